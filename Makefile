@@ -1,0 +1,39 @@
+# Two commands do all set-up on a fresh machine with python3 >= 3.11:
+#   make run    create .venv, install, build the content database, launch the guide
+#   make test   create .venv, install test deps, run every test
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
+CONTENT_DB := db/content.db
+
+.PHONY: run test lint db screenshots translations package bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(TEST_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+db: $(STAMP)
+	$(VENV)/bin/guide build-db --out $(CONTENT_DB)
+
+run: $(STAMP) db
+	$(VENV)/bin/guide --content-db $(CONTENT_DB)
+
+test: $(TEST_STAMP)
+	$(PY) -m ruff check guide tests benchmarks
+	$(PY) -m mypy
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+lint: $(TEST_STAMP)
+	$(PY) -m ruff check guide tests benchmarks
+	$(PY) -m mypy
+
+clean:
+	rm -rf $(VENV) build dist $(CONTENT_DB)

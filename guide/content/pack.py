@@ -1,0 +1,220 @@
+"""The content pack's format: pydantic models for the human-edited files in ``db/pack/``.
+
+A pack is a folder holding ``pack.toml`` (the pack's identity) and any number of
+``*.toml`` or ``*.json`` files, each holding arrays of items by kind, e.g.::
+
+    [[forum]]
+    id = "green-finance-forum"
+    title = "双碳战略与绿色金融论坛"
+    ...
+
+TOML is the format for hand-written files; JSON with the same structure is
+accepted for generated packs (``guide synth``) because it parses much faster.
+Validation is pydantic's, so every error carries an exact path.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+ItemId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,79}$")]
+Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+
+KINDS = ("forum", "area", "announcement", "photo", "person", "organization", "figure")
+Kind = Literal["forum", "area", "announcement", "photo", "person", "organization", "figure"]
+
+ForumKind = Literal["opening", "parallel_forum", "conference", "sub_forum"]
+AreaKind = Literal["exhibition", "area", "field"]
+AnnouncementKind = Literal["article", "brief", "photo_story"]
+# Roles as the page words them; English labels live in the UI.
+OrgRole = Literal[
+    "指导", "主办", "承办", "具体承办", "协办", "联合发起", "牵头发起", "创始成员", "发布", "联合发布"
+]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Ref(_Model):
+    """A link to another item of the pack."""
+
+    kind: Kind
+    id: ItemId
+
+
+class OrgPart(_Model):
+    """An organisation's part in a forum or a launch (主办, 承办 …)."""
+
+    org: ItemId
+    role: OrgRole
+
+
+class Speech(_Model):
+    """A person who spoke at a forum, with what the page reports they said."""
+
+    person: ItemId
+    said: list[Text] = Field(default_factory=list)
+
+
+class Launch(_Model):
+    """Something launched or released at a forum (a platform, a patent pool …)."""
+
+    title: Text
+    title_en: Text
+    summary: Text | None = None
+    by: list[OrgPart] = Field(default_factory=list)
+
+
+class Forum(_Model):
+    """A sub-forum, parallel forum, conference or opening ceremony."""
+
+    id: ItemId
+    title: Text
+    title_en: Text
+    kind: ForumKind
+    series: Text | None = None
+    date: dt.date
+    start_time: dt.time | None = None
+    end_time: dt.time | None = None
+    venue: Text | None = None
+    summary: Text
+    summary_en: Text
+    organisers: list[OrgPart] = Field(default_factory=list)
+    speakers: list[Speech] = Field(default_factory=list)
+    launches: list[Launch] = Field(default_factory=list)
+    attendance: Text | None = None
+    text: list[Text] = Field(min_length=1)
+    source: ItemId | None = None
+
+    @model_validator(mode="after")
+    def _times_in_order(self) -> Forum:
+        if self.end_time is not None and self.start_time is None:
+            raise ValueError("end_time given without start_time")
+        if self.start_time and self.end_time and self.end_time <= self.start_time:
+            raise ValueError("end_time must be after start_time")
+        return self
+
+
+class Area(_Model):
+    """The exhibition itself, an exhibition area, or a technology field on show."""
+
+    id: ItemId
+    title: Text
+    title_en: Text
+    kind: AreaKind
+    parent: ItemId | None = None
+    start_date: dt.date | None = None
+    end_date: dt.date | None = None
+    city: Text | None = None
+    venue: Text | None = None
+    summary: Text
+    summary_en: Text
+    image: Text | None = None
+    source: ItemId | None = None
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> Area:
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValueError("end_date is before start_date")
+        return self
+
+
+class Announcement(_Model):
+    """An article or news item of the page."""
+
+    id: ItemId
+    kind: AnnouncementKind
+    headline: Text
+    subheadline: Text | None = None
+    title_en: Text
+    summary_en: Text
+    byline: Text | None = None
+    reporter: ItemId | None = None
+    date: dt.date | None = None
+    paragraphs: list[Text] = Field(min_length=1)
+    mentions: list[Ref] = Field(default_factory=list)
+
+
+class Photo(_Model):
+    """A photo caption with its credit, e.g. 本报记者 李洋/摄."""
+
+    id: ItemId
+    caption: Text
+    caption_en: Text
+    credit_role: Text | None = None
+    photographer: ItemId | None = None
+    credit_suffix: Text | None = "摄"
+    area: ItemId | None = None
+    announcement: ItemId | None = None
+    image: Text | None = None
+
+
+class Person(_Model):
+    """A person the page names, with title and affiliation as given there."""
+
+    id: ItemId
+    name: Text
+    name_en: Text
+    title: Text | None = None
+    title_en: Text | None = None
+    organization: ItemId | None = None
+    # Extra pinyin readings for surnames pypinyin may read wrongly (单, 曾, 解 …).
+    pinyin_alt: list[Text] = Field(default_factory=list)
+
+
+class Organization(_Model):
+    """An organisation the page names."""
+
+    id: ItemId
+    name: Text
+    name_en: Text
+    short_name: Text | None = None
+    parent: ItemId | None = None
+
+
+class Figure(_Model):
+    """A key number: value and unit as printed, what it measures, its year and source."""
+
+    id: ItemId
+    label: Text
+    label_en: Text
+    value: float
+    unit: Text
+    unit_en: Text
+    qualifier: Literal["超过", "余", "多", "近", "约"] | None = None
+    year: int | None = Field(default=None, ge=1900, le=2100)
+    group: Text | None = None
+    quote: Text
+    source: Ref
+    about: list[Ref] = Field(default_factory=list)
+
+
+class PackInfo(_Model):
+    """``pack.toml``: which pack this is and what it covers."""
+
+    id: ItemId
+    version: int = Field(ge=1)
+    title: Text
+    title_en: Text
+    source: Text
+    timezone: Text = "Asia/Shanghai"
+
+
+class PackMeta(_Model):
+    pack: PackInfo
+
+
+class PackFile(_Model):
+    """One content file: arrays of items keyed by kind."""
+
+    forum: list[Forum] = Field(default_factory=list)
+    area: list[Area] = Field(default_factory=list)
+    announcement: list[Announcement] = Field(default_factory=list)
+    photo: list[Photo] = Field(default_factory=list)
+    person: list[Person] = Field(default_factory=list)
+    organization: list[Organization] = Field(default_factory=list)
+    figure: list[Figure] = Field(default_factory=list)
