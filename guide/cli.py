@@ -1,0 +1,197 @@
+"""``guide`` command line: launches the app, or runs a staff/CI command.
+
+Imports stay inside the commands so that starting the window pays only for Qt.
+Exit codes: 0 success, 1 failure, 2 bad input (invalid pack, unknown id, bad file).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from guide.content.pack import KINDS
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def _common(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    default = argparse.SUPPRESS if suppress else None
+    parser.add_argument("--content-db", type=Path, default=default, metavar="PATH",
+                        help="content database (default: the one shipped with the app)")
+    parser.add_argument("--user-db", type=Path, default=default, metavar="PATH",
+                        help="user database with bookmarks and settings "
+                             "(default: in the per-OS user data folder)")
+
+
+def _emit(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _progress_bar(total_hint: str) -> Any:
+    from tqdm import tqdm
+
+    # delay=1: a bar appears only for builds that take more than a second.
+    return tqdm(total=0, unit=" items", desc=total_hint, delay=1.0, leave=False,
+                disable=not sys.stderr.isatty())
+
+
+def _open_content(args: argparse.Namespace) -> Any:
+    from guide.content.locate import ensure_content_db
+    from guide.content.queries import open_content_db
+
+    return open_content_db(ensure_content_db(args.content_db))
+
+
+def cmd_build_db(args: argparse.Namespace) -> int:
+    from guide import paths
+    from guide.content.build import build_content_db
+    from guide.content.loader import PackInvalid
+
+    pack_dir = args.content or paths.bundled_pack_dir()
+    out = args.out or args.content_db or paths.bundled_content_db()
+    bar = _progress_bar("building")
+
+    def progress(done: int, total: int) -> None:
+        bar.total = total
+        bar.n = done
+        bar.refresh()
+
+    try:
+        report = build_content_db(pack_dir, out, progress)
+    except PackInvalid as exc:
+        bar.close()
+        for error in exc.errors:
+            print(error, file=sys.stderr)
+        print(f"{len(exc.errors)} error(s); {out} left unchanged", file=sys.stderr)
+        return 2
+    bar.close()
+    summary = ", ".join(f"{n} {k}" for k, n in report.counts.items())
+    print(f"built {report.path} in {report.seconds:.2f} s ({report.size / 1e6:.1f} MB): {summary}")
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from guide.content.models import to_json
+    from guide.content.queries import list_items
+
+    items = list_items(_open_content(args), args.kind)
+    if args.json:
+        _emit([to_json(i) for i in items])
+    else:
+        for item in items:
+            print(f"{item.id}\t{item.title}\t{item.title_en}")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from guide.content.models import to_json
+    from guide.content.queries import get_item
+
+    item = get_item(_open_content(args), args.kind, args.id)
+    if item is None:
+        print(f"no {args.kind} with id {args.id!r}", file=sys.stderr)
+        return 2
+    data = to_json(item)
+    if args.json:
+        _emit(data)
+    else:
+        for key, value in data.items():
+            if value not in (None, [], ""):
+                print(f"{key}: {value}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from guide.content.queries import content_info, counts, integrity_problems
+
+    db = _open_content(args)
+    info = content_info(db)
+    problems = integrity_problems(db)
+    data = {
+        "path": str(db.conn.execute("PRAGMA database_list").fetchone()[2]),
+        "pack_id": info.pack_id, "pack_version": info.pack_version,
+        "schema_version": info.schema_version, "built_at": info.built_at,
+        "signer": info.signer, "counts": counts(db), "integrity": problems or "ok",
+    }
+    if args.json:
+        _emit(data)
+    else:
+        for key, value in data.items():
+            print(f"{key}: {value}")
+    return 1 if problems else 0
+
+
+def cmd_synth(args: argparse.Namespace) -> int:
+    from guide.content.synth import write_synthetic_pack
+
+    counts = write_synthetic_pack(args.out, args.items, seed=args.seed)
+    print(f"wrote {sum(counts.values())} items to {args.out}: "
+          + ", ".join(f"{n} {k}" for k, n in counts.items()))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full command-line grammar (also used by the app for its own options)."""
+    parser = argparse.ArgumentParser(prog="guide", description=__doc__.splitlines()[0])
+    _common(parser, suppress=False)
+    parser.add_argument("--now", metavar="ISO", help="pretend the clock says this, e.g. "
+                        "2023-05-29T10:00 (for demos and tests)")
+    parser.add_argument("--lang", choices=["zh", "en"], help="interface language")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, handler: Handler, help_: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_, description=help_)
+        _common(p, suppress=True)
+        p.set_defaults(handler=handler)
+        return p
+
+    p = command("build-db", cmd_build_db, "validate the content pack and build the database")
+    p.add_argument("--content", type=Path, metavar="PATH", help="content pack folder")
+    p.add_argument("--out", type=Path, metavar="PATH", help="database to write")
+
+    p = command("list", cmd_list, "list every item of a kind")
+    p.add_argument("kind", choices=KINDS)
+    p.add_argument("--json", action="store_true")
+
+    p = command("show", cmd_show, "show one item")
+    p.add_argument("kind", choices=KINDS)
+    p.add_argument("id")
+    p.add_argument("--json", action="store_true")
+
+    p = command("check", cmd_check, "integrity check, schema version and counts per kind")
+    p.add_argument("--json", action="store_true")
+
+    p = command("synth", cmd_synth, "write a synthetic content pack for scale tests")
+    p.add_argument("--items", type=int, required=True)
+    p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--seed", type=int, default=2023)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``guide`` command."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Handler | None = getattr(args, "handler", None)
+    if handler is None:
+        from guide.app import run_app
+
+        return run_app(args)
+    from guide.content.queries import ContentDbError
+
+    try:
+        return handler(args)
+    except ContentDbError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # `guide list forum | head`
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,226 @@
+"""Build the content database from a validated pack, replacing the target atomically.
+
+The database is written to a temporary file beside the target and moved over it
+with ``os.replace`` only after it is complete and synced, so readers see either
+the old database or the new one, never a half-written file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import json
+import os
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from guide.content.loader import Pack, load_pack
+from guide.content.schema import SCHEMA_VERSION, migrate
+
+Progress = Callable[[int, int], None]  # (items done, items total)
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    """What a build produced."""
+
+    path: Path
+    counts: dict[str, int]
+    seconds: float
+    size: int
+
+
+def _iso(value: Any) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def _json(values: Iterable[Any]) -> str:
+    return json.dumps(list(values), ensure_ascii=False)
+
+
+def _rows(pack: Pack) -> Iterator[tuple[str, list[dict[str, Any]]]]:
+    """Table rows for every kind, children after their parents."""
+    yield "organization", [
+        {"id": o.id, "pos": i, "name": o.name, "name_en": o.name_en,
+         "short_name": o.short_name, "parent_id": o.parent}
+        for i, o in enumerate(pack.of("organization"))
+    ]
+    yield "person", [
+        {"id": p.id, "pos": i, "name": p.name, "name_en": p.name_en, "title": p.title,
+         "title_en": p.title_en, "organization_id": p.organization,
+         "pinyin_alt": _json(p.pinyin_alt)}
+        for i, p in enumerate(pack.of("person"))
+    ]
+    announcements = pack.of("announcement")
+    yield "announcement", [
+        {"id": a.id, "pos": i, "kind": a.kind, "headline": a.headline,
+         "subheadline": a.subheadline, "title_en": a.title_en, "summary_en": a.summary_en,
+         "byline": a.byline, "reporter_id": a.reporter, "date": _iso(a.date),
+         "paragraphs": _json(a.paragraphs)}
+        for i, a in enumerate(announcements)
+    ]
+    yield "mention", [
+        {"announcement_id": a.id, "pos": j, "kind": m.kind, "item_id": m.id}
+        for a in announcements for j, m in enumerate(a.mentions)
+    ]
+    forums = pack.of("forum")
+    yield "forum", [
+        {"id": f.id, "pos": i, "kind": f.kind, "title": f.title, "title_en": f.title_en,
+         "series": f.series, "date": f.date.isoformat(), "start_time": _iso(f.start_time),
+         "end_time": _iso(f.end_time), "venue": f.venue, "summary": f.summary,
+         "summary_en": f.summary_en, "attendance": f.attendance, "text": _json(f.text),
+         "source_id": f.source}
+        for i, f in enumerate(forums)
+    ]
+    yield "forum_organiser", [
+        {"forum_id": f.id, "pos": j, "organization_id": o.org, "role": o.role}
+        for f in forums for j, o in enumerate(f.organisers)
+    ]
+    yield "forum_speaker", [
+        {"forum_id": f.id, "pos": j, "person_id": s.person, "said": _json(s.said)}
+        for f in forums for j, s in enumerate(f.speakers)
+    ]
+    yield "launch", [
+        {"forum_id": f.id, "pos": j, "title": la.title, "title_en": la.title_en,
+         "summary": la.summary}
+        for f in forums for j, la in enumerate(f.launches)
+    ]
+    yield "launch_organiser", [
+        {"forum_id": f.id, "launch_pos": j, "pos": k, "organization_id": o.org, "role": o.role}
+        for f in forums for j, la in enumerate(f.launches) for k, o in enumerate(la.by)
+    ]
+    yield "image", [
+        {"path": rel, "sha256": hashlib.sha256(data).hexdigest(), "data": data}
+        for rel, path in sorted(pack.images.items())
+        for data in [path.read_bytes()]
+    ]
+    yield "area", [
+        {"id": a.id, "pos": i, "kind": a.kind, "title": a.title, "title_en": a.title_en,
+         "parent_id": a.parent, "start_date": _iso(a.start_date), "end_date": _iso(a.end_date),
+         "city": a.city, "venue": a.venue, "summary": a.summary, "summary_en": a.summary_en,
+         "image": a.image, "source_id": a.source}
+        for i, a in enumerate(pack.of("area"))
+    ]
+    yield "photo", [
+        {"id": p.id, "pos": i, "caption": p.caption, "caption_en": p.caption_en,
+         "credit_role": p.credit_role, "photographer_id": p.photographer,
+         "credit_suffix": p.credit_suffix, "area_id": p.area,
+         "announcement_id": p.announcement, "image": p.image}
+        for i, p in enumerate(pack.of("photo"))
+    ]
+    figures = pack.of("figure")
+    yield "figure", [
+        {"id": f.id, "pos": i, "label": f.label, "label_en": f.label_en, "value": f.value,
+         "unit": f.unit, "unit_en": f.unit_en, "qualifier": f.qualifier, "year": f.year,
+         "grp": f.group, "quote": f.quote, "source_kind": f.source.kind,
+         "source_id": f.source.id}
+        for i, f in enumerate(figures)
+    ]
+    yield "figure_about", [
+        {"figure_id": f.id, "pos": j, "kind": r.kind, "item_id": r.id}
+        for f in figures for j, r in enumerate(f.about)
+    ]
+
+
+def write_database(pack: Pack, path: Path, progress: Progress | None = None) -> dict[str, int]:
+    """Write ``pack`` into a new database file at ``path`` (which must not exist)."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        # A temp file that is thrown away on failure needs no journal while it is built.
+        conn.execute("PRAGMA journal_mode = OFF")
+        conn.execute("PRAGMA synchronous = OFF")
+        migrate(conn, SCHEMA_VERSION)
+        db = sqlite_utils.Database(conn)
+        total, done = pack.count(), 0
+        conn.execute("BEGIN")
+        for table, rows in _rows(pack):
+            if rows:
+                db.table(table).insert_all(rows, batch_size=2000)
+            if table in pack.items:
+                done += len(rows)
+                if progress:
+                    progress(done, total)
+        meta = {
+            "pack_id": pack.info.id,
+            "pack_version": str(pack.info.version),
+            "pack_title": pack.info.title,
+            "pack_title_en": pack.info.title_en,
+            "pack_source": pack.info.source,
+            "timezone": pack.info.timezone,
+            "fingerprint": pack.fingerprint,
+            "built_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        }
+        db.table("meta").insert_all(
+            [{"key": k, "value": v} for k, v in meta.items()], replace=True
+        )
+        if conn.in_transaction:
+            conn.execute("COMMIT")
+        problems = conn.execute("PRAGMA foreign_key_check").fetchall()
+        if problems:
+            raise RuntimeError(f"foreign key check failed: {problems[:5]}")
+        conn.execute("ANALYZE")
+    finally:
+        conn.close()
+    return {kind: len(items) for kind, items in pack.items.items()}
+
+
+def atomic_replace(tmp: Path, target: Path) -> None:
+    """Move a finished file over ``target`` so that readers see old or new, never a mix."""
+    with open(tmp, "rb+") as fh:
+        os.fsync(fh.fileno())
+    os.replace(tmp, target)
+    with contextlib.suppress(OSError):  # not every OS lets a directory be opened for fsync
+        dir_fd = os.open(target.parent, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True
+    return True
+
+
+def remove_stale_temps(target: Path) -> None:
+    """Delete temp files left by builds that were killed (their process is gone)."""
+    for tmp in target.parent.glob(f".{target.name}.*.tmp"):
+        pid = tmp.name.rsplit(".", 2)[-2]
+        if pid.isdigit() and not _pid_alive(int(pid)):
+            tmp.unlink(missing_ok=True)
+
+
+def build_content_db(
+    pack_dir: Path, out: Path, progress: Progress | None = None, pack: Pack | None = None
+) -> BuildReport:
+    """Validate the pack at ``pack_dir`` and atomically (re)place the database at ``out``.
+
+    Raises :class:`guide.content.loader.PackInvalid` before touching ``out`` when the
+    pack has errors. On any failure the temporary file is removed and ``out`` is
+    left exactly as it was.
+    """
+    started = dt.datetime.now()
+    pack = pack or load_pack(pack_dir)
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_temps(out)
+    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
+    tmp.unlink(missing_ok=True)
+    try:
+        counts = write_database(pack, tmp, progress)
+        atomic_replace(tmp, out)
+    finally:
+        tmp.unlink(missing_ok=True)
+    seconds = (dt.datetime.now() - started).total_seconds()
+    return BuildReport(path=out, counts=counts, seconds=seconds, size=out.stat().st_size)

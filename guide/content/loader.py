@@ -1,0 +1,237 @@
+"""Read a content pack folder and validate it completely before anything is written.
+
+Every problem is reported as ``FILE: PATH.TO.FIELD: message`` and all of them are
+collected, so an editor fixes a pack in one pass instead of one error per run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import tomllib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from guide.content.pack import KINDS, PackFile, PackInfo, PackMeta, Ref
+
+PACK_META = "pack.toml"
+CONTENT_SUFFIXES = (".toml", ".json")
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".gif", ".bmp")
+
+
+@dataclass(frozen=True)
+class PackError:
+    """One validation problem, located by file and field path."""
+
+    file: str
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.path}: {self.message}"
+
+
+class PackInvalid(Exception):
+    """The pack has errors; ``errors`` lists all of them."""
+
+    def __init__(self, errors: list[PackError]) -> None:
+        self.errors = errors
+        super().__init__("\n".join(str(e) for e in errors))
+
+
+@dataclass(frozen=True)
+class Located:
+    """An item with where it came from, so later checks can point at it."""
+
+    file: str
+    path: str
+    item: Any
+
+
+@dataclass
+class Pack:
+    """A validated pack: its identity, its items by kind, its images and fingerprint."""
+
+    root: Path
+    info: PackInfo
+    items: dict[str, list[Located]] = field(default_factory=dict)
+    images: dict[str, Path] = field(default_factory=dict)
+    fingerprint: str = ""
+
+    def of(self, kind: str) -> list[Any]:
+        """The validated items of one kind, in file order."""
+        return [loc.item for loc in self.items.get(kind, [])]
+
+    def count(self) -> int:
+        """How many items the pack holds in all."""
+        return sum(len(v) for v in self.items.values())
+
+
+# Where each kind refers to other items: (dotted attribute path, target kind or "ref").
+# "*" walks a list; "ref" means the value is a Ref that names its own kind.
+REFERENCES: dict[str, list[tuple[str, str]]] = {
+    "forum": [
+        ("organisers.*.org", "organization"),
+        ("speakers.*.person", "person"),
+        ("launches.*.by.*.org", "organization"),
+        ("source", "announcement"),
+    ],
+    "area": [("parent", "area"), ("source", "announcement")],
+    "announcement": [("reporter", "person"), ("mentions.*", "ref")],
+    "photo": [("photographer", "person"), ("area", "area"), ("announcement", "announcement")],
+    "person": [("organization", "organization")],
+    "organization": [("parent", "organization")],
+    "figure": [("source", "ref"), ("about.*", "ref")],
+}
+
+
+def pack_files(root: Path) -> list[Path]:
+    """The content files of a pack folder (everything but pack.toml), sorted for stable order."""
+    return sorted(
+        p
+        for p in root.rglob("*")
+        if p.is_file() and p.suffix in CONTENT_SUFFIXES and p.name != PACK_META
+    )
+
+
+def fingerprint(root: Path) -> str:
+    """sha256 over the pack's file names and bytes: changes whenever the pack does."""
+    digest = hashlib.sha256()
+    files = [root / PACK_META, *pack_files(root)]
+    files += sorted(p for p in root.rglob("*") if p.suffix.lower() in IMAGE_SUFFIXES)
+    for path in files:
+        if path.is_file():
+            digest.update(path.relative_to(root).as_posix().encode())
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def _read(path: Path, rel: str, errors: list[PackError]) -> dict[str, Any] | None:
+    try:
+        raw = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        errors.append(PackError(rel, "(file)", f"not UTF-8 text: {exc.reason} at byte {exc.start}"))
+        return None
+    try:
+        data = tomllib.loads(raw) if path.suffix == ".toml" else json.loads(raw)
+    except tomllib.TOMLDecodeError as exc:
+        errors.append(PackError(rel, "(file)", f"malformed TOML: {exc}"))
+        return None
+    except json.JSONDecodeError as exc:
+        errors.append(PackError(rel, "(file)", f"malformed JSON: {exc.msg} (line {exc.lineno})"))
+        return None
+    if not isinstance(data, dict):
+        errors.append(PackError(rel, "(file)", "top level must be a table of item arrays"))
+        return None
+    return data
+
+
+def _validation_errors(rel: str, exc: ValidationError) -> Iterator[PackError]:
+    for err in exc.errors(include_url=False):
+        path = ".".join(str(p) for p in err["loc"]) or "(file)"
+        message = err["msg"]
+        if err["type"] == "extra_forbidden" and len(err["loc"]) == 1:
+            message = f"unknown kind {err['loc'][0]!r}; expected one of {', '.join(KINDS)}"
+        elif err["type"] == "extra_forbidden":
+            message = "unknown field"
+        yield PackError(rel, path, message)
+
+
+def _walk(obj: Any, parts: list[str], path: str) -> Iterator[tuple[str, Any]]:
+    if obj is None:
+        return
+    if not parts:
+        yield path, obj
+        return
+    head, rest = parts[0], parts[1:]
+    if head == "*":
+        for i, value in enumerate(obj):
+            yield from _walk(value, rest, f"{path}.{i}")
+    else:
+        yield from _walk(getattr(obj, head), rest, f"{path}.{head}")
+
+
+def _check_references(pack: Pack, errors: list[PackError]) -> None:
+    ids: dict[str, dict[str, Located]] = {kind: {} for kind in KINDS}
+    for kind in KINDS:
+        for loc in pack.items.get(kind, []):
+            first = ids[kind].get(loc.item.id)
+            if first is not None:
+                errors.append(
+                    PackError(loc.file, f"{loc.path}.id",
+                              f"duplicate {kind} id {loc.item.id!r} "
+                              f"(first defined in {first.file}: {first.path})")
+                )
+            else:
+                ids[kind][loc.item.id] = loc
+    for kind, refs in REFERENCES.items():
+        for loc in pack.items.get(kind, []):
+            for attr_path, target in refs:
+                for path, value in _walk(loc.item, attr_path.split("."), loc.path):
+                    target_kind, target_id = (
+                        (value.kind, value.id) if isinstance(value, Ref) else (target, value)
+                    )
+                    if target_id not in ids[target_kind]:
+                        errors.append(
+                            PackError(loc.file, path, f"unknown {target_kind} id {target_id!r}")
+                        )
+
+
+def _check_images(pack: Pack, errors: list[PackError]) -> None:
+    for kind in ("area", "photo"):
+        for loc in pack.items.get(kind, []):
+            image = loc.item.image
+            if image is None:
+                continue
+            path = (pack.root / image).resolve()
+            if pack.root.resolve() not in path.parents:
+                errors.append(PackError(loc.file, f"{loc.path}.image", "path leaves the pack folder"))
+            elif path.suffix.lower() not in IMAGE_SUFFIXES:
+                errors.append(PackError(loc.file, f"{loc.path}.image",
+                                        f"not an image file type ({', '.join(IMAGE_SUFFIXES)})"))
+            elif not path.is_file():
+                errors.append(PackError(loc.file, f"{loc.path}.image", f"file not found: {image}"))
+            else:
+                pack.images[image] = path
+
+
+def load_pack(root: Path) -> Pack:
+    """Read and validate the pack at ``root``; raise :class:`PackInvalid` listing every error."""
+    root = Path(root)
+    errors: list[PackError] = []
+    if not (root / PACK_META).is_file():
+        raise PackInvalid([PackError(str(root), "(folder)", f"no {PACK_META}: not a content pack")])
+    info: PackInfo | None = None
+    meta = _read(root / PACK_META, PACK_META, errors)
+    if meta is not None:
+        try:
+            info = PackMeta.model_validate(meta).pack
+        except ValidationError as exc:
+            errors.extend(_validation_errors(PACK_META, exc))
+    items: dict[str, list[Located]] = {}
+    for path in pack_files(root):
+        rel = path.relative_to(root).as_posix()
+        data = _read(path, rel, errors)
+        if data is None:
+            continue
+        try:
+            parsed = PackFile.model_validate(data)
+        except ValidationError as exc:
+            errors.extend(_validation_errors(rel, exc))
+            continue
+        for kind in KINDS:
+            for i, item in enumerate(getattr(parsed, kind)):
+                items.setdefault(kind, []).append(Located(rel, f"{kind}.{i}", item))
+    if errors or info is None:
+        raise PackInvalid(errors)
+    pack = Pack(root=root, info=info, items=items)
+    _check_references(pack, errors)
+    _check_images(pack, errors)
+    if errors:
+        raise PackInvalid(errors)
+    pack.fingerprint = fingerprint(root)
+    return pack

@@ -1,0 +1,82 @@
+"""Find the content database to open, building or upgrading it when it is missing or stale."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+from guide import paths
+from guide.content.build import Progress, atomic_replace, build_content_db
+from guide.content.loader import PACK_META, fingerprint
+from guide.content.schema import SCHEMA_VERSION, migrate, schema_version
+
+
+def _stored(path: Path) -> tuple[int, str | None]:
+    """(schema version, pack fingerprint) of a database file; (0, None) if unreadable."""
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            version = schema_version(conn)
+            row = conn.execute("SELECT value FROM meta WHERE key = 'fingerprint'").fetchone()
+            return version, row[0] if row else None
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return 0, None
+
+
+def is_current(db_path: Path, pack_dir: Path) -> bool:
+    """True when ``db_path`` holds the current schema built from exactly this pack."""
+    if not db_path.is_file():
+        return False
+    version, stored = _stored(db_path)
+    return version == SCHEMA_VERSION and stored == fingerprint(pack_dir)
+
+
+def upgrade_in_place(db_path: Path) -> list[int]:
+    """Migrate an older content database to the current schema, atomically.
+
+    The migration runs on a copy that replaces the original only when complete, so
+    an interrupted upgrade leaves the old database as it was.
+    """
+    version, _ = _stored(db_path)
+    if version >= SCHEMA_VERSION or version == 0:
+        return []
+    tmp = db_path.with_name(f".{db_path.name}.upgrade.tmp")
+    shutil.copyfile(db_path, tmp)
+    try:
+        conn = sqlite3.connect(tmp, isolation_level=None)
+        try:
+            passed = migrate(conn)
+        finally:
+            conn.close()
+        atomic_replace(tmp, db_path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return passed
+
+
+def ensure_content_db(explicit: Path | None = None, progress: Progress | None = None) -> Path:
+    """The content database to open.
+
+    An explicit path is used as given (upgraded if its schema is older). Otherwise the
+    bundled database is used when it matches the bundled pack; if it is missing or
+    stale it is rebuilt: beside the pack in a checkout, or in the user data folder
+    when the app is frozen, whose own files are never written.
+    """
+    if explicit is not None:
+        explicit = Path(explicit)
+        if explicit.is_file():
+            upgrade_in_place(explicit)
+        return explicit
+    pack_dir = paths.bundled_pack_dir()
+    bundled = paths.bundled_content_db()
+    if not (pack_dir / PACK_META).is_file():
+        return bundled  # no pack to build from: use what ships, or fail clearly on open
+    if is_current(bundled, pack_dir):
+        return bundled
+    target = paths.user_data_dir() / "content" / "content.db" if paths.is_frozen() else bundled
+    if not is_current(target, pack_dir):
+        build_content_db(pack_dir, target, progress)
+    return target

@@ -1,0 +1,319 @@
+"""Frozen dataclasses that the query API returns: the guide's read-only view of its content.
+
+Every kind has a ``kind`` class attribute and ``title``/``title_en``, so lists,
+search results, bookmarks and JSON output can treat items alike.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, fields
+from typing import Any, ClassVar
+
+# Chinese role words as printed, with the English the UI shows beside them.
+ROLE_EN = {
+    "指导": "Guidance",
+    "主办": "Host",
+    "承办": "Organiser",
+    "具体承办": "Executive organiser",
+    "协办": "Co-organiser",
+    "联合发起": "Co-initiator",
+    "牵头发起": "Lead initiator",
+    "创始成员": "Founding member",
+    "发布": "Released by",
+    "联合发布": "Jointly released by",
+}
+
+FORUM_KIND_EN = {
+    "opening": "Opening ceremony",
+    "parallel_forum": "Parallel forum",
+    "conference": "Conference",
+    "sub_forum": "Sub-forum",
+}
+FORUM_KIND_ZH = {
+    "opening": "开幕式",
+    "parallel_forum": "平行论坛",
+    "conference": "大会",
+    "sub_forum": "分论坛",
+}
+
+
+@dataclass(frozen=True)
+class ItemCard:
+    """What one row of a list shows for any kind of item."""
+
+    kind: str
+    id: str
+    title: str
+    title_en: str
+    subtitle: str | None
+    date: str | None
+
+
+@dataclass(frozen=True)
+class Organization:
+    kind: ClassVar[str] = "organization"
+    id: str
+    name: str
+    name_en: str
+    short_name: str | None
+    parent_id: str | None
+
+    @property
+    def title(self) -> str:
+        return self.name
+
+    @property
+    def title_en(self) -> str:
+        return self.name_en
+
+
+@dataclass(frozen=True)
+class Person:
+    kind: ClassVar[str] = "person"
+    id: str
+    name: str
+    name_en: str
+    position: str | None
+    position_en: str | None
+    organization_id: str | None
+    pinyin_alt: tuple[str, ...]
+
+    @property
+    def title(self) -> str:
+        return self.name
+
+    @property
+    def title_en(self) -> str:
+        return self.name_en
+
+
+@dataclass(frozen=True)
+class OrgPart:
+    """An organisation with its part in a forum or launch."""
+
+    organization: Organization
+    role: str
+
+    @property
+    def role_en(self) -> str:
+        return ROLE_EN.get(self.role, self.role)
+
+
+@dataclass(frozen=True)
+class Speaker:
+    person: Person
+    said: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Launch:
+    title: str
+    title_en: str
+    summary: str | None
+    by: tuple[OrgPart, ...]
+
+
+@dataclass(frozen=True)
+class ForumRow:
+    """A forum as a schedule row shows it."""
+
+    kind: ClassVar[str] = "forum"
+    id: str
+    forum_kind: str
+    title: str
+    title_en: str
+    series: str | None
+    date: dt.date
+    start_time: dt.time | None
+    end_time: dt.time | None
+    venue: str | None
+    organisers: tuple[tuple[str, str], ...]  # (organisation name, role)
+
+    @property
+    def time_known(self) -> bool:
+        return self.start_time is not None
+
+
+@dataclass(frozen=True)
+class Forum:
+    kind: ClassVar[str] = "forum"
+    row: ForumRow
+    summary: str
+    summary_en: str
+    attendance: str | None
+    text: tuple[str, ...]
+    source_id: str | None
+    organisers: tuple[OrgPart, ...]
+    speakers: tuple[Speaker, ...]
+    launches: tuple[Launch, ...]
+
+    @property
+    def id(self) -> str:
+        return self.row.id
+
+    @property
+    def title(self) -> str:
+        return self.row.title
+
+    @property
+    def title_en(self) -> str:
+        return self.row.title_en
+
+
+@dataclass(frozen=True)
+class Area:
+    kind: ClassVar[str] = "area"
+    id: str
+    area_kind: str
+    title: str
+    title_en: str
+    parent_id: str | None
+    start_date: dt.date | None
+    end_date: dt.date | None
+    city: str | None
+    venue: str | None
+    summary: str
+    summary_en: str
+    image: str | None
+    source_id: str | None
+
+
+@dataclass(frozen=True)
+class Announcement:
+    kind: ClassVar[str] = "announcement"
+    id: str
+    announcement_kind: str
+    headline: str
+    subheadline: str | None
+    title_en: str
+    summary_en: str
+    byline: str | None
+    reporter_id: str | None
+    date: dt.date | None
+    paragraphs: tuple[str, ...]
+
+    @property
+    def title(self) -> str:
+        return self.headline
+
+
+@dataclass(frozen=True)
+class Photo:
+    kind: ClassVar[str] = "photo"
+    id: str
+    caption: str
+    caption_en: str
+    credit_role: str | None
+    photographer_id: str | None
+    photographer: str | None
+    photographer_en: str | None
+    credit_suffix: str | None
+    area_id: str | None
+    announcement_id: str | None
+    image: str | None
+
+    @property
+    def title(self) -> str:
+        return self.caption
+
+    @property
+    def title_en(self) -> str:
+        return self.caption_en
+
+    @property
+    def credit(self) -> str:
+        """The credit line as printed: ``本报记者 李洋/摄``."""
+        who = " ".join(p for p in (self.credit_role, self.photographer) if p)
+        return f"{who}/{self.credit_suffix}" if self.credit_suffix and who else who
+
+
+@dataclass(frozen=True)
+class Figure:
+    kind: ClassVar[str] = "figure"
+    id: str
+    label: str
+    label_en: str
+    value: float
+    unit: str
+    unit_en: str
+    qualifier: str | None
+    year: int | None
+    group: str | None
+    quote: str
+    source_kind: str
+    source_id: str
+
+    @property
+    def title(self) -> str:
+        return self.label
+
+    @property
+    def title_en(self) -> str:
+        return self.label_en
+
+
+@dataclass(frozen=True)
+class Day:
+    """One forum day and what happens on it."""
+
+    date: dt.date
+    forums: tuple[ForumRow, ...]
+
+
+@dataclass(frozen=True)
+class ContentInfo:
+    """Which content a database holds."""
+
+    pack_id: str
+    pack_version: int
+    title: str
+    title_en: str
+    source: str
+    timezone: str
+    fingerprint: str
+    built_at: str
+    schema_version: int
+    signer: str | None
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+def to_json(item: Any) -> dict[str, Any]:
+    """A JSON-ready dict with ``kind``, ``id``, ``title``, ``title_en`` and the kind's fields."""
+    out: dict[str, Any] = {"kind": item.kind, "id": item.id, "title": item.title,
+                           "title_en": item.title_en}
+    if isinstance(item, Forum):
+        body = {f.name: getattr(item.row, f.name) for f in fields(item.row)}
+        body.update({f.name: getattr(item, f.name) for f in fields(item) if f.name != "row"})
+        body["organisers"] = [
+            {"id": o.organization.id, "name": o.organization.name, "role": o.role,
+             "role_en": o.role_en} for o in item.organisers
+        ]
+        body["speakers"] = [
+            {"id": s.person.id, "name": s.person.name, "position": s.person.position,
+             "said": list(s.said)} for s in item.speakers
+        ]
+        body["launches"] = [
+            {"title": la.title, "title_en": la.title_en, "summary": la.summary,
+             "by": [{"id": o.organization.id, "name": o.organization.name, "role": o.role}
+                    for o in la.by]} for la in item.launches
+        ]
+    elif isinstance(item, ForumRow):
+        body = {f.name: getattr(item, f.name) for f in fields(item)}
+        body["organisers"] = [{"name": n, "role": r} for n, r in item.organisers]
+    else:
+        body = asdict(item)
+    if isinstance(item, Photo):
+        body["credit"] = item.credit
+    for key, value in body.items():
+        out.setdefault(key, _plain(value))
+    return out

@@ -1,0 +1,487 @@
+"""Typed, read-only queries over the content database.
+
+Every function takes the database explicitly and uses bound parameters only. Lists
+come back in the pack's order (``pos``) unless a kind has a natural order of its own
+(forums by date and time). ``*_ids`` plus ``cards`` serve lazy list models: a model
+holds ids and fetches only the rows it paints.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Iterable, Sequence
+from itertools import groupby
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from guide.content.models import (
+    Announcement,
+    Area,
+    ContentInfo,
+    Day,
+    Figure,
+    Forum,
+    ForumRow,
+    ItemCard,
+    Launch,
+    Organization,
+    OrgPart,
+    Person,
+    Photo,
+    Speaker,
+)
+from guide.content.pack import KINDS
+from guide.content.schema import schema_version
+
+Db = sqlite_utils.Database
+
+
+class ContentDbError(Exception):
+    """The content database is missing, unreadable or not a guide database."""
+
+
+def open_content_db(path: Path, *, readonly: bool = True) -> Db:
+    """Open a content database; read-only by default, since it is replaced whole, never edited."""
+    path = Path(path)
+    if not path.is_file():
+        raise ContentDbError(f"no content database at {path}; build one with `guide build-db`")
+    uri = f"{path.resolve().as_uri()}?mode={'ro' if readonly else 'rw'}"
+    try:
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+        conn.execute("PRAGMA query_only = 1" if readonly else "PRAGMA foreign_keys = 1")
+        if schema_version(conn) == 0:
+            raise ContentDbError(f"{path} is not a zgc-guide content database")
+    except sqlite3.DatabaseError as exc:
+        raise ContentDbError(f"{path} cannot be read as a database: {exc}") from exc
+    return sqlite_utils.Database(conn)
+
+
+def _rows(db: Db, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+    cursor = db.conn.execute(sql, params)
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _time(value: str | None) -> dt.time | None:
+    return dt.time.fromisoformat(value) if value else None
+
+
+def _in(ids: Sequence[str]) -> str:
+    return ",".join("?" * len(ids))
+
+
+def _ordered(ids: Sequence[str], by_id: dict[str, Any]) -> list[Any]:
+    return [by_id[i] for i in ids if i in by_id]
+
+
+# --- the database as a whole -------------------------------------------------------------
+
+def content_info(db: Db) -> ContentInfo:
+    """Pack identity, build time and schema version of this database."""
+    meta = {r["key"]: r["value"] for r in _rows(db, "SELECT key, value FROM meta")}
+    return ContentInfo(
+        pack_id=meta.get("pack_id", ""),
+        pack_version=int(meta.get("pack_version", 0)),
+        title=meta.get("pack_title", ""),
+        title_en=meta.get("pack_title_en", ""),
+        source=meta.get("pack_source", ""),
+        timezone=meta.get("timezone", "Asia/Shanghai"),
+        fingerprint=meta.get("fingerprint", ""),
+        built_at=meta.get("built_at", ""),
+        schema_version=schema_version(db.conn),
+        signer=meta.get("signer"),
+    )
+
+
+def counts(db: Db) -> dict[str, int]:
+    """Number of items per kind."""
+    found = dict(db.conn.execute("SELECT kind, count(*) FROM item GROUP BY kind").fetchall())
+    return {kind: int(found.get(kind, 0)) for kind in KINDS}
+
+
+def integrity_problems(db: Db) -> list[str]:
+    """SQLite's integrity and foreign-key checks; an empty list means healthy."""
+    problems = [r[0] for r in db.conn.execute("PRAGMA integrity_check").fetchall() if r[0] != "ok"]
+    problems += [f"foreign key: {tuple(r)}" for r in db.conn.execute("PRAGMA foreign_key_check")]
+    return problems
+
+
+# --- any kind, for lists, search results and bookmarks ----------------------------------
+
+_ORDER = {
+    "forum": "date, start_time IS NULL, start_time, pos",
+    "announcement": "date IS NULL, date, pos",
+}
+
+
+def item_ids(db: Db, kind: str) -> list[str]:
+    """Ids of every item of ``kind`` in display order."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown kind {kind!r}")
+    order = _ORDER.get(kind, "pos")
+    return [r[0] for r in db.conn.execute(f"SELECT id FROM {kind} ORDER BY {order}")]
+
+
+def cards(db: Db, kind: str, ids: Sequence[str]) -> list[ItemCard]:
+    """List cards for ``ids`` of one kind, in the order given; unknown ids are skipped."""
+    found: dict[str, ItemCard] = {}
+    for start in range(0, len(ids), 500):
+        chunk = list(ids[start:start + 500])
+        for r in _rows(db, f"SELECT * FROM item WHERE kind = ? AND id IN ({_in(chunk)})",
+                       [kind, *chunk]):
+            found[r["id"]] = ItemCard(r["kind"], r["id"], r["title"], r["title_en"],
+                                      r["subtitle"], r["date"])
+    return _ordered(ids, found)
+
+
+def card(db: Db, kind: str, item_id: str) -> ItemCard | None:
+    """One item's card, or None when the content has no such item."""
+    found = cards(db, kind, [item_id])
+    return found[0] if found else None
+
+
+def get_item(db: Db, kind: str, item_id: str) -> Any | None:
+    """The full item of any kind, or None."""
+    getters = {
+        "forum": get_forum, "area": get_area, "announcement": get_announcement,
+        "photo": get_photo, "person": get_person, "organization": get_organization,
+        "figure": get_figure,
+    }
+    if kind not in getters:
+        raise ValueError(f"unknown kind {kind!r}")
+    return getters[kind](db, item_id)
+
+
+def list_items(db: Db, kind: str) -> list[Any]:
+    """Every item of ``kind``, full, in display order."""
+    return [x for x in (get_item(db, kind, i) for i in item_ids(db, kind)) if x is not None]
+
+
+# --- organisations and people -------------------------------------------------------------
+
+def _org(r: dict[str, Any]) -> Organization:
+    return Organization(r["id"], r["name"], r["name_en"], r["short_name"], r["parent_id"])
+
+
+def _person(r: dict[str, Any]) -> Person:
+    return Person(r["id"], r["name"], r["name_en"], r["title"], r["title_en"],
+                  r["organization_id"], tuple(json.loads(r["pinyin_alt"])))
+
+
+def get_organization(db: Db, org_id: str) -> Organization | None:
+    """One organisation, or None."""
+    rows = _rows(db, "SELECT * FROM organization WHERE id = ?", [org_id])
+    return _org(rows[0]) if rows else None
+
+
+def get_person(db: Db, person_id: str) -> Person | None:
+    """One person, or None."""
+    rows = _rows(db, "SELECT * FROM person WHERE id = ?", [person_id])
+    return _person(rows[0]) if rows else None
+
+
+def organization_people(db: Db, org_id: str) -> list[Person]:
+    """People whose affiliation is this organisation."""
+    return [_person(r) for r in _rows(
+        db, "SELECT * FROM person WHERE organization_id = ? ORDER BY pos", [org_id])]
+
+
+def organization_children(db: Db, org_id: str) -> list[Organization]:
+    """Departments and units under this organisation."""
+    return [_org(r) for r in _rows(
+        db, "SELECT * FROM organization WHERE parent_id = ? ORDER BY pos", [org_id])]
+
+
+# --- forums ---------------------------------------------------------------------------------
+
+_FORUM_ROW = """
+SELECT f.id, f.kind, f.title, f.title_en, f.series, f.date, f.start_time, f.end_time, f.venue,
+       (SELECT json_group_array(json_array(o.name, fo.role)) FROM
+            (SELECT * FROM forum_organiser WHERE forum_id = f.id ORDER BY pos) fo
+            JOIN organization o ON o.id = fo.organization_id) AS organisers
+FROM forum f
+"""
+
+
+def _forum_row(r: dict[str, Any]) -> ForumRow:
+    return ForumRow(
+        id=r["id"], forum_kind=r["kind"], title=r["title"], title_en=r["title_en"],
+        series=r["series"], date=dt.date.fromisoformat(r["date"]),
+        start_time=_time(r["start_time"]), end_time=_time(r["end_time"]), venue=r["venue"],
+        organisers=tuple((n, role) for n, role in json.loads(r["organisers"] or "[]")),
+    )
+
+
+def forum_ids(db: Db, *, day: dt.date | None = None, kind: str | None = None) -> list[str]:
+    """Forum ids in schedule order (date, then known times, then the rest), optionally filtered."""
+    where, params = [], []
+    if day is not None:
+        where.append("date = ?")
+        params.append(day.isoformat())
+    if kind is not None:
+        where.append("kind = ?")
+        params.append(kind)
+    sql = "SELECT id FROM forum" + (" WHERE " + " AND ".join(where) if where else "")
+    return [r[0] for r in db.conn.execute(sql + f" ORDER BY {_ORDER['forum']}", params)]
+
+
+def forum_rows(db: Db, ids: Sequence[str]) -> list[ForumRow]:
+    """Schedule rows for ``ids``, in the order given."""
+    found: dict[str, ForumRow] = {}
+    for start in range(0, len(ids), 500):
+        chunk = list(ids[start:start + 500])
+        for r in _rows(db, _FORUM_ROW + f" WHERE f.id IN ({_in(chunk)})", chunk):
+            found[r["id"]] = _forum_row(r)
+    return _ordered(ids, found)
+
+
+def list_forums(db: Db, *, day: dt.date | None = None, kind: str | None = None) -> list[ForumRow]:
+    """Schedule rows of every forum (optionally of one day or kind), in schedule order."""
+    return forum_rows(db, forum_ids(db, day=day, kind=kind))
+
+
+def forum_days(db: Db) -> list[Day]:
+    """Every day that has a forum, with its forums in schedule order."""
+    rows = list_forums(db)
+    return [Day(date, tuple(group)) for date, group in groupby(rows, key=lambda r: r.date)]
+
+
+def forum_dates(db: Db) -> list[dt.date]:
+    """The distinct forum days, in order (cheap: no rows are built)."""
+    return [dt.date.fromisoformat(r[0])
+            for r in db.conn.execute("SELECT DISTINCT date FROM forum ORDER BY date")]
+
+
+def _org_parts(db: Db, sql: str, params: Sequence[Any]) -> tuple[OrgPart, ...]:
+    return tuple(OrgPart(_org(r), r["role"]) for r in _rows(db, sql, params))
+
+
+def get_forum(db: Db, forum_id: str) -> Forum | None:
+    """A forum with its organisers, speakers and what was launched, or None."""
+    rows = _rows(db, "SELECT * FROM forum WHERE id = ?", [forum_id])
+    if not rows:
+        return None
+    r = rows[0]
+    organisers = _org_parts(db, """
+        SELECT o.*, fo.role FROM forum_organiser fo JOIN organization o ON o.id = fo.organization_id
+        WHERE fo.forum_id = ? ORDER BY fo.pos""", [forum_id])
+    speakers = tuple(
+        Speaker(_person(s), tuple(json.loads(s["said"])))
+        for s in _rows(db, """
+            SELECT p.*, fs.said FROM forum_speaker fs JOIN person p ON p.id = fs.person_id
+            WHERE fs.forum_id = ? ORDER BY fs.pos""", [forum_id])
+    )
+    launches = tuple(
+        Launch(la["title"], la["title_en"], la["summary"], _org_parts(db, """
+            SELECT o.*, lo.role FROM launch_organiser lo
+            JOIN organization o ON o.id = lo.organization_id
+            WHERE lo.forum_id = ? AND lo.launch_pos = ? ORDER BY lo.pos""",
+            [forum_id, la["pos"]]))
+        for la in _rows(db, "SELECT * FROM launch WHERE forum_id = ? ORDER BY pos", [forum_id])
+    )
+    return Forum(
+        row=forum_rows(db, [forum_id])[0], summary=r["summary"], summary_en=r["summary_en"],
+        attendance=r["attendance"], text=tuple(json.loads(r["text"])), source_id=r["source_id"],
+        organisers=organisers, speakers=speakers, launches=launches,
+    )
+
+
+def person_forums(db: Db, person_id: str) -> list[ForumRow]:
+    """Forums this person spoke at, in schedule order."""
+    ids = [r[0] for r in db.conn.execute(
+        "SELECT DISTINCT forum_id FROM forum_speaker WHERE person_id = ?", [person_id])]
+    return sorted(forum_rows(db, ids), key=_schedule_key)
+
+
+def organization_forums(db: Db, org_id: str) -> list[tuple[ForumRow, str]]:
+    """Forums this organisation took part in, with its role(s), in schedule order."""
+    roles: dict[str, list[str]] = {}
+    for forum_id, role in db.conn.execute("""
+            SELECT forum_id, role FROM forum_organiser WHERE organization_id = ?
+            UNION ALL
+            SELECT forum_id, role FROM launch_organiser WHERE organization_id = ?""",
+            [org_id, org_id]):
+        if role not in roles.setdefault(forum_id, []):
+            roles[forum_id].append(role)
+    rows = sorted(forum_rows(db, list(roles)), key=_schedule_key)
+    return [(row, "、".join(roles[row.id])) for row in rows]
+
+
+def _schedule_key(row: ForumRow) -> tuple[Any, ...]:
+    return (row.date, row.start_time is None, row.start_time or dt.time(0), row.title)
+
+
+# --- areas, photos, announcements, figures -------------------------------------------------
+
+def _area(r: dict[str, Any]) -> Area:
+    return Area(r["id"], r["kind"], r["title"], r["title_en"], r["parent_id"],
+                _date(r["start_date"]), _date(r["end_date"]), r["city"], r["venue"],
+                r["summary"], r["summary_en"], r["image"], r["source_id"])
+
+
+def get_area(db: Db, area_id: str) -> Area | None:
+    """One exhibition area (or the exhibition itself), or None."""
+    rows = _rows(db, "SELECT * FROM area WHERE id = ?", [area_id])
+    return _area(rows[0]) if rows else None
+
+
+def area_children(db: Db, area_id: str) -> list[Area]:
+    """Areas and fields inside this one."""
+    return [_area(r) for r in _rows(db, "SELECT * FROM area WHERE parent_id = ? ORDER BY pos",
+                                    [area_id])]
+
+
+_PHOTO = """
+SELECT ph.*, p.name AS photographer, p.name_en AS photographer_en
+FROM photo ph LEFT JOIN person p ON p.id = ph.photographer_id
+"""
+
+
+def _photo(r: dict[str, Any]) -> Photo:
+    return Photo(r["id"], r["caption"], r["caption_en"], r["credit_role"], r["photographer_id"],
+                 r["photographer"], r["photographer_en"], r["credit_suffix"], r["area_id"],
+                 r["announcement_id"], r["image"])
+
+
+def get_photo(db: Db, photo_id: str) -> Photo | None:
+    """One photo with its caption and credit, or None."""
+    rows = _rows(db, _PHOTO + " WHERE ph.id = ?", [photo_id])
+    return _photo(rows[0]) if rows else None
+
+
+def photos(db: Db, ids: Sequence[str]) -> list[Photo]:
+    """Photos for ``ids`` in the order given (for lazy gallery models)."""
+    found: dict[str, Photo] = {}
+    for start in range(0, len(ids), 500):
+        chunk = list(ids[start:start + 500])
+        for r in _rows(db, _PHOTO + f" WHERE ph.id IN ({_in(chunk)})", chunk):
+            found[r["id"]] = _photo(r)
+    return _ordered(ids, found)
+
+
+def area_photos(db: Db, area_id: str) -> list[Photo]:
+    """Photos showing this area or any area inside it."""
+    return [_photo(r) for r in _rows(db, _PHOTO + """
+        WHERE ph.area_id = ? OR ph.area_id IN (SELECT id FROM area WHERE parent_id = ?)
+        ORDER BY ph.pos""", [area_id, area_id])]
+
+
+def announcement_photos(db: Db, announcement_id: str) -> list[Photo]:
+    """Photos printed with this announcement."""
+    return [_photo(r) for r in _rows(db, _PHOTO + " WHERE ph.announcement_id = ? ORDER BY ph.pos",
+                                     [announcement_id])]
+
+
+def image_bytes(db: Db, path: str) -> bytes | None:
+    """The stored bytes of a pack image, or None when the content has none at that path."""
+    row = db.conn.execute("SELECT data FROM image WHERE path = ?", [path]).fetchone()
+    return None if row is None else bytes(row[0])
+
+
+def _announcement(r: dict[str, Any]) -> Announcement:
+    return Announcement(r["id"], r["kind"], r["headline"], r["subheadline"], r["title_en"],
+                        r["summary_en"], r["byline"], r["reporter_id"], _date(r["date"]),
+                        tuple(json.loads(r["paragraphs"])))
+
+
+def get_announcement(db: Db, announcement_id: str) -> Announcement | None:
+    """One announcement with its paragraphs, or None."""
+    rows = _rows(db, "SELECT * FROM announcement WHERE id = ?", [announcement_id])
+    return _announcement(rows[0]) if rows else None
+
+
+def latest_announcements(db: Db, limit: int = 5) -> list[ItemCard]:
+    """The most recent announcements (by the date of what they report)."""
+    ids = [r[0] for r in db.conn.execute(
+        "SELECT id FROM announcement ORDER BY date IS NULL, date DESC, pos LIMIT ?", [limit])]
+    return cards(db, "announcement", ids)
+
+
+def mentions(db: Db, announcement_id: str) -> list[ItemCard]:
+    """What an announcement mentions, as cards, in the order the pack lists them."""
+    found = []
+    for kind, item_id in db.conn.execute(
+            "SELECT kind, item_id FROM mention WHERE announcement_id = ? ORDER BY pos",
+            [announcement_id]):
+        c = card(db, kind, item_id)
+        if c is not None:
+            found.append(c)
+    return found
+
+
+def mentioned_in(db: Db, kind: str, item_id: str) -> list[ItemCard]:
+    """Announcements that mention this item or are its source."""
+    ids = [r[0] for r in db.conn.execute(
+        "SELECT DISTINCT announcement_id FROM mention WHERE kind = ? AND item_id = ?",
+        [kind, item_id])]
+    return cards(db, "announcement", ids)
+
+
+def _figure(r: dict[str, Any]) -> Figure:
+    return Figure(r["id"], r["label"], r["label_en"], r["value"], r["unit"], r["unit_en"],
+                  r["qualifier"], r["year"], r["grp"], r["quote"], r["source_kind"],
+                  r["source_id"])
+
+
+def get_figure(db: Db, figure_id: str) -> Figure | None:
+    """One key figure, or None."""
+    rows = _rows(db, "SELECT * FROM figure WHERE id = ?", [figure_id])
+    return _figure(rows[0]) if rows else None
+
+
+def item_figures(db: Db, kind: str, item_id: str) -> list[Figure]:
+    """Figures about this item or taken from it."""
+    return [_figure(r) for r in _rows(db, """
+        SELECT * FROM figure WHERE (source_kind = ? AND source_id = ?)
+           OR id IN (SELECT figure_id FROM figure_about WHERE kind = ? AND item_id = ?)
+        ORDER BY pos""", [kind, item_id, kind, item_id])]
+
+
+def figure_groups(db: Db) -> list[tuple[str, list[Figure]]]:
+    """Figures that belong in one chart (same group), groups in pack order, years ascending."""
+    rows = [_figure(r) for r in _rows(
+        db, "SELECT * FROM figure WHERE grp IS NOT NULL ORDER BY grp, year, pos")]
+    first_pos = {r[0]: r[1] for r in db.conn.execute(
+        "SELECT grp, min(pos) FROM figure WHERE grp IS NOT NULL GROUP BY grp")}
+    groups = [(g, list(items)) for g, items in groupby(rows, key=lambda f: f.group or "")]
+    return sorted(groups, key=lambda g: first_pos[g[0]])
+
+
+def forums_on(db: Db, day: dt.date) -> list[ForumRow]:
+    """What happens on ``day``."""
+    return list_forums(db, day=day)
+
+
+def exhibition_period(db: Db) -> tuple[dt.date, dt.date] | None:
+    """First and last day of the exhibition (the ``exhibition`` area), if the pack gives them."""
+    row = db.conn.execute(
+        "SELECT min(start_date), max(end_date) FROM area WHERE kind = 'exhibition'").fetchone()
+    if not row or not row[0] or not row[1]:
+        return None
+    return dt.date.fromisoformat(row[0]), dt.date.fromisoformat(row[1])
+
+
+def all_ids(db: Db) -> set[tuple[str, str]]:
+    """Every (kind, id) the content holds: for telling which bookmarks still resolve."""
+    return {(k, i) for k, i in db.conn.execute("SELECT kind, id FROM item")}
+
+
+def titles(db: Db, refs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], ItemCard]:
+    """Cards for a mixed set of (kind, id) refs; refs the content lacks are absent."""
+    by_kind: dict[str, list[str]] = {}
+    for kind, item_id in refs:
+        by_kind.setdefault(kind, []).append(item_id)
+    out: dict[tuple[str, str], ItemCard] = {}
+    for kind, ids in by_kind.items():
+        if kind in KINDS:
+            for c in cards(db, kind, ids):
+                out[(kind, c.id)] = c
+    return out

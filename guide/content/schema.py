@@ -1,0 +1,180 @@
+"""The content database's schema, its version, and the migrations between versions.
+
+The schema version lives in ``PRAGMA user_version``. ``MIGRATIONS[n]`` upgrades a
+database from version ``n`` to ``n + 1``; :func:`migrate` applies the missing
+steps, each in its own transaction, so an interrupted migration leaves a
+database at a well-defined version.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+SCHEMA_VERSION = 1
+
+# Lists of strings (paragraphs, quotes) are stored as JSON arrays: they are always
+# read whole with their item, never queried by element.
+SCHEMA_V1 = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+CREATE TABLE organization (
+    id TEXT PRIMARY KEY, pos INTEGER NOT NULL,
+    name TEXT NOT NULL, name_en TEXT NOT NULL, short_name TEXT,
+    parent_id TEXT REFERENCES organization(id)
+);
+CREATE TABLE person (
+    id TEXT PRIMARY KEY, pos INTEGER NOT NULL,
+    name TEXT NOT NULL, name_en TEXT NOT NULL, title TEXT, title_en TEXT,
+    organization_id TEXT REFERENCES organization(id),
+    pinyin_alt TEXT NOT NULL DEFAULT '[]'
+);
+CREATE TABLE announcement (
+    id TEXT PRIMARY KEY, pos INTEGER NOT NULL, kind TEXT NOT NULL,
+    headline TEXT NOT NULL, subheadline TEXT, title_en TEXT NOT NULL, summary_en TEXT NOT NULL,
+    byline TEXT, reporter_id TEXT REFERENCES person(id), date TEXT,
+    paragraphs TEXT NOT NULL
+);
+CREATE TABLE mention (
+    announcement_id TEXT NOT NULL REFERENCES announcement(id), pos INTEGER NOT NULL,
+    kind TEXT NOT NULL, item_id TEXT NOT NULL,
+    PRIMARY KEY (announcement_id, pos)
+);
+CREATE INDEX mention_item ON mention(kind, item_id);
+CREATE TABLE forum (
+    id TEXT PRIMARY KEY, pos INTEGER NOT NULL, kind TEXT NOT NULL,
+    title TEXT NOT NULL, title_en TEXT NOT NULL, series TEXT,
+    date TEXT NOT NULL, start_time TEXT, end_time TEXT, venue TEXT,
+    summary TEXT NOT NULL, summary_en TEXT NOT NULL, attendance TEXT,
+    text TEXT NOT NULL, source_id TEXT REFERENCES announcement(id)
+);
+CREATE INDEX forum_schedule ON forum(date, start_time IS NULL, start_time, pos);
+CREATE TABLE forum_organiser (
+    forum_id TEXT NOT NULL REFERENCES forum(id), pos INTEGER NOT NULL,
+    organization_id TEXT NOT NULL REFERENCES organization(id), role TEXT NOT NULL,
+    PRIMARY KEY (forum_id, pos)
+);
+CREATE INDEX forum_organiser_org ON forum_organiser(organization_id);
+CREATE TABLE forum_speaker (
+    forum_id TEXT NOT NULL REFERENCES forum(id), pos INTEGER NOT NULL,
+    person_id TEXT NOT NULL REFERENCES person(id), said TEXT NOT NULL,
+    PRIMARY KEY (forum_id, pos)
+);
+CREATE INDEX forum_speaker_person ON forum_speaker(person_id);
+CREATE TABLE launch (
+    forum_id TEXT NOT NULL REFERENCES forum(id), pos INTEGER NOT NULL,
+    title TEXT NOT NULL, title_en TEXT NOT NULL, summary TEXT,
+    PRIMARY KEY (forum_id, pos)
+);
+CREATE TABLE launch_organiser (
+    forum_id TEXT NOT NULL, launch_pos INTEGER NOT NULL, pos INTEGER NOT NULL,
+    organization_id TEXT NOT NULL REFERENCES organization(id), role TEXT NOT NULL,
+    PRIMARY KEY (forum_id, launch_pos, pos),
+    FOREIGN KEY (forum_id, launch_pos) REFERENCES launch(forum_id, pos)
+);
+CREATE INDEX launch_organiser_org ON launch_organiser(organization_id);
+CREATE TABLE area (
+    id TEXT PRIMARY KEY, pos INTEGER NOT NULL, kind TEXT NOT NULL,
+    title TEXT NOT NULL, title_en TEXT NOT NULL, parent_id TEXT REFERENCES area(id),
+    start_date TEXT, end_date TEXT, city TEXT, venue TEXT,
+    summary TEXT NOT NULL, summary_en TEXT NOT NULL, image TEXT REFERENCES image(path),
+    source_id TEXT REFERENCES announcement(id)
+);
+CREATE TABLE photo (
+    id TEXT PRIMARY KEY, pos INTEGER NOT NULL,
+    caption TEXT NOT NULL, caption_en TEXT NOT NULL,
+    credit_role TEXT, photographer_id TEXT REFERENCES person(id), credit_suffix TEXT,
+    area_id TEXT REFERENCES area(id), announcement_id TEXT REFERENCES announcement(id),
+    image TEXT REFERENCES image(path)
+);
+CREATE INDEX photo_area ON photo(area_id);
+CREATE TABLE figure (
+    id TEXT PRIMARY KEY, pos INTEGER NOT NULL,
+    label TEXT NOT NULL, label_en TEXT NOT NULL, value REAL NOT NULL,
+    unit TEXT NOT NULL, unit_en TEXT NOT NULL, qualifier TEXT, year INTEGER, grp TEXT,
+    quote TEXT NOT NULL, source_kind TEXT NOT NULL, source_id TEXT NOT NULL
+);
+CREATE TABLE figure_about (
+    figure_id TEXT NOT NULL REFERENCES figure(id), pos INTEGER NOT NULL,
+    kind TEXT NOT NULL, item_id TEXT NOT NULL,
+    PRIMARY KEY (figure_id, pos)
+);
+CREATE INDEX figure_about_item ON figure_about(kind, item_id);
+CREATE INDEX figure_source ON figure(source_kind, source_id);
+CREATE TABLE image (path TEXT PRIMARY KEY, sha256 TEXT NOT NULL, data BLOB NOT NULL);
+
+-- One row per item of every kind: what lists, search results and bookmarks show.
+CREATE VIEW item AS
+    SELECT 'forum' AS kind, id, pos, title, title_en, date, summary AS subtitle FROM forum
+    UNION ALL SELECT 'area', id, pos, title, title_en, start_date, summary FROM area
+    UNION ALL SELECT 'announcement', id, pos, headline, title_en, date, subheadline
+        FROM announcement
+    UNION ALL SELECT 'photo', id, pos, caption, caption_en, NULL,
+        trim(coalesce(credit_role, '') || ' ' ||
+             coalesce((SELECT name FROM person WHERE person.id = photographer_id), '') ||
+             coalesce('/' || credit_suffix, '')) FROM photo
+    UNION ALL SELECT 'person', id, pos, name, name_en, NULL, title FROM person
+    UNION ALL SELECT 'organization', id, pos, name, name_en, NULL, short_name FROM organization
+    UNION ALL SELECT 'figure', id, pos, label, label_en, CAST(year AS TEXT), quote FROM figure;
+"""
+
+Migration = Callable[[sqlite3.Connection], None]
+
+
+def run_script(conn: sqlite3.Connection, script: str) -> None:
+    """Run SQL statements one by one inside the caller's transaction.
+
+    ``executescript`` would commit first, breaking the one-transaction-per-step rule.
+    """
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            conn.execute(statement)
+            statement = ""
+    if statement.strip():
+        raise ValueError(f"incomplete SQL statement: {statement.strip()[:60]}")
+
+
+# MIGRATIONS[n] takes a database from version n to n + 1. Version 0 is an empty file.
+MIGRATIONS: dict[int, Migration] = {
+    0: lambda conn: run_script(conn, SCHEMA_V1),
+}
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    """The schema version recorded in the database (0 for a new, empty file)."""
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(
+    conn: sqlite3.Connection,
+    target: int = SCHEMA_VERSION,
+    migrations: dict[int, Migration] | None = None,
+) -> list[int]:
+    """Upgrade ``conn`` to ``target`` one version at a time; return the versions passed through.
+
+    Each step and its version bump commit together, so a crash mid-way leaves the
+    database at the last completed version. A database newer than ``target`` is
+    refused rather than guessed at.
+    """
+    steps = MIGRATIONS if migrations is None else migrations
+    current = schema_version(conn)
+    if current > target:
+        raise RuntimeError(
+            f"database schema version {current} is newer than this program's {target}; "
+            "install a newer zgc-guide"
+        )
+    passed = []
+    while current < target:
+        conn.execute("BEGIN")
+        try:
+            steps[current](conn)
+            conn.execute(f"PRAGMA user_version = {current + 1}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        current += 1
+        passed.append(current)
+    return passed

@@ -1,0 +1,54 @@
+"""Shared fixtures. Tests run offscreen: CI has no display and no Chinese font."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parent.parent
+MINI_PACK = Path(__file__).parent / "fixtures" / "mini_pack"
+REAL_PACK = ROOT / "db" / "pack"
+
+
+@pytest.fixture(autouse=True)
+def _user_data(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test gets its own user data folder: no test sees another's bookmarks."""
+    folder = tmp_path_factory.mktemp("userdata")
+    monkeypatch.setenv("ZGC_GUIDE_DATA", str(folder))
+    return folder
+
+
+@pytest.fixture
+def mini_pack(tmp_path: Path) -> Path:
+    """A writable copy of the small test pack."""
+    return Path(shutil.copytree(MINI_PACK, tmp_path / "pack"))
+
+
+@pytest.fixture(scope="session")
+def mini_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from guide.content.build import build_content_db
+
+    return build_content_db(MINI_PACK, tmp_path_factory.mktemp("mini") / "content.db").path
+
+
+@pytest.fixture(scope="session")
+def real_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The database built from the real content pack in db/pack."""
+    from guide.content.build import build_content_db
+
+    return build_content_db(REAL_PACK, tmp_path_factory.mktemp("real") / "content.db").path
+
+
+def run_guide(*args: str, timeout: float = 120, **kwargs: object) -> subprocess.CompletedProcess[str]:
+    """Run the ``guide`` command as a user would, in a fresh process."""
+    return subprocess.run(
+        [sys.executable, "-m", "guide.cli", *args],
+        capture_output=True, text=True, timeout=timeout, cwd=ROOT, **kwargs,  # type: ignore[call-overload]
+    )

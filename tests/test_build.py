@@ -1,0 +1,105 @@
+"""The content database is replaced atomically: old or new, never half-written."""
+
+from __future__ import annotations
+
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from guide.content.build import build_content_db
+from guide.content.locate import ensure_content_db, is_current
+from guide.content.queries import content_info, counts, integrity_problems, open_content_db
+from guide.content.synth import write_synthetic_pack
+from tests.conftest import MINI_PACK, ROOT
+
+
+def test_build_writes_counts_and_meta(tmp_path: Path) -> None:
+    report = build_content_db(MINI_PACK, tmp_path / "c.db")
+    db = open_content_db(report.path)
+    assert counts(db) == {"forum": 3, "area": 2, "announcement": 1, "photo": 2, "person": 2,
+                          "organization": 2, "figure": 2}
+    info = content_info(db)
+    assert (info.pack_id, info.pack_version, info.schema_version) == ("mini", 1, 1)
+    assert integrity_problems(db) == []
+
+
+def test_content_db_is_opened_read_only(mini_db: Path) -> None:
+    db = open_content_db(mini_db)
+    with pytest.raises(sqlite3.OperationalError):
+        db.conn.execute("DELETE FROM forum")
+
+
+def test_failed_build_leaves_old_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "c.db"
+    build_content_db(MINI_PACK, out)
+    before = out.read_bytes()
+
+    def explode(*args: object, **kwargs: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr("guide.content.build.atomic_replace", explode)
+    with pytest.raises(OSError, match="disk full"):
+        build_content_db(MINI_PACK, out)
+    assert out.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["c.db"]
+
+
+def test_killed_build_leaves_old_database_valid(tmp_path: Path) -> None:
+    big = tmp_path / "big"
+    write_synthetic_pack(big, 30_000)
+    out = tmp_path / "c.db"
+    build_content_db(MINI_PACK, out)
+    before = out.read_bytes()
+    for delay in (0.4, 0.9, 1.5):
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "guide.cli", "build-db", "--content", str(big), "--out", str(out)],
+            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(delay)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        data = out.read_bytes()
+        # Either the old file, or (if the build won the race) a complete new one.
+        db = open_content_db(out)
+        assert integrity_problems(db) == []
+        if data != before:
+            assert counts(db)["forum"] > 3
+            return
+    # The next build sweeps up temp files left by the killed processes.
+    build_content_db(MINI_PACK, out)
+    assert not list(tmp_path.glob(".c.db.*.tmp"))
+
+
+def test_default_database_is_built_from_the_pack_when_stale(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mini_pack: Path
+) -> None:
+    target = tmp_path / "bundled.db"
+    monkeypatch.setattr("guide.paths.bundled_pack_dir", lambda: mini_pack)
+    monkeypatch.setattr("guide.paths.bundled_content_db", lambda: target)
+    assert ensure_content_db() == target
+    assert is_current(target, mini_pack)
+    first = target.stat().st_mtime_ns
+    assert ensure_content_db() == target
+    assert target.stat().st_mtime_ns == first  # current: not rebuilt
+
+    items = mini_pack / "items.toml"
+    items.write_text(items.read_text(encoding="utf-8").replace("开幕。", "隆重开幕。"), encoding="utf-8")
+    assert not is_current(target, mini_pack)
+    ensure_content_db()
+    assert is_current(target, mini_pack)
+
+
+def test_frozen_app_never_writes_its_bundled_database(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mini_pack: Path
+) -> None:
+    bundled = tmp_path / "app" / "content.db"
+    monkeypatch.setattr("guide.paths.bundled_pack_dir", lambda: mini_pack)
+    monkeypatch.setattr("guide.paths.bundled_content_db", lambda: bundled)
+    monkeypatch.setattr("guide.paths.is_frozen", lambda: True)
+    path = ensure_content_db()
+    assert not bundled.exists()
+    assert path.is_file() and "content" in path.parts
