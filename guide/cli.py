@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from guide.content.pack import KINDS
+from guide.content.models import KINDS
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -113,7 +113,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     info = content_info(db)
     problems = integrity_problems(db)
     data = {
-        "path": str(db.conn.execute("PRAGMA database_list").fetchone()[2]),
+        "path": str(db.execute("PRAGMA database_list").fetchone()[2]),
         "pack_id": info.pack_id, "pack_version": info.pack_version,
         "schema_version": info.schema_version, "built_at": info.built_at,
         "signer": info.signer, "counts": counts(db), "integrity": problems or "ok",

@@ -31,7 +31,7 @@ def test_build_writes_counts_and_meta(tmp_path: Path) -> None:
 def test_content_db_is_opened_read_only(mini_db: Path) -> None:
     db = open_content_db(mini_db)
     with pytest.raises(sqlite3.OperationalError):
-        db.conn.execute("DELETE FROM forum")
+        db.execute("DELETE FROM forum")
 
 
 def test_failed_build_leaves_old_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

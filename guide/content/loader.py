@@ -6,7 +6,6 @@ collected, so an editor fixes a pack in one pass instead of one error per run.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import tomllib
 from collections.abc import Iterator
@@ -16,11 +15,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from guide.content.pack import KINDS, PackFile, PackInfo, PackMeta, Ref
-
-PACK_META = "pack.toml"
-CONTENT_SUFFIXES = (".toml", ".json")
-IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".gif", ".bmp")
+from guide.content.models import KINDS
+from guide.content.pack import PackFile, PackInfo, PackMeta, Ref
+from guide.content.packfiles import IMAGE_SUFFIXES, PACK_META, fingerprint, pack_files
 
 
 @dataclass(frozen=True)
@@ -87,27 +84,6 @@ REFERENCES: dict[str, list[tuple[str, str]]] = {
     "organization": [("parent", "organization")],
     "figure": [("source", "ref"), ("about.*", "ref")],
 }
-
-
-def pack_files(root: Path) -> list[Path]:
-    """The content files of a pack folder (everything but pack.toml), sorted for stable order."""
-    return sorted(
-        p
-        for p in root.rglob("*")
-        if p.is_file() and p.suffix in CONTENT_SUFFIXES and p.name != PACK_META
-    )
-
-
-def fingerprint(root: Path) -> str:
-    """sha256 over the pack's file names and bytes: changes whenever the pack does."""
-    digest = hashlib.sha256()
-    files = [root / PACK_META, *pack_files(root)]
-    files += sorted(p for p in root.rglob("*") if p.suffix.lower() in IMAGE_SUFFIXES)
-    for path in files:
-        if path.is_file():
-            digest.update(path.relative_to(root).as_posix().encode())
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()
 
 
 def _read(path: Path, rel: str, errors: list[PackError]) -> dict[str, Any] | None:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 from guide import paths
-from guide.content.build import Progress, atomic_replace, build_content_db
-from guide.content.loader import PACK_META, fingerprint
+from guide.content.packfiles import PACK_META, fingerprint
 from guide.content.schema import SCHEMA_VERSION, migrate, schema_version
 
 
@@ -51,13 +51,17 @@ def upgrade_in_place(db_path: Path) -> list[int]:
             passed = migrate(conn)
         finally:
             conn.close()
+        from guide.content.build import atomic_replace
+
         atomic_replace(tmp, db_path)
     finally:
         tmp.unlink(missing_ok=True)
     return passed
 
 
-def ensure_content_db(explicit: Path | None = None, progress: Progress | None = None) -> Path:
+def ensure_content_db(
+    explicit: Path | None = None, progress: Callable[[int, int], None] | None = None
+) -> Path:
     """The content database to open.
 
     An explicit path is used as given (upgraded if its schema is older). Otherwise the
@@ -78,5 +82,7 @@ def ensure_content_db(explicit: Path | None = None, progress: Progress | None = 
         return bundled
     target = paths.user_data_dir() / "content" / "content.db" if paths.is_frozen() else bundled
     if not is_current(target, pack_dir):
+        from guide.content.build import build_content_db  # pydantic: only when building
+
         build_content_db(pack_dir, target, progress)
     return target

@@ -10,6 +10,8 @@ import datetime as dt
 from dataclasses import asdict, dataclass, fields
 from typing import Any, ClassVar
 
+KINDS = ("forum", "area", "announcement", "photo", "person", "organization", "figure")
+
 # Chinese role words as printed, with the English the UI shows beside them.
 ROLE_EN = {
     "指导": "Guidance",

@@ -23,7 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_vali
 ItemId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,79}$")]
 Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
 
-KINDS = ("forum", "area", "announcement", "photo", "person", "organization", "figure")
+
 Kind = Literal["forum", "area", "announcement", "photo", "person", "organization", "figure"]
 
 ForumKind = Literal["opening", "parallel_forum", "conference", "sub_forum"]

@@ -16,9 +16,8 @@ from itertools import groupby
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
-
 from guide.content.models import (
+    KINDS,
     Announcement,
     Area,
     ContentInfo,
@@ -34,10 +33,11 @@ from guide.content.models import (
     Photo,
     Speaker,
 )
-from guide.content.pack import KINDS
 from guide.content.schema import schema_version
 
-Db = sqlite_utils.Database
+# Plain sqlite3 at run time: sqlite-utils (used to build and migrate) costs ~140 ms to
+# import, which would be a large share of the window's start-up time.
+Db = sqlite3.Connection
 
 
 class ContentDbError(Exception):
@@ -57,11 +57,11 @@ def open_content_db(path: Path, *, readonly: bool = True) -> Db:
             raise ContentDbError(f"{path} is not a zgc-guide content database")
     except sqlite3.DatabaseError as exc:
         raise ContentDbError(f"{path} cannot be read as a database: {exc}") from exc
-    return sqlite_utils.Database(conn)
+    return conn
 
 
 def _rows(db: Db, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
-    cursor = db.conn.execute(sql, params)
+    cursor = db.execute(sql, params)
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
@@ -96,21 +96,21 @@ def content_info(db: Db) -> ContentInfo:
         timezone=meta.get("timezone", "Asia/Shanghai"),
         fingerprint=meta.get("fingerprint", ""),
         built_at=meta.get("built_at", ""),
-        schema_version=schema_version(db.conn),
+        schema_version=schema_version(db),
         signer=meta.get("signer"),
     )
 
 
 def counts(db: Db) -> dict[str, int]:
     """Number of items per kind."""
-    found = dict(db.conn.execute("SELECT kind, count(*) FROM item GROUP BY kind").fetchall())
+    found = dict(db.execute("SELECT kind, count(*) FROM item GROUP BY kind").fetchall())
     return {kind: int(found.get(kind, 0)) for kind in KINDS}
 
 
 def integrity_problems(db: Db) -> list[str]:
     """SQLite's integrity and foreign-key checks; an empty list means healthy."""
-    problems = [r[0] for r in db.conn.execute("PRAGMA integrity_check").fetchall() if r[0] != "ok"]
-    problems += [f"foreign key: {tuple(r)}" for r in db.conn.execute("PRAGMA foreign_key_check")]
+    problems = [r[0] for r in db.execute("PRAGMA integrity_check").fetchall() if r[0] != "ok"]
+    problems += [f"foreign key: {tuple(r)}" for r in db.execute("PRAGMA foreign_key_check")]
     return problems
 
 
@@ -127,7 +127,7 @@ def item_ids(db: Db, kind: str) -> list[str]:
     if kind not in KINDS:
         raise ValueError(f"unknown kind {kind!r}")
     order = _ORDER.get(kind, "pos")
-    return [r[0] for r in db.conn.execute(f"SELECT id FROM {kind} ORDER BY {order}")]
+    return [r[0] for r in db.execute(f"SELECT id FROM {kind} ORDER BY {order}")]
 
 
 def cards(db: Db, kind: str, ids: Sequence[str]) -> list[ItemCard]:
@@ -230,7 +230,7 @@ def forum_ids(db: Db, *, day: dt.date | None = None, kind: str | None = None) ->
         where.append("kind = ?")
         params.append(kind)
     sql = "SELECT id FROM forum" + (" WHERE " + " AND ".join(where) if where else "")
-    return [r[0] for r in db.conn.execute(sql + f" ORDER BY {_ORDER['forum']}", params)]
+    return [r[0] for r in db.execute(sql + f" ORDER BY {_ORDER['forum']}", params)]
 
 
 def forum_rows(db: Db, ids: Sequence[str]) -> list[ForumRow]:
@@ -257,7 +257,7 @@ def forum_days(db: Db) -> list[Day]:
 def forum_dates(db: Db) -> list[dt.date]:
     """The distinct forum days, in order (cheap: no rows are built)."""
     return [dt.date.fromisoformat(r[0])
-            for r in db.conn.execute("SELECT DISTINCT date FROM forum ORDER BY date")]
+            for r in db.execute("SELECT DISTINCT date FROM forum ORDER BY date")]
 
 
 def _org_parts(db: Db, sql: str, params: Sequence[Any]) -> tuple[OrgPart, ...]:
@@ -296,7 +296,7 @@ def get_forum(db: Db, forum_id: str) -> Forum | None:
 
 def person_forums(db: Db, person_id: str) -> list[ForumRow]:
     """Forums this person spoke at, in schedule order."""
-    ids = [r[0] for r in db.conn.execute(
+    ids = [r[0] for r in db.execute(
         "SELECT DISTINCT forum_id FROM forum_speaker WHERE person_id = ?", [person_id])]
     return sorted(forum_rows(db, ids), key=_schedule_key)
 
@@ -304,7 +304,7 @@ def person_forums(db: Db, person_id: str) -> list[ForumRow]:
 def organization_forums(db: Db, org_id: str) -> list[tuple[ForumRow, str]]:
     """Forums this organisation took part in, with its role(s), in schedule order."""
     roles: dict[str, list[str]] = {}
-    for forum_id, role in db.conn.execute("""
+    for forum_id, role in db.execute("""
             SELECT forum_id, role FROM forum_organiser WHERE organization_id = ?
             UNION ALL
             SELECT forum_id, role FROM launch_organiser WHERE organization_id = ?""",
@@ -382,7 +382,7 @@ def announcement_photos(db: Db, announcement_id: str) -> list[Photo]:
 
 def image_bytes(db: Db, path: str) -> bytes | None:
     """The stored bytes of a pack image, or None when the content has none at that path."""
-    row = db.conn.execute("SELECT data FROM image WHERE path = ?", [path]).fetchone()
+    row = db.execute("SELECT data FROM image WHERE path = ?", [path]).fetchone()
     return None if row is None else bytes(row[0])
 
 
@@ -400,7 +400,7 @@ def get_announcement(db: Db, announcement_id: str) -> Announcement | None:
 
 def latest_announcements(db: Db, limit: int = 5) -> list[ItemCard]:
     """The most recent announcements (by the date of what they report)."""
-    ids = [r[0] for r in db.conn.execute(
+    ids = [r[0] for r in db.execute(
         "SELECT id FROM announcement ORDER BY date IS NULL, date DESC, pos LIMIT ?", [limit])]
     return cards(db, "announcement", ids)
 
@@ -408,7 +408,7 @@ def latest_announcements(db: Db, limit: int = 5) -> list[ItemCard]:
 def mentions(db: Db, announcement_id: str) -> list[ItemCard]:
     """What an announcement mentions, as cards, in the order the pack lists them."""
     found = []
-    for kind, item_id in db.conn.execute(
+    for kind, item_id in db.execute(
             "SELECT kind, item_id FROM mention WHERE announcement_id = ? ORDER BY pos",
             [announcement_id]):
         c = card(db, kind, item_id)
@@ -419,7 +419,7 @@ def mentions(db: Db, announcement_id: str) -> list[ItemCard]:
 
 def mentioned_in(db: Db, kind: str, item_id: str) -> list[ItemCard]:
     """Announcements that mention this item or are its source."""
-    ids = [r[0] for r in db.conn.execute(
+    ids = [r[0] for r in db.execute(
         "SELECT DISTINCT announcement_id FROM mention WHERE kind = ? AND item_id = ?",
         [kind, item_id])]
     return cards(db, "announcement", ids)
@@ -449,7 +449,7 @@ def figure_groups(db: Db) -> list[tuple[str, list[Figure]]]:
     """Figures that belong in one chart (same group), groups in pack order, years ascending."""
     rows = [_figure(r) for r in _rows(
         db, "SELECT * FROM figure WHERE grp IS NOT NULL ORDER BY grp, year, pos")]
-    first_pos = {r[0]: r[1] for r in db.conn.execute(
+    first_pos = {r[0]: r[1] for r in db.execute(
         "SELECT grp, min(pos) FROM figure WHERE grp IS NOT NULL GROUP BY grp")}
     groups = [(g, list(items)) for g, items in groupby(rows, key=lambda f: f.group or "")]
     return sorted(groups, key=lambda g: first_pos[g[0]])
@@ -462,7 +462,7 @@ def forums_on(db: Db, day: dt.date) -> list[ForumRow]:
 
 def exhibition_period(db: Db) -> tuple[dt.date, dt.date] | None:
     """First and last day of the exhibition (the ``exhibition`` area), if the pack gives them."""
-    row = db.conn.execute(
+    row = db.execute(
         "SELECT min(start_date), max(end_date) FROM area WHERE kind = 'exhibition'").fetchone()
     if not row or not row[0] or not row[1]:
         return None
@@ -471,7 +471,7 @@ def exhibition_period(db: Db) -> tuple[dt.date, dt.date] | None:
 
 def all_ids(db: Db) -> set[tuple[str, str]]:
     """Every (kind, id) the content holds: for telling which bookmarks still resolve."""
-    return {(k, i) for k, i in db.conn.execute("SELECT kind, id FROM item")}
+    return {(k, i) for k, i in db.execute("SELECT kind, id FROM item")}
 
 
 def titles(db: Db, refs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], ItemCard]:
