@@ -1,0 +1,22 @@
+"""Full-text search over Chinese, pinyin and English (no Qt, no pypinyin at query time).
+
+Build: :func:`create_index` then :func:`index_documents` inside the content build
+transaction. Query: :func:`search` and :func:`count_by_kind` on any connection.
+"""
+
+from guide.search.engine import count_by_kind, search
+from guide.search.indexer import index_documents
+from guide.search.model import SearchDoc, SearchHit
+from guide.search.query import normalize_query
+from guide.search.schema import create_index, drop_index
+
+__all__ = [
+    "SearchDoc",
+    "SearchHit",
+    "count_by_kind",
+    "create_index",
+    "drop_index",
+    "index_documents",
+    "normalize_query",
+    "search",
+]

@@ -1,0 +1,128 @@
+"""Snippets and highlight marks, computed in Python on the original text.
+
+FTS5's ``highlight()`` and ``snippet()`` only see bigram tokens (and nothing at all
+on a contentless table), so matches are found again here: Chinese pieces as
+substrings, words as word prefixes, pinyin pieces through the per-character readings
+stored at build time (``zyf`` marks 周云帆). Offsets are in the original strings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from guide.search.query import Piece
+from guide.search.text import WORD_CHAR, fold_aligned
+
+Span = tuple[int, int]
+Readings = Sequence[str]
+
+SNIPPET_CHARS = 80
+LEAD = 20  # characters shown before the first match
+ELLIPSIS = "…"
+_FLATTEN = str.maketrans("\n\r\t\v\f", "     ")
+
+
+def _word_pattern(text: str) -> re.Pattern[str]:
+    return re.compile(f"(?<!{WORD_CHAR}){re.escape(text)}")
+
+
+class Marker:
+    """Finds where the pieces of one query occur in texts."""
+
+    def __init__(self, pieces: Iterable[Piece]) -> None:
+        self.cjk = [p.text for p in pieces if p.cjk]
+        self.words = [_word_pattern(p.text) for p in pieces if not p.cjk]
+        self.pinyin = [p.pinyin for p in pieces if p.pinyin]
+
+    def text_spans(self, text: str) -> list[Span]:
+        """Return spans (in ``text``) of Chinese and word pieces, merged and sorted."""
+        if not text:
+            return []
+        folded, origin = fold_aligned(text)
+        spans: list[Span] = []
+        for piece in self.cjk:
+            start = folded.find(piece)
+            while start >= 0:
+                spans.append((start, start + len(piece)))
+                start = folded.find(piece, start + 1)
+        for pattern in self.words:
+            spans += [m.span() for m in pattern.finditer(folded)]
+        if origin is not None:
+            spans = [(origin[s], origin[e]) for s, e in spans]
+        return spans
+
+    def pinyin_spans(self, readings: Sequence[Readings]) -> list[Span]:
+        """Return spans of characters whose readings spell a pinyin piece."""
+        spans: list[Span] = []
+        for target in self.pinyin:
+            i = 0
+            while i < len(readings):
+                end = _spell(readings, i, target) if readings[i] else None
+                if end is None:
+                    i += 1
+                else:
+                    spans.append((i, end))
+                    i = end
+        return spans
+
+
+def merge(spans: Iterable[Span]) -> tuple[Span, ...]:
+    """Sort spans and merge overlapping or touching ones; drop empty spans."""
+    merged: list[Span] = []
+    for start, end in sorted(s for s in spans if s[1] > s[0]):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return tuple(merged)
+
+
+def _spell(readings: Sequence[Readings], i: int, target: str) -> int | None:
+    """End of the characters from ``i`` spelling ``target`` (full syllables, last one
+    possibly cut short, or initials), or None."""
+    end = _spell_full(readings, i, target)
+    if end is not None:
+        return end
+    for k, letter in enumerate(target):
+        j = i + k
+        if j >= len(readings) or not any(r[0] == letter for r in readings[j]):
+            return None
+    return i + len(target)
+
+
+def _spell_full(readings: Sequence[Readings], j: int, rest: str) -> int | None:
+    if j >= len(readings):
+        return None
+    for reading in readings[j]:
+        if reading.startswith(rest):
+            return j + 1
+        if rest.startswith(reading):
+            end = _spell_full(readings, j + 1, rest[len(reading) :])
+            if end is not None:
+                return end
+    return None
+
+
+def parse_pinyin_map(pinyin_map: str) -> list[list[tuple[str, ...]]]:
+    """Split a stored ``pinyin_map`` into fields -> characters -> readings."""
+    return [
+        [tuple(entry.split("/")) if entry else () for entry in field.split(",")]
+        for field in pinyin_map.split("\n")
+    ]
+
+
+def snippet(text: str, spans: tuple[Span, ...]) -> tuple[str, tuple[Span, ...]]:
+    """Cut about ``SNIPPET_CHARS`` characters of ``text`` around the first span."""
+    first = spans[0][0] if spans else 0
+    start = max(0, min(first - LEAD, len(text) - SNIPPET_CHARS))
+    end = min(len(text), start + SNIPPET_CHARS)
+    cut = text[start:end].translate(_FLATTEN)
+    shift = start
+    if start > 0:
+        cut = ELLIPSIS + cut
+        shift -= len(ELLIPSIS)
+    if end < len(text):
+        cut += ELLIPSIS
+    marks = merge((max(s, start) - shift, min(e, end) - shift) for s, e in spans)
+    return cut, marks

@@ -1,0 +1,113 @@
+"""Text folding and tokenisation shared by the indexer and the query path.
+
+Both sides must turn text into tokens the same way, so everything that decides what
+a token is lives here: ``fold`` (NFKC, casefold, Latin accents stripped so ``lüse``
+and ``luse`` meet), CJK runs versus "words" (runs of other letters and digits), and
+the character bigrams that make any Chinese substring findable (see
+:mod:`guide.search.schema` for why bigrams).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+# CJK Unified Ideographs, Extension A, Compatibility Ideographs, Extensions B-G.
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+CJK_RUN = re.compile(f"[{_CJK}]+")
+# One character of a word: a letter or digit that is not a CJK ideograph.
+WORD_CHAR = f"[^\\W_{_CJK}]"
+# A word is a run of letters/digits that are not CJK ideographs (kana, Latin, digits …).
+WORD = re.compile(f"[^\\W_{_CJK}]+")
+TOKEN = re.compile(f"([{_CJK}]+)|([^\\W_{_CJK}]+)")
+# Pinyin tokens hold only a-z; ü and v are folded to u (lü -> lu) on both sides.
+PINYIN = re.compile("[a-z]+")
+
+
+class _AccentTable(dict[int, str]):
+    """str.translate table that strips accents from Latin letters, filled on demand."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        decomposed = unicodedata.normalize("NFD", char)
+        base = decomposed[0]
+        # Only fold when the result is one ASCII letter: keeps lengths (and offsets)
+        # unchanged and leaves Hangul, kana etc. alone.
+        if (
+            len(decomposed) > 1
+            and base.isascii()
+            and base.isalpha()
+            and all(unicodedata.combining(c) for c in decomposed[1:])
+        ):
+            char = base
+        self[code] = char
+        return char
+
+
+_ACCENTS = _AccentTable()
+
+
+def fold(text: str) -> str:
+    """Fold text for matching: NFKC, casefold, and strip accents from Latin letters."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return folded if folded.isascii() else folded.translate(_ACCENTS)
+
+
+def fold_aligned(text: str) -> tuple[str, list[int] | None]:
+    """Fold ``text`` and return a map from folded offsets to original offsets.
+
+    The map is ``None`` when folding kept the length (the usual case), meaning
+    offsets are the same in both strings.
+    """
+    folded = fold(text)
+    if len(folded) == len(text):
+        return folded, None
+    # Rare (ligatures, ß, circled digits …): fold char by char to keep the mapping.
+    parts: list[str] = []
+    origin: list[int] = []
+    for index, char in enumerate(text):
+        piece = fold(char)
+        parts.append(piece)
+        origin.extend([index] * len(piece))
+    origin.append(len(text))
+    return "".join(parts), origin
+
+
+def bigrams(run: str) -> str:
+    """Space-separated overlapping pairs of a CJK run plus its final single character.
+
+    ``绿色金融`` -> ``绿色 色金 金融 融``: a query of n >= 2 characters becomes the phrase of
+    its pairs; a one-character query becomes the prefix ``"金"*``, which the pair
+    starting with it or the trailing single satisfies wherever it occurs.
+    """
+    if len(run) == 1:
+        return run
+    pairs = [run[i : i + 2] for i in range(len(run) - 1)]
+    pairs.append(run[-1])
+    return " ".join(pairs)
+
+
+def tokens(folded: str) -> Iterator[tuple[str, bool]]:
+    """Yield ``(text, is_cjk)`` for each CJK run and each word of already folded text."""
+    for match in TOKEN.finditer(folded):
+        cjk = match.group(1)
+        yield (cjk, True) if cjk else (match.group(2), False)
+
+
+def index_text(text: str) -> str:
+    """Return the FTS column text of ``text``: bigrams for CJK runs, words as they are."""
+    return " ".join(
+        bigrams(token) if is_cjk else token for token, is_cjk in tokens(fold(text))
+    )
+
+
+def words(folded: str) -> list[str]:
+    """Return the non-CJK words of already folded text."""
+    return WORD.findall(folded)
+
+
+def pinyin_fold(word: str) -> str:
+    """Fold a Latin word as pinyin (ü/v -> u); empty if it cannot be pinyin."""
+    word = word.replace("v", "u")
+    return word if PINYIN.fullmatch(word) else ""
