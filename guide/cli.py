@@ -135,6 +135,18 @@ def cmd_synth(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_screenshot(args: argparse.Namespace) -> int:
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from guide.ui.screenshot import take_screenshot
+
+    out = take_screenshot(args.page, args.out, size=args.size, content_db=args.content_db,
+                          now=args.now, lang=args.lang)
+    print(f"wrote {out}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The full command-line grammar (also used by the app for its own options)."""
     parser = argparse.ArgumentParser(prog="guide", description=__doc__.splitlines()[0])
@@ -170,6 +182,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--items", type=int, required=True)
     p.add_argument("--out", type=Path, required=True)
     p.add_argument("--seed", type=int, default=2023)
+
+    p = command("screenshot", cmd_screenshot, "render a page offscreen to a PNG file")
+    p.add_argument("page", help="home, forums, exhibition, announcements, photos, figures, "
+                   "bookmarks, search:QUERY or KIND/ID")
+    p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--size", default="1280x800")
+    p.add_argument("--now", default=argparse.SUPPRESS, help="clock, e.g. 2023-05-29T10:00")
+    p.add_argument("--lang", choices=["zh", "en"], default=argparse.SUPPRESS)
     return parser
 
 

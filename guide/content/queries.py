@@ -374,6 +374,12 @@ def area_photos(db: Db, area_id: str) -> list[Photo]:
         ORDER BY ph.pos""", [area_id, area_id])]
 
 
+def photographer_photos(db: Db, person_id: str) -> list[Photo]:
+    """Photos credited to this person."""
+    return [_photo(r) for r in _rows(db, _PHOTO + " WHERE ph.photographer_id = ? ORDER BY ph.pos",
+                                     [person_id])]
+
+
 def announcement_photos(db: Db, announcement_id: str) -> list[Photo]:
     """Photos printed with this announcement."""
     return [_photo(r) for r in _rows(db, _PHOTO + " WHERE ph.announcement_id = ? ORDER BY ph.pos",

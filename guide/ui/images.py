@@ -1,0 +1,108 @@
+"""Images decoded and scaled off the UI thread, with a thumbnail cache.
+
+One worker thread owns its own read-only connection to the content database,
+reads image bytes, decodes and scales them into a QImage (safe to pass between
+threads) and sends it back by signal. The UI turns it into a QPixmap and caches it.
+Workers never touch widgets.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import OrderedDict
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSize, Qt, QThread, Signal, Slot
+from PySide6.QtGui import QImage, QPixmap
+
+from guide.content.queries import image_bytes, open_content_db
+
+
+def cache_key(path: str, size: QSize) -> str:
+    return f"{path}@{size.width()}x{size.height()}"
+
+
+class ImageWorker(QObject):
+    """Lives on the worker thread: bytes from the database -> scaled QImage."""
+
+    image_loaded = Signal(str, QImage)  # key, image (null when missing or undecodable)
+
+    def __init__(self, db_path: Path) -> None:
+        super().__init__()
+        self._db_path = db_path
+        self._conn: sqlite3.Connection | None = None
+
+    @Slot(str, QSize)
+    def load(self, path: str, size: QSize) -> None:
+        if self._conn is None:  # opened here, on the worker thread, for the worker alone
+            self._conn = open_content_db(self._db_path)
+        data = image_bytes(self._conn, path)
+        image = QImage()
+        if data is not None and image.loadFromData(data):
+            image = image.scaled(size, Qt.AspectRatioMode.KeepAspectRatio,
+                                 Qt.TransformationMode.SmoothTransformation)
+        self.image_loaded.emit(cache_key(path, size), image)
+
+    @Slot()
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+
+class ImageCache(QObject):
+    """Ask for a pixmap; get it now if cached, else later through ``image_ready``."""
+
+    image_ready = Signal(str)  # key
+    _requested = Signal(str, QSize)
+    _closing = Signal()
+
+    def __init__(self, db_path: Path, limit: int = 300) -> None:
+        super().__init__()
+        self._cache: OrderedDict[str, QPixmap | None] = OrderedDict()
+        self._pending: set[str] = set()
+        self._limit = limit
+        self._thread = QThread()
+        self._thread.setObjectName("image-worker")
+        self._worker = ImageWorker(db_path)
+        self._worker.moveToThread(self._thread)
+        self._requested.connect(self._worker.load)
+        self._closing.connect(self._worker.close)
+        self._worker.image_loaded.connect(self._on_loaded)
+        self._thread.start()
+
+    def pixmap(self, path: str | None, size: QSize) -> QPixmap | None:
+        """The scaled image if ready; None while loading, or when there is no usable image."""
+        if not path:
+            return None
+        key = cache_key(path, size)
+        if key in self._cache:
+            self._cache.move_to_end(key)
+            return self._cache[key]
+        if key not in self._pending:
+            self._pending.add(key)
+            self._requested.emit(path, size)
+        return None
+
+    def is_missing(self, path: str | None, size: QSize) -> bool:
+        """True once the worker has reported that this image cannot be shown."""
+        return not path or (cache_key(path, size) in self._cache
+                            and self._cache[cache_key(path, size)] is None)
+
+    def pending(self) -> int:
+        return len(self._pending)
+
+    @Slot(str, QImage)
+    def _on_loaded(self, key: str, image: QImage) -> None:
+        self._pending.discard(key)
+        self._cache[key] = None if image.isNull() else QPixmap.fromImage(image)
+        while len(self._cache) > self._limit:
+            self._cache.popitem(last=False)
+        self.image_ready.emit(key)
+
+    def shutdown(self) -> None:
+        """Stop the worker thread (closing its connection on its own thread)."""
+        if self._thread.isRunning():
+            self._closing.emit()
+            self._thread.quit()
+            self._thread.wait(3000)

@@ -1,0 +1,229 @@
+"""The main window only wires: toolbar, navigation, pages, history and shortcuts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QKeySequence, QMouseEvent, QShortcut, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMainWindow,
+    QSizePolicy,
+    QStackedWidget,
+    QToolBar,
+    QToolButton,
+    QWidget,
+)
+
+from guide.ui import theme
+from guide.ui.context import AppContext
+from guide.ui.history import History, Location
+from guide.ui.images import ImageCache
+from guide.ui.views.base import Page
+from guide.ui.views.collections_ import AnnouncementsPage, ExhibitionPage, PhotosPage
+from guide.ui.views.detail import DetailPage
+from guide.ui.views.figures import FiguresPage
+from guide.ui.views.forums import ForumsPage
+from guide.ui.views.home import HomePage
+from guide.ui.views.photo_viewer import PhotoViewer
+
+SECTIONS = ("home", "forums", "exhibition", "announcements", "photos", "figures", "bookmarks")
+SECTION_LABELS = {
+    "home": "Home", "forums": "Forums", "exhibition": "Exhibition",
+    "announcements": "Announcements", "photos": "Photos", "figures": "Figures",
+    "bookmarks": "Bookmarks",
+}
+
+
+class MainWindow(QMainWindow):
+    """Sections on the left, the current page on the right, back/forward like a browser."""
+
+    location_changed = Signal(object)  # Location
+
+    def __init__(self, ctx: AppContext, images: ImageCache, extra_pages: dict[str, Page]) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.images = images
+        self.history = History()
+        self.setWindowIcon(theme.app_icon())
+        self.setObjectName("mainWindow")
+
+        self.toolbar = QToolBar()
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)
+        self.addToolBar(self.toolbar)
+        self.back_button = self._tool("backButton", "back", self.back)
+        self.forward_button = self._tool("forwardButton", "forward", self.forward)
+        self.app_title = QLabel()
+        self.app_title.setObjectName("appTitle")
+        self.toolbar.addWidget(self.app_title)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        spacer.setStyleSheet("background: transparent")
+        self.toolbar.addWidget(spacer)
+        self.search_box = QLineEdit()
+        self.search_box.setObjectName("searchBox")
+        self.search_box.setClearButtonEnabled(True)
+        self.toolbar.addWidget(self.search_box)
+        self.language_button = self._tool("languageButton", "language", self.toggle_language)
+        self.language_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+
+        self.navigation = QListView()
+        self.navigation.setObjectName("navigation")
+        self.nav_model = QStandardItemModel(self)
+        for key in SECTIONS:
+            item = QStandardItem(theme.icon(key), "")
+            item.setData(key, Qt.ItemDataRole.UserRole)
+            item.setEditable(False)
+            self.nav_model.appendRow(item)
+        self.navigation.setModel(self.nav_model)
+        self.navigation.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.navigation.setFixedWidth(230)
+        self.navigation.clicked.connect(self._navigate_to_section)
+        self.navigation.activated.connect(self._navigate_to_section)
+
+        self.stack = QStackedWidget()
+        self.pages: dict[str, Page] = {
+            "home": HomePage(ctx), "forums": ForumsPage(ctx), "exhibition": ExhibitionPage(ctx, images),
+            "announcements": AnnouncementsPage(ctx), "photos": PhotosPage(ctx, images),
+            "figures": FiguresPage(ctx), **extra_pages,
+        }
+        self.detail = DetailPage(ctx, images)
+        self.viewer = PhotoViewer(ctx, images)
+        self.pages["detail"] = self.detail
+        self.pages["photo"] = self.viewer
+        for page in self.pages.values():
+            self.stack.addWidget(page)
+            page.item_opened.connect(self.open_item)
+        self.viewer.closed.connect(self.back)
+
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.navigation)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self._shortcut(QKeySequence.StandardKey.Back, self.back)
+        self._shortcut(QKeySequence.StandardKey.Forward, self.forward)
+        self._shortcut("Alt+Left", self.back)
+        self._shortcut("Alt+Right", self.forward)
+        self._shortcut(QKeySequence.StandardKey.Find, self.focus_search)
+        self.ctx.state.language_changed.connect(lambda _lang: self.retranslate())
+        self.retranslate()
+        self.go(Location("home"))
+
+    def _tool(self, name: str, icon: str, slot: Callable[[], object]) -> QToolButton:
+        button = QToolButton()
+        button.setObjectName(name)
+        button.setIcon(theme.icon(icon))
+        button.clicked.connect(slot)
+        button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.toolbar.addWidget(button)
+        return button
+
+    def _shortcut(self, keys: QKeySequence.StandardKey | str, slot: Callable[[], object]) -> QShortcut:
+        return QShortcut(QKeySequence(keys), self, slot, context=Qt.ShortcutContext.WindowShortcut)
+
+    def retranslate(self) -> None:
+        """Every visible string of the window and its pages, in the current language."""
+        from guide.ui import text as tx
+
+        self.setWindowTitle(self.tr("Zhongguancun Forum 2023 Guide"))
+        self.app_title.setText(self.tr("Zhongguancun Forum 2023"))
+        self.back_button.setToolTip(self.tr("Back (Alt+Left)"))
+        self.back_button.setAccessibleName(self.tr("Back"))
+        self.forward_button.setToolTip(self.tr("Forward (Alt+Right)"))
+        self.forward_button.setAccessibleName(self.tr("Forward"))
+        self.search_box.setPlaceholderText(self.tr("Search: 中文, pinyin or English  (Ctrl+F)"))
+        self.search_box.setAccessibleName(self.tr("Search"))
+        self.language_button.setText("English" if self.ctx.state.lang == "zh" else "中文")
+        self.language_button.setAccessibleName(self.tr("Switch language"))
+        self.navigation.setAccessibleName(self.tr("Sections"))
+        for row in range(self.nav_model.rowCount()):
+            item = self.nav_model.item(row)
+            label = tx.tr(SECTION_LABELS[item.data(Qt.ItemDataRole.UserRole)])
+            item.setText(label)
+            item.setData(label, Qt.ItemDataRole.AccessibleTextRole)
+        for page in self.pages.values():
+            page.retranslate()
+
+    # --- navigation -------------------------------------------------------------------------
+
+    def go(self, location: Location, *, remember: bool = True) -> bool:
+        """Show ``location``; False (and nothing changes) when it names no item."""
+        page: Page
+        if location.kind == "photo" and location.item_id:
+            if not self.viewer.show_photo(location.item_id, self._photo_sequence()):
+                return False
+            page = self.viewer
+        elif location.kind and location.item_id:
+            if not self.detail.show_item(location.kind, location.item_id):
+                return False
+            page = self.detail
+        elif location.page in self.pages:
+            page = self.pages[location.page]
+        else:
+            return False
+        if remember:
+            self.history.visit(location)
+        self.stack.setCurrentWidget(page)
+        section = location.page if location.page in SECTIONS else None
+        self.navigation.selectionModel().clearSelection()
+        if section:
+            self.navigation.setCurrentIndex(self.nav_model.index(SECTIONS.index(section), 0))
+        self.back_button.setEnabled(self.history.can_go_back())
+        self.forward_button.setEnabled(self.history.can_go_forward())
+        if page is self.viewer:
+            self.viewer.setFocus()
+        self.location_changed.emit(location)
+        return True
+
+    def _photo_sequence(self) -> list[str] | None:
+        """Arrow keys in the viewer walk the photos of the list the photo was opened from."""
+        current = self.stack.currentWidget()
+        if current is self.detail and self.detail.photo_model.rowCount():
+            return self.detail.photo_model.ids()
+        return None
+
+    def open_item(self, kind: str, item_id: str) -> None:
+        self.go(Location.item(kind, item_id))
+
+    def current_location(self) -> Location | None:
+        return self.history.current
+
+    def back(self) -> None:
+        if self.history.can_go_back():
+            self.go(self.history.back() or Location("home"), remember=False)
+
+    def forward(self) -> None:
+        if self.history.can_go_forward():
+            self.go(self.history.forward() or Location("home"), remember=False)
+
+    def focus_search(self) -> None:
+        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.selectAll()
+
+    def toggle_language(self) -> None:
+        self.ctx.state.set_language("en" if self.ctx.state.lang == "zh" else "zh")
+
+    def _navigate_to_section(self, index: QModelIndex) -> None:
+        self.go(Location(index.data(Qt.ItemDataRole.UserRole)))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The mouse's back/forward buttons work anywhere in the window."""
+        if event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
+            if event.button() == Qt.MouseButton.BackButton:
+                self.back()
+                return True
+            if event.button() == Qt.MouseButton.ForwardButton:
+                self.forward()
+                return True
+        return super().eventFilter(watched, event)

@@ -1,0 +1,52 @@
+"""``guide screenshot PAGE --out FILE.png``: render a page offscreen, as a user would see it."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from guide.app import Guide, build_window
+from guide.ui.history import Location
+
+
+def settle(guide: Guide, seconds: float = 3.0) -> None:
+    """Let layouts, the image worker and queued signals finish before grabbing."""
+    app = QApplication.instance()
+    deadline = time.monotonic() + seconds
+    rounds = 0
+    while time.monotonic() < deadline:
+        app.processEvents()  # type: ignore[union-attr]
+        rounds += 1
+        if rounds > 5 and guide.images.pending() == 0:
+            break
+        time.sleep(0.01)
+    app.processEvents()  # type: ignore[union-attr]
+
+
+def open_page(guide: Guide, page: str) -> None:
+    """Navigate to PAGE: a section name, ``search:QUERY`` or ``KIND/ID``."""
+    if page.startswith("search:"):
+        guide.window.search_box.setText(page[len("search:"):])
+        return
+    location = Location.parse(page)
+    if not guide.window.go(location):
+        raise SystemExit(f"no such page: {page}")
+
+
+def take_screenshot(page: str, out: Path, *, size: str = "1280x800", content_db: Path | None = None,
+                    now: str | None = None, lang: str | None = None) -> Path:
+    """Render ``page`` at ``size`` and save it as PNG."""
+    width, height = (int(x) for x in size.lower().split("x"))
+    guide = build_window(content_db, now=now, lang=lang)
+    guide.window.resize(width, height)
+    guide.window.show()
+    settle(guide, 0.5)
+    open_page(guide, page)
+    settle(guide)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if not guide.window.grab().save(str(out)):
+        raise SystemExit(f"could not write {out}")
+    guide.close()
+    return out

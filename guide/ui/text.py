@@ -1,0 +1,113 @@
+"""How content reads in each language: titles, dates, figures, forum kinds, roles."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication
+
+from guide.content.models import FORUM_KIND_EN, FORUM_KIND_ZH, ROLE_EN, Figure
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+WEEKDAYS_ZH = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
+
+
+def tr(text: str, context: str = "guide") -> str:
+    """Translate a UI string outside a QObject (delegates, helpers)."""
+    return QCoreApplication.translate(context, text)
+
+
+def pick(zh: str | None, en: str | None, lang: str) -> str:
+    """The text for ``lang``, falling back to the other language when one is missing."""
+    if lang == "en":
+        return en or zh or ""
+    return zh or en or ""
+
+
+def format_date(day: dt.date | str | None, lang: str, *, weekday: bool = False) -> str:
+    """2023年5月27日 / 27 May 2023 (optionally with the weekday)."""
+    if day is None or day == "":
+        return ""
+    if isinstance(day, str):
+        day = dt.date.fromisoformat(day)
+    if lang == "en":
+        text = f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+        return f"{WEEKDAYS_EN[day.weekday()]} {text}" if weekday else text
+    text = f"{day.year}年{day.month}月{day.day}日"
+    return f"{text} {WEEKDAYS_ZH[day.weekday()]}" if weekday else text
+
+
+def format_short_date(day: dt.date, lang: str) -> str:
+    """5月27日 周六 / Sat 27 May: for day tabs."""
+    if lang == "en":
+        return f"{WEEKDAYS_EN[day.weekday()]} {day.day} {MONTHS[day.month - 1][:3]}"
+    return f"{day.month}月{day.day}日 {WEEKDAYS_ZH[day.weekday()]}"
+
+
+def format_period(start: dt.date, end: dt.date, lang: str) -> str:
+    """2023年5月26日—30日 / 26–30 May 2023."""
+    if lang == "en":
+        if (start.year, start.month) == (end.year, end.month):
+            return f"{start.day}–{end.day} {MONTHS[start.month - 1]} {start.year}"
+        return f"{format_date(start, lang)} – {format_date(end, lang)}"
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.year}年{start.month}月{start.day}日—{end.day}日"
+    return f"{format_date(start, lang)}—{format_date(end, lang)}"
+
+
+def forum_kind(kind: str, lang: str) -> str:
+    """平行论坛 / Parallel forum."""
+    return FORUM_KIND_EN.get(kind, kind) if lang == "en" else FORUM_KIND_ZH.get(kind, kind)
+
+
+def role(role_zh: str, lang: str) -> str:
+    """主办 / Host."""
+    return ROLE_EN.get(role_zh, role_zh) if lang == "en" else role_zh
+
+
+_SCALE = (("万亿", 1e12), ("亿", 1e8), ("万", 1e4))
+
+
+def _number(value: float) -> str:
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def figure_value(figure: Figure, lang: str) -> str:
+    """The number as printed in Chinese (超过1600项); readable in English (over 1,600 items).
+
+    In English, 万/亿 are multiplied out: 41.2万项 becomes 412,000 and 4.78万亿元
+    becomes 4.78 trillion yuan, since "10k" units mean nothing to most readers.
+    """
+    q = figure.qualifier or ""
+    if lang != "en":
+        if q in ("余", "多"):
+            return f"{_number(figure.value)}{q}{figure.unit}"
+        return f"{q}{_number(figure.value)}{figure.unit}"
+    prefix = {"超过": "over ", "近": "nearly ", "约": "about ", "余": "over ", "多": "over "}.get(q, "")
+    value, unit = figure.value, figure.unit
+    for zh, factor in _SCALE:
+        if unit.startswith(zh):
+            value *= factor
+            unit = unit[len(zh):]
+            break
+    if unit == "元":
+        for word, factor in (("trillion", 1e12), ("billion", 1e9), ("million", 1e6)):
+            if value >= factor:
+                return f"{prefix}{_number(value / factor)} {word} yuan"
+        return f"{prefix}{_number(value)} yuan"
+    if unit == "%":
+        return f"{prefix}{_number(value)}%"
+    english_unit = figure.unit_en
+    for marker in ("×10,000 ", "×100 million ", "×10k "):
+        english_unit = english_unit.replace(marker, "")
+    return f"{prefix}{_number(value)} {english_unit}".rstrip()
+
+
+def figure_magnitude(figure: Figure) -> float:
+    """The figure's value in base units (for drawing charts to scale)."""
+    for zh, factor in _SCALE:
+        if figure.unit.startswith(zh):
+            return figure.value * factor
+    return figure.value

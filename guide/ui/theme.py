@@ -1,0 +1,115 @@
+"""Look of the guide: bundled CJK font, colours, type scale, style sheet and icons.
+
+Colours live in :class:`Palette` so the high-contrast theme is a second palette,
+not a second style sheet. Font sizes derive from one base size times the user's
+text scale, so Ctrl+/Ctrl- and the kiosk's larger type are a single number.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
+from PySide6.QtWidgets import QApplication
+
+from guide import paths
+
+FONT_FILE = "wqy-microhei.ttc"
+
+
+@dataclass(frozen=True)
+class Palette:
+    name: str
+    window: str
+    surface: str
+    text: str
+    muted: str
+    primary: str
+    on_primary: str
+    accent: str
+    border: str
+    selection: str
+    focus: str
+    warning: str
+
+
+STANDARD = Palette(
+    name="standard", window="#f3f6fa", surface="#ffffff", text="#16203a", muted="#4f5b73",
+    primary="#0a4ea2", on_primary="#ffffff", accent="#00786f", border="#d5dde8",
+    selection="#dce9fb", focus="#e8710a", warning="#b3261e",
+)
+HIGH_CONTRAST = Palette(
+    name="high-contrast", window="#000000", surface="#000000", text="#ffffff", muted="#f0f0f0",
+    primary="#ffd400", on_primary="#000000", accent="#7fffd4", border="#ffffff",
+    selection="#1f3a93", focus="#00ffff", warning="#ff8a80",
+)
+PALETTES = {p.name: p for p in (STANDARD, HIGH_CONTRAST)}
+
+
+@dataclass(frozen=True)
+class TypeScale:
+    """Point sizes of the text roles, already multiplied by the user's text scale."""
+
+    body: float
+    small: float
+    title: float
+    heading: float
+    display: float
+
+    @classmethod
+    def for_scale(cls, scale: float, base: float = 11.0) -> TypeScale:
+        b = base * scale
+        return cls(body=b, small=b * 0.86, title=b * 1.25, heading=b * 1.6, display=b * 2.3)
+
+
+def load_bundled_font(app: QApplication) -> str:
+    """Register the bundled WenQuanYi Micro Hei and make it the app font; return its family.
+
+    CI and fresh kiosks have no CJK font; without this Chinese renders as boxes.
+    """
+    font_path = paths.resources_dir() / "fonts" / FONT_FILE
+    font_id = QFontDatabase.addApplicationFont(str(font_path))
+    if font_id < 0:
+        raise RuntimeError(f"cannot load the bundled font {font_path}")
+    family = QFontDatabase.applicationFontFamilies(font_id)[0]
+    font = QFont(family)
+    font.setPointSizeF(TypeScale.for_scale(1.0).body)
+    app.setFont(font)
+    return family
+
+
+def font(role: str, scale: float = 1.0, *, bold: bool = False) -> QFont:
+    """A font of the app family for a text role (body, small, title, heading, display)."""
+    f = QFont(QApplication.font())
+    f.setPointSizeF(getattr(TypeScale.for_scale(scale), role))
+    f.setBold(bold)
+    return f
+
+
+def icon(name: str) -> QIcon:
+    """An SVG icon from resources/icons (sharp at any DPI)."""
+    return QIcon(str(paths.resources_dir() / "icons" / f"{name}.svg"))
+
+
+def style_sheet(palette: Palette, scale: float = 1.0) -> str:
+    """The application style sheet for ``palette`` with sizes for ``scale``."""
+    template = (paths.resources_dir() / "styles" / "theme.qss").read_text(encoding="utf-8")
+    sizes = TypeScale.for_scale(scale)
+    values = {f"c_{k}": v for k, v in vars(palette).items()}
+    values.update({f"pt_{k}": f"{v:.1f}pt" for k, v in vars(sizes).items()})
+    values["touch"] = f"{int(44 * scale)}px"
+    return template.format(**values)
+
+
+def apply(app: QApplication, palette: Palette = STANDARD, scale: float = 1.0) -> None:
+    """Apply colours and sizes to the whole application."""
+    f = QFont(app.font())
+    f.setPointSizeF(TypeScale.for_scale(scale).body)
+    app.setFont(f)
+    app.setStyleSheet(style_sheet(palette, scale))
+
+
+def app_icon() -> QIcon:
+    """The window and installer icon."""
+    return QIcon(str(Path(paths.resources_dir()) / "icons" / "app.svg"))

@@ -1,0 +1,143 @@
+"""Detail page for any item: title, bookmark button, rich-text body with cross-links, photos."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+
+from guide.content import queries
+from guide.ui import text as tx
+from guide.ui import theme
+from guide.ui.context import AppContext
+from guide.ui.delegates import PhotoDelegate
+from guide.ui.images import ImageCache
+from guide.ui.models.lazy import LazyItemModel
+from guide.ui.views.base import Page, fit_rows, list_view
+from guide.ui.views.detail_html import css, kind_label, render
+
+
+def bookmark_button(parent: QWidget) -> QPushButton:
+    """The ``bookmarkButton`` every detail page carries."""
+    button = QPushButton(parent)
+    button.setObjectName("bookmarkButton")
+    button.setCheckable(True)
+    button.setIcon(theme.icon("star"))
+    return button
+
+
+def set_bookmark_look(button: QPushButton, on: bool) -> None:
+    button.setChecked(on)
+    button.setIcon(theme.icon("star-filled" if on else "star"))
+    button.setText(tx.tr("Bookmarked") if on else tx.tr("Bookmark"))
+    button.setAccessibleName(button.text())
+    button.setAccessibleDescription(tx.tr("Add or remove this item from your bookmarks (Ctrl+D)"))
+
+
+class DetailPage(Page):
+    """One item of any kind but photos (which open in the photo viewer)."""
+
+    bookmark_toggled = Signal(str, str)  # kind, id
+
+    def __init__(self, ctx: AppContext, images: ImageCache, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.kind = ""
+        self.item_id = ""
+        self.item: Any = None
+        top = QHBoxLayout()
+        titles = QVBoxLayout()
+        self.kind_label = QLabel()
+        self.kind_label.setObjectName("sectionTitle")
+        self.title = QLabel()
+        self.title.setObjectName("detailTitle")
+        self.title.setWordWrap(True)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.subtitle = QLabel()
+        self.subtitle.setObjectName("detailSubtitle")
+        self.subtitle.setWordWrap(True)
+        for w in (self.kind_label, self.title, self.subtitle):
+            titles.addWidget(w)
+        top.addLayout(titles, 1)
+        self.bookmark = bookmark_button(self)
+        self.bookmark.clicked.connect(lambda: self.bookmark_toggled.emit(self.kind, self.item_id))
+        top.addWidget(self.bookmark, 0, Qt.AlignmentFlag.AlignTop)
+        self.layout_.addLayout(top)
+        self.body = QTextBrowser()
+        self.body.setObjectName("detailBody")
+        self.body.setOpenLinks(False)
+        self.body.anchorClicked.connect(self._follow)
+        self.layout_.addWidget(self.body, 1)
+        self.photos_title = QLabel()
+        self.photos_title.setObjectName("sectionTitle")
+        self.photo_model = LazyItemModel("photo", lambda ids: queries.photos(ctx.content, ids))
+        self.photos = list_view(self.photo_model, PhotoDelegate(ctx, images), name="detailPhotos",
+                                grid=True, on_open=self.open_index)
+        images.image_ready.connect(self.photos.viewport().update)
+        self.layout_.addWidget(self.photos_title)
+        self.layout_.addWidget(self.photos)
+        self._zoom = 0
+        for keys, step in ((QKeySequence.StandardKey.ZoomIn, 1), ("Ctrl+=", 1),
+                           (QKeySequence.StandardKey.ZoomOut, -1), ("Ctrl+0", 0)):
+            QShortcut(QKeySequence(keys), self, lambda s=step: self.zoom(s),
+                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    def show_item(self, kind: str, item_id: str) -> bool:
+        """Show an item; False when the content has no such item."""
+        item = queries.get_item(self.ctx.content, kind, item_id)
+        if item is None:
+            return False
+        self.kind, self.item_id, self.item = kind, item_id, item
+        photos: list[str] = []
+        if kind == "area":
+            photos = [p.id for p in queries.area_photos(self.ctx.content, item_id)]
+        elif kind == "announcement":
+            photos = [p.id for p in queries.announcement_photos(self.ctx.content, item_id)]
+        self.photo_model.set_ids(photos)
+        self.retranslate()
+        self.body.verticalScrollBar().setValue(0)
+        return True
+
+    def set_bookmarked(self, on: bool) -> None:
+        set_bookmark_look(self.bookmark, on)
+
+    def zoom(self, step: int) -> None:
+        """Ctrl+/Ctrl-: zoom the text; Ctrl+0 resets."""
+        if step == 0:
+            self.body.zoomOut(self._zoom)
+            self._zoom = 0
+        elif -4 <= self._zoom + step <= 10:
+            self._zoom += step
+            self.body.zoomIn(step)
+
+    def reset_zoom(self) -> None:
+        self.zoom(0)
+
+    def retranslate(self) -> None:
+        if self.item is None:
+            return
+        lang = self.ctx.state.lang
+        item = self.item
+        self.kind_label.setText(kind_label(self.kind))
+        self.title.setText(tx.pick(item.title, item.title_en, lang))
+        other = item.title_en if lang == "zh" else item.title
+        self.subtitle.setText(other if other != self.title.text() else "")
+        self.subtitle.setVisible(bool(self.subtitle.text()))
+        palette = theme.PALETTES.get(self.ctx.state.palette_name, theme.STANDARD)
+        self.body.document().setDefaultStyleSheet(css(palette, self.ctx.state.text_scale))
+        self.body.setHtml(render(self.ctx.content, item, lang))
+        self.body.setAccessibleName(self.tr("Details of %1").replace("%1", self.title.text()))
+        has_photos = self.photo_model.rowCount() > 0
+        self.photos_title.setText(self.tr("Photos"))
+        self.photos_title.setVisible(has_photos)
+        self.photos.setVisible(has_photos)
+        if has_photos:
+            self.photo_model.refresh()
+            fit_rows(self.photos, 1)
+        set_bookmark_look(self.bookmark, self.bookmark.isChecked())
+
+    def _follow(self, url: QUrl) -> None:
+        if url.scheme() == "guide" and "/" in url.path():
+            kind, item_id = url.path().split("/", 1)
+            self.item_opened.emit(kind, item_id)

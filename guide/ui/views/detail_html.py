@@ -1,0 +1,253 @@
+"""Rich-text bodies of detail pages, with ``guide:KIND/ID`` links for cross-navigation.
+
+Qt's rich text gives selectable text, zoom and good CJK typography (line height,
+paragraph spacing) for free. Everything from the content is escaped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from html import escape
+from typing import Any
+
+from guide.content import queries
+from guide.content.models import (
+    Announcement,
+    Area,
+    Figure,
+    Forum,
+    ForumRow,
+    ItemCard,
+    Organization,
+    Person,
+    Photo,
+)
+from guide.ui import text as tx
+from guide.ui.theme import Palette
+
+KIND_LABELS = {
+    "forum": "Forum", "area": "Exhibition area", "announcement": "Announcement", "photo": "Photo",
+    "person": "Person", "organization": "Organisation", "figure": "Figure",
+}
+
+
+def kind_label(kind: str) -> str:
+    """Forum / 论坛 … (translated)."""
+    return tx.tr(KIND_LABELS.get(kind, kind))
+
+
+def css(p: Palette, scale: float) -> str:
+    """The detail pages' style: generous CJK line height and paragraph spacing."""
+    return f"""
+    body {{ color: {p.text}; font-size: {11 * scale * 1.1:.1f}pt; }}
+    p {{ line-height: 175%; margin-top: 0; margin-bottom: 14px; }}
+    h2 {{ color: {p.primary}; font-size: {11 * scale * 1.3:.1f}pt; margin-top: 22px; margin-bottom: 8px; }}
+    .meta {{ color: {p.muted}; }}
+    .kicker {{ color: {p.accent}; font-weight: bold; }}
+    .quote {{ color: {p.text}; margin-left: 18px; }}
+    .credit {{ color: {p.accent}; font-weight: bold; }}
+    .missing {{ color: {p.muted}; font-style: italic; }}
+    a {{ color: {p.primary}; text-decoration: none; font-weight: bold; }}
+    td {{ padding: 4px 14px 4px 0; vertical-align: top; }}
+    """
+
+
+def link(kind: str, item_id: str, label: str) -> str:
+    return f'<a href="guide:{escape(kind)}/{escape(item_id)}">{escape(label)}</a>'
+
+
+def _section(title: str, body: str) -> str:
+    return f"<h2>{escape(title)}</h2>{body}" if body else ""
+
+
+def _paragraphs(paragraphs: Iterable[str]) -> str:
+    return "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
+
+
+def _cards(cards: Iterable[ItemCard], lang: str) -> str:
+    rows = [f"<tr><td class='meta'>{escape(kind_label(c.kind))}</td><td>"
+            f"{link(c.kind, c.id, tx.pick(c.title, c.title_en, lang))}</td></tr>" for c in cards]
+    return f"<table>{''.join(rows)}</table>" if rows else ""
+
+
+def _forum_rows(rows: Iterable[tuple[ForumRow, str]], lang: str) -> str:
+    lines = [f"<tr><td class='meta'>{escape(tx.format_date(r.date, lang))}</td><td>"
+             f"{link('forum', r.id, tx.pick(r.title, r.title_en, lang))}"
+             f"{' · ' + escape(role) if role else ''}</td></tr>" for r, role in rows]
+    return f"<table>{''.join(lines)}</table>" if lines else ""
+
+
+def _figures(figures: Iterable[Figure], lang: str) -> str:
+    rows = [f"<tr><td><b>{escape(tx.figure_value(f, lang))}</b></td><td>"
+            f"{link('figure', f.id, tx.pick(f.label, f.label_en, lang))}"
+            f"{' (' + str(f.year) + ')' if f.year else ''}</td></tr>" for f in figures]
+    return f"<table>{''.join(rows)}</table>" if rows else ""
+
+
+def _original(lang: str, paragraphs: Iterable[str]) -> str:
+    title = tx.tr("Chinese original") if lang == "en" else tx.tr("Full text")
+    return _section(title, _paragraphs(paragraphs))
+
+
+def forum_html(db: queries.Db, forum: Forum, lang: str) -> str:
+    row = forum.row
+    when = tx.format_date(row.date, lang, weekday=True)
+    time = (row.start_time.strftime("%H:%M") + (f"–{row.end_time:%H:%M}" if row.end_time else "")
+            if row.start_time else f"<span class='missing'>{escape(tx.tr('Time not announced'))}</span>")
+    venue = escape(row.venue) if row.venue else (
+        f"<span class='missing'>{escape(tx.tr('Venue not announced'))}</span>")
+    meta = [(tx.tr("Kind"), escape(tx.forum_kind(row.forum_kind, lang))), (tx.tr("Date"), escape(when)),
+            (tx.tr("Time"), time), (tx.tr("Venue"), venue)]
+    if row.series:
+        meta.append((tx.tr("Part of"), escape(row.series)))
+    if forum.attendance:
+        meta.append((tx.tr("Attendance"), escape(forum.attendance)))
+    html = "<table>" + "".join(f"<tr><td class='meta'>{escape(k)}</td><td>{v}</td></tr>"
+                               for k, v in meta) + "</table>"
+    html += f"<p>{escape(tx.pick(forum.summary, forum.summary_en, lang))}</p>"
+    by_role: dict[str, list[str]] = {}
+    for part in forum.organisers:
+        by_role.setdefault(part.role, []).append(
+            link("organization", part.organization.id,
+                 tx.pick(part.organization.name, part.organization.name_en, lang)))
+    html += _section(tx.tr("Organisers"), "<table>" + "".join(
+        f"<tr><td class='meta'>{escape(tx.role(r, lang))}</td><td>{'、'.join(names)}</td></tr>"
+        for r, names in by_role.items()) + "</table>" if by_role else "")
+    speakers = ""
+    for s in forum.speakers:
+        name = link("person", s.person.id, tx.pick(s.person.name, s.person.name_en, lang))
+        position = tx.pick(s.person.position, s.person.position_en, lang)
+        speakers += f"<p>{name}<span class='meta'>{' · ' + escape(position) if position else ''}</span></p>"
+        speakers += "".join(f"<p class='quote'>“{escape(q)}”</p>" for q in s.said)
+    html += _section(tx.tr("Speakers"), speakers)
+    launches = ""
+    for la in forum.launches:
+        by = "、".join(link("organization", o.organization.id, tx.pick(
+            o.organization.name, o.organization.name_en, lang)) + f" ({escape(tx.role(o.role, lang))})"
+            for o in la.by)
+        launches += (f"<p><b>{escape(tx.pick(la.title, la.title_en, lang))}</b>"
+                     f"{'<br>' + escape(la.summary) if la.summary else ''}"
+                     f"{'<br><span class=meta>' + by + '</span>' if by else ''}</p>")
+    html += _section(tx.tr("Launched here"), launches)
+    html += _section(tx.tr("Key figures"), _figures(queries.item_figures(db, "forum", forum.id), lang))
+    html += _original(lang, forum.text)
+    sources = [c for c in queries.mentioned_in(db, "forum", forum.id)]
+    if forum.source_id and all(c.id != forum.source_id for c in sources):
+        source = queries.card(db, "announcement", forum.source_id)
+        sources = ([source] if source else []) + sources
+    html += _section(tx.tr("Reported in"), _cards(sources, lang))
+    return html
+
+
+def person_html(db: queries.Db, person: Person, lang: str) -> str:
+    html = ""
+    position = tx.pick(person.position, person.position_en, lang)
+    if position:
+        html += f"<p class='meta'>{escape(position)}</p>"
+    if person.organization_id:
+        org = queries.get_organization(db, person.organization_id)
+        if org:
+            html += f"<p>{link('organization', org.id, tx.pick(org.name, org.name_en, lang))}</p>"
+    html += _section(tx.tr("Forums"), _forum_rows(
+        ((r, "") for r in queries.person_forums(db, person.id)), lang))
+    photos = queries.photographer_photos(db, person.id)
+    html += _section(tx.tr("Photos taken"), _cards(
+        (ItemCard("photo", p.id, p.caption, p.caption_en, None, None) for p in photos), lang))
+    html += _section(tx.tr("Mentioned in"), _cards(queries.mentioned_in(db, "person", person.id), lang))
+    return html
+
+
+def organization_html(db: queries.Db, org: Organization, lang: str) -> str:
+    html = f"<p class='meta'>{escape(org.name_en if lang == 'zh' else org.name)}"
+    html += f" · {escape(org.short_name)}</p>" if org.short_name else "</p>"
+    if org.parent_id:
+        parent = queries.get_organization(db, org.parent_id)
+        if parent:
+            html += f"<p>{escape(tx.tr('Part of'))}: " \
+                    f"{link('organization', parent.id, tx.pick(parent.name, parent.name_en, lang))}</p>"
+    html += _section(tx.tr("Forums"), _forum_rows(
+        ((r, tx.role(role.split('、')[0], lang) if lang == 'en' else role)
+         for r, role in queries.organization_forums(db, org.id)), lang))
+    html += _section(tx.tr("People"), _cards(
+        (ItemCard("person", p.id, p.name, p.name_en, p.position, None)
+         for p in queries.organization_people(db, org.id)), lang))
+    html += _section(tx.tr("Units"), _cards(
+        (ItemCard("organization", o.id, o.name, o.name_en, None, None)
+         for o in queries.organization_children(db, org.id)), lang))
+    html += _section(tx.tr("Mentioned in"), _cards(queries.mentioned_in(db, "organization", org.id), lang))
+    return html
+
+
+def area_html(db: queries.Db, area: Area, lang: str) -> str:
+    html = ""
+    if area.start_date and area.end_date:
+        html += f"<p class='meta'>{escape(tx.format_period(area.start_date, area.end_date, lang))}"
+        html += f" · {escape(area.city)}</p>" if area.city else "</p>"
+    html += f"<p>{escape(tx.pick(area.summary, area.summary_en, lang))}</p>"
+    if lang == "en":
+        html += _section(tx.tr("Chinese original"), f"<p>{escape(area.summary)}</p>")
+    if area.parent_id:
+        parent = queries.get_area(db, area.parent_id)
+        if parent:
+            html += f"<p>{escape(tx.tr('Part of'))}: " \
+                    f"{link('area', parent.id, tx.pick(parent.title, parent.title_en, lang))}</p>"
+    html += _section(tx.tr("Areas and fields"), _cards(
+        (ItemCard("area", a.id, a.title, a.title_en, None, None)
+         for a in queries.area_children(db, area.id)), lang))
+    html += _section(tx.tr("Key figures"), _figures(queries.item_figures(db, "area", area.id), lang))
+    cards = queries.mentioned_in(db, "area", area.id)
+    if area.source_id and all(c.id != area.source_id for c in cards):
+        source = queries.card(db, "announcement", area.source_id)
+        cards = ([source] if source else []) + cards
+    html += _section(tx.tr("Reported in"), _cards(cards, lang))
+    return html
+
+
+def announcement_html(db: queries.Db, ann: Announcement, lang: str) -> str:
+    html = ""
+    if ann.subheadline:
+        html += f"<p class='kicker'>{escape(ann.subheadline)}</p>"
+    meta = " · ".join(x for x in (ann.byline or "", tx.format_date(ann.date, lang)) if x)
+    if ann.reporter_id:
+        reporter = queries.get_person(db, ann.reporter_id)
+        if reporter:
+            meta = meta.replace(escape(reporter.name), link("person", reporter.id, reporter.name), 1)
+    html += f"<p class='meta'>{meta}</p>"
+    if lang == "en":
+        html += f"<p><b>{escape(ann.summary_en)}</b></p>"
+        html += _original(lang, ann.paragraphs)
+    else:
+        html += _paragraphs(ann.paragraphs)
+    html += _section(tx.tr("In this article"), _cards(queries.mentions(db, ann.id), lang))
+    html += _section(tx.tr("Key figures"), _figures(
+        queries.item_figures(db, "announcement", ann.id), lang))
+    return html
+
+
+def figure_html(db: queries.Db, figure: Figure, lang: str) -> str:
+    html = f"<p style='font-size: xx-large'><b>{escape(tx.figure_value(figure, lang))}</b></p>"
+    if lang == "en":
+        html += f"<p class='meta'>{escape(tx.figure_value(figure, 'zh'))}</p>"
+    if figure.year:
+        html += f"<p class='meta'>{escape(tx.tr('Year'))}: {figure.year}</p>"
+    html += f"<p class='quote'>“{escape(figure.quote)}”</p>"
+    source = queries.card(db, figure.source_kind, figure.source_id)
+    html += _section(tx.tr("Source"), _cards([source] if source else [], lang))
+    return html
+
+
+def photo_html(db: queries.Db, photo: Photo, lang: str) -> str:
+    """Used for accessibility and search previews; the viewer shows photos itself."""
+    return f"<p>{escape(tx.pick(photo.caption, photo.caption_en, lang))}</p>" \
+           f"<p class='credit'>{escape(photo.credit)}</p>"
+
+
+RENDERERS: dict[str, Any] = {
+    "forum": forum_html, "person": person_html, "organization": organization_html,
+    "area": area_html, "announcement": announcement_html, "figure": figure_html, "photo": photo_html,
+}
+
+
+def render(db: queries.Db, item: Any, lang: str) -> str:
+    """The body HTML for any item."""
+    return RENDERERS[item.kind](db, item, lang)

@@ -1,0 +1,128 @@
+"""Figures: the key numbers as bar charts (drawn with QPainter) with the numbers as text."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
+
+from guide.content import queries
+from guide.content.models import Figure
+from guide.ui import text as tx
+from guide.ui import theme
+from guide.ui.context import AppContext
+from guide.ui.delegates import FigureDelegate
+from guide.ui.models.lazy import LazyItemModel
+from guide.ui.views.base import Page, list_view
+
+
+class BarChart(QWidget):
+    """Horizontal bars for one group of comparable figures (e.g. contracts 2018 vs 2022)."""
+
+    def __init__(self, ctx: AppContext, figures: list[Figure], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.figures = figures
+        self.setObjectName("figureChart")
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.update_accessibility()
+
+    def update_accessibility(self) -> None:
+        lang = self.ctx.state.lang
+        self.setAccessibleName(self.title())
+        self.setAccessibleDescription("; ".join(
+            f"{f.year or ''} {tx.figure_value(f, lang)}".strip() for f in self.figures))
+
+    def title(self) -> str:
+        f = self.figures[0]
+        return tx.pick(f.label, f.label_en, self.ctx.state.lang)
+
+    def sizeHint(self) -> QSize:
+        fm = QFontMetrics(theme.font("body", self.ctx.state.text_scale))
+        return QSize(520, fm.lineSpacing() * (2 + 2 * len(self.figures)) + 30)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(320, self.sizeHint().height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        p = theme.PALETTES.get(self.ctx.state.palette_name, theme.STANDARD)
+        scale, lang = self.ctx.state.text_scale, self.ctx.state.lang
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = self.rect().adjusted(2, 2, -2, -2)
+        painter.setPen(QColor(p.focus if self.hasFocus() else p.border))
+        painter.setBrush(QColor(p.surface))
+        painter.drawRoundedRect(QRectF(rect), 14, 14)
+        title_font = theme.font("title", scale, bold=True)
+        body_font = theme.font("body", scale)
+        fm, tfm = QFontMetrics(body_font), QFontMetrics(title_font)
+        painter.setFont(title_font)
+        painter.setPen(QColor(p.text))
+        inner = rect.adjusted(18, 12, -18, -12)
+        painter.drawText(QRect(inner.left(), inner.top(), inner.width(), tfm.height()),
+                         int(Qt.AlignmentFlag.AlignLeft), tfm.elidedText(
+                             self.title(), Qt.TextElideMode.ElideRight, inner.width()))
+        top = inner.top() + tfm.lineSpacing() + 10
+        peak = max(tx.figure_magnitude(f) for f in self.figures) or 1.0
+        label_w = fm.horizontalAdvance("2023") + 16
+        value_w = max(fm.horizontalAdvance(tx.figure_value(f, lang)) for f in self.figures) + 16
+        bar_w = max(40, inner.width() - label_w - value_w)
+        row_h = fm.lineSpacing() * 2
+        for i, figure in enumerate(self.figures):
+            y = top + i * row_h
+            painter.setFont(body_font)
+            painter.setPen(QColor(p.muted))
+            painter.drawText(QRect(inner.left(), y, label_w, row_h - 8),
+                             int(Qt.AlignmentFlag.AlignVCenter), str(figure.year or ""))
+            length = max(4, int(bar_w * tx.figure_magnitude(figure) / peak))
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(p.primary if i == len(self.figures) - 1 else p.accent))
+            painter.drawRoundedRect(QRectF(inner.left() + label_w, y + 4, length, row_h - 16), 6, 6)
+            painter.setPen(QColor(p.text))
+            painter.drawText(QRect(inner.left() + label_w + length + 8, y, value_w, row_h - 8),
+                             int(Qt.AlignmentFlag.AlignVCenter), tx.figure_value(figure, lang))
+        painter.end()
+
+
+class FiguresPage(Page):
+    """Charts for the comparable figures, then every figure as a row."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.title, self.subtitle = self.header()
+        self.charts_row = QHBoxLayout()
+        self.charts_row.setSpacing(16)
+        self.layout_.addLayout(self.charts_row)
+        self.all_title = QLabel()
+        self.all_title.setObjectName("sectionTitle")
+        self.layout_.addWidget(self.all_title)
+        self.model = LazyItemModel("figure", lambda ids: [
+            f for f in (queries.get_figure(ctx.content, i) for i in ids) if f is not None])
+        self.view = list_view(self.model, FigureDelegate(ctx), name="figureList",
+                              on_open=self.open_index)
+        self.layout_.addWidget(self.view, 1)
+        self.charts: list[BarChart] = []
+        self.refresh()
+
+    def refresh(self) -> None:
+        for chart in self.charts:
+            chart.deleteLater()
+        groups = [figs for _, figs in queries.figure_groups(self.ctx.content) if len(figs) > 1]
+        # The two most telling comparisons side by side; the rest are rows below.
+        self.charts = [BarChart(self.ctx, figs, self) for figs in groups[:2]]
+        for chart in self.charts:
+            self.charts_row.addWidget(chart)
+        self.model.set_ids(queries.item_ids(self.ctx.content, "figure"))
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Key figures"))
+        self.subtitle.setText(self.tr("The numbers reported at the forum, with their sources"))
+        self.all_title.setText(self.tr("All figures"))
+        self.view.setAccessibleName(self.tr("All figures"))
+        for chart in self.charts:
+            chart.update_accessibility()
+            chart.updateGeometry()
+            chart.update()
+        self.model.refresh()

@@ -1,0 +1,112 @@
+"""Forums: a day strip for every forum day, a kind filter and the day's schedule."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabBar, QWidget
+
+from guide.content import queries
+from guide.content.models import FORUM_KIND_EN
+from guide.ui import text as tx
+from guide.ui.context import AppContext
+from guide.ui.delegates import ForumDelegate
+from guide.ui.models.lazy import LazyItemModel
+from guide.ui.views.base import Page, list_view
+
+
+def schedule_days(db: queries.Db) -> list[dt.date]:
+    """Every day from the first event (forum or exhibition) to the last, empty days included."""
+    days = queries.forum_dates(db)
+    period = queries.exhibition_period(db)
+    if period:
+        days += [period[0], period[1]]
+    if not days:
+        return []
+    first, last = min(days), max(days)
+    return [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]
+
+
+class ForumsPage(Page):
+    """The day-by-day schedule."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.title, self.subtitle = self.header()
+        bar = QHBoxLayout()
+        self.days = QTabBar()
+        self.days.setObjectName("dayStrip")
+        self.days.setExpanding(False)
+        self.days.setDrawBase(False)
+        self.kind = QComboBox()
+        self.kind.setObjectName("kindFilter")
+        bar.addWidget(self.days, 1)
+        bar.addWidget(self.kind)
+        self.layout_.addLayout(bar)
+        self.model = LazyItemModel("forum", lambda ids: queries.forum_rows(ctx.content, ids))
+        self.view = list_view(self.model, ForumDelegate(ctx), name="forumList", on_open=self.open_index)
+        self.empty = QLabel()
+        self.empty.setObjectName("emptyNote")
+        self.layout_.addWidget(self.view, 1)
+        self.layout_.addWidget(self.empty, 1)
+        self._days: list[dt.date] = []
+        self.days.currentChanged.connect(self._show_day)
+        self.kind.currentIndexChanged.connect(self._show_day)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self._days = schedule_days(self.ctx.content)
+        today = self.ctx.clock.now().date()
+        self.days.blockSignals(True)
+        while self.days.count():
+            self.days.removeTab(0)
+        for _day in self._days:
+            self.days.addTab("")
+        self.days.setCurrentIndex(self._days.index(today) if today in self._days else
+                                  self._first_day_with_forums())
+        self.days.blockSignals(False)
+        self.retranslate()
+
+    def _first_day_with_forums(self) -> int:
+        dates = set(queries.forum_dates(self.ctx.content))
+        return next((i for i, d in enumerate(self._days) if d in dates), 0)
+
+    def retranslate(self) -> None:
+        lang = self.ctx.state.lang
+        self.title.setText(self.tr("Forums"))
+        self.subtitle.setText(self.tr("Sub-forums, parallel forums and conferences, day by day"))
+        for i, day in enumerate(self._days):
+            self.days.setTabText(i, tx.format_short_date(day, lang))
+            self.days.setTabToolTip(i, tx.format_date(day, lang, weekday=True))
+        current = self.kind.currentData()
+        self.kind.blockSignals(True)
+        self.kind.clear()
+        self.kind.addItem(self.tr("All kinds"), None)
+        for kind in FORUM_KIND_EN:
+            self.kind.addItem(tx.forum_kind(kind, lang), kind)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(current)))
+        self.kind.blockSignals(False)
+        self.kind.setAccessibleName(self.tr("Filter by kind"))
+        self.days.setAccessibleName(self.tr("Forum days"))
+        self.view.setAccessibleName(self.tr("Schedule"))
+        self._show_day()
+
+    def current_day(self) -> dt.date | None:
+        i = self.days.currentIndex()
+        return self._days[i] if 0 <= i < len(self._days) else None
+
+    def select_day(self, day: dt.date) -> None:
+        if day in self._days:
+            self.days.setCurrentIndex(self._days.index(day))
+
+    def _show_day(self, *_: object) -> None:
+        day = self.current_day()
+        ids = queries.forum_ids(self.ctx.content, day=day, kind=self.kind.currentData()) if day else []
+        self.model.set_ids(ids)
+        self.view.setVisible(bool(ids))
+        self.empty.setVisible(not ids)
+        if not ids and day is not None:
+            if self.kind.currentData():
+                self.empty.setText(self.tr("No forums of this kind on this day."))
+            else:
+                self.empty.setText(self.tr("No forums on this day."))

@@ -1,0 +1,176 @@
+"""Home: the forum at a glance — dates, today and next, latest news, key figures."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from guide.content import queries
+from guide.content.models import ForumRow
+from guide.ui import text as tx
+from guide.ui.context import AppContext
+from guide.ui.delegates import CardDelegate, FigureDelegate, ForumDelegate
+from guide.ui.models.lazy import LazyItemModel
+from guide.ui.views.base import Page, fit_rows, list_view
+
+KEY_FIGURES = 4
+
+
+def today_and_next(db: queries.Db, now: dt.datetime) -> tuple[list[ForumRow], dt.date | None,
+                                                               list[ForumRow]]:
+    """(what is on today, the day of what comes next, what comes next) relative to ``now``.
+
+    Forums today whose start time has passed and that have ended drop out of "today";
+    forums with no time stay all day. "Next" is the rest of today with known times
+    still to come, else the next forum day.
+    """
+    today = [r for r in queries.forums_on(db, now.date())
+             if not (r.end_time and dt.datetime.combine(now.date(), r.end_time) <= now)]
+    later_today = [r for r in today if r.start_time and dt.datetime.combine(now.date(),
+                                                                           r.start_time) > now]
+    if later_today:
+        return [r for r in today if r not in later_today], now.date(), later_today
+    upcoming = [d for d in queries.forum_dates(db) if d > now.date()]
+    if not upcoming:
+        return today, None, []
+    return today, upcoming[0], queries.forums_on(db, upcoming[0])
+
+
+class HomePage(Page):
+    """The forum at a glance."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.layout_.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        self.layout_.addWidget(scroll)
+        body = QWidget()
+        scroll.setWidget(body)
+        column = QVBoxLayout(body)
+        column.setContentsMargins(28, 20, 28, 20)
+        column.setSpacing(10)
+
+        hero = QFrame()
+        hero.setObjectName("card")
+        hero_layout = QVBoxLayout(hero)
+        hero_layout.setContentsMargins(24, 18, 24, 18)
+        self.forum_title = QLabel()
+        self.forum_title.setObjectName("pageTitle")
+        self.forum_dates = QLabel()
+        self.forum_dates.setObjectName("pageSubtitle")
+        self.expo_dates = QLabel()
+        self.expo_dates.setObjectName("pageSubtitle")
+        self.clock_note = QLabel()
+        self.clock_note.setObjectName("muted")
+        for w in (self.forum_title, self.forum_dates, self.expo_dates, self.clock_note):
+            w.setWordWrap(True)
+            hero_layout.addWidget(w)
+        column.addWidget(hero)
+
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(18)
+        self.today_title, self.next_title = self._section(), self._section()
+        self.today_model = LazyItemModel("forum", lambda ids: queries.forum_rows(ctx.content, ids))
+        self.next_model = LazyItemModel("forum", lambda ids: queries.forum_rows(ctx.content, ids))
+        self.today_view = list_view(self.today_model, ForumDelegate(ctx), name="todayList",
+                                    on_open=self.open_index)
+        self.next_view = list_view(self.next_model, ForumDelegate(ctx), name="nextList",
+                                   on_open=self.open_index)
+        self.today_empty, self.next_empty = QLabel(), QLabel()
+        for w in (self.today_empty, self.next_empty):
+            w.setObjectName("muted")
+            w.setWordWrap(True)
+        grid.addWidget(self.today_title, 0, 0)
+        grid.addWidget(self.today_view, 1, 0)
+        grid.addWidget(self.today_empty, 2, 0)
+        grid.addWidget(self.next_title, 0, 1)
+        grid.addWidget(self.next_view, 1, 1)
+        grid.addWidget(self.next_empty, 2, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        column.addLayout(grid)
+
+        self.news_title = self._section()
+        column.addWidget(self.news_title)
+        self.news_model = LazyItemModel("announcement",
+                                        lambda ids: queries.cards(ctx.content, "announcement", ids))
+        self.news_view = list_view(self.news_model, CardDelegate(ctx), name="latestNews",
+                                   on_open=self.open_index)
+        column.addWidget(self.news_view)
+
+        self.figures_title = self._section()
+        column.addWidget(self.figures_title)
+        self.figures_model = LazyItemModel("figure", lambda ids: [
+            f for f in (queries.get_figure(ctx.content, i) for i in ids) if f is not None])
+        self.figures_view = list_view(self.figures_model, FigureDelegate(ctx), name="keyFigures",
+                                      on_open=self.open_index)
+        column.addWidget(self.figures_view)
+        column.addStretch(1)
+        self.refresh()
+
+    def _section(self) -> QLabel:
+        label = QLabel()
+        label.setObjectName("sectionTitle")
+        label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
+        return label
+
+    def refresh(self) -> None:
+        db = self.ctx.content
+        today, self._next_day, upcoming = today_and_next(db, self.ctx.clock.now())
+        self.today_model.set_ids([r.id for r in today])
+        self.next_model.set_ids([r.id for r in upcoming])
+        self.news_model.set_ids([c.id for c in queries.latest_announcements(db, 3)])
+        self.figures_model.set_ids(queries.item_ids(db, "figure")[:KEY_FIGURES])
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        db, lang = self.ctx.content, self.ctx.state.lang
+        info = queries.content_info(db)
+        now = self.ctx.clock.now()
+        self.forum_title.setText(tx.pick(info.title, info.title_en, lang))
+        dates = queries.forum_dates(db)
+        self.forum_dates.setText(
+            self.tr("Forums: %1").replace("%1", tx.format_period(dates[0], dates[-1], lang))
+            if dates else self.tr("Forum dates not announced"))
+        period = queries.exhibition_period(db)
+        self.expo_dates.setText(
+            self.tr("Exhibition: %1").replace("%1", tx.format_period(*period, lang))
+            if period else "")
+        self.clock_note.setText(self.tr("Now: %1").replace(
+            "%1", f"{tx.format_date(now.date(), lang, weekday=True)} {now:%H:%M}"))
+        self.today_title.setText(self.tr("Today · %1").replace(
+            "%1", tx.format_date(now.date(), lang)))
+        if self._next_day is None:
+            self.next_title.setText(self.tr("Next"))
+        elif self._next_day == now.date():
+            self.next_title.setText(self.tr("Later today"))
+        else:
+            self.next_title.setText(self.tr("Next · %1").replace(
+                "%1", tx.format_date(self._next_day, lang, weekday=True)))
+        first, last = (dates[0], dates[-1]) if dates else (None, None)
+        if self.today_model.rowCount():
+            self.today_empty.setText("")
+        elif first and now.date() < first:
+            self.today_empty.setText(self.tr("The forum has not started yet."))
+        elif last and now.date() > last:
+            self.today_empty.setText(self.tr("The forum has ended. Browse what happened below."))
+        else:
+            self.today_empty.setText(self.tr("No forums today."))
+        self.next_empty.setText("" if self.next_model.rowCount() else self.tr("Nothing more is scheduled."))
+        self.news_title.setText(self.tr("Latest announcements"))
+        self.figures_title.setText(self.tr("Key figures"))
+        for view, model in ((self.today_view, self.today_model), (self.next_view, self.next_model),
+                            (self.news_view, self.news_model),
+                            (self.figures_view, self.figures_model)):
+            model.refresh()
+            fit_rows(view, model.rowCount())
+            view.setVisible(model.rowCount() > 0)
+        self.today_empty.setVisible(not self.today_model.rowCount())
+        self.next_empty.setVisible(not self.next_model.rowCount())
+        self.today_view.setAccessibleName(self.today_title.text())
+        self.next_view.setAccessibleName(self.next_title.text())
+        self.news_view.setAccessibleName(self.news_title.text())
+        self.figures_view.setAccessibleName(self.figures_title.text())

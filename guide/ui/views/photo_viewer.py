@@ -1,0 +1,178 @@
+"""Full-window photo viewer: the image (or a designed placeholder), caption and credit.
+
+Arrow keys step through the photos of the list it was opened from; Esc closes.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+
+from guide.content import queries
+from guide.content.models import Photo
+from guide.ui import text as tx
+from guide.ui import theme
+from guide.ui.context import AppContext
+from guide.ui.delegates import paint_placeholder
+from guide.ui.images import ImageCache
+from guide.ui.views.base import Page
+from guide.ui.views.detail import bookmark_button, set_bookmark_look
+
+VIEWER_SIZE = QSize(1600, 1000)
+
+
+class PhotoCanvas(QWidget):
+    """Paints the photo scaled with its aspect kept, or the placeholder while there is none."""
+
+    def __init__(self, ctx: AppContext, images: ImageCache, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.images = images
+        self.photo: Photo | None = None
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumHeight(200)
+        images.image_ready.connect(lambda _key: self.update())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if self.photo is None:
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        area = self.rect().adjusted(20, 10, -20, -10)
+        pixmap = self.images.pixmap(self.photo.image, VIEWER_SIZE)
+        if pixmap is not None:
+            size = pixmap.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            painter.drawPixmap(QRect(area.left() + (area.width() - size.width()) // 2,
+                                     area.top() + (area.height() - size.height()) // 2,
+                                     size.width(), size.height()), pixmap)
+        else:
+            box = QSize(16, 10).scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            rect = QRect(area.left() + (area.width() - box.width()) // 2,
+                         area.top() + (area.height() - box.height()) // 2, box.width(), box.height())
+            paint_placeholder(painter, rect, theme.PALETTES.get(self.ctx.state.palette_name,
+                                                                theme.STANDARD), self.photo.caption)
+            if self.images.is_missing(self.photo.image, VIEWER_SIZE):
+                painter.setPen(QColor(255, 255, 255, 220))
+                painter.setFont(theme.font("title", self.ctx.state.text_scale))
+                painter.drawText(rect.adjusted(0, 0, 0, -24),
+                                 int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom),
+                                 tx.tr("No image file for this photo"))
+        painter.end()
+
+
+class PhotoViewer(Page):
+    """The photo detail page."""
+
+    closed = Signal()
+    bookmark_toggled = Signal(str, str)
+
+    def __init__(self, ctx: AppContext, images: ImageCache, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.setObjectName("photoViewer")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.sequence: list[str] = []
+        self.photo: Photo | None = None
+        top = QHBoxLayout()
+        self.counter = QLabel()
+        self.counter.setObjectName("muted")
+        self.bookmark = bookmark_button(self)
+        self.bookmark.clicked.connect(lambda: self.photo and self.bookmark_toggled.emit(
+            "photo", self.photo.id))
+        self.close_button = QPushButton(theme.icon("close"), "")
+        self.close_button.setObjectName("closeViewer")
+        self.close_button.clicked.connect(self.closed.emit)
+        top.addWidget(self.counter, 1)
+        top.addWidget(self.bookmark)
+        top.addWidget(self.close_button)
+        self.layout_.addLayout(top)
+        self.canvas = PhotoCanvas(ctx, images, self)
+        self.layout_.addWidget(self.canvas, 1)
+        bottom = QHBoxLayout()
+        self.prev_button = QPushButton(theme.icon("back"), "")
+        self.prev_button.setObjectName("previousPhoto")
+        self.prev_button.clicked.connect(lambda: self.step(-1))
+        self.next_button = QPushButton(theme.icon("forward"), "")
+        self.next_button.setObjectName("nextPhoto")
+        self.next_button.clicked.connect(lambda: self.step(1))
+        text = QVBoxLayout()
+        self.caption = QLabel()
+        self.caption.setObjectName("photoCaption")
+        self.caption.setWordWrap(True)
+        self.caption.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.caption_other = QLabel()
+        self.caption_other.setObjectName("muted")
+        self.caption_other.setWordWrap(True)
+        self.credit = QLabel()
+        self.credit.setObjectName("photoCredit")
+        self.area_link = QLabel()
+        self.area_link.setObjectName("muted")
+        self.area_link.linkActivated.connect(self._follow)
+        for w in (self.caption, self.caption_other, self.credit, self.area_link):
+            w.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+            text.addWidget(w)
+        bottom.addWidget(self.prev_button)
+        bottom.addLayout(text, 1)
+        bottom.addWidget(self.next_button)
+        self.layout_.addLayout(bottom)
+
+    def show_photo(self, photo_id: str, sequence: list[str] | None = None) -> bool:
+        """Show one photo; arrows then walk ``sequence`` (default: every photo)."""
+        photo = queries.get_photo(self.ctx.content, photo_id)
+        if photo is None:
+            return False
+        if sequence is not None and photo_id in sequence:
+            self.sequence = sequence
+        elif photo_id not in self.sequence:
+            self.sequence = queries.item_ids(self.ctx.content, "photo")
+        self.photo = photo
+        self.canvas.photo = photo
+        self.retranslate()
+        self.canvas.update()
+        return True
+
+    def step(self, delta: int) -> None:
+        if self.photo is None or not self.sequence:
+            return
+        i = (self.sequence.index(self.photo.id) + delta) % len(self.sequence)
+        self.show_photo(self.sequence[i], self.sequence)
+
+    def set_bookmarked(self, on: bool) -> None:
+        set_bookmark_look(self.bookmark, on)
+
+    def retranslate(self) -> None:
+        self.close_button.setAccessibleName(self.tr("Close photo"))
+        self.prev_button.setAccessibleName(self.tr("Previous photo"))
+        self.next_button.setAccessibleName(self.tr("Next photo"))
+        if self.photo is None:
+            return
+        photo, lang = self.photo, self.ctx.state.lang
+        self.caption.setText(tx.pick(photo.caption, photo.caption_en, lang))
+        self.caption_other.setText(photo.caption_en if lang == "zh" else photo.caption)
+        self.credit.setText(photo.credit)
+        self.credit.setAccessibleName(self.tr("Photo credit: %1").replace("%1", photo.credit))
+        self.counter.setText(self.tr("Photo %1 of %2").replace(
+            "%1", str(self.sequence.index(photo.id) + 1)).replace("%2", str(len(self.sequence))))
+        area = queries.get_area(self.ctx.content, photo.area_id) if photo.area_id else None
+        self.area_link.setText(
+            f'{self.tr("Shows")}: <a href="guide:area/{area.id}" style="color:#7fe0d6">'
+            f'{tx.pick(area.title, area.title_en, lang)}</a>' if area else "")
+        self.area_link.setVisible(area is not None)
+        self.canvas.setAccessibleName(self.caption.text())
+        set_bookmark_look(self.bookmark, self.bookmark.isChecked())
+
+    def _follow(self, href: str) -> None:
+        if href.startswith("guide:") and "/" in href:
+            kind, item_id = href[len("guide:"):].split("/", 1)
+            self.item_opened.emit(kind, item_id)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Up):
+            self.step(-1)
+        elif event.key() in (Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_Space):
+            self.step(1)
+        elif event.key() == Qt.Key.Key_Escape:
+            self.closed.emit()
+        else:
+            super().keyPressEvent(event)
