@@ -40,10 +40,12 @@ class Guide:
 
 def ensure_app() -> QApplication:
     """The QApplication, created once per process with the bundled font and theme."""
-    app = QApplication.instance()
-    if isinstance(app, QApplication):
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    if app.property("zgc_guide_ready"):
         return app
-    app = QApplication(sys.argv[:1])
+    # An app made by someone else (pytest-qt, an embedding host) still needs our font and theme.
+    app.setProperty("zgc_guide_ready", True)
     app.setApplicationName("zgc-guide")
     app.setOrganizationName("zgc-guide")
     app.setApplicationDisplayName("中关村论坛指南")
@@ -63,8 +65,7 @@ def build_window(
     ctx = AppContext(content=open_content_db(path), content_path=path, clock=Clock.parse(now),
                      state=state)
     images = ImageCache(path)
-    bookmarks = Page(ctx)
-    window = MainWindow(ctx, images, {"bookmarks": bookmarks})
+    window = MainWindow(ctx, images, {"bookmarks": lambda c, i: Page(c)})
     app.installEventFilter(window)
     state.text_scale_changed.connect(lambda s: theme.apply(app, scale=s))
     return Guide(ctx, images, window)

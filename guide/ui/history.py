@@ -47,6 +47,13 @@ class History:
             del self._items[0]
         self._index = len(self._items) - 1
 
+    def replace(self, location: Location) -> None:
+        """Swap the current entry (stepping through photos is one place in history)."""
+        if self._index >= 0:
+            self._items[self._index] = location
+        else:
+            self.visit(location)
+
     def can_go_back(self) -> bool:
         return self._index > 0
 

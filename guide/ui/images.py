@@ -8,6 +8,7 @@ Workers never touch widgets.
 
 from __future__ import annotations
 
+import atexit
 import sqlite3
 from collections import OrderedDict
 from pathlib import Path
@@ -69,7 +70,8 @@ class ImageCache(QObject):
         self._requested.connect(self._worker.load)
         self._closing.connect(self._worker.close)
         self._worker.image_loaded.connect(self._on_loaded)
-        self._thread.start()
+        # Started on the first request: a window with no images on screen pays nothing.
+        atexit.register(self.shutdown)  # a running QThread destroyed at exit aborts the process
 
     def pixmap(self, path: str | None, size: QSize) -> QPixmap | None:
         """The scaled image if ready; None while loading, or when there is no usable image."""
@@ -80,6 +82,8 @@ class ImageCache(QObject):
             self._cache.move_to_end(key)
             return self._cache[key]
         if key not in self._pending:
+            if not self._thread.isRunning():
+                self._thread.start()
             self._pending.add(key)
             self._requested.emit(path, size)
         return None

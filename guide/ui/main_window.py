@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QMouseEvent, QShortcut, QStandardItem, QStandardItemModel
@@ -25,12 +26,12 @@ from guide.ui.context import AppContext
 from guide.ui.history import History, Location
 from guide.ui.images import ImageCache
 from guide.ui.views.base import Page
-from guide.ui.views.collections_ import AnnouncementsPage, ExhibitionPage, PhotosPage
-from guide.ui.views.detail import DetailPage
-from guide.ui.views.figures import FiguresPage
-from guide.ui.views.forums import ForumsPage
-from guide.ui.views.home import HomePage
-from guide.ui.views.photo_viewer import PhotoViewer
+
+if TYPE_CHECKING:
+    from guide.ui.views.detail import DetailPage
+    from guide.ui.views.photo_viewer import PhotoViewer
+
+PageFactory = Callable[[AppContext, ImageCache], Page]
 
 SECTIONS = ("home", "forums", "exhibition", "announcements", "photos", "figures", "bookmarks")
 SECTION_LABELS = {
@@ -44,8 +45,10 @@ class MainWindow(QMainWindow):
     """Sections on the left, the current page on the right, back/forward like a browser."""
 
     location_changed = Signal(object)  # Location
+    page_added = Signal(str, object)  # name, page: for wiring done outside the window
 
-    def __init__(self, ctx: AppContext, images: ImageCache, extra_pages: dict[str, Page]) -> None:
+    def __init__(self, ctx: AppContext, images: ImageCache,
+                 extra_pages: dict[str, PageFactory] | None = None) -> None:
         super().__init__()
         self.ctx = ctx
         self.images = images
@@ -89,19 +92,9 @@ class MainWindow(QMainWindow):
         self.navigation.activated.connect(self._navigate_to_section)
 
         self.stack = QStackedWidget()
-        self.pages: dict[str, Page] = {
-            "home": HomePage(ctx), "forums": ForumsPage(ctx), "exhibition": ExhibitionPage(ctx, images),
-            "announcements": AnnouncementsPage(ctx), "photos": PhotosPage(ctx, images),
-            "figures": FiguresPage(ctx), **extra_pages,
-        }
-        self.detail = DetailPage(ctx, images)
-        self.viewer = PhotoViewer(ctx, images)
-        self.pages["detail"] = self.detail
-        self.pages["photo"] = self.viewer
-        for page in self.pages.values():
-            self.stack.addWidget(page)
-            page.item_opened.connect(self.open_item)
-        self.viewer.closed.connect(self.back)
+        # Pages are built the first time they are shown: the window paints sooner.
+        self.factories: dict[str, PageFactory] = {**default_pages(), **(extra_pages or {})}
+        self.pages: dict[str, Page] = {}
 
         central = QWidget()
         row = QHBoxLayout(central)
@@ -111,10 +104,14 @@ class MainWindow(QMainWindow):
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        self._shortcut(QKeySequence.StandardKey.Back, self.back)
-        self._shortcut(QKeySequence.StandardKey.Forward, self.forward)
-        self._shortcut("Alt+Left", self.back)
-        self._shortcut("Alt+Right", self.forward)
+        # Alt+Left/Right everywhere, plus the platform's own (Cmd+[ on macOS); duplicates
+        # would make the shortcut ambiguous and then neither fires.
+        for standard, extra, slot in ((QKeySequence.StandardKey.Back, "Alt+Left", self.back),
+                                      (QKeySequence.StandardKey.Forward, "Alt+Right", self.forward)):
+            keys = {QKeySequence(extra).toString(): QKeySequence(extra)}
+            keys.update({k.toString(): k for k in QKeySequence.keyBindings(standard)})
+            for key in keys.values():
+                QShortcut(key, self, slot, context=Qt.ShortcutContext.WindowShortcut)
         self._shortcut(QKeySequence.StandardKey.Find, self.focus_search)
         self.ctx.state.language_changed.connect(lambda _lang: self.retranslate())
         self.retranslate()
@@ -155,6 +152,35 @@ class MainWindow(QMainWindow):
         for page in self.pages.values():
             page.retranslate()
 
+    # --- pages -------------------------------------------------------------------------------
+
+    def page(self, name: str) -> Page:
+        """The page called ``name``, built on first use."""
+        if name not in self.pages:
+            page = self.factories[name](self.ctx, self.images)
+            self.pages[name] = page
+            self.stack.addWidget(page)
+            page.item_opened.connect(self.open_item)
+            self.page_created(name, page)
+        return self.pages[name]
+
+    def page_created(self, name: str, page: Page) -> None:
+        """Wire what a page needs beyond opening items."""
+        if name == "photo":
+            viewer: PhotoViewer = page  # type: ignore[assignment]
+            viewer.closed.connect(self.back)
+            viewer.photo_stepped.connect(
+                lambda photo_id: self.history.replace(Location.item("photo", photo_id)))
+        self.page_added.emit(name, page)
+
+    @property
+    def detail(self) -> DetailPage:
+        return self.page("detail")  # type: ignore[return-value]
+
+    @property
+    def viewer(self) -> PhotoViewer:
+        return self.page("photo")  # type: ignore[return-value]
+
     # --- navigation -------------------------------------------------------------------------
 
     def go(self, location: Location, *, remember: bool = True) -> bool:
@@ -168,8 +194,8 @@ class MainWindow(QMainWindow):
             if not self.detail.show_item(location.kind, location.item_id):
                 return False
             page = self.detail
-        elif location.page in self.pages:
-            page = self.pages[location.page]
+        elif location.page in self.factories:
+            page = self.page(location.page)
         else:
             return False
         if remember:
@@ -189,7 +215,7 @@ class MainWindow(QMainWindow):
     def _photo_sequence(self) -> list[str] | None:
         """Arrow keys in the viewer walk the photos of the list the photo was opened from."""
         current = self.stack.currentWidget()
-        if current is self.detail and self.detail.photo_model.rowCount():
+        if "detail" in self.pages and current is self.detail and self.detail.photo_model.rowCount():
             return self.detail.photo_model.ids()
         return None
 
@@ -227,3 +253,51 @@ class MainWindow(QMainWindow):
                 self.forward()
                 return True
         return super().eventFilter(watched, event)
+
+
+def default_pages() -> dict[str, PageFactory]:
+    """The guide's own pages; each module is imported only when its page is first shown."""
+
+    def home(ctx: AppContext, images: ImageCache) -> Page:
+        from guide.ui.views.home import HomePage
+
+        return HomePage(ctx)
+
+    def forums(ctx: AppContext, images: ImageCache) -> Page:
+        from guide.ui.views.forums import ForumsPage
+
+        return ForumsPage(ctx)
+
+    def exhibition(ctx: AppContext, images: ImageCache) -> Page:
+        from guide.ui.views.collections_ import ExhibitionPage
+
+        return ExhibitionPage(ctx, images)
+
+    def announcements(ctx: AppContext, images: ImageCache) -> Page:
+        from guide.ui.views.collections_ import AnnouncementsPage
+
+        return AnnouncementsPage(ctx)
+
+    def photos(ctx: AppContext, images: ImageCache) -> Page:
+        from guide.ui.views.collections_ import PhotosPage
+
+        return PhotosPage(ctx, images)
+
+    def figures(ctx: AppContext, images: ImageCache) -> Page:
+        from guide.ui.views.figures import FiguresPage
+
+        return FiguresPage(ctx)
+
+    def detail(ctx: AppContext, images: ImageCache) -> Page:
+        from guide.ui.views.detail import DetailPage
+
+        return DetailPage(ctx, images)
+
+    def photo(ctx: AppContext, images: ImageCache) -> Page:
+        from guide.ui.views.photo_viewer import PhotoViewer
+
+        return PhotoViewer(ctx, images)
+
+    return {"home": home, "forums": forums, "exhibition": exhibition,
+            "announcements": announcements, "photos": photos, "figures": figures,
+            "detail": detail, "photo": photo}

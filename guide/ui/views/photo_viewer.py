@@ -66,6 +66,7 @@ class PhotoViewer(Page):
 
     closed = Signal()
     bookmark_toggled = Signal(str, str)
+    photo_stepped = Signal(str)  # id of the photo now shown
 
     def __init__(self, ctx: AppContext, images: ImageCache, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -137,6 +138,7 @@ class PhotoViewer(Page):
             return
         i = (self.sequence.index(self.photo.id) + delta) % len(self.sequence)
         self.show_photo(self.sequence[i], self.sequence)
+        self.photo_stepped.emit(self.sequence[i])
 
     def set_bookmarked(self, on: bool) -> None:
         set_bookmark_look(self.bookmark, on)

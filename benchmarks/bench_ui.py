@@ -1,0 +1,161 @@
+"""UI performance, printed (never asserted): start-up and memory against bare PySide6, 100k lists.
+
+    .venv/bin/python benchmarks/bench_ui.py [--items 100000] [--runs 5]
+
+1. Time from process start to the first painted main window, and peak memory, for
+   the guide and for a bare PySide6 window measured in the same run (ratios).
+2. With a synthetic pack of N items: time to open the forums list and to scroll it
+   from top to bottom.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Each child reports (seconds since the parent spawned it, peak RSS in KiB) at its first paint.
+CHILD_PRELUDE = """
+import os, resource, sys, time
+T0 = float(os.environ["BENCH_T0"])
+from PySide6.QtCore import QEvent, QObject
+class FirstPaint(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            print(f"{time.time() - T0:.4f} {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}")
+            sys.stdout.flush()
+            os._exit(0)
+        return False
+"""
+BARE = CHILD_PRELUDE + """
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+app = QApplication([])
+w = QMainWindow(); w.setCentralWidget(QLabel("hello")); w.resize(1280, 800)
+f = FirstPaint(); w.installEventFilter(f); w.show(); app.exec()
+"""
+GUIDE = CHILD_PRELUDE + """
+from guide.app import build_window, ensure_app
+app = ensure_app()
+g = build_window(None if sys.argv[1] == "-" else sys.argv[1])
+g.window.resize(1280, 800)
+f = FirstPaint(); g.window.installEventFilter(f); g.window.show(); app.exec()
+"""
+
+
+def first_paint(code: str, *args: str) -> tuple[float, int]:
+    env = {**os.environ, "BENCH_T0": repr(time.time()), "QT_QPA_PLATFORM": "offscreen"}
+    env["BENCH_T0"] = repr(time.time())
+    out = subprocess.run([sys.executable, "-c", code, *args], env=env, cwd=ROOT,
+                         capture_output=True, text=True, check=True).stdout.split()
+    return float(out[0]), int(out[1])
+
+
+def startup(runs: int, content_db: str) -> dict[str, float]:
+    first_paint(BARE)  # warm the OS file cache for both
+    first_paint(GUIDE, content_db)
+    bare, guide = [], []
+    for _ in range(runs):  # interleaved, so drift affects both alike
+        bare.append(first_paint(BARE))
+        guide.append(first_paint(GUIDE, content_db))
+    b_time = statistics.median(t for t, _ in bare)
+    g_time = statistics.median(t for t, _ in guide)
+    b_mem = statistics.median(m for _, m in bare) / 1024
+    g_mem = statistics.median(m for _, m in guide) / 1024
+    return {"bare_start_s": b_time, "guide_start_s": g_time, "start_ratio": g_time / b_time,
+            "bare_peak_mb": b_mem, "guide_peak_mb": g_mem, "memory_ratio": g_mem / b_mem}
+
+
+def big_db(items: int) -> Path:
+    """A content database of ``items`` synthetic items, built once and reused."""
+    folder = Path(tempfile.gettempdir()) / f"zgc-bench-{items}"
+    db = folder / "content.db"
+    if not db.is_file():
+        from guide.content.build import build_content_db
+        from guide.content.synth import write_synthetic_pack
+
+        write_synthetic_pack(folder / "pack", items)
+        build_content_db(folder / "pack", db)
+    return db
+
+
+def lists(items: int) -> dict[str, float]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from guide.app import build_window
+    from guide.ui.history import Location
+
+    db = big_db(items)
+    guide = build_window(db)
+    guide.window.resize(1280, 800)
+    guide.window.show()
+    app = QApplication.instance()
+    app.processEvents()  # type: ignore[union-attr]
+    page = guide.window.page("forums")
+    page.select_day(page._days[1])
+
+    started = time.perf_counter()
+    guide.window.go(Location("forums"))
+    page.kind.setCurrentIndex(0)  # all kinds: the longest list
+    page.view.viewport().repaint()
+    open_ms = (time.perf_counter() - started) * 1000
+    rows = page.model.rowCount()
+
+    bar = page.view.verticalScrollBar()
+    steps, worst = 0, 0.0
+    started = time.perf_counter()
+    while bar.value() < bar.maximum():
+        t = time.perf_counter()
+        bar.setValue(bar.value() + bar.pageStep())
+        page.view.viewport().repaint()
+        worst = max(worst, (time.perf_counter() - t) * 1000)
+        steps += 1
+    scroll_ms = (time.perf_counter() - started) * 1000
+
+    bar.setValue(0)
+    page.model.set_ids(page.model.ids())  # drop cached rows: measure a cold jump
+    started = time.perf_counter()
+    bar.setValue(bar.maximum())
+    page.view.viewport().repaint()
+    jump_ms = (time.perf_counter() - started) * 1000
+    guide.close()
+    return {"items": items, "forum_rows_on_day": rows, "open_forums_ms": open_ms,
+            "scroll_pages": steps, "scroll_top_to_bottom_ms": scroll_ms,
+            "worst_page_ms": worst, "jump_to_bottom_ms": jump_ms}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--items", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    sys.path.insert(0, str(ROOT))
+    from guide.content.locate import ensure_content_db
+
+    figures = startup(args.runs, str(ensure_content_db(None)))
+    print("start-up (median of %d, offscreen, to first paint):" % args.runs)
+    print(f"  bare PySide6 window  {figures['bare_start_s'] * 1000:7.0f} ms  "
+          f"{figures['bare_peak_mb']:6.1f} MB peak")
+    print(f"  zgc-guide            {figures['guide_start_s'] * 1000:7.0f} ms  "
+          f"{figures['guide_peak_mb']:6.1f} MB peak")
+    print(f"  ratio                {figures['start_ratio']:7.2f} x (goal <= 1.3)  "
+          f"{figures['memory_ratio']:6.2f} x memory (goal <= 1.5)")
+    result = lists(args.items)
+    print(f"forums list with {result['items']:,} items ({result['forum_rows_on_day']:,} rows on the day):")
+    print(f"  open                 {result['open_forums_ms']:7.1f} ms (goal < 100)")
+    print(f"  scroll top->bottom   {result['scroll_top_to_bottom_ms']:7.1f} ms over "
+          f"{result['scroll_pages']} pages, worst page {result['worst_page_ms']:.1f} ms")
+    print(f"  jump to bottom       {result['jump_to_bottom_ms']:7.1f} ms (goal < 100)")
+    print(json.dumps({**figures, **result}))
+
+
+if __name__ == "__main__":
+    main()

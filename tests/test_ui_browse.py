@@ -1,0 +1,201 @@
+"""Walk the guide window as a visitor would: sections, details, cross-links, history, photos."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, QPointF, Qt, QUrl
+from PySide6.QtGui import QFontMetrics, QMouseEvent
+from PySide6.QtWidgets import QApplication, QLabel, QListView, QPushButton, QTextBrowser
+
+from guide.app import Guide, build_window
+from guide.content import queries
+from guide.ui.history import Location
+from guide.ui.main_window import SECTIONS
+
+
+@pytest.fixture
+def guide(qtbot, real_db: Path) -> Iterator[Guide]:  # type: ignore[no-untyped-def]
+    g = build_window(real_db, now="2023-05-29T10:00", lang="zh")
+    qtbot.addWidget(g.window)
+    g.window.resize(1280, 800)
+    g.window.show()
+    yield g
+    g.images.shutdown()
+
+
+def _current(g: Guide) -> object:
+    return g.window.stack.currentWidget()
+
+
+def test_every_section_opens_from_the_navigation(guide: Guide, qtbot) -> None:  # type: ignore[no-untyped-def]
+    nav = guide.window.findChild(QListView, "navigation")
+    assert nav is not None
+    for row, key in enumerate(SECTIONS):
+        index = nav.model().index(row, 0)
+        qtbot.mouseClick(nav.viewport(), Qt.MouseButton.LeftButton, pos=nav.visualRect(index).center())
+        assert _current(guide) is guide.window.page(key)
+        assert guide.window.current_location() == Location(key)
+
+
+def test_every_item_of_every_kind_opens_a_detail_page(guide: Guide) -> None:
+    db = guide.ctx.content
+    for kind in ("forum", "area", "announcement", "person", "organization", "figure"):
+        for item_id in queries.item_ids(db, kind):
+            guide.window.open_item(kind, item_id)
+            assert _current(guide) is guide.window.detail
+            title = guide.window.findChild(QLabel, "detailTitle")
+            card = queries.card(db, kind, item_id)
+            assert card is not None and title is not None and title.text() == card.title
+            assert guide.window.detail.findChild(QPushButton, "bookmarkButton").isVisible()
+    assert not guide.window.go(Location.item("forum", "no-such-forum"))
+
+
+def test_cross_links_forum_to_organiser_to_its_forums_and_back(guide: Guide) -> None:
+    w = guide.window
+    w.open_item("forum", "ip-protection-forum")
+    body = w.detail.findChild(QTextBrowser, "detailBody")
+    html = body.toHtml()
+    assert "guide:organization/" in html and "guide:person/" not in html.split("Speakers")[0][:0]
+    org = next(o for o in queries.get_forum(guide.ctx.content, "ip-protection-forum").organisers
+               if o.role == "主办")
+    body.anchorClicked.emit(QUrl(f"guide:organization/{org.organization.id}"))
+    assert w.current_location() == Location.item("organization", org.organization.id)
+    assert "guide:forum/ip-protection-forum" in body.toHtml()
+
+    w.open_item("forum", "tech-service-forum")
+    body.anchorClicked.emit(QUrl("guide:person/zhao-qing"))
+    assert w.findChild(QLabel, "detailTitle").text() == "赵清"
+    assert "guide:forum/tech-service-forum" in body.toHtml()  # person -> their other forums
+
+    w.back()
+    assert w.current_location() == Location.item("forum", "tech-service-forum")
+    w.forward()
+    assert w.current_location() == Location.item("person", "zhao-qing")
+
+
+def test_area_detail_shows_its_photos_and_figures(guide: Guide) -> None:
+    guide.window.open_item("area", "metaverse-area")
+    photos = guide.window.detail.findChild(QListView, "detailPhotos")
+    assert photos.isVisible() and photos.model().rowCount() == 1
+    photos.clicked.emit(photos.model().index(0, 0))
+    assert guide.window.current_location() == Location.item("photo", "metaverse-area-crowd")
+
+
+def test_announcement_links_to_what_it_mentions(guide: Guide) -> None:
+    guide.window.open_item("announcement", "metaverse-patent-pool-launch")
+    html = guide.window.detail.findChild(QTextBrowser, "detailBody").toHtml()
+    for card in queries.mentions(guide.ctx.content, "metaverse-patent-pool-launch"):
+        assert f"guide:{card.kind}/{card.id}" in html
+
+
+def test_history_with_keys_buttons_and_mouse_back_button(guide: Guide, qtbot) -> None:  # type: ignore[no-untyped-def]
+    w = guide.window
+    w.go(Location("forums"))
+    w.open_item("forum", "green-finance-forum")
+    qtbot.keyClick(w, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert w.current_location() == Location("forums")
+    qtbot.keyClick(w, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert w.current_location() == Location.item("forum", "green-finance-forum")
+    qtbot.mouseClick(w.back_button, Qt.MouseButton.LeftButton)
+    assert w.current_location() == Location("forums")
+    assert w.forward_button.isEnabled()
+    target = w.page("forums")
+    press = QMouseEvent(QEvent.Type.MouseButtonPress, QPointF(5, 5), QPointF(5, 5),
+                        Qt.MouseButton.BackButton, Qt.MouseButton.BackButton,
+                        Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(target, press)
+    assert w.current_location() == Location("home")
+    assert not w.back_button.isEnabled()
+
+
+def test_every_photo_shows_caption_and_credit(guide: Guide, qtbot) -> None:  # type: ignore[no-untyped-def]
+    expected = {p.id: (p.caption, p.credit) for p in queries.list_items(guide.ctx.content, "photo")}
+    assert len(expected) == 3
+    for photo_id, (caption, credit) in expected.items():
+        guide.window.open_item("photo", photo_id)
+        assert guide.window.findChild(QLabel, "photoCaption").text() == caption
+        assert guide.window.findChild(QLabel, "photoCredit").text() == credit
+        assert credit.endswith("/摄") and credit.startswith("本报记者 ")
+    viewer = guide.window.viewer
+    guide.window.go(Location("photos"))
+    guide.window.open_item("photo", "visitors-robot")
+    qtbot.keyClick(viewer, Qt.Key.Key_Right)
+    assert viewer.photo.id == "visitors-virtual-driving"
+    assert guide.window.current_location() == Location.item("photo", "visitors-virtual-driving")
+    qtbot.keyClick(viewer, Qt.Key.Key_Left)
+    assert viewer.photo.id == "visitors-robot"
+    qtbot.keyClick(viewer, Qt.Key.Key_Escape)
+    assert guide.window.current_location() == Location("photos")
+
+
+def test_forum_days_with_empty_day_and_unannounced_times(guide: Guide) -> None:
+    page = guide.window.page("forums")
+    guide.window.go(Location("forums"))
+    assert page.current_day() == dt.date(2023, 5, 29)  # the clock's day
+    assert page.days.count() == 5  # 26th (exhibition only) to 30th
+    page.select_day(dt.date(2023, 5, 26))
+    assert page.empty.isVisible() and "No forums" in page.empty.text()
+    page.select_day(dt.date(2023, 5, 27))
+    assert page.model.rowCount() == 2 and not page.empty.isVisible()
+    row = page.model.item_at(0)
+    delegate = page.view.itemDelegate()
+    assert delegate.time_text(row) == "Time not announced"
+    page.kind.setCurrentIndex(page.kind.findData("conference"))
+    assert page.model.rowCount() == 0 and "of this kind" in page.empty.text()
+
+
+def test_home_shows_today_and_next_from_the_clock(guide: Guide) -> None:
+    home = guide.window.page("home")
+    assert home.today_model.ids() == ["tech-service-forum"]
+    assert home.next_model.ids() == ["ip-protection-forum"]
+    assert "2023年5月29日" in home.today_title.text()
+    assert home.news_model.rowCount() == 3
+    assert home.figures_model.rowCount() == 4
+
+
+def test_models_pass_qt_model_tester(guide: Guide, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    w = guide.window
+    models = [w.nav_model, w.page("forums").model, w.page("exhibition").model,
+              w.page("announcements").model, w.page("photos").model, w.page("figures").model,
+              w.page("home").today_model, w.detail.photo_model]
+    for model in models:
+        qtmodeltester.check(model)
+
+
+def test_bundled_font_covers_every_character_of_the_content(guide: Guide) -> None:
+    db = guide.ctx.content
+    text = set()
+    for table, in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'"):
+        for row in db.execute(f"SELECT * FROM {table}"):
+            for value in row:
+                if isinstance(value, str):
+                    text.update(value)
+    font = QApplication.font()
+    assert "WenQuanYi" in font.family()
+    metrics = QFontMetrics(font)
+    missing = sorted(c for c in text if c.isprintable() and not c.isspace()
+                     and not metrics.inFontUcs4(ord(c)))
+    assert missing == []
+    assert len([c for c in text if "\u4e00" <= c <= "\u9fff"]) > 500
+
+
+def test_photo_with_image_file_is_decoded_off_thread_and_shown(qtbot, mini_db: Path) -> None:  # type: ignore[no-untyped-def]
+    g = build_window(mini_db)
+    qtbot.addWidget(g.window)
+    g.window.show()
+    g.window.open_item("photo", "crowd")
+    from guide.ui.views.photo_viewer import VIEWER_SIZE
+
+    qtbot.waitUntil(lambda: g.images.pixmap("images/crowd.png", VIEWER_SIZE) is not None, timeout=5000)
+    pixmap = g.images.pixmap("images/crowd.png", VIEWER_SIZE)
+    assert pixmap is not None
+    assert abs(pixmap.width() / pixmap.height() - 400 / 300) < 0.01  # aspect kept
+    assert g.images._thread.isRunning() and g.images._thread is not QApplication.instance().thread()
+    g.window.open_item("photo", "robot")  # no image file: placeholder, still caption and credit
+    assert g.window.findChild(QLabel, "photoCredit").text() == "本报记者 李洋/摄"
+    qtbot.waitUntil(lambda: g.images.is_missing(None, VIEWER_SIZE))
+    g.images.shutdown()
