@@ -110,8 +110,8 @@ class MainWindow(QMainWindow):
                                       (QKeySequence.StandardKey.Forward, "Alt+Right", self.forward)):
             keys = {QKeySequence(extra).toString(): QKeySequence(extra)}
             keys.update({k.toString(): k for k in QKeySequence.keyBindings(standard)})
-            for key in keys.values():
-                QShortcut(key, self, slot, context=Qt.ShortcutContext.WindowShortcut)
+            for sequence in keys.values():
+                QShortcut(sequence, self, slot, context=Qt.ShortcutContext.WindowShortcut)
         self._shortcut(QKeySequence.StandardKey.Find, self.focus_search)
         self.ctx.state.language_changed.connect(lambda _lang: self.retranslate())
         self.retranslate()
