@@ -141,7 +141,7 @@ def main() -> None:
     from guide.content.locate import ensure_content_db
 
     figures = startup(args.runs, str(ensure_content_db(None)))
-    print("start-up (median of %d, offscreen, to first paint):" % args.runs)
+    print(f"start-up (median of {args.runs}, offscreen, to first paint):")
     print(f"  bare PySide6 window  {figures['bare_start_s'] * 1000:7.0f} ms  "
           f"{figures['bare_peak_mb']:6.1f} MB peak")
     print(f"  zgc-guide            {figures['guide_start_s'] * 1000:7.0f} ms  "
