@@ -1,0 +1,289 @@
+"""The user database: bookmarks, settings and visitor sessions, kept apart from the content.
+
+The content database is rebuilt or replaced whole; this file never is. It is opened in
+WAL mode with ``synchronous=FULL`` and autocommit, so every change is durable when the
+call that made it returns, even if the process is killed or the power fails next.
+
+A damaged file is never repaired in place or deleted: it is renamed to
+``user.db.corrupt-YYYYmmddTHHMMSS`` (with its ``-wal``/``-shm``), whatever bookmarks
+can still be read from it are copied into a fresh database, and a notice is recorded
+in the new database so the UI can tell the user once (see :func:`pending_recovery_notice`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from guide.content.schema import Migration, migrate, run_script, schema_version
+
+# Plain sqlite3, like the content queries: sqlite-utils costs ~90 ms to import, which
+# the window would pay at start-up for nothing.
+Db = sqlite3.Connection
+
+USER_SCHEMA_VERSION = 1
+# Marks the file as a zgc-guide user database ("zGCU"), so pointing --user-db at the
+# content database (or any other SQLite file) is refused instead of written into.
+APPLICATION_ID = 0x7A474355
+
+USER_SCHEMA_V1 = """
+-- scope '' holds device-wide settings; a visitor session id holds that visitor's own.
+CREATE TABLE setting (
+    scope TEXT NOT NULL DEFAULT '', key TEXT NOT NULL, value TEXT NOT NULL,
+    PRIMARY KEY (scope, key)
+);
+-- At most one row: the kiosk visitor whose bookmarks are current. A row left by a
+-- crash is purged by the next start_visitor_session.
+CREATE TABLE visitor_session (id TEXT PRIMARY KEY, started_at TEXT NOT NULL);
+-- owner '' is the device's own list; otherwise the visitor session it belongs to.
+-- title .. venue are what the content said when last seen, so a bookmark of an item
+-- a content update removed can still be shown by name.
+CREATE TABLE bookmark (
+    seq INTEGER PRIMARY KEY,
+    owner TEXT NOT NULL DEFAULT '',
+    kind TEXT NOT NULL, item_id TEXT NOT NULL,
+    title TEXT NOT NULL, title_en TEXT NOT NULL,
+    date TEXT, start_time TEXT, end_time TEXT, venue TEXT,
+    added_at TEXT NOT NULL, seen_at TEXT NOT NULL,
+    UNIQUE (owner, kind, item_id)
+);
+"""
+
+
+def _v1(conn: sqlite3.Connection) -> None:
+    run_script(conn, USER_SCHEMA_V1)
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
+
+# USER_MIGRATIONS[n] takes a user database from version n to n + 1 (0 is an empty file).
+USER_MIGRATIONS: dict[int, Migration] = {0: _v1}
+
+RECOVERY_KEY = "notice.recovered_from"
+SALVAGED_KEY = "notice.salvaged"
+
+_BOOKMARK_COLUMNS = ("kind, item_id, title, title_en, date, start_time, end_time, venue, "
+                     "added_at, seen_at")
+
+_SQLITE_CORRUPT = 11
+_SQLITE_NOTADB = 26
+
+
+class UserDbError(Exception):
+    """The user database cannot be used, and moving it aside would be wrong.
+
+    Raised for a file that is some other program's database, one written by a newer
+    zgc-guide, or one that stays locked by another process.
+    """
+
+
+class _Damaged(Exception):
+    """SQLite reports the file as corrupt or not a database."""
+
+
+@dataclass(frozen=True)
+class UserDb:
+    """An open user database.
+
+    ``recovered_from`` is where a damaged database was moved by this open (None when
+    the file was healthy); ``salvaged`` counts the bookmarks copied out of it.
+    """
+
+    db: Db
+    path: Path
+    recovered_from: Path | None = None
+    salvaged: int = 0
+
+    def close(self) -> None:
+        """Close the connection (a checkpoint folds the WAL back into the file)."""
+        self.db.close()
+
+
+@dataclass(frozen=True)
+class RecoveryNotice:
+    """What to tell the user once after a damaged user database was replaced."""
+
+    moved_to: Path
+    salvaged: int
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    # Autocommit (isolation_level=None): each statement outside an explicit BEGIN is its
+    # own transaction, committed before execute() returns.
+    conn = sqlite3.connect(path, isolation_level=None, timeout=10, check_same_thread=False)
+    try:
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")  # durable on power loss, not just on crash
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA secure_delete = ON")  # deleted visitor data is zeroed, not left in free pages
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _is_damage(exc: sqlite3.DatabaseError) -> bool:
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
+    text = str(exc)
+    return "malformed" in text or "not a database" in text
+
+
+def _check_and_migrate(conn: sqlite3.Connection, path: Path) -> None:
+    try:
+        problems = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall() if r[0] != "ok"]
+        if problems:
+            raise _Damaged("; ".join(problems[:5]))
+        version = schema_version(conn)
+        app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
+        if version > 0 and app_id != APPLICATION_ID:
+            raise UserDbError(f"{path} is not a zgc-guide user database; choose another --user-db")
+        try:
+            migrate(conn, USER_SCHEMA_VERSION, USER_MIGRATIONS)
+        except RuntimeError as exc:  # written by a newer zgc-guide: keep it as it is
+            raise UserDbError(f"{path}: {exc}") from exc
+    except sqlite3.DatabaseError as exc:
+        if _is_damage(exc):
+            raise _Damaged(str(exc)) from exc
+        raise UserDbError(f"{path} cannot be opened: {exc}") from exc
+
+
+def _aside_name(path: Path, now: dt.datetime) -> Path:
+    stamp = now.strftime("%Y%m%dT%H%M%S")
+    target = path.with_name(f"{path.name}.corrupt-{stamp}")
+    n = 1
+    while target.exists():  # two recoveries in one second must not overwrite the first
+        n += 1
+        target = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
+    return target
+
+
+def _move_aside(path: Path) -> Path:
+    target = _aside_name(path, dt.datetime.now())
+    path.rename(target)
+    for suffix in ("-wal", "-shm"):
+        side = path.with_name(path.name + suffix)
+        if side.exists():
+            side.rename(target.with_name(target.name + suffix))
+    return target
+
+
+def _salvage(damaged: Path) -> list[dict[str, Any]]:
+    """Bookmark rows still readable from a damaged file, read row by row until it fails."""
+    rows: list[dict[str, Any]] = []
+    with contextlib.suppress(sqlite3.Error):
+        # immutable=1: read the moved file as it is, writing nothing beside it.
+        conn = sqlite3.connect(f"{damaged.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+        try:
+            # Only the device's own list: a visitor's bookmarks are not meant to outlive them.
+            # NOT INDEXED: walk the table itself, since a damaged index is the common case.
+            cursor = conn.execute(f"SELECT {_BOOKMARK_COLUMNS} FROM bookmark NOT INDEXED "
+                                  "WHERE owner = '' ORDER BY seq")
+            names = [d[0] for d in cursor.description]
+            while True:
+                row = cursor.fetchone()
+                if row is None:
+                    break
+                rows.append(dict(zip(names, row, strict=True)))
+        finally:
+            conn.close()
+    return rows
+
+
+def open_user_db(path: Path | None = None) -> UserDb:
+    """Open (creating or upgrading) the user database at ``path`` or the default location.
+
+    A damaged database is moved aside, a fresh one is created with whatever bookmarks
+    could be read from the old one, and a one-time notice is recorded in it. Raises
+    :class:`UserDbError` for files that must not be moved aside (see there).
+    """
+    from guide import paths
+
+    path = Path(path) if path is not None else paths.default_user_db()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        conn = _connect(path)
+    except sqlite3.DatabaseError as exc:
+        if not _is_damage(exc):
+            raise UserDbError(f"{path} cannot be opened: {exc}") from exc
+        conn = None
+    if conn is not None:
+        try:
+            _check_and_migrate(conn, path)
+            return UserDb(conn, path)
+        except _Damaged:
+            conn.close()
+        except BaseException:
+            conn.close()
+            raise
+    moved = _move_aside(path)
+    rows = _salvage(moved)
+    conn = _connect(path)
+    try:
+        _check_and_migrate(conn, path)
+    except _Damaged as exc:  # a brand-new file cannot be damaged; if it is, say so plainly
+        conn.close()
+        raise UserDbError(f"{path} cannot be created: {exc}") from exc
+    with transaction(conn):
+        for row in rows:
+            columns = ", ".join(row)
+            conn.execute(f"INSERT OR IGNORE INTO bookmark ({columns}) VALUES "
+                         f"({', '.join('?' * len(row))})", list(row.values()))
+        conn.execute("INSERT OR REPLACE INTO setting (scope, key, value) VALUES ('', ?, ?)",
+                     [RECOVERY_KEY, json.dumps(str(moved))])
+        conn.execute("INSERT OR REPLACE INTO setting (scope, key, value) VALUES ('', ?, ?)",
+                     [SALVAGED_KEY, json.dumps(len(rows))])
+    return UserDb(conn, path, recovered_from=moved, salvaged=len(rows))
+
+
+@contextlib.contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One write transaction: all of the block commits, or none of it.
+
+    IMMEDIATE takes the write lock at the start, so a concurrent writer (the app and a
+    staff CLI on the same file) waits up to the busy timeout instead of failing midway.
+    """
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def pending_recovery_notice(db: Db) -> RecoveryNotice | None:
+    """The not-yet-shown notice about a damaged user database that was replaced, if any.
+
+    It survives restarts until :func:`mark_recovery_notice_shown`, so a crash before the
+    UI showed it does not swallow it.
+    """
+    rows = dict(db.execute(
+        "SELECT key, value FROM setting WHERE scope = '' AND key IN (?, ?)",
+        [RECOVERY_KEY, SALVAGED_KEY]).fetchall())
+    if RECOVERY_KEY not in rows:
+        return None
+    return RecoveryNotice(Path(json.loads(rows[RECOVERY_KEY])),
+                          int(json.loads(rows.get(SALVAGED_KEY, "0"))))
+
+
+def mark_recovery_notice_shown(db: Db) -> None:
+    """Record that the user has been told about the recovery, so it is not shown again."""
+    db.execute("DELETE FROM setting WHERE scope = '' AND key IN (?, ?)",
+                    [RECOVERY_KEY, SALVAGED_KEY])
+
+
+def recovery_message(notice: RecoveryNotice, lang: str = "zh") -> str:
+    """The sentence to show for a recovery notice, in Chinese or English."""
+    if lang == "en":
+        return (f"Your saved bookmarks file was damaged and has been replaced; "
+                f"{notice.salvaged} bookmark(s) could be recovered. "
+                f"The damaged file is kept at {notice.moved_to}.")
+    return (f"收藏数据文件已损坏，已新建文件；恢复了 {notice.salvaged} 条收藏。"
+            f"损坏的文件保存在 {notice.moved_to}。")
