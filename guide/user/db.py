@@ -112,19 +112,35 @@ class RecoveryNotice:
     salvaged: int
 
 
+_MAGIC = b"SQLite format 3\x00"
+
+
+def _check_header(path: Path) -> None:
+    """Judge the file by its header before SQLite opens it.
+
+    Opening changes a file (SQLite may fold in or delete a ``-wal`` it finds invalid,
+    and setting WAL mode rewrites the header), so a garbage file is recognised, and
+    another program's database refused, before that happens.
+    """
+    try:
+        with path.open("rb") as f:
+            head = f.read(100)
+    except FileNotFoundError:
+        return
+    if not head:
+        return  # an empty file is a new database
+    if len(head) < 100 or not head.startswith(_MAGIC):
+        raise _Damaged("not an SQLite database")
+    version = int.from_bytes(head[60:64], "big")
+    app_id = int.from_bytes(head[68:72], "big")
+    if version > 0 and app_id != APPLICATION_ID:
+        raise UserDbError(f"{path} is not a zgc-guide user database; choose another --user-db")
+
+
 def _connect(path: Path) -> sqlite3.Connection:
     # Autocommit (isolation_level=None): each statement outside an explicit BEGIN is its
     # own transaction, committed before execute() returns.
-    conn = sqlite3.connect(path, isolation_level=None, timeout=10, check_same_thread=False)
-    try:
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = FULL")  # durable on power loss, not just on crash
-        conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute("PRAGMA secure_delete = ON")  # deleted visitor data is zeroed, not left in free pages
-    except BaseException:
-        conn.close()
-        raise
-    return conn
+    return sqlite3.connect(path, isolation_level=None, timeout=10, check_same_thread=False)
 
 
 def _is_damage(exc: sqlite3.DatabaseError) -> bool:
@@ -135,15 +151,21 @@ def _is_damage(exc: sqlite3.DatabaseError) -> bool:
     return "malformed" in text or "not a database" in text
 
 
-def _check_and_migrate(conn: sqlite3.Connection, path: Path) -> None:
+def _prepare(conn: sqlite3.Connection, path: Path) -> None:
+    """Check the open file (reading only), then configure and migrate it."""
     try:
         problems = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall() if r[0] != "ok"]
         if problems:
             raise _Damaged("; ".join(problems[:5]))
         version = schema_version(conn)
         app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
-        if version > 0 and app_id != APPLICATION_ID:
+        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        if (version > 0 and app_id != APPLICATION_ID) or (version == 0 and tables):
             raise UserDbError(f"{path} is not a zgc-guide user database; choose another --user-db")
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")  # durable on power loss, not just on a crash
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA secure_delete = ON")  # deleted visitor data is zeroed, not left in free pages
         try:
             migrate(conn, USER_SCHEMA_VERSION, USER_MIGRATIONS)
         except RuntimeError as exc:  # written by a newer zgc-guide: keep it as it is
@@ -208,25 +230,21 @@ def open_user_db(path: Path | None = None) -> UserDb:
     path = Path(path) if path is not None else paths.default_user_db()
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
+        _check_header(path)
         conn = _connect(path)
-    except sqlite3.DatabaseError as exc:
-        if not _is_damage(exc):
-            raise UserDbError(f"{path} cannot be opened: {exc}") from exc
-        conn = None
-    if conn is not None:
         try:
-            _check_and_migrate(conn, path)
-            return UserDb(conn, path)
-        except _Damaged:
-            conn.close()
+            _prepare(conn, path)
         except BaseException:
             conn.close()
             raise
+        return UserDb(conn, path)
+    except _Damaged:
+        pass  # move it aside, below
     moved = _move_aside(path)
     rows = _salvage(moved)
     conn = _connect(path)
     try:
-        _check_and_migrate(conn, path)
+        _prepare(conn, path)
     except _Damaged as exc:  # a brand-new file cannot be damaged; if it is, say so plainly
         conn.close()
         raise UserDbError(f"{path} cannot be created: {exc}") from exc
