@@ -135,6 +135,20 @@ def cmd_synth(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_search(args: argparse.Namespace) -> int:
+    from guide.search import search
+
+    hits = search(_open_content(args), args.query, limit=args.limit, kind=args.kind)
+    if args.json:
+        _emit([{"kind": h.kind, "id": h.id, "title": h.title, "snippet": h.marked()[1],
+                "title_marked": h.marked()[0], "score": round(h.score, 4)} for h in hits])
+    else:
+        for h in hits:
+            title, snippet = h.marked()
+            print(f"{h.kind}\t{h.id}\t{title}\t{snippet}")
+    return 0
+
+
 def cmd_screenshot(args: argparse.Namespace) -> int:
     import os
 
@@ -183,6 +197,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, required=True)
     p.add_argument("--seed", type=int, default=2023)
 
+    p = command("search", cmd_search, "search Chinese, pinyin and English text")
+    p.add_argument("query")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--kind", choices=KINDS)
+
     p = command("screenshot", cmd_screenshot, "render a page offscreen to a PNG file")
     p.add_argument("page", help="home, forums, exhibition, announcements, photos, figures, "
                    "bookmarks, search:QUERY or KIND/ID")
@@ -190,6 +210,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--size", default="1280x800")
     p.add_argument("--now", default=argparse.SUPPRESS, help="clock, e.g. 2023-05-29T10:00")
     p.add_argument("--lang", choices=["zh", "en"], default=argparse.SUPPRESS)
+
+    from guide.user.commands import register as register_bookmarks
+    register_bookmarks(sub, command)
     return parser
 
 

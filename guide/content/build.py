@@ -21,7 +21,7 @@ from typing import Any
 import sqlite_utils
 
 from guide.content.loader import Pack, load_pack
-from guide.content.schema import SCHEMA_VERSION, migrate
+from guide.content.schema import CONTENT_TABLES_VERSION, SCHEMA_VERSION, migrate
 
 Progress = Callable[[int, int], None]  # (items done, items total)
 
@@ -135,7 +135,7 @@ def write_database(pack: Pack, path: Path, progress: Progress | None = None) -> 
         # A temp file that is thrown away on failure needs no journal while it is built.
         conn.execute("PRAGMA journal_mode = OFF")
         conn.execute("PRAGMA synchronous = OFF")
-        migrate(conn, SCHEMA_VERSION)
+        migrate(conn, CONTENT_TABLES_VERSION)
         db = sqlite_utils.Database(conn)
         total, done = pack.count(), 0
         conn.execute("BEGIN")
@@ -161,6 +161,7 @@ def write_database(pack: Pack, path: Path, progress: Progress | None = None) -> 
         )
         if conn.in_transaction:
             conn.execute("COMMIT")
+        migrate(conn, SCHEMA_VERSION)  # derived data: the search index
         problems = conn.execute("PRAGMA foreign_key_check").fetchall()
         if problems:
             raise RuntimeError(f"foreign key check failed: {problems[:5]}")

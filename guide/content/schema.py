@@ -11,7 +11,10 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+# Version 1 holds the content tables; later versions derive from their rows, so a
+# build creates version 1, fills it, then migrates: the same code as an upgrade.
+CONTENT_TABLES_VERSION = 1
 
 # Lists of strings (paragraphs, quotes) are stored as JSON arrays: they are always
 # read whole with their item, never queried by element.
@@ -136,9 +139,16 @@ def run_script(conn: sqlite3.Connection, script: str) -> None:
         raise ValueError(f"incomplete SQL statement: {statement.strip()[:60]}")
 
 
+def _add_search_index(conn: sqlite3.Connection) -> None:
+    from guide.content.search_docs import build_search_index  # pypinyin: build time only
+
+    build_search_index(conn)
+
+
 # MIGRATIONS[n] takes a database from version n to n + 1. Version 0 is an empty file.
 MIGRATIONS: dict[int, Migration] = {
     0: lambda conn: run_script(conn, SCHEMA_V1),
+    1: _add_search_index,
 }
 
 

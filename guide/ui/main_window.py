@@ -94,7 +94,9 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         # Pages are built the first time they are shown: the window paints sooner.
         self.factories: dict[str, PageFactory] = {**default_pages(), **(extra_pages or {})}
+        self.factories["search"] = self._search_page
         self.pages: dict[str, Page] = {}
+        self.search_box.textEdited.connect(lambda _text: self.show_search())
 
         central = QWidget()
         row = QHBoxLayout(central)
@@ -113,6 +115,7 @@ class MainWindow(QMainWindow):
             for sequence in keys.values():
                 QShortcut(sequence, self, slot, context=Qt.ShortcutContext.WindowShortcut)
         self._shortcut(QKeySequence.StandardKey.Find, self.focus_search)
+        self._shortcut("/", self.focus_search)  # a text field keeps its own "/" (shortcut override)
         self.ctx.state.language_changed.connect(lambda _lang: self.retranslate())
         self.retranslate()
         self.go(Location("home"))
@@ -234,8 +237,21 @@ class MainWindow(QMainWindow):
             self.go(self.history.forward() or Location("home"), remember=False)
 
     def focus_search(self) -> None:
+        self.show_search()  # first: switching pages may move the focus
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_box.selectAll()
+
+    def _search_page(self, ctx: AppContext, images: ImageCache) -> Page:
+        from guide.ui.views.search import SearchPage
+
+        return SearchPage(ctx, self.search_box)
+
+    def show_search(self, query: str | None = None) -> None:
+        """Show the results page (once in history however many keys are typed)."""
+        if query is not None:
+            self.search_box.setText(query)
+        if self.stack.currentWidget() is not self.pages.get("search"):
+            self.go(Location("search"))
 
     def toggle_language(self) -> None:
         self.ctx.state.set_language("en" if self.ctx.state.lang == "zh" else "zh")

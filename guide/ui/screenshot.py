@@ -28,7 +28,7 @@ def settle(guide: Guide, seconds: float = 3.0) -> None:
 def open_page(guide: Guide, page: str) -> None:
     """Navigate to PAGE: a section name, ``search:QUERY`` or ``KIND/ID``."""
     if page.startswith("search:"):
-        guide.window.search_box.setText(page[len("search:"):])
+        guide.window.show_search(page[len("search:"):])
         return
     location = Location.parse(page)
     if not guide.window.go(location):

@@ -1,0 +1,106 @@
+"""What search indexes for each item, read from the content database itself.
+
+Reading from the database (not the pack) lets the same function serve a fresh build
+and the migration that adds the index to an older database.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable, Iterator
+
+from guide.search import SearchDoc, create_index, index_documents
+
+
+def _rows(conn: sqlite3.Connection, sql: str) -> Iterator[sqlite3.Row]:
+    cursor = conn.execute(sql)
+    cursor.row_factory = sqlite3.Row
+    yield from cursor
+
+
+def _texts(*parts: object) -> str:
+    out: list[str] = []
+    for part in parts:
+        if isinstance(part, str) and part:
+            out.append(part)
+        elif isinstance(part, list | tuple):
+            out.extend(p for p in part if isinstance(p, str) and p)
+    return "\n".join(out)
+
+
+def _names(*parts: object) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for part in parts:
+        values = part.split("\x1f") if isinstance(part, str) else ()
+        for value in values:
+            if value:
+                seen.setdefault(value, None)
+    return tuple(seen)
+
+
+def search_documents(conn: sqlite3.Connection) -> Iterator[SearchDoc]:
+    """One :class:`SearchDoc` per item, most important kinds first (they get small rowids)."""
+    for r in _rows(conn, """
+        SELECT f.*,
+          (SELECT group_concat(o.name || char(31) || coalesce(o.short_name, ''), char(31))
+             FROM forum_organiser fo JOIN organization o ON o.id = fo.organization_id
+             WHERE fo.forum_id = f.id) AS orgs,
+          (SELECT group_concat(p.name, char(31)) FROM forum_speaker fs
+             JOIN person p ON p.id = fs.person_id WHERE fs.forum_id = f.id) AS speakers,
+          (SELECT json_group_array(fs.said) FROM forum_speaker fs WHERE fs.forum_id = f.id) AS said,
+          (SELECT group_concat(l.title, char(31)) FROM launch l WHERE l.forum_id = f.id) AS launches,
+          (SELECT group_concat(l.title_en || ' ' || coalesce(l.summary, ''), char(10))
+             FROM launch l WHERE l.forum_id = f.id) AS launch_text
+        FROM forum f ORDER BY f.date, f.pos"""):
+        quotes = [q for said in json.loads(r["said"] or "[]") for q in json.loads(said)]
+        yield SearchDoc(
+            kind="forum", id=r["id"], title=r["title"], title_en=r["title_en"],
+            names=_names(r["orgs"], r["speakers"], r["launches"], r["series"]),
+            body=_texts(r["summary"], json.loads(r["text"]), quotes, r["attendance"],
+                        r["launch_text"]),
+            body_en=r["summary_en"], date=r["date"])
+    for r in _rows(conn, """
+        SELECT a.*, p.title AS parent FROM area a LEFT JOIN area p ON p.id = a.parent_id
+        ORDER BY a.pos"""):
+        yield SearchDoc(kind="area", id=r["id"], title=r["title"], title_en=r["title_en"],
+                        names=_names(r["parent"]), body=r["summary"], body_en=r["summary_en"],
+                        date=r["start_date"])
+    for r in _rows(conn, "SELECT * FROM announcement ORDER BY date, pos"):
+        yield SearchDoc(kind="announcement", id=r["id"], title=r["headline"],
+                        title_en=r["title_en"], names=_names(r["subheadline"], r["byline"]),
+                        body=_texts(json.loads(r["paragraphs"])), body_en=r["summary_en"],
+                        date=r["date"])
+    for r in _rows(conn, """
+        SELECT ph.*, p.name AS photographer, p.name_en AS photographer_en, a.title AS area,
+               a.title_en AS area_en
+        FROM photo ph LEFT JOIN person p ON p.id = ph.photographer_id
+        LEFT JOIN area a ON a.id = ph.area_id ORDER BY ph.pos"""):
+        yield SearchDoc(kind="photo", id=r["id"], title=r["caption"], title_en=r["caption_en"],
+                        names=_names(r["photographer"], r["credit_role"], r["area"]),
+                        body_en=_texts(r["photographer_en"], r["area_en"]))
+    for r in _rows(conn, """
+        SELECT p.*, o.name AS org,
+          (SELECT json_group_array(fs.said) FROM forum_speaker fs WHERE fs.person_id = p.id) AS said
+        FROM person p LEFT JOIN organization o ON o.id = p.organization_id ORDER BY p.pos"""):
+        quotes = [q for said in json.loads(r["said"] or "[]") for q in json.loads(said)]
+        yield SearchDoc(kind="person", id=r["id"], title=r["name"], title_en=r["name_en"],
+                        names=_names(r["org"]), body=_texts(r["title"], quotes),
+                        body_en=r["title_en"] or "", pinyin_alt=tuple(json.loads(r["pinyin_alt"])))
+    for r in _rows(conn, """
+        SELECT o.*, p.name AS parent FROM organization o
+        LEFT JOIN organization p ON p.id = o.parent_id ORDER BY o.pos"""):
+        yield SearchDoc(kind="organization", id=r["id"], title=r["name"], title_en=r["name_en"],
+                        names=_names(r["short_name"], r["parent"]))
+    for r in _rows(conn, "SELECT * FROM figure ORDER BY pos"):
+        yield SearchDoc(kind="figure", id=r["id"], title=r["label"], title_en=r["label_en"],
+                        body=r["quote"], body_en=r["unit_en"],
+                        date=str(r["year"]) if r["year"] else None)
+
+
+def build_search_index(
+    conn: sqlite3.Connection, progress: Callable[[int], None] | None = None
+) -> int:
+    """Create the search tables and index every item (inside the caller's transaction)."""
+    create_index(conn)
+    return index_documents(conn, search_documents(conn), progress)

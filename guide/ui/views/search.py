@@ -1,0 +1,133 @@
+"""Search as you type: results grouped by kind with highlights, suggestions when empty."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+
+from guide.search import SearchHit, count_by_kind, search
+from guide.ui.context import AppContext
+from guide.ui.models.lazy import ItemRole
+from guide.ui.models.search import SearchResultsModel, Suggestion, group_hits
+from guide.ui.search_delegate import SearchDelegate
+from guide.ui.views.base import Page, list_view
+
+LIMIT = 50
+COUNT_CAP = 1000
+# Topics of the forum, each findable by pinyin or English too.
+SUGGESTIONS = (
+    ("绿色金融", "Green finance · lvse jinrong"),
+    ("科技成果转化", "Technology transfer · kjcgzh"),
+    ("元宇宙", "Metaverse · yuanyuzhou"),
+    ("知识产权", "Intellectual property · zhishichanquan"),
+    ("千校万企", "Thousand universities, ten thousand enterprises"),
+    ("科技服务", "Sci-tech services · kejifuwu"),
+    ("人工智能", "Artificial intelligence · rengongzhineng"),
+)
+
+
+class SearchPage(Page):
+    """Shows what the ``searchBox`` finds; the box itself lives in the toolbar."""
+
+    query_changed = Signal(str)
+
+    def __init__(self, ctx: AppContext, box: QLineEdit, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.box = box
+        self.title, self.subtitle = self.header()
+        self.model = SearchResultsModel(self)
+        self.results = list_view(self.model, SearchDelegate(ctx), name="searchResults",
+                                 on_open=self._open)
+        self.results.setUniformItemSizes(False)
+        self.results.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # typing stays in the box
+        self.empty = QLabel()
+        self.empty.setObjectName("emptyNote")
+        self.empty.setWordWrap(True)
+        self.layout_.addWidget(self.results, 1)
+        self.layout_.addWidget(self.empty)
+        self.last_query: str | None = None
+        # Coalesce a burst of keystrokes into one search, run as soon as the loop is idle.
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self.run)
+        box.textChanged.connect(lambda _text: self._timer.start())
+        box.installEventFilter(self)
+        self.run()
+
+    def run(self) -> None:
+        """Search for the box's text now (suggestions when it is blank)."""
+        query = self.box.text()
+        if query == self.last_query:
+            return
+        self.last_query = query
+        if not query.strip():
+            self.model.set_rows([Suggestion(t, label) for t, label in SUGGESTIONS])
+            self.empty.setVisible(False)
+        else:
+            hits = search(self.ctx.content, query, limit=LIMIT)
+            counts = count_by_kind(self.ctx.content, query) if hits else {}
+            self.model.set_rows(group_hits(hits, counts, COUNT_CAP))
+            self.empty.setVisible(not hits)
+            self.empty.setText(self.tr(
+                "Nothing found for “%1”. Try pinyin (lvse jinrong, zgc) or English (green finance)."
+            ).replace("%1", query.strip()[:40]))
+        self.retranslate_titles()
+        self.select(self.model.selectable_row(0, 1))
+        self.query_changed.emit(query)
+
+    def retranslate_titles(self) -> None:
+        if self.box.text().strip():
+            self.title.setText(self.tr("Search results"))
+            shown = len(self.model.hits())
+            self.subtitle.setText(self.tr("%1 shown, best first, grouped by kind").replace(
+                "%1", str(shown)))
+        else:
+            self.title.setText(self.tr("Search"))
+            self.subtitle.setText(self.tr(
+                "Type Chinese, pinyin or English. Or start with a topic of the forum:"))
+
+    def retranslate(self) -> None:
+        self.retranslate_titles()
+        self.results.setAccessibleName(self.tr("Search results"))
+        self.results.viewport().update()
+
+    def select(self, row: int) -> None:
+        if row >= 0:
+            self.results.setCurrentIndex(self.model.index(row, 0))
+            self.results.scrollTo(self.model.index(row, 0))
+
+    def move(self, step: int) -> None:
+        current = self.results.currentIndex().row()
+        row = self.model.selectable_row(current + step, step)
+        self.select(row)
+
+    def _open(self, index: QModelIndex) -> None:
+        row = index.data(ItemRole)
+        if isinstance(row, SearchHit):
+            self.item_opened.emit(row.kind, row.id)
+        elif isinstance(row, Suggestion):
+            self.box.setText(row.text)
+            self.box.setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Up/Down/Enter/Esc in the box drive the results list."""
+        if watched is self.box and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            key = event.key()
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+                self._timer.stop()
+                self.run()
+                self.move(1 if key == Qt.Key.Key_Down else -1)
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self._timer.stop()
+                self.run()
+                index = self.results.currentIndex()
+                if index.isValid():
+                    self._open(index)
+                return True
+            if key == Qt.Key.Key_Escape:
+                self.box.clear()
+                return True
+        return super().eventFilter(watched, event)

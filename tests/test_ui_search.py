@@ -1,0 +1,146 @@
+"""Typing into the search box: ASCII keys, Chinese IME commits, keyboard navigation."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QListView
+
+from guide.app import Guide, build_window
+from guide.search import SearchHit
+from guide.ui.history import Location
+from guide.ui.models.search import GroupHeader, Suggestion
+
+
+@pytest.fixture
+def guide(qtbot, real_db: Path) -> Iterator[Guide]:  # type: ignore[no-untyped-def]
+    g = build_window(real_db, now="2023-05-29T10:00")
+    qtbot.addWidget(g.window)
+    g.window.show()
+    qtbot.waitExposed(g.window)
+    g.window.activateWindow()
+    yield g
+    g.images.shutdown()
+
+
+def _box(g: Guide) -> QLineEdit:
+    box = g.window.findChild(QLineEdit, "searchBox")
+    assert box is not None
+    return box
+
+
+def _results(g: Guide, qtbot) -> list[object]:  # type: ignore[no-untyped-def]
+    view = g.window.findChild(QListView, "searchResults")
+    assert view is not None and view.isVisible()
+    qtbot.wait(5)  # the search runs when the event loop is idle after the keystrokes
+    return view.model().rows()
+
+
+def commit(widget: QLineEdit, text: str) -> None:
+    """What an input method does when the user picks characters: pre-edit, then commit."""
+    QApplication.sendEvent(widget, QInputMethodEvent("jin", []))
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def test_typing_pinyin_finds_chinese_grouped_with_counts(guide: Guide, qtbot) -> None:  # type: ignore[no-untyped-def]
+    box = _box(guide)
+    box.setFocus()
+    qtbot.keyClicks(box, "lvse")
+    rows = _results(guide, qtbot)
+    assert guide.window.current_location() == Location("search")
+    hits = [r for r in rows if isinstance(r, SearchHit)]
+    assert ("forum", "green-finance-forum") in {(h.kind, h.id) for h in hits}
+    headers = [r for r in rows if isinstance(r, GroupHeader)]
+    assert headers and isinstance(rows[0], GroupHeader)
+    assert headers[0].kind == "forum"  # forums first
+    for header in headers:
+        assert header.count >= sum(1 for h in hits if h.kind == header.kind)
+    forum = next(h for h in hits if h.id == "green-finance-forum")
+    assert any(forum.title[s:e] in ("绿色", "绿色金融") for s, e in forum.title_marks)
+
+
+def test_chinese_input_method_commit(guide: Guide, qtbot) -> None:  # type: ignore[no-untyped-def]
+    box = _box(guide)
+    box.setFocus()
+    commit(box, "金融")
+    assert box.text() == "金融"
+    hits = [r for r in _results(guide, qtbot) if isinstance(r, SearchHit)]
+    assert hits and all("金融" in h.title or "金融" in h.snippet for h in hits)
+    assert guide.window.current_location() == Location("search")
+
+
+def test_arrow_keys_and_enter_open_a_result_and_escape_clears(guide: Guide, qtbot) -> None:  # type: ignore[no-untyped-def]
+    box = _box(guide)
+    box.setFocus()
+    qtbot.keyClicks(box, "zhouyunfan")
+    rows = _results(guide, qtbot)
+    view = guide.window.findChild(QListView, "searchResults")
+    first = view.currentIndex().row()
+    assert isinstance(rows[first], SearchHit)  # the first hit is selected, not a header
+    person = next(i for i, r in enumerate(rows) if isinstance(r, SearchHit) and r.id == "zhou-yunfan")
+    qtbot.keyClick(box, Qt.Key.Key_Up)
+    assert view.currentIndex().row() == first  # nothing above the first hit
+    while view.currentIndex().row() < person:
+        row = view.currentIndex().row()
+        qtbot.keyClick(box, Qt.Key.Key_Down)
+        assert view.currentIndex().row() > row
+        assert not isinstance(rows[view.currentIndex().row()], GroupHeader)
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert guide.window.current_location() == Location.item("person", "zhou-yunfan")
+    assert guide.window.findChild(QLabel, "detailTitle").text() == "周云帆"
+    guide.window.back()
+    assert guide.window.current_location() == Location("search")
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_Escape)
+    assert box.text() == ""
+    assert all(isinstance(r, Suggestion) for r in _results(guide, qtbot))
+
+
+def test_no_results_says_so_and_suggests_pinyin_or_english(guide: Guide, qtbot) -> None:  # type: ignore[no-untyped-def]
+    box = _box(guide)
+    box.setFocus()
+    qtbot.keyClicks(box, "qqqxz")
+    assert _results(guide, qtbot) == []
+    note = guide.window.page("search").empty
+    assert note.isVisible() and "pinyin" in note.text() and "English" in note.text()
+
+
+def test_suggestion_fills_the_box(guide: Guide, qtbot) -> None:  # type: ignore[no-untyped-def]
+    guide.window.show_search("")
+    view = guide.window.findChild(QListView, "searchResults")
+    rows = _results(guide, qtbot)
+    assert rows and all(isinstance(r, Suggestion) for r in rows)
+    view.clicked.emit(view.model().index(0, 0))
+    assert _box(guide).text() == rows[0].text  # type: ignore[union-attr]
+    assert any(isinstance(r, SearchHit) for r in _results(guide, qtbot))
+
+
+def test_ctrl_f_and_slash_reach_the_box_from_any_page(guide: Guide, qtbot) -> None:  # type: ignore[no-untyped-def]
+    guide.window.open_item("forum", "green-finance-forum")
+    guide.window.detail.body.setFocus()
+    qtbot.keyClick(guide.window.detail.body, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert _box(guide).hasFocus()
+    guide.window.go(Location("forums"))
+    guide.window.page("forums").view.setFocus()
+    qtbot.keyClick(guide.window.page("forums").view, Qt.Key.Key_Slash)
+    assert _box(guide).hasFocus()
+    qtbot.keyClicks(_box(guide), "a/b")
+    assert _box(guide).text() == "a/b"  # inside the box "/" is just text
+
+
+def test_hostile_text_in_the_box_is_harmless(guide: Guide, qtbot) -> None:  # type: ignore[no-untyped-def]
+    box = _box(guide)
+    box.setFocus()
+    for text in ['"', "AND", "NEAR(", "*", "-", "'; DROP TABLE forum; --", "e-mail", "C++"]:
+        box.clear()
+        qtbot.keyClicks(box, text)
+        _results(guide, qtbot)
+    commit(box, "😀北京-上海\x00")
+    _results(guide, qtbot)
+    assert guide.ctx.content.execute("SELECT count(*) FROM forum").fetchone()[0] == 5
