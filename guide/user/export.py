@@ -1,0 +1,319 @@
+"""Take-aways: bookmarks as a calendar (.ics), JSON or CSV, and JSON import for staff.
+
+Calendar (RFC 5545, via icalendar): one event per bookmarked forum still in the guide,
+in the content's time zone (Asia/Shanghai) with a VTIMEZONE. A forum with no known
+time becomes an all-day event; one with a start but no end lasts
+:data:`~guide.user.bookmarks.DEFAULT_DURATION` (2 hours). Event UIDs are stable
+(``forum-<id>@zgc-guide``), so importing a newer export updates events instead of
+duplicating them. Forums no longer in the guide are left out and counted.
+
+JSON (and CSV, UTF-8 with a BOM so spreadsheet programs read Chinese) carry every
+bookmark, those no longer in the guide included. :func:`import_bookmarks` reads the
+JSON back, validates all of it first and changes nothing unless all of it is valid.
+
+icalendar and pydantic are imported inside the functions that need them, so this
+module costs nothing until a take-away is actually made.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import os
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from guide.content.models import KINDS
+from guide.content.queries import content_info
+from guide.user import EXPORT_FORMATS, ExportFormat
+from guide.user.bookmarks import (
+    DEFAULT_DURATION,
+    BookmarkView,
+    list_bookmarks,
+    snapshots,
+    timeline_key,
+)
+from guide.user.db import Db, transaction
+from guide.user.session import current_owner
+
+FORMAT_ID = "zgc-guide-bookmarks"
+FORMAT_VERSION = 1
+Format = ExportFormat
+FORMATS = EXPORT_FORMATS
+CSV_COLUMNS = ("kind", "id", "title", "title_en", "date", "start_time", "end_time", "venue",
+               "in_guide", "added_at")
+
+
+class ImportFileError(ValueError):
+    """A bookmarks file that cannot be imported; ``problems`` says exactly what and where."""
+
+    def __init__(self, path: Path, problems: Sequence[str]) -> None:
+        self.path = path
+        self.problems = tuple(problems)
+        super().__init__(f"{path}: " + "; ".join(self.problems))
+
+
+@dataclass(frozen=True)
+class ExportReport:
+    """What an export wrote."""
+
+    path: Path | None  # None when the text went to stdout
+    format: Format
+    written: int
+    left_out: tuple[BookmarkView, ...]  # calendar only: forums no longer in the guide, and non-forums
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """What an import changed."""
+
+    added: int
+    already: int
+    not_in_guide: int  # added with the file's title, shown as no longer in the guide
+
+
+# --- calendar --------------------------------------------------------------------------------
+
+def calendar_ics(views: Sequence[BookmarkView], tz_name: str = "Asia/Shanghai", *,
+                 lang: str = "zh", stamp: dt.datetime | None = None) -> bytes:
+    """An iCalendar file of the bookmarked forums in ``views`` that are still in the guide."""
+    import zoneinfo
+
+    import icalendar
+
+    tz = zoneinfo.ZoneInfo(tz_name)
+    stamp = stamp or dt.datetime.now(dt.UTC).replace(microsecond=0)
+    forums = sorted((v for v in views if v.kind == "forum" and v.in_guide and v.date),
+                    key=timeline_key)
+    name = "中关村论坛 · 我的收藏" if lang != "en" else "Zhongguancun Forum · My bookmarks"
+    cal = icalendar.Calendar.new(prodid="-//zgc-guide//bookmarks//EN", name=name)
+    for v in forums:
+        assert v.date is not None
+        start: dt.date | dt.datetime
+        end: dt.date | dt.datetime
+        if v.start_time is None:
+            start, end = v.date, v.date + dt.timedelta(days=1)  # all-day: DTEND is exclusive
+        else:
+            start = dt.datetime.combine(v.date, v.start_time, tzinfo=tz)
+            end = (dt.datetime.combine(v.date, v.end_time, tzinfo=tz) if v.end_time
+                   else start + DEFAULT_DURATION)
+        summary, other = (v.title_en, v.title) if lang == "en" else (v.title, v.title_en)
+        notes = [other]
+        if v.start_time is None:
+            notes.append("时间待定 / Time to be announced")
+        elif v.end_time is None:
+            notes.append("结束时间未公布，按两小时计 / End time not announced; two hours assumed")
+        cal.add_component(icalendar.Event.new(
+            uid=f"forum-{v.id}@zgc-guide", summary=summary, start=start, end=end,
+            location=v.venue or None, description="\n".join(notes), stamp=stamp))
+    if forums:
+        first = min(v.date for v in forums if v.date)
+        last = max(v.date for v in forums if v.date)
+        # Only the rules around the event dates: a VTIMEZONE of every change since 1970
+        # is valid but bloats the file with history no calendar needs here.
+        cal.add_component(icalendar.Timezone.from_tzinfo(
+            tz, tzid=tz_name, first_date=first - dt.timedelta(days=366),
+            last_date=last + dt.timedelta(days=366)))
+        cal.subcomponents.sort(key=lambda c: c.name != "VTIMEZONE")  # VTIMEZONE first, by habit
+    return bytes(cal.to_ical())
+
+
+# --- JSON and CSV ----------------------------------------------------------------------------
+
+def _iso(value: dt.date | dt.time | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def bookmark_records(views: Sequence[BookmarkView]) -> list[dict[str, Any]]:
+    """Plain dicts (JSON-ready) of ``views``, with the details the bookmarks page shows."""
+    return [{
+        "kind": v.kind, "id": v.id, "title": v.title, "title_en": v.title_en,
+        "date": _iso(v.date), "start_time": _iso(v.start_time), "end_time": _iso(v.end_time),
+        "venue": v.venue, "in_guide": v.in_guide, "added_at": v.stored.added_at,
+    } for v in views]
+
+
+def bookmarks_json(views: Sequence[BookmarkView], pack_id: str = "") -> str:
+    """The JSON export: format header plus every bookmark (importable by :func:`import_bookmarks`)."""
+    data = {
+        "format": FORMAT_ID, "version": FORMAT_VERSION, "pack_id": pack_id,
+        "exported_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "bookmarks": bookmark_records(views),
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def bookmarks_csv(views: Sequence[BookmarkView]) -> str:
+    """The CSV export: a header row and one row per bookmark."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    for record in bookmark_records(views):
+        writer.writerow({k: ("" if record[k] is None else record[k]) for k in CSV_COLUMNS})
+    return out.getvalue()
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    # A failed or interrupted export must not leave a half-written file under the real name.
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def export_bytes(user_db: Db, content_db: Db, fmt: Format, *,
+                 lang: str = "zh") -> tuple[bytes, int, tuple[BookmarkView, ...]]:
+    """The exported file's bytes, how many bookmarks it holds, and those it leaves out."""
+    views = list_bookmarks(user_db, content_db)
+    info = content_info(content_db)
+    if fmt == "ics":
+        kept = [v for v in views if v.kind == "forum" and v.in_guide and v.date]
+        left = tuple(v for v in views if v not in kept)
+        return calendar_ics(kept, info.timezone, lang=lang), len(kept), left
+    if fmt == "json":
+        return bookmarks_json(views, info.pack_id).encode(), len(views), ()
+    if fmt == "csv":
+        return bookmarks_csv(views).encode("utf-8-sig"), len(views), ()
+    raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+
+
+def export_bookmarks(user_db: Db, content_db: Db, fmt: Format, out: Path, *,
+                     lang: str = "zh") -> ExportReport:
+    """Write the bookmarks to ``out`` as ``fmt`` (replacing it whole, never half-written)."""
+    data, written, left = export_bytes(user_db, content_db, fmt, lang=lang)
+    _write_atomic(Path(out), data)
+    return ExportReport(Path(out), fmt, written, left)
+
+
+# --- import ---------------------------------------------------------------------------------
+
+def _models() -> tuple[Any, Any]:
+    from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+    class Entry(BaseModel):
+        model_config = ConfigDict(extra="forbid", strict=False)
+        kind: Literal[KINDS]  # type: ignore[valid-type]
+        id: str = Field(min_length=1)
+        title: str | None = None
+        title_en: str | None = None
+        date: dt.date | None = None
+        start_time: dt.time | None = None
+        end_time: dt.time | None = None
+        venue: str | None = None
+        in_guide: bool | None = None  # written by export; ignored on import
+        added_at: dt.datetime | None = None
+
+        @field_validator("id")
+        @classmethod
+        def _no_blank(cls, value: str) -> str:
+            if not value.strip():
+                raise ValueError("must not be blank")
+            return value.strip()
+
+    class File(BaseModel):
+        model_config = ConfigDict(extra="forbid")
+        format: Literal["zgc-guide-bookmarks"] = "zgc-guide-bookmarks"  # = FORMAT_ID
+        version: Literal[1] = 1  # = FORMAT_VERSION
+        pack_id: str | None = None
+        exported_at: str | None = None
+        bookmarks: list[Entry]
+
+    return Entry, File
+
+
+def _where(loc: Sequence[Any]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(top level)"
+
+
+def _problem(error: Any) -> str:
+    text = f"{_where(error['loc'])}: {error['msg']}"
+    value = error.get("input")
+    if error["type"] != "missing" and isinstance(value, str | int | float | bool):
+        text += f" (got {value!r})"
+    return text
+
+
+def read_bookmarks_file(path: Path) -> list[Any]:
+    """Parse and validate a bookmarks JSON file; raise :class:`ImportFileError` naming every problem.
+
+    Problems are given with their place in the file, e.g. ``bookmarks[2].kind: Input
+    should be 'forum', 'area', ...``.
+    """
+    from pydantic import ValidationError
+
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise ImportFileError(path, ["no such file"]) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ImportFileError(path, [f"cannot be read as UTF-8 text: {exc}"]) from exc
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ImportFileError(path, [f"not valid JSON: {exc.msg} at line {exc.lineno} "
+                                     f"column {exc.colno}"]) from exc
+    if not isinstance(data, dict):
+        raise ImportFileError(path, [f"(top level): expected an object with a 'bookmarks' list, "
+                                     f"got {type(data).__name__}"])
+    _entry, file_model = _models()
+    try:
+        parsed = file_model.model_validate(data)
+    except ValidationError as exc:
+        raise ImportFileError(path, [_problem(e) for e in exc.errors()]) from exc
+    return list(parsed.bookmarks)
+
+
+def import_bookmarks(user_db: Db, content_db: Db, path: Path) -> ImportReport:
+    """Add the bookmarks in a JSON file (as written by the JSON export) to the current list.
+
+    All-or-nothing: the whole file is validated before anything is written, and the
+    additions commit in one transaction. Bookmarks already present are kept as they
+    are. Items this content lacks are added under the file's title (or their id) and
+    show as no longer in the guide, rather than being dropped.
+    """
+    entries = read_bookmarks_file(path)
+    unique: dict[tuple[str, str], Any] = {}
+    for e in entries:
+        unique.setdefault((e.kind, e.id), e)
+    current = snapshots(content_db, unique)
+    owner = current_owner(user_db)
+    now = dt.datetime.now(dt.UTC)
+    added = not_in_guide = 0
+    with transaction(user_db) as conn:
+        for n, ((kind, item_id), e) in enumerate(unique.items()):
+            s = current.get((kind, item_id))
+            if s is None:
+                title, title_en = e.title or item_id, e.title_en or e.title or item_id
+                row = [title, title_en, _iso(e.date), _iso(e.start_time), _iso(e.end_time), e.venue]
+            else:
+                row = [s.title, s.title_en, _iso(s.date), _iso(s.start_time), _iso(s.end_time),
+                       s.venue]
+            # Keep the file's order when it gives no times: one microsecond apart.
+            added_at = (e.added_at.astimezone(dt.UTC) if e.added_at and e.added_at.tzinfo
+                        else now + dt.timedelta(microseconds=n))
+            seen = now.isoformat(timespec="microseconds") if s else added_at.isoformat()
+            cursor = conn.execute(
+                """INSERT OR IGNORE INTO bookmark (owner, kind, item_id, title, title_en, date,
+                       start_time, end_time, venue, added_at, seen_at)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                [owner, kind, item_id, *row, added_at.isoformat(timespec="microseconds"), seen])
+            if cursor.rowcount:
+                added += 1
+                not_in_guide += s is None
+    return ImportReport(added=added, already=len(unique) - added, not_in_guide=not_in_guide)
