@@ -1,0 +1,173 @@
+"""QR codes of a visitor's bookmarks, for kiosks: scan and the phone shows the list as text.
+
+The payload is plain text (titles, dates, times, places), one bookmark per line, so a
+phone camera shows it as it is, with no app and no network. It is encoded in byte mode
+as UTF-8, which phone readers detect for Chinese.
+
+Readability cap: a code is at most version :data:`MAX_VERSION` (20: 97 x 97 modules)
+at error correction level M, i.e. at most :data:`CAPACITY` (666) bytes. Larger codes
+need a large, sharp screen and a steady hand. A list that does not fit one code is
+split into several, each headed "(i/n)"; a single line that does not fit even alone
+is shortened with "…". :class:`QrSet` says when either happened.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from guide.user.bookmarks import BookmarkView, timeline_key
+
+MAX_VERSION = 20
+ERROR_LEVEL = "M"
+# Byte-mode capacity of a version-20, level-M symbol (ISO/IEC 18004 table 7); a test
+# checks segno agrees.
+CAPACITY = 666
+ELLIPSIS = "…"
+_PART_SUFFIX_RESERVE = len(" (999/999)")  # room kept in each header for the part number
+
+_HEADING = {"zh": "中关村论坛 2023 · 我的收藏", "en": "Zhongguancun Forum 2023 · My bookmarks"}
+_TIME_TBA = {"zh": "时间待定", "en": "time TBA"}
+_GONE = {"zh": "（已不在指南中）", "en": " (no longer in the guide)"}
+
+
+@dataclass(frozen=True)
+class QrPart:
+    """One code: its text and the segno symbol (``qr.version`` is at most :data:`MAX_VERSION`)."""
+
+    text: str
+    qr: Any  # segno.QRCode; typed loosely so importing this module does not import segno
+    index: int  # 1-based
+    total: int
+
+
+@dataclass(frozen=True)
+class QrSet:
+    """The codes for a list, and whether it had to be split or shortened to stay readable."""
+
+    parts: tuple[QrPart, ...]
+    shortened: bool
+
+    @property
+    def split(self) -> bool:
+        return len(self.parts) > 1
+
+    def notice(self, lang: str = "zh") -> str | None:
+        """What to tell the visitor when one code could not hold the whole list as it is."""
+        n = len(self.parts)
+        if lang == "en":
+            if not self.parts:
+                return "Nothing bookmarked yet."
+            if self.split:
+                text = f"Your list is too long for one code: scan all {n} codes in turn."
+                return text + (" Some long titles are shortened." if self.shortened else "")
+            return "Some long titles are shortened to fit the code." if self.shortened else None
+        if not self.parts:
+            return "还没有收藏。"
+        if self.split:
+            text = f"收藏较多，一个二维码放不下：请依次扫描全部 {n} 个二维码。"
+            return text + ("部分较长的标题已缩短。" if self.shortened else "")
+        return "部分较长的标题已缩短，以便放进二维码。" if self.shortened else None
+
+
+def _nbytes(text: str) -> int:
+    return len(text.encode("utf-8"))
+
+
+def _when(v: BookmarkView, lang: str) -> str:
+    if v.date is None:
+        return ""
+    day = f"{v.date.month}月{v.date.day}日" if lang == "zh" else v.date.strftime("%d %b").lstrip("0")
+    if v.kind != "forum":
+        return day
+    if v.start_time is None:
+        return f"{day} {_TIME_TBA[lang]}"
+    span = v.start_time.strftime("%H:%M")
+    if v.end_time is not None:
+        span += "-" + v.end_time.strftime("%H:%M")
+    return f"{day} {span}"
+
+
+def payload_lines(views: Sequence[BookmarkView], lang: str = "zh") -> list[str]:
+    """One line per bookmark: forums first in timeline order, then the rest as listed."""
+    lang = "en" if lang == "en" else "zh"
+    forums = sorted((v for v in views if v.kind == "forum"), key=timeline_key)
+    others = [v for v in views if v.kind != "forum"]
+    lines = []
+    for v in forums + others:
+        title = v.title_en if lang == "en" else v.title
+        parts = [p for p in (_when(v, lang), title) if p]
+        line = " ".join(parts)
+        if v.venue:
+            line += f" @ {v.venue}"
+        if not v.in_guide:
+            line += _GONE[lang]
+        lines.append(line)
+    return lines
+
+
+def _shorten(line: str, limit: int) -> str:
+    while _nbytes(line) > limit:
+        line = line[:-2] + ELLIPSIS if line.endswith(ELLIPSIS) else line[:-1] + ELLIPSIS
+    return line
+
+
+def payload_texts(lines: Sequence[str], lang: str = "zh",
+                  capacity: int = CAPACITY) -> tuple[list[str], bool]:
+    """The text of each code, and whether any line had to be shortened.
+
+    One code when everything fits; otherwise lines are packed in order into as few
+    codes as fit, each headed with "(i/n)". A line is never split across codes.
+    """
+    heading = _HEADING["en" if lang == "en" else "zh"]
+    whole = "\n".join([heading, *lines])
+    if _nbytes(whole) <= capacity:
+        return [whole], False
+    room = capacity - _nbytes(heading) - _PART_SUFFIX_RESERVE - 1  # 1: newline after heading
+    shortened = False
+    chunks: list[list[str]] = [[]]
+    used = 0
+    for line in lines:
+        if _nbytes(line) > room:
+            line, shortened = _shorten(line, room), True
+        need = _nbytes(line) + 1
+        if chunks[-1] and used + need > room:
+            chunks.append([])
+            used = 0
+        chunks[-1].append(line)
+        used += need
+    n = len(chunks)
+    return ["\n".join([f"{heading} ({i}/{n})", *chunk]) for i, chunk in enumerate(chunks, 1)], shortened
+
+
+def make_qr(text: str) -> Any:
+    """A segno QR code of ``text`` (UTF-8 byte mode, level M), at most version :data:`MAX_VERSION`.
+
+    Raises ``ValueError`` for text over :data:`CAPACITY` bytes rather than making a
+    code too dense to scan.
+    """
+    import segno
+
+    if _nbytes(text) > CAPACITY:
+        raise ValueError(f"{_nbytes(text)} bytes is more than one readable code holds ({CAPACITY})")
+    # boost_error=False: keep level M as documented instead of a denser, higher level.
+    return segno.make(text, error=ERROR_LEVEL.lower(), mode="byte", encoding="utf-8",
+                      micro=False, boost_error=False)
+
+
+def bookmark_codes(views: Sequence[BookmarkView], lang: str = "zh") -> QrSet:
+    """QR codes for ``views`` (e.g. :func:`~guide.user.bookmarks.list_bookmarks`): one if it fits."""
+    if not views:
+        return QrSet((), False)
+    texts, shortened = payload_texts(payload_lines(views, lang), lang)
+    n = len(texts)
+    return QrSet(tuple(QrPart(t, make_qr(t), i, n) for i, t in enumerate(texts, 1)), shortened)
+
+
+def png_bytes(part: QrPart, scale: int = 6, border: int = 4) -> bytes:
+    """The code as a PNG (``scale`` pixels per module; a 4-module quiet zone by default)."""
+    out = io.BytesIO()
+    part.qr.save(out, kind="png", scale=scale, border=border)
+    return out.getvalue()
