@@ -1,0 +1,194 @@
+"""``guide bookmarks ...``: staff commands over the same user database as the app.
+
+Exit codes follow guide.cli: 0 success, 1 failure (e.g. nothing to remove, database
+locked), 2 bad input (unknown kind or id, a bad import file, an unusable --user-db).
+A damaged user database is moved aside on open like in the app; the one-time notice
+is printed here (to stderr) and counts as shown.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sqlite3
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from guide.content.models import KINDS
+
+Handler = Callable[[argparse.Namespace], int]
+Command = Callable[[str, Handler, str], argparse.ArgumentParser]
+
+
+def _open_user(args: argparse.Namespace) -> Any:
+    from guide.user.db import (
+        mark_recovery_notice_shown,
+        open_user_db,
+        pending_recovery_notice,
+        recovery_message,
+    )
+
+    user = open_user_db(args.user_db)
+    notice = pending_recovery_notice(user.db)
+    if notice is not None:
+        print(f"notice: {recovery_message(notice, 'en')}", file=sys.stderr)
+        mark_recovery_notice_shown(user.db)
+    return user
+
+
+def _open_content(args: argparse.Namespace) -> Any:
+    from guide.content.locate import ensure_content_db
+    from guide.content.queries import open_content_db
+
+    return open_content_db(ensure_content_db(args.content_db))
+
+
+def _when(v: Any) -> str:
+    if v.date is None:
+        return ""
+    text = v.date.isoformat()
+    if v.start_time is not None:
+        text += " " + v.start_time.strftime("%H:%M")
+        if v.end_time is not None:
+            text += "-" + v.end_time.strftime("%H:%M")
+    return text
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from guide.user.bookmarks import list_bookmarks, refresh_snapshots
+    from guide.user.export import bookmark_records
+
+    user, content = _open_user(args), _open_content(args)
+    refresh_snapshots(user.db, content)  # keep last-known titles current for later updates
+    views = list_bookmarks(user.db, content)
+    if args.json:
+        json.dump(bookmark_records(views), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    for v in views:
+        gone = "" if v.in_guide else "\t[no longer in the guide]"
+        print(f"{v.kind}\t{v.id}\t{_when(v)}\t{v.title}\t{v.title_en}{gone}")
+    return 0
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    from guide.user.bookmarks import UnknownItem, add_bookmark
+
+    user, content = _open_user(args), _open_content(args)
+    try:
+        b = add_bookmark(user.db, content, args.kind, args.id)
+    except UnknownItem as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(f"bookmarked {b.kind} {b.id}: {b.title} / {b.title_en}")
+    return 0
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    from guide.user.bookmarks import remove_bookmark
+
+    removed = remove_bookmark(_open_user(args).db, args.kind, args.id)
+    if removed is None:
+        print(f"not bookmarked: {args.kind} {args.id}; nothing removed", file=sys.stderr)
+        return 1
+    print(f"removed {removed.kind} {removed.id}: {removed.title}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from guide.user.export import export_bookmarks, export_bytes
+
+    user, content = _open_user(args), _open_content(args)
+    lang = getattr(args, "lang", None) or "zh"
+    if str(args.out) == "-":
+        data, written, left = export_bytes(user.db, content, args.format, lang=lang)
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        where = "stdout"
+    else:
+        report = export_bookmarks(user.db, content, args.format, args.out, lang=lang)
+        written, left, where = report.written, report.left_out, str(report.path)
+    print(f"wrote {written} bookmark(s) as {args.format} to {where}", file=sys.stderr)
+    if left:
+        gone = sum(1 for v in left if v.kind == "forum")
+        print(f"left out of the calendar: {len(left) - gone} that are not forums, "
+              f"{gone} forum(s) no longer in the guide", file=sys.stderr)
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from guide.user.export import ImportFileError, import_bookmarks
+
+    user, content = _open_user(args), _open_content(args)
+    try:
+        report = import_bookmarks(user.db, content, args.file)
+    except ImportFileError as exc:
+        print(f"error: cannot import {exc.path}; nothing was changed:", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 2
+    print(f"imported {report.added} new bookmark(s); {report.already} already bookmarked; "
+          f"{report.not_in_guide} of the new ones are no longer in the guide")
+    return 0
+
+
+def _guarded(handler: Handler) -> Handler:
+    def run(args: argparse.Namespace) -> int:
+        from guide.user.db import UserDbError
+
+        try:
+            return handler(args)
+        except UserDbError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        except sqlite3.OperationalError as exc:  # e.g. locked by another writer past the timeout
+            print(f"error: user database: {exc}", file=sys.stderr)
+            return 1
+    return run
+
+
+def _db_options(parser: argparse.ArgumentParser) -> None:
+    # SUPPRESS: an option given before the action (`guide --user-db X bookmarks list`)
+    # is not overwritten by this parser's default.
+    parser.add_argument("--content-db", type=Path, default=argparse.SUPPRESS, metavar="PATH",
+                        help="content database (default: the one shipped with the app)")
+    parser.add_argument("--user-db", type=Path, default=argparse.SUPPRESS, metavar="PATH",
+                        help="user database (default: the app's, in the per-OS user data folder)")
+
+
+def register(sub: Any, command: Command) -> None:
+    """Add ``guide bookmarks list|add|remove|export|import`` to the CLI.
+
+    ``command`` is guide.cli's helper that adds a subcommand to ``sub``; only it is
+    needed, ``sub`` is taken so later registrations can add parsers of their own.
+    """
+    from guide.user import EXPORT_FORMATS
+
+    def usage(_: argparse.Namespace) -> int:
+        parent.print_help(sys.stderr)
+        return 2
+
+    parent = command("bookmarks", usage, "list, add, remove, export and import bookmarks")
+    actions = parent.add_subparsers(dest="bookmarks_action", metavar="ACTION", required=True)
+
+    def action(name: str, handler: Handler, help_: str) -> argparse.ArgumentParser:
+        p = actions.add_parser(name, help=help_, description=help_)
+        _db_options(p)
+        p.set_defaults(handler=_guarded(handler))
+        return p
+
+    p = action("list", cmd_list, "list bookmarks: forums in timeline order, then other kinds")
+    p.add_argument("--json", action="store_true")
+    p = action("add", cmd_add, "bookmark an item of the content")
+    p.add_argument("kind", choices=KINDS)
+    p.add_argument("id")
+    p = action("remove", cmd_remove, "remove a bookmark")
+    p.add_argument("kind", choices=KINDS)
+    p.add_argument("id")
+    p = action("export", cmd_export, "write bookmarks as a calendar (ics: forums only), JSON or CSV")
+    p.add_argument("--format", choices=EXPORT_FORMATS, required=True)
+    p.add_argument("--out", type=Path, required=True, metavar="FILE", help="file to write, - for stdout")
+    p = action("import", cmd_import, "add the bookmarks of a JSON file written by export")
+    p.add_argument("file", type=Path)
