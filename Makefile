@@ -35,5 +35,21 @@ lint: $(TEST_STAMP)
 	$(PY) -m ruff check guide tests benchmarks
 	$(PY) -m mypy
 
+# Qt Linguist: refresh the .ts from the code (keeps existing translations), then compile .qm.
+TS := resources/translations/zgc_guide_zh_CN.ts
+translations: $(STAMP)
+	$(VENV)/bin/pyside6-lupdate -no-obsolete -locations none $$(find guide/ui -name '*.py' | sort) -ts $(TS)
+	$(VENV)/bin/pyside6-lrelease $(TS) -qm $(TS:.ts=.qm)
+
+# README screenshots, both languages, at a fixed clock.
+screenshots: $(STAMP) db
+	for page in home forums exhibition announcements photos figures search:绿色 forum/ip-protection-forum; do \
+	  name=$$(echo $$page | tr ':/' '--'); \
+	  for lang in zh en; do \
+	    QT_QPA_PLATFORM=offscreen $(VENV)/bin/guide screenshot $$page --lang $$lang --now 2023-05-29T10:00 \
+	      --out docs/screenshots/$$name-$$lang.png || exit 1; \
+	  done; \
+	done
+
 clean:
 	rm -rf $(VENV) build dist $(CONTENT_DB)

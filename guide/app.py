@@ -18,6 +18,7 @@ from guide.content.locate import ensure_content_db
 from guide.content.queries import open_content_db
 from guide.ui import theme
 from guide.ui.context import AppContext, Clock, UiState
+from guide.ui.i18n import Translations, system_language
 from guide.ui.images import ImageCache
 from guide.ui.main_window import MainWindow
 from guide.ui.views.base import Page
@@ -30,6 +31,7 @@ class Guide:
     ctx: AppContext
     images: ImageCache
     window: MainWindow
+    translations: Translations
 
     def close(self) -> None:
         """Stop the worker thread and close the databases."""
@@ -61,14 +63,17 @@ def build_window(
     """Open the content database and build the main window over it (not shown yet)."""
     app = ensure_app()
     path = ensure_content_db(content_db)
-    state = UiState(lang=lang or "zh")
+    state = UiState(lang=lang or system_language())
+    translations = Translations()
+    translations.apply(state.lang)
+    state.language_changed.connect(translations.apply)  # before the window's retranslate
     ctx = AppContext(content=open_content_db(path), content_path=path, clock=Clock.parse(now),
                      state=state)
     images = ImageCache(path)
     window = MainWindow(ctx, images, {"bookmarks": lambda c, i: Page(c)})
     app.installEventFilter(window)
     state.text_scale_changed.connect(lambda s: theme.apply(app, scale=s))
-    return Guide(ctx, images, window)
+    return Guide(ctx, images, window, translations)
 
 
 def run_app(args: argparse.Namespace) -> int:

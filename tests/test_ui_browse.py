@@ -138,14 +138,14 @@ def test_forum_days_with_empty_day_and_unannounced_times(guide: Guide) -> None:
     assert page.current_day() == dt.date(2023, 5, 29)  # the clock's day
     assert page.days.count() == 5  # 26th (exhibition only) to 30th
     page.select_day(dt.date(2023, 5, 26))
-    assert page.empty.isVisible() and "No forums" in page.empty.text()
+    assert page.empty.isVisible() and page.empty.text() == "当天没有论坛活动。"
     page.select_day(dt.date(2023, 5, 27))
     assert page.model.rowCount() == 2 and not page.empty.isVisible()
     row = page.model.item_at(0)
     delegate = page.view.itemDelegate()
-    assert delegate.time_text(row) == "Time not announced"
+    assert delegate.time_text(row) == "时间未公布"
     page.kind.setCurrentIndex(page.kind.findData("conference"))
-    assert page.model.rowCount() == 0 and "of this kind" in page.empty.text()
+    assert page.model.rowCount() == 0 and page.empty.text() == "当天没有此类型的论坛。"
 
 
 def test_home_shows_today_and_next_from_the_clock(guide: Guide) -> None:

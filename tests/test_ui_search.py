@@ -18,7 +18,7 @@ from guide.ui.models.search import GroupHeader, Suggestion
 
 @pytest.fixture
 def guide(qtbot, real_db: Path) -> Iterator[Guide]:  # type: ignore[no-untyped-def]
-    g = build_window(real_db, now="2023-05-29T10:00")
+    g = build_window(real_db, now="2023-05-29T10:00", lang="zh")
     qtbot.addWidget(g.window)
     g.window.show()
     qtbot.waitExposed(g.window)
@@ -108,7 +108,7 @@ def test_no_results_says_so_and_suggests_pinyin_or_english(guide: Guide, qtbot) 
     qtbot.keyClicks(box, "qqqxz")
     assert _results(guide, qtbot) == []
     note = guide.window.page("search").empty
-    assert note.isVisible() and "pinyin" in note.text() and "English" in note.text()
+    assert note.isVisible() and "拼音" in note.text() and "green finance" in note.text()
 
 
 def test_suggestion_fills_the_box(guide: Guide, qtbot) -> None:  # type: ignore[no-untyped-def]

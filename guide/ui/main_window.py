@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QMouseEvent, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QSizePolicy,
     QStackedWidget,
-    QToolBar,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -35,9 +35,13 @@ PageFactory = Callable[[AppContext, ImageCache], Page]
 
 SECTIONS = ("home", "forums", "exhibition", "announcements", "photos", "figures", "bookmarks")
 SECTION_LABELS = {
-    "home": "Home", "forums": "Forums", "exhibition": "Exhibition",
-    "announcements": "Announcements", "photos": "Photos", "figures": "Figures",
-    "bookmarks": "Bookmarks",
+    "home": QT_TRANSLATE_NOOP("tx", "Home"),
+    "forums": QT_TRANSLATE_NOOP("tx", "Forums"),
+    "exhibition": QT_TRANSLATE_NOOP("tx", "Exhibition"),
+    "announcements": QT_TRANSLATE_NOOP("tx", "Announcements"),
+    "photos": QT_TRANSLATE_NOOP("tx", "Photos"),
+    "figures": QT_TRANSLATE_NOOP("tx", "Figures"),
+    "bookmarks": QT_TRANSLATE_NOOP("tx", "Bookmarks"),
 }
 
 
@@ -56,24 +60,24 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(theme.app_icon())
         self.setObjectName("mainWindow")
 
-        self.toolbar = QToolBar()
+        # A plain bar, not a QToolBar: a toolbar hides what does not fit, and the search
+        # box must never disappear into an overflow menu on a narrow window.
+        self.toolbar = QWidget()
         self.toolbar.setObjectName("mainToolbar")
-        self.toolbar.setMovable(False)
-        self.toolbar.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)
-        self.addToolBar(self.toolbar)
+        self.toolbar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.toolbar_row = QHBoxLayout(self.toolbar)
+        self.toolbar_row.setContentsMargins(10, 6, 10, 6)
+        self.toolbar_row.setSpacing(8)
         self.back_button = self._tool("backButton", "back", self.back)
         self.forward_button = self._tool("forwardButton", "forward", self.forward)
         self.app_title = QLabel()
         self.app_title.setObjectName("appTitle")
-        self.toolbar.addWidget(self.app_title)
-        spacer = QWidget()
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        spacer.setStyleSheet("background: transparent")
-        self.toolbar.addWidget(spacer)
+        self.app_title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.toolbar_row.addWidget(self.app_title, 1)
         self.search_box = QLineEdit()
         self.search_box.setObjectName("searchBox")
         self.search_box.setClearButtonEnabled(True)
-        self.toolbar.addWidget(self.search_box)
+        self.toolbar_row.addWidget(self.search_box, 2)
         self.language_button = self._tool("languageButton", "language", self.toggle_language)
         self.language_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
 
@@ -99,11 +103,15 @@ class MainWindow(QMainWindow):
         self.search_box.textEdited.connect(lambda _text: self.show_search())
 
         central = QWidget()
-        row = QHBoxLayout(central)
-        row.setContentsMargins(0, 0, 0, 0)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.toolbar)
+        row = QHBoxLayout()
         row.setSpacing(0)
         row.addWidget(self.navigation)
         row.addWidget(self.stack, 1)
+        column.addLayout(row, 1)
         self.setCentralWidget(central)
 
         # Alt+Left/Right everywhere, plus the platform's own (Cmd+[ on macOS); duplicates
@@ -126,7 +134,7 @@ class MainWindow(QMainWindow):
         button.setIcon(theme.icon(icon))
         button.clicked.connect(slot)
         button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.toolbar.addWidget(button)
+        self.toolbar_row.addWidget(button)
         return button
 
     def _shortcut(self, keys: QKeySequence.StandardKey | str, slot: Callable[[], object]) -> QShortcut:
@@ -149,7 +157,7 @@ class MainWindow(QMainWindow):
         self.navigation.setAccessibleName(self.tr("Sections"))
         for row in range(self.nav_model.rowCount()):
             item = self.nav_model.item(row)
-            label = tx.tr(SECTION_LABELS[item.data(Qt.ItemDataRole.UserRole)])
+            label = tx.tr(str(SECTION_LABELS[item.data(Qt.ItemDataRole.UserRole)]))
             item.setText(label)
             item.setData(label, Qt.ItemDataRole.AccessibleTextRole)
         for page in self.pages.values():

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QPointF, QRect, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QTextCharFormat, QTextLayout
 from PySide6.QtWidgets import QStyleOptionViewItem
 
@@ -16,8 +16,13 @@ from guide.ui.models.lazy import ItemRole
 from guide.ui.models.search import GroupHeader, Suggestion
 
 KIND_GROUPS = {
-    "forum": "Forums", "area": "Exhibition areas", "announcement": "Announcements",
-    "photo": "Photos", "person": "People", "organization": "Organisations", "figure": "Figures",
+    "forum": QT_TRANSLATE_NOOP("tx", "Forums"),
+    "area": QT_TRANSLATE_NOOP("tx", "Exhibition areas"),
+    "announcement": QT_TRANSLATE_NOOP("tx", "Announcements"),
+    "photo": QT_TRANSLATE_NOOP("tx", "Photos"),
+    "person": QT_TRANSLATE_NOOP("tx", "People"),
+    "organization": QT_TRANSLATE_NOOP("tx", "Organisations"),
+    "figure": QT_TRANSLATE_NOOP("tx", "Figures"),
 }
 
 
@@ -25,10 +30,7 @@ def draw_marked(painter: QPainter, rect: QRect, text: str, marks: Sequence[tuple
                 font: QFont, color: str, mark_bg: str, lines: int = 1) -> int:
     """Draw ``text`` in up to ``lines`` lines with ``marks`` highlighted; return height used."""
     fm = QFontMetrics(font)
-    if lines == 1:
-        shown = fm.elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
-    else:
-        shown = text
+    shown = fm.elidedText(text, Qt.TextElideMode.ElideRight, rect.width()) if lines == 1 else text
     layout = QTextLayout(shown, font)
     highlight = QTextCharFormat()
     highlight.setBackground(QColor(mark_bg))
@@ -74,7 +76,7 @@ class SearchDelegate(BaseDelegate):
             count = f"{row.count}+" if row.capped else str(row.count)
             painter.drawText(rect.adjusted(PAD, 0, -PAD, 0),
                              int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom),
-                             f"{tx.tr(KIND_GROUPS.get(row.kind, row.kind))} · {count}")
+                             f"{tx.tr(str(KIND_GROUPS.get(row.kind, row.kind)))} · {count}")
         elif isinstance(row, SearchHit):
             self.paint_card(painter, option, rect)
             inner = rect.adjusted(PAD, PAD // 2 + 2, -PAD, -PAD // 2)

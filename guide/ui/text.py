@@ -14,9 +14,14 @@ WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 WEEKDAYS_ZH = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
 
 
-def tr(text: str, context: str = "guide") -> str:
+# Modules import this one as ``tx`` and call ``tx.tr("…")``: pyside6-lupdate files such
+# calls under the context "tx", so that is the context they are looked up in.
+CONTEXT = "tx"
+
+
+def tr(text: str) -> str:
     """Translate a UI string outside a QObject (delegates, helpers)."""
-    return QCoreApplication.translate(context, text)
+    return QCoreApplication.translate(CONTEXT, text)
 
 
 def pick(zh: str | None, en: str | None, lang: str) -> str:

@@ -10,6 +10,8 @@ from collections.abc import Iterable
 from html import escape
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 from guide.content import queries
 from guide.content.models import (
     Announcement,
@@ -26,14 +28,19 @@ from guide.ui import text as tx
 from guide.ui.theme import Palette
 
 KIND_LABELS = {
-    "forum": "Forum", "area": "Exhibition area", "announcement": "Announcement", "photo": "Photo",
-    "person": "Person", "organization": "Organisation", "figure": "Figure",
+    "forum": QT_TRANSLATE_NOOP("tx", "Forum"),
+    "area": QT_TRANSLATE_NOOP("tx", "Exhibition area"),
+    "announcement": QT_TRANSLATE_NOOP("tx", "Announcement"),
+    "photo": QT_TRANSLATE_NOOP("tx", "Photo"),
+    "person": QT_TRANSLATE_NOOP("tx", "Person"),
+    "organization": QT_TRANSLATE_NOOP("tx", "Organisation"),
+    "figure": QT_TRANSLATE_NOOP("tx", "Figure"),
 }
 
 
 def kind_label(kind: str) -> str:
     """Forum / 论坛 … (translated)."""
-    return tx.tr(KIND_LABELS.get(kind, kind))
+    return tx.tr(str(KIND_LABELS.get(kind, kind)))
 
 
 def css(p: Palette, scale: float) -> str:
@@ -92,10 +99,10 @@ def _original(lang: str, paragraphs: Iterable[str]) -> str:
 def forum_html(db: queries.Db, forum: Forum, lang: str) -> str:
     row = forum.row
     when = tx.format_date(row.date, lang, weekday=True)
+    not_announced = "<span class='missing'>%s</span>"
     time = (row.start_time.strftime("%H:%M") + (f"–{row.end_time:%H:%M}" if row.end_time else "")
-            if row.start_time else f"<span class='missing'>{escape(tx.tr('Time not announced'))}</span>")
-    venue = escape(row.venue) if row.venue else (
-        f"<span class='missing'>{escape(tx.tr('Venue not announced'))}</span>")
+            if row.start_time else not_announced % escape(tx.tr("Time not announced")))
+    venue = escape(row.venue) if row.venue else not_announced % escape(tx.tr("Venue not announced"))
     meta = [(tx.tr("Kind"), escape(tx.forum_kind(row.forum_kind, lang))), (tx.tr("Date"), escape(when)),
             (tx.tr("Time"), time), (tx.tr("Venue"), venue)]
     if row.series:
@@ -163,7 +170,8 @@ def organization_html(db: queries.Db, org: Organization, lang: str) -> str:
     if org.parent_id:
         parent = queries.get_organization(db, org.parent_id)
         if parent:
-            html += f"<p>{escape(tx.tr('Part of'))}: " \
+            part_of = escape(tx.tr("Part of"))
+            html += f"<p>{part_of}: " \
                     f"{link('organization', parent.id, tx.pick(parent.name, parent.name_en, lang))}</p>"
     html += _section(tx.tr("Forums"), _forum_rows(
         ((r, tx.role(role.split('、')[0], lang) if lang == 'en' else role)
@@ -189,7 +197,8 @@ def area_html(db: queries.Db, area: Area, lang: str) -> str:
     if area.parent_id:
         parent = queries.get_area(db, area.parent_id)
         if parent:
-            html += f"<p>{escape(tx.tr('Part of'))}: " \
+            part_of = escape(tx.tr("Part of"))
+            html += f"<p>{part_of}: " \
                     f"{link('area', parent.id, tx.pick(parent.title, parent.title_en, lang))}</p>"
     html += _section(tx.tr("Areas and fields"), _cards(
         (ItemCard("area", a.id, a.title, a.title_en, None, None)
@@ -229,7 +238,8 @@ def figure_html(db: queries.Db, figure: Figure, lang: str) -> str:
     if lang == "en":
         html += f"<p class='meta'>{escape(tx.figure_value(figure, 'zh'))}</p>"
     if figure.year:
-        html += f"<p class='meta'>{escape(tx.tr('Year'))}: {figure.year}</p>"
+        year = escape(tx.tr("Year"))
+        html += f"<p class='meta'>{year}: {figure.year}</p>"
     html += f"<p class='quote'>“{escape(figure.quote)}”</p>"
     source = queries.card(db, figure.source_kind, figure.source_id)
     html += _section(tx.tr("Source"), _cards([source] if source else [], lang))

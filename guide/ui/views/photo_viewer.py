@@ -157,8 +157,9 @@ class PhotoViewer(Page):
         self.counter.setText(self.tr("Photo %1 of %2").replace(
             "%1", str(self.sequence.index(photo.id) + 1)).replace("%2", str(len(self.sequence))))
         area = queries.get_area(self.ctx.content, photo.area_id) if photo.area_id else None
+        shows = self.tr("Shows")
         self.area_link.setText(
-            f'{self.tr("Shows")}: <a href="guide:area/{area.id}" style="color:#7fe0d6">'
+            f'{shows}: <a href="guide:area/{area.id}" style="color:#7fe0d6">'
             f'{tx.pick(area.title, area.title_en, lang)}</a>' if area else "")
         self.area_link.setVisible(area is not None)
         self.canvas.setAccessibleName(self.caption.text())

@@ -98,7 +98,7 @@ class SearchPage(Page):
             self.results.setCurrentIndex(self.model.index(row, 0))
             self.results.scrollTo(self.model.index(row, 0))
 
-    def move(self, step: int) -> None:
+    def move_selection(self, step: int) -> None:
         current = self.results.currentIndex().row()
         row = self.model.selectable_row(current + step, step)
         self.select(row)
@@ -118,7 +118,7 @@ class SearchPage(Page):
             if key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
                 self._timer.stop()
                 self.run()
-                self.move(1 if key == Qt.Key.Key_Down else -1)
+                self.move_selection(1 if key == Qt.Key.Key_Down else -1)
                 return True
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self._timer.stop()

@@ -1,0 +1,436 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AnnouncementsPage</name>
+    <message>
+        <source>Announcements</source>
+        <translation>新闻公告</translation>
+    </message>
+    <message>
+        <source>News from the forum, as reported</source>
+        <translation>论坛新闻报道</translation>
+    </message>
+</context>
+<context>
+    <name>DetailPage</name>
+    <message>
+        <source>Details of %1</source>
+        <translation>%1 详情</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>图片</translation>
+    </message>
+</context>
+<context>
+    <name>ExhibitionPage</name>
+    <message>
+        <source>Exhibition</source>
+        <translation>展览</translation>
+    </message>
+    <message>
+        <source>Exhibition areas and technology fields on show</source>
+        <translation>展区与展出的技术领域</translation>
+    </message>
+    <message>
+        <source>Exhibition areas</source>
+        <translation>展区</translation>
+    </message>
+</context>
+<context>
+    <name>FiguresPage</name>
+    <message>
+        <source>Key figures</source>
+        <translation>关键数据</translation>
+    </message>
+    <message>
+        <source>The numbers reported at the forum, with their sources</source>
+        <translation>论坛发布的数据及其出处</translation>
+    </message>
+    <message>
+        <source>All figures</source>
+        <translation>全部数据</translation>
+    </message>
+</context>
+<context>
+    <name>ForumsPage</name>
+    <message>
+        <source>Forums</source>
+        <translation>论坛日程</translation>
+    </message>
+    <message>
+        <source>Sub-forums, parallel forums and conferences, day by day</source>
+        <translation>分论坛、平行论坛与大会,按日期排列</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Filter by kind</source>
+        <translation>按类型筛选</translation>
+    </message>
+    <message>
+        <source>Forum days</source>
+        <translation>论坛日期</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>日程</translation>
+    </message>
+    <message>
+        <source>No forums of this kind on this day.</source>
+        <translation>当天没有此类型的论坛。</translation>
+    </message>
+    <message>
+        <source>No forums on this day.</source>
+        <translation>当天没有论坛活动。</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <source>Forums: %1</source>
+        <translation>论坛:%1</translation>
+    </message>
+    <message>
+        <source>Forum dates not announced</source>
+        <translation>论坛日期未公布</translation>
+    </message>
+    <message>
+        <source>Exhibition: %1</source>
+        <translation>展览:%1</translation>
+    </message>
+    <message>
+        <source>Now: %1</source>
+        <translation>现在:%1</translation>
+    </message>
+    <message>
+        <source>Today · %1</source>
+        <translation>今天 · %1</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>接下来</translation>
+    </message>
+    <message>
+        <source>Later today</source>
+        <translation>今天稍后</translation>
+    </message>
+    <message>
+        <source>Next · %1</source>
+        <translation>接下来 · %1</translation>
+    </message>
+    <message>
+        <source>The forum has not started yet.</source>
+        <translation>论坛尚未开始。</translation>
+    </message>
+    <message>
+        <source>The forum has ended. Browse what happened below.</source>
+        <translation>论坛已结束,可在下方浏览论坛内容。</translation>
+    </message>
+    <message>
+        <source>No forums today.</source>
+        <translation>今天没有论坛活动。</translation>
+    </message>
+    <message>
+        <source>Nothing more is scheduled.</source>
+        <translation>没有更多安排。</translation>
+    </message>
+    <message>
+        <source>Latest announcements</source>
+        <translation>最新公告</translation>
+    </message>
+    <message>
+        <source>Key figures</source>
+        <translation>关键数据</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Zhongguancun Forum 2023 Guide</source>
+        <translation>2023中关村论坛指南</translation>
+    </message>
+    <message>
+        <source>Zhongguancun Forum 2023</source>
+        <translation>2023中关村论坛</translation>
+    </message>
+    <message>
+        <source>Back (Alt+Left)</source>
+        <translation>后退 (Alt+←)</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>后退</translation>
+    </message>
+    <message>
+        <source>Forward (Alt+Right)</source>
+        <translation>前进 (Alt+→)</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>前进</translation>
+    </message>
+    <message>
+        <source>Search: 中文, pinyin or English  (Ctrl+F)</source>
+        <translation>搜索:中文、拼音或英文 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Switch language</source>
+        <translation>切换语言</translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation>栏目</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoViewer</name>
+    <message>
+        <source>Close photo</source>
+        <translation>关闭图片</translation>
+    </message>
+    <message>
+        <source>Previous photo</source>
+        <translation>上一张</translation>
+    </message>
+    <message>
+        <source>Next photo</source>
+        <translation>下一张</translation>
+    </message>
+    <message>
+        <source>Photo credit: %1</source>
+        <translation>图片署名:%1</translation>
+    </message>
+    <message>
+        <source>Photo %1 of %2</source>
+        <translation>第 %1 张,共 %2 张</translation>
+    </message>
+    <message>
+        <source>Shows</source>
+        <translation>拍摄地点</translation>
+    </message>
+</context>
+<context>
+    <name>PhotosPage</name>
+    <message>
+        <source>Photos</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>Pictures from the exhibition, with their captions</source>
+        <translation>展会现场图片及说明</translation>
+    </message>
+    <message>
+        <source>Photo gallery</source>
+        <translation>图片库</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPage</name>
+    <message>
+        <source>Nothing found for “%1”. Try pinyin (lvse jinrong, zgc) or English (green finance).</source>
+        <translation>没有找到“%1”。可试试拼音(lvse jinrong、zgc)或英文(green finance)。</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>搜索结果</translation>
+    </message>
+    <message>
+        <source>%1 shown, best first, grouped by kind</source>
+        <translation>显示 %1 条,按相关度排序并按类型分组</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Type Chinese, pinyin or English. Or start with a topic of the forum:</source>
+        <translation>输入中文、拼音或英文,或从论坛主题开始:</translation>
+    </message>
+</context>
+<context>
+    <name>tx</name>
+    <message>
+        <source>Time not announced</source>
+        <translation>时间未公布</translation>
+    </message>
+    <message>
+        <source>Exhibition</source>
+        <translation>展览</translation>
+    </message>
+    <message>
+        <source>Exhibition area</source>
+        <translation>展区</translation>
+    </message>
+    <message>
+        <source>Technology field</source>
+        <translation>技术领域</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>首页</translation>
+    </message>
+    <message>
+        <source>Forums</source>
+        <translation>论坛日程</translation>
+    </message>
+    <message>
+        <source>Announcements</source>
+        <translation>新闻公告</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Bookmarks</source>
+        <translation>收藏</translation>
+    </message>
+    <message>
+        <source>Exhibition areas</source>
+        <translation>展区</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人物</translation>
+    </message>
+    <message>
+        <source>Organisations</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <source>Bookmarked</source>
+        <translation>已收藏</translation>
+    </message>
+    <message>
+        <source>Bookmark</source>
+        <translation>收藏</translation>
+    </message>
+    <message>
+        <source>Add or remove this item from your bookmarks (Ctrl+D)</source>
+        <translation>收藏或取消收藏此项 (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>Forum</source>
+        <translation>论坛</translation>
+    </message>
+    <message>
+        <source>Announcement</source>
+        <translation>公告</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人物</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Chinese original</source>
+        <translation>中文原文</translation>
+    </message>
+    <message>
+        <source>Full text</source>
+        <translation>全文</translation>
+    </message>
+    <message>
+        <source>Venue not announced</source>
+        <translation>地点未公布</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Part of</source>
+        <translation>所属</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>参会情况</translation>
+    </message>
+    <message>
+        <source>Organisers</source>
+        <translation>组织机构</translation>
+    </message>
+    <message>
+        <source>Speakers</source>
+        <translation>发言嘉宾</translation>
+    </message>
+    <message>
+        <source>Launched here</source>
+        <translation>发布内容</translation>
+    </message>
+    <message>
+        <source>Key figures</source>
+        <translation>关键数据</translation>
+    </message>
+    <message>
+        <source>Reported in</source>
+        <translation>相关报道</translation>
+    </message>
+    <message>
+        <source>Photos taken</source>
+        <translation>拍摄的图片</translation>
+    </message>
+    <message>
+        <source>Mentioned in</source>
+        <translation>提及于</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>下属单位</translation>
+    </message>
+    <message>
+        <source>Areas and fields</source>
+        <translation>展区与领域</translation>
+    </message>
+    <message>
+        <source>In this article</source>
+        <translation>本文提及</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>出处</translation>
+    </message>
+    <message>
+        <source>No image file for this photo</source>
+        <translation>此图片暂无图像文件</translation>
+    </message>
+</context>
+</TS>
