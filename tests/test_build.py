@@ -14,6 +14,7 @@ import pytest
 from guide.content.build import build_content_db
 from guide.content.locate import ensure_content_db, is_current
 from guide.content.queries import content_info, counts, integrity_problems, open_content_db
+from guide.content.schema import SCHEMA_VERSION
 from guide.content.synth import write_synthetic_pack
 from tests.conftest import MINI_PACK, ROOT
 
@@ -24,7 +25,7 @@ def test_build_writes_counts_and_meta(tmp_path: Path) -> None:
     assert counts(db) == {"forum": 3, "area": 2, "announcement": 1, "photo": 2, "person": 2,
                           "organization": 2, "figure": 2}
     info = content_info(db)
-    assert (info.pack_id, info.pack_version, info.schema_version) == ("mini", 1, 1)
+    assert (info.pack_id, info.pack_version, info.schema_version) == ("mini", 1, SCHEMA_VERSION)
     assert integrity_problems(db) == []
 
 

@@ -66,3 +66,24 @@ def test_schema_script_runs_inside_one_transaction() -> None:
     schema.run_script(conn, "CREATE TABLE a (x);\nCREATE TABLE b (y);\n")
     conn.execute("ROLLBACK")
     assert conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0
+
+
+def test_version_1_database_is_upgraded_with_a_search_index(tmp_path: Path) -> None:
+    """A database from before search existed gains the index when it is opened."""
+    from guide.content.build import build_content_db
+    from guide.content.locate import ensure_content_db
+    from guide.content.queries import content_info, open_content_db
+    from guide.search import drop_index, search
+    from tests.conftest import MINI_PACK
+
+    path = build_content_db(MINI_PACK, tmp_path / "old.db").path
+    conn = _conn(path)
+    drop_index(conn)
+    conn.execute("PRAGMA user_version = 1")  # exactly what a version-1 build left behind
+    conn.close()
+
+    assert ensure_content_db(path) == path
+    db = open_content_db(path)
+    assert content_info(db).schema_version == SCHEMA_VERSION
+    assert [h.id for h in search(db, "开幕")][:1] == ["opening"]
+    assert [h.id for h in search(db, "zhouyunfan") if h.kind == "person"] == ["zhou-yunfan"]
