@@ -79,7 +79,9 @@ def test_bookmarks_whose_add_returned_survive_sigkill(tmp_path: Path) -> None:
         conn = sqlite3.connect(user)
         try:
             assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
-            stored = set(conn.execute("SELECT kind, item_id FROM bookmark"))
+            # Killed before the first migration committed: no table yet, and nothing added.
+            created = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'bookmark'").fetchone()
+            stored = set(conn.execute("SELECT kind, item_id FROM bookmark")) if created else set()
         finally:
             conn.close()
         missing = confirmed - stored
