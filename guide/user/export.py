@@ -180,7 +180,7 @@ def export_bytes(user_db: Db, content_db: Db, fmt: Format, *,
     info = content_info(content_db)
     if fmt == "ics":
         kept = [v for v in views if v.kind == "forum" and v.in_guide and v.date]
-        left = tuple(v for v in views if v not in kept)
+        left = tuple(v for v in views if not (v.kind == "forum" and v.in_guide and v.date))
         return calendar_ics(kept, info.timezone, lang=lang), len(kept), left
     if fmt == "json":
         return bookmarks_json(views, info.pack_id).encode(), len(views), ()
