@@ -38,7 +38,8 @@ lint: $(TEST_STAMP)
 # Qt Linguist: refresh the .ts from the code (keeps existing translations), then compile .qm.
 TS := resources/translations/zgc_guide_zh_CN.ts
 translations: $(STAMP)
-	$(VENV)/bin/pyside6-lupdate -no-obsolete -locations none $$(find guide/ui -name '*.py' | sort) -ts $(TS)
+	$(VENV)/bin/pyside6-lupdate -no-obsolete -locations none \
+	  $$(find guide/ui guide/kiosk guide/app.py -name '*.py' 2>/dev/null | sort) -ts $(TS)
 	$(VENV)/bin/pyside6-lrelease $(TS) -qm $(TS:.ts=.qm)
 
 # README screenshots, both languages, at a fixed clock.

@@ -10,18 +10,28 @@ import argparse
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from guide.content.locate import ensure_content_db
 from guide.content.queries import open_content_db
+from guide.ui import text as tx
 from guide.ui import theme
+from guide.ui.bookmarks import BookmarkActions
 from guide.ui.context import AppContext, Clock, UiState
 from guide.ui.i18n import Translations, system_language
 from guide.ui.images import ImageCache
 from guide.ui.main_window import MainWindow
-from guide.ui.views.base import Page
+from guide.user.bookmarks import refresh_snapshots
+from guide.user.db import (
+    UserDb,
+    mark_recovery_notice_shown,
+    open_user_db,
+    pending_recovery_notice,
+    recovery_message,
+)
 
 
 @dataclass
@@ -32,12 +42,14 @@ class Guide:
     images: ImageCache
     window: MainWindow
     translations: Translations
+    user: UserDb
 
     def close(self) -> None:
         """Stop the worker thread and close the databases."""
         self.images.shutdown()
         self.window.close()
         self.ctx.content.close()
+        self.user.close()
 
 
 def ensure_app() -> QApplication:
@@ -58,28 +70,43 @@ def ensure_app() -> QApplication:
 
 
 def build_window(
-    content_db: Path | None = None, *, now: str | None = None, lang: str | None = None
+    content_db: Path | None = None, *, now: str | None = None, lang: str | None = None,
+    user_db: Path | None = None,
 ) -> Guide:
-    """Open the content database and build the main window over it (not shown yet)."""
+    """Open both databases and build the main window over them (not shown yet)."""
     app = ensure_app()
     path = ensure_content_db(content_db)
     state = UiState(lang=lang or system_language())
     translations = Translations()
     translations.apply(state.lang)
     state.language_changed.connect(translations.apply)  # before the window's retranslate
-    ctx = AppContext(content=open_content_db(path), content_path=path, clock=Clock.parse(now),
-                     state=state)
+    content = open_content_db(path)
+    user = open_user_db(user_db)
+    refresh_snapshots(user.db, content)  # bookmarks show the current titles of their items
+    ctx = AppContext(content=content, content_path=path, clock=Clock.parse(now), state=state,
+                     user=user.db)
+    ctx.bookmarks = BookmarkActions(user.db, content, state)
     images = ImageCache(path)
-    window = MainWindow(ctx, images, {"bookmarks": lambda c, i: Page(c)})
+    window = MainWindow(ctx, images)
     app.installEventFilter(window)
     state.text_scale_changed.connect(lambda s: theme.apply(app, scale=s))
-    return Guide(ctx, images, window, translations)
+    notice = pending_recovery_notice(user.db)
+    if notice is not None:  # told once: the damaged file was kept and a new one made
+        QTimer.singleShot(0, lambda: _tell_recovery(window, user.db, notice, state.lang))
+    return Guide(ctx, images, window, translations, user)
+
+
+def _tell_recovery(window: MainWindow, db: Any, notice: Any, lang: str) -> None:
+    box = QMessageBox(QMessageBox.Icon.Warning, tx.tr("Bookmarks recovered"),
+                      recovery_message(notice, lang), QMessageBox.StandardButton.Ok, window)
+    box.open()
+    mark_recovery_notice_shown(db)
 
 
 def run_app(args: argparse.Namespace) -> int:
     """Start the guide window with the databases and options from ``args``."""
     app = ensure_app()
-    guide = build_window(args.content_db, now=args.now, lang=args.lang)
+    guide = build_window(args.content_db, now=args.now, lang=args.lang, user_db=args.user_db)
     guide.window.resize(1280, 800)
     guide.window.show()
     if getattr(args, "quit_after", None):

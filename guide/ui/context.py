@@ -76,7 +76,8 @@ class AppContext:
     content_path: Path
     clock: Clock = field(default_factory=Clock)
     state: UiState = field(default_factory=UiState)
-    user: Any = None  # the user database, opened after the first paint
+    user: Any = None  # the user database (sqlite3 connection)
+    bookmarks: Any = None  # guide.ui.bookmarks.BookmarkActions
     kiosk: bool = False
 
     @property

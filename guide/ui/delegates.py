@@ -9,8 +9,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QLinearGradient, QPainter, QPen
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QLinearGradient, QMouseEvent, QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from guide.content.models import Area, Figure, ForumRow, ItemCard, Photo
@@ -18,7 +27,7 @@ from guide.ui import text as tx
 from guide.ui import theme
 from guide.ui.context import AppContext
 from guide.ui.images import ImageCache
-from guide.ui.models.lazy import BookmarkedRole, ItemRole
+from guide.ui.models.lazy import BookmarkedRole, IdRole, ItemRole, KindRole
 
 Index = QModelIndex | QPersistentModelIndex
 PAD = 14
@@ -35,9 +44,39 @@ class Line:
 class BaseDelegate(QStyledItemDelegate):
     """Shared painting: card background, selection, focus ring, bookmark star."""
 
+    MARGINS = (6, 4, -6, -4)  # the card inside the row
+    BOOKMARKABLE = True
+
     def __init__(self, ctx: AppContext, parent: Any = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self._star_clicked: QPersistentModelIndex | None = None
+
+    def card_rect(self, row: QRect) -> QRect:
+        return row.adjusted(*self.MARGINS)
+
+    def star_rect(self, card: QRect) -> QRect:
+        """Where the bookmark star sits: top right, a comfortable target."""
+        size = QFontMetrics(self.font("title")).height() + 8
+        return QRect(card.right() - size - PAD // 2, card.top() + 4, size, size)
+
+    def editorEvent(self, event: QEvent, model: QAbstractItemModel, option: QStyleOptionViewItem,
+                    index: Index) -> bool:
+        """A press on the star toggles the bookmark instead of opening the item."""
+        if (self.BOOKMARKABLE and self.ctx.bookmarks is not None
+                and event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent)
+                and event.button() == Qt.MouseButton.LeftButton
+                and self.star_rect(self.card_rect(option.rect)).contains(event.position().toPoint())
+                and index.data(KindRole) and index.data(IdRole)):
+            self.ctx.bookmarks.toggle(index.data(KindRole), index.data(IdRole))
+            self._star_clicked = QPersistentModelIndex(index)
+            return True
+        return super().editorEvent(event, model, option, index)
+
+    def consume_star_click(self, index: Index) -> bool:
+        """True (once) when the click that is now opening ``index`` was on its star."""
+        clicked, self._star_clicked = self._star_clicked, None
+        return clicked is not None and clicked.isValid() and clicked.row() == index.row()
 
     @property
     def palette(self) -> theme.Palette:
@@ -57,10 +96,11 @@ class BaseDelegate(QStyledItemDelegate):
         painter.drawRoundedRect(QRectF(rect).adjusted(1.5, 1.5, -1.5, -1.5), 12, 12)
 
     def paint_star(self, painter: QPainter, index: Index, rect: QRect) -> None:
-        if index.data(BookmarkedRole):
-            size = QFontMetrics(self.font("title")).height()
-            star = QRect(rect.right() - size - PAD, rect.top() + PAD // 2, size, size)
-            theme.icon("star-filled").paint(painter, star)
+        """Filled when bookmarked; an outline otherwise, so the target is discoverable."""
+        if not self.BOOKMARKABLE or self.ctx.bookmarks is None:
+            return
+        star = self.star_rect(rect).adjusted(4, 4, -4, -4)
+        theme.icon("star-filled" if index.data(BookmarkedRole) else "star").paint(painter, star)
 
     def paint_lines(self, painter: QPainter, rect: QRect, lines: list[Line]) -> int:
         """Paint lines top-down inside ``rect``; return the y after the last one."""
@@ -111,7 +151,7 @@ class CardDelegate(BaseDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         item = index.data(ItemRole)
-        rect = option.rect.adjusted(6, 4, -6, -4)
+        rect = self.card_rect(option.rect)
         painter.save()
         self.paint_card(painter, option, rect)
         if item is not None:
@@ -147,7 +187,7 @@ class ForumDelegate(BaseDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         row: ForumRow | None = index.data(ItemRole)
-        rect = option.rect.adjusted(6, 4, -6, -4)
+        rect = self.card_rect(option.rect)
         painter.save()
         self.paint_card(painter, option, rect)
         if row is not None:
@@ -213,6 +253,8 @@ def paint_placeholder(painter: QPainter, rect: QRect, palette: theme.Palette, ma
 class PhotoDelegate(BaseDelegate):
     """Gallery tiles: image or placeholder, then the caption and a distinct credit line."""
 
+    MARGINS = (6, 6, -6, -6)
+
     def __init__(self, ctx: AppContext, images: ImageCache, parent: Any = None) -> None:
         super().__init__(ctx, parent)
         self.images = images
@@ -223,7 +265,7 @@ class PhotoDelegate(BaseDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         photo: Photo | None = index.data(ItemRole)
-        rect = option.rect.adjusted(6, 6, -6, -6)
+        rect = self.card_rect(option.rect)
         painter.save()
         self.paint_card(painter, option, rect)
         if photo is not None:
@@ -256,6 +298,8 @@ class PhotoDelegate(BaseDelegate):
 class AreaDelegate(BaseDelegate):
     """Exhibition cards: image or placeholder, Chinese and English names, kind and dates."""
 
+    MARGINS = (6, 6, -6, -6)
+
     def __init__(self, ctx: AppContext, images: ImageCache, parent: Any = None) -> None:
         super().__init__(ctx, parent)
         self.images = images
@@ -270,7 +314,7 @@ class AreaDelegate(BaseDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         area: Area | None = index.data(ItemRole)
-        rect = option.rect.adjusted(6, 6, -6, -6)
+        rect = self.card_rect(option.rect)
         painter.save()
         self.paint_card(painter, option, rect)
         if area is not None:
@@ -306,9 +350,11 @@ class AreaDelegate(BaseDelegate):
 class FigureDelegate(BaseDelegate):
     """Key-figure rows: the number large, then what it measures, its year and the quote."""
 
+    BOOKMARKABLE = False  # figures are read in place; bookmarks are for things to visit or read
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         figure: Figure | None = index.data(ItemRole)
-        rect = option.rect.adjusted(6, 4, -6, -4)
+        rect = self.card_rect(option.rect)
         painter.save()
         self.paint_card(painter, option, rect)
         if figure is not None:

@@ -25,6 +25,7 @@ from guide.ui import theme
 from guide.ui.context import AppContext
 from guide.ui.history import History, Location
 from guide.ui.images import ImageCache
+from guide.ui.models.lazy import LazyItemModel
 from guide.ui.views.base import Page
 
 if TYPE_CHECKING:
@@ -124,6 +125,9 @@ class MainWindow(QMainWindow):
                 QShortcut(sequence, self, slot, context=Qt.ShortcutContext.WindowShortcut)
         self._shortcut(QKeySequence.StandardKey.Find, self.focus_search)
         self._shortcut("/", self.focus_search)  # a text field keeps its own "/" (shortcut override)
+        self._shortcut("Ctrl+D", self.toggle_current_bookmark)
+        self._shortcut(QKeySequence.StandardKey.Undo, self.undo_bookmarks)  # text fields keep theirs
+        self.ctx.state.bookmarks_changed.connect(self._bookmarks_changed)
         self.ctx.state.language_changed.connect(lambda _lang: self.retranslate())
         self.retranslate()
         self.go(Location("home"))
@@ -182,7 +186,45 @@ class MainWindow(QMainWindow):
             viewer.closed.connect(self.back)
             viewer.photo_stepped.connect(
                 lambda photo_id: self.history.replace(Location.item("photo", photo_id)))
+            viewer.photo_stepped.connect(lambda _id: self._show_bookmark_state())
+        if name in ("photo", "detail"):
+            page.bookmark_toggled.connect(self.ctx.bookmarks.toggle)  # type: ignore[attr-defined]
+        for view in page.findChildren(QListView):
+            model = view.model()
+            if isinstance(model, LazyItemModel):
+                model.is_bookmarked = self.ctx.bookmarks.is_bookmarked
         self.page_added.emit(name, page)
+
+    # --- bookmarks ---------------------------------------------------------------------------
+
+    def current_item(self) -> tuple[str, str] | None:
+        """The item on screen (a detail page or the photo viewer), if any."""
+        loc = self.history.current
+        return (loc.kind, loc.item_id) if loc and loc.kind and loc.item_id else None
+
+    def toggle_current_bookmark(self) -> None:
+        """Ctrl+D: bookmark what is on screen."""
+        item = self.current_item()
+        if item is not None:
+            self.ctx.bookmarks.toggle(*item)
+
+    def undo_bookmarks(self) -> None:
+        self.ctx.bookmarks.undo()
+
+    def _show_bookmark_state(self) -> None:
+        item = self.current_item()
+        if item is None:
+            return
+        on = self.ctx.bookmarks.is_bookmarked(*item)
+        page = self.viewer if item[0] == "photo" else self.detail
+        page.set_bookmarked(on)
+
+    def _bookmarks_changed(self, kind: str, item_id: str) -> None:
+        """Every surface showing a bookmark state repaints at once."""
+        self._show_bookmark_state()
+        for page in self.pages.values():
+            for view in page.findChildren(QListView):
+                view.viewport().update()
 
     @property
     def detail(self) -> DetailPage:
@@ -218,8 +260,9 @@ class MainWindow(QMainWindow):
             self.navigation.setCurrentIndex(self.nav_model.index(SECTIONS.index(section), 0))
         self.back_button.setEnabled(self.history.can_go_back())
         self.forward_button.setEnabled(self.history.can_go_forward())
-        if page is self.viewer:
+        if page is self.pages.get("photo"):
             self.viewer.setFocus()
+        self._show_bookmark_state()
         self.location_changed.emit(location)
         return True
 
@@ -322,6 +365,11 @@ def default_pages() -> dict[str, PageFactory]:
 
         return PhotoViewer(ctx, images)
 
+    def bookmarks(ctx: AppContext, images: ImageCache) -> Page:
+        from guide.ui.views.bookmarks import BookmarksPage
+
+        return BookmarksPage(ctx)
+
     return {"home": home, "forums": forums, "exhibition": exhibition,
             "announcements": announcements, "photos": photos, "figures": figures,
-            "detail": detail, "photo": photo}
+            "detail": detail, "photo": photo, "bookmarks": bookmarks}

@@ -12,6 +12,104 @@
     </message>
 </context>
 <context>
+    <name>BookmarksPage</name>
+    <message>
+        <source>Bookmarks</source>
+        <translation>收藏</translation>
+    </message>
+    <message>
+        <source>%1 bookmarked</source>
+        <translation>已收藏 %1 项</translation>
+    </message>
+    <message>
+        <source>%1 clashes to check</source>
+        <translation>%1 处时间需核对</translation>
+    </message>
+    <message>
+        <source>By kind</source>
+        <translation>按类型</translation>
+    </message>
+    <message>
+        <source>My day</source>
+        <translation>我的日程</translation>
+    </message>
+    <message>
+        <source>Undo (Ctrl+Z)</source>
+        <translation>撤销 (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>QR code</source>
+        <translation>二维码</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Clear all</source>
+        <translation>全部清除</translation>
+    </message>
+    <message>
+        <source>None of your bookmarks is a forum with a date yet.</source>
+        <translation>收藏中还没有带日期的论坛。</translation>
+    </message>
+    <message>
+        <source>No bookmarks yet. Press the star on any forum, area, announcement, photo, person or organisation to keep it here.</source>
+        <translation>还没有收藏。点击论坛、展区、公告、图片、人物或机构上的星标即可收藏到这里。</translation>
+    </message>
+    <message>
+        <source>Clear all bookmarks?</source>
+        <translation>清除全部收藏?</translation>
+    </message>
+    <message>
+        <source>Remove all %1 bookmarks? You can undo this with Ctrl+Z.</source>
+        <translation>删除全部 %1 项收藏?可以按 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <source>Calendar (*.ics)</source>
+        <translation>日历 (*.ics)</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>CSV spreadsheet (*.csv)</source>
+        <translation>CSV 表格 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export bookmarks</source>
+        <translation>导出收藏</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>已导出</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>已写入 %1</translation>
+    </message>
+</context>
+<context>
+    <name>CountdownOverlay</name>
+    <message>
+        <source>%1 seconds left</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Are you still there?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Touch anywhere to continue.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Otherwise the guide starts over for the next visitor and forgets your search and bookmarks.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>DetailPage</name>
     <message>
         <source>Details of %1</source>
@@ -147,6 +245,33 @@
     </message>
 </context>
 <context>
+    <name>KioskAttract</name>
+    <message>
+        <source>Touch the screen to start</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Photos from the forum</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Coming up</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Forums</source>
+        <translation>论坛日程</translation>
+    </message>
+    <message>
+        <source>Key figures</source>
+        <translation>关键数据</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Zhongguancun Forum 2023 Guide</source>
@@ -190,6 +315,29 @@
     </message>
 </context>
 <context>
+    <name>OnScreenKeyboard</name>
+    <message>
+        <source>On-screen keyboard</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Space</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Backspace</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>PhotoViewer</name>
     <message>
         <source>Close photo</source>
@@ -229,6 +377,64 @@
     <message>
         <source>Photo gallery</source>
         <translation>图片库</translation>
+    </message>
+</context>
+<context>
+    <name>PinPad</name>
+    <message>
+        <source>Staff exit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter the staff PIN to leave kiosk mode.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete last digit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 digits entered</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Wrong PIN. Try again in %1 s.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>QrDialog</name>
+    <message>
+        <source>Scan with your phone's camera to take your list with you.</source>
+        <translation>用手机相机扫描,即可带走您的收藏清单。</translation>
+    </message>
+    <message>
+        <source>Previous code</source>
+        <translation>上一个二维码</translation>
+    </message>
+    <message>
+        <source>Next code</source>
+        <translation>下一个二维码</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Take your bookmarks with you</source>
+        <translation>带走您的收藏</translation>
+    </message>
+    <message>
+        <source>QR code %1 of %2</source>
+        <translation>第 %1 个二维码,共 %2 个</translation>
     </message>
 </context>
 <context>
@@ -431,6 +637,22 @@
     <message>
         <source>No image file for this photo</source>
         <translation>此图片暂无图像文件</translation>
+    </message>
+    <message>
+        <source>No longer in the guide</source>
+        <translation>已不在指南中</translation>
+    </message>
+    <message>
+        <source>Clashes with %1</source>
+        <translation>与 %1 时间冲突</translation>
+    </message>
+    <message>
+        <source>Check times: another bookmark that day has no time yet</source>
+        <translation>请核对时间:当天另一项收藏尚未公布时间</translation>
+    </message>
+    <message>
+        <source>Bookmarks recovered</source>
+        <translation>收藏已恢复</translation>
     </message>
 </context>
 </TS>

@@ -76,8 +76,14 @@ def list_view(
         view.setWrapping(True)
         view.setSpacing(4)
     if on_open is not None:
-        view.clicked.connect(on_open)
-        view.activated.connect(on_open)
+        consume = getattr(delegate, "consume_star_click", None)
+
+        def open_unless_star(index: QModelIndex) -> None:
+            if consume is None or not consume(index):
+                on_open(index)
+
+        view.clicked.connect(open_unless_star)
+        view.activated.connect(open_unless_star)
     return view
 
 

@@ -1,0 +1,355 @@
+"""Bookmarks: by kind or as "my day" with clashes flagged; remove, undo, clear, take away."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from guide.ui import text as tx
+from guide.ui.context import AppContext
+from guide.ui.delegates import PAD, BaseDelegate, Index, Line
+from guide.ui.models.lazy import BookmarkedRole, IdRole, ItemRole, KindRole
+from guide.ui.views.base import Page, list_view
+from guide.ui.views.detail_html import kind_label
+from guide.user import bookmarks as store
+from guide.user.bookmarks import BookmarkView
+from guide.user.export import export_bookmarks
+from guide.user.qr import QrSet, bookmark_codes, png_bytes
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+
+
+@dataclass(frozen=True)
+class Entry:
+    view: BookmarkView
+    note: str  # clash or "no longer in the guide"; empty when all is well
+    warn: bool
+
+
+def when(view: BookmarkView, lang: str) -> str:
+    """Date and time of a bookmarked item, saying so when the time is not announced."""
+    if view.date is None:
+        return ""
+    day = tx.format_date(view.date, lang, weekday=True)
+    if view.kind != "forum":
+        return day
+    if view.start_time is None:
+        return f"{day} · {tx.tr('Time not announced')}"
+    end = f"–{view.end_time:%H:%M}" if view.end_time else ""
+    return f"{day} · {view.start_time:%H:%M}{end}"
+
+
+def by_kind_rows(page: store.BookmarksPage, lang: str) -> list[Section | Entry]:
+    rows: list[Section | Entry] = []
+    for group in page.groups:
+        rows.append(Section(f"{kind_label(group.kind)} · {len(group.items)}"))
+        rows += [Entry(v, "" if v.in_guide else tx.tr("No longer in the guide"), not v.in_guide)
+                 for v in group.items]
+    return rows
+
+
+def my_day_rows(page: store.BookmarksPage, lang: str) -> list[Section | Entry]:
+    titles = {e.view.id: tx.pick(e.view.title, e.view.title_en, lang)
+              for day in page.days for e in day.entries}
+    rows: list[Section | Entry] = []
+    for day in page.days:
+        rows.append(Section(tx.format_date(day.date, lang, weekday=True)))
+        for e in day.entries:
+            if not e.view.in_guide:
+                note = tx.tr("No longer in the guide")
+            elif e.overlaps_with:
+                note = tx.tr("Clashes with %1").replace(
+                    "%1", "、".join(titles.get(i, i) for i in e.overlaps_with))
+            elif e.check_times:
+                note = tx.tr("Check times: another bookmark that day has no time yet")
+            else:
+                note = ""
+            rows.append(Entry(e.view, note, bool(note)))
+    return rows
+
+
+class BookmarkRowsModel(QAbstractListModel):
+    """Section headers and bookmark entries."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Section | Entry] = []
+
+    def set_rows(self, rows: list[Section | Entry]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def rows(self) -> list[Section | Entry]:
+        return list(self._rows)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        if role == ItemRole:
+            return row
+        if isinstance(row, Section):
+            return row.title if role in (Qt.ItemDataRole.DisplayRole,
+                                         Qt.ItemDataRole.AccessibleTextRole) else None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return " — ".join(x for x in (row.view.title, row.note) if x)
+        if role == KindRole:
+            return row.view.kind
+        if role == IdRole:
+            return row.view.id
+        if role == BookmarkedRole:
+            return True
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren
+        if isinstance(self._rows[index.row()], Entry):
+            flags |= Qt.ItemFlag.ItemIsSelectable
+        return flags
+
+
+class BookmarkDelegate(BaseDelegate):
+    """A bookmark: title, when, kind; clashes and removed items flagged; star removes."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        row = index.data(ItemRole)
+        p, lang = self.palette, self.ctx.state.lang
+        painter.save()
+        if isinstance(row, Section):
+            painter.setFont(self.font("title", True))
+            painter.setPen(QColor(p.primary))
+            painter.drawText(option.rect.adjusted(PAD, 0, -PAD, -4),
+                             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom), row.title)
+        elif isinstance(row, Entry):
+            rect = self.card_rect(option.rect)
+            self.paint_card(painter, option, rect)
+            v = row.view
+            meta = " · ".join(x for x in (kind_label(v.kind), when(v, lang)) if x)
+            self.paint_lines(painter, rect.adjusted(PAD, PAD // 2 + 2, -PAD - 40, 0), [
+                Line(tx.pick(v.title, v.title_en, lang), self.font("title", True),
+                     p.text if v.in_guide else p.muted),
+                Line(meta, self.font("body"), p.muted),
+                Line(("⚠ " if row.warn else "") + row.note, self.font("small", True), p.warning),
+            ])
+            self.paint_star(painter, index, rect)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        if isinstance(index.data(ItemRole), Section):
+            return QSize(400, QFontMetrics(self.font("title", True)).lineSpacing() + PAD + 6)
+        lines = [Line("国", self.font("title", True), ""), Line("国", self.font("body"), ""),
+                 Line("国", self.font("small", True), "")]
+        return QSize(400, self.lines_height(lines) + PAD + 12)
+
+
+class QrDialog(QDialog):
+    """The visitor's list as QR codes, large; several when one would be unreadable."""
+
+    def __init__(self, codes: QrSet, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("qrDialog")
+        self.codes = codes
+        self.lang = lang
+        self.index = 0
+        layout = QVBoxLayout(self)
+        self.intro = QLabel(self.tr("Scan with your phone's camera to take your list with you."))
+        self.intro.setWordWrap(True)
+        self.notice = QLabel(codes.notice(lang) or "")
+        self.notice.setObjectName("emptyNote")
+        self.notice.setWordWrap(True)
+        self.notice.setVisible(bool(self.notice.text()))
+        self.image = QLabel()
+        self.image.setObjectName("qrImage")
+        self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.counter = QLabel()
+        self.counter.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        buttons = QHBoxLayout()
+        self.prev_button = QPushButton(self.tr("Previous code"))
+        self.next_button = QPushButton(self.tr("Next code"))
+        close = QPushButton(self.tr("Close"))
+        self.prev_button.clicked.connect(lambda: self.show_part(self.index - 1))
+        self.next_button.clicked.connect(lambda: self.show_part(self.index + 1))
+        close.clicked.connect(self.accept)
+        for b in (self.prev_button, self.next_button, close):
+            buttons.addWidget(b)
+        for w in (self.intro, self.notice, self.image, self.counter):
+            layout.addWidget(w)
+        layout.addLayout(buttons)
+        self.setWindowTitle(self.tr("Take your bookmarks with you"))
+        self.show_part(0)
+
+    def show_part(self, i: int) -> None:
+        parts = self.codes.parts
+        self.index = max(0, min(i, len(parts) - 1))
+        pixmap = QPixmap()
+        pixmap.loadFromData(png_bytes(parts[self.index], scale=8))
+        self.image.setPixmap(pixmap)
+        self.image.setAccessibleName(self.tr("QR code %1 of %2").replace(
+            "%1", str(self.index + 1)).replace("%2", str(len(parts))))
+        self.counter.setText(self.image.accessibleName() if len(parts) > 1 else "")
+        self.prev_button.setVisible(len(parts) > 1)
+        self.next_button.setVisible(len(parts) > 1)
+        self.prev_button.setEnabled(self.index > 0)
+        self.next_button.setEnabled(self.index < len(parts) - 1)
+
+
+class BookmarksPage(Page):
+    """The visitor's or staff member's bookmarks."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.title, self.subtitle = self.header()
+        bar = QHBoxLayout()
+        self.by_kind = QPushButton()
+        self.by_day = QPushButton()
+        self.modes = QButtonGroup(self)
+        for i, b in enumerate((self.by_kind, self.by_day)):
+            b.setCheckable(True)
+            self.modes.addButton(b, i)
+            bar.addWidget(b)
+        self.by_kind.setChecked(True)
+        bar.addStretch(1)
+        self.undo_button = QPushButton()
+        self.qr_button = QPushButton()
+        self.export_button = QPushButton()
+        self.clear_button = QPushButton()
+        for b in (self.undo_button, self.qr_button, self.export_button, self.clear_button):
+            bar.addWidget(b)
+        self.layout_.addLayout(bar)
+        self.model = BookmarkRowsModel(self)
+        self.view = list_view(self.model, BookmarkDelegate(ctx), name="bookmarksList",
+                              on_open=self._open)
+        self.view.setUniformItemSizes(False)
+        self.view.installEventFilter(self)
+        self.empty = QLabel()
+        self.empty.setObjectName("emptyNote")
+        self.empty.setWordWrap(True)
+        self.layout_.addWidget(self.view, 1)
+        self.layout_.addWidget(self.empty, 1)
+        self.modes.idClicked.connect(lambda _id: self.refresh())
+        self.undo_button.clicked.connect(self.undo)
+        self.clear_button.clicked.connect(self.clear_all)
+        self.qr_button.clicked.connect(self.show_qr)
+        self.export_button.clicked.connect(self.export)
+        ctx.state.bookmarks_changed.connect(lambda _k, _i: self.refresh())
+        self.refresh()
+
+    def data(self) -> store.BookmarksPage:
+        return store.bookmarks_page(self.ctx.user, self.ctx.content)
+
+    def refresh(self) -> None:
+        page = self.data()
+        lang = self.ctx.state.lang
+        self.model.set_rows(my_day_rows(page, lang) if self.by_day.isChecked()
+                            else by_kind_rows(page, lang))
+        self._total, self._clashes = page.total, len(page.conflicts)
+        has = page.total > 0
+        self.view.setVisible(self.model.rowCount() > 0)
+        self.empty.setVisible(self.model.rowCount() == 0)
+        self.qr_button.setEnabled(has)
+        self.export_button.setEnabled(has)
+        self.export_button.setVisible(not self.ctx.kiosk)  # kiosks write no files
+        self.clear_button.setEnabled(has)
+        self.undo_button.setEnabled(self.ctx.bookmarks.can_undo())
+        self.retranslate_labels()
+
+    def retranslate_labels(self) -> None:
+        self.title.setText(self.tr("Bookmarks"))
+        subtitle = self.tr("%1 bookmarked").replace("%1", str(self._total))
+        if self._clashes:
+            subtitle += " · " + self.tr("%1 clashes to check").replace("%1", str(self._clashes))
+        self.subtitle.setText(subtitle)
+        self.by_kind.setText(self.tr("By kind"))
+        self.by_day.setText(self.tr("My day"))
+        self.undo_button.setText(self.tr("Undo (Ctrl+Z)"))
+        self.qr_button.setText(self.tr("QR code"))
+        self.export_button.setText(self.tr("Export…"))
+        self.clear_button.setText(self.tr("Clear all"))
+        if self.by_day.isChecked() and self._total:
+            self.empty.setText(self.tr("None of your bookmarks is a forum with a date yet."))
+        else:
+            self.empty.setText(self.tr(
+                "No bookmarks yet. Press the star on any forum, area, announcement, photo, "
+                "person or organisation to keep it here."))
+        self.view.setAccessibleName(self.tr("Bookmarks"))
+
+    def retranslate(self) -> None:
+        self.refresh()
+
+    def _open(self, index: QModelIndex) -> None:
+        row = index.data(ItemRole)
+        if isinstance(row, Entry) and row.view.in_guide:
+            self.item_opened.emit(row.view.kind, row.view.id)
+
+    def remove_current(self) -> None:
+        row = self.view.currentIndex().data(ItemRole)
+        if isinstance(row, Entry):
+            self.ctx.bookmarks.remove(row.view.kind, row.view.id)
+
+    def undo(self) -> None:
+        self.ctx.bookmarks.undo()
+
+    def clear_all(self) -> None:
+        answer = QMessageBox.question(
+            self, self.tr("Clear all bookmarks?"),
+            self.tr("Remove all %1 bookmarks? You can undo this with Ctrl+Z.").replace(
+                "%1", str(self._total)))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.ctx.bookmarks.clear_all()
+
+    def show_qr(self) -> QrDialog:
+        views = store.list_bookmarks(self.ctx.user, self.ctx.content)
+        dialog = QrDialog(bookmark_codes(views, self.ctx.state.lang), self.ctx.state.lang, self)
+        dialog.open()
+        return dialog
+
+    def export(self) -> None:
+        if self.ctx.kiosk:
+            return
+        filters = {"ics": self.tr("Calendar (*.ics)"), "json": self.tr("JSON (*.json)"),
+                   "csv": self.tr("CSV spreadsheet (*.csv)")}
+        path, chosen = QFileDialog.getSaveFileName(
+            self, self.tr("Export bookmarks"), str(Path.home() / "zgc-bookmarks.ics"),
+            ";;".join(filters.values()))
+        if not path:
+            return
+        fmt = next((k for k, v in filters.items() if v == chosen), Path(path).suffix.lstrip("."))
+        report = export_bookmarks(self.ctx.user, self.ctx.content, fmt,  # type: ignore[arg-type]
+                                  Path(path), lang=self.ctx.state.lang)
+        QMessageBox.information(self, self.tr("Exported"), self.tr("Wrote %1").replace(
+            "%1", str(report.path)))
+
+    def eventFilter(self, watched: Any, event: Any) -> bool:
+        """Delete or Backspace on the list removes the selected bookmark."""
+        if (watched is self.view and isinstance(event, QKeyEvent)
+                and event.type() == event.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)):
+            self.remove_current()
+            return True
+        return super().eventFilter(watched, event)
+

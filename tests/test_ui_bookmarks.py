@@ -1,0 +1,175 @@
+"""Bookmarks in the window: from details and lists, undo, clashes, restarts, content updates."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QListView, QMessageBox, QPushButton
+
+from guide.app import Guide, build_window
+from guide.content.build import build_content_db
+from guide.ui.history import Location
+from guide.ui.models.lazy import BookmarkedRole
+from guide.ui.views.bookmarks import Entry, Section
+from tests.conftest import MINI_PACK, ROOT, run_guide
+
+
+@pytest.fixture
+def user_db(tmp_path: Path) -> Path:
+    return tmp_path / "user.db"
+
+
+@pytest.fixture
+def guide(qtbot, mini_db: Path, user_db: Path) -> Iterator[Guide]:  # type: ignore[no-untyped-def]
+    g = build_window(mini_db, lang="en", user_db=user_db)
+    qtbot.addWidget(g.window)
+    g.window.resize(1280, 800)
+    g.window.show()
+    yield g
+    g.close()
+
+
+def _entries(g: Guide) -> list[Entry]:
+    g.window.go(Location("bookmarks"))
+    view = g.window.findChild(QListView, "bookmarksList")
+    return [r for r in view.model().rows() if isinstance(r, Entry)]
+
+
+def test_bookmark_from_detail_page_shows_everywhere(guide: Guide, qtbot) -> None:  # type: ignore[no-untyped-def]
+    w = guide.window
+    w.open_item("forum", "opening")
+    button = w.detail.findChild(QPushButton, "bookmarkButton")
+    assert not button.isChecked()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert button.isChecked() and button.text() == "Bookmarked"
+    assert [(e.view.kind, e.view.id) for e in _entries(guide)] == [("forum", "opening")]
+    forums = w.page("forums")
+    forums.select_day(__import__("datetime").date(2023, 5, 27))
+    row = forums.model.row_of("opening")
+    assert forums.model.index(row, 0).data(BookmarkedRole) is True
+    w.open_item("forum", "opening")
+    qtbot.keyClick(w, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)  # Ctrl+D toggles back
+    assert not button.isChecked()
+    assert _entries(guide) == []
+
+
+def test_star_on_a_list_row_toggles_without_opening(guide: Guide, qtbot) -> None:  # type: ignore[no-untyped-def]
+    w = guide.window
+    w.go(Location("photos"))
+    view = w.page("photos").view
+    index = view.model().index(0, 0)
+    delegate = view.itemDelegate()
+    star = delegate.star_rect(delegate.card_rect(view.visualRect(index))).center()
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=star)
+    assert w.current_location() == Location("photos")  # not opened
+    assert index.data(BookmarkedRole) is True
+    assert [(e.view.kind, e.view.id) for e in _entries(guide)] == [("photo", view.model().ids()[0])]
+    w.go(Location("photos"))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center())
+    assert w.current_location() == Location.item("photo", view.model().ids()[0])
+    assert w.viewer.findChild(QPushButton, "bookmarkButton").isChecked()
+
+
+def test_remove_with_delete_and_undo_with_ctrl_z(guide: Guide, qtbot) -> None:  # type: ignore[no-untyped-def]
+    for kind, item_id in (("forum", "opening"), ("person", "zhou-yunfan")):
+        guide.ctx.bookmarks.toggle(kind, item_id)
+    assert len(_entries(guide)) == 2
+    view = guide.window.findChild(QListView, "bookmarksList")
+    rows = view.model().rows()
+    view.setCurrentIndex(view.model().index(next(i for i, r in enumerate(rows)
+                                                 if isinstance(r, Entry)), 0))
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert len(_entries(guide)) == 1
+    qtbot.keyClick(guide.window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert len(_entries(guide)) == 2
+
+
+def test_clear_all_asks_first_and_can_be_undone(guide: Guide, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    guide.ctx.bookmarks.toggle("forum", "opening")
+    guide.ctx.bookmarks.toggle("area", "metaverse")
+    page = guide.window.page("bookmarks")
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    page.clear_button.click()
+    assert len(_entries(guide)) == 2
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    page.clear_button.click()
+    assert _entries(guide) == [] and page.empty.isVisible()
+    page.undo_button.click()
+    assert len(_entries(guide)) == 2
+
+
+def test_my_day_flags_clashes_and_unknown_times(guide: Guide) -> None:
+    for forum in ("opening", "overlap", "no-time"):
+        guide.ctx.bookmarks.toggle("forum", forum)
+    page = guide.window.page("bookmarks")
+    guide.window.go(Location("bookmarks"))
+    page.by_day.click()
+    rows = page.model.rows()
+    assert [r.title for r in rows if isinstance(r, Section)] == ["Sat 27 May 2023", "Sun 28 May 2023"]
+    notes = {r.view.id: r.note for r in rows if isinstance(r, Entry)}
+    assert notes["opening"] == "Clashes with Overlapping forum"
+    assert notes["overlap"] == "Clashes with Opening ceremony"
+    assert notes["no-time"] == ""  # alone on its day: nothing to clash with
+    assert "clashes" in page.subtitle.text()
+
+
+def test_bookmarks_survive_a_restart_in_a_new_process(guide: Guide, mini_db: Path, user_db: Path) -> None:
+    guide.ctx.bookmarks.toggle("forum", "opening")
+    guide.ctx.bookmarks.toggle("photo", "crowd")
+    code = (
+        "import json, sys\n"
+        "from guide.app import build_window\n"
+        "from guide.ui.history import Location\n"
+        "from guide.ui.views.bookmarks import Entry\n"
+        f"g = build_window({str(mini_db)!r}, lang='en', user_db={str(user_db)!r})\n"
+        "g.window.go(Location('bookmarks'))\n"
+        "rows = g.window.page('bookmarks').model.rows()\n"
+        "print(json.dumps(sorted([r.view.kind, r.view.id] for r in rows if isinstance(r, Entry))))\n"
+        "g.close()\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                         timeout=60, env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout.strip().splitlines()[-1]) == [["forum", "opening"], ["photo", "crowd"]]
+    listed = run_guide("bookmarks", "list", "--json", "--user-db", str(user_db),
+                       "--content-db", str(mini_db))
+    assert listed.returncode == 0, listed.stderr
+    assert {b["id"] for b in json.loads(listed.stdout)} == {"opening", "crowd"}
+
+
+def test_item_removed_by_a_content_update_stays_listed(qtbot, tmp_path: Path, user_db: Path) -> None:  # type: ignore[no-untyped-def]
+    old = build_content_db(MINI_PACK, tmp_path / "old.db").path
+    g = build_window(old, lang="en", user_db=user_db)
+    g.ctx.bookmarks.toggle("forum", "overlap")
+    g.close()
+    pack = Path(shutil.copytree(MINI_PACK, tmp_path / "pack"))
+    items = pack / "items.toml"
+    text = items.read_text(encoding="utf-8")
+    start = text.index('[[forum]]\nid = "overlap"')
+    items.write_text(text[:start] + text[text.index("[[forum]]", start + 5):], encoding="utf-8")
+    new = build_content_db(pack, tmp_path / "new.db").path
+    g = build_window(new, lang="en", user_db=user_db)
+    qtbot.addWidget(g.window)
+    entries = _entries(g)
+    assert [(e.view.id, e.view.title, e.note) for e in entries] == [
+        ("overlap", "重叠论坛", "No longer in the guide")]
+    g.window.findChild(QListView, "bookmarksList").clicked.emit(
+        g.window.page("bookmarks").model.index(1, 0))
+    assert g.window.current_location() == Location("bookmarks")  # nothing to open
+    g.close()
+
+
+def test_qr_code_take_away(guide: Guide) -> None:
+    guide.ctx.bookmarks.toggle("forum", "opening")
+    dialog = guide.window.page("bookmarks").show_qr()
+    image = dialog.findChild(QLabel, "qrImage")
+    assert image.pixmap() is not None and image.pixmap().width() > 200
+    dialog.close()
