@@ -1,0 +1,93 @@
+"""Search over the real bundled content: what a visitor types finds what they mean."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from guide.search import search
+from tests.conftest import run_guide
+
+# (query, expected kind, expected id): the expected item must be in the top 3.
+CASES = [
+    ("金融", "forum", "green-finance-forum"),
+    ("北京建设", "announcement", "beijing-green-finance-centre"),
+    ("科技成果转化", "announcement", "tech-transfer-progress"),
+    ("元宇宙展区", "area", "metaverse-area"),
+    ("专利池", "announcement", "metaverse-patent-pool-launch"),
+    ("绿色金融", "forum", "green-finance-forum"),
+    ("千校万企", "announcement", "qianxiao-wanqi-platform-launch"),
+    ("科技服务", "forum", "tech-service-forum"),
+    ("机器人", "photo", "visitors-robot"),
+    ("虚拟驾驶", "photo", "visitors-virtual-driving"),
+    ("周云帆", "person", "zhou-yunfan"),
+    ("许心超", "person", "xu-xinchao"),
+    ("兰文丽", "person", "lan-wenli"),
+    ("李洋", "person", "li-yang"),
+    ("科博会", "area", "zgc-forum-expo"),
+    ("量子信息", "area", "quantum-information"),
+    ("jinrong", "forum", "green-finance-forum"),
+    ("lvse jinrong", "forum", "green-finance-forum"),
+    ("lvsejinr", "forum", "green-finance-forum"),
+    ("lsjr", "forum", "green-finance-forum"),
+    ("lüse", "announcement", "beijing-green-finance-centre"),
+    ("luse", "announcement", "beijing-green-finance-centre"),
+    ("zgc", "organization", "zgc-admin"),
+    ("zhouyunfan", "person", "zhou-yunfan"),
+    ("zyf", "person", "zhou-yunfan"),
+    ("xuxinchao", "person", "xu-xinchao"),
+    ("yuanyuzhou", "area", "metaverse-area"),
+    ("zhuanlichi", "announcement", "metaverse-patent-pool-launch"),
+    ("qxwq", "announcement", "qianxiao-wanqi-platform-launch"),
+    ("patent", "announcement", "metaverse-patent-pool-launch"),
+    ("Green fin", "forum", "green-finance-forum"),
+    ("GREEN FINANCE", "forum", "green-finance-forum"),
+    ("metaverse", "area", "metaverse-area"),
+    ("robot", "photo", "visitors-robot"),
+    ("Zhou Yunfan", "person", "zhou-yunfan"),
+    ("Baidu", "organization", "baidu"),
+    ("绿色 论坛", "forum", "green-finance-forum"),
+    ("zhang wei", "person", "zhang-wei"),
+    ("Sci-Tech Expo", "area", "zgc-forum-expo"),
+    ("科技 jinrong", "forum", "green-finance-forum"),
+]
+
+
+@pytest.fixture(scope="module")
+def db(real_db: Path) -> sqlite3.Connection:
+    return sqlite3.connect(real_db)
+
+
+@pytest.mark.parametrize(("query", "kind", "item_id"), CASES, ids=[c[0] for c in CASES])
+def test_expected_item_in_top_three(db: sqlite3.Connection, query: str, kind: str, item_id: str) -> None:
+    top = [(h.kind, h.id) for h in search(db, query, limit=3)]
+    assert (kind, item_id) in top, top
+
+
+def test_one_character_queries_find_items_containing_them(db: sqlite3.Connection) -> None:
+    assert "visitors-virtual-driving" in {h.id for h in search(db, "驾", limit=50)}
+    assert "metaverse-area-crowd" in {h.id for h in search(db, "攒", limit=50)}
+    assert {h.id for h in search(db, "邓", limit=50)} >= {"deng-shuhua", "visitors-robot"}
+
+
+def test_snippets_mark_the_matched_text(db: sqlite3.Connection) -> None:
+    hit = next(h for h in search(db, "绿色", limit=20) if h.id == "green-finance-forum")
+    title, _ = hit.marked()
+    assert "[绿色]" in title
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=30) | st.sampled_from(['"', "AND", "NEAR(", "*", "-", "e-mail", "北京-上海",
+                                               "title:北京", "' OR 1=1 --", "\x00", "😀"]))
+def test_cli_search_takes_any_text(real_db: Path, query: str) -> None:
+    if query.startswith("-") or "\x00" in query:
+        query = " " + query.replace("\x00", "")  # argv cannot carry NUL; a leading "-" is an option
+    result = run_guide("search", query, "--json", "--content-db", str(real_db))
+    assert result.returncode == 0, result.stderr
+    for item in json.loads(result.stdout):
+        assert {"kind", "id", "title", "snippet", "score"} <= item.keys()
