@@ -1,0 +1,144 @@
+"""The kiosk's settings: a small TOML file, every key optional.
+
+```toml
+[kiosk]
+enabled = true            # plain `guide` starts the kiosk (the supervisors pass --kiosk anyway)
+idle_seconds = 90         # no input this long: "Are you still there?"
+countdown_seconds = 15    # then the visitor's session is reset
+language = "zh"           # the language every visitor starts in
+```
+
+The file lives in the user data folder (``kiosk.toml``) unless ``--kiosk-config``
+names another. Plain Python: no Qt.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+CONFIG_NAME = "kiosk.toml"
+CORNERS = ("top-left", "top-right", "bottom-left", "bottom-right")
+
+
+class KioskConfigError(ValueError):
+    """The kiosk settings file cannot be used; the message names the file and the key."""
+
+
+@dataclass(frozen=True)
+class KioskConfig:
+    """Everything the kiosk can be told; the defaults suit an exhibition hall."""
+
+    enabled: bool = False
+    idle_seconds: float = 90.0
+    countdown_seconds: float = 15.0
+    language: str = "zh"
+    text_scale: float = 1.35  # theme sizes x this; 44 px touch rows become 59 px
+    min_touch_px: int = 48
+    hide_cursor: bool = False
+    attract_seconds: float = 8.0  # one highlight of the attract screen
+    reduced_motion: bool | None = None  # None: ask the system
+    exit_corner: str = "bottom-left"
+    exit_hold_seconds: float = 3.0
+    exit_corner_px: int = 64
+    exit_chord: str = "Ctrl+Alt+Shift+K"
+    pin_delay_seconds: float = 1.0  # wait after the first wrong PIN, doubled for each one after
+    pin_max_delay_seconds: float = 300.0
+    keep_screen_on: bool = True
+    catch_exceptions: bool = True  # log unhandled exceptions and show Home instead of dying
+    full_screen: bool = True
+
+    def __post_init__(self) -> None:
+        problems = validate(self)
+        if problems:
+            raise KioskConfigError("; ".join(problems))
+
+
+def validate(config: KioskConfig) -> list[str]:
+    """What is wrong with ``config`` (empty when it can be used)."""
+    problems = []
+    for name in ("idle_seconds", "countdown_seconds", "attract_seconds", "exit_hold_seconds",
+                 "pin_delay_seconds", "pin_max_delay_seconds"):
+        if getattr(config, name) <= 0:
+            problems.append(f"{name}: must be more than 0")
+    if config.language not in ("zh", "en"):
+        problems.append("language: must be 'zh' or 'en'")
+    if not 1.0 <= config.text_scale <= 2.0:
+        problems.append("text_scale: must be between 1.0 and 2.0")
+    if config.exit_corner not in CORNERS:
+        problems.append(f"exit_corner: must be one of {', '.join(CORNERS)}")
+    if config.exit_corner_px < 16 or config.min_touch_px < 16:
+        problems.append("exit_corner_px and min_touch_px: at least 16")
+    return problems
+
+
+def default_config_path() -> Path:
+    """``kiosk.toml`` in the user data folder."""
+    from guide import paths
+
+    return paths.user_data_dir() / CONFIG_NAME
+
+
+def _types() -> dict[str, tuple[type, ...]]:
+    kinds: dict[str, tuple[type, ...]] = {}
+    for f in dataclasses.fields(KioskConfig):
+        default = f.default
+        if f.name == "reduced_motion" or isinstance(default, bool):
+            kinds[f.name] = (bool,)
+        elif isinstance(default, float):
+            kinds[f.name] = (int, float)
+        elif isinstance(default, int):
+            kinds[f.name] = (int,)
+        else:
+            kinds[f.name] = (str,)
+    return kinds
+
+
+def parse_config(data: dict[str, Any], source: str = "kiosk.toml") -> KioskConfig:
+    """A config from the ``[kiosk]`` table of parsed TOML; errors name ``source`` and the key."""
+    table = data.get("kiosk", {})
+    if not isinstance(table, dict):
+        raise KioskConfigError(f"{source}: [kiosk] must be a table")
+    kinds = _types()
+    values: dict[str, Any] = {}
+    problems = []
+    for key, value in table.items():
+        if key not in kinds:
+            problems.append(f"{source}: kiosk.{key}: unknown setting")
+        elif (isinstance(value, bool) and bool not in kinds[key]) or not isinstance(value, kinds[key]):
+            problems.append(f"{source}: kiosk.{key}: expected {kinds[key][-1].__name__}, "
+                            f"got {type(value).__name__}")
+        else:
+            values[key] = float(value) if float in kinds[key] else value  # type: ignore[arg-type]
+    if problems:
+        raise KioskConfigError("; ".join(problems))
+    try:
+        return KioskConfig(**values)
+    except KioskConfigError as exc:
+        raise KioskConfigError(f"{source}: {exc}") from None
+
+
+def load_config(path: Path | None = None) -> KioskConfig:
+    """The settings in ``path`` (default: ``kiosk.toml`` in the user data folder).
+
+    A missing default file gives the defaults; a missing file that was named explicitly,
+    unreadable TOML or a bad value raises :class:`KioskConfigError`.
+    """
+    explicit = path is not None
+    path = path if path is not None else default_config_path()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        if explicit:
+            raise KioskConfigError(f"{path}: no such file") from None
+        return KioskConfig()
+    except OSError as exc:
+        raise KioskConfigError(f"{path}: {exc.strerror}") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise KioskConfigError(f"{path}: {exc}") from None
+    return parse_config(data, str(path))

@@ -1,0 +1,48 @@
+"""Deciding at start-up whether to run as a kiosk, and refusing when it cannot (no Qt)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from guide.kiosk.config import KioskConfig, KioskConfigError, load_config
+
+
+class KioskRefused(Exception):
+    """Kiosk mode was asked for but cannot start; the message says what to do."""
+
+
+def pin_is_set(user_db: Path | None) -> bool:
+    """True when the user database holds a staff PIN hash."""
+    from guide.kiosk.pin import UserDbPinStore
+    from guide.user.db import open_user_db
+
+    opened = open_user_db(user_db)
+    try:
+        return UserDbPinStore(opened.db).load_record() is not None
+    finally:
+        opened.close()
+
+
+def kiosk_config_for(args: argparse.Namespace) -> KioskConfig | None:
+    """The kiosk settings when ``args`` (``--kiosk``, or ``enabled`` in the config) ask for it.
+
+    None means a normal window. Raises :class:`KioskRefused` for a broken config file or
+    when no staff PIN is set (nobody could leave the kiosk).
+    """
+    path: Path | None = getattr(args, "kiosk_config", None)
+    wanted = bool(getattr(args, "kiosk", False))
+    try:
+        config = load_config(path)
+    except KioskConfigError as exc:
+        if wanted or path is not None:
+            raise KioskRefused(f"kiosk settings: {exc}") from None
+        return None  # a broken kiosk.toml must not stop the ordinary guide
+    if not (wanted or config.enabled):
+        return None
+    if not pin_is_set(getattr(args, "user_db", None)):
+        raise KioskRefused(
+            "kiosk mode needs a staff PIN, so that staff can leave it; nobody could otherwise.\n"
+            "Set one first with:  guide kiosk set-pin"
+            + (f" --user-db {args.user_db}" if getattr(args, "user_db", None) else ""))
+    return config
