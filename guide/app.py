@@ -32,6 +32,7 @@ from guide.user.db import (
     pending_recovery_notice,
     recovery_message,
 )
+from guide.user.settings import get_setting, set_setting
 
 
 @dataclass
@@ -76,20 +77,35 @@ def build_window(
     """Open both databases and build the main window over them (not shown yet)."""
     app = ensure_app()
     path = ensure_content_db(content_db)
-    state = UiState(lang=lang or system_language())
-    translations = Translations()
-    translations.apply(state.lang)
-    state.language_changed.connect(translations.apply)  # before the window's retranslate
     content = open_content_db(path)
     user = open_user_db(user_db)
     refresh_snapshots(user.db, content)  # bookmarks show the current titles of their items
+    # The command line wins, then the user's last choice, then the system's language.
+    state = UiState(lang=lang or get_setting(user.db, "language", None) or system_language(),
+                    text_scale=float(get_setting(user.db, "text_scale", 1.0)))
+    state.palette_name = str(get_setting(user.db, "theme", "standard"))
+    if state.palette_name not in theme.PALETTES:
+        state.palette_name = "standard"
+    translations = Translations()
+    translations.apply(state.lang)
+    state.language_changed.connect(translations.apply)  # before the window's retranslate
+    state.language_changed.connect(lambda value: set_setting(user.db, "language", value))
+    state.text_scale_changed.connect(lambda value: set_setting(user.db, "text_scale", value))
+    state.palette_changed.connect(lambda value: set_setting(user.db, "theme", value))
     ctx = AppContext(content=content, content_path=path, clock=Clock.parse(now), state=state,
                      user=user.db)
     ctx.bookmarks = BookmarkActions(user.db, content, state)
     images = ImageCache(path)
+    def restyle() -> None:
+        theme.apply(app, theme.PALETTES[state.palette_name], state.text_scale)
+
+    # Connected before the window's own handlers, so pages re-lay out with the new sizes.
+    state.text_scale_changed.connect(lambda _s: restyle())
+    state.palette_changed.connect(lambda _p: restyle())
+    if (state.palette_name, state.text_scale) != ("standard", 1.0):
+        restyle()
     window = MainWindow(ctx, images)
     app.installEventFilter(window)
-    state.text_scale_changed.connect(lambda s: theme.apply(app, scale=s))
     notice = pending_recovery_notice(user.db)
     if notice is not None:  # told once: the damaged file was kept and a new one made
         QTimer.singleShot(0, lambda: _tell_recovery(window, user.db, notice, state.lang))
@@ -105,13 +121,28 @@ def _tell_recovery(window: MainWindow, db: Any, notice: Any, lang: str) -> None:
 
 def run_app(args: argparse.Namespace) -> int:
     """Start the guide window with the databases and options from ``args``."""
+    from guide.kiosk.launch import KioskRefused, kiosk_config_for
+
+    try:
+        kiosk_config = kiosk_config_for(args)  # None: the ordinary window
+    except KioskRefused as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     app = ensure_app()
     guide = build_window(args.content_db, now=args.now, lang=args.lang, user_db=args.user_db)
-    guide.window.resize(1280, 800)
-    guide.window.show()
+    kiosk = None
+    if kiosk_config is not None:
+        from guide.kiosk.controller import install_kiosk
+
+        kiosk = install_kiosk(guide, kiosk_config, user_db=args.user_db)  # shows it full screen
+    else:
+        guide.window.resize(1280, 800)
+        guide.window.show()
     if getattr(args, "quit_after", None):
         QTimer.singleShot(int(args.quit_after * 1000), app.quit)
     code = app.exec()
+    if kiosk is not None:
+        kiosk.shutdown()
     guide.close()
     return code
 

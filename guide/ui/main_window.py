@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QKeySequence, QMouseEvent, QShortcut, QStandardItem, QStandardItemModel
+from PySide6.QtGui import (
+    QActionGroup,
+    QKeySequence,
+    QMouseEvent,
+    QShortcut,
+    QStandardItem,
+    QStandardItemModel,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -14,6 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QMainWindow,
+    QMenu,
     QSizePolicy,
     QStackedWidget,
     QToolButton,
@@ -73,12 +82,29 @@ class MainWindow(QMainWindow):
         self.forward_button = self._tool("forwardButton", "forward", self.forward)
         self.app_title = QLabel()
         self.app_title.setObjectName("appTitle")
-        self.app_title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.app_title.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
         self.toolbar_row.addWidget(self.app_title, 1)
         self.search_box = QLineEdit()
         self.search_box.setObjectName("searchBox")
         self.search_box.setClearButtonEnabled(True)
         self.toolbar_row.addWidget(self.search_box, 2)
+        self.display_button = self._tool("displayButton", "text-size", lambda: None)
+        self.display_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.display_menu = QMenu(self.display_button)
+        self.display_button.setMenu(self.display_menu)
+        self.size_actions = QActionGroup(self)
+        for percent in (100, 125, 150, 175, 200):
+            action = self.display_menu.addAction(f"{percent}%")
+            action.setCheckable(True)
+            action.setData(percent / 100)
+            self.size_actions.addAction(action)
+            action.triggered.connect(lambda _c=False, v=percent / 100: ctx.state.set_text_scale(v))
+        self.display_menu.addSeparator()
+        self.contrast_action = self.display_menu.addAction("")
+        self.contrast_action.setCheckable(True)
+        self.contrast_action.toggled.connect(lambda on: ctx.state.set_palette(
+            "high-contrast" if on else "standard"))
+        self.display_menu.aboutToShow.connect(self._sync_display_menu)
         self.language_button = self._tool("languageButton", "language", self.toggle_language)
         self.language_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
 
@@ -126,6 +152,10 @@ class MainWindow(QMainWindow):
         self._shortcut(QKeySequence.StandardKey.Find, self.focus_search)
         self._shortcut("/", self.focus_search)  # a text field keeps its own "/" (shortcut override)
         self._shortcut("Ctrl+D", self.toggle_current_bookmark)
+        for size_key, step in (("Ctrl++", 0.25), ("Ctrl+=", 0.25), ("Ctrl+-", -0.25), ("Ctrl+0", 0.0)):
+            self._shortcut(size_key, partial(self.change_text_size, step))
+        self.ctx.state.text_scale_changed.connect(lambda _s: self._restyle())
+        self.ctx.state.palette_changed.connect(lambda _p: self._restyle())
         self._shortcut(QKeySequence.StandardKey.Undo, self.undo_bookmarks)  # text fields keep theirs
         self.ctx.state.bookmarks_changed.connect(self._bookmarks_changed)
         self.ctx.state.language_changed.connect(lambda _lang: self.retranslate())
@@ -157,6 +187,9 @@ class MainWindow(QMainWindow):
         self.search_box.setPlaceholderText(self.tr("Search: 中文, pinyin or English  (Ctrl+F)"))
         self.search_box.setAccessibleName(self.tr("Search"))
         self.language_button.setText("English" if self.ctx.state.lang == "zh" else "中文")
+        self.display_button.setToolTip(self.tr("Text size and contrast (Ctrl+ / Ctrl-)"))
+        self.display_button.setAccessibleName(self.tr("Text size and contrast"))
+        self.contrast_action.setText(self.tr("High contrast"))
         self.language_button.setAccessibleName(self.tr("Switch language"))
         self.navigation.setAccessibleName(self.tr("Sections"))
         for row in range(self.nav_model.rowCount()):
@@ -303,6 +336,25 @@ class MainWindow(QMainWindow):
             self.search_box.setText(query)
         if self.stack.currentWidget() is not self.pages.get("search"):
             self.go(Location("search"))
+
+    def _sync_display_menu(self) -> None:
+        for action in self.size_actions.actions():
+            action.setChecked(abs(action.data() - self.ctx.state.text_scale) < 0.01)
+        self.contrast_action.setChecked(self.ctx.state.palette_name == "high-contrast")
+
+    def change_text_size(self, step: float) -> None:
+        """Ctrl+/Ctrl-: all text from 100% to 200% in quarter steps; Ctrl+0 back to 100%."""
+        state = self.ctx.state
+        state.set_text_scale(state.text_scale + step if step else 1.0)
+
+    def _restyle(self) -> None:
+        """Text size or theme changed: re-lay out every list and page for the new metrics."""
+        for page in self.pages.values():
+            page.retranslate()
+            for view in page.findChildren(QListView):
+                view.doItemsLayout()
+                view.viewport().update()
+        self.navigation.doItemsLayout()
 
     def toggle_language(self) -> None:
         self.ctx.state.set_language("en" if self.ctx.state.lang == "zh" else "zh")

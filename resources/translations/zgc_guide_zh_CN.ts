@@ -306,6 +306,18 @@
         <translation>搜索</translation>
     </message>
     <message>
+        <source>Text size and contrast (Ctrl+ / Ctrl-)</source>
+        <translation>文字大小与对比度 (Ctrl+ / Ctrl-)</translation>
+    </message>
+    <message>
+        <source>Text size and contrast</source>
+        <translation>文字大小与对比度</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>高对比度</translation>
+    </message>
+    <message>
         <source>Switch language</source>
         <translation>切换语言</translation>
     </message>
@@ -339,6 +351,14 @@
 </context>
 <context>
     <name>PhotoViewer</name>
+    <message>
+        <source>Photo viewer</source>
+        <translation>图片查看器</translation>
+    </message>
+    <message>
+        <source>Left and right arrows step through the photos; Esc closes.</source>
+        <translation>左右方向键切换图片,Esc 关闭。</translation>
+    </message>
     <message>
         <source>Close photo</source>
         <translation>关闭图片</translation>
@@ -458,6 +478,13 @@
     <message>
         <source>Type Chinese, pinyin or English. Or start with a topic of the forum:</source>
         <translation>输入中文、拼音或英文,或从论坛主题开始:</translation>
+    </message>
+</context>
+<context>
+    <name>self.pin_pad</name>
+    <message>
+        <source>No staff PIN is set.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from guide.content import queries
@@ -77,11 +76,7 @@ class DetailPage(Page):
         images.image_ready.connect(self.photos.viewport().update)
         self.layout_.addWidget(self.photos_title)
         self.layout_.addWidget(self.photos)
-        self._zoom = 0
-        for keys, step in ((QKeySequence.StandardKey.ZoomIn, 1), ("Ctrl+=", 1),
-                           (QKeySequence.StandardKey.ZoomOut, -1), ("Ctrl+0", 0)):
-            QShortcut(QKeySequence(keys), self, lambda s=step: self.zoom(s),
-                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self._zoom = 0  # extra reader zoom on top of the app's text size (pinch, wheel)
 
     def show_item(self, kind: str, item_id: str) -> bool:
         """Show an item; False when the content has no such item."""
@@ -103,7 +98,7 @@ class DetailPage(Page):
         set_bookmark_look(self.bookmark, on)
 
     def zoom(self, step: int) -> None:
-        """Ctrl+/Ctrl-: zoom the text; Ctrl+0 resets."""
+        """Zoom only the reader's text by ``step``; 0 resets. (Ctrl+/Ctrl- scale all text.)"""
         if step == 0:
             self.body.zoomOut(self._zoom)
             self._zoom = 0
@@ -130,6 +125,7 @@ class DetailPage(Page):
         self.body.setAccessibleName(self.tr("Details of %1").replace("%1", self.title.text()))
         has_photos = self.photo_model.rowCount() > 0
         self.photos_title.setText(self.tr("Photos"))
+        self.photos.setAccessibleName(self.tr("Photos"))
         self.photos_title.setVisible(has_photos)
         self.photos.setVisible(has_photos)
         if has_photos:

@@ -46,6 +46,8 @@ class HomePage(Page):
         self.layout_.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its lists take the focus, one by one
+        self.scroll_area = scroll
         self.layout_.addWidget(scroll)
         body = QWidget()
         scroll.setWidget(body)

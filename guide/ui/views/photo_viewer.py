@@ -144,6 +144,8 @@ class PhotoViewer(Page):
         set_bookmark_look(self.bookmark, on)
 
     def retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Photo viewer"))
+        self.setAccessibleDescription(self.tr("Left and right arrows step through the photos; Esc closes."))
         self.close_button.setAccessibleName(self.tr("Close photo"))
         self.prev_button.setAccessibleName(self.tr("Previous photo"))
         self.next_button.setAccessibleName(self.tr("Next photo"))

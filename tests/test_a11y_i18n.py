@@ -1,0 +1,189 @@
+"""Two languages switched at run time, keyboard access, 200% text, contrast (issue: a11y/i18n)."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QTabBar,
+    QToolButton,
+    QWidget,
+)
+
+from guide.app import Guide, build_window
+from guide.ui import theme
+from guide.ui.history import Location
+from tests.conftest import ROOT
+
+TS = ROOT / "resources" / "translations" / "zgc_guide_zh_CN.ts"
+PAGES = ("home", "forums", "exhibition", "announcements", "photos", "figures", "bookmarks", "search")
+
+
+@pytest.fixture
+def guide(qtbot, real_db: Path, tmp_path: Path) -> Iterator[Guide]:  # type: ignore[no-untyped-def]
+    g = build_window(real_db, now="2023-05-29T10:00", lang="zh", user_db=tmp_path / "u.db")
+    qtbot.addWidget(g.window)
+    g.window.resize(1280, 800)
+    g.window.show()
+    qtbot.waitExposed(g.window)
+    yield g
+    g.close()
+
+
+def _messages() -> list[tuple[str, str | None, str | None]]:
+    root = ET.parse(TS).getroot()
+    return [(m.findtext("source") or "", m.find("translation").text,  # type: ignore[union-attr]
+             m.find("translation").get("type")) for m in root.iter("message")]  # type: ignore[union-attr]
+
+
+def _visible_texts(window: QWidget) -> list[str]:
+    texts = []
+    for w in window.findChildren(QWidget):
+        if not w.isVisible():
+            continue
+        if isinstance(w, QLabel | QAbstractButton):
+            texts.append(w.text())
+        if isinstance(w, QLineEdit):
+            texts.append(w.placeholderText())
+        if isinstance(w, QTabBar):
+            texts += [w.tabText(i) for i in range(w.count())]
+        if isinstance(w, QListView) and w.objectName() == "navigation":
+            model = w.model()
+            texts += [model.index(r, 0).data() for r in range(model.rowCount())]
+    return [t for t in texts if t]
+
+
+def test_every_translation_is_finished() -> None:
+    unfinished = [src for src, text, kind in _messages() if kind == "unfinished" or not text]
+    assert unfinished == []
+
+
+def test_no_visible_string_is_left_in_english_in_chinese_mode(guide: Guide) -> None:
+    english = {src for src, text, _ in _messages() if text and text != src}
+    for page in PAGES:
+        guide.window.go(Location(page))
+        leftovers = [t for t in _visible_texts(guide.window) if t in english]
+        assert leftovers == [], (page, leftovers)
+
+
+def test_language_switches_at_run_time_including_open_pages(guide: Guide, qtbot) -> None:  # type: ignore[no-untyped-def]
+    w = guide.window
+    nav = w.navigation.model()
+    w.open_item("forum", "green-finance-forum")
+    assert w.findChild(QLabel, "detailTitle").text() == "双碳战略与绿色金融论坛"
+    assert nav.index(1, 0).data() == "论坛日程"
+    assert "2023年5月27日" in w.detail.body.toPlainText()
+    qtbot.mouseClick(w.language_button, Qt.MouseButton.LeftButton)
+    assert guide.ctx.state.lang == "en"
+    assert nav.index(1, 0).data() == "Forums"
+    assert w.findChild(QLabel, "detailTitle").text() == "Dual Carbon Strategy and Green Finance Forum"
+    assert w.findChild(QLabel, "detailSubtitle").text() == "双碳战略与绿色金融论坛"  # original kept
+    assert "27 May 2023" in w.detail.body.toPlainText()
+    assert "Chinese original" in w.detail.body.toPlainText()
+    w.go(Location("home"))
+    assert w.page("home").today_title.text() == "Today · 29 May 2023"
+    qtbot.mouseClick(w.language_button, Qt.MouseButton.LeftButton)
+    assert w.page("home").today_title.text() == "今天 · 2023年5月29日"
+
+
+def test_language_choice_is_remembered(qtbot, real_db: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    g = build_window(real_db, user_db=tmp_path / "u.db", lang=None)
+    g.ctx.state.set_language("en" if g.ctx.state.lang == "zh" else "zh")
+    chosen = g.ctx.state.lang
+    g.close()
+    g = build_window(real_db, user_db=tmp_path / "u.db", lang=None)
+    assert g.ctx.state.lang == chosen
+    g.close()
+
+
+def test_tab_reaches_every_control_of_home_with_names(guide: Guide, qtbot) -> None:  # type: ignore[no-untyped-def]
+    w = guide.window
+    w.activateWindow()
+    w.go(Location("home"))
+    w.navigation.setFocus()
+    seen: list[QWidget] = []
+    for _ in range(60):
+        focused = QApplication.focusWidget()
+        if focused in seen:
+            break
+        seen.append(focused)
+        qtbot.keyClick(focused, Qt.Key.Key_Tab)
+    names = {x.objectName() for x in seen}
+    assert {"navigation", "searchBox", "languageButton", "displayButton", "todayList", "nextList",
+            "latestNews", "keyFigures"} <= names, names
+    for widget in seen:
+        label = widget.accessibleName() or (widget.text() if isinstance(widget, QAbstractButton) else "")
+        assert label, (widget.metaObject().className(), widget.objectName())
+
+
+def test_every_focusable_control_has_an_accessible_name(guide: Guide) -> None:
+    for page in PAGES:
+        guide.window.go(Location(page))
+    guide.window.open_item("forum", "green-finance-forum")
+    guide.window.open_item("photo", "visitors-robot")
+    missing = []
+    for w in guide.window.findChildren(QWidget):
+        if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.isEnabled():
+            text = w.text() if isinstance(w, QAbstractButton) else ""
+            if not (w.accessibleName() or text) and not isinstance(w, QTabBar | QToolButton) \
+                    and w.metaObject().className() not in ("QScrollBar", "QWidget",
+                                                            "QComboBoxListView"):
+                missing.append((w.metaObject().className(), w.objectName()))
+    assert missing == []
+
+
+def test_every_page_at_200_percent_text_without_clipped_labels(guide: Guide) -> None:
+    guide.ctx.state.set_text_scale(2.0)
+    assert QApplication.font().pointSizeF() == pytest.approx(theme.TypeScale.for_scale(2.0).body)
+    pages = [*PAGES, "forum/green-finance-forum", "photo/visitors-robot", "area/metaverse-area"]
+    for page in pages:
+        guide.window.go(Location.parse(page))
+        QApplication.processEvents()
+        for label in guide.window.findChildren(QLabel):
+            if not label.isVisible() or not label.text() or label.wordWrap():
+                continue
+            assert label.sizeHint().width() <= label.width() + 1, (page, label.objectName(), label.text())
+            assert label.sizeHint().height() <= label.height() + 1, (page, label.objectName())
+
+
+def _luminance(color: str) -> float:
+    channels = [int(color[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(a: str, b: str) -> float:
+    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+@pytest.mark.parametrize("palette", list(theme.PALETTES.values()), ids=list(theme.PALETTES))
+def test_text_colours_meet_wcag_aa(palette: theme.Palette) -> None:
+    pairs = [("text", "window"), ("text", "surface"), ("muted", "surface"), ("muted", "window"),
+             ("primary", "surface"), ("primary", "window"), ("on_primary", "primary"),
+             ("accent", "surface"), ("warning", "surface"), ("text", "selection"),
+             ("primary", "selection")]
+    failing = {f"{fg}/{bg}": round(contrast(getattr(palette, fg), getattr(palette, bg)), 2)
+               for fg, bg in pairs if contrast(getattr(palette, fg), getattr(palette, bg)) < 4.5}
+    assert failing == {}
+    assert contrast(theme.HIGH_CONTRAST.text, theme.HIGH_CONTRAST.window) >= 7  # AAA for body text
+
+
+def test_high_contrast_theme_applies_and_persists(qtbot, real_db: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    g = build_window(real_db, user_db=tmp_path / "u.db", lang="en")
+    g.ctx.state.set_palette("high-contrast")
+    assert theme.HIGH_CONTRAST.window in QApplication.instance().styleSheet()
+    g.close()
+    g = build_window(real_db, user_db=tmp_path / "u.db", lang="en")
+    assert g.ctx.state.palette_name == "high-contrast"
+    g.ctx.state.set_palette("standard")
+    g.close()
