@@ -72,9 +72,12 @@ def ensure_app() -> QApplication:
 
 def build_window(
     content_db: Path | None = None, *, now: str | None = None, lang: str | None = None,
-    user_db: Path | None = None,
+    user_db: Path | None = None, remember: bool = True,
 ) -> Guide:
-    """Open both databases and build the main window over them (not shown yet)."""
+    """Open both databases and build the main window over them (not shown yet).
+
+    ``remember=False`` (screenshots) keeps display choices out of the user's settings.
+    """
     app = ensure_app()
     path = ensure_content_db(content_db)
     content = open_content_db(path)
@@ -89,9 +92,10 @@ def build_window(
     translations = Translations()
     translations.apply(state.lang)
     state.language_changed.connect(translations.apply)  # before the window's retranslate
-    state.language_changed.connect(lambda value: set_setting(user.db, "language", value))
-    state.text_scale_changed.connect(lambda value: set_setting(user.db, "text_scale", value))
-    state.palette_changed.connect(lambda value: set_setting(user.db, "theme", value))
+    if remember:
+        state.language_changed.connect(lambda value: set_setting(user.db, "language", value))
+        state.text_scale_changed.connect(lambda value: set_setting(user.db, "text_scale", value))
+        state.palette_changed.connect(lambda value: set_setting(user.db, "theme", value))
     ctx = AppContext(content=content, content_path=path, clock=Clock.parse(now), state=state,
                      user=user.db)
     ctx.bookmarks = BookmarkActions(user.db, content, state)

@@ -156,7 +156,8 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     from guide.ui.screenshot import take_screenshot
 
     out = take_screenshot(args.page, args.out, size=args.size, content_db=args.content_db,
-                          now=args.now, lang=args.lang)
+                          now=args.now, lang=args.lang, user_db=args.user_db,
+                          theme_name=args.theme, text_scale=args.text_scale)
     print(f"wrote {out}")
     return 0
 
@@ -168,6 +169,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--now", metavar="ISO", help="pretend the clock says this, e.g. "
                         "2023-05-29T10:00 (for demos and tests)")
     parser.add_argument("--lang", choices=["zh", "en"], help="interface language")
+    parser.add_argument("--kiosk", action="store_true", help="public touch-screen kiosk: full screen, "
+                        "idle reset, staff PIN to leave (see `guide kiosk --help`)")
+    parser.add_argument("--kiosk-config", type=Path, metavar="PATH",
+                        help="kiosk settings file (default: kiosk.toml in the user data folder)")
+    parser.add_argument("--self-test", action="store_true", help="check this installation "
+                        "(databases, Home, search, bookmarks) without showing a window, and exit")
+    # Quits the window's event loop after SECONDS: start-up benchmarks of the frozen app.
+    parser.add_argument("--quit-after", type=float, metavar="SECONDS", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def command(name: str, handler: Handler, help_: str) -> argparse.ArgumentParser:
@@ -210,9 +219,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--size", default="1280x800")
     p.add_argument("--now", default=argparse.SUPPRESS, help="clock, e.g. 2023-05-29T10:00")
     p.add_argument("--lang", choices=["zh", "en"], default=argparse.SUPPRESS)
+    p.add_argument("--theme", choices=["standard", "high-contrast"])
+    p.add_argument("--text-scale", type=float, metavar="1.0-2.0")
 
     from guide.user.commands import register as register_bookmarks
     register_bookmarks(sub, command)
+    from guide.kiosk.commands import register as register_kiosk
+    register_kiosk(sub, command)
+    from guide.updates.commands import register as register_updates
+    register_updates(sub, command)
     return parser
 
 
@@ -221,6 +236,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     handler: Handler | None = getattr(args, "handler", None)
+    if args.self_test:
+        from guide.selftest import main as self_test
+
+        return self_test(args)
     if handler is None:
         from guide.app import run_app
 

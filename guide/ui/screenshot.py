@@ -36,10 +36,15 @@ def open_page(guide: Guide, page: str) -> None:
 
 
 def take_screenshot(page: str, out: Path, *, size: str = "1280x800", content_db: Path | None = None,
-                    now: str | None = None, lang: str | None = None) -> Path:
-    """Render ``page`` at ``size`` and save it as PNG."""
+                    now: str | None = None, lang: str | None = None, user_db: Path | None = None,
+                    theme_name: str | None = None, text_scale: float | None = None) -> Path:
+    """Render ``page`` at ``size`` and save it as PNG (display choices are not remembered)."""
     width, height = (int(x) for x in size.lower().split("x"))
-    guide = build_window(content_db, now=now, lang=lang)
+    guide = build_window(content_db, now=now, lang=lang, user_db=user_db, remember=False)
+    if theme_name:
+        guide.ctx.state.set_palette(theme_name)
+    if text_scale:
+        guide.ctx.state.set_text_scale(text_scale)
     guide.window.resize(width, height)
     guide.window.show()
     settle(guide, 0.5)
