@@ -53,6 +53,11 @@ class SearchPage(Page):
         self._timer.setInterval(0)
         self._timer.timeout.connect(self.run)
         box.textChanged.connect(lambda _text: self._timer.start())
+        self._hits: list[SearchHit] = []
+        self._counts_timer = QTimer(self)
+        self._counts_timer.setSingleShot(True)
+        self._counts_timer.setInterval(0)
+        self._counts_timer.timeout.connect(self._add_counts)
         box.installEventFilter(self)
         self.run()
 
@@ -67,8 +72,11 @@ class SearchPage(Page):
             self.empty.setVisible(False)
         else:
             hits = search(self.ctx.content, query, limit=LIMIT)
-            counts = count_by_kind(self.ctx.content, query) if hits else {}
-            self.model.set_rows(group_hits(hits, counts, COUNT_CAP))
+            # Counts of all matches come a moment later: the hits paint in this frame.
+            self._hits = hits
+            self.model.set_rows(group_hits(hits, {}, COUNT_CAP))
+            if hits:
+                self._counts_timer.start()
             self.empty.setVisible(not hits)
             self.empty.setText(self.tr(
                 "Nothing found for “%1”. Try pinyin (lvse jinrong, zgc) or English (green finance)."
@@ -76,6 +84,15 @@ class SearchPage(Page):
         self.retranslate_titles()
         self.select(self.model.selectable_row(0, 1))
         self.query_changed.emit(query)
+
+    def _add_counts(self) -> None:
+        """Second pass for the query on screen: how many match in all, per kind."""
+        query = self.last_query or ""
+        if not self._hits or query != self.box.text():
+            return
+        row = self.results.currentIndex().row()
+        self.model.set_rows(group_hits(self._hits, count_by_kind(self.ctx.content, query), COUNT_CAP))
+        self.select(row if row >= 0 else self.model.selectable_row(0, 1))
 
     def retranslate_titles(self) -> None:
         if self.box.text().strip():
