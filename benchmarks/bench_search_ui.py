@@ -20,13 +20,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_ui import big_db  # noqa: E402
-from PySide6.QtCore import QEvent, QObject, Qt  # noqa: E402
-from PySide6.QtGui import QInputMethodEvent  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication, QListView  # noqa: E402
+from bench_ui import big_db
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QListView
 
-from guide.app import build_window  # noqa: E402
+from guide.app import build_window
 
 WORDS = ["lvsejinrong", "zhongguancun", "kejichengguo", "zgc", "lsjr", "kjcg", "patent", "green finance",
          "metaverse", "technology transfer", "yuanyuzhou", "zhishichanquan", "beijing", "forum"]
