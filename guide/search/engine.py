@@ -1,42 +1,88 @@
 """The query path: ``search`` and ``count_by_kind``. Never imports pypinyin or Qt.
 
 Speed on every keystroke comes from not ranking what cannot be ranked cheaply
-(bm25 costs ~2 µs per matching row, ~90 ms for a one-letter query at 100k rows):
+(bm25 costs ~2 µs per matching row, ~90 ms for a one-letter query at 100k rows)
+and from reading the small title index first:
 
-1. Probe: fetch up to ``RANK_CAP + 1`` matching rowids (rowid order, no ranking).
-2. If the query is selective (<= ``RANK_CAP`` rows), rank them all.
-3. Otherwise rank only the rows matching in titles/names/pinyin, if those are few;
-   else only the rows whose title starts with the first piece, if those are few;
-   and fill up with the remaining matches in rowid order (callers index important
-   items first). The final page is sorted by score, so whole and prefix title
-   matches still come first within it.
+1. Probe the titles (``search_title``: titles, names, English titles, pinyin) for
+   up to ``RANK_CAP + 1`` rowids, unranked. If there are at most ``RANK_CAP``, rank
+   them; if they cannot fill the page, add the body matches (``search_text``),
+   ranked too when there are few.
+2. Otherwise rank only the titles whose start matches the first word, if those
+   are few, and fill the page with the other title matches in rowid order
+   (callers index important items first). Body-only matches rank below every
+   title match, so they are not needed then.
+
+The final page is sorted by score, so whole and prefix title matches come first.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import sqlite3
 
 from guide.search import highlight as hl
 from guide.search.model import SearchHit
-from guide.search.query import Piece, Scope, match_expression, normalize_query
+from guide.search.query import (
+    Pieces,
+    normalize_query,
+    pinyin_expression,
+    pinyin_splits,
+    text_expression,
+    title_expression,
+)
 from guide.search.rank import PieceTier, score, sort_key
-from guide.search.schema import BM25_WEIGHTS, DOC_TABLE, FTS_TABLE, KIND_TABLE
+from guide.search.schema import (
+    DOC_TABLE,
+    KIND_BITS,
+    KIND_TABLE,
+    TEXT_TABLE,
+    TEXT_WEIGHTS,
+    TITLE_TABLE,
+    TITLE_WEIGHTS,
+)
 
 log = logging.getLogger(__name__)
 
-RANK_CAP = 300
+RANK_CAP = 200
+KIND_MASK = (1 << KIND_BITS) - 1
 COUNT_CAP = 1000
 MAX_LIMIT = 1000
 
-_PROBE = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ? LIMIT ?"
-_RANK = (
-    f"SELECT {FTS_TABLE}.rowid, bm25({FTS_TABLE}, {', '.join(map(str, BM25_WEIGHTS))}),"
-    f" d.rank_cjk, d.rank_words, d.rank_pinyin, d.date"
-    f" FROM {FTS_TABLE} JOIN {DOC_TABLE} AS d ON d.rowid = {FTS_TABLE}.rowid"
-    f" WHERE {FTS_TABLE} MATCH ?"
+Key = tuple[float, str, int]
+Ranked = list[tuple[Key, int, float]]  # (sort key, rowid, score), best first
+
+
+def _probe_sql(table: str) -> str:
+    return f"SELECT rowid FROM {table} WHERE {table} MATCH ? LIMIT ?"
+
+
+def _rank_sql(table: str, weights: tuple[float, ...]) -> str:
+    return (
+        f"SELECT {table}.rowid, bm25({table}, {', '.join(map(str, weights))}),"
+        f" d.rank_cjk, d.rank_words, d.rank_pinyin, d.date"
+        f" FROM {table} JOIN {DOC_TABLE} AS d ON d.rowid = {table}.rowid"
+        f" WHERE {table} MATCH ? LIMIT ?"
+    )
+
+
+_PROBE = {TITLE_TABLE: _probe_sql(TITLE_TABLE), TEXT_TABLE: _probe_sql(TEXT_TABLE)}
+_RANK = {
+    TITLE_TABLE: _rank_sql(TITLE_TABLE, TITLE_WEIGHTS),
+    TEXT_TABLE: _rank_sql(TEXT_TABLE, TEXT_WEIGHTS),
+}
+_COUNT = f"SELECT count(*) FROM (SELECT 1 FROM {TEXT_TABLE} WHERE {TEXT_TABLE} MATCH ? LIMIT ?)"
+# Text matches that are in a given list of rowids. ``+rowid`` stops SQLite from
+# running the MATCH once per listed rowid (each run re-expands prefix terms).
+_SCAN_IN = (
+    f"SELECT rowid FROM {TEXT_TABLE} WHERE {TEXT_TABLE} MATCH ?"
+    " AND +rowid IN (SELECT value FROM json_each(?)) LIMIT ?"
 )
-_COUNT = f"SELECT count(*) FROM (SELECT 1 FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ? LIMIT ?)"
+_KEYS = (
+    f"SELECT rowid, rank_cjk, rank_words, rank_pinyin, date FROM {DOC_TABLE}"
+    " WHERE rowid IN (SELECT value FROM json_each(?))"
+)
 
 
 def search(
@@ -60,24 +106,52 @@ def search(
 def count_by_kind(conn: sqlite3.Connection, query: str) -> dict[str, int]:
     """Return the number of matches of ``query`` for every indexed kind (zeros too).
 
-    Counts stop at ``COUNT_CAP`` (1000) per kind, to stay fast on one-letter queries;
-    a count of 1000 means "1000 or more". Empty or unsearchable input gives ``{}``.
+    Each count stops at ``COUNT_CAP`` (1000): a count of 1000 means "1000 or more".
+    That keeps one-letter queries as fast as the rest. Counts cover the rows
+    :func:`search` finds with no limit. Empty or unsearchable input gives ``{}``.
     """
     pieces = normalize_query(query)
     if not pieces:
         return {}
-    kinds = [k for (k,) in conn.execute(f"SELECT kind FROM {KIND_TABLE} ORDER BY kind")]
-    counts: dict[str, int] = {}
-    for kind in kinds:
-        expression = match_expression(pieces, Scope.ALL, kind)
-        try:
-            (counts[kind],) = conn.execute(_COUNT, (expression, COUNT_CAP)).fetchone()
-        except sqlite3.OperationalError as exc:
-            if not str(exc).startswith("fts5:"):
-                raise
-            log.warning("count query %r failed: %s", query[:100], exc)
-            counts[kind] = 0
-    return counts
+    try:
+        kinds = dict(conn.execute(f"SELECT code, kind FROM {KIND_TABLE} ORDER BY kind").fetchall())
+        counts = dict.fromkeys(kinds.values(), 0)
+        rows = _all_rows(conn, pieces, COUNT_CAP)
+        if rows is not None:  # few: the kind is in each rowid
+            for rowid in rows:
+                counts[kinds[rowid & KIND_MASK]] += 1
+            return counts
+        return {kind: _count(conn, pieces, kind) for kind in counts}
+    except sqlite3.OperationalError as exc:
+        if not str(exc).startswith("fts5:"):
+            raise
+        log.warning("count query %r failed: %s", query[:100], exc)
+        return {}
+
+
+def _all_rows(conn: sqlite3.Connection, pieces: Pieces, cap: int) -> set[int] | None:
+    """Every matching rowid, or None when there are more than ``cap``."""
+    rows = set(_probe(conn, TEXT_TABLE, text_expression(pieces), cap))
+    if len(rows) <= cap and any(p.pinyin for p in pieces):
+        rows.update(_probe(conn, TITLE_TABLE, title_expression(pieces), cap))
+        for as_pinyin, as_text in pinyin_splits(pieces):
+            if as_text and len(rows) <= cap:
+                rows.update(_split_rows(conn, as_pinyin, as_text, None, RANK_CAP, scan=False))
+    return rows if len(rows) <= cap else None
+
+
+def _count(conn: sqlite3.Connection, pieces: Pieces, kind: str) -> int:
+    """Matches of one kind, up to COUNT_CAP."""
+    text = text_expression(pieces, kind)
+    (count,) = conn.execute(_COUNT, (text, COUNT_CAP)).fetchone()
+    if count >= COUNT_CAP or not any(p.pinyin for p in pieces):
+        return int(count)
+    rows = set(_probe(conn, TEXT_TABLE, text, COUNT_CAP))
+    rows.update(_probe(conn, TITLE_TABLE, title_expression(pieces, kind), COUNT_CAP))
+    for as_pinyin, as_text in pinyin_splits(pieces):
+        if as_text and len(rows) < COUNT_CAP:
+            rows.update(_split_rows(conn, as_pinyin, as_text, kind, RANK_CAP, scan=False))
+    return min(len(rows), COUNT_CAP)
 
 
 def run_search(
@@ -90,58 +164,117 @@ def run_search(
         return []
     tiers = [PieceTier(p) for p in pieces]
     cap = max(RANK_CAP, limit)
-    ranked, rest = _candidates(conn, pieces, tiers, kind, cap)
-    chosen: dict[int, float | None] = dict(ranked[:limit])
-    for rowid in rest:
-        if len(chosen) >= limit:
-            break
-        chosen.setdefault(rowid, None)
+    chosen: dict[int, float | None] = {}
+    titles = title_expression(pieces, kind)
+    title_rows = _probe(conn, TITLE_TABLE, titles, cap)
+    if len(title_rows) <= cap:
+        ranked = _rank(conn, TITLE_TABLE, titles, tiers, cap) or []
+        if len(ranked) < limit:  # titles cannot fill the page: add body matches
+            ranked += _body_matches(conn, pieces, tiers, kind, cap, {r for _, r, _ in ranked})
+        chosen.update((rowid, value) for _, rowid, value in ranked[:limit])
+    else:
+        # Ranked directly: title starts are usually few, and this saves a probe.
+        starts = _rank(conn, TITLE_TABLE, title_expression(pieces, kind, start=True), tiers, cap)
+        chosen.update((rowid, value) for _, rowid, value in (starts or [])[:limit])
+        fallback = title_rows
+        if starts is None:  # many: take them in rowid order before the other titles
+            fallback = _probe(conn, TITLE_TABLE, title_expression(pieces, kind, start=True), cap)
+            fallback += title_rows
+        for rowid in fallback:
+            if len(chosen) >= limit:
+                break
+            chosen.setdefault(rowid, None)
     return _hits(conn, pieces, tiers, chosen)
 
 
-def _candidates(
+def _body_matches(
     conn: sqlite3.Connection,
-    pieces: tuple[Piece, ...],
+    pieces: Pieces,
     tiers: list[PieceTier],
     kind: str | None,
     cap: int,
-) -> tuple[list[tuple[int, float]], list[int]]:
-    """Return (ranked ``(rowid, score)`` pairs, further rowids in fallback order)."""
-    everything = match_expression(pieces, Scope.ALL, kind)
-    rows = _probe(conn, everything, cap)
-    if len(rows) <= cap:
-        return _rank(conn, everything, tiers), []
-    titles = match_expression(pieces, Scope.TITLE, kind)
-    title_rows = _probe(conn, titles, cap)
-    if len(title_rows) <= cap:
-        return _rank(conn, titles, tiers), rows
-    starts = match_expression(pieces, Scope.START, kind)
-    start_rows = _probe(conn, starts, cap)
-    if len(start_rows) <= cap:
-        return _rank(conn, starts, tiers), title_rows + rows
-    return [], start_rows + title_rows + rows
+    seen: set[int],
+) -> Ranked:
+    """Matches outside the title index, best first (ranked only when few)."""
+    text = text_expression(pieces, kind)
+    rows = _probe(conn, TEXT_TABLE, text, cap)
+    ranked = (_rank(conn, TEXT_TABLE, text, tiers, cap) or []) if len(rows) <= cap else []
+    extra = [] if ranked else rows
+    if len(pieces) > 1:
+        for as_pinyin, as_text in pinyin_splits(pieces):
+            if as_text:
+                extra += _split_rows(conn, as_pinyin, as_text, kind, cap, scan=True)
+    ranked = [item for item in ranked if item[1] not in seen]
+    known = seen | {rowid for _, rowid, _ in ranked}
+    extra = [rowid for rowid in dict.fromkeys(extra) if rowid not in known]
+    return sorted(ranked + _scored(conn, extra[:cap], tiers), key=lambda item: item[0])
 
 
-def _probe(conn: sqlite3.Connection, expression: str, cap: int) -> list[int]:
-    return [rowid for (rowid,) in conn.execute(_PROBE, (expression, cap + 1))]
+def _probe(conn: sqlite3.Connection, table: str, expression: str, cap: int) -> list[int]:
+    return [rowid for (rowid,) in conn.execute(_PROBE[table], (expression, cap + 1))]
+
+
+def _split_rows(
+    conn: sqlite3.Connection,
+    as_pinyin: Pieces,
+    as_text: Pieces,
+    kind: str | None,
+    cap: int,
+    *,
+    scan: bool,
+) -> list[int]:
+    """Rows matching ``as_pinyin`` in a title and ``as_text`` anywhere (up to cap + 1).
+
+    Cheap when both parts are specific (two short lists intersected). When only the
+    pinyin part is, ``scan`` walks the text matches checking each against it (once
+    per search, not per kind). A pinyin part matching more than ``cap`` titles (a
+    two-letter ``tr``) is skipped: it would cost a scan on every keystroke, and the
+    all-text and all-in-title readings of the query are complete anyway.
+    """
+    titles = _probe(conn, TITLE_TABLE, pinyin_expression(as_pinyin, kind), cap)
+    if not titles or len(titles) > cap:
+        return []
+    text = text_expression(as_text)
+    texts = _probe(conn, TEXT_TABLE, text, cap)
+    if len(texts) <= cap:
+        return sorted(set(titles).intersection(texts))
+    if not scan:
+        return []
+    return [rowid for (rowid,) in conn.execute(_SCAN_IN, (text, json.dumps(titles), cap + 1))]
 
 
 def _rank(
-    conn: sqlite3.Connection, expression: str, tiers: list[PieceTier]
-) -> list[tuple[int, float]]:
+    conn: sqlite3.Connection, table: str, expression: str, tiers: list[PieceTier], cap: int
+) -> Ranked | None:
+    """All matches ranked best first, or None when there are more than ``cap``."""
+    rows = conn.execute(_RANK[table], (expression, cap + 1)).fetchall()
+    if len(rows) > cap:
+        return None
     scored = []
-    for rowid, bm25, rank_cjk, rank_words, rank_pinyin, date in conn.execute(
-        _RANK, (expression,)
-    ):
+    for rowid, bm25, rank_cjk, rank_words, rank_pinyin, date in rows:
         value = score(tiers, (rank_cjk, rank_words, rank_pinyin), bm25)
         scored.append((sort_key(value, date, rowid), rowid, value))
     scored.sort()
-    return [(rowid, value) for _, rowid, value in scored]
+    return scored
+
+
+def _scored(conn: sqlite3.Connection, rowids: list[int], tiers: list[PieceTier]) -> Ranked:
+    """Score rows by their title keys alone (no bm25), best first."""
+    if not rowids:
+        return []
+    scored = []
+    for rowid, rank_cjk, rank_words, rank_pinyin, date in conn.execute(
+        _KEYS, (json.dumps(rowids),)
+    ):
+        value = score(tiers, (rank_cjk, rank_words, rank_pinyin))
+        scored.append((sort_key(value, date, rowid), rowid, value))
+    scored.sort()
+    return scored
 
 
 def _hits(
     conn: sqlite3.Connection,
-    pieces: tuple[Piece, ...],
+    pieces: Pieces,
     tiers: list[PieceTier],
     chosen: dict[int, float | None],
 ) -> list[SearchHit]:
@@ -169,25 +302,33 @@ def _hits(
 
 def _hit(marker: hl.Marker, row: tuple[object, ...], value: float) -> SearchHit:
     kind, id_, title, title_en, names, body, body_en = (str(v) for v in row[1:8])
-    pinyin_fields = hl.parse_pinyin_map(str(row[12]))
+    # Readings are only needed when a word of the query can be pinyin.
+    pinyin_fields = hl.parse_pinyin_map(str(row[12])) if marker.pinyin else [[]]
     title_marks = hl.merge(marker.text_spans(title) + marker.pinyin_spans(pinyin_fields[0]))
-    name_list = names.split("\n") if names else []
-    names_text, name_spans = _names(marker, name_list, pinyin_fields[1:])
-    snippet_marks: tuple[hl.Span, ...]
-    for source, spans in (
-        (body, None),
-        (body_en, None),
-        (names_text, name_spans),
-        (title_en, None),
-    ):
-        found = hl.merge(marker.text_spans(source) if spans is None else spans)
-        if found:
-            text, snippet_marks = hl.snippet(source, found)
-            break
-    else:
-        source = body or body_en or title_en
-        text, snippet_marks = hl.snippet(source, ())
+    text, snippet_marks = _snippet(marker, body, body_en, names, title_en, pinyin_fields[1:])
     return SearchHit(kind, id_, title, text, title_marks, snippet_marks, value)
+
+
+def _snippet(
+    marker: hl.Marker,
+    body: str,
+    body_en: str,
+    names: str,
+    title_en: str,
+    pinyin_fields: list[list[tuple[str, ...]]],
+) -> tuple[str, tuple[hl.Span, ...]]:
+    """Snippet from the first field with a match: body, English body, names (where
+    pinyin can match too), English title; else the start of the body."""
+    for source in (body, body_en):
+        found = hl.merge(marker.text_spans(source))
+        if found:
+            return hl.snippet(source, found)
+    names_text, name_spans = _names(marker, names.split("\n") if names else [], pinyin_fields)
+    found = hl.merge(name_spans)
+    if found:
+        return hl.snippet(names_text, found)
+    found = hl.merge(marker.text_spans(title_en))
+    return hl.snippet(title_en if found else body or body_en or title_en, found)
 
 
 def _names(

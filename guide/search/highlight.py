@@ -23,8 +23,7 @@ ELLIPSIS = "…"
 _FLATTEN = str.maketrans("\n\r\t\v\f", "     ")
 
 
-def _word_pattern(text: str) -> re.Pattern[str]:
-    return re.compile(f"(?<!{WORD_CHAR}){re.escape(text)}")
+_WORD_CHAR = re.compile(WORD_CHAR)
 
 
 class Marker:
@@ -32,7 +31,7 @@ class Marker:
 
     def __init__(self, pieces: Iterable[Piece]) -> None:
         self.cjk = [p.text for p in pieces if p.cjk]
-        self.words = [_word_pattern(p.text) for p in pieces if not p.cjk]
+        self.words = [p.text for p in pieces if not p.cjk]
         self.pinyin = [p.pinyin for p in pieces if p.pinyin]
 
     def text_spans(self, text: str) -> list[Span]:
@@ -46,8 +45,13 @@ class Marker:
             while start >= 0:
                 spans.append((start, start + len(piece)))
                 start = folded.find(piece, start + 1)
-        for pattern in self.words:
-            spans += [m.span() for m in pattern.finditer(folded)]
+        for word in self.words:
+            # A word piece matches at the start of a word: str.find, then a look back.
+            start = folded.find(word)
+            while start >= 0:
+                if start == 0 or not _WORD_CHAR.match(folded, start - 1):
+                    spans.append((start, start + len(word)))
+                start = folded.find(word, start + 1)
         if origin is not None:
             spans = [(origin[s], origin[e]) for s, e in spans]
         return spans
@@ -56,9 +60,15 @@ class Marker:
         """Return spans of characters whose readings spell a pinyin piece."""
         spans: list[Span] = []
         for target in self.pinyin:
+            first = target[0]
             i = 0
             while i < len(readings):
-                end = _spell(readings, i, target) if readings[i] else None
+                # Every reading of the first character must at least start right.
+                end = (
+                    _spell(readings, i, target)
+                    if any(r[0] == first for r in readings[i])
+                    else None
+                )
                 if end is None:
                     i += 1
                 else:

@@ -7,32 +7,59 @@ use (folded titles, Latin words, pinyin spellings, per-character readings).
 
 from __future__ import annotations
 
+import json
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from functools import lru_cache
 
 from guide.search import readings as rd
 from guide.search.model import SearchDoc
 from guide.search.schema import (
     DOC_TABLE,
-    FTS_COLUMNS,
-    FTS_TABLE,
+    KIND_BITS,
     KIND_TABLE,
     MAX_PINYIN_TOKEN,
+    TEXT_COLUMNS,
+    TEXT_TABLE,
+    TITLE_COLUMNS,
+    TITLE_TABLE,
     create_index,
     kind_token,
 )
-from guide.search.text import fold, index_text, pinyin_fold, words
+from guide.search.text import MARK, fold, index_text, pinyin_fold, words
 
 BATCH = 1000
+Spelling = tuple[str, ...]  # one syllable per character of a stretch of Chinese
 
-_DOC_INSERT = (
-    f"INSERT INTO {DOC_TABLE} (rowid, kind, id, title, title_en, names, body, body_en, date,"
-    " rank_cjk, rank_words, rank_pinyin, pinyin_map) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"
+# Rows travel to SQLite as one JSON array per batch: a single INSERT ... SELECT runs
+# the whole batch with the GIL released, so the next batch is prepared meanwhile.
+_DOC_COLUMNS = (
+    "rowid, kind, id, title, title_en, names, body, body_en, date,"
+    " rank_cjk, rank_words, rank_pinyin, pinyin_map"
 )
-_FTS_INSERT = (
-    f"INSERT INTO {FTS_TABLE} (rowid, {', '.join(FTS_COLUMNS)})"
-    f" VALUES (?{', ?' * len(FTS_COLUMNS)})"
+
+
+def _insert_json(table: str, columns: str, count: int) -> str:
+    values = ", ".join(f"value->>{i}" for i in range(count))
+    return f"INSERT INTO {table} ({columns}) SELECT {values} FROM json_each(?)"
+
+
+_DOC_INSERT = _insert_json(
+    DOC_TABLE,
+    "rowid, kind, id, title, title_en, names, body, body_en, date,"
+    " rank_cjk, rank_words, rank_pinyin, pinyin_map",
+    13,
 )
+_TITLE_INSERT = _insert_json(
+    TITLE_TABLE, "rowid, " + ", ".join(TITLE_COLUMNS), len(TITLE_COLUMNS) + 1
+)
+_TEXT_INSERT = _insert_json(TEXT_TABLE, "rowid, " + ", ".join(TEXT_COLUMNS), len(TEXT_COLUMNS) + 1)
+
+
+def _fts_command(conn: sqlite3.Connection, command: str, value: int | None = None) -> None:
+    for table in (TITLE_TABLE, TEXT_TABLE):
+        conn.execute(f"INSERT INTO {table} ({table}, rank) VALUES (?, ?)", (command, value))
 
 
 def index_documents(
@@ -44,44 +71,84 @@ def index_documents(
 
     Rowids follow the given order, after any rows already indexed; ranking falls back
     to rowid order for unselective queries, so pass the most important items first.
+    At most 16 kinds (``ValueError`` beyond).
     ``progress(n_done)`` is called after every batch of ``BATCH`` documents. Returns
     the number of documents indexed. A duplicate ``(kind, id)`` raises
     ``sqlite3.IntegrityError``.
+
+    ``docs`` is iterated and ``conn`` used only in the calling thread; one helper
+    thread turns batches into rows while SQLite writes the previous batch.
     """
     create_index(conn)
     (last,) = conn.execute(f"SELECT coalesce(max(rowid), 0) FROM {DOC_TABLE}").fetchone()
-    doc_rows: list[tuple[object, ...]] = []
-    fts_rows: list[tuple[object, ...]] = []
-    kinds: set[str] = set()
+    seq = last >> KIND_BITS
+    codes = dict(conn.execute(f"SELECT kind, code FROM {KIND_TABLE}").fetchall())
+    # Bulk load: no incremental segment merging (it rewrites the index several times
+    # over), one full merge at the end instead; then the defaults again.
+    _fts_command(conn, "automerge", 0)
+    _fts_command(conn, "crisismerge", 1000)
     done = 0
-    for doc in docs:
-        done += 1
-        doc_row, fts_row = _rows(last + done, doc)
-        doc_rows.append(doc_row)
-        fts_rows.append(fts_row)
-        kinds.add(doc.kind)
-        if len(doc_rows) >= BATCH:
-            _flush(conn, doc_rows, fts_rows)
-            if progress is not None:
-                progress(done)
-    if doc_rows:
-        _flush(conn, doc_rows, fts_rows)
-        if progress is not None:
-            progress(done)
-    conn.executemany(
-        f"INSERT OR IGNORE INTO {KIND_TABLE} (kind) VALUES (?)", [(k,) for k in sorted(kinds)]
-    )
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="search-index") as pool:
+        pending: Future[tuple[str, str, str]] | None = None
+        for batch in _batches(docs):
+            rowids = []
+            for doc in batch:
+                seq += 1
+                rowids.append(seq << KIND_BITS | _code(conn, codes, doc.kind))
+            future = pool.submit(_prepare, batch, rowids)
+            if pending is not None:
+                done += _write(conn, pending.result(), progress, done)
+            pending = future
+        if pending is not None:
+            done += _write(conn, pending.result(), progress, done)
+    _fts_command(conn, "optimize")
+    _fts_command(conn, "automerge", 4)
+    _fts_command(conn, "crisismerge", 16)
     return done
 
 
-def _flush(
-    conn: sqlite3.Connection, doc_rows: list[tuple[object, ...]], fts_rows: list[tuple[object, ...]]
-) -> None:
+def _code(conn: sqlite3.Connection, codes: dict[str, int], kind: str) -> int:
+    """The kind's code, registering a new kind on first sight."""
+    code = codes.get(kind)
+    if code is None:
+        code = len(codes)
+        if code >= 1 << KIND_BITS:
+            raise ValueError(f"more than {1 << KIND_BITS} kinds: {kind!r}")
+        conn.execute(f"INSERT INTO {KIND_TABLE} (kind, code) VALUES (?, ?)", (kind, code))
+        codes[kind] = code
+    return code
+
+
+def _batches(docs: Iterable[SearchDoc]) -> Iterator[list[SearchDoc]]:
+    batch: list[SearchDoc] = []
+    for doc in docs:
+        batch.append(doc)
+        if len(batch) == BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _prepare(batch: list[SearchDoc], rowids: list[int]) -> tuple[str, str, str]:
+    """Rows of one batch for the three tables, as JSON arrays (in the helper thread)."""
+    rows = [_rows(rowid, doc) for rowid, doc in zip(rowids, batch, strict=True)]
+    return tuple(json.dumps([row[i] for row in rows], ensure_ascii=False) for i in range(3))  # type: ignore[return-value]
+
+
+def _write(
+    conn: sqlite3.Connection,
+    rows: tuple[str, str, str],
+    progress: Callable[[int], None] | None,
+    done_before: int,
+) -> int:
     # Document rows first: a duplicate id fails before the FTS rows are written.
-    conn.executemany(_DOC_INSERT, doc_rows)
-    conn.executemany(_FTS_INSERT, fts_rows)
-    doc_rows.clear()
-    fts_rows.clear()
+    count = conn.execute(_DOC_INSERT, (rows[0],)).rowcount
+    conn.execute(_TITLE_INSERT, (rows[1],))
+    conn.execute(_TEXT_INSERT, (rows[2],))
+    if progress is not None:
+        progress(done_before + count)
+    return count
 
 
 def _clean_name(name: str) -> str:
@@ -89,66 +156,92 @@ def _clean_name(name: str) -> str:
     return " ".join(name.split())
 
 
-def _rows(rowid: int, doc: SearchDoc) -> tuple[tuple[object, ...], tuple[object, ...]]:
+def _rows(rowid: int, doc: SearchDoc) -> tuple[tuple[object, ...], ...]:
+    """Rows for search_doc, search_title and search_text."""
     names = [n for n in map(_clean_name, doc.names) if n]
-    field_maps = [rd.field_readings(doc.title, doc.kind == "person")]
-    field_maps += [rd.field_readings(name, True) for name in names]
-    alternatives = _alternative_spellings(doc.pinyin_alt, field_maps)
-    sequences = [seq for field in field_maps for seq in rd.spellings(field)] + alternatives
+    fields = [_field_pinyin(doc.title, doc.kind == "person")]
+    fields += [_field_pinyin(name, True) for name in names]
+    field_maps = [list(readings) for readings, _ in fields]
+    title_sequences = list(fields[0][1])
+    name_sequences = [seq for _, spelt in fields[1:] for seq in spelt]
+    if doc.pinyin_alt:
+        # Alternatives change the readings of a field: spell the fields again.
+        title_sequences = _alternative_spellings(doc.pinyin_alt, field_maps)
+        title_sequences += [tuple(seq) for seq in rd.spellings(field_maps[0])]
+        name_sequences = [tuple(seq) for field in field_maps[1:] for seq in rd.spellings(field)]
 
-    full = dict.fromkeys(
-        "".join(seq[i:])[:MAX_PINYIN_TOKEN] for seq in sequences for i in range(len(seq))
-    )
-    initials = dict.fromkeys(
-        "".join(s[0] for s in seq[i:])[:MAX_PINYIN_TOKEN]
-        for seq in sequences
-        for i in range(len(seq))
-    )
-    lines = ["'".join(seq) for seq in sequences] + ["'".join(s[0] for s in seq) for seq in sequences]
+    full: dict[str, None] = {}
+    initials: dict[str, None] = {}
+    lines: tuple[dict[str, None], dict[str, None]] = ({}, {})
+    for part, sequences in enumerate((title_sequences, name_sequences)):
+        for seq in sequences:
+            seq_full, seq_initials, line, line_initials = _sequence_tokens(seq)
+            full.update(dict.fromkeys(seq_full))
+            initials.update(dict.fromkeys(seq_initials))
+            lines[part][line] = lines[part][line_initials] = None
 
     folded_title = fold(doc.title).replace("\n", " ")
     folded_names = [fold(n) for n in names]
-    rank_cjk = "\n" + "\n".join([folded_title, *folded_names]) + "\n"
-    latin = words(fold(doc.title_en)) + words(folded_title)
-    for name in folded_names:
-        latin += words(name)
-    rank_words = " " + " ".join(latin) + " "
-    rank_pinyin = "\n" + "\n".join(dict.fromkeys(lines)) + "\n"
-    pinyin_map = "\n".join(",".join("/".join(r) for r in field) for field in field_maps)
-
+    title_words = words(fold(doc.title_en)) + words(folded_title)
+    name_words = [word for name in folded_names for word in words(name)]
     joined_names = "\n".join(names)
     doc_row = (
         rowid, doc.kind, doc.id, doc.title, doc.title_en, joined_names, doc.body, doc.body_en,
-        doc.date, rank_cjk, rank_words, rank_pinyin, pinyin_map,
+        doc.date,
+        # Title first, then names: rank.py tells a match in the title itself apart.
+        "\n" + "\n".join([folded_title, *folded_names]) + "\n",  # rank_cjk
+        " " + " ".join([*title_words, "\t", *name_words]) + " ",  # rank_words
+        "\n" + "\n".join([*lines[0], "\t", *lines[1]]) + "\n",  # rank_pinyin
+        "\n".join(",".join("/".join(r) for r in field) for field in field_maps),  # pinyin_map
     )  # fmt: skip
-    fts_row = (
-        rowid,
+    title, names_text, title_en = (
         index_text(doc.title),
         index_text(" ".join(names)),
         index_text(doc.title_en),
-        " ".join(full),
-        " ".join(initials),
-        index_text(doc.body),
-        index_text(doc.body_en),
-        kind_token(doc.kind),
     )
-    return doc_row, fts_row
+    kind = kind_token(doc.kind)
+    title_row = (rowid, title, names_text, title_en, " ".join(full), " ".join(initials), kind)
+    text_row = (
+        rowid, title, names_text, title_en, index_text(doc.body), index_text(doc.body_en), kind,
+    )  # fmt: skip
+    return doc_row, title_row, text_row
+
+
+@lru_cache(maxsize=16384)
+def _field_pinyin(text: str, every_reading: bool) -> tuple[tuple[rd.Readings, ...], tuple[Spelling, ...]]:
+    """Readings per character and spellings of one title or name (names recur: cached)."""
+    readings = rd.field_readings(text, every_reading)
+    return tuple(readings), tuple(tuple(seq) for seq in rd.spellings(readings))
+
+
+@lru_cache(maxsize=65536)
+def _sequence_tokens(seq: Spelling) -> tuple[tuple[str, ...], tuple[str, ...], str, str]:
+    """FTS tokens from every syllable start (full and initials) and rank_pinyin lines."""
+    joined = "".join(seq)
+    initials = "".join(s[0] for s in seq)
+    full_tokens = []
+    offset = 0
+    for syllable in seq:
+        full_tokens.append(MARK + joined[offset : offset + MAX_PINYIN_TOKEN])
+        offset += len(syllable)
+    initial_tokens = [MARK + initials[i : i + MAX_PINYIN_TOKEN] for i in range(len(seq))]
+    return tuple(full_tokens), tuple(initial_tokens), "'".join(seq), "'".join(initials)
 
 
 def _alternative_spellings(
     alternatives: tuple[str, ...], field_maps: list[list[rd.Readings]]
-) -> list[list[str]]:
+) -> list[Spelling]:
     """Turn ``pinyin_alt`` strings into syllable lists, adding them to a matching field.
 
     An alternative is attached (per character, for marking) to the first field with as
     many Chinese characters as it has syllables; it is indexed in any case.
     """
-    sequences: list[list[str]] = []
+    sequences: list[Spelling] = []
     for alt in alternatives:
         seq = [s for s in (pinyin_fold(w) for w in words(fold(alt))) if s]
         if not seq:
             continue
-        sequences.append(seq)
+        sequences.append(tuple(seq))
         for field in field_maps:
             positions = [i for i, entry in enumerate(field) if entry]
             if len(positions) == len(seq):

@@ -11,10 +11,9 @@ in any field: ``"绿色 论坛"``, ``"zhang wei"``, ``"green 2023"``.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
 
 from guide.search.schema import MAX_PINYIN_TOKEN, kind_token
-from guide.search.text import fold, pinyin_fold, tokens
+from guide.search.text import MARK, fold, pinyin_fold, tokens
 
 # Raw input is cut before any work: nobody types more, and a pasted 10,000-character
 # text must not cost more than a normal query.
@@ -23,6 +22,7 @@ MAX_PIECES = 8
 # A longer Chinese phrase is matched by its first characters (a superset of rows).
 MAX_CJK_PIECE = 32
 MAX_WORD_PIECE = MAX_PINYIN_TOKEN
+MAX_PINYIN_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -34,15 +34,10 @@ class Piece:
     pinyin: str = ""  # the word folded as pinyin (ü/v -> u), "" if it cannot be pinyin
 
 
-class Scope(Enum):
-    """Which fields a MATCH expression looks in."""
-
-    ALL = "all"  # titles, names, pinyin, bodies
-    TITLE = "title"  # titles, names, pinyin
-    START = "start"  # first piece at the start of a title field, the rest in titles
+Pieces = tuple[Piece, ...]
 
 
-def normalize_query(query: str) -> tuple[Piece, ...]:
+def normalize_query(query: str) -> Pieces:
     """Fold ``query`` (NFKC, casefold, ü/v/u for pinyin) and split it into pieces.
 
     Returns an empty tuple for input without any searchable character.
@@ -55,47 +50,72 @@ def normalize_query(query: str) -> tuple[Piece, ...]:
             piece = Piece(text[:MAX_CJK_PIECE], True)
         else:
             text = text[:MAX_WORD_PIECE]
-            piece = Piece(text, False, pinyin_fold(text))
+            piece = Piece(text, False, pinyin_fold(text)[:MAX_PINYIN_TOKEN])
         pieces[piece] = None
         if len(pieces) == MAX_PIECES:
             break
     return tuple(pieces)
 
 
-def match_expression(pieces: tuple[Piece, ...], scope: Scope, kind: str | None = None) -> str:
-    """Return the MATCH expression requiring every piece, in the fields of ``scope``.
+def title_expression(pieces: Pieces, kind: str | None = None, *, start: bool = False) -> str:
+    """MATCH for ``search_title``: every piece in a title, name or English title, as
+    text or pinyin; with ``start``, the first piece at the start of one of them."""
+    parts = [_title_piece(piece, start and i == 0) for i, piece in enumerate(pieces)]
+    return _conjunction(parts, kind)
 
-    ``pieces`` must not be empty.
+
+def text_expression(pieces: Pieces, kind: str | None = None) -> str:
+    """MATCH for ``search_text``: every piece as text, in any field (no pinyin)."""
+    return _conjunction([_quoted(piece) for piece in pieces], kind)
+
+
+def pinyin_expression(pieces: Pieces, kind: str | None = None) -> str:
+    """MATCH for ``search_title``: every piece as pinyin of a title or name."""
+    return _conjunction([f'{{py pyi}} : "{MARK}{p.pinyin}"*' for p in pieces], kind)
+
+
+def pinyin_splits(pieces: Pieces) -> list[tuple[Pieces, Pieces]]:
+    """Ways to read some words as pinyin and the rest as text: ``(pinyin, text)``.
+
+    A row matches a query if, for one split, the pinyin part matches its title and
+    the text part matches anywhere (the split with no pinyin is not listed). Only
+    the first ``MAX_PINYIN_WORDS`` pinyin-capable words are varied, and the engine
+    skips a mixed split whose pinyin part matches more than ``RANK_CAP`` titles,
+    to bound the work; all-text and all-in-title matches are always complete.
     """
-    rest = Scope.TITLE if scope is Scope.START else scope
-    parts = [_piece_expression(pieces[0], scope)]
-    parts += [_piece_expression(piece, rest) for piece in pieces[1:]]
+    capable = [p for p in pieces if p.pinyin][:MAX_PINYIN_WORDS]
+    splits = []
+    for mask in range(1, 2 ** len(capable)):
+        chosen = {p for i, p in enumerate(capable) if mask >> i & 1}
+        splits.append(
+            (tuple(p for p in pieces if p in chosen), tuple(p for p in pieces if p not in chosen))
+        )
+    return splits
+
+
+def _conjunction(parts: list[str], kind: str | None) -> str:
     if kind is not None:
-        parts.append(f'{{k}} : "{kind_token(kind)}"')
+        parts = [*parts, f'{{k}} : "{kind_token(kind)}"']
     return " AND ".join(f"({part})" for part in parts)
 
 
 def _quoted(piece: Piece) -> str:
     text = piece.text
     if not piece.cjk:
-        return f'"{text}"*'
+        return f'"{MARK}{text}"*'
     if len(text) == 1:
         return f'"{text}"*'
     # The phrase of overlapping pairs; the indexed trailing single is not needed.
     return '"' + " ".join(text[i : i + 2] for i in range(len(text) - 1)) + '"'
 
 
-def _piece_expression(piece: Piece, scope: Scope) -> str:
-    start = "^" if scope is Scope.START else ""
-    title_only = scope is not Scope.ALL
+def _title_piece(piece: Piece, start: bool) -> str:
+    caret = "^" if start else ""
     if piece.cjk:
-        columns = "t n" if title_only else "t n b"
-        return f"{{{columns}}} : {start}{_quoted(piece)}"
-    columns = "t n te" if title_only else "t n te b be"
+        return f"{{t n}} : {caret}{_quoted(piece)}"
     if piece.pinyin == piece.text:
-        return f"{{{columns} py pyi}} : {start}{_quoted(piece)}"
-    expression = f"({{{columns}}} : {start}{_quoted(piece)})"
+        return f"{{t n te py pyi}} : {caret}{_quoted(piece)}"
+    expression = f"({{t n te}} : {caret}{_quoted(piece)})"
     if piece.pinyin:
-        pinyin = piece.pinyin[:MAX_PINYIN_TOKEN]
-        expression += f' OR ({{py pyi}} : {start}"{pinyin}"*)'
+        expression += f' OR ({{py pyi}} : {caret}"{MARK}{piece.pinyin}"*)'
     return expression

@@ -4,7 +4,8 @@ Each piece of the query gets a tier from the precomputed title keys of a row
 (``rank_cjk``, ``rank_words``, ``rank_pinyin``): WHOLE when it is an entire title or
 name (Chinese, or a full pinyin spelling) or a whole English word; PREFIX when a title
 or name starts with it (or an English word does); INSIDE when it is found elsewhere in
-a title or name; 0 when only the body matched. The score sorts first by how many
+a title or name; 0 when only the body matched. A match in the title itself counts one
+more than the same match in a name (speaker, photographer, organisation). The score sorts first by how many
 pieces matched a title, then by the tiers, then by bm25; ties go to the earlier date,
 then the smaller rowid.
 """
@@ -30,36 +31,42 @@ class PieceTier:
         self.whole = f"{frame}{text}{frame}"
         self.start = f"{frame}{text}"
         self.inside = text
-        self.pinyin: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]] | None = None
-        if piece.pinyin:
-            # Syllables are joined by ' in rank_pinyin; a match starts at a syllable.
-            body = "'?".join(piece.pinyin)
-            self.pinyin = (
-                re.compile(f"(?<![a-z]){body}"),
-                re.compile(f"\n{body}\n"),
-                re.compile(f"\n{body}"),
-            )
+        self.pinyin = piece.pinyin
+        # Syllables are joined by ' in rank_pinyin; an INSIDE match must start at one.
+        self.syllable_start = re.compile("(?<![a-z])" + "'?".join(piece.pinyin))
 
     def tier(self, rank_cjk: str, rank_words: str, rank_pinyin: str) -> int:
-        """Return WHOLE, PREFIX, INSIDE or 0 for this piece in one row's title keys."""
+        """Return the piece's tier in one row's title keys, plus 1 when it matched the
+        title itself rather than a name (so 0 for body-only matches, at most 4)."""
         if self.cjk:
-            if self.inside not in rank_cjk:
+            found = rank_cjk.find(self.inside)
+            if found < 0:
                 return 0
+            in_title = found + len(self.inside) <= rank_cjk.find("\n", 1)
             if self.whole in rank_cjk:
-                return WHOLE
-            return PREFIX if self.start in rank_cjk else INSIDE
+                return WHOLE + in_title
+            return (PREFIX if self.start in rank_cjk else INSIDE) + in_title
         best = 0
-        if self.start in rank_words:
+        found = rank_words.find(self.start)
+        if found >= 0:
             best = WHOLE if self.whole in rank_words else PREFIX
-        if best < WHOLE and self.pinyin is not None:
-            inside, whole, start = self.pinyin
-            if inside.search(rank_pinyin):
-                if whole.search(rank_pinyin):
-                    best = WHOLE
-                elif start.search(rank_pinyin):
-                    best = max(best, PREFIX)
+            best += found < rank_words.find("\t")
+        pinyin = self.pinyin
+        if best < WHOLE + 1 and pinyin:
+            # Plain substring tests first (C speed); the regex only when needed.
+            plain = rank_pinyin.replace("'", "")
+            found = plain.find(pinyin)
+            if found >= 0:
+                in_title = found < plain.find("\t")
+                if f"\n{pinyin}\n" in plain:
+                    tier = WHOLE
+                elif f"\n{pinyin}" in plain:
+                    tier = PREFIX
+                elif self.syllable_start.search(rank_pinyin):
+                    tier = INSIDE
                 else:
-                    best = max(best, INSIDE)
+                    tier = 0
+                best = max(best, tier + in_title if tier else 0)
         return best
 
 
@@ -73,7 +80,7 @@ def score(tiers: list[PieceTier], keys: tuple[str, str, str], bm25: float = 0.0)
             matched += 1
             total += tier
     relevance = max(0.0, -bm25)
-    # matched <= 8 and total <= 24, so the three parts never overlap.
+    # matched <= 8 and total <= 32, so the three parts never overlap.
     return matched * 1000.0 + total * 10.0 + relevance / (1.0 + relevance)
 
 

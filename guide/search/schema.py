@@ -14,13 +14,25 @@ Design (measured in ``shared/notes/search.md`` on SQLite 3.40.1):
   sejinrong jinrong rong``) and ``pyi`` the same for initials (``lsjr sjr jr r``), so
   every pinyin query - full, last syllable cut short, initials - is one prefix term.
   Person names get every heteronym reading (单 dan/shan/chan) and ``pinyin_alt``.
-* **Contentless FTS5 table** (``content=''``): the original text lives once, in
-  ``search_doc``, which also keeps small precomputed keys for ranking and marking in
+* **Two contentless FTS5 tables** (``content=''``; the original text lives once, in
+  ``search_doc``). ``search_title`` holds titles, names, English titles and their
+  pinyin; ``search_text`` holds all text (titles again, bodies, English) without
+  pinyin. Column filters do not shrink what FTS5 reads, so title-only passes
+  (the ones ranking needs most) read only the small title index, and a query whose
+  words sit in different fields ("绿色 论坛") is still one MATCH on ``search_text``.
+* ``search_doc`` also keeps small precomputed keys for ranking and marking in
   Python (``rank_*``, ``pinyin_map``), since ``highlight()`` is useless on bigrams.
-* A ``k`` column holds one token per kind so a kind filter is part of MATCH.
-* ``prefix='1 2'`` gives one- and two-character prefixes (``"北"*``, ``"z"*``, ``"zh"*``)
-  their own index, so the most common as-you-type queries read one doclist instead
-  of merging thousands.
+* A ``k`` column holds one token per kind so a kind filter is part of MATCH, and
+  rowids carry the kind in their low ``KIND_BITS`` bits (``seq << 4 | code``):
+  still in the order documents were given, and a count per kind of a few hundred
+  matches needs no lookup.
+* **Prefix indexes.** Without one, FTS5 merges the doclists of every term with the
+  prefix before returning a row (``"zhon"*`` over 100k titles: ~5 ms; ``"z"*``:
+  ~100 ms). Prefix ``1`` serves one-character Chinese queries (``"北"*``); Latin
+  tokens carry a two-letter marker (:data:`guide.search.text.MARK`) so that the
+  indexes from 3 characters serve Latin/pinyin prefixes of 1, 2, … letters without
+  also copying every CJK bigram. Titles get more lengths than bodies: pinyin is
+  typed letter by letter and only lives there.
 """
 
 from __future__ import annotations
@@ -28,17 +40,24 @@ from __future__ import annotations
 import sqlite3
 
 DOC_TABLE = "search_doc"
-FTS_TABLE = "search_fts"
+TITLE_TABLE = "search_title"
+TEXT_TABLE = "search_text"
 KIND_TABLE = "search_kind"
 
-# FTS columns: title, names, English title, pinyin, pinyin initials, body, English
-# body, kind. Order matters for bm25 weights below.
-FTS_COLUMNS = ("t", "n", "te", "py", "pyi", "b", "be", "k")
-BM25_WEIGHTS = (8.0, 4.0, 6.0, 4.0, 2.0, 1.0, 1.0, 0.0)
+# Columns: title, names, English title, pinyin, pinyin initials, body, English body,
+# kind. bm25 weights follow the column order.
+TITLE_COLUMNS = ("t", "n", "te", "py", "pyi", "k")
+TITLE_WEIGHTS = (8.0, 4.0, 6.0, 4.0, 2.0, 0.0)
+TEXT_COLUMNS = ("t", "n", "te", "b", "be", "k")
+TEXT_WEIGHTS = (8.0, 4.0, 6.0, 1.0, 1.0, 0.0)
+KIND_BITS = 4  # room for 16 kinds (the guide has 7)
 # Pinyin tokens are cut here; query words are cut the same way, so long input still
 # matches (as a prefix) and the token dictionary stays bounded.
-MAX_PINYIN_TOKEN = 48
+MAX_PINYIN_TOKEN = 32
+TITLE_PREFIXES = "1 3 4 5 6 7"  # CJK 1; Latin/pinyin 1-5 letters (+ 2-letter marker)
+TEXT_PREFIXES = "1 3 4"  # CJK 1; Latin 1-2 letters
 
+_FTS_OPTIONS = "content='', tokenize='unicode61 remove_diacritics 2'"
 _DDL = (
     f"""CREATE TABLE IF NOT EXISTS {DOC_TABLE} (
         rowid INTEGER PRIMARY KEY,
@@ -52,15 +71,18 @@ _DDL = (
         date TEXT,
         rank_cjk TEXT NOT NULL,       -- newline-framed folded title and names
         rank_words TEXT NOT NULL,     -- space-framed Latin words of the titles and names
-        rank_pinyin TEXT NOT NULL,    -- newline-framed readings, syllables joined by '
+        rank_pinyin TEXT NOT NULL,    -- newline-framed spellings, syllables joined by '
         pinyin_map TEXT NOT NULL,     -- per character readings of title and names
         UNIQUE (kind, id)
     )""",
-    f"""CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5(
-        {", ".join(FTS_COLUMNS)},
-        content='', tokenize='unicode61 remove_diacritics 2', prefix='1 2'
-    )""",
-    f"CREATE TABLE IF NOT EXISTS {KIND_TABLE} (kind TEXT PRIMARY KEY) WITHOUT ROWID",
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {TITLE_TABLE} USING fts5("
+    f"{', '.join(TITLE_COLUMNS)}, {_FTS_OPTIONS}, prefix='{TITLE_PREFIXES}')",
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {TEXT_TABLE} USING fts5("
+    f"{', '.join(TEXT_COLUMNS)}, {_FTS_OPTIONS}, prefix='{TEXT_PREFIXES}')",
+    f"""CREATE TABLE IF NOT EXISTS {KIND_TABLE} (
+        kind TEXT PRIMARY KEY,
+        code INTEGER NOT NULL UNIQUE  -- the low bits of the kind's rowids
+    ) WITHOUT ROWID""",
 )
 
 
@@ -72,7 +94,7 @@ def create_index(conn: sqlite3.Connection) -> None:
 
 def drop_index(conn: sqlite3.Connection) -> None:
     """Drop the search tables, e.g. before rebuilding the index from scratch."""
-    for table in (FTS_TABLE, DOC_TABLE, KIND_TABLE):
+    for table in (TITLE_TABLE, TEXT_TABLE, DOC_TABLE, KIND_TABLE):
         conn.execute(f"DROP TABLE IF EXISTS {table}")
 
 

@@ -48,18 +48,33 @@ class _AccentTable(dict[int, str]):
 _ACCENTS = _AccentTable()
 
 
+# Characters that NFKC or accent stripping would change in a Latin word: Latin-1 and
+# Latin Extended letters, ligatures, fullwidth letters and digits. Text without
+# them (almost all Chinese and English text, fullwidth punctuation included) only
+# needs casefold() to be matched against pieces.
+_FOLDABLE = re.compile("[\u00aa-\u024f\u1e00-\u1eff\ufb00-\ufb06\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+
+
 def fold(text: str) -> str:
     """Fold text for matching: NFKC, casefold, and strip accents from Latin letters."""
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    return folded if folded.isascii() else folded.translate(_ACCENTS)
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    folded = text.casefold()
+    return folded if folded.isascii() or not _FOLDABLE.search(folded) else folded.translate(_ACCENTS)
 
 
 def fold_aligned(text: str) -> tuple[str, list[int] | None]:
     """Fold ``text`` and return a map from folded offsets to original offsets.
 
     The map is ``None`` when folding kept the length (the usual case), meaning
-    offsets are the same in both strings.
+    offsets are the same in both strings. Used for marks only, so the common case
+    skips NFKC (CJK text with fullwidth punctuation is not NFKC, and normalising
+    a body costs more than the rest of a hit); the rare characters NFKC would turn
+    into letters (①, ㎡ …) may then go unmarked.
     """
+    folded = text.casefold()
+    if len(folded) == len(text) and not _FOLDABLE.search(folded):
+        return folded, None
     folded = fold(text)
     if len(folded) == len(text):
         return folded, None
@@ -74,6 +89,13 @@ def fold_aligned(text: str) -> tuple[str, list[int] | None]:
     return "".join(parts), origin
 
 
+# Every non-CJK token (English word, digits, pinyin) is stored with this marker in
+# front. It shifts their prefix lengths past 2, so the FTS prefix indexes for
+# 3+ characters serve as-you-type Latin/pinyin prefixes without also duplicating
+# every two-character CJK bigram (see schema.PREFIX_INDEXES).
+MARK = "qx"
+
+
 def bigrams(run: str) -> str:
     """Space-separated overlapping pairs of a CJK run plus its final single character.
 
@@ -83,9 +105,7 @@ def bigrams(run: str) -> str:
     """
     if len(run) == 1:
         return run
-    pairs = [run[i : i + 2] for i in range(len(run) - 1)]
-    pairs.append(run[-1])
-    return " ".join(pairs)
+    return " ".join(map(str.__add__, run, run[1:])) + " " + run[-1]
 
 
 def tokens(folded: str) -> Iterator[tuple[str, bool]]:
@@ -96,9 +116,11 @@ def tokens(folded: str) -> Iterator[tuple[str, bool]]:
 
 
 def index_text(text: str) -> str:
-    """Return the FTS column text of ``text``: bigrams for CJK runs, words as they are."""
+    """Return the FTS column text of ``text``: bigrams for CJK runs, marked words."""
+    if not text:
+        return ""
     return " ".join(
-        bigrams(token) if is_cjk else token for token, is_cjk in tokens(fold(text))
+        bigrams(cjk) if cjk else MARK + word for cjk, word in TOKEN.findall(fold(text))
     )
 
 

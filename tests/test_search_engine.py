@@ -1,0 +1,381 @@
+"""The search engine on a small real corpus: Chinese, pinyin, English, ranking, marks.
+
+The items are real phrases from the forum's reporting (shared/source/000_…txt).
+Chinese queries are also checked against a brute-force substring scan.
+"""
+
+from __future__ import annotations
+
+import itertools
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Iterator
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from guide.search import (
+    SearchDoc,
+    SearchHit,
+    count_by_kind,
+    create_index,
+    index_documents,
+    normalize_query,
+    search,
+)
+from guide.search.engine import run_search
+from guide.search.text import fold
+from tests.conftest import ROOT
+
+CORPUS = (
+    SearchDoc(
+        "forum", "green-finance-forum", "双碳战略与绿色金融论坛",
+        "Dual Carbon Strategy and Green Finance Forum",
+        names=("许心超", "北京市政府"),
+        body="北京作为国家金融管理中心，大力推动绿色金融发展，多年来持续支持金融机构创新产品和服务。",
+        body_en="Beijing, a national financial management centre, promotes green finance.",
+        date="2023-05-27",
+    ),
+    SearchDoc(
+        "announcement", "green-finance-centre", "北京建设全球绿色可持续金融中心",
+        "Beijing builds a global green and sustainable finance centre",
+        names=("张伟",),
+        body="本报讯（记者 张伟）5月27日，在2023中关村论坛平行论坛双碳战略与绿色金融论坛上，"
+        "北京市政府副秘书长许心超介绍说，北京作为国家金融管理中心，大力推动绿色金融发展。",
+        date="2023-05-27",
+    ),
+    SearchDoc(
+        "announcement", "patent-pool", "首个元宇宙产业专利池启动",
+        "First metaverse industry patent pool launched",
+        names=("张伟", "北京知识产权运营管理有限公司", "百度"),
+        body="由北京知识产权运营管理有限公司（“北京IP”）联合百度牵头发起的国内首个元宇宙产业专利池正式启动。"
+        "首批入池专利达170余项，其中53项专利率先落地开放许可。",
+        date="2023-05-30",
+    ),
+    SearchDoc(
+        "announcement", "tech-transfer", "科技成果转化工作取得全面进展",
+        "Transfer of scientific and technological achievements makes all-round progress",
+        names=("张伟", "周云帆"),
+        body="“近年来，科技部等部门按照党中央国务院的决策部署，多措并举，推动科技成果转化工作取得全面进展。”\n"
+        "科技部成果转化与区域创新司司长周云帆说。",
+        date="2023-05-27",
+    ),
+    SearchDoc("person", "zhou-yunfan", "周云帆", "Zhou Yunfan",
+              body="科技部成果转化与区域创新司司长"),
+    SearchDoc("person", "xu-xinchao", "许心超", "Xu Xinchao", body="北京市政府副秘书长"),
+    SearchDoc("person", "jiang-aina", "姜爱娜", "Jiang Aina", body="中关村软件园总经理"),
+    SearchDoc(
+        "organization", "zgc-software-park", "中关村软件园", "Zhongguancun Software Park",
+        body="中关村软件园联合中国产学研合作促进会正式发布“千校万企”协同创新平台。",
+    ),
+    SearchDoc(
+        "announcement", "qianxiao-wanqi", "“千校万企”协同创新平台发布",
+        "Thousand Universities, Ten Thousand Enterprises collaborative innovation platform released",
+        names=("张伟", "姜爱娜"),
+        body="会上，中关村软件园联合中国产学研合作促进会正式发布“千校万企”协同创新平台，"
+        "进一步推动全国高校赋能企业技术升级和产业发展。",
+        date="2023-05-28",
+    ),
+    SearchDoc(
+        "forum", "ip-forum", "全球知识产权保护与创新论坛",
+        "Global Intellectual Property Protection and Innovation Forum",
+        names=("国家知识产权局", "WIPO中国办事处"),
+        body="北京知识产权运营管理有限公司联合百度牵头发起的国内首个元宇宙产业专利池正式启动。",
+        date="2023-05-30",
+    ),
+    SearchDoc(
+        "announcement", "service-paradigm", "中关村探索科技创新服务新范式",
+        "Zhongguancun explores a new paradigm for sci-tech innovation services",
+        names=("张伟", "赵清", "朱西安", "冯少静"),
+        body="与会人士共同探讨了新形势下科技服务业发展的新范式。",
+        date="2023-05-29",
+    ),
+    SearchDoc("photo", "metaverse-hall", "元宇宙展区人头攒动。",
+              "Crowds in the metaverse exhibition area", names=("李洋",), date="2023-05-26"),
+    SearchDoc("photo", "robot", "观众与机器人互动。", "Visitors interact with a robot",
+              names=("邓淑华",), date="2023-05-27"),
+    SearchDoc("photo", "driving", "观众体验虚拟驾驶。", "Visitors try virtual driving",
+              names=("邓淑华",), date="2023-05-26"),
+    SearchDoc(
+        "figure", "contracts", "全国技术合同成交额4年增长170%",
+        "Technology contract turnover up 170% in four years",
+        body="全国技术合同从2018年的41.20万项提高到2022年的77.3万项。",
+    ),
+    SearchDoc(
+        "area", "expo", "2023中关村论坛展览（科博会）", "2023 ZGC Forum Exhibition",
+        body="人工智能、量子信息、高端制造等领域的一大波“黑科技”扎堆亮相。",
+        date="2023-05-26",
+    ),
+)
+IDS = {doc.id for doc in CORPUS}
+
+
+def _build(docs: tuple[SearchDoc, ...] = CORPUS, path: str = ":memory:") -> sqlite3.Connection:
+    conn = sqlite3.connect(path)
+    create_index(conn)
+    with conn:
+        index_documents(conn, docs)
+    return conn
+
+
+@pytest.fixture(scope="module")
+def db() -> Iterator[sqlite3.Connection]:
+    conn = _build()
+    yield conn
+    conn.close()
+
+
+def ids(hits: list[SearchHit]) -> list[str]:
+    return [hit.id for hit in hits]
+
+
+def brute_force(query: str) -> set[str]:
+    """Ids of the items containing ``query`` in any field (Chinese substring oracle)."""
+    needle = fold(query)
+    return {
+        doc.id
+        for doc in CORPUS
+        if any(needle in fold(text) for text in (doc.title, doc.title_en, doc.body, doc.body_en, *doc.names))
+    }
+
+
+# (query, id expected first, ids that must be absent)
+TOP1 = [
+    # Chinese: one, two, n characters
+    ("北", "green-finance-centre", {"robot", "driving", "zhou-yunfan", "jiang-aina"}),
+    ("北京", "green-finance-centre", {"robot", "zhou-yunfan"}),
+    ("科技成果转化", "tech-transfer", {"green-finance-forum", "ip-forum", "robot"}),
+    ("专利池", "patent-pool", {"green-finance-forum", "robot"}),
+    ("中关村软件园", "zgc-software-park", {"green-finance-forum", "patent-pool"}),
+    ("周云帆", "zhou-yunfan", {"green-finance-forum", "robot"}),
+    # pinyin: full syllables, ü/v/u, last syllable cut short, initials, names
+    ("lvsejinr", "green-finance-forum", {"robot", "patent-pool"}),
+    ("lsjr", "green-finance-forum", {"robot", "patent-pool"}),
+    ("zhongguancun", "zgc-software-park", {"robot", "green-finance-forum"}),
+    ("zhouyunfan", "zhou-yunfan", {"robot", "green-finance-forum"}),
+    ("zyf", "zhou-yunfan", {"robot", "green-finance-forum"}),
+    ("yuanyuzhou", "metaverse-hall", {"robot", "green-finance-forum"}),
+    ("jiangainuo", "jiang-aina", {"robot", "zhou-yunfan"}),  # 娜 na/nuo: every reading
+    # English: words, prefixes, any case
+    ("patent", "patent-pool", {"robot", "green-finance-forum"}),
+    ("PATENT", "patent-pool", {"robot", "green-finance-forum"}),
+    ("metav", "metaverse-hall", {"robot", "green-finance-forum"}),
+    ("ＷＩＰＯ", "ip-forum", {"robot"}),  # fullwidth input folds to wipo
+    # several terms: all must match, across fields
+    ("绿色 论坛", "green-finance-forum", {"robot", "patent-pool", "zhou-yunfan"}),
+    ("green 2023", "green-finance-centre", {"green-finance-forum", "robot", "patent-pool"}),
+    ("zhang wei 专利", "patent-pool", {"robot", "green-finance-forum", "tech-transfer"}),
+    ("zyf 司长", "zhou-yunfan", {"robot", "green-finance-forum"}),
+    ("visitors robot", "robot", {"driving", "metaverse-hall"}),
+]
+
+
+@pytest.mark.parametrize(("query", "first", "absent"), TOP1, ids=[q for q, _, _ in TOP1])
+def test_expected_item_first_and_non_matching_absent(
+    db: sqlite3.Connection, query: str, first: str, absent: set[str]
+) -> None:
+    found = ids(search(db, query))
+    assert found[:1] == [first], found
+    assert not absent & set(found)
+    assert len(found) == len(set(found))
+
+
+# (query, the items that must come first, in any order)
+FIRST = [
+    ("金融", {"green-finance-forum", "green-finance-centre"}),
+    ("绿色", {"green-finance-forum", "green-finance-centre"}),
+    ("jinrong", {"green-finance-forum", "green-finance-centre"}),
+    ("lvse jinrong", {"green-finance-forum", "green-finance-centre"}),
+    ("lüse", {"green-finance-forum", "green-finance-centre"}),
+    ("luse", {"green-finance-forum", "green-finance-centre"}),
+    ("Green fin", {"green-finance-forum", "green-finance-centre"}),
+    ("zgc", {"zgc-software-park", "expo", "service-paradigm"}),  # titles starting 中关村
+    ("zhang wei", {n for n in IDS if "张伟" in next(d.names for d in CORPUS if d.id == n)}),
+    ("dsh", {"robot", "driving"}),  # photographer 邓淑华 by initials
+    ("innovation", {"qianxiao-wanqi", "ip-forum", "service-paradigm"}),
+]
+
+
+@pytest.mark.parametrize(("query", "expected"), FIRST, ids=[q for q, _ in FIRST])
+def test_expected_items_first(db: sqlite3.Connection, query: str, expected: set[str]) -> None:
+    found = ids(search(db, query))
+    assert set(found[: len(expected)]) == expected, found
+
+
+CHINESE = sorted(
+    {doc.title[i : i + n] for doc in CORPUS for n in (1, 2, 3, 5) for i in range(len(doc.title))}
+    | {"北京", "金融", "科技成果转化", "京金", "融论", "专利", "年"}
+)
+
+
+@pytest.mark.parametrize("query", [q for q in CHINESE if all("\u4e00" <= c <= "\u9fff" for c in q)])
+def test_chinese_matches_exactly_the_brute_force_substring_scan(db: sqlite3.Connection, query: str) -> None:
+    assert set(ids(search(db, query, limit=100))) == brute_force(query)
+
+
+def test_no_match_across_punctuation(db: sqlite3.Connection) -> None:
+    # 北京，金融 is not 京金: bigrams never span two runs.
+    assert search(db, "京金") == []
+    assert brute_force("京金") == set()
+
+
+def test_title_matches_rank_above_body_matches(db: sqlite3.Connection) -> None:
+    found = ids(search(db, "专利池"))
+    assert found[0] == "patent-pool"  # in the title
+    assert "ip-forum" in found[1:]  # only in the body
+    found = ids(search(db, "许心超"))
+    assert found[0] == "xu-xinchao"  # the whole title
+    assert found.index("green-finance-forum") < found.index("green-finance-centre")  # names < body
+
+
+def test_whole_before_prefix_before_substring(db: sqlite3.Connection) -> None:
+    hits = search(db, "中关村")
+    found = ids(hits)
+    # Title starts with it (prefix) before titles containing it later.
+    assert found.index("zgc-software-park") < found.index("expo")
+    assert all(a.score >= b.score for a, b in itertools.pairwise(hits))
+
+
+def test_ties_go_to_the_earlier_date_then_the_given_order() -> None:
+    same = {"title": "观众体验虚拟驾驶", "title_en": "Visitors try virtual driving"}
+    docs = (
+        SearchDoc("photo", "late", date="2023-05-30", **same),
+        SearchDoc("photo", "early", date="2023-05-26", **same),
+        SearchDoc("photo", "undated", **same),
+        SearchDoc("photo", "early-second", date="2023-05-26", **same),
+    )
+    conn = _build(docs)
+    assert ids(search(conn, "驾驶")) == ["early", "early-second", "late", "undated"]
+
+
+def test_marks_point_at_the_matched_characters(db: sqlite3.Connection) -> None:
+    (hit,) = [h for h in search(db, "金融") if h.id == "green-finance-forum"]
+    assert hit.title_marks == ((7, 9),)
+    assert hit.marked() == (
+        "双碳战略与绿色[金融]论坛",
+        "北京作为国家[金融]管理中心，大力推动绿色[金融]发展，多年来持续支持[金融]机构创新产品和服务。",
+    )
+    for start, end in hit.snippet_marks:
+        assert hit.snippet[start:end] == "金融"
+    (hit,) = search(db, "zyf")[:1]
+    assert hit.marked("<", ">")[0] == "<周云帆>"
+    hit = search(db, "lvsejinr")[0]
+    assert hit.marked()[0] == "双碳战略与[绿色金融]论坛"
+    hit = next(h for h in search(db, "Green fin") if h.id == "green-finance-forum")
+    assert hit.marked()[1] == "Beijing, a national [fin]ancial management centre, promotes [green] [fin]ance."
+    hit = search(db, "dsh")[0]  # pinyin of a name marks the name in the snippet
+    assert hit.marked()[1] == "[邓淑华]"
+
+
+def test_snippet_is_short_and_around_the_first_match(db: sqlite3.Connection) -> None:
+    long_body = "科技部等部门按照党中央国务院的决策部署，" * 10 + "推动科技成果转化工作\n取得全面进展。" * 5
+    conn = _build((SearchDoc("announcement", "long", "全面进展", body=long_body),))
+    hit = search(conn, "成果转化")[0]
+    assert hit.snippet.startswith("…") and hit.snippet.endswith("…")
+    assert len(hit.snippet) == 82  # 80 characters and two ellipses
+    assert hit.snippet_marks[0] == (21, 25)  # 20 characters of lead-in after "…"
+    assert hit.marked()[1].startswith("…部门按照党中央国务院的决策部署，推动科技[成果转化]工作 取得")
+    assert "\n" not in hit.snippet
+
+
+def test_kind_filter_and_limit(db: sqlite3.Connection) -> None:
+    assert set(ids(search(db, "北京", kind="forum"))) == {"green-finance-forum", "ip-forum"}
+    assert {h.kind for h in search(db, "zhang", kind="announcement")} == {"announcement"}
+    assert len(search(db, "北京", limit=2)) == 2
+    assert search(db, "北京", limit=0) == []
+    assert search(db, "北京", kind="no-such-kind") == []
+
+
+def test_count_by_kind(db: sqlite3.Connection) -> None:
+    counts = count_by_kind(db, "北京")
+    assert set(counts) == {"announcement", "area", "figure", "forum", "organization", "person", "photo"}
+    expected: dict[str, int] = {}
+    for doc in CORPUS:
+        if doc.id in brute_force("北京"):
+            expected[doc.kind] = expected.get(doc.kind, 0) + 1
+    assert {k: v for k, v in counts.items() if v} == expected
+    assert count_by_kind(db, "zyf")["person"] == 1
+    assert count_by_kind(db, "  ") == {}
+
+
+def test_normalize_query() -> None:
+    assert [p.text for p in normalize_query("ＡＢＣ　北京-上海 C++")] == ["abc", "北京", "上海", "c"]
+    assert [p.pinyin for p in normalize_query("LÜSE lvse")] == ["luse", "luse"]
+    assert normalize_query('"" AND OR * ^ : ( )') != ()  # operators are plain words
+    assert normalize_query("\"'*^:()+-") == ()
+    assert normalize_query("x" * 10_000)[0].text == "x" * 32
+
+
+def test_index_documents_counts_reports_progress_and_rejects_duplicates() -> None:
+    conn = sqlite3.connect(":memory:")
+    create_index(conn)
+    create_index(conn)  # idempotent
+    seen: list[int] = []
+    docs = [SearchDoc("photo", f"p{i}", f"观众{i}") for i in range(2500)]
+    assert index_documents(conn, docs, seen.append) == 2500
+    assert seen == [1000, 2000, 2500]
+    with pytest.raises(sqlite3.IntegrityError):
+        index_documents(conn, [SearchDoc("photo", "p1", "重复")])
+    assert index_documents(conn, [SearchDoc("photo", "new", "新的观众")]) == 1
+    assert ids(search(conn, "新的")) == ["new"]
+
+
+def test_pinyin_alt_indexes_extra_readings() -> None:
+    conn = _build((SearchDoc("person", "shan", "单田芳", pinyin_alt=("shān tián fāng",)),))
+    for query in ("shantianfang", "dantianfang", "stf", "dtf"):
+        assert ids(search(conn, query)) == ["shan"], query
+    assert search(conn, "shantianfang")[0].title_marks == ((0, 3),)
+
+
+HOSTILE = st.sampled_from(
+    ['"', "'", "AND", "OR", "NOT", "NEAR(", "NEAR", "*", "-", "^", ":", "+", "(", ")", "{", "}",
+     "t:", "title:北京", "C++", "e-mail", "北京-上海", "'; DROP TABLE search_doc; --", "\x00",
+     "\u200b", "🙂", "\ufffd", "\ud7ff", "𠀀", "ﬁ", "①", "  ", "\n", "\t"]
+)
+QUERIES = st.one_of(
+    st.text(max_size=60),
+    st.lists(st.one_of(HOSTILE, st.text(max_size=8)), max_size=12).map(" ".join),
+    st.lists(st.one_of(HOSTILE, st.text(max_size=8)), max_size=12).map("".join),
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(query=QUERIES, kind=st.one_of(st.none(), st.sampled_from(["forum", "photo", "x"])))
+def test_any_text_is_a_query(db: sqlite3.Connection, query: str, kind: str | None) -> None:
+    hits = run_search(db, query, limit=20, kind=kind)  # no safety net: proves the builder
+    assert search(db, query, limit=20, kind=kind) == hits
+    counts = count_by_kind(db, query)
+    assert all(isinstance(v, int) and v >= 0 for v in counts.values())
+    for hit in hits:
+        assert hit.id in IDS
+        for marks, text in ((hit.title_marks, hit.title), (hit.snippet_marks, hit.snippet)):
+            assert all(0 <= s < e <= len(text) for s, e in marks)
+
+
+@pytest.mark.parametrize("query", ["", " ", "\t\n", "x" * 10_000, "北" * 10_000, "🙂" * 5000, "\x00\x01"])
+def test_degenerate_input(db: sqlite3.Connection, query: str) -> None:
+    assert isinstance(search(db, query), list)
+    assert isinstance(count_by_kind(db, query), dict)
+
+
+def test_pypinyin_stays_off_the_query_path(tmp_path: pytest.TempPathFactory) -> None:
+    path = str(tmp_path / "index.db")  # type: ignore[operator]
+    _build(path=path).close()
+    code = (
+        "import sqlite3, sys\n"
+        "import guide.search\n"
+        "from guide.search import count_by_kind, search\n"
+        f"conn = sqlite3.connect({path!r})\n"
+        "for q in ('lvsejinr', 'zyf', '北京', 'Green fin', 'zhang wei 专利'):\n"
+        "    assert search(conn, q), q\n"
+        "    count_by_kind(conn, q)\n"
+        "assert 'pypinyin' not in sys.modules, sorted(m for m in sys.modules if 'pinyin' in m)\n"
+        "print('ok')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "ok"
