@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AnnouncementsPage</name>
@@ -94,19 +95,19 @@
     <name>CountdownOverlay</name>
     <message>
         <source>%1 seconds left</source>
-        <translation type="unfinished" />
+        <translation>还剩 %1 秒</translation>
     </message>
     <message>
         <source>Are you still there?</source>
-        <translation type="unfinished" />
+        <translation>您还在吗？</translation>
     </message>
     <message>
         <source>Touch anywhere to continue.</source>
-        <translation type="unfinished" />
+        <translation>触摸屏幕任意位置继续浏览。</translation>
     </message>
     <message>
         <source>Otherwise the guide starts over for the next visitor and forgets your search and bookmarks.</source>
-        <translation type="unfinished" />
+        <translation>否则指南将为下一位观众重新开始，并清除您的搜索和收藏。</translation>
     </message>
 </context>
 <context>
@@ -248,19 +249,19 @@
     <name>KioskAttract</name>
     <message>
         <source>Touch the screen to start</source>
-        <translation type="unfinished" />
+        <translation>触摸屏幕开始</translation>
     </message>
     <message>
         <source>Photos from the forum</source>
-        <translation type="unfinished" />
+        <translation>论坛现场图片</translation>
     </message>
     <message>
         <source>Today</source>
-        <translation type="unfinished" />
+        <translation>今天</translation>
     </message>
     <message>
         <source>Coming up</source>
-        <translation type="unfinished" />
+        <translation>接下来</translation>
     </message>
     <message>
         <source>Forums</source>
@@ -330,23 +331,23 @@
     <name>OnScreenKeyboard</name>
     <message>
         <source>On-screen keyboard</source>
-        <translation type="unfinished" />
+        <translation>屏幕键盘</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished" />
+        <translation>清除</translation>
     </message>
     <message>
         <source>Space</source>
-        <translation type="unfinished" />
+        <translation>空格</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished" />
+        <translation>完成</translation>
     </message>
     <message>
         <source>Backspace</source>
-        <translation type="unfinished" />
+        <translation>退格</translation>
     </message>
 </context>
 <context>
@@ -403,37 +404,41 @@
     <name>PinPad</name>
     <message>
         <source>Staff exit</source>
-        <translation type="unfinished" />
+        <translation>工作人员退出</translation>
     </message>
     <message>
         <source>Enter the staff PIN to leave kiosk mode.</source>
-        <translation type="unfinished" />
+        <translation>输入工作人员密码，退出自助终端模式。</translation>
     </message>
     <message>
         <source>OK</source>
-        <translation type="unfinished" />
+        <translation>确定</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished" />
+        <translation>取消</translation>
     </message>
     <message>
         <source>Delete last digit</source>
-        <translation type="unfinished" />
+        <translation>删除最后一位</translation>
     </message>
     <message>
         <source>%1 digits entered</source>
-        <translation type="unfinished" />
+        <translation>已输入 %1 位</translation>
+    </message>
+    <message>
+        <source>No staff PIN is set.</source>
+        <translation>尚未设置工作人员密码。</translation>
     </message>
     <message>
         <source>Wrong PIN. Try again in %1 s.</source>
-        <translation type="unfinished" />
+        <translation>密码错误，请在 %1 秒后重试。</translation>
     </message>
 </context>
 <context>
     <name>QrDialog</name>
     <message>
-        <source>Scan with your phone's camera to take your list with you.</source>
+        <source>Scan with your phone&apos;s camera to take your list with you.</source>
         <translation>用手机相机扫描,即可带走您的收藏清单。</translation>
     </message>
     <message>
@@ -478,13 +483,6 @@
     <message>
         <source>Type Chinese, pinyin or English. Or start with a topic of the forum:</source>
         <translation>输入中文、拼音或英文,或从论坛主题开始:</translation>
-    </message>
-</context>
-<context>
-    <name>self.pin_pad</name>
-    <message>
-        <source>No staff PIN is set.</source>
-        <translation type="unfinished" />
     </message>
 </context>
 <context>

@@ -1,0 +1,130 @@
+"""``guide kiosk set-pin | clear-pin | status | screenshot``: staff commands for kiosk mode."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+Handler = Callable[[argparse.Namespace], int]
+STATES = ("attract", "countdown", "keyboard", "pinpad", "home")
+
+
+def _read_pin(args: argparse.Namespace) -> str | None:
+    if args.stdin or not sys.stdin.isatty():
+        return sys.stdin.readline().strip()
+    first = getpass.getpass("New staff PIN (4-12 digits): ")
+    second = getpass.getpass("Same PIN again: ")
+    if first != second:
+        print("the two PINs differ; nothing changed", file=sys.stderr)
+        return None
+    return first
+
+
+def cmd_set_pin(args: argparse.Namespace) -> int:
+    """Store a new staff PIN (only its salted scrypt hash)."""
+    from guide.kiosk.pin import PinError, UserDbPinStore, check_new_pin, set_pin
+    from guide.user.db import open_user_db
+
+    pin = _read_pin(args)
+    if pin is None:
+        return 2
+    try:
+        check_new_pin(pin)
+    except PinError as exc:
+        print(f"error: {exc}; nothing changed", file=sys.stderr)
+        return 2
+    opened = open_user_db(args.user_db)
+    try:
+        set_pin(UserDbPinStore(opened.db), pin)
+    finally:
+        opened.close()
+    print(f"staff PIN set (salted scrypt hash in {opened.path})")
+    return 0
+
+
+def cmd_clear_pin(args: argparse.Namespace) -> int:
+    """Remove the staff PIN (kiosk mode then refuses to start)."""
+    from guide.kiosk.pin import UserDbPinStore
+    from guide.user.db import open_user_db
+
+    opened = open_user_db(args.user_db)
+    try:
+        store = UserDbPinStore(opened.db)
+        store.save_record(None)
+        store.save_failures(0, 0.0)
+    finally:
+        opened.close()
+    print("staff PIN removed; kiosk mode will not start until one is set")
+    return 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    """Whether a PIN is set, the settings in force and where the log is."""
+    import dataclasses
+
+    from guide.kiosk.config import KioskConfigError, default_config_path, load_config
+    from guide.kiosk.launch import pin_is_set
+    from guide.kiosk.system import log_path
+
+    path = args.kiosk_config or default_config_path()
+    print(f"staff PIN: {'set' if pin_is_set(args.user_db) else 'NOT SET (guide kiosk set-pin)'}")
+    print(f"settings: {path}{'' if path.exists() else ' (not there: defaults)'}")
+    try:
+        config = load_config(args.kiosk_config)
+    except KioskConfigError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    for key, value in dataclasses.asdict(config).items():
+        print(f"  {key} = {value!r}")
+    print(f"log: {log_path()}")
+    return 0
+
+
+def cmd_screenshot(args: argparse.Namespace) -> int:
+    """Render a kiosk state offscreen to a PNG file."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from guide.kiosk.screenshot import take_kiosk_screenshot
+
+    out = take_kiosk_screenshot(args.state, args.out, size=args.size, content_db=args.content_db,
+                                now=getattr(args, "now", None), lang=getattr(args, "lang", None),
+                                slide=args.slide)
+    print(f"wrote {out}")
+    return 0
+
+
+def register(sub: Any, command: Callable[[str, Handler, str], argparse.ArgumentParser]) -> None:
+    """Add ``guide kiosk ...`` to the CLI."""
+    kiosk = command("kiosk", lambda _args: _usage(kiosk), "kiosk mode: staff PIN, status, screenshots")
+    actions = kiosk.add_subparsers(dest="kiosk_command", metavar="ACTION")
+
+    def action(name: str, handler: Handler, help_: str) -> argparse.ArgumentParser:
+        p = actions.add_parser(name, help=help_, description=help_)
+        p.add_argument("--user-db", type=Path, default=argparse.SUPPRESS, metavar="PATH",
+                       help="user database (default: in the per-OS user data folder)")
+        p.set_defaults(handler=handler)
+        return p
+
+    p = action("set-pin", cmd_set_pin, "set the staff PIN that leaves kiosk mode (4-12 digits)")
+    p.add_argument("--stdin", action="store_true", help="read the PIN from standard input")
+    action("clear-pin", cmd_clear_pin, "remove the staff PIN")
+    p = action("status", cmd_status, "show whether a PIN is set, the kiosk settings and the log file")
+    p.add_argument("--kiosk-config", type=Path, default=argparse.SUPPRESS, metavar="PATH",
+                   help="kiosk settings file")
+    p = action("screenshot", cmd_screenshot, "render a kiosk screen offscreen to a PNG file")
+    p.add_argument("state", choices=STATES)
+    p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--size", default="1920x1080")
+    p.add_argument("--slide", type=int, default=0, help="which highlight the attract screen shows")
+    p.add_argument("--now", default=argparse.SUPPRESS, help="clock, e.g. 2023-05-29T10:00")
+    p.add_argument("--lang", choices=["zh", "en"], default=argparse.SUPPRESS)
+
+
+def _usage(parser: argparse.ArgumentParser) -> int:
+    parser.print_help(sys.stderr)
+    return 2

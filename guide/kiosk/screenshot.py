@@ -1,0 +1,59 @@
+"""``guide kiosk screenshot STATE --out FILE.png``: a kiosk screen rendered offscreen.
+
+Uses a throw-away user database and an in-memory PIN, so it never touches the
+device's bookmarks or staff PIN.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from guide.app import build_window
+from guide.kiosk.config import KioskConfig
+from guide.kiosk.controller import install_kiosk
+from guide.kiosk.pin import MemoryPinStore, set_pin
+from guide.ui.screenshot import settle
+
+
+def take_kiosk_screenshot(state: str, out: Path, *, size: str = "1920x1080",
+                          content_db: Path | None = None, now: str | None = None,
+                          lang: str | None = None, slide: int = 0) -> Path:
+    """Render ``state`` (attract, countdown, keyboard, pinpad, home) at ``size`` as PNG."""
+    import os
+
+    width, height = (int(x) for x in size.lower().split("x"))
+    with tempfile.TemporaryDirectory(prefix="zgc-kiosk-shot-") as tmp:
+        os.environ["ZGC_GUIDE_DATA"] = tmp  # the user database and the log go here
+        guide = build_window(content_db, now=now, lang=lang)
+        config = KioskConfig(language=lang or "zh", full_screen=False, keep_screen_on=False,
+                             catch_exceptions=False, reduced_motion=True, idle_seconds=3600,
+                             countdown_seconds=15)
+        store = MemoryPinStore()
+        set_pin(store, "2468", n=2**10)
+        kiosk = install_kiosk(guide, config, size=(width, height), pin_store=store,
+                              log_file=Path(tmp) / "kiosk.log")
+        settle(guide, 0.5)
+        if state == "attract":
+            kiosk.attract.show_slide(slide)
+        else:
+            kiosk.activity()  # a visitor touches the screen
+            if state == "countdown":
+                kiosk.machine.last_input -= config.idle_seconds + 1.5
+                kiosk.tick()
+            elif state == "keyboard":
+                guide.window.focus_search()
+                kiosk.show_keyboard()
+                kiosk.keyboard.type_text("lvse")
+            elif state == "pinpad":
+                kiosk.open_pin_pad()
+                for digit in "24":
+                    kiosk.pin_pad.add_digit(digit)
+        settle(guide)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        ok = guide.window.grab().save(str(out))
+        kiosk.shutdown()
+        guide.close()
+        if not ok:
+            raise SystemExit(f"could not write {out}")
+    return out

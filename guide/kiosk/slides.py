@@ -1,0 +1,105 @@
+"""What the attract screen shows: highlights taken from the content (no Qt).
+
+Every slide carries both languages: the attract screen speaks to whoever walks by,
+before anyone has chosen a language.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from guide.content import queries
+from guide.content.models import Figure, ForumRow, Photo
+
+FIGURES_PER_SLIDE = 3
+FORUMS_PER_SLIDE = 3
+
+
+@dataclass(frozen=True)
+class ForumLine:
+    """One forum on a schedule slide."""
+
+    when_zh: str
+    when_en: str
+    title: str
+    title_en: str
+    forum_kind: str
+    venue: str | None
+
+
+@dataclass(frozen=True)
+class Section:
+    """Forums of one day on a schedule slide: ``label`` is "today", "next" or "day"."""
+
+    label: str
+    day: dt.date
+    forums: tuple[ForumLine, ...]
+
+
+@dataclass(frozen=True)
+class Slide:
+    """One highlight: a photo, what is on today and next, or a few key figures."""
+
+    kind: str  # "photo", "schedule", "figures"
+    photo: Photo | None = None
+    sections: tuple[Section, ...] = ()
+    figures: tuple[Figure, ...] = field(default_factory=tuple)
+
+
+def _when(row: ForumRow, lang: str) -> str:
+    if row.start_time is None:
+        return "时间待定" if lang == "zh" else "Time not announced"
+    start = f"{row.start_time:%H:%M}"
+    return f"{start}–{row.end_time:%H:%M}" if row.end_time else start
+
+
+def _lines(rows: list[ForumRow]) -> tuple[ForumLine, ...]:
+    return tuple(ForumLine(_when(r, "zh"), _when(r, "en"), r.title, r.title_en, r.forum_kind, r.venue)
+                 for r in rows[:FORUMS_PER_SLIDE])
+
+
+def schedule_sections(db: queries.Db, now: dt.datetime) -> list[Section]:
+    """What is on today and what comes next; before or after the forum, its first days."""
+    from guide.ui.views.home import today_and_next
+
+    today, next_day, upcoming = today_and_next(db, now)
+    sections = []
+    if today:
+        sections.append(Section("today", now.date(), _lines(today)))
+    if upcoming and next_day is not None:
+        sections.append(Section("today" if next_day == now.date() and not today else "next",
+                                next_day, _lines(upcoming)))
+    if not sections:
+        sections = [Section("day", day, _lines(queries.forums_on(db, day)))
+                    for day in queries.forum_dates(db)[:2]]
+    return sections
+
+
+def _key_figures(figures: list[Figure]) -> list[Figure]:
+    """Figures in pack order (the home page's "key figures" come first), one per label:
+    of a series over the years only the latest shows."""
+    latest: dict[str, Figure] = {}
+    for f in figures:
+        if f.label not in latest or (f.year or 0) >= (latest[f.label].year or 0):
+            latest[f.label] = f
+    return [f for f in figures if latest[f.label] is f]
+
+
+def build_slides(db: queries.Db, now: dt.datetime) -> list[Slide]:
+    """The attract screen's highlights, interleaved: photo, schedule, photo, figures, ..."""
+
+    photos = [Slide("photo", photo=p) for p in queries.list_items(db, "photo")]
+    sections = schedule_sections(db, now)
+    schedule = [Slide("schedule", sections=tuple(sections[i:i + 2])) for i in range(0, len(sections), 2)]
+    figures = _key_figures(queries.list_items(db, "figure"))
+    figure_slides = [Slide("figures", figures=tuple(figures[i:i + FIGURES_PER_SLIDE]))
+                     for i in range(0, min(len(figures), FIGURES_PER_SLIDE * 3), FIGURES_PER_SLIDE)]
+    others = schedule + figure_slides
+    slides: list[Slide] = []
+    while photos or others:
+        if photos:
+            slides.append(photos.pop(0))
+        if others:
+            slides.append(others.pop(0))
+    return slides

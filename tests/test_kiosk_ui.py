@@ -1,0 +1,368 @@
+"""Kiosk mode on the real window (pytest-qt, offscreen, short timeouts from the config)."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QCloseEvent, QContextMenuEvent, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QFileDialog,
+    QListView,
+    QScroller,
+    QTabBar,
+)
+
+from guide.app import Guide, build_window
+from guide.kiosk import STAFF_EXIT_CODE
+from guide.kiosk.config import KioskConfig
+from guide.kiosk.controller import KioskController, install_kiosk
+from guide.kiosk.idle import Phase
+from guide.kiosk.pin import MemoryPinStore, Outcome, set_pin
+from guide.search import SearchHit
+from guide.ui.history import Location
+from guide.user import bookmarks as store
+from guide.user.session import current_visitor_session
+
+PIN = "2468"
+FAST_CONFIG = KioskConfig(idle_seconds=0.5, countdown_seconds=0.6, full_screen=False,
+                          keep_screen_on=False, catch_exceptions=False, reduced_motion=True,
+                          pin_delay_seconds=0.4, pin_max_delay_seconds=2.0, exit_hold_seconds=0.3)
+
+
+@dataclass
+class Kiosk:
+    guide: Guide
+    k: KioskController
+    exits: list[int] = field(default_factory=list)
+
+    @property
+    def window(self):  # type: ignore[no-untyped-def]
+        return self.guide.window
+
+
+def make_kiosk(qtbot, db: Path, tmp_path: Path, config: KioskConfig = FAST_CONFIG,  # type: ignore[no-untyped-def]
+               size: tuple[int, int] = (1280, 800)) -> Kiosk:
+    guide = build_window(db, now="2023-05-29T10:00", lang="zh")
+    qtbot.addWidget(guide.window)
+    pins = MemoryPinStore()
+    set_pin(pins, PIN, n=2**10)
+    k = install_kiosk(guide, config, size=size, pin_store=pins, log_file=tmp_path / "kiosk.log")
+    kiosk = Kiosk(guide, k)
+    k.exit_app = kiosk.exits.append
+    qtbot.waitExposed(guide.window)
+    return kiosk
+
+
+@pytest.fixture
+def kiosk(qtbot, real_db: Path, tmp_path: Path) -> Iterator[Kiosk]:  # type: ignore[no-untyped-def]
+    kiosk = make_kiosk(qtbot, real_db, tmp_path)
+    yield kiosk
+    kiosk.k.shutdown()
+    kiosk.guide.close()
+
+
+def touch(qtbot, widget, pos: QPoint | None = None) -> None:  # type: ignore[no-untyped-def]
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=pos or widget.rect().center())
+
+
+def start_visit(qtbot, kiosk: Kiosk) -> None:  # type: ignore[no-untyped-def]
+    touch(qtbot, kiosk.k.attract)
+    assert kiosk.k.machine.phase is Phase.ACTIVE
+
+
+def test_starts_on_the_attract_screen_and_a_touch_opens_home(qtbot, kiosk: Kiosk) -> None:  # type: ignore[no-untyped-def]
+    k = kiosk.k
+    assert k.attract.isVisible() and k.machine.phase is Phase.ATTRACT
+    assert kiosk.guide.ctx.kiosk
+    assert {s.kind for s in k.attract.slides} == {"photo", "schedule", "figures"}
+    assert current_visitor_session(kiosk.guide.ctx.user) is None
+    start_visit(qtbot, kiosk)
+    assert not k.attract.isVisible()
+    assert kiosk.window.current_location() == Location("home")
+    assert not kiosk.window.history.can_go_back()  # the touch did not also press what lay under it
+    assert current_visitor_session(kiosk.guide.ctx.user) is not None
+
+
+def test_attract_screen_cycles(qtbot, kiosk: Kiosk) -> None:  # type: ignore[no-untyped-def]
+    attract = kiosk.k.attract
+    with qtbot.waitSignal(attract.slide_changed, timeout=1000):
+        attract.next_slide()
+    assert attract.index == 1
+    for _ in range(len(attract.slides)):
+        attract.next_slide()
+    assert attract.index == 1
+
+
+def _visit_and_leave_traces(qtbot, kiosk: Kiosk) -> None:  # type: ignore[no-untyped-def]
+    ctx, window = kiosk.guide.ctx, kiosk.window
+    start_visit(qtbot, kiosk)
+    window.go(Location("forums"))
+    window.go(Location.item("forum", "green-finance-forum"))
+    window.detail.zoom(3)
+    store.add_bookmark(ctx.user, ctx.content, "forum", "green-finance-forum")
+    store.add_bookmark(ctx.user, ctx.content, "area", "metaverse-area")
+    actions = getattr(ctx, "bookmarks", None)
+    if actions is not None:  # the bookmarks UI's undo stack must forget the visitor too
+        actions.remove("area", "metaverse-area")
+        assert actions.can_undo()
+    ctx.state.set_language("en")
+    window.search_box.setFocus()
+    window.search_box.setText("lvse")
+    assert store.stored_bookmarks(ctx.user)
+
+
+def test_idle_countdown_reset_and_attract_screen(qtbot, kiosk: Kiosk) -> None:  # type: ignore[no-untyped-def]
+    ctx, window, k = kiosk.guide.ctx, kiosk.window, kiosk.k
+    _visit_and_leave_traces(qtbot, kiosk)
+    with qtbot.waitSignal(k.countdown_shown, timeout=3000):
+        pass
+    assert k.countdown.isVisible() and k.countdown.seconds >= 1
+    with qtbot.waitSignal(k.visit_reset, timeout=3000):
+        pass
+    assert k.attract.isVisible() and not k.countdown.isVisible()
+    # Search text, its undo history, the pages' history, zoom, language: all back to the start.
+    assert window.search_box.text() == "" and not window.search_box.isUndoAvailable()
+    assert window.current_location() == Location("home")
+    assert not window.history.can_go_back() and not window.history.can_go_forward()
+    assert window.detail._zoom == 0
+    assert ctx.state.lang == "zh"
+    # The visitor's bookmarks are gone from the database and from the undo stack.
+    assert store.stored_bookmarks(ctx.user) == []
+    assert current_visitor_session(ctx.user) is None
+    actions = getattr(ctx, "bookmarks", None)
+    if actions is not None:
+        assert not actions.can_undo()
+
+
+def test_reset_leaves_nothing_of_the_visitor_on_disk(qtbot, kiosk: Kiosk) -> None:  # type: ignore[no-untyped-def]
+    ctx = kiosk.guide.ctx
+    _visit_and_leave_traces(qtbot, kiosk)
+    session = current_visitor_session(ctx.user)
+    assert session
+    kiosk.k.reset_now()
+    path = Path(ctx.user.execute("PRAGMA database_list").fetchone()[2])
+    raw = b"".join(p.read_bytes() for p in (path, path.with_name(path.name + "-wal")) if p.exists())
+    assert session.encode() not in raw
+    assert "双碳战略与绿色金融论坛".encode() not in raw and b"green-finance-forum" not in raw
+
+
+def test_a_touch_during_the_countdown_keeps_the_visit(qtbot, kiosk: Kiosk) -> None:  # type: ignore[no-untyped-def]
+    window, k = kiosk.window, kiosk.k
+    start_visit(qtbot, kiosk)
+    window.go(Location.item("forum", "green-finance-forum"))
+    with qtbot.waitSignal(k.countdown_shown, timeout=3000):
+        pass
+    touch(qtbot, k.countdown)
+    assert not k.countdown.isVisible() and k.machine.phase is Phase.ACTIVE
+    assert window.current_location() == Location.item("forum", "green-finance-forum")
+    assert window.history.can_go_back()
+
+
+def test_closing_is_refused_for_visitors(qtbot, kiosk: Kiosk) -> None:  # type: ignore[no-untyped-def]
+    window = kiosk.window
+    start_visit(qtbot, kiosk)
+    assert window.close() is False
+    event = QCloseEvent()
+    QApplication.sendEvent(window, event)
+    assert not event.isAccepted()
+    for key, mods in ((Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier),
+                      (Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier),
+                      (Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier),
+                      (Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier)):
+        qtbot.keyClick(window, key, mods)
+        qtbot.keyClick(window.search_box, key, mods)
+    QApplication.quit()  # Qt 6 asks every window to close first; the kiosk refuses
+    qtbot.wait(50)
+    assert window.isVisible()
+    assert kiosk.exits == []
+
+
+def test_no_context_menus_and_no_file_dialogs(qtbot, kiosk: Kiosk) -> None:  # type: ignore[no-untyped-def]
+    window = kiosk.window
+    start_visit(qtbot, kiosk)
+    box = window.search_box
+    menu_event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, box.rect().center(),
+                                   box.mapToGlobal(box.rect().center()))
+    assert QApplication.sendEvent(box, menu_event)  # taken by the kiosk
+    qtbot.wait(20)
+    assert QApplication.activePopupWidget() is None
+    dialog = QFileDialog(window)
+    dialog.open()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=1000)
+    assert dialog.result() == QFileDialog.DialogCode.Rejected
+
+
+def test_on_screen_keyboard_types_into_the_search_box(qtbot, kiosk: Kiosk) -> None:  # type: ignore[no-untyped-def]
+    window, k = kiosk.window, kiosk.k
+    start_visit(qtbot, kiosk)
+    assert not k.keyboard.isVisible()
+    touch(qtbot, window.search_box)
+    assert k.keyboard.isVisible()
+    for ch in "lvse":
+        touch(qtbot, k.keyboard.keys[ch])
+    assert window.search_box.text() == "lvse"
+    assert QApplication.focusWidget() is window.search_box  # the keys never took the focus
+    assert all(b.focusPolicy() == Qt.FocusPolicy.NoFocus for b in k.keyboard.findChildren(QAbstractButton))
+    assert window.current_location() == Location("search")
+    results = window.findChild(QListView, "searchResults")
+    qtbot.waitUntil(lambda: any(isinstance(r, SearchHit) and r.id == "green-finance-forum"
+                                for r in results.model().rows()), timeout=2000)
+    touch(qtbot, k.keyboard.backspace)
+    assert window.search_box.text() == "lvs"
+    touch(qtbot, k.keyboard.space)
+    touch(qtbot, k.keyboard.keys["7"])
+    assert window.search_box.text() == "lvs 7"
+    touch(qtbot, k.keyboard.clear_key)
+    assert window.search_box.text() == ""
+    touch(qtbot, k.keyboard.done)
+    assert not k.keyboard.isVisible()
+    touch(qtbot, window.search_box)
+    assert k.keyboard.isVisible()
+    window.go(Location("forums"))  # leaving the search page puts the keyboard away
+    assert not k.keyboard.isVisible()
+
+
+def _enter(qtbot, pad, pin: str) -> None:  # type: ignore[no-untyped-def]
+    for digit in pin:
+        touch(qtbot, pad.digit_keys[digit])
+    touch(qtbot, pad.ok)
+
+
+def test_pin_pad_refuses_wrong_pins_with_a_delay_and_accepts_the_right_one(  # type: ignore[no-untyped-def]
+        qtbot, real_db: Path, tmp_path: Path) -> None:
+    # Idle long enough that the countdown does not interrupt the waits below.
+    kiosk = make_kiosk(qtbot, real_db, tmp_path, config=dataclasses.replace(FAST_CONFIG, idle_seconds=30))
+    window, k = kiosk.window, kiosk.k
+    start_visit(qtbot, kiosk)
+    event = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier
+                      | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier)
+    QApplication.sendEvent(window.search_box, event)  # the staff key chord
+    pad = k.pin_pad
+    assert pad.isVisible()
+    _enter(qtbot, pad, "1357")
+    assert kiosk.exits == [] and pad.isVisible()
+    assert not pad.ok.isEnabled() and not pad.digit_keys["2"].isEnabled()
+    assert pad.message.property("error")
+    assert k.check_pin(PIN) is Outcome.WAIT  # even the right PIN waits out the delay
+    qtbot.waitUntil(pad.ok.isEnabled, timeout=2000)
+    _enter(qtbot, pad, "0000")  # second wrong try: a longer wait
+    assert k.pin.wait_seconds() > 0.5
+    qtbot.waitUntil(pad.ok.isEnabled, timeout=3000)
+    with qtbot.waitSignal(k.staff_exited, timeout=1000):
+        _enter(qtbot, pad, PIN)
+    assert kiosk.exits == [STAFF_EXIT_CODE]
+    assert window.close() is True  # staff may close it now
+    kiosk.k.shutdown()
+    kiosk.guide.close()
+
+
+def test_press_and_hold_the_corner_opens_the_pin_pad(qtbot, kiosk: Kiosk) -> None:  # type: ignore[no-untyped-def]
+    window, k = kiosk.window, kiosk.k
+    corner = QPoint(4, window.height() - 4)
+    qtbot.mousePress(window, Qt.MouseButton.LeftButton, pos=corner)
+    qtbot.wait(100)
+    qtbot.mouseRelease(window, Qt.MouseButton.LeftButton, pos=corner)  # too short
+    qtbot.wait(400)
+    assert not k.pin_pad.isVisible()
+    qtbot.mousePress(window, Qt.MouseButton.LeftButton, pos=corner)
+    qtbot.waitUntil(k.pin_pad.isVisible, timeout=2000)
+    qtbot.mouseRelease(window, Qt.MouseButton.LeftButton, pos=corner)
+    assert k.pin_pad.isVisible()
+    touch(qtbot, k.pin_pad.cancel)
+    assert not k.pin_pad.isVisible()
+
+
+def test_touch_sizes_and_flick_scrolling(qtbot, real_db: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    kiosk = make_kiosk(qtbot, real_db, tmp_path, size=(1920, 1080))
+    try:
+        window, k = kiosk.window, kiosk.k
+        start_visit(qtbot, kiosk)
+        assert kiosk.guide.ctx.state.text_scale == FAST_CONFIG.text_scale
+        for name in ("home", "forums", "exhibition", "announcements", "photos", "figures"):
+            window.go(Location(name))
+            qtbot.wait(10)
+            page = window.page(name)
+            for button in window.findChildren(QAbstractButton):
+                if button.isVisible() and not k.keyboard.isAncestorOf(button):
+                    assert button.height() >= 48 and button.width() >= 48, (name, button.objectName())
+            for bar in page.findChildren(QTabBar):
+                for i in range(bar.count()):
+                    assert bar.tabRect(i).height() >= 48
+        nav = window.navigation
+        for row in range(nav.model().rowCount()):
+            assert nav.visualRect(nav.model().index(row, 0)).height() >= 48
+        forums = window.page("forums").findChild(QListView, "forumList")
+        assert QScroller.hasScroller(forums.viewport())
+        window.go(Location.item("forum", "green-finance-forum"))  # a page built after start-up
+        assert QScroller.hasScroller(window.detail.body.viewport())
+    finally:
+        kiosk.k.shutdown()
+        kiosk.guide.close()
+
+
+def test_an_unhandled_exception_is_logged_and_home_shows_again(qtbot, kiosk: Kiosk, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window, k = kiosk.window, kiosk.k
+    start_visit(qtbot, kiosk)
+    window.go(Location.item("forum", "green-finance-forum"))
+    k.pin_pad.open()
+    try:
+        raise RuntimeError("boom in a slot")
+    except RuntimeError as exc:
+        with qtbot.waitSignal(k.recovered, timeout=1000):
+            k.excepthook(RuntimeError, exc, exc.__traceback__)
+    assert window.current_location() == Location("home")
+    assert not k.pin_pad.isVisible() and k.machine.phase is Phase.ACTIVE
+    log = (tmp_path / "kiosk.log").read_text(encoding="utf-8")
+    assert "boom in a slot" in log and "Traceback" in log and "visit started" in log
+
+
+def test_excepthook_is_installed_in_kiosk_mode_and_restored(qtbot, real_db: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import sys
+
+    before = sys.excepthook
+    config = KioskConfig(full_screen=False, keep_screen_on=False, catch_exceptions=True)
+    kiosk = make_kiosk(qtbot, real_db, tmp_path, config=config)
+    assert sys.excepthook == kiosk.k.excepthook
+    kiosk.k.shutdown()
+    kiosk.guide.close()
+    assert sys.excepthook is before
+
+
+def test_language_switch_retranslates_the_kiosk_widgets(qtbot, kiosk: Kiosk) -> None:  # type: ignore[no-untyped-def]
+    ctx, k = kiosk.guide.ctx, kiosk.k
+    start_visit(qtbot, kiosk)
+    calls: list[str] = []
+    for widget in (k.countdown, k.keyboard, k.pin_pad):
+        original = widget.retranslate
+        widget.retranslate = lambda w=widget, o=original: (calls.append(w.objectName()), o())[1]  # type: ignore[method-assign]
+    ctx.state.set_language("en")
+    assert sorted(calls) == ["kioskCountdown", "kioskPinPad", "onScreenKeyboard"]
+    assert k.countdown.heading.text() == k.countdown.tr("Are you still there?")
+
+
+def test_every_kiosk_string_has_a_chinese_translation() -> None:
+    """The kiosk's contexts are in the .ts with finished translations (and in the .qm)."""
+    import xml.etree.ElementTree as ET
+
+    from guide import paths
+    from guide.kiosk.widgets import ATTRACT_CONTEXT, TOUCH_TO_START, chinese
+
+    root = ET.parse(paths.resources_dir() / "translations" / "zgc_guide_zh_CN.ts").getroot()
+    found = {}
+    for context in root.iter("context"):
+        name = context.findtext("name")
+        if name in ("CountdownOverlay", "KioskAttract", "OnScreenKeyboard", "PinPad"):
+            for message in context.iter("message"):
+                translation = message.find("translation")
+                assert translation is not None and translation.get("type") is None and translation.text, \
+                    (name, message.findtext("source"))
+                found[(name, message.findtext("source"))] = translation.text
+    assert len({name for name, _ in found}) == 4 and len(found) >= 20
+    assert chinese(ATTRACT_CONTEXT, TOUCH_TO_START) == "触摸屏幕开始"
