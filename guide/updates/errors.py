@@ -1,0 +1,49 @@
+"""Why a pack or an update was refused: a stable reason code plus a sentence for people.
+
+The UI translates by ``reason`` and shows ``message`` (English) and ``details`` (for
+``invalid-content``: one ``FILE: PATH: message`` line per problem, exactly as
+``guide build-db`` prints them).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+# Reason codes. Permanent ones say something about the pack itself; a poller remembers them
+# for that index and does not download the same pack again.
+CORRUPT = "corrupt"                  # not a readable archive, bad CRC, damaged member
+TRUNCATED = "truncated"              # fewer bytes arrived than the server or index announced
+UNSAFE = "unsafe"                    # path traversal, symlink, duplicate or unexpected member
+TOO_LARGE = "too-large"              # over a size or count limit
+UNSIGNED = "unsigned"                # no signature at all
+UNKNOWN_KEY = "unknown-key"          # signed, but not by a trusted key
+NO_TRUSTED_KEYS = "no-trusted-keys"  # nothing is trusted, so nothing can be applied
+BAD_SIGNATURE = "bad-signature"      # a trusted key's signature does not match the manifest
+BAD_MANIFEST = "bad-manifest"        # manifest missing, malformed or contradicting the pack
+HASH_MISMATCH = "hash-mismatch"      # a file's bytes differ from the signed manifest
+WRONG_PACK = "wrong-pack"            # a pack for other content (another pack id)
+NOT_NEWER = "not-newer"              # rollback protection: version <= what this machine has
+INVALID_CONTENT = "invalid-content"  # the pack's content fails validation (build-db errors)
+NO_PREVIOUS = "no-previous"          # nothing to restore
+NO_SOURCE = "no-source"              # no update source configured or it does not exist
+DOWNLOAD_FAILED = "download-failed"  # network error, timeout, HTTP error (transient)
+STALE = "stale"                      # a prepared update was overtaken before it was committed
+
+PERMANENT = frozenset({
+    CORRUPT, UNSAFE, TOO_LARGE, UNSIGNED, UNKNOWN_KEY, BAD_SIGNATURE, BAD_MANIFEST,
+    HASH_MISMATCH, WRONG_PACK, NOT_NEWER, INVALID_CONTENT,
+})
+
+
+class UpdateRefused(Exception):
+    """A pack file or update was refused; nothing was changed.
+
+    ``reason`` is one of the codes above, ``message`` a full sentence, ``details``
+    extra lines (validation errors of the content).
+    """
+
+    def __init__(self, reason: str, message: str, details: Sequence[str] = ()) -> None:
+        self.reason = reason
+        self.message = message
+        self.details = tuple(details)
+        super().__init__(f"{reason}: {message}")

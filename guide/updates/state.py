@@ -1,0 +1,219 @@
+"""The installed-content slot: which content database is current, which is the previous one.
+
+The slot is a folder (by default ``<user data>/content/installed``) holding at most two
+content databases plus ``state.json``, the pointer to them::
+
+    {"current": {...entry...}, "previous": {...entry...} | null, "high_water": {"zgc2023": 3}}
+
+Applying or restoring content only writes a new ``state.json`` (atomically, under a
+lock): a database file is never modified once it is in the slot, so a running app
+keeps reading the file it opened. ``high_water`` is the highest version ever
+installed per pack id: rollback protection compares against it, so a version that
+was withdrawn with "restore previous" is not installed again by the next poll.
+
+This module is light (no cryptography, no pydantic): start-up reads it to find the
+content database to open.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import os
+import sqlite3
+import tomllib
+from collections.abc import Iterator, Mapping
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from guide.updates.log import log
+
+STATE = "state.json"
+LOCK = ".lock"
+STATE_FORMAT = 1
+
+
+class SlotStateError(Exception):
+    """``state.json`` is unreadable; the slot's content is not used until it is fixed."""
+
+
+@dataclass(frozen=True)
+class ContentSlot:
+    """The folder where staff- and kiosk-installed content databases live."""
+
+    root: Path
+
+    def path(self, entry: InstalledContent) -> Path:
+        """The database file of an entry."""
+        return self.root / entry.file
+
+
+@dataclass(frozen=True)
+class InstalledContent:
+    """One content database in the slot."""
+
+    file: str
+    pack_id: str
+    version: int
+    signer: str | None
+    installed_at: str
+    origin: str = "pack"  # "pack": from a signed pack file; "baseline": the content in use before
+    pack_sha256: str | None = None
+
+
+@dataclass(frozen=True)
+class SlotState:
+    """What the slot holds."""
+
+    current: InstalledContent | None = None
+    previous: InstalledContent | None = None
+    high_water: Mapping[str, int] = field(default_factory=dict)
+
+    def floor(self, pack_id: str) -> int:
+        """The version a new pack of ``pack_id`` must exceed."""
+        versions = [self.high_water.get(pack_id, 0)]
+        if self.current is not None and self.current.pack_id == pack_id:
+            versions.append(self.current.version)
+        return max(versions)
+
+
+def default_slot() -> ContentSlot:
+    """``<user data folder>/content/installed`` (``ZGC_GUIDE_DATA`` moves it, like all user state)."""
+    from guide import paths
+
+    return ContentSlot(paths.user_data_dir() / "content" / "installed")
+
+
+def now_iso() -> str:
+    """UTC now, to the second, as ISO 8601."""
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def _entry(raw: Any) -> InstalledContent | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, dict):
+        raise SlotStateError("an entry is not an object")
+    try:
+        entry = InstalledContent(**raw)
+    except TypeError as exc:
+        raise SlotStateError(f"bad entry: {exc}") from exc
+    if (not isinstance(entry.file, str) or "/" in entry.file or "\\" in entry.file
+            or entry.file.startswith(".") or not isinstance(entry.version, int)):
+        raise SlotStateError(f"bad entry file or version: {entry.file!r}")
+    return entry
+
+
+def read_state(slot: ContentSlot) -> SlotState:
+    """The slot's state; an empty state when nothing was ever installed."""
+    try:
+        data = (slot.root / STATE).read_bytes()
+    except FileNotFoundError:
+        return SlotState()
+    except OSError as exc:
+        raise SlotStateError(f"cannot read {slot.root / STATE}: {exc}") from exc
+    try:
+        raw = json.loads(data.decode("utf-8"))
+        if not isinstance(raw, dict) or raw.get("format") != STATE_FORMAT:
+            raise SlotStateError(f"{STATE} has an unknown format")
+        high = raw.get("high_water", {})
+        if not isinstance(high, dict) or not all(isinstance(v, int) for v in high.values()):
+            raise SlotStateError("high_water is not a table of versions")
+        return SlotState(_entry(raw.get("current")), _entry(raw.get("previous")), dict(high))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise SlotStateError(f"{slot.root / STATE} is damaged: {exc}") from exc
+
+
+def write_state(slot: ContentSlot, state: SlotState) -> None:
+    """Replace ``state.json`` atomically (the one step that switches content)."""
+    from guide.content.build import atomic_replace
+
+    data = {
+        "format": STATE_FORMAT,
+        "current": asdict(state.current) if state.current else None,
+        "previous": asdict(state.previous) if state.previous else None,
+        "high_water": dict(state.high_water),
+    }
+    slot.root.mkdir(parents=True, exist_ok=True)
+    tmp = slot.root / f".{STATE}.{os.getpid()}.tmp"
+    tmp.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    try:
+        atomic_replace(tmp, slot.root / STATE)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def slot_lock(slot: ContentSlot) -> Iterator[None]:
+    """Hold the slot's lock: one apply or restore at a time, across processes."""
+    slot.root.mkdir(parents=True, exist_ok=True)
+    with open(slot.root / LOCK, "a+b") as fh:
+        if os.name == "nt":  # pragma: no cover - exercised on Windows kiosks only
+            import msvcrt
+
+            fh.seek(0)
+            msvcrt.locking(fh.fileno(), msvcrt.LK_LOCK, 1)  # type: ignore[attr-defined]
+            try:
+                yield
+            finally:
+                fh.seek(0)
+                msvcrt.locking(fh.fileno(), msvcrt.LK_UNLCK, 1)  # type: ignore[attr-defined]
+        else:
+            import fcntl
+
+            fcntl.flock(fh.fileno(), fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
+
+
+def db_identity(db_path: Path) -> tuple[str, int, str | None] | None:
+    """(pack id, pack version, signer) recorded in a content database, or None if unreadable."""
+    try:
+        conn = sqlite3.connect(f"{Path(db_path).resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+        finally:
+            conn.close()
+        return str(meta.get("pack_id", "")), int(meta.get("pack_version", 0)), meta.get("signer")
+    except (sqlite3.Error, ValueError, OSError):
+        return None
+
+
+def _bundled_identity(pack_dir: Path) -> tuple[str, int] | None:
+    try:
+        with open(pack_dir / "pack.toml", "rb") as fh:
+            info = tomllib.load(fh)["pack"]
+        return str(info["id"]), int(info["version"])
+    except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError, ValueError):
+        return None
+
+
+def installed_content_db(bundled_pack_dir: Path | None, slot: ContentSlot | None = None) -> Path | None:
+    """The slot's current database if it should be opened instead of the bundled content.
+
+    It wins unless it is missing or the app ships a newer version of the same pack
+    (an app upgrade brought newer content). Never raises: a broken slot is logged
+    and the bundled content is used.
+    """
+    slot = slot or default_slot()
+    try:
+        state = read_state(slot)
+    except SlotStateError as exc:
+        log.error("installed content ignored: %s", exc)
+        return None
+    if state.current is None:
+        return None
+    path = slot.path(state.current)
+    if not path.is_file():
+        log.error("installed content ignored: %s is missing", path)
+        return None
+    bundled = _bundled_identity(bundled_pack_dir) if bundled_pack_dir is not None else None
+    if bundled is not None and bundled[0] == state.current.pack_id and bundled[1] > state.current.version:
+        log.info("bundled %s version %d is newer than installed version %d: using the bundled content",
+                 bundled[0], bundled[1], state.current.version)
+        return None
+    return path
