@@ -65,6 +65,8 @@ def ensure_content_db(
     """The content database to open.
 
     An explicit path is used as given (upgraded if its schema is older). Otherwise the
+    content installed from a signed pack (guide.updates, in the user data folder) is
+    used, unless the bundled pack has a newer version of it; then the
     bundled database is used when it matches the bundled pack; if it is missing or
     stale it is rebuilt: beside the pack in a checkout, or in the user data folder
     when the app is frozen, whose own files are never written.
@@ -75,6 +77,13 @@ def ensure_content_db(
             upgrade_in_place(explicit)
         return explicit
     pack_dir = paths.bundled_pack_dir()
+    # Content installed by staff or a kiosk update wins, unless the app ships a newer version.
+    from guide.updates.state import installed_content_db  # light: json + sqlite3 only
+
+    installed = installed_content_db(pack_dir)
+    if installed is not None:
+        upgrade_in_place(installed)
+        return installed
     bundled = paths.bundled_content_db()
     if not (pack_dir / PACK_META).is_file():
         return bundled  # no pack to build from: use what ships, or fail clearly on open

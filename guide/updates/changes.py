@@ -1,0 +1,176 @@
+"""What an update changes: items added, changed and removed, per kind, by id.
+
+An item counts as changed when anything a visitor could see of it differs: its own
+row (except its position in the list), its child rows (organisers, speakers,
+launches, mentions, figure links) or the bytes of its image. Both databases are
+read with plain sqlite3, read-only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from guide.content.models import KINDS
+
+# Per kind: queries returning (owner id, ...) rows that make up what the item shows.
+_PARTS: dict[str, tuple[str, ...]] = {
+    "forum": (
+        "SELECT id AS owner, * FROM forum",
+        "SELECT forum_id AS owner, * FROM forum_organiser ORDER BY forum_id, pos",
+        "SELECT forum_id AS owner, * FROM forum_speaker ORDER BY forum_id, pos",
+        "SELECT forum_id AS owner, * FROM launch ORDER BY forum_id, pos",
+        "SELECT forum_id AS owner, * FROM launch_organiser ORDER BY forum_id, launch_pos, pos",
+    ),
+    "area": (
+        "SELECT id AS owner, * FROM area",
+        "SELECT a.id AS owner, i.sha256 AS image_sha256 FROM area a JOIN image i ON i.path = a.image",
+    ),
+    "announcement": (
+        "SELECT id AS owner, * FROM announcement",
+        "SELECT announcement_id AS owner, * FROM mention ORDER BY announcement_id, pos",
+    ),
+    "photo": (
+        "SELECT id AS owner, * FROM photo",
+        "SELECT p.id AS owner, i.sha256 AS image_sha256 FROM photo p JOIN image i ON i.path = p.image",
+    ),
+    "person": ("SELECT id AS owner, * FROM person",),
+    "organization": ("SELECT id AS owner, * FROM organization",),
+    "figure": (
+        "SELECT id AS owner, * FROM figure",
+        "SELECT figure_id AS owner, * FROM figure_about ORDER BY figure_id, pos",
+    ),
+}
+_IGNORED = {"owner", "pos"}  # moving an item in its list is not a change of the item
+
+
+@dataclass(frozen=True)
+class ItemRef:
+    """An item named in a change summary, with the title it has (or had, if removed)."""
+
+    kind: str
+    id: str
+    title: str
+    title_en: str
+
+
+@dataclass(frozen=True)
+class KindChanges:
+    """Changes of one kind of item."""
+
+    kind: str
+    added: tuple[ItemRef, ...] = ()
+    changed: tuple[ItemRef, ...] = ()
+    removed: tuple[ItemRef, ...] = ()
+
+    @property
+    def empty(self) -> bool:
+        """True when nothing of this kind changed."""
+        return not (self.added or self.changed or self.removed)
+
+
+@dataclass(frozen=True)
+class ChangeSummary:
+    """Added, changed and removed items per kind (only kinds with changes are listed)."""
+
+    kinds: tuple[KindChanges, ...] = field(default_factory=tuple)
+
+    @property
+    def added(self) -> int:
+        """How many items are new."""
+        return sum(len(k.added) for k in self.kinds)
+
+    @property
+    def changed(self) -> int:
+        """How many items differ."""
+        return sum(len(k.changed) for k in self.kinds)
+
+    @property
+    def removed(self) -> int:
+        """How many items are gone (their bookmarks will show as no longer in the guide)."""
+        return sum(len(k.removed) for k in self.kinds)
+
+    @property
+    def empty(self) -> bool:
+        """True when the new content shows the same items as the old."""
+        return not self.kinds
+
+    def of(self, kind: str) -> KindChanges:
+        """The changes of one kind (empty if none)."""
+        return next((k for k in self.kinds if k.kind == kind), KindChanges(kind))
+
+    def lines(self) -> list[str]:
+        """One line per kind, e.g. ``forum: 1 added, 2 changed, 0 removed``."""
+        if self.empty:
+            return ["no items added, changed or removed"]
+        return [f"{k.kind}: {len(k.added)} added, {len(k.changed)} changed, {len(k.removed)} removed"
+                for k in self.kinds]
+
+    def to_json(self) -> dict[str, dict[str, list[str]]]:
+        """``{kind: {"added": [ids], "changed": [ids], "removed": [ids]}}`` for kinds with changes."""
+        return {k.kind: {"added": [r.id for r in k.added], "changed": [r.id for r in k.changed],
+                         "removed": [r.id for r in k.removed]} for k in self.kinds}
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+
+
+def _digests(db: sqlite3.Connection, kind: str) -> dict[str, str]:
+    hashers: dict[str, hashlib._Hash] = {}
+    for part, sql in enumerate(_PARTS[kind]):
+        cursor = db.execute(sql)
+        names = [d[0] for d in cursor.description]
+        for row in cursor:
+            values = dict(zip(names, row, strict=True))
+            owner = values["owner"]
+            # Column names go into the hash so that a schema with other column order still compares.
+            data = {k: v for k, v in values.items() if k not in _IGNORED and not isinstance(v, bytes)}
+            h = hashers.setdefault(owner, hashlib.sha256())
+            h.update(f"{part}:".encode())
+            h.update(json.dumps(data, sort_keys=True, ensure_ascii=False, default=str).encode())
+    return {owner: h.hexdigest() for owner, h in hashers.items()}
+
+
+def _titles(db: sqlite3.Connection, kind: str, ids: Iterable[str]) -> list[ItemRef]:
+    wanted = sorted(ids)
+    found: dict[str, tuple[str, str]] = {}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start:start + 500]
+        marks = ",".join("?" * len(chunk))
+        for item_id, title, title_en in db.execute(
+            f"SELECT id, title, title_en FROM item WHERE kind = ? AND id IN ({marks})", [kind, *chunk]
+        ):
+            found[item_id] = (title or "", title_en or "")
+    return [ItemRef(kind, i, *found.get(i, ("", ""))) for i in wanted]
+
+
+def compare_content(old_db: Path | None, new_db: Path) -> ChangeSummary:
+    """The change summary from ``old_db`` (None: nothing yet, all is added) to ``new_db``."""
+    new = _connect(new_db)
+    old = _connect(old_db) if old_db is not None and Path(old_db).is_file() else None
+    try:
+        kinds = []
+        for kind in KINDS:
+            after = _digests(new, kind)
+            before = _digests(old, kind) if old is not None else {}
+            added = after.keys() - before.keys()
+            removed = before.keys() - after.keys()
+            changed = {i for i in after.keys() & before.keys() if after[i] != before[i]}
+            entry = KindChanges(
+                kind,
+                added=tuple(_titles(new, kind, added)),
+                changed=tuple(_titles(new, kind, changed)),
+                removed=tuple(_titles(old, kind, removed)) if old is not None else (),
+            )
+            if not entry.empty:
+                kinds.append(entry)
+        return ChangeSummary(tuple(kinds))
+    finally:
+        new.close()
+        if old is not None:
+            old.close()

@@ -1,0 +1,331 @@
+"""``guide pack ...`` and ``guide update ...``: make, sign and publish pack files; update by hand.
+
+Exit codes follow guide.cli: 0 success (including "nothing new"), 1 failure (a source
+that cannot be read: try again later), 2 bad input or a refused pack (nothing changed).
+Every decision is also logged to ``<user data>/logs/updates.log``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+Handler = Callable[[argparse.Namespace], int]
+Command = Callable[[str, Handler, str], argparse.ArgumentParser]
+
+
+def _emit(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _refused(exc: Any) -> int:
+    print(f"refused ({exc.reason}): {exc.message}", file=sys.stderr)
+    for line in exc.details:
+        print(line, file=sys.stderr)
+    return 2
+
+
+def _setup_log() -> None:
+    from guide import paths
+    from guide.updates.log import log_to_file
+
+    log_to_file(paths.user_data_dir() / "logs" / "updates.log")
+
+
+def _guarded(handler: Handler) -> Handler:
+    def run(args: argparse.Namespace) -> int:
+        from guide.updates.errors import UpdateRefused
+        from guide.updates.keys import KeyFileError
+        from guide.updates.source import ConfigError
+        from guide.updates.state import SlotStateError
+
+        _setup_log()
+        try:
+            return handler(args)
+        except UpdateRefused as exc:
+            return _refused(exc)
+        except (KeyFileError, ConfigError, SlotStateError) as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+
+    return run
+
+
+def _trusted(args: argparse.Namespace, config: Any) -> tuple[Any, ...]:
+    from guide.updates.keys import load_public_keys
+
+    return load_public_keys(args.trusted) if args.trusted else tuple(config.trusted_keys)
+
+
+def _config(args: argparse.Namespace) -> Any:
+    from guide.updates.source import load_update_config
+
+    return load_update_config(args.config)
+
+
+def _current_db(args: argparse.Namespace) -> Path | None:
+    from guide.content.locate import ensure_content_db
+
+    path = ensure_content_db(getattr(args, "content_db", None))
+    return path if path.is_file() else None
+
+
+# --- guide pack ----------------------------------------------------------------------------
+
+
+def cmd_pack_build(args: argparse.Namespace) -> int:
+    from guide.content.loader import PackInvalid
+    from guide.updates.packfile import build_pack_file
+
+    try:
+        built = build_pack_file(args.src, args.out)
+    except PackInvalid as exc:  # listed exactly as build-db lists them
+        for error in exc.errors:
+            print(error, file=sys.stderr)
+        print(f"{len(exc.errors)} error(s); no pack file written", file=sys.stderr)
+        return 2
+    m = built.manifest
+    print(f"wrote {built.path}: pack {m.pack_id} version {m.version}, {len(m.files)} files, "
+          f"{built.size} bytes (unsigned: sign it with `guide pack sign`)")
+    return 0
+
+
+def cmd_pack_keygen(args: argparse.Namespace) -> int:
+    from guide.updates.keys import generate_key_pair, load_public_key
+
+    private, public = generate_key_pair(args.out, args.name or "")
+    key = load_public_key(public)
+    print(f"private key: {private} (keep it secret; mode 0600)")
+    print(f"public key:  {public} ({key.label}); give it to every kiosk's trusted_keys")
+    return 0
+
+
+def cmd_pack_sign(args: argparse.Namespace) -> int:
+    from guide.updates.keys import load_private_key
+    from guide.updates.packfile import sign_pack_file
+
+    key = sign_pack_file(args.file, load_private_key(args.key))
+    print(f"signed {args.file} with {key.label}")
+    return 0
+
+
+def cmd_pack_verify(args: argparse.Namespace) -> int:
+    from guide.updates.errors import UpdateRefused
+    from guide.updates.keys import load_public_keys
+    from guide.updates.log import log
+    from guide.updates.packfile import verify_pack_file
+
+    trusted = load_public_keys(args.trusted) if args.trusted else None
+    try:
+        v = verify_pack_file(args.file, trusted)
+    except UpdateRefused as exc:
+        log.warning("verify %s: refused (%s): %s", args.file, exc.reason, exc.message)
+        raise
+    log.info("verify %s: ok, signed by %s (%s)", args.file, v.signer.label if v.signer else None,
+             "trusted" if v.trusted else "trust not checked")
+    m = v.manifest
+    data = {"file": str(v.path), "pack_id": m.pack_id, "version": m.version, "created": m.created,
+            "files": len(m.files), "bytes": m.total_bytes, "sha256": v.sha256,
+            "signer": v.signer.label if v.signer else None, "trusted": v.trusted}
+    if args.json:
+        _emit(data)
+    else:
+        print(f"ok: {v.path}: pack {m.pack_id} version {m.version} created {m.created}, "
+              f"{len(m.files)} files, every hash matches")
+        if v.trusted:
+            print(f"signed by trusted key {data['signer']}")
+        else:
+            print(f"signature by {data['signer']} is valid; no --trusted key given, so whether "
+                  "to trust that key was not checked")
+    return 0
+
+
+def cmd_pack_publish(args: argparse.Namespace) -> int:
+    from guide.updates.packfile import publish_pack_file
+
+    index = publish_pack_file(args.file, args.dir)
+    print(f"published {index.pack_id} version {index.version} to {args.dir} ({index.file}, index.json)")
+    return 0
+
+
+# --- guide update --------------------------------------------------------------------------
+
+
+def _summary_json(summary: Any) -> dict[str, Any]:
+    return {"added": summary.added, "changed": summary.changed, "removed": summary.removed,
+            "kinds": summary.to_json()}
+
+
+def _check(args: argparse.Namespace) -> tuple[Any, Any, tuple[Any, ...]]:
+    from guide.updates.errors import NO_SOURCE, UpdateRefused
+    from guide.updates.source import check_for_update
+
+    config = _config(args)
+    source = args.source or config.source
+    if not source:
+        raise UpdateRefused(NO_SOURCE, "no update source: give --source or set [updates] source "
+                            "in updates.toml")
+    trusted = _trusted(args, config)
+    result = check_for_update(source, trusted=trusted, current_db=_current_db(args),
+                              limits=config.limits, timeout=config.timeout_seconds)
+    return result, config, trusted
+
+
+def _check_exit(result: Any) -> int:
+    from guide.updates.source import CheckStatus
+
+    return {CheckStatus.REFUSED: 2, CheckStatus.FAILED: 1}.get(result.status, 0)
+
+
+def cmd_update_check(args: argparse.Namespace) -> int:
+    result, _, _ = _check(args)
+    if args.json:
+        ready = result.ready
+        _emit({"status": str(result.status), "reason": result.reason, "message": result.message,
+               "source": result.source, "downloaded_bytes": result.downloaded_bytes,
+               "ready": None if ready is None else {
+                   "file": str(ready.pack_file), "pack_id": ready.pack_id, "version": ready.version,
+                   "signer": ready.signer, "size": ready.size}})
+    else:
+        reason = f" ({result.reason})" if result.reason else ""
+        print(f"{result.status}{reason}: {result.message}")
+    return _check_exit(result)
+
+
+def cmd_update_apply(args: argparse.Namespace) -> int:
+    from guide.updates.install import apply_pack_file
+    from guide.updates.source import CheckStatus, clear_pending
+
+    if args.file is not None:
+        config = _config(args)
+        pack_file, trusted = args.file, _trusted(args, config)
+    else:
+        result, config, trusted = _check(args)
+        if result.status is not CheckStatus.READY or result.ready is None:
+            reason = f" ({result.reason})" if result.reason else ""
+            print(f"nothing applied: {result.status}{reason}: {result.message}",
+                  file=sys.stderr if result.reason else sys.stdout)
+            return _check_exit(result)
+        pack_file = result.ready.pack_file
+    applied = apply_pack_file(pack_file, trusted=trusted, current_db=_current_db(args),
+                              limits=config.limits)
+    if args.file is None:
+        clear_pending()
+    c = applied.current
+    if args.json:
+        _emit({"applied": str(applied.db_path), "pack_id": c.pack_id, "version": c.version,
+               "signer": c.signer, "previous_version": applied.previous.version if applied.previous else None,
+               "summary": _summary_json(applied.summary)})
+    else:
+        print(f"applied {c.pack_id} version {c.version} signed by {c.signer} -> {applied.db_path}")
+        for line in applied.summary.lines():
+            print(f"  {line}")
+    return 0
+
+
+def cmd_update_restore(args: argparse.Namespace) -> int:
+    from guide.updates.install import restore_previous
+
+    restored = restore_previous()
+    c = restored.current
+    if args.json:
+        _emit({"restored": str(restored.db_path), "pack_id": c.pack_id, "version": c.version,
+               "signer": c.signer, "summary": _summary_json(restored.summary)})
+    else:
+        print(f"restored {c.pack_id} version {c.version} ({c.origin}) -> {restored.db_path}")
+        for line in restored.summary.lines():
+            print(f"  {line}")
+    return 0
+
+
+def cmd_update_status(args: argparse.Namespace) -> int:
+    from dataclasses import asdict
+
+    from guide.updates.install import slot_status
+    from guide.updates.state import default_slot
+
+    config = _config(args)
+    state = slot_status()
+    data = {"slot": str(default_slot().root), "source": config.source,
+            "trusted_keys": [k.label for k in config.trusted_keys],
+            "current": asdict(state.current) if state.current else None,
+            "previous": asdict(state.previous) if state.previous else None,
+            "high_water": dict(state.high_water)}
+    if args.json:
+        _emit(data)
+    else:
+        for key, value in data.items():
+            print(f"{key}: {value}")
+    return 0
+
+
+def register(sub: Any, command: Command) -> None:
+    """Add ``guide pack build|keygen|sign|verify|publish`` and ``guide update check|apply|restore|status``."""
+
+    def group(name: str, help_: str, dest: str) -> Callable[[str, Handler, str], argparse.ArgumentParser]:
+        def usage(_: argparse.Namespace) -> int:
+            parent.print_help(sys.stderr)
+            return 2
+
+        parent = command(name, usage, help_)
+        actions = parent.add_subparsers(dest=dest, metavar="ACTION", required=True)
+
+        def action(action_name: str, handler: Handler, action_help: str) -> argparse.ArgumentParser:
+            p = actions.add_parser(action_name, help=action_help, description=action_help)
+            p.set_defaults(handler=_guarded(handler))
+            return p
+
+        return action
+
+    def trusted_option(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--trusted", nargs="+", metavar="PUBKEY",
+                       help="trusted public key files (.pub) or key lines; default: updates.toml")
+
+    def update_options(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--config", type=Path, metavar="FILE", help="updates config (default: "
+                       "updates.toml in the user data folder)")
+        p.add_argument("--content-db", type=Path, default=argparse.SUPPRESS, metavar="PATH",
+                       help="the content in use, for rollback protection and the change summary "
+                            "(default: what the guide opens)")
+        p.add_argument("--json", action="store_true")
+
+    pack = group("pack", "make, sign, verify and publish content pack files (.guidepack)", "pack_action")
+    p = pack("build", cmd_pack_build, "validate a pack folder and bundle it into one .guidepack file")
+    p.add_argument("src", type=Path, metavar="SRC_DIR")
+    p.add_argument("--out", type=Path, metavar="FILE", help="default: <pack id>-<version>.guidepack")
+    p = pack("keygen", cmd_pack_keygen, "make an Ed25519 key pair: KEYBASE.key (secret) and KEYBASE.pub")
+    p.add_argument("--out", type=Path, required=True, metavar="KEYBASE")
+    p.add_argument("--name", help="a name shown with the key, e.g. 'ZGC content team'")
+    p = pack("sign", cmd_pack_sign, "sign a pack file's manifest (the signature goes inside the file)")
+    p.add_argument("file", type=Path)
+    p.add_argument("--key", type=Path, required=True, metavar="KEY", help="private key file (.key)")
+    p = pack("verify", cmd_pack_verify, "check a pack file's structure, hashes and signature")
+    p.add_argument("file", type=Path)
+    trusted_option(p)
+    p.add_argument("--json", action="store_true")
+    p = pack("publish", cmd_pack_publish, "copy a signed pack file into an update folder and write "
+             "its index.json (serve the folder over http or share it)")
+    p.add_argument("file", type=Path)
+    p.add_argument("dir", type=Path)
+
+    update = group("update", "check for, apply and roll back content updates", "update_action")
+    p = update("check", cmd_update_check, "poll the update source; download and verify a newer pack")
+    p.add_argument("--source", metavar="FOLDER|URL", help="default: [updates] source in updates.toml")
+    trusted_option(p)
+    update_options(p)
+    p = update("apply", cmd_update_apply, "check, then apply a newer pack (or --file PACK) to this machine")
+    where = p.add_mutually_exclusive_group()
+    where.add_argument("--source", metavar="FOLDER|URL", help="default: [updates] source in updates.toml")
+    where.add_argument("--file", type=Path, metavar="PACK", help="apply this .guidepack file")
+    trusted_option(p)
+    update_options(p)
+    p = update("restore", cmd_update_restore, "switch back to the previous content (keeps the last two)")
+    p.add_argument("--json", action="store_true")
+    p = update("status", cmd_update_status, "installed content, previous content, source and keys")
+    p.add_argument("--config", type=Path, metavar="FILE")
+    p.add_argument("--json", action="store_true")

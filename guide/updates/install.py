@@ -1,0 +1,321 @@
+"""Apply a verified pack file to the content slot: prepare (slow, any thread), then commit (instant).
+
+- :func:`prepare_update` verifies the pack file against the trusted keys, applies
+  rollback protection, unpacks it, validates the content and builds the new
+  database into a staging file, records its signer, and computes the change
+  summary against the content in use. Nothing the app reads is touched.
+- :func:`commit_update` switches the slot to the staged database by replacing
+  ``state.json``; the database it replaces becomes "previous" (the last two are kept).
+- :func:`discard_update` throws a prepared update away; :func:`restore_previous`
+  switches back to the previous database.
+
+A failure at any step raises :class:`~guide.updates.errors.UpdateRefused` and leaves
+the running content as it was.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import secrets
+import shutil
+import sqlite3
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from guide.updates import errors
+from guide.updates.changes import ChangeSummary, compare_content
+from guide.updates.errors import UpdateRefused
+from guide.updates.keys import PublicKey
+from guide.updates.log import log
+from guide.updates.packfile import DEFAULT_LIMITS, Limits, verify_pack_file
+from guide.updates.state import (
+    ContentSlot,
+    InstalledContent,
+    SlotState,
+    db_identity,
+    default_slot,
+    now_iso,
+    read_state,
+    slot_lock,
+    write_state,
+)
+
+Progress = Callable[[str, int, int], None]  # (stage: "verify" | "build" | "compare", done, total)
+
+
+@dataclass(frozen=True)
+class PreparedUpdate:
+    """A verified, validated, built update waiting for :func:`commit_update` or :func:`discard_update`."""
+
+    slot: ContentSlot
+    staged_db: Path
+    pack_file: Path
+    pack_sha256: str
+    pack_id: str
+    version: int
+    title: str
+    title_en: str
+    signer: str
+    signer_key_id: str
+    current_version: int | None
+    summary: ChangeSummary
+    baseline_db: Path | None = None  # a copy of the content in use, when the slot was empty
+    baseline: InstalledContent | None = None
+
+
+@dataclass(frozen=True)
+class AppliedUpdate:
+    """The result of a commit or a restore: the database to open now, and what changed."""
+
+    db_path: Path
+    current: InstalledContent
+    previous: InstalledContent | None
+    summary: ChangeSummary
+
+
+def _token() -> str:
+    return f"{os.getpid()}-{secrets.token_hex(4)}"
+
+
+def _pid_alive(pid: int) -> bool:
+    from guide.content.build import _pid_alive as alive
+
+    return alive(pid)
+
+
+def _stage(progress: Progress | None, stage: str) -> Callable[[int, int], None] | None:
+    if progress is None:
+        return None
+    return lambda done, total: progress(stage, done, total)
+
+
+def prepare_update(
+    pack_file: Path,
+    *,
+    trusted: Sequence[PublicKey],
+    current_db: Path | None,
+    slot: ContentSlot | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    progress: Progress | None = None,
+) -> PreparedUpdate:
+    """Verify, validate and build ``pack_file`` into a staged database; compute its change summary.
+
+    ``current_db`` is the content database in use (the baseline for the summary and
+    for rollback protection; None if there is none). Raises :class:`UpdateRefused`:
+    unsigned, unknown-key, bad-signature, corrupt, hash-mismatch, unsafe, too-large,
+    bad-manifest, wrong-pack (another pack id), not-newer (version <= the version in
+    use or ever installed here), invalid-content (``details`` lists the errors
+    exactly as ``guide build-db`` prints them).
+    """
+    from guide.content.build import build_content_db
+    from guide.content.loader import PackInvalid, load_pack
+
+    slot = slot or default_slot()
+    pack_file = Path(pack_file)
+    log.info("preparing %s", pack_file)
+    try:
+        state = read_state(slot)
+        current = db_identity(current_db) if current_db is not None and Path(current_db).is_file() else None
+        slot.root.mkdir(parents=True, exist_ok=True)
+        remove_stale_files(slot)
+        token = _token()
+        work = slot.root / f".work-{token}"
+        staged = slot.root / f".stage-{token}.db"
+        baseline_db: Path | None = None
+        baseline: InstalledContent | None = None
+        try:
+            # One pass checks signature, manifest and every hash while unpacking into `work`.
+            verified = verify_pack_file(pack_file, trusted, limits=limits, extract_to=work,
+                                        progress=_stage(progress, "verify"))
+            m = verified.manifest
+            signer = verified.signer
+            assert signer is not None  # a trusted list was given, so verification named the signer
+            if current is not None and current[0] and current[0] != m.pack_id:
+                raise UpdateRefused(errors.WRONG_PACK, f"the pack is {m.pack_id!r}, the content in use is "
+                                    f"{current[0]!r}; a pack only updates content with the same pack id")
+            floor = max(state.floor(m.pack_id), current[1] if current is not None else 0)
+            if m.version <= floor:
+                raise UpdateRefused(errors.NOT_NEWER, f"pack version {m.version} is not newer than version "
+                                    f"{floor} already in use or installed here (rollback protection)")
+            try:
+                pack = load_pack(work)
+            except PackInvalid as exc:
+                raise UpdateRefused(errors.INVALID_CONTENT, f"the pack's content has {len(exc.errors)} "
+                                    "error(s)", [str(e) for e in exc.errors]) from exc
+            if (pack.info.id, pack.info.version) != (m.pack_id, m.version):
+                raise UpdateRefused(errors.BAD_MANIFEST, f"the manifest says {m.pack_id} version "
+                                    f"{m.version}, pack.toml says {pack.info.id} version {pack.info.version}")
+            build_content_db(work, staged, _stage(progress, "build"), pack=pack)
+            conn = sqlite3.connect(staged, isolation_level=None)
+            try:
+                conn.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", [
+                    ("signer", signer.label), ("signer_key_id", signer.key_id),
+                    ("pack_sha256", verified.sha256), ("pack_created", m.created),
+                ])
+            finally:
+                conn.close()
+            if progress:
+                progress("compare", 0, 1)
+            summary = compare_content(current_db, staged)
+            if progress:
+                progress("compare", 1, 1)
+            if state.current is None and current is not None and current_db is not None:
+                # The slot is empty: keep the content in use as "previous", so restore has a target.
+                baseline_db = slot.root / f".base-{token}.db"
+                shutil.copyfile(current_db, baseline_db)
+                baseline = InstalledContent(
+                    file="", pack_id=current[0], version=current[1], signer=current[2],
+                    installed_at=now_iso(), origin="baseline")
+        except BaseException:
+            staged.unlink(missing_ok=True)
+            if baseline_db is not None:
+                baseline_db.unlink(missing_ok=True)
+            raise
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+    except UpdateRefused as exc:
+        log.warning("refused %s: %s: %s", pack_file, exc.reason, exc.message)
+        for line in exc.details:
+            log.warning("  %s", line)
+        raise
+    log.info("prepared %s version %d (signed by %s, %s): %s", m.pack_id, m.version, signer.label,
+             pack_file, "; ".join(summary.lines()))
+    return PreparedUpdate(
+        slot=slot, staged_db=staged, pack_file=pack_file, pack_sha256=verified.sha256,
+        pack_id=m.pack_id, version=m.version, title=m.title, title_en=m.title_en,
+        signer=signer.label, signer_key_id=signer.key_id,
+        current_version=current[1] if current is not None else None, summary=summary,
+        baseline_db=baseline_db, baseline=baseline,
+    )
+
+
+def discard_update(prepared: PreparedUpdate) -> None:
+    """Throw a prepared update away (the user cancelled, or a newer one superseded it)."""
+    prepared.staged_db.unlink(missing_ok=True)
+    if prepared.baseline_db is not None:
+        prepared.baseline_db.unlink(missing_ok=True)
+    log.info("discarded prepared %s version %d", prepared.pack_id, prepared.version)
+
+
+def commit_update(prepared: PreparedUpdate) -> AppliedUpdate:
+    """Switch the slot to the prepared database; the one it replaces becomes "previous".
+
+    Fast (two renames and a small file write): the kiosk calls it at an idle reset.
+    Raises :class:`UpdateRefused` (``stale``/``not-newer``) if the staged file is gone
+    or another update of the same or a newer version was installed since it was prepared.
+    The caller then opens ``db_path`` and calls ``guide.user.bookmarks.refresh_snapshots``.
+    """
+    from guide.content.build import atomic_replace
+
+    slot = prepared.slot
+    with slot_lock(slot):
+        state = read_state(slot)
+        floor = state.floor(prepared.pack_id)
+        if prepared.version <= floor:
+            discard_update(prepared)
+            log.warning("refused commit of %s version %d: version %d was installed meanwhile",
+                        prepared.pack_id, prepared.version, floor)
+            raise UpdateRefused(errors.NOT_NEWER, f"version {floor} was installed after this update "
+                                f"(version {prepared.version}) was prepared")
+        if not prepared.staged_db.is_file():
+            raise UpdateRefused(errors.STALE, "the prepared database is gone; prepare the update again")
+        name = f"{prepared.pack_id}-{prepared.version}-{prepared.pack_sha256[:12]}.db"
+        atomic_replace(prepared.staged_db, slot.root / name)
+        current = InstalledContent(
+            file=name, pack_id=prepared.pack_id, version=prepared.version, signer=prepared.signer,
+            installed_at=now_iso(), origin="pack", pack_sha256=prepared.pack_sha256)
+        previous = state.current
+        if previous is None and prepared.baseline_db is not None and prepared.baseline is not None:
+            base_name = f"{prepared.baseline.pack_id}-{prepared.baseline.version}-baseline.db"
+            atomic_replace(prepared.baseline_db, slot.root / base_name)
+            previous = dataclasses.replace(prepared.baseline, file=base_name)
+        elif prepared.baseline_db is not None:
+            prepared.baseline_db.unlink(missing_ok=True)
+        high = dict(state.high_water)
+        high[prepared.pack_id] = max(high.get(prepared.pack_id, 0), prepared.version)
+        write_state(slot, SlotState(current=current, previous=previous, high_water=high))
+        prune(slot)
+    log.info("applied %s version %d signed by %s (previous: %s): %s", prepared.pack_id, prepared.version,
+             prepared.signer, f"version {previous.version}" if previous else "none",
+             "; ".join(prepared.summary.lines()))
+    return AppliedUpdate(slot.root / name, current, previous, prepared.summary)
+
+
+def apply_pack_file(
+    pack_file: Path,
+    *,
+    trusted: Sequence[PublicKey],
+    current_db: Path | None,
+    slot: ContentSlot | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    progress: Progress | None = None,
+) -> AppliedUpdate:
+    """:func:`prepare_update` then :func:`commit_update` (the CLI; a kiosk splits the two)."""
+    prepared = prepare_update(pack_file, trusted=trusted, current_db=current_db, slot=slot,
+                              limits=limits, progress=progress)
+    try:
+        return commit_update(prepared)
+    except BaseException:
+        discard_update(prepared)
+        raise
+
+
+def restore_previous(slot: ContentSlot | None = None) -> AppliedUpdate:
+    """Switch back to the previous database; the current one becomes "previous" (so this can be undone).
+
+    The highest version ever installed stays recorded, so a poller does not install
+    the withdrawn version again; a newer version still installs. Raises
+    :class:`UpdateRefused` (``no-previous``) when there is nothing to go back to.
+    """
+    slot = slot or default_slot()
+    with slot_lock(slot):
+        state = read_state(slot)
+        if state.previous is None or state.current is None or not slot.path(state.previous).is_file():
+            log.warning("restore previous refused: no previous content")
+            raise UpdateRefused(errors.NO_PREVIOUS, "there is no previous content to restore")
+        write_state(slot, SlotState(current=state.previous, previous=state.current,
+                                    high_water=state.high_water))
+    summary = compare_content(slot.path(state.current), slot.path(state.previous))
+    log.info("restored previous content: %s version %d replaces version %d: %s", state.previous.pack_id,
+             state.previous.version, state.current.version, "; ".join(summary.lines()))
+    return AppliedUpdate(slot.path(state.previous), state.previous, state.current, summary)
+
+
+def prune(slot: ContentSlot) -> list[Path]:
+    """Delete databases the state no longer names (keep the last two); return what was deleted.
+
+    A file another process still has open may refuse deletion (Windows): it is left
+    for the next prune.
+    """
+    state = read_state(slot)
+    keep = {e.file for e in (state.current, state.previous) if e is not None}
+    removed = []
+    for path in slot.root.glob("*.db"):
+        if path.name not in keep:
+            try:
+                path.unlink()
+                removed.append(path)
+            except OSError as exc:
+                log.info("could not delete old content %s yet: %s", path, exc)
+    if removed:
+        log.info("deleted old content: %s", ", ".join(p.name for p in removed))
+    return removed
+
+
+def remove_stale_files(slot: ContentSlot) -> None:
+    """Delete staging files and folders of processes that are gone (killed mid-prepare)."""
+    for path in slot.root.glob(".*-*-*"):
+        prefix, _, rest = path.name.partition("-")
+        pid = rest.split("-", 1)[0]
+        if prefix in (".work", ".stage", ".base") and pid.isdigit() and not _pid_alive(int(pid)):
+            if path.is_dir():
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                path.unlink(missing_ok=True)
+
+
+def slot_status(slot: ContentSlot | None = None) -> SlotState:
+    """What the slot holds (for a status line or to enable "Restore previous content")."""
+    return read_state(slot or default_slot())
