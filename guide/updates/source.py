@@ -486,8 +486,8 @@ def _check(source: str, trusted: Sequence[PublicKey], current_db: Path | None, s
         _write_poll(slot, poll)
         return CheckResult(CheckStatus.UP_TO_DATE, f"the source offers version {index.version}; version "
                            f"{floor(index.pack_id)} is in use or was installed", source)
-    if (pending is not None and pending.pack_id == index.pack_id and pending.version == index.version
-            and index.sha256 in (None, pending.sha256)):
+    if pending is not None and pending.pack_id == index.pack_id and pending.version >= index.version:
+        # What the source offers is already here (or older than what is waiting): no download.
         remember(f"ready: version {pending.version}")
         _write_poll(slot, poll)
         return CheckResult(CheckStatus.READY, f"version {pending.version} is already downloaded and "
