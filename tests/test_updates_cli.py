@@ -1,0 +1,111 @@
+"""``guide pack ...`` and ``guide update ...`` as a person runs them, in fresh processes."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+from tests.conftest import run_guide
+from tests.test_updates_support import NEW_FORUM, append_items, copy_pack, replace_text
+
+
+def ok(*args: str) -> str:
+    result = run_guide(*args)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_pack_build_keygen_sign_verify_publish(tmp_path: Path) -> None:
+    src = copy_pack(tmp_path / "src", 2)
+    out = ok("pack", "keygen", "--out", str(tmp_path / "team"), "--name", "ZGC content team")
+    assert "team.key" in out and "ZGC content team (ed25519:" in out
+    assert (tmp_path / "team.key").stat().st_mode & 0o077 == 0
+    again = run_guide("pack", "keygen", "--out", str(tmp_path / "team"))
+    assert again.returncode == 2 and "never overwritten" in again.stderr
+
+    pack = tmp_path / "zgc-2.guidepack"
+    assert "pack mini version 2, 4 files" in ok("pack", "build", str(src), "--out", str(pack))
+    unsigned = run_guide("pack", "verify", str(pack))
+    assert unsigned.returncode == 2 and unsigned.stderr.startswith("refused (unsigned): ")
+
+    assert "signed" in ok("pack", "sign", str(pack), "--key", str(tmp_path / "team.key"))
+    assert "no --trusted key given" in ok("pack", "verify", str(pack))
+    data = json.loads(ok("pack", "verify", str(pack), "--trusted", str(tmp_path / "team.pub"), "--json"))
+    assert data["trusted"] is True and data["version"] == 2 and data["signer"].startswith("ZGC content team")
+
+    ok("pack", "keygen", "--out", str(tmp_path / "other"))
+    wrong = run_guide("pack", "verify", str(pack), "--trusted", str(tmp_path / "other.pub"))
+    assert wrong.returncode == 2 and wrong.stderr.startswith("refused (unknown-key): signed by ed25519:")
+
+    data_bytes = bytearray(pack.read_bytes())
+    data_bytes[300] ^= 0x01
+    (tmp_path / "bad.guidepack").write_bytes(bytes(data_bytes))
+    bad = run_guide("pack", "verify", str(tmp_path / "bad.guidepack"),
+                    "--trusted", str(tmp_path / "team.pub"))
+    assert bad.returncode == 2 and bad.stderr.startswith("refused (")
+
+    assert "published mini version 2" in ok("pack", "publish", str(pack), str(tmp_path / "share"))
+    index = json.loads((tmp_path / "share" / "index.json").read_text())
+    assert index["file"] == "mini-2.guidepack" and index["size"] == pack.stat().st_size
+
+
+def test_pack_build_lists_errors_like_build_db(tmp_path: Path) -> None:
+    src = copy_pack(tmp_path / "src", 2)
+    replace_text(src, 'org = "zgc-park", role = "协办"', 'org = "nobody", role = "协办"')
+    built = run_guide("pack", "build", str(src), "--out", str(tmp_path / "x.guidepack"))
+    db = run_guide("build-db", "--content", str(src), "--out", str(tmp_path / "x.db"))
+    assert built.returncode == db.returncode == 2
+    assert built.stderr.splitlines()[:-1] == db.stderr.splitlines()[:-1] == [
+        "items.toml: forum.0.organisers.1.org: unknown organization id 'nobody'"]
+    assert not (tmp_path / "x.guidepack").exists()
+
+
+def test_update_by_hand_from_a_folder_then_restore(tmp_path: Path, _user_data: Path) -> None:
+    ok("pack", "keygen", "--out", str(tmp_path / "team"), "--name", "Team")
+    running = tmp_path / "running.db"
+    ok("build-db", "--content", str(copy_pack(tmp_path / "v1", 1)), "--out", str(running))
+    src = copy_pack(tmp_path / "v2", 2)
+    append_items(src, NEW_FORUM)
+    pack = tmp_path / "mini-2.guidepack"
+    ok("pack", "build", str(src), "--out", str(pack))
+    ok("pack", "sign", str(pack), "--key", str(tmp_path / "team.key"))
+    ok("pack", "publish", str(pack), str(tmp_path / "share"))
+    # The kiosk's config names the source and the key (relative to the config file).
+    shutil.copy(tmp_path / "team.pub", _user_data / "team.pub")
+    (_user_data / "updates.toml").write_text(
+        f'[updates]\nsource = "{(tmp_path / "share").as_posix()}"\ntrusted_keys = ["team.pub"]\n',
+        encoding="utf-8")
+
+    assert ok("update", "check", "--content-db", str(running)).startswith("ready: version 2 signed by Team")
+    out = ok("update", "apply", "--content-db", str(running))
+    assert "applied mini version 2 signed by Team (ed25519:" in out
+    assert "forum: 1 added, 0 changed, 0 removed" in out
+    info = json.loads(ok("check", "--json"))  # the guide now opens the installed content
+    assert info["pack_version"] == 2 and info["signer"].startswith("Team (ed25519:")
+    assert info["integrity"] == "ok"
+    assert ok("update", "check").startswith("not-modified: ")
+
+    restored = ok("update", "restore")
+    assert "restored mini version 1 (baseline)" in restored
+    assert json.loads(ok("check", "--json"))["pack_version"] == 1
+    status = json.loads(ok("update", "status", "--json"))
+    assert status["current"]["version"] == 1 and status["previous"]["version"] == 2
+    assert status["high_water"] == {"mini": 2}
+    # Rollback protection: version 2 was withdrawn and is not installed again by hand either.
+    replay = run_guide("update", "apply", "--file", str(pack))
+    assert replay.returncode == 2 and replay.stderr.startswith("refused (not-newer): ")
+    log = (_user_data / "logs" / "updates.log").read_text(encoding="utf-8")
+    assert "applied mini version 2" in log and "restored previous content" in log
+    assert "refused" in log and "not-newer" in log
+
+
+def test_update_without_a_source_or_with_a_bad_file(tmp_path: Path) -> None:
+    nothing = run_guide("update", "check")
+    assert nothing.returncode == 2 and "no update source" in nothing.stderr
+    junk = tmp_path / "junk.guidepack"
+    junk.write_bytes(os.urandom(2000))
+    bad = run_guide("update", "apply", "--file", str(junk), "--trusted", "ed25519 " + "A" * 43 + "=")
+    assert bad.returncode == 2 and bad.stderr.startswith("refused (corrupt): ")
+    assert run_guide("update", "restore").stderr.startswith("refused (no-previous): ")
