@@ -49,6 +49,7 @@ class Guide:
         """Stop the worker thread and close the databases."""
         self.images.shutdown()
         self.window.close()
+        self.translations.uninstall()
         self.ctx.content.close()
         self.user.close()
 

@@ -6,6 +6,8 @@ installs or removes the translator, then every page re-sets its strings.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from guide import paths
@@ -21,6 +23,10 @@ def system_language() -> str:
 
 class Translations:
     """Holds the translators and installs the one for the current language."""
+
+    # Translators are process-wide in Qt; a guide built after another (tests, a restart
+    # inside one process) must not inherit the other's language.
+    _installed_anywhere: ClassVar[list[QTranslator]] = []
 
     def __init__(self) -> None:
         self._translators: dict[str, QTranslator] = {}
@@ -39,10 +45,16 @@ class Translations:
 
     def apply(self, lang: str) -> None:
         """Make ``lang`` the interface language (call before pages retranslate)."""
-        if self._installed is not None:
-            QCoreApplication.removeTranslator(self._installed)
-            self._installed = None
+        self.uninstall()
         translator = self._translator(lang)
         if translator is not None:
             QCoreApplication.installTranslator(translator)
             self._installed = translator
+            Translations._installed_anywhere.append(translator)
+
+    def uninstall(self) -> None:
+        """Remove every translator a guide installed (back to the English source strings)."""
+        for translator in Translations._installed_anywhere:
+            QCoreApplication.removeTranslator(translator)
+        Translations._installed_anywhere.clear()
+        self._installed = None
