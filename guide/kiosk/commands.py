@@ -105,6 +105,8 @@ def register(sub: Any, command: Callable[[str, Handler, str], argparse.ArgumentP
 
     def action(name: str, handler: Handler, help_: str) -> argparse.ArgumentParser:
         p = actions.add_parser(name, help=help_, description=help_)
+        p.add_argument("--content-db", type=Path, default=argparse.SUPPRESS, metavar="PATH",
+                       help="content database (default: the one shipped with the app)")
         p.add_argument("--user-db", type=Path, default=argparse.SUPPRESS, metavar="PATH",
                        help="user database (default: in the per-OS user data folder)")
         p.set_defaults(handler=handler)

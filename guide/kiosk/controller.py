@@ -20,7 +20,7 @@ from types import TracebackType
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QCursor, QKeyEvent, QKeySequence, QMouseEvent, QTouchEvent
+from PySide6.QtGui import QCursor, QFontMetrics, QKeyEvent, QKeySequence, QMouseEvent, QTouchEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
@@ -52,6 +52,7 @@ ERRORS_BEFORE_RESTART = 20  # unhandled exceptions within a minute: exit, the su
 
 TOUCH_STYLE = """
 QPushButton, QToolButton {{ min-height: {px}px; min-width: {px}px; }}
+QWidget#mainToolbar QToolButton {{ qproperty-iconSize: 28px 28px; }}
 QLineEdit, QComboBox {{ min-height: {px}px; }}
 QTabBar::tab {{ min-height: {px}px; }}
 QListView#navigation::item {{ min-height: {px}px; }}
@@ -144,7 +145,9 @@ class KioskController(QObject):
         window.location_changed.connect(self._location_changed)
         window.setStyleSheet(TOUCH_STYLE.format(px=config.min_touch_px))
         window.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self.ctx.state.text_scale_changed.connect(lambda _scale: self.fit_navigation())
         self.ctx.state.set_text_scale(config.text_scale)
+        self.fit_navigation()
         self.enable_flick(window)
         self.app.setQuitOnLastWindowClosed(False)  # type: ignore[union-attr]
         self.app.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, True)  # type: ignore[union-attr]
@@ -441,6 +444,19 @@ class KioskController(QObject):
     def _retranslate(self, _lang: str) -> None:
         for widget in (self.countdown, self.keyboard, self.pin_pad):
             widget.retranslate()
+        self.fit_navigation()
+
+    def fit_navigation(self) -> None:
+        """Widen the section list so its labels fit the kiosk's larger type in either language."""
+        from guide.ui import theme
+
+        nav = self.window.navigation
+        metrics = QFontMetrics(theme.font("title", self.ctx.state.text_scale, bold=True))
+        model = nav.model()
+        widest = max((metrics.horizontalAdvance(str(model.index(row, 0).data()))
+                      for row in range(model.rowCount())), default=0)
+        # icon, item padding and margins, the list's own frame and a scroll bar's room
+        nav.setFixedWidth(max(230, widest + nav.iconSize().width() + 110))
 
     # --- staying up --------------------------------------------------------------------------
 

@@ -1,0 +1,106 @@
+"""``guide --kiosk`` refuses to start without a PIN; ``guide kiosk`` commands; supervisor recipes."""
+
+from __future__ import annotations
+
+import os
+import plistlib
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from guide.kiosk import STAFF_EXIT_CODE
+from tests.conftest import ROOT, run_guide
+
+KIOSK = ROOT / "packaging" / "kiosk"
+
+
+def test_kiosk_refuses_to_start_without_a_pin_and_says_how_to_set_one(tmp_path: Path) -> None:
+    done = run_guide("--kiosk", "--user-db", str(tmp_path / "user.db"))
+    assert done.returncode == 2
+    assert "guide kiosk set-pin" in done.stderr and "--user-db" in done.stderr
+
+
+def test_set_pin_stores_only_a_hash(tmp_path: Path) -> None:
+    db = tmp_path / "user.db"
+    bad = run_guide("kiosk", "set-pin", "--stdin", "--user-db", str(db), input="12ab\n")
+    assert bad.returncode == 2 and "digits" in bad.stderr
+    done = run_guide("kiosk", "set-pin", "--stdin", "--user-db", str(db), input="864209\n")
+    assert done.returncode == 0, done.stderr
+    assert b"864209" not in db.read_bytes() + (db.with_name("user.db-wal").read_bytes()
+                                                if db.with_name("user.db-wal").exists() else b"")
+    status = run_guide("kiosk", "status", "--user-db", str(db))
+    assert status.returncode == 0 and "staff PIN: set" in status.stdout
+    assert "idle_seconds = 90.0" in status.stdout
+    assert run_guide("kiosk", "clear-pin", "--user-db", str(db)).returncode == 0
+    assert "NOT SET" in run_guide("kiosk", "status", "--user-db", str(db)).stdout
+
+
+def test_a_broken_kiosk_config_is_refused_by_name(tmp_path: Path) -> None:
+    config = tmp_path / "kiosk.toml"
+    config.write_text("[kiosk]\nidle_seconds = -1\n", encoding="utf-8")
+    done = run_guide("--kiosk", "--kiosk-config", str(config))
+    assert done.returncode == 2 and "idle_seconds: must be more than 0" in done.stderr
+
+
+def test_kiosk_screenshot_command(tmp_path: Path, real_db: Path) -> None:
+    from PySide6.QtGui import QImage
+
+    out = tmp_path / "attract.png"
+    done = run_guide("kiosk", "screenshot", "attract", "--out", str(out), "--size", "960x540",
+                     "--content-db", str(real_db), "--now", "2023-05-29T10:00")
+    assert done.returncode == 0, done.stderr
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (960, 540)
+
+
+# --- supervisor recipes ---------------------------------------------------------------------
+
+def test_systemd_unit_restarts_always_except_after_a_staff_exit() -> None:
+    unit = (KIOSK / "zgc-guide-kiosk.service").read_text(encoding="utf-8")
+    assert "\nRestart=always\n" in unit
+    assert f"\nRestartPreventExitStatus={STAFF_EXIT_CODE}\n" in unit
+    assert "\nStartLimitIntervalSec=0\n" in unit
+    assert "ExecStart=/usr/bin/guide --kiosk" in unit
+
+
+@pytest.mark.skipif(shutil.which("systemd-analyze") is None, reason="systemd-analyze not installed")
+def test_systemd_analyze_verify_accepts_the_unit(tmp_path: Path) -> None:
+    # verify checks that ExecStart exists: point it at this checkout's guide for the check.
+    guide = Path(sys.executable).with_name("guide")
+    unit = (KIOSK / "zgc-guide-kiosk.service").read_text(encoding="utf-8")
+    path = tmp_path / "zgc-guide-kiosk.service"
+    path.write_text(unit.replace("/usr/bin/guide", str(guide)), encoding="utf-8")
+    runtime = tmp_path / "runtime"
+    runtime.mkdir(mode=0o700)
+    env = {**os.environ, "XDG_RUNTIME_DIR": str(runtime)}
+    done = subprocess.run(["systemd-analyze", "verify", "--user", str(path)], capture_output=True,
+                          text=True, env=env, timeout=60)
+    # verify only warns about unknown values, so any output at all is a failure too.
+    assert done.returncode == 0 and not done.stderr.strip() and not done.stdout.strip(), done.stderr
+
+
+def test_launch_agent_keeps_the_kiosk_alive() -> None:
+    with (KIOSK / "org.zgc-guide.kiosk.plist").open("rb") as f:
+        plist = plistlib.load(f)
+    assert plist["KeepAlive"] == {"SuccessfulExit": False} and plist["RunAtLoad"] is True
+    assert plist["ProgramArguments"][0].endswith("run-kiosk.sh")
+
+
+@pytest.mark.parametrize(("code", "expected"), [(STAFF_EXIT_CODE, 0), (0, 1), (1, 1), (70, 70), (137, 137)])
+def test_run_kiosk_sh_maps_the_staff_exit_to_success(tmp_path: Path, code: int, expected: int) -> None:
+    fake = tmp_path / "guide"
+    fake.write_text(f"#!/bin/sh\n[ \"$1\" = --kiosk ] || exit 99\nexit {code}\n", encoding="utf-8")
+    fake.chmod(0o755)
+    done = subprocess.run(["sh", str(KIOSK / "run-kiosk.sh")], env={**os.environ, "GUIDE": str(fake)},
+                          timeout=30)
+    assert done.returncode == expected
+
+
+def test_windows_scripts_use_the_staff_exit_code() -> None:
+    for name in ("install-windows-kiosk.ps1", "run-kiosk.ps1"):
+        text = (KIOSK / name).read_text(encoding="utf-8")
+        assert f"$StaffExitCode = {STAFF_EXIT_CODE}" in text
+    assert "SetCustomShell" in (KIOSK / "install-windows-kiosk.ps1").read_text(encoding="utf-8")
