@@ -48,6 +48,7 @@ log = logging.getLogger(__name__)
 RANK_CAP = 200
 KIND_MASK = (1 << KIND_BITS) - 1
 COUNT_CAP = 1000
+SCAN_CAP = 10 * COUNT_CAP
 MAX_LIMIT = 1000
 
 Key = tuple[float, str, int]
@@ -115,13 +116,14 @@ def count_by_kind(conn: sqlite3.Connection, query: str) -> dict[str, int]:
         return {}
     try:
         kinds = dict(conn.execute(f"SELECT code, kind FROM {KIND_TABLE} ORDER BY kind").fetchall())
-        counts = dict.fromkeys(kinds.values(), 0)
-        rows = _all_rows(conn, pieces, COUNT_CAP)
-        if rows is not None:  # few: the kind is in each rowid
-            for rowid in rows:
-                counts[kinds[rowid & KIND_MASK]] += 1
-            return counts
-        return {kind: _count(conn, pieces, kind) for kind in counts}
+        found = _scan_kinds(conn, pieces)
+        counts = {kind: min(found.get(code, 0), COUNT_CAP) for code, kind in kinds.items()}
+        if sum(found.values()) >= SCAN_CAP:
+            # The scan stopped early: kinds short of COUNT_CAP need a query of their own.
+            for kind, count in counts.items():
+                if count < COUNT_CAP:
+                    counts[kind] = _count(conn, pieces, kind)
+        return counts
     except sqlite3.OperationalError as exc:
         if not str(exc).startswith("fts5:"):
             raise
@@ -129,15 +131,23 @@ def count_by_kind(conn: sqlite3.Connection, query: str) -> dict[str, int]:
         return {}
 
 
-def _all_rows(conn: sqlite3.Connection, pieces: Pieces, cap: int) -> set[int] | None:
-    """Every matching rowid, or None when there are more than ``cap``."""
-    rows = set(_probe(conn, TEXT_TABLE, text_expression(pieces), cap))
-    if len(rows) <= cap and any(p.pinyin for p in pieces):
-        rows.update(_probe(conn, TITLE_TABLE, title_expression(pieces), cap))
+def _scan_kinds(conn: sqlite3.Connection, pieces: Pieces) -> dict[int, int]:
+    """Matches per kind code among the first SCAN_CAP of every way to match, in one
+    SQL statement (the kind is in the rowid: no lookups)."""
+    arms = [f"SELECT rowid AS r FROM ({_PROBE[TEXT_TABLE]})"]
+    params: list[str | int] = [text_expression(pieces), SCAN_CAP]
+    if any(p.pinyin for p in pieces):
+        arms.append(f"SELECT rowid AS r FROM ({_PROBE[TITLE_TABLE]})")
+        params += [title_expression(pieces), SCAN_CAP]
+        split: list[int] = []
         for as_pinyin, as_text in pinyin_splits(pieces):
-            if as_text and len(rows) <= cap:
-                rows.update(_split_rows(conn, as_pinyin, as_text, None, RANK_CAP, scan=False))
-    return rows if len(rows) <= cap else None
+            if as_text:
+                split += _split_rows(conn, as_pinyin, as_text, None, RANK_CAP, scan=False)
+        arms.append("SELECT value AS r FROM json_each(?)")
+        params.append(json.dumps(split))
+    union = " UNION ".join(arms)
+    sql = f"SELECT r & {KIND_MASK}, count(*) FROM ({union}) GROUP BY 1"
+    return dict(conn.execute(sql, params).fetchall())
 
 
 def _count(conn: sqlite3.Connection, pieces: Pieces, kind: str) -> int:
@@ -173,14 +183,15 @@ def run_search(
             ranked += _body_matches(conn, pieces, tiers, kind, cap, {r for _, r, _ in ranked})
         chosen.update((rowid, value) for _, rowid, value in ranked[:limit])
     else:
-        # Ranked directly: title starts are usually few, and this saves a probe.
-        starts = _rank(conn, TITLE_TABLE, title_expression(pieces, kind, start=True), tiers, cap)
-        chosen.update((rowid, value) for _, rowid, value in (starts or [])[:limit])
-        fallback = title_rows
-        if starts is None:  # many: take them in rowid order before the other titles
-            fallback = _probe(conn, TITLE_TABLE, title_expression(pieces, kind, start=True), cap)
-            fallback += title_rows
-        for rowid in fallback:
+        starts = title_expression(pieces, kind, start=True)
+        start_rows = _probe(conn, TITLE_TABLE, starts, cap)
+        if len(start_rows) <= cap:
+            # Probed first: bm25 reads every row of each phrase (for its IDF), so
+            # ranking is only cheap once the rows are known to be few.
+            ranked = _rank(conn, TITLE_TABLE, starts, tiers, cap) or []
+            chosen.update((rowid, value) for _, rowid, value in ranked[:limit])
+            start_rows = []
+        for rowid in start_rows + title_rows:
             if len(chosen) >= limit:
                 break
             chosen.setdefault(rowid, None)

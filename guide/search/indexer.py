@@ -88,22 +88,24 @@ def index_documents(
     _fts_command(conn, "automerge", 0)
     _fts_command(conn, "crisismerge", 1000)
     done = 0
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="search-index") as pool:
-        pending: Future[tuple[str, str, str]] | None = None
-        for batch in _batches(docs):
-            rowids = []
-            for doc in batch:
-                seq += 1
-                rowids.append(seq << KIND_BITS | _code(conn, codes, doc.kind))
-            future = pool.submit(_prepare, batch, rowids)
+    try:
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="search-index") as pool:
+            pending: Future[tuple[str, str, str]] | None = None
+            for batch in _batches(docs):
+                rowids = []
+                for doc in batch:
+                    seq += 1
+                    rowids.append(seq << KIND_BITS | _code(conn, codes, doc.kind))
+                future = pool.submit(_prepare, batch, rowids)
+                if pending is not None:
+                    done += _write(conn, pending.result(), progress, done)
+                pending = future
             if pending is not None:
                 done += _write(conn, pending.result(), progress, done)
-            pending = future
-        if pending is not None:
-            done += _write(conn, pending.result(), progress, done)
-    _fts_command(conn, "optimize")
-    _fts_command(conn, "automerge", 4)
-    _fts_command(conn, "crisismerge", 16)
+        _fts_command(conn, "optimize")
+    finally:
+        _fts_command(conn, "automerge", 4)
+        _fts_command(conn, "crisismerge", 16)
     return done
 
 
