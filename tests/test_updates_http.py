@@ -44,6 +44,7 @@ class Served:
     root: Path
     etag: bool = True
     truncate: set[str] = field(default_factory=set)
+    redirects: dict[str, str] = field(default_factory=dict)
     requests: list[tuple[str, int, dict[str, str]]] = field(default_factory=list)
 
     def paths(self, status: int | None = None) -> list[str]:
@@ -71,6 +72,11 @@ class Handler(http.server.SimpleHTTPRequestHandler):
     def do_GET(self) -> None:
         name = urlsplit(self.path).path.lstrip("/")
         path = self.served.root / name
+        if name in self.served.redirects:
+            self.send_response(302)
+            self.send_header("Location", self.served.redirects[name])
+            self.end_headers()
+            return
         if not path.is_file() or not (self.served.etag or name in self.served.truncate):
             super().do_GET()  # 404s, and If-Modified-Since / Last-Modified as the stdlib does them
             return
@@ -357,3 +363,50 @@ def test_folder_pack_copied_halfway_is_retried(kiosk: Kiosk) -> None:
     assert kiosk.check(str(share)).reason == errors.TRUNCATED
     pack.write_bytes(full)
     assert kiosk.check(str(share)).status is CheckStatus.READY
+
+
+def test_a_redirect_away_from_http_is_refused(kiosk: Kiosk, server: tuple[str, Served]) -> None:
+    url, served = server
+    served.redirects["index.json"] = "ftp://127.0.0.1/index.json"
+    result = kiosk.check(url)
+    assert (result.status, result.reason) == (CheckStatus.FAILED, errors.DOWNLOAD_FAILED)
+    assert "refusing a redirect to ftp://" in result.message
+
+
+def test_new_trusted_keys_rejudge_a_remembered_refusal(kiosk: Kiosk, server: tuple[str, Served]) -> None:
+    url, served = server
+    stranger, *_ = make_key(kiosk.root / "stranger", "New team key")
+    publish_pack_file(kiosk.pack(2, key=stranger, name="by-new-key"), served.root)
+    assert kiosk.check(url).reason == errors.UNKNOWN_KEY
+    assert kiosk.check(url).status is CheckStatus.NOT_MODIFIED  # remembered: not downloaded again
+    served.requests.clear()
+    # The admin adds the new key to the kiosk's config: the same index is judged again.
+    result = kiosk.check(url, trusted=[kiosk.public, stranger.public])
+    assert result.status is CheckStatus.READY
+    assert [(p, s) for p, s, _ in served.requests] == [("/index.json", 200), ("/mini-2.guidepack", 200)]
+
+
+def test_a_long_poll_never_delays_a_commit(kiosk: Kiosk, server: tuple[str, Served]) -> None:
+    """The kiosk commits at an idle reset on its UI thread while a poll may be downloading."""
+    from guide.updates.state import POLL_LOCK, slot_lock
+
+    prepared = prepare_update(kiosk.pack(2), trusted=[kiosk.public], current_db=kiosk.current_db)
+    polling, release = threading.Event(), threading.Event()
+
+    def poll() -> None:
+        with slot_lock(kiosk.slot, POLL_LOCK):
+            polling.set()
+            release.wait(10)
+
+    poller = threading.Thread(target=poll)
+    poller.start()
+    try:
+        assert polling.wait(5)
+        done: list[int] = []
+        committer = threading.Thread(target=lambda: done.append(commit_update(prepared).current.version))
+        committer.start()
+        committer.join(5)
+        assert done == [2]
+    finally:
+        release.set()
+        poller.join(5)

@@ -54,7 +54,7 @@ from guide.updates.packfile import (
     read_manifest,
     verify_pack_file,
 )
-from guide.updates.state import ContentSlot, db_identity, default_slot, read_state, slot_lock
+from guide.updates.state import POLL_LOCK, ContentSlot, db_identity, default_slot, read_state, slot_lock
 
 POLL_STATE = "poll.json"
 INCOMING = "incoming"
@@ -222,7 +222,7 @@ def _pending_ready(slot: ContentSlot, poll: _PollState) -> ReadyUpdate | None:
 def clear_pending(slot: ContentSlot | None = None) -> None:
     """Forget the downloaded pack (after it was applied, or to force a fresh download)."""
     slot = slot or default_slot()
-    with slot_lock(slot):
+    with slot_lock(slot, POLL_LOCK):
         poll = _read_poll(slot)
         ready = _pending_ready(slot, poll)
         if ready is not None:
@@ -260,14 +260,26 @@ def _index_url(source: str) -> str:
     return source + INDEX if source.endswith("/") else source + "/" + INDEX
 
 
+class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
+    """Follow redirects to http(s) only (urllib would also follow one to ftp://)."""
+
+    def redirect_request(self, req: urllib.request.Request, fp: IO[bytes], code: int, msg: str,
+                         headers: Any, newurl: str) -> urllib.request.Request | None:
+        if urllib.parse.urlsplit(newurl).scheme.lower() not in ("http", "https"):
+            raise _Failed(errors.DOWNLOAD_FAILED, f"refusing a redirect to {newurl}")
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+_OPENER = urllib.request.build_opener(_HttpOnlyRedirects)
+
+
 def _open_url(url: str, headers: dict[str, str], timeout: float) -> http.client.HTTPResponse:
     scheme = urllib.parse.urlsplit(url).scheme.lower()
     if scheme not in ("http", "https"):
         raise _Failed(errors.DOWNLOAD_FAILED, f"refusing a non-http(s) URL: {url}")
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT,
                                                    "Accept-Encoding": "identity", **headers})
-    response = urllib.request.urlopen(request, timeout=timeout)  # scheme checked above
-    return response
+    return _OPENER.open(request, timeout=timeout)
 
 
 def _fetch_index_http(source: str, known: dict[str, Any], timeout: float) -> _Fetched:
@@ -430,7 +442,7 @@ def check_for_update(
     """
     slot = slot or default_slot()
     slot.root.mkdir(parents=True, exist_ok=True)
-    with slot_lock(slot):
+    with slot_lock(slot, POLL_LOCK):
         result = _check(source, trusted, current_db, slot, limits, timeout, deadline_seconds)
     level = {CheckStatus.REFUSED: 30, CheckStatus.FAILED: 30}.get(result.status, 20)
     log.log(level, "check %s: %s%s: %s (downloaded %d bytes)", source, result.status,
@@ -441,7 +453,12 @@ def check_for_update(
 def _check(source: str, trusted: Sequence[PublicKey], current_db: Path | None, slot: ContentSlot,
            limits: Limits, timeout: float, deadline_seconds: float) -> CheckResult:
     poll = _read_poll(slot)
+    # Validators (and remembered refusals) hold only for the keys they were judged with:
+    # after the trusted keys change, the next poll fetches and judges afresh.
+    trust = hashlib.sha256(b"".join(sorted(k.raw for k in trusted))).hexdigest()[:16]
     known = poll.sources.get(source, {})
+    if known.get("trust") != trust:
+        known = {}
     incoming = slot.root / INCOMING
     incoming.mkdir(exist_ok=True)
     for stale in incoming.glob(".download-*"):
@@ -454,7 +471,7 @@ def _check(source: str, trusted: Sequence[PublicKey], current_db: Path | None, s
         return max(state.floor(pack_id), in_use)
 
     def remember(decision: str) -> None:
-        poll.sources[source] = {**fetched.validators, "decision": decision}
+        poll.sources[source] = {**fetched.validators, "decision": decision, "trust": trust}
 
     pending = _pending_ready(slot, poll)
     if pending is not None and pending.version <= floor(pending.pack_id):

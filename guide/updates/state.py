@@ -32,6 +32,7 @@ from guide.updates.log import log
 
 STATE = "state.json"
 LOCK = ".lock"
+POLL_LOCK = ".poll.lock"
 STATE_FORMAT = 1
 
 
@@ -146,10 +147,14 @@ def write_state(slot: ContentSlot, state: SlotState) -> None:
 
 
 @contextlib.contextmanager
-def slot_lock(slot: ContentSlot) -> Iterator[None]:
-    """Hold the slot's lock: one apply or restore at a time, across processes."""
+def slot_lock(slot: ContentSlot, name: str = LOCK) -> Iterator[None]:
+    """Hold one of the slot's locks, across threads and processes.
+
+    ``.lock`` guards state.json (apply, restore); polls take ``.poll.lock`` so that a
+    long download never delays a commit at an idle reset.
+    """
     slot.root.mkdir(parents=True, exist_ok=True)
-    with open(slot.root / LOCK, "a+b") as fh:
+    with open(slot.root / name, "a+b") as fh:
         if os.name == "nt":  # pragma: no cover - exercised on Windows kiosks only
             import msvcrt
 
