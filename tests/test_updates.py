@@ -342,3 +342,10 @@ def test_installed_database_is_a_complete_content_database(world: World) -> None
     assert meta["pack_version"] == "2" and len(meta["pack_sha256"]) == 64
     shutil.copy(applied.db_path, world.root / "copy.db")
     assert open_content_db(world.root / "copy.db").execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_applying_one_update_leaves_another_prepared_one_alone(world: World) -> None:
+    later = prepare_update(world.pack(3), trusted=world.trusted, current_db=world.current_db)
+    apply_pack_file(world.pack(2), trusted=world.trusted, current_db=world.current_db)  # prunes
+    assert later.staged_db.is_file()
+    assert commit_update(later).current.version == 3

@@ -410,3 +410,11 @@ def test_a_long_poll_never_delays_a_commit(kiosk: Kiosk, server: tuple[str, Serv
     finally:
         release.set()
         poller.join(5)
+
+
+def test_no_trusted_keys_asks_nothing(kiosk: Kiosk, server: tuple[str, Served]) -> None:
+    url, served = server
+    publish_pack_file(kiosk.pack(2), served.root)
+    result = kiosk.check(url, trusted=[])
+    assert (result.status, result.reason) == (CheckStatus.REFUSED, errors.NO_TRUSTED_KEYS)
+    assert served.requests == []

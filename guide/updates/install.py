@@ -293,7 +293,7 @@ def prune(slot: ContentSlot) -> list[Path]:
     keep = {e.file for e in (state.current, state.previous) if e is not None}
     removed = []
     for path in slot.root.glob("*.db"):
-        if path.name not in keep:
+        if path.name not in keep and not path.name.startswith("."):  # .stage-*: being prepared
             try:
                 path.unlink()
                 removed.append(path)

@@ -452,6 +452,9 @@ def check_for_update(
 
 def _check(source: str, trusted: Sequence[PublicKey], current_db: Path | None, slot: ContentSlot,
            limits: Limits, timeout: float, deadline_seconds: float) -> CheckResult:
+    if not trusted:  # nothing could pass verification: do not even ask the source
+        return CheckResult(CheckStatus.REFUSED, "no trusted public keys are configured, so no pack "
+                           "can be accepted", source, reason=errors.NO_TRUSTED_KEYS)
     poll = _read_poll(slot)
     # Validators (and remembered refusals) hold only for the keys they were judged with:
     # after the trusted keys change, the next poll fetches and judges afresh.
