@@ -26,6 +26,7 @@ from guide.search import (
     search,
 )
 from guide.search.engine import run_search
+from guide.search.query import MAX_WORD_PIECE
 from guide.search.text import fold
 from tests.conftest import ROOT
 
@@ -305,7 +306,7 @@ def test_normalize_query() -> None:
     assert [p.pinyin for p in normalize_query("LÜSE lvse")] == ["luse", "luse"]
     assert normalize_query('"" AND OR * ^ : ( )') != ()  # operators are plain words
     assert normalize_query("\"'*^:()+-") == ()
-    assert normalize_query("x" * 10_000)[0].text == "x" * 32
+    assert normalize_query("x" * 10_000)[0].text == "x" * MAX_WORD_PIECE
 
 
 def test_index_documents_counts_reports_progress_and_rejects_duplicates() -> None:

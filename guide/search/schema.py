@@ -53,7 +53,7 @@ TEXT_WEIGHTS = (8.0, 4.0, 6.0, 1.0, 1.0, 0.0)
 KIND_BITS = 4  # room for 16 kinds (the guide has 7)
 # Pinyin tokens are cut here; query words are cut the same way, so long input still
 # matches (as a prefix) and the token dictionary stays bounded.
-MAX_PINYIN_TOKEN = 32
+MAX_PINYIN_TOKEN = 20
 TITLE_PREFIXES = "1 3 4 5 6 7"  # CJK 1; Latin/pinyin 1-5 letters (+ 2-letter marker)
 TEXT_PREFIXES = "1 3 4"  # CJK 1; Latin 1-2 letters
 
