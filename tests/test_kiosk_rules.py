@@ -173,3 +173,41 @@ def test_pin_and_failures_live_in_the_user_database_as_device_settings(tmp_path:
     opened.close()
     raw = (tmp_path / "user.db").read_bytes()
     assert b"97531" not in raw
+
+
+# --- system helpers ---------------------------------------------------------------------------
+
+def test_reduced_motion_can_be_forced(monkeypatch: pytest.MonkeyPatch) -> None:
+    from guide.kiosk.system import prefers_reduced_motion
+
+    monkeypatch.setenv("ZGC_GUIDE_REDUCED_MOTION", "1")
+    assert prefers_reduced_motion() is True
+    monkeypatch.setenv("ZGC_GUIDE_REDUCED_MOTION", "0")
+    assert prefers_reduced_motion() is False
+
+
+def test_screen_keeper_uses_xset_on_x11_and_undoes_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from guide.kiosk.system import ScreenKeeper
+
+    calls = tmp_path / "calls"
+    xset = tmp_path / "xset"
+    xset.write_text(f'#!/bin/sh\necho "$@" >> {calls}\n', encoding="utf-8")
+    xset.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{tmp_path}:/usr/bin:/bin")
+    monkeypatch.setenv("DISPLAY", ":99")
+    monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)
+    keeper = ScreenKeeper()
+    assert keeper.hold("linux") == "xset"
+    keeper.release()
+    assert calls.read_text(encoding="utf-8").splitlines() == ["s off -dpms", "s on +dpms"]
+
+
+def test_screen_keeper_without_any_means_says_none(monkeypatch: pytest.MonkeyPatch) -> None:
+    from guide.kiosk.system import ScreenKeeper
+
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)
+    keeper = ScreenKeeper()
+    assert keeper.hold("linux") == "none"
+    keeper.release()  # nothing to undo, no error

@@ -366,3 +366,28 @@ def test_every_kiosk_string_has_a_chinese_translation() -> None:
                 found[(name, message.findtext("source"))] = translation.text
     assert len({name for name, _ in found}) == 4 and len(found) >= 20
     assert chinese(ATTRACT_CONTEXT, TOUCH_TO_START) == "触摸屏幕开始"
+
+
+def test_a_drag_flicks_the_page_and_opens_nothing(qtbot, real_db: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QScrollArea
+
+    kiosk = make_kiosk(qtbot, real_db, tmp_path, config=dataclasses.replace(FAST_CONFIG, idle_seconds=60),
+                       size=(1280, 600))
+    try:
+        window = kiosk.window
+        start_visit(qtbot, kiosk)
+        home = window.page("home")
+        area = home.findChild(QScrollArea)
+        news = home.findChild(QListView, "latestNews").viewport()  # a list inside the page
+        start = QPoint(400, 200)
+        QTest.mousePress(news, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+        for i in range(1, 20):
+            QTest.mouseMove(news, start - QPoint(0, i * 15), 10)
+        QTest.mouseRelease(news, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                           start - QPoint(0, 300), 10)
+        qtbot.waitUntil(lambda: area.verticalScrollBar().value() > 100, timeout=3000)
+        assert window.current_location() == Location("home")
+    finally:
+        kiosk.k.shutdown()
+        kiosk.guide.close()
