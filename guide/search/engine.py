@@ -313,11 +313,14 @@ def _hits(
 
 def _hit(marker: hl.Marker, row: tuple[object, ...], value: float) -> SearchHit:
     kind, id_, title, title_en, names, body, body_en = (str(v) for v in row[1:8])
-    # Readings are only needed when a word of the query can be pinyin.
-    pinyin_fields = hl.parse_pinyin_map(str(row[12])) if marker.pinyin else [[]]
-    title_marks = hl.merge(marker.text_spans(title) + marker.pinyin_spans(pinyin_fields[0]))
-    text, snippet_marks = _snippet(marker, body, body_en, names, title_en, pinyin_fields[1:])
-    return SearchHit(kind, id_, title, text, title_marks, snippet_marks, value)
+    rank_pinyin = str(row[11])
+    # One line of readings per field: the title, then each name.
+    fields = str(row[12]).split("\n") if marker.pinyin else [""]
+    title_marks = marker.text_spans(title)
+    if marker.pinyin and fields[0]:
+        title_marks += marker.pinyin_spans(fields[0], rank_pinyin)
+    text, snippet_marks = _snippet(marker, body, body_en, names, title_en, fields[1:], rank_pinyin)
+    return SearchHit(kind, id_, title, text, hl.merge(title_marks), snippet_marks, value)
 
 
 def _snippet(
@@ -326,7 +329,8 @@ def _snippet(
     body_en: str,
     names: str,
     title_en: str,
-    pinyin_fields: list[list[tuple[str, ...]]],
+    pinyin_fields: list[str],
+    rank_pinyin: str,
 ) -> tuple[str, tuple[hl.Span, ...]]:
     """Snippet from the first field with a match: body, English body, names (where
     pinyin can match too), English title; else the start of the body."""
@@ -334,7 +338,9 @@ def _snippet(
         found = hl.merge(marker.text_spans(source))
         if found:
             return hl.snippet(source, found)
-    names_text, name_spans = _names(marker, names.split("\n") if names else [], pinyin_fields)
+    names_text, name_spans = _names(
+        marker, names.split("\n") if names else [], pinyin_fields, rank_pinyin
+    )
     found = hl.merge(name_spans)
     if found:
         return hl.snippet(names_text, found)
@@ -343,7 +349,7 @@ def _snippet(
 
 
 def _names(
-    marker: hl.Marker, names: list[str], pinyin_fields: list[list[tuple[str, ...]]]
+    marker: hl.Marker, names: list[str], pinyin_fields: list[str], rank_pinyin: str
 ) -> tuple[str, list[hl.Span]]:
     """Join names for display and find the pieces in them (pinyin included)."""
     separator = "、"
@@ -351,8 +357,9 @@ def _names(
     offset = 0
     for i, name in enumerate(names):
         found = marker.text_spans(name)
-        if i < len(pinyin_fields) and len(pinyin_fields[i]) == len(name):
-            found += marker.pinyin_spans(pinyin_fields[i])
+        # The readings line has one entry per character of the name ("," between).
+        if marker.pinyin and i < len(pinyin_fields) and pinyin_fields[i].count(",") == len(name) - 1:
+            found += marker.pinyin_spans(pinyin_fields[i], rank_pinyin)
         spans += [(s + offset, e + offset) for s, e in found]
         offset += len(name) + len(separator)
     return separator.join(names), spans

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from guide.search.query import Piece
 from guide.search.text import WORD_CHAR, fold_aligned
@@ -56,25 +57,36 @@ class Marker:
             spans = [(origin[s], origin[e]) for s, e in spans]
         return spans
 
-    def pinyin_spans(self, readings: Sequence[Readings]) -> list[Span]:
-        """Return spans of characters whose readings spell a pinyin piece."""
+    def pinyin_spans(self, field: str, rank_pinyin: str = "") -> list[Span]:
+        """Return spans of characters whose readings spell a pinyin piece.
+
+        ``field`` is one line of the stored ``pinyin_map``. Pieces that cannot occur
+        in the row's pinyin at all (``rank_pinyin``, when given) are skipped.
+        """
+        plain = rank_pinyin.replace("'", "")
         spans: list[Span] = []
         for target in self.pinyin:
-            first = target[0]
-            i = 0
-            while i < len(readings):
-                # Every reading of the first character must at least start right.
-                end = (
-                    _spell(readings, i, target)
-                    if any(r[0] == first for r in readings[i])
-                    else None
-                )
-                if end is None:
-                    i += 1
-                else:
-                    spans.append((i, end))
-                    i = end
+            if not rank_pinyin or target in plain:
+                spans += _field_spans(field, target)
         return spans
+
+
+@lru_cache(maxsize=8192)
+def _field_spans(field: str, target: str) -> tuple[Span, ...]:
+    # Cached: names (speakers, photographers) recur across the hits of one query.
+    readings = [tuple(entry.split("/")) if entry else () for entry in field.split(",")]
+    first = target[0]
+    spans = []
+    i = 0
+    while i < len(readings):
+        # Every reading of the first character must at least start right.
+        end = _spell(readings, i, target) if any(r[0] == first for r in readings[i]) else None
+        if end is None:
+            i += 1
+        else:
+            spans.append((i, end))
+            i = end
+    return tuple(spans)
 
 
 def merge(spans: Iterable[Span]) -> tuple[Span, ...]:
@@ -112,14 +124,6 @@ def _spell_full(readings: Sequence[Readings], j: int, rest: str) -> int | None:
             if end is not None:
                 return end
     return None
-
-
-def parse_pinyin_map(pinyin_map: str) -> list[list[tuple[str, ...]]]:
-    """Split a stored ``pinyin_map`` into fields -> characters -> readings."""
-    return [
-        [tuple(entry.split("/")) if entry else () for entry in field.split(",")]
-        for field in pinyin_map.split("\n")
-    ]
 
 
 def snippet(text: str, spans: tuple[Span, ...]) -> tuple[str, tuple[Span, ...]]:
