@@ -104,3 +104,48 @@ def test_windows_scripts_use_the_staff_exit_code() -> None:
         text = (KIOSK / name).read_text(encoding="utf-8")
         assert f"$StaffExitCode = {STAFF_EXIT_CODE}" in text
     assert "SetCustomShell" in (KIOSK / "install-windows-kiosk.ps1").read_text(encoding="utf-8")
+
+
+CRASHING_SLOT = """
+import os, sys
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from guide.app import build_window, ensure_app
+from guide.kiosk.config import KioskConfig
+from guide.kiosk.controller import install_kiosk
+from guide.kiosk.pin import MemoryPinStore, set_pin
+from guide.ui.history import Location
+
+app = ensure_app()
+guide = build_window(Path(sys.argv[1]), now="2023-05-29T10:00")
+pins = MemoryPinStore()
+set_pin(pins, "2468", n=2**10)
+kiosk = install_kiosk(guide, KioskConfig(full_screen=False, keep_screen_on=False), size=(800, 600),
+                      pin_store=pins)
+kiosk.activity()
+guide.window.go(Location.item("forum", "green-finance-forum"))
+
+def broken_slot():
+    raise RuntimeError("a bug in a slot")
+
+QTimer.singleShot(50, broken_slot)
+QTimer.singleShot(600, lambda: print("LOCATION", guide.window.current_location().page, flush=True))
+QTimer.singleShot(700, lambda: app.exit(3))
+code = app.exec()
+kiosk.shutdown()
+sys.exit(code)
+"""
+
+
+def test_an_exception_in_a_slot_is_logged_and_the_kiosk_lives_on(tmp_path: Path, real_db: Path) -> None:
+    """In a fresh process (no pytest-qt hook): the kiosk's excepthook is what Qt calls."""
+    script = tmp_path / "crash.py"
+    script.write_text(CRASHING_SLOT, encoding="utf-8")
+    env = {**os.environ, "ZGC_GUIDE_DATA": str(tmp_path / "data"), "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, str(script), str(real_db)], capture_output=True, text=True,
+                          env=env, cwd=ROOT, timeout=120)
+    assert done.returncode == 3, done.stderr  # it went on to the planned exit
+    assert "LOCATION home" in done.stdout  # Home shown again
+    log = (tmp_path / "data" / "logs" / "kiosk.log").read_text(encoding="utf-8")
+    assert "RuntimeError: a bug in a slot" in log and "unhandled exception" in log

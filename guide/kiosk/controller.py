@@ -149,7 +149,10 @@ class KioskController(QObject):
         self.ctx.state.set_text_scale(config.text_scale)
         self.fit_navigation()
         self.enable_flick(window)
+        self._app_settings = (self.app.quitOnLastWindowClosed(),  # type: ignore[union-attr]
+                              QApplication.testAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs))
         self.app.setQuitOnLastWindowClosed(False)  # type: ignore[union-attr]
+        # Qt's own file dialogs (never native ones) pass the event filter, which rejects them.
         self.app.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, True)  # type: ignore[union-attr]
         self.app.installEventFilter(self)  # type: ignore[union-attr]
         if config.hide_cursor:
@@ -507,6 +510,9 @@ class KioskController(QObject):
             timer.stop()
         self.attract.stop()
         self.app.removeEventFilter(self)  # type: ignore[union-attr]
+        self.app.setQuitOnLastWindowClosed(self._app_settings[0])  # type: ignore[union-attr]
+        self.app.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs,  # type: ignore[union-attr]
+                              self._app_settings[1])
         if self._previous_hook is not None and sys.excepthook == self.excepthook:
             sys.excepthook = self._previous_hook
         if self._cursor_hidden:
