@@ -155,9 +155,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--items", type=int, default=100_000)
     parser.add_argument("--keep", type=Path, help="write the database here and keep it")
+    parser.add_argument("--reuse", type=Path, help="time the queries on a database kept before")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
+        if args.reuse:
+            _time_queries(args.reuse)
+            return
         path = args.keep or Path(tmp) / "bench.db"
         path.unlink(missing_ok=True)
         docs = list(corpus(args.items))
@@ -179,27 +183,31 @@ def main() -> None:
             f" ({count / build:,.0f} items/s, pinyin included)"
         )
         print(f"index size: {size:.1f} MB (file, including the content copy kept for snippets)")
+        _time_queries(path)
 
-        conn = sqlite3.connect(path)
-        typed = queries()
-        for text in typed[:20]:  # warm the page cache like a running app would be
-            search(conn, text)
-        timings: list[float] = []
-        cpu: list[float] = []
-        counts: list[float] = []
-        slowest: list[tuple[float, str, int]] = []
-        load = os.getloadavg()[0]
-        for text in typed:
-            t0, c0 = time.perf_counter(), time.process_time()
-            hits = search(conn, text, limit=50)
-            t1, c1 = time.perf_counter(), time.process_time()
-            count_by_kind(conn, text)
-            t2 = time.perf_counter()
-            timings.append((t1 - t0) * 1000)
-            cpu.append((c1 - c0) * 1000)
-            counts.append((t2 - t1) * 1000)
-            slowest.append(((t1 - t0) * 1000, text, len(hits)))
-        conn.close()
+
+def _time_queries(path: Path) -> None:
+    """Time search() and count_by_kind() for every as-you-type prefix and print the figures."""
+    conn = sqlite3.connect(path)
+    typed = queries()
+    for text in typed[:20]:  # warm the page cache like a running app would be
+        search(conn, text)
+    timings: list[float] = []
+    cpu: list[float] = []
+    counts: list[float] = []
+    slowest: list[tuple[float, str, int]] = []
+    load = os.getloadavg()[0]
+    for text in typed:
+        t0, c0 = time.perf_counter(), time.process_time()
+        hits = search(conn, text, limit=50)
+        t1, c1 = time.perf_counter(), time.process_time()
+        count_by_kind(conn, text)
+        t2 = time.perf_counter()
+        timings.append((t1 - t0) * 1000)
+        cpu.append((c1 - c0) * 1000)
+        counts.append((t2 - t1) * 1000)
+        slowest.append(((t1 - t0) * 1000, text, len(hits)))
+    conn.close()
 
     print(f"queries: {len(typed)} as-you-type prefixes, limit=50, snippets and marks included")
     print(f"(load average before the queries: {load:.2f})")
@@ -213,6 +221,8 @@ def main() -> None:
         f" p95 {_percentile(counts, 0.95):.2f} ms, max {max(counts):.2f} ms"
     )
     print("slowest:", ", ".join(f"{q!r} {ms:.1f} ms/{n}" for ms, q, n in sorted(slowest)[-5:]))
+    by_cpu = sorted(zip(cpu, typed, strict=True))[-5:]
+    print("most CPU:", ", ".join(f"{q!r} {ms:.1f} ms" for ms, q in by_cpu))
 
 
 if __name__ == "__main__":
