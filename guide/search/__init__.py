@@ -4,7 +4,8 @@ Build: :func:`create_index` then :func:`index_documents` inside the content buil
 transaction. Query: :func:`search` and :func:`count_by_kind` on any connection.
 """
 
-from guide.search.engine import count_by_kind, search
+from guide.search.counts import count_by_kind
+from guide.search.engine import search
 from guide.search.indexer import index_documents
 from guide.search.model import SearchDoc, SearchHit
 from guide.search.query import normalize_query

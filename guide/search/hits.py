@@ -1,0 +1,97 @@
+"""Turning chosen rows into :class:`SearchHit` values: snippet and marks per hit."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from guide.search import highlight as hl
+from guide.search.model import SearchHit
+from guide.search.query import Pieces
+from guide.search.rank import PieceTier, score, sort_key
+from guide.search.schema import DOC_TABLE
+
+
+def hits(
+    conn: sqlite3.Connection,
+    pieces: Pieces,
+    tiers: list[PieceTier],
+    chosen: dict[int, float | None],
+) -> list[SearchHit]:
+    """Load the chosen rows and turn them into hits, best first.
+
+    ``chosen`` maps rowids to their score, or None for rows taken unranked (they are
+    scored here from their title keys alone).
+    """
+    if not chosen:
+        return []
+    placeholders = ",".join("?" * len(chosen))
+    rows = conn.execute(
+        "SELECT rowid, kind, id, title, title_en, names, body, body_en, date,"
+        f" rank_cjk, rank_words, rank_pinyin, pinyin_map FROM {DOC_TABLE}"
+        f" WHERE rowid IN ({placeholders})",
+        list(chosen),
+    ).fetchall()
+    marker = hl.Marker(pieces)
+    keyed = []
+    for row in rows:
+        rowid, date, keys = row[0], row[8], (row[9], row[10], row[11])
+        value = chosen[rowid]
+        if value is None:  # unranked fallback row: tiers only, no bm25
+            value = score(tiers, keys)
+        keyed.append((sort_key(value, date, rowid), _hit(marker, row, value)))
+    keyed.sort(key=lambda pair: pair[0])
+    return [hit for _, hit in keyed]
+
+
+def _hit(marker: hl.Marker, row: tuple[object, ...], value: float) -> SearchHit:
+    kind, id_, title, title_en, names, body, body_en = (str(v) for v in row[1:8])
+    rank_pinyin = str(row[11])
+    # One line of readings per field: the title, then each name.
+    fields = str(row[12]).split("\n") if marker.pinyin else [""]
+    title_marks = marker.text_spans(title)
+    if marker.pinyin and fields[0]:
+        title_marks += marker.pinyin_spans(fields[0], rank_pinyin)
+    text, snippet_marks = _snippet(marker, body, body_en, names, title_en, fields[1:], rank_pinyin)
+    return SearchHit(kind, id_, title, text, hl.merge(title_marks), snippet_marks, value)
+
+
+def _snippet(
+    marker: hl.Marker,
+    body: str,
+    body_en: str,
+    names: str,
+    title_en: str,
+    pinyin_fields: list[str],
+    rank_pinyin: str,
+) -> tuple[str, tuple[hl.Span, ...]]:
+    """Snippet from the first field with a match: body, English body, names (where
+    pinyin can match too), English title; else the start of the body."""
+    for source in (body, body_en):
+        found = hl.merge(marker.text_spans(source))
+        if found:
+            return hl.snippet(source, found)
+    names_text, name_spans = _names(
+        marker, names.split("\n") if names else [], pinyin_fields, rank_pinyin
+    )
+    found = hl.merge(name_spans)
+    if found:
+        return hl.snippet(names_text, found)
+    found = hl.merge(marker.text_spans(title_en))
+    return hl.snippet(title_en if found else body or body_en or title_en, found)
+
+
+def _names(
+    marker: hl.Marker, names: list[str], pinyin_fields: list[str], rank_pinyin: str
+) -> tuple[str, list[hl.Span]]:
+    """Join names for display and find the pieces in them (pinyin included)."""
+    separator = "、"
+    spans: list[hl.Span] = []
+    offset = 0
+    for i, name in enumerate(names):
+        found = marker.text_spans(name)
+        # The readings line has one entry per character of the name ("," between).
+        if marker.pinyin and i < len(pinyin_fields) and pinyin_fields[i].count(",") == len(name) - 1:
+            found += marker.pinyin_spans(pinyin_fields[i], rank_pinyin)
+        spans += [(s + offset, e + offset) for s, e in found]
+        offset += len(name) + len(separator)
+    return separator.join(names), spans
