@@ -1,0 +1,136 @@
+"""What the frozen guide leaves out: shared by the spec, the bare baseline build and the tests.
+
+PyInstaller collects every Qt plugin and translation a Qt module might want. A widgets
+app on a kiosk needs a handful: the platform plugins (xcb, wayland, offscreen; windows;
+cocoa), input methods (ibus: Chinese typing on Linux), SVG icons and the image formats a
+content pack may hold. Everything else is dropped by name, so an unknown plugin a
+future Qt adds is kept (safe) rather than silently lost.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+
+# Python packages that come in only through optional plugins of our dependencies
+# (pydantic's mypy and hypothesis plugins) or through the test environment.
+EXCLUDED_MODULES = [
+    "mypy", "hypothesis", "pytest", "_pytest", "pytestqt",
+    "pydantic.mypy", "ruff", "pip", "setuptools", "pkg_resources", "wheel",
+    "PIL", "zxingcpp", "yaml", "tkinter", "_tkinter", "IPython",
+    # Qt modules the guide never imports (PySide6 links some of them by default).
+    "PySide6.QtNetwork", "PySide6.QtQml", "PySide6.QtQuick", "PySide6.QtQuickWidgets",
+    "PySide6.QtOpenGL", "PySide6.QtOpenGLWidgets", "PySide6.QtDBus", "PySide6.QtSql",
+    "PySide6.QtTest", "PySide6.QtPrintSupport", "PySide6.QtUiTools", "PySide6.QtXml",
+    "PySide6.QtConcurrent", "PySide6.QtHelp", "PySide6.QtDesigner",
+]
+
+# Qt plugin folder -> plugin names to drop (None: the whole folder). Names are without
+# the platform's "lib" prefix and suffix, e.g. "qtiff" for libqtiff.so / qtiff.dll.
+DROPPED_PLUGINS: dict[str, frozenset[str] | None] = {
+    # Framebuffer, VNC and Vulkan-display platforms: not how a desktop or kiosk runs.
+    "platforms": frozenset({"qeglfs", "qlinuxfb", "qvnc", "qvkkhrdisplay", "qminimalegl",
+                            "qdirect2d"}),
+    "egldeviceintegrations": None,
+    "generic": None,  # evdev/tuio input, used only by eglfs/linuxfb
+    "platformthemes": None,  # GTK/portal themes: the guide has its own font and style sheet
+    "platforminputcontexts": frozenset({"qtvirtualkeyboardplugin"}),  # needs QML
+    "imageformats": frozenset({"qtiff", "qtga", "qwbmp", "qicns", "qpdf"}),
+    "networkinformation": None,
+    "tls": None,
+    "printsupport": None,
+    "sqldrivers": None,
+    "qmltooling": None,
+    "qmllint": None,
+    "designer": None,
+    "vectorimageformats": None,
+    "wayland-graphics-integration-server": None,  # for compositors, not clients
+    # Server-buffer integrations (a compositor sharing its buffers); wayland-egl stays.
+    "wayland-graphics-integration-client": frozenset({"dmabuf-server", "drm-egl-server",
+                                                      "shm-emulation-server", "vulkan-server"}),
+    "wayland-shell-integration": frozenset({"ivi-shell", "fullscreen-shell-v1", "qt-shell",
+                                            "wl-shell-plugin"}),  # xdg-shell stays
+}
+
+PLUGIN_ROOT = "PySide6/Qt/plugins/"
+QT_TRANSLATIONS = "PySide6/Qt/translations/"
+
+
+def _plugin_name(filename: str) -> str:
+    stem = filename.split(".")[0]
+    return stem[3:] if stem.startswith("lib") else stem
+
+
+def plugin_kept(dest: str) -> bool:
+    """False for a file under Qt's plugins folder that the rules above drop."""
+    dest = dest.replace(os.sep, "/")
+    if not dest.startswith(PLUGIN_ROOT):
+        return True
+    folder, _, filename = dest[len(PLUGIN_ROOT):].partition("/")
+    if folder not in DROPPED_PLUGINS:
+        return True
+    dropped = DROPPED_PLUGINS[folder]
+    return dropped is not None and _plugin_name(filename) not in dropped
+
+
+def data_kept(dest: str) -> bool:
+    """False for Qt's own translations: the guide ships its own .qm and loads no qtbase_*.qm."""
+    return not dest.replace(os.sep, "/").startswith(QT_TRANSLATIONS)
+
+
+Entry = tuple[str, str, str]  # PyInstaller TOC entry: (destination, source, typecode)
+
+
+def trim(entries: Iterable[Entry]) -> list[Entry]:
+    """The TOC without dropped plugins and Qt translations."""
+    return [e for e in entries if plugin_kept(e[0]) and data_kept(e[0])]
+
+
+def _is_root(entry: Entry) -> bool:
+    """Files loaded by name rather than as a link-time dependency of another file."""
+    dest, _, typecode = entry
+    dest = dest.replace(os.sep, "/")
+    return (typecode == "EXTENSION" or dest.startswith(PLUGIN_ROOT)
+            or os.path.basename(dest).startswith("libpython"))
+
+
+def prune_orphans(
+    binaries: Iterable[Entry], datas: Iterable[Entry], needed: Callable[[str], Iterable[str]]
+) -> tuple[list[Entry], list[Entry]]:
+    """Drop shared libraries that only dropped plugins needed (Linux only, where it is tested).
+
+    ``needed(path)`` gives the sonames a file links against. Starting from extension
+    modules, kept plugins and libpython, every library reachable through those links is
+    kept; the rest (GTK and its cairo/pango for the GTK theme, libQt6Network for the
+    network plugins, ...) goes, with the symlinks to it (PyInstaller files those under
+    binaries or datas). Returns the new (binaries, datas).
+    """
+    binaries, datas = list(binaries), list(datas)
+    by_name: dict[str, list[Entry]] = {}
+    for e in binaries:
+        if e[2] == "BINARY":
+            by_name.setdefault(os.path.basename(e[0]), []).append(e)
+    reached: set[str] = set()
+    todo = [e for e in binaries if e[2] in ("BINARY", "EXTENSION") and _is_root(e)]
+    while todo:
+        entry = todo.pop()
+        for name in needed(entry[1]):
+            base = os.path.basename(name)
+            if base not in reached:
+                reached.add(base)
+                todo.extend(by_name.get(base, []))
+    dropped = {e[0].replace(os.sep, "/") for e in binaries
+               if e[2] == "BINARY" and not _is_root(e) and os.path.basename(e[0]) not in reached}
+
+    def kept(e: Entry) -> bool:
+        if e[2] == "SYMLINK":  # its source is the target, relative to the link's folder
+            return _symlink_target(e) not in dropped
+        return e[0].replace(os.sep, "/") not in dropped
+
+    return [e for e in binaries if kept(e)], [e for e in datas if kept(e)]
+
+
+def _symlink_target(entry: Entry) -> str:
+    dest, target, _ = entry
+    joined = os.path.normpath(os.path.join(os.path.dirname(dest), target))
+    return joined.replace(os.sep, "/")

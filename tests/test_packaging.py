@@ -1,0 +1,256 @@
+"""Packaging recipes that cannot run here (Windows, macOS, the release workflow) and the freeze rules.
+
+The workflow and the Inno Setup script are checked for structure and for agreeing with
+packaging/build.py (names, paths, commands); the real builds run in the release workflow.
+"""
+
+from __future__ import annotations
+
+import configparser
+import importlib.util
+import inspect
+import re
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+import yaml
+
+from tests.conftest import ROOT
+
+PACKAGING = ROOT / "packaging"
+
+
+def load(name: str) -> ModuleType:
+    """A module from packaging/ (not a package: `packaging` is a PyPI name)."""
+    spec = importlib.util.spec_from_file_location(f"zgc_{name}", PACKAGING / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+rules = load("freeze_rules")
+build = load("build")
+
+
+# --- freeze rules ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("dest", [
+    "PySide6/Qt/plugins/platforms/libqxcb.so", "PySide6/Qt/plugins/platforms/libqwayland.so",
+    "PySide6/Qt/plugins/platforms/libqoffscreen.so", "PySide6/Qt/plugins/platforms/qwindows.dll",
+    "PySide6/Qt/plugins/platforms/libqcocoa.dylib", "PySide6/Qt/plugins/iconengines/libqsvgicon.so",
+    "PySide6/Qt/plugins/imageformats/libqsvg.so", "PySide6/Qt/plugins/imageformats/qjpeg.dll",
+    "PySide6/Qt/plugins/imageformats/libqwebp.dylib", "PySide6/Qt/plugins/imageformats/libqgif.so",
+    "PySide6/Qt/plugins/platforminputcontexts/libibusplatforminputcontextplugin.so",
+    "PySide6/Qt/plugins/wayland-shell-integration/libxdg-shell.so",
+    "PySide6/Qt/plugins/styles/qmodernwindowsstyle.dll",  # a folder the rules do not know: kept
+    "PySide6/Qt/lib/libQt6Widgets.so.6", "resources/fonts/wqy-microhei.ttc",
+])
+def test_needed_plugins_and_files_are_kept(dest: str) -> None:
+    assert rules.plugin_kept(dest) and rules.data_kept(dest)
+
+
+@pytest.mark.parametrize("dest", [
+    "PySide6/Qt/plugins/platforms/libqeglfs.so", "PySide6/Qt/plugins/platforms/libqvnc.so",
+    "PySide6/Qt/plugins/platformthemes/libqgtk3.so", "PySide6/Qt/plugins/imageformats/libqtiff.so",
+    "PySide6/Qt/plugins/imageformats/qpdf.dll", "PySide6/Qt/plugins/tls/libqopensslbackend.so",
+    "PySide6/Qt/plugins/networkinformation/libqnetworkmanager.so",
+    "PySide6/Qt/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so",
+    "PySide6/Qt/plugins/wayland-shell-integration/libivi-shell.so",
+    "PySide6/Qt/translations/qtbase_zh_CN.qm",
+])
+def test_unused_plugins_and_qt_translations_are_dropped(dest: str) -> None:
+    assert not (rules.plugin_kept(dest) and rules.data_kept(dest))
+
+
+def test_pruning_keeps_what_kept_files_link_and_drops_the_rest() -> None:
+    binaries = [
+        ("PySide6/QtGui.abi3.so", "/src/QtGui.abi3.so", "EXTENSION"),
+        ("PySide6/Qt/lib/libQt6Gui.so.6", "/src/libQt6Gui.so.6", "BINARY"),
+        ("PySide6/Qt/lib/libQt6Core.so.6", "/src/libQt6Core.so.6", "BINARY"),
+        ("PySide6/Qt/plugins/platforms/libqxcb.so", "/src/libqxcb.so", "BINARY"),
+        ("libxcb-cursor.so.0", "/src/libxcb-cursor.so.0", "BINARY"),
+        ("libgtk-3.so.0", "/src/libgtk-3.so.0", "BINARY"),  # only the dropped GTK theme linked it
+        ("PySide6/Qt/lib/libQt6Network.so.6", "/src/libQt6Network.so.6", "BINARY"),
+        ("libQt6Network.so.6", "PySide6/Qt/lib/libQt6Network.so.6", "SYMLINK"),
+    ]
+    datas = [("libQt6Core.so.6", "PySide6/Qt/lib/libQt6Core.so.6", "SYMLINK"),
+             ("resources/styles/theme.qss", "/src/theme.qss", "DATA")]
+    links = {"/src/QtGui.abi3.so": ["libQt6Gui.so.6", "libc.so.6"],
+             "/src/libQt6Gui.so.6": ["libQt6Core.so.6", "libGL.so.1"],
+             "/src/libqxcb.so": ["libxcb-cursor.so.0", "libQt6Gui.so.6"]}
+    kept_binaries, kept_datas = rules.prune_orphans(binaries, datas, lambda p: links.get(p, []))
+    assert [b[0] for b in kept_binaries] == [
+        "PySide6/QtGui.abi3.so", "PySide6/Qt/lib/libQt6Gui.so.6", "PySide6/Qt/lib/libQt6Core.so.6",
+        "PySide6/Qt/plugins/platforms/libqxcb.so", "libxcb-cursor.so.0"]
+    assert kept_datas == datas
+
+
+# --- Linux package parts --------------------------------------------------------------------
+
+
+def test_desktop_entry_launches_the_installed_command() -> None:
+    entry = configparser.ConfigParser(interpolation=None)
+    entry.optionxform = str  # type: ignore[assignment,method-assign]  # keys are case-sensitive
+    entry.read_string(build.DESKTOP_ENTRY)
+    section = entry["Desktop Entry"]
+    assert section["Type"] == "Application"
+    assert section["Exec"] == build.APP and section["Icon"] == build.APP
+    assert section["Name[zh_CN]"] == "中关村论坛指南"
+    assert section["Terminal"] == "false"
+    assert section["Categories"].endswith(";") and section["Keywords"].endswith(";")
+
+
+def test_known_libraries_map_to_the_packages_that_ship_them() -> None:
+    """Check the soname table against this machine's dpkg database, where the library is installed."""
+    import subprocess
+
+    # Where the loader finds each library here (ldconfig's cache), then one dpkg -S for all
+    # those paths, in both spellings of a merged /usr (dpkg knows the one its package used).
+    cache = subprocess.run(["ldconfig", "-p"], capture_output=True, text=True, check=True).stdout
+    paths = set()
+    for soname, where in re.findall(r"^\s*(\S+) \(.*?\) => (\S+)$", cache, flags=re.MULTILINE):
+        if soname in build.SONAME_PACKAGES:
+            real = where.removeprefix("/usr")
+            paths.update({real, "/usr" + real})
+    found = subprocess.run(["dpkg", "-S", *sorted(paths)], capture_output=True, text=True).stdout
+    owners: dict[str, set[str]] = {}
+    for line in found.splitlines():
+        packages, _, path = line.partition(": ")
+        for package in packages.split(", "):
+            owners.setdefault(Path(path).name, set()).add(package.split(":")[0])
+    checked = [soname for soname in build.SONAME_PACKAGES if soname in owners]
+    for soname in checked:  # the rest are not installed here (e.g. libxcb-icccm4)
+        assert build.SONAME_PACKAGES[soname] in owners[soname], f"{soname} comes from {owners[soname]}"
+    assert len(checked) >= 20  # most of the table is verified on this machine
+
+
+# --- Windows: Inno Setup --------------------------------------------------------------------
+
+
+def iss_sections() -> dict[str, list[str]]:
+    sections: dict[str, list[str]] = {}
+    current = ""
+    for line in (PACKAGING / "windows" / "zgc-guide.iss").read_text(encoding="utf-8").splitlines():
+        stripped = line.strip()
+        if re.fullmatch(r"\[\w+\]", stripped):
+            current = stripped[1:-1]
+            sections[current] = []
+        elif stripped and not stripped.startswith(";"):
+            sections.setdefault(current, []).append(stripped)
+    return sections
+
+
+def test_inno_setup_script_is_per_machine_with_start_menu_entry_and_uninstaller() -> None:
+    s = iss_sections()
+    setup = dict(line.split("=", 1) for line in s["Setup"] if "=" in line and not line.startswith("#"))
+    assert setup["PrivilegesRequired"] == "admin"
+    assert setup["DefaultDirName"].startswith("{autopf}\\")
+    assert setup["AppId"].startswith("{{")  # a fixed GUID: upgrades find the old install
+    assert setup["UninstallDisplayIcon"] == "{app}\\{#AppExe}"
+    # The file build.py looks for after running ISCC.
+    assert setup["OutputBaseFilename"] == "zgc-guide-{#AppVersion}-windows-setup"
+    assert 'f"{APP}-{package_version}-windows-setup.exe"' in inspect.getsource(build.make_windows_installer)
+    assert any(line.startswith('Name: "{autoprograms}\\{#AppName}"; Filename: "{app}\\{#AppExe}"')
+               for line in s["Icons"])
+    assert any('Source: "{#SourceDir}\\*"' in line and "recursesubdirs" in line for line in s["Files"])
+    assert any('Name: "{app}\\_internal"' in line for line in s["InstallDelete"])
+
+
+def test_inno_setup_uninstall_keeps_user_data_unless_asked() -> None:
+    code = "\n".join(iss_sections()["Code"])
+    assert "usPostUninstall" in code
+    assert "{localappdata}\\zgc-guide" in code  # platformdirs' user data folder on Windows
+    assert "not UninstallSilent()" in code and "MB_DEFBUTTON2" in code  # default answer: keep
+    delete = code.index("DelTree")
+    assert code.rindex("IDYES", 0, delete) > code.rindex("MsgBox", 0, delete)
+
+
+def test_windows_exe_names_agree() -> None:
+    text = (PACKAGING / "windows" / "zgc-guide.iss").read_text(encoding="utf-8")
+    assert '#define AppExe "zgc-guide.exe"' in text
+    spec = (PACKAGING / "zgc-guide.spec").read_text(encoding="utf-8")
+    assert 'name=f"{NAME}-cli", console=True' in spec  # the console twin the workflow runs
+
+
+# --- the release workflow -------------------------------------------------------------------
+
+
+def workflow() -> dict[Any, Any]:
+    data = yaml.safe_load((ROOT / ".github" / "workflows" / "release.yml").read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    return data
+
+
+def steps_for(os_name: str) -> list[dict[str, Any]]:
+    """The package job's steps that run on a runner whose runner.os is ``os_name``."""
+    chosen = []
+    for step in workflow()["jobs"]["package"]["steps"]:
+        condition = step.get("if", "")
+        if not condition:
+            chosen.append(step)
+            continue
+        m = re.fullmatch(r"runner\.os (==|!=) '(Linux|Windows|macOS)'", condition)
+        assert m, f"unexpected condition {condition!r}"
+        if (m.group(1) == "==") == (m.group(2) == os_name):
+            chosen.append(step)
+    return chosen
+
+
+def test_workflow_triggers_and_matrix() -> None:
+    data = workflow()
+    triggers: dict[str, Any] = data[True] if True in data else data["on"]  # YAML 1.1: bare `on` is true
+    assert triggers["push"]["tags"] == ["v*"] and "workflow_dispatch" in triggers
+    job = data["jobs"]["package"]
+    oses = job["strategy"]["matrix"]["os"]
+    assert {o.split("-")[0] for o in oses} == {"ubuntu", "windows", "macos"}
+    assert job["runs-on"] == "${{ matrix.os }}"
+    assert job["strategy"]["fail-fast"] is False
+
+
+@pytest.mark.parametrize("os_name", ["Linux", "Windows", "macOS"])
+def test_each_runner_builds_with_the_packaging_commands_and_self_tests(os_name: str) -> None:
+    steps = steps_for(os_name)
+    uses = [s.get("uses", "") for s in steps]
+    assert uses[0].startswith("actions/checkout@")
+    python = next(s for s in steps if s.get("uses", "").startswith("actions/setup-python@"))
+    assert python["with"]["python-version"] == "3.11"
+    runs = [s["run"] for s in steps if "run" in s]
+    build_cmd = "make package" if os_name != "Windows" else "packaging/build.py"
+    build_index = next(i for i, r in enumerate(runs) if build_cmd in r)
+    self_tests = [i for i, r in enumerate(runs) if "--self-test" in r]
+    assert self_tests and min(self_tests) > build_index  # the installed app, after building
+    artifact = next(s for s in steps if s.get("uses", "").startswith("actions/upload-artifact@"))
+    pattern = {"Linux": "dist/*.deb", "Windows": "dist/*-setup.exe", "macOS": "dist/*.dmg"}[os_name]
+    assert pattern in artifact["with"]["path"].split()
+
+
+def test_windows_self_test_runs_the_installed_console_twin() -> None:
+    runs = " ".join(s["run"] for s in steps_for("Windows") if "run" in s)
+    assert "/VERYSILENT" in runs
+    assert r"$env:ProgramFiles\ZGC Forum Guide\zgc-guide-cli.exe" in runs  # DefaultDirName in the .iss
+    assert "#define AppName \"ZGC Forum Guide\"" in (PACKAGING / "windows" / "zgc-guide.iss").read_text(
+        encoding="utf-8")
+
+
+def test_macos_self_test_runs_the_app_from_the_dmg() -> None:
+    runs = " ".join(s["run"] for s in steps_for("macOS") if "run" in s)
+    assert "hdiutil attach dist/zgc-guide-*-macos.dmg" in runs
+    assert "/Applications/zgc-guide.app/Contents/MacOS/zgc-guide --self-test" in runs
+
+
+def test_linux_self_test_runs_the_apt_installed_guide() -> None:
+    runs = " ".join(s["run"] for s in steps_for("Linux") if "run" in s)
+    assert "apt-get install -y ./dist/zgc-guide_*.deb" in runs
+    assert "QT_QPA_PLATFORM=offscreen zgc-guide --self-test" in runs
+
+
+def test_release_job_publishes_only_for_tags() -> None:
+    job = workflow()["jobs"]["release"]
+    assert job["needs"] == "package"
+    assert job["if"] == "startsWith(github.ref, 'refs/tags/v')"
+    assert job["permissions"] == {"contents": "write"}
+    assert workflow()["permissions"] == {"contents": "read"}

@@ -1,0 +1,241 @@
+"""The real packaging build, run once for this module (~1 min): bundle, .deb and .tar.gz.
+
+packaging/build.py runs as `make package` does (from the checkout, content database and
+icons built from scratch), with zstd instead of xz so the .deb takes seconds instead of
+two minutes; the package's files are the same. The installed app is then run the way a
+user or IT staff would: unpacked with dpkg -x, installed and upgraded with dpkg into a
+throwaway root, and from the tarball.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tarfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+from tests.test_packaging import build
+
+APP = build.APP
+VERSION = build.version()
+
+
+@dataclass(frozen=True)
+class Built:
+    output: str
+    bundle: Path
+    deb: Path
+    tarball: Path
+    icons: Path
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    work = tmp_path_factory.mktemp("package")
+    dist = work / "dist"
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "packaging" / "build.py"), "--dist", str(dist), "--work",
+         str(work / "work"), "--deb-compression", "zstd"],
+        capture_output=True, text=True, timeout=900, cwd=ROOT)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    arch = build.deb_architecture()
+    return Built(result.stdout, dist / APP, dist / f"{APP}_{VERSION}_{arch}.deb",
+                 dist / f"{build.tarball_name(VERSION)}.tar.gz", work / "work" / "icons")
+
+
+def app_env(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "DISPLAY", "WAYLAND_DISPLAY")}
+    return {**env, "QT_QPA_PLATFORM": "offscreen", **extra}
+
+
+def run(program: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(program), *args], capture_output=True, text=True, timeout=120,
+                          env=app_env(**env))
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_the_build_checked_every_package_it_made(built: Built) -> None:
+    for what in ("bundle", "deb (dpkg -x)", "tar.gz"):
+        assert f"  {what}: self-test ok in " in built.output
+    assert built.deb.is_file() and built.tarball.is_file()
+
+
+def test_deb_control_fields(built: Built) -> None:
+    fields = dict(line.split(": ", 1) for line in subprocess.run(
+        ["dpkg-deb", "--field", str(built.deb)], capture_output=True, text=True, check=True
+    ).stdout.splitlines() if ": " in line and not line.startswith(" "))
+    assert fields["Package"] == APP and fields["Version"] == VERSION
+    assert fields["Architecture"] == build.deb_architecture()
+    depends = fields["Depends"].split(", ")
+    # PyInstaller never copies libEGL/libGL; zoneinfo reads the system's Asia/Shanghai.
+    assert {"libegl1", "libgl1", "libxcb1", "tzdata", "fontconfig-config"} <= set(depends)
+    assert depends[0].startswith("libc6 (>= 2.")
+    assert "libwayland-client0" in fields["Recommends"]  # only Wayland sessions load those plugins
+    installed = int(fields["Installed-Size"]) * 1024
+    assert 0.95 < installed / build.tree_size(built.bundle) < 1.05
+
+
+def test_deb_layout_and_bundle_contents(built: Built, tmp_path: Path) -> None:
+    listing = subprocess.run(["dpkg-deb", "--contents", str(built.deb)], capture_output=True, text=True,
+                             check=True).stdout.splitlines()
+    names = [line.split()[5] for line in listing]
+    assert all(line.split()[1] == "root/root" for line in listing)
+    top = {n.split("/")[1] for n in names if n.count("/") > 1} | {
+        "/".join(n.split("/")[1:3]) for n in names if n.startswith("./usr/") and n.count("/") > 2}
+    assert top == {"opt", "usr", "usr/bin", "usr/share"}
+    assert f"./usr/bin/{APP}" in names and f"./usr/share/applications/{APP}.desktop" in names
+
+    root = tmp_path / "root"
+    build.extract_deb(built.deb, root)
+    assert os.readlink(root / "usr" / "bin" / APP) == f"../../opt/{APP}/{APP}"
+    desktop = root / "usr" / "share" / "applications" / f"{APP}.desktop"
+    assert desktop.read_text(encoding="utf-8") == build.DESKTOP_ENTRY
+    internal = root / "opt" / APP / "_internal"
+    files = {p.relative_to(internal).as_posix() for p in internal.rglob("*")}
+    for needed in ("db/content.db", "db/pack/pack.toml", "resources/fonts/wqy-microhei.ttc",
+                   "resources/styles/theme.qss", "resources/icons/app.svg",
+                   "resources/translations/zgc_guide_zh_CN.qm",
+                   "PySide6/Qt/plugins/platforms/libqxcb.so", "PySide6/Qt/plugins/platforms/libqoffscreen.so",
+                   "PySide6/Qt/plugins/iconengines/libqsvgicon.so",
+                   "PySide6/Qt/plugins/platforminputcontexts/libibusplatforminputcontextplugin.so"):
+        assert needed in files, needed
+    unwanted = [f for f in files if f.startswith(("PySide6/Qt/translations/", "mypy", "hypothesis", "pytest",
+                                                  "PySide6/Qt/plugins/platformthemes/", "PySide6/QtNetwork"))
+                or "libQt6Network" in f or "libgtk" in f]
+    assert unwanted == []
+    dangling = [p for p in (root / "opt").rglob("*") if p.is_symlink() and not p.exists()]
+    assert dangling == []
+
+
+def test_installed_deb_self_test_offscreen(built: Built, tmp_path: Path) -> None:
+    root = tmp_path / "root"
+    launcher = build.extract_deb(built.deb, root)
+    db = root / "opt" / APP / "_internal" / "db" / "content.db"
+    before = digest(db)
+    result = run(launcher, "--self-test", ZGC_GUIDE_DATA=str(tmp_path / "data"))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("self-test ok in ") and "(136 items, bundled)" in result.stdout
+    assert digest(db) == before
+    assert sorted(p.name for p in db.parent.iterdir()) == ["content.db", "pack"]  # no journal left
+
+
+def test_tarball_self_test_offscreen(built: Built, tmp_path: Path) -> None:
+    with tarfile.open(built.tarball) as tar:
+        tar.extractall(tmp_path, filter="tar")
+    top = tmp_path / build.tarball_name(VERSION)
+    assert (top / f"{APP}.desktop").is_file() and (top / f"{APP}.svg").is_file()
+    result = run(top / APP, "--self-test", ZGC_GUIDE_DATA=str(tmp_path / "data"))
+    assert result.returncode == 0, result.stderr
+
+
+def test_frozen_staff_commands_need_the_build_time_packages(built: Built, tmp_path: Path) -> None:
+    """build-db (pydantic, pypinyin), bookmark export (icalendar, zoneinfo) work frozen too."""
+    root = tmp_path / "root"
+    launcher = build.extract_deb(built.deb, root)
+    data = str(tmp_path / "data")
+    out = tmp_path / "rebuilt.db"
+    result = run(launcher, "build-db", "--content", str(root / "opt" / APP / "_internal" / "db" / "pack"),
+                 "--out", str(out), ZGC_GUIDE_DATA=data)
+    assert result.returncode == 0, result.stderr
+    assert run(launcher, "search", "lvse", "--content-db", str(out), ZGC_GUIDE_DATA=data).stdout.strip()
+    added = run(launcher, "bookmarks", "add", "forum", "green-finance-forum", ZGC_GUIDE_DATA=data)
+    assert added.returncode == 0, added.stderr
+    result = run(launcher, "bookmarks", "export", "--format", "ics", "--out", "-", ZGC_GUIDE_DATA=data)
+    assert result.returncode == 0, result.stderr
+    assert "BEGIN:VCALENDAR" in result.stdout and "TZID:Asia/Shanghai" in result.stdout
+
+
+def test_stale_bundled_database_is_rebuilt_in_the_user_folder_never_in_the_bundle(
+        built: Built, tmp_path: Path) -> None:
+    root = tmp_path / "root"
+    launcher = build.extract_deb(built.deb, root)
+    internal = root / "opt" / APP / "_internal"
+    with (internal / "db" / "pack" / "pack.toml").open("a", encoding="utf-8") as f:
+        f.write("\n# edited after packaging\n")
+    before = digest(internal / "db" / "content.db")
+    data = tmp_path / "data"
+    result = run(launcher, "check", "--json", ZGC_GUIDE_DATA=str(data))
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["path"] == str(data / "content" / "content.db")
+    assert digest(internal / "db" / "content.db") == before
+    result = run(launcher, "--self-test", ZGC_GUIDE_DATA=str(data))
+    assert result.returncode == 1
+    assert "does not match the bundled pack" in result.stderr
+
+
+# --- installing with dpkg into a throwaway root ----------------------------------------------
+
+
+def dpkg(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """dpkg acting on ``root`` with its own database (no dependency checks: nothing else is there)."""
+    admin = root / "var" / "lib" / "dpkg"
+    if not admin.is_dir():
+        for sub in ("info", "updates"):
+            (admin / sub).mkdir(parents=True)
+        (admin / "status").touch()
+        (admin / "available").touch()
+    prefix: list[str] = []
+    if os.geteuid() != 0:  # a CI runner's user: dpkg wants root to chown files
+        fakeroot = shutil.which("fakeroot")
+        assert fakeroot, "install fakeroot to run the dpkg tests as a normal user"
+        prefix = [fakeroot]
+    result = subprocess.run([*prefix, "dpkg", f"--root={root}", "--log=/dev/null", "--force-depends",
+                             "--force-not-root", *args], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result
+
+
+def older_build(built: Built, tmp_path: Path) -> Path:
+    """The same app as version 0.0.1, with a file the new version no longer has."""
+    old = tmp_path / "old-bundle" / APP
+    shutil.copytree(built.bundle, old, symlinks=True)
+    (old / "_internal" / "only-in-0.0.1.txt").write_text("old\n", encoding="utf-8")
+    (tmp_path / "old-dist").mkdir()
+    return build.make_deb(old, built.icons, tmp_path / "old-dist", package_version="0.0.1",
+                          compression="zstd")
+
+
+def installed_version(root: Path) -> str:
+    return subprocess.run(["dpkg-query", f"--admindir={root}/var/lib/dpkg", "-W", "-f=${Version}", APP],
+                          capture_output=True, text=True).stdout
+
+
+def test_upgrade_keeps_bookmarks_and_removal_keeps_user_data(built: Built, tmp_path: Path) -> None:
+    root, home = tmp_path / "root", tmp_path / "home"
+    home.mkdir()
+    launcher = root / "usr" / "bin" / APP
+    # The real per-user folder (platformdirs under $HOME), not the test override.
+    user_env = {"HOME": str(home), "ZGC_GUIDE_DATA": "", "XDG_DATA_HOME": str(home / ".local" / "share")}
+    user_db = home / ".local" / "share" / APP / "user.db"
+
+    dpkg(root, "-i", str(older_build(built, tmp_path)))
+    assert installed_version(root) == "0.0.1"
+    added = run(launcher, "bookmarks", "add", "forum", "green-finance-forum", **user_env)
+    assert added.returncode == 0, added.stderr
+    assert user_db.is_file()
+
+    dpkg(root, "-i", str(built.deb))  # install the new version over the old one
+    assert installed_version(root) == VERSION
+    assert not (root / "opt" / APP / "_internal" / "only-in-0.0.1.txt").exists()
+    listed = run(launcher, "bookmarks", "list", **user_env)
+    assert listed.returncode == 0, listed.stderr
+    assert listed.stdout.startswith("forum\tgreen-finance-forum\t")
+    assert run(launcher, "--self-test", **user_env).returncode == 0
+
+    dpkg(root, "-r", APP)
+    assert not (root / "opt" / APP).exists() and not launcher.exists()
+    with sqlite3.connect(f"{user_db.as_uri()}?mode=ro", uri=True) as conn:
+        assert conn.execute("SELECT kind, item_id FROM bookmark").fetchall() == [
+            ("forum", "green-finance-forum")]
