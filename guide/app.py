@@ -134,7 +134,9 @@ def run_app(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     app = ensure_app()
-    guide = build_window(args.content_db, now=args.now, lang=args.lang, user_db=args.user_db)
+    # A kiosk's language and text size are its own, not settings the device remembers.
+    guide = build_window(args.content_db, now=args.now, lang=args.lang, user_db=args.user_db,
+                         remember=kiosk_config is None)
     kiosk = None
     if kiosk_config is not None:
         from guide.kiosk.controller import install_kiosk
