@@ -21,7 +21,7 @@ Readings = Sequence[str]
 SNIPPET_CHARS = 80
 LEAD = 20  # characters shown before the first match
 ELLIPSIS = "…"
-_FLATTEN = str.maketrans("\n\r\t\v\f", "     ")
+_LINE_BREAKS = re.compile("[\n\r\t\v\f]")
 
 
 _WORD_CHAR = re.compile(WORD_CHAR)
@@ -36,38 +36,47 @@ class Marker:
         self.pinyin = [p.pinyin for p in pieces if p.pinyin]
 
     def text_spans(self, text: str) -> list[Span]:
-        """Return spans (in ``text``) of Chinese and word pieces, merged and sorted."""
+        """Return spans (in ``text``) of Chinese and word pieces, unsorted."""
         if not text:
             return []
-        folded, origin = fold_aligned(text)
         spans: list[Span] = []
+        # CJK ideographs are the same folded or not: find them in the text itself.
         for piece in self.cjk:
-            start = folded.find(piece)
+            start = text.find(piece)
             while start >= 0:
                 spans.append((start, start + len(piece)))
-                start = folded.find(piece, start + 1)
+                start = text.find(piece, start + 1)
+        if not self.words:
+            return spans
+        folded, origin = fold_aligned(text)
+        found: list[Span] = []
         for word in self.words:
             # A word piece matches at the start of a word: str.find, then a look back.
             start = folded.find(word)
             while start >= 0:
                 if start == 0 or not _WORD_CHAR.match(folded, start - 1):
-                    spans.append((start, start + len(word)))
+                    found.append((start, start + len(word)))
                 start = folded.find(word, start + 1)
         if origin is not None:
-            spans = [(origin[s], origin[e]) for s, e in spans]
-        return spans
+            found = [(origin[s], origin[e]) for s, e in found]
+        return spans + found
 
-    def pinyin_spans(self, field: str, rank_pinyin: str = "") -> list[Span]:
-        """Return spans of characters whose readings spell a pinyin piece.
-
-        ``field`` is one line of the stored ``pinyin_map``. Pieces that cannot occur
-        in the row's pinyin at all (``rank_pinyin``, when given) are skipped.
-        """
+    def pinyin_targets(self, rank_pinyin: str) -> list[str]:
+        """The pinyin pieces that can occur in a row at all, judged by its rank_pinyin."""
+        if not self.pinyin:
+            return []
         plain = rank_pinyin.replace("'", "")
+        return [target for target in self.pinyin if target in plain]
+
+    @staticmethod
+    def pinyin_spans(field: str, targets: list[str]) -> list[Span]:
+        """Return spans of characters whose readings spell one of ``targets``.
+
+        ``field`` is one line of the stored ``pinyin_map`` (one field's readings).
+        """
         spans: list[Span] = []
-        for target in self.pinyin:
-            if not rank_pinyin or target in plain:
-                spans += _field_spans(field, target)
+        for target in targets:
+            spans += _field_spans(field, target)
         return spans
 
 
@@ -91,6 +100,8 @@ def _field_spans(field: str, target: str) -> tuple[Span, ...]:
 
 def merge(spans: Iterable[Span]) -> tuple[Span, ...]:
     """Sort spans and merge overlapping or touching ones; drop empty spans."""
+    if not spans:
+        return ()
     merged: list[Span] = []
     for start, end in sorted(s for s in spans if s[1] > s[0]):
         if merged and start <= merged[-1][1]:
@@ -131,7 +142,7 @@ def snippet(text: str, spans: tuple[Span, ...]) -> tuple[str, tuple[Span, ...]]:
     first = spans[0][0] if spans else 0
     start = max(0, min(first - LEAD, len(text) - SNIPPET_CHARS))
     end = min(len(text), start + SNIPPET_CHARS)
-    cut = text[start:end].translate(_FLATTEN)
+    cut = _LINE_BREAKS.sub(" ", text[start:end])  # one for one: marks keep their offsets
     shift = start
     if start > 0:
         cut = ELLIPSIS + cut

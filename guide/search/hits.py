@@ -45,13 +45,13 @@ def hits(
 
 def _hit(marker: hl.Marker, row: tuple[object, ...], value: float) -> SearchHit:
     kind, id_, title, title_en, names, body, body_en = (str(v) for v in row[1:8])
-    rank_pinyin = str(row[11])
+    targets = marker.pinyin_targets(str(row[11]))
     # One line of readings per field: the title, then each name.
-    fields = str(row[12]).split("\n") if marker.pinyin else [""]
+    fields = str(row[12]).split("\n") if targets else []
     title_marks = marker.text_spans(title)
-    if marker.pinyin and fields[0]:
-        title_marks += marker.pinyin_spans(fields[0], rank_pinyin)
-    text, snippet_marks = _snippet(marker, body, body_en, names, title_en, fields[1:], rank_pinyin)
+    if targets:
+        title_marks += marker.pinyin_spans(fields[0], targets)
+    text, snippet_marks = _snippet(marker, body, body_en, names, title_en, fields[1:], targets)
     return SearchHit(kind, id_, title, text, hl.merge(title_marks), snippet_marks, value)
 
 
@@ -62,7 +62,7 @@ def _snippet(
     names: str,
     title_en: str,
     pinyin_fields: list[str],
-    rank_pinyin: str,
+    targets: list[str],
 ) -> tuple[str, tuple[hl.Span, ...]]:
     """Snippet from the first field with a match: body, English body, names (where
     pinyin can match too), English title; else the start of the body."""
@@ -70,28 +70,26 @@ def _snippet(
         found = hl.merge(marker.text_spans(source))
         if found:
             return hl.snippet(source, found)
-    names_text, name_spans = _names(
-        marker, names.split("\n") if names else [], pinyin_fields, rank_pinyin
-    )
-    found = hl.merge(name_spans)
-    if found:
-        return hl.snippet(names_text, found)
+    if names:
+        names_text, name_spans = _names(marker, names.split("\n"), pinyin_fields, targets)
+        found = hl.merge(name_spans)
+        if found:
+            return hl.snippet(names_text, found)
     found = hl.merge(marker.text_spans(title_en))
     return hl.snippet(title_en if found else body or body_en or title_en, found)
 
 
 def _names(
-    marker: hl.Marker, names: list[str], pinyin_fields: list[str], rank_pinyin: str
+    marker: hl.Marker, names: list[str], pinyin_fields: list[str], targets: list[str]
 ) -> tuple[str, list[hl.Span]]:
     """Join names for display and find the pieces in them (pinyin included)."""
-    separator = "、"
-    spans: list[hl.Span] = []
+    # The separator is neither CJK nor a word character: no match can span it.
+    text = "、".join(names)
+    spans = marker.text_spans(text)
     offset = 0
-    for i, name in enumerate(names):
-        found = marker.text_spans(name)
+    for name, field in zip(names, pinyin_fields, strict=False):
         # The readings line has one entry per character of the name ("," between).
-        if marker.pinyin and i < len(pinyin_fields) and pinyin_fields[i].count(",") == len(name) - 1:
-            found += marker.pinyin_spans(pinyin_fields[i], rank_pinyin)
-        spans += [(s + offset, e + offset) for s, e in found]
-        offset += len(name) + len(separator)
-    return separator.join(names), spans
+        if targets and field.count(",") == len(name) - 1:
+            spans += [(s + offset, e + offset) for s, e in marker.pinyin_spans(field, targets)]
+        offset += len(name) + 1
+    return text, spans
