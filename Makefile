@@ -24,7 +24,7 @@ db: $(STAMP)
 	$(VENV)/bin/guide build-db --out $(CONTENT_DB)
 
 run: $(STAMP) db
-	$(VENV)/bin/guide --content-db $(CONTENT_DB)
+	$(VENV)/bin/guide
 
 test: $(TEST_STAMP)
 	$(PY) -m ruff check guide tests benchmarks

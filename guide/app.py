@@ -44,9 +44,27 @@ class Guide:
     window: MainWindow
     translations: Translations
     user: UserDb
+    updates: Any = None  # guide.ui.content_update.ContentUpdates, outside kiosk mode
+
+    def swap_content(self, path: Path) -> None:
+        """Show another content database (an update was applied or rolled back).
+
+        Bookmarks are untouched: they are keyed by content ids and their last-known
+        titles are refreshed, so removed items show as no longer in the guide.
+        """
+        old = self.ctx.content
+        self.ctx.content = open_content_db(path)
+        self.ctx.content_path = Path(path)
+        self.ctx.bookmarks.content = self.ctx.content
+        refresh_snapshots(self.ctx.user, self.ctx.content)
+        self.images.switch_database(Path(path))
+        self.window.reload_content()
+        old.close()
 
     def close(self) -> None:
-        """Stop the worker thread and close the databases."""
+        """Stop the worker threads and close the databases."""
+        if self.updates is not None:
+            self.updates.shutdown()
         self.images.shutdown()
         self.window.close()
         self.translations.uninstall()
@@ -114,7 +132,23 @@ def build_window(
     notice = pending_recovery_notice(user.db)
     if notice is not None:  # told once: the damaged file was kept and a new one made
         QTimer.singleShot(0, lambda: _tell_recovery(window, user.db, notice, state.lang))
-    return Guide(ctx, images, window, translations, user)
+    guide = Guide(ctx, images, window, translations, user)
+    offer_staff_actions(guide)
+    return guide
+
+
+def offer_staff_actions(guide: Guide) -> None:
+    """The staff menu: load a content pack, restore the previous content (not on kiosks)."""
+    from guide.ui.content_update import ContentUpdates
+
+    window = guide.window
+    guide.updates = ContentUpdates(guide, window, guide.swap_content)
+    window.staff_menu.addAction(guide.updates.open_action)
+    window.staff_menu.addAction(guide.updates.restore_action)
+    window.staff_menu_opening.connect(guide.updates.refresh_actions)
+    guide.updates.retranslate()
+    guide.ctx.state.language_changed.connect(lambda _lang: guide.updates.retranslate())
+    window.staff_button.setVisible(not guide.ctx.kiosk)
 
 
 def _tell_recovery(window: MainWindow, db: Any, notice: Any, lang: str) -> None:

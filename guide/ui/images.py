@@ -50,6 +50,12 @@ class ImageWorker(QObject):
             self._conn.close()
             self._conn = None
 
+    @Slot(str)
+    def switch(self, db_path: str) -> None:
+        """Read from another content database from now on (content was replaced)."""
+        self.close()
+        self._db_path = Path(db_path)
+
 
 class ImageCache(QObject):
     """Ask for a pixmap; get it now if cached, else later through ``image_ready``."""
@@ -57,6 +63,7 @@ class ImageCache(QObject):
     image_ready = Signal(str)  # key
     _requested = Signal(str, QSize)
     _closing = Signal()
+    _switching = Signal(str)
 
     def __init__(self, db_path: Path, limit: int = 300) -> None:
         super().__init__()
@@ -69,6 +76,7 @@ class ImageCache(QObject):
         self._worker.moveToThread(self._thread)
         self._requested.connect(self._worker.load)
         self._closing.connect(self._worker.close)
+        self._switching.connect(self._worker.switch)
         self._worker.image_loaded.connect(self._on_loaded)
         # Started on the first request: a window with no images on screen pays nothing.
         atexit.register(self.shutdown)  # a running QThread destroyed at exit aborts the process
@@ -103,6 +111,15 @@ class ImageCache(QObject):
         while len(self._cache) > self._limit:
             self._cache.popitem(last=False)
         self.image_ready.emit(key)
+
+    def switch_database(self, db_path: Path) -> None:
+        """New content: forget cached images and have the worker read the new database."""
+        self._cache.clear()
+        self._pending.clear()
+        if self._thread.isRunning():
+            self._switching.emit(str(db_path))
+        else:
+            self._worker.switch(str(db_path))
 
     def shutdown(self) -> None:
         """Stop the worker thread (closing its connection on its own thread)."""

@@ -60,6 +60,7 @@ class MainWindow(QMainWindow):
 
     location_changed = Signal(object)  # Location
     page_added = Signal(str, object)  # name, page: for wiring done outside the window
+    staff_menu_opening = Signal()
 
     def __init__(self, ctx: AppContext, images: ImageCache,
                  extra_pages: dict[str, PageFactory] | None = None) -> None:
@@ -105,6 +106,12 @@ class MainWindow(QMainWindow):
         self.contrast_action.toggled.connect(lambda on: ctx.state.set_palette(
             "high-contrast" if on else "standard"))
         self.display_menu.aboutToShow.connect(self._sync_display_menu)
+        self.staff_button = self._tool("staffMenuButton", "menu", lambda: None)
+        self.staff_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.staff_menu = QMenu(self.staff_button)  # filled by whoever offers staff actions
+        self.staff_button.setMenu(self.staff_menu)
+        self.staff_button.setVisible(False)
+        self.staff_menu.aboutToShow.connect(self.staff_menu_opening.emit)
         self.language_button = self._tool("languageButton", "language", self.toggle_language)
         self.language_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
 
@@ -187,6 +194,8 @@ class MainWindow(QMainWindow):
         self.search_box.setPlaceholderText(self.tr("Search: 中文, pinyin or English  (Ctrl+F)"))
         self.search_box.setAccessibleName(self.tr("Search"))
         self.language_button.setText("English" if self.ctx.state.lang == "zh" else "中文")
+        self.staff_button.setToolTip(self.tr("Staff: content updates"))
+        self.staff_button.setAccessibleName(self.tr("Staff menu"))
         self.display_button.setToolTip(self.tr("Text size and contrast (Ctrl+ / Ctrl-)"))
         self.display_button.setAccessibleName(self.tr("Text size and contrast"))
         self.contrast_action.setText(self.tr("High contrast"))
@@ -227,6 +236,18 @@ class MainWindow(QMainWindow):
             if isinstance(model, LazyItemModel):
                 model.is_bookmarked = self.ctx.bookmarks.is_bookmarked
         self.page_added.emit(name, page)
+
+    def reload_content(self) -> None:
+        """The content database was replaced: rebuild every page over it, stay where we were."""
+        here = self.history.current
+        for name, page in list(self.pages.items()):
+            self.stack.removeWidget(page)
+            page.deleteLater()
+            del self.pages[name]
+        self.retranslate()
+        if here is None or not self.go(here, remember=False):
+            self.history.clear()
+            self.go(Location("home"))
 
     # --- bookmarks ---------------------------------------------------------------------------
 

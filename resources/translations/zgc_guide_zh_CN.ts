@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AnnouncementsPage</name>
@@ -307,6 +306,14 @@
         <translation>搜索</translation>
     </message>
     <message>
+        <source>Staff: content updates</source>
+        <translation>工作人员:内容更新</translation>
+    </message>
+    <message>
+        <source>Staff menu</source>
+        <translation>工作人员菜单</translation>
+    </message>
+    <message>
         <source>Text size and contrast (Ctrl+ / Ctrl-)</source>
         <translation>文字大小与对比度 (Ctrl+ / Ctrl-)</translation>
     </message>
@@ -438,7 +445,7 @@
 <context>
     <name>QrDialog</name>
     <message>
-        <source>Scan with your phone&apos;s camera to take your list with you.</source>
+        <source>Scan with your phone's camera to take your list with you.</source>
         <translation>用手机相机扫描,即可带走您的收藏清单。</translation>
     </message>
     <message>
@@ -678,6 +685,70 @@
     <message>
         <source>Bookmarks recovered</source>
         <translation>收藏已恢复</translation>
+    </message>
+    <message>
+        <source>No items are added, changed or removed.</source>
+        <translation>没有新增、修改或删除的条目。</translation>
+    </message>
+    <message>
+        <source>%1 added, %2 changed, %3 removed</source>
+        <translation>新增 %1,修改 %2,删除 %3</translation>
+    </message>
+    <message>
+        <source>Bookmarks of removed items stay, marked “no longer in the guide”.</source>
+        <translation>已删除条目的收藏会保留,并标注“已不在指南中”。</translation>
+    </message>
+    <message>
+        <source>Open content pack…</source>
+        <translation>打开内容包…</translation>
+    </message>
+    <message>
+        <source>Restore previous content</source>
+        <translation>恢复上一版内容</translation>
+    </message>
+    <message>
+        <source>Open content pack</source>
+        <translation>打开内容包</translation>
+    </message>
+    <message>
+        <source>Content packs (*.guidepack)</source>
+        <translation>内容包 (*.guidepack)</translation>
+    </message>
+    <message>
+        <source>Checking the content pack…</source>
+        <translation>正在检查内容包…</translation>
+    </message>
+    <message>
+        <source>Checking signature and files…</source>
+        <translation>正在核对签名和文件…</translation>
+    </message>
+    <message>
+        <source>Building the new content…</source>
+        <translation>正在生成新内容…</translation>
+    </message>
+    <message>
+        <source>Comparing with the content in use…</source>
+        <translation>正在与当前内容比较…</translation>
+    </message>
+    <message>
+        <source>Content pack %1, version %2, signed by %3.</source>
+        <translation>内容包 %1,版本 %2,签名者 %3。</translation>
+    </message>
+    <message>
+        <source>Load this content?</source>
+        <translation>载入此内容?</translation>
+    </message>
+    <message>
+        <source>This content pack was not loaded</source>
+        <translation>未载入此内容包</translation>
+    </message>
+    <message>
+        <source>Restore previous content?</source>
+        <translation>恢复上一版内容?</translation>
+    </message>
+    <message>
+        <source>Show the content that was in use before the last update? Bookmarks stay.</source>
+        <translation>显示上次更新前使用的内容?收藏不受影响。</translation>
     </message>
 </context>
 </TS>

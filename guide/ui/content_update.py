@@ -1,0 +1,201 @@
+"""Staff import of a content pack in the app, and "Restore previous content".
+
+The slow part (verify the signature, validate, build, compare) runs on a worker thread
+with its own files and connections; results come back by signal. The UI then shows
+what changes and asks before the database is swapped — atomically, by guide.updates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+
+from guide.ui import text as tx
+from guide.ui.views.detail_html import kind_label
+
+if TYPE_CHECKING:
+    from guide.updates.api import ChangeSummary, PreparedUpdate
+
+
+def _updates() -> Any:
+    """guide.updates.api, imported when first used: it loads cryptography (start-up cost)."""
+    from guide.updates import api
+
+    return api
+
+SHOWN_TITLES = 5  # per kind and change, in the confirmation
+
+
+class PrepareWorker(QObject):
+    """Lives on the worker thread: verify, validate and build a pack; never touches widgets."""
+
+    progressed = Signal(str, int, int)
+    prepared = Signal(object)  # PreparedUpdate
+    refused = Signal(str, list)  # message, details (validation errors as build-db prints them)
+
+    @Slot(str, str)
+    def prepare(self, pack_file: str, current_db: str) -> None:
+        updates = _updates()
+        try:
+            config = updates.load_update_config()
+            result = updates.prepare_update(
+                Path(pack_file), trusted=config.trusted_keys, current_db=Path(current_db),
+                progress=lambda stage, done, total: self.progressed.emit(stage, done, total))
+        except updates.UpdateRefused as exc:
+            self.refused.emit(exc.message, list(exc.details))
+        except (OSError, updates.ConfigError) as exc:
+            self.refused.emit(str(exc), [])
+        else:
+            self.prepared.emit(result)
+
+
+def summary_text(summary: ChangeSummary, lang: str) -> str:
+    """What a new pack adds, changes and removes, by kind, with the first few titles."""
+    if summary.empty:
+        return tx.tr("No items are added, changed or removed.")
+    lines = []
+    for k in summary.kinds:
+        counts = tx.tr("%1 added, %2 changed, %3 removed").replace("%1", str(len(k.added))) \
+            .replace("%2", str(len(k.changed))).replace("%3", str(len(k.removed)))
+        lines.append(f"{kind_label(k.kind)}: {counts}")
+        for sign, refs in (("+", k.added), ("~", k.changed), ("−", k.removed)):
+            for ref in refs[:SHOWN_TITLES]:
+                lines.append(f"   {sign} {tx.pick(ref.title, ref.title_en, lang)}")
+            if len(refs) > SHOWN_TITLES:
+                lines.append(f"   {sign} … (+{len(refs) - SHOWN_TITLES})")
+    if summary.removed:
+        lines.append("")
+        lines.append(tx.tr("Bookmarks of removed items stay, marked “no longer in the guide”."))
+    return "\n".join(lines)
+
+
+class ContentUpdates(QObject):
+    """Staff menu actions: open a content pack, restore the previous content."""
+
+    finished = Signal(bool)  # True when new content is showing
+    _start = Signal(str, str)
+
+    def __init__(self, guide: Any, parent_widget: QWidget,
+                 swap: Callable[[Path], None]) -> None:
+        super().__init__()
+        self.guide = guide
+        self.parent_widget = parent_widget
+        self.swap = swap
+        self.progress: QProgressDialog | None = None
+        self.last_message = ""
+        self._thread = QThread()
+        self._thread.setObjectName("content-import")
+        self._worker = PrepareWorker()
+        self._worker.moveToThread(self._thread)
+        self._start.connect(self._worker.prepare)
+        self._worker.progressed.connect(self._progressed)
+        self._worker.prepared.connect(self._prepared)
+        self._worker.refused.connect(self._refused)
+        self.open_action = QAction(self)
+        self.open_action.setObjectName("openContentPack")
+        self.open_action.triggered.connect(self.choose_pack)
+        self.restore_action = QAction(self)
+        self.restore_action.setObjectName("restorePreviousContent")
+        self.restore_action.triggered.connect(self.restore)
+
+    def retranslate(self) -> None:
+        self.open_action.setText(tx.tr("Open content pack…"))
+        self.restore_action.setText(tx.tr("Restore previous content"))
+
+    def refresh_actions(self) -> None:
+        """Restore is offered only when there is a previous content to go back to."""
+        updates = _updates()
+        try:
+            self.restore_action.setEnabled(updates.slot_status().previous is not None)
+        except updates.SlotStateError:
+            self.restore_action.setEnabled(False)
+
+    def choose_pack(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self.parent_widget, tx.tr("Open content pack"), str(Path.home()),
+            tx.tr("Content packs (*.guidepack)"))
+        if path:
+            self.start_import(Path(path))
+
+    def start_import(self, pack_file: Path) -> None:
+        """Check and build ``pack_file`` in the background, then ask before switching."""
+        if not self._thread.isRunning():
+            self._thread.start()
+        self.progress = QProgressDialog(tx.tr("Checking the content pack…"), "", 0, 0,
+                                        self.parent_widget)
+        self.progress.setObjectName("importProgress")
+        self.progress.setCancelButton(None)
+        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self.progress.setMinimumDuration(300)  # small packs finish before it shows
+        self._start.emit(str(pack_file), str(self.guide.ctx.content_path))
+
+    @Slot(str, int, int)
+    def _progressed(self, stage: str, done: int, total: int) -> None:
+        if self.progress is None:
+            return
+        labels = {"verify": tx.tr("Checking signature and files…"),
+                  "build": tx.tr("Building the new content…"),
+                  "compare": tx.tr("Comparing with the content in use…")}
+        self.progress.setLabelText(labels.get(stage, stage))
+        self.progress.setMaximum(max(total, 0))
+        self.progress.setValue(min(done, total))
+
+    def _close_progress(self) -> None:
+        if self.progress is not None:
+            self.progress.close()
+            self.progress.deleteLater()
+            self.progress = None
+
+    @Slot(object)
+    def _prepared(self, prepared: PreparedUpdate) -> None:
+        updates = _updates()
+        self._close_progress()
+        lang = self.guide.ctx.state.lang
+        text = tx.tr("Content pack %1, version %2, signed by %3.").replace(
+            "%1", tx.pick(prepared.title, prepared.title_en, lang)).replace(
+            "%2", str(prepared.version)).replace("%3", prepared.signer or "?")
+        self.last_message = f"{text}\n\n{summary_text(prepared.summary, lang)}"
+        answer = QMessageBox.question(self.parent_widget, tx.tr("Load this content?"),
+                                      self.last_message)
+        if answer != QMessageBox.StandardButton.Yes:
+            updates.discard_update(prepared)
+            self.finished.emit(False)
+            return
+        applied = updates.commit_update(prepared)
+        self.swap(applied.db_path)
+        self.refresh_actions()
+        self.finished.emit(True)
+
+    @Slot(str, list)
+    def _refused(self, message: str, details: list[str]) -> None:
+        self._close_progress()
+        self.last_message = "\n".join([message, *details])
+        box = QMessageBox(QMessageBox.Icon.Warning, tx.tr("This content pack was not loaded"),
+                          message, QMessageBox.StandardButton.Ok, self.parent_widget)
+        box.setObjectName("importRefused")
+        if details:
+            box.setDetailedText("\n".join(details))
+        box.open()
+        self.finished.emit(False)
+
+    def restore(self) -> bool:
+        """Go back to the content that was in use before the last update."""
+        answer = QMessageBox.question(
+            self.parent_widget, tx.tr("Restore previous content?"),
+            tx.tr("Show the content that was in use before the last update? Bookmarks stay."))
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        applied = _updates().restore_previous()
+        self.swap(applied.db_path)
+        self.refresh_actions()
+        return True
+
+    def shutdown(self) -> None:
+        if self._thread.isRunning():
+            self._thread.quit()
+            self._thread.wait(5000)

@@ -1,0 +1,122 @@
+"""Staff load a signed content pack in the app: summary, confirm, new content, bookmarks kept."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QLabel, QMessageBox
+
+from guide.app import build_window
+from guide.content.build import build_content_db
+from guide.ui.history import Location
+from guide.updates import api as updates
+from tests.conftest import MINI_PACK
+
+
+def _signed_pack(tmp_path: Path, data_dir: Path, *, version: int, sign: bool = True,
+                 breaks: bool = False) -> Path:
+    pack = Path(shutil.copytree(MINI_PACK, tmp_path / f"pack{version}"))
+    meta = pack / "pack.toml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace("version = 1", f"version = {version}"),
+                    encoding="utf-8")
+    items = pack / "items.toml"
+    text = items.read_text(encoding="utf-8")
+    start = text.index('[[forum]]\nid = "overlap"')
+    text = text[:start] + text[text.index("[[forum]]", start + 5):]  # "overlap" is withdrawn
+    text += ('\n[[forum]]\nid = "late-addition"\ntitle = "新增论坛"\ntitle_en = "A late addition"\n'
+             'kind = "sub_forum"\ndate = 2023-05-29\nsummary = "新增。"\nsummary_en = "Added."\n'
+             'text = ["正文。"]\n')
+    items.write_text(text, encoding="utf-8")
+    out = tmp_path / f"mini-{version}.guidepack"
+    updates.build_pack_file(pack, out)
+    if breaks:
+        return out
+    key = tmp_path / "team"
+    if not (tmp_path / "team.key").exists():
+        updates.generate_key_pair(key, "Content team")
+        (data_dir / "updates.toml").write_text(
+            f'[updates]\ntrusted_keys = ["{(tmp_path / "team.pub").as_posix()}"]\n', encoding="utf-8")
+    if sign:
+        updates.sign_pack_file(out, updates.load_private_key(tmp_path / "team.key"))
+    return out
+
+
+def test_staff_import_shows_changes_swaps_content_keeps_bookmarks_and_restores(
+    qtbot, tmp_path: Path, _user_data: Path, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+) -> None:
+    current = build_content_db(MINI_PACK, tmp_path / "content.db").path
+    guide = build_window(current, lang="en", user_db=tmp_path / "user.db")
+    qtbot.addWidget(guide.window)
+    guide.window.show()
+    guide.ctx.bookmarks.toggle("forum", "overlap")
+    pack = _signed_pack(tmp_path, _user_data, version=2)
+    asked: list[str] = []
+
+    def yes(parent, title, text):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", yes)
+    with qtbot.waitSignal(guide.updates.finished, timeout=30000) as done:
+        guide.updates.start_import(pack)
+    assert done.args == [True]
+    assert "version 2" in asked[0] and "Content team" in asked[0]
+    assert "+ A late addition" in asked[0] and "− Overlapping forum" in asked[0]
+    assert "no longer in the guide" in asked[0]
+
+    assert guide.window.go(Location.item("forum", "late-addition"))
+    assert guide.window.findChild(QLabel, "detailTitle").text() == "A late addition"
+    guide.window.go(Location("bookmarks"))
+    rows = guide.window.page("bookmarks").model.rows()
+    entries = [r for r in rows if hasattr(r, "view")]
+    assert [(e.view.id, e.note) for e in entries] == [("overlap", "No longer in the guide")]
+
+    guide.updates.refresh_actions()
+    assert guide.updates.restore_action.isEnabled()
+    assert guide.updates.restore()
+    assert not guide.window.go(Location.item("forum", "late-addition"))
+    assert guide.window.go(Location.item("forum", "overlap"))
+    guide.close()
+
+
+@pytest.mark.parametrize("case", ["unsigned", "invalid"])
+def test_refused_pack_changes_nothing_and_says_why(
+    qtbot, tmp_path: Path, _user_data: Path, case: str  # type: ignore[no-untyped-def]
+) -> None:
+    current = build_content_db(MINI_PACK, tmp_path / "content.db").path
+    before = current.read_bytes()
+    guide = build_window(current, lang="en", user_db=tmp_path / "user.db")
+    qtbot.addWidget(guide.window)
+    pack = _signed_pack(tmp_path, _user_data, version=2, sign=case != "unsigned")
+    if case == "invalid":
+        broken = Path(shutil.copytree(MINI_PACK, tmp_path / "broken"))
+        meta = broken / "pack.toml"
+        meta.write_text(meta.read_text(encoding="utf-8").replace("version = 1", "version = 3"),
+                        encoding="utf-8")
+        items = broken / "items.toml"
+        items.write_text(items.read_text(encoding="utf-8").replace('org = "most", role = "主办"',
+                                                                    'org = "ghost", role = "主办"'),
+                         encoding="utf-8")
+        pack = tmp_path / "broken.guidepack"
+        _build_unvalidated(broken, pack)
+        updates.sign_pack_file(pack, updates.load_private_key(tmp_path / "team.key"))
+    with qtbot.waitSignal(guide.updates.finished, timeout=30000) as done:
+        guide.updates.start_import(pack)
+    assert done.args == [False]
+    message = guide.updates.last_message
+    if case == "unsigned":
+        assert "sign" in message
+    else:
+        assert "items.toml: forum.0.organisers.0.org: unknown organization id 'ghost'" in message
+    assert current.read_bytes() == before
+    assert guide.window.go(Location.item("forum", "overlap"))
+    guide.close()
+
+
+def _build_unvalidated(src: Path, out: Path) -> None:
+    """A pack file with a dangling reference (as a publisher with an older tool might make)."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr("guide.content.loader._check_references", lambda pack, errors: None)
+        updates.build_pack_file(src, out)
