@@ -323,6 +323,14 @@ def test_index_documents_counts_reports_progress_and_rejects_duplicates() -> Non
     assert ids(search(conn, "新的")) == ["new"]
 
 
+def test_missing_texts_from_nullable_columns_are_empty() -> None:
+    doc = SearchDoc("forum", "f", "论坛", None, names=("张伟", None, ""), body=None, body_en=None)  # type: ignore[arg-type]
+    conn = _build((doc,))
+    (hit,) = search(conn, "zw")
+    assert (hit.id, hit.snippet) == ("f", "张伟")
+    assert hit.marked()[1] == "[张伟]"
+
+
 def test_pinyin_alt_indexes_extra_readings() -> None:
     conn = _build((SearchDoc("person", "shan", "单田芳", pinyin_alt=("shān tián fāng",)),))
     for query in ("shantianfang", "dantianfang", "stf", "dtf"):

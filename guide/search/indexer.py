@@ -11,6 +11,7 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import replace
 from functools import lru_cache
 
 from guide.search import readings as rd
@@ -153,14 +154,23 @@ def _write(
     return count
 
 
-def _clean_name(name: str) -> str:
+def _clean_name(name: str | None) -> str:
     # Names are stored newline-joined and mapped per character: no line breaks inside.
-    return " ".join(name.split())
+    return " ".join(name.split()) if name else ""
 
 
 def _rows(rowid: int, doc: SearchDoc) -> tuple[tuple[object, ...], ...]:
     """Rows for search_doc, search_title and search_text."""
-    names = [n for n in map(_clean_name, doc.names) if n]
+    # Builders read these from nullable columns: treat a missing text as empty.
+    doc = replace(
+        doc,
+        title=doc.title or "",
+        title_en=doc.title_en or "",
+        body=doc.body or "",
+        body_en=doc.body_en or "",
+        date=None if doc.date is None else str(doc.date),
+    )
+    names = [n for n in map(_clean_name, doc.names or ()) if n]
     fields = [_field_pinyin(doc.title, doc.kind == "person")]
     fields += [_field_pinyin(name, True) for name in names]
     field_maps = [list(readings) for readings, _ in fields]
