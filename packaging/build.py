@@ -308,6 +308,12 @@ def deb_relations(bundle: Path) -> tuple[list[str], list[str]]:
     return [libc, *sorted(depends)], sorted(recommends - depends)
 
 
+def dpkg_deb_threads() -> list[str]:
+    """Compress on every core (xz: 120 s on one core, 60 s on two) where dpkg-deb can (1.21.9+)."""
+    help_text = subprocess.run(["dpkg-deb", "--help"], capture_output=True, text=True).stdout
+    return [f"--threads-max={os.cpu_count() or 1}"] if "--threads-max" in help_text else []
+
+
 def deb_architecture() -> str:
     return subprocess.run(["dpkg", "--print-architecture"], capture_output=True, text=True,
                           check=True).stdout.strip()
@@ -364,8 +370,8 @@ def make_deb(bundle: Path, icons: Path | None, dist: Path, *, package_version: s
         for d in [stage, *(p for p in stage.rglob("*") if p.is_dir() and not p.is_symlink())]:
             d.chmod(0o755)
         out = dist / f"{APP}_{package_version}_{arch}.deb"
-        subprocess.run(["dpkg-deb", "--root-owner-group", f"-Z{compression}", "--build", str(stage),
-                        str(out)], check=True, capture_output=True)
+        subprocess.run(["dpkg-deb", "--root-owner-group", *dpkg_deb_threads(), f"-Z{compression}",
+                        "--build", str(stage), str(out)], check=True, capture_output=True)
     log(f"deb {out}: {mb(out.stat().st_size)} ({compression}, {time.perf_counter() - started:.1f} s); "
         f"Depends: {', '.join(depends)}" + (f"; Recommends: {', '.join(recommends)}" if recommends else ""))
     return out
