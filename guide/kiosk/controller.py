@@ -145,6 +145,10 @@ class KioskController(QObject):
         window.location_changed.connect(self._location_changed)
         window.setStyleSheet(TOUCH_STYLE.format(px=config.min_touch_px))
         window.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        # Staff tools (content updates) are not for visitors.
+        staff_button = getattr(window, "staff_button", None)
+        if staff_button is not None:
+            staff_button.setVisible(False)
         self.ctx.state.text_scale_changed.connect(lambda _scale: self.fit_navigation())
         self.ctx.state.set_text_scale(config.text_scale)
         self.fit_navigation()
