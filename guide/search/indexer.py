@@ -107,6 +107,10 @@ def index_documents(
     finally:
         _fts_command(conn, "automerge", 4)
         _fts_command(conn, "crisismerge", 16)
+        # The caches hold hundreds of thousands of objects after a large build: keep
+        # neither the memory nor the garbage collector's walks over it afterwards.
+        for cached in (_field_pinyin, _sequence_tokens, *rd.CACHES):
+            cached.cache_clear()
     return done
 
 

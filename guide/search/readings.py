@@ -66,6 +66,9 @@ def run_readings(run: str, every_reading: bool) -> tuple[Readings, ...]:
     return tuple(result)
 
 
+CACHES = (_word_readings, _heteronyms, run_readings)
+
+
 def field_readings(text: str, every_reading: bool) -> list[Readings]:
     """Return readings for every character of ``text``; ``()`` for non-Chinese ones.
 
