@@ -104,6 +104,9 @@ def _visit_and_leave_traces(qtbot, kiosk: Kiosk) -> None:  # type: ignore[no-unt
     ctx, window = kiosk.guide.ctx, kiosk.window
     start_visit(qtbot, kiosk)
     window.go(Location("forums"))
+    forums = window.page("forums")
+    forums.kind.setCurrentIndex(forums.kind.count() - 1)
+    forums.days.setCurrentIndex(0)
     window.go(Location.item("forum", "green-finance-forum"))
     window.detail.zoom(3)
     store.add_bookmark(ctx.user, ctx.content, "forum", "green-finance-forum")
@@ -133,6 +136,8 @@ def test_idle_countdown_reset_and_attract_screen(qtbot, kiosk: Kiosk) -> None:  
     assert not window.history.can_go_back() and not window.history.can_go_forward()
     assert window.detail._zoom == 0
     assert ctx.state.lang == "zh"
+    forums = window.page("forums")
+    assert forums.kind.currentIndex() == 0 and forums.current_day() == ctx.clock.now().date()
     # The visitor's bookmarks are gone from the database and from the undo stack.
     assert store.stored_bookmarks(ctx.user) == []
     assert current_visitor_session(ctx.user) is None
