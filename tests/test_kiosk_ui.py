@@ -396,3 +396,22 @@ def test_a_drag_flicks_the_page_and_opens_nothing(qtbot, real_db: Path, tmp_path
     finally:
         kiosk.k.shutdown()
         kiosk.guide.close()
+
+
+def test_leaving_full_screen_is_undone(qtbot, real_db: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    config = dataclasses.replace(FAST_CONFIG, full_screen=True, idle_seconds=60)
+    guide = build_window(real_db, now="2023-05-29T10:00", lang="zh")
+    qtbot.addWidget(guide.window)
+    pins = MemoryPinStore()
+    set_pin(pins, PIN, n=2**10)
+    k = install_kiosk(guide, config, pin_store=pins, log_file=tmp_path / "kiosk.log")
+    try:
+        window = guide.window
+        qtbot.waitUntil(window.isFullScreen, timeout=2000)
+        flags = window.windowFlags()
+        assert flags & Qt.WindowType.FramelessWindowHint and flags & Qt.WindowType.WindowStaysOnTopHint
+        window.showNormal()  # what Esc or a window manager key would do
+        qtbot.waitUntil(window.isFullScreen, timeout=2000)
+    finally:
+        k.shutdown()
+        guide.close()
