@@ -17,6 +17,7 @@ import sqlite3
 import subprocess
 import sys
 import tarfile
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -119,16 +120,36 @@ def test_deb_layout_and_bundle_contents(built: Built, tmp_path: Path) -> None:
     assert dangling == []
 
 
-def test_installed_deb_self_test_offscreen(built: Built, tmp_path: Path) -> None:
-    root = tmp_path / "root"
-    launcher = build.extract_deb(built.deb, root)
-    db = root / "opt" / APP / "_internal" / "db" / "content.db"
-    before = digest(db)
-    result = run(launcher, "--self-test", ZGC_GUIDE_DATA=str(tmp_path / "data"))
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("self-test ok in ") and "(136 items, bundled)" in result.stdout
-    assert digest(db) == before
-    assert sorted(p.name for p in db.parent.iterdir()) == ["content.db", "pack"]  # no journal left
+def set_writable(root: Path, writable: bool) -> None:
+    for p in [root, *root.rglob("*")]:
+        if not p.is_symlink():
+            p.chmod(p.stat().st_mode | 0o200 if writable else p.stat().st_mode & ~0o222)
+
+
+def test_installed_deb_self_test_offscreen_read_only_as_another_user(built: Built) -> None:
+    """As installed: a read-only tree, run by a user who owns nothing in it (when we are root)."""
+    with tempfile.TemporaryDirectory(prefix="zgc-guide-ro-") as tmp:  # not pytest's 0700 folder
+        base = Path(tmp)
+        base.chmod(0o755)
+        root, data = base / "root", base / "data"
+        launcher = build.extract_deb(built.deb, root)
+        data.mkdir()
+        db = root / "opt" / APP / "_internal" / "db" / "content.db"
+        before = digest(db)
+        set_writable(root, False)
+        command = [str(launcher), "--self-test"]
+        if os.geteuid() == 0:  # root ignores file modes: run as nobody instead
+            os.chown(data, 65534, 65534)
+            command = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *command]
+        try:
+            result = subprocess.run(command, capture_output=True, text=True, timeout=120,
+                                    env=app_env(ZGC_GUIDE_DATA=str(data), HOME=str(data)))
+        finally:
+            set_writable(root, True)
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.startswith("self-test ok in ") and "(136 items, bundled)" in result.stdout
+        assert digest(db) == before
+        assert sorted(p.name for p in db.parent.iterdir()) == ["content.db", "pack"]  # no journal left
 
 
 def test_tarball_self_test_offscreen(built: Built, tmp_path: Path) -> None:
