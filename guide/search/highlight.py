@@ -80,9 +80,10 @@ class Marker:
         return spans
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=1024)
 def _field_spans(field: str, target: str) -> tuple[Span, ...]:
-    # Cached: names (speakers, photographers) recur across the hits of one query.
+    # Cached (a page's worth): names (speakers, photographers) recur across the hits
+    # of one query. Small, so a kiosk running for days does not grow by it.
     readings = [tuple(entry.split("/")) if entry else () for entry in field.split(",")]
     first = target[0]
     spans = []
