@@ -171,17 +171,22 @@ def run_app(args: argparse.Namespace) -> int:
     # A kiosk's language and text size are its own, not settings the device remembers.
     guide = build_window(args.content_db, now=args.now, lang=args.lang, user_db=args.user_db,
                          remember=kiosk_config is None)
-    kiosk = None
+    kiosk = fleet = None
     if kiosk_config is not None:
         from guide.kiosk.controller import install_kiosk
 
+        from guide.kiosk.fleet import start_fleet_updates
+
         kiosk = install_kiosk(guide, kiosk_config, user_db=args.user_db)  # shows it full screen
+        fleet = start_fleet_updates(guide, kiosk)  # when updates.toml names a source
     else:
         guide.window.resize(1280, 800)
         guide.window.show()
     if getattr(args, "quit_after", None):
         QTimer.singleShot(int(args.quit_after * 1000), app.quit)
     code = app.exec()
+    if fleet is not None:
+        fleet.shutdown()
     if kiosk is not None:
         kiosk.shutdown()
     guide.close()

@@ -1,0 +1,138 @@
+"""A kiosk keeps its content current: poll the update source, apply only between visitors.
+
+Polling, downloading, verifying and building run on a worker thread (guide.updates,
+Qt-free, logs every decision). A pack that passed every check waits, staged, until the
+kiosk's next idle reset; the swap then happens while the attract screen shows, never
+during a visit.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+
+logger = logging.getLogger("guide.updates")
+
+
+class PollWorker(QObject):
+    """Lives on the worker thread: check the source and stage a good pack."""
+
+    staged = Signal(object)  # PreparedUpdate
+    checked = Signal(str, str)  # status, message
+
+    def __init__(self, config: Any) -> None:
+        super().__init__()
+        self.config = config
+
+    @Slot(str)
+    def poll(self, current_db: str) -> None:
+        from guide.updates import api
+
+        result = api.check_for_update(self.config.source, trusted=self.config.trusted_keys,
+                                      current_db=Path(current_db), limits=self.config.limits,
+                                      timeout=self.config.timeout_seconds)
+        self.checked.emit(result.status.name, result.message or "")
+        if result.status is not api.CheckStatus.READY or result.ready is None:
+            return
+        try:
+            prepared = api.prepare_update(result.ready.pack_file, trusted=self.config.trusted_keys,
+                                          current_db=Path(current_db), limits=self.config.limits)
+        except api.UpdateRefused as exc:
+            logger.warning("kiosk: refused %s: %s", result.ready.pack_file, exc.message)
+            self.checked.emit("REFUSED", exc.message)
+            return
+        logger.info("kiosk: version %s staged; it will be shown after the current visit",
+                    prepared.version)
+        self.staged.emit(prepared)
+
+
+class FleetUpdater(QObject):
+    """Polls every ``config.poll_seconds``; applies a staged pack at the next idle reset."""
+
+    applied = Signal(int)  # the content version now showing
+    _poll = Signal(str)
+
+    def __init__(self, guide: Any, kiosk: Any, config: Any) -> None:
+        super().__init__()
+        self.guide = guide
+        self.kiosk = kiosk
+        self.config = config
+        self.pending: Any = None
+        self.last_status = ""
+        self._thread = QThread()
+        self._thread.setObjectName("content-poll")
+        self._worker = PollWorker(config)
+        self._worker.moveToThread(self._thread)
+        self._poll.connect(self._worker.poll)
+        self._worker.staged.connect(self._staged)
+        self._worker.checked.connect(self._checked)
+        self._timer = QTimer(self)
+        self._timer.setInterval(int(config.poll_seconds * 1000))
+        self._timer.timeout.connect(self.poll_now)
+        kiosk.visit_reset.connect(self.apply_pending)
+
+    def start(self) -> None:
+        """First check now, then every poll interval."""
+        self._thread.start()
+        self._timer.start()
+        self.poll_now()
+
+    def poll_now(self) -> None:
+        if not self._thread.isRunning():
+            self._thread.start()
+        self._poll.emit(str(self.guide.ctx.content_path))
+
+    @Slot(str, str)
+    def _checked(self, status: str, message: str) -> None:
+        self.last_status = status
+
+    @Slot(object)
+    def _staged(self, prepared: Any) -> None:
+        if self.pending is not None:  # a newer pack replaces an older one still waiting
+            from guide.updates import api
+
+            api.discard_update(self.pending)
+        self.pending = prepared
+
+    @Slot()
+    def apply_pending(self) -> None:
+        """Called at an idle reset, between visitors: show the staged content now."""
+        if self.pending is None:
+            return
+        from guide.kiosk.slides import build_slides
+        from guide.updates import api
+
+        prepared, self.pending = self.pending, None
+        try:
+            applied = api.commit_update(prepared)
+        except (api.UpdateRefused, OSError) as exc:
+            logger.warning("kiosk: could not apply version %s: %s", prepared.version, exc)
+            return
+        self.guide.swap_content(applied.db_path)
+        api.clear_pending()
+        # The attract screen started with the old content's highlights; show the new ones.
+        self.kiosk.attract.start(build_slides(self.guide.ctx.content, self.guide.ctx.clock.now()))
+        logger.info("kiosk: now showing content version %s", prepared.version)
+        self.applied.emit(prepared.version)
+
+    def shutdown(self) -> None:
+        self._timer.stop()
+        if self._thread.isRunning():
+            self._thread.quit()
+            self._thread.wait(10_000)
+
+
+def start_fleet_updates(guide: Any, kiosk: Any) -> FleetUpdater | None:
+    """Keep a kiosk current when its updates config names a source (None otherwise)."""
+    from guide.updates import api
+
+    config = api.load_update_config()
+    if not config.source:
+        logger.info("kiosk: no update source configured")
+        return None
+    updater = FleetUpdater(guide, kiosk, config)
+    updater.start()
+    return updater

@@ -1,0 +1,72 @@
+"""A kiosk picks up a newer signed pack from an HTTP source at its next idle reset, not before."""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+from pathlib import Path
+
+
+from guide.content.build import build_content_db
+from guide.kiosk.fleet import FleetUpdater
+from guide.ui.history import Location
+from guide.updates import api
+from tests.conftest import MINI_PACK
+from tests.test_kiosk_ui import FAST_CONFIG, make_kiosk
+from tests.test_updates_http import Served, server  # noqa: F401  (the loopback server fixture)
+
+
+def _pack(tmp: Path, version: int, key: Path) -> Path:
+    src = Path(shutil.copytree(MINI_PACK, tmp / f"src{version}"))
+    meta = src / "pack.toml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace("version = 1", f"version = {version}"),
+                    encoding="utf-8")
+    with open(src / "items.toml", "a", encoding="utf-8") as fh:
+        fh.write(f'\n[[forum]]\nid = "news-{version}"\ntitle = "更新论坛{version}"\n'
+                 f'title_en = "Update forum {version}"\nkind = "sub_forum"\ndate = 2023-05-29\n'
+                 'summary = "新增。"\nsummary_en = "Added."\ntext = ["正文。"]\n')
+    out = tmp / f"mini-{version}.guidepack"
+    api.build_pack_file(src, out)
+    api.sign_pack_file(out, api.load_private_key(key))
+    return out
+
+
+def test_kiosk_applies_a_newer_pack_only_at_the_idle_reset(
+    qtbot, tmp_path: Path, _user_data: Path, server: tuple[str, Served]  # type: ignore[no-untyped-def]  # noqa: F811
+) -> None:
+    url, served = server
+    private, public = api.generate_key_pair(tmp_path / "team", "Content team")
+    (_user_data / "updates.toml").write_text(
+        f'[updates]\nsource = "{url}"\ntrusted_keys = ["{public.as_posix()}"]\n', encoding="utf-8")
+    api.publish_pack_file(_pack(tmp_path, 2, private), served.root)
+    db = build_content_db(MINI_PACK, tmp_path / "running" / "content.db").path
+    config = dataclasses.replace(FAST_CONFIG, idle_seconds=60, countdown_seconds=60)
+    kiosk = make_kiosk(qtbot, db, tmp_path, config)
+    updater = FleetUpdater(kiosk.guide, kiosk.k, api.load_update_config())
+    try:
+        kiosk.k._start_visit()  # a visitor is using the kiosk
+        with qtbot.waitSignal(updater._worker.staged, timeout=30_000):
+            updater.poll_now()
+        assert updater.pending is not None and updater.pending.version == 2
+        # Staged, but not shown mid-visit.
+        assert not kiosk.window.go(Location.item("forum", "news-2"))
+        assert kiosk.guide.ctx.content_path == db
+        with qtbot.waitSignal(updater.applied, timeout=10_000) as applied:
+            kiosk.k.reset_now()  # the idle reset, between visitors
+        assert applied.args == [2]
+        assert kiosk.guide.ctx.content_path != db
+        assert kiosk.window.go(Location.item("forum", "news-2"))
+        assert kiosk.window.detail.title.text() == "更新论坛2"
+
+        # Nothing new: the next poll is answered 304 and downloads nothing.
+        downloads = len(served.downloads())
+        with qtbot.waitSignal(updater._worker.checked, timeout=30_000) as checked:
+            updater.poll_now()
+        assert checked.args[0] in ("NOT_MODIFIED", "UP_TO_DATE")
+        assert 304 in [status for _, status, _ in served.requests]
+        assert len(served.downloads()) == downloads
+        assert updater.pending is None
+    finally:
+        updater.shutdown()
+        kiosk.k.shutdown()
+        kiosk.guide.close()
