@@ -174,7 +174,6 @@ def run_app(args: argparse.Namespace) -> int:
     kiosk = fleet = None
     if kiosk_config is not None:
         from guide.kiosk.controller import install_kiosk
-
         from guide.kiosk.fleet import start_fleet_updates
 
         kiosk = install_kiosk(guide, kiosk_config, user_db=args.user_db)  # shows it full screen

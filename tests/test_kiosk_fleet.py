@@ -6,7 +6,6 @@ import dataclasses
 import shutil
 from pathlib import Path
 
-
 from guide.content.build import build_content_db
 from guide.kiosk.fleet import FleetUpdater
 from guide.ui.history import Location
