@@ -143,8 +143,9 @@ def executable(bundle: Path) -> Path:
 def run_self_test(program: Path, *extra: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
     """Run ``program --self-test`` offscreen with a throwaway user data folder."""
     with tempfile.TemporaryDirectory(prefix="zgc-guide-data-") as data:
+        # The frozen app writes UTF-8 (its spec sets UTF-8 mode) whatever this locale says.
         return subprocess.run([str(program), "--self-test", *extra], env=self_test_env(Path(data)),
-                              capture_output=True, text=True, timeout=timeout)
+                              capture_output=True, encoding="utf-8", errors="replace", timeout=timeout)
 
 
 def bundled_db(root: Path) -> Path:

@@ -118,6 +118,10 @@ def test_deb_layout_and_bundle_contents(built: Built, tmp_path: Path) -> None:
     assert unwanted == []
     dangling = [p for p in (root / "opt").rglob("*") if p.is_symlink() and not p.exists()]
     assert dangling == []
+    # UTF-8 mode is an interpreter option stored in the executable (Chinese output on Windows).
+    options = subprocess.run([sys.executable, "-m", "PyInstaller.utils.cliutils.archive_viewer", "-l",
+                              str(root / "opt" / APP / APP)], capture_output=True, text=True, check=True)
+    assert "\n X utf8\n" in options.stdout
 
 
 def set_writable(root: Path, writable: bool) -> None:

@@ -1,4 +1,4 @@
-; Inno Setup 6 script: the guide's Windows installer (per-machine, Start-menu entry, uninstaller).
+; Inno Setup 6.3+ script: the guide's Windows installer (per-machine, Start-menu entry, uninstaller).
 ;
 ; Built by packaging/build.py on Windows after PyInstaller made dist\zgc-guide:
 ;   ISCC /DAppVersion=0.1.0 /DSourceDir=dist\zgc-guide /DIconFile=build\package\icons\zgc-guide.ico
