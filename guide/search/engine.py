@@ -9,9 +9,10 @@ and from reading the small title index first:
    them; if they cannot fill the page, add the body matches (``search_text``),
    ranked too when there are few.
 2. Otherwise rank only the titles whose start matches the first word, if those
-   are few, and fill the page with the other title matches in rowid order
-   (callers index important items first). Body-only matches rank below every
-   title match, so they are not needed then.
+   are few (by tiers and title length: no bm25, whose IDF step would read every
+   row of each unselective phrase again), and fill the page with the other title
+   matches in rowid order (callers index important items first). Body-only
+   matches rank below every title match, so they are not needed then.
 
 The final page is sorted by score, so whole and prefix title matches come first.
 """
@@ -74,6 +75,12 @@ _SCAN_IN = (
     f"SELECT rowid FROM {TEXT_TABLE} WHERE {TEXT_TABLE} MATCH ?"
     " AND +rowid IN (SELECT value FROM json_each(?)) LIMIT ?"
 )
+# Matching titles with their rank keys, in rowid order, no bm25.
+_KEYED = (
+    f"SELECT {TITLE_TABLE}.rowid, d.rank_cjk, d.rank_words, d.rank_pinyin, d.date"
+    f" FROM {TITLE_TABLE} JOIN {DOC_TABLE} AS d ON d.rowid = {TITLE_TABLE}.rowid"
+    f" WHERE {TITLE_TABLE} MATCH ? LIMIT ?"
+)
 _KEYS = (
     f"SELECT rowid, rank_cjk, rank_words, rank_pinyin, date FROM {DOC_TABLE}"
     " WHERE rowid IN (SELECT value FROM json_each(?))"
@@ -117,15 +124,16 @@ def run_search(
             ranked += _body_matches(conn, pieces, tiers, kind, cap, {r for _, r, _ in ranked})
         chosen.update((rowid, value) for _, rowid, value in ranked[:limit])
     else:
-        starts = title_expression(pieces, kind, start=True)
-        start_rows = probe(conn, TITLE_TABLE, starts, cap)
+        # Many titles match: rank those that start with the first word, if few.
+        # Keys and rows come in one pass, without bm25: its IDF step reads every
+        # row of each phrase again, and these are the unselective queries.
+        starts = conn.execute(_KEYED, (title_expression(pieces, kind, start=True), cap + 1))
+        start_rows = starts.fetchall()
         if len(start_rows) <= cap:
-            # Probed first: bm25 reads every row of each phrase (for its IDF), so
-            # ranking is only cheap once the rows are known to be few.
-            ranked = _rank(conn, TITLE_TABLE, starts, tiers, cap) or []
+            ranked = _scored_rows(start_rows, tiers)
             chosen.update((rowid, value) for _, rowid, value in ranked[:limit])
             start_rows = []
-        for rowid in start_rows + title_rows:
+        for rowid in [row[0] for row in start_rows] + title_rows:
             if len(chosen) >= limit:
                 break
             chosen.setdefault(rowid, None)
@@ -208,10 +216,13 @@ def _scored(conn: sqlite3.Connection, rowids: list[int], tiers: list[PieceTier])
     """Score rows by their title keys alone (no bm25), best first."""
     if not rowids:
         return []
+    return _scored_rows(conn.execute(_KEYS, (json.dumps(rowids),)).fetchall(), tiers)
+
+
+def _scored_rows(rows: list[tuple[int, str, str, str, str | None]], tiers: list[PieceTier]) -> Ranked:
+    """Score ``(rowid, rank_cjk, rank_words, rank_pinyin, date)`` rows, best first."""
     scored = []
-    for rowid, rank_cjk, rank_words, rank_pinyin, date in conn.execute(
-        _KEYS, (json.dumps(rowids),)
-    ):
+    for rowid, rank_cjk, rank_words, rank_pinyin, date in rows:
         value = score(tiers, (rank_cjk, rank_words, rank_pinyin))
         scored.append((sort_key(value, date, rowid), rowid, value))
     scored.sort()

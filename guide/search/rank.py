@@ -5,9 +5,12 @@ Each piece of the query gets a tier from the precomputed title keys of a row
 name (Chinese, or a full pinyin spelling) or a whole English word; PREFIX when a title
 or name starts with it (or an English word does); INSIDE when it is found elsewhere in
 a title or name; 0 when only the body matched. A match in the title itself counts one
-more than the same match in a name (speaker, photographer, organisation). The score sorts first by how many
-pieces matched a title, then by the tiers, then by bm25; ties go to the earlier date,
-then the smaller rowid.
+more than the same match in a name (speaker, photographer, organisation).
+
+The score sorts first by how many pieces matched a title, then by the tiers, then by
+FTS5's bm25 where the engine computed it (else the shorter title first, which is what
+bm25 mostly decides among title matches); ties go to the earlier date, then the
+smaller rowid.
 """
 
 from __future__ import annotations
@@ -70,8 +73,12 @@ class PieceTier:
         return best
 
 
-def score(tiers: list[PieceTier], keys: tuple[str, str, str], bm25: float = 0.0) -> float:
-    """Return the score of a row from its title keys and its bm25 (FTS5: lower is better)."""
+def score(tiers: list[PieceTier], keys: tuple[str, str, str], bm25: float | None = None) -> float:
+    """Return the score of a row from its title keys and its bm25 (FTS5: lower is better).
+
+    Without a bm25 (rows ranked without it, see engine.py), the last part is the one
+    bm25 mostly decides among title matches anyway: the shorter title first.
+    """
     matched = 0
     total = 0
     for piece in tiers:
@@ -79,9 +86,13 @@ def score(tiers: list[PieceTier], keys: tuple[str, str, str], bm25: float = 0.0)
         if tier:
             matched += 1
             total += tier
-    relevance = max(0.0, -bm25)
+    if bm25 is None:
+        relevance = 1.0 / (1.0 + keys[0].find("\n", 1))  # rank_cjk starts "\n<title>\n"
+    else:
+        relevance = max(0.0, -bm25)
+        relevance = relevance / (1.0 + relevance)
     # matched <= 8 and total <= 32, so the three parts never overlap.
-    return matched * 1000.0 + total * 10.0 + relevance / (1.0 + relevance)
+    return matched * 1000.0 + total * 10.0 + relevance
 
 
 def sort_key(score_: float, date: str | None, rowid: int) -> tuple[float, str, int]:
