@@ -408,7 +408,7 @@ class KioskController(QObject):
         if kind == E.WindowStateChange:
             if watched is self.window and self.config.full_screen and self.window.isVisible() \
                     and not self.window.isFullScreen() and not self.allow_close:
-                QTimer.singleShot(0, self.window.showFullScreen)  # Esc, a window manager key
+                QTimer.singleShot(0, self._restore_full_screen)  # Esc, a window manager key
             return False
         if kind == E.Show:
             if isinstance(watched, QFileDialog):
@@ -457,6 +457,11 @@ class KioskController(QObject):
         if kind == E.MouseButtonPress and watched is self.window.search_box:
             self.show_keyboard()
         return False
+
+    def _restore_full_screen(self) -> None:
+        # Checked again when the timer fires: a staff exit or shutdown may have come between.
+        if not self.allow_close and self.window.isVisible() and not self.window.isFullScreen():
+            self.window.showFullScreen()
 
     def _retranslate(self, _lang: str) -> None:
         for widget in (self.countdown, self.keyboard, self.pin_pad):
