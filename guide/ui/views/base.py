@@ -62,6 +62,12 @@ def list_view(
     """A list (or wrapping grid) over ``model`` painted by ``delegate``; click or Enter opens."""
     view = QListView()
     view.setObjectName(name)
+    # setItemDelegate/setModel do not take ownership: without a parent, Python may collect
+    # the delegate while the view still paints with it (a crash in paint, at random).
+    if delegate.parent() is None:
+        delegate.setParent(view)
+    if model.parent() is None:
+        model.setParent(view)
     view.setModel(model)
     view.setItemDelegate(delegate)
     view.setUniformItemSizes(True)
