@@ -250,10 +250,12 @@ def paint_placeholder(painter: QPainter, rect: QRect, palette: theme.Palette, ma
                                               side, side))
 
 
-class PhotoDelegate(BaseDelegate):
-    """Gallery tiles: image or placeholder, then the caption and a distinct credit line."""
+class ImageCardDelegate(BaseDelegate):
+    """Cards with a picture on top: the image from the worker thread, or the placeholder."""
 
     MARGINS = (6, 6, -6, -6)
+    IMAGE = (300, 190)  # at 100% text
+    FILL = False  # crop to fill the box (cards) or show the whole image (photos)
 
     def __init__(self, ctx: AppContext, images: ImageCache, parent: Any = None) -> None:
         super().__init__(ctx, parent)
@@ -261,7 +263,33 @@ class PhotoDelegate(BaseDelegate):
 
     def image_size(self) -> QSize:
         s = self.ctx.state.text_scale
-        return QSize(int(300 * s), int(190 * s))
+        return QSize(int(self.IMAGE[0] * s), int(self.IMAGE[1] * s))
+
+    def image_box(self, card: QRect) -> QRect:
+        return QRect(card.left() + 8, card.top() + 8, card.width() - 16, self.image_size().height())
+
+    def paint_picture(self, painter: QPainter, box: QRect, path: str | None, mark: str) -> None:
+        pixmap = self.images.pixmap(path, self.image_size())
+        if pixmap is None:
+            paint_placeholder(painter, box, self.palette, mark)
+            return
+        mode = (Qt.AspectRatioMode.KeepAspectRatioByExpanding if self.FILL
+                else Qt.AspectRatioMode.KeepAspectRatio)
+        scaled = pixmap.size().scaled(box.size(), mode)
+        if self.FILL:  # crop the middle of the scaled image to the box
+            source_scale = pixmap.width() / scaled.width()
+            crop = QRect(int((scaled.width() - box.width()) / 2 * source_scale),
+                         int((scaled.height() - box.height()) / 2 * source_scale),
+                         int(box.width() * source_scale), int(box.height() * source_scale))
+            painter.drawPixmap(box, pixmap, crop)
+        else:
+            painter.drawPixmap(QRect(box.left() + (box.width() - scaled.width()) // 2,
+                                     box.top() + (box.height() - scaled.height()) // 2,
+                                     scaled.width(), scaled.height()), pixmap)
+
+
+class PhotoDelegate(ImageCardDelegate):
+    """Gallery tiles: image or placeholder, then the caption and a distinct credit line."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         photo: Photo | None = index.data(ItemRole)
@@ -270,15 +298,8 @@ class PhotoDelegate(BaseDelegate):
         self.paint_card(painter, option, rect)
         if photo is not None:
             p, lang = self.palette, self.ctx.state.lang
-            area = QRect(rect.left() + 8, rect.top() + 8, rect.width() - 16, self.image_size().height())
-            pixmap = self.images.pixmap(photo.image, self.image_size())
-            if pixmap is not None:
-                target = pixmap.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
-                x = area.left() + (area.width() - target.width()) // 2
-                y = area.top() + (area.height() - target.height()) // 2
-                painter.drawPixmap(QRect(x, y, target.width(), target.height()), pixmap)
-            else:
-                paint_placeholder(painter, area, p, photo.caption)
+            area = self.image_box(rect)
+            self.paint_picture(painter, area, photo.image, photo.caption)
             text = QRect(area.left() + 4, area.bottom() + 10, area.width() - 8,
                          rect.bottom() - area.bottom() - 12)
             caption = tx.pick(photo.caption, photo.caption_en, lang)
@@ -295,18 +316,11 @@ class PhotoDelegate(BaseDelegate):
         return QSize(size.width() + 28, size.height() + self.lines_height(lines) + 36)
 
 
-class AreaDelegate(BaseDelegate):
+class AreaDelegate(ImageCardDelegate):
     """Exhibition cards: image or placeholder, Chinese and English names, kind and dates."""
 
-    MARGINS = (6, 6, -6, -6)
-
-    def __init__(self, ctx: AppContext, images: ImageCache, parent: Any = None) -> None:
-        super().__init__(ctx, parent)
-        self.images = images
-
-    def image_size(self) -> QSize:
-        s = self.ctx.state.text_scale
-        return QSize(int(320 * s), int(150 * s))
+    IMAGE = (320, 150)
+    FILL = True
 
     def kind_label(self, area: Area) -> str:
         return {"exhibition": tx.tr("Exhibition"), "area": tx.tr("Exhibition area"),
@@ -319,14 +333,8 @@ class AreaDelegate(BaseDelegate):
         self.paint_card(painter, option, rect)
         if area is not None:
             p, lang = self.palette, self.ctx.state.lang
-            box = QRect(rect.left() + 8, rect.top() + 8, rect.width() - 16, self.image_size().height())
-            pixmap = self.images.pixmap(area.image, self.image_size())
-            if pixmap is not None:
-                painter.drawPixmap(box, pixmap.scaled(
-                    box.size(), Qt.AspectRatioMode.KeepAspectRatioByExpanding,
-                    Qt.TransformationMode.SmoothTransformation))
-            else:
-                paint_placeholder(painter, box, p, area.title)
+            box = self.image_box(rect)
+            self.paint_picture(painter, box, area.image, area.title)
             period = ""
             if area.start_date and area.end_date:
                 period = tx.format_period(area.start_date, area.end_date, lang)

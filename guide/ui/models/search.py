@@ -5,12 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from guide.search import SearchHit
-from guide.ui.models.lazy import IdRole, ItemRole, KindRole
-
-Index = QModelIndex | QPersistentModelIndex
+from guide.ui.models.lazy import IdRole, KindRole
+from guide.ui.models.rows import RowsModel
 
 
 @dataclass(frozen=True)
@@ -54,62 +53,21 @@ def group_hits(hits: list[SearchHit], counts: dict[str, int], cap: int) -> list[
     return rows
 
 
-class SearchResultsModel(QAbstractListModel):
+class SearchResultsModel(RowsModel):
     """Rows of the results list: headers are shown but cannot be selected or opened."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Row] = []
-
-    def set_rows(self, rows: list[Row]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
-
-    def rows(self) -> list[Row]:
-        return list(self._rows)
 
     def hits(self) -> list[SearchHit]:
         return [r for r in self._rows if isinstance(r, SearchHit)]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    def is_header(self, row: Any) -> bool:
+        return isinstance(row, GroupHeader)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        if role == ItemRole:
-            return row
+    def row_data(self, row: Any, role: int) -> Any:
+        text_roles = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole)
         if isinstance(row, SearchHit):
-            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            if role in text_roles:
                 return f"{row.title} — {row.snippet}"
-            if role == KindRole:
-                return row.kind
-            if role == IdRole:
-                return row.id
-        elif isinstance(row, GroupHeader):
-            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-                return f"{row.kind}: {row.count}"
-        elif role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return row.label
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        if isinstance(self._rows[index.row()], GroupHeader):
-            return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren
-        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemNeverHasChildren)
-
-    def selectable_row(self, start: int, step: int) -> int:
-        """The next row from ``start`` in direction ``step`` that can be selected, or -1."""
-        row = start
-        while 0 <= row < len(self._rows):
-            if not isinstance(self._rows[row], GroupHeader):
-                return row
-            row += step
-        return -1
-
-
+            return {KindRole: row.kind, IdRole: row.id}.get(role)
+        if isinstance(row, GroupHeader):
+            return f"{row.kind}: {row.count}" if role in text_roles else None
+        return row.label if role in text_roles else None

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtCore import QModelIndex, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -25,6 +25,7 @@ from guide.ui import text as tx
 from guide.ui.context import AppContext
 from guide.ui.delegates import PAD, BaseDelegate, Index, Line
 from guide.ui.models.lazy import BookmarkedRole, IdRole, ItemRole, KindRole
+from guide.ui.models.rows import RowsModel
 from guide.ui.views.base import Page, list_view
 from guide.ui.views.detail_html import kind_label
 from guide.user import bookmarks as store
@@ -87,50 +88,19 @@ def my_day_rows(page: store.BookmarksPage, lang: str) -> list[Section | Entry]:
     return rows
 
 
-class BookmarkRowsModel(QAbstractListModel):
+class BookmarkRowsModel(RowsModel):
     """Section headers and bookmark entries."""
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Section | Entry] = []
+    def is_header(self, row: Any) -> bool:
+        return isinstance(row, Section)
 
-    def set_rows(self, rows: list[Section | Entry]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
-
-    def rows(self) -> list[Section | Entry]:
-        return list(self._rows)
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        if role == ItemRole:
-            return row
+    def row_data(self, row: Any, role: int) -> Any:
+        text_roles = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole)
         if isinstance(row, Section):
-            return row.title if role in (Qt.ItemDataRole.DisplayRole,
-                                         Qt.ItemDataRole.AccessibleTextRole) else None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return row.title if role in text_roles else None
+        if role in text_roles:
             return " — ".join(x for x in (row.view.title, row.note) if x)
-        if role == KindRole:
-            return row.view.kind
-        if role == IdRole:
-            return row.view.id
-        if role == BookmarkedRole:
-            return True
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren
-        if isinstance(self._rows[index.row()], Entry):
-            flags |= Qt.ItemFlag.ItemIsSelectable
-        return flags
+        return {KindRole: row.view.kind, IdRole: row.view.id, BookmarkedRole: True}.get(role)
 
 
 class BookmarkDelegate(BaseDelegate):

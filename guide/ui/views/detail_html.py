@@ -63,6 +63,11 @@ def link(kind: str, item_id: str, label: str) -> str:
     return f'<a href="guide:{escape(kind)}/{escape(item_id)}">{escape(label)}</a>'
 
 
+def _part_of(kind: str, item_id: str, title: str, title_en: str, lang: str) -> str:
+    part_of = escape(tx.tr("Part of"))
+    return f"<p>{part_of}: {link(kind, item_id, tx.pick(title, title_en, lang))}</p>"
+
+
 def _section(title: str, body: str) -> str:
     return f"<h2>{escape(title)}</h2>{body}" if body else ""
 
@@ -170,9 +175,7 @@ def organization_html(db: queries.Db, org: Organization, lang: str) -> str:
     if org.parent_id:
         parent = queries.get_organization(db, org.parent_id)
         if parent:
-            part_of = escape(tx.tr("Part of"))
-            html += f"<p>{part_of}: " \
-                    f"{link('organization', parent.id, tx.pick(parent.name, parent.name_en, lang))}</p>"
+            html += _part_of("organization", parent.id, parent.name, parent.name_en, lang)
     html += _section(tx.tr("Forums"), _forum_rows(
         ((r, tx.role(role.split('、')[0], lang) if lang == 'en' else role)
          for r, role in queries.organization_forums(db, org.id)), lang))
@@ -197,9 +200,7 @@ def area_html(db: queries.Db, area: Area, lang: str) -> str:
     if area.parent_id:
         parent = queries.get_area(db, area.parent_id)
         if parent:
-            part_of = escape(tx.tr("Part of"))
-            html += f"<p>{part_of}: " \
-                    f"{link('area', parent.id, tx.pick(parent.title, parent.title_en, lang))}</p>"
+            html += _part_of("area", parent.id, parent.title, parent.title_en, lang)
     html += _section(tx.tr("Areas and fields"), _cards(
         (ItemCard("area", a.id, a.title, a.title_en, None, None)
          for a in queries.area_children(db, area.id)), lang))
