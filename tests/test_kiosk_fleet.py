@@ -44,9 +44,10 @@ def test_kiosk_applies_a_newer_pack_only_at_the_idle_reset(
     updater = FleetUpdater(kiosk.guide, kiosk.k, api.load_update_config())
     try:
         kiosk.k._start_visit()  # a visitor is using the kiosk
-        with qtbot.waitSignal(updater._worker.staged, timeout=30_000):
-            updater.poll_now()
-        assert updater.pending is not None and updater.pending.version == 2
+        updater.poll_now()
+        # `staged` is emitted on the worker thread; `pending` is set when the UI thread takes it.
+        qtbot.waitUntil(lambda: updater.pending is not None, timeout=30_000)
+        assert updater.pending.version == 2
         # Staged, but not shown mid-visit.
         assert not kiosk.window.go(Location.item("forum", "news-2"))
         assert kiosk.guide.ctx.content_path == db
@@ -59,9 +60,10 @@ def test_kiosk_applies_a_newer_pack_only_at_the_idle_reset(
 
         # Nothing new: the next poll is answered 304 and downloads nothing.
         downloads = len(served.downloads())
-        with qtbot.waitSignal(updater._worker.checked, timeout=30_000) as checked:
-            updater.poll_now()
-        assert checked.args[0] in ("NOT_MODIFIED", "UP_TO_DATE")
+        updater.last_status = ""
+        updater.poll_now()
+        qtbot.waitUntil(lambda: updater.last_status != "", timeout=30_000)
+        assert updater.last_status in ("NOT_MODIFIED", "UP_TO_DATE")
         assert 304 in [status for _, status, _ in served.requests]
         assert len(served.downloads()) == downloads
         assert updater.pending is None

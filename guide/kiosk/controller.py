@@ -24,7 +24,6 @@ from PySide6.QtGui import QCursor, QFontMetrics, QKeyEvent, QKeySequence, QMouse
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
-    QComboBox,
     QFileDialog,
     QScroller,
     QScrollerProperties,
@@ -49,7 +48,6 @@ SOFT_EVENTS = frozenset({E.MouseMove, E.TouchUpdate, E.MouseButtonRelease, E.Tou
 RELEASES = frozenset({E.MouseButtonRelease, E.TouchEnd})
 WATCHED = WAKE_EVENTS | SOFT_EVENTS | frozenset({
     E.ContextMenu, E.Close, E.ShortcutOverride, E.WindowStateChange, E.Show, E.FocusIn})
-PAGES_WITH_CHOICES = ("forums", "bookmarks")  # reloaded at a reset
 ERRORS_BEFORE_RESTART = 20  # unhandled exceptions within a minute: exit, the supervisor restarts us
 
 TOUCH_STYLE = """
@@ -292,15 +290,9 @@ class KioskController(QObject):
                 actions.forget_undo()
         self.ctx.state.bookmarks_changed.emit("", "")
         window.history.clear()
-        # Pages forget the visitor's choices: filters back to their first entry ("all"),
-        # and the pages with choices reload (the forums page goes back to today's tab).
-        # Only those: FiguresPage.refresh leaks its charts (reported), and the rest hold none.
-        for name, page in window.pages.items():
-            for combo in page.findChildren(QComboBox):
-                combo.setCurrentIndex(0)
-            if name in PAGES_WITH_CHOICES:
-                page.refresh()
-        window.go(Location("home"))
+        # Every page goes: the last item read, the photo viewed, filters, zoom. The next
+        # visitor gets pages built afresh (forums open on today's tab again).
+        window.rebuild_pages()
         for area in window.findChildren(QAbstractScrollArea):
             QScroller.scroller(area.viewport()).stop()
             area.verticalScrollBar().setValue(0)

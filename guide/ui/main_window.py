@@ -239,10 +239,19 @@ class MainWindow(QMainWindow):
 
     def reload_content(self) -> None:
         """The content database was replaced: rebuild every page over it, stay where we were."""
-        here = self.history.current
+        self.rebuild_pages(stay=True)
+
+    def rebuild_pages(self, *, stay: bool = False) -> None:
+        """Drop every page (and what it holds: items, filters, zoom); they are rebuilt on use.
+
+        A kiosk calls this between visitors so nothing of the last visit stays in memory.
+        """
+        here = self.history.current if stay else None
         for name, page in list(self.pages.items()):
+            # Unparented, so the page goes when its last reference does, even where no event
+            # loop runs deferred deletes (soak tests drive the UI with processEvents).
             self.stack.removeWidget(page)
-            page.deleteLater()
+            page.setParent(None)
             del self.pages[name]
         self.retranslate()
         if here is None or not self.go(here, remember=False):

@@ -46,6 +46,8 @@ class Page(QWidget):
         """Reload from the databases (content replaced, bookmarks or clock changed)."""
 
     def open_index(self, index: QModelIndex) -> None:
+        if star_clicked(self.sender(), index):
+            return
         kind, item_id = index.data(KindRole), index.data(IdRole)
         if kind and item_id:
             self.item_opened.emit(kind, item_id)
@@ -82,15 +84,18 @@ def list_view(
         view.setWrapping(True)
         view.setSpacing(4)
     if on_open is not None:
-        consume = getattr(delegate, "consume_star_click", None)
-
-        def open_unless_star(index: QModelIndex) -> None:
-            if consume is None or not consume(index):
-                on_open(index)
-
-        view.clicked.connect(open_unless_star)
-        view.activated.connect(open_unless_star)
+        # Connected directly (no closure): a closure holding the page, kept by the page's
+        # own child view, would keep every dropped page alive.
+        view.clicked.connect(on_open)
+        view.activated.connect(on_open)
     return view
+
+
+def star_clicked(view: object, index: QModelIndex) -> bool:
+    """True when the click now opening ``index`` was on its bookmark star (handled already)."""
+    delegate = view.itemDelegate() if isinstance(view, QAbstractItemView) else None
+    consume = getattr(delegate, "consume_star_click", None)
+    return bool(consume is not None and consume(index))
 
 
 def fit_rows(view: QListView, rows: int) -> None:

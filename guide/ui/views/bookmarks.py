@@ -26,7 +26,7 @@ from guide.ui.context import AppContext
 from guide.ui.delegates import PAD, BaseDelegate, Index, Line
 from guide.ui.models.lazy import BookmarkedRole, IdRole, ItemRole, KindRole
 from guide.ui.models.rows import RowsModel
-from guide.ui.views.base import Page, list_view
+from guide.ui.views.base import Page, list_view, star_clicked
 from guide.ui.views.detail_html import kind_label
 from guide.user import bookmarks as store
 from guide.user.bookmarks import BookmarkView
@@ -162,8 +162,8 @@ class QrDialog(QDialog):
         self.prev_button = QPushButton(self.tr("Previous code"))
         self.next_button = QPushButton(self.tr("Next code"))
         close = QPushButton(self.tr("Close"))
-        self.prev_button.clicked.connect(lambda: self.show_part(self.index - 1))
-        self.next_button.clicked.connect(lambda: self.show_part(self.index + 1))
+        self.prev_button.clicked.connect(self.previous_part)
+        self.next_button.clicked.connect(self.next_part)
         close.clicked.connect(self.accept)
         for b in (self.prev_button, self.next_button, close):
             buttons.addWidget(b)
@@ -172,6 +172,12 @@ class QrDialog(QDialog):
         layout.addLayout(buttons)
         self.setWindowTitle(self.tr("Take your bookmarks with you"))
         self.show_part(0)
+
+    def previous_part(self) -> None:
+        self.show_part(self.index - 1)
+
+    def next_part(self) -> None:
+        self.show_part(self.index + 1)
 
     def show_part(self, i: int) -> None:
         parts = self.codes.parts
@@ -221,12 +227,18 @@ class BookmarksPage(Page):
         self.empty.setWordWrap(True)
         self.layout_.addWidget(self.view, 1)
         self.layout_.addWidget(self.empty, 1)
-        self.modes.idClicked.connect(lambda _id: self.refresh())
+        self.modes.idClicked.connect(self._mode_chosen)
         self.undo_button.clicked.connect(self.undo)
         self.clear_button.clicked.connect(self.clear_all)
         self.qr_button.clicked.connect(self.show_qr)
         self.export_button.clicked.connect(self.export)
-        ctx.state.bookmarks_changed.connect(lambda _k, _i: self.refresh())
+        ctx.state.bookmarks_changed.connect(self._bookmarks_changed)  # bound: dropped with the page
+        self.refresh()
+
+    def _mode_chosen(self, _id: int) -> None:
+        self.refresh()
+
+    def _bookmarks_changed(self, _kind: str, _item_id: str) -> None:
         self.refresh()
 
     def data(self) -> store.BookmarksPage:
@@ -272,6 +284,8 @@ class BookmarksPage(Page):
         self.refresh()
 
     def _open(self, index: QModelIndex) -> None:
+        if star_clicked(self.sender(), index):
+            return
         row = index.data(ItemRole)
         if isinstance(row, Entry) and row.view.in_guide:
             self.item_opened.emit(row.view.kind, row.view.id)

@@ -60,7 +60,7 @@ class DetailPage(Page):
             titles.addWidget(w)
         top.addLayout(titles, 1)
         self.bookmark = bookmark_button(self)
-        self.bookmark.clicked.connect(lambda: self.bookmark_toggled.emit(self.kind, self.item_id))
+        self.bookmark.clicked.connect(self._bookmark_clicked)  # bound: no cycle via the button
         top.addWidget(self.bookmark, 0, Qt.AlignmentFlag.AlignTop)
         self.layout_.addLayout(top)
         self.body = QTextBrowser()
@@ -77,6 +77,9 @@ class DetailPage(Page):
         self.layout_.addWidget(self.photos_title)
         self.layout_.addWidget(self.photos)
         self._zoom = 0  # extra reader zoom on top of the app's text size (pinch, wheel)
+
+    def _bookmark_clicked(self) -> None:
+        self.bookmark_toggled.emit(self.kind, self.item_id)
 
     def show_item(self, kind: str, item_id: str) -> bool:
         """Show an item; False when the content has no such item."""

@@ -107,7 +107,10 @@ class FiguresPage(Page):
 
     def refresh(self) -> None:
         for chart in self.charts:
-            chart.deleteLater()
+            # Unparented now (not deleteLater): the old charts go at once, even in code that
+            # only calls processEvents (soak tests), which never runs deferred deletes.
+            self.charts_row.removeWidget(chart)
+            chart.setParent(None)
         groups = [figs for _, figs in queries.figure_groups(self.ctx.content) if len(figs) > 1]
         # The two most telling comparisons side by side; the rest are rows below.
         self.charts = [BarChart(self.ctx, figs, self) for figs in groups[:2]]

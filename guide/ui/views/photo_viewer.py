@@ -32,7 +32,10 @@ class PhotoCanvas(QWidget):
         self.photo: Photo | None = None
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumHeight(200)
-        images.image_ready.connect(lambda _key: self.update())
+        images.image_ready.connect(self._image_ready)  # bound: dropped with the canvas
+
+    def _image_ready(self, _key: str) -> None:
+        self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         if self.photo is None:
@@ -79,8 +82,7 @@ class PhotoViewer(Page):
         self.counter = QLabel()
         self.counter.setObjectName("muted")
         self.bookmark = bookmark_button(self)
-        self.bookmark.clicked.connect(lambda: self.photo and self.bookmark_toggled.emit(
-            "photo", self.photo.id))
+        self.bookmark.clicked.connect(self._bookmark_clicked)  # bound methods: no cycles
         self.close_button = QPushButton(theme.icon("close"), "")
         self.close_button.setObjectName("closeViewer")
         self.close_button.clicked.connect(self.closed.emit)
@@ -93,10 +95,10 @@ class PhotoViewer(Page):
         bottom = QHBoxLayout()
         self.prev_button = QPushButton(theme.icon("back"), "")
         self.prev_button.setObjectName("previousPhoto")
-        self.prev_button.clicked.connect(lambda: self.step(-1))
+        self.prev_button.clicked.connect(self.previous_photo)
         self.next_button = QPushButton(theme.icon("forward"), "")
         self.next_button.setObjectName("nextPhoto")
-        self.next_button.clicked.connect(lambda: self.step(1))
+        self.next_button.clicked.connect(self.next_photo)
         text = QVBoxLayout()
         self.caption = QLabel()
         self.caption.setObjectName("photoCaption")
@@ -132,6 +134,16 @@ class PhotoViewer(Page):
         self.retranslate()
         self.canvas.update()
         return True
+
+    def _bookmark_clicked(self) -> None:
+        if self.photo is not None:
+            self.bookmark_toggled.emit("photo", self.photo.id)
+
+    def previous_photo(self) -> None:
+        self.step(-1)
+
+    def next_photo(self) -> None:
+        self.step(1)
 
     def step(self, delta: int) -> None:
         if self.photo is None or not self.sequence:

@@ -11,7 +11,7 @@ from guide.ui.context import AppContext
 from guide.ui.models.lazy import ItemRole
 from guide.ui.models.search import SearchResultsModel, Suggestion, group_hits
 from guide.ui.search_delegate import SearchDelegate
-from guide.ui.views.base import Page, list_view
+from guide.ui.views.base import Page, list_view, star_clicked
 
 LIMIT = 50
 COUNT_CAP = 1000
@@ -52,7 +52,9 @@ class SearchPage(Page):
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self.run)
-        box.textChanged.connect(lambda _text: self._timer.start())
+        # A bound method, not a lambda: Qt drops the connection when this page is deleted
+        # (content reloads, kiosk resets) while the box lives on.
+        box.textChanged.connect(self._text_changed)
         self._hits: list[SearchHit] = []
         self._counts_timer = QTimer(self)
         self._counts_timer.setSingleShot(True)
@@ -60,6 +62,9 @@ class SearchPage(Page):
         self._counts_timer.timeout.connect(self._add_counts)
         box.installEventFilter(self)
         self.run()
+
+    def _text_changed(self, _text: str) -> None:
+        self._timer.start()
 
     def run(self) -> None:
         """Search for the box's text now (suggestions when it is blank)."""
@@ -121,6 +126,8 @@ class SearchPage(Page):
         self.select(row)
 
     def _open(self, index: QModelIndex) -> None:
+        if star_clicked(self.sender(), index):
+            return
         row = index.data(ItemRole)
         if isinstance(row, SearchHit):
             self.item_opened.emit(row.kind, row.id)
