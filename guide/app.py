@@ -131,7 +131,7 @@ def build_window(
     app.installEventFilter(window)
     notice = pending_recovery_notice(user.db)
     if notice is not None:  # told once: the damaged file was kept and a new one made
-        QTimer.singleShot(0, lambda: _tell_recovery(window, user.db, notice, state.lang))
+        QTimer.singleShot(0, lambda: _tell_recovery(window, ctx, notice))
     guide = Guide(ctx, images, window, translations, user)
     offer_staff_actions(guide)
     return guide
@@ -151,11 +151,17 @@ def offer_staff_actions(guide: Guide) -> None:
     window.staff_button.setVisible(not guide.ctx.kiosk)
 
 
-def _tell_recovery(window: MainWindow, db: Any, notice: Any, lang: str) -> None:
-    box = QMessageBox(QMessageBox.Icon.Warning, tx.tr("Bookmarks recovered"),
-                      recovery_message(notice, lang), QMessageBox.StandardButton.Ok, window)
-    box.open()
-    mark_recovery_notice_shown(db)
+def _tell_recovery(window: MainWindow, ctx: AppContext, notice: Any) -> None:
+    message = recovery_message(notice, ctx.state.lang)
+    if ctx.kiosk:  # visitors are not the ones to tell; staff find it in the log
+        import logging
+
+        logging.getLogger("guide").warning("%s", message)
+    else:
+        box = QMessageBox(QMessageBox.Icon.Warning, tx.tr("Bookmarks recovered"), message,
+                          QMessageBox.StandardButton.Ok, window)
+        box.open()
+    mark_recovery_notice_shown(ctx.user)
 
 
 def run_app(args: argparse.Namespace) -> int:
@@ -182,7 +188,8 @@ def run_app(args: argparse.Namespace) -> int:
         guide.window.resize(1280, 800)
         guide.window.show()
     if getattr(args, "quit_after", None):
-        QTimer.singleShot(int(args.quit_after * 1000), app.quit)
+        # exit(), not quit(): Qt 6's quit asks windows to close, which a kiosk refuses.
+        QTimer.singleShot(int(args.quit_after * 1000), lambda: app.exit(0))
     code = app.exec()
     if fleet is not None:
         fleet.shutdown()

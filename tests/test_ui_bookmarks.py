@@ -173,3 +173,24 @@ def test_qr_code_take_away(guide: Guide) -> None:
     image = dialog.findChild(QLabel, "qrImage")
     assert image.pixmap() is not None and image.pixmap().width() > 200
     dialog.close()
+
+
+def test_a_damaged_user_database_is_replaced_and_the_user_told_once(
+    qtbot, mini_db: Path, tmp_path: Path  # type: ignore[no-untyped-def]
+) -> None:
+    user_db = tmp_path / "user.db"
+    user_db.write_bytes(b"\x13\x37" * 4000)  # a disk error left garbage where the file was
+    g = build_window(mini_db, lang="en", user_db=user_db)
+    qtbot.addWidget(g.window)
+    qtbot.waitUntil(lambda: g.window.findChild(QMessageBox) is not None)
+    box = g.window.findChild(QMessageBox)
+    assert box.windowTitle() == "Bookmarks recovered" and box.text()
+    assert list(tmp_path.glob("user.db.corrupt-*"))  # kept for recovery
+    g.ctx.bookmarks.toggle("forum", "opening")  # the new database works
+    g.close()
+    g = build_window(mini_db, lang="en", user_db=user_db)
+    qtbot.addWidget(g.window)
+    qtbot.wait(50)
+    assert g.window.findChild(QMessageBox) is None  # told once
+    assert g.ctx.bookmarks.is_bookmarked("forum", "opening")
+    g.close()
