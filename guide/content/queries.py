@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from itertools import groupby
 from pathlib import Path
 from typing import Any
@@ -82,6 +82,20 @@ def _ordered(ids: Sequence[str], by_id: dict[str, Any]) -> list[Any]:
     return [by_id[i] for i in ids if i in by_id]
 
 
+def _by_ids(db: Db, sql: str, ids: Sequence[str], build: Callable[[dict[str, Any]], Any],
+            params: Sequence[Any] = ()) -> list[Any]:
+    """Rows of ``sql`` (ending in ``IN``) for ``ids``, built and in the order of ``ids``.
+
+    Chunks of 500 stay under SQLite's limit on bound parameters.
+    """
+    found: dict[str, Any] = {}
+    for start in range(0, len(ids), 500):
+        chunk = list(ids[start:start + 500])
+        for r in _rows(db, f"{sql} ({_in(chunk)})", [*params, *chunk]):
+            found[r["id"]] = build(r)
+    return _ordered(ids, found)
+
+
 # --- the database as a whole -------------------------------------------------------------
 
 def content_info(db: Db) -> ContentInfo:
@@ -132,14 +146,9 @@ def item_ids(db: Db, kind: str) -> list[str]:
 
 def cards(db: Db, kind: str, ids: Sequence[str]) -> list[ItemCard]:
     """List cards for ``ids`` of one kind, in the order given; unknown ids are skipped."""
-    found: dict[str, ItemCard] = {}
-    for start in range(0, len(ids), 500):
-        chunk = list(ids[start:start + 500])
-        for r in _rows(db, f"SELECT * FROM item WHERE kind = ? AND id IN ({_in(chunk)})",
-                       [kind, *chunk]):
-            found[r["id"]] = ItemCard(r["kind"], r["id"], r["title"], r["title_en"],
-                                      r["subtitle"], r["date"])
-    return _ordered(ids, found)
+    return _by_ids(db, "SELECT * FROM item WHERE kind = ? AND id IN", ids,
+                   lambda r: ItemCard(r["kind"], r["id"], r["title"], r["title_en"],
+                                      r["subtitle"], r["date"]), [kind])
 
 
 def card(db: Db, kind: str, item_id: str) -> ItemCard | None:
@@ -235,12 +244,7 @@ def forum_ids(db: Db, *, day: dt.date | None = None, kind: str | None = None) ->
 
 def forum_rows(db: Db, ids: Sequence[str]) -> list[ForumRow]:
     """Schedule rows for ``ids``, in the order given."""
-    found: dict[str, ForumRow] = {}
-    for start in range(0, len(ids), 500):
-        chunk = list(ids[start:start + 500])
-        for r in _rows(db, _FORUM_ROW + f" WHERE f.id IN ({_in(chunk)})", chunk):
-            found[r["id"]] = _forum_row(r)
-    return _ordered(ids, found)
+    return _by_ids(db, _FORUM_ROW + " WHERE f.id IN", ids, _forum_row)
 
 
 def list_forums(db: Db, *, day: dt.date | None = None, kind: str | None = None) -> list[ForumRow]:
@@ -359,12 +363,7 @@ def get_photo(db: Db, photo_id: str) -> Photo | None:
 
 def photos(db: Db, ids: Sequence[str]) -> list[Photo]:
     """Photos for ``ids`` in the order given (for lazy gallery models)."""
-    found: dict[str, Photo] = {}
-    for start in range(0, len(ids), 500):
-        chunk = list(ids[start:start + 500])
-        for r in _rows(db, _PHOTO + f" WHERE ph.id IN ({_in(chunk)})", chunk):
-            found[r["id"]] = _photo(r)
-    return _ordered(ids, found)
+    return _by_ids(db, _PHOTO + " WHERE ph.id IN", ids, _photo)
 
 
 def area_photos(db: Db, area_id: str) -> list[Photo]:
