@@ -22,6 +22,8 @@ def test_forums_in_schedule_order_with_unknown_times_last(db: q.Db) -> None:
     assert rows[0].start_time == dt.time(9, 0) and rows[0].end_time == dt.time(10, 30)
     assert rows[2].start_time is None and not rows[2].time_known
     assert rows[0].organisers == (("科技部", "主办"), ("中关村软件园", "协办"))
+    assert rows[0].organisers_en == ("Ministry of Science and Technology",
+                                     "Zhongguancun Software Park")
     assert q.forum_ids(db, kind="conference") == ["no-time"]
     assert q.forum_ids(db, day=dt.date(2023, 5, 28)) == ["no-time"]
     assert q.forum_ids(db, day=dt.date(2023, 5, 29)) == []

@@ -131,6 +131,7 @@ class ForumRow:
     end_time: dt.time | None
     venue: str | None
     organisers: tuple[tuple[str, str], ...]  # (organisation name, role)
+    organisers_en: tuple[str, ...] = ()  # the same organisations' English names, in order
 
     @property
     def time_known(self) -> bool:
@@ -311,7 +312,9 @@ def to_json(item: Any) -> dict[str, Any]:
         ]
     elif isinstance(item, ForumRow):
         body = {f.name: getattr(item, f.name) for f in fields(item)}
-        body["organisers"] = [{"name": n, "role": r} for n, r in item.organisers]
+        body["organisers"] = [{"name": n, "name_en": en, "role": r} for (n, r), en
+                              in zip(item.organisers, item.organisers_en, strict=True)]
+        body.pop("organisers_en", None)
     else:
         body = asdict(item)
     if isinstance(item, Photo):

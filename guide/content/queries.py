@@ -213,7 +213,7 @@ def organization_children(db: Db, org_id: str) -> list[Organization]:
 
 _FORUM_ROW = """
 SELECT f.id, f.kind, f.title, f.title_en, f.series, f.date, f.start_time, f.end_time, f.venue,
-       (SELECT json_group_array(json_array(o.name, fo.role)) FROM
+       (SELECT json_group_array(json_array(o.name, fo.role, o.name_en)) FROM
             (SELECT * FROM forum_organiser WHERE forum_id = f.id ORDER BY pos) fo
             JOIN organization o ON o.id = fo.organization_id) AS organisers
 FROM forum f
@@ -221,11 +221,13 @@ FROM forum f
 
 
 def _forum_row(r: dict[str, Any]) -> ForumRow:
+    organisers = json.loads(r["organisers"] or "[]")
     return ForumRow(
         id=r["id"], forum_kind=r["kind"], title=r["title"], title_en=r["title_en"],
         series=r["series"], date=dt.date.fromisoformat(r["date"]),
         start_time=_time(r["start_time"]), end_time=_time(r["end_time"]), venue=r["venue"],
-        organisers=tuple((n, role) for n, role in json.loads(r["organisers"] or "[]")),
+        organisers=tuple((n, role) for n, role, _en in organisers),
+        organisers_en=tuple(en for _n, _role, en in organisers),
     )
 
 

@@ -204,7 +204,10 @@ class ForumDelegate(BaseDelegate):
                                    - 10, left_w, QFontMetrics(self.font("small")).height() + 6))
             body = QRect(left.right() + PAD, left.top(), rect.right() - left.right() - 3 * PAD - 24,
                          left.height())
-            organisers = "  ·  ".join(f"{tx.role(r, lang)}: {n}" for n, r in row.organisers)
+            names = row.organisers_en if lang == "en" and row.organisers_en else (
+                n for n, _r in row.organisers)
+            organisers = "  ·  ".join(f"{tx.role(r, lang)}: {n}"
+                                      for n, (_zh, r) in zip(names, row.organisers, strict=True))
             self.paint_lines(painter, body, [
                 Line(tx.pick(row.title, row.title_en, lang), self.font("title", True), p.text),
                 Line(row.title_en if lang == "zh" else row.title, self.font("body"), p.muted),
