@@ -96,6 +96,15 @@ def _figures(figures: Iterable[Figure], lang: str) -> str:
     return f"<table>{''.join(rows)}</table>" if rows else ""
 
 
+def _reported_in(db: queries.Db, kind: str, item_id: str, source_id: str | None, lang: str) -> str:
+    """The item's source announcement first, then the others that mention it."""
+    cards = queries.mentioned_in(db, kind, item_id)
+    if source_id and all(c.id != source_id for c in cards):
+        source = queries.card(db, "announcement", source_id)
+        cards = ([source] if source else []) + cards
+    return _section(tx.tr("Reported in"), _cards(cards, lang))
+
+
 def _original(lang: str, paragraphs: Iterable[str]) -> str:
     title = tx.tr("Chinese original") if lang == "en" else tx.tr("Full text")
     return _section(title, _paragraphs(paragraphs))
@@ -143,11 +152,7 @@ def forum_html(db: queries.Db, forum: Forum, lang: str) -> str:
     html += _section(tx.tr("Launched here"), launches)
     html += _section(tx.tr("Key figures"), _figures(queries.item_figures(db, "forum", forum.id), lang))
     html += _original(lang, forum.text)
-    sources = [c for c in queries.mentioned_in(db, "forum", forum.id)]
-    if forum.source_id and all(c.id != forum.source_id for c in sources):
-        source = queries.card(db, "announcement", forum.source_id)
-        sources = ([source] if source else []) + sources
-    html += _section(tx.tr("Reported in"), _cards(sources, lang))
+    html += _reported_in(db, "forum", forum.id, forum.source_id, lang)
     return html
 
 
@@ -205,11 +210,7 @@ def area_html(db: queries.Db, area: Area, lang: str) -> str:
         (ItemCard("area", a.id, a.title, a.title_en, None, None)
          for a in queries.area_children(db, area.id)), lang))
     html += _section(tx.tr("Key figures"), _figures(queries.item_figures(db, "area", area.id), lang))
-    cards = queries.mentioned_in(db, "area", area.id)
-    if area.source_id and all(c.id != area.source_id for c in cards):
-        source = queries.card(db, "announcement", area.source_id)
-        cards = ([source] if source else []) + cards
-    html += _section(tx.tr("Reported in"), _cards(cards, lang))
+    html += _reported_in(db, "area", area.id, area.source_id, lang)
     return html
 
 
