@@ -139,12 +139,14 @@ def cmd_search(args: argparse.Namespace) -> int:
     from guide.search import search
 
     hits = search(_open_content(args), args.query, limit=args.limit, kind=args.kind)
+    lang = args.lang or "zh"
     if args.json:
-        _emit([{"kind": h.kind, "id": h.id, "title": h.title, "snippet": h.marked()[1],
-                "title_marked": h.marked()[0], "score": round(h.score, 4)} for h in hits])
+        _emit([{"kind": h.kind, "id": h.id, "title": h.title, "title_en": h.title_en,
+                "snippet": h.marked(lang=lang)[1], "title_marked": h.marked(lang=lang)[0],
+                "lang": lang, "score": round(h.score, 4)} for h in hits])
     else:
         for h in hits:
-            title, snippet = h.marked()
+            title, snippet = h.marked(lang=lang)
             print(f"{h.kind}\t{h.id}\t{title}\t{snippet}")
     return 0
 
@@ -211,6 +213,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.add_argument("--limit", type=int, default=20)
     p.add_argument("--kind", choices=KINDS)
+    p.add_argument("--lang", choices=["zh", "en"], default=argparse.SUPPRESS,
+                   help="language of the title and snippet (default zh)")
 
     p = command("screenshot", cmd_screenshot, "render a page offscreen to a PNG file")
     p.add_argument("page", help="home, forums, exhibition, announcements, photos, figures, "

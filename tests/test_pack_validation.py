@@ -85,3 +85,43 @@ def test_json_file_errors_name_the_line(mini_pack: Path) -> None:
     with pytest.raises(PackInvalid) as info:
         load_pack(mini_pack)
     assert str(info.value.errors[0]).startswith("extra.json: (file): malformed JSON")
+
+
+def _real_pack_copy(tmp_path: Path) -> Path:
+    import shutil
+
+    from tests.conftest import REAL_PACK
+    return Path(shutil.copytree(REAL_PACK, tmp_path / "pack"))
+
+
+def test_bilingual_pack_without_an_english_field_is_refused(tmp_path: Path) -> None:
+    pack = _real_pack_copy(tmp_path)
+    photos = pack / "photos.toml"
+    text = photos.read_text(encoding="utf-8")
+    photos.write_text(text.replace('credit_role_en = "staff reporter"\n', "", 1), encoding="utf-8")
+    forums = pack / "forums.toml"
+    text = forums.read_text(encoding="utf-8")
+    # The green-finance forum (the second) loses the English of its last paragraph.
+    start = text.index('id = "green-finance-forum"')
+    cut = text.index('  "Xu Xinchao said that Beijing will use', start)
+    forums.write_text(text[:cut] + text[text.index("\n", cut) + 1:], encoding="utf-8")
+    out = tmp_path / "content.db"
+    result = run_guide("build-db", "--content", str(pack), "--out", str(out))
+    assert result.returncode == 2
+    lines = result.stderr.splitlines()
+    assert ("photos.toml: photo.0.credit_role_en: missing English for credit_role "
+            "(pack.toml declares languages zh and en)") in lines
+    assert ("forums.toml: forum.1.text_en: has 3 entries but text has 4; give one for each "
+            "(pack.toml declares languages zh and en)") in lines
+    assert not out.exists()
+
+
+def test_a_chinese_only_pack_needs_no_english(tmp_path: Path) -> None:
+    pack = _real_pack_copy(tmp_path)
+    meta = pack / "pack.toml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace('languages = ["zh", "en"]',
+                                                             'languages = ["zh"]'), encoding="utf-8")
+    photos = pack / "photos.toml"
+    photos.write_text(photos.read_text(encoding="utf-8").replace(
+        'credit_role_en = "staff reporter"\n', ""), encoding="utf-8")
+    assert load_pack(pack).info.languages == ["zh"]

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
+import tomllib
 from pathlib import Path
 
-from tests.conftest import ROOT, run_guide
+from guide.content.models import to_json
+from guide.content.queries import list_items, open_content_db
+from tests.conftest import REAL_PACK, ROOT, run_guide
 
-SOURCE = ROOT.parent / "shared" / "source" / "000_6b2f46b9ad40146e.txt"
+# The page is kept in the repository, named by pack.toml's `source`.
+_PACK_SOURCE = tomllib.loads((REAL_PACK / "pack.toml").read_text(encoding="utf-8"))["pack"]["source"]
+SOURCE = ROOT / "db" / "source" / _PACK_SOURCE
 
 
 def _guide_json(real_db: Path, *args: str) -> object:
@@ -82,7 +88,7 @@ def _bare(text: str) -> str:
 
 
 def test_every_sentence_of_the_source_is_in_an_announcement(real_db: Path) -> None:
-    assert SOURCE.is_file(), f"the source page belongs beside the checkout: {SOURCE}"
+    assert SOURCE.is_file(), f"the source page belongs in the repository: {SOURCE}"
     announcements = _guide_json(real_db, "list", "announcement")
     body = _bare("".join(p for a in announcements for p in a["paragraphs"]))  # type: ignore[union-attr]
     headlines = {a["headline"] for a in announcements}  # type: ignore[union-attr]
@@ -98,3 +104,111 @@ def test_every_sentence_of_the_source_is_in_an_announcement(real_db: Path) -> No
                 assert _bare(sentence) in body or sentence.strip() in {
                     "全国技术合同成交额4年增长170%", "元宇宙展区人头攒动", "观众与机器人互动",
                     "观众体验虚拟驾驶"}, sentence
+
+
+def _page_quotes() -> list[str]:
+    """Everything inside the page's own quotation marks, column breaks rejoined."""
+    page = re.sub(r"\s+", "", SOURCE.read_text(encoding="utf-8"))
+    return re.findall(r"“([^”]*)”", page)
+
+
+def test_every_direct_quote_is_verbatim_inside_the_pages_quotation_marks(real_db: Path) -> None:
+    quotes = _page_quotes()
+    db = open_content_db(real_db)
+    direct = [(s.person.name, st.text) for f in list_items(db, "forum") for s in f.speakers
+              for st in s.statements if st.direct]
+    assert len(direct) == 6  # 周云帆 ×3, 赵清, 朱西安, 冯少静: each opens with “…”
+    for name, text in direct:
+        assert any(re.sub(r"\s+", "", text) == q for q in quotes), (name, text)
+
+
+def test_reported_speech_is_never_a_direct_quote(real_db: Path) -> None:
+    db = open_content_db(real_db)
+    said = {(s.person.name, st.text[:8]): st.direct for f in list_items(db, "forum")
+            for s in f.speakers for st in s.statements}
+    # 据周云帆介绍 / 周云帆表示 / 冯少静表示 / 兰文丽介绍 / 李前's three points: no quotation marks.
+    assert said[("周云帆", "我国持续深化科技")] is False
+    assert said[("周云帆", "推动国家技术转移")] is False
+    assert said[("冯少静", "朝阳区通过建立科")] is False
+    assert said[("兰文丽", "该平台是电子城高")] is False
+    assert not any(direct for (name, _), direct in said.items() if name in {"李前", "许心超"})
+    quotes = _page_quotes()
+    for (name, start), direct in said.items():
+        if not direct:
+            assert not any(q.startswith(start) for q in quotes), (name, start)
+
+
+def test_every_figure_is_displayed_as_the_page_prints_it(real_db: Path) -> None:
+    page = SOURCE.read_text(encoding="utf-8")
+    figures = _guide_json(real_db, "list", "figure")
+    for f in figures:  # type: ignore[union-attr]
+        assert f["display"] and f["display"] in page, f["id"]
+        assert f["display_en"] and not re.search(r"[\u4e00-\u9fff]", f["display_en"]), f["id"]
+    shown = {f["id"]: (f["display"], f["display_en"]) for f in figures}  # type: ignore[union-attr]
+    assert shown["shaanxi-separately-managed-results"] == ("3.8万余项", "more than 38,000")
+    assert shown["empowered-results-2022"] == ("超过1600项", "more than 1,600")
+    assert shown["evaluation-pilot-departments"][0] == "十部门"
+
+
+def _chinese(text: object) -> bool:
+    return isinstance(text, str) and re.search(r"[\u4e00-\u9fff]", text) is not None
+
+
+def _english_siblings(obj: object, path: str = "") -> list[str]:
+    """Paths of Chinese fields whose FIELD_en sibling is missing, empty or still Chinese."""
+    problems: list[str] = []
+    if isinstance(obj, list):
+        for i, v in enumerate(obj):
+            problems += _english_siblings(v, f"{path}.{i}")
+    elif isinstance(obj, dict):
+        for key, value in obj.items():
+            problems += _english_siblings(value, f"{path}.{key}")
+            if key.endswith("_en") or key in {"id", "kind", "role", "forum_kind", "area_kind",
+                                               "announcement_kind", "credit_suffix", "qualifier",
+                                               "display", "source_kind", "group", "title_marked"}:
+                continue
+            texts = value if isinstance(value, list) else [value]
+            if not any(_chinese(t) for t in texts):
+                continue
+            english = obj.get(f"{key}_en")
+            english = english if isinstance(english, list) else [english]
+            if len(english) != len(texts) or any(
+                    _chinese(t) and (not e or _chinese_only(e))
+                    for t, e in zip(texts, english, strict=True)):
+                problems.append(f"{path}.{key}")
+    return problems
+
+
+def _chinese_only(text: object) -> bool:
+    return isinstance(text, str) and not re.search(r"[A-Za-z]", text)
+
+
+def test_json_gives_every_chinese_field_an_english_sibling(real_db: Path) -> None:
+    from guide.content.models import KINDS
+
+    assert _english_siblings({"x": {"caption": "观众", "caption_en": "观众"}}) == [".x.caption"]
+    assert _english_siblings({"said": ["说", "讲"], "said_en": ["said"]}) == [".said"]
+    problems = []
+    db = open_content_db(real_db)
+    for kind in KINDS:  # what `guide show KIND ID --json` prints, in process (136 items)
+        for item in list_items(db, kind):
+            problems += _english_siblings(to_json(item), f"{kind}/{item.id}")
+    assert problems == []
+    shown = _guide_json(real_db, "show", "forum", "tech-service-forum")
+    assert _english_siblings(shown) == [] and shown["text_en"]  # type: ignore[index]
+
+
+def test_search_json_speaks_the_asked_language(real_db: Path) -> None:
+    en = _guide_json(real_db, "search", "patent", "--lang", "en", "--limit", "5")
+    assert en and all(h["title_en"] and h["lang"] == "en" for h in en)  # type: ignore[union-attr]
+    assert all(not _chinese(h["snippet"]) for h in en)  # type: ignore[union-attr]
+    assert any("[patent]" in h["snippet"].lower() for h in en)  # type: ignore[union-attr]
+    zh = _guide_json(real_db, "search", "绿色", "--lang", "zh", "--limit", "5")
+    assert zh and all(_chinese(h["snippet"]) and h["title_en"] for h in zh)  # type: ignore[union-attr]
+
+
+def test_the_database_keeps_the_english_of_every_statement(real_db: Path) -> None:
+    conn = sqlite3.connect(real_db)
+    for said, en in conn.execute("SELECT said, en FROM forum_speaker"):
+        english = json.loads(en)
+        assert len(english["said_en"]) == len(json.loads(said)) == len(english["direct"])

@@ -265,7 +265,10 @@ def test_marks_point_at_the_matched_characters(db: sqlite3.Connection) -> None:
     hit = search(db, "lvsejinr")[0]
     assert hit.marked()[0] == "双碳战略与[绿色金融]论坛"
     hit = next(h for h in search(db, "Green fin") if h.id == "green-finance-forum")
-    assert hit.marked()[1] == "Beijing, a national [fin]ancial management centre, promotes [green] [fin]ance."
+    assert hit.marked(lang="en")[1] == (
+        "Beijing, a national [fin]ancial management centre, promotes [green] [fin]ance.")
+    # The Chinese snippet of an English match stays Chinese: the start of the body, unmarked.
+    assert hit.marked()[1].startswith("北京作为国家金融管理中心") and "[" not in hit.marked()[1]
     hit = search(db, "dsh")[0]  # pinyin of a name marks the name in the snippet
     assert hit.marked()[1] == "[邓淑华]"
 

@@ -21,7 +21,7 @@ from typing import Any
 import sqlite_utils
 
 from guide.content.loader import Pack, load_pack
-from guide.content.schema import CONTENT_TABLES_VERSION, SCHEMA_VERSION, migrate
+from guide.content.schema import CONTENT_TABLES_VERSION, SCHEMA_VERSION, add_english, migrate
 
 Progress = Callable[[int, int], None]  # (items done, items total)
 
@@ -44,11 +44,17 @@ def _json(values: Iterable[Any]) -> str:
     return json.dumps(list(values), ensure_ascii=False)
 
 
+def _en(**fields: Any) -> str:
+    """The ``en`` column: English siblings that are given (absent ones are left out)."""
+    return json.dumps({k: v for k, v in fields.items() if v is not None}, ensure_ascii=False)
+
+
 def _rows(pack: Pack) -> Iterator[tuple[str, list[dict[str, Any]]]]:
     """Table rows for every kind, children after their parents."""
     yield "organization", [
         {"id": o.id, "pos": i, "name": o.name, "name_en": o.name_en,
-         "short_name": o.short_name, "parent_id": o.parent}
+         "short_name": o.short_name, "parent_id": o.parent,
+         "en": _en(short_name_en=o.short_name_en)}
         for i, o in enumerate(pack.of("organization"))
     ]
     yield "person", [
@@ -62,7 +68,9 @@ def _rows(pack: Pack) -> Iterator[tuple[str, list[dict[str, Any]]]]:
         {"id": a.id, "pos": i, "kind": a.kind, "headline": a.headline,
          "subheadline": a.subheadline, "title_en": a.title_en, "summary_en": a.summary_en,
          "byline": a.byline, "reporter_id": a.reporter, "date": _iso(a.date),
-         "paragraphs": _json(a.paragraphs)}
+         "paragraphs": _json(a.paragraphs),
+         "en": _en(subheadline_en=a.subheadline_en, byline_en=a.byline_en,
+                   paragraphs_en=a.paragraphs_en)}
         for i, a in enumerate(announcements)
     ]
     yield "mention", [
@@ -75,7 +83,9 @@ def _rows(pack: Pack) -> Iterator[tuple[str, list[dict[str, Any]]]]:
          "series": f.series, "date": f.date.isoformat(), "start_time": _iso(f.start_time),
          "end_time": _iso(f.end_time), "venue": f.venue, "summary": f.summary,
          "summary_en": f.summary_en, "attendance": f.attendance, "text": _json(f.text),
-         "source_id": f.source}
+         "source_id": f.source,
+         "en": _en(series_en=f.series_en, venue_en=f.venue_en, attendance_en=f.attendance_en,
+                   text_en=f.text_en)}
         for i, f in enumerate(forums)
     ]
     yield "forum_organiser", [
@@ -83,12 +93,14 @@ def _rows(pack: Pack) -> Iterator[tuple[str, list[dict[str, Any]]]]:
         for f in forums for j, o in enumerate(f.organisers)
     ]
     yield "forum_speaker", [
-        {"forum_id": f.id, "pos": j, "person_id": s.person, "said": _json(s.said)}
+        {"forum_id": f.id, "pos": j, "person_id": s.person,
+         "said": _json(st.text for st in s.said),
+         "en": _en(said_en=[st.text_en for st in s.said], direct=[st.direct for st in s.said])}
         for f in forums for j, s in enumerate(f.speakers)
     ]
     yield "launch", [
         {"forum_id": f.id, "pos": j, "title": la.title, "title_en": la.title_en,
-         "summary": la.summary}
+         "summary": la.summary, "en": _en(summary_en=la.summary_en)}
         for f in forums for j, la in enumerate(f.launches)
     ]
     yield "launch_organiser", [
@@ -104,14 +116,16 @@ def _rows(pack: Pack) -> Iterator[tuple[str, list[dict[str, Any]]]]:
         {"id": a.id, "pos": i, "kind": a.kind, "title": a.title, "title_en": a.title_en,
          "parent_id": a.parent, "start_date": _iso(a.start_date), "end_date": _iso(a.end_date),
          "city": a.city, "venue": a.venue, "summary": a.summary, "summary_en": a.summary_en,
-         "image": a.image, "source_id": a.source}
+         "image": a.image, "source_id": a.source,
+         "en": _en(city_en=a.city_en, venue_en=a.venue_en)}
         for i, a in enumerate(pack.of("area"))
     ]
     yield "photo", [
         {"id": p.id, "pos": i, "caption": p.caption, "caption_en": p.caption_en,
          "credit_role": p.credit_role, "photographer_id": p.photographer,
          "credit_suffix": p.credit_suffix, "area_id": p.area,
-         "announcement_id": p.announcement, "image": p.image}
+         "announcement_id": p.announcement, "image": p.image,
+         "en": _en(credit_role_en=p.credit_role_en)}
         for i, p in enumerate(pack.of("photo"))
     ]
     figures = pack.of("figure")
@@ -119,7 +133,8 @@ def _rows(pack: Pack) -> Iterator[tuple[str, list[dict[str, Any]]]]:
         {"id": f.id, "pos": i, "label": f.label, "label_en": f.label_en, "value": f.value,
          "unit": f.unit, "unit_en": f.unit_en, "qualifier": f.qualifier, "year": f.year,
          "grp": f.group, "quote": f.quote, "source_kind": f.source.kind,
-         "source_id": f.source.id}
+         "source_id": f.source.id,
+         "en": _en(display=f.display, display_en=f.display_en, quote_en=f.quote_en)}
         for i, f in enumerate(figures)
     ]
     yield "figure_about", [
@@ -136,6 +151,7 @@ def write_database(pack: Pack, path: Path, progress: Progress | None = None) -> 
         conn.execute("PRAGMA journal_mode = OFF")
         conn.execute("PRAGMA synchronous = OFF")
         migrate(conn, CONTENT_TABLES_VERSION)
+        add_english(conn)  # rows are written with their English; the step to v3 then adds nothing
         db = sqlite_utils.Database(conn)
         total, done = pack.count(), 0
         conn.execute("BEGIN")

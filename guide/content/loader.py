@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from guide.content.models import KINDS
 from guide.content.pack import PackFile, PackInfo, PackMeta, Ref
@@ -175,6 +175,41 @@ def _check_images(pack: Pack, errors: list[PackError]) -> None:
                 pack.images[image] = path
 
 
+def _missing_english(obj: BaseModel, path: str) -> Iterator[tuple[str, str]]:
+    """(path, message) for every Chinese field of ``obj`` (and its parts) whose ``_en`` is absent.
+
+    A field ``F`` is Chinese text when the model also has ``F_en``; lists of strings
+    need a parallel list of the same length.
+    """
+    names = type(obj).model_fields
+    for name in names:
+        value = getattr(obj, name)
+        if isinstance(value, BaseModel):
+            yield from _missing_english(value, f"{path}.{name}")
+        elif isinstance(value, list):
+            for i, part in enumerate(value):
+                if isinstance(part, BaseModel):
+                    yield from _missing_english(part, f"{path}.{name}.{i}")
+        if f"{name}_en" not in names or value in (None, []):
+            continue
+        english = getattr(obj, f"{name}_en")
+        if english is None:
+            yield f"{path}.{name}_en", f"missing English for {name}"
+        elif isinstance(value, list) and len(english) != len(value):
+            yield (f"{path}.{name}_en",
+                   f"has {len(english)} entries but {name} has {len(value)}; give one for each")
+
+
+def _check_english(pack: Pack, errors: list[PackError]) -> None:
+    if "en" not in pack.info.languages or "zh" not in pack.info.languages:
+        return
+    for kind in KINDS:
+        for loc in pack.items.get(kind, []):
+            for path, message in _missing_english(loc.item, loc.path):
+                errors.append(PackError(
+                    loc.file, path, f"{message} ({PACK_META} declares languages zh and en)"))
+
+
 def load_pack(root: Path) -> Pack:
     """Read and validate the pack at ``root``; raise :class:`PackInvalid` listing every error."""
     root = Path(root)
@@ -207,6 +242,7 @@ def load_pack(root: Path) -> Pack:
     pack = Pack(root=root, info=info, items=items)
     _check_references(pack, errors)
     _check_images(pack, errors)
+    _check_english(pack, errors)
     if errors:
         raise PackInvalid(errors)
     pack.fingerprint = fingerprint(root)

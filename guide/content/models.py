@@ -26,6 +26,10 @@ ROLE_EN = {
     "联合发布": "Jointly released by",
 }
 
+# The page's qualifiers of a number, in English.
+QUALIFIER_EN = {"超过": "more than", "余": "more than", "多": "more than", "近": "nearly",
+                "约": "about"}
+
 FORUM_KIND_EN = {
     "opening": "Opening ceremony",
     "parallel_forum": "Parallel forum",
@@ -50,6 +54,7 @@ class ItemCard:
     title_en: str
     subtitle: str | None
     date: str | None
+    subtitle_en: str | None = None
 
 
 @dataclass(frozen=True)
@@ -60,6 +65,7 @@ class Organization:
     name_en: str
     short_name: str | None
     parent_id: str | None
+    short_name_en: str | None = None
 
     @property
     def title(self) -> str:
@@ -103,9 +109,28 @@ class OrgPart:
 
 
 @dataclass(frozen=True)
+class Statement:
+    """One thing a speaker said: a verbatim direct quote, or reported speech."""
+
+    text: str
+    text_en: str | None
+    direct: bool
+
+
+@dataclass(frozen=True)
 class Speaker:
     person: Person
     said: tuple[str, ...]
+    said_en: tuple[str | None, ...] = ()
+    direct: tuple[bool, ...] = ()
+
+    @property
+    def statements(self) -> tuple[Statement, ...]:
+        """What was said, each marked direct (quoted on the page) or reported."""
+        return tuple(
+            Statement(text, self.said_en[i] if i < len(self.said_en) else None,
+                      self.direct[i] if i < len(self.direct) else False)
+            for i, text in enumerate(self.said))
 
 
 @dataclass(frozen=True)
@@ -114,6 +139,7 @@ class Launch:
     title_en: str
     summary: str | None
     by: tuple[OrgPart, ...]
+    summary_en: str | None = None
 
 
 @dataclass(frozen=True)
@@ -132,6 +158,7 @@ class ForumRow:
     venue: str | None
     organisers: tuple[tuple[str, str], ...]  # (organisation name, role)
     organisers_en: tuple[str, ...] = ()  # the same organisations' English names, in order
+    series_en: str | None = None
 
     @property
     def time_known(self) -> bool:
@@ -150,6 +177,8 @@ class Forum:
     organisers: tuple[OrgPart, ...]
     speakers: tuple[Speaker, ...]
     launches: tuple[Launch, ...]
+    attendance_en: str | None = None
+    text_en: tuple[str, ...] = ()
 
     @property
     def id(self) -> str:
@@ -180,6 +209,8 @@ class Area:
     summary_en: str
     image: str | None
     source_id: str | None
+    city_en: str | None = None
+    venue_en: str | None = None
 
 
 @dataclass(frozen=True)
@@ -195,6 +226,9 @@ class Announcement:
     reporter_id: str | None
     date: dt.date | None
     paragraphs: tuple[str, ...]
+    subheadline_en: str | None = None
+    byline_en: str | None = None
+    paragraphs_en: tuple[str, ...] = ()
 
     @property
     def title(self) -> str:
@@ -215,6 +249,7 @@ class Photo:
     area_id: str | None
     announcement_id: str | None
     image: str | None
+    credit_role_en: str | None = None
 
     @property
     def title(self) -> str:
@@ -229,6 +264,12 @@ class Photo:
         """The credit line as printed: ``本报记者 李洋/摄``."""
         who = " ".join(p for p in (self.credit_role, self.photographer) if p)
         return f"{who}/{self.credit_suffix}" if self.credit_suffix and who else who
+
+    @property
+    def credit_en(self) -> str:
+        """The credit in English: ``Photo: Li Yang, staff reporter``."""
+        who = ", ".join(p for p in (self.photographer_en, self.credit_role_en) if p)
+        return f"Photo: {who}" if who else ""
 
 
 @dataclass(frozen=True)
@@ -246,10 +287,17 @@ class Figure:
     quote: str
     source_kind: str
     source_id: str
+    display: str | None = None
+    display_en: str | None = None
+    quote_en: str | None = None
 
     @property
     def title(self) -> str:
         return self.label
+
+    @property
+    def qualifier_en(self) -> str | None:
+        return QUALIFIER_EN.get(self.qualifier or "")
 
     @property
     def title_en(self) -> str:
@@ -290,6 +338,11 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def _org_part(o: OrgPart) -> dict[str, Any]:
+    return {"id": o.organization.id, "name": o.organization.name,
+            "name_en": o.organization.name_en, "role": o.role, "role_en": o.role_en}
+
+
 def to_json(item: Any) -> dict[str, Any]:
     """A JSON-ready dict with ``kind``, ``id``, ``title``, ``title_en`` and the kind's fields."""
     out: dict[str, Any] = {"kind": item.kind, "id": item.id, "title": item.title,
@@ -297,28 +350,39 @@ def to_json(item: Any) -> dict[str, Any]:
     if isinstance(item, Forum):
         body = {f.name: getattr(item.row, f.name) for f in fields(item.row)}
         body.update({f.name: getattr(item, f.name) for f in fields(item) if f.name != "row"})
-        body["organisers"] = [
-            {"id": o.organization.id, "name": o.organization.name, "role": o.role,
-             "role_en": o.role_en} for o in item.organisers
-        ]
+        body.pop("organisers_en", None)
+        body["organisers"] = [_org_part(o) for o in item.organisers]
         body["speakers"] = [
-            {"id": s.person.id, "name": s.person.name, "position": s.person.position,
-             "said": list(s.said)} for s in item.speakers
+            {"id": s.person.id, "name": s.person.name, "name_en": s.person.name_en,
+             "position": s.person.position, "position_en": s.person.position_en,
+             "said": list(s.said), "said_en": [st.text_en for st in s.statements],
+             "direct": [st.direct for st in s.statements],
+             "statements": [{"text": st.text, "text_en": st.text_en, "direct": st.direct}
+                            for st in s.statements]}
+            for s in item.speakers
         ]
         body["launches"] = [
             {"title": la.title, "title_en": la.title_en, "summary": la.summary,
-             "by": [{"id": o.organization.id, "name": o.organization.name, "role": o.role}
-                    for o in la.by]} for la in item.launches
+             "summary_en": la.summary_en, "by": [_org_part(o) for o in la.by]}
+            for la in item.launches
         ]
     elif isinstance(item, ForumRow):
         body = {f.name: getattr(item, f.name) for f in fields(item)}
-        body["organisers"] = [{"name": n, "name_en": en, "role": r} for (n, r), en
-                              in zip(item.organisers, item.organisers_en, strict=True)]
+        body["organisers"] = [{"name": n, "name_en": en, "role": r, "role_en": ROLE_EN.get(r, r)}
+                              for (n, r), en in zip(item.organisers, item.organisers_en,
+                                                    strict=True)]
         body.pop("organisers_en", None)
     else:
         body = asdict(item)
     if isinstance(item, Photo):
         body["credit"] = item.credit
+        body["credit_en"] = item.credit_en
+    elif isinstance(item, Figure):
+        body["qualifier_en"] = item.qualifier_en
+    elif isinstance(item, Announcement):
+        body["headline_en"] = item.title_en
+    elif isinstance(item, Person):
+        body["name_en"] = item.name_en
     for key, value in body.items():
         out.setdefault(key, _plain(value))
     return out

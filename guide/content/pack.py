@@ -16,9 +16,16 @@ Validation is pydantic's, so every error carries an exact path.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 ItemId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,79}$")]
 Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
@@ -53,11 +60,34 @@ class OrgPart(_Model):
     role: OrgRole
 
 
+class Statement(_Model):
+    """One thing a speaker said, as the page gives it.
+
+    ``direct`` is true only for words the page itself puts inside its quotation
+    marks (“…”), which are then verbatim. Everything else is reported speech (据…介绍,
+    …表示, a summary of points), shown attributed and without quotation marks;
+    ``text_en`` of reported speech is the clause that follows "According to NAME,".
+    """
+
+    text: Text
+    text_en: Text | None = None
+    direct: bool = False
+
+
 class Speech(_Model):
     """A person who spoke at a forum, with what the page reports they said."""
 
     person: ItemId
-    said: list[Text] = Field(default_factory=list)
+    said: list[Statement] = Field(default_factory=list)
+
+    @field_validator("said", mode="before")
+    @classmethod
+    def _plain_text_is_reported(cls, value: Any) -> Any:
+        # Packs written before statements had a kind list plain strings: reported speech,
+        # the safe reading (never shown inside quotation marks).
+        if isinstance(value, list):
+            return [{"text": v} if isinstance(v, str) else v for v in value]
+        return value
 
 
 class Launch(_Model):
@@ -66,6 +96,7 @@ class Launch(_Model):
     title: Text
     title_en: Text
     summary: Text | None = None
+    summary_en: Text | None = None
     by: list[OrgPart] = Field(default_factory=list)
 
 
@@ -77,17 +108,21 @@ class Forum(_Model):
     title_en: Text
     kind: ForumKind
     series: Text | None = None
+    series_en: Text | None = None
     date: dt.date
     start_time: dt.time | None = None
     end_time: dt.time | None = None
     venue: Text | None = None
+    venue_en: Text | None = None
     summary: Text
     summary_en: Text
     organisers: list[OrgPart] = Field(default_factory=list)
     speakers: list[Speech] = Field(default_factory=list)
     launches: list[Launch] = Field(default_factory=list)
     attendance: Text | None = None
+    attendance_en: Text | None = None
     text: list[Text] = Field(min_length=1)
+    text_en: list[Text] | None = None
     source: ItemId | None = None
 
     @model_validator(mode="after")
@@ -110,7 +145,9 @@ class Area(_Model):
     start_date: dt.date | None = None
     end_date: dt.date | None = None
     city: Text | None = None
+    city_en: Text | None = None
     venue: Text | None = None
+    venue_en: Text | None = None
     summary: Text
     summary_en: Text
     image: Text | None = None
@@ -130,12 +167,15 @@ class Announcement(_Model):
     kind: AnnouncementKind
     headline: Text
     subheadline: Text | None = None
+    subheadline_en: Text | None = None
     title_en: Text
     summary_en: Text
     byline: Text | None = None
+    byline_en: Text | None = None
     reporter: ItemId | None = None
     date: dt.date | None = None
     paragraphs: list[Text] = Field(min_length=1)
+    paragraphs_en: list[Text] | None = None
     mentions: list[Ref] = Field(default_factory=list)
 
 
@@ -146,6 +186,7 @@ class Photo(_Model):
     caption: Text
     caption_en: Text
     credit_role: Text | None = None
+    credit_role_en: Text | None = None
     photographer: ItemId | None = None
     credit_suffix: Text | None = "摄"
     area: ItemId | None = None
@@ -173,6 +214,7 @@ class Organization(_Model):
     name: Text
     name_en: Text
     short_name: Text | None = None
+    short_name_en: Text | None = None
     parent: ItemId | None = None
 
 
@@ -186,11 +228,22 @@ class Figure(_Model):
     unit: Text
     unit_en: Text
     qualifier: Literal["超过", "余", "多", "近", "约"] | None = None
+    # The number exactly as the page prints it (3.8万余项, 超过1600项, 十部门) and ours in English.
+    display: Text | None = None
+    display_en: Text | None = None
     year: int | None = Field(default=None, ge=1900, le=2100)
     group: Text | None = None
     quote: Text
+    quote_en: Text | None = None
     source: Ref
     about: list[Ref] = Field(default_factory=list)
+
+
+Language = Literal["zh", "en"]
+
+
+def _chinese_only() -> list[Language]:
+    return ["zh"]
 
 
 class PackInfo(_Model):
@@ -200,8 +253,11 @@ class PackInfo(_Model):
     version: int = Field(ge=1)
     title: Text
     title_en: Text
+    # The source page's file name; a copy lives in the repository's db/source/.
     source: Text
     timezone: Text = "Asia/Shanghai"
+    # A pack declaring ["zh", "en"] must give every Chinese text its English sibling.
+    languages: list[Language] = Field(default_factory=_chinese_only, min_length=1)
 
 
 class PackMeta(_Model):

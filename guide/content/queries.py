@@ -66,6 +66,12 @@ def _rows(db: Db, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
+def _en(r: dict[str, Any]) -> dict[str, Any]:
+    """A row's English siblings (its ``en`` JSON column); empty when the pack gave none."""
+    raw = r.get("en")
+    return json.loads(raw) if raw else {}
+
+
 def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
@@ -148,7 +154,7 @@ def cards(db: Db, kind: str, ids: Sequence[str]) -> list[ItemCard]:
     """List cards for ``ids`` of one kind, in the order given; unknown ids are skipped."""
     return _by_ids(db, "SELECT * FROM item WHERE kind = ? AND id IN", ids,
                    lambda r: ItemCard(r["kind"], r["id"], r["title"], r["title_en"],
-                                      r["subtitle"], r["date"]), [kind])
+                                      r["subtitle"], r["date"], r["subtitle_en"]), [kind])
 
 
 def card(db: Db, kind: str, item_id: str) -> ItemCard | None:
@@ -177,7 +183,8 @@ def list_items(db: Db, kind: str) -> list[Any]:
 # --- organisations and people -------------------------------------------------------------
 
 def _org(r: dict[str, Any]) -> Organization:
-    return Organization(r["id"], r["name"], r["name_en"], r["short_name"], r["parent_id"])
+    return Organization(r["id"], r["name"], r["name_en"], r["short_name"], r["parent_id"],
+                        _en(r).get("short_name_en"))
 
 
 def _person(r: dict[str, Any]) -> Person:
@@ -213,6 +220,7 @@ def organization_children(db: Db, org_id: str) -> list[Organization]:
 
 _FORUM_ROW = """
 SELECT f.id, f.kind, f.title, f.title_en, f.series, f.date, f.start_time, f.end_time, f.venue,
+       json_extract(f.en, '$.series_en') AS series_en,
        (SELECT json_group_array(json_array(o.name, fo.role, o.name_en)) FROM
             (SELECT * FROM forum_organiser WHERE forum_id = f.id ORDER BY pos) fo
             JOIN organization o ON o.id = fo.organization_id) AS organisers
@@ -228,6 +236,7 @@ def _forum_row(r: dict[str, Any]) -> ForumRow:
         start_time=_time(r["start_time"]), end_time=_time(r["end_time"]), venue=r["venue"],
         organisers=tuple((n, role) for n, role, _en in organisers),
         organisers_en=tuple(en for _n, _role, en in organisers),
+        series_en=r["series_en"],
     )
 
 
@@ -280,9 +289,10 @@ def get_forum(db: Db, forum_id: str) -> Forum | None:
         SELECT o.*, fo.role FROM forum_organiser fo JOIN organization o ON o.id = fo.organization_id
         WHERE fo.forum_id = ? ORDER BY fo.pos""", [forum_id])
     speakers = tuple(
-        Speaker(_person(s), tuple(json.loads(s["said"])))
+        Speaker(_person(s), tuple(json.loads(s["said"])), tuple(_en(s).get("said_en", ())),
+                tuple(_en(s).get("direct", ())))
         for s in _rows(db, """
-            SELECT p.*, fs.said FROM forum_speaker fs JOIN person p ON p.id = fs.person_id
+            SELECT p.*, fs.said, fs.en FROM forum_speaker fs JOIN person p ON p.id = fs.person_id
             WHERE fs.forum_id = ? ORDER BY fs.pos""", [forum_id])
     )
     launches = tuple(
@@ -290,13 +300,14 @@ def get_forum(db: Db, forum_id: str) -> Forum | None:
             SELECT o.*, lo.role FROM launch_organiser lo
             JOIN organization o ON o.id = lo.organization_id
             WHERE lo.forum_id = ? AND lo.launch_pos = ? ORDER BY lo.pos""",
-            [forum_id, la["pos"]]))
+            [forum_id, la["pos"]]), _en(la).get("summary_en"))
         for la in _rows(db, "SELECT * FROM launch WHERE forum_id = ? ORDER BY pos", [forum_id])
     )
     return Forum(
         row=forum_rows(db, [forum_id])[0], summary=r["summary"], summary_en=r["summary_en"],
         attendance=r["attendance"], text=tuple(json.loads(r["text"])), source_id=r["source_id"],
         organisers=organisers, speakers=speakers, launches=launches,
+        attendance_en=_en(r).get("attendance_en"), text_en=tuple(_en(r).get("text_en", ())),
     )
 
 
@@ -330,7 +341,8 @@ def _schedule_key(row: ForumRow) -> tuple[Any, ...]:
 def _area(r: dict[str, Any]) -> Area:
     return Area(r["id"], r["kind"], r["title"], r["title_en"], r["parent_id"],
                 _date(r["start_date"]), _date(r["end_date"]), r["city"], r["venue"],
-                r["summary"], r["summary_en"], r["image"], r["source_id"])
+                r["summary"], r["summary_en"], r["image"], r["source_id"],
+                _en(r).get("city_en"), _en(r).get("venue_en"))
 
 
 def get_area(db: Db, area_id: str) -> Area | None:
@@ -354,7 +366,7 @@ FROM photo ph LEFT JOIN person p ON p.id = ph.photographer_id
 def _photo(r: dict[str, Any]) -> Photo:
     return Photo(r["id"], r["caption"], r["caption_en"], r["credit_role"], r["photographer_id"],
                  r["photographer"], r["photographer_en"], r["credit_suffix"], r["area_id"],
-                 r["announcement_id"], r["image"])
+                 r["announcement_id"], r["image"], _en(r).get("credit_role_en"))
 
 
 def get_photo(db: Db, photo_id: str) -> Photo | None:
@@ -394,9 +406,11 @@ def image_bytes(db: Db, path: str) -> bytes | None:
 
 
 def _announcement(r: dict[str, Any]) -> Announcement:
+    en = _en(r)
     return Announcement(r["id"], r["kind"], r["headline"], r["subheadline"], r["title_en"],
                         r["summary_en"], r["byline"], r["reporter_id"], _date(r["date"]),
-                        tuple(json.loads(r["paragraphs"])))
+                        tuple(json.loads(r["paragraphs"])), en.get("subheadline_en"),
+                        en.get("byline_en"), tuple(en.get("paragraphs_en", ())))
 
 
 def get_announcement(db: Db, announcement_id: str) -> Announcement | None:
@@ -435,7 +449,8 @@ def mentioned_in(db: Db, kind: str, item_id: str) -> list[ItemCard]:
 def _figure(r: dict[str, Any]) -> Figure:
     return Figure(r["id"], r["label"], r["label_en"], r["value"], r["unit"], r["unit_en"],
                   r["qualifier"], r["year"], r["grp"], r["quote"], r["source_kind"],
-                  r["source_id"])
+                  r["source_id"], _en(r).get("display"), _en(r).get("display_en"),
+                  _en(r).get("quote_en"))
 
 
 def get_figure(db: Db, figure_id: str) -> Figure | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # Version 1 holds the content tables; later versions derive from their rows, so a
 # build creates version 1, fills it, then migrates: the same code as an upgrade.
 CONTENT_TABLES_VERSION = 1
@@ -106,7 +106,40 @@ CREATE INDEX figure_about_item ON figure_about(kind, item_id);
 CREATE INDEX figure_source ON figure(source_kind, source_id);
 CREATE TABLE image (path TEXT PRIMARY KEY, sha256 TEXT NOT NULL, data BLOB NOT NULL);
 
--- One row per item of every kind: what lists, search results and bookmarks show.
+"""
+
+# Version 3: the English siblings of every Chinese text, one JSON object per row in a column
+# ``en`` (``{"paragraphs_en": [...], "subheadline_en": "..."}``): they are read whole with
+# their row, never queried alone, and a JSON column lets a pack format grow without a
+# migration per field. ``forum_speaker.en`` also says which statements are direct quotes.
+ENGLISH_TABLES = ("organization", "announcement", "forum", "forum_speaker", "launch", "area",
+                  "photo", "figure")
+
+# One row per item of every kind: what lists, search results and bookmarks show.
+ITEM_VIEW = """
+CREATE VIEW item AS
+    SELECT 'forum' AS kind, id, pos, title, title_en, date, summary AS subtitle,
+        summary_en AS subtitle_en FROM forum
+    UNION ALL SELECT 'area', id, pos, title, title_en, start_date, summary, summary_en FROM area
+    UNION ALL SELECT 'announcement', id, pos, headline, title_en, date, subheadline,
+        json_extract(en, '$.subheadline_en') FROM announcement
+    UNION ALL SELECT 'photo', id, pos, caption, caption_en, NULL,
+        trim(coalesce(credit_role, '') || ' ' ||
+             coalesce((SELECT name FROM person WHERE person.id = photographer_id), '') ||
+             coalesce('/' || credit_suffix, '')),
+        'Photo: ' || coalesce((SELECT name_en FROM person WHERE person.id = photographer_id),
+                              '') || coalesce(', ' || json_extract(en, '$.credit_role_en'), '')
+        FROM photo
+    UNION ALL SELECT 'person', id, pos, name, name_en, NULL, title, title_en FROM person
+    UNION ALL SELECT 'organization', id, pos, name, name_en, NULL, short_name,
+        json_extract(en, '$.short_name_en') FROM organization
+    UNION ALL SELECT 'figure', id, pos, label, label_en, CAST(year AS TEXT), quote,
+        json_extract(en, '$.quote_en') FROM figure;
+"""
+
+Migration = Callable[[sqlite3.Connection], None]
+
+_ITEM_VIEW_V1 = """
 CREATE VIEW item AS
     SELECT 'forum' AS kind, id, pos, title, title_en, date, summary AS subtitle FROM forum
     UNION ALL SELECT 'area', id, pos, title, title_en, start_date, summary FROM area
@@ -120,8 +153,6 @@ CREATE VIEW item AS
     UNION ALL SELECT 'organization', id, pos, name, name_en, NULL, short_name FROM organization
     UNION ALL SELECT 'figure', id, pos, label, label_en, CAST(year AS TEXT), quote FROM figure;
 """
-
-Migration = Callable[[sqlite3.Connection], None]
 
 
 def run_script(conn: sqlite3.Connection, script: str) -> None:
@@ -145,10 +176,26 @@ def _add_search_index(conn: sqlite3.Connection) -> None:
     build_search_index(conn)
 
 
+def add_english(conn: sqlite3.Connection) -> None:
+    """Give the content tables their ``en`` column (where missing) and the item view its English.
+
+    Idempotent: a build calls it before filling the tables (so rows are written with
+    their English at once) and the migration to version 3 then finds nothing to add;
+    an older database gains empty English, shown as the Chinese it has.
+    """
+    for table in ENGLISH_TABLES:
+        columns = {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
+        if "en" not in columns:
+            conn.execute(f"ALTER TABLE {table} ADD COLUMN en TEXT NOT NULL DEFAULT '{{}}'")
+    conn.execute("DROP VIEW IF EXISTS item")
+    run_script(conn, ITEM_VIEW)
+
+
 # MIGRATIONS[n] takes a database from version n to n + 1. Version 0 is an empty file.
 MIGRATIONS: dict[int, Migration] = {
-    0: lambda conn: run_script(conn, SCHEMA_V1),
+    0: lambda conn: run_script(conn, SCHEMA_V1 + _ITEM_VIEW_V1),
     1: _add_search_index,
+    2: add_english,
 }
 
 

@@ -51,32 +51,39 @@ def _hit(marker: hl.Marker, row: tuple[object, ...], value: float) -> SearchHit:
     title_marks = marker.text_spans(title)
     if targets:
         title_marks += marker.pinyin_spans(fields[0], targets)
-    text, snippet_marks = _snippet(marker, body, body_en, names, title_en, fields[1:], targets)
-    return SearchHit(kind, id_, title, text, hl.merge(title_marks), snippet_marks, value)
+    text, snippet_marks = _snippet(marker, body, names, title, fields[1:], targets)
+    text_en, snippet_en_marks = _snippet_en(marker, body_en, title_en)
+    return SearchHit(kind, id_, title, text, hl.merge(title_marks), snippet_marks, value,
+                     title_en, text_en, hl.merge(marker.text_spans(title_en)), snippet_en_marks)
 
 
 def _snippet(
     marker: hl.Marker,
     body: str,
-    body_en: str,
     names: str,
-    title_en: str,
+    title: str,
     pinyin_fields: list[str],
     targets: list[str],
 ) -> tuple[str, tuple[hl.Span, ...]]:
-    """Snippet from the first field with a match: body, English body, names (where
-    pinyin can match too), English title; else the start of the body."""
-    for source in (body, body_en):
-        found = hl.merge(marker.text_spans(source))
-        if found:
-            return hl.snippet(source, found)
+    """The Chinese snippet: from the body or the names (where pinyin can match too) where
+    they match; else the start of the body (an English-only match still reads Chinese)."""
+    found = hl.merge(marker.text_spans(body))
+    if found:
+        return hl.snippet(body, found)
     if names:
         names_text, name_spans = _names(marker, names.split("\n"), pinyin_fields, targets)
         found = hl.merge(name_spans)
         if found:
             return hl.snippet(names_text, found)
-    found = hl.merge(marker.text_spans(title_en))
-    return hl.snippet(title_en if found else body or body_en or title_en, found)
+    return hl.snippet(body or title, ())
+
+
+def _snippet_en(marker: hl.Marker, body_en: str, title_en: str) -> tuple[str, tuple[hl.Span, ...]]:
+    """The English snippet: from the English text where it matches, else its start."""
+    found = hl.merge(marker.text_spans(body_en))
+    if found:
+        return hl.snippet(body_en, found)
+    return hl.snippet(body_en or title_en, ())
 
 
 def _names(

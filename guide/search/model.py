@@ -41,9 +41,17 @@ class SearchHit:
     title_marks: tuple[tuple[int, int], ...]
     snippet_marks: tuple[tuple[int, int], ...]
     score: float
+    # The same hit in English: the item's English title and a snippet of its English text.
+    title_en: str = ""
+    snippet_en: str = ""
+    title_en_marks: tuple[tuple[int, int], ...] = ()
+    snippet_en_marks: tuple[tuple[int, int], ...] = ()
 
-    def marked(self, open_: str = "[", close: str = "]") -> tuple[str, str]:
-        """Return ``(title, snippet)`` with ``open_``/``close`` around every marked span."""
+    def marked(self, open_: str = "[", close: str = "]", *, lang: str = "zh") -> tuple[str, str]:
+        """Return ``(title, snippet)`` in ``lang`` with ``open_``/``close`` around marked spans."""
+        if lang == "en":
+            return (_insert_marks(self.title_en, self.title_en_marks, open_, close),
+                    _insert_marks(self.snippet_en, self.snippet_en_marks, open_, close))
         return _insert_marks(self.title, self.title_marks, open_, close), _insert_marks(
             self.snippet, self.snippet_marks, open_, close
         )
