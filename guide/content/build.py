@@ -7,7 +7,6 @@ the old database or the new one, never a half-written file.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -22,6 +21,7 @@ import sqlite_utils
 
 from guide.content.loader import Pack, load_pack
 from guide.content.schema import CONTENT_TABLES_VERSION, SCHEMA_VERSION, add_english, migrate
+from guide.files import atomic_replace, pid_alive
 
 Progress = Callable[[int, int], None]  # (items done, items total)
 
@@ -187,34 +187,11 @@ def write_database(pack: Pack, path: Path, progress: Progress | None = None) -> 
     return {kind: len(items) for kind, items in pack.items.items()}
 
 
-def atomic_replace(tmp: Path, target: Path) -> None:
-    """Move a finished file over ``target`` so that readers see old or new, never a mix."""
-    with open(tmp, "rb+") as fh:
-        os.fsync(fh.fileno())
-    os.replace(tmp, target)
-    with contextlib.suppress(OSError):  # not every OS lets a directory be opened for fsync
-        dir_fd = os.open(target.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
-
-
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (PermissionError, OSError):
-        return True
-    return True
-
-
 def remove_stale_temps(target: Path) -> None:
     """Delete temp files left by builds that were killed (their process is gone)."""
     for tmp in target.parent.glob(f".{target.name}.*.tmp"):
         pid = tmp.name.rsplit(".", 2)[-2]
-        if pid.isdigit() and not _pid_alive(int(pid)):
+        if pid.isdigit() and not pid_alive(int(pid)):
             tmp.unlink(missing_ok=True)
 
 

@@ -24,19 +24,19 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from guide.files import atomic_replace, now_iso, pid_alive
 from guide.updates import errors
 from guide.updates.changes import ChangeSummary, compare_content
 from guide.updates.errors import UpdateRefused
+from guide.updates.guidepack import DEFAULT_LIMITS, Limits, verify_pack_file
 from guide.updates.keys import PublicKey
 from guide.updates.log import log
-from guide.updates.packfile import DEFAULT_LIMITS, Limits, verify_pack_file
 from guide.updates.state import (
     ContentSlot,
     InstalledContent,
     SlotState,
     db_identity,
     default_slot,
-    now_iso,
     read_state,
     slot_lock,
     write_state,
@@ -77,12 +77,6 @@ class AppliedUpdate:
 
 def _token() -> str:
     return f"{os.getpid()}-{secrets.token_hex(4)}"
-
-
-def _pid_alive(pid: int) -> bool:
-    from guide.content.build import _pid_alive as alive
-
-    return alive(pid)
 
 
 def _stage(progress: Progress | None, stage: str) -> Callable[[int, int], None] | None:
@@ -207,8 +201,6 @@ def commit_update(prepared: PreparedUpdate) -> AppliedUpdate:
     or another update of the same or a newer version was installed since it was prepared.
     The caller then opens ``db_path`` and calls ``guide.user.bookmarks.refresh_snapshots``.
     """
-    from guide.content.build import atomic_replace
-
     slot = prepared.slot
     with slot_lock(slot):
         state = read_state(slot)
@@ -309,7 +301,7 @@ def remove_stale_files(slot: ContentSlot) -> None:
     for path in slot.root.glob(".*-*-*"):
         prefix, _, rest = path.name.partition("-")
         pid = rest.split("-", 1)[0]
-        if prefix in (".work", ".stage", ".base") and pid.isdigit() and not _pid_alive(int(pid)):
+        if prefix in (".work", ".stage", ".base") and pid.isdigit() and not pid_alive(int(pid)):
             if path.is_dir():
                 shutil.rmtree(path, ignore_errors=True)
             else:

@@ -40,11 +40,10 @@ from enum import StrEnum
 from pathlib import Path
 from typing import IO, Any
 
+from guide.files import atomic_replace
 from guide.updates import errors
 from guide.updates.errors import UpdateRefused
-from guide.updates.keys import KeyFileError, PublicKey, load_public_keys
-from guide.updates.log import log
-from guide.updates.packfile import (
+from guide.updates.guidepack import (
     DEFAULT_LIMITS,
     INDEX,
     SUFFIX,
@@ -54,6 +53,8 @@ from guide.updates.packfile import (
     read_manifest,
     verify_pack_file,
 )
+from guide.updates.keys import KeyFileError, PublicKey, load_public_keys
+from guide.updates.log import log
 from guide.updates.state import POLL_LOCK, ContentSlot, db_identity, default_slot, read_state, slot_lock
 
 POLL_STATE = "poll.json"
@@ -193,8 +194,6 @@ def _read_poll(slot: ContentSlot) -> _PollState:
 
 
 def _write_poll(slot: ContentSlot, poll: _PollState) -> None:
-    from guide.content.build import atomic_replace
-
     slot.root.mkdir(parents=True, exist_ok=True)
     tmp = slot.root / f".{POLL_STATE}.{os.getpid()}.tmp"
     tmp.write_text(json.dumps({"sources": poll.sources, "pending": poll.pending}, indent=1) + "\n",

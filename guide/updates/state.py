@@ -18,7 +18,6 @@ content database to open.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import json
 import os
 import sqlite3
@@ -28,6 +27,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from guide.files import atomic_replace
 from guide.updates.log import log
 
 STATE = "state.json"
@@ -87,11 +87,6 @@ def default_slot() -> ContentSlot:
     return ContentSlot(paths.user_data_dir() / "content" / "installed")
 
 
-def now_iso() -> str:
-    """UTC now, to the second, as ISO 8601."""
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
-
-
 def _entry(raw: Any) -> InstalledContent | None:
     if raw is None:
         return None
@@ -129,8 +124,6 @@ def read_state(slot: ContentSlot) -> SlotState:
 
 def write_state(slot: ContentSlot, state: SlotState) -> None:
     """Replace ``state.json`` atomically (the one step that switches content)."""
-    from guide.content.build import atomic_replace
-
     data = {
         "format": STATE_FORMAT,
         "current": asdict(state.current) if state.current else None,

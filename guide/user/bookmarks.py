@@ -20,6 +20,7 @@ from typing import Any, Literal
 
 from guide.content import queries
 from guide.content.models import KINDS
+from guide.files import now_iso
 from guide.user.db import Db, transaction
 from guide.user.session import current_owner
 
@@ -200,10 +201,6 @@ def _bookmark(r: Sequence[Any]) -> Bookmark:
                     added_at=r[8], seen_at=r[9])
 
 
-def _now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
-
-
 def _check_kind(kind: str) -> None:
     if kind not in KINDS:
         raise UnknownItem(f"unknown kind {kind!r}; expected one of: {', '.join(KINDS)}")
@@ -218,7 +215,7 @@ def add_bookmark(user_db: Db, content_db: Db, kind: str, item_id: str) -> Bookma
     snap = snapshots(content_db, [(kind, item_id)]).get((kind, item_id))
     if snap is None:
         raise UnknownItem(f"no {kind} with id {item_id!r} in the guide")
-    owner, now = current_owner(user_db), _now()
+    owner, now = current_owner(user_db), now_iso("microseconds")
     user_db.execute(
         f"""INSERT INTO bookmark (owner, {_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (owner, kind, item_id) DO UPDATE SET
@@ -315,7 +312,7 @@ def refresh_snapshots(user_db: Db, content_db: Db) -> int:
         "SELECT DISTINCT kind, item_id FROM bookmark")]
     current = snapshots(content_db, rows)
     changed = 0
-    now = _now()
+    now = now_iso("microseconds")
     with transaction(user_db) as conn:
         for (kind, item_id), s in current.items():
             cursor = conn.execute(
