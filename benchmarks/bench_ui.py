@@ -138,7 +138,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
-    from guide.content.locate import ensure_content_db
+    from guide.locate import ensure_content_db
 
     figures = startup(args.runs, str(ensure_content_db(None)))
     print(f"start-up (median of {args.runs}, offscreen, to first paint):")

@@ -15,11 +15,11 @@ from typing import Any
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from guide.content.locate import ensure_content_db
 from guide.content.queries import open_content_db
+from guide.locate import ensure_content_db
 from guide.ui import text as tx
 from guide.ui import theme
-from guide.ui.bookmarks import BookmarkActions
+from guide.ui.bookmark_actions import BookmarkActions
 from guide.ui.context import AppContext, Clock, UiState
 from guide.ui.i18n import Translations, system_language
 from guide.ui.images import ImageCache

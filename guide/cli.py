@@ -41,8 +41,8 @@ def _progress_bar(total_hint: str) -> Any:
 
 
 def _open_content(args: argparse.Namespace) -> Any:
-    from guide.content.locate import ensure_content_db
     from guide.content.queries import open_content_db
+    from guide.locate import ensure_content_db
 
     return open_content_db(ensure_content_db(args.content_db))
 
@@ -155,7 +155,7 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     import os
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from guide.ui.screenshot import take_screenshot
+    from guide.screenshot import take_screenshot
 
     out = take_screenshot(args.page, args.out, size=args.size, content_db=args.content_db,
                           now=args.now, lang=args.lang, user_db=args.user_db,
@@ -226,11 +226,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--theme", choices=["standard", "high-contrast"])
     p.add_argument("--text-scale", type=float, metavar="1.0-2.0")
 
-    from guide.user.commands import register as register_bookmarks
+    from guide.commands.bookmarks import register as register_bookmarks
     register_bookmarks(sub, command)
-    from guide.kiosk.commands import register as register_kiosk
+    from guide.commands.kiosk import register as register_kiosk
     register_kiosk(sub, command)
-    from guide.updates.commands import register as register_updates
+    from guide.commands.updates import register as register_updates
     register_updates(sub, command)
     return parser
 

@@ -90,7 +90,7 @@ def _check_resources(app: Any) -> None:
     """The bundled font is the app font, the SVG icon engine and image formats load."""
     from PySide6.QtGui import QFontDatabase, QImageReader
 
-    from guide.content.packfiles import IMAGE_SUFFIXES
+    from guide.content.pack_folder import IMAGE_SUFFIXES
     from guide.ui import theme
 
     _check(BUNDLED_FONT in QFontDatabase.families(), f"resources: font {BUNDLED_FONT!r} not loaded")
@@ -196,8 +196,8 @@ def run_self_test(
             _check_resources(app)
 
         with _step("content database"):
-            from guide.content.locate import ensure_content_db, is_current
             from guide.content.queries import content_info, counts, open_content_db
+            from guide.locate import ensure_content_db, is_current
 
             path = ensure_content_db(content_db)
             report.content_path = path

@@ -181,7 +181,7 @@ def build_content(work: Path) -> Path:
     """Build the content database from db/pack into ``work`` and check it is current."""
     from guide import paths
     from guide.content.build import build_content_db
-    from guide.content.locate import is_current
+    from guide.locate import is_current
 
     out = work / "content" / "content.db"
     out.unlink(missing_ok=True)

@@ -12,8 +12,8 @@ import pytest
 
 from guide.content.build import build_content_db
 from guide.content.loader import PackInvalid, load_pack
-from guide.content.locate import ensure_content_db
 from guide.content.queries import content_info, get_item, open_content_db
+from guide.locate import ensure_content_db
 from guide.updates import errors
 from guide.updates.errors import UpdateRefused
 from guide.updates.install import (

@@ -13,7 +13,7 @@ from guide.app import build_window
 from guide.kiosk.config import KioskConfig
 from guide.kiosk.controller import install_kiosk
 from guide.kiosk.pin import MemoryPinStore, set_pin
-from guide.ui.screenshot import settle
+from guide.screenshot import settle
 
 
 def take_kiosk_screenshot(state: str, out: Path, *, size: str = "1920x1080",

@@ -69,7 +69,7 @@ def _config(args: argparse.Namespace) -> Any:
 
 
 def _current_db(args: argparse.Namespace) -> Path | None:
-    from guide.content.locate import ensure_content_db
+    from guide.locate import ensure_content_db
 
     path = ensure_content_db(getattr(args, "content_db", None))
     return path if path.is_file() else None
@@ -80,7 +80,7 @@ def _current_db(args: argparse.Namespace) -> Path | None:
 
 def cmd_pack_build(args: argparse.Namespace) -> int:
     from guide.content.loader import PackInvalid
-    from guide.updates.packfile import build_pack_file
+    from guide.updates.guidepack import build_pack_file
 
     try:
         built = build_pack_file(args.src, args.out)
@@ -106,8 +106,8 @@ def cmd_pack_keygen(args: argparse.Namespace) -> int:
 
 
 def cmd_pack_sign(args: argparse.Namespace) -> int:
+    from guide.updates.guidepack import sign_pack_file
     from guide.updates.keys import load_private_key
-    from guide.updates.packfile import sign_pack_file
 
     key = sign_pack_file(args.file, load_private_key(args.key))
     print(f"signed {args.file} with {key.label}")
@@ -116,9 +116,9 @@ def cmd_pack_sign(args: argparse.Namespace) -> int:
 
 def cmd_pack_verify(args: argparse.Namespace) -> int:
     from guide.updates.errors import UpdateRefused
+    from guide.updates.guidepack import verify_pack_file
     from guide.updates.keys import load_public_keys
     from guide.updates.log import log
-    from guide.updates.packfile import verify_pack_file
 
     trusted = load_public_keys(args.trusted) if args.trusted else None
     try:
@@ -146,7 +146,7 @@ def cmd_pack_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_pack_publish(args: argparse.Namespace) -> int:
-    from guide.updates.packfile import publish_pack_file
+    from guide.updates.guidepack import publish_pack_file
 
     index = publish_pack_file(args.file, args.dir)
     print(f"published {index.pack_id} version {index.version} to {args.dir} ({index.file}, index.json)")

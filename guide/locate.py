@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from guide import paths
-from guide.content.packfiles import PACK_META, fingerprint
+from guide.content.pack_folder import PACK_META, fingerprint
 from guide.content.schema import SCHEMA_VERSION, migrate, schema_version
 
 
@@ -51,7 +51,7 @@ def upgrade_in_place(db_path: Path) -> list[int]:
             passed = migrate(conn)
         finally:
             conn.close()
-        from guide.content.build import atomic_replace
+        from guide.files import atomic_replace
 
         atomic_replace(tmp, db_path)
     finally:

@@ -89,7 +89,7 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     import os
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from guide.kiosk.screenshot import take_kiosk_screenshot
+    from guide.kiosk_screenshot import take_kiosk_screenshot
 
     out = take_kiosk_screenshot(args.state, args.out, size=args.size, content_db=args.content_db,
                                 now=getattr(args, "now", None), lang=getattr(args, "lang", None),
