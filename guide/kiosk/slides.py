@@ -61,7 +61,7 @@ def _lines(rows: list[ForumRow]) -> tuple[ForumLine, ...]:
 
 def schedule_sections(db: queries.Db, now: dt.datetime) -> list[Section]:
     """What is on today and what comes next; before or after the forum, its first days."""
-    from guide.ui.views.home import today_and_next
+    from guide.content.schedule import today_and_next
 
     today, next_day, upcoming = today_and_next(db, now)
     sections = []
