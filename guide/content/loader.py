@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from guide.content.models import KINDS
 from guide.content.pack import PackFile, PackInfo, PackMeta, Ref
-from guide.content.packfiles import IMAGE_SUFFIXES, PACK_META, fingerprint, pack_files
+from guide.content.pack_folder import IMAGE_SUFFIXES, PACK_META, fingerprint, pack_files
 
 
 @dataclass(frozen=True)

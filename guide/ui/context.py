@@ -77,7 +77,7 @@ class AppContext:
     clock: Clock = field(default_factory=Clock)
     state: UiState = field(default_factory=UiState)
     user: Any = None  # the user database (sqlite3 connection)
-    bookmarks: Any = None  # guide.ui.bookmarks.BookmarkActions
+    bookmarks: Any = None  # guide.ui.bookmark_actions.BookmarkActions
     kiosk: bool = False
 
     @property

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import (
-    QActionGroup,
     QKeySequence,
     QMouseEvent,
     QShortcut,
@@ -18,14 +17,9 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QLabel,
-    QLineEdit,
     QListView,
     QMainWindow,
-    QMenu,
-    QSizePolicy,
     QStackedWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -35,13 +29,14 @@ from guide.ui.context import AppContext
 from guide.ui.history import History, Location
 from guide.ui.images import ImageCache
 from guide.ui.models.lazy import LazyItemModel
+from guide.ui.pages import PageFactory, default_pages
+from guide.ui.toolbar import Toolbar
 from guide.ui.views.base import Page
 
 if TYPE_CHECKING:
     from guide.ui.views.detail import DetailPage
     from guide.ui.views.photo_viewer import PhotoViewer
 
-PageFactory = Callable[[AppContext, ImageCache], Page]
 
 SECTIONS = ("home", "forums", "exhibition", "announcements", "photos", "figures", "bookmarks")
 SECTION_LABELS = {
@@ -71,63 +66,18 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(theme.app_icon())
         self.setObjectName("mainWindow")
 
-        # A plain bar, not a QToolBar: a toolbar hides what does not fit, and the search
-        # box must never disappear into an overflow menu on a narrow window.
-        self.toolbar = QWidget()
-        self.toolbar.setObjectName("mainToolbar")
-        self.toolbar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.toolbar_row = QHBoxLayout(self.toolbar)
-        self.toolbar_row.setContentsMargins(10, 6, 10, 6)
-        self.toolbar_row.setSpacing(8)
-        self.back_button = self._tool("backButton", "back", self.back)
-        self.forward_button = self._tool("forwardButton", "forward", self.forward)
-        self.app_title = QLabel()
-        self.app_title.setObjectName("appTitle")
-        self.app_title.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
-        self.toolbar_row.addWidget(self.app_title, 1)
-        self.search_box = QLineEdit()
-        self.search_box.setObjectName("searchBox")
-        self.search_box.setClearButtonEnabled(True)
-        self.toolbar_row.addWidget(self.search_box, 2)
-        self.display_button = self._tool("displayButton", "text-size", lambda: None)
-        self.display_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.display_menu = QMenu(self.display_button)
-        self.display_button.setMenu(self.display_menu)
-        self.size_actions = QActionGroup(self)
-        for percent in (100, 125, 150, 175, 200):
-            action = self.display_menu.addAction(f"{percent}%")
-            action.setCheckable(True)
-            action.setData(percent / 100)
-            self.size_actions.addAction(action)
-            action.triggered.connect(lambda _c=False, v=percent / 100: ctx.state.set_text_scale(v))
-        self.display_menu.addSeparator()
-        self.contrast_action = self.display_menu.addAction("")
-        self.contrast_action.setCheckable(True)
-        self.contrast_action.toggled.connect(lambda on: ctx.state.set_palette(
-            "high-contrast" if on else "standard"))
-        self.display_menu.aboutToShow.connect(self._sync_display_menu)
-        self.staff_button = self._tool("staffMenuButton", "menu", lambda: None)
-        self.staff_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.staff_menu = QMenu(self.staff_button)  # filled by whoever offers staff actions
-        self.staff_button.setMenu(self.staff_menu)
-        self.staff_button.setVisible(False)
+        self.toolbar = Toolbar(ctx)
+        bar = self.toolbar
+        self.back_button, self.forward_button = bar.back_button, bar.forward_button
+        self.search_box, self.language_button = bar.search_box, bar.language_button
+        self.display_button, self.display_menu = bar.display_button, bar.display_menu
+        self.staff_button, self.staff_menu = bar.staff_button, bar.staff_menu
+        self.back_button.clicked.connect(self.back)
+        self.forward_button.clicked.connect(self.forward)
+        self.language_button.clicked.connect(self.toggle_language)
         self.staff_menu.aboutToShow.connect(self.staff_menu_opening.emit)
-        self.language_button = self._tool("languageButton", "language", self.toggle_language)
-        self.language_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
 
-        self.navigation = QListView()
-        self.navigation.setObjectName("navigation")
-        self.nav_model = QStandardItemModel(self)
-        for key in SECTIONS:
-            item = QStandardItem(theme.icon(key), "")
-            item.setData(key, Qt.ItemDataRole.UserRole)
-            item.setEditable(False)
-            self.nav_model.appendRow(item)
-        self.navigation.setModel(self.nav_model)
-        self.navigation.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.navigation.setFixedWidth(230)
-        self.navigation.clicked.connect(self._navigate_to_section)
-        self.navigation.activated.connect(self._navigate_to_section)
+        self.navigation, self.nav_model = self._build_navigation()
 
         self.stack = QStackedWidget()
         # Pages are built the first time they are shown: the window paints sooner.
@@ -148,6 +98,31 @@ class MainWindow(QMainWindow):
         column.addLayout(row, 1)
         self.setCentralWidget(central)
 
+        self._install_shortcuts()
+        self.ctx.state.text_scale_changed.connect(lambda _s: self._restyle())
+        self.ctx.state.palette_changed.connect(lambda _p: self._restyle())
+        self.ctx.state.bookmarks_changed.connect(self._bookmarks_changed)
+        self.ctx.state.language_changed.connect(lambda _lang: self.retranslate())
+        self.retranslate()
+        self.go(Location("home"))
+
+    def _build_navigation(self) -> tuple[QListView, QStandardItemModel]:
+        navigation = QListView()
+        navigation.setObjectName("navigation")
+        model = QStandardItemModel(self)
+        for key in SECTIONS:
+            item = QStandardItem(theme.icon(key), "")
+            item.setData(key, Qt.ItemDataRole.UserRole)
+            item.setEditable(False)
+            model.appendRow(item)
+        navigation.setModel(model)
+        navigation.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        navigation.setFixedWidth(230)
+        navigation.clicked.connect(self._navigate_to_section)
+        navigation.activated.connect(self._navigate_to_section)
+        return navigation, model
+
+    def _install_shortcuts(self) -> None:
         # Alt+Left/Right everywhere, plus the platform's own (Cmd+[ on macOS); duplicates
         # would make the shortcut ambiguous and then neither fires.
         for standard, extra, slot in ((QKeySequence.StandardKey.Back, "Alt+Left", self.back),
@@ -161,22 +136,7 @@ class MainWindow(QMainWindow):
         self._shortcut("Ctrl+D", self.toggle_current_bookmark)
         for size_key, step in (("Ctrl++", 0.25), ("Ctrl+=", 0.25), ("Ctrl+-", -0.25), ("Ctrl+0", 0.0)):
             self._shortcut(size_key, partial(self.change_text_size, step))
-        self.ctx.state.text_scale_changed.connect(lambda _s: self._restyle())
-        self.ctx.state.palette_changed.connect(lambda _p: self._restyle())
         self._shortcut(QKeySequence.StandardKey.Undo, self.undo_bookmarks)  # text fields keep theirs
-        self.ctx.state.bookmarks_changed.connect(self._bookmarks_changed)
-        self.ctx.state.language_changed.connect(lambda _lang: self.retranslate())
-        self.retranslate()
-        self.go(Location("home"))
-
-    def _tool(self, name: str, icon: str, slot: Callable[[], object]) -> QToolButton:
-        button = QToolButton()
-        button.setObjectName(name)
-        button.setIcon(theme.icon(icon))
-        button.clicked.connect(slot)
-        button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.toolbar_row.addWidget(button)
-        return button
 
     def _shortcut(self, keys: QKeySequence.StandardKey | str, slot: Callable[[], object]) -> QShortcut:
         return QShortcut(QKeySequence(keys), self, slot, context=Qt.ShortcutContext.WindowShortcut)
@@ -186,20 +146,7 @@ class MainWindow(QMainWindow):
         from guide.ui import text as tx
 
         self.setWindowTitle(self.tr("Zhongguancun Forum 2023 Guide"))
-        self.app_title.setText(self.tr("Zhongguancun Forum 2023"))
-        self.back_button.setToolTip(self.tr("Back (Alt+Left)"))
-        self.back_button.setAccessibleName(self.tr("Back"))
-        self.forward_button.setToolTip(self.tr("Forward (Alt+Right)"))
-        self.forward_button.setAccessibleName(self.tr("Forward"))
-        self.search_box.setPlaceholderText(self.tr("Search: 中文, pinyin or English  (Ctrl+F)"))
-        self.search_box.setAccessibleName(self.tr("Search"))
-        self.language_button.setText("English" if self.ctx.state.lang == "zh" else "中文")
-        self.staff_button.setToolTip(self.tr("Staff: content updates"))
-        self.staff_button.setAccessibleName(self.tr("Staff menu"))
-        self.display_button.setToolTip(self.tr("Text size and contrast (Ctrl+ / Ctrl-)"))
-        self.display_button.setAccessibleName(self.tr("Text size and contrast"))
-        self.contrast_action.setText(self.tr("High contrast"))
-        self.language_button.setAccessibleName(self.tr("Switch language"))
+        self.toolbar.retranslate()
         self.navigation.setAccessibleName(self.tr("Sections"))
         for row in range(self.nav_model.rowCount()):
             item = self.nav_model.item(row)
@@ -367,11 +314,6 @@ class MainWindow(QMainWindow):
         if self.stack.currentWidget() is not self.pages.get("search"):
             self.go(Location("search"))
 
-    def _sync_display_menu(self) -> None:
-        for action in self.size_actions.actions():
-            action.setChecked(abs(action.data() - self.ctx.state.text_scale) < 0.01)
-        self.contrast_action.setChecked(self.ctx.state.palette_name == "high-contrast")
-
     def change_text_size(self, step: float) -> None:
         """Ctrl+/Ctrl-: all text from 100% to 200% in quarter steps; Ctrl+0 back to 100%."""
         state = self.ctx.state
@@ -402,56 +344,3 @@ class MainWindow(QMainWindow):
                 self.forward()
                 return True
         return super().eventFilter(watched, event)
-
-
-def default_pages() -> dict[str, PageFactory]:
-    """The guide's own pages; each module is imported only when its page is first shown."""
-
-    def home(ctx: AppContext, images: ImageCache) -> Page:
-        from guide.ui.views.home import HomePage
-
-        return HomePage(ctx)
-
-    def forums(ctx: AppContext, images: ImageCache) -> Page:
-        from guide.ui.views.forums import ForumsPage
-
-        return ForumsPage(ctx)
-
-    def exhibition(ctx: AppContext, images: ImageCache) -> Page:
-        from guide.ui.views.collections_ import ExhibitionPage
-
-        return ExhibitionPage(ctx, images)
-
-    def announcements(ctx: AppContext, images: ImageCache) -> Page:
-        from guide.ui.views.collections_ import AnnouncementsPage
-
-        return AnnouncementsPage(ctx)
-
-    def photos(ctx: AppContext, images: ImageCache) -> Page:
-        from guide.ui.views.collections_ import PhotosPage
-
-        return PhotosPage(ctx, images)
-
-    def figures(ctx: AppContext, images: ImageCache) -> Page:
-        from guide.ui.views.figures import FiguresPage
-
-        return FiguresPage(ctx)
-
-    def detail(ctx: AppContext, images: ImageCache) -> Page:
-        from guide.ui.views.detail import DetailPage
-
-        return DetailPage(ctx, images)
-
-    def photo(ctx: AppContext, images: ImageCache) -> Page:
-        from guide.ui.views.photo_viewer import PhotoViewer
-
-        return PhotoViewer(ctx, images)
-
-    def bookmarks(ctx: AppContext, images: ImageCache) -> Page:
-        from guide.ui.views.bookmarks import BookmarksPage
-
-        return BookmarksPage(ctx)
-
-    return {"home": home, "forums": forums, "exhibition": exhibition,
-            "announcements": announcements, "photos": photos, "figures": figures,
-            "detail": detail, "photo": photo, "bookmarks": bookmarks}

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AnnouncementsPage</name>
@@ -278,58 +279,6 @@
         <translation>2023中关村论坛指南</translation>
     </message>
     <message>
-        <source>Zhongguancun Forum 2023</source>
-        <translation>2023中关村论坛</translation>
-    </message>
-    <message>
-        <source>Back (Alt+Left)</source>
-        <translation>后退 (Alt+←)</translation>
-    </message>
-    <message>
-        <source>Back</source>
-        <translation>后退</translation>
-    </message>
-    <message>
-        <source>Forward (Alt+Right)</source>
-        <translation>前进 (Alt+→)</translation>
-    </message>
-    <message>
-        <source>Forward</source>
-        <translation>前进</translation>
-    </message>
-    <message>
-        <source>Search: 中文, pinyin or English  (Ctrl+F)</source>
-        <translation>搜索:中文、拼音或英文 (Ctrl+F)</translation>
-    </message>
-    <message>
-        <source>Search</source>
-        <translation>搜索</translation>
-    </message>
-    <message>
-        <source>Staff: content updates</source>
-        <translation>工作人员:内容更新</translation>
-    </message>
-    <message>
-        <source>Staff menu</source>
-        <translation>工作人员菜单</translation>
-    </message>
-    <message>
-        <source>Text size and contrast (Ctrl+ / Ctrl-)</source>
-        <translation>文字大小与对比度 (Ctrl+ / Ctrl-)</translation>
-    </message>
-    <message>
-        <source>Text size and contrast</source>
-        <translation>文字大小与对比度</translation>
-    </message>
-    <message>
-        <source>High contrast</source>
-        <translation>高对比度</translation>
-    </message>
-    <message>
-        <source>Switch language</source>
-        <translation>切换语言</translation>
-    </message>
-    <message>
         <source>Sections</source>
         <translation>栏目</translation>
     </message>
@@ -445,7 +394,7 @@
 <context>
     <name>QrDialog</name>
     <message>
-        <source>Scan with your phone's camera to take your list with you.</source>
+        <source>Scan with your phone&apos;s camera to take your list with you.</source>
         <translation>用手机相机扫描,即可带走您的收藏清单。</translation>
     </message>
     <message>
@@ -490,6 +439,61 @@
     <message>
         <source>Type Chinese, pinyin or English. Or start with a topic of the forum:</source>
         <translation>输入中文、拼音或英文,或从论坛主题开始:</translation>
+    </message>
+</context>
+<context>
+    <name>Toolbar</name>
+    <message>
+        <source>Zhongguancun Forum 2023</source>
+        <translation>2023中关村论坛</translation>
+    </message>
+    <message>
+        <source>Back (Alt+Left)</source>
+        <translation>后退 (Alt+←)</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>后退</translation>
+    </message>
+    <message>
+        <source>Forward (Alt+Right)</source>
+        <translation>前进 (Alt+→)</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>前进</translation>
+    </message>
+    <message>
+        <source>Search: 中文, pinyin or English  (Ctrl+F)</source>
+        <translation>搜索:中文、拼音或英文 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Staff: content updates</source>
+        <translation>工作人员:内容更新</translation>
+    </message>
+    <message>
+        <source>Staff menu</source>
+        <translation>工作人员菜单</translation>
+    </message>
+    <message>
+        <source>Text size and contrast (Ctrl+ / Ctrl-)</source>
+        <translation>文字大小与对比度 (Ctrl+ / Ctrl-)</translation>
+    </message>
+    <message>
+        <source>Text size and contrast</source>
+        <translation>文字大小与对比度</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>高对比度</translation>
+    </message>
+    <message>
+        <source>Switch language</source>
+        <translation>切换语言</translation>
     </message>
 </context>
 <context>

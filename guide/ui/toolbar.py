@@ -1,0 +1,98 @@
+"""The window's top bar: back/forward, title, search box, display menu, staff menu, language."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QActionGroup
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QMenu, QSizePolicy, QToolButton, QWidget
+
+from guide.ui import theme
+from guide.ui.context import AppContext
+
+TEXT_SIZES = (100, 125, 150, 175, 200)  # percent
+
+
+class Toolbar(QWidget):
+    """A plain bar, not a QToolBar: a toolbar hides what does not fit, and the search
+    box must never disappear into an overflow menu on a narrow window."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("mainToolbar")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.row = QHBoxLayout(self)
+        self.row.setContentsMargins(10, 6, 10, 6)
+        self.row.setSpacing(8)
+        self.back_button = self._tool("backButton", "back")
+        self.forward_button = self._tool("forwardButton", "forward")
+        self.app_title = QLabel()
+        self.app_title.setObjectName("appTitle")
+        self.app_title.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
+        self.row.addWidget(self.app_title, 1)
+        self.search_box = QLineEdit()
+        self.search_box.setObjectName("searchBox")
+        self.search_box.setClearButtonEnabled(True)
+        self.row.addWidget(self.search_box, 2)
+        self.display_button = self._tool("displayButton", "text-size")
+        self.display_menu = self._menu(self.display_button)
+        self.size_actions = QActionGroup(self)
+        for percent in TEXT_SIZES:
+            action = self.display_menu.addAction(f"{percent}%")
+            action.setCheckable(True)
+            action.setData(percent / 100)
+            self.size_actions.addAction(action)
+            action.triggered.connect(lambda _c=False, v=percent / 100: ctx.state.set_text_scale(v))
+        self.display_menu.addSeparator()
+        self.contrast_action = self.display_menu.addAction("")
+        self.contrast_action.setCheckable(True)
+        self.contrast_action.toggled.connect(lambda on: ctx.state.set_palette(
+            "high-contrast" if on else "standard"))
+        self.display_menu.aboutToShow.connect(self.sync_display_menu)
+        self.staff_button = self._tool("staffMenuButton", "menu")
+        self.staff_menu = self._menu(self.staff_button)  # filled by whoever offers staff actions
+        self.staff_button.setVisible(False)
+        self.language_button = self._tool("languageButton", "language")
+        self.language_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+
+    def _tool(self, name: str, icon: str, slot: Callable[[], object] | None = None) -> QToolButton:
+        button = QToolButton()
+        button.setObjectName(name)
+        button.setIcon(theme.icon(icon))
+        if slot is not None:
+            button.clicked.connect(slot)
+        button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.row.addWidget(button)
+        return button
+
+    @staticmethod
+    def _menu(button: QToolButton) -> QMenu:
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(button)
+        button.setMenu(menu)
+        return menu
+
+    def sync_display_menu(self) -> None:
+        """Tick the current text size and theme before the menu opens."""
+        for action in self.size_actions.actions():
+            action.setChecked(abs(action.data() - self.ctx.state.text_scale) < 0.01)
+        self.contrast_action.setChecked(self.ctx.state.palette_name == "high-contrast")
+
+    def retranslate(self) -> None:
+        """Every string of the bar in the current language."""
+        self.app_title.setText(self.tr("Zhongguancun Forum 2023"))
+        self.back_button.setToolTip(self.tr("Back (Alt+Left)"))
+        self.back_button.setAccessibleName(self.tr("Back"))
+        self.forward_button.setToolTip(self.tr("Forward (Alt+Right)"))
+        self.forward_button.setAccessibleName(self.tr("Forward"))
+        self.search_box.setPlaceholderText(self.tr("Search: 中文, pinyin or English  (Ctrl+F)"))
+        self.search_box.setAccessibleName(self.tr("Search"))
+        self.language_button.setText("English" if self.ctx.state.lang == "zh" else "中文")
+        self.staff_button.setToolTip(self.tr("Staff: content updates"))
+        self.staff_button.setAccessibleName(self.tr("Staff menu"))
+        self.display_button.setToolTip(self.tr("Text size and contrast (Ctrl+ / Ctrl-)"))
+        self.display_button.setAccessibleName(self.tr("Text size and contrast"))
+        self.contrast_action.setText(self.tr("High contrast"))
+        self.language_button.setAccessibleName(self.tr("Switch language"))

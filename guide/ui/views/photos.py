@@ -1,0 +1,37 @@
+"""Photos: the gallery, every photo with caption and credit, over a lazy model."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from guide.content import queries
+from guide.ui.context import AppContext
+from guide.ui.delegates import PhotoDelegate
+from guide.ui.images import ImageCache
+from guide.ui.models.lazy import LazyItemModel
+from guide.ui.views.base import Page, list_view
+
+
+class PhotosPage(Page):
+    """The photo gallery: every photo with caption and credit."""
+
+    def __init__(self, ctx: AppContext, images: ImageCache, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.title, self.subtitle = self.header()
+        self.model = LazyItemModel("photo", lambda ids: queries.photos(ctx.content, ids))
+        self.delegate = PhotoDelegate(ctx, images)
+        self.view = list_view(self.model, self.delegate, name="photoGrid", grid=True,
+                              on_open=self.open_index)
+        self.layout_.addWidget(self.view, 1)
+        images.image_ready.connect(self.view.viewport().update)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.model.set_ids(queries.item_ids(self.ctx.content, "photo"))
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Photos"))
+        self.subtitle.setText(self.tr("Pictures from the exhibition, with their captions"))
+        self.view.setAccessibleName(self.tr("Photo gallery"))
+        self.model.refresh()
