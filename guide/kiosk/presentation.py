@@ -1,0 +1,77 @@
+"""Kiosk presentation: full screen, frameless and on top; flick scrolling; a wide enough section list."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QAbstractScrollArea, QScroller, QScrollerProperties, QWidget
+
+from guide.kiosk.parts import KioskParts
+
+TOUCH_STYLE = """
+QPushButton, QToolButton {{ min-height: {px}px; min-width: {px}px; }}
+QWidget#mainToolbar QToolButton {{ qproperty-iconSize: 28px 28px; }}
+QLineEdit, QComboBox {{ min-height: {px}px; }}
+QTabBar::tab {{ min-height: {px}px; }}
+QListView#navigation::item {{ min-height: {px}px; }}
+QScrollBar:vertical {{ width: 18px; }}
+"""
+
+
+class Presentation(KioskParts):
+    """How the kiosk shows the guide's window."""
+
+    def present(self, size: tuple[int, int] | None = None) -> None:
+        """Show the window frameless and on top: full screen, or at ``size`` (screenshots, tests)."""
+        window = self.window
+        window.setWindowFlags(window.windowFlags() | Qt.WindowType.FramelessWindowHint
+                              | Qt.WindowType.WindowStaysOnTopHint)
+        if size is None and self.config.full_screen:
+            window.showFullScreen()
+        else:
+            if size is not None:
+                window.resize(*size)
+            window.show()
+        self.attract.present()
+
+    def enable_flick(self, root: QWidget) -> None:
+        """Kinetic flick scrolling on every scrolling list and text under ``root``."""
+        areas = [root] if isinstance(root, QAbstractScrollArea) else []
+        for area in areas + root.findChildren(QAbstractScrollArea):
+            viewport = area.viewport()
+            if viewport.property("kioskFlick"):
+                continue
+            # Lists sized to their rows (home's embedded lists) never scroll themselves:
+            # leave the drag to the page around them.
+            if area.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff:
+                continue
+            viewport.setProperty("kioskFlick", True)
+            QScroller.grabGesture(viewport, QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+            scroller = QScroller.scroller(viewport)
+            props = scroller.scrollerProperties()
+            props.setScrollMetric(QScrollerProperties.ScrollMetric.MousePressEventDelay, 0)
+            props.setScrollMetric(QScrollerProperties.ScrollMetric.HorizontalOvershootPolicy,
+                                  QScrollerProperties.OvershootPolicy.OvershootAlwaysOff)
+            scroller.setScrollerProperties(props)
+
+    def _restore_full_screen(self) -> None:
+        # Checked again when the timer fires: a staff exit or shutdown may have come between.
+        if not self.allow_close and self.window.isVisible() and not self.window.isFullScreen():
+            self.window.showFullScreen()
+
+    def _retranslate(self, _lang: str) -> None:
+        for widget in (self.countdown, self.keyboard, self.pin_pad):
+            widget.retranslate()
+        self.fit_navigation()
+
+    def fit_navigation(self) -> None:
+        """Widen the section list so its labels fit the kiosk's larger type in either language."""
+        from guide.ui import theme
+
+        nav = self.window.navigation
+        metrics = QFontMetrics(theme.font("title", self.ctx.state.text_scale, bold=True))
+        model = nav.model()
+        widest = max((metrics.horizontalAdvance(str(model.index(row, 0).data()))
+                      for row in range(model.rowCount())), default=0)
+        # icon, item padding and margins, the list's own frame and a scroll bar's room
+        nav.setFixedWidth(max(230, widest + nav.iconSize().width() + 110))

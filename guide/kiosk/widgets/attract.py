@@ -1,0 +1,281 @@
+"""The attract screen: photos, today's forums and key figures in both languages until touched."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QEasingCurve,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+    QVariantAnimation,
+    Signal,
+)
+from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPaintEvent
+from PySide6.QtWidgets import (
+    QWidget,
+)
+
+from guide.content import queries
+from guide.kiosk.slides import ForumLine, Slide
+from guide.kiosk.widgets.base import PALETTE, Overlay, chinese, pixel_font, wrap_text
+from guide.ui import text as tx
+from guide.ui.context import AppContext
+from guide.ui.delegates import paint_placeholder
+from guide.ui.images import ImageCache
+
+ATTRACT_CONTEXT = "KioskAttract"
+# The attract screen shows every string in both languages at once (it speaks to
+# whoever walks by); these are looked up in the Chinese translation directly.
+TOUCH_TO_START = str(QT_TRANSLATE_NOOP("KioskAttract", "Touch the screen to start"))
+PHOTOS = str(QT_TRANSLATE_NOOP("KioskAttract", "Photos from the forum"))
+TODAY = str(QT_TRANSLATE_NOOP("KioskAttract", "Today"))
+NEXT = str(QT_TRANSLATE_NOOP("KioskAttract", "Coming up"))
+SCHEDULE = str(QT_TRANSLATE_NOOP("KioskAttract", "Forums"))
+KEY_FIGURES = str(QT_TRANSLATE_NOOP("KioskAttract", "Key figures"))
+FADE_MS = 700
+
+
+class AttractScreen(Overlay):
+    """Cycles through highlights of the forum while nobody uses the kiosk."""
+
+    slide_changed = Signal(int)
+
+    def __init__(self, parent: QWidget, ctx: AppContext, images: ImageCache, *,
+                 seconds: float = 8.0, reduced_motion: bool = False) -> None:
+        super().__init__(parent)
+        self.setObjectName("kioskAttract")
+        self.setAccessibleName("Touch the screen to start · 触摸屏幕开始")
+        self.ctx = ctx
+        self.images = images
+        self.reduced_motion = reduced_motion
+        self.slides: list[Slide] = []
+        self.index = 0
+        self.previous: int | None = None
+        self.fade = 1.0
+        info = queries.content_info(ctx.content)
+        self.title, self.title_en = info.title, info.title_en
+        self.timer = QTimer(self)
+        # Reduced motion: no cross-fade, and the highlights change half as often.
+        self.timer.setInterval(int(seconds * 1000 * (2 if reduced_motion else 1)))
+        self.timer.timeout.connect(self.next_slide)
+        self.animation = QVariantAnimation(self)
+        self.animation.setStartValue(0.0)
+        self.animation.setEndValue(1.0)
+        self.animation.setDuration(FADE_MS)
+        self.animation.setEasingCurve(QEasingCurve.Type.InOutQuad)
+        self.animation.valueChanged.connect(self._faded)
+        images.image_ready.connect(lambda _key: self.update() if self.isVisible() else None)
+
+    def start(self, slides: list[Slide]) -> None:
+        """Show from the first highlight and cycle."""
+        self.slides = slides
+        self.index = 0
+        self.previous = None
+        self.fade = 1.0
+        self.present()
+        self.timer.start()
+        self.update()
+
+    def stop(self) -> None:
+        """Hide and stop cycling (a visitor touched the screen)."""
+        self.timer.stop()
+        self.animation.stop()
+        self.hide()
+
+    def next_slide(self) -> None:
+        if not self.slides:
+            return
+        self.previous = self.index
+        self.index = (self.index + 1) % len(self.slides)
+        if self.reduced_motion:
+            self.previous, self.fade = None, 1.0
+            self.update()
+        else:
+            self.fade = 0.0
+            self.animation.start()
+        self.slide_changed.emit(self.index)
+
+    def show_slide(self, index: int) -> None:
+        """Jump to a highlight (screenshots)."""
+        self.animation.stop()
+        self.index = index % max(1, len(self.slides))
+        self.previous, self.fade = None, 1.0
+        self.update()
+
+    def _faded(self, value: object) -> None:
+        self.fade = float(value)  # type: ignore[arg-type]
+        if self.fade >= 1.0:
+            self.previous = None
+        self.update()
+
+    # --- painting ----------------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        w, h = self.width(), self.height()
+        gradient = QLinearGradient(0, 0, w, h)
+        gradient.setColorAt(0, QColor("#0a2d63"))
+        gradient.setColorAt(1, QColor("#0a5c63"))
+        painter.fillRect(self.rect(), gradient)
+        unit = min(h / 1080, w / 1500)
+        margin = int(56 * unit)
+        header = QRect(margin, int(28 * unit), w - 2 * margin, int(110 * unit))
+        wrap_text(painter, header, self.title, pixel_font(44 * unit, bold=True), QColor("#ffffff"))
+        wrap_text(painter, header.adjusted(0, int(60 * unit), 0, 0), self.title_en,
+              pixel_font(26 * unit), QColor("#b9d3f5"))
+        band_height = int(170 * unit)
+        body = QRect(margin, header.bottom() + int(24 * unit), w - 2 * margin,
+                     h - header.bottom() - band_height - int(48 * unit))
+        if self.slides:
+            if self.previous is not None and self.fade < 1.0:
+                painter.setOpacity(1.0 - self.fade)
+                self._paint_slide(painter, self.slides[self.previous], body, unit)
+            painter.setOpacity(self.fade if self.previous is not None else 1.0)
+            self._paint_slide(painter, self.slides[self.index], body, unit)
+            painter.setOpacity(1.0)
+        self._paint_band(painter, QRect(0, h - band_height, w, band_height), unit)
+        painter.end()
+
+    def _paint_band(self, painter: QPainter, rect: QRect, unit: float) -> None:
+        painter.fillRect(rect, QColor(255, 255, 255, 235))
+        painter.fillRect(QRect(rect.left(), rect.top(), rect.width(), int(6 * unit)),
+                         QColor(PALETTE.focus))
+        text_rect = rect.adjusted(0, int(18 * unit), 0, -int(40 * unit))
+        painter.setFont(pixel_font(60 * unit, bold=True))
+        painter.setPen(QColor(PALETTE.primary))
+        top = text_rect.adjusted(0, 0, 0, -text_rect.height() // 2 + int(10 * unit))
+        painter.drawText(top, int(Qt.AlignmentFlag.AlignCenter),
+                         chinese(ATTRACT_CONTEXT, TOUCH_TO_START))
+        painter.setFont(pixel_font(34 * unit))
+        painter.setPen(QColor(PALETTE.text))
+        bottom = text_rect.adjusted(0, text_rect.height() // 2 + int(10 * unit), 0, 0)
+        painter.drawText(bottom, int(Qt.AlignmentFlag.AlignCenter), TOUCH_TO_START)
+        # Where we are in the cycle.
+        n = len(self.slides)
+        if n > 1:
+            size, gap = int(12 * unit), int(14 * unit)
+            x = rect.center().x() - (n * size + (n - 1) * gap) // 2
+            y = rect.bottom() - int(28 * unit)
+            painter.setPen(Qt.PenStyle.NoPen)
+            for i in range(n):
+                painter.setBrush(QColor(PALETTE.primary if i == self.index else PALETTE.border))
+                painter.drawEllipse(QRect(x + i * (size + gap), y, size, size))
+
+    def _heading(self, painter: QPainter, rect: QRect, zh: str, en: str, unit: float) -> int:
+        painter.setFont(pixel_font(40 * unit, bold=True))
+        painter.setPen(QColor("#ffd27f"))
+        painter.drawText(rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
+                         f"{zh}  ·  {en}")
+        return int(70 * unit)
+
+    def _paint_slide(self, painter: QPainter, slide: Slide, rect: QRect, unit: float) -> None:
+        if slide.kind == "photo" and slide.photo is not None:
+            self._paint_photo(painter, slide, rect, unit)
+        elif slide.kind == "schedule":
+            self._paint_schedule(painter, slide, rect, unit)
+        elif slide.kind == "figures":
+            self._paint_figures(painter, slide, rect, unit)
+
+    def _paint_photo(self, painter: QPainter, slide: Slide, rect: QRect, unit: float) -> None:
+        photo = slide.photo
+        assert photo is not None
+        used = self._heading(painter, rect, chinese(ATTRACT_CONTEXT, PHOTOS), PHOTOS, unit)
+        area = rect.adjusted(0, used, 0, 0)
+        image_box = QSize(16, 10).scaled(QSize(int(area.width() * 0.6), area.height()),
+                                         Qt.AspectRatioMode.KeepAspectRatio)
+        image_rect = QRect(area.left(), area.top(), image_box.width(), image_box.height())
+        pixmap = self.images.pixmap(photo.image, QSize(1600, 1000))
+        if pixmap is not None:
+            size = pixmap.size().scaled(image_rect.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            painter.drawPixmap(QRect(image_rect.topLeft(), size), pixmap)
+        else:
+            paint_placeholder(painter, image_rect, PALETTE, photo.caption)
+        text = QRect(image_rect.right() + int(48 * unit), area.top(),
+                     area.right() - image_rect.right() - int(48 * unit), area.height())
+        y = text.top() + wrap_text(painter, text, photo.caption, pixel_font(46 * unit, bold=True),
+                               QColor("#ffffff"))
+        y += int(20 * unit)
+        y += wrap_text(painter, QRect(text.left(), y, text.width(), text.bottom() - y), photo.caption_en,
+                   pixel_font(32 * unit), QColor("#d6e6ff"))
+        y += int(36 * unit)
+        credit = photo.credit
+        if photo.photographer_en:
+            credit = f"{credit}\nPhoto: {photo.photographer_en}"
+        wrap_text(painter, QRect(text.left(), y, text.width(), text.bottom() - y), credit,
+              pixel_font(28 * unit, bold=True), QColor("#7fe0d6"))
+
+    def _paint_schedule(self, painter: QPainter, slide: Slide, rect: QRect, unit: float) -> None:
+        rows = sum(len(section.forums) for section in slide.sections)
+        heading_height = int(70 * unit)
+        row_height = int(min(185 * unit, (rect.height() - heading_height * len(slide.sections))
+                             / max(1, rows)))
+        y = rect.top()
+        for section in slide.sections:
+            label = {"today": TODAY, "next": NEXT}.get(section.label, SCHEDULE)
+            zh_date = tx.format_date(section.day, "zh", weekday=True)
+            en_date = tx.format_date(section.day, "en", weekday=True)
+            y += self._heading(painter, QRect(rect.left(), y, rect.width(), heading_height),
+                               f"{chinese(ATTRACT_CONTEXT, label)}  {zh_date}", f"{label}  {en_date}", unit)
+            for line in section.forums:
+                self._paint_forum(painter, line, QRect(rect.left(), y, rect.width(),
+                                                       row_height - int(16 * unit)), unit)
+                y += row_height
+            y += int(12 * unit)
+
+    def _paint_forum(self, painter: QPainter, line: ForumLine, card: QRect, unit: float) -> None:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(255, 255, 255, 28))
+        painter.drawRoundedRect(QRectF(card), 18 * unit, 18 * unit)
+        inner = card.adjusted(int(28 * unit), int(14 * unit), -int(28 * unit), -int(10 * unit))
+        time_width = int(320 * unit)
+        column = QRect(inner.left(), inner.top(), time_width - int(20 * unit), inner.height())
+        used = wrap_text(painter, column, line.when_zh, pixel_font(32 * unit, bold=True), QColor("#ffd27f"))
+        if line.when_en != line.when_zh:
+            wrap_text(painter, column.adjusted(0, used + int(4 * unit), 0, 0), line.when_en,
+                  pixel_font(24 * unit), QColor("#ffe7b8"))
+        text = inner.adjusted(time_width, 0, 0, 0)
+        used = wrap_text(painter, text, line.title, pixel_font(38 * unit, bold=True), QColor("#ffffff"))
+        used += wrap_text(painter, text.adjusted(0, used + int(4 * unit), 0, 0), line.title_en,
+                      pixel_font(26 * unit), QColor("#d6e6ff")) + int(8 * unit)
+        detail = f"{tx.forum_kind(line.forum_kind, 'zh')} · {tx.forum_kind(line.forum_kind, 'en')}"
+        if line.venue:
+            detail += f"   {line.venue}"
+        wrap_text(painter, text.adjusted(0, used + int(4 * unit), 0, 0), detail, pixel_font(24 * unit),
+              QColor("#7fe0d6"))
+
+    def _paint_figures(self, painter: QPainter, slide: Slide, rect: QRect, unit: float) -> None:
+        used = self._heading(painter, rect, chinese(ATTRACT_CONTEXT, KEY_FIGURES), KEY_FIGURES, unit)
+        area = rect.adjusted(0, used + int(10 * unit), 0, 0)
+        n = max(1, len(slide.figures))
+        gap = int(32 * unit)
+        width = (area.width() - gap * (n - 1)) // n
+        for i, figure in enumerate(slide.figures):
+            card = QRect(area.left() + i * (width + gap), area.top(), width,
+                         min(area.height(), int(480 * unit)))
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(255, 255, 255, 28))
+            painter.drawRoundedRect(QRectF(card), 22 * unit, 22 * unit)
+            inner = card.adjusted(int(32 * unit), int(30 * unit), -int(32 * unit), -int(24 * unit))
+            y = inner.top()
+            y += wrap_text(painter, QRect(inner.left(), y, inner.width(), inner.height()),
+                       tx.figure_value(figure, "zh"), pixel_font(72 * unit, bold=True),
+                       QColor("#ffd27f")) + int(4 * unit)
+            if tx.figure_value(figure, "en") != tx.figure_value(figure, "zh"):
+                y += wrap_text(painter, QRect(inner.left(), y, inner.width(), inner.bottom() - y),
+                           tx.figure_value(figure, "en"), pixel_font(30 * unit, bold=True),
+                           QColor("#ffe7b8"))
+            y += int(24 * unit)
+            y += wrap_text(painter, QRect(inner.left(), y, inner.width(), inner.bottom() - y),
+                       figure.label, pixel_font(34 * unit, bold=True), QColor("#ffffff")) + int(10 * unit)
+            y += wrap_text(painter, QRect(inner.left(), y, inner.width(), inner.bottom() - y),
+                       figure.label_en, pixel_font(26 * unit), QColor("#d6e6ff")) + int(28 * unit)
+            if figure.quote:  # the sentence of the newspaper the figure comes from
+                used = wrap_text(painter, QRect(inner.left() + int(20 * unit), y,
+                                            inner.width() - int(20 * unit), inner.bottom() - y),
+                             f"“{figure.quote.strip('“”')}”", pixel_font(24 * unit), QColor("#cfe3f7"))
+                painter.fillRect(QRect(inner.left(), y, int(6 * unit), used), QColor("#7fe0d6"))

@@ -1,0 +1,146 @@
+"""The on-screen Latin keyboard for the search box."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import (
+    QEvent,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from guide.kiosk.widgets.base import CARD_STYLE, PALETTE, pixel_font
+
+
+def key_button(text: str, name: str, on_press: Callable[[], None], *, repeat: bool = False) -> QPushButton:
+    """A big key that never takes the focus (the search box keeps it)."""
+    button = QPushButton(text)
+    button.setObjectName(name)
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+    if repeat:
+        button.setAutoRepeat(True)
+        button.setAutoRepeatDelay(450)
+        button.setAutoRepeatInterval(90)
+    button.clicked.connect(lambda _checked=False: on_press())
+    return button
+
+
+KEY_ROWS = ("1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm")
+
+
+class OnScreenKeyboard(QWidget):
+    """Latin letters, digits, space, backspace, clear and done, typed into a line edit.
+
+    Keys are sent to the target as ordinary key events, exactly as a hardware keyboard's,
+    so the search box, its shortcuts and its undo behave the same. Pinyin and English
+    search find Chinese content without a Chinese input method.
+    """
+
+    done_pressed = Signal()
+
+    def __init__(self, parent: QWidget, target: QLineEdit) -> None:
+        super().__init__(parent)
+        self.setObjectName("onScreenKeyboard")
+        self.host = parent
+        self.target = target
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setAttribute(Qt.WidgetAttribute.WA_NoMousePropagation, True)
+        self.setStyleSheet(CARD_STYLE + f"""
+            QWidget#onScreenKeyboard {{ background: {PALETTE.surface};
+                border-top: 4px solid {PALETTE.primary}; }}""")
+        grid = QVBoxLayout(self)
+        grid.setContentsMargins(24, 18, 24, 18)
+        grid.setSpacing(10)
+        self.keys: dict[str, QPushButton] = {}
+        for row_keys in KEY_ROWS:
+            row = QHBoxLayout()
+            row.setSpacing(10)
+            row.addStretch(1 if len(row_keys) < 10 else 0)
+            for ch in row_keys:
+                button = key_button(ch, f"key_{ch}", lambda c=ch: self.type_text(c))  # type: ignore[misc]
+                self.keys[ch] = button
+                row.addWidget(button, 2)
+            if row_keys == KEY_ROWS[-1]:
+                self.backspace = key_button("⌫", "keyBackspace", self.backspace_pressed, repeat=True)
+                row.addWidget(self.backspace, 3)
+            row.addStretch(1 if len(row_keys) < 10 else 0)
+            grid.addLayout(row)
+        bottom = QHBoxLayout()
+        bottom.setSpacing(10)
+        self.clear_key = key_button("", "keyClear", self.clear_pressed)
+        self.space = key_button("", "keySpace", lambda: self.type_text(" "))
+        self.done = key_button("", "keyDone", self.done_pressed.emit)
+        bottom.addWidget(self.clear_key, 3)
+        bottom.addWidget(self.space, 10)
+        bottom.addWidget(self.done, 3)
+        grid.addLayout(bottom)
+        parent.installEventFilter(self)
+        self.retranslate()
+        self.hide()
+
+    def retranslate(self) -> None:
+        """Re-set the key labels in the current language."""
+        self.setAccessibleName(self.tr("On-screen keyboard"))
+        self.clear_key.setText(self.tr("Clear"))
+        self.space.setText(self.tr("Space"))
+        self.done.setText(self.tr("Done"))
+        self.backspace.setAccessibleName(self.tr("Backspace"))
+
+    def _send(self, key: Qt.Key, text: str = "") -> None:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(self.target, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, text))
+
+    def type_text(self, text: str) -> None:
+        """Type ``text`` (letters, digits, spaces) into the target as key presses."""
+        for ch in text:
+            if ch == " ":
+                key = Qt.Key.Key_Space
+            elif ch.isdigit():
+                key = Qt.Key(Qt.Key.Key_0.value + int(ch))
+            else:
+                key = Qt.Key(Qt.Key.Key_A.value + ord(ch.lower()) - ord("a"))
+            self._send(key, ch)
+
+    def backspace_pressed(self) -> None:
+        self._send(Qt.Key.Key_Backspace)
+
+    def clear_pressed(self) -> None:
+        """Empty the box (select all, then delete, as a keyboard user would)."""
+        self.target.selectAll()
+        self._send(Qt.Key.Key_Backspace)
+
+    def place(self) -> None:
+        """Dock to the bottom of the window, full width, keys sized for fingers."""
+        parent = self.host
+        unit = min(parent.height() / 1080, parent.width() / 1500)
+        height = max(5 * 64 + 4 * 10 + 36, int(430 * unit))
+        width = min(parent.width(), max(720, int(1500 * unit)))
+        self.setGeometry((parent.width() - width) // 2, parent.height() - height, width, height)
+        font = pixel_font(max(22, 34 * unit), bold=True)
+        for button in self.findChildren(QPushButton):
+            button.setFont(font)
+            button.setMinimumSize(48, 48)
+
+    def present(self) -> None:
+        """Show over the bottom of the window."""
+        self.place()
+        self.show()
+        self.raise_()
+
+    def eventFilter(self, watched: object, event: QEvent) -> bool:
+        if watched is self.host and event.type() == QEvent.Type.Resize and self.isVisible():
+            self.place()
+        return False
