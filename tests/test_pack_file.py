@@ -11,9 +11,19 @@ from typing import Any
 import pytest
 
 from guide.content.loader import PackInvalid, load_pack
-from guide.content.packfiles import fingerprint
+from guide.content.pack_folder import fingerprint
 from guide.updates import errors
 from guide.updates.errors import UpdateRefused
+from guide.updates.guidepack import (
+    MANIFEST,
+    SIGNATURES,
+    Limits,
+    build_pack_file,
+    read_manifest,
+    sign_pack_file,
+    verify_pack_file,
+)
+from guide.updates.guidepack.archive import zipinfo
 from guide.updates.keys import (
     KeyFileError,
     PrivateKey,
@@ -21,16 +31,6 @@ from guide.updates.keys import (
     generate_key_pair,
     load_public_key,
     parse_public_key,
-)
-from guide.updates.packfile import (
-    MANIFEST,
-    SIGNATURES,
-    Limits,
-    _zipinfo,
-    build_pack_file,
-    read_manifest,
-    sign_pack_file,
-    verify_pack_file,
 )
 from tests.test_updates_support import (
     copy_pack,
@@ -272,7 +272,7 @@ def test_symlink_member_is_refused(tmp_path: Path, keys: Keys) -> None:
     with zipfile.ZipFile(path) as zf:
         members = [(i, zf.read(i)) for i in zf.infolist()]
     with zipfile.ZipFile(path, "w") as zf:
-        link = _zipinfo("pack/images/a.png", zipfile.ZIP_STORED)
+        link = zipinfo("pack/images/a.png", zipfile.ZIP_STORED)
         link.external_attr = (stat.S_IFLNK | 0o777) << 16
         zf.writestr(link, "/etc/passwd")
         for info, data in members:

@@ -21,9 +21,9 @@ import pytest
 
 from guide.content.build import build_content_db
 from guide.updates import errors
+from guide.updates.guidepack import INDEX, Limits, PackIndex, publish_pack_file
 from guide.updates.install import commit_update, prepare_update, slot_status
 from guide.updates.keys import PublicKey
-from guide.updates.packfile import INDEX, Limits, PackIndex, publish_pack_file
 from guide.updates.source import CheckResult, CheckStatus, check_for_update, clear_pending
 from guide.updates.state import default_slot
 from tests.test_updates_support import (

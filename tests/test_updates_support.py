@@ -14,18 +14,16 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
-from guide.updates.keys import PrivateKey, PublicKey, generate_key_pair, load_private_key, load_public_key
-from guide.updates.packfile import (
+from guide.updates.guidepack import (
     MANIFEST,
     SIGNATURES,
     Signature,
-    _hash_prefix,
-    _signature_block,
-    _write_tail,
-    _zipinfo,
     build_pack_file,
     sign_pack_file,
 )
+from guide.updates.guidepack.archive import hash_prefix, write_tail, zipinfo
+from guide.updates.guidepack.signatures import signature_block
+from guide.updates.keys import PrivateKey, PublicKey, generate_key_pair, load_private_key, load_public_key
 from guide.updates.state import ContentSlot
 
 MINI_PACK = Path(__file__).parent / "fixtures" / "mini_pack"
@@ -116,14 +114,14 @@ def _canonical(out: Path, payload: dict[str, bytes], tail: Callable[[int, str], 
     with zipfile.ZipFile(out, "w") as zf:
         for name, data in payload.items():
             compress = zipfile.ZIP_STORED if name.endswith(".png") else zipfile.ZIP_DEFLATED
-            zf.writestr(_zipinfo(name, compress), data)
+            zf.writestr(zipinfo(name, compress), data)
     with zipfile.ZipFile(out) as zf:
         infos, end = zf.infolist(), zf.start_dir
     with open(out, "r+b") as fh:
         fh.truncate(end)
-        manifest, sig = tail(end, _hash_prefix(fh, end))
+        manifest, sig = tail(end, hash_prefix(fh, end))
         fh.seek(end)
-        _write_tail(fh, infos, manifest, sig)
+        write_tail(fh, infos, manifest, sig)
 
 
 def rezip(src: Path, out: Path, change: dict[str, bytes | None], add: dict[str, bytes] | None = None) -> None:
@@ -150,7 +148,7 @@ def forge(out: Path, files: dict[str, bytes], key: PrivateKey, manifest_files: l
             "title": "t", "title_en": "t", "created": "2023-05-27T00:00:00Z", "fingerprint": "",
             "files": manifest_files, "payload": {"bytes": end, "sha256": digest},
         }).encode()
-        return manifest, _signature_block([Signature(key.public, key.sign(manifest))])
+        return manifest, signature_block([Signature(key.public, key.sign(manifest))])
 
     payload = {"pack/" + name: data for name, data in files.items()}
     payload.update(members or {})

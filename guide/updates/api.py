@@ -34,6 +34,16 @@ from __future__ import annotations
 from guide.updates import errors
 from guide.updates.changes import ChangeSummary, ItemRef, KindChanges, compare_content
 from guide.updates.errors import UpdateRefused
+from guide.updates.guidepack import (
+    DEFAULT_LIMITS,
+    Limits,
+    Manifest,
+    VerifiedPack,
+    build_pack_file,
+    publish_pack_file,
+    sign_pack_file,
+    verify_pack_file,
+)
 from guide.updates.install import (
     AppliedUpdate,
     PreparedUpdate,
@@ -54,16 +64,6 @@ from guide.updates.keys import (
     load_public_keys,
 )
 from guide.updates.log import LOGGER_NAME, log_to_file
-from guide.updates.packfile import (
-    DEFAULT_LIMITS,
-    Limits,
-    Manifest,
-    VerifiedPack,
-    build_pack_file,
-    publish_pack_file,
-    sign_pack_file,
-    verify_pack_file,
-)
 from guide.updates.source import (
     CheckResult,
     CheckStatus,

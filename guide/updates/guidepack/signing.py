@@ -1,0 +1,61 @@
+"""Signing a pack file: adding a key's signature to its tail, atomically."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from guide.updates import errors
+from guide.updates.guidepack.archive import (
+    CHUNK,
+    write_atomically,
+    write_tail,
+)
+from guide.updates.guidepack.format import (
+    DEFAULT_LIMITS,
+    MANIFEST,
+    SIGNATURES,
+    Limits,
+    Signature,
+    refuse,
+)
+from guide.updates.guidepack.signatures import parse_signatures, signature_block
+from guide.updates.guidepack.verify import verify_pack_file
+from guide.updates.keys import PrivateKey, PublicKey
+from guide.updates.log import log
+
+
+def sign_pack_file(path: Path, key: PrivateKey, *, limits: Limits = DEFAULT_LIMITS) -> PublicKey:
+    """Add ``key``'s signature of the manifest to the pack file (atomically); return its public key.
+
+    The pack is checked first (structure and hashes), so only intact packs get signed.
+    An earlier signature by the same key is replaced; other keys' signatures stay.
+    """
+    path = Path(path)
+    verify_pack_file(path, None, limits=limits, require_signature=False)
+    with zipfile.ZipFile(path) as zf:
+        manifest_bytes = zf.read(MANIFEST)
+        names = [i.filename for i in zf.infolist()]
+        old = parse_signatures(zf.read(SIGNATURES)) if SIGNATURES in names else []
+        payload = [i for i in zf.infolist() if i.filename not in (MANIFEST, SIGNATURES)]
+        payload_end = zf.getinfo(MANIFEST).header_offset
+    public = key.public
+    signatures = [s for s in old if s.key.raw != public.raw]
+    signatures.append(Signature(public, key.sign(manifest_bytes)))
+
+    def write(tmp: Path) -> None:
+        # Copy the payload byte for byte (it is hashed in the manifest), then a new tail.
+        with open(path, "rb") as src, open(tmp, "wb") as dst:
+            src.seek(0)
+            left = payload_end
+            while left > 0:
+                chunk = src.read(min(CHUNK, left))
+                if not chunk:
+                    raise refuse(errors.CORRUPT, f"{path} changed while it was being signed")
+                dst.write(chunk)
+                left -= len(chunk)
+            write_tail(dst, payload, manifest_bytes, signature_block(signatures))
+
+    write_atomically(path, write)
+    log.info("signed %s with %s", path, public.label)
+    return public
