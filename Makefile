@@ -29,11 +29,13 @@ run: $(STAMP) db
 test: $(TEST_STAMP)
 	$(PY) -m ruff check guide tests benchmarks
 	$(PY) -m mypy
+	$(VENV)/bin/lint-imports --no-cache
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 lint: $(TEST_STAMP)
 	$(PY) -m ruff check guide tests benchmarks
 	$(PY) -m mypy
+	$(VENV)/bin/lint-imports --no-cache
 
 # Qt Linguist: refresh the .ts from the code (keeps existing translations), then compile .qm.
 TS := resources/translations/zgc_guide_zh_CN.ts
