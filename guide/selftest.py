@@ -146,7 +146,8 @@ def _search(content: Any, report: SelfTestReport) -> tuple[str, str]:
         _check(bool(hits), f"search: no results for {query!r}")
         report.hits[query] = len(hits)
         first = first or (hits[0].kind, hits[0].id)
-    assert first is not None
+    if first is None:
+        raise SelfTestFailed("search: no results")
     return first
 
 

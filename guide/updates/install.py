@@ -28,10 +28,11 @@ from guide.files import atomic_replace, now_iso, pid_alive
 from guide.updates import errors
 from guide.updates.changes import ChangeSummary, compare_content
 from guide.updates.errors import UpdateRefused
-from guide.updates.guidepack import DEFAULT_LIMITS, Limits, verify_pack_file
+from guide.updates.guidepack import DEFAULT_LIMITS, Limits, VerifiedPack, verify_pack_file
 from guide.updates.keys import PublicKey
 from guide.updates.log import log
 from guide.updates.state import (
+    ContentIdentity,
     ContentSlot,
     InstalledContent,
     SlotState,
@@ -85,6 +86,48 @@ def _stage(progress: Progress | None, stage: str) -> Callable[[int, int], None] 
     return lambda done, total: progress(stage, done, total)
 
 
+def _accept_offer(verified: VerifiedPack, current: ContentIdentity | None, state: SlotState) -> PublicKey:
+    """The pack's trusted signer, if the pack may replace the content in use (same pack, newer)."""
+    m = verified.manifest
+    signer = verified.signer
+    if signer is None:  # a trusted list was given, so verification names the signer
+        raise UpdateRefused(errors.UNSIGNED, "the pack names no trusted signer")
+    if current is not None and current.pack_id and current.pack_id != m.pack_id:
+        raise UpdateRefused(errors.WRONG_PACK, f"the pack is {m.pack_id!r}, the content in use is "
+                            f"{current.pack_id!r}; a pack only updates content with the same pack id")
+    floor = max(state.floor(m.pack_id), current.version if current is not None else 0)
+    if m.version <= floor:
+        raise UpdateRefused(errors.NOT_NEWER, f"pack version {m.version} is not newer than version "
+                            f"{floor} already in use or installed here (rollback protection)")
+    return signer
+
+
+def _build_staged(work: Path, staged: Path, verified: VerifiedPack, signer: PublicKey,
+                  progress: Progress | None) -> None:
+    """Validate the unpacked pack and build its database at ``staged``, recording who signed it."""
+    from guide.content.build import build_content_db
+    from guide.content.loader import PackInvalid, load_pack
+
+    m = verified.manifest
+    try:
+        pack = load_pack(work)
+    except PackInvalid as exc:
+        raise UpdateRefused(errors.INVALID_CONTENT, f"the pack's content has {len(exc.errors)} "
+                            "error(s)", [str(e) for e in exc.errors]) from exc
+    if (pack.info.id, pack.info.version) != (m.pack_id, m.version):
+        raise UpdateRefused(errors.BAD_MANIFEST, f"the manifest says {m.pack_id} version "
+                            f"{m.version}, pack.toml says {pack.info.id} version {pack.info.version}")
+    build_content_db(work, staged, _stage(progress, "build"), pack=pack)
+    conn = sqlite3.connect(staged, isolation_level=None)
+    try:
+        conn.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", [
+            ("signer", signer.label), ("signer_key_id", signer.key_id),
+            ("pack_sha256", verified.sha256), ("pack_created", m.created),
+        ])
+    finally:
+        conn.close()
+
+
 def prepare_update(
     pack_file: Path,
     *,
@@ -103,15 +146,12 @@ def prepare_update(
     use or ever installed here), invalid-content (``details`` lists the errors
     exactly as ``guide build-db`` prints them).
     """
-    from guide.content.build import build_content_db
-    from guide.content.loader import PackInvalid, load_pack
-
     slot = slot or default_slot()
     pack_file = Path(pack_file)
     log.info("preparing %s", pack_file)
     try:
         state = read_state(slot)
-        current = db_identity(current_db) if current_db is not None and Path(current_db).is_file() else None
+        current = db_identity(current_db)
         slot.root.mkdir(parents=True, exist_ok=True)
         remove_stale_files(slot)
         token = _token()
@@ -124,32 +164,8 @@ def prepare_update(
             verified = verify_pack_file(pack_file, trusted, limits=limits, extract_to=work,
                                         progress=_stage(progress, "verify"))
             m = verified.manifest
-            signer = verified.signer
-            assert signer is not None  # a trusted list was given, so verification named the signer
-            if current is not None and current[0] and current[0] != m.pack_id:
-                raise UpdateRefused(errors.WRONG_PACK, f"the pack is {m.pack_id!r}, the content in use is "
-                                    f"{current[0]!r}; a pack only updates content with the same pack id")
-            floor = max(state.floor(m.pack_id), current[1] if current is not None else 0)
-            if m.version <= floor:
-                raise UpdateRefused(errors.NOT_NEWER, f"pack version {m.version} is not newer than version "
-                                    f"{floor} already in use or installed here (rollback protection)")
-            try:
-                pack = load_pack(work)
-            except PackInvalid as exc:
-                raise UpdateRefused(errors.INVALID_CONTENT, f"the pack's content has {len(exc.errors)} "
-                                    "error(s)", [str(e) for e in exc.errors]) from exc
-            if (pack.info.id, pack.info.version) != (m.pack_id, m.version):
-                raise UpdateRefused(errors.BAD_MANIFEST, f"the manifest says {m.pack_id} version "
-                                    f"{m.version}, pack.toml says {pack.info.id} version {pack.info.version}")
-            build_content_db(work, staged, _stage(progress, "build"), pack=pack)
-            conn = sqlite3.connect(staged, isolation_level=None)
-            try:
-                conn.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", [
-                    ("signer", signer.label), ("signer_key_id", signer.key_id),
-                    ("pack_sha256", verified.sha256), ("pack_created", m.created),
-                ])
-            finally:
-                conn.close()
+            signer = _accept_offer(verified, current, state)
+            _build_staged(work, staged, verified, signer, progress)
             if progress:
                 progress("compare", 0, 1)
             summary = compare_content(current_db, staged)
@@ -160,7 +176,7 @@ def prepare_update(
                 baseline_db = slot.root / f".base-{token}.db"
                 shutil.copyfile(current_db, baseline_db)
                 baseline = InstalledContent(
-                    file="", pack_id=current[0], version=current[1], signer=current[2],
+                    file="", pack_id=current.pack_id, version=current.version, signer=current.signer,
                     installed_at=now_iso(), origin="baseline")
         except BaseException:
             staged.unlink(missing_ok=True)
@@ -180,7 +196,7 @@ def prepare_update(
         slot=slot, staged_db=staged, pack_file=pack_file, pack_sha256=verified.sha256,
         pack_id=m.pack_id, version=m.version, title=m.title, title_en=m.title_en,
         signer=signer.label, signer_key_id=signer.key_id,
-        current_version=current[1] if current is not None else None, summary=summary,
+        current_version=current.version if current is not None else None, summary=summary,
         baseline_db=baseline_db, baseline=baseline,
     )
 

@@ -25,43 +25,42 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import http.client
 import json
 import os
 import secrets
-import time
 import tomllib
-import urllib.error
-import urllib.parse
-import urllib.request
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from guide.files import atomic_replace
 from guide.updates import errors
 from guide.updates.errors import UpdateRefused
+from guide.updates.fetch import Fetched, FetchFailed, download, fetch_index_folder, fetch_index_http, is_url
 from guide.updates.guidepack import (
     DEFAULT_LIMITS,
-    INDEX,
     SUFFIX,
     Limits,
     PackIndex,
-    parse_index,
-    read_manifest,
     verify_pack_file,
 )
 from guide.updates.keys import KeyFileError, PublicKey, load_public_keys
 from guide.updates.log import log
-from guide.updates.state import POLL_LOCK, ContentSlot, db_identity, default_slot, read_state, slot_lock
+from guide.updates.state import (
+    POLL_LOCK,
+    ContentIdentity,
+    ContentSlot,
+    SlotState,
+    db_identity,
+    default_slot,
+    read_state,
+    slot_lock,
+)
 
 POLL_STATE = "poll.json"
 INCOMING = "incoming"
-USER_AGENT = "zgc-guide-updater/1"
-_MAX_INDEX_BYTES = 1 << 20
-_CHUNK = 1 << 16
 
 
 # --- configuration -----------------------------------------------------------------------
@@ -230,196 +229,6 @@ def clear_pending(slot: ContentSlot | None = None) -> None:
         _write_poll(slot, poll)
 
 
-# --- fetching ----------------------------------------------------------------------------
-
-
-class _Failed(Exception):
-    """A transient failure: reported, not remembered, retried next poll."""
-
-    def __init__(self, reason: str, message: str) -> None:
-        self.reason = reason
-        self.message = message
-        super().__init__(message)
-
-
-@dataclass(frozen=True)
-class _Fetched:
-    index: PackIndex | None  # None: not modified
-    validators: dict[str, str]
-    location: str  # where the pack file is: a URL or a folder path
-
-
-def _is_url(source: str) -> bool:
-    return source.lower().startswith(("http://", "https://"))
-
-
-def _index_url(source: str) -> str:
-    if source.lower().endswith(".json"):
-        return source
-    return source + INDEX if source.endswith("/") else source + "/" + INDEX
-
-
-class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
-    """Follow redirects to http(s) only (urllib would also follow one to ftp://)."""
-
-    def redirect_request(self, req: urllib.request.Request, fp: IO[bytes], code: int, msg: str,
-                         headers: Any, newurl: str) -> urllib.request.Request | None:
-        if urllib.parse.urlsplit(newurl).scheme.lower() not in ("http", "https"):
-            raise _Failed(errors.DOWNLOAD_FAILED, f"refusing a redirect to {newurl}")
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
-
-
-_OPENER = urllib.request.build_opener(_HttpOnlyRedirects)
-
-
-def _open_url(url: str, headers: dict[str, str], timeout: float) -> http.client.HTTPResponse:
-    scheme = urllib.parse.urlsplit(url).scheme.lower()
-    if scheme not in ("http", "https"):
-        raise _Failed(errors.DOWNLOAD_FAILED, f"refusing a non-http(s) URL: {url}")
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT,
-                                                   "Accept-Encoding": "identity", **headers})
-    return _OPENER.open(request, timeout=timeout)
-
-
-def _fetch_index_http(source: str, known: dict[str, Any], timeout: float) -> _Fetched:
-    url = _index_url(source)
-    headers = {}
-    if known.get("etag"):
-        headers["If-None-Match"] = str(known["etag"])
-    if known.get("last_modified"):
-        headers["If-Modified-Since"] = str(known["last_modified"])
-    try:
-        with _open_url(url, headers, timeout) as response:
-            data = response.read(_MAX_INDEX_BYTES + 1)
-            validators = {k: v for k, v in (("etag", response.headers.get("ETag")),
-                                            ("last_modified", response.headers.get("Last-Modified")))
-                          if v}
-            final_url = response.geturl()
-    except urllib.error.HTTPError as exc:
-        if exc.code == 304:
-            return _Fetched(None, {}, url)
-        raise _Failed(errors.DOWNLOAD_FAILED, f"{url}: HTTP {exc.code} {exc.reason}") from exc
-    except (urllib.error.URLError, http.client.HTTPException, OSError) as exc:
-        raise _Failed(errors.DOWNLOAD_FAILED, f"{url}: {getattr(exc, 'reason', exc)}") from exc
-    if len(data) > _MAX_INDEX_BYTES:
-        raise UpdateRefused(errors.TOO_LARGE, f"{url} is over {_MAX_INDEX_BYTES} bytes: not an index")
-    return _Fetched(parse_index(data), validators, final_url)
-
-
-def _folder_stamp(folder: Path) -> str:
-    index = folder / INDEX
-    if index.is_file():
-        st = index.stat()
-        return f"index:{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"
-    packs = sorted((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in folder.glob(f"*{SUFFIX}"))
-    return "packs:" + hashlib.sha256(repr(packs).encode()).hexdigest()
-
-
-def _fetch_index_folder(source: str, known: dict[str, Any], limits: Limits) -> _Fetched:
-    folder = Path(source[7:] if source.startswith("file://") else source).expanduser()
-    if folder.is_file() and folder.suffix == SUFFIX:  # a single pack file named directly
-        folder, only = folder.parent, folder.name
-    else:
-        only = None
-    if not folder.is_dir():
-        raise _Failed(errors.NO_SOURCE, f"update folder {folder} does not exist (stick not inserted?)")
-    try:
-        stamp = _folder_stamp(folder) if only is None else f"file:{(folder / only).stat().st_mtime_ns}"
-    except OSError as exc:
-        raise _Failed(errors.DOWNLOAD_FAILED, f"{folder}: {exc}") from exc
-    if known.get("stamp") == stamp:
-        return _Fetched(None, {}, str(folder))
-    if only is None and (folder / INDEX).is_file():
-        try:
-            data = (folder / INDEX).read_bytes()[:_MAX_INDEX_BYTES + 1]
-        except OSError as exc:
-            raise _Failed(errors.DOWNLOAD_FAILED, f"{folder / INDEX}: {exc}") from exc
-        return _Fetched(parse_index(data), {"stamp": stamp}, str(folder))
-    # No index (a pack copied by hand): the highest version among the pack files offered.
-    best: PackIndex | None = None
-    for path in [folder / only] if only else sorted(folder.glob(f"*{SUFFIX}")):
-        try:
-            m = read_manifest(path, limits=limits)
-        except UpdateRefused as exc:
-            log.warning("ignoring %s: %s", path, exc.message)
-            continue
-        if best is None or m.version > best.version:
-            best = PackIndex(m.pack_id, m.version, path.name, path.stat().st_size, None)
-    if best is None:
-        raise _Failed(errors.NO_SOURCE, f"no {INDEX} and no readable {SUFFIX} file in {folder}")
-    return _Fetched(best, {"stamp": stamp}, str(folder))
-
-
-def _copy_capped(src: IO[bytes], dst: IO[bytes], cap: int, deadline: float, what: str) -> int:
-    total = 0
-    while True:
-        if time.monotonic() > deadline:
-            raise _Failed(errors.DOWNLOAD_FAILED, f"{what}: download took too long")
-        try:
-            chunk = src.read(_CHUNK)
-        except http.client.IncompleteRead as exc:
-            total += len(exc.partial)
-            raise _Failed(errors.TRUNCATED, f"{what}: the connection closed after {total} bytes "
-                          "(truncated download)") from exc
-        except (OSError, http.client.HTTPException) as exc:
-            raise _Failed(errors.DOWNLOAD_FAILED, f"{what}: {exc}") from exc
-        if not chunk:
-            return total
-        total += len(chunk)
-        if total > cap:
-            raise UpdateRefused(errors.TOO_LARGE, f"{what} is over the {cap} byte limit")
-        dst.write(chunk)
-
-
-def _download(fetched: _Fetched, index: PackIndex, dest: Path, *, limits: Limits, timeout: float,
-              deadline_seconds: float) -> int:
-    cap = limits.max_archive_bytes
-    if index.size is not None and index.size > cap:
-        raise UpdateRefused(errors.TOO_LARGE, f"the index announces {index.size} bytes, "
-                            f"over the {cap} byte limit")
-    deadline = time.monotonic() + deadline_seconds
-    if _is_url(fetched.location):
-        url = urllib.parse.urljoin(fetched.location, urllib.parse.quote(index.file))
-        try:
-            with _open_url(url, {}, timeout) as response, open(dest, "xb") as out:
-                length = response.headers.get("Content-Length")
-                if length is not None and length.isdigit() and int(length) > cap:
-                    raise UpdateRefused(errors.TOO_LARGE, f"{url} has {length} bytes, over the {cap} limit")
-                got = _copy_capped(response, out, cap, deadline, url)
-                if length is not None and length.isdigit() and got < int(length):
-                    raise _Failed(errors.TRUNCATED, f"{url}: {got} of {length} bytes arrived "
-                                  "(truncated download)")
-        except urllib.error.HTTPError as exc:
-            raise _Failed(errors.DOWNLOAD_FAILED, f"{url}: HTTP {exc.code} {exc.reason}") from exc
-        except (urllib.error.URLError, http.client.HTTPException) as exc:
-            raise _Failed(errors.DOWNLOAD_FAILED, f"{url}: {getattr(exc, 'reason', exc)}") from exc
-    else:
-        src_path = Path(fetched.location) / index.file
-        if not src_path.resolve().parent == Path(fetched.location).resolve():
-            raise UpdateRefused(errors.UNSAFE, f"the index names a file outside the folder: {index.file}")
-        try:
-            with open(src_path, "rb") as src, open(dest, "xb") as out:
-                got = _copy_capped(src, out, cap, deadline, str(src_path))
-        except FileNotFoundError as exc:
-            raise _Failed(errors.DOWNLOAD_FAILED, f"{src_path} is missing") from exc
-        except OSError as exc:
-            raise _Failed(errors.DOWNLOAD_FAILED, f"{src_path}: {exc}") from exc
-    if index.size is not None and got != index.size:
-        if got < index.size:
-            raise _Failed(errors.TRUNCATED, f"{index.file}: {got} of {index.size} bytes arrived "
-                          "(truncated download, or the file is still being copied)")
-        raise _Failed(errors.CORRUPT, f"{index.file} has {got} bytes, the index says {index.size}")
-    if index.sha256 is not None:
-        digest = hashlib.sha256()
-        with open(dest, "rb") as fh:
-            while chunk := fh.read(_CHUNK):
-                digest.update(chunk)
-        if digest.hexdigest() != index.sha256:
-            raise _Failed(errors.CORRUPT, f"{index.file}: sha256 differs from the index "
-                          "(damaged in transit, or the index is out of date)")
-    return got
-
-
 # --- the check ---------------------------------------------------------------------------
 
 
@@ -449,105 +258,150 @@ def check_for_update(
     return result
 
 
+class Decision(StrEnum):
+    """What a poll decided about what a source offers, remembered with the index's validators."""
+
+    READY = "ready"
+    UP_TO_DATE = "up-to-date"
+    REFUSED = "refused"  # permanent: the same pack would be refused again, so it is not fetched again
+
+
+@dataclass
+class _Poll:
+    """One poll of one source: what it needs to judge an offer and to remember the decision."""
+
+    source: str
+    trusted: Sequence[PublicKey]
+    slot: ContentSlot
+    limits: Limits
+    timeout: float
+    deadline_seconds: float
+    state: _PollState = field(init=False)
+    known: dict[str, Any] = field(init=False)
+    trust: str = field(init=False)
+    floors: SlotState = field(init=False)
+    current: ContentIdentity | None = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.state = _read_poll(self.slot)
+        # Validators (and remembered refusals) hold only for the keys they were judged with:
+        # after the trusted keys change, the next poll fetches and judges afresh.
+        self.trust = hashlib.sha256(b"".join(sorted(k.raw for k in self.trusted))).hexdigest()[:16]
+        known = self.state.sources.get(self.source, {})
+        self.known = known if known.get("trust") == self.trust else {}
+        self.floors = read_state(self.slot)
+
+    def floor(self, pack_id: str) -> int:
+        """The version an offer of ``pack_id`` must beat: what is in use or was installed here."""
+        current = self.current
+        in_use = current.version if current is not None and current.pack_id == pack_id else 0
+        return max(self.floors.floor(pack_id), in_use)
+
+    def remember(self, fetched: Fetched, decision: Decision, detail: str) -> None:
+        """Keep the decision with the index's validators, and save the poll state."""
+        self.state.sources[self.source] = {**fetched.validators, "decision": decision.value,
+                                           "detail": detail, "trust": self.trust}
+        _write_poll(self.slot, self.state)
+
+    def result(self, status: CheckStatus, message: str, **kwargs: Any) -> CheckResult:
+        return CheckResult(status, message, self.source, **kwargs)
+
+
 def _check(source: str, trusted: Sequence[PublicKey], current_db: Path | None, slot: ContentSlot,
            limits: Limits, timeout: float, deadline_seconds: float) -> CheckResult:
     if not trusted:  # nothing could pass verification: do not even ask the source
         return CheckResult(CheckStatus.REFUSED, "no trusted public keys are configured, so no pack "
                            "can be accepted", source, reason=errors.NO_TRUSTED_KEYS)
-    poll = _read_poll(slot)
-    # Validators (and remembered refusals) hold only for the keys they were judged with:
-    # after the trusted keys change, the next poll fetches and judges afresh.
-    trust = hashlib.sha256(b"".join(sorted(k.raw for k in trusted))).hexdigest()[:16]
-    known = poll.sources.get(source, {})
-    if known.get("trust") != trust:
-        known = {}
+    poll = _Poll(source, trusted, slot, limits, timeout, deadline_seconds)
+    poll.current = db_identity(current_db)
     incoming = slot.root / INCOMING
     incoming.mkdir(exist_ok=True)
     for stale in incoming.glob(".download-*"):
         stale.unlink(missing_ok=True)  # we hold the slot lock: no other download is running
-    state = read_state(slot)
-    current = db_identity(current_db) if current_db is not None and Path(current_db).is_file() else None
-
-    def floor(pack_id: str) -> int:
-        in_use = current[1] if current is not None and current[0] == pack_id else 0
-        return max(state.floor(pack_id), in_use)
-
-    def remember(decision: str) -> None:
-        poll.sources[source] = {**fetched.validators, "decision": decision, "trust": trust}
-
-    pending = _pending_ready(slot, poll)
-    if pending is not None and pending.version <= floor(pending.pack_id):
+    pending = _pending_ready(slot, poll.state)
+    if pending is not None and pending.version <= poll.floor(pending.pack_id):
         pending.pack_file.unlink(missing_ok=True)  # applied (or overtaken) since it was downloaded
-        poll.pending, pending = None, None
-        _write_poll(slot, poll)
+        poll.state.pending, pending = None, None
+        _write_poll(slot, poll.state)
     try:
-        fetched = (_fetch_index_http(source, known, timeout) if _is_url(source)
-                   else _fetch_index_folder(source, known, limits))
-    except _Failed as exc:
-        return CheckResult(CheckStatus.FAILED, exc.message, source, reason=exc.reason)
+        fetched = (fetch_index_http(source, poll.known, timeout) if is_url(source)
+                   else fetch_index_folder(source, poll.known, limits))
+    except FetchFailed as exc:
+        return poll.result(CheckStatus.FAILED, exc.message, reason=exc.reason)
     except UpdateRefused as exc:
-        return CheckResult(CheckStatus.REFUSED, exc.message, source, reason=exc.reason)
-    if fetched.index is None:
-        if pending is not None:
-            return CheckResult(CheckStatus.READY, f"unchanged since the last check; version "
-                               f"{pending.version} is downloaded and waiting", source, ready=pending)
-        last = str(known.get("decision", ""))
-        note = f" (last time {last})" if last.startswith("refused") else ""
-        return CheckResult(CheckStatus.NOT_MODIFIED, f"unchanged since the last check{note}", source)
-    index = fetched.index
-    if current is not None and current[0] and index.pack_id != current[0]:
-        remember(f"refused: wrong pack {index.pack_id}")
-        _write_poll(slot, poll)
-        return CheckResult(CheckStatus.REFUSED, f"the source offers pack {index.pack_id!r}, the content "
-                           f"in use is {current[0]!r}", source, reason=errors.WRONG_PACK)
-    if index.version <= floor(index.pack_id):
-        remember(f"up to date at version {floor(index.pack_id)}")
-        _write_poll(slot, poll)
-        return CheckResult(CheckStatus.UP_TO_DATE, f"the source offers version {index.version}; version "
-                           f"{floor(index.pack_id)} is in use or was installed", source)
+        return poll.result(CheckStatus.REFUSED, exc.message, reason=exc.reason)
+    if fetched.offer is None:
+        return _unchanged(poll, pending)
+    return _judge_offer(poll, fetched, fetched.offer, pending)
+
+
+def _unchanged(poll: _Poll, pending: ReadyUpdate | None) -> CheckResult:
+    if pending is not None:
+        return poll.result(CheckStatus.READY, f"unchanged since the last check; version "
+                           f"{pending.version} is downloaded and waiting", ready=pending)
+    note = ""
+    if poll.known.get("decision") == Decision.REFUSED:
+        note = f" (last time refused: {poll.known.get('detail', '')})"
+    return poll.result(CheckStatus.NOT_MODIFIED, f"unchanged since the last check{note}")
+
+
+def _judge_offer(poll: _Poll, fetched: Fetched, index: PackIndex, pending: ReadyUpdate | None) -> CheckResult:
+    """Decide on what the index offers before downloading anything."""
+    current = poll.current
+    if current is not None and current.pack_id and index.pack_id != current.pack_id:
+        poll.remember(fetched, Decision.REFUSED, f"wrong pack {index.pack_id}")
+        return poll.result(CheckStatus.REFUSED, f"the source offers pack {index.pack_id!r}, the content "
+                           f"in use is {current.pack_id!r}", reason=errors.WRONG_PACK)
+    floor = poll.floor(index.pack_id)
+    if index.version <= floor:
+        poll.remember(fetched, Decision.UP_TO_DATE, f"version {floor}")
+        return poll.result(CheckStatus.UP_TO_DATE, f"the source offers version {index.version}; version "
+                           f"{floor} is in use or was installed")
     if pending is not None and pending.pack_id == index.pack_id and pending.version >= index.version:
         # What the source offers is already here (or older than what is waiting): no download.
-        remember(f"ready: version {pending.version}")
-        _write_poll(slot, poll)
-        return CheckResult(CheckStatus.READY, f"version {pending.version} is already downloaded and "
-                           "waiting", source, ready=pending)
+        poll.remember(fetched, Decision.READY, f"version {pending.version}")
+        return poll.result(CheckStatus.READY, f"version {pending.version} is already downloaded and "
+                           "waiting", ready=pending)
+    return _download_and_verify(poll, fetched, index)
+
+
+def _download_and_verify(poll: _Poll, fetched: Fetched, index: PackIndex) -> CheckResult:
+    """Fetch the pack to a temporary file, verify it, and keep it in ``incoming`` if it is good."""
+    incoming = poll.slot.root / INCOMING
     tmp = incoming / f".download-{os.getpid()}-{secrets.token_hex(4)}"
     got = 0
     try:
-        got = _download(fetched, index, tmp, limits=limits, timeout=timeout,
-                        deadline_seconds=deadline_seconds)
-        verified = verify_pack_file(tmp, trusted, limits=limits)
+        got = download(fetched, index, tmp, limits=poll.limits, timeout=poll.timeout,
+                       deadline_seconds=poll.deadline_seconds)
+        verified = verify_pack_file(tmp, poll.trusted, limits=poll.limits)
         m = verified.manifest
         if (m.pack_id, m.version) != (index.pack_id, index.version):
             raise UpdateRefused(errors.BAD_MANIFEST, f"the index announces {index.pack_id} version "
                                 f"{index.version}, the signed pack is {m.pack_id} version {m.version}")
-        if m.version <= floor(m.pack_id):
+        if m.version <= poll.floor(m.pack_id):
             raise UpdateRefused(errors.NOT_NEWER, f"pack version {m.version} is not newer than version "
-                                f"{floor(m.pack_id)} (rollback protection)")
-        assert verified.signer is not None
+                                f"{poll.floor(m.pack_id)} (rollback protection)")
+        if verified.signer is None:  # cannot happen with a trusted list; refuse rather than assume
+            raise UpdateRefused(errors.UNSIGNED, "the pack names no trusted signer")
         final = incoming / f"{m.pack_id}-{m.version}{SUFFIX}"
         for old in incoming.glob(f"*{SUFFIX}"):
             old.unlink(missing_ok=True)
         os.replace(tmp, final)
-        ready = ReadyUpdate(final, m.pack_id, m.version, verified.signer.label, source, verified.size,
+        ready = ReadyUpdate(final, m.pack_id, m.version, verified.signer.label, poll.source, verified.size,
                             verified.sha256)
-        poll.pending = {"file": final.name, "pack_id": m.pack_id, "version": m.version,
-                        "signer": ready.signer, "source": source, "size": ready.size,
-                        "sha256": ready.sha256}
-        remember(f"ready: version {m.version}")
-        _write_poll(slot, poll)
-        return CheckResult(CheckStatus.READY, f"version {m.version} signed by {ready.signer} is ready "
-                           "to apply", source, ready=ready, downloaded_bytes=got)
-    except _Failed as exc:
+        poll.state.pending = {"file": final.name, "pack_id": m.pack_id, "version": m.version,
+                              "signer": ready.signer, "source": poll.source, "size": ready.size,
+                              "sha256": ready.sha256}
+        poll.remember(fetched, Decision.READY, f"version {m.version}")
+        return poll.result(CheckStatus.READY, f"version {m.version} signed by {ready.signer} is ready "
+                           "to apply", ready=ready, downloaded_bytes=got)
+    except FetchFailed as exc:
         got = got or (tmp.stat().st_size if tmp.exists() else 0)
-        return CheckResult(CheckStatus.FAILED, exc.message, source, reason=exc.reason,
-                           downloaded_bytes=got)
+        return poll.result(CheckStatus.FAILED, exc.message, reason=exc.reason, downloaded_bytes=got)
     except UpdateRefused as exc:
         got = got or (tmp.stat().st_size if tmp.exists() else 0)
-        remember(f"refused: {exc.reason}: {exc.message}")  # the same pack would be refused again
-        _write_poll(slot, poll)
-        return CheckResult(CheckStatus.REFUSED, exc.message, source, reason=exc.reason,
-                           downloaded_bytes=got)
+        poll.remember(fetched, Decision.REFUSED, f"{exc.reason}: {exc.message}")
+        return poll.result(CheckStatus.REFUSED, exc.message, reason=exc.reason, downloaded_bytes=got)
     finally:
         with contextlib.suppress(OSError):
             tmp.unlink(missing_ok=True)

@@ -25,7 +25,7 @@ import tomllib
 from collections.abc import Iterator, Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from guide.files import atomic_replace
 from guide.updates.log import log
@@ -168,15 +168,26 @@ def slot_lock(slot: ContentSlot, name: str = LOCK) -> Iterator[None]:
                 fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
 
 
-def db_identity(db_path: Path) -> tuple[str, int, str | None] | None:
-    """(pack id, pack version, signer) recorded in a content database, or None if unreadable."""
+class ContentIdentity(NamedTuple):
+    """Which pack a content database was built from."""
+
+    pack_id: str
+    version: int
+    signer: str | None
+
+
+def db_identity(db_path: Path | None) -> ContentIdentity | None:
+    """The pack id, version and signer recorded in a content database; None if absent or unreadable."""
+    if db_path is None or not Path(db_path).is_file():
+        return None
     try:
         conn = sqlite3.connect(f"{Path(db_path).resolve().as_uri()}?mode=ro", uri=True)
         try:
             meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
         finally:
             conn.close()
-        return str(meta.get("pack_id", "")), int(meta.get("pack_version", 0)), meta.get("signer")
+        return ContentIdentity(str(meta.get("pack_id", "")), int(meta.get("pack_version", 0)),
+                               meta.get("signer"))
     except (sqlite3.Error, ValueError, OSError):
         return None
 

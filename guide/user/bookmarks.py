@@ -378,9 +378,8 @@ def conflicts(views: Iterable[BookmarkView]) -> list[Conflict]:
                     key=timeline_key)
     found = []
     for a, b in combinations(forums, 2):
-        if a.date != b.date:
+        if a.date is None or a.date != b.date:
             continue
-        assert a.date is not None
         ia, ib = _interval(a), _interval(b)
         if ia is None or ib is None:
             found.append(Conflict("check_times", a.date, a, b))

@@ -93,7 +93,8 @@ def calendar_ics(views: Sequence[BookmarkView], tz_name: str = "Asia/Shanghai", 
     name = "中关村论坛 · 我的收藏" if lang != "en" else "Zhongguancun Forum · My bookmarks"
     cal = icalendar.Calendar.new(prodid="-//zgc-guide//bookmarks//EN", name=name)
     for v in forums:
-        assert v.date is not None
+        if v.date is None:
+            continue
         start: dt.date | dt.datetime
         end: dt.date | dt.datetime
         if v.start_time is None:

@@ -183,7 +183,8 @@ class AttractScreen(Overlay):
 
     def _paint_photo(self, painter: QPainter, slide: Slide, rect: QRect, unit: float) -> None:
         photo = slide.photo
-        assert photo is not None
+        if photo is None:
+            return
         used = self._heading(painter, rect, chinese(ATTRACT_CONTEXT, PHOTOS), PHOTOS, unit)
         area = rect.adjusted(0, used, 0, 0)
         image_box = QSize(16, 10).scaled(QSize(int(area.width() * 0.6), area.height()),

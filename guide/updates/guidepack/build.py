@@ -82,10 +82,7 @@ def build_pack_file(src_dir: Path, out: Path | None = None, *, limits: Limits = 
     if len(entries) > limits.max_files or total > limits.max_total_bytes:
         raise refuse(errors.TOO_LARGE, f"{len(entries)} files, {total} bytes: over the limits")
     out = Path(out) if out is not None else Path.cwd() / default_pack_name(pack.info.id, pack.info.version)
-    manifest: Manifest | None = None
-
     def write(tmp: Path) -> None:
-        nonlocal manifest
         with zipfile.ZipFile(tmp, "w") as zf:
             for entry in entries:
                 # Images are compressed already; deflating them again only costs time.
@@ -107,9 +104,8 @@ def build_pack_file(src_dir: Path, out: Path | None = None, *, limits: Limits = 
             write_tail(fh, payload, manifest.to_bytes(), None)
 
     write_atomically(out, write)
-    assert manifest is not None
     # The files could have changed while they were copied: check the result as a reader would.
-    verify_pack_file(out, None, limits=limits, require_signature=False)
+    manifest = verify_pack_file(out, None, limits=limits, require_signature=False).manifest
     size = out.stat().st_size
     log.info("built pack file %s: pack %s version %d, %d files, %d bytes",
              out, manifest.pack_id, manifest.version, len(entries), size)

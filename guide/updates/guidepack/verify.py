@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -103,6 +104,48 @@ def parse_manifest(data: bytes, limits: Limits) -> Manifest:
     return manifest
 
 
+def _check_listed(members: dict[str, zipfile.ZipInfo], manifest: Manifest) -> None:
+    """The archive holds exactly the files the manifest lists."""
+    expected = {PREFIX + e.path for e in manifest.files}
+    present = set(members) - {MANIFEST, SIGNATURES}
+    if present - expected:
+        extra = sorted(present - expected)
+        raise refuse(errors.UNSAFE, f"the archive holds files the manifest does not list: "
+                     f"{', '.join(extra[:5])}")
+    if expected - present:
+        missing = sorted(expected - present)
+        raise refuse(errors.HASH_MISMATCH, f"files listed in the manifest are missing: "
+                     f"{', '.join(m[len(PREFIX):] for m in missing[:5])}")
+
+
+def _hash_files(zf: zipfile.ZipFile, members: dict[str, zipfile.ZipInfo], manifest: Manifest,
+                extract_to: Path | None, progress: ByteProgress | None) -> None:
+    """Check every file's size and sha256, writing it under ``extract_to`` as it is read."""
+    done = 0
+    total = manifest.total_bytes
+
+    def advance(n: int) -> None:
+        nonlocal done
+        done += n
+        if progress is not None:
+            progress(done, total)
+
+    for entry in manifest.files:
+        info = members[PREFIX + entry.path]
+        if info.file_size != entry.size:
+            raise refuse(errors.HASH_MISMATCH, f"{entry.path} has {info.file_size} bytes in the "
+                         f"archive, the manifest says {entry.size}")
+        if extract_to is None:
+            stream_member(zf, info, entry, None, advance)
+            continue
+        target = extract_to.joinpath(*entry.path.split("/"))
+        if extract_to.resolve() not in target.resolve().parents:
+            raise refuse(errors.UNSAFE, f"{entry.path} would land outside the pack folder")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with open(target, "xb") as out:  # x: never follow or overwrite anything
+            stream_member(zf, info, entry, out, advance)
+
+
 def verify_pack_file(
     path: Path,
     trusted: Sequence[PublicKey] | None,
@@ -136,8 +179,10 @@ def verify_pack_file(
     try:
         with open_archive(path) as zf:
             members = check_members(zf, limits)
-            assert zf.fp is not None
-            check_canonical(zf.fp, zf)
+            fp = zf.fp
+            if fp is None:  # zipfile closes it only on errors it has already raised
+                raise refuse(errors.CORRUPT, f"cannot read {path}")
+            check_canonical(fp, zf)
             if MANIFEST not in members:
                 raise refuse(errors.BAD_MANIFEST, f"the archive has no {MANIFEST}: not a pack file")
             manifest_bytes = read_capped(zf, members[MANIFEST], limits.max_manifest_bytes, MANIFEST)
@@ -147,42 +192,11 @@ def verify_pack_file(
                 raise refuse(errors.UNSIGNED, "the pack is not signed; sign it with `guide pack sign`")
             signer, is_trusted = choose_signer(signatures, manifest_bytes, trusted)
             manifest = parse_manifest(manifest_bytes, limits)
-            expected = {PREFIX + e.path for e in manifest.files}
-            present = set(members) - {MANIFEST, SIGNATURES}
-            if present - expected:
-                extra = sorted(present - expected)
-                raise refuse(errors.UNSAFE, f"the archive holds files the manifest does not list: "
-                             f"{', '.join(extra[:5])}")
-            if expected - present:
-                missing = sorted(expected - present)
-                raise refuse(errors.HASH_MISMATCH, f"files listed in the manifest are missing: "
-                             f"{', '.join(m[len(PREFIX):] for m in missing[:5])}")
-            done = 0
-            total = manifest.total_bytes
-
-            def advance(n: int) -> None:
-                nonlocal done
-                done += n
-                if progress is not None:
-                    progress(done, total)
-
-            for entry in manifest.files:
-                info = members[PREFIX + entry.path]
-                if info.file_size != entry.size:
-                    raise refuse(errors.HASH_MISMATCH, f"{entry.path} has {info.file_size} bytes in the "
-                                 f"archive, the manifest says {entry.size}")
-                if extract_to is None:
-                    stream_member(zf, info, entry, None, advance)
-                    continue
-                target = extract_to.joinpath(*entry.path.split("/"))
-                if extract_to.resolve() not in target.resolve().parents:
-                    raise refuse(errors.UNSAFE, f"{entry.path} would land outside the pack folder")
-                target.parent.mkdir(parents=True, exist_ok=True)
-                with open(target, "xb") as out:  # x: never follow or overwrite anything
-                    stream_member(zf, info, entry, out, advance)
+            _check_listed(members, manifest)
+            _hash_files(zf, members, manifest, extract_to, progress)
             # Last, every byte before the manifest: headers and compressed data the file hashes miss.
             end = members[MANIFEST].header_offset
-            if manifest.payload_bytes != end or hash_prefix(zf.fp, end) != manifest.payload_sha256:
+            if manifest.payload_bytes != end or hash_prefix(fp, end) != manifest.payload_sha256:
                 raise refuse(errors.HASH_MISMATCH, "the archive's bytes differ from what the signed "
                              "manifest describes: the pack was altered or damaged")
     except BaseException:
