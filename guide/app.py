@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -21,55 +20,18 @@ from guide.ui import text as tx
 from guide.ui import theme
 from guide.ui.bookmark_actions import BookmarkActions
 from guide.ui.context import AppContext, Clock, UiState
+from guide.ui.guide import Guide
 from guide.ui.i18n import Translations, system_language
 from guide.ui.images import ImageCache
 from guide.ui.main_window import MainWindow
 from guide.user.bookmarks import refresh_snapshots
 from guide.user.db import (
-    UserDb,
     mark_recovery_notice_shown,
     open_user_db,
     pending_recovery_notice,
     recovery_message,
 )
 from guide.user.settings import get_setting, set_setting
-
-
-@dataclass
-class Guide:
-    """The running guide: its context, image worker and window."""
-
-    ctx: AppContext
-    images: ImageCache
-    window: MainWindow
-    translations: Translations
-    user: UserDb
-    updates: Any = None  # guide.ui.content_update.ContentUpdates, outside kiosk mode
-
-    def swap_content(self, path: Path) -> None:
-        """Show another content database (an update was applied or rolled back).
-
-        Bookmarks are untouched: they are keyed by content ids and their last-known
-        titles are refreshed, so removed items show as no longer in the guide.
-        """
-        old = self.ctx.content
-        self.ctx.content = open_content_db(path)
-        self.ctx.content_path = Path(path)
-        self.ctx.bookmarks.content = self.ctx.content
-        refresh_snapshots(self.ctx.user, self.ctx.content)
-        self.images.switch_database(Path(path))
-        self.window.reload_content()
-        old.close()
-
-    def close(self) -> None:
-        """Stop the worker threads and close the databases."""
-        if self.updates is not None:
-            self.updates.shutdown()
-        self.images.shutdown()
-        self.window.close()
-        self.translations.uninstall()
-        self.ctx.content.close()
-        self.user.close()
 
 
 def ensure_app() -> QApplication:
@@ -115,9 +77,8 @@ def build_window(
         state.language_changed.connect(lambda value: set_setting(user.db, "language", value))
         state.text_scale_changed.connect(lambda value: set_setting(user.db, "text_scale", value))
         state.palette_changed.connect(lambda value: set_setting(user.db, "theme", value))
-    ctx = AppContext(content=content, content_path=path, clock=Clock.parse(now), state=state,
-                     user=user.db)
-    ctx.bookmarks = BookmarkActions(user.db, content, state)
+    ctx = AppContext(content=content, content_path=path, user=user.db,
+                     bookmarks=BookmarkActions(user.db, content, state), clock=Clock.parse(now), state=state)
     images = ImageCache(path)
     def restyle() -> None:
         theme.apply(app, theme.PALETTES[state.palette_name], state.text_scale)
@@ -142,12 +103,12 @@ def offer_staff_actions(guide: Guide) -> None:
     from guide.ui.content_update import ContentUpdates
 
     window = guide.window
-    guide.updates = ContentUpdates(guide, window, guide.swap_content)
-    window.staff_menu.addAction(guide.updates.open_action)
-    window.staff_menu.addAction(guide.updates.restore_action)
-    window.staff_menu_opening.connect(guide.updates.refresh_actions)
-    guide.updates.retranslate()
-    guide.ctx.state.language_changed.connect(lambda _lang: guide.updates.retranslate())
+    guide.updates = updates = ContentUpdates(guide.ctx, window, guide.swap_content)
+    window.staff_menu.addAction(updates.open_action)
+    window.staff_menu.addAction(updates.restore_action)
+    window.staff_menu_opening.connect(updates.refresh_actions)
+    updates.retranslate()
+    guide.ctx.state.language_changed.connect(lambda _lang: updates.retranslate())
     window.staff_button.setVisible(not guide.ctx.kiosk)
 
 
@@ -182,7 +143,7 @@ def run_app(args: argparse.Namespace) -> int:
         from guide.kiosk.controller import install_kiosk
         from guide.kiosk.fleet import start_fleet_updates
 
-        kiosk = install_kiosk(guide, kiosk_config, user_db=args.user_db)  # shows it full screen
+        kiosk = install_kiosk(guide, kiosk_config)  # shows it full screen
         fleet = start_fleet_updates(guide, kiosk)  # when updates.toml names a source
     else:
         guide.window.resize(1280, 800)

@@ -10,9 +10,14 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+
+if TYPE_CHECKING:  # guide.updates.api loads cryptography: only when the first poll runs
+    from guide.kiosk.controller import KioskController
+    from guide.ui.guide import Guide
+    from guide.updates.api import PreparedUpdate, UpdateConfig
 
 logger = logging.getLogger("guide.updates")
 
@@ -23,7 +28,7 @@ class PollWorker(QObject):
     staged = Signal(object)  # PreparedUpdate
     checked = Signal(str, str)  # status, message
 
-    def __init__(self, config: Any) -> None:
+    def __init__(self, config: UpdateConfig) -> None:
         super().__init__()
         self.config = config
 
@@ -31,7 +36,11 @@ class PollWorker(QObject):
     def poll(self, current_db: str) -> None:
         from guide.updates import api
 
-        result = api.check_for_update(self.config.source, trusted=self.config.trusted_keys,
+        source = self.config.source
+        if not source:  # start_fleet_updates makes no updater without one
+            self.checked.emit("FAILED", "no update source is configured")
+            return
+        result = api.check_for_update(source, trusted=self.config.trusted_keys,
                                       current_db=Path(current_db), limits=self.config.limits,
                                       timeout=self.config.timeout_seconds)
         self.checked.emit(result.status.name, result.message or "")
@@ -55,12 +64,12 @@ class FleetUpdater(QObject):
     applied = Signal(int)  # the content version now showing
     _poll = Signal(str)
 
-    def __init__(self, guide: Any, kiosk: Any, config: Any) -> None:
+    def __init__(self, guide: Guide, kiosk: KioskController, config: UpdateConfig) -> None:
         super().__init__()
         self.guide = guide
         self.kiosk = kiosk
         self.config = config
-        self.pending: Any = None
+        self.pending: PreparedUpdate | None = None
         self.last_status = ""
         self._thread = QThread()
         self._thread.setObjectName("content-poll")
@@ -90,7 +99,7 @@ class FleetUpdater(QObject):
         self.last_status = status
 
     @Slot(object)
-    def _staged(self, prepared: Any) -> None:
+    def _staged(self, prepared: PreparedUpdate) -> None:
         if self.pending is not None:  # a newer pack replaces an older one still waiting
             from guide.updates import api
 
@@ -125,7 +134,7 @@ class FleetUpdater(QObject):
             self._thread.wait(10_000)
 
 
-def start_fleet_updates(guide: Any, kiosk: Any) -> FleetUpdater | None:
+def start_fleet_updates(guide: Guide, kiosk: KioskController) -> FleetUpdater | None:
     """Keep a kiosk current when its updates config names a source (None otherwise)."""
     from guide.updates import api
 

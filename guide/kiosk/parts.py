@@ -9,7 +9,6 @@ declares what the parts use of one another, so each part type-checks on its own.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import QRect, QTimer, SignalInstance
 from PySide6.QtGui import QKeySequence
@@ -20,13 +19,14 @@ from guide.kiosk.idle import IdleMachine, Step
 from guide.kiosk.pin import PinGuard
 from guide.kiosk.widgets import AttractScreen, CountdownOverlay, OnScreenKeyboard, PinPad
 from guide.ui.context import AppContext
+from guide.ui.guide import Guide
 from guide.ui.main_window import MainWindow
 
 
 class KioskParts:
     """Attributes set by ``KioskController.__init__`` and the methods parts call across modules."""
 
-    guide: Any
+    guide: Guide
     config: KioskConfig
     window: MainWindow
     ctx: AppContext
@@ -52,6 +52,7 @@ class KioskParts:
     recovered: SignalInstance
     _corner_down: bool
     _swallow_until_release: bool
+    _corner_since: float
 
     # Parts come before this class in KioskController's bases, so their methods win over these.
 

@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from guide.ui import text as tx
+from guide.ui.context import AppContext
 from guide.ui.views.detail_html import kind_label
 
 if TYPE_CHECKING:
@@ -80,10 +81,10 @@ class ContentUpdates(QObject):
     finished = Signal(bool)  # True when new content is showing
     _start = Signal(str, str)
 
-    def __init__(self, guide: Any, parent_widget: QWidget,
+    def __init__(self, ctx: AppContext, parent_widget: QWidget,
                  swap: Callable[[Path], None]) -> None:
         super().__init__()
-        self.guide = guide
+        self.ctx = ctx
         self.parent_widget = parent_widget
         self.swap = swap
         self.progress: QProgressDialog | None = None
@@ -132,7 +133,7 @@ class ContentUpdates(QObject):
         self.progress.setCancelButton(None)
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.progress.setMinimumDuration(300)  # small packs finish before it shows
-        self._start.emit(str(pack_file), str(self.guide.ctx.content_path))
+        self._start.emit(str(pack_file), str(self.ctx.content_path))
 
     @Slot(str, int, int)
     def _progressed(self, stage: str, done: int, total: int) -> None:
@@ -155,7 +156,7 @@ class ContentUpdates(QObject):
     def _prepared(self, prepared: PreparedUpdate) -> None:
         updates = _updates()
         self._close_progress()
-        lang = self.guide.ctx.state.lang
+        lang = self.ctx.state.lang
         text = tx.tr("Content pack %1, version %2, signed by %3.").replace(
             "%1", tx.pick(prepared.title, prepared.title_en, lang)).replace(
             "%2", str(prepared.version)).replace("%3", prepared.signer or "?")

@@ -10,10 +10,13 @@ import datetime as dt
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, Signal
+
+if TYPE_CHECKING:
+    from guide.ui.bookmark_actions import BookmarkActions
 
 FORUM_TZ = ZoneInfo("Asia/Shanghai")
 
@@ -74,10 +77,10 @@ class AppContext:
 
     content: sqlite3.Connection
     content_path: Path
+    user: sqlite3.Connection  # bookmarks, settings, visitor sessions
+    bookmarks: BookmarkActions  # every bookmark change goes through it (and its undo stack)
     clock: Clock = field(default_factory=Clock)
     state: UiState = field(default_factory=UiState)
-    user: Any = None  # the user database (sqlite3 connection)
-    bookmarks: Any = None  # guide.ui.bookmark_actions.BookmarkActions
     kiosk: bool = False
 
     @property

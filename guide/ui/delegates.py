@@ -80,7 +80,7 @@ class BaseDelegate(QStyledItemDelegate):
 
     @property
     def palette(self) -> theme.Palette:
-        return theme.PALETTES.get(getattr(self.ctx.state, "palette_name", "standard"),
+        return theme.PALETTES.get(self.ctx.state.palette_name,
                                   theme.STANDARD)
 
     def font(self, role: str, bold: bool = False) -> QFont:

@@ -1,0 +1,55 @@
+"""The running guide: what :func:`guide.app.build_window` made, handed to whoever drives it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from guide.content.queries import open_content_db
+from guide.ui.context import AppContext
+from guide.ui.i18n import Translations
+from guide.ui.images import ImageCache
+from guide.ui.main_window import MainWindow
+from guide.user.bookmarks import refresh_snapshots
+from guide.user.db import UserDb
+
+if TYPE_CHECKING:
+    from guide.ui.content_update import ContentUpdates
+
+
+@dataclass
+class Guide:
+    """The running guide: its context, image worker and window."""
+
+    ctx: AppContext
+    images: ImageCache
+    window: MainWindow
+    translations: Translations
+    user: UserDb
+    updates: ContentUpdates | None = None  # the staff menu's content updates (not on kiosks)
+
+    def swap_content(self, path: Path) -> None:
+        """Show another content database (an update was applied or rolled back).
+
+        Bookmarks are untouched: they are keyed by content ids and their last-known
+        titles are refreshed, so removed items show as no longer in the guide.
+        """
+        old = self.ctx.content
+        self.ctx.content = open_content_db(path)
+        self.ctx.content_path = Path(path)
+        self.ctx.bookmarks.content = self.ctx.content
+        refresh_snapshots(self.ctx.user, self.ctx.content)
+        self.images.switch_database(Path(path))
+        self.window.reload_content()
+        old.close()
+
+    def close(self) -> None:
+        """Stop the worker threads and close the databases."""
+        if self.updates is not None:
+            self.updates.shutdown()
+        self.images.shutdown()
+        self.window.close()
+        self.translations.uninstall()
+        self.ctx.content.close()
+        self.user.close()
