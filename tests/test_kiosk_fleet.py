@@ -1,9 +1,10 @@
-"""A kiosk picks up a newer signed pack from an HTTP source at its next idle reset, not before."""
+"""A kiosk picks up a newer signed pack from an HTTP source at its next idle reset, not before;
+a source that fails or offers a bad pack changes nothing."""
 
 from __future__ import annotations
 
-import dataclasses
 import shutil
+import socket
 from pathlib import Path
 
 from guide.content.build import build_content_db
@@ -11,7 +12,7 @@ from guide.kiosk.fleet import FleetUpdater
 from guide.ui.history import Location
 from guide.updates import api
 from tests.conftest import MINI_PACK
-from tests.test_kiosk_ui import FAST_CONFIG, make_kiosk
+from tests.test_kiosk_ui import make_kiosk
 from tests.test_updates_http import Served, server  # noqa: F401  (the loopback server fixture)
 
 
@@ -39,8 +40,7 @@ def test_kiosk_applies_a_newer_pack_only_at_the_idle_reset(
         f'[updates]\nsource = "{url}"\ntrusted_keys = ["{public.as_posix()}"]\n', encoding="utf-8")
     api.publish_pack_file(_pack(tmp_path, 2, private), served.root)
     db = build_content_db(MINI_PACK, tmp_path / "running" / "content.db").path
-    config = dataclasses.replace(FAST_CONFIG, idle_seconds=60, countdown_seconds=60)
-    kiosk = make_kiosk(qtbot, db, tmp_path, config)
+    kiosk = make_kiosk(qtbot, db, tmp_path)
     updater = FleetUpdater(kiosk.guide, kiosk.k, api.load_update_config())
     try:
         kiosk.k._start_visit()  # a visitor is using the kiosk
@@ -69,5 +69,40 @@ def test_kiosk_applies_a_newer_pack_only_at_the_idle_reset(
         assert updater.pending is None
     finally:
         updater.shutdown()
+        kiosk.k.shutdown()
+        kiosk.guide.close()
+
+
+def _closed_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])  # closed again when the block ends: nothing listens
+
+
+def test_a_failing_or_untrusted_source_leaves_the_kiosk_as_it_was(
+    qtbot, tmp_path: Path, server: tuple[str, Served]  # type: ignore[no-untyped-def]  # noqa: F811
+) -> None:
+    url, served = server
+    _private, public = api.generate_key_pair(tmp_path / "team", "Content team")
+    stranger, _ = api.generate_key_pair(tmp_path / "stranger", "Someone else")
+    api.publish_pack_file(_pack(tmp_path, 2, stranger), served.root)  # signed, by a key not trusted
+    db = build_content_db(MINI_PACK, tmp_path / "running" / "content.db").path
+    kiosk = make_kiosk(qtbot, db, tmp_path)
+    trusted = (api.load_public_key(public),)
+    cases = ((f"http://127.0.0.1:{_closed_port()}/", "FAILED"), (url, "REFUSED"))
+    try:
+        for source, status in cases:
+            updater = FleetUpdater(kiosk.guide, kiosk.k, api.UpdateConfig(source=source, trusted_keys=trusted,
+                                                                           timeout_seconds=5))
+            try:
+                updater.poll_now()
+                qtbot.waitUntil(lambda u=updater: u.last_status != "", timeout=30_000)
+                assert updater.last_status == status and updater.pending is None
+                kiosk.k.reset_now()  # an idle reset applies nothing
+                assert kiosk.guide.ctx.content_path == db
+                assert not kiosk.window.go(Location.item("forum", "news-2"))
+            finally:
+                updater.shutdown()
+    finally:
         kiosk.k.shutdown()
         kiosk.guide.close()

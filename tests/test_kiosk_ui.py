@@ -1,4 +1,9 @@
-"""Kiosk mode on the real window (pytest-qt, offscreen, short timeouts from the config)."""
+"""Kiosk mode on the real window (pytest-qt, offscreen).
+
+Every kiosk timer reads one fake clock that moves only when a test says so; the tests
+then fire the Qt timer that would have woken the kiosk. The real defaults (90 s idle,
+15 s countdown, 3 s corner hold, 1 s PIN delay) hold, and no test waits on real time.
+"""
 
 from __future__ import annotations
 
@@ -22,7 +27,7 @@ from PySide6.QtWidgets import (
 from guide.app import Guide, build_window
 from guide.kiosk import STAFF_EXIT_CODE
 from guide.kiosk.config import KioskConfig
-from guide.kiosk.controller import KioskController, install_kiosk
+from guide.kiosk.controller import ERRORS_BEFORE_RESTART, KioskController, install_kiosk
 from guide.kiosk.idle import Phase
 from guide.kiosk.pin import MemoryPinStore, Outcome, set_pin
 from guide.search import SearchHit
@@ -31,30 +36,49 @@ from guide.user import bookmarks as store
 from guide.user.session import current_visitor_session
 
 PIN = "2468"
-FAST_CONFIG = KioskConfig(idle_seconds=0.5, countdown_seconds=0.6, full_screen=False,
-                          keep_screen_on=False, catch_exceptions=False, reduced_motion=True,
-                          pin_delay_seconds=0.4, pin_max_delay_seconds=2.0, exit_hold_seconds=0.3)
+CONFIG = KioskConfig(full_screen=False, keep_screen_on=False, catch_exceptions=False, reduced_motion=True)
+
+
+@dataclass
+class FakeClock:
+    """Seconds that pass only when a test advances them."""
+
+    now: float = 1_000_000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
 
 
 @dataclass
 class Kiosk:
     guide: Guide
     k: KioskController
+    clock: FakeClock
     exits: list[int] = field(default_factory=list)
+
+    def elapse(self, seconds: float) -> None:
+        """Let ``seconds`` pass, then fire the idle timer as Qt would."""
+        self.clock.advance(seconds)
+        self.k.tick_timer.timeout.emit()
 
     @property
     def window(self):  # type: ignore[no-untyped-def]
         return self.guide.window
 
 
-def make_kiosk(qtbot, db: Path, tmp_path: Path, config: KioskConfig = FAST_CONFIG,  # type: ignore[no-untyped-def]
+def make_kiosk(qtbot, db: Path, tmp_path: Path, config: KioskConfig = CONFIG,  # type: ignore[no-untyped-def]
                size: tuple[int, int] = (1280, 800)) -> Kiosk:
     guide = build_window(db, now="2023-05-29T10:00", lang="zh")
     qtbot.addWidget(guide.window)
     pins = MemoryPinStore()
     set_pin(pins, PIN, n=2**10)
-    k = install_kiosk(guide, config, size=size, pin_store=pins, log_file=tmp_path / "kiosk.log")
-    kiosk = Kiosk(guide, k)
+    clock = FakeClock()
+    k = install_kiosk(guide, config, size=size, pin_store=pins, log_file=tmp_path / "kiosk.log",
+                      clock=clock)
+    kiosk = Kiosk(guide, k, clock)
     k.exit_app = kiosk.exits.append
     qtbot.waitExposed(guide.window)
     return kiosk
@@ -111,10 +135,8 @@ def _visit_and_leave_traces(qtbot, kiosk: Kiosk) -> None:  # type: ignore[no-unt
     window.detail.zoom(3)
     store.add_bookmark(ctx.user, ctx.content, "forum", "green-finance-forum")
     store.add_bookmark(ctx.user, ctx.content, "area", "metaverse-area")
-    actions = getattr(ctx, "bookmarks", None)
-    if actions is not None:  # the bookmarks UI's undo stack must forget the visitor too
-        actions.remove("area", "metaverse-area")
-        assert actions.can_undo()
+    ctx.bookmarks.remove("area", "metaverse-area")  # the undo stack must forget the visitor too
+    assert ctx.bookmarks.can_undo()
     ctx.state.set_language("en")
     window.search_box.setFocus()
     window.search_box.setText("lvse")
@@ -124,11 +146,15 @@ def _visit_and_leave_traces(qtbot, kiosk: Kiosk) -> None:  # type: ignore[no-unt
 def test_idle_countdown_reset_and_attract_screen(qtbot, kiosk: Kiosk) -> None:  # type: ignore[no-untyped-def]
     ctx, window, k = kiosk.guide.ctx, kiosk.window, kiosk.k
     _visit_and_leave_traces(qtbot, kiosk)
-    with qtbot.waitSignal(k.countdown_shown, timeout=3000):
-        pass
-    assert k.countdown.isVisible() and k.countdown.seconds >= 1
-    with qtbot.waitSignal(k.visit_reset, timeout=3000):
-        pass
+    kiosk.elapse(CONFIG.idle_seconds - 1)
+    assert not k.countdown.isVisible() and k.machine.phase is Phase.ACTIVE
+    with qtbot.waitSignal(k.countdown_shown, timeout=1000):
+        kiosk.elapse(1.5)
+    assert k.countdown.isVisible() and k.countdown.seconds == 15
+    kiosk.elapse(5)
+    assert k.countdown.seconds == 10  # the number counts down with the clock
+    with qtbot.waitSignal(k.visit_reset, timeout=1000):
+        kiosk.elapse(10)
     assert k.attract.isVisible() and not k.countdown.isVisible()
     # Search text, its undo history, the pages' history, zoom, language: all back to the start.
     assert window.search_box.text() == "" and not window.search_box.isUndoAvailable()
@@ -141,9 +167,7 @@ def test_idle_countdown_reset_and_attract_screen(qtbot, kiosk: Kiosk) -> None:  
     # The visitor's bookmarks are gone from the database and from the undo stack.
     assert store.stored_bookmarks(ctx.user) == []
     assert current_visitor_session(ctx.user) is None
-    actions = getattr(ctx, "bookmarks", None)
-    if actions is not None:
-        assert not actions.can_undo()
+    assert not ctx.bookmarks.can_undo()
 
 
 def test_reset_leaves_nothing_of_the_visitor_on_disk(qtbot, kiosk: Kiosk) -> None:  # type: ignore[no-untyped-def]
@@ -162,8 +186,8 @@ def test_a_touch_during_the_countdown_keeps_the_visit(qtbot, kiosk: Kiosk) -> No
     window, k = kiosk.window, kiosk.k
     start_visit(qtbot, kiosk)
     window.go(Location.item("forum", "green-finance-forum"))
-    with qtbot.waitSignal(k.countdown_shown, timeout=3000):
-        pass
+    with qtbot.waitSignal(k.countdown_shown, timeout=1000):
+        kiosk.elapse(CONFIG.idle_seconds + 1)
     touch(qtbot, k.countdown)
     assert not k.countdown.isVisible() and k.machine.phase is Phase.ACTIVE
     assert window.current_location() == Location.item("forum", "green-finance-forum")
@@ -242,8 +266,7 @@ def _enter(qtbot, pad, pin: str) -> None:  # type: ignore[no-untyped-def]
 
 def test_pin_pad_refuses_wrong_pins_with_a_delay_and_accepts_the_right_one(  # type: ignore[no-untyped-def]
         qtbot, real_db: Path, tmp_path: Path) -> None:
-    # Idle long enough that the countdown does not interrupt the waits below.
-    kiosk = make_kiosk(qtbot, real_db, tmp_path, config=dataclasses.replace(FAST_CONFIG, idle_seconds=30))
+    kiosk = make_kiosk(qtbot, real_db, tmp_path)
     window, k = kiosk.window, kiosk.k
     start_visit(qtbot, kiosk)
     event = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier
@@ -256,10 +279,17 @@ def test_pin_pad_refuses_wrong_pins_with_a_delay_and_accepts_the_right_one(  # t
     assert not pad.ok.isEnabled() and not pad.digit_keys["2"].isEnabled()
     assert pad.message.property("error")
     assert k.check_pin(PIN) is Outcome.WAIT  # even the right PIN waits out the delay
-    qtbot.waitUntil(pad.ok.isEnabled, timeout=2000)
-    _enter(qtbot, pad, "0000")  # second wrong try: a longer wait
-    assert k.pin.wait_seconds() > 0.5
-    qtbot.waitUntil(pad.ok.isEnabled, timeout=3000)
+    kiosk.clock.advance(CONFIG.pin_delay_seconds - 0.1)
+    k.wait_timer.timeout.emit()
+    assert not pad.ok.isEnabled() and k.check_pin(PIN) is Outcome.WAIT
+    kiosk.clock.advance(0.2)
+    k.wait_timer.timeout.emit()
+    assert pad.ok.isEnabled() and not pad.message.property("error")
+    _enter(qtbot, pad, "0000")  # second wrong try: twice the wait
+    assert k.pin.wait_seconds() == 2 * CONFIG.pin_delay_seconds
+    kiosk.clock.advance(2 * CONFIG.pin_delay_seconds)
+    k.wait_timer.timeout.emit()
+    assert pad.ok.isEnabled()
     with qtbot.waitSignal(k.staff_exited, timeout=1000):
         _enter(qtbot, pad, PIN)
     assert kiosk.exits == [STAFF_EXIT_CODE]
@@ -272,12 +302,17 @@ def test_press_and_hold_the_corner_opens_the_pin_pad(qtbot, kiosk: Kiosk) -> Non
     window, k = kiosk.window, kiosk.k
     corner = QPoint(4, window.height() - 4)
     qtbot.mousePress(window, Qt.MouseButton.LeftButton, pos=corner)
-    qtbot.wait(100)
+    kiosk.clock.advance(1)
     qtbot.mouseRelease(window, Qt.MouseButton.LeftButton, pos=corner)  # too short
-    qtbot.wait(400)
+    k.hold_timer.timeout.emit()
     assert not k.pin_pad.isVisible()
     qtbot.mousePress(window, Qt.MouseButton.LeftButton, pos=corner)
-    qtbot.waitUntil(k.pin_pad.isVisible, timeout=2000)
+    kiosk.clock.advance(CONFIG.exit_hold_seconds - 0.5)
+    k.hold_timer.timeout.emit()  # a timer that fires early: the clock says not yet
+    assert not k.pin_pad.isVisible() and k.hold_timer.isActive()
+    kiosk.clock.advance(0.5)
+    k.hold_timer.timeout.emit()
+    assert k.pin_pad.isVisible()
     qtbot.mouseRelease(window, Qt.MouseButton.LeftButton, pos=corner)
     assert k.pin_pad.isVisible()
     touch(qtbot, k.pin_pad.cancel)
@@ -289,7 +324,7 @@ def test_touch_sizes_and_flick_scrolling(qtbot, real_db: Path, tmp_path: Path) -
     try:
         window, k = kiosk.window, kiosk.k
         start_visit(qtbot, kiosk)
-        assert kiosk.guide.ctx.state.text_scale == FAST_CONFIG.text_scale
+        assert kiosk.guide.ctx.state.text_scale == CONFIG.text_scale
         for name in ("home", "forums", "exhibition", "announcements", "photos", "figures"):
             window.go(Location(name))
             qtbot.wait(10)
@@ -326,6 +361,51 @@ def test_an_unhandled_exception_is_logged_and_home_shows_again(qtbot, kiosk: Kio
     assert not k.pin_pad.isVisible() and k.machine.phase is Phase.ACTIVE
     log = (tmp_path / "kiosk.log").read_text(encoding="utf-8")
     assert "boom in a slot" in log and "Traceback" in log and "visit started" in log
+
+
+def test_repeated_errors_exit_for_the_supervisor_but_spread_out_ones_do_not(  # type: ignore[no-untyped-def]
+        qtbot, kiosk: Kiosk) -> None:
+    k = kiosk.k
+    start_visit(qtbot, kiosk)
+    error = RuntimeError("boom")
+    for _ in range(ERRORS_BEFORE_RESTART * 2):  # one a minute: the kiosk keeps going
+        k.excepthook(RuntimeError, error, None)
+        kiosk.clock.advance(61)
+    assert kiosk.exits == []
+    for _ in range(ERRORS_BEFORE_RESTART - 1):
+        k.excepthook(RuntimeError, error, None)
+        kiosk.clock.advance(1)
+    assert kiosk.exits == []
+    k.excepthook(RuntimeError, error, None)  # the 20th within a minute
+    assert kiosk.exits == [70] and k.allow_close
+
+
+def test_attract_screen_cycles_on_its_timer_and_stops_for_a_visit(  # type: ignore[no-untyped-def]
+        qtbot, real_db: Path, tmp_path: Path) -> None:
+    config = dataclasses.replace(CONFIG, reduced_motion=False, attract_seconds=6)
+    kiosk = make_kiosk(qtbot, real_db, tmp_path, config=config)
+    try:
+        attract = kiosk.k.attract
+        assert attract.timer.isActive() and attract.timer.interval() == 6000
+        attract.timer.timeout.emit()
+        assert attract.index == 1 and attract.animation.state() == attract.animation.State.Running
+        start_visit(qtbot, kiosk)
+        assert not attract.timer.isActive() and not attract.isVisible()
+        kiosk.k.reset_now()  # the next visitor sees the highlights from the first again
+        assert attract.isVisible() and attract.timer.isActive() and attract.index == 0
+        assert {s.kind for s in attract.slides} == {"photo", "schedule", "figures"}
+    finally:
+        kiosk.k.shutdown()
+        kiosk.guide.close()
+    still = make_kiosk(qtbot, real_db, tmp_path, config=dataclasses.replace(config, reduced_motion=True))
+    try:  # reduced motion: half as often, and no cross-fade
+        attract = still.k.attract
+        assert attract.timer.interval() == 12000
+        attract.timer.timeout.emit()
+        assert attract.index == 1 and attract.animation.state() != attract.animation.State.Running
+    finally:
+        still.k.shutdown()
+        still.guide.close()
 
 
 def test_excepthook_is_installed_in_kiosk_mode_and_restored(qtbot, real_db: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -377,7 +457,7 @@ def test_a_drag_flicks_the_page_and_opens_nothing(qtbot, real_db: Path, tmp_path
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QScrollArea
 
-    kiosk = make_kiosk(qtbot, real_db, tmp_path, config=dataclasses.replace(FAST_CONFIG, idle_seconds=60),
+    kiosk = make_kiosk(qtbot, real_db, tmp_path, config=CONFIG,
                        size=(1280, 600))
     try:
         window = kiosk.window
@@ -399,7 +479,7 @@ def test_a_drag_flicks_the_page_and_opens_nothing(qtbot, real_db: Path, tmp_path
 
 
 def test_leaving_full_screen_is_undone(qtbot, real_db: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    config = dataclasses.replace(FAST_CONFIG, full_screen=True, idle_seconds=60)
+    config = dataclasses.replace(CONFIG, full_screen=True)
     guide = build_window(real_db, now="2023-05-29T10:00", lang="zh")
     qtbot.addWidget(guide.window)
     pins = MemoryPinStore()

@@ -31,13 +31,21 @@ from guide.kiosk.staff_exit import StaffExit
 from guide.kiosk.system import ScreenKeeper, logger, prefers_reduced_motion, setup_logging
 from guide.kiosk.visit import VisitCycle
 from guide.kiosk.widgets import AttractScreen, CountdownOverlay, OnScreenKeyboard, PinPad
+from guide.ui.guide import Guide
+from guide.ui.images import ImageCache
 from guide.ui.main_window import MainWindow
 
 __all__ = ["ERRORS_BEFORE_RESTART", "KioskController", "install_kiosk"]
 
 
 class KioskController(VisitCycle, StaffExit, KioskEvents, Recovery, Presentation, QObject):
-    """Runs the kiosk around a built :class:`guide.app.Guide`."""
+    """Runs the kiosk around a built :class:`guide.ui.guide.Guide`.
+
+    ``clock`` (seconds) drives every kiosk timer: idle, countdown, the corner hold and
+    the PIN delays. By default idle times are measured on the monotonic clock and PIN
+    delays on the wall clock (they are stored, and must survive a restart); tests pass
+    one fake clock for both.
+    """
 
     visit_started = Signal()
     visit_reset = Signal()
@@ -45,24 +53,23 @@ class KioskController(VisitCycle, StaffExit, KioskEvents, Recovery, Presentation
     staff_exited = Signal()
     recovered = Signal()
 
-    def __init__(self, guide: Any, config: KioskConfig, *, user_db: Path | None = None,
-                 pin_store: PinStore | None = None, clock: Callable[[], float] = time.monotonic,
-                 log_file: Path | None = None) -> None:
+    def __init__(self, guide: Guide, config: KioskConfig, *, pin_store: PinStore | None = None,
+                 clock: Callable[[], float] | None = None, log_file: Path | None = None) -> None:
         super().__init__()
         self.guide = guide
         self.config = config
         self.window: MainWindow = guide.window
         self.ctx = guide.ctx
-        self.clock = clock
+        self.clock = clock or time.monotonic
         app = QApplication.instance()
         if not isinstance(app, QApplication):
             raise RuntimeError("the kiosk needs the guide's QApplication")
         self.app = app
         self.allow_close = False
         self.exit_app: Callable[[int], None] = QApplication.exit
-        self._own_user_db: Any = None
         self._swallow_until_release = False
         self._corner_down = False
+        self._corner_since = 0.0
         self._log_handler = setup_logging(log_file)
         self._previous_hook: Any = None
         self._error_times: list[float] = []
@@ -70,15 +77,10 @@ class KioskController(VisitCycle, StaffExit, KioskEvents, Recovery, Presentation
         self._cursor_hidden = False
 
         self.ctx.kiosk = True
-        if self.ctx.user is None:  # an app that does not open the user database itself
-            from guide.user.db import open_user_db
-
-            self._own_user_db = open_user_db(user_db)
-            self.ctx.user = self._own_user_db.db
         self.pin = PinGuard(pin_store or UserDbPinStore(self.ctx.user),
                             base_delay=config.pin_delay_seconds,
-                            max_delay=config.pin_max_delay_seconds)
-        self.machine = IdleMachine(config.idle_seconds, config.countdown_seconds, clock())
+                            max_delay=config.pin_max_delay_seconds, clock=clock or time.time)
+        self.machine = IdleMachine(config.idle_seconds, config.countdown_seconds, self.clock())
         self.reduced_motion = (config.reduced_motion if config.reduced_motion is not None
                                else prefers_reduced_motion())
 
@@ -89,7 +91,7 @@ class KioskController(VisitCycle, StaffExit, KioskEvents, Recovery, Presentation
                     config.countdown_seconds)
         self._reset_visit()
 
-    def _build_overlays(self, images: Any) -> None:
+    def _build_overlays(self, images: ImageCache) -> None:
         """The attract screen, countdown, keyboard and PIN pad over the window, and their timers."""
         config = self.config
         window = self.window
@@ -168,21 +170,16 @@ class KioskController(VisitCycle, StaffExit, KioskEvents, Recovery, Presentation
         logger.info("kiosk stopped")
         logger.removeHandler(self._log_handler)
         self._log_handler.close()
-        if self._own_user_db is not None:
-            self._own_user_db.close()
-            self.ctx.user = None
 
 
-def install_kiosk(guide: Any, config: KioskConfig, *, user_db: Path | None = None,
-                  show: bool = True, size: tuple[int, int] | None = None,
-                  pin_store: PinStore | None = None, log_file: Path | None = None,
-                  clock: Callable[[], float] = time.monotonic) -> KioskController:
+def install_kiosk(guide: Guide, config: KioskConfig, *, show: bool = True,
+                  size: tuple[int, int] | None = None, pin_store: PinStore | None = None,
+                  log_file: Path | None = None, clock: Callable[[], float] | None = None) -> KioskController:
     """Turn a built guide into a kiosk and (unless ``show`` is False) show it.
 
     ``size`` shows a normal window of that size instead of full screen (tests, screenshots).
     """
-    controller = KioskController(guide, config, user_db=user_db, pin_store=pin_store,
-                                 clock=clock, log_file=log_file)
+    controller = KioskController(guide, config, pin_store=pin_store, clock=clock, log_file=log_file)
     if show:
         controller.present(size)
     return controller

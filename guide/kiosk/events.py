@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence, QMouseEvent, QTouchEvent
 from PySide6.QtWidgets import QFileDialog
@@ -83,7 +85,8 @@ class KioskEvents(KioskParts):
             point = _press_point(event)
             if point is not None and self._corner_rect().contains(point) and self.window.isVisible():
                 self._corner_down = True
-                self.hold_timer.start()
+                self._corner_since = self.clock()
+                self.hold_timer.start(math.ceil(self.config.exit_hold_seconds * 1000))
                 event.accept()
                 return True
         if self._corner_down and kind in RELEASES:

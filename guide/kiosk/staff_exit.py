@@ -69,7 +69,13 @@ class StaffExit(KioskParts):
         return QRect(window.mapToGlobal(QPoint(x, y)), window.mapToGlobal(QPoint(x + px - 1, y + px - 1)))
 
     def _corner_held(self) -> None:
-        if self._corner_down:
-            self._corner_down = False
-            self._swallow_until_release = True
-            self.open_pin_pad()
+        """The hold timer fired: open the PIN pad if the corner has been held long enough."""
+        if not self._corner_down:
+            return
+        left = self.config.exit_hold_seconds - (self.clock() - self._corner_since)
+        if left > 0:  # the clock says not yet (timers can fire early): wait for the rest
+            self.hold_timer.start(max(1, math.ceil(left * 1000)))
+            return
+        self._corner_down = False
+        self._swallow_until_release = True
+        self.open_pin_pad()

@@ -93,10 +93,7 @@ class VisitCycle(KioskParts):
         self.ctx.state.set_language(self.config.language)
         self.ctx.state.set_text_scale(self.config.text_scale)
         clean = end_visitor_session(self.ctx.user)
-        for holder in (self.ctx, window):
-            actions = getattr(holder, "bookmarks", None)
-            if actions is not None and hasattr(actions, "forget_undo"):
-                actions.forget_undo()
+        self.ctx.bookmarks.forget_undo()
         self.ctx.state.bookmarks_changed.emit("", "")
         window.history.clear()
         # Every page goes: the last item read, the photo viewed, filters, zoom. The next
