@@ -109,6 +109,13 @@ def cmd_show(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from guide.content.queries import content_info, counts, integrity_problems
 
+    if args.layout:
+        from guide.layout_matrix import run as check_layout
+
+        return check_layout(args.content_db, sizes=args.size, scales=args.text_scale,
+                            themes=args.theme, pages=args.page,
+                            langs=[args.lang] if isinstance(args.lang, str) else args.lang,
+                            now=getattr(args, "now", None))
     db = _open_content(args)
     info = content_info(db)
     problems = integrity_problems(db)
@@ -157,11 +164,17 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from guide.screenshot import take_screenshot
 
+    problems: list[str] = []
     out = take_screenshot(args.page, args.out, size=args.size, content_db=args.content_db,
                           now=args.now, lang=args.lang, user_db=args.user_db,
-                          theme_name=args.theme, text_scale=args.text_scale)
+                          theme_name=args.theme, text_scale=args.text_scale,
+                          problems=problems if args.check_layout else None)
     print(f"wrote {out}")
-    return 0
+    for problem in problems:
+        print(problem)
+    if args.check_layout:
+        print(f"layout: {len(problems)} problems", file=sys.stderr if problems else sys.stdout)
+    return 1 if problems else 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -200,8 +213,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("id")
     p.add_argument("--json", action="store_true")
 
-    p = command("check", cmd_check, "integrity check, schema version and counts per kind")
+    p = command("check", cmd_check, "integrity check, schema version and counts per kind; "
+                "--layout: render every page at every size, text size, theme and language and "
+                "list layout problems (cut text, overlaps, contrast)")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--layout", action="store_true", help="check the layout of every page (exit 1 "
+                   "with a list of problems)")
+    p.add_argument("--size", action="append", metavar="WxH", help="with --layout: only this "
+                   "window size (repeatable; default 1024x640, 1280x800, 1920x1080)")
+    p.add_argument("--text-scale", action="append", type=float, metavar="1.0-2.0",
+                   help="with --layout: only this text size (repeatable; default 1 and 2)")
+    p.add_argument("--theme", action="append", choices=["standard", "high-contrast"],
+                   help="with --layout: only this theme (repeatable; default both)")
+    p.add_argument("--lang", action="append", choices=["zh", "en"], default=argparse.SUPPRESS,
+                   help="with --layout: only this language (repeatable; default both)")
+    p.add_argument("--page", action="append", metavar="PAGE", help="with --layout: only this "
+                   "page (repeatable; default every section and every item)")
+    p.add_argument("--now", default=argparse.SUPPRESS, help="clock, e.g. 2023-05-29T10:00")
 
     p = command("synth", cmd_synth, "write a synthetic content pack for scale tests")
     p.add_argument("--items", type=int, required=True)
@@ -225,6 +253,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=["zh", "en"], default=argparse.SUPPRESS)
     p.add_argument("--theme", choices=["standard", "high-contrast"])
     p.add_argument("--text-scale", type=float, metavar="1.0-2.0")
+    p.add_argument("--check-layout", action="store_true", help="also list layout problems (cut "
+                   "text, overlaps, contrast) and exit 1 if there are any")
 
     from guide.commands.bookmarks import register as register_bookmarks
     register_bookmarks(sub, command)

@@ -37,8 +37,12 @@ def open_page(guide: Guide, page: str) -> None:
 
 def take_screenshot(page: str, out: Path, *, size: str = "1280x800", content_db: Path | None = None,
                     now: str | None = None, lang: str | None = None, user_db: Path | None = None,
-                    theme_name: str | None = None, text_scale: float | None = None) -> Path:
-    """Render ``page`` at ``size`` and save it as PNG (display choices are not remembered)."""
+                    theme_name: str | None = None, text_scale: float | None = None,
+                    problems: list[str] | None = None) -> Path:
+    """Render ``page`` at ``size`` and save it as PNG (display choices are not remembered).
+
+    With a ``problems`` list, the layout checker's findings are appended to it.
+    """
     width, height = (int(x) for x in size.lower().split("x"))
     guide = build_window(content_db, now=now, lang=lang, user_db=user_db, remember=False)
     if theme_name:
@@ -50,6 +54,10 @@ def take_screenshot(page: str, out: Path, *, size: str = "1280x800", content_db:
     settle(guide, 0.5)
     open_page(guide, page)
     settle(guide)
+    if problems is not None:
+        from guide.ui.layout_check import check_window
+
+        problems += [str(p) for p in check_window(guide.window, (width, height))]
     out.parent.mkdir(parents=True, exist_ok=True)
     if not guide.window.grab().save(str(out)):
         raise SystemExit(f"could not write {out}")

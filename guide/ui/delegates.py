@@ -23,6 +23,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QLinearGradient, QMouseEv
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from guide.content.models import Area, Figure, ForumRow, ItemCard, Photo
+from guide.ui import layout_probe as probe
 from guide.ui import text as tx
 from guide.ui import theme
 from guide.ui.context import AppContext
@@ -39,6 +40,7 @@ class Line:
     font: QFont
     color: str
     wrap: bool = False
+    essential: bool = False  # a title: the layout checker reports it when cut
 
 
 class BaseDelegate(QStyledItemDelegate):
@@ -101,6 +103,7 @@ class BaseDelegate(QStyledItemDelegate):
             return
         star = self.star_rect(rect).adjusted(4, 4, -4, -4)
         theme.icon("star-filled" if index.data(BookmarkedRole) else "star").paint(painter, star)
+        probe.note(painter, star, "star", icon=True)
 
     def paint_lines(self, painter: QPainter, rect: QRect, lines: list[Line]) -> int:
         """Paint lines top-down inside ``rect``; return the y after the last one."""
@@ -117,12 +120,19 @@ class BaseDelegate(QStyledItemDelegate):
                 height = min(bound.height(), fm.lineSpacing() * 2)
                 painter.drawText(QRect(rect.left(), y, rect.width(), height),
                                  int(Qt.TextFlag.TextWordWrap), line.text)
+                probe.note(painter, QRect(rect.left(), y, rect.width(), height), line.text,
+                           cut=bound.height() > height or bound.width() > rect.width(),
+                           essential=line.essential)
                 y += height + 4
             else:
                 elided = fm.elidedText(line.text, Qt.TextElideMode.ElideRight, rect.width())
                 painter.drawText(QRect(rect.left(), y, rect.width(), fm.height()),
                                  int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
                                  elided)
+                probe.note(painter, QRect(rect.left(), y, min(rect.width(),
+                                                              fm.horizontalAdvance(elided)),
+                                          fm.height()),
+                           line.text, cut=elided != line.text, essential=line.essential)
                 y += fm.lineSpacing() + 4
         return y
 
@@ -143,7 +153,7 @@ class CardDelegate(BaseDelegate):
         if isinstance(item, ItemCard):
             first = tx.pick(item.title, item.title_en, lang)
             second = item.title_en if lang == "zh" else item.title
-            return ([Line(first, self.font("title", True), p.text),
+            return ([Line(first, self.font("title", True), p.text, essential=True),
                      Line(item.subtitle or "", self.font("body"), p.muted),
                      Line(second if second != first else "", self.font("small"), p.muted)],
                     tx.format_date(item.date, lang) if item.kind != "figure" else (item.date or ""))
@@ -164,7 +174,7 @@ class CardDelegate(BaseDelegate):
                 painter.drawText(inner.adjusted(0, 0, -30, 0),
                                  int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom), tag)
                 inner.setRight(inner.right() - 30)
-                lines[0:1] = [Line(lines[0].text, lines[0].font, lines[0].color)]
+                lines[0:1] = [Line(lines[0].text, lines[0].font, lines[0].color, essential=True)]
                 self.paint_lines(painter, inner.adjusted(0, 0, -tag_width, 0), lines)
             else:
                 self.paint_lines(painter, inner.adjusted(0, 0, -30, 0), lines)
@@ -198,7 +208,7 @@ class ForumDelegate(BaseDelegate):
             time_font.setItalic(not row.time_known)
             self.paint_lines(painter, left, [
                 Line(self.time_text(row), time_font, p.text if row.time_known else p.muted,
-                     wrap=True)])
+                     wrap=True, essential=True)])
             self.paint_badge(painter, tx.forum_kind(row.forum_kind, lang),
                              QRect(left.left(), left.bottom() - QFontMetrics(self.font("small")).height()
                                    - 10, left_w, QFontMetrics(self.font("small")).height() + 6))
@@ -209,7 +219,8 @@ class ForumDelegate(BaseDelegate):
             organisers = "  ·  ".join(f"{tx.role(r, lang)}: {n}"
                                       for n, (_zh, r) in zip(names, row.organisers, strict=True))
             self.paint_lines(painter, body, [
-                Line(tx.pick(row.title, row.title_en, lang), self.font("title", True), p.text),
+                Line(tx.pick(row.title, row.title_en, lang), self.font("title", True), p.text,
+                     essential=True),
                 Line(row.title_en if lang == "zh" else row.title, self.font("body"), p.muted),
                 Line(organisers, self.font("small"), p.accent),
             ])
@@ -307,7 +318,7 @@ class PhotoDelegate(ImageCardDelegate):
                          rect.bottom() - area.bottom() - 12)
             caption = tx.pick(photo.caption, photo.caption_en, lang)
             self.paint_lines(painter, text, [
-                Line(caption, self.font("body", True), p.text, wrap=True),
+                Line(caption, self.font("body", True), p.text, wrap=True, essential=True),
                 Line(photo.credit, self.font("small", True), p.accent),
             ])
             self.paint_star(painter, index, rect)
@@ -343,7 +354,7 @@ class AreaDelegate(ImageCardDelegate):
                 period = tx.format_period(area.start_date, area.end_date, lang)
             text = QRect(box.left() + 6, box.bottom() + 10, box.width() - 12, rect.bottom() - box.bottom())
             self.paint_lines(painter, text, [
-                Line(area.title, self.font("title", True), p.text),
+                Line(area.title, self.font("title", True), p.text, essential=True),
                 Line(area.title_en, self.font("body"), p.muted),
                 Line(" · ".join(x for x in (self.kind_label(area), period) if x), self.font("small"),
                      p.accent),
@@ -373,11 +384,12 @@ class FigureDelegate(BaseDelegate):
             left_w = int(250 * self.ctx.state.text_scale)
             inner = rect.adjusted(PAD, PAD // 2 + 2, -PAD, -PAD // 2)
             self.paint_lines(painter, QRect(inner.left(), inner.top(), left_w, inner.height()), [
-                Line(tx.figure_value(figure, lang), self.font("heading", True), p.primary, wrap=True)])
+                Line(tx.figure_value(figure, lang), self.font("heading", True), p.primary, wrap=True,
+                     essential=True)])
             year = str(figure.year) if figure.year else ""
             label = tx.pick(figure.label, figure.label_en, lang)
             self.paint_lines(painter, inner.adjusted(left_w + PAD, 0, -30, 0), [
-                Line(f"{label}  {year}".strip(), self.font("title", True), p.text),
+                Line(f"{label}  {year}".strip(), self.font("title", True), p.text, essential=True),
                 Line(f"“{figure.quote}”", self.font("small"), p.muted),
             ])
             self.paint_star(painter, index, rect)

@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QTextCharFormat
 from PySide6.QtWidgets import QStyleOptionViewItem
 
 from guide.search import SearchHit
+from guide.ui import layout_probe as probe
 from guide.ui import text as tx
 from guide.ui.delegates import PAD, BaseDelegate, Index
 from guide.ui.models.lazy import ItemRole
@@ -27,7 +28,7 @@ KIND_GROUPS = {
 
 
 def draw_marked(painter: QPainter, rect: QRect, text: str, marks: Sequence[tuple[int, int]],
-                font: QFont, color: str, mark_bg: str, lines: int = 1) -> int:
+                font: QFont, color: str, mark_bg: str, lines: int = 1, essential: bool = False) -> int:
     """Draw ``text`` in up to ``lines`` lines with ``marks`` highlighted; return height used."""
     fm = QFontMetrics(font)
     shown = fm.elidedText(text, Qt.TextElideMode.ElideRight, rect.width()) if lines == 1 else text
@@ -59,6 +60,8 @@ def draw_marked(painter: QPainter, rect: QRect, text: str, marks: Sequence[tuple
     painter.setClipRect(rect)
     layout.draw(painter, QPointF(rect.left(), rect.top()))
     painter.restore()
+    probe.note(painter, QRect(rect.left(), rect.top(), min(rect.width(), fm.horizontalAdvance(shown)),
+                              int(height)), text, cut=shown != text, essential=essential)
     return int(height)
 
 
@@ -81,7 +84,7 @@ class SearchDelegate(BaseDelegate):
             self.paint_card(painter, option, rect)
             inner = rect.adjusted(PAD, PAD // 2 + 2, -PAD, -PAD // 2)
             used = draw_marked(painter, inner, row.title, row.title_marks, self.font("title", True),
-                               p.text, "#ffe08a")
+                               p.text, "#ffe08a", essential=True)
             draw_marked(painter, inner.adjusted(0, used + 4, 0, 0), row.snippet, row.snippet_marks,
                         self.font("body"), p.muted, "#ffe08a", lines=2)
         elif isinstance(row, Suggestion):

@@ -1,0 +1,129 @@
+"""The layout checker finds what a reader would notice, and stays quiet on a sound window."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QModelIndex, QRect, QSize, QStringListModel, Qt
+from PySide6.QtGui import QFont, QPainter
+from PySide6.QtWidgets import (
+    QLabel,
+    QListView,
+    QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from guide.app import ensure_app
+from guide.ui import layout_probe as probe
+from guide.ui.layout_check import Problem, check_window, ratio
+
+
+@pytest.fixture
+def window(qtbot) -> Iterator[QWidget]:  # type: ignore[no-untyped-def]
+    ensure_app()
+    w = QWidget()
+    w.setObjectName("probeWindow")
+    w.setStyleSheet("QWidget#probeWindow { background: #ffffff; } "
+                    "QLabel, QPushButton { color: #111111; background: #ffffff; }")
+    w.resize(600, 400)
+    qtbot.addWidget(w)
+    yield w
+
+
+def shown(qtbot, w: QWidget) -> list[Problem]:  # type: ignore[no-untyped-def]
+    w.show()
+    qtbot.waitExposed(w)
+    return check_window(w, (600, 400))
+
+
+def test_a_sound_window_has_no_problems(window: QWidget, qtbot) -> None:  # type: ignore[no-untyped-def]
+    column = QVBoxLayout(window)
+    column.addWidget(QLabel("A short label"))
+    column.addWidget(QPushButton("Open"))
+    assert shown(qtbot, window) == []
+
+
+def test_a_clipped_label_is_reported(window: QWidget, qtbot) -> None:  # type: ignore[no-untyped-def]
+    label = QLabel("A label whose text is far too long for the room it was given", window)
+    label.setObjectName("tooLong")
+    label.setGeometry(10, 10, 120, 30)
+    problems = shown(qtbot, window)
+    assert [p.kind for p in problems] == ["cut"]
+    assert "tooLong" in problems[0].where
+
+
+def test_an_overlapping_pair_is_reported(window: QWidget, qtbot) -> None:  # type: ignore[no-untyped-def]
+    first, second = QPushButton("First", window), QPushButton("Second", window)
+    first.setObjectName("first")
+    second.setObjectName("second")
+    first.setGeometry(10, 10, 160, 40)
+    second.setGeometry(100, 20, 160, 40)
+    problems = shown(qtbot, window)
+    assert [p.kind for p in problems] == ["overlap"]
+    assert "first" in problems[0].where and "second" in problems[0].where
+
+
+def test_a_control_outside_the_window_is_reported(window: QWidget, qtbot) -> None:  # type: ignore[no-untyped-def]
+    button = QPushButton("Half out", window)
+    button.setObjectName("halfOut")
+    button.setGeometry(540, 10, 160, 40)
+    problems = shown(qtbot, window)
+    assert [(p.kind, "halfOut" in p.where) for p in problems] == [("outside", True)]
+
+
+def test_a_low_contrast_pair_is_reported_with_its_ratio(window: QWidget, qtbot) -> None:  # type: ignore[no-untyped-def]
+    faint = QLabel("Faint grey text", window)
+    faint.setObjectName("faint")
+    faint.setStyleSheet("color: #9a9a9a; background: #ffffff;")  # 2.8:1
+    faint.setGeometry(10, 10, 300, 40)
+    dark = QLabel("Dark text", window)
+    dark.setObjectName("dark")
+    dark.setStyleSheet("color: #595959; background: #ffffff;")  # 7:1
+    dark.setGeometry(10, 60, 300, 40)
+    problems = shown(qtbot, window)
+    assert [(p.kind, "faint" in p.where) for p in problems] == [("contrast", True)]
+    measured = float(problems[0].detail.split(":")[0])
+    assert measured == pytest.approx(ratio(0x9A9A9A, 0xFFFFFF), abs=0.05)
+
+
+class TitleDelegate(QStyledItemDelegate):
+    """A row painted the way the guide's delegates paint: it notes what it had to cut."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        text = str(index.data())
+        fm = option.fontMetrics
+        shown = fm.elidedText(text, option.textElideMode, option.rect.width())
+        rect = QRect(option.rect.left(), option.rect.top(), fm.horizontalAdvance(shown),
+                     option.rect.height())
+        painter.drawText(rect, 0, shown)
+        probe.note(painter, rect, text, cut=shown != text, essential=True)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        return QSize(100, option.fontMetrics.height() + 8)
+
+
+def test_an_elided_title_in_a_painted_row_is_reported(window: QWidget, qtbot) -> None:  # type: ignore[no-untyped-def]
+    model = QStringListModel(["Short", "A title much longer than the narrow list can show"], window)
+    view = QListView(window)
+    view.setObjectName("titles")
+    view.setModel(model)
+    delegate = TitleDelegate(view)
+    view.setItemDelegate(delegate)
+    view.setFont(QFont(view.font().family(), 12))
+    view.setGeometry(10, 10, 150, 120)
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    problems = shown(qtbot, window)
+    assert [p.kind for p in problems] == ["cut"]
+    assert "A title much longer" in problems[0].detail
+
+
+def test_a_window_that_cannot_shrink_is_reported(window: QWidget, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.setMinimumWidth(700)
+    window.resize(700, 400)
+    problems = shown(qtbot, window)
+    assert [p.kind for p in problems] == ["window"]
+    assert "700x400" in problems[0].detail
