@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QLinearGradient, QMouseEvent, QPainter, QPen
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from guide.content.models import Area, Figure, ForumRow, ItemCard, Photo
 from guide.ui import layout_probe as probe
@@ -41,6 +41,12 @@ class Line:
     color: str
     wrap: bool = False
     essential: bool = False  # a title: the layout checker reports it when cut
+    max_lines: int = 2  # a wrapped line stops here (titles get more: they are never cut)
+
+
+def title(text: str, font: QFont, color: str) -> Line:
+    """A title line: wraps onto as many lines as it needs (up to 4), never elided."""
+    return Line(text, font, color, wrap=True, essential=True, max_lines=4)
 
 
 class BaseDelegate(QStyledItemDelegate):
@@ -115,13 +121,13 @@ class BaseDelegate(QStyledItemDelegate):
             painter.setPen(QColor(line.color))
             fm = QFontMetrics(line.font)
             if line.wrap:
-                bound = fm.boundingRect(QRect(rect.left(), y, rect.width(), fm.height() * 2),
+                bound = fm.boundingRect(QRect(rect.left(), y, max(1, rect.width()), 100_000),
                                         int(Qt.TextFlag.TextWordWrap), line.text)
-                height = min(bound.height(), fm.lineSpacing() * 2)
+                height = min(bound.height(), fm.lineSpacing() * line.max_lines + fm.descent())
                 painter.drawText(QRect(rect.left(), y, rect.width(), height),
                                  int(Qt.TextFlag.TextWordWrap), line.text)
                 probe.note(painter, QRect(rect.left(), y, rect.width(), height), line.text,
-                           cut=bound.height() > height or bound.width() > rect.width(),
+                           cut=bound.height() > height or bound.width() > rect.width() + 2,
                            essential=line.essential)
                 y += height + 4
             else:
@@ -136,13 +142,28 @@ class BaseDelegate(QStyledItemDelegate):
                 y += fm.lineSpacing() + 4
         return y
 
-    def lines_height(self, lines: list[Line], wrapped_lines: int = 2) -> int:
+    def lines_height(self, lines: list[Line], width: int | None = None) -> int:
+        """Height :meth:`paint_lines` needs for ``lines`` (wrapped lines at ``width``; without a
+        width, at most their line limit)."""
         total = 0
         for line in lines:
             if line.text:
                 fm = QFontMetrics(line.font)
-                total += fm.lineSpacing() * (wrapped_lines if line.wrap else 1) + 4
+                if line.wrap and width is not None:
+                    bound = fm.boundingRect(QRect(0, 0, max(1, width), 100_000),
+                                            int(Qt.TextFlag.TextWordWrap), line.text)
+                    total += min(bound.height(), fm.lineSpacing() * line.max_lines + fm.descent()) + 4
+                else:
+                    total += fm.lineSpacing() * (min(2, line.max_lines) if line.wrap else 1) + 4
         return total
+
+    @staticmethod
+    def row_width(option: QStyleOptionViewItem, fallback: int = 600) -> int:
+        """The width a list row gets: its view's viewport (rows span it)."""
+        view = option.widget
+        if isinstance(view, QAbstractItemView) and view.viewport().width() > 50:
+            return int(view.viewport().width())
+        return fallback
 
 
 class CardDelegate(BaseDelegate):
@@ -153,7 +174,7 @@ class CardDelegate(BaseDelegate):
         if isinstance(item, ItemCard):
             first = tx.pick(item.title, item.title_en, lang)
             second = item.title_en if lang == "zh" else item.title
-            return ([Line(first, self.font("title", True), p.text, essential=True),
+            return ([title(first, self.font("title", True), p.text),
                      Line(item.subtitle or "", self.font("body"), p.muted),
                      Line(second if second != first else "", self.font("small"), p.muted)],
                     tx.format_date(item.date, lang) if item.kind != "figure" else (item.date or ""))
@@ -174,7 +195,6 @@ class CardDelegate(BaseDelegate):
                 painter.drawText(inner.adjusted(0, 0, -30, 0),
                                  int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom), tag)
                 inner.setRight(inner.right() - 30)
-                lines[0:1] = [Line(lines[0].text, lines[0].font, lines[0].color, essential=True)]
                 self.paint_lines(painter, inner.adjusted(0, 0, -tag_width, 0), lines)
             else:
                 self.paint_lines(painter, inner.adjusted(0, 0, -30, 0), lines)
@@ -182,8 +202,14 @@ class CardDelegate(BaseDelegate):
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        probe = ItemCard("x", "x", "国", "x", "x", None)
-        return QSize(400, self.lines_height(self.lines(probe)[0]) + PAD + 12)
+        item = index.data(ItemRole)
+        if item is None:
+            item = ItemCard("x", "x", "国", "x", "x", None)
+        lines, tag = self.lines(item)
+        width = self.row_width(option) - 12 - 2 * PAD - 30
+        if tag:
+            width -= QFontMetrics(self.font("small")).horizontalAdvance(tag) + PAD
+        return QSize(400, self.lines_height(lines, width) + PAD + 12)
 
 
 class ForumDelegate(BaseDelegate):
@@ -195,35 +221,58 @@ class ForumDelegate(BaseDelegate):
         start = row.start_time.strftime("%H:%M")
         return f"{start}–{row.end_time.strftime('%H:%M')}" if row.end_time else start
 
+    def parts(self, row: ForumRow) -> tuple[Line, list[Line]]:
+        """The time line (left or on top) and the body: title, other-language title, organisers."""
+        p, lang = self.palette, self.ctx.state.lang
+        time_font = self.font("title", bold=row.time_known)
+        time_font.setItalic(not row.time_known)
+        time = Line(self.time_text(row), time_font, p.text if row.time_known else p.muted,
+                    wrap=True, essential=True)
+        names = row.organisers_en if lang == "en" and row.organisers_en else (
+            n for n, _r in row.organisers)
+        organisers = "  ·  ".join(f"{tx.role(r, lang)}: {n}"
+                                  for n, (_zh, r) in zip(names, row.organisers, strict=True))
+        return time, [
+            title(tx.pick(row.title, row.title_en, lang), self.font("title", True), p.text),
+            Line(row.title_en if lang == "zh" else row.title, self.font("body"), p.muted),
+            Line(organisers, self.font("small"), p.accent),
+        ]
+
+    def columns(self, card: QRect) -> tuple[QRect, QRect] | None:
+        """(time column, body) side by side, or None when the card is too narrow: stack them."""
+        left_w = int(150 * self.ctx.state.text_scale)
+        body_w = card.width() - left_w - 4 * PAD - 24
+        if body_w < QFontMetrics(self.font("title", True)).horizontalAdvance("国") * 9:
+            return None
+        top = card.top() + PAD // 2 + 2
+        return (QRect(card.left() + PAD, top, left_w, card.height() - PAD),
+                QRect(card.left() + 2 * PAD + left_w, top, body_w, card.height() - PAD))
+
+    def badge_height(self) -> int:
+        return QFontMetrics(self.font("small")).height() + 6
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         row: ForumRow | None = index.data(ItemRole)
         rect = self.card_rect(option.rect)
         painter.save()
         self.paint_card(painter, option, rect)
         if row is not None:
-            p, lang = self.palette, self.ctx.state.lang
-            left_w = int(150 * self.ctx.state.text_scale)
-            left = QRect(rect.left() + PAD, rect.top() + PAD // 2 + 2, left_w, rect.height() - PAD)
-            time_font = self.font("title", bold=row.time_known)
-            time_font.setItalic(not row.time_known)
-            self.paint_lines(painter, left, [
-                Line(self.time_text(row), time_font, p.text if row.time_known else p.muted,
-                     wrap=True, essential=True)])
-            self.paint_badge(painter, tx.forum_kind(row.forum_kind, lang),
-                             QRect(left.left(), left.bottom() - QFontMetrics(self.font("small")).height()
-                                   - 10, left_w, QFontMetrics(self.font("small")).height() + 6))
-            body = QRect(left.right() + PAD, left.top(), rect.right() - left.right() - 3 * PAD - 24,
-                         left.height())
-            names = row.organisers_en if lang == "en" and row.organisers_en else (
-                n for n, _r in row.organisers)
-            organisers = "  ·  ".join(f"{tx.role(r, lang)}: {n}"
-                                      for n, (_zh, r) in zip(names, row.organisers, strict=True))
-            self.paint_lines(painter, body, [
-                Line(tx.pick(row.title, row.title_en, lang), self.font("title", True), p.text,
-                     essential=True),
-                Line(row.title_en if lang == "zh" else row.title, self.font("body"), p.muted),
-                Line(organisers, self.font("small"), p.accent),
-            ])
+            time, body = self.parts(row)
+            kind = tx.forum_kind(row.forum_kind, self.ctx.state.lang)
+            split = self.columns(rect)
+            if split is not None:
+                left, right = split
+                y = self.paint_lines(painter, left, [time])
+                self.paint_badge(painter, kind, QRect(left.left(), y, left.width(),
+                                                      self.badge_height()))
+                self.paint_lines(painter, right, body)
+            else:  # narrow: time and kind on top, then the title across the whole card
+                inner = rect.adjusted(PAD, PAD // 2 + 2, -2 * PAD - 24, -PAD // 2)
+                y = self.paint_lines(painter, inner, [time])
+                self.paint_badge(painter, kind, QRect(inner.left(), y, inner.width(),
+                                                      self.badge_height()))
+                inner.setTop(y + self.badge_height() + 6)
+                self.paint_lines(painter, inner.adjusted(0, 0, 2 * PAD + 24 - PAD, 0), body)
             self.paint_star(painter, index, rect)
         painter.restore()
 
@@ -236,11 +285,24 @@ class ForumDelegate(BaseDelegate):
         painter.setPen(QColor(self.palette.primary))
         painter.setFont(self.font("small"))
         painter.drawText(badge, int(Qt.AlignmentFlag.AlignCenter), label)
+        probe.note(painter, badge.adjusted(4, 2, -4, -2), label)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        lines = [Line("国", self.font("title", True), ""), Line("国", self.font("body"), ""),
-                 Line("国", self.font("small"), "")]
-        return QSize(600, self.lines_height(lines) + PAD + 14)
+        row: ForumRow | None = index.data(ItemRole)
+        card = self.card_rect(QRect(0, 0, self.row_width(option), 100))
+        if row is None:
+            return QSize(600, 3 * QFontMetrics(self.font("title", True)).lineSpacing() + PAD + 14)
+        time, body = self.parts(row)
+        split = self.columns(card)
+        if split is not None:
+            left, right = split
+            height = max(self.lines_height([time], left.width()) + self.badge_height(),
+                         self.lines_height(body, right.width()))
+        else:
+            width = card.width() - 3 * PAD - 24
+            height = (self.lines_height([time], width) + self.badge_height() + 6
+                      + self.lines_height(body, card.width() - 2 * PAD))
+        return QSize(600, height + PAD + 14)
 
 
 def paint_placeholder(painter: QPainter, rect: QRect, palette: theme.Palette, mark: str) -> None:
@@ -318,16 +380,18 @@ class PhotoDelegate(ImageCardDelegate):
                          rect.bottom() - area.bottom() - 12)
             caption = tx.pick(photo.caption, photo.caption_en, lang)
             self.paint_lines(painter, text, [
-                Line(caption, self.font("body", True), p.text, wrap=True, essential=True),
+                title(caption, self.font("body", True), p.text),
                 Line(photo.credit, self.font("small", True), p.accent),
             ])
             self.paint_star(painter, index, rect)
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        lines = [Line("国", self.font("body", True), "", wrap=True), Line("国", self.font("small"), "")]
+        photo: Photo | None = index.data(ItemRole)
+        caption = tx.pick(photo.caption, photo.caption_en, self.ctx.state.lang) if photo else "国"
+        lines = [title(caption, self.font("body", True), ""), Line("国", self.font("small"), "")]
         size = self.image_size()
-        return QSize(size.width() + 28, size.height() + self.lines_height(lines) + 36)
+        return QSize(size.width() + 28, size.height() + self.lines_height(lines, size.width() - 8) + 36)
 
 
 class AreaDelegate(ImageCardDelegate):
@@ -354,7 +418,7 @@ class AreaDelegate(ImageCardDelegate):
                 period = tx.format_period(area.start_date, area.end_date, lang)
             text = QRect(box.left() + 6, box.bottom() + 10, box.width() - 12, rect.bottom() - box.bottom())
             self.paint_lines(painter, text, [
-                Line(area.title, self.font("title", True), p.text, essential=True),
+                title(area.title, self.font("title", True), p.text),
                 Line(area.title_en, self.font("body"), p.muted),
                 Line(" · ".join(x for x in (self.kind_label(area), period) if x), self.font("small"),
                      p.accent),
@@ -363,10 +427,11 @@ class AreaDelegate(ImageCardDelegate):
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        lines = [Line("国", self.font("title", True), ""), Line("国", self.font("body"), ""),
-                 Line("国", self.font("small"), "")]
+        area: Area | None = index.data(ItemRole)
+        lines = [title(area.title if area else "国", self.font("title", True), ""),
+                 Line("国", self.font("body"), ""), Line("国", self.font("small"), "")]
         size = self.image_size()
-        return QSize(size.width() + 28, size.height() + self.lines_height(lines) + 34)
+        return QSize(size.width() + 28, size.height() + self.lines_height(lines, size.width() - 12) + 34)
 
 
 class FigureDelegate(BaseDelegate):
@@ -374,27 +439,52 @@ class FigureDelegate(BaseDelegate):
 
     BOOKMARKABLE = False  # figures are read in place; bookmarks are for things to visit or read
 
+    def parts(self, figure: Figure) -> tuple[Line, list[Line]]:
+        p, lang = self.palette, self.ctx.state.lang
+        year = str(figure.year) if figure.year else ""
+        label = tx.pick(figure.label, figure.label_en, lang)
+        return (Line(tx.figure_value(figure, lang), self.font("heading", True), p.primary, wrap=True,
+                     essential=True),
+                [title(f"{label}  {year}".strip(), self.font("title", True), p.text),
+                 Line(f"“{figure.quote}”", self.font("small"), p.muted)])
+
+    def columns(self, card: QRect) -> tuple[QRect, QRect] | None:
+        """(number, what it measures) side by side, or None to stack them on a narrow card."""
+        inner = card.adjusted(PAD, PAD // 2 + 2, -PAD, -PAD // 2)
+        left_w = int(250 * self.ctx.state.text_scale)
+        right = inner.adjusted(left_w + PAD, 0, -30, 0)
+        if right.width() < QFontMetrics(self.font("title", True)).horizontalAdvance("国") * 9:
+            return None
+        return QRect(inner.left(), inner.top(), left_w, inner.height()), right
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         figure: Figure | None = index.data(ItemRole)
         rect = self.card_rect(option.rect)
         painter.save()
         self.paint_card(painter, option, rect)
         if figure is not None:
-            p, lang = self.palette, self.ctx.state.lang
-            left_w = int(250 * self.ctx.state.text_scale)
-            inner = rect.adjusted(PAD, PAD // 2 + 2, -PAD, -PAD // 2)
-            self.paint_lines(painter, QRect(inner.left(), inner.top(), left_w, inner.height()), [
-                Line(tx.figure_value(figure, lang), self.font("heading", True), p.primary, wrap=True,
-                     essential=True)])
-            year = str(figure.year) if figure.year else ""
-            label = tx.pick(figure.label, figure.label_en, lang)
-            self.paint_lines(painter, inner.adjusted(left_w + PAD, 0, -30, 0), [
-                Line(f"{label}  {year}".strip(), self.font("title", True), p.text, essential=True),
-                Line(f"“{figure.quote}”", self.font("small"), p.muted),
-            ])
+            value, lines = self.parts(figure)
+            split = self.columns(rect)
+            if split is not None:
+                self.paint_lines(painter, split[0], [value])
+                self.paint_lines(painter, split[1], lines)
+            else:
+                self.paint_lines(painter, rect.adjusted(PAD, PAD // 2 + 2, -PAD - 30, -PAD // 2),
+                                 [value, *lines])
             self.paint_star(painter, index, rect)
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        lines = [Line("国", self.font("heading", True), "", wrap=True)]
-        return QSize(600, self.lines_height(lines) + PAD + 8)
+        figure: Figure | None = index.data(ItemRole)
+        if figure is None:
+            lines = [Line("国", self.font("heading", True), "", wrap=True)]
+            return QSize(600, self.lines_height(lines) + PAD + 8)
+        value, lines = self.parts(figure)
+        card = self.card_rect(QRect(0, 0, self.row_width(option), 100))
+        split = self.columns(card)
+        if split is not None:
+            height = max(self.lines_height([value], split[0].width()),
+                         self.lines_height(lines, split[1].width()))
+        else:
+            height = self.lines_height([value, *lines], card.width() - 2 * PAD - 30)
+        return QSize(600, height + PAD + 8)

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import shiboken6
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QFontMetrics, QImage, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -379,8 +379,19 @@ def text_regions(w: QWidget, window: QWidget,
     if isinstance(w, QLabel) and w.text().strip():
         yield whole.intersected(clip), TEXT_CONTRAST, ""
     elif isinstance(w, QAbstractButton):
-        inner = whole.adjusted(4, 4, -4, -4).intersected(clip)
-        yield inner, TEXT_CONTRAST if w.text() else ICON_CONTRAST, ""
+        inner = whole.adjusted(4, 4, -4, -4)
+        if w.text() and not w.icon().isNull():
+            # Icon and text are judged apart: a dark icon must not pass a faint label.
+            icon_w = w.iconSize().width()
+            text_w = QFontMetrics(w.font()).horizontalAdvance(w.text())
+            if isinstance(w, QToolButton):
+                split = inner.left() + icon_w + 10
+            else:
+                split = inner.center().x() - (icon_w + 4 + text_w) // 2 + icon_w + 4
+            yield QRect(inner.left(), inner.top(), split - inner.left(),
+                        inner.height()).intersected(clip), ICON_CONTRAST, " icon"
+            inner.setLeft(split + 1)
+        yield inner.intersected(clip), TEXT_CONTRAST if w.text() else ICON_CONTRAST, ""
     elif isinstance(w, (QLineEdit, QComboBox)):
         yield whole.adjusted(4, 4, -4, -4).intersected(clip), TEXT_CONTRAST, ""
     elif isinstance(w, QTabBar):
@@ -394,8 +405,17 @@ def text_regions(w: QWidget, window: QWidget,
         for row in range(w.model().rowCount()):
             index = w.model().index(row, 0)
             rect = w.visualRect(index).translated(origin).intersected(port)
-            if not rect.isEmpty():
-                yield rect, TEXT_CONTRAST, f" row {short(str(index.data() or ''))!r}"
+            if rect.isEmpty():
+                continue
+            what = f" row {short(str(index.data() or ''))!r}"
+            if index.data(Qt.ItemDataRole.DecorationRole) is not None:
+                icon_w = w.iconSize().width() if w.iconSize().isValid() else 16
+                split = rect.left() + icon_w + 24  # the item's padding, then the icon
+                yield QRect(rect.left(), rect.top(), split - rect.left(), rect.height()), \
+                    ICON_CONTRAST, what + " icon"
+                rect.setLeft(split + 1)
+            if str(index.data() or "").strip():
+                yield rect, TEXT_CONTRAST, what
     elif isinstance(w, QTextEdit) and w.toPlainText().strip():
         yield visible_rect(w.viewport(), window), TEXT_CONTRAST, ""
 

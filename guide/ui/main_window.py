@@ -6,10 +6,12 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QModelIndex, QObject, QSize, Qt, Signal
 from PySide6.QtGui import (
+    QFontMetrics,
     QKeySequence,
     QMouseEvent,
+    QResizeEvent,
     QShortcut,
     QStandardItem,
     QStandardItemModel,
@@ -117,7 +119,8 @@ class MainWindow(QMainWindow):
             model.appendRow(item)
         navigation.setModel(model)
         navigation.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        navigation.setFixedWidth(230)
+        navigation.setProperty("layoutNoScroll", True)  # every section stays in reach
+        navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         navigation.clicked.connect(self._navigate_to_section)
         navigation.activated.connect(self._navigate_to_section)
         return navigation, model
@@ -151,8 +154,10 @@ class MainWindow(QMainWindow):
         for row in range(self.nav_model.rowCount()):
             item = self.nav_model.item(row)
             label = tx.tr(str(SECTION_LABELS[item.data(Qt.ItemDataRole.UserRole)]))
-            item.setText(label)
+            item.setData(label, Qt.ItemDataRole.UserRole + 1)  # the label, also when collapsed
             item.setData(label, Qt.ItemDataRole.AccessibleTextRole)
+            item.setToolTip(label)
+        self.fit_chrome()
         for page in self.pages.values():
             page.retranslate()
 
@@ -319,8 +324,31 @@ class MainWindow(QMainWindow):
         state = self.ctx.state
         state.set_text_scale(state.text_scale + step if step else 1.0)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_chrome()
+
+    def fit_chrome(self) -> None:
+        """Reflow the frame for the window's width and the text size: icons grow with the text;
+        the sections collapse to large icons (names in tooltips and for screen readers) and the
+        toolbar drops its title when their words would not fit."""
+        scale = self.ctx.state.text_scale
+        side = int(24 * scale)
+        self.navigation.setIconSize(QSize(side, side))
+        labels = [str(self.nav_model.item(r).data(Qt.ItemDataRole.UserRole + 1) or "")
+                  for r in range(self.nav_model.rowCount())]
+        fm = QFontMetrics(theme.font("title", scale, bold=True))
+        # item padding 14+14, margin 8+8, icon-text gap, the frame's border and a little air
+        full = max((fm.horizontalAdvance(t) for t in labels), default=0) + side + 64
+        collapsed = full > 0.3 * self.width()
+        for row, label in enumerate(labels):
+            self.nav_model.item(row).setText("" if collapsed else label)
+        self.navigation.setFixedWidth(side + 52 if collapsed else full)
+        self.toolbar.fit(self.width(), scale)
+
     def _restyle(self) -> None:
         """Text size or theme changed: re-lay out every list and page for the new metrics."""
+        self.fit_chrome()
         for page in self.pages.values():
             page.retranslate()
             for view in page.findChildren(QListView):

@@ -8,9 +8,21 @@ text scale, so Ctrl+/Ctrl- and the kiosk's larger type are a single number.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
-from PySide6.QtGui import QFont, QFontDatabase, QIcon
+from PySide6.QtCore import QByteArray, QRect, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QIcon,
+    QIconEngine,
+    QPainter,
+    QPalette,
+    QPixmap,
+)
+from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication
 
 from guide import paths
@@ -32,17 +44,25 @@ class Palette:
     selection: str
     focus: str
     warning: str
+    icon: str  # line icons on the window and on surfaces (3:1 at least on both)
+    star: str  # the outline of a bookmark star not yet set
+    bar_icon: str  # icons on the toolbar's light buttons
+    bar_icon_disabled: str  # ... when the button cannot act: on the toolbar colour itself
+    placeholder: str  # hint text in empty fields (4.5:1 on the surface)
+    viewer_icon: str = "#ffffff"  # the photo viewer's arrows, on its dark backdrop
 
 
 STANDARD = Palette(
     name="standard", window="#f3f6fa", surface="#ffffff", text="#16203a", muted="#4f5b73",
     primary="#0a4ea2", on_primary="#ffffff", accent="#00786f", border="#d5dde8",
-    selection="#dce9fb", focus="#e8710a", warning="#b3261e",
+    selection="#dce9fb", focus="#e8710a", warning="#b3261e", icon="#0a4ea2", star="#5b6478",
+    bar_icon="#0a4ea2", bar_icon_disabled="#c9d6ea", placeholder="#5f6b80",
 )
 HIGH_CONTRAST = Palette(
     name="high-contrast", window="#000000", surface="#000000", text="#ffffff", muted="#f0f0f0",
     primary="#ffd400", on_primary="#000000", accent="#7fffd4", border="#ffffff",
-    selection="#1f3a93", focus="#00ffff", warning="#ff8a80",
+    selection="#1f3a93", focus="#00ffff", warning="#ff8a80", icon="#ffd400", star="#ffffff",
+    bar_icon="#000000", bar_icon_disabled="#4d4000", placeholder="#d0d0d0",
 )
 PALETTES = {p.name: p for p in (STANDARD, HIGH_CONTRAST)}
 
@@ -87,9 +107,56 @@ def font(role: str, scale: float = 1.0, *, bold: bool = False) -> QFont:
     return f
 
 
-def icon(name: str) -> QIcon:
-    """An SVG icon from resources/icons (sharp at any DPI)."""
-    return QIcon(str(paths.resources_dir() / "icons" / f"{name}.svg"))
+# The ink the icon files are drawn in, replaced by the current theme's colour for the role.
+ICON_INKS = {"#0a4ea2": "icon", "#5b6478": "star"}
+_current = STANDARD
+
+
+class ThemedIconEngine(QIconEngine):
+    """Draws an icon file in the current theme's colours, so switching theme recolours every
+    icon already set on a widget (blue on black would fail contrast in high contrast)."""
+
+    def __init__(self, name: str, role: str | None = None, disabled_role: str | None = None) -> None:
+        super().__init__()
+        self.name, self.role, self.disabled_role = name, role, disabled_role
+
+    def clone(self) -> QIconEngine:
+        return ThemedIconEngine(self.name, self.role, self.disabled_role)
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        painter.drawPixmap(rect, self.pixmap(rect.size(), mode, state))
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        disabled = mode == QIcon.Mode.Disabled
+        return _render(self.name, self.role, self.disabled_role if disabled else None,
+                       _current.name, size.width(), size.height(), disabled)
+
+
+@lru_cache(maxsize=512)
+def _render(name: str, role: str | None, disabled_role: str | None, _palette: str, width: int,
+            height: int, disabled: bool) -> QPixmap:
+    svg = (paths.resources_dir() / "icons" / f"{name}.svg").read_text(encoding="utf-8")
+    for ink, default_role in ICON_INKS.items():
+        wanted = disabled_role or role or default_role
+        svg = svg.replace(ink, getattr(_current, wanted))
+    pixmap = QPixmap(max(1, width), max(1, height))
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    QSvgRenderer(QByteArray(svg.encode("utf-8"))).render(painter)
+    if disabled and disabled_role is None:  # no colour of its own: fade, as Qt would
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_DestinationIn)
+        painter.fillRect(pixmap.rect(), QColor(0, 0, 0, 110))
+    painter.end()
+    return pixmap
+
+
+def icon(name: str, role: str | None = None, disabled_role: str | None = None) -> QIcon:
+    """An SVG icon from resources/icons in the current theme's colours (sharp at any size).
+
+    ``role`` names the palette colour for its lines (default: the file's own role);
+    ``disabled_role`` the colour when its control is disabled.
+    """
+    return QIcon(ThemedIconEngine(name, role, disabled_role))
 
 
 def style_sheet(palette: Palette, scale: float = 1.0) -> str:
@@ -104,6 +171,11 @@ def style_sheet(palette: Palette, scale: float = 1.0) -> str:
 
 def apply(app: QApplication, palette: Palette = STANDARD, scale: float = 1.0) -> None:
     """Apply colours and sizes to the whole application."""
+    global _current
+    _current = palette
+    qt_palette = app.palette()
+    qt_palette.setColor(QPalette.ColorRole.PlaceholderText, QColor(palette.placeholder))
+    app.setPalette(qt_palette)
     f = QFont(app.font())
     f.setPointSizeF(TypeScale.for_scale(scale).body)
     app.setFont(f)

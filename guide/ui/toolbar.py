@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QActionGroup
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QActionGroup, QFontMetrics
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QMenu, QSizePolicy, QToolButton, QWidget
 
 from guide.ui import theme
@@ -31,6 +31,8 @@ class Toolbar(QWidget):
         self.app_title = QLabel()
         self.app_title.setObjectName("appTitle")
         self.app_title.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
+        # Never what keeps the window from shrinking: fit() hides it when it does not fit.
+        self.app_title.setMinimumWidth(1)
         self.row.addWidget(self.app_title, 1)
         self.search_box = QLineEdit()
         self.search_box.setObjectName("searchBox")
@@ -60,7 +62,7 @@ class Toolbar(QWidget):
     def _tool(self, name: str, icon: str, slot: Callable[[], object] | None = None) -> QToolButton:
         button = QToolButton()
         button.setObjectName(name)
-        button.setIcon(theme.icon(icon))
+        button.setIcon(theme.icon(icon, "bar_icon", "bar_icon_disabled"))
         if slot is not None:
             button.clicked.connect(slot)
         button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -87,7 +89,9 @@ class Toolbar(QWidget):
         self.back_button.setAccessibleName(self.tr("Back"))
         self.forward_button.setToolTip(self.tr("Forward (Alt+Right)"))
         self.forward_button.setAccessibleName(self.tr("Forward"))
-        self.search_box.setPlaceholderText(self.tr("Search: 中文, pinyin or English  (Ctrl+F)"))
+        # No shortcut in the placeholder: kiosks have no keyboard; it is in the tooltip.
+        self.search_box.setPlaceholderText(self.tr("Search: 中文, pinyin or English"))
+        self.search_box.setToolTip(self.tr("Search (Ctrl+F or /)"))
         self.search_box.setAccessibleName(self.tr("Search"))
         self.language_button.setText("English" if self.ctx.state.lang == "zh" else "中文")
         self.staff_button.setToolTip(self.tr("Staff: content updates"))
@@ -96,3 +100,20 @@ class Toolbar(QWidget):
         self.display_button.setAccessibleName(self.tr("Text size and contrast"))
         self.contrast_action.setText(self.tr("High contrast"))
         self.language_button.setAccessibleName(self.tr("Switch language"))
+
+    def fit(self, width: int, scale: float) -> None:
+        """Icons as large as the text; the title only when the search hint still fits beside it."""
+        buttons = (self.back_button, self.forward_button, self.display_button,
+                   self.staff_button, self.language_button)
+        for button in buttons:
+            button.setIconSize(QSize(int(18 * scale), int(18 * scale)))
+        others = sum(b.sizeHint().width() + self.row.spacing() for b in buttons if not b.isHidden())
+        hint = self.search_box.placeholderText()
+        search = QFontMetrics(self.search_box.font()).horizontalAdvance(hint) + 48
+        room = width - others - 20 - max(search, self.search_box.minimumSizeHint().width())
+        title_w = self.app_title.sizeHint().width()
+        show_title = title_w + 8 <= room
+        self.app_title.setVisible(show_title)
+        # The search box takes the rest, never the title's room (the title has no minimum
+        # width, so that it never stops the window from shrinking).
+        self.search_box.setMaximumWidth(max(search, room - title_w) if show_title else 16_777_215)

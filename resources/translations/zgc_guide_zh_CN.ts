@@ -464,8 +464,12 @@
         <translation>前进</translation>
     </message>
     <message>
-        <source>Search: 中文, pinyin or English  (Ctrl+F)</source>
-        <translation>搜索:中文、拼音或英文 (Ctrl+F)</translation>
+        <source>Search: 中文, pinyin or English</source>
+        <translation>搜索:中文、拼音或英文</translation>
+    </message>
+    <message>
+        <source>Search (Ctrl+F or /)</source>
+        <translation>搜索(Ctrl+F 或 /)</translation>
     </message>
     <message>
         <source>Search</source>

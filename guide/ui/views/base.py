@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -72,14 +73,16 @@ def list_view(
         model.setParent(view)
     view.setModel(model)
     view.setItemDelegate(delegate)
-    view.setUniformItemSizes(True)
+    # Rows are as tall as their titles need (titles wrap, never elide), so sizes differ, and
+    # a new width re-lays them out.
+    view.setUniformItemSizes(False)
+    view.setResizeMode(QListView.ResizeMode.Adjust)
     view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     view.setMouseTracking(True)
     if grid:
         view.setViewMode(QListView.ViewMode.IconMode)
-        view.setResizeMode(QListView.ResizeMode.Adjust)
         view.setMovement(QListView.Movement.Static)
         view.setWrapping(True)
         view.setSpacing(4)
@@ -98,8 +101,30 @@ def star_clicked(view: object, index: QModelIndex) -> bool:
     return bool(consume is not None and consume(index))
 
 
-def fit_rows(view: QListView, rows: int) -> None:
-    """Give an embedded list exactly the height of ``rows`` rows (no inner scrolling)."""
-    hint: QSize = view.sizeHintForIndex(view.model().index(0, 0)) if rows else QSize(0, 0)
-    view.setFixedHeight(max(0, hint.height() * rows + 4 * view.spacing() + 6))
+def fit_rows(view: QListView, rows: int | None = None) -> None:
+    """Give an embedded list exactly the height of its rows (no inner scrolling), again
+    whenever its width changes (rows wrap their titles, so a narrower list is taller)."""
+    if view.property("fitRows") is None:
+        view.setProperty("fitRows", True)
+        view.viewport().installEventFilter(_ROW_FITTER)  # resized after the view: rows see it
+    model = view.model()
+    count = model.rowCount() if rows is None else rows
+    total = sum(view.sizeHintForIndex(model.index(r, 0)).height() for r in range(count))
+    view.setFixedHeight(max(0, total + 4 * view.spacing() + 6) if count else 0)
     view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+
+class _RowFitter(QObject):
+    """Refits embedded lists when their width changes (one shared, parentless filter)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        view = watched.parent()
+        if (event.type() == QEvent.Type.Resize and isinstance(view, QListView)
+                and view.viewMode() == QListView.ViewMode.ListMode
+                and isinstance(event, QResizeEvent)
+                and event.size().width() != event.oldSize().width()):
+            fit_rows(view)
+        return False
+
+
+_ROW_FITTER = _RowFitter()

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from guide.content import queries
 from guide.content.schedule import today_and_next
 from guide.ui import text as tx
+from guide.ui import theme
 from guide.ui.context import AppContext
 from guide.ui.delegates import CardDelegate, FigureDelegate, ForumDelegate
 from guide.ui.models.lazy import LazyItemModel
@@ -52,6 +54,8 @@ class HomePage(Page):
 
         grid = QGridLayout()
         grid.setHorizontalSpacing(18)
+        self.grid = grid
+        self._columns = 0
         self.today_title, self.next_title = self._section(), self._section()
         self.today_model = LazyItemModel("forum", lambda ids: queries.forum_rows(ctx.content, ids))
         self.next_model = LazyItemModel("forum", lambda ids: queries.forum_rows(ctx.content, ids))
@@ -63,14 +67,7 @@ class HomePage(Page):
         for w in (self.today_empty, self.next_empty):
             w.setObjectName("muted")
             w.setWordWrap(True)
-        grid.addWidget(self.today_title, 0, 0)
-        grid.addWidget(self.today_view, 1, 0)
-        grid.addWidget(self.today_empty, 2, 0)
-        grid.addWidget(self.next_title, 0, 1)
-        grid.addWidget(self.next_view, 1, 1)
-        grid.addWidget(self.next_empty, 2, 1)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
+        self._arrange(2)
         column.addLayout(grid)
 
         self.news_title = self._section()
@@ -91,9 +88,35 @@ class HomePage(Page):
         column.addStretch(1)
         self.refresh()
 
+    def _arrange(self, columns: int) -> None:
+        """Today and Next side by side, or Next below Today when two columns would be narrow."""
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for w in (self.today_title, self.today_view, self.today_empty,
+                  self.next_title, self.next_view, self.next_empty):
+            self.grid.removeWidget(w)
+        top = Qt.AlignmentFlag.AlignTop
+        for col, (title, view, empty) in enumerate(
+                ((self.today_title, self.today_view, self.today_empty),
+                 (self.next_title, self.next_view, self.next_empty))):
+            row, col = (0, col) if columns == 2 else (3 * col, 0)
+            self.grid.addWidget(title, row, col)
+            self.grid.addWidget(view, row + 1, col, top)
+            self.grid.addWidget(empty, row + 2, col, top)
+        self.grid.setColumnStretch(0, 1)
+        self.grid.setColumnStretch(1, 1 if columns == 2 else 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # Two columns only while each still fits a title of about 16 characters a line.
+        char = QFontMetrics(theme.font("title", self.ctx.state.text_scale, bold=True))
+        self._arrange(2 if self.width() - 56 >= 2 * 16 * char.horizontalAdvance("国") + 18 else 1)
+        super().resizeEvent(event)
+
     def _section(self) -> QLabel:
         label = QLabel()
         label.setObjectName("sectionTitle")
+        label.setWordWrap(True)
         label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
         return label
 
