@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from guide.ui import text as tx
 from guide.ui.context import AppContext
 from guide.ui.delegates import PAD, BaseDelegate, Index, Line
+from guide.ui.flow import FlowLayout
 from guide.ui.models.lazy import BookmarkedRole, IdRole, ItemRole, KindRole
 from guide.ui.models.rows import RowsModel
 from guide.ui.views.base import Page, list_view, star_clicked
@@ -200,7 +201,7 @@ class BookmarksPage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.title, self.subtitle = self.header()
-        bar = QHBoxLayout()
+        bar = FlowLayout()  # buttons move to a second line rather than widen the window
         self.by_kind = QPushButton()
         self.by_day = QPushButton()
         self.modes = QButtonGroup(self)
@@ -209,7 +210,6 @@ class BookmarksPage(Page):
             self.modes.addButton(b, i)
             bar.addWidget(b)
         self.by_kind.setChecked(True)
-        bar.addStretch(1)
         self.undo_button = QPushButton()
         self.qr_button = QPushButton()
         self.export_button = QPushButton()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from guide.content import queries
 from guide.content.models import Figure
@@ -12,8 +12,9 @@ from guide.ui import text as tx
 from guide.ui import theme
 from guide.ui.context import AppContext
 from guide.ui.delegates import FigureDelegate
+from guide.ui.flow import FlowLayout
 from guide.ui.models.lazy import LazyItemModel
-from guide.ui.views.base import Page, list_view
+from guide.ui.views.base import Page, fit_rows, list_view
 
 
 class BarChart(QWidget):
@@ -90,18 +91,37 @@ class FiguresPage(Page):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.title, self.subtitle = self.header()
-        self.charts_row = QHBoxLayout()
-        self.charts_row.setSpacing(16)
-        self.layout_.addLayout(self.charts_row)
+        # One scroll area for the whole page: the charts scroll away with the rows, not
+        # a short list scrolling under a fixed header.
+        self.layout_.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.layout_.addWidget(scroll)
+        body = QWidget()
+        scroll.setWidget(body)
+        column = QVBoxLayout(body)
+        column.setContentsMargins(28, 20, 28, 12)
+        column.setSpacing(12)
+        self.title, self.subtitle = QLabel(), QLabel()
+        self.title.setObjectName("pageTitle")
+        self.subtitle.setObjectName("pageSubtitle")
+        for label in (self.title, self.subtitle):
+            label.setWordWrap(True)
+            column.addWidget(label)
+        self.charts_row = FlowLayout(spacing=16)  # side by side, or one under the other
+        column.addLayout(self.charts_row)
         self.all_title = QLabel()
         self.all_title.setObjectName("sectionTitle")
-        self.layout_.addWidget(self.all_title)
+        self.all_title.setWordWrap(True)
+        column.addWidget(self.all_title)
         self.model = LazyItemModel("figure", lambda ids: [
             f for f in (queries.get_figure(ctx.content, i) for i in ids) if f is not None])
         self.view = list_view(self.model, FigureDelegate(ctx), name="figureList",
                               on_open=self.open_index)
-        self.layout_.addWidget(self.view, 1)
+        column.addWidget(self.view)
+        column.addStretch(1)
         self.charts: list[BarChart] = []
         self.refresh()
 
@@ -118,6 +138,7 @@ class FiguresPage(Page):
             self.charts_row.addWidget(chart)
         self.model.set_ids(queries.item_ids(self.ctx.content, "figure"))
         self.retranslate()
+        fit_rows(self.view)
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Key figures"))
@@ -129,3 +150,4 @@ class FiguresPage(Page):
             chart.updateGeometry()
             chart.update()
         self.model.refresh()
+        fit_rows(self.view)

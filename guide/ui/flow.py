@@ -1,0 +1,101 @@
+"""A layout that wraps its widgets onto the next line when the row is full.
+
+Button bars and chart rows use it, so a narrow window or 200% text moves a button to a
+second line instead of clipping it or forcing the window wider (Qt's flow layout example).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
+from PySide6.QtWidgets import QLayout, QLayoutItem, QSizePolicy, QWidget
+
+
+class FlowLayout(QLayout):
+    """Left to right, wrapping; an expanding widget alone on its line takes the whole width."""
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 8) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self._spacing = spacing
+        self.setContentsMargins(QMargins(0, 0, 0, 0))
+
+    def addItem(self, item: QLayoutItem) -> None:
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._place(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        self._place(rect, move=True)
+
+    def sizeHint(self) -> QSize:
+        width = sum(i.sizeHint().width() + self._spacing for i in self._visible())
+        return QSize(width, self.heightForWidth(max(width, 1)))
+
+    def minimumSize(self) -> QSize:
+        size = QSize()
+        for item in self._visible():
+            size = size.expandedTo(item.minimumSize())
+        m = self.contentsMargins()
+        return size + QSize(m.left() + m.right(), m.top() + m.bottom())
+
+    def _visible(self) -> list[QLayoutItem]:
+        return [i for i in self._items if not _hidden(i)]
+
+    def _place(self, rect: QRect, *, move: bool) -> int:
+        m = self.contentsMargins()
+        area = rect.adjusted(m.left(), m.top(), -m.right(), -m.bottom())
+        x, y, line_height = area.x(), area.y(), 0
+        line: list[tuple[QLayoutItem, QSize]] = []
+
+        def finish() -> None:
+            spare = area.right() + 1 - x + self._spacing
+            grow = [i for i, _ in line if _expands(i)]
+            extra = spare // len(grow) if grow and spare > 0 else 0
+            left = area.x()
+            for item, size in line:
+                w = size.width() + (extra if item in grow else 0)
+                if move:
+                    item.setGeometry(QRect(QPoint(left, y), QSize(w, line_height)))
+                left += w + self._spacing
+
+        for item in self._visible():
+            size = item.sizeHint().boundedTo(QSize(max(1, area.width()), 1 << 20))
+            size = size.expandedTo(item.minimumSize().boundedTo(QSize(max(1, area.width()), 1 << 20)))
+            if line and x + size.width() > area.right() + 1:
+                finish()
+                x, y = area.x(), y + line_height + self._spacing
+                line, line_height = [], 0
+            line.append((item, size))
+            x += size.width() + self._spacing
+            line_height = max(line_height, size.height())
+        if line:
+            finish()
+        return y + line_height - rect.y() + m.bottom()
+
+
+def _hidden(item: QLayoutItem) -> bool:
+    widget = item.widget()
+    return widget is not None and widget.isHidden()
+
+
+def _expands(item: QLayoutItem) -> bool:
+    widget = item.widget()
+    return widget is not None and widget.sizePolicy().horizontalPolicy() in (
+        QSizePolicy.Policy.Expanding, QSizePolicy.Policy.MinimumExpanding)
