@@ -78,6 +78,8 @@ class FlowLayout(QLayout):
         for item in self._visible():
             size = item.sizeHint().boundedTo(QSize(max(1, area.width()), 1 << 20))
             size = size.expandedTo(item.minimumSize().boundedTo(QSize(max(1, area.width()), 1 << 20)))
+            if item.hasHeightForWidth():  # a wrapping child is as tall as its width makes it
+                size.setHeight(item.heightForWidth(size.width()))
             if line and x + size.width() > area.right() + 1:
                 finish()
                 x, y = area.x(), y + line_height + self._spacing

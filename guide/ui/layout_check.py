@@ -88,8 +88,9 @@ def visible_widgets(window: QWidget) -> list[QWidget]:
     """Every widget a reader can see: shown, with some area left after its parents clip it."""
     found = []
     for w in window.findChildren(QWidget):
-        if w.isVisible() and w.window() is window and not visible_rect(w, window).isEmpty():
-            found.append(w)
+        if w.isVisible() and w.window() is window and (
+                not visible_rect(w, window).isEmpty() or isinstance(w, LEAVES)):
+            found.append(w)  # a control its parent hides entirely is kept: it is "outside"
     return found
 
 

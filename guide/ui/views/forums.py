@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabBar, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QButtonGroup, QComboBox, QLabel, QPushButton, QWidget
 
 from guide.content import queries
 from guide.content.models import FORUM_KIND_EN
 from guide.ui import text as tx
 from guide.ui.context import AppContext
 from guide.ui.delegates import ForumDelegate
+from guide.ui.flow import FlowLayout
 from guide.ui.models.lazy import LazyItemModel
 from guide.ui.views.base import Page, list_view
 
@@ -27,20 +29,82 @@ def schedule_days(db: queries.Db) -> list[dt.date]:
     return [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]
 
 
+class DayStrip(QWidget):
+    """One button per day that wraps onto a second line (tabs would be cut at 200% text).
+
+    It keeps the small part of QTabBar's interface the page uses.
+    """
+
+    currentChanged = Signal(int)  # noqa: N815 - QTabBar's name, kept for the page and tests
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.flow = FlowLayout(self, spacing=6)
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(True)
+        self.buttons: list[QPushButton] = []
+        self.group.idToggled.connect(self._toggled)
+
+    def _toggled(self, index: int, checked: bool) -> None:
+        if checked and not self.signalsBlocked():
+            self.currentChanged.emit(index)
+
+    def count(self) -> int:
+        return len(self.buttons)
+
+    def addTab(self, text: str) -> int:
+        button = QPushButton(text)
+        button.setObjectName("dayButton")
+        button.setCheckable(True)
+        self.group.addButton(button, len(self.buttons))
+        self.buttons.append(button)
+        self.flow.addWidget(button)
+        return len(self.buttons) - 1
+
+    def removeTab(self, index: int) -> None:
+        button = self.buttons.pop(index)
+        self.group.removeButton(button)
+        self.flow.removeWidget(button)
+        button.setParent(None)
+        for i, b in enumerate(self.buttons):
+            self.group.setId(b, i)
+
+    def tabText(self, index: int) -> str:
+        return self.buttons[index].text()
+
+    def setTabText(self, index: int, text: str) -> None:
+        self.buttons[index].setText(text)
+
+    def setTabToolTip(self, index: int, text: str) -> None:
+        self.buttons[index].setToolTip(text)
+        self.buttons[index].setAccessibleName(text)  # the full date, with its weekday
+
+    def currentIndex(self) -> int:
+        return self.group.checkedId()
+
+    def setCurrentIndex(self, index: int) -> None:
+        if 0 <= index < len(self.buttons) and not self.buttons[index].isChecked():
+            self.buttons[index].setChecked(True)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self.flow.heightForWidth(width)
+
+
 class ForumsPage(Page):
     """The day-by-day schedule."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.title, self.subtitle = self.header()
-        bar = QHBoxLayout()
-        self.days = QTabBar()
+        bar = FlowLayout(spacing=12)  # the kind filter moves under the days when narrow
+        self.days = DayStrip()
         self.days.setObjectName("dayStrip")
-        self.days.setExpanding(False)
-        self.days.setDrawBase(False)
         self.kind = QComboBox()
         self.kind.setObjectName("kindFilter")
-        bar.addWidget(self.days, 1)
+        bar.addWidget(self.days)
         bar.addWidget(self.kind)
         self.layout_.addLayout(bar)
         self.model = LazyItemModel("forum", lambda ids: queries.forum_rows(ctx.content, ids))
