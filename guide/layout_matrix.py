@@ -67,7 +67,7 @@ def check_layout(content_db: Path | None, configs: list[Config], *, pages: list[
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from guide.app import build_window
     from guide.ui.layout_check import check_window
-    from guide.ui.screenshot import open_page, settle
+    from guide.screenshot import open_page, settle
 
     with tempfile.TemporaryDirectory(prefix="guide-layout-") as tmp:
         guide = build_window(content_db, now=now, lang=configs[0].lang if configs else None,
