@@ -66,8 +66,8 @@ def check_layout(content_db: Path | None, configs: list[Config], *, pages: list[
     """Yield (config, page, problem) for every problem found; ``on_result`` sees every page."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from guide.app import build_window
-    from guide.ui.layout_check import check_window
     from guide.screenshot import open_page, settle
+    from guide.ui.layout_check import check_window
 
     with tempfile.TemporaryDirectory(prefix="guide-layout-") as tmp:
         guide = build_window(content_db, now=now, lang=configs[0].lang if configs else None,

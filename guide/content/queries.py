@@ -419,10 +419,16 @@ def get_announcement(db: Db, announcement_id: str) -> Announcement | None:
     return _announcement(rows[0]) if rows else None
 
 
-def latest_announcements(db: Db, limit: int = 5) -> list[ItemCard]:
-    """The most recent announcements (by the date of what they report)."""
+def latest_announcements(db: Db, limit: int = 5, *, until: dt.date | None = None) -> list[ItemCard]:
+    """The most recent announcements (by the date of what they report).
+
+    With ``until``, only those dated on or before it: news is never from the future.
+    Undated announcements come last (nothing says they are not out yet).
+    """
     ids = [r[0] for r in db.execute(
-        "SELECT id FROM announcement ORDER BY date IS NULL, date DESC, pos LIMIT ?", [limit])]
+        "SELECT id FROM announcement WHERE ? IS NULL OR date IS NULL OR date <= ? "
+        "ORDER BY date IS NULL, date DESC, pos LIMIT ?",
+        [until and until.isoformat(), until and until.isoformat(), limit])]
     return cards(db, "announcement", ids)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from guide.content import queries
-from guide.content.models import ForumRow
+from guide.content.models import Area, ForumRow
 
 
 def today_and_next(db: queries.Db, now: dt.datetime) -> tuple[list[ForumRow], dt.date | None,
@@ -26,3 +26,15 @@ def today_and_next(db: queries.Db, now: dt.datetime) -> tuple[list[ForumRow], dt
     if not upcoming:
         return today, None, []
     return today, upcoming[0], queries.forums_on(db, upcoming[0])
+
+
+def exhibition_on(db: queries.Db, day: dt.date) -> tuple[Area, list[Area]] | None:
+    """(the exhibition, its areas and fields) when the exhibition is open on ``day``, else None."""
+    period = queries.exhibition_period(db)
+    if period is None or not period[0] <= day <= period[1]:
+        return None
+    areas = [a for a in queries.list_items(db, "area") if isinstance(a, Area)]
+    main = next((a for a in areas if a.area_kind == "exhibition"), None)
+    if main is None:
+        return None
+    return main, [a for a in areas if a.parent_id == main.id]

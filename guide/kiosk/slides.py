@@ -49,7 +49,8 @@ class Slide:
 
 def _when(row: ForumRow, lang: str) -> str:
     if row.start_time is None:
-        return "时间待定" if lang == "zh" else "Time not announced"
+        # The desktop's wording (its translation of "Time not announced"), word for word.
+        return "时间未公布" if lang == "zh" else "Time not announced"
     start = f"{row.start_time:%H:%M}"
     return f"{start}–{row.end_time:%H:%M}" if row.end_time else start
 

@@ -221,8 +221,16 @@
         <translation>接下来 · %1</translation>
     </message>
     <message>
-        <source>The forum has not started yet.</source>
-        <translation>论坛尚未开始。</translation>
+        <source>The forum has not started yet: it opens on %1.</source>
+        <translation>论坛尚未开始,将于%1开幕。</translation>
+    </message>
+    <message>
+        <source>The exhibition is open today: %1</source>
+        <translation>今日展览开放:%1</translation>
+    </message>
+    <message>
+        <source>No announcements yet.</source>
+        <translation>暂无公告。</translation>
     </message>
     <message>
         <source>The forum has ended. Browse what happened below.</source>

@@ -7,7 +7,7 @@ from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from guide.content import queries
-from guide.content.schedule import today_and_next
+from guide.content.schedule import exhibition_on, today_and_next
 from guide.ui import text as tx
 from guide.ui import theme
 from guide.ui.context import AppContext
@@ -67,6 +67,12 @@ class HomePage(Page):
         for w in (self.today_empty, self.next_empty):
             w.setObjectName("muted")
             w.setWordWrap(True)
+        # On exhibition days: that it is open, and which areas (Today alone would be empty on
+        # the first day, when no forum is on yet).
+        self.expo_note = QLabel()
+        self.expo_note.setObjectName("todayNote")
+        self.expo_note.setWordWrap(True)
+        column.addWidget(self.expo_note)
         self._arrange(2)
         column.addLayout(grid)
 
@@ -77,6 +83,10 @@ class HomePage(Page):
         self.news_view = list_view(self.news_model, CardDelegate(ctx), name="latestNews",
                                    on_open=self.open_index)
         column.addWidget(self.news_view)
+        self.news_empty = QLabel()
+        self.news_empty.setObjectName("muted")
+        self.news_empty.setWordWrap(True)
+        column.addWidget(self.news_empty)
 
         self.figures_title = self._section()
         column.addWidget(self.figures_title)
@@ -122,10 +132,12 @@ class HomePage(Page):
 
     def refresh(self) -> None:
         db = self.ctx.content
-        today, self._next_day, upcoming = today_and_next(db, self.ctx.clock.now())
+        now = self.ctx.clock.now()
+        today, self._next_day, upcoming = today_and_next(db, now)
         self.today_model.set_ids([r.id for r in today])
         self.next_model.set_ids([r.id for r in upcoming])
-        self.news_model.set_ids([c.id for c in queries.latest_announcements(db, 3)])
+        # News up to today only: on 26 May, what was reported on the 30th is not news yet.
+        self.news_model.set_ids([c.id for c in queries.latest_announcements(db, 3, until=now.date())])
         self.figures_model.set_ids(queries.item_ids(db, "figure")[:KEY_FIGURES])
         self.retranslate()
 
@@ -145,7 +157,16 @@ class HomePage(Page):
         self.clock_note.setText(self.tr("Now: %1").replace(
             "%1", f"{tx.format_date(now.date(), lang, weekday=True)} {now:%H:%M}"))
         self.today_title.setText(self.tr("Today · %1").replace(
-            "%1", tx.format_date(now.date(), lang)))
+            "%1", tx.format_date(now.date(), lang, weekday=True)))
+        expo = exhibition_on(db, now.date())
+        if expo is not None:
+            main, areas = expo
+            names = ("、" if lang == "zh" else " · ").join(tx.pick(a.title, a.title_en, lang)
+                                                          for a in areas)
+            text = self.tr("The exhibition is open today: %1").replace(
+                "%1", tx.pick(main.title, main.title_en, lang))
+            self.expo_note.setText(f"{text}\n{names}" if names else text)
+        self.expo_note.setVisible(expo is not None)
         if self._next_day is None:
             self.next_title.setText(self.tr("Next"))
         elif self._next_day == now.date():
@@ -157,7 +178,8 @@ class HomePage(Page):
         if self.today_model.rowCount():
             self.today_empty.setText("")
         elif first and now.date() < first:
-            self.today_empty.setText(self.tr("The forum has not started yet."))
+            self.today_empty.setText(self.tr("The forum has not started yet: it opens on %1.")
+                                     .replace("%1", tx.format_date(first, lang, weekday=True)))
         elif last and now.date() > last:
             self.today_empty.setText(self.tr("The forum has ended. Browse what happened below."))
         else:
@@ -173,6 +195,8 @@ class HomePage(Page):
             view.setVisible(model.rowCount() > 0)
         self.today_empty.setVisible(not self.today_model.rowCount())
         self.next_empty.setVisible(not self.next_model.rowCount())
+        self.news_empty.setText(self.tr("No announcements yet."))
+        self.news_empty.setVisible(not self.news_model.rowCount())
         self.today_view.setAccessibleName(self.today_title.text())
         self.next_view.setAccessibleName(self.next_title.text())
         self.news_view.setAccessibleName(self.news_title.text())

@@ -1,0 +1,115 @@
+"""Home follows the clock: what Today, Next and the latest news say before, during and after."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from guide.app import Guide, build_window
+from guide.content import queries
+from guide.ui.models.lazy import IdRole, ItemRole
+from guide.ui.views.home import HomePage
+
+
+@pytest.fixture
+def home_at(qtbot, real_db: Path) -> Iterator[object]:  # type: ignore[no-untyped-def]
+    opened: list[Guide] = []
+
+    def open_home(now: str) -> HomePage:
+        g = build_window(real_db, now=now, lang="en")
+        qtbot.addWidget(g.window)
+        g.window.resize(1280, 800)
+        g.window.show()
+        opened.append(g)
+        page = g.window.page("home")
+        assert isinstance(page, HomePage)
+        return page
+
+    yield open_home
+    for g in opened:
+        g.images.shutdown()
+
+
+def ids(model: object) -> list[str]:
+    return [model.index(r, 0).data(IdRole) for r in range(model.rowCount())]  # type: ignore[attr-defined]
+
+
+def news_dates(page: HomePage) -> list[dt.date]:
+    db = page.ctx.content
+    return [dt.date.fromisoformat(str(queries.get_item(db, "announcement", i).date))
+            for i in ids(page.news_model)]
+
+
+def forums_on(page: HomePage, day: str) -> list[str]:
+    return [r.id for r in queries.forums_on(page.ctx.content, dt.date.fromisoformat(day))]
+
+
+def shown(label: object) -> str:
+    return label.text() if label.isVisible() else ""  # type: ignore[attr-defined]
+
+
+def test_before_the_exhibition_home_says_when_it_opens_and_shows_no_news(home_at) -> None:  # type: ignore[no-untyped-def]
+    page = home_at("2023-05-20T09:00")
+    assert ids(page.today_model) == []
+    assert shown(page.today_empty) == "The forum has not started yet: it opens on Sat 27 May 2023."
+    assert page.next_title.text() == "Next · Sat 27 May 2023"
+    assert ids(page.next_model) == forums_on(page, "2023-05-27")
+    assert shown(page.expo_note) == ""
+    assert ids(page.news_model) == []
+    assert shown(page.news_empty) == "No announcements yet."
+
+
+def test_on_26_may_the_exhibition_is_open_and_news_is_not_from_the_future(home_at) -> None:  # type: ignore[no-untyped-def]
+    page = home_at("2023-05-26T10:00")
+    note = shown(page.expo_note)
+    assert "The exhibition is open today" in note
+    assert "Metaverse Area" in note and "Quantum Information" in note
+    assert page.today_title.text() == "Today · Fri 26 May 2023"
+    assert shown(page.today_empty) == "The forum has not started yet: it opens on Sat 27 May 2023."
+    assert ids(page.next_model) == forums_on(page, "2023-05-27")
+    assert news_dates(page) == [dt.date(2023, 5, 26)]  # the 30th's patent pool is not news yet
+
+
+def test_on_29_may_at_ten_today_lists_the_days_forums_and_the_news_so_far(home_at) -> None:  # type: ignore[no-untyped-def]
+    page = home_at("2023-05-29T10:00")
+    assert ids(page.today_model) == forums_on(page, "2023-05-29") != []
+    assert page.next_title.text() == "Next · Tue 30 May 2023"
+    assert ids(page.next_model) == forums_on(page, "2023-05-30")
+    assert "The exhibition is open today" in shown(page.expo_note)
+    dates = news_dates(page)
+    assert dates[0] == dt.date(2023, 5, 29) and max(dates) <= dt.date(2023, 5, 29)
+    assert dates == sorted(dates, reverse=True) and len(dates) == 3
+
+
+def test_late_on_30_may_the_last_day_stays_and_nothing_more_is_next(home_at) -> None:  # type: ignore[no-untyped-def]
+    page = home_at("2023-05-30T23:00")
+    # Its time was never announced, so the day's forum is not dropped as "over".
+    assert ids(page.today_model) == forums_on(page, "2023-05-30") != []
+    assert ids(page.next_model) == []
+    assert shown(page.next_empty) == "Nothing more is scheduled."
+    assert "The exhibition is open today" in shown(page.expo_note)
+    assert news_dates(page)[0] == dt.date(2023, 5, 30)
+
+
+def test_after_the_forum_home_says_it_has_ended_and_shows_the_last_news(home_at) -> None:  # type: ignore[no-untyped-def]
+    page = home_at("2023-06-05T09:00")
+    assert ids(page.today_model) == [] and ids(page.next_model) == []
+    assert shown(page.today_empty) == "The forum has ended. Browse what happened below."
+    assert shown(page.expo_note) == ""
+    assert news_dates(page) == [dt.date(2023, 5, 30), dt.date(2023, 5, 29), dt.date(2023, 5, 28)]
+
+
+def test_weekday_and_time_wording_match_the_kiosk(home_at) -> None:  # type: ignore[no-untyped-def]
+    from guide.kiosk.slides import schedule_sections
+
+    page = home_at("2023-05-29T10:00")
+    page.ctx.state.set_language("zh")
+    assert page.today_title.text() == "今天 · 2023年5月29日 周一"
+    assert page.next_title.text() == "接下来 · 2023年5月30日 周二"
+    sections = schedule_sections(page.ctx.content, dt.datetime(2023, 5, 29, 10, 0))
+    delegate = page.today_view.itemDelegate()
+    row = page.today_model.index(0, 0).data(ItemRole)
+    assert sections[0].forums[0].when_zh == delegate.time_text(row) == "时间未公布"  # type: ignore[attr-defined]
