@@ -90,9 +90,9 @@ def test_language_switches_at_run_time_including_open_pages(guide: Guide, qtbot)
     assert "27 May 2023" in w.detail.body.toPlainText()
     assert "Chinese original" in w.detail.body.toPlainText()
     w.go(Location("home"))
-    assert w.page("home").today_title.text() == "Today · 29 May 2023"
+    assert w.page("home").today_title.text() == "Today · Mon 29 May 2023"
     qtbot.mouseClick(w.language_button, Qt.MouseButton.LeftButton)
-    assert w.page("home").today_title.text() == "今天 · 2023年5月29日"
+    assert w.page("home").today_title.text() == "今天 · 2023年5月29日 周一"
 
 
 def test_language_choice_is_remembered(qtbot, real_db: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QAbstractScrollArea, QScroller, QScrollerProperties, QWidget
 
 from guide.kiosk.parts import KioskParts
@@ -65,13 +64,6 @@ class Presentation(KioskParts):
         self.fit_navigation()
 
     def fit_navigation(self) -> None:
-        """Widen the section list so its labels fit the kiosk's larger type in either language."""
-        from guide.ui import theme
-
-        nav = self.window.navigation
-        metrics = QFontMetrics(theme.font("title", self.ctx.state.text_scale, bold=True))
-        model = nav.model()
-        widest = max((metrics.horizontalAdvance(str(model.index(row, 0).data()))
-                      for row in range(model.rowCount())), default=0)
-        # icon, item padding and margins, the list's own frame and a scroll bar's room
-        nav.setFixedWidth(max(230, widest + nav.iconSize().width() + 110))
+        """Fit the section list to the kiosk's larger type in either language (the window's
+        own reflow: full labels, or large icons when they would take too much room)."""
+        self.window.fit_chrome()

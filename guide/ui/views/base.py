@@ -128,3 +128,17 @@ class _RowFitter(QObject):
 
 
 _ROW_FITTER = _RowFitter()
+
+
+def fit_grid(view: QListView) -> None:
+    """Give an embedded wrapping grid the height of all its rows of tiles."""
+    model = view.model()
+    count = model.rowCount()
+    if not count:
+        view.setFixedHeight(0)
+        return
+    tile = view.sizeHintForIndex(model.index(0, 0))
+    per_row = max(1, (view.width() - 8) // max(1, tile.width() + 2 * view.spacing()))
+    rows = -(-count // per_row)
+    view.setFixedHeight(rows * (tile.height() + 2 * view.spacing()) + 8)
+    view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

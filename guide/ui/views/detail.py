@@ -5,7 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtGui import QFontMetrics, QResizeEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from guide.content import queries
 from guide.ui import text as tx
@@ -14,22 +23,23 @@ from guide.ui.context import AppContext
 from guide.ui.delegates import PhotoDelegate
 from guide.ui.images import ImageCache
 from guide.ui.models.lazy import LazyItemModel
-from guide.ui.views.base import Page, fit_rows, list_view
+from guide.ui.views.base import Page, fit_grid, list_view
 from guide.ui.views.detail_html import css, kind_label, render
 
 
-def bookmark_button(parent: QWidget) -> QPushButton:
-    """The ``bookmarkButton`` every detail page carries."""
+def bookmark_button(parent: QWidget, icon_role: str | None = None) -> QPushButton:
+    """The ``bookmarkButton`` every detail page carries (``icon_role``: its star's colour)."""
     button = QPushButton(parent)
     button.setObjectName("bookmarkButton")
     button.setCheckable(True)
-    button.setIcon(theme.icon("star"))
+    button.setProperty("iconRole", icon_role)
+    button.setIcon(theme.icon("star", icon_role))
     return button
 
 
 def set_bookmark_look(button: QPushButton, on: bool) -> None:
     button.setChecked(on)
-    button.setIcon(theme.icon("star-filled" if on else "star"))
+    button.setIcon(theme.icon("star-filled" if on else "star", button.property("iconRole")))
     button.setText(tx.tr("Bookmarked") if on else tx.tr("Bookmark"))
     button.setAccessibleName(button.text())
     button.setAccessibleDescription(tx.tr("Add or remove this item from your bookmarks (Ctrl+D)"))
@@ -45,6 +55,24 @@ class DetailPage(Page):
         self.kind = ""
         self.item_id = ""
         self.item: Any = None
+        # One scroll area for the whole page, and a column of readable width inside it: the
+        # body grows to its text instead of scrolling in a box of its own.
+        self.layout_.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area = scroll
+        self.layout_.addWidget(scroll)
+        outer = QWidget()
+        scroll.setWidget(outer)
+        centre = QHBoxLayout(outer)
+        centre.setContentsMargins(28, 20, 28, 12)
+        self.column_widget = QWidget()
+        centre.addWidget(self.column_widget, 0, Qt.AlignmentFlag.AlignHCenter)
+        column = QVBoxLayout(self.column_widget)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(12)
         top = QHBoxLayout()
         titles = QVBoxLayout()
         self.kind_label = QLabel()
@@ -62,21 +90,40 @@ class DetailPage(Page):
         self.bookmark = bookmark_button(self)
         self.bookmark.clicked.connect(self._bookmark_clicked)  # bound: no cycle via the button
         top.addWidget(self.bookmark, 0, Qt.AlignmentFlag.AlignTop)
-        self.layout_.addLayout(top)
+        column.addLayout(top)
         self.body = QTextBrowser()
         self.body.setObjectName("detailBody")
         self.body.setOpenLinks(False)
+        self.body.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.body.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.body.anchorClicked.connect(self._follow)
-        self.layout_.addWidget(self.body, 1)
+        self.body.document().documentLayout().documentSizeChanged.connect(self._fit_body)
+        column.addWidget(self.body)
         self.photos_title = QLabel()
         self.photos_title.setObjectName("sectionTitle")
         self.photo_model = LazyItemModel("photo", lambda ids: queries.photos(ctx.content, ids))
         self.photos = list_view(self.photo_model, PhotoDelegate(ctx, images), name="detailPhotos",
                                 grid=True, on_open=self.open_index)
         images.image_ready.connect(self.photos.viewport().update)
-        self.layout_.addWidget(self.photos_title)
-        self.layout_.addWidget(self.photos)
+        column.addWidget(self.photos_title)
+        column.addWidget(self.photos)
+        column.addStretch(1)
         self._zoom = 0  # extra reader zoom on top of the app's text size (pinch, wheel)
+
+    def _fit_body(self) -> None:
+        """The body is exactly as tall as its text (the page scrolls, not the body)."""
+        frame = self.body.frameWidth() * 2 + self.body.contentsMargins().top() + \
+            self.body.contentsMargins().bottom()
+        height = int(self.body.document().size().height()) + frame + 4
+        if self.body.height() != height:
+            self.body.setFixedHeight(height)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """A readable line: at most about 40 Chinese characters (75 Latin letters) wide."""
+        fm = QFontMetrics(self.body.font())
+        measure = fm.horizontalAdvance("国") * 40 + 2 * 26 + 8
+        self.column_widget.setFixedWidth(max(200, min(measure, event.size().width() - 56 - 16)))
+        super().resizeEvent(event)
 
     def _bookmark_clicked(self) -> None:
         self.bookmark_toggled.emit(self.kind, self.item_id)
@@ -94,7 +141,7 @@ class DetailPage(Page):
             photos = [p.id for p in queries.announcement_photos(self.ctx.content, item_id)]
         self.photo_model.set_ids(photos)
         self.retranslate()
-        self.body.verticalScrollBar().setValue(0)
+        self.scroll_area.verticalScrollBar().setValue(0)
         return True
 
     def set_bookmarked(self, on: bool) -> None:
@@ -133,7 +180,7 @@ class DetailPage(Page):
         self.photos.setVisible(has_photos)
         if has_photos:
             self.photo_model.refresh()
-            fit_rows(self.photos, 1)
+            fit_grid(self.photos)
         set_bookmark_look(self.bookmark, self.bookmark.isChecked())
 
     def _follow(self, url: QUrl) -> None:

@@ -81,7 +81,7 @@ class PhotoViewer(Page):
         top = QHBoxLayout()
         self.counter = QLabel()
         self.counter.setObjectName("muted")
-        self.bookmark = bookmark_button(self)
+        self.bookmark = bookmark_button(self, "viewer_icon")
         self.bookmark.clicked.connect(self._bookmark_clicked)  # bound methods: no cycles
         self.close_button = QPushButton(theme.icon("close", "viewer_icon"), "")
         self.close_button.setObjectName("closeViewer")
