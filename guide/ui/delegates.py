@@ -158,6 +158,17 @@ class BaseDelegate(QStyledItemDelegate):
         return total
 
     @staticmethod
+    def measured_item(index: Index) -> Any:
+        """The row's item for measuring, or None in a very long list (measuring every row
+        would fetch every row: such rows get the height of a two-line title)."""
+        from guide.ui.views.base import LONG_LIST
+
+        model = index.model()
+        if model is not None and model.rowCount() > LONG_LIST:
+            return None
+        return index.data(ItemRole)
+
+    @staticmethod
     def row_width(option: QStyleOptionViewItem, fallback: int = 600) -> int:
         """The width a list row gets: its view's viewport (rows span it)."""
         view = option.widget
@@ -202,9 +213,9 @@ class CardDelegate(BaseDelegate):
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        item = index.data(ItemRole)
+        item = self.measured_item(index)
         if item is None:
-            item = ItemCard("x", "x", "国", "x", "x", None)
+            item = ItemCard("x", "x", "国国", "x", "x", None)
         lines, tag = self.lines(item)
         width = self.row_width(option) - 12 - 2 * PAD - 30
         if tag:
@@ -288,7 +299,7 @@ class ForumDelegate(BaseDelegate):
         probe.note(painter, badge.adjusted(4, 2, -4, -2), label)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        row: ForumRow | None = index.data(ItemRole)
+        row: ForumRow | None = self.measured_item(index)
         card = self.card_rect(QRect(0, 0, self.row_width(option), 100))
         if row is None:
             return QSize(600, 3 * QFontMetrics(self.font("title", True)).lineSpacing() + PAD + 14)
@@ -475,7 +486,7 @@ class FigureDelegate(BaseDelegate):
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        figure: Figure | None = index.data(ItemRole)
+        figure: Figure | None = self.measured_item(index)
         if figure is None:
             lines = [Line("国", self.font("heading", True), "", wrap=True)]
             return QSize(600, self.lines_height(lines) + PAD + 8)

@@ -46,6 +46,7 @@ ICON_CONTRAST = 3.0
 # must not pass a faint text, nor fail a crisp one.
 MIN_INK = 3
 TOLERANCE = 2  # px: rounding in layouts is not an overlap or a cut
+BUTTON_SLACK = 10  # px a button may lack against its size hint before its text is cut
 OVERLAY = "layoutOverlay"  # property: a widget meant to lie on top of others
 NO_SCROLL = "layoutNoScroll"  # property: a list that must show all its rows (the sections)
 
@@ -160,8 +161,9 @@ def cut_text(widgets: Iterable[QWidget], probed: set[int]) -> Iterator[Problem]:
             yield from label_cut(w)
         elif isinstance(w, QAbstractButton) and w.text():
             need = w.sizeHint() if not isinstance(w, QToolButton) or w.text() else None
-            if need is not None and (need.width() > w.width() + TOLERANCE
-                                     or need.height() > w.height() + TOLERANCE):
+            # The hint includes the style's padding: a few pixels short only trims padding.
+            if need is not None and (need.width() > w.width() + BUTTON_SLACK
+                                     or need.height() > w.height() + BUTTON_SLACK):
                 yield Problem("cut", name_of(w), f"needs {need.width()}x{need.height()} px, "
                               f"has {w.width()}x{w.height()}")
         elif isinstance(w, QLineEdit):
@@ -349,6 +351,9 @@ def measured_contrast(image: QImage, rect: QRect) -> tuple[float, int, int] | No
 def contrast(window: QWidget, image: QImage, widgets: Iterable[QWidget],
              marks: list[probe.Mark], probed: set[int]) -> Iterator[Problem]:
     for w in widgets:
+        whole = window_rect(w, window)
+        if visible_rect(w, window).height() < whole.height() // 2:
+            continue  # mostly scrolled out of view: judged where it is seen
         for rect, need, what in text_regions(w, window, probed):
             yield from judge(image, rect, need, name_of(w) + what)
     for m in marks:
@@ -356,8 +361,8 @@ def contrast(window: QWidget, image: QImage, widgets: Iterable[QWidget],
             continue
         rect = QRect(m.widget.mapTo(window, m.rect.topLeft()), m.rect.size())
         clip = visible_rect(m.widget, window)
-        if not clip.intersects(rect):
-            continue
+        if not clip.contains(rect.adjusted(1, 1, -1, -1)):
+            continue  # partly scrolled out of view: its ink may be in the hidden part
         need = ICON_CONTRAST if m.icon else TEXT_CONTRAST
         owner = m.widget.parentWidget() or m.widget
         yield from judge(image, rect.intersected(clip), need,

@@ -74,9 +74,15 @@ def list_view(
     view.setModel(model)
     view.setItemDelegate(delegate)
     # Rows are as tall as their titles need (titles wrap, never elide), so sizes differ, and
-    # a new width re-lays them out.
+    # a new width re-lays them out. Very long lists (a synthetic 100,000) keep one size:
+    # measuring every row would fetch every row.
     view.setUniformItemSizes(False)
     view.setResizeMode(QListView.ResizeMode.Adjust)
+    if not grid:
+        sizer = _UniformWhenLong(view)
+        model.modelReset.connect(sizer.update)
+        model.rowsInserted.connect(sizer.update)
+        model.rowsRemoved.connect(sizer.update)
     view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -112,6 +118,20 @@ def fit_rows(view: QListView, rows: int | None = None) -> None:
     total = sum(view.sizeHintForIndex(model.index(r, 0)).height() for r in range(count))
     view.setFixedHeight(max(0, total + 4 * view.spacing() + 6) if count else 0)
     view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+
+LONG_LIST = 1000  # rows: beyond this every row takes the height of a two-line title
+
+
+class _UniformWhenLong(QObject):
+    """Switches a list to uniform row sizes while it is long (a child of the view)."""
+
+    def __init__(self, view: QListView) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def update(self, *_: object) -> None:
+        self.view.setUniformItemSizes(self.view.model().rowCount() > LONG_LIST)
 
 
 class _RowFitter(QObject):

@@ -1,0 +1,44 @@
+"""`guide check --layout` passes on the bundled content (what CI can afford of the matrix).
+
+CI runs every section page (and a search with and without hits) at every window size,
+text size, theme and language, and every item's detail page at the harshest point of
+the matrix (1024x640, 200% text, high contrast, Chinese) and at 1920x1080 in English.
+The whole matrix (every page at every point) is `benchmarks/bench_layout.py`.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from guide.content.queries import open_content_db
+from guide.layout_matrix import SECTIONS, all_pages
+from tests.conftest import run_guide
+
+
+def check(real_db: Path, *options: str) -> tuple[int, str]:
+    """Run the command as a content author would; (exit code, its report)."""
+    result = run_guide("check", "--layout", "--content-db", str(real_db), "--now",
+                       "2023-05-29T10:00", *options, timeout=600,
+                       env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    lines = [line for line in (result.stdout + result.stderr).splitlines()
+             if " | " in line or line.startswith(("layout:", "Traceback", "error"))]
+    return result.returncode, "\n".join(lines)
+
+
+def test_every_section_passes_at_every_size_text_size_theme_and_language(real_db: Path) -> None:
+    pages = [arg for page in SECTIONS for arg in ("--page", page)]
+    code, report = check(real_db, *pages)
+    assert code == 0, report
+    assert f"{len(SECTIONS) * 24} page renders checked over 24 configurations, 0 problems" in report
+
+
+def test_every_detail_page_passes_at_the_edges(real_db: Path) -> None:
+    total = len(all_pages(open_content_db(real_db)))  # sections, searches and every item
+    for options in (("--size", "1024x640", "--text-scale", "2", "--theme", "high-contrast",
+                     "--lang", "zh"),
+                    ("--size", "1920x1080", "--text-scale", "1", "--theme", "standard",
+                     "--lang", "en")):
+        code, report = check(real_db, *options)
+        assert code == 0, report
+        assert f"{total} page renders checked over 1 configurations, 0 problems" in report
