@@ -2,7 +2,7 @@
 
 CI runs every section page (and a search with and without hits) at every window size,
 text size, theme and language, and every item's detail page at the harshest point of
-the matrix (1024x640, 200% text, high contrast, Chinese) and at 1920x1080 in English.
+the matrix (1024x640, 200% text, high contrast, Chinese).
 The whole matrix (every page at every point) is `benchmarks/bench_layout.py`.
 """
 
@@ -35,10 +35,7 @@ def test_every_section_passes_at_every_size_text_size_theme_and_language(real_db
 
 def test_every_detail_page_passes_at_the_edges(real_db: Path) -> None:
     total = len(all_pages(open_content_db(real_db)))  # sections, searches and every item
-    for options in (("--size", "1024x640", "--text-scale", "2", "--theme", "high-contrast",
-                     "--lang", "zh"),
-                    ("--size", "1920x1080", "--text-scale", "1", "--theme", "standard",
-                     "--lang", "en")):
-        code, report = check(real_db, *options)
-        assert code == 0, report
-        assert f"{total} page renders checked over 1 configurations, 0 problems" in report
+    code, report = check(real_db, "--size", "1024x640", "--text-scale", "2",
+                         "--theme", "high-contrast", "--lang", "zh")
+    assert code == 0, report
+    assert f"{total} page renders checked over 1 configurations, 0 problems" in report

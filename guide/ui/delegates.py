@@ -157,6 +157,16 @@ class BaseDelegate(QStyledItemDelegate):
                     total += fm.lineSpacing() * (min(2, line.max_lines) if line.wrap else 1) + 4
         return total
 
+    def describe(self, item: Any) -> tuple[str, str]:
+        """(accessible name, description) of a row: its title in the UI's language, then the
+        rest of what the row shows."""
+        lines = self.spoken_lines(item)
+        texts = [t for t in lines if t]
+        return (texts[0] if texts else ""), ". ".join(texts[1:])
+
+    def spoken_lines(self, item: Any) -> list[str]:
+        return [str(getattr(item, "title", "") or item)]
+
     @staticmethod
     def measured_item(index: Index) -> Any:
         """The row's item for measuring, or None in a very long list (measuring every row
@@ -190,6 +200,10 @@ class CardDelegate(BaseDelegate):
                      Line(second if second != first else "", self.font("small"), p.muted)],
                     tx.format_date(item.date, lang) if item.kind != "figure" else (item.date or ""))
         return [Line(str(item), self.font("body"), p.text)], ""
+
+    def spoken_lines(self, item: Any) -> list[str]:
+        lines, tag = self.lines(item)
+        return [line.text for line in lines] + [tag]
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         item = index.data(ItemRole)
@@ -248,6 +262,11 @@ class ForumDelegate(BaseDelegate):
             Line(row.title_en if lang == "zh" else row.title, self.font("body"), p.muted),
             Line(organisers, self.font("small"), p.accent),
         ]
+
+    def spoken_lines(self, item: Any) -> list[str]:
+        time, body = self.parts(item)
+        kind = tx.forum_kind(item.forum_kind, self.ctx.state.lang)
+        return [body[0].text, time.text, kind, *(line.text for line in body[1:])]
 
     def columns(self, card: QRect) -> tuple[QRect, QRect] | None:
         """(time column, body) side by side, or None when the card is too narrow: stack them."""
@@ -378,6 +397,12 @@ class ImageCardDelegate(BaseDelegate):
 class PhotoDelegate(ImageCardDelegate):
     """Gallery tiles: image or placeholder, then the caption and a distinct credit line."""
 
+    def spoken_lines(self, item: Any) -> list[str]:
+        lang = self.ctx.state.lang
+        caption = tx.pick(item.caption, item.caption_en, lang)
+        other = item.caption_en if lang == "zh" else item.caption
+        return [caption, other if other != caption else "", item.credit]
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         photo: Photo | None = index.data(ItemRole)
         rect = self.card_rect(option.rect)
@@ -410,6 +435,14 @@ class AreaDelegate(ImageCardDelegate):
 
     IMAGE = (320, 150)
     FILL = True
+
+    def spoken_lines(self, item: Any) -> list[str]:
+        lang = self.ctx.state.lang
+        title = tx.pick(item.title, item.title_en, lang)
+        other = item.title_en if lang == "zh" else item.title
+        period = tx.format_period(item.start_date, item.end_date, lang) if (
+            item.start_date and item.end_date) else ""
+        return [title, other if other != title else "", self.kind_label(item), period]
 
     def kind_label(self, area: Area) -> str:
         return {"exhibition": tx.tr("Exhibition"), "area": tx.tr("Exhibition area"),
@@ -458,6 +491,10 @@ class FigureDelegate(BaseDelegate):
                      essential=True),
                 [title(f"{label}  {year}".strip(), self.font("title", True), p.text),
                  Line(f"“{figure.quote}”", self.font("small"), p.muted)])
+
+    def spoken_lines(self, item: Any) -> list[str]:
+        value, lines = self.parts(item)
+        return [lines[0].text, value.text, *(line.text for line in lines[1:])]
 
     def columns(self, card: QRect) -> tuple[QRect, QRect] | None:
         """(number, what it measures) side by side, or None to stack them on a narrow card."""

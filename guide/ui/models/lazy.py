@@ -41,6 +41,9 @@ class LazyItemModel(QAbstractListModel):
         self._ids: list[str] = []
         self._pages: OrderedDict[int, list[Any]] = OrderedDict()
         self.is_bookmarked: Callable[[str, str], bool] = lambda kind, item_id: False
+        # (name, description) for screen readers: what the row's delegate shows, in the UI's
+        # language; set by list_view from the delegate.
+        self.describe: Callable[[Any], tuple[str, str]] | None = None
 
     def set_ids(self, ids: Sequence[str]) -> None:
         """Show these ids (e.g. another day or filter); rows are fetched on demand."""
@@ -91,8 +94,12 @@ class LazyItemModel(QAbstractListModel):
             return None
         if role == ItemRole:
             return item
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole,
-                    Qt.ItemDataRole.ToolTipRole):
+        if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.AccessibleDescriptionRole):
+            if self.describe is not None:
+                name, description = self.describe(item)
+                return name if role == Qt.ItemDataRole.AccessibleTextRole else description
+            return self._title(item) if role == Qt.ItemDataRole.AccessibleTextRole else None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self._title(item)
         return None
 

@@ -73,6 +73,9 @@ def list_view(
         model.setParent(view)
     view.setModel(model)
     view.setItemDelegate(delegate)
+    describe = getattr(delegate, "describe", None)
+    if describe is not None and hasattr(model, "describe"):
+        model.describe = describe  # screen readers hear what the row shows
     # Rows are as tall as their titles need (titles wrap, never elide), so sizes differ, and
     # a new width re-lays them out. Very long lists (a synthetic 100,000) keep one size:
     # measuring every row would fetch every row.
