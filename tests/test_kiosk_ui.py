@@ -243,6 +243,9 @@ def test_on_screen_keyboard_types_into_the_search_box(qtbot, kiosk: Kiosk) -> No
     results = window.findChild(QListView, "searchResults")
     qtbot.waitUntil(lambda: any(isinstance(r, SearchHit) and r.id == "green-finance-forum"
                                 for r in results.model().rows()), timeout=2000)
+    # The results end above the keyboard (they scroll there), not under its keys.
+    qtbot.waitUntil(lambda: results.mapTo(window, results.rect().bottomLeft()).y()
+                    <= k.keyboard.geometry().top(), timeout=2000)
     touch(qtbot, k.keyboard.backspace)
     assert window.search_box.text() == "lvs"
     touch(qtbot, k.keyboard.space)
@@ -252,6 +255,8 @@ def test_on_screen_keyboard_types_into_the_search_box(qtbot, kiosk: Kiosk) -> No
     assert window.search_box.text() == ""
     touch(qtbot, k.keyboard.done)
     assert not k.keyboard.isVisible()
+    qtbot.waitUntil(lambda: results.mapTo(window, results.rect().bottomLeft()).y()
+                    > k.keyboard.geometry().top(), timeout=2000)  # the room is given back
     touch(qtbot, window.search_box)
     assert k.keyboard.isVisible()
     window.go(Location("forums"))  # leaving the search page puts the keyboard away

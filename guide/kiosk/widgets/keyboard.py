@@ -9,11 +9,12 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QHideEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
     QLineEdit,
+    QMainWindow,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -140,7 +141,23 @@ class OnScreenKeyboard(QWidget):
         self.show()
         self.raise_()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        self._make_room(self.height())
+        super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self._make_room(0)
+        super().hideEvent(event)
+
+    def _make_room(self, height: int) -> None:
+        """Shrink the window's content above the keyboard, so the results stay in view
+        (and scroll there) instead of lying under the keys."""
+        central = self.host.centralWidget() if isinstance(self.host, QMainWindow) else None
+        if central is not None:
+            central.setContentsMargins(0, 0, 0, height)
+
     def eventFilter(self, watched: object, event: QEvent) -> bool:
         if watched is self.host and event.type() == QEvent.Type.Resize and self.isVisible():
             self.place()
+            self._make_room(self.height())
         return False
