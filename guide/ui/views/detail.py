@@ -71,6 +71,7 @@ class DetailPage(Page):
         self.column_widget = QWidget()
         centre.addWidget(self.column_widget, 0, Qt.AlignmentFlag.AlignHCenter)
         column = QVBoxLayout(self.column_widget)
+        self.column = column
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(12)
         top = QHBoxLayout()
@@ -117,12 +118,21 @@ class DetailPage(Page):
         height = int(self.body.document().size().height()) + frame + 4
         if self.body.height() != height:
             self.body.setFixedHeight(height)
+        self._fit_column()
+
+    def _fit_column(self) -> None:
+        # Wrapped titles make the column taller at its width than its plain minimum says;
+        # the scroll area sizes the page by that minimum, so it must say the truth.
+        width = self.column_widget.maximumWidth()
+        if self.column.hasHeightForWidth() and width < 16_777_215:
+            self.column_widget.setMinimumHeight(self.column.totalHeightForWidth(width))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """A readable line: at most about 40 Chinese characters (75 Latin letters) wide."""
         fm = QFontMetrics(self.body.font())
         measure = fm.horizontalAdvance("国") * 40 + 2 * 26 + 8
         self.column_widget.setFixedWidth(max(200, min(measure, event.size().width() - 56 - 16)))
+        self._fit_column()
         super().resizeEvent(event)
 
     def _bookmark_clicked(self) -> None:
@@ -182,6 +192,7 @@ class DetailPage(Page):
             self.photo_model.refresh()
             fit_grid(self.photos)
         set_bookmark_look(self.bookmark, self.bookmark.isChecked())
+        self._fit_column()
 
     def _follow(self, url: QUrl) -> None:
         if url.scheme() == "guide" and "/" in url.path():
