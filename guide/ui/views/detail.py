@@ -15,7 +15,7 @@ from guide.ui.delegates import PhotoDelegate
 from guide.ui.images import ImageCache
 from guide.ui.models.lazy import LazyItemModel
 from guide.ui.views.base import Page, fit_rows, list_view
-from guide.ui.views.detail_html import css, kind_label, render
+from guide.ui.views.detail_html import ORIGINAL_LINK, css, kind_label, render
 
 
 def bookmark_button(parent: QWidget) -> QPushButton:
@@ -77,6 +77,7 @@ class DetailPage(Page):
         self.layout_.addWidget(self.photos_title)
         self.layout_.addWidget(self.photos)
         self._zoom = 0  # extra reader zoom on top of the app's text size (pinch, wheel)
+        self.show_original = False  # English pages: the Chinese original shown on request
 
     def _bookmark_clicked(self) -> None:
         self.bookmark_toggled.emit(self.kind, self.item_id)
@@ -87,6 +88,7 @@ class DetailPage(Page):
         if item is None:
             return False
         self.kind, self.item_id, self.item = kind, item_id, item
+        self.show_original = False
         photos: list[str] = []
         if kind == "area":
             photos = [p.id for p in queries.area_photos(self.ctx.content, item_id)]
@@ -124,7 +126,7 @@ class DetailPage(Page):
         self.subtitle.setVisible(bool(self.subtitle.text()))
         palette = theme.PALETTES.get(self.ctx.state.palette_name, theme.STANDARD)
         self.body.document().setDefaultStyleSheet(css(palette, self.ctx.state.text_scale))
-        self.body.setHtml(render(self.ctx.content, item, lang))
+        self.body.setHtml(render(self.ctx.content, item, lang, self.show_original))
         self.body.setAccessibleName(self.tr("Details of %1").replace("%1", self.title.text()))
         has_photos = self.photo_model.rowCount() > 0
         self.photos_title.setText(self.tr("Photos"))
@@ -136,7 +138,17 @@ class DetailPage(Page):
             fit_rows(self.photos, 1)
         set_bookmark_look(self.bookmark, self.bookmark.isChecked())
 
+    def toggle_original(self) -> None:
+        """Show or hide the Chinese original under an English page, keeping the reading place."""
+        self.show_original = not self.show_original
+        scroll = self.body.verticalScrollBar().value()
+        self.retranslate()
+        self.body.verticalScrollBar().setValue(scroll)
+
     def _follow(self, url: QUrl) -> None:
+        if url.toString() == ORIGINAL_LINK:
+            self.toggle_original()
+            return
         if url.scheme() == "guide" and "/" in url.path():
             kind, item_id = url.path().split("/", 1)
             self.item_opened.emit(kind, item_id)
