@@ -142,10 +142,9 @@ class CardDelegate(BaseDelegate):
         p, lang = self.palette, self.ctx.state.lang
         if isinstance(item, ItemCard):
             first = tx.pick(item.title, item.title_en, lang)
-            second = item.title_en if lang == "zh" else item.title
             return ([Line(first, self.font("title", True), p.text),
-                     Line(item.subtitle or "", self.font("body"), p.muted),
-                     Line(second if second != first else "", self.font("small"), p.muted)],
+                     Line(tx.pick(item.subtitle, item.subtitle_en, lang), self.font("body"), p.muted),
+                     Line(tx.other(item.title, item.title_en, lang), self.font("small"), p.muted)],
                     tx.format_date(item.date, lang) if item.kind != "figure" else (item.date or ""))
         return [Line(str(item), self.font("body"), p.text)], ""
 
@@ -206,11 +205,11 @@ class ForumDelegate(BaseDelegate):
                          left.height())
             names = row.organisers_en if lang == "en" and row.organisers_en else (
                 n for n, _r in row.organisers)
-            organisers = "  ·  ".join(f"{tx.role(r, lang)}: {n}"
+            organisers = "  ·  ".join(tx.labelled(tx.role(r, lang), n, lang)
                                       for n, (_zh, r) in zip(names, row.organisers, strict=True))
             self.paint_lines(painter, body, [
                 Line(tx.pick(row.title, row.title_en, lang), self.font("title", True), p.text),
-                Line(row.title_en if lang == "zh" else row.title, self.font("body"), p.muted),
+                Line(tx.other(row.title, row.title_en, lang), self.font("body"), p.muted),
                 Line(organisers, self.font("small"), p.accent),
             ])
             self.paint_star(painter, index, rect)
@@ -308,7 +307,8 @@ class PhotoDelegate(ImageCardDelegate):
             caption = tx.pick(photo.caption, photo.caption_en, lang)
             self.paint_lines(painter, text, [
                 Line(caption, self.font("body", True), p.text, wrap=True),
-                Line(photo.credit, self.font("small", True), p.accent),
+                Line(photo.credit_en if lang == "en" and photo.credit_en else photo.credit,
+                     self.font("small", True), p.accent),
             ])
             self.paint_star(painter, index, rect)
         painter.restore()
@@ -320,7 +320,7 @@ class PhotoDelegate(ImageCardDelegate):
 
 
 class AreaDelegate(ImageCardDelegate):
-    """Exhibition cards: image or placeholder, Chinese and English names, kind and dates."""
+    """Exhibition cards: image or placeholder, the name in both languages, kind and dates."""
 
     IMAGE = (320, 150)
     FILL = True
@@ -343,8 +343,8 @@ class AreaDelegate(ImageCardDelegate):
                 period = tx.format_period(area.start_date, area.end_date, lang)
             text = QRect(box.left() + 6, box.bottom() + 10, box.width() - 12, rect.bottom() - box.bottom())
             self.paint_lines(painter, text, [
-                Line(area.title, self.font("title", True), p.text),
-                Line(area.title_en, self.font("body"), p.muted),
+                Line(tx.pick(area.title, area.title_en, lang), self.font("title", True), p.text),
+                Line(tx.other(area.title, area.title_en, lang), self.font("body"), p.muted),
                 Line(" · ".join(x for x in (self.kind_label(area), period) if x), self.font("small"),
                      p.accent),
             ])
@@ -378,7 +378,8 @@ class FigureDelegate(BaseDelegate):
             label = tx.pick(figure.label, figure.label_en, lang)
             self.paint_lines(painter, inner.adjusted(left_w + PAD, 0, -30, 0), [
                 Line(f"{label}  {year}".strip(), self.font("title", True), p.text),
-                Line(f"“{figure.quote}”", self.font("small"), p.muted),
+                Line(f"“{tx.pick(figure.quote, figure.quote_en, lang)}”", self.font("small"),
+                     p.muted),
             ])
             self.paint_star(painter, index, rect)
         painter.restore()

@@ -38,6 +38,11 @@ def other(zh: str | None, en: str | None, lang: str) -> str:
     return "" if second == first else second
 
 
+def labelled(label: str, value: str, lang: str) -> str:
+    """"Part of: X" in English, "属于：X" in Chinese (full-width colon, no space)."""
+    return f"{label}: {value}" if lang == "en" else f"{label}：{value}"
+
+
 def join_list(items: Iterable[str], lang: str) -> str:
     """A、B、C in Chinese; "A, B and C" in English."""
     items = [i for i in items if i]

@@ -67,7 +67,7 @@ def link(kind: str, item_id: str, label: str) -> str:
 
 def _part_of(kind: str, item_id: str, title: str, title_en: str, lang: str) -> str:
     part_of = escape(tx.tr("Part of"))
-    return f"<p>{part_of}: {link(kind, item_id, tx.pick(title, title_en, lang))}</p>"
+    return f"<p>{tx.labelled(part_of, link(kind, item_id, tx.pick(title, title_en, lang)), lang)}</p>"
 
 
 def _section(title: str, body: str) -> str:
@@ -128,7 +128,8 @@ def _translated(lang: str, show_original: bool, original: Iterable[str]) -> tupl
         return "", ""
     action = tx.tr("Hide the Chinese original") if show_original else tx.tr(
         "Show the Chinese original")
-    note = (f"<p class='note'>{escape(tx.tr('Translated from the Chinese report.'))} "
+    said = tx.tr("Translated from the Chinese report.")
+    note = (f"<p class='note'>{escape(said)} "
             f"<a href='{ORIGINAL_LINK}'>{escape(action)}</a></p>")
     body = _section(tx.tr("Chinese original"), _paragraphs(original)) if show_original else ""
     return note, body
@@ -211,7 +212,8 @@ def person_html(db: queries.Db, person: Person, lang: str, show_original: bool =
 def organization_html(db: queries.Db, org: Organization, lang: str,
                       show_original: bool = False) -> str:
     short = tx.pick(org.short_name, org.short_name_en, lang)
-    html = f"<p class='meta'>{escape(tx.tr('Also called'))} {escape(short)}</p>" if short else ""
+    also = tx.tr("Also called %1")
+    html = f"<p class='meta'>{escape(also.replace('%1', short))}</p>" if short else ""
     if org.parent_id:
         parent = queries.get_organization(db, org.parent_id)
         if parent:
@@ -288,7 +290,7 @@ def figure_html(db: queries.Db, figure: Figure, lang: str, show_original: bool =
     html = note + f"<p style='font-size: xx-large'><b>{escape(tx.figure_value(figure, lang))}</b></p>"
     if figure.year:
         year = escape(tx.tr("Year"))
-        html += f"<p class='meta'>{year}: {figure.year}</p>"
+        html += f"<p class='meta'>{tx.labelled(year, str(figure.year), lang)}</p>"
     html += f"<p class='quote'>“{escape(quote)}”</p>"
     source = queries.card(db, figure.source_kind, figure.source_id)
     html += _section(tx.tr("Source"), _cards([source] if source else [], lang))
