@@ -73,6 +73,8 @@ def build_window(
     translations = Translations()
     translations.apply(state.lang)
     state.language_changed.connect(translations.apply)  # before the window's retranslate
+    theme.set_language_font(app, state.lang)
+    state.language_changed.connect(lambda value: theme.set_language_font(app, value))
     if remember:
         state.language_changed.connect(lambda value: set_setting(user.db, "language", value))
         state.text_scale_changed.connect(lambda value: set_setting(user.db, "text_scale", value))

@@ -184,7 +184,7 @@ def test_bundled_font_covers_every_character_of_the_content(guide: Guide) -> Non
 
 
 def test_photo_with_image_file_is_decoded_off_thread_and_shown(qtbot, mini_db: Path) -> None:  # type: ignore[no-untyped-def]
-    g = build_window(mini_db)
+    g = build_window(mini_db, lang="zh")
     qtbot.addWidget(g.window)
     g.window.show()
     g.window.open_item("photo", "crowd")

@@ -63,7 +63,7 @@ def summary_text(summary: ChangeSummary, lang: str) -> str:
     for k in summary.kinds:
         counts = tx.tr("%1 added, %2 changed, %3 removed").replace("%1", str(len(k.added))) \
             .replace("%2", str(len(k.changed))).replace("%3", str(len(k.removed)))
-        lines.append(f"{kind_label(k.kind)}: {counts}")
+        lines.append(tx.labelled(kind_label(k.kind), counts, lang))
         for sign, refs in (("+", k.added), ("~", k.changed), ("−", k.removed)):
             for ref in refs[:SHOWN_TITLES]:
                 lines.append(f"   {sign} {tx.pick(ref.title, ref.title_en, lang)}")

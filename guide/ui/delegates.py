@@ -194,10 +194,9 @@ class CardDelegate(BaseDelegate):
         p, lang = self.palette, self.ctx.state.lang
         if isinstance(item, ItemCard):
             first = tx.pick(item.title, item.title_en, lang)
-            second = item.title_en if lang == "zh" else item.title
             return ([title(first, self.font("title", True), p.text),
-                     Line(item.subtitle or "", self.font("body"), p.muted),
-                     Line(second if second != first else "", self.font("small"), p.muted)],
+                     Line(tx.pick(item.subtitle, item.subtitle_en, lang), self.font("body"), p.muted),
+                     Line(tx.other(item.title, item.title_en, lang), self.font("small"), p.muted)],
                     tx.format_date(item.date, lang) if item.kind != "figure" else (item.date or ""))
         return [Line(str(item), self.font("body"), p.text)], ""
 
@@ -255,11 +254,11 @@ class ForumDelegate(BaseDelegate):
                     wrap=True, essential=True)
         names = row.organisers_en if lang == "en" and row.organisers_en else (
             n for n, _r in row.organisers)
-        organisers = "  ·  ".join(f"{tx.role(r, lang)}: {n}"
+        organisers = "  ·  ".join(tx.labelled(tx.role(r, lang), n, lang)
                                   for n, (_zh, r) in zip(names, row.organisers, strict=True))
         return time, [
             title(tx.pick(row.title, row.title_en, lang), self.font("title", True), p.text),
-            Line(row.title_en if lang == "zh" else row.title, self.font("body"), p.muted),
+            Line(tx.other(row.title, row.title_en, lang), self.font("body"), p.muted),
             Line(organisers, self.font("small"), p.accent),
         ]
 
@@ -401,7 +400,8 @@ class PhotoDelegate(ImageCardDelegate):
         lang = self.ctx.state.lang
         caption = tx.pick(item.caption, item.caption_en, lang)
         other = item.caption_en if lang == "zh" else item.caption
-        return [caption, other if other != caption else "", item.credit]
+        credit = item.credit_en if lang == "en" and item.credit_en else item.credit
+        return [caption, other if other != caption else "", credit]
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         photo: Photo | None = index.data(ItemRole)
@@ -417,7 +417,8 @@ class PhotoDelegate(ImageCardDelegate):
             caption = tx.pick(photo.caption, photo.caption_en, lang)
             self.paint_lines(painter, text, [
                 title(caption, self.font("body", True), p.text),
-                Line(photo.credit, self.font("small", True), p.accent),
+                Line(photo.credit_en if lang == "en" and photo.credit_en else photo.credit,
+                     self.font("small", True), p.accent),
             ])
             self.paint_star(painter, index, rect)
         painter.restore()
@@ -431,7 +432,7 @@ class PhotoDelegate(ImageCardDelegate):
 
 
 class AreaDelegate(ImageCardDelegate):
-    """Exhibition cards: image or placeholder, Chinese and English names, kind and dates."""
+    """Exhibition cards: image or placeholder, the name in both languages, kind and dates."""
 
     IMAGE = (320, 150)
     FILL = True
@@ -462,8 +463,8 @@ class AreaDelegate(ImageCardDelegate):
                 period = tx.format_period(area.start_date, area.end_date, lang)
             text = QRect(box.left() + 6, box.bottom() + 10, box.width() - 12, rect.bottom() - box.bottom())
             self.paint_lines(painter, text, [
-                title(area.title, self.font("title", True), p.text),
-                Line(area.title_en, self.font("body"), p.muted),
+                title(tx.pick(area.title, area.title_en, lang), self.font("title", True), p.text),
+                Line(tx.other(area.title, area.title_en, lang), self.font("body"), p.muted),
                 Line(" · ".join(x for x in (self.kind_label(area), period) if x), self.font("small"),
                      p.accent),
             ])
@@ -472,7 +473,8 @@ class AreaDelegate(ImageCardDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         area: Area | None = index.data(ItemRole)
-        lines = [title(area.title if area else "国", self.font("title", True), ""),
+        name = tx.pick(area.title, area.title_en, self.ctx.state.lang) if area else "国"
+        lines = [title(name, self.font("title", True), ""),
                  Line("国", self.font("body"), ""), Line("国", self.font("small"), "")]
         size = self.image_size()
         return QSize(size.width() + 28, size.height() + self.lines_height(lines, size.width() - 12) + 34)
@@ -490,7 +492,8 @@ class FigureDelegate(BaseDelegate):
         return (Line(tx.figure_value(figure, lang), self.font("heading", True), p.primary, wrap=True,
                      essential=True),
                 [title(f"{label}  {year}".strip(), self.font("title", True), p.text),
-                 Line(f"“{figure.quote}”", self.font("small"), p.muted)])
+                 Line(f"“{tx.pick(figure.quote, figure.quote_en, lang)}”", self.font("small"),
+                      p.muted)])
 
     def spoken_lines(self, item: Any) -> list[str]:
         value, lines = self.parts(item)

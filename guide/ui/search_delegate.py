@@ -83,10 +83,21 @@ class SearchDelegate(BaseDelegate):
         elif isinstance(row, SearchHit):
             self.paint_card(painter, option, rect)
             inner = rect.adjusted(PAD, PAD // 2 + 2, -PAD, -PAD // 2)
-            used = draw_marked(painter, inner, row.title, row.title_marks, self.font("title", True),
+            # Title and snippet in the UI language; the title in the other language below.
+            english = self.ctx.state.lang == "en" and bool(row.title_en)
+            title, title_marks = ((row.title_en, row.title_en_marks) if english
+                                  else (row.title, row.title_marks))
+            snippet, snippet_marks = ((row.snippet_en, row.snippet_en_marks) if english
+                                      else (row.snippet, row.snippet_marks))
+            used = draw_marked(painter, inner, title, title_marks, self.font("title", True),
                                p.text, "#ffe08a", essential=True)
-            draw_marked(painter, inner.adjusted(0, used + 4, 0, 0), row.snippet, row.snippet_marks,
-                        self.font("body"), p.muted, "#ffe08a", lines=2)
+            used += 4 + draw_marked(painter, inner.adjusted(0, used + 4, 0, 0), snippet,
+                                    snippet_marks, self.font("body"), p.muted, "#ffe08a", lines=2)
+            other, other_marks = ((row.title, row.title_marks) if english
+                                  else (row.title_en, row.title_en_marks))
+            if other and other != title:
+                draw_marked(painter, inner.adjusted(0, used + 4, 0, 0), other, other_marks,
+                            self.font("small"), p.muted, "#ffe08a")
         elif isinstance(row, Suggestion):
             self.paint_card(painter, option, rect)
             self.paint_lines(painter, rect.adjusted(PAD, PAD // 2 + 2, -PAD, 0), [
@@ -107,4 +118,5 @@ class SearchDelegate(BaseDelegate):
             return QSize(400, title + PAD + 4)
         if isinstance(row, Suggestion):
             return QSize(400, title + QFontMetrics(self.font("small")).lineSpacing() + PAD + 14)
-        return QSize(400, title + 2 * QFontMetrics(self.font("body")).lineSpacing() + PAD + 16)
+        return QSize(400, title + 2 * QFontMetrics(self.font("body")).lineSpacing()
+                     + QFontMetrics(self.font("small")).lineSpacing() + PAD + 20)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from PySide6.QtCore import QCoreApplication
 
-from guide.content.models import FORUM_KIND_EN, FORUM_KIND_ZH, ROLE_EN, Figure
+from guide.content.models import FORUM_KIND_EN, FORUM_KIND_ZH, ROLE_EN, Figure, Person, Statement
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
@@ -29,6 +30,50 @@ def pick(zh: str | None, en: str | None, lang: str) -> str:
     if lang == "en":
         return en or zh or ""
     return zh or en or ""
+
+
+def other(zh: str | None, en: str | None, lang: str) -> str:
+    """The text in the language that is *not* ``lang`` (for the line below), or "" if the same."""
+    first, second = pick(zh, en, lang), (zh if lang == "en" else en) or ""
+    return "" if second == first else second
+
+
+def labelled(label: str, value: str, lang: str) -> str:
+    """"Part of: X" in English, "属于：X" in Chinese (full-width colon, no space)."""
+    return f"{label}: {value}" if lang == "en" else f"{label}：{value}"
+
+
+def join_list(items: Iterable[str], lang: str) -> str:
+    """A、B、C in Chinese; "A, B and C" in English."""
+    items = [i for i in items if i]
+    if lang != "en":
+        return "、".join(items)
+    if len(items) <= 2:
+        return " and ".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def person_name(person: Person, lang: str) -> str:
+    """周云帆 in Chinese; "Zhou Yunfan 周云帆" in English (pinyin, the Chinese beside it)."""
+    if lang == "en" and person.name_en and person.name_en != person.name:
+        return f"{person.name_en} {person.name}"
+    return person.name
+
+
+def _ended(text: str, stop: str) -> str:
+    return text if text[-1:] in "。！？.!?”\"" else text + stop
+
+
+def statement(said: Statement, person: Person, lang: str) -> str:
+    """What a speaker said, faithfully: direct quotes inside quotation marks, reported speech
+    attributed and without them ("According to Zhou Yunfan, …" / "据周云帆介绍，…")."""
+    if lang == "en" and said.text_en:
+        if said.direct:
+            return f"“{said.text_en}”"
+        return _ended(f"According to {person.name_en}, {said.text_en}", ".")
+    if said.direct:
+        return f"“{said.text}”"
+    return _ended(f"据{person.name}介绍，{said.text}", "。")
 
 
 def format_date(day: dt.date | str | None, lang: str, *, weekday: bool = False) -> str:
@@ -80,11 +125,18 @@ def _number(value: float) -> str:
 
 
 def figure_value(figure: Figure, lang: str) -> str:
-    """The number as printed in Chinese (超过1600项); readable in English (over 1,600 items).
+    """The number as the page prints it (超过1600项) and its English rendering (more than 1,600).
+
+    Packs give both as ``display``/``display_en``; for packs without them the text is
+    composed from value, qualifier and unit.
 
     In English, 万/亿 are multiplied out: 41.2万项 becomes 412,000 and 4.78万亿元
     becomes 4.78 trillion yuan, since "10k" units mean nothing to most readers.
     """
+    if lang == "en" and figure.display_en:
+        return figure.display_en
+    if lang != "en" and figure.display:
+        return figure.display
     q = figure.qualifier or ""
     if lang != "en":
         if q in ("余", "多"):

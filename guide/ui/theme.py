@@ -100,6 +100,34 @@ def load_bundled_font(app: QApplication) -> str:
     return family
 
 
+# Latin faces tried for English, in order (Windows, macOS, Linux), then the system's UI font.
+_LATIN_FACES = ("Segoe UI", "Helvetica Neue", "Arial", "DejaVu Sans", "Liberation Sans",
+                "Noto Sans")
+
+
+def _latin_family(cjk: str) -> str | None:
+    available = set(QFontDatabase.families())
+    system = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont).family()
+    for family in (*_LATIN_FACES, system):  # "Sans Serif" may alias the CJK face: last
+        if family in available and family != cjk:
+            return family
+    return None
+
+
+def set_language_font(app: QApplication, lang: str) -> None:
+    """English reads in a Latin face (the bundled CJK face as fallback), Chinese in the CJK face.
+
+    The CJK face draws “ ” and ’ full width, which leaves wide gaps in English
+    sentences; a Latin face first gives English its own quotation marks.
+    """
+    cjk = str(app.property("zgc_cjk_family") or app.font().family())
+    app.setProperty("zgc_cjk_family", cjk)
+    latin = _latin_family(cjk) if lang == "en" else None
+    f = QFont(app.font())
+    f.setFamilies([latin, cjk] if latin else [cjk])
+    app.setFont(f)
+
+
 def font(role: str, scale: float = 1.0, *, bold: bool = False) -> QFont:
     """A font of the app family for a text role (body, small, title, heading, display)."""
     f = QFont(QApplication.font())

@@ -60,11 +60,11 @@
     </message>
     <message>
         <source>Clear all bookmarks?</source>
-        <translation>清除全部收藏?</translation>
+        <translation>清除全部收藏？</translation>
     </message>
     <message>
         <source>Remove all %1 bookmarks? You can undo this with Ctrl+Z.</source>
-        <translation>删除全部 %1 项收藏?可以按 Ctrl+Z 撤销。</translation>
+        <translation>删除全部 %1 项收藏？可以按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
         <source>Calendar (*.ics)</source>
@@ -159,7 +159,7 @@
     </message>
     <message>
         <source>Sub-forums, parallel forums and conferences, day by day</source>
-        <translation>分论坛、平行论坛与大会,按日期排列</translation>
+        <translation>分论坛、平行论坛与大会，按日期排列</translation>
     </message>
     <message>
         <source>All kinds</source>
@@ -190,7 +190,7 @@
     <name>HomePage</name>
     <message>
         <source>Forums: %1</source>
-        <translation>论坛:%1</translation>
+        <translation>论坛：%1</translation>
     </message>
     <message>
         <source>Forum dates not announced</source>
@@ -198,11 +198,11 @@
     </message>
     <message>
         <source>Exhibition: %1</source>
-        <translation>展览:%1</translation>
+        <translation>展览：%1</translation>
     </message>
     <message>
         <source>Now: %1</source>
-        <translation>现在:%1</translation>
+        <translation>现在：%1</translation>
     </message>
     <message>
         <source>Today · %1</source>
@@ -222,11 +222,11 @@
     </message>
     <message>
         <source>The forum has not started yet: it opens on %1.</source>
-        <translation>论坛尚未开始,将于%1开幕。</translation>
+        <translation>论坛尚未开始，将于%1开幕。</translation>
     </message>
     <message>
         <source>The exhibition is open today: %1</source>
-        <translation>今日展览开放:%1</translation>
+        <translation>今日展览开放：%1</translation>
     </message>
     <message>
         <source>No announcements yet.</source>
@@ -234,7 +234,7 @@
     </message>
     <message>
         <source>The forum has ended. Browse what happened below.</source>
-        <translation>论坛已结束,可在下方浏览论坛内容。</translation>
+        <translation>论坛已结束，可在下方浏览论坛内容。</translation>
     </message>
     <message>
         <source>No forums today.</source>
@@ -322,7 +322,7 @@
     </message>
     <message>
         <source>Left and right arrows step through the photos; Esc closes.</source>
-        <translation>左右方向键切换图片,Esc 关闭。</translation>
+        <translation>左右方向键切换图片，Esc 关闭。</translation>
     </message>
     <message>
         <source>Close photo</source>
@@ -338,11 +338,11 @@
     </message>
     <message>
         <source>Photo credit: %1</source>
-        <translation>图片署名:%1</translation>
+        <translation>图片署名：%1</translation>
     </message>
     <message>
         <source>Photo %1 of %2</source>
-        <translation>第 %1 张,共 %2 张</translation>
+        <translation>第 %1 张，共 %2 张</translation>
     </message>
     <message>
         <source>Shows</source>
@@ -403,7 +403,7 @@
     <name>QrDialog</name>
     <message>
         <source>Scan with your phone&apos;s camera to take your list with you.</source>
-        <translation>用手机相机扫描,即可带走您的收藏清单。</translation>
+        <translation>用手机相机扫描，即可带走您的收藏清单。</translation>
     </message>
     <message>
         <source>Previous code</source>
@@ -423,7 +423,7 @@
     </message>
     <message>
         <source>QR code %1 of %2</source>
-        <translation>第 %1 个二维码,共 %2 个</translation>
+        <translation>第 %1 个二维码，共 %2 个</translation>
     </message>
 </context>
 <context>
@@ -438,7 +438,7 @@
     </message>
     <message>
         <source>%1 shown, best first, grouped by kind</source>
-        <translation>显示 %1 条,按相关度排序并按类型分组</translation>
+        <translation>显示 %1 条，按相关度排序并按类型分组</translation>
     </message>
     <message>
         <source>Search</source>
@@ -446,7 +446,7 @@
     </message>
     <message>
         <source>Type Chinese, pinyin or English. Or start with a topic of the forum:</source>
-        <translation>输入中文、拼音或英文,或从论坛主题开始:</translation>
+        <translation>输入中文、拼音或英文，或从论坛主题开始：</translation>
     </message>
 </context>
 <context>
@@ -473,11 +473,11 @@
     </message>
     <message>
         <source>Search: 中文, pinyin or English</source>
-        <translation>搜索:中文、拼音或英文</translation>
+        <translation>搜索：中文、拼音或英文</translation>
     </message>
     <message>
         <source>Search (Ctrl+F or /)</source>
-        <translation>搜索(Ctrl+F 或 /)</translation>
+        <translation>搜索（Ctrl+F 或 /）</translation>
     </message>
     <message>
         <source>Search</source>
@@ -485,7 +485,7 @@
     </message>
     <message>
         <source>Staff: content updates</source>
-        <translation>工作人员:内容更新</translation>
+        <translation>工作人员：内容更新</translation>
     </message>
     <message>
         <source>Staff menu</source>
@@ -599,8 +599,24 @@
         <translation>数据</translation>
     </message>
     <message>
+        <source>Hide the Chinese original</source>
+        <translation>隐藏中文原文</translation>
+    </message>
+    <message>
+        <source>Show the Chinese original</source>
+        <translation>显示中文原文</translation>
+    </message>
+    <message>
+        <source>Translated from the Chinese report.</source>
+        <translation>译自中文报道。</translation>
+    </message>
+    <message>
         <source>Chinese original</source>
         <translation>中文原文</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>报道</translation>
     </message>
     <message>
         <source>Full text</source>
@@ -663,6 +679,10 @@
         <translation>提及于</translation>
     </message>
     <message>
+        <source>Also called %1</source>
+        <translation>又称%1</translation>
+    </message>
+    <message>
         <source>Units</source>
         <translation>下属单位</translation>
     </message>
@@ -696,7 +716,7 @@
     </message>
     <message>
         <source>Check times: another bookmark that day has no time yet</source>
-        <translation>请核对时间:当天另一项收藏尚未公布时间</translation>
+        <translation>请核对时间：当天另一项收藏尚未公布时间</translation>
     </message>
     <message>
         <source>Bookmarks recovered</source>
@@ -708,11 +728,11 @@
     </message>
     <message>
         <source>%1 added, %2 changed, %3 removed</source>
-        <translation>新增 %1,修改 %2,删除 %3</translation>
+        <translation>新增 %1，修改 %2，删除 %3</translation>
     </message>
     <message>
         <source>Bookmarks of removed items stay, marked “no longer in the guide”.</source>
-        <translation>已删除条目的收藏会保留,并标注“已不在指南中”。</translation>
+        <translation>已删除条目的收藏会保留，并标注“已不在指南中”。</translation>
     </message>
     <message>
         <source>Open content pack…</source>
@@ -748,11 +768,11 @@
     </message>
     <message>
         <source>Content pack %1, version %2, signed by %3.</source>
-        <translation>内容包 %1,版本 %2,签名者 %3。</translation>
+        <translation>内容包 %1，版本 %2，签名者 %3。</translation>
     </message>
     <message>
         <source>Load this content?</source>
-        <translation>载入此内容?</translation>
+        <translation>载入此内容？</translation>
     </message>
     <message>
         <source>This content pack was not loaded</source>
@@ -760,11 +780,11 @@
     </message>
     <message>
         <source>Restore previous content?</source>
-        <translation>恢复上一版内容?</translation>
+        <translation>恢复上一版内容？</translation>
     </message>
     <message>
         <source>Show the content that was in use before the last update? Bookmarks stay.</source>
-        <translation>显示上次更新前使用的内容?收藏不受影响。</translation>
+        <translation>显示上次更新前使用的内容？收藏不受影响。</translation>
     </message>
 </context>
 </TS>

@@ -204,9 +204,7 @@ class AttractScreen(Overlay):
         y += wrap_text(painter, QRect(text.left(), y, text.width(), text.bottom() - y), photo.caption_en,
                    pixel_font(32 * unit), QColor("#d6e6ff"))
         y += int(36 * unit)
-        credit = photo.credit
-        if photo.photographer_en:
-            credit = f"{credit}\nPhoto: {photo.photographer_en}"
+        credit = "\n".join(c for c in (photo.credit, photo.credit_en) if c)
         wrap_text(painter, QRect(text.left(), y, text.width(), text.bottom() - y), credit,
               pixel_font(28 * unit, bold=True), QColor("#7fe0d6"))
 
@@ -279,4 +277,9 @@ class AttractScreen(Overlay):
                 used = wrap_text(painter, QRect(inner.left() + int(20 * unit), y,
                                             inner.width() - int(20 * unit), inner.bottom() - y),
                              f"“{figure.quote.strip('“”')}”", pixel_font(24 * unit), QColor("#cfe3f7"))
+                if figure.quote_en:
+                    used += int(8 * unit) + wrap_text(
+                        painter, QRect(inner.left() + int(20 * unit), y + used + int(8 * unit),
+                                       inner.width() - int(20 * unit), inner.bottom() - y - used),
+                        f"“{figure.quote_en}”", pixel_font(20 * unit), QColor("#d6e6ff"))
                 painter.fillRect(QRect(inner.left(), y, int(6 * unit), used), QColor("#7fe0d6"))

@@ -56,6 +56,8 @@ def group_hits(hits: list[SearchHit], counts: dict[str, int], cap: int) -> list[
 class SearchResultsModel(RowsModel):
     """Rows of the results list: headers are shown but cannot be selected or opened."""
 
+    lang = "zh"  # the language rows are read out in; the page sets it
+
     def hits(self) -> list[SearchHit]:
         return [r for r in self._rows if isinstance(r, SearchHit)]
 
@@ -66,7 +68,8 @@ class SearchResultsModel(RowsModel):
         text_roles = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole)
         if isinstance(row, SearchHit):
             if role in text_roles:
-                return f"{row.title} — {row.snippet}"
+                title, snippet = row.marked("", "", lang=self.lang)
+                return f"{title} — {snippet}"
             return {KindRole: row.kind, IdRole: row.id}.get(role)
         if isinstance(row, GroupHeader):
             return f"{row.kind}: {row.count}" if role in text_roles else None

@@ -80,7 +80,7 @@ def my_day_rows(page: store.BookmarksPage, lang: str) -> list[Section | Entry]:
                 note = tx.tr("No longer in the guide")
             elif e.overlaps_with:
                 note = tx.tr("Clashes with %1").replace(
-                    "%1", "、".join(titles.get(i, i) for i in e.overlaps_with))
+                    "%1", tx.join_list((titles.get(i, i) for i in e.overlaps_with), lang))
             elif e.check_times:
                 note = tx.tr("Check times: another bookmark that day has no time yet")
             else:
@@ -124,6 +124,7 @@ class BookmarkDelegate(BaseDelegate):
             self.paint_lines(painter, rect.adjusted(PAD, PAD // 2 + 2, -PAD - 40, 0), [
                 Line(tx.pick(v.title, v.title_en, lang), self.font("title", True),
                      p.text if v.in_guide else p.muted),
+                Line(tx.other(v.title, v.title_en, lang), self.font("small"), p.muted),
                 Line(meta, self.font("body"), p.muted),
                 Line(("⚠ " if row.warn else "") + row.note, self.font("small", True), p.warning),
             ])
@@ -133,8 +134,8 @@ class BookmarkDelegate(BaseDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         if isinstance(index.data(ItemRole), Section):
             return QSize(400, QFontMetrics(self.font("title", True)).lineSpacing() + PAD + 6)
-        lines = [Line("国", self.font("title", True), ""), Line("国", self.font("body"), ""),
-                 Line("国", self.font("small", True), "")]
+        lines = [Line("国", self.font("title", True), ""), Line("国", self.font("small"), ""),
+                 Line("国", self.font("body"), ""), Line("国", self.font("small", True), "")]
         return QSize(400, self.lines_height(lines) + PAD + 12)
 
 

@@ -24,7 +24,7 @@ from guide.ui.delegates import PhotoDelegate
 from guide.ui.images import ImageCache
 from guide.ui.models.lazy import LazyItemModel
 from guide.ui.views.base import Page, fit_grid, list_view
-from guide.ui.views.detail_html import css, kind_label, render
+from guide.ui.views.detail_html import ORIGINAL_LINK, css, kind_label, render
 
 
 def bookmark_button(parent: QWidget, icon_role: str | None = None) -> QPushButton:
@@ -110,6 +110,7 @@ class DetailPage(Page):
         column.addWidget(self.photos)
         column.addStretch(1)
         self._zoom = 0  # extra reader zoom on top of the app's text size (pinch, wheel)
+        self.show_original = False  # English pages: the Chinese original shown on request
 
     def _fit_body(self) -> None:
         """The body is exactly as tall as its text (the page scrolls, not the body)."""
@@ -144,6 +145,7 @@ class DetailPage(Page):
         if item is None:
             return False
         self.kind, self.item_id, self.item = kind, item_id, item
+        self.show_original = False
         photos: list[str] = []
         if kind == "area":
             photos = [p.id for p in queries.area_photos(self.ctx.content, item_id)]
@@ -181,7 +183,7 @@ class DetailPage(Page):
         self.subtitle.setVisible(bool(self.subtitle.text()))
         palette = theme.PALETTES.get(self.ctx.state.palette_name, theme.STANDARD)
         self.body.document().setDefaultStyleSheet(css(palette, self.ctx.state.text_scale))
-        self.body.setHtml(render(self.ctx.content, item, lang))
+        self.body.setHtml(render(self.ctx.content, item, lang, self.show_original))
         self.body.setAccessibleName(self.tr("Details of %1").replace("%1", self.title.text()))
         has_photos = self.photo_model.rowCount() > 0
         self.photos_title.setText(self.tr("Photos"))
@@ -194,7 +196,17 @@ class DetailPage(Page):
         set_bookmark_look(self.bookmark, self.bookmark.isChecked())
         self._fit_column()
 
+    def toggle_original(self) -> None:
+        """Show or hide the Chinese original under an English page, keeping the reading place."""
+        self.show_original = not self.show_original
+        scroll = self.scroll_area.verticalScrollBar().value()
+        self.retranslate()
+        self.scroll_area.verticalScrollBar().setValue(scroll)
+
     def _follow(self, url: QUrl) -> None:
+        if url.toString() == ORIGINAL_LINK:
+            self.toggle_original()
+            return
         if url.scheme() == "guide" and "/" in url.path():
             kind, item_id = url.path().split("/", 1)
             self.item_opened.emit(kind, item_id)

@@ -52,6 +52,8 @@ def css(p: Palette, scale: float) -> str:
     .meta {{ color: {p.muted}; }}
     .kicker {{ color: {p.accent}; font-weight: bold; }}
     .quote {{ color: {p.text}; margin-left: 18px; }}
+    .reported {{ color: {p.text}; margin-left: 18px; }}
+    .note {{ color: {p.muted}; font-style: italic; }}
     .credit {{ color: {p.accent}; font-weight: bold; }}
     .missing {{ color: {p.muted}; font-style: italic; }}
     a {{ color: {p.primary}; text-decoration: none; font-weight: bold; }}
@@ -65,7 +67,7 @@ def link(kind: str, item_id: str, label: str) -> str:
 
 def _part_of(kind: str, item_id: str, title: str, title_en: str, lang: str) -> str:
     part_of = escape(tx.tr("Part of"))
-    return f"<p>{part_of}: {link(kind, item_id, tx.pick(title, title_en, lang))}</p>"
+    return f"<p>{tx.labelled(part_of, link(kind, item_id, tx.pick(title, title_en, lang)), lang)}</p>"
 
 
 def _section(title: str, body: str) -> str:
@@ -78,8 +80,14 @@ def _paragraphs(paragraphs: Iterable[str]) -> str:
 
 def _cards(cards: Iterable[ItemCard], lang: str) -> str:
     rows = [f"<tr><td class='meta'>{escape(kind_label(c.kind))}</td><td>"
-            f"{link(c.kind, c.id, tx.pick(c.title, c.title_en, lang))}</td></tr>" for c in cards]
+            f"{link(c.kind, c.id, _card_title(c, lang))}</td></tr>" for c in cards]
     return f"<table>{''.join(rows)}</table>" if rows else ""
+
+
+def _card_title(c: ItemCard, lang: str) -> str:
+    if c.kind == "person" and lang == "en" and c.title_en != c.title:
+        return f"{c.title_en} {c.title}"  # names: pinyin with the Chinese beside
+    return tx.pick(c.title, c.title_en, lang)
 
 
 def _forum_rows(rows: Iterable[tuple[ForumRow, str]], lang: str) -> str:
@@ -105,12 +113,33 @@ def _reported_in(db: queries.Db, kind: str, item_id: str, source_id: str | None,
     return _section(tx.tr("Reported in"), _cards(cards, lang))
 
 
-def _original(lang: str, paragraphs: Iterable[str]) -> str:
-    title = tx.tr("Chinese original") if lang == "en" else tx.tr("Full text")
-    return _section(title, _paragraphs(paragraphs))
+# The link of the "Translated from the Chinese report" note: shows or hides the original.
+ORIGINAL_LINK = "guide:original"
 
 
-def forum_html(db: queries.Db, forum: Forum, lang: str) -> str:
+def _translated(lang: str, show_original: bool, original: Iterable[str]) -> tuple[str, str]:
+    """(note at the top, original section at the end) for a page whose English is ours.
+
+    The note appears once per page in English; the Chinese original, labelled as such,
+    only when the reader asks for it. Chinese pages are the original: nothing to add.
+    """
+    original = [t for t in original if t]
+    if lang != "en" or not original:
+        return "", ""
+    action = tx.tr("Hide the Chinese original") if show_original else tx.tr(
+        "Show the Chinese original")
+    said = tx.tr("Translated from the Chinese report.")
+    note = (f"<p class='note'>{escape(said)} "
+            f"<a href='{ORIGINAL_LINK}'>{escape(action)}</a></p>")
+    body = _section(tx.tr("Chinese original"), _paragraphs(original)) if show_original else ""
+    return note, body
+
+
+def _org_link(o: Organization, lang: str) -> str:
+    return link("organization", o.id, tx.pick(o.name, o.name_en, lang))
+
+
+def forum_html(db: queries.Db, forum: Forum, lang: str, show_original: bool = False) -> str:
     row = forum.row
     when = tx.format_date(row.date, lang, weekday=True)
     not_announced = "<span class='missing'>%s</span>"
@@ -120,72 +149,80 @@ def forum_html(db: queries.Db, forum: Forum, lang: str) -> str:
     meta = [(tx.tr("Kind"), escape(tx.forum_kind(row.forum_kind, lang))), (tx.tr("Date"), escape(when)),
             (tx.tr("Time"), time), (tx.tr("Venue"), venue)]
     if row.series:
-        meta.append((tx.tr("Part of"), escape(row.series)))
+        meta.append((tx.tr("Part of"), escape(tx.pick(row.series, row.series_en, lang))))
     if forum.attendance:
-        meta.append((tx.tr("Attendance"), escape(forum.attendance)))
-    html = "<table>" + "".join(f"<tr><td class='meta'>{escape(k)}</td><td>{v}</td></tr>"
-                               for k, v in meta) + "</table>"
+        meta.append((tx.tr("Attendance"), escape(tx.pick(forum.attendance, forum.attendance_en, lang))))
+    english = lang == "en" and len(forum.text_en) == len(forum.text)
+    note, original = _translated(lang, show_original, forum.text if english else ())
+    html = note + "<table>" + "".join(f"<tr><td class='meta'>{escape(k)}</td><td>{v}</td></tr>"
+                                      for k, v in meta) + "</table>"
     html += f"<p>{escape(tx.pick(forum.summary, forum.summary_en, lang))}</p>"
     by_role: dict[str, list[str]] = {}
     for part in forum.organisers:
-        by_role.setdefault(part.role, []).append(
-            link("organization", part.organization.id,
-                 tx.pick(part.organization.name, part.organization.name_en, lang)))
+        by_role.setdefault(part.role, []).append(_org_link(part.organization, lang))
     html += _section(tx.tr("Organisers"), "<table>" + "".join(
-        f"<tr><td class='meta'>{escape(tx.role(r, lang))}</td><td>{'、'.join(names)}</td></tr>"
+        f"<tr><td class='meta'>{escape(tx.role(r, lang))}</td><td>{tx.join_list(names, lang)}</td></tr>"
         for r, names in by_role.items()) + "</table>" if by_role else "")
     speakers = ""
     for s in forum.speakers:
-        name = link("person", s.person.id, tx.pick(s.person.name, s.person.name_en, lang))
+        name = link("person", s.person.id, tx.person_name(s.person, lang))
         position = tx.pick(s.person.position, s.person.position_en, lang)
         speakers += f"<p>{name}<span class='meta'>{' · ' + escape(position) if position else ''}</span></p>"
-        speakers += "".join(f"<p class='quote'>“{escape(q)}”</p>" for q in s.said)
+        speakers += "".join(
+            f"<p class='{'quote' if st.direct else 'reported'}'>"
+            f"{escape(tx.statement(st, s.person, lang))}</p>" for st in s.statements)
     html += _section(tx.tr("Speakers"), speakers)
     launches = ""
     for la in forum.launches:
-        by = "、".join(link("organization", o.organization.id, tx.pick(
-            o.organization.name, o.organization.name_en, lang)) + f" ({escape(tx.role(o.role, lang))})"
-            for o in la.by)
+        by = tx.join_list((_org_link(o.organization, lang) + f" ({escape(tx.role(o.role, lang))})"
+                           for o in la.by), lang)
+        summary = tx.pick(la.summary, la.summary_en, lang)
         launches += (f"<p><b>{escape(tx.pick(la.title, la.title_en, lang))}</b>"
-                     f"{'<br>' + escape(la.summary) if la.summary else ''}"
+                     f"{'<br>' + escape(summary) if summary else ''}"
                      f"{'<br><span class=meta>' + by + '</span>' if by else ''}</p>")
     html += _section(tx.tr("Launched here"), launches)
     html += _section(tx.tr("Key figures"), _figures(queries.item_figures(db, "forum", forum.id), lang))
-    html += _original(lang, forum.text)
+    if english:
+        html += _section(tx.tr("Report"), _paragraphs(forum.text_en))
+    else:
+        html += _section(tx.tr("Full text"), _paragraphs(forum.text))
+    html += original
     html += _reported_in(db, "forum", forum.id, forum.source_id, lang)
     return html
 
 
-def person_html(db: queries.Db, person: Person, lang: str) -> str:
-    html = ""
+def person_html(db: queries.Db, person: Person, lang: str, show_original: bool = False) -> str:
     position = tx.pick(person.position, person.position_en, lang)
-    if position:
-        html += f"<p class='meta'>{escape(position)}</p>"
+    translated = lang == "en" and person.position_en is not None
+    note, original = _translated(lang, show_original, [person.position or ""] if translated else [])
+    html = note + (f"<p class='meta'>{escape(position)}</p>" if position else "")
     if person.organization_id:
         org = queries.get_organization(db, person.organization_id)
         if org:
-            html += f"<p>{link('organization', org.id, tx.pick(org.name, org.name_en, lang))}</p>"
+            html += f"<p>{_org_link(org, lang)}</p>"
     html += _section(tx.tr("Forums"), _forum_rows(
         ((r, "") for r in queries.person_forums(db, person.id)), lang))
     photos = queries.photographer_photos(db, person.id)
     html += _section(tx.tr("Photos taken"), _cards(
         (ItemCard("photo", p.id, p.caption, p.caption_en, None, None) for p in photos), lang))
     html += _section(tx.tr("Mentioned in"), _cards(queries.mentioned_in(db, "person", person.id), lang))
-    return html
+    return html + original
 
 
-def organization_html(db: queries.Db, org: Organization, lang: str) -> str:
-    html = f"<p class='meta'>{escape(org.name_en if lang == 'zh' else org.name)}"
-    html += f" · {escape(org.short_name)}</p>" if org.short_name else "</p>"
+def organization_html(db: queries.Db, org: Organization, lang: str,
+                      show_original: bool = False) -> str:
+    short = tx.pick(org.short_name, org.short_name_en, lang)
+    also = tx.tr("Also called %1")
+    html = f"<p class='meta'>{escape(also.replace('%1', short))}</p>" if short else ""
     if org.parent_id:
         parent = queries.get_organization(db, org.parent_id)
         if parent:
             html += _part_of("organization", parent.id, parent.name, parent.name_en, lang)
     html += _section(tx.tr("Forums"), _forum_rows(
-        ((r, tx.role(role.split('、')[0], lang) if lang == 'en' else role)
+        ((r, tx.join_list((tx.role(x, lang) for x in role.split("、")), lang))
          for r, role in queries.organization_forums(db, org.id)), lang))
     html += _section(tx.tr("People"), _cards(
-        (ItemCard("person", p.id, p.name, p.name_en, p.position, None)
+        (ItemCard("person", p.id, p.name, p.name_en, p.position, None, p.position_en)
          for p in queries.organization_people(db, org.id)), lang))
     html += _section(tx.tr("Units"), _cards(
         (ItemCard("organization", o.id, o.name, o.name_en, None, None)
@@ -194,14 +231,14 @@ def organization_html(db: queries.Db, org: Organization, lang: str) -> str:
     return html
 
 
-def area_html(db: queries.Db, area: Area, lang: str) -> str:
-    html = ""
+def area_html(db: queries.Db, area: Area, lang: str, show_original: bool = False) -> str:
+    note, original = _translated(lang, show_original, [area.summary])
+    html = note
     if area.start_date and area.end_date:
+        city = tx.pick(area.city, area.city_en, lang)
         html += f"<p class='meta'>{escape(tx.format_period(area.start_date, area.end_date, lang))}"
-        html += f" · {escape(area.city)}</p>" if area.city else "</p>"
+        html += f" · {escape(city)}</p>" if city else "</p>"
     html += f"<p>{escape(tx.pick(area.summary, area.summary_en, lang))}</p>"
-    if lang == "en":
-        html += _section(tx.tr("Chinese original"), f"<p>{escape(area.summary)}</p>")
     if area.parent_id:
         parent = queries.get_area(db, area.parent_id)
         if parent:
@@ -210,48 +247,61 @@ def area_html(db: queries.Db, area: Area, lang: str) -> str:
         (ItemCard("area", a.id, a.title, a.title_en, None, None)
          for a in queries.area_children(db, area.id)), lang))
     html += _section(tx.tr("Key figures"), _figures(queries.item_figures(db, "area", area.id), lang))
+    html += original
     html += _reported_in(db, "area", area.id, area.source_id, lang)
     return html
 
 
-def announcement_html(db: queries.Db, ann: Announcement, lang: str) -> str:
-    html = ""
-    if ann.subheadline:
-        html += f"<p class='kicker'>{escape(ann.subheadline)}</p>"
-    meta = " · ".join(x for x in (ann.byline or "", tx.format_date(ann.date, lang)) if x)
+def announcement_html(db: queries.Db, ann: Announcement, lang: str,
+                      show_original: bool = False) -> str:
+    english = lang == "en" and len(ann.paragraphs_en) == len(ann.paragraphs)
+    original_text = [ann.subheadline or "", ann.headline, ann.byline or "", *ann.paragraphs]
+    note, original = _translated(lang, show_original, original_text if english else ())
+    html = note
+    subheadline = tx.pick(ann.subheadline, ann.subheadline_en, lang)
+    if subheadline:
+        html += f"<p class='kicker'>{escape(subheadline)}</p>"
+    byline = tx.pick(ann.byline, ann.byline_en, lang)
+    meta = " · ".join(escape(x) for x in (byline, tx.format_date(ann.date, lang)) if x)
     if ann.reporter_id:
         reporter = queries.get_person(db, ann.reporter_id)
         if reporter:
-            meta = meta.replace(escape(reporter.name), link("person", reporter.id, reporter.name), 1)
+            name = escape(tx.pick(reporter.name, reporter.name_en, lang))
+            meta = meta.replace(name, link("person", reporter.id, name), 1)
     html += f"<p class='meta'>{meta}</p>"
-    if lang == "en":
+    if english:
+        html += _paragraphs(ann.paragraphs_en)
+    elif lang == "en":  # a pack without English paragraphs: the summary, then the original
         html += f"<p><b>{escape(ann.summary_en)}</b></p>"
-        html += _original(lang, ann.paragraphs)
+        html += _section(tx.tr("Chinese original"), _paragraphs(ann.paragraphs))
     else:
         html += _paragraphs(ann.paragraphs)
+    html += original
     html += _section(tx.tr("In this article"), _cards(queries.mentions(db, ann.id), lang))
     html += _section(tx.tr("Key figures"), _figures(
         queries.item_figures(db, "announcement", ann.id), lang))
     return html
 
 
-def figure_html(db: queries.Db, figure: Figure, lang: str) -> str:
-    html = f"<p style='font-size: xx-large'><b>{escape(tx.figure_value(figure, lang))}</b></p>"
-    if lang == "en":
-        html += f"<p class='meta'>{escape(tx.figure_value(figure, 'zh'))}</p>"
+def figure_html(db: queries.Db, figure: Figure, lang: str, show_original: bool = False) -> str:
+    quote = tx.pick(figure.quote, figure.quote_en, lang)
+    note, original = _translated(lang, show_original, [
+        tx.figure_value(figure, "zh"), figure.label, f"“{figure.quote}”"] if figure.quote_en else [])
+    html = note + f"<p style='font-size: xx-large'><b>{escape(tx.figure_value(figure, lang))}</b></p>"
     if figure.year:
         year = escape(tx.tr("Year"))
-        html += f"<p class='meta'>{year}: {figure.year}</p>"
-    html += f"<p class='quote'>“{escape(figure.quote)}”</p>"
+        html += f"<p class='meta'>{tx.labelled(year, str(figure.year), lang)}</p>"
+    html += f"<p class='quote'>“{escape(quote)}”</p>"
     source = queries.card(db, figure.source_kind, figure.source_id)
     html += _section(tx.tr("Source"), _cards([source] if source else [], lang))
-    return html
+    return html + original
 
 
-def photo_html(db: queries.Db, photo: Photo, lang: str) -> str:
+def photo_html(db: queries.Db, photo: Photo, lang: str, show_original: bool = False) -> str:
     """Used for accessibility and search previews; the viewer shows photos itself."""
+    credit = photo.credit_en if lang == "en" and photo.credit_en else photo.credit
     return f"<p>{escape(tx.pick(photo.caption, photo.caption_en, lang))}</p>" \
-           f"<p class='credit'>{escape(photo.credit)}</p>"
+           f"<p class='credit'>{escape(credit)}</p>"
 
 
 RENDERERS: dict[str, Any] = {
@@ -260,6 +310,6 @@ RENDERERS: dict[str, Any] = {
 }
 
 
-def render(db: queries.Db, item: Any, lang: str) -> str:
-    """The body HTML for any item."""
-    return RENDERERS[item.kind](db, item, lang)
+def render(db: queries.Db, item: Any, lang: str, show_original: bool = False) -> str:
+    """The body HTML for any item; in English, ``show_original`` adds the Chinese original."""
+    return RENDERERS[item.kind](db, item, lang, show_original)

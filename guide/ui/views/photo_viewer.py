@@ -165,16 +165,17 @@ class PhotoViewer(Page):
             return
         photo, lang = self.photo, self.ctx.state.lang
         self.caption.setText(tx.pick(photo.caption, photo.caption_en, lang))
-        self.caption_other.setText(photo.caption_en if lang == "zh" else photo.caption)
-        self.credit.setText(photo.credit)
-        self.credit.setAccessibleName(self.tr("Photo credit: %1").replace("%1", photo.credit))
+        self.caption_other.setText(tx.other(photo.caption, photo.caption_en, lang))
+        credit = photo.credit_en if lang == "en" and photo.credit_en else photo.credit
+        self.credit.setText(credit)
+        self.credit.setAccessibleName(self.tr("Photo credit: %1").replace("%1", credit))
         self.counter.setText(self.tr("Photo %1 of %2").replace(
             "%1", str(self.sequence.index(photo.id) + 1)).replace("%2", str(len(self.sequence))))
         area = queries.get_area(self.ctx.content, photo.area_id) if photo.area_id else None
         shows = self.tr("Shows")
         self.area_link.setText(
-            f'{shows}: <a href="guide:area/{area.id}" style="color:#7fe0d6">'
-            f'{tx.pick(area.title, area.title_en, lang)}</a>' if area else "")
+            tx.labelled(shows, f'<a href="guide:area/{area.id}" style="color:#7fe0d6">'
+                        f'{tx.pick(area.title, area.title_en, lang)}</a>', lang) if area else "")
         self.area_link.setVisible(area is not None)
         self.canvas.setAccessibleName(self.caption.text())
         set_bookmark_look(self.bookmark, self.bookmark.isChecked())

@@ -37,6 +37,7 @@ class SearchPage(Page):
         self.box = box
         self.title, self.subtitle = self.header()
         self.model = SearchResultsModel(self)
+        self.model.lang = ctx.state.lang
         self.results = list_view(self.model, SearchDelegate(ctx), name="searchResults",
                                  on_open=self._open)
         self.results.setUniformItemSizes(False)
@@ -111,6 +112,7 @@ class SearchPage(Page):
                 "Type Chinese, pinyin or English. Or start with a topic of the forum:"))
 
     def retranslate(self) -> None:
+        self.model.lang = self.ctx.state.lang
         self.retranslate_titles()
         self.results.setAccessibleName(self.tr("Search results"))
         self.results.viewport().update()
