@@ -54,6 +54,7 @@ def draw_marked(painter: QPainter, rect: QRect, text: str, marks: Sequence[tuple
         line.setPosition(QPointF(0, height))
         height += line.height()
         drawn += 1
+    cut = shown != text or (drawn == lines and layout.createLine().isValid())
     layout.endLayout()
     painter.setPen(QColor(color))
     painter.save()
@@ -61,7 +62,25 @@ def draw_marked(painter: QPainter, rect: QRect, text: str, marks: Sequence[tuple
     layout.draw(painter, QPointF(rect.left(), rect.top()))
     painter.restore()
     probe.note(painter, QRect(rect.left(), rect.top(), min(rect.width(), fm.horizontalAdvance(shown)),
-                              int(height)), text, cut=shown != text, essential=essential)
+                              int(height)), text, cut=cut, essential=essential)
+    return int(height)
+
+
+TITLE_LINES = 3  # a hit's title wraps (never elided) up to this many lines
+
+
+def marked_height(text: str, font: QFont, width: int, lines: int) -> int:
+    """Height ``draw_marked`` uses for ``text`` at ``width`` in at most ``lines`` lines."""
+    layout = QTextLayout(text, font)
+    layout.beginLayout()
+    height = 0.0
+    for _ in range(lines):
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(max(1, width))
+        height += line.height()
+    layout.endLayout()
     return int(height)
 
 
@@ -90,7 +109,7 @@ class SearchDelegate(BaseDelegate):
             snippet, snippet_marks = ((row.snippet_en, row.snippet_en_marks) if english
                                       else (row.snippet, row.snippet_marks))
             used = draw_marked(painter, inner, title, title_marks, self.font("title", True),
-                               p.text, "#ffe08a", essential=True)
+                               p.text, "#ffe08a", lines=TITLE_LINES, essential=True)
             used += 4 + draw_marked(painter, inner.adjusted(0, used + 4, 0, 0), snippet,
                                     snippet_marks, self.font("body"), p.muted, "#ffe08a", lines=2)
             other, other_marks = ((row.title, row.title_marks) if english
@@ -118,5 +137,12 @@ class SearchDelegate(BaseDelegate):
             return QSize(400, title + PAD + 4)
         if isinstance(row, Suggestion):
             return QSize(400, title + QFontMetrics(self.font("small")).lineSpacing() + PAD + 14)
-        return QSize(400, title + 2 * QFontMetrics(self.font("body")).lineSpacing()
+        title_height = title
+        if isinstance(row, SearchHit):
+            english = self.ctx.state.lang == "en" and bool(row.title_en)
+            text = row.title_en if english else row.title
+            width = self.row_width(option) - 12 - 2 * PAD
+            title_height = max(title, marked_height(text, self.font("title", True), width,
+                                                    TITLE_LINES))
+        return QSize(400, title_height + 2 * QFontMetrics(self.font("body")).lineSpacing()
                      + QFontMetrics(self.font("small")).lineSpacing() + PAD + 20)
