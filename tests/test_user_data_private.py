@@ -13,7 +13,6 @@ from guide import paths
 from guide.user.db import open_user_db, transaction
 
 
-
 def mode(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
 
