@@ -93,6 +93,7 @@ LICENCE_FIXES = {
     "PySide6_Essentials": "LGPL-3.0-only OR GPL-2.0-only OR GPL-3.0-only",
     "shiboken6": "LGPL-3.0-only OR GPL-2.0-only OR GPL-3.0-only",
     "click-default-group": "BSD-3-Clause",
+    "PyNaCl": "Apache-2.0 AND ISC",  # its wheel builds in libsodium (ISC)
 }
 SPDX = re.compile(r"^[A-Za-z0-9.+-]+( (AND|OR|WITH) [A-Za-z0-9.+-]+)*$")
 
@@ -227,7 +228,7 @@ def collect(modules: Iterable[str], files: Iterable[tuple[str, str]], root: Path
             chosen = python
         elif re.match(r"(lib)?(pyside6|shiboken6)", base, flags=re.IGNORECASE):
             chosen = for_top("shiboken6" if "shiboken" in base.lower() else "PySide6")
-        elif parts[0].endswith(".dist-info"):
+        elif parts[0].endswith((".dist-info", ".egg-info")):
             chosen = for_top_dist(parts[0], top_to_dists, for_top)
         elif len(parts) > 1 or re.match(r"_?\w+\.(abi3\.)?(so|pyd)$", base) or \
                 re.match(r"\w+\.cpython-", base):
@@ -259,8 +260,8 @@ def collect(modules: Iterable[str], files: Iterable[tuple[str, str]], root: Path
 
 
 def for_top_dist(folder: str, top_to_dists: dict[str, list[str]], for_top):  # type: ignore[no-untyped-def]
-    """The component of a ``NAME-VERSION.dist-info`` folder PyInstaller copied."""
-    wanted = folder.split("-")[0].lower().replace("_", "-")
+    """The component of a ``NAME-VERSION.dist-info`` (or ``NAME.egg-info``) folder PyInstaller copied."""
+    wanted = re.split(r"-\d|\.egg-info$|\.dist-info$", folder)[0].lower().replace("_", "-")
     for top, names in top_to_dists.items():
         if any(n.lower().replace("_", "-") == wanted for n in names):
             return for_top(top)

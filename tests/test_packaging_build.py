@@ -354,7 +354,7 @@ def test_copyright_file_names_every_bundled_file_with_its_licence(unpacked: Path
     assert set(unmatched) <= {*own, "third-party.json", "THIRD-PARTY-NOTICES.txt"}
     by_name = {p.get("Comment", "").split(" ")[0]: p.get("License", "") for p in paragraphs}
     assert by_name["Qt"] == "LGPL-3.0" and by_name["ICU"] == "Unicode-DFS-2016"
-    assert by_name["OpenSSL"] == "Apache-2.0" and by_name["cryptography"] == "Apache-2.0 or BSD-3-clause"
+    assert by_name["OpenSSL"] == "Apache-2.0" and by_name["PyNaCl"] == "Apache-2.0 and ISC"
     assert by_name["PySide6_Essentials"].startswith("LGPL-3.0")
     assert by_name["WenQuanYi"].startswith("Apache-2.0")
     standalone = {p["License"].split()[0] for p in paragraphs if "License" in p and "Files" not in p}
@@ -369,12 +369,12 @@ def test_notices_list_what_the_bundle_holds(unpacked: Path) -> None:
     notices = (internal / "THIRD-PARTY-NOTICES.txt").read_text(encoding="utf-8")
     components = json.loads((internal / "third-party.json").read_text(encoding="utf-8"))
     names = {c["name"] for c in components}
-    assert {"Qt", "ICU", "Python", "PySide6_Essentials", "cryptography", "pypinyin", "pydantic",
+    assert {"Qt", "ICU", "Python", "PySide6_Essentials", "PyNaCl", "pypinyin", "pydantic",
             "OpenSSL", "WenQuanYi Micro Hei", "PyInstaller bootloader"} <= names
     for c in components:
         assert f"- {c['name']}" in notices and c["licence"] in notices
     # Generated from the bundle: a library taken from the system is not claimed.
-    assert "D-Bus" not in names and "libsystemd" not in names
+    assert "D-Bus" not in names and "libsystemd" not in names and "cryptography" not in names
     assert "GNU LESSER GENERAL PUBLIC LICENSE" in notices  # Qt's LGPL-3.0 text itself
 
 
