@@ -8,13 +8,28 @@ STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 CONTENT_DB := db/content.db
 
-.PHONY: run test lint db screenshots translations package bench clean
+.PHONY: run test lint db screenshots translations package bench clean system-tools
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e . --config-settings editable_mode=compat
 	touch $@
+
+# System tools the packaging build and its tests run: lintian, desktop-file-validate,
+# appstreamcli, systemd-analyze, objdump (binutils), xz, dpkg-deb. Installed with apt-get
+# when missing (as root on a fresh machine or CI); elsewhere it says what to install.
+SYSTEM_TOOLS := lintian desktop-file-validate appstreamcli systemd-analyze objdump xz dpkg-deb
+SYSTEM_PACKAGES := lintian desktop-file-utils appstream systemd binutils xz-utils dpkg
+system-tools:
+	@missing=$$(for t in $(SYSTEM_TOOLS); do command -v $$t >/dev/null || echo $$t; done); \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "installing $(SYSTEM_PACKAGES) (missing: $$missing)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	      $(SYSTEM_PACKAGES) >/dev/null; \
+	  else echo "missing $$missing: apt-get install $(SYSTEM_PACKAGES)"; exit 1; fi; \
+	fi
 
 $(TEST_STAMP): $(STAMP)
 	$(PY) -m pip install --quiet -e '.[test]' --config-settings editable_mode=compat
@@ -26,7 +41,7 @@ db: $(STAMP)
 run: $(STAMP) db
 	$(VENV)/bin/guide
 
-test: $(TEST_STAMP)
+test: $(TEST_STAMP) system-tools
 	$(PY) -m ruff check guide tests benchmarks
 	$(PY) -m mypy
 	$(VENV)/bin/lint-imports --no-cache
@@ -54,15 +69,16 @@ screenshots: $(STAMP) db
 	  done; \
 	done
 
-# Installers: a PyInstaller bundle wrapped as .deb and .tar.gz on Linux (.app and .dmg on
-# macOS), each unpacked and self-tested; then bundle size and start time against a bare
-# PySide6 window frozen the same way in the same run. Windows: see packaging/README.md.
+# Installers: a PyInstaller bundle wrapped as .deb and .tar.xz on Linux (.app and .dmg on
+# macOS), each unpacked and self-tested, the .deb checked by lintian (any error or warning
+# not covered by packaging/linux/lintian-overrides fails); then bundle size and start time
+# against a bare PySide6 window frozen the same way in the same run. Windows: packaging/README.md.
 PACKAGE_STAMP := $(VENV)/.installed-package
 $(PACKAGE_STAMP): $(STAMP)
 	$(PY) -m pip install --quiet -e '.[package]' --config-settings editable_mode=compat
 	touch $@
 
-package: $(PACKAGE_STAMP)
+package: $(PACKAGE_STAMP) $(if $(filter Linux,$(shell uname -s)),system-tools)
 	$(PY) packaging/build.py --dist dist --work build/package
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/bench_package.py --dist dist --work build/package
 

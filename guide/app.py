@@ -101,17 +101,35 @@ def build_window(
 
 
 def offer_staff_actions(guide: Guide) -> None:
-    """The staff menu: load a content pack, restore the previous content (not on kiosks)."""
+    """The staff menu: load a content pack, restore the previous content, About (not on kiosks)."""
     from guide.ui.content_update import ContentUpdates
 
     window = guide.window
     guide.updates = updates = ContentUpdates(guide.ctx, window, guide.swap_content)
     window.staff_menu.addAction(updates.open_action)
     window.staff_menu.addAction(updates.restore_action)
+    window.staff_menu.addSeparator()
+    about = window.staff_menu.addAction("")
+    about.setObjectName("aboutAction")
+    about.triggered.connect(lambda: show_about(guide))
     window.staff_menu_opening.connect(updates.refresh_actions)
-    updates.retranslate()
-    guide.ctx.state.language_changed.connect(lambda _lang: updates.retranslate())
+
+    def retranslate() -> None:
+        updates.retranslate()
+        about.setText(tx.tr("About ZGC Forum Guide…"))
+
+    retranslate()
+    guide.ctx.state.language_changed.connect(lambda _lang: retranslate())
     window.staff_button.setVisible(not guide.ctx.kiosk)
+
+
+def show_about(guide: Guide) -> Any:
+    """Open the About dialog over the window (version, content pack and signer, licences)."""
+    from guide.ui.about import AboutDialog
+
+    dialog = AboutDialog(guide.ctx.content, guide.ctx.state.lang, guide.window)
+    dialog.open()
+    return dialog
 
 
 def _tell_recovery(window: MainWindow, ctx: AppContext, notice: Any) -> None:

@@ -45,11 +45,28 @@ def bundled_content_db() -> Path:
 
 
 def user_data_dir() -> Path:
-    """Per-user state: bookmarks, settings, logs, imported content."""
+    """Per-user state: bookmarks, settings, logs, imported content.
+
+    Owner-only on POSIX (0700): bookmarks and kiosk settings are nobody else's business.
+    The default folder is tightened if an older version created it readable by all; a
+    folder named by ``ZGC_GUIDE_DATA`` is created 0700 but an existing one left as chosen.
+    """
     override = os.environ.get("ZGC_GUIDE_DATA")
     base = Path(override) if override else platformdirs.user_data_path(APP_NAME, appauthor=False)
-    base.mkdir(parents=True, exist_ok=True)
+    base.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if not override:
+        owner_only(base)
     return base
+
+
+def owner_only(path: Path) -> None:
+    """Make ``path`` readable and writable by its owner alone (POSIX; no-op on Windows,
+    where the user profile is already private). Leaves files we do not own alone."""
+    if os.name != "posix":
+        return
+    st = path.stat()
+    if st.st_uid == os.geteuid() and st.st_mode & 0o077:
+        path.chmod(st.st_mode & 0o700)
 
 
 def default_user_db() -> Path:

@@ -10,6 +10,8 @@ future Qt adds is kept (safe) rather than silently lost.
 from __future__ import annotations
 
 import os
+import re
+import subprocess
 from collections.abc import Callable, Iterable
 
 # Python packages that come in only through optional plugins of our dependencies
@@ -52,6 +54,12 @@ DROPPED_PLUGINS: dict[str, frozenset[str] | None] = {
                                             "wl-shell-plugin"}),  # xdg-shell stays
 }
 
+# Linux: libraries every desktop installs, declared as Depends of the .deb instead of
+# bundled: libdbus (only libQt6DBus needs it) and libsystemd (libQt6Core's journal
+# logging, and libdbus); what they alone pull in (libgcrypt, libgpg-error, liblz4,
+# libcap) is pruned with them.
+SYSTEM_PROVIDED = frozenset({"libdbus-1.so.3", "libsystemd.so.0"})
+
 PLUGIN_ROOT = "PySide6/Qt/plugins/"
 QT_TRANSLATIONS = "PySide6/Qt/translations/"
 
@@ -74,8 +82,10 @@ def plugin_kept(dest: str) -> bool:
 
 
 def data_kept(dest: str) -> bool:
-    """False for Qt's own translations: the guide ships its own .qm and loads no qtbase_*.qm."""
-    return not dest.replace(os.sep, "/").startswith(QT_TRANSLATIONS)
+    """False for Qt's own translations (the guide ships its own .qm and loads no qtbase_*.qm)
+    and for type stubs (.pyi: for type checkers, never imported)."""
+    dest = dest.replace(os.sep, "/")
+    return not dest.startswith(QT_TRANSLATIONS) and not dest.endswith(".pyi")
 
 
 Entry = tuple[str, str, str]  # PyInstaller TOC entry: (destination, source, typecode)
@@ -84,6 +94,21 @@ Entry = tuple[str, str, str]  # PyInstaller TOC entry: (destination, source, typ
 def trim(entries: Iterable[Entry]) -> list[Entry]:
     """The TOC without dropped plugins and Qt translations."""
     return [e for e in entries if plugin_kept(e[0]) and data_kept(e[0])]
+
+
+def without_system_provided(binaries: Iterable[Entry]) -> list[Entry]:
+    """The TOC without the libraries in SYSTEM_PROVIDED (Linux: they become Depends)."""
+    return [e for e in binaries if os.path.basename(e[0]) not in SYSTEM_PROVIDED]
+
+
+def direct_needed(path: str) -> list[str]:
+    """The sonames ``path`` links against itself (DT_NEEDED, objdump from binutils).
+
+    Not PyInstaller's get_imports, which lists the whole closure as ldd resolves it: that
+    would keep what only a SYSTEM_PROVIDED library needs.
+    """
+    out = subprocess.run(["objdump", "-p", path], capture_output=True, text=True, check=True).stdout
+    return re.findall(r"^\s*NEEDED\s+(\S+)$", out, flags=re.MULTILINE)
 
 
 def _is_root(entry: Entry) -> bool:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import plistlib
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -63,31 +62,15 @@ def test_systemd_unit_restarts_always_except_after_a_staff_exit() -> None:
     assert "\nRestart=always\n" in unit
     assert f"\nRestartPreventExitStatus={STAFF_EXIT_CODE}\n" in unit
     assert "\nStartLimitIntervalSec=0\n" in unit
-    assert "ExecStart=/usr/bin/guide --kiosk" in unit
-
-
-def test_systemd_analyze_verify_accepts_the_unit(tmp_path: Path) -> None:
-    # Debian's systemd package is on every machine of this project (developers' and CI's).
-    assert shutil.which("systemd-analyze"), "systemd-analyze is needed: apt-get install systemd"
-    # verify checks that ExecStart exists: point it at this checkout's guide for the check.
-    guide = Path(sys.executable).with_name("guide")
-    unit = (KIOSK / "zgc-guide-kiosk.service").read_text(encoding="utf-8")
-    path = tmp_path / "zgc-guide-kiosk.service"
-    path.write_text(unit.replace("/usr/bin/guide", str(guide)), encoding="utf-8")
-    runtime = tmp_path / "runtime"
-    runtime.mkdir(mode=0o700)
-    env = {**os.environ, "XDG_RUNTIME_DIR": str(runtime)}
-    done = subprocess.run(["systemd-analyze", "verify", "--user", str(path)], capture_output=True,
-                          text=True, env=env, timeout=60)
-    # verify only warns about unknown values, so any output at all is a failure too.
-    assert done.returncode == 0 and not done.stderr.strip() and not done.stdout.strip(), done.stderr
+    # The installed program; tests/test_packaging_build.py verifies the unit as the .deb installs it.
+    assert "\nExecStart=/usr/bin/zgc-guide --kiosk\n" in unit
 
 
 def test_launch_agent_keeps_the_kiosk_alive() -> None:
     with (KIOSK / "org.zgc-guide.kiosk.plist").open("rb") as f:
         plist = plistlib.load(f)
     assert plist["KeepAlive"] == {"SuccessfulExit": False} and plist["RunAtLoad"] is True
-    assert plist["ProgramArguments"][0].endswith("run-kiosk.sh")
+    assert plist["ProgramArguments"][-1].endswith("/run-kiosk.sh")
 
 
 @pytest.mark.parametrize(("code", "expected"), [(STAFF_EXIT_CODE, 0), (0, 1), (1, 1), (70, 70), (137, 137)])

@@ -169,6 +169,51 @@ def test_inno_setup_uninstall_keeps_user_data_unless_asked() -> None:
     assert code.rindex("IDYES", 0, delete) > code.rindex("MsgBox", 0, delete)
 
 
+def test_uninstaller_offers_to_delete_the_configured_kiosk_accounts_data() -> None:
+    """The kiosk account is not the one uninstalling: the setup script records it and the
+    uninstaller finds that account's %LOCALAPPDATA% from its SID."""
+    code = "\n".join(iss_sections()["Code"])
+    script = (PACKAGING / "kiosk" / "install-windows-kiosk.ps1").read_text(encoding="utf-8")
+    assert "KioskKey = 'SOFTWARE\\zgc-guide'" in code
+    assert 'Set-ItemProperty -Path "HKLM:\\SOFTWARE\\zgc-guide" -Name "KioskUserSid" -Value $sid' in script
+    assert 'Set-ItemProperty -Path "HKLM:\\SOFTWARE\\zgc-guide" -Name "KioskUser" -Value $User' in script
+    assert "RegQueryStringValue(HKLM, KioskKey, 'KioskUserSid', Sid)" in code
+    assert "ProfileList + Sid, 'ProfileImagePath'" in code and "\\AppData\\Local\\zgc-guide" in code
+    assert "OfferToDelete(KioskDir," in code and "RegDeleteKeyIncludingSubkeys(HKLM, KioskKey)" in code
+
+
+def test_windows_kiosk_scripts_are_installed_and_run_the_installed_programs() -> None:
+    s = iss_sections()
+    for name in ("install-windows-kiosk.ps1", "run-kiosk.ps1", "README.md"):
+        assert f'Source: "..\\kiosk\\{name}"; DestDir: "{{app}}\\kiosk"; Flags: ignoreversion' in s["Files"]
+        assert (PACKAGING / "kiosk" / name).is_file()
+    installed_default = '(Join-Path (Split-Path $PSScriptRoot -Parent) "zgc-guide.exe")'  # {app}\{#AppExe}
+    for name in ("install-windows-kiosk.ps1", "run-kiosk.ps1"):
+        text = (PACKAGING / "kiosk" / name).read_text(encoding="utf-8")
+        assert f"[string]$Guide = {installed_default}" in text
+        assert "C:\\Program Files\\zgc-guide" not in text  # the old, wrong install folder
+    script = (PACKAGING / "kiosk" / "install-windows-kiosk.ps1").read_text(encoding="utf-8")
+    # Staff commands run on the console twin (the windowed .exe has no console).
+    assert '$StaffCli = Join-Path (Split-Path $Guide -Parent) "zgc-guide-cli.exe"' in script
+    assert script.count('`"$StaffCli`" kiosk set-pin') == 2 and '`"$Guide`" kiosk set-pin' not in script
+
+
+def test_macos_bundle_ships_the_launch_agent_files_it_names() -> None:
+    import plistlib
+
+    with (PACKAGING / "kiosk" / "org.zgc-guide.kiosk.plist").open("rb") as f:
+        plist = plistlib.load(f)
+    app = Path("/Applications") / f"{build.APP}.app"
+    runner = app / "Contents" / "Resources" / "kiosk" / "run-kiosk.sh"
+    assert plist["ProgramArguments"] == ["/bin/sh", str(runner)]
+    assert plist["EnvironmentVariables"]["GUIDE"] == str(build.executable(app))
+    spec = (PACKAGING / "zgc-guide.spec").read_text(encoding="utf-8")
+    # PyInstaller puts a .app's data files in Contents/Resources (as it does db/, see bundled_db).
+    assert '(str(ROOT / "packaging" / "kiosk" / name), "kiosk")' in spec
+    assert '"run-kiosk.sh", "org.zgc-guide.kiosk.plist", "README.md"' in spec
+    assert '"LSMinimumSystemVersion": "13.0"' in spec
+
+
 def test_windows_exe_names_agree() -> None:
     text = (PACKAGING / "windows" / "zgc-guide.iss").read_text(encoding="utf-8")
     assert '#define AppExe "zgc-guide.exe"' in text
@@ -236,10 +281,30 @@ def test_windows_self_test_runs_the_installed_console_twin() -> None:
         encoding="utf-8")
 
 
-def test_macos_self_test_runs_the_app_from_the_dmg() -> None:
+def test_macos_self_test_runs_the_app_from_the_dmg_of_its_architecture() -> None:
     runs = " ".join(s["run"] for s in steps_for("macOS") if "run" in s)
-    assert "hdiutil attach dist/zgc-guide-*-macos.dmg" in runs
+    assert "hdiutil attach dist/zgc-guide-*-macos-$(uname -m).dmg" in runs
+    assert build.dmg_name("1.2.3", "arm64") == "zgc-guide-1.2.3-macos-arm64.dmg"
     assert "/Applications/zgc-guide.app/Contents/MacOS/zgc-guide --self-test" in runs
+    assert "spctl --assess" in runs  # what Gatekeeper says
+    oses = workflow()["jobs"]["package"]["strategy"]["matrix"]["os"]
+    assert {"macos-13", "macos-14"} <= set(oses)  # x86_64 and arm64 runners
+
+
+@pytest.mark.parametrize(("os_name", "secrets"), [
+    ("macOS", ["MACOS_CERTIFICATE", "MACOS_SIGN_IDENTITY", "NOTARY_KEY"]),
+    ("Windows", ["WINDOWS_CERTIFICATE", "WINDOWS_CERTIFICATE_PASSWORD"]),
+])
+def test_signing_runs_with_the_secrets_and_warns_without_them(os_name: str, secrets: list[str]) -> None:
+    (step,) = [s for s in steps_for(os_name) if "Signing" in s.get("name", "")]
+    for secret in secrets:
+        assert step["env"][secret] == f"${{{{ secrets.{secret} }}}}"
+    assert "::warning::" in step["run"] and "NOT be signed" in step["run"]
+    names = [s.get("name", "") for s in steps_for(os_name)]
+    assert names.index(step["name"]) < next(i for i, n in enumerate(names) if n.startswith("Build"))
+    # build.py signs when the step exported the variables, and warns when it did not.
+    source = inspect.getsource(build.sign_app if os_name == "macOS" else build.sign_windows)
+    assert "warn(" in source and "NOT signed" in source
 
 
 def test_linux_self_test_runs_the_apt_installed_guide() -> None:

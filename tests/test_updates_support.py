@@ -6,6 +6,7 @@ would (a new version number, a changed paragraph, an item added or removed).
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import re
@@ -13,6 +14,8 @@ import shutil
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
+
+import pytest
 
 from guide.updates.guidepack import (
     MANIFEST,
@@ -23,7 +26,14 @@ from guide.updates.guidepack import (
 )
 from guide.updates.guidepack.archive import hash_prefix, write_tail, zipinfo
 from guide.updates.guidepack.signatures import signature_block
-from guide.updates.keys import PrivateKey, PublicKey, generate_key_pair, load_private_key, load_public_key
+from guide.updates.keys import (
+    KeyFileError,
+    PrivateKey,
+    PublicKey,
+    generate_key_pair,
+    load_private_key,
+    load_public_key,
+)
 from guide.updates.state import ContentSlot
 
 MINI_PACK = Path(__file__).parent / "fixtures" / "mini_pack"
@@ -164,3 +174,41 @@ def entry(path: str, data: bytes) -> dict[str, object]:
 def slot_files(slot: ContentSlot) -> set[str]:
     """Names of the files in the slot folder (not the lock, not subfolders)."""
     return {p.name for p in slot.root.iterdir() if p.is_file() and p.name != ".lock"}
+
+
+# RFC 8032 section 7.1, test 1: the key and the signature of the empty message.
+RFC8032_SEED = bytes.fromhex("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60")
+RFC8032_PUBLIC = bytes.fromhex("d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a")
+RFC8032_SIGNATURE = bytes.fromhex(
+    "e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e065224901555fb8821590a33bacc61e39701cf9b46b"
+    "d25bf5f0595bbe24655141438e7a100b")
+
+
+def test_private_keys_in_the_pkcs8_pem_that_openssl_writes_load_and_sign_as_rfc_8032_says(
+        tmp_path: Path) -> None:
+    """Key files made before the switch to PyNaCl (by the cryptography package, as OpenSSL
+    writes them: `openssl genpkey -algorithm ed25519`) still load and sign the same."""
+    der = bytes.fromhex("302e020100300506032b657004220420") + RFC8032_SEED
+    pem = "-----BEGIN PRIVATE KEY-----\n" + base64.b64encode(der).decode() + "\n-----END PRIVATE KEY-----\n"
+    path = tmp_path / "team.key"
+    path.write_text(pem, encoding="ascii")
+    path.chmod(0o600)
+    key = load_private_key(path)
+    assert key.public.raw == RFC8032_PUBLIC
+    assert key.sign(b"") == RFC8032_SIGNATURE
+    assert PublicKey(RFC8032_PUBLIC).verify(RFC8032_SIGNATURE, b"")
+    assert not PublicKey(RFC8032_PUBLIC).verify(RFC8032_SIGNATURE, b"x")
+    assert not PublicKey(RFC8032_PUBLIC).verify(RFC8032_SIGNATURE[:63], b"")
+
+
+def test_a_private_key_of_another_kind_is_refused_by_name(tmp_path: Path) -> None:
+    # PKCS#8 of a P-256 key (OID 1.2.840.10045.2.1), shortened: its algorithm is what matters.
+    der = bytes.fromhex("3041020100301306072a8648ce3d020106082a8648ce3d030107042730250201010420") + bytes(32)
+    path = tmp_path / "ec.key"
+    path.write_text("-----BEGIN PRIVATE KEY-----\n" + base64.b64encode(der).decode()
+                    + "\n-----END PRIVATE KEY-----\n", encoding="ascii")
+    with pytest.raises(KeyFileError, match="not an Ed25519 key"):
+        load_private_key(path)
+    path.write_text("not a key", encoding="ascii")
+    with pytest.raises(KeyFileError, match="not an unencrypted PEM private key"):
+        load_private_key(path)

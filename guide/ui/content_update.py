@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 
 def _updates() -> Any:
-    """guide.updates.api, imported when first used: it loads cryptography (start-up cost)."""
+    """guide.updates.api, imported when first used: it loads PyNaCl and pydantic (start-up cost)."""
     from guide.updates import api
 
     return api

@@ -2,5 +2,5 @@
 
 Import from :mod:`guide.updates.api` (one place for the whole public API); this
 package's ``__init__`` stays empty so that start-up (``guide.locate`` reads
-:mod:`guide.updates.state`) does not import cryptography.
+:mod:`guide.updates.state`) does not import the signature library (PyNaCl).
 """

@@ -11,7 +11,7 @@ keeps reading the file it opened. ``high_water`` is the highest version ever
 installed per pack id: rollback protection compares against it, so a version that
 was withdrawn with "restore previous" is not installed again by the next poll.
 
-This module is light (no cryptography, no pydantic): start-up reads it to find the
+This module is light (no signature library, no pydantic): start-up reads it to find the
 content database to open.
 """
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import os
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -137,6 +138,23 @@ def _check_header(path: Path) -> None:
         raise UserDbError(f"{path} is not a zgc-guide user database; choose another --user-db")
 
 
+def _create_private(path: Path) -> None:
+    """Create the database file owner-only (0600), or tighten an existing one.
+
+    SQLite gives its -wal and -shm files the database file's permissions, so they follow.
+    An empty file is what SQLite treats as a new database.
+    """
+    from guide.paths import owner_only
+
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except FileExistsError:
+        with contextlib.suppress(OSError):  # not ours to change: SQLite opens it as it is
+            owner_only(path)
+    except OSError:
+        pass  # an unusable path: SQLite's own error below says what is wrong with it
+
+
 def _connect(path: Path) -> sqlite3.Connection:
     # Autocommit (isolation_level=None): each statement outside an explicit BEGIN is its
     # own transaction, committed before execute() returns.
@@ -228,7 +246,8 @@ def open_user_db(path: Path | None = None) -> UserDb:
     from guide import paths
 
     path = Path(path) if path is not None else paths.default_user_db()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    _create_private(path)
     try:
         _check_header(path)
         conn = _connect(path)
@@ -242,6 +261,7 @@ def open_user_db(path: Path | None = None) -> UserDb:
         pass  # move it aside, below
     moved = _move_aside(path)
     rows = _salvage(moved)
+    _create_private(path)
     conn = _connect(path)
     try:
         _prepare(conn, path)

@@ -19,21 +19,33 @@
   Both turn off display and sleep timeouts on AC power; the guide itself also asks
   Windows to keep the display on while it runs (SetThreadExecutionState).
 
+  The installer puts this script in the kiosk folder of the installation
+  (C:\Program Files\ZGC Forum Guide\kiosk); by default it runs the zgc-guide.exe installed
+  beside that folder. It records the kiosk account in HKLM\SOFTWARE\zgc-guide so that the
+  uninstaller can offer to delete that account's bookmarks and settings too.
+
 .EXAMPLE
-  .\install-windows-kiosk.ps1 -Mode ShellLauncher -User kiosk
-  .\install-windows-kiosk.ps1 -Mode ScheduledTask -User kiosk -Guide "C:\Program Files\zgc-guide\guide.exe"
+  & "C:\Program Files\ZGC Forum Guide\kiosk\install-windows-kiosk.ps1" -Mode ShellLauncher -User kiosk
+  & "C:\Program Files\ZGC Forum Guide\kiosk\install-windows-kiosk.ps1" -Mode ScheduledTask -User kiosk
 #>
 param(
     [Parameter(Mandatory = $true)][ValidateSet("ShellLauncher", "ScheduledTask")][string]$Mode,
     [Parameter(Mandatory = $true)][string]$User,
-    [string]$Guide = "C:\Program Files\zgc-guide\guide.exe"
+    [string]$Guide = (Join-Path (Split-Path $PSScriptRoot -Parent) "zgc-guide.exe")
 )
 $ErrorActionPreference = "Stop"
 $StaffExitCode = 10  # guide.kiosk.STAFF_EXIT_CODE
+# Staff commands need a console: the installer's console twin of the windowed program.
+$StaffCli = Join-Path (Split-Path $Guide -Parent) "zgc-guide-cli.exe"
 
 if (-not (Test-Path $Guide)) { throw "No guide at $Guide (pass -Guide)" }
 $account = New-Object System.Security.Principal.NTAccount($User)
 $sid = $account.Translate([System.Security.Principal.SecurityIdentifier]).Value
+
+# For the uninstaller: whose data to offer to delete (zgc-guide.iss reads these two values).
+New-Item -Path "HKLM:\SOFTWARE\zgc-guide" -Force | Out-Null
+Set-ItemProperty -Path "HKLM:\SOFTWARE\zgc-guide" -Name "KioskUserSid" -Value $sid
+Set-ItemProperty -Path "HKLM:\SOFTWARE\zgc-guide" -Name "KioskUser" -Value $User
 
 # Never blank or sleep on mains power.
 powercfg /change monitor-timeout-ac 0
@@ -50,7 +62,7 @@ if ($Mode -eq "ShellLauncher") {
     $launcher.SetCustomShell($sid, "`"$Guide`" --kiosk", [int[]]@($StaffExitCode), [int[]]@($doNothing),
         $restartShell) | Out-Null
     Write-Host "Shell Launcher: $User now signs in to the guide (restart on exit, not after a staff exit)."
-    Write-Host "Set the staff PIN as $User first:  `"$Guide`" kiosk set-pin"
+    Write-Host "Set the staff PIN as $User first:  `"$StaffCli`" kiosk set-pin"
     Write-Host "Restart Windows for the feature to take effect."
 } else {
     $runner = Join-Path $PSScriptRoot "run-kiosk.ps1"
@@ -63,5 +75,5 @@ if ($Mode -eq "ShellLauncher") {
     Register-ScheduledTask -TaskName "zgc-guide kiosk" -Action $action -Trigger $trigger `
         -Settings $settings -Principal $principal -Force | Out-Null
     Write-Host "Scheduled task 'zgc-guide kiosk' runs the guide at $User's logon and restarts it."
-    Write-Host "Set the staff PIN as $User first:  `"$Guide`" kiosk set-pin"
+    Write-Host "Set the staff PIN as $User first:  `"$StaffCli`" kiosk set-pin"
 }

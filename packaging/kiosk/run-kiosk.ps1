@@ -3,7 +3,8 @@
   Keeps `guide --kiosk` running: restarts it after any exit except a staff exit (code 10).
   Used by the scheduled task of install-windows-kiosk.ps1.
 #>
-param([string]$Guide = "C:\Program Files\zgc-guide\guide.exe")
+# Default: the zgc-guide.exe installed beside this script's kiosk folder.
+param([string]$Guide = (Join-Path (Split-Path $PSScriptRoot -Parent) "zgc-guide.exe"))
 $StaffExitCode = 10
 while ($true) {
     $process = Start-Process -FilePath $Guide -ArgumentList "--kiosk" -PassThru -Wait

@@ -4,8 +4,8 @@
 #   10 (staff exit with the PIN)  -> 0: stay stopped
 #   0 (should not happen)         -> 1: restart
 #   anything else (crash, kill)   -> as is: restart
-# GUIDE overrides the command (default: guide on PATH).
-GUIDE="${GUIDE:-guide}"
+# GUIDE overrides the command (default: zgc-guide on PATH; the LaunchAgent sets the .app's).
+GUIDE="${GUIDE:-zgc-guide}"
 "$GUIDE" --kiosk "$@"
 code=$?
 if [ "$code" -eq 10 ]; then

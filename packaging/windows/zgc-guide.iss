@@ -7,7 +7,11 @@
 ;
 ; Bookmarks and settings live in %LOCALAPPDATA%\zgc-guide, outside the install folder, so an
 ; upgrade (same AppId, installed over the old one) keeps them. Uninstalling keeps them too,
-; unless the user answers Yes when the uninstaller asks.
+; unless the user answers Yes when the uninstaller asks; it also offers to delete the data of
+; the kiosk account that kiosk\install-windows-kiosk.ps1 configured (recorded in the registry).
+;
+; Installed: {app}\zgc-guide.exe (windowed), {app}\zgc-guide-cli.exe (console: --self-test and
+; staff commands such as `zgc-guide-cli.exe kiosk set-pin`), {app}\kiosk\ (kiosk scripts).
 
 #ifndef AppVersion
   #error Define AppVersion, e.g. ISCC /DAppVersion=0.1.0
@@ -56,11 +60,16 @@ Name: "english"; MessagesFile: "compiler:Default.isl"
 Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"; Flags: unchecked
 
 [InstallDelete]
+Type: filesandordirs; Name: "{app}\kiosk"
 ; An upgrade replaces the whole bundle (code, Qt, bundled content), leaving no stale files.
 Type: filesandordirs; Name: "{app}\_internal"
 
 [Files]
 Source: "{#SourceDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
+; The kiosk recipes, run from where they are installed (their default program is {app}\zgc-guide.exe).
+Source: "..\kiosk\install-windows-kiosk.ps1"; DestDir: "{app}\kiosk"; Flags: ignoreversion
+Source: "..\kiosk\run-kiosk.ps1"; DestDir: "{app}\kiosk"; Flags: ignoreversion
+Source: "..\kiosk\README.md"; DestDir: "{app}\kiosk"; Flags: ignoreversion
 
 [Icons]
 Name: "{autoprograms}\{#AppName}"; Filename: "{app}\{#AppExe}"
@@ -70,17 +79,45 @@ Name: "{autodesktop}\{#AppName}"; Filename: "{app}\{#AppExe}"; Tasks: desktopico
 Filename: "{app}\{#AppExe}"; Description: "{cm:LaunchProgram,{#AppName}}"; Flags: nowait postinstall skipifsilent
 
 [Code]
-// User data is kept unless the user asks, interactively, for it to go (silent uninstalls keep it).
+// User data is kept unless the user asks, interactively, for it to go (silent uninstalls keep it):
+// first the uninstalling account's, then that of the kiosk account install-windows-kiosk.ps1
+// configured, whose profile is found from the SID it recorded (HKLM\SOFTWARE\zgc-guide).
+const
+  KioskKey = 'SOFTWARE\zgc-guide';
+  ProfileList = 'SOFTWARE\Microsoft\Windows NT\CurrentVersion\ProfileList\';
+
+procedure OfferToDelete(DataDir, Whose: String);
+begin
+  if DirExists(DataDir) and not UninstallSilent() then
+    if MsgBox('Also delete ' + Whose + ' bookmarks and settings (' + DataDir + ')?', mbConfirmation,
+              MB_YESNO or MB_DEFBUTTON2) = IDYES then
+      DelTree(DataDir, True, True, True);
+end;
+
+function KioskDataDir(): String;
+var
+  Sid, Profile: String;
+begin
+  Result := '';
+  if RegQueryStringValue(HKLM, KioskKey, 'KioskUserSid', Sid) then
+    if RegQueryStringValue(HKLM, ProfileList + Sid, 'ProfileImagePath', Profile) then
+      Result := ExpandConstant(Profile) + '\AppData\Local\zgc-guide';
+end;
+
 procedure CurUninstallStepChanged(CurUninstallStep: TUninstallStep);
 var
-  DataDir: String;
+  KioskUser, KioskDir: String;
 begin
   if CurUninstallStep = usPostUninstall then
   begin
-    DataDir := ExpandConstant('{localappdata}\zgc-guide');
-    if DirExists(DataDir) and not UninstallSilent() then
-      if MsgBox('Also delete your bookmarks and settings (' + DataDir + ')?', mbConfirmation,
-                MB_YESNO or MB_DEFBUTTON2) = IDYES then
-        DelTree(DataDir, True, True, True);
+    OfferToDelete(ExpandConstant('{localappdata}\zgc-guide'), 'your');
+    KioskDir := KioskDataDir();
+    if (KioskDir <> '') and (CompareText(KioskDir, ExpandConstant('{localappdata}\zgc-guide')) <> 0) then
+    begin
+      if not RegQueryStringValue(HKLM, KioskKey, 'KioskUser', KioskUser) then
+        KioskUser := 'the kiosk account';
+      OfferToDelete(KioskDir, 'the kiosk account ' + KioskUser + #39 + 's');
+    end;
+    RegDeleteKeyIncludingSubkeys(HKLM, KioskKey);
   end;
 end;

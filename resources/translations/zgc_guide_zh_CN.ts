@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About ZGC Forum Guide</source>
+        <translation>关于中关村论坛指南</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Content pack</source>
+        <translation>内容包</translation>
+    </message>
+    <message>
+        <source>none: the content shipped with the program</source>
+        <translation>无：程序自带的内容</translation>
+    </message>
+    <message>
+        <source>Signed by</source>
+        <translation>签名者</translation>
+    </message>
+    <message>
+        <source>Licences of the software in this program:</source>
+        <translation>本程序所含软件的许可证：</translation>
+    </message>
+    <message>
+        <source>This copy was not installed from a package, so it has no list of bundled software. Installers include THIRD-PARTY-NOTICES.txt.</source>
+        <translation>此副本不是从安装包安装的，因此没有所含软件的清单。安装包中包含 THIRD-PARTY-NOTICES.txt。</translation>
+    </message>
+    <message>
+        <source>Licences</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>AnnouncementsPage</name>
     <message>
         <source>Announcements</source>
@@ -717,6 +756,10 @@
     <message>
         <source>Check times: another bookmark that day has no time yet</source>
         <translation>请核对时间：当天另一项收藏尚未公布时间</translation>
+    </message>
+    <message>
+        <source>About ZGC Forum Guide…</source>
+        <translation>关于中关村论坛指南…</translation>
     </message>
     <message>
         <source>Bookmarks recovered</source>
