@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 CONTENT_DB := db/content.db
 
-.PHONY: run test lint db screenshots translations package bench clean system-tools
+.PHONY: run test lint db screenshots translations package bench clean system-tools a11y-tools
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -41,7 +41,21 @@ db: $(STAMP)
 run: $(STAMP) db
 	$(VENV)/bin/guide
 
-test: $(TEST_STAMP) system-tools
+# tests/test_atspi.py reads the guide over AT-SPI from a real X window: Xvfb, Debian's
+# python3-pyatspi, the AT-SPI bus (at-spi2-core) in a D-Bus session, and the XCB libraries
+# Qt's xcb platform plugin links. Installed like the system tools above.
+A11Y_PACKAGES := xvfb python3-pyatspi at-spi2-core dbus libxcb-icccm4 libxcb-keysyms1 \
+	libxcb-cursor0 libxkbcommon-x11-0 libxcb-render-util0 libxcb-image0 libxcb-shape0 libxcb-xkb1
+a11y-tools:
+	@if ! dpkg -s $(A11Y_PACKAGES) >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "installing $(A11Y_PACKAGES)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	      $(A11Y_PACKAGES) >/dev/null; \
+	  else echo "missing: apt-get install $(A11Y_PACKAGES)"; exit 1; fi; \
+	fi
+
+test: $(TEST_STAMP) system-tools a11y-tools
 	$(PY) -m ruff check guide tests benchmarks
 	$(PY) -m mypy
 	$(VENV)/bin/lint-imports --no-cache

@@ -168,6 +168,10 @@ def run_app(args: argparse.Namespace) -> int:
     else:
         guide.window.resize(1280, 800)
         guide.window.show()
+    if getattr(args, "start_page", None):
+        from guide.screenshot import open_page
+
+        open_page(guide, args.start_page)
     if getattr(args, "quit_after", None):
         # exit(), not quit(): Qt 6's quit asks windows to close, which a kiosk refuses.
         QTimer.singleShot(int(args.quit_after * 1000), lambda: app.exit(0))

@@ -184,6 +184,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--now", metavar="ISO", help="pretend the clock says this, e.g. "
                         "2023-05-29T10:00 (for demos and tests)")
     parser.add_argument("--lang", choices=["zh", "en"], help="interface language")
+    parser.add_argument("--page", dest="start_page", metavar="PAGE", help="open this page at start "
+                        "(as `guide screenshot`: home, forums, ..., search:QUERY or KIND/ID)")
     parser.add_argument("--kiosk", action="store_true", help="public touch-screen kiosk: full screen, "
                         "idle reset, staff PIN to leave (see `guide kiosk --help`)")
     parser.add_argument("--kiosk-config", type=Path, metavar="PATH",

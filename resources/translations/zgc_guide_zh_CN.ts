@@ -209,6 +209,10 @@
         <translation>按类型筛选</translation>
     </message>
     <message>
+        <source>Kind:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
         <source>Forum days</source>
         <translation>论坛日期</translation>
     </message>

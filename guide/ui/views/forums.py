@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QButtonGroup, QComboBox, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QButtonGroup, QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from guide.content import queries
 from guide.content.models import FORUM_KIND_EN
@@ -105,7 +105,17 @@ class ForumsPage(Page):
         self.kind = QComboBox()
         self.kind.setObjectName("kindFilter")
         bar.addWidget(self.days)
-        bar.addWidget(self.kind)
+        # A visible label, the combo's buddy: screen readers get it as "labelled by" (a combo's
+        # own name is its current value, "All kinds", which says nothing of what it filters).
+        self.kind_label = QLabel()
+        self.kind_label.setObjectName("kindLabel")
+        self.kind_label.setBuddy(self.kind)
+        kind_box = QWidget()
+        kind_row = QHBoxLayout(kind_box)
+        kind_row.setContentsMargins(0, 0, 0, 0)
+        kind_row.addWidget(self.kind_label)
+        kind_row.addWidget(self.kind)
+        bar.addWidget(kind_box)
         self.layout_.addLayout(bar)
         self.model = LazyItemModel("forum", lambda ids: queries.forum_rows(ctx.content, ids))
         self.view = list_view(self.model, ForumDelegate(ctx), name="forumList", on_open=self.open_index)
@@ -151,6 +161,7 @@ class ForumsPage(Page):
         self.kind.setCurrentIndex(max(0, self.kind.findData(current)))
         self.kind.blockSignals(False)
         self.kind.setAccessibleName(self.tr("Filter by kind"))
+        self.kind_label.setText(self.tr("Kind:"))
         self.days.setAccessibleName(self.tr("Forum days"))
         self.view.setAccessibleName(self.tr("Schedule"))
         self._show_day()

@@ -1,0 +1,72 @@
+"""What a screen reader gets, read over AT-SPI from a real window (Xvfb), as Orca reads it.
+
+The guide runs on its own X display (Xvfb) inside its own D-Bus session with the AT-SPI
+bus; Debian's python3-pyatspi (tests/atspi_tree.py, the system's python3) reads the tree.
+`make test` installs Xvfb, python3-pyatspi and at-spi2-core from Debian's packages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from guide.content import queries
+from tests.conftest import ROOT
+
+CLOCK = "2023-05-29T10:00"
+
+
+def read_tree(tmp_path: Path, real_db: Path, page: str, lang: str) -> list[dict[str, Any]]:
+    """Start the guide on ``page`` under Xvfb and return its accessibility tree."""
+    xvfb = subprocess.Popen(["Xvfb", "-displayfd", "1", "-screen", "0", "1280x800x24",
+                             "-nolisten", "tcp"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    try:
+        display = ":" + xvfb.stdout.readline().decode().strip()  # type: ignore[union-attr]
+        script = (
+            "/usr/libexec/at-spi-bus-launcher --launch-immediately >/dev/null 2>&1 &\n"
+            f'"{sys.executable}" -m guide.cli --content-db "{real_db}" --user-db "{tmp_path}/u.db" '
+            f'--now {CLOCK} --lang {lang} --page "{page}" >"{tmp_path}/app.log" 2>&1 &\n'
+            "APP=$!\n"
+            f'/usr/bin/python3 "{ROOT}/tests/atspi_tree.py" 60\n'
+            "CODE=$?\nkill $APP\nexit $CODE\n")
+        env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb",
+               "QT_LINUX_ACCESSIBILITY_ALWAYS_ON": "1", "QT_ACCESSIBILITY": "1"}
+        result = subprocess.run(["dbus-run-session", "--", "sh", "-c", script], env=env, cwd=ROOT,
+                                capture_output=True, text=True, timeout=180)
+    finally:
+        xvfb.terminate()
+        xvfb.wait(timeout=10)
+    assert result.returncode == 0, result.stderr[-2000:] + (tmp_path / "app.log").read_text()
+    tree: list[dict[str, Any]] = json.loads(result.stdout)
+    return tree
+
+
+def under(tree: list[dict[str, Any]], list_name: str) -> list[dict[str, Any]]:
+    return [n for n in tree if n["role"] == "list item" and f"/list:{list_name}/" in n["path"]]
+
+
+def test_rows_fields_and_hidden_pages_as_a_screen_reader_gets_them(tmp_path: Path,
+                                                                   real_db: Path) -> None:
+    tree = read_tree(tmp_path, real_db, "forums", "en")
+    db = queries.open_content_db(real_db)
+    forums = queries.forums_on(db, dt.date(2023, 5, 29))
+    rows = under(tree, "Schedule")
+    # Each row: its English title as the name, the rest of what it shows as the description.
+    assert [r["name"] for r in rows] == [f.title_en for f in forums] != []
+    for row, forum in zip(rows, forums, strict=True):
+        assert "Time not announced" in row["description"]
+        assert "Parallel forum" in row["description"]
+        assert forum.title in row["description"]  # the Chinese title is there too, as shown
+    # The kind filter is labelled by its label, not only named by its value; day buttons
+    # say the whole date and which one is chosen.
+    kind = [n for n in tree if n["role"] == "combo box"]
+    assert [n["labelled_by"] for n in kind] == [["Kind:"]], kind
+    days = [n["name"] for n in tree if n["role"] == "check box" and "/filler:Forum days/" in n["path"]]
+    assert days == ["Fri 26 May 2023", "Sat 27 May 2023", "Sun 28 May 2023", "Mon 29 May 2023",
+                    "Tue 30 May 2023"]
+
