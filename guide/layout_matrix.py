@@ -20,7 +20,7 @@ SCALES = (1.0, 2.0)
 THEMES = ("standard", "high-contrast")
 LANGS = ("zh", "en")
 SECTIONS = ("home", "forums", "exhibition", "announcements", "photos", "figures", "bookmarks",
-            "search:绿色", "search:zzzz")
+            "search:绿色", "search:qqqqqqqq")
 DETAIL_KINDS = ("forum", "area", "announcement", "photo", "person", "organization", "figure")
 
 

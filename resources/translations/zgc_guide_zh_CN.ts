@@ -472,8 +472,12 @@
 <context>
     <name>SearchPage</name>
     <message>
-        <source>Nothing found for “%1”. Try pinyin (lvse jinrong, zgc) or English (green finance).</source>
-        <translation>没有找到“%1”。可试试拼音(lvse jinrong、zgc)或英文(green finance)。</translation>
+        <source>Nothing found for “%1”. Try pinyin (lvse jinrong, zgc), English (green finance) or a shorter word.</source>
+        <translation>没有找到“%1”。可试试拼音（lvse jinrong、zgc）、英文（green finance）或更短的词。</translation>
+    </message>
+    <message>
+        <source>No results</source>
+        <translation>没有结果</translation>
     </message>
     <message>
         <source>Search results</source>

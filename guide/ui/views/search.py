@@ -46,7 +46,8 @@ class SearchPage(Page):
         self.empty.setObjectName("emptyNote")
         self.empty.setWordWrap(True)
         self.layout_.addWidget(self.results, 1)
-        self.layout_.addWidget(self.empty)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.layout_.addWidget(self.empty, 1)
         self.last_query: str | None = None
         # Coalesce a burst of keystrokes into one search, run as soon as the loop is idle.
         self._timer = QTimer(self)
@@ -75,6 +76,7 @@ class SearchPage(Page):
         self.last_query = query
         if not query.strip():
             self.model.set_rows([Suggestion(t, label) for t, label in SUGGESTIONS])
+            self.results.setVisible(True)
             self.empty.setVisible(False)
         else:
             hits = search(self.ctx.content, query, limit=LIMIT)
@@ -83,9 +85,13 @@ class SearchPage(Page):
             self.model.set_rows(group_hits(hits, {}, COUNT_CAP))
             if hits:
                 self._counts_timer.start()
+            # Nothing found: the advice right under the title, where the eye is, not under an
+            # empty list at the bottom of the window.
+            self.results.setVisible(bool(hits))
             self.empty.setVisible(not hits)
             self.empty.setText(self.tr(
-                "Nothing found for “%1”. Try pinyin (lvse jinrong, zgc) or English (green finance)."
+                "Nothing found for “%1”. Try pinyin (lvse jinrong, zgc), English (green finance) "
+                "or a shorter word."
             ).replace("%1", query.strip()[:40]))
         self.retranslate_titles()
         self.select(self.model.selectable_row(0, 1))
@@ -105,7 +111,7 @@ class SearchPage(Page):
             self.title.setText(self.tr("Search results"))
             shown = len(self.model.hits())
             self.subtitle.setText(self.tr("%1 shown, best first, grouped by kind").replace(
-                "%1", str(shown)))
+                "%1", str(shown)) if shown else self.tr("No results"))
         else:
             self.title.setText(self.tr("Search"))
             self.subtitle.setText(self.tr(
