@@ -264,6 +264,8 @@ def build_parser() -> argparse.ArgumentParser:
     register_kiosk(sub, command)
     from guide.commands.updates import register as register_updates
     register_updates(sub, command)
+    from guide.commands.programme import register as register_programme
+    register_programme(sub, command)
     return parser
 
 

@@ -21,7 +21,6 @@ THEMES = ("standard", "high-contrast")
 LANGS = ("zh", "en")
 SECTIONS = ("home", "forums", "exhibition", "announcements", "photos", "figures", "bookmarks",
             "search:绿色", "search:qqqqqqqq")
-DETAIL_KINDS = ("forum", "area", "announcement", "photo", "person", "organization", "figure")
 
 
 @dataclass(frozen=True)
@@ -47,9 +46,10 @@ def matrix(sizes: Iterable[tuple[int, int]] = SIZES, scales: Iterable[float] = S
 def all_pages(db: object) -> list[str]:
     """The section pages, a search with hits and one without, and every item's detail page."""
     from guide.content import queries
+    from guide.content.models import KINDS
 
     pages = list(SECTIONS)
-    for kind in DETAIL_KINDS:
+    for kind in KINDS:
         pages += [f"{kind}/{item_id}" for item_id in queries.item_ids(db, kind)]  # type: ignore[arg-type]
     return pages
 

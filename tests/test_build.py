@@ -23,7 +23,7 @@ def test_build_writes_counts_and_meta(tmp_path: Path) -> None:
     report = build_content_db(MINI_PACK, tmp_path / "c.db")
     db = open_content_db(report.path)
     assert counts(db) == {"forum": 3, "area": 2, "announcement": 1, "photo": 2, "person": 2,
-                          "organization": 2, "figure": 2}
+                          "organization": 2, "figure": 2, "room": 0, "track": 0}
     info = content_info(db)
     assert (info.pack_id, info.pack_version, info.schema_version) == ("mini", 1, SCHEMA_VERSION)
     assert integrity_problems(db) == []

@@ -20,7 +20,13 @@ from typing import Any
 import sqlite_utils
 
 from guide.content.loader import Pack, load_pack
-from guide.content.schema import CONTENT_TABLES_VERSION, SCHEMA_VERSION, add_english, migrate
+from guide.content.schema import (
+    CONTENT_TABLES_VERSION,
+    SCHEMA_VERSION,
+    add_english,
+    add_programme,
+    migrate,
+)
 from guide.files import atomic_replace, pid_alive
 
 Progress = Callable[[int, int], None]  # (items done, items total)
@@ -47,6 +53,29 @@ def _json(values: Iterable[Any]) -> str:
 def _en(**fields: Any) -> str:
     """The ``en`` column: English siblings that are given (absent ones are left out)."""
     return json.dumps({k: v for k, v in fields.items() if v is not None}, ensure_ascii=False)
+
+
+def _wall_time(value: dt.datetime | None) -> str | None:
+    """The clock time of an absolute time where it happens (in its own offset)."""
+    return None if value is None else value.time().isoformat(timespec="minutes")
+
+
+def _forum_row(pos: int, f: Any) -> dict[str, Any]:
+    return {
+        "id": f.id, "pos": pos, "kind": f.kind, "title": f.title, "title_en": f.title_en,
+        "series": f.series, "date": f.date.isoformat(),
+        "start_time": _iso(f.start_time) or _wall_time(f.start),
+        "end_time": _iso(f.end_time) or _wall_time(f.end), "venue": f.venue,
+        "summary": f.summary or "", "summary_en": f.summary_en or f.summary or "",
+        "attendance": f.attendance, "text": _json(f.text), "source_id": f.source,
+        "en": _en(series_en=f.series_en, venue_en=f.venue_en, attendance_en=f.attendance_en,
+                  text_en=f.text_en),
+        "guid": f.guid, "start_at": _iso(f.start), "end_at": _iso(f.end),
+        "start_utc": None if f.start is None else f.start.astimezone(dt.UTC).isoformat(),
+        "room_id": f.room, "track_id": f.track, "type": f.type,
+        "programme": _en(subtitle=f.subtitle, language=f.language, url=f.url,
+                         links=[{"url": ln.url, "title": ln.title} for ln in f.links] or None),
+    }
 
 
 def _rows(pack: Pack) -> Iterator[tuple[str, list[dict[str, Any]]]]:
@@ -77,17 +106,17 @@ def _rows(pack: Pack) -> Iterator[tuple[str, list[dict[str, Any]]]]:
         {"announcement_id": a.id, "pos": j, "kind": m.kind, "item_id": m.id}
         for a in announcements for j, m in enumerate(a.mentions)
     ]
-    forums = pack.of("forum")
-    yield "forum", [
-        {"id": f.id, "pos": i, "kind": f.kind, "title": f.title, "title_en": f.title_en,
-         "series": f.series, "date": f.date.isoformat(), "start_time": _iso(f.start_time),
-         "end_time": _iso(f.end_time), "venue": f.venue, "summary": f.summary,
-         "summary_en": f.summary_en, "attendance": f.attendance, "text": _json(f.text),
-         "source_id": f.source,
-         "en": _en(series_en=f.series_en, venue_en=f.venue_en, attendance_en=f.attendance_en,
-                   text_en=f.text_en)}
-        for i, f in enumerate(forums)
+    yield "room", [
+        {"id": r.id, "pos": i, "title": r.title, "title_en": r.title_en or r.title, "guid": r.guid}
+        for i, r in enumerate(pack.of("room"))
     ]
+    yield "track", [
+        {"id": t.id, "pos": i, "title": t.title, "title_en": t.title_en or t.title,
+         "color": t.color}
+        for i, t in enumerate(pack.of("track"))
+    ]
+    forums = pack.of("forum")
+    yield "forum", [_forum_row(i, f) for i, f in enumerate(forums)]
     yield "forum_organiser", [
         {"forum_id": f.id, "pos": j, "organization_id": o.org, "role": o.role}
         for f in forums for j, o in enumerate(f.organisers)
@@ -152,6 +181,7 @@ def write_database(pack: Pack, path: Path, progress: Progress | None = None) -> 
         conn.execute("PRAGMA synchronous = OFF")
         migrate(conn, CONTENT_TABLES_VERSION)
         add_english(conn)  # rows are written with their English; the step to v3 then adds nothing
+        add_programme(conn)  # likewise the programme columns of v4
         db = sqlite_utils.Database(conn)
         total, done = pack.count(), 0
         conn.execute("BEGIN")

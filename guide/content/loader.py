@@ -76,6 +76,8 @@ REFERENCES: dict[str, list[tuple[str, str]]] = {
         ("speakers.*.person", "person"),
         ("launches.*.by.*.org", "organization"),
         ("source", "announcement"),
+        ("room", "room"),
+        ("track", "track"),
     ],
     "area": [("parent", "area"), ("source", "announcement")],
     "announcement": [("reporter", "person"), ("mentions.*", "ref")],

@@ -10,7 +10,8 @@ import datetime as dt
 from dataclasses import asdict, dataclass, fields
 from typing import Any, ClassVar
 
-KINDS = ("forum", "area", "announcement", "photo", "person", "organization", "figure")
+KINDS = ("forum", "area", "announcement", "photo", "person", "organization", "figure", "room",
+         "track")
 
 # Chinese role words as printed, with the English the UI shows beside them.
 ROLE_EN = {
@@ -35,12 +36,14 @@ FORUM_KIND_EN = {
     "parallel_forum": "Parallel forum",
     "conference": "Conference",
     "sub_forum": "Sub-forum",
+    "session": "Session",
 }
 FORUM_KIND_ZH = {
     "opening": "开幕式",
     "parallel_forum": "平行论坛",
     "conference": "大会",
     "sub_forum": "分论坛",
+    "session": "场次",
 }
 
 
@@ -159,6 +162,15 @@ class ForumRow:
     organisers: tuple[tuple[str, str], ...]  # (organisation name, role)
     organisers_en: tuple[str, ...] = ()  # the same organisations' English names, in order
     series_en: str | None = None
+    # An imported session's programme data (None for the newspaper's forums).
+    guid: str | None = None
+    start: dt.datetime | None = None
+    end: dt.datetime | None = None
+    room: str | None = None  # the room's title
+    room_id: str | None = None
+    track: str | None = None  # the track's title
+    track_id: str | None = None
+    type: str | None = None
 
     @property
     def time_known(self) -> bool:
@@ -179,6 +191,10 @@ class Forum:
     launches: tuple[Launch, ...]
     attendance_en: str | None = None
     text_en: tuple[str, ...] = ()
+    subtitle: str | None = None
+    language: str | None = None
+    url: str | None = None
+    links: tuple[tuple[str, str | None], ...] = ()  # (url, title)
 
     @property
     def id(self) -> str:
@@ -305,6 +321,28 @@ class Figure:
 
 
 @dataclass(frozen=True)
+class Room:
+    """A room of an imported programme."""
+
+    kind: ClassVar[str] = "room"
+    id: str
+    title: str
+    title_en: str
+    guid: str | None = None
+
+
+@dataclass(frozen=True)
+class Track:
+    """A track of an imported programme."""
+
+    kind: ClassVar[str] = "track"
+    id: str
+    title: str
+    title_en: str
+    color: str | None = None
+
+
+@dataclass(frozen=True)
 class Day:
     """One forum day and what happens on it."""
 
@@ -329,6 +367,8 @@ class ContentInfo:
 
 
 def _plain(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        return value.isoformat(timespec="seconds")
     if isinstance(value, dt.date | dt.time):
         return value.isoformat()
     if isinstance(value, tuple | list):
@@ -361,6 +401,7 @@ def to_json(item: Any) -> dict[str, Any]:
                             for st in s.statements]}
             for s in item.speakers
         ]
+        body["links"] = [{"url": url, "title": title} for url, title in item.links]
         body["launches"] = [
             {"title": la.title, "title_en": la.title_en, "summary": la.summary,
              "summary_en": la.summary_en, "by": [_org_part(o) for o in la.by]}

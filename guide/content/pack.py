@@ -31,9 +31,11 @@ ItemId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,79}$")]
 Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
 
 
-Kind = Literal["forum", "area", "announcement", "photo", "person", "organization", "figure"]
+Kind = Literal["forum", "area", "announcement", "photo", "person", "organization", "figure",
+               "room", "track"]
 
-ForumKind = Literal["opening", "parallel_forum", "conference", "sub_forum"]
+# "session" is an imported programme's event (a talk, workshop …; its ``type`` says which).
+ForumKind = Literal["opening", "parallel_forum", "conference", "sub_forum", "session"]
 AreaKind = Literal["exhibition", "area", "field"]
 AnnouncementKind = Literal["article", "brief", "photo_story"]
 # Roles as the page words them; English labels live in the UI.
@@ -100,8 +102,22 @@ class Launch(_Model):
     by: list[OrgPart] = Field(default_factory=list)
 
 
+class Link(_Model):
+    """A web link of a session, as its programme gives it."""
+
+    url: Text
+    title: Text | None = None
+
+
 class Forum(_Model):
-    """A sub-forum, parallel forum, conference or opening ceremony."""
+    """A sub-forum, parallel forum, conference or opening ceremony, or an imported session.
+
+    An imported session (``guide import``) keeps its programme's ``guid``, absolute
+    ``start``/``end`` (time-zone aware; ``date`` is the conference day, which for an
+    event after midnight is the calendar day before), ``room``, ``track``, ``type``,
+    ``subtitle``, ``language`` and ``links``; its abstract is ``summary`` and its
+    description the paragraphs of ``text``.
+    """
 
     id: ItemId
     title: Text
@@ -114,16 +130,26 @@ class Forum(_Model):
     end_time: dt.time | None = None
     venue: Text | None = None
     venue_en: Text | None = None
-    summary: Text
-    summary_en: Text
+    summary: Text | None = None
+    summary_en: Text | None = None
     organisers: list[OrgPart] = Field(default_factory=list)
     speakers: list[Speech] = Field(default_factory=list)
     launches: list[Launch] = Field(default_factory=list)
     attendance: Text | None = None
     attendance_en: Text | None = None
-    text: list[Text] = Field(min_length=1)
+    text: list[Text] = Field(default_factory=list)
     text_en: list[Text] | None = None
     source: ItemId | None = None
+    guid: Text | None = None
+    start: dt.datetime | None = None
+    end: dt.datetime | None = None
+    room: ItemId | None = None
+    track: ItemId | None = None
+    type: Text | None = None
+    subtitle: Text | None = None
+    language: Text | None = None
+    url: Text | None = None
+    links: list[Link] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _times_in_order(self) -> Forum:
@@ -131,6 +157,15 @@ class Forum(_Model):
             raise ValueError("end_time given without start_time")
         if self.start_time and self.end_time and self.end_time <= self.start_time:
             raise ValueError("end_time must be after start_time")
+        if self.start is not None or self.end is not None:
+            if self.start is None or self.end is None:
+                raise ValueError("start and end go together")
+            if self.start.tzinfo is None or self.end.tzinfo is None:
+                raise ValueError("start and end need a UTC offset, e.g. 2025-12-27T16:00:00+01:00")
+            if self.start_time is not None:
+                raise ValueError("give either start/end or start_time/end_time, not both")
+            if self.end < self.start:
+                raise ValueError("end is before start")
         return self
 
 
@@ -207,6 +242,24 @@ class Person(_Model):
     pinyin_alt: list[Text] = Field(default_factory=list)
 
 
+class Room(_Model):
+    """A room (hall, stage, channel) of an imported programme."""
+
+    id: ItemId
+    title: Text
+    title_en: Text | None = None
+    guid: Text | None = None
+
+
+class Track(_Model):
+    """A track (theme) of an imported programme."""
+
+    id: ItemId
+    title: Text
+    title_en: Text | None = None
+    color: Text | None = None
+
+
 class Organization(_Model):
     """An organisation the page names."""
 
@@ -274,3 +327,5 @@ class PackFile(_Model):
     person: list[Person] = Field(default_factory=list)
     organization: list[Organization] = Field(default_factory=list)
     figure: list[Figure] = Field(default_factory=list)
+    room: list[Room] = Field(default_factory=list)
+    track: list[Track] = Field(default_factory=list)

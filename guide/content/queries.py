@@ -31,7 +31,9 @@ from guide.content.models import (
     OrgPart,
     Person,
     Photo,
+    Room,
     Speaker,
+    Track,
 )
 from guide.content.schema import schema_version
 
@@ -78,6 +80,10 @@ def _date(value: str | None) -> dt.date | None:
 
 def _time(value: str | None) -> dt.time | None:
     return dt.time.fromisoformat(value) if value else None
+
+
+def _datetime(value: str | None) -> dt.datetime | None:
+    return dt.datetime.fromisoformat(value) if value else None
 
 
 def _in(ids: Sequence[str]) -> str:
@@ -137,7 +143,8 @@ def integrity_problems(db: Db) -> list[str]:
 # --- any kind, for lists, search results and bookmarks ----------------------------------
 
 _ORDER = {
-    "forum": "date, start_time IS NULL, start_time, pos",
+    # Imported sessions order by their UTC start, so 00:30 after midnight follows 23:00.
+    "forum": "date, start_time IS NULL, start_utc, start_time, pos",
     "announcement": "date IS NULL, date, pos",
 }
 
@@ -168,7 +175,7 @@ def get_item(db: Db, kind: str, item_id: str) -> Any | None:
     getters = {
         "forum": get_forum, "area": get_area, "announcement": get_announcement,
         "photo": get_photo, "person": get_person, "organization": get_organization,
-        "figure": get_figure,
+        "figure": get_figure, "room": get_room, "track": get_track,
     }
     if kind not in getters:
         raise ValueError(f"unknown kind {kind!r}")
@@ -219,12 +226,15 @@ def organization_children(db: Db, org_id: str) -> list[Organization]:
 # --- forums ---------------------------------------------------------------------------------
 
 _FORUM_ROW = """
-SELECT f.id, f.kind, f.title, f.title_en, f.series, f.date, f.start_time, f.end_time, f.venue,
+SELECT f.id, f.kind, f.title, f.title_en, f.series, f.date, f.start_time, f.end_time,
+       coalesce(f.venue, r.title) AS venue,
        json_extract(f.en, '$.series_en') AS series_en,
        (SELECT json_group_array(json_array(o.name, fo.role, o.name_en)) FROM
             (SELECT * FROM forum_organiser WHERE forum_id = f.id ORDER BY pos) fo
-            JOIN organization o ON o.id = fo.organization_id) AS organisers
-FROM forum f
+            JOIN organization o ON o.id = fo.organization_id) AS organisers,
+       f.guid, f.start_at, f.end_at, f.room_id, r.title AS room, f.track_id, t.title AS track,
+       f.type
+FROM forum f LEFT JOIN room r ON r.id = f.room_id LEFT JOIN track t ON t.id = f.track_id
 """
 
 
@@ -236,7 +246,9 @@ def _forum_row(r: dict[str, Any]) -> ForumRow:
         start_time=_time(r["start_time"]), end_time=_time(r["end_time"]), venue=r["venue"],
         organisers=tuple((n, role) for n, role, _en in organisers),
         organisers_en=tuple(en for _n, _role, en in organisers),
-        series_en=r["series_en"],
+        series_en=r["series_en"], guid=r["guid"], start=_datetime(r["start_at"]),
+        end=_datetime(r["end_at"]), room=r["room"], room_id=r["room_id"], track=r["track"],
+        track_id=r["track_id"], type=r["type"],
     )
 
 
@@ -303,12 +315,46 @@ def get_forum(db: Db, forum_id: str) -> Forum | None:
             [forum_id, la["pos"]]), _en(la).get("summary_en"))
         for la in _rows(db, "SELECT * FROM launch WHERE forum_id = ? ORDER BY pos", [forum_id])
     )
+    programme = json.loads(r["programme"] or "{}")
     return Forum(
         row=forum_rows(db, [forum_id])[0], summary=r["summary"], summary_en=r["summary_en"],
         attendance=r["attendance"], text=tuple(json.loads(r["text"])), source_id=r["source_id"],
         organisers=organisers, speakers=speakers, launches=launches,
         attendance_en=_en(r).get("attendance_en"), text_en=tuple(_en(r).get("text_en", ())),
+        subtitle=programme.get("subtitle"), language=programme.get("language"),
+        url=programme.get("url"),
+        links=tuple((ln["url"], ln.get("title")) for ln in programme.get("links", ())),
     )
+
+
+# --- rooms and tracks of an imported programme ---------------------------------------------
+
+def get_room(db: Db, room_id: str) -> Room | None:
+    """One room, or None."""
+    rows = _rows(db, "SELECT * FROM room WHERE id = ?", [room_id])
+    return Room(rows[0]["id"], rows[0]["title"], rows[0]["title_en"], rows[0]["guid"]) if rows \
+        else None
+
+
+def get_track(db: Db, track_id: str) -> Track | None:
+    """One track, or None."""
+    rows = _rows(db, "SELECT * FROM track WHERE id = ?", [track_id])
+    return Track(rows[0]["id"], rows[0]["title"], rows[0]["title_en"], rows[0]["color"]) if rows \
+        else None
+
+
+def room_forums(db: Db, room_id: str) -> list[ForumRow]:
+    """The sessions held in this room, in schedule order."""
+    ids = [r[0] for r in db.execute(
+        f"SELECT id FROM forum WHERE room_id = ? ORDER BY {_ORDER['forum']}", [room_id])]
+    return forum_rows(db, ids)
+
+
+def track_forums(db: Db, track_id: str) -> list[ForumRow]:
+    """The sessions of this track, in schedule order."""
+    ids = [r[0] for r in db.execute(
+        f"SELECT id FROM forum WHERE track_id = ? ORDER BY {_ORDER['forum']}", [track_id])]
+    return forum_rows(db, ids)
 
 
 def person_forums(db: Db, person_id: str) -> list[ForumRow]:
@@ -333,7 +379,8 @@ def organization_forums(db: Db, org_id: str) -> list[tuple[ForumRow, str]]:
 
 
 def _schedule_key(row: ForumRow) -> tuple[Any, ...]:
-    return (row.date, row.start_time is None, row.start_time or dt.time(0), row.title)
+    instant = row.start.astimezone(dt.UTC).isoformat() if row.start else ""
+    return (row.date, row.start_time is None, instant, row.start_time or dt.time(0), row.title)
 
 
 # --- areas, photos, announcements, figures -------------------------------------------------

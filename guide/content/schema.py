@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 # Version 1 holds the content tables; later versions derive from their rows, so a
 # build creates version 1, fills it, then migrates: the same code as an upgrade.
 CONTENT_TABLES_VERSION = 1
@@ -134,8 +134,30 @@ CREATE VIEW item AS
     UNION ALL SELECT 'organization', id, pos, name, name_en, NULL, short_name,
         json_extract(en, '$.short_name_en') FROM organization
     UNION ALL SELECT 'figure', id, pos, label, label_en, CAST(year AS TEXT), quote,
-        json_extract(en, '$.quote_en') FROM figure;
+        json_extract(en, '$.quote_en') FROM figure
+    UNION ALL SELECT 'room', id, pos, title, title_en, NULL, NULL, NULL FROM room
+    UNION ALL SELECT 'track', id, pos, title, title_en, NULL, NULL, NULL FROM track;
 """
+
+# Version 4: imported programmes (``guide import``). Rooms and tracks are items of their own;
+# a session keeps its guid, absolute start and end (ISO 8601 with the offset it was given,
+# plus the UTC instant for ordering), room, track and type; rarely read extras (subtitle,
+# language, links) live in one JSON column ``programme``.
+PROGRAMME_TABLES = """
+CREATE TABLE IF NOT EXISTS room (
+    id TEXT PRIMARY KEY, pos INTEGER NOT NULL, title TEXT NOT NULL, title_en TEXT NOT NULL,
+    guid TEXT
+);
+CREATE TABLE IF NOT EXISTS track (
+    id TEXT PRIMARY KEY, pos INTEGER NOT NULL, title TEXT NOT NULL, title_en TEXT NOT NULL,
+    color TEXT
+);
+"""
+PROGRAMME_COLUMNS = (
+    ("guid", "TEXT"), ("start_at", "TEXT"), ("end_at", "TEXT"), ("start_utc", "TEXT"),
+    ("room_id", "TEXT REFERENCES room(id)"), ("track_id", "TEXT REFERENCES track(id)"),
+    ("type", "TEXT"), ("programme", "TEXT NOT NULL DEFAULT '{}'"),
+)
 
 Migration = Callable[[sqlite3.Connection], None]
 
@@ -187,6 +209,23 @@ def add_english(conn: sqlite3.Connection) -> None:
         columns = {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
         if "en" not in columns:
             conn.execute(f"ALTER TABLE {table} ADD COLUMN en TEXT NOT NULL DEFAULT '{{}}'")
+    run_script(conn, PROGRAMME_TABLES)  # the item view names rooms and tracks (empty until v4)
+    conn.execute("DROP VIEW IF EXISTS item")
+    run_script(conn, ITEM_VIEW)
+
+
+def add_programme(conn: sqlite3.Connection) -> None:
+    """Add rooms, tracks and the session columns (where missing), and rooms and tracks as items.
+
+    Idempotent like :func:`add_english`: a build calls it before filling the tables.
+    """
+    run_script(conn, PROGRAMME_TABLES)
+    columns = {r[1] for r in conn.execute("PRAGMA table_info(forum)")}
+    for name, decl in PROGRAMME_COLUMNS:
+        if name not in columns:
+            conn.execute(f"ALTER TABLE forum ADD COLUMN {name} {decl}")
+    conn.execute("CREATE INDEX IF NOT EXISTS forum_room ON forum(room_id)")
+    conn.execute("CREATE INDEX IF NOT EXISTS forum_track ON forum(track_id)")
     conn.execute("DROP VIEW IF EXISTS item")
     run_script(conn, ITEM_VIEW)
 
@@ -196,6 +235,7 @@ MIGRATIONS: dict[int, Migration] = {
     0: lambda conn: run_script(conn, SCHEMA_V1 + _ITEM_VIEW_V1),
     1: _add_search_index,
     2: add_english,
+    3: add_programme,
 }
 
 

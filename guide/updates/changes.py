@@ -44,6 +44,8 @@ _PARTS: dict[str, tuple[str, ...]] = {
         "SELECT id AS owner, * FROM figure",
         "SELECT figure_id AS owner, * FROM figure_about ORDER BY figure_id, pos",
     ),
+    "room": ("SELECT id AS owner, * FROM room",),
+    "track": ("SELECT id AS owner, * FROM track",),
 }
 _IGNORED = {"owner", "pos"}  # moving an item in its list is not a change of the item
 
@@ -122,6 +124,8 @@ def _connect(path: Path) -> sqlite3.Connection:
 
 def _digests(db: sqlite3.Connection, kind: str) -> dict[str, str]:
     hashers: dict[str, hashlib._Hash] = {}
+    if not db.execute("SELECT 1 FROM sqlite_master WHERE name = ?", [kind]).fetchone():
+        return {}  # a database from before this kind existed (rooms and tracks: version 4)
     for part, sql in enumerate(_PARTS[kind]):
         cursor = db.execute(sql)
         names = [d[0] for d in cursor.description]

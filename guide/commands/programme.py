@@ -1,0 +1,58 @@
+"""``guide import``: a conference system's schedule becomes a content pack."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from guide.content.loader import PackInvalid
+    from guide.programme.importer import import_programme, report_json
+    from guide.programme.model import ProgrammeError
+
+    try:
+        result = import_programme(args.source, args.out, fmt=args.format, timezone=args.timezone,
+                                  version=args.pack_version)
+    except ProgrammeError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        print(f"nothing written; {args.out} left unchanged", file=sys.stderr)
+        return 2
+    except PackInvalid as exc:  # the importer wrote something the loader refuses: our bug
+        print(f"error: the imported pack does not validate:\n{exc}", file=sys.stderr)
+        return 1
+    report = report_json(result, args.source)
+    if args.report:
+        args.report.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n",
+                               encoding="utf-8")
+    print(f"imported {report['sessions']} sessions, {report['speakers']} speakers, "
+          f"{report['rooms']} rooms, {report['tracks']} tracks ({report['format']}, "
+          f"{report['timezone']}) into {args.out}; "
+          f"{len(report['skipped'])} skipped, {len(report['repaired'])} repaired"
+          + (f" (see {args.report})" if args.report else ""))
+    for entry in report["skipped"]:
+        print(f"skipped: {entry['where']}: {entry['reason']}", file=sys.stderr)
+    return 0
+
+
+def register(sub: Any, command: Callable[[str, Handler, str], argparse.ArgumentParser]) -> None:
+    """Add ``guide import`` to the CLI."""
+    p = command("import", cmd_import, "import a programme (frab/pretalx schedule XML or JSON) "
+                "as a content pack folder; then `guide build-db --content PACK_DIR`")
+    p.add_argument("source", metavar="SOURCE", help="schedule file path or http(s):// URL")
+    p.add_argument("--out", type=Path, required=True, metavar="PACK_DIR",
+                   help="pack folder to write (replaced only when the import succeeds)")
+    p.add_argument("--format", choices=["frab-xml", "frab-json"],
+                   help="schedule format (default: detected from the content)")
+    p.add_argument("--timezone", metavar="ZONE", help="IANA time zone of the schedule's times, "
+                   "e.g. Europe/Brussels (needed when the file names none)")
+    p.add_argument("--report", type=Path, metavar="FILE.json",
+                   help="write every skipped or repaired event, with the reason, to this file")
+    p.add_argument("--pack-version", type=int, default=1, metavar="N",
+                   help="version number of the pack (raise it for each update sent to kiosks)")

@@ -1,0 +1,144 @@
+"""``guide import``: read a schedule (file or http(s) URL), write a content pack folder.
+
+The pack is written to a temporary folder beside the target, validated with the same
+loader that ``guide build-db`` uses, and only then moved into place, so a failed
+import leaves the target exactly as it was.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+import urllib.request
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from guide.content.loader import load_pack
+from guide.content.pack_folder import PACK_META
+from guide.programme.frab import read_frab_json, read_frab_xml
+from guide.programme.model import ProgrammeError, RawProgramme
+from guide.programme.normalise import Programme, normalise, slug
+
+FORMATS = ("frab-xml", "frab-json")
+READERS: dict[str, Callable[[bytes], RawProgramme]] = {
+    "frab-xml": read_frab_xml,
+    "frab-json": read_frab_json,
+}
+PROGRAMME_FILE = "programme.json"
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What an import wrote."""
+
+    out: Path
+    format: str
+    programme: Programme
+
+
+def read_source(source: str) -> bytes:
+    """The bytes of a file path or an ``http(s)://`` URL."""
+    if source.startswith(("http://", "https://")):
+        try:
+            with urllib.request.urlopen(source, timeout=60) as response:
+                return bytes(response.read())
+        except OSError as exc:
+            raise ProgrammeError(f"{source}: cannot download: {exc}") from exc
+    path = Path(source)
+    if not path.is_file():
+        raise ProgrammeError(f"{source}: no such file")
+    return path.read_bytes()
+
+
+def detect_format(data: bytes, name: str = "") -> str:
+    """The schedule format of ``data``, judged from its content (the name only breaks ties)."""
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"<"):
+        if b"<schedule" in data[:65536]:
+            return "frab-xml"
+        raise ProgrammeError(f"{name or 'the file'}: XML, but not a frab schedule (no <schedule>)")
+    if head.startswith(b"{"):
+        return "frab-json"
+    if head.startswith(b"BEGIN:VCALENDAR"):
+        raise ProgrammeError(f"{name or 'the file'}: iCalendar import is not available yet")
+    raise ProgrammeError(f"{name or 'the file'}: not a schedule this version reads "
+                         f"({', '.join(FORMATS)})")
+
+
+def _pack_meta(programme: Programme, source: str, version: int) -> str:
+    pack_id = slug(programme.acronym or programme.title)[:60].strip("-") or "programme"
+    lines = [
+        "[pack]",
+        f"id = {json.dumps(pack_id)}",
+        f"version = {version}",
+        f"title = {json.dumps(programme.title, ensure_ascii=False)}",
+        f"title_en = {json.dumps(programme.title, ensure_ascii=False)}",
+        f"source = {json.dumps(source, ensure_ascii=False)}",
+        f"timezone = {json.dumps(programme.timezone)}",
+        f"languages = {json.dumps(programme.languages)}",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def write_pack(programme: Programme, out: Path, *, source: str, version: int = 1) -> None:
+    """Write ``programme`` as a pack folder at ``out``, validated, replacing an older pack there.
+
+    Refuses a non-empty ``out`` that is not a content pack, so an import never deletes
+    someone's files.
+    """
+    out = Path(out)
+    if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not (out / PACK_META).is_file())):
+        raise ProgrammeError(f"{out} exists and is not a content pack folder; choose another --out")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    try:
+        (tmp / PACK_META).write_text(_pack_meta(programme, source, version), encoding="utf-8")
+        body: dict[str, Any] = {"room": programme.room, "track": programme.track,
+                                "person": programme.person, "forum": programme.forum}
+        (tmp / PROGRAMME_FILE).write_text(
+            json.dumps(body, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        load_pack(tmp)  # raises PackInvalid: a bug here, never a half-valid pack on disk
+        old = out.with_name(f".{out.name}.old")
+        if old.exists():
+            shutil.rmtree(old)
+        if out.exists():
+            out.rename(old)
+        tmp.rename(out)
+        if old.exists():
+            shutil.rmtree(old)
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp)
+
+
+def import_programme(source: str, out: Path, *, fmt: str | None = None,
+                     timezone: str | None = None, version: int = 1) -> ImportResult:
+    """Read ``source`` (path or URL), write its pack to ``out``; raise ProgrammeError on bad input."""
+    data = read_source(source)
+    name = source.rsplit("/", 1)[-1]
+    fmt = fmt or detect_format(data, name)
+    if fmt not in READERS:
+        raise ProgrammeError(f"format {fmt!r} cannot be imported yet; this version reads "
+                             f"{', '.join(READERS)}")
+    raw = READERS[fmt](data)
+    programme = normalise(raw, timezone=timezone, source=name)
+    if not programme.forum:
+        raise ProgrammeError(f"{name}: no session could be imported"
+                             + (f" ({len(programme.report.skipped)} skipped)"
+                                if programme.report.skipped else ""))
+    write_pack(programme, out, source=name, version=version)
+    return ImportResult(Path(out), fmt, programme)
+
+
+def report_json(result: ImportResult, source: str) -> dict[str, Any]:
+    """The ``--report`` file: counts, and every skipped or repaired event with the reason."""
+    p = result.programme
+    return {
+        "source": source, "format": result.format, "out": str(result.out),
+        "sessions": len(p.forum), "rooms": len(p.room), "tracks": len(p.track),
+        "speakers": len(p.person), "timezone": p.timezone,
+        "skipped": p.report.skipped, "repaired": p.report.repaired,
+    }

@@ -1,0 +1,70 @@
+"""What every schedule reader produces: the events as the file gives them, not yet checked.
+
+Readers (frab XML, frab JSON …) only find values; :mod:`guide.programme.normalise` turns
+them into absolute times, deduplicated speakers, rooms and tracks, and reports every
+event it skipped or repaired.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+class ProgrammeError(Exception):
+    """The schedule cannot be imported at all (unreadable, unknown format, no time zone …)."""
+
+
+@dataclass
+class RawPerson:
+    """A speaker as one event names them; ``key`` is their id/guid/code when the file has one."""
+
+    name: str
+    key: str | None = None
+
+
+@dataclass
+class RawEvent:
+    """One event, its values as text exactly as the file gives them."""
+
+    where: str  # for the report, e.g. "day 1, room One, event 1254"
+    day: str | None  # the conference day (YYYY-MM-DD) the file files the event under
+    source_id: str | None = None
+    guid: str | None = None
+    title: str = ""
+    subtitle: str = ""
+    date: str | None = None  # ISO 8601 date-time, with or without an offset
+    start: str | None = None  # HH:MM
+    duration: str | None = None
+    room: str = ""
+    track: str = ""
+    type: str = ""
+    language: str = ""
+    abstract: str = ""
+    description: str = ""
+    url: str = ""
+    persons: list[RawPerson] = field(default_factory=list)
+    links: list[tuple[str, str]] = field(default_factory=list)  # (url, title)
+    dropped_links: list[str] = field(default_factory=list)  # addresses that could not be kept
+
+
+@dataclass
+class RawRoom:
+    name: str
+    guid: str | None = None
+
+
+@dataclass
+class RawProgramme:
+    """A whole schedule file as read."""
+
+    format: str
+    title: str = ""
+    acronym: str = ""
+    time_zone: str | None = None
+    # Clock time at which a conference day ends (events before it belong to the day before),
+    # from the file when it says so.
+    day_change: str | None = None
+    day_starts: dict[str, str] = field(default_factory=dict)  # conference day -> its start
+    rooms: list[RawRoom] = field(default_factory=list)
+    tracks: list[tuple[str, str | None]] = field(default_factory=list)  # (name, colour)
+    events: list[RawEvent] = field(default_factory=list)

@@ -1,0 +1,273 @@
+"""Turn a schedule as read into pack items: absolute times, rooms, tracks, deduplicated speakers.
+
+Every event that is skipped or repaired is listed in the report with where it was in
+the file and why, never dropped silently.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from guide.programme.model import ProgrammeError, RawEvent, RawProgramme
+from guide.programme.text import one_line, paragraphs
+from guide.programme.times import parse_clock, parse_duration, parse_instant, zone
+
+# Without a day start in the file, an event before this clock time belongs to the
+# conference day before (events at 00:30 are the previous night's).
+DEFAULT_DAY_CHANGE = dt.time(5, 0)
+_ITEM_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+@dataclass
+class Report:
+    """Events skipped or repaired, for ``--report FILE.json`` and the command's summary."""
+
+    skipped: list[dict[str, Any]] = field(default_factory=list)
+    repaired: list[dict[str, Any]] = field(default_factory=list)
+
+    def skip(self, event: RawEvent, reason: str) -> None:
+        self.skipped.append({**_ident(event), "reason": reason})
+
+    def repair(self, event: RawEvent, what: str) -> None:
+        self.repaired.append({**_ident(event), "repair": what})
+
+
+def _ident(event: RawEvent) -> dict[str, Any]:
+    return {"where": event.where, "id": event.source_id, "guid": event.guid, "title": event.title}
+
+
+@dataclass
+class Programme:
+    """Pack items of a schedule (dicts in the pack's JSON form) and the import report."""
+
+    title: str
+    acronym: str
+    timezone: str
+    languages: list[str]
+    forum: list[dict[str, Any]]
+    person: list[dict[str, Any]]
+    room: list[dict[str, Any]]
+    track: list[dict[str, Any]]
+    report: Report
+
+
+def slug(text: str) -> str:
+    """Lower-case ASCII words joined by dashes (empty for text with no Latin letters or digits)."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def make_id(prefix: str, name: str, key: str) -> str:
+    """A stable pack id: prefix, a readable slug of ``name`` and a short hash of ``key``."""
+    digest = hashlib.sha1(key.encode()).hexdigest()[:8]
+    words = slug(name)[:40].strip("-")
+    return f"{prefix}-{words}-{digest}" if words else f"{prefix}-{digest}"
+
+
+class _Clock:
+    """Resolves an event's absolute start from whatever the file gives."""
+
+    def __init__(self, raw: RawProgramme, tz: ZoneInfo | None, tz_hint: str) -> None:
+        self.tz = tz
+        self.tz_hint = tz_hint
+        self.day_change = DEFAULT_DAY_CHANGE
+        if raw.day_change:
+            with contextlib.suppress(ValueError):
+                self.day_change = parse_clock(raw.day_change)
+        self.day_starts: dict[str, dt.time] = {}
+        for day, start in raw.day_starts.items():
+            try:
+                instant = parse_instant(start)
+            except ValueError:
+                continue
+            if instant.tzinfo is not None and tz is not None:
+                instant = instant.astimezone(tz)
+            self.day_starts[day] = instant.time()
+
+    def _need_zone(self) -> ZoneInfo:
+        if self.tz is None:
+            raise ProgrammeError(
+                f"{self.tz_hint} gives times without a UTC offset or time zone; name the zone "
+                "they are in with --timezone, e.g. --timezone Europe/Brussels")
+        return self.tz
+
+    def start(self, event: RawEvent, report: Report) -> dt.datetime:
+        if event.date and ("T" in event.date or " " in event.date.strip()):
+            value = parse_instant(event.date)
+            if value.tzinfo is None:
+                value = value.replace(tzinfo=self._need_zone())
+            elif self.tz is not None:
+                value = value.astimezone(self.tz)
+            if event.start:
+                try:
+                    clock = parse_clock(event.start)
+                except ValueError:
+                    clock = None
+                if clock is not None and clock != value.time().replace(second=0):
+                    report.repair(event, f"<start> {event.start} disagrees with <date> "
+                                         f"{event.date}; the date's time is kept")
+            return value
+        day = event.date or event.day
+        if not day or not event.start:
+            raise ValueError("neither a date-time nor a day and start time")
+        calendar_day = dt.date.fromisoformat(day[:10])
+        clock = parse_clock(event.start)
+        day_start = self.day_starts.get(event.day or "", self.day_change)
+        # A conference day runs past midnight: an event before the day's start is next morning's.
+        if clock < day_start and event.day and not event.date:
+            calendar_day += dt.timedelta(days=1)
+        return dt.datetime.combine(calendar_day, clock, tzinfo=self._need_zone())
+
+
+def _fixed_zone(instant: dt.datetime) -> str:
+    """An IANA name for the offset of ``instant`` (Etc/GMT-1 is UTC+01:00: the sign is POSIX's)."""
+    offset = instant.utcoffset() or dt.timedelta(0)
+    hours, rest = divmod(int(offset.total_seconds()), 3600)
+    if rest or not -14 <= hours <= 12:
+        return "UTC"
+    return "UTC" if hours == 0 else f"Etc/GMT{-hours:+d}"
+
+
+def _event_key(event: RawEvent) -> str:
+    return event.guid or (f"id:{event.source_id}" if event.source_id else
+                          f"title:{event.title}|{event.date}|{event.start}|{event.room}")
+
+
+def _event_id(event: RawEvent, key: str) -> str:
+    guid = (event.guid or "").lower()
+    if _ITEM_ID.match(guid):
+        return guid
+    return make_id("session", event.title, key)
+
+
+def normalise(raw: RawProgramme, *, timezone: str | None = None, source: str = "") -> Programme:
+    """Pack items for ``raw``; raise :class:`ProgrammeError` when the file cannot be imported."""
+    tz_name = timezone or raw.time_zone
+    tz = zone(tz_name, flag=timezone is not None) if tz_name else None
+    clock = _Clock(raw, tz, source or "the file")
+    report = Report()
+    rooms: dict[str, dict[str, Any]] = {}
+    tracks: dict[str, dict[str, Any]] = {}
+    persons: dict[str, dict[str, Any]] = {}
+    forums: list[dict[str, Any]] = []
+    seen: dict[str, dict[str, Any]] = {}
+    ids: set[str] = set()
+
+    def room_id(name: str, guid: str | None = None) -> str:
+        if name not in rooms:
+            rooms[name] = {"id": make_id("room", name, name), "title": name, "title_en": name}
+            if guid:
+                rooms[name]["guid"] = guid
+        return str(rooms[name]["id"])
+
+    def track_id(name: str, color: str | None = None) -> str:
+        if name not in tracks:
+            tracks[name] = {"id": make_id("track", name, name), "title": name, "title_en": name}
+            if color:
+                tracks[name]["color"] = color
+        return str(tracks[name]["id"])
+
+    def person_id(name: str, key: str | None) -> str:
+        # By the file's id/guid when it gives one (two people may share a name), else by name.
+        ref = f"key:{key}" if key else f"name:{' '.join(name.split()).casefold()}"
+        if ref not in persons:
+            persons[ref] = {"id": make_id("person", name, ref), "name": name, "name_en": name}
+        return str(persons[ref]["id"])
+
+    for r in raw.rooms:
+        room_id(r.name, r.guid)
+    for name, color in raw.tracks:
+        track_id(name, color)
+
+    for event in raw.events:
+        title, rounds = one_line(event.title)
+        if not title:
+            report.skip(event, "no title")
+            continue
+        event.title = title
+        try:
+            start = clock.start(event, report)
+        except ValueError as exc:
+            report.skip(event, f"start time unreadable: {exc}")
+            continue
+        try:
+            length = parse_duration(event.duration or "")
+        except ValueError as exc:
+            report.skip(event, str(exc) if event.duration else "no duration")
+            continue
+        key = _event_key(event)
+        if key in seen:
+            first = seen[key]
+            if first["title"] == title and first["start"] == start.isoformat():
+                report.skip(event, f"duplicate of session {first['id']} (same id, title and start)")
+                continue
+            report.repair(event, f"id {event.guid or event.source_id} is used twice; this second "
+                                 "event gets an id of its own")
+            key = f"{key}|{len(ids)}"
+        summary, r_abs = paragraphs(event.abstract)
+        text, r_desc = paragraphs(event.description)
+        subtitle, r_sub = one_line(event.subtitle)
+        if rounds or r_abs or r_desc or r_sub:
+            report.repair(event, "HTML that was escaped twice was decoded")
+        for url in event.dropped_links:
+            report.repair(event, f"link {url!r} is not an absolute http(s) address; left out")
+        item_id = _event_id(event, key) if key not in ids else make_id("session", title, key)
+        while item_id in ids:
+            item_id = make_id("session", title, f"{key}|{item_id}")
+        ids.add(item_id)
+        forum: dict[str, Any] = {
+            "id": item_id, "kind": "session", "title": title, "title_en": title,
+            "date": (event.day or start.date().isoformat())[:10],
+            "start": start.isoformat(), "end": (start + length).isoformat(),
+        }
+        if event.guid:
+            forum["guid"] = event.guid
+        elif event.source_id:
+            forum["guid"] = event.source_id
+        if event.room:
+            forum["room"] = room_id(event.room)
+        else:
+            report.repair(event, "no room given; the session is listed without one")
+        if event.track:
+            forum["track"] = track_id(event.track)
+        for name, value in (("type", event.type), ("language", event.language),
+                            ("subtitle", subtitle), ("url", event.url)):
+            if value:
+                forum[name] = value
+        if summary:
+            forum["summary"] = forum["summary_en"] = "\n\n".join(summary)
+        if text:
+            forum["text"] = forum["text_en"] = text
+        speakers: list[str] = []
+        for person in event.persons:
+            pid = person_id(person.name, person.key)
+            if pid not in speakers:
+                speakers.append(pid)
+        if speakers:
+            forum["speakers"] = [{"person": p} for p in speakers]
+        if event.links:
+            forum["links"] = [{"url": u, **({"title": t} if t else {})} for u, t in event.links]
+        seen[key] = forum
+        forums.append(forum)
+
+    everything = " ".join(f["title"] for f in forums) + raw.title
+    languages = ["zh", "en"] if _CJK.search(everything) else ["en"]
+    if tz is not None:
+        tz_label = tz.key
+    elif forums:
+        tz_label = _fixed_zone(dt.datetime.fromisoformat(forums[0]["start"]))
+    else:
+        tz_label = "UTC"
+    return Programme(
+        title=raw.title or raw.acronym or "Programme", acronym=raw.acronym, timezone=tz_label,
+        languages=languages, forum=forums, person=list(persons.values()), room=list(rooms.values()),
+        track=list(tracks.values()), report=report,
+    )

@@ -1,0 +1,49 @@
+"""Durations, clock times and time zones as schedule files write them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from guide.programme.model import ProgrammeError
+
+_HM = re.compile(r"^(\d{1,3}):([0-5]\d)$")  # H:MM, HH:MM (and 0:00)
+_DHM = re.compile(r"^(\d{1,2}):([01]?\d|2[0-3]):([0-5]\d)$")  # D:HH:MM
+_HMS = re.compile(r"^(\d{1,2}):([0-5]\d):([0-5]\d)$")  # HH:MM:SS (Pentabarf day_change)
+
+
+def parse_duration(text: str) -> dt.timedelta:
+    """``H:MM``, ``HH:MM`` or ``D:HH:MM`` as a timedelta; ValueError for anything else."""
+    text = text.strip()
+    if m := _HM.match(text):
+        return dt.timedelta(hours=int(m[1]), minutes=int(m[2]))
+    if m := _DHM.match(text):
+        return dt.timedelta(days=int(m[1]), hours=int(m[2]), minutes=int(m[3]))
+    raise ValueError(f"duration {text!r} is not H:MM, HH:MM or D:HH:MM")
+
+
+def parse_clock(text: str) -> dt.time:
+    """``H:MM``, ``HH:MM`` or ``HH:MM:SS`` as a time of day; ValueError otherwise."""
+    text = text.strip()
+    if (m := _HM.match(text)) and int(m[1]) < 24:
+        return dt.time(int(m[1]), int(m[2]))
+    if (m := _HMS.match(text)) and int(m[1]) < 24:
+        return dt.time(int(m[1]), int(m[2]), int(m[3]))
+    raise ValueError(f"{text!r} is not a time of day (HH:MM)")
+
+
+def zone(name: str, *, flag: bool) -> ZoneInfo:
+    """The IANA time zone ``name``; the error names ``--timezone`` when the user gave it."""
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        where = "--timezone" if flag else "the file's time zone"
+        raise ProgrammeError(f"{where} {name!r} is not a known time zone "
+                             "(IANA names such as Europe/Brussels or Asia/Shanghai)") from exc
+
+
+def parse_instant(text: str) -> dt.datetime:
+    """An ISO 8601 date-time, naive or with an offset; ValueError otherwise."""
+    value = dt.datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    return value

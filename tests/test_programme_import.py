@@ -1,0 +1,144 @@
+"""`guide import`: real frab/pretalx schedules become packs whose sessions match the files.
+
+The expected values are read from the files by a second, independent route (a plain
+``xml.etree`` walk / ``json`` read here in the test), not by the importer's code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Any
+
+from tests.conftest import ROOT, run_guide
+
+SCHEDULES = ROOT / "tests" / "fixtures" / "schedules"
+XML_39C3 = SCHEDULES / "eventfahrplan-schedule-39c3-20251206.xml"
+JSON_RC3 = SCHEDULES / "voc-pretalx-rc3.json"
+
+
+def _hm(text: str) -> dt.timedelta:
+    hours, minutes = text.split(":")
+    return dt.timedelta(hours=int(hours), minutes=int(minutes))
+
+
+def _expected_39c3() -> dict[str, dict[str, Any]]:
+    out = {}
+    for day in ET.parse(XML_39C3).getroot().iter("day"):
+        for room in day.iter("room"):
+            for event in room.iter("event"):
+                start = dt.datetime.fromisoformat(event.findtext("date") or "")
+                out[event.get("guid", "")] = {
+                    "title": " ".join((event.findtext("title") or "").split()),
+                    "day": day.get("date"),
+                    "start": start, "end": start + _hm(event.findtext("duration") or ""),
+                    "room": room.get("name"), "track": event.findtext("track") or None,
+                    "type": event.findtext("type") or None,
+                    "speakers": [p.text for p in event.iter("person")],
+                }
+    return out
+
+
+def _import(tmp_path: Path, source: Path, *extra: str) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    pack, db, report = tmp_path / "pack", tmp_path / "c.db", tmp_path / "report.json"
+    done = run_guide("import", str(source), "--out", str(pack), "--report", str(report), *extra)
+    assert done.returncode == 0, done.stderr
+    built = run_guide("build-db", "--content", str(pack), "--out", str(db))
+    assert built.returncode == 0, built.stderr
+    listed = run_guide("list", "forum", "--json", "--content-db", str(db))
+    assert listed.returncode == 0, listed.stderr
+    return json.loads(listed.stdout), json.loads(report.read_text(encoding="utf-8"))
+
+
+def _by_guid(sessions: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    return {s["guid"]: s for s in sessions}
+
+
+def test_39c3_xml_every_session_time_room_and_speakers_match_the_file(tmp_path: Path) -> None:
+    expected = _expected_39c3()
+    sessions, report = _import(tmp_path, XML_39C3)
+    got = _by_guid(sessions)
+    assert len(sessions) == len(expected) == 215
+    for guid, want in expected.items():
+        s = got[guid]
+        start, end = dt.datetime.fromisoformat(s["start"]), dt.datetime.fromisoformat(s["end"])
+        assert start.utcoffset() is not None and start == want["start"] and end == want["end"], guid
+        assert s["room"] == want["room"] and s["title"] == want["title"]
+        assert [p["name"] for p in s["speakers"]] == want["speakers"]
+        assert (s["date"], s["track"], s["type"]) == (want["day"], want["track"], want["type"])
+    assert report["sessions"] == 215 and report["skipped"] == []
+    # The one <attachment> has a relative address: left out, and said so.
+    assert [r["guid"] for r in report["repaired"]] == ["c31906d3-4cd5-5b05-aebe-5ce1538c70b8"]
+    assert "left out" in report["repaired"][0]["repair"]
+
+
+def test_39c3_events_after_midnight_stay_on_their_conference_day(tmp_path: Path) -> None:
+    expected = _expected_39c3()
+    after_midnight = {g for g, e in expected.items() if e["start"].date().isoformat() != e["day"]}
+    assert len(after_midnight) == 5
+    sessions, _report = _import(tmp_path, XML_39C3)
+    for guid in after_midnight:
+        s = _by_guid(sessions)[guid]
+        assert s["date"] == expected[guid]["day"]
+        assert s["start"][:10] != s["date"] and s["start_time"] < "06:00"
+    # In the day's list the night's sessions come last, not first.
+    days = [s for s in sessions if s["date"] == "2025-12-27"]
+    assert days[-1]["guid"] in after_midnight
+    assert [s["start"] for s in days] == sorted(s["start"] for s in days)
+
+
+def test_nested_link_titles_never_replace_the_session_title(tmp_path: Path) -> None:
+    sessions, _report = _import(tmp_path, XML_39C3)
+    s = _by_guid(sessions)["a2dd3dc7-ecae-50b3-82d9-266ad02f7a40"]
+    assert s["title"] == "All my Deutschlandtickets gone: Fraud at an industrial scale"
+    assert {"url": "https://zügli.app", "title": "Zügli"} in s["links"]
+    # Markdown rendered to text and the file's 20-space indentation gone.
+    assert "Zügli (https://zügli.app)" in s["text"][0]
+    assert not any(p.startswith(" ") or "](" in p for p in s["text"])
+
+
+def test_speakers_are_people_deduplicated_across_sessions(tmp_path: Path) -> None:
+    sessions, report = _import(tmp_path, XML_39C3)
+    root = ET.parse(XML_39C3).getroot()
+    guid_of = {(e.get("guid"), p.text): p.get("guid") for e in root.iter("event")
+               for p in e.iter("person")}
+    assert report["speakers"] == len(set(guid_of.values())) == 263
+    ids_of: dict[str, set[str]] = {}
+    for s in sessions:
+        for p in s["speakers"]:
+            ids_of.setdefault(guid_of[(s["guid"], p["name"])], set()).add(p["id"])
+    assert all(len(ids) == 1 for ids in ids_of.values())
+    # Two different people called "leonard" stay two people.
+    assert len({p["id"] for s in sessions for p in s["speakers"] if p["name"].casefold() == "leonard"}) == 2
+
+
+def test_rc3_json_sessions_match_the_file(tmp_path: Path) -> None:
+    doc = json.loads(JSON_RC3.read_text(encoding="utf-8"))
+    expected = {}
+    for day in doc["schedule"]["conference"]["days"]:
+        for room, events in day["rooms"].items():
+            for e in events:
+                start = dt.datetime.fromisoformat(e["date"])
+                expected[e["guid"]] = (start, start + _hm(e["duration"]), room,
+                                       [p["public_name"] for p in e["persons"]], day["date"])
+    sessions, report = _import(tmp_path, JSON_RC3)
+    assert len(sessions) == len(expected) == 48 and report["skipped"] == []
+    for s in sessions:
+        start, end, room, speakers, day = expected[s["guid"]]
+        assert dt.datetime.fromisoformat(s["start"]) == start
+        assert dt.datetime.fromisoformat(s["end"]) == end
+        assert (s["room"], [p["name"] for p in s["speakers"]], s["date"]) == (room, speakers, day)
+        assert s["start"].endswith("+01:00")
+
+
+def test_rooms_and_tracks_are_items_of_their_own(tmp_path: Path) -> None:
+    _import(tmp_path, XML_39C3)
+    rooms = json.loads(run_guide("list", "room", "--json", "--content-db",
+                                 str(tmp_path / "c.db")).stdout)
+    tracks = json.loads(run_guide("list", "track", "--json", "--content-db",
+                                  str(tmp_path / "c.db")).stdout)
+    root = ET.parse(XML_39C3).getroot()
+    assert {r["title"] for r in rooms} == {r.get("name") for r in root.iter("room") if r.get("name")}
+    assert {t["title"] for t in tracks} >= {t.get("name") for t in root.find("conference").iter("track")}

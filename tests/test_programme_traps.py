@@ -1,0 +1,140 @@
+"""What real schedule files do wrong, and what `guide import` makes of it (in small files)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from guide.cli import main
+from guide.content.loader import load_pack
+
+PENTABARF = """<?xml version="1.0" encoding="UTF-8"?>
+<schedule>
+  <conference><title>FOSDEM 2010</title><acronym>fosdem10</acronym>
+    <day_change>05:00:00</day_change></conference>
+  <day date="2010-02-06" index="1">
+    <room name="Janson">
+      <event id="1">
+        <start>23:30</start><duration>1:30</duration><room>Janson</room>
+        <title>Late talk</title><track>Keynotes</track><type>lecture</type>
+        <abstract>&amp;lt;p&amp;gt;Fish &amp;amp;amp; chips&amp;lt;/p&amp;gt;</abstract>
+        <persons><person id="7">Ada</person><person id="8">Bob</person></persons>
+        <links><link href="https://example.org/a">Slides</link></links>
+        <shiny>an element nobody knows</shiny>
+      </event>
+      <event id="2">
+        <start>00:30</start><duration>0:00</duration><room>Janson</room>
+        <title>After midnight</title><persons><person id="7">Ada</person></persons>
+      </event>
+    </room>
+    <room name="H.1302"/>
+    <room name="">
+      <event id="3"><start>10:00</start><duration>1:00:00</duration><room></room>
+        <title>Two days long</title></event>
+      <event id="4"><start>11:00</start><duration>ninety</duration><room>K</room>
+        <title>Bad duration</title></event>
+      <event id="5"><start>12:00</start><duration>01:00</duration><room>K</room><title/></event>
+      <event id="1"><start>23:30</start><duration>1:30</duration><room>Janson</room>
+        <title>Late talk</title></event>
+      <event id="2"><start>14:00</start><duration>00:45</duration><room>K</room>
+        <title>Same id, other talk</title></event>
+    </room>
+  </day>
+</schedule>
+"""
+
+
+def _import(tmp_path: Path, text: str, *extra: str, name: str = "s.xml") -> tuple[int, Path, Path]:
+    source, out, report = tmp_path / name, tmp_path / "pack", tmp_path / "report.json"
+    source.write_text(text, encoding="utf-8")
+    code = main(["import", str(source), "--out", str(out), "--report", str(report), *extra])
+    return code, out, report
+
+
+def _sessions(out: Path) -> dict[str, Any]:
+    return {f.title: f for f in load_pack(out).of("forum")}
+
+
+def test_no_time_zone_is_a_clear_error_naming_the_flag(tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, report = _import(tmp_path, PENTABARF)
+    err = capsys.readouterr().err
+    assert code == 2 and "--timezone" in err and "Europe/Brussels" in err
+    assert not out.exists() and not report.exists()
+
+
+def test_unknown_time_zone_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _import(tmp_path, PENTABARF, "--timezone", "Europe/Atlantis")
+    assert code == 2 and "'Europe/Atlantis' is not a known time zone" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_pentabarf_file_with_every_trap(tmp_path: Path) -> None:
+    code, out, report_path = _import(tmp_path, PENTABARF, "--timezone", "Europe/Brussels")
+    assert code == 0
+    s = _sessions(out)
+    late, night, long = s["Late talk"], s["After midnight"], s["Two days long"]
+    # Brussels in February is UTC+01:00; 23:30 plus 1:30 ends the next calendar day.
+    assert late.start.isoformat() == "2010-02-06T23:30:00+01:00"
+    assert late.end.isoformat() == "2010-02-07T01:00:00+01:00"
+    # 00:30 belongs to the conference day of 6 February but happens on the 7th.
+    assert night.date.isoformat() == "2010-02-06"
+    assert night.start.isoformat() == night.end.isoformat() == "2010-02-07T00:30:00+01:00"
+    assert long.end.isoformat() == "2010-02-07T10:00:00+01:00"  # D:HH:MM
+    assert long.room is None  # empty room: kept, without one
+    assert late.summary == "Fish & chips"  # double-escaped HTML decoded, tags gone
+    assert [ln.url for ln in late.links] == ["https://example.org/a"]
+    assert [ln.title for ln in late.links] == ["Slides"]
+    assert late.speakers[0].person == night.speakers[0].person  # Ada, once
+    assert "Same id, other talk" in s and s["Same id, other talk"].id != night.id
+    rooms = {r.title for r in load_pack(out).of("room")}
+    assert rooms == {"Janson", "H.1302", "K"}  # the empty room H.1302 is still a room
+    report = json.loads(report_path.read_text(encoding="utf-8"))
+    skipped = {(r["id"], r["reason"]) for r in report["skipped"]}
+    assert skipped == {
+        ("4", "duration 'ninety' is not H:MM, HH:MM or D:HH:MM"),
+        ("5", "no title"),
+        ("1", "duplicate of session " + late.id + " (same id, title and start)"),
+    }
+    repaired = {(r["id"], r["repair"]) for r in report["repaired"]}
+    assert ("1", "HTML that was escaped twice was decoded") in repaired
+    assert ("3", "no room given; the session is listed without one") in repaired
+    assert ("2", "id 2 is used twice; this second event gets an id of its own") in repaired
+
+
+def test_offsets_that_differ_within_a_file_are_kept_as_instants(tmp_path: Path) -> None:
+    doc = {"schedule": {"conference": {"title": "Spring", "acronym": "spring", "days": [
+        {"date": "2024-03-30", "rooms": {"A": [
+            {"id": 1, "guid": "a1", "date": "2024-03-30T12:00:00+01:00", "start": "12:00",
+             "duration": "00:30", "room": "A", "title": "Before the change", "persons": []},
+            {"id": 2, "guid": "a2", "date": "2024-03-31T12:00:00+02:00", "start": "12:00",
+             "duration": "00:30", "room": "A", "title": "After the change", "persons": []},
+        ]}}]}}}
+    code, out, _ = _import(tmp_path, json.dumps(doc), name="s.json")
+    assert code == 0
+    s = _sessions(out)
+    assert s["Before the change"].start.isoformat() == "2024-03-30T12:00:00+01:00"
+    assert s["After the change"].start.isoformat() == "2024-03-31T12:00:00+02:00"
+    # With the zone named, times are shown in it: still the same instants.
+    code, out, _ = _import(tmp_path, json.dumps(doc), "--timezone", "Asia/Shanghai", name="s.json")
+    s = _sessions(out)
+    assert s["After the change"].start.isoformat() == "2024-03-31T18:00:00+08:00"
+
+
+def test_a_failed_import_leaves_the_old_pack_alone(tmp_path: Path) -> None:
+    code, out, _ = _import(tmp_path, PENTABARF, "--timezone", "Europe/Brussels")
+    before = (out / "programme.json").read_bytes()
+    code, out, _ = _import(tmp_path, "<schedule><day date='x'>", "--timezone", "UTC")
+    assert code == 2 and (out / "programme.json").read_bytes() == before
+
+
+def test_an_import_never_overwrites_a_folder_that_is_not_a_pack(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "pack").mkdir()
+    (tmp_path / "pack" / "thesis.txt").write_text("precious", encoding="utf-8")
+    code, out, _ = _import(tmp_path, PENTABARF, "--timezone", "Europe/Brussels")
+    assert code == 2 and "not a content pack folder" in capsys.readouterr().err
+    assert (out / "thesis.txt").read_text(encoding="utf-8") == "precious"
