@@ -19,9 +19,12 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QFileDialog,
+    QLabel,
+    QLineEdit,
     QListView,
     QScroller,
     QTabBar,
+    QWidget,
 )
 
 from guide.app import Guide, build_window
@@ -501,3 +504,24 @@ def test_leaving_full_screen_is_undone(qtbot, real_db: Path, tmp_path: Path) -> 
     finally:
         k.shutdown()
         guide.close()
+
+
+def test_visitor_facing_text_names_no_keyboard_shortcuts(qtbot, kiosk: Kiosk) -> None:  # type: ignore[no-untyped-def]
+    window = kiosk.window
+    start_visit(qtbot, kiosk)
+    for lang in ("zh", "en"):
+        kiosk.guide.ctx.state.set_language(lang)
+        for name in ("home", "forums", "exhibition", "announcements", "photos", "figures",
+                     "bookmarks", "search"):
+            window.go(Location(name))
+            qtbot.wait(10)
+            texts = []
+            for w in window.findChildren(QWidget):
+                if not w.isVisible():
+                    continue
+                if isinstance(w, QLabel | QAbstractButton):
+                    texts.append(w.text())
+                if isinstance(w, QLineEdit):
+                    texts.append(w.placeholderText())
+            shortcuts = [t for t in texts if "Ctrl" in t or "Alt+" in t]
+            assert shortcuts == [], (lang, name, shortcuts)

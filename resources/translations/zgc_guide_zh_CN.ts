@@ -78,6 +78,10 @@
         <translation>撤销 (Ctrl+Z)</translation>
     </message>
     <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
         <source>QR code</source>
         <translation>二维码</translation>
     </message>
@@ -102,8 +106,8 @@
         <translation>清除全部收藏？</translation>
     </message>
     <message>
-        <source>Remove all %1 bookmarks? You can undo this with Ctrl+Z.</source>
-        <translation>删除全部 %1 项收藏？可以按 Ctrl+Z 撤销。</translation>
+        <source>Remove all %1 bookmarks? You can undo this with the Undo button.</source>
+        <translation>删除全部 %1 项收藏？可以用“撤销”按钮恢复。</translation>
     </message>
     <message>
         <source>Calendar (*.ics)</source>

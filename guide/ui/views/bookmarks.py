@@ -269,7 +269,9 @@ class BookmarksPage(Page):
         self.subtitle.setText(subtitle)
         self.by_kind.setText(self.tr("By kind"))
         self.by_day.setText(self.tr("My day"))
-        self.undo_button.setText(self.tr("Undo (Ctrl+Z)"))
+        # Shortcuts in tooltips, not labels: kiosk visitors have no keyboard.
+        self.undo_button.setText(self.tr("Undo"))
+        self.undo_button.setToolTip(self.tr("Undo (Ctrl+Z)"))
         self.qr_button.setText(self.tr("QR code"))
         self.export_button.setText(self.tr("Export…"))
         self.clear_button.setText(self.tr("Clear all"))
@@ -302,7 +304,7 @@ class BookmarksPage(Page):
     def clear_all(self) -> None:
         answer = QMessageBox.question(
             self, self.tr("Clear all bookmarks?"),
-            self.tr("Remove all %1 bookmarks? You can undo this with Ctrl+Z.").replace(
+            self.tr("Remove all %1 bookmarks? You can undo this with the Undo button.").replace(
                 "%1", str(self._total)))
         if answer == QMessageBox.StandardButton.Yes:
             self.ctx.bookmarks.clear_all()
