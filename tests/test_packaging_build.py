@@ -119,6 +119,8 @@ def test_deb_layout_and_bundle_contents(built: Built, tmp_path: Path) -> None:
                    "PySide6/Qt/plugins/iconengines/libqsvgicon.so",
                    "PySide6/Qt/plugins/platforminputcontexts/libibusplatforminputcontextplugin.so"):
         assert needed in files, needed
+    # The About dialog reads the version from the package metadata the spec copies in.
+    assert any(f.startswith("zgc_guide") and f.endswith(("-info/METADATA", "-info/PKG-INFO")) for f in files)
     unwanted = [f for f in files if f.startswith(("PySide6/Qt/translations/", "mypy", "hypothesis", "pytest",
                                                   "PySide6/Qt/plugins/platformthemes/", "PySide6/QtNetwork"))
                 or "libQt6Network" in f or "libgtk" in f or f.endswith(".pyi")
