@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -25,13 +25,11 @@ from guide.ui.i18n import Translations, system_language
 from guide.ui.images import ImageCache
 from guide.ui.main_window import MainWindow
 from guide.user.bookmarks import refresh_snapshots
-from guide.user.db import (
-    mark_recovery_notice_shown,
-    open_user_db,
-    pending_recovery_notice,
-    recovery_message,
-)
+from guide.user.db import RecoveryNotice, mark_recovery_notice_shown, open_user_db, pending_recovery_notice
 from guide.user.settings import get_setting, set_setting
+
+if TYPE_CHECKING:
+    from guide.ui.about import AboutDialog
 
 
 def ensure_app() -> QApplication:
@@ -123,7 +121,7 @@ def offer_staff_actions(guide: Guide) -> None:
     window.staff_button.setVisible(not guide.ctx.kiosk)
 
 
-def show_about(guide: Guide) -> Any:
+def show_about(guide: Guide) -> AboutDialog:
     """Open the About dialog over the window (version, content pack and signer, licences)."""
     from guide.ui.about import AboutDialog
 
@@ -132,8 +130,10 @@ def show_about(guide: Guide) -> Any:
     return dialog
 
 
-def _tell_recovery(window: MainWindow, ctx: AppContext, notice: Any) -> None:
-    message = recovery_message(notice, ctx.state.lang)
+def _tell_recovery(window: MainWindow, ctx: AppContext, notice: RecoveryNotice) -> None:
+    message = tx.tr("Your saved bookmarks file was damaged and has been replaced; %1 bookmark(s) could "
+                    "be recovered. The damaged file is kept at %2.")
+    message = message.replace("%1", str(notice.salvaged)).replace("%2", str(notice.moved_to))
     if ctx.kiosk:  # visitors are not the ones to tell; staff find it in the log
         import logging
 

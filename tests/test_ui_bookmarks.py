@@ -175,6 +175,26 @@ def test_qr_code_take_away(guide: Guide) -> None:
     dialog.close()
 
 
+def test_the_qr_dialog_says_why_in_the_visitors_language(guide: Guide) -> None:
+    from guide.ui.views.bookmarks import QrDialog
+    from guide.user.qr import bookmark_codes
+    from tests.test_user_qr import forum
+
+    long_list = bookmark_codes([forum(n, f"第{n}场 科技成果转化与知识产权保护平行论坛") for n in range(60)])
+    n = len(long_list.parts)
+    dialog = QrDialog(long_list, "en", guide.window)
+    assert dialog.notice.text() == f"Your list is too long for one code: scan all {n} codes in turn."
+    dialog.close()
+    guide.ctx.state.set_language("zh")
+    dialog = QrDialog(long_list, "zh", guide.window)
+    assert dialog.notice.text() == f"收藏较多，一个二维码放不下：请依次扫描全部 {n} 个二维码。"
+    dialog.close()
+    guide.ctx.bookmarks.toggle("forum", "opening")  # one short title: one code, nothing to say
+    dialog = guide.window.page("bookmarks").show_qr()
+    assert dialog.notice.isHidden()
+    dialog.close()
+
+
 def test_a_damaged_user_database_is_replaced_and_the_user_told_once(
     qtbot, mini_db: Path, tmp_path: Path  # type: ignore[no-untyped-def]
 ) -> None:
@@ -184,8 +204,10 @@ def test_a_damaged_user_database_is_replaced_and_the_user_told_once(
     qtbot.addWidget(g.window)
     qtbot.waitUntil(lambda: g.window.findChild(QMessageBox) is not None)
     box = g.window.findChild(QMessageBox)
-    assert box.windowTitle() == "Bookmarks recovered" and box.text()
-    assert list(tmp_path.glob("user.db.corrupt-*"))  # kept for recovery
+    kept = list(tmp_path.glob("user.db.corrupt-*"))  # kept for recovery
+    assert box.windowTitle() == "Bookmarks recovered" and len(kept) == 1
+    assert box.text() == (f"Your saved bookmarks file was damaged and has been replaced; 0 bookmark(s) "
+                          f"could be recovered. The damaged file is kept at {kept[0]}.")
     g.ctx.bookmarks.toggle("forum", "opening")  # the new database works
     g.close()
     g = build_window(mini_db, lang="en", user_db=user_db)

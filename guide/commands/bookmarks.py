@@ -27,13 +27,14 @@ def _open_user(args: argparse.Namespace) -> Any:
         mark_recovery_notice_shown,
         open_user_db,
         pending_recovery_notice,
-        recovery_message,
     )
 
     user = open_user_db(args.user_db)
     notice = pending_recovery_notice(user.db)
     if notice is not None:
-        print(f"notice: {recovery_message(notice, 'en')}", file=sys.stderr)
+        print(f"notice: the bookmarks file was damaged and has been replaced; {notice.salvaged} "
+              f"bookmark(s) could be recovered; the damaged file is kept at {notice.moved_to}",
+              file=sys.stderr)
         mark_recovery_notice_shown(user.db)
     return user
 

@@ -20,8 +20,8 @@ FORUMS_PER_SLIDE = 3
 class ForumLine:
     """One forum on a schedule slide."""
 
-    when_zh: str
-    when_en: str
+    start_time: dt.time | None  # None: the source gives no time
+    end_time: dt.time | None
     title: str
     title_en: str
     forum_kind: str
@@ -47,16 +47,8 @@ class Slide:
     figures: tuple[Figure, ...] = field(default_factory=tuple)
 
 
-def _when(row: ForumRow, lang: str) -> str:
-    if row.start_time is None:
-        # The desktop's wording (its translation of "Time not announced"), word for word.
-        return "时间未公布" if lang == "zh" else "Time not announced"
-    start = f"{row.start_time:%H:%M}"
-    return f"{start}–{row.end_time:%H:%M}" if row.end_time else start
-
-
 def _lines(rows: list[ForumRow]) -> tuple[ForumLine, ...]:
-    return tuple(ForumLine(_when(r, "zh"), _when(r, "en"), r.title, r.title_en, r.forum_kind, r.venue)
+    return tuple(ForumLine(r.start_time, r.end_time, r.title, r.title_en, r.forum_kind, r.venue)
                  for r in rows[:FORUMS_PER_SLIDE])
 
 

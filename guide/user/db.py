@@ -315,13 +315,3 @@ def mark_recovery_notice_shown(db: Db) -> None:
     """Record that the user has been told about the recovery, so it is not shown again."""
     db.execute("DELETE FROM setting WHERE scope = '' AND key IN (?, ?)",
                     [RECOVERY_KEY, SALVAGED_KEY])
-
-
-def recovery_message(notice: RecoveryNotice, lang: str = "zh") -> str:
-    """The sentence to show for a recovery notice, in Chinese or English."""
-    if lang == "en":
-        return (f"Your saved bookmarks file was damaged and has been replaced; "
-                f"{notice.salvaged} bookmark(s) could be recovered. "
-                f"The damaged file is kept at {notice.moved_to}.")
-    return (f"收藏数据文件已损坏，已新建文件；恢复了 {notice.salvaged} 条收藏。"
-            f"损坏的文件保存在 {notice.moved_to}。")

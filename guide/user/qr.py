@@ -16,6 +16,7 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 from guide.user.bookmarks import BookmarkView, timeline_key
@@ -43,6 +44,15 @@ class QrPart:
     total: int
 
 
+class QrNotice(StrEnum):
+    """Why a list's codes need a word of explanation (the UI says it in the visitor's language)."""
+
+    EMPTY = "empty"  # nothing bookmarked
+    SPLIT = "split"  # several codes, to be scanned in turn
+    SHORTENED = "shortened"  # one code, some titles shortened to fit
+    SPLIT_SHORTENED = "split-shortened"
+
+
 @dataclass(frozen=True)
 class QrSet:
     """The codes for a list, and whether it had to be split or shortened to stay readable."""
@@ -54,22 +64,14 @@ class QrSet:
     def split(self) -> bool:
         return len(self.parts) > 1
 
-    def notice(self, lang: str = "zh") -> str | None:
-        """What to tell the visitor when one code could not hold the whole list as it is."""
-        n = len(self.parts)
-        if lang == "en":
-            if not self.parts:
-                return "Nothing bookmarked yet."
-            if self.split:
-                text = f"Your list is too long for one code: scan all {n} codes in turn."
-                return text + (" Some long titles are shortened." if self.shortened else "")
-            return "Some long titles are shortened to fit the code." if self.shortened else None
+    @property
+    def notice(self) -> QrNotice | None:
+        """What the visitor must be told when one code could not hold the whole list as it is."""
         if not self.parts:
-            return "还没有收藏。"
+            return QrNotice.EMPTY
         if self.split:
-            text = f"收藏较多，一个二维码放不下：请依次扫描全部 {n} 个二维码。"
-            return text + ("部分较长的标题已缩短。" if self.shortened else "")
-        return "部分较长的标题已缩短，以便放进二维码。" if self.shortened else None
+            return QrNotice.SPLIT_SHORTENED if self.shortened else QrNotice.SPLIT
+        return QrNotice.SHORTENED if self.shortened else None
 
 
 def _nbytes(text: str) -> int:

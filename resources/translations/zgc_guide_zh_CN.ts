@@ -326,6 +326,10 @@
         <source>Key figures</source>
         <translation>关键数据</translation>
     </message>
+    <message>
+        <source>Time not announced</source>
+        <translation>时间未公布</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -448,6 +452,22 @@
 </context>
 <context>
     <name>QrDialog</name>
+    <message>
+        <source>Nothing bookmarked yet.</source>
+        <translation>还没有收藏。</translation>
+    </message>
+    <message>
+        <source>Your list is too long for one code: scan all %1 codes in turn.</source>
+        <translation>收藏较多，一个二维码放不下：请依次扫描全部 %1 个二维码。</translation>
+    </message>
+    <message>
+        <source> Some long titles are shortened.</source>
+        <translation>部分较长的标题已缩短。</translation>
+    </message>
+    <message>
+        <source>Some long titles are shortened to fit the code.</source>
+        <translation>部分较长的标题已缩短，以便放进二维码。</translation>
+    </message>
     <message>
         <source>Scan with your phone&apos;s camera to take your list with you.</source>
         <translation>用手机相机扫描，即可带走您的收藏清单。</translation>
@@ -772,6 +792,10 @@
     <message>
         <source>About ZGC Forum Guide…</source>
         <translation>关于中关村论坛指南…</translation>
+    </message>
+    <message>
+        <source>Your saved bookmarks file was damaged and has been replaced; %1 bookmark(s) could be recovered. The damaged file is kept at %2.</source>
+        <translation>收藏数据文件已损坏，已新建文件；恢复了 %1 条收藏。损坏的文件保存在 %2。</translation>
     </message>
     <message>
         <source>Bookmarks recovered</source>

@@ -35,6 +35,7 @@ TODAY = str(QT_TRANSLATE_NOOP("KioskAttract", "Today"))
 NEXT = str(QT_TRANSLATE_NOOP("KioskAttract", "Coming up"))
 SCHEDULE = str(QT_TRANSLATE_NOOP("KioskAttract", "Forums"))
 KEY_FIGURES = str(QT_TRANSLATE_NOOP("KioskAttract", "Key figures"))
+TIME_TBA = str(QT_TRANSLATE_NOOP("KioskAttract", "Time not announced"))
 FADE_MS = 700
 
 
@@ -233,10 +234,15 @@ class AttractScreen(Overlay):
         inner = card.adjusted(int(28 * unit), int(14 * unit), -int(28 * unit), -int(10 * unit))
         time_width = int(320 * unit)
         column = QRect(inner.left(), inner.top(), time_width - int(20 * unit), inner.height())
-        used = wrap_text(painter, column, line.when_zh, pixel_font(32 * unit, bold=True), QColor("#ffd27f"))
-        if line.when_en != line.when_zh:
-            wrap_text(painter, column.adjusted(0, used + int(4 * unit), 0, 0), line.when_en,
-                  pixel_font(24 * unit), QColor("#ffe7b8"))
+        if line.start_time is None:  # both languages, as everywhere on this screen
+            when, when_en = chinese(ATTRACT_CONTEXT, TIME_TBA), TIME_TBA
+        else:
+            when = when_en = (f"{line.start_time:%H:%M}–{line.end_time:%H:%M}" if line.end_time
+                              else f"{line.start_time:%H:%M}")
+        used = wrap_text(painter, column, when, pixel_font(32 * unit, bold=True), QColor("#ffd27f"))
+        if when_en != when:
+            wrap_text(painter, column.adjusted(0, used + int(4 * unit), 0, 0), when_en,
+                      pixel_font(24 * unit), QColor("#ffe7b8"))
         text = inner.adjusted(time_width, 0, 0, 0)
         used = wrap_text(painter, text, line.title, pixel_font(38 * unit, bold=True), QColor("#ffffff"))
         used += wrap_text(painter, text.adjusted(0, used + int(4 * unit), 0, 0), line.title_en,

@@ -32,7 +32,7 @@ from guide.ui.views.detail_html import kind_label
 from guide.user import bookmarks as store
 from guide.user.bookmarks import BookmarkView
 from guide.user.export import export_bookmarks
-from guide.user.qr import QrSet, bookmark_codes, png_bytes
+from guide.user.qr import QrNotice, QrSet, bookmark_codes, png_bytes
 
 
 @dataclass(frozen=True)
@@ -142,6 +142,20 @@ class BookmarkDelegate(BaseDelegate):
 class QrDialog(QDialog):
     """The visitor's list as QR codes, large; several when one would be unreadable."""
 
+    def notice_text(self, codes: QrSet) -> str:
+        """What to tell the visitor about these codes, in the interface language ("" if nothing)."""
+        notice = codes.notice
+        if notice is QrNotice.EMPTY:
+            return self.tr("Nothing bookmarked yet.")
+        if notice in (QrNotice.SPLIT, QrNotice.SPLIT_SHORTENED):
+            text = self.tr("Your list is too long for one code: scan all %1 codes in turn.")
+            text = text.replace("%1", str(len(codes.parts)))
+            return text + (self.tr(" Some long titles are shortened.") if notice is QrNotice.SPLIT_SHORTENED
+                           else "")
+        if notice is QrNotice.SHORTENED:
+            return self.tr("Some long titles are shortened to fit the code.")
+        return ""
+
     def __init__(self, codes: QrSet, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("qrDialog")
@@ -151,7 +165,7 @@ class QrDialog(QDialog):
         layout = QVBoxLayout(self)
         self.intro = QLabel(self.tr("Scan with your phone's camera to take your list with you."))
         self.intro.setWordWrap(True)
-        self.notice = QLabel(codes.notice(lang) or "")
+        self.notice = QLabel(self.notice_text(codes))
         self.notice.setObjectName("emptyNote")
         self.notice.setWordWrap(True)
         self.notice.setVisible(bool(self.notice.text()))
@@ -183,6 +197,10 @@ class QrDialog(QDialog):
 
     def show_part(self, i: int) -> None:
         parts = self.codes.parts
+        if not parts:  # nothing bookmarked: the notice says so, there is no code to show
+            self.prev_button.setVisible(False)
+            self.next_button.setVisible(False)
+            return
         self.index = max(0, min(i, len(parts) - 1))
         pixmap = QPixmap()
         pixmap.loadFromData(png_bytes(parts[self.index], scale=8))
