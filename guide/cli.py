@@ -41,7 +41,7 @@ def _progress_bar(total_hint: str) -> Any:
 
 
 def _open_content(args: argparse.Namespace) -> Any:
-    from guide.content.queries import open_content_db
+    from guide.content.database import open_content_db
     from guide.locate import ensure_content_db
 
     return open_content_db(ensure_content_db(args.content_db))
@@ -107,7 +107,9 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from guide.content.queries import content_info, counts, integrity_problems
+    import sqlite3
+
+    from guide.content.database import content_info, counts, integrity_problems
 
     if args.layout:
         from guide.layout_matrix import run as check_layout
@@ -117,14 +119,18 @@ def cmd_check(args: argparse.Namespace) -> int:
                             langs=[args.lang] if isinstance(args.lang, str) else args.lang,
                             now=getattr(args, "now", None))
     db = _open_content(args)
-    info = content_info(db)
-    problems = integrity_problems(db)
-    data = {
-        "path": str(db.execute("PRAGMA database_list").fetchone()[2]),
-        "pack_id": info.pack_id, "pack_version": info.pack_version,
-        "schema_version": info.schema_version, "built_at": info.built_at,
-        "signer": info.signer, "counts": counts(db), "integrity": problems or "ok",
-    }
+    path = str(db.execute("PRAGMA database_list").fetchone()[2])
+    try:
+        info = content_info(db)
+        problems = integrity_problems(db)
+        data = {
+            "path": path, "pack_id": info.pack_id, "pack_version": info.pack_version,
+            "schema_version": info.schema_version, "built_at": info.built_at,
+            "signer": info.signer, "counts": counts(db), "integrity": problems or "ok",
+        }
+    except sqlite3.DatabaseError as exc:  # too damaged even to check: say so, not a traceback
+        print(f"error: {path} is damaged: {exc}; rebuild it with `guide build-db`", file=sys.stderr)
+        return 1
     if args.json:
         _emit(data)
     else:
@@ -165,10 +171,17 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     from guide.screenshot import take_screenshot
 
     problems: list[str] = []
-    out = take_screenshot(args.page, args.out, size=args.size, content_db=args.content_db,
-                          now=args.now, lang=args.lang, user_db=args.user_db,
-                          theme_name=args.theme, text_scale=args.text_scale,
-                          problems=problems if args.check_layout else None)
+    try:
+        out = take_screenshot(args.page, args.out, size=args.size, content_db=args.content_db,
+                              now=args.now, lang=args.lang, user_db=args.user_db,
+                              theme_name=args.theme, text_scale=args.text_scale,
+                              problems=problems if args.check_layout else None)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     print(f"wrote {out}")
     for problem in problems:
         print(problem)
@@ -282,7 +295,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from guide.app import run_app
 
         return run_app(args)
-    from guide.content.queries import ContentDbError
+    from guide.content.database import ContentDbError
 
     try:
         return handler(args)

@@ -19,13 +19,15 @@ from guide.screenshot import settle
 def take_kiosk_screenshot(state: str, out: Path, *, size: str = "1920x1080",
                           content_db: Path | None = None, now: str | None = None,
                           lang: str | None = None, slide: int = 0) -> Path:
-    """Render ``state`` (attract, countdown, keyboard, pinpad, home) at ``size`` as PNG."""
-    import os
+    """Render ``state`` (attract, countdown, keyboard, pinpad, home) at ``size`` as PNG.
 
+    Raises OSError when the file cannot be written.
+    """
     width, height = (int(x) for x in size.lower().split("x"))
     with tempfile.TemporaryDirectory(prefix="zgc-kiosk-shot-") as tmp:
-        os.environ["ZGC_GUIDE_DATA"] = tmp  # the user database and the log go here
-        guide = build_window(content_db, now=now, lang=lang)
+        # A throw-away user database and log; the content is the one this machine shows.
+        guide = build_window(content_db, now=now, lang=lang, user_db=Path(tmp) / "user.db",
+                             remember=False)
         config = KioskConfig(language=lang or "zh", full_screen=False, keep_screen_on=False,
                              catch_exceptions=False, reduced_motion=True, idle_seconds=3600,
                              countdown_seconds=15)
@@ -55,5 +57,5 @@ def take_kiosk_screenshot(state: str, out: Path, *, size: str = "1920x1080",
         kiosk.shutdown()
         guide.close()
         if not ok:
-            raise SystemExit(f"could not write {out}")
+            raise OSError(f"could not write {out}")
     return out

@@ -26,13 +26,13 @@ def settle(guide: Guide, seconds: float = 3.0) -> None:
 
 
 def open_page(guide: Guide, page: str) -> None:
-    """Navigate to PAGE: a section name, ``search:QUERY`` or ``KIND/ID``."""
+    """Navigate to PAGE: a section name, ``search:QUERY`` or ``KIND/ID``; ValueError if none."""
     if page.startswith("search:"):
         guide.window.show_search(page[len("search:"):])
         return
     location = Location.parse(page)
     if not guide.window.go(location):
-        raise SystemExit(f"no such page: {page}")
+        raise ValueError(f"no such page: {page}")
 
 
 def take_screenshot(page: str, out: Path, *, size: str = "1280x800", content_db: Path | None = None,
@@ -41,7 +41,8 @@ def take_screenshot(page: str, out: Path, *, size: str = "1280x800", content_db:
                     problems: list[str] | None = None) -> Path:
     """Render ``page`` at ``size`` and save it as PNG (display choices are not remembered).
 
-    With a ``problems`` list, the layout checker's findings are appended to it.
+    With a ``problems`` list, the layout checker's findings are appended to it. Raises
+    ValueError for an unknown page and OSError when the file cannot be written.
     """
     width, height = (int(x) for x in size.lower().split("x"))
     guide = build_window(content_db, now=now, lang=lang, user_db=user_db, remember=False)
@@ -49,17 +50,19 @@ def take_screenshot(page: str, out: Path, *, size: str = "1280x800", content_db:
         guide.ctx.state.set_palette(theme_name)
     if text_scale:
         guide.ctx.state.set_text_scale(text_scale)
-    guide.window.resize(width, height)
-    guide.window.show()
-    settle(guide, 0.5)
-    open_page(guide, page)
-    settle(guide)
-    if problems is not None:
-        from guide.ui.layout_check import check_window
+    try:
+        guide.window.resize(width, height)
+        guide.window.show()
+        settle(guide, 0.5)
+        open_page(guide, page)
+        settle(guide)
+        if problems is not None:
+            from guide.ui.layout_check import check_window
 
-        problems += [str(p) for p in check_window(guide.window, (width, height))]
-    out.parent.mkdir(parents=True, exist_ok=True)
-    if not guide.window.grab().save(str(out)):
-        raise SystemExit(f"could not write {out}")
-    guide.close()
+            problems += [str(p) for p in check_window(guide.window, (width, height))]
+        out.parent.mkdir(parents=True, exist_ok=True)
+        if not guide.window.grab().save(str(out)):
+            raise OSError(f"could not write {out}")
+    finally:
+        guide.close()
     return out

@@ -91,9 +91,13 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from guide.kiosk_screenshot import take_kiosk_screenshot
 
-    out = take_kiosk_screenshot(args.state, args.out, size=args.size, content_db=args.content_db,
-                                now=getattr(args, "now", None), lang=getattr(args, "lang", None),
-                                slide=args.slide)
+    try:
+        out = take_kiosk_screenshot(args.state, args.out, size=args.size, content_db=args.content_db,
+                                    now=getattr(args, "now", None), lang=getattr(args, "lang", None),
+                                    slide=args.slide)
+    except OSError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     print(f"wrote {out}")
     return 0
 
