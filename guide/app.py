@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from guide.content.queries import open_content_db
+from guide.content.database import open_content_db
 from guide.locate import ensure_content_db
 from guide.ui import text as tx
 from guide.ui import theme
@@ -182,10 +182,3 @@ def run_app(args: argparse.Namespace) -> int:
         kiosk.shutdown()
     guide.close()
     return code
-
-
-def main() -> int:
-    """Console entry point; the CLI decides whether to launch the window."""
-    from guide.cli import main as cli_main
-
-    return cli_main()

@@ -197,7 +197,7 @@ def run_self_test(
             _check_resources(app)
 
         with _step("content database"):
-            from guide.content.queries import content_info, counts, open_content_db
+            from guide.content.database import content_info, counts, open_content_db
             from guide.locate import ensure_content_db, is_current
 
             path = ensure_content_db(content_db)

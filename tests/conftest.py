@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from guide.content.queries import open_content_db
+from guide.content.database import open_content_db
 from guide.user.db import UserDb, open_user_db
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

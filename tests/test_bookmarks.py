@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from guide.content.queries import open_content_db
+from guide.content.database import open_content_db
 from guide.user.bookmarks import (
     DEFAULT_DURATION,
     Bookmark,

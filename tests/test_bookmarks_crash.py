@@ -26,7 +26,8 @@ KILLS = 50
 CHILD = """
 import itertools, random, sys
 from pathlib import Path
-from guide.content.queries import all_ids, open_content_db
+from guide.content.database import open_content_db
+from guide.content.queries import all_ids
 from guide.user.bookmarks import add_bookmark
 from guide.user.db import open_user_db
 

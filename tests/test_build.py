@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from guide.content.build import build_content_db
-from guide.content.queries import content_info, counts, integrity_problems, open_content_db
+from guide.content.database import content_info, counts, integrity_problems, open_content_db
 from guide.content.schema import SCHEMA_VERSION
 from guide.content.synth import write_synthetic_pack
 from guide.locate import ensure_content_db, is_current

@@ -71,7 +71,7 @@ def test_schema_script_runs_inside_one_transaction() -> None:
 def test_version_1_database_is_upgraded_with_a_search_index(tmp_path: Path) -> None:
     """A database from before search existed gains the index when it is opened."""
     from guide.content.build import build_content_db
-    from guide.content.queries import content_info, open_content_db
+    from guide.content.database import content_info, open_content_db
     from guide.locate import ensure_content_db
     from guide.search import drop_index, search
     from tests.conftest import MINI_PACK

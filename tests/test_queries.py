@@ -8,12 +8,13 @@ from pathlib import Path
 import pytest
 
 from guide.content import queries as q
+from guide.content.database import open_content_db
 from guide.content.models import to_json
 
 
 @pytest.fixture
 def db(mini_db: Path) -> q.Db:
-    return q.open_content_db(mini_db)
+    return open_content_db(mini_db)
 
 
 def test_forums_in_schedule_order_with_unknown_times_last(db: q.Db) -> None:
@@ -29,11 +30,9 @@ def test_forums_in_schedule_order_with_unknown_times_last(db: q.Db) -> None:
     assert q.forum_ids(db, day=dt.date(2023, 5, 29)) == []
 
 
-def test_forum_days(db: q.Db) -> None:
-    days = q.forum_days(db)
-    assert [d.date for d in days] == [dt.date(2023, 5, 27), dt.date(2023, 5, 28)]
-    assert [f.id for f in days[0].forums] == ["opening", "overlap"]
-    assert q.forum_dates(db) == [d.date for d in days]
+def test_forum_dates(db: q.Db) -> None:
+    assert q.forum_dates(db) == [dt.date(2023, 5, 27), dt.date(2023, 5, 28)]
+    assert [f.id for f in q.forums_on(db, dt.date(2023, 5, 27))] == ["opening", "overlap"]
 
 
 def test_forum_detail_with_people_organisers_and_launches(db: q.Db) -> None:

@@ -8,8 +8,9 @@ import sqlite3
 import tomllib
 from pathlib import Path
 
+from guide.content.database import open_content_db
 from guide.content.models import to_json
-from guide.content.queries import list_items, open_content_db
+from guide.content.queries import list_items
 from tests.conftest import REAL_PACK, ROOT, run_guide
 
 # The page is kept in the repository, named by pack.toml's `source`.

@@ -40,7 +40,7 @@ def test_a_bookmark_the_user_had_is_put_back_as_it_was(qapp: object, real_db: Pa
     user = tmp_path / "user.db"
     first = selftest.run_self_test(real_db, user)  # learns which item the test bookmarks
     kind, item_id = first.bookmark.split("/")
-    from guide.content.queries import open_content_db
+    from guide.content.database import open_content_db
 
     content = open_content_db(real_db)
     db = open_user_db(user)

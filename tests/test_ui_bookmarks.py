@@ -52,7 +52,7 @@ def test_bookmark_from_detail_page_shows_everywhere(guide: Guide, qtbot) -> None
     assert [(e.view.kind, e.view.id) for e in _entries(guide)] == [("forum", "opening")]
     forums = w.page("forums")
     forums.select_day(__import__("datetime").date(2023, 5, 27))
-    row = forums.model.row_of("opening")
+    row = forums.model.ids().index("opening")
     assert forums.model.index(row, 0).data(BookmarkedRole) is True
     w.open_item("forum", "opening")
     qtbot.keyClick(w, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)  # Ctrl+D toggles back

@@ -13,7 +13,7 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from guide.content.queries import open_content_db
+from guide.content.database import open_content_db
 from guide.user.bookmarks import add_bookmark, list_bookmarks, stored_bookmarks
 from guide.user.db import UserDb, open_user_db
 from guide.user.export import ImportFileError, export_bookmarks, import_bookmarks

@@ -17,7 +17,7 @@ import segno
 import zxingcpp
 from PIL import Image
 
-from guide.content.queries import open_content_db
+from guide.content.database import open_content_db
 from guide.user.bookmarks import Bookmark, BookmarkView, add_bookmark, list_bookmarks
 from guide.user.db import open_user_db
 from guide.user.qr import (

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from guide.content.build import build_content_db
-from guide.content.queries import open_content_db
+from guide.content.database import open_content_db
 from guide.user.db import UserDb, open_user_db
 
 

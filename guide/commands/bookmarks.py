@@ -40,7 +40,7 @@ def _open_user(args: argparse.Namespace) -> Any:
 
 
 def _open_content(args: argparse.Namespace) -> Any:
-    from guide.content.queries import open_content_db
+    from guide.content.database import open_content_db
     from guide.locate import ensure_content_db
 
     return open_content_db(ensure_content_db(args.content_db))

@@ -80,6 +80,12 @@ def _forum_row(pos: int, f: Any) -> dict[str, Any]:
 
 def _rows(pack: Pack) -> Iterator[tuple[str, list[dict[str, Any]]]]:
     """Table rows for every kind, children after their parents."""
+    for rows in (_people_rows, _announcement_rows, _forum_rows, _exhibition_rows, _figure_rows):
+        yield from rows(pack)
+
+
+def _people_rows(pack: Pack) -> Iterator[tuple[str, list[dict[str, Any]]]]:
+    """Organisations and people."""
     yield "organization", [
         {"id": o.id, "pos": i, "name": o.name, "name_en": o.name_en,
          "short_name": o.short_name, "parent_id": o.parent,
@@ -92,6 +98,10 @@ def _rows(pack: Pack) -> Iterator[tuple[str, list[dict[str, Any]]]]:
          "pinyin_alt": _json(p.pinyin_alt)}
         for i, p in enumerate(pack.of("person"))
     ]
+
+
+def _announcement_rows(pack: Pack) -> Iterator[tuple[str, list[dict[str, Any]]]]:
+    """Announcements and what they mention."""
     announcements = pack.of("announcement")
     yield "announcement", [
         {"id": a.id, "pos": i, "kind": a.kind, "headline": a.headline,
@@ -106,6 +116,10 @@ def _rows(pack: Pack) -> Iterator[tuple[str, list[dict[str, Any]]]]:
         {"announcement_id": a.id, "pos": j, "kind": m.kind, "item_id": m.id}
         for a in announcements for j, m in enumerate(a.mentions)
     ]
+
+
+def _forum_rows(pack: Pack) -> Iterator[tuple[str, list[dict[str, Any]]]]:
+    """Rooms, tracks, forums, their organisers, speakers and launches."""
     yield "room", [
         {"id": r.id, "pos": i, "title": r.title, "title_en": r.title_en or r.title, "guid": r.guid}
         for i, r in enumerate(pack.of("room"))
@@ -136,6 +150,10 @@ def _rows(pack: Pack) -> Iterator[tuple[str, list[dict[str, Any]]]]:
         {"forum_id": f.id, "launch_pos": j, "pos": k, "organization_id": o.org, "role": o.role}
         for f in forums for j, la in enumerate(f.launches) for k, o in enumerate(la.by)
     ]
+
+
+def _exhibition_rows(pack: Pack) -> Iterator[tuple[str, list[dict[str, Any]]]]:
+    """Images, exhibition areas and photos."""
     yield "image", [
         {"path": rel, "sha256": hashlib.sha256(data).hexdigest(), "data": data}
         for rel, path in sorted(pack.images.items())
@@ -157,6 +175,10 @@ def _rows(pack: Pack) -> Iterator[tuple[str, list[dict[str, Any]]]]:
          "en": _en(credit_role_en=p.credit_role_en)}
         for i, p in enumerate(pack.of("photo"))
     ]
+
+
+def _figure_rows(pack: Pack) -> Iterator[tuple[str, list[dict[str, Any]]]]:
+    """Figures and what they are about."""
     figures = pack.of("figure")
     yield "figure", [
         {"id": f.id, "pos": i, "label": f.label, "label_en": f.label_en, "value": f.value,

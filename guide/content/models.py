@@ -343,14 +343,6 @@ class Track:
 
 
 @dataclass(frozen=True)
-class Day:
-    """One forum day and what happens on it."""
-
-    date: dt.date
-    forums: tuple[ForumRow, ...]
-
-
-@dataclass(frozen=True)
 class ContentInfo:
     """Which content a database holds."""
 

@@ -10,18 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from itertools import groupby
-from pathlib import Path
 from typing import Any
 
+from guide.content.database import Db
 from guide.content.models import (
     KINDS,
     Announcement,
     Area,
-    ContentInfo,
-    Day,
     Figure,
     Forum,
     ForumRow,
@@ -35,31 +32,6 @@ from guide.content.models import (
     Speaker,
     Track,
 )
-from guide.content.schema import schema_version
-
-# Plain sqlite3 at run time: sqlite-utils (used to build and migrate) costs ~140 ms to
-# import, which would be a large share of the window's start-up time.
-Db = sqlite3.Connection
-
-
-class ContentDbError(Exception):
-    """The content database is missing, unreadable or not a guide database."""
-
-
-def open_content_db(path: Path, *, readonly: bool = True) -> Db:
-    """Open a content database; read-only by default, since it is replaced whole, never edited."""
-    path = Path(path)
-    if not path.is_file():
-        raise ContentDbError(f"no content database at {path}; build one with `guide build-db`")
-    uri = f"{path.resolve().as_uri()}?mode={'ro' if readonly else 'rw'}"
-    try:
-        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
-        conn.execute("PRAGMA query_only = 1" if readonly else "PRAGMA foreign_keys = 1")
-        if schema_version(conn) == 0:
-            raise ContentDbError(f"{path} is not a zgc-guide content database")
-    except sqlite3.DatabaseError as exc:
-        raise ContentDbError(f"{path} cannot be read as a database: {exc}") from exc
-    return conn
 
 
 def _rows(db: Db, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
@@ -106,38 +78,6 @@ def _by_ids(db: Db, sql: str, ids: Sequence[str], build: Callable[[dict[str, Any
         for r in _rows(db, f"{sql} ({_in(chunk)})", [*params, *chunk]):
             found[r["id"]] = build(r)
     return _ordered(ids, found)
-
-
-# --- the database as a whole -------------------------------------------------------------
-
-def content_info(db: Db) -> ContentInfo:
-    """Pack identity, build time and schema version of this database."""
-    meta = {r["key"]: r["value"] for r in _rows(db, "SELECT key, value FROM meta")}
-    return ContentInfo(
-        pack_id=meta.get("pack_id", ""),
-        pack_version=int(meta.get("pack_version", 0)),
-        title=meta.get("pack_title", ""),
-        title_en=meta.get("pack_title_en", ""),
-        source=meta.get("pack_source", ""),
-        timezone=meta.get("timezone", "Asia/Shanghai"),
-        fingerprint=meta.get("fingerprint", ""),
-        built_at=meta.get("built_at", ""),
-        schema_version=schema_version(db),
-        signer=meta.get("signer"),
-    )
-
-
-def counts(db: Db) -> dict[str, int]:
-    """Number of items per kind."""
-    found = dict(db.execute("SELECT kind, count(*) FROM item GROUP BY kind").fetchall())
-    return {kind: int(found.get(kind, 0)) for kind in KINDS}
-
-
-def integrity_problems(db: Db) -> list[str]:
-    """SQLite's integrity and foreign-key checks; an empty list means healthy."""
-    problems = [r[0] for r in db.execute("PRAGMA integrity_check").fetchall() if r[0] != "ok"]
-    problems += [f"foreign key: {tuple(r)}" for r in db.execute("PRAGMA foreign_key_check")]
-    return problems
 
 
 # --- any kind, for lists, search results and bookmarks ----------------------------------
@@ -273,12 +213,6 @@ def forum_rows(db: Db, ids: Sequence[str]) -> list[ForumRow]:
 def list_forums(db: Db, *, day: dt.date | None = None, kind: str | None = None) -> list[ForumRow]:
     """Schedule rows of every forum (optionally of one day or kind), in schedule order."""
     return forum_rows(db, forum_ids(db, day=day, kind=kind))
-
-
-def forum_days(db: Db) -> list[Day]:
-    """Every day that has a forum, with its forums in schedule order."""
-    rows = list_forums(db)
-    return [Day(date, tuple(group)) for date, group in groupby(rows, key=lambda r: r.date)]
 
 
 def forum_dates(db: Db) -> list[dt.date]:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from guide.content.queries import open_content_db
+from guide.content.database import open_content_db
 from guide.ui.context import AppContext
 from guide.ui.i18n import Translations
 from guide.ui.images import ImageCache

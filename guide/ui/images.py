@@ -16,7 +16,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QSize, Qt, QThread, Signal, Slot
 from PySide6.QtGui import QImage, QPixmap
 
-from guide.content.queries import image_bytes, open_content_db
+from guide.content.database import open_content_db
+from guide.content.queries import image_bytes
 
 
 def cache_key(path: str, size: QSize) -> str:

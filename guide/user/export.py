@@ -28,8 +28,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from guide.content.database import content_info
 from guide.content.models import KINDS
-from guide.content.queries import content_info
 from guide.user import EXPORT_FORMATS, ExportFormat
 from guide.user.bookmarks import (
     DEFAULT_DURATION,

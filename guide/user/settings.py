@@ -31,9 +31,3 @@ def set_setting(db: Db, key: str, value: Any, *, device: bool = False) -> None:
     scope = DEVICE if device else current_owner(db)
     db.execute("INSERT OR REPLACE INTO setting (scope, key, value) VALUES (?, ?, ?)",
                     [scope, key, json.dumps(value, ensure_ascii=False)])
-
-
-def delete_setting(db: Db, key: str, *, device: bool = False) -> None:
-    """Forget ``key`` (the visitor's value during a session, unless ``device``)."""
-    scope = DEVICE if device else current_owner(db)
-    db.execute("DELETE FROM setting WHERE scope = ? AND key = ?", [scope, key])

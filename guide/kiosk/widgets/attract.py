@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from guide.content import queries
+from guide.content.database import content_info
 from guide.kiosk.slides import ForumLine, Slide
 from guide.kiosk.widgets.base import PALETTE, Overlay, chinese, pixel_font, wrap_text
 from guide.ui import text as tx
@@ -56,7 +56,7 @@ class AttractScreen(Overlay):
         self.index = 0
         self.previous: int | None = None
         self.fade = 1.0
-        info = queries.content_info(ctx.content)
+        info = content_info(ctx.content)
         self.title, self.title_en = info.title, info.title_en
         self.timer = QTimer(self)
         # Reduced motion: no cross-fade, and the highlights change half as often.

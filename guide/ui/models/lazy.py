@@ -107,10 +107,3 @@ class LazyItemModel(QAbstractListModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-
-    def row_of(self, item_id: str) -> int:
-        """The row showing ``item_id``, or -1."""
-        try:
-            return self._ids.index(item_id)
-        except ValueError:
-            return -1

@@ -7,6 +7,7 @@ from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from guide.content import queries
+from guide.content.database import content_info
 from guide.content.schedule import exhibition_on, today_and_next
 from guide.ui import text as tx
 from guide.ui import theme
@@ -143,7 +144,7 @@ class HomePage(Page):
 
     def retranslate(self) -> None:
         db, lang = self.ctx.content, self.ctx.state.lang
-        info = queries.content_info(db)
+        info = content_info(db)
         now = self.ctx.clock.now()
         self.forum_title.setText(tx.pick(info.title, info.title_en, lang))
         dates = queries.forum_dates(db)

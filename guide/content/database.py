@@ -1,0 +1,63 @@
+"""Opening a content database, and what it says about itself: identity, counts, health."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from guide.content.models import KINDS, ContentInfo
+from guide.content.schema import schema_version
+
+# Plain sqlite3 at run time: sqlite-utils (used to build and migrate) costs ~140 ms to
+# import, which would be a large share of the window's start-up time.
+Db = sqlite3.Connection
+
+
+class ContentDbError(Exception):
+    """The content database is missing, unreadable or not a guide database."""
+
+
+def open_content_db(path: Path, *, readonly: bool = True) -> Db:
+    """Open a content database; read-only by default, since it is replaced whole, never edited."""
+    path = Path(path)
+    if not path.is_file():
+        raise ContentDbError(f"no content database at {path}; build one with `guide build-db`")
+    uri = f"{path.resolve().as_uri()}?mode={'ro' if readonly else 'rw'}"
+    try:
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+        conn.execute("PRAGMA query_only = 1" if readonly else "PRAGMA foreign_keys = 1")
+        if schema_version(conn) == 0:
+            raise ContentDbError(f"{path} is not a zgc-guide content database")
+    except sqlite3.DatabaseError as exc:
+        raise ContentDbError(f"{path} cannot be read as a database: {exc}") from exc
+    return conn
+
+
+def content_info(db: Db) -> ContentInfo:
+    """Pack identity, build time and schema version of this database."""
+    meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
+    return ContentInfo(
+        pack_id=meta.get("pack_id", ""),
+        pack_version=int(meta.get("pack_version", 0)),
+        title=meta.get("pack_title", ""),
+        title_en=meta.get("pack_title_en", ""),
+        source=meta.get("pack_source", ""),
+        timezone=meta.get("timezone", "Asia/Shanghai"),
+        fingerprint=meta.get("fingerprint", ""),
+        built_at=meta.get("built_at", ""),
+        schema_version=schema_version(db),
+        signer=meta.get("signer"),
+    )
+
+
+def counts(db: Db) -> dict[str, int]:
+    """Number of items per kind."""
+    found = dict(db.execute("SELECT kind, count(*) FROM item GROUP BY kind").fetchall())
+    return {kind: int(found.get(kind, 0)) for kind in KINDS}
+
+
+def integrity_problems(db: Db) -> list[str]:
+    """SQLite's integrity and foreign-key checks; an empty list means healthy."""
+    problems = [r[0] for r in db.execute("PRAGMA integrity_check").fetchall() if r[0] != "ok"]
+    problems += [f"foreign key: {tuple(r)}" for r in db.execute("PRAGMA foreign_key_check")]
+    return problems
