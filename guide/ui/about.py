@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from guide import paths
-from guide.content.queries import content_info
+from guide.content.database import content_info
 from guide.ui import text as tx
 
 NOTICES_NAME = "THIRD-PARTY-NOTICES.txt"
