@@ -7,12 +7,12 @@ Exit codes: 0 success, 1 failure, 2 bad input (invalid pack, unknown id, bad fil
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from guide.commands import print_json, write_screenshot
 from guide.content.models import KINDS
 
 Handler = Callable[[argparse.Namespace], int]
@@ -25,11 +25,6 @@ def _common(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
     parser.add_argument("--user-db", type=Path, default=default, metavar="PATH",
                         help="user database with bookmarks and settings "
                              "(default: in the per-OS user data folder)")
-
-
-def _emit(data: Any) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
 
 
 def _progress_bar(total_hint: str) -> Any:
@@ -81,7 +76,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
     items = list_items(_open_content(args), args.kind)
     if args.json:
-        _emit([to_json(i) for i in items])
+        print_json([to_json(i) for i in items])
     else:
         for item in items:
             print(f"{item.id}\t{item.title}\t{item.title_en}")
@@ -98,7 +93,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         return 2
     data = to_json(item)
     if args.json:
-        _emit(data)
+        print_json(data)
     else:
         for key, value in data.items():
             if value not in (None, [], ""):
@@ -132,7 +127,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"error: {path} is damaged: {exc}; rebuild it with `guide build-db`", file=sys.stderr)
         return 1
     if args.json:
-        _emit(data)
+        print_json(data)
     else:
         for key, value in data.items():
             print(f"{key}: {value}")
@@ -154,7 +149,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     hits = search(_open_content(args), args.query, limit=args.limit, kind=args.kind)
     lang = args.lang or "zh"
     if args.json:
-        _emit([{"kind": h.kind, "id": h.id, "title": h.title, "title_en": h.title_en,
+        print_json([{"kind": h.kind, "id": h.id, "title": h.title, "title_en": h.title_en,
                 "snippet": h.marked(lang=lang)[1], "title_marked": h.marked(lang=lang)[0],
                 "lang": lang, "score": round(h.score, 4)} for h in hits])
     else:
@@ -165,24 +160,19 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_screenshot(args: argparse.Namespace) -> int:
-    import os
-
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from guide.screenshot import take_screenshot
-
     problems: list[str] = []
-    try:
-        out = take_screenshot(args.page, args.out, size=args.size, content_db=args.content_db,
-                              now=args.now, lang=args.lang, user_db=args.user_db,
-                              theme_name=args.theme, text_scale=args.text_scale,
-                              problems=problems if args.check_layout else None)
-    except ValueError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    except OSError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    print(f"wrote {out}")
+
+    def take() -> Path:
+        from guide.screenshot import take_screenshot
+
+        return take_screenshot(args.page, args.out, size=args.size, content_db=args.content_db,
+                               now=args.now, lang=args.lang, user_db=args.user_db,
+                               theme_name=args.theme, text_scale=args.text_scale,
+                               problems=problems if args.check_layout else None)
+
+    code = write_screenshot(take)
+    if code:
+        return code
     for problem in problems:
         print(problem)
     if args.check_layout:

@@ -9,13 +9,13 @@ is printed here (to stderr) and counts as shown.
 from __future__ import annotations
 
 import argparse
-import json
 import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from guide.commands import print_json
 from guide.content.models import KINDS
 
 Handler = Callable[[argparse.Namespace], int]
@@ -65,8 +65,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     refresh_snapshots(user.db, content)  # keep last-known titles current for later updates
     views = list_bookmarks(user.db, content)
     if args.json:
-        json.dump(bookmark_records(views), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        print_json(bookmark_records(views))
         return 0
     for v in views:
         gone = "" if v.in_guide else "\t[no longer in the guide]"

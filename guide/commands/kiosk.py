@@ -9,6 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from guide.commands import write_screenshot
+
 Handler = Callable[[argparse.Namespace], int]
 STATES = ("attract", "countdown", "keyboard", "pinpad", "home")
 
@@ -86,20 +88,15 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 def cmd_screenshot(args: argparse.Namespace) -> int:
     """Render a kiosk state offscreen to a PNG file."""
-    import os
 
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from guide.kiosk_screenshot import take_kiosk_screenshot
+    def take() -> Path:
+        from guide.kiosk_screenshot import take_kiosk_screenshot
 
-    try:
-        out = take_kiosk_screenshot(args.state, args.out, size=args.size, content_db=args.content_db,
-                                    now=getattr(args, "now", None), lang=getattr(args, "lang", None),
-                                    slide=args.slide)
-    except OSError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    print(f"wrote {out}")
-    return 0
+        return take_kiosk_screenshot(args.state, args.out, size=args.size, content_db=args.content_db,
+                                     now=getattr(args, "now", None), lang=getattr(args, "lang", None),
+                                     slide=args.slide)
+
+    return write_screenshot(take)
 
 
 def register(sub: Any, command: Callable[[str, Handler, str], argparse.ArgumentParser]) -> None:

@@ -8,19 +8,15 @@ Every decision is also logged to ``<user data>/logs/updates.log``.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from guide.commands import print_json
+
 Handler = Callable[[argparse.Namespace], int]
 Command = Callable[[str, Handler, str], argparse.ArgumentParser]
-
-
-def _emit(data: Any) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
 
 
 def _refused(exc: Any) -> int:
@@ -133,7 +129,7 @@ def cmd_pack_verify(args: argparse.Namespace) -> int:
             "files": len(m.files), "bytes": m.total_bytes, "sha256": v.sha256,
             "signer": v.signer.label if v.signer else None, "trusted": v.trusted}
     if args.json:
-        _emit(data)
+        print_json(data)
     else:
         print(f"ok: {v.path}: pack {m.pack_id} version {m.version} created {m.created}, "
               f"{len(m.files)} files, every hash matches")
@@ -186,7 +182,7 @@ def cmd_update_check(args: argparse.Namespace) -> int:
     result, _, _ = _check(args)
     if args.json:
         ready = result.ready
-        _emit({"status": str(result.status), "reason": result.reason, "message": result.message,
+        print_json({"status": str(result.status), "reason": result.reason, "message": result.message,
                "source": result.source, "downloaded_bytes": result.downloaded_bytes,
                "ready": None if ready is None else {
                    "file": str(ready.pack_file), "pack_id": ready.pack_id, "version": ready.version,
@@ -218,7 +214,7 @@ def cmd_update_apply(args: argparse.Namespace) -> int:
         clear_pending()
     c = applied.current
     if args.json:
-        _emit({"applied": str(applied.db_path), "pack_id": c.pack_id, "version": c.version,
+        print_json({"applied": str(applied.db_path), "pack_id": c.pack_id, "version": c.version,
                "signer": c.signer, "previous_version": applied.previous.version if applied.previous else None,
                "summary": _summary_json(applied.summary)})
     else:
@@ -234,7 +230,7 @@ def cmd_update_restore(args: argparse.Namespace) -> int:
     restored = restore_previous()
     c = restored.current
     if args.json:
-        _emit({"restored": str(restored.db_path), "pack_id": c.pack_id, "version": c.version,
+        print_json({"restored": str(restored.db_path), "pack_id": c.pack_id, "version": c.version,
                "signer": c.signer, "summary": _summary_json(restored.summary)})
     else:
         print(f"restored {c.pack_id} version {c.version} ({c.origin}) -> {restored.db_path}")
@@ -257,7 +253,7 @@ def cmd_update_status(args: argparse.Namespace) -> int:
             "previous": asdict(state.previous) if state.previous else None,
             "high_water": dict(state.high_water)}
     if args.json:
-        _emit(data)
+        print_json(data)
     else:
         for key, value in data.items():
             print(f"{key}: {value}")

@@ -8,8 +8,8 @@ from pathlib import Path
 from guide.content.models import KINDS, ContentInfo
 from guide.content.schema import schema_version
 
-# Plain sqlite3 at run time: sqlite-utils (used to build and migrate) costs ~140 ms to
-# import, which would be a large share of the window's start-up time.
+# Plain sqlite3 at run time: sqlite-utils (used only to build, README "Dependencies")
+# would add its import time to every start-up of the window.
 Db = sqlite3.Connection
 
 

@@ -24,8 +24,8 @@ from typing import Any
 
 from guide.content.schema import Migration, migrate, run_script, schema_version
 
-# Plain sqlite3, like the content queries: sqlite-utils costs ~90 ms to import, which
-# the window would pay at start-up for nothing.
+# Plain sqlite3, like the content queries: the window opens this database at every
+# start-up, and importing sqlite-utils would only add to that (README "Dependencies").
 Db = sqlite3.Connection
 
 USER_SCHEMA_VERSION = 1
