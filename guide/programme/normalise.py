@@ -148,115 +148,54 @@ def _event_id(event: RawEvent, key: str) -> str:
     return make_id("session", event.title, key)
 
 
+class _Names:
+    """Rooms, tracks and people met so far, each with the pack id it was given."""
+
+    def __init__(self) -> None:
+        self.rooms: dict[str, dict[str, Any]] = {}
+        self.tracks: dict[str, dict[str, Any]] = {}
+        self.persons: dict[str, dict[str, Any]] = {}
+
+    def room_id(self, name: str, guid: str | None = None) -> str:
+        if name not in self.rooms:
+            self.rooms[name] = {"id": make_id("room", name, name), "title": name, "title_en": name}
+            if guid:
+                self.rooms[name]["guid"] = guid
+        return str(self.rooms[name]["id"])
+
+    def track_id(self, name: str, color: str | None = None) -> str:
+        if name not in self.tracks:
+            self.tracks[name] = {"id": make_id("track", name, name), "title": name, "title_en": name}
+            if color:
+                self.tracks[name]["color"] = color
+        return str(self.tracks[name]["id"])
+
+    def person_id(self, name: str, key: str | None) -> str:
+        # By the file's id/guid when it gives one (two people may share a name), else by name.
+        ref = f"key:{key}" if key else f"name:{' '.join(name.split()).casefold()}"
+        if ref not in self.persons:
+            self.persons[ref] = {"id": make_id("person", name, ref), "name": name, "name_en": name}
+        return str(self.persons[ref]["id"])
+
+
 def normalise(raw: RawProgramme, *, timezone: str | None = None, source: str = "") -> Programme:
     """Pack items for ``raw``; raise :class:`ProgrammeError` when the file cannot be imported."""
     tz_name = timezone or raw.time_zone
     tz = zone(tz_name, flag=timezone is not None) if tz_name else None
     clock = _Clock(raw, tz, source or "the file")
     report = Report()
-    rooms: dict[str, dict[str, Any]] = {}
-    tracks: dict[str, dict[str, Any]] = {}
-    persons: dict[str, dict[str, Any]] = {}
+    names = _Names()
     forums: list[dict[str, Any]] = []
     seen: dict[str, dict[str, Any]] = {}
     ids: set[str] = set()
-
-    def room_id(name: str, guid: str | None = None) -> str:
-        if name not in rooms:
-            rooms[name] = {"id": make_id("room", name, name), "title": name, "title_en": name}
-            if guid:
-                rooms[name]["guid"] = guid
-        return str(rooms[name]["id"])
-
-    def track_id(name: str, color: str | None = None) -> str:
-        if name not in tracks:
-            tracks[name] = {"id": make_id("track", name, name), "title": name, "title_en": name}
-            if color:
-                tracks[name]["color"] = color
-        return str(tracks[name]["id"])
-
-    def person_id(name: str, key: str | None) -> str:
-        # By the file's id/guid when it gives one (two people may share a name), else by name.
-        ref = f"key:{key}" if key else f"name:{' '.join(name.split()).casefold()}"
-        if ref not in persons:
-            persons[ref] = {"id": make_id("person", name, ref), "name": name, "name_en": name}
-        return str(persons[ref]["id"])
-
     for r in raw.rooms:
-        room_id(r.name, r.guid)
+        names.room_id(r.name, r.guid)
     for name, color in raw.tracks:
-        track_id(name, color)
-
+        names.track_id(name, color)
     for event in raw.events:
-        title, rounds = one_line(event.title)
-        if not title:
-            report.skip(event, "no title")
-            continue
-        event.title = title
-        try:
-            start = clock.start(event, report)
-        except ValueError as exc:
-            report.skip(event, f"start time unreadable: {exc}")
-            continue
-        try:
-            length = parse_duration(event.duration or "")
-        except ValueError as exc:
-            report.skip(event, str(exc) if event.duration else "no duration")
-            continue
-        key = _event_key(event)
-        if key in seen:
-            first = seen[key]
-            if first["title"] == title and first["start"] == start.isoformat():
-                report.skip(event, f"duplicate of session {first['id']} (same id, title and start)")
-                continue
-            report.repair(event, f"id {event.guid or event.source_id} is used twice; this second "
-                                 "event gets an id of its own")
-            key = f"{key}|{len(ids)}"
-        summary, r_abs = paragraphs(event.abstract)
-        text, r_desc = paragraphs(event.description)
-        subtitle, r_sub = one_line(event.subtitle)
-        if rounds or r_abs or r_desc or r_sub:
-            report.repair(event, "HTML that was escaped twice was decoded")
-        for url in event.dropped_links:
-            report.repair(event, f"link {url!r} is not an absolute http(s) address; left out")
-        item_id = _event_id(event, key) if key not in ids else make_id("session", title, key)
-        while item_id in ids:
-            item_id = make_id("session", title, f"{key}|{item_id}")
-        ids.add(item_id)
-        forum: dict[str, Any] = {
-            "id": item_id, "kind": "session", "title": title, "title_en": title,
-            "date": (event.day or start.date().isoformat())[:10],
-            "start": start.isoformat(), "end": (start + length).isoformat(),
-        }
-        if event.guid:
-            forum["guid"] = event.guid
-        elif event.source_id:
-            forum["guid"] = event.source_id
-        if event.room:
-            forum["room"] = room_id(event.room)
-        else:
-            report.repair(event, "no room given; the session is listed without one")
-        if event.track:
-            forum["track"] = track_id(event.track)
-        for name, value in (("type", event.type), ("language", event.language),
-                            ("subtitle", subtitle), ("url", event.url)):
-            if value:
-                forum[name] = value
-        if summary:
-            forum["summary"] = forum["summary_en"] = "\n\n".join(summary)
-        if text:
-            forum["text"] = forum["text_en"] = text
-        speakers: list[str] = []
-        for person in event.persons:
-            pid = person_id(person.name, person.key)
-            if pid not in speakers:
-                speakers.append(pid)
-        if speakers:
-            forum["speakers"] = [{"person": p} for p in speakers]
-        if event.links:
-            forum["links"] = [{"url": u, **({"title": t} if t else {})} for u, t in event.links]
-        seen[key] = forum
-        forums.append(forum)
+        forum = _session(event, clock, report, names, seen, ids)
+        if forum is not None:
+            forums.append(forum)
 
     everything = " ".join(f["title"] for f in forums) + raw.title
     languages = ["zh", "en"] if _CJK.search(everything) else ["en"]
@@ -268,6 +207,86 @@ def normalise(raw: RawProgramme, *, timezone: str | None = None, source: str = "
         tz_label = "UTC"
     return Programme(
         title=raw.title or raw.acronym or "Programme", acronym=raw.acronym, timezone=tz_label,
-        languages=languages, forum=forums, person=list(persons.values()), room=list(rooms.values()),
-        track=list(tracks.values()), report=report,
+        languages=languages, forum=forums, person=list(names.persons.values()),
+        room=list(names.rooms.values()), track=list(names.tracks.values()), report=report,
     )
+
+
+def _session(event: RawEvent, clock: _Clock, report: Report, names: _Names,
+             seen: dict[str, dict[str, Any]], ids: set[str]) -> dict[str, Any] | None:
+    """The session item for one event, or None (and why, in ``report``) when it is skipped."""
+    title, rounds = one_line(event.title)
+    if not title:
+        report.skip(event, "no title")
+        return None
+    event.title = title
+    try:
+        start = clock.start(event, report)
+    except ValueError as exc:
+        report.skip(event, f"start time unreadable: {exc}")
+        return None
+    try:
+        length = parse_duration(event.duration or "")
+    except ValueError as exc:
+        report.skip(event, str(exc) if event.duration else "no duration")
+        return None
+    key = _event_key(event)
+    if key in seen:
+        first = seen[key]
+        if first["title"] == title and first["start"] == start.isoformat():
+            report.skip(event, f"duplicate of session {first['id']} (same id, title and start)")
+            return None
+        report.repair(event, f"id {event.guid or event.source_id} is used twice; this second "
+                             "event gets an id of its own")
+        key = f"{key}|{len(ids)}"
+    summary, r_abs = paragraphs(event.abstract)
+    text, r_desc = paragraphs(event.description)
+    subtitle, r_sub = one_line(event.subtitle)
+    if rounds or r_abs or r_desc or r_sub:
+        report.repair(event, "HTML that was escaped twice was decoded")
+    for url in event.dropped_links:
+        report.repair(event, f"link {url!r} is not an absolute http(s) address; left out")
+    item_id = _event_id(event, key) if key not in ids else make_id("session", title, key)
+    while item_id in ids:
+        item_id = make_id("session", title, f"{key}|{item_id}")
+    ids.add(item_id)
+    forum: dict[str, Any] = {
+        "id": item_id, "kind": "session", "title": title, "title_en": title,
+        "date": (event.day or start.date().isoformat())[:10],
+        "start": start.isoformat(), "end": (start + length).isoformat(),
+    }
+    _describe(forum, event, report, names, subtitle, summary, text)
+    seen[key] = forum
+    return forum
+
+
+def _describe(forum: dict[str, Any], event: RawEvent, report: Report, names: _Names,
+              subtitle: str, summary: list[str], text: list[str]) -> None:
+    """Add what the event says beyond title and time: guid, room, track, texts, speakers, links."""
+    if event.guid:
+        forum["guid"] = event.guid
+    elif event.source_id:
+        forum["guid"] = event.source_id
+    if event.room:
+        forum["room"] = names.room_id(event.room)
+    else:
+        report.repair(event, "no room given; the session is listed without one")
+    if event.track:
+        forum["track"] = names.track_id(event.track)
+    for name, value in (("type", event.type), ("language", event.language),
+                        ("subtitle", subtitle), ("url", event.url)):
+        if value:
+            forum[name] = value
+    if summary:
+        forum["summary"] = forum["summary_en"] = "\n\n".join(summary)
+    if text:
+        forum["text"] = forum["text_en"] = text
+    speakers: list[str] = []
+    for person in event.persons:
+        pid = names.person_id(person.name, person.key)
+        if pid not in speakers:
+            speakers.append(pid)
+    if speakers:
+        forum["speakers"] = [{"person": p} for p in speakers]
+    if event.links:
+        forum["links"] = [{"url": u, **({"title": t} if t else {})} for u, t in event.links]
