@@ -180,6 +180,27 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
+def _add_check(command: Callable[[str, Handler, str], argparse.ArgumentParser]) -> None:
+    """``guide check``: the database's health, or with ``--layout`` every page's layout."""
+    p = command("check", cmd_check, "integrity check, schema version and counts per kind; "
+                "--layout: render every page at every size, text size, theme and language and "
+                "list layout problems (cut text, overlaps, contrast)")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--layout", action="store_true", help="check the layout of every page (exit 1 "
+                   "with a list of problems)")
+    p.add_argument("--size", action="append", metavar="WxH", help="with --layout: only this "
+                   "window size (repeatable; default 1024x640, 1280x800, 1920x1080)")
+    p.add_argument("--text-scale", action="append", type=float, metavar="1.0-2.0",
+                   help="with --layout: only this text size (repeatable; default 1 and 2)")
+    p.add_argument("--theme", action="append", choices=["standard", "high-contrast"],
+                   help="with --layout: only this theme (repeatable; default both)")
+    p.add_argument("--lang", action="append", choices=["zh", "en"], default=argparse.SUPPRESS,
+                   help="with --layout: only this language (repeatable; default both)")
+    p.add_argument("--page", action="append", metavar="PAGE", help="with --layout: only this "
+                   "page (repeatable; default every section and every item)")
+    p.add_argument("--now", default=argparse.SUPPRESS, help="clock, e.g. 2023-05-29T10:00")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The full command-line grammar (also used by the app for its own options)."""
     parser = argparse.ArgumentParser(prog="guide", description=__doc__.splitlines()[0])
@@ -218,23 +239,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("id")
     p.add_argument("--json", action="store_true")
 
-    p = command("check", cmd_check, "integrity check, schema version and counts per kind; "
-                "--layout: render every page at every size, text size, theme and language and "
-                "list layout problems (cut text, overlaps, contrast)")
-    p.add_argument("--json", action="store_true")
-    p.add_argument("--layout", action="store_true", help="check the layout of every page (exit 1 "
-                   "with a list of problems)")
-    p.add_argument("--size", action="append", metavar="WxH", help="with --layout: only this "
-                   "window size (repeatable; default 1024x640, 1280x800, 1920x1080)")
-    p.add_argument("--text-scale", action="append", type=float, metavar="1.0-2.0",
-                   help="with --layout: only this text size (repeatable; default 1 and 2)")
-    p.add_argument("--theme", action="append", choices=["standard", "high-contrast"],
-                   help="with --layout: only this theme (repeatable; default both)")
-    p.add_argument("--lang", action="append", choices=["zh", "en"], default=argparse.SUPPRESS,
-                   help="with --layout: only this language (repeatable; default both)")
-    p.add_argument("--page", action="append", metavar="PAGE", help="with --layout: only this "
-                   "page (repeatable; default every section and every item)")
-    p.add_argument("--now", default=argparse.SUPPRESS, help="clock, e.g. 2023-05-29T10:00")
+    _add_check(command)
 
     p = command("synth", cmd_synth, "write a synthetic content pack for scale tests")
     p.add_argument("--items", type=int, required=True)

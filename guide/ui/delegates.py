@@ -19,15 +19,14 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QLinearGradient, QMouseEvent, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPen
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from guide.content.models import Area, Figure, ForumRow, ItemCard, Photo
+from guide.content.models import Figure, ForumRow, ItemCard
 from guide.ui import layout_probe as probe
 from guide.ui import text as tx
 from guide.ui import theme
 from guide.ui.context import AppContext
-from guide.ui.images import ImageCache
 from guide.ui.models.lazy import BookmarkedRole, IdRole, ItemRole, KindRole
 
 Index = QModelIndex | QPersistentModelIndex
@@ -332,152 +331,6 @@ class ForumDelegate(BaseDelegate):
             height = (self.lines_height([time], width) + self.badge_height() + 6
                       + self.lines_height(body, card.width() - 2 * PAD))
         return QSize(600, height + PAD + 14)
-
-
-def paint_placeholder(painter: QPainter, rect: QRect, palette: theme.Palette, mark: str) -> None:
-    """A designed stand-in for a missing image: brand gradient, a large character, a camera."""
-    gradient = QLinearGradient(rect.topLeft(), rect.bottomRight())
-    gradient.setColorAt(0, QColor(palette.primary))
-    gradient.setColorAt(1, QColor(palette.accent))
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(gradient)
-    painter.drawRoundedRect(QRectF(rect), 10, 10)
-    big = QFont(painter.font())
-    big.setPointSizeF(max(12.0, rect.height() / 3.2))
-    big.setBold(True)
-    painter.setFont(big)
-    painter.setPen(QColor(255, 255, 255, 70))
-    # The first Chinese character makes a better watermark than "2" of "2023…".
-    glyph = next((c for c in mark if "\u4e00" <= c <= "\u9fff"), mark[:1])
-    painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), glyph)
-    side = max(16, rect.height() // 6)
-    theme.icon("camera").paint(painter, QRect(rect.right() - side - 10, rect.bottom() - side - 10,
-                                              side, side))
-
-
-class ImageCardDelegate(BaseDelegate):
-    """Cards with a picture on top: the image from the worker thread, or the placeholder."""
-
-    MARGINS = (6, 6, -6, -6)
-    IMAGE = (300, 190)  # at 100% text
-    FILL = False  # crop to fill the box (cards) or show the whole image (photos)
-
-    def __init__(self, ctx: AppContext, images: ImageCache, parent: Any = None) -> None:
-        super().__init__(ctx, parent)
-        self.images = images
-
-    def image_size(self) -> QSize:
-        s = self.ctx.state.text_scale
-        return QSize(int(self.IMAGE[0] * s), int(self.IMAGE[1] * s))
-
-    def image_box(self, card: QRect) -> QRect:
-        return QRect(card.left() + 8, card.top() + 8, card.width() - 16, self.image_size().height())
-
-    def paint_picture(self, painter: QPainter, box: QRect, path: str | None, mark: str) -> None:
-        pixmap = self.images.pixmap(path, self.image_size())
-        if pixmap is None:
-            paint_placeholder(painter, box, self.palette, mark)
-            return
-        mode = (Qt.AspectRatioMode.KeepAspectRatioByExpanding if self.FILL
-                else Qt.AspectRatioMode.KeepAspectRatio)
-        scaled = pixmap.size().scaled(box.size(), mode)
-        if self.FILL:  # crop the middle of the scaled image to the box
-            source_scale = pixmap.width() / scaled.width()
-            crop = QRect(int((scaled.width() - box.width()) / 2 * source_scale),
-                         int((scaled.height() - box.height()) / 2 * source_scale),
-                         int(box.width() * source_scale), int(box.height() * source_scale))
-            painter.drawPixmap(box, pixmap, crop)
-        else:
-            painter.drawPixmap(QRect(box.left() + (box.width() - scaled.width()) // 2,
-                                     box.top() + (box.height() - scaled.height()) // 2,
-                                     scaled.width(), scaled.height()), pixmap)
-
-
-class PhotoDelegate(ImageCardDelegate):
-    """Gallery tiles: image or placeholder, then the caption and a distinct credit line."""
-
-    def spoken_lines(self, item: Any) -> list[str]:
-        lang = self.ctx.state.lang
-        caption = tx.pick(item.caption, item.caption_en, lang)
-        other = item.caption_en if lang == "zh" else item.caption
-        credit = item.credit_en if lang == "en" and item.credit_en else item.credit
-        return [caption, other if other != caption else "", credit]
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        photo: Photo | None = index.data(ItemRole)
-        rect = self.card_rect(option.rect)
-        painter.save()
-        self.paint_card(painter, option, rect)
-        if photo is not None:
-            p, lang = self.palette, self.ctx.state.lang
-            area = self.image_box(rect)
-            self.paint_picture(painter, area, photo.image, photo.caption)
-            text = QRect(area.left() + 4, area.bottom() + 10, area.width() - 8,
-                         rect.bottom() - area.bottom() - 12)
-            caption = tx.pick(photo.caption, photo.caption_en, lang)
-            self.paint_lines(painter, text, [
-                title(caption, self.font("body", True), p.text),
-                Line(photo.credit_en if lang == "en" and photo.credit_en else photo.credit,
-                     self.font("small", True), p.accent),
-            ])
-            self.paint_star(painter, index, rect)
-        painter.restore()
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        photo: Photo | None = index.data(ItemRole)
-        caption = tx.pick(photo.caption, photo.caption_en, self.ctx.state.lang) if photo else "国"
-        lines = [title(caption, self.font("body", True), ""), Line("国", self.font("small"), "")]
-        size = self.image_size()
-        return QSize(size.width() + 28, size.height() + self.lines_height(lines, size.width() - 8) + 36)
-
-
-class AreaDelegate(ImageCardDelegate):
-    """Exhibition cards: image or placeholder, the name in both languages, kind and dates."""
-
-    IMAGE = (320, 150)
-    FILL = True
-
-    def spoken_lines(self, item: Any) -> list[str]:
-        lang = self.ctx.state.lang
-        title = tx.pick(item.title, item.title_en, lang)
-        other = item.title_en if lang == "zh" else item.title
-        period = tx.format_period(item.start_date, item.end_date, lang) if (
-            item.start_date and item.end_date) else ""
-        return [title, other if other != title else "", self.kind_label(item), period]
-
-    def kind_label(self, area: Area) -> str:
-        return {"exhibition": tx.tr("Exhibition"), "area": tx.tr("Exhibition area"),
-                "field": tx.tr("Technology field")}.get(area.area_kind, area.area_kind)
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        area: Area | None = index.data(ItemRole)
-        rect = self.card_rect(option.rect)
-        painter.save()
-        self.paint_card(painter, option, rect)
-        if area is not None:
-            p, lang = self.palette, self.ctx.state.lang
-            box = self.image_box(rect)
-            self.paint_picture(painter, box, area.image, area.title)
-            period = ""
-            if area.start_date and area.end_date:
-                period = tx.format_period(area.start_date, area.end_date, lang)
-            text = QRect(box.left() + 6, box.bottom() + 10, box.width() - 12, rect.bottom() - box.bottom())
-            self.paint_lines(painter, text, [
-                title(tx.pick(area.title, area.title_en, lang), self.font("title", True), p.text),
-                Line(tx.other(area.title, area.title_en, lang), self.font("body"), p.muted),
-                Line(" · ".join(x for x in (self.kind_label(area), period) if x), self.font("small"),
-                     p.accent),
-            ])
-            self.paint_star(painter, index, rect)
-        painter.restore()
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        area: Area | None = index.data(ItemRole)
-        name = tx.pick(area.title, area.title_en, self.ctx.state.lang) if area else "国"
-        lines = [title(name, self.font("title", True), ""),
-                 Line("国", self.font("body"), ""), Line("国", self.font("small"), "")]
-        size = self.image_size()
-        return QSize(size.width() + 28, size.height() + self.lines_height(lines, size.width() - 12) + 34)
 
 
 class FigureDelegate(BaseDelegate):

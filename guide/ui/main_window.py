@@ -2,22 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QModelIndex, QObject, QSize, Qt, Signal
 from PySide6.QtGui import (
     QFontMetrics,
-    QKeySequence,
     QMouseEvent,
     QResizeEvent,
-    QShortcut,
-    QStandardItem,
-    QStandardItemModel,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QListView,
     QMainWindow,
@@ -34,13 +27,13 @@ from guide.ui.models.lazy import LazyItemModel
 from guide.ui.pages import PageFactory, default_pages
 from guide.ui.toolbar import Toolbar
 from guide.ui.views.base import Page
+from guide.ui.window_parts import SECTIONS, install_shortcuts, section_list
 
 if TYPE_CHECKING:
     from guide.ui.views.detail import DetailPage
     from guide.ui.views.photo_viewer import PhotoViewer
 
 
-SECTIONS = ("home", "forums", "exhibition", "announcements", "photos", "figures", "bookmarks")
 SECTION_LABELS = {
     "home": QT_TRANSLATE_NOOP("tx", "Home"),
     "forums": QT_TRANSLATE_NOOP("tx", "Forums"),
@@ -79,7 +72,7 @@ class MainWindow(QMainWindow):
         self.language_button.clicked.connect(self.toggle_language)
         self.staff_menu.aboutToShow.connect(self.staff_menu_opening.emit)
 
-        self.navigation, self.nav_model = self._build_navigation()
+        self.navigation, self.nav_model = section_list(self, self._navigate_to_section)
 
         self.stack = QStackedWidget()
         # Pages are built the first time they are shown: the window paints sooner.
@@ -100,49 +93,13 @@ class MainWindow(QMainWindow):
         column.addLayout(row, 1)
         self.setCentralWidget(central)
 
-        self._install_shortcuts()
+        install_shortcuts(self)
         self.ctx.state.text_scale_changed.connect(lambda _s: self._restyle())
         self.ctx.state.palette_changed.connect(lambda _p: self._restyle())
         self.ctx.state.bookmarks_changed.connect(self._bookmarks_changed)
         self.ctx.state.language_changed.connect(lambda _lang: self.retranslate())
         self.retranslate()
         self.go(Location("home"))
-
-    def _build_navigation(self) -> tuple[QListView, QStandardItemModel]:
-        navigation = QListView()
-        navigation.setObjectName("navigation")
-        model = QStandardItemModel(self)
-        for key in SECTIONS:
-            item = QStandardItem(theme.icon(key), "")
-            item.setData(key, Qt.ItemDataRole.UserRole)
-            item.setEditable(False)
-            model.appendRow(item)
-        navigation.setModel(model)
-        navigation.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        navigation.setProperty("layoutNoScroll", True)  # every section stays in reach
-        navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        navigation.clicked.connect(self._navigate_to_section)
-        navigation.activated.connect(self._navigate_to_section)
-        return navigation, model
-
-    def _install_shortcuts(self) -> None:
-        # Alt+Left/Right everywhere, plus the platform's own (Cmd+[ on macOS); duplicates
-        # would make the shortcut ambiguous and then neither fires.
-        for standard, extra, slot in ((QKeySequence.StandardKey.Back, "Alt+Left", self.back),
-                                      (QKeySequence.StandardKey.Forward, "Alt+Right", self.forward)):
-            keys = {QKeySequence(extra).toString(): QKeySequence(extra)}
-            keys.update({k.toString(): k for k in QKeySequence.keyBindings(standard)})
-            for sequence in keys.values():
-                QShortcut(sequence, self, slot, context=Qt.ShortcutContext.WindowShortcut)
-        self._shortcut(QKeySequence.StandardKey.Find, self.focus_search)
-        self._shortcut("/", self.focus_search)  # a text field keeps its own "/" (shortcut override)
-        self._shortcut("Ctrl+D", self.toggle_current_bookmark)
-        for size_key, step in (("Ctrl++", 0.25), ("Ctrl+=", 0.25), ("Ctrl+-", -0.25), ("Ctrl+0", 0.0)):
-            self._shortcut(size_key, partial(self.change_text_size, step))
-        self._shortcut(QKeySequence.StandardKey.Undo, self.undo_bookmarks)  # text fields keep theirs
-
-    def _shortcut(self, keys: QKeySequence.StandardKey | str, slot: Callable[[], object]) -> QShortcut:
-        return QShortcut(QKeySequence(keys), self, slot, context=Qt.ShortcutContext.WindowShortcut)
 
     def retranslate(self) -> None:
         """Every visible string of the window and its pages, in the current language."""

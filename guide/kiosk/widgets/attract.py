@@ -23,7 +23,7 @@ from guide.kiosk.slides import ForumLine, Slide
 from guide.kiosk.widgets.base import PALETTE, Overlay, chinese, pixel_font, wrap_text
 from guide.ui import text as tx
 from guide.ui.context import AppContext
-from guide.ui.delegates import paint_placeholder
+from guide.ui.image_delegates import paint_placeholder
 from guide.ui.images import ImageCache
 
 ATTRACT_CONTEXT = "KioskAttract"

@@ -20,7 +20,7 @@ from guide.content import queries
 from guide.ui import text as tx
 from guide.ui import theme
 from guide.ui.context import AppContext
-from guide.ui.delegates import PhotoDelegate
+from guide.ui.image_delegates import PhotoDelegate
 from guide.ui.images import ImageCache
 from guide.ui.models.lazy import LazyItemModel
 from guide.ui.views.base import Page, fit_grid, list_view

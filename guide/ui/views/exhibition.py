@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QWidget
 
 from guide.content import queries
 from guide.ui.context import AppContext
-from guide.ui.delegates import AreaDelegate
+from guide.ui.image_delegates import AreaDelegate
 from guide.ui.images import ImageCache
 from guide.ui.models.lazy import LazyItemModel
 from guide.ui.views.base import Page, list_view

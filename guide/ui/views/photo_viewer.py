@@ -14,7 +14,7 @@ from guide.content.models import Photo
 from guide.ui import text as tx
 from guide.ui import theme
 from guide.ui.context import AppContext
-from guide.ui.delegates import paint_placeholder
+from guide.ui.image_delegates import paint_placeholder
 from guide.ui.images import ImageCache
 from guide.ui.views.base import Page
 from guide.ui.views.detail import bookmark_button, set_bookmark_look
