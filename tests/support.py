@@ -11,6 +11,8 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QListView, QTabBar, QWidget
+
 from tests.conftest import MINI_PACK
 
 ITEMS = "items.toml"
@@ -65,3 +67,21 @@ class FakeClock:
 
     def advance(self, seconds: float) -> None:
         self.now += seconds
+
+
+def visible_texts(window: QWidget) -> list[str]:
+    """Every text a sighted user can read in ``window``: labels, buttons, placeholders, tabs, sections."""
+    texts = []
+    for w in window.findChildren(QWidget):
+        if not w.isVisible():
+            continue
+        if isinstance(w, QLabel | QAbstractButton):
+            texts.append(w.text())
+        if isinstance(w, QLineEdit):
+            texts.append(w.placeholderText())
+        if isinstance(w, QTabBar):
+            texts += [w.tabText(i) for i in range(w.count())]
+        if isinstance(w, QListView) and w.objectName() == "navigation":
+            model = w.model()
+            texts += [model.index(r, 0).data() for r in range(model.rowCount())]
+    return [t for t in texts if t]

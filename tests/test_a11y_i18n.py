@@ -12,8 +12,6 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QLabel,
-    QLineEdit,
-    QListView,
     QTabBar,
     QWidget,
 )
@@ -22,6 +20,7 @@ from guide.app import Guide, build_window
 from guide.ui import theme
 from guide.ui.history import Location
 from tests.conftest import ROOT
+from tests.support import visible_texts
 
 TS = ROOT / "resources" / "translations" / "zgc_guide_zh_CN.ts"
 PAGES = ("home", "forums", "exhibition", "announcements", "photos", "figures", "bookmarks", "search")
@@ -44,23 +43,6 @@ def _messages() -> list[tuple[str, str | None, str | None]]:
              m.find("translation").get("type")) for m in root.iter("message")]  # type: ignore[union-attr]
 
 
-def _visible_texts(window: QWidget) -> list[str]:
-    texts = []
-    for w in window.findChildren(QWidget):
-        if not w.isVisible():
-            continue
-        if isinstance(w, QLabel | QAbstractButton):
-            texts.append(w.text())
-        if isinstance(w, QLineEdit):
-            texts.append(w.placeholderText())
-        if isinstance(w, QTabBar):
-            texts += [w.tabText(i) for i in range(w.count())]
-        if isinstance(w, QListView) and w.objectName() == "navigation":
-            model = w.model()
-            texts += [model.index(r, 0).data() for r in range(model.rowCount())]
-    return [t for t in texts if t]
-
-
 def test_every_translation_is_finished() -> None:
     unfinished = [src for src, text, kind in _messages() if kind == "unfinished" or not text]
     assert unfinished == []
@@ -70,7 +52,7 @@ def test_no_visible_string_is_left_in_english_in_chinese_mode(guide: Guide) -> N
     english = {src for src, text, _ in _messages() if text and text != src}
     for page in PAGES:
         guide.window.go(Location(page))
-        leftovers = [t for t in _visible_texts(guide.window) if t in english]
+        leftovers = [t for t in visible_texts(guide.window) if t in english]
         assert leftovers == [], (page, leftovers)
 
 

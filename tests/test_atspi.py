@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from guide.content import queries
+from guide.content.database import open_content_db
 from tests.conftest import ROOT
 
 CLOCK = "2023-05-29T10:00"
@@ -53,7 +54,7 @@ def under(tree: list[dict[str, Any]], list_name: str) -> list[dict[str, Any]]:
 def test_rows_fields_and_hidden_pages_as_a_screen_reader_gets_them(tmp_path: Path,
                                                                    real_db: Path) -> None:
     tree = read_tree(tmp_path, real_db, "forums", "en")
-    db = queries.open_content_db(real_db)
+    db = open_content_db(real_db)
     forums = queries.forums_on(db, dt.date(2023, 5, 29))
     rows = under(tree, "Schedule")
     # Each row: its English title as the name, the rest of what it shows as the description.

@@ -19,12 +19,9 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QFileDialog,
-    QLabel,
-    QLineEdit,
     QListView,
     QScroller,
     QTabBar,
-    QWidget,
 )
 
 from guide.app import Guide, build_window
@@ -37,7 +34,7 @@ from guide.search import SearchHit
 from guide.ui.history import Location
 from guide.user import bookmarks as store
 from guide.user.session import current_visitor_session
-from tests.support import FakeClock
+from tests.support import FakeClock, visible_texts
 
 PIN = "2468"
 CONFIG = KioskConfig(full_screen=False, keep_screen_on=False, catch_exceptions=False, reduced_motion=True)
@@ -503,13 +500,5 @@ def test_visitor_facing_text_names_no_keyboard_shortcuts(qtbot, kiosk: Kiosk) ->
                      "bookmarks", "search"):
             window.go(Location(name))
             qtbot.wait(10)
-            texts = []
-            for w in window.findChildren(QWidget):
-                if not w.isVisible():
-                    continue
-                if isinstance(w, QLabel | QAbstractButton):
-                    texts.append(w.text())
-                if isinstance(w, QLineEdit):
-                    texts.append(w.placeholderText())
-            shortcuts = [t for t in texts if "Ctrl" in t or "Alt+" in t]
+            shortcuts = [t for t in visible_texts(window) if "Ctrl" in t or "Alt+" in t]
             assert shortcuts == [], (lang, name, shortcuts)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from guide.content.queries import open_content_db
+from guide.content.database import open_content_db
 from guide.layout_matrix import SECTIONS, all_pages
 from tests.conftest import run_guide
 
