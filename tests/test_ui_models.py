@@ -71,7 +71,7 @@ def test_a_row_whose_item_is_gone_shows_nothing_and_refresh_refetches() -> None:
 
 
 def test_a_list_view_of_100000_rows_fetches_only_what_it_shows(qtbot) -> None:  # type: ignore[no-untyped-def]
-    model, fetch = make([f"f{i}" for i in range(N)])
+    model, fetch = make([f"f{i}" for i in range(N)])  # filled before its view is made
     view = list_view(model, QStyledItemDelegate(), name="bigList")
     qtbot.addWidget(view)
     view.resize(400, 600)
