@@ -92,7 +92,7 @@ StartupWMClass={APP}
 
 LINUX_FILES = PACKAGING / "linux"  # changelog, man page, lintian overrides
 KIOSK = PACKAGING / "kiosk"
-METAINFO_ID = "io.github.zgc_guide.ZgcGuide"
+METAINFO_ID = "io.github.zgc_guide.zgc_guide"
 ICON_SIZES = (48, 128, 256)  # plus scalable: what the icon theme spec and AppStream ask for
 # Where the .deb installs the kiosk recipes (packaging/kiosk/README.md names these paths).
 KIOSK_UNIT = "usr/lib/systemd/user/zgc-guide-kiosk.service"
@@ -379,9 +379,7 @@ def metainfo(package_version: str) -> str:
   <name xml:lang="zh-CN">中关村论坛指南</name>
   <summary>Offline guide to the 2023 Zhongguancun Forum</summary>
   <summary xml:lang="zh-CN">2023中关村论坛离线指南</summary>
-  <developer id="io.github.zgc_guide">
-    <name>The zgc-guide authors</name>
-  </developer>
+  <developer_name>The zgc-guide authors</developer_name>
   <description>
     <p>Forums, exhibition areas, announcements, photos and key figures of the 2023 Zhongguancun
       Forum, in Chinese and English, without a network connection.</p>

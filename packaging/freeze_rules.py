@@ -20,6 +20,8 @@ EXCLUDED_MODULES = [
     "mypy", "hypothesis", "pytest", "_pytest", "pytestqt",
     "pydantic.mypy", "ruff", "pip", "setuptools", "pkg_resources", "wheel",
     "PIL", "zxingcpp", "yaml", "tkinter", "_tkinter", "IPython",
+    # import-linter's (a test tool's) rich, reachable only through optional imports.
+    "rich", "markdown_it", "mdurl", "pygments",
     # Qt modules the guide never imports (PySide6 links some of them by default).
     "PySide6.QtNetwork", "PySide6.QtQml", "PySide6.QtQuick", "PySide6.QtQuickWidgets",
     "PySide6.QtOpenGL", "PySide6.QtOpenGLWidgets", "PySide6.QtDBus", "PySide6.QtSql",

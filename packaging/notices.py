@@ -95,6 +95,14 @@ LICENCE_FIXES = {
     "click-default-group": "BSD-3-Clause",
     "PyNaCl": "Apache-2.0 AND ISC",  # its wheel builds in libsodium (ISC)
 }
+# Trove classifiers that name exactly one licence.
+CLASSIFIERS = {
+    "License :: OSI Approved :: MIT License": "MIT",
+    "License :: OSI Approved :: Apache Software License": "Apache-2.0",
+    "License :: OSI Approved :: ISC License (ISCL)": "ISC",
+    "License :: OSI Approved :: Mozilla Public License 2.0 (MPL 2.0)": "MPL-2.0",
+    "License :: OSI Approved :: Python Software Foundation License": "PSF-2.0",
+}
 SPDX = re.compile(r"^[A-Za-z0-9.+-]+( (AND|OR|WITH) [A-Za-z0-9.+-]+)*$")
 
 
@@ -110,6 +118,9 @@ def _distribution_licence(dist: importlib.metadata.Distribution) -> str:
     for candidate in (meta.get("License-Expression"), meta.get("License")):
         if candidate and SPDX.match(candidate.strip()):
             return candidate.strip()
+    classified = {CLASSIFIERS[c] for c in meta.get_all("Classifier") or [] if c in CLASSIFIERS}
+    if len(classified) == 1:  # one unambiguous trove classifier
+        return classified.pop()
     raise SystemExit(f"{name}: no SPDX licence in its metadata; record it in LICENCE_FIXES "
                      "in packaging/notices.py")
 
