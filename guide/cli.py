@@ -302,6 +302,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from guide.content.queries import ContentDbError
     from guide.user.db import UserDbError
+    from guide.user.export import ExportError
 
     try:
         return handler(args)
@@ -310,6 +311,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except BrokenPipeError:  # `guide list forum | head`
         return 0
+    except ExportError as exc:  # already one line naming the file
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     except OSError as exc:  # one line, never a traceback: disk full, permissions, a folder
         print(f"error: {describe_os_error(exc)}", file=sys.stderr)
         return 1
