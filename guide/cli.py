@@ -301,6 +301,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     import sqlite3
 
     from guide.content.queries import ContentDbError
+    from guide.files import DiskFull
     from guide.user.db import UserDbError
     from guide.user.export import ExportError
 
@@ -311,7 +312,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except BrokenPipeError:  # `guide list forum | head`
         return 0
-    except ExportError as exc:  # already one line naming the file
+    except (ExportError, DiskFull) as exc:  # already one line naming the file
         print(f"error: {exc}", file=sys.stderr)
         return 1
     except OSError as exc:  # one line, never a traceback: disk full, permissions, a folder

@@ -60,6 +60,20 @@ def upgrade_in_place(db_path: Path) -> list[int]:
     return passed
 
 
+def _remove_leftovers() -> None:
+    """Temp files of killed applies, polls and builds go at the next start (logged)."""
+    import logging
+
+    from guide.files import remove_stale_temps
+    from guide.updates.state import default_slot
+
+    root = default_slot().root
+    for folder in (root, root / "incoming", root.parent):
+        for path in remove_stale_temps(folder):
+            logging.getLogger("guide.updates").info("removed %s, left by a process that was killed",
+                                                    path)
+
+
 def ensure_content_db(
     explicit: Path | None = None, progress: Callable[[int, int], None] | None = None
 ) -> Path:
@@ -81,6 +95,7 @@ def ensure_content_db(
     # Content installed by staff or a kiosk update wins, unless the app ships a newer version.
     from guide.updates.state import installed_content_db  # light: json + sqlite3 only
 
+    _remove_leftovers()
     installed = installed_content_db(pack_dir)
     if installed is not None:
         upgrade_in_place(installed)

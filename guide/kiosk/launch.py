@@ -40,6 +40,12 @@ def kiosk_config_for(args: argparse.Namespace) -> KioskConfig | None:
         return None  # a broken kiosk.toml must not stop the ordinary guide
     if not (wanted or config.enabled):
         return None
+    from guide.updates.source import ConfigError, load_update_config
+
+    try:  # checked before the window opens: a bad value is refused, never a crash later
+        load_update_config()
+    except ConfigError as exc:
+        raise KioskRefused(str(exc)) from None
     if not pin_is_set(getattr(args, "user_db", None)):
         raise KioskRefused(
             "kiosk mode needs a staff PIN, so that staff can leave it; nobody could otherwise.\n"

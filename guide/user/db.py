@@ -316,7 +316,8 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     try:
         yield conn
     except BaseException:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:  # SQLite already rolled back on a full disk
+            conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
 
