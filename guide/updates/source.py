@@ -143,7 +143,7 @@ def load_update_config(path: Path | None = None) -> UpdateConfig:
     source = section.get("source")
     if source is not None and (not isinstance(source, str) or not source.strip()):
         problems.append(f"{path}: updates.source: must be a folder path or an http(s) URL, got {source!r}")
-    elif isinstance(source, str) and "://" in source and not _is_url(source) \
+    elif isinstance(source, str) and "://" in source and not is_url(source) \
             and not source.startswith("file://"):
         problems.append(f"{path}: updates.source: only http(s):// URLs and folders, got {source!r}")
     try:
