@@ -23,6 +23,14 @@ def atomic_replace(tmp: Path, target: Path) -> None:
             os.close(dir_fd)
 
 
+class NotRegularFile(ValueError):
+    """A FIFO, device, socket or folder where a data file was expected."""
+
+
+class FileTooLarge(ValueError):
+    """A file over the size its reader accepts."""
+
+
 def open_regular_file(path: Path, cap: int | None = None) -> int:
     """An fd for reading ``path``, which must be a regular file (at most ``cap`` bytes).
 
@@ -36,9 +44,9 @@ def open_regular_file(path: Path, cap: int | None = None) -> int:
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
-            raise ValueError(f"{path} is not a regular file (a pipe, device or socket?)")
+            raise NotRegularFile(f"{path} is not a regular file (a pipe, device or socket?)")
         if cap is not None and st.st_size > cap:
-            raise ValueError(f"{path} is {st.st_size} bytes, over the {cap} byte limit")
+            raise FileTooLarge(f"{path} is {st.st_size} bytes, over the {cap} byte limit")
         if hasattr(os, "set_blocking"):
             os.set_blocking(fd, True)  # a regular file: reads never wait on a writer
     except BaseException:
@@ -53,7 +61,7 @@ def read_regular_file(path: Path, cap: int) -> bytes:
     with os.fdopen(fd, "rb") as fh:
         data = fh.read(cap + 1)
     if len(data) > cap:  # grew since fstat
-        raise ValueError(f"{path} is over the {cap} byte limit")
+        raise FileTooLarge(f"{path} is over the {cap} byte limit")
     return data
 
 

@@ -66,8 +66,9 @@ def open_content_db(path: Path, *, readonly: bool = True, check: bool = False) -
 
     path = Path(path)
     if not path.is_file():
-        what = "is a folder, not a file" if path.is_dir() else "does not exist"
-        raise ContentDbError(f"content database {path} {what}; build one with `guide build-db`")
+        if path.is_dir():
+            raise ContentDbError(f"{path} is a folder, not a content database; name the file")
+        raise ContentDbError(f"no content database at {path}; build one with `guide build-db`")
     uri = f"{path.resolve().as_uri()}?mode={'ro' if readonly else 'rw'}"
     conn: Db | None = None
     try:

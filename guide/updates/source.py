@@ -29,6 +29,7 @@ import json
 import math
 import os
 import secrets
+import threading
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -39,7 +40,15 @@ from typing import Any
 from guide.files import atomic_replace
 from guide.updates import errors
 from guide.updates.errors import UpdateRefused
-from guide.updates.fetch import Fetched, FetchFailed, download, fetch_index_folder, fetch_index_http, is_url
+from guide.updates.fetch import (
+    Deadline,
+    Fetched,
+    FetchFailed,
+    download,
+    fetch_index_folder,
+    fetch_index_http,
+    is_url,
+)
 from guide.updates.guidepack import (
     DEFAULT_LIMITS,
     SUFFIX,
@@ -269,8 +278,13 @@ def check_for_update(
     limits: Limits = DEFAULT_LIMITS,
     timeout: float = 30.0,
     deadline_seconds: float = 1800.0,
+    stop: threading.Event | None = None,
 ) -> CheckResult:
     """Poll ``source`` (a folder or an http(s) URL) once; never raises for a bad source or pack.
+
+    The whole poll (index and pack) ends within ``deadline_seconds``, however slowly the
+    source sends; setting ``stop`` ends it at once (a FAILED result), so a closing kiosk
+    never waits for a download. ``timeout`` bounds each connect and read.
 
     Returns READY with a verified pack file waiting in the slot's ``incoming``
     folder, or UP_TO_DATE / NOT_MODIFIED, or REFUSED / FAILED with a reason code. Safe
@@ -278,7 +292,7 @@ def check_for_update(
     """
     slot = slot or default_slot()
     slot.root.mkdir(parents=True, exist_ok=True)
-    with slot_lock(slot, POLL_LOCK):
+    with slot_lock(slot, POLL_LOCK), Deadline(deadline_seconds, stop):
         result = _check(source, trusted, current_db, slot, limits, timeout, deadline_seconds)
     level = {CheckStatus.REFUSED: 30, CheckStatus.FAILED: 30}.get(result.status, 20)
     log.log(level, "check %s: %s%s: %s (downloaded %d bytes)", source, result.status,
@@ -430,6 +444,8 @@ def _download_and_verify(poll: _Poll, fetched: Fetched, index: PackIndex) -> Che
         got = got or (tmp.stat().st_size if tmp.exists() else 0)
         poll.remember(fetched, Decision.REFUSED, f"{exc.reason}: {exc.message}")
         return poll.result(CheckStatus.REFUSED, exc.message, reason=exc.reason, downloaded_bytes=got)
+    except OSError as exc:  # the disk is full (named as such), the slot is not writable
+        return poll.result(CheckStatus.FAILED, str(exc), reason=errors.DOWNLOAD_FAILED)
     finally:
         with contextlib.suppress(OSError):
             tmp.unlink(missing_ok=True)
