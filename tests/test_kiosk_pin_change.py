@@ -51,13 +51,13 @@ def test_the_right_current_pin_changes_and_clears_it(user: Path, monkeypatch: py
                                                      capsys: pytest.CaptureFixture[str],
                                                      _user_data: Path) -> None:
     # The kiosk's own settings set the delay after a wrong PIN; short here.
-    (_user_data / "kiosk.toml").write_text("[kiosk]\npin_delay_seconds = 0.05\n", encoding="utf-8")
+    (_user_data / "kiosk.toml").write_text("[kiosk]\npin_delay_seconds = 0.1\n", encoding="utf-8")
     code, err = kiosk(monkeypatch, capsys, user, "set-pin", "--stdin", stdin="864209\n2468\n")
     assert code == 0, err
     assert stored_pin_is(user, "2468") and not stored_pin_is(user, "864209")
     code, err = kiosk(monkeypatch, capsys, user, "clear-pin", "--stdin", stdin="864209\n")
     assert code == 2 and "the current PIN is wrong" in err
-    time.sleep(0.1)
+    time.sleep(0.25)
     code, err = kiosk(monkeypatch, capsys, user, "clear-pin", "--stdin", stdin="2468\n")
     assert code == 0, err
     opened = open_user_db(user)

@@ -44,6 +44,7 @@ class PollWorker(QObject):
         super().__init__()
         self.config = config
         self.stop = threading.Event()  # set from the UI thread: end the poll now
+        self.running = threading.Event()  # set when a poll is asked for, cleared when it has ended
         # A poll ends before the next is due, however slowly the source sends.
         self.deadline_seconds = min(config.download_deadline_seconds, config.poll_seconds * 0.8)
 
@@ -64,6 +65,7 @@ class PollWorker(QObject):
             logger.exception("kiosk: poll failed")
             self.checked.emit("FAILED", f"{type(exc).__name__}: {exc}")
         finally:
+            self.running.clear()  # here, not in a slot: a busy UI thread must not look like a busy poll
             self.finished.emit(started, time.monotonic(), status)
 
     def _poll(self, current_db: str) -> str:
@@ -116,7 +118,6 @@ class FleetUpdater(QObject):
         self.config = config
         self.pending: PreparedUpdate | None = None
         self.last_status = ""
-        self.busy = False
         self.polls: list[tuple[float, float, str]] = []  # (started, ended, status), the last 1,000
         self.skipped = 0
         self._thread = QThread()
@@ -142,13 +143,13 @@ class FleetUpdater(QObject):
         """Start a poll on the worker thread, unless one is still running (then skip this one)."""
         if self._worker.stop.is_set():
             return
-        if self.busy:
+        if self._worker.running.is_set():
             self.skipped += 1
             logger.info("kiosk: the previous poll is still running; this one is skipped")
             return
         if not self._thread.isRunning():
             self._thread.start()
-        self.busy = True
+        self._worker.running.set()
         self._poll.emit(str(self.guide.ctx.content_path))
 
     @Slot(str, str)
@@ -157,7 +158,6 @@ class FleetUpdater(QObject):
 
     @Slot(float, float, str)
     def _finished(self, started: float, ended: float, status: str) -> None:
-        self.busy = False
         self.polls.append((started, ended, status))
         del self.polls[:-1000]
 
