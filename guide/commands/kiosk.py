@@ -45,6 +45,10 @@ def _current_pin_confirmed(args: argparse.Namespace, store: Any, config: Any) ->
     """
     from guide.kiosk.pin import Outcome, PinGuard
 
+    if config.pin_hash:
+        print("error: the staff PIN is set by pin_hash in the kiosk settings file (read-only for the "
+              "kiosk account); an administrator changes it there; nothing changed", file=sys.stderr)
+        return False
     if store.load_record() is None:
         return True
     if args.force:
@@ -81,9 +85,20 @@ def _pin_config(args: argparse.Namespace) -> Any:
 
 def cmd_set_pin(args: argparse.Namespace) -> int:
     """Store a new staff PIN (only its salted scrypt hash); a set PIN must be given first."""
-    from guide.kiosk.pin import PinError, UserDbPinStore, check_new_pin, set_pin
+    from guide.kiosk.pin import PinError, UserDbPinStore, check_new_pin, hash_pin, set_pin
     from guide.user.db import open_user_db
 
+    if args.print_hash:  # for a kiosk.toml the kiosk account can read but not write
+        pin = _read_pin(args)
+        if pin is None:
+            return 2
+        try:
+            record = hash_pin(pin)
+        except PinError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        print(f'pin_hash = "{record}"')
+        return 0
     opened = open_user_db(args.user_db)
     try:
         store = UserDbPinStore(opened.db)
@@ -131,13 +146,16 @@ def cmd_status(args: argparse.Namespace) -> int:
     from guide.kiosk.system import log_path
 
     path = args.kiosk_config or default_config_path()
-    print(f"staff PIN: {'set' if pin_is_set(args.user_db) else 'NOT SET (guide kiosk set-pin)'}")
-    print(f"settings: {path}{'' if path.exists() else ' (not there: defaults)'}")
     try:
         config = load_config(args.kiosk_config)
     except KioskConfigError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    if config.pin_hash:
+        print(f"staff PIN: set (pin_hash in {path}, read-only for the kiosk)")
+    else:
+        print(f"staff PIN: {'set' if pin_is_set(args.user_db) else 'NOT SET (guide kiosk set-pin)'}")
+    print(f"settings: {path}{'' if path.exists() else ' (not there: defaults)'}")
     for key, value in dataclasses.asdict(config).items():
         print(f"  {key} = {value!r}")
     print(f"log: {log_path()}")
@@ -179,6 +197,8 @@ def register(sub: Any, command: Callable[[str, Handler, str], argparse.ArgumentP
     p.add_argument("--stdin", action="store_true", help="read the PIN from standard input "
                    "(the current PIN on the first line when one is set, the new one on the next)")
     p.add_argument("--force", action="store_true", help=force_help)
+    p.add_argument("--print-hash", action="store_true", help="print the PIN's hash as a kiosk.toml "
+                   "line (pin_hash) instead of storing it: for settings the kiosk cannot write")
     p = action("clear-pin", cmd_clear_pin, "remove the staff PIN (asks for it first)")
     p.add_argument("--stdin", action="store_true", help="read the current PIN from standard input")
     p.add_argument("--force", action="store_true", help=force_help)

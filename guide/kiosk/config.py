@@ -51,6 +51,11 @@ class KioskConfig:
     keep_screen_on: bool = True
     catch_exceptions: bool = True  # log unhandled exceptions and show Home instead of dying
     full_screen: bool = True
+    # Read-only set-ups (packaging/kiosk/README.md, "Settings the kiosk cannot change"): the
+    # staff PIN's hash (`guide kiosk set-pin --print-hash`) and the updates.toml to use, both
+    # in a file the kiosk account can read but not write.
+    pin_hash: str | None = None
+    updates_config: str | None = None
 
     def __post_init__(self) -> None:
         if not getattr(self, "_unchecked", False):
@@ -107,6 +112,9 @@ def validate(config: KioskConfig, *, from_file: bool = False) -> list[str]:
         problems.append("kiosk.language: must be 'zh' or 'en'")
     if config.exit_corner not in CORNERS:
         problems.append(f"kiosk.exit_corner: must be one of {', '.join(CORNERS)}")
+    if config.pin_hash is not None and (not config.pin_hash.startswith("scrypt$")
+                                        or config.pin_hash.count("$") != 5):
+        problems.append("kiosk.pin_hash: not a PIN hash; make one with `guide kiosk set-pin --print-hash`")
     return problems
 
 

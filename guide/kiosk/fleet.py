@@ -207,7 +207,8 @@ def start_fleet_updates(guide: Guide, kiosk: KioskController) -> FleetUpdater | 
     """Keep a kiosk current when its updates config names a source (None otherwise)."""
     from guide.updates import api
 
-    config = api.load_update_config()
+    named = kiosk.config.updates_config  # a read-only updates.toml named by kiosk.toml
+    config = api.load_update_config(Path(named) if named else None)
     if not config.source:
         logger.info("kiosk: no update source configured")
         return None
