@@ -99,3 +99,28 @@ def test_build_db_with_no_room_names_the_cause_and_keeps_the_old_database(
     assert "rollback" not in r.stderr
     assert out.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content.db"]  # no temp file left
+
+
+def _tiny_room() -> None:
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_FSIZE, (3000, 3000))  # not even room to unpack the pack
+
+
+def test_update_apply_with_no_room_says_so_not_corrupt(tmp_path: Path) -> None:
+    key, _pub, _key_file, pub_file = make_key(tmp_path / "keys")
+    running = tmp_path / "running.db"
+    assert run_guide("build-db", "--content", str(copy_pack(tmp_path / "v1", 1)),
+                     "--out", str(running)).returncode == 0
+    src = copy_pack(tmp_path / "v2", 2)
+    append_items(src, NEW_FORUM)
+    pack = signed_pack(src, tmp_path / "mini-2.guidepack", key)
+    before = running.read_bytes()
+    r = run_guide("update", "apply", "--file", str(pack), "--trusted", str(pub_file),
+                  "--content-db", str(running), preexec_fn=_tiny_room)
+    assert r.returncode == 1, r.stderr
+    assert "corrupt" not in r.stderr and "truncated" not in r.stderr
+    assert r.stderr.strip().startswith("error: cannot unpack the update into ")
+    assert "no room (the file size limit of this account was reached)" in r.stderr
+    assert running.read_bytes() == before
+    assert _temps(default_slot().root) == []
