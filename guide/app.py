@@ -234,6 +234,7 @@ def _cannot_start(app: QApplication, problem: str, *, kiosk: bool, quit_after: f
         screen = QLabel("本指南正在准备中，请稍候。\nThis guide is being set up.")
         screen.setObjectName("settingUpScreen")
         screen.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        screen.setStyleSheet("font-size: 36px;")  # read from across a hall
         screen.setWindowFlag(Qt.WindowType.FramelessWindowHint)
         screen.showFullScreen()
         app.setProperty("zgc_guide_setup_screen", screen.text())
