@@ -144,26 +144,26 @@ class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
+def _connect_watched(conn: http.client.HTTPConnection, connect: Any) -> None:
+    """Connect within the current poll's deadline and put the socket under its watch."""
+    deadline = _CURRENT.get()
+    if deadline is not None:
+        deadline.check(conn.host)
+        given = conn.timeout if isinstance(conn.timeout, int | float) else 30.0
+        conn.timeout = deadline.read_timeout(float(given))
+    connect()
+    if deadline is not None and conn.sock is not None:
+        deadline.watch(conn.sock)
+
+
 class _WatchedHTTP(http.client.HTTPConnection):
     def connect(self) -> None:
-        deadline = _CURRENT.get()
-        if deadline is not None:
-            deadline.check(f"{self.host}")
-            self.timeout = deadline.read_timeout(float(self.timeout or 30))
-        super().connect()
-        if deadline is not None and self.sock is not None:
-            deadline.watch(self.sock)
+        _connect_watched(self, super().connect)
 
 
 class _WatchedHTTPS(http.client.HTTPSConnection):
     def connect(self) -> None:
-        deadline = _CURRENT.get()
-        if deadline is not None:
-            deadline.check(f"{self.host}")
-            self.timeout = deadline.read_timeout(float(self.timeout or 30))
-        super().connect()
-        if deadline is not None and self.sock is not None:
-            deadline.watch(self.sock)
+        _connect_watched(self, super().connect)
 
 
 class _HTTPHandler(urllib.request.HTTPHandler):
