@@ -39,14 +39,19 @@ def _kill_while_staging(args: list[str], slot_root: Path, timeout: float = 60) -
     return caught
 
 
-def test_sigkilled_applies_leave_nothing_after_the_next_start(tmp_path: Path) -> None:
+def _update_setup(tmp_path: Path) -> tuple[Path, Path, Path]:
+    """A running version-1 database, a signed version-2 pack and its public key."""
     key, _pub, _key_file, pub_file = make_key(tmp_path / "keys")
     running = tmp_path / "running.db"
     assert run_guide("build-db", "--content", str(copy_pack(tmp_path / "v1", 1)),
                      "--out", str(running)).returncode == 0
     src = copy_pack(tmp_path / "v2", 2)
     append_items(src, NEW_FORUM)
-    pack = signed_pack(src, tmp_path / "mini-2.guidepack", key)
+    return running, signed_pack(src, tmp_path / "mini-2.guidepack", key), pub_file
+
+
+def test_sigkilled_applies_leave_nothing_after_the_next_start(tmp_path: Path) -> None:
+    running, pack, pub_file = _update_setup(tmp_path)
     slot_root = default_slot().root
     apply = ["update", "apply", "--file", str(pack), "--trusted", str(pub_file),
              "--content-db", str(running)]
@@ -108,13 +113,7 @@ def _tiny_room() -> None:
 
 
 def test_update_apply_with_no_room_says_so_not_corrupt(tmp_path: Path) -> None:
-    key, _pub, _key_file, pub_file = make_key(tmp_path / "keys")
-    running = tmp_path / "running.db"
-    assert run_guide("build-db", "--content", str(copy_pack(tmp_path / "v1", 1)),
-                     "--out", str(running)).returncode == 0
-    src = copy_pack(tmp_path / "v2", 2)
-    append_items(src, NEW_FORUM)
-    pack = signed_pack(src, tmp_path / "mini-2.guidepack", key)
+    running, pack, pub_file = _update_setup(tmp_path)
     before = running.read_bytes()
     r = run_guide("update", "apply", "--file", str(pack), "--trusted", str(pub_file),
                   "--content-db", str(running), preexec_fn=_tiny_room)
