@@ -201,3 +201,25 @@ def test_a_user_db_missing_a_table_is_recovered_with_its_bookmarks(
     reopened = open_user_db(user)
     assert [b.id for b in stored_bookmarks(reopened.db)] == ["opening"]
     reopened.close()
+
+
+# --- the window and the kiosk -----------------------------------------------------------------
+
+@pytest.mark.parametrize("kiosk", [False, True])
+def test_the_window_and_the_kiosk_start_with_a_message_not_a_traceback(
+        kiosk: bool, tmp_path: Path, mini_db: Path) -> None:
+    from tests.conftest import run_guide
+
+    bad = tmp_path / "content.db"
+    CONTENT_CASES["zeroed-pages"](mini_db, bad)
+    user = tmp_path / "user.db"
+    args = ["--content-db", str(bad), "--user-db", str(user), "--quit-after", "1"]
+    if kiosk:
+        assert run_guide("kiosk", "set-pin", "--stdin", "--user-db", str(user),
+                         input="864209\n").returncode == 0
+        args.insert(0, "--kiosk")
+    r = run_guide(*args, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, timeout=120)
+    assert r.returncode == 2  # shown (dialog or "being set up" screen) until quit, then exit 2
+    assert "Traceback" not in r.stderr
+    errors = [line for line in r.stderr.splitlines() if line.startswith("error: ")]
+    assert errors == [f"error: {bad} is damaged (database disk image is malformed)"], r.stderr
