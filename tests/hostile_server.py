@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import http.server
 import itertools
+import select
 import socket
 import struct
 import threading
@@ -60,8 +61,11 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             if mode == "503":
                 self._send(b"HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\n\r\n")
                 return
-            if mode == "stall":
-                h.stopping.wait(3600)
+            if mode == "stall":  # say nothing until the client gives up (or the server stops)
+                while not h.stopping.is_set():
+                    ready, _w, _x = select.select([self.connection], [], [], 0.2)
+                    if ready and not self.connection.recv(1, socket.MSG_PEEK):
+                        return  # the client hung up: do not hold a thread for it
                 return
             if mode == "drip-headers":
                 for byte in b"HTTP/1.1 200 OK\r\nX-Slow: " + b"a" * 10_000:

@@ -119,6 +119,7 @@ class FleetUpdater(QObject):
         self.pending: PreparedUpdate | None = None
         self.last_status = ""
         self.polls: list[tuple[float, float, str]] = []  # (started, ended, status), the last 1,000
+        self.poll_count = 0  # every poll that ended
         self.skipped = 0
         self._thread = QThread()
         self._thread.setObjectName("content-poll")
@@ -158,6 +159,7 @@ class FleetUpdater(QObject):
 
     @Slot(float, float, str)
     def _finished(self, started: float, ended: float, status: str) -> None:
+        self.poll_count += 1
         self.polls.append((started, ended, status))
         del self.polls[:-1000]
 
