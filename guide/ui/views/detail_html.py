@@ -54,6 +54,7 @@ def css(p: Palette, scale: float) -> str:
     .quote {{ color: {p.text}; margin-left: 18px; }}
     .reported {{ color: {p.text}; margin-left: 18px; }}
     .note {{ color: {p.muted}; font-style: italic; }}
+    .lead {{ margin-top: 12px; }}
     .credit {{ color: {p.accent}; font-weight: bold; }}
     .missing {{ color: {p.muted}; font-style: italic; }}
     a {{ color: {p.primary}; text-decoration: none; font-weight: bold; }}
@@ -156,7 +157,7 @@ def forum_html(db: queries.Db, forum: Forum, lang: str, show_original: bool = Fa
     note, original = _translated(lang, show_original, forum.text if english else ())
     html = note + "<table>" + "".join(f"<tr><td class='meta'>{escape(k)}</td><td>{v}</td></tr>"
                                       for k, v in meta) + "</table>"
-    html += f"<p>{escape(tx.pick(forum.summary, forum.summary_en, lang))}</p>"
+    html += f"<p class='lead'>{escape(tx.pick(forum.summary, forum.summary_en, lang))}</p>"
     by_role: dict[str, list[str]] = {}
     for part in forum.organisers:
         by_role.setdefault(part.role, []).append(_org_link(part.organization, lang))
