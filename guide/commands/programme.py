@@ -1,4 +1,4 @@
-"""``guide import``: a conference system's schedule becomes a content pack."""
+"""``guide import`` and ``guide export``: programmes in from schedule files, out to any schedule app."""
 
 from __future__ import annotations
 
@@ -41,6 +41,27 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from guide.content.queries import open_content_db
+    from guide.files import atomic_replace
+    from guide.locate import ensure_content_db
+    from guide.programme.export import EXPORTERS
+
+    result = EXPORTERS[args.format](open_content_db(ensure_content_db(args.content_db)))
+    if not result.sessions:
+        print(f"error: no session has a start time, and {args.format} needs one; nothing written "
+              "(the .ics export keeps untimed forums as all-day events)", file=sys.stderr)
+        return 2
+    tmp = args.out.with_name(f".{args.out.name}.tmp")
+    tmp.write_bytes(result.data)
+    atomic_replace(tmp, args.out)
+    note = (f"; {result.untimed_left_out} forums without a start time left out ({args.format} "
+            "needs one; the .ics export keeps them as all-day events)"
+            if result.untimed_left_out else "")
+    print(f"wrote {result.sessions} sessions to {args.out}{note}")
+    return 0
+
+
 def register(sub: Any, command: Callable[[str, Handler, str], argparse.ArgumentParser]) -> None:
     """Add ``guide import`` to the CLI."""
     p = command("import", cmd_import, "import a programme (frab/pretalx schedule XML or JSON) "
@@ -56,3 +77,7 @@ def register(sub: Any, command: Callable[[str, Handler, str], argparse.ArgumentP
                    help="write every skipped or repaired event, with the reason, to this file")
     p.add_argument("--pack-version", type=int, default=1, metavar="N",
                    help="version number of the pack (raise it for each update sent to kiosks)")
+
+    p = command("export", cmd_export, "write the whole programme as frab XML, frab JSON or iCalendar")
+    p.add_argument("--format", choices=["frab-xml", "frab-json", "ics"], required=True)
+    p.add_argument("--out", type=Path, required=True, metavar="FILE")
