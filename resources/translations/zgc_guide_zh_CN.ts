@@ -614,6 +614,14 @@
         <translation>机构</translation>
     </message>
     <message>
+        <source>Rooms</source>
+        <translation>会场</translation>
+    </message>
+    <message>
+        <source>Tracks</source>
+        <translation>专题</translation>
+    </message>
+    <message>
         <source>Bookmarked</source>
         <translation>已收藏</translation>
     </message>
@@ -650,6 +658,14 @@
         <translation>数据</translation>
     </message>
     <message>
+        <source>Room</source>
+        <translation>会场</translation>
+    </message>
+    <message>
+        <source>Track</source>
+        <translation>专题</translation>
+    </message>
+    <message>
         <source>Hide the Chinese original</source>
         <translation>隐藏中文原文</translation>
     </message>
@@ -664,6 +680,26 @@
     <message>
         <source>Chinese original</source>
         <translation>中文原文</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>详细介绍</translation>
+    </message>
+    <message>
+        <source>Links</source>
+        <translation>链接</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>场次</translation>
     </message>
     <message>
         <source>Report</source>
