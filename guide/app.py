@@ -110,6 +110,7 @@ def offer_staff_actions(guide: Guide) -> None:
     window = guide.window
     guide.updates = updates = ContentUpdates(guide.ctx, window, guide.swap_content)
     window.staff_menu.addAction(updates.open_action)
+    window.staff_menu.addAction(updates.programme_action)
     window.staff_menu.addAction(updates.restore_action)
     window.staff_menu.addSeparator()
     about = window.staff_menu.addAction("")

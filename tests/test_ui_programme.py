@@ -103,3 +103,49 @@ def test_search_finds_sessions_speakers_rooms_and_tracks(programme_db: Path) -> 
     assert search(db, "Misell")[0].kind == "person"
     assert search(db, "Fuse")[0].kind == "room"
     assert search(db, "Security")[0].kind == "track"
+
+
+def test_staff_open_programme_swaps_content_keeps_bookmarks_by_guid_and_restores(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.conftest import MINI_PACK
+
+    current = build_content_db(MINI_PACK, tmp_path / "content.db").path
+    g = build_window(current, lang="en", user_db=tmp_path / "user.db")
+    qtbot.addWidget(g.window)
+    g.window.show()
+    asked: list[str] = []
+
+    def yes(parent, title, text):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", yes)
+    with qtbot.waitSignal(g.updates.finished, timeout=60000) as done:
+        g.updates.start_programme(XML_39C3)
+    assert done.args == [True]
+    assert "version 1" in asked[0] and "staff import" in asked[0]
+    assert "215 added" in asked[0] and "14 added" in asked[0]  # sessions; rooms
+    assert g.window.go(Location.item("forum", TALK))
+    g.ctx.bookmarks.toggle("forum", TALK)
+
+    # A corrected file opened again: a newer version; the bookmark (the session's guid) stays.
+    with qtbot.waitSignal(g.updates.finished, timeout=60000) as done:
+        g.updates.start_programme(XML_39C3)
+    assert done.args == [True] and "version 2" in asked[1]
+    assert "No items are added, changed or removed." in asked[1]
+    g.window.go(Location("bookmarks"))
+    entries = [r for r in g.window.page("bookmarks").model.rows() if hasattr(r, "view")]
+    assert [(e.view.id, e.note) for e in entries] == [(TALK, "")]
+
+    bad = tmp_path / "programme.csv"
+    bad.write_text("标题 Title,日期 Date,开始 Start\nTalk,2025-12-27,25:00\n", encoding="utf-8")
+    with qtbot.waitSignal(g.updates.finished, timeout=60000) as done:
+        g.updates.start_programme(bad)
+    assert done.args == [False]
+    assert "programme.csv: row 2, column 开始 Start: '25:00' is not a time" in g.updates.last_message
+    assert g.window.go(Location.item("forum", TALK))  # nothing changed
+    assert g.updates.restore()
+    g.close()

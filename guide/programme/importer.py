@@ -80,7 +80,7 @@ def detect_format(data: bytes, name: str = "") -> str:
 
 
 def _pack_meta(programme: Programme, source: str, version: int) -> str:
-    pack_id = slug(programme.acronym or programme.title)[:60].strip("-") or "programme"
+    pack_id = pack_id_of(programme)
     lines = [
         "[pack]",
         f"id = {json.dumps(pack_id)}",
@@ -126,14 +126,14 @@ def write_pack(programme: Programme, out: Path, *, source: str, version: int = 1
             shutil.rmtree(tmp)
 
 
-def import_programme(source: str, out: Path, *, fmt: str | None = None,
-                     timezone: str | None = None, version: int = 1) -> ImportResult:
-    """Read ``source`` (path or URL), write its pack to ``out``; raise ProgrammeError on bad input."""
+def read_programme(source: str, *, fmt: str | None = None,
+                   timezone: str | None = None) -> tuple[str, Programme]:
+    """(format, programme) of ``source`` (path or URL); raise ProgrammeError on bad input."""
     data = read_source(source)
     name = source.rsplit("/", 1)[-1]
     fmt = fmt or detect_format(data, name)
     if fmt not in READERS:
-        raise ProgrammeError(f"format {fmt!r} cannot be imported yet; this version reads "
+        raise ProgrammeError(f"format {fmt!r} cannot be imported; this version reads "
                              f"{', '.join(READERS)}")
     raw = READERS[fmt](data, name)
     programme = normalise(raw, timezone=timezone, source=name)
@@ -141,7 +141,19 @@ def import_programme(source: str, out: Path, *, fmt: str | None = None,
         raise ProgrammeError(f"{name}: no session could be imported"
                              + (f" ({len(programme.report.skipped)} skipped)"
                                 if programme.report.skipped else ""))
-    write_pack(programme, out, source=name, version=version)
+    return fmt, programme
+
+
+def pack_id_of(programme: Programme) -> str:
+    """The pack id an imported programme gets (from its acronym or title)."""
+    return slug(programme.acronym or programme.title)[:60].strip("-") or "programme"
+
+
+def import_programme(source: str, out: Path, *, fmt: str | None = None,
+                     timezone: str | None = None, version: int = 1) -> ImportResult:
+    """Read ``source`` (path or URL), write its pack to ``out``; raise ProgrammeError on bad input."""
+    fmt, programme = read_programme(source, fmt=fmt, timezone=timezone)
+    write_pack(programme, out, source=source.rsplit("/", 1)[-1], version=version)
     return ImportResult(Path(out), fmt, programme)
 
 

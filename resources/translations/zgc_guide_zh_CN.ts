@@ -830,6 +830,10 @@
         <translation>打开内容包…</translation>
     </message>
     <message>
+        <source>Open programme…</source>
+        <translation>打开日程文件…</translation>
+    </message>
+    <message>
         <source>Restore previous content</source>
         <translation>恢复上一版内容</translation>
     </message>
@@ -842,8 +846,20 @@
         <translation>内容包 (*.guidepack)</translation>
     </message>
     <message>
+        <source>Open programme</source>
+        <translation>打开日程文件</translation>
+    </message>
+    <message>
+        <source>Programmes (frab, iCalendar, spreadsheets)</source>
+        <translation>日程文件（frab、iCalendar、表格）</translation>
+    </message>
+    <message>
         <source>Checking the content pack…</source>
         <translation>正在检查内容包…</translation>
+    </message>
+    <message>
+        <source>Reading the programme…</source>
+        <translation>正在读取日程…</translation>
     </message>
     <message>
         <source>Checking signature and files…</source>
