@@ -54,42 +54,43 @@ def write_schedule(events: int, out: Path) -> None:
     tree.write(out, encoding="utf-8", xml_declaration=True)
 
 
-def run_one(events: int) -> dict[str, float]:
-    """Import + build in this process; return the figures."""
+def run_one(source: Path) -> dict[str, float]:
+    """Import + build ``source`` in this process; return the figures."""
     from guide.content.build import build_content_db
     from guide.programme.importer import import_programme
 
     with tempfile.TemporaryDirectory() as tmp:
-        source = Path(tmp) / "schedule.xml"
-        write_schedule(events, source)
         started = time.perf_counter()
         result = import_programme(str(source), Path(tmp) / "pack")
         imported = time.perf_counter()
         build_content_db(Path(tmp) / "pack", Path(tmp) / "content.db")
         built = time.perf_counter()
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return {"events": len(result.programme.forum), "import_s": round(imported - started, 2),
-            "build_s": round(built - imported, 2), "total_s": round(built - started, 2),
-            "peak_rss_mb": round(peak_kb / 1024, 1)}
+    return {"events": len(result.programme.forum), "file_mb": round(source.stat().st_size / 1e6, 1),
+            "import_s": round(imported - started, 2), "build_s": round(built - imported, 2),
+            "total_s": round(built - started, 2), "peak_rss_mb": round(peak_kb / 1024, 1)}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, nargs="+", default=[1000, 20000])
-    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # child process: one size
+    parser.add_argument("--one", type=Path, help=argparse.SUPPRESS)  # child: import one file
     args = parser.parse_args()
     if args.one:
         print(json.dumps(run_one(args.one)))
         return
     results = []
     for n in args.events:
-        done = subprocess.run([sys.executable, __file__, "--one", str(n)], capture_output=True,
-                              text=True, check=True)
+        with tempfile.TemporaryDirectory() as tmp:
+            source = Path(tmp) / "schedule.xml"
+            write_schedule(n, source)  # here, so the child's peak memory is the import's own
+            done = subprocess.run([sys.executable, __file__, "--one", str(source)],
+                                  capture_output=True, text=True, check=True)
         figures = json.loads(done.stdout.strip().splitlines()[-1])
         results.append(figures)
-        print(f"{figures['events']:>6} events: import {figures['import_s']:.2f} s + build "
-              f"{figures['build_s']:.2f} s = {figures['total_s']:.2f} s, peak RSS "
-              f"{figures['peak_rss_mb']:.0f} MB")
+        print(f"{figures['events']:>6} events ({figures['file_mb']} MB): import "
+              f"{figures['import_s']:.2f} s + build {figures['build_s']:.2f} s = "
+              f"{figures['total_s']:.2f} s, peak RSS {figures['peak_rss_mb']:.0f} MB")
     if len(results) >= 2:
         a, b = results[0], results[-1]
         ratio = (b["total_s"] / b["events"]) / (a["total_s"] / a["events"])

@@ -111,7 +111,7 @@ def write_pack(programme: Programme, out: Path, *, source: str, version: int = 1
                                 "organization": programme.organization,
                                 "person": programme.person, "forum": programme.forum}
         (tmp / PROGRAMME_FILE).write_text(
-            json.dumps(body, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+            json.dumps(body, ensure_ascii=False) + "\n", encoding="utf-8")  # C encoder: no indent
         load_pack(tmp)  # raises PackInvalid: a bug here, never a half-valid pack on disk
         old = out.with_name(f".{out.name}.old")
         if old.exists():
