@@ -94,9 +94,9 @@ def _check_resources(app: Any) -> None:
     from guide.ui import theme
 
     _check(BUNDLED_FONT in QFontDatabase.families(), f"resources: font {BUNDLED_FONT!r} not loaded")
-    # English puts a Latin face first and keeps the bundled one behind it for Chinese.
+    # In English the app font lists a Latin face first and the bundled face as its fallback.
     _check(BUNDLED_FONT in app.font().families(),
-           f"resources: app fonts are {app.font().families()!r}, without {BUNDLED_FONT!r}")
+           f"resources: app font is {app.font().families()!r}, without {BUNDLED_FONT!r}")
     _check(not theme.app_icon().pixmap(64, 64).isNull(),
            "resources: the app icon does not render (SVG icon engine plugin missing?)")
     formats = {bytes(f.data()).decode() for f in QImageReader.supportedImageFormats()}

@@ -54,6 +54,7 @@ class Programme:
     languages: list[str]
     forum: list[dict[str, Any]]
     person: list[dict[str, Any]]
+    organization: list[dict[str, Any]]
     room: list[dict[str, Any]]
     track: list[dict[str, Any]]
     report: Report
@@ -127,6 +128,10 @@ class _Clock:
         return dt.datetime.combine(calendar_day, clock, tzinfo=self._need_zone())
 
 
+def _iso(value: dt.datetime | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
 def _fixed_zone(instant: dt.datetime) -> str:
     """An IANA name for the offset of ``instant`` (Etc/GMT-1 is UTC+01:00: the sign is POSIX's)."""
     offset = instant.utcoffset() or dt.timedelta(0)
@@ -182,6 +187,14 @@ def normalise(raw: RawProgramme, *, timezone: str | None = None, source: str = "
             persons[ref] = {"id": make_id("person", name, ref), "name": name, "name_en": name}
         return str(persons[ref]["id"])
 
+    organizations: dict[str, dict[str, Any]] = {}
+
+    def org_id(name: str) -> str:
+        if name not in organizations:
+            organizations[name] = {"id": make_id("org", name, name), "name": name,
+                                   "name_en": name}
+        return str(organizations[name]["id"])
+
     for r in raw.rooms:
         room_id(r.name, r.guid)
     for name, color in raw.tracks:
@@ -193,20 +206,25 @@ def normalise(raw: RawProgramme, *, timezone: str | None = None, source: str = "
             report.skip(event, "no title")
             continue
         event.title = title
-        try:
-            start = clock.start(event, report)
-        except ValueError as exc:
-            report.skip(event, f"start time unreadable: {exc}")
-            continue
-        try:
-            length = parse_duration(event.duration or "")
-        except ValueError as exc:
-            report.skip(event, str(exc) if event.duration else "no duration")
-            continue
+        start: dt.datetime | None = None
+        length: dt.timedelta | None = None
+        untimed = raw.times_optional and not event.date and not event.start and bool(event.day)
+        if not untimed:
+            try:
+                start = clock.start(event, report)
+            except ValueError as exc:
+                report.skip(event, f"start time unreadable: {exc}")
+                continue
+        if start is not None and not (raw.times_optional and event.duration is None):
+            try:
+                length = parse_duration(event.duration or "")
+            except ValueError as exc:
+                report.skip(event, str(exc) if event.duration else "no duration")
+                continue
         key = _event_key(event)
         if key in seen:
             first = seen[key]
-            if first["title"] == title and first["start"] == start.isoformat():
+            if first["title"] == title and first.get("start") == _iso(start):
                 report.skip(event, f"duplicate of session {first['id']} (same id, title and start)")
                 continue
             report.repair(event, f"id {event.guid or event.source_id} is used twice; this second "
@@ -217,6 +235,8 @@ def normalise(raw: RawProgramme, *, timezone: str | None = None, source: str = "
         subtitle, r_sub = one_line(event.subtitle)
         if rounds or r_abs or r_desc or r_sub:
             report.repair(event, "HTML that was escaped twice was decoded")
+        for note in event.notes:
+            report.repair(event, note)
         for url in event.dropped_links:
             report.repair(event, f"link {url!r} is not an absolute http(s) address; left out")
         item_id = _event_id(event, key) if key not in ids else make_id("session", title, key)
@@ -224,10 +244,14 @@ def normalise(raw: RawProgramme, *, timezone: str | None = None, source: str = "
             item_id = make_id("session", title, f"{key}|{item_id}")
         ids.add(item_id)
         forum: dict[str, Any] = {
-            "id": item_id, "kind": "session", "title": title, "title_en": title,
-            "date": (event.day or start.date().isoformat())[:10],
-            "start": start.isoformat(), "end": (start + length).isoformat(),
+            "id": item_id, "kind": "session", "title": title,
+            "title_en": one_line(event.title_en)[0] or title,
+            "date": (event.day or (start.date().isoformat() if start else ""))[:10],
         }
+        if start is not None:
+            forum["start"] = start.isoformat()
+            if length is not None:
+                forum["end"] = (start + length).isoformat()
         if event.guid:
             forum["guid"] = event.guid
         elif event.source_id:
@@ -243,7 +267,12 @@ def normalise(raw: RawProgramme, *, timezone: str | None = None, source: str = "
             if value:
                 forum[name] = value
         if summary:
-            forum["summary"] = forum["summary_en"] = "\n\n".join(summary)
+            forum["summary"] = "\n\n".join(summary)
+            english = paragraphs(event.abstract_en)[0]
+            if english or not event.title_en:
+                forum["summary_en"] = "\n\n".join(english or summary)
+        if event.hosts:
+            forum["organisers"] = [{"org": org_id(h), "role": "主办"} for h in event.hosts]
         if text:
             forum["text"] = forum["text_en"] = text
         speakers: list[str] = []
@@ -259,15 +288,21 @@ def normalise(raw: RawProgramme, *, timezone: str | None = None, source: str = "
         forums.append(forum)
 
     everything = " ".join(f["title"] for f in forums) + raw.title
-    languages = ["zh", "en"] if _CJK.search(everything) else ["en"]
+    # Chinese text declares both languages only when every English sibling is really given.
+    english_given = all(f["title_en"] != f["title"] or not _CJK.search(f["title"])
+                        for f in forums) and all("summary_en" in f for f in forums if "summary" in f)
+    languages = (["en"] if not _CJK.search(everything) else
+                 ["zh", "en"] if english_given else ["zh"])
     if tz is not None:
         tz_label = tz.key
     elif forums:
-        tz_label = _fixed_zone(dt.datetime.fromisoformat(forums[0]["start"]))
+        first_start = next((str(f["start"]) for f in forums if "start" in f), None)
+        tz_label = _fixed_zone(dt.datetime.fromisoformat(first_start)) if first_start else "UTC"
     else:
         tz_label = "UTC"
     return Programme(
         title=raw.title or raw.acronym or "Programme", acronym=raw.acronym, timezone=tz_label,
-        languages=languages, forum=forums, person=list(persons.values()), room=list(rooms.values()),
+        languages=languages, forum=forums, person=list(persons.values()),
+        organization=list(organizations.values()), room=list(rooms.values()),
         track=list(tracks.values()), report=report,
     )

@@ -256,6 +256,8 @@ class ForumDelegate(BaseDelegate):
             n for n, _r in row.organisers)
         organisers = "  ·  ".join(tx.labelled(tx.role(r, lang), n, lang)
                                   for n, (_zh, r) in zip(names, row.organisers, strict=True))
+        if row.room or row.track:  # an imported session: where, and which track
+            organisers = "  ·  ".join(x for x in (row.room, row.track, organisers) if x)
         return time, [
             title(tx.pick(row.title, row.title_en, lang), self.font("title", True), p.text),
             Line(tx.other(row.title, row.title_en, lang), self.font("body"), p.muted),
@@ -264,7 +266,7 @@ class ForumDelegate(BaseDelegate):
 
     def spoken_lines(self, item: Any) -> list[str]:
         time, body = self.parts(item)
-        kind = tx.forum_kind(item.forum_kind, self.ctx.state.lang)
+        kind = item.type or tx.forum_kind(item.forum_kind, self.ctx.state.lang)
         return [body[0].text, time.text, kind, *(line.text for line in body[1:])]
 
     def columns(self, card: QRect) -> tuple[QRect, QRect] | None:
@@ -287,7 +289,7 @@ class ForumDelegate(BaseDelegate):
         self.paint_card(painter, option, rect)
         if row is not None:
             time, body = self.parts(row)
-            kind = tx.forum_kind(row.forum_kind, self.ctx.state.lang)
+            kind = row.type or tx.forum_kind(row.forum_kind, self.ctx.state.lang)
             split = self.columns(rect)
             if split is not None:
                 left, right = split
@@ -347,8 +349,10 @@ def paint_placeholder(painter: QPainter, rect: QRect, palette: theme.Palette, ma
     big.setBold(True)
     painter.setFont(big)
     painter.setPen(QColor(255, 255, 255, 70))
-    # The first Chinese character makes a better watermark than "2" of "2023…".
-    glyph = next((c for c in mark if "\u4e00" <= c <= "\u9fff"), mark[:1])
+    # The first Chinese character (or, for English, letter) makes a better watermark than
+    # "2" of "2023…".
+    glyph = next((c for c in mark if "\u4e00" <= c <= "\u9fff"),
+                 next((c for c in mark if c.isalpha()), mark[:1]))
     painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), glyph)
     side = max(16, rect.height() // 6)
     theme.icon("camera").paint(painter, QRect(rect.right() - side - 10, rect.bottom() - side - 10,
@@ -411,7 +415,7 @@ class PhotoDelegate(ImageCardDelegate):
         if photo is not None:
             p, lang = self.palette, self.ctx.state.lang
             area = self.image_box(rect)
-            self.paint_picture(painter, area, photo.image, photo.caption)
+            self.paint_picture(painter, area, photo.image, tx.pick(photo.caption, photo.caption_en, lang))
             text = QRect(area.left() + 4, area.bottom() + 10, area.width() - 8,
                          rect.bottom() - area.bottom() - 12)
             caption = tx.pick(photo.caption, photo.caption_en, lang)
@@ -457,7 +461,7 @@ class AreaDelegate(ImageCardDelegate):
         if area is not None:
             p, lang = self.palette, self.ctx.state.lang
             box = self.image_box(rect)
-            self.paint_picture(painter, box, area.image, area.title)
+            self.paint_picture(painter, box, area.image, tx.pick(area.title, area.title_en, lang))
             period = ""
             if area.start_date and area.end_date:
                 period = tx.format_period(area.start_date, area.end_date, lang)

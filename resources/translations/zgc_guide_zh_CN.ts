@@ -614,6 +614,14 @@
         <translation>机构</translation>
     </message>
     <message>
+        <source>Rooms</source>
+        <translation>会场</translation>
+    </message>
+    <message>
+        <source>Tracks</source>
+        <translation>专题</translation>
+    </message>
+    <message>
         <source>Bookmarked</source>
         <translation>已收藏</translation>
     </message>
@@ -650,6 +658,14 @@
         <translation>数据</translation>
     </message>
     <message>
+        <source>Room</source>
+        <translation>会场</translation>
+    </message>
+    <message>
+        <source>Track</source>
+        <translation>专题</translation>
+    </message>
+    <message>
         <source>Hide the Chinese original</source>
         <translation>隐藏中文原文</translation>
     </message>
@@ -664,6 +680,26 @@
     <message>
         <source>Chinese original</source>
         <translation>中文原文</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>详细介绍</translation>
+    </message>
+    <message>
+        <source>Links</source>
+        <translation>链接</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>场次</translation>
     </message>
     <message>
         <source>Report</source>
@@ -794,6 +830,10 @@
         <translation>打开内容包…</translation>
     </message>
     <message>
+        <source>Open programme…</source>
+        <translation>打开日程文件…</translation>
+    </message>
+    <message>
         <source>Restore previous content</source>
         <translation>恢复上一版内容</translation>
     </message>
@@ -806,8 +846,20 @@
         <translation>内容包 (*.guidepack)</translation>
     </message>
     <message>
+        <source>Open programme</source>
+        <translation>打开日程文件</translation>
+    </message>
+    <message>
+        <source>Programmes (frab, iCalendar, spreadsheets)</source>
+        <translation>日程文件（frab、iCalendar、表格）</translation>
+    </message>
+    <message>
         <source>Checking the content pack…</source>
         <translation>正在检查内容包…</translation>
+    </message>
+    <message>
+        <source>Reading the programme…</source>
+        <translation>正在读取日程…</translation>
     </message>
     <message>
         <source>Checking signature and files…</source>

@@ -31,7 +31,7 @@ from guide.ui.views.base import Page, list_view, star_clicked
 from guide.ui.views.detail_html import kind_label
 from guide.user import bookmarks as store
 from guide.user.bookmarks import BookmarkView
-from guide.user.export import export_bookmarks
+from guide.user.export import ExportError, export_bookmarks
 from guide.user.qr import QrSet, bookmark_codes, png_bytes
 
 
@@ -326,8 +326,12 @@ class BookmarksPage(Page):
         if not path:
             return
         fmt = next((k for k, v in filters.items() if v == chosen), Path(path).suffix.lstrip("."))
-        report = export_bookmarks(self.ctx.user, self.ctx.content, fmt,  # type: ignore[arg-type]
-                                  Path(path), lang=self.ctx.state.lang)
+        try:
+            report = export_bookmarks(self.ctx.user, self.ctx.content, fmt,  # type: ignore[arg-type]
+                                      Path(path), lang=self.ctx.state.lang)
+        except ExportError as exc:  # a folder, a full disk, no permission: nothing was written
+            QMessageBox.warning(self, self.tr("Export failed"), str(exc))
+            return
         QMessageBox.information(self, self.tr("Exported"), self.tr("Wrote %1").replace(
             "%1", str(report.path)))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QFontMetrics, QResizeEvent
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -183,6 +183,10 @@ class DetailPage(Page):
         self.subtitle.setVisible(bool(self.subtitle.text()))
         palette = theme.PALETTES.get(self.ctx.state.palette_name, theme.STANDARD)
         self.body.document().setDefaultStyleSheet(css(palette, self.ctx.state.text_scale))
+        if theme.content_families():  # English in a Latin face: no wide “ ” (see theme)
+            face = QFont(self.body.document().defaultFont())
+            face.setFamilies(theme.content_families())
+            self.body.document().setDefaultFont(face)
         self.body.setHtml(render(self.ctx.content, item, lang, self.show_original))
         self.body.setAccessibleName(self.tr("Details of %1").replace("%1", self.title.text()))
         has_photos = self.photo_model.rowCount() > 0
