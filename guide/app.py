@@ -240,8 +240,8 @@ def _cannot_start(app: QApplication, problem: str, *, kiosk: bool, quit_after: f
         screen.showFullScreen()
         app.setProperty("zgc_guide_setup_screen", screen.text())
     else:
-        box = QMessageBox(QMessageBox.Icon.Critical, "zgc-guide",
-                          f"{tx.tr('The guide cannot start.')}\n\n{problem}",
+        headline = tx.tr("The guide cannot start.")
+        box = QMessageBox(QMessageBox.Icon.Critical, "zgc-guide", f"{headline}\n\n{problem}",
                           QMessageBox.StandardButton.Ok)
         box.setObjectName("startErrorDialog")
         box.finished.connect(lambda _r: app.exit(2))

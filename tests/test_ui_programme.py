@@ -84,6 +84,8 @@ def test_session_room_track_and_speaker_pages_link_each_other(guide: Guide) -> N
     body = w.detail.findChild(QTextBrowser, "detailBody")
     html = body.toHtml()
     assert "16:00–17:00" in html and "Q Misell" in html and "Zügli" in html
+    # A talk of an imported programme is labelled as what it is, not as a "Forum".
+    assert w.detail.kind_label.text() == "Session"
     row = queries.forum_rows(guide.ctx.content, [TALK])[0]
     body.anchorClicked.emit(QUrl(f"guide:room/{row.room_id}"))
     assert w.current_location() == Location.item("room", row.room_id or "")

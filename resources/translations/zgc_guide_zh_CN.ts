@@ -126,6 +126,10 @@
         <translation>导出收藏</translation>
     </message>
     <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
         <source>Exported</source>
         <translation>已导出</translation>
     </message>
@@ -810,8 +814,16 @@
         <translation>关于中关村论坛指南…</translation>
     </message>
     <message>
+        <source>Content damaged</source>
+        <translation>内容已损坏</translation>
+    </message>
+    <message>
         <source>Bookmarks recovered</source>
         <translation>收藏已恢复</translation>
+    </message>
+    <message>
+        <source>The guide cannot start.</source>
+        <translation>本指南无法启动。</translation>
     </message>
     <message>
         <source>No items are added, changed or removed.</source>

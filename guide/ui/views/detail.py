@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from guide.content import queries
+from guide.content.models import Forum
 from guide.ui import text as tx
 from guide.ui import theme
 from guide.ui.context import AppContext
@@ -176,7 +177,10 @@ class DetailPage(Page):
             return
         lang = self.ctx.state.lang
         item = self.item
-        self.kind_label.setText(kind_label(self.kind))
+        label = kind_label(self.kind)
+        if isinstance(item, Forum) and item.row.forum_kind == "session":
+            label = tx.forum_kind("session", lang)  # an imported programme's talks are not forums
+        self.kind_label.setText(label)
         self.title.setText(tx.pick(item.title, item.title_en, lang))
         other = item.title_en if lang == "zh" else item.title
         self.subtitle.setText(other if other != self.title.text() else "")
