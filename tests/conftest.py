@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from guide.content.queries import open_content_db
+from guide.user.db import UserDb, open_user_db
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -29,6 +34,22 @@ def _user_data(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Mon
 def mini_pack(tmp_path: Path) -> Path:
     """A writable copy of the small test pack."""
     return Path(shutil.copytree(MINI_PACK, tmp_path / "pack"))
+
+
+@pytest.fixture
+def user(tmp_path: Path) -> Iterator[UserDb]:
+    """An empty user database (bookmarks, settings) of the test's own."""
+    u = open_user_db(tmp_path / "user.db")
+    yield u
+    u.close()
+
+
+@pytest.fixture
+def content(mini_db: Path) -> Iterator[sqlite3.Connection]:
+    """The mini pack's content database, open."""
+    c = open_content_db(mini_db)
+    yield c
+    c.close()
 
 
 @pytest.fixture(scope="session")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -32,23 +31,10 @@ from guide.user.bookmarks import (
     toggle_bookmark,
 )
 from guide.user.db import UserDb, open_user_db
-from tests.test_user_support import append_items, build, drop_item, replace_text
+from tests.support import append_items, drop_item, replace_text
+from tests.test_user_support import build
 
 MAY27, MAY28 = dt.date(2023, 5, 27), dt.date(2023, 5, 28)
-
-
-@pytest.fixture
-def user(tmp_path: Path) -> Iterator[UserDb]:
-    u = open_user_db(tmp_path / "user.db")
-    yield u
-    u.close()
-
-
-@pytest.fixture
-def content(mini_db: Path) -> Iterator[sqlite3.Connection]:
-    c = open_content_db(mini_db)
-    yield c
-    c.close()
 
 
 def ids(views: list[BookmarkView]) -> list[tuple[str, str]]:

@@ -11,7 +11,8 @@ import pytest
 from guide.user.bookmarks import stored_bookmarks
 from guide.user.db import open_user_db
 from tests.conftest import run_guide
-from tests.test_user_support import build, drop_item
+from tests.support import drop_item
+from tests.test_user_support import build
 
 
 def bm(*args: str, user: Path, content: Path) -> tuple[int, str, str]:

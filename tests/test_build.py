@@ -7,6 +7,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -50,26 +51,35 @@ def test_failed_build_leaves_old_database(tmp_path: Path, monkeypatch: pytest.Mo
     assert [p.name for p in tmp_path.iterdir()] == ["c.db"]
 
 
+def _wait_for(condition: Callable[[], bool], timeout: float = 120.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.01)
+    return False
+
+
 def test_killed_build_leaves_old_database_valid(tmp_path: Path) -> None:
     big = tmp_path / "big"
     write_synthetic_pack(big, 30_000)
     out = tmp_path / "c.db"
     build_content_db(MINI_PACK, out)
     before = out.read_bytes()
-    for delay in (0.4, 0.9, 1.5):
+    # Kill as soon as the build writes its temp file, then once it has written 1 MB, then 4 MB.
+    for written in (0, 1 << 20, 4 << 20):
         proc = subprocess.Popen(
             [sys.executable, "-m", "guide.cli", "build-db", "--content", str(big), "--out", str(out)],
             cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(delay)
+        tmp = tmp_path / f".c.db.{proc.pid}.tmp"
+        started = _wait_for(lambda t=tmp, n=written: t.exists() and t.stat().st_size >= n)
         proc.send_signal(signal.SIGKILL)
         proc.wait()
-        data = out.read_bytes()
-        # Either the old file, or (if the build won the race) a complete new one.
-        db = open_content_db(out)
-        assert integrity_problems(db) == []
-        if data != before:
-            assert counts(db)["forum"] > 3
-            return
+        assert started, f"the build never wrote {written} bytes of its temp file"
+        assert proc.returncode == -signal.SIGKILL  # the kill landed while it was building
+        assert tmp.exists()  # killed mid-build: its temp file is left behind ...
+        assert out.read_bytes() == before  # ... and the database is the old one, byte for byte
+        assert integrity_problems(open_content_db(out)) == []
     # The next build sweeps up temp files left by the killed processes.
     build_content_db(MINI_PACK, out)
     assert not list(tmp_path.glob(".c.db.*.tmp"))

@@ -9,6 +9,7 @@ import pytest
 from guide.kiosk.config import KioskConfig, KioskConfigError, load_config, parse_config
 from guide.kiosk.idle import IdleMachine, Phase, Step
 from guide.kiosk.pin import (
+    Attempt,
     MemoryPinStore,
     Outcome,
     PinError,
@@ -18,6 +19,7 @@ from guide.kiosk.pin import (
     set_pin,
     verify_pin,
 )
+from tests.support import FakeClock
 
 FAST = 2**10  # scrypt cost for tests; the real one is 2**14
 
@@ -116,31 +118,24 @@ def test_pin_rules(bad: str) -> None:
         hash_pin(bad, n=FAST)
 
 
-class FakeClock:
-    def __init__(self) -> None:
-        self.t = 1_000_000.0
-
-    def __call__(self) -> float:
-        return self.t
-
-
 def test_wrong_pins_wait_longer_and_longer() -> None:
     store, clock = MemoryPinStore(), FakeClock()
     set_pin(store, "2468", n=FAST)
     guard = PinGuard(store, base_delay=1.0, max_delay=8.0, clock=clock)
-    assert guard.try_pin("0000") == guard.try_pin("0000").__class__(Outcome.WRONG, 1.0)
-    # The second try above came too soon: refused unchecked, the count did not grow.
-    assert store.failures == 1
+    first, second = guard.try_pin("0000"), guard.try_pin("0000")
+    assert first == Attempt(Outcome.WRONG, 1.0)
+    assert second == Attempt(Outcome.WAIT, 1.0)  # too soon: refused unchecked ...
+    assert store.failures == 1  # ... and the count did not grow
     delays = []
     for _ in range(5):
-        clock.t += guard.wait_seconds()
+        clock.now += guard.wait_seconds()
         attempt = guard.try_pin("1111")
         assert attempt.outcome is Outcome.WRONG
         delays.append(attempt.wait_seconds)
     assert delays == [2.0, 4.0, 8.0, 8.0, 8.0]
-    clock.t += 7.5
+    clock.now += 7.5
     assert guard.try_pin("2468").outcome is Outcome.WAIT  # even the right PIN waits
-    clock.t += 0.5
+    clock.now += 0.5
     assert guard.try_pin("2468").outcome is Outcome.ACCEPTED
     assert store.failures == 0 and guard.wait_seconds() == 0
 
@@ -150,7 +145,7 @@ def test_a_clock_set_back_does_not_lock_staff_out() -> None:
     set_pin(store, "2468", n=FAST)
     guard = PinGuard(store, clock=clock)
     guard.try_pin("0000")
-    clock.t -= 3600
+    clock.now -= 3600
     assert guard.try_pin("2468").outcome is Outcome.ACCEPTED
 
 

@@ -37,22 +37,10 @@ from guide.search import SearchHit
 from guide.ui.history import Location
 from guide.user import bookmarks as store
 from guide.user.session import current_visitor_session
+from tests.support import FakeClock
 
 PIN = "2468"
 CONFIG = KioskConfig(full_screen=False, keep_screen_on=False, catch_exceptions=False, reduced_motion=True)
-
-
-@dataclass
-class FakeClock:
-    """Seconds that pass only when a test advances them."""
-
-    now: float = 1_000_000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
 
 
 @dataclass

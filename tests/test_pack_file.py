@@ -32,16 +32,8 @@ from guide.updates.keys import (
     load_public_key,
     parse_public_key,
 )
-from tests.test_updates_support import (
-    copy_pack,
-    entry,
-    forge,
-    make_key,
-    replace_text,
-    rezip,
-    sha,
-    signed_pack,
-)
+from tests.support import copy_pack, replace_text
+from tests.test_updates_support import entry, forge, make_key, rezip, sha, signed_pack
 
 Keys = tuple[PrivateKey, PublicKey, Path, Path]
 

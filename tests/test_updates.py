@@ -27,17 +27,13 @@ from guide.updates.install import (
 )
 from guide.updates.keys import PrivateKey, PublicKey
 from guide.updates.state import ContentSlot, default_slot, installed_content_db
+from tests.support import append_items, copy_pack, drop_item, replace_text, set_version
 from tests.test_updates_support import (
     NEW_FORUM,
-    append_items,
-    copy_pack,
-    drop_item,
     entry,
     forge,
     make_key,
-    replace_text,
     rezip,
-    set_version,
     signed_pack,
     slot_files,
     snapshot,

@@ -8,7 +8,8 @@ import shutil
 from pathlib import Path
 
 from tests.conftest import run_guide
-from tests.test_updates_support import NEW_FORUM, append_items, copy_pack, replace_text
+from tests.support import append_items, copy_pack, replace_text
+from tests.test_updates_support import NEW_FORUM
 
 
 def ok(*args: str) -> str:

@@ -26,15 +26,8 @@ from guide.updates.install import commit_update, prepare_update, slot_status
 from guide.updates.keys import PublicKey
 from guide.updates.source import CheckResult, CheckStatus, check_for_update, clear_pending
 from guide.updates.state import default_slot
-from tests.test_updates_support import (
-    NEW_FORUM,
-    append_items,
-    copy_pack,
-    make_key,
-    sha,
-    signed_pack,
-    snapshot,
-)
+from tests.support import append_items, copy_pack
+from tests.test_updates_support import NEW_FORUM, make_key, sha, signed_pack, snapshot
 
 
 @dataclass

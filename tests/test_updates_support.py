@@ -9,8 +9,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import re
-import shutil
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -36,9 +34,6 @@ from guide.updates.keys import (
 )
 from guide.updates.state import ContentSlot
 
-MINI_PACK = Path(__file__).parent / "fixtures" / "mini_pack"
-ITEMS = "items.toml"
-
 NEW_FORUM = '''
 [[forum]]
 id = "closing"
@@ -50,44 +45,6 @@ summary = "闭幕。"
 summary_en = "The close."
 text = ["闭幕式正文。"]
 '''
-
-
-def copy_pack(dest: Path, version: int = 1) -> Path:
-    """A writable copy of the mini pack with ``version`` in pack.toml."""
-    shutil.copytree(MINI_PACK, dest)
-    set_version(dest, version)
-    return dest
-
-
-def set_version(pack: Path, version: int) -> None:
-    """Set ``[pack] version``."""
-    meta = pack / "pack.toml"
-    meta.write_text(re.sub(r"(?m)^version = \d+$", f"version = {version}", meta.read_text("utf-8")),
-                    encoding="utf-8")
-
-
-def replace_text(pack: Path, old: str, new: str) -> None:
-    """Replace text in items.toml (it must be there)."""
-    path = pack / ITEMS
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new), encoding="utf-8")
-
-
-def drop_item(pack: Path, kind: str, item_id: str) -> None:
-    """Remove one ``[[kind]]`` block from items.toml."""
-    path = pack / ITEMS
-    blocks = re.split(r"(?m)^(?=\[\[)", path.read_text(encoding="utf-8"))
-    kept = [b for b in blocks if not (b.startswith(f"[[{kind}]]")
-                                      and re.search(rf'(?m)^id = "{re.escape(item_id)}"$', b))]
-    assert len(kept) == len(blocks) - 1, f"no {kind} {item_id}"
-    path.write_text("".join(kept), encoding="utf-8")
-
-
-def append_items(pack: Path, toml: str) -> None:
-    """Add items at the end of items.toml."""
-    path = pack / ITEMS
-    path.write_text(path.read_text(encoding="utf-8") + toml, encoding="utf-8")
 
 
 def make_key(folder: Path, name: str = "Content team") -> tuple[PrivateKey, PublicKey, Path, Path]:

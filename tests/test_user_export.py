@@ -8,7 +8,6 @@ import io
 import json
 import sqlite3
 import zoneinfo
-from collections.abc import Iterator
 from pathlib import Path
 
 import icalendar
@@ -18,23 +17,10 @@ from guide.content.queries import open_content_db
 from guide.user.bookmarks import add_bookmark, list_bookmarks, stored_bookmarks
 from guide.user.db import UserDb, open_user_db
 from guide.user.export import ImportFileError, export_bookmarks, import_bookmarks
-from tests.test_user_support import build, drop_item
+from tests.support import drop_item
+from tests.test_user_support import build
 
 SHANGHAI = zoneinfo.ZoneInfo("Asia/Shanghai")
-
-
-@pytest.fixture
-def user(tmp_path: Path) -> Iterator[UserDb]:
-    u = open_user_db(tmp_path / "user.db")
-    yield u
-    u.close()
-
-
-@pytest.fixture
-def content(mini_db: Path) -> Iterator[sqlite3.Connection]:
-    c = open_content_db(mini_db)
-    yield c
-    c.close()
 
 
 def _bookmark_all(user: UserDb, content: sqlite3.Connection) -> None:

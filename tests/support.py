@@ -1,0 +1,67 @@
+"""Helpers shared by several test modules (no tests here).
+
+Pack edits work on a writable copy of the mini pack, the way a content team changes
+a pack before a content update reaches a visitor's machine.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from tests.conftest import MINI_PACK
+
+ITEMS = "items.toml"
+
+
+def copy_pack(dest: Path, version: int = 1) -> Path:
+    """A writable copy of the mini pack with ``version`` in pack.toml."""
+    shutil.copytree(MINI_PACK, dest)
+    set_version(dest, version)
+    return dest
+
+
+def set_version(pack: Path, version: int) -> None:
+    """Set ``[pack] version``."""
+    meta = pack / "pack.toml"
+    meta.write_text(re.sub(r"(?m)^version = \d+$", f"version = {version}", meta.read_text("utf-8")),
+                    encoding="utf-8")
+
+
+def drop_item(pack: Path, kind: str, item_id: str) -> None:
+    """Remove one ``[[kind]]`` block from the pack's items file (it must be there)."""
+    path = pack / ITEMS
+    blocks = re.split(r"(?m)^(?=\[\[)", path.read_text(encoding="utf-8"))
+    kept = [b for b in blocks if not (b.startswith(f"[[{kind}]]")
+                                      and re.search(rf'(?m)^id = "{re.escape(item_id)}"$', b))]
+    assert len(kept) == len(blocks) - 1, f"no {kind} {item_id} in the pack"
+    path.write_text("".join(kept), encoding="utf-8")
+
+
+def replace_text(pack: Path, old: str, new: str) -> None:
+    """Replace text in the pack's items file (it must be there)."""
+    path = pack / ITEMS
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def append_items(pack: Path, toml: str) -> None:
+    """Add items at the end of the pack's items file."""
+    path = pack / ITEMS
+    path.write_text(path.read_text(encoding="utf-8") + "\n" + toml, encoding="utf-8")
+
+
+@dataclass
+class FakeClock:
+    """Seconds that pass only when a test advances them (for code that takes a ``clock``)."""
+
+    now: float = 1_000_000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
