@@ -1,0 +1,128 @@
+"""The Figures and Announcements pages, the "Aa" display menu and text size, export from the UI."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QListView, QMessageBox, QPushButton, QWidget
+
+from guide.app import Guide, build_window
+from guide.ui import theme
+from guide.ui.history import Location
+from guide.ui.models.lazy import IdRole
+from tests.conftest import REAL_PACK
+
+
+@pytest.fixture
+def user_db(tmp_path: Path) -> Path:
+    return tmp_path / "user.db"
+
+
+@pytest.fixture
+def guide(qtbot, real_db: Path, user_db: Path) -> Iterator[Guide]:  # type: ignore[no-untyped-def]
+    g = build_window(real_db, now="2023-05-29T10:00", lang="en", user_db=user_db)
+    qtbot.addWidget(g.window)
+    g.window.resize(1280, 800)
+    g.window.show()
+    yield g
+    g.close()
+
+
+def _pack(kind: str, file: str) -> list[dict[str, object]]:
+    return tomllib.loads((REAL_PACK / file).read_text(encoding="utf-8"))[kind]
+
+
+def test_figures_page_charts_the_comparable_figures_and_lists_every_figure(guide: Guide) -> None:
+    guide.window.go(Location("figures"))
+    page = guide.window.page("figures")
+    view = page.findChild(QListView, "figureList")
+    figures = _pack("figure", "figures.toml")
+    assert view.model().rowCount() == len(figures)
+    assert {view.model().index(r, 0).data(IdRole) for r in range(view.model().rowCount())} == \
+        {f["id"] for f in figures}
+    charts = page.findChildren(QWidget, "figureChart")
+    assert len(charts) == 2 and all(c.isVisible() and c.accessibleName() for c in charts)
+    view.clicked.emit(view.model().index(0, 0))
+    assert guide.window.current_location() == Location.item("figure", str(figures[0]["id"]))
+
+
+def test_announcements_page_lists_every_article_and_opens_it(guide: Guide) -> None:
+    guide.window.go(Location("announcements"))
+    view = guide.window.page("announcements").findChild(QListView, "announcementList")
+    articles = _pack("announcement", "announcements.toml")
+    ids = [view.model().index(r, 0).data(IdRole) for r in range(view.model().rowCount())]
+    assert sorted(ids) == sorted(str(a["id"]) for a in articles)
+    view.clicked.emit(view.model().index(0, 0))
+    assert guide.window.current_location() == Location.item("announcement", ids[0])
+
+
+def test_the_display_menu_sets_text_size_and_contrast_and_they_are_remembered(  # type: ignore[no-untyped-def]
+        qtbot, guide: Guide, real_db: Path, user_db: Path) -> None:
+    bar = guide.window.toolbar
+    body = QApplication.font().pointSizeF()
+    action = next(a for a in bar.size_actions.actions() if a.text() == "150%")
+    action.trigger()
+    assert guide.ctx.state.text_scale == 1.5
+    assert QApplication.font().pointSizeF() == pytest.approx(theme.TypeScale.for_scale(1.5).body)
+    assert QApplication.font().pointSizeF() > body
+    bar.contrast_action.trigger()
+    assert guide.ctx.state.palette_name == "high-contrast"
+    bar.sync_display_menu()  # what opening the menu shows
+    assert [a.text() for a in bar.size_actions.actions() if a.isChecked()] == ["150%"]
+    assert bar.contrast_action.isChecked()
+    guide.close()
+    again = build_window(real_db, lang="en", user_db=user_db)
+    qtbot.addWidget(again.window)
+    try:
+        assert (again.ctx.state.text_scale, again.ctx.state.palette_name) == (1.5, "high-contrast")
+    finally:
+        again.ctx.state.set_text_scale(1.0)  # the app font is process-wide: put it back
+        again.ctx.state.set_palette("standard")
+        again.close()
+
+
+def test_keyboard_text_size_steps_and_resets(qtbot, guide: Guide) -> None:  # type: ignore[no-untyped-def]
+    window = guide.window
+    qtbot.keyClick(window, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    assert guide.ctx.state.text_scale == 1.25
+    for _ in range(6):  # never past 200%
+        qtbot.keyClick(window, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    assert guide.ctx.state.text_scale == 2.0
+    qtbot.keyClick(window, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert guide.ctx.state.text_scale == 1.75
+    qtbot.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert guide.ctx.state.text_scale == 1.0
+
+
+def test_export_from_the_bookmarks_page_writes_the_chosen_format(
+        guide: Guide, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "mine.json"
+    told: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), "JSON (*.json)"))
+    monkeypatch.setattr(QMessageBox, "information", lambda _parent, _title, text: told.append(text))
+    guide.ctx.bookmarks.toggle("forum", "green-finance-forum")
+    guide.window.go(Location("bookmarks"))
+    button: QPushButton = guide.window.page("bookmarks").export_button  # type: ignore[attr-defined]
+    assert button.isVisible() and button.isEnabled()
+    button.click()
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert [b["id"] for b in data["bookmarks"]] == ["green-finance-forum"]
+    assert told == [f"Wrote {out}"]
+
+
+def test_kiosks_offer_no_export_and_write_no_file(
+        guide: Guide, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[object] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: asked.append(a) or ("", ""))
+    guide.ctx.kiosk = True
+    guide.ctx.bookmarks.toggle("forum", "green-finance-forum")
+    guide.window.go(Location("bookmarks"))
+    page = guide.window.page("bookmarks")
+    assert not page.export_button.isVisible()
+    page.export()  # even if something calls it (a shortcut, a future button)
+    assert asked == []
