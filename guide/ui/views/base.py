@@ -93,6 +93,7 @@ def list_view(
     view.setResizeMode(QListView.ResizeMode.Adjust)
     if not grid:
         sizer = _UniformWhenLong(view)
+        sizer.update()  # a model that is long already (filled before its view was made)
         model.modelReset.connect(sizer.update)
         model.rowsInserted.connect(sizer.update)
         model.rowsRemoved.connect(sizer.update)
