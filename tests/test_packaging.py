@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import configparser
 import importlib.util
+import inspect
 import re
 from pathlib import Path
 from types import ModuleType
