@@ -12,7 +12,8 @@ from pathlib import Path
 from guide.files import remove_stale_temps
 from guide.updates.state import default_slot
 from tests.conftest import ROOT, run_guide
-from tests.test_updates_support import NEW_FORUM, append_items, copy_pack, make_key, signed_pack
+from tests.support import append_items, copy_pack
+from tests.test_updates_support import NEW_FORUM, make_key, signed_pack
 
 
 def _temps(folder: Path) -> list[str]:
