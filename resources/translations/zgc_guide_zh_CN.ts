@@ -63,7 +63,11 @@
     </message>
     <message>
         <source>%1 clashes to check</source>
-        <translation>%1 处时间需核对</translation>
+        <translation>%1 处时间冲突需核对</translation>
+    </message>
+    <message>
+        <source>1 clash to check</source>
+        <translation>1 处时间冲突需核对</translation>
     </message>
     <message>
         <source>By kind</source>
