@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import itertools
 import os
 import random
 import sys
@@ -59,6 +60,24 @@ class SoakResult:
     objects_after_warmup: int
     objects_end: int
     samples: list[tuple[int, int]] = field(default_factory=list)  # (actions done, RSS)
+    # The hostile update source (None when the soak ran without one).
+    poll_seconds: float | None = None
+    polls: list[tuple[float, float, str]] = field(default_factory=list)  # (started, ended, status)
+    polls_skipped: int = 0
+    poll_count: int = 0  # every poll (``polls`` keeps the last 1,000)
+    poll_window: float = 0.0  # seconds the updater ran
+    stop_seconds: float = 0.0  # how long shutting the poll thread down took
+    poll_thread_stopped: bool = True
+    source_modes: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def poll_gaps(self) -> list[float]:
+        starts = [p[0] for p in self.polls]
+        return [b - a for a, b in itertools.pairwise(starts)]
+
+    @property
+    def polls_expected(self) -> int:
+        return int(self.poll_window / self.poll_seconds) + 1 if self.poll_seconds else 0
 
     @property
     def growth(self) -> float:
@@ -76,6 +95,21 @@ class SoakResult:
             f"Python objects after warm-up: {self.objects_after_warmup}, at the end: {self.objects_end}",
             "RSS samples (actions: MB): " + ", ".join(f"{n}: {r / mb:.1f}" for n, r in self.samples),
         ]
+        if self.poll_seconds:
+            gaps = self.poll_gaps or [0.0]  # of the last 1,000 polls
+            longest = max((e - s for s, e, _ in self.polls), default=0.0)
+            statuses = Counter(status for _s, _e, status in self.polls)
+            lines += [
+                f"hostile source ({', '.join(f'{k} x{v}' for k, v in sorted(self.source_modes.items()))}): "
+                f"{self.poll_count} polls in {self.poll_window:.1f} s, one due every "
+                f"{self.poll_seconds:g} s (expected {self.polls_expected}); skipped {self.polls_skipped}",
+                f"gap between poll starts: median {sorted(gaps)[len(gaps) // 2]:.2f} s, "
+                f"max {max(gaps):.2f} s; "
+                f"longest poll {longest:.2f} s; outcomes: "
+                + ", ".join(f"{k} {v}" for k, v in sorted(statuses.items())),
+                f"quit: poll thread {'stopped' if self.poll_thread_stopped else 'STILL RUNNING'} "
+                f"in {self.stop_seconds:.2f} s",
+            ]
         return "\n".join(lines + [f"  {e}" for e in self.errors[:5]])
 
 
@@ -85,8 +119,13 @@ def _settle(app: object, rounds: int = 2) -> None:
 
 
 def soak(content_db: Path, actions: int = 20000, *, seed: int = 2023, warmup: int = 2000,
-         samples: int = 10, progress: Callable[[int], None] | None = None) -> SoakResult:
-    """Run ``actions`` random kiosk actions over ``content_db`` and measure."""
+         samples: int = 10, progress: Callable[[int], None] | None = None,
+         hostile_poll_seconds: float | None = None) -> SoakResult:
+    """Run ``actions`` random kiosk actions over ``content_db`` and measure.
+
+    ``hostile_poll_seconds`` also runs the kiosk's update poller that often against a
+    loopback source cycling through drip, stall, 2 GiB and flapping answers.
+    """
     from PySide6.QtCore import QPoint, Qt
     from PySide6.QtWidgets import QApplication, QListView
 
@@ -120,6 +159,7 @@ def soak(content_db: Path, actions: int = 20000, *, seed: int = 2023, warmup: in
     kiosk = install_kiosk(guide, config, size=(1920, 1080), pin_store=pins, log_file=log)
     kiosk.exit_app = lambda code: errors.append(f"kiosk asked to exit with {code}")
     window, ctx = guide.window, guide.ctx
+    source = _HostileSource(guide, kiosk, hostile_poll_seconds) if hostile_poll_seconds else None
     ids = {kind: queries.item_ids(ctx.content, kind)
            for kind in ("forum", "area", "announcement", "photo", "person", "organization", "figure")}
 
@@ -219,8 +259,13 @@ def soak(content_db: Path, actions: int = 20000, *, seed: int = 2023, warmup: in
     result_samples: list[tuple[int, int]] = []
     rss_warm = objects_warm = 0
     start = time.perf_counter()
+    switch_every = max(1, actions // 40)
     try:
+        if source is not None:
+            source.start()
         for n in range(1, actions + 1):
+            if source is not None and n % switch_every == 0:
+                source.next_mode()
             touch_attract()
             name = rng.choices(names, weights)[0]
             counts[name] += 1
@@ -244,10 +289,65 @@ def soak(content_db: Path, actions: int = 20000, *, seed: int = 2023, warmup: in
         seconds = time.perf_counter() - start
     finally:
         sys.excepthook = previous_hook
+        if source is not None:
+            source.stop()
         kiosk.shutdown()
         guide.close()
-    return SoakResult(actions, seconds, errors, counts, rss_warm, rss_end, objects_warm, objects_end,
-                      result_samples)
+    result = SoakResult(actions, seconds, errors, counts, rss_warm, rss_end, objects_warm, objects_end,
+                        result_samples)
+    if source is not None:
+        source.fill(result)
+    return result
+
+
+class _HostileSource:
+    """The kiosk's real update poller against tests.hostile_server, switching misbehaviour."""
+
+    def __init__(self, guide: object, kiosk: object, poll_seconds: float) -> None:
+        import itertools
+
+        from guide.kiosk.fleet import FleetUpdater
+        from guide.updates import api
+        from tests.hostile_server import MODES, hostile_server
+
+        self.poll_seconds = poll_seconds
+        self._server = hostile_server()
+        url, self.hostile = self._server.__enter__()
+        self.hostile.drip_interval = 0.05
+        self._modes = itertools.cycle(MODES)
+        self.modes: Counter[str] = Counter()
+        keys = Path(tempfile.mkdtemp(prefix="zgc-soak-keys-"))
+        _private, public = api.generate_key_pair(keys / "soak", "Soak")
+        config = api.UpdateConfig(source=url, trusted_keys=(api.load_public_key(public),),
+                                  poll_seconds=poll_seconds, timeout_seconds=5)
+        self.updater = FleetUpdater(guide, kiosk, config)  # type: ignore[arg-type]
+        self.started = self.stopped_at = 0.0
+        self.stop_seconds = 0.0
+        self.next_mode()
+
+    def start(self) -> None:
+        self.started = time.monotonic()
+        self.updater.start()
+
+    def next_mode(self) -> None:
+        self.hostile.mode = next(self._modes)
+        self.modes[self.hostile.mode] += 1
+
+    def stop(self) -> None:
+        self.stopped_at = time.monotonic()
+        self.updater.shutdown()
+        self.stop_seconds = time.monotonic() - self.stopped_at
+        self._server.__exit__(None, None, None)
+
+    def fill(self, result: SoakResult) -> None:
+        result.poll_seconds = self.poll_seconds
+        result.polls = list(self.updater.polls)
+        result.polls_skipped = self.updater.skipped
+        result.poll_count = self.updater.poll_count
+        result.poll_window = self.stopped_at - self.started
+        result.stop_seconds = self.stop_seconds
+        result.poll_thread_stopped = self.updater._thread.isFinished()
+        result.source_modes = self.modes
 
 
 def main() -> int:
@@ -255,6 +355,8 @@ def main() -> int:
     parser.add_argument("--actions", type=int, default=20000)
     parser.add_argument("--warmup", type=int, default=2000)
     parser.add_argument("--seed", type=int, default=2023)
+    parser.add_argument("--poll-seconds", type=float, default=1.0,
+                        help="poll the hostile update source this often (0: no update source)")
     args = parser.parse_args()
     from guide.content.build import build_content_db
 
@@ -262,11 +364,16 @@ def main() -> int:
         os.environ["ZGC_GUIDE_DATA"] = str(Path(tmp) / "data")
         db = build_content_db(ROOT / "db" / "pack", Path(tmp) / "content.db").path
         result = soak(db, args.actions, seed=args.seed, warmup=args.warmup,
+                      hostile_poll_seconds=args.poll_seconds or None,
                       progress=lambda n: print(f"  {n} actions, RSS {rss_bytes() / 2**20:.1f} MB",
                                                file=sys.stderr, flush=True))
     print(result.report())
     ok = not result.errors and result.growth < 0.10
-    print("PASS" if ok else "FAIL", "(no exception; memory growth after warm-up < 10%)")
+    if result.poll_seconds:  # polls kept their schedule, none overran, quitting stopped the thread
+        ok = ok and result.poll_count >= 0.9 * result.polls_expected and result.polls_skipped == 0
+        ok = ok and result.poll_thread_stopped
+    print("PASS" if ok else "FAIL", "(no exception; memory growth after warm-up < 10%; with a hostile "
+          "source: >= 90% of polls on schedule, none skipped, the poll thread stopped at quit)")
     return 0 if ok else 1
 
 

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from guide.content.database import open_content_db
-from guide.locate import ensure_content_db
+from guide.content.database import ContentDbError
+from guide.locate import OpenedContent, open_checked_content
 from guide.ui import text as tx
 from guide.ui import theme
 from guide.ui.bookmark_actions import BookmarkActions
@@ -25,7 +25,13 @@ from guide.ui.i18n import Translations, system_language
 from guide.ui.images import ImageCache
 from guide.ui.main_window import MainWindow
 from guide.user.bookmarks import refresh_snapshots
-from guide.user.db import RecoveryNotice, mark_recovery_notice_shown, open_user_db, pending_recovery_notice
+from guide.user.db import (
+    RecoveryNotice,
+    UserDbError,
+    mark_recovery_notice_shown,
+    open_user_db,
+    pending_recovery_notice,
+)
 from guide.user.settings import get_setting, set_setting
 
 if TYPE_CHECKING:
@@ -58,8 +64,8 @@ def build_window(
     ``remember=False`` (screenshots) keeps display choices out of the user's settings.
     """
     app = ensure_app()
-    path = ensure_content_db(content_db)
-    content = open_content_db(path)
+    opened = open_checked_content(content_db)  # quick_check; a damaged one falls back to the previous
+    path, content = opened.path, opened.db
     user = open_user_db(user_db)
     refresh_snapshots(user.db, content)  # bookmarks show the current titles of their items
     # The command line wins, then the user's last choice, then the system's language.
@@ -93,6 +99,8 @@ def build_window(
     notice = pending_recovery_notice(user.db)
     if notice is not None:  # told once: the damaged file was kept and a new one made
         QTimer.singleShot(0, lambda: _tell_recovery(window, ctx, notice))
+    if opened.damaged is not None:
+        QTimer.singleShot(0, lambda: _tell_fallback(window, ctx, opened))
     guide = Guide(ctx, images, window, translations, user)
     offer_staff_actions(guide)
     return guide
@@ -105,6 +113,7 @@ def offer_staff_actions(guide: Guide) -> None:
     window = guide.window
     guide.updates = updates = ContentUpdates(guide.ctx, window, guide.swap_content)
     window.staff_menu.addAction(updates.open_action)
+    window.staff_menu.addAction(updates.programme_action)
     window.staff_menu.addAction(updates.restore_action)
     window.staff_menu.addSeparator()
     about = window.staff_menu.addAction("")
@@ -128,6 +137,17 @@ def show_about(guide: Guide) -> AboutDialog:
     dialog = AboutDialog(guide.ctx.content, guide.ctx.state.lang, guide.window)
     dialog.open()
     return dialog
+
+
+def _tell_fallback(window: MainWindow, ctx: AppContext, opened: OpenedContent) -> None:
+    import logging
+
+    message = opened.notice(ctx.state.lang)
+    logging.getLogger("guide").error("%s", message)
+    if not ctx.kiosk:  # visitors are not the ones to tell; staff find it in the log
+        box = QMessageBox(QMessageBox.Icon.Warning, tx.tr("Content damaged"), message,
+                          QMessageBox.StandardButton.Ok, window)
+        box.open()
 
 
 def _tell_recovery(window: MainWindow, ctx: AppContext, notice: RecoveryNotice) -> None:
@@ -155,9 +175,14 @@ def run_app(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     app = ensure_app()
+    _exit_on_signals(app)
     # A kiosk's language and text size are its own, not settings the device remembers.
-    guide = build_window(args.content_db, now=args.now, lang=args.lang, user_db=args.user_db,
-                         remember=kiosk_config is None)
+    try:
+        guide = build_window(args.content_db, now=args.now, lang=args.lang, user_db=args.user_db,
+                             remember=kiosk_config is None)
+    except (ContentDbError, UserDbError) as exc:
+        return _cannot_start(app, str(exc), kiosk=kiosk_config is not None,
+                             quit_after=getattr(args, "quit_after", None))
     kiosk = fleet = None
     if kiosk_config is not None:
         from guide.kiosk.controller import install_kiosk
@@ -182,3 +207,52 @@ def run_app(args: argparse.Namespace) -> int:
         kiosk.shutdown()
     guide.close()
     return code
+
+
+def _exit_on_signals(app: QApplication) -> None:
+    """SIGTERM/SIGINT/SIGHUP end the event loop, so the same clean shutdown as a staff exit runs."""
+    import signal
+
+    for name in ("SIGTERM", "SIGINT", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), lambda _sig, _frame: app.exit(0))
+    # Python runs signal handlers only when it gets control: a light tick gives it that.
+    tick = QTimer(app)
+    tick.setInterval(250)
+    tick.timeout.connect(lambda: None)
+    tick.start()
+
+
+def _cannot_start(app: QApplication, problem: str, *, kiosk: bool, quit_after: float | None) -> int:
+    """A database cannot be opened: staff get a dialog, visitors a calm screen; never a traceback.
+
+    Returns 2 (a bad file, as the command line); the kiosk screen stays until the
+    supervisor stops the kiosk (its log names the file and what to do).
+    """
+    import logging
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLabel
+
+    logging.getLogger("guide").error("cannot start: %s", problem)
+    print(f"error: {problem}", file=sys.stderr)
+    if kiosk:
+        screen = QLabel("本指南正在准备中，请稍候。\nThis guide is being set up.")
+        screen.setObjectName("settingUpScreen")
+        screen.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        screen.setStyleSheet("font-size: 36px;")  # read from across a hall
+        screen.setWindowFlag(Qt.WindowType.FramelessWindowHint)
+        screen.showFullScreen()
+        app.setProperty("zgc_guide_setup_screen", screen.text())
+    else:
+        headline = tx.tr("The guide cannot start.")
+        box = QMessageBox(QMessageBox.Icon.Critical, "zgc-guide", f"{headline}\n\n{problem}",
+                          QMessageBox.StandardButton.Ok)
+        box.setObjectName("startErrorDialog")
+        box.finished.connect(lambda _r: app.exit(2))
+        box.open()
+    if quit_after:
+        QTimer.singleShot(int(quit_after * 1000), lambda: app.exit(2))
+    app.exec()
+    return 2
+

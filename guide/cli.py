@@ -35,11 +35,26 @@ def _progress_bar(total_hint: str) -> Any:
                 disable=not sys.stderr.isatty())
 
 
-def _open_content(args: argparse.Namespace) -> Any:
-    from guide.content.database import open_content_db
-    from guide.locate import ensure_content_db
+def open_content(args: argparse.Namespace) -> Any:
+    """The checked content database named by ``args`` (a fallback is reported on stderr)."""
+    from guide.locate import open_checked_content
 
-    return open_content_db(ensure_content_db(args.content_db))
+    opened = open_checked_content(args.content_db)
+    if opened.damaged is not None:
+        print(f"warning: {opened.notice('en')}", file=sys.stderr)
+    return opened.db
+
+
+def describe_os_error(exc: OSError) -> str:
+    """One line for a failed file operation; a full disk is named as such."""
+    import errno
+
+    where = f"{exc.filename}: " if exc.filename else ""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return f"{where}the disk is full (no space left to write); free some space and try again"
+    if exc.errno == errno.EFBIG:
+        return f"{where}the file is too large for this disk or account (file size limit)"
+    return f"{where}{exc.strerror or exc}"
 
 
 def cmd_build_db(args: argparse.Namespace) -> int:
@@ -74,7 +89,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     from guide.content.models import to_json
     from guide.content.queries import list_items
 
-    items = list_items(_open_content(args), args.kind)
+    items = list_items(open_content(args), args.kind)
     if args.json:
         print_json([to_json(i) for i in items])
     else:
@@ -87,7 +102,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     from guide.content.models import to_json
     from guide.content.queries import get_item
 
-    item = get_item(_open_content(args), args.kind, args.id)
+    item = get_item(open_content(args), args.kind, args.id)
     if item is None:
         print(f"no {args.kind} with id {args.id!r}", file=sys.stderr)
         return 2
@@ -113,7 +128,7 @@ def cmd_check(args: argparse.Namespace) -> int:
                             themes=args.theme, pages=args.page,
                             langs=[args.lang] if isinstance(args.lang, str) else args.lang,
                             now=getattr(args, "now", None))
-    db = _open_content(args)
+    db = open_content(args)
     path = str(db.execute("PRAGMA database_list").fetchone()[2])
     try:
         info = content_info(db)
@@ -146,7 +161,7 @@ def cmd_synth(args: argparse.Namespace) -> int:
 def cmd_search(args: argparse.Namespace) -> int:
     from guide.search import search
 
-    hits = search(_open_content(args), args.query, limit=args.limit, kind=args.kind)
+    hits = search(open_content(args), args.query, limit=args.limit, kind=args.kind)
     lang = args.lang or "zh"
     if args.json:
         print_json([{"kind": h.kind, "id": h.id, "title": h.title, "title_en": h.title_en,
@@ -290,15 +305,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         from guide.app import run_app
 
         return run_app(args)
+    import sqlite3
+
     from guide.content.database import ContentDbError
+    from guide.files import DiskFull
+    from guide.user.db import UserDbError
+    from guide.user.export import ExportError
 
     try:
         return handler(args)
-    except ContentDbError as exc:
+    except (ContentDbError, UserDbError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # `guide list forum | head`
         return 0
+    except (ExportError, DiskFull) as exc:  # already one line naming the file
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:  # one line, never a traceback: disk full, permissions, a folder
+        print(f"error: {describe_os_error(exc)}", file=sys.stderr)
+        return 1
+    except sqlite3.DatabaseError as exc:
+        print(f"error: database: {exc}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

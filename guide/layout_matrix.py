@@ -80,6 +80,9 @@ def check_layout(content_db: Path | None, configs: list[Config], *, pages: list[
                 state.set_language(config.lang)
                 state.set_palette(config.theme)
                 state.set_text_scale(config.scale)
+                # Layouts take the new sizes (and minimum sizes) in the event loop: resizing in
+                # the same turn would be clamped by the old minimum, which no user can do.
+                settle(guide, 0.2)
                 guide.window.resize(*config.size)
                 settle(guide, 0.2)
                 for page in todo:

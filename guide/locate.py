@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import sqlite3
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from guide import paths
@@ -59,6 +60,20 @@ def upgrade_in_place(db_path: Path) -> list[int]:
     return passed
 
 
+def _remove_leftovers() -> None:
+    """Temp files of killed applies, polls and builds go at the next start (logged)."""
+    import logging
+
+    from guide.files import remove_stale_temps
+    from guide.updates.state import default_slot
+
+    root = default_slot().root
+    for folder in (root, root / "incoming", root.parent):
+        for path in remove_stale_temps(folder):
+            logging.getLogger("guide.updates").info("removed %s, left by a process that was killed",
+                                                    path)
+
+
 def ensure_content_db(
     explicit: Path | None = None, progress: Callable[[int, int], None] | None = None
 ) -> Path:
@@ -80,6 +95,7 @@ def ensure_content_db(
     # Content installed by staff or a kiosk update wins, unless the app ships a newer version.
     from guide.updates.state import installed_content_db  # light: json + sqlite3 only
 
+    _remove_leftovers()
     installed = installed_content_db(pack_dir)
     if installed is not None:
         upgrade_in_place(installed)
@@ -95,3 +111,72 @@ def ensure_content_db(
 
         build_content_db(pack_dir, target, progress)
     return target
+
+
+@dataclass(frozen=True)
+class OpenedContent:
+    """The content database opened for the guide, and what stands in for a damaged one.
+
+    ``damaged`` is the file that failed its check when the previous content was opened
+    instead (None when the first choice was healthy); ``problem`` says what was wrong.
+    """
+
+    db: sqlite3.Connection
+    path: Path
+    damaged: Path | None = None
+    problem: str = ""
+
+    def notice(self, lang: str = "en") -> str:
+        """The sentence telling staff about a fallback ('' when there was none)."""
+        if self.damaged is None:
+            return ""
+        if lang == "zh":
+            return (f"内容数据库已损坏（{self.damaged}），本机改用上一版内容（{self.path}）。"
+                    "请重新安装内容包。")
+        return (f"The content database {self.damaged} is damaged; the previous content "
+                f"({self.path}) is shown instead. Install the content pack again.")
+
+
+def open_checked_content(
+    explicit: Path | None = None, progress: Callable[[int, int], None] | None = None
+) -> OpenedContent:
+    """Find, check (``PRAGMA quick_check``) and open the content database.
+
+    When installed content fails its check and the slot keeps a previous database, that
+    one is opened instead and the fallback is logged. Raises
+    :class:`guide.content.queries.ContentDbError` with one clear sentence otherwise.
+    """
+    import logging
+
+    from guide.content.database import ContentDbError, open_content_db
+
+    path = ensure_content_db(explicit, progress)
+    try:
+        return OpenedContent(open_content_db(path, check=True), path)
+    except ContentDbError as exc:
+        previous = _previous_content(path) if exc.damaged and explicit is None else None
+        if previous is None:
+            raise
+        try:
+            db = open_content_db(previous, check=True)
+        except ContentDbError:
+            raise exc from None
+        logging.getLogger("guide").error("%s; opening the previous content %s instead", exc, previous)
+        return OpenedContent(db, previous, damaged=path, problem=str(exc))
+
+
+def _previous_content(current: Path) -> Path | None:
+    """The slot's previous database when ``current`` is the slot's current one."""
+    from guide.updates.state import SlotStateError, default_slot, read_state
+
+    slot = default_slot()
+    try:
+        state = read_state(slot)
+    except SlotStateError:
+        return None
+    if state.current is None or state.previous is None:
+        return None
+    if slot.path(state.current).resolve() != current.resolve():
+        return None
+    previous = slot.path(state.previous)
+    return previous if previous.is_file() else None

@@ -94,8 +94,9 @@ def _check_resources(app: Any) -> None:
     from guide.ui import theme
 
     _check(BUNDLED_FONT in QFontDatabase.families(), f"resources: font {BUNDLED_FONT!r} not loaded")
-    _check(app.font().family() == BUNDLED_FONT,
-           f"resources: app font is {app.font().family()!r}, not {BUNDLED_FONT!r}")
+    # In English the app font lists a Latin face first and the bundled face as its fallback.
+    _check(BUNDLED_FONT in app.font().families(),
+           f"resources: app font is {app.font().families()!r}, without {BUNDLED_FONT!r}")
     _check(not theme.app_icon().pixmap(64, 64).isNull(),
            "resources: the app icon does not render (SVG icon engine plugin missing?)")
     formats = {bytes(f.data()).decode() for f in QImageReader.supportedImageFormats()}

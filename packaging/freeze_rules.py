@@ -22,6 +22,9 @@ EXCLUDED_MODULES = [
     "PIL", "zxingcpp", "yaml", "tkinter", "_tkinter", "IPython",
     # import-linter's (a test tool's) rich, reachable only through optional imports.
     "rich", "markdown_it", "mdurl", "pygments",
+    # openpyxl's optional accelerators and the test tools lxml/jsonschema: the guide reads
+    # spreadsheets with openpyxl's own XML code. readline: only interactive consoles use it.
+    "numpy", "pandas", "lxml", "defusedxml", "jsonschema", "readline",
     # Qt modules the guide never imports (PySide6 links some of them by default).
     "PySide6.QtNetwork", "PySide6.QtQml", "PySide6.QtQuick", "PySide6.QtQuickWidgets",
     "PySide6.QtOpenGL", "PySide6.QtOpenGLWidgets", "PySide6.QtDBus", "PySide6.QtSql",

@@ -94,6 +94,7 @@ LICENCE_FIXES = {
     "shiboken6": "LGPL-3.0-only OR GPL-2.0-only OR GPL-3.0-only",
     "click-default-group": "BSD-3-Clause",
     "PyNaCl": "Apache-2.0 AND ISC",  # its wheel builds in libsodium (ISC)
+    "python-dateutil": "Apache-2.0 AND BSD-3-Clause",  # LICENSE: newer code Apache, older BSD
 }
 # Trove classifiers that name exactly one licence.
 CLASSIFIERS = {

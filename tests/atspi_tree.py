@@ -54,6 +54,20 @@ def nodes(root):  # type: ignore[no-untyped-def]
     return out
 
 
+def act(app, row_name: str) -> None:  # type: ignore[no-untyped-def]
+    """Do a row's first (default) action, found by its accessible name."""
+    stack = [app]
+    while stack:
+        node = stack.pop()
+        if node is None:
+            continue
+        if node.getRoleName() == "list item" and node.name == row_name:
+            node.queryAction().doAction(0)
+            return
+        stack.extend(node.getChildAtIndex(i) for i in range(min(node.childCount, 300)))
+    raise SystemExit(f"no row named {row_name!r}")
+
+
 def main() -> int:
     deadline = time.monotonic() + float(sys.argv[1] if len(sys.argv) > 1 else 30)
     while time.monotonic() < deadline:
@@ -64,6 +78,9 @@ def main() -> int:
             found = nodes(app)
             if any(n["role"] == "list item" and n["showing"] for n in found):
                 time.sleep(1.0)  # let the page finish (lazy rows, retranslation)
+                if len(sys.argv) > 2:  # the row to act on, as a screen reader user would
+                    act(app, sys.argv[2])
+                    time.sleep(1.5)
                 print(json.dumps(nodes(app), ensure_ascii=False))
                 return 0
         time.sleep(0.3)

@@ -48,6 +48,23 @@ def test_every_translation_is_finished() -> None:
     assert unfinished == []
 
 
+def test_every_string_in_the_code_is_in_the_translations(tmp_path: Path) -> None:
+    """A string added to the code but never extracted would show in English in the Chinese UI."""
+    import shutil
+    import subprocess
+    import sys
+
+    lupdate = shutil.which("pyside6-lupdate", path=str(Path(sys.executable).parent))
+    assert lupdate, "pyside6-lupdate comes with PySide6"
+    sources = sorted(str(p) for d in ("guide/ui", "guide/kiosk") for p in (ROOT / d).rglob("*.py"))
+    fresh = tmp_path / "fresh.ts"
+    subprocess.run([lupdate, "-locations", "none", *sources, str(ROOT / "guide" / "app.py"),
+                    "-ts", str(fresh)], check=True, capture_output=True, cwd=ROOT)
+    in_code = {m.findtext("source") for m in ET.parse(fresh).getroot().iter("message")}
+    translated = {src for src, text, kind in _messages() if text and kind != "unfinished"}
+    assert in_code and sorted(in_code - translated) == []
+
+
 def test_no_visible_string_is_left_in_english_in_chinese_mode(guide: Guide) -> None:
     english = {src for src, text, _ in _messages() if text and text != src}
     for page in PAGES:

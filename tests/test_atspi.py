@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -22,8 +23,10 @@ from tests.conftest import ROOT
 CLOCK = "2023-05-29T10:00"
 
 
-def read_tree(tmp_path: Path, real_db: Path, page: str, lang: str) -> list[dict[str, Any]]:
-    """Start the guide on ``page`` under Xvfb and return its accessibility tree."""
+def read_tree(tmp_path: Path, real_db: Path, page: str, lang: str,
+              act_on: str = "") -> list[dict[str, Any]]:
+    """Start the guide on ``page`` under Xvfb and return its accessibility tree (after doing
+    the default action of the row named ``act_on``, when given)."""
     xvfb = subprocess.Popen(["Xvfb", "-displayfd", "1", "-screen", "0", "1280x800x24",
                              "-nolisten", "tcp"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     try:
@@ -33,7 +36,7 @@ def read_tree(tmp_path: Path, real_db: Path, page: str, lang: str) -> list[dict[
             f'"{sys.executable}" -m guide.cli --content-db "{real_db}" --user-db "{tmp_path}/u.db" '
             f'--now {CLOCK} --lang {lang} --page "{page}" >"{tmp_path}/app.log" 2>&1 &\n'
             "APP=$!\n"
-            f'/usr/bin/python3 "{ROOT}/tests/atspi_tree.py" 60\n'
+            f'/usr/bin/python3 "{ROOT}/tests/atspi_tree.py" 60 {shlex.quote(act_on) if act_on else ""}\n'
             "CODE=$?\nkill $APP\nexit $CODE\n")
         env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb",
                "QT_LINUX_ACCESSIBILITY_ALWAYS_ON": "1", "QT_ACCESSIBILITY": "1"}
@@ -71,3 +74,11 @@ def test_rows_fields_and_hidden_pages_as_a_screen_reader_gets_them(tmp_path: Pat
     assert days == ["Fri 26 May 2023", "Sat 27 May 2023", "Sun 28 May 2023", "Mon 29 May 2023",
                     "Tue 30 May 2023"]
 
+
+
+def test_a_rows_default_action_opens_it(tmp_path: Path, real_db: Path) -> None:
+    title = "Sci-Tech Service Innovation and Development Forum"
+    tree = read_tree(tmp_path, real_db, "home", "en", act_on=title)
+    # The detail page of that forum is now what shows: its title as a heading label.
+    assert any(n["role"] == "label" and n["name"] == title and n["showing"] for n in tree), \
+        [n["name"] for n in tree if n["role"] == "label" and n["showing"]]

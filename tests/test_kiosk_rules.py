@@ -45,7 +45,8 @@ def test_config_file_is_read_and_checked(tmp_path: Path) -> None:
 
 
 def test_config_refuses_bad_values_and_missing_named_file(tmp_path: Path) -> None:
-    with pytest.raises(KioskConfigError, match="countdown_seconds: must be more than 0"):
+    with pytest.raises(KioskConfigError, match=r"kiosk\.toml: kiosk\.countdown_seconds: must be from 3 to "
+                       r"600 seconds, got 0"):
         parse_config({"kiosk": {"countdown_seconds": 0}})
     with pytest.raises(KioskConfigError, match="expected bool"):
         parse_config({"kiosk": {"hide_cursor": 1}})

@@ -142,3 +142,12 @@ def test_rooms_and_tracks_are_items_of_their_own(tmp_path: Path) -> None:
     root = ET.parse(XML_39C3).getroot()
     assert {r["title"] for r in rooms} == {r.get("name") for r in root.iter("room") if r.get("name")}
     assert {t["title"] for t in tracks} >= {t.get("name") for t in root.find("conference").iter("track")}
+
+
+def test_an_imported_pack_folder_builds_into_a_guidepack_unchanged(tmp_path: Path) -> None:
+    pack = tmp_path / "pack"
+    assert run_guide("import", str(JSON_RC3), "--out", str(pack)).returncode == 0
+    built = run_guide("pack", "build", str(pack), "--out", str(tmp_path / "rc3.guidepack"))
+    assert built.returncode == 0, built.stderr
+    verified = run_guide("pack", "verify", str(tmp_path / "rc3.guidepack"))
+    assert "unsigned" in verified.stdout + verified.stderr  # structure fine; only the signature is missing

@@ -118,7 +118,41 @@ def test_my_day_flags_clashes_and_unknown_times(guide: Guide) -> None:
     assert notes["opening"] == "Clashes with Overlapping forum"
     assert notes["overlap"] == "Clashes with Opening ceremony"
     assert notes["no-time"] == ""  # alone on its day: nothing to clash with
-    assert "clashes" in page.subtitle.text()
+    assert page.subtitle.text().endswith("1 clash to check")
+
+
+@pytest.mark.parametrize(("lang", "count", "clash", "when"), [
+    ("en", "1 clash to check", "Clashes with", "Time not announced"),
+    ("zh", "1 处时间冲突需核对", "时间冲突", "时间未公布"),
+])
+def test_clash_count_matches_the_marked_rows_in_both_views(
+        qtbot, mini_db: Path, user_db: Path, lang: str, count: str, clash: str, when: str) -> None:  # type: ignore[no-untyped-def]
+    """Two bookmarks overlapping on 27 May and one with no time on 28 May: the page says one
+    clash (singular) and, in either view, exactly the two overlapping rows carry a warning."""
+    g = build_window(mini_db, lang=lang, user_db=user_db)
+    qtbot.addWidget(g.window)
+    try:
+        for forum in ("opening", "overlap", "no-time"):
+            g.ctx.bookmarks.toggle("forum", forum)
+        page = g.window.page("bookmarks")
+        g.window.go(Location("bookmarks"))
+        assert page.subtitle.text().endswith(count)
+        for mode in (page.by_kind, page.by_day):
+            mode.click()
+            entries = {r.view.id: r for r in page.model.rows() if isinstance(r, Entry)}
+            marked = {i for i, e in entries.items() if e.warn}
+            assert marked == {"opening", "overlap"}, mode.text()
+            assert all(clash in entries[i].note for i in marked)
+            assert entries["no-time"].note == ""
+            index = page.model.index(list(page.model.rows()).index(entries["overlap"]), 0)
+            assert clash in index.data(Qt.ItemDataRole.AccessibleTextRole)
+        from guide.ui.views.bookmarks import when as when_text
+        assert when in when_text(entries["no-time"].view, lang)
+        g.ctx.bookmarks.toggle("forum", "overlap")
+        assert "clash" not in page.subtitle.text() and "冲突" not in page.subtitle.text()
+        assert not any(r.warn for r in page.model.rows() if isinstance(r, Entry))
+    finally:
+        g.close()
 
 
 def test_bookmarks_survive_a_restart_in_a_new_process(guide: Guide, mini_db: Path, user_db: Path) -> None:

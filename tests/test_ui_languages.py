@@ -283,3 +283,48 @@ def test_chinese_ui_strings_use_chinese_punctuation() -> None:
         if CJK.search(text) and "*." not in text and re.search(r"[,:;?!]", text):
             wrong.append(text)
     assert wrong == []
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_kiosk_attract_screen_puts_the_kiosk_language_first(  # type: ignore[no-untyped-def]
+        qtbot, real_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str) -> None:
+    from guide.kiosk.config import KioskConfig
+    from guide.kiosk.controller import install_kiosk
+    from guide.kiosk.pin import MemoryPinStore
+    from guide.kiosk.widgets import attract as attract_module
+
+    g = build_window(real_db, now="2023-05-29T10:00", lang=lang, remember=False)
+    qtbot.addWidget(g.window)
+    config = KioskConfig(language=lang, full_screen=False, keep_screen_on=False,
+                         catch_exceptions=False, reduced_motion=True, idle_seconds=3600)
+    k = install_kiosk(g, config, size=(1920, 1080), pin_store=MemoryPinStore(),
+                      log_file=tmp_path / "kiosk.log")
+    written: list[str] = []
+    original = attract_module.wrap_text
+
+    def wrap_text(painter: QPainter, rect: QRect, text: str, *args: Any, **kwargs: Any) -> int:
+        written.append(text)
+        return original(painter, rect, text, *args, **kwargs)
+
+    monkeypatch.setattr(attract_module, "wrap_text", wrap_text)
+    try:
+        seen = []
+        for index, slide in enumerate(k.attract.slides):
+            written.clear()
+            k.attract.show_slide(index)
+            k.attract.grab()
+            seen.append((slide.kind, list(written)))
+        photo = next(texts for kind, texts in seen if kind == "photo")
+        figures = next(texts for kind, texts in seen if kind == "figures")
+        if lang == "en":
+            assert photo[:2] == ["2023 Zhongguancun Forum", "2023中关村论坛"]
+            assert photo[2].endswith(".") and not CJK.search(photo[2])  # the English caption
+            assert photo[4].splitlines()[0].startswith("Photo: ")
+            assert not CJK.search(figures[2]) and CJK.search(figures[3])  # value, then 9部门
+        else:
+            assert photo[:2] == ["2023中关村论坛", "2023 Zhongguancun Forum"]
+            assert CJK.search(photo[2]) and photo[4].splitlines()[0].startswith("本报记者")
+    finally:
+        k.shutdown()
+        g.images.shutdown()
+        g.close()

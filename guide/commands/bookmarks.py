@@ -40,10 +40,9 @@ def _open_user(args: argparse.Namespace) -> Any:
 
 
 def _open_content(args: argparse.Namespace) -> Any:
-    from guide.content.database import open_content_db
-    from guide.locate import ensure_content_db
+    from guide.cli import open_content
 
-    return open_content_db(ensure_content_db(args.content_db))
+    return open_content(args)
 
 
 def _when(v: Any) -> str:
@@ -143,7 +142,10 @@ def _guarded(handler: Handler) -> Handler:
         except UserDbError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 2
-        except sqlite3.OperationalError as exc:  # e.g. locked by another writer past the timeout
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc):
+                raise  # not necessarily the user database's fault: guide.cli says what it is
+            # locked by another writer past the busy timeout
             print(f"error: user database: {exc}", file=sys.stderr)
             return 1
     return run

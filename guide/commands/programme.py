@@ -1,4 +1,4 @@
-"""``guide import``: a conference system's schedule becomes a content pack."""
+"""``guide import`` and ``guide export``: programmes in from schedule files, out to any schedule app."""
 
 from __future__ import annotations
 
@@ -16,10 +16,28 @@ def cmd_import(args: argparse.Namespace) -> int:
     from guide.content.loader import PackInvalid
     from guide.programme.importer import import_programme, report_json
     from guide.programme.model import ProgrammeError
+    from guide.programme.spreadsheet import SpreadsheetInvalid, write_template
 
+    if args.template:
+        if args.out.suffix.lower() != ".xlsx":
+            print("error: the template is an .xlsx file: give --out NAME.xlsx", file=sys.stderr)
+            return 2
+        write_template(args.out)
+        print(f"wrote the programme template {args.out}: fill in one session per row, then "
+              f"`guide import {args.out.name} --out PACK_DIR --timezone Asia/Shanghai`")
+        return 0
+    if not args.source:
+        print("error: give a SOURCE to import (or --template to write a spreadsheet template)",
+              file=sys.stderr)
+        return 2
     try:
         result = import_programme(args.source, args.out, fmt=args.format, timezone=args.timezone,
                                   version=args.pack_version)
+    except SpreadsheetInvalid as exc:
+        for error in exc.errors:
+            print(error, file=sys.stderr)
+        print(f"{len(exc.errors)} bad cell(s); nothing written", file=sys.stderr)
+        return 2
     except ProgrammeError as exc:
         print(f"error: {exc}", file=sys.stderr)
         print(f"nothing written; {args.out} left unchanged", file=sys.stderr)
@@ -41,14 +59,40 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from guide.content.database import open_content_db
+    from guide.files import atomic_replace
+    from guide.locate import ensure_content_db
+    from guide.programme.export import EXPORTERS
+
+    result = EXPORTERS[args.format](open_content_db(ensure_content_db(args.content_db)))
+    if not result.sessions:
+        print(f"error: no session has a start time, and {args.format} needs one; nothing written "
+              "(the .ics export keeps untimed forums as all-day events)", file=sys.stderr)
+        return 2
+    tmp = args.out.with_name(f".{args.out.name}.tmp")
+    tmp.write_bytes(result.data)
+    atomic_replace(tmp, args.out)
+    note = (f"; {result.untimed_left_out} forums without a start time left out ({args.format} "
+            "needs one; the .ics export keeps them as all-day events)"
+            if result.untimed_left_out else "")
+    print(f"wrote {result.sessions} sessions to {args.out}{note}")
+    return 0
+
+
 def register(sub: Any, command: Callable[[str, Handler, str], argparse.ArgumentParser]) -> None:
     """Add ``guide import`` to the CLI."""
-    p = command("import", cmd_import, "import a programme (frab/pretalx schedule XML or JSON) "
-                "as a content pack folder; then `guide build-db --content PACK_DIR`")
-    p.add_argument("source", metavar="SOURCE", help="schedule file path or http(s):// URL")
+    p = command("import", cmd_import, "import a programme (frab/pretalx schedule XML or JSON, "
+                "iCalendar, .xlsx or .csv spreadsheet) as a content pack folder; then "
+                "`guide build-db --content PACK_DIR`")
+    p.add_argument("source", metavar="SOURCE", nargs="?",
+                   help="schedule file path or http(s):// URL")
     p.add_argument("--out", type=Path, required=True, metavar="PACK_DIR",
-                   help="pack folder to write (replaced only when the import succeeds)")
-    p.add_argument("--format", choices=["frab-xml", "frab-json"],
+                   help="pack folder to write (replaced only when the import succeeds); "
+                   "with --template the .xlsx to write")
+    p.add_argument("--template", action="store_true",
+                   help="write an empty programme spreadsheet with bilingual headers to --out")
+    p.add_argument("--format", choices=["frab-xml", "frab-json", "ics", "csv", "xlsx"],
                    help="schedule format (default: detected from the content)")
     p.add_argument("--timezone", metavar="ZONE", help="IANA time zone of the schedule's times, "
                    "e.g. Europe/Brussels (needed when the file names none)")
@@ -56,3 +100,7 @@ def register(sub: Any, command: Callable[[str, Handler, str], argparse.ArgumentP
                    help="write every skipped or repaired event, with the reason, to this file")
     p.add_argument("--pack-version", type=int, default=1, metavar="N",
                    help="version number of the pack (raise it for each update sent to kiosks)")
+
+    p = command("export", cmd_export, "write the whole programme as frab XML, frab JSON or iCalendar")
+    p.add_argument("--format", choices=["frab-xml", "frab-json", "ics"], required=True)
+    p.add_argument("--out", type=Path, required=True, metavar="FILE")

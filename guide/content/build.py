@@ -27,7 +27,7 @@ from guide.content.schema import (
     add_programme,
     migrate,
 )
-from guide.files import atomic_replace, pid_alive
+from guide.files import atomic_replace, disk_full_error, is_disk_full
 
 Progress = Callable[[int, int], None]  # (items done, items total)
 
@@ -240,11 +240,10 @@ def write_database(pack: Pack, path: Path, progress: Progress | None = None) -> 
 
 
 def remove_stale_temps(target: Path) -> None:
-    """Delete temp files left by builds that were killed (their process is gone)."""
-    for tmp in target.parent.glob(f".{target.name}.*.tmp"):
-        pid = tmp.name.rsplit(".", 2)[-2]
-        if pid.isdigit() and not pid_alive(int(pid)):
-            tmp.unlink(missing_ok=True)
+    """Delete temp files left beside ``target`` by writers that were killed (their process is gone)."""
+    from guide.files import remove_stale_temps as remove
+
+    remove(target.parent)
 
 
 def build_content_db(
@@ -266,6 +265,10 @@ def build_content_db(
     try:
         counts = write_database(pack, tmp, progress)
         atomic_replace(tmp, out)
+    except (sqlite3.Error, OSError) as exc:
+        if is_disk_full(exc, out.parent):
+            raise disk_full_error(out, "build") from exc
+        raise
     finally:
         tmp.unlink(missing_ok=True)
     seconds = (dt.datetime.now() - started).total_seconds()

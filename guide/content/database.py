@@ -14,22 +14,59 @@ Db = sqlite3.Connection
 
 
 class ContentDbError(Exception):
-    """The content database is missing, unreadable or not a guide database."""
+    """The content database is missing, unreadable or not a guide database.
+
+    ``damaged`` is True when the file is a guide database that fails SQLite's checks
+    (a previous content database, where one exists, can stand in for it).
+    """
+
+    def __init__(self, message: str, *, damaged: bool = False) -> None:
+        super().__init__(message)
+        self.damaged = damaged
 
 
-def open_content_db(path: Path, *, readonly: bool = True) -> Db:
-    """Open a content database; read-only by default, since it is replaced whole, never edited."""
+def open_content_db(path: Path, *, readonly: bool = True, check: bool = False) -> Db:
+    """Open a content database; read-only by default, since it is replaced whole, never edited.
+
+    Raises :class:`ContentDbError` for a missing file, a folder, a file that is not a
+    zgc-guide content database (empty, random, another program's) or that a newer
+    version wrote. ``check`` also runs ``PRAGMA quick_check`` (every page is read once),
+    so damage is found at start rather than as a traceback on the first page shown.
+    """
+    from guide.content.schema import SCHEMA_VERSION
+
     path = Path(path)
     if not path.is_file():
+        if path.is_dir():
+            raise ContentDbError(f"{path} is a folder, not a content database; name the file")
         raise ContentDbError(f"no content database at {path}; build one with `guide build-db`")
     uri = f"{path.resolve().as_uri()}?mode={'ro' if readonly else 'rw'}"
+    conn: Db | None = None
     try:
         conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
         conn.execute("PRAGMA query_only = 1" if readonly else "PRAGMA foreign_keys = 1")
-        if schema_version(conn) == 0:
-            raise ContentDbError(f"{path} is not a zgc-guide content database")
+        version = schema_version(conn)
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if version == 0 or not {"meta"} <= tables:
+            raise ContentDbError(f"{path} is not a zgc-guide content database (empty, or another "
+                                 "program's file); build one with `guide build-db`")
+        if version > SCHEMA_VERSION:
+            raise ContentDbError(f"{path} was written by a newer zgc-guide (schema {version}, this "
+                                 f"version reads up to {SCHEMA_VERSION}); update the app")
+        if check:
+            problems = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall() if r[0] != "ok"]
+            if problems:
+                raise ContentDbError(f"{path} is damaged ({problems[0]})", damaged=True)
     except sqlite3.DatabaseError as exc:
-        raise ContentDbError(f"{path} cannot be read as a database: {exc}") from exc
+        if conn is not None:
+            conn.close()
+        damaged = "malformed" in str(exc)
+        raise ContentDbError(f"{path} {'is damaged' if damaged else 'cannot be read as a database'}"
+                             f" ({exc})", damaged=damaged) from exc
+    except ContentDbError:
+        if conn is not None:
+            conn.close()
+        raise
     return conn
 
 

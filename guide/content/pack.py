@@ -158,13 +158,13 @@ class Forum(_Model):
         if self.start_time and self.end_time and self.end_time <= self.start_time:
             raise ValueError("end_time must be after start_time")
         if self.start is not None or self.end is not None:
-            if self.start is None or self.end is None:
-                raise ValueError("start and end go together")
-            if self.start.tzinfo is None or self.end.tzinfo is None:
+            if self.start is None:
+                raise ValueError("end given without start")
+            if self.start.tzinfo is None or (self.end is not None and self.end.tzinfo is None):
                 raise ValueError("start and end need a UTC offset, e.g. 2025-12-27T16:00:00+01:00")
             if self.start_time is not None:
                 raise ValueError("give either start/end or start_time/end_time, not both")
-            if self.end < self.start:
+            if self.end is not None and self.end < self.start:
                 raise ValueError("end is before start")
         return self
 

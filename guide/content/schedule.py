@@ -17,9 +17,8 @@ def today_and_next(db: queries.Db, now: dt.datetime) -> tuple[list[ForumRow], dt
     still to come, else the next forum day.
     """
     today = [r for r in queries.forums_on(db, now.date())
-             if not (r.end_time and dt.datetime.combine(now.date(), r.end_time) <= now)]
-    later_today = [r for r in today if r.start_time and dt.datetime.combine(now.date(),
-                                                                           r.start_time) > now]
+             if not ((end := _at(r, now.date(), end=True)) and end <= now)]
+    later_today = [r for r in today if (start := _at(r, now.date())) and start > now]
     if later_today:
         return [r for r in today if r not in later_today], now.date(), later_today
     upcoming = [d for d in queries.forum_dates(db) if d > now.date()]
@@ -38,3 +37,13 @@ def exhibition_on(db: queries.Db, day: dt.date) -> tuple[Area, list[Area]] | Non
     if main is None:
         return None
     return main, [a for a in areas if a.parent_id == main.id]
+
+
+def _at(row: ForumRow, day: dt.date, *, end: bool = False) -> dt.datetime | None:
+    """When a forum starts (or ends) on the local clock; imported sessions know their own date,
+    so one ending at 00:20 after midnight ends the next morning, not before it began."""
+    absolute = row.end if end else row.start
+    if absolute is not None:
+        return absolute.replace(tzinfo=None)
+    clock = row.end_time if end else row.start_time
+    return dt.datetime.combine(day, clock) if clock else None

@@ -270,7 +270,8 @@ def migrate(
             conn.execute(f"PRAGMA user_version = {current + 1}")
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:  # SQLite already rolled back on a full disk
+                conn.execute("ROLLBACK")
             raise
         current += 1
         passed.append(current)

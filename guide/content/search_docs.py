@@ -58,7 +58,18 @@ _SAID_EN = """(SELECT json_group_array(fs.en) FROM forum_speaker fs
 
 def search_documents(conn: sqlite3.Connection) -> Iterator[SearchDoc]:
     """One :class:`SearchDoc` per item, most important kinds first (they get small rowids)."""
+    yield from _forum_documents(conn)
+    yield from _other_documents(conn)
+
+
+def _forum_documents(conn: sqlite3.Connection) -> Iterator[SearchDoc]:
+    """Forums and sessions, with organisers, speakers, quotes, launches, rooms and tracks."""
     english = "en" in {r[1] for r in conn.execute("PRAGMA table_info(forum_speaker)")}
+    # Rooms, tracks and session types exist from schema version 4 (imported programmes).
+    programme = "room_id" in {r[1] for r in conn.execute("PRAGMA table_info(forum)")}
+    programme_names = """(SELECT title FROM room WHERE room.id = f.room_id) AS room_name,
+          (SELECT title FROM track WHERE track.id = f.track_id) AS track_name,""" if programme \
+        else "NULL AS room_name, NULL AS track_name,"
     for r in _rows(conn, """
         SELECT f.*,
           (SELECT group_concat(o.name || char(31) || coalesce(o.short_name, ''), char(31))
@@ -67,24 +78,32 @@ def search_documents(conn: sqlite3.Connection) -> Iterator[SearchDoc]:
           (SELECT group_concat(p.name, char(31)) FROM forum_speaker fs
              JOIN person p ON p.id = fs.person_id WHERE fs.forum_id = f.id) AS speakers,
           (SELECT json_group_array(fs.said) FROM forum_speaker fs WHERE fs.forum_id = f.id) AS said,
-          %s
+          {said_en}
+          {programme}
           (SELECT group_concat(l.title, char(31)) FROM launch l WHERE l.forum_id = f.id) AS launches,
           (SELECT group_concat(l.title || ' ' || coalesce(l.summary, ''), char(10))
              FROM launch l WHERE l.forum_id = f.id) AS launch_text,
           (SELECT group_concat(l.title_en, char(10)) FROM launch l WHERE l.forum_id = f.id)
             AS launch_text_en
-        FROM forum f ORDER BY f.date, f.pos""" % (_SAID_EN if english else "")):
+        FROM forum f ORDER BY f.date, f.pos""".format(said_en=_SAID_EN if english else "",
+                                                      programme=programme_names)):
         quotes = [q for said in json.loads(r["said"] or "[]") for q in json.loads(said)]
         en = _en(r)
         yield SearchDoc(
             kind="forum", id=r["id"], title=r["title"], title_en=r["title_en"],
-            names=_names(r["orgs"], r["speakers"], r["launches"], r["series"]),
+            names=_names(r["orgs"], r["speakers"], r["launches"], r["series"], r["room_name"],
+                         r["track_name"]),
             body=_texts(r["summary"], json.loads(r["text"]), quotes, r["attendance"],
                         r["launch_text"]),
             body_en=_texts(r["summary_en"], en.get("text_en"), en.get("attendance_en"),
                            _english_said(r["said_en"]) if english else [],
                            r["launch_text_en"]),
             date=r["date"])
+
+
+def _other_documents(conn: sqlite3.Connection) -> Iterator[SearchDoc]:
+    """Areas, announcements, photos, people, organisations, rooms, tracks and figures."""
+    programme = "room_id" in {r[1] for r in conn.execute("PRAGMA table_info(forum)")}
     for r in _rows(conn, """
         SELECT a.*, p.title AS parent FROM area a LEFT JOIN area p ON p.id = a.parent_id
         ORDER BY a.pos"""):
@@ -123,6 +142,10 @@ def search_documents(conn: sqlite3.Connection) -> Iterator[SearchDoc]:
         yield SearchDoc(kind="organization", id=r["id"], title=r["name"], title_en=r["name_en"],
                         names=_names(r["short_name"], r["parent"]),
                         body_en=_texts(_en(r).get("short_name_en")))
+    if programme:
+        for kind in ("room", "track"):
+            for r in _rows(conn, f"SELECT * FROM {kind} ORDER BY pos"):  # kind: one of two fixed names
+                yield SearchDoc(kind=kind, id=r["id"], title=r["title"], title_en=r["title_en"])
     for r in _rows(conn, "SELECT * FROM figure ORDER BY pos"):
         yield SearchDoc(kind="figure", id=r["id"], title=r["label"], title_en=r["label_en"],
                         body=r["quote"],

@@ -15,6 +15,7 @@ names another. Plain Python: no Qt.
 from __future__ import annotations
 
 import dataclasses
+import math
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,28 +51,70 @@ class KioskConfig:
     keep_screen_on: bool = True
     catch_exceptions: bool = True  # log unhandled exceptions and show Home instead of dying
     full_screen: bool = True
+    # Read-only set-ups (packaging/kiosk/README.md, "Settings the kiosk cannot change"): the
+    # staff PIN's hash (`guide kiosk set-pin --print-hash`) and the updates.toml to use, both
+    # in a file the kiosk account can read but not write.
+    pin_hash: str | None = None
+    updates_config: str | None = None
 
     def __post_init__(self) -> None:
-        problems = validate(self)
-        if problems:
-            raise KioskConfigError("; ".join(problems))
+        if not getattr(self, "_unchecked", False):
+            problems = validate(self)
+            if problems:
+                raise KioskConfigError("; ".join(problems))
+
+    @classmethod
+    def unchecked(cls, **values: Any) -> KioskConfig:
+        """A config built without checks, only to list all of its problems."""
+        config = object.__new__(cls)
+        object.__setattr__(config, "_unchecked", True)
+        for f in dataclasses.fields(cls):
+            object.__setattr__(config, f.name, values.get(f.name, f.default))
+        return config
 
 
-def validate(config: KioskConfig) -> list[str]:
-    """What is wrong with ``config`` (empty when it can be used)."""
+# (smallest a settings file may give, largest anyone may give). Code and tests may go below
+# the file's minimum (fast test clocks); nothing may exceed the maximum, which also keeps
+# every timer inside Qt's 32-bit milliseconds (24 days).
+RANGES: dict[str, tuple[float, float, str]] = {
+    "idle_seconds": (10, 86_400, "seconds"),
+    "countdown_seconds": (3, 600, "seconds"),
+    "attract_seconds": (1, 600, "seconds"),
+    "exit_hold_seconds": (0.5, 60, "seconds"),
+    "pin_delay_seconds": (0.1, 3_600, "seconds"),
+    "pin_max_delay_seconds": (1, 86_400, "seconds"),
+    "text_scale": (1.0, 2.0, "x"),
+    "min_touch_px": (16, 512, "px"),
+    "exit_corner_px": (16, 512, "px"),
+}
+
+
+def _number(value: float) -> str:
+    return f"{value:g}"
+
+
+def validate(config: KioskConfig, *, from_file: bool = False) -> list[str]:
+    """What is wrong with ``config``, one ``kiosk.KEY: message`` each (empty when usable).
+
+    ``from_file`` also applies the smallest values a settings file may give.
+    """
     problems = []
-    for name in ("idle_seconds", "countdown_seconds", "attract_seconds", "exit_hold_seconds",
-                 "pin_delay_seconds", "pin_max_delay_seconds"):
-        if getattr(config, name) <= 0:
-            problems.append(f"{name}: must be more than 0")
+    for name, (low, high, unit) in RANGES.items():
+        value = getattr(config, name)
+        floor = low if from_file or name in ("text_scale", "min_touch_px", "exit_corner_px") else 0
+        if not math.isfinite(value) or value > high or value < floor or (floor == 0 and value <= 0):
+            lowest = _number(low) if from_file else "more than 0"
+            problems.append(f"kiosk.{name}: must be from {lowest} to {_number(high)} {unit}, "
+                            f"got {_number(value)}")
+    if config.pin_max_delay_seconds < config.pin_delay_seconds:
+        problems.append("kiosk.pin_max_delay_seconds: must not be less than pin_delay_seconds")
     if config.language not in ("zh", "en"):
-        problems.append("language: must be 'zh' or 'en'")
-    if not 1.0 <= config.text_scale <= 2.0:
-        problems.append("text_scale: must be between 1.0 and 2.0")
+        problems.append("kiosk.language: must be 'zh' or 'en'")
     if config.exit_corner not in CORNERS:
-        problems.append(f"exit_corner: must be one of {', '.join(CORNERS)}")
-    if config.exit_corner_px < 16 or config.min_touch_px < 16:
-        problems.append("exit_corner_px and min_touch_px: at least 16")
+        problems.append(f"kiosk.exit_corner: must be one of {', '.join(CORNERS)}")
+    if config.pin_hash is not None and (not config.pin_hash.startswith("scrypt$")
+                                        or config.pin_hash.count("$") != 5):
+        problems.append("kiosk.pin_hash: not a PIN hash; make one with `guide kiosk set-pin --print-hash`")
     return problems
 
 
@@ -115,10 +158,10 @@ def parse_config(data: dict[str, Any], source: str = "kiosk.toml") -> KioskConfi
             values[key] = float(value) if float in kinds[key] else value  # type: ignore[arg-type]
     if problems:
         raise KioskConfigError("; ".join(problems))
-    try:
-        return KioskConfig(**values)
-    except KioskConfigError as exc:
-        raise KioskConfigError(f"{source}: {exc}") from None
+    problems = validate(KioskConfig.unchecked(**values), from_file=True)
+    if problems:  # every problem, each with the file's name
+        raise KioskConfigError("; ".join(f"{source}: {p}" for p in problems))
+    return KioskConfig(**values)
 
 
 def load_config(path: Path | None = None) -> KioskConfig:

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication
 from guide.kiosk.config import KioskConfig
 from guide.kiosk.events import KioskEvents
 from guide.kiosk.idle import IdleMachine
-from guide.kiosk.pin import PinGuard, PinStore, UserDbPinStore
+from guide.kiosk.pin import PinGuard, PinStore, ReadOnlyPinStore, UserDbPinStore
 from guide.kiosk.presentation import TOUCH_STYLE, Presentation
 from guide.kiosk.recovery import ERRORS_BEFORE_RESTART, Recovery
 from guide.kiosk.staff_exit import StaffExit
@@ -77,7 +77,11 @@ class KioskController(VisitCycle, StaffExit, KioskEvents, Recovery, Presentation
         self._cursor_hidden = False
 
         self.ctx.kiosk = True
-        self.pin = PinGuard(pin_store or UserDbPinStore(self.ctx.user),
+        if pin_store is None:
+            pin_store = UserDbPinStore(self.ctx.user)
+            if config.pin_hash:  # set in a settings file this account cannot write
+                pin_store = ReadOnlyPinStore(config.pin_hash, pin_store)
+        self.pin = PinGuard(pin_store,
                             base_delay=config.pin_delay_seconds,
                             max_delay=config.pin_max_delay_seconds, clock=clock or time.time)
         self.machine = IdleMachine(config.idle_seconds, config.countdown_seconds, self.clock())

@@ -9,6 +9,8 @@ during a visit.
 from __future__ import annotations
 
 import logging
+import threading
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,44 +24,89 @@ if TYPE_CHECKING:  # guide.updates.api loads cryptography: only when the first p
 logger = logging.getLogger("guide.updates")
 
 
+class PollStopped(Exception):
+    """The kiosk is closing: the poll in progress gives up at its next step."""
+
+
 class PollWorker(QObject):
-    """Lives on the worker thread: check the source and stage a good pack."""
+    """Lives on the worker thread: check the source and stage a good pack.
+
+    It never touches a widget or timer: everything it learns goes out by signal, and any
+    failure, even an unexpected one, is logged and reported as FAILED, so no kiosk
+    error handler ever runs on this thread.
+    """
 
     staged = Signal(object)  # PreparedUpdate
     checked = Signal(str, str)  # status, message
+    finished = Signal(float, float, str)  # started, ended (time.monotonic), status
 
     def __init__(self, config: UpdateConfig) -> None:
         super().__init__()
         self.config = config
+        self.stop = threading.Event()  # set from the UI thread: end the poll now
+        self.running = threading.Event()  # set when a poll is asked for, cleared when it has ended
+        # A poll ends before the next is due, however slowly the source sends.
+        self.deadline_seconds = min(config.download_deadline_seconds, config.poll_seconds * 0.8)
+
+    def _check_stop(self, *_progress: object) -> None:
+        if self.stop.is_set():
+            raise PollStopped("the kiosk is closing")
 
     @Slot(str)
     def poll(self, current_db: str) -> None:
+        started = time.monotonic()
+        status = "FAILED"
+        try:
+            status = self._poll(current_db)
+        except PollStopped:
+            status = "STOPPED"
+            logger.info("kiosk: poll stopped: the kiosk is closing")
+        except Exception as exc:  # logged here: an exception must not reach a handler on this thread
+            logger.exception("kiosk: poll failed")
+            self.checked.emit("FAILED", f"{type(exc).__name__}: {exc}")
+        finally:
+            self.running.clear()  # here, not in a slot: a busy UI thread must not look like a busy poll
+            self.finished.emit(started, time.monotonic(), status)
+
+    def _poll(self, current_db: str) -> str:
         from guide.updates import api
 
         source = self.config.source
         if not source:  # start_fleet_updates makes no updater without one
             self.checked.emit("FAILED", "no update source is configured")
-            return
+            return "FAILED"
+        self._check_stop()
         result = api.check_for_update(source, trusted=self.config.trusted_keys,
                                       current_db=Path(current_db), limits=self.config.limits,
-                                      timeout=self.config.timeout_seconds)
+                                      timeout=self.config.timeout_seconds,
+                                      deadline_seconds=self.deadline_seconds, stop=self.stop)
+        self._check_stop()
         self.checked.emit(result.status.name, result.message or "")
         if result.status is not api.CheckStatus.READY or result.ready is None:
-            return
+            return result.status.name
         try:
             prepared = api.prepare_update(result.ready.pack_file, trusted=self.config.trusted_keys,
-                                          current_db=Path(current_db), limits=self.config.limits)
+                                          current_db=Path(current_db), limits=self.config.limits,
+                                          progress=self._check_stop)
         except api.UpdateRefused as exc:
             logger.warning("kiosk: refused %s: %s", result.ready.pack_file, exc.message)
             self.checked.emit("REFUSED", exc.message)
-            return
+            return "REFUSED"
+        if self.stop.is_set():
+            api.discard_update(prepared)
+            return "STOPPED"
         logger.info("kiosk: version %s staged; it will be shown after the current visit",
                     prepared.version)
         self.staged.emit(prepared)
+        return "READY"
 
 
 class FleetUpdater(QObject):
-    """Polls every ``config.poll_seconds``; applies a staged pack at the next idle reset."""
+    """Polls every ``config.poll_seconds``; applies a staged pack at the next idle reset.
+
+    Polls keep their schedule: each ends within 80% of the interval (its whole-poll
+    deadline), and a tick that finds one still running is skipped, never queued.
+    """
 
     applied = Signal(int)  # the content version now showing
     _poll = Signal(str)
@@ -71,6 +118,9 @@ class FleetUpdater(QObject):
         self.config = config
         self.pending: PreparedUpdate | None = None
         self.last_status = ""
+        self.polls: list[tuple[float, float, str]] = []  # (started, ended, status), the last 1,000
+        self.poll_count = 0  # every poll that ended
+        self.skipped = 0
         self._thread = QThread()
         self._thread.setObjectName("content-poll")
         self._worker = PollWorker(config)
@@ -78,6 +128,7 @@ class FleetUpdater(QObject):
         self._poll.connect(self._worker.poll)
         self._worker.staged.connect(self._staged)
         self._worker.checked.connect(self._checked)
+        self._worker.finished.connect(self._finished)
         self._timer = QTimer(self)
         self._timer.setInterval(int(config.poll_seconds * 1000))
         self._timer.timeout.connect(self.poll_now)
@@ -90,13 +141,27 @@ class FleetUpdater(QObject):
         self.poll_now()
 
     def poll_now(self) -> None:
+        """Start a poll on the worker thread, unless one is still running (then skip this one)."""
+        if self._worker.stop.is_set():
+            return
+        if self._worker.running.is_set():
+            self.skipped += 1
+            logger.info("kiosk: the previous poll is still running; this one is skipped")
+            return
         if not self._thread.isRunning():
             self._thread.start()
+        self._worker.running.set()
         self._poll.emit(str(self.guide.ctx.content_path))
 
     @Slot(str, str)
     def _checked(self, status: str, message: str) -> None:
         self.last_status = status
+
+    @Slot(float, float, str)
+    def _finished(self, started: float, ended: float, status: str) -> None:
+        self.poll_count += 1
+        self.polls.append((started, ended, status))
+        del self.polls[:-1000]
 
     @Slot(object)
     def _staged(self, prepared: PreparedUpdate) -> None:
@@ -128,17 +193,24 @@ class FleetUpdater(QObject):
         self.applied.emit(prepared.version)
 
     def shutdown(self) -> None:
+        """Stop polling and end the worker thread, whatever it is doing (staff exit, quit, signal).
+
+        The stop flag shuts the poll's sockets and ends a build at its next step, so the
+        thread is finished before Qt could destroy it while running.
+        """
         self._timer.stop()
-        if self._thread.isRunning():
-            self._thread.quit()
-            self._thread.wait(10_000)
+        self._worker.stop.set()
+        self._thread.quit()
+        if not self._thread.wait(30_000):
+            logger.critical("kiosk: the poll thread did not stop within 30 s")
 
 
 def start_fleet_updates(guide: Guide, kiosk: KioskController) -> FleetUpdater | None:
     """Keep a kiosk current when its updates config names a source (None otherwise)."""
     from guide.updates import api
 
-    config = api.load_update_config()
+    named = kiosk.config.updates_config  # a read-only updates.toml named by kiosk.toml
+    config = api.load_update_config(Path(named) if named else None)
     if not config.source:
         logger.info("kiosk: no update source configured")
         return None

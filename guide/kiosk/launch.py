@@ -40,7 +40,13 @@ def kiosk_config_for(args: argparse.Namespace) -> KioskConfig | None:
         return None  # a broken kiosk.toml must not stop the ordinary guide
     if not (wanted or config.enabled):
         return None
-    if not pin_is_set(getattr(args, "user_db", None)):
+    from guide.updates.source import ConfigError, load_update_config
+
+    try:  # checked before the window opens: a bad value is refused, never a crash later
+        load_update_config(Path(config.updates_config) if config.updates_config else None)
+    except ConfigError as exc:
+        raise KioskRefused(str(exc)) from None
+    if not config.pin_hash and not pin_is_set(getattr(args, "user_db", None)):
         raise KioskRefused(
             "kiosk mode needs a staff PIN, so that staff can leave it; nobody could otherwise.\n"
             "Set one first with:  guide kiosk set-pin"

@@ -93,6 +93,30 @@ class MemoryPinStore:
         self.failures, self.last_failure = count, last
 
 
+class ReadOnlyPinStore:
+    """The hash from a settings file the kiosk account cannot write; wrong tries counted elsewhere.
+
+    Changing the PIN is refused here: an administrator edits the file instead.
+    """
+
+    def __init__(self, record: str, failures: PinStore) -> None:
+        self.record = record
+        self.failures = failures
+
+    def load_record(self) -> str | None:
+        return self.record
+
+    def save_record(self, record: str | None) -> None:
+        raise PinError("the staff PIN is set by pin_hash in the kiosk settings file; an administrator "
+                       "changes it there")
+
+    def load_failures(self) -> tuple[int, float]:
+        return self.failures.load_failures()
+
+    def save_failures(self, count: int, last: float) -> None:
+        self.failures.save_failures(count, last)
+
+
 class UserDbPinStore:
     """The hash and the wrong-try count as device settings of the user database."""
 

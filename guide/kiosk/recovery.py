@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from types import TracebackType
 from typing import Any
 
@@ -28,6 +29,11 @@ class Recovery(KioskParts):
         """Log an unhandled exception and show Home again instead of dying."""
         if issubclass(etype, (KeyboardInterrupt, SystemExit)) and self._previous_hook:
             self._previous_hook(etype, value, tb)
+            return
+        if threading.current_thread() is not threading.main_thread():
+            # A worker's error: logged, and nothing here touches a timer or widget off the UI thread.
+            logger.error("unhandled exception on thread %s", threading.current_thread().name,
+                         exc_info=(etype, value, tb))
             return
         logger.error("unhandled exception", exc_info=(etype, value, tb))
         now = self.clock()

@@ -19,13 +19,18 @@ from typing import Any
 from guide.content.loader import load_pack
 from guide.content.pack_folder import PACK_META
 from guide.programme.frab import read_frab_json, read_frab_xml
+from guide.programme.ical import read_ics
 from guide.programme.model import ProgrammeError, RawProgramme
 from guide.programme.normalise import Programme, normalise, slug
+from guide.programme.spreadsheet import COLUMNS, read_spreadsheet
 
-FORMATS = ("frab-xml", "frab-json")
-READERS: dict[str, Callable[[bytes], RawProgramme]] = {
-    "frab-xml": read_frab_xml,
-    "frab-json": read_frab_json,
+FORMATS = ("frab-xml", "frab-json", "ics", "csv", "xlsx")
+READERS: dict[str, Callable[[bytes, str], RawProgramme]] = {
+    "frab-xml": lambda data, _name: read_frab_xml(data),
+    "frab-json": lambda data, _name: read_frab_json(data),
+    "ics": lambda data, _name: read_ics(data),
+    "csv": lambda data, name: read_spreadsheet(data, name, "csv"),
+    "xlsx": lambda data, name: read_spreadsheet(data, name, "xlsx"),
 }
 PROGRAMME_FILE = "programme.json"
 
@@ -56,20 +61,26 @@ def read_source(source: str) -> bytes:
 def detect_format(data: bytes, name: str = "") -> str:
     """The schedule format of ``data``, judged from its content (the name only breaks ties)."""
     head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+    label = name or "the file"
+    if head.startswith(b"PK\x03\x04"):
+        return "xlsx"
     if head.startswith(b"<"):
         if b"<schedule" in data[:65536]:
             return "frab-xml"
-        raise ProgrammeError(f"{name or 'the file'}: XML, but not a frab schedule (no <schedule>)")
+        raise ProgrammeError(f"{label}: XML, but not a frab schedule (no <schedule>)")
     if head.startswith(b"{"):
         return "frab-json"
-    if head.startswith(b"BEGIN:VCALENDAR"):
-        raise ProgrammeError(f"{name or 'the file'}: iCalendar import is not available yet")
-    raise ProgrammeError(f"{name or 'the file'}: not a schedule this version reads "
-                         f"({', '.join(FORMATS)})")
+    if head.upper().startswith(b"BEGIN:VCALENDAR"):
+        return "ics"
+    first_line = head.split(b"\n", 1)[0].decode("utf-8", "replace")
+    if any(label_.split(" ", 1)[0] in first_line or label_.split(" ", 1)[1] in first_line
+           for _field, label_ in COLUMNS[1:2]) or name.lower().endswith(".csv"):
+        return "csv"
+    raise ProgrammeError(f"{label}: not a schedule this version reads ({', '.join(FORMATS)})")
 
 
 def _pack_meta(programme: Programme, source: str, version: int) -> str:
-    pack_id = slug(programme.acronym or programme.title)[:60].strip("-") or "programme"
+    pack_id = pack_id_of(programme)
     lines = [
         "[pack]",
         f"id = {json.dumps(pack_id)}",
@@ -97,9 +108,10 @@ def write_pack(programme: Programme, out: Path, *, source: str, version: int = 1
     try:
         (tmp / PACK_META).write_text(_pack_meta(programme, source, version), encoding="utf-8")
         body: dict[str, Any] = {"room": programme.room, "track": programme.track,
+                                "organization": programme.organization,
                                 "person": programme.person, "forum": programme.forum}
         (tmp / PROGRAMME_FILE).write_text(
-            json.dumps(body, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+            json.dumps(body, ensure_ascii=False) + "\n", encoding="utf-8")  # C encoder: no indent
         load_pack(tmp)  # raises PackInvalid: a bug here, never a half-valid pack on disk
         old = out.with_name(f".{out.name}.old")
         if old.exists():
@@ -114,22 +126,34 @@ def write_pack(programme: Programme, out: Path, *, source: str, version: int = 1
             shutil.rmtree(tmp)
 
 
-def import_programme(source: str, out: Path, *, fmt: str | None = None,
-                     timezone: str | None = None, version: int = 1) -> ImportResult:
-    """Read ``source`` (path or URL), write its pack to ``out``; raise ProgrammeError on bad input."""
+def read_programme(source: str, *, fmt: str | None = None,
+                   timezone: str | None = None) -> tuple[str, Programme]:
+    """(format, programme) of ``source`` (path or URL); raise ProgrammeError on bad input."""
     data = read_source(source)
     name = source.rsplit("/", 1)[-1]
     fmt = fmt or detect_format(data, name)
     if fmt not in READERS:
-        raise ProgrammeError(f"format {fmt!r} cannot be imported yet; this version reads "
+        raise ProgrammeError(f"format {fmt!r} cannot be imported; this version reads "
                              f"{', '.join(READERS)}")
-    raw = READERS[fmt](data)
+    raw = READERS[fmt](data, name)
     programme = normalise(raw, timezone=timezone, source=name)
     if not programme.forum:
         raise ProgrammeError(f"{name}: no session could be imported"
                              + (f" ({len(programme.report.skipped)} skipped)"
                                 if programme.report.skipped else ""))
-    write_pack(programme, out, source=name, version=version)
+    return fmt, programme
+
+
+def pack_id_of(programme: Programme) -> str:
+    """The pack id an imported programme gets (from its acronym or title)."""
+    return slug(programme.acronym or programme.title)[:60].strip("-") or "programme"
+
+
+def import_programme(source: str, out: Path, *, fmt: str | None = None,
+                     timezone: str | None = None, version: int = 1) -> ImportResult:
+    """Read ``source`` (path or URL), write its pack to ``out``; raise ProgrammeError on bad input."""
+    fmt, programme = read_programme(source, fmt=fmt, timezone=timezone)
+    write_pack(programme, out, source=source.rsplit("/", 1)[-1], version=version)
     return ImportResult(Path(out), fmt, programme)
 
 

@@ -45,6 +45,11 @@ class RawEvent:
     persons: list[RawPerson] = field(default_factory=list)
     links: list[tuple[str, str]] = field(default_factory=list)  # (url, title)
     dropped_links: list[str] = field(default_factory=list)  # addresses that could not be kept
+    # Spreadsheets give English beside Chinese, and hosting organisations.
+    title_en: str = ""
+    abstract_en: str = ""
+    hosts: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # repairs the reader made, for the report
 
 
 @dataclass
@@ -68,3 +73,5 @@ class RawProgramme:
     rooms: list[RawRoom] = field(default_factory=list)
     tracks: list[tuple[str, str | None]] = field(default_factory=list)  # (name, colour)
     events: list[RawEvent] = field(default_factory=list)
+    # Hand-made programmes (spreadsheets, calendars) may leave times open or the end unknown.
+    times_optional: bool = False

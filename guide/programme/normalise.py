@@ -54,6 +54,7 @@ class Programme:
     languages: list[str]
     forum: list[dict[str, Any]]
     person: list[dict[str, Any]]
+    organization: list[dict[str, Any]]
     room: list[dict[str, Any]]
     track: list[dict[str, Any]]
     report: Report
@@ -127,6 +128,10 @@ class _Clock:
         return dt.datetime.combine(calendar_day, clock, tzinfo=self._need_zone())
 
 
+def _iso(value: dt.datetime | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
 def _fixed_zone(instant: dt.datetime) -> str:
     """An IANA name for the offset of ``instant`` (Etc/GMT-1 is UTC+01:00: the sign is POSIX's)."""
     offset = instant.utcoffset() or dt.timedelta(0)
@@ -149,12 +154,13 @@ def _event_id(event: RawEvent, key: str) -> str:
 
 
 class _Names:
-    """Rooms, tracks and people met so far, each with the pack id it was given."""
+    """Rooms, tracks, people and organisations met so far, each with the pack id it was given."""
 
     def __init__(self) -> None:
         self.rooms: dict[str, dict[str, Any]] = {}
         self.tracks: dict[str, dict[str, Any]] = {}
         self.persons: dict[str, dict[str, Any]] = {}
+        self.organizations: dict[str, dict[str, Any]] = {}
 
     def room_id(self, name: str, guid: str | None = None) -> str:
         if name not in self.rooms:
@@ -177,6 +183,12 @@ class _Names:
             self.persons[ref] = {"id": make_id("person", name, ref), "name": name, "name_en": name}
         return str(self.persons[ref]["id"])
 
+    def org_id(self, name: str) -> str:
+        if name not in self.organizations:
+            self.organizations[name] = {"id": make_id("org", name, name), "name": name,
+                                        "name_en": name}
+        return str(self.organizations[name]["id"])
+
 
 def normalise(raw: RawProgramme, *, timezone: str | None = None, source: str = "") -> Programme:
     """Pack items for ``raw``; raise :class:`ProgrammeError` when the file cannot be imported."""
@@ -193,47 +205,61 @@ def normalise(raw: RawProgramme, *, timezone: str | None = None, source: str = "
     for name, color in raw.tracks:
         names.track_id(name, color)
     for event in raw.events:
-        forum = _session(event, clock, report, names, seen, ids)
+        forum = _session(event, raw.times_optional, clock, report, names, seen, ids)
         if forum is not None:
             forums.append(forum)
 
     everything = " ".join(f["title"] for f in forums) + raw.title
-    languages = ["zh", "en"] if _CJK.search(everything) else ["en"]
+    # Chinese text declares both languages only when every English sibling is really given.
+    english_given = all(f["title_en"] != f["title"] or not _CJK.search(f["title"])
+                        for f in forums) and all("summary_en" in f for f in forums if "summary" in f)
+    languages = (["en"] if not _CJK.search(everything) else
+                 ["zh", "en"] if english_given else ["zh"])
     if tz is not None:
         tz_label = tz.key
     elif forums:
-        tz_label = _fixed_zone(dt.datetime.fromisoformat(forums[0]["start"]))
+        first_start = next((str(f["start"]) for f in forums if "start" in f), None)
+        tz_label = _fixed_zone(dt.datetime.fromisoformat(first_start)) if first_start else "UTC"
     else:
         tz_label = "UTC"
     return Programme(
         title=raw.title or raw.acronym or "Programme", acronym=raw.acronym, timezone=tz_label,
         languages=languages, forum=forums, person=list(names.persons.values()),
-        room=list(names.rooms.values()), track=list(names.tracks.values()), report=report,
+        organization=list(names.organizations.values()), room=list(names.rooms.values()),
+        track=list(names.tracks.values()), report=report,
     )
 
 
-def _session(event: RawEvent, clock: _Clock, report: Report, names: _Names,
+def _session(event: RawEvent, times_optional: bool, clock: _Clock, report: Report, names: _Names,
              seen: dict[str, dict[str, Any]], ids: set[str]) -> dict[str, Any] | None:
-    """The session item for one event, or None (and why, in ``report``) when it is skipped."""
+    """The session item for one event, or None (and why, in ``report``) when it is skipped.
+
+    ``times_optional`` (a spreadsheet): an event with a day but no time is kept, untimed.
+    """
     title, rounds = one_line(event.title)
     if not title:
         report.skip(event, "no title")
         return None
     event.title = title
-    try:
-        start = clock.start(event, report)
-    except ValueError as exc:
-        report.skip(event, f"start time unreadable: {exc}")
-        return None
-    try:
-        length = parse_duration(event.duration or "")
-    except ValueError as exc:
-        report.skip(event, str(exc) if event.duration else "no duration")
-        return None
+    start: dt.datetime | None = None
+    length: dt.timedelta | None = None
+    untimed = times_optional and not event.date and not event.start and bool(event.day)
+    if not untimed:
+        try:
+            start = clock.start(event, report)
+        except ValueError as exc:
+            report.skip(event, f"start time unreadable: {exc}")
+            return None
+    if start is not None and not (times_optional and event.duration is None):
+        try:
+            length = parse_duration(event.duration or "")
+        except ValueError as exc:
+            report.skip(event, str(exc) if event.duration else "no duration")
+            return None
     key = _event_key(event)
     if key in seen:
         first = seen[key]
-        if first["title"] == title and first["start"] == start.isoformat():
+        if first["title"] == title and first.get("start") == _iso(start):
             report.skip(event, f"duplicate of session {first['id']} (same id, title and start)")
             return None
         report.repair(event, f"id {event.guid or event.source_id} is used twice; this second "
@@ -244,6 +270,8 @@ def _session(event: RawEvent, clock: _Clock, report: Report, names: _Names,
     subtitle, r_sub = one_line(event.subtitle)
     if rounds or r_abs or r_desc or r_sub:
         report.repair(event, "HTML that was escaped twice was decoded")
+    for note in event.notes:
+        report.repair(event, note)
     for url in event.dropped_links:
         report.repair(event, f"link {url!r} is not an absolute http(s) address; left out")
     item_id = _event_id(event, key) if key not in ids else make_id("session", title, key)
@@ -251,10 +279,14 @@ def _session(event: RawEvent, clock: _Clock, report: Report, names: _Names,
         item_id = make_id("session", title, f"{key}|{item_id}")
     ids.add(item_id)
     forum: dict[str, Any] = {
-        "id": item_id, "kind": "session", "title": title, "title_en": title,
-        "date": (event.day or start.date().isoformat())[:10],
-        "start": start.isoformat(), "end": (start + length).isoformat(),
+        "id": item_id, "kind": "session", "title": title,
+        "title_en": one_line(event.title_en)[0] or title,
+        "date": (event.day or (start.date().isoformat() if start else ""))[:10],
     }
+    if start is not None:
+        forum["start"] = start.isoformat()
+        if length is not None:
+            forum["end"] = (start + length).isoformat()
     _describe(forum, event, report, names, subtitle, summary, text)
     seen[key] = forum
     return forum
@@ -278,7 +310,12 @@ def _describe(forum: dict[str, Any], event: RawEvent, report: Report, names: _Na
         if value:
             forum[name] = value
     if summary:
-        forum["summary"] = forum["summary_en"] = "\n\n".join(summary)
+        forum["summary"] = "\n\n".join(summary)
+        english = paragraphs(event.abstract_en)[0]
+        if english or not event.title_en:
+            forum["summary_en"] = "\n\n".join(english or summary)
+    if event.hosts:
+        forum["organisers"] = [{"org": names.org_id(h), "role": "主办"} for h in event.hosts]
     if text:
         forum["text"] = forum["text_en"] = text
     speakers: list[str] = []

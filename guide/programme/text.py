@@ -76,11 +76,16 @@ def _link(match: re.Match[str]) -> str:
 
 
 def _markdown_line(line: str) -> str:
-    line = _MD_IMAGE.sub(lambda m: m.group(1), line)
-    line = _MD_LINK.sub(_link, line)
-    line = _MD_EMPHASIS.sub(lambda m: m.group(2), line)
-    line = _MD_HEADING.sub("", line)
-    return _MD_BULLET.sub("• ", line)
+    # Cheap tests first: most lines of a programme have no Markdown at all.
+    if "](" in line:
+        line = _MD_IMAGE.sub(lambda m: m.group(1), line)
+        line = _MD_LINK.sub(_link, line)
+    if any(c in line for c in "*_~`"):
+        line = _MD_EMPHASIS.sub(lambda m: m.group(2), line)
+    if line[:1] in "#-*+" or line[:4].lstrip()[:1] in "#-*+":
+        line = _MD_HEADING.sub("", line)
+        line = _MD_BULLET.sub("• ", line)
+    return line
 
 
 def paragraphs(raw: str | None) -> tuple[list[str], int]:
@@ -103,7 +108,9 @@ def paragraphs(raw: str | None) -> tuple[list[str], int]:
         joined = lines[0]
         for line in lines[1:]:
             joined += ("\n" if line.startswith("• ") else " ") + line
-        out.append(re.sub(r"[ \t]+", " ", joined).strip())
+        if "  " in joined or "\t" in joined:
+            joined = re.sub(r"[ \t]+", " ", joined)
+        out.append(joined.strip())
     return out, rounds
 
 

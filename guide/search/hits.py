@@ -52,7 +52,7 @@ def _hit(marker: hl.Marker, row: tuple[object, ...], value: float) -> SearchHit:
     if targets:
         title_marks += marker.pinyin_spans(fields[0], targets)
     text, snippet_marks = _snippet(marker, body, names, title, fields[1:], targets)
-    text_en, snippet_en_marks = _snippet_en(marker, body_en, title_en)
+    text_en, snippet_en_marks = _snippet_en(marker, body_en)
     return SearchHit(kind, id_, title, text, hl.merge(title_marks), snippet_marks, value,
                      title_en, text_en, hl.merge(marker.text_spans(title_en)), snippet_en_marks)
 
@@ -78,12 +78,13 @@ def _snippet(
     return hl.snippet(body or title, ())
 
 
-def _snippet_en(marker: hl.Marker, body_en: str, title_en: str) -> tuple[str, tuple[hl.Span, ...]]:
-    """The English snippet: from the English text where it matches, else its start."""
+def _snippet_en(marker: hl.Marker, body_en: str) -> tuple[str, tuple[hl.Span, ...]]:
+    """The English snippet: from the English text where it matches, else its start (none
+    when the item has no English text beyond its title, which the row shows already)."""
     found = hl.merge(marker.text_spans(body_en))
     if found:
         return hl.snippet(body_en, found)
-    return hl.snippet(body_en or title_en, ())
+    return hl.snippet(body_en, ()) if body_en else ("", ())
 
 
 def _names(

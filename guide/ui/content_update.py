@@ -54,6 +54,24 @@ class PrepareWorker(QObject):
         else:
             self.prepared.emit(result)
 
+    @Slot(str, str, str)
+    def prepare_programme(self, source: str, current_db: str, timezone: str) -> None:
+        updates = _updates()
+        try:
+            result = updates.prepare_programme(
+                Path(source), current_db=Path(current_db), timezone=timezone or None,
+                progress=lambda stage, done, total: self.progressed.emit(stage, done, total))
+        except updates.UpdateRefused as exc:
+            self.refused.emit(exc.message, list(exc.details))
+        except OSError as exc:
+            self.refused.emit(str(exc), [])
+        else:
+            self.prepared.emit(result)
+
+
+# What "Open programme…" offers: every format `guide import` reads.
+PROGRAMME_FILES = "*.xml *.json *.ics *.xlsx *.csv"
+
 
 def summary_text(summary: ChangeSummary, lang: str) -> str:
     """What a new pack adds, changes and removes, by kind, with the first few titles."""
@@ -80,6 +98,7 @@ class ContentUpdates(QObject):
 
     finished = Signal(bool)  # True when new content is showing
     _start = Signal(str, str)
+    _start_programme = Signal(str, str, str)
 
     def __init__(self, ctx: AppContext, parent_widget: QWidget,
                  swap: Callable[[Path], None]) -> None:
@@ -94,18 +113,23 @@ class ContentUpdates(QObject):
         self._worker = PrepareWorker()
         self._worker.moveToThread(self._thread)
         self._start.connect(self._worker.prepare)
+        self._start_programme.connect(self._worker.prepare_programme)
         self._worker.progressed.connect(self._progressed)
         self._worker.prepared.connect(self._prepared)
         self._worker.refused.connect(self._refused)
         self.open_action = QAction(self)
         self.open_action.setObjectName("openContentPack")
         self.open_action.triggered.connect(self.choose_pack)
+        self.programme_action = QAction(self)
+        self.programme_action.setObjectName("openProgramme")
+        self.programme_action.triggered.connect(self.choose_programme)
         self.restore_action = QAction(self)
         self.restore_action.setObjectName("restorePreviousContent")
         self.restore_action.triggered.connect(self.restore)
 
     def retranslate(self) -> None:
         self.open_action.setText(tx.tr("Open content pack…"))
+        self.programme_action.setText(tx.tr("Open programme…"))
         self.restore_action.setText(tx.tr("Restore previous content"))
 
     def refresh_actions(self) -> None:
@@ -123,17 +147,37 @@ class ContentUpdates(QObject):
         if path:
             self.start_import(Path(path))
 
-    def start_import(self, pack_file: Path) -> None:
-        """Check and build ``pack_file`` in the background, then ask before switching."""
+    def choose_programme(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self.parent_widget, tx.tr("Open programme"), str(Path.home()),
+            tx.tr("Programmes (frab, iCalendar, spreadsheets)") + f" ({PROGRAMME_FILES})")
+        if path:
+            self.start_programme(Path(path))
+
+    def _show_progress(self, label: str) -> None:
         if not self._thread.isRunning():
             self._thread.start()
-        self.progress = QProgressDialog(tx.tr("Checking the content pack…"), "", 0, 0,
-                                        self.parent_widget)
+        self.progress = QProgressDialog(label, "", 0, 0, self.parent_widget)
         self.progress.setObjectName("importProgress")
         self.progress.setCancelButton(None)
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.progress.setMinimumDuration(300)  # small packs finish before it shows
+
+    def start_import(self, pack_file: Path) -> None:
+        """Check and build ``pack_file`` in the background, then ask before switching."""
+        self._show_progress(tx.tr("Checking the content pack…"))
         self._start.emit(str(pack_file), str(self.ctx.content_path))
+
+    def start_programme(self, source: Path) -> None:
+        """Import a schedule file in the background, then ask before switching, as for a pack.
+
+        Times in a file that names no time zone are read in the zone of the content in use.
+        """
+        from guide.content.database import content_info
+
+        self._show_progress(tx.tr("Reading the programme…"))
+        self._start_programme.emit(str(source), str(self.ctx.content_path),
+                                   content_info(self.ctx.content).timezone)
 
     @Slot(str, int, int)
     def _progressed(self, stage: str, done: int, total: int) -> None:

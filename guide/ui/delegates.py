@@ -255,6 +255,8 @@ class ForumDelegate(BaseDelegate):
             n for n, _r in row.organisers)
         organisers = "  ·  ".join(tx.labelled(tx.role(r, lang), n, lang)
                                   for n, (_zh, r) in zip(names, row.organisers, strict=True))
+        if row.room or row.track:  # an imported session: where, and which track
+            organisers = "  ·  ".join(x for x in (row.room, row.track, organisers) if x)
         return time, [
             title(tx.pick(row.title, row.title_en, lang), self.font("title", True), p.text),
             Line(tx.other(row.title, row.title_en, lang), self.font("body"), p.muted),
@@ -263,7 +265,7 @@ class ForumDelegate(BaseDelegate):
 
     def spoken_lines(self, item: Any) -> list[str]:
         time, body = self.parts(item)
-        kind = tx.forum_kind(item.forum_kind, self.ctx.state.lang)
+        kind = item.type or tx.forum_kind(item.forum_kind, self.ctx.state.lang)
         return [body[0].text, time.text, kind, *(line.text for line in body[1:])]
 
     def columns(self, card: QRect) -> tuple[QRect, QRect] | None:
@@ -286,7 +288,7 @@ class ForumDelegate(BaseDelegate):
         self.paint_card(painter, option, rect)
         if row is not None:
             time, body = self.parts(row)
-            kind = tx.forum_kind(row.forum_kind, self.ctx.state.lang)
+            kind = row.type or tx.forum_kind(row.forum_kind, self.ctx.state.lang)
             split = self.columns(rect)
             if split is not None:
                 left, right = split

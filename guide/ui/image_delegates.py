@@ -36,8 +36,10 @@ def paint_placeholder(painter: QPainter, rect: QRect, palette: theme.Palette, ma
     big.setBold(True)
     painter.setFont(big)
     painter.setPen(QColor(255, 255, 255, 70))
-    # The first Chinese character makes a better watermark than "2" of "2023…".
-    glyph = next((c for c in mark if "\u4e00" <= c <= "\u9fff"), mark[:1])
+    # The first Chinese character (or, for English, letter) makes a better watermark than
+    # "2" of "2023…".
+    glyph = next((c for c in mark if "\u4e00" <= c <= "\u9fff"),
+                 next((c for c in mark if c.isalpha()), mark[:1]))
     painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), glyph)
     side = max(16, rect.height() // 6)
     theme.icon("camera").paint(painter, QRect(rect.right() - side - 10, rect.bottom() - side - 10,
@@ -100,7 +102,7 @@ class PhotoDelegate(ImageCardDelegate):
         if photo is not None:
             p, lang = self.palette, self.ctx.state.lang
             area = self.image_box(rect)
-            self.paint_picture(painter, area, photo.image, photo.caption)
+            self.paint_picture(painter, area, photo.image, tx.pick(photo.caption, photo.caption_en, lang))
             text = QRect(area.left() + 4, area.bottom() + 10, area.width() - 8,
                          rect.bottom() - area.bottom() - 12)
             caption = tx.pick(photo.caption, photo.caption_en, lang)
@@ -146,7 +148,7 @@ class AreaDelegate(ImageCardDelegate):
         if area is not None:
             p, lang = self.palette, self.ctx.state.lang
             box = self.image_box(rect)
-            self.paint_picture(painter, box, area.image, area.title)
+            self.paint_picture(painter, box, area.image, tx.pick(area.title, area.title_en, lang))
             period = ""
             if area.start_date and area.end_date:
                 period = tx.format_period(area.start_date, area.end_date, lang)

@@ -24,6 +24,8 @@ KIND_GROUPS = {
     "person": QT_TRANSLATE_NOOP("tx", "People"),
     "organization": QT_TRANSLATE_NOOP("tx", "Organisations"),
     "figure": QT_TRANSLATE_NOOP("tx", "Figures"),
+    "room": QT_TRANSLATE_NOOP("tx", "Rooms"),
+    "track": QT_TRANSLATE_NOOP("tx", "Tracks"),
 }
 
 

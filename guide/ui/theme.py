@@ -114,23 +114,34 @@ def _latin_family(cjk: str) -> str | None:
     return None
 
 
+# The faces content text (rows, cards, detail pages) is set in, for the UI language.
+_content_families: list[str] = []
+
+
 def set_language_font(app: QApplication, lang: str) -> None:
-    """English reads in a Latin face (the bundled CJK face as fallback), Chinese in the CJK face.
+    """English content reads in a Latin face (the bundled CJK face as fallback), Chinese in
+    the CJK face.
 
     The CJK face draws “ ” and ’ full width, which leaves wide gaps in English
-    sentences; a Latin face first gives English its own quotation marks.
+    sentences. Only content text changes face: the window's own labels and buttons keep
+    the app font, so no minimum width grows with the (wider) Latin face.
     """
     cjk = str(app.property("zgc_cjk_family") or app.font().family())
     app.setProperty("zgc_cjk_family", cjk)
     latin = _latin_family(cjk) if lang == "en" else None
-    f = QFont(app.font())
-    f.setFamilies([latin, cjk] if latin else [cjk])
-    app.setFont(f)
+    _content_families[:] = [latin, cjk] if latin else [cjk]
+
+
+def content_families() -> list[str]:
+    """The content faces in order (empty before :func:`set_language_font`)."""
+    return list(_content_families)
 
 
 def font(role: str, scale: float = 1.0, *, bold: bool = False) -> QFont:
-    """A font of the app family for a text role (body, small, title, heading, display)."""
+    """A content font for a text role (body, small, title, heading, display)."""
     f = QFont(QApplication.font())
+    if _content_families:
+        f.setFamilies(_content_families)
     f.setPointSizeF(getattr(TypeScale.for_scale(scale), role))
     f.setBold(bold)
     return f

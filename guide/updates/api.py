@@ -64,6 +64,7 @@ from guide.updates.keys import (
     load_public_keys,
 )
 from guide.updates.log import LOGGER_NAME, log_to_file
+from guide.updates.programme import prepare_programme
 from guide.updates.source import (
     CheckResult,
     CheckStatus,
@@ -92,6 +93,7 @@ __all__ = [
     "build_pack_file", "check_for_update", "clear_pending", "commit_update", "compare_content",
     "default_config_path", "default_slot", "discard_update", "errors", "generate_key_pair",
     "installed_content_db", "load_private_key", "load_public_key", "load_public_keys",
-    "load_update_config", "log_to_file", "prepare_update", "publish_pack_file", "restore_previous",
+    "load_update_config", "log_to_file", "prepare_programme", "prepare_update", "publish_pack_file",
+    "restore_previous",
     "sign_pack_file", "slot_status", "verify_pack_file",
 ]

@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from guide.files import atomic_replace, now_iso, pid_alive
+from guide.files import atomic_replace, disk_full_error, is_disk_full, now_iso, pid_alive
 from guide.updates import errors
 from guide.updates.changes import ChangeSummary, compare_content
 from guide.updates.errors import UpdateRefused
@@ -161,8 +161,13 @@ def prepare_update(
         baseline: InstalledContent | None = None
         try:
             # One pass checks signature, manifest and every hash while unpacking into `work`.
-            verified = verify_pack_file(pack_file, trusted, limits=limits, extract_to=work,
-                                        progress=_stage(progress, "verify"))
+            try:
+                verified = verify_pack_file(pack_file, trusted, limits=limits, extract_to=work,
+                                            progress=_stage(progress, "verify"))
+            except UpdateRefused as exc:  # no room to unpack is not a damaged pack: say which
+                if is_disk_full(exc, slot.root):
+                    raise disk_full_error(slot.root, "unpack the update into") from exc
+                raise
             m = verified.manifest
             signer = _accept_offer(verified, current, state)
             _build_staged(work, staged, verified, signer, progress)

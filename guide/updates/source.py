@@ -26,8 +26,10 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import math
 import os
 import secrets
+import threading
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -38,7 +40,15 @@ from typing import Any
 from guide.files import atomic_replace
 from guide.updates import errors
 from guide.updates.errors import UpdateRefused
-from guide.updates.fetch import Fetched, FetchFailed, download, fetch_index_folder, fetch_index_http, is_url
+from guide.updates.fetch import (
+    Deadline,
+    Fetched,
+    FetchFailed,
+    download,
+    fetch_index_folder,
+    fetch_index_http,
+    is_url,
+)
 from guide.updates.guidepack import (
     DEFAULT_LIMITS,
     SUFFIX,
@@ -79,9 +89,10 @@ class UpdateConfig:
         [updates]
         source = "https://share.example.org/zgc/"   # or a folder: "/media/usb/zgc"
         trusted_keys = ["keys/content-team.pub", "ed25519 nq/awPW... ZGC content team"]
-        poll_minutes = 10
-        timeout_seconds = 30
-        max_download_mb = 512
+        poll_minutes = 10        # 1-1440
+        timeout_seconds = 30     # 1-300: one network read (connect, each chunk)
+        deadline_minutes = 30    # 1-240: a whole poll, index and pack download together
+        max_download_mb = 512    # 1-4096
     """
 
     source: str | None = None
@@ -99,8 +110,23 @@ def default_config_path() -> Path:
     return paths.user_data_dir() / "updates.toml"
 
 
+# (smallest, largest, default, unit) of each number in updates.toml: a poll every minute at
+# most and once a day at least; a whole poll (index and pack) may take up to four hours.
+_RANGES: dict[str, tuple[float, float, float, str]] = {
+    "poll_minutes": (1, 1440, 10, "minutes"),
+    "timeout_seconds": (1, 300, 30, "seconds"),
+    "deadline_minutes": (1, 240, 30, "minutes"),
+    "max_download_mb": (1, 4096, DEFAULT_LIMITS.max_archive_bytes / (1024 * 1024), "MB"),
+}
+_KNOWN = {"source", "trusted_keys", *_RANGES}
+
+
 def load_update_config(path: Path | None = None) -> UpdateConfig:
-    """Read the updates config; a missing file means no source and no trusted keys."""
+    """Read the updates config; a missing file means no source and no trusted keys.
+
+    Every value is checked against its range and unit; a bad file raises
+    :class:`ConfigError` listing each problem as ``FILE: updates.KEY: message``.
+    """
     path = Path(path) if path is not None else default_config_path()
     try:
         with open(path, "rb") as fh:
@@ -110,28 +136,39 @@ def load_update_config(path: Path | None = None) -> UpdateConfig:
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"{path}: {exc}") from exc
     section = raw.get("updates", {})
-    known = {"source", "trusted_keys", "poll_minutes", "timeout_seconds", "max_download_mb"}
-    unknown = set(section) - known
-    if not isinstance(section, dict) or unknown:
-        raise ConfigError(f"{path}: [updates] has unknown settings: {', '.join(sorted(unknown))}")
+    if not isinstance(section, dict):
+        raise ConfigError(f"{path}: updates: must be a table ([updates])")
+    problems = [f"{path}: updates.{key}: unknown setting" for key in sorted(set(section) - _KNOWN)]
+    numbers: dict[str, float] = {}
+    for key, (low, high, default, unit) in _RANGES.items():
+        value = section.get(key, default)
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            problems.append(f"{path}: updates.{key}: expected a number of {unit}, got {value!r}")
+        elif not (math.isfinite(value) and low <= value <= high):
+            problems.append(f"{path}: updates.{key}: must be from {low:g} to {high:g} {unit}, "
+                            f"got {value!r}")
+        else:
+            numbers[key] = float(value)
+    source = section.get("source")
+    if source is not None and (not isinstance(source, str) or not source.strip()):
+        problems.append(f"{path}: updates.source: must be a folder path or an http(s) URL, got {source!r}")
+    elif isinstance(source, str) and "://" in source and not is_url(source) \
+            and not source.startswith("file://"):
+        problems.append(f"{path}: updates.source: only http(s):// URLs and folders, got {source!r}")
     try:
         keys = load_public_keys(section.get("trusted_keys", []), base_dir=path.parent)
     except KeyFileError as exc:
-        raise ConfigError(f"{path}: trusted_keys: {exc}") from exc
-    try:
-        limits = DEFAULT_LIMITS
-        if "max_download_mb" in section:
-            limits = Limits(max_archive_bytes=int(float(section["max_download_mb"]) * 1024 * 1024))
-        source = section.get("source")
-        if source is not None and not isinstance(source, str):
-            raise ValueError("source must be a folder path or an http(s) URL")
-        return UpdateConfig(
-            source=source or None, trusted_keys=keys,
-            poll_seconds=float(section.get("poll_minutes", 10)) * 60,
-            timeout_seconds=float(section.get("timeout_seconds", 30)), limits=limits,
-        )
-    except (TypeError, ValueError) as exc:
-        raise ConfigError(f"{path}: {exc}") from exc
+        problems.append(f"{path}: updates.trusted_keys: {exc}")
+    if problems:
+        raise ConfigError("; ".join(problems))
+    return UpdateConfig(
+        source=source or None, trusted_keys=keys,
+        poll_seconds=numbers["poll_minutes"] * 60,
+        timeout_seconds=numbers["timeout_seconds"],
+        download_deadline_seconds=numbers["deadline_minutes"] * 60,
+        limits=Limits(max_archive_bytes=int(numbers["max_download_mb"] * 1024 * 1024))
+        if "max_download_mb" in section else DEFAULT_LIMITS,
+    )
 
 
 # --- results -----------------------------------------------------------------------------
@@ -241,8 +278,13 @@ def check_for_update(
     limits: Limits = DEFAULT_LIMITS,
     timeout: float = 30.0,
     deadline_seconds: float = 1800.0,
+    stop: threading.Event | None = None,
 ) -> CheckResult:
     """Poll ``source`` (a folder or an http(s) URL) once; never raises for a bad source or pack.
+
+    The whole poll (index and pack) ends within ``deadline_seconds``, however slowly the
+    source sends; setting ``stop`` ends it at once (a FAILED result), so a closing kiosk
+    never waits for a download. ``timeout`` bounds each connect and read.
 
     Returns READY with a verified pack file waiting in the slot's ``incoming``
     folder, or UP_TO_DATE / NOT_MODIFIED, or REFUSED / FAILED with a reason code. Safe
@@ -250,7 +292,7 @@ def check_for_update(
     """
     slot = slot or default_slot()
     slot.root.mkdir(parents=True, exist_ok=True)
-    with slot_lock(slot, POLL_LOCK):
+    with slot_lock(slot, POLL_LOCK), Deadline(deadline_seconds, stop):
         result = _check(source, trusted, current_db, slot, limits, timeout, deadline_seconds)
     level = {CheckStatus.REFUSED: 30, CheckStatus.FAILED: 30}.get(result.status, 20)
     log.log(level, "check %s: %s%s: %s (downloaded %d bytes)", source, result.status,
@@ -402,6 +444,8 @@ def _download_and_verify(poll: _Poll, fetched: Fetched, index: PackIndex) -> Che
         got = got or (tmp.stat().st_size if tmp.exists() else 0)
         poll.remember(fetched, Decision.REFUSED, f"{exc.reason}: {exc.message}")
         return poll.result(CheckStatus.REFUSED, exc.message, reason=exc.reason, downloaded_bytes=got)
+    except OSError as exc:  # the disk is full (named as such), the slot is not writable
+        return poll.result(CheckStatus.FAILED, str(exc), reason=errors.DOWNLOAD_FAILED)
     finally:
         with contextlib.suppress(OSError):
             tmp.unlink(missing_ok=True)

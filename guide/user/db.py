@@ -71,6 +71,8 @@ SALVAGED_KEY = "notice.salvaged"
 _BOOKMARK_COLUMNS = ("kind, item_id, title, title_en, date, start_time, end_time, venue, "
                      "added_at, seen_at")
 
+_TABLES = frozenset({"setting", "visitor_session", "bookmark"})
+_SQLITE_READONLY = 8
 _SQLITE_CORRUPT = 11
 _SQLITE_NOTADB = 26
 
@@ -123,11 +125,15 @@ def _check_header(path: Path) -> None:
     and setting WAL mode rewrites the header), so a garbage file is recognised, and
     another program's database refused, before that happens.
     """
+    if path.exists() and not path.is_file():
+        raise UserDbError(f"{path} is not a file (a folder?); choose another --user-db")
     try:
         with path.open("rb") as f:
             head = f.read(100)
     except FileNotFoundError:
         return
+    except OSError as exc:
+        raise UserDbError(f"{path} cannot be read: {exc.strerror or exc}") from exc
     if not head:
         return  # an empty file is a new database
     if len(head) < 100 or not head.startswith(_MAGIC):
@@ -180,6 +186,10 @@ def _prepare(conn: sqlite3.Connection, path: Path) -> None:
         tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         if (version > 0 and app_id != APPLICATION_ID) or (version == 0 and tables):
             raise UserDbError(f"{path} is not a zgc-guide user database; choose another --user-db")
+        if version > USER_SCHEMA_VERSION:  # refused before WAL mode rewrites a byte of its header
+            raise UserDbError(f"{path} was written by a newer zgc-guide (user schema {version}, this "
+                              f"version knows {USER_SCHEMA_VERSION}); update the app or use another "
+                              "--user-db")
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")  # durable on power loss, not just on a crash
         conn.execute("PRAGMA foreign_keys = ON")
@@ -188,9 +198,17 @@ def _prepare(conn: sqlite3.Connection, path: Path) -> None:
             migrate(conn, USER_SCHEMA_VERSION, USER_MIGRATIONS)
         except RuntimeError as exc:  # written by a newer zgc-guide: keep it as it is
             raise UserDbError(f"{path}: {exc}") from exc
+        present = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        missing = sorted(_TABLES - present)
+        if missing:  # damage SQLite cannot see: recovered like a corrupt file
+            raise _Damaged(f"missing table(s) {', '.join(missing)}")
     except sqlite3.DatabaseError as exc:
         if _is_damage(exc):
             raise _Damaged(str(exc)) from exc
+        code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+        if code == _SQLITE_READONLY or "readonly" in str(exc):
+            raise UserDbError(f"{path} is read-only; bookmarks and settings need a file this "
+                              "account can write (check its permissions)") from exc
         raise UserDbError(f"{path} cannot be opened: {exc}") from exc
 
 
@@ -246,10 +264,17 @@ def open_user_db(path: Path | None = None) -> UserDb:
     from guide import paths
 
     path = Path(path) if path is not None else paths.default_user_db()
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    _create_private(path)
     try:
-        _check_header(path)
+        return _open(path)
+    except OSError as exc:  # a folder that cannot be made, a file that cannot be moved aside
+        raise UserDbError(f"{path} cannot be opened: {exc.strerror or exc}") from exc
+
+
+def _open(path: Path) -> UserDb:
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    try:
+        _check_header(path)  # a folder or another program's file is refused before anything changes
+        _create_private(path)
         conn = _connect(path)
         try:
             _prepare(conn, path)
@@ -291,7 +316,8 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     try:
         yield conn
     except BaseException:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:  # SQLite already rolled back on a full disk
+            conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
 

@@ -48,6 +48,23 @@ FORMATS = EXPORT_FORMATS
 CSV_COLUMNS = ("kind", "id", "title", "title_en", "date", "start_time", "end_time", "venue",
                "in_guide", "added_at")
 
+# Import limits (README, "Bookmarks"): far above any real list, far below what hurts.
+MAX_IMPORT_BYTES = 5 * 1024 * 1024
+MAX_IMPORT_BOOKMARKS = 5000
+MAX_ID_CHARS = 200
+MAX_TEXT_CHARS = 1000
+MAX_NESTING = 8  # the format nests 3 deep: {"bookmarks": [{...}]}
+MIN_YEAR, MAX_YEAR = 2000, 2100
+# OWASP CSV injection: a cell starting with one of these is a formula to a spreadsheet.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+class ExportError(OSError):
+    """An export could not be written; the message is one line naming the file and why."""
+
+    def __str__(self) -> str:
+        return str(self.strerror)
+
 
 class ImportFileError(ValueError):
     """A bookmarks file that cannot be imported; ``problems`` says exactly what and where."""
@@ -149,29 +166,62 @@ def bookmarks_json(views: Sequence[BookmarkView], pack_id: str = "") -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
+def csv_cell(value: Any) -> str:
+    """A CSV cell a spreadsheet shows as text: formula starts get a leading ``'`` (OWASP)."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
 def bookmarks_csv(views: Sequence[BookmarkView]) -> str:
-    """The CSV export: a header row and one row per bookmark."""
+    """The CSV export: a header row and one row per bookmark, formulas neutralised."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
     for record in bookmark_records(views):
-        writer.writerow({k: ("" if record[k] is None else record[k]) for k in CSV_COLUMNS})
+        writer.writerow({k: csv_cell(record[k]) for k in CSV_COLUMNS})
     return out.getvalue()
 
 
+def _describe(exc: OSError, path: Path) -> str:
+    import errno
+
+    if path.is_dir():
+        return f"cannot write {path}: it is a folder; name a file inside it"
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return f"cannot write {path}: the disk is full (no space left); nothing was written"
+    if exc.errno == errno.EFBIG:
+        return (f"cannot write {path}: no room for a file this size (disk or account file size "
+                "limit); nothing was written")
+    if exc.errno in (errno.ENOTDIR, errno.EEXIST) or (path.parent.exists() and not path.parent.is_dir()):
+        return f"cannot write {path}: {path.parent} is a file, not a folder"
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return f"cannot write {path}: permission denied"
+    return f"cannot write {path}: {exc.strerror or exc}"
+
+
 def _write_atomic(path: Path, data: bytes) -> None:
-    # A failed or interrupted export must not leave a half-written file under the real name.
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    """Write ``data`` to ``path`` whole or not at all; failures raise :class:`ExportError`.
+
+    The temporary file beside it is removed on every failure (disk full included), so a
+    failed export leaves neither a partial file nor a leftover.
+    """
+    tmp: str | None = None
     try:
+        if path.is_dir():
+            raise IsADirectoryError(21, "Is a directory", str(path))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        tmp = None
+    except OSError as exc:
+        raise ExportError(exc.errno or 0, _describe(exc, path)) from exc
+    finally:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
 
 
 def export_bytes(user_db: Db, content_db: Db, fmt: Format, *,
@@ -206,13 +256,13 @@ def _models() -> tuple[Any, Any]:
     class Entry(BaseModel):
         model_config = ConfigDict(extra="forbid", strict=False)
         kind: Literal[KINDS]  # type: ignore[valid-type]
-        id: str = Field(min_length=1)
-        title: str | None = None
-        title_en: str | None = None
+        id: str = Field(min_length=1, max_length=MAX_ID_CHARS)
+        title: str | None = Field(default=None, max_length=MAX_TEXT_CHARS)
+        title_en: str | None = Field(default=None, max_length=MAX_TEXT_CHARS)
         date: dt.date | None = None
         start_time: dt.time | None = None
         end_time: dt.time | None = None
-        venue: str | None = None
+        venue: str | None = Field(default=None, max_length=MAX_TEXT_CHARS)
         in_guide: bool | None = None  # written by export; ignored on import
         added_at: dt.datetime | None = None
 
@@ -223,13 +273,20 @@ def _models() -> tuple[Any, Any]:
                 raise ValueError("must not be blank")
             return value.strip()
 
+        @field_validator("date", "added_at")
+        @classmethod
+        def _plausible(cls, value: dt.date | None) -> dt.date | None:
+            if value is not None and not MIN_YEAR <= value.year <= MAX_YEAR:
+                raise ValueError(f"year {value.year} is outside {MIN_YEAR}-{MAX_YEAR}")
+            return value
+
     class File(BaseModel):
         model_config = ConfigDict(extra="forbid")
         format: Literal["zgc-guide-bookmarks"] = "zgc-guide-bookmarks"  # = FORMAT_ID
         version: Literal[1] = 1  # = FORMAT_VERSION
         pack_id: str | None = None
         exported_at: str | None = None
-        bookmarks: list[Entry]
+        bookmarks: list[Entry] = Field(max_length=MAX_IMPORT_BOOKMARKS)
 
     return Entry, File
 
@@ -249,6 +306,31 @@ def _problem(error: Any) -> str:
     return text
 
 
+def _nesting(text: str) -> int:
+    """How deep ``[``/``{`` nest outside strings (checked before json.loads recurses)."""
+    depth = deepest = 0
+    in_string = escaped = False
+    for ch in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch in "[{":
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+                if deepest > MAX_NESTING:
+                    return deepest  # enough to refuse; no need to walk 100k levels
+        elif ch in "]}":
+            depth -= 1
+    return deepest
+
+
 def read_bookmarks_file(path: Path) -> list[Any]:
     """Parse and validate a bookmarks JSON file; raise :class:`ImportFileError` naming every problem.
 
@@ -257,13 +339,24 @@ def read_bookmarks_file(path: Path) -> list[Any]:
     """
     from pydantic import ValidationError
 
+    from guide.files import read_regular_file
+
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        raw = read_regular_file(path, MAX_IMPORT_BYTES)
+        text = raw.decode("utf-8-sig")
     except FileNotFoundError:
         raise ImportFileError(path, ["no such file"]) from None
-    except (OSError, UnicodeDecodeError) as exc:
+    except UnicodeDecodeError as exc:
         raise ImportFileError(path, [f"cannot be read as UTF-8 text: {exc}"]) from exc
+    except ValueError as exc:  # too large, or not a regular file
+        raise ImportFileError(path, [str(exc)]) from None
+    except OSError as exc:
+        raise ImportFileError(path, [f"cannot be read: {exc.strerror or exc}"]) from exc
+    depth = _nesting(text)
+    if depth > MAX_NESTING:
+        raise ImportFileError(path, [f"nested {depth} levels deep; a bookmarks file nests "
+                                     f"at most {MAX_NESTING}"])
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:

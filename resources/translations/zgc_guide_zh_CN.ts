@@ -63,7 +63,11 @@
     </message>
     <message>
         <source>%1 clashes to check</source>
-        <translation>%1 处时间需核对</translation>
+        <translation>%1 处时间冲突需核对</translation>
+    </message>
+    <message>
+        <source>1 clash to check</source>
+        <translation>1 处时间冲突需核对</translation>
     </message>
     <message>
         <source>By kind</source>
@@ -124,6 +128,10 @@
     <message>
         <source>Export bookmarks</source>
         <translation>导出收藏</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
     </message>
     <message>
         <source>Exported</source>
@@ -634,6 +642,14 @@
         <translation>机构</translation>
     </message>
     <message>
+        <source>Rooms</source>
+        <translation>会场</translation>
+    </message>
+    <message>
+        <source>Tracks</source>
+        <translation>专题</translation>
+    </message>
+    <message>
         <source>Bookmarked</source>
         <translation>已收藏</translation>
     </message>
@@ -670,6 +686,14 @@
         <translation>数据</translation>
     </message>
     <message>
+        <source>Room</source>
+        <translation>会场</translation>
+    </message>
+    <message>
+        <source>Track</source>
+        <translation>专题</translation>
+    </message>
+    <message>
         <source>Hide the Chinese original</source>
         <translation>隐藏中文原文</translation>
     </message>
@@ -684,6 +708,26 @@
     <message>
         <source>Chinese original</source>
         <translation>中文原文</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>详细介绍</translation>
+    </message>
+    <message>
+        <source>Links</source>
+        <translation>链接</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>场次</translation>
     </message>
     <message>
         <source>Report</source>
@@ -798,8 +842,16 @@
         <translation>收藏数据文件已损坏，已新建文件；恢复了 %1 条收藏。损坏的文件保存在 %2。</translation>
     </message>
     <message>
+        <source>Content damaged</source>
+        <translation>内容已损坏</translation>
+    </message>
+    <message>
         <source>Bookmarks recovered</source>
         <translation>收藏已恢复</translation>
+    </message>
+    <message>
+        <source>The guide cannot start.</source>
+        <translation>本指南无法启动。</translation>
     </message>
     <message>
         <source>No items are added, changed or removed.</source>
@@ -818,6 +870,10 @@
         <translation>打开内容包…</translation>
     </message>
     <message>
+        <source>Open programme…</source>
+        <translation>打开日程文件…</translation>
+    </message>
+    <message>
         <source>Restore previous content</source>
         <translation>恢复上一版内容</translation>
     </message>
@@ -830,8 +886,20 @@
         <translation>内容包 (*.guidepack)</translation>
     </message>
     <message>
+        <source>Open programme</source>
+        <translation>打开日程文件</translation>
+    </message>
+    <message>
+        <source>Programmes (frab, iCalendar, spreadsheets)</source>
+        <translation>日程文件（frab、iCalendar、表格）</translation>
+    </message>
+    <message>
         <source>Checking the content pack…</source>
         <translation>正在检查内容包…</translation>
+    </message>
+    <message>
+        <source>Reading the programme…</source>
+        <translation>正在读取日程…</translation>
     </message>
     <message>
         <source>Checking signature and files…</source>

@@ -28,7 +28,8 @@ from guide.ui.images import ImageCache
 
 ATTRACT_CONTEXT = "KioskAttract"
 # The attract screen shows every string in both languages at once (it speaks to
-# whoever walks by); these are looked up in the Chinese translation directly.
+# whoever walks by), the kiosk's language first; these are looked up in the Chinese
+# translation directly.
 TOUCH_TO_START = str(QT_TRANSLATE_NOOP("KioskAttract", "Touch the screen to start"))
 PHOTOS = str(QT_TRANSLATE_NOOP("KioskAttract", "Photos from the forum"))
 TODAY = str(QT_TRANSLATE_NOOP("KioskAttract", "Today"))
@@ -112,6 +113,10 @@ class AttractScreen(Overlay):
             self.previous = None
         self.update()
 
+    def pair(self, zh: str, en: str) -> tuple[str, str]:
+        """(first, second): both languages, the kiosk's language first (big), the other below."""
+        return (en, zh) if self.ctx.state.lang == "en" and en else (zh, en)
+
     # --- painting ----------------------------------------------------------------------------
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -126,8 +131,9 @@ class AttractScreen(Overlay):
         unit = min(h / 1080, w / 1500)
         margin = int(56 * unit)
         header = QRect(margin, int(28 * unit), w - 2 * margin, int(110 * unit))
-        wrap_text(painter, header, self.title, pixel_font(44 * unit, bold=True), QColor("#ffffff"))
-        wrap_text(painter, header.adjusted(0, int(60 * unit), 0, 0), self.title_en,
+        first, second = self.pair(self.title, self.title_en)
+        wrap_text(painter, header, first, pixel_font(44 * unit, bold=True), QColor("#ffffff"))
+        wrap_text(painter, header.adjusted(0, int(60 * unit), 0, 0), second,
               pixel_font(26 * unit), QColor("#b9d3f5"))
         band_height = int(170 * unit)
         body = QRect(margin, header.bottom() + int(24 * unit), w - 2 * margin,
@@ -150,12 +156,12 @@ class AttractScreen(Overlay):
         painter.setFont(pixel_font(60 * unit, bold=True))
         painter.setPen(QColor(PALETTE.primary))
         top = text_rect.adjusted(0, 0, 0, -text_rect.height() // 2 + int(10 * unit))
-        painter.drawText(top, int(Qt.AlignmentFlag.AlignCenter),
-                         chinese(ATTRACT_CONTEXT, TOUCH_TO_START))
+        first, second = self.pair(chinese(ATTRACT_CONTEXT, TOUCH_TO_START), TOUCH_TO_START)
+        painter.drawText(top, int(Qt.AlignmentFlag.AlignCenter), first)
         painter.setFont(pixel_font(34 * unit))
         painter.setPen(QColor(PALETTE.text))
         bottom = text_rect.adjusted(0, text_rect.height() // 2 + int(10 * unit), 0, 0)
-        painter.drawText(bottom, int(Qt.AlignmentFlag.AlignCenter), TOUCH_TO_START)
+        painter.drawText(bottom, int(Qt.AlignmentFlag.AlignCenter), second)
         # Where we are in the cycle.
         n = len(self.slides)
         if n > 1:
@@ -171,7 +177,7 @@ class AttractScreen(Overlay):
         painter.setFont(pixel_font(40 * unit, bold=True))
         painter.setPen(QColor("#ffd27f"))
         painter.drawText(rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
-                         f"{zh}  ·  {en}")
+                         "  ·  ".join(self.pair(zh, en)))
         return int(70 * unit)
 
     def _paint_slide(self, painter: QPainter, slide: Slide, rect: QRect, unit: float) -> None:
@@ -196,16 +202,17 @@ class AttractScreen(Overlay):
             size = pixmap.size().scaled(image_rect.size(), Qt.AspectRatioMode.KeepAspectRatio)
             painter.drawPixmap(QRect(image_rect.topLeft(), size), pixmap)
         else:
-            paint_placeholder(painter, image_rect, PALETTE, photo.caption)
+            paint_placeholder(painter, image_rect, PALETTE, self.pair(photo.caption, photo.caption_en)[0])
         text = QRect(image_rect.right() + int(48 * unit), area.top(),
                      area.right() - image_rect.right() - int(48 * unit), area.height())
-        y = text.top() + wrap_text(painter, text, photo.caption, pixel_font(46 * unit, bold=True),
+        caption, caption_other = self.pair(photo.caption, photo.caption_en)
+        y = text.top() + wrap_text(painter, text, caption, pixel_font(46 * unit, bold=True),
                                QColor("#ffffff"))
         y += int(20 * unit)
-        y += wrap_text(painter, QRect(text.left(), y, text.width(), text.bottom() - y), photo.caption_en,
+        y += wrap_text(painter, QRect(text.left(), y, text.width(), text.bottom() - y), caption_other,
                    pixel_font(32 * unit), QColor("#d6e6ff"))
         y += int(36 * unit)
-        credit = "\n".join(c for c in (photo.credit, photo.credit_en) if c)
+        credit = "\n".join(c for c in self.pair(photo.credit, photo.credit_en) if c)
         wrap_text(painter, QRect(text.left(), y, text.width(), text.bottom() - y), credit,
               pixel_font(28 * unit, bold=True), QColor("#7fe0d6"))
 
@@ -235,19 +242,22 @@ class AttractScreen(Overlay):
         time_width = int(320 * unit)
         column = QRect(inner.left(), inner.top(), time_width - int(20 * unit), inner.height())
         if line.start_time is None:  # both languages, as everywhere on this screen
-            when, when_en = chinese(ATTRACT_CONTEXT, TIME_TBA), TIME_TBA
+            when_zh, when_en = chinese(ATTRACT_CONTEXT, TIME_TBA), TIME_TBA
         else:
-            when = when_en = (f"{line.start_time:%H:%M}–{line.end_time:%H:%M}" if line.end_time
-                              else f"{line.start_time:%H:%M}")
+            when_zh = when_en = (f"{line.start_time:%H:%M}–{line.end_time:%H:%M}" if line.end_time
+                                 else f"{line.start_time:%H:%M}")
+        when, when_other = self.pair(when_zh, when_en)
         used = wrap_text(painter, column, when, pixel_font(32 * unit, bold=True), QColor("#ffd27f"))
-        if when_en != when:
-            wrap_text(painter, column.adjusted(0, used + int(4 * unit), 0, 0), when_en,
-                      pixel_font(24 * unit), QColor("#ffe7b8"))
+        if when_other != when:
+            wrap_text(painter, column.adjusted(0, used + int(4 * unit), 0, 0), when_other,
+                  pixel_font(24 * unit), QColor("#ffe7b8"))
         text = inner.adjusted(time_width, 0, 0, 0)
-        used = wrap_text(painter, text, line.title, pixel_font(38 * unit, bold=True), QColor("#ffffff"))
-        used += wrap_text(painter, text.adjusted(0, used + int(4 * unit), 0, 0), line.title_en,
+        title, title_other = self.pair(line.title, line.title_en)
+        used = wrap_text(painter, text, title, pixel_font(38 * unit, bold=True), QColor("#ffffff"))
+        used += wrap_text(painter, text.adjusted(0, used + int(4 * unit), 0, 0), title_other,
                       pixel_font(26 * unit), QColor("#d6e6ff")) + int(8 * unit)
-        detail = f"{tx.forum_kind(line.forum_kind, 'zh')} · {tx.forum_kind(line.forum_kind, 'en')}"
+        detail = " · ".join(self.pair(tx.forum_kind(line.forum_kind, "zh"),
+                                      tx.forum_kind(line.forum_kind, "en")))
         if line.venue:
             detail += f"   {line.venue}"
         wrap_text(painter, text.adjusted(0, used + int(4 * unit), 0, 0), detail, pixel_font(24 * unit),
@@ -261,31 +271,29 @@ class AttractScreen(Overlay):
         width = (area.width() - gap * (n - 1)) // n
         for i, figure in enumerate(slide.figures):
             card = QRect(area.left() + i * (width + gap), area.top(), width,
-                         min(area.height(), int(480 * unit)))
+                         min(area.height(), int(600 * unit)))
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor(255, 255, 255, 28))
             painter.drawRoundedRect(QRectF(card), 22 * unit, 22 * unit)
             inner = card.adjusted(int(32 * unit), int(30 * unit), -int(32 * unit), -int(24 * unit))
             y = inner.top()
+            value, value_other = self.pair(tx.figure_value(figure, "zh"),
+                                           tx.figure_value(figure, "en"))
             y += wrap_text(painter, QRect(inner.left(), y, inner.width(), inner.height()),
-                       tx.figure_value(figure, "zh"), pixel_font(72 * unit, bold=True),
-                       QColor("#ffd27f")) + int(4 * unit)
-            if tx.figure_value(figure, "en") != tx.figure_value(figure, "zh"):
+                       value, pixel_font(72 * unit, bold=True), QColor("#ffd27f")) + int(4 * unit)
+            if value_other != value:
                 y += wrap_text(painter, QRect(inner.left(), y, inner.width(), inner.bottom() - y),
-                           tx.figure_value(figure, "en"), pixel_font(30 * unit, bold=True),
-                           QColor("#ffe7b8"))
+                           value_other, pixel_font(30 * unit, bold=True), QColor("#ffe7b8"))
             y += int(24 * unit)
+            label, label_other = self.pair(figure.label, figure.label_en)
             y += wrap_text(painter, QRect(inner.left(), y, inner.width(), inner.bottom() - y),
-                       figure.label, pixel_font(34 * unit, bold=True), QColor("#ffffff")) + int(10 * unit)
+                       label, pixel_font(34 * unit, bold=True), QColor("#ffffff")) + int(10 * unit)
             y += wrap_text(painter, QRect(inner.left(), y, inner.width(), inner.bottom() - y),
-                       figure.label_en, pixel_font(26 * unit), QColor("#d6e6ff")) + int(28 * unit)
+                       label_other, pixel_font(26 * unit), QColor("#d6e6ff")) + int(28 * unit)
             if figure.quote:  # the sentence of the newspaper the figure comes from
+                # In the kiosk's language only: two long quotes do not fit a card.
+                quote = self.pair(figure.quote, figure.quote_en or "")[0]
                 used = wrap_text(painter, QRect(inner.left() + int(20 * unit), y,
                                             inner.width() - int(20 * unit), inner.bottom() - y),
-                             f"“{figure.quote.strip('“”')}”", pixel_font(24 * unit), QColor("#cfe3f7"))
-                if figure.quote_en:
-                    used += int(8 * unit) + wrap_text(
-                        painter, QRect(inner.left() + int(20 * unit), y + used + int(8 * unit),
-                                       inner.width() - int(20 * unit), inner.bottom() - y - used),
-                        f"“{figure.quote_en}”", pixel_font(20 * unit), QColor("#d6e6ff"))
+                             f"“{quote.strip('“”')}”", pixel_font(24 * unit), QColor("#cfe3f7"))
                 painter.fillRect(QRect(inner.left(), y, int(6 * unit), used), QColor("#7fe0d6"))

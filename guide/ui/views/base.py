@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QItemSelection,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -101,7 +111,40 @@ def list_view(
         # own child view, would keep every dropped page alive.
         view.clicked.connect(on_open)
         view.activated.connect(on_open)
+        _OpenOnAccessibleSelect(view).opened.connect(on_open)
     return view
+
+
+class _OpenOnAccessibleSelect(QObject):
+    """A screen reader's action on a row opens it, as Enter does.
+
+    AT-SPI's only action on a list row ("Toggle") selects it without moving the current row;
+    mouse, touch and keys always move the current row with the selection. So a selection
+    that, once the event is done, is not the current row came from assistive technology.
+    """
+
+    opened = Signal(QModelIndex)
+
+    def __init__(self, view: QListView) -> None:
+        super().__init__(view)
+        self.view = view
+        self.pending = QPersistentModelIndex()
+        view.selectionModel().selectionChanged.connect(self._changed)
+
+    def _changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        indexes = selected.indexes()
+        if indexes:
+            self.pending = QPersistentModelIndex(indexes[0])
+            QTimer.singleShot(0, self._check)
+
+    def _check(self) -> None:
+        if not self.pending.isValid():
+            return
+        index = self.view.model().index(self.pending.row(), self.pending.column())
+        if (self.view.currentIndex() != index
+                and self.view.selectionModel().isSelected(index)):
+            self.view.setCurrentIndex(index)
+            self.opened.emit(index)
 
 
 def star_clicked(view: object, index: QModelIndex) -> bool:

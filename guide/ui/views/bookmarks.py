@@ -31,7 +31,7 @@ from guide.ui.views.base import Page, list_view, star_clicked
 from guide.ui.views.detail_html import kind_label
 from guide.user import bookmarks as store
 from guide.user.bookmarks import BookmarkView
-from guide.user.export import export_bookmarks
+from guide.user.export import ExportError, export_bookmarks
 from guide.user.qr import QrNotice, QrSet, bookmark_codes, png_bytes
 
 
@@ -60,32 +60,47 @@ def when(view: BookmarkView, lang: str) -> str:
     return f"{day} · {view.start_time:%H:%M}{end}"
 
 
+def clash_notes(page: store.BookmarksPage, lang: str) -> dict[str, str]:
+    """The warning each bookmarked forum carries (a clash, times to check, no longer in the
+    guide), by id; the same in both views so every clash the count reports is marked."""
+    titles = {e.view.id: tx.pick(e.view.title, e.view.title_en, lang)
+              for day in page.days for e in day.entries}
+    notes: dict[str, str] = {}
+    for day in page.days:
+        for e in day.entries:
+            if not e.view.in_guide:
+                notes[e.view.id] = tx.tr("No longer in the guide")
+            elif e.overlaps_with:
+                notes[e.view.id] = tx.tr("Clashes with %1").replace(
+                    "%1", tx.join_list((titles.get(i, i) for i in e.overlaps_with), lang))
+            elif e.check_times:
+                notes[e.view.id] = tx.tr("Check times: another bookmark that day has no time yet")
+    return notes
+
+
+def _entry(view: BookmarkView, notes: dict[str, str]) -> Entry:
+    if not view.in_guide:
+        note = tx.tr("No longer in the guide")
+    else:
+        note = notes.get(view.id, "") if view.kind == "forum" else ""
+    return Entry(view, note, bool(note))
+
+
 def by_kind_rows(page: store.BookmarksPage, lang: str) -> list[Section | Entry]:
+    notes = clash_notes(page, lang)
     rows: list[Section | Entry] = []
     for group in page.groups:
         rows.append(Section(f"{kind_label(group.kind)} · {len(group.items)}"))
-        rows += [Entry(v, "" if v.in_guide else tx.tr("No longer in the guide"), not v.in_guide)
-                 for v in group.items]
+        rows += [_entry(v, notes) for v in group.items]
     return rows
 
 
 def my_day_rows(page: store.BookmarksPage, lang: str) -> list[Section | Entry]:
-    titles = {e.view.id: tx.pick(e.view.title, e.view.title_en, lang)
-              for day in page.days for e in day.entries}
+    notes = clash_notes(page, lang)
     rows: list[Section | Entry] = []
     for day in page.days:
         rows.append(Section(tx.format_date(day.date, lang, weekday=True)))
-        for e in day.entries:
-            if not e.view.in_guide:
-                note = tx.tr("No longer in the guide")
-            elif e.overlaps_with:
-                note = tx.tr("Clashes with %1").replace(
-                    "%1", tx.join_list((titles.get(i, i) for i in e.overlaps_with), lang))
-            elif e.check_times:
-                note = tx.tr("Check times: another bookmark that day has no time yet")
-            else:
-                note = ""
-            rows.append(Entry(e.view, note, bool(note)))
+        rows += [_entry(e.view, notes) for e in day.entries]
     return rows
 
 
@@ -282,7 +297,9 @@ class BookmarksPage(Page):
     def retranslate_labels(self) -> None:
         self.title.setText(self.tr("Bookmarks"))
         subtitle = self.tr("%1 bookmarked").replace("%1", str(self._total))
-        if self._clashes:
+        if self._clashes == 1:  # the count of clashing pairs; each row of a pair is marked
+            subtitle += " · " + self.tr("1 clash to check")
+        elif self._clashes:
             subtitle += " · " + self.tr("%1 clashes to check").replace("%1", str(self._clashes))
         self.subtitle.setText(subtitle)
         self.by_kind.setText(self.tr("By kind"))
@@ -344,8 +361,12 @@ class BookmarksPage(Page):
         if not path:
             return
         fmt = next((k for k, v in filters.items() if v == chosen), Path(path).suffix.lstrip("."))
-        report = export_bookmarks(self.ctx.user, self.ctx.content, fmt,  # type: ignore[arg-type]
-                                  Path(path), lang=self.ctx.state.lang)
+        try:
+            report = export_bookmarks(self.ctx.user, self.ctx.content, fmt,  # type: ignore[arg-type]
+                                      Path(path), lang=self.ctx.state.lang)
+        except ExportError as exc:  # a folder, a full disk, no permission: nothing was written
+            QMessageBox.warning(self, self.tr("Export failed"), str(exc))
+            return
         QMessageBox.information(self, self.tr("Exported"), self.tr("Wrote %1").replace(
             "%1", str(report.path)))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QFontMetrics, QResizeEvent
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from guide.content import queries
+from guide.content.models import Forum
 from guide.ui import text as tx
 from guide.ui import theme
 from guide.ui.context import AppContext
@@ -176,13 +177,20 @@ class DetailPage(Page):
             return
         lang = self.ctx.state.lang
         item = self.item
-        self.kind_label.setText(kind_label(self.kind))
+        label = kind_label(self.kind)
+        if isinstance(item, Forum) and item.row.forum_kind == "session":
+            label = tx.forum_kind("session", lang)  # an imported programme's talks are not forums
+        self.kind_label.setText(label)
         self.title.setText(tx.pick(item.title, item.title_en, lang))
         other = item.title_en if lang == "zh" else item.title
         self.subtitle.setText(other if other != self.title.text() else "")
         self.subtitle.setVisible(bool(self.subtitle.text()))
         palette = theme.PALETTES.get(self.ctx.state.palette_name, theme.STANDARD)
         self.body.document().setDefaultStyleSheet(css(palette, self.ctx.state.text_scale))
+        if theme.content_families():  # English in a Latin face: no wide “ ” (see theme)
+            face = QFont(self.body.document().defaultFont())
+            face.setFamilies(theme.content_families())
+            self.body.document().setDefaultFont(face)
         self.body.setHtml(render(self.ctx.content, item, lang, self.show_original))
         self.body.setAccessibleName(self.tr("Details of %1").replace("%1", self.title.text()))
         has_photos = self.photo_model.rowCount() > 0

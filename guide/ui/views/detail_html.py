@@ -23,6 +23,8 @@ from guide.content.models import (
     Organization,
     Person,
     Photo,
+    Room,
+    Track,
 )
 from guide.ui import text as tx
 from guide.ui.theme import Palette
@@ -35,6 +37,8 @@ KIND_LABELS = {
     "person": QT_TRANSLATE_NOOP("tx", "Person"),
     "organization": QT_TRANSLATE_NOOP("tx", "Organisation"),
     "figure": QT_TRANSLATE_NOOP("tx", "Figure"),
+    "room": QT_TRANSLATE_NOOP("tx", "Room"),
+    "track": QT_TRANSLATE_NOOP("tx", "Track"),
 }
 
 
@@ -54,6 +58,7 @@ def css(p: Palette, scale: float) -> str:
     .quote {{ color: {p.text}; margin-left: 18px; }}
     .reported {{ color: {p.text}; margin-left: 18px; }}
     .note {{ color: {p.muted}; font-style: italic; }}
+    .lead {{ margin-top: 12px; }}
     .credit {{ color: {p.accent}; font-weight: bold; }}
     .missing {{ color: {p.muted}; font-style: italic; }}
     a {{ color: {p.primary}; text-decoration: none; font-weight: bold; }}
@@ -139,8 +144,71 @@ def _org_link(o: Organization, lang: str) -> str:
     return link("organization", o.id, tx.pick(o.name, o.name_en, lang))
 
 
+def _session_rows(rows: Iterable[ForumRow], lang: str, *, room: bool = True) -> str:
+    """Imported sessions as rows: day and time, title, room."""
+    lines = []
+    for r in rows:
+        when = tx.format_date(r.date, lang) + (f" {r.start_time:%H:%M}" if r.start_time else "")
+        where = f" · {escape(r.room)}" if room and r.room else ""
+        lines.append(f"<tr><td class='meta'>{escape(when)}</td><td>"
+                     f"{link('forum', r.id, tx.pick(r.title, r.title_en, lang))}{where}</td></tr>")
+    return f"<table>{''.join(lines)}</table>" if lines else ""
+
+
+def session_html(db: queries.Db, forum: Forum, lang: str) -> str:
+    """An imported programme's session: its own language, no translation note."""
+    row = forum.row
+    time = (row.start_time.strftime("%H:%M") + (f"–{row.end_time:%H:%M}" if row.end_time else "")
+            if row.start_time else f"<span class='missing'>{escape(tx.tr('Time not announced'))}</span>")
+    meta = [(tx.tr("Date"), escape(tx.format_date(row.date, lang, weekday=True))), (tx.tr("Time"), time)]
+    if row.room and row.room_id:
+        meta.append((tx.tr("Room"), link("room", row.room_id, row.room)))
+    elif row.venue:
+        meta.append((tx.tr("Venue"), escape(row.venue)))
+    if row.track and row.track_id:
+        meta.append((tx.tr("Track"), link("track", row.track_id, row.track)))
+    if row.type:
+        meta.append((tx.tr("Type"), escape(row.type)))
+    if forum.language:
+        meta.append((tx.tr("Language"), escape(forum.language)))
+    html = f"<p class='kicker'>{escape(forum.subtitle)}</p>" if forum.subtitle else ""
+    html += "<table>" + "".join(f"<tr><td class='meta'>{escape(k)}</td><td>{v}</td></tr>"
+                                for k, v in meta) + "</table>"
+    summary = tx.pick(forum.summary, forum.summary_en, lang)
+    html += _paragraphs(summary.split("\n\n")) if summary else ""
+    by_role: dict[str, list[str]] = {}
+    for part in forum.organisers:
+        by_role.setdefault(part.role, []).append(_org_link(part.organization, lang))
+    html += _section(tx.tr("Organisers"), "<table>" + "".join(
+        f"<tr><td class='meta'>{escape(tx.role(r, lang))}</td><td>{tx.join_list(names, lang)}</td></tr>"
+        for r, names in by_role.items()) + "</table>" if by_role else "")
+    html += _section(tx.tr("Speakers"), "".join(
+        f"<p>{link('person', s.person.id, tx.person_name(s.person, lang))}</p>" for s in forum.speakers))
+    text = forum.text_en if lang == "en" and len(forum.text_en) == len(forum.text) else forum.text
+    html += _section(tx.tr("Description"), _paragraphs(text))
+    links = [(url, title) for url, title in forum.links]
+    if forum.url:
+        links.insert(0, (forum.url, None))
+    html += _section(tx.tr("Links"), "".join(
+        f"<p>{escape(title + ': ' if title else '')}<span class='meta'>{escape(url)}</span></p>"
+        for url, title in links))
+    return html
+
+
+def room_html(db: queries.Db, room: Room, lang: str, show_original: bool = False) -> str:
+    """A room of an imported programme and every session held in it."""
+    return _section(tx.tr("Sessions"), _session_rows(queries.room_forums(db, room.id), lang, room=False))
+
+
+def track_html(db: queries.Db, track: Track, lang: str, show_original: bool = False) -> str:
+    """A track of an imported programme and its sessions."""
+    return _section(tx.tr("Sessions"), _session_rows(queries.track_forums(db, track.id), lang))
+
+
 def forum_html(db: queries.Db, forum: Forum, lang: str, show_original: bool = False) -> str:
     row = forum.row
+    if row.forum_kind == "session":
+        return session_html(db, forum, lang)
     when = tx.format_date(row.date, lang, weekday=True)
     not_announced = "<span class='missing'>%s</span>"
     time = (row.start_time.strftime("%H:%M") + (f"–{row.end_time:%H:%M}" if row.end_time else "")
@@ -156,7 +224,7 @@ def forum_html(db: queries.Db, forum: Forum, lang: str, show_original: bool = Fa
     note, original = _translated(lang, show_original, forum.text if english else ())
     html = note + "<table>" + "".join(f"<tr><td class='meta'>{escape(k)}</td><td>{v}</td></tr>"
                                       for k, v in meta) + "</table>"
-    html += f"<p>{escape(tx.pick(forum.summary, forum.summary_en, lang))}</p>"
+    html += f"<p class='lead'>{escape(tx.pick(forum.summary, forum.summary_en, lang))}</p>"
     by_role: dict[str, list[str]] = {}
     for part in forum.organisers:
         by_role.setdefault(part.role, []).append(_org_link(part.organization, lang))
@@ -200,8 +268,11 @@ def person_html(db: queries.Db, person: Person, lang: str, show_original: bool =
         org = queries.get_organization(db, person.organization_id)
         if org:
             html += f"<p>{_org_link(org, lang)}</p>"
-    html += _section(tx.tr("Forums"), _forum_rows(
-        ((r, "") for r in queries.person_forums(db, person.id)), lang))
+    forums = queries.person_forums(db, person.id)
+    if forums and all(r.forum_kind == "session" for r in forums):
+        html += _section(tx.tr("Sessions"), _session_rows(forums, lang))
+    else:
+        html += _section(tx.tr("Forums"), _forum_rows(((r, "") for r in forums), lang))
     photos = queries.photographer_photos(db, person.id)
     html += _section(tx.tr("Photos taken"), _cards(
         (ItemCard("photo", p.id, p.caption, p.caption_en, None, None) for p in photos), lang))
@@ -307,6 +378,7 @@ def photo_html(db: queries.Db, photo: Photo, lang: str, show_original: bool = Fa
 RENDERERS: dict[str, Any] = {
     "forum": forum_html, "person": person_html, "organization": organization_html,
     "area": area_html, "announcement": announcement_html, "figure": figure_html, "photo": photo_html,
+    "room": room_html, "track": track_html,
 }
 
 

@@ -54,7 +54,8 @@ class PhotoCanvas(QWidget):
             rect = QRect(area.left() + (area.width() - box.width()) // 2,
                          area.top() + (area.height() - box.height()) // 2, box.width(), box.height())
             paint_placeholder(painter, rect, theme.PALETTES.get(self.ctx.state.palette_name,
-                                                                theme.STANDARD), self.photo.caption)
+                                                                theme.STANDARD),
+                              tx.pick(self.photo.caption, self.photo.caption_en, self.ctx.state.lang))
             if self.images.is_missing(self.photo.image, VIEWER_SIZE):
                 painter.setPen(QColor(255, 255, 255, 220))
                 painter.setFont(theme.font("title", self.ctx.state.text_scale))

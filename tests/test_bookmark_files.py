@@ -1,0 +1,179 @@
+"""Hostile bookmark files and failing exports: a clear line, exit 2 (or 1), nothing lost or left.
+
+Each test is an attack from the reliability run: deep nesting, lone surrogates, absurd
+dates, giant titles and counts, spreadsheet formulas, and exports into a folder, under
+a file and onto a disk with no room (RLIMIT_FSIZE in a child process).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import resource
+import sys
+from pathlib import Path
+
+import pytest
+
+from guide.user.export import MAX_IMPORT_BOOKMARKS, MAX_IMPORT_BYTES, MAX_TEXT_CHARS
+from tests.conftest import ROOT, run_guide
+
+
+def bm(*args: str, user: Path, content: Path) -> tuple[int, str, str]:
+    import contextlib
+
+    from guide.cli import main
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(["bookmarks", *args, "--user-db", str(user), "--content-db", str(content)])
+    return code, out.getvalue(), err.getvalue()
+
+
+def listed(user: Path, content: Path) -> list[str]:
+    code, out, err = bm("list", "--json", user=user, content=content)
+    assert code == 0, err
+    return [b["id"] for b in json.loads(out)]
+
+
+def entry(**fields: object) -> dict[str, object]:
+    return {"kind": "forum", "id": "opening", **fields}
+
+
+def write(path: Path, bookmarks: list[dict[str, object]]) -> Path:
+    path.write_text(json.dumps({"format": "zgc-guide-bookmarks", "version": 1,
+                                "bookmarks": bookmarks}), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def user(tmp_path: Path, mini_db: Path) -> Path:
+    u = tmp_path / "user.db"
+    assert bm("add", "forum", "overlap", user=u, content=mini_db)[0] == 0
+    return u
+
+
+def refused(path: Path, user: Path, content: Path, *, expect: str) -> None:
+    code, _out, err = bm("import", str(path), user=user, content=content)
+    assert code == 2, err
+    assert "Traceback" not in err
+    assert err.startswith(f"error: cannot import {path}; nothing was changed:")
+    assert expect in err, err
+    assert listed(user, content) == ["overlap"]  # the list before the attack, untouched
+
+
+def test_deep_nesting_is_refused_without_recursing(tmp_path: Path, user: Path, mini_db: Path) -> None:
+    bad = tmp_path / "deep.json"
+    bad.write_text('{"bookmarks": ' + "[" * 100_000 + "]" * 100_000 + "}")
+    refused(bad, user, mini_db, expect="nested")
+
+
+def test_a_lone_surrogate_in_a_title_is_refused(tmp_path: Path, user: Path, mini_db: Path) -> None:
+    bad = tmp_path / "surrogate.json"
+    bad.write_text('{"bookmarks": [{"kind": "forum", "id": "gone", "title": "\\ud800x"}]}')
+    refused(bad, user, mini_db,
+            expect="bookmarks[0].title: Input should be a valid string, unable to parse raw data")
+
+
+@pytest.mark.parametrize("field,value", [("date", "0001-01-01"), ("date", "9999-12-31"),
+                                         ("added_at", "0001-01-01T00:00:00+08:00"),
+                                         ("added_at", "9999-12-31T23:59:59-08:00")])
+def test_dates_at_the_ends_of_time_are_refused(field: str, value: str, tmp_path: Path, user: Path,
+                                               mini_db: Path) -> None:
+    bad = write(tmp_path / "dates.json", [entry(id="gone", **{field: value})])
+    refused(bad, user, mini_db, expect="is outside 2000-2100")
+
+
+def test_a_giant_title_is_refused(tmp_path: Path, user: Path, mini_db: Path) -> None:
+    bad = write(tmp_path / "long.json", [entry(id="gone", title="长" * (MAX_TEXT_CHARS + 1))])
+    refused(bad, user, mini_db, expect=f"at most {MAX_TEXT_CHARS} characters")
+
+
+def test_a_file_over_the_size_limit_is_refused_unread(tmp_path: Path, user: Path, mini_db: Path) -> None:
+    bad = tmp_path / "huge.json"
+    with bad.open("wb") as fh:  # sparse: 100 MB claimed, nothing to read
+        fh.truncate(100 * 1024 * 1024)
+    refused(bad, user, mini_db, expect=f"over the {MAX_IMPORT_BYTES} byte limit")
+
+
+def test_too_many_bookmarks_are_refused(tmp_path: Path, user: Path, mini_db: Path) -> None:
+    bad = write(tmp_path / "many.json", [entry(id=f"x{n}") for n in range(MAX_IMPORT_BOOKMARKS + 1)])
+    refused(bad, user, mini_db, expect=f"at most {MAX_IMPORT_BOOKMARKS} items")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+def test_a_fifo_named_as_the_import_file_does_not_block(tmp_path: Path, user: Path,
+                                                        mini_db: Path) -> None:
+    fifo = tmp_path / "pipe.json"
+    os.mkfifo(fifo)  # open() of a FIFO with no writer would wait forever
+    refused(fifo, user, mini_db, expect="not a regular file")
+
+
+FORMULAS = ["=HYPERLINK(\"http://evil.example\",\"click\")", "+1+1", "-2+3", "@SUM(A1)",
+            "\tcmd", "\r=1"]
+
+
+def test_csv_export_neutralises_formula_cells(tmp_path: Path, user: Path, mini_db: Path) -> None:
+    good = write(tmp_path / "formulas.json",
+                 [entry(id=f"gone-{n}", title=f, title_en=f, venue=f) for n, f in enumerate(FORMULAS)])
+    assert bm("import", str(good), user=user, content=mini_db)[0] == 0
+    out = tmp_path / "out.csv"
+    code, _o, err = bm("export", "--format", "csv", "--out", str(out), user=user, content=mini_db)
+    assert code == 0, err
+    rows = list(csv.DictReader(io.StringIO(out.read_bytes().decode("utf-8-sig"), newline="")))
+    by_id = {r["id"]: r for r in rows}
+    for n, formula in enumerate(FORMULAS):
+        row = by_id[f"gone-{n}"]
+        for column in ("title", "title_en", "venue"):
+            assert row[column] == "'" + formula  # shown as text, the original still readable
+    assert by_id["overlap"]["title"] == "重叠论坛"  # ordinary cells unchanged
+
+
+def _no_leftovers(folder: Path, expected: set[str]) -> None:
+    assert {p.name for p in folder.iterdir()} == expected
+
+
+def test_export_into_a_folder_is_one_line_and_writes_nothing(tmp_path: Path, user: Path,
+                                                             mini_db: Path) -> None:
+    target = tmp_path / "exports"
+    target.mkdir()
+    code, _o, err = bm("export", "--format", "json", "--out", str(target), user=user, content=mini_db)
+    assert code == 1
+    assert err.strip() == f"error: cannot write {target}: it is a folder; name a file inside it"
+    assert list(target.iterdir()) == []
+
+
+def test_export_under_a_file_is_one_line(tmp_path: Path, user: Path, mini_db: Path) -> None:
+    blocker = tmp_path / "notes.txt"
+    blocker.write_text("keep me")
+    out = blocker / "bookmarks.csv"
+    code, _o, err = bm("export", "--format", "csv", "--out", str(out), user=user, content=mini_db)
+    assert code == 1
+    assert err.strip() == f"error: cannot write {out}: {blocker} is a file, not a folder"
+    assert blocker.read_text() == "keep me"
+
+
+def _limit_file_size() -> None:
+    resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))  # "the disk has 4 KB left"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="RLIMIT_FSIZE is POSIX")
+def test_export_onto_a_full_disk_leaves_no_partial_file(tmp_path: Path, user: Path,
+                                                        mini_db: Path) -> None:
+    many = write(tmp_path / "many.json", [entry(id=f"gone-{n}", title="长标题" * 20)
+                                          for n in range(200)])
+    assert bm("import", str(many), user=user, content=mini_db)[0] == 0
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    previous = out_dir / "bookmarks.json"
+    previous.write_text("yesterday's export")
+    r = run_guide("bookmarks", "export", "--format", "json", "--out", str(previous),
+                  "--user-db", str(user), "--content-db", str(mini_db), preexec_fn=_limit_file_size)
+    assert r.returncode == 1, r.stderr
+    assert "Traceback" not in r.stderr
+    assert r.stderr.strip().startswith(f"error: cannot write {previous}: no room for a file")
+    assert previous.read_text() == "yesterday's export"  # the old export survives whole
+    _no_leftovers(out_dir, {"bookmarks.json"})
+    assert len(listed(user, mini_db)) == 201
+    assert ROOT.is_dir()

@@ -1,0 +1,133 @@
+"""A kiosk against a hostile update source: polls keep their schedule, every exit is clean.
+
+The reliability run saw one poll start every 20 s instead of every 3 s against a source
+sending a byte a second, SIGABRT ("QThread: Destroyed while thread 'content-poll' is
+still running") when the kiosk quit mid-download, and Home-reset code run on the
+worker thread after a failing poll. Short intervals and deadlines keep these fast.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+from guide.content.build import build_content_db
+from guide.kiosk.fleet import FleetUpdater
+from guide.updates import api
+from tests.conftest import MINI_PACK, ROOT, run_guide
+from tests.hostile_server import hostile_server
+from tests.test_kiosk_ui import make_kiosk
+from tests.test_updates_support import make_key
+
+
+@pytest.fixture(scope="module")
+def mini_running(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_content_db(MINI_PACK, tmp_path_factory.mktemp("running") / "content.db").path
+
+
+def test_polls_keep_their_schedule_against_a_dripping_source(
+        qtbot, tmp_path: Path, mini_running: Path) -> None:  # type: ignore[no-untyped-def]
+    trusted = (make_key(tmp_path / "keys")[1],)
+    kiosk = make_kiosk(qtbot, mini_running, tmp_path)
+    with hostile_server() as (url, hostile):
+        hostile.mode = "drip"
+        config = api.UpdateConfig(source=url, trusted_keys=trusted, poll_seconds=1.0, timeout_seconds=30)
+        updater = FleetUpdater(kiosk.guide, kiosk.k, config)
+        try:
+            updater.start()
+            qtbot.wait(5_300)
+        finally:
+            updater.shutdown()
+            kiosk.k.shutdown()
+            kiosk.guide.close()
+    starts = [started for started, _ended, _status in updater.polls]
+    assert len(starts) >= 5  # one now, then one a second: not one in 20 s
+    assert updater.skipped == 0  # no poll was still running when the next was due
+    assert all(ended - started < 1.0 for started, ended, _ in updater.polls)
+    gaps = [b - a for a, b in itertools.pairwise(starts)]
+    assert max(gaps) < 1.6
+    assert hostile.requests >= 5
+
+
+def test_a_failing_poll_never_touches_qt_off_the_ui_thread(
+        qtbot, tmp_path: Path, mini_running: Path, _user_data: Path) -> None:  # type: ignore[no-untyped-def]
+    (_user_data / "content").write_text("not a folder")  # the slot cannot be made: the poll raises
+    trusted = (make_key(tmp_path / "keys")[1],)
+    kiosk = make_kiosk(qtbot, mini_running, tmp_path)
+    warnings: list[str] = []
+
+    def handler(kind: QtMsgType, _context: object, message: str) -> None:
+        if kind != QtMsgType.QtDebugMsg:
+            warnings.append(message)
+
+    previous = qInstallMessageHandler(handler)
+    recovered: list[bool] = []
+    kiosk.k.recovered.connect(lambda: recovered.append(True))
+    updater = FleetUpdater(kiosk.guide, kiosk.k, api.UpdateConfig(
+        source=str(tmp_path / "share"), trusted_keys=trusted, poll_seconds=60))
+    try:
+        updater.poll_now()
+        qtbot.waitUntil(lambda: bool(updater.polls), timeout=20_000)
+        qtbot.wait(200)
+    finally:
+        updater.shutdown()
+        qInstallMessageHandler(previous)
+        kiosk.k.shutdown()
+        kiosk.guide.close()
+    assert updater.last_status == "FAILED"
+    assert updater.polls[-1][2] == "FAILED"
+    assert not [w for w in warnings if "thread" in w.lower()], warnings
+    assert recovered == []  # the visitor's screen was not reset by a worker's error
+
+
+def _kiosk_env(tmp_path: Path, user_data: Path, url: str) -> Path:
+    _private, _public, _key_file, pub_file = make_key(tmp_path / "keys")
+    (user_data / "updates.toml").write_text(
+        f'[updates]\nsource = "{url}"\ntrusted_keys = ["{pub_file.as_posix()}"]\npoll_minutes = 1\n',
+        encoding="utf-8")
+    user = tmp_path / "user.db"
+    assert run_guide("kiosk", "set-pin", "--stdin", "--user-db", str(user), input="864209\n").returncode == 0
+    return user
+
+
+def _wait_for_drip(hostile: object, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and getattr(hostile, "bytes_sent", 0) < 100:
+        time.sleep(0.1)
+    assert getattr(hostile, "bytes_sent", 0) >= 100, "the kiosk never started its poll"
+
+
+@pytest.mark.parametrize("how", ["quit", "SIGTERM"])
+def test_quitting_during_a_slow_download_is_clean(how: str, tmp_path: Path, _user_data: Path,
+                                                  mini_running: Path) -> None:
+    with hostile_server() as (url, hostile):
+        hostile.mode = "drip"
+        hostile.drip_interval = 0.01
+        user = _kiosk_env(tmp_path, _user_data, url)
+        args = [sys.executable, "-m", "guide.cli", "--kiosk", "--content-db", str(mini_running),
+                "--user-db", str(user)]
+        if how == "quit":
+            args += ["--quit-after", "6"]
+        proc = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                text=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+        try:
+            _wait_for_drip(hostile)  # the poll is downloading, a byte every 10 ms
+            if how == "SIGTERM":
+                proc.send_signal(signal.SIGTERM)
+            _out, err = proc.communicate(timeout=60)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+        still_dripping = not hostile.stopping.is_set()
+    assert still_dripping
+    assert proc.returncode == 0, err
+    assert "QThread" not in err and "Destroyed" not in err
+    assert "Traceback" not in err

@@ -1,0 +1,129 @@
+"""`guide export`: frab XML/JSON that validate against the format's schemas, iCalendar, and round trips."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import icalendar
+import jsonschema
+import pytest
+from lxml import etree
+
+from guide.cli import main
+from guide.content.build import build_content_db
+from guide.content.database import open_content_db
+from guide.content.models import to_json
+from guide.content.queries import list_items
+from tests.conftest import REAL_PACK, ROOT
+
+SCHEDULES = ROOT / "tests" / "fixtures" / "schedules"
+SOURCES = {"39c3": SCHEDULES / "eventfahrplan-schedule-39c3-20251206.xml",
+           "rc3": SCHEDULES / "voc-pretalx-rc3.json"}
+
+
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Content databases built from each real schedule."""
+    out = {}
+    for name, source in SOURCES.items():
+        folder = tmp_path_factory.mktemp(name)
+        assert main(["import", str(source), "--out", str(folder / "pack")]) == 0
+        out[name] = build_content_db(folder / "pack", folder / "c.db").path
+    return out
+
+
+def _export(db: Path, fmt: str, out: Path) -> Path:
+    assert main(["export", "--format", fmt, "--out", str(out), "--content-db", str(db)]) == 0
+    return out
+
+
+def _sessions(db: Path) -> dict[str, tuple[Any, ...]]:
+    found = {}
+    for f in (to_json(x) for x in list_items(open_content_db(db), "forum")):
+        found[f["guid"]] = (f["title"], f["start"], f["end"], f["room"], f["date"],
+                            [s["name"] for s in f["speakers"]], f["track"], f["type"])
+    return found
+
+
+@pytest.mark.parametrize("name", SOURCES)
+def test_frab_xml_export_validates_against_the_xsd(imported: dict[str, Path], tmp_path: Path,
+                                                   name: str) -> None:
+    schema = etree.XMLSchema(etree.parse(str(SCHEDULES / "frab-schedule.xml.xsd")))
+    exported = etree.parse(str(_export(imported[name], "frab-xml", tmp_path / "s.xml")))
+    assert schema.validate(exported), schema.error_log
+    assert len(exported.findall(".//event")) == len(_sessions(imported[name]))
+
+
+@pytest.mark.parametrize("name", SOURCES)
+def test_frab_json_export_validates_against_the_json_schema(imported: dict[str, Path],
+                                                            tmp_path: Path, name: str) -> None:
+    schema = json.loads((SCHEDULES / "frab-schedule.schema.json").read_text(encoding="utf-8"))
+    doc = json.loads(_export(imported[name], "frab-json", tmp_path / "s.json").read_text("utf-8"))
+    validator = jsonschema.Draft6Validator(schema, format_checker=jsonschema.Draft6Validator.FORMAT_CHECKER)
+    errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(doc)]
+    assert errors == []
+
+
+def test_the_xsd_check_is_real() -> None:
+    """A schedule missing a required attribute fails: the validation above can fail."""
+    schema = etree.XMLSchema(etree.parse(str(SCHEDULES / "frab-schedule.xml.xsd")))
+    bad = etree.fromstring(b"<schedule><version>1</version><conference/><day date='2020-01-01'/>"
+                           b"</schedule>")
+    assert not schema.validate(bad)
+
+
+def test_the_json_schema_check_is_real(imported: dict[str, Path], tmp_path: Path) -> None:
+    schema = json.loads((SCHEDULES / "frab-schedule.schema.json").read_text(encoding="utf-8"))
+    doc = json.loads(_export(imported["rc3"], "frab-json", tmp_path / "s.json").read_text("utf-8"))
+    event = next(iter(doc["schedule"]["conference"]["days"][0]["rooms"].values()))[0]
+    del event["slug"]
+    assert not jsonschema.Draft6Validator(schema).is_valid(doc)
+
+
+@pytest.mark.parametrize("fmt", ["frab-xml", "frab-json"])
+@pytest.mark.parametrize("name", SOURCES)
+def test_import_of_the_export_gives_back_the_same_sessions(imported: dict[str, Path], tmp_path: Path,
+                                                           name: str, fmt: str) -> None:
+    exported = _export(imported[name], fmt, tmp_path / ("s.xml" if fmt == "frab-xml" else "s.json"))
+    assert main(["import", str(exported), "--out", str(tmp_path / "again")]) == 0
+    again = build_content_db(tmp_path / "again", tmp_path / "again.db").path
+    assert _sessions(again) == _sessions(imported[name])
+
+
+def test_ics_export_has_one_vevent_per_session(imported: dict[str, Path], tmp_path: Path) -> None:
+    raw = _export(imported["39c3"], "ics", tmp_path / "s.ics").read_bytes()
+    lines = raw.split(b"\r\n")
+    assert raw.endswith(b"\r\n") and b"\n" not in raw.replace(b"\r\n", b"")
+    assert max(len(line) for line in lines) <= 75  # folded
+    assert any(line.startswith(b" ") for line in lines)
+    cal = icalendar.Calendar.from_ical(raw)
+    events = cal.walk("VEVENT")
+    sessions = _sessions(imported["39c3"])
+    assert len(events) == len(sessions) == 215
+    by_uid = {str(e["UID"]).removesuffix("@zgc-guide"): e for e in events}
+    assert set(by_uid) == set(sessions)
+    for guid, (title, start, end, room, _day, speakers, _track, _type) in sessions.items():
+        e = by_uid[guid]
+        assert str(e["SUMMARY"]) == title and str(e["LOCATION"]) == room
+        assert e["DTSTART"].params["TZID"] == "Europe/Berlin"
+        assert e.decoded("DTSTART").isoformat() == start and e.decoded("DTEND").isoformat() == end
+        for name in speakers:
+            assert name in str(e["DESCRIPTION"])
+    assert "URL" in by_uid["a2dd3dc7-ecae-50b3-82d9-266ad02f7a40"]
+    assert re.search(rb"BEGIN:VTIMEZONE\r\nTZID:Europe/Berlin", raw)
+
+
+def test_untimed_forums_are_all_day_in_ics_and_refused_by_frab(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = build_content_db(REAL_PACK, tmp_path / "real.db").path
+    cal = icalendar.Calendar.from_ical(_export(db, "ics", tmp_path / "r.ics").read_bytes())
+    events = cal.walk("VEVENT")
+    assert len(events) == len(list_items(open_content_db(db), "forum"))
+    assert all(e["DTSTART"].params.get("VALUE") == "DATE" for e in events)
+    code = main(["export", "--format", "frab-xml", "--out", str(tmp_path / "r.xml"),
+                 "--content-db", str(db)])
+    assert code == 2 and "needs one; nothing written" in capsys.readouterr().err
+    assert not (tmp_path / "r.xml").exists()

@@ -1,0 +1,189 @@
+"""Programmes from spreadsheets (the template, filled in) and from iCalendar files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import icalendar
+import pytest
+from openpyxl import load_workbook
+
+from guide.cli import main
+from guide.content.loader import load_pack
+
+
+def _template(tmp_path: Path) -> Path:
+    out = tmp_path / "programme.xlsx"
+    assert main(["import", "--template", "--out", str(out)]) == 0
+    return out
+
+
+def _fill(path: Path, rows: list[list[object]]) -> None:
+    book = load_workbook(path)
+    sheet = book.active
+    assert sheet is not None
+    headers = [c.value for c in sheet[1]]
+    for row in rows:
+        sheet.append(row + [None] * (len(headers) - len(row)))
+    book.save(path)
+
+
+def test_template_has_the_bilingual_headers(tmp_path: Path) -> None:
+    sheet = load_workbook(_template(tmp_path)).active
+    assert sheet is not None
+    headers = [c.value for c in sheet[1]]
+    for header in ("标题 Title", "英文标题 Title (English)", "日期 Date", "开始 Start", "结束 End",
+                   "地点 Room", "类型 Type", "主办 Host", "嘉宾 Speakers", "简介 Abstract"):
+        assert header in headers
+
+
+def test_a_filled_template_round_trips(tmp_path: Path) -> None:
+    sheet = _template(tmp_path)
+    #        编号  标题        英文标题          日期                开始    结束    地点   专题  类型
+    _fill(sheet, [
+        ["s1", "开幕式", "Opening ceremony", dt.date(2023, 5, 25), "09:00", "10:30", "主会场", "",
+         "大会", "北京市人民政府", "张三、李四", "论坛开幕。", "The forum opens."],
+        ["s2", "数字经济论坛", "Digital economy forum", "2023-05-26", dt.time(14, 0), "17:00",
+         "A厅", "数字", "分论坛", "", "李四", "", ""],
+        ["s3", "闭幕式", "Closing ceremony", "2023/5/30", "", "", "", "", "", "", "", "", ""],
+    ])
+    out = tmp_path / "pack"
+    assert main(["import", str(sheet), "--out", str(out), "--timezone", "Asia/Shanghai"]) == 0
+    pack = load_pack(out)
+    forums = {f.guid: f for f in pack.of("forum")}
+    assert forums["s1"].title == "开幕式" and forums["s1"].title_en == "Opening ceremony"
+    assert forums["s1"].start.isoformat() == "2023-05-25T09:00:00+08:00"
+    assert forums["s1"].end.isoformat() == "2023-05-25T10:30:00+08:00"
+    assert forums["s1"].summary == "论坛开幕。" and forums["s1"].summary_en == "The forum opens."
+    assert forums["s2"].start.isoformat() == "2023-05-26T14:00:00+08:00"
+    assert forums["s3"].start is None and forums["s3"].date == dt.date(2023, 5, 30)
+    people = {p.id: p.name for p in pack.of("person")}
+    assert [people[s.person] for s in forums["s1"].speakers] == ["张三", "李四"]
+    assert forums["s1"].speakers[1].person == forums["s2"].speakers[0].person
+    assert {r.title for r in pack.of("room")} == {"主会场", "A厅"}
+    assert [o.role for o in forums["s1"].organisers] == ["主办"]
+    assert pack.info.languages == ["zh", "en"]
+
+
+def test_five_kinds_of_bad_cells_give_five_exact_messages(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    sheet = _template(tmp_path)
+    _fill(sheet, [
+        ["a", "好论坛", "", "2023-05-25", "09:00", "10:00"],
+        ["b", "", "", "2023-05-25", "09:00", "10:00"],            # row 3: no title
+        ["c", "论坛", "", "5月25日", "09:00", "10:00"],            # row 4: not a date
+        ["d", "论坛", "", "2023-05-25", "25:00", "26:00"],         # row 5: not times
+        ["e", "论坛", "", "2023-05-25", "11:00", "10:00"],         # row 6: end before start
+    ])
+    out = tmp_path / "pack"
+    code = main(["import", str(sheet), "--out", str(out), "--timezone", "Asia/Shanghai"])
+    err = capsys.readouterr().err.splitlines()
+    assert code == 2 and not out.exists()
+    assert err[:6] == [
+        "programme.xlsx: row 3, column 标题 Title: is empty; every session needs a title",
+        "programme.xlsx: row 4, column 日期 Date: '5月25日' is not a date (YYYY-MM-DD)",
+        "programme.xlsx: row 5, column 开始 Start: '25:00' is not a time",
+        "programme.xlsx: row 5, column 结束 End: '26:00' is not a time",
+        "programme.xlsx: row 6, column 结束 End: '10:00' is not after 开始 Start 11:00",
+        "5 bad cell(s); nothing written",
+    ]
+
+
+def test_csv_with_the_same_headers(tmp_path: Path) -> None:
+    source = tmp_path / "programme.csv"
+    source.write_text("标题 Title,日期 Date,开始 Start,结束 End,地点 Room,嘉宾 Speakers\n"
+                      "Keynote,2024-02-03,10:00,11:00,Janson,Ada; Bob\n", encoding="utf-8-sig")
+    out = tmp_path / "pack"
+    assert main(["import", str(source), "--out", str(out), "--timezone", "Europe/Brussels"]) == 0
+    (forum,) = load_pack(out).of("forum")
+    assert forum.start.isoformat() == "2024-02-03T10:00:00+01:00" and len(forum.speakers) == 2
+
+
+def test_spreadsheet_without_timezone_names_the_flag(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    sheet = _template(tmp_path)
+    _fill(sheet, [["a", "论坛", "", "2023-05-25", "09:00", "10:00"]])
+    assert main(["import", str(sheet), "--out", str(tmp_path / "pack")]) == 2
+    assert "--timezone" in capsys.readouterr().err
+
+
+ICS = """BEGIN:VCALENDAR\r
+VERSION:2.0\r
+PRODID:-//test//EN\r
+X-WR-CALNAME:Meetups\r
+BEGIN:VTIMEZONE\r
+TZID:Europe/Brussels\r
+BEGIN:STANDARD\r
+DTSTART:19701025T030000\r
+TZOFFSETFROM:+0200\r
+TZOFFSETTO:+0100\r
+RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r
+END:STANDARD\r
+BEGIN:DAYLIGHT\r
+DTSTART:19700329T020000\r
+TZOFFSETFROM:+0100\r
+TZOFFSETTO:+0200\r
+RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r
+END:DAYLIGHT\r
+END:VTIMEZONE\r
+BEGIN:VEVENT\r
+UID:weekly-1\r
+DTSTAMP:20240101T000000Z\r
+DTSTART;TZID=Europe/Brussels:20240318T190000\r
+DTEND;TZID=Europe/Brussels:20240318T203000\r
+RRULE:FREQ=WEEKLY;COUNT=3\r
+SUMMARY:Weekly meetup\r
+LOCATION:Room K\r
+CONTACT:Ada\r
+END:VEVENT\r
+BEGIN:VEVENT\r
+UID:allday-1\r
+DTSTAMP:20240101T000000Z\r
+DTSTART;VALUE=DATE:20240401\r
+DTEND;VALUE=DATE:20240402\r
+SUMMARY:Hackathon day\r
+END:VEVENT\r
+BEGIN:VEVENT\r
+UID:forever-1\r
+DTSTAMP:20240101T000000Z\r
+DTSTART:20240101T090000Z\r
+DTEND:20240101T100000Z\r
+RRULE:FREQ=MONTHLY\r
+SUMMARY:Monthly call\r
+END:VEVENT\r
+END:VCALENDAR\r
+"""
+
+
+def test_icalendar_with_tzid_rrule_and_all_day_events(tmp_path: Path) -> None:
+    source, out, report = tmp_path / "c.ics", tmp_path / "pack", tmp_path / "r.json"
+    source.write_text(ICS, encoding="utf-8")
+    assert main(["import", str(source), "--out", str(out), "--report", str(report)]) == 0
+    forums = load_pack(out).of("forum")
+    weekly = sorted(f.start.isoformat() for f in forums if f.title == "Weekly meetup")
+    # The clocks change on 31 March: the third meeting is at 19:00 summer time.
+    assert weekly == ["2024-03-18T19:00:00+01:00", "2024-03-25T19:00:00+01:00",
+                      "2024-04-01T19:00:00+02:00"]
+    (day,) = [f for f in forums if f.title == "Hackathon day"]
+    assert day.start is None and day.date == dt.date(2024, 4, 1)
+    monthly = [f for f in forums if f.title == "Monthly call"]
+    assert len(monthly) == 13  # unbounded: a year of it, and the report says so
+    repaired = json.loads(report.read_text(encoding="utf-8"))["repaired"]
+    assert any("RRULE has no COUNT or UNTIL" in r["repair"] for r in repaired)
+    assert all(len(f.speakers) == 1 for f in forums if f.title == "Weekly meetup")
+
+
+def test_export_ics_then_import_gives_the_same_times(tmp_path: Path) -> None:
+    source = tmp_path / "c.ics"
+    source.write_text(ICS, encoding="utf-8")
+    assert main(["import", str(source), "--out", str(tmp_path / "pack")]) == 0
+    assert main(["build-db", "--content", str(tmp_path / "pack"), "--out", str(tmp_path / "c.db")]) == 0
+    assert main(["export", "--format", "ics", "--out", str(tmp_path / "e.ics"),
+                 "--content-db", str(tmp_path / "c.db")]) == 0
+    assert main(["import", str(tmp_path / "e.ics"), "--out", str(tmp_path / "again")]) == 0
+    first = {(f.title, f.start, f.end, f.date) for f in load_pack(tmp_path / "pack").of("forum")}
+    again = {(f.title, f.start, f.end, f.date) for f in load_pack(tmp_path / "again").of("forum")}
+    assert first == again
+    assert len(icalendar.Calendar.from_ical((tmp_path / "e.ics").read_bytes()).walk("VEVENT")) == 17
