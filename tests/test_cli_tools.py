@@ -58,6 +58,9 @@ def test_check_passes_a_healthy_database_and_fails_a_damaged_one_clearly(tmp_pat
     assert healthy.returncode == 0 and json.loads(healthy.stdout)["integrity"] == "ok"
     for page in range(2, 7):
         damaged = run_guide("check", "--content-db", str(_damage_page(db, page, tmp_path / f"p{page}.db")))
-        assert damaged.returncode == 1, (page, damaged.stdout)
         assert "Traceback" not in damaged.stderr, (page, damaged.stderr[-500:])
-        assert ("integrity: [" in damaged.stdout) or "is damaged" in damaged.stderr, page
+        # Damage the opening quick_check finds is a bad file (2, as for every command);
+        # damage only the full integrity check finds is a failed check (1).
+        found_on_open = damaged.returncode == 2 and "is damaged" in damaged.stderr
+        found_by_check = damaged.returncode == 1 and "integrity: [" in damaged.stdout
+        assert found_on_open or found_by_check, (page, damaged.returncode, damaged.stderr[-300:])
