@@ -144,7 +144,7 @@ def open_checked_content(
 
     When installed content fails its check and the slot keeps a previous database, that
     one is opened instead and the fallback is logged. Raises
-    :class:`guide.content.queries.ContentDbError` with one clear sentence otherwise.
+    :class:`guide.content.database.ContentDbError` with one clear sentence otherwise.
     """
     import logging
 

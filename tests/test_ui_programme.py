@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel, QTextBrowser
 
 from guide.app import Guide, build_window
 from guide.cli import main
-from guide.content import queries
+from guide.content import database, queries
 from guide.content.build import build_content_db
 from guide.search import search
 from guide.ui.history import Location
@@ -69,7 +69,7 @@ def test_home_now_and_next_from_the_clock(guide: Guide) -> None:
 def test_a_session_past_midnight_is_on_until_it_ends(programme_db: Path) -> None:
     from guide.content.schedule import today_and_next
 
-    db = queries.open_content_db(programme_db)
+    db = database.open_content_db(programme_db)
     late = [r for r in queries.forum_rows(db, queries.forum_ids(db, day=dt.date(2025, 12, 27)))
             if r.end and r.end.date() == dt.date(2025, 12, 28) and r.start and r.start.hour == 23]
     assert late
@@ -100,7 +100,7 @@ def test_session_room_track_and_speaker_pages_link_each_other(guide: Guide) -> N
 
 
 def test_search_finds_sessions_speakers_rooms_and_tracks(programme_db: Path) -> None:
-    db = queries.open_content_db(programme_db)
+    db = database.open_content_db(programme_db)
     assert search(db, "Deutschlandticket")[0].id == TALK
     assert search(db, "Misell")[0].kind == "person"
     assert search(db, "Fuse")[0].kind == "room"
