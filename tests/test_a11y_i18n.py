@@ -177,6 +177,7 @@ def test_heading_scale_page_title_above_section_headings_above_body(guide: Guide
     and 200% text (Qt's own <h2> enlargement once made section headings as big as the title)."""
     from PySide6.QtGui import QFontInfo
 
+    guide.ctx.state.set_text_scale(3.0 - scale)  # a real change: the app font is shared by tests
     guide.ctx.state.set_text_scale(scale)
     body = QFontInfo(QApplication.font()).pixelSize()
     guide.window.go(Location("home"))
@@ -196,7 +197,8 @@ def test_heading_scale_page_title_above_section_headings_above_body(guide: Guide
     block = document.begin()
     while block.isValid():
         if block.text().strip():
-            size = QFontInfo(block.begin().fragment().charFormat().font()).pixelSize()
+            font = block.begin().fragment().charFormat().font().resolve(document.defaultFont())
+            size = QFontInfo(font).pixelSize()
             (headings if block.blockFormat().headingLevel() else text).append((size, block.text()))
         block = block.next()
     assert [t for _, t in headings][:1] == ["组织机构"], headings
