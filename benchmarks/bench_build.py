@@ -15,6 +15,9 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _stats import print_figures
 
 from guide.content import build as build_module
 from guide.content.build import build_content_db
@@ -63,6 +66,9 @@ def main() -> None:
         print(f"build-db total      {total:6.2f} s  ({args.items / total:,.0f} items/s; "
               f"goal < 20 s for the content, < 30 s with the index)")
         print(f"content db size     {report.size / 1e6:6.1f} MB")
+        print_figures({"benchmark": "build", "items": args.items, "synth_s": synth_s, "load_s": load_s,
+                       "write_tables_s": write_s - index_s, "index_s": index_s, "build_s": total,
+                       "content_db_mb": report.size / 1e6})
 
 
 if __name__ == "__main__":

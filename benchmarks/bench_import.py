@@ -24,7 +24,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 SOURCE = ROOT / "tests" / "fixtures" / "schedules" / "eventfahrplan-schedule-39c3-20251206.xml"
+
+
+from _stats import print_figures  # noqa: E402
 
 
 def write_schedule(events: int, out: Path) -> None:
@@ -95,8 +99,7 @@ def main() -> None:
         a, b = results[0], results[-1]
         ratio = (b["total_s"] / b["events"]) / (a["total_s"] / a["events"])
         print(f"time per event at {b['events']} vs {a['events']}: x{ratio:.2f} (1.0 = linear)")
-    print(json.dumps({"benchmark": "import", "results": results,
-                      "goal_1000_under_s": 5.0}))
+    print_figures({"benchmark": "import", "results": results, "goal_1000_under_s": 5.0})
 
 
 if __name__ == "__main__":

@@ -30,6 +30,7 @@ from types import TracebackType
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 SEARCH_TEXT = ("lvse", "zgc", "jinrong", "patent", "kj", "yuan", "forum", "green", "2023", "zhishi",
                "q", "x", "metaverse", "robot", "zyf", "tech", "ip")
@@ -374,6 +375,12 @@ def main() -> int:
         ok = ok and result.poll_thread_stopped
     print("PASS" if ok else "FAIL", "(no exception; memory growth after warm-up < 10%; with a hostile "
           "source: >= 90% of polls on schedule, none skipped, the poll thread stopped at quit)")
+    from _stats import print_figures
+
+    print_figures({"benchmark": "kiosk_soak", "ok": ok, "actions": result.actions, "seconds": result.seconds,
+                   "errors": len(result.errors), "memory_growth": result.growth,
+                   "rss_end_mb": result.rss_end / 2**20, "polls": result.poll_count,
+                   "polls_expected": result.polls_expected, "polls_skipped": result.polls_skipped})
     return 0 if ok else 1
 
 

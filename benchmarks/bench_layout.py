@@ -18,6 +18,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from _stats import print_figures  # noqa: E402
 
 
 def main() -> int:
@@ -43,6 +46,9 @@ def main() -> int:
     elapsed = time.perf_counter() - started
     print(f"layout matrix: {len(configs)} configurations, {renders} page renders, "
           f"{problems} problems, {elapsed:.0f} s ({1000 * elapsed / max(1, renders):.0f} ms a render)")
+    print_figures({"benchmark": "layout", "configurations": len(configs), "renders": renders,
+                   "problems": problems, "seconds": elapsed,
+                   "ms_per_render": 1000 * elapsed / max(1, renders)})
     return 1 if problems else 0
 
 

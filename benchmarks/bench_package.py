@@ -27,6 +27,10 @@ from pathlib import Path
 from types import ModuleType
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _stats import print_figures  # noqa: E402
+
 SIZE_GOAL, START_GOAL, DEB_GOAL_MB = 1.2, 1.3, 60.0
 
 
@@ -86,10 +90,15 @@ def main() -> int:
           f"{size_ratio:.2f}x ({verdict(size_ratio, SIZE_GOAL)} {SIZE_GOAL}x)")
     print(f"start to exit: guide {app_start:.3f} s, bare PySide6 window {bare_start:.3f} s "
           f"(median of {args.runs}): {start_ratio:.2f}x ({verdict(start_ratio, START_GOAL)} {START_GOAL}x)")
+    debs = {}
     for deb in sorted(dist.glob("*.deb")):
         size_mb = deb.stat().st_size / 1e6
+        debs[deb.name] = size_mb
         state = "within goal" if size_mb < DEB_GOAL_MB else "OVER goal"
         print(f"{deb.name}: {size_mb:.1f} MB ({state} {DEB_GOAL_MB:.0f} MB)")
+    print_figures({"benchmark": "package", "bundle_mb": app_size / 1e6, "bare_bundle_mb": bare_size / 1e6,
+                   "bundle_ratio": size_ratio, "frozen_start_s": app_start, "bare_frozen_start_s": bare_start,
+                   "frozen_start_ratio": start_ratio, "deb_mb": debs})
     return 0
 
 

@@ -25,6 +25,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _stats import percentile, print_figures
 
 from guide.search import SearchDoc, count_by_kind, create_index, index_documents, search
 
@@ -146,11 +149,6 @@ def queries() -> list[str]:
     return typed
 
 
-def _percentile(samples: list[float], fraction: float) -> float:
-    ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
-
-
 def main() -> None:
     """Build the index, time the queries and print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -161,7 +159,7 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         if args.reuse:
-            _time_queries(args.reuse)
+            print_figures({"benchmark": "search", **_time_queries(args.reuse)})
             return
         path = args.keep or Path(tmp) / "bench.db"
         path.unlink(missing_ok=True)
@@ -185,10 +183,12 @@ def main() -> None:
             f" ({count / build:,.0f} items/s, pinyin included)"
         )
         print(f"index size: {size:.1f} MB (file, including the content copy kept for snippets)")
-        _time_queries(path)
+        figures = _time_queries(path)
+        print_figures({"benchmark": "search", "items": count, "build_s": build, "build_cpu_s": build_cpu,
+                       "index_mb": size, **figures})
 
 
-def _time_queries(path: Path) -> None:
+def _time_queries(path: Path) -> dict[str, float | int]:
     """Time search() and count_by_kind() for every as-you-type prefix and print the figures."""
     gc.collect()
     conn = sqlite3.connect(path)
@@ -215,17 +215,20 @@ def _time_queries(path: Path) -> None:
     print(f"queries: {len(typed)} as-you-type prefixes, limit=50, snippets and marks included")
     print(f"(load average before the queries: {load:.2f})")
     print(
-        f"search: p50 {statistics.median(timings):.2f} ms, p95 {_percentile(timings, 0.95):.2f} ms,"
+        f"search: p50 {statistics.median(timings):.2f} ms, p95 {percentile(timings, 0.95):.2f} ms,"
         f" max {max(timings):.2f} ms"
-        f" (CPU time: p50 {statistics.median(cpu):.2f} ms, p95 {_percentile(cpu, 0.95):.2f} ms)"
+        f" (CPU time: p50 {statistics.median(cpu):.2f} ms, p95 {percentile(cpu, 0.95):.2f} ms)"
     )
     print(
         f"count_by_kind: p50 {statistics.median(counts):.2f} ms,"
-        f" p95 {_percentile(counts, 0.95):.2f} ms, max {max(counts):.2f} ms"
+        f" p95 {percentile(counts, 0.95):.2f} ms, max {max(counts):.2f} ms"
     )
     print("slowest:", ", ".join(f"{q!r} {ms:.1f} ms/{n}" for ms, q, n in sorted(slowest)[-5:]))
     by_cpu = sorted(zip(cpu, typed, strict=True))[-5:]
     print("most CPU:", ", ".join(f"{q!r} {ms:.1f} ms" for ms, q in by_cpu))
+    return {"queries": len(typed), "p50_ms": statistics.median(timings), "p95_ms": percentile(timings, 0.95),
+            "max_ms": max(timings), "count_p50_ms": statistics.median(counts),
+            "count_p95_ms": percentile(counts, 0.95), "count_max_ms": max(counts)}
 
 
 if __name__ == "__main__":

@@ -153,6 +153,41 @@ def test_every_page_at_200_percent_text_without_clipped_labels(guide: Guide) -> 
             assert label.sizeHint().height() <= label.height() + 1, (page, label.objectName())
 
 
+@pytest.mark.parametrize("scale", [1.0, 2.0])
+def test_heading_scale_page_title_above_section_headings_above_body(guide: Guide, scale: float) -> None:
+    """Page title > section heading > body text, on list pages and in detail bodies, at 100%
+    and 200% text (Qt's own <h2> enlargement once made section headings as big as the title)."""
+    from PySide6.QtGui import QFontInfo
+
+    guide.ctx.state.set_text_scale(3.0 - scale)  # a real change: the app font is shared by tests
+    guide.ctx.state.set_text_scale(scale)
+    body = QFontInfo(QApplication.font()).pixelSize()
+    guide.window.go(Location("home"))
+    QApplication.processEvents()
+    home = guide.window.page("home")
+    page_title = QFontInfo(home.findChild(QLabel, "pageTitle").font()).pixelSize()
+    sections = [QFontInfo(w.font()).pixelSize() for w in home.findChildren(QLabel, "sectionTitle")]
+    assert sections and all(body < s <= page_title * 0.75 for s in sections), (body, sections, page_title)
+
+    guide.window.go(Location.parse("forum/ip-protection-forum"))
+    QApplication.processEvents()
+    detail = guide.window.detail
+    title = QFontInfo(detail.title.font()).pixelSize()
+    document = detail.body.document()
+    headings: list[tuple[int, str]] = []
+    text: list[tuple[int, str]] = []
+    block = document.begin()
+    while block.isValid():
+        if block.text().strip():
+            font = block.begin().fragment().charFormat().font().resolve(document.defaultFont())
+            size = QFontInfo(font).pixelSize()
+            (headings if block.blockFormat().headingLevel() else text).append((size, block.text()))
+        block = block.next()
+    assert [t for _, t in headings][:1] == ["组织机构"], headings
+    paragraph = max(set(s for s, _ in text), key=[s for s, _ in text].count)  # the usual body size
+    assert all(paragraph < size <= title * 0.75 for size, _ in headings), (paragraph, title, headings)
+
+
 def _luminance(color: str) -> float:
     channels = [int(color[i:i + 2], 16) / 255 for i in (1, 3, 5)]
     linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]

@@ -41,7 +41,7 @@ def _expected_39c3() -> dict[str, dict[str, Any]]:
     return out
 
 
-def _import(tmp_path: Path, source: Path, *extra: str) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+def _import(tmp_path: Path, source: Path | str, *extra: str) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     pack, db, report = tmp_path / "pack", tmp_path / "c.db", tmp_path / "report.json"
     done = run_guide("import", str(source), "--out", str(pack), "--report", str(report), *extra)
     assert done.returncode == 0, done.stderr
@@ -151,3 +151,24 @@ def test_an_imported_pack_folder_builds_into_a_guidepack_unchanged(tmp_path: Pat
     assert built.returncode == 0, built.stderr
     verified = run_guide("pack", "verify", str(tmp_path / "rc3.guidepack"))
     assert "unsigned" in verified.stdout + verified.stderr  # structure fine; only the signature is missing
+
+
+def test_a_schedule_is_imported_from_an_http_url_as_from_the_file(tmp_path: Path) -> None:
+    """Organisers publish schedule.xml on their conference system; staff give its address."""
+    import functools
+    import http.server
+    import threading
+
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(SCHEDULES))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/{XML_39C3.name}"
+        sessions, _report = _import(tmp_path / "url", url)
+        assert set(_by_guid(sessions)) == set(_expected_39c3())
+        missing = run_guide("import", url + ".gone", "--out", str(tmp_path / "none"))
+        assert missing.returncode == 2 and "cannot download" in missing.stderr
+        assert "Traceback" not in missing.stderr and not (tmp_path / "none").exists()
+    finally:
+        server.shutdown()
+        server.server_close()

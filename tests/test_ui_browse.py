@@ -16,6 +16,7 @@ from guide.app import Guide, build_window
 from guide.content import queries
 from guide.ui.history import Location
 from guide.ui.main_window import SECTIONS
+from guide.ui.models.lazy import ItemRole
 from tests.conftest import REAL_PACK
 
 
@@ -218,3 +219,31 @@ def test_photo_with_image_file_is_decoded_off_thread_and_shown(qtbot, mini_db: P
     assert g.window.findChild(QLabel, "photoCredit").text() == "本报记者 李洋/摄"
     qtbot.waitUntil(lambda: g.images.is_missing(None, VIEWER_SIZE))
     g.images.shutdown()
+
+
+@pytest.mark.parametrize(("lang", "note"), [("en", "No image available"), ("zh", "图片缺失")])
+def test_a_photo_card_without_its_image_file_says_so(qtbot, mini_db: Path, lang: str, note: str) -> None:  # type: ignore[no-untyped-def]
+    """The gallery tile of a photo with no image file says so in words (on screen and to a
+    screen reader) once the worker has reported it; a photo whose file loads says nothing."""
+    g = build_window(mini_db, lang=lang)
+    qtbot.addWidget(g.window)
+    g.window.resize(1280, 800)
+    g.window.show()
+    try:
+        g.window.go(Location("photos"))
+        view = g.window.page("photos").view
+        delegate = view.itemDelegate()
+        rows = {view.model().index(r, 0).data(ItemRole).id: view.model().index(r, 0).data(ItemRole)
+                for r in range(view.model().rowCount())}
+        assert delegate.picture_note(rows["robot"].image) in ("", note)  # not yet known: no claim
+        size = delegate.image_size()
+        qtbot.waitUntil(lambda: g.images.is_missing(rows["robot"].image, size), timeout=5000)
+        qtbot.waitUntil(lambda: g.images.pixmap(rows["crowd"].image, size) is not None, timeout=5000)
+        assert delegate.picture_note(rows["robot"].image) == note
+        assert delegate.picture_note(rows["crowd"].image) == ""
+        assert note in delegate.describe(rows["robot"])[1]
+        assert note not in delegate.describe(rows["crowd"])[1]
+        view.viewport().repaint()  # paints the band with the note without error
+    finally:
+        g.images.shutdown()
+        g.close()

@@ -44,14 +44,20 @@ class ImportResult:
     programme: Programme
 
 
+MAX_DOWNLOAD = 64 * 2**20
+
+
 def read_source(source: str) -> bytes:
     """The bytes of a file path or an ``http(s)://`` URL."""
     if source.startswith(("http://", "https://")):
         try:
             with urllib.request.urlopen(source, timeout=60) as response:
-                return bytes(response.read())
+                data = bytes(response.read(MAX_DOWNLOAD + 1))
         except OSError as exc:
             raise ProgrammeError(f"{source}: cannot download: {exc}") from exc
+        if len(data) > MAX_DOWNLOAD:  # the largest real programmes are a few MB
+            raise ProgrammeError(f"{source}: larger than {MAX_DOWNLOAD // 2**20} MB; not a schedule?")
+        return data
     path = Path(source)
     if not path.is_file():
         raise ProgrammeError(f"{source}: no such file")

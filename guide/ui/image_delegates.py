@@ -11,7 +11,7 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont, QLinearGradient, QPainter
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QLinearGradient, QPainter
 from PySide6.QtWidgets import QStyleOptionViewItem
 
 from guide.content.models import Area, Photo
@@ -64,10 +64,29 @@ class ImageCardDelegate(BaseDelegate):
     def image_box(self, card: QRect) -> QRect:
         return QRect(card.left() + 8, card.top() + 8, card.width() - 16, self.image_size().height())
 
+    def picture_note(self, path: str | None) -> str:
+        """What the card says in place of its picture: nothing while it loads or once shown,
+        "No image available" when the file is missing or cannot be decoded."""
+        return tx.tr("No image available") if self.images.is_missing(path, self.image_size()) else ""
+
     def paint_picture(self, painter: QPainter, box: QRect, path: str | None, mark: str) -> None:
         pixmap = self.images.pixmap(path, self.image_size())
         if pixmap is None:
             paint_placeholder(painter, box, self.palette, mark)
+            note = self.picture_note(path)
+            if note:  # said in words, on a dark band so it reads on every gradient and theme
+                font = self.font("small", True)
+                camera = max(16, box.height() // 6) + 20  # the placeholder's camera stays clear
+                band = QRect(box.left(), box.bottom() - QFontMetrics(font).height() - 12,
+                             box.width() - camera, QFontMetrics(font).height() + 12)
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(QColor(0, 0, 0, 190))
+                painter.drawRoundedRect(QRectF(band), 10, 10)
+                painter.setFont(font)
+                painter.setPen(QColor("#ffffff"))
+                painter.drawText(band.adjusted(12, 0, -12, 0), int(
+                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                    QFontMetrics(font).elidedText(note, Qt.TextElideMode.ElideRight, band.width() - 24))
             return
         mode = (Qt.AspectRatioMode.KeepAspectRatioByExpanding if self.FILL
                 else Qt.AspectRatioMode.KeepAspectRatio)
@@ -92,7 +111,7 @@ class PhotoDelegate(ImageCardDelegate):
         caption = tx.pick(item.caption, item.caption_en, lang)
         other = item.caption_en if lang == "zh" else item.caption
         credit = item.credit_en if lang == "en" and item.credit_en else item.credit
-        return [caption, other if other != caption else "", credit]
+        return [caption, other if other != caption else "", credit, self.picture_note(item.image)]
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         photo: Photo | None = index.data(ItemRole)
@@ -134,7 +153,8 @@ class AreaDelegate(ImageCardDelegate):
         other = item.title_en if lang == "zh" else item.title
         period = tx.format_period(item.start_date, item.end_date, lang) if (
             item.start_date and item.end_date) else ""
-        return [title, other if other != title else "", self.kind_label(item), period]
+        return [title, other if other != title else "", self.kind_label(item), period,
+                self.picture_note(item.image)]
 
     def kind_label(self, area: Area) -> str:
         return {"exhibition": tx.tr("Exhibition"), "area": tx.tr("Exhibition area"),

@@ -77,11 +77,13 @@ class TypeScale:
     title: float
     heading: float
     display: float
+    page: float  # page and detail titles: clearly above every section heading
 
     @classmethod
     def for_scale(cls, scale: float, base: float = 11.0) -> TypeScale:
         b = base * scale
-        return cls(body=b, small=b * 0.86, title=b * 1.25, heading=b * 1.6, display=b * 2.3)
+        return cls(body=b, small=b * 0.86, title=b * 1.25, heading=b * 1.6, display=b * 2.3,
+                   page=b * 1.9)
 
 
 def load_bundled_font(app: QApplication) -> str:

@@ -822,6 +822,10 @@
         <translation>此图片暂无图像文件</translation>
     </message>
     <message>
+        <source>No image available</source>
+        <translation>图片缺失</translation>
+    </message>
+    <message>
         <source>No longer in the guide</source>
         <translation>已不在指南中</translation>
     </message>

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -44,6 +44,26 @@ def set_bookmark_look(button: QPushButton, on: bool) -> None:
     button.setText(tx.tr("Bookmarked") if on else tx.tr("Bookmark"))
     button.setAccessibleName(button.text())
     button.setAccessibleDescription(tx.tr("Add or remove this item from your bookmarks (Ctrl+D)"))
+
+
+def unscale_headings(document: QTextDocument) -> None:
+    """Section headings at the style sheet's size. Qt sizes <h2> by its own factor of the
+    default font, ignoring the CSS size, which made them as large as the page title."""
+    block = document.begin()
+    while block.isValid():
+        if block.blockFormat().headingLevel():
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                fmt = fragment.charFormat()
+                fmt.clearProperty(QTextCharFormat.Property.FontSizeAdjustment)
+                cursor = QTextCursor(document)
+                cursor.setPosition(fragment.position())
+                cursor.setPosition(fragment.position() + fragment.length(),
+                                   QTextCursor.MoveMode.KeepAnchor)
+                cursor.setCharFormat(fmt)
+                it += 1
+        block = block.next()
 
 
 class DetailPage(Page):
@@ -192,6 +212,7 @@ class DetailPage(Page):
             face.setFamilies(theme.content_families())
             self.body.document().setDefaultFont(face)
         self.body.setHtml(render(self.ctx.content, item, lang, self.show_original))
+        unscale_headings(self.body.document())
         self.body.setAccessibleName(self.tr("Details of %1").replace("%1", self.title.text()))
         has_photos = self.photo_model.rowCount() > 0
         self.photos_title.setText(self.tr("Photos"))

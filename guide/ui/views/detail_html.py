@@ -52,7 +52,7 @@ def css(p: Palette, scale: float) -> str:
     return f"""
     body {{ color: {p.text}; font-size: {11 * scale * 1.1:.1f}pt; }}
     p {{ line-height: 175%; margin-top: 0; margin-bottom: 14px; }}
-    h2 {{ color: {p.primary}; font-size: {11 * scale * 1.3:.1f}pt; margin-top: 22px; margin-bottom: 8px; }}
+    h2 {{ color: {p.primary}; font-size: {11 * scale * 1.2:.1f}pt; margin-top: 22px; margin-bottom: 8px; }}
     .meta {{ color: {p.muted}; }}
     .kicker {{ color: {p.accent}; font-weight: bold; }}
     .quote {{ color: {p.text}; margin-left: 18px; }}

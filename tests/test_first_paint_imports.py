@@ -1,0 +1,64 @@
+"""Start-up does only what the first frame needs: no heavy module is imported before the window first paints.
+
+The guide is started as a user starts it (``guide``, in a fresh process); a hook notes ``sys.modules``
+at the first expose/paint of the main window. A module named here but imported early slows every start.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Third-party modules only some features use, the search engine, and every page but Home.
+HEAVY = ["pydantic", "pypinyin", "sqlite_utils", "nacl", "icalendar", "segno", "openpyxl",
+         "guide.search", "guide.search.engine", "guide.search.indexer",
+         "guide.ui.views.forums", "guide.ui.views.exhibition", "guide.ui.views.announcements",
+         "guide.ui.views.photos", "guide.ui.views.figures", "guide.ui.views.detail",
+         "guide.ui.views.photo_viewer", "guide.ui.views.bookmarks", "guide.ui.views.search"]
+
+CHILD = """
+import json, os, sys
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+HEAVY = json.loads(sys.argv[1])
+
+class FirstPaint(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() in (QEvent.Type.Expose, QEvent.Type.Paint) and isinstance(obj, QMainWindow):
+            loaded = sorted(name for name in HEAVY if name in sys.modules)
+            home = "guide.ui.views.home" in sys.modules  # the hook saw a real start
+            print(json.dumps({"loaded": loaded, "home": home}), flush=True)
+            os._exit(0)
+        return False
+
+app = QApplication(sys.argv[:1])
+hook = FirstPaint()
+app.installEventFilter(hook)
+from guide.cli import main
+sys.argv = ["guide", *sys.argv[2:]]
+sys.exit(main())
+"""
+
+
+def test_no_heavy_module_is_imported_before_the_first_paint(real_db: Path, tmp_path: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ZGC_GUIDE_DATA": str(tmp_path / "data")}
+    done = subprocess.run(
+        [sys.executable, "-c", CHILD, json.dumps(HEAVY), "--content-db", str(real_db), "--lang", "en"],
+        capture_output=True, text=True, timeout=120, cwd=ROOT, env=env)
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen["home"], "the window painted before its Home page was built"
+    assert seen["loaded"] == [], f"imported before the first paint: {seen['loaded']}"
+
+
+def test_every_module_named_exists_so_the_check_cannot_pass_by_a_typo() -> None:
+    import importlib.util
+
+    missing = [name for name in HEAVY if importlib.util.find_spec(name) is None]
+    assert missing == []
