@@ -22,11 +22,11 @@ from guide.updates.install import (
     commit_update,
     discard_update,
     prepare_update,
-    remove_stale_files,
     restore_previous,
     slot_status,
 )
 from guide.updates.keys import PrivateKey, PublicKey
+from guide.updates.staging import remove_stale_files
 from guide.updates.state import ContentSlot, default_slot, installed_content_db
 from tests.support import append_items, copy_pack, drop_item, replace_text, set_version
 from tests.test_updates_support import (

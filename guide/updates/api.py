@@ -47,7 +47,6 @@ from guide.updates.guidepack import (
 from guide.updates.install import (
     AppliedUpdate,
     PreparedUpdate,
-    Progress,
     apply_pack_file,
     commit_update,
     discard_update,
@@ -76,6 +75,7 @@ from guide.updates.source import (
     default_config_path,
     load_update_config,
 )
+from guide.updates.staging import Progress
 from guide.updates.state import (
     ContentSlot,
     InstalledContent,

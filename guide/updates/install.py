@@ -16,34 +16,28 @@ the running content as it was.
 from __future__ import annotations
 
 import dataclasses
-import os
-import secrets
-import shutil
-import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from guide.files import atomic_replace, disk_full_error, is_disk_full, now_iso, pid_alive
+from guide.files import atomic_replace, disk_full_error, is_disk_full, now_iso
 from guide.updates import errors
 from guide.updates.changes import ChangeSummary, compare_content
 from guide.updates.errors import UpdateRefused
 from guide.updates.guidepack import DEFAULT_LIMITS, Limits, VerifiedPack, verify_pack_file
 from guide.updates.keys import PublicKey
 from guide.updates.log import log
+from guide.updates.staging import Progress, Staging, stage_progress, staging
 from guide.updates.state import (
     ContentIdentity,
     ContentSlot,
     InstalledContent,
     SlotState,
-    db_identity,
     default_slot,
     read_state,
     slot_lock,
     write_state,
 )
-
-Progress = Callable[[str, int, int], None]  # (stage: "verify" | "build" | "compare", done, total)
 
 
 @dataclass(frozen=True)
@@ -76,16 +70,6 @@ class AppliedUpdate:
     summary: ChangeSummary
 
 
-def _token() -> str:
-    return f"{os.getpid()}-{secrets.token_hex(4)}"
-
-
-def _stage(progress: Progress | None, stage: str) -> Callable[[int, int], None] | None:
-    if progress is None:
-        return None
-    return lambda done, total: progress(stage, done, total)
-
-
 def _accept_offer(verified: VerifiedPack, current: ContentIdentity | None, state: SlotState) -> PublicKey:
     """The pack's trusted signer, if the pack may replace the content in use (same pack, newer)."""
     m = verified.manifest
@@ -102,30 +86,24 @@ def _accept_offer(verified: VerifiedPack, current: ContentIdentity | None, state
     return signer
 
 
-def _build_staged(work: Path, staged: Path, verified: VerifiedPack, signer: PublicKey,
+def _build_staged(stage: Staging, verified: VerifiedPack, signer: PublicKey,
                   progress: Progress | None) -> None:
-    """Validate the unpacked pack and build its database at ``staged``, recording who signed it."""
+    """Validate the unpacked pack and build its database at ``stage.staged``, recording who signed it."""
     from guide.content.build import build_content_db
     from guide.content.loader import PackInvalid, load_pack
 
     m = verified.manifest
     try:
-        pack = load_pack(work)
+        pack = load_pack(stage.work)
     except PackInvalid as exc:
         raise UpdateRefused(errors.INVALID_CONTENT, f"the pack's content has {len(exc.errors)} "
                             "error(s)", [str(e) for e in exc.errors]) from exc
     if (pack.info.id, pack.info.version) != (m.pack_id, m.version):
         raise UpdateRefused(errors.BAD_MANIFEST, f"the manifest says {m.pack_id} version "
                             f"{m.version}, pack.toml says {pack.info.id} version {pack.info.version}")
-    build_content_db(work, staged, _stage(progress, "build"), pack=pack)
-    conn = sqlite3.connect(staged, isolation_level=None)
-    try:
-        conn.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", [
-            ("signer", signer.label), ("signer_key_id", signer.key_id),
-            ("pack_sha256", verified.sha256), ("pack_created", m.created),
-        ])
-    finally:
-        conn.close()
+    build_content_db(stage.work, stage.staged, stage_progress(progress, "build"), pack=pack)
+    stage.record({"signer": signer.label, "signer_key_id": signer.key_id,
+                  "pack_sha256": verified.sha256, "pack_created": m.created})
 
 
 def prepare_update(
@@ -150,46 +128,19 @@ def prepare_update(
     pack_file = Path(pack_file)
     log.info("preparing %s", pack_file)
     try:
-        state = read_state(slot)
-        current = db_identity(current_db)
-        slot.root.mkdir(parents=True, exist_ok=True)
-        remove_stale_files(slot)
-        token = _token()
-        work = slot.root / f".work-{token}"
-        staged = slot.root / f".stage-{token}.db"
-        baseline_db: Path | None = None
-        baseline: InstalledContent | None = None
-        try:
+        with staging(slot, current_db) as stage:
             # One pass checks signature, manifest and every hash while unpacking into `work`.
             try:
-                verified = verify_pack_file(pack_file, trusted, limits=limits, extract_to=work,
-                                            progress=_stage(progress, "verify"))
+                verified = verify_pack_file(pack_file, trusted, limits=limits, extract_to=stage.work,
+                                            progress=stage_progress(progress, "verify"))
             except UpdateRefused as exc:  # no room to unpack is not a damaged pack: say which
                 if is_disk_full(exc, slot.root):
                     raise disk_full_error(slot.root, "unpack the update into") from exc
                 raise
             m = verified.manifest
-            signer = _accept_offer(verified, current, state)
-            _build_staged(work, staged, verified, signer, progress)
-            if progress:
-                progress("compare", 0, 1)
-            summary = compare_content(current_db, staged)
-            if progress:
-                progress("compare", 1, 1)
-            if state.current is None and current is not None and current_db is not None:
-                # The slot is empty: keep the content in use as "previous", so restore has a target.
-                baseline_db = slot.root / f".base-{token}.db"
-                shutil.copyfile(current_db, baseline_db)
-                baseline = InstalledContent(
-                    file="", pack_id=current.pack_id, version=current.version, signer=current.signer,
-                    installed_at=now_iso(), origin="baseline")
-        except BaseException:
-            staged.unlink(missing_ok=True)
-            if baseline_db is not None:
-                baseline_db.unlink(missing_ok=True)
-            raise
-        finally:
-            shutil.rmtree(work, ignore_errors=True)
+            signer = _accept_offer(verified, stage.current, stage.state)
+            _build_staged(stage, verified, signer, progress)
+            summary = stage.finish(progress)
     except UpdateRefused as exc:
         log.warning("refused %s: %s: %s", pack_file, exc.reason, exc.message)
         for line in exc.details:
@@ -198,11 +149,11 @@ def prepare_update(
     log.info("prepared %s version %d (signed by %s, %s): %s", m.pack_id, m.version, signer.label,
              pack_file, "; ".join(summary.lines()))
     return PreparedUpdate(
-        slot=slot, staged_db=staged, pack_file=pack_file, pack_sha256=verified.sha256,
+        slot=slot, staged_db=stage.staged, pack_file=pack_file, pack_sha256=verified.sha256,
         pack_id=m.pack_id, version=m.version, title=m.title, title_en=m.title_en,
         signer=signer.label, signer_key_id=signer.key_id,
-        current_version=current.version if current is not None else None, summary=summary,
-        baseline_db=baseline_db, baseline=baseline,
+        current_version=stage.current.version if stage.current is not None else None,
+        summary=summary, baseline_db=stage.baseline_db, baseline=stage.baseline,
     )
 
 
@@ -316,17 +267,6 @@ def prune(slot: ContentSlot) -> list[Path]:
         log.info("deleted old content: %s", ", ".join(p.name for p in removed))
     return removed
 
-
-def remove_stale_files(slot: ContentSlot) -> None:
-    """Delete staging files and folders of processes that are gone (killed mid-prepare)."""
-    for path in slot.root.glob(".*-*-*"):
-        prefix, _, rest = path.name.partition("-")
-        pid = rest.split("-", 1)[0]
-        if prefix in (".work", ".stage", ".base") and pid.isdigit() and not pid_alive(int(pid)):
-            if path.is_dir():
-                shutil.rmtree(path, ignore_errors=True)
-            else:
-                path.unlink(missing_ok=True)
 
 
 def slot_status(slot: ContentSlot | None = None) -> SlotState:

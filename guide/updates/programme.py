@@ -12,17 +12,14 @@ one for that programme, so opening a corrected file again always counts as newer
 from __future__ import annotations
 
 import hashlib
-import shutil
-import sqlite3
 from pathlib import Path
 
-from guide.files import now_iso
 from guide.updates import errors
-from guide.updates.changes import compare_content
 from guide.updates.errors import UpdateRefused
-from guide.updates.install import PreparedUpdate, Progress, _stage, _token, remove_stale_files
+from guide.updates.install import PreparedUpdate
 from guide.updates.log import log
-from guide.updates.state import ContentSlot, InstalledContent, db_identity, default_slot, read_state
+from guide.updates.staging import Progress, stage_progress, staging
+from guide.updates.state import ContentSlot, default_slot
 
 STAFF_SIGNER = "staff import"
 
@@ -44,14 +41,7 @@ def prepare_programme(source: Path, *, current_db: Path | None, timezone: str | 
     slot = slot or default_slot()
     source = Path(source)
     log.info("preparing programme %s", source)
-    state = read_state(slot)
-    current = db_identity(current_db)
-    slot.root.mkdir(parents=True, exist_ok=True)
-    remove_stale_files(slot)
-    token = _token()
-    work, staged = slot.root / f".work-{token}", slot.root / f".stage-{token}.db"
-    baseline_db: Path | None = None
-    try:
+    with staging(slot, current_db) as stage:
         try:
             if progress:
                 progress("verify", 0, 1)
@@ -62,43 +52,23 @@ def prepare_programme(source: Path, *, current_db: Path | None, timezone: str | 
         except ProgrammeError as exc:
             raise UpdateRefused(errors.INVALID_CONTENT, str(exc)) from exc
         pack_id = pack_id_of(programme)
+        current = stage.current
         in_use = current.version if current is not None and current.pack_id == pack_id else 0
-        version = max(state.floor(pack_id), in_use) + 1
-        write_pack(programme, work, source=source.name, version=version)
+        version = max(stage.state.floor(pack_id), in_use) + 1
+        write_pack(programme, stage.work, source=source.name, version=version)
         try:
-            pack = load_pack(work)
+            pack = load_pack(stage.work)
         except PackInvalid as exc:
             raise UpdateRefused(errors.INVALID_CONTENT, "the imported programme does not validate",
                                 [str(e) for e in exc.errors]) from exc
-        build_content_db(work, staged, _stage(progress, "build"), pack=pack)
+        build_content_db(stage.work, stage.staged, stage_progress(progress, "build"), pack=pack)
         sha256 = hashlib.sha256(source.read_bytes()).hexdigest()
-        conn = sqlite3.connect(staged, isolation_level=None)
-        try:
-            conn.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", [
-                ("signer", STAFF_SIGNER), ("signer_key_id", ""), ("pack_sha256", sha256)])
-        finally:
-            conn.close()
-        if progress:
-            progress("compare", 0, 1)
-        summary = compare_content(current_db, staged)
-        baseline = None
-        if state.current is None and current is not None and current_db is not None:
-            baseline_db = slot.root / f".base-{token}.db"
-            shutil.copyfile(current_db, baseline_db)
-            baseline = InstalledContent(file="", pack_id=current.pack_id, version=current.version,
-                                        signer=current.signer, installed_at=now_iso(),
-                                        origin="baseline")
-    except BaseException:
-        staged.unlink(missing_ok=True)
-        if baseline_db is not None:
-            baseline_db.unlink(missing_ok=True)
-        raise
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+        stage.record({"signer": STAFF_SIGNER, "signer_key_id": "", "pack_sha256": sha256})
+        summary = stage.finish(progress)
     log.info("prepared programme %s version %d from %s: %s", pack_id, version, source,
              "; ".join(summary.lines()))
     return PreparedUpdate(
-        slot=slot, staged_db=staged, pack_file=source, pack_sha256=sha256, pack_id=pack_id,
+        slot=slot, staged_db=stage.staged, pack_file=source, pack_sha256=sha256, pack_id=pack_id,
         version=version, title=pack.info.title, title_en=pack.info.title_en, signer=STAFF_SIGNER,
         signer_key_id="", current_version=current.version if current is not None else None,
-        summary=summary, baseline_db=baseline_db, baseline=baseline)
+        summary=summary, baseline_db=stage.baseline_db, baseline=stage.baseline)
