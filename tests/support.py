@@ -8,11 +8,17 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QListView, QTabBar, QWidget
+import pytest
+from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QListView, QMessageBox, QTabBar, QWidget
+from pytestqt.qtbot import QtBot
 
+from guide.app import build_window
+from guide.ui.guide import Guide
 from tests.conftest import MINI_PACK
 
 ITEMS = "items.toml"
@@ -85,3 +91,34 @@ def visible_texts(window: QWidget) -> list[str]:
             model = w.model()
             texts += [model.index(r, 0).data() for r in range(model.rowCount())]
     return [t for t in texts if t]
+
+
+@contextmanager
+def shown_guide(qtbot: QtBot, db: Path, *, now: str | None = None, lang: str | None = None,
+                user_db: Path | None = None, remember: bool = True,
+                size: tuple[int, int] | None = (1280, 800), exposed: bool = False) -> Iterator[Guide]:
+    """A guide window on ``db`` (the options as for ``build_window``), shown; closed afterwards."""
+    g = build_window(db, now=now, lang=lang, user_db=user_db, remember=remember)
+    qtbot.addWidget(g.window)
+    if size is not None:
+        g.window.resize(*size)
+    g.window.show()
+    if exposed:  # on screen and focused, for tests that type or read focus
+        qtbot.waitExposed(g.window)
+        g.window.activateWindow()
+    try:
+        yield g
+    finally:
+        g.close()
+
+
+def answer_yes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Answer Yes to every question box from now on; the list collects the questions asked."""
+    asked: list[str] = []
+
+    def yes(parent: QWidget, title: str, text: str, *args: object) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", yes)
+    return asked

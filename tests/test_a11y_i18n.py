@@ -20,7 +20,7 @@ from guide.app import Guide, build_window
 from guide.ui import theme
 from guide.ui.history import Location
 from tests.conftest import ROOT
-from tests.support import visible_texts
+from tests.support import shown_guide, visible_texts
 
 TS = ROOT / "resources" / "translations" / "zgc_guide_zh_CN.ts"
 PAGES = ("home", "forums", "exhibition", "announcements", "photos", "figures", "bookmarks", "search")
@@ -28,13 +28,9 @@ PAGES = ("home", "forums", "exhibition", "announcements", "photos", "figures", "
 
 @pytest.fixture
 def guide(qtbot, real_db: Path, tmp_path: Path) -> Iterator[Guide]:  # type: ignore[no-untyped-def]
-    g = build_window(real_db, now="2023-05-29T10:00", lang="zh", user_db=tmp_path / "u.db")
-    qtbot.addWidget(g.window)
-    g.window.resize(1280, 800)
-    g.window.show()
-    qtbot.waitExposed(g.window)
-    yield g
-    g.close()
+    with shown_guide(qtbot, real_db, now="2023-05-29T10:00", lang="zh", user_db=tmp_path / "u.db",
+                     exposed=True) as g:
+        yield g
 
 
 def _messages() -> list[tuple[str, str | None, str | None]]:

@@ -19,6 +19,7 @@ from guide.ui.history import Location
 from guide.ui.models.lazy import BookmarkedRole
 from guide.ui.views.bookmarks import Entry, Section
 from tests.conftest import MINI_PACK, ROOT, run_guide
+from tests.support import shown_guide
 
 
 @pytest.fixture
@@ -28,12 +29,8 @@ def user_db(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def guide(qtbot, mini_db: Path, user_db: Path) -> Iterator[Guide]:  # type: ignore[no-untyped-def]
-    g = build_window(mini_db, lang="en", user_db=user_db)
-    qtbot.addWidget(g.window)
-    g.window.resize(1280, 800)
-    g.window.show()
-    yield g
-    g.close()
+    with shown_guide(qtbot, mini_db, lang="en", user_db=user_db) as g:
+        yield g
 
 
 def _entries(g: Guide) -> list[Entry]:

@@ -18,16 +18,13 @@ from guide.ui.history import Location
 from guide.ui.main_window import SECTIONS
 from guide.ui.models.lazy import ItemRole
 from tests.conftest import REAL_PACK
+from tests.support import shown_guide
 
 
 @pytest.fixture
 def guide(qtbot, real_db: Path) -> Iterator[Guide]:  # type: ignore[no-untyped-def]
-    g = build_window(real_db, now="2023-05-29T10:00", lang="zh")
-    qtbot.addWidget(g.window)
-    g.window.resize(1280, 800)
-    g.window.show()
-    yield g
-    g.images.shutdown()
+    with shown_guide(qtbot, real_db, now="2023-05-29T10:00", lang="zh") as g:
+        yield g
 
 
 def _current(g: Guide) -> object:

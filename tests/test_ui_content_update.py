@@ -6,13 +6,14 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QLabel, QMessageBox
+from PySide6.QtWidgets import QLabel
 
 from guide.app import build_window
 from guide.content.build import build_content_db
 from guide.ui.history import Location
 from guide.updates import api as updates
 from tests.conftest import MINI_PACK
+from tests.support import answer_yes
 
 
 def _signed_pack(tmp_path: Path, data_dir: Path, *, version: int, sign: bool = True,
@@ -52,13 +53,7 @@ def test_staff_import_shows_changes_swaps_content_keeps_bookmarks_and_restores(
     guide.window.show()
     guide.ctx.bookmarks.toggle("forum", "overlap")
     pack = _signed_pack(tmp_path, _user_data, version=2)
-    asked: list[str] = []
-
-    def yes(parent, title, text):  # type: ignore[no-untyped-def]
-        asked.append(text)
-        return QMessageBox.StandardButton.Yes
-
-    monkeypatch.setattr(QMessageBox, "question", yes)
+    asked = answer_yes(monkeypatch)
     with qtbot.waitSignal(guide.updates.finished, timeout=30000) as done:
         guide.updates.start_import(pack)
     assert done.args == [True]

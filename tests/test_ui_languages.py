@@ -38,6 +38,7 @@ from guide.ui import text as tx
 from guide.ui.delegates import BaseDelegate, Line
 from guide.ui.main_window import SECTIONS
 from tests.conftest import ROOT
+from tests.support import shown_guide
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 LATIN = re.compile(r"[A-Za-z]")
@@ -232,9 +233,7 @@ def test_the_walk_sees_what_it_must_refuse(qtbot, real_db: Path) -> None:  # typ
 
 
 def test_english_detail_pages_say_once_that_the_english_is_translated(qtbot, real_db: Path) -> None:  # type: ignore[no-untyped-def]
-    g = build_window(real_db, now="2023-05-29T10:00", lang="en", remember=False)
-    qtbot.addWidget(g.window)
-    try:
+    with shown_guide(qtbot, real_db, now="2023-05-29T10:00", lang="en", remember=False, size=None) as g:
         g.window.open_item("forum", "tech-service-forum")
         body = g.window.detail.body.toPlainText()
         assert body.count("Translated from the Chinese report.") == 1
@@ -248,24 +247,16 @@ def test_english_detail_pages_say_once_that_the_english_is_translated(qtbot, rea
         assert "Chinese original" in body and "科技服务业是北京市两大万亿级产业集群之一" in body
         g.window.open_item("forum", "tech-service-forum")
         assert "科技服务业是北京市两大万亿级产业集群之一" not in g.window.detail.body.toPlainText()
-    finally:
-        g.images.shutdown()
-        g.close()
 
 
 def test_chinese_forum_page_attributes_reported_speech(qtbot, real_db: Path) -> None:  # type: ignore[no-untyped-def]
-    g = build_window(real_db, now="2023-05-29T10:00", lang="zh", remember=False)
-    qtbot.addWidget(g.window)
-    try:
+    with shown_guide(qtbot, real_db, now="2023-05-29T10:00", lang="zh", remember=False, size=None) as g:
         g.window.open_item("forum", "tech-trade-fair-opening")
         body = g.window.detail.body.toPlainText()
         assert "据周云帆介绍，我国持续深化科技成果转化的体制机制改革" in body
         assert "“我国持续深化" not in body
         assert "“陕西、四川、浙江等地方已经在省属高校院所开展了职务成果单列管理试点。”" in body
         assert "Translated from" not in body
-    finally:
-        g.images.shutdown()
-        g.close()
 
 
 def test_english_lists_and_quotes() -> None:

@@ -16,6 +16,7 @@ from guide.ui import theme
 from guide.ui.history import Location
 from guide.ui.models.lazy import IdRole
 from tests.conftest import REAL_PACK
+from tests.support import shown_guide
 
 
 @pytest.fixture
@@ -25,12 +26,8 @@ def user_db(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def guide(qtbot, real_db: Path, user_db: Path) -> Iterator[Guide]:  # type: ignore[no-untyped-def]
-    g = build_window(real_db, now="2023-05-29T10:00", lang="en", user_db=user_db)
-    qtbot.addWidget(g.window)
-    g.window.resize(1280, 800)
-    g.window.show()
-    yield g
-    g.close()
+    with shown_guide(qtbot, real_db, now="2023-05-29T10:00", lang="en", user_db=user_db) as g:
+        yield g
 
 
 def _pack(kind: str, file: str) -> list[dict[str, object]]:

@@ -17,6 +17,7 @@ from guide.content.build import build_content_db
 from guide.search import search
 from guide.ui.history import Location
 from tests.conftest import ROOT
+from tests.support import answer_yes, shown_guide
 
 XML_39C3 = ROOT / "tests" / "fixtures" / "schedules" / "eventfahrplan-schedule-39c3-20251206.xml"
 TALK = "a2dd3dc7-ecae-50b3-82d9-266ad02f7a40"  # "All my Deutschlandtickets gone", One, 27 Dec 16:00
@@ -31,12 +32,8 @@ def programme_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def guide(qtbot, programme_db: Path) -> Iterator[Guide]:  # type: ignore[no-untyped-def]
-    g = build_window(programme_db, now="2025-12-27T16:30", lang="en")
-    qtbot.addWidget(g.window)
-    g.window.resize(1280, 800)
-    g.window.show()
-    yield g
-    g.images.shutdown()
+    with shown_guide(qtbot, programme_db, now="2025-12-27T16:30", lang="en") as g:
+        yield g
 
 
 def test_day_strip_and_kind_filter_work_on_the_programme(guide: Guide) -> None:
@@ -110,7 +107,6 @@ def test_search_finds_sessions_speakers_rooms_and_tracks(programme_db: Path) -> 
 def test_staff_open_programme_swaps_content_keeps_bookmarks_by_guid_and_restores(
     qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
 ) -> None:
-    from PySide6.QtWidgets import QMessageBox
 
     from tests.conftest import MINI_PACK
 
@@ -118,13 +114,7 @@ def test_staff_open_programme_swaps_content_keeps_bookmarks_by_guid_and_restores
     g = build_window(current, lang="en", user_db=tmp_path / "user.db")
     qtbot.addWidget(g.window)
     g.window.show()
-    asked: list[str] = []
-
-    def yes(parent, title, text):  # type: ignore[no-untyped-def]
-        asked.append(text)
-        return QMessageBox.StandardButton.Yes
-
-    monkeypatch.setattr(QMessageBox, "question", yes)
+    asked = answer_yes(monkeypatch)
     with qtbot.waitSignal(g.updates.finished, timeout=60000) as done:
         g.updates.start_programme(XML_39C3)
     assert done.args == [True]

@@ -10,21 +10,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QListView
 
-from guide.app import Guide, build_window
+from guide.app import Guide
 from guide.search import SearchHit
 from guide.ui.history import Location
 from guide.ui.models.search import GroupHeader, Suggestion
+from tests.support import shown_guide
 
 
 @pytest.fixture
 def guide(qtbot, real_db: Path) -> Iterator[Guide]:  # type: ignore[no-untyped-def]
-    g = build_window(real_db, now="2023-05-29T10:00", lang="zh")
-    qtbot.addWidget(g.window)
-    g.window.show()
-    qtbot.waitExposed(g.window)
-    g.window.activateWindow()
-    yield g
-    g.images.shutdown()
+    with shown_guide(qtbot, real_db, now="2023-05-29T10:00", lang="zh", size=None, exposed=True) as g:
+        yield g
 
 
 def _box(g: Guide) -> QLineEdit:

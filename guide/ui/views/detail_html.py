@@ -155,11 +155,33 @@ def _session_rows(rows: Iterable[ForumRow], lang: str, *, room: bool = True) -> 
     return f"<table>{''.join(lines)}</table>" if lines else ""
 
 
+def _meta_table(meta: list[tuple[str, str]]) -> str:
+    """Label/value rows (values are HTML already)."""
+    return "<table>" + "".join(f"<tr><td class='meta'>{escape(k)}</td><td>{v}</td></tr>"
+                               for k, v in meta) + "</table>"
+
+
+def _time(row: ForumRow) -> str:
+    """"09:00–12:00", or a marked "Time not announced"."""
+    if row.start_time is None:
+        return f"<span class='missing'>{escape(tx.tr('Time not announced'))}</span>"
+    return row.start_time.strftime("%H:%M") + (f"–{row.end_time:%H:%M}" if row.end_time else "")
+
+
+def _organisers(forum: Forum, lang: str) -> str:
+    """The organisers grouped by role (host, co-host …), as a section."""
+    by_role: dict[str, list[str]] = {}
+    for part in forum.organisers:
+        by_role.setdefault(part.role, []).append(_org_link(part.organization, lang))
+    return _section(tx.tr("Organisers"), "<table>" + "".join(
+        f"<tr><td class='meta'>{escape(tx.role(r, lang))}</td><td>{tx.join_list(names, lang)}</td></tr>"
+        for r, names in by_role.items()) + "</table>" if by_role else "")
+
+
 def session_html(db: queries.Db, forum: Forum, lang: str) -> str:
     """An imported programme's session: its own language, no translation note."""
     row = forum.row
-    time = (row.start_time.strftime("%H:%M") + (f"–{row.end_time:%H:%M}" if row.end_time else "")
-            if row.start_time else f"<span class='missing'>{escape(tx.tr('Time not announced'))}</span>")
+    time = _time(row)
     meta = [(tx.tr("Date"), escape(tx.format_date(row.date, lang, weekday=True))), (tx.tr("Time"), time)]
     if row.room and row.room_id:
         meta.append((tx.tr("Room"), link("room", row.room_id, row.room)))
@@ -172,16 +194,10 @@ def session_html(db: queries.Db, forum: Forum, lang: str) -> str:
     if forum.language:
         meta.append((tx.tr("Language"), escape(forum.language)))
     html = f"<p class='kicker'>{escape(forum.subtitle)}</p>" if forum.subtitle else ""
-    html += "<table>" + "".join(f"<tr><td class='meta'>{escape(k)}</td><td>{v}</td></tr>"
-                                for k, v in meta) + "</table>"
+    html += _meta_table(meta)
     summary = tx.pick(forum.summary, forum.summary_en, lang)
     html += _paragraphs(summary.split("\n\n")) if summary else ""
-    by_role: dict[str, list[str]] = {}
-    for part in forum.organisers:
-        by_role.setdefault(part.role, []).append(_org_link(part.organization, lang))
-    html += _section(tx.tr("Organisers"), "<table>" + "".join(
-        f"<tr><td class='meta'>{escape(tx.role(r, lang))}</td><td>{tx.join_list(names, lang)}</td></tr>"
-        for r, names in by_role.items()) + "</table>" if by_role else "")
+    html += _organisers(forum, lang)
     html += _section(tx.tr("Speakers"), "".join(
         f"<p>{link('person', s.person.id, tx.person_name(s.person, lang))}</p>" for s in forum.speakers))
     text = forum.text_en if lang == "en" and len(forum.text_en) == len(forum.text) else forum.text
@@ -211,8 +227,7 @@ def forum_html(db: queries.Db, forum: Forum, lang: str, show_original: bool = Fa
         return session_html(db, forum, lang)
     when = tx.format_date(row.date, lang, weekday=True)
     not_announced = "<span class='missing'>%s</span>"
-    time = (row.start_time.strftime("%H:%M") + (f"–{row.end_time:%H:%M}" if row.end_time else "")
-            if row.start_time else not_announced % escape(tx.tr("Time not announced")))
+    time = _time(row)
     venue = escape(row.venue) if row.venue else not_announced % escape(tx.tr("Venue not announced"))
     meta = [(tx.tr("Kind"), escape(tx.forum_kind(row.forum_kind, lang))), (tx.tr("Date"), escape(when)),
             (tx.tr("Time"), time), (tx.tr("Venue"), venue)]
@@ -222,15 +237,9 @@ def forum_html(db: queries.Db, forum: Forum, lang: str, show_original: bool = Fa
         meta.append((tx.tr("Attendance"), escape(tx.pick(forum.attendance, forum.attendance_en, lang))))
     english = lang == "en" and len(forum.text_en) == len(forum.text)
     note, original = _translated(lang, show_original, forum.text if english else ())
-    html = note + "<table>" + "".join(f"<tr><td class='meta'>{escape(k)}</td><td>{v}</td></tr>"
-                                      for k, v in meta) + "</table>"
+    html = note + _meta_table(meta)
     html += f"<p class='lead'>{escape(tx.pick(forum.summary, forum.summary_en, lang))}</p>"
-    by_role: dict[str, list[str]] = {}
-    for part in forum.organisers:
-        by_role.setdefault(part.role, []).append(_org_link(part.organization, lang))
-    html += _section(tx.tr("Organisers"), "<table>" + "".join(
-        f"<tr><td class='meta'>{escape(tx.role(r, lang))}</td><td>{tx.join_list(names, lang)}</td></tr>"
-        for r, names in by_role.items()) + "</table>" if by_role else "")
+    html += _organisers(forum, lang)
     speakers = ""
     for s in forum.speakers:
         name = link("person", s.person.id, tx.person_name(s.person, lang))
