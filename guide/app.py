@@ -142,11 +142,15 @@ def show_about(guide: Guide) -> AboutDialog:
 def _tell_fallback(window: MainWindow, ctx: AppContext, opened: OpenedContent) -> None:
     import logging
 
-    message = opened.notice(ctx.state.lang)
-    logging.getLogger("guide").error("%s", message)
+    logging.getLogger("guide").error("content database %s is damaged (%s); showing the previous "
+                                     "content %s", opened.damaged, opened.problem, opened.path)
     if not ctx.kiosk:  # visitors are not the ones to tell; staff find it in the log
+        message = tx.tr("The content database %1 is damaged; the previous content (%2) is shown "
+                        "instead. Install the content pack again.")
+        message = message.replace("%1", str(opened.damaged)).replace("%2", str(opened.path))
         box = QMessageBox(QMessageBox.Icon.Warning, tx.tr("Content damaged"), message,
                           QMessageBox.StandardButton.Ok, window)
+        box.setObjectName("contentFallbackBox")
         box.open()
 
 

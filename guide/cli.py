@@ -41,7 +41,8 @@ def open_content(args: argparse.Namespace) -> Any:
 
     opened = open_checked_content(args.content_db)
     if opened.damaged is not None:
-        print(f"warning: {opened.notice('en')}", file=sys.stderr)
+        print(f"warning: the content database {opened.damaged} is damaged; the previous content "
+              f"({opened.path}) is shown instead. Install the content pack again.", file=sys.stderr)
     return opened.db
 
 

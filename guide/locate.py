@@ -118,23 +118,14 @@ class OpenedContent:
     """The content database opened for the guide, and what stands in for a damaged one.
 
     ``damaged`` is the file that failed its check when the previous content was opened
-    instead (None when the first choice was healthy); ``problem`` says what was wrong.
+    instead (None when the first choice was healthy); ``problem`` says what was wrong (for
+    the log). The words staff read are the caller's: the CLI's, or the window's translated ones.
     """
 
     db: sqlite3.Connection
     path: Path
     damaged: Path | None = None
     problem: str = ""
-
-    def notice(self, lang: str = "en") -> str:
-        """The sentence telling staff about a fallback ('' when there was none)."""
-        if self.damaged is None:
-            return ""
-        if lang == "zh":
-            return (f"内容数据库已损坏（{self.damaged}），本机改用上一版内容（{self.path}）。"
-                    "请重新安装内容包。")
-        return (f"The content database {self.damaged} is damaged; the previous content "
-                f"({self.path}) is shown instead. Install the content pack again.")
 
 
 def open_checked_content(

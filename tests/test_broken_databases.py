@@ -105,8 +105,8 @@ def test_a_newer_content_schema_is_refused_by_name(tmp_path: Path, mini_db: Path
         open_content_db(bad)
 
 
-def test_a_damaged_installed_content_db_falls_back_to_the_previous_one(
-        tmp_path: Path, mini_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def _slot_with_damaged_current(mini_db: Path) -> tuple[Path, Path]:
+    """An installed slot whose current database has zeroed pages; (damaged, previous)."""
     from guide.updates.state import InstalledContent, SlotState, default_slot, write_state
 
     slot = default_slot()
@@ -114,24 +114,50 @@ def test_a_damaged_installed_content_db_falls_back_to_the_previous_one(
     shutil.copyfile(mini_db, slot.root / "mini-2-aaaa.db")
     shutil.copyfile(mini_db, slot.root / "mini-1-bbbb.db")
     _zero_pages(slot.root / "mini-2-aaaa.db")
-    damaged_bytes = digest(slot.root / "mini-2-aaaa.db")
     entry = InstalledContent(file="mini-2-aaaa.db", pack_id="mini", version=2, signer="t",
                              installed_at="2023-05-01T00:00:00Z", origin="pack")
     previous = InstalledContent(file="mini-1-bbbb.db", pack_id="mini", version=1, signer="t",
                                 installed_at="2023-04-01T00:00:00Z", origin="pack")
     write_state(slot, SlotState(current=entry, previous=previous, high_water={"mini": 2}))
+    return slot.root / "mini-2-aaaa.db", slot.root / "mini-1-bbbb.db"
+
+
+def test_a_damaged_installed_content_db_falls_back_to_the_previous_one(
+        tmp_path: Path, mini_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    damaged, previous = _slot_with_damaged_current(mini_db)
+    damaged_bytes = digest(damaged)
 
     opened = open_checked_content(None)
-    assert opened.path == slot.root / "mini-1-bbbb.db"
-    assert opened.damaged == slot.root / "mini-2-aaaa.db"
-    assert "damaged" in opened.notice("en") and "上一版" in opened.notice("zh")
+    assert (opened.path, opened.damaged) == (previous, damaged)
+    assert "malformed" in opened.problem or "damaged" in opened.problem
     opened.db.close()
 
     code = main(["list", "forum", "--user-db", str(tmp_path / "u.db")])
     captured = capsys.readouterr()
     assert code == 0 and "opening" in captured.out
     assert captured.err.startswith("warning: ") and "damaged" in captured.err
-    assert digest(slot.root / "mini-2-aaaa.db") == damaged_bytes
+    assert digest(damaged) == damaged_bytes
+
+
+@pytest.mark.parametrize(("lang", "words"), [
+    ("en", "is damaged; the previous content"), ("zh", "内容数据库已损坏"),
+])
+def test_the_window_tells_staff_of_the_fallback_in_their_language(
+        qtbot, tmp_path: Path, mini_db: Path, lang: str, words: str) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    from guide.app import build_window
+
+    damaged, previous = _slot_with_damaged_current(mini_db)
+    g = build_window(None, lang=lang, user_db=tmp_path / "u.db")
+    qtbot.addWidget(g.window)
+    try:
+        assert g.ctx.content_path == previous
+        qtbot.waitUntil(lambda: g.window.findChild(QMessageBox, "contentFallbackBox") is not None)
+        box = g.window.findChild(QMessageBox, "contentFallbackBox")
+        assert words in box.text() and str(damaged) in box.text() and str(previous) in box.text()
+    finally:
+        g.close()
 
 
 # --- user databases -------------------------------------------------------------------------

@@ -850,6 +850,10 @@
         <translation>内容已损坏</translation>
     </message>
     <message>
+        <source>The content database %1 is damaged; the previous content (%2) is shown instead. Install the content pack again.</source>
+        <translation>内容数据库已损坏（%1），本机改用上一版内容（%2）。请重新安装内容包。</translation>
+    </message>
+    <message>
         <source>Bookmarks recovered</source>
         <translation>收藏已恢复</translation>
     </message>
