@@ -9,7 +9,7 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QMouseEvent, QTouchEvent
 from PySide6.QtWidgets import QFileDialog
 
 from guide.kiosk.idle import Phase
-from guide.kiosk.parts import KioskParts
+from guide.kiosk.parts import Part
 from guide.kiosk.system import logger
 
 E = QEvent.Type
@@ -38,7 +38,7 @@ def _press_point(event: QEvent) -> QPoint | None:
     return None
 
 
-class KioskEvents(KioskParts):
+class KioskEvents(Part):
     """Every event of the application passes here first."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

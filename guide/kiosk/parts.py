@@ -2,13 +2,19 @@
 
 :class:`guide.kiosk.controller.KioskController` is made of parts, one module each:
 presentation (showing the window), visit (the idle cycle), staff exit (corner, PIN pad),
-events (the application-wide event filter) and recovery (unhandled exceptions). This base
-declares what the parts use of one another, so each part type-checks on its own.
+events (the application-wide event filter) and recovery (unhandled exceptions).
+:class:`KioskParts` is the protocol of the assembled controller as the parts see it: what
+``__init__`` sets and what one part calls of another, so each part type-checks on its own.
+
+Each part derives from :data:`Part`, which is that protocol for the type checker and plain
+``object`` at run time: the controller is a QObject, whose metaclass cannot be combined with
+the protocol's, and the methods are the parts' own, never a stub that could shadow them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QRect, QTimer, SignalInstance
 from PySide6.QtGui import QKeySequence
@@ -23,7 +29,7 @@ from guide.ui.guide import Guide
 from guide.ui.main_window import MainWindow
 
 
-class KioskParts:
+class KioskParts(Protocol):
     """Attributes set by ``KioskController.__init__`` and the methods parts call across modules."""
 
     guide: Guide
@@ -50,32 +56,29 @@ class KioskParts:
     countdown_shown: SignalInstance
     staff_exited: SignalInstance
     recovered: SignalInstance
-    _corner_down: bool
-    _swallow_until_release: bool
+    # A value here only fixes the order mypy infers these in (parts assign them); __init__ sets them.
+    _corner_down: bool = False
+    _swallow_until_release: bool = False
     _corner_since: float
 
-    # Parts come before this class in KioskController's bases, so their methods win over these.
+    def _perform(self, steps: list[Step]) -> None: ...  # visit
 
-    def _perform(self, steps: list[Step]) -> None:
-        raise NotImplementedError
+    def _schedule(self) -> None: ...  # visit
 
-    def _schedule(self) -> None:
-        raise NotImplementedError
+    def activity(self, *, wakes: bool = True) -> list[Step]: ...  # visit
 
-    def activity(self, *, wakes: bool = True) -> list[Step]:
-        raise NotImplementedError
+    def show_keyboard(self) -> None: ...  # visit
 
-    def show_keyboard(self) -> None:
-        raise NotImplementedError
+    def open_pin_pad(self) -> None: ...  # staff exit
 
-    def open_pin_pad(self) -> None:
-        raise NotImplementedError
+    def _corner_rect(self) -> QRect: ...  # staff exit
 
-    def fit_navigation(self) -> None:
-        raise NotImplementedError
+    def fit_navigation(self) -> None: ...  # presentation
 
-    def _corner_rect(self) -> QRect:
-        raise NotImplementedError
+    def _restore_full_screen(self) -> None: ...  # presentation
 
-    def _restore_full_screen(self) -> None:
-        raise NotImplementedError
+
+if TYPE_CHECKING:
+    Part = KioskParts
+else:
+    Part = object

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractScrollArea, QScroller, QScrollerProperties, QWidget
 
-from guide.kiosk.parts import KioskParts
+from guide.kiosk.parts import Part
 
 TOUCH_STYLE = """
 QPushButton, QToolButton {{ min-height: {px}px; min-width: {px}px; }}
@@ -17,7 +17,7 @@ QScrollBar:vertical {{ width: 18px; }}
 """
 
 
-class Presentation(KioskParts):
+class Presentation(Part):
     """How the kiosk shows the guide's window."""
 
     def present(self, size: tuple[int, int] | None = None) -> None:

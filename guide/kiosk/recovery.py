@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QTimer
 
 from guide.kiosk.idle import Phase
-from guide.kiosk.parts import KioskParts
+from guide.kiosk.parts import Part
 from guide.kiosk.slides import build_slides
 from guide.kiosk.system import logger
 from guide.ui.history import Location
@@ -17,7 +17,7 @@ from guide.ui.history import Location
 ERRORS_BEFORE_RESTART = 20  # unhandled exceptions within a minute: exit, the supervisor restarts us
 
 
-class Recovery(KioskParts):
+class Recovery(Part):
     """The kiosk's ``sys.excepthook`` and what it does after an error."""
 
     _previous_hook: Any

@@ -8,12 +8,12 @@ from PySide6.QtCore import QPoint, QRect
 
 from guide.kiosk import STAFF_EXIT_CODE
 from guide.kiosk.idle import Phase, Step
-from guide.kiosk.parts import KioskParts
+from guide.kiosk.parts import Part
 from guide.kiosk.pin import Outcome
 from guide.kiosk.system import logger
 
 
-class StaffExit(KioskParts):
+class StaffExit(Part):
     """The PIN pad, its growing waits, and leaving kiosk mode with :data:`STAFF_EXIT_CODE`."""
 
     def open_pin_pad(self) -> None:

@@ -9,13 +9,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractScrollArea, QScroller
 
 from guide.kiosk.idle import Phase, Step
-from guide.kiosk.parts import KioskParts
+from guide.kiosk.parts import Part
 from guide.kiosk.slides import build_slides
 from guide.kiosk.system import logger
 from guide.ui.history import Location
 
 
-class VisitCycle(KioskParts):
+class VisitCycle(Part):
     """Start a visit on the first touch, count down when idle, forget everything on reset."""
 
     def _perform(self, steps: list[Step]) -> None:
