@@ -46,7 +46,13 @@ def kiosk_config_for(args: argparse.Namespace) -> KioskConfig | None:
         load_update_config(Path(config.updates_config) if config.updates_config else None)
     except ConfigError as exc:
         raise KioskRefused(str(exc)) from None
-    if not config.pin_hash and not pin_is_set(getattr(args, "user_db", None)):
+    from guide.user.db import UserDbError
+
+    try:
+        has_pin = bool(config.pin_hash) or pin_is_set(getattr(args, "user_db", None))
+    except UserDbError:  # unreadable or read-only: the start-up reports it on the "being set up" screen
+        return config
+    if not has_pin:
         raise KioskRefused(
             "kiosk mode needs a staff PIN, so that staff can leave it; nobody could otherwise.\n"
             "Set one first with:  guide kiosk set-pin"
