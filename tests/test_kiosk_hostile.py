@@ -131,3 +131,74 @@ def test_quitting_during_a_slow_download_is_clean(how: str, tmp_path: Path, _use
     assert proc.returncode == 0, err
     assert "QThread" not in err and "Destroyed" not in err
     assert "Traceback" not in err
+
+
+# Runs the real `guide --kiosk` and, once told (the file in argv[1] exists), does what staff
+# do: the exit chord opens the PIN pad, the PIN is tapped in and confirmed.
+STAFF_EXIT_DRIVER = """
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+
+import guide.kiosk.controller as controller
+from guide.cli import main
+
+go, pin = Path(sys.argv[1]), sys.argv[2]
+install = controller.install_kiosk
+
+
+def install_and_await_staff(guide, config, **options):
+    kiosk = install(guide, config, **options)
+
+    def exit_when_told():
+        if not go.exists():
+            return
+        timer.stop()
+        mods = (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+                | Qt.KeyboardModifier.ShiftModifier)
+        QTest.keyClick(kiosk.window, Qt.Key.Key_K, mods)
+        assert kiosk.pin_pad.isVisible(), "the exit chord did not open the PIN pad"
+        for digit in pin:
+            QTest.mouseClick(kiosk.pin_pad.digit_keys[digit], Qt.MouseButton.LeftButton)
+        QTest.mouseClick(kiosk.pin_pad.ok, Qt.MouseButton.LeftButton)
+
+    timer = QTimer(kiosk)
+    timer.timeout.connect(exit_when_told)
+    timer.start(50)
+    return kiosk
+
+
+controller.install_kiosk = install_and_await_staff
+sys.exit(main(sys.argv[3:]))
+"""
+
+
+def test_a_staff_pin_exit_during_a_slow_download_is_clean(tmp_path: Path, _user_data: Path,
+                                                          mini_running: Path) -> None:
+    from guide.kiosk import STAFF_EXIT_CODE
+
+    go = tmp_path / "staff-at-the-kiosk"
+    with hostile_server() as (url, hostile):
+        hostile.mode = "drip"
+        hostile.drip_interval = 0.01
+        user = _kiosk_env(tmp_path, _user_data, url)
+        args = [sys.executable, "-c", STAFF_EXIT_DRIVER, str(go), "864209", "--kiosk",
+                "--content-db", str(mini_running), "--user-db", str(user)]
+        proc = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                text=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+        try:
+            _wait_for_drip(hostile)  # the poll is downloading, a byte every 10 ms
+            sent = hostile.bytes_sent
+            go.touch()
+            _out, err = proc.communicate(timeout=60)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+        still_dripping = not hostile.stopping.is_set()
+    assert still_dripping and sent >= 100
+    assert proc.returncode == STAFF_EXIT_CODE, err  # the supervisor's "staff closed me" code
+    assert "QThread" not in err and "Destroyed" not in err
+    assert "Traceback" not in err and "AssertionError" not in err
+    assert "staff exit" in (_user_data / "logs" / "kiosk.log").read_text(encoding="utf-8")
