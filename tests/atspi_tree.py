@@ -31,12 +31,9 @@ def nodes(root):  # type: ignore[no-untyped-def]
             except NotImplementedError:
                 pass
             text = ""
-            if role in ("text", "paragraph", "document text"):
-                try:
-                    t = node.queryText()
-                    text = t.getText(0, t.characterCount)
-                except NotImplementedError:
-                    pass
+            with contextlib.suppress(NotImplementedError):  # any text a reader can read
+                t = node.queryText()
+                text = t.getText(0, t.characterCount)
             links = 0
             with contextlib.suppress(NotImplementedError):
                 links = node.queryHypertext().getNLinks()
@@ -55,13 +52,13 @@ def nodes(root):  # type: ignore[no-untyped-def]
 
 
 def act(app, row_name: str) -> None:  # type: ignore[no-untyped-def]
-    """Do a row's first (default) action, found by its accessible name."""
+    """Do the first (default) action of a row or link, found by its accessible name."""
     stack = [app]
     while stack:
         node = stack.pop()
         if node is None:
             continue
-        if node.getRoleName() == "list item" and node.name == row_name:
+        if node.getRoleName() in ("list item", "link") and node.name == row_name:
             node.queryAction().doAction(0)
             return
         stack.extend(node.getChildAtIndex(i) for i in range(min(node.childCount, 300)))

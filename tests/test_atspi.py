@@ -82,3 +82,65 @@ def test_a_rows_default_action_opens_it(tmp_path: Path, real_db: Path) -> None:
     # The detail page of that forum is now what shows: its title as a heading label.
     assert any(n["role"] == "label" and n["name"] == title and n["showing"] for n in tree), \
         [n["name"] for n in tree if n["role"] == "label" and n["showing"]]
+
+
+PRIVATE_USE = [(0xFDD0, 0xFDEF), (0xE000, 0xF8FF)]
+
+
+def private_use(text: str) -> list[str]:
+    return [f"U+{ord(c):04X}" for c in text if any(lo <= ord(c) <= hi for lo, hi in PRIVATE_USE)]
+
+
+def test_a_detail_body_reads_as_text_with_its_links(tmp_path: Path, real_db: Path) -> None:
+    db = open_content_db(real_db)
+    forum = queries.get_forum(db, "tech-service-forum")
+    assert forum is not None and forum.speakers and forum.organisers
+    tree = read_tree(tmp_path, real_db, "forum/tech-service-forum", "en")
+    body = [n for n in tree if n["name"] == f"Details of {forum.title_en}"]
+    assert len(body) == 1 and body[0]["showing"]
+    # The body's text, as a reader reads it: whole, with no private-use characters (Qt's
+    # table-cell markers U+FDD0/U+FDD1 were read out as unknown characters).
+    text = body[0]["text"]
+    assert forum.summary_en in text and "Organisers" in text and "Speakers" in text
+    assert private_use(text) == []
+    for node in tree:
+        assert private_use(node["name"] + node["description"] + node["text"]) == [], node["path"]
+    # Organisers and speakers are drawn as links, so they are links to the reader: inside
+    # the body, named by what they say, showing, with an action that follows them.
+    links = {n["name"]: n for n in tree if n["role"] == "link" and n["path"].startswith(
+        body[0]["path"] + "/")}
+    for part in forum.organisers:
+        assert links[part.organization.name_en]["showing"], part.organization.name_en
+        assert links[part.organization.name_en]["actions"] == ["Press"]
+    for s in forum.speakers:
+        named = [name for name in links if s.person.name_en in name and s.person.name in name]
+        assert len(named) == 1, (s.person.name_en, sorted(links))
+    assert [n["name"] for n in tree if n["role"] == "link" and n["name"] not in links] == []
+
+
+def test_following_a_link_of_a_detail_body_opens_it(tmp_path: Path, real_db: Path) -> None:
+    tree = read_tree(tmp_path, real_db, "forum/tech-service-forum", "en", act_on="Zhao Qing 赵清")
+    shown = [n["name"] for n in tree if n["role"] == "label" and n["showing"]]
+    assert "Zhao Qing" in shown, shown
+    assert "Sci-Tech Service Innovation and Development Forum" not in shown  # the forum's title
+
+
+def test_pages_left_behind_are_not_showing(tmp_path: Path, real_db: Path) -> None:
+    db = open_content_db(real_db)
+    home_titles = {f.title_en for f in queries.forums_on(db, dt.date(2023, 5, 29))}
+    title = "Sci-Tech Service Innovation and Development Forum"
+    tree = read_tree(tmp_path, real_db, "home", "en", act_on=title)  # Home, then a forum
+    # Home's rows (its forums of the day among them) are gone from what the reader gets;
+    # the rows left showing are the section list's.
+    showing_rows = [n for n in tree if n["role"] == "list item" and n["showing"]]
+    assert showing_rows and all("/list:Sections/" in n["path"] for n in showing_rows), \
+        [n["path"] for n in showing_rows if "/list:Sections/" not in n["path"]]
+    assert not [n for n in tree if n["role"] == "list item" and n["name"] in home_titles
+                and n["showing"]]
+    # One page under the page stack: the forum's.
+    stack = next(n["path"] for n in tree if n["role"] == "layered pane")
+    pages = {n["path"].split("/")[stack.count("/") + 1] for n in tree
+             if n["path"].startswith(stack + "/")}
+    assert len(pages) == 1
+    assert any(n["role"] == "label" and n["name"] == title and n["showing"]
+               and n["path"].startswith(stack + "/") for n in tree)

@@ -244,3 +244,31 @@ def test_a_photo_card_without_its_image_file_says_so(qtbot, mini_db: Path, lang:
     finally:
         g.images.shutdown()
         g.close()
+
+
+def test_detail_text_is_one_reading_size_that_follows_the_text_scale(guide: Guide) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from guide.ui.views.detail_html import reading_size
+
+    seen = {}
+    for scale in (1.0, 2.0, 1.0):  # back to 100%: the app font is shared by later tests
+        guide.ctx.state.set_text_scale(scale)
+        guide.window.open_item("forum", "tech-service-forum")
+        body = guide.window.detail.findChild(QTextBrowser, "detailBody")
+        sizes: dict[bool, set[float]] = {True: set(), False: set()}  # heading? -> sizes
+        block = body.document().begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                sizes[block.blockFormat().headingLevel() > 0].add(
+                    round(fragment.charFormat().font().pointSizeF(), 1))
+                it += 1
+            block = block.next()
+        # Every line of text is at the size the style says, a little above the rows' text.
+        assert sizes[False] == {round(reading_size(scale), 1)}
+        assert reading_size(scale) > QApplication.font().pointSizeF()
+        assert min(sizes[True]) > max(sizes[False])  # headings stand out
+        seen.setdefault(scale, sizes[False].pop())
+    assert seen[2.0] == pytest.approx(2 * seen[1.0], abs=0.1)

@@ -20,12 +20,13 @@ from guide.content import queries
 from guide.content.models import Forum
 from guide.ui import text as tx
 from guide.ui import theme
+from guide.ui.accessible import LinkSpots
 from guide.ui.context import AppContext
 from guide.ui.image_delegates import PhotoDelegate
 from guide.ui.images import ImageCache
 from guide.ui.models.lazy import LazyItemModel
 from guide.ui.views.base import Page, fit_grid, list_view
-from guide.ui.views.detail_html import ORIGINAL_LINK, css, kind_label, render
+from guide.ui.views.detail_html import ORIGINAL_LINK, css, kind_label, reading_size, render
 
 
 def bookmark_button(parent: QWidget, icon_role: str | None = None) -> QPushButton:
@@ -120,6 +121,7 @@ class DetailPage(Page):
         self.body.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.body.anchorClicked.connect(self._follow)
         self.body.document().documentLayout().documentSizeChanged.connect(self._fit_body)
+        self.link_spots = LinkSpots(self.body, self._follow)  # links a screen reader can reach
         column.addWidget(self.body)
         self.photos_title = QLabel()
         self.photos_title.setObjectName("sectionTitle")
@@ -132,6 +134,13 @@ class DetailPage(Page):
         column.addStretch(1)
         self._zoom = 0  # extra reader zoom on top of the app's text size (pinch, wheel)
         self.show_original = False  # English pages: the Chinese original shown on request
+
+    def reading_font(self) -> QFont:
+        """The body's text: the reading size at the app's text scale, plus the reader's zoom,
+        in the content face (English in a Latin face: no wide “ ”, see theme)."""
+        face = theme.font("body", self.ctx.state.text_scale)
+        face.setPointSizeF(reading_size(self.ctx.state.text_scale) + self._zoom)
+        return face
 
     def _fit_body(self) -> None:
         """The body is exactly as tall as its text (the page scrolls, not the body)."""
@@ -207,12 +216,10 @@ class DetailPage(Page):
         self.subtitle.setVisible(bool(self.subtitle.text()))
         palette = theme.PALETTES.get(self.ctx.state.palette_name, theme.STANDARD)
         self.body.document().setDefaultStyleSheet(css(palette, self.ctx.state.text_scale))
-        if theme.content_families():  # English in a Latin face: no wide “ ” (see theme)
-            face = QFont(self.body.document().defaultFont())
-            face.setFamilies(theme.content_families())
-            self.body.document().setDefaultFont(face)
+        self.body.setFont(self.reading_font())  # the document takes its default font from it
         self.body.setHtml(render(self.ctx.content, item, lang, self.show_original))
         unscale_headings(self.body.document())
+        self.link_spots.rebuild()
         self.body.setAccessibleName(self.tr("Details of %1").replace("%1", self.title.text()))
         has_photos = self.photo_model.rowCount() > 0
         self.photos_title.setText(self.tr("Photos"))

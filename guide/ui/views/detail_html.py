@@ -27,7 +27,7 @@ from guide.content.models import (
     Track,
 )
 from guide.ui import text as tx
-from guide.ui.theme import Palette
+from guide.ui.theme import Palette, TypeScale
 
 KIND_LABELS = {
     "forum": QT_TRANSLATE_NOOP("tx", "Forum"),
@@ -47,12 +47,22 @@ def kind_label(kind: str) -> str:
     return tx.tr(str(KIND_LABELS.get(kind, kind)))
 
 
+def reading_size(scale: float) -> float:
+    """Point size of a detail page's text: a little above the body text of rows and cards
+    (long reading), at the app's text scale. The page sets it as the body's font: Qt's
+    rich text ignores a font size on <body>."""
+    return TypeScale.for_scale(scale).body * 1.1
+
+
 def css(p: Palette, scale: float) -> str:
     """The detail pages' style: generous CJK line height and paragraph spacing."""
     return f"""
-    body {{ color: {p.text}; font-size: {11 * scale * 1.1:.1f}pt; }}
+    body {{ color: {p.text}; }}
     p {{ line-height: 175%; margin-top: 0; margin-bottom: 14px; }}
-    h2 {{ color: {p.primary}; font-size: {11 * scale * 1.2:.1f}pt; margin-top: 22px; margin-bottom: 8px; }}
+    p.facts {{ line-height: 150%; }}
+    p.row {{ line-height: 150%; margin-bottom: 6px; }}
+    h2 {{ color: {p.primary}; font-size: {reading_size(scale) * 1.1:.1f}pt; margin-top: 22px;
+          margin-bottom: 8px; }}
     .meta {{ color: {p.muted}; }}
     .kicker {{ color: {p.accent}; font-weight: bold; }}
     .quote {{ color: {p.text}; margin-left: 18px; }}
@@ -62,7 +72,6 @@ def css(p: Palette, scale: float) -> str:
     .credit {{ color: {p.accent}; font-weight: bold; }}
     .missing {{ color: {p.muted}; font-style: italic; }}
     a {{ color: {p.primary}; text-decoration: none; font-weight: bold; }}
-    td {{ padding: 4px 14px 4px 0; vertical-align: top; }}
     """
 
 
@@ -83,10 +92,23 @@ def _paragraphs(paragraphs: Iterable[str]) -> str:
     return "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
 
 
+# No tables in bodies: Qt marks table cells with private-use characters (U+FDD0, U+FDD1)
+# that reach screen readers as part of the text. Rows are paragraphs, facts are lines.
+
+def _rows(rows: Iterable[tuple[str, str]]) -> str:
+    """One paragraph per row: a muted lead (kind, date) then the row's HTML."""
+    return "".join(f"<p class='row'><span class='meta'>{escape(lead)}</span>"
+                   f"{'&nbsp;&nbsp;' if lead else ''}{html}</p>" for lead, html in rows)
+
+
+def _facts(pairs: Iterable[tuple[str, str]], lang: str) -> str:
+    """Label–value lines ("Kind: Parallel forum"), values already HTML."""
+    lines = [f"<span class='meta'>{escape(tx.labelled(k, '', lang))}</span>{v}" for k, v in pairs]
+    return f"<p class='facts'>{'<br>'.join(lines)}</p>" if lines else ""
+
+
 def _cards(cards: Iterable[ItemCard], lang: str) -> str:
-    rows = [f"<tr><td class='meta'>{escape(kind_label(c.kind))}</td><td>"
-            f"{link(c.kind, c.id, _card_title(c, lang))}</td></tr>" for c in cards]
-    return f"<table>{''.join(rows)}</table>" if rows else ""
+    return _rows((kind_label(c.kind), link(c.kind, c.id, _card_title(c, lang))) for c in cards)
 
 
 def _card_title(c: ItemCard, lang: str) -> str:
@@ -96,17 +118,15 @@ def _card_title(c: ItemCard, lang: str) -> str:
 
 
 def _forum_rows(rows: Iterable[tuple[ForumRow, str]], lang: str) -> str:
-    lines = [f"<tr><td class='meta'>{escape(tx.format_date(r.date, lang))}</td><td>"
-             f"{link('forum', r.id, tx.pick(r.title, r.title_en, lang))}"
-             f"{' · ' + escape(role) if role else ''}</td></tr>" for r, role in rows]
-    return f"<table>{''.join(lines)}</table>" if lines else ""
+    return _rows((tx.format_date(r.date, lang),
+                  link('forum', r.id, tx.pick(r.title, r.title_en, lang))
+                  + (' · ' + escape(role) if role else '')) for r, role in rows)
 
 
 def _figures(figures: Iterable[Figure], lang: str) -> str:
-    rows = [f"<tr><td><b>{escape(tx.figure_value(f, lang))}</b></td><td>"
-            f"{link('figure', f.id, tx.pick(f.label, f.label_en, lang))}"
-            f"{' (' + str(f.year) + ')' if f.year else ''}</td></tr>" for f in figures]
-    return f"<table>{''.join(rows)}</table>" if rows else ""
+    return "".join(f"<p class='row'><b>{escape(tx.figure_value(f, lang))}</b>&nbsp;&nbsp;"
+                   f"{link('figure', f.id, tx.pick(f.label, f.label_en, lang))}"
+                   f"{' (' + str(f.year) + ')' if f.year else ''}</p>" for f in figures)
 
 
 def _reported_in(db: queries.Db, kind: str, item_id: str, source_id: str | None, lang: str) -> str:
@@ -150,15 +170,8 @@ def _session_rows(rows: Iterable[ForumRow], lang: str, *, room: bool = True) -> 
     for r in rows:
         when = tx.format_date(r.date, lang) + (f" {r.start_time:%H:%M}" if r.start_time else "")
         where = f" · {escape(r.room)}" if room and r.room else ""
-        lines.append(f"<tr><td class='meta'>{escape(when)}</td><td>"
-                     f"{link('forum', r.id, tx.pick(r.title, r.title_en, lang))}{where}</td></tr>")
-    return f"<table>{''.join(lines)}</table>" if lines else ""
-
-
-def _meta_table(meta: list[tuple[str, str]]) -> str:
-    """Label/value rows (values are HTML already)."""
-    return "<table>" + "".join(f"<tr><td class='meta'>{escape(k)}</td><td>{v}</td></tr>"
-                               for k, v in meta) + "</table>"
+        lines.append((when, link('forum', r.id, tx.pick(r.title, r.title_en, lang)) + where))
+    return _rows(lines)
 
 
 def _time(row: ForumRow) -> str:
@@ -173,9 +186,8 @@ def _organisers(forum: Forum, lang: str) -> str:
     by_role: dict[str, list[str]] = {}
     for part in forum.organisers:
         by_role.setdefault(part.role, []).append(_org_link(part.organization, lang))
-    return _section(tx.tr("Organisers"), "<table>" + "".join(
-        f"<tr><td class='meta'>{escape(tx.role(r, lang))}</td><td>{tx.join_list(names, lang)}</td></tr>"
-        for r, names in by_role.items()) + "</table>" if by_role else "")
+    return _section(tx.tr("Organisers"), _facts(
+        ((tx.role(r, lang), tx.join_list(names, lang)) for r, names in by_role.items()), lang))
 
 
 def session_html(db: queries.Db, forum: Forum, lang: str) -> str:
@@ -194,7 +206,7 @@ def session_html(db: queries.Db, forum: Forum, lang: str) -> str:
     if forum.language:
         meta.append((tx.tr("Language"), escape(forum.language)))
     html = f"<p class='kicker'>{escape(forum.subtitle)}</p>" if forum.subtitle else ""
-    html += _meta_table(meta)
+    html += _facts(meta, lang)
     summary = tx.pick(forum.summary, forum.summary_en, lang)
     html += _paragraphs(summary.split("\n\n")) if summary else ""
     html += _organisers(forum, lang)
@@ -237,7 +249,7 @@ def forum_html(db: queries.Db, forum: Forum, lang: str, show_original: bool = Fa
         meta.append((tx.tr("Attendance"), escape(tx.pick(forum.attendance, forum.attendance_en, lang))))
     english = lang == "en" and len(forum.text_en) == len(forum.text)
     note, original = _translated(lang, show_original, forum.text if english else ())
-    html = note + _meta_table(meta)
+    html = note + _facts(meta, lang)
     html += f"<p class='lead'>{escape(tx.pick(forum.summary, forum.summary_en, lang))}</p>"
     html += _organisers(forum, lang)
     speakers = ""
