@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QModelIndex, QRect, QSize, QStringListModel, Qt
-from PySide6.QtGui import QFont, QPainter
+from PySide6.QtCore import QModelIndex, QRect, QRectF, QSize, QStringListModel, Qt
+from PySide6.QtGui import QColor, QFont, QLinearGradient, QPainter, QPen
 from PySide6.QtWidgets import (
     QLabel,
     QListView,
@@ -127,3 +127,37 @@ def test_a_window_that_cannot_shrink_is_reported(window: QWidget, qtbot) -> None
     problems = shown(qtbot, window)
     assert [p.kind for p in problems] == ["window"]
     assert "700x400" in problems[0].detail
+
+
+def test_an_icon_that_fades_into_its_picture_is_reported(window: QWidget, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A white icon on a light gradient: judged against the picture around it, not against
+    its own ink (the commonest colour in a thin icon's box) or a dark card corner nearby."""
+
+    class Card(QWidget):
+        def __init__(self, ink: str, name: str) -> None:
+            super().__init__(window)
+            self.ink = ink
+            self.setObjectName(name)
+
+        def paintEvent(self, _event: object) -> None:
+            painter = QPainter(self)
+            painter.fillRect(self.rect(), QColor("#000000"))  # the card, dark
+            gradient = QLinearGradient(0, 0, self.width(), self.height())
+            gradient.setColorAt(0, QColor("#ffd400"))
+            gradient.setColorAt(1, QColor("#7fffd4"))
+            painter.setBrush(gradient)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.drawRoundedRect(QRectF(4, 4, self.width() - 8, self.height() - 8), 10, 10)
+            icon = QRect(self.width() - 30, 6, 22, 22)
+            painter.setPen(QPen(QColor(self.ink), 2))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(icon.adjusted(3, 3, -3, -3))
+            painter.drawLine(icon.left() + 7, icon.center().y(), icon.right() - 7, icon.center().y())
+            probe.note(painter, icon, self.objectName(), icon=True)
+            painter.end()
+
+    Card("#ffffff", "faintStar").setGeometry(10, 10, 200, 120)
+    Card("#000000", "darkStar").setGeometry(10, 150, 200, 120)
+    problems = shown(qtbot, window)
+    assert [(p.kind, "'faintStar'" in p.where) for p in problems] == [("contrast", True)], problems
+    assert "icon" in problems[0].detail and "needs 3.0:1" in problems[0].detail

@@ -39,3 +39,38 @@ def test_every_detail_page_passes_at_the_edges(real_db: Path) -> None:
                          "--theme", "high-contrast", "--lang", "zh")
     assert code == 0, report
     assert f"{total} page renders checked over 1 configurations, 0 problems" in report
+
+
+def test_bookmark_stars_and_picture_icons_read_in_every_theme_and_state(  # type: ignore[no-untyped-def]
+        qtbot, real_db: Path) -> None:
+    """Stars lie on pictures (or their light placeholders): set and unset, on a selected
+    and focused card, in both themes, every icon keeps 3:1 against what is around it."""
+    from PySide6.QtWidgets import QListView
+
+    from guide.app import build_window
+    from guide.ui.history import Location
+    from guide.ui.layout_check import check_window
+    from guide.ui.models.lazy import IdRole, KindRole
+
+    guide = build_window(real_db, now="2023-05-29T10:00", lang="en", remember=False)
+    qtbot.addWidget(guide.window)
+    guide.window.resize(1280, 800)
+    guide.window.show()
+    try:
+        for theme_name in ("high-contrast", "standard"):
+            guide.ctx.state.set_palette(theme_name)
+            for page, grid in (("exhibition", "areaGrid"), ("photos", "photoGrid")):
+                guide.window.go(Location(page))
+                view = guide.window.page(page).findChild(QListView, grid)
+                first = view.model().index(0, 0)
+                if not guide.ctx.bookmarks.is_bookmarked(first.data(KindRole), first.data(IdRole)):
+                    guide.ctx.bookmarks.toggle(first.data(KindRole), first.data(IdRole))  # set
+                view.setFocus()
+                view.setCurrentIndex(view.model().index(1, 0))  # selected, focused, unset
+                qtbot.wait(50)
+                problems = [str(p) for p in check_window(guide.window, (1280, 800))]
+                assert problems == [], (theme_name, page, problems)
+                assert guide.ctx.bookmarks.is_bookmarked(first.data(KindRole), first.data(IdRole))
+    finally:
+        guide.images.shutdown()
+        guide.close()

@@ -53,6 +53,7 @@ class BaseDelegate(QStyledItemDelegate):
 
     MARGINS = (6, 4, -6, -4)  # the card inside the row
     BOOKMARKABLE = True
+    STAR_ON_PICTURE = False  # the star lies on an image (or its placeholder), not on the card
 
     def __init__(self, ctx: AppContext, parent: Any = None) -> None:
         super().__init__(parent)
@@ -107,6 +108,12 @@ class BaseDelegate(QStyledItemDelegate):
         if not self.BOOKMARKABLE or self.ctx.bookmarks is None:
             return
         star = self.star_rect(rect).adjusted(4, 4, -4, -4)
+        if self.STAR_ON_PICTURE:  # a disc of the card's colour: the star reads on any picture
+            p = self.palette
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(QPen(QColor(p.border), 1))
+            painter.setBrush(QColor(p.surface))
+            painter.drawEllipse(QRectF(star).adjusted(-5, -5, 5, 5))
         theme.icon("star-filled" if index.data(BookmarkedRole) else "star").paint(painter, star)
         probe.note(painter, star, "star", icon=True)
 

@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QLinearGradient, QPainter
 from PySide6.QtWidgets import QStyleOptionViewItem
 
 from guide.content.models import Area, Photo
+from guide.ui import layout_probe as probe
 from guide.ui import text as tx
 from guide.ui import theme
 from guide.ui.context import AppContext
@@ -42,14 +43,16 @@ def paint_placeholder(painter: QPainter, rect: QRect, palette: theme.Palette, ma
                  next((c for c in mark if c.isalpha()), mark[:1]))
     painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), glyph)
     side = max(16, rect.height() // 6)
-    theme.icon("camera").paint(painter, QRect(rect.right() - side - 10, rect.bottom() - side - 10,
-                                              side, side))
+    camera = QRect(rect.right() - side - 10, rect.bottom() - side - 10, side, side)
+    theme.icon("camera", "on_primary").paint(painter, camera)  # the gradient's own ink
+    probe.note(painter, camera, "camera", icon=True)
 
 
 class ImageCardDelegate(BaseDelegate):
     """Cards with a picture on top: the image from the worker thread, or the placeholder."""
 
     MARGINS = (6, 6, -6, -6)
+    STAR_ON_PICTURE = True
     IMAGE = (300, 190)  # at 100% text
     FILL = False  # crop to fill the box (cards) or show the whole image (photos)
 

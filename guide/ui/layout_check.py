@@ -363,10 +363,12 @@ def contrast(window: QWidget, image: QImage, widgets: Iterable[QWidget],
         clip = visible_rect(m.widget, window)
         if not clip.contains(rect.adjusted(1, 1, -1, -1)):
             continue  # partly scrolled out of view: its ink may be in the hidden part
-        need = ICON_CONTRAST if m.icon else TEXT_CONTRAST
         owner = m.widget.parentWidget() or m.widget
-        yield from judge(image, rect.intersected(clip), need,
-                         f"{name_of(owner)} row {short(m.text)!r}")
+        if m.icon:
+            yield from judge_icon(image, rect, f"{name_of(owner)} row {short(m.text)!r}")
+        else:
+            yield from judge(image, rect.intersected(clip), TEXT_CONTRAST,
+                             f"{name_of(owner)} row {short(m.text)!r}")
 
 
 def judge(image: QImage, rect: QRect, need: float, where: str) -> Iterator[Problem]:
@@ -375,6 +377,44 @@ def judge(image: QImage, rect: QRect, need: float, where: str) -> Iterator[Probl
         value, ink, background = found
         yield Problem("contrast", where, f"{value:.2f}:1 (#{ink:06x} on #{background:06x}), "
                       f"needs {need}:1")
+
+
+def icon_contrast(image: QImage, rect: QRect) -> tuple[float, int, int] | None:
+    """(ratio, ink, background) of an icon painted in ``rect`` against what surrounds it.
+
+    An icon covers little of its box, so the most common colour there may be its own ink,
+    and a corner of a card or picture may lend it a contrast it does not have. Its
+    background is what lies along the edge of its box (the median by lightness: a picture
+    or gradient varies); its ink is the strongest colour well inside the box.
+    """
+    rect = rect.intersected(image.rect())
+    if rect.width() < 6 or rect.height() < 6:
+        return None
+    edge: list[int] = []
+    for line in (QRect(rect.left(), rect.top(), rect.width(), 1),
+                 QRect(rect.left(), rect.bottom(), rect.width(), 1),
+                 QRect(rect.left(), rect.top() + 1, 1, rect.height() - 2),
+                 QRect(rect.right(), rect.top() + 1, 1, rect.height() - 2)):
+        for colour, n in colours(image, line).items():
+            edge += [colour] * n
+    edge.sort(key=luminance)
+    background = edge[len(edge) // 2]
+    inset = max(2, min(rect.width(), rect.height()) // 6)
+    inner = colours(image, rect.adjusted(inset, inset, -inset, -inset))
+    seen = 0
+    for colour, n in sorted(inner.items(), key=lambda cn: -ratio(cn[0], background)):
+        seen += n
+        if seen >= MIN_INK:
+            return ratio(colour, background), colour, background
+    return None
+
+
+def judge_icon(image: QImage, rect: QRect, where: str) -> Iterator[Problem]:
+    found = icon_contrast(image, rect)
+    if found is not None and found[0] < ICON_CONTRAST:
+        value, ink, background = found
+        yield Problem("contrast", where, f"icon {value:.2f}:1 (#{ink:06x} on #{background:06x}), "
+                      f"needs {ICON_CONTRAST}:1")
 
 
 def text_regions(w: QWidget, window: QWidget,

@@ -7,6 +7,7 @@ text scale, so Ctrl+/Ctrl- and the kiosk's larger type are a single number.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -55,7 +56,7 @@ class Palette:
 
 STANDARD = Palette(
     name="standard", window="#f3f6fa", surface="#ffffff", text="#16203a", muted="#4f5b73",
-    primary="#0a4ea2", on_primary="#ffffff", accent="#00786f", border="#d5dde8",
+    primary="#0a4ea2", on_primary="#ffffff", accent="#006f67", border="#d5dde8",
     selection="#dce9fb", focus="#e8710a", warning="#b3261e", icon="#0a4ea2", star="#5b6478",
     bar_icon="#0a4ea2", bar_icon_disabled="#c9d6ea", placeholder="#5f6b80",
 )
@@ -150,7 +151,8 @@ def font(role: str, scale: float = 1.0, *, bold: bool = False) -> QFont:
 
 
 # The ink the icon files are drawn in, replaced by the current theme's colour for the role.
-ICON_INKS = {"#0a4ea2": "icon", "#5b6478": "star"}
+ICON_INKS = {"#0a4ea2": "icon", "#5b6478": "star", "#ffffff": "on_primary"}
+_INK = re.compile("|".join(ICON_INKS), re.IGNORECASE)
 _current = STANDARD
 
 
@@ -178,9 +180,8 @@ class ThemedIconEngine(QIconEngine):
 def _render(name: str, role: str | None, disabled_role: str | None, _palette: str, width: int,
             height: int, disabled: bool) -> QPixmap:
     svg = (paths.resources_dir() / "icons" / f"{name}.svg").read_text(encoding="utf-8")
-    for ink, default_role in ICON_INKS.items():
-        wanted = disabled_role or role or default_role
-        svg = svg.replace(ink, getattr(_current, wanted))
+    # One pass: a colour put in must not be taken for another ink (white stars in high contrast).
+    svg = _INK.sub(lambda m: getattr(_current, disabled_role or role or ICON_INKS[m[0].lower()]), svg)
     pixmap = QPixmap(max(1, width), max(1, height))
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
