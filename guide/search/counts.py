@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
+from collections.abc import Callable
 
-from guide.search.engine import RANK_CAP, probe, split_rows
+from guide.search.engine import RANK_CAP, split_rows
 from guide.search.query import (
     Pieces,
     normalize_query,
@@ -14,16 +15,19 @@ from guide.search.query import (
     text_expression,
     title_expression,
 )
-from guide.search.schema import KIND_BITS, KIND_TABLE, TEXT_TABLE, TITLE_TABLE
+from guide.search.schema import KIND_TABLE, TEXT_TABLE, TITLE_TABLE, kind_range
 
 log = logging.getLogger(__name__)
 
 COUNT_CAP = 1000
-SCAN_CAP = 10 * COUNT_CAP
-KIND_MASK = (1 << KIND_BITS) - 1
 
-_COUNT = f"SELECT count(*) FROM (SELECT 1 FROM {TEXT_TABLE} WHERE {TEXT_TABLE} MATCH ? LIMIT ?)"
-_PROBE = "SELECT rowid FROM {0} WHERE {0} MATCH ? LIMIT ?"
+# One kind's matches: a rowid range (see schema.py), read only up to the cap.
+_ARM = "SELECT rowid FROM (SELECT rowid FROM {0} WHERE {0} MATCH ? AND rowid >= ? AND rowid < ? LIMIT ?)"
+_TEXT_ONLY = f"SELECT count(*) FROM ({_ARM.format(TEXT_TABLE)})"
+_WITH_PINYIN = (
+    f"SELECT count(*) FROM ({_ARM.format(TEXT_TABLE)} UNION {_ARM.format(TITLE_TABLE)}"
+    " UNION SELECT value FROM json_each(?) WHERE value >= ? AND value < ?)"
+)
 
 
 def count_by_kind(conn: sqlite3.Connection, query: str) -> dict[str, int]:
@@ -40,15 +44,9 @@ def count_by_kind(conn: sqlite3.Connection, query: str) -> dict[str, int]:
     if not pieces:
         return {}
     try:
-        kinds = dict(conn.execute(f"SELECT code, kind FROM {KIND_TABLE} ORDER BY kind").fetchall())
-        found = _scan_kinds(conn, pieces)
-        counts = {kind: min(found.get(code, 0), COUNT_CAP) for code, kind in kinds.items()}
-        if sum(found.values()) >= SCAN_CAP:
-            # The scan stopped early: kinds short of COUNT_CAP need a query of their own.
-            for kind, count in counts.items():
-                if count < COUNT_CAP:
-                    counts[kind] = _count(conn, pieces, kind)
-        return counts
+        kinds = conn.execute(f"SELECT code, kind FROM {KIND_TABLE} ORDER BY kind").fetchall()
+        counts = _counter(conn, pieces)
+        return {kind: min(counts(code), COUNT_CAP) for code, kind in kinds}
     except sqlite3.OperationalError as exc:
         if not str(exc).startswith("fts5:"):
             raise
@@ -56,34 +54,29 @@ def count_by_kind(conn: sqlite3.Connection, query: str) -> dict[str, int]:
         return {}
 
 
-def _scan_kinds(conn: sqlite3.Connection, pieces: Pieces) -> dict[int, int]:
-    """Matches per kind code among the first SCAN_CAP of every way to match, in one
-    SQL statement (the kind is in the rowid: no lookups)."""
-    arms = [f"SELECT rowid AS r FROM ({_PROBE.format(TEXT_TABLE)})"]
-    params: list[str | int] = [text_expression(pieces), SCAN_CAP]
-    if any(p.pinyin for p in pieces):
-        arms.append(f"SELECT rowid AS r FROM ({_PROBE.format(TITLE_TABLE)})")
-        params += [title_expression(pieces), SCAN_CAP]
-        split: list[int] = []
-        for as_pinyin, as_text in pinyin_splits(pieces):
-            if as_text:
-                split += split_rows(conn, as_pinyin, as_text, None, RANK_CAP, scan=False)
-        arms.append("SELECT value AS r FROM json_each(?)")
-        params.append(json.dumps(split))
-    union = " UNION ".join(arms)
-    sql = f"SELECT r & {KIND_MASK}, count(*) FROM ({union}) GROUP BY 1"
-    return dict(conn.execute(sql, params).fetchall())
+def _counter(conn: sqlite3.Connection, pieces: Pieces) -> Callable[[int], int]:
+    """A function counting one kind's matches (by code), up to COUNT_CAP + 1: the union
+    of text matches, pinyin-in-title matches and mixed (some words as pinyin) matches."""
+    text = text_expression(pieces)
+    if not any(p.pinyin for p in pieces):
 
+        def count_text(code: int) -> int:
+            low, high = kind_range(code)
+            (count,) = conn.execute(_TEXT_ONLY, (text, low, high, COUNT_CAP)).fetchone()
+            return int(count)
 
-def _count(conn: sqlite3.Connection, pieces: Pieces, kind: str) -> int:
-    """Matches of one kind, up to COUNT_CAP."""
-    text = text_expression(pieces, kind)
-    (count,) = conn.execute(_COUNT, (text, COUNT_CAP)).fetchone()
-    if count >= COUNT_CAP or not any(p.pinyin for p in pieces):
-        return int(count)
-    rows = set(probe(conn, TEXT_TABLE, text, COUNT_CAP))
-    rows.update(probe(conn, TITLE_TABLE, title_expression(pieces, kind), COUNT_CAP))
+        return count_text
+    titles = title_expression(pieces)
+    split: list[int] = []
     for as_pinyin, as_text in pinyin_splits(pieces):
-        if as_text and len(rows) < COUNT_CAP:
-            rows.update(split_rows(conn, as_pinyin, as_text, kind, RANK_CAP, scan=False))
-    return min(len(rows), COUNT_CAP)
+        if as_text:
+            split += split_rows(conn, as_pinyin, as_text, None, RANK_CAP, scan=False)
+    mixed = json.dumps(split)
+
+    def count_all(code: int) -> int:
+        low, high = kind_range(code)
+        params = (text, low, high, COUNT_CAP, titles, low, high, COUNT_CAP, mixed, low, high)
+        (count,) = conn.execute(_WITH_PINYIN, params).fetchone()
+        return int(count)
+
+    return count_all

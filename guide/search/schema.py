@@ -23,9 +23,11 @@ Design (measured in ``shared/notes/search.md`` on SQLite 3.40.1):
 * ``search_doc`` also keeps small precomputed keys for ranking and marking in
   Python (``rank_*``, ``pinyin_map``), since ``highlight()`` is useless on bigrams.
 * A ``k`` column holds one token per kind so a kind filter is part of MATCH, and
-  rowids carry the kind in their low ``KIND_BITS`` bits (``seq << 4 | code``):
-  still in the order documents were given, and a count per kind of a few hundred
-  matches needs no lookup.
+  rowids carry the kind in their high bits (``code << SEQ_BITS | seq``): each kind
+  is one rowid range, in the order documents were given within it (the content
+  builder gives the kinds in order of importance, so the rowid order is unchanged),
+  and a count per kind is a MATCH over that range, stopping at the cap, that FTS5
+  answers by seeking instead of walking every match of the other kinds.
 * **Prefix indexes.** Without one, FTS5 merges the doclists of every term with the
   prefix before returning a row (``"zhon"*`` over 100k titles: ~5 ms; ``"z"*``:
   ~100 ms). Prefix ``1`` serves one-character Chinese queries (``"北"*``); Latin
@@ -51,11 +53,13 @@ TITLE_WEIGHTS = (8.0, 4.0, 6.0, 4.0, 2.0, 0.0)
 TEXT_COLUMNS = ("t", "n", "te", "b", "be", "k")
 TEXT_WEIGHTS = (8.0, 4.0, 6.0, 1.0, 1.0, 0.0)
 KIND_BITS = 4  # room for 16 kinds (the guide has 7)
+SEQ_BITS = 24  # up to 16.7 M documents; small rowids keep FTS5 varints short
+SEQ_MASK = (1 << SEQ_BITS) - 1
 # Pinyin tokens are cut here; query words are cut the same way, so long input still
 # matches (as a prefix) and the token dictionary stays bounded.
 MAX_PINYIN_TOKEN = 20
 TITLE_PREFIXES = "1 3 4 5 6 7"  # CJK 1; Latin/pinyin 1-5 letters (+ 2-letter marker)
-TEXT_PREFIXES = "1 3 4"  # CJK 1; Latin 1-2 letters
+TEXT_PREFIXES = TITLE_PREFIXES  # counts walk body matches per kind: Latin 1-5 letters too
 
 _FTS_OPTIONS = "content='', tokenize='unicode61 remove_diacritics 2'"
 _DDL = (
@@ -96,6 +100,11 @@ def drop_index(conn: sqlite3.Connection) -> None:
     """Drop the search tables, e.g. before rebuilding the index from scratch."""
     for table in (TITLE_TABLE, TEXT_TABLE, DOC_TABLE, KIND_TABLE):
         conn.execute(f"DROP TABLE IF EXISTS {table}")
+
+
+def kind_range(code: int) -> tuple[int, int]:
+    """Return the first rowid of the kind with ``code`` and the first one past it."""
+    return code << SEQ_BITS, (code + 1) << SEQ_BITS
 
 
 def kind_token(kind: str) -> str:
