@@ -99,7 +99,7 @@ def index_documents(
                 rowids = []
                 for doc in batch:
                     seq += 1
-                    rowids.append(_code(conn, codes, doc.kind) << SEQ_BITS | seq)
+                    rowids.append(rowid_of(_code(conn, codes, doc.kind), seq))
                 future = pool.submit(_prepare, batch, rowids)
                 if pending is not None:
                     done += _write(conn, pending.result(), progress, done)
@@ -115,6 +115,11 @@ def index_documents(
         for cached in (_field_pinyin, _sequence_tokens, *rd.CACHES):
             cached.cache_clear()
     return done
+
+
+def rowid_of(code: int, seq: int) -> int:
+    """The rowid of the ``seq``-th document, of the kind with ``code`` (see schema.py)."""
+    return code << SEQ_BITS | seq
 
 
 def _code(conn: sqlite3.Connection, codes: dict[str, int], kind: str) -> int:
