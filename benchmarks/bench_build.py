@@ -1,14 +1,18 @@
 """Build a synthetic content pack of N items (default 100,000) and print the figures.
 
-    .venv/bin/python benchmarks/bench_build.py [--items N]
+    .venv/bin/python benchmarks/bench_build.py [--sizes 10000,100000,300000] [--items N]
 
-Goal (issue #2): 100,000 items in under 20 s on a 2-core machine for the content
-tables; the search index (issue #4) is timed separately inside the same build.
+At each size: write a synthetic pack, validate it, build the content database (the
+search index timed apart), then time bench_search's as-you-type queries on it. A
+scaling table follows; the JSON last line holds the 100,000-item figures (and every
+size under ``sizes``). Goal (issue 17): the 100,000-item build <= 20 s with the index.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import sqlite3
 import sys
 import tempfile
 import time
@@ -18,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _stats import print_figures
+from bench_search import _time_queries
 
 from guide.content import build as build_module
 from guide.content.build import build_content_db
@@ -25,16 +30,15 @@ from guide.content.loader import load_pack
 from guide.content.synth import write_synthetic_pack
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--items", type=int, default=100_000)
-    args = parser.parse_args()
+def build_once(items: int, repeats: int) -> dict[str, float | int]:
+    """Write a synthetic pack of ``items``, build its content database and time searches on it."""
     with tempfile.TemporaryDirectory() as tmp:
         pack_dir, out = Path(tmp) / "pack", Path(tmp) / "content.db"
         started = time.perf_counter()
-        write_synthetic_pack(pack_dir, args.items)
+        write_synthetic_pack(pack_dir, items)
         synth_s = time.perf_counter() - started
 
+        load = os.getloadavg()[0]
         started = time.perf_counter()
         pack = load_pack(pack_dir)
         load_s = time.perf_counter() - started
@@ -53,22 +57,60 @@ def main() -> None:
 
         build_module.migrate = timed_migrate  # type: ignore[assignment]
         started = time.perf_counter()
-        report = build_content_db(pack_dir, out, pack=pack)
+        try:
+            report = build_content_db(pack_dir, out, pack=pack)
+        finally:
+            build_module.migrate = original
         write_s = time.perf_counter() - started
-        build_module.migrate = original
 
         total = load_s + write_s
-        print(f"items               {args.items:,}")
+        index_mb = table_sizes(out).get("index_mb", 0.0)
+        print(f"items               {items:,} (load average {load:.1f} on {os.cpu_count()} CPUs)")
         print(f"synth pack          {synth_s:6.2f} s (not part of the build)")
         print(f"validate (load)     {load_s:6.2f} s")
         print(f"write tables        {write_s - index_s:6.2f} s")
         print(f"search index        {index_s:6.2f} s")
-        print(f"build-db total      {total:6.2f} s  ({args.items / total:,.0f} items/s; "
-              f"goal < 20 s for the content, < 30 s with the index)")
-        print(f"content db size     {report.size / 1e6:6.1f} MB")
-        print_figures({"benchmark": "build", "items": args.items, "synth_s": synth_s, "load_s": load_s,
-                       "write_tables_s": write_s - index_s, "index_s": index_s, "build_s": total,
-                       "content_db_mb": report.size / 1e6})
+        print(f"build-db total      {total:6.2f} s  ({items / total:,.0f} items/s)")
+        print(f"content db size     {report.size / 1e6:6.1f} MB, of which the search index {index_mb:.1f} MB")
+        figures = _time_queries(out, repeats)
+        print()
+        return {"items": items, "synth_s": synth_s, "load_s": load_s, "write_tables_s": write_s - index_s,
+                "index_s": index_s, "build_s": total, "content_db_mb": report.size / 1e6,
+                "index_mb": index_mb, "build_load": load, **figures}
+
+
+def table_sizes(path: Path) -> dict[str, float]:
+    """MB of the search tables (FTS5 indexes and their document table) in a content database."""
+    conn = sqlite3.connect(path)
+    try:
+        (size,) = conn.execute(
+            "SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'search%'"
+            " OR name LIKE 'sqlite_autoindex_search%'").fetchone()
+    except sqlite3.OperationalError:  # SQLite built without dbstat
+        return {}
+    finally:
+        conn.close()
+    return {"index_mb": (size or 0) / 1e6}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="10000,100000,300000",
+                        help="comma-separated item counts (default: %(default)s)")
+    parser.add_argument("--items", type=int, help="one size only (same as --sizes N)")
+    parser.add_argument("--repeats", type=int, default=3, help="passes over the search queries")
+    args = parser.parse_args()
+    sizes = [args.items] if args.items else [int(n) for n in args.sizes.split(",")]
+    results = {items: build_once(items, args.repeats) for items in sizes}
+    print("| items | build-db s (search index s) | content db MB | index MB | search p50 / p95 ms"
+          " | counts p50 / p95 ms | load |")
+    print("|---:|---:|---:|---:|---:|---:|---:|")
+    for items, r in results.items():
+        print(f"| {items:,} | {r['build_s']:.1f} ({r['index_s']:.1f}) | {r['content_db_mb']:.0f} |"
+              f" {r['index_mb']:.0f} | {r['p50_ms']:.2f} / {r['p95_ms']:.2f} |"
+              f" {r['count_p50_ms']:.2f} / {r['count_p95_ms']:.2f} | {r['build_load']:.1f} |")
+    head = results.get(100_000) or results[max(results)]
+    print_figures({"benchmark": "build", **head, "sizes": {str(n): r for n, r in results.items()}})
 
 
 if __name__ == "__main__":

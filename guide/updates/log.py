@@ -8,7 +8,6 @@ the same file.
 from __future__ import annotations
 
 import logging
-import logging.handlers
 from pathlib import Path
 
 LOGGER_NAME = "guide.updates"
@@ -17,6 +16,8 @@ log = logging.getLogger(LOGGER_NAME)
 
 def log_to_file(path: Path, *, max_bytes: int = 1_000_000, backups: int = 3) -> logging.Handler:
     """Add a rotating file handler for ``guide.updates`` at ``path`` (once per path); return it."""
+    import logging.handlers  # socket, pickle, queue: not on every start's path
+
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     for handler in log.handlers:
