@@ -30,6 +30,21 @@ def test_build_writes_counts_and_meta(tmp_path: Path) -> None:
     assert integrity_problems(db) == []
 
 
+def test_built_database_keeps_no_free_pages(tmp_path: Path) -> None:
+    """The search index's final merge frees the pages of the segments it merged (a third
+    of the file at 1,500 items); the shipped file must not carry them."""
+    write_synthetic_pack(tmp_path / "pack", 1500)
+    report = build_content_db(tmp_path / "pack", tmp_path / "c.db")
+    conn = sqlite3.connect(report.path)
+    (free,) = conn.execute("PRAGMA freelist_count").fetchone()
+    (pages,) = conn.execute("PRAGMA page_count").fetchone()
+    (page_size,) = conn.execute("PRAGMA page_size").fetchone()
+    conn.close()
+    assert free == 0
+    assert report.path.stat().st_size == pages * page_size
+    assert content_info(open_content_db(report.path)).pack_version >= 1
+
+
 def test_content_db_is_opened_read_only(mini_db: Path) -> None:
     db = open_content_db(mini_db)
     with pytest.raises(sqlite3.OperationalError):
