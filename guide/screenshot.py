@@ -30,9 +30,34 @@ def open_page(guide: Guide, page: str) -> None:
     if page.startswith("search:"):
         guide.window.show_search(page[len("search:"):])
         return
+    if page == "timetable" or page.startswith("timetable:"):
+        open_timetable(guide, page.partition(":")[2])
+        return
     location = Location.parse(page)
     if not guide.window.go(location):
         raise ValueError(f"no such page: {page}")
+
+
+def open_timetable(guide: Guide, day_text: str) -> None:
+    """The Forums page as a timetable of ``day_text`` (YYYY-MM-DD; default its busiest day)."""
+    import datetime as dt
+
+    from guide.content.timetable import busiest_day
+    from guide.ui.views.forums import ForumsPage
+
+    try:
+        day = dt.date.fromisoformat(day_text) if day_text else busiest_day(guide.ctx.content)
+    except ValueError:
+        raise ValueError(f"timetable:{day_text}: not a date (YYYY-MM-DD)") from None
+    guide.window.go(Location("forums"))
+    page = guide.window.page("forums")
+    if not isinstance(page, ForumsPage):
+        raise ValueError("the Forums page is not the guide's own")
+    if day is not None:
+        page.select_day(day)
+    if day is None or page.current_day() != day:
+        raise ValueError(f"no such page: timetable:{day_text} (not a day of the programme)")
+    page.show_grid()
 
 
 def take_screenshot(page: str, out: Path, *, size: str = "1280x800", content_db: Path | None = None,

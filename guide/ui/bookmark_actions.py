@@ -29,6 +29,10 @@ class BookmarkActions(QObject):
     def is_bookmarked(self, kind: str, item_id: str) -> bool:
         return store.is_bookmarked(self.user, kind, item_id)
 
+    def bookmarked_ids(self, kind: str) -> set[str]:
+        """Ids of every bookmarked item of ``kind`` (for views that mark many at once)."""
+        return store.bookmarked_ids(self.user, kind)
+
     def toggle(self, kind: str, item_id: str) -> bool:
         """Bookmark or un-bookmark; un-bookmarking can be undone. Returns the new state."""
         if store.is_bookmarked(self.user, kind, item_id):

@@ -46,6 +46,10 @@ class Snapshot:
     start_time: dt.time | None
     end_time: dt.time | None
     venue: str | None
+    # An imported session's absolute start and end (time-zone aware), which place a session
+    # after midnight on the right calendar day; the content has them, the stored list not.
+    start: dt.datetime | None = None
+    end: dt.datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -82,6 +86,8 @@ class BookmarkView:
     venue: str | None
     in_guide: bool
     stored: Bookmark
+    start: dt.datetime | None = None  # absolute, for imported sessions in the guide
+    end: dt.datetime | None = None
 
     @property
     def time_known(self) -> bool:
@@ -180,7 +186,7 @@ def snapshots(content_db: Db, refs: Iterable[Ref]) -> dict[Ref, Snapshot]:
     forum_ids = [i for k, i in cards if k == "forum"]
     for row in queries.forum_rows(content_db, forum_ids):
         out[("forum", row.id)] = Snapshot(row.title, row.title_en, row.date, row.start_time,
-                                          row.end_time, row.venue)
+                                          row.end_time, row.venue, row.start, row.end)
     for k, i in cards:
         if k == "area":
             area = queries.get_area(content_db, i)
@@ -332,13 +338,20 @@ def refresh_snapshots(user_db: Db, content_db: Db) -> int:
 def _view(b: Bookmark, snap: Snapshot | None) -> BookmarkView:
     s = snap or Snapshot(b.title, b.title_en, b.date, b.start_time, b.end_time, b.venue)
     return BookmarkView(b.kind, b.id, s.title, s.title_en, s.date, s.start_time, s.end_time,
-                        s.venue, in_guide=snap is not None, stored=b)
+                        s.venue, in_guide=snap is not None, stored=b, start=s.start, end=s.end)
+
+
+def _wall_start(v: BookmarkView) -> dt.datetime:
+    """The start on the venue's clock: after midnight means the next calendar day."""
+    if v.start is not None:
+        return v.start.replace(tzinfo=None)
+    return dt.datetime.combine(v.date or dt.date.min, v.start_time or dt.time(0))
 
 
 def timeline_key(v: BookmarkView) -> tuple[Any, ...]:
-    """Schedule order: by day, timed before untimed, by start, then title."""
-    return (v.date is None, v.date or dt.date.min, v.start_time is None,
-            v.start_time or dt.time(0), v.title)
+    """Schedule order: by day, timed before untimed, by start (00:30 after the night's 23:00),
+    then title."""
+    return (v.date is None, v.date or dt.date.min, v.start_time is None, _wall_start(v), v.title)
 
 
 def list_bookmarks(user_db: Db, content_db: Db) -> list[BookmarkView]:
@@ -360,6 +373,10 @@ def group_by_kind(views: Iterable[BookmarkView]) -> list[KindGroup]:
 
 
 def _interval(v: BookmarkView) -> tuple[dt.datetime, dt.datetime] | None:
+    if v.start is not None:  # an imported session: absolute times, compared in UTC
+        start = v.start.astimezone(dt.UTC).replace(tzinfo=None)
+        end = v.end.astimezone(dt.UTC).replace(tzinfo=None) if v.end else start + DEFAULT_DURATION
+        return start, max(end, start + dt.timedelta(minutes=1))
     if v.date is None or v.start_time is None:
         return None
     start = dt.datetime.combine(v.date, v.start_time)

@@ -114,7 +114,10 @@ def calendar_ics(views: Sequence[BookmarkView], tz_name: str = "Asia/Shanghai", 
             continue
         start: dt.date | dt.datetime
         end: dt.date | dt.datetime
-        if v.start_time is None:
+        if v.start is not None:  # an imported session: its absolute times, on the venue's clock
+            start = v.start.astimezone(tz)
+            end = v.end.astimezone(tz) if v.end is not None else start + DEFAULT_DURATION
+        elif v.start_time is None:
             start, end = v.date, v.date + dt.timedelta(days=1)  # all-day: DTEND is exclusive
         else:
             start = dt.datetime.combine(v.date, v.start_time, tzinfo=tz)
@@ -124,7 +127,7 @@ def calendar_ics(views: Sequence[BookmarkView], tz_name: str = "Asia/Shanghai", 
         notes = [other]
         if v.start_time is None:
             notes.append("时间待定 / Time to be announced")
-        elif v.end_time is None:
+        elif v.end_time is None and v.end is None:
             notes.append("结束时间未公布，按两小时计 / End time not announced; two hours assumed")
         cal.add_component(icalendar.Event.new(
             uid=f"forum-{v.id}@zgc-guide", summary=summary, start=start, end=end,

@@ -529,6 +529,57 @@
     </message>
 </context>
 <context>
+    <name>TimetablePanel</name>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Zoom in: hours taller</source>
+        <translation>放大：每小时更高</translation>
+    </message>
+    <message>
+        <source>Zoom out: hours shorter</source>
+        <translation>缩小：每小时更矮</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <source>Scroll to the current time</source>
+        <translation>滚动到当前时间</translation>
+    </message>
+    <message>
+        <source>Timetable</source>
+        <translation>时间表</translation>
+    </message>
+    <message>
+        <source>Sessions without a time</source>
+        <translation>未定时间的场次</translation>
+    </message>
+    <message>
+        <source>Time not announced (%1)</source>
+        <translation>时间未公布（%1）</translation>
+    </message>
+    <message>
+        <source>Sessions: %1 · Rooms: %2.</source>
+        <translation>场次：%1 · 会场：%2。</translation>
+    </message>
+    <message>
+        <source>Arrow keys move between sessions, Enter opens one.</source>
+        <translation>方向键在场次之间移动，回车键打开场次。</translation>
+    </message>
+    <message>
+        <source>No session of this day has a time yet, so there is no timetable to draw; they are listed below.</source>
+        <translation>本日场次均未公布时间，无法排出时间表，场次列于下方。</translation>
+    </message>
+</context>
+<context>
     <name>Toolbar</name>
     <message>
         <source>Zhongguancun Forum 2023</source>
@@ -585,6 +636,25 @@
     <message>
         <source>Switch language</source>
         <translation>切换语言</translation>
+    </message>
+</context>
+<context>
+    <name>ViewToggle</name>
+    <message>
+        <source>List</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <source>Timetable</source>
+        <translation>时间表</translation>
+    </message>
+    <message>
+        <source>Show the day as a list</source>
+        <translation>以列表显示当天日程</translation>
+    </message>
+    <message>
+        <source>Show the day as a timetable of rooms and times</source>
+        <translation>以会场和时间的时间表显示当天日程</translation>
     </message>
 </context>
 <context>
@@ -940,6 +1010,10 @@
     <message>
         <source>Show the content that was in use before the last update? Bookmarks stay.</source>
         <translation>显示上次更新前使用的内容？收藏不受影响。</translation>
+    </message>
+    <message>
+        <source>Room not given</source>
+        <translation>未注明会场</translation>
     </message>
 </context>
 </TS>

@@ -14,6 +14,7 @@ from guide.ui.context import AppContext
 from guide.ui.delegates import ForumDelegate
 from guide.ui.flow import FlowLayout
 from guide.ui.models.lazy import LazyItemModel
+from guide.ui.timetable_panel import TimetablePanel, ViewToggle
 from guide.ui.views.base import Page, list_view
 
 
@@ -116,6 +117,8 @@ class ForumsPage(Page):
         kind_row.addWidget(self.kind_label)
         kind_row.addWidget(self.kind)
         bar.addWidget(kind_box)
+        self.view_toggle = ViewToggle()  # the day as a list or as a timetable of rooms
+        bar.addWidget(self.view_toggle)
         self.layout_.addLayout(bar)
         self.model = LazyItemModel("forum", lambda ids: queries.forum_rows(ctx.content, ids))
         self.view = list_view(self.model, ForumDelegate(ctx), name="forumList", on_open=self.open_index)
@@ -123,6 +126,8 @@ class ForumsPage(Page):
         self.empty.setObjectName("emptyNote")
         self.layout_.addWidget(self.view, 1)
         self.layout_.addWidget(self.empty, 1)
+        self.grid: TimetablePanel | None = None  # built when first chosen
+        self.view_toggle.grid_toggled.connect(self._show_day)
         self._days: list[dt.date] = []
         self.days.currentChanged.connect(self._show_day)
         self.kind.currentIndexChanged.connect(self._show_day)
@@ -164,6 +169,9 @@ class ForumsPage(Page):
         self.kind_label.setText(self.tr("Kind:"))
         self.days.setAccessibleName(self.tr("Forum days"))
         self.view.setAccessibleName(self.tr("Schedule"))
+        self.view_toggle.retranslate()
+        if self.grid is not None:
+            self.grid.retranslate()
         self._show_day()
 
     def current_day(self) -> dt.date | None:
@@ -174,11 +182,24 @@ class ForumsPage(Page):
         if day in self._days:
             self.days.setCurrentIndex(self._days.index(day))
 
+    def show_grid(self, on: bool = True) -> None:
+        """Show the day as a timetable (or back as a list)."""
+        (self.view_toggle.grid_button if on else self.view_toggle.list_button).setChecked(True)
+
     def _show_day(self, *_: object) -> None:
         day = self.current_day()
         ids = queries.forum_ids(self.ctx.content, day=day, kind=self.kind.currentData()) if day else []
+        gridded = self.view_toggle.grid_chosen() and bool(ids)
+        if gridded and self.grid is None:
+            self.grid = TimetablePanel(self.ctx)
+            self.grid.item_opened.connect(self.item_opened)
+            self.layout_.addWidget(self.grid, 1)
+        if self.grid is not None:
+            self.grid.setVisible(gridded)
+            if gridded:
+                self.grid.show_day(day, self.kind.currentData())
         self.model.set_ids(ids)
-        self.view.setVisible(bool(ids))
+        self.view.setVisible(bool(ids) and not gridded)
         self.empty.setVisible(not ids)
         if not ids and day is not None:
             if self.kind.currentData():

@@ -1,0 +1,105 @@
+"""Painting the timetable's fixed parts: hour lines, the now line, room and hour headers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen
+
+from guide.content.timetable import HOUR, DayGrid
+from guide.ui import layout_probe as probe
+from guide.ui import text as tx
+from guide.ui import theme
+
+if TYPE_CHECKING:
+    from guide.ui.timetable_view import TimetableView
+
+
+def paint_hour_lines(view: TimetableView, painter: QPainter, grid: DayGrid, area: QRect) -> None:
+    """Solid lines at the hours, dotted at the half hours, and a line between rooms."""
+    p, mh, top = view.delegate.palette, view.minute_height(), view.origin().y()
+    first = max(grid.first_minute, grid.first_minute + int((area.top() - top) / mh) // 30 * 30)
+    for minute in range(first, grid.last_minute + 1, 30):
+        y = top + round((minute - grid.first_minute) * mh)
+        if y > area.bottom():
+            break
+        pen = QPen(QColor(p.border), 1, Qt.PenStyle.SolidLine if minute % HOUR == 0
+                   else Qt.PenStyle.DotLine)
+        painter.setPen(pen)
+        painter.drawLine(area.left(), y, area.right(), y)
+    cw, left = view.column_width(), view.origin().x()
+    painter.setPen(QPen(QColor(p.border), 1))
+    for column in range(len(grid.columns) + 1):
+        x = left + column * cw
+        if area.left() <= x <= area.right():
+            painter.drawLine(x, area.top(), x, area.bottom())
+
+
+def paint_now(view: TimetableView, painter: QPainter, area: QRect) -> None:
+    """The clock's line across every room."""
+    y = view.now_line_y()
+    if y is None:
+        return
+    y += view.origin().y()
+    if area.top() <= y <= area.bottom():
+        painter.setPen(QPen(QColor(view.delegate.palette.warning), 3))
+        painter.drawLine(area.left(), y, area.right(), y)
+
+
+def paint_headers(view: TimetableView, painter: QPainter, grid: DayGrid, area: QRect) -> None:
+    """Room names along the top and hours down the left, over the scrolled grid."""
+    p, scale, lang = view.delegate.palette, view.ctx.state.text_scale, view.ctx.state.lang
+    vp, origin, cw = view.viewport().rect(), view.origin(), view.column_width()
+    painter.fillRect(QRect(0, 0, vp.width(), area.top()), QColor(p.window))
+    painter.fillRect(QRect(0, area.top(), area.left(), vp.height()), QColor(p.window))
+    painter.setPen(QPen(QColor(p.border), 1))
+    painter.drawLine(0, area.top() - 1, vp.width(), area.top() - 1)
+    painter.drawLine(area.left() - 1, 0, area.left() - 1, vp.height())
+    font = theme.font("body", scale, bold=True)
+    fm = QFontMetrics(font)
+    painter.setFont(font)
+    painter.setPen(QColor(p.text))
+    painter.setClipRect(QRect(area.left(), 0, area.width(), area.top()))
+    first = max(0, (area.left() - origin.x()) // cw)
+    for column in range(first, len(grid.columns)):
+        x = origin.x() + column * cw
+        if x > vp.right():
+            break
+        c = grid.columns[column]
+        name = tx.pick(c.title, c.title_en, lang) or tx.tr("Room not given")
+        box = QRect(x + 6, 6, cw - 12, area.top() - 12)
+        bound = fm.boundingRect(box, int(Qt.TextFlag.TextWordWrap), name)
+        shown = name if bound.height() <= box.height() else fm.elidedText(
+            name, Qt.TextElideMode.ElideRight, box.width() * 2 - fm.averageCharWidth() * 2)
+        painter.drawText(box, int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignHCenter
+                                  | Qt.AlignmentFlag.AlignVCenter), shown)
+        probe.note(painter, box, name, cut=shown != name)
+    _paint_hours(view, painter, grid, area)
+
+
+def _paint_hours(view: TimetableView, painter: QPainter, grid: DayGrid, area: QRect) -> None:
+    """Hour labels down the left, and the clock's time where the now line meets them."""
+    p, mh, top = view.delegate.palette, view.minute_height(), view.origin().y()
+    font = theme.font("small", view.ctx.state.text_scale)
+    fm = QFontMetrics(font)
+    painter.setClipRect(QRect(0, area.top(), area.left(), area.height()))
+    painter.setFont(font)
+    now = view.now_minute()
+    for minute in range(grid.first_minute, grid.last_minute + 1, HOUR):
+        y = top + round((minute - grid.first_minute) * mh)
+        if area.top() - fm.height() <= y <= area.bottom() + fm.height():
+            painter.setPen(QColor(p.muted))
+            label = f"{minute // HOUR % 24:02d}:00"
+            painter.drawText(QRect(4, y, area.left() - 10, fm.height()),
+                             int(Qt.AlignmentFlag.AlignRight), label)
+    if now is not None:
+        y = top + round((now - grid.first_minute) * mh)
+        tag = QRect(2, y - fm.height() // 2 - 1, area.left() - 4, fm.height() + 2)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(p.warning))
+        painter.drawRoundedRect(tag, 4, 4)
+        painter.setPen(QColor(p.surface if p.name == "standard" else p.window))
+        at = dt.time(now // HOUR % 24, now % HOUR)
+        painter.drawText(tag, int(Qt.AlignmentFlag.AlignCenter), f"{at:%H:%M}")
