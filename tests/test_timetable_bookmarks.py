@@ -107,10 +107,11 @@ def test_bookmarked_sessions_are_starred_and_clashes_marked_on_the_grid(guide: G
 
 
 def entry(item_id: str, room: str, start: str | None, end: str | None) -> Entry:
-    def at(clock: str | None) -> dt.datetime | None:
-        return dt.datetime.fromisoformat(f"2025-12-27T{clock}") if clock else None
+    def minute(clock: str | None) -> int | None:
+        return int(clock[:2]) * 60 + int(clock[3:]) if clock else None
 
-    return Entry(item_id, item_id, item_id, DAY, at(start), at(end), room, room, room, None, None, None)
+    return Entry(item_id, item_id, item_id, DAY, minute(start), minute(end), room, room, room,
+                 None, None, None)
 
 
 def test_overlapping_sessions_in_one_room_stand_side_by_side() -> None:

@@ -122,3 +122,53 @@ def write_synthetic_pack(out: Path, total: int, seed: int = 2023) -> dict[str, i
         (out / f"{kind}.json").write_text(json.dumps({kind: rows}, ensure_ascii=False),
                                           encoding="utf-8")
     return {k: len(v) for k, v in items.items()}
+
+
+def synthetic_programme(sessions: int, rooms: int = 300, days: int = 4,
+                        seed: int = 2025) -> dict[str, list[dict[str, Any]]]:
+    """An imported-style programme: ``sessions`` sessions with absolute times in ``rooms``
+    rooms over ``days`` days, the second day the busiest (40%), each room's day running
+    from 08:00 back to back (sometimes overlapping) and past midnight."""
+    w = _Writer(seed)
+    tz = dt.timezone(dt.timedelta(hours=1))
+    room_items = [{"id": f"room-{r}", "title": f"Room {r + 1}", "title_en": f"Room {r + 1}"}
+                  for r in range(rooms)]
+    colours = ("#d12f2f", "#1f6fd1", "#2c9a4a", "#8a3fd1", "#d18a1f", "#1fa3a3")
+    tracks = [{"id": f"track-{t}", "title": w.en(1, 2), "title_en": "", "color": c}
+              for t, c in enumerate(colours)]
+    for t in tracks:
+        t["title_en"] = t["title"]
+    shares = [0.2, 0.4, 0.25, 0.15][:days] if days <= 4 else [1 / days] * days
+    counts = [int(sessions * s / sum(shares)) for s in shares]
+    counts[1 if days > 1 else 0] += sessions - sum(counts)
+    forums: list[dict[str, Any]] = []
+    for d, count in enumerate(counts):
+        day = dt.date(2025, 12, 27) + dt.timedelta(days=d)
+        for r in range(rooms):
+            clock = dt.datetime.combine(day, dt.time(8), tzinfo=tz)
+            for _ in range(count // rooms + (1 if r < count % rooms else 0)):
+                length = dt.timedelta(minutes=w.rng.choice((15, 20, 30, 30, 45, 60)))
+                n = len(forums)
+                forums.append({
+                    "id": f"session-{n}", "kind": "session", "title": w.en(3, 9),
+                    "title_en": "", "date": day.isoformat(), "start": clock.isoformat(),
+                    "end": (clock + length).isoformat(), "room": f"room-{r}",
+                    "track": w.rng.choice(tracks)["id"], "guid": f"synthetic-{n}"})
+                forums[-1]["title_en"] = forums[-1]["title"]
+                # Mostly a break before the next; now and then an overlap (shown side by side).
+                gap = w.rng.choice((0, 5, 10, 15)) if w.rng.random() > 0.03 else -10
+                clock += length + dt.timedelta(minutes=gap)
+    return {"room": room_items, "track": tracks, "forum": forums}
+
+
+def write_synthetic_programme(out: Path, sessions: int, **options: Any) -> int:
+    """Write :func:`synthetic_programme` as a pack folder at ``out``; return the session count."""
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "pack.toml").write_text(
+        '[pack]\nid = "synthetic-programme"\nversion = 1\ntitle = "Synthetic programme"\n'
+        'title_en = "Synthetic programme"\nsource = "guide synth"\ntimezone = "Etc/GMT-1"\n'
+        'languages = ["en"]\n', encoding="utf-8")
+    items = synthetic_programme(sessions, **options)
+    (out / "programme.json").write_text(json.dumps(items), encoding="utf-8")
+    return len(items["forum"])

@@ -16,6 +16,7 @@ import datetime as dt
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from guide.content.database import Db
 
@@ -24,22 +25,34 @@ ASSUMED_MINUTES = 30
 HOUR = 60
 
 
-@dataclass(frozen=True)
-class Entry:
-    """What a timetable block shows of a session (a lean row: a day may hold thousands)."""
+class Entry(NamedTuple):
+    """What a timetable block shows of a session (a lean row: a day may hold thousands, so an
+    immutable named tuple, several times quicker to make than a frozen dataclass)."""
 
     id: str
     title: str
     title_en: str
     day: dt.date  # the conference day
-    start: dt.datetime | None  # wall clock at the venue, naive
-    end: dt.datetime | None
+    start_minute: int | None  # on the venue's clock, from the conference day's midnight
+    end_minute: int | None
     room_key: str  # room id, else the venue's text, else "" (no room given)
     room: str
     room_en: str
     track: str | None
     track_color: str | None
     type: str | None
+
+    @property
+    def start(self) -> dt.datetime | None:
+        """The start on the venue's wall clock (naive)."""
+        return None if self.start_minute is None else self._at(self.start_minute)
+
+    @property
+    def end(self) -> dt.datetime | None:
+        return None if self.end_minute is None else self._at(self.end_minute)
+
+    def _at(self, minute: int) -> dt.datetime:
+        return dt.datetime.combine(self.day, dt.time(0)) + dt.timedelta(minutes=minute)
 
 
 @dataclass(frozen=True)
@@ -51,9 +64,8 @@ class Column:
     title_en: str
 
 
-@dataclass(frozen=True)
-class Block:
-    """A timed session placed on the grid."""
+class Block(NamedTuple):
+    """A timed session placed on the grid (a named tuple, like :class:`Entry`)."""
 
     entry: Entry
     column: int
@@ -82,62 +94,65 @@ class Rect:
         return self.x + self.width / 2, self.y + self.height / 2
 
 
-_ENTRY_SQL = """
-SELECT f.id, f.title, f.title_en, f.date, f.start_at, f.end_at, f.start_time, f.end_time,
-       coalesce(f.room_id, f.venue, '') AS room_key, coalesce(r.title, f.venue, '') AS room,
-       coalesce(r.title_en, json_extract(f.en, '$.venue_en'), f.venue, '') AS room_en,
-       t.title AS track, t.color AS track_color, f.type
-FROM forum f LEFT JOIN room r ON r.id = f.room_id LEFT JOIN track t ON t.id = f.track_id
-WHERE f.date = ? AND (? IS NULL OR f.kind = ?)
-ORDER BY coalesce(r.pos, 1e9), room_key, f.start_utc, f.start_time, f.pos
+# Minutes on the venue's wall clock from the conference day's midnight, worked out by SQLite:
+# an absolute time's first 16 characters are its local date and clock time.
+_WALL = ("CAST(round((julianday(coalesce(substr(f.{at}, 1, 16), f.date || 'T' || f.{clock})) "
+         "- julianday(f.date)) * 1440) AS INTEGER)")
+_ENTRY_SQL = f"""
+SELECT f.id, f.title, f.title_en, {_WALL.format(at="start_at", clock="start_time")},
+       {_WALL.format(at="end_at", clock="end_time")}, f.room_id, f.venue,
+       CASE WHEN f.room_id IS NULL THEN json_extract(f.en, '$.venue_en') END, f.track_id, f.type
+FROM forum f WHERE f.date = ? AND (? IS NULL OR f.kind = ?)
 """
-
-
-def _wall(at: str | None, day: str, clock: str | None) -> dt.datetime | None:
-    """The venue's wall clock: an absolute time in its own offset, else day plus clock time."""
-    if at:
-        return dt.datetime.fromisoformat(at).replace(tzinfo=None)
-    return dt.datetime.fromisoformat(f"{day}T{clock}") if clock else None
 
 
 def day_entries(db: Db, day: dt.date, kind: str | None = None) -> list[Entry]:
     """Every session (of ``kind``, if given) of the conference day ``day``, rooms in the
-    programme's order."""
+    programme's order (rooms and tracks are looked up here: joins and sorting in SQL cost
+    more than the dictionaries at 8,000 sessions a day)."""
+    rooms = {r[0]: r[1:] for r in db.execute("SELECT id, pos, title, title_en FROM room")}
+    tracks = {r[0]: r[1:] for r in db.execute("SELECT id, title, color FROM track")}
     out = []
-    for (item_id, title, title_en, date, start_at, end_at, start_time, end_time, room_key, room,
-         room_en, track, color, type_) in db.execute(_ENTRY_SQL, [day.isoformat(), kind, kind]):
-        start = _wall(start_at, date, start_time)
-        end = _wall(end_at, date, end_time) if start is not None else None
-        out.append(Entry(item_id, title, title_en, dt.date.fromisoformat(date), start, end,
-                         room_key, room, room_en, track, color, type_))
+    for (item_id, title, title_en, start, end, room_id, venue, venue_en, track_id,
+         type_) in db.execute(_ENTRY_SQL, [day.isoformat(), kind, kind]):
+        room = rooms.get(room_id)
+        track = tracks.get(track_id)
+        out.append(Entry(item_id, title, title_en, day, start, end if start is not None else None,
+                         room_id or venue or "", room[1] if room else venue or "",
+                         room[2] if room else venue_en or venue or "",
+                         track[0] if track else None, track[1] if track else None, type_))
+    last = len(rooms)
+    out.sort(key=lambda e: rooms[e.room_key][0] if e.room_key in rooms else last)
     return out
 
 
-def _minutes(day: dt.date, at: dt.datetime) -> int:
+def minutes(day: dt.date, at: dt.datetime) -> int:
+    """Minutes from midnight at the start of ``day`` to the wall-clock time ``at``."""
     return int((at - dt.datetime.combine(day, dt.time(0))).total_seconds() // 60)
 
 
-def _lanes(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+def _lanes(spans: Sequence[tuple[int, int, bool, Entry]]) -> list[tuple[int, int]]:
     """(lane, lanes) for spans sorted by start: overlapping spans side by side, each cluster
     of transitively overlapping spans as wide as its most crowded moment."""
-    out: list[tuple[int, int]] = []
-    cluster: list[int] = []  # lanes given in the current cluster
-    lane_ends: list[int] = []
-    cluster_end = None
-    for start, end in spans:
-        if cluster_end is not None and start >= cluster_end:
-            width = len(lane_ends)
-            out.extend((lane, width) for lane in cluster)
-            cluster, lane_ends, cluster_end = [], [], None
-        free = next((i for i, e in enumerate(lane_ends) if e <= start), None)
-        if free is None:
-            lane_ends.append(end)
-            free = len(lane_ends) - 1
-        else:
-            lane_ends[free] = end
-        cluster.append(free)
-        cluster_end = end if cluster_end is None else max(cluster_end, end)
-    out.extend((lane, len(lane_ends)) for lane in cluster)
+    out = [(0, 1)] * len(spans)  # most sessions overlap nothing in their room
+    i, n = 0, len(spans)
+    while i < n:
+        j, cluster_end = i + 1, spans[i][1]
+        while j < n and spans[j][0] < cluster_end:
+            cluster_end = max(cluster_end, spans[j][1])
+            j += 1
+        if j - i > 1:
+            lane_ends: list[int] = []
+            lanes = []
+            for start, end, _known, _entry in spans[i:j]:
+                free = next((k for k, e in enumerate(lane_ends) if e <= start), len(lane_ends))
+                if free == len(lane_ends):
+                    lane_ends.append(end)
+                else:
+                    lane_ends[free] = end
+                lanes.append(free)
+            out[i:j] = [(lane, len(lane_ends)) for lane in lanes]
+        i = j
     return out
 
 
@@ -150,41 +165,37 @@ class DayGrid:
         timed: dict[str, list[tuple[int, int, bool, Entry]]] = {}
         untimed: list[Entry] = []
         for e in entries:
-            if e.start is None:
+            start = e.start_minute
+            if start is None:
                 untimed.append(e)
                 continue
-            columns.setdefault(e.room_key, Column(e.room_key, e.room, e.room_en))
-            start = _minutes(day, e.start)
-            end = _minutes(day, e.end) if e.end is not None else start + ASSUMED_MINUTES
+            if e.room_key not in columns:
+                columns[e.room_key] = Column(e.room_key, e.room, e.room_en)
+                timed[e.room_key] = []
+            end = e.end_minute if e.end_minute is not None else start + ASSUMED_MINUTES
             end = max(end, start + 5)  # a zero-length session still gets a visible sliver
-            timed.setdefault(e.room_key, []).append((start, end, e.end is not None, e))
+            timed[e.room_key].append((start, end, e.end_minute is not None, e))
         # Sessions with no room given go last, under their own heading.
         keys = sorted(columns, key=lambda k: k == "")
         self.columns: tuple[Column, ...] = tuple(columns[k] for k in keys)
         self.untimed: tuple[Entry, ...] = tuple(untimed)
         blocks: list[Block] = []
-        for number, key in enumerate(keys):
-            spans = sorted(timed[key], key=lambda s: (s[0], s[1], s[3].title))
-            for (start, end, known, e), (lane, lanes) in zip(
-                    spans, _lanes([(s, t) for s, t, _k, _e in spans]), strict=True):
-                blocks.append(Block(e, number, start, end, known, lane, lanes))
-        self.blocks: tuple[Block, ...] = tuple(blocks)  # by column, then start
-        self._by_id = {b.id: n for n, b in enumerate(blocks)}
         # Per column: the range of its blocks, their starts and the longest block (search window).
         self._column_range: list[tuple[int, int]] = []
         self._starts: list[list[int]] = []
         self._longest: list[int] = []
-        first = 0
-        for number in range(len(keys)):
-            last = first
-            while last < len(blocks) and blocks[last].column == number:
-                last += 1
-            self._column_range.append((first, last))
-            self._starts.append([b.start for b in blocks[first:last]])
-            self._longest.append(max((b.end - b.start for b in blocks[first:last]), default=0))
-            first = last
+        for number, key in enumerate(keys):
+            spans = sorted(timed[key], key=lambda s: (s[0], s[1]))  # stable: ties keep their order
+            first = len(blocks)
+            blocks.extend(Block(e, number, start, end, known, lane, lanes) for (start, end, known, e),
+                          (lane, lanes) in zip(spans, _lanes(spans), strict=True))
+            self._column_range.append((first, len(blocks)))
+            self._starts.append([s[0] for s in spans])
+            self._longest.append(max(s[1] - s[0] for s in spans))
+        self.blocks: tuple[Block, ...] = tuple(blocks)  # by column, then start
+        self._by_id = {b.id: n for n, b in enumerate(blocks)}
         if blocks:
-            self.first_minute = min(b.start for b in blocks) // HOUR * HOUR
+            self.first_minute = min(starts[0] for starts in self._starts) // HOUR * HOUR
             self.last_minute = -(-max(b.end for b in blocks) // HOUR) * HOUR
         else:
             self.first_minute, self.last_minute = 9 * HOUR, 18 * HOUR
@@ -201,7 +212,7 @@ class DayGrid:
 
     def minute_at(self, when: dt.datetime) -> int:
         """The grid row (minutes from the conference day's midnight) of a wall-clock time."""
-        return _minutes(self.day, when)
+        return minutes(self.day, when)
 
     def visible(self, x0: float, x1: float, y0: float, y1: float) -> list[int]:
         """Blocks meeting the area from column ``x0`` to ``x1`` and minute ``y0`` to ``y1``

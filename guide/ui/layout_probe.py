@@ -49,6 +49,11 @@ def recording() -> Iterator[list[Mark]]:
         _marks, _widgets = previous, {}
 
 
+def active() -> bool:
+    """True while a recording is on (painters that cache their output paint afresh then)."""
+    return _marks is not None
+
+
 def note(painter: QPainter, rect: QRect, text: str, *, icon: bool = False, cut: bool = False,
          essential: bool = False) -> None:
     """Record what a delegate just painted (no-op unless a recording is on)."""

@@ -43,13 +43,27 @@ class BlockDelegate(BaseDelegate):
     def __init__(self, ctx: Any, parent: Any = None) -> None:
         super().__init__(ctx, parent)
         self._layouts: OrderedDict[tuple[Any, ...], list[tuple[str, QFont, str, int]]] = OrderedDict()
+        self._fonts: dict[tuple[str, bool], QFont] = {}
+        self._icons = {name: theme.icon(name) for name in ("star", "star-filled")}
+        self._star_size = 0
 
     def clear_cache(self) -> None:
         """Language, text size or theme changed: lay every block out again."""
         self._layouts.clear()
+        self._fonts.clear()
+        self._star_size = 0
+
+    def font(self, role: str, bold: bool = False) -> QFont:
+        """The theme's font for ``role`` at the current text size (kept: painting asks often)."""
+        found = self._fonts.get((role, bold))
+        if found is None:
+            found = self._fonts[(role, bold)] = super().font(role, bold)
+        return found
 
     def star_rect(self, card: QRect) -> QRect:
-        size = min(QFontMetrics(self.font("small")).height() + 8, card.height() - 2)
+        if not self._star_size:
+            self._star_size = QFontMetrics(self.font("small")).height() + 8
+        size = min(self._star_size, card.height() - 2)
         return QRect(card.right() - size - 2, card.top() + 2, size, size)
 
     def describe(self, block: Block) -> tuple[str, str]:
@@ -96,13 +110,17 @@ class BlockDelegate(BaseDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         block: Block | None = index.data(BlockRole)
-        if block is None:
-            return
+        if block is not None:
+            self.paint_block(painter, option, block, bool(index.data(BookmarkedRole)),
+                             bool(index.data(ClashRole)))
+
+    def paint_block(self, painter: QPainter, option: QStyleOptionViewItem, block: Block,
+                    bookmarked: bool, clash: bool) -> None:
+        """Paint ``block`` in ``option.rect`` (the view calls this directly: no role look-ups)."""
         p = self.palette
         card = self.card_rect(option.rect)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
-        clash = bool(index.data(ClashRole))
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         edge = QColor(p.focus if focused else p.warning if clash else p.border)
@@ -123,7 +141,7 @@ class BlockDelegate(BaseDelegate):
                 painter.drawText(QPointF(inner.left(), inner.top() + y), text)
             probe.note(painter, inner, block.entry.title)  # cut by design: the block is the time
         # Filled when bookmarked; an outline otherwise, so the target is discoverable.
-        theme.icon("star-filled" if index.data(BookmarkedRole) else "star").paint(
+        self._icons["star-filled" if bookmarked else "star"].paint(
             painter, self.star_rect(card).adjusted(2, 2, -2, -2))
         if clash:
             self._clash_badge(painter, card)

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import OrderedDict
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import QStyleOptionViewItem
 
-from guide.content.timetable import HOUR, DayGrid
+from guide.content.timetable import HOUR, Block, DayGrid
 from guide.ui import layout_probe as probe
 from guide.ui import text as tx
 from guide.ui import theme
 
 if TYPE_CHECKING:
+    from guide.ui.timetable_delegate import BlockDelegate
     from guide.ui.timetable_view import TimetableView
 
 
@@ -31,7 +34,8 @@ def paint_hour_lines(view: TimetableView, painter: QPainter, grid: DayGrid, area
         painter.drawLine(area.left(), y, area.right(), y)
     cw, left = view.column_width(), view.origin().x()
     painter.setPen(QPen(QColor(p.border), 1))
-    for column in range(len(grid.columns) + 1):
+    first = max(0, (area.left() - left) // cw)
+    for column in range(first, min(len(grid.columns), first + area.width() // cw + 1) + 1):
         x = left + column * cw
         if area.left() <= x <= area.right():
             painter.drawLine(x, area.top(), x, area.bottom())
@@ -103,3 +107,46 @@ def _paint_hours(view: TimetableView, painter: QPainter, grid: DayGrid, area: QR
         painter.setPen(QColor(p.surface if p.name == "standard" else p.window))
         at = dt.time(now // HOUR % 24, now % HOUR)
         painter.drawText(tag, int(Qt.AlignmentFlag.AlignCenter), f"{at:%H:%M}")
+
+
+class BlockCache:
+    """Painted blocks kept as pixmaps: scrolling repaints the same blocks over and over."""
+
+    LIMIT = 800
+
+    def __init__(self, view: TimetableView, delegate: BlockDelegate) -> None:
+        self.view = view
+        self.delegate = delegate
+        self._pixmaps: OrderedDict[tuple[object, ...], QPixmap] = OrderedDict()
+
+    def clear(self) -> None:
+        self._pixmaps.clear()
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, block: Block, bookmarked: bool,
+              clash: bool) -> None:
+        """Draw ``block`` at ``option.rect`` from its cached pixmap, painting that first when the
+        block's look changed; painted directly while the layout checker records."""
+        rect = option.rect
+        if probe.active() or rect.height() > 2000:
+            self.delegate.paint_block(painter, option, block, bookmarked, clash)
+            return
+        state = self.view.ctx.state
+        key = (block.id, rect.width(), rect.height(), option.state.value, bookmarked, clash,
+               state.palette_name, state.lang, state.text_scale)
+        pixmap = self._pixmaps.get(key)
+        if pixmap is None:
+            ratio = self.view.devicePixelRatioF()
+            pixmap = QPixmap(QSize(max(1, round(rect.width() * ratio)), max(1, round(rect.height() * ratio))))
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            inner = QPainter(pixmap)
+            option.rect = QRect(0, 0, rect.width(), rect.height())
+            self.delegate.paint_block(inner, option, block, bookmarked, clash)
+            inner.end()
+            option.rect = rect
+            self._pixmaps[key] = pixmap
+            while len(self._pixmaps) > self.LIMIT:
+                self._pixmaps.popitem(last=False)
+        else:
+            self._pixmaps.move_to_end(key)
+        painter.drawPixmap(rect.topLeft(), pixmap)

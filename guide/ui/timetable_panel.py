@@ -150,6 +150,11 @@ class TimetablePanel(QWidget):
         if timed and self.view.now_minute() is not None:
             self.scroll_to_now()
 
+    def session_ids(self) -> list[str]:
+        """Every session the panel shows, timed or not."""
+        grid = self.model.grid
+        return [b.id for b in grid.blocks] + [e.id for e in grid.untimed] if grid else []
+
     def _describe(self) -> None:
         grid = self.model.grid
         timed = len(grid.blocks) if grid else 0

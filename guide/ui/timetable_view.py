@@ -46,7 +46,7 @@ from guide.ui import theme
 from guide.ui.context import AppContext
 from guide.ui.models.timetable import TimetableModel
 from guide.ui.timetable_delegate import BlockDelegate
-from guide.ui.timetable_paint import paint_headers, paint_hour_lines, paint_now
+from guide.ui.timetable_paint import BlockCache, paint_headers, paint_hour_lines, paint_now
 
 Index = QModelIndex | QPersistentModelIndex
 ZOOM_MIN, ZOOM_MAX = 0.5, 4.0
@@ -78,6 +78,8 @@ class TimetableView(QAbstractItemView):
         QScroller.grabGesture(self.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
                               if ctx.kiosk else QScroller.ScrollerGestureType.TouchGesture)
         self._pinch_start = 1.0
+        self._header_sizes: tuple[float, tuple[int, int]] = (0.0, (0, 0))
+        self.block_cache = BlockCache(self, self.delegate)
 
     # --- geometry (pixels) ------------------------------------------------------------------
 
@@ -92,11 +94,21 @@ class TimetableView(QAbstractItemView):
         """Pixels per minute: 2 at 100% text and zoom 1 (an hour is 120 px)."""
         return 2.0 * self.zoom * self.ctx.state.text_scale
 
+    def _headers(self) -> tuple[int, int]:
+        """(header height, gutter width) for the current text size (measured once per size)."""
+        scale = self.ctx.state.text_scale
+        if self._header_sizes[0] != scale:
+            body = QFontMetrics(theme.font("body", scale, bold=True))
+            small = QFontMetrics(theme.font("small", scale))
+            self._header_sizes = (scale, (2 * body.lineSpacing() + 14,
+                                          small.horizontalAdvance("00:00") + 22))
+        return self._header_sizes[1]
+
     def header_height(self) -> int:
-        return 2 * QFontMetrics(theme.font("body", self.ctx.state.text_scale, bold=True)).lineSpacing() + 14
+        return self._headers()[0]
 
     def gutter_width(self) -> int:
-        return QFontMetrics(theme.font("small", self.ctx.state.text_scale)).horizontalAdvance("00:00") + 22
+        return self._headers()[1]
 
     def content_size(self) -> tuple[int, int]:
         grid = self.grid()
@@ -235,6 +247,8 @@ class TimetableView(QAbstractItemView):
     def relayout(self) -> None:
         """Text size, language or theme changed: new metrics, new text layouts."""
         self.delegate.clear_cache()
+        self.block_cache.clear()
+        self._header_sizes = (0.0, (0, 0))
         self.updateGeometries()
         self.viewport().update()
 
@@ -311,22 +325,27 @@ class TimetableView(QAbstractItemView):
         option = QStyleOptionViewItem()
         self.initViewItemOption(option)
         base_state = option.state
-        current = self.currentIndex()
+        current = self.currentIndex().row() if self.hasFocus() else -1
         selection = self.selectionModel()
+        selected = {i.row() for i in selection.selectedIndexes()} if selection is not None else set()
         hover = self.viewport().mapFromGlobal(QCursor.pos()) if self.underMouse() else None
         model = self.model()
+        if not isinstance(model, TimetableModel):
+            return
+        origin = self.origin()
         for row in self._rows_in(area):
-            index = model.index(row, 0)
-            option.rect = self.visualRect(index)
+            option.rect = self.block_rect(row).translated(origin)
             state = base_state
-            if selection is not None and selection.isSelected(index):
+            if row in selected:
                 state |= QStyle.StateFlag.State_Selected
-            if index == current and self.hasFocus():
+            if row == current:
                 state |= QStyle.StateFlag.State_HasFocus
             if hover is not None and option.rect.contains(hover):
                 state |= QStyle.StateFlag.State_MouseOver
             option.state = state
-            self.delegate.paint(painter, option, index)
+            block = grid.blocks[row]
+            self.block_cache.paint(painter, option, block, model.is_bookmarked(block.id),
+                                   model.is_clash(block.id))
         paint_now(self, painter, area)
         painter.setClipping(False)
         paint_headers(self, painter, grid, area)

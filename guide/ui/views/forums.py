@@ -187,18 +187,20 @@ class ForumsPage(Page):
         (self.view_toggle.grid_button if on else self.view_toggle.list_button).setChecked(True)
 
     def _show_day(self, *_: object) -> None:
-        day = self.current_day()
-        ids = queries.forum_ids(self.ctx.content, day=day, kind=self.kind.currentData()) if day else []
-        gridded = self.view_toggle.grid_chosen() and bool(ids)
+        day, kind = self.current_day(), self.kind.currentData()
+        gridded = self.view_toggle.grid_chosen()
         if gridded and self.grid is None:
             self.grid = TimetablePanel(self.ctx)
             self.grid.item_opened.connect(self.item_opened)
             self.layout_.addWidget(self.grid, 1)
+        if self.grid is not None and gridded:  # the grid reads the day itself; the list waits
+            self.grid.show_day(day, kind)
+            ids = self.grid.session_ids()
+        else:
+            ids = queries.forum_ids(self.ctx.content, day=day, kind=kind) if day else []
+            self.model.set_ids(ids)
         if self.grid is not None:
-            self.grid.setVisible(gridded)
-            if gridded:
-                self.grid.show_day(day, self.kind.currentData())
-        self.model.set_ids(ids)
+            self.grid.setVisible(gridded and bool(ids))
         self.view.setVisible(bool(ids) and not gridded)
         self.empty.setVisible(not ids)
         if not ids and day is not None:
