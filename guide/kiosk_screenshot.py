@@ -13,13 +13,14 @@ from guide.app import build_window
 from guide.kiosk.config import KioskConfig
 from guide.kiosk.controller import install_kiosk
 from guide.kiosk.pin import MemoryPinStore, set_pin
-from guide.screenshot import settle
+from guide.screenshot import open_timetable, settle
 
 
 def take_kiosk_screenshot(state: str, out: Path, *, size: str = "1920x1080",
                           content_db: Path | None = None, now: str | None = None,
                           lang: str | None = None, slide: int = 0) -> Path:
-    """Render ``state`` (attract, countdown, keyboard, pinpad, home) at ``size`` as PNG.
+    """Render ``state`` (attract, countdown, keyboard, pinpad, home, timetable:DATE) at ``size``
+    as PNG.
 
     Raises OSError when the file cannot be written.
     """
@@ -47,6 +48,8 @@ def take_kiosk_screenshot(state: str, out: Path, *, size: str = "1920x1080",
                 guide.window.focus_search()
                 kiosk.show_keyboard()
                 kiosk.keyboard.type_text("lvse")
+            elif state.startswith("timetable"):
+                open_timetable(guide, state.partition(":")[2])
             elif state == "pinpad":
                 kiosk.open_pin_pad()
                 for digit in "24":

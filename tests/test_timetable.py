@@ -178,3 +178,42 @@ def test_the_grids_model_passes_qtmodeltester(guide: Guide, qtmodeltester) -> No
     panel = open_grid(guide, dt.date(2025, 12, 28))
     assert panel.model.rowCount() > 40
     qtmodeltester.check(panel.model, force_py=True)
+
+
+def test_zoom_buttons_and_ctrl_wheel_scale_the_hours_around_what_is_in_view(guide: Guide, qtbot) -> None:  # type: ignore[no-untyped-def]
+    panel = open_grid(guide, dt.date(2025, 12, 28))
+    view = panel.view
+    area = view.grid_area()
+    middle = (view.verticalScrollBar().value() + area.height() // 2) / view.minute_height()
+    hour = 60 * view.minute_height()
+    qtbot.mouseClick(panel.zoom_in, Qt.MouseButton.LeftButton)
+    assert 60 * view.minute_height() > hour * 1.2
+    after = (view.verticalScrollBar().value() + area.height() // 2) / view.minute_height()
+    assert abs(after - middle) < 2  # the time in the middle of the view stayed there
+    for _ in range(10):
+        qtbot.mouseClick(panel.zoom_out, Qt.MouseButton.LeftButton)
+    assert 60 * view.minute_height() < hour  # down to the smallest scale, no further
+    smallest = view.minute_height()
+    qtbot.mouseClick(panel.zoom_out, Qt.MouseButton.LeftButton)
+    assert view.minute_height() == smallest
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QWheelEvent
+
+    wheel = QWheelEvent(QPointF(area.center()), QPointF(view.mapToGlobal(area.center())), QPoint(0, 0),
+                        QPoint(0, 120), Qt.MouseButton.NoButton, Qt.KeyboardModifier.ControlModifier,
+                        Qt.ScrollPhase.NoScrollPhase, False)
+    view.wheelEvent(wheel)
+    assert view.minute_height() > smallest
+
+
+def test_screenshot_command_renders_a_days_timetable(programme_db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "grid.png"
+    assert main(["screenshot", "timetable:2025-12-28", "--content-db", str(programme_db), "--out",
+                 str(out), "--lang", "en", "--now", "2025-12-28T16:30",
+                 "--user-db", str(tmp_path / "u.db")]) == 0
+    from PySide6.QtGui import QImage
+
+    assert QImage(str(out)).width() == 1280
+    assert main(["screenshot", "timetable:2025-01-01", "--content-db", str(programme_db), "--out",
+                 str(tmp_path / "none.png"), "--user-db", str(tmp_path / "u.db")]) != 0
+    assert not (tmp_path / "none.png").exists()

@@ -16,6 +16,14 @@ Handler = Callable[[argparse.Namespace], int]
 STATES = ("attract", "countdown", "keyboard", "pinpad", "home")
 
 
+def _state(text: str) -> str:
+    """A kiosk screenshot state: one of :data:`STATES` or ``timetable[:YYYY-MM-DD]``."""
+    if text in STATES or text == "timetable" or text.startswith("timetable:"):
+        return text
+    raise argparse.ArgumentTypeError(f"invalid choice: {text!r} (choose from {', '.join(STATES)}, "
+                                     "timetable:DATE)")
+
+
 def _read_pin(args: argparse.Namespace) -> str | None:
     if args.stdin or not sys.stdin.isatty():
         return sys.stdin.readline().strip()
@@ -207,7 +215,8 @@ def register(sub: Any, command: Callable[[str, Handler, str], argparse.ArgumentP
     p.add_argument("--kiosk-config", type=Path, default=argparse.SUPPRESS, metavar="PATH",
                    help="kiosk settings file")
     p = action("screenshot", cmd_screenshot, "render a kiosk screen offscreen to a PNG file")
-    p.add_argument("state", choices=STATES)
+    p.add_argument("state", type=_state, metavar="STATE",
+                   help=f"{', '.join(STATES)}, or timetable:DATE (the Forums timetable of a day)")
     p.add_argument("--out", type=Path, required=True)
     p.add_argument("--size", default="1920x1080")
     p.add_argument("--slide", type=int, default=0, help="which highlight the attract screen shows")

@@ -49,6 +49,8 @@ TOLERANCE = 2  # px: rounding in layouts is not an overlap or a cut
 BUTTON_SLACK = 10  # px a button may lack against its size hint before its text is cut
 OVERLAY = "layoutOverlay"  # property: a widget meant to lie on top of others
 NO_SCROLL = "layoutNoScroll"  # property: a list that must show all its rows (the sections)
+# A view that is two-dimensional by nature (a timetable, a map) pans both ways by design.
+PANS = "pansBothWays"
 
 
 @dataclass(frozen=True)
@@ -291,7 +293,7 @@ def scrolling(window: QWidget, widgets: list[QWidget]) -> Iterator[Problem]:
     for w in widgets:
         if not isinstance(w, QAbstractScrollArea) or inside_leaf(w, window):
             continue
-        if w.horizontalScrollBar().isVisible():
+        if w.horizontalScrollBar().isVisible() and not w.property(PANS):
             yield Problem("scroll", name_of(w), "scrolls sideways (content wider than the window)")
         if w.verticalScrollBar().isVisible():
             if w.property(NO_SCROLL):

@@ -126,6 +126,8 @@ class TimetablePanel(QWidget):
         self.now_button.setText(self.tr("Now"))
         self.now_button.setAccessibleName(self.tr("Scroll to the current time"))
         self.view.setAccessibleName(self.tr("Timetable"))
+        # Said to screen readers (the keys are no news to sighted users, and a kiosk names none).
+        self.view.setAccessibleDescription(self.tr("Arrow keys move between sessions, Enter opens one."))
         self.untimed.setAccessibleName(self.tr("Sessions without a time"))
         self._describe()
         self.view.relayout()
@@ -163,12 +165,8 @@ class TimetablePanel(QWidget):
         if grid is None or not (timed or untimed):
             self.hint.setText("")
         elif timed:
-            counts = self.tr("Sessions: %1 · Rooms: %2.").replace("%1", str(timed)).replace(
-                "%2", str(len(grid.columns)))
-            # Keys are for staff at a keyboard; a kiosk names no keys to its visitors.
-            keys = "" if self.ctx.kiosk else " " + self.tr(
-                "Arrow keys move between sessions, Enter opens one.")
-            self.hint.setText(counts + keys)
+            self.hint.setText(self.tr("Sessions: %1 · Rooms: %2.").replace("%1", str(timed)).replace(
+                "%2", str(len(grid.columns))))
         else:
             self.hint.setText(self.tr("No session of this day has a time yet, so there is no "
                                       "timetable to draw; they are listed below."))

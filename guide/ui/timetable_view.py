@@ -69,6 +69,7 @@ class TimetableView(QAbstractItemView):
         self.delegate = BlockDelegate(ctx, self)
         self.setItemDelegate(self.delegate)
         self.setObjectName("timetable")
+        self.setProperty("pansBothWays", True)  # rooms across, hours down: the layout check knows
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setMouseTracking(True)
