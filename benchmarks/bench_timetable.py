@@ -13,7 +13,9 @@ Then, in a 1280x800 window:
 2. scroll: across every room, page by page, sweeping the whole day down and up in 60 px
    steps; each frame is one synchronous repaint of the viewport after the scroll bars moved.
 
-Goals (issue #15): open under 100 ms; no frame over 16 ms. The last line is one JSON object.
+Goals (issue #15): open under 100 ms; no frame over 16 ms. Frames are also timed in the
+painting thread's CPU time, which a machine busy with other work does not inflate; the load
+average is printed beside. The last line is one JSON object.
 """
 
 from __future__ import annotations
@@ -84,29 +86,32 @@ def run(sessions: int, rooms: int, size: str) -> dict[str, object]:
     view.viewport().repaint()
     toggle_ms = (time.perf_counter() - started) * 1000
     app.processEvents()
-    opened = []
+    opened, opened_cpu = [], []
     for _ in range(3):  # the busiest day's grid from another day's: the day button, until painted
         page.select_day(first_day)
         app.processEvents()
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.thread_time()
         page.select_day(day)
         view.viewport().repaint()
         opened.append((time.perf_counter() - started) * 1000)
+        opened_cpu.append((time.thread_time() - started_cpu) * 1000)
         app.processEvents()
     open_ms = min(opened)
 
     hbar, vbar = view.horizontalScrollBar(), view.verticalScrollBar()
     frames: list[float] = []
+    cpu: list[float] = []  # the main thread's own CPU time per frame: what a busy machine hides
     step_x = max(1, view.grid_area().width())
     down = True
     for x in [*range(0, hbar.maximum(), step_x), hbar.maximum()]:
         ys = [*range(0, vbar.maximum(), 60), vbar.maximum()]
         for y in ys if down else reversed(ys):
-            started = time.perf_counter()
+            started, started_cpu = time.perf_counter(), time.thread_time()
             hbar.setValue(x)
             vbar.setValue(y)
             view.viewport().repaint()
             frames.append((time.perf_counter() - started) * 1000)
+            cpu.append((time.thread_time() - started_cpu) * 1000)
         down = not down
         app.processEvents()
     grid = panel.model.grid
@@ -116,11 +121,15 @@ def run(sessions: int, rooms: int, size: str) -> dict[str, object]:
         "busiest_day": day.isoformat(), "sessions_on_day": day_sessions,
         "blocks_on_grid": len(grid.blocks), "max_lanes": max(b.lanes for b in grid.blocks),
         "open_ms": round(open_ms, 1), "open_ms_runs": [round(t, 1) for t in opened],
+        "open_cpu_ms": round(min(opened_cpu), 1),
         "forums_page_cold_ms": round(page_ms, 1), "grid_toggle_first_day_ms": round(toggle_ms, 1),
         "frames": len(frames), "worst_frame_ms": round(max(frames), 2),
         "p95_frame_ms": round(percentile(frames, 0.95), 2),
         "median_frame_ms": round(percentile(frames, 0.5), 2),
         "frames_over_16ms": sum(1 for f in frames if f > 16),
+        "worst_frame_cpu_ms": round(max(cpu), 2), "p95_frame_cpu_ms": round(percentile(cpu, 0.95), 2),
+        "cpu_frames_over_16ms": sum(1 for f in cpu if f > 16),
+        "load_average": round(os.getloadavg()[0], 1), "cpus": os.cpu_count(),
         "goal_open_ms": 100, "goal_frame_ms": 16,
     }
     guide.close()
@@ -137,12 +146,15 @@ def main() -> None:
     print(f"{f['sessions']} sessions; busiest day {f['busiest_day']}: {f['sessions_on_day']} sessions "
           f"in {f['rooms_on_day']} rooms (up to {f['max_lanes']} side by side)")
     print(f"open the busiest day's grid (day button to painted grid, best of 3): {f['open_ms']} ms "
-          f"(goal < 100; runs {f['open_ms_runs']})")
+          f"(goal < 100; runs {f['open_ms_runs']}; CPU time {f['open_cpu_ms']} ms)")
     print(f"before it: Forums page cold {f['forums_page_cold_ms']} ms; Timetable button on the first "
           f"day {f['grid_toggle_first_day_ms']} ms")
     print(f"scroll across every room and the whole day: {f['frames']} frames, worst "
           f"{f['worst_frame_ms']} ms, p95 {f['p95_frame_ms']} ms, median {f['median_frame_ms']} ms, "
           f"{f['frames_over_16ms']} over 16 ms")
+    print(f"the same frames in the painting thread's own CPU time: worst {f['worst_frame_cpu_ms']} ms, "
+          f"p95 {f['p95_frame_cpu_ms']} ms, {f['cpu_frames_over_16ms']} over 16 ms "
+          f"(load average {f['load_average']} on {f['cpus']} CPUs)")
     print_figures(f)
 
 

@@ -21,24 +21,23 @@ if TYPE_CHECKING:
 
 
 def paint_hour_lines(view: TimetableView, painter: QPainter, grid: DayGrid, area: QRect) -> None:
-    """Solid lines at the hours, dotted at the half hours, and a line between rooms."""
+    """Lines at the hours, fainter at the half hours, and a line between rooms (filled
+    one-pixel rectangles: the quickest thing a raster painter draws)."""
     p, mh, top = view.delegate.palette, view.minute_height(), view.origin().y()
+    hour, half = QColor(p.border), QColor(p.border)
+    half.setAlpha(110)
     first = max(grid.first_minute, grid.first_minute + int((area.top() - top) / mh) // 30 * 30)
     for minute in range(first, grid.last_minute + 1, 30):
         y = top + round((minute - grid.first_minute) * mh)
         if y > area.bottom():
             break
-        pen = QPen(QColor(p.border), 1, Qt.PenStyle.SolidLine if minute % HOUR == 0
-                   else Qt.PenStyle.DotLine)
-        painter.setPen(pen)
-        painter.drawLine(area.left(), y, area.right(), y)
+        painter.fillRect(area.left(), y, area.width(), 1, hour if minute % HOUR == 0 else half)
     cw, left = view.column_width(), view.origin().x()
-    painter.setPen(QPen(QColor(p.border), 1))
     first = max(0, (area.left() - left) // cw)
     for column in range(first, min(len(grid.columns), first + area.width() // cw + 1) + 1):
         x = left + column * cw
         if area.left() <= x <= area.right():
-            painter.drawLine(x, area.top(), x, area.bottom())
+            painter.fillRect(x, area.top(), 1, area.height(), hour)
 
 
 def paint_now(view: TimetableView, painter: QPainter, area: QRect) -> None:

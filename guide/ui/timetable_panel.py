@@ -85,7 +85,6 @@ class TimetablePanel(QWidget):
         self.now_button.setObjectName("nowButton")
         self.hint = QLabel()
         self.hint.setObjectName("muted")
-        self.hint.setWordWrap(True)
         self.hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         tools.addWidget(self.hint, 1)
         column.addLayout(tools)
@@ -100,7 +99,6 @@ class TimetablePanel(QWidget):
         side = QVBoxLayout()
         self.untimed_title = QLabel()
         self.untimed_title.setObjectName("sectionTitle")
-        self.untimed_title.setWordWrap(True)
         side.addWidget(self.untimed_title)
         self.untimed_model = LazyItemModel("forum", lambda ids: queries.forum_rows(ctx.content, ids))
         self.untimed_model.is_bookmarked = ctx.bookmarks.is_bookmarked
@@ -111,6 +109,12 @@ class TimetablePanel(QWidget):
         self.side.setLayout(side)
         side.setContentsMargins(0, 0, 0, 0)
         body.addWidget(self.side, 2)
+        # On a short window at large text the panel takes the height left over (its grid and
+        # list scroll) and the day buttons above keep theirs; no label in it wraps, so the
+        # page's layout does not ask it for a height for its width.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
+        for scroller in (self.view, self.untimed):
+            scroller.setMinimumHeight(0)
         column.addLayout(body, 1)
         self.zoom_in.clicked.connect(lambda: self.view.zoom_by(1))
         self.zoom_out.clicked.connect(lambda: self.view.zoom_by(-1))
@@ -160,16 +164,16 @@ class TimetablePanel(QWidget):
     def _describe(self) -> None:
         grid = self.model.grid
         timed = len(grid.blocks) if grid else 0
-        untimed = len(grid.untimed) if grid else 0
-        self.untimed_title.setText(self.tr("Time not announced (%1)").replace("%1", str(untimed)))
-        if grid is None or not (timed or untimed):
-            self.hint.setText("")
-        elif timed:
+        untimed_text = self.tr("Time not announced (%1)").replace(
+            "%1", str(len(grid.untimed) if grid else 0))
+        if grid is not None and timed:
             self.hint.setText(self.tr("Sessions: %1 · Rooms: %2.").replace("%1", str(timed)).replace(
                 "%2", str(len(grid.columns))))
-        else:
-            self.hint.setText(self.tr("No session of this day has a time yet, so there is no "
-                                      "timetable to draw; they are listed below."))
+        else:  # no grid to draw: one line says why, above the list
+            self.hint.setText(untimed_text)
+        self.untimed_title.setText(untimed_text)
+        self.untimed_title.setMinimumHeight(self.untimed_title.sizeHint().height())
+        self.untimed_title.setVisible(bool(timed))
 
     def scroll_to_now(self) -> None:
         """Bring the now line into view, a little below the top."""

@@ -574,10 +574,6 @@
         <source>Arrow keys move between sessions, Enter opens one.</source>
         <translation>方向键在场次之间移动，回车键打开场次。</translation>
     </message>
-    <message>
-        <source>No session of this day has a time yet, so there is no timetable to draw; they are listed below.</source>
-        <translation>本日场次均未公布时间，无法排出时间表，场次列于下方。</translation>
-    </message>
 </context>
 <context>
     <name>Toolbar</name>
