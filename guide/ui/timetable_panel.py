@@ -164,15 +164,15 @@ class TimetablePanel(QWidget):
     def _describe(self) -> None:
         grid = self.model.grid
         timed = len(grid.blocks) if grid else 0
-        untimed_text = self.tr("Time not announced (%1)").replace(
-            "%1", str(len(grid.untimed) if grid else 0))
-        if grid is not None and timed:
-            self.hint.setText(self.tr("Sessions: %1 · Rooms: %2.").replace("%1", str(timed)).replace(
-                "%2", str(len(grid.columns))))
-        else:  # no grid to draw: one line says why, above the list
-            self.hint.setText(untimed_text)
-        self.untimed_title.setText(untimed_text)
-        self.untimed_title.setMinimumHeight(self.untimed_title.sizeHint().height())
+        self.hint.setText(self.tr("Sessions: %1 · Rooms: %2.").replace("%1", str(timed)).replace(
+            "%2", str(len(grid.columns) if grid else 0)))
+        self.untimed_title.setText(self.tr("Time not announced (%1)").replace(
+            "%1", str(len(grid.untimed) if grid else 0)))
+        for label in (self.hint, self.untimed_title):  # one line each, never squeezed
+            label.setMinimumHeight(label.sizeHint().height())
+        # With no timed session there is no grid and the list is all there is (every row
+        # says "Time not announced"): no line above it to crowd a short window.
+        self.hint.setVisible(bool(timed))
         self.untimed_title.setVisible(bool(timed))
 
     def scroll_to_now(self) -> None:

@@ -122,6 +122,8 @@ class ForumsPage(Page):
         self.layout_.addLayout(bar)
         self.model = LazyItemModel("forum", lambda ids: queries.forum_rows(ctx.content, ids))
         self.view = list_view(self.model, ForumDelegate(ctx), name="forumList", on_open=self.open_index)
+        # It scrolls: on a short window at large text the list gives way, not the day buttons.
+        self.view.setMinimumHeight(1)
         self.empty = QLabel()
         self.empty.setObjectName("emptyNote")
         self.layout_.addWidget(self.view, 1)
