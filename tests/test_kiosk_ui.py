@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QListView,
     QScroller,
     QTabBar,
+    QWidget,
 )
 
 from guide.app import Guide, build_window
@@ -339,6 +340,52 @@ def test_touch_sizes_and_flick_scrolling(qtbot, real_db: Path, tmp_path: Path) -
     finally:
         kiosk.k.shutdown()
         kiosk.guide.close()
+
+
+def _drag(qtbot, widget: QWidget, start: QPoint, end: QPoint) -> set[str]:  # type: ignore[no-untyped-def]
+    """Press, drag and let go on ``widget`` as a finger would; the states its scroller went through."""
+    win, states = widget.window().windowHandle(), set()
+    at = widget.window()
+    qtbot.mousePress(win, Qt.MouseButton.LeftButton, pos=widget.mapTo(at, start))
+    steps = 12
+    for i in range(1, steps + 1):
+        point = QPoint(start.x() + (end.x() - start.x()) * i // steps,
+                       start.y() + (end.y() - start.y()) * i // steps)
+        qtbot.mouseMove(win, widget.mapTo(at, point), delay=16)
+        states.add(QScroller.scroller(widget).state().name)
+    qtbot.mouseRelease(win, Qt.MouseButton.LeftButton, pos=widget.mapTo(at, end), delay=16)
+    return states
+
+
+def test_lists_built_for_each_new_visitor_flick_without_growing_memory(
+        qtbot, kiosk: Kiosk) -> None:  # type: ignore[no-untyped-def]
+    import gc
+
+    window, k = kiosk.window, kiosk.k
+
+    def gesture_types() -> int:  # Qt registers a new gesture type for every recognizer made
+        gc.collect()
+        return sum(1 for o in gc.get_objects() if type(o).__name__ == "GestureType")
+
+    def visit() -> None:
+        start_visit(qtbot, kiosk)
+        for place in (Location("forums"), Location("photos"), Location.item("forum", "green-finance-forum")):
+            window.go(place)
+        qtbot.wait(10)
+        k.reset_now()  # the next visitor gets every page built afresh
+
+    visit()
+    before = gesture_types()
+    for _ in range(5):
+        visit()
+    assert gesture_types() == before
+    start_visit(qtbot, kiosk)
+    window.go(Location.item("forum", "green-finance-forum"))  # the page, rebuilt again, still flicks
+    qtbot.wait(10)
+    area = window.detail.scroll_area
+    viewport = area.viewport()
+    assert "Dragging" in _drag(qtbot, viewport, QPoint(200, viewport.height() - 40), QPoint(200, 40))
+    qtbot.waitUntil(lambda: area.verticalScrollBar().value() > 0, timeout=3000)
 
 
 def test_an_unhandled_exception_is_logged_and_home_shows_again(qtbot, kiosk: Kiosk, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -19,7 +19,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCursor, QKeySequence
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QScroller
 
 from guide.kiosk.config import KioskConfig
 from guide.kiosk.events import KioskEvents
@@ -122,6 +122,12 @@ class KioskController(VisitCycle, StaffExit, KioskEvents, Recovery, Presentation
     def _dress_window(self) -> None:
         """Touch sizes, no context menus, flick scrolling and a section list wide enough."""
         window = self.window
+        # One flick recognizer for the kiosk's life, registered on an object that lives as long.
+        # QScroller.grabGesture on each viewport would register a new one (a new gesture type)
+        # for every list of every page rebuilt between visitors: memory that is never given back.
+        self._flick_owner = QObject(self)
+        self.flick_gesture = QScroller.grabGesture(
+            self._flick_owner, QScroller.ScrollerGestureType.LeftMouseButtonGesture)
         self.ctx.state.language_changed.connect(self._retranslate)
         window.page_added.connect(lambda _name, page: self.enable_flick(page))
         window.location_changed.connect(self._location_changed)

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QRect, QTimer, SignalInstance
+from PySide6.QtCore import QRect, Qt, QTimer, SignalInstance
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
 
@@ -47,6 +47,7 @@ class KioskParts(Protocol):
     keyboard: OnScreenKeyboard
     pin_pad: PinPad
     exit_sequence: QKeySequence
+    flick_gesture: Qt.GestureType
     tick_timer: QTimer
     hold_timer: QTimer
     wait_timer: QTimer

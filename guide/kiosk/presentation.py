@@ -45,8 +45,8 @@ class Presentation(Part):
             if area.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff:
                 continue
             viewport.setProperty("kioskFlick", True)
-            QScroller.grabGesture(viewport, QScroller.ScrollerGestureType.LeftMouseButtonGesture)
-            scroller = QScroller.scroller(viewport)
+            scroller = QScroller.scroller(viewport)  # the flick gesture drives this viewport's scroller
+            viewport.grabGesture(self.flick_gesture)
             props = scroller.scrollerProperties()
             props.setScrollMetric(QScrollerProperties.ScrollMetric.MousePressEventDelay, 0)
             props.setScrollMetric(QScrollerProperties.ScrollMetric.HorizontalOvershootPolicy,
