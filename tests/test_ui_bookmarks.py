@@ -210,9 +210,10 @@ def test_qr_code_take_away(guide: Guide) -> None:
 def test_the_qr_dialog_says_why_in_the_visitors_language(guide: Guide) -> None:
     from guide.ui.views.bookmarks import QrDialog
     from guide.user.qr import bookmark_codes
-    from tests.test_user_qr import forum
+    from tests.test_user_qr import ZH, forum
 
-    long_list = bookmark_codes([forum(n, f"第{n}场 科技成果转化与知识产权保护平行论坛") for n in range(60)])
+    long_list = bookmark_codes([forum(n, f"第{n}场 科技成果转化与知识产权保护平行论坛") for n in range(60)],
+                               "zh", ZH)
     n = len(long_list.parts)
     dialog = QrDialog(long_list, "en", guide.window)
     assert dialog.notice.text() == f"Your list is too long for one code: scan all {n} codes in turn."
@@ -224,6 +225,21 @@ def test_the_qr_dialog_says_why_in_the_visitors_language(guide: Guide) -> None:
     guide.ctx.bookmarks.toggle("forum", "opening")  # one short title: one code, nothing to say
     dialog = guide.window.page("bookmarks").show_qr()
     assert dialog.notice.isHidden()
+    dialog.close()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_qr_code_text_is_in_the_visitors_language(guide: Guide, lang: str) -> None:
+    from tests.test_user_qr import EN, ZH
+
+    words = ZH if lang == "zh" else EN
+    guide.ctx.state.set_language(lang)
+    page = guide.window.page("bookmarks")
+    assert page.qr_words() == words
+    guide.ctx.bookmarks.toggle("forum", "no-time")
+    dialog = page.show_qr()
+    heading, line = dialog.codes.parts[0].text.splitlines()
+    assert heading == words.heading and words.time_tba in line
     dialog.close()
 
 

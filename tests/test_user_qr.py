@@ -26,12 +26,17 @@ from guide.user.qr import (
     MAX_VERSION,
     QrNotice,
     QrPart,
+    QrWords,
     bookmark_codes,
     make_qr,
     payload_lines,
     png_bytes,
 )
 
+# The words the window passes in each language (tests/test_ui_bookmarks.py checks it does).
+ZH = QrWords(heading="中关村论坛 2023 · 我的收藏", time_tba="时间待定", gone="（已不在指南中）")
+EN = QrWords(heading="Zhongguancun Forum 2023 · My bookmarks", time_tba="time TBA",
+             gone=" (no longer in the guide)")
 DECODER = f"zxing-cpp {version('zxing-cpp')} on a PIL image of segno's PNG"
 
 
@@ -69,7 +74,7 @@ def test_a_visitors_list_scans_back_as_plain_text(mini_db: Path, tmp_path: Path,
     for kind, item_id in [("area", "metaverse"), ("forum", "no-time"), ("forum", "opening"),
                           ("forum", "overlap")]:
         add_bookmark(user.db, content, kind, item_id)
-    codes = bookmark_codes(list_bookmarks(user.db, content))
+    codes = bookmark_codes(list_bookmarks(user.db, content), "zh", ZH)
     assert not codes.split and not codes.shortened and codes.notice is None
     [part] = codes.parts
     assert decode(part, record_property) == part.text == "\n".join([
@@ -79,7 +84,7 @@ def test_a_visitors_list_scans_back_as_plain_text(mini_db: Path, tmp_path: Path,
         "5月28日 时间待定 时间未定论坛",
         "元宇宙展区",
     ])
-    english = bookmark_codes(list_bookmarks(user.db, content), "en").parts[0]
+    english = bookmark_codes(list_bookmarks(user.db, content), "en", EN).parts[0]
     assert decode(english, record_property).splitlines()[1:3] == [
         "27 May 09:00-10:30 Opening ceremony", "27 May 10:00 Overlapping forum"]
 
@@ -88,7 +93,7 @@ def test_a_long_list_is_split_into_readable_codes_that_say_so(
         record_property: pytest.RecordProperty) -> None:
     views = [forum(n, f"第{n}场 科技成果转化与知识产权保护平行论坛", day=27 + n % 3)
              for n in range(60)]
-    codes = bookmark_codes(views)
+    codes = bookmark_codes(views, "zh", ZH)
     assert codes.split and not codes.shortened
     n = len(codes.parts)
     assert n >= 3
@@ -101,13 +106,13 @@ def test_a_long_list_is_split_into_readable_codes_that_say_so(
         heading, *rest = text.splitlines()
         assert heading == f"中关村论坛 2023 · 我的收藏 ({i}/{n})"
         lines += rest
-    assert lines == payload_lines(views)  # every bookmark once, in order, none cut across codes
+    assert lines == payload_lines(views, "zh", ZH)  # every bookmark once, in order, none cut across codes
 
 
 def test_a_title_too_long_for_any_code_is_shortened_not_made_unreadable(
         record_property: pytest.RecordProperty) -> None:
     views = [forum(1, "超长标题" * 100), forum(2, "开幕式")]
-    codes = bookmark_codes(views)
+    codes = bookmark_codes(views, "zh", ZH)
     assert codes.shortened
     assert codes.notice is QrNotice.SPLIT_SHORTENED  # two codes, and one title cut to fit
     text = "\n".join(decode(p, record_property) for p in codes.parts)
@@ -116,6 +121,6 @@ def test_a_title_too_long_for_any_code_is_shortened_not_made_unreadable(
 
 
 def test_nothing_bookmarked_makes_no_code() -> None:
-    codes = bookmark_codes([])
+    codes = bookmark_codes([], "zh", ZH)
     assert codes.parts == ()
     assert codes.notice is QrNotice.EMPTY

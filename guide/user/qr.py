@@ -9,6 +9,10 @@ at error correction level M, i.e. at most :data:`CAPACITY` (666) bytes. Larger c
 need a large, sharp screen and a steady hand. A list that does not fit one code is
 split into several, each headed "(i/n)"; a single line that does not fit even alone
 is shortened with "…". :class:`QrSet` says when either happened.
+
+The words a code carries beside the bookmarks (its heading, "time TBA", "no longer in
+the guide") come from the caller in :class:`QrWords`: the UI translates them with the
+rest of the interface.
 """
 
 from __future__ import annotations
@@ -29,9 +33,15 @@ CAPACITY = 666
 ELLIPSIS = "…"
 _PART_SUFFIX_RESERVE = len(" (999/999)")  # room kept in each header for the part number
 
-_HEADING = {"zh": "中关村论坛 2023 · 我的收藏", "en": "Zhongguancun Forum 2023 · My bookmarks"}
-_TIME_TBA = {"zh": "时间待定", "en": "time TBA"}
-_GONE = {"zh": "（已不在指南中）", "en": " (no longer in the guide)"}
+
+
+@dataclass(frozen=True)
+class QrWords:
+    """The words of a code's text in the visitor's language (the UI passes them translated)."""
+
+    heading: str  # the first line of every code
+    time_tba: str  # after the date of a forum whose time is not announced yet
+    gone: str  # appended to a bookmark that is no longer in the guide
 
 
 @dataclass(frozen=True)
@@ -78,34 +88,37 @@ def _nbytes(text: str) -> int:
     return len(text.encode("utf-8"))
 
 
-def _when(v: BookmarkView, lang: str) -> str:
+def _when(v: BookmarkView, lang: str, words: QrWords) -> str:
     if v.date is None:
         return ""
     day = f"{v.date.month}月{v.date.day}日" if lang == "zh" else v.date.strftime("%d %b").lstrip("0")
     if v.kind != "forum":
         return day
     if v.start_time is None:
-        return f"{day} {_TIME_TBA[lang]}"
+        return f"{day} {words.time_tba}"
     span = v.start_time.strftime("%H:%M")
     if v.end_time is not None:
         span += "-" + v.end_time.strftime("%H:%M")
     return f"{day} {span}"
 
 
-def payload_lines(views: Sequence[BookmarkView], lang: str = "zh") -> list[str]:
-    """One line per bookmark: forums first in timeline order, then the rest as listed."""
+def payload_lines(views: Sequence[BookmarkView], lang: str, words: QrWords) -> list[str]:
+    """One line per bookmark: forums first in timeline order, then the rest as listed.
+
+    ``lang`` picks the titles and the date format; ``words`` are the few words around them.
+    """
     lang = "en" if lang == "en" else "zh"
     forums = sorted((v for v in views if v.kind == "forum"), key=timeline_key)
     others = [v for v in views if v.kind != "forum"]
     lines = []
     for v in forums + others:
         title = v.title_en if lang == "en" else v.title
-        parts = [p for p in (_when(v, lang), title) if p]
+        parts = [p for p in (_when(v, lang, words), title) if p]
         line = " ".join(parts)
         if v.venue:
             line += f" @ {v.venue}"
         if not v.in_guide:
-            line += _GONE[lang]
+            line += words.gone
         lines.append(line)
     return lines
 
@@ -116,14 +129,13 @@ def _shorten(line: str, limit: int) -> str:
     return line
 
 
-def payload_texts(lines: Sequence[str], lang: str = "zh",
+def payload_texts(lines: Sequence[str], heading: str,
                   capacity: int = CAPACITY) -> tuple[list[str], bool]:
     """The text of each code, and whether any line had to be shortened.
 
     One code when everything fits; otherwise lines are packed in order into as few
     codes as fit, each headed with "(i/n)". A line is never split across codes.
     """
-    heading = _HEADING["en" if lang == "en" else "zh"]
     whole = "\n".join([heading, *lines])
     if _nbytes(whole) <= capacity:
         return [whole], False
@@ -159,11 +171,11 @@ def make_qr(text: str) -> Any:
                       micro=False, boost_error=False)
 
 
-def bookmark_codes(views: Sequence[BookmarkView], lang: str = "zh") -> QrSet:
+def bookmark_codes(views: Sequence[BookmarkView], lang: str, words: QrWords) -> QrSet:
     """QR codes for ``views`` (e.g. :func:`~guide.user.bookmarks.list_bookmarks`): one if it fits."""
     if not views:
         return QrSet((), False)
-    texts, shortened = payload_texts(payload_lines(views, lang), lang)
+    texts, shortened = payload_texts(payload_lines(views, lang, words), words.heading)
     n = len(texts)
     return QrSet(tuple(QrPart(t, make_qr(t), i, n) for i, t in enumerate(texts, 1)), shortened)
 

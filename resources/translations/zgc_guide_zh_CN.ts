@@ -114,6 +114,18 @@
         <translation>删除全部 %1 项收藏？可以用“撤销”按钮恢复。</translation>
     </message>
     <message>
+        <source>Zhongguancun Forum 2023 · My bookmarks</source>
+        <translation>中关村论坛 2023 · 我的收藏</translation>
+    </message>
+    <message>
+        <source>time TBA</source>
+        <translation>时间待定</translation>
+    </message>
+    <message>
+        <source> (no longer in the guide)</source>
+        <translation>（已不在指南中）</translation>
+    </message>
+    <message>
         <source>Calendar (*.ics)</source>
         <translation>日历 (*.ics)</translation>
     </message>

@@ -32,7 +32,7 @@ from guide.ui.views.detail_html import kind_label
 from guide.user import bookmarks as store
 from guide.user.bookmarks import BookmarkView
 from guide.user.export import ExportError, export_bookmarks
-from guide.user.qr import QrNotice, QrSet, bookmark_codes, png_bytes
+from guide.user.qr import QrNotice, QrSet, QrWords, bookmark_codes, png_bytes
 
 
 @dataclass(frozen=True)
@@ -344,9 +344,15 @@ class BookmarksPage(Page):
         if answer == QMessageBox.StandardButton.Yes:
             self.ctx.bookmarks.clear_all()
 
+    def qr_words(self) -> QrWords:
+        """The words a code carries beside the bookmarks, in the interface language."""
+        return QrWords(heading=self.tr("Zhongguancun Forum 2023 · My bookmarks"),
+                       time_tba=self.tr("time TBA"), gone=self.tr(" (no longer in the guide)"))
+
     def show_qr(self) -> QrDialog:
         views = store.list_bookmarks(self.ctx.user, self.ctx.content)
-        dialog = QrDialog(bookmark_codes(views, self.ctx.state.lang), self.ctx.state.lang, self)
+        lang = self.ctx.state.lang
+        dialog = QrDialog(bookmark_codes(views, lang, self.qr_words()), lang, self)
         dialog.open()
         return dialog
 
