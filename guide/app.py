@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from guide.content.database import ContentDbError
+from guide.content.database import ContentDbError, content_info
 from guide.locate import OpenedContent, open_checked_content
 from guide.ui import text as tx
 from guide.ui import theme
@@ -84,7 +84,8 @@ def build_window(
         state.text_scale_changed.connect(lambda value: set_setting(user.db, "text_scale", value))
         state.palette_changed.connect(lambda value: set_setting(user.db, "theme", value))
     ctx = AppContext(content=content, content_path=path, user=user.db,
-                     bookmarks=BookmarkActions(user.db, content, state), clock=Clock.parse(now), state=state)
+                     bookmarks=BookmarkActions(user.db, content, state),
+                     clock=Clock.parse(now).in_zone(content_info(content).timezone), state=state)
     images = ImageCache(path)
     def restyle() -> None:
         theme.apply(app, theme.PALETTES[state.palette_name], state.text_scale)

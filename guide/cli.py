@@ -271,8 +271,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="language of the title and snippet (default zh)")
 
     p = command("screenshot", cmd_screenshot, "render a page offscreen to a PNG file")
-    p.add_argument("page", help="home, forums, exhibition, announcements, photos, figures, "
-                   "bookmarks, search:QUERY or KIND/ID")
+    p.add_argument("page", help="home, forums, rooms, tracks, exhibition, announcements, photos, "
+                   "figures, bookmarks, search:QUERY or KIND/ID")
     p.add_argument("--out", type=Path, required=True)
     p.add_argument("--size", default="1280x800")
     p.add_argument("--now", default=argparse.SUPPRESS, help="clock, e.g. 2023-05-29T10:00")

@@ -36,7 +36,7 @@ from guide.content.models import KINDS, to_json
 from guide.ui import search_delegate
 from guide.ui import text as tx
 from guide.ui.delegates import BaseDelegate, Line
-from guide.ui.main_window import SECTIONS
+from guide.ui.window_parts import shown_sections
 from tests.conftest import ROOT
 from tests.support import shown_guide
 
@@ -189,7 +189,7 @@ def walk(qtbot, real_db: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]
             screenshot.settle(g, 0.05)
             problems.extend(_problems(reader.blocks(g.window, heading), lang, pairs, where))
 
-        for section in SECTIONS:
+        for section in shown_sections(g.ctx.content):
             screenshot.open_page(g, section)
             read(section)
         for query in ("patent", "绿色", "zyf"):

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QLabel, QTextBrowser
 
 from guide.app import Guide, build_window
@@ -49,8 +49,8 @@ def test_day_strip_and_kind_filter_work_on_the_programme(guide: Guide) -> None:
     assert starts == sorted(starts) and starts[-1].date() == dt.date(2025, 12, 29)
     page.kind.setCurrentIndex(page.kind.findData("session"))
     assert page.model.rowCount() == len(rows)
-    page.kind.setCurrentIndex(page.kind.findData("conference"))
-    assert page.model.rowCount() == 0
+    # The filter offers only the kinds the content has: no newspaper words (sub-forum …).
+    assert [page.kind.itemData(i) for i in range(page.kind.count())] == [None, "session"]
 
 
 def test_home_now_and_next_from_the_clock(guide: Guide) -> None:
@@ -141,3 +141,79 @@ def test_staff_open_programme_swaps_content_keeps_bookmarks_by_guid_and_restores
     assert g.window.go(Location.item("forum", TALK))  # nothing changed
     assert g.updates.restore()
     g.close()
+
+
+def test_rooms_and_tracks_are_sections_the_newspapers_are_not(guide: Guide) -> None:
+    from guide.ui.window_parts import shown_sections
+
+    w = guide.window
+    keys = [w.nav_model.item(r).data(Qt.ItemDataRole.UserRole) for r in range(w.nav_model.rowCount())]
+    assert keys == shown_sections(guide.ctx.content) == ["home", "forums", "rooms", "tracks",
+                                                        "bookmarks"]
+    # The event's own name, from the imported file's <conference><title>.
+    assert w.toolbar.app_title.text() == "39th Chaos Communications Congress"
+    assert w.windowTitle() == "39th Chaos Communications Congress Guide"
+    w.go(Location("forums"))
+    assert w.page("forums").subtitle.isHidden()  # the programme gives no line for it
+
+
+def test_rooms_page_lists_every_room_with_its_sessions_and_status(guide: Guide, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from guide.content import places
+    from guide.ui.models.lazy import ItemRole
+
+    w = guide.window
+    w.go(Location("rooms"))
+    page = w.page("rooms")
+    db = guide.ctx.content
+    rows = [page.model.index(r, 0).data(ItemRole) for r in range(page.model.rowCount())]
+    assert [r.id for r in rows] == places.room_ids(db) and len(rows) == 14
+    one = next(r for r in rows if r.title == "One")
+    assert one.sessions == len(queries.room_forums(db, one.id))
+    # The window's clock says 27 Dec 16:30: the Deutschlandtickets talk is on in One.
+    assert one.status.now is not None and one.status.now.id == TALK
+    name, description = page.model.index(rows.index(one), 0).data(
+        Qt.ItemDataRole.AccessibleTextRole), page.model.index(rows.index(one), 0).data(
+        Qt.ItemDataRole.AccessibleDescriptionRole)
+    assert name == "One" and "Now: 16:00–17:00 All my Deutschlandtickets gone" in description
+    index = page.model.index(rows.index(one), 0)
+    page.view.scrollTo(index)
+    qtbot.mouseClick(page.view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=page.view.visualRect(index).center())
+    assert w.current_location() == Location.item("room", one.id)
+    body = w.detail.findChild(QTextBrowser, "detailBody").toHtml()
+    assert "Sat 27 December 2025" in body and "Sun 28 December 2025" in body  # sessions by day
+
+
+def test_tracks_page_lists_tracks_and_a_track_lists_rooms_as_links(guide: Guide) -> None:
+    from guide.ui.models.lazy import ItemRole
+
+    w = guide.window
+    w.go(Location("tracks"))
+    page = w.page("tracks")
+    rows = [page.model.index(r, 0).data(ItemRole) for r in range(page.model.rowCount())]
+    security = next(r for r in rows if r.title == "Security")
+    assert security.sessions == len(queries.track_forums(guide.ctx.content, security.id))
+    w.open_item("track", security.id)
+    html = w.detail.findChild(QTextBrowser, "detailBody").toHtml()
+    row = queries.forum_rows(guide.ctx.content, [TALK])[0]
+    assert f"guide:room/{row.room_id}" in html  # each session's room is a link
+
+
+def test_the_newspapers_window_keeps_its_name_and_sections(real_db: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    for lang, title, window, subtitle in (
+            ("zh", "2023中关村论坛", "2023中关村论坛指南", "分论坛、平行论坛与大会，按日期排列"),
+            ("en", "Zhongguancun Forum 2023", "Zhongguancun Forum 2023 Guide",
+             "Sub-forums, parallel forums and conferences, day by day")):
+        g = build_window(real_db, now="2023-05-29T10:00", lang=lang)
+        qtbot.addWidget(g.window)
+        try:
+            w = g.window
+            assert w.toolbar.app_title.text() == title and w.windowTitle() == window
+            w.go(Location("forums"))
+            assert w.page("forums").subtitle.text() == subtitle
+            keys = [w.nav_model.item(r).data(Qt.ItemDataRole.UserRole)
+                    for r in range(w.nav_model.rowCount())]
+            assert keys == ["home", "forums", "exhibition", "announcements", "photos", "figures",
+                            "bookmarks"]
+        finally:
+            g.images.shutdown()

@@ -84,6 +84,10 @@ def content_info(db: Db) -> ContentInfo:
         built_at=meta.get("built_at", ""),
         schema_version=schema_version(db),
         signer=meta.get("signer"),
+        name=meta.get("pack_name") or meta.get("pack_title", ""),
+        name_en=meta.get("pack_name_en") or meta.get("pack_title_en", ""),
+        forums_subtitle=meta.get("forums_subtitle", ""),
+        forums_subtitle_en=meta.get("forums_subtitle_en", ""),
     )
 
 

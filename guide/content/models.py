@@ -356,6 +356,10 @@ class ContentInfo:
     built_at: str
     schema_version: int
     signer: str | None
+    name: str = ""  # the event's name for the window's title bar
+    name_en: str = ""
+    forums_subtitle: str = ""  # the Forums page's line under its title ("" : none)
+    forums_subtitle_en: str = ""
 
 
 def _plain(value: Any) -> Any:

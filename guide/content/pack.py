@@ -309,6 +309,12 @@ class PackInfo(_Model):
     # The source page's file name; a copy lives in the repository's db/source/.
     source: Text
     timezone: Text = "Asia/Shanghai"
+    # The event's name as the window's title bar shows it (default: ``title``/``title_en``).
+    name: Text | None = None
+    name_en: Text | None = None
+    # A line under the Forums page's title saying what the programme holds (none: no line).
+    forums_subtitle: Text | None = None
+    forums_subtitle_en: Text | None = None
     # A pack declaring ["zh", "en"] must give every Chinese text its English sibling.
     languages: list[Language] = Field(default_factory=_chinese_only, min_length=1)
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import QObject, Signal
 
@@ -23,15 +23,33 @@ FORUM_TZ = ZoneInfo("Asia/Shanghai")
 
 @dataclass(frozen=True)
 class Clock:
-    """The forum's local time; ``fixed`` pins it (``--now``) for demos and tests."""
+    """The event's local time; ``fixed`` pins it (``--now``) for demos and tests.
+
+    ``zone`` is the content's time zone (Beijing for the newspaper's forums, the
+    programme's own for an imported one): the pack's dates and times are its local ones.
+    """
 
     fixed: dt.datetime | None = None
+    zone: ZoneInfo = FORUM_TZ
 
     def now(self) -> dt.datetime:
-        """Now in Beijing, as a naive local datetime (the pack's dates are Beijing dates)."""
+        """Now in the content's time zone, as a naive local datetime.
+
+        A fixed time with an offset (``--now 2025-12-28T14:00+01:00``) is that instant on
+        the content's clock; a fixed time without one is already local.
+        """
         if self.fixed is not None:
+            if self.fixed.tzinfo is not None:
+                return self.fixed.astimezone(self.zone).replace(tzinfo=None)
             return self.fixed
-        return dt.datetime.now(FORUM_TZ).replace(tzinfo=None)
+        return dt.datetime.now(self.zone).replace(tzinfo=None)
+
+    def in_zone(self, name: str) -> Clock:
+        """The same clock on the content whose time zone is ``name`` (unknown: unchanged)."""
+        try:
+            return replace(self, zone=ZoneInfo(name))
+        except (ZoneInfoNotFoundError, ValueError):
+            return self
 
     @classmethod
     def parse(cls, text: str | None) -> Clock:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from guide.content.database import open_content_db
+from guide.content.database import content_info, open_content_db
 from guide.ui.context import AppContext
 from guide.ui.i18n import Translations
 from guide.ui.images import ImageCache
@@ -38,6 +38,7 @@ class Guide:
         old = self.ctx.content
         self.ctx.content = open_content_db(path)
         self.ctx.content_path = Path(path)
+        self.ctx.clock = self.ctx.clock.in_zone(content_info(self.ctx.content).timezone)
         self.ctx.bookmarks.content = self.ctx.content
         refresh_snapshots(self.ctx.user, self.ctx.content)
         self.images.switch_database(Path(path))

@@ -28,7 +28,7 @@ from guide.ui.models.lazy import LazyItemModel
 from guide.ui.pages import PageFactory, default_pages
 from guide.ui.toolbar import Toolbar
 from guide.ui.views.base import Page
-from guide.ui.window_parts import SECTIONS, install_shortcuts, section_list
+from guide.ui.window_parts import fill_sections, install_shortcuts, section_list, shown_sections
 
 if TYPE_CHECKING:
     from guide.ui.views.detail import DetailPage
@@ -38,6 +38,8 @@ if TYPE_CHECKING:
 SECTION_LABELS = {
     "home": QT_TRANSLATE_NOOP("tx", "Home"),
     "forums": QT_TRANSLATE_NOOP("tx", "Forums"),
+    "rooms": QT_TRANSLATE_NOOP("tx", "Rooms"),
+    "tracks": QT_TRANSLATE_NOOP("tx", "Tracks"),
     "exhibition": QT_TRANSLATE_NOOP("tx", "Exhibition"),
     "announcements": QT_TRANSLATE_NOOP("tx", "Announcements"),
     "photos": QT_TRANSLATE_NOOP("tx", "Photos"),
@@ -107,8 +109,9 @@ class MainWindow(QMainWindow):
         """Every visible string of the window and its pages, in the current language."""
         from guide.ui import text as tx
 
-        self.setWindowTitle(self.tr("Zhongguancun Forum 2023 Guide"))
         self.toolbar.retranslate()
+        name = self.toolbar.event_name()
+        self.setWindowTitle(self.tr("%1 Guide").replace("%1", name) if name else self.tr("Guide"))
         self.navigation.setAccessibleName(self.tr("Sections"))
         for row in range(self.nav_model.rowCount()):
             item = self.nav_model.item(row)
@@ -164,6 +167,7 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(page)
             page.setParent(None)
             del self.pages[name]
+        fill_sections(self.nav_model, shown_sections(self.ctx.content))  # other content, other kinds
         self.retranslate()
         if here is None or not self.go(here, remember=False):
             self.history.clear()
@@ -228,10 +232,11 @@ class MainWindow(QMainWindow):
         if remember:
             self.history.visit(location)
         self.stack.setCurrentWidget(page)
-        section = location.page if location.page in SECTIONS else None
         self.navigation.selectionModel().clearSelection()
-        if section:
-            self.navigation.setCurrentIndex(self.nav_model.index(SECTIONS.index(section), 0))
+        rows = self.nav_model.match(self.nav_model.index(0, 0), Qt.ItemDataRole.UserRole,
+                                    location.page, 1, Qt.MatchFlag.MatchExactly)
+        if rows:
+            self.navigation.setCurrentIndex(rows[0])
         self.back_button.setEnabled(self.history.can_go_back())
         self.forward_button.setEnabled(self.history.can_go_forward())
         if page is self.pages.get("photo"):

@@ -24,6 +24,16 @@ def default_pages() -> dict[str, PageFactory]:
 
         return ForumsPage(ctx)
 
+    def rooms(ctx: AppContext, images: ImageCache) -> Page:
+        from guide.ui.views.rooms import RoomsPage
+
+        return RoomsPage(ctx)
+
+    def tracks(ctx: AppContext, images: ImageCache) -> Page:
+        from guide.ui.views.tracks import TracksPage
+
+        return TracksPage(ctx)
+
     def exhibition(ctx: AppContext, images: ImageCache) -> Page:
         from guide.ui.views.exhibition import ExhibitionPage
 
@@ -59,6 +69,6 @@ def default_pages() -> dict[str, PageFactory]:
 
         return BookmarksPage(ctx)
 
-    return {"home": home, "forums": forums, "exhibition": exhibition,
+    return {"home": home, "forums": forums, "rooms": rooms, "tracks": tracks, "exhibition": exhibition,
             "announcements": announcements, "photos": photos, "figures": figures,
             "detail": detail, "photo": photo, "bookmarks": bookmarks}

@@ -8,6 +8,8 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QActionGroup, QFontMetrics
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QMenu, QSizePolicy, QToolButton, QWidget
 
+from guide.content.database import content_info
+from guide.ui import text as tx
 from guide.ui import theme
 from guide.ui.context import AppContext
 
@@ -82,9 +84,14 @@ class Toolbar(QWidget):
             action.setChecked(abs(action.data() - self.ctx.state.text_scale) < 0.01)
         self.contrast_action.setChecked(self.ctx.state.palette_name == "high-contrast")
 
+    def event_name(self) -> str:
+        """The event's name in the UI's language, as its content names it."""
+        info = content_info(self.ctx.content)
+        return tx.pick(info.name, info.name_en, self.ctx.state.lang)
+
     def retranslate(self) -> None:
         """Every string of the bar in the current language."""
-        self.app_title.setText(self.tr("Zhongguancun Forum 2023"))
+        self.app_title.setText(self.event_name())
         self.back_button.setToolTip(self.tr("Back (Alt+Left)"))
         self.back_button.setAccessibleName(self.tr("Back"))
         self.forward_button.setToolTip(self.tr("Forward (Alt+Right)"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
@@ -10,25 +11,43 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QListView
 
+from guide.content.database import counts
 from guide.ui import theme
 
 if TYPE_CHECKING:
     from guide.ui.main_window import MainWindow
 
-SECTIONS = ("home", "forums", "exhibition", "announcements", "photos", "figures", "bookmarks")
+SECTIONS = ("home", "forums", "rooms", "tracks", "exhibition", "announcements", "photos", "figures",
+            "bookmarks")
+# A section shows only when the content has items of its kind: the newspaper's content has no
+# rooms or tracks; an imported programme has no exhibition, announcements, photos or figures.
+SECTION_KINDS = {"forums": "forum", "rooms": "room", "tracks": "track", "exhibition": "area",
+                 "announcements": "announcement", "photos": "photo", "figures": "figure"}
 
 
-def section_list(window: MainWindow, on_open: Callable[[QModelIndex], None]
-                 ) -> tuple[QListView, QStandardItemModel]:
-    """The list of sections on the left, one row per section with its icon."""
-    navigation = QListView()
-    navigation.setObjectName("navigation")
-    model = QStandardItemModel(window)
-    for key in SECTIONS:
+def shown_sections(db: sqlite3.Connection) -> list[str]:
+    """The sections the content fills, in order (Home and Bookmarks always)."""
+    found = counts(db)
+    return [s for s in SECTIONS if s not in SECTION_KINDS or found.get(SECTION_KINDS[s])]
+
+
+def fill_sections(model: QStandardItemModel, keys: list[str]) -> None:
+    """One row per section with its icon (labels are set by the window's retranslate)."""
+    model.clear()
+    for key in keys:
         item = QStandardItem(theme.icon(key), "")
         item.setData(key, Qt.ItemDataRole.UserRole)
         item.setEditable(False)
         model.appendRow(item)
+
+
+def section_list(window: MainWindow, on_open: Callable[[QModelIndex], None]
+                 ) -> tuple[QListView, QStandardItemModel]:
+    """The list of sections on the left, one row per section the content fills."""
+    navigation = QListView()
+    navigation.setObjectName("navigation")
+    model = QStandardItemModel(window)
+    fill_sections(model, shown_sections(window.ctx.content))
     navigation.setModel(model)
     navigation.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     navigation.setProperty("layoutNoScroll", True)  # every section stays in reach

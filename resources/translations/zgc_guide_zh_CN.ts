@@ -221,10 +221,6 @@
         <translation>论坛日程</translation>
     </message>
     <message>
-        <source>Sub-forums, parallel forums and conferences, day by day</source>
-        <translation>分论坛、平行论坛与大会，按日期排列</translation>
-    </message>
-    <message>
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
@@ -354,8 +350,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Zhongguancun Forum 2023 Guide</source>
-        <translation>2023中关村论坛指南</translation>
+        <source>%1 Guide</source>
+        <translation>%1指南</translation>
+    </message>
+    <message>
+        <source>Guide</source>
+        <translation>指南</translation>
     </message>
     <message>
         <source>Sections</source>
@@ -514,6 +514,17 @@
     </message>
 </context>
 <context>
+    <name>RoomsPage</name>
+    <message>
+        <source>Rooms</source>
+        <translation>会场</translation>
+    </message>
+    <message>
+        <source>Where the sessions are, what is on now and what comes next</source>
+        <translation>各会场的场次：正在进行与即将开始</translation>
+    </message>
+</context>
+<context>
     <name>SearchPage</name>
     <message>
         <source>Nothing found for “%1”. Try pinyin (lvse jinrong, zgc), English (green finance) or a shorter word.</source>
@@ -590,10 +601,6 @@
 <context>
     <name>Toolbar</name>
     <message>
-        <source>Zhongguancun Forum 2023</source>
-        <translation>2023中关村论坛</translation>
-    </message>
-    <message>
         <source>Back (Alt+Left)</source>
         <translation>后退 (Alt+←)</translation>
     </message>
@@ -663,6 +670,17 @@
     <message>
         <source>Show the day as a timetable of rooms and times</source>
         <translation>以会场和时间的时间表显示当天日程</translation>
+    </message>
+</context>
+<context>
+    <name>TracksPage</name>
+    <message>
+        <source>Tracks</source>
+        <translation>专题</translation>
+    </message>
+    <message>
+        <source>The programme&apos;s themes and their sessions</source>
+        <translation>日程的专题及其场次</translation>
     </message>
 </context>
 <context>
@@ -1022,6 +1040,30 @@
     <message>
         <source>Room not given</source>
         <translation>未注明会场</translation>
+    </message>
+    <message>
+        <source>1 session</source>
+        <translation>1场</translation>
+    </message>
+    <message>
+        <source>%1 sessions</source>
+        <translation>%1场</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>正在进行</translation>
+    </message>
+    <message>
+        <source>Nothing on now</source>
+        <translation>现在没有场次</translation>
+    </message>
+    <message>
+        <source>Nothing more scheduled here</source>
+        <translation>此处没有更多场次</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>接下来</translation>
     </message>
 </context>
 </TS>

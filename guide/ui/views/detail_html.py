@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-from guide.content import queries
+from guide.content import places, queries
 from guide.content.models import (
     Announcement,
     Area,
@@ -165,13 +165,17 @@ def _org_link(o: Organization, lang: str) -> str:
 
 
 def _session_rows(rows: Iterable[ForumRow], lang: str, *, room: bool = True) -> str:
-    """Imported sessions as rows: day and time, title, room."""
-    lines = []
-    for r in rows:
-        when = tx.format_date(r.date, lang) + (f" {r.start_time:%H:%M}" if r.start_time else "")
-        where = f" · {escape(r.room)}" if room and r.room else ""
-        lines.append((when, link('forum', r.id, tx.pick(r.title, r.title_en, lang)) + where))
-    return _rows(lines)
+    """Imported sessions by day: the day as a heading, then time, title and room (a link)."""
+    html = ""
+    for day, group in places.by_day(list(rows)):
+        lines = []
+        for r in group:
+            when = f"{r.start_time:%H:%M}" if r.start_time else tx.tr("Time not announced")
+            where = f" · {link('room', r.room_id, r.room)}" if room and r.room and r.room_id else ""
+            lines.append((when, link("forum", r.id, tx.pick(r.title, r.title_en, lang)) + where))
+        html += (f"<p class='meta'><b>{escape(tx.format_date(day, lang, weekday=True))}</b></p>"
+                 + _rows(lines))
+    return html
 
 
 def _time(row: ForumRow) -> str:

@@ -8,6 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QButtonGroup, QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from guide.content import queries
+from guide.content.database import content_info
 from guide.content.models import FORUM_KIND_EN
 from guide.ui import text as tx
 from guide.ui.context import AppContext
@@ -155,7 +156,10 @@ class ForumsPage(Page):
     def retranslate(self) -> None:
         lang = self.ctx.state.lang
         self.title.setText(self.tr("Forums"))
-        self.subtitle.setText(self.tr("Sub-forums, parallel forums and conferences, day by day"))
+        # What the programme holds is the content's to say (an imported one says nothing).
+        info = content_info(self.ctx.content)
+        self.subtitle.setText(tx.pick(info.forums_subtitle, info.forums_subtitle_en, lang))
+        self.subtitle.setVisible(bool(self.subtitle.text()))
         for i, day in enumerate(self._days):
             self.days.setTabText(i, tx.format_short_date(day, lang))
             self.days.setTabToolTip(i, tx.format_date(day, lang, weekday=True))
@@ -163,7 +167,8 @@ class ForumsPage(Page):
         self.kind.blockSignals(True)
         self.kind.clear()
         self.kind.addItem(self.tr("All kinds"), None)
-        for kind in FORUM_KIND_EN:
+        present = queries.forum_kinds(self.ctx.content)
+        for kind in (k for k in FORUM_KIND_EN if k in present):  # only kinds this content has
             self.kind.addItem(tx.forum_kind(kind, lang), kind)
         self.kind.setCurrentIndex(max(0, self.kind.findData(current)))
         self.kind.blockSignals(False)

@@ -1,0 +1,93 @@
+"""Rows of the Rooms and Tracks lists: the name, how many sessions, and (rooms) what is on now
+and next there; painted like every card, no widget per row."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QStyleOptionViewItem
+
+from guide.content.models import ForumRow
+from guide.content.places import RoomRow, TrackRow
+from guide.ui import text as tx
+from guide.ui.delegates import PAD, CardDelegate, Index, Line, title
+from guide.ui.models.lazy import ItemRole
+
+
+def session_count(n: int) -> str:
+    """"1 session", "12 sessions" / "12场"."""
+    return tx.tr("1 session") if n == 1 else tx.tr("%1 sessions").replace("%1", str(n))
+
+
+def _clock(row: ForumRow) -> str:
+    if row.start_time is None:
+        return ""
+    return row.start_time.strftime("%H:%M") + (f"–{row.end_time:%H:%M}" if row.end_time else "")
+
+
+def status_lines(room: RoomRow, lang: str) -> tuple[str, str]:
+    """("Now: 14:00–14:40 Title", "Next: Sat 28 Dec 15:00 Title") for a room at the clock."""
+    on, after = room.status.now, room.status.next
+    now = (tx.labelled(tx.tr("Now"), f"{_clock(on)} {tx.pick(on.title, on.title_en, lang)}", lang)
+           if on else tx.tr("Nothing on now"))
+    if after is None:
+        return now, tx.tr("Nothing more scheduled here")
+    when = _clock(after)
+    if on is None or after.date != on.date:
+        when = f"{tx.format_short_date(after.date, lang)} {when}"
+    return now, tx.labelled(tx.tr("Next"), f"{when} {tx.pick(after.title, after.title_en, lang)}",
+                            lang)
+
+
+def _days(days: tuple[dt.date, ...], lang: str) -> str:
+    """The days a track runs: one date, a period when they follow each other, else a list."""
+    if len(days) == 1:
+        return tx.format_date(days[0], lang)
+    if days and (days[-1] - days[0]).days == len(days) - 1:
+        return tx.format_period(days[0], days[-1], lang)
+    return tx.join_list((tx.format_short_date(d, lang) for d in days), lang)
+
+
+class RoomDelegate(CardDelegate):
+    """A room: its name, its number of sessions, what is on now and what comes next."""
+
+    def lines(self, item: Any) -> tuple[list[Line], str]:
+        if not isinstance(item, RoomRow):
+            return super().lines(item)
+        p, lang = self.palette, self.ctx.state.lang
+        now, after = status_lines(item, lang)
+        return ([title(tx.pick(item.title, item.title_en, lang), self.font("title", True), p.text),
+                 Line(now, self.font("body", item.status.now is not None),
+                      p.accent if item.status.now else p.muted, wrap=True),
+                 Line(after, self.font("body"), p.muted, wrap=True)],
+                session_count(item.sessions))
+
+
+class TrackDelegate(CardDelegate):
+    """A track: its colour, its name, its number of sessions and the days they are on."""
+
+    SWATCH = 8
+
+    def lines(self, item: Any) -> tuple[list[Line], str]:
+        if not isinstance(item, TrackRow):
+            return super().lines(item)
+        p, lang = self.palette, self.ctx.state.lang
+        days = _days(item.days, lang)
+        return ([title(tx.pick(item.title, item.title_en, lang), self.font("title", True), p.text),
+                 Line(days, self.font("body"), p.muted, wrap=True)],
+                session_count(item.sessions))
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        super().paint(painter, option, index)
+        item = index.data(ItemRole)
+        color = QColor(item.color) if isinstance(item, TrackRow) and item.color else None
+        if color is not None and color.isValid():
+            # The programme's own colour for the track, as a bar at the card's left edge.
+            rect = self.card_rect(option.rect)
+            painter.save()
+            painter.fillRect(QRect(rect.left() + 3, rect.top() + PAD, self.SWATCH // 2,
+                                   rect.height() - 2 * PAD), color)
+            painter.restore()

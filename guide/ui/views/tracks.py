@@ -1,0 +1,34 @@
+"""Tracks: every track (theme) of an imported programme and how many sessions it has."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from guide.content import places
+from guide.ui.context import AppContext
+from guide.ui.models.lazy import LazyItemModel
+from guide.ui.place_delegates import TrackDelegate
+from guide.ui.views.base import Page, list_view
+
+
+class TracksPage(Page):
+    """One row per track: its colour, name, sessions and days."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.title, self.subtitle = self.header()
+        self.model = LazyItemModel("track", lambda ids: places.track_rows(ctx.content, ids))
+        self.view = list_view(self.model, TrackDelegate(ctx), name="trackList",
+                              on_open=self.open_index)
+        self.layout_.addWidget(self.view, 1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.model.set_ids(places.track_ids(self.ctx.content))
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Tracks"))
+        self.subtitle.setText(self.tr("The programme's themes and their sessions"))
+        self.view.setAccessibleName(self.tr("Tracks"))
+        self.model.refresh()
