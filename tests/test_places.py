@@ -88,7 +88,7 @@ def test_a_naive_clock_is_the_programmes_local_time(db: database.Db) -> None:
 
 
 def test_a_session_is_on_until_it_ends_not_after(db: database.Db) -> None:
-    guid, title, room, start, end = next(e for e in _file_events() if e[2] == "One")
+    _guid, title, room, _start, end = next(e for e in _file_events() if e[2] == "One")
     status = places.room_status(db, _room_id(db, room), end - dt.timedelta(minutes=1))
     assert status.now is not None and status.now.title == title
     status = places.room_status(db, _room_id(db, room), end)
