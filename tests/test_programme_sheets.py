@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
@@ -187,3 +188,70 @@ def test_export_ics_then_import_gives_the_same_times(tmp_path: Path) -> None:
     again = {(f.title, f.start, f.end, f.date) for f in load_pack(tmp_path / "again").of("forum")}
     assert first == again
     assert len(icalendar.Calendar.from_ical((tmp_path / "e.ics").read_bytes()).walk("VEVENT")) == 17
+
+
+RDATE_ICS = """BEGIN:VCALENDAR\r
+VERSION:2.0\r
+PRODID:-//test//EN\r
+X-WR-CALNAME:Extra dates\r
+BEGIN:VEVENT\r
+UID:clinic-1\r
+DTSTAMP:20240101T000000Z\r
+DTSTART;TZID=Europe/Brussels:20240304T100000\r
+DTEND;TZID=Europe/Brussels:20240304T110000\r
+RRULE:FREQ=WEEKLY;COUNT=4\r
+EXDATE;TZID=Europe/Brussels:20240311T100000\r
+EXDATE:20240325T090000Z\r
+RDATE;TZID=Europe/Brussels:20240313T150000,20240320T150000\r
+RDATE;VALUE=PERIOD:20240327T130000Z/PT2H\r
+SUMMARY:Repair clinic\r
+LOCATION:Workshop\r
+END:VEVENT\r
+BEGIN:VEVENT\r
+UID:talk-1\r
+DTSTAMP:20240101T000000Z\r
+DTSTART:20240305T180000Z\r
+DURATION:PT45M\r
+RDATE:20240306T180000Z\r
+RDATE:20240307T180000Z\r
+EXDATE:20240305T180000Z\r
+SUMMARY:Evening talk\r
+END:VEVENT\r
+BEGIN:VEVENT\r
+UID:fair-1\r
+DTSTAMP:20240101T000000Z\r
+DTSTART;VALUE=DATE:20240309\r
+RDATE;VALUE=DATE:20240316,20240323\r
+EXDATE;VALUE=DATE:20240316\r
+SUMMARY:Book fair\r
+END:VEVENT\r
+END:VCALENDAR\r
+"""
+
+
+def test_icalendar_rdate_and_exdate_make_the_recurrence_set(tmp_path: Path) -> None:
+    """RFC 5545: DTSTART, the RRULE's instances and every RDATE (lists, several lines,
+    periods with their own length, dates), less every EXDATE (in any zone)."""
+    source, out = tmp_path / "extra.ics", tmp_path / "pack"
+    source.write_text(RDATE_ICS, encoding="utf-8")
+    assert main(["import", str(source), "--out", str(out)]) == 0
+    forums = load_pack(out).of("forum")
+    brussels = ZoneInfo("Europe/Brussels")  # each time keeps its instant, whatever its offset
+    clinic = sorted((f.start.astimezone(brussels).isoformat(), f.end.astimezone(brussels).isoformat())
+                    for f in forums if f.title == "Repair clinic")
+    assert clinic == [
+        ("2024-03-04T10:00:00+01:00", "2024-03-04T11:00:00+01:00"),  # DTSTART
+        ("2024-03-13T15:00:00+01:00", "2024-03-13T16:00:00+01:00"),  # RDATE (list), own time
+        ("2024-03-18T10:00:00+01:00", "2024-03-18T11:00:00+01:00"),  # RRULE; 11th: EXDATE
+        ("2024-03-20T15:00:00+01:00", "2024-03-20T16:00:00+01:00"),  # RDATE (list)
+        # 25 March 10:00 Brussels is 09:00Z: the EXDATE in UTC removes it.
+        ("2024-03-27T14:00:00+01:00", "2024-03-27T16:00:00+01:00"),  # PERIOD: two hours
+    ]
+    talks = sorted(f.start.isoformat() for f in forums if f.title == "Evening talk")
+    # Its DTSTART itself is excluded; the two RDATE lines stay, 45 minutes each.
+    assert talks == ["2024-03-06T18:00:00+00:00", "2024-03-07T18:00:00+00:00"]
+    assert all(f.end - f.start == dt.timedelta(minutes=45) for f in forums if f.title == "Evening talk")
+    fair = sorted(f.date for f in forums if f.title == "Book fair")
+    assert fair == [dt.date(2024, 3, 9), dt.date(2024, 3, 23)]
+    assert all(f.start is None for f in forums if f.title == "Book fair")
+    assert len({f.id for f in forums}) == len(forums) == 9  # every occurrence its own session

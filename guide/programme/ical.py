@@ -22,30 +22,61 @@ def _hm(delta: dt.timedelta) -> str:
     return f"{minutes // 60}:{minutes % 60:02d}"
 
 
-def _occurrences(event: Any, start: dt.datetime | dt.date) -> tuple[list[Any], bool]:
-    """Every start of a (possibly recurring) event, and whether its rule had no end."""
+def _values(event: Any, name: str) -> list[Any]:
+    """Every value of a date-list property (RDATE, EXDATE), over all of its lines."""
+    found = event.get(name)
+    groups = found if isinstance(found, list) else [found] if found is not None else []
+    return [d.dt for group in groups for d in group.dts]
+
+
+def _same_type(value: Any, start: dt.datetime | dt.date) -> Any:
+    """An RDATE/EXDATE value in the form of DTSTART: dates for all-day events, else date-times
+    (a date-time list value for an all-day event, or the reverse, is read as its day/midnight)."""
+    if isinstance(start, dt.datetime):
+        if isinstance(value, dt.datetime):
+            return value
+        return dt.datetime.combine(value, start.timetz() if start.tzinfo else start.time())
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+def _occurrences(event: Any, start: dt.datetime | dt.date
+                 ) -> tuple[list[tuple[Any, dt.timedelta | None]], bool]:
+    """Every (start, own length) of a possibly recurring event, and whether its rule had no end.
+
+    The recurrence set is RFC 5545's: DTSTART, the RRULE's instances and the RDATEs, less the
+    EXDATEs. An RDATE given as a PERIOD brings its own length (else None: the event's).
+    """
     from dateutil.rrule import rrulestr
 
+    found: dict[Any, dt.timedelta | None] = {start: None}
+    unbounded = False
     rule = event.get("RRULE")
-    if rule is None:
-        return [start], False
-    text = rule.to_ical().decode()
-    unbounded = "COUNT=" not in text and "UNTIL=" not in text
-    first = start if isinstance(start, dt.datetime) else dt.datetime.combine(start, dt.time())
-    rrule = rrulestr(text, dtstart=first)
-    excluded: set[Any] = set()
-    exdates = event.get("EXDATE")
-    for group in exdates if isinstance(exdates, list) else [exdates] if exdates else []:
-        excluded.update(d.dt for d in group.dts)
-    limit = first + UNBOUNDED_SPAN
-    found: list[Any] = []
-    for when in rrule:
-        if len(found) >= MAX_OCCURRENCES or (unbounded and when > limit):
-            break
-        value = when if isinstance(start, dt.datetime) else when.date()
-        if value not in excluded:
-            found.append(value)
-    return found, unbounded
+    if rule is not None:
+        text = rule.to_ical().decode()
+        unbounded = "COUNT=" not in text and "UNTIL=" not in text
+        first = start if isinstance(start, dt.datetime) else dt.datetime.combine(start, dt.time())
+        limit = first + UNBOUNDED_SPAN
+        for when in rrulestr(text, dtstart=first):
+            if len(found) >= MAX_OCCURRENCES or (unbounded and when > limit):
+                break
+            found.setdefault(when if isinstance(start, dt.datetime) else when.date(), None)
+    for value in _values(event, "RDATE"):
+        if isinstance(value, tuple):  # PERIOD: (start, end) or (start, duration)
+            begin, until = value
+            found[_same_type(begin, start)] = until if isinstance(until, dt.timedelta) \
+                else until - begin
+        else:
+            found.setdefault(_same_type(value, start), None)
+    for value in _values(event, "EXDATE"):
+        found.pop(_same_type(value, start), None)
+    return sorted(found.items(), key=lambda item: _sort_key(item[0]))[:MAX_OCCURRENCES], unbounded
+
+
+def _sort_key(value: Any) -> tuple[Any, ...]:
+    if isinstance(value, dt.datetime):
+        aware = value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+        return (aware.astimezone(dt.UTC),)
+    return (dt.datetime.combine(value, dt.time(), tzinfo=dt.UTC),)
 
 
 def read_ics(data: bytes) -> RawProgramme:
@@ -74,7 +105,7 @@ def read_ics(data: bytes) -> RawProgramme:
         persons = [RawPerson(str(c).strip()) for c in _list(event.get("CONTACT")) if str(c).strip()]
         persons += [RawPerson(str(a.params.get("CN", "")).strip()) for a in _list(event.get("ATTENDEE"))
                     if str(a.params.get("CN", "")).strip()]
-        for n, when in enumerate(occurrences):
+        for n, (when, own_length) in enumerate(occurrences):
             raw = RawEvent(
                 where=where + (f", occurrence {n + 1}" if len(occurrences) > 1 else ""),
                 day=(when.date() if isinstance(when, dt.datetime) else when).isoformat(),
@@ -87,7 +118,8 @@ def read_ics(data: bytes) -> RawProgramme:
             )
             if isinstance(when, dt.datetime):  # all-day events keep only their day
                 raw.date = when.isoformat()
-                raw.duration = _hm(length) if length is not None else None
+                this_length = own_length if own_length is not None else length
+                raw.duration = _hm(this_length) if this_length is not None else None
             if unbounded and n == 0:
                 raw.notes.append(f"RRULE has no COUNT or UNTIL; expanded over "
                                  f"{UNBOUNDED_SPAN.days} days ({len(occurrences)} sessions)")
