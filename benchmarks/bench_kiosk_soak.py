@@ -138,7 +138,7 @@ def soak(content_db: Path, actions: int = 20000, *, seed: int = 2023, warmup: in
     from guide.kiosk.pin import MemoryPinStore, set_pin
     from guide.search import SearchHit
     from guide.ui.history import Location
-    from guide.ui.main_window import SECTIONS
+    from guide.ui.window_parts import shown_sections
     from guide.user import bookmarks as store
 
     rng = random.Random(seed)
@@ -160,6 +160,7 @@ def soak(content_db: Path, actions: int = 20000, *, seed: int = 2023, warmup: in
     kiosk = install_kiosk(guide, config, size=(1920, 1080), pin_store=pins, log_file=log)
     kiosk.exit_app = lambda code: errors.append(f"kiosk asked to exit with {code}")
     window, ctx = guide.window, guide.ctx
+    sections = shown_sections(ctx.content)
     source = _HostileSource(guide, kiosk, hostile_poll_seconds) if hostile_poll_seconds else None
     ids = {kind: queries.item_ids(ctx.content, kind)
            for kind in ("forum", "area", "announcement", "photo", "person", "organization", "figure")}
@@ -238,7 +239,7 @@ def soak(content_db: Path, actions: int = 20000, *, seed: int = 2023, warmup: in
             bar.setValue(rng.randint(bar.minimum(), max(bar.minimum(), bar.maximum())))
 
     weighted: list[tuple[str, int, Callable[[], object]]] = [
-        ("section", 20, lambda: window.go(Location(rng.choice(SECTIONS)))),
+        ("section", 20, lambda: window.go(Location(rng.choice(sections)))),
         ("item", 20, lambda: window.open_item(*random_item())),
         ("back", 8, window.back),
         ("forward", 4, window.forward),

@@ -52,6 +52,11 @@ class TrackRow:
     days: tuple[dt.date, ...]
 
 
+def forum_kinds(db: Db) -> set[str]:
+    """The kinds of forum this content has (a programme's sessions; the newspaper's forums)."""
+    return {r[0] for r in db.execute("SELECT DISTINCT kind FROM forum")}
+
+
 def room_ids(db: Db) -> list[str]:
     """Every room, in the programme's order."""
     return [r[0] for r in db.execute("SELECT id FROM room ORDER BY pos, id")]

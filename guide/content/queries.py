@@ -215,11 +215,6 @@ def list_forums(db: Db, *, day: dt.date | None = None, kind: str | None = None) 
     return forum_rows(db, forum_ids(db, day=day, kind=kind))
 
 
-def forum_kinds(db: Db) -> set[str]:
-    """The kinds of forum this content has (a programme's sessions; the newspaper's forums)."""
-    return {r[0] for r in db.execute("SELECT DISTINCT kind FROM forum")}
-
-
 def forum_dates(db: Db) -> list[dt.date]:
     """The distinct forum days, in order (cheap: no rows are built)."""
     return [dt.date.fromisoformat(r[0])

@@ -7,7 +7,7 @@ import datetime as dt
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QButtonGroup, QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from guide.content import queries
+from guide.content import places, queries
 from guide.content.database import content_info
 from guide.content.models import FORUM_KIND_EN
 from guide.ui import text as tx
@@ -167,7 +167,7 @@ class ForumsPage(Page):
         self.kind.blockSignals(True)
         self.kind.clear()
         self.kind.addItem(self.tr("All kinds"), None)
-        present = queries.forum_kinds(self.ctx.content)
+        present = places.forum_kinds(self.ctx.content)
         for kind in (k for k in FORUM_KIND_EN if k in present):  # only kinds this content has
             self.kind.addItem(tx.forum_kind(kind, lang), kind)
         self.kind.setCurrentIndex(max(0, self.kind.findData(current)))
