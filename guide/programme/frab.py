@@ -7,6 +7,7 @@ children are its fields, so a link's nested title never overwrites the event's.
 
 from __future__ import annotations
 
+import io
 import json
 import xml.etree.ElementTree as ET
 from typing import Any
@@ -65,36 +66,56 @@ def _xml_event(element: ET.Element, day: str | None, room_name: str, index: int)
 
 
 def read_frab_xml(data: bytes) -> RawProgramme:
-    """Read a frab/pretalx/Pentabarf ``schedule.xml``."""
+    """Read a frab/pretalx/Pentabarf ``schedule.xml``.
+
+    Streamed (``iterparse``): each event is read when its element ends and then cleared, so
+    memory holds the events as read, not the whole document tree besides them.
+    """
+    programme = RawProgramme(format="frab-xml")
+    path: list[str] = []
+    date: str | None = None
+    room_name = ""
+    index = 0
     try:
-        root = ET.fromstring(data)
+        for action, element in ET.iterparse(io.BytesIO(data), events=("start", "end")):
+            if action == "start":
+                path.append(element.tag)
+                if len(path) == 1 and element.tag != "schedule":
+                    raise ProgrammeError(f"not a frab schedule: the root element is "
+                                         f"<{element.tag}>, not <schedule>")
+                if path == ["schedule", "day"]:
+                    date = element.get("date")
+                    if date and element.get("start"):
+                        programme.day_starts[date] = element.get("start", "")
+                elif path == ["schedule", "day", "room"]:
+                    room_name = (element.get("name") or "").strip()
+                    if room_name and all(r.name != room_name for r in programme.rooms):
+                        programme.rooms.append(RawRoom(room_name, element.get("guid")))
+                continue
+            path.pop()
+            if element.tag == "event" and path == ["schedule", "day", "room"]:
+                index += 1
+                programme.events.append(_xml_event(element, date, room_name, index))
+                element.clear()
+            elif element.tag == "conference" and path == ["schedule"]:
+                _conference(element, programme)
+            elif element.tag in ("room", "day") and len(path) <= 2:
+                element.clear()
     except ET.ParseError as exc:
         raise ProgrammeError(f"not well-formed XML: {exc}") from exc
-    if root.tag != "schedule":
-        raise ProgrammeError(f"not a frab schedule: the root element is <{root.tag}>, not <schedule>")
-    conference = root.find("conference")
-    programme = RawProgramme(
-        format="frab-xml", title=_text(conference, "title"), acronym=_text(conference, "acronym"),
-        time_zone=_text(conference, "time_zone_name") or None,
-        day_change=_text(conference, "day_change") or None,
-    )
-    for track in conference.findall("track") if conference is not None else ():
+    return programme
+
+
+def _conference(conference: ET.Element, programme: RawProgramme) -> None:
+    """The conference's title, acronym, time zone, day change and tracks."""
+    programme.title = _text(conference, "title")
+    programme.acronym = _text(conference, "acronym")
+    programme.time_zone = _text(conference, "time_zone_name") or None
+    programme.day_change = _text(conference, "day_change") or None
+    for track in conference.findall("track"):
         name = (track.get("name") or "".join(track.itertext())).strip()
         if name:
             programme.tracks.append((name, track.get("color")))
-    index = 0
-    for day in root.findall("day"):
-        date = day.get("date")
-        if date and day.get("start"):
-            programme.day_starts[date] = day.get("start", "")
-        for room in day.findall("room"):
-            name = (room.get("name") or "").strip()
-            if name and all(r.name != name for r in programme.rooms):
-                programme.rooms.append(RawRoom(name, room.get("guid")))
-            for event in room.findall("event"):
-                index += 1
-                programme.events.append(_xml_event(event, date, name, index))
-    return programme
 
 
 def _s(value: Any) -> str:
