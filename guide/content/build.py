@@ -55,6 +55,9 @@ def _en(**fields: Any) -> str:
     return json.dumps({k: v for k, v in fields.items() if v is not None}, ensure_ascii=False)
 
 
+ROW_BATCH = 2000
+
+
 def _wall_time(value: dt.datetime | None) -> str | None:
     """The clock time of an absolute time where it happens (in its own offset)."""
     return None if value is None else value.time().isoformat(timespec="minutes")
@@ -130,7 +133,10 @@ def _forum_rows(pack: Pack) -> Iterator[tuple[str, list[dict[str, Any]]]]:
         for i, t in enumerate(pack.of("track"))
     ]
     forums = pack.of("forum")
-    yield "forum", [_forum_row(i, f) for i, f in enumerate(forums)]
+    # In batches: a programme of 20,000 sessions never has all its rows in memory at once.
+    for first in range(0, len(forums), ROW_BATCH):
+        yield "forum", [_forum_row(i, f) for i, f in
+                        enumerate(forums[first:first + ROW_BATCH], start=first)]
     yield "forum_organiser", [
         {"forum_id": f.id, "pos": j, "organization_id": o.org, "role": o.role}
         for f in forums for j, o in enumerate(f.organisers)

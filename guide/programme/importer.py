@@ -32,7 +32,8 @@ READERS: dict[str, Callable[[bytes, str], RawProgramme]] = {
     "csv": lambda data, name: read_spreadsheet(data, name, "csv"),
     "xlsx": lambda data, name: read_spreadsheet(data, name, "xlsx"),
 }
-PROGRAMME_FILE = "programme.json"
+PROGRAMME_FILE = "programme.json"  # rooms, tracks, organisations and speakers
+SESSIONS_PER_FILE = 1000
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,10 @@ def _pack_meta(programme: Programme, source: str, version: int) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _write_json(path: Path, body: dict[str, Any]) -> None:
+    path.write_text(json.dumps(body, ensure_ascii=False) + "\n", encoding="utf-8")  # C encoder: no indent
+
+
 def write_pack(programme: Programme, out: Path, *, source: str, version: int = 1) -> None:
     """Write ``programme`` as a pack folder at ``out``, validated, replacing an older pack there.
 
@@ -114,10 +119,13 @@ def write_pack(programme: Programme, out: Path, *, source: str, version: int = 1
     try:
         (tmp / PACK_META).write_text(_pack_meta(programme, source, version), encoding="utf-8")
         body: dict[str, Any] = {"room": programme.room, "track": programme.track,
-                                "organization": programme.organization,
-                                "person": programme.person, "forum": programme.forum}
-        (tmp / PROGRAMME_FILE).write_text(
-            json.dumps(body, ensure_ascii=False) + "\n", encoding="utf-8")  # C encoder: no indent
+                                "organization": programme.organization, "person": programme.person}
+        _write_json(tmp / PROGRAMME_FILE, body)
+        # Sessions in files of SESSIONS_PER_FILE: reading and validating the pack (here and in
+        # build-db) then holds one file's text and parsed JSON at a time, not the whole programme's.
+        for n, first in enumerate(range(0, len(programme.forum), SESSIONS_PER_FILE), start=1):
+            _write_json(tmp / f"sessions-{n:04d}.json",
+                        {"forum": programme.forum[first:first + SESSIONS_PER_FILE]})
         load_pack(tmp)  # raises PackInvalid: a bug here, never a half-valid pack on disk
         old = out.with_name(f".{out.name}.old")
         if old.exists():
@@ -142,6 +150,7 @@ def read_programme(source: str, *, fmt: str | None = None,
         raise ProgrammeError(f"format {fmt!r} cannot be imported; this version reads "
                              f"{', '.join(READERS)}")
     raw = READERS[fmt](data, name)
+    del data  # the file's bytes are not needed once read (64 MB for 20,000 events)
     programme = normalise(raw, timezone=timezone, source=name)
     if not programme.forum:
         raise ProgrammeError(f"{name}: no session could be imported"

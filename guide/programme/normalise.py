@@ -11,6 +11,8 @@ import datetime as dt
 import hashlib
 import re
 import unicodedata
+from collections import deque
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -190,8 +192,19 @@ class _Names:
         return str(self.organizations[name]["id"])
 
 
+def _drain(events: list[RawEvent]) -> Iterator[RawEvent]:
+    """The events in order, each let go once converted (a large programme is not held twice)."""
+    queue = deque(events)
+    events.clear()
+    while queue:
+        yield queue.popleft()
+
+
 def normalise(raw: RawProgramme, *, timezone: str | None = None, source: str = "") -> Programme:
-    """Pack items for ``raw``; raise :class:`ProgrammeError` when the file cannot be imported."""
+    """Pack items for ``raw``; raise :class:`ProgrammeError` when the file cannot be imported.
+
+    ``raw.events`` is emptied as the events are converted.
+    """
     tz_name = timezone or raw.time_zone
     tz = zone(tz_name, flag=timezone is not None) if tz_name else None
     clock = _Clock(raw, tz, source or "the file")
@@ -204,7 +217,7 @@ def normalise(raw: RawProgramme, *, timezone: str | None = None, source: str = "
         names.room_id(r.name, r.guid)
     for name, color in raw.tracks:
         names.track_id(name, color)
-    for event in raw.events:
+    for event in _drain(raw.events):
         forum = _session(event, raw.times_optional, clock, report, names, seen, ids)
         if forum is not None:
             forums.append(forum)
@@ -313,7 +326,7 @@ def _describe(forum: dict[str, Any], event: RawEvent, report: Report, names: _Na
         forum["summary"] = "\n\n".join(summary)
         english = paragraphs(event.abstract_en)[0]
         if english or not event.title_en:
-            forum["summary_en"] = "\n\n".join(english or summary)
+            forum["summary_en"] = "\n\n".join(english) if english else forum["summary"]
     if event.hosts:
         forum["organisers"] = [{"org": names.org_id(h), "role": "主办"} for h in event.hosts]
     if text:

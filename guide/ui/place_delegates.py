@@ -60,9 +60,10 @@ class RoomDelegate(CardDelegate):
         p, lang = self.palette, self.ctx.state.lang
         now, after = status_lines(item, lang)
         return ([title(tx.pick(item.title, item.title_en, lang), self.font("title", True), p.text),
+                 # Whole titles: a cut "now" would hide what is on (4 lines hold any at 200%).
                  Line(now, self.font("body", item.status.now is not None),
-                      p.accent if item.status.now else p.muted, wrap=True),
-                 Line(after, self.font("body"), p.muted, wrap=True)],
+                      p.accent if item.status.now else p.muted, wrap=True, max_lines=4),
+                 Line(after, self.font("body"), p.muted, wrap=True, max_lines=4)],
                 session_count(item.sessions))
 
 

@@ -69,6 +69,7 @@ def css(p: Palette, scale: float) -> str:
     .reported {{ color: {p.text}; margin-left: 18px; }}
     .note {{ color: {p.muted}; font-style: italic; }}
     .lead {{ margin-top: 12px; }}
+    .day {{ color: {p.muted}; font-weight: bold; margin-top: 14px; }}
     .credit {{ color: {p.accent}; font-weight: bold; }}
     .missing {{ color: {p.muted}; font-style: italic; }}
     a {{ color: {p.primary}; text-decoration: none; font-weight: bold; }}
@@ -173,7 +174,7 @@ def _session_rows(rows: Iterable[ForumRow], lang: str, *, room: bool = True) -> 
             when = f"{r.start_time:%H:%M}" if r.start_time else tx.tr("Time not announced")
             where = f" · {link('room', r.room_id, r.room)}" if room and r.room and r.room_id else ""
             lines.append((when, link("forum", r.id, tx.pick(r.title, r.title_en, lang)) + where))
-        html += (f"<p class='meta'><b>{escape(tx.format_date(day, lang, weekday=True))}</b></p>"
+        html += (f"<p class='day'>{escape(tx.format_date(day, lang, weekday=True))}</p>"
                  + _rows(lines))
     return html
 
