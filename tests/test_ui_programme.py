@@ -120,6 +120,10 @@ def test_staff_open_programme_swaps_content_keeps_bookmarks_by_guid_and_restores
     assert done.args == [True]
     assert "version 1" in asked[0] and "staff import" in asked[0]
     assert "215 added" in asked[0] and "14 added" in asked[0]  # sessions; rooms
+    # The window follows the new content: its name, its sections, its clock's time zone.
+    assert g.window.toolbar.app_title.text() == "39th Chaos Communications Congress"
+    assert "rooms" in _sections(g) and "tracks" in _sections(g)
+    assert str(g.ctx.clock.zone) == "Europe/Berlin"
     assert g.window.go(Location.item("forum", TALK))
     g.ctx.bookmarks.toggle("forum", TALK)
 
@@ -140,7 +144,28 @@ def test_staff_open_programme_swaps_content_keeps_bookmarks_by_guid_and_restores
     assert "programme.csv: row 2, column 开始 Start: '25:00' is not a time" in g.updates.last_message
     assert g.window.go(Location.item("forum", TALK))  # nothing changed
     assert g.updates.restore()
+    # The previous content is the programme's first version: still the congress, in Berlin.
+    assert g.window.toolbar.app_title.text() == "39th Chaos Communications Congress"
+    assert str(g.ctx.clock.zone) == "Europe/Berlin" and "rooms" in _sections(g)
     g.close()
+
+
+def _sections(g: Guide) -> list[str]:
+    model = g.window.nav_model
+    return [model.item(r).data(Qt.ItemDataRole.UserRole) for r in range(model.rowCount())]
+
+
+def test_now_with_an_offset_is_that_instant_on_the_programmes_clock(
+        programme_db: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """``--now 2025-12-27T15:30Z`` is 16:30 in Berlin: the same as a naive 16:30."""
+    homes = []
+    for now in ("2025-12-27T16:30", "2025-12-27T15:30:00+00:00"):
+        g = build_window(programme_db, now=now, lang="en")
+        qtbot.addWidget(g.window)
+        assert g.ctx.clock.now() == dt.datetime(2025, 12, 27, 16, 30)
+        homes.append(set(g.window.page("home").today_model.ids()))
+        g.images.shutdown()
+    assert homes[0] == homes[1] and TALK in homes[0]
 
 
 def test_rooms_and_tracks_are_sections_the_newspapers_are_not(guide: Guide) -> None:

@@ -140,9 +140,13 @@ def write_pack(programme: Programme, out: Path, *, source: str, version: int = 1
             shutil.rmtree(tmp)
 
 
-def read_programme(source: str, *, fmt: str | None = None,
-                   timezone: str | None = None) -> tuple[str, Programme]:
-    """(format, programme) of ``source`` (path or URL); raise ProgrammeError on bad input."""
+def read_programme(source: str, *, fmt: str | None = None, timezone: str | None = None,
+                   fallback_timezone: str | None = None) -> tuple[str, Programme]:
+    """(format, programme) of ``source`` (path or URL); raise ProgrammeError on bad input.
+
+    ``timezone`` overrides the file's (``--timezone``); ``fallback_timezone`` is used only
+    for a file that names none (the staff's import: the current content's zone).
+    """
     data = read_source(source)
     name = source.rsplit("/", 1)[-1]
     fmt = fmt or detect_format(data, name)
@@ -151,7 +155,8 @@ def read_programme(source: str, *, fmt: str | None = None,
                              f"{', '.join(READERS)}")
     raw = READERS[fmt](data, name)
     del data  # the file's bytes are not needed once read (64 MB for 20,000 events)
-    programme = normalise(raw, timezone=timezone, source=name)
+    programme = normalise(raw, timezone=timezone, source=name,
+                          fallback_timezone=fallback_timezone)
     if not programme.forum:
         raise ProgrammeError(f"{name}: no session could be imported"
                              + (f" ({len(programme.report.skipped)} skipped)"

@@ -78,9 +78,13 @@ def make_id(prefix: str, name: str, key: str) -> str:
 class _Clock:
     """Resolves an event's absolute start from whatever the file gives."""
 
-    def __init__(self, raw: RawProgramme, tz: ZoneInfo | None, tz_hint: str) -> None:
+    def __init__(self, raw: RawProgramme, tz: ZoneInfo | None, tz_hint: str,
+                 fallback: ZoneInfo | None = None) -> None:
         self.tz = tz
         self.tz_hint = tz_hint
+        # For times with neither offset nor zone only: a time with an offset keeps its own.
+        self.fallback = fallback
+        self.fallback_used = False
         self.day_change = DEFAULT_DAY_CHANGE
         if raw.day_change:
             with contextlib.suppress(ValueError):
@@ -96,6 +100,9 @@ class _Clock:
             self.day_starts[day] = instant.time()
 
     def _need_zone(self) -> ZoneInfo:
+        if self.tz is None and self.fallback is not None:
+            self.fallback_used = True
+            return self.fallback
         if self.tz is None:
             raise ProgrammeError(
                 f"{self.tz_hint} gives times without a UTC offset or time zone; name the zone "
@@ -200,14 +207,16 @@ def _drain(events: list[RawEvent]) -> Iterator[RawEvent]:
         yield queue.popleft()
 
 
-def normalise(raw: RawProgramme, *, timezone: str | None = None, source: str = "") -> Programme:
+def normalise(raw: RawProgramme, *, timezone: str | None = None, source: str = "",
+              fallback_timezone: str | None = None) -> Programme:
     """Pack items for ``raw``; raise :class:`ProgrammeError` when the file cannot be imported.
 
     ``raw.events`` is emptied as the events are converted.
     """
     tz_name = timezone or raw.time_zone
     tz = zone(tz_name, flag=timezone is not None) if tz_name else None
-    clock = _Clock(raw, tz, source or "the file")
+    clock = _Clock(raw, tz, source or "the file",
+                   zone(fallback_timezone, flag=False) if fallback_timezone else None)
     report = Report()
     names = _Names()
     forums: list[dict[str, Any]] = []
@@ -230,6 +239,8 @@ def normalise(raw: RawProgramme, *, timezone: str | None = None, source: str = "
                  ["zh", "en"] if english_given else ["zh"])
     if tz is not None:
         tz_label = tz.key
+    elif clock.fallback_used and clock.fallback is not None:
+        tz_label = clock.fallback.key
     elif forums:
         first_start = next((str(f["start"]) for f in forums if "start" in f), None)
         tz_label = _fixed_zone(dt.datetime.fromisoformat(first_start)) if first_start else "UTC"

@@ -45,7 +45,7 @@ def prepare_programme(source: Path, *, current_db: Path | None, timezone: str | 
         try:
             if progress:
                 progress("verify", 0, 1)
-            _fmt, programme = read_programme(str(source), timezone=timezone)
+            _fmt, programme = read_programme(str(source), fallback_timezone=timezone)
         except SpreadsheetInvalid as exc:
             raise UpdateRefused(errors.INVALID_CONTENT, f"{source.name}: {len(exc.errors)} bad "
                                 "cell(s)", exc.errors) from exc
