@@ -180,6 +180,9 @@ def test_rooms_and_tracks_are_sections_the_newspapers_are_not(guide: Guide) -> N
     assert w.windowTitle() == "39th Chaos Communications Congress Guide"
     w.go(Location("forums"))
     assert w.page("forums").subtitle.isHidden()  # the programme gives no line for it
+    # The pack names its programme: no newspaper "Forums" in the sections or the page title.
+    assert w.nav_model.item(1).data(Qt.ItemDataRole.UserRole + 1) == "Programme"
+    assert w.page("forums").title.text() == "Programme"
 
 
 def test_rooms_page_lists_every_room_with_its_sessions_and_status(guide: Guide, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -225,10 +228,10 @@ def test_tracks_page_lists_tracks_and_a_track_lists_rooms_as_links(guide: Guide)
 
 
 def test_the_newspapers_window_keeps_its_name_and_sections(real_db: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
-    for lang, title, window, subtitle in (
-            ("zh", "2023中关村论坛", "2023中关村论坛指南", "分论坛、平行论坛与大会，按日期排列"),
+    for lang, title, window, subtitle, forums in (
+            ("zh", "2023中关村论坛", "2023中关村论坛指南", "分论坛、平行论坛与大会，按日期排列", "论坛日程"),
             ("en", "Zhongguancun Forum 2023", "Zhongguancun Forum 2023 Guide",
-             "Sub-forums, parallel forums and conferences, day by day")):
+             "Sub-forums, parallel forums and conferences, day by day", "Forums")):
         g = build_window(real_db, now="2023-05-29T10:00", lang=lang)
         qtbot.addWidget(g.window)
         try:
@@ -236,6 +239,8 @@ def test_the_newspapers_window_keeps_its_name_and_sections(real_db: Path, qtbot)
             assert w.toolbar.app_title.text() == title and w.windowTitle() == window
             w.go(Location("forums"))
             assert w.page("forums").subtitle.text() == subtitle
+            assert w.page("forums").title.text() == forums
+            assert w.nav_model.item(1).data(Qt.ItemDataRole.UserRole + 1) == forums
             keys = [w.nav_model.item(r).data(Qt.ItemDataRole.UserRole)
                     for r in range(w.nav_model.rowCount())]
             assert keys == ["home", "forums", "exhibition", "announcements", "photos", "figures",

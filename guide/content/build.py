@@ -234,6 +234,8 @@ def write_database(pack: Pack, path: Path, progress: Progress | None = None) -> 
             "pack_name_en": pack.info.name_en or pack.info.title_en,
             "forums_subtitle": pack.info.forums_subtitle or "",
             "forums_subtitle_en": pack.info.forums_subtitle_en or "",
+            "forums_label": pack.info.forums_label or "",
+            "forums_label_en": pack.info.forums_label_en or "",
             "timezone": pack.info.timezone,
             "fingerprint": pack.fingerprint,
             "built_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),

@@ -88,6 +88,8 @@ def content_info(db: Db) -> ContentInfo:
         name_en=meta.get("pack_name_en") or meta.get("pack_title_en", ""),
         forums_subtitle=meta.get("forums_subtitle", ""),
         forums_subtitle_en=meta.get("forums_subtitle_en", ""),
+        forums_label=meta.get("forums_label", ""),
+        forums_label_en=meta.get("forums_label_en", ""),
     )
 
 

@@ -360,6 +360,8 @@ class ContentInfo:
     name_en: str = ""
     forums_subtitle: str = ""  # the Forums page's line under its title ("" : none)
     forums_subtitle_en: str = ""
+    forums_label: str = ""  # the pack's name for its forums ("" : the guide's own word)
+    forums_label_en: str = ""
 
 
 def _plain(value: Any) -> Any:

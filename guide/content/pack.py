@@ -314,6 +314,9 @@ class PackInfo(_Model):
     name_en: Text | None = None
     # A line under the Forums page's title saying what the programme holds (none: no line).
     forums_subtitle: Text | None = None
+    # What the Forums section and page are called (default: the guide's "Forums"/"论坛日程").
+    forums_label: Text | None = None
+    forums_label_en: Text | None = None
     forums_subtitle_en: Text | None = None
     # A pack declaring ["zh", "en"] must give every Chinese text its English sibling.
     languages: list[Language] = Field(default_factory=_chinese_only, min_length=1)

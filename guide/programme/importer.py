@@ -97,6 +97,9 @@ def _pack_meta(programme: Programme, source: str, version: int) -> str:
         f"source = {json.dumps(source, ensure_ascii=False)}",
         f"timezone = {json.dumps(programme.timezone)}",
         f"languages = {json.dumps(programme.languages)}",
+        # A conference's programme, not the newspaper's "forums".
+        'forums_label = "日程"',
+        'forums_label_en = "Programme"',
     ]
     return "\n".join(lines) + "\n"
 

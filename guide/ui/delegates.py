@@ -315,13 +315,16 @@ class ForumDelegate(BaseDelegate):
 
     def paint_badge(self, painter: QPainter, label: str, rect: QRect) -> None:
         fm = QFontMetrics(self.font("small"))
-        badge = QRect(rect.left(), rect.top(), fm.horizontalAdvance(label) + 16, rect.height())
+        # An imported session's type can be long ("Live-Podcast Bühne (45 Minuten)"): the badge
+        # stays in its column, the label elided (the full type is in the row's description).
+        shown = fm.elidedText(label, Qt.TextElideMode.ElideRight, max(1, rect.width() - 16))
+        badge = QRect(rect.left(), rect.top(), fm.horizontalAdvance(shown) + 16, rect.height())
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(self.palette.selection))
         painter.drawRoundedRect(badge, 8, 8)
         painter.setPen(QColor(self.palette.primary))
         painter.setFont(self.font("small"))
-        painter.drawText(badge, int(Qt.AlignmentFlag.AlignCenter), label)
+        painter.drawText(badge, int(Qt.AlignmentFlag.AlignCenter), shown)
         probe.note(painter, badge.adjusted(4, 2, -4, -2), label)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:

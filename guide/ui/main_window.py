@@ -115,7 +115,8 @@ class MainWindow(QMainWindow):
         self.navigation.setAccessibleName(self.tr("Sections"))
         for row in range(self.nav_model.rowCount()):
             item = self.nav_model.item(row)
-            label = tx.tr(str(SECTION_LABELS[item.data(Qt.ItemDataRole.UserRole)]))
+            key = item.data(Qt.ItemDataRole.UserRole)
+            label = (key == "forums" and self.toolbar.forums_label()) or tx.tr(str(SECTION_LABELS[key]))
             item.setData(label, Qt.ItemDataRole.UserRole + 1)  # the label, also when collapsed
             item.setData(label, Qt.ItemDataRole.AccessibleTextRole)
             item.setToolTip(label)

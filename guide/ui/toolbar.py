@@ -89,6 +89,11 @@ class Toolbar(QWidget):
         info = content_info(self.ctx.content)
         return tx.pick(info.name, info.name_en, self.ctx.state.lang)
 
+    def forums_label(self) -> str:
+        """The content's own name for its forums in the UI's language ("" : the guide's word)."""
+        info = content_info(self.ctx.content)
+        return tx.pick(info.forums_label, info.forums_label_en, self.ctx.state.lang)
+
     def retranslate(self) -> None:
         """Every string of the bar in the current language."""
         self.app_title.setText(self.event_name())

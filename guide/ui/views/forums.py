@@ -155,9 +155,9 @@ class ForumsPage(Page):
 
     def retranslate(self) -> None:
         lang = self.ctx.state.lang
-        self.title.setText(self.tr("Forums"))
-        # What the programme holds is the content's to say (an imported one says nothing).
         info = content_info(self.ctx.content)
+        self.title.setText(tx.pick(info.forums_label, info.forums_label_en, lang) or self.tr("Forums"))
+        # What the programme holds is the content's to say (an imported one says nothing).
         self.subtitle.setText(tx.pick(info.forums_subtitle, info.forums_subtitle_en, lang))
         self.subtitle.setVisible(bool(self.subtitle.text()))
         for i, day in enumerate(self._days):

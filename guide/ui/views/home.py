@@ -148,8 +148,11 @@ class HomePage(Page):
         now = self.ctx.clock.now()
         self.forum_title.setText(tx.pick(info.title, info.title_en, lang))
         dates = queries.forum_dates(db)
+        label = tx.pick(info.forums_label, info.forums_label_en, lang)  # the pack's own word
+        period_text = tx.format_period(dates[0], dates[-1], lang) if dates else ""
         self.forum_dates.setText(
-            self.tr("Forums: %1").replace("%1", tx.format_period(dates[0], dates[-1], lang))
+            (tx.labelled(label, period_text, lang) if label else
+             self.tr("Forums: %1").replace("%1", period_text))
             if dates else self.tr("Forum dates not announced"))
         period = queries.exhibition_period(db)
         self.expo_dates.setText(
