@@ -654,6 +654,17 @@
     </message>
 </context>
 <context>
+    <name>TracksPage</name>
+    <message>
+        <source>Tracks</source>
+        <translation>专题</translation>
+    </message>
+    <message>
+        <source>The programme&apos;s themes and their sessions</source>
+        <translation>日程的专题及其场次</translation>
+    </message>
+</context>
+<context>
     <name>ViewToggle</name>
     <message>
         <source>List</source>
@@ -670,17 +681,6 @@
     <message>
         <source>Show the day as a timetable of rooms and times</source>
         <translation>以会场和时间的时间表显示当天日程</translation>
-    </message>
-</context>
-<context>
-    <name>TracksPage</name>
-    <message>
-        <source>Tracks</source>
-        <translation>专题</translation>
-    </message>
-    <message>
-        <source>The programme&apos;s themes and their sessions</source>
-        <translation>日程的专题及其场次</translation>
     </message>
 </context>
 <context>
