@@ -77,6 +77,8 @@ def test_calendar_in_english_and_without_removed_forums(mini_pack: Path, tmp_pat
     assert [v.id for v in report.left_out] == ["overlap"]
     cal = icalendar.Calendar.from_ical((tmp_path / "en.ics").read_bytes())
     assert [str(e["SUMMARY"]) for e in cal.walk("VEVENT")] == ["Opening ceremony"]
+    # the calendar is named after the event the content names, not after a fixed one
+    assert str(cal["X-WR-CALNAME"]) == "Test content · My bookmarks"
 
 
 def test_calendar_of_nothing_is_still_a_valid_file(user: UserDb, content: sqlite3.Connection,

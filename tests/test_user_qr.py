@@ -34,7 +34,7 @@ from guide.user.qr import (
 )
 
 # The words the window passes in each language (tests/test_ui_bookmarks.py checks it does).
-ZH = QrWords(heading="中关村论坛 2023 · 我的收藏", time_tba="时间待定", gone="（已不在指南中）")
+ZH = QrWords(heading="2023中关村论坛 · 我的收藏", time_tba="时间待定", gone="（已不在指南中）")
 EN = QrWords(heading="Zhongguancun Forum 2023 · My bookmarks", time_tba="time TBA",
              gone=" (no longer in the guide)")
 DECODER = f"zxing-cpp {version('zxing-cpp')} on a PIL image of segno's PNG"
@@ -78,7 +78,7 @@ def test_a_visitors_list_scans_back_as_plain_text(mini_db: Path, tmp_path: Path,
     assert not codes.split and not codes.shortened and codes.notice is None
     [part] = codes.parts
     assert decode(part, record_property) == part.text == "\n".join([
-        "中关村论坛 2023 · 我的收藏",
+        "2023中关村论坛 · 我的收藏",
         "5月27日 09:00-10:30 开幕式",
         "5月27日 10:00 重叠论坛",
         "5月28日 时间待定 时间未定论坛",
@@ -104,7 +104,7 @@ def test_a_long_list_is_split_into_readable_codes_that_say_so(
         text = decode(part, record_property)
         assert text == part.text
         heading, *rest = text.splitlines()
-        assert heading == f"中关村论坛 2023 · 我的收藏 ({i}/{n})"
+        assert heading == f"2023中关村论坛 · 我的收藏 ({i}/{n})"
         lines += rest
     assert lines == payload_lines(views, "zh", ZH)  # every bookmark once, in order, none cut across codes
 

@@ -97,8 +97,11 @@ class ImportReport:
 # --- calendar --------------------------------------------------------------------------------
 
 def calendar_ics(views: Sequence[BookmarkView], tz_name: str = "Asia/Shanghai", *,
-                 lang: str = "zh", stamp: dt.datetime | None = None) -> bytes:
-    """An iCalendar file of the bookmarked forums in ``views`` that are still in the guide."""
+                 lang: str = "zh", stamp: dt.datetime | None = None, event: str = "") -> bytes:
+    """An iCalendar file of the bookmarked forums in ``views`` that are still in the guide.
+
+    ``event`` is the event's name as the content gives it; the calendar is named after it.
+    """
     import zoneinfo
 
     import icalendar
@@ -107,7 +110,8 @@ def calendar_ics(views: Sequence[BookmarkView], tz_name: str = "Asia/Shanghai", 
     stamp = stamp or dt.datetime.now(dt.UTC).replace(microsecond=0)
     forums = sorted((v for v in views if v.kind == "forum" and v.in_guide and v.date),
                     key=timeline_key)
-    name = "中关村论坛 · 我的收藏" if lang != "en" else "Zhongguancun Forum · My bookmarks"
+    mine = "My bookmarks" if lang == "en" else "我的收藏"
+    name = f"{event} · {mine}" if event else mine
     cal = icalendar.Calendar.new(prodid="-//zgc-guide//bookmarks//EN", name=name)
     for v in forums:
         if v.date is None:
@@ -235,7 +239,8 @@ def export_bytes(user_db: Db, content_db: Db, fmt: Format, *,
     if fmt == "ics":
         kept = [v for v in views if v.kind == "forum" and v.in_guide and v.date]
         left = tuple(v for v in views if not (v.kind == "forum" and v.in_guide and v.date))
-        return calendar_ics(kept, info.timezone, lang=lang), len(kept), left
+        event = (info.name_en or info.name) if lang == "en" else (info.name or info.name_en)
+        return calendar_ics(kept, info.timezone, lang=lang, event=event), len(kept), left
     if fmt == "json":
         return bookmarks_json(views, info.pack_id).encode(), len(views), ()
     if fmt == "csv":

@@ -114,8 +114,8 @@
         <translation>删除全部 %1 项收藏？可以用“撤销”按钮恢复。</translation>
     </message>
     <message>
-        <source>Zhongguancun Forum 2023 · My bookmarks</source>
-        <translation>中关村论坛 2023 · 我的收藏</translation>
+        <source>%1 · My bookmarks</source>
+        <translation>%1 · 我的收藏</translation>
     </message>
     <message>
         <source>time TBA</source>

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from guide.content.database import content_info
 from guide.ui import text as tx
 from guide.ui.context import AppContext
 from guide.ui.delegates import PAD, BaseDelegate, Index, Line
@@ -346,7 +347,9 @@ class BookmarksPage(Page):
 
     def qr_words(self) -> QrWords:
         """The words a code carries beside the bookmarks, in the interface language."""
-        return QrWords(heading=self.tr("Zhongguancun Forum 2023 · My bookmarks"),
+        info = content_info(self.ctx.content)
+        event = tx.pick(info.name, info.name_en, self.ctx.state.lang)
+        return QrWords(heading=self.tr("%1 · My bookmarks").replace("%1", event),
                        time_tba=self.tr("time TBA"), gone=self.tr(" (no longer in the guide)"))
 
     def show_qr(self) -> QrDialog:
