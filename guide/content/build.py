@@ -24,6 +24,7 @@ from guide.content.schema import (
     CONTENT_TABLES_VERSION,
     SCHEMA_VERSION,
     add_english,
+    add_maps,
     add_programme,
     migrate,
 )
@@ -83,8 +84,24 @@ def _forum_row(pos: int, f: Any) -> dict[str, Any]:
 
 def _rows(pack: Pack) -> Iterator[tuple[str, list[dict[str, Any]]]]:
     """Table rows for every kind, children after their parents."""
-    for rows in (_people_rows, _announcement_rows, _forum_rows, _exhibition_rows, _figure_rows):
+    for rows in (_people_rows, _announcement_rows, _forum_rows, _exhibition_rows, _figure_rows,
+                 _map_rows):
         yield from rows(pack)
+
+
+def _map_rows(pack: Pack) -> Iterator[tuple[str, list[dict[str, Any]]]]:
+    """Floor plans and their regions (their images are written with the others)."""
+    plans = [loc.item for loc in pack.maps]
+    yield "floor_map", [
+        {"id": m.id, "pos": i, "title": m.title, "title_en": m.title_en, "image": m.image,
+         "width": m.width, "height": m.height}
+        for i, m in enumerate(plans)
+    ]
+    yield "map_region", [
+        {"map_id": m.id, "pos": j, "id": r.id, "title": r.title, "title_en": r.title_en,
+         "kind": r.link.kind, "item_id": r.link.id, "points": json.dumps(r.points)}
+        for m in plans for j, r in enumerate(m.regions)
+    ]
 
 
 def _people_rows(pack: Pack) -> Iterator[tuple[str, list[dict[str, Any]]]]:
@@ -214,6 +231,7 @@ def write_database(pack: Pack, path: Path, progress: Progress | None = None) -> 
         migrate(conn, CONTENT_TABLES_VERSION)
         add_english(conn)  # rows are written with their English; the step to v3 then adds nothing
         add_programme(conn)  # likewise the programme columns of v4
+        add_maps(conn)  # and the floor plans of v5
         db = sqlite_utils.Database(conn)
         total, done = pack.count(), 0
         conn.execute("BEGIN")

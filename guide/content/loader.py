@@ -15,9 +15,16 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from guide.content.geometry import inside_image
 from guide.content.models import KINDS
 from guide.content.pack import PackFile, PackInfo, PackMeta, Ref
-from guide.content.pack_folder import IMAGE_SUFFIXES, PACK_META, fingerprint, pack_files
+from guide.content.pack_folder import (
+    IMAGE_SUFFIXES,
+    MAP_SUFFIXES,
+    PACK_META,
+    fingerprint,
+    pack_files,
+)
 
 
 @dataclass(frozen=True)
@@ -58,6 +65,7 @@ class Pack:
     items: dict[str, list[Located]] = field(default_factory=dict)
     images: dict[str, Path] = field(default_factory=dict)
     fingerprint: str = ""
+    maps: list[Located] = field(default_factory=list)  # floor plans ([[map]]), not items
 
     def of(self, kind: str) -> list[Any]:
         """The validated items of one kind, in file order."""
@@ -165,16 +173,56 @@ def _check_images(pack: Pack, errors: list[PackError]) -> None:
             image = loc.item.image
             if image is None:
                 continue
-            path = (pack.root / image).resolve()
-            if pack.root.resolve() not in path.parents:
-                errors.append(PackError(loc.file, f"{loc.path}.image", "path leaves the pack folder"))
-            elif path.suffix.lower() not in IMAGE_SUFFIXES:
-                errors.append(PackError(loc.file, f"{loc.path}.image",
-                                        f"not an image file type ({', '.join(IMAGE_SUFFIXES)})"))
-            elif not path.is_file():
-                errors.append(PackError(loc.file, f"{loc.path}.image", f"file not found: {image}"))
+            found = _image_path(pack, image, IMAGE_SUFFIXES)
+            if isinstance(found, str):
+                errors.append(PackError(loc.file, f"{loc.path}.image", found))
             else:
-                pack.images[image] = path
+                pack.images[image] = found
+
+
+def _image_path(pack: Pack, image: str, suffixes: tuple[str, ...]) -> Path | str:
+    """The file ``image`` names inside the pack, or what is wrong with it."""
+    path = (pack.root / image).resolve()
+    if pack.root.resolve() not in path.parents:
+        return "path leaves the pack folder"
+    if path.suffix.lower() not in suffixes:
+        return f"not an image file type ({', '.join(suffixes)})"
+    if not path.is_file():
+        return f"file not found: {image}"
+    return path
+
+
+def _check_maps(pack: Pack, errors: list[PackError]) -> None:
+    """Each plan's image is in the pack; its regions lie inside it and link to existing items."""
+    known = {kind: {loc.item.id for loc in pack.items.get(kind, [])} for kind in KINDS}
+    seen: dict[str, Located] = {}
+    for loc in pack.maps:
+        plan = loc.item
+        if plan.id in seen:
+            first = seen[plan.id]
+            errors.append(PackError(loc.file, f"{loc.path}.id", f"duplicate map id {plan.id!r} "
+                                    f"(first defined in {first.file}: {first.path})"))
+        seen.setdefault(plan.id, loc)
+        found = _image_path(pack, plan.image, MAP_SUFFIXES)
+        if isinstance(found, str):
+            errors.append(PackError(loc.file, f"{loc.path}.image", found))
+        else:
+            pack.images[plan.image] = found
+        size = f"{plan.width:g}×{plan.height:g}"
+        region_ids: set[str] = set()
+        for j, region in enumerate(plan.regions):
+            path = f"{loc.path}.regions.{j}"
+            if region.id in region_ids:
+                errors.append(PackError(loc.file, f"{path}.id", f"duplicate region id {region.id!r}"))
+            region_ids.add(region.id)
+            for x, y in region.points:
+                if not inside_image((x, y), plan.width, plan.height):
+                    errors.append(PackError(loc.file, f"{path}.points",
+                                            f"point ({x:g}, {y:g}) lies outside the {size} image"))
+                    break
+            if region.link.id not in known[region.link.kind]:
+                errors.append(PackError(loc.file, f"{path}.link",
+                                        f"links to unknown {region.link.kind} {region.link.id!r}"))
 
 
 def _missing_english(obj: BaseModel, path: str) -> Iterator[tuple[str, str]]:
@@ -226,6 +274,7 @@ def load_pack(root: Path) -> Pack:
         except ValidationError as exc:
             errors.extend(_validation_errors(PACK_META, exc))
     items: dict[str, list[Located]] = {}
+    maps: list[Located] = []
     for path in pack_files(root):
         rel = path.relative_to(root).as_posix()
         data = _read(path, rel, errors)
@@ -239,11 +288,13 @@ def load_pack(root: Path) -> Pack:
         for kind in KINDS:
             for i, item in enumerate(getattr(parsed, kind)):
                 items.setdefault(kind, []).append(Located(rel, f"{kind}.{i}", item))
+        maps += [Located(rel, f"map.{i}", plan) for i, plan in enumerate(parsed.map)]
     if errors or info is None:
         raise PackInvalid(errors)
-    pack = Pack(root=root, info=info, items=items)
+    pack = Pack(root=root, info=info, items=items, maps=maps)
     _check_references(pack, errors)
     _check_images(pack, errors)
+    _check_maps(pack, errors)
     _check_english(pack, errors)
     if errors:
         raise PackInvalid(errors)

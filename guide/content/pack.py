@@ -326,6 +326,28 @@ class PackMeta(_Model):
     pack: PackInfo
 
 
+class MapRegion(_Model):
+    """A named region of a floor plan: a polygon in image coordinates linking to an item."""
+
+    id: ItemId
+    title: Text | None = None
+    title_en: Text | None = None
+    link: Ref  # the room or exhibition area the region shows, e.g. {kind = "room", id = "hall-a"}
+    points: list[tuple[float, float]] = Field(min_length=3)
+
+
+class FloorPlan(_Model):
+    """``[[map]]``: a floor plan, an SVG or PNG image inside the pack with named regions."""
+
+    id: ItemId
+    title: Text
+    title_en: Text
+    image: Text
+    width: float = Field(gt=0, le=100_000)  # the image's size in its own units (SVG user units, px)
+    height: float = Field(gt=0, le=100_000)
+    regions: list[MapRegion] = Field(default_factory=list)
+
+
 class PackFile(_Model):
     """One content file: arrays of items keyed by kind."""
 
@@ -338,3 +360,4 @@ class PackFile(_Model):
     figure: list[Figure] = Field(default_factory=list)
     room: list[Room] = Field(default_factory=list)
     track: list[Track] = Field(default_factory=list)
+    map: list[FloorPlan] = Field(default_factory=list)

@@ -8,6 +8,10 @@ from pathlib import Path
 PACK_META = "pack.toml"
 CONTENT_SUFFIXES = (".toml", ".json")
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".gif", ".bmp")
+# A floor plan ([[map]]) is drawn as SVG or given as PNG.
+MAP_SUFFIXES = (".svg", ".png")
+# Every file of a pack besides its content files: part of its fingerprint and its guidepack.
+ASSET_SUFFIXES = (*IMAGE_SUFFIXES, ".svg")
 
 
 def pack_files(root: Path) -> list[Path]:
@@ -23,7 +27,7 @@ def fingerprint(root: Path) -> str:
     """sha256 over the pack's file names and bytes: changes whenever the pack does."""
     digest = hashlib.sha256()
     files = [root / PACK_META, *pack_files(root)]
-    files += sorted(p for p in root.rglob("*") if p.suffix.lower() in IMAGE_SUFFIXES)
+    files += sorted(p for p in root.rglob("*") if p.suffix.lower() in ASSET_SUFFIXES)
     for path in files:
         if path.is_file():
             digest.update(path.relative_to(root).as_posix().encode())

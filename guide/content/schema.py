@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 # Version 1 holds the content tables; later versions derive from their rows, so a
 # build creates version 1, fills it, then migrates: the same code as an upgrade.
 CONTENT_TABLES_VERSION = 1
@@ -159,6 +159,21 @@ PROGRAMME_COLUMNS = (
     ("type", "TEXT"), ("programme", "TEXT NOT NULL DEFAULT '{}'"),
 )
 
+# Version 5: floor plans ([[map]]). A plan's image lives in the image table; each region keeps
+# its polygon as a JSON array of [x, y] pairs (always read whole with its region).
+MAP_TABLES = """
+CREATE TABLE IF NOT EXISTS floor_map (
+    id TEXT PRIMARY KEY, pos INTEGER NOT NULL, title TEXT NOT NULL, title_en TEXT NOT NULL,
+    image TEXT NOT NULL REFERENCES image(path), width REAL NOT NULL, height REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS map_region (
+    map_id TEXT NOT NULL REFERENCES floor_map(id), pos INTEGER NOT NULL, id TEXT NOT NULL,
+    title TEXT, title_en TEXT, kind TEXT NOT NULL, item_id TEXT NOT NULL, points TEXT NOT NULL,
+    PRIMARY KEY (map_id, pos)
+);
+CREATE INDEX IF NOT EXISTS map_region_item ON map_region(kind, item_id);
+"""
+
 Migration = Callable[[sqlite3.Connection], None]
 
 _ITEM_VIEW_V1 = """
@@ -230,12 +245,18 @@ def add_programme(conn: sqlite3.Connection) -> None:
     run_script(conn, ITEM_VIEW)
 
 
+def add_maps(conn: sqlite3.Connection) -> None:
+    """Add the floor-plan tables (where missing); idempotent, as a build calls it first."""
+    run_script(conn, MAP_TABLES)
+
+
 # MIGRATIONS[n] takes a database from version n to n + 1. Version 0 is an empty file.
 MIGRATIONS: dict[int, Migration] = {
     0: lambda conn: run_script(conn, SCHEMA_V1 + _ITEM_VIEW_V1),
     1: _add_search_index,
     2: add_english,
     3: add_programme,
+    4: add_maps,
 }
 
 

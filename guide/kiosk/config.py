@@ -6,6 +6,11 @@ enabled = true            # plain `guide` starts the kiosk (the supervisors pass
 idle_seconds = 90         # no input this long: "Are you still there?"
 countdown_seconds = 15    # then the visitor's session is reset
 language = "zh"           # the language every visitor starts in
+
+[position]                # where this kiosk stands: "You are here" on every plan of that map
+map = "ground-floor"      # a [[map]] id of the content pack
+x = 480                   # in the plan image's coordinates
+y = 330
 ```
 
 The file lives in the user data folder (``kiosk.toml``) unless ``--kiosk-config``
@@ -20,6 +25,8 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from guide.content.maps import MAP_ID, Position
 
 CONFIG_NAME = "kiosk.toml"
 CORNERS = ("top-left", "top-right", "bottom-left", "bottom-right")
@@ -56,6 +63,7 @@ class KioskConfig:
     # in a file the kiosk account can read but not write.
     pin_hash: str | None = None
     updates_config: str | None = None
+    position: Position | None = None  # [position]: "You are here" on the plans of one map
 
     def __post_init__(self) -> None:
         if not getattr(self, "_unchecked", False):
@@ -128,6 +136,8 @@ def default_config_path() -> Path:
 def _types() -> dict[str, tuple[type, ...]]:
     kinds: dict[str, tuple[type, ...]] = {}
     for f in dataclasses.fields(KioskConfig):
+        if f.name == "position":  # its own [position] table
+            continue
         default = f.default
         if f.name == "reduced_motion" or isinstance(default, bool):
             kinds[f.name] = (bool,)
@@ -156,12 +166,42 @@ def parse_config(data: dict[str, Any], source: str = "kiosk.toml") -> KioskConfi
                             f"got {type(value).__name__}")
         else:
             values[key] = float(value) if float in kinds[key] else value  # type: ignore[arg-type]
+    position = data.get("position")
+    if position is not None:
+        try:
+            values["position"] = parse_position(position)
+        except ValueError as exc:
+            problems.append(f"{source}: {exc}")
     if problems:
         raise KioskConfigError("; ".join(problems))
     problems = validate(KioskConfig.unchecked(**values), from_file=True)
     if problems:  # every problem, each with the file's name
         raise KioskConfigError("; ".join(f"{source}: {p}" for p in problems))
     return KioskConfig(**values)
+
+
+POSITION_LIMIT = 100_000.0  # a plan's largest size in the pack format
+
+
+def parse_position(table: Any) -> Position:
+    """The ``[position]`` table: ``map`` (a map id), ``x`` and ``y`` (numbers in its image)."""
+    if not isinstance(table, dict):
+        raise ValueError("[position] must be a table with map, x and y")
+    unknown = sorted(set(table) - {"map", "x", "y"})
+    if unknown:
+        raise ValueError(f"position.{unknown[0]}: unknown setting")
+    map_id = table.get("map")
+    if not isinstance(map_id, str) or not MAP_ID.match(map_id):
+        raise ValueError("position.map: must name a map id (lower-case letters, digits, -)")
+    coords = []
+    for key in ("x", "y"):
+        value = table.get(key)
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ValueError(f"position.{key}: must be a number")
+        if not math.isfinite(value) or not 0 <= value <= POSITION_LIMIT:
+            raise ValueError(f"position.{key}: must be from 0 to {POSITION_LIMIT:g}, got {value:g}")
+        coords.append(float(value))
+    return Position(map_id, coords[0], coords[1])
 
 
 def load_config(path: Path | None = None) -> KioskConfig:

@@ -77,6 +77,7 @@ class KioskController(VisitCycle, StaffExit, KioskEvents, Recovery, Presentation
         self._cursor_hidden = False
 
         self.ctx.kiosk = True
+        self.ctx.here = config.position
         if pin_store is None:
             pin_store = UserDbPinStore(self.ctx.user)
             if config.pin_hash:  # set in a settings file this account cannot write

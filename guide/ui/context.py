@@ -15,6 +15,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import QObject, Signal
 
+from guide.content.maps import Position
+
 if TYPE_CHECKING:
     from guide.ui.bookmark_actions import BookmarkActions
 
@@ -100,6 +102,7 @@ class AppContext:
     clock: Clock = field(default_factory=Clock)
     state: UiState = field(default_factory=UiState)
     kiosk: bool = False
+    here: Position | None = None  # a kiosk's own place on a floor plan ("You are here")
 
     @property
     def en(self) -> bool:

@@ -37,10 +37,10 @@ def source_files(root: Path) -> list[Path]:
     The same set as :func:`guide.content.pack_folder.fingerprint`, so an extracted pack
     has the fingerprint of its source folder.
     """
-    from guide.content.pack_folder import IMAGE_SUFFIXES, PACK_META, pack_files
+    from guide.content.pack_folder import ASSET_SUFFIXES, PACK_META, pack_files
 
     files = [root / PACK_META, *pack_files(root)]
-    files += sorted(p for p in root.rglob("*") if p.suffix.lower() in IMAGE_SUFFIXES and p.is_file())
+    files += sorted(p for p in root.rglob("*") if p.suffix.lower() in ASSET_SUFFIXES and p.is_file())
     return files
 
 
