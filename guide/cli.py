@@ -184,6 +184,7 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
         return take_screenshot(args.page, args.out, size=args.size, content_db=args.content_db,
                                now=args.now, lang=args.lang, user_db=args.user_db,
                                theme_name=args.theme, text_scale=args.text_scale,
+                               kiosk_config=args.kiosk_config,
                                problems=problems if args.check_layout else None)
 
     code = write_screenshot(take)
@@ -272,8 +273,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("screenshot", cmd_screenshot, "render a page offscreen to a PNG file")
     p.add_argument("page", help="home, forums, rooms, tracks, exhibition, announcements, photos, "
-                   "figures, bookmarks, search:QUERY or KIND/ID")
+                   "figures, bookmarks, map, map:MAP[/REGION], search:QUERY or KIND/ID")
     p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--kiosk-config", type=Path, help="a kiosk.toml whose [position] is shown "
+                   "as \"You are here\" on the plans")
     p.add_argument("--size", default="1280x800")
     p.add_argument("--now", default=argparse.SUPPRESS, help="clock, e.g. 2023-05-29T10:00")
     p.add_argument("--lang", choices=["zh", "en"], default=argparse.SUPPRESS)

@@ -30,6 +30,13 @@ def open_page(guide: Guide, page: str) -> None:
     if page.startswith("search:"):
         guide.window.show_search(page[len("search:"):])
         return
+    if page == "map" or page.startswith("map:"):
+        map_id, _, region_id = page.partition(":")[2].partition("/")
+        plans = guide.window.page("map")
+        ids = [p.id for p in getattr(plans, "plans", [])]
+        if not ids or not guide.window.show_map(map_id or ids[0], region_id):
+            raise ValueError(f"no such page: {page} (the content's maps: {', '.join(ids) or 'none'})")
+        return
     if page == "timetable" or page.startswith("timetable:"):
         open_timetable(guide, page.partition(":")[2])
         return
@@ -63,14 +70,20 @@ def open_timetable(guide: Guide, day_text: str) -> None:
 def take_screenshot(page: str, out: Path, *, size: str = "1280x800", content_db: Path | None = None,
                     now: str | None = None, lang: str | None = None, user_db: Path | None = None,
                     theme_name: str | None = None, text_scale: float | None = None,
-                    problems: list[str] | None = None) -> Path:
+                    kiosk_config: Path | None = None, problems: list[str] | None = None) -> Path:
     """Render ``page`` at ``size`` and save it as PNG (display choices are not remembered).
 
     With a ``problems`` list, the layout checker's findings are appended to it. Raises
     ValueError for an unknown page and OSError when the file cannot be written.
     """
     width, height = (int(x) for x in size.lower().split("x"))
+    here = None
+    if kiosk_config is not None:
+        from guide.kiosk.config import load_config
+
+        here = load_config(kiosk_config).position
     guide = build_window(content_db, now=now, lang=lang, user_db=user_db, remember=False)
+    guide.ctx.here = here
     if theme_name:
         guide.ctx.state.set_palette(theme_name)
     if text_scale:

@@ -44,6 +44,7 @@ SECTION_LABELS = {
     "announcements": QT_TRANSLATE_NOOP("tx", "Announcements"),
     "photos": QT_TRANSLATE_NOOP("tx", "Photos"),
     "figures": QT_TRANSLATE_NOOP("tx", "Figures"),
+    "map": QT_TRANSLATE_NOOP("tx", "Map"),
     "bookmarks": QT_TRANSLATE_NOOP("tx", "Bookmarks"),
 }
 
@@ -144,6 +145,8 @@ class MainWindow(QMainWindow):
             viewer.photo_stepped.connect(
                 lambda photo_id: self.history.replace(Location.item("photo", photo_id)))
             viewer.photo_stepped.connect(lambda _id: self._show_bookmark_state())
+        if name == "detail":
+            page.map_requested.connect(self.show_map)  # type: ignore[attr-defined]
         if name in ("photo", "detail"):
             page.bookmark_toggled.connect(self.ctx.bookmarks.toggle)  # type: ignore[attr-defined]
         for view in page.findChildren(QListView):
@@ -252,6 +255,15 @@ class MainWindow(QMainWindow):
         if "detail" in self.pages and current is self.detail and self.detail.photo_model.rowCount():
             return self.detail.photo_model.ids()
         return None
+
+    def show_map(self, map_id: str, region_id: str = "") -> bool:
+        """The Map page showing plan ``map_id`` with ``region_id`` highlighted."""
+        from guide.ui.views.map import MapPage
+
+        page = self.page("map")
+        if not isinstance(page, MapPage) or not page.show_region(map_id, region_id or None):
+            return False
+        return self.go(Location("map"))
 
     def open_item(self, kind: str, item_id: str) -> None:
         self.go(Location.item(kind, item_id))

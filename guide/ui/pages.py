@@ -69,6 +69,11 @@ def default_pages() -> dict[str, PageFactory]:
 
         return BookmarksPage(ctx)
 
-    return {"home": home, "forums": forums, "rooms": rooms, "tracks": tracks, "exhibition": exhibition,
+    def floor_plans(ctx: AppContext, images: ImageCache) -> Page:
+        from guide.ui.views.map import MapPage
+
+        return MapPage(ctx)
+
+    return {"home": home, "map": floor_plans, "forums": forums, "rooms": rooms, "tracks": tracks, "exhibition": exhibition,
             "announcements": announcements, "photos": photos, "figures": figures,
             "detail": detail, "photo": photo, "bookmarks": bookmarks}

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from guide.ui.main_window import MainWindow
 
 SECTIONS = ("home", "forums", "rooms", "tracks", "exhibition", "announcements", "photos", "figures",
-            "bookmarks")
+            "map", "bookmarks")
 # A section shows only when the content has items of its kind: the newspaper's content has no
 # rooms or tracks; an imported programme has no exhibition, announcements, photos or figures.
 SECTION_KINDS = {"forums": "forum", "rooms": "room", "tracks": "track", "exhibition": "area",
@@ -27,8 +27,12 @@ SECTION_KINDS = {"forums": "forum", "rooms": "room", "tracks": "track", "exhibit
 
 def shown_sections(db: sqlite3.Connection) -> list[str]:
     """The sections the content fills, in order (Home and Bookmarks always)."""
+    from guide.content.maps import has_maps
+
     found = counts(db)
-    return [s for s in SECTIONS if s not in SECTION_KINDS or found.get(SECTION_KINDS[s])]
+    plans = has_maps(db)  # the Map only with floor plans (the newspaper's content has none)
+    return [s for s in SECTIONS if (s not in SECTION_KINDS or found.get(SECTION_KINDS[s]))
+            and (s != "map" or plans)]
 
 
 def fill_sections(model: QStandardItemModel, keys: list[str]) -> None:

@@ -363,6 +363,33 @@
     </message>
 </context>
 <context>
+    <name>MapPage</name>
+    <message>
+        <source>Tap a place to open it: %1</source>
+        <translation>点按一处即可打开：%1</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>地图</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Whole plan</source>
+        <translation>全图</translation>
+    </message>
+    <message>
+        <source>Floor plan</source>
+        <translation>平面图</translation>
+    </message>
+</context>
+<context>
     <name>OnScreenKeyboard</name>
     <message>
         <source>On-screen keyboard</source>
@@ -468,6 +495,25 @@
     <message>
         <source>Wrong PIN. Try again in %1 s.</source>
         <translation>密码错误，请在 %1 秒后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceOnMap</name>
+    <message>
+        <source>Finding it</source>
+        <translation>怎么走</translation>
+    </message>
+    <message>
+        <source>Ask at the information desk for directions.</source>
+        <translation>请到服务台问路。</translation>
+    </message>
+    <message>
+        <source>On the map</source>
+        <translation>在地图上</translation>
+    </message>
+    <message>
+        <source>Tap the plan to open the map.</source>
+        <translation>点按平面图可打开地图。</translation>
     </message>
 </context>
 <context>
@@ -720,6 +766,10 @@
     <message>
         <source>Figures</source>
         <translation>数据</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>地图</translation>
     </message>
     <message>
         <source>Bookmarks</source>

@@ -27,6 +27,7 @@ from guide.ui.images import ImageCache
 from guide.ui.models.lazy import LazyItemModel
 from guide.ui.views.base import Page, fit_grid, list_view
 from guide.ui.views.detail_html import ORIGINAL_LINK, css, kind_label, reading_size, render
+from guide.ui.views.detail_place import PlaceOnMap
 
 
 def bookmark_button(parent: QWidget, icon_role: str | None = None) -> QPushButton:
@@ -71,6 +72,7 @@ class DetailPage(Page):
     """One item of any kind but photos (which open in the photo viewer)."""
 
     bookmark_toggled = Signal(str, str)  # kind, id
+    map_requested = Signal(str, str)  # map id, region id: open the Map page there
 
     def __init__(self, ctx: AppContext, images: ImageCache, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -123,6 +125,8 @@ class DetailPage(Page):
         self.body.document().documentLayout().documentSizeChanged.connect(self._fit_body)
         self.link_spots = LinkSpots(self.body, self._follow)  # links a screen reader can reach
         column.addWidget(self.body)
+        self.place = PlaceOnMap(ctx, self.map_requested)
+        column.addWidget(self.place)
         self.photos_title = QLabel()
         self.photos_title.setObjectName("sectionTitle")
         self.photo_model = LazyItemModel("photo", lambda ids: queries.photos(ctx.content, ids))
@@ -182,6 +186,7 @@ class DetailPage(Page):
         elif kind == "announcement":
             photos = [p.id for p in queries.announcement_photos(self.ctx.content, item_id)]
         self.photo_model.set_ids(photos)
+        self.place.show_item(kind, item_id, item)
         self.retranslate()
         self.scroll_area.verticalScrollBar().setValue(0)
         return True
@@ -230,6 +235,7 @@ class DetailPage(Page):
             self.photo_model.refresh()
             fit_grid(self.photos)
         set_bookmark_look(self.bookmark, self.bookmark.isChecked())
+        self.place.retranslate()
         self._fit_column()
 
     def toggle_original(self) -> None:
