@@ -80,6 +80,7 @@ class PlaceOnMap(QWidget):
         self.plan.region_clicked.connect(
             lambda _r: self.requested.emit(region.map_id, region.id))
         self.layout_.addWidget(self.plan)
+        self.plan.show()  # a layout shows a new child only later, on a visible page
         self.heading.setText(self.tr("On the map"))
         self.note.setText(self.tr("Tap the plan to open the map."))
         self.setVisible(True)

@@ -69,6 +69,7 @@ class MapPage(Page):
         self.view.region_clicked.connect(self._region_clicked)
         self.view.select(self.selected)
         self.layout_.addWidget(self.view, 1)
+        self.view.show()  # a layout shows a new child only later, on a visible page
         self._describe()
 
     def current_plan(self) -> FloorMap | None:

@@ -1,0 +1,142 @@
+"""The Map page, small plans on detail pages and "You are here", as a visitor uses them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtWidgets import QListView
+
+from guide.app import Guide, build_window
+from guide.content.build import build_content_db
+from guide.content.maps import Position
+from guide.kiosk.config import KioskConfig
+from guide.kiosk.controller import install_kiosk
+from guide.ui.history import Location
+from guide.ui.map_view import PlanView
+from guide.ui.views.detail import DetailPage
+from guide.ui.views.map import MapPage
+from tests.support import shown_guide
+
+MAP_PACK = Path(__file__).parent / "fixtures" / "map_pack"
+
+
+@pytest.fixture(scope="session")
+def map_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_content_db(MAP_PACK, tmp_path_factory.mktemp("maps") / "content.db").path
+
+
+@pytest.fixture
+def guide(qtbot, map_db: Path) -> Iterator[Guide]:  # type: ignore[no-untyped-def]
+    with shown_guide(qtbot, map_db, lang="en") as g:
+        yield g
+
+
+def _sections(g: Guide) -> list[str]:
+    model = g.window.nav_model
+    return [model.item(r).data(Qt.ItemDataRole.UserRole) for r in range(model.rowCount())]
+
+
+def _point_of(view: PlanView, region_id: str) -> QPoint:
+    """Where on screen the middle of a region is drawn."""
+    region = view.plan.region(region_id)
+    assert region is not None
+    xs, ys = [p[0] for p in region.points], [p[1] for p in region.points]
+    return view.mapFromScene(QPointF(sum(xs) / len(xs), sum(ys) / len(ys)))
+
+
+def _map_page(g: Guide) -> MapPage:
+    page = g.window.page("map")
+    assert isinstance(page, MapPage)
+    return page
+
+
+def test_the_map_section_appears_only_with_plans(guide: Guide, qtbot, real_db: Path) -> None:  # type: ignore[no-untyped-def]
+    assert "map" in _sections(guide)
+    nav = guide.window.findChild(QListView, "navigation")
+    row = _sections(guide).index("map")
+    qtbot.mouseClick(nav.viewport(), Qt.MouseButton.LeftButton,
+                     pos=nav.visualRect(nav.model().index(row, 0)).center())
+    assert guide.window.stack.currentWidget() is _map_page(guide)
+    with shown_guide(qtbot, real_db, lang="en") as bundled:
+        assert "map" not in _sections(bundled)
+
+
+def test_clicking_a_region_opens_its_room(guide: Guide, qtbot) -> None:  # type: ignore[no-untyped-def]
+    guide.window.go(Location("map"))
+    view = _map_page(guide).view
+    assert view is not None
+    qtbot.mouseMove(view.viewport(), _point_of(view, "hall-b"))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=_point_of(view, "hall-b"))
+    assert guide.window.current_location() == Location.item("room", "hall-b")
+    assert isinstance(guide.window.stack.currentWidget(), DetailPage)
+    assert guide.window.detail.title.text() == "Hall B"
+
+
+def test_hovering_a_region_highlights_it(guide: Guide, qtbot) -> None:  # type: ignore[no-untyped-def]
+    guide.window.go(Location("map"))
+    view = _map_page(guide).view
+    assert view is not None
+    plain = view.shapes["expo"].brush().color().alpha()
+    qtbot.mouseMove(view.viewport(), _point_of(view, "expo"))
+    assert view.hovered is not None and view.hovered.id == "expo"
+    assert view.shapes["expo"].brush().color().alpha() > plain
+    assert view.toolTip() == "Exhibition area"
+
+
+def test_detail_pages_show_their_region_and_open_the_map_there(guide: Guide, qtbot) -> None:  # type: ignore[no-untyped-def]
+    for kind, item_id, region in (("area", "expo-hall", "expo"), ("room", "hall-a", "hall-a"),
+                                  ("forum", "opening-talk", "hall-a")):  # a session: its room
+        assert guide.window.go(Location.item(kind, item_id))
+        small = guide.window.detail.place.plan_view()
+        assert small is not None and small.isVisible(), kind
+        assert small.selected is not None and small.selected.id == region
+    qtbot.mouseClick(small.viewport(), Qt.MouseButton.LeftButton, pos=small.viewport().rect().center())
+    page = _map_page(guide)
+    assert guide.window.stack.currentWidget() is page
+    assert page.view is not None and page.view.selected is not None
+    assert page.view.selected.id == "hall-a"
+
+
+def test_a_room_without_region_says_where_to_ask(guide: Guide) -> None:
+    assert guide.window.go(Location.item("room", "studio"))
+    place = guide.window.detail.place
+    assert place.plan_view() is None and place.isVisible()
+    assert place.note.text() == "Ask at the information desk for directions."
+
+
+def test_bundled_areas_say_where_to_ask(qtbot, real_db: Path) -> None:  # type: ignore[no-untyped-def]
+    with shown_guide(qtbot, real_db, lang="zh") as g:
+        assert g.window.go(Location.item("area", "metaverse-area"))
+        assert g.window.detail.place.note.text() == "请到服务台问路。"
+
+
+def test_you_are_here_from_the_kiosk_config(qtbot, map_db: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    g = build_window(map_db, lang="zh")
+    qtbot.addWidget(g.window)
+    config = KioskConfig(position=Position("ground-floor", 500, 340))
+    kiosk = install_kiosk(g, config, size=(1280, 800), log_file=tmp_path / "kiosk.log")
+    try:
+        g.window.go(Location("map"))
+        view = _map_page(g).view
+        assert view is not None and view.here_text() == "您在这里"
+        marker = view.marker[0]
+        assert (marker.pos().x(), marker.pos().y()) == (500, 340)
+        g.ctx.state.set_language("en")
+        assert _map_page(g).view.here_text() == "You are here"  # type: ignore[union-attr]
+        g.window.go(Location.item("area", "expo-hall"))
+        small = g.window.detail.place.plan_view()
+        assert small is not None and small.here_text() == "You are here"
+    finally:
+        kiosk.shutdown()
+        g.close()
+
+
+def test_no_marker_without_a_position_or_on_another_map(guide: Guide) -> None:
+    guide.window.go(Location("map"))
+    assert _map_page(guide).view.here_text() is None  # type: ignore[union-attr]
+    guide.ctx.here = Position("upper-floor", 10, 10)
+    _map_page(guide).retranslate()
+    assert _map_page(guide).view.here_text() is None  # type: ignore[union-attr]
