@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QGraphicsPathItem,
     QGraphicsPixmapItem,
     QGraphicsPolygonItem,
+    QGraphicsRectItem,
     QGraphicsScene,
     QGraphicsSimpleTextItem,
     QGraphicsView,
@@ -42,6 +43,9 @@ from guide.ui import text as tx
 from guide.ui import theme
 
 HERE_ZH, HERE_EN = "您在这里", "You are here"
+# The plan is drawn in its image's own (light) colours whatever the theme, so what is drawn on
+# it keeps the standard theme's colours: a high-contrast theme's light yellow would vanish.
+HERE_COLOUR = "#b3261e"
 
 
 def _colour(hex_colour: str, alpha: int) -> QColor:
@@ -61,7 +65,7 @@ class PlanView(QGraphicsView):
         super().__init__(parent)
         self.plan = plan
         self.lang = lang
-        self.palette_ = palette
+        self.palette_ = palette if palette.name == "standard" else theme.STANDARD
         self.interactive = interactive
         self.hovered: Region | None = None
         self.selected: Region | None = None
@@ -114,7 +118,7 @@ class PlanView(QGraphicsView):
         path = QPainterPath()
         path.addEllipse(QPointF(0, 0), 11, 11)
         dot = QGraphicsPathItem(path)
-        dot.setBrush(QBrush(QColor(self.palette_.warning)))
+        dot.setBrush(QBrush(QColor(HERE_COLOUR)))
         dot.setPen(QPen(QColor("#ffffff"), 3))
         dot.setPos(here.x, here.y)
         dot.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
@@ -123,11 +127,14 @@ class PlanView(QGraphicsView):
         font = QFont(theme.font("body", 1.0))
         font.setBold(True)
         label.setFont(font)
-        label.setBrush(QBrush(QColor(self.palette_.warning)))
-        label.setPen(QPen(QColor("#ffffff"), 0.6))
+        label.setBrush(QBrush(QColor(HERE_COLOUR)))
+        backing = QGraphicsRectItem(label.boundingRect().adjusted(-5, -2, 5, 2), label)
+        backing.setBrush(QBrush(QColor("#ffffff")))
+        backing.setPen(QPen(QColor(HERE_COLOUR), 1.5))
+        backing.setFlag(QGraphicsItem.GraphicsItemFlag.ItemStacksBehindParent)
         label.setPos(here.x, here.y)
         label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
-        label.setTransform(label.transform().translate(14, -label.boundingRect().height() / 2))
+        label.setTransform(label.transform().translate(18, -label.boundingRect().height() / 2))
         label.setZValue(10)
         scene.addItem(dot)
         scene.addItem(label)
