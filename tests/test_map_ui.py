@@ -116,7 +116,8 @@ def test_bundled_areas_say_where_to_ask(qtbot, real_db: Path) -> None:  # type: 
 def test_you_are_here_from_the_kiosk_config(qtbot, map_db: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     g = build_window(map_db, lang="zh")
     qtbot.addWidget(g.window)
-    config = KioskConfig(position=Position("ground-floor", 500, 340))
+    # At 100% text: the kiosk sizes the app font, shared by the tests that follow.
+    config = KioskConfig(position=Position("ground-floor", 500, 340), text_scale=1.0)
     kiosk = install_kiosk(g, config, size=(1280, 800), log_file=tmp_path / "kiosk.log")
     try:
         g.window.go(Location("map"))
