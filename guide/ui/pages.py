@@ -74,6 +74,7 @@ def default_pages() -> dict[str, PageFactory]:
 
         return MapPage(ctx)
 
-    return {"home": home, "map": floor_plans, "forums": forums, "rooms": rooms, "tracks": tracks, "exhibition": exhibition,
+    return {"home": home, "map": floor_plans, "forums": forums, "rooms": rooms, "tracks": tracks,
+            "exhibition": exhibition,
             "announcements": announcements, "photos": photos, "figures": figures,
             "detail": detail, "photo": photo, "bookmarks": bookmarks}
