@@ -30,6 +30,28 @@ def _user_data(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Mon
     return folder
 
 
+@pytest.fixture(autouse=True)
+def _no_windows_left_behind() -> Iterator[None]:
+    """Delete every window a test leaves open once it ends.
+
+    Closed windows stay alive until their deletion is processed; left to pile up, every later
+    change of the app's font or style relayouts all of them (a text-size test took 90 s
+    instead of 0.4 s at the end of a full run)."""
+    yield
+    if "PySide6.QtWidgets" not in sys.modules:  # a test that never touched Qt
+        return
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return
+    for window in app.topLevelWidgets():
+        window.close()
+        window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
 @pytest.fixture
 def mini_pack(tmp_path: Path) -> Path:
     """A writable copy of the small test pack."""
