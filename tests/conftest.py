@@ -20,6 +20,16 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 MINI_PACK = Path(__file__).parent / "fixtures" / "mini_pack"
 REAL_PACK = ROOT / "db" / "pack"
+XML_39C3 = ROOT / "tests" / "fixtures" / "schedules" / "eventfahrplan-schedule-39c3-20251206.xml"
+
+
+def import_39c3(folder: Path) -> Path:
+    """The 39C3 schedule imported (``guide import``) and built into ``folder``; its database."""
+    from guide.cli import main
+    from guide.content.build import build_content_db
+
+    assert main(["import", str(XML_39C3), "--out", str(folder / "pack")]) == 0
+    return build_content_db(folder / "pack", folder / "c.db").path
 
 
 @pytest.fixture(autouse=True)

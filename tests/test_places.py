@@ -12,20 +12,15 @@ from pathlib import Path
 
 import pytest
 
-from guide.cli import main
 from guide.content import database, places
-from guide.content.build import build_content_db
-from tests.conftest import ROOT
+from tests.conftest import XML_39C3, import_39c3
 
-XML_39C3 = ROOT / "tests" / "fixtures" / "schedules" / "eventfahrplan-schedule-39c3-20251206.xml"
 BERLIN = dt.timezone(dt.timedelta(hours=1))  # the whole congress is in winter time
 
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[database.Db]:
-    folder = tmp_path_factory.mktemp("39c3")
-    assert main(["import", str(XML_39C3), "--out", str(folder / "pack")]) == 0
-    conn = database.open_content_db(build_content_db(folder / "pack", folder / "c.db").path)
+    conn = database.open_content_db(import_39c3(tmp_path_factory.mktemp("39c3")))
     yield conn
     conn.close()
 

@@ -13,14 +13,11 @@ from PySide6.QtGui import QColor
 
 from guide.app import Guide, build_window
 from guide.cli import main
-from guide.content.build import build_content_db
 from guide.ui.context import Clock
 from guide.ui.history import Location
 from guide.ui.timetable_panel import TimetablePanel
 from guide.ui.views.forums import ForumsPage
-from tests.conftest import ROOT
-
-XML_39C3 = ROOT / "tests" / "fixtures" / "schedules" / "eventfahrplan-schedule-39c3-20251206.xml"
+from tests.conftest import XML_39C3, import_39c3
 
 
 def file_sessions() -> dict[str, tuple[dt.date, str, dt.datetime, dt.datetime]]:
@@ -44,9 +41,7 @@ def minute_of_day(day: dt.date, at: dt.datetime) -> int:
 
 @pytest.fixture(scope="module")
 def programme_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("39c3-grid")
-    assert main(["import", str(XML_39C3), "--out", str(folder / "pack")]) == 0
-    return build_content_db(folder / "pack", folder / "c.db").path
+    return import_39c3(tmp_path_factory.mktemp("39c3-grid"))
 
 
 @pytest.fixture

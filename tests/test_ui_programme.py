@@ -11,23 +11,19 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QLabel, QTextBrowser
 
 from guide.app import Guide, build_window
-from guide.cli import main
 from guide.content import database, queries
 from guide.content.build import build_content_db
 from guide.search import search
 from guide.ui.history import Location
-from tests.conftest import ROOT
+from tests.conftest import XML_39C3, import_39c3
 from tests.support import answer_yes, shown_guide
 
-XML_39C3 = ROOT / "tests" / "fixtures" / "schedules" / "eventfahrplan-schedule-39c3-20251206.xml"
 TALK = "a2dd3dc7-ecae-50b3-82d9-266ad02f7a40"  # "All my Deutschlandtickets gone", One, 27 Dec 16:00
 
 
 @pytest.fixture(scope="module")
 def programme_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("39c3")
-    assert main(["import", str(XML_39C3), "--out", str(folder / "pack")]) == 0
-    return build_content_db(folder / "pack", folder / "c.db").path
+    return import_39c3(tmp_path_factory.mktemp("39c3"))
 
 
 @pytest.fixture
