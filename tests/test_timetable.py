@@ -11,13 +11,14 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 
-from guide.app import Guide, build_window
+from guide.app import Guide
 from guide.cli import main
 from guide.ui.context import Clock
 from guide.ui.history import Location
 from guide.ui.timetable_panel import TimetablePanel
 from guide.ui.views.forums import ForumsPage
 from tests.conftest import XML_39C3, import_39c3
+from tests.support import shown_guide
 
 
 def file_sessions() -> dict[str, tuple[dt.date, str, dt.datetime, dt.datetime]]:
@@ -46,12 +47,8 @@ def programme_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def guide(qtbot, programme_db: Path) -> Iterator[Guide]:  # type: ignore[no-untyped-def]
-    g = build_window(programme_db, now="2025-12-28T16:30", lang="en")
-    qtbot.addWidget(g.window)
-    g.window.resize(1280, 800)
-    g.window.show()
-    yield g
-    g.images.shutdown()
+    with shown_guide(qtbot, programme_db, now="2025-12-28T16:30", lang="en") as g:
+        yield g
 
 
 def open_grid(guide: Guide, day: dt.date) -> TimetablePanel:

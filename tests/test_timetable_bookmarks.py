@@ -18,6 +18,7 @@ from guide.ui.models.timetable import ClashRole
 from guide.user import bookmarks as store
 from guide.user.db import UserDb
 from guide.user.export import export_bookmarks
+from tests.support import shown_guide
 from tests.test_timetable import file_sessions, open_grid, programme_db  # noqa: F401 - fixture
 
 DAY = dt.date(2025, 12, 27)
@@ -76,12 +77,8 @@ def test_calendar_of_imported_sessions_has_their_times_and_rooms(programme_db: P
 
 @pytest.fixture
 def guide(qtbot, programme_db: Path) -> Iterator[Guide]:  # type: ignore[no-untyped-def]  # noqa: F811
-    g = build_window(programme_db, now="2025-12-27T20:00", lang="en")
-    qtbot.addWidget(g.window)
-    g.window.resize(1280, 800)
-    g.window.show()
-    yield g
-    g.images.shutdown()
+    with shown_guide(qtbot, programme_db, now="2025-12-27T20:00", lang="en") as g:
+        yield g
 
 
 def test_bookmarked_sessions_are_starred_and_clashes_marked_on_the_grid(guide: Guide) -> None:
