@@ -15,6 +15,7 @@ from guide.content import database, queries
 from guide.content.build import build_content_db
 from guide.search import search
 from guide.ui.history import Location
+from guide.ui.views.bookmarks import entry_kind
 from tests.conftest import XML_39C3, import_39c3
 from tests.support import answer_yes, shown_guide
 
@@ -243,3 +244,26 @@ def test_the_newspapers_window_keeps_its_name_and_sections(real_db: Path, qtbot)
                             "bookmarks"]
         finally:
             g.images.shutdown()
+
+
+def test_bookmarked_sessions_are_headed_sessions_not_forums(guide: Guide) -> None:
+    guide.ctx.bookmarks.toggle("forum", TALK)
+    guide.window.go(Location("bookmarks"))
+    page = guide.window.page("bookmarks")
+    headings = [r.title for r in page.model.rows() if not hasattr(r, "view")]
+    assert headings == ["Sessions · 1"]
+    [entry] = [r for r in page.model.rows() if hasattr(r, "view")]
+    assert entry.view.venue == "One"  # the room shows on the row
+    assert entry_kind(entry.view, "en") == "Session" and entry_kind(entry.view, "zh") == "场次"
+    guide.ctx.state.set_language("zh")
+    headings = [r.title for r in page.model.rows() if not hasattr(r, "view")]
+    assert headings == ["场次 · 1"]
+
+
+def test_the_newspapers_bookmarked_forums_stay_forums(real_db: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    forum = queries.item_ids(database.open_content_db(real_db), "forum")[0]
+    with shown_guide(qtbot, real_db, now="2023-05-26T10:00", lang="en") as g:
+        g.ctx.bookmarks.toggle("forum", forum)
+        g.window.go(Location("bookmarks"))
+        rows = g.window.page("bookmarks").model.rows()
+        assert [r.title for r in rows if not hasattr(r, "view")] == ["Forum · 1"]

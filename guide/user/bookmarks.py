@@ -50,6 +50,7 @@ class Snapshot:
     # after midnight on the right calendar day; the content has them, the stored list not.
     start: dt.datetime | None = None
     end: dt.datetime | None = None
+    forum_kind: str | None = None  # a forum's kind: an imported programme's talks are "session"
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,7 @@ class BookmarkView:
     stored: Bookmark
     start: dt.datetime | None = None  # absolute, for imported sessions in the guide
     end: dt.datetime | None = None
+    forum_kind: str | None = None  # None when not a forum or no longer in the guide
 
     @property
     def time_known(self) -> bool:
@@ -186,7 +188,7 @@ def snapshots(content_db: Db, refs: Iterable[Ref]) -> dict[Ref, Snapshot]:
     forum_ids = [i for k, i in cards if k == "forum"]
     for row in queries.forum_rows(content_db, forum_ids):
         out[("forum", row.id)] = Snapshot(row.title, row.title_en, row.date, row.start_time,
-                                          row.end_time, row.venue, row.start, row.end)
+                                          row.end_time, row.venue, row.start, row.end, row.forum_kind)
     for k, i in cards:
         if k == "area":
             area = queries.get_area(content_db, i)
@@ -338,7 +340,8 @@ def refresh_snapshots(user_db: Db, content_db: Db) -> int:
 def _view(b: Bookmark, snap: Snapshot | None) -> BookmarkView:
     s = snap or Snapshot(b.title, b.title_en, b.date, b.start_time, b.end_time, b.venue)
     return BookmarkView(b.kind, b.id, s.title, s.title_en, s.date, s.start_time, s.end_time,
-                        s.venue, in_guide=snap is not None, stored=b, start=s.start, end=s.end)
+                        s.venue, in_guide=snap is not None, stored=b, start=s.start, end=s.end,
+                        forum_kind=s.forum_kind)
 
 
 def _wall_start(v: BookmarkView) -> dt.datetime:

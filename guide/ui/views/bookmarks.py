@@ -87,11 +87,26 @@ def _entry(view: BookmarkView, notes: dict[str, str]) -> Entry:
     return Entry(view, note, bool(note))
 
 
+def entry_kind(view: BookmarkView, lang: str) -> str:
+    """An entry's kind: an imported programme's talk says Session, a newspaper forum Forum."""
+    if view.forum_kind == "session":
+        return tx.forum_kind("session", lang)
+    return kind_label(view.kind)
+
+
+def group_label(group: store.KindGroup) -> str:
+    """A kind's heading: an imported programme's talks are "Sessions", not forums."""
+    if group.kind == "forum" and all(v.forum_kind == "session" for v in group.items if v.in_guide) \
+            and any(v.in_guide for v in group.items):
+        return tx.tr("Sessions")
+    return kind_label(group.kind)
+
+
 def by_kind_rows(page: store.BookmarksPage, lang: str) -> list[Section | Entry]:
     notes = clash_notes(page, lang)
     rows: list[Section | Entry] = []
     for group in page.groups:
-        rows.append(Section(f"{kind_label(group.kind)} · {len(group.items)}"))
+        rows.append(Section(f"{group_label(group)} · {len(group.items)}"))
         rows += [_entry(v, notes) for v in group.items]
     return rows
 
@@ -136,7 +151,7 @@ class BookmarkDelegate(BaseDelegate):
             rect = self.card_rect(option.rect)
             self.paint_card(painter, option, rect)
             v = row.view
-            meta = " · ".join(x for x in (kind_label(v.kind), when(v, lang)) if x)
+            meta = " · ".join(x for x in (entry_kind(v, lang), when(v, lang), v.venue) if x)
             self.paint_lines(painter, rect.adjusted(PAD, PAD // 2 + 2, -PAD - 40, 0), [
                 Line(tx.pick(v.title, v.title_en, lang), self.font("title", True),
                      p.text if v.in_guide else p.muted),
