@@ -247,7 +247,7 @@ def test_icalendar_rdate_and_exdate_make_the_recurrence_set(tmp_path: Path) -> N
         # 25 March 10:00 Brussels is 09:00Z: the EXDATE in UTC removes it.
         ("2024-03-27T14:00:00+01:00", "2024-03-27T16:00:00+01:00"),  # PERIOD: two hours
     ]
-    talks = sorted(f.start.isoformat() for f in forums if f.title == "Evening talk")
+    talks = sorted(f.start.astimezone(dt.UTC).isoformat() for f in forums if f.title == "Evening talk")
     # Its DTSTART itself is excluded; the two RDATE lines stay, 45 minutes each.
     assert talks == ["2024-03-06T18:00:00+00:00", "2024-03-07T18:00:00+00:00"]
     assert all(f.end - f.start == dt.timedelta(minutes=45) for f in forums if f.title == "Evening talk")
@@ -255,3 +255,41 @@ def test_icalendar_rdate_and_exdate_make_the_recurrence_set(tmp_path: Path) -> N
     assert fair == [dt.date(2024, 3, 9), dt.date(2024, 3, 23)]
     assert all(f.start is None for f in forums if f.title == "Book fair")
     assert len({f.id for f in forums}) == len(forums) == 9  # every occurrence its own session
+    # The calendar's clock is its one named zone; its UTC times are instants shown on it.
+    assert load_pack(out).info.timezone == "Europe/Brussels"
+
+
+BERLIN_NO_VTIMEZONE = """BEGIN:VCALENDAR\r
+VERSION:2.0\r
+PRODID:-//test//EN\r
+BEGIN:VEVENT\r
+UID:summer@example.org\r
+DTSTAMP:20250101T000000Z\r
+DTSTART;TZID=Europe/Berlin:20250701T100000\r
+DTEND;TZID=Europe/Berlin:20250701T110000\r
+SUMMARY:Summer talk\r
+END:VEVENT\r
+BEGIN:VEVENT\r
+UID:winter@example.org\r
+DTSTAMP:20250101T000000Z\r
+DTSTART;TZID=Europe/Berlin:20251201T100000\r
+DTEND;TZID=Europe/Berlin:20251201T110000\r
+SUMMARY:Winter talk\r
+END:VEVENT\r
+END:VCALENDAR\r
+"""
+
+
+def test_a_tzid_without_vtimezone_keeps_the_named_zone_across_summer_time(tmp_path: Path) -> None:
+    from guide.content import database, queries
+
+    source = tmp_path / "c.ics"
+    source.write_text(BERLIN_NO_VTIMEZONE, encoding="utf-8")
+    assert main(["import", str(source), "--out", str(tmp_path / "pack")]) == 0
+    # Not a fixed offset (Etc/GMT-2): that would show the winter talk at 11:00.
+    assert load_pack(tmp_path / "pack").info.timezone == "Europe/Berlin"
+    assert main(["build-db", "--content", str(tmp_path / "pack"), "--out", str(tmp_path / "c.db")]) == 0
+    db = database.open_content_db(tmp_path / "c.db")
+    rows = queries.forum_rows(db, queries.item_ids(db, "forum"))
+    assert sorted((r.title, r.start_time) for r in rows) == [
+        ("Summer talk", dt.time(10, 0)), ("Winter talk", dt.time(10, 0))]

@@ -89,6 +89,7 @@ def read_ics(data: bytes) -> RawProgramme:
         raise ProgrammeError(f"not a readable iCalendar file: {exc}") from exc
     programme = RawProgramme(format="ics", title=_text(cal, "X-WR-CALNAME") or _text(cal, "NAME"),
                              times_optional=True)
+    zones: set[str | None] = set()
     for index, event in enumerate(cal.walk("VEVENT"), start=1):
         uid = _text(event, "UID")
         where = f"VEVENT {index}" + (f" (UID {uid})" if uid else "")
@@ -97,6 +98,8 @@ def read_ics(data: bytes) -> RawProgramme:
                                              title=_text(event, "SUMMARY")))
             continue
         start = event.decoded("DTSTART")
+        if isinstance(start, dt.datetime):
+            zones.add(_zone_key(start))
         end = event.decoded("DTEND") if event.get("DTEND") is not None else None
         if end is None and event.get("DURATION") is not None:
             end = start + event.decoded("DURATION")
@@ -124,7 +127,33 @@ def read_ics(data: bytes) -> RawProgramme:
                 raw.notes.append(f"RRULE has no COUNT or UNTIL; expanded over "
                                  f"{UNBOUNDED_SPAN.days} days ({len(occurrences)} sessions)")
             programme.events.append(raw)
+    programme.time_zone = _calendar_zone(_text(cal, "X-WR-TIMEZONE"), zones)
     return programme
+
+
+def _zone_key(value: dt.datetime) -> str | None:
+    """The IANA name of a date-time's zone (TZID=Europe/Berlin), None for UTC, floating or an offset."""
+    key = getattr(value.tzinfo, "key", None) or getattr(value.tzinfo, "zone", None)
+    return key if isinstance(key, str) and "/" in key else None
+
+
+def _calendar_zone(declared: str, zones: set[str | None]) -> str | None:
+    """The calendar's own zone: X-WR-TIMEZONE, else the one TZID its timed events share.
+
+    Without it the programme's clock would be a fixed offset, an hour wrong across a change
+    to or from summer time.
+    """
+    from zoneinfo import ZoneInfo
+
+    named = {z for z in zones if z}  # UTC times are instants on any clock: they do not vote
+    candidates = [declared] if declared else list(named) if len(named) == 1 else []
+    for name in candidates:
+        try:
+            ZoneInfo(name)
+        except (ValueError, KeyError, OSError):
+            continue
+        return name
+    return None
 
 
 def _list(value: Any) -> list[Any]:
