@@ -272,3 +272,45 @@ def test_detail_text_is_one_reading_size_that_follows_the_text_scale(guide: Guid
         assert min(sizes[True]) > max(sizes[False])  # headings stand out
         seen.setdefault(scale, sizes[False].pop())
     assert seen[2.0] == pytest.approx(2 * seen[1.0], abs=0.1)
+
+
+@pytest.mark.parametrize("palette", ["standard", "high-contrast"])
+def test_the_viewers_missing_image_notice_is_in_the_placeholders_ink(
+        qtbot, mini_db: Path, palette: str) -> None:  # type: ignore[no-untyped-def]
+    """White text on high contrast's light gradient could not be read: the notice takes the
+    gradient's own ink (white on blue, black on yellow), in the band under the watermark."""
+    from PySide6.QtGui import QColor
+
+    from guide.ui import theme
+    from guide.ui.views.photo_viewer import VIEWER_SIZE, PhotoCanvas
+
+    with shown_guide(qtbot, mini_db, lang="en") as g:
+        g.ctx.state.set_palette(palette)
+        g.window.resize(1280, 800)
+        g.window.open_item("photo", "robot")
+        qtbot.waitUntil(lambda: g.images.is_missing(None, VIEWER_SIZE), timeout=5000)
+        canvas = g.window.findChild(PhotoCanvas)
+        image = canvas.grab().toImage()
+        ink = QColor(theme.PALETTES[palette].on_primary)
+        w, h = image.width(), image.height()
+        band = [(x, y) for y in range(int(h * 0.75), h - 10) for x in range(int(w * 0.35), int(w * 0.65))]
+        inked = sum(1 for x, y in band if _near(image.pixelColor(x, y), ink))
+        assert inked > 40, f"{inked} pixels of the notice in {ink.name()}"
+
+
+def _near(a: object, b: object, tolerance: int = 24) -> bool:
+    return all(abs(getattr(a, c)() - getattr(b, c)()) <= tolerance for c in ("red", "green", "blue"))
+
+
+def test_the_bookmark_star_grows_with_the_text(qtbot, mini_db: Path) -> None:  # type: ignore[no-untyped-def]
+    with shown_guide(qtbot, mini_db, lang="en") as g:
+        g.window.open_item("forum", "tech-service-forum")
+        button = g.window.detail.bookmark
+        small = button.iconSize().height()
+        g.ctx.state.set_text_scale(2.0)
+        try:
+            large = button.iconSize().height()
+            assert large == button.fontMetrics().height()  # as tall as the word beside it
+            assert large >= 1.7 * small
+        finally:
+            g.ctx.state.set_text_scale(1.0)  # the app font is shared by later tests

@@ -11,6 +11,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QSize,
     Qt,
     QTimer,
     Signal,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
     QListView,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -209,3 +211,13 @@ def fit_grid(view: QListView) -> None:
     rows = -(-count // per_row)
     view.setFixedHeight(rows * (tile.height() + 2 * view.spacing()) + 8)
     view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+
+class TextSizedButton(QPushButton):
+    """A push button whose icon is as tall as its text, at every text size (16 px otherwise)."""
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            side = self.fontMetrics().height()
+            self.setIconSize(QSize(side, side))
+        super().changeEvent(event)

@@ -25,14 +25,14 @@ from guide.ui.context import AppContext
 from guide.ui.image_delegates import PhotoDelegate
 from guide.ui.images import ImageCache
 from guide.ui.models.lazy import LazyItemModel
-from guide.ui.views.base import Page, fit_grid, list_view
+from guide.ui.views.base import Page, TextSizedButton, fit_grid, list_view
 from guide.ui.views.detail_html import ORIGINAL_LINK, css, kind_label, reading_size, render
 from guide.ui.views.detail_place import PlaceOnMap
 
 
 def bookmark_button(parent: QWidget, icon_role: str | None = None) -> QPushButton:
     """The ``bookmarkButton`` every detail page carries (``icon_role``: its star's colour)."""
-    button = QPushButton(parent)
+    button = TextSizedButton(parent)
     button.setObjectName("bookmarkButton")
     button.setCheckable(True)
     button.setProperty("iconRole", icon_role)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from guide.content import queries
 from guide.content.models import Photo
@@ -16,7 +16,7 @@ from guide.ui import theme
 from guide.ui.context import AppContext
 from guide.ui.image_delegates import paint_placeholder
 from guide.ui.images import ImageCache
-from guide.ui.views.base import Page
+from guide.ui.views.base import Page, TextSizedButton
 from guide.ui.views.detail import bookmark_button, set_bookmark_look
 
 VIEWER_SIZE = QSize(1600, 1000)
@@ -53,14 +53,17 @@ class PhotoCanvas(QWidget):
             box = QSize(16, 10).scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
             rect = QRect(area.left() + (area.width() - box.width()) // 2,
                          area.top() + (area.height() - box.height()) // 2, box.width(), box.height())
-            paint_placeholder(painter, rect, theme.PALETTES.get(self.ctx.state.palette_name,
-                                                                theme.STANDARD),
+            palette = theme.PALETTES.get(self.ctx.state.palette_name, theme.STANDARD)
+            paint_placeholder(painter, rect, palette,
                               tx.pick(self.photo.caption, self.photo.caption_en, self.ctx.state.lang))
             if self.images.is_missing(self.photo.image, VIEWER_SIZE):
-                painter.setPen(QColor(255, 255, 255, 220))
+                painter.setPen(QColor(palette.on_primary))  # the gradient's ink: black in high contrast
                 painter.setFont(theme.font("title", self.ctx.state.text_scale))
-                painter.drawText(rect.adjusted(0, 0, 0, -24),
-                                 int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom),
+                # Clear of the placeholder's camera in the corner, wrapped at large text sizes.
+                inset = max(16, rect.height() // 6) + 20
+                painter.drawText(rect.adjusted(inset, 0, -inset, -14),
+                                 int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom
+                                     | Qt.TextFlag.TextWordWrap),
                                  tx.tr("No image file for this photo"))
         painter.end()
 
@@ -84,7 +87,7 @@ class PhotoViewer(Page):
         self.counter.setObjectName("muted")
         self.bookmark = bookmark_button(self, "viewer_icon")
         self.bookmark.clicked.connect(self._bookmark_clicked)  # bound methods: no cycles
-        self.close_button = QPushButton(theme.icon("close", "viewer_icon"), "")
+        self.close_button = TextSizedButton(theme.icon("close", "viewer_icon"), "")
         self.close_button.setObjectName("closeViewer")
         self.close_button.clicked.connect(self.closed.emit)
         top.addWidget(self.counter, 1)
@@ -94,10 +97,10 @@ class PhotoViewer(Page):
         self.canvas = PhotoCanvas(ctx, images, self)
         self.layout_.addWidget(self.canvas, 1)
         bottom = QHBoxLayout()
-        self.prev_button = QPushButton(theme.icon("back", "viewer_icon"), "")
+        self.prev_button = TextSizedButton(theme.icon("back", "viewer_icon"), "")
         self.prev_button.setObjectName("previousPhoto")
         self.prev_button.clicked.connect(self.previous_photo)
-        self.next_button = QPushButton(theme.icon("forward", "viewer_icon"), "")
+        self.next_button = TextSizedButton(theme.icon("forward", "viewer_icon"), "")
         self.next_button.setObjectName("nextPhoto")
         self.next_button.clicked.connect(self.next_photo)
         text = QVBoxLayout()
