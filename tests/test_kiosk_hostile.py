@@ -57,6 +57,31 @@ def test_polls_keep_their_schedule_against_a_dripping_source(
     assert hostile.requests >= 5
 
 
+def test_a_busy_screen_does_not_delay_the_polls(
+        qtbot, tmp_path: Path, mini_running: Path) -> None:  # type: ignore[no-untyped-def]
+    """The schedule is kept on the poll thread: while the UI thread is busy for 3 s (a slow
+    page, a language switch on a loaded machine), polls still start every second."""
+    trusted = (make_key(tmp_path / "keys")[1],)
+    kiosk = make_kiosk(qtbot, mini_running, tmp_path)
+    with hostile_server() as (url, hostile):
+        hostile.mode = "drip"
+        config = api.UpdateConfig(source=url, trusted_keys=trusted, poll_seconds=1.0, timeout_seconds=30)
+        updater = FleetUpdater(kiosk.guide, kiosk.k, config)
+        try:
+            updater.start()
+            qtbot.wait(1_200)
+            busy_from = time.monotonic()
+            time.sleep(3.0)  # the UI thread processes no event at all
+            busy_until = time.monotonic()
+            qtbot.wait(1_200)
+        finally:
+            updater.shutdown()
+            kiosk.k.shutdown()
+            kiosk.guide.close()
+    during = [s for s, _e, _status in updater.polls if busy_from <= s <= busy_until]
+    assert len(during) >= 2, updater.polls
+
+
 def test_a_failing_poll_never_touches_qt_off_the_ui_thread(
         qtbot, tmp_path: Path, mini_running: Path, _user_data: Path) -> None:  # type: ignore[no-untyped-def]
     (_user_data / "content").write_text("not a folder")  # the slot cannot be made: the poll raises

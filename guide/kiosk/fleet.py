@@ -11,10 +11,11 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
 
 if TYPE_CHECKING:  # guide.updates.api loads cryptography: only when the first poll runs
     from guide.kiosk.controller import KioskController
@@ -40,13 +41,51 @@ class PollWorker(QObject):
     checked = Signal(str, str)  # status, message
     finished = Signal(float, float, str)  # started, ended (time.monotonic), status
 
-    def __init__(self, config: UpdateConfig) -> None:
+    def __init__(self, config: UpdateConfig, current_db: Callable[[], str]) -> None:
         super().__init__()
         self.config = config
+        self.current_db = current_db  # the content showing now (it changes at each swap)
         self.stop = threading.Event()  # set from the UI thread: end the poll now
         self.running = threading.Event()  # set when a poll is asked for, cleared when it has ended
         # A poll ends before the next is due, however slowly the source sends.
         self.deadline_seconds = min(config.download_deadline_seconds, config.poll_seconds * 0.8)
+        self.skipped = 0  # polls that came due while one ran (or the thread had no CPU)
+        self._schedule: QTimer | None = None
+        self._last_start: float | None = None
+
+    @Slot()
+    def start_schedule(self) -> None:
+        """On the worker thread: poll now, then every interval, on this thread's own timer.
+
+        The schedule lives here, not on the UI thread, so a busy screen (a language switch,
+        a page built) never delays a poll.
+        """
+        self._schedule = QTimer(self)
+        self._schedule.setTimerType(Qt.TimerType.PreciseTimer)
+        self._schedule.setInterval(max(1, int(self.config.poll_seconds * 1000)))
+        self._schedule.timeout.connect(self._due)
+        self._schedule.start()
+        self._due()
+
+    @Slot()
+    def stop_schedule(self) -> None:
+        """On the worker thread as it ends: a timer is stopped by the thread that owns it."""
+        if self._schedule is not None:
+            self._schedule.stop()
+
+    @Slot()
+    def _due(self) -> None:
+        if self.stop.is_set():
+            self.stop_schedule()
+            return
+        now = time.monotonic()
+        if self._last_start is not None:  # ticks that passed while a poll ran are lost, not queued
+            self.skipped += max(0, round((now - self._last_start) / self.config.poll_seconds) - 1)
+        self._last_start = now
+        if self.running.is_set():  # a poll asked for by hand is running
+            return
+        self.running.set()
+        self.poll(self.current_db())
 
     def _check_stop(self, *_progress: object) -> None:
         if self.stop.is_set():
@@ -104,8 +143,9 @@ class PollWorker(QObject):
 class FleetUpdater(QObject):
     """Polls every ``config.poll_seconds``; applies a staged pack at the next idle reset.
 
-    Polls keep their schedule: each ends within 80% of the interval (its whole-poll
-    deadline), and a tick that finds one still running is skipped, never queued.
+    Polls keep their schedule: the worker thread keeps it on its own timer, each poll ends
+    within 80% of the interval (its whole-poll deadline), and a poll that comes due while
+    one runs is counted as skipped, never queued.
     """
 
     applied = Signal(int)  # the content version now showing
@@ -120,32 +160,35 @@ class FleetUpdater(QObject):
         self.last_status = ""
         self.polls: list[tuple[float, float, str]] = []  # (started, ended, status), the last 1,000
         self.poll_count = 0  # every poll that ended
-        self.skipped = 0
+        self._skipped_by_hand = 0
         self._thread = QThread()
         self._thread.setObjectName("content-poll")
-        self._worker = PollWorker(config)
+        self._worker = PollWorker(config, lambda: str(self.guide.ctx.content_path))
         self._worker.moveToThread(self._thread)
         self._poll.connect(self._worker.poll)
         self._worker.staged.connect(self._staged)
         self._worker.checked.connect(self._checked)
         self._worker.finished.connect(self._finished)
-        self._timer = QTimer(self)
-        self._timer.setInterval(int(config.poll_seconds * 1000))
-        self._timer.timeout.connect(self.poll_now)
+        # Emitted on the worker thread just before it ends: its timer stops on its own thread.
+        self._thread.finished.connect(self._worker.stop_schedule, Qt.ConnectionType.DirectConnection)
         kiosk.visit_reset.connect(self.apply_pending)
 
+    @property
+    def skipped(self) -> int:
+        """Polls that came due while the previous one was still running."""
+        return self._worker.skipped + self._skipped_by_hand
+
     def start(self) -> None:
-        """First check now, then every poll interval."""
+        """First check now, then every poll interval (the worker thread keeps the schedule)."""
+        self._thread.started.connect(self._worker.start_schedule)
         self._thread.start()
-        self._timer.start()
-        self.poll_now()
 
     def poll_now(self) -> None:
         """Start a poll on the worker thread, unless one is still running (then skip this one)."""
         if self._worker.stop.is_set():
             return
         if self._worker.running.is_set():
-            self.skipped += 1
+            self._skipped_by_hand += 1
             logger.info("kiosk: the previous poll is still running; this one is skipped")
             return
         if not self._thread.isRunning():
@@ -198,7 +241,6 @@ class FleetUpdater(QObject):
         The stop flag shuts the poll's sockets and ends a build at its next step, so the
         thread is finished before Qt could destroy it while running.
         """
-        self._timer.stop()
         self._worker.stop.set()
         self._thread.quit()
         if not self._thread.wait(30_000):
