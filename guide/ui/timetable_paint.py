@@ -90,15 +90,18 @@ def _paint_hours(view: TimetableView, painter: QPainter, grid: DayGrid, area: QR
     painter.setClipRect(QRect(0, area.top(), area.left(), area.height()))
     painter.setFont(font)
     now = view.now_minute()
+    now_y = None if now is None else top + round((now - grid.first_minute) * mh)
     for minute in range(grid.first_minute, grid.last_minute + 1, HOUR):
         y = top + round((minute - grid.first_minute) * mh)
+        if now_y is not None and abs(y + fm.height() // 2 - now_y) < fm.height():
+            continue  # the clock's tag covers it (a stray half of "14:00" showed below it)
         if area.top() - fm.height() <= y <= area.bottom() + fm.height():
             painter.setPen(QColor(p.muted))
             label = f"{minute // HOUR % 24:02d}:00"
             painter.drawText(QRect(4, y, area.left() - 10, fm.height()),
                              int(Qt.AlignmentFlag.AlignRight), label)
-    if now is not None:
-        y = top + round((now - grid.first_minute) * mh)
+    if now is not None and now_y is not None:
+        y = now_y
         tag = QRect(2, y - fm.height() // 2 - 1, area.left() - 4, fm.height() + 2)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(p.warning))

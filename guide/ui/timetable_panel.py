@@ -63,9 +63,20 @@ class ViewToggle(QWidget):
     def grid_chosen(self) -> bool:
         return self.grid_button.isChecked()
 
+    def set_compact(self, compact: bool) -> None:
+        """Text-sized buttons in a short window's one-line header (touch-sized otherwise)."""
+        for button in (self.list_button, self.grid_button):
+            button.setProperty("compact", compact)
+            button.style().unpolish(button)
+            button.style().polish(button)
+
 
 class TimetablePanel(QWidget):
-    """A day's timetable with its zoom buttons, and its untimed sessions in a list beside it."""
+    """A day's timetable and its untimed sessions in a list beside it.
+
+    Its tools (zoom, Now, the count of sessions) are one widget, ``tools``, that the page
+    places in its own line of controls, where they wrap with the day and kind choosers.
+    """
 
     item_opened = Signal(str, str)  # kind, id
 
@@ -76,7 +87,11 @@ class TimetablePanel(QWidget):
         self.kind: str | None = None
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
-        tools = QHBoxLayout()
+        self.tools = QWidget(self)  # hidden here until the page's bar takes it
+        self.tools.hide()
+        self.tools.setObjectName("timetableTools")
+        tools = QHBoxLayout(self.tools)
+        tools.setContentsMargins(0, 0, 0, 0)
         self.zoom_out, self.zoom_in, self.now_button = QPushButton("−"), QPushButton("+"), QPushButton()
         for button in (self.zoom_out, self.zoom_in, self.now_button):
             tools.addWidget(button)
@@ -85,14 +100,14 @@ class TimetablePanel(QWidget):
         self.now_button.setObjectName("nowButton")
         self.hint = QLabel()
         self.hint.setObjectName("muted")
-        self.hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         tools.addWidget(self.hint, 1)
-        column.addLayout(tools)
         body = QHBoxLayout()
         self.model = TimetableModel(self)
         self.view = TimetableView(ctx)
         self.view.setModel(self.model)
         self.model.describe = self.view.delegate.describe
+        self._now_scrolled: int | None = None  # where scroll_to_now left the grid
+        self.view.resized.connect(self._view_resized)
         self.view.clicked.connect(self._open_block)
         self.view.activated.connect(self._open_block)
         body.addWidget(self.view, 3)
@@ -144,6 +159,7 @@ class TimetablePanel(QWidget):
         self.view.updateGeometries()
         self.view.horizontalScrollBar().setValue(0)
         self.view.verticalScrollBar().setValue(0)
+        self._now_scrolled = None
         ids = [e.id for e in grid.untimed] if grid else []
         self.untimed_model.set_ids(ids)
         timed = bool(grid and grid.blocks)
@@ -155,6 +171,11 @@ class TimetablePanel(QWidget):
         self._describe()
         if timed and self.view.now_minute() is not None:
             self.scroll_to_now()
+
+    def timed(self) -> bool:
+        """True when the day has sessions on the grid (the tools apply)."""
+        grid = self.model.grid
+        return bool(grid and grid.blocks)
 
     def session_ids(self) -> list[str]:
         """Every session the panel shows, timed or not."""
@@ -176,10 +197,24 @@ class TimetablePanel(QWidget):
         self.untimed_title.setVisible(bool(timed))
 
     def scroll_to_now(self) -> None:
-        """Bring the now line into view, a little below the top."""
+        """Bring the now line into view, a little below the top, and the sessions it crosses
+        from their start (their titles) when the view is tall enough for both."""
         y = self.view.now_line_y()
-        if y is not None:
-            self.view.verticalScrollBar().setValue(y - self.view.grid_area().height() // 4)
+        if y is None:
+            return
+        height = self.view.grid_area().height()
+        top = y - height // 4
+        starts = [t for t in self.view.running_tops() if y - t < height * 2 // 3]  # not all-day ones
+        if starts:
+            top = min(top, min(starts) - 8)
+        self.view.verticalScrollBar().setValue(top)
+        self._now_scrolled = self.view.verticalScrollBar().value()
+
+    def _view_resized(self) -> None:
+        # The page's header settles after the day is shown (a short window's compact header,
+        # a wrapped line): while the reader has not scrolled, "now" is placed again.
+        if self._now_scrolled == self.view.verticalScrollBar().value():
+            self.scroll_to_now()
 
     def _bookmarks_changed(self, _kind: str, _item_id: str) -> None:
         self.model.set_bookmarked(self.ctx.bookmarks.bookmarked_ids("forum"))

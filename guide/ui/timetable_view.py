@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from guide.content.timetable import DayGrid
+from guide.ui import text as tx
 from guide.ui import theme
 from guide.ui.context import AppContext
 from guide.ui.models.timetable import TimetableModel
@@ -61,6 +62,7 @@ class TimetableView(QAbstractItemView):
     """Rooms as columns, minutes as rows; blocks painted by :class:`BlockDelegate`."""
 
     zoom_changed = Signal(float)
+    resized = Signal()  # after the scroll ranges follow the new size
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,7 +81,7 @@ class TimetableView(QAbstractItemView):
         QScroller.grabGesture(self.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
                               if ctx.kiosk else QScroller.ScrollerGestureType.TouchGesture)
         self._pinch_start = 1.0
-        self._header_sizes: tuple[float, tuple[int, int]] = (0.0, (0, 0))
+        self._header_sizes: tuple[object, tuple[int, int]] = (None, (0, 0))
         self.block_cache = BlockCache(self, self.delegate)
 
     # --- geometry (pixels) ------------------------------------------------------------------
@@ -96,13 +98,22 @@ class TimetableView(QAbstractItemView):
         return 2.0 * self.zoom * self.ctx.state.text_scale
 
     def _headers(self) -> tuple[int, int]:
-        """(header height, gutter width) for the current text size (measured once per size)."""
-        scale = self.ctx.state.text_scale
-        if self._header_sizes[0] != scale:
+        """(header height, gutter width) for the text size, language and day (measured once).
+
+        The room header has two lines only when a room's name needs them: on a short
+        window at large text every line given to the header is taken from the grid.
+        """
+        scale, grid = self.ctx.state.text_scale, self.grid()
+        key = (scale, self.ctx.state.lang, grid)  # the grid itself: an id could be reused
+        if self._header_sizes[0] != key:
             body = QFontMetrics(theme.font("body", scale, bold=True))
             small = QFontMetrics(theme.font("small", scale))
-            self._header_sizes = (scale, (2 * body.lineSpacing() + 14,
-                                          small.horizontalAdvance("00:00") + 22))
+            room = self.column_width() - 12
+            names = [tx.pick(c.title, c.title_en, key[1]) or tx.tr("Room not given")
+                     for c in (grid.columns if grid is not None else ())]
+            lines = 2 if any(body.horizontalAdvance(n) > room for n in names) else 1
+            self._header_sizes = (key, (lines * body.lineSpacing() + 14,
+                                        small.horizontalAdvance("00:00") + 22))
         return self._header_sizes[1]
 
     def header_height(self) -> int:
@@ -152,6 +163,14 @@ class TimetableView(QAbstractItemView):
         if grid is None or minute is None:
             return None
         return round((minute - grid.first_minute) * self.minute_height())
+
+    def running_tops(self) -> list[int]:
+        """The tops (grid coordinates) of the blocks the now line crosses."""
+        grid, y = self.grid(), self.now_line_y()
+        if grid is None or y is None:
+            return []
+        minute = y / self.minute_height()
+        return [self.block_rect(n).top() for n in grid.visible(0, len(grid.columns), minute, minute)]
 
     # --- QAbstractItemView -------------------------------------------------------------------
 
@@ -244,12 +263,13 @@ class TimetableView(QAbstractItemView):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.updateGeometries()
+        self.resized.emit()
 
     def relayout(self) -> None:
         """Text size, language or theme changed: new metrics, new text layouts."""
         self.delegate.clear_cache()
         self.block_cache.clear()
-        self._header_sizes = (0.0, (0, 0))
+        self._header_sizes = (None, (0, 0))
         self.updateGeometries()
         self.viewport().update()
 

@@ -237,6 +237,10 @@
         <translation>论坛日期</translation>
     </message>
     <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
         <source>Schedule</source>
         <translation>日程</translation>
     </message>

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QButtonGroup, QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from guide.content import places, queries
 from guide.content.database import content_info
 from guide.content.models import FORUM_KIND_EN
 from guide.ui import text as tx
 from guide.ui.context import AppContext
+from guide.ui.day_strip import DayChooser, DayStrip
 from guide.ui.delegates import ForumDelegate
 from guide.ui.flow import FlowLayout
 from guide.ui.models.lazy import LazyItemModel
@@ -31,68 +32,9 @@ def schedule_days(db: queries.Db) -> list[dt.date]:
     return [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]
 
 
-class DayStrip(QWidget):
-    """One button per day that wraps onto a second line (tabs would be cut at 200% text).
-
-    It keeps the small part of QTabBar's interface the page uses.
-    """
-
-    currentChanged = Signal(int)  # noqa: N815 - QTabBar's name, kept for the page and tests
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.flow = FlowLayout(self, spacing=6)
-        self.group = QButtonGroup(self)
-        self.group.setExclusive(True)
-        self.buttons: list[QPushButton] = []
-        self.group.idToggled.connect(self._toggled)
-
-    def _toggled(self, index: int, checked: bool) -> None:
-        if checked and not self.signalsBlocked():
-            self.currentChanged.emit(index)
-
-    def count(self) -> int:
-        return len(self.buttons)
-
-    def addTab(self, text: str) -> int:
-        button = QPushButton(text)
-        button.setObjectName("dayButton")
-        button.setCheckable(True)
-        self.group.addButton(button, len(self.buttons))
-        self.buttons.append(button)
-        self.flow.addWidget(button)
-        return len(self.buttons) - 1
-
-    def removeTab(self, index: int) -> None:
-        button = self.buttons.pop(index)
-        self.group.removeButton(button)
-        self.flow.removeWidget(button)
-        button.setParent(None)
-        for i, b in enumerate(self.buttons):
-            self.group.setId(b, i)
-
-    def tabText(self, index: int) -> str:
-        return self.buttons[index].text()
-
-    def setTabText(self, index: int, text: str) -> None:
-        self.buttons[index].setText(text)
-
-    def setTabToolTip(self, index: int, text: str) -> None:
-        self.buttons[index].setToolTip(text)
-        self.buttons[index].setAccessibleName(text)  # the full date, with its weekday
-
-    def currentIndex(self) -> int:
-        return self.group.checkedId()
-
-    def setCurrentIndex(self, index: int) -> None:
-        if 0 <= index < len(self.buttons) and not self.buttons[index].isChecked():
-            self.buttons[index].setChecked(True)
-
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        return self.flow.heightForWidth(width)
+# Logical pixels (x text size) of page height below which the timetable's header is compact:
+# 1024x640 at any text size and 200% text anywhere; not 1280x800 at 100% nor the kiosk.
+COMPACT_BELOW = 650
 
 
 class ForumsPage(Page):
@@ -102,11 +44,22 @@ class ForumsPage(Page):
         super().__init__(ctx, parent)
         self.title, self.subtitle = self.header()
         bar = FlowLayout(spacing=12)  # the kind filter moves under the days when narrow
+        self.bar = bar
+        # A short window's timetable header: the title, a day chooser and the grid's tools
+        # share lines, so the grid keeps the height (see _update_compact).
+        self.compact = False
+        self.compact_title = QLabel()
+        self.compact_title.setObjectName("pageTitle")
+        self.compact_title.hide()
+        bar.addWidget(self.compact_title)
         self.days = DayStrip()
         self.days.setObjectName("dayStrip")
+        self.day_chooser = DayChooser(self.days)
+        self.day_chooser.hide()
         self.kind = QComboBox()
         self.kind.setObjectName("kindFilter")
         bar.addWidget(self.days)
+        bar.addWidget(self.day_chooser)
         # A visible label, the combo's buddy: screen readers get it as "labelled by" (a combo's
         # own name is its current value, "All kinds", which says nothing of what it filters).
         self.kind_label = QLabel()
@@ -134,6 +87,7 @@ class ForumsPage(Page):
         self._days: list[dt.date] = []
         self.days.currentChanged.connect(self._show_day)
         self.kind.currentIndexChanged.connect(self._show_day)
+        ctx.state.text_scale_changed.connect(self._update_compact)
         self.refresh()
 
     def refresh(self) -> None:
@@ -159,7 +113,7 @@ class ForumsPage(Page):
         self.title.setText(tx.pick(info.forums_label, info.forums_label_en, lang) or self.tr("Forums"))
         # What the programme holds is the content's to say (an imported one says nothing).
         self.subtitle.setText(tx.pick(info.forums_subtitle, info.forums_subtitle_en, lang))
-        self.subtitle.setVisible(bool(self.subtitle.text()))
+        self.subtitle.setVisible(bool(self.subtitle.text()) and not self.compact)
         for i, day in enumerate(self._days):
             self.days.setTabText(i, tx.format_short_date(day, lang))
             self.days.setTabToolTip(i, tx.format_date(day, lang, weekday=True))
@@ -175,6 +129,9 @@ class ForumsPage(Page):
         self.kind.setAccessibleName(self.tr("Filter by kind"))
         self.kind_label.setText(self.tr("Kind:"))
         self.days.setAccessibleName(self.tr("Forum days"))
+        self.compact_title.setText(self.title.text())
+        self.day_chooser.sync()
+        self.day_chooser.setAccessibleName(self.tr("Day"))
         self.view.setAccessibleName(self.tr("Schedule"))
         self.view_toggle.retranslate()
         if self.grid is not None:
@@ -200,6 +157,7 @@ class ForumsPage(Page):
             self.grid = TimetablePanel(self.ctx)
             self.grid.item_opened.connect(self.item_opened)
             self.layout_.addWidget(self.grid, 1)
+            self.bar.addWidget(self.grid.tools)  # zoom and Now wrap with the page's controls
         if self.grid is not None and gridded:  # the grid reads the day itself; the list waits
             self.grid.show_day(day, kind)
             ids = self.grid.session_ids()
@@ -208,6 +166,8 @@ class ForumsPage(Page):
             self.model.set_ids(ids)
         if self.grid is not None:
             self.grid.setVisible(gridded and bool(ids))
+            self.grid.tools.setVisible(gridded and self.grid.timed())
+        self._update_compact()
         self.view.setVisible(bool(ids) and not gridded)
         self.empty.setVisible(not ids)
         if not ids and day is not None:
@@ -215,3 +175,28 @@ class ForumsPage(Page):
                 self.empty.setText(self.tr("No forums of this kind on this day."))
             else:
                 self.empty.setText(self.tr("No forums on this day."))
+
+    # --- a short window's header ------------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._update_compact()
+
+    def _update_compact(self, *_: object) -> None:
+        """On a window short for its text size the timetable's header shrinks to a line or two.
+
+        The day buttons (touch-sized, wrapping) give way to a drop-down, and the title moves
+        into the line of controls: at 200% text on 1024x640 the header took all but ~90 px of
+        the grid. Lists keep their header (they scroll rows, not a two-way plane).
+        """
+        compact = (self.view_toggle.grid_chosen()
+                   and self.height() < COMPACT_BELOW * self.ctx.state.text_scale)
+        if compact == self.compact:
+            return
+        self.compact = compact
+        self.title.setVisible(not compact)
+        self.subtitle.setVisible(not compact and bool(self.subtitle.text()))
+        self.compact_title.setVisible(compact)
+        self.days.setVisible(not compact)
+        self.day_chooser.setVisible(compact)
+        self.view_toggle.set_compact(compact)

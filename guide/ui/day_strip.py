@@ -1,0 +1,108 @@
+"""Choosing a day: a strip of day buttons, and a one-line chooser for short windows.
+
+The strip is the page's source of truth (its index is the chosen day); the chooser only
+follows it and sets it, so the page reads and listens to one widget whichever is shown.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QButtonGroup, QComboBox, QPushButton, QWidget
+
+from guide.ui.flow import FlowLayout
+
+
+class DayStrip(QWidget):
+    """One button per day that wraps onto a second line (tabs would be cut at 200% text).
+
+    It keeps the small part of QTabBar's interface the page uses.
+    """
+
+    currentChanged = Signal(int)  # noqa: N815 - QTabBar's name, kept for the page and tests
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.flow = FlowLayout(self, spacing=6)
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(True)
+        self.buttons: list[QPushButton] = []
+        self.group.idToggled.connect(self._toggled)
+
+    def _toggled(self, index: int, checked: bool) -> None:
+        if checked and not self.signalsBlocked():
+            self.currentChanged.emit(index)
+
+    def count(self) -> int:
+        return len(self.buttons)
+
+    def addTab(self, text: str) -> int:
+        button = QPushButton(text)
+        button.setObjectName("dayButton")
+        button.setCheckable(True)
+        self.group.addButton(button, len(self.buttons))
+        self.buttons.append(button)
+        self.flow.addWidget(button)
+        return len(self.buttons) - 1
+
+    def removeTab(self, index: int) -> None:
+        button = self.buttons.pop(index)
+        self.group.removeButton(button)
+        self.flow.removeWidget(button)
+        button.setParent(None)
+        for i, b in enumerate(self.buttons):
+            self.group.setId(b, i)
+
+    def tabText(self, index: int) -> str:
+        return self.buttons[index].text()
+
+    def setTabText(self, index: int, text: str) -> None:
+        self.buttons[index].setText(text)
+
+    def setTabToolTip(self, index: int, text: str) -> None:
+        self.buttons[index].setToolTip(text)
+        self.buttons[index].setAccessibleName(text)  # the full date, with its weekday
+
+    def currentIndex(self) -> int:
+        return self.group.checkedId()
+
+    def setCurrentIndex(self, index: int) -> None:
+        if 0 <= index < len(self.buttons) and not self.buttons[index].isChecked():
+            self.buttons[index].setChecked(True)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self.flow.heightForWidth(width)
+
+
+class DayChooser(QComboBox):
+    """The days of a :class:`DayStrip` in one drop-down (a short window's header has one line)."""
+
+    def __init__(self, strip: DayStrip, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.strip = strip
+        self.setObjectName("dayChooser")
+        strip.currentChanged.connect(self._follow)
+        self.currentIndexChanged.connect(self._chosen)
+
+    def sync(self) -> None:
+        """Take the strip's days (their short texts, full dates for tooltips) and its choice."""
+        self.blockSignals(True)
+        self.clear()
+        for i, button in enumerate(self.strip.buttons):
+            self.addItem(button.text())
+            full = button.toolTip() or button.text()
+            self.setItemData(i, full, Qt.ItemDataRole.ToolTipRole)
+            self.setItemData(i, full, Qt.ItemDataRole.AccessibleTextRole)
+        self.setCurrentIndex(self.strip.currentIndex())
+        self.blockSignals(False)
+
+    def _follow(self, index: int) -> None:
+        if index != self.currentIndex():
+            self.blockSignals(True)
+            self.setCurrentIndex(index)
+            self.blockSignals(False)
+
+    def _chosen(self, index: int) -> None:
+        self.strip.setCurrentIndex(index)
