@@ -51,6 +51,31 @@ def paint_now(view: TimetableView, painter: QPainter, area: QRect) -> None:
         painter.drawLine(area.left(), y, area.right(), y)
 
 
+def header_sizes(view: TimetableView, grid: DayGrid | None) -> tuple[int, int]:
+    """(room header height, hour gutter width) for the view's text size and ``grid``'s rooms.
+
+    The room header has two lines only when a room's name needs them: on a short window
+    at large text every line given to the header is taken from the grid.
+    """
+    scale, lang = view.ctx.state.text_scale, view.ctx.state.lang
+    body = QFontMetrics(theme.font("body", scale, bold=True))
+    small = QFontMetrics(theme.font("small", scale))
+    room = view.column_width() - 12
+    names = [tx.pick(c.title, c.title_en, lang) or tx.tr("Room not given")
+             for c in (grid.columns if grid is not None else ())]
+    lines = 2 if any(body.horizontalAdvance(n) > room for n in names) else 1
+    return lines * body.lineSpacing() + 14, small.horizontalAdvance("00:00") + 22
+
+
+def running_tops(view: TimetableView) -> list[int]:
+    """The tops (grid coordinates) of the blocks the now line crosses."""
+    grid, y = view.grid(), view.now_line_y()
+    if grid is None or y is None:
+        return []
+    minute = y / view.minute_height()
+    return [view.block_rect(n).top() for n in grid.visible(0, len(grid.columns), minute, minute)]
+
+
 def paint_headers(view: TimetableView, painter: QPainter, grid: DayGrid, area: QRect) -> None:
     """Room names along the top and hours down the left, over the scrolled grid."""
     p, scale, lang = view.delegate.palette, view.ctx.state.text_scale, view.ctx.state.lang

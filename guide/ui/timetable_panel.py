@@ -25,6 +25,7 @@ from guide.ui.context import AppContext
 from guide.ui.delegates import ForumDelegate
 from guide.ui.models.lazy import IdRole, KindRole, LazyItemModel
 from guide.ui.models.timetable import TimetableModel
+from guide.ui.timetable_paint import running_tops
 from guide.ui.timetable_view import TimetableView
 from guide.ui.views.base import list_view, star_clicked
 
@@ -204,7 +205,7 @@ class TimetablePanel(QWidget):
             return
         height = self.view.grid_area().height()
         top = y - height // 4
-        starts = [t for t in self.view.running_tops() if y - t < height * 2 // 3]  # not all-day ones
+        starts = [t for t in running_tops(self.view) if y - t < height * 2 // 3]  # not all-day ones
         if starts:
             top = min(top, min(starts) - 8)
         self.view.verticalScrollBar().setValue(top)

@@ -23,7 +23,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QColor,
     QCursor,
-    QFontMetrics,
     QKeyEvent,
     QPainter,
     QPaintEvent,
@@ -42,12 +41,16 @@ from PySide6.QtWidgets import (
 )
 
 from guide.content.timetable import DayGrid
-from guide.ui import text as tx
-from guide.ui import theme
 from guide.ui.context import AppContext
 from guide.ui.models.timetable import TimetableModel
 from guide.ui.timetable_delegate import BlockDelegate
-from guide.ui.timetable_paint import BlockCache, paint_headers, paint_hour_lines, paint_now
+from guide.ui.timetable_paint import (
+    BlockCache,
+    header_sizes,
+    paint_headers,
+    paint_hour_lines,
+    paint_now,
+)
 
 Index = QModelIndex | QPersistentModelIndex
 ZOOM_MIN, ZOOM_MAX = 0.5, 4.0
@@ -98,22 +101,10 @@ class TimetableView(QAbstractItemView):
         return 2.0 * self.zoom * self.ctx.state.text_scale
 
     def _headers(self) -> tuple[int, int]:
-        """(header height, gutter width) for the text size, language and day (measured once).
-
-        The room header has two lines only when a room's name needs them: on a short
-        window at large text every line given to the header is taken from the grid.
-        """
-        scale, grid = self.ctx.state.text_scale, self.grid()
-        key = (scale, self.ctx.state.lang, grid)  # the grid itself: an id could be reused
-        if self._header_sizes[0] != key:
-            body = QFontMetrics(theme.font("body", scale, bold=True))
-            small = QFontMetrics(theme.font("small", scale))
-            room = self.column_width() - 12
-            names = [tx.pick(c.title, c.title_en, key[1]) or tx.tr("Room not given")
-                     for c in (grid.columns if grid is not None else ())]
-            lines = 2 if any(body.horizontalAdvance(n) > room for n in names) else 1
-            self._header_sizes = (key, (lines * body.lineSpacing() + 14,
-                                        small.horizontalAdvance("00:00") + 22))
+        """(header height, gutter width) for the text size, language and day (measured once)."""
+        key = (self.ctx.state.text_scale, self.ctx.state.lang, self.grid())
+        if self._header_sizes[0] != key:  # the grid itself in the key: an id could be reused
+            self._header_sizes = (key, header_sizes(self, key[2]))
         return self._header_sizes[1]
 
     def header_height(self) -> int:
@@ -163,14 +154,6 @@ class TimetableView(QAbstractItemView):
         if grid is None or minute is None:
             return None
         return round((minute - grid.first_minute) * self.minute_height())
-
-    def running_tops(self) -> list[int]:
-        """The tops (grid coordinates) of the blocks the now line crosses."""
-        grid, y = self.grid(), self.now_line_y()
-        if grid is None or y is None:
-            return []
-        minute = y / self.minute_height()
-        return [self.block_rect(n).top() for n in grid.visible(0, len(grid.columns), minute, minute)]
 
     # --- QAbstractItemView -------------------------------------------------------------------
 

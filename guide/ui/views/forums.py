@@ -54,12 +54,10 @@ class ForumsPage(Page):
         bar.addWidget(self.compact_title)
         self.days = DayStrip()
         self.days.setObjectName("dayStrip")
-        self.day_chooser = DayChooser(self.days)
-        self.day_chooser.hide()
+        self.day_chooser: DayChooser | None = None  # made when first needed
         self.kind = QComboBox()
         self.kind.setObjectName("kindFilter")
         bar.addWidget(self.days)
-        bar.addWidget(self.day_chooser)
         # A visible label, the combo's buddy: screen readers get it as "labelled by" (a combo's
         # own name is its current value, "All kinds", which says nothing of what it filters).
         self.kind_label = QLabel()
@@ -130,8 +128,9 @@ class ForumsPage(Page):
         self.kind_label.setText(self.tr("Kind:"))
         self.days.setAccessibleName(self.tr("Forum days"))
         self.compact_title.setText(self.title.text())
-        self.day_chooser.sync()
-        self.day_chooser.setAccessibleName(self.tr("Day"))
+        if self.day_chooser is not None:
+            self.day_chooser.sync()
+            self.day_chooser.setAccessibleName(self.tr("Day"))
         self.view.setAccessibleName(self.tr("Schedule"))
         self.view_toggle.retranslate()
         if self.grid is not None:
@@ -194,9 +193,15 @@ class ForumsPage(Page):
         if compact == self.compact:
             return
         self.compact = compact
+        if compact and self.day_chooser is None:
+            self.day_chooser = DayChooser(self.days)
+            self.bar.insertWidget(self.bar.indexOf(self.days) + 1, self.day_chooser)
+            self.day_chooser.sync()
+            self.day_chooser.setAccessibleName(self.tr("Day"))
         self.title.setVisible(not compact)
         self.subtitle.setVisible(not compact and bool(self.subtitle.text()))
         self.compact_title.setVisible(compact)
         self.days.setVisible(not compact)
-        self.day_chooser.setVisible(compact)
+        if self.day_chooser is not None:
+            self.day_chooser.setVisible(compact)
         self.view_toggle.set_compact(compact)
