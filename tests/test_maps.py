@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import struct
+import zlib
 from pathlib import Path
 
 import pytest
@@ -46,6 +48,67 @@ def test_a_region_linking_to_an_unknown_room_is_an_error(map_pack: Path) -> None
 def test_the_plan_image_must_be_in_the_pack(map_pack: Path) -> None:
     (map_pack / "floor.svg").unlink()
     assert _errors(map_pack) == ["maps.toml: map.0.image: file not found: floor.svg"]
+
+
+def _png(path: Path, width: int, height: int) -> None:
+    """A real (grey, one-bit) PNG of ``width`` x ``height`` pixels."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (struct.pack(">I", len(data)) + kind + data
+                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+    rows = b"".join(b"\0" + b"\xff" * ((width + 7) // 8) for _ in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
+                     + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+
+
+def _use_png(map_pack: Path, width: int, height: int) -> None:
+    _png(map_pack / "floor.png", width, height)
+    maps = map_pack / "maps.toml"
+    maps.write_text(maps.read_text().replace('image = "floor.svg"', 'image = "floor.png"'))
+
+
+def test_a_png_plan_of_the_declared_size_passes(map_pack: Path) -> None:
+    _use_png(map_pack, 1000, 600)
+    assert [m.item.image for m in load_pack(map_pack).maps] == ["floor.png"]
+
+
+def test_a_png_plan_of_another_size_is_an_error_on_the_field(map_pack: Path) -> None:
+    _use_png(map_pack, 800, 600)
+    assert _errors(map_pack) == [
+        "maps.toml: map.0.width: width 1000 does not match the image floor.png, which is 800×600 "
+        "by its PNG header"]
+
+
+def test_a_broken_png_plan_says_its_size_cannot_be_read(map_pack: Path) -> None:
+    _use_png(map_pack, 1000, 600)
+    (map_pack / "floor.png").write_bytes(b"GIF89a not a png at all, whatever its name says")
+    assert _errors(map_pack) == [
+        "maps.toml: map.0.image: cannot read the size of floor.png: not a PNG image (no PNG header)"]
+
+
+def test_an_svg_plan_whose_viewbox_differs_is_an_error_on_the_field(map_pack: Path) -> None:
+    svg = map_pack / "floor.svg"
+    svg.write_text(svg.read_text().replace('viewBox="0 0 1000 600"', 'viewBox="0 0 1000 750"', 1))
+    assert _errors(map_pack) == [
+        "maps.toml: map.0.height: height 600 does not match the image floor.svg, which is "
+        "1000×750 by its SVG viewBox"]
+
+
+def test_an_svg_plan_without_viewbox_is_measured_by_width_and_height(map_pack: Path) -> None:
+    svg = map_pack / "floor.svg"
+    text = svg.read_text().replace(' viewBox="0 0 1000 600"', "", 1)
+    svg.write_text(text.replace('width="1000" height="600"', 'width="1200px" height="720px"', 1))
+    assert _errors(map_pack) == [
+        "maps.toml: map.0.width: width 1000 does not match the image floor.svg, which is 1200×720 "
+        "by its SVG width and height",
+        "maps.toml: map.0.height: height 600 does not match the image floor.svg, which is "
+        "1200×720 by its SVG width and height"]
+    svg.write_text(text.replace('width="1000" height="600"', 'width="1000" height="600"', 1))
+    load_pack(map_pack)  # plain numbers are user units too
+    svg.write_text(text.replace('width="1000" height="600"', 'width="100%" height="100%"', 1))
+    assert _errors(map_pack) == [
+        "maps.toml: map.0.image: cannot read the size of floor.svg: the SVG gives no size in user "
+        "units: give it a viewBox (or width and height in px)"]
 
 
 def test_the_database_holds_the_plan_its_image_and_regions(map_pack: Path, tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from guide.content.geometry import inside_image
+from guide.content.image_size import ImageSizeError, image_size
 from guide.content.models import KINDS
 from guide.content.pack import PackFile, PackInfo, PackMeta, Ref
 from guide.content.pack_folder import (
@@ -25,6 +26,8 @@ from guide.content.pack_folder import (
     fingerprint,
     pack_files,
 )
+
+SIZE_TOLERANCE = 0.5  # image units: a declared size rounded to the unit is the image's
 
 
 @dataclass(frozen=True)
@@ -208,6 +211,7 @@ def _check_maps(pack: Pack, errors: list[PackError]) -> None:
             errors.append(PackError(loc.file, f"{loc.path}.image", found))
         else:
             pack.images[plan.image] = found
+            errors += _size_errors(loc, found)
         size = f"{plan.width:g}×{plan.height:g}"
         region_ids: set[str] = set()
         for j, region in enumerate(plan.regions):
@@ -223,6 +227,23 @@ def _check_maps(pack: Pack, errors: list[PackError]) -> None:
             if region.link.id not in known[region.link.kind]:
                 errors.append(PackError(loc.file, f"{path}.link",
                                         f"links to unknown {region.link.kind} {region.link.id!r}"))
+
+
+def _size_errors(loc: Located, path: Path) -> list[PackError]:
+    """The plan's declared width and height against its image's own size (regions are in
+    the image's coordinates: a plan declared at another size puts them in the wrong place)."""
+    plan = loc.item
+    try:
+        width, height, source = image_size(path)
+    except (ImageSizeError, OSError) as exc:
+        return [PackError(loc.file, f"{loc.path}.image", f"cannot read the size of {plan.image}: {exc}")]
+    errors = []
+    for name, declared, real in (("width", plan.width, width), ("height", plan.height, height)):
+        if abs(declared - real) > SIZE_TOLERANCE:
+            errors.append(PackError(loc.file, f"{loc.path}.{name}", (
+                f"{name} {declared:g} does not match the image {plan.image}, which is "
+                f"{width:g}×{height:g} by {source}")))
+    return errors
 
 
 def _missing_english(obj: BaseModel, path: str) -> Iterator[tuple[str, str]]:
