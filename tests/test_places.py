@@ -116,3 +116,12 @@ def test_the_newspapers_content_has_no_rooms(real_db: Path) -> None:
     conn = database.open_content_db(real_db)
     assert places.room_ids(conn) == [] and places.track_ids(conn) == []
     assert places.room_rows(conn, [], dt.datetime(2023, 5, 29, 10, 0)) == []
+
+
+def test_the_next_status_change_is_the_next_start_or_end_in_a_room(db: database.Db) -> None:
+    at = dt.datetime(2025, 12, 28, 14, 0, tzinfo=BERLIN)
+    events = [e for e in _file_events() if e[2]]
+    boundaries = sorted({t for e in events for t in (e[3], e[4]) if t > at})
+    assert places.seconds_until_change(db, at) == (boundaries[0] - at).total_seconds()
+    last = max(e[4] for e in events)
+    assert places.seconds_until_change(db, last) is None  # the congress is over: nothing changes

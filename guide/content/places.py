@@ -102,6 +102,31 @@ def room_status(db: Db, room_id: str, now: dt.datetime) -> RoomStatus:
     return RoomStatus(rows.get(on or ""), rows.get(after or ""))
 
 
+def seconds_until_change(db: Db, now: dt.datetime) -> float | None:
+    """Seconds from ``now`` until a room's status can next change (a session in a room
+    starts or ends), or None when nothing starts or ends after ``now``.
+
+    ``now`` as for :func:`room_status`. The Rooms page sets its timer by it.
+    """
+    utc = _utc(db, now)
+    stamp = utc.replace(microsecond=0).isoformat()
+    found = [dt.datetime.fromisoformat(r[0]) for r in db.execute(
+        "SELECT min(start_utc) FROM forum WHERE room_id IS NOT NULL AND start_utc > ?", [stamp])
+        if r[0]]
+    # Sessions on now end later; one longer than a day is not a session a room shows as "now".
+    since = (utc - dt.timedelta(days=1)).replace(microsecond=0).isoformat()
+    for (end_at,) in db.execute("SELECT end_at FROM forum WHERE room_id IS NOT NULL AND "
+                                "start_utc > ? AND start_utc <= ? AND end_at IS NOT NULL",
+                                [since, stamp]):
+        end = dt.datetime.fromisoformat(end_at)
+        if end > utc:
+            found.append(end)
+    if not found:
+        return None
+    first = min(f if f.tzinfo else f.replace(tzinfo=dt.UTC) for f in found)
+    return (first - utc).total_seconds()
+
+
 def room_rows(db: Db, ids: Sequence[str], now: dt.datetime) -> list[RoomRow]:
     """List rows for the rooms ``ids`` (in that order): title, number of sessions, status."""
     if not ids:
