@@ -10,20 +10,24 @@ import tempfile
 from pathlib import Path
 
 from guide.app import build_window
-from guide.kiosk.config import KioskConfig
+from guide.kiosk.config import KioskConfig, load_config
 from guide.kiosk.controller import install_kiosk
 from guide.kiosk.pin import MemoryPinStore, set_pin
-from guide.screenshot import open_timetable, settle
+from guide.screenshot import open_page, open_timetable, settle
 
 
 def take_kiosk_screenshot(state: str, out: Path, *, size: str = "1920x1080",
                           content_db: Path | None = None, now: str | None = None,
-                          lang: str | None = None, slide: int = 0) -> Path:
-    """Render ``state`` (attract, countdown, keyboard, pinpad, home, timetable:DATE) at ``size``
-    as PNG.
+                          lang: str | None = None, slide: int = 0,
+                          kiosk_config: Path | None = None) -> Path:
+    """Render ``state`` (attract, countdown, keyboard, pinpad, home, timetable:DATE,
+    map[:MAP[/REGION]]) at ``size`` as PNG.
 
-    Raises OSError when the file cannot be written.
+    ``kiosk_config`` lends its ``[position]`` ("You are here"); the rest of the kiosk's
+    settings are the screenshot's own. Raises OSError when the file cannot be written,
+    ValueError for a map the content does not have.
     """
+    position = load_config(kiosk_config).position if kiosk_config is not None else None
     width, height = (int(x) for x in size.lower().split("x"))
     with tempfile.TemporaryDirectory(prefix="zgc-kiosk-shot-") as tmp:
         # A throw-away user database and log; the content is the one this machine shows.
@@ -31,7 +35,7 @@ def take_kiosk_screenshot(state: str, out: Path, *, size: str = "1920x1080",
                              remember=False)
         config = KioskConfig(language=lang or "zh", full_screen=False, keep_screen_on=False,
                              catch_exceptions=False, reduced_motion=True, idle_seconds=3600,
-                             countdown_seconds=15)
+                             countdown_seconds=15, position=position)
         store = MemoryPinStore()
         set_pin(store, "2468", n=2**10)
         kiosk = install_kiosk(guide, config, size=(width, height), pin_store=store,
@@ -50,6 +54,8 @@ def take_kiosk_screenshot(state: str, out: Path, *, size: str = "1920x1080",
                 kiosk.keyboard.type_text("lvse")
             elif state.startswith("timetable"):
                 open_timetable(guide, state.partition(":")[2])
+            elif state.startswith("map"):
+                open_page(guide, state)
             elif state == "pinpad":
                 kiosk.open_pin_pad()
                 for digit in "24":

@@ -43,12 +43,28 @@ def matrix(sizes: Iterable[tuple[int, int]] = SIZES, scales: Iterable[float] = S
             for lang, theme, scale, size in product(langs, themes, scales, sizes)]
 
 
+def content_sections(db: object) -> list[str]:
+    """:data:`SECTIONS` and the pages only some content has: the Map with floor plans, Rooms
+    and Tracks and the timetable of the busiest day with an imported programme."""
+    from guide.content import maps, places
+
+    pages = list(SECTIONS)
+    if places.room_ids(db):  # type: ignore[arg-type]
+        pages += ["rooms", "timetable"]
+    if places.track_ids(db):  # type: ignore[arg-type]
+        pages.append("tracks")
+    if maps.has_maps(db):  # type: ignore[arg-type]
+        pages.append("map")
+    return pages
+
+
 def all_pages(db: object) -> list[str]:
-    """The section pages, a search with hits and one without, and every item's detail page."""
+    """The section pages (:func:`content_sections`), a search with hits and one without, and
+    every item's detail page."""
     from guide.content import queries
     from guide.content.models import KINDS
 
-    pages = list(SECTIONS)
+    pages = content_sections(db)
     for kind in KINDS:
         pages += [f"{kind}/{item_id}" for item_id in queries.item_ids(db, kind)]  # type: ignore[arg-type]
     return pages

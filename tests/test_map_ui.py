@@ -18,6 +18,7 @@ from guide.ui.history import Location
 from guide.ui.map_view import PlanView
 from guide.ui.views.detail import DetailPage
 from guide.ui.views.map import MapPage
+from tests.conftest import run_guide
 from tests.support import shown_guide
 
 MAP_PACK = Path(__file__).parent / "fixtures" / "map_pack"
@@ -141,3 +142,75 @@ def test_no_marker_without_a_position_or_on_another_map(guide: Guide) -> None:
     guide.ctx.here = Position("upper-floor", 10, 10)
     _map_page(guide).retranslate()
     assert _map_page(guide).view.here_text() is None  # type: ignore[union-attr]
+
+
+def test_keys_move_a_ring_between_regions_and_enter_opens_one(qtbot, map_db: Path) -> None:  # type: ignore[no-untyped-def]
+    with shown_guide(qtbot, map_db, lang="en", exposed=True) as g:
+        g.window.go(Location("map"))
+        view = _map_page(g).view
+        assert view is not None
+        view.setFocus(Qt.FocusReason.TabFocusReason)
+        qtbot.waitUntil(view.hasFocus)
+
+        def ring() -> list[str]:  # the regions drawn with the dashed focus ring
+            return [r for r, shape in view.shapes.items() if shape.pen().style() == Qt.PenStyle.DashLine]
+
+        assert view.focused is not None and view.focused.id == "hall-a" and ring() == ["hall-a"]
+        assert view.accessibleDescription() == "Hall A. Enter opens it."
+        for key, expected in ((Qt.Key.Key_Right, "hall-b"), (Qt.Key.Key_Down, "expo"),
+                              (Qt.Key.Key_Up, "hall-a"), (Qt.Key.Key_Left, "hall-a"),
+                              (Qt.Key.Key_Tab, "hall-b"), (Qt.Key.Key_Tab, "expo")):
+            qtbot.keyClick(view, key)
+            assert view.focused is not None and view.focused.id == expected, key
+            assert ring() == [expected]
+        assert view.accessibleDescription() == "Exhibition area. Enter opens it."
+        qtbot.keyClick(view, Qt.Key.Key_Tab)  # past the last region: on to the next control
+        assert not view.hasFocus() and ring() == []
+        view.setFocus(Qt.FocusReason.BacktabFocusReason)  # back in from behind: the last region
+        qtbot.waitUntil(view.hasFocus)
+        assert view.focused is not None and view.focused.id == "expo"
+        qtbot.keyClick(view, Qt.Key.Key_Return)
+        assert g.window.current_location() == Location.item("area", "expo-hall")
+
+
+def test_kiosk_screenshot_of_the_map_shows_you_are_here(map_db: Path, tmp_path: Path) -> None:
+    from PySide6.QtGui import QColor, QImage
+
+    from guide.ui.map_view import HERE_COLOUR
+
+    config = tmp_path / "kiosk.toml"
+    config.write_text('[position]\nmap = "ground-floor"\nx = 500\ny = 340\n', encoding="utf-8")
+    marked = QColor(HERE_COLOUR).rgb()
+
+    def marker_pixels(*options: str) -> int:
+        out = tmp_path / "map.png"
+        done = run_guide("kiosk", "screenshot", "map", "--out", str(out), "--size", "960x600",
+                         "--content-db", str(map_db), "--lang", "zh", *options)
+        assert done.returncode == 0, done.stderr
+        image = QImage(str(out))
+        assert (image.width(), image.height()) == (960, 600)
+        return sum(image.pixel(x, y) == marked for x in range(0, 960, 2) for y in range(0, 600, 2))
+
+    assert marker_pixels("--kiosk-config", str(config)) > 40  # the dot and its words
+    assert marker_pixels() == 0  # no position: no marker
+
+
+def test_the_layout_check_covers_the_map_page(map_db: Path) -> None:
+    import os
+
+    from guide.content.database import open_content_db
+    from guide.layout_matrix import all_pages
+
+    conn = open_content_db(map_db)
+    pages = all_pages(conn)
+    conn.close()
+    assert "map" in pages and "rooms" in pages
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    for options in (["--size", "1024x640", "--text-scale", "2", "--theme", "high-contrast",
+                     "--lang", "zh"],  # every page by default, the Map among them
+                    ["--page", "map"]):  # the Map over the whole matrix
+        done = run_guide("check", "--layout", "--content-db", str(map_db), "--now",
+                         "2025-12-27T10:30", *options, timeout=600, env=env)
+        assert done.returncode == 0, done.stdout + done.stderr
+        renders = len(pages) if options[0] == "--size" else 24
+        assert f"layout: {renders} page renders checked" in done.stdout

@@ -17,11 +17,12 @@ STATES = ("attract", "countdown", "keyboard", "pinpad", "home")
 
 
 def _state(text: str) -> str:
-    """A kiosk screenshot state: one of :data:`STATES` or ``timetable[:YYYY-MM-DD]``."""
-    if text in STATES or text == "timetable" or text.startswith("timetable:"):
+    """A kiosk screenshot state: one of :data:`STATES`, ``timetable[:YYYY-MM-DD]`` or
+    ``map[:MAP[/REGION]]``."""
+    if text in STATES or text.partition(":")[0] in ("timetable", "map"):
         return text
     raise argparse.ArgumentTypeError(f"invalid choice: {text!r} (choose from {', '.join(STATES)}, "
-                                     "timetable:DATE)")
+                                     "timetable:DATE, map:MAP/REGION)")
 
 
 def _read_pin(args: argparse.Namespace) -> str | None:
@@ -180,7 +181,8 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
 
         return take_kiosk_screenshot(args.state, args.out, size=args.size, content_db=args.content_db,
                                      now=getattr(args, "now", None), lang=getattr(args, "lang", None),
-                                     slide=args.slide)
+                                     slide=args.slide,
+                                     kiosk_config=getattr(args, "kiosk_config", None))
 
     return write_screenshot(take)
 
@@ -216,7 +218,10 @@ def register(sub: Any, command: Callable[[str, Handler, str], argparse.ArgumentP
                    help="kiosk settings file")
     p = action("screenshot", cmd_screenshot, "render a kiosk screen offscreen to a PNG file")
     p.add_argument("state", type=_state, metavar="STATE",
-                   help=f"{', '.join(STATES)}, or timetable:DATE (the Forums timetable of a day)")
+                   help=f"{', '.join(STATES)}, timetable:DATE (the Forums timetable of a day) "
+                   "or map[:MAP[/REGION]] (a floor plan, \"You are here\" from --kiosk-config)")
+    p.add_argument("--kiosk-config", type=Path, default=argparse.SUPPRESS, metavar="PATH",
+                   help="kiosk settings file whose [position] the plans show")
     p.add_argument("--out", type=Path, required=True)
     p.add_argument("--size", default="1920x1080")
     p.add_argument("--slide", type=int, default=0, help="which highlight the attract screen shows")

@@ -37,3 +37,27 @@ def contains(polygon: Sequence[Point], point: Point) -> bool:
         if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
             inside = not inside
     return inside
+
+
+DIRECTIONS = {"left": (-1, 0), "right": (1, 0), "up": (0, -1), "down": (0, 1)}
+
+
+def nearest_towards(centres: Sequence[Point], start: int, direction: str) -> int | None:
+    """The index of the point nearest to ``centres[start]`` in ``direction`` (left, right, up,
+    down; y grows downwards), or None when nothing lies that way.
+
+    Points within 45° of the direction come first (the nearest, one straight ahead before
+    one far to the side); then any point further that way, so every point is reachable.
+    """
+    dx, dy = DIRECTIONS[direction]
+    x0, y0 = centres[start]
+    best: tuple[bool, float, int] | None = None
+    for i, (x, y) in enumerate(centres):
+        along = (x - x0) * dx + (y - y0) * dy
+        across = abs((x - x0) * dy) + abs((y - y0) * dx)
+        if i == start or along <= 0:
+            continue
+        key = (across > along, along + 2 * across, i)
+        if best is None or key < best:
+            best = key
+    return best[2] if best else None

@@ -12,7 +12,9 @@ from PySide6.QtCore import QByteArray, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
+    QFocusEvent,
     QFont,
+    QKeyEvent,
     QMouseEvent,
     QPainter,
     QPainterPath,
@@ -38,10 +40,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from guide.content.geometry import centre, nearest_towards
 from guide.content.maps import FloorMap, Position, Region
 from guide.ui import text as tx
 from guide.ui import theme
 
+ARROWS = {Qt.Key.Key_Left: "left", Qt.Key.Key_Right: "right", Qt.Key.Key_Up: "up",
+          Qt.Key.Key_Down: "down"}
 HERE_ZH, HERE_EN = "您在这里", "You are here"
 # The plan is drawn in its image's own (light) colours whatever the theme, so what is drawn on
 # it keeps the standard theme's colours: a high-contrast theme's light yellow would vanish.
@@ -58,17 +63,20 @@ class PlanView(QGraphicsView):
     """A floor plan with its regions; ``interactive`` adds zoom, pan and opening regions."""
 
     region_clicked = Signal(object)  # Region
+    region_focused = Signal(object)  # Region: the keys moved to it
 
     def __init__(self, plan: FloorMap, image: bytes, *, lang: str, here: Position | None = None,
                  interactive: bool = True, palette: theme.Palette = theme.STANDARD,
-                 parent: QWidget | None = None) -> None:
+                 text_scale: float = 1.0, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.plan = plan
         self.lang = lang
+        self.text_scale = text_scale  # the marker's words grow with the reader's text size
         self.palette_ = palette if palette.name == "standard" else theme.STANDARD
         self.interactive = interactive
         self.hovered: Region | None = None
         self.selected: Region | None = None
+        self.focused: Region | None = None  # the keys' region (Tab, arrows; Enter opens it)
         self.zoomed = False  # the reader zoomed: a resize no longer refits the plan
         self.setObjectName("planView")
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -90,6 +98,7 @@ class PlanView(QGraphicsView):
             self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
             self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
             QScroller.grabGesture(self.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+            self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         else:
             self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -116,7 +125,8 @@ class PlanView(QGraphicsView):
     def _add_marker(self, scene: QGraphicsScene, here: Position) -> None:
         """A dot with its words that keep their size whatever the zoom."""
         path = QPainterPath()
-        path.addEllipse(QPointF(0, 0), 11, 11)
+        radius = 11 * self.text_scale
+        path.addEllipse(QPointF(0, 0), radius, radius)
         dot = QGraphicsPathItem(path)
         dot.setBrush(QBrush(QColor(HERE_COLOUR)))
         dot.setPen(QPen(QColor("#ffffff"), 3))
@@ -124,7 +134,7 @@ class PlanView(QGraphicsView):
         dot.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         dot.setZValue(10)
         label = QGraphicsSimpleTextItem(HERE_EN if self.lang == "en" else HERE_ZH)
-        font = QFont(theme.font("body", 1.0))
+        font = QFont(theme.font("body", self.text_scale))
         font.setBold(True)
         label.setFont(font)
         label.setBrush(QBrush(QColor(HERE_COLOUR)))
@@ -134,7 +144,7 @@ class PlanView(QGraphicsView):
         backing.setFlag(QGraphicsItem.GraphicsItemFlag.ItemStacksBehindParent)
         label.setPos(here.x, here.y)
         label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
-        label.setTransform(label.transform().translate(18, -label.boundingRect().height() / 2))
+        label.setTransform(label.transform().translate(radius + 7, -label.boundingRect().height() / 2))
         label.setZValue(10)
         scene.addItem(dot)
         scene.addItem(label)
@@ -149,7 +159,12 @@ class PlanView(QGraphicsView):
         primary = self.palette_.primary
         for region in self.plan.regions:
             shape = self.shapes[region.id]
-            if region == self.selected:
+            if region == self.focused and self.hasFocus():  # a ring the keys move, on any fill
+                shape.setBrush(QBrush(_colour(self.palette_.focus, 110 if region == self.selected else 60)))
+                pen = QPen(QColor(self.palette_.focus), 8)
+                pen.setStyle(Qt.PenStyle.DashLine)
+                shape.setPen(pen)
+            elif region == self.selected:
                 shape.setBrush(QBrush(_colour(self.palette_.focus, 110)))
                 shape.setPen(QPen(QColor(self.palette_.focus), 6))
             elif region == self.hovered:
@@ -168,6 +183,61 @@ class PlanView(QGraphicsView):
 
     def region_title(self, region: Region) -> str:
         return tx.pick(region.title, region.title_en, self.lang) or region.id
+
+    # --- keys ---------------------------------------------------------------------------------
+
+    def focus_region(self, region: Region | None) -> None:
+        """Move the keyboard's ring to ``region``, bring it into view and tell screen readers."""
+        self.focused = region
+        self._paint_regions()
+        if region is not None:
+            if self.zoomed:
+                self.ensureVisible(self.shapes[region.id])
+            # Screen readers hear the region the keys reached (the plan's name is its name).
+            self.setAccessibleDescription(
+                self.tr("%1. Enter opens it.").replace("%1", self.region_title(region)))
+            self.region_focused.emit(region)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        regions = self.plan.regions
+        if regions and self.focused is None:
+            back = event.reason() == Qt.FocusReason.BacktabFocusReason
+            self.focus_region(regions[-1] if back else self.selected or regions[0])
+        else:
+            self.focus_region(self.focused)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self._paint_regions()
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab and Shift+Tab walk the regions in the pack's order, then leave the plan."""
+        regions = list(self.plan.regions)
+        if self.hasFocus() and self.focused in regions:
+            i = regions.index(self.focused) + (1 if next else -1)
+            if 0 <= i < len(regions):
+                self.focus_region(regions[i])
+                return True
+        self.focused = None  # the next visit starts at the first (or, backwards, last) region
+        return super().focusNextPrevChild(next)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key, region = Qt.Key(event.key()), self.focused
+        if key in ARROWS and region is not None:
+            centres = [centre(r.points) for r in self.plan.regions]
+            found = nearest_towards(centres, self.plan.regions.index(region), ARROWS[key])
+            if found is not None:
+                self.focus_region(self.plan.regions[found])
+            event.accept()
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) and region is not None:
+            self.region_clicked.emit(region)
+            event.accept()
+        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal, Qt.Key.Key_Minus) and self.interactive:
+            self.zoom_by(0.8 if key == Qt.Key.Key_Minus else 1.25)
+            event.accept()
+        else:
+            super().keyPressEvent(event)
 
     # --- zoom ---------------------------------------------------------------------------------
 

@@ -521,6 +521,13 @@
     </message>
 </context>
 <context>
+    <name>PlanView</name>
+    <message>
+        <source>%1. Enter opens it.</source>
+        <translation>%1。按回车键打开。</translation>
+    </message>
+</context>
+<context>
     <name>QrDialog</name>
     <message>
         <source>Nothing bookmarked yet.</source>

@@ -73,6 +73,7 @@ class PlaceOnMap(QWidget):
         image = queries.image_bytes(self.ctx.content, plan.image) or b""
         palette = theme.PALETTES.get(self.ctx.state.palette_name, theme.STANDARD)
         self.plan = PlanView(plan, image, lang=self.ctx.state.lang, here=self.ctx.here,
+                             text_scale=self.ctx.state.text_scale,
                              interactive=False, palette=palette)
         self.plan.setObjectName("smallPlan")
         self.plan.setFixedHeight(int(SMALL_PLAN_HEIGHT * self.ctx.state.text_scale))

@@ -65,6 +65,7 @@ class MapPage(Page):
         image = queries.image_bytes(self.ctx.content, plan.image) or b""
         palette = theme.PALETTES.get(self.ctx.state.palette_name, theme.STANDARD)
         self.view = PlanView(plan, image, lang=self.ctx.state.lang, here=self.ctx.here,
+                             text_scale=self.ctx.state.text_scale,
                              palette=palette)
         self.view.region_clicked.connect(self._region_clicked)
         self.view.select(self.selected)
