@@ -7,9 +7,10 @@ Run by ``make package`` after packaging/build.py made ``dist/zgc-guide``. It fre
 strip), then prints (never asserts):
 
 - bundle size of each one-folder bundle and the ratio (goal: at most 1.2x);
-- start time, launch to exit, of each frozen program told to quit its event loop 1 ms
-  after it starts (``--quit-after 0.001``: window built and shown), offscreen, median of
-  interleaved runs after a warm-up run, and the ratio (goal: at most 1.3x);
+- start time, launch to exit, of each frozen program told to quit once its window's first
+  frame is painted (``--quit-after-first-frame``: the guide's Home as a user first sees it),
+  offscreen, median of interleaved runs after a warm-up run, wall and CPU time, and the
+  ratios (goal: at most 1.3x);
 - the size of the .deb in dist (goal: under 60 MB).
 """
 
@@ -43,13 +44,22 @@ def load_build() -> ModuleType:
     return module
 
 
-def start_seconds(program: Path, data_dir: Path) -> float:
-    """Wall time from launch to exit of ``program --quit-after 0.001``, offscreen."""
+def start_seconds(program: Path, data_dir: Path) -> tuple[float, float]:
+    """(wall, CPU) seconds from launch to exit of ``program --quit-after-first-frame``, offscreen.
+
+    CPU time (user + system of the child) is what the start costs, less distorted than wall
+    time when other processes share the cores.
+    """
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ZGC_GUIDE_DATA": str(data_dir)}
     started = time.perf_counter()
-    subprocess.run([str(program), "--quit-after", "0.001"], env=env, check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=60)
-    return time.perf_counter() - started
+    proc = subprocess.Popen([str(program), "--quit-after-first-frame"], env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - started
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise SystemExit(f"{program} exited with {proc.returncode}")
+    return wall, usage.ru_utime + usage.ru_stime
 
 
 def verdict(ratio: float, goal: float) -> str:
@@ -83,13 +93,19 @@ def main() -> int:
         for _ in range(args.runs):  # interleaved: drift affects both alike
             app_times.append(start_seconds(app_program, data_dir))
             bare_times.append(start_seconds(bare_program, data_dir))
-    app_start, bare_start = statistics.median(app_times), statistics.median(bare_times)
+    app_start, bare_start = (statistics.median(t for t, _ in app_times),
+                             statistics.median(t for t, _ in bare_times))
+    app_cpu, bare_cpu = (statistics.median(c for _, c in app_times),
+                         statistics.median(c for _, c in bare_times))
 
     size_ratio, start_ratio = app_size / bare_size, app_start / bare_start
     print(f"bundle size: guide {build.mb(app_size)}, bare PySide6 window {build.mb(bare_size)}: "
           f"{size_ratio:.2f}x ({verdict(size_ratio, SIZE_GOAL)} {SIZE_GOAL}x)")
-    print(f"start to exit: guide {app_start:.3f} s, bare PySide6 window {bare_start:.3f} s "
-          f"(median of {args.runs}): {start_ratio:.2f}x ({verdict(start_ratio, START_GOAL)} {START_GOAL}x)")
+    print(f"start to exit after the first frame: guide {app_start:.3f} s, bare PySide6 window "
+          f"{bare_start:.3f} s (median of {args.runs}): {start_ratio:.2f}x "
+          f"({verdict(start_ratio, START_GOAL)} {START_GOAL}x)")
+    print(f"  CPU time: guide {app_cpu:.3f} s, bare {bare_cpu:.3f} s: {app_cpu / bare_cpu:.2f}x "
+          f"(load average {os.getloadavg()[0]:.1f})")
     debs = {}
     for deb in sorted(dist.glob("*.deb")):
         size_mb = deb.stat().st_size / 1e6
@@ -98,7 +114,9 @@ def main() -> int:
         print(f"{deb.name}: {size_mb:.1f} MB ({state} {DEB_GOAL_MB:.0f} MB)")
     print_figures({"benchmark": "package", "bundle_mb": app_size / 1e6, "bare_bundle_mb": bare_size / 1e6,
                    "bundle_ratio": size_ratio, "frozen_start_s": app_start, "bare_frozen_start_s": bare_start,
-                   "frozen_start_ratio": start_ratio, "deb_mb": debs})
+                   "frozen_start_ratio": start_ratio, "frozen_cpu_s": app_cpu, "bare_frozen_cpu_s": bare_cpu,
+                   "frozen_cpu_ratio": app_cpu / bare_cpu, "load_average": os.getloadavg()[0],
+                   "deb_mb": debs})
     return 0
 
 

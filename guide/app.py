@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from guide.content.database import ContentDbError, content_info
@@ -24,7 +25,6 @@ from guide.ui.guide import Guide
 from guide.ui.i18n import Translations, system_language
 from guide.ui.images import ImageCache
 from guide.ui.main_window import MainWindow
-from guide.user.bookmarks import refresh_snapshots
 from guide.user.db import (
     RecoveryNotice,
     UserDbError,
@@ -57,17 +57,19 @@ def ensure_app() -> QApplication:
 
 def build_window(
     content_db: Path | None = None, *, now: str | None = None, lang: str | None = None,
-    user_db: Path | None = None, remember: bool = True,
+    user_db: Path | None = None, remember: bool = True, defer: bool = False,
 ) -> Guide:
     """Open both databases and build the main window over them (not shown yet).
 
     ``remember=False`` (screenshots) keeps display choices out of the user's settings.
+    ``defer=True`` (the app's own start) leaves what the first frame does not show (the
+    staff menu, refreshing the bookmarks' titles, notices) to :meth:`Guide.finish_start`,
+    which the caller runs once the window has painted.
     """
     app = ensure_app()
     opened = open_checked_content(content_db)  # quick_check; a damaged one falls back to the previous
     path, content = opened.path, opened.db
     user = open_user_db(user_db)
-    refresh_snapshots(user.db, content)  # bookmarks show the current titles of their items
     # The command line wins, then the user's last choice, then the system's language.
     state = UiState(lang=lang or get_setting(user.db, "language", None) or system_language(),
                     text_scale=float(get_setting(user.db, "text_scale", 1.0)))
@@ -96,15 +98,46 @@ def build_window(
     if (state.palette_name, state.text_scale) != ("standard", 1.0):
         restyle()
     window = MainWindow(ctx, images)
-    app.installEventFilter(window)
-    notice = pending_recovery_notice(user.db)
+    guide = Guide(ctx, images, window, translations, user)
+    guide.after_first_frame = lambda: _after_first_frame(guide, opened)
+    if not defer:
+        guide.finish_start()
+    return guide
+
+
+def _after_first_frame(guide: Guide, opened: OpenedContent) -> None:
+    """What the window needs soon but its first frame does not show."""
+    from guide.user.bookmarks import refresh_snapshots
+
+    ctx, window = guide.ctx, guide.window
+    # The mouse's back/forward buttons anywhere in the window: an application-wide filter
+    # sees every event of every widget, so it starts only once the window is up.
+    QApplication.instance().installEventFilter(window)  # type: ignore[union-attr]
+    from guide.ui.accessible import expose_current_page_only
+
+    expose_current_page_only(window.stack)  # screen readers: the pages behind the current one are not there
+    refresh_snapshots(ctx.user, ctx.content)  # bookmarks show the current titles of their items
+    offer_staff_actions(guide)
+    notice = pending_recovery_notice(ctx.user)
     if notice is not None:  # told once: the damaged file was kept and a new one made
         QTimer.singleShot(0, lambda: _tell_recovery(window, ctx, notice))
     if opened.damaged is not None:
         QTimer.singleShot(0, lambda: _tell_fallback(window, ctx, opened))
-    guide = Guide(ctx, images, window, translations, user)
-    offer_staff_actions(guide)
-    return guide
+
+
+class _FirstPaint(QObject):
+    """Runs ``then`` (once, on the next turn of the event loop) after ``widget`` first paints."""
+
+    def __init__(self, widget: QObject, then: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._then = then
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._then)
+        return False
 
 
 def offer_staff_actions(guide: Guide) -> None:
@@ -184,7 +217,7 @@ def run_app(args: argparse.Namespace) -> int:
     # A kiosk's language and text size are its own, not settings the device remembers.
     try:
         guide = build_window(args.content_db, now=args.now, lang=args.lang, user_db=args.user_db,
-                             remember=kiosk_config is None)
+                             remember=kiosk_config is None, defer=True)
     except (ContentDbError, UserDbError) as exc:
         return _cannot_start(app, str(exc), kiosk=kiosk_config is not None,
                              quit_after=getattr(args, "quit_after", None))
@@ -193,9 +226,14 @@ def run_app(args: argparse.Namespace) -> int:
         from guide.kiosk.controller import install_kiosk
         from guide.kiosk.fleet import start_fleet_updates
 
+        guide.finish_start()  # a kiosk starts rarely and unattended: all of it at once
         kiosk = install_kiosk(guide, kiosk_config)  # shows it full screen
         fleet = start_fleet_updates(guide, kiosk)  # when updates.toml names a source
     else:
+        if getattr(args, "quit_after_first_frame", False):
+            _FirstPaint(guide.window, lambda: app.exit(0))
+        else:
+            _FirstPaint(guide.window, guide.finish_start)
         guide.window.resize(1280, 800)
         guide.window.show()
     if getattr(args, "start_page", None):

@@ -10,10 +10,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
-
-from guide.commands import print_json, write_screenshot
-from guide.content.models import KINDS
+from typing import Any, NoReturn
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -25,6 +22,12 @@ def _common(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
     parser.add_argument("--user-db", type=Path, default=default, metavar="PATH",
                         help="user database with bookmarks and settings "
                              "(default: in the per-OS user data folder)")
+
+
+def _print_json(data: Any) -> None:
+    from guide.commands import print_json
+
+    print_json(data)
 
 
 def _progress_bar(total_hint: str) -> Any:
@@ -92,7 +95,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
     items = list_items(open_content(args), args.kind)
     if args.json:
-        print_json([to_json(i) for i in items])
+        _print_json([to_json(i) for i in items])
     else:
         for item in items:
             print(f"{item.id}\t{item.title}\t{item.title_en}")
@@ -109,7 +112,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         return 2
     data = to_json(item)
     if args.json:
-        print_json(data)
+        _print_json(data)
     else:
         for key, value in data.items():
             if value not in (None, [], ""):
@@ -143,7 +146,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"error: {path} is damaged: {exc}; rebuild it with `guide build-db`", file=sys.stderr)
         return 1
     if args.json:
-        print_json(data)
+        _print_json(data)
     else:
         for key, value in data.items():
             print(f"{key}: {value}")
@@ -165,7 +168,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     hits = search(open_content(args), args.query, limit=args.limit, kind=args.kind)
     lang = args.lang or "zh"
     if args.json:
-        print_json([{"kind": h.kind, "id": h.id, "title": h.title, "title_en": h.title_en,
+        _print_json([{"kind": h.kind, "id": h.id, "title": h.title, "title_en": h.title_en,
                 "snippet": h.marked(lang=lang)[1], "title_marked": h.marked(lang=lang)[0],
                 "lang": lang, "score": round(h.score, 4)} for h in hits])
     else:
@@ -186,6 +189,8 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
                                theme_name=args.theme, text_scale=args.text_scale,
                                kiosk_config=args.kiosk_config,
                                problems=problems if args.check_layout else None)
+
+    from guide.commands import write_screenshot
 
     code = write_screenshot(take)
     if code:
@@ -218,9 +223,8 @@ def _add_check(command: Callable[[str, Handler, str], argparse.ArgumentParser]) 
     p.add_argument("--now", default=argparse.SUPPRESS, help="clock, e.g. 2023-05-29T10:00")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The full command-line grammar (also used by the app for its own options)."""
-    parser = argparse.ArgumentParser(prog="guide", description=__doc__.splitlines()[0])
+def _app_options(parser: argparse.ArgumentParser) -> None:
+    """The options of the window itself (``guide`` with no command)."""
     _common(parser, suppress=False)
     parser.add_argument("--now", metavar="ISO", help="pretend the clock says this, e.g. "
                         "2023-05-29T10:00 (for demos and tests)")
@@ -235,6 +239,16 @@ def build_parser() -> argparse.ArgumentParser:
                         "(databases, Home, search, bookmarks) without showing a window, and exit")
     # Quits the window's event loop after SECONDS: start-up benchmarks of the frozen app.
     parser.add_argument("--quit-after", type=float, metavar="SECONDS", help=argparse.SUPPRESS)
+    # Quits once the window's first frame is painted: the frozen app's start-up benchmark.
+    parser.add_argument("--quit-after-first-frame", action="store_true", help=argparse.SUPPRESS)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full command-line grammar: the window's options and every command."""
+    from guide.content.models import KINDS
+
+    parser = argparse.ArgumentParser(prog="guide", description=__doc__.splitlines()[0])
+    _app_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def command(name: str, handler: Handler, help_: str) -> argparse.ArgumentParser:
@@ -296,10 +310,42 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _NotAStart(Exception):
+    pass
+
+
+class _QuietParser(argparse.ArgumentParser):
+    """Raises instead of printing and exiting, so the full parser can report the error."""
+
+    def error(self, message: str) -> NoReturn:
+        raise _NotAStart(message)
+
+
+def parse_app_start(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The options of a plain window start, or None when ``argv`` names a command or asks for help.
+
+    Starting the window is what visitors and staff do most: it skips building the grammar
+    of the thirty commands (and importing their modules), which costs more than the window's
+    first frame can spare.
+    """
+    parser = _QuietParser(prog="guide", add_help=False)
+    _app_options(parser)
+    try:
+        args, rest = parser.parse_known_args(argv)
+    except _NotAStart:  # a bad value: the full parser says so, with the usage of every command
+        return None
+    if rest:
+        return None
+    args.command = None
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``guide`` command."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = parse_app_start(argv)
+    if args is None:
+        args = build_parser().parse_args(argv)
     handler: Handler | None = getattr(args, "handler", None)
     if args.self_test:
         from guide.selftest import main as self_test

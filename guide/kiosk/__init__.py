@@ -12,3 +12,6 @@ the PIN pad.
 # The kiosk leaves with this exit code when staff enter the PIN, so supervisors restart
 # it after anything else (a crash, a kill) but not after a staff exit.
 STAFF_EXIT_CODE = 10
+
+# The kiosk's settings file in the user data folder (see :mod:`.config`).
+CONFIG_NAME = "kiosk.toml"

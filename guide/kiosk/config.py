@@ -27,8 +27,8 @@ from pathlib import Path
 from typing import Any
 
 from guide.content.maps import MAP_ID, Position
+from guide.kiosk import CONFIG_NAME
 
-CONFIG_NAME = "kiosk.toml"
 CORNERS = ("top-left", "top-right", "bottom-left", "bottom-right")
 
 

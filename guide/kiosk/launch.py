@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from guide.kiosk.config import KioskConfig, KioskConfigError, load_config
+from guide.kiosk import CONFIG_NAME
+
+if TYPE_CHECKING:
+    from guide.kiosk.config import KioskConfig
 
 
 class KioskRefused(Exception):
@@ -32,6 +36,13 @@ def kiosk_config_for(args: argparse.Namespace) -> KioskConfig | None:
     """
     path: Path | None = getattr(args, "kiosk_config", None)
     wanted = bool(getattr(args, "kiosk", False))
+    if not wanted and path is None:
+        from guide import paths
+
+        if not (paths.user_data_dir() / CONFIG_NAME).exists():
+            return None  # the ordinary guide's start: no settings file to read
+    from guide.kiosk.config import KioskConfigError, load_config
+
     try:
         config = load_config(path)
     except KioskConfigError as exc:

@@ -25,7 +25,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAccessibleWidget, QStackedWidget, QTextBrowser, QWidget
 
-from guide.ui.layout_check import OVERLAY
+from guide.ui.layout_probe import OVERLAY
 
 ONE_PAGE = "accessibleOnePage"  # property: a stack that exposes only its current page
 

@@ -8,12 +8,15 @@ every view showing the item repaints.
 from __future__ import annotations
 
 import sqlite3
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
 from guide.ui.context import UiState
-from guide.user import bookmarks as store
-from guide.user.bookmarks import Bookmark
+from guide.user import marks
+
+if TYPE_CHECKING:
+    from guide.user.bookmarks import Bookmark
 
 
 class BookmarkActions(QObject):
@@ -27,15 +30,17 @@ class BookmarkActions(QObject):
         self._undo: list[list[Bookmark]] = []
 
     def is_bookmarked(self, kind: str, item_id: str) -> bool:
-        return store.is_bookmarked(self.user, kind, item_id)
+        return marks.is_bookmarked(self.user, kind, item_id)
 
     def bookmarked_ids(self, kind: str) -> set[str]:
         """Ids of every bookmarked item of ``kind`` (for views that mark many at once)."""
-        return store.bookmarked_ids(self.user, kind)
+        return marks.bookmarked_ids(self.user, kind)
 
     def toggle(self, kind: str, item_id: str) -> bool:
         """Bookmark or un-bookmark; un-bookmarking can be undone. Returns the new state."""
-        if store.is_bookmarked(self.user, kind, item_id):
+        from guide.user import bookmarks as store
+
+        if marks.is_bookmarked(self.user, kind, item_id):
             self.remove(kind, item_id)
             return False
         store.add_bookmark(self.user, self.content, kind, item_id)
@@ -43,12 +48,16 @@ class BookmarkActions(QObject):
         return True
 
     def remove(self, kind: str, item_id: str) -> None:
+        from guide.user import bookmarks as store
+
         removed = store.remove_bookmark(self.user, kind, item_id)
         if removed is not None:
             self._undo.append([removed])
             self.state.bookmarks_changed.emit(kind, item_id)
 
     def clear_all(self) -> int:
+        from guide.user import bookmarks as store
+
         removed = store.clear_bookmarks(self.user)
         if removed:
             self._undo.append(removed)
@@ -63,6 +72,8 @@ class BookmarkActions(QObject):
         if not self._undo:
             return 0
         batch = self._undo.pop()
+        from guide.user import bookmarks as store
+
         restored = store.restore_bookmarks(self.user, batch)
         self.state.bookmarks_changed.emit("", "")
         return restored

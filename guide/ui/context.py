@@ -15,9 +15,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import QObject, Signal
 
-from guide.content.maps import Position
-
 if TYPE_CHECKING:
+    from guide.content.maps import Position
     from guide.ui.bookmark_actions import BookmarkActions
 
 FORUM_TZ = ZoneInfo("Asia/Shanghai")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -11,7 +12,6 @@ from guide.ui.context import AppContext
 from guide.ui.i18n import Translations
 from guide.ui.images import ImageCache
 from guide.ui.main_window import MainWindow
-from guide.user.bookmarks import refresh_snapshots
 from guide.user.db import UserDb
 
 if TYPE_CHECKING:
@@ -28,6 +28,13 @@ class Guide:
     translations: Translations
     user: UserDb
     updates: ContentUpdates | None = None  # the staff menu's content updates (not on kiosks)
+    after_first_frame: Callable[[], None] | None = None  # what the start left for after the first paint
+
+    def finish_start(self) -> None:
+        """Do what the start left for after the first paint (once; nothing if already done)."""
+        step, self.after_first_frame = self.after_first_frame, None
+        if step is not None:
+            step()
 
     def swap_content(self, path: Path) -> None:
         """Show another content database (an update was applied or rolled back).
@@ -40,6 +47,8 @@ class Guide:
         self.ctx.content_path = Path(path)
         self.ctx.clock = self.ctx.clock.in_zone(content_info(self.ctx.content).timezone)
         self.ctx.bookmarks.content = self.ctx.content
+        from guide.user.bookmarks import refresh_snapshots
+
         refresh_snapshots(self.ctx.user, self.ctx.content)
         self.images.switch_database(Path(path))
         self.window.reload_content()

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from guide.ui import layout_probe as probe
+from guide.ui.layout_probe import OVERLAY
 
 TEXT_CONTRAST = 4.5
 ICON_CONTRAST = 3.0
@@ -47,7 +48,6 @@ ICON_CONTRAST = 3.0
 MIN_INK = 3
 TOLERANCE = 2  # px: rounding in layouts is not an overlap or a cut
 BUTTON_SLACK = 10  # px a button may lack against its size hint before its text is cut
-OVERLAY = "layoutOverlay"  # property: a widget meant to lie on top of others
 NO_SCROLL = "layoutNoScroll"  # property: a list that must show all its rows (the sections)
 # A view that is two-dimensional by nature (a timetable, a map) pans both ways by design.
 PANS = "pansBothWays"

@@ -17,6 +17,8 @@ from PySide6.QtCore import QRect
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QApplication, QWidget
 
+OVERLAY = "layoutOverlay"  # property: a widget meant to lie on top of others (not a control)
+
 
 @dataclass(frozen=True)
 class Mark:

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from guide.ui import theme
-from guide.ui.accessible import expose_current_page_only
 from guide.ui.context import AppContext
 from guide.ui.history import History, Location
 from guide.ui.images import ImageCache
@@ -79,7 +78,6 @@ class MainWindow(QMainWindow):
         self.navigation, self.nav_model = section_list(self, self._navigate_to_section)
 
         self.stack = QStackedWidget()
-        expose_current_page_only(self.stack)  # screen readers: the pages behind are not there
         # Pages are built the first time they are shown: the window paints sooner.
         self.factories: dict[str, PageFactory] = {**default_pages(), **(extra_pages or {})}
         self.factories["search"] = self._search_page

@@ -21,7 +21,6 @@ import contextlib
 import json
 import os
 import sqlite3
-import tomllib
 from collections.abc import Iterator, Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -193,6 +192,8 @@ def db_identity(db_path: Path | None) -> ContentIdentity | None:
 
 
 def _bundled_identity(pack_dir: Path) -> tuple[str, int] | None:
+    import tomllib  # only when content was installed: not on every start
+
     try:
         with open(pack_dir / "pack.toml", "rb") as fh:
             info = tomllib.load(fh)["pack"]

@@ -22,6 +22,8 @@ from guide.content import queries
 from guide.content.models import KINDS
 from guide.files import now_iso
 from guide.user.db import Db, transaction
+from guide.user.marks import bookmarked_ids as bookmarked_ids  # re-exported: part of this API
+from guide.user.marks import is_bookmarked as is_bookmarked
 from guide.user.session import current_owner
 
 # A forum with a start but no end time is taken to last this long, for conflicts and
@@ -277,20 +279,6 @@ def toggle_bookmark(user_db: Db, content_db: Db, kind: str, item_id: str) -> boo
         return False
     add_bookmark(user_db, content_db, kind, item_id)
     return True
-
-
-def is_bookmarked(user_db: Db, kind: str, item_id: str) -> bool:
-    """Whether the item is bookmarked (in the current visitor's list during a session)."""
-    return user_db.execute(
-        "SELECT 1 FROM bookmark WHERE owner = ? AND kind = ? AND item_id = ?",
-        [current_owner(user_db), kind, item_id]).fetchone() is not None
-
-
-def bookmarked_ids(user_db: Db, kind: str) -> set[str]:
-    """Ids of every bookmarked item of ``kind``: for drawing marks on a whole list at once."""
-    return {r[0] for r in user_db.execute(
-        "SELECT item_id FROM bookmark WHERE owner = ? AND kind = ?",
-        [current_owner(user_db), kind])}
 
 
 def stored_bookmarks(user_db: Db) -> list[Bookmark]:

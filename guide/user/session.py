@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-import uuid
 
 from guide.user.db import Db, transaction
 
@@ -53,6 +52,8 @@ def start_visitor_session(db: Db) -> str:
     power cut) is wiped first, so no visitor ever sees another's bookmarks.
     """
     end_visitor_session(db)
+    import uuid  # uuid loads platform and hashlib: only when a visit starts
+
     session_id = uuid.uuid4().hex
     db.execute("INSERT INTO visitor_session (id, started_at) VALUES (?, ?)",
                     [session_id, dt.datetime.now(dt.UTC).isoformat()])
