@@ -100,7 +100,18 @@ def build_window(
     window = MainWindow(ctx, images)
     guide = Guide(ctx, images, window, translations, user)
     guide.after_first_frame = lambda: _after_first_frame(guide, opened)
-    if not defer:
+    if defer:
+        # The staff button is in the first frame (its place in the toolbar must not jump);
+        # its menu is filled after it, or at once if it is opened sooner.
+        window.staff_button.setVisible(not ctx.kiosk)
+
+        def fill_staff_menu() -> None:
+            if guide.after_first_frame is not None:  # opened before the first frame's follow-up ran
+                guide.finish_start()
+                window.staff_menu_opening.emit()  # its actions' states, as for every opening
+
+        window.staff_menu.aboutToShow.connect(fill_staff_menu)
+    else:
         guide.finish_start()
     return guide
 
