@@ -77,3 +77,45 @@ def test_every_module_named_exists_so_the_check_cannot_pass_by_a_typo() -> None:
 
     missing = [name for name in HEAVY if importlib.util.find_spec(name) is None]
     assert missing == []
+
+
+LATER = """
+import json, os, sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QToolButton
+
+def report(window):
+    button = window.findChild(QToolButton, "staffMenuButton")
+    print(json.dumps({"staff_button": button.isVisibleTo(window),
+                      "staff_actions": [a.objectName() or a.text() for a in button.menu().actions()],
+                      "snapshots_refreshed": "guide.user.bookmarks" in sys.modules}), flush=True)
+    os._exit(0)
+
+class FirstPaint(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and isinstance(obj, QMainWindow):
+            staff = obj.findChild(QToolButton, "staffMenuButton")
+            print(json.dumps({"first_frame_staff_button": staff.isVisibleTo(obj)}), flush=True)
+            QTimer.singleShot(300, lambda: report(obj))
+            app.removeEventFilter(self)
+        return False
+
+app = QApplication(sys.argv[:1])
+hook = FirstPaint()
+app.installEventFilter(hook)
+from guide.cli import main
+sys.argv = ["guide", *sys.argv[1:]]
+sys.exit(main())
+"""
+
+
+def test_what_the_first_frame_left_out_follows_right_after_it(real_db: Path, tmp_path: Path) -> None:
+    """The staff button is in the first frame; its menu and the bookmark titles follow once it is painted."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ZGC_GUIDE_DATA": str(tmp_path / "data")}
+    done = subprocess.run([sys.executable, "-c", LATER, "--content-db", str(real_db), "--lang", "en"],
+                          capture_output=True, text=True, timeout=120, cwd=ROOT, env=env)
+    assert done.returncode == 0, done.stderr
+    first, later = (json.loads(line) for line in done.stdout.strip().splitlines()[-2:])
+    assert first["first_frame_staff_button"]  # no toolbar shift when the menu is filled
+    assert later["staff_button"] and later["snapshots_refreshed"]
+    assert "aboutAction" in later["staff_actions"] and len(later["staff_actions"]) >= 4
