@@ -67,7 +67,9 @@ def build_window(
     which the caller runs once the window has painted.
     """
     app = ensure_app()
-    opened = open_checked_content(content_db)  # quick_check; a damaged one falls back to the previous
+    _drop_source_lines()
+    # quick_check; a damaged one falls back to the previous
+    opened = open_checked_content(content_db, tidy=not defer)
     path, content = opened.path, opened.db
     user = open_user_db(user_db)
     # The command line wins, then the user's last choice, then the system's language.
@@ -98,8 +100,9 @@ def build_window(
     if (state.palette_name, state.text_scale) != ("standard", 1.0):
         restyle()
     window = MainWindow(ctx, images)
+    _drop_source_lines()  # again: building Home imported its modules
     guide = Guide(ctx, images, window, translations, user)
-    guide.after_first_frame = lambda: _after_first_frame(guide, opened)
+    guide.after_first_frame = lambda: _after_first_frame(guide, opened, tidy=defer)
     if defer:
         # The staff button is in the first frame (its place in the toolbar must not jump);
         # its menu is filled after it, or at once if it is opened sooner.
@@ -116,11 +119,15 @@ def build_window(
     return guide
 
 
-def _after_first_frame(guide: Guide, opened: OpenedContent) -> None:
+def _after_first_frame(guide: Guide, opened: OpenedContent, *, tidy: bool) -> None:
     """What the window needs soon but its first frame does not show."""
     from guide.user.bookmarks import refresh_snapshots
 
     ctx, window = guide.ctx, guide.window
+    if tidy:  # temp files of killed applies and builds (the start left them for now)
+        from guide.locate import remove_leftovers
+
+        remove_leftovers()
     # The mouse's back/forward buttons anywhere in the window: an application-wide filter
     # sees every event of every widget, so it starts only once the window is up.
     QApplication.instance().installEventFilter(window)  # type: ignore[union-attr]
@@ -261,6 +268,19 @@ def run_app(args: argparse.Namespace) -> int:
         kiosk.shutdown()
     guide.close()
     return code
+
+
+def _drop_source_lines() -> None:
+    """Let go of the source text PySide6 read while the start imported the guide's modules.
+
+    PySide6 reads the source of every module imported after it (to look for its
+    ``__feature__`` switches), and Python's linecache keeps that text: about 4 MB for the
+    guide's start, kept for nothing (a traceback reads the file again). Dropped as soon as
+    the imports are done, that memory serves the first frame instead of adding to it.
+    """
+    import linecache
+
+    linecache.clearcache()
 
 
 def _exit_on_signals(app: QApplication) -> None:

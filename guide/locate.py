@@ -60,7 +60,7 @@ def upgrade_in_place(db_path: Path) -> list[int]:
     return passed
 
 
-def _remove_leftovers() -> None:
+def remove_leftovers() -> None:
     """Temp files of killed applies, polls and builds go at the next start (logged)."""
     import logging
 
@@ -75,7 +75,8 @@ def _remove_leftovers() -> None:
 
 
 def ensure_content_db(
-    explicit: Path | None = None, progress: Callable[[int, int], None] | None = None
+    explicit: Path | None = None, progress: Callable[[int, int], None] | None = None,
+    *, tidy: bool = True,
 ) -> Path:
     """The content database to open.
 
@@ -92,14 +93,16 @@ def ensure_content_db(
             upgrade_in_place(explicit)
         return explicit
     pack_dir = paths.bundled_pack_dir()
+    if tidy:  # the window does it after its first frame (remove_leftovers)
+        remove_leftovers()
     # Content installed by staff or a kiosk update wins, unless the app ships a newer version.
-    from guide.updates.state import installed_content_db  # light: json + sqlite3 only
+    if paths.installed_content_dir().is_dir():  # nothing installed, nothing to read: most starts
+        from guide.updates.state import installed_content_db
 
-    _remove_leftovers()
-    installed = installed_content_db(pack_dir)
-    if installed is not None:
-        upgrade_in_place(installed)
-        return installed
+        installed = installed_content_db(pack_dir)
+        if installed is not None:
+            upgrade_in_place(installed)
+            return installed
     bundled = paths.bundled_content_db()
     if not (pack_dir / PACK_META).is_file():
         return bundled  # no pack to build from: use what ships, or fail clearly on open
@@ -129,19 +132,19 @@ class OpenedContent:
 
 
 def open_checked_content(
-    explicit: Path | None = None, progress: Callable[[int, int], None] | None = None
+    explicit: Path | None = None, progress: Callable[[int, int], None] | None = None,
+    *, tidy: bool = True,
 ) -> OpenedContent:
     """Find, check (``PRAGMA quick_check``) and open the content database.
 
     When installed content fails its check and the slot keeps a previous database, that
     one is opened instead and the fallback is logged. Raises
     :class:`guide.content.database.ContentDbError` with one clear sentence otherwise.
+    ``tidy=False`` leaves removing killed runs' temp files to the caller (:func:`remove_leftovers`).
     """
-    import logging
-
     from guide.content.database import ContentDbError, open_content_db
 
-    path = ensure_content_db(explicit, progress)
+    path = ensure_content_db(explicit, progress, tidy=tidy)
     try:
         return OpenedContent(open_content_db(path, check=True), path)
     except ContentDbError as exc:
@@ -152,6 +155,8 @@ def open_checked_content(
             db = open_content_db(previous, check=True)
         except ContentDbError:
             raise exc from None
+        import logging
+
         logging.getLogger("guide").error("%s; opening the previous content %s instead", exc, previous)
         return OpenedContent(db, previous, damaged=path, problem=str(exc))
 

@@ -44,6 +44,11 @@ def bundled_content_db() -> Path:
     return app_root() / "db" / "content.db"
 
 
+def installed_content_dir() -> Path:
+    """Where content installed by staff or a kiosk update lives (``guide.updates.state``'s slot)."""
+    return user_data_dir() / "content" / "installed"
+
+
 def user_data_dir() -> Path:
     """Per-user state: bookmarks, settings, logs, imported content.
 

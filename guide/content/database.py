@@ -54,7 +54,12 @@ def open_content_db(path: Path, *, readonly: bool = True, check: bool = False) -
             raise ContentDbError(f"{path} was written by a newer zgc-guide (schema {version}, this "
                                  f"version reads up to {SCHEMA_VERSION}); update the app")
         if check:
+            # Every page passes through a small cache, not the default 2 MB one: the check
+            # reads each page once, and the window's first frame needs the memory more.
+            cache = conn.execute("PRAGMA cache_size").fetchone()[0]
+            conn.execute("PRAGMA cache_size = -128")
             problems = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall() if r[0] != "ok"]
+            conn.execute(f"PRAGMA cache_size = {int(cache)}")
             if problems:
                 raise ContentDbError(f"{path} is damaged ({problems[0]})", damaged=True)
     except sqlite3.DatabaseError as exc:

@@ -83,7 +83,7 @@ def default_slot() -> ContentSlot:
     """``<user data folder>/content/installed`` (``ZGC_GUIDE_DATA`` moves it, like all user state)."""
     from guide import paths
 
-    return ContentSlot(paths.user_data_dir() / "content" / "installed")
+    return ContentSlot(paths.installed_content_dir())
 
 
 def _entry(raw: Any) -> InstalledContent | None:
