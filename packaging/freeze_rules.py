@@ -30,6 +30,13 @@ EXCLUDED_MODULES = [
     "PySide6.QtOpenGL", "PySide6.QtOpenGLWidgets", "PySide6.QtDBus", "PySide6.QtSql",
     "PySide6.QtTest", "PySide6.QtPrintSupport", "PySide6.QtUiTools", "PySide6.QtXml",
     "PySide6.QtConcurrent", "PySide6.QtHelp", "PySide6.QtDesigner",
+    # Standard-library and dependency code the guide never runs, found in the bundle's
+    # xref (build/package/pyinstaller/zgc-guide/xref-zgc-guide.html): nothing imports
+    # asyncio (hooks collect it); multiprocessing comes only through tqdm's optional lock
+    # (it catches the ImportError) and ProcessPoolExecutor (the guide uses threads), and
+    # takes xmlrpc and a start-up runtime hook with it; decimal uses the C _decimal, never
+    # _pydecimal; smtplib only logging's SMTPHandler; pydantic.v1 only v1-style models.
+    "asyncio", "multiprocessing", "xmlrpc", "_pydecimal", "smtplib", "pydantic.v1",
 ]
 
 # Qt plugin folder -> plugin names to drop (None: the whole folder). Names are without
@@ -52,9 +59,9 @@ DROPPED_PLUGINS: dict[str, frozenset[str] | None] = {
     "designer": None,
     "vectorimageformats": None,
     "wayland-graphics-integration-server": None,  # for compositors, not clients
-    # Server-buffer integrations (a compositor sharing its buffers); wayland-egl stays.
-    "wayland-graphics-integration-client": frozenset({"dmabuf-server", "drm-egl-server",
-                                                      "shm-emulation-server", "vulkan-server"}),
+    # OpenGL/Vulkan buffers on Wayland: the guide's widgets paint into shared memory (raster),
+    # so wayland-egl (and libQt6OpenGL, which only it links) is never loaded.
+    "wayland-graphics-integration-client": None,
     "wayland-shell-integration": frozenset({"ivi-shell", "fullscreen-shell-v1", "qt-shell",
                                             "wl-shell-plugin"}),  # xdg-shell stays
 }

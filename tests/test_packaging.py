@@ -60,6 +60,7 @@ def test_needed_plugins_and_files_are_kept(dest: str) -> None:
     "PySide6/Qt/plugins/networkinformation/libqnetworkmanager.so",
     "PySide6/Qt/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so",
     "PySide6/Qt/plugins/wayland-shell-integration/libivi-shell.so",
+    "PySide6/Qt/plugins/wayland-graphics-integration-client/libqt-plugin-wayland-egl.so",
     "PySide6/Qt/translations/qtbase_zh_CN.qm",
 ])
 def test_unused_plugins_and_qt_translations_are_dropped(dest: str) -> None:
