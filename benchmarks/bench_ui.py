@@ -41,11 +41,20 @@ import os, resource, sys, time
 T0 = float(os.environ["BENCH_T0"])
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QMainWindow
+def peak_kib(usage):
+    # Linux: the peak of this program's own memory. ru_maxrss keeps, across exec, the
+    # parent's resident size at fork: a benchmark process that built a database would
+    # otherwise be measured instead of the window.
+    try:
+        with open("/proc/self/status") as status:
+            return int(status.read().split("VmHWM:")[1].split()[0])
+    except (OSError, IndexError):
+        return usage.ru_maxrss
 class FirstPaint(QObject):
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Type.Paint:
             usage = resource.getrusage(resource.RUSAGE_SELF)
-            print(f"{time.time() - T0:.4f} {usage.ru_maxrss} {usage.ru_utime + usage.ru_stime:.4f}")
+            print(f"{time.time() - T0:.4f} {peak_kib(usage)} {usage.ru_utime + usage.ru_stime:.4f}")
             sys.stdout.flush()
             os._exit(0)
         return False
