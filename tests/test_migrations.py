@@ -87,3 +87,25 @@ def test_version_1_database_is_upgraded_with_a_search_index(tmp_path: Path) -> N
     assert content_info(db).schema_version == SCHEMA_VERSION
     assert [h.id for h in search(db, "开幕")][:1] == ["opening"]
     assert [h.id for h in search(db, "zhouyunfan") if h.kind == "person"] == ["zhou-yunfan"]
+
+
+def test_version_5_search_index_is_rebuilt_in_the_new_layout(tmp_path: Path) -> None:
+    """An index from before the text table dropped its positions is rebuilt on upgrade,
+    so phrase checks find the column they read; searches work before and after."""
+    from guide.content.build import build_content_db
+    from guide.content.database import content_info, open_content_db
+    from guide.locate import ensure_content_db
+    from guide.search import search
+    from tests.conftest import MINI_PACK
+
+    path = build_content_db(MINI_PACK, tmp_path / "v5.db").path
+    conn = _conn(path)
+    conn.execute("ALTER TABLE search_doc DROP COLUMN folded")  # what version 5 built
+    conn.execute("PRAGMA user_version = 5")
+    conn.close()
+
+    assert ensure_content_db(path) == path
+    db = open_content_db(path)
+    assert content_info(db).schema_version == SCHEMA_VERSION
+    assert "folded" in {r[1] for r in db.execute("PRAGMA table_info(search_doc)")}
+    assert [h.id for h in search(db, "开幕")][:1] == ["opening"]

@@ -222,6 +222,56 @@ def test_no_match_across_punctuation(db: sqlite3.Connection) -> None:
     assert brute_force("京金") == set()
 
 
+def test_pairs_of_a_phrase_found_apart_are_not_a_match() -> None:
+    """The text index keeps no positions: 绿色金融 is looked up as 绿色 AND 色金 AND 金融,
+    which text holding the three pairs apart also has. Only the real phrase counts, in
+    search, in counts, with a kind filter, and beyond the ranking cap."""
+    apart = "推动绿色发展，有色金属行业与金融机构合作"  # 绿色, 色金, 金融, never 绿色金融
+    docs = tuple(SearchDoc("announcement", f"apart{i}", "行业动态", body=apart) for i in range(250))
+    docs += (
+        SearchDoc("forum", "real", "论坛", body="大力推动绿色金融发展"),
+        SearchDoc("person", "named", "张伟", names=("绿色金融研究院",)),
+        SearchDoc("photo", "english", "展台", body_en="绿色金融 booth"),
+    )
+    conn = _build(docs)
+    assert set(ids(search(conn, "绿色金融", limit=300))) == {"real", "named", "english"}
+    assert ids(search(conn, "绿色金融", kind="announcement")) == []
+    assert ids(search(conn, "绿色金融 发展")) == ["real"]
+    assert ids(search(conn, "推动 绿色金融")) == ["real"]
+    counts = count_by_kind(conn, "绿色金融")
+    assert {k: v for k, v in counts.items() if v} == {"forum": 1, "person": 1, "photo": 1}
+    assert count_by_kind(conn, "有色金属")["announcement"] == 250  # the real phrase is found
+    # lvse as the pinyin of a title or name, the phrase anywhere: only the institute's name
+    assert {k: v for k, v in count_by_kind(conn, "lvse 绿色金融").items() if v} == {"person": 1}
+
+
+def test_phrases_are_checked_in_the_folded_text() -> None:
+    """Folding turns Kangxi radicals and compatibility ideographs into the ideographs a
+    user types; the phrase check must see the folded text too."""
+    docs = (
+        SearchDoc("announcement", "radicals", "倡议", body="共建⼀带⼀路倡议"),  # U+2F00 KANGXI ONE
+        SearchDoc("announcement", "plain", "倡议", body="共建一带一路倡议"),
+        SearchDoc("announcement", "other", "倡议", body="一带，一路"),
+    )
+    conn = _build(docs)
+    assert set(ids(search(conn, "一带一路"))) == {"radicals", "plain"}
+    assert count_by_kind(conn, "建一带一")["announcement"] == 2
+
+
+def test_every_character_folding_changes_chinese_is_looked_for() -> None:
+    """The indexer keeps folded text only for rows with a character of MAY_CHANGE_CJK:
+    every character whose folding adds, drops or changes an ideograph must be in it."""
+    from guide.search.indexer import MAY_CHANGE_CJK
+    from guide.search.text import CJK_RUN
+
+    missed = [
+        hex(code) for code in range(0x80, 0x110000)
+        if (char := chr(code)) != fold(char) and (CJK_RUN.match(char) or CJK_RUN.search(fold(char)))
+        and not MAY_CHANGE_CJK.match(char)
+    ]  # fmt: skip
+    assert missed == []
+
+
 def test_title_matches_rank_above_body_matches(db: sqlite3.Connection) -> None:
     found = ids(search(db, "专利池"))
     assert found[0] == "patent-pool"  # in the title

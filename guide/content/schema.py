@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 # Version 1 holds the content tables; later versions derive from their rows, so a
 # build creates version 1, fills it, then migrates: the same code as an upgrade.
 CONTENT_TABLES_VERSION = 1
@@ -213,6 +213,21 @@ def _add_search_index(conn: sqlite3.Connection) -> None:
     build_search_index(conn)
 
 
+def _rebuild_search_index(conn: sqlite3.Connection) -> None:
+    """Rebuild a search index from before its text table dropped positions (version 6).
+
+    A build indexes at version 1 already in the current layout: then nothing to do.
+    """
+    columns = {r[1] for r in conn.execute("PRAGMA table_info(search_doc)")}
+    if "folded" in columns:
+        return
+    from guide.content.search_docs import build_search_index  # pypinyin: build time only
+    from guide.search import drop_index
+
+    drop_index(conn)
+    build_search_index(conn)
+
+
 def add_english(conn: sqlite3.Connection) -> None:
     """Give the content tables their ``en`` column (where missing) and the item view its English.
 
@@ -257,6 +272,7 @@ MIGRATIONS: dict[int, Migration] = {
     2: add_english,
     3: add_programme,
     4: add_maps,
+    5: _rebuild_search_index,
 }
 
 

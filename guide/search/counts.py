@@ -12,22 +12,22 @@ from guide.search.query import (
     Pieces,
     normalize_query,
     pinyin_splits,
-    text_expression,
+    text_query,
     title_expression,
 )
-from guide.search.schema import DOC_TABLE, KIND_TABLE, SEQ_BITS, TEXT_TABLE, TITLE_TABLE, kind_range
+from guide.search.schema import DOC_TABLE, KIND_TABLE, SEQ_BITS, TITLE_TABLE, kind_range
+from guide.search.textrows import text_params, text_probe, text_sql
 
 log = logging.getLogger(__name__)
 
 COUNT_CAP = 1000
 
 # One kind's matches: a rowid range (see schema.py), read only up to the cap.
-_ARM = "SELECT rowid FROM (SELECT rowid FROM {0} WHERE {0} MATCH ? AND rowid >= ? AND rowid < ? LIMIT ?)"
-_TEXT_ONLY = f"SELECT count(*) FROM ({_ARM.format(TEXT_TABLE)})"
-_WITH_PINYIN = (
-    f"SELECT count(*) FROM ({_ARM.format(TEXT_TABLE)} UNION {_ARM.format(TITLE_TABLE)}"
-    " UNION SELECT value FROM json_each(?) WHERE value >= ? AND value < ?)"
+_TITLE_ARM = (
+    f"SELECT rowid FROM (SELECT rowid FROM {TITLE_TABLE} WHERE {TITLE_TABLE} MATCH :titles"
+    " AND rowid >= :low AND rowid < :high LIMIT :cap)"
 )
+_MIXED_ARM = "SELECT value FROM json_each(:mixed) WHERE value >= :low AND value < :high"
 
 
 def count_by_kind(conn: sqlite3.Connection, query: str) -> dict[str, int]:
@@ -60,29 +60,25 @@ def count_by_kind(conn: sqlite3.Connection, query: str) -> dict[str, int]:
 def _counter(conn: sqlite3.Connection, pieces: Pieces) -> Callable[[int], int]:
     """A function counting one kind's matches (by code), up to COUNT_CAP + 1: the union
     of text matches, pinyin-in-title matches and mixed (some words as pinyin) matches."""
-    text = text_expression(pieces)
+    text = text_query(pieces)
+    text_arm = f"SELECT rowid FROM ({text_sql(text, ranged=True)})"
     if not any(p.pinyin for p in pieces):
+        sql = f"SELECT count(*) FROM ({text_arm})"
+        extra: dict[str, object] = {}
+    else:
+        sql = f"SELECT count(*) FROM ({text_arm} UNION {_TITLE_ARM} UNION {_MIXED_ARM})"
+        split: list[int] = []
+        for as_pinyin, as_text in pinyin_splits(pieces):
+            if as_text:
+                split += split_rows(conn, as_pinyin, as_text, None, RANK_CAP, scan=False)
+        extra = {"titles": title_expression(pieces), "mixed": json.dumps(split)}
 
-        def count_text(code: int) -> int:
-            low, high = kind_range(code)
-            (count,) = conn.execute(_TEXT_ONLY, (text, low, high, COUNT_CAP)).fetchone()
-            return int(count)
-
-        return count_text
-    titles = title_expression(pieces)
-    split: list[int] = []
-    for as_pinyin, as_text in pinyin_splits(pieces):
-        if as_text:
-            split += split_rows(conn, as_pinyin, as_text, None, RANK_CAP, scan=False)
-    mixed = json.dumps(split)
-
-    def count_all(code: int) -> int:
+    def count(code: int) -> int:
         low, high = kind_range(code)
-        params = (text, low, high, COUNT_CAP, titles, low, high, COUNT_CAP, mixed, low, high)
-        (count,) = conn.execute(_WITH_PINYIN, params).fetchone()
-        return int(count)
+        (found,) = conn.execute(sql, text_params(text, COUNT_CAP, low=low, high=high, **extra)).fetchone()
+        return int(found)
 
-    return count_all
+    return count
 
 
 def _kinds_in_low_bits(conn: sqlite3.Connection, kinds: int) -> bool:
@@ -102,7 +98,7 @@ def _old_layout_counter(
 
     def count(code: int) -> int:
         kind = kinds[code]
-        rows = set(probe(conn, TEXT_TABLE, text_expression(pieces, kind), COUNT_CAP))
+        rows = set(text_probe(conn, text_query(pieces, kind), COUNT_CAP))
         if any(p.pinyin for p in pieces) and len(rows) < COUNT_CAP:
             rows.update(probe(conn, TITLE_TABLE, title_expression(pieces, kind), COUNT_CAP))
             for as_pinyin, as_text in pinyin_splits(pieces):

@@ -30,17 +30,12 @@ from guide.search.query import (
     normalize_query,
     pinyin_expression,
     pinyin_splits,
-    text_expression,
+    text_query,
     title_expression,
 )
 from guide.search.rank import PieceTier, score, sort_key
-from guide.search.schema import (
-    DOC_TABLE,
-    TEXT_TABLE,
-    TEXT_WEIGHTS,
-    TITLE_TABLE,
-    TITLE_WEIGHTS,
-)
+from guide.search.schema import DOC_TABLE, TITLE_TABLE, TITLE_WEIGHTS
+from guide.search.textrows import text_params, text_probe, text_sql
 
 log = logging.getLogger(__name__)
 
@@ -64,17 +59,10 @@ def _rank_sql(table: str, weights: tuple[float, ...]) -> str:
     )
 
 
-_PROBE = {TITLE_TABLE: _probe_sql(TITLE_TABLE), TEXT_TABLE: _probe_sql(TEXT_TABLE)}
-_RANK = {
-    TITLE_TABLE: _rank_sql(TITLE_TABLE, TITLE_WEIGHTS),
-    TEXT_TABLE: _rank_sql(TEXT_TABLE, TEXT_WEIGHTS),
-}
-# Text matches that are in a given list of rowids. ``+rowid`` stops SQLite from
-# running the MATCH once per listed rowid (each run re-expands prefix terms).
-_SCAN_IN = (
-    f"SELECT rowid FROM {TEXT_TABLE} WHERE {TEXT_TABLE} MATCH ?"
-    " AND +rowid IN (SELECT value FROM json_each(?)) LIMIT ?"
-)
+_PROBE = {TITLE_TABLE: _probe_sql(TITLE_TABLE)}
+_RANK = {TITLE_TABLE: _rank_sql(TITLE_TABLE, TITLE_WEIGHTS)}
+# Text matches come with their title keys; the text index has no positions, so no bm25.
+_TEXT_KEYS = "d.rank_cjk, d.rank_words, d.rank_pinyin, d.date"
 # Matching titles with their rank keys, in rowid order, no bm25.
 _KEYED = (
     f"SELECT {TITLE_TABLE}.rowid, d.rank_cjk, d.rank_words, d.rank_pinyin, d.date"
@@ -149,9 +137,12 @@ def _body_matches(
     seen: set[int],
 ) -> Ranked:
     """Matches outside the title index, best first (ranked only when few)."""
-    text = text_expression(pieces, kind)
-    rows = probe(conn, TEXT_TABLE, text, cap)
-    ranked = (_rank(conn, TEXT_TABLE, text, tiers, cap) or []) if len(rows) <= cap else []
+    text = text_query(pieces, kind)
+    rows = text_probe(conn, text, cap)
+    ranked = []
+    if len(rows) <= cap:
+        keyed = conn.execute(text_sql(text, _TEXT_KEYS), text_params(text, cap + 1)).fetchall()
+        ranked = _scored_rows(keyed, tiers)
     extra = [] if ranked else rows
     if len(pieces) > 1:
         for as_pinyin, as_text in pinyin_splits(pieces):
@@ -188,13 +179,14 @@ def split_rows(
     titles = probe(conn, TITLE_TABLE, pinyin_expression(as_pinyin, kind), cap)
     if not titles or len(titles) > cap:
         return []
-    text = text_expression(as_text)
-    texts = probe(conn, TEXT_TABLE, text, cap)
+    text = text_query(as_text)
+    texts = text_probe(conn, text, cap)
     if len(texts) <= cap:
         return sorted(set(titles).intersection(texts))
     if not scan:
         return []
-    return [rowid for (rowid,) in conn.execute(_SCAN_IN, (text, json.dumps(titles), cap + 1))]
+    rows = conn.execute(text_sql(text, within=True), text_params(text, cap + 1, within=json.dumps(titles)))
+    return [rowid for (rowid,) in rows]
 
 
 def _rank(

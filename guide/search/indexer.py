@@ -8,6 +8,7 @@ use (folded titles, Latin words, pinyin spellings, per-character readings).
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -30,17 +31,13 @@ from guide.search.schema import (
     create_index,
     kind_token,
 )
-from guide.search.text import MARK, fold, index_text, pinyin_fold, words
+from guide.search.text import CJK_RUN, MARK, fold, index_text, pinyin_fold, words
 
 BATCH = 1000
 Spelling = tuple[str, ...]  # one syllable per character of a stretch of Chinese
 
 # Rows travel to SQLite as one JSON array per batch: a single INSERT ... SELECT runs
 # the whole batch with the GIL released, so the next batch is prepared meanwhile.
-_DOC_COLUMNS = (
-    "rowid, kind, id, title, title_en, names, body, body_en, date,"
-    " rank_cjk, rank_words, rank_pinyin, pinyin_map"
-)
 
 
 def _insert_json(table: str, columns: str, count: int) -> str:
@@ -51,8 +48,8 @@ def _insert_json(table: str, columns: str, count: int) -> str:
 _DOC_INSERT = _insert_json(
     DOC_TABLE,
     "rowid, kind, id, title, title_en, names, body, body_en, date,"
-    " rank_cjk, rank_words, rank_pinyin, pinyin_map",
-    13,
+    " rank_cjk, rank_words, rank_pinyin, pinyin_map, folded",
+    14,
 )
 _TITLE_INSERT = _insert_json(
     TITLE_TABLE, "rowid, " + ", ".join(TITLE_COLUMNS), len(TITLE_COLUMNS) + 1
@@ -219,6 +216,7 @@ def _rows(rowid: int, doc: SearchDoc) -> tuple[tuple[object, ...], ...]:
         " " + " ".join([*title_words, "\t", *name_words]) + " ",  # rank_words
         "\n" + "\n".join([*lines[0], "\t", *lines[1]]) + "\n",  # rank_pinyin
         "\n".join(",".join("/".join(r) for r in field) for field in field_maps),  # pinyin_map
+        _folded((doc.title, joined_names, doc.title_en, doc.body, doc.body_en)),
     )  # fmt: skip
     title, names_text, title_en = (
         index_text(doc.title),
@@ -231,6 +229,30 @@ def _rows(rowid: int, doc: SearchDoc) -> tuple[tuple[object, ...], ...]:
         rowid, title, names_text, title_en, index_text(doc.body), index_text(doc.body_en), kind,
     )  # fmt: skip
     return doc_row, title_row, text_row
+
+
+# Every character whose folding changes which Chinese a text holds lies in these ranges:
+# CJK radicals and Kangxi radicals (⼀ -> 一), Hangzhou numerals, kanbun, enclosed and
+# squared CJK (㈱ -> (株)), compatibility ideographs (豈 -> 豈) and their supplement.
+# A superset (tests/test_search_engine.py checks it against every code point) that
+# common Chinese text never touches: ideographs, kana and 、。「」 lie outside it.
+MAY_CHANGE_CJK = re.compile(
+    "[\u2e80-\u2fff\u3038-\u303a\u3190-\u33ff\uf900-\ufaff"
+    "\U0001f200-\U0001f2ff\U0002f800-\U0002fa1f]"
+)
+
+
+def _folded(fields: tuple[str, ...]) -> str | None:
+    """The fields folded, newline-joined, if folding changes their Chinese; else None.
+
+    search_text has no positions: Chinese phrases are checked in the kept text (see
+    textrows.py), and that check must see the text as the index saw it, folded.
+    """
+    text = "\n".join(fields)
+    if not MAY_CHANGE_CJK.search(text):
+        return None
+    folded = fold(text)
+    return folded if CJK_RUN.findall(folded) != CJK_RUN.findall(text) else None
 
 
 @lru_cache(maxsize=16384)

@@ -64,9 +64,29 @@ def title_expression(pieces: Pieces, kind: str | None = None, *, start: bool = F
     return _conjunction(parts, kind)
 
 
-def text_expression(pieces: Pieces, kind: str | None = None) -> str:
-    """MATCH for ``search_text``: every piece as text, in any field (no pinyin)."""
-    return _conjunction([_quoted(piece) for piece in pieces], kind)
+@dataclass(frozen=True)
+class TextQuery:
+    """A query on ``search_text``: its MATCH and the Chinese phrases to check.
+
+    The text index keeps no positions (``detail=none``, a quarter of the size), so a
+    Chinese piece of n >= 3 characters is the AND of its pairs, which also matches
+    text holding the pairs apart (色金, 金融 and 绿色 without 绿色金融). ``phrases``
+    lists those pieces: a row matches only if each is in its kept text (checked with
+    ``instr`` in SQL, see :mod:`guide.search.textrows`). One or two characters need
+    no check.
+    """
+
+    match: str
+    phrases: tuple[str, ...]
+
+
+def text_query(pieces: Pieces, kind: str | None = None) -> TextQuery:
+    """The query for ``search_text``: every piece as text, in any field (no pinyin)."""
+    parts = [_unordered(piece) for piece in pieces]
+    if kind is not None:
+        parts.append(f'"{kind_token(kind)}"')  # no column filters without positions
+    phrases = tuple(p.text for p in pieces if p.cjk and len(p.text) > 2)
+    return TextQuery(" AND ".join(f"({part})" for part in parts), phrases)
 
 
 def pinyin_expression(pieces: Pieces, kind: str | None = None) -> str:
@@ -107,6 +127,15 @@ def _quoted(piece: Piece) -> str:
         return f'"{text}"*'
     # The phrase of overlapping pairs; the indexed trailing single is not needed.
     return '"' + " ".join(text[i : i + 2] for i in range(len(text) - 1)) + '"'
+
+
+def _unordered(piece: Piece) -> str:
+    """A piece as the AND of its tokens: for the text index, which has no positions."""
+    text = piece.text
+    if not piece.cjk or len(text) < 3:
+        return _quoted(piece)
+    pairs = dict.fromkeys(text[i : i + 2] for i in range(len(text) - 1))
+    return " AND ".join(f'"{pair}"' for pair in pairs)
 
 
 def _title_piece(piece: Piece, start: bool) -> str:

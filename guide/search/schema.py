@@ -20,6 +20,12 @@ Design (measured in ``shared/notes/search.md`` on SQLite 3.40.1):
   pinyin. Column filters do not shrink what FTS5 reads, so title-only passes
   (the ones ranking needs most) read only the small title index, and a query whose
   words sit in different fields ("绿色 论坛") is still one MATCH on ``search_text``.
+* **``search_text`` keeps rowids only** (``detail=none``): positions
+  took three quarters of its size and only Chinese phrases of 3+ characters need
+  them. Those are matched as the AND of their pairs and checked in the kept text
+  (:mod:`guide.search.textrows`); body matches are ranked by their title keys,
+  not bm25. ``search_doc.folded`` keeps the folded fields of the rare rows whose
+  Chinese folding changes, so the check sees what the index saw.
 * ``search_doc`` also keeps small precomputed keys for ranking and marking in
   Python (``rank_*``, ``pinyin_map``), since ``highlight()`` is useless on bigrams.
 * A ``k`` column holds one token per kind so a kind filter is part of MATCH, and
@@ -33,8 +39,8 @@ Design (measured in ``shared/notes/search.md`` on SQLite 3.40.1):
   ~100 ms). Prefix ``1`` serves one-character Chinese queries (``"北"*``); Latin
   tokens carry a two-letter marker (:data:`guide.search.text.MARK`) so that the
   indexes from 3 characters serve Latin/pinyin prefixes of 1, 2, … letters without
-  also copying every CJK bigram. Titles get more lengths than bodies: pinyin is
-  typed letter by letter and only lives there.
+  also copying every CJK bigram. The text index, whose entries are bare rowids,
+  affords lengths up to 10 letters; the title index (positions) up to 5.
 """
 
 from __future__ import annotations
@@ -51,7 +57,6 @@ KIND_TABLE = "search_kind"
 TITLE_COLUMNS = ("t", "n", "te", "py", "pyi", "k")
 TITLE_WEIGHTS = (8.0, 4.0, 6.0, 4.0, 2.0, 0.0)
 TEXT_COLUMNS = ("t", "n", "te", "b", "be", "k")
-TEXT_WEIGHTS = (8.0, 4.0, 6.0, 1.0, 1.0, 0.0)
 KIND_BITS = 4  # room for 16 kinds (the guide has 7)
 SEQ_BITS = 24  # up to 16.7 M documents; small rowids keep FTS5 varints short
 SEQ_MASK = (1 << SEQ_BITS) - 1
@@ -59,7 +64,10 @@ SEQ_MASK = (1 << SEQ_BITS) - 1
 # matches (as a prefix) and the token dictionary stays bounded.
 MAX_PINYIN_TOKEN = 20
 TITLE_PREFIXES = "1 3 4 5 6 7"  # CJK 1; Latin/pinyin 1-5 letters (+ 2-letter marker)
-TEXT_PREFIXES = TITLE_PREFIXES  # counts walk body matches per kind: Latin 1-5 letters too
+# Without positions a prefix entry is a rowid, so the text index affords Latin prefixes
+# up to 10 letters: FTS5 3.40 merges the terms of a longer prefix slowly on detail=none
+# ("intell"*: 1.8 ms at 20k items against 0.1 ms from an index), once per kind counted.
+TEXT_PREFIXES = " ".join(map(str, (1, *range(3, 13))))
 
 _FTS_OPTIONS = "content='', tokenize='unicode61 remove_diacritics 2'"
 _DDL = (
@@ -77,12 +85,14 @@ _DDL = (
         rank_words TEXT NOT NULL,     -- space-framed Latin words of the titles and names
         rank_pinyin TEXT NOT NULL,    -- newline-framed spellings, syllables joined by '
         pinyin_map TEXT NOT NULL,     -- per character readings of title and names
+        folded TEXT,                  -- NULL unless folding changes the row's Chinese
         UNIQUE (kind, id)
     )""",
     f"CREATE VIRTUAL TABLE IF NOT EXISTS {TITLE_TABLE} USING fts5("
     f"{', '.join(TITLE_COLUMNS)}, {_FTS_OPTIONS}, prefix='{TITLE_PREFIXES}')",
     f"CREATE VIRTUAL TABLE IF NOT EXISTS {TEXT_TABLE} USING fts5("
-    f"{', '.join(TEXT_COLUMNS)}, {_FTS_OPTIONS}, prefix='{TEXT_PREFIXES}')",
+    f"{', '.join(TEXT_COLUMNS)}, {_FTS_OPTIONS}, prefix='{TEXT_PREFIXES}',"
+    " detail=none)",
     f"""CREATE TABLE IF NOT EXISTS {KIND_TABLE} (
         kind TEXT PRIMARY KEY,
         code INTEGER NOT NULL UNIQUE  -- the low bits of the kind's rowids
