@@ -44,6 +44,8 @@ from guide.content.geometry import centre, nearest_towards
 from guide.content.maps import FloorMap, Position, Region
 from guide.ui import text as tx
 from guide.ui import theme
+from guide.ui.accessible_parts import install, part_focused
+from guide.ui.map_access import RegionParts
 
 ARROWS = {Qt.Key.Key_Left: "left", Qt.Key.Key_Right: "right", Qt.Key.Key_Up: "up",
           Qt.Key.Key_Down: "down"}
@@ -69,6 +71,7 @@ class PlanView(QGraphicsView):
                  interactive: bool = True, palette: theme.Palette = theme.STANDARD,
                  text_scale: float = 1.0, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        install()  # its regions are nodes for screen readers
         self.plan = plan
         self.lang = lang
         self.text_scale = text_scale  # the marker's words grow with the reader's text size
@@ -196,7 +199,12 @@ class PlanView(QGraphicsView):
             # Screen readers hear the region the keys reached (the plan's name is its name).
             self.setAccessibleDescription(
                 self.tr("%1. Enter opens it.").replace("%1", self.region_title(region)))
+            part_focused(self, self.plan.regions.index(region))
             self.region_focused.emit(region)
+
+    def accessible_parts(self) -> RegionParts:
+        """Each region as a node of its own for screen readers."""
+        return RegionParts(self)
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)

@@ -41,8 +41,10 @@ from PySide6.QtWidgets import (
 )
 
 from guide.content.timetable import DayGrid
+from guide.ui.accessible_parts import install, part_focused
 from guide.ui.context import AppContext
 from guide.ui.models.timetable import TimetableModel
+from guide.ui.timetable_access import BlockParts
 from guide.ui.timetable_delegate import BlockDelegate
 from guide.ui.timetable_paint import (
     BlockCache,
@@ -69,8 +71,8 @@ class TimetableView(QAbstractItemView):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx = ctx
-        self.zoom = 1.0
+        self.ctx, self.zoom, self._pinch_start = ctx, 1.0, 1.0
+        install()  # its blocks are nodes for screen readers
         self.delegate = BlockDelegate(ctx, self)
         self.setItemDelegate(self.delegate)
         self.setObjectName("timetable")
@@ -83,7 +85,6 @@ class TimetableView(QAbstractItemView):
         # Touch panning; a kiosk's touch screen may send only mouse events, so it pans those too.
         QScroller.grabGesture(self.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
                               if ctx.kiosk else QScroller.ScrollerGestureType.TouchGesture)
-        self._pinch_start = 1.0
         self._header_sizes: tuple[object, tuple[int, int]] = (None, (0, 0))
         self.block_cache = BlockCache(self, self.delegate)
 
@@ -301,18 +302,22 @@ class TimetableView(QAbstractItemView):
             self.activated.emit(self.currentIndex())
             event.accept()
             return
-        bar = self.verticalScrollBar()
-        if event.key() in (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
-            bar.setValue(bar.value() + (bar.pageStep() if event.key() == Qt.Key.Key_PageDown
-                                        else -bar.pageStep()))
+        bar, down = self.verticalScrollBar(), event.key() == Qt.Key.Key_PageDown
+        if down or event.key() == Qt.Key.Key_PageUp:
+            bar.setValue(bar.value() + (bar.pageStep() if down else -bar.pageStep()))
             event.accept()
             return
         super().keyPressEvent(event)
 
     def currentChanged(self, current: Index, previous: Index) -> None:
         super().currentChanged(current, previous)
-        if current.isValid():  # screen readers hear the block the keys moved to
+        if current.isValid():  # screen readers hear the block the keys moved to, and its node
             self.setAccessibleDescription(str(current.data(Qt.ItemDataRole.ToolTipRole) or ""))
+            if self.hasFocus():
+                part_focused(self, current.row())
+
+    def accessible_parts(self) -> BlockParts:  # each block a node of its own for screen readers
+        return BlockParts(self)
 
     # --- painting ----------------------------------------------------------------------------
 

@@ -526,6 +526,10 @@
         <source>%1. Enter opens it.</source>
         <translation>%1。按回车键打开。</translation>
     </message>
+    <message>
+        <source>Enter opens it.</source>
+        <translation>按回车键打开。</translation>
+    </message>
 </context>
 <context>
     <name>QrDialog</name>
