@@ -205,7 +205,10 @@ class TimetablePanel(QWidget):
             return
         height = self.view.grid_area().height()
         top = y - height // 4
-        starts = [t for t in running_tops(self.view) if y - t < height * 2 // 3]  # not all-day ones
+        # Sessions that began within the hour (not the long ones from the morning), if they
+        # fit with the now line in the upper part of the view.
+        recent = min(height * 2 // 3, 60 * self.view.minute_height())
+        starts = [t for t in running_tops(self.view) if y - t <= recent]
         if starts:
             top = min(top, min(starts) - 8)
         self.view.verticalScrollBar().setValue(top)
