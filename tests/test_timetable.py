@@ -123,6 +123,27 @@ def test_now_line_moves_with_the_clock_and_is_painted(guide: Guide, qtbot) -> No
     assert view.now_line_y() is None
 
 
+def test_the_now_line_does_not_strike_through_a_running_sessions_words(guide: Guide) -> None:
+    """A red line through a title reads as "cancelled": the line stops at the words of the
+    sessions it crosses and shows between them and in the gutter."""
+    panel = open_grid(guide, dt.date(2025, 12, 28))
+    view = panel.view
+    guide.ctx.clock = Clock(dt.datetime(2025, 12, 28, 14, 0))
+    panel.scroll_to_now()
+    image = view.viewport().grab().toImage()
+    grid, origin = view.grid(), view.origin()
+    y = origin.y() + view.now_line_y()
+    warning = QColor(view.delegate.palette.warning)
+    minute = view.now_line_y() / view.minute_height()
+    crossed = [view.delegate.text_rect(view.delegate.card_rect(view.block_rect(r).translated(origin)))
+               for r in grid.visible(0, len(grid.columns), minute, minute)]
+    crossed = [r for r in crossed if view.grid_area().contains(r.center())]
+    assert crossed  # sessions run at 14:00 in the rooms in view
+    for words in crossed:
+        assert all(QColor(image.pixel(x, y)) != warning for x in range(words.left(), words.right()))
+    assert QColor(image.pixel(view.grid_area().left() + 3, y)) == warning
+
+
 def test_arrow_keys_reach_every_block_and_enter_opens(guide: Guide, qtbot) -> None:  # type: ignore[no-untyped-def]
     panel = open_grid(guide, dt.date(2025, 12, 27))
     view, model = panel.view, panel.model

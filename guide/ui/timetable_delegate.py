@@ -132,7 +132,7 @@ class BlockDelegate(BaseDelegate):
         if not stripe.isValid():
             stripe = QColor(p.accent)
         painter.fillRect(QRect(card.left() + 3, card.top() + 4, 4, max(0, card.height() - 8)), stripe)
-        inner = card.adjusted(INSET + 6, 3, -INSET, -2)
+        inner = self.text_rect(card)
         painter.setClipRect(card)
         if inner.height() > 6 and inner.width() > 12:
             for text, font, colour, y in self._lines(block, inner.width(), inner.height()):
@@ -146,6 +146,11 @@ class BlockDelegate(BaseDelegate):
         if clash:
             self._clash_badge(painter, card)
         painter.restore()
+
+    @staticmethod
+    def text_rect(card: QRect) -> QRect:
+        """Where a block's words are drawn inside its card (clear of the track stripe)."""
+        return card.adjusted(INSET + 6, 3, -INSET, -2)
 
     def _clash_badge(self, painter: QPainter, card: QRect) -> None:
         """A round "!" beside the star: this bookmark overlaps another one."""

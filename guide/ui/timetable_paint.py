@@ -7,7 +7,7 @@ from collections import OrderedDict
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen, QPixmap
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen, QPixmap, QRegion
 from PySide6.QtWidgets import QStyleOptionViewItem
 
 from guide.content.timetable import HOUR, Block, DayGrid
@@ -41,14 +41,24 @@ def paint_hour_lines(view: TimetableView, painter: QPainter, grid: DayGrid, area
 
 
 def paint_now(view: TimetableView, painter: QPainter, area: QRect) -> None:
-    """The clock's line across every room."""
+    """The clock's line across every room, broken where a running session's words are: a
+    line through them reads as struck out (cancelled), not as "on now"."""
     y = view.now_line_y()
-    if y is None:
+    grid = view.grid()
+    if y is None or grid is None:
         return
-    y += view.origin().y()
-    if area.top() <= y <= area.bottom():
-        painter.setPen(QPen(QColor(view.delegate.palette.warning), 3))
-        painter.drawLine(area.left(), y, area.right(), y)
+    origin = view.origin()
+    if not area.top() <= y + origin.y() <= area.bottom():
+        return
+    free = QRegion(area)
+    for row in grid.visible(0, len(grid.columns), y / view.minute_height(), y / view.minute_height()):
+        card = view.delegate.card_rect(view.block_rect(row).translated(origin))
+        free -= QRegion(view.delegate.text_rect(card))
+    painter.save()
+    painter.setClipRegion(free)
+    painter.setPen(QPen(QColor(view.delegate.palette.warning), 3))
+    painter.drawLine(area.left(), y + origin.y(), area.right(), y + origin.y())
+    painter.restore()
 
 
 def header_sizes(view: TimetableView, grid: DayGrid | None) -> tuple[int, int]:
