@@ -255,6 +255,7 @@ def run_app(args: argparse.Namespace) -> int:
         guide.window.resize(1280, 800)
         guide.window.show()
     if getattr(args, "start_page", None):
+        guide.finish_start()  # another page first: it may show bookmarks (their titles refreshed)
         from guide.screenshot import open_page
 
         open_page(guide, args.start_page)
