@@ -121,11 +121,13 @@ def _settle(app: object, rounds: int = 2) -> None:
 
 def soak(content_db: Path, actions: int = 20000, *, seed: int = 2023, warmup: int = 2000,
          samples: int = 10, progress: Callable[[int], None] | None = None,
-         hostile_poll_seconds: float | None = None) -> SoakResult:
+         hostile_poll_seconds: float | None = None, only: frozenset[str] = frozenset(),
+         without: frozenset[str] = frozenset()) -> SoakResult:
     """Run ``actions`` random kiosk actions over ``content_db`` and measure.
 
     ``hostile_poll_seconds`` also runs the kiosk's update poller that often against a
-    loopback source cycling through drip, stall, 2 GiB and flapping answers.
+    loopback source cycling through drip, stall, 2 GiB and flapping answers. ``only`` and
+    ``without`` narrow the mix to some action kinds (to find which one grows memory).
     """
     from PySide6.QtCore import QPoint, Qt
     from PySide6.QtWidgets import QApplication, QListView
@@ -253,6 +255,10 @@ def soak(content_db: Path, actions: int = 20000, *, seed: int = 2023, warmup: in
         ("pin", 1, pin_pad),
         ("idle", 3, idle_reset),
     ]
+    unknown = (only | without) - {w[0] for w in weighted}
+    if unknown:
+        raise ValueError(f"unknown action kinds: {', '.join(sorted(unknown))}")
+    weighted = [w for w in weighted if (not only or w[0] in only) and w[0] not in without]
     names = [w[0] for w in weighted]
     funcs = {w[0]: w[2] for w in weighted}
     weights = [w[1] for w in weighted]
@@ -359,14 +365,18 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=2023)
     parser.add_argument("--poll-seconds", type=float, default=1.0,
                         help="poll the hostile update source this often (0: no update source)")
+    parser.add_argument("--only", default="", help="comma-separated action kinds to run (default: all)")
+    parser.add_argument("--without", default="", help="comma-separated action kinds to leave out")
     args = parser.parse_args()
+    only = frozenset(filter(None, args.only.split(",")))
+    without = frozenset(filter(None, args.without.split(",")))
     from guide.content.build import build_content_db
 
     with tempfile.TemporaryDirectory(prefix="zgc-soak-") as tmp:
         os.environ["ZGC_GUIDE_DATA"] = str(Path(tmp) / "data")
         db = build_content_db(ROOT / "db" / "pack", Path(tmp) / "content.db").path
         result = soak(db, args.actions, seed=args.seed, warmup=args.warmup,
-                      hostile_poll_seconds=args.poll_seconds or None,
+                      hostile_poll_seconds=args.poll_seconds or None, only=only, without=without,
                       progress=lambda n: print(f"  {n} actions, RSS {rss_bytes() / 2**20:.1f} MB",
                                                file=sys.stderr, flush=True))
     print(result.report())
