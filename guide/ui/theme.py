@@ -93,7 +93,11 @@ def load_bundled_font(app: QApplication) -> str:
     CI and fresh kiosks have no CJK font; without this Chinese renders as boxes.
     """
     font_path = paths.resources_dir() / "fonts" / FONT_FILE
-    font_id = QFontDatabase.addApplicationFont(str(font_path))
+    try:
+        data = font_path.read_bytes()
+    except OSError as exc:
+        raise RuntimeError(f"cannot load the bundled font {font_path}: {exc}") from exc
+    font_id = QFontDatabase.addApplicationFontFromData(QByteArray(data))
     if font_id < 0:
         raise RuntimeError(f"cannot load the bundled font {font_path}")
     family = QFontDatabase.applicationFontFamilies(font_id)[0]
