@@ -6,12 +6,49 @@ and no running event loop, as these tests do: objects left to ``deleteLater`` wo
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QImage, QPainter
+from PySide6.QtWidgets import QApplication
 
 from guide.app import ensure_app
+from guide.content import queries
 from guide.ui import theme
+from guide.ui.accessible import LinkSpot
+from guide.ui.history import Location
+from guide.ui.views.detail import DetailPage
+from tests.support import shown_guide
+
+
+def test_a_screen_reader_finds_the_links_of_the_page_shown_not_of_pages_read_before(
+        qtbot, real_db: Path) -> None:  # type: ignore[no-untyped-def]
+    with shown_guide(qtbot, real_db, lang="zh") as g:
+        window, app = g.window, QApplication.instance()
+        forums = queries.item_ids(g.ctx.content, "forum")
+        people = queries.item_ids(g.ctx.content, "person")
+        for n in range(30):  # long and short pages in turn, both languages, zoomed
+            window.go(Location.item("forum", forums[n % len(forums)]))
+            window.go(Location.item("person", people[n % len(people)]))
+            if n % 5 == 0:
+                window.toggle_language()
+            if n % 7 == 0:
+                window.detail.zoom(1)
+            app.processEvents()
+        window.go(Location.item("forum", forums[0]))
+        app.processEvents()
+        body = window.detail.body
+        links = [(href, text.strip()) for href, text, _s, _e in window.detail.link_spots.links()]
+        spots = body.viewport().findChildren(LinkSpot)
+        assert len(links) > 2
+        assert sorted((s.href, s.accessibleName()) for s in spots) == sorted(links)
+        assert all(s.isVisible() for s in spots)
+        del spots, body
+        window.rebuild_pages()  # between kiosk visitors: the pages read go, and all they hold
+        app.processEvents()
+        gc.collect()
+        assert not [o for o in gc.get_objects() if isinstance(o, DetailPage) and shiboken6.isValid(o)]
 
 
 def test_the_bundled_font_is_held_once_in_memory_however_many_faces_are_opened(qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -36,12 +36,17 @@ class LinkSpot(QWidget):
     def __init__(self, parent: QWidget, href: str, text: str,
                  follow: Callable[[QUrl], None]) -> None:
         super().__init__(parent)
-        self.href, self.follow = href, follow
-        self.setAccessibleName(text)
+        self.follow = follow
+        self.set_link(href, text)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)  # the body takes clicks
         self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab moves through links in the body itself
         self.setProperty(OVERLAY, True)  # not a control of its own to the layout checker
+
+    def set_link(self, href: str, text: str) -> None:
+        """Stand in for another link (the body showed a new document)."""
+        self.href = href
+        self.setAccessibleName(text)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         """Paints nothing: the body draws the link."""
@@ -55,7 +60,12 @@ class _LinkAccessible(QAccessibleWidget):
 
     def __init__(self, spot: LinkSpot) -> None:
         super().__init__(spot, QAccessible.Role.Link)
-        self.spot = spot
+
+    @property
+    def spot(self) -> LinkSpot:
+        # Looked up, not kept: Qt keeps this interface while the spot lives, and a reference
+        # here would keep the spot (and its page) alive for good.
+        return self.widget()  # type: ignore[return-value]
 
     def text(self, kind: QAccessible.Text) -> str:
         if kind == QAccessible.Text.Name:
@@ -156,11 +166,22 @@ class LinkSpots(QObject):
         return found
 
     def rebuild(self) -> None:
-        """New document: new spots (call after ``setHtml``)."""
-        for spot in self.spots:
-            spot.deleteLater()
-        self.spots = [LinkSpot(self.browser.viewport(), href, text.strip(), self.follow)
-                      for href, text, _start, _end in self.links()]
+        """New document: a spot for each of its links (call after ``setHtml``).
+
+        The spots of the last document are reused and the surplus deleted at once: every item
+        opened, language switch and zoom renders the body again, and spots left to
+        ``deleteLater`` pile up wherever events are processed without a running loop.
+        """
+        links = self.links()
+        for spot in self.spots[len(links):]:
+            # Unparented, it goes with its last reference, here. Not deleteLater: that hands
+            # it to Qt until the loop runs, and it holds the page through ``follow``.
+            spot.setParent(None)
+        self.spots = self.spots[:len(links)]
+        for spot, (href, text, _start, _end) in zip(self.spots, links, strict=False):
+            spot.set_link(href, text.strip())
+        self.spots += [LinkSpot(self.browser.viewport(), href, text.strip(), self.follow)
+                       for href, text, _start, _end in links[len(self.spots):]]
         self.place()
         for spot in self.spots:
             spot.show()
