@@ -34,6 +34,7 @@ from guide.kiosk.widgets import AttractScreen, CountdownOverlay, OnScreenKeyboar
 from guide.ui.guide import Guide
 from guide.ui.images import ImageCache
 from guide.ui.main_window import MainWindow
+from guide.ui.touch import flick_gesture
 
 __all__ = ["ERRORS_BEFORE_RESTART", "KioskController", "install_kiosk"]
 
@@ -123,12 +124,10 @@ class KioskController(VisitCycle, StaffExit, KioskEvents, Recovery, Presentation
     def _dress_window(self) -> None:
         """Touch sizes, no context menus, flick scrolling and a section list wide enough."""
         window = self.window
-        # One flick recognizer for the kiosk's life, registered on an object that lives as long.
-        # QScroller.grabGesture on each viewport would register a new one (a new gesture type)
-        # for every list of every page rebuilt between visitors: memory that is never given back.
-        self._flick_owner = QObject(self)
-        self.flick_gesture = QScroller.grabGesture(
-            self._flick_owner, QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+        # One flick recognizer for the process (see guide.ui.touch): QScroller.grabGesture on
+        # each viewport would register a new one for every list of every page rebuilt between
+        # visitors: memory that is never given back.
+        self.flick_gesture = flick_gesture(QScroller.ScrollerGestureType.LeftMouseButtonGesture)
         self.ctx.state.language_changed.connect(self._retranslate)
         window.page_added.connect(lambda _name, page: self.enable_flick(page))
         window.location_changed.connect(self._location_changed)

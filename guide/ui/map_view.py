@@ -46,6 +46,7 @@ from guide.ui import text as tx
 from guide.ui import theme
 from guide.ui.accessible_parts import install, part_focused
 from guide.ui.map_access import RegionParts
+from guide.ui.touch import grab_flick
 
 ARROWS = {Qt.Key.Key_Left: "left", Qt.Key.Key_Right: "right", Qt.Key.Key_Up: "up",
           Qt.Key.Key_Down: "down"}
@@ -100,7 +101,7 @@ class PlanView(QGraphicsView):
         if interactive:
             self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
             self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
-            QScroller.grabGesture(self.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+            grab_flick(self.viewport(), QScroller.ScrollerGestureType.TouchGesture)
             self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         else:
             self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

@@ -53,6 +53,7 @@ from guide.ui.timetable_paint import (
     paint_hour_lines,
     paint_now,
 )
+from guide.ui.touch import grab_flick
 
 Index = QModelIndex | QPersistentModelIndex
 ZOOM_MIN, ZOOM_MAX = 0.5, 4.0
@@ -83,8 +84,8 @@ class TimetableView(QAbstractItemView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.viewport().grabGesture(Qt.GestureType.PinchGesture)
         # Touch panning; a kiosk's touch screen may send only mouse events, so it pans those too.
-        QScroller.grabGesture(self.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
-                              if ctx.kiosk else QScroller.ScrollerGestureType.TouchGesture)
+        grab_flick(self.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
+                   if ctx.kiosk else QScroller.ScrollerGestureType.TouchGesture)
         self._header_sizes: tuple[object, tuple[int, int]] = (None, (0, 0))
         self.block_cache = BlockCache(self, self.delegate)
 
