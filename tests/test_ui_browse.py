@@ -314,3 +314,25 @@ def test_the_bookmark_star_grows_with_the_text(qtbot, mini_db: Path) -> None:  #
             assert large >= 1.7 * small
         finally:
             g.ctx.state.set_text_scale(1.0)  # the app font is shared by later tests
+
+
+def test_decoded_images_stay_within_their_memory_budget(qtbot, mini_db: Path) -> None:  # type: ignore[no-untyped-def]
+    """A long kiosk day of big photos must not hold every decoded one: past the budget the
+    oldest are let go and decoded again when asked for."""
+    from PySide6.QtCore import QSize
+
+    from guide.ui.images import ImageCache
+
+    one = 400 * 300 * 4  # crowd.png at its own size, 32-bit
+    images = ImageCache(mini_db, budget_bytes=int(one * 1.5))
+    try:
+        sizes = [QSize(400, 300), QSize(399, 299), QSize(398, 298)]
+        for size in sizes:
+            assert images.pixmap("images/crowd.png", size) is None
+            qtbot.waitUntil(lambda s=size: images.pixmap("images/crowd.png", s) is not None, timeout=5000)
+            assert images.cached_bytes() <= one * 1.5
+        assert images.pixmap("images/crowd.png", sizes[-1]) is not None  # the newest is kept
+        assert images.pixmap("images/crowd.png", sizes[0]) is None  # the oldest went; asked again
+        qtbot.waitUntil(lambda: images.pixmap("images/crowd.png", sizes[0]) is not None, timeout=5000)
+    finally:
+        images.shutdown()

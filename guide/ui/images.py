@@ -58,6 +58,10 @@ class ImageWorker(QObject):
         self._db_path = Path(db_path)
 
 
+def _cost(pixmap: QPixmap | None) -> int:
+    return 0 if pixmap is None else pixmap.width() * pixmap.height() * max(1, pixmap.depth()) // 8
+
+
 class ImageCache(QObject):
     """Ask for a pixmap; get it now if cached, else later through ``image_ready``."""
 
@@ -66,11 +70,14 @@ class ImageCache(QObject):
     _closing = Signal()
     _switching = Signal(str)
 
-    def __init__(self, db_path: Path, limit: int = 300) -> None:
+    def __init__(self, db_path: Path, limit: int = 300, budget_bytes: int = 160 * 2**20) -> None:
         super().__init__()
         self._cache: OrderedDict[str, QPixmap | None] = OrderedDict()
         self._pending: set[str] = set()
+        # Bounded by count and by bytes: 300 viewer-sized photos would be about 1.9 GB.
         self._limit = limit
+        self._budget = budget_bytes
+        self._bytes = 0
         self._thread = QThread()
         self._thread.setObjectName("image-worker")
         self._worker = ImageWorker(db_path)
@@ -108,14 +115,27 @@ class ImageCache(QObject):
     @Slot(str, QImage)
     def _on_loaded(self, key: str, image: QImage) -> None:
         self._pending.discard(key)
-        self._cache[key] = None if image.isNull() else QPixmap.fromImage(image)
-        while len(self._cache) > self._limit:
-            self._cache.popitem(last=False)
+        pixmap = None if image.isNull() else QPixmap.fromImage(image)
+        self._forget(key)
+        self._cache[key] = pixmap
+        self._bytes += _cost(pixmap)
+        # The oldest go first; the image just decoded stays even when it alone is over budget.
+        while len(self._cache) > 1 and (len(self._cache) > self._limit or self._bytes > self._budget):
+            self._forget(next(iter(self._cache)))
         self.image_ready.emit(key)
+
+    def _forget(self, key: str) -> None:
+        if key in self._cache:
+            self._bytes -= _cost(self._cache.pop(key))
+
+    def cached_bytes(self) -> int:
+        """Memory the decoded images hold now."""
+        return self._bytes
 
     def switch_database(self, db_path: Path) -> None:
         """New content: forget cached images and have the worker read the new database."""
         self._cache.clear()
+        self._bytes = 0
         self._pending.clear()
         if self._thread.isRunning():
             self._switching.emit(str(db_path))
