@@ -32,6 +32,12 @@ def import_39c3(folder: Path) -> Path:
     return build_content_db(folder / "pack", folder / "c.db").path
 
 
+@pytest.fixture(scope="session")
+def programme_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The 39C3 programme imported and built once for every test that reads it (read-only)."""
+    return import_39c3(tmp_path_factory.mktemp("39c3"))
+
+
 @pytest.fixture(autouse=True)
 def _user_data(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Each test gets its own user data folder: no test sees another's bookmarks."""

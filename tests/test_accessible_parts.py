@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import pytest
 import shiboken6
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QAccessible
@@ -18,15 +17,9 @@ from guide.content.build import build_content_db
 from guide.ui.history import Location
 from guide.ui.views.forums import ForumsPage
 from guide.ui.views.map import MapPage
-from tests.conftest import import_39c3
 from tests.support import shown_guide
 
 MAP_PACK = Path(__file__).parent / "fixtures" / "map_pack"
-
-
-@pytest.fixture(scope="module")
-def programme_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return import_39c3(tmp_path_factory.mktemp("39c3-parts"))
 
 
 def test_each_block_is_a_node_where_it_is_drawn_and_the_keys_focus_it(qtbot, programme_db: Path) -> None:  # type: ignore[no-untyped-def]

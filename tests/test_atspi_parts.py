@@ -5,20 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import pytest
-
 from guide.content.build import build_content_db
 from guide.content.database import open_content_db
 from guide.content.timetable import DayGrid, day_entries
-from tests.conftest import import_39c3
 from tests.test_atspi import read_tree
 
 MAP_PACK = Path(__file__).parent / "fixtures" / "map_pack"
-
-
-@pytest.fixture(scope="module")
-def programme_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return import_39c3(tmp_path_factory.mktemp("39c3-atspi"))
 
 
 def test_each_timetable_block_is_a_node_with_its_title_room_and_time(tmp_path: Path,

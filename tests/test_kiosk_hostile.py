@@ -8,13 +8,16 @@ worker thread after a failing poll. Short intervals and deadlines keep these fas
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
 import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QtMsgType, qInstallMessageHandler
@@ -33,21 +36,28 @@ def mini_running(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_content_db(MINI_PACK, tmp_path_factory.mktemp("running") / "content.db").path
 
 
-def test_polls_keep_their_schedule_against_a_dripping_source(
-        qtbot, tmp_path: Path, mini_running: Path) -> None:  # type: ignore[no-untyped-def]
+@contextlib.contextmanager
+def polling_a_dripping_source(qtbot, tmp_path: Path, db: Path) -> Iterator[tuple[FleetUpdater, Any]]:  # type: ignore[no-untyped-def]
+    """A kiosk whose updater polls, once a second, a source that sends a byte at a time."""
     trusted = (make_key(tmp_path / "keys")[1],)
-    kiosk = make_kiosk(qtbot, mini_running, tmp_path)
+    kiosk = make_kiosk(qtbot, db, tmp_path)
     with hostile_server() as (url, hostile):
         hostile.mode = "drip"
         config = api.UpdateConfig(source=url, trusted_keys=trusted, poll_seconds=1.0, timeout_seconds=30)
         updater = FleetUpdater(kiosk.guide, kiosk.k, config)
         try:
             updater.start()
-            qtbot.wait(5_300)
+            yield updater, hostile
         finally:
             updater.shutdown()
             kiosk.k.shutdown()
             kiosk.guide.close()
+
+
+def test_polls_keep_their_schedule_against_a_dripping_source(
+        qtbot, tmp_path: Path, mini_running: Path) -> None:  # type: ignore[no-untyped-def]
+    with polling_a_dripping_source(qtbot, tmp_path, mini_running) as (updater, hostile):
+        qtbot.wait(5_300)
     starts = [started for started, _ended, _status in updater.polls]
     assert len(starts) >= 5  # one now, then one a second: not one in 20 s
     assert updater.skipped == 0  # no poll was still running when the next was due
@@ -61,23 +71,12 @@ def test_a_busy_screen_does_not_delay_the_polls(
         qtbot, tmp_path: Path, mini_running: Path) -> None:  # type: ignore[no-untyped-def]
     """The schedule is kept on the poll thread: while the UI thread is busy for 3 s (a slow
     page, a language switch on a loaded machine), polls still start every second."""
-    trusted = (make_key(tmp_path / "keys")[1],)
-    kiosk = make_kiosk(qtbot, mini_running, tmp_path)
-    with hostile_server() as (url, hostile):
-        hostile.mode = "drip"
-        config = api.UpdateConfig(source=url, trusted_keys=trusted, poll_seconds=1.0, timeout_seconds=30)
-        updater = FleetUpdater(kiosk.guide, kiosk.k, config)
-        try:
-            updater.start()
-            qtbot.wait(1_200)
-            busy_from = time.monotonic()
-            time.sleep(3.0)  # the UI thread processes no event at all
-            busy_until = time.monotonic()
-            qtbot.wait(1_200)
-        finally:
-            updater.shutdown()
-            kiosk.k.shutdown()
-            kiosk.guide.close()
+    with polling_a_dripping_source(qtbot, tmp_path, mini_running) as (updater, _hostile):
+        qtbot.wait(1_200)
+        busy_from = time.monotonic()
+        time.sleep(3.0)  # the UI thread processes no event at all
+        busy_until = time.monotonic()
+        qtbot.wait(1_200)
     during = [s for s, _e, _status in updater.polls if busy_from <= s <= busy_until]
     assert len(during) >= 2, updater.polls
 

@@ -13,14 +13,14 @@ from pathlib import Path
 import pytest
 
 from guide.content import database, places
-from tests.conftest import XML_39C3, import_39c3
+from tests.conftest import XML_39C3
 
 BERLIN = dt.timezone(dt.timedelta(hours=1))  # the whole congress is in winter time
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[database.Db]:
-    conn = database.open_content_db(import_39c3(tmp_path_factory.mktemp("39c3")))
+def db(programme_db: Path) -> Iterator[database.Db]:
+    conn = database.open_content_db(programme_db)
     yield conn
     conn.close()
 

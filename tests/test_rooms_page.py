@@ -5,19 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import pytest
-
 from guide.content.places import RoomRow
 from guide.ui.context import Clock
 from guide.ui.history import Location
 from guide.ui.views.rooms import RoomsPage
-from tests.conftest import import_39c3
 from tests.support import shown_guide
-
-
-@pytest.fixture(scope="module")
-def programme_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return import_39c3(tmp_path_factory.mktemp("39c3-rooms"))
 
 
 def _row(page: RoomsPage, title: str) -> RoomRow:

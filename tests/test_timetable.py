@@ -17,7 +17,7 @@ from guide.ui.context import Clock
 from guide.ui.history import Location
 from guide.ui.timetable_panel import TimetablePanel
 from guide.ui.views.forums import ForumsPage
-from tests.conftest import XML_39C3, import_39c3
+from tests.conftest import XML_39C3
 from tests.support import shown_guide
 
 
@@ -38,11 +38,6 @@ def file_sessions() -> dict[str, tuple[dt.date, str, dt.datetime, dt.datetime]]:
 def minute_of_day(day: dt.date, at: dt.datetime) -> int:
     """Minutes from the conference day's midnight on the venue's clock (00:30 next day: 1470)."""
     return int((at.replace(tzinfo=None) - dt.datetime.combine(day, dt.time(0))).total_seconds() // 60)
-
-
-@pytest.fixture(scope="module")
-def programme_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return import_39c3(tmp_path_factory.mktemp("39c3-grid"))
 
 
 @pytest.fixture

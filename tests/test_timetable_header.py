@@ -5,22 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import pytest
-
 from guide.app import Guide
 from guide.ui.history import Location
 from guide.ui.timetable_paint import running_tops
 from guide.ui.timetable_panel import TimetablePanel
 from guide.ui.views.forums import ForumsPage
-from tests.conftest import import_39c3
 from tests.support import shown_guide
 
 BUSIEST = dt.date(2025, 12, 28)
-
-
-@pytest.fixture(scope="module")
-def programme_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return import_39c3(tmp_path_factory.mktemp("39c3-header"))
 
 
 def grid_page(guide: Guide, day: dt.date) -> tuple[ForumsPage, TimetablePanel]:

@@ -16,15 +16,10 @@ from guide.content.build import build_content_db
 from guide.search import search
 from guide.ui.history import Location
 from guide.ui.views.bookmarks import entry_kind
-from tests.conftest import XML_39C3, import_39c3
+from tests.conftest import XML_39C3
 from tests.support import answer_yes, shown_guide
 
 TALK = "a2dd3dc7-ecae-50b3-82d9-266ad02f7a40"  # "All my Deutschlandtickets gone", One, 27 Dec 16:00
-
-
-@pytest.fixture(scope="module")
-def programme_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return import_39c3(tmp_path_factory.mktemp("39c3"))
 
 
 @pytest.fixture
