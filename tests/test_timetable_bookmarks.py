@@ -19,7 +19,7 @@ from guide.user import bookmarks as store
 from guide.user.db import UserDb
 from guide.user.export import export_bookmarks
 from tests.support import shown_guide
-from tests.test_timetable import file_sessions, open_grid, programme_db  # noqa: F401 - fixture
+from tests.test_timetable import file_sessions, open_grid
 
 DAY = dt.date(2025, 12, 27)
 
@@ -41,7 +41,7 @@ def night_sessions() -> tuple[str, str, str]:
     return late_id, across, before
 
 
-def test_clashes_of_imported_sessions_go_by_absolute_time(programme_db: Path,  # noqa: F811
+def test_clashes_of_imported_sessions_go_by_absolute_time(programme_db: Path,
                                                           user: UserDb) -> None:
     content = open_content_db(programme_db)
     late, across, before = night_sessions()
@@ -56,7 +56,7 @@ def test_clashes_of_imported_sessions_go_by_absolute_time(programme_db: Path,  #
     assert frozenset((late, before)) not in pairs
 
 
-def test_calendar_of_imported_sessions_has_their_times_and_rooms(programme_db: Path,  # noqa: F811
+def test_calendar_of_imported_sessions_has_their_times_and_rooms(programme_db: Path,
                                                                  user: UserDb, tmp_path: Path) -> None:
     content = open_content_db(programme_db)
     sessions = file_sessions()
@@ -76,7 +76,7 @@ def test_calendar_of_imported_sessions_has_their_times_and_rooms(programme_db: P
 
 
 @pytest.fixture
-def guide(qtbot, programme_db: Path) -> Iterator[Guide]:  # type: ignore[no-untyped-def]  # noqa: F811
+def guide(qtbot, programme_db: Path) -> Iterator[Guide]:  # type: ignore[no-untyped-def]
     with shown_guide(qtbot, programme_db, now="2025-12-27T20:00", lang="en") as g:
         yield g
 
