@@ -16,10 +16,10 @@ from guide.layout_matrix import SECTIONS, all_pages
 from tests.conftest import run_guide
 
 
-def check(real_db: Path, *options: str) -> tuple[int, str]:
+def check(real_db: Path, *options: str, now: str = "2023-05-29T10:00") -> tuple[int, str]:
     """Run the command as a content author would; (exit code, its report)."""
     result = run_guide("check", "--layout", "--content-db", str(real_db), "--now",
-                       "2023-05-29T10:00", *options, timeout=600,
+                       now, *options, timeout=600,
                        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     lines = [line for line in (result.stdout + result.stderr).splitlines()
              if " | " in line or line.startswith(("layout:", "Traceback", "error"))]
@@ -31,6 +31,14 @@ def test_every_section_passes_at_every_size_text_size_theme_and_language(real_db
     code, report = check(real_db, *pages)
     assert code == 0, report
     assert f"{len(SECTIONS) * 24} page renders checked over 24 configurations, 0 problems" in report
+
+
+def test_home_on_the_eve_passes_everywhere(real_db: Path) -> None:
+    """The day before the forums, Home lists the next day's in a narrow column: the opening
+    ceremony's six-line English title was cut at four with the top of a fifth showing."""
+    code, report = check(real_db, "--page", "home", now="2023-05-26T08:00")
+    assert code == 0, report
+    assert "24 page renders checked over 24 configurations, 0 problems" in report
 
 
 def test_every_detail_page_passes_at_the_edges(real_db: Path) -> None:

@@ -336,3 +336,19 @@ def test_decoded_images_stay_within_their_memory_budget(qtbot, mini_db: Path) ->
         qtbot.waitUntil(lambda: images.pixmap("images/crowd.png", sizes[0]) is not None, timeout=5000)
     finally:
         images.shutdown()
+
+
+def test_a_wrapped_line_past_its_limit_ends_in_an_ellipsis(qapp: object) -> None:
+    """No top half of a line that does not fit: the last line kept ends in "…"."""
+    from PySide6.QtGui import QFontMetrics
+
+    from guide.ui import theme
+    from guide.ui.delegates import wrapped
+
+    font = theme.font("title", 1.0, bold=True)
+    text = ("Opening Ceremony of the 2023 Zhongguancun International Technology Trade Fair and "
+            "Global Technology Trading Ecosystem Partners Conference")
+    lines = wrapped(text, font, 220, 3)
+    assert len(lines) == 3 and lines[-1].endswith("…")
+    assert all(QFontMetrics(font).horizontalAdvance(line) <= 220 for line in lines)
+    assert " ".join(wrapped(text, font, 220, 20)) == text  # all of it when it fits

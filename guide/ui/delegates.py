@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPen, QTextLayout, QTextOption
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from guide.content.models import Figure, ForumRow, ItemCard
@@ -44,8 +44,32 @@ class Line:
 
 
 def title(text: str, font: QFont, color: str) -> Line:
-    """A title line: wraps onto as many lines as it needs (up to 4), never elided."""
-    return Line(text, font, color, wrap=True, essential=True, max_lines=4)
+    """A title line: wraps onto as many lines as it needs (up to 8: a long official name
+    takes six in a narrow column), elided only past that."""
+    return Line(text, font, color, wrap=True, essential=True, max_lines=8)
+
+
+def wrapped(text: str, font: QFont, width: int, max_lines: int) -> list[str]:
+    """``text`` broken into lines of ``width`` as Qt wraps it; past ``max_lines`` the last
+    line ends in an ellipsis rather than the top of a line that does not fit."""
+    layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)  # as drawText and boundingRect wrap
+    layout.setTextOption(option)
+    starts: list[tuple[int, int]] = []
+    layout.beginLayout()
+    while True:
+        row = layout.createLine()
+        if not row.isValid():
+            break
+        row.setLineWidth(max(1, width))
+        starts.append((row.textStart(), row.textLength()))
+    layout.endLayout()
+    lines = [text[a:a + n].rstrip() for a, n in starts[:max_lines]]
+    if len(starts) > max_lines:
+        rest = text[starts[max_lines - 1][0]:]
+        lines[-1] = QFontMetrics(font).elidedText(rest, Qt.TextElideMode.ElideRight, max(1, width))
+    return lines
 
 
 class BaseDelegate(QStyledItemDelegate):
@@ -130,8 +154,12 @@ class BaseDelegate(QStyledItemDelegate):
                 bound = fm.boundingRect(QRect(rect.left(), y, max(1, rect.width()), 100_000),
                                         int(Qt.TextFlag.TextWordWrap), line.text)
                 height = min(bound.height(), fm.lineSpacing() * line.max_lines + fm.descent())
-                painter.drawText(QRect(rect.left(), y, rect.width(), height),
-                                 int(Qt.TextFlag.TextWordWrap), line.text)
+                shown = wrapped(line.text, line.font, rect.width(), line.max_lines)
+                for n, text in enumerate(shown):  # the last line elided: no half line below it
+                    painter.drawText(QRect(rect.left(), y + n * fm.lineSpacing(), rect.width(),
+                                           fm.height()),
+                                     int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                                     text)
                 probe.note(painter, QRect(rect.left(), y, rect.width(), height), line.text,
                            cut=bound.height() > height or bound.width() > rect.width() + 2,
                            essential=line.essential)

@@ -186,7 +186,8 @@ def cut_text(widgets: Iterable[QWidget], probed: set[int]) -> Iterator[Problem]:
                 room = w.tabRect(i).width() - 20
                 if fm.horizontalAdvance(w.tabText(i)) > room or w.tabRect(i).isEmpty():
                     yield Problem("cut", name_of(w), f"tab {short(w.tabText(i))!r} does not fit")
-        elif isinstance(w, QAbstractItemView) and key(w.viewport()) not in probed:
+        elif isinstance(w, QAbstractItemView) and key(w.viewport()) not in probed \
+                and not w.viewport().visibleRegion().isEmpty():  # scrolled out of sight: unpainted
             yield from plain_rows_cut(w)
 
 
