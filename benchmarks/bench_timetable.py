@@ -51,7 +51,7 @@ def run(sessions: int, rooms: int, size: str) -> dict[str, object]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from guide.app import build_window
+    from guide.app import build_window, settle_heap
     from guide.content import queries
     from guide.content.timetable import busiest_day
     from guide.ui.history import Location
@@ -59,6 +59,7 @@ def run(sessions: int, rooms: int, size: str) -> dict[str, object]:
 
     db = programme_db(sessions, rooms)
     guide = build_window(db, now="2025-12-27T09:00", lang="en", remember=False)
+    settle_heap()  # as `guide` does once its window is up
     width, height = (int(x) for x in size.split("x"))
     guide.window.resize(width, height)
     guide.window.show()

@@ -51,7 +51,10 @@ def paint_now(view: TimetableView, painter: QPainter, area: QRect) -> None:
     if not area.top() <= y + origin.y() <= area.bottom():
         return
     free = QRegion(area)
-    for row in grid.visible(0, len(grid.columns), y / view.minute_height(), y / view.minute_height()):
+    cw, minute = view.column_width(), y / view.minute_height()
+    # Only the rooms in view: a day may have hundreds.
+    for row in grid.visible((area.left() - origin.x()) / cw, (area.right() - origin.x()) / cw,
+                            minute, minute):
         card = view.delegate.card_rect(view.block_rect(row).translated(origin))
         free -= QRegion(view.delegate.text_rect(card))
     painter.save()
