@@ -29,6 +29,27 @@ HEAVY = ["pydantic", "pypinyin", "sqlite_utils", "nacl", "icalendar", "segno", "
          "guide.kiosk.config", "guide.kiosk.controller", "guide.ui.accessible", "guide.ui.layout_check",
          "guide.content.build", "guide.content.loader", "tomllib", "uuid"]
 
+# Both child scripts end by starting the guide as `guide` does, with their hook installed;
+# the guide's own arguments follow the script's first ``skip`` ones.
+START = """
+app = QApplication(sys.argv[:1])
+hook = FirstPaint()
+app.installEventFilter(hook)
+from guide.cli import main
+sys.argv = ["guide", *sys.argv[1 + {skip}:]]
+sys.exit(main())
+"""
+
+
+def start_guide(script: str, real_db: Path, tmp_path: Path,
+                *script_args: str) -> subprocess.CompletedProcess[str]:
+    """Run ``script`` (then the guide, offscreen, over ``real_db``) in a fresh process."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ZGC_GUIDE_DATA": str(tmp_path / "data")}
+    code = script + START.format(skip=len(script_args))
+    return subprocess.run([sys.executable, "-c", code, *script_args, "--content-db", str(real_db),
+                           "--lang", "en"], capture_output=True, text=True, timeout=120, cwd=ROOT, env=env)
+
+
 # The check runs on the event loop's next turn after the window's first paint event, so the
 # children painted in the same frame (the Home lists and their rows) count too. The start's own
 # after-first-frame step is queued after it (and imports modules named here: it would fail, not pass).
@@ -52,20 +73,11 @@ class FirstPaint(QObject):
             app.removeEventFilter(self)
         return False
 
-app = QApplication(sys.argv[:1])
-hook = FirstPaint()
-app.installEventFilter(hook)
-from guide.cli import main
-sys.argv = ["guide", *sys.argv[2:]]
-sys.exit(main())
 """
 
 
 def test_no_heavy_module_is_imported_before_the_first_paint(real_db: Path, tmp_path: Path) -> None:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ZGC_GUIDE_DATA": str(tmp_path / "data")}
-    done = subprocess.run(
-        [sys.executable, "-c", CHILD, json.dumps(HEAVY), "--content-db", str(real_db), "--lang", "en"],
-        capture_output=True, text=True, timeout=120, cwd=ROOT, env=env)
+    done = start_guide(CHILD, real_db, tmp_path, json.dumps(HEAVY))
     assert done.returncode == 0, done.stderr
     seen = json.loads(done.stdout.strip().splitlines()[-1])
     assert seen["home"], "the window painted before its Home page was built"
@@ -100,20 +112,12 @@ class FirstPaint(QObject):
             app.removeEventFilter(self)
         return False
 
-app = QApplication(sys.argv[:1])
-hook = FirstPaint()
-app.installEventFilter(hook)
-from guide.cli import main
-sys.argv = ["guide", *sys.argv[1:]]
-sys.exit(main())
 """
 
 
 def test_what_the_first_frame_left_out_follows_right_after_it(real_db: Path, tmp_path: Path) -> None:
     """The staff button is in the first frame; its menu and the bookmark titles follow once it is painted."""
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ZGC_GUIDE_DATA": str(tmp_path / "data")}
-    done = subprocess.run([sys.executable, "-c", LATER, "--content-db", str(real_db), "--lang", "en"],
-                          capture_output=True, text=True, timeout=120, cwd=ROOT, env=env)
+    done = start_guide(LATER, real_db, tmp_path)
     assert done.returncode == 0, done.stderr
     first, later = (json.loads(line) for line in done.stdout.strip().splitlines()[-2:])
     assert first["first_frame_staff_button"]  # no toolbar shift when the menu is filled
