@@ -193,6 +193,26 @@ def test_frozen_staff_commands_need_the_build_time_packages(built: Built, tmp_pa
     assert "BEGIN:VCALENDAR" in result.stdout and "TZID:Asia/Shanghai" in result.stdout
 
 
+def test_frozen_pack_commands_make_sign_verify_and_apply_a_pack(built: Built, tmp_path: Path) -> None:
+    """Signatures (PyNaCl over libsodium, through cffi's backend) work in the frozen app."""
+    program, data = built.bundle / APP, str(tmp_path / "data")
+    pack = tmp_path / "pack"
+    shutil.copytree(ROOT / "db" / "pack", pack)
+    toml = pack / "pack.toml"
+    text = toml.read_text(encoding="utf-8")
+    toml.write_text(text.replace("version = 1", "version = 2", 1), encoding="utf-8")
+    file, key = tmp_path / "next.guidepack", tmp_path / "staff"
+    for args in (["pack", "keygen", "--out", str(key)], ["pack", "build", str(pack), "--out", str(file)],
+                 ["pack", "sign", str(file), "--key", f"{key}.key"],
+                 ["pack", "verify", str(file), "--trusted", f"{key}.pub"],
+                 ["update", "apply", "--file", str(file), "--trusted", f"{key}.pub"]):
+        result = run(program, *args, ZGC_GUIDE_DATA=data)
+        assert result.returncode == 0, f"{args}: {result.stderr}"
+    assert "version 2 signed by ed25519:" in result.stdout
+    status = json.loads(run(program, "check", "--json", ZGC_GUIDE_DATA=data).stdout)
+    assert status["pack_version"] == 2 and status["path"].startswith(data)
+
+
 def test_stale_bundled_database_is_rebuilt_in_the_user_folder_never_in_the_bundle(
         built: Built, tmp_path: Path) -> None:
     root = tmp_path / "root"
