@@ -9,10 +9,13 @@ future Qt adds is kept (safe) rather than silently lost.
 
 from __future__ import annotations
 
+import email.parser
+import importlib
 import os
 import re
 import subprocess
 from collections.abc import Callable, Iterable
+from pathlib import Path
 
 # Python packages that come in only through optional plugins of our dependencies
 # (pydantic's mypy and hypothesis plugins) or through the test environment.
@@ -71,6 +74,23 @@ DROPPED_PLUGINS: dict[str, frozenset[str] | None] = {
 # logging, and libdbus); what they alone pull in (libgcrypt, libgpg-error, liblz4,
 # libcap) is pruned with them.
 SYSTEM_PROVIDED = frozenset({"libdbus-1.so.3", "libsystemd.so.0"})
+
+# Modules that read a JSON file of their package at import, replaced in the bundle by a
+# module holding that JSON as a string: the PYZ archive stores it compressed (pypinyin's
+# two dictionaries: 3.3 MB as files, about 0.8 MB in the archive). Only content builds
+# (build-db, installing a content pack, importing a programme) import pypinyin, and they
+# pay about 10 ms more to inflate it. Module -> (the JSON file as bundled, the module's
+# own code over the text ``_JSON``, which must give the same value as the original).
+EMBEDDED_JSON: dict[str, tuple[str, str]] = {
+    "pypinyin.phrases_dict": ("pypinyin/phrases_dict.json", "phrases_dict = json.loads(_JSON)"),
+    "pypinyin.pinyin_dict": ("pypinyin/pinyin_dict.json",
+                             "pinyin_dict = {int(k): v for k, v in json.loads(_JSON).items()}"),
+}
+
+# Package metadata files the bundle keeps for importlib.metadata (versions, entry points)
+# and carries without their body: each package's long description (its README; 144 kB
+# for pydantic, 48 kB for the guide's own), which nothing reads.
+METADATA_FILES = re.compile(r"[^/]+\.(dist-info/METADATA|egg-info/PKG-INFO)$")
 
 PLUGIN_ROOT = "PySide6/Qt/plugins/"
 QT_TRANSLATIONS = "PySide6/Qt/translations/"
@@ -171,3 +191,67 @@ def _symlink_target(entry: Entry) -> str:
     dest, target, _ = entry
     joined = os.path.normpath(os.path.join(os.path.dirname(dest), target))
     return joined.replace(os.sep, "/")
+
+
+def embedded_module_source(module: str, text: str, code: str) -> str:
+    """Source of the stand-in for ``module``: ``text`` (JSON) as a string constant, then ``code``."""
+    doc = f"{module} as the frozen guide ships it: its JSON data embedded (packaging/freeze_rules.py)."
+    return f'"""{doc}"""\nimport json\n\n_JSON = {text!r}\n{code}\n'
+
+
+def embed_json(pure: list[Entry], datas: Iterable[Entry], folder: Path) -> tuple[list[str], list[Entry]]:
+    """Point the EMBEDDED_JSON modules of ``pure`` (changed in place) at stand-ins written to
+    ``folder``; return the names replaced and ``datas`` without their JSON files.
+
+    Each stand-in is checked to give the same value as the original module of the build's
+    environment; a module or file that is no longer where the table says stops the build
+    (the dependency changed: look again) rather than shipping a broken import.
+    """
+    datas = list(datas)
+    by_dest = {e[0].replace(os.sep, "/"): e for e in datas}
+    folder.mkdir(parents=True, exist_ok=True)
+    replaced = []
+    for i, (name, _source, typecode) in enumerate(pure):
+        if name not in EMBEDDED_JSON:
+            continue
+        dest, code = EMBEDDED_JSON[name]
+        if dest not in by_dest:
+            raise SystemExit(f"freeze_rules.EMBEDDED_JSON: {dest} is not collected for {name}")
+        text = Path(by_dest[dest][1]).read_text(encoding="utf-8")
+        stand_in = folder / f"{name}.py"
+        stand_in.write_text(embedded_module_source(name, text, code), encoding="utf-8")
+        attribute = name.rpartition(".")[2]
+        namespace: dict[str, object] = {}
+        exec(compile(stand_in.read_text(encoding="utf-8"), str(stand_in), "exec"), namespace)
+        if namespace[attribute] != getattr(importlib.import_module(name), attribute):
+            raise SystemExit(f"freeze_rules.EMBEDDED_JSON: the stand-in for {name} differs from it")
+        pure[i] = (name, str(stand_in), typecode)
+        replaced.append(name)
+    missing = sorted(set(EMBEDDED_JSON) - set(replaced))
+    if missing:
+        raise SystemExit(f"freeze_rules.EMBEDDED_JSON: {missing} not in the bundle")
+    dropped = {EMBEDDED_JSON[name][0] for name in replaced}
+    return replaced, [e for e in datas if e[0].replace(os.sep, "/") not in dropped]
+
+
+def metadata_headers(text: str) -> str:
+    """A METADATA / PKG-INFO file's header fields without the description body after them."""
+    head = text.replace("\r\n", "\n").partition("\n\n")[0] + "\n"
+    parse = email.parser.Parser().parsestr
+    if parse(head).items() != parse(text).items():
+        raise SystemExit("freeze_rules.metadata_headers: the headers changed when the body was cut")
+    return head
+
+
+def trim_metadata(datas: Iterable[Entry], folder: Path) -> list[Entry]:
+    """``datas`` with each package metadata file replaced by its headers (written to ``folder``)."""
+    out = []
+    for dest, source, typecode in datas:
+        if METADATA_FILES.search(dest.replace(os.sep, "/")):
+            trimmed = folder / dest
+            trimmed.parent.mkdir(parents=True, exist_ok=True)
+            text = Path(source).read_text(encoding="utf-8")
+            trimmed.write_text(metadata_headers(text), encoding="utf-8")
+            source = str(trimmed)
+        out.append((dest, source, typecode))
+    return out

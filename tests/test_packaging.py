@@ -90,6 +90,65 @@ def test_pruning_keeps_what_kept_files_link_and_drops_the_rest() -> None:
     assert kept_datas == datas
 
 
+def pypinyin_entries() -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]:
+    """pypinyin's modules and data files as PyInstaller's analysis lists them."""
+    folder = Path(importlib.util.find_spec("pypinyin").origin).parent  # type: ignore[arg-type,union-attr]
+    pure = [(f"pypinyin.{n}" if n != "__init__" else "pypinyin", str(folder / f"{n}.py"), "PYMODULE")
+            for n in ("__init__", "constants", "phrases_dict", "pinyin_dict")]
+    datas = [(f"pypinyin/{n}", str(folder / n), "DATA") for n in ("phrases_dict.json", "pinyin_dict.json",
+                                                                   "py.typed")]
+    return pure, datas
+
+
+def test_pypinyin_dictionaries_ship_inside_their_modules_with_the_same_content(tmp_path: Path) -> None:
+    import pypinyin.phrases_dict
+    import pypinyin.pinyin_dict
+
+    pure, datas = pypinyin_entries()
+    replaced, kept = rules.embed_json(pure, datas, tmp_path)
+    assert sorted(replaced) == ["pypinyin.phrases_dict", "pypinyin.pinyin_dict"]
+    assert [d[0] for d in kept] == ["pypinyin/py.typed"]  # the JSON files are not bundled
+    sources = dict((name, source) for name, source, _ in pure)
+    assert sources["pypinyin.constants"].endswith("constants.py")  # the rest untouched
+    for name, original in (("phrases_dict", pypinyin.phrases_dict.phrases_dict),
+                           ("pinyin_dict", pypinyin.pinyin_dict.pinyin_dict)):
+        stand_in = Path(sources[f"pypinyin.{name}"])
+        assert stand_in.parent == tmp_path
+        spec = importlib.util.spec_from_file_location(f"stand_in_{name}", stand_in)
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        assert getattr(module, name) == original and len(original) > 10_000
+
+
+def test_a_dictionary_no_longer_where_the_rules_expect_stops_the_build(tmp_path: Path) -> None:
+    pure, datas = pypinyin_entries()
+    with pytest.raises(SystemExit, match=r"phrases_dict\.json is not collected"):
+        rules.embed_json(pure, [d for d in datas if "phrases" not in d[0]], tmp_path)
+    with pytest.raises(SystemExit, match=r"pinyin_dict.*not in the bundle"):
+        rules.embed_json([p for p in pure if p[0] != "pypinyin.pinyin_dict"], datas, tmp_path)
+
+
+def test_package_metadata_keeps_its_fields_without_the_description(tmp_path: Path) -> None:
+    import importlib.metadata
+
+    installed = importlib.metadata.distribution("pydantic")
+    text = installed.read_text("METADATA")
+    assert text is not None
+    source = tmp_path / "METADATA"
+    source.write_text(text, encoding="utf-8")
+    licence = ("pydantic.dist-info/licenses/LICENSE", str(source), "DATA")
+    entries = rules.trim_metadata([("pydantic.dist-info/METADATA", str(source), "DATA"), licence],
+                                  tmp_path / "out")
+    assert entries[1] == licence
+    trimmed = Path(entries[0][1])
+    assert trimmed == tmp_path / "out" / "pydantic.dist-info" / "METADATA"
+    assert trimmed.stat().st_size < len(text.encode()) / 10  # pydantic's README and changelog go
+    bundled = importlib.metadata.PathDistribution(trimmed.parent)
+    assert bundled.version == installed.version and bundled.requires == installed.requires
+    assert bundled.metadata["Summary"] == installed.metadata["Summary"]
+
+
 # --- Linux package parts --------------------------------------------------------------------
 
 
