@@ -51,6 +51,23 @@ def test_content_db_is_opened_read_only(mini_db: Path) -> None:
         db.execute("DELETE FROM forum")
 
 
+def test_a_reader_keeps_its_content_while_an_update_is_renamed_over_it(tmp_path: Path) -> None:
+    # Content is read through a memory map; updates replace the file whole, so a
+    # connection still open on the old file reads it to the end, unchanged.
+    path = tmp_path / "content.db"
+    build_content_db(MINI_PACK, path)
+    db = open_content_db(path)
+    assert db.execute("PRAGMA mmap_size").fetchone()[0] > 0
+    before = db.execute("SELECT id, title FROM forum ORDER BY id").fetchall()
+    update = tmp_path / "update.db"
+    write_synthetic_pack(tmp_path / "pack", 40)
+    build_content_db(tmp_path / "pack", update)
+    update.replace(path)
+    assert db.execute("SELECT id, title FROM forum ORDER BY id").fetchall() == before
+    assert db.execute("PRAGMA quick_check").fetchone() == ("ok",)
+    assert open_content_db(path).execute("SELECT count(*) FROM forum").fetchone()[0] != len(before)
+
+
 def test_failed_build_leaves_old_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     out = tmp_path / "c.db"
     build_content_db(MINI_PACK, out)

@@ -159,6 +159,9 @@ TOP1 = [
     ("zyf", "zhou-yunfan", {"robot", "green-finance-forum"}),
     ("yuanyuzhou", "metaverse-hall", {"robot", "green-finance-forum"}),
     ("jiangainuo", "jiang-aina", {"robot", "zhou-yunfan"}),  # 娜 na/nuo: every reading
+    # pinyin longer than the index keeps (12 letters) matches by its first 12 (so
+    # 知识产权运营 in a name may follow), the whole reading first
+    ("zhishichanquanbaohu", "ip-forum", {"robot", "green-finance-forum", "tech-transfer"}),
     # English: words, prefixes, any case
     ("patent", "patent-pool", {"robot", "green-finance-forum"}),
     ("PATENT", "patent-pool", {"robot", "green-finance-forum"}),
@@ -352,6 +355,20 @@ def test_count_by_kind(db: sqlite3.Connection) -> None:
     assert {k: v for k, v in counts.items() if v} == expected
     assert count_by_kind(db, "zyf")["person"] == 1
     assert count_by_kind(db, "  ") == {}
+
+
+@pytest.mark.parametrize(
+    "query",
+    # pinyin longer than the title index's prefixes (5 letters) is counted from one
+    # read of the title matches, shorter pinyin kind by kind: both must agree with search
+    ["zhongguancun", "zhongg", "zhong", "jinrong", "lvsejinrong", "zhishichanquan", "zhongguancun 论坛",
+     "beijing 2023", "zgc", "innovation", "北京"],
+)
+def test_counts_agree_with_search_of_each_kind(db: sqlite3.Connection, query: str) -> None:
+    counts = count_by_kind(db, query)
+    assert any(counts.values()), query
+    for kind, count in counts.items():
+        assert count == len(search(db, query, kind=kind, limit=1000)), (query, kind)
 
 
 def test_counts_on_an_index_from_before_kinds_had_rowid_ranges(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from guide.search.schema import MAX_PINYIN_TOKEN, kind_token
+from guide.search.schema import MAX_PINYIN_TOKEN, MAX_WORD, kind_token
 from guide.search.text import MARK, fold, pinyin_fold, tokens
 
 # Raw input is cut before any work: nobody types more, and a pasted 10,000-character
@@ -21,7 +21,7 @@ MAX_QUERY_CHARS = 200
 MAX_PIECES = 8
 # A longer Chinese phrase is matched by its first characters (a superset of rows).
 MAX_CJK_PIECE = 32
-MAX_WORD_PIECE = MAX_PINYIN_TOKEN
+MAX_WORD_PIECE = MAX_WORD
 MAX_PINYIN_WORDS = 3
 
 
@@ -72,7 +72,7 @@ class TextQuery:
     Chinese piece of n >= 3 characters is the AND of its pairs, which also matches
     text holding the pairs apart (色金, 金融 and 绿色 without 绿色金融). ``phrases``
     lists those pieces: a row matches only if each is in its kept text (checked with
-    ``instr`` in SQL, see :mod:`guide.search.textrows`). One or two characters need
+    ``GLOB`` in SQL, see :mod:`guide.search.textrows`). One or two characters need
     no check.
     """
 

@@ -40,7 +40,7 @@ Design (measured in ``shared/notes/search.md`` on SQLite 3.40.1):
   tokens carry a two-letter marker (:data:`guide.search.text.MARK`) so that the
   indexes from 3 characters serve Latin/pinyin prefixes of 1, 2, … letters without
   also copying every CJK bigram. The text index, whose entries are bare rowids,
-  affords lengths up to 10 letters; the title index (positions) up to 5.
+  affords every length a query word can have; the title index (positions) up to 5.
 """
 
 from __future__ import annotations
@@ -60,14 +60,21 @@ TEXT_COLUMNS = ("t", "n", "te", "b", "be", "k")
 KIND_BITS = 4  # room for 16 kinds (the guide has 7)
 SEQ_BITS = 24  # up to 16.7 M documents; small rowids keep FTS5 varints short
 SEQ_MASK = (1 << SEQ_BITS) - 1
-# Pinyin tokens are cut here; query words are cut the same way, so long input still
-# matches (as a prefix) and the token dictionary stays bounded.
-MAX_PINYIN_TOKEN = 20
+# Pinyin tokens are cut here (letters after the marker); a query word's pinyin reading
+# is cut the same way, so long input still matches (as a prefix). 12 letters hold
+# "zhongguancun": longer cuts gave every title's continuation its own term (a tenth
+# more title index at 100k items) for prefixes that are as selective at 12.
+MAX_PINYIN_TOKEN = 12
+# Query words are cut here (Latin words are indexed whole).
+MAX_WORD = 20
 TITLE_PREFIXES = "1 3 4 5 6 7"  # CJK 1; Latin/pinyin 1-5 letters (+ 2-letter marker)
-# Without positions a prefix entry is a rowid, so the text index affords Latin prefixes
-# up to 10 letters: FTS5 3.40 merges the terms of a longer prefix slowly on detail=none
-# ("intell"*: 1.8 ms at 20k items against 0.1 ms from an index), once per kind counted.
-TEXT_PREFIXES = " ".join(map(str, (1, *range(3, 13))))
+# Without positions a prefix entry is a rowid, so the text index affords every Latin
+# prefix a query word can have (up to MAX_WORD letters after the marker): FTS5
+# 3.40 builds the doclist of a prefix no index serves from all its terms, for each
+# cursor ("intelligence"*: 2.4 ms at 100k items for each kind counted, against 0.1 ms
+# from an index). Only words longer than a prefix get its entries, so the long ones
+# cost a few hundred kB at 100k items.
+TEXT_PREFIXES = " ".join(map(str, (1, *range(3, MAX_WORD + 3))))
 
 _FTS_OPTIONS = "content='', tokenize='unicode61 remove_diacritics 2'"
 _DDL = (

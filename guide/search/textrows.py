@@ -2,7 +2,7 @@
 
 The text index keeps rowids only (``detail=none``): no positions, so no phrases.
 A Chinese piece of three or more characters is looked up as the AND of its pairs and
-then checked in the kept text of the row with ``instr`` (in SQL, so candidates never
+then checked in the kept text of the row with ``GLOB`` (in SQL, so candidates never
 become Python objects). The check reads the stored fields as they are, which equals
 checking their folded form unless folding changes a row's Chinese (compatibility
 ideographs, Kangxi radicals, ㈱ …): such rows also keep their folded text in
@@ -23,9 +23,11 @@ FIELDS = ("body", "title", "names", "title_en", "body_en")
 
 def _check(index: int) -> str:
     # A phrase in a stored field is in its folded form too (folding maps ideographs to
-    # themselves), so ``folded`` (NULL on almost every row) only adds matches.
+    # themselves), so ``folded`` (NULL on almost every row) only adds matches. GLOB
+    # (the parameter is ``*phrase*``) scans text twice as fast as instr(), and a
+    # phrase is a run of CJK characters, so it holds none of GLOB's * ? [ ].
     phrase = f":p{index}"
-    fields = " OR ".join(f"instr(d.{field}, {phrase})" for field in (*FIELDS, "folded"))
+    fields = " OR ".join(f"d.{field} GLOB {phrase}" for field in (*FIELDS, "folded"))
     return f"({fields})"
 
 
@@ -56,7 +58,7 @@ def text_sql(
 def text_params(query: TextQuery, cap: int, **extra: object) -> dict[str, object]:
     """The named parameters of :func:`text_sql` for ``query``, LIMIT ``cap``."""
     params: dict[str, object] = {"match": query.match, "cap": cap, **extra}
-    params.update((f"p{i}", phrase) for i, phrase in enumerate(query.phrases))
+    params.update((f"p{i}", f"*{phrase}*") for i, phrase in enumerate(query.phrases))
     return params
 
 
