@@ -352,6 +352,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return self_test(args)
     if handler is None:
+        from guide.ui.source_scans import skip_source_scans
+
+        skip_source_scans()  # before the window's modules are imported
         from guide.app import run_app
 
         return run_app(args)
