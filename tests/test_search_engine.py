@@ -27,7 +27,7 @@ from guide.search import (
 )
 from guide.search.engine import run_search
 from guide.search.query import MAX_WORD_PIECE
-from guide.search.text import fold
+from guide.search.text import MARK, TOKEN, bigrams, fold, index_text
 from tests.conftest import ROOT
 
 CORPUS = (
@@ -476,3 +476,18 @@ def test_pypinyin_stays_off_the_query_path(tmp_path: pytest.TempPathFactory) -> 
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok"
+
+
+def test_index_text_treats_fullwidth_punctuation_as_nfkc_does() -> None:
+    # Punctuation separates as its NFKC form would; fullwidth letters and digits are words.
+    samples = ["北京，金融ＡＢＣ：２０２３", "（绿色）＿金融～ｉｐ！", "ﾟ･｡。、", "科技＆创新＃１"]
+    for text in samples:
+        reference = " ".join(
+            bigrams(cjk) if cjk else MARK + word for cjk, word in TOKEN.findall(fold(text))
+        )
+        assert index_text(text) == reference, text
+    every = "".join(map(chr, range(0xFF01, 0xFF66)))
+    assert index_text("金" + every + "融") == " ".join(
+        bigrams(cjk) if cjk else MARK + word for cjk, word in TOKEN.findall(fold("金" + every + "融"))
+    )
+    assert index_text("北京，金融ＡＢＣ") == "北京 京 金融 融 qxabc"

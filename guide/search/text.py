@@ -115,13 +115,23 @@ def tokens(folded: str) -> Iterator[tuple[str, bool]]:
         yield (cjk, True) if cjk else (match.group(2), False)
 
 
+# Fullwidth punctuation and symbols (，；：！？（）＠ …), what keeps most Chinese text from
+# being NFKC already. Every one of them separates tokens before and after folding, so
+# index_text turns them into spaces first, and a body then rarely needs normalising
+# (a tenth of the build's Python time at 100k items). Fullwidth letters and digits
+# are not among them: NFKC turns those into words.
+_FULLWIDTH_SEPARATORS = dict.fromkeys(
+    [*range(0xFF01, 0xFF10), *range(0xFF1A, 0xFF21), *range(0xFF3B, 0xFF41), *range(0xFF5B, 0xFF66)],
+    " ",
+)
+
+
 def index_text(text: str) -> str:
     """Return the FTS column text of ``text``: bigrams for CJK runs, marked words."""
     if not text:
         return ""
-    return " ".join(
-        bigrams(cjk) if cjk else MARK + word for cjk, word in TOKEN.findall(fold(text))
-    )
+    folded = fold(text.translate(_FULLWIDTH_SEPARATORS))
+    return " ".join(bigrams(cjk) if cjk else MARK + word for cjk, word in TOKEN.findall(folded))
 
 
 def words(folded: str) -> list[str]:
