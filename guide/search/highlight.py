@@ -84,18 +84,23 @@ class Marker:
 def _field_spans(field: str, target: str) -> tuple[Span, ...]:
     # Cached (a page's worth): names (speakers, photographers) recur across the hits
     # of one query. Small, so a kiosk running for days does not grow by it.
-    readings = [tuple(entry.split("/")) if entry else () for entry in field.split(",")]
-    first = target[0]
+    entries = field.split(",")
+    first, after_slash = target[0], "/" + target[0]
+    readings: list[Readings] | None = None  # split only for fields with a candidate
     spans = []
     i = 0
-    while i < len(readings):
-        # Every reading of the first character must at least start right.
-        end = _spell(readings, i, target) if any(r[0] == first for r in readings[i]) else None
-        if end is None:
-            i += 1
-        else:
-            spans.append((i, end))
-            i = end
+    while i < len(entries):
+        entry = entries[i]
+        # One of the character's readings must at least start right.
+        if entry and (entry[0] == first or after_slash in entry):
+            if readings is None:
+                readings = [tuple(e.split("/")) if e else () for e in entries]
+            end = _spell(readings, i, target)
+            if end is not None:
+                spans.append((i, end))
+                i = end
+                continue
+        i += 1
     return tuple(spans)
 
 
@@ -143,12 +148,15 @@ def snippet(text: str, spans: tuple[Span, ...]) -> tuple[str, tuple[Span, ...]]:
     first = spans[0][0] if spans else 0
     start = max(0, min(first - LEAD, len(text) - SNIPPET_CHARS))
     end = min(len(text), start + SNIPPET_CHARS)
-    cut = _LINE_BREAKS.sub(" ", text[start:end])  # one for one: marks keep their offsets
+    cut = text[start:end]
+    if not cut.isprintable():  # one for one: marks keep their offsets
+        cut = _LINE_BREAKS.sub(" ", cut)
     shift = start
     if start > 0:
         cut = ELLIPSIS + cut
         shift -= len(ELLIPSIS)
     if end < len(text):
         cut += ELLIPSIS
-    marks = merge((max(s, start) - shift, min(e, end) - shift) for s, e in spans)
-    return cut, marks
+    if not spans:
+        return cut, ()
+    return cut, merge([(max(s, start) - shift, min(e, end) - shift) for s, e in spans])

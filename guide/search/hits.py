@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from typing import cast
 
 from guide.search import highlight as hl
 from guide.search.model import SearchHit
@@ -44,7 +45,7 @@ def hits(
 
 
 def _hit(marker: hl.Marker, row: tuple[object, ...], value: float) -> SearchHit:
-    kind, id_, title, title_en, names, body, body_en = (str(v) for v in row[1:8])
+    kind, id_, title, title_en, names, body, body_en = cast("tuple[str, ...]", row[1:8])
     targets = marker.pinyin_targets(str(row[11]))
     # One line of readings per field: the title, then each name.
     fields = str(row[12]).split("\n") if targets else []
