@@ -146,13 +146,13 @@ def open_checked_content(
 
     path = ensure_content_db(explicit, progress, tidy=tidy)
     try:
-        return OpenedContent(open_content_db(path, check=True), path)
+        return OpenedContent(open_content_db(path, check=True, for_search=True), path)
     except ContentDbError as exc:
         previous = _previous_content(path) if exc.damaged and explicit is None else None
         if previous is None:
             raise
         try:
-            db = open_content_db(previous, check=True)
+            db = open_content_db(previous, check=True, for_search=True)
         except ContentDbError:
             raise exc from None
         import logging

@@ -13,10 +13,16 @@ from pathlib import Path
 import pytest
 
 from guide.content.build import build_content_db
-from guide.content.database import content_info, counts, integrity_problems, open_content_db
+from guide.content.database import (
+    SEARCH_CACHE_KIB,
+    content_info,
+    counts,
+    integrity_problems,
+    open_content_db,
+)
 from guide.content.schema import SCHEMA_VERSION
 from guide.content.synth import write_synthetic_pack
-from guide.locate import ensure_content_db, is_current
+from guide.locate import ensure_content_db, is_current, open_checked_content
 from tests.conftest import MINI_PACK, ROOT
 
 
@@ -52,12 +58,12 @@ def test_content_db_is_opened_read_only(mini_db: Path) -> None:
 
 
 def test_a_reader_keeps_its_content_while_an_update_is_renamed_over_it(tmp_path: Path) -> None:
-    # Content is read through a memory map; updates replace the file whole, so a
-    # connection still open on the old file reads it to the end, unchanged.
+    # Updates replace the file whole, so the window's connection, still open on the old
+    # file (with the larger page cache it searches through), reads it to the end, unchanged.
     path = tmp_path / "content.db"
     build_content_db(MINI_PACK, path)
-    db = open_content_db(path)
-    assert db.execute("PRAGMA mmap_size").fetchone()[0] > 0
+    db = open_checked_content(path).db
+    assert db.execute("PRAGMA cache_size").fetchone()[0] == -SEARCH_CACHE_KIB
     before = db.execute("SELECT id, title FROM forum ORDER BY id").fetchall()
     update = tmp_path / "update.db"
     write_synthetic_pack(tmp_path / "pack", 40)

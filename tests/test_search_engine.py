@@ -159,9 +159,8 @@ TOP1 = [
     ("zyf", "zhou-yunfan", {"robot", "green-finance-forum"}),
     ("yuanyuzhou", "metaverse-hall", {"robot", "green-finance-forum"}),
     ("jiangainuo", "jiang-aina", {"robot", "zhou-yunfan"}),  # 娜 na/nuo: every reading
-    # pinyin longer than the index keeps (12 letters) matches by its first 12 (so
-    # 知识产权运营 in a name may follow), the whole reading first
-    ("zhishichanquanbaohu", "ip-forum", {"robot", "green-finance-forum", "tech-transfer"}),
+    # a long reading narrows: 知识产权运营 in a name shares only its first 14 letters
+    ("zhishichanquanbaohu", "ip-forum", {"robot", "green-finance-forum", "patent-pool"}),
     # English: words, prefixes, any case
     ("patent", "patent-pool", {"robot", "green-finance-forum"}),
     ("PATENT", "patent-pool", {"robot", "green-finance-forum"}),
@@ -491,3 +490,19 @@ def test_index_text_treats_fullwidth_punctuation_as_nfkc_does() -> None:
         bigrams(cjk) if cjk else MARK + word for cjk, word in TOKEN.findall(fold("金" + every + "融"))
     )
     assert index_text("北京，金融ＡＢＣ") == "北京 京 金融 融 qxabc"
+
+
+def test_a_long_pinyin_reading_is_matched_ranked_and_marked_whole() -> None:
+    conn = _build((SearchDoc("area", "zgc", "中关村", "ZGC"),
+                   SearchDoc("area", "park", "中关村科技园区", "ZGC Science Park")))
+    found = search(conn, "zhongguancunkejiyuan")
+    assert [hit.id for hit in found] == ["park"]
+    assert found[0].title_marks == ((0, 6),)
+
+
+def test_a_nul_in_a_text_does_not_hide_the_phrase_after_it() -> None:
+    conn = _build((SearchDoc("announcement", "a", "通知", "Notice", body="前言\x00这是绿色金融论坛",
+                             names=("张\x00伟",)),))
+    assert ids(search(conn, "绿色金融")) == ["a"]
+    assert count_by_kind(conn, "绿色金融")["announcement"] == 1
+    assert ids(search(conn, "张伟")) == []  # a NUL separates, as a space does

@@ -165,9 +165,15 @@ def _write(
     return count
 
 
+def _kept(text: str | None) -> str:
+    """A text as search_doc keeps it: NUL, which SQLite's GLOB reads as the end of a
+    text (phrases are checked with it, textrows.py), becomes a space."""
+    return text.replace("\0", " ") if text else ""
+
+
 def _clean_name(name: str | None) -> str:
     # Names are stored newline-joined and mapped per character: no line breaks inside.
-    return " ".join(name.split()) if name else ""
+    return " ".join(_kept(name).split())
 
 
 def _rows(rowid: int, doc: SearchDoc) -> tuple[tuple[object, ...], ...]:
@@ -175,10 +181,10 @@ def _rows(rowid: int, doc: SearchDoc) -> tuple[tuple[object, ...], ...]:
     # Builders read these from nullable columns: treat a missing text as empty.
     doc = replace(
         doc,
-        title=doc.title or "",
-        title_en=doc.title_en or "",
-        body=doc.body or "",
-        body_en=doc.body_en or "",
+        title=_kept(doc.title),
+        title_en=_kept(doc.title_en),
+        body=_kept(doc.body),
+        body_en=_kept(doc.body_en),
         date=None if doc.date is None else str(doc.date),
     )
     names = [n for n in map(_clean_name, doc.names or ()) if n]

@@ -61,10 +61,10 @@ KIND_BITS = 4  # room for 16 kinds (the guide has 7)
 SEQ_BITS = 24  # up to 16.7 M documents; small rowids keep FTS5 varints short
 SEQ_MASK = (1 << SEQ_BITS) - 1
 # Pinyin tokens are cut here (letters after the marker); a query word's pinyin reading
-# is cut the same way, so long input still matches (as a prefix). 12 letters hold
-# "zhongguancun": longer cuts gave every title's continuation its own term (a tenth
-# more title index at 100k items) for prefixes that are as selective at 12.
-MAX_PINYIN_TOKEN = 12
+# is cut the same way, so long input still matches (as a prefix). Cutting at 12 letters
+# took 10 MB off the title index at 100k items, but a reading of 13+ letters then matched,
+# ranked and marked as its first 12 (中关村 first for "zhongguancunkejiyuan"): not kept.
+MAX_PINYIN_TOKEN = 20
 # Query words are cut here (Latin words are indexed whole).
 MAX_WORD = 20
 TITLE_PREFIXES = "1 3 4 5 6 7"  # CJK 1; Latin/pinyin 1-5 letters (+ 2-letter marker)

@@ -43,7 +43,7 @@ class Guide:
         titles are refreshed, so removed items show as no longer in the guide.
         """
         old = self.ctx.content
-        self.ctx.content = open_content_db(path)
+        self.ctx.content = open_content_db(path, for_search=True)
         self.ctx.content_path = Path(path)
         self.ctx.clock = self.ctx.clock.in_zone(content_info(self.ctx.content).timezone)
         self.ctx.bookmarks.content = self.ctx.content
