@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QListView
 
 from guide.app import Guide
 from guide.search import SearchHit
+from guide.ui import layout_probe as probe
 from guide.ui.history import Location
+from guide.ui.layout_check import check_window
 from guide.ui.models.search import GroupHeader, Suggestion
 from tests.support import shown_guide
 
@@ -141,3 +144,64 @@ def test_hostile_text_in_the_box_is_harmless(guide: Guide, qtbot) -> None:  # ty
     commit(box, "😀北京-上海\x00")
     _results(guide, qtbot)
     assert guide.ctx.content.execute("SELECT count(*) FROM forum").fetchone()[0] == 5
+
+
+def _cards(g: Guide, qtbot) -> list[tuple[QRect, list[probe.Mark]]]:  # type: ignore[no-untyped-def]
+    """(row rectangle, rectangles of the text painted in it) of every hit on screen."""
+    qtbot.waitUntil(lambda: g.window.findChild(QListView, "searchResults") is not None)
+    view = g.window.findChild(QListView, "searchResults")
+    page = g.window.pages["search"]
+    # The counts per kind come in a moment later (and would query a closed database).
+    qtbot.waitUntil(lambda: view.model().rowCount() > 2 and not page._counts_timer.isActive())
+    with probe.recording() as marks:
+        view.viewport().grab()
+    cards = []
+    for row, item in enumerate(view.model().rows()):
+        rect = view.visualRect(view.model().index(row, 0))
+        if isinstance(item, SearchHit) and view.viewport().rect().contains(rect):
+            cards.append((rect, [m for m in marks if rect.contains(m.rect.center())
+                                 and m.text != "highlight"]))  # a highlight lies in a line
+    assert cards
+    return cards
+
+
+@pytest.mark.parametrize(("lang", "query"), [("zh", "论坛"), ("en", "论坛"), ("en", "forum")])
+def test_a_result_card_is_as_tall_as_its_text(qtbot, real_db: Path, lang: str, query: str) -> None:  # type: ignore[no-untyped-def]
+    """No blank band under a one-line snippet, nothing cut off below a long one."""
+    with shown_guide(qtbot, real_db, now="2023-05-29T10:00", lang=lang) as g:
+        g.window.show_search(query)
+        for row, marks in _cards(g, qtbot):
+            texts = [m.rect for m in marks]
+            top, bottom = min(t.top() for t in texts), max(t.bottom() for t in texts)
+            assert row.top() <= top and bottom <= row.bottom()
+            # As much room under the last line as above the first (card margin and padding).
+            assert abs((row.bottom() - bottom) - (top - row.top())) <= 3, (row, texts)
+
+
+def test_a_long_title_at_200_percent_wraps_without_overprinting(qtbot, real_db: Path) -> None:  # type: ignore[no-untyped-def]
+    with shown_guide(qtbot, real_db, now="2023-05-29T10:00", lang="en", size=(1024, 640)) as g:
+        g.ctx.state.set_text_scale(2.0)
+        try:
+            g.window.resize(1024, 640)
+            g.window.show_search("zgc")  # first: a five-line title (the opening ceremony)
+            qtbot.wait(20)
+            _row, marks = _cards(g, qtbot)[0]
+            marks.sort(key=lambda m: m.rect.top())
+            assert len(marks) == 3  # title, snippet, the title in Chinese
+            title = marks[0]
+            assert title.text.startswith("Opening Ceremony") and not title.cut  # all its lines
+            for above, below in itertools.pairwise(marks):
+                assert above.rect.bottom() < below.rect.top()  # no line painted over another
+        finally:
+            g.ctx.state.set_text_scale(1.0)  # the app font is process-wide: put it back
+
+
+@pytest.mark.parametrize("theme_name", ["high-contrast", "standard"])
+def test_highlighted_words_stay_readable_in_both_themes(qtbot, real_db: Path, theme_name: str) -> None:  # type: ignore[no-untyped-def]
+    """High contrast's white text once vanished on the light yellow of a matched word."""
+    with shown_guide(qtbot, real_db, now="2023-05-29T10:00", lang="en") as g:
+        g.ctx.state.set_palette(theme_name)
+        g.window.show_search("forum")  # "Forum" highlighted in titles and snippets
+        _cards(g, qtbot)
+        problems = [str(p) for p in check_window(g.window, (1280, 800))]
+        assert problems == []

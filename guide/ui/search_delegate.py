@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, cast
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QTextCharFormat, QTextLayout
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QTextCharFormat,
+    QTextLayout,
+    QTextLine,
+    QTextOption,
+)
 from PySide6.QtWidgets import QStyleOptionViewItem
 
 from guide.search import SearchHit
@@ -29,61 +39,124 @@ KIND_GROUPS = {
 }
 
 
+MARK_TEXT = "#1b1b1b"
+
+
+def _laid_out(text: str, marks: Sequence[tuple[int, int]], offset: int, font: QFont, width: int,
+              mark_bg: str, top: float = 0.0) -> QTextLayout:
+    """``text`` (which starts at ``offset`` of the marked string) wrapped at ``width`` from
+    ``top`` down, the marks in it bold on ``mark_bg``."""
+    highlight = QTextCharFormat()
+    highlight.setBackground(QColor(mark_bg))
+    # Dark on the light mark in every theme: high contrast's white text vanishes on it.
+    highlight.setForeground(QColor(MARK_TEXT))
+    highlight.setFontWeight(QFont.Weight.Bold)
+    ranges = []
+    for start, stop in marks:
+        start, stop = max(0, start - offset), min(stop - offset, len(text))
+        if start < stop:
+            r = QTextLayout.FormatRange()
+            r.start, r.length, r.format = start, stop - start, highlight
+            ranges.append(r)
+    layout = QTextLayout(text, font)
+    layout.setFormats(ranges)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)  # as drawText and ``wrapped`` break
+    layout.setTextOption(option)
+    layout.beginLayout()
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(max(1, width))
+        line.setPosition(QPointF(0, top))
+        top += line.height()
+    layout.endLayout()
+    return layout
+
+
+def marked_layouts(text: str, marks: Sequence[tuple[int, int]], font: QFont, width: int,
+                   lines: int, mark_bg: str = "#ffe08a") -> tuple[list[QTextLayout], int, bool]:
+    """``text`` laid out in at most ``lines`` lines, ``marks`` highlighted: the layouts (the
+    lines that fit whole, then the last line elided when the text does not fit), the height
+    they take, and whether the text was cut."""
+    whole = _laid_out(text, marks, 0, font, width, mark_bg)
+    cut = whole.lineCount() > lines
+    if not cut:
+        return [whole], int(whole.boundingRect().height()), False
+    end = whole.lineAt(lines - 1).textStart()
+    layouts = [_laid_out(text[:end], marks, 0, font, width, mark_bg)] if end else []
+    top = layouts[0].boundingRect().height() if layouts else 0.0
+    # The rest on one line ending in "…" (measured bold: marks in it are): never the top of
+    # a line that does not fit.
+    bold = QFont(font)
+    bold.setBold(True)
+    rest = QFontMetrics(bold).elidedText(text[end:], Qt.TextElideMode.ElideRight, max(1, width))
+    layouts.append(_laid_out(rest, marks, end, font, width, mark_bg, top))
+    return layouts, int(layouts[-1].boundingRect().bottom()), True
+
+
 def draw_marked(painter: QPainter, rect: QRect, text: str, marks: Sequence[tuple[int, int]],
                 font: QFont, color: str, mark_bg: str, lines: int = 1, essential: bool = False) -> int:
     """Draw ``text`` in up to ``lines`` lines with ``marks`` highlighted; return height used."""
-    fm = QFontMetrics(font)
-    shown = fm.elidedText(text, Qt.TextElideMode.ElideRight, rect.width()) if lines == 1 else text
-    layout = QTextLayout(shown, font)
-    highlight = QTextCharFormat()
-    highlight.setBackground(QColor(mark_bg))
-    highlight.setFontWeight(QFont.Weight.Bold)
-    ranges = []
-    for start, end in marks:
-        if start < len(shown):
-            r = QTextLayout.FormatRange()
-            r.start, r.length, r.format = start, min(end, len(shown)) - start, highlight
-            ranges.append(r)
-    layout.setFormats(ranges)
-    layout.beginLayout()
-    height = 0.0
-    drawn = 0
-    while drawn < lines:
-        line = layout.createLine()
-        if not line.isValid():
-            break
-        line.setLineWidth(rect.width())
-        line.setPosition(QPointF(0, height))
-        height += line.height()
-        drawn += 1
-    cut = shown != text or (drawn == lines and layout.createLine().isValid())
-    layout.endLayout()
+    layouts, height, cut = marked_layouts(text, marks, font, rect.width(), lines, mark_bg)
     painter.setPen(QColor(color))
     painter.save()
     painter.setClipRect(rect)
-    layout.draw(painter, QPointF(rect.left(), rect.top()))
+    for layout in layouts:
+        layout.draw(painter, QPointF(rect.left(), rect.top()))
     painter.restore()
-    probe.note(painter, QRect(rect.left(), rect.top(), min(rect.width(), fm.horizontalAdvance(shown)),
-                              int(height)), text, cut=cut, essential=essential)
-    return int(height)
+    used = max((layout.lineAt(n).naturalTextWidth() for layout in layouts
+                for n in range(layout.lineCount())), default=0.0)
+    probe.note(painter, QRect(rect.left(), rect.top(), min(rect.width(), int(used)), height),
+               text, cut=cut, essential=essential)
+    if probe.active():  # each highlight has its own background: the checker judges it apart
+        for layout in layouts:
+            for span in highlight_rects(layout):
+                probe.note(painter, span.translated(rect.topLeft()), "highlight")
+    return height
 
 
-TITLE_LINES = 3  # a hit's title wraps (never elided) up to this many lines
+def _x_of(line: QTextLine, position: int) -> float:
+    x, _position = cast(tuple[float, int], line.cursorToX(position))  # (x, position) in PySide6
+    return x
 
 
-def marked_height(text: str, font: QFont, width: int, lines: int) -> int:
+def highlight_rects(layout: QTextLayout) -> list[QRect]:
+    """Where ``layout``'s highlighted ranges lie, one rectangle per line they touch."""
+    found = []
+    for r in layout.formats():
+        for n in range(layout.lineCount()):
+            line = layout.lineAt(n)
+            start = max(r.start, line.textStart())
+            end = min(r.start + r.length, line.textStart() + line.textLength())
+            if start < end:
+                left, right = _x_of(line, start), _x_of(line, end)
+                found.append(QRect(int(left), int(line.y()), max(1, int(right - left)),
+                                   int(line.height())))
+    return found
+
+
+TITLE_LINES = 8  # a hit's title wraps as a card's title does (delegates.title), elided past it
+
+
+def marked_height(text: str, marks: Sequence[tuple[int, int]], font: QFont, width: int,
+                  lines: int) -> int:
     """Height ``draw_marked`` uses for ``text`` at ``width`` in at most ``lines`` lines."""
-    layout = QTextLayout(text, font)
-    layout.beginLayout()
-    height = 0.0
-    for _ in range(lines):
-        line = layout.createLine()
-        if not line.isValid():
-            break
-        line.setLineWidth(max(1, width))
-        height += line.height()
-    layout.endLayout()
-    return int(height)
+    return marked_layouts(text, marks, font, width, lines)[1]
+
+
+@dataclass(frozen=True)
+class Block:
+    """One text block of a hit's card, painted by :func:`draw_marked`."""
+
+    text: str
+    marks: Sequence[tuple[int, int]]
+    font: QFont
+    color: str
+    lines: int
+    essential: bool = False
+
+
+GAP = 4  # px between a card's blocks
+CARD_TOP = PAD // 2 + 2  # the card's edge to its first line (and its last line to its edge)
 
 
 class SearchDelegate(BaseDelegate):
@@ -103,28 +176,36 @@ class SearchDelegate(BaseDelegate):
                              f"{tx.tr(str(KIND_GROUPS.get(row.kind, row.kind)))} · {count}")
         elif isinstance(row, SearchHit):
             self.paint_card(painter, option, rect)
-            inner = rect.adjusted(PAD, PAD // 2 + 2, -PAD, -PAD // 2)
-            # Title and snippet in the UI language; the title in the other language below.
-            english = self.ctx.state.lang == "en" and bool(row.title_en)
-            title, title_marks = ((row.title_en, row.title_en_marks) if english
-                                  else (row.title, row.title_marks))
-            snippet, snippet_marks = ((row.snippet_en, row.snippet_en_marks) if english
-                                      else (row.snippet, row.snippet_marks))
-            used = draw_marked(painter, inner, title, title_marks, self.font("title", True),
-                               p.text, "#ffe08a", lines=TITLE_LINES, essential=True)
-            used += 4 + draw_marked(painter, inner.adjusted(0, used + 4, 0, 0), snippet,
-                                    snippet_marks, self.font("body"), p.muted, "#ffe08a", lines=2)
-            other, other_marks = ((row.title, row.title_marks) if english
-                                  else (row.title_en, row.title_en_marks))
-            if other and other != title:
-                draw_marked(painter, inner.adjusted(0, used + 4, 0, 0), other, other_marks,
-                            self.font("small"), p.muted, "#ffe08a")
+            inner = rect.adjusted(PAD, CARD_TOP, -PAD, -CARD_TOP)
+            y = inner.top()
+            for block in self.blocks(row):
+                y += draw_marked(painter, QRect(inner.left(), y, inner.width(), inner.bottom() - y),
+                                 block.text, block.marks, block.font, block.color, "#ffe08a",
+                                 lines=block.lines, essential=block.essential) + GAP
         elif isinstance(row, Suggestion):
             self.paint_card(painter, option, rect)
             self.paint_lines(painter, rect.adjusted(PAD, PAD // 2 + 2, -PAD, 0), [
                 type(self).line(row.text, self.font("title", True), p.primary),
                 type(self).line(row.label, self.font("small"), p.muted)])
         painter.restore()
+
+    def blocks(self, row: SearchHit) -> list[Block]:
+        """What a hit's card shows, top down: the title in the UI language (wrapped), the
+        snippet (up to two lines), the title in the other language when it differs."""
+        p = self.palette
+        english = self.ctx.state.lang == "en" and bool(row.title_en)
+        title, title_marks = ((row.title_en, row.title_en_marks) if english
+                              else (row.title, row.title_marks))
+        snippet, snippet_marks = ((row.snippet_en, row.snippet_en_marks) if english
+                                  else (row.snippet, row.snippet_marks))
+        other, other_marks = ((row.title, row.title_marks) if english
+                              else (row.title_en, row.title_en_marks))
+        blocks = [Block(title, title_marks, self.font("title", True), p.text, TITLE_LINES, True)]
+        if snippet:
+            blocks.append(Block(snippet, snippet_marks, self.font("body"), p.muted, 2))
+        if other and other != title:
+            blocks.append(Block(other, other_marks, self.font("small"), p.muted, 1))
+        return blocks
 
     @staticmethod
     def line(text: str, font: QFont, color: str) -> Any:
@@ -133,18 +214,19 @@ class SearchDelegate(BaseDelegate):
         return Line(text, font, color)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        row = index.data(ItemRole)
+        row = self.measured_item(index)
         title = QFontMetrics(self.font("title", True)).lineSpacing()
         if isinstance(row, GroupHeader):
             return QSize(400, title + PAD + 4)
         if isinstance(row, Suggestion):
             return QSize(400, title + QFontMetrics(self.font("small")).lineSpacing() + PAD + 14)
-        title_height = title
-        if isinstance(row, SearchHit):
-            english = self.ctx.state.lang == "en" and bool(row.title_en)
-            text = row.title_en if english else row.title
-            width = self.row_width(option) - 12 - 2 * PAD
-            title_height = max(title, marked_height(text, self.font("title", True), width,
-                                                    TITLE_LINES))
-        return QSize(400, title_height + 2 * QFontMetrics(self.font("body")).lineSpacing()
-                     + QFontMetrics(self.font("small")).lineSpacing() + PAD + 20)
+        edges = 2 * (3 + CARD_TOP)  # the card's margin in the row, then its padding
+        if not isinstance(row, SearchHit):  # a very long list: every row as tall as a full card
+            body = QFontMetrics(self.font("body")).lineSpacing()
+            small = QFontMetrics(self.font("small")).lineSpacing()
+            return QSize(400, edges + 2 * title + 2 * body + small + 2 * GAP)
+        # As tall as what it shows: a one-line snippet or no other-language title leaves
+        # no blank band at the bottom of the card, a long title gets its lines.
+        width = self.row_width(option) - 12 - 2 * PAD
+        height = sum(marked_height(b.text, b.marks, b.font, width, b.lines) + GAP for b in self.blocks(row))
+        return QSize(400, edges + height - GAP)
