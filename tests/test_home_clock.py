@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication, QLabel
 
 from guide.app import Guide, build_window
 from guide.content import queries
@@ -54,8 +55,9 @@ def shown(label: object) -> str:
 def test_before_the_exhibition_home_says_when_it_opens_and_shows_no_news(home_at) -> None:  # type: ignore[no-untyped-def]
     page = home_at("2023-05-20T09:00")
     assert ids(page.today_model) == []
-    assert shown(page.today_empty) == "The forum has not started yet: it opens on Sat 27 May 2023."
-    assert page.next_title.text() == "Next · Sat 27 May 2023"
+    # No "Today" over nothing: one heading says when the forum opens, over that day's forums.
+    assert shown(page.today_title) == shown(page.today_empty) == ""
+    assert shown(page.next_title) == "The forum opens · Sat 27 May 2023"
     assert ids(page.next_model) == forums_on(page, "2023-05-27")
     assert shown(page.expo_note) == ""
     assert ids(page.news_model) == []
@@ -67,8 +69,8 @@ def test_on_26_may_the_exhibition_is_open_and_news_is_not_from_the_future(home_a
     note = shown(page.expo_note)
     assert "The exhibition is open today" in note
     assert "Metaverse Area" in note and "Quantum Information" in note
-    assert page.today_title.text() == "Today · Fri 26 May 2023"
-    assert shown(page.today_empty) == "The forum has not started yet: it opens on Sat 27 May 2023."
+    assert shown(page.today_title) == shown(page.today_empty) == ""
+    assert shown(page.next_title) == "The forum opens tomorrow · Sat 27 May 2023"
     assert ids(page.next_model) == forums_on(page, "2023-05-27")
     assert news_dates(page) == [dt.date(2023, 5, 26)]  # the 30th's patent pool is not news yet
 
@@ -98,6 +100,7 @@ def test_after_the_forum_home_says_it_has_ended_and_shows_the_last_news(home_at)
     page = home_at("2023-06-05T09:00")
     assert ids(page.today_model) == [] and ids(page.next_model) == []
     assert shown(page.today_empty) == "The forum has ended. Browse what happened below."
+    assert shown(page.next_title) == shown(page.next_empty) == ""  # nothing is next, ever
     assert shown(page.expo_note) == ""
     assert news_dates(page) == [dt.date(2023, 5, 30), dt.date(2023, 5, 29), dt.date(2023, 5, 28)]
 
@@ -118,3 +121,35 @@ def test_weekday_and_time_wording_match_the_kiosk(home_at) -> None:  # type: ign
 
     assert sections[0].forums[0].start_time is None
     assert chinese(ATTRACT_CONTEXT, TIME_TBA) == delegate.time_text(row) == "时间未公布"  # type: ignore[attr-defined]
+
+
+def under_heading(page: HomePage, heading: QLabel) -> int:
+    """How far below ``heading`` the first thing shown in its column starts (px)."""
+    bottom = heading.mapTo(page, heading.rect().bottomLeft()).y()
+    below = [w.mapTo(page, w.rect().topLeft()).y() for w in (
+        page.today_view, page.today_empty, page.next_view, page.next_empty)
+        if w.isVisible() and abs(w.mapTo(page, w.rect().topLeft()).x()
+                                 - heading.mapTo(page, heading.rect().topLeft()).x()) < 20
+        and w.mapTo(page, w.rect().topLeft()).y() >= bottom]
+    return min(below) - bottom
+
+
+@pytest.mark.parametrize("now", ["2023-05-20T09:00", "2023-05-26T10:00", "2023-05-29T10:00",
+                                 "2023-05-30T23:00", "2023-06-05T09:00"])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_heading_on_home_stands_right_over_what_it_heads(home_at, now: str, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """A note ("has ended", "nothing more") sits under its own heading, not under the other
+    column's longer list; no heading stands over an empty column."""
+    page = home_at(now)
+    page.ctx.state.set_language(lang)
+    for scale, size in ((1.0, (1280, 800)), (2.0, (1024, 640))):
+        page.ctx.state.set_text_scale(scale)
+        try:
+            page.window().resize(*size)
+            QApplication.processEvents()
+            headings = [h for h in (page.today_title, page.next_title) if h.isVisible()]
+            assert headings
+            for heading in headings:
+                assert under_heading(page, heading) <= 16, (heading.text(), scale)
+        finally:
+            page.ctx.state.set_text_scale(1.0)  # the app font is process-wide: put it back

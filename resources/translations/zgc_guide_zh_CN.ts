@@ -276,6 +276,14 @@
         <translation>今天 · %1</translation>
     </message>
     <message>
+        <source>The forum opens tomorrow · %1</source>
+        <translation>论坛明天开幕 · %1</translation>
+    </message>
+    <message>
+        <source>The forum opens · %1</source>
+        <translation>论坛开幕 · %1</translation>
+    </message>
+    <message>
         <source>Next</source>
         <translation>接下来</translation>
     </message>
@@ -286,10 +294,6 @@
     <message>
         <source>Next · %1</source>
         <translation>接下来 · %1</translation>
-    </message>
-    <message>
-        <source>The forum has not started yet: it opens on %1.</source>
-        <translation>论坛尚未开始，将于%1开幕。</translation>
     </message>
     <message>
         <source>The exhibition is open today: %1</source>

@@ -57,6 +57,10 @@ class HomePage(Page):
         grid.setHorizontalSpacing(18)
         self.grid = grid
         self._columns = 0
+        self._panels: list[QWidget] = []
+        self._wanted = 2
+        self._before_forum = False  # no forum yet today and the first forum day still ahead
+        self._after_forum = False  # the last forum day is past
         self.today_title, self.next_title = self._section(), self._section()
         self.today_model = LazyItemModel("forum", lambda ids: queries.forum_rows(ctx.content, ids))
         self.next_model = LazyItemModel("forum", lambda ids: queries.forum_rows(ctx.content, ids))
@@ -100,21 +104,30 @@ class HomePage(Page):
         self.refresh()
 
     def _arrange(self, columns: int) -> None:
-        """Today and Next side by side, or Next below Today when two columns would be narrow."""
+        """Today and Next side by side, or Next below Today when two columns would be narrow.
+
+        Each is a column of its own (heading, list, note), so a note stands right under its
+        heading, not below the other column's longer list."""
+        self._wanted = columns
+        if self._before_forum or self._after_forum:  # one column hidden: the other is full width
+            columns = 1
         if columns == self._columns:
             return
         self._columns = columns
-        for w in (self.today_title, self.today_view, self.today_empty,
-                  self.next_title, self.next_view, self.next_empty):
-            self.grid.removeWidget(w)
-        top = Qt.AlignmentFlag.AlignTop
-        for col, (title, view, empty) in enumerate(
-                ((self.today_title, self.today_view, self.today_empty),
-                 (self.next_title, self.next_view, self.next_empty))):
-            row, col = (0, col) if columns == 2 else (3 * col, 0)
-            self.grid.addWidget(title, row, col)
-            self.grid.addWidget(view, row + 1, col, top)
-            self.grid.addWidget(empty, row + 2, col, top)
+        if not self._panels:
+            for title, view, empty in ((self.today_title, self.today_view, self.today_empty),
+                                       (self.next_title, self.next_view, self.next_empty)):
+                panel = QWidget()
+                box = QVBoxLayout(panel)
+                box.setContentsMargins(0, 0, 0, 0)
+                for w in (title, view, empty):
+                    box.addWidget(w)
+                self._panels.append(panel)
+        for panel in self._panels:
+            self.grid.removeWidget(panel)
+        for col, panel in enumerate(self._panels):
+            row, col = (0, col) if columns == 2 else (col, 0)
+            self.grid.addWidget(panel, row, col, Qt.AlignmentFlag.AlignTop)
         self.grid.setColumnStretch(0, 1)
         self.grid.setColumnStretch(1, 1 if columns == 2 else 0)
 
@@ -171,20 +184,30 @@ class HomePage(Page):
                 "%1", tx.pick(main.title, main.title_en, lang))
             self.expo_note.setText(f"{text}\n{names}" if names else text)
         self.expo_note.setVisible(expo is not None)
-        if self._next_day is None:
+        first, last = (dates[0], dates[-1]) if dates else (None, None)
+        # Before the forum there is no "today" to speak of: one heading says when it opens,
+        # over that day's forums, rather than "Today" over nothing and a note below.
+        self._before_forum = bool(first and now.date() < first and not self.today_model.rowCount())
+        # After it, nothing is next, ever: Today alone says that it has ended.
+        self._after_forum = bool(last and now.date() > last)
+        self._panels[0].setVisible(not self._before_forum)
+        self._panels[1].setVisible(not self._after_forum)
+        self._arrange(self._wanted)
+        if self._before_forum and first is not None and self._next_day == first:
+            day = tx.format_date(first, lang, weekday=True)
+            self.next_title.setText(
+                (self.tr("The forum opens tomorrow · %1") if (first - now.date()).days == 1
+                 else self.tr("The forum opens · %1")).replace("%1", day))
+        elif self._next_day is None:
             self.next_title.setText(self.tr("Next"))
         elif self._next_day == now.date():
             self.next_title.setText(self.tr("Later today"))
         else:
             self.next_title.setText(self.tr("Next · %1").replace(
                 "%1", tx.format_date(self._next_day, lang, weekday=True)))
-        first, last = (dates[0], dates[-1]) if dates else (None, None)
-        if self.today_model.rowCount():
+        if self.today_model.rowCount() or self._before_forum:
             self.today_empty.setText("")
-        elif first and now.date() < first:
-            self.today_empty.setText(self.tr("The forum has not started yet: it opens on %1.")
-                                     .replace("%1", tx.format_date(first, lang, weekday=True)))
-        elif last and now.date() > last:
+        elif self._after_forum:
             self.today_empty.setText(self.tr("The forum has ended. Browse what happened below."))
         else:
             self.today_empty.setText(self.tr("No forums today."))
