@@ -149,3 +149,28 @@ def test_bookmarks_outlive_a_content_update(mini_pack: Path, tmp_path: Path) -> 
     assert code == 0
     assert out.splitlines()[1] == (
         "forum\toverlap\t2023-05-27 10:00\t重叠论坛\tOverlapping forum\t[no longer in the guide]")
+
+
+def test_a_programme_session_is_named_a_session_as_on_the_bookmarks_page(
+        tmp_path: Path, programme_db: Path, mini_db: Path) -> None:
+    from guide.content.database import open_content_db
+    from guide.ui.views.bookmarks import entry_kind
+    from guide.user.bookmarks import list_bookmarks
+
+    user = tmp_path / "user.db"
+    content = open_content_db(programme_db)
+    session = content.execute("SELECT id, title FROM forum ORDER BY id LIMIT 1").fetchone()
+    code, out, err = bm("add", "forum", session[0], user=user, content=programme_db)
+    assert code == 0, err
+    # The page's label for the same bookmark, in the same words.
+    view = list_bookmarks(open_user_db(user).db, content)[0]
+    label = entry_kind(view, "en")
+    assert label == "Session"
+    assert out == f"bookmarked {label.lower()} {session[0]}: {session[1]}\n"  # one title: one language
+    code, out, _ = bm("remove", "forum", session[0], user=user, content=programme_db)
+    assert code == 0 and out.startswith(f"removed session {session[0]}: ")
+    # A newspaper forum stays a forum, with both its titles.
+    code, out, _ = bm("add", "forum", "overlap", user=user, content=mini_db)
+    assert out == "bookmarked forum overlap: 重叠论坛 / Overlapping forum\n"
+    code, out, _ = bm("remove", "forum", "overlap", user=user, content=mini_db)
+    assert out == "removed forum overlap: 重叠论坛\n"

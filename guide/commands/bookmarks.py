@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from guide.commands import print_json
-from guide.content.models import KINDS
+from guide.content.models import KINDS, kind_noun
 
 Handler = Callable[[argparse.Namespace], int]
 Command = Callable[[str, Handler, str], argparse.ArgumentParser]
@@ -72,6 +72,19 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def _noun(content: Any, kind: str, item_id: str) -> str:
+    """``kind`` as the app names it: an imported programme's session is a "session"."""
+    from guide.user.bookmarks import snapshots
+
+    snap = snapshots(content, [(kind, item_id)]).get((kind, item_id)) if kind == "forum" else None
+    return kind_noun(kind, snap.forum_kind if snap else None)
+
+
+def _titles(title: str, title_en: str) -> str:
+    """Both titles, or one when they are the same (an imported programme has one language)."""
+    return f"{title} / {title_en}" if title_en and title_en != title else title
+
+
 def cmd_add(args: argparse.Namespace) -> int:
     from guide.user.bookmarks import UnknownItem, add_bookmark
 
@@ -81,18 +94,23 @@ def cmd_add(args: argparse.Namespace) -> int:
     except UnknownItem as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    print(f"bookmarked {b.kind} {b.id}: {b.title} / {b.title_en}")
+    print(f"bookmarked {_noun(content, b.kind, b.id)} {b.id}: {_titles(b.title, b.title_en)}")
     return 0
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
+    from guide.content.database import ContentDbError
     from guide.user.bookmarks import remove_bookmark
 
     removed = remove_bookmark(_open_user(args).db, args.kind, args.id)
     if removed is None:
         print(f"not bookmarked: {args.kind} {args.id}; nothing removed", file=sys.stderr)
         return 1
-    print(f"removed {removed.kind} {removed.id}: {removed.title}")
+    try:  # the content only names it; removing needs none (it may be gone or damaged)
+        noun = _noun(_open_content(args), removed.kind, removed.id)
+    except ContentDbError:
+        noun = removed.kind
+    print(f"removed {noun} {removed.id}: {removed.title}")
     return 0
 
 

@@ -38,6 +38,17 @@ FORUM_KIND_EN = {
     "sub_forum": "Sub-forum",
     "session": "Session",
 }
+
+
+def kind_noun(kind: str, forum_kind: str | None) -> str:
+    """What English text calls an item: an imported programme's talk (a forum row of kind
+    ``session``) is a "session", as the app labels it (:data:`FORUM_KIND_EN`); any other
+    item its kind."""
+    if kind == "forum" and forum_kind == "session":
+        return FORUM_KIND_EN["session"].lower()
+    return kind
+
+
 FORUM_KIND_ZH = {
     "opening": "开幕式",
     "parallel_forum": "平行论坛",
