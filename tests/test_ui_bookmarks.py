@@ -267,3 +267,30 @@ def test_a_damaged_user_database_is_replaced_and_the_user_told_once(
     assert g.window.findChild(QMessageBox) is None  # told once
     assert g.ctx.bookmarks.is_bookmarked("forum", "opening")
     g.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_bookmark_card_is_as_tall_as_its_text_and_its_title_wraps(  # type: ignore[no-untyped-def]
+        qtbot, real_db: Path, user_db: Path, lang: str) -> None:
+    """A card once kept room for four lines under a room with two (a blank band), and cut
+    a long title at one line."""
+    from guide.ui import layout_probe as probe
+
+    with shown_guide(qtbot, real_db, now="2023-05-29T10:00", lang=lang, user_db=user_db,
+                     size=(1024, 640)) as g:
+        for kind, item in (("forum", "tech-trade-fair-opening"), ("person", "zhou-yunfan")):
+            g.ctx.bookmarks.toggle(kind, item)
+        g.window.go(Location("bookmarks"))
+        view = g.window.findChild(QListView, "bookmarksList")
+        with probe.recording() as marks:
+            view.viewport().grab()
+        cards = [view.visualRect(view.model().index(r, 0)) for r, row in
+                 enumerate(view.model().rows()) if isinstance(row, Entry)]
+        assert len(cards) == 2
+        for card in cards:
+            texts = [m for m in marks if card.contains(m.rect.center()) and not m.icon]
+            top = min(m.rect.top() for m in texts)
+            bottom = max(m.rect.bottom() for m in texts)
+            assert card.top() <= top and bottom <= card.bottom()
+            assert abs((card.bottom() - bottom) - (top - card.top())) <= 6, (card, texts)
+            assert not any(m.cut and m.essential for m in texts)  # the title shown whole

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from guide.content.database import content_info
 from guide.ui import text as tx
 from guide.ui.context import AppContext
-from guide.ui.delegates import PAD, BaseDelegate, Index, Line
+from guide.ui.delegates import PAD, BaseDelegate, Index, Line, title
 from guide.ui.flow import FlowLayout
 from guide.ui.models.lazy import BookmarkedRole, IdRole, ItemRole, KindRole
 from guide.ui.models.rows import RowsModel
@@ -140,7 +140,7 @@ class BookmarkDelegate(BaseDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         row = index.data(ItemRole)
-        p, lang = self.palette, self.ctx.state.lang
+        p = self.palette
         painter.save()
         if isinstance(row, Section):
             painter.setFont(self.font("title", True))
@@ -150,21 +150,29 @@ class BookmarkDelegate(BaseDelegate):
         elif isinstance(row, Entry):
             rect = self.card_rect(option.rect)
             self.paint_card(painter, option, rect)
-            v = row.view
-            meta = " · ".join(x for x in (entry_kind(v, lang), when(v, lang), v.venue) if x)
-            self.paint_lines(painter, rect.adjusted(PAD, PAD // 2 + 2, -PAD - 40, 0), [
-                Line(tx.pick(v.title, v.title_en, lang), self.font("title", True),
-                     p.text if v.in_guide else p.muted),
-                Line(tx.other(v.title, v.title_en, lang), self.font("small"), p.muted),
-                Line(meta, self.font("body"), p.muted),
-                Line(("⚠ " if row.warn else "") + row.note, self.font("small", True), p.warning),
-            ])
+            self.paint_lines(painter, rect.adjusted(PAD, PAD // 2 + 2, -PAD - 40, 0),
+                             self.entry_lines(row))
             self.paint_star(painter, index, rect)
         painter.restore()
 
+    def entry_lines(self, row: Entry) -> list[Line]:
+        """Title (wrapped), the other language's title, kind · when · where, the note."""
+        p, lang, v = self.palette, self.ctx.state.lang, row.view
+        meta = " · ".join(x for x in (entry_kind(v, lang), when(v, lang), v.venue) if x)
+        heading = title(tx.pick(v.title, v.title_en, lang), self.font("title", True),
+                        p.text if v.in_guide else p.muted)
+        return [heading,
+                Line(tx.other(v.title, v.title_en, lang), self.font("small"), p.muted),
+                Line(meta, self.font("body"), p.muted),
+                Line(("⚠ " if row.warn else "") + row.note, self.font("small", True), p.warning)]
+
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        if isinstance(index.data(ItemRole), Section):
+        row = self.measured_item(index)
+        if isinstance(row, Section):
             return QSize(400, QFontMetrics(self.font("title", True)).lineSpacing() + PAD + 6)
+        if isinstance(row, Entry):  # as tall as what it shows: no blank band under it
+            width = self.row_width(option) - 12 - 2 * PAD - 40
+            return QSize(400, self.lines_height(self.entry_lines(row), width) + PAD + 6)
         lines = [Line("国", self.font("title", True), ""), Line("国", self.font("small"), ""),
                  Line("国", self.font("body"), ""), Line("国", self.font("small", True), "")]
         return QSize(400, self.lines_height(lines) + PAD + 12)
