@@ -205,3 +205,31 @@ def test_highlighted_words_stay_readable_in_both_themes(qtbot, real_db: Path, th
         _cards(g, qtbot)
         problems = [str(p) for p in check_window(g.window, (1280, 800))]
         assert problems == []
+
+
+def test_closing_the_guide_right_after_a_search_counts_nothing_on_the_closed_content(
+    qtbot, real_db: Path  # type: ignore[no-untyped-def]
+) -> None:
+    # The counts come a moment after the hits; a guide closed in between (the window shut
+    # in the same turn of the event loop) must not query its closed content then.
+    with shown_guide(qtbot, real_db, now="2023-05-29T10:00", lang="zh") as g:
+        g.window.show_search("论坛")
+        page = g.window.stack.currentWidget()
+        page.run()  # type: ignore[attr-defined]
+    qtbot.wait(20)  # the deferred counts would run here, after close
+
+
+def test_counts_come_when_the_search_page_shows_again(
+    guide: Guide, qtbot, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+) -> None:
+    # Counts told apart from the hits on screen (the newspaper has few of each kind).
+    monkeypatch.setattr("guide.ui.views.search.count_by_kind", lambda db, query: {"forum": 777})
+    guide.window.show_search("论坛")
+    page = guide.window.stack.currentWidget()
+    page.run()  # type: ignore[attr-defined]
+    guide.window.go(Location("home"))  # left in the same turn: no counts while hidden
+    qtbot.wait(20)
+    guide.window.show_search("论坛")
+    qtbot.wait(20)
+    headers = {r.kind: r.count for r in _results(guide, qtbot) if isinstance(r, GroupHeader)}
+    assert headers["forum"] == 777

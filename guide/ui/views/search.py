@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from guide.search import SearchHit, count_by_kind, search
@@ -58,6 +58,7 @@ class SearchPage(Page):
         # (content reloads, kiosk resets) while the box lives on.
         box.textChanged.connect(self._text_changed)
         self._hits: list[SearchHit] = []
+        self._counted = False  # the counts of self._hits are on screen
         self._counts_timer = QTimer(self)
         self._counts_timer.setSingleShot(True)
         self._counts_timer.setInterval(0)
@@ -81,7 +82,7 @@ class SearchPage(Page):
         else:
             hits = search(self.ctx.content, query, limit=LIMIT)
             # Counts of all matches come a moment later: the hits paint in this frame.
-            self._hits = hits
+            self._hits, self._counted = hits, False
             self.model.set_rows(group_hits(hits, {}, COUNT_CAP))
             if hits:
                 self._counts_timer.start()
@@ -100,11 +101,19 @@ class SearchPage(Page):
     def _add_counts(self) -> None:
         """Second pass for the query on screen: how many match in all, per kind."""
         query = self.last_query or ""
-        if not self._hits or query != self.box.text():
+        # Hidden: the window was closed (its content too) or left in the same turn; the
+        # counts come when the page shows again.
+        if not self._hits or query != self.box.text() or not self.isVisible():
             return
         row = self.results.currentIndex().row()
         self.model.set_rows(group_hits(self._hits, count_by_kind(self.ctx.content, query), COUNT_CAP))
+        self._counted = True
         self.select(row if row >= 0 else self.model.selectable_row(0, 1))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._hits and not self._counted:
+            self._counts_timer.start()
 
     def retranslate_titles(self) -> None:
         if self.box.text().strip():
