@@ -41,6 +41,14 @@ def test_home_on_the_eve_passes_everywhere(real_db: Path) -> None:
     assert "24 page renders checked over 24 configurations, 0 problems" in report
 
 
+def test_the_forums_opening_day_passes_everywhere(real_db: Path) -> None:
+    """On 27 May the list opens with the opening ceremony: at 200% text on 1024x640 its
+    English name, beside the "Time not announced" column, was cut at eight lines."""
+    code, report = check(real_db, "--page", "forums", now="2023-05-27T08:00")
+    assert code == 0, report
+    assert "24 page renders checked over 24 configurations, 0 problems" in report
+
+
 def test_every_detail_page_passes_at_the_edges(real_db: Path) -> None:
     total = len(all_pages(open_content_db(real_db)))  # sections, searches and every item
     code, report = check(real_db, "--size", "1024x640", "--text-scale", "2",

@@ -298,16 +298,27 @@ class ForumDelegate(BaseDelegate):
             Line(organisers, self.font("small"), p.accent),
         ]
 
+    def kind_text(self, row: ForumRow) -> str:
+        """The badge: an imported session's own type, else the forum's kind."""
+        return row.type or tx.forum_kind(row.forum_kind, self.ctx.state.lang)
+
     def spoken_lines(self, item: Any) -> list[str]:
         time, body = self.parts(item)
-        kind = item.type or tx.forum_kind(item.forum_kind, self.ctx.state.lang)
+        kind = self.kind_text(item)
         return [body[0].text, time.text, kind, *(line.text for line in body[1:])]
+
+    # The body column is given up (time and kind go on top) when it would be narrower than
+    # this many title characters: at 12 an official name's English took nine lines and was cut
+    # (the Forums page at 200% text on 1024x640). At 100% text the Forums page keeps its
+    # columns at every window size; Home's half-width columns stack from about 1280 wide.
+    STACK_BELOW_CHARS = 16
 
     def columns(self, card: QRect) -> tuple[QRect, QRect] | None:
         """(time column, body) side by side, or None when the card is too narrow: stack them."""
         left_w = int(150 * self.ctx.state.text_scale)
         body_w = card.width() - left_w - 4 * PAD - 24
-        if body_w < QFontMetrics(self.font("title", True)).horizontalAdvance("国") * 9:
+        em = QFontMetrics(self.font("title", True)).horizontalAdvance("国")
+        if body_w < em * self.STACK_BELOW_CHARS:
             return None
         top = card.top() + PAD // 2 + 2
         return (QRect(card.left() + PAD, top, left_w, card.height() - PAD),
@@ -323,7 +334,7 @@ class ForumDelegate(BaseDelegate):
         self.paint_card(painter, option, rect)
         if row is not None:
             time, body = self.parts(row)
-            kind = row.type or tx.forum_kind(row.forum_kind, self.ctx.state.lang)
+            kind = self.kind_text(row)
             split = self.columns(rect)
             if split is not None:
                 left, right = split
@@ -333,13 +344,32 @@ class ForumDelegate(BaseDelegate):
                 self.paint_lines(painter, right, body)
             else:  # narrow: time and kind on top, then the title across the whole card
                 inner = rect.adjusted(PAD, PAD // 2 + 2, -2 * PAD - 24, -PAD // 2)
-                y = self.paint_lines(painter, inner, [time])
-                self.paint_badge(painter, kind, QRect(inner.left(), y, inner.width(),
-                                                      self.badge_height()))
-                inner.setTop(y + self.badge_height() + 6)
+                beside = self.badge_beside(time, kind, inner.width())
+                if beside is not None:  # one line: the time, its kind after it
+                    height = QFontMetrics(time.font).height()
+                    self.paint_lines(painter, QRect(inner.left(), inner.top(), beside - PAD + 4,
+                                                    height), [time])
+                    self.paint_badge(painter, kind, QRect(
+                        inner.left() + beside, inner.top() + (height - self.badge_height()) // 2,
+                        inner.width() - beside, self.badge_height()))
+                    y = inner.top() + max(height, self.badge_height()) + 4
+                else:
+                    y = self.paint_lines(painter, inner, [time])
+                    self.paint_badge(painter, kind, QRect(inner.left(), y, inner.width(),
+                                                          self.badge_height()))
+                    y += self.badge_height()
+                inner.setTop(y + 6)
                 self.paint_lines(painter, inner.adjusted(0, 0, 2 * PAD + 24 - PAD, 0), body)
             self.paint_star(painter, index, rect)
         painter.restore()
+
+    def badge_beside(self, time: Line, kind: str, width: int) -> int | None:
+        """Where the kind badge starts beside the time on a stacked row's first line, or None
+        when the two do not fit in ``width`` (the badge goes under the time)."""
+        # As wide as drawText lays it out (italic CJK runs past its horizontal advance).
+        time_w = QFontMetrics(time.font).boundingRect(QRect(0, 0, 100_000, 1000), 0, time.text).width()
+        badge_w = QFontMetrics(self.font("small")).horizontalAdvance(kind) + 16
+        return time_w + PAD if time_w + PAD + badge_w <= width else None
 
     def paint_badge(self, painter: QPainter, label: str, rect: QRect) -> None:
         fm = QFontMetrics(self.font("small"))
@@ -368,8 +398,12 @@ class ForumDelegate(BaseDelegate):
                          self.lines_height(body, right.width()))
         else:
             width = card.width() - 3 * PAD - 24
-            height = (self.lines_height([time], width) + self.badge_height() + 6
-                      + self.lines_height(body, card.width() - 2 * PAD))
+            kind = self.kind_text(row)
+            if self.badge_beside(time, kind, width) is not None:
+                head = max(QFontMetrics(time.font).height(), self.badge_height()) + 4
+            else:
+                head = self.lines_height([time], width) + self.badge_height()
+            height = head + 6 + self.lines_height(body, card.width() - 2 * PAD)
         return QSize(600, height + PAD + 14)
 
 
