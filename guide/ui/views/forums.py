@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from guide.content import places, queries
@@ -32,9 +32,12 @@ def schedule_days(db: queries.Db) -> list[dt.date]:
     return [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]
 
 
-# Logical pixels (x text size) of page height below which the timetable's header is compact:
-# 1024x640 at any text size and 200% text anywhere; not 1280x800 at 100% nor the kiosk.
+# Logical pixels (x text size) of page height below which the header is compact. The
+# timetable's: 1024x640 at any text size and 200% text anywhere; not 1280x800 at 100% nor the
+# kiosk. The list's (it scrolls rows, one way): large text below ~1080 px (1024x640 and 1280x800
+# at 200%, 1024x640 from 160%); not 100% text, where the full header leaves rows enough.
 COMPACT_BELOW = 650
+LIST_COMPACT_BELOW = 450
 
 
 class ForumsPage(Page):
@@ -45,11 +48,12 @@ class ForumsPage(Page):
         self.title, self.subtitle = self.header()
         bar = FlowLayout(spacing=12)  # the kind filter moves under the days when narrow
         self.bar = bar
-        # A short window's timetable header: the title, a day chooser and the grid's tools
-        # share lines, so the grid keeps the height (see _update_compact).
+        # A short window's header: the title, a day chooser and the list or grid's controls
+        # share lines, so the rows or the grid keep the height (see _update_compact).
         self.compact = False
         self.compact_title = QLabel()
         self.compact_title.setObjectName("pageTitle")
+        self.compact_title.setProperty("compact", True)
         self.compact_title.hide()
         bar.addWidget(self.compact_title)
         self.days = DayStrip()
@@ -181,15 +185,25 @@ class ForumsPage(Page):
         super().resizeEvent(event)
         self._update_compact()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._update_compact()
+
     def _update_compact(self, *_: object) -> None:
-        """On a window short for its text size the timetable's header shrinks to a line or two.
+        """On a window short for its text size the header shrinks to a line or two.
 
         The day buttons (touch-sized, wrapping) give way to a drop-down, and the title moves
         into the line of controls: at 200% text on 1024x640 the header took all but ~90 px of
-        the grid. Lists keep their header (they scroll rows, not a two-way plane).
+        the grid, and of the list all but the top of one row. A list scrolls one way, so it
+        keeps the full header down to a shorter window than the grid does.
         """
-        compact = (self.view_toggle.grid_chosen()
-                   and self.height() < COMPACT_BELOW * self.ctx.state.text_scale)
+        # A page being built has Qt's default size (480 high), not its own: it would switch
+        # to compact and back before it is first shown (in the kiosk soak that churn ended in
+        # a crash at a later garbage collection). It is judged when shown.
+        if not self.isVisible():
+            return
+        below = COMPACT_BELOW if self.view_toggle.grid_chosen() else LIST_COMPACT_BELOW
+        compact = self.height() < below * self.ctx.state.text_scale
         if compact == self.compact:
             return
         self.compact = compact
