@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QApplication
 
 from guide import paths
 
-FONT_FILE = "wqy-microhei.ttc"
+FONT_FILE = "wqy-microhei.ttf"  # one face of upstream's TTC: packaging/derive_font.py
 
 
 @dataclass(frozen=True)
