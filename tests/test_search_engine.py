@@ -25,7 +25,7 @@ from guide.search import (
     normalize_query,
     search,
 )
-from guide.search.engine import run_search
+from guide.search.engine import RANK_CAP, run_search
 from guide.search.query import MAX_WORD_PIECE
 from guide.search.text import MARK, TOKEN, bigrams, fold, index_text
 from tests.conftest import ROOT
@@ -506,3 +506,36 @@ def test_a_nul_in_a_text_does_not_hide_the_phrase_after_it() -> None:
     assert ids(search(conn, "绿色金融")) == ["a"]
     assert count_by_kind(conn, "绿色金融")["announcement"] == 1
     assert ids(search(conn, "张伟")) == []  # a NUL separates, as a space does
+
+
+def _many_titles(conn: sqlite3.Connection) -> None:
+    """More titles than the engine ranks (RANK_CAP) hold 中关村 inside, given first; the few
+    that start with it come last, so rowid order alone would show them late."""
+    create_index(conn)
+    inside = [SearchDoc("photo", f"inside-{n}", f"北京{n}号中关村展台", f"Booth {n}")
+              for n in range(RANK_CAP + 40)]
+    starting = [
+        SearchDoc("photo", "starts-zh", "中关村论坛开幕", "The forum opens"),
+        SearchDoc("photo", "starts-en", "开幕式", "Zhongguancun opening"),
+        SearchDoc("forum", "starts-forum", "中关村科学城分论坛", "Science city sub-forum"),
+    ]
+    with conn:
+        index_documents(conn, [*inside, *starting])
+
+
+@pytest.mark.parametrize(("query", "english"), [
+    ("zhongguancun", True), ("zhongg", True), ("Zhongguancun", True), ("zgc", False),
+    ("zhong guan", False),
+])
+def test_among_many_matching_titles_those_starting_with_the_query_come_first(
+    query: str, english: bool
+) -> None:
+    conn = sqlite3.connect(":memory:")
+    _many_titles(conn)
+    found = ids(search(conn, query, limit=10))
+    # Pinyin of the title's start, and (for a whole word) an English title's start.
+    expected = {"starts-zh", "starts-forum"} | ({"starts-en"} if english else set())
+    assert set(found[: len(expected)]) == expected, found
+    assert ids(search(conn, query, limit=5, kind="forum")) == ["starts-forum"]
+    assert count_by_kind(conn, query) == {"forum": 1, "photo": RANK_CAP + 41 + english}
+
