@@ -11,12 +11,15 @@ from __future__ import annotations
 import argparse
 import sqlite3
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from guide.commands import print_json
 from guide.content.models import KINDS, kind_noun
+
+if TYPE_CHECKING:
+    from guide.user.bookmarks import BookmarkView
 
 Handler = Callable[[argparse.Namespace], int]
 Command = Callable[[str, Handler, str], argparse.ArgumentParser]
@@ -129,10 +132,17 @@ def cmd_export(args: argparse.Namespace) -> int:
         written, left, where = report.written, report.left_out, str(report.path)
     print(f"wrote {written} bookmark(s) as {args.format} to {where}", file=sys.stderr)
     if left:
-        gone = sum(1 for v in left if v.kind == "forum")
-        print(f"left out of the calendar: {len(left) - gone} that are not forums, "
-              f"{gone} forum(s) no longer in the guide", file=sys.stderr)
+        print(f"left out of the calendar: {_left_out(left)}", file=sys.stderr)
     return 0
+
+
+def _left_out(left: Sequence[BookmarkView]) -> str:
+    """Why bookmarks stayed out of a calendar, in words: only forums and sessions have a
+    day (every one the guide holds has a date), and only while they are in the guide."""
+    gone = sum(1 for v in left if v.kind == "forum")
+    reasons = [(len(left) - gone, "not on the programme (only forums and sessions are)"),
+               (gone, "no longer in the guide")]
+    return ", ".join(f"{n} {why}" for n, why in reasons if n)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
