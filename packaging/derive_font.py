@@ -10,6 +10,9 @@ first face, every glyph and every character it maps, outlines and hinting unchan
 Dropped: the second face, glyph names (``post`` version 3, as most shipped fonts have;
 nothing renders from names), vertical metrics (``vhea``/``vmtx``: the guide sets no
 vertical text) and FontForge's timestamp table (``FFTM``). The result is 4.0 MB.
+Changed: the embedding flags (``OS/2`` ``fsType``) from 8, "editable embedding only", to
+0, installable: the licence (Apache-2.0, or GPL-3+ with the font exception) lets anyone
+install and embed the font, and Debian's lintian rejects a package whose font says otherwise.
 ``tests/test_font.py`` checks the bundled file against these promises.
 """
 
@@ -27,6 +30,7 @@ def derive(source: str, target: str) -> None:
     # The source's timestamp is kept, so the same source gives the same file.
     face = TTCollection(source, recalcTimestamp=False).fonts[0]
     face["post"].formatType = 3.0
+    face["OS/2"].fsType = 0
     for tag in DROPPED_TABLES:
         if tag in face:
             del face[tag]
