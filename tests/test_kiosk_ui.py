@@ -8,12 +8,13 @@ then fire the Qt timer that would have woken the kiosk. The real defaults (90 s 
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt
 from PySide6.QtGui import QCloseEvent, QContextMenuEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -551,3 +552,61 @@ def test_visitor_facing_text_names_no_keyboard_shortcuts(qtbot, kiosk: Kiosk) ->
             qtbot.wait(10)
             shortcuts = [t for t in visible_texts(window) if "Ctrl" in t or "Alt+" in t]
             assert shortcuts == [], (lang, name, shortcuts)
+
+
+LONG_EN = ("Opening Ceremony of the 2023 Zhongguancun International Technology Trade Fair and Global "
+           "Technology Trading Ecosystem Partners Conference")
+LONG_ZH = "2023中关村国际技术交易会开幕式暨全球技术交易生态伙伴大会"
+
+
+@pytest.mark.parametrize(("lang", "size", "forums"), [
+    ("en", (1920, 1080), 1), ("zh", (1920, 1080), 1), ("en", (1920, 1080), 3),  # 3: too many
+    ("en", (1280, 800), 3), ("zh", (1366, 768), 3),
+])
+def test_every_line_of_a_schedule_slide_is_drawn_whole_above_the_band(  # type: ignore[no-untyped-def]
+        qtbot, kiosk: Kiosk, monkeypatch, lang: str, size: tuple[int, int], forums: int) -> None:
+    # The opening ceremony's English title takes two lines at 1920x1080: in a fixed-height card
+    # its kind line ("Opening ceremony · 开幕式") was cut in half on the screen every passer-by sees.
+    import datetime as dt
+
+    from guide.kiosk.slides import ForumLine, Section, Slide
+    from guide.kiosk.widgets import attract as module
+
+    attract = kiosk.k.attract
+    kiosk.guide.ctx.state.set_language(lang)
+    attract.resize(*size)
+    long_line = ForumLine(None, None, LONG_ZH, LONG_EN, "opening", "国家会议中心一层多功能厅")
+    short_line = ForumLine(dt.time(9), dt.time(12), "双碳战略与绿色金融论坛",
+                           "Dual Carbon Strategy and Green Finance Forum", "parallel_forum", None)
+    lines = (long_line, *[short_line] * (forums - 1))
+    slide = Slide("schedule", sections=(Section("today", dt.date(2023, 5, 27), lines),
+                                        Section("next", dt.date(2023, 5, 28), lines)))
+    drawn: list[tuple[str, int, int, int, int]] = []  # text, left, top, height used and needed
+
+    def recording(painter, rect, text, font, color, *args):  # type: ignore[no-untyped-def]
+        used = draw(painter, rect, text, font, color, *args)
+        needed = module.text_height(QRect(rect.left(), rect.top(), rect.width(), 1 << 16), text, font)
+        drawn.append((text, rect.left(), rect.top(), used, needed))
+        return used
+
+    draw = module.wrap_text
+    monkeypatch.setattr(module, "wrap_text", recording)
+    attract.start([slide])
+    attract.grab()
+    band_top = attract.height() - int(170 * min(attract.height() / 1080, attract.width() / 1500))
+    slide_texts = [d for d in drawn if d[2] < band_top]
+    assert sum(1 for d in slide_texts if d[0] in (LONG_EN, LONG_ZH)) == 4  # both titles, both days
+    assert sum(1 for d in slide_texts if "Opening ceremony" in d[0]) == 2
+    for text, _left, top, used, needed in slide_texts:
+        assert used == needed, f"{text!r} cut: {used} of {needed} px"
+        assert top + used <= band_top, f"{text!r} runs into the band"
+    # Cards that do not fit even in smaller text are left for a "more" line, counted right.
+    title = short_line.title if lang == "zh" else short_line.title_en
+    hidden = 2 * (forums - 1) - sum(1 for d in slide_texts if d[0] == title)
+    more = [d[0] for d in slide_texts if "more" in d[0]]
+    assert sum(int(m.split("+ ")[1].split()[0]) for m in more) == hidden
+    assert all(m.startswith("另有 " if lang == "zh" else "+ ") for m in more)
+    for left in {d[1] for d in slide_texts}:  # each column, top to bottom: no text over another
+        column = sorted((top, used, text) for text, x, top, used, _ in slide_texts if x == left)
+        for (top, used, text), (next_top, _, _) in itertools.pairwise(column):
+            assert next_top >= top + used, f"{text!r} overlaps the text below it"

@@ -354,6 +354,10 @@
         <source>Time not announced</source>
         <translation>时间未公布</translation>
     </message>
+    <message>
+        <source>+ %1 more</source>
+        <translation>另有 %1 场</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

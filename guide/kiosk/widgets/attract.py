@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QEasingCurve,
+    QPoint,
     QRect,
     QRectF,
     QSize,
@@ -13,14 +14,14 @@ from PySide6.QtCore import (
     QVariantAnimation,
     Signal,
 )
-from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QFont, QLinearGradient, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QWidget,
 )
 
 from guide.content.database import content_info
 from guide.kiosk.slides import ForumLine, Slide
-from guide.kiosk.widgets.base import PALETTE, Overlay, chinese, pixel_font, wrap_text
+from guide.kiosk.widgets.base import PALETTE, Overlay, chinese, pixel_font, text_height, wrap_text
 from guide.ui import text as tx
 from guide.ui.context import AppContext
 from guide.ui.image_delegates import paint_placeholder
@@ -37,6 +38,7 @@ NEXT = str(QT_TRANSLATE_NOOP("KioskAttract", "Coming up"))
 SCHEDULE = str(QT_TRANSLATE_NOOP("KioskAttract", "Forums"))
 KEY_FIGURES = str(QT_TRANSLATE_NOOP("KioskAttract", "Key figures"))
 TIME_TBA = str(QT_TRANSLATE_NOOP("KioskAttract", "Time not announced"))
+MORE = str(QT_TRANSLATE_NOOP("KioskAttract", "+ %1 more"))  # forums of the day not on the slide
 FADE_MS = 700
 
 
@@ -217,28 +219,66 @@ class AttractScreen(Overlay):
               pixel_font(28 * unit, bold=True), QColor("#7fe0d6"))
 
     def _paint_schedule(self, painter: QPainter, slide: Slide, rect: QRect, unit: float) -> None:
-        rows = sum(len(section.forums) for section in slide.sections)
-        heading_height = int(70 * unit)
-        row_height = int(min(185 * unit, (rect.height() - heading_height * len(slide.sections))
-                             / max(1, rows)))
+        heading_height, gap, more_height = int(70 * unit), int(16 * unit), int(44 * unit)
+        text_unit, heights = self._fit_schedule(slide, rect, unit)
         y = rect.top()
-        for section in slide.sections:
+        for section, section_heights in zip(slide.sections, heights, strict=True):
             label = {"today": TODAY, "next": NEXT}.get(section.label, SCHEDULE)
             zh_date = tx.format_date(section.day, "zh", weekday=True)
             en_date = tx.format_date(section.day, "en", weekday=True)
             y += self._heading(painter, QRect(rect.left(), y, rect.width(), heading_height),
                                f"{chinese(ATTRACT_CONTEXT, label)}  {zh_date}", f"{label}  {en_date}", unit)
-            for line in section.forums:
-                self._paint_forum(painter, line, QRect(rect.left(), y, rect.width(),
-                                                       row_height - int(16 * unit)), unit)
-                y += row_height
+            for line, height in zip(section.forums, section_heights, strict=False):
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(QColor(255, 255, 255, 28))
+                painter.drawRoundedRect(QRectF(rect.left(), y, rect.width(), height), 18 * unit, 18 * unit)
+                self._forum(painter, line, rect.width(), text_unit, QPoint(rect.left(), y))
+                y += height + gap
+            hidden = len(section.forums) - len(section_heights)
+            if hidden:  # the rest are a touch away
+                more = "  ·  ".join(self.pair(chinese(ATTRACT_CONTEXT, MORE), MORE))
+                more = more.replace("%1", str(hidden))
+                wrap_text(painter, QRect(rect.left() + int(28 * unit), y, rect.width(), more_height), more,
+                          pixel_font(28 * unit, bold=True), QColor("#ffd27f"))
+                y += more_height
             y += int(12 * unit)
 
-    def _paint_forum(self, painter: QPainter, line: ForumLine, card: QRect, unit: float) -> None:
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(255, 255, 255, 28))
-        painter.drawRoundedRect(QRectF(card), 18 * unit, 18 * unit)
-        inner = card.adjusted(int(28 * unit), int(14 * unit), -int(28 * unit), -int(10 * unit))
+    def _fit_schedule(self, slide: Slide, rect: QRect, unit: float) -> tuple[float, list[list[int]]]:
+        """The unit to set the cards' text in and the height of each card shown, per section.
+
+        Each card is as tall as its text (a long English title takes two lines). If the slide
+        would overflow, the text is set smaller, down to 70%; if it still would, the last
+        forums of the longest section are left for a "more" line."""
+        heading_height, gap, more_height = int(70 * unit), int(16 * unit), int(44 * unit)
+
+        def total(heights: list[list[int]]) -> int:
+            return sum(heading_height + sum(hs) + gap * len(hs) + int(12 * unit)
+                       + (more_height if len(hs) < len(section.forums) else 0)
+                       for hs, section in zip(heights, slide.sections, strict=True))
+
+        for scale in (1.0, 0.9, 0.8, 0.7):
+            text_unit = unit * scale
+            heights = [[self._forum(None, line, rect.width(), text_unit) for line in section.forums]
+                       for section in slide.sections]
+            if total(heights) <= rect.height():
+                return text_unit, heights
+        while total(heights) > rect.height() and any(len(hs) > 1 for hs in heights):
+            max(reversed(heights), key=len).pop()  # on a tie the later day gives way
+        return text_unit, heights
+
+    def _forum(self, painter: QPainter | None, line: ForumLine, width: int, unit: float,
+               at: QPoint | None = None) -> int:
+        """Draw one forum's card text with its top left corner at ``at`` (without a painter,
+        only measure it); return the card's height."""
+        top, side = int(14 * unit), int(28 * unit)
+        origin = at if at is not None else QPoint(0, 0)
+        inner = QRect(origin.x() + side, origin.y() + top, width - 2 * side, 1 << 16)
+
+        def text(rect: QRect, value: str, font: QFont, color: str) -> int:
+            if painter is None:
+                return text_height(rect, value, font)
+            return wrap_text(painter, rect, value, font, QColor(color))
+
         time_width = int(320 * unit)
         column = QRect(inner.left(), inner.top(), time_width - int(20 * unit), inner.height())
         if line.start_time is None:  # both languages, as everywhere on this screen
@@ -247,21 +287,22 @@ class AttractScreen(Overlay):
             when_zh = when_en = (f"{line.start_time:%H:%M}–{line.end_time:%H:%M}" if line.end_time
                                  else f"{line.start_time:%H:%M}")
         when, when_other = self.pair(when_zh, when_en)
-        used = wrap_text(painter, column, when, pixel_font(32 * unit, bold=True), QColor("#ffd27f"))
+        left_used = text(column, when, pixel_font(32 * unit, bold=True), "#ffd27f")
         if when_other != when:
-            wrap_text(painter, column.adjusted(0, used + int(4 * unit), 0, 0), when_other,
-                  pixel_font(24 * unit), QColor("#ffe7b8"))
-        text = inner.adjusted(time_width, 0, 0, 0)
+            left_used += int(4 * unit) + text(column.adjusted(0, left_used + int(4 * unit), 0, 0),
+                                             when_other, pixel_font(24 * unit), "#ffe7b8")
+        body = inner.adjusted(time_width, 0, 0, 0)
         title, title_other = self.pair(line.title, line.title_en)
-        used = wrap_text(painter, text, title, pixel_font(38 * unit, bold=True), QColor("#ffffff"))
-        used += wrap_text(painter, text.adjusted(0, used + int(4 * unit), 0, 0), title_other,
-                      pixel_font(26 * unit), QColor("#d6e6ff")) + int(8 * unit)
+        used = text(body, title, pixel_font(38 * unit, bold=True), "#ffffff")
+        used += int(4 * unit) + text(body.adjusted(0, used + int(4 * unit), 0, 0), title_other,
+                                     pixel_font(26 * unit), "#d6e6ff") + int(8 * unit)
         detail = " · ".join(self.pair(tx.forum_kind(line.forum_kind, "zh"),
                                       tx.forum_kind(line.forum_kind, "en")))
         if line.venue:
             detail += f"   {line.venue}"
-        wrap_text(painter, text.adjusted(0, used + int(4 * unit), 0, 0), detail, pixel_font(24 * unit),
-              QColor("#7fe0d6"))
+        used += int(4 * unit) + text(body.adjusted(0, used + int(4 * unit), 0, 0), detail,
+                                     pixel_font(24 * unit), "#7fe0d6")
+        return top + max(used, left_used) + int(14 * unit)
 
     def _paint_figures(self, painter: QPainter, slide: Slide, rect: QRect, unit: float) -> None:
         used = self._heading(painter, rect, chinese(ATTRACT_CONTEXT, KEY_FIGURES), KEY_FIGURES, unit)

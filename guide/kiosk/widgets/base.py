@@ -8,7 +8,7 @@ from PySide6.QtCore import (
     Qt,
     QTranslator,
 )
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -73,6 +73,13 @@ def wrap_text(painter: QPainter, rect: QRect, text: str, font: QFont, color: QCo
     painter.setPen(color)
     bound = painter.boundingRect(rect, int(flags | Qt.TextFlag.TextWordWrap), text)
     painter.drawText(rect, int(flags | Qt.TextFlag.TextWordWrap), text)
+    return min(bound.height(), rect.height())
+
+
+def text_height(rect: QRect, text: str, font: QFont,
+                flags: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop) -> int:
+    """The height :func:`wrap_text` would use for ``text`` in ``rect``, without drawing."""
+    bound = QFontMetrics(font).boundingRect(rect, int(flags | Qt.TextFlag.TextWordWrap), text)
     return min(bound.height(), rect.height())
 
 
