@@ -352,3 +352,39 @@ def test_a_wrapped_line_past_its_limit_ends_in_an_ellipsis(qapp: object) -> None
     assert len(lines) == 3 and lines[-1].endswith("…")
     assert all(QFontMetrics(font).horizontalAdvance(line) <= 220 for line in lines)
     assert " ".join(wrapped(text, font, 220, 20)) == text  # all of it when it fits
+
+
+@pytest.mark.parametrize("scale", [1.0, 2.0])
+@pytest.mark.parametrize(("note", "mark"), [("No image file for this photo", "Crowds fill the area"),
+                                            ("此图片暂无图像文件", "元宇宙展区人头攒动。")])
+def test_a_missing_photo_says_so_below_its_watermark_never_over_it(
+        qtbot, note: str, mark: str, scale: float) -> None:  # type: ignore[no-untyped-def]
+    # At 200% text the note was printed across the large watermark character ("C", "元").
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QImage, QPainter
+
+    from guide.app import ensure_app
+    from guide.ui import theme
+    from guide.ui.image_delegates import paint_placeholder
+
+    ensure_app()
+    drawn: list[tuple[str, QRect]] = []
+
+    class Recording(QPainter):
+        def drawText(self, *args):  # type: ignore[no-untyped-def]
+            rect, flags, text = args
+            drawn.append((text, self.boundingRect(rect, flags, text)))
+            super().drawText(*args)
+
+    image = QImage(900, 600, QImage.Format.Format_ARGB32)
+    for box in (QRect(10, 10, 408, 255), QRect(10, 10, 547, 342), QRect(10, 10, 300, 188)):
+        drawn.clear()
+        painter = Recording(image)
+        paint_placeholder(painter, box, theme.STANDARD, mark, note, theme.font("title", scale))
+        painter.end()
+        texts = dict(drawn)
+        assert box.contains(texts[note])  # the note whole, inside the picture
+        glyph = texts.get(mark[0])
+        assert glyph is None or not glyph.intersects(texts[note]), (box, glyph, texts[note])
+        if box.height() >= 255:
+            assert glyph is not None  # room enough: the watermark stays

@@ -24,16 +24,31 @@ from guide.ui.images import ImageCache
 from guide.ui.models.lazy import ItemRole
 
 
-def paint_placeholder(painter: QPainter, rect: QRect, palette: theme.Palette, mark: str) -> None:
-    """A designed stand-in for a missing image: brand gradient, a large character, a camera."""
+def paint_placeholder(painter: QPainter, rect: QRect, palette: theme.Palette, mark: str,
+                      note: str = "", note_font: QFont | None = None) -> None:
+    """A designed stand-in for a missing image: brand gradient, a large character, a camera;
+    with ``note``, that text (wrapped, in ``note_font``) along the bottom, the character
+    above it, never under it."""
     gradient = QLinearGradient(rect.topLeft(), rect.bottomRight())
     gradient.setColorAt(0, QColor(palette.primary))
     gradient.setColorAt(1, QColor(palette.accent))
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(gradient)
     painter.drawRoundedRect(QRectF(rect), 10, 10)
+    side = max(16, rect.height() // 6)
+    glyph_area = rect
+    if note:
+        painter.setFont(note_font or painter.font())
+        painter.setPen(QColor(palette.on_primary))  # the gradient's ink: black in high contrast
+        inset = side + 20  # clear of the camera in the corner
+        box = rect.adjusted(inset, 0, -inset, -14)
+        flags = int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom | Qt.TextFlag.TextWordWrap)
+        used = painter.boundingRect(box, flags, note)
+        painter.drawText(box, flags, note)
+        glyph_area = QRect(rect.left(), rect.top(), rect.width(), max(0, used.top() - rect.top()))
     big = QFont(painter.font())
-    big.setPointSizeF(max(12.0, rect.height() / 3.2))
+    # In points, about a third of the height; as large as the room above a note allows.
+    big.setPointSizeF(max(12.0, min(rect.height() / 3.2, glyph_area.height() / 2.2)))
     big.setBold(True)
     painter.setFont(big)
     painter.setPen(QColor(255, 255, 255, 70))
@@ -41,8 +56,8 @@ def paint_placeholder(painter: QPainter, rect: QRect, palette: theme.Palette, ma
     # "2" of "2023…".
     glyph = next((c for c in mark if "\u4e00" <= c <= "\u9fff"),
                  next((c for c in mark if c.isalpha()), mark[:1]))
-    painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), glyph)
-    side = max(16, rect.height() // 6)
+    if glyph_area.height() >= QFontMetrics(big).height():  # no room: no watermark
+        painter.drawText(glyph_area, int(Qt.AlignmentFlag.AlignCenter), glyph)
     camera = QRect(rect.right() - side - 10, rect.bottom() - side - 10, side, side)
     theme.icon("camera", "on_primary").paint(painter, camera)  # the gradient's own ink
     probe.note(painter, camera, "camera", icon=True)

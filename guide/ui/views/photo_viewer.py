@@ -6,7 +6,7 @@ Arrow keys step through the photos of the list it was opened from; Esc closes.
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from guide.content import queries
@@ -54,17 +54,11 @@ class PhotoCanvas(QWidget):
             rect = QRect(area.left() + (area.width() - box.width()) // 2,
                          area.top() + (area.height() - box.height()) // 2, box.width(), box.height())
             palette = theme.PALETTES.get(self.ctx.state.palette_name, theme.STANDARD)
+            missing = self.images.is_missing(self.photo.image, VIEWER_SIZE)
             paint_placeholder(painter, rect, palette,
-                              tx.pick(self.photo.caption, self.photo.caption_en, self.ctx.state.lang))
-            if self.images.is_missing(self.photo.image, VIEWER_SIZE):
-                painter.setPen(QColor(palette.on_primary))  # the gradient's ink: black in high contrast
-                painter.setFont(theme.font("title", self.ctx.state.text_scale))
-                # Clear of the placeholder's camera in the corner, wrapped at large text sizes.
-                inset = max(16, rect.height() // 6) + 20
-                painter.drawText(rect.adjusted(inset, 0, -inset, -14),
-                                 int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom
-                                     | Qt.TextFlag.TextWordWrap),
-                                 tx.tr("No image file for this photo"))
+                              tx.pick(self.photo.caption, self.photo.caption_en, self.ctx.state.lang),
+                              tx.tr("No image file for this photo") if missing else "",
+                              theme.font("title", self.ctx.state.text_scale))
         painter.end()
 
 
