@@ -11,6 +11,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
+
 from guide.content.database import open_content_db
 from guide.layout_matrix import SECTIONS, all_pages
 from tests.conftest import run_guide
@@ -88,5 +90,40 @@ def test_bookmark_stars_and_picture_icons_read_in_every_theme_and_state(  # type
                 assert problems == [], (theme_name, page, problems)
                 assert guide.ctx.bookmarks.is_bookmarked(first.data(KindRole), first.data(IdRole))
     finally:
+        guide.images.shutdown()
+        guide.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_figure_charts_show_their_whole_titles_at_200_percent_in_a_small_window(
+        qtbot, real_db: Path, lang: str) -> None:  # type: ignore[no-untyped-def]
+    # "Value of technology contracts nationwide" was cut to "Value of technology contracts
+    # nation…" at 200% text in a 1024x640 window: the chart's title now wraps.
+    from guide.app import build_window
+    from guide.ui import layout_probe as probe
+    from guide.ui.history import Location
+    from guide.ui.layout_check import check_window
+    from guide.ui.views.figures import BarChart
+
+    guide = build_window(real_db, now="2023-05-29T10:00", lang=lang, remember=False)
+    qtbot.addWidget(guide.window)
+    guide.ctx.state.set_text_scale(2.0)
+    guide.window.resize(1024, 640)
+    guide.window.show()
+    try:
+        guide.window.go(Location("figures"))
+        qtbot.wait(50)
+        charts = guide.window.findChildren(BarChart)
+        assert len(charts) == 2
+        with probe.recording() as marks:
+            for chart in charts:
+                chart.grab()
+        drawn = {m.text: m for m in marks}
+        for chart in charts:
+            mark = drawn[chart.title()]  # the whole title, drawn as one text
+            assert not mark.cut and chart.rect().contains(mark.rect), chart.title()
+        assert [str(p) for p in check_window(guide.window, (1024, 640))] == []
+    finally:
+        guide.ctx.state.set_text_scale(1.0)  # the application's font is shared by later tests
         guide.images.shutdown()
         guide.close()

@@ -67,35 +67,37 @@ class FlowLayout(QLayout):
     def _place(self, rect: QRect, *, move: bool) -> int:
         m = self.contentsMargins()
         area = rect.adjusted(m.left(), m.top(), -m.right(), -m.bottom())
-        x, y, line_height = area.x(), area.y(), 0
+        x, y = area.x(), area.y()
         line: list[tuple[QLayoutItem, QSize]] = []
 
-        def finish() -> None:
+        def finish() -> int:
+            """Lay out the line at ``y``; return its height (a wrapping child's height is the
+            one for the width it finally gets, widened or not)."""
             spare = area.right() + 1 - x + self._spacing
             grow = [i for i, _ in line if _expands(i)]
             extra = spare // len(grow) if grow and spare > 0 else 0
-            left = area.x()
+            placed = []
             for item, size in line:
                 w = size.width() + (extra if item in grow else 0)
+                wraps = item.hasHeightForWidth()
+                placed.append((item, w, item.heightForWidth(w) if wraps else size.height()))
+            height = max(h for _, _, h in placed)
+            left = area.x()
+            for item, w, _ in placed:
                 if move:
-                    item.setGeometry(QRect(QPoint(left, y), QSize(w, line_height)))
+                    item.setGeometry(QRect(QPoint(left, y), QSize(w, height)))
                 left += w + self._spacing
+            return height
 
         for item in self._visible():
             size = item.sizeHint().boundedTo(QSize(max(1, area.width()), 1 << 20))
             size = size.expandedTo(item.minimumSize().boundedTo(QSize(max(1, area.width()), 1 << 20)))
-            if item.hasHeightForWidth():  # a wrapping child is as tall as its width makes it
-                size.setHeight(item.heightForWidth(size.width()))
             if line and x + size.width() > area.right() + 1:
-                finish()
-                x, y = area.x(), y + line_height + self._spacing
-                line, line_height = [], 0
+                y += finish() + self._spacing
+                x, line = area.x(), []
             line.append((item, size))
             x += size.width() + self._spacing
-            line_height = max(line_height, size.height())
-        if line:
-            finish()
-        return y + line_height - rect.y() + m.bottom()
+        return (y + finish() if line else y) - rect.y() + m.bottom()
 
 
 def _hidden(item: QLayoutItem) -> bool:

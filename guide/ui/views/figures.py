@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWi
 
 from guide.content import queries
 from guide.content.models import Figure
+from guide.ui import layout_probe as probe
 from guide.ui import text as tx
 from guide.ui import theme
 from guide.ui.context import AppContext
@@ -25,7 +26,9 @@ class BarChart(QWidget):
         self.ctx = ctx
         self.figures = figures
         self.setObjectName("figureChart")
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        policy.setHeightForWidth(True)  # the title wraps: a narrower chart is taller
+        self.setSizePolicy(policy)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.update_accessibility()
 
@@ -39,12 +42,26 @@ class BarChart(QWidget):
         f = self.figures[0]
         return tx.pick(f.label, f.label_en, self.ctx.state.lang)
 
-    def sizeHint(self) -> QSize:
+    def _title_rect(self, width: int) -> QRect:
+        """Where the title goes in a chart ``width`` wide: wrapped, as many lines as it takes."""
+        tfm = QFontMetrics(theme.font("title", self.ctx.state.text_scale, bold=True))
+        inner = QRect(0, 0, width, 1 << 16).adjusted(20, 14, -20, 0)
+        bound = tfm.boundingRect(QRect(inner.left(), inner.top(), max(1, inner.width()), 1 << 16),
+                                 int(Qt.TextFlag.TextWordWrap), self.title())
+        return QRect(inner.left(), inner.top(), inner.width(), bound.height())
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
         fm = QFontMetrics(theme.font("body", self.ctx.state.text_scale))
-        return QSize(520, fm.lineSpacing() * (2 + 2 * len(self.figures)) + 30)
+        return self._title_rect(width).bottom() + 10 + fm.lineSpacing() * 2 * len(self.figures) + 14
+
+    def sizeHint(self) -> QSize:
+        return QSize(520, self.heightForWidth(520))
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(320, self.sizeHint().height())
+        return QSize(320, self.heightForWidth(320))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         p = theme.PALETTES.get(self.ctx.state.palette_name, theme.STANDARD)
@@ -57,14 +74,14 @@ class BarChart(QWidget):
         painter.drawRoundedRect(QRectF(rect), 14, 14)
         title_font = theme.font("title", scale, bold=True)
         body_font = theme.font("body", scale)
-        fm, tfm = QFontMetrics(body_font), QFontMetrics(title_font)
+        fm = QFontMetrics(body_font)
         painter.setFont(title_font)
         painter.setPen(QColor(p.text))
         inner = rect.adjusted(18, 12, -18, -12)
-        painter.drawText(QRect(inner.left(), inner.top(), inner.width(), tfm.height()),
-                         int(Qt.AlignmentFlag.AlignLeft), tfm.elidedText(
-                             self.title(), Qt.TextElideMode.ElideRight, inner.width()))
-        top = inner.top() + tfm.lineSpacing() + 10
+        title = self._title_rect(self.width())  # wrapped whole, never cut: it names the chart
+        painter.drawText(title, int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap), self.title())
+        probe.note(painter, title, self.title(), cut=title.bottom() > inner.bottom(), essential=True)
+        top = title.bottom() + 10
         peak = max(tx.figure_magnitude(f) for f in self.figures) or 1.0
         label_w = fm.horizontalAdvance("2023") + 16
         value_w = max(fm.horizontalAdvance(tx.figure_value(f, lang)) for f in self.figures) + 16
