@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QLabel, QListView, QMessageBox, QPushButton
 
 from guide.app import Guide, build_window
@@ -73,6 +73,28 @@ def test_star_on_a_list_row_toggles_without_opening(guide: Guide, qtbot) -> None
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center())
     assert w.current_location() == Location.item("photo", view.model().ids()[0])
     assert w.viewer.findChild(QPushButton, "bookmarkButton").isChecked()
+
+
+def test_a_finger_beside_the_star_still_toggles_the_bookmark(guide: Guide, qtbot) -> None:  # type: ignore[no-untyped-def]
+    # The star is about 30 px at 100% text: a kiosk visitor's finger needs 44.
+    w = guide.window
+    w.go(Location("forums"))
+    view = w.page("forums").view
+    index = view.model().index(0, 0)
+    delegate = view.itemDelegate()
+    card = delegate.card_rect(view.visualRect(index))
+    star, target = delegate.star_rect(card), delegate.star_target(card)
+    assert star.width() < 44 and target.width() >= 44 and target.height() >= 44
+    beside = QPoint(star.left() - 4, star.bottom() + 4)  # just off the drawn star, down and left
+    assert target.contains(beside) and not star.contains(beside)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=beside)
+    assert w.current_location() == Location("forums")  # not opened
+    assert index.data(BookmarkedRole) is True
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=beside)
+    assert index.data(BookmarkedRole) is False
+    far = QPoint(target.left() - 12, target.bottom() + 12)  # clear of it: the card opens
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=far)
+    assert w.current_location().kind == "forum"
 
 
 def test_remove_with_delete_and_undo_with_ctrl_z(guide: Guide, qtbot) -> None:  # type: ignore[no-untyped-def]

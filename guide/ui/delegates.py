@@ -31,6 +31,7 @@ from guide.ui.models.lazy import BookmarkedRole, IdRole, ItemRole, KindRole
 
 Index = QModelIndex | QPersistentModelIndex
 PAD = 14
+TOUCH = 44  # px: the smallest target a finger hits reliably (the style sheet's buttons too)
 
 
 @dataclass(frozen=True)
@@ -88,9 +89,20 @@ class BaseDelegate(QStyledItemDelegate):
         return row.adjusted(*self.MARGINS)
 
     def star_rect(self, card: QRect) -> QRect:
-        """Where the bookmark star sits: top right, a comfortable target."""
+        """Where the bookmark star sits: top right."""
         size = QFontMetrics(self.font("title")).height() + 8
         return QRect(card.right() - size - PAD // 2, card.top() + 4, size, size)
+
+    def star_target(self, card: QRect) -> QRect:
+        """Where a press toggles the bookmark: the star, grown to a finger's 44 px around it
+        (at 100% text the star is about 30 px), within the card."""
+        star = self.star_rect(card)
+        target = QRect(0, 0, max(TOUCH, star.width()), max(TOUCH, star.height()))
+        target.moveCenter(star.center())
+        # Kept inside the card: moved in from its top and right edges, not cut.
+        target.moveTop(max(target.top(), card.top()))
+        target.moveRight(min(target.right(), card.right()))
+        return target.intersected(card)
 
     def editorEvent(self, event: QEvent, model: QAbstractItemModel, option: QStyleOptionViewItem,
                     index: Index) -> bool:
@@ -98,7 +110,7 @@ class BaseDelegate(QStyledItemDelegate):
         if (self.BOOKMARKABLE and self.ctx.bookmarks is not None
                 and event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent)
                 and event.button() == Qt.MouseButton.LeftButton
-                and self.star_rect(self.card_rect(option.rect)).contains(event.position().toPoint())
+                and self.star_target(self.card_rect(option.rect)).contains(event.position().toPoint())
                 and index.data(KindRole) and index.data(IdRole)):
             self.ctx.bookmarks.toggle(index.data(KindRole), index.data(IdRole))
             self._star_clicked = QPersistentModelIndex(index)
