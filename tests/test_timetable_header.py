@@ -66,3 +66,16 @@ def test_a_tall_window_keeps_the_day_buttons_over_the_grid(qtbot, programme_db: 
         assert panel.tools.isVisible()
         assert page.days.isVisible() and page.day_chooser is None  # never needed
         assert page.title.isVisible()
+
+
+def test_a_day_with_no_times_says_why_the_timetable_is_a_list(qtbot, real_db: Path) -> None:  # type: ignore[no-untyped-def]
+    # The newspaper gives no times: choosing Timetable showed the same list as List, and
+    # nothing said why, so the button seemed to do nothing.
+    with shown_guide(qtbot, real_db, now="2023-05-28T10:00", lang="zh", size=(1280, 800)) as g:
+        page, panel = grid_page(g, dt.date(2023, 5, 28))
+        assert panel.session_ids() and not panel.timed()
+        assert panel.tools.isVisible() and panel.hint.isVisible()
+        assert panel.hint.text() == "尚未公布时间，无法排出时间表"
+        assert not panel.zoom_in.isVisible() and not panel.now_button.isVisible()
+        page.show_grid(False)
+        assert not panel.tools.isVisible()

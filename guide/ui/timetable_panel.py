@@ -186,15 +186,20 @@ class TimetablePanel(QWidget):
     def _describe(self) -> None:
         grid = self.model.grid
         timed = len(grid.blocks) if grid else 0
-        self.hint.setText(self.tr("Sessions: %1 · Rooms: %2.").replace("%1", str(timed)).replace(
-            "%2", str(len(grid.columns) if grid else 0)))
+        untimed = len(grid.untimed) if grid else 0
+        if timed or not untimed:
+            self.hint.setText(self.tr("Sessions: %1 · Rooms: %2.").replace("%1", str(timed)).replace(
+                "%2", str(len(grid.columns) if grid else 0)))
+        else:  # the Timetable button must not look as if it did nothing
+            self.hint.setText(self.tr("No times announced: no timetable to draw"))
         self.untimed_title.setText(self.tr("Time not announced (%1)").replace(
             "%1", str(len(grid.untimed) if grid else 0)))
         for label in (self.hint, self.untimed_title):  # one line each, never squeezed
             label.setMinimumHeight(label.sizeHint().height())
         # With no timed session there is no grid and the list is all there is (every row
-        # says "Time not announced"): no line above it to crowd a short window.
-        self.hint.setVisible(bool(timed))
+        # says "Time not announced"): no title above it to crowd a short window; the tools'
+        # line (beside the List and Timetable buttons) says why there is no grid.
+        self.hint.setVisible(bool(timed or untimed))
         self.untimed_title.setVisible(bool(timed))
 
     def scroll_to_now(self) -> None:

@@ -655,6 +655,10 @@
         <translation>未定时间的场次</translation>
     </message>
     <message>
+        <source>No times announced: no timetable to draw</source>
+        <translation>尚未公布时间，无法排出时间表</translation>
+    </message>
+    <message>
         <source>Time not announced (%1)</source>
         <translation>时间未公布（%1）</translation>
     </message>

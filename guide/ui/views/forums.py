@@ -169,7 +169,7 @@ class ForumsPage(Page):
             self.model.set_ids(ids)
         if self.grid is not None:
             self.grid.setVisible(gridded and bool(ids))
-            self.grid.tools.setVisible(gridded and self.grid.timed())
+            self.grid.tools.setVisible(gridded and bool(ids))  # untimed: its note says why no grid
         self._update_compact()
         self.view.setVisible(bool(ids) and not gridded)
         self.empty.setVisible(not ids)
