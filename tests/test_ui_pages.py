@@ -123,3 +123,34 @@ def test_kiosks_offer_no_export_and_write_no_file(
     assert not page.export_button.isVisible()
     page.export()  # even if something calls it (a shortcut, a future button)
     assert asked == []
+
+
+@pytest.mark.parametrize("palette", ["standard", "high-contrast"])
+@pytest.mark.parametrize("scale", [1.0, 2.0])
+def test_a_drop_down_chooser_shows_its_arrow(qtbot, palette: str, scale: float) -> None:  # type: ignore[no-untyped-def]
+    # The style sheet styled the drop-down without naming an arrow, so Qt drew none: the day
+    # and kind choosers read as plain labels.
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QComboBox
+
+    from guide.app import ensure_app
+    from guide.ui import theme
+
+    app = ensure_app()
+    colours = theme.PALETTES[palette]
+    combo = QComboBox()
+    qtbot.addWidget(combo)
+    combo.addItems(["全部类型", "All kinds"])
+    try:
+        theme.apply(app, colours, scale)
+        combo.resize(int(220 * scale), combo.sizeHint().height())
+        combo.show()
+        image = combo.grab().toImage()
+        drop = int(26 * scale)
+        ink = QColor(colours.text)
+        arrow = [(x, y) for x in range(image.width() - drop, image.width() - 4)
+                 for y in range(4, image.height() - 4)
+                 if abs(QColor(image.pixel(x, y)).lightness() - ink.lightness()) < 60]
+        assert len(arrow) >= 6 * scale, (palette, scale, len(arrow))
+    finally:
+        theme.apply(app)

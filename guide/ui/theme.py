@@ -213,6 +213,12 @@ def style_sheet(palette: Palette, scale: float = 1.0) -> str:
     values = {f"c_{k}": v for k, v in vars(palette).items()}
     values.update({f"pt_{k}": f"{v:.1f}pt" for k, v in vars(sizes).items()})
     values["touch"] = f"{int(44 * scale)}px"
+    # A drop-down's arrow, in the palette's text colour (a style sheet that styles the
+    # drop-down must name its arrow, or none is drawn and a chooser reads as a label).
+    arrow = paths.resources_dir() / "icons" / f"combo-arrow-{palette.name}.svg"
+    values["combo_arrow"] = arrow.as_posix()
+    values["combo_arrow_size"] = f"{int(14 * scale)}px"
+    values["combo_drop"] = f"{int(26 * scale)}px"
     return template.format(**values)
 
 
