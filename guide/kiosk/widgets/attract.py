@@ -40,6 +40,10 @@ KEY_FIGURES = str(QT_TRANSLATE_NOOP("KioskAttract", "Key figures"))
 TIME_TBA = str(QT_TRANSLATE_NOOP("KioskAttract", "Time not announced"))
 MORE = str(QT_TRANSLATE_NOOP("KioskAttract", "+ %1 more"))  # forums of the day not on the slide
 FADE_MS = 700
+# A schedule slide, in units of a 1080-pixel-high screen: a day's heading, the gap under
+# each card, a "+ 2 more" line, the space after a day.
+HEADING, GAP, MORE_LINE, DAY_GAP = 70, 16, 44, 12
+Fit = tuple[float, list[list[int]]]  # the cards' text unit, each shown card's height per day
 
 
 class AttractScreen(Overlay):
@@ -59,6 +63,7 @@ class AttractScreen(Overlay):
         self.index = 0
         self.previous: int | None = None
         self.fade = 1.0
+        self._fits: dict[tuple[int, int, int, str], Fit] = {}  # measured once, not every frame
         info = content_info(ctx.content)
         self.title, self.title_en = info.title, info.title_en
         self.timer = QTimer(self)
@@ -76,6 +81,7 @@ class AttractScreen(Overlay):
     def start(self, slides: list[Slide]) -> None:
         """Show from the first highlight and cycle."""
         self.slides = slides
+        self._fits.clear()
         self.index = 0
         self.previous = None
         self.fade = 1.0
@@ -219,41 +225,42 @@ class AttractScreen(Overlay):
               pixel_font(28 * unit, bold=True), QColor("#7fe0d6"))
 
     def _paint_schedule(self, painter: QPainter, slide: Slide, rect: QRect, unit: float) -> None:
-        heading_height, gap, more_height = int(70 * unit), int(16 * unit), int(44 * unit)
-        text_unit, heights = self._fit_schedule(slide, rect, unit)
+        key = (id(slide), rect.width(), rect.height(), self.ctx.state.lang)
+        if key not in self._fits:  # a cross-fade paints the slide some 40 times
+            self._fits[key] = self._fit_schedule(slide, rect, unit)
+        text_unit, heights = self._fits[key]
         y = rect.top()
         for section, section_heights in zip(slide.sections, heights, strict=True):
             label = {"today": TODAY, "next": NEXT}.get(section.label, SCHEDULE)
             zh_date = tx.format_date(section.day, "zh", weekday=True)
             en_date = tx.format_date(section.day, "en", weekday=True)
-            y += self._heading(painter, QRect(rect.left(), y, rect.width(), heading_height),
+            y += self._heading(painter, QRect(rect.left(), y, rect.width(), int(HEADING * unit)),
                                f"{chinese(ATTRACT_CONTEXT, label)}  {zh_date}", f"{label}  {en_date}", unit)
             for line, height in zip(section.forums, section_heights, strict=False):
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(QColor(255, 255, 255, 28))
                 painter.drawRoundedRect(QRectF(rect.left(), y, rect.width(), height), 18 * unit, 18 * unit)
                 self._forum(painter, line, rect.width(), text_unit, QPoint(rect.left(), y))
-                y += height + gap
+                y += height + int(GAP * unit)
             hidden = len(section.forums) - len(section_heights)
             if hidden:  # the rest are a touch away
                 more = "  ·  ".join(self.pair(chinese(ATTRACT_CONTEXT, MORE), MORE))
                 more = more.replace("%1", str(hidden))
-                wrap_text(painter, QRect(rect.left() + int(28 * unit), y, rect.width(), more_height), more,
-                          pixel_font(28 * unit, bold=True), QColor("#ffd27f"))
-                y += more_height
-            y += int(12 * unit)
+                line_rect = QRect(rect.left() + int(28 * unit), y, rect.width(), int(MORE_LINE * unit))
+                wrap_text(painter, line_rect, more, pixel_font(28 * unit, bold=True), QColor("#ffd27f"))
+                y += int(MORE_LINE * unit)
+            y += int(DAY_GAP * unit)
 
-    def _fit_schedule(self, slide: Slide, rect: QRect, unit: float) -> tuple[float, list[list[int]]]:
-        """The unit to set the cards' text in and the height of each card shown, per section.
+    def _fit_schedule(self, slide: Slide, rect: QRect, unit: float) -> Fit:
+        """The unit to set the cards' text in and the height of each card shown, per day.
 
         Each card is as tall as its text (a long English title takes two lines). If the slide
         would overflow, the text is set smaller, down to 70%; if it still would, the last
-        forums of the longest section are left for a "more" line."""
-        heading_height, gap, more_height = int(70 * unit), int(16 * unit), int(44 * unit)
+        forums of the longest day are left for a "more" line."""
 
         def total(heights: list[list[int]]) -> int:
-            return sum(heading_height + sum(hs) + gap * len(hs) + int(12 * unit)
-                       + (more_height if len(hs) < len(section.forums) else 0)
+            return sum(int(HEADING * unit) + sum(hs) + int(GAP * unit) * len(hs) + int(DAY_GAP * unit)
+                       + (int(MORE_LINE * unit) if len(hs) < len(section.forums) else 0)
                        for hs, section in zip(heights, slide.sections, strict=True))
 
         for scale in (1.0, 0.9, 0.8, 0.7):
