@@ -9,9 +9,10 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QModelIndex, QPoint, QRect, Qt
 from PySide6.QtWidgets import QLabel, QListView, QMessageBox, QPushButton
 
 from guide.app import Guide, build_window
@@ -58,13 +59,19 @@ def test_bookmark_from_detail_page_shows_everywhere(guide: Guide, qtbot) -> None
     assert _entries(guide) == []
 
 
-def test_star_on_a_list_row_toggles_without_opening(guide: Guide, qtbot) -> None:  # type: ignore[no-untyped-def]
-    w = guide.window
-    w.go(Location("photos"))
-    view = w.page("photos").view
+def _first_card(guide: Guide, page: str) -> tuple[QListView, QModelIndex, Any, QRect]:
+    """The page's list, its first row, the row's delegate and card."""
+    guide.window.go(Location(page))
+    view = guide.window.page(page).view
     index = view.model().index(0, 0)
     delegate = view.itemDelegate()
-    star = delegate.star_rect(delegate.card_rect(view.visualRect(index))).center()
+    return view, index, delegate, delegate.card_rect(view.visualRect(index))
+
+
+def test_star_on_a_list_row_toggles_without_opening(guide: Guide, qtbot) -> None:  # type: ignore[no-untyped-def]
+    w = guide.window
+    view, index, delegate, card = _first_card(guide, "photos")
+    star = delegate.star_rect(card).center()
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=star)
     assert w.current_location() == Location("photos")  # not opened
     assert index.data(BookmarkedRole) is True
@@ -78,11 +85,7 @@ def test_star_on_a_list_row_toggles_without_opening(guide: Guide, qtbot) -> None
 def test_a_finger_beside_the_star_still_toggles_the_bookmark(guide: Guide, qtbot) -> None:  # type: ignore[no-untyped-def]
     # The star is about 30 px at 100% text: a kiosk visitor's finger needs 44.
     w = guide.window
-    w.go(Location("forums"))
-    view = w.page("forums").view
-    index = view.model().index(0, 0)
-    delegate = view.itemDelegate()
-    card = delegate.card_rect(view.visualRect(index))
+    view, index, delegate, card = _first_card(guide, "forums")
     star, target = delegate.star_rect(card), delegate.star_target(card)
     assert star.width() < 44 and target.width() >= 44 and target.height() >= 44
     beside = QPoint(star.left() - 4, star.bottom() + 4)  # just off the drawn star, down and left
