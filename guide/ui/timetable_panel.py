@@ -192,8 +192,7 @@ class TimetablePanel(QWidget):
                 "%2", str(len(grid.columns) if grid else 0)))
         else:  # the Timetable button must not look as if it did nothing
             self.hint.setText(self.tr("No times announced: no timetable to draw"))
-        self.untimed_title.setText(self.tr("Time not announced (%1)").replace(
-            "%1", str(len(grid.untimed) if grid else 0)))
+        self.untimed_title.setText(self.tr("Time not announced (%1)").replace("%1", str(untimed)))
         for label in (self.hint, self.untimed_title):  # one line each, never squeezed
             label.setMinimumHeight(label.sizeHint().height())
         # With no timed session there is no grid and the list is all there is (every row
