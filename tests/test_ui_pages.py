@@ -154,3 +154,37 @@ def test_a_drop_down_chooser_shows_its_arrow(qtbot, palette: str, scale: float) 
         assert len(arrow) >= 6 * scale, (palette, scale, len(arrow))
     finally:
         theme.apply(app)
+
+
+def test_the_search_box_clear_button_follows_the_theme_and_clears(qtbot, real_db: Path) -> None:  # type: ignore[no-untyped-def]
+    # Qt's own clear icon is dark grey: on high contrast's black it was all but invisible.
+    from PySide6.QtGui import QAction, QColor
+
+    from guide.app import build_window
+
+    g = build_window(real_db, lang="en", remember=False)
+    qtbot.addWidget(g.window)
+    box = g.window.search_box
+    clear = box.findChild(QAction, "clearSearch")
+
+    def ink() -> int:
+        image = clear.icon().pixmap(32, 32).toImage()
+        seen = [QColor.fromRgba(image.pixel(x, y)) for x in range(32) for y in range(32)]
+        return max(c.lightness() for c in seen if c.alpha() > 200)  # its strokes
+
+    try:
+        assert not clear.isVisible()  # nothing to clear
+        from PySide6.QtWidgets import QToolButton
+        button = next(b for b in box.findChildren(QToolButton) if b.defaultAction() is clear)
+        assert button.accessibleName() == "Clear search" and not button.text()
+        qtbot.keyClicks(box, "lvse")
+        assert clear.isVisible() and g.window.current_location().page == "search"
+        assert ink() < 128  # dark on the white field
+        g.ctx.state.set_palette("high-contrast")
+        assert ink() > 200  # light on black
+        clear.trigger()
+        assert box.text() == "" and not clear.isVisible()
+    finally:
+        g.ctx.state.set_palette("standard")
+        g.images.shutdown()
+        g.close()

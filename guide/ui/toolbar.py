@@ -38,7 +38,14 @@ class Toolbar(QWidget):
         self.row.addWidget(self.app_title, 1)
         self.search_box = QLineEdit()
         self.search_box.setObjectName("searchBox")
-        self.search_box.setClearButtonEnabled(True)
+        # Our own clear button, not Qt's: Qt's icon is dark grey in every theme (all but
+        # invisible on high contrast's black). Shown only while there is text to clear.
+        self.clear_action = self.search_box.addAction(
+            theme.icon("close", "muted"), QLineEdit.ActionPosition.TrailingPosition)
+        self.clear_action.setObjectName("clearSearch")
+        self.clear_action.triggered.connect(self._clear_search)
+        self.clear_action.setVisible(False)
+        self.search_box.textChanged.connect(lambda text: self.clear_action.setVisible(bool(text)))
         self.row.addWidget(self.search_box, 2)
         self.display_button = self._tool("displayButton", "text-size")
         self.display_menu = self._menu(self.display_button)
@@ -94,8 +101,19 @@ class Toolbar(QWidget):
         info = content_info(self.ctx.content)
         return tx.pick(info.forums_label, info.forums_label_en, self.ctx.state.lang)
 
+    def _clear_search(self) -> None:
+        """As Qt's own clear button: empty the box as if the user had deleted the text."""
+        if self.search_box.text():
+            self.search_box.clear()
+            self.search_box.textEdited.emit("")
+
     def retranslate(self) -> None:
         """Every string of the bar in the current language."""
+        # A tooltip and a name for screen readers, no text: the button is an icon in the box.
+        self.clear_action.setToolTip(self.tr("Clear search"))
+        for button in self.search_box.findChildren(QToolButton):
+            if button.defaultAction() is self.clear_action:
+                button.setAccessibleName(self.tr("Clear search"))
         self.app_title.setText(self.event_name())
         self.back_button.setToolTip(self.tr("Back (Alt+Left)"))
         self.back_button.setAccessibleName(self.tr("Back"))

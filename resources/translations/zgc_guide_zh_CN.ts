@@ -674,6 +674,10 @@
 <context>
     <name>Toolbar</name>
     <message>
+        <source>Clear search</source>
+        <translation>清除搜索</translation>
+    </message>
+    <message>
         <source>Back (Alt+Left)</source>
         <translation>后退 (Alt+←)</translation>
     </message>
