@@ -564,7 +564,8 @@ LONG_ZH = "2023中关村国际技术交易会开幕式暨全球技术交易生�
     ("en", (1280, 800), 3), ("zh", (1366, 768), 3),
 ])
 def test_every_line_of_a_schedule_slide_is_drawn_whole_above_the_band(  # type: ignore[no-untyped-def]
-        qtbot, kiosk: Kiosk, monkeypatch, lang: str, size: tuple[int, int], forums: int) -> None:
+        qtbot, real_db: Path, tmp_path: Path, monkeypatch, request, lang: str,
+        size: tuple[int, int], forums: int) -> None:
     # The opening ceremony's English title takes two lines at 1920x1080: in a fixed-height card
     # its kind line ("Opening ceremony · 开幕式") was cut in half on the screen every passer-by sees.
     import datetime as dt
@@ -572,15 +573,17 @@ def test_every_line_of_a_schedule_slide_is_drawn_whole_above_the_band(  # type: 
     from guide.kiosk.slides import ForumLine, Section, Slide
     from guide.kiosk.widgets import attract as module
 
+    kiosk = make_kiosk(qtbot, real_db, tmp_path, size=size)
+    request.addfinalizer(lambda: (kiosk.k.shutdown(), kiosk.guide.close()))
     attract = kiosk.k.attract
     kiosk.guide.ctx.state.set_language(lang)
-    attract.resize(*size)
     long_line = ForumLine(None, None, LONG_ZH, LONG_EN, "opening", "国家会议中心一层多功能厅")
     short_line = ForumLine(dt.time(9), dt.time(12), "双碳战略与绿色金融论坛",
                            "Dual Carbon Strategy and Green Finance Forum", "parallel_forum", None)
     lines = (long_line, *[short_line] * (forums - 1))
-    slide = Slide("schedule", sections=(Section("today", dt.date(2023, 5, 27), lines),
-                                        Section("next", dt.date(2023, 5, 28), lines)))
+    # The second day has two more forums than a slide takes: they count in its "more" line.
+    slide = Slide("schedule", sections=(Section("today", dt.date(2023, 5, 27), lines, forums),
+                                        Section("next", dt.date(2023, 5, 28), lines, forums + 2)))
     drawn: list[tuple[str, int, int, int, int]] = []  # text, left, top, height used and needed
 
     def recording(painter, rect, text, font, color, *args):  # type: ignore[no-untyped-def]
@@ -592,6 +595,7 @@ def test_every_line_of_a_schedule_slide_is_drawn_whole_above_the_band(  # type: 
     draw = module.wrap_text
     monkeypatch.setattr(module, "wrap_text", recording)
     attract.start([slide])
+    assert (attract.width(), attract.height()) == size  # the kiosk's whole screen
     attract.grab()
     band_top = attract.height() - int(170 * min(attract.height() / 1080, attract.width() / 1500))
     slide_texts = [d for d in drawn if d[2] < band_top]
@@ -602,7 +606,7 @@ def test_every_line_of_a_schedule_slide_is_drawn_whole_above_the_band(  # type: 
         assert top + used <= band_top, f"{text!r} runs into the band"
     # Cards that do not fit even in smaller text are left for a "more" line, counted right.
     title = short_line.title if lang == "zh" else short_line.title_en
-    hidden = 2 * (forums - 1) - sum(1 for d in slide_texts if d[0] == title)
+    hidden = 2 * (forums - 1) + 2 - sum(1 for d in slide_texts if d[0] == title)
     more = [d[0] for d in slide_texts if "more" in d[0]]
     assert sum(int(m.split("+ ")[1].split()[0]) for m in more) == hidden
     assert all(m.startswith("另有 " if lang == "zh" else "+ ") for m in more)

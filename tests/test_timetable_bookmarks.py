@@ -138,3 +138,24 @@ def test_forums_without_times_are_listed_beside_an_empty_grid(qtbot, real_db: Pa
         assert panel.untimed.isVisible() and not panel.view.isVisible()
     finally:
         g.images.shutdown()
+
+
+def test_a_press_on_a_small_block_opens_it_only_its_drawn_star_bookmarks(guide: Guide, qtbot) -> None:  # type: ignore[no-untyped-def]
+    # List rows grow their star's target to 44 px for fingers; a timetable block can be 66x30,
+    # where such a target would take most of it and a press meant to open would bookmark.
+    from PySide6.QtCore import QPoint, Qt
+
+    panel = open_grid(guide, DAY)
+    view, model = panel.view, panel.model
+    delegate = view.itemDelegate()
+    port = view.viewport().rect()
+    index = next(model.index(r, 0) for r in range(model.rowCount())
+                 if port.contains(view.visualRect(model.index(r, 0))))  # a whole block in view
+    card = delegate.card_rect(view.visualRect(index))
+    assert delegate.star_target(card) == delegate.star_rect(card)
+    star = delegate.star_rect(card)
+    beside = QPoint(star.left() - 3, star.center().y())  # a finger's width from the star
+    assert card.contains(beside)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=beside)
+    assert not index.data(BookmarkedRole)  # opened, not bookmarked
+    assert guide.window.current_location().kind == "forum"

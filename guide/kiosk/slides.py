@@ -34,7 +34,8 @@ class Section:
 
     label: str
     day: dt.date
-    forums: tuple[ForumLine, ...]
+    forums: tuple[ForumLine, ...]  # the first FORUMS_PER_SLIDE
+    total: int = 0  # the day's forums, those beyond the slide included
 
 
 @dataclass(frozen=True)
@@ -59,13 +60,13 @@ def schedule_sections(db: queries.Db, now: dt.datetime) -> list[Section]:
     today, next_day, upcoming = today_and_next(db, now)
     sections = []
     if today:
-        sections.append(Section("today", now.date(), _lines(today)))
+        sections.append(Section("today", now.date(), _lines(today), len(today)))
     if upcoming and next_day is not None:
         sections.append(Section("today" if next_day == now.date() and not today else "next",
-                                next_day, _lines(upcoming)))
+                                next_day, _lines(upcoming), len(upcoming)))
     if not sections:
-        sections = [Section("day", day, _lines(queries.forums_on(db, day)))
-                    for day in queries.forum_dates(db)[:2]]
+        days = [(day, queries.forums_on(db, day)) for day in queries.forum_dates(db)[:2]]
+        sections = [Section("day", day, _lines(rows), len(rows)) for day, rows in days]
     return sections
 
 

@@ -44,7 +44,10 @@ def paint_placeholder(painter: QPainter, rect: QRect, palette: theme.Palette, ma
         box = rect.adjusted(inset, 0, -inset, -14)
         flags = int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom | Qt.TextFlag.TextWordWrap)
         used = painter.boundingRect(box, flags, note)
+        painter.save()
+        painter.setClipRect(rect)  # a note taller than a small picture stays inside it
         painter.drawText(box, flags, note)
+        painter.restore()
         glyph_area = QRect(rect.left(), rect.top(), rect.width(), max(0, used.top() - rect.top()))
     big = QFont(painter.font())
     # In points, about a third of the height; as large as the room above a note allows.

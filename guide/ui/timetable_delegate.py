@@ -66,6 +66,11 @@ class BlockDelegate(BaseDelegate):
         size = min(self._star_size, card.height() - 2)
         return QRect(card.right() - size - 2, card.top() + 2, size, size)
 
+    def star_target(self, card: QRect) -> QRect:
+        """Only the drawn star: a block can be narrow and short, and a grown target would take
+        most of it, so a press meant to open the session would bookmark it instead."""
+        return self.star_rect(card)
+
     def describe(self, block: Block) -> tuple[str, str]:
         """(name, description): the title in the UI's language; time, room, track, other title."""
         lang, e = self.ctx.state.lang, block.entry

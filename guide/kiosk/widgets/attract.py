@@ -242,7 +242,7 @@ class AttractScreen(Overlay):
                 painter.drawRoundedRect(QRectF(rect.left(), y, rect.width(), height), 18 * unit, 18 * unit)
                 self._forum(painter, line, rect.width(), text_unit, QPoint(rect.left(), y))
                 y += height + int(GAP * unit)
-            hidden = len(section.forums) - len(section_heights)
+            hidden = max(section.total, len(section.forums)) - len(section_heights)
             if hidden:  # the rest are a touch away
                 more = "  ·  ".join(self.pair(chinese(ATTRACT_CONTEXT, MORE), MORE))
                 more = more.replace("%1", str(hidden))
