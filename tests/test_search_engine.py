@@ -539,3 +539,22 @@ def test_among_many_matching_titles_those_starting_with_the_query_come_first(
     assert ids(search(conn, query, limit=5, kind="forum")) == ["starts-forum"]
     assert count_by_kind(conn, query) == {"forum": 1, "photo": RANK_CAP + 41 + english}
 
+
+
+def test_when_more_titles_than_are_ranked_start_with_the_query_the_page_is_theirs() -> None:
+    conn = sqlite3.connect(":memory:")
+    create_index(conn)
+    inside = [SearchDoc("photo", f"inside-{n}", f"北京{n}号中关村展台", f"Booth {n}") for n in range(30)]
+    starting = [SearchDoc("photo", f"starts-{n}", f"中关村展区{n}号", f"Hall {n}")
+                for n in range(RANK_CAP + 10)]
+    with conn:
+        index_documents(conn, [*inside, *starting])
+    statements: list[str] = []
+    conn.set_trace_callback(statements.append)
+    for query in ("中关村", "zhongguancun", "zhongg", "zgc"):
+        statements.clear()
+        found = ids(search(conn, query, limit=20))
+        # Titles that start with it, in the order given (the inside ones come first).
+        assert found == [f"starts-{n}" for n in range(20)], query
+        # Found with one question to the title index: the start ones fill the page.
+        assert sum("search_title MATCH" in sql for sql in statements) == 1, (query, statements)

@@ -4,14 +4,16 @@ Speed on every keystroke comes from not ranking what cannot be ranked cheaply
 (bm25 costs ~2 µs per matching row, ~90 ms for a one-letter query at 100k rows)
 and from reading the small title index first:
 
-1. Probe the titles (``search_title``: titles, names, English titles, pinyin) for
-   up to ``RANK_CAP + 1`` rowids, unranked. If there are at most ``RANK_CAP``, rank
-   them; if they cannot fill the page, add the body matches (``search_text``),
-   ranked too when there are few.
-2. Otherwise rank only the titles whose start matches the first word, if those
-   are few (by tiers and title length: no bm25, whose IDF step would read every
-   row of each unselective phrase again), and fill the page with the other title
-   matches in rowid order (callers index important items first). Body-only
+1. Ask which titles start with the first word (``^``, up to ``RANK_CAP + 1``, with
+   their rank keys). If more than ``RANK_CAP`` do, they alone fill the page, in
+   rowid order (callers index important items first): nothing else is read.
+2. Else probe all title matches (``search_title``: titles, names, English titles,
+   pinyin) for up to ``RANK_CAP + 1`` rowids, unranked. If there are at most
+   ``RANK_CAP``, rank them; if they cannot fill the page, add the body matches
+   (``search_text``), ranked too when there are few.
+3. Otherwise rank the titles that start with the first word (by tiers and title
+   length: no bm25, whose IDF step would read every row of each unselective phrase
+   again), and fill the page with the other title matches in rowid order. Body-only
    matches rank below every title match, so they are not needed then.
 
 The final page is sorted by score, so whole and prefix title matches come first.
@@ -105,6 +107,15 @@ def run_search(
     cap = max(RANK_CAP, limit)
     chosen: dict[int, float | None] = {}
     titles = title_expression(pieces, kind)
+    # The start question first: when more titles than are ranked start with the first
+    # word, the probe of every title match is not needed (for pinyin longer than the
+    # title index's prefixes each MATCH merges every term it starts: 1.5 ms at 100k).
+    starts = conn.execute(_KEYED, (title_expression(pieces, kind, start=True), cap + 1))
+    start_rows = starts.fetchall()
+    if len(start_rows) > cap:
+        for row in start_rows[:limit]:
+            chosen[row[0]] = None
+        return hits(conn, pieces, tiers, chosen)
     title_rows = probe(conn, TITLE_TABLE, titles, cap)
     if len(title_rows) <= cap:
         ranked = _rank(conn, TITLE_TABLE, titles, tiers, cap) or []
@@ -112,16 +123,11 @@ def run_search(
             ranked += _body_matches(conn, pieces, tiers, kind, cap, {r for _, r, _ in ranked})
         chosen.update((rowid, value) for _, rowid, value in ranked[:limit])
     else:
-        # Many titles match: rank those that start with the first word, if few.
-        # Keys and rows come in one pass, without bm25: its IDF step reads every
-        # row of each phrase again, and these are the unselective queries.
-        starts = conn.execute(_KEYED, (title_expression(pieces, kind, start=True), cap + 1))
-        start_rows = starts.fetchall()
-        if len(start_rows) <= cap:
-            ranked = _scored_rows(start_rows, tiers)
-            chosen.update((rowid, value) for _, rowid, value in ranked[:limit])
-            start_rows = []
-        for rowid in [row[0] for row in start_rows] + title_rows:
+        # Many titles match, few start with the first word: rank those (by the keys
+        # that came with them) and fill the page with the others in rowid order.
+        ranked = _scored_rows(start_rows, tiers)
+        chosen.update((rowid, value) for _, rowid, value in ranked[:limit])
+        for rowid in title_rows:
             if len(chosen) >= limit:
                 break
             chosen.setdefault(rowid, None)
