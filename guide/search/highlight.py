@@ -61,12 +61,15 @@ class Marker:
             found = [(origin[s], origin[e]) for s, e in found]
         return spans + found
 
-    def pinyin_targets(self, rank_pinyin: str) -> list[str]:
-        """The pinyin pieces that can occur in a row at all, judged by its rank_pinyin."""
+    def pinyin_targets(self, rank_pinyin: str) -> tuple[list[str], list[str]]:
+        """The pinyin pieces that can occur in a row's title, and in its names, judged
+        by its rank_pinyin (the title's spellings come before its tab)."""
         if not self.pinyin:
-            return []
+            return [], []
         plain = rank_pinyin.replace("'", "")
-        return [target for target in self.pinyin if target in plain]
+        cut = plain.find("\t")
+        title, names = (plain[:cut], plain[cut:]) if cut >= 0 else (plain, plain)
+        return [t for t in self.pinyin if t in title], [t for t in self.pinyin if t in names]
 
     @staticmethod
     def pinyin_spans(field: str, targets: list[str]) -> list[Span]:

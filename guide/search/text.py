@@ -72,6 +72,8 @@ def fold_aligned(text: str) -> tuple[str, list[int] | None]:
     a body costs more than the rest of a hit); the rare characters NFKC would turn
     into letters (①, ㎡ …) may then go unmarked.
     """
+    if text.isascii():  # English: casefold is lower(), and nothing else folds
+        return text.lower(), None
     folded = text.casefold()
     if len(folded) == len(text) and not _FOLDABLE.search(folded):
         return folded, None
