@@ -4,8 +4,8 @@ Speed on every keystroke comes from not ranking what cannot be ranked cheaply
 (bm25 costs ~2 µs per matching row, ~90 ms for a one-letter query at 100k rows)
 and from reading the small title index first:
 
-1. Ask which titles start with the first word (``^``, up to ``RANK_CAP + 1``, with
-   their rank keys). If more than ``RANK_CAP`` do, they alone fill the page, in
+1. Ask which titles start with the first word (``^``, up to ``RANK_CAP + 1`` rowids,
+   unranked). If more than ``RANK_CAP`` do, they alone fill the page, in
    rowid order (callers index important items first): nothing else is read.
 2. Else probe all title matches (``search_title``: titles, names, English titles,
    pinyin) for up to ``RANK_CAP + 1`` rowids, unranked. If there are at most
@@ -65,12 +65,6 @@ _PROBE = {TITLE_TABLE: _probe_sql(TITLE_TABLE)}
 _RANK = {TITLE_TABLE: _rank_sql(TITLE_TABLE, TITLE_WEIGHTS)}
 # Text matches come with their title keys; the text index has no positions, so no bm25.
 _TEXT_KEYS = "d.rank_cjk, d.rank_words, d.rank_pinyin, d.date"
-# Matching titles with their rank keys, in rowid order, no bm25.
-_KEYED = (
-    f"SELECT {TITLE_TABLE}.rowid, d.rank_cjk, d.rank_words, d.rank_pinyin, d.date"
-    f" FROM {TITLE_TABLE} JOIN {DOC_TABLE} AS d ON d.rowid = {TITLE_TABLE}.rowid"
-    f" WHERE {TITLE_TABLE} MATCH ? LIMIT ?"
-)
 _KEYS = (
     f"SELECT rowid, rank_cjk, rank_words, rank_pinyin, date FROM {DOC_TABLE}"
     " WHERE rowid IN (SELECT value FROM json_each(?))"
@@ -110,12 +104,10 @@ def run_search(
     # The start question first: when more titles than are ranked start with the first
     # word, the probe of every title match is not needed (for pinyin longer than the
     # title index's prefixes each MATCH merges every term it starts: 1.5 ms at 100k).
-    starts = conn.execute(_KEYED, (title_expression(pieces, kind, start=True), cap + 1))
-    start_rows = starts.fetchall()
+    # Rowids only: their rank keys are read when they are few enough to be ranked.
+    start_rows = probe(conn, TITLE_TABLE, title_expression(pieces, kind, start=True), cap)
     if len(start_rows) > cap:
-        for row in start_rows[:limit]:
-            chosen[row[0]] = None
-        return hits(conn, pieces, tiers, chosen)
+        return hits(conn, pieces, tiers, dict.fromkeys(start_rows[:limit]))
     title_rows = probe(conn, TITLE_TABLE, titles, cap)
     if len(title_rows) <= cap:
         ranked = _rank(conn, TITLE_TABLE, titles, tiers, cap) or []
@@ -125,7 +117,7 @@ def run_search(
     else:
         # Many titles match, few start with the first word: rank those (by the keys
         # that came with them) and fill the page with the others in rowid order.
-        ranked = _scored_rows(start_rows, tiers)
+        ranked = _scored(conn, start_rows, tiers)
         chosen.update((rowid, value) for _, rowid, value in ranked[:limit])
         for rowid in title_rows:
             if len(chosen) >= limit:
