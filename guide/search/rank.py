@@ -35,6 +35,9 @@ class PieceTier:
         self.start = f"{frame}{text}"
         self.inside = text
         self.pinyin = piece.pinyin
+        # Spellings in rank_pinyin are framed by newlines (syllables joined by ').
+        self.pinyin_whole = f"\n{piece.pinyin}\n"
+        self.pinyin_start = f"\n{piece.pinyin}"
         # Syllables are joined by ' in rank_pinyin; an INSIDE match must start at one.
         self.syllable_start = re.compile("(?<![a-z])" + "'?".join(piece.pinyin))
 
@@ -61,9 +64,9 @@ class PieceTier:
             found = plain.find(pinyin)
             if found >= 0:
                 in_title = found < plain.find("\t")
-                if f"\n{pinyin}\n" in plain:
+                if self.pinyin_whole in plain:
                     tier = WHOLE
-                elif f"\n{pinyin}" in plain:
+                elif self.pinyin_start in plain:
                     tier = PREFIX
                 elif self.syllable_start.search(rank_pinyin):
                     tier = INSIDE
