@@ -115,8 +115,8 @@ def run_search(
             ranked += _body_matches(conn, pieces, tiers, kind, cap, {r for _, r, _ in ranked})
         chosen.update((rowid, value) for _, rowid, value in ranked[:limit])
     else:
-        # Many titles match, few start with the first word: rank those (by the keys
-        # that came with them) and fill the page with the others in rowid order.
+        # Many titles match, few start with the first word: rank those (by their
+        # keys, read now) and fill the page with the others in rowid order.
         ranked = _scored(conn, start_rows, tiers)
         chosen.update((rowid, value) for _, rowid, value in ranked[:limit])
         for rowid in title_rows:

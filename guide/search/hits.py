@@ -46,13 +46,13 @@ def hits(
 
 def _hit(marker: hl.Marker, row: tuple[object, ...], value: float) -> SearchHit:
     kind, id_, title, title_en, names, body, body_en = cast("tuple[str, ...]", row[1:8])
-    title_targets, targets = marker.pinyin_targets(str(row[11]))
+    title_targets, name_targets = marker.pinyin_targets(str(row[11]))
     # One line of readings per field: the title, then each name.
-    fields = str(row[12]).split("\n") if title_targets or targets else []
+    fields = str(row[12]).split("\n") if title_targets or name_targets else []
     title_marks = marker.text_spans(title)
     if title_targets:
         title_marks += marker.pinyin_spans(fields[0], title_targets)
-    text, snippet_marks = _snippet(marker, body, names, title, fields[1:], targets)
+    text, snippet_marks = _snippet(marker, body, names, title, fields[1:], name_targets)
     text_en, snippet_en_marks = _snippet_en(marker, body_en)
     return SearchHit(kind, id_, title, text, hl.merge(title_marks), snippet_marks, value,
                      title_en, text_en, hl.merge(marker.text_spans(title_en)), snippet_en_marks)
