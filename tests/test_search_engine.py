@@ -558,3 +558,14 @@ def test_when_more_titles_than_are_ranked_start_with_the_query_the_page_is_their
         assert found == [f"starts-{n}" for n in range(20)], query
         # Found with one question to the title index: the start ones fill the page.
         assert sum("search_title MATCH" in sql for sql in statements) == 1, (query, statements)
+
+
+def test_an_item_without_a_body_does_not_repeat_its_title_as_its_snippet() -> None:
+    conn = _build((SearchDoc("organization", "cnipa", "国家知识产权局", "China National Intellectual"
+                             " Property Administration"),
+                   SearchDoc("forum", "ip", "知识产权论坛", "IP Forum", body="国家知识产权局的代表出席。")))
+    found = {hit.id: hit for hit in search(conn, "zhishichanquan")}
+    assert found["cnipa"].title_marks == ((2, 6),)
+    assert (found["cnipa"].snippet, found["cnipa"].snippet_marks) == ("", ())
+    assert found["ip"].snippet == "国家知识产权局的代表出席。"  # a body still gives the snippet
+    assert found["cnipa"].snippet_en == ""

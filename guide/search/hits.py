@@ -52,7 +52,7 @@ def _hit(marker: hl.Marker, row: tuple[object, ...], value: float) -> SearchHit:
     title_marks = marker.text_spans(title)
     if title_targets:
         title_marks += marker.pinyin_spans(fields[0], title_targets)
-    text, snippet_marks = _snippet(marker, body, names, title, fields[1:], name_targets)
+    text, snippet_marks = _snippet(marker, body, names, fields[1:], name_targets)
     text_en, snippet_en_marks = _snippet_en(marker, body_en)
     return SearchHit(kind, id_, title, text, hl.merge(title_marks), snippet_marks, value,
                      title_en, text_en, hl.merge(marker.text_spans(title_en)), snippet_en_marks)
@@ -62,12 +62,12 @@ def _snippet(
     marker: hl.Marker,
     body: str,
     names: str,
-    title: str,
     pinyin_fields: list[str],
     targets: list[str],
 ) -> tuple[str, tuple[hl.Span, ...]]:
     """The Chinese snippet: from the body or the names (where pinyin can match too) where
-    they match; else the start of the body (an English-only match still reads Chinese)."""
+    they match; else the start of the body (an English-only match still reads Chinese),
+    and none for an item with no body (its title is on the row already)."""
     found = hl.merge(marker.text_spans(body))
     if found:
         return hl.snippet(body, found)
@@ -76,7 +76,7 @@ def _snippet(
         found = hl.merge(name_spans)
         if found:
             return hl.snippet(names_text, found)
-    return hl.snippet(body or title, ())
+    return hl.snippet(body, ()) if body else ("", ())
 
 
 def _snippet_en(marker: hl.Marker, body_en: str) -> tuple[str, tuple[hl.Span, ...]]:
