@@ -99,8 +99,6 @@ def run_search(
         return []
     tiers = [PieceTier(p) for p in pieces]
     cap = max(RANK_CAP, limit)
-    chosen: dict[int, float | None] = {}
-    titles = title_expression(pieces, kind)
     # The start question first: when more titles than are ranked start with the first
     # word, the probe of every title match is not needed (for pinyin longer than the
     # title index's prefixes each MATCH merges every term it starts: 1.5 ms at 100k).
@@ -108,6 +106,8 @@ def run_search(
     start_rows = probe(conn, TITLE_TABLE, title_expression(pieces, kind, start=True), cap)
     if len(start_rows) > cap:
         return hits(conn, pieces, tiers, dict.fromkeys(start_rows[:limit]))
+    chosen: dict[int, float | None] = {}
+    titles = title_expression(pieces, kind)
     title_rows = probe(conn, TITLE_TABLE, titles, cap)
     if len(title_rows) <= cap:
         ranked = _rank(conn, TITLE_TABLE, titles, tiers, cap) or []
