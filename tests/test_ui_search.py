@@ -12,10 +12,11 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QListView
 
 from guide.app import Guide
-from guide.search import SearchHit
+from guide.search import COUNT_CAP, SearchHit
 from guide.ui import layout_probe as probe
 from guide.ui.history import Location
 from guide.ui.layout_check import check_window
+from guide.ui.models.lazy import ItemRole
 from guide.ui.models.search import GroupHeader, Suggestion
 from tests.support import shown_guide
 
@@ -223,7 +224,7 @@ def test_counts_come_when_the_search_page_shows_again(
     guide: Guide, qtbot, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
 ) -> None:
     # Counts told apart from the hits on screen (the newspaper has few of each kind).
-    monkeypatch.setattr("guide.ui.views.search.count_by_kind", lambda db, query: {"forum": 777})
+    monkeypatch.setattr("guide.ui.views.search.count_by_kind", lambda db, query: {"forum": 77})
     guide.window.show_search("论坛")
     page = guide.window.stack.currentWidget()
     page.run()  # type: ignore[attr-defined]
@@ -232,4 +233,23 @@ def test_counts_come_when_the_search_page_shows_again(
     guide.window.show_search("论坛")
     qtbot.wait(20)
     headers = {r.kind: r.count for r in _results(guide, qtbot) if isinstance(r, GroupHeader)}
-    assert headers["forum"] == 777
+    assert headers["forum"] == 77
+
+
+def test_a_count_at_the_cap_reads_as_that_many_or_more(
+    guide: Guide, qtbot, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+) -> None:
+    # count_by_kind stops at COUNT_CAP; the header says "100+" on screen and read out.
+    counts = {"forum": COUNT_CAP, "announcement": COUNT_CAP - 1}
+    monkeypatch.setattr("guide.ui.views.search.count_by_kind", lambda db, query: counts)
+    guide.window.show_search("论坛")
+    qtbot.wait(20)
+    view = guide.window.findChild(QListView, "searchResults")
+    spoken = {}
+    for row in range(view.model().rowCount()):
+        index = view.model().index(row, 0)
+        header = index.data(ItemRole)
+        if isinstance(header, GroupHeader):
+            spoken[header.kind] = index.data(Qt.ItemDataRole.AccessibleTextRole)
+    assert spoken["forum"] == "forum: 100+"
+    assert spoken["announcement"] == "announcement: 99"

@@ -4,7 +4,7 @@ Build: :func:`create_index` then :func:`index_documents` inside the content buil
 transaction. Query: :func:`search` and :func:`count_by_kind` on any connection.
 """
 
-from guide.search.counts import count_by_kind
+from guide.search.counts import COUNT_CAP, count_by_kind
 from guide.search.engine import search
 from guide.search.indexer import index_documents
 from guide.search.model import SearchDoc, SearchHit
@@ -12,6 +12,7 @@ from guide.search.query import normalize_query
 from guide.search.schema import create_index, drop_index
 
 __all__ = [
+    "COUNT_CAP",
     "SearchDoc",
     "SearchHit",
     "count_by_kind",

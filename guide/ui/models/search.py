@@ -72,5 +72,6 @@ class SearchResultsModel(RowsModel):
                 return f"{title} — {snippet}"
             return {KindRole: row.kind, IdRole: row.id}.get(role)
         if isinstance(row, GroupHeader):
-            return f"{row.kind}: {row.count}" if role in text_roles else None
+            more = "+" if row.capped else ""  # read out as the header shows it
+            return f"{row.kind}: {row.count}{more}" if role in text_roles else None
         return row.label if role in text_roles else None

@@ -6,7 +6,7 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
-from guide.search import SearchHit, count_by_kind, search
+from guide.search import COUNT_CAP, SearchHit, count_by_kind, search
 from guide.ui.context import AppContext
 from guide.ui.models.lazy import ItemRole
 from guide.ui.models.search import SearchResultsModel, Suggestion, group_hits
@@ -14,7 +14,6 @@ from guide.ui.search_delegate import SearchDelegate
 from guide.ui.views.base import Page, list_view, star_clicked
 
 LIMIT = 50
-COUNT_CAP = 1000
 # Topics of the forum, each findable by pinyin or English too.
 SUGGESTIONS = (
     ("绿色金融", "Green finance · lvse jinrong"),
