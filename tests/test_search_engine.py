@@ -318,6 +318,9 @@ def test_marks_point_at_the_matched_characters(db: sqlite3.Connection) -> None:
     assert hit.marked("<", ">")[0] == "<周云帆>"
     hit = search(db, "lvsejinr")[0]
     assert hit.marked()[0] == "双碳战略与[绿色金融]论坛"
+    # The body has no readings: the word the pinyin spelled in the title is marked there.
+    assert hit.marked()[1] == (
+        "北京作为国家金融管理中心，大力推动[绿色金融]发展，多年来持续支持金融机构创新产品和服务。")
     hit = next(h for h in search(db, "Green fin") if h.id == "green-finance-forum")
     assert hit.marked(lang="en")[1] == (
         "Beijing, a national [fin]ancial management centre, promotes [green] [fin]ance.")
@@ -560,6 +563,21 @@ def test_when_more_titles_than_are_ranked_start_with_the_query_the_page_is_their
         assert found == [f"starts-{n}" for n in range(20)], query
         # Found with one question to the title index: the start ones fill the page.
         assert sum("search_title MATCH" in sql for sql in statements) == 1, (query, statements)
+
+
+def test_pinyin_marks_in_the_body_are_the_words_it_spelled_in_the_title() -> None:
+    filler = "会议介绍了全年工作安排和各方的合作经验。" * 5
+    body = filler + "会上，中关村银行发布了行动计划。" + filler
+    conn = _build((SearchDoc("organization", "bank", "中关村银行", body=body),))
+    (hit,) = search(conn, "zgcyh")
+    assert hit.marked()[0] == "[中关村银行]"
+    # The snippet moves to where the body has the word (20 characters of lead-in after
+    # "…"), and marks it there; nothing else (行动) is marked.
+    assert hit.snippet_marks == ((21, 26),)
+    assert hit.marked()[1].count("[") == 1 and "会上，[中关村银行]发布了行动计划。" in hit.marked()[1]
+    (hit,) = search(conn, "hang")  # one character: the body may read it otherwise (行动)
+    assert hit.marked()[0] == "中关村银[行]"
+    assert hit.snippet_marks == () and hit.snippet.startswith("会议介绍了")
 
 
 def test_an_item_without_a_body_does_not_repeat_its_title_as_its_snippet() -> None:

@@ -42,10 +42,7 @@ class Marker:
         spans: list[Span] = []
         # CJK ideographs are the same folded or not: find them in the text itself.
         for piece in self.cjk:
-            start = text.find(piece)
-            while start >= 0:
-                spans.append((start, start + len(piece)))
-                start = text.find(piece, start + 1)
+            spans += find_all(text, piece)
         if not self.words:
             return spans
         folded, origin = fold_aligned(text)
@@ -81,6 +78,16 @@ class Marker:
         for target in targets:
             spans += _field_spans(field, target)
         return spans
+
+
+def find_all(text: str, piece: str) -> list[Span]:
+    """Return the spans of every occurrence of ``piece`` in ``text`` (overlaps too)."""
+    spans = []
+    start = text.find(piece)
+    while start >= 0:
+        spans.append((start, start + len(piece)))
+        start = text.find(piece, start + 1)
+    return spans
 
 
 @lru_cache(maxsize=1024)

@@ -50,9 +50,15 @@ def _hit(marker: hl.Marker, row: tuple[object, ...], value: float) -> SearchHit:
     # One line of readings per field: the title, then each name.
     fields = str(row[12]).split("\n") if title_targets or name_targets else []
     title_marks = marker.text_spans(title)
+    spelled: list[str] = []
     if title_targets:
-        title_marks += marker.pinyin_spans(fields[0], title_targets)
-    text, snippet_marks = _snippet(marker, body, names, fields[1:], name_targets)
+        pinyin_marks = marker.pinyin_spans(fields[0], title_targets)
+        title_marks += pinyin_marks
+        # Bodies keep no readings: the words the pinyin spelled in the title are marked
+        # where the body has them. Not single characters, which the body may read
+        # otherwise (行 is hang in 银行, xing in 行动).
+        spelled = list(dict.fromkeys(title[s:e] for s, e in pinyin_marks if e - s > 1))
+    text, snippet_marks = _snippet(marker, body, names, fields[1:], name_targets, spelled)
     text_en, snippet_en_marks = _snippet_en(marker, body_en)
     return SearchHit(kind, id_, title, text, hl.merge(title_marks), snippet_marks, value,
                      title_en, text_en, hl.merge(marker.text_spans(title_en)), snippet_en_marks)
@@ -64,11 +70,16 @@ def _snippet(
     names: str,
     pinyin_fields: list[str],
     targets: list[str],
+    spelled: list[str],
 ) -> tuple[str, tuple[hl.Span, ...]]:
     """The Chinese snippet: from the body or the names (where pinyin can match too) where
-    they match; else the start of the body (an English-only match still reads Chinese),
+    they match, ``spelled`` (title words the query's pinyin spelled) counting as matches
+    in the body; else the start of the body (an English-only match still reads Chinese),
     and none for an item with no body (its title is on the row already)."""
-    found = hl.merge(marker.text_spans(body))
+    spans = marker.text_spans(body)
+    for word in spelled:
+        spans += hl.find_all(body, word)
+    found = hl.merge(spans)
     if found:
         return hl.snippet(body, found)
     if names:
