@@ -578,6 +578,14 @@ def test_pinyin_marks_in_the_body_are_the_words_it_spelled_in_the_title() -> Non
     (hit,) = search(conn, "hang")  # one character: the body may read it otherwise (行动)
     assert hit.marked()[0] == "中关村银[行]"
     assert hit.snippet_marks == () and hit.snippet.startswith("会议介绍了")
+    # Chinese typed beside the pinyin may be all the body matched for: the cut stays on
+    # it, though the title's word comes first in the body (and is marked where it shows).
+    body = "中关村" + filler + "本次论坛聚焦绿色金融。" + filler
+    conn = _build((SearchDoc("forum", "launch", "中关村发布会", body=body),))
+    (hit,) = search(conn, "zgc 绿色金融")
+    assert hit.marked()[1].startswith("…") and "聚焦[绿色金融]。" in hit.marked()[1]
+    (hit,) = search(conn, "zgc 会议")
+    assert hit.marked()[1].startswith("[中关村会议]介绍了")  # touching marks join
 
 
 def test_an_item_without_a_body_does_not_repeat_its_title_as_its_snippet() -> None:

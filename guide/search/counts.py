@@ -73,8 +73,9 @@ def count_by_kind(conn: sqlite3.Connection, query: str) -> dict[str, int]:
 
 
 def _counter(conn: sqlite3.Connection, pieces: Pieces) -> Callable[[int], int]:
-    """A function counting one kind's matches (by code), up to COUNT_CAP + 1: the union
-    of text matches, pinyin-in-title matches and mixed (some words as pinyin) matches."""
+    """A function counting one kind's matches (by code): the union of text matches,
+    pinyin-in-title matches and mixed (some words as pinyin) matches, each read only up to
+    a cap (the caller cuts the count at COUNT_CAP)."""
     text = text_query(pieces)
     text_arm = f"SELECT rowid FROM ({text_sql(text, ranged=True)})"
     if not any(p.pinyin for p in pieces):

@@ -153,9 +153,12 @@ def _spell_full(readings: Sequence[Readings], j: int, rest: str) -> int | None:
     return None
 
 
-def snippet(text: str, spans: tuple[Span, ...]) -> tuple[str, tuple[Span, ...]]:
-    """Cut about ``SNIPPET_CHARS`` characters of ``text`` around the first span."""
-    first = spans[0][0] if spans else 0
+def snippet(
+    text: str, spans: tuple[Span, ...], anchor: int | None = None
+) -> tuple[str, tuple[Span, ...]]:
+    """Cut about ``SNIPPET_CHARS`` characters of ``text`` around ``anchor`` (by default
+    the first span), with the spans that fall inside it."""
+    first = anchor if anchor is not None else spans[0][0] if spans else 0
     start = max(0, min(first - LEAD, len(text) - SNIPPET_CHARS))
     end = min(len(text), start + SNIPPET_CHARS)
     cut = text[start:end]

@@ -76,12 +76,12 @@ def _snippet(
     they match, ``spelled`` (title words the query's pinyin spelled) counting as matches
     in the body; else the start of the body (an English-only match still reads Chinese),
     and none for an item with no body (its title is on the row already)."""
-    spans = marker.text_spans(body)
-    for word in spelled:
-        spans += hl.find_all(body, word)
-    found = hl.merge(spans)
+    own = hl.merge(marker.text_spans(body))
+    found = hl.merge([*own, *(span for word in spelled for span in hl.find_all(body, word))])
     if found:
-        return hl.snippet(body, found)
+        # Around the query's own words where the body has them (the row may match for
+        # them alone); the title's words are marked where they fall in the cut.
+        return hl.snippet(body, found, own[0][0] if own else None)
     if names:
         names_text, name_spans = _names(marker, names.split("\n"), pinyin_fields, targets)
         found = hl.merge(name_spans)
