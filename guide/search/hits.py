@@ -77,7 +77,8 @@ def _snippet(
     in the body; else the start of the body (an English-only match still reads Chinese),
     and none for an item with no body (its title is on the row already)."""
     own = hl.merge(marker.text_spans(body))
-    found = hl.merge([*own, *(span for word in spelled for span in hl.find_all(body, word))])
+    extra = [span for word in spelled for span in hl.find_all(body, word)]
+    found = hl.merge([*own, *extra]) if extra else own
     if found:
         # Around the query's own words where the body has them (the row may match for
         # them alone); the title's words are marked where they fall in the cut.
