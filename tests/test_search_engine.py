@@ -26,6 +26,7 @@ from guide.search import (
     normalize_query,
     search,
 )
+from guide.search import highlight
 from guide.search.engine import RANK_CAP, run_search
 from guide.search.query import MAX_WORD_PIECE
 from guide.search.text import MARK, TOKEN, bigrams, fold, index_text
@@ -328,6 +329,27 @@ def test_marks_point_at_the_matched_characters(db: sqlite3.Connection) -> None:
     assert hit.marked()[1].startswith("北京作为国家金融管理中心") and "[" not in hit.marked()[1]
     hit = search(db, "dsh")[0]  # pinyin of a name marks the name in the snippet
     assert hit.marked()[1] == "[邓淑华]"
+
+
+# Readings as the index stores them: one per character, "" for a character without one.
+# Few letters, so that targets often spell across characters and across the gaps.
+_READINGS = st.lists(st.sampled_from(["zhi", "shi", "zh", "i", "s", "hi", "an", "a", "n", ""]),
+                     max_size=12).map(",".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(field=_READINGS, data=st.data())
+def test_a_field_of_single_readings_is_marked_as_the_general_speller_marks_it(
+        field: str, data: st.DataObject) -> None:
+    # Titles have one reading per character and take a regex scan instead of the
+    # speller that tries every reading of every character (names, 单 dan/shan/chan).
+    # Targets are cut from the field's own letters, so they often run across characters
+    # and across the gaps of characters without a reading.
+    letters = field.replace(",", "")
+    start = data.draw(st.integers(0, len(letters)))
+    target = letters[start:start + data.draw(st.integers(1, 7))] or data.draw(
+        st.text(alphabet="zhisan", min_size=1, max_size=7))
+    assert highlight._single_reading_spans(field, target) == highlight._any_reading_spans(field, target)
 
 
 def test_snippet_is_short_and_around_the_first_match(db: sqlite3.Connection) -> None:

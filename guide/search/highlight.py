@@ -94,6 +94,13 @@ def find_all(text: str, piece: str) -> list[Span]:
 def _field_spans(field: str, target: str) -> tuple[Span, ...]:
     # Cached (a page's worth): names (speakers, photographers) recur across the hits
     # of one query. Small, so a kiosk running for days does not grow by it.
+    if "/" not in field:  # one reading per character (every title): one regex scan
+        return _single_reading_spans(field, target)
+    return _any_reading_spans(field, target)
+
+
+def _any_reading_spans(field: str, target: str) -> tuple[Span, ...]:
+    """:func:`_field_spans` for any field, characters with several readings included."""
     entries = field.split(",")
     first, after_slash = target[0], "/" + target[0]
     readings: list[Readings] | None = None  # split only for fields with a candidate
@@ -111,6 +118,25 @@ def _field_spans(field: str, target: str) -> tuple[Span, ...]:
                 i = end
                 continue
         i += 1
+    return tuple(spans)
+
+
+@lru_cache(maxsize=64)
+def _spelling(target: str) -> re.Pattern[str]:
+    # From the start of a reading: the target in full (readings joined, the last one
+    # possibly cut short: a comma may fall between any two letters, never two commas,
+    # which frame a character without a reading) or as initials (each letter starts
+    # the next reading). Full first, as in _spell.
+    letters = [re.escape(letter) for letter in target]
+    return re.compile(f"(?<![^,])(?:{',?'.join(letters)}|{'[^,]*,'.join(letters)})")
+
+
+def _single_reading_spans(field: str, target: str) -> tuple[Span, ...]:
+    """:func:`_field_spans` for a field whose characters have one reading each."""
+    spans = []
+    for found in _spelling(target).finditer(field):
+        start = field.count(",", 0, found.start())
+        spans.append((start, start + found.group().count(",") + 1))
     return tuple(spans)
 
 
