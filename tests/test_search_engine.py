@@ -22,11 +22,11 @@ from guide.search import (
     SearchHit,
     count_by_kind,
     create_index,
+    highlight,
     index_documents,
     normalize_query,
     search,
 )
-from guide.search import highlight
 from guide.search.engine import RANK_CAP, run_search
 from guide.search.query import MAX_WORD_PIECE
 from guide.search.text import MARK, TOKEN, bigrams, fold, index_text
