@@ -1,9 +1,11 @@
 """UI performance, printed (never asserted): start-up and memory against bare PySide6, 100k lists.
 
     .venv/bin/python benchmarks/bench_ui.py [--items 100000] [--runs 5] [--start-only]
+                                            [--no-instructions]
 
 1. Time from process start to the first painted main window, and peak memory, for
-   the guide and for a bare PySide6 window measured in the same run (ratios).
+   the guide and for a bare PySide6 window measured in the same run (ratios); with
+   valgrind installed, also the instructions each runs to its first paint (callgrind).
 2. With a synthetic pack of N items: time a cold first open of the Forums page (page not
    yet built, no day loaded), a real change of the kind filter each way, a day switch, and
    scrolling the list from top to bottom.
@@ -16,6 +18,8 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
+import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -83,14 +87,35 @@ sys.exit(main([] if sys.argv[1] == "-" else ["--content-db", sys.argv[1]]))
 USER_DATA = Path(tempfile.gettempdir()) / "zgc-bench-user-data"  # a returning user's folder
 
 
+def _child_env() -> dict[str, str]:
+    return {**os.environ, "BENCH_T0": repr(time.time()), "QT_QPA_PLATFORM": "offscreen",
+            "ZGC_GUIDE_DATA": str(USER_DATA)}
+
+
 def first_paint(code: str, *args: str) -> tuple[float, int, float]:
     """(seconds from spawn to first paint, peak RSS in KiB, CPU seconds used by then)."""
-    env = {**os.environ, "BENCH_T0": repr(time.time()), "QT_QPA_PLATFORM": "offscreen",
-           "ZGC_GUIDE_DATA": str(USER_DATA)}
-    env["BENCH_T0"] = repr(time.time())
-    out = subprocess.run([sys.executable, "-c", code, *args], env=env, cwd=ROOT,
+    out = subprocess.run([sys.executable, "-c", code, *args], env=_child_env(), cwd=ROOT,
                          capture_output=True, text=True, check=True).stdout.split()
     return float(out[0]), int(out[1]), float(out[2])
+
+
+def instructions(content_db: str) -> dict[str, float]:
+    """Instructions each child runs to its first paint, counted by callgrind (none without
+    valgrind). Unlike the times above, which move by 10-20% from one run to the next on a
+    shared machine, the counts are the same in every run, so a change of 1% shows."""
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        return {}
+    counts = []
+    for code, args in ((BARE, ()), (GUIDE, (content_db,))):
+        env = {**_child_env(), "PYTHONHASHSEED": "0"}  # the same dict layouts in every run
+        done = subprocess.run([valgrind, "--tool=callgrind", "--callgrind-out-file=/dev/null",
+                               sys.executable, "-c", code, *args], env=env, cwd=ROOT,
+                              capture_output=True, text=True, check=True)
+        counts.append(int(re.search(r"Collected : (\d+)", done.stderr).group(1)))  # type: ignore[union-attr]
+    bare, guide = counts
+    return {"bare_instructions_m": bare / 1e6, "guide_instructions_m": guide / 1e6,
+            "start_instructions_ratio": guide / bare}
 
 
 def compile_bytecode() -> None:
@@ -238,6 +263,8 @@ def main() -> None:
     parser.add_argument("--items", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--start-only", action="store_true", help="only the start-up figures")
+    parser.add_argument("--no-instructions", action="store_true",
+                        help="skip counting instructions under callgrind (about 30 s)")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
     from guide.locate import ensure_content_db
@@ -254,6 +281,12 @@ def main() -> None:
     print(f"  CPU time to paint    {figures['bare_cpu_s'] * 1000:7.0f} ms bare,"
           f" {figures['guide_cpu_s'] * 1000:.0f} ms guide: {figures['start_cpu_ratio']:.2f} x"
           f" (load average {figures['start_load']:.1f})")
+    counted = {} if args.no_instructions else instructions("-")
+    if counted:
+        print(f"  instructions to paint {counted['bare_instructions_m']:6.0f} M bare,"
+              f" {counted['guide_instructions_m']:.0f} M guide: {counted['start_instructions_ratio']:.2f} x"
+              " (callgrind: the same in every run)")
+    figures.update(counted)
     if args.start_only:
         print_figures({"benchmark": "ui", **figures})
         return
