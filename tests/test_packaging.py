@@ -47,7 +47,7 @@ build = load("build")
     "PySide6/Qt/plugins/platforminputcontexts/libibusplatforminputcontextplugin.so",
     "PySide6/Qt/plugins/wayland-shell-integration/libxdg-shell.so",
     "PySide6/Qt/plugins/styles/qmodernwindowsstyle.dll",  # a folder the rules do not know: kept
-    "PySide6/Qt/lib/libQt6Widgets.so.6", "resources/fonts/wqy-microhei.ttf",
+    "PySide6/Qt/lib/libQt6Widgets.so.6", "resources/fonts/wqy-microhei.rcc",
 ])
 def test_needed_plugins_and_files_are_kept(dest: str) -> None:
     assert rules.plugin_kept(dest) and rules.data_kept(dest)

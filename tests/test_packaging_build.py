@@ -112,7 +112,7 @@ def test_deb_layout_and_bundle_contents(built: Built, tmp_path: Path) -> None:
     internal = root / build.INSTALL_DIR / "_internal"
     files = {p.relative_to(internal).as_posix() for p in internal.rglob("*")}
     for needed in ("db/content.db", "db/pack/pack.toml", "THIRD-PARTY-NOTICES.txt", "third-party.json",
-                   "resources/fonts/wqy-microhei.ttf",
+                   "resources/fonts/wqy-microhei.rcc",
                    "resources/styles/theme.qss", "resources/icons/app.svg",
                    "resources/translations/zgc_guide_zh_CN.qm",
                    "PySide6/Qt/plugins/platforms/libqxcb.so", "PySide6/Qt/plugins/platforms/libqoffscreen.so",

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QRect, QSize, Qt
+from PySide6.QtCore import QByteArray, QRect, QResource, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -28,7 +28,8 @@ from PySide6.QtWidgets import QApplication
 
 from guide import paths
 
-FONT_FILE = "wqy-microhei.ttf"  # one face of upstream's TTC: packaging/derive_font.py
+FONT_FILE = "wqy-microhei.rcc"  # one face of upstream's TTC, in a Qt resource: packaging/derive_font.py
+FONT_RESOURCE = ":/zgc-guide/fonts/wqy-microhei.ttf"
 
 
 @dataclass(frozen=True)
@@ -87,19 +88,35 @@ class TypeScale:
                    page=b * 1.9)
 
 
+def font_data() -> QByteArray:
+    """The bundled face's bytes, as a view of the mapped resource file (never a copy).
+
+    Qt maps a registered resource file (reading it only where the system cannot map), and
+    ``uncompressedData`` of an uncompressed entry wraps the map without copying it. So the
+    4 MB face is read only where text is drawn from, and every face FreeType opens shares
+    that one map. The file is never unregistered: the font database draws from it for the
+    life of the process. It is mapped read-only like the Qt libraries installed beside it.
+    """
+    resource = QResource(FONT_RESOURCE)
+    if not resource.isValid():
+        font_path = paths.resources_dir() / "fonts" / FONT_FILE
+        if not QResource.registerResource(str(font_path)):
+            raise RuntimeError(f"cannot load the bundled font {font_path}")
+        resource = QResource(FONT_RESOURCE)
+    data = resource.uncompressedData()
+    if data.isEmpty():
+        raise RuntimeError(f"the bundled font {FONT_RESOURCE} is missing or empty")
+    return data
+
+
 def load_bundled_font(app: QApplication) -> str:
     """Register the bundled WenQuanYi Micro Hei and make it the app font; return its family.
 
     CI and fresh kiosks have no CJK font; without this Chinese renders as boxes.
     """
-    font_path = paths.resources_dir() / "fonts" / FONT_FILE
-    try:
-        data = font_path.read_bytes()
-    except OSError as exc:
-        raise RuntimeError(f"cannot load the bundled font {font_path}: {exc}") from exc
-    font_id = QFontDatabase.addApplicationFontFromData(QByteArray(data))
+    font_id = QFontDatabase.addApplicationFontFromData(font_data())
     if font_id < 0:
-        raise RuntimeError(f"cannot load the bundled font {font_path}")
+        raise RuntimeError(f"cannot load the bundled font {FONT_RESOURCE}")
     family = QFontDatabase.applicationFontFamilies(font_id)[0]
     font = QFont(family)
     font.setPointSizeF(TypeScale.for_scale(1.0).body)
