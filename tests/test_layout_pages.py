@@ -127,3 +127,22 @@ def test_figure_charts_show_their_whole_titles_at_200_percent_in_a_small_window(
         guide.ctx.state.set_text_scale(1.0)  # the application's font is shared by later tests
         guide.images.shutdown()
         guide.close()
+
+
+def test_the_window_icon_keeps_its_own_colours_in_high_contrast(qtbot) -> None:  # type: ignore[no-untyped-def]
+    # The window icon is drawn by the engine that recolours every other icon to the theme:
+    # its blue must not turn high contrast's yellow (the icon names the app, not a control).
+    from guide.app import ensure_app
+    from guide.ui import theme
+
+    app = ensure_app()
+    images = {}
+    try:
+        for palette in (theme.STANDARD, theme.HIGH_CONTRAST):
+            theme.apply(app, palette)
+            images[palette.name] = theme.app_icon().pixmap(64, 64).toImage()
+    finally:
+        theme.apply(app, theme.STANDARD)
+    corner = images["high-contrast"].pixelColor(14, 14)  # the gradient's blue end
+    assert corner.blue() > 120 and corner.red() < 60, corner.name()
+    assert images["high-contrast"] == images["standard"]
