@@ -44,7 +44,6 @@ def test_the_bundled_font_has_a_glyph_for_every_chinese_character_of_gb2312(qtbo
     assert raw.glyphIndexesForString("\U000f0000") == [0]  # and the check can fail
 
 
-
 def _gb2312_and_ascii() -> str:
     chars = [chr(c) for c in range(0x20, 0x7F)]
     for row in range(0xA1, 0xF8):
