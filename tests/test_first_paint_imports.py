@@ -29,12 +29,18 @@ HEAVY = ["pydantic", "pypinyin", "sqlite_utils", "nacl", "icalendar", "segno", "
          "guide.kiosk.config", "guide.kiosk.controller", "guide.ui.accessible", "guide.ui.layout_check",
          "guide.content.build", "guide.content.loader", "tomllib", "uuid"]
 
-# Both child scripts end by starting the guide as `guide` does, with their hook installed;
+# Both child scripts end by starting the guide as `guide` does, with their hook on its window;
 # the guide's own arguments follow the script's first ``skip`` ones.
 START = """
 app = QApplication(sys.argv[:1])
 hook = FirstPaint()
-app.installEventFilter(hook)
+# The hook watches the main window only: an application-wide Python filter would wrap every
+# object that receives an event, which costs what the guide avoids (Python types, memory).
+show = QMainWindow.show
+def watched_show(window):
+    window.installEventFilter(hook)
+    show(window)
+QMainWindow.show = watched_show
 from guide.cli import main
 sys.argv = ["guide", *sys.argv[1 + {skip}:]]
 sys.exit(main())
@@ -54,25 +60,29 @@ def start_guide(script: str, real_db: Path, tmp_path: Path,
 # children painted in the same frame (the Home lists and their rows) count too. The start's own
 # after-first-frame step is queued after it (and imports modules named here: it would fail, not pass).
 CHILD = """
-import json, os, sys
+import gc, json, os, sys
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 HEAVY = json.loads(sys.argv[1])
+UNUSED = {"QCalendarWidget", "QWizard", "QMdiArea", "QFileDialog"}  # Qt classes no first frame needs
 
 def report():
     loaded = sorted(name for name in HEAVY if name in sys.modules)
+    # PySide6 creates a class's Python type on first use; looking for them must not create them
+    typed = sorted(t.__name__ for t in gc.get_objects() if isinstance(t, type)
+                   and t.__module__ == "PySide6.QtWidgets" and t.__name__ in UNUSED)
     home = "guide.ui.views.home" in sys.modules  # the hook saw a real start
     maps = "/proc/self/maps"  # Linux: the files mapped, Qt's plugins among them
     mapped = open(maps).read() if os.path.exists(maps) else None
-    print(json.dumps({"loaded": loaded, "home": home, "maps": mapped}), flush=True)
+    print(json.dumps({"loaded": loaded, "home": home, "maps": mapped, "typed": typed}), flush=True)
     os._exit(0)
 
 class FirstPaint(QObject):
     def eventFilter(self, obj, event):
-        if event.type() in (QEvent.Type.Expose, QEvent.Type.Paint) and isinstance(obj, QMainWindow):
+        if event.type() == QEvent.Type.Paint:
             QTimer.singleShot(0, report)
-            app.removeEventFilter(self)
+            obj.removeEventFilter(self)
         return False
 
 """
@@ -84,6 +94,9 @@ def test_no_heavy_module_is_imported_before_the_first_paint(real_db: Path, tmp_p
     seen = json.loads(done.stdout.strip().splitlines()[-1])
     assert seen["home"], "the window painted before its Home page was built"
     assert seen["loaded"] == [], f"imported before the first paint: {seen['loaded']}"
+    # Wrapping a list's viewport through viewport() made PySide6 create the Python type of every
+    # QWidget subclass (0.9 MB) in its search for the most derived one.
+    assert seen["typed"] == [], f"Python types made before the first paint: {seen['typed']}"
     if seen["maps"] is not None:
         # Every icon is drawn by the guide's own engine: Qt's SVG icon plugin (0.9 MB at the
         # first frame) was loaded for the window icon alone.
@@ -112,11 +125,11 @@ def report(window):
 
 class FirstPaint(QObject):
     def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.Paint and isinstance(obj, QMainWindow):
+        if event.type() == QEvent.Type.Paint:
             staff = obj.findChild(QToolButton, "staffMenuButton")
             print(json.dumps({"first_frame_staff_button": staff.isVisibleTo(obj)}), flush=True)
             QTimer.singleShot(300, lambda: report(obj))
-            app.removeEventFilter(self)
+            obj.removeEventFilter(self)
         return False
 
 """

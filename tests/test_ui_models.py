@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPoint
-from PySide6.QtWidgets import QApplication, QStyledItemDelegate
+from PySide6.QtCore import QModelIndex, QPoint, QSize
+from PySide6.QtWidgets import QApplication, QStyledItemDelegate, QStyleOptionViewItem
 
 from guide.ui.models.lazy import IdRole, ItemRole, LazyItemModel
-from guide.ui.views.base import list_view
+from guide.ui.views.base import fit_rows, list_view
 
 N = 100_000
 
@@ -83,3 +83,26 @@ def test_a_list_view_of_100000_rows_fetches_only_what_it_shows(qtbot) -> None:  
     QApplication.processEvents()
     assert view.indexAt(view.viewport().rect().bottomLeft() - QPoint(0, 2)).data() == f"title f{N - 1}"
     assert len(fetch.batches) <= 4  # the last screen, not the 99,800 rows in between
+
+
+class WrappingDelegate(QStyledItemDelegate):
+    """Rows whose text wraps: half the width, twice the height."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        return QSize(100, 12_000 // max(1, option.widget.viewport().width()))
+
+
+def test_an_embedded_list_refits_its_height_when_its_width_changes(qtbot) -> None:  # type: ignore[no-untyped-def]
+    model, _ = make(["a", "b", "c"])
+    view = list_view(model, WrappingDelegate(), name="fittedList")
+    qtbot.addWidget(view)
+    view.resize(400, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    fit_rows(view)
+    wide = view.height()
+    view.resize(200, wide)
+    QApplication.processEvents()
+    narrow = view.height()
+    assert narrow > wide + 3 * 20  # three rows, each at least 20 px taller: nothing is clipped
+    assert narrow == view.maximumHeight() == view.minimumHeight()  # no inner scrolling

@@ -20,6 +20,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
+    QAbstractScrollArea,
     QLabel,
     QListView,
     QPushButton,
@@ -156,12 +157,26 @@ def star_clicked(view: object, index: QModelIndex) -> bool:
     return bool(consume is not None and consume(index))
 
 
+def viewport_of(view: QAbstractScrollArea) -> QWidget:
+    """``view.viewport()``, found by its name when Python has not wrapped it yet.
+
+    A viewport is a plain QWidget. Wrapping one that ``viewport()`` returns makes shiboken
+    look for its most derived type among every QWidget subclass, which creates the Python
+    types of all of them (dialogs, calendars, wizards: 0.9 MB) before the first frame.
+    ``findChild`` wraps it as the type it is asked for. The name is Qt's since Qt 4; if it
+    ever changes, this falls back to ``viewport()`` and only costs that memory again.
+    """
+    found = view.findChild(QWidget, "qt_scrollarea_viewport",
+                           Qt.FindChildOption.FindDirectChildrenOnly)
+    return found if isinstance(found, QWidget) else view.viewport()
+
+
 def fit_rows(view: QListView, rows: int | None = None) -> None:
     """Give an embedded list exactly the height of its rows (no inner scrolling), again
     whenever its width changes (rows wrap their titles, so a narrower list is taller)."""
     if view.property("fitRows") is None:
         view.setProperty("fitRows", True)
-        view.viewport().installEventFilter(_ROW_FITTER)  # resized after the view: rows see it
+        viewport_of(view).installEventFilter(_ROW_FITTER)  # resized after the view: rows see it
     model = view.model()
     count = model.rowCount() if rows is None else rows
     total = sum(view.sizeHintForIndex(model.index(r, 0)).height() for r in range(count))
