@@ -161,3 +161,29 @@ def test_an_icon_that_fades_into_its_picture_is_reported(window: QWidget, qtbot)
     problems = shown(qtbot, window)
     assert [(p.kind, "'faintStar'" in p.where) for p in problems] == [("contrast", True)], problems
     assert "icon" in problems[0].detail and "needs 3.0:1" in problems[0].detail
+
+
+def test_a_row_whose_text_room_runs_under_its_star_is_reported(window: QWidget, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The title's box reaches under the star (a longer title would run into it), the date's
+    stays clear: only the title is reported."""
+
+    class Row(QWidget):
+        def paintEvent(self, _event: object) -> None:
+            painter = QPainter(self)
+            painter.setPen(QColor("#111111"))
+            star = QRect(self.width() - 40, 6, 30, 30)
+            painter.setBrush(QColor("#111111"))  # ink enough for the icon's contrast check
+            painter.drawEllipse(star)
+            probe.note(painter, star, "star", icon=True)
+            title = QRect(8, 6, self.width() - 30, 30)  # room to 30 px from the right
+            painter.drawText(title, 0, "Title")
+            probe.note(painter, title, "Title", essential=True)
+            date = QRect(8, 60, self.width() - 60, 20)
+            painter.drawText(date, 0, "26 May")
+            probe.note(painter, date, "26 May")
+            painter.end()
+
+    Row(window).setGeometry(10, 10, 300, 100)
+    problems = shown(qtbot, window)
+    assert [(p.kind, "'Title'" in p.where) for p in problems] == [("overlap", True)], problems
+    assert "under its star icon" in problems[0].detail

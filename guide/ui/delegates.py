@@ -93,6 +93,12 @@ class BaseDelegate(QStyledItemDelegate):
         size = QFontMetrics(self.font("title")).height() + 8
         return QRect(card.right() - size - PAD // 2, card.top() + 4, size, size)
 
+    def star_room(self) -> int:
+        """The width a card's text leaves free at its right for the star (30 px at 100%
+        text; the star grows with the text, to about 55 px at 200%)."""
+        card = QRect(0, 0, 1000, 100)
+        return max(30, card.right() - PAD - self.star_rect(card).left() + 4)
+
     def star_target(self, card: QRect) -> QRect:
         """Where a press toggles the bookmark: the star, grown to a finger's 44 px around it
         (at 100% text the star is about 30 px), within the card."""
@@ -257,17 +263,16 @@ class CardDelegate(BaseDelegate):
         self.paint_card(painter, option, rect)
         if item is not None:
             lines, tag = self.lines(item)
-            inner = rect.adjusted(PAD, PAD // 2 + 2, -PAD, -PAD // 2)
+            inner = rect.adjusted(PAD, PAD // 2 + 2, -PAD - self.star_room(), -PAD // 2)
             if tag:
                 painter.setFont(self.font("small"))
                 painter.setPen(QColor(self.palette.accent))
-                tag_width = QFontMetrics(self.font("small")).horizontalAdvance(tag) + PAD
-                painter.drawText(inner.adjusted(0, 0, -30, 0),
+                painter.drawText(inner,
                                  int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom), tag)
-                inner.setRight(inner.right() - 30)
-                self.paint_lines(painter, inner.adjusted(0, 0, -tag_width, 0), lines)
-            else:
-                self.paint_lines(painter, inner.adjusted(0, 0, -30, 0), lines)
+            above, beside = self.beside_tag(lines, tag)
+            y = self.paint_lines(painter, inner, above)
+            self.paint_lines(painter, QRect(inner.left(), y, inner.width() - self.tag_width(tag),
+                                            inner.bottom() - y), beside)
             self.paint_star(painter, index, rect)
         painter.restore()
 
@@ -276,10 +281,26 @@ class CardDelegate(BaseDelegate):
         if item is None:
             item = ItemCard("x", "x", "国国", "x", "x", None)
         lines, tag = self.lines(item)
-        width = self.row_width(option) - 12 - 2 * PAD - 30
-        if tag:
-            width -= QFontMetrics(self.font("small")).horizontalAdvance(tag) + PAD
-        return QSize(400, self.lines_height(lines, width) + PAD + 12)
+        width = self.row_width(option) - 12 - 2 * PAD - self.star_room()
+        above, beside = self.beside_tag(lines, tag)
+        height = self.lines_height(above, width) + self.lines_height(beside, width - self.tag_width(tag))
+        return QSize(400, height + PAD + 12)
+
+    def tag_width(self, tag: str) -> int:
+        """The width the tag (a date, bottom right) takes from the lines beside it."""
+        return QFontMetrics(self.font("small")).horizontalAdvance(tag) + PAD if tag else 0
+
+    @staticmethod
+    def beside_tag(lines: list[Line], tag: str) -> tuple[list[Line], list[Line]]:
+        """Split ``lines`` into those above the tag's row (the full width) and those beside it:
+        the last line when it is one line high; every line when the last one wraps (its
+        last row is beside the tag and the rows above follow its width)."""
+        shown = [line for line in lines if line.text]
+        if not tag or not shown:
+            return shown, []
+        if shown[-1].wrap:
+            return [], shown
+        return shown[:-1], shown[-1:]
 
 
 class ForumDelegate(BaseDelegate):
@@ -328,13 +349,18 @@ class ForumDelegate(BaseDelegate):
     def columns(self, card: QRect) -> tuple[QRect, QRect] | None:
         """(time column, body) side by side, or None when the card is too narrow: stack them."""
         left_w = int(150 * self.ctx.state.text_scale)
-        body_w = card.width() - left_w - 4 * PAD - 24
+        body_w = card.width() - left_w - 3 * PAD - self.star_column()
         em = QFontMetrics(self.font("title", True)).horizontalAdvance("国")
         if body_w < em * self.STACK_BELOW_CHARS:
             return None
         top = card.top() + PAD // 2 + 2
         return (QRect(card.left() + PAD, top, left_w, card.height() - PAD),
                 QRect(card.left() + 2 * PAD + left_w, top, body_w, card.height() - PAD))
+
+    def star_column(self) -> int:
+        """The width the time line and the body column leave free for the star: 38 px, or
+        more where the star has grown with the text."""
+        return max(PAD + 24, self.star_room())
 
     def badge_height(self) -> int:
         return QFontMetrics(self.font("small")).height() + 6
@@ -355,7 +381,7 @@ class ForumDelegate(BaseDelegate):
                                                       self.badge_height()))
                 self.paint_lines(painter, right, body)
             else:  # narrow: time and kind on top, then the title across the whole card
-                inner = rect.adjusted(PAD, PAD // 2 + 2, -2 * PAD - 24, -PAD // 2)
+                inner = rect.adjusted(PAD, PAD // 2 + 2, -PAD - self.star_column(), -PAD // 2)
                 beside = self.badge_beside(time, kind, inner.width())
                 if beside is not None:  # one line: the time, its kind after it
                     height = QFontMetrics(time.font).height()
@@ -371,7 +397,7 @@ class ForumDelegate(BaseDelegate):
                                                           self.badge_height()))
                     y += self.badge_height()
                 inner.setTop(y + 6)
-                self.paint_lines(painter, inner.adjusted(0, 0, 2 * PAD + 24 - PAD, 0), body)
+                self.paint_lines(painter, inner.adjusted(0, 0, self.star_column(), 0), body)
             self.paint_star(painter, index, rect)
         painter.restore()
 
@@ -409,7 +435,7 @@ class ForumDelegate(BaseDelegate):
             height = max(self.lines_height([time], left.width()) + self.badge_height(),
                          self.lines_height(body, right.width()))
         else:
-            width = card.width() - 3 * PAD - 24
+            width = card.width() - 2 * PAD - self.star_column()
             kind = self.kind_text(row)
             if self.badge_beside(time, kind, width) is not None:
                 head = max(QFontMetrics(time.font).height(), self.badge_height()) + 4

@@ -79,6 +79,7 @@ def check_window(window: QWidget, size: tuple[int, int] | None = None) -> list[P
     probed = {key(m.widget) for m in marks}
     problems += cut_text(widgets, probed)
     problems += cut_marks(marks, window)
+    problems += marks_under_icons(marks, window)
     problems += overlaps_and_cuts(window, widgets)
     problems += scrolling(window, widgets)
     problems += contrast(window, image, widgets, marks, probed)
@@ -237,6 +238,21 @@ def cut_marks(marks: list[probe.Mark], window: QWidget) -> Iterator[Problem]:
         if m.cut and m.essential and m.widget.isVisible() and m.widget.window() is window:
             view = m.widget.parentWidget() or m.widget
             yield Problem("cut", f"{name_of(view)} row", f"title cut: {short(m.text, 60)!r}")
+
+
+def marks_under_icons(marks: list[probe.Mark], window: QWidget) -> Iterator[Problem]:
+    """Text a row lays out where it paints an icon (a card's star): a longer title runs
+    under the icon even where this one happens to stop short of it."""
+    shown = [m for m in marks if m.widget.isVisible() and m.widget.window() is window]
+    for icon in (m for m in shown if m.icon):
+        for m in shown:
+            if m.icon or m.widget is not icon.widget or not m.text:
+                continue
+            both = m.rect.intersected(icon.rect)
+            if both.width() > TOLERANCE and both.height() > TOLERANCE:
+                view = m.widget.parentWidget() or m.widget
+                yield Problem("overlap", f"{name_of(view)} row {short(m.text)!r}",
+                              f"its text's room runs {both.width()} px under its {icon.text} icon")
 
 
 # --- overlaps and controls cut off --------------------------------------------------------
