@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from guide.content.database import ContentDbError, content_info
 from guide.locate import OpenedContent, open_checked_content
@@ -200,6 +200,8 @@ def _tell_fallback(window: MainWindow, ctx: AppContext, opened: OpenedContent) -
         message = tx.tr("The content database %1 is damaged; the previous content (%2) is shown "
                         "instead. Install the content pack again.")
         message = message.replace("%1", str(opened.damaged)).replace("%2", str(opened.path))
+        from PySide6.QtWidgets import QMessageBox  # rare: its Python type costs every start
+
         box = QMessageBox(QMessageBox.Icon.Warning, tx.tr("Content damaged"), message,
                           QMessageBox.StandardButton.Ok, window)
         box.setObjectName("contentFallbackBox")
@@ -215,6 +217,8 @@ def _tell_recovery(window: MainWindow, ctx: AppContext, notice: RecoveryNotice) 
 
         logging.getLogger("guide").warning("%s", message)
     else:
+        from PySide6.QtWidgets import QMessageBox  # rare: its Python type costs every start
+
         box = QMessageBox(QMessageBox.Icon.Warning, tx.tr("Bookmarks recovered"), message,
                           QMessageBox.StandardButton.Ok, window)
         box.open()
@@ -340,6 +344,8 @@ def _cannot_start(app: QApplication, problem: str, *, kiosk: bool, quit_after: f
         app.setProperty("zgc_guide_setup_screen", screen.text())
     else:
         headline = tx.tr("The guide cannot start.")
+        from PySide6.QtWidgets import QMessageBox  # rare: its Python type costs every start
+
         box = QMessageBox(QMessageBox.Icon.Critical, "zgc-guide", f"{headline}\n\n{problem}",
                           QMessageBox.StandardButton.Ok)
         box.setObjectName("startErrorDialog")

@@ -94,10 +94,8 @@ class BaseDelegate(QStyledItemDelegate):
         return QRect(card.right() - size - PAD // 2, card.top() + 4, size, size)
 
     def star_room(self) -> int:
-        """The width a card's text leaves free at its right for the star (30 px at 100%
-        text; the star grows with the text, to about 55 px at 200%)."""
-        card = QRect(0, 0, 1000, 100)
-        return max(30, card.right() - PAD - self.star_rect(card).left() + 4)
+        """The width a card's text leaves free for the star, which grows with the text."""
+        return max(30, 999 - PAD - self.star_rect(QRect(0, 0, 1000, 100)).left() + 4)
 
     def star_target(self, card: QRect) -> QRect:
         """Where a press toggles the bookmark: the star, grown to a finger's 44 px around it
@@ -271,8 +269,7 @@ class CardDelegate(BaseDelegate):
                                  int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom), tag)
             above, beside = self.beside_tag(lines, tag)
             y = self.paint_lines(painter, inner, above)
-            self.paint_lines(painter, QRect(inner.left(), y, inner.width() - self.tag_width(tag),
-                                            inner.bottom() - y), beside)
+            self.paint_lines(painter, inner.adjusted(0, y - inner.top(), -self.tag_width(tag), 0), beside)
             self.paint_star(painter, index, rect)
         painter.restore()
 
@@ -283,24 +280,21 @@ class CardDelegate(BaseDelegate):
         lines, tag = self.lines(item)
         width = self.row_width(option) - 12 - 2 * PAD - self.star_room()
         above, beside = self.beside_tag(lines, tag)
-        height = self.lines_height(above, width) + self.lines_height(beside, width - self.tag_width(tag))
-        return QSize(400, height + PAD + 12)
+        beside_height = self.lines_height(beside, width - self.tag_width(tag))
+        return QSize(400, self.lines_height(above, width) + beside_height + PAD + 12)
 
     def tag_width(self, tag: str) -> int:
-        """The width the tag (a date, bottom right) takes from the lines beside it."""
+        """The width the tag (a date, bottom right) takes from the line beside it."""
         return QFontMetrics(self.font("small")).horizontalAdvance(tag) + PAD if tag else 0
 
     @staticmethod
     def beside_tag(lines: list[Line], tag: str) -> tuple[list[Line], list[Line]]:
-        """Split ``lines`` into those above the tag's row (the full width) and those beside it:
-        the last line when it is one line high; every line when the last one wraps (its
-        last row is beside the tag and the rows above follow its width)."""
+        """``lines`` above the tag's row (full width) and beside it: the last line, or all of
+        them when the last one wraps (its last row is beside the tag)."""
         shown = [line for line in lines if line.text]
         if not tag or not shown:
             return shown, []
-        if shown[-1].wrap:
-            return [], shown
-        return shown[:-1], shown[-1:]
+        return ([], shown) if shown[-1].wrap else (shown[:-1], shown[-1:])
 
 
 class ForumDelegate(BaseDelegate):
@@ -358,8 +352,7 @@ class ForumDelegate(BaseDelegate):
                 QRect(card.left() + 2 * PAD + left_w, top, body_w, card.height() - PAD))
 
     def star_column(self) -> int:
-        """The width the time line and the body column leave free for the star: 38 px, or
-        more where the star has grown with the text."""
+        """The room the time line and the body leave for the star: 38 px, or more at large text."""
         return max(PAD + 24, self.star_room())
 
     def badge_height(self) -> int:
