@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 # Version 1 holds the content tables; later versions derive from their rows, so a
 # build creates version 1, fills it, then migrates: the same code as an upgrade.
 CONTENT_TABLES_VERSION = 1
@@ -214,12 +214,14 @@ def _add_search_index(conn: sqlite3.Connection) -> None:
 
 
 def _rebuild_search_index(conn: sqlite3.Connection) -> None:
-    """Rebuild a search index from before its text table dropped positions (version 6).
+    """Rebuild a search index from before the current layout: before its text table
+    dropped positions (version 6) or its pinyin moved to a table of its own (version 7).
 
     A build indexes at version 1 already in the current layout: then nothing to do.
     """
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     columns = {r[1] for r in conn.execute("PRAGMA table_info(search_doc)")}
-    if "folded" in columns:
+    if "search_words" in tables and "folded" in columns:
         return
     from guide.content.search_docs import build_search_index  # pypinyin: build time only
     from guide.search import drop_index
@@ -273,6 +275,7 @@ MIGRATIONS: dict[int, Migration] = {
     3: add_programme,
     4: add_maps,
     5: _rebuild_search_index,
+    6: _rebuild_search_index,
 }
 
 

@@ -8,25 +8,26 @@ import sqlite3
 from bisect import bisect_left
 from collections.abc import Callable
 
-from guide.search.engine import RANK_CAP, probe, split_rows
+from guide.search.engine import RANK_CAP, split_rows
 from guide.search.query import (
     Pieces,
     TextQuery,
+    TitleQuery,
     normalize_query,
     pinyin_splits,
     text_query,
-    title_expression,
+    title_query,
 )
 from guide.search.schema import (
     DOC_TABLE,
     KIND_TABLE,
     SEQ_BITS,
-    TITLE_PREFIXES,
-    TITLE_TABLE,
+    WORDS_PREFIXES,
     kind_range,
 )
 from guide.search.text import MARK
 from guide.search.textrows import text_params, text_probe, text_sql
+from guide.search.titlerows import title_params, title_probe, title_sql
 
 log = logging.getLogger(__name__)
 
@@ -36,13 +37,8 @@ log = logging.getLogger(__name__)
 COUNT_CAP = 100
 
 # One kind's matches: a rowid range (see schema.py), read only up to the cap.
-_TITLE_ARM = (
-    f"SELECT rowid FROM (SELECT rowid FROM {TITLE_TABLE} WHERE {TITLE_TABLE} MATCH :titles"
-    " AND rowid >= :low AND rowid < :high LIMIT :cap)"
-)
 _MIXED_ARM = "SELECT value FROM json_each(:mixed) WHERE value >= :low AND value < :high"
 _LISTED_ARM = "SELECT value FROM json_each(:listed)"
-_ALL_TITLES = f"SELECT rowid FROM {TITLE_TABLE} WHERE {TITLE_TABLE} MATCH ?"
 
 
 def count_by_kind(conn: sqlite3.Connection, query: str) -> dict[str, int]:
@@ -82,14 +78,17 @@ def _counter(conn: sqlite3.Connection, pieces: Pieces) -> Callable[[int], int]:
         sql = f"SELECT count(*) FROM ({text_arm})"
         extra: dict[str, object] = {}
     else:
-        sql = f"SELECT count(*) FROM ({text_arm} UNION {_TITLE_ARM} UNION {_MIXED_ARM})"
+        titles = title_query(pieces)
+        title_arm = f"SELECT rowid FROM ({title_sql(titles, ranged=True)})"
+        sql = f"SELECT count(*) FROM ({text_arm} UNION {title_arm} UNION {_MIXED_ARM})"
         split: list[int] = []
         for as_pinyin, as_text in pinyin_splits(pieces):
             if as_text:
                 split += split_rows(conn, as_pinyin, as_text, None, RANK_CAP, scan=False)
-        extra = {"titles": title_expression(pieces), "mixed": json.dumps(split)}
+        extra = {"mixed": json.dumps(split), "chinese": titles.chinese, "latin": titles.latin}
         if not _title_prefixes_indexed(pieces):
-            return _listed_titles_counter(conn, sql, text, extra)
+            listed = sql.replace(title_arm, _LISTED_ARM)
+            return _listed_titles_counter(conn, listed, text, titles, extra)
 
     def count(code: int) -> int:
         low, high = kind_range(code)
@@ -100,22 +99,22 @@ def _counter(conn: sqlite3.Connection, pieces: Pieces) -> Callable[[int], int]:
 
 
 def _title_prefixes_indexed(pieces: Pieces) -> bool:
-    """True if every word's title terms are prefixes the title index serves."""
-    longest = max(map(int, TITLE_PREFIXES.split())) - len(MARK)
+    """True if every word's title terms are prefixes the words index serves."""
+    longest = max(map(int, WORDS_PREFIXES.split())) - len(MARK)
     return all(p.cjk or max(len(p.text), len(p.pinyin)) <= longest for p in pieces)
 
 
 def _listed_titles_counter(
-    conn: sqlite3.Connection, sql: str, text: TextQuery, extra: dict[str, object]
+    conn: sqlite3.Connection, listed: str, text: TextQuery, query: TitleQuery, extra: dict[str, object]
 ) -> Callable[[int], int]:
-    """Like :func:`_counter`'s, for title terms longer than the title index's prefixes.
+    """Like :func:`_counter`'s, for title terms longer than the words index's prefixes.
 
     FTS5 builds such a term's list of rows from all the terms it starts, on every
     query (1 ms for ``zhongg`` at 100k titles), so the title matches are read once,
-    for all kinds, and each kind's count takes its share as a list.
+    for all kinds, and each kind's count takes its share as a list (``listed`` is
+    the count's SQL with ``:listed`` in place of the title matches).
     """
-    titles = [rowid for (rowid,) in conn.execute(_ALL_TITLES, (extra["titles"],))]
-    listed = sql.replace(_TITLE_ARM, _LISTED_ARM)
+    titles = [rowid for (rowid,) in conn.execute(title_sql(query), title_params(query, -1))]
 
     def count(code: int) -> int:
         low, high = kind_range(code)
@@ -148,7 +147,7 @@ def _old_layout_counter(
         kind = kinds[code]
         rows = set(text_probe(conn, text_query(pieces, kind), COUNT_CAP))
         if any(p.pinyin for p in pieces) and len(rows) < COUNT_CAP:
-            rows.update(probe(conn, TITLE_TABLE, title_expression(pieces, kind), COUNT_CAP))
+            rows.update(title_probe(conn, title_query(pieces, kind), COUNT_CAP))
             for as_pinyin, as_text in pinyin_splits(pieces):
                 if as_text and len(rows) < COUNT_CAP:
                     rows.update(split_rows(conn, as_pinyin, as_text, kind, RANK_CAP, scan=False))

@@ -2,19 +2,22 @@
 
 Speed on every keystroke comes from not ranking what cannot be ranked cheaply
 (bm25 costs ~2 µs per matching row, ~90 ms for a one-letter query at 100k rows)
-and from reading the small title index first:
+and from reading the small title indexes first:
 
-1. Ask which titles start with the first word (``^``, up to ``RANK_CAP + 1`` rowids,
+1. Ask which titles start with the first word (up to ``RANK_CAP + 1`` rowids,
    unranked). If more than ``RANK_CAP`` do, they alone fill the page, in
    rowid order (callers index important items first): nothing else is read.
-2. Else probe all title matches (``search_title``: titles, names, English titles,
-   pinyin) for up to ``RANK_CAP + 1`` rowids, unranked. If there are at most
-   ``RANK_CAP``, rank them; if they cannot fill the page, add the body matches
-   (``search_text``), ranked too when there are few.
-3. Otherwise rank the titles that start with the first word (by tiers and title
-   length: no bm25, whose IDF step would read every row of each unselective phrase
-   again), and fill the page with the other title matches in rowid order. Body-only
-   matches rank below every title match, so they are not needed then.
+2. Else probe all title matches (titles, names, English titles, pinyin: see
+   :mod:`guide.search.titlerows`) for up to ``RANK_CAP + 1`` rowids, unranked. If
+   there are at most ``RANK_CAP``, rank them; if they cannot fill the page, add the
+   body matches (``search_text``), ranked too when there are few.
+3. Otherwise rank the titles that start with the first word, and fill the page with
+   the other title matches in rowid order. Body-only matches rank below every title
+   match, so they are not needed then.
+
+Ranking is by the tiers of :mod:`guide.search.rank` and then the shorter title, read
+from each row's precomputed keys: no bm25, which the rowid-only indexes cannot give
+and whose IDF step would read every row of an unselective phrase again.
 
 The final page is sorted by score, so whole and prefix title matches come first.
 """
@@ -30,14 +33,15 @@ from guide.search.model import SearchHit
 from guide.search.query import (
     Pieces,
     normalize_query,
-    pinyin_expression,
+    pinyin_query,
     pinyin_splits,
     text_query,
-    title_expression,
+    title_query,
 )
 from guide.search.rank import PieceTier, score, sort_key
-from guide.search.schema import DOC_TABLE, TITLE_TABLE, TITLE_WEIGHTS
+from guide.search.schema import DOC_TABLE
 from guide.search.textrows import text_params, text_probe, text_sql
+from guide.search.titlerows import title_probe
 
 log = logging.getLogger(__name__)
 
@@ -48,22 +52,7 @@ Key = tuple[float, str, int]
 Ranked = list[tuple[Key, int, float]]  # (sort key, rowid, score), best first
 
 
-def _probe_sql(table: str) -> str:
-    return f"SELECT rowid FROM {table} WHERE {table} MATCH ? LIMIT ?"
-
-
-def _rank_sql(table: str, weights: tuple[float, ...]) -> str:
-    return (
-        f"SELECT {table}.rowid, bm25({table}, {', '.join(map(str, weights))}),"
-        f" d.rank_cjk, d.rank_words, d.rank_pinyin, d.date"
-        f" FROM {table} JOIN {DOC_TABLE} AS d ON d.rowid = {table}.rowid"
-        f" WHERE {table} MATCH ? LIMIT ?"
-    )
-
-
-_PROBE = {TITLE_TABLE: _probe_sql(TITLE_TABLE)}
-_RANK = {TITLE_TABLE: _rank_sql(TITLE_TABLE, TITLE_WEIGHTS)}
-# Text matches come with their title keys; the text index has no positions, so no bm25.
+# Text matches come with their title keys.
 _TEXT_KEYS = "d.rank_cjk, d.rank_words, d.rank_pinyin, d.date"
 _KEYS = (
     f"SELECT rowid, rank_cjk, rank_words, rank_pinyin, date FROM {DOC_TABLE}"
@@ -101,16 +90,15 @@ def run_search(
     cap = max(RANK_CAP, limit)
     # The start question first: when more titles than are ranked start with the first
     # word, the probe of every title match is not needed (for pinyin longer than the
-    # title index's prefixes each MATCH merges every term it starts: 1.5 ms at 100k).
+    # words index's prefixes each MATCH merges every term it starts: 1.5 ms at 100k).
     # Rowids only: their rank keys are read when they are few enough to be ranked.
-    start_rows = probe(conn, TITLE_TABLE, title_expression(pieces, kind, start=True), cap)
+    start_rows = title_probe(conn, title_query(pieces, kind, start=True), cap)
     if len(start_rows) > cap:
         return hits(conn, pieces, tiers, dict.fromkeys(start_rows[:limit]))
     chosen: dict[int, float | None] = {}
-    titles = title_expression(pieces, kind)
-    title_rows = probe(conn, TITLE_TABLE, titles, cap)
+    title_rows = title_probe(conn, title_query(pieces, kind), cap)
     if len(title_rows) <= cap:
-        ranked = _rank(conn, TITLE_TABLE, titles, tiers, cap) or []
+        ranked = _scored(conn, title_rows, tiers)
         if len(ranked) < limit:  # titles cannot fill the page: add body matches
             ranked += _body_matches(conn, pieces, tiers, kind, cap, {r for _, r, _ in ranked})
         chosen.update((rowid, value) for _, rowid, value in ranked[:limit])
@@ -134,7 +122,7 @@ def _body_matches(
     cap: int,
     seen: set[int],
 ) -> Ranked:
-    """Matches outside the title index, best first (ranked only when few)."""
+    """Matches outside the title indexes, best first (ranked only when few)."""
     text = text_query(pieces, kind)
     rows = text_probe(conn, text, cap)
     ranked = []
@@ -150,11 +138,6 @@ def _body_matches(
     known = seen | {rowid for _, rowid, _ in ranked}
     extra = [rowid for rowid in dict.fromkeys(extra) if rowid not in known]
     return sorted(ranked + _scored(conn, extra[:cap], tiers), key=lambda item: item[0])
-
-
-def probe(conn: sqlite3.Connection, table: str, expression: str, cap: int) -> list[int]:
-    """Up to ``cap + 1`` matching rowids of ``table``, in rowid order, unranked."""
-    return [rowid for (rowid,) in conn.execute(_PROBE[table], (expression, cap + 1))]
 
 
 def split_rows(
@@ -174,7 +157,7 @@ def split_rows(
     two-letter ``tr``) is skipped: it would cost a scan on every keystroke, and the
     all-text and all-in-title readings of the query are complete anyway.
     """
-    titles = probe(conn, TITLE_TABLE, pinyin_expression(as_pinyin, kind), cap)
+    titles = title_probe(conn, pinyin_query(as_pinyin, kind), cap)
     if not titles or len(titles) > cap:
         return []
     text = text_query(as_text)
@@ -187,23 +170,8 @@ def split_rows(
     return [rowid for (rowid,) in rows]
 
 
-def _rank(
-    conn: sqlite3.Connection, table: str, expression: str, tiers: list[PieceTier], cap: int
-) -> Ranked | None:
-    """All matches ranked best first, or None when there are more than ``cap``."""
-    rows = conn.execute(_RANK[table], (expression, cap + 1)).fetchall()
-    if len(rows) > cap:
-        return None
-    scored = []
-    for rowid, bm25, rank_cjk, rank_words, rank_pinyin, date in rows:
-        value = score(tiers, (rank_cjk, rank_words, rank_pinyin), bm25)
-        scored.append((sort_key(value, date, rowid), rowid, value))
-    scored.sort()
-    return scored
-
-
 def _scored(conn: sqlite3.Connection, rowids: list[int], tiers: list[PieceTier]) -> Ranked:
-    """Score rows by their title keys alone (no bm25), best first."""
+    """Score rows by their title keys, best first."""
     if not rowids:
         return []
     return _scored_rows(conn.execute(_KEYS, (json.dumps(rowids),)).fetchall(), tiers)

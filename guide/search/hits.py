@@ -37,7 +37,7 @@ def hits(
     for row in rows:
         rowid, date, keys = row[0], row[8], (row[9], row[10], row[11])
         value = chosen[rowid]
-        if value is None:  # unranked fallback row: tiers only, no bm25
+        if value is None:  # unranked fallback row: scored now
             value = score(tiers, keys)
         keyed.append((sort_key(value, date, rowid), _hit(marker, row, value)))
     keyed.sort(key=lambda pair: pair[0])

@@ -24,10 +24,12 @@ from guide.search.schema import (
     MAX_PINYIN_TOKEN,
     SEQ_BITS,
     SEQ_MASK,
+    START,
     TEXT_COLUMNS,
     TEXT_TABLE,
     TITLE_COLUMNS,
     TITLE_TABLE,
+    WORDS_TABLE,
     create_index,
     kind_token,
 )
@@ -54,11 +56,14 @@ _DOC_INSERT = _insert_json(
 _TITLE_INSERT = _insert_json(
     TITLE_TABLE, "rowid, " + ", ".join(TITLE_COLUMNS), len(TITLE_COLUMNS) + 1
 )
+_WORDS_INSERT = _insert_json(WORDS_TABLE, "rowid, w", 2)
 _TEXT_INSERT = _insert_json(TEXT_TABLE, "rowid, " + ", ".join(TEXT_COLUMNS), len(TEXT_COLUMNS) + 1)
+_INSERTS = (_DOC_INSERT, _TITLE_INSERT, _WORDS_INSERT, _TEXT_INSERT)
+Batch = tuple[str, ...]  # one JSON array of rows per table, in _INSERTS order
 
 
 def _fts_command(conn: sqlite3.Connection, command: str, value: int | None = None) -> None:
-    for table in (TITLE_TABLE, TEXT_TABLE):
+    for table in (TITLE_TABLE, WORDS_TABLE, TEXT_TABLE):
         conn.execute(f"INSERT INTO {table} ({table}, rank) VALUES (?, ?)", (command, value))
 
 
@@ -91,7 +96,7 @@ def index_documents(
     done = 0
     try:
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="search-index") as pool:
-            pending: Future[tuple[str, str, str]] | None = None
+            pending: Future[Batch] | None = None
             for batch in _batches(docs):
                 rowids = []
                 for doc in batch:
@@ -142,24 +147,24 @@ def _batches(docs: Iterable[SearchDoc]) -> Iterator[list[SearchDoc]]:
         yield batch
 
 
-def _prepare(batch: list[SearchDoc], rowids: list[int]) -> tuple[str, str, str]:
-    """Rows of one batch for the three tables, as JSON arrays (in the helper thread)."""
+def _prepare(batch: list[SearchDoc], rowids: list[int]) -> Batch:
+    """Rows of one batch for the four tables, as JSON arrays (in the helper thread)."""
     # In rowid order: FTS5 flushes its pending terms whenever a rowid is not larger
     # than the last one, and kinds are interleaved in the given order.
     rows = sorted(_rows(rowid, doc) for rowid, doc in zip(rowids, batch, strict=True))
-    return tuple(json.dumps([row[i] for row in rows], ensure_ascii=False) for i in range(3))  # type: ignore[return-value]
+    return tuple(json.dumps([row[i] for row in rows], ensure_ascii=False) for i in range(len(_INSERTS)))
 
 
 def _write(
     conn: sqlite3.Connection,
-    rows: tuple[str, str, str],
+    rows: Batch,
     progress: Callable[[int], None] | None,
     done_before: int,
 ) -> int:
     # Document rows first: a duplicate id fails before the FTS rows are written.
     count = conn.execute(_DOC_INSERT, (rows[0],)).rowcount
-    conn.execute(_TITLE_INSERT, (rows[1],))
-    conn.execute(_TEXT_INSERT, (rows[2],))
+    for insert, table_rows in zip(_INSERTS[1:], rows[1:], strict=True):
+        conn.execute(insert, (table_rows,))
     if progress is not None:
         progress(done_before + count)
     return count
@@ -177,7 +182,7 @@ def _clean_name(name: str | None) -> str:
 
 
 def _rows(rowid: int, doc: SearchDoc) -> tuple[tuple[object, ...], ...]:
-    """Rows for search_doc, search_title and search_text."""
+    """Rows for search_doc, search_title, search_words and search_text."""
     # Builders read these from nullable columns: treat a missing text as empty.
     doc = replace(
         doc,
@@ -224,17 +229,38 @@ def _rows(rowid: int, doc: SearchDoc) -> tuple[tuple[object, ...], ...]:
         "\n".join(",".join("/".join(r) for r in field) for field in field_maps),  # pinyin_map
         _folded((doc.title, joined_names, doc.title_en, doc.body, doc.body_en)),
     )  # fmt: skip
+    # search_text takes every token of a field; search_title its Chinese, search_words
+    # its Latin words (each starts with MARK; bigrams never do), pinyin and starts.
     title, names_text, title_en = (
         index_text(doc.title),
         index_text(" ".join(names)),
         index_text(doc.title_en),
     )
+    split = [(_chinese(field), _latin(field)) for field in (title, names_text, title_en)]
+    pinyin = [*full, *initials]
+    # The first token of each field, where a Latin piece's "starts with" looks (a field
+    # starting with Chinese has no Latin start); pinyin: the title's first spelling.
+    firsts = [field.split(" ", 1)[0] for field in (title, names_text, title_en)]
+    firsts += [next(iter(tokens)) for tokens in (full, initials) if tokens]
+    starts = [START + first[len(MARK) :] for first in firsts if first.startswith(MARK)]
     kind = kind_token(doc.kind)
-    title_row = (rowid, title, names_text, title_en, " ".join(full), " ".join(initials), kind)
+    title_row = (rowid, split[0][0], split[1][0], kind)
+    latin = [word for _, words_ in split for word in words_]
+    words_row = (rowid, " ".join([*latin, *pinyin, *starts, kind]))
     text_row = (
         rowid, title, names_text, title_en, index_text(doc.body), index_text(doc.body_en), kind,
     )  # fmt: skip
-    return doc_row, title_row, text_row
+    return doc_row, title_row, words_row, text_row
+
+
+def _chinese(indexed: str) -> str:
+    """The bigrams of an indexed field (Latin tokens start with MARK, bigrams never)."""
+    return " ".join(token for token in indexed.split() if not token.startswith(MARK))
+
+
+def _latin(indexed: str) -> list[str]:
+    """The marked Latin words of an indexed field."""
+    return [token for token in indexed.split() if token.startswith(MARK)]
 
 
 # Every character whose folding changes which Chinese a text holds lies in these ranges:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from guide.search.schema import MAX_PINYIN_TOKEN, MAX_WORD, kind_token
+from guide.search.schema import MAX_PINYIN_TOKEN, MAX_WORD, START, kind_token
 from guide.search.text import MARK, fold, pinyin_fold, tokens
 
 # Raw input is cut before any work: nobody types more, and a pasted 10,000-character
@@ -57,11 +57,53 @@ def normalize_query(query: str) -> Pieces:
     return tuple(pieces)
 
 
-def title_expression(pieces: Pieces, kind: str | None = None, *, start: bool = False) -> str:
-    """MATCH for ``search_title``: every piece in a title, name or English title, as
-    text or pinyin; with ``start``, the first piece at the start of one of them."""
-    parts = [_title_piece(piece, start and i == 0) for i, piece in enumerate(pieces)]
-    return _conjunction(parts, kind)
+@dataclass(frozen=True)
+class TitleQuery:
+    """A question to the title indexes: a row matches both non-empty parts.
+
+    ``chinese`` is the MATCH of the Chinese pieces on ``search_title`` (phrases, with
+    positions), ``latin`` that of the Latin pieces (words, pinyin) on ``search_words``;
+    see :mod:`guide.search.titlerows` for how they are asked together.
+    """
+
+    chinese: str
+    latin: str
+
+
+def title_query(pieces: Pieces, kind: str | None = None, *, start: bool = False) -> TitleQuery:
+    """Every piece in a title, name or English title, as text or pinyin; with ``start``,
+    the first piece at the start of one of them."""
+    chinese: list[str] = []
+    latin: list[str] = []
+    for i, piece in enumerate(pieces):
+        first = start and i == 0
+        if piece.cjk:
+            chinese.append(f"{{t n}} : {'^' if first else ''}{_quoted(piece)}")
+            continue
+        mark = START if first else MARK
+        # Words and pinyin share a marker: one term when the word is its own pinyin.
+        term = f'"{mark}{piece.text}"*'
+        if piece.pinyin and piece.pinyin != piece.text:
+            term += f' OR "{mark}{piece.pinyin}"*'
+        latin.append(term)
+    return _title_query(chinese, latin, kind)
+
+
+def pinyin_query(pieces: Pieces, kind: str | None = None) -> TitleQuery:
+    """Every piece as pinyin of a title or name (or as a Latin word of one: words and
+    pinyin share search_words' terms, and those rows match the query read as text)."""
+    return _title_query([], [f'"{MARK}{p.pinyin}"*' for p in pieces], kind)
+
+
+def _title_query(chinese: list[str], latin: list[str], kind: str | None) -> TitleQuery:
+    if kind is not None:
+        # Only where there is a question already: one part alone restricts the rows.
+        token = f'"{kind_token(kind)}"'
+        if chinese:
+            chinese.append(f"{{k}} : {token}")
+        else:
+            latin.append(token)
+    return TitleQuery(_conjunction(chinese), _conjunction(latin))
 
 
 @dataclass(frozen=True)
@@ -86,12 +128,7 @@ def text_query(pieces: Pieces, kind: str | None = None) -> TextQuery:
     if kind is not None:
         parts.append(f'"{kind_token(kind)}"')  # no column filters without positions
     phrases = tuple(p.text for p in pieces if p.cjk and len(p.text) > 2)
-    return TextQuery(" AND ".join(f"({part})" for part in parts), phrases)
-
-
-def pinyin_expression(pieces: Pieces, kind: str | None = None) -> str:
-    """MATCH for ``search_title``: every piece as pinyin of a title or name."""
-    return _conjunction([f'{{py pyi}} : "{MARK}{p.pinyin}"*' for p in pieces], kind)
+    return TextQuery(_conjunction(parts), phrases)
 
 
 def pinyin_splits(pieces: Pieces) -> list[tuple[Pieces, Pieces]]:
@@ -113,9 +150,7 @@ def pinyin_splits(pieces: Pieces) -> list[tuple[Pieces, Pieces]]:
     return splits
 
 
-def _conjunction(parts: list[str], kind: str | None) -> str:
-    if kind is not None:
-        parts = [*parts, f'{{k}} : "{kind_token(kind)}"']
+def _conjunction(parts: list[str]) -> str:
     return " AND ".join(f"({part})" for part in parts)
 
 
@@ -136,15 +171,3 @@ def _unordered(piece: Piece) -> str:
         return _quoted(piece)
     pairs = dict.fromkeys(text[i : i + 2] for i in range(len(text) - 1))
     return " AND ".join(f'"{pair}"' for pair in pairs)
-
-
-def _title_piece(piece: Piece, start: bool) -> str:
-    caret = "^" if start else ""
-    if piece.cjk:
-        return f"{{t n}} : {caret}{_quoted(piece)}"
-    if piece.pinyin == piece.text:
-        return f"{{t n te py pyi}} : {caret}{_quoted(piece)}"
-    expression = f"({{t n te}} : {caret}{_quoted(piece)})"
-    if piece.pinyin:
-        expression += f' OR ({{py pyi}} : {caret}"{MARK}{piece.pinyin}"*)'
-    return expression

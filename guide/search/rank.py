@@ -1,4 +1,4 @@
-"""Ordering hits: title over body, whole over prefix over substring, then bm25.
+"""Ordering hits: title over body, whole over prefix over substring, then the shorter title.
 
 Each piece of the query gets a tier from the precomputed title keys of a row
 (``rank_cjk``, ``rank_words``, ``rank_pinyin``): WHOLE when it is an entire title or
@@ -8,9 +8,8 @@ a title or name; 0 when only the body matched. A match in the title itself count
 more than the same match in a name (speaker, photographer, organisation).
 
 The score sorts first by how many pieces matched a title, then by the tiers, then by
-FTS5's bm25 where the engine computed it (else the shorter title first, which is what
-bm25 mostly decides among title matches); ties go to the earlier date, then the
-smaller rowid.
+the shorter title (what bm25 mostly decides among title matches, which the engine
+does not compute: see engine.py); ties go to the earlier date, then the smaller rowid.
 """
 
 from __future__ import annotations
@@ -76,12 +75,8 @@ class PieceTier:
         return best
 
 
-def score(tiers: list[PieceTier], keys: tuple[str, str, str], bm25: float | None = None) -> float:
-    """Return the score of a row from its title keys and its bm25 (FTS5: lower is better).
-
-    Without a bm25 (rows ranked without it, see engine.py), the last part is the one
-    bm25 mostly decides among title matches anyway: the shorter title first.
-    """
+def score(tiers: list[PieceTier], keys: tuple[str, str, str]) -> float:
+    """Return the score of a row from its title keys (higher is better)."""
     matched = 0
     total = 0
     for piece in tiers:
@@ -89,11 +84,7 @@ def score(tiers: list[PieceTier], keys: tuple[str, str, str], bm25: float | None
         if tier:
             matched += 1
             total += tier
-    if bm25 is None:
-        relevance = 1.0 / (1.0 + keys[0].find("\n", 1))  # rank_cjk starts "\n<title>\n"
-    else:
-        relevance = max(0.0, -bm25)
-        relevance = relevance / (1.0 + relevance)
+    relevance = 1.0 / (1.0 + keys[0].find("\n", 1))  # rank_cjk starts "\n<title>\n"
     # matched <= 8 and total <= 32, so the three parts never overlap.
     return matched * 1000.0 + total * 10.0 + relevance
 

@@ -10,16 +10,26 @@ Design (measured in ``shared/notes/search.md`` on SQLite 3.40.1):
   characters is the phrase of its pairs, one character is the prefix ``"金"*``.
   Pairs never span two runs, so ``京金`` does not match ``北京，金融``.
 * **Pinyin: one token per syllable start.** For each CJK run of a title or name the
-  ``py`` column holds the joined pinyin from every syllable to the end (``lusejinrong
-  sejinrong jinrong rong``) and ``pyi`` the same for initials (``lsjr sjr jr r``), so
+  words index holds the joined pinyin from every syllable to the end (``lusejinrong
+  sejinrong jinrong rong``) and the same for initials (``lsjr sjr jr r``), so
   every pinyin query - full, last syllable cut short, initials - is one prefix term.
   Person names get every heteronym reading (单 dan/shan/chan) and ``pinyin_alt``.
-* **Two contentless FTS5 tables** (``content=''``; the original text lives once, in
-  ``search_doc``). ``search_title`` holds titles, names, English titles and their
-  pinyin; ``search_text`` holds all text (titles again, bodies, English) without
-  pinyin. Column filters do not shrink what FTS5 reads, so title-only passes
-  (the ones ranking needs most) read only the small title index, and a query whose
-  words sit in different fields ("绿色 论坛") is still one MATCH on ``search_text``.
+* **Three contentless FTS5 tables** (``content=''``; the original text lives once, in
+  ``search_doc``), each read by the pieces it can answer. ``search_title`` holds the
+  Chinese of titles and names with positions (phrases, ``^`` for "starts with", the
+  kind as a column filter); ``search_words`` holds every Latin word and pinyin token
+  of titles, names and English titles, rowids only (``detail=none``): a Latin piece is
+  always one prefix term, so it needs neither positions nor phrases, and its
+  starts-with question is a token of its own (:data:`START`, the first word or pinyin
+  of each field). Words and pinyin share the table and the marker, so a word is one
+  term whichever it is; reading a word as pinyin only (a mixed query's split, see
+  engine.py) then also finds English titles holding it, rows the query matches
+  anyway. At 100k items the title indexes went from 184 to 21 + 123 MB (the file
+  from 403 to 375 MB), with the longer prefix indexes below. A query of Chinese and Latin pieces is the
+  ``INTERSECT`` of the two, which SQLite merges in rowid order, reading each only as
+  far as the page needs. ``search_text`` holds all text (titles again, bodies,
+  English) without pinyin, so a query whose words sit in different fields
+  ("绿色 论坛") is still one MATCH.
 * **``search_text`` keeps rowids only** (``detail=none``): positions
   took three quarters of its size and only Chinese phrases of 3+ characters need
   them. Those are matched as the AND of their pairs and checked in the kept text
@@ -28,7 +38,8 @@ Design (measured in ``shared/notes/search.md`` on SQLite 3.40.1):
   Chinese folding changes, so the check sees what the index saw.
 * ``search_doc`` also keeps small precomputed keys for ranking and marking in
   Python (``rank_*``, ``pinyin_map``), since ``highlight()`` is useless on bigrams.
-* A ``k`` column holds one token per kind so a kind filter is part of MATCH, and
+* A ``k`` column (a ``kind…`` token in the tables without columns) holds one token
+  per kind so a kind filter is part of MATCH, and
   rowids carry the kind in their high bits (``code << SEQ_BITS | seq``): each kind
   is one rowid range, in the order documents were given within it (the content
   builder gives the kinds in order of importance, so the rowid order is unchanged),
@@ -39,8 +50,13 @@ Design (measured in ``shared/notes/search.md`` on SQLite 3.40.1):
   ~100 ms). Prefix ``1`` serves one-character Chinese queries (``"北"*``); Latin
   tokens carry a two-letter marker (:data:`guide.search.text.MARK`) so that the
   indexes from 3 characters serve Latin/pinyin prefixes of 1, 2, … letters without
-  also copying every CJK bigram. The text index, whose entries are bare rowids,
-  affords every length a query word can have; the title index (positions) up to 5.
+  also copying every CJK bigram. The text index affords every length a query word
+  can have. The words index serves up to 10 letters: its pinyin tokens run to 20, so
+  each length costs about 14 MB at 100k items, and without an index a prefix costs
+  FTS5 far more on a ``detail=none`` table than on one with positions (it builds the
+  whole list of rows first: ``"qxtechnology"*`` 0.82 against 0.18 ms). Measured at
+  100k items: up to 5 letters, 303 MB and search p95 3.30 ms; up to 7, 330 MB and
+  2.97 ms; up to 10, 375 MB and 2.46 ms (the 403 MB layout before: 2.96 ms).
 """
 
 from __future__ import annotations
@@ -50,13 +66,15 @@ import sqlite3
 DOC_TABLE = "search_doc"
 TITLE_TABLE = "search_title"
 TEXT_TABLE = "search_text"
+WORDS_TABLE = "search_words"
 KIND_TABLE = "search_kind"
 
-# Columns: title, names, English title, pinyin, pinyin initials, body, English body,
-# kind. bm25 weights follow the column order.
-TITLE_COLUMNS = ("t", "n", "te", "py", "pyi", "k")
-TITLE_WEIGHTS = (8.0, 4.0, 6.0, 4.0, 2.0, 0.0)
+# Columns: title, names, English title, body, English body, kind.
+TITLE_COLUMNS = ("t", "n", "k")
 TEXT_COLUMNS = ("t", "n", "te", "b", "be", "k")
+# The marker of a starts-with token in search_words (the first word or pinyin of a
+# field), beside text.MARK (``qx``) on every other Latin token, pinyin included.
+START = "qy"
 KIND_BITS = 4  # room for 16 kinds (the guide has 7)
 SEQ_BITS = 24  # up to 16.7 M documents; small rowids keep FTS5 varints short
 SEQ_MASK = (1 << SEQ_BITS) - 1
@@ -67,7 +85,8 @@ SEQ_MASK = (1 << SEQ_BITS) - 1
 MAX_PINYIN_TOKEN = 20
 # Query words are cut here (Latin words are indexed whole).
 MAX_WORD = 20
-TITLE_PREFIXES = "1 3 4 5 6 7"  # CJK 1; Latin/pinyin 1-5 letters (+ 2-letter marker)
+TITLE_PREFIXES = "1"  # one-character Chinese queries
+WORDS_PREFIXES = " ".join(map(str, range(3, 13)))  # Latin/pinyin 1-10 letters (+ marker)
 # Without positions a prefix entry is a rowid, so the text index affords every Latin
 # prefix a query word can have (up to MAX_WORD letters after the marker): FTS5
 # 3.40 builds the doclist of a prefix no index serves from all its terms, for each
@@ -97,6 +116,8 @@ _DDL = (
     )""",
     f"CREATE VIRTUAL TABLE IF NOT EXISTS {TITLE_TABLE} USING fts5("
     f"{', '.join(TITLE_COLUMNS)}, {_FTS_OPTIONS}, prefix='{TITLE_PREFIXES}')",
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {WORDS_TABLE} USING fts5("
+    f"w, {_FTS_OPTIONS}, prefix='{WORDS_PREFIXES}', detail=none)",
     f"CREATE VIRTUAL TABLE IF NOT EXISTS {TEXT_TABLE} USING fts5("
     f"{', '.join(TEXT_COLUMNS)}, {_FTS_OPTIONS}, prefix='{TEXT_PREFIXES}',"
     " detail=none)",
@@ -115,7 +136,7 @@ def create_index(conn: sqlite3.Connection) -> None:
 
 def drop_index(conn: sqlite3.Connection) -> None:
     """Drop the search tables, e.g. before rebuilding the index from scratch."""
-    for table in (TITLE_TABLE, TEXT_TABLE, DOC_TABLE, KIND_TABLE):
+    for table in (TITLE_TABLE, WORDS_TABLE, TEXT_TABLE, DOC_TABLE, KIND_TABLE):
         conn.execute(f"DROP TABLE IF EXISTS {table}")
 
 
