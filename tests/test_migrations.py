@@ -89,45 +89,34 @@ def test_version_1_database_is_upgraded_with_a_search_index(tmp_path: Path) -> N
     assert [h.id for h in search(db, "zhouyunfan") if h.kind == "person"] == ["zhou-yunfan"]
 
 
-def test_version_5_search_index_is_rebuilt_in_the_new_layout(tmp_path: Path) -> None:
-    """An index from before the text table dropped its positions is rebuilt on upgrade,
-    so phrase checks find the column they read; searches work before and after."""
+@pytest.mark.parametrize(
+    ("version", "old_layout", "query"),
+    [
+        # Before the text table dropped its positions: phrase checks read ``folded``.
+        (5, "ALTER TABLE search_doc DROP COLUMN folded", "开幕"),
+        # Before pinyin and Latin title words left the positional title index.
+        (6, "DROP TABLE search_words", "kaimu"),
+    ],
+)
+def test_an_older_search_index_is_rebuilt_in_the_current_layout(
+    tmp_path: Path, version: int, old_layout: str, query: str
+) -> None:
+    """Upgrading rebuilds an index of an older layout, so every search finds what it did."""
     from guide.content.build import build_content_db
     from guide.content.database import content_info, open_content_db
     from guide.locate import ensure_content_db
     from guide.search import search
     from tests.conftest import MINI_PACK
 
-    path = build_content_db(MINI_PACK, tmp_path / "v5.db").path
+    path = build_content_db(MINI_PACK, tmp_path / f"v{version}.db").path
     conn = _conn(path)
-    conn.execute("ALTER TABLE search_doc DROP COLUMN folded")  # what version 5 built
-    conn.execute("PRAGMA user_version = 5")
+    conn.execute(old_layout)
+    conn.execute(f"PRAGMA user_version = {version}")
     conn.close()
 
     assert ensure_content_db(path) == path
     db = open_content_db(path)
     assert content_info(db).schema_version == SCHEMA_VERSION
     assert "folded" in {r[1] for r in db.execute("PRAGMA table_info(search_doc)")}
-    assert [h.id for h in search(db, "开幕")][:1] == ["opening"]
-
-
-def test_version_6_search_index_gets_its_words_table_on_upgrade(tmp_path: Path) -> None:
-    """An index from before pinyin and Latin words moved to ``search_words`` (version 6
-    kept them in ``search_title``) is rebuilt on upgrade: pinyin finds titles again."""
-    from guide.content.build import build_content_db
-    from guide.content.database import content_info, open_content_db
-    from guide.locate import ensure_content_db
-    from guide.search import search
-    from tests.conftest import MINI_PACK
-
-    path = build_content_db(MINI_PACK, tmp_path / "v6.db").path
-    conn = _conn(path)
-    conn.execute("DROP TABLE search_words")  # what version 6 lacked
-    conn.execute("PRAGMA user_version = 6")
-    conn.close()
-
-    assert ensure_content_db(path) == path
-    db = open_content_db(path)
-    assert content_info(db).schema_version == SCHEMA_VERSION
     assert db.execute("SELECT count(*) FROM search_words").fetchone()[0] > 0
-    assert [h.id for h in search(db, "kaimu")][:1] == ["opening"]
+    assert [h.id for h in search(db, query)][:1] == ["opening"]
