@@ -620,3 +620,25 @@ def test_an_item_without_a_body_does_not_repeat_its_title_as_its_snippet() -> No
     assert (found["cnipa"].snippet, found["cnipa"].snippet_marks) == ("", ())
     assert found["ip"].snippet == "国家知识产权局的代表出席。"  # a body still gives the snippet
     assert found["cnipa"].snippet_en == ""
+
+
+def test_words_longer_than_the_prefix_indexes_find_only_titles_holding_all_of_them() -> None:
+    """A title index answers the first 10 letters of a word; the rest is checked, so
+    titles agreeing only in those 10 letters are not listed (nor counted)."""
+    conn = _build((
+        SearchDoc("forum", "luntan", "中关村论坛", "Forum"),
+        SearchDoc("forum", "aixin", "中关村爱心行动", "Charity"),
+        SearchDoc("area", "ai", "人工智能展区", "Artificial intelligence area"),
+        SearchDoc("area", "robots", "机器人展区", "Intelligent robots area"),
+    ))  # fmt: skip
+    assert ids(search(conn, "zhongguanc")) == ["luntan", "aixin"]
+    for query in ("zhongguancunl", "zhongguancunluntan"):
+        assert ids(search(conn, query)) == ["luntan"], query
+        assert count_by_kind(conn, query) == {"forum": 1, "area": 0}, query
+    assert ids(search(conn, "zhongguancunai")) == ["aixin"]
+    assert sorted(ids(search(conn, "intelligen"))) == ["ai", "robots"]
+    assert ids(search(conn, "intelligenc")) == ["ai"]
+    assert ids(search(conn, "intelligenc", kind="area")) == ["ai"]
+    assert count_by_kind(conn, "intelligent") == {"forum": 0, "area": 1}
+    # The pinyin of the whole title, read as the pinyin of a title beside a body word.
+    assert ids(search(conn, "zhongguancunluntan forum")) == ["luntan"]

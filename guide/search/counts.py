@@ -5,14 +5,11 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
-from bisect import bisect_left
 from collections.abc import Callable
 
 from guide.search.engine import RANK_CAP, split_rows
 from guide.search.query import (
     Pieces,
-    TextQuery,
-    TitleQuery,
     normalize_query,
     pinyin_splits,
     text_query,
@@ -22,12 +19,10 @@ from guide.search.schema import (
     DOC_TABLE,
     KIND_TABLE,
     SEQ_BITS,
-    WORDS_PREFIXES,
     kind_range,
 )
-from guide.search.text import MARK
 from guide.search.textrows import text_params, text_probe, text_sql
-from guide.search.titlerows import title_params, title_probe, title_sql
+from guide.search.titlerows import title_match_params, title_probe, title_sql
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +33,6 @@ COUNT_CAP = 100
 
 # One kind's matches: a rowid range (see schema.py), read only up to the cap.
 _MIXED_ARM = "SELECT value FROM json_each(:mixed) WHERE value >= :low AND value < :high"
-_LISTED_ARM = "SELECT value FROM json_each(:listed)"
 
 
 def count_by_kind(conn: sqlite3.Connection, query: str) -> dict[str, int]:
@@ -85,44 +79,11 @@ def _counter(conn: sqlite3.Connection, pieces: Pieces) -> Callable[[int], int]:
         for as_pinyin, as_text in pinyin_splits(pieces):
             if as_text:
                 split += split_rows(conn, as_pinyin, as_text, None, RANK_CAP, scan=False)
-        extra = {"mixed": json.dumps(split), "chinese": titles.chinese, "latin": titles.latin}
-        if not _title_prefixes_indexed(pieces):
-            listed = sql.replace(title_arm, _LISTED_ARM)
-            return _listed_titles_counter(conn, listed, text, titles, extra)
+        extra = {"mixed": json.dumps(split), **title_match_params(titles)}
 
     def count(code: int) -> int:
         low, high = kind_range(code)
         (found,) = conn.execute(sql, text_params(text, COUNT_CAP, low=low, high=high, **extra)).fetchone()
-        return int(found)
-
-    return count
-
-
-def _title_prefixes_indexed(pieces: Pieces) -> bool:
-    """True if every word's title terms are prefixes the words index serves."""
-    longest = max(map(int, WORDS_PREFIXES.split())) - len(MARK)
-    return all(p.cjk or max(len(p.text), len(p.pinyin)) <= longest for p in pieces)
-
-
-def _listed_titles_counter(
-    conn: sqlite3.Connection, listed: str, text: TextQuery, query: TitleQuery, extra: dict[str, object]
-) -> Callable[[int], int]:
-    """Like :func:`_counter`'s, for title terms longer than the words index's prefixes.
-
-    FTS5 builds such a term's list of rows from all the terms it starts, on every
-    query (1 ms for ``zhongg`` at 100k titles), so the title matches are read once,
-    for all kinds, and each kind's count takes its share as a list (``listed`` is
-    the count's SQL with ``:listed`` in place of the title matches).
-    """
-    titles = [rowid for (rowid,) in conn.execute(title_sql(query), title_params(query, -1))]
-
-    def count(code: int) -> int:
-        low, high = kind_range(code)
-        share = titles[bisect_left(titles, low) : bisect_left(titles, high)]
-        if len(share) >= COUNT_CAP:
-            return len(share)
-        params = text_params(text, COUNT_CAP, low=low, high=high, **extra, listed=json.dumps(share))
-        (found,) = conn.execute(listed, params).fetchone()
         return int(found)
 
     return count

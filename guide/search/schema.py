@@ -56,7 +56,9 @@ Design (measured in ``shared/notes/search.md`` on SQLite 3.40.1):
   FTS5 far more on a ``detail=none`` table than on one with positions (it builds the
   whole list of rows first: ``"qxtechnology"*`` 0.82 against 0.18 ms). Measured at
   100k items: up to 5 letters, 303 MB and search p95 3.30 ms; up to 7, 330 MB and
-  2.97 ms; up to 10, 375 MB and 2.46 ms (the 403 MB layout before: 2.96 ms).
+  2.97 ms; up to 10, 375 MB and 2.46 ms (the 403 MB layout before: 2.96 ms). A longer
+  word is asked by its first 10 letters and checked whole in the title keys
+  (:mod:`guide.search.titlerows`), so ``zhongguancun`` costs no merge either.
 """
 
 from __future__ import annotations
@@ -86,7 +88,8 @@ MAX_PINYIN_TOKEN = 20
 # Query words are cut here (Latin words are indexed whole).
 MAX_WORD = 20
 TITLE_PREFIXES = "1"  # one-character Chinese queries
-WORDS_PREFIXES = " ".join(map(str, range(3, 13)))  # Latin/pinyin 1-10 letters (+ marker)
+WORDS_LONGEST = 10  # the longest Latin/pinyin prefix the words index serves (letters)
+WORDS_PREFIXES = " ".join(map(str, range(3, WORDS_LONGEST + 3)))  # 1-10 letters (+ marker)
 # Without positions a prefix entry is a rowid, so the text index affords every Latin
 # prefix a query word can have (up to MAX_WORD letters after the marker): FTS5
 # 3.40 builds the doclist of a prefix no index serves from all its terms, for each

@@ -3,7 +3,12 @@
 A query's Chinese pieces are asked of ``search_title`` and its Latin ones of
 ``search_words``; a query holding both is the ``INTERSECT`` of the two in rowid
 order, which SQLite answers by merging the two rowid streams (each FTS5 cursor
-delivers rowids in order), so ``LIMIT`` still stops both early.
+delivers rowids in order), so ``LIMIT`` still stops both early. A Latin piece longer
+than the words index's prefixes is checked whole in the row's title keys
+(``search_doc``): a Latin word of its titles or names starting with it, or its
+spellings holding it. The index has already found a word or syllable start beginning
+with its first letters, so the check only tells ``zhongguanc`` + ``un`` from
+``zhongguanc`` + ``ai``.
 """
 
 from __future__ import annotations
@@ -11,30 +16,56 @@ from __future__ import annotations
 import sqlite3
 
 from guide.search.query import TitleQuery
-from guide.search.schema import TITLE_TABLE, WORDS_TABLE
+from guide.search.schema import DOC_TABLE, TITLE_TABLE, WORDS_TABLE
 
 
 def title_sql(query: TitleQuery, *, ranged: bool = False) -> str:
     """SELECT of the matching rowids, in rowid order, up to ``:cap`` (-1: all).
 
     Parameters (see :func:`title_params`): ``:chinese`` and ``:latin`` (the parts the
-    query has), ``:cap``; with ``ranged`` ``:low`` and ``:high`` (a rowid range).
+    query has), those of its checks, ``:cap``; with ``ranged`` ``:low`` and ``:high``
+    (a rowid range).
     """
     arms = []
     for table, part, name in ((TITLE_TABLE, query.chinese, "chinese"), (WORDS_TABLE, query.latin, "latin")):
-        if part:
-            arm = f"SELECT rowid FROM {table} WHERE {table} MATCH :{name}"
-            if ranged:
-                arm += " AND rowid >= :low AND rowid < :high"
-            arms.append(arm)
+        if not part:
+            continue
+        checked = table == WORDS_TABLE and query.checks
+        arm = f"SELECT {table}.rowid FROM {table}"
+        if checked:
+            arm += f" JOIN {DOC_TABLE} AS d ON d.rowid = {table}.rowid"
+        arm += f" WHERE {table} MATCH :{name}"
+        if ranged:
+            arm += f" AND {table}.rowid >= :low AND {table}.rowid < :high"
+        if checked:
+            arm += "".join(f" AND {_check(i, pinyin)}" for i, (_, pinyin) in enumerate(query.checks))
+        arms.append(arm)
     if len(arms) == 1:
         return f"{arms[0]} LIMIT :cap"
     return f"{' INTERSECT '.join(arms)} ORDER BY 1 LIMIT :cap"
 
 
-def title_params(query: TitleQuery, cap: int, **extra: object) -> dict[str, object]:
+def _check(index: int, pinyin: str) -> str:
+    # rank_words frames each word with spaces; rank_pinyin joins syllables with '. The
+    # names (tw, tp) differ from textrows' (p0 …): a count asks both in one statement.
+    word = f"instr(d.rank_words, :tw{index})"
+    if not pinyin:
+        return word
+    return f"({word} OR instr(replace(d.rank_pinyin, '''', ''), :tp{index}))"
+
+
+def title_match_params(query: TitleQuery) -> dict[str, object]:
+    """The named parameters of :func:`title_sql` that come from ``query`` (no ``:cap``)."""
+    params: dict[str, object] = {"chinese": query.chinese, "latin": query.latin}
+    for index, (word, pinyin) in enumerate(query.checks):
+        params[f"tw{index}"] = f" {word}"
+        params[f"tp{index}"] = pinyin
+    return params
+
+
+def title_params(query: TitleQuery, cap: int) -> dict[str, object]:
     """The named parameters of :func:`title_sql` for ``query``, LIMIT ``cap``."""
-    return {"chinese": query.chinese, "latin": query.latin, "cap": cap, **extra}
+    return {**title_match_params(query), "cap": cap}
 
 
 def title_probe(conn: sqlite3.Connection, query: TitleQuery, cap: int) -> list[int]:
