@@ -89,9 +89,9 @@ def run_search(
     tiers = [PieceTier(p) for p in pieces]
     cap = max(RANK_CAP, limit)
     # The start question first: when more titles than are ranked start with the first
-    # word, the probe of every title match is not needed (for pinyin longer than the
-    # words index's prefixes each MATCH merges every term it starts: 1.5 ms at 100k).
-    # Rowids only: their rank keys are read when they are few enough to be ranked.
+    # word (most one- and two-letter prefixes at 100k items), the probe of every title
+    # match is not needed. Rowids only: their rank keys are read when they are few
+    # enough to be ranked.
     start_rows = title_probe(conn, title_query(pieces, kind, start=True), cap)
     if len(start_rows) > cap:
         return hits(conn, pieces, tiers, dict.fromkeys(start_rows[:limit]))
