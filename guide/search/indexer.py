@@ -236,7 +236,7 @@ def _rows(rowid: int, doc: SearchDoc) -> tuple[tuple[object, ...], ...]:
         index_text(" ".join(names)),
         index_text(doc.title_en),
     )
-    split = [(_chinese(field), _latin(field)) for field in (title, names_text, title_en)]
+    split = [_apart(field) for field in (title, names_text, title_en)]
     pinyin = [*full, *initials]
     # The first token of each field, where a Latin piece's "starts with" looks (a field
     # starting with Chinese has no Latin start); pinyin: the title's first spelling.
@@ -253,14 +253,14 @@ def _rows(rowid: int, doc: SearchDoc) -> tuple[tuple[object, ...], ...]:
     return doc_row, title_row, words_row, text_row
 
 
-def _chinese(indexed: str) -> str:
-    """The bigrams of an indexed field (Latin tokens start with MARK, bigrams never)."""
-    return " ".join(token for token in indexed.split() if not token.startswith(MARK))
-
-
-def _latin(indexed: str) -> list[str]:
-    """The marked Latin words of an indexed field."""
-    return [token for token in indexed.split() if token.startswith(MARK)]
+def _apart(indexed: str) -> tuple[str, list[str]]:
+    """An indexed field's bigrams (joined) and its marked Latin words (bigrams never
+    start with MARK)."""
+    chinese: list[str] = []
+    latin: list[str] = []
+    for token in indexed.split():
+        (latin if token.startswith(MARK) else chinese).append(token)
+    return " ".join(chinese), latin
 
 
 # Every character whose folding changes which Chinese a text holds lies in these ranges:
