@@ -96,6 +96,14 @@ def test_version_1_database_is_upgraded_with_a_search_index(tmp_path: Path) -> N
         (5, "ALTER TABLE search_doc DROP COLUMN folded", "开幕"),
         # Before pinyin and Latin title words left the positional title index.
         (6, "DROP TABLE search_words", "kaimu"),
+        # Before the words table cut its tokens at its longest prefix (and dropped it).
+        (
+            7,
+            "DROP TABLE search_words; CREATE VIRTUAL TABLE search_words USING fts5(w,"
+            " content='', tokenize='unicode61 remove_diacritics 2',"
+            " prefix='3 4 5 6 7 8 9 10 11 12', detail=none)",
+            "kaimu",
+        ),
     ],
 )
 def test_an_older_search_index_is_rebuilt_in_the_current_layout(
@@ -110,7 +118,7 @@ def test_an_older_search_index_is_rebuilt_in_the_current_layout(
 
     path = build_content_db(MINI_PACK, tmp_path / f"v{version}.db").path
     conn = _conn(path)
-    conn.execute(old_layout)
+    conn.executescript(old_layout)
     conn.execute(f"PRAGMA user_version = {version}")
     conn.close()
 

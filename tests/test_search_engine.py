@@ -642,3 +642,23 @@ def test_words_longer_than_the_prefix_indexes_find_only_titles_holding_all_of_th
     assert count_by_kind(conn, "intelligent") == {"forum": 0, "area": 1}
     # The pinyin of the whole title, read as the pinyin of a title beside a body word.
     assert ids(search(conn, "zhongguancunluntan forum")) == ["luntan"]
+
+
+def test_a_ten_letter_word_is_the_whole_word_or_the_start_of_a_longer_one() -> None:
+    """The words index keeps 10 letters of each word and syllable run: a query of 10
+    letters is one exact term there, and still finds longer words and runs by their
+    start, never a word that only shares 9 letters."""
+    conn = _build((
+        SearchDoc("forum", "tech", "科技论坛", "Technology forum"),
+        SearchDoc("forum", "techs", "技术论坛", "Technologies forum"),
+        SearchDoc("forum", "school", "学院论坛", "Technologist school"),
+        SearchDoc("area", "long", "中关村国际技术交易大会展区", "Exhibition area"),
+    ))  # fmt: skip
+    assert sorted(ids(search(conn, "technolog"))) == ["school", "tech", "techs"]
+    assert sorted(ids(search(conn, "technology"))) == ["tech"]
+    assert sorted(ids(search(conn, "technologi"))) == ["school", "techs"]
+    assert count_by_kind(conn, "technologis") == {"forum": 1, "area": 0}
+    # Initials of a 13-character title: 10 and more letters, from its start and inside.
+    assert ids(search(conn, "zgcgjjsjydhz")) == ["long"]
+    assert ids(search(conn, "gcgjjsjydh")) == ["long"]
+    assert ids(search(conn, "zgcgjjsjydz")) == []

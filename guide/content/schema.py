@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 # Version 1 holds the content tables; later versions derive from their rows, so a
 # build creates version 1, fills it, then migrates: the same code as an upgrade.
 CONTENT_TABLES_VERSION = 1
@@ -215,13 +215,16 @@ def _add_search_index(conn: sqlite3.Connection) -> None:
 
 def _rebuild_search_index(conn: sqlite3.Connection) -> None:
     """Rebuild a search index from before the current layout: before its text table
-    dropped positions (version 6) or its pinyin moved to a table of its own (version 7).
+    dropped positions (version 6), its pinyin moved to a table of its own (version 7)
+    or that table's tokens were cut at its longest prefix (version 8).
 
     A build indexes at version 1 already in the current layout: then nothing to do.
     """
-    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    from guide.search.schema import WORDS_PREFIXES  # the words table's prefixes tell its layout
+
+    words = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'search_words'").fetchone()
     columns = {r[1] for r in conn.execute("PRAGMA table_info(search_doc)")}
-    if "search_words" in tables and "folded" in columns:
+    if words and f"prefix='{WORDS_PREFIXES}'" in words[0] and "folded" in columns:
         return
     from guide.content.search_docs import build_search_index  # pypinyin: build time only
     from guide.search import drop_index
@@ -276,6 +279,7 @@ MIGRATIONS: dict[int, Migration] = {
     4: add_maps,
     5: _rebuild_search_index,
     6: _rebuild_search_index,
+    7: _rebuild_search_index,
 }
 
 

@@ -29,6 +29,7 @@ from guide.search.schema import (
     TEXT_TABLE,
     TITLE_COLUMNS,
     TITLE_TABLE,
+    WORDS_LONGEST,
     WORDS_TABLE,
     create_index,
     kind_token,
@@ -246,7 +247,11 @@ def _rows(rowid: int, doc: SearchDoc) -> tuple[tuple[object, ...], ...]:
     kind = kind_token(doc.kind)
     title_row = (rowid, split[0][0], split[1][0], kind)
     latin = [word for _, words_ in split for word in words_]
-    words_row = (rowid, " ".join([*latin, *pinyin, *starts, kind]))
+    # Cut to the longest prefix the words index serves: a longer query word is asked
+    # by as many letters and checked whole in the title keys (titlerows.py), so the
+    # rest of a token would only multiply distinct terms.
+    cut = len(MARK) + WORDS_LONGEST
+    words_row = (rowid, " ".join([*(t[:cut] for t in (*latin, *pinyin, *starts)), kind]))
     text_row = (
         rowid, title, names_text, title_en, index_text(doc.body), index_text(doc.body_en), kind,
     )  # fmt: skip

@@ -90,9 +90,9 @@ def title_query(pieces: Pieces, kind: str | None = None, *, start: bool = False)
         mark = START if first else MARK
         text, pinyin = _cut(piece, checks)
         # Words and pinyin share a marker: one term when the word is its own pinyin.
-        term = f'"{mark}{text}"*'
+        term = _term(mark, text)
         if pinyin and pinyin != text:
-            term += f' OR "{mark}{pinyin}"*'
+            term += f" OR {_term(mark, pinyin)}"
         latin.append(term)
     return _title_query(chinese, latin, kind, checks)
 
@@ -101,7 +101,7 @@ def pinyin_query(pieces: Pieces, kind: str | None = None) -> TitleQuery:
     """Every piece as pinyin of a title or name (or as a Latin word of one: words and
     pinyin share search_words' terms, and those rows match the query read as text)."""
     checks: list[tuple[str, str]] = []
-    terms = [f'"{MARK}{_cut(p, checks)[1]}"*' for p in pieces]
+    terms = [_term(MARK, _cut(p, checks)[1]) for p in pieces]
     return _title_query([], terms, kind, checks)
 
 
@@ -111,6 +111,13 @@ def _cut(piece: Piece, checks: list[tuple[str, str]]) -> tuple[str, str]:
         return piece.text, piece.pinyin
     checks.append((piece.text, piece.pinyin))
     return piece.text[:WORDS_LONGEST], piece.pinyin[:WORDS_LONGEST]
+
+
+def _term(mark: str, text: str) -> str:
+    """A words-index term for a Latin piece (already cut): its tokens are cut at
+    ``WORDS_LONGEST`` letters, so a piece that long is one exact term and the prefix
+    indexes stop one letter short."""
+    return f'"{mark}{text}"' + ("*" if len(text) < WORDS_LONGEST else "")
 
 
 def _title_query(
