@@ -397,24 +397,6 @@ def test_counts_agree_with_search_of_each_kind(db: sqlite3.Connection, query: st
         assert count == len(search(db, query, kind=kind, limit=1000)), (query, kind)
 
 
-def test_counts_on_an_index_from_before_kinds_had_rowid_ranges(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Content databases built by older versions are read as they are: their rowids
-    carry the kind in the low four bits, and counts per kind must still be right."""
-    from guide.search import indexer
-
-    monkeypatch.setattr(indexer, "rowid_of", lambda code, seq: seq << 4 | code)
-    old = sqlite3.connect(":memory:")
-    with old:
-        index_documents(old, CORPUS)
-    monkeypatch.undo()
-    new = sqlite3.connect(":memory:")
-    with new:
-        index_documents(new, CORPUS)
-    for query in ("北京", "zyf", "lvse", "green", "论坛 zhang"):
-        assert count_by_kind(old, query) == count_by_kind(new, query), query
-    assert count_by_kind(old, "北京")["announcement"] > 0
-
-
 def test_normalize_query() -> None:
     assert [p.text for p in normalize_query("ＡＢＣ　北京-上海 C++")] == ["abc", "北京", "上海", "c"]
     assert [p.pinyin for p in normalize_query("LÜSE lvse")] == ["luse", "luse"]

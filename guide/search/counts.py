@@ -15,14 +15,9 @@ from guide.search.query import (
     text_query,
     title_query,
 )
-from guide.search.schema import (
-    DOC_TABLE,
-    KIND_TABLE,
-    SEQ_BITS,
-    kind_range,
-)
-from guide.search.textrows import text_params, text_probe, text_sql
-from guide.search.titlerows import title_match_params, title_probe, title_sql
+from guide.search.schema import KIND_TABLE, kind_range
+from guide.search.textrows import text_params, text_sql
+from guide.search.titlerows import title_match_params, title_sql
 
 log = logging.getLogger(__name__)
 
@@ -50,10 +45,7 @@ def count_by_kind(conn: sqlite3.Connection, query: str) -> dict[str, int]:
         return {}
     try:
         kinds = conn.execute(f"SELECT code, kind FROM {KIND_TABLE} ORDER BY kind").fetchall()
-        if _kinds_in_low_bits(conn, len(kinds)):
-            counts = _old_layout_counter(conn, pieces, dict((code, kind) for code, kind in kinds))
-        else:
-            counts = _counter(conn, pieces)
+        counts = _counter(conn, pieces)
         return {kind: min(counts(code), COUNT_CAP) for code, kind in kinds}
     except sqlite3.OperationalError as exc:
         if not str(exc).startswith("fts5:"):
@@ -85,33 +77,5 @@ def _counter(conn: sqlite3.Connection, pieces: Pieces) -> Callable[[int], int]:
         low, high = kind_range(code)
         (found,) = conn.execute(sql, text_params(text, COUNT_CAP, low=low, high=high, **extra)).fetchone()
         return int(found)
-
-    return count
-
-
-def _kinds_in_low_bits(conn: sqlite3.Connection, kinds: int) -> bool:
-    """True for an index built before kinds moved to the high bits of rowids (content
-    databases from older versions are read as they are): its largest rowid has no
-    kind code above ``SEQ_BITS``."""
-    if kinds < 2:
-        return False  # one kind: every rowid is in its range either way
-    (last,) = conn.execute(f"SELECT max(rowid) FROM {DOC_TABLE}").fetchone()
-    return last is not None and last >> SEQ_BITS == 0
-
-
-def _old_layout_counter(
-    conn: sqlite3.Connection, pieces: Pieces, kinds: dict[int, str]
-) -> Callable[[int], int]:
-    """Per-kind counts by adding the kind's token to MATCH (slower, for old indexes)."""
-
-    def count(code: int) -> int:
-        kind = kinds[code]
-        rows = set(text_probe(conn, text_query(pieces, kind), COUNT_CAP))
-        if any(p.pinyin for p in pieces) and len(rows) < COUNT_CAP:
-            rows.update(title_probe(conn, title_query(pieces, kind), COUNT_CAP))
-            for as_pinyin, as_text in pinyin_splits(pieces):
-                if as_text and len(rows) < COUNT_CAP:
-                    rows.update(split_rows(conn, as_pinyin, as_text, kind, RANK_CAP, scan=False))
-        return len(rows)
 
     return count

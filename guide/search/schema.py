@@ -132,7 +132,7 @@ _DDL = (
     " detail=none)",
     f"""CREATE TABLE IF NOT EXISTS {KIND_TABLE} (
         kind TEXT PRIMARY KEY,
-        code INTEGER NOT NULL UNIQUE  -- the low bits of the kind's rowids
+        code INTEGER NOT NULL UNIQUE  -- the high bits of the kind's rowids (schema.kind_range)
     ) WITHOUT ROWID""",
 )
 
