@@ -644,3 +644,20 @@ def test_a_ten_letter_word_is_the_whole_word_or_the_start_of_a_longer_one() -> N
     assert ids(search(conn, "zgcgjjsjydhz")) == ["long"]
     assert ids(search(conn, "gcgjjsjydh")) == ["long"]
     assert ids(search(conn, "zgcgjjsjydz")) == []
+
+
+def test_an_index_of_another_layout_is_told_apart_from_the_current_one() -> None:
+    """What decides whether an upgrade rebuilds the index: any table, column or option
+    that differs from what this version creates."""
+    from guide.search.schema import layout_is_current
+
+    conn = sqlite3.connect(":memory:")
+    assert not layout_is_current(conn)  # no index at all
+    create_index(conn)
+    assert layout_is_current(conn)
+    conn.execute("DROP TABLE search_text")
+    conn.execute(  # as version 5 had it: with positions, and prefixes to 5 letters
+        "CREATE VIRTUAL TABLE search_text USING fts5(t, n, te, b, be, k, content='',"
+        " tokenize='unicode61 remove_diacritics 2', prefix='1 3 4 5 6 7')"
+    )
+    assert not layout_is_current(conn)

@@ -215,16 +215,14 @@ def _add_search_index(conn: sqlite3.Connection) -> None:
 
 def _rebuild_search_index(conn: sqlite3.Connection) -> None:
     """Rebuild a search index from before the current layout: before its text table
-    dropped positions (version 6), its pinyin moved to a table of its own (version 7)
+    dropped positions (version 6), its pinyin moved to a table of its own (version 7),
     or that table's tokens were cut at its longest prefix (version 8).
 
     A build indexes at version 1 already in the current layout: then nothing to do.
     """
-    from guide.search.schema import WORDS_PREFIXES  # the words table's prefixes tell its layout
+    from guide.search.schema import layout_is_current  # sqlite3 only
 
-    words = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'search_words'").fetchone()
-    columns = {r[1] for r in conn.execute("PRAGMA table_info(search_doc)")}
-    if words and f"prefix='{WORDS_PREFIXES}'" in words[0] and "folded" in columns:
+    if layout_is_current(conn):
         return
     from guide.content.search_docs import build_search_index  # pypinyin: build time only
     from guide.search import drop_index

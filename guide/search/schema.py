@@ -143,6 +143,19 @@ def create_index(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+def layout_is_current(conn: sqlite3.Connection) -> bool:
+    """True when every search table exists exactly as this version creates it (the
+    schema text SQLite keeps is the CREATE statement without ``IF NOT EXISTS``), so an
+    index of an older layout (other tables, columns, prefixes or options) is rebuilt."""
+    stored = dict(conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'").fetchall())
+    for statement in _DDL:
+        created = statement.replace(" IF NOT EXISTS", "", 1)
+        name = created.split()[3 if created.startswith("CREATE VIRTUAL") else 2]
+        if stored.get(name) != created:
+            return False
+    return True
+
+
 def drop_index(conn: sqlite3.Connection) -> None:
     """Drop the search tables, e.g. before rebuilding the index from scratch."""
     for table in (TITLE_TABLE, WORDS_TABLE, TEXT_TABLE, DOC_TABLE, KIND_TABLE):
