@@ -21,7 +21,6 @@ from guide.search.schema import (
     DOC_TABLE,
     KIND_BITS,
     KIND_TABLE,
-    MAX_PINYIN_TOKEN,
     SEQ_BITS,
     SEQ_MASK,
     START,
@@ -249,9 +248,9 @@ def _rows(rowid: int, doc: SearchDoc) -> tuple[tuple[object, ...], ...]:
     latin = [word for _, words_ in split for word in words_]
     # Cut to the longest prefix the words index serves: a longer query word is asked
     # by as many letters and checked whole in the title keys (titlerows.py), so the
-    # rest of a token would only multiply distinct terms.
+    # rest of a token would only multiply distinct terms (pinyin is cut when spelt).
     cut = len(MARK) + WORDS_LONGEST
-    words_row = (rowid, " ".join([*(t[:cut] for t in (*latin, *pinyin, *starts)), kind]))
+    words_row = (rowid, " ".join([*(t[:cut] for t in latin), *pinyin, *(t[:cut] for t in starts), kind]))
     text_row = (
         rowid, title, names_text, title_en, index_text(doc.body), index_text(doc.body_en), kind,
     )  # fmt: skip
@@ -307,9 +306,9 @@ def _sequence_tokens(seq: Spelling) -> tuple[tuple[str, ...], tuple[str, ...], s
     full_tokens = []
     offset = 0
     for syllable in seq:
-        full_tokens.append(MARK + joined[offset : offset + MAX_PINYIN_TOKEN])
+        full_tokens.append(MARK + joined[offset : offset + WORDS_LONGEST])
         offset += len(syllable)
-    initial_tokens = [MARK + initials[i : i + MAX_PINYIN_TOKEN] for i in range(len(seq))]
+    initial_tokens = [MARK + initials[i : i + WORDS_LONGEST] for i in range(len(seq))]
     return tuple(full_tokens), tuple(initial_tokens), "'".join(seq), "'".join(initials)
 
 

@@ -84,10 +84,9 @@ START = "qy"
 KIND_BITS = 4  # room for 16 kinds (the guide has 7)
 SEQ_BITS = 24  # up to 16.7 M documents; small rowids keep FTS5 varints short
 SEQ_MASK = (1 << SEQ_BITS) - 1
-# Pinyin tokens are cut here (letters after the marker); a query word's pinyin reading
-# is cut the same way, so long input still matches (as a prefix). Cutting at 12 letters
-# took 10 MB off the title index at 100k items, but a reading of 13+ letters then matched,
-# ranked and marked as its first 12 (中关村 first for "zhongguancunkejiyuan"): not kept.
+# A query word's pinyin reading is cut here. The words index keeps WORDS_LONGEST letters
+# of a token; the rest of a longer reading is checked in the title keys, which hold whole
+# spellings (titlerows.py), so "zhongguancunkejiyuan" does not match 中关村 alone.
 MAX_PINYIN_TOKEN = 20
 # Query words are cut here (Latin words are indexed whole).
 MAX_WORD = 20
