@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
@@ -97,6 +100,22 @@ def test_language_choice_is_remembered(qtbot, real_db: Path, tmp_path: Path) -> 
     g = build_window(real_db, user_db=tmp_path / "u.db", lang=None)
     assert g.ctx.state.lang == chosen
     g.close()
+
+
+@pytest.mark.parametrize(("locale", "expected"), [
+    ("zh_CN.UTF-8", "zh"), ("zh_TW.UTF-8", "zh"), ("en_US.UTF-8", "en"), ("de_DE.UTF-8", "en"), ("C", "en"),
+])
+def test_a_first_start_speaks_the_system_language(
+    real_db: Path, tmp_path: Path, locale: str, expected: str
+) -> None:
+    # Qt reads the locale once per process: each system language gets a process of its own.
+    code = ("import sys; from guide.app import build_window; "
+            "g = build_window(sys.argv[1], user_db=sys.argv[2]); print(g.ctx.state.lang); g.close()")
+    env = {**os.environ, "LANG": locale, "LC_ALL": "", "LC_MESSAGES": "", "LANGUAGE": "",
+           "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-c", code, str(real_db), str(tmp_path / "u.db")], env=env,
+                          cwd=ROOT, capture_output=True, text=True, timeout=120, check=True)
+    assert done.stdout.split()[-1] == expected
 
 
 def test_tab_reaches_every_control_of_home_with_names(guide: Guide, qtbot) -> None:  # type: ignore[no-untyped-def]
