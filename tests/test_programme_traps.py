@@ -138,3 +138,58 @@ def test_an_import_never_overwrites_a_folder_that_is_not_a_pack(
     code, out, _ = _import(tmp_path, PENTABARF, "--timezone", "Europe/Brussels")
     assert code == 2 and "not a content pack folder" in capsys.readouterr().err
     assert (out / "thesis.txt").read_text(encoding="utf-8") == "precious"
+
+
+ICS_MIXED = """BEGIN:VCALENDAR
+VERSION:2.0
+PRODID:x
+BEGIN:VEVENT
+UID:u1
+SUMMARY:All-day start, timed end
+DTSTART;VALUE=DATE:20230527
+DTEND:20230527T090000Z
+END:VEVENT
+END:VCALENDAR
+"""
+FRAB_JSON_DAYS_AS_NUMBERS = '{"schedule":{"conference":{"title":"T","time_zone_name":"UTC","days":5}}}'
+
+
+@pytest.mark.parametrize(("name", "text", "said"), [
+    ("s.ics", ICS_MIXED, "s.ics: not a readable iCalendar file: unsupported operand"),
+    ("s.ics", ICS_MIXED.replace("DTEND:20230527T090000Z", "RRULE:FREQ=SOMETIMES"),
+     "s.ics: not a readable iCalendar file: invalid 'FREQ': SOMETIMES"),
+    ("s.json", FRAB_JSON_DAYS_AS_NUMBERS, "s.json: not a readable frab JSON schedule file: 'int' object"),
+    ("s.csv", "标题 Title,日期 Date,开始 Start,结束 End\nTalk," + "x" * 200_000 + ",10:00,11:00\n",
+     "s.csv: not a readable CSV spreadsheet file: field larger than field limit"),
+])
+def test_a_file_that_breaks_its_format_is_one_line_of_error_and_nothing_written(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, text: str, said: str) -> None:
+    code, out, report = _import(tmp_path, text, "--timezone", "UTC", name=name)
+    err = capsys.readouterr().err
+    assert code == 2 and said in err and "Traceback" not in err
+    assert not out.exists() and not report.exists()
+
+
+def test_a_session_beyond_the_year_9999_is_skipped_and_the_others_kept(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rooms = {"R": [
+        {"guid": "w", "title": "ok", "date": "2023-05-27T09:00:00+00:00", "start": "09:00",
+         "duration": "00:30"},
+        {"guid": "x", "title": "far", "date": "9999-12-31T20:00:00+00:00", "start": "20:00",
+         "duration": "99:00"},
+    ]}
+    doc = {"schedule": {"conference": {"title": "T", "time_zone_name": "UTC",
+                                       "days": [{"date": "2023-05-27", "rooms": rooms}]}}}
+    code, out, _ = _import(tmp_path, json.dumps(doc), name="s.json")
+    assert code == 0 and list(_sessions(out)) == ["ok"]
+    assert "event x: ends after the year 9999" in capsys.readouterr().err
+
+
+def test_when_every_session_is_skipped_the_error_says_why(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    sheet = "标题 Title,日期 Date,开始 Start,结束 End\nTalk,1023-05-27,10:00,11:00\n"
+    code, out, _ = _import(tmp_path, sheet, "--timezone", "Asia/Shanghai", name="s.csv")
+    err = capsys.readouterr().err
+    assert code == 2 and not out.exists()
+    assert ("s.csv: no session could be imported (1 skipped: row 2: the date 1023-05-27 is out "
+            "of range: its time zone then was 8:05:43 from UTC, before standard time; check the year)") in err

@@ -142,6 +142,57 @@ def test_staff_open_programme_swaps_content_keeps_bookmarks_by_guid_and_restores
     g.close()
 
 
+@pytest.mark.parametrize(("name", "text", "said"), [
+    # Structures the frab reader does not check field by field: one line, not a frozen window.
+    ("days.json", '{"schedule":{"conference":{"title":"T","time_zone_name":"UTC","days":[1,2]}}}',
+     "days.json: not a readable frab JSON schedule file"),
+    ("deep.json", '{"schedule":' + '{"a":' * 100_000 + "1" + "}" * 100_001,
+     "deep.json: not a readable frab JSON schedule file: nested too deeply"),
+    # A year typed wrong lands in the zone's local mean time (+8:05:43), which no pack can hold.
+    ("year.csv", "标题 Title,日期 Date,开始 Start,结束 End\nTalk,1023-05-27,10:00,11:00\n",
+     "year.csv: no session could be imported (1 skipped: row 2: the date 1023-05-27 is out of range"),
+])
+def test_a_malformed_programme_is_refused_in_one_line_and_the_window_goes_on(
+    qtbot, tmp_path: Path, name: str, text: str, said: str  # type: ignore[no-untyped-def]
+) -> None:
+    from tests.conftest import MINI_PACK
+
+    current = build_content_db(MINI_PACK, tmp_path / "content.db").path
+    g = build_window(current, lang="en", user_db=tmp_path / "user.db")
+    qtbot.addWidget(g.window)
+    g.window.show()
+    title = g.window.toolbar.app_title.text()
+    source = tmp_path / name
+    source.write_text(text, encoding="utf-8")
+    with qtbot.waitSignal(g.updates.finished, timeout=60000) as done:
+        g.updates.start_programme(source)
+    assert done.args == [False] and said in g.updates.last_message
+    assert g.updates.progress is None  # the modal progress dialog is gone
+    assert g.window.toolbar.app_title.text() == title and g.ctx.content_path == current
+    g.close()
+
+
+def test_an_error_no_check_foresaw_still_ends_the_import_with_a_message(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+) -> None:
+    from guide.updates import api
+    from tests.conftest import MINI_PACK
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("a reader bug")
+
+    monkeypatch.setattr(api, "prepare_programme", broken)
+    current = build_content_db(MINI_PACK, tmp_path / "content.db").path
+    g = build_window(current, lang="en", user_db=tmp_path / "user.db")
+    qtbot.addWidget(g.window)
+    with qtbot.waitSignal(g.updates.finished, timeout=60000) as done:
+        g.updates.start_programme(XML_39C3)
+    assert done.args == [False]
+    assert g.updates.last_message == f"{XML_39C3.name}: RuntimeError: a reader bug"
+    assert g.updates.progress is None and g.ctx.content_path == current
+    g.close()
+
+
 def _sections(g: Guide) -> list[str]:
     model = g.window.nav_model
     return [model.item(r).data(Qt.ItemDataRole.UserRole) for r in range(model.rowCount())]

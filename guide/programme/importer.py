@@ -7,6 +7,7 @@ import leaves the target exactly as it was.
 
 from __future__ import annotations
 
+import csv
 import json
 import shutil
 import tempfile
@@ -34,6 +35,7 @@ READERS: dict[str, Callable[[bytes, str], RawProgramme]] = {
 }
 PROGRAMME_FILE = "programme.json"  # rooms, tracks, organisations and speakers
 SESSIONS_PER_FILE = 1000
+SHOWN_SKIPS = 5  # reasons in the error when no event could be imported
 
 
 @dataclass(frozen=True)
@@ -143,6 +145,18 @@ def write_pack(programme: Programme, out: Path, *, source: str, version: int = 1
             shutil.rmtree(tmp)
 
 
+FORMAT_NAMES = {"frab-xml": "frab XML schedule", "frab-json": "frab JSON schedule",
+                "ics": "iCalendar", "csv": "CSV spreadsheet", "xlsx": "Excel spreadsheet"}
+
+
+def _reason(exc: BaseException) -> str:
+    """One short line on why a reader gave up."""
+    if isinstance(exc, RecursionError):
+        return "nested too deeply"
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text if len(text) <= 200 else text[:199] + "…"
+
+
 def read_programme(source: str, *, fmt: str | None = None, timezone: str | None = None,
                    fallback_timezone: str | None = None) -> tuple[str, Programme]:
     """(format, programme) of ``source`` (path or URL); raise ProgrammeError on bad input.
@@ -156,14 +170,27 @@ def read_programme(source: str, *, fmt: str | None = None, timezone: str | None 
     if fmt not in READERS:
         raise ProgrammeError(f"format {fmt!r} cannot be imported; this version reads "
                              f"{', '.join(READERS)}")
-    raw = READERS[fmt](data, name)
+    try:
+        raw = READERS[fmt](data, name)
+    except ProgrammeError:
+        raise
+    except (ValueError, TypeError, AttributeError, KeyError, IndexError, RecursionError,
+            OverflowError, SyntaxError, csv.Error) as exc:
+        # The readers follow their format's structure; a file that breaks it where they
+        # do not check (a number where a frab schedule has a list of days, a sheet cut
+        # short, an impossible date) is refused whole, in one line, like any other.
+        raise ProgrammeError(f"{name}: not a readable {FORMAT_NAMES[fmt]} file: "
+                             f"{_reason(exc)}") from exc
     del data  # the file's bytes are not needed once read (64 MB for 20,000 events)
     programme = normalise(raw, timezone=timezone, source=name,
                           fallback_timezone=fallback_timezone)
     if not programme.forum:
+        skipped = programme.report.skipped
+        # Why, at least for the first few: nothing is written, so no report file says it.
+        why = "; ".join(f"{entry['where']}: {entry['reason']}" for entry in skipped[:SHOWN_SKIPS])
+        more = "; …" if len(skipped) > SHOWN_SKIPS else ""
         raise ProgrammeError(f"{name}: no session could be imported"
-                             + (f" ({len(programme.report.skipped)} skipped)"
-                                if programme.report.skipped else ""))
+                             + (f" ({len(skipped)} skipped: {why}{more})" if skipped else ""))
     return fmt, programme
 
 

@@ -137,6 +137,22 @@ class _Clock:
         return dt.datetime.combine(calendar_day, clock, tzinfo=self._need_zone())
 
 
+def _out_of_range(start: dt.datetime, length: dt.timedelta | None) -> str | None:
+    """Why an event's times cannot be written in a pack (ISO 8601, offsets in whole minutes), or None."""
+    try:
+        end = start + length if length is not None else start
+    except OverflowError:
+        return f"ends after the year 9999 (starts {start.date().isoformat()}, lasts {length})"
+    for instant in (start, end):
+        offset = instant.utcoffset()
+        if offset is not None and offset.seconds % 60:
+            # Local mean time, kept by every zone before it took a standard offset (Shanghai
+            # until 1901): a year typed wrong, not a conference.
+            return (f"the date {instant.date().isoformat()} is out of range: its time zone then "
+                    f"was {offset} from UTC, before standard time; check the year")
+    return None
+
+
 def _iso(value: dt.datetime | None) -> str | None:
     return None if value is None else value.isoformat()
 
@@ -271,7 +287,7 @@ def _session(event: RawEvent, times_optional: bool, clock: _Clock, report: Repor
     if not untimed:
         try:
             start = clock.start(event, report)
-        except ValueError as exc:
+        except (ValueError, OverflowError) as exc:
             report.skip(event, f"start time unreadable: {exc}")
             return None
     if start is not None and not (times_optional and event.duration is None):
@@ -280,6 +296,9 @@ def _session(event: RawEvent, times_optional: bool, clock: _Clock, report: Repor
         except ValueError as exc:
             report.skip(event, str(exc) if event.duration else "no duration")
             return None
+    if start is not None and (problem := _out_of_range(start, length)):
+        report.skip(event, problem)
+        return None
     key = _event_key(event)
     if key in seen:
         first = seen[key]

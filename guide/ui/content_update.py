@@ -7,6 +7,7 @@ what changes and asks before the database is swapped — atomically, by guide.up
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,6 +22,8 @@ from guide.ui.views.detail_html import kind_label
 
 if TYPE_CHECKING:
     from guide.updates.api import ChangeSummary, PreparedUpdate
+
+log = logging.getLogger(__name__)
 
 
 def _updates() -> Any:
@@ -51,6 +54,8 @@ class PrepareWorker(QObject):
             self.refused.emit(exc.message, list(exc.details))
         except (OSError, updates.ConfigError) as exc:
             self.refused.emit(str(exc), [])
+        except Exception as exc:  # the last resort: see _unexpected
+            self._unexpected(pack_file, exc)
         else:
             self.prepared.emit(result)
 
@@ -65,8 +70,17 @@ class PrepareWorker(QObject):
             self.refused.emit(exc.message, list(exc.details))
         except OSError as exc:
             self.refused.emit(str(exc), [])
+        except Exception as exc:  # the last resort: see _unexpected
+            self._unexpected(source, exc)
         else:
             self.prepared.emit(result)
+
+    def _unexpected(self, source: str, exc: Exception) -> None:
+        # An error no check foresaw must still reach the staff member: uncaught, it would
+        # end this slot silently and leave the window behind a progress dialog that
+        # cannot be cancelled. Nothing was changed (the staging folder is discarded).
+        log.exception("preparing %s failed", source)
+        self.refused.emit(f"{Path(source).name}: {type(exc).__name__}: {exc}", [])
 
 
 # What "Open programme…" offers: every format `guide import` reads.
@@ -107,6 +121,7 @@ class ContentUpdates(QObject):
         self.parent_widget = parent_widget
         self.swap = swap
         self.progress: QProgressDialog | None = None
+        self._programme = False  # what the dialog is reading: a programme, else a pack
         self.last_message = ""
         self._thread = QThread()
         self._thread.setObjectName("content-import")
@@ -165,6 +180,7 @@ class ContentUpdates(QObject):
 
     def start_import(self, pack_file: Path) -> None:
         """Check and build ``pack_file`` in the background, then ask before switching."""
+        self._programme = False
         self._show_progress(tx.tr("Checking the content pack…"))
         self._start.emit(str(pack_file), str(self.ctx.content_path))
 
@@ -175,6 +191,7 @@ class ContentUpdates(QObject):
         """
         from guide.content.database import content_info
 
+        self._programme = True
         self._show_progress(tx.tr("Reading the programme…"))
         self._start_programme.emit(str(source), str(self.ctx.content_path),
                                    content_info(self.ctx.content).timezone)
@@ -183,7 +200,8 @@ class ContentUpdates(QObject):
     def _progressed(self, stage: str, done: int, total: int) -> None:
         if self.progress is None:
             return
-        labels = {"verify": tx.tr("Checking signature and files…"),
+        labels = {"verify": tx.tr("Reading the programme…") if self._programme
+                  else tx.tr("Checking signature and files…"),
                   "build": tx.tr("Building the new content…"),
                   "compare": tx.tr("Comparing with the content in use…")}
         self.progress.setLabelText(labels.get(stage, stage))
