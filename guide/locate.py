@@ -137,8 +137,9 @@ def open_checked_content(
 ) -> OpenedContent:
     """Find, check (``PRAGMA quick_check``) and open the content database.
 
-    When installed content fails its check and the slot keeps a previous database, that
-    one is opened instead and the fallback is logged. Raises
+    When installed content fails its check, or no longer opens as content at all (a header
+    overwritten, a file emptied), and the slot keeps a previous database, that one is opened
+    instead and the fallback is logged. Raises
     :class:`guide.content.database.ContentDbError` with one clear sentence otherwise.
     ``tidy=False`` leaves removing killed runs' temp files to the caller (:func:`remove_leftovers`).
     """
@@ -148,7 +149,9 @@ def open_checked_content(
     try:
         return OpenedContent(open_content_db(path, check=True, for_search=True), path)
     except ContentDbError as exc:
-        previous = _previous_content(path) if exc.damaged and explicit is None else None
+        # The slot's current file is one the guide installed and checked: whatever it has
+        # become since, it is damaged, unless a newer guide wrote it (then this one is old).
+        previous = _previous_content(path) if not exc.newer and explicit is None else None
         if previous is None:
             raise
         try:

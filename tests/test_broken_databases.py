@@ -105,15 +105,26 @@ def test_a_newer_content_schema_is_refused_by_name(tmp_path: Path, mini_db: Path
         open_content_db(bad)
 
 
-def _slot_with_damaged_current(mini_db: Path) -> tuple[Path, Path]:
-    """An installed slot whose current database has zeroed pages; (damaged, previous)."""
+def _garble_header(path: Path) -> None:
+    data = bytearray(path.read_bytes())
+    data[:100] = bytes((n * 37 + 11) % 256 for n in range(100))  # "file is not a database"
+    path.write_bytes(bytes(data))
+
+
+def _empty(path: Path) -> None:
+    path.write_bytes(b"")
+
+
+def _slot_with_damaged_current(mini_db: Path, damage: Callable[[Path], None] = _zero_pages
+                               ) -> tuple[Path, Path]:
+    """An installed slot whose current database ``damage`` spoilt; (damaged, previous)."""
     from guide.updates.state import InstalledContent, SlotState, default_slot, write_state
 
     slot = default_slot()
     slot.root.mkdir(parents=True)
     shutil.copyfile(mini_db, slot.root / "mini-2-aaaa.db")
     shutil.copyfile(mini_db, slot.root / "mini-1-bbbb.db")
-    _zero_pages(slot.root / "mini-2-aaaa.db")
+    damage(slot.root / "mini-2-aaaa.db")
     entry = InstalledContent(file="mini-2-aaaa.db", pack_id="mini", version=2, signer="t",
                              installed_at="2023-05-01T00:00:00Z", origin="pack")
     previous = InstalledContent(file="mini-1-bbbb.db", pack_id="mini", version=1, signer="t",
@@ -122,21 +133,34 @@ def _slot_with_damaged_current(mini_db: Path) -> tuple[Path, Path]:
     return slot.root / "mini-2-aaaa.db", slot.root / "mini-1-bbbb.db"
 
 
+@pytest.mark.parametrize(("damage", "problem"), [
+    (_zero_pages, "is damaged"),
+    (_garble_header, "cannot be read as a database (file is not a database)"),
+    (_empty, "is not a zgc-guide content database"),
+])
 def test_a_damaged_installed_content_db_falls_back_to_the_previous_one(
-        tmp_path: Path, mini_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    damaged, previous = _slot_with_damaged_current(mini_db)
+        tmp_path: Path, mini_db: Path, capsys: pytest.CaptureFixture[str],
+        damage: Callable[[Path], None], problem: str) -> None:
+    damaged, previous = _slot_with_damaged_current(mini_db, damage)
     damaged_bytes = digest(damaged)
 
     opened = open_checked_content(None)
     assert (opened.path, opened.damaged) == (previous, damaged)
-    assert "malformed" in opened.problem or "damaged" in opened.problem
+    assert problem in opened.problem
     opened.db.close()
 
     code = main(["list", "forum", "--user-db", str(tmp_path / "u.db")])
     captured = capsys.readouterr()
     assert code == 0 and "opening" in captured.out
-    assert captured.err.startswith("warning: ") and "damaged" in captured.err
-    assert digest(damaged) == damaged_bytes
+    assert captured.err.startswith("warning: ") and f"{damaged} is damaged" in captured.err
+    assert digest(damaged) == damaged_bytes  # kept as it is, for whoever looks into it
+
+
+def test_installed_content_from_a_newer_guide_is_not_taken_for_damage(mini_db: Path) -> None:
+    newer, _previous = _slot_with_damaged_current(mini_db, lambda p: CONTENT_CASES["newer"](mini_db, p))
+    with pytest.raises(ContentDbError, match="newer zgc-guide"):
+        open_checked_content(None)
+    assert newer.is_file()
 
 
 @pytest.mark.parametrize(("lang", "words"), [

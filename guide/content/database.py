@@ -25,13 +25,14 @@ SEARCH_CACHE_KIB = 32 * 1024
 class ContentDbError(Exception):
     """The content database is missing, unreadable or not a guide database.
 
-    ``damaged`` is True when the file is a guide database that fails SQLite's checks
-    (a previous content database, where one exists, can stand in for it).
+    ``damaged`` is True when the file is a guide database that fails SQLite's checks;
+    ``newer`` when a newer version of the guide wrote it (not damage: this one cannot read it).
     """
 
-    def __init__(self, message: str, *, damaged: bool = False) -> None:
+    def __init__(self, message: str, *, damaged: bool = False, newer: bool = False) -> None:
         super().__init__(message)
         self.damaged = damaged
+        self.newer = newer
 
 
 def open_content_db(
@@ -64,7 +65,7 @@ def open_content_db(
                                  "program's file); build one with `guide build-db`")
         if version > SCHEMA_VERSION:
             raise ContentDbError(f"{path} was written by a newer zgc-guide (schema {version}, this "
-                                 f"version reads up to {SCHEMA_VERSION}); update the app")
+                                 f"version reads up to {SCHEMA_VERSION}); update the app", newer=True)
         if check:
             # Every page passes through a small cache, not the default 2 MB one: the check
             # reads each page once, and the window's first frame needs the memory more.
