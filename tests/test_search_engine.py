@@ -187,6 +187,17 @@ def test_expected_item_first_and_non_matching_absent(
     assert len(found) == len(set(found))
 
 
+def test_a_v_that_pinyin_cannot_have_is_not_read_as_u(db: sqlite3.Connection) -> None:
+    # "v" is typed for ü only after l and n (lv, nv): here it starts virtual and visitors,
+    # and read as u it would also list every title with a word starting "u" (universities,
+    # up), unmarked, and count them.
+    hits = search(db, "v")
+    assert {h.id for h in hits} == {"driving", "robot"}
+    assert all(h.title_en_marks or h.snippet_en_marks for h in hits)
+    assert {kind: n for kind, n in count_by_kind(db, "v").items() if n} == {"photo": 2}
+    assert ids(search(db, "lvse"))[:2] == ids(search(db, "luse"))[:2]  # ü as v stays pinyin
+
+
 # (query, the items that must come first, in any order)
 FIRST = [
     ("金融", {"green-finance-forum", "green-finance-centre"}),

@@ -23,6 +23,7 @@ WORD = re.compile(f"[^\\W_{_CJK}]+")
 TOKEN = re.compile(f"([{_CJK}]+)|([^\\W_{_CJK}]+)")
 # Pinyin tokens hold only a-z; ü and v are folded to u (lü -> lu) on both sides.
 PINYIN = re.compile("[a-z]+")
+_V_FOR_U = re.compile("(?<=[ln])v")
 
 
 class _AccentTable(dict[int, str]):
@@ -142,6 +143,14 @@ def words(folded: str) -> list[str]:
 
 
 def pinyin_fold(word: str) -> str:
-    """Fold a Latin word as pinyin (ü/v -> u); empty if it cannot be pinyin."""
-    word = word.replace("v", "u")
+    """Fold a Latin word as pinyin (ü/v -> u); empty if it cannot be pinyin.
+
+    Pinyin writes ü as v only after l and n (lv, nv, lve, nve): a word with a v anywhere
+    else (value, over, cov…) is no pinyin, and reading its v as u would find English
+    words it does not start (universities, out, council), which share the words index.
+    """
+    if "v" in word:
+        word = _V_FOR_U.sub("u", word)
+        if "v" in word:
+            return ""
     return word if PINYIN.fullmatch(word) else ""
