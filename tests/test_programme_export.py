@@ -127,3 +127,24 @@ def test_untimed_forums_are_all_day_in_ics_and_refused_by_frab(
                  "--content-db", str(db)])
     assert code == 2 and "needs one; nothing written" in capsys.readouterr().err
     assert not (tmp_path / "r.xml").exists()
+
+
+def test_export_to_a_folder_or_a_missing_folder_names_the_target_and_leaves_nothing(
+        imported: dict[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "adir").mkdir()
+    code = main(["export", "--format", "ics", "--out", str(tmp_path / "adir"),
+                 "--content-db", str(imported["39c3"])])
+    assert code == 2 and f"{tmp_path / 'adir'} is a folder" in capsys.readouterr().err
+    missing = tmp_path / "nowhere" / "s.ics"
+    code = main(["export", "--format", "ics", "--out", str(missing), "--content-db", str(imported["39c3"])])
+    assert code == 1 and f"error: {missing}: No such file or directory" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["adir"] and not any((tmp_path / "adir").iterdir())
+
+
+def test_an_import_writes_its_report_into_a_new_folder_as_it_does_its_pack(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out, report = tmp_path / "pack", tmp_path / "reports" / "r.json"
+    code = main(["import", str(SCHEDULES / "eventfahrplan-schedule-39c3-20251206.xml"), "--out", str(out),
+                 "--report", str(report)])
+    assert code == 0 and json.loads(report.read_text(encoding="utf-8"))["sessions"] == 215
+    assert (out / "programme.json").is_file()

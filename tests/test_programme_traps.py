@@ -193,3 +193,13 @@ def test_when_every_session_is_skipped_the_error_says_why(
     assert code == 2 and not out.exists()
     assert ("s.csv: no session could be imported (1 skipped: row 2: the date 1023-05-27 is out "
             "of range: its time zone then was 8:05:43 from UTC, before standard time; check the year)") in err
+
+
+def test_an_event_that_ends_before_it_starts_is_skipped_saying_so(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    backwards = ICS_MIXED.replace("DTSTART;VALUE=DATE:20230527", "DTSTART:20230527T100000Z")
+    ok = backwards.replace("UID:u1", "UID:u0").replace("DTEND:20230527T090000Z", "DTEND:20230527T110000Z")
+    calendar = ok.replace("END:VCALENDAR\n", "") + backwards.split("VERSION:2.0\nPRODID:x\n", 1)[1]
+    code, out, _ = _import(tmp_path, calendar, "--timezone", "UTC", name="s.ics")
+    assert code == 0 and len(_sessions(out)) == 1
+    assert "VEVENT 2 (UID u1): ends before it starts (duration -1:00)" in capsys.readouterr().err

@@ -47,6 +47,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         return 1
     report = report_json(result, args.source)
     if args.report:
+        # Its folder is made as the pack's is: a report named in a new folder is not an
+        # error to find only after the pack was written.
+        args.report.parent.mkdir(parents=True, exist_ok=True)
         args.report.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n",
                                encoding="utf-8")
     print(f"imported {report['sessions']} sessions, {report['speakers']} speakers, "
@@ -70,9 +73,17 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(f"error: no session has a start time, and {args.format} needs one; nothing written "
               "(the .ics export keeps untimed forums as all-day events)", file=sys.stderr)
         return 2
+    if args.out.is_dir():
+        print(f"error: {args.out} is a folder; give the name of the file to write", file=sys.stderr)
+        return 2
     tmp = args.out.with_name(f".{args.out.name}.tmp")
-    tmp.write_bytes(result.data)
-    atomic_replace(tmp, args.out)
+    try:
+        tmp.write_bytes(result.data)
+        atomic_replace(tmp, args.out)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        # Named by the file asked for, not the hidden temporary one beside it.
+        raise OSError(exc.errno, exc.strerror, str(args.out)) from exc
     note = (f"; {result.untimed_left_out} forums without a start time left out ({args.format} "
             "needs one; the .ics export keeps them as all-day events)"
             if result.untimed_left_out else "")

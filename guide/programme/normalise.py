@@ -294,7 +294,11 @@ def _session(event: RawEvent, times_optional: bool, clock: _Clock, report: Repor
         try:
             length = parse_duration(event.duration or "")
         except ValueError as exc:
-            report.skip(event, str(exc) if event.duration else "no duration")
+            given = (event.duration or "").strip()
+            if given.startswith("-"):  # an end before the start
+                report.skip(event, f"ends before it starts (duration {given})")
+            else:
+                report.skip(event, str(exc) if event.duration else "no duration")
             return None
     if start is not None and (problem := _out_of_range(start, length)):
         report.skip(event, problem)
