@@ -110,3 +110,13 @@ def test_update_without_a_source_or_with_a_bad_file(tmp_path: Path) -> None:
     bad = run_guide("update", "apply", "--file", str(junk), "--trusted", "ed25519 " + "A" * 43 + "=")
     assert bad.returncode == 2 and bad.stderr.startswith("refused (corrupt): ")
     assert run_guide("update", "restore").stderr.startswith("refused (no-previous): ")
+
+
+def test_update_status_works_where_the_updates_log_cannot_be_written(_user_data: Path) -> None:
+    # The log's folder taken by a file stands for a folder this account may not write
+    # (the tests run as root, whom permissions do not stop).
+    (_user_data / "logs").write_text("not a folder", encoding="utf-8")
+    status = run_guide("update", "status")
+    assert status.returncode == 0, status.stderr
+    assert status.stderr.startswith("warning: the updates log cannot be written (")
+    assert "going on without it" in status.stderr and status.stdout

@@ -28,9 +28,16 @@ def _refused(exc: Any) -> int:
 
 def _setup_log() -> None:
     from guide import paths
+    from guide.cli import describe_os_error
     from guide.updates.log import log_to_file
 
-    log_to_file(paths.user_data_dir() / "logs" / "updates.log")
+    try:
+        log_to_file(paths.user_data_dir() / "logs" / "updates.log")
+    except OSError as exc:
+        # A folder this account may read but not write (or a full disk) must not stop
+        # `update status`; an action that then needs to write says so itself.
+        print(f"warning: the updates log cannot be written ({describe_os_error(exc)}); "
+              "going on without it", file=sys.stderr)
 
 
 def _guarded(handler: Handler) -> Handler:
