@@ -16,6 +16,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from guide.content.database import ContentDbError, content_info
+from guide.files import DiskFull
 from guide.locate import OpenedContent, open_checked_content
 from guide.ui import text as tx
 from guide.ui import theme
@@ -240,7 +241,7 @@ def run_app(args: argparse.Namespace) -> int:
     try:
         guide = build_window(args.content_db, now=args.now, lang=args.lang, user_db=args.user_db,
                              remember=kiosk_config is None, defer=True)
-    except (ContentDbError, UserDbError) as exc:
+    except (ContentDbError, UserDbError, DiskFull) as exc:
         return _cannot_start(app, str(exc), kiosk=kiosk_config is not None,
                              quit_after=getattr(args, "quit_after", None))
     kiosk = fleet = None

@@ -177,3 +177,19 @@ def test_export_onto_a_full_disk_leaves_no_partial_file(tmp_path: Path, user: Pa
     _no_leftovers(out_dir, {"bookmarks.json"})
     assert len(listed(user, mini_db)) == 201
     assert ROOT.is_dir()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="RLIMIT_FSIZE is POSIX")
+def test_bookmarks_on_a_full_disk_are_named_so_and_kept(tmp_path: Path, mini_db: Path) -> None:
+    user = tmp_path / "user.db"
+    added = run_guide("bookmarks", "add", "forum", "overlap", "--user-db", str(user),
+                      "--content-db", str(mini_db))
+    assert added.returncode == 0 and sorted(p.name for p in tmp_path.iterdir()) == ["user.db"]
+    # Opening writes (the WAL's shared-memory file): with no room, SQLite says only
+    # "disk I/O error", which would send staff looking for a broken disk.
+    r = run_guide("bookmarks", "list", "--user-db", str(user), "--content-db", str(mini_db),
+                  preexec_fn=_limit_file_size)
+    assert r.returncode == 1 and "Traceback" not in r.stderr
+    assert r.stderr.strip() == f"error: cannot open {user}: no room (the file size limit of this " \
+                               "account was reached); nothing was changed"
+    assert listed(user, mini_db) == ["overlap"]

@@ -217,3 +217,20 @@ def test_a_session_cut_short_by_a_crash_is_wiped_when_the_next_begins(tmp_path: 
     assert first.encode() not in on_disk and "观众与机器人互动".encode() not in on_disk
     user.close()
     content.close()
+
+
+def test_a_read_only_mount_is_told_apart_from_other_open_failures(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # SQLite says only "unable to open database file" on a read-only mount (checked by hand
+    # on a remounted tmpfs: "… is on a read-only disk"); the mount flag is what tells.
+    from guide.user import db as user_db
+
+    assert not user_db._on_read_only_disk(tmp_path)
+
+    class ReadOnly:
+        f_flag = getattr(os, "ST_RDONLY", 1)
+
+    monkeypatch.setattr(user_db.os, "statvfs", lambda _folder: ReadOnly(), raising=False)
+    assert user_db._on_read_only_disk(tmp_path)
+    monkeypatch.delattr(user_db.os, "statvfs")  # Windows has none
+    assert not user_db._on_read_only_disk(tmp_path)

@@ -205,11 +205,26 @@ def _prepare(conn: sqlite3.Connection, path: Path) -> None:
     except sqlite3.DatabaseError as exc:
         if _is_damage(exc):
             raise _Damaged(str(exc)) from exc
+        from guide.files import disk_full_error, is_disk_full
+
+        if is_disk_full(exc, path.parent):  # SQLite says "disk I/O error"; the bookmarks are kept
+            raise disk_full_error(path, "open") from exc
         code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
         if code == _SQLITE_READONLY or "readonly" in str(exc):
             raise UserDbError(f"{path} is read-only; bookmarks and settings need a file this "
                               "account can write (check its permissions)") from exc
+        if _on_read_only_disk(path.parent):  # SQLite says "unable to open database file"
+            raise UserDbError(f"{path} is on a read-only disk; bookmarks and settings need a "
+                              "folder this account can write") from exc
         raise UserDbError(f"{path} cannot be opened: {exc}") from exc
+
+
+def _on_read_only_disk(folder: Path) -> bool:
+    """True when ``folder`` is on a file system mounted read-only (POSIX; False elsewhere)."""
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except (AttributeError, OSError):  # no statvfs on Windows
+        return False
 
 
 def _aside_name(path: Path, now: dt.datetime) -> Path:
@@ -259,13 +274,18 @@ def open_user_db(path: Path | None = None) -> UserDb:
 
     A damaged database is moved aside, a fresh one is created with whatever bookmarks
     could be read from the old one, and a one-time notice is recorded in it. Raises
-    :class:`UserDbError` for files that must not be moved aside (see there).
+    :class:`UserDbError` for files that must not be moved aside (see there), and
+    :class:`guide.files.DiskFull` when there is no room to open it (nothing is changed).
     """
     from guide import paths
 
     path = Path(path) if path is not None else paths.default_user_db()
+    from guide.files import DiskFull
+
     try:
         return _open(path)
+    except DiskFull:  # already one line naming the file (the CLI's exit 1)
+        raise
     except OSError as exc:  # a folder that cannot be made, a file that cannot be moved aside
         raise UserDbError(f"{path} cannot be opened: {exc.strerror or exc}") from exc
 
