@@ -193,3 +193,15 @@ def test_bookmarks_on_a_full_disk_are_named_so_and_kept(tmp_path: Path, mini_db:
     assert r.stderr.strip() == f"error: cannot open {user}: no room (the file size limit of this " \
                                "account was reached); nothing was changed"
     assert listed(user, mini_db) == ["overlap"]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="RLIMIT_FSIZE is POSIX")
+def test_the_window_on_a_full_disk_says_so_instead_of_a_traceback(tmp_path: Path, mini_db: Path) -> None:
+    user = tmp_path / "user.db"
+    assert run_guide("bookmarks", "add", "forum", "overlap", "--user-db", str(user),
+                     "--content-db", str(mini_db)).returncode == 0
+    r = run_guide("--user-db", str(user), "--content-db", str(mini_db), "--quit-after", "1",
+                  preexec_fn=_limit_file_size)
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    assert f"error: cannot open {user}: no room" in r.stderr
+    assert listed(user, mini_db) == ["overlap"]
