@@ -140,12 +140,13 @@ def pid_alive(pid: int) -> bool:
 _PID_TEMP = re.compile(r"^\..*\.(\d+)\.tmp$|^\.(?:work|stage|base|download)-(\d+)-[0-9a-f]+")
 
 
-def remove_stale_temps(folder: Path) -> list[Path]:
+def remove_stale_temps(folder: Path, prefix: str = "") -> list[Path]:
     """Delete temp files and folders in ``folder`` whose writer is gone (killed mid-write).
 
-    Only names that carry a pid are touched, and only when that process no longer
-    exists, so a concurrent writer's file is never taken from under it. Returns what
-    was removed; errors (a file in use on Windows) leave the file for next time.
+    Only names that carry a pid (and start with ``prefix``) are touched, and only when
+    that process no longer exists, so a concurrent writer's file is never taken from
+    under it. Returns what was removed; errors (a file in use on Windows) leave the
+    file for next time.
     """
     import shutil
 
@@ -156,7 +157,7 @@ def remove_stale_temps(folder: Path) -> list[Path]:
         return removed
     for path in entries:
         match = _PID_TEMP.match(path.name)
-        if match is None:
+        if match is None or not path.name.startswith(prefix):
             continue
         pid = int(match.group(1) or match.group(2))
         if pid == os.getpid() or pid_alive(pid):

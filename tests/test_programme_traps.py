@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -203,3 +204,17 @@ def test_an_event_that_ends_before_it_starts_is_skipped_saying_so(
     code, out, _ = _import(tmp_path, calendar, "--timezone", "UTC", name="s.ics")
     assert code == 0 and len(_sessions(out)) == 1
     assert "VEVENT 2 (UID u1): ends before it starts (duration -1:00)" in capsys.readouterr().err
+
+
+def test_what_a_killed_import_left_beside_its_pack_goes_at_the_next_import(tmp_path: Path) -> None:
+    gone = 2**22 + 12345  # above Linux's default pid_max: no such process
+    left = tmp_path / f".pack.k3x9a1.{gone}.tmp"  # the temp folder of an import that was killed
+    left.mkdir()
+    (left / "programme.json").write_text("{}", encoding="utf-8")
+    others = [tmp_path / f".notes.{gone}.tmp", tmp_path / f".pack.k3x9a1.{os.getpid()}.tmp"]
+    for other in others:  # someone else's temp file; one of a live process
+        other.write_text("keep", encoding="utf-8")
+    code, out, _ = _import(tmp_path, PENTABARF, "--timezone", "Europe/Brussels")
+    assert code == 0 and (out / "programme.json").is_file()
+    assert not left.exists() and all(other.read_text(encoding="utf-8") == "keep" for other in others)
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".pack.") and p not in others]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import shutil
 import tempfile
 import urllib.request
@@ -19,6 +20,7 @@ from typing import Any
 
 from guide.content.loader import load_pack
 from guide.content.pack_folder import PACK_META
+from guide.files import remove_stale_temps
 from guide.programme.frab import read_frab_json, read_frab_xml
 from guide.programme.ical import read_ics
 from guide.programme.model import ProgrammeError, RawProgramme
@@ -120,7 +122,10 @@ def write_pack(programme: Programme, out: Path, *, source: str, version: int = 1
     if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not (out / PACK_META).is_file())):
         raise ProgrammeError(f"{out} exists and is not a content pack folder; choose another --out")
     out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    # The temp folder names its writer, so what a killed import left beside this pack
+    # goes now (only this pack's: the folder is the staff member's, not the guide's).
+    remove_stale_temps(out.parent, prefix=f".{out.name}.")
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=f".{os.getpid()}.tmp", dir=out.parent))
     try:
         (tmp / PACK_META).write_text(_pack_meta(programme, source, version), encoding="utf-8")
         body: dict[str, Any] = {"room": programme.room, "track": programme.track,
