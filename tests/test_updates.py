@@ -346,3 +346,27 @@ def test_applying_one_update_leaves_another_prepared_one_alone(world: World) -> 
     apply_pack_file(world.pack(2), trusted=world.trusted, current_db=world.current_db)  # prunes
     assert later.staged_db.is_file()
     assert commit_update(later).current.version == 3
+
+
+def test_no_room_for_the_baseline_copy_names_the_slot_not_the_content_copied(
+        world: World, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    from guide.files import DiskFull
+    from guide.updates import staging
+
+    copy = shutil.copyfile
+
+    def full(src: Path, dst: Path, **kwargs: bool) -> None:
+        if Path(dst).name.startswith(".base-"):  # the baseline: the content in use, copied
+            raise OSError(errno.ENOSPC, "No space left on device", str(src), None, str(dst))
+        copy(src, dst, **kwargs)
+
+    monkeypatch.setattr(staging.shutil, "copyfile", full)
+    pack_file = world.pack(2)
+    before = world.running()
+    with pytest.raises(DiskFull) as info:
+        prepare_update(pack_file, trusted=world.trusted, current_db=world.current_db)
+    assert str(info.value).startswith(f"cannot write {world.slot.root}: the disk is full")
+    assert str(world.current_db) not in str(info.value)
+    assert world.running() == before  # nothing changed, nothing left behind

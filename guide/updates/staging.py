@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from guide.files import now_iso, pid_alive
+from guide.files import disk_full_error, is_disk_full, now_iso, pid_alive
 from guide.updates.changes import ChangeSummary, compare_content
 from guide.updates.state import (
     ContentIdentity,
@@ -73,7 +73,14 @@ class Staging:
             progress("compare", 1, 1)
         if self.state.current is None and self.current is not None and self.current_db is not None:
             self.baseline_db = self.slot.root / f".base-{self.token}.db"
-            shutil.copyfile(self.current_db, self.baseline_db)
+            try:
+                shutil.copyfile(self.current_db, self.baseline_db)
+            except OSError as exc:
+                # Named by the folder being written, not the copy's source (which an
+                # OSError names first: the bundled database, on another disk).
+                if is_disk_full(exc, self.slot.root):
+                    raise disk_full_error(self.slot.root) from exc
+                raise
             self.baseline = InstalledContent(
                 file="", pack_id=self.current.pack_id, version=self.current.version,
                 signer=self.current.signer, installed_at=now_iso(), origin="baseline")
