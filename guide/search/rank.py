@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from guide.search.query import Piece
+from guide.search.text import CJK_RUN
 
 WHOLE, PREFIX, INSIDE = 3, 2, 1
 NO_DATE = "\uffff"  # sorts after every ISO date
@@ -60,19 +61,35 @@ class PieceTier:
         if best < WHOLE + 1 and pinyin:
             # Plain substring tests first (C speed); the regex only when needed.
             plain = rank_pinyin.replace("'", "")
-            found = plain.find(pinyin)
-            if found >= 0:
-                in_title = found < plain.find("\t")
-                if self.pinyin_whole in plain:
-                    tier = WHOLE
-                elif self.pinyin_start in plain:
-                    tier = PREFIX
-                elif self.syllable_start.search(rank_pinyin):
-                    tier = INSIDE
-                else:
-                    tier = 0
-                best = max(best, tier + in_title if tier else 0)
+            if pinyin in plain:
+                # The title's spellings and the names' apart (a tab between them), so a
+                # whole name does not count as a match in the title.
+                cut, raw_cut = plain.find("\t"), rank_pinyin.find("\t")
+                title_end = rank_cjk.find("\n", 1)
+                title = self._spelt(plain[:cut], rank_pinyin[:raw_cut], _one_run(rank_cjk[1:title_end]))
+                names = self._spelt(plain[cut:], rank_pinyin[raw_cut:],
+                                    any(map(_one_run, rank_cjk[title_end + 1:-1].split("\n"))))
+                best = max(best, title + 1 if title else 0, names)
         return best
+
+    def _spelt(self, plain: str, raw: str, one_run: bool) -> int:
+        """The piece's pinyin tier in one part (title or names) of the spellings.
+
+        A spelling line is one run of Chinese characters: a whole line is the whole
+        title or name only when that is one run (not 北京 in 如你所视(北京)科技).
+        """
+        if self.pinyin not in plain:
+            return 0
+        if self.pinyin_whole in plain:
+            return WHOLE if one_run else PREFIX
+        if self.pinyin_start in plain:
+            return PREFIX
+        return INSIDE if self.syllable_start.search(raw) else 0
+
+
+def _one_run(field: str) -> bool:
+    """True when a title or name is nothing but Chinese characters."""
+    return CJK_RUN.fullmatch(field) is not None
 
 
 def score(tiers: list[PieceTier], keys: tuple[str, str, str]) -> float:
