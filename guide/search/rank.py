@@ -61,35 +61,38 @@ class PieceTier:
         if best < WHOLE + 1 and pinyin:
             # Plain substring tests first (C speed); the regex only when needed.
             plain = rank_pinyin.replace("'", "")
-            if pinyin in plain:
-                # The title's spellings and the names' apart (a tab between them), so a
-                # whole name does not count as a match in the title.
-                cut, raw_cut = plain.find("\t"), rank_pinyin.find("\t")
-                title_end = rank_cjk.find("\n", 1)
-                title = self._spelt(plain[:cut], rank_pinyin[:raw_cut], _one_run(rank_cjk[1:title_end]))
-                names = self._spelt(plain[cut:], rank_pinyin[raw_cut:],
-                                    any(map(_one_run, rank_cjk[title_end + 1:-1].split("\n"))))
-                best = max(best, title + 1 if title else 0, names)
+            # The title's spellings and the names' apart (a tab between them), so a whole
+            # name does not count as a match in the title. Bounds, not slices (no copies).
+            cut = plain.find("\t")
+            if plain.find(pinyin, 0, cut) >= 0:
+                best = max(best, self._spelt(plain, 0, cut, rank_pinyin, rank_cjk, True) + 1)
+            if best < WHOLE and plain.find(pinyin, cut) >= 0:
+                best = max(best, self._spelt(plain, cut, len(plain), rank_pinyin, rank_cjk, False))
         return best
 
-    def _spelt(self, plain: str, raw: str, one_run: bool) -> int:
-        """The piece's pinyin tier in one part (title or names) of the spellings.
+    def _spelt(self, plain: str, lo: int, hi: int, rank_pinyin: str, rank_cjk: str,
+               title: bool) -> int:
+        """The piece's pinyin tier in one part of the spellings, ``plain[lo:hi]`` (the
+        title's or the names'), which holds the piece; -1 when no syllable starts it.
 
         A spelling line is one run of Chinese characters: a whole line is the whole
         title or name only when that is one run (not 北京 in 如你所视(北京)科技).
         """
-        if self.pinyin not in plain:
-            return 0
-        if self.pinyin_whole in plain:
+        if plain.find(self.pinyin_whole, lo, hi) >= 0:
+            end = rank_cjk.find("\n", 1)  # rank_cjk: "\n<title>\n<name>\n…"
+            one_run = (_ONE_RUN.search(rank_cjk, 0, end + 1) if title
+                       else _ONE_RUN.search(rank_cjk, end))
             return WHOLE if one_run else PREFIX
-        if self.pinyin_start in plain:
+        if plain.find(self.pinyin_start, lo, hi) >= 0:
             return PREFIX
-        return INSIDE if self.syllable_start.search(raw) else 0
+        # Rare (the regex): a syllable start inside a line.
+        cut = rank_pinyin.find("\t")
+        span = (0, cut) if title else (cut, len(rank_pinyin))
+        return INSIDE if self.syllable_start.search(rank_pinyin, *span) else -1
 
 
-def _one_run(field: str) -> bool:
-    """True when a title or name is nothing but Chinese characters."""
-    return CJK_RUN.fullmatch(field) is not None
+# A title or name that is nothing but Chinese characters, between rank_cjk's newlines.
+_ONE_RUN = re.compile(f"\n{CJK_RUN.pattern}\n")
 
 
 def score(tiers: list[PieceTier], keys: tuple[str, str, str]) -> float:
