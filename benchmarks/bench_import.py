@@ -6,7 +6,7 @@ The schedule is the real 39C3 file (tests/fixtures/schedules/) repeated with new
 and guids until it has N events. Each size runs in a fresh process so its peak memory
 (maximum resident set size) is its own. Goal (issue #14): 1,000 events in under 5 s end
 to end, and growth linear in events (issue #14's last round: 989 MB peak RSS for 20,000 events
-before the XML was streamed and the pack written in files of 1,000 sessions; see README).
+before the XML was streamed and the pack written in files of 1,000 sessions; see docs/performance.md).
 ``--tracemalloc`` adds each step's peak of Python allocations. The last line printed is one
 JSON object.
 """
