@@ -201,15 +201,12 @@ def test_a_v_that_pinyin_cannot_have_is_not_read_as_u(db: sqlite3.Connection) ->
 def test_a_pinyin_query_ranks_titles_starting_with_it_first_as_its_chinese_does() -> None:
     # 北京 as a whole spelling line: in brackets inside a title, and as part of a name. Neither
     # is a whole title: both rank after the titles that start with 北京, as for the Chinese.
-    docs = (
+    conn = _build((
         SearchDoc("organization", "brackets", "如你所视(北京)科技有限公司"),
         SearchDoc("organization", "named", "北京知识产权运营管理有限公司", names=("北京IP",)),
         SearchDoc("organization", "bank", "北京银行"),
         SearchDoc("organization", "government", "北京市政府"),
-    )
-    conn = sqlite3.connect(":memory:")
-    create_index(conn)
-    index_documents(conn, docs)
+    ))
     assert ids(search(conn, "北京"))[:2] == ["bank", "government"]
     for query in ("bj", "beij", "beijing"):
         assert ids(search(conn, query))[:2] == ["bank", "government"], query
