@@ -185,6 +185,11 @@ def collect(modules: Iterable[str], files: Iterable[tuple[str, str]], root: Path
     font_licence = root / "resources" / "fonts" / "LICENSE-wqy-microhei.txt"
     if font_licence.is_file():
         font.texts.append(font_licence.read_text(encoding="utf-8").strip())
+    # guide/search/traditional.py is generated from OpenCC's character table.
+    opencc = Component("OpenCC character table", "opencc-python-reimplemented 0.1.7", "Apache-2.0",
+                       "Carbo Kuo (BYVoid) and the OpenCC contributors")
+    opencc.texts.append((root / "packaging" / "licences" / "OpenCC-Apache-2.0.txt")
+                        .read_text(encoding="utf-8").strip())
     bootloader = Component("PyInstaller bootloader", importlib.metadata.version("pyinstaller"),
                            "GPL-2.0-or-later WITH Bootloader-exception", "PyInstaller Development Team")
     bootloader.texts = _licence_texts(importlib.metadata.distribution("pyinstaller"))
@@ -214,7 +219,7 @@ def collect(modules: Iterable[str], files: Iterable[tuple[str, str]], root: Path
         if top.startswith(("_pyi", "pyimod")):  # PyInstaller's run-time hooks
             bootloader.modules += 1
             continue
-        component = for_top(top)
+        component = opencc if module == "guide.search.traditional" else for_top(top)
         if component is None:
             raise SystemExit(f"frozen module {module}: no distribution provides it")
         component.modules += 1
@@ -266,7 +271,8 @@ def collect(modules: Iterable[str], files: Iterable[tuple[str, str]], root: Path
         if component is not None and not component.texts:  # the wheels carry no licence file
             component.texts = [(root / "packaging" / "licences" / name).read_text(encoding="utf-8").strip()
                                for name in ("LGPL-3.0.txt", "GPL-3.0.txt")][: 2 if component is qt else 0]
-    ordered = [own, python, bootloader, qt, icu, font, *sorted(dists.values(), key=lambda c: c.name.lower()),
+    ordered = [own, python, bootloader, qt, icu, font, opencc,
+               *sorted(dists.values(), key=lambda c: c.name.lower()),
                *sorted(libraries.values(), key=lambda c: c.name.lower())]
     return [c for c in ordered if c.files or c.modules or c is bootloader]
 

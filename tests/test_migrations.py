@@ -104,6 +104,14 @@ def test_version_1_database_is_upgraded_with_a_search_index(tmp_path: Path) -> N
             " prefix='3 4 5 6 7 8 9 10 11 12', detail=none)",
             "kaimu",
         ),
+        # Before folding turned traditional characters into simplified ones (the schema
+        # of search_doc then lacked the word of it in the comment of ``folded``).
+        (
+            8,
+            "PRAGMA writable_schema = ON; UPDATE sqlite_schema SET sql ="
+            " replace(sql, ' (關 -> 关)', '') WHERE name = 'search_doc'; PRAGMA writable_schema = OFF",
+            "開幕",
+        ),
     ],
 )
 def test_an_older_search_index_is_rebuilt_in_the_current_layout(

@@ -288,16 +288,51 @@ def test_phrases_are_checked_in_the_folded_text() -> None:
     assert count_by_kind(conn, "建一带一")["announcement"] == 2
 
 
+def test_a_query_in_traditional_characters_finds_the_simplified_text(db: sqlite3.Connection) -> None:
+    """A visitor from Hong Kong or Taiwan types traditional characters: 中關村軟件園 finds
+    what 中关村软件园 finds, in the same order and counts, marked where the text has it."""
+    for traditional, simplified in (("中關村軟件園", "中关村软件园"), ("綠色金融論壇", "绿色金融论坛"),
+                                    ("協同創新", "协同创新"), ("專", "专")):
+        found = search(db, traditional)
+        assert found and ids(found) == ids(search(db, simplified)), traditional
+        assert count_by_kind(db, traditional) == count_by_kind(db, simplified)
+    title, _ = search(db, "中關村軟件園")[0].marked()
+    assert title == "[中关村软件园]"
+    # Mixed with pinyin and English, as a query of several words can be.
+    assert ids(search(db, "綠色 jinrong")) == ids(search(db, "绿色 jinrong"))
+    # A character simplified text also uses is left alone: 乾 (乾隆) does not become 干.
+    assert fold("乾隆") == "乾隆" and fold("後來") == "后来"
+
+
+def test_a_simplified_query_finds_and_marks_traditional_text() -> None:
+    """The rare item written in traditional characters is found by what a visitor types
+    (simplified, traditional or pinyin), phrases included, and marked in its own text."""
+    docs = (
+        SearchDoc("organization", "tw", "臺灣科技論壇", "Taiwan Technology Forum",
+                  body="兩岸科技合作論壇在北京舉行，推動科技成果轉化。"),
+        SearchDoc("organization", "plain", "论坛", body="举行"),
+    )
+    conn = _build(docs)
+    for query in ("台湾", "臺灣", "科技论坛", "成果转化", "taiwan", "twkj"):
+        assert "tw" in ids(search(conn, query)), query
+    assert count_by_kind(conn, "成果转化")["organization"] == 1
+    hit = next(h for h in search(conn, "科技论坛") if h.id == "tw")
+    assert hit.marked()[0] == "臺灣[科技論壇]"
+    hit = search(conn, "成果转化 论坛")[0]
+    assert hit.id == "tw" and hit.marked() == (
+        "臺灣科技[論壇]", "兩岸科技合作[論壇]在北京舉行，推動科技[成果轉化]。")
+
+
 def test_every_character_folding_changes_chinese_is_looked_for() -> None:
-    """The indexer keeps folded text only for rows with a character of MAY_CHANGE_CJK:
-    every character whose folding adds, drops or changes an ideograph must be in it."""
-    from guide.search.indexer import MAY_CHANGE_CJK
+    """The indexer keeps folded text only for rows may_change_chinese says yes to: it must
+    for every character whose folding adds, drops or changes an ideograph."""
+    from guide.search.indexer import may_change_chinese
     from guide.search.text import CJK_RUN
 
     missed = [
         hex(code) for code in range(0x80, 0x110000)
         if (char := chr(code)) != fold(char) and (CJK_RUN.match(char) or CJK_RUN.search(fold(char)))
-        and not MAY_CHANGE_CJK.match(char)
+        and not may_change_chinese(char)
     ]  # fmt: skip
     assert missed == []
 

@@ -30,22 +30,34 @@ _WORD_CHAR = re.compile(WORD_CHAR)
 class Marker:
     """Finds where the pieces of one query occur in texts."""
 
-    def __init__(self, pieces: Iterable[Piece]) -> None:
+    def __init__(self, pieces: Iterable[Piece], *, fold_chinese: bool = False) -> None:
+        pieces = tuple(pieces)
         self.cjk = [p.text for p in pieces if p.cjk]
         self.words = [p.text for p in pieces if not p.cjk]
         self.pinyin = [p.pinyin for p in pieces if p.pinyin]
+        self.fold_chinese = fold_chinese
+        self._pieces = pieces
+
+    def folding(self) -> Marker:
+        """The same marker for a row whose Chinese changes when folded (traditional
+        characters, compatibility ideographs): it finds Chinese pieces in the folded text."""
+        return Marker(self._pieces, fold_chinese=True)
 
     def text_spans(self, text: str) -> list[Span]:
         """Return spans (in ``text``) of Chinese and word pieces, unsorted."""
         if not text:
             return []
         spans: list[Span] = []
-        # CJK ideographs are the same folded or not: find them in the text itself.
-        for piece in self.cjk:
-            spans += find_all(text, piece)
-        if not self.words:
-            return spans
+        if not self.fold_chinese:
+            # Most rows' ideographs are the same folded or not: find them in the text itself.
+            for piece in self.cjk:
+                spans += find_all(text, piece)
+            if not self.words:
+                return spans
         folded, origin = fold_aligned(text)
+        if self.fold_chinese:
+            found_cjk = [span for piece in self.cjk for span in find_all(folded, piece)]
+            spans += [(origin[s], origin[e]) for s, e in found_cjk] if origin is not None else found_cjk
         found: list[Span] = []
         for word in self.words:
             # A word piece matches at the start of a word: str.find, then a look back.

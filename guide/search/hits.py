@@ -28,18 +28,22 @@ def hits(
     placeholders = ",".join("?" * len(chosen))
     rows = conn.execute(
         "SELECT rowid, kind, id, title, title_en, names, body, body_en, date,"
-        f" rank_cjk, rank_words, rank_pinyin, pinyin_map FROM {DOC_TABLE}"
+        f" rank_cjk, rank_words, rank_pinyin, pinyin_map, folded IS NOT NULL FROM {DOC_TABLE}"
         f" WHERE rowid IN ({placeholders})",
         list(chosen),
     ).fetchall()
     marker = hl.Marker(pieces)
+    folding: hl.Marker | None = None
     keyed = []
     for row in rows:
         rowid, date, keys = row[0], row[8], (row[9], row[10], row[11])
         value = chosen[rowid]
         if value is None:  # unranked fallback row: scored now
             value = score(tiers, keys)
-        keyed.append((sort_key(value, date, rowid), _hit(marker, row, value)))
+        row_marker = marker
+        if row[13]:  # its Chinese changes when folded (traditional text): marked folded
+            row_marker = folding = folding or marker.folding()
+        keyed.append((sort_key(value, date, rowid), _hit(row_marker, row, value)))
     keyed.sort(key=lambda pair: pair[0])
     return [hit for _, hit in keyed]
 

@@ -33,7 +33,7 @@ from guide.search.schema import (
     create_index,
     kind_token,
 )
-from guide.search.text import CJK_RUN, MARK, fold, index_text, pinyin_fold, words
+from guide.search.text import CJK_RUN, MARK, TRADITIONAL_CLASS, fold, index_text, pinyin_fold, words
 
 BATCH = 1000
 Spelling = tuple[str, ...]  # one syllable per character of a stretch of Chinese
@@ -269,13 +269,22 @@ def _apart(indexed: str) -> tuple[str, list[str]]:
 
 # Every character whose folding changes which Chinese a text holds lies in these ranges:
 # CJK radicals and Kangxi radicals (⼀ -> 一), Hangzhou numerals, kanbun, enclosed and
-# squared CJK (㈱ -> (株)), compatibility ideographs (豈 -> 豈) and their supplement.
-# A superset (tests/test_search_engine.py checks it against every code point) that
-# common Chinese text never touches: ideographs, kana and 、。「」 lie outside it.
-MAY_CHANGE_CJK = re.compile(
+# squared CJK (㈱ -> (株)), compatibility ideographs (豈 -> 豈) and their supplement;
+# or is a traditional character (關 -> 关). A superset that common simplified Chinese
+# text never touches: its ideographs, kana and 、。「」 lie outside it.
+_MAY_CHANGE_CJK = re.compile(
     "[\u2e80-\u2fff\u3038-\u303a\u3190-\u33ff\uf900-\ufaff"
     "\U0001f200-\U0001f2ff\U0002f800-\U0002fa1f]"
 )
+# Apart: with an astral range in it, re would scan the class's 2,949 characters as a
+# list for every character of a body (220 us, against 2 us for a class of BMP only).
+_TRADITIONAL = re.compile(f"[{TRADITIONAL_CLASS}]")
+
+
+def may_change_chinese(text: str) -> bool:
+    """Whether folding ``text`` may change the Chinese it holds (tests/test_search_engine.py
+    checks every code point: no character outside gives a false no)."""
+    return bool(_MAY_CHANGE_CJK.search(text) or _TRADITIONAL.search(text))
 
 
 def _folded(fields: tuple[str, ...]) -> str | None:
@@ -285,7 +294,7 @@ def _folded(fields: tuple[str, ...]) -> str | None:
     textrows.py), and that check must see the text as the index saw it, folded.
     """
     text = "\n".join(fields)
-    if not MAY_CHANGE_CJK.search(text):
+    if not may_change_chinese(text):
         return None
     folded = fold(text)
     return folded if CJK_RUN.findall(folded) != CJK_RUN.findall(text) else None

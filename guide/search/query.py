@@ -38,7 +38,8 @@ Pieces = tuple[Piece, ...]
 
 
 def normalize_query(query: str) -> Pieces:
-    """Fold ``query`` (NFKC, casefold, ü/v/u for pinyin) and split it into pieces.
+    """Fold ``query`` (NFKC, casefold, traditional to simplified, ü/v/u for pinyin) and
+    split it into pieces.
 
     Returns an empty tuple for input without any searchable character.
     """

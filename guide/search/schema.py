@@ -119,7 +119,7 @@ _DDL = (
         rank_words TEXT NOT NULL,     -- space-framed Latin words of the titles and names
         rank_pinyin TEXT NOT NULL,    -- newline-framed spellings, syllables joined by '
         pinyin_map TEXT NOT NULL,     -- per character readings of title and names
-        folded TEXT,                  -- NULL unless folding changes the row's Chinese
+        folded TEXT,                  -- NULL unless folding changes the row's Chinese (關 -> 关)
         UNIQUE (kind, id)
     )""",
     f"CREATE VIRTUAL TABLE IF NOT EXISTS {TITLE_TABLE} USING fts5("

@@ -2,8 +2,9 @@
 
 Both sides must turn text into tokens the same way, so everything that decides what
 a token is lives here: ``fold`` (NFKC, casefold, Latin accents stripped so ``lüse``
-and ``luse`` meet), CJK runs versus "words" (runs of other letters and digits), and
-the character bigrams that make any Chinese substring findable (see
+and ``luse`` meet, traditional characters to simplified so ``中關村`` and ``中关村``
+meet), CJK runs versus "words" (runs of other letters and digits), and the character
+bigrams that make any Chinese substring findable (see
 :mod:`guide.search.schema` for why bigrams).
 """
 
@@ -12,6 +13,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+
+from guide.search.traditional import SIMPLIFIED, TRADITIONAL
 
 # CJK Unified Ideographs, Extension A, Compatibility Ideographs, Extensions B-G.
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
@@ -26,8 +29,9 @@ PINYIN = re.compile("[a-z]+")
 _V_FOR_U = re.compile("(?<=[ln])v")
 
 
-class _AccentTable(dict[int, str]):
-    """str.translate table that strips accents from Latin letters, filled on demand."""
+class _FoldTable(dict[int, str]):
+    """str.translate table of :func:`fold`: given the traditional characters, it strips
+    accents from Latin letters, filled on demand."""
 
     def __missing__(self, code: int) -> str:
         char = chr(code)
@@ -46,22 +50,30 @@ class _AccentTable(dict[int, str]):
         return char
 
 
-_ACCENTS = _AccentTable()
+# Traditional characters fold to simplified ones in the same table: a visitor from Hong
+# Kong or Taiwan types 中關村 and finds 中关村 (and the other way round, in the rare
+# traditional text of the content). One character to one, so offsets keep.
+_FOLD_TABLE = _FoldTable(zip(map(ord, TRADITIONAL), SIMPLIFIED, strict=True))
 
-
+# The traditional characters, as the body of a regex character class.
+TRADITIONAL_CLASS = re.escape(TRADITIONAL)
 # Characters that NFKC or accent stripping would change in a Latin word: Latin-1 and
-# Latin Extended letters, ligatures, fullwidth letters and digits. Text without
-# them (almost all Chinese and English text, fullwidth punctuation included) only
-# needs casefold() to be matched against pieces.
-_FOLDABLE = re.compile("[\u00aa-\u024f\u1e00-\u1eff\ufb00-\ufb06\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+# Latin Extended letters, ligatures, fullwidth letters and digits; and the traditional
+# characters. Text without them (almost all simplified Chinese and English text,
+# fullwidth punctuation included) only needs casefold() to be matched against pieces.
+# All of the class lies in the Basic Multilingual Plane, so re keeps it as a bitmap.
+_FOLDABLE = re.compile(
+    f"[\u00aa-\u024f\u1e00-\u1eff\ufb00-\ufb06\uff10-\uff19\uff21-\uff3a\uff41-\uff5a{TRADITIONAL_CLASS}]"
+)
 
 
 def fold(text: str) -> str:
-    """Fold text for matching: NFKC, casefold, and strip accents from Latin letters."""
+    """Fold text for matching: NFKC, casefold, strip accents from Latin letters, and
+    traditional Chinese characters to simplified."""
     if not unicodedata.is_normalized("NFKC", text):
         text = unicodedata.normalize("NFKC", text)
     folded = text.casefold()
-    return folded if folded.isascii() or not _FOLDABLE.search(folded) else folded.translate(_ACCENTS)
+    return folded if folded.isascii() or not _FOLDABLE.search(folded) else folded.translate(_FOLD_TABLE)
 
 
 def fold_aligned(text: str) -> tuple[str, list[int] | None]:
