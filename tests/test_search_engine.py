@@ -300,8 +300,8 @@ def test_a_query_in_traditional_characters_finds_the_simplified_text(db: sqlite3
     assert title == "[中关村软件园]"
     # Mixed with pinyin and English, as a query of several words can be.
     assert ids(search(db, "綠色 jinrong")) == ids(search(db, "绿色 jinrong"))
-    # A character simplified text also uses is left alone: 乾 (乾隆) does not become 干.
-    assert fold("乾隆") == "乾隆" and fold("後來") == "后来"
+    # Common characters OpenCC simplifies by default fold; one it keeps (覆) stays.
+    assert fold("關於") == "关于" and fold("後來") == "后来" and fold("覆盖") == "覆盖"
 
 
 def test_a_simplified_query_finds_and_marks_traditional_text() -> None:
@@ -321,6 +321,10 @@ def test_a_simplified_query_finds_and_marks_traditional_text() -> None:
     hit = search(conn, "成果转化 论坛")[0]
     assert hit.id == "tw" and hit.marked() == (
         "臺灣科技[論壇]", "兩岸科技合作[論壇]在北京舉行，推動科技[成果轉化]。")
+    # Marks stay on their characters when other folding changes lengths: a decomposed é
+    # (NFKC composes it) and an ß (casefold doubles it) in the same text cancel out.
+    conn = _build((SearchDoc("organization", "mixed", "标题", body="Jose\u0301在中關村，Straße"),))
+    assert search(conn, "中关村")[0].marked()[1] == "Jose\u0301在[中關村]，Straße"
 
 
 def test_every_character_folding_changes_chinese_is_looked_for() -> None:

@@ -19,10 +19,11 @@ def _derive():  # type: ignore[no-untyped-def]
     return module
 
 
-def test_the_derivation_keeps_only_characters_simplified_text_never_uses(tmp_path: Path) -> None:
+def test_the_derivation_keeps_opencc_defaults_within_the_bmp(tmp_path: Path) -> None:
     table = tmp_path / "TSCharacters.txt"
     table.write_text(
-        "乾\t干 乾\n"  # also simplified (乾隆): left alone
+        "乾\t干 乾\n"  # OpenCC's default is 干
+        "覆\t覆 复\n"  # OpenCC's default is itself: left out
         "髮\t发\n"
         "薴\t苧\n"  # a chain: 薴 -> 苧 -> 苎
         "苧\t苎\n"
@@ -30,7 +31,7 @@ def test_the_derivation_keeps_only_characters_simplified_text_never_uses(tmp_pat
         "\U00020000\t一\n",  # so does this traditional one
         encoding="utf-8",
     )
-    assert _derive().pairs(table) == {"髮": "发", "薴": "苎", "苧": "苎"}
+    assert _derive().pairs(table) == {"乾": "干", "髮": "发", "薴": "苎", "苧": "苎"}
 
 
 def test_the_shipped_table_folds_each_character_once_to_one_character() -> None:
@@ -39,5 +40,6 @@ def test_the_shipped_table_folds_each_character_once_to_one_character() -> None:
     assert not set(SIMPLIFIED) & set(TRADITIONAL)
     assert fold(TRADITIONAL) == SIMPLIFIED
     assert fold("中關村論壇發佈會在北京舉行") == "中关村论坛发布会在北京举行"
-    # Characters simplified Chinese also writes stay as they are.
-    assert fold("乾隆著名的后来") == "乾隆著名的后来"
+    assert fold("關於我們 位於 特徵 乾淨") == "关于我们 位于 特征 干净"
+    # Characters OpenCC keeps without a phrase to tell, and simplified text, stay as they are.
+    assert fold("覆盖 著名的 后来") == "覆盖 著名的 后来"

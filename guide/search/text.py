@@ -79,21 +79,26 @@ def fold(text: str) -> str:
 def fold_aligned(text: str) -> tuple[str, list[int] | None]:
     """Fold ``text`` and return a map from folded offsets to original offsets.
 
-    The map is ``None`` when folding kept the length (the usual case), meaning
-    offsets are the same in both strings. Used for marks only, so the common case
-    skips NFKC (CJK text with fullwidth punctuation is not NFKC, and normalising
+    The map is ``None`` when folding maps each character to one (the usual case),
+    meaning offsets are the same in both strings. Used for marks only, so the common
+    case skips NFKC (CJK text with fullwidth punctuation is not NFKC, and normalising
     a body costs more than the rest of a hit); the rare characters NFKC would turn
     into letters (①, ㎡ …) may then go unmarked.
     """
     if text.isascii():  # English: casefold is lower(), and nothing else folds
         return text.lower(), None
     folded = text.casefold()
-    if len(folded) == len(text) and not _FOLDABLE.search(folded):
-        return folded, None
-    folded = fold(text)
-    if len(folded) == len(text):
-        return folded, None
-    # Rare (ligatures, ß, circled digits …): fold char by char to keep the mapping.
+    if len(folded) == len(text):  # casefold mapped each character to one
+        if not _FOLDABLE.search(folded):
+            return folded, None
+        if unicodedata.is_normalized("NFKC", text.translate(_FULLWIDTH_SEPARATORS)):
+            # NFKC would change punctuation only, one for one, and the table maps one
+            # character to one (accents, traditional characters): offsets keep. Not
+            # the same length alone: an é NFKC composes and an ß casefold doubles
+            # would cancel out, and every mark after the é would be one off.
+            return folded.translate(_FOLD_TABLE), None
+    # Rare (ligatures, ß, fullwidth letters, combining accents …): fold char by char
+    # to keep the mapping.
     parts: list[str] = []
     origin: list[int] = []
     for index, char in enumerate(text):
