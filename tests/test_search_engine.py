@@ -417,14 +417,26 @@ def test_a_field_of_single_readings_is_marked_as_the_general_speller_marks_it(
 
 
 def test_snippet_is_short_and_around_the_first_match(db: sqlite3.Connection) -> None:
-    long_body = "科技部等部门按照党中央国务院的决策部署，" * 10 + "推动科技成果转化工作\n取得全面进展。" * 5
+    long_body = "科技部等部门按照党中央国务院的决策部署，" * 10 + "推动科技成果转化工作\n取得全面进展。" * 10
     conn = _build((SearchDoc("announcement", "long", "全面进展", body=long_body),))
     hit = search(conn, "成果转化")[0]
     assert hit.snippet.startswith("…") and hit.snippet.endswith("…")
-    assert len(hit.snippet) == 82  # 80 characters and two ellipses
+    assert len(hit.snippet) == 122  # 120 characters and two ellipses
     assert hit.snippet_marks[0] == (21, 25)  # 20 characters of lead-in after "…"
     assert hit.marked()[1].startswith("…部门按照党中央国务院的决策部署，推动科技[成果转化]工作 取得")
     assert "\n" not in hit.snippet
+
+
+def test_a_snippet_cuts_no_few_characters_for_an_ellipsis() -> None:
+    """A text a few characters longer than a snippet is shown whole ("…023年5月" read as
+    a cut-off year), and an English snippet is twice as long (its letters are narrower)."""
+    body = "2023年5月26—30日，" + "展会期间人工智能量子信息高端制造等领域的一大波黑科技扎堆亮相" * 4
+    body_en = "From 26 to 30 May 2023 the exhibition showed " + "quantum information and robots, " * 12
+    conn = _build((SearchDoc("area", "expo", "展览", body=body[:122], body_en=body_en),))
+    hit = search(conn, "展会")[0]
+    assert hit.snippet == body[:122]  # two past the snippet's length: not "…023年…"
+    hit = search(conn, "exhibition")[0]
+    assert hit.snippet_en.startswith("From 26") and len(hit.snippet_en) == 241
 
 
 def test_kind_filter_and_limit(db: sqlite3.Connection) -> None:

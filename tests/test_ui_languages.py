@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QRect, QSize
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtGui import QFont, QFontMetrics, QImage, QPainter
 from PySide6.QtWidgets import (
     QAbstractButton,
     QLabel,
@@ -36,6 +36,7 @@ from guide.content.models import KINDS, to_json
 from guide.ui import search_delegate
 from guide.ui import text as tx
 from guide.ui.delegates import BaseDelegate, Line
+from guide.ui.history import Location
 from guide.ui.window_parts import shown_sections
 from tests.conftest import ROOT
 from tests.support import shown_guide
@@ -319,3 +320,40 @@ def test_kiosk_attract_screen_puts_the_kiosk_language_first(  # type: ignore[no-
         k.shutdown()
         g.images.shutdown()
         g.close()
+
+
+def test_english_reads_in_a_latin_face_in_either_ui_language(  # type: ignore[no-untyped-def]
+        qtbot, real_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The CJK face draws “ ” full width ("“Thousand Universities”  collaborative" had a
+    gap after the quote): the English under a Chinese title, and the English advice when
+    nothing is found, are set in a Latin face; Chinese keeps the CJK face's quotes."""
+    painted: list[tuple[str, QFont]] = []
+    original = BaseDelegate.paint_lines
+
+    def paint_lines(delegate: BaseDelegate, painter: QPainter, rect: QRect, lines: list[Line]) -> int:
+        painted.extend((line.text, line.font) for line in lines if line.text)
+        return original(delegate, painter, rect, lines)
+
+    monkeypatch.setattr(BaseDelegate, "paint_lines", paint_lines)
+
+    def full_width_quotes(font: QFont) -> bool:
+        metrics = QFontMetrics(font)
+        return metrics.horizontalAdvance("“") > 0.8 * metrics.horizontalAdvance("国")
+
+    with shown_guide(qtbot, real_db, lang="zh", user_db=tmp_path / "u.db") as g:
+        g.window.go(Location("announcements"))
+        g.window.grab()
+        fonts = dict(painted)
+        assert not full_width_quotes(fonts["“Thousand Universities, Ten Thousand Enterprises” collaborative "
+                                           "innovation platform launched"])
+        assert full_width_quotes(fonts["“千校万企”协同创新平台发布"])
+        g.ctx.state.set_language("en")
+        g.window.show_search("xyzxyz")
+        note = next(label for label in g.window.findChildren(QLabel, "emptyNote") if label.isVisible())
+        assert note.text().startswith("Nothing found for “xyzxyz”")
+        assert not full_width_quotes(note.font())
+        g.ctx.state.set_text_scale(1.5)  # the style sheet is set again: the face stays
+        assert not full_width_quotes(note.font())
+        g.ctx.state.set_language("zh")
+        assert CJK.search(note.text()), note.text()  # said again in Chinese
+        assert full_width_quotes(note.font())

@@ -18,8 +18,12 @@ from guide.search.text import WORD_CHAR, fold_aligned
 Span = tuple[int, int]
 Readings = Sequence[str]
 
-SNIPPET_CHARS = 80
-LEAD = 20  # characters shown before the first match
+# About two lines of a result card on a wide screen (a kiosk's 1920 pixels); narrower
+# cards elide the rest. Latin letters are about half as wide as Chinese characters.
+SNIPPET_CHARS = 120
+SNIPPET_CHARS_LATIN = 240
+LEAD = 1 / 6  # of a snippet, shown before the first match
+MIN_CUT = 4  # fewer characters than this are not cut for an ellipsis that takes their place
 ELLIPSIS = "…"
 _LINE_BREAKS = re.compile("[\n\r\t\v\f]")
 
@@ -192,13 +196,17 @@ def _spell_full(readings: Sequence[Readings], j: int, rest: str) -> int | None:
 
 
 def snippet(
-    text: str, spans: tuple[Span, ...], anchor: int | None = None
+    text: str, spans: tuple[Span, ...], anchor: int | None = None, *, chars: int = SNIPPET_CHARS
 ) -> tuple[str, tuple[Span, ...]]:
-    """Cut about ``SNIPPET_CHARS`` characters of ``text`` around ``anchor`` (by default
-    the first span), with the spans that fall inside it."""
+    """Cut about ``chars`` characters of ``text`` around ``anchor`` (by default the first
+    span), with the spans that fall inside it."""
     first = anchor if anchor is not None else spans[0][0] if spans else 0
-    start = max(0, min(first - LEAD, len(text) - SNIPPET_CHARS))
-    end = min(len(text), start + SNIPPET_CHARS)
+    start = max(0, min(first - int(chars * LEAD), len(text) - chars))
+    if start < MIN_CUT:  # "…023年5月" for "2023年5月": keep the few characters instead
+        start = 0
+    end = min(len(text), start + chars)
+    if len(text) - end < MIN_CUT:
+        end = len(text)
     cut = text[start:end]
     if not cut.isprintable():  # one for one: marks keep their offsets
         cut = _LINE_BREAKS.sub(" ", cut)

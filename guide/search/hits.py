@@ -100,8 +100,8 @@ def _snippet_en(marker: hl.Marker, body_en: str) -> tuple[str, tuple[hl.Span, ..
     when the item has no English text beyond its title, which the row shows already)."""
     found = hl.merge(marker.text_spans(body_en))
     if found:
-        return hl.snippet(body_en, found)
-    return hl.snippet(body_en, ()) if body_en else ("", ())
+        return hl.snippet(body_en, found, chars=hl.SNIPPET_CHARS_LATIN)
+    return hl.snippet(body_en, (), chars=hl.SNIPPET_CHARS_LATIN) if body_en else ("", ())
 
 
 def _names(

@@ -131,8 +131,16 @@ class BaseDelegate(QStyledItemDelegate):
         return theme.PALETTES.get(self.ctx.state.palette_name,
                                   theme.STANDARD)
 
-    def font(self, role: str, bold: bool = False) -> QFont:
-        return theme.font(role, self.ctx.state.text_scale, bold=bold)
+    def font(self, role: str, bold: bool = False, *, lang: str | None = None) -> QFont:
+        """The content font of ``role`` for text in ``lang`` (by default the UI's): the
+        English title under a Chinese one reads in the Latin face, without the full-width
+        quotes of the CJK face."""
+        return theme.font(role, self.ctx.state.text_scale, bold=bold, lang=lang)
+
+    @property
+    def other_lang(self) -> str:
+        """The language the UI is not in (of the second title line)."""
+        return "zh" if self.ctx.state.lang == "en" else "en"
 
     def paint_card(self, painter: QPainter, option: QStyleOptionViewItem, rect: QRect) -> None:
         p = self.palette
@@ -246,7 +254,8 @@ class CardDelegate(BaseDelegate):
             first = tx.pick(item.title, item.title_en, lang)
             return ([title(first, self.font("title", True), p.text),
                      Line(tx.pick(item.subtitle, item.subtitle_en, lang), self.font("body"), p.muted),
-                     Line(tx.other(item.title, item.title_en, lang), self.font("small"), p.muted)],
+                     Line(tx.other(item.title, item.title_en, lang), self.font("small", lang=self.other_lang),
+                          p.muted)],
                     tx.format_date(item.date, lang) if item.kind != "figure" else (item.date or ""))
         return [Line(str(item), self.font("body"), p.text)], ""
 
@@ -321,7 +330,7 @@ class ForumDelegate(BaseDelegate):
             organisers = "  ·  ".join(x for x in (row.room, row.track, organisers) if x)
         return time, [
             title(tx.pick(row.title, row.title_en, lang), self.font("title", True), p.text),
-            Line(tx.other(row.title, row.title_en, lang), self.font("body"), p.muted),
+            Line(tx.other(row.title, row.title_en, lang), self.font("body", lang=self.other_lang), p.muted),
             Line(organisers, self.font("small"), p.accent),
         ]
 

@@ -52,7 +52,9 @@ def paint_placeholder(painter: QPainter, rect: QRect, palette: theme.Palette, ma
     big = QFont(painter.font())
     # In points, about a third of the height; as large as the room above a note allows.
     big.setPointSizeF(max(12.0, min(rect.height() / 3.2, glyph_area.height() / 2.2)))
-    big.setBold(True)
+    # Regular weight: the bundled face has no bold, and the bold Qt makes from it fills a
+    # dense character's strokes at this size (量 became a block).
+    big.setBold(False)
     painter.setFont(big)
     painter.setPen(QColor(255, 255, 255, 70))
     # The first Chinese character (or, for English, letter) makes a better watermark than
@@ -196,7 +198,8 @@ class AreaDelegate(ImageCardDelegate):
             text = QRect(box.left() + 6, box.bottom() + 10, box.width() - 12, rect.bottom() - box.bottom())
             self.paint_lines(painter, text, [
                 title(tx.pick(area.title, area.title_en, lang), self.font("title", True), p.text),
-                Line(tx.other(area.title, area.title_en, lang), self.font("body"), p.muted),
+                Line(tx.other(area.title, area.title_en, lang), self.font("body", lang=self.other_lang),
+                     p.muted),
                 Line(" · ".join(x for x in (self.kind_label(area), period) if x), self.font("small"),
                      p.accent),
             ])

@@ -200,11 +200,13 @@ class SearchDelegate(BaseDelegate):
                                   else (row.snippet, row.snippet_marks))
         other, other_marks = ((row.title, row.title_marks) if english
                               else (row.title_en, row.title_en_marks))
-        blocks = [Block(title, title_marks, self.font("title", True), p.text, TITLE_LINES, True)]
+        # Each text in the face of its own language (a hit without English shows Chinese).
+        lang, other_lang = ("en", "zh") if english else ("zh", "en")
+        blocks = [Block(title, title_marks, self.font("title", True, lang=lang), p.text, TITLE_LINES, True)]
         if snippet:
-            blocks.append(Block(snippet, snippet_marks, self.font("body"), p.muted, 2))
+            blocks.append(Block(snippet, snippet_marks, self.font("body", lang=lang), p.muted, 2))
         if other and other != title:
-            blocks.append(Block(other, other_marks, self.font("small"), p.muted, 1))
+            blocks.append(Block(other, other_marks, self.font("small", lang=other_lang), p.muted, 1))
         return blocks
 
     @staticmethod

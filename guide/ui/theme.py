@@ -23,7 +23,7 @@ from PySide6.QtGui import (
     QPixmap,
 )
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from guide import paths
 
@@ -137,8 +137,10 @@ def _latin_family(cjk: str) -> str | None:
     return None
 
 
-# The faces content text (rows, cards, detail pages) is set in, for the UI language.
+# The faces content text (rows, cards, detail pages) is set in, for the UI language, and
+# per language of the text (an English title under a Chinese one reads in the Latin face).
 _content_families: list[str] = []
+_families: dict[str, list[str]] = {}
 
 
 def set_language_font(app: QApplication, lang: str) -> None:
@@ -149,22 +151,46 @@ def set_language_font(app: QApplication, lang: str) -> None:
     sentences. Only content text changes face: the window's own labels and buttons keep
     the app font, so no minimum width grows with the (wider) Latin face.
     """
+    _content_families[:] = _language_families(app)["en" if lang == "en" else "zh"]
+
+
+def _language_families(app: QApplication) -> dict[str, list[str]]:
+    """The faces for text in each language: the CJK face for Chinese, the Latin one first
+    for English (found once)."""
     cjk = str(app.property("zgc_cjk_family") or app.font().family())
     app.setProperty("zgc_cjk_family", cjk)
-    latin = _latin_family(cjk) if lang == "en" else None
-    _content_families[:] = [latin, cjk] if latin else [cjk]
+    if not _families or _families["zh"] != [cjk]:
+        latin = _latin_family(cjk)
+        _families.update(zh=[cjk], en=[latin, cjk] if latin else [cjk])
+    return _families
 
 
-def content_families() -> list[str]:
-    """The content faces in order (empty before :func:`set_language_font`)."""
-    return list(_content_families)
+def content_families(lang: str | None = None) -> list[str]:
+    """The content faces in order, for text in ``lang`` (by default the UI's language);
+    empty before :func:`set_language_font`."""
+    return list(_families.get(lang, ()) if lang else _content_families)
 
 
-def font(role: str, scale: float = 1.0, *, bold: bool = False) -> QFont:
-    """A content font for a text role (body, small, title, heading, display)."""
+def set_text_language(widget: QWidget, lang: str) -> None:
+    """Set ``widget``'s text in the faces for text in ``lang`` (``zh``, ``en``).
+
+    Through the style sheet (its ``textLang`` rules), not ``setFont``: the guide sets the
+    style sheet again at every theme or text size change, and that drops a family set on
+    a widget the style sheet gives a size.
+    """
+    if widget.property("textLang") != lang:
+        widget.setProperty("textLang", lang)
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
+
+
+def font(role: str, scale: float = 1.0, *, bold: bool = False, lang: str | None = None) -> QFont:
+    """A content font for a text role (body, small, title, heading, display), for text in
+    ``lang`` (by default the UI's language)."""
     f = QFont(QApplication.font())
-    if _content_families:
-        f.setFamilies(_content_families)
+    families = content_families(lang)
+    if families:
+        f.setFamilies(families)
     f.setPointSizeF(getattr(TypeScale.for_scale(scale), role))
     f.setBold(bold)
     return f
@@ -241,6 +267,10 @@ def style_sheet(palette: Palette, scale: float = 1.0) -> str:
     values["combo_arrow"] = arrow.as_posix()
     values["combo_arrow_size"] = f"{int(14 * scale)}px"
     values["combo_drop"] = f"{int(26 * scale)}px"
+    app = QApplication.instance()
+    families = _language_families(app) if isinstance(app, QApplication) else {}
+    for lang in ("zh", "en"):
+        values[f"faces_{lang}"] = ", ".join(f'"{f}"' for f in families.get(lang, ["Sans Serif"]))
     return template.format(**values)
 
 

@@ -43,7 +43,7 @@ class BlockDelegate(BaseDelegate):
     def __init__(self, ctx: Any, parent: Any = None) -> None:
         super().__init__(ctx, parent)
         self._layouts: OrderedDict[tuple[Any, ...], list[tuple[str, QFont, str, int]]] = OrderedDict()
-        self._fonts: dict[tuple[str, bool], QFont] = {}
+        self._fonts: dict[tuple[str, bool, str | None], QFont] = {}
         self._icons = {name: theme.icon(name) for name in ("star", "star-filled")}
         self._star_size = 0
 
@@ -53,11 +53,11 @@ class BlockDelegate(BaseDelegate):
         self._fonts.clear()
         self._star_size = 0
 
-    def font(self, role: str, bold: bool = False) -> QFont:
+    def font(self, role: str, bold: bool = False, *, lang: str | None = None) -> QFont:
         """The theme's font for ``role`` at the current text size (kept: painting asks often)."""
-        found = self._fonts.get((role, bold))
+        found = self._fonts.get((role, bold, lang))
         if found is None:
-            found = self._fonts[(role, bold)] = super().font(role, bold)
+            found = self._fonts[(role, bold, lang)] = super().font(role, bold, lang=lang)
         return found
 
     def star_rect(self, card: QRect) -> QRect:

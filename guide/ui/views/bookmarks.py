@@ -162,7 +162,7 @@ class BookmarkDelegate(BaseDelegate):
         heading = title(tx.pick(v.title, v.title_en, lang), self.font("title", True),
                         p.text if v.in_guide else p.muted)
         return [heading,
-                Line(tx.other(v.title, v.title_en, lang), self.font("small"), p.muted),
+                Line(tx.other(v.title, v.title_en, lang), self.font("small", lang=self.other_lang), p.muted),
                 Line(meta, self.font("body"), p.muted),
                 Line(("⚠ " if row.warn else "") + row.note, self.font("small", True), p.warning)]
 

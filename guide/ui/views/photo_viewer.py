@@ -162,6 +162,10 @@ class PhotoViewer(Page):
         if self.photo is None:
             return
         photo, lang = self.photo, self.ctx.state.lang
+        # Content text in the face of its language (the English in the Latin face).
+        for label in (self.caption, self.credit):
+            theme.set_text_language(label, lang)
+        theme.set_text_language(self.caption_other, "zh" if lang == "en" else "en")
         self.caption.setText(tx.pick(photo.caption, photo.caption_en, lang))
         self.caption_other.setText(tx.other(photo.caption, photo.caption_en, lang))
         credit = photo.credit_en if lang == "en" and photo.credit_en else photo.credit

@@ -7,6 +7,7 @@ from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from guide.search import COUNT_CAP, SearchHit, count_by_kind, search
+from guide.ui import theme
 from guide.ui.context import AppContext
 from guide.ui.models.lazy import ItemRole
 from guide.ui.models.search import SearchResultsModel, Suggestion, group_hits
@@ -89,10 +90,7 @@ class SearchPage(Page):
             # empty list at the bottom of the window.
             self.results.setVisible(bool(hits))
             self.empty.setVisible(not hits)
-            self.empty.setText(self.tr(
-                "Nothing found for “%1”. Try pinyin (lvse jinrong, zgc), English (green finance) "
-                "or a shorter word."
-            ).replace("%1", query.strip()[:40]))
+            self._empty_note()
         self.retranslate_titles()
         self.select(self.model.selectable_row(0, 1))
         self.query_changed.emit(query)
@@ -125,8 +123,19 @@ class SearchPage(Page):
             self.subtitle.setText(self.tr(
                 "Type Chinese, pinyin or English. Or start with a topic of the forum:"))
 
+    def _empty_note(self) -> None:
+        """The advice when nothing is found, in the UI's language, set in the face of its
+        content (English in the Latin face: the CJK face's quotes are full width)."""
+        theme.set_text_language(self.empty, self.ctx.state.lang)
+        self.empty.setText(self.tr(
+            "Nothing found for “%1”. Try pinyin (lvse jinrong, zgc), English (green finance) "
+            "or a shorter word."
+        ).replace("%1", (self.last_query or "").strip()[:40]))
+
     def retranslate(self) -> None:
         self.model.lang = self.ctx.state.lang
+        if (self.last_query or "").strip() and not self._hits:
+            self._empty_note()
         self.retranslate_titles()
         self.results.setAccessibleName(self.tr("Search results"))
         self.results.viewport().update()
