@@ -182,9 +182,23 @@ def test_the_search_box_clear_button_follows_the_theme_and_clears(qtbot, real_db
         assert ink() < 128  # dark on the white field
         g.ctx.state.set_palette("high-contrast")
         assert ink() > 200  # light on black
+        # A finger's target in the middle of the field's end (Qt's sat low, 16 px at any
+        # text size), the text stopping short of it; it grows with the text.
+        g.window.resize(1024, 640)
+        g.window.show()
+        qtbot.waitUntil(lambda: button.isVisible() and button.width() > 0)
+        for scale in (1.0, 2.0):
+            g.ctx.state.set_text_scale(scale)
+            QApplication.processEvents()
+            field, target = box.rect(), button.geometry()
+            assert abs(target.center().y() - field.center().y()) <= 2, (scale, target, field)
+            assert field.right() - target.right() <= 8 and target.height() >= field.height() - 10
+            assert box.textMargins().right() >= target.width() - 6
+            assert button.iconSize().width() >= 15 * scale, scale
         clear.trigger()
-        assert box.text() == "" and not clear.isVisible()
+        assert box.text() == "" and not clear.isVisible() and not button.isVisible()
     finally:
+        g.ctx.state.set_text_scale(1.0)
         g.ctx.state.set_palette("standard")
         g.images.shutdown()
         g.close()

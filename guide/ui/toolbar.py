@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QActionGroup, QFontMetrics
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtGui import QAction, QActionGroup, QFontMetrics
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QMenu, QSizePolicy, QToolButton, QWidget
 
 from guide.content.database import content_info
@@ -39,13 +39,12 @@ class Toolbar(QWidget):
         self.search_box = QLineEdit()
         self.search_box.setObjectName("searchBox")
         # Our own clear button, not Qt's: Qt's icon is dark grey in every theme (all but
-        # invisible on high contrast's black). Shown only while there is text to clear.
-        self.clear_action = self.search_box.addAction(
-            theme.icon("close", "muted"), QLineEdit.ActionPosition.TrailingPosition)
+        # invisible on high contrast's black), and 16 pixels at any text size, low in the
+        # field. Shown only while there is text to clear.
+        self.clear_action = QAction(theme.icon("close", "muted"), "", self.search_box)
         self.clear_action.setObjectName("clearSearch")
         self.clear_action.triggered.connect(self._clear_search)
-        self.clear_action.setVisible(False)
-        self.search_box.textChanged.connect(lambda text: self.clear_action.setVisible(bool(text)))
+        self.clear_button = ClearButton(self.search_box, self.clear_action)
         self.row.addWidget(self.search_box, 2)
         self.display_button = self._tool("displayButton", "text-size")
         self.display_menu = self._menu(self.display_button)
@@ -137,6 +136,8 @@ class Toolbar(QWidget):
                    self.staff_button, self.language_button)
         for button in buttons:
             button.setIconSize(QSize(int(18 * scale), int(18 * scale)))
+        self.clear_button.scale = scale
+        self.clear_button.place()
         others = sum(b.sizeHint().width() + self.row.spacing() for b in buttons if not b.isHidden())
         hint = self.search_box.placeholderText()
         search = QFontMetrics(self.search_box.font()).horizontalAdvance(hint) + 48
@@ -147,3 +148,40 @@ class Toolbar(QWidget):
         # The search box takes the rest, never the title's room (the title has no minimum
         # width, so that it never stops the window from shrinking).
         self.search_box.setMaximumWidth(max(search, room - title_w) if show_title else 16_777_215)
+
+
+class ClearButton(QToolButton):
+    """The search box's clear button: centred in the field at its right end, as tall as
+    the field allows (a finger's target at a kiosk), its icon growing with the text."""
+
+    def __init__(self, box: QLineEdit, action: QAction) -> None:
+        super().__init__(box)
+        self.box = box
+        self.setObjectName("clearSearchButton")
+        self.setDefaultAction(action)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Esc clears from the keyboard
+        self.setCursor(Qt.CursorShape.ArrowCursor)
+        self.setAutoRaise(True)
+        self.scale = 1.0  # the text size, set by Toolbar.fit
+        box.installEventFilter(self)
+        box.textChanged.connect(self._follow_text)
+        self._follow_text(box.text())
+
+    def _follow_text(self, text: str) -> None:
+        self.defaultAction().setVisible(bool(text))
+        self.setVisible(bool(text))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.box and event.type() == QEvent.Type.Resize:
+            self.place()
+        return False
+
+    def place(self) -> None:
+        """Fit the button to the field's height; the text stops short of it."""
+        field = self.box.rect()
+        side = max(16, field.height() - 8)
+        icon = min(side - 4, int(16 * self.scale))  # as the bar's icons, a little smaller
+        self.setIconSize(QSize(icon, icon))
+        self.setGeometry(field.right() - side - 3, (field.height() - side) // 2, side, side)
+        self.box.setTextMargins(0, 0, side - 4, 0)
+
