@@ -13,8 +13,10 @@ import pytest
 
 from guide import paths
 from guide.content.database import open_content_db
+from guide.content.schema import schema_version
 from guide.user.bookmarks import add_bookmark, is_bookmarked, list_bookmarks, stored_bookmarks
 from guide.user.db import (
+    USER_SCHEMA_VERSION,
     UserDbError,
     mark_recovery_notice_shown,
     open_user_db,
@@ -234,3 +236,39 @@ def test_a_read_only_mount_is_told_apart_from_other_open_failures(
     assert user_db._on_read_only_disk(tmp_path)
     monkeypatch.delattr(user_db.os, "statvfs")  # Windows has none
     assert not user_db._on_read_only_disk(tmp_path)
+
+
+def _open_at_the_barrier(path: str, barrier: object, results: object) -> None:
+    import traceback
+
+    from guide.user.db import open_user_db as opened
+
+    barrier.wait()  # type: ignore[attr-defined]
+    try:
+        opened(Path(path)).db.close()
+        results.put("ok")  # type: ignore[attr-defined]
+    except Exception:  # reported to the test, which names it
+        results.put(traceback.format_exc(limit=2))  # type: ignore[attr-defined]
+
+
+def test_guides_starting_at_once_share_a_new_user_database(tmp_path: Path) -> None:
+    """Two windows started together on a fresh machine (a double click, a kiosk and a staff
+    guide): both open the user database; the second waited for the first's tables instead
+    of failing with "table setting already exists"."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("spawn")
+    for attempt in range(3):
+        path = tmp_path / f"user-{attempt}.db"
+        barrier, results = context.Barrier(4), context.Queue()
+        workers = [context.Process(target=_open_at_the_barrier, args=(str(path), barrier, results))
+                   for _ in range(4)]
+        for worker in workers:
+            worker.start()
+        outcomes = [results.get(timeout=60) for _ in workers]
+        for worker in workers:
+            worker.join(timeout=30)
+        assert outcomes == ["ok"] * 4, outcomes
+        db = open_user_db(path)
+        assert schema_version(db.db) == USER_SCHEMA_VERSION
+        db.db.close()

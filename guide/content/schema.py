@@ -298,7 +298,9 @@ def migrate(
 
     Each step and its version bump commit together, so a crash mid-way leaves the
     database at the last completed version. A database newer than ``target`` is
-    refused rather than guessed at.
+    refused rather than guessed at. Each step takes the write lock first and reads the
+    version again under it: a second program opening the same new file at once (two
+    windows started together) waits, then finds the step done instead of doing it twice.
     """
     steps = MIGRATIONS if migrations is None else migrations
     current = schema_version(conn)
@@ -309,8 +311,12 @@ def migrate(
         )
     passed = []
     while current < target:
-        conn.execute("BEGIN")
+        conn.execute("BEGIN IMMEDIATE")
         try:
+            current = schema_version(conn)
+            if current >= target:  # another program did the rest meanwhile
+                conn.execute("COMMIT")
+                break
             steps[current](conn)
             conn.execute(f"PRAGMA user_version = {current + 1}")
             conn.execute("COMMIT")

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from guide.content.schema import Migration, migrate, run_script, schema_version
+from guide.content.schema import Migration, migrate, run_script
 
 # Plain sqlite3, like the content queries: the window opens this database at every
 # start-up, and importing sqlite-utils would only add to that (README "Dependencies").
@@ -73,6 +73,8 @@ _BOOKMARK_COLUMNS = ("kind, item_id, title, title_en, date, start_time, end_time
 
 _TABLES = frozenset({"setting", "visitor_session", "bookmark"})
 _SQLITE_READONLY = 8
+_SQLITE_BUSY = 5
+WAL_WAIT_S = 10.0  # as long as the connection's busy timeout
 _SQLITE_CORRUPT = 11
 _SQLITE_NOTADB = 26
 
@@ -175,22 +177,47 @@ def _is_damage(exc: sqlite3.DatabaseError) -> bool:
     return "malformed" in text or "not a database" in text
 
 
+def _write_ahead(conn: sqlite3.Connection) -> None:
+    """Switch the file to WAL mode, waiting while another program opens it too.
+
+    The switch needs the file to itself and SQLite does not wait for that (the busy
+    timeout does not apply): a second guide starting at the same moment got "database
+    is locked". It tries again until :data:`WAL_WAIT_S` have passed.
+    """
+    import time
+
+    deadline = time.monotonic() + WAL_WAIT_S
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            busy = getattr(exc, "sqlite_errorcode", 0) & 0xFF == _SQLITE_BUSY
+            if not busy or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
+
+
 def _prepare(conn: sqlite3.Connection, path: Path) -> None:
     """Check the open file (reading only), then configure and migrate it."""
     try:
         problems = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall() if r[0] != "ok"]
         if problems:
             raise _Damaged("; ".join(problems[:5]))
-        version = schema_version(conn)
-        app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
-        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        # One statement, one snapshot: read apart, another guide creating the file at the
+        # same moment could commit its tables in between (version 0 with tables: "not a
+        # zgc-guide user database").
+        version, app_id, tables = conn.execute(
+            "SELECT (SELECT user_version FROM pragma_user_version),"
+            " (SELECT application_id FROM pragma_application_id),"
+            " (SELECT count(*) FROM sqlite_master)").fetchone()
         if (version > 0 and app_id != APPLICATION_ID) or (version == 0 and tables):
             raise UserDbError(f"{path} is not a zgc-guide user database; choose another --user-db")
         if version > USER_SCHEMA_VERSION:  # refused before WAL mode rewrites a byte of its header
             raise UserDbError(f"{path} was written by a newer zgc-guide (user schema {version}, this "
                               f"version knows {USER_SCHEMA_VERSION}); update the app or use another "
                               "--user-db")
-        conn.execute("PRAGMA journal_mode = WAL")
+        _write_ahead(conn)
         conn.execute("PRAGMA synchronous = FULL")  # durable on power loss, not just on a crash
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA secure_delete = ON")  # deleted visitor data is zeroed, not left in free pages
