@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QListView, QMessageBox, QPushButton, QWidget
 
 from guide.app import Guide, build_window
+from guide.content import queries
 from guide.ui import theme
 from guide.ui.history import Location
 from guide.ui.models.lazy import IdRole
@@ -46,6 +48,24 @@ def test_figures_page_charts_the_comparable_figures_and_lists_every_figure(guide
     assert len(charts) == 2 and all(c.isVisible() and c.accessibleName() for c in charts)
     view.clicked.emit(view.model().index(0, 0))
     assert guide.window.current_location() == Location.item("figure", str(figures[0]["id"]))
+
+
+def test_a_figure_row_names_its_year_once(guide: Guide) -> None:
+    """The year follows what a figure measures, unless that already names it ("Growth …,
+    2018–2022" read "2018–2022  2022")."""
+    from guide.ui.delegates import FigureDelegate
+
+    guide.window.go(Location("figures"))
+    view = guide.window.page("figures").findChild(QListView, "figureList")
+    delegate = view.itemDelegate()
+    assert isinstance(delegate, FigureDelegate)
+    titles = {}
+    for row in range(view.model().rowCount()):
+        figure = queries.get_figure(guide.ctx.content, view.model().index(row, 0).data(IdRole))
+        titles[figure.id] = delegate.parts(figure)[1][0].text
+    assert any(t.endswith("2018–2022") for t in titles.values()), titles
+    assert not [t for t in titles.values() if re.search(r"(\d{4}).*\s\1$", t)]
+    assert any(re.search(r"nationwide  (2018|2022)$", t) for t in titles.values())
 
 
 def test_announcements_page_lists_every_article_and_opens_it(guide: Guide) -> None:

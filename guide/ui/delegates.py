@@ -454,8 +454,9 @@ class FigureDelegate(BaseDelegate):
 
     def parts(self, figure: Figure) -> tuple[Line, list[Line]]:
         p, lang = self.palette, self.ctx.state.lang
-        year = str(figure.year) if figure.year else ""
         label = tx.pick(figure.label, figure.label_en, lang)
+        # Not again when the label names it ("Growth …, 2018–2022  2022").
+        year = str(figure.year) if figure.year and str(figure.year) not in label else ""
         return (Line(tx.figure_value(figure, lang), self.font("heading", True), p.primary, wrap=True,
                      essential=True),
                 [title(f"{label}  {year}".strip(), self.font("title", True), p.text),
