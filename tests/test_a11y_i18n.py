@@ -226,6 +226,18 @@ def test_text_colours_meet_wcag_aa(palette: theme.Palette) -> None:
     assert contrast(theme.HIGH_CONTRAST.text, theme.HIGH_CONTRAST.window) >= 7  # AAA for body text
 
 
+def test_the_photo_viewers_controls_stand_out_in_high_contrast() -> None:
+    """Its arrows and button outlines on its backdrop: 3:1 for controls (WCAG 1.4.11), and
+    the high-contrast viewer in that theme's colours (its grey outlines were 1.5:1)."""
+    hc = theme.HIGH_CONTRAST
+    assert contrast(hc.viewer_border, hc.viewer_backdrop) >= 7
+    assert contrast(hc.viewer_icon, hc.viewer_backdrop) >= 7
+    assert contrast(theme.STANDARD.viewer_icon, theme.STANDARD.viewer_backdrop) >= 4.5
+    sheet = theme.style_sheet(hc)
+    assert f"QWidget#photoViewer {{ background: {hc.viewer_backdrop}; }}" in sheet
+    assert f"border-color: {hc.viewer_border}; }}" in sheet
+
+
 def test_high_contrast_theme_applies_and_persists(qtbot, real_db: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     g = build_window(real_db, user_db=tmp_path / "u.db", lang="en")
     g.ctx.state.set_palette("high-contrast")

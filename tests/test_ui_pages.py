@@ -217,6 +217,7 @@ def test_the_search_box_clear_button_follows_the_theme_and_clears(qtbot, real_db
             assert button.iconSize().width() >= 15 * scale, scale
         clear.trigger()
         assert box.text() == "" and not clear.isVisible() and not button.isVisible()
+        assert box.textMargins().right() == 0  # the hint has the whole field again
     finally:
         g.ctx.state.set_text_scale(1.0)
         g.ctx.state.set_palette("standard")

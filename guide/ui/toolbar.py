@@ -170,6 +170,12 @@ class ClearButton(QToolButton):
     def _follow_text(self, text: str) -> None:
         self.defaultAction().setVisible(bool(text))
         self.setVisible(bool(text))
+        self._keep_clear()
+
+    def _keep_clear(self) -> None:
+        # Only while shown: the empty box's hint has the field to itself (fit() sizes the
+        # box to show it whole).
+        self.box.setTextMargins(0, 0, self.width() - 4 if self.isVisibleTo(self.box) else 0, 0)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.box and event.type() == QEvent.Type.Resize:
@@ -183,5 +189,5 @@ class ClearButton(QToolButton):
         icon = min(side - 4, int(16 * self.scale))  # as the bar's icons, a little smaller
         self.setIconSize(QSize(icon, icon))
         self.setGeometry(field.right() - side - 3, (field.height() - side) // 2, side, side)
-        self.box.setTextMargins(0, 0, side - 4, 0)
+        self._keep_clear()
 
