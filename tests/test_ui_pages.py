@@ -223,3 +223,21 @@ def test_the_search_box_clear_button_follows_the_theme_and_clears(qtbot, real_db
         g.ctx.state.set_palette("standard")
         g.images.shutdown()
         g.close()
+
+
+@pytest.mark.parametrize(("lang", "size"), [("en", (1024, 640)), ("zh", (1024, 640)), ("en", (1280, 800)),
+                                            ("zh", (1920, 1080))])
+def test_exhibition_cards_fill_the_rows(qtbot, real_db: Path, lang: str,  # type: ignore[no-untyped-def]
+                                        size: tuple[int, int]) -> None:
+    """Cards share a row's width: English at 1024 pixels showed one column with a card's
+    width empty beside it (its navigation is wider than Chinese's)."""
+    with shown_guide(qtbot, real_db, lang=lang, size=size, remember=False) as g:
+        g.window.go(Location("exhibition"))
+        QApplication.processEvents()
+        view = g.window.page("exhibition").findChild(QListView, "areaGrid")
+        view.doItemsLayout()
+        rects = [view.visualRect(view.model().index(r, 0)) for r in range(view.model().rowCount())]
+        first_row = [r for r in rects if r.top() == rects[0].top()]
+        assert len(first_row) >= 2, (lang, size, rects[:3])
+        left_empty = view.viewport().width() - max(r.right() for r in first_row)
+        assert left_empty < rects[0].width() / 3, (lang, size, left_empty, rects[0].width())

@@ -12,7 +12,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QLinearGradient, QPainter
-from PySide6.QtWidgets import QStyleOptionViewItem
+from PySide6.QtWidgets import QListView, QStyleOptionViewItem
 
 from guide.content.models import Area, Photo
 from guide.ui import layout_probe as probe
@@ -74,6 +74,7 @@ class ImageCardDelegate(BaseDelegate):
     MARGINS = (6, 6, -6, -6)
     STAR_ON_PICTURE = True
     IMAGE = (300, 190)  # at 100% text
+    CARD_EXTRA = 28  # a card's width beyond its picture
     FILL = False  # crop to fill the box (cards) or show the whole image (photos)
 
     def __init__(self, ctx: AppContext, images: ImageCache, parent: Any = None) -> None:
@@ -81,8 +82,24 @@ class ImageCardDelegate(BaseDelegate):
         self.images = images
 
     def image_size(self) -> QSize:
+        """The picture's size: ``IMAGE`` at the text size, widened or narrowed (within
+        a sixth) so that a grid's cards fill its rows instead of leaving a card's width
+        empty at the right (one column of two in English at 1024 pixels)."""
         s = self.ctx.state.text_scale
-        return QSize(int(self.IMAGE[0] * s), int(self.IMAGE[1] * s))
+        width, height = self.IMAGE[0] * s, self.IMAGE[1] * s
+        view = self.parent()
+        if isinstance(view, QListView) and view.viewMode() == QListView.ViewMode.IconMode:
+            # The whole width less a scroll bar, shown or not: a card width that depended on
+            # it would bring the bar back and forth.
+            room = view.width() - 2 * view.frameWidth() - view.verticalScrollBar().sizeHint().width() - 8
+            extra = self.CARD_EXTRA + 2 * view.spacing()
+            columns = max(1, int(room // (width * 5 / 6 + extra)))
+            # Steps of 8 pixels: every width is a new decode of every picture shown.
+            fitted = (room // columns - extra) // 8 * 8
+            if fitted > 0:
+                height *= min(fitted, width * 7 / 6) / width
+                width = min(fitted, width * 7 / 6)
+        return QSize(int(width), int(height))
 
     def image_box(self, card: QRect) -> QRect:
         return QRect(card.left() + 8, card.top() + 8, card.width() - 16, self.image_size().height())
@@ -161,7 +178,8 @@ class PhotoDelegate(ImageCardDelegate):
         caption = tx.pick(photo.caption, photo.caption_en, self.ctx.state.lang) if photo else "国"
         lines = [title(caption, self.font("body", True), ""), Line("国", self.font("small"), "")]
         size = self.image_size()
-        return QSize(size.width() + 28, size.height() + self.lines_height(lines, size.width() - 8) + 36)
+        return QSize(size.width() + self.CARD_EXTRA,
+                     size.height() + self.lines_height(lines, size.width() - 8) + 36)
 
 
 class AreaDelegate(ImageCardDelegate):
@@ -212,4 +230,5 @@ class AreaDelegate(ImageCardDelegate):
         lines = [title(name, self.font("title", True), ""),
                  Line("国", self.font("body"), ""), Line("国", self.font("small"), "")]
         size = self.image_size()
-        return QSize(size.width() + 28, size.height() + self.lines_height(lines, size.width() - 12) + 34)
+        return QSize(size.width() + self.CARD_EXTRA,
+                     size.height() + self.lines_height(lines, size.width() - 12) + 34)
