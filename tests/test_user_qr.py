@@ -35,7 +35,7 @@ from guide.user.qr import (
 
 # The words the window passes in each language (tests/test_ui_bookmarks.py checks it does).
 ZH = QrWords(heading="2023中关村论坛 · 我的收藏", time_tba="时间待定", gone="（已不在指南中）")
-EN = QrWords(heading="Zhongguancun Forum 2023 · My bookmarks", time_tba="time TBA",
+EN = QrWords(heading="2023 Zhongguancun Forum · My bookmarks", time_tba="time TBA",
              gone=" (no longer in the guide)")
 DECODER = f"zxing-cpp {version('zxing-cpp')} on a PIL image of segno's PNG"
 
