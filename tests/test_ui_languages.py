@@ -353,7 +353,10 @@ def test_english_reads_in_a_latin_face_in_either_ui_language(  # type: ignore[no
         assert note.text().startswith("Nothing found for “xyzxyz”")
         assert not full_width_quotes(note.font())
         g.ctx.state.set_text_scale(1.5)  # the style sheet is set again: the face stays
-        assert not full_width_quotes(note.font())
-        g.ctx.state.set_language("zh")
-        assert CJK.search(note.text()), note.text()  # said again in Chinese
-        assert full_width_quotes(note.font())
+        try:
+            assert not full_width_quotes(note.font())
+            g.ctx.state.set_language("zh")
+            assert CJK.search(note.text()), note.text()  # said again in Chinese
+            assert full_width_quotes(note.font())
+        finally:
+            g.ctx.state.set_text_scale(1.0)  # the application's font outlives the window

@@ -53,7 +53,7 @@ def test_figures_page_charts_the_comparable_figures_and_lists_every_figure(guide
 def test_a_figure_row_names_its_year_once(guide: Guide) -> None:
     """The year follows what a figure measures, unless that already names it ("Growth …,
     2018–2022" read "2018–2022  2022")."""
-    from guide.ui.delegates import FigureDelegate
+    from guide.ui.figure_delegate import FigureDelegate
 
     guide.window.go(Location("figures"))
     view = guide.window.page("figures").findChild(QListView, "figureList")

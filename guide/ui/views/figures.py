@@ -12,7 +12,7 @@ from guide.ui import layout_probe as probe
 from guide.ui import text as tx
 from guide.ui import theme
 from guide.ui.context import AppContext
-from guide.ui.delegates import FigureDelegate
+from guide.ui.figure_delegate import FigureDelegate
 from guide.ui.flow import FlowLayout
 from guide.ui.models.lazy import LazyItemModel
 from guide.ui.views.base import Page, fit_rows, list_view

@@ -12,7 +12,8 @@ from guide.content.schedule import exhibition_on, today_and_next
 from guide.ui import text as tx
 from guide.ui import theme
 from guide.ui.context import AppContext
-from guide.ui.delegates import CardDelegate, FigureDelegate, ForumDelegate
+from guide.ui.delegates import CardDelegate, ForumDelegate
+from guide.ui.figure_delegate import FigureDelegate
 from guide.ui.models.lazy import LazyItemModel
 from guide.ui.views.base import Page, fit_rows, list_view
 
