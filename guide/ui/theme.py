@@ -23,7 +23,7 @@ from PySide6.QtGui import (
     QPixmap,
 )
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel
 
 from guide import paths
 
@@ -174,7 +174,7 @@ def content_families(lang: str | None = None) -> list[str]:
     return list(_families.get(lang, ()) if lang else _content_families)
 
 
-def set_text_language(widget: QWidget, lang: str) -> None:
+def set_text_language(widget: QLabel, lang: str) -> None:
     """Set ``widget``'s text in the faces for text in ``lang`` (``zh``, ``en``).
 
     Through the style sheet (its ``textLang`` rules), not ``setFont``: the guide sets the
