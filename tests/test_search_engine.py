@@ -28,6 +28,7 @@ from guide.search import (
     search,
 )
 from guide.search.engine import RANK_CAP, run_search
+from guide.search.highlight import SNIPPET_CHARS
 from guide.search.query import MAX_WORD_PIECE
 from guide.search.text import MARK, TOKEN, bigrams, fold, index_text
 from tests.conftest import ROOT
@@ -417,26 +418,37 @@ def test_a_field_of_single_readings_is_marked_as_the_general_speller_marks_it(
 
 
 def test_snippet_is_short_and_around_the_first_match(db: sqlite3.Connection) -> None:
-    long_body = "科技部等部门按照党中央国务院的决策部署，" * 10 + "推动科技成果转化工作\n取得全面进展。" * 10
+    long_body = "科技部等部门按照党中央国务院的决策部署，" * 10 + "推动科技成果转化工作\n取得全面进展。" * 30
     conn = _build((SearchDoc("announcement", "long", "全面进展", body=long_body),))
     hit = search(conn, "成果转化")[0]
     assert hit.snippet.startswith("…") and hit.snippet.endswith("…")
-    assert len(hit.snippet) == 122  # 120 characters and two ellipses
-    assert hit.snippet_marks[0] == (21, 25)  # 20 characters of lead-in after "…"
-    assert hit.marked()[1].startswith("…部门按照党中央国务院的决策部署，推动科技[成果转化]工作 取得")
+    assert len(hit.snippet) <= SNIPPET_CHARS + 2  # and two ellipses
+    # About 20 characters of lead-in, from the start of their clause (after its "，").
+    assert hit.marked()[1].startswith("…科技部等部门按照党中央国务院的决策部署，推动科技[成果转化]工作 取得")
+    assert hit.snippet.endswith("。…")  # the cut ends after a clause, not inside one
     assert "\n" not in hit.snippet
 
 
 def test_a_snippet_cuts_no_few_characters_for_an_ellipsis() -> None:
     """A text a few characters longer than a snippet is shown whole ("…023年5月" read as
-    a cut-off year), and an English snippet is twice as long (its letters are narrower)."""
-    body = "2023年5月26—30日，" + "展会期间人工智能量子信息高端制造等领域的一大波黑科技扎堆亮相" * 4
-    body_en = "From 26 to 30 May 2023 the exhibition showed " + "quantum information and robots, " * 12
-    conn = _build((SearchDoc("area", "expo", "展览", body=body[:122], body_en=body_en),))
+    a cut-off year); an English snippet is twice as long (its letters are narrower) and
+    starts and ends at a word ("…dministration", "green fi…" read as typing mistakes)."""
+    body = "2023年5月26—30日，" + "展会期间人工智能量子信息高端制造等领域的一大波黑科技扎堆亮相" * 9
+    body_en = "From 26 to 30 May 2023 the exhibition showed " + "quantum information and robots, " * 30
+    conn = _build((SearchDoc("area", "expo", "展览", body=body[:SNIPPET_CHARS + 2], body_en=body_en),))
     hit = search(conn, "展会")[0]
-    assert hit.snippet == body[:122]  # two past the snippet's length: not "…023年…"
+    assert hit.snippet == body[:SNIPPET_CHARS + 2]  # two past the snippet's length: not "…023年…"
     hit = search(conn, "exhibition")[0]
-    assert hit.snippet_en.startswith("From 26") and len(hit.snippet_en) == 241
+    assert hit.snippet_en.startswith("From 26")
+    assert SNIPPET_CHARS < len(hit.snippet_en) <= 2 * SNIPPET_CHARS + 1
+    assert hit.snippet_en.endswith("…") and hit.snippet_en[:-1].split()[-1].strip(",") in {
+        "quantum", "information", "and", "robots"}, hit.snippet_en[-30:]
+    late = "Beijing, as the national centre of financial administration, " * 12 + "supports green finance."
+    conn = _build((SearchDoc("forum", "f", "论坛", body_en=late),))
+    hit = search(conn, "green finance")[0]
+    assert hit.snippet_en.startswith("…") and "[green] [finance]" in hit.marked(lang="en")[1]
+    assert hit.snippet_en[1:].split()[0].strip(",") in {"Beijing", "as", "the", "national", "centre", "of",
+                                                       "financial", "administration"}
 
 
 def test_kind_filter_and_limit(db: sqlite3.Connection) -> None:
@@ -647,14 +659,14 @@ def test_when_more_titles_than_are_ranked_start_with_the_query_the_page_is_their
 
 
 def test_pinyin_marks_in_the_body_are_the_words_it_spelled_in_the_title() -> None:
-    filler = "会议介绍了全年工作安排和各方的合作经验。" * 5
+    filler = "会议介绍了全年工作安排和各方的合作经验。" * 15
     body = filler + "会上，中关村银行发布了行动计划。" + filler
     conn = _build((SearchDoc("organization", "bank", "中关村银行", body=body),))
     (hit,) = search(conn, "zgcyh")
     assert hit.marked()[0] == "[中关村银行]"
-    # The snippet moves to where the body has the word (20 characters of lead-in after
-    # "…"), and marks it there; nothing else (行动) is marked.
-    assert hit.snippet_marks == ((21, 26),)
+    # The snippet moves to where the body has the word (about 20 characters of lead-in
+    # after "…", from the start of their clause), and marks it there; nothing else (行动).
+    assert len(hit.snippet_marks) == 1 and 20 <= hit.snippet_marks[0][0] <= 33
     assert hit.marked()[1].count("[") == 1 and "会上，[中关村银行]发布了行动计划。" in hit.marked()[1]
     (hit,) = search(conn, "hang")  # one character: the body may read it otherwise (行动)
     assert hit.marked()[0] == "中关村银[行]"

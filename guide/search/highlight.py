@@ -18,12 +18,18 @@ from guide.search.text import WORD_CHAR, fold_aligned
 Span = tuple[int, int]
 Readings = Sequence[str]
 
-# About two lines of a result card on a wide screen (a kiosk's 1920 pixels); narrower
-# cards elide the rest. Latin letters are about half as wide as Chinese characters.
-SNIPPET_CHARS = 120
-SNIPPET_CHARS_LATIN = 240
-LEAD = 1 / 6  # of a snippet, shown before the first match
+# At least two lines of a result card on a kiosk's 1920 pixels (cards elide the rest, so
+# a snippet never ends in an orphan character on the second line). Latin letters are about
+# half as wide as Chinese characters.
+SNIPPET_CHARS = 240
+SNIPPET_CHARS_LATIN = 480
+LEAD = 20  # Chinese characters shown before the first match (twice as many letters)
 MIN_CUT = 4  # fewer characters than this are not cut for an ellipsis that takes their place
+# A snippet starts after one of these (or at an opening bracket or quote) and ends after a
+# punctuation mark or before a space, when one is near: not "…dministration" or "…成示范园".
+_BREAKS = frozenset("，。；：！？、,.;:!?—… \t\n\r\u3000")
+_OPENERS = frozenset("（(「『“‘《【[")
+_NEAR = 12  # how far a snippet's ends move to find one
 ELLIPSIS = "…"
 _LINE_BREAKS = re.compile("[\n\r\t\v\f]")
 
@@ -199,14 +205,17 @@ def snippet(
     text: str, spans: tuple[Span, ...], anchor: int | None = None, *, chars: int = SNIPPET_CHARS
 ) -> tuple[str, tuple[Span, ...]]:
     """Cut about ``chars`` characters of ``text`` around ``anchor`` (by default the first
-    span), with the spans that fall inside it."""
+    span), with the spans that fall inside it. The cut starts and ends between words or
+    clauses where one is near."""
     first = anchor if anchor is not None else spans[0][0] if spans else 0
-    start = max(0, min(first - int(chars * LEAD), len(text) - chars))
+    lead = LEAD * chars // SNIPPET_CHARS
+    start = max(0, min(first - lead, len(text) - chars))
     if start < MIN_CUT:  # "…023年5月" for "2023年5月": keep the few characters instead
         start = 0
     end = min(len(text), start + chars)
     if len(text) - end < MIN_CUT:
         end = len(text)
+    start, end = _between_words(text, start, end, first)
     cut = text[start:end]
     if not cut.isprintable():  # one for one: marks keep their offsets
         cut = _LINE_BREAKS.sub(" ", cut)
@@ -219,3 +228,26 @@ def snippet(
     if not spans:
         return cut, ()
     return cut, merge([(max(s, start) - shift, min(e, end) - shift) for s, e in spans])
+
+
+def _between_words(text: str, start: int, end: int, first: int) -> tuple[int, int]:
+    """Move a cut's ends to a word or clause boundary within :data:`_NEAR` characters."""
+    if start > 0 and text[start - 1] not in _BREAKS and text[start] not in _OPENERS:
+        back, ahead = range(start - 1, max(0, start - _NEAR) - 1, -1), range(start, min(first, start + _NEAR))
+        for at in [*back, *ahead]:
+            if text[at] in _OPENERS:
+                start = at
+                break
+            if text[at] in _BREAKS:
+                start = at + 1
+                break
+    while start < first and text[start] in _BREAKS:  # "——" or ", ": past all of it
+        start += 1
+    if end < len(text):
+        for at in range(end, max(start, end - _NEAR), -1):
+            if text[at - 1] in _BREAKS:
+                end = at
+                break
+        while end > start and text[end - 1].isspace():
+            end -= 1
+    return start, end
