@@ -225,19 +225,30 @@ def test_the_search_box_clear_button_follows_the_theme_and_clears(qtbot, real_db
         g.close()
 
 
-@pytest.mark.parametrize(("lang", "size"), [("en", (1024, 640)), ("zh", (1024, 640)), ("en", (1280, 800)),
-                                            ("zh", (1920, 1080))])
+@pytest.mark.parametrize(("lang", "size", "scale"), [
+    ("en", (1024, 640), 1.0), ("zh", (1024, 640), 1.0), ("en", (1280, 800), 1.0), ("zh", (1920, 1080), 1.0),
+    ("en", (1024, 640), 1.5), ("zh", (1120, 800), 1.5), ("en", (1024, 640), 2.0)])
 def test_exhibition_cards_fill_the_rows(qtbot, real_db: Path, lang: str,  # type: ignore[no-untyped-def]
-                                        size: tuple[int, int]) -> None:
+                                        size: tuple[int, int], scale: float) -> None:
     """Cards share a row's width: English at 1024 pixels showed one column with a card's
-    width empty beside it (its navigation is wider than Chinese's)."""
+    width empty beside it (its navigation is wider than Chinese's); at larger text, two
+    narrower cards, or one as wide as the row."""
     with shown_guide(qtbot, real_db, lang=lang, size=size, remember=False) as g:
-        g.window.go(Location("exhibition"))
-        QApplication.processEvents()
-        view = g.window.page("exhibition").findChild(QListView, "areaGrid")
-        view.doItemsLayout()
-        rects = [view.visualRect(view.model().index(r, 0)) for r in range(view.model().rowCount())]
-        first_row = [r for r in rects if r.top() == rects[0].top()]
-        assert len(first_row) >= 2, (lang, size, rects[:3])
-        left_empty = view.viewport().width() - max(r.right() for r in first_row)
-        assert left_empty < rects[0].width() / 3, (lang, size, left_empty, rects[0].width())
+        g.ctx.state.set_text_scale(scale)
+        try:
+            g.window.go(Location("exhibition"))
+            QApplication.processEvents()
+            view = g.window.page("exhibition").findChild(QListView, "areaGrid")
+            view.doItemsLayout()
+            rects = [view.visualRect(view.model().index(r, 0)) for r in range(view.model().rowCount())]
+            first_row = [r for r in rects if r.top() == rects[0].top()]
+            assert len(first_row) >= (1 if scale == 2.0 else 2), (lang, size, rects[:3])
+            left_empty = view.viewport().width() - max(r.right() for r in first_row)
+            assert left_empty < rects[0].width() / 3, (lang, size, left_empty, rects[0].width())
+            # A lone column is wider, not taller: its picture keeps about its height.
+            from guide.ui.image_delegates import AreaDelegate
+
+            picture = view.itemDelegate().image_size()
+            assert picture.height() <= AreaDelegate.IMAGE[1] * scale * 7 / 6 + 1, picture
+        finally:
+            g.ctx.state.set_text_scale(1.0)

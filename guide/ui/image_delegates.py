@@ -82,9 +82,10 @@ class ImageCardDelegate(BaseDelegate):
         self.images = images
 
     def image_size(self) -> QSize:
-        """The picture's size: ``IMAGE`` at the text size, widened or narrowed (within
-        a sixth) so that a grid's cards fill its rows instead of leaving a card's width
-        empty at the right (one column of two in English at 1024 pixels)."""
+        """The picture's size: ``IMAGE`` at the text size, widened or narrowed so that a
+        grid's cards fill its rows instead of leaving a card's width empty at the right
+        (one column of two in English at 1024 pixels): within a sixth, or down to two
+        thirds where that makes two columns of one; a single column fills the row."""
         s = self.ctx.state.text_scale
         width, height = self.IMAGE[0] * s, self.IMAGE[1] * s
         view = self.parent()
@@ -94,11 +95,16 @@ class ImageCardDelegate(BaseDelegate):
             room = view.width() - 2 * view.frameWidth() - view.verticalScrollBar().sizeHint().width() - 8
             extra = self.CARD_EXTRA + 2 * view.spacing()
             columns = max(1, int(room // (width * 5 / 6 + extra)))
-            # Steps of 8 pixels: every width is a new decode of every picture shown.
-            fitted = (room // columns - extra) // 8 * 8
+            if columns == 1 and room // 2 - extra >= width * 2 / 3:
+                columns = 2  # larger text: two narrower cards, not one with a strip beside it
+            # Steps of 4 pixels: every width is a new decode of every picture shown.
+            fitted = (room // columns - extra) // 4 * 4
             if fitted > 0:
-                height *= min(fitted, width * 7 / 6) / width
-                width = min(fitted, width * 7 / 6)
+                wide = min(fitted, width * 7 / 6) if columns > 1 else fitted
+                # A lone column grows wider, not taller: its picture is cropped, not a
+                # screenful on a small window at large text.
+                height *= min(wide, width * 7 / 6) / width
+                width = wide
         return QSize(int(width), int(height))
 
     def image_box(self, card: QRect) -> QRect:
