@@ -193,6 +193,49 @@ def test_an_error_no_check_foresaw_still_ends_the_import_with_a_message(
     g.close()
 
 
+def test_a_slow_import_can_be_cancelled_and_changes_nothing(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+) -> None:
+    """Staff are not stuck behind the progress dialog (a calendar's never-matching
+    recurrence rule took seconds per event): Cancel ends the wait at once; the import
+    still running is thrown away when it ends, and the next one works as usual."""
+    import threading
+
+    from guide.updates import api
+    from tests.conftest import MINI_PACK
+
+    gate, real = threading.Event(), api.prepare_programme
+
+    def slow(*args: object, **kwargs: object) -> object:
+        gate.wait(30)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(api, "prepare_programme", slow)
+    current = build_content_db(MINI_PACK, tmp_path / "content.db").path
+    g = build_window(current, lang="en", user_db=tmp_path / "user.db")
+    qtbot.addWidget(g.window)
+    g.window.show()
+    asked = answer_yes(monkeypatch)
+    title = g.window.toolbar.app_title.text()
+    with qtbot.waitSignal(g.updates.finished, timeout=5000) as done:
+        g.updates.start_programme(XML_39C3)
+        from PySide6.QtWidgets import QPushButton
+
+        button = g.updates.progress.findChild(QPushButton)
+        assert button.text() == "Cancel"
+        button.click()
+    assert done.args == [False] and g.updates.progress is None
+    gate.set()  # the cancelled import ends now, behind the next one in the queue
+    with qtbot.waitSignal(g.updates.finished, timeout=60000) as done:
+        g.updates.start_programme(XML_39C3)
+    assert done.args == [True]
+    # One question, for the second import; it is the programme's first version: the
+    # cancelled one was never asked about nor loaded.
+    assert len(asked) == 1 and "version 1" in asked[0]
+    assert g.window.toolbar.app_title.text() != title
+    g.close()
+
+
 def _sections(g: Guide) -> list[str]:
     model = g.window.nav_model
     return [model.item(r).data(Qt.ItemDataRole.UserRole) for r in range(model.rowCount())]

@@ -122,6 +122,10 @@ class ContentUpdates(QObject):
         self.swap = swap
         self.progress: QProgressDialog | None = None
         self._programme = False  # what the dialog is reading: a programme, else a pack
+        # One flag per job sent to the worker, oldest first: True once the user cancelled
+        # it. The worker cannot be interrupted (a calendar's recurrence rule can take
+        # seconds): a cancelled job's result is thrown away when it comes.
+        self._jobs: list[bool] = []
         self.last_message = ""
         self._thread = QThread()
         self._thread.setObjectName("content-import")
@@ -172,9 +176,10 @@ class ContentUpdates(QObject):
     def _show_progress(self, label: str) -> None:
         if not self._thread.isRunning():
             self._thread.start()
-        self.progress = QProgressDialog(label, "", 0, 0, self.parent_widget)
+        self._jobs.append(False)
+        self.progress = QProgressDialog(label, tx.tr("Cancel"), 0, 0, self.parent_widget)
         self.progress.setObjectName("importProgress")
-        self.progress.setCancelButton(None)
+        self.progress.canceled.connect(self._cancel)  # the button, Esc or closing the dialog
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.progress.setMinimumDuration(300)  # small packs finish before it shows
 
@@ -196,9 +201,20 @@ class ContentUpdates(QObject):
         self._start_programme.emit(str(source), str(self.ctx.content_path),
                                    content_info(self.ctx.content).timezone)
 
+    def _cancel(self) -> None:
+        """Stop waiting for the job on screen: nothing changes, whatever it brings."""
+        if self._jobs:
+            self._jobs[-1] = True
+        self._close_progress()
+        self.finished.emit(False)
+
+    def _cancelled(self) -> bool:
+        """Whether the job whose result has just come was cancelled (and forget it)."""
+        return self._jobs.pop(0) if self._jobs else False
+
     @Slot(str, int, int)
     def _progressed(self, stage: str, done: int, total: int) -> None:
-        if self.progress is None:
+        if self.progress is None or (self._jobs and self._jobs[0]):  # a cancelled job's
             return
         labels = {"verify": tx.tr("Reading the programme…") if self._programme
                   else tx.tr("Checking signature and files…"),
@@ -210,6 +226,7 @@ class ContentUpdates(QObject):
 
     def _close_progress(self) -> None:
         if self.progress is not None:
+            self.progress.blockSignals(True)  # closing a progress dialog says "canceled"
             self.progress.close()
             self.progress.deleteLater()
             self.progress = None
@@ -217,6 +234,9 @@ class ContentUpdates(QObject):
     @Slot(object)
     def _prepared(self, prepared: PreparedUpdate) -> None:
         updates = _updates()
+        if self._cancelled():
+            updates.discard_update(prepared)
+            return
         self._close_progress()
         lang = self.ctx.state.lang
         text = tx.tr("Content pack %1, version %2, signed by %3.").replace(
@@ -236,6 +256,8 @@ class ContentUpdates(QObject):
 
     @Slot(str, list)
     def _refused(self, message: str, details: list[str]) -> None:
+        if self._cancelled():
+            return
         self._close_progress()
         self.last_message = "\n".join([message, *details])
         box = QMessageBox(QMessageBox.Icon.Warning, tx.tr("This content pack was not loaded"),

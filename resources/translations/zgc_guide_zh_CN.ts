@@ -1079,6 +1079,10 @@
         <translation>日程文件（frab、iCalendar、表格）</translation>
     </message>
     <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
         <source>Checking the content pack…</source>
         <translation>正在检查内容包…</translation>
     </message>
