@@ -80,6 +80,9 @@ class ImageCardDelegate(BaseDelegate):
     def __init__(self, ctx: AppContext, images: ImageCache, parent: Any = None) -> None:
         super().__init__(ctx, parent)
         self.images = images
+        # The last picture size and what it was worked out from: a card asks for it
+        # several times at every paint, and the view's width changes only on a resize.
+        self._sized: tuple[tuple[int, float], QSize] | None = None
 
     def image_size(self) -> QSize:
         """The picture's size: ``IMAGE`` at the text size, widened or narrowed so that a
@@ -87,9 +90,14 @@ class ImageCardDelegate(BaseDelegate):
         (one column of two in English at 1024 pixels): within a sixth, or down to two
         thirds where that makes two columns of one; a single column fills the row."""
         s = self.ctx.state.text_scale
+        parent = self.parent()
+        view = parent if isinstance(parent, QListView) and \
+            parent.viewMode() == QListView.ViewMode.IconMode else None
+        key = (view.width() if view is not None else -1, s)
+        if self._sized is not None and self._sized[0] == key:
+            return self._sized[1]
         width, height = self.IMAGE[0] * s, self.IMAGE[1] * s
-        view = self.parent()
-        if isinstance(view, QListView) and view.viewMode() == QListView.ViewMode.IconMode:
+        if view is not None:
             # The whole width less a scroll bar, shown or not: a card width that depended on
             # it would bring the bar back and forth.
             room = view.width() - 2 * view.frameWidth() - view.verticalScrollBar().sizeHint().width() - 8
@@ -105,7 +113,9 @@ class ImageCardDelegate(BaseDelegate):
                 # screenful on a small window at large text.
                 height *= min(wide, width * 7 / 6) / width
                 width = wide
-        return QSize(int(width), int(height))
+        size = QSize(int(width), int(height))
+        self._sized = (key, size)
+        return size
 
     def image_box(self, card: QRect) -> QRect:
         return QRect(card.left() + 8, card.top() + 8, card.width() - 16, self.image_size().height())
