@@ -90,6 +90,18 @@ def test_cross_links_forum_to_organiser_to_its_forums_and_back(guide: Guide) -> 
     assert w.current_location() == Location.item("person", "zhao-qing")
 
 
+def test_an_organisations_roles_read_as_english(guide: Guide) -> None:
+    # The software park co-organised the conference and released the platform launched there.
+    guide.ctx.state.set_language("en")
+    guide.window.open_item("organization", "zgc-software-park")
+    text = guide.window.detail.findChild(QTextBrowser, "detailBody").toPlainText()
+    assert "Co-organiser and publisher" in text
+    guide.window.open_item("forum", "university-tech-transfer-conference")
+    text = guide.window.detail.findChild(QTextBrowser, "detailBody").toPlainText()
+    assert "Zhongguancun Software Park (publisher)" in text
+    assert "(co-publisher)" in text
+
+
 def test_area_detail_shows_its_photos_and_figures(guide: Guide) -> None:
     guide.window.open_item("area", "metaverse-area")
     photos = guide.window.detail.findChild(QListView, "detailPhotos")

@@ -23,8 +23,8 @@ ROLE_EN = {
     "联合发起": "Co-initiator",
     "牵头发起": "Lead initiator",
     "创始成员": "Founding member",
-    "发布": "Released by",
-    "联合发布": "Jointly released by",
+    "发布": "Publisher",  # of a launch: a platform, report or programme released at a forum
+    "联合发布": "Co-publisher",
 }
 
 # The page's qualifiers of a number, in English.

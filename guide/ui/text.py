@@ -117,6 +117,14 @@ def role(role_zh: str, lang: str) -> str:
     return ROLE_EN.get(role_zh, role_zh) if lang == "en" else role_zh
 
 
+def roles(roles_zh: Iterable[str], lang: str) -> str:
+    """协办、发布 / "Co-organiser and publisher" (one organisation's roles at a forum)."""
+    names = [role(r, lang) for r in roles_zh if r]
+    if lang == "en":
+        names[1:] = [n[:1].lower() + n[1:] for n in names[1:]]
+    return join_list(names, lang)
+
+
 _SCALE = (("万亿", 1e12), ("亿", 1e8), ("万", 1e4))
 
 

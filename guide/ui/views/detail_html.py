@@ -268,7 +268,7 @@ def forum_html(db: queries.Db, forum: Forum, lang: str, show_original: bool = Fa
     html += _section(tx.tr("Speakers"), speakers)
     launches = ""
     for la in forum.launches:
-        by = tx.join_list((_org_link(o.organization, lang) + f" ({escape(tx.role(o.role, lang))})"
+        by = tx.join_list((_org_link(o.organization, lang) + f" ({escape(tx.role(o.role, lang).lower())})"
                            for o in la.by), lang)
         summary = tx.pick(la.summary, la.summary_en, lang)
         launches += (f"<p><b>{escape(tx.pick(la.title, la.title_en, lang))}</b>"
@@ -316,7 +316,7 @@ def organization_html(db: queries.Db, org: Organization, lang: str,
         if parent:
             html += _part_of("organization", parent.id, parent.name, parent.name_en, lang)
     html += _section(tx.tr("Forums"), _forum_rows(
-        ((r, tx.join_list((tx.role(x, lang) for x in role.split("、")), lang))
+        ((r, tx.roles(role.split("、"), lang))
          for r, role in queries.organization_forums(db, org.id)), lang))
     html += _section(tx.tr("People"), _cards(
         (ItemCard("person", p.id, p.name, p.name_en, p.position, None, p.position_en)
