@@ -230,7 +230,7 @@ def test_photo_with_image_file_is_decoded_off_thread_and_shown(qtbot, mini_db: P
     g.images.shutdown()
 
 
-@pytest.mark.parametrize(("lang", "note"), [("en", "No image available"), ("zh", "图片缺失")])
+@pytest.mark.parametrize(("lang", "note"), [("en", "Picture not available"), ("zh", "暂无图片")])
 def test_a_photo_card_without_its_image_file_says_so(qtbot, mini_db: Path, lang: str, note: str) -> None:  # type: ignore[no-untyped-def]
     """The gallery tile of a photo with no image file says so in words (on screen and to a
     screen reader) once the worker has reported it; a photo whose file loads says nothing."""
@@ -367,8 +367,8 @@ def test_a_wrapped_line_past_its_limit_ends_in_an_ellipsis(qapp: object) -> None
 
 
 @pytest.mark.parametrize("scale", [1.0, 2.0])
-@pytest.mark.parametrize(("note", "mark"), [("No image file for this photo", "Crowds fill the area"),
-                                            ("此图片暂无图像文件", "元宇宙展区人头攒动。")])
+@pytest.mark.parametrize(("note", "mark"), [("Picture not available", "Crowds fill the area"),
+                                            ("暂无图片", "元宇宙展区人头攒动。")])
 def test_a_missing_photo_says_so_below_its_watermark_never_over_it(
         qtbot, note: str, mark: str, scale: float) -> None:  # type: ignore[no-untyped-def]
     # At 200% text the note was printed across the large watermark character ("C", "元").

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QFileDialog, QListView, QMessageBox, QPushButton, QWidget
 
 from guide.app import Guide, build_window
@@ -250,5 +251,30 @@ def test_exhibition_cards_fill_the_rows(qtbot, real_db: Path, lang: str,  # type
 
             picture = view.itemDelegate().image_size()
             assert picture.height() <= AreaDelegate.IMAGE[1] * scale * 7 / 6 + 1, picture
+        finally:
+            g.ctx.state.set_text_scale(1.0)
+
+
+@pytest.mark.parametrize(("page", "grid"), [("photos", "photoGrid"), ("exhibition", "areaGrid")])
+def test_at_200_percent_on_1024x640_a_cards_picture_leaves_its_words_in_sight(  # type: ignore[no-untyped-def]
+        qtbot, real_db: Path, page: str, grid: str) -> None:
+    """A lone column's picture filled the view: the words under it were out of sight. A
+    photo card shows whole (caption and credit); an area card, with its longer text, at
+    least its picture and the first line of its title."""
+    with shown_guide(qtbot, real_db, lang="en", size=(1024, 640), remember=False) as g:
+        g.ctx.state.set_text_scale(2.0)
+        try:
+            g.window.go(Location(page))
+            QApplication.processEvents()
+            view = g.window.page(page).findChild(QListView, grid)
+            view.doItemsLayout()
+            first = view.visualRect(view.model().index(0, 0))
+            delegate = view.itemDelegate()
+            if page == "photos":
+                seen = first.bottom()
+            else:
+                box = delegate.image_box(first)
+                seen = box.bottom() + QFontMetrics(delegate.font("title", True)).height() + 8
+            assert seen <= view.viewport().height(), (first, seen, view.viewport().height())
         finally:
             g.ctx.state.set_text_scale(1.0)

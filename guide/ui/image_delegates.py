@@ -82,18 +82,20 @@ class ImageCardDelegate(BaseDelegate):
         self.images = images
         # The last picture size and what it was worked out from: a card asks for it
         # several times at every paint, and the view's width changes only on a resize.
-        self._sized: tuple[tuple[int, float], QSize] | None = None
+        self._sized: tuple[tuple[int, int, float], QSize] | None = None
 
     def image_size(self) -> QSize:
         """The picture's size: ``IMAGE`` at the text size, widened or narrowed so that a
         grid's cards fill its rows instead of leaving a card's width empty at the right
         (one column of two in English at 1024 pixels): within a sixth, or down to two
-        thirds where that makes two columns of one; a single column fills the row."""
+        thirds where that makes two columns of one; a single column fills the row. At most
+        two fifths of the window tall, so a card's caption shows with its picture."""
         s = self.ctx.state.text_scale
         parent = self.parent()
         view = parent if isinstance(parent, QListView) and \
             parent.viewMode() == QListView.ViewMode.IconMode else None
-        key = (view.width() if view is not None else -1, s)
+        window = view.window().height() if view is not None else -1
+        key = (view.width() if view is not None else -1, window, s)
         if self._sized is not None and self._sized[0] == key:
             return self._sized[1]
         width, height = self.IMAGE[0] * s, self.IMAGE[1] * s
@@ -113,6 +115,10 @@ class ImageCardDelegate(BaseDelegate):
                 # screenful on a small window at large text.
                 height *= min(wide, width * 7 / 6) / width
                 width = wide
+            # Nor taller than two fifths of the window: at large text on a small window the
+            # caption under the picture stays in sight (the window's height, not the view's:
+            # a detail page's photo strip is as tall as its cards).
+            height = min(height, window * 2 / 5)
         size = QSize(int(width), int(height))
         self._sized = (key, size)
         return size
@@ -122,8 +128,8 @@ class ImageCardDelegate(BaseDelegate):
 
     def picture_note(self, path: str | None) -> str:
         """What the card says in place of its picture: nothing while it loads or once shown,
-        "No image available" when the file is missing or cannot be decoded."""
-        return tx.tr("No image available") if self.images.is_missing(path, self.image_size()) else ""
+        "Picture not available" when the file is missing or cannot be decoded."""
+        return tx.tr("Picture not available") if self.images.is_missing(path, self.image_size()) else ""
 
     def paint_picture(self, painter: QPainter, box: QRect, path: str | None, mark: str) -> None:
         pixmap = self.images.pixmap(path, self.image_size())

@@ -767,6 +767,10 @@
         <translation>时间未公布</translation>
     </message>
     <message>
+        <source>Picture not available</source>
+        <translation>暂无图片</translation>
+    </message>
+    <message>
         <source>Exhibition</source>
         <translation>展览</translation>
     </message>
@@ -993,14 +997,6 @@
     <message>
         <source>Source</source>
         <translation>出处</translation>
-    </message>
-    <message>
-        <source>No image file for this photo</source>
-        <translation>此图片暂无图像文件</translation>
-    </message>
-    <message>
-        <source>No image available</source>
-        <translation>图片缺失</translation>
     </message>
     <message>
         <source>No longer in the guide</source>

@@ -57,7 +57,7 @@ class PhotoCanvas(QWidget):
             missing = self.images.is_missing(self.photo.image, VIEWER_SIZE)
             paint_placeholder(painter, rect, palette,
                               tx.pick(self.photo.caption, self.photo.caption_en, self.ctx.state.lang),
-                              tx.tr("No image file for this photo") if missing else "",
+                              tx.tr("Picture not available") if missing else "",
                               theme.font("title", self.ctx.state.text_scale))
         painter.end()
 
