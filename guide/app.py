@@ -176,7 +176,7 @@ def offer_staff_actions(guide: Guide) -> None:
 
     def retranslate() -> None:
         updates.retranslate()
-        about.setText(tx.tr("About ZGC Forum Guide…"))
+        about.setText(tx.tr("About ZGC Forum Guide..."))
 
     retranslate()
     guide.ctx.state.language_changed.connect(lambda _lang: retranslate())

@@ -47,6 +47,12 @@ def test_every_translation_is_finished() -> None:
     assert unfinished == []
 
 
+def test_english_labels_write_an_ellipsis_as_three_full_stops() -> None:
+    """The window's labels are set in the bundled CJK face, which draws "…" as centred
+    dots: "Export···" in English. Chinese keeps its own "…" (居中省略号)."""
+    assert [src for src, _, _ in _messages() if "…" in src] == []
+
+
 def test_every_string_in_the_code_is_in_the_translations(tmp_path: Path) -> None:
     """A string added to the code but never extracted would show in English in the Chinese UI."""
     import shutil

@@ -23,7 +23,7 @@ def test_staff_menu_opens_about_with_version_content_and_licences(qtbot: QtBot, 
 
     monkeypatch.setattr(about_module, "notices_path", lambda: notices)  # type: ignore[attr-defined]
     (action,) = [a for a in guide.window.staff_menu.actions() if a.objectName() == "aboutAction"]
-    assert action.text() == "About ZGC Forum Guide…"
+    assert action.text() == "About ZGC Forum Guide..."
     action.trigger()
     dialog = guide.window.findChild(AboutDialog, "aboutDialog")
     assert dialog is not None and dialog.isVisible()

@@ -147,8 +147,8 @@ class ContentUpdates(QObject):
         self.restore_action.triggered.connect(self.restore)
 
     def retranslate(self) -> None:
-        self.open_action.setText(tx.tr("Open content pack…"))
-        self.programme_action.setText(tx.tr("Open programme…"))
+        self.open_action.setText(tx.tr("Open content pack..."))
+        self.programme_action.setText(tx.tr("Open programme..."))
         self.restore_action.setText(tx.tr("Restore previous content"))
 
     def refresh_actions(self) -> None:
@@ -186,7 +186,7 @@ class ContentUpdates(QObject):
     def start_import(self, pack_file: Path) -> None:
         """Check and build ``pack_file`` in the background, then ask before switching."""
         self._programme = False
-        self._show_progress(tx.tr("Checking the content pack…"))
+        self._show_progress(tx.tr("Checking the content pack..."))
         self._start.emit(str(pack_file), str(self.ctx.content_path))
 
     def start_programme(self, source: Path) -> None:
@@ -197,7 +197,7 @@ class ContentUpdates(QObject):
         from guide.content.database import content_info
 
         self._programme = True
-        self._show_progress(tx.tr("Reading the programme…"))
+        self._show_progress(tx.tr("Reading the programme..."))
         self._start_programme.emit(str(source), str(self.ctx.content_path),
                                    content_info(self.ctx.content).timezone)
 
@@ -216,10 +216,10 @@ class ContentUpdates(QObject):
     def _progressed(self, stage: str, done: int, total: int) -> None:
         if self.progress is None or (self._jobs and self._jobs[0]):  # a cancelled job's
             return
-        labels = {"verify": tx.tr("Reading the programme…") if self._programme
-                  else tx.tr("Checking signature and files…"),
-                  "build": tx.tr("Building the new content…"),
-                  "compare": tx.tr("Comparing with the content in use…")}
+        labels = {"verify": tx.tr("Reading the programme...") if self._programme
+                  else tx.tr("Checking signature and files..."),
+                  "build": tx.tr("Building the new content..."),
+                  "compare": tx.tr("Comparing with the content in use...")}
         self.progress.setLabelText(labels.get(stage, stage))
         self.progress.setMaximum(max(total, 0))
         self.progress.setValue(min(done, total))

@@ -90,7 +90,7 @@
         <translation>二维码</translation>
     </message>
     <message>
-        <source>Export…</source>
+        <source>Export...</source>
         <translation>导出…</translation>
     </message>
     <message>
@@ -1011,16 +1011,16 @@
         <translation>请核对时间：当天另一项收藏尚未公布时间</translation>
     </message>
     <message>
-        <source>About ZGC Forum Guide…</source>
-        <translation>关于中关村论坛指南…</translation>
-    </message>
-    <message>
         <source>Your saved bookmarks file was damaged and has been replaced; %1 bookmark(s) could be recovered. The damaged file is kept at %2.</source>
         <translation>收藏数据文件已损坏，已新建文件；恢复了 %1 条收藏。损坏的文件保存在 %2。</translation>
     </message>
     <message>
         <source>Content damaged</source>
         <translation>内容已损坏</translation>
+    </message>
+    <message>
+        <source>About ZGC Forum Guide...</source>
+        <translation>关于中关村论坛指南…</translation>
     </message>
     <message>
         <source>The content database %1 is damaged; the previous content (%2) is shown instead. Install the content pack again.</source>
@@ -1047,11 +1047,11 @@
         <translation>已删除条目的收藏会保留，并标注“已不在指南中”。</translation>
     </message>
     <message>
-        <source>Open content pack…</source>
+        <source>Open content pack...</source>
         <translation>打开内容包…</translation>
     </message>
     <message>
-        <source>Open programme…</source>
+        <source>Open programme...</source>
         <translation>打开日程文件…</translation>
     </message>
     <message>
@@ -1079,23 +1079,23 @@
         <translation>取消</translation>
     </message>
     <message>
-        <source>Checking the content pack…</source>
+        <source>Checking the content pack...</source>
         <translation>正在检查内容包…</translation>
     </message>
     <message>
-        <source>Reading the programme…</source>
+        <source>Reading the programme...</source>
         <translation>正在读取日程…</translation>
     </message>
     <message>
-        <source>Checking signature and files…</source>
+        <source>Checking signature and files...</source>
         <translation>正在核对签名和文件…</translation>
     </message>
     <message>
-        <source>Building the new content…</source>
+        <source>Building the new content...</source>
         <translation>正在生成新内容…</translation>
     </message>
     <message>
-        <source>Comparing with the content in use…</source>
+        <source>Comparing with the content in use...</source>
         <translation>正在与当前内容比较…</translation>
     </message>
     <message>

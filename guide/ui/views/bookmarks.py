@@ -332,7 +332,7 @@ class BookmarksPage(Page):
         self.undo_button.setText(self.tr("Undo"))
         self.undo_button.setToolTip(self.tr("Undo (Ctrl+Z)"))
         self.qr_button.setText(self.tr("QR code"))
-        self.export_button.setText(self.tr("Export…"))
+        self.export_button.setText(self.tr("Export..."))
         self.clear_button.setText(self.tr("Clear all"))
         if self.by_day.isChecked() and self._total:
             self.empty.setText(self.tr("None of your bookmarks is a forum with a date yet."))
