@@ -312,3 +312,23 @@ def test_a_zip_bomb_is_refused_before_inflating(tmp_path: Path, keys: Keys) -> N
 def test_read_manifest_without_verifying(pack: Path, tmp_path: Path, keys: Keys) -> None:
     path = signed_pack(pack, tmp_path / "p.guidepack", keys[0])
     assert read_manifest(path).version == 2
+
+
+@pytest.mark.parametrize("flag", [0x20, 0x40, 0x08])  # patched data, strong encryption, descriptor
+def test_zip_features_no_pack_has_are_refused_before_reading(pack: Path, tmp_path: Path,
+                                                             keys: Keys, flag: int) -> None:
+    """zipfile cannot read patched or strongly encrypted members at all: a pack whose
+    manifest claims them is damaged, said so, whether verified or only looked into."""
+    path = signed_pack(pack, tmp_path / "p.guidepack", keys[0])
+    data = bytearray(path.read_bytes())
+    name = MANIFEST.encode()
+    # Its local header (30 bytes, flags at 6) and directory record (46, flags at 8), each
+    # followed by the name.
+    for record, flags_at in ((data.index(name) - 30, 6), (data.rindex(name) - 46, 8)):
+        assert data[record:record + 2] == b"PK"
+        data[record + flags_at] |= flag
+    path.write_bytes(bytes(data))
+    for look in (lambda: read_manifest(path), lambda: verify_pack_file(path, [keys[0].public])):
+        with pytest.raises(UpdateRefused) as caught:
+            look()
+        assert caught.value.reason == errors.CORRUPT

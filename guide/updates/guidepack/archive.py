@@ -155,6 +155,12 @@ def check_members(zf: zipfile.ZipFile, limits: Limits) -> dict[str, zipfile.ZipI
         folded.add(name.casefold())
         if info.flag_bits & 0x1:
             raise refuse(errors.UNSAFE, f"archive member {name!r} is encrypted")
+        if info.flag_bits & ~(0x1 | 0x800):
+            # Patched data, strong encryption, data descriptors …: no pack has them (its
+            # writer sets only the UTF-8 names flag), and zipfile cannot read some of them.
+            raise refuse(errors.CORRUPT, f"archive member {name!r} uses zip features a pack file "
+                         f"never has (flags {info.flag_bits:#06x}): the archive is damaged or "
+                         "not a pack file")
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
             raise refuse(errors.CORRUPT, f"archive member {name!r} uses an unsupported compression")
         members[name] = info
@@ -212,8 +218,12 @@ def open_archive(path: Path) -> Iterator[zipfile.ZipFile]:
             yield zf
     except UpdateRefused:
         raise
+    except NotImplementedError as exc:
+        # zipfile's word for an archive it cannot read ("zip file version 7.8").
+        raise refuse(errors.CORRUPT, f"the archive is damaged or not a pack file: it needs zip "
+                     f"features the guide does not read ({exc})") from exc
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, zlib.error, ValueError,
-            NotImplementedError, OSError) as exc:
+            OSError) as exc:
         if isinstance(exc, FileNotFoundError):
             raise refuse(errors.CORRUPT, f"no such pack file: {path}") from exc
         raise refuse(errors.CORRUPT, f"the archive is damaged or incomplete "
