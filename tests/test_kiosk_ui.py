@@ -253,6 +253,37 @@ def test_on_screen_keyboard_types_into_the_search_box(qtbot, kiosk: Kiosk) -> No
     assert not k.keyboard.isVisible()
 
 
+@pytest.mark.parametrize(("size", "lang"), [((1024, 640), "en"), ((1280, 800), "zh")])
+def test_the_keyboard_fits_a_small_screen_and_leaves_the_sections_whole(  # type: ignore[no-untyped-def]
+        qtbot, real_db: Path, tmp_path: Path, size: tuple[int, int], lang: str) -> None:
+    """At 1024x640 the keyboard made the window 701 pixels tall (its bottom row, Done,
+    off the screen); at 1280x800 the section list grew a scroll bar and read "论坛…"."""
+    kiosk = make_kiosk(qtbot, real_db, tmp_path, size=size)
+    try:
+        window, k = kiosk.window, kiosk.k
+        kiosk.guide.ctx.state.set_language(lang)
+        start_visit(qtbot, kiosk)
+        touch(qtbot, window.search_box)
+        for ch in "lvse":
+            touch(qtbot, k.keyboard.keys[ch])
+        qtbot.wait(500)  # results come, the layouts settle: a window whose content cannot fit grows
+        assert (window.width(), window.height()) == size
+        # Nothing above the keys is squeezed below its own minimum (the screenshot grew to it).
+        assert window.minimumSizeHint().height() <= size[1]
+        keys = k.keyboard.findChildren(QAbstractButton)
+        for key in keys:
+            box = QRect(key.mapTo(window, QPoint(0, 0)), key.size())
+            assert window.rect().contains(box), (key.objectName(), box)
+            assert min(box.width(), box.height()) >= 48, (key.objectName(), box)
+        nav = window.findChild(QListView, "navigation")
+        assert not nav.verticalScrollBar().isVisible()
+        search = window.search_box
+        assert search.mapTo(window, search.rect().bottomLeft()).y() < k.keyboard.geometry().top()
+    finally:
+        kiosk.k.shutdown()
+        kiosk.guide.close()
+
+
 def _enter(qtbot, pad, pin: str) -> None:  # type: ignore[no-untyped-def]
     for digit in pin:
         touch(qtbot, pad.digit_keys[digit])

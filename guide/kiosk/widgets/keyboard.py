@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPushButton,
     QSizePolicy,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -39,6 +40,7 @@ def key_button(text: str, name: str, on_press: Callable[[], None], *, repeat: bo
 
 
 KEY_ROWS = ("1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm")
+KEY_MIN = 48  # pixels: the smallest key a finger hits reliably
 
 
 class OnScreenKeyboard(QWidget):
@@ -124,16 +126,24 @@ class OnScreenKeyboard(QWidget):
         self._send(Qt.Key.Key_Backspace)
 
     def place(self) -> None:
-        """Dock to the bottom of the window, full width, keys sized for fingers."""
+        """Dock to the bottom of the window, full width, keys sized for fingers.
+
+        The keys take at most 1500 pixels of a wide screen, centred; the keyboard at most
+        half of a short one (1024x640: keys 48 pixels tall, the touch minimum), so the
+        search box and the first results stay above it.
+        """
         parent = self.host
         unit = min(parent.height() / 1080, parent.width() / 1500)
-        height = max(5 * 64 + 4 * 10 + 36, int(430 * unit))
-        width = min(parent.width(), max(720, int(1500 * unit)))
-        self.setGeometry((parent.width() - width) // 2, parent.height() - height, width, height)
+        fits = max(5 * KEY_MIN + 4 * 10 + 36, min(5 * 64 + 4 * 10 + 36, parent.height() // 2))
+        height = max(fits, int(430 * unit))
+        keys = min(parent.width(), 1500)
+        side = 24 + (parent.width() - keys) // 2
+        self.layout().setContentsMargins(side, 18, side, 18)
+        self.setGeometry(0, parent.height() - height, parent.width(), height)
         font = pixel_font(max(22, 34 * unit), bold=True)
         for button in self.findChildren(QPushButton):
             button.setFont(font)
-            button.setMinimumSize(48, 48)
+            button.setMinimumSize(KEY_MIN, KEY_MIN)
 
     def present(self) -> None:
         """Show over the bottom of the window."""
@@ -150,11 +160,13 @@ class OnScreenKeyboard(QWidget):
         super().hideEvent(event)
 
     def _make_room(self, height: int) -> None:
-        """Shrink the window's content above the keyboard, so the results stay in view
-        (and scroll there) instead of lying under the keys."""
-        central = self.host.centralWidget() if isinstance(self.host, QMainWindow) else None
-        if central is not None:
-            central.setContentsMargins(0, 0, 0, height)
+        """Shrink the pages above the keyboard, so the results stay in view (and scroll
+        there) instead of lying under the keys. Only the pages: the section list keeps its
+        height (its lower rows wait under the keys) instead of growing a scroll bar that
+        cut its labels to "论坛…"."""
+        pages = self.host.findChild(QStackedWidget) if isinstance(self.host, QMainWindow) else None
+        if pages is not None:
+            pages.setContentsMargins(0, 0, 0, height)
 
     def eventFilter(self, watched: object, event: QEvent) -> bool:
         if watched is self.host and event.type() == QEvent.Type.Resize and self.isVisible():
