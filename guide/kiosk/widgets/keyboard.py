@@ -64,7 +64,7 @@ class OnScreenKeyboard(QWidget):
         self.setStyleSheet(CARD_STYLE + f"""
             QWidget#onScreenKeyboard {{ background: {PALETTE.surface};
                 border-top: 4px solid {PALETTE.primary}; }}""")
-        grid = QVBoxLayout(self)
+        grid = self.grid = QVBoxLayout(self)
         grid.setContentsMargins(24, 18, 24, 18)
         grid.setSpacing(10)
         self.keys: dict[str, QPushButton] = {}
@@ -138,7 +138,7 @@ class OnScreenKeyboard(QWidget):
         height = max(fits, int(430 * unit))
         keys = min(parent.width(), 1500)
         side = 24 + (parent.width() - keys) // 2
-        self.layout().setContentsMargins(side, 18, side, 18)
+        self.grid.setContentsMargins(side, 18, side, 18)
         self.setGeometry(0, parent.height() - height, parent.width(), height)
         font = pixel_font(max(22, 34 * unit), bold=True)
         for button in self.findChildren(QPushButton):
