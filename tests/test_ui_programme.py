@@ -172,6 +172,27 @@ def test_a_malformed_programme_is_refused_in_one_line_and_the_window_goes_on(
     g.close()
 
 
+def test_the_question_says_which_sessions_the_import_left_out_and_why(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+) -> None:
+    """The command line listed the sessions it skipped; the staff menu said only "2 added"."""
+    from tests.conftest import MINI_PACK
+
+    current = build_content_db(MINI_PACK, tmp_path / "content.db").path
+    g = build_window(current, lang="en", user_db=tmp_path / "user.db")
+    qtbot.addWidget(g.window)
+    asked = answer_yes(monkeypatch)
+    rows = "".join(f"Talk {n},2023-05-27,{9 + n}:00,{10 + n}:00\n" for n in range(7))
+    source = tmp_path / "programme.csv"
+    source.write_text("标题 Title,日期 Date,开始 Start,结束 End\n" + rows
+                      + "Typo,1023-05-27,10:00,11:00\n", encoding="utf-8")
+    with qtbot.waitSignal(g.updates.finished, timeout=60000) as done:
+        g.updates.start_programme(source)
+    assert done.args == [True]
+    assert "Left out of the file (1):\n   row 9: the date 1023-05-27 is out of range" in asked[0]
+    g.close()
+
+
 def test_an_error_no_check_foresaw_still_ends_the_import_with_a_message(
     qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
 ) -> None:

@@ -107,6 +107,21 @@ def summary_text(summary: ChangeSummary, lang: str) -> str:
     return "\n".join(lines)
 
 
+def import_notes_text(skipped: tuple[str, ...], repaired: tuple[str, ...]) -> str:
+    """What an imported programme left out or repaired, the first few of each with where and
+    why (``guide import FILE --report R.json`` lists them all)."""
+    lines = []
+    for heading, notes in ((tx.tr("Left out of the file (%1):"), skipped),
+                           (tx.tr("Repaired (%1):"), repaired)):
+        if notes:
+            lines.append(heading.replace("%1", str(len(notes))))
+            lines += [f"   {note}" for note in notes[:SHOWN_TITLES]]
+            if len(notes) > SHOWN_TITLES:
+                lines.append("   " + tx.tr("... and %1 more").replace(
+                    "%1", str(len(notes) - SHOWN_TITLES)))
+    return "\n".join(lines)
+
+
 class ContentUpdates(QObject):
     """Staff menu actions: open a content pack, restore the previous content."""
 
@@ -243,6 +258,9 @@ class ContentUpdates(QObject):
             "%1", tx.pick(prepared.title, prepared.title_en, lang)).replace(
             "%2", str(prepared.version)).replace("%3", prepared.signer or "?")
         self.last_message = f"{text}\n\n{summary_text(prepared.summary, lang)}"
+        notes = import_notes_text(prepared.skipped, prepared.repaired)
+        if notes:
+            self.last_message += f"\n\n{notes}"
         answer = QMessageBox.question(self.parent_widget, tx.tr("Load this content?"),
                                       self.last_message)
         if answer != QMessageBox.StandardButton.Yes:

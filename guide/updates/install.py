@@ -58,6 +58,10 @@ class PreparedUpdate:
     summary: ChangeSummary
     baseline_db: Path | None = None  # a copy of the content in use, when the slot was empty
     baseline: InstalledContent | None = None
+    # An imported programme's sessions the import left out or repaired ("where: why"),
+    # for the staff member to see before saying yes.
+    skipped: tuple[str, ...] = ()
+    repaired: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -67,8 +67,14 @@ def prepare_programme(source: Path, *, current_db: Path | None, timezone: str | 
         summary = stage.finish(progress)
     log.info("prepared programme %s version %d from %s: %s", pack_id, version, source,
              "; ".join(summary.lines()))
+    report = programme.report
+    skipped = tuple(f"{e['where']}: {e['reason']}" for e in report.skipped)
+    repaired = tuple(f"{e['where']}: {e['repair']}" for e in report.repaired)
+    for line in skipped:
+        log.info("left out %s", line)
     return PreparedUpdate(
         slot=slot, staged_db=stage.staged, pack_file=source, pack_sha256=sha256, pack_id=pack_id,
         version=version, title=pack.info.title, title_en=pack.info.title_en, signer=STAFF_SIGNER,
         signer_key_id="", current_version=current.version if current is not None else None,
-        summary=summary, baseline_db=stage.baseline_db, baseline=stage.baseline)
+        summary=summary, baseline_db=stage.baseline_db, baseline=stage.baseline,
+        skipped=skipped, repaired=repaired)

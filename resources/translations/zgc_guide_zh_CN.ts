@@ -1047,6 +1047,18 @@
         <translation>已删除条目的收藏会保留，并标注“已不在指南中”。</translation>
     </message>
     <message>
+        <source>Left out of the file (%1):</source>
+        <translation>文件中未导入的场次（%1）：</translation>
+    </message>
+    <message>
+        <source>Repaired (%1):</source>
+        <translation>已自动修正（%1）：</translation>
+    </message>
+    <message>
+        <source>... and %1 more</source>
+        <translation>……另有 %1 条</translation>
+    </message>
+    <message>
         <source>Open content pack...</source>
         <translation>打开内容包…</translation>
     </message>
