@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtWidgets import QLabel, QTextBrowser
+from PySide6.QtWidgets import QLabel, QMessageBox, QTextBrowser
 
 from guide.app import Guide, build_window
 from guide.content import database, queries
@@ -167,6 +167,8 @@ def test_a_malformed_programme_is_refused_in_one_line_and_the_window_goes_on(
     with qtbot.waitSignal(g.updates.finished, timeout=60000) as done:
         g.updates.start_programme(source)
     assert done.args == [False] and said in g.updates.last_message
+    box = g.window.findChild(QMessageBox, "importRefused")
+    assert box is not None and box.windowTitle() == "This programme was not loaded"
     assert g.updates.progress is None  # the modal progress dialog is gone
     assert g.window.toolbar.app_title.text() == title and g.ctx.content_path == current
     g.close()

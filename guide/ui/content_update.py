@@ -278,7 +278,9 @@ class ContentUpdates(QObject):
             return
         self._close_progress()
         self.last_message = "\n".join([message, *details])
-        box = QMessageBox(QMessageBox.Icon.Warning, tx.tr("This content pack was not loaded"),
+        title = tx.tr("This programme was not loaded") if self._programme \
+            else tx.tr("This content pack was not loaded")
+        box = QMessageBox(QMessageBox.Icon.Warning, title,
                           message, QMessageBox.StandardButton.Ok, self.parent_widget)
         box.setObjectName("importRefused")
         if details:

@@ -1119,6 +1119,10 @@
         <translation>载入此内容？</translation>
     </message>
     <message>
+        <source>This programme was not loaded</source>
+        <translation>未载入此日程</translation>
+    </message>
+    <message>
         <source>This content pack was not loaded</source>
         <translation>未载入此内容包</translation>
     </message>
