@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QTabBar,
+    QTextBrowser,
     QWidget,
 )
 
@@ -253,3 +254,28 @@ def test_high_contrast_theme_applies_and_persists(qtbot, real_db: Path, tmp_path
     assert g.ctx.state.palette_name == "high-contrast"
     g.ctx.state.set_palette("standard")
     g.close()
+
+
+@pytest.mark.parametrize(("palette", "underlined"), [("high-contrast", True), ("standard", False)])
+def test_links_in_high_contrast_are_underlined_apart_from_headings(
+        qtbot, real_db: Path, tmp_path: Path, palette: str, underlined: bool) -> None:  # type: ignore[no-untyped-def]
+    """High contrast drew links and section headings alike: bold yellow, no underline."""
+    g = build_window(real_db, user_db=tmp_path / "u.db", lang="zh", remember=False)
+    try:
+        g.ctx.state.set_palette(palette)
+        g.window.open_item("organization", "bank-of-china")
+        body = g.window.detail.findChild(QTextBrowser, "detailBody")
+        links = []
+        block = body.document().begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                if fragment.charFormat().isAnchor():
+                    links.append(fragment.charFormat().fontUnderline())
+                it += 1
+            block = block.next()
+        assert links and all(u == underlined for u in links), links
+    finally:
+        g.ctx.state.set_palette("standard")
+        g.close()

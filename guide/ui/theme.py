@@ -54,6 +54,9 @@ class Palette:
     viewer_backdrop: str = "#10131a"  # around the photo
     viewer_border: str = "#5a6478"  # the outline of the viewer's buttons (3:1 on high contrast)
     disabled: str = "#5f6b80"  # labels of controls that cannot act (4.5:1 on the window)
+    # Links in text are bold in the primary colour; where headings share that colour and
+    # weight (high contrast: yellow), they are underlined too, or they read as headings.
+    underline_links: bool = False
 
 
 STANDARD = Palette(
@@ -67,7 +70,7 @@ HIGH_CONTRAST = Palette(
     primary="#ffd400", on_primary="#000000", accent="#7fffd4", border="#ffffff",
     selection="#1f3a93", focus="#00ffff", warning="#ff8a80", icon="#ffd400", star="#ffffff",
     bar_icon="#000000", bar_icon_disabled="#4d4000", placeholder="#d0d0d0", disabled="#a8a8a8",
-    viewer_icon="#ffd400", viewer_backdrop="#000000", viewer_border="#ffd400",
+    viewer_icon="#ffd400", viewer_backdrop="#000000", viewer_border="#ffd400", underline_links=True,
 )
 PALETTES = {p.name: p for p in (STANDARD, HIGH_CONTRAST)}
 

@@ -72,7 +72,8 @@ def css(p: Palette, scale: float) -> str:
     .day {{ color: {p.muted}; font-weight: bold; margin-top: 14px; }}
     .credit {{ color: {p.accent}; font-weight: bold; }}
     .missing {{ color: {p.muted}; font-style: italic; }}
-    a {{ color: {p.primary}; text-decoration: none; font-weight: bold; }}
+    a {{ color: {p.primary}; text-decoration: {"underline" if p.underline_links else "none"};
+         font-weight: bold; }}
     """
 
 
