@@ -102,6 +102,21 @@ def test_an_organisations_roles_read_as_english(guide: Guide) -> None:
     assert "(co-publisher)" in text
 
 
+def test_the_navigation_marks_the_section_an_item_belongs_to(guide: Guide) -> None:
+    """Detail pages marked no section: a visitor lost track of where they were."""
+    nav = guide.window.findChild(QListView, "navigation")
+
+    def marked() -> list[str]:
+        return [i.data(Qt.ItemDataRole.UserRole) for i in nav.selectionModel().selectedIndexes()]
+
+    for kind, item_id, section in (("forum", "green-finance-forum", "forums"),
+                                   ("area", "metaverse-area", "exhibition"),
+                                   ("photo", "metaverse-area-crowd", "photos"),
+                                   ("person", "zhao-qing", None)):
+        assert guide.window.go(Location.item(kind, item_id))
+        assert marked() == ([section] if section else []), kind
+
+
 def test_area_detail_shows_its_photos_and_figures(guide: Guide) -> None:
     guide.window.open_item("area", "metaverse-area")
     photos = guide.window.detail.findChild(QListView, "detailPhotos")

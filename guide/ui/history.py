@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# The section listing each kind of item.
+SECTION_OF_KIND = {"forum": "forums", "area": "exhibition", "announcement": "announcements",
+                   "photo": "photos", "figure": "figures", "room": "rooms", "track": "tracks"}
+
 
 @dataclass(frozen=True)
 class Location:
@@ -12,6 +16,13 @@ class Location:
     page: str
     kind: str | None = None
     item_id: str | None = None
+
+    @property
+    def section(self) -> str:
+        """The section (navigation row) this location belongs to: its page, or for an item
+        the list its kind is found in (a forum: Forums). People and organisations have
+        none (empty: no row is marked)."""
+        return SECTION_OF_KIND.get(self.kind, "") if self.kind else self.page
 
     @classmethod
     def item(cls, kind: str, item_id: str) -> Location:

@@ -236,7 +236,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(page)
         self.navigation.selectionModel().clearSelection()
         rows = self.nav_model.match(self.nav_model.index(0, 0), Qt.ItemDataRole.UserRole,
-                                    location.page, 1, Qt.MatchFlag.MatchExactly)
+                                    location.section, 1, Qt.MatchFlag.MatchExactly)
         if rows:
             self.navigation.setCurrentIndex(rows[0])
         self.back_button.setEnabled(self.history.can_go_back())
