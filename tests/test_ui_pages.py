@@ -69,6 +69,19 @@ def test_a_figure_row_names_its_year_once(guide: Guide) -> None:
     assert any(re.search(r"nationwide  (2018|2022)$", t) for t in titles.values())
 
 
+def test_a_forum_row_names_each_organiser_role_once(guide: Guide) -> None:
+    """Three hosts read "Host: A · Host: B · Host: C"; now "Host: A, B and C"."""
+    from guide.ui.delegates import ForumDelegate
+
+    guide.window.go(Location("forums"))
+    delegate = next(d for v in guide.window.page("forums").findChildren(QListView)
+                    if isinstance(d := v.itemDelegate(), ForumDelegate))
+    (row,) = queries.forum_rows(guide.ctx.content, ["ip-protection-forum"])
+    line = delegate.parts(row)[1][2].text
+    assert line.count("Host: ") == 1 and line.count("Guidance: ") == 1, line
+    assert "Host: Beijing Intellectual Property Office, WIPO Office in China and Zhongguancun" in line
+
+
 def test_announcements_page_lists_every_article_and_opens_it(guide: Guide) -> None:
     guide.window.go(Location("announcements"))
     view = guide.window.page("announcements").findChild(QListView, "announcementList")

@@ -324,8 +324,11 @@ class ForumDelegate(BaseDelegate):
                     wrap=True, essential=True)
         names = row.organisers_en if lang == "en" and row.organisers_en else (
             n for n, _r in row.organisers)
-        organisers = "  ·  ".join(tx.labelled(tx.role(r, lang), n, lang)
-                                  for n, (_zh, r) in zip(names, row.organisers, strict=True))
+        by_role: dict[str, list[str]] = {}  # "Host: A and B", not "Host: A · Host: B"
+        for n, (_zh, r) in zip(names, row.organisers, strict=True):
+            by_role.setdefault(r, []).append(n)
+        organisers = "  ·  ".join(tx.labelled(tx.role(r, lang), tx.join_list(ns, lang), lang)
+                                  for r, ns in by_role.items())
         if row.room or row.track:  # an imported session: where, and which track
             organisers = "  ·  ".join(x for x in (row.room, row.track, organisers) if x)
         return time, [
