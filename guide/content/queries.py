@@ -85,7 +85,7 @@ def _by_ids(db: Db, sql: str, ids: Sequence[str], build: Callable[[dict[str, Any
 _ORDER = {
     # Imported sessions order by their UTC start, so 00:30 after midnight follows 23:00.
     "forum": "date, start_time IS NULL, start_utc, start_time, pos",
-    "announcement": "date IS NULL, date, pos",
+    "announcement": "date IS NULL, date DESC, pos",  # newest first, as Home's latest news
 }
 
 
