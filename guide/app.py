@@ -98,7 +98,9 @@ def build_window(
     # Connected before the window's own handlers, so pages re-lay out with the new sizes.
     state.text_scale_changed.connect(lambda _s: restyle())
     state.palette_changed.connect(lambda _p: restyle())
-    if (state.palette_name, state.text_scale) != ("standard", 1.0):
+    # The app starts in the standard look at 100% (ensure_app); another guide built in
+    # this process before may have left its own.
+    if theme.applied() != (state.palette_name, state.text_scale):
         restyle()
     window = MainWindow(ctx, images)
     _drop_source_lines()  # again: building Home imported its modules

@@ -206,6 +206,7 @@ def font(role: str, scale: float = 1.0, *, bold: bool = False, lang: str | None 
 ICON_INKS = {"#0a4ea2": "icon", "#5b6478": "star", "#ffffff": "on_primary"}
 _INK = re.compile("|".join(ICON_INKS), re.IGNORECASE)
 _current = STANDARD
+_applied_scale = 1.0
 
 
 class ThemedIconEngine(QIconEngine):
@@ -282,8 +283,8 @@ def style_sheet(palette: Palette, scale: float = 1.0) -> str:
 
 def apply(app: QApplication, palette: Palette = STANDARD, scale: float = 1.0) -> None:
     """Apply colours and sizes to the whole application."""
-    global _current
-    _current = palette
+    global _current, _applied_scale
+    _current, _applied_scale = palette, scale
     qt_palette = app.palette()
     qt_palette.setColor(QPalette.ColorRole.PlaceholderText, QColor(palette.placeholder))
     app.setPalette(qt_palette)
@@ -291,6 +292,11 @@ def apply(app: QApplication, palette: Palette = STANDARD, scale: float = 1.0) ->
     f.setPointSizeF(TypeScale.for_scale(scale).body)
     app.setFont(f)
     app.setStyleSheet(style_sheet(palette, scale))
+
+
+def applied() -> tuple[str, float]:
+    """The palette's name and the text scale last applied to the application."""
+    return _current.name, _applied_scale
 
 
 def app_icon() -> QIcon:
