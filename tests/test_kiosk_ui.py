@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, QRect, Qt
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QCloseEvent, QContextMenuEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -645,3 +645,20 @@ def test_every_line_of_a_schedule_slide_is_drawn_whole_above_the_band(  # type: 
         column = sorted((top, used, text) for text, x, top, used, _ in slide_texts if x == left)
         for (top, used, text), (next_top, _, _) in itertools.pairwise(column):
             assert next_top >= top + used, f"{text!r} overlaps the text below it"
+
+
+def test_a_photo_slide_without_its_picture_says_so_in_both_languages(  # type: ignore[no-untyped-def]
+        qtbot, kiosk: Kiosk, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The slide showed a bare gradient and a big letter, like a picture still loading."""
+    from guide.kiosk.widgets import attract as attract_module
+
+    said: list[str] = []
+    monkeypatch.setattr(attract_module, "paint_picture_note",
+                        lambda _painter, _box, note, _font: said.append(note))
+    attract = kiosk.k.attract
+    attract.show_slide(next(i for i, s in enumerate(attract.slides) if s.kind == "photo"))
+    attract.images.pixmap(attract.slides[attract.index].photo.image, QSize(1600, 1000))
+    qtbot.waitUntil(lambda: attract.images.is_missing(attract.slides[attract.index].photo.image,
+                                                      QSize(1600, 1000)), timeout=3000)
+    attract.grab()
+    assert said and said[-1] == "暂无图片  ·  Picture not available"

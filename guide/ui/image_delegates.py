@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QRect,
     QRectF,
     QSize,
@@ -66,6 +67,26 @@ def paint_placeholder(painter: QPainter, rect: QRect, palette: theme.Palette, ma
     camera = QRect(rect.right() - side - 10, rect.bottom() - side - 10, side, side)
     theme.icon("camera", "on_primary").paint(painter, camera)  # the gradient's own ink
     probe.note(painter, camera, "camera", icon=True)
+
+
+# What stands in a missing picture's place, on cards, in the viewer and on the kiosk's slides.
+NO_PICTURE = str(QT_TRANSLATE_NOOP("tx", "Picture not available"))
+
+
+def paint_picture_note(painter: QPainter, box: QRect, note: str, font: QFont) -> None:
+    """Say in words why a placeholder stands in a picture's place, on a dark band at its
+    foot (it reads on every gradient and theme), clear of the placeholder's camera."""
+    height = QFontMetrics(font).height() + 12
+    camera = max(16, box.height() // 6) + 20
+    band = QRect(box.left(), box.bottom() - height, box.width() - camera, height)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(0, 0, 0, 190))
+    painter.drawRoundedRect(QRectF(band), 10, 10)
+    painter.setFont(font)
+    painter.setPen(QColor("#ffffff"))
+    painter.drawText(band.adjusted(12, 0, -12, 0), int(
+        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+        QFontMetrics(font).elidedText(note, Qt.TextElideMode.ElideRight, band.width() - 24))
 
 
 class ImageCardDelegate(BaseDelegate):
@@ -129,26 +150,15 @@ class ImageCardDelegate(BaseDelegate):
     def picture_note(self, path: str | None) -> str:
         """What the card says in place of its picture: nothing while it loads or once shown,
         "Picture not available" when the file is missing or cannot be decoded."""
-        return tx.tr("Picture not available") if self.images.is_missing(path, self.image_size()) else ""
+        return tx.tr(NO_PICTURE) if self.images.is_missing(path, self.image_size()) else ""
 
     def paint_picture(self, painter: QPainter, box: QRect, path: str | None, mark: str) -> None:
         pixmap = self.images.pixmap(path, self.image_size())
         if pixmap is None:
             paint_placeholder(painter, box, self.palette, mark)
             note = self.picture_note(path)
-            if note:  # said in words, on a dark band so it reads on every gradient and theme
-                font = self.font("small", True)
-                camera = max(16, box.height() // 6) + 20  # the placeholder's camera stays clear
-                band = QRect(box.left(), box.bottom() - QFontMetrics(font).height() - 12,
-                             box.width() - camera, QFontMetrics(font).height() + 12)
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(QColor(0, 0, 0, 190))
-                painter.drawRoundedRect(QRectF(band), 10, 10)
-                painter.setFont(font)
-                painter.setPen(QColor("#ffffff"))
-                painter.drawText(band.adjusted(12, 0, -12, 0), int(
-                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                    QFontMetrics(font).elidedText(note, Qt.TextElideMode.ElideRight, band.width() - 24))
+            if note:
+                paint_picture_note(painter, box, note, self.font("small", True))
             return
         mode = (Qt.AspectRatioMode.KeepAspectRatioByExpanding if self.FILL
                 else Qt.AspectRatioMode.KeepAspectRatio)

@@ -24,7 +24,7 @@ from guide.kiosk.slides import ForumLine, Slide
 from guide.kiosk.widgets.base import PALETTE, Overlay, chinese, pixel_font, text_height, wrap_text
 from guide.ui import text as tx
 from guide.ui.context import AppContext
-from guide.ui.image_delegates import paint_placeholder
+from guide.ui.image_delegates import NO_PICTURE, paint_picture_note, paint_placeholder
 from guide.ui.images import ImageCache
 
 ATTRACT_CONTEXT = "KioskAttract"
@@ -211,6 +211,9 @@ class AttractScreen(Overlay):
             painter.drawPixmap(QRect(image_rect.topLeft(), size), pixmap)
         else:
             paint_placeholder(painter, image_rect, PALETTE, self.pair(photo.caption, photo.caption_en)[0])
+            if self.images.is_missing(photo.image, QSize(1600, 1000)):  # not merely loading
+                note = "  ·  ".join(dict.fromkeys(self.pair(chinese("tx", NO_PICTURE), NO_PICTURE)))
+                paint_picture_note(painter, image_rect, note, pixel_font(28 * unit, bold=True))
         text = QRect(image_rect.right() + int(48 * unit), area.top(),
                      area.right() - image_rect.right() - int(48 * unit), area.height())
         caption, caption_other = self.pair(photo.caption, photo.caption_en)

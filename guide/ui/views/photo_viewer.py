@@ -14,7 +14,7 @@ from guide.content.models import Photo
 from guide.ui import text as tx
 from guide.ui import theme
 from guide.ui.context import AppContext
-from guide.ui.image_delegates import paint_placeholder
+from guide.ui.image_delegates import NO_PICTURE, paint_placeholder
 from guide.ui.images import ImageCache
 from guide.ui.views.base import Page, TextSizedButton
 from guide.ui.views.detail import bookmark_button, set_bookmark_look
@@ -57,7 +57,7 @@ class PhotoCanvas(QWidget):
             missing = self.images.is_missing(self.photo.image, VIEWER_SIZE)
             paint_placeholder(painter, rect, palette,
                               tx.pick(self.photo.caption, self.photo.caption_en, self.ctx.state.lang),
-                              tx.tr("Picture not available") if missing else "",
+                              tx.tr(NO_PICTURE) if missing else "",
                               theme.font("title", self.ctx.state.text_scale))
         painter.end()
 
