@@ -279,3 +279,17 @@ def test_links_in_high_contrast_are_underlined_apart_from_headings(
     finally:
         g.ctx.state.set_palette("standard")
         g.close()
+
+
+def test_a_guide_built_after_another_takes_its_own_text_size(qtbot, real_db: Path,  # type: ignore[no-untyped-def]
+                                                             tmp_path: Path) -> None:
+    """A guide at 100% kept the 150% of the guide (a kiosk) built before it in the process."""
+    first = build_window(real_db, user_db=tmp_path / "a.db", lang="en", remember=False)
+    first.ctx.state.set_text_scale(1.5)
+    first.close()
+    second = build_window(real_db, user_db=tmp_path / "b.db", lang="en", remember=False)
+    try:
+        assert second.ctx.state.text_scale == 1.0
+        assert QApplication.font().pointSizeF() == theme.TypeScale.for_scale(1.0).body
+    finally:
+        second.close()
