@@ -294,3 +294,25 @@ def test_at_200_percent_on_1024x640_a_cards_picture_leaves_its_words_in_sight(  
             assert seen <= view.viewport().height(), (first, seen, view.viewport().height())
         finally:
             g.ctx.state.set_text_scale(1.0)
+
+
+@pytest.mark.parametrize(("lang", "missing", "italic"), [("zh", "时间未公布", False),
+                                                          ("en", "Time not announced", True)])
+def test_an_unannounced_time_is_slanted_in_english_only(guide: Guide, lang: str, missing: str,
+                                                        italic: bool) -> None:
+    """Chinese type has no italic: Qt slanted 时间未公布 and 地点未公布 into a fake one."""
+    from PySide6.QtWidgets import QTextBrowser
+
+    from guide.ui.delegates import ForumDelegate
+
+    guide.ctx.state.set_language(lang)
+    guide.window.go(Location("forums"))
+    delegate = next(d for v in guide.window.page("forums").findChildren(QListView)
+                    if isinstance(d := v.itemDelegate(), ForumDelegate))
+    (row,) = queries.forum_rows(guide.ctx.content, ["green-finance-forum"])
+    time = delegate.parts(row)[0]
+    assert time.text == missing and time.font.italic() == italic
+    guide.window.open_item("forum", "green-finance-forum")
+    document = guide.window.detail.findChild(QTextBrowser, "detailBody").document()
+    found = document.find(missing)
+    assert not found.isNull() and found.charFormat().fontItalic() == italic

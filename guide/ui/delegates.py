@@ -319,7 +319,7 @@ class ForumDelegate(BaseDelegate):
         """The time line (left or on top) and the body: title, other-language title, organisers."""
         p, lang = self.palette, self.ctx.state.lang
         time_font = self.font("title", bold=row.time_known)
-        time_font.setItalic(not row.time_known)
+        time_font.setItalic(not row.time_known and lang == "en")  # Chinese type has no italic
         time = Line(self.time_text(row), time_font, p.text if row.time_known else p.muted,
                     wrap=True, essential=True)
         names = row.organisers_en if lang == "en" and row.organisers_en else (

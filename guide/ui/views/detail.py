@@ -220,7 +220,7 @@ class DetailPage(Page):
         self.subtitle.setText(other if other != self.title.text() else "")
         self.subtitle.setVisible(bool(self.subtitle.text()))
         palette = theme.PALETTES.get(self.ctx.state.palette_name, theme.STANDARD)
-        self.body.document().setDefaultStyleSheet(css(palette, self.ctx.state.text_scale))
+        self.body.document().setDefaultStyleSheet(css(palette, self.ctx.state.text_scale, lang))
         self.body.setFont(self.reading_font())  # the document takes its default font from it
         self.body.setHtml(render(self.ctx.content, item, lang, self.show_original))
         unscale_headings(self.body.document())

@@ -54,8 +54,10 @@ def reading_size(scale: float) -> float:
     return TypeScale.for_scale(scale).body * 1.1
 
 
-def css(p: Palette, scale: float) -> str:
-    """The detail pages' style: generous CJK line height and paragraph spacing."""
+def css(p: Palette, scale: float, lang: str = "zh") -> str:
+    """The detail pages' style: generous CJK line height and paragraph spacing. Notes are
+    italic in English only: Chinese type has no italic, Qt slants the glyphs instead."""
+    slant = "italic" if lang == "en" else "normal"
     return f"""
     body {{ color: {p.text}; }}
     p {{ line-height: 175%; margin-top: 0; margin-bottom: 14px; }}
@@ -67,11 +69,11 @@ def css(p: Palette, scale: float) -> str:
     .kicker {{ color: {p.accent}; font-weight: bold; }}
     .quote {{ color: {p.text}; margin-left: 18px; }}
     .reported {{ color: {p.text}; margin-left: 18px; }}
-    .note {{ color: {p.muted}; font-style: italic; }}
+    .note {{ color: {p.muted}; font-style: {slant}; }}
     .lead {{ margin-top: 12px; }}
     .day {{ color: {p.muted}; font-weight: bold; margin-top: 14px; }}
     .credit {{ color: {p.accent}; font-weight: bold; }}
-    .missing {{ color: {p.muted}; font-style: italic; }}
+    .missing {{ color: {p.muted}; font-style: {slant}; }}
     a {{ color: {p.primary}; text-decoration: {"underline" if p.underline_links else "none"};
          font-weight: bold; }}
     """
