@@ -182,7 +182,12 @@ def test_forum_days_with_empty_day_and_unannounced_times(guide: Guide) -> None:
     assert page.current_day() == dt.date(2023, 5, 29)  # the clock's day
     assert page.days.count() == 5  # 26th (exhibition only) to 30th
     page.select_day(dt.date(2023, 5, 26))
-    assert page.empty.isVisible() and page.empty.text() == "当天没有论坛活动。"
+    # An exhibition day: the note says so and leads there.
+    assert page.empty.isVisible() and page.empty.text().startswith("当天没有论坛活动。<br>展览开放中：")
+    assert 'href="area/zgc-forum-expo"' in page.empty.text()
+    page.empty.linkActivated.emit("area/zgc-forum-expo")
+    assert guide.window.current_location() == Location.item("area", "zgc-forum-expo")
+    guide.window.back()
     page.select_day(dt.date(2023, 5, 27))
     assert page.model.rowCount() == 2 and not page.empty.isVisible()
     row = page.model.item_at(0)

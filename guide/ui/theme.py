@@ -287,6 +287,8 @@ def apply(app: QApplication, palette: Palette = STANDARD, scale: float = 1.0) ->
     _current, _applied_scale = palette, scale
     qt_palette = app.palette()
     qt_palette.setColor(QPalette.ColorRole.PlaceholderText, QColor(palette.placeholder))
+    for role in (QPalette.ColorRole.Link, QPalette.ColorRole.LinkVisited):  # links in labels
+        qt_palette.setColor(role, QColor(palette.primary))
     app.setPalette(qt_palette)
     f = QFont(app.font())
     f.setPointSizeF(TypeScale.for_scale(scale).body)

@@ -252,6 +252,10 @@
         <source>No forums on this day.</source>
         <translation>当天没有论坛活动。</translation>
     </message>
+    <message>
+        <source>The exhibition is open: %1</source>
+        <translation>展览开放中：%1</translation>
+    </message>
 </context>
 <context>
     <name>HomePage</name>

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from html import escape
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from guide.content import places, queries
 from guide.content.database import content_info
 from guide.content.models import FORUM_KIND_EN
+from guide.content.schedule import exhibition_on
 from guide.ui import text as tx
 from guide.ui.context import AppContext
 from guide.ui.day_strip import DayChooser, DayStrip
@@ -82,6 +85,11 @@ class ForumsPage(Page):
         self.view.setMinimumHeight(1)
         self.empty = QLabel()
         self.empty.setObjectName("emptyNote")
+        self.empty.setWordWrap(True)
+        # A day without forums may be an exhibition day: the note links to it.
+        self.empty.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                           | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.empty.linkActivated.connect(lambda href: self.item_opened.emit(*href.split("/", 1)))
         self.layout_.addWidget(self.view, 1)
         self.layout_.addWidget(self.empty, 1)
         self.grid: TimetablePanel | None = None  # built when first chosen
@@ -177,7 +185,19 @@ class ForumsPage(Page):
             if self.kind.currentData():
                 self.empty.setText(self.tr("No forums of this kind on this day."))
             else:
-                self.empty.setText(self.tr("No forums on this day."))
+                self.empty.setText(self._no_forums_note(day))
+
+    def _no_forums_note(self, day: dt.date) -> str:
+        """"No forums on this day.", and on an exhibition day a link to the exhibition."""
+        note = escape(self.tr("No forums on this day."))
+        expo = exhibition_on(self.ctx.content, day)
+        if expo is None:
+            return note
+        main = expo[0]
+        title = escape(tx.pick(main.title, main.title_en, self.ctx.state.lang))
+        link = f'<a href="area/{escape(main.id)}">{title}</a>'
+        open_ = escape(self.tr("The exhibition is open: %1"))
+        return f"{note}<br>{open_.replace('%1', link)}"
 
     # --- a short window's header ------------------------------------------------------------
 
