@@ -87,8 +87,6 @@ class ForumsPage(Page):
         self.empty.setObjectName("emptyNote")
         self.empty.setWordWrap(True)
         # A day without forums may be an exhibition day: the note links to it.
-        self.empty.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
-                                           | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
         self.empty.linkActivated.connect(lambda href: self.item_opened.emit(*href.split("/", 1)))
         self.layout_.addWidget(self.view, 1)
         self.layout_.addWidget(self.empty, 1)
@@ -181,6 +179,9 @@ class ForumsPage(Page):
         self._update_compact()
         self.view.setVisible(bool(ids) and not gridded)
         self.empty.setVisible(not ids)
+        self.empty.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.empty.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.empty.setAccessibleName("")
         if not ids and day is not None:
             if self.kind.currentData():
                 self.empty.setText(self.tr("No forums of this kind on this day."))
@@ -188,16 +189,22 @@ class ForumsPage(Page):
                 self.empty.setText(self._no_forums_note(day))
 
     def _no_forums_note(self, day: dt.date) -> str:
-        """"No forums on this day.", and on an exhibition day a link to the exhibition."""
-        note = escape(self.tr("No forums on this day."))
+        """"No forums on this day.", and on an exhibition day a link to the exhibition (the
+        label's accessible name says it all in plain words: it takes the focus for the link)."""
+        note = self.tr("No forums on this day.")
         expo = exhibition_on(self.ctx.content, day)
         if expo is None:
-            return note
+            return escape(note)
+        # Only a note with a link takes the focus (Tab reaches the link).
+        self.empty.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                           | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.empty.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         main = expo[0]
-        title = escape(tx.pick(main.title, main.title_en, self.ctx.state.lang))
-        link = f'<a href="area/{escape(main.id)}">{title}</a>'
-        open_ = escape(self.tr("The exhibition is open: %1"))
-        return f"{note}<br>{open_.replace('%1', link)}"
+        title = tx.pick(main.title, main.title_en, self.ctx.state.lang)
+        open_ = self.tr("The exhibition is open: %1")
+        self.empty.setAccessibleName(f"{note} {open_.replace('%1', title)}")
+        link = f'<a href="area/{escape(main.id)}">{escape(title)}</a>'
+        return f"{escape(note)}<br>{escape(open_).replace('%1', link)}"
 
     # --- a short window's header ------------------------------------------------------------
 
