@@ -241,7 +241,7 @@ def _csv_records(lines: list[str], sep: str, name: str) -> Iterator[list[Any]]:
                         f"rows {number + 1}-{number + swallowed}")
                 raise ProgrammeError(
                     f"{name}: row {number}: a quotation mark is never closed, so "
-                    + (f"{rows} were read as one cell" if swallowed else "the row ends inside it")
+                    + (f"{rows} were read as one cell" if swallowed else "the file ends inside its cell")
                     + "; check the quotes") from exc
             raise
         number += 1
