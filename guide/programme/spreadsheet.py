@@ -330,8 +330,9 @@ def _is_date(value: str) -> bool:
     return True
 
 
-def read_spreadsheet(data: bytes, name: str, kind: str) -> RawProgramme:
-    """Read a filled-in template (``kind`` ``xlsx`` or ``csv``); raise SpreadsheetInvalid on bad cells."""
+def _open_sheet(data: bytes, name: str, kind: str
+                ) -> tuple[str, str | None, list[Any], list[str | None], Iterator[list[Any]]]:
+    """(how errors name the sheet, CSV separator, header, field of each column, the other rows)."""
     sep: str | None = None
     if kind == "xlsx":
         where, rows = _xlsx_rows(data, name)
@@ -349,6 +350,13 @@ def read_spreadsheet(data: bytes, name: str, kind: str) -> RawProgramme:
     if missing:
         raise ProgrammeError(f"{where}: row 1 lacks the column(s) {', '.join(missing)}; "
                              "start from `guide import --template`")
+    return where, sep, header, fields, rows
+
+
+def read_spreadsheet(data: bytes, name: str, kind: str) -> RawProgramme:
+    """Read a filled-in template (``kind`` ``xlsx`` or ``csv``); raise SpreadsheetInvalid on bad cells."""
+    where, sep, header, fields, rows = _open_sheet(data, name, kind)
+    labels = dict(COLUMNS)
     programme = RawProgramme(format=kind, title=Path(name).stem, times_optional=True)
     errors: list[str] = []
     ids: dict[str, int] = {}  # session id -> the row that has it
