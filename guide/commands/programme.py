@@ -22,6 +22,11 @@ def cmd_import(args: argparse.Namespace) -> int:
         if args.out.suffix.lower() != ".xlsx":
             print("error: the template is an .xlsx file: give --out NAME.xlsx", file=sys.stderr)
             return 2
+        if args.out.exists() and not args.force:
+            # It may be the programme someone has spent days filling in.
+            print(f"error: {args.out} already exists; nothing written (give --force to replace "
+                  "it with an empty template)", file=sys.stderr)
+            return 2
         write_template(args.out)
         print(f"wrote the programme template {args.out}: fill in one session per row, then "
               f"`guide import {args.out.name} --out PACK_DIR --timezone Asia/Shanghai`")
@@ -103,6 +108,8 @@ def register(sub: Any, command: Callable[[str, Handler, str], argparse.ArgumentP
                    "with --template the .xlsx to write")
     p.add_argument("--template", action="store_true",
                    help="write an empty programme spreadsheet with bilingual headers to --out")
+    p.add_argument("--force", action="store_true",
+                   help="with --template, replace an existing file at --out")
     p.add_argument("--format", choices=["frab-xml", "frab-json", "ics", "csv", "xlsx"],
                    help="schedule format (default: detected from the content)")
     p.add_argument("--timezone", metavar="ZONE", help="IANA time zone of the schedule's times, "

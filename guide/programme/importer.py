@@ -7,6 +7,7 @@ import leaves the target exactly as it was.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import json
 import os
@@ -83,7 +84,11 @@ def detect_format(data: bytes, name: str = "") -> str:
         return "frab-json"
     if head.upper().startswith(b"BEGIN:VCALENDAR"):
         return "ics"
-    first_line = head.split(b"\n", 1)[0].decode("utf-8", "replace")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # Excel's "Unicode Text" (UTF-16, tab-separated), often saved as .txt.
+        first_line = data[:4096].decode("utf-16", "replace").split("\n", 1)[0]
+    else:
+        first_line = head.split(b"\n", 1)[0].decode("utf-8", "replace")
     if any(label_.split(" ", 1)[0] in first_line or label_.split(" ", 1)[1] in first_line
            for _field, label_ in COLUMNS[1:2]) or name.lower().endswith(".csv"):
         return "csv"

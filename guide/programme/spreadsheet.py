@@ -7,9 +7,11 @@ not repaired or skipped: every bad cell is reported as ``FILE: row N, column HEA
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import io
+import itertools
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -63,33 +65,189 @@ def write_template(out: Path) -> None:
     book.save(out)
 
 
-def _header_field(header: str) -> str | None:
+def _header_match(header: Any) -> tuple[str, str] | None:
+    """(field, word) of a header cell: word is "both", "zh" or "en", the part of the label it is."""
     text = " ".join(str(header or "").split()).casefold()
     for name, label in COLUMNS:
         chinese, _, english = label.partition(" ")
-        if text in (label.casefold(), chinese.casefold(), english.casefold()):
-            return name
+        for word, said in (("both", label), ("zh", chinese), ("en", english)):
+            if text == said.casefold():
+                return name, word
     return None
 
 
-def _xlsx_rows(data: bytes) -> Iterator[list[Any]]:
+def _header_field(header: str) -> str | None:
+    match = _header_match(header)
+    return match[0] if match else None
+
+
+def _has_required(header: list[Any]) -> bool:
+    return all(f in {_header_field(h) for h in header} for f in REQUIRED)
+
+
+def _column_letter(index: int) -> str:
+    """Excel's name of the 0-based column ``index``: A, B … Z, AA …"""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def _fields(header: list[Any], where: str) -> list[str | None]:
+    """The field of each column; raise SpreadsheetInvalid when two columns are the same field.
+
+    A sheet may give the Chinese and the English in columns headed 标题 and Title (or 简介 and
+    Abstract): the one headed only in English then holds the English (title_en, abstract_en).
+    """
+    matches = [_header_match(h) for h in header]
+    fields: list[str | None] = [m[0] if m else None for m in matches]
+    labels = dict(COLUMNS)
+    errors = []
+    for name in dict.fromkeys(f for f in fields if f):
+        at = [i for i, f in enumerate(fields) if f == name]
+        if len(at) == 1:
+            continue
+        words = sorted(m[1] for i, m in enumerate(matches) if m and i in at)
+        english = f"{name}_en"
+        if words == ["en", "zh"] and english in labels and english not in fields:
+            fields[next(i for i in at if matches[i] == (name, "en"))] = english
+            continue
+        shown = " and ".join(f"{_column_letter(i)} ({_text(header[i])})" for i in at)
+        errors.append(f"{where}: row 1: columns {shown} each hold {labels[name]}; "
+                      "keep one of them (the others would be lost)")
+    if errors:
+        raise SpreadsheetInvalid(errors)
+    return fields
+
+
+def _sheet_rows(sheet: Any) -> Iterator[list[Any]]:
+    # The sheet's own dimension may claim a million rows and 16,384 columns for one formatted
+    # empty cell in the far corner; without it openpyxl gives each row only up to its last
+    # cell, and rows the file does not have as empty lists, which cost next to nothing.
+    sheet.reset_dimensions()
+    for row in sheet.iter_rows(values_only=True):
+        yield list(row)
+
+
+def _xlsx_rows(data: bytes, name: str) -> tuple[str, Iterator[list[Any]]]:
+    """(how errors name the sheet, its rows): the first sheet whose row 1 has the columns."""
     from openpyxl import load_workbook
 
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a damaged file
-        raise ProgrammeError(f"not a readable .xlsx workbook: {exc}") from exc
-    sheet = book.worksheets[0]
-    for row in sheet.iter_rows(values_only=True):
-        yield list(row)
+        raise ProgrammeError(f"{name}: not a readable .xlsx workbook: {exc}") from exc
+    sheets = book.worksheets
+    if len(sheets) == 1:
+        return name, _sheet_rows(sheets[0])
+    # A workbook may open with a sheet of instructions; the programme is the sheet with its headers.
+    for sheet in sheets:
+        rows = _sheet_rows(sheet)
+        header = next(rows, None)
+        if header and _has_required(header):
+            return f"{name}, sheet {sheet.title}", itertools.chain([header], rows)
+    labels = dict(COLUMNS)
+    raise ProgrammeError(f"{name}: none of its sheets ({', '.join(s.title for s in sheets)}) has "
+                         f"the columns {', '.join(labels[f] for f in REQUIRED)} in row 1; "
+                         "start from `guide import --template`")
 
 
-def _csv_rows(data: bytes) -> Iterator[list[Any]]:
+SEPARATORS = {",": "comma", ";": "semicolon", "\t": "tab"}
+_NOT_UTF8 = ("in Excel use Save As > CSV UTF-8 (Comma delimited) (*.csv), then import that file")
+
+
+def _decode(data: bytes, name: str) -> str:
+    # Excel writes UTF-8 with a byte order mark ("CSV UTF-8") or UTF-16 with one ("Unicode
+    # Text"); any other encoding is refused, not guessed: GBK bytes often read as valid
+    # something-else, and a guess that is wrong garbles every name without a word.
     try:
+        if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            return data.decode("utf-16")
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ProgrammeError(f"the .csv is not UTF-8 text: {exc.reason} at byte {exc.start}") from exc
-    yield from csv.reader(io.StringIO(text))
+        raise ProgrammeError(f"{name} is not UTF-8 text (byte {exc.start} cannot be read; Excel's "
+                             f"plain CSV on Chinese Windows is GBK); {_NOT_UTF8}") from exc
+    if "\0" in text:  # UTF-16 without its byte order mark reads as UTF-8 with a NUL in every letter
+        raise ProgrammeError(f"{name} is not UTF-8 text (it has NUL characters); {_NOT_UTF8}")
+    return text
+
+
+def _separator(first_line: str) -> str:
+    """The separator under which the header line has the most of the template's columns."""
+    def known(sep: str) -> int:
+        cells = next(csv.reader([first_line], delimiter=sep), [])
+        return sum(_header_field(c) is not None for c in cells)
+
+    return max(SEPARATORS, key=known)  # ties keep the comma, the first
+
+
+def _cell_at_bad_quote(raw: str, sep: str) -> tuple[int, str]:
+    """(column, raw text) of the cell whose closing quotation mark is followed by more text."""
+    column, i, n = 0, 0, len(raw)
+    while i < n:
+        start = i
+        if raw[i] == '"':
+            i += 1
+            while i < n and not (raw[i] == '"' and raw[i + 1:i + 2] != '"'):
+                i += 2 if raw[i] == '"' else 1
+            i += 1
+            if i < n and raw[i] not in (sep, "\r", "\n"):
+                end = i
+                while end < n and raw[end] not in (sep, "\r", "\n"):
+                    end += 1
+                return column, raw[start:end]
+        while i < n and raw[i] not in (sep, "\n"):
+            i += 1
+        i += 1
+        column += 1
+    return column, ""
+
+
+def _csv_rows(data: bytes, name: str) -> tuple[str, Iterator[list[Any]]]:
+    """(separator, rows) of a CSV file; raise ProgrammeError at a quotation mark gone wrong."""
+    lines = io.StringIO(_decode(data, name)).readlines()
+    sep = _separator(lines[0] if lines else "")
+    return sep, _csv_records(lines, sep, name)
+
+
+def _csv_records(lines: list[str], sep: str, name: str) -> Iterator[list[Any]]:
+    # Strict: a stray quotation mark is an error, not a cell that quietly swallows the rows
+    # after it or loses its quotation marks. Quoted cells over several lines (Excel writes
+    # them for a cell with line breaks) are still one cell.
+    reader = csv.reader(lines, delimiter=sep, strict=True)
+    header: list[str] = []
+    number = 0
+    while True:
+        first = reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            number += 1
+            if "expected after" in str(exc):
+                column, cell = _cell_at_bad_quote("".join(lines[first - 1:reader.line_num]), sep)
+                heading = f", column {header[column]}" if column < len(header) and header[column] else ""
+                fixed = '"' + cell.replace('"', '""') + '"'
+                raise ProgrammeError(
+                    f"{name}: row {number}{heading}: the cell {cell} has quotation marks but is "
+                    f"not in quotes; write it as {fixed} (the whole cell in quotes, each of its "
+                    "quotation marks doubled), as Excel saves it") from exc
+            if "unexpected end of data" in str(exc):
+                swallowed = reader.line_num - first
+                rows = (f"row {number + 1}" if swallowed == 1 else
+                        f"rows {number + 1}-{number + swallowed}")
+                raise ProgrammeError(
+                    f"{name}: row {number}: a quotation mark is never closed, so "
+                    + (f"{rows} were read as one cell" if swallowed else "the file ends inside its cell")
+                    + "; check the quotes") from exc
+            raise
+        number += 1
+        if number == 1:
+            header = row
+        yield row
 
 
 def _text(value: Any) -> str:
@@ -129,29 +287,102 @@ def _shown(value: Any) -> str:
     return _text(value)
 
 
-def read_spreadsheet(data: bytes, name: str, kind: str) -> RawProgramme:
-    """Read a filled-in template (``kind`` ``xlsx`` or ``csv``); raise SpreadsheetInvalid on bad cells."""
-    rows = iter(_xlsx_rows(data) if kind == "xlsx" else _csv_rows(data))
-    header = next(rows, None)
+def _lost_cells(row: list[Any], header: list[Any], fields: list[str | None], sep: str | None,
+                where: str, number: int) -> list[str]:
+    """Why cells of ``row`` would be lost: outside the columns, or rows swallowed by one cell."""
+    width = len(header)
+    stray = [i for i, v in enumerate(row)
+             if (i >= width or (fields[i] is None and _text(header[i]) == "")) and _text(v)]
+    errors = []
+    if sep is not None and stray and stray[-1] >= width:
+        # In a CSV file a cell past the header's last column is most often a separator
+        # typed inside a cell that is not in quotes.
+        extra = ", ".join(repr(_text(v)) for v in row[width:stray[-1] + 1])
+        errors.append(f"{where}: row {number} has {stray[-1] + 1} cells but the header row has "
+                      f"{width}: a {SEPARATORS[sep]} inside a cell needs the cell in quotes "
+                      f"(the cells past the last column: {extra})")
+        stray = [i for i in stray if i < width]
+    errors.extend(f"{where}: row {number}, column {_column_letter(i)}: {_text(row[i])!r} is in a "
+                  "column without a header; give the column its header or move the value"
+                  for i in stray)
+    if sep is not None and not errors:
+        # A stray quotation mark closed by another one rows further down makes the rows
+        # between them one cell; they show as lines with a date where the date column is.
+        date_at = fields.index("date")
+        for i, value in enumerate(row):
+            for line in str(value).split("\n")[1:] if value else ():
+                parts = next(csv.reader([line], delimiter=sep), [])
+                if len(parts) > date_at and _is_date(parts[date_at]):
+                    errors.append(f"{where}: row {number}, column {_text(header[i]) or _column_letter(i)}: "
+                                  f"the cell has a line that looks like a row of its own "
+                                  f"({_text(line)[:60]!r}); a quotation mark at the start of the "
+                                  "cell is closed only rows further down, so the rows between "
+                                  "were read as part of it; check the quotes")
+                    break
+    return errors
+
+
+def _is_date(value: str) -> bool:
+    try:
+        _date(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _open_sheet(data: bytes, name: str, kind: str
+                ) -> tuple[str, str | None, list[Any], list[str | None], Iterator[list[Any]]]:
+    """(how errors name the sheet, CSV separator, header, field of each column, the other rows)."""
+    sep: str | None = None
+    if kind == "xlsx":
+        where, rows = _xlsx_rows(data, name)
+    else:
+        sep, rows = _csv_rows(data, name)
+        where = name
+    header = next(rows, None) or []
+    while header and _text(header[-1]) == "":  # formatted empty cells, not columns
+        header.pop()
     if not header:
-        raise ProgrammeError(f"{name}: empty sheet; start from `guide import --template`")
-    fields = [_header_field(h) for h in header]
+        raise ProgrammeError(f"{where}: empty sheet; start from `guide import --template`")
+    fields = _fields(header, where)
     labels = dict(COLUMNS)
     missing = [labels[f] for f in REQUIRED if f not in fields]
     if missing:
-        raise ProgrammeError(f"{name}: row 1 lacks the column(s) {', '.join(missing)}; "
+        raise ProgrammeError(f"{where}: row 1 lacks the column(s) {', '.join(missing)}; "
                              "start from `guide import --template`")
+    return where, sep, header, fields, rows
+
+
+def read_spreadsheet(data: bytes, name: str, kind: str) -> RawProgramme:
+    """Read a filled-in template (``kind`` ``xlsx`` or ``csv``); raise SpreadsheetInvalid on bad cells."""
+    where, sep, header, fields, rows = _open_sheet(data, name, kind)
+    labels = dict(COLUMNS)
     programme = RawProgramme(format=kind, title=Path(name).stem, times_optional=True)
     errors: list[str] = []
+    ids: dict[str, int] = {}  # session id -> the row that has it
     for number, row in enumerate(rows, start=2):
+        if not row:  # quick: a workbook may have a million of them
+            continue
+        lost = _lost_cells(row, header, fields, sep, where, number)
+        if lost:
+            errors.extend(lost)
+            continue
         cells = {f: row[i] if i < len(row) else None for i, f in enumerate(fields) if f}
         if all(_text(v) == "" for v in cells.values()):
             continue
 
         def bad(field: str, message: str, value: Any, number: int = number) -> None:
             shown = f"{_shown(value)!r} " if _text(value) else ""
-            errors.append(f"{name}: row {number}, column {labels[field]}: {shown}{message}")
+            errors.append(f"{where}: row {number}, column {labels[field]}: {shown}{message}")
 
+        # A sheet is typed by hand: the same id twice is a slip, and a bookmark on that id
+        # would follow whichever row came first; so both rows are named, not repaired.
+        source_id = _text(cells.get("id"))
+        if source_id in ids:
+            bad("id", f"is also the id of row {ids[source_id]}; every session needs its own id",
+                cells.get("id"))
+        elif source_id:
+            ids[source_id] = number
         title = _text(cells.get("title"))
         if not title:
             bad("title", "is empty; every session needs a title", None)

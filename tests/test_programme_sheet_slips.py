@@ -1,0 +1,230 @@
+"""Slips in hand-made programme sheets: each is refused naming its row, never read as something else."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from guide.cli import main
+from guide.content.loader import load_pack
+
+HEAD = "编号 ID,标题 Title,日期 Date,开始 Start,结束 End,地点 Room\n"
+
+
+def _import(tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str,
+            data: str | bytes) -> tuple[int, str, Path]:
+    source = tmp_path / name
+    if isinstance(data, str):
+        source.write_text(data, encoding="utf-8")
+    else:
+        source.write_bytes(data)
+    out = tmp_path / "pack"
+    code = main(["import", str(source), "--out", str(out), "--timezone", "Asia/Shanghai"])
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    if code != 0:
+        assert not out.exists()
+    return code, err, out
+
+
+def _refused(tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str,
+             data: str | bytes) -> str:
+    code, err, _out = _import(tmp_path, capsys, name, data)
+    assert code == 2
+    return err
+
+
+def test_a_quotation_mark_never_closed_names_the_rows_it_swallowed(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    err = _refused(tmp_path, capsys, "s.csv", HEAD
+                   + 'S1,Keynote,2023-05-25,09:00,10:00,"Main Hall\n'
+                   + "S2,Closing,2023-05-26,16:00,17:00,Hall A\n"
+                   + "S3,Panel,2023-05-26,10:00,11:00,Hall B\n")
+    assert ("s.csv: row 2: a quotation mark is never closed, so rows 3-4 were read as one cell; "
+            "check the quotes") in err
+
+
+def test_a_quotation_mark_closed_rows_later_is_found_by_the_rows_in_the_cell(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    err = _refused(tmp_path, capsys, "s.csv", HEAD
+                   + 'S1,Keynote,2023-05-25,09:00,10:00,"Main Hall\n'
+                   + "S2,Closing,2023-05-26,16:00,17:00,Hall A\n"
+                   + 'S3,Panel,2023-05-26,10:00,11:00,Hall B"\n')
+    assert "s.csv: row 2, column 地点 Room: the cell has a line that looks like a row" in err
+    assert "'S2,Closing,2023-05-26,16:00,17:00,Hall A'" in err and "check the quotes" in err
+
+
+def test_quotation_marks_in_a_cell_not_in_quotes_are_refused_with_the_right_form(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    err = _refused(tmp_path, capsys, "s.csv", HEAD
+                   + 'S1,"Keynote" by Li,2023-05-25,09:00,10:00,Main Hall\n'
+                   + "S2,Closing,2023-05-26,16:00,17:00,Hall A\n")
+    assert ('s.csv: row 2, column 标题 Title: the cell "Keynote" by Li has quotation marks but is '
+            'not in quotes; write it as """Keynote"" by Li" (the whole cell in quotes, each of '
+            "its quotation marks doubled), as Excel saves it") in err
+
+
+def test_a_comma_in_a_cell_not_in_quotes_is_refused(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    err = _refused(tmp_path, capsys, "s.csv", HEAD.replace("\n", ",简介 Abstract\n")
+                   + "S1,Opening,2023-05-25,09:00,10:00,Main Hall,AI, robots and work\n")
+    assert ("s.csv: row 2 has 8 cells but the header row has 7: a comma inside a cell needs the "
+            "cell in quotes (the cells past the last column: 'robots and work')") in err
+
+
+def test_a_value_in_a_column_without_a_header_is_refused(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["标题 Title", "日期 Date", None, "地点 Room"])
+    sheet.append(["Opening", "2023-05-25", "note", "Main Hall", None, "more"])
+    book.save(tmp_path / "s.xlsx")
+    err = _refused(tmp_path, capsys, "s.xlsx", (tmp_path / "s.xlsx").read_bytes())
+    assert err.splitlines()[:2] == [
+        "s.xlsx: row 2, column C: 'note' is in a column without a header; give the column its "
+        "header or move the value",
+        "s.xlsx: row 2, column F: 'more' is in a column without a header; give the column its "
+        "header or move the value"]
+
+
+def test_excel_quoted_cells_with_line_breaks_commas_and_quotes_still_read(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _err, out = _import(tmp_path, capsys, "s.csv", HEAD.replace("\n", ",简介 Abstract,\n")
+                              + 'S1,"""Keynote"" by Li",2023-05-25,09:00,10:00,Main Hall,'
+                              + '"Line one, with a comma\nLine two\n2023-05-26, a date",\n')
+    assert code == 0
+    (forum,) = load_pack(out).of("forum")
+    assert forum.title == '"Keynote" by Li'
+    assert " ".join(forum.summary.split()) == "Line one, with a comma Line two 2023-05-26, a date"
+
+
+def test_columns_headed_in_chinese_and_in_english_hold_each_language(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _err, out = _import(tmp_path, capsys, "s.csv",
+                              "编号,标题,Title,日期,开始,结束,地点,简介,Abstract\n"
+                              "S1,开幕式,Opening Ceremony,2023-05-25,09:00,10:00,主会场,领导致辞,"
+                              "Welcome speeches\n")
+    assert code == 0
+    pack = load_pack(out)
+    (forum,) = pack.of("forum")
+    assert (forum.title, forum.title_en) == ("开幕式", "Opening Ceremony")
+    assert (forum.summary, forum.summary_en) == ("领导致辞", "Welcome speeches")
+    assert pack.info.languages == ["zh", "en"]
+
+
+def test_the_same_column_twice_is_refused(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    err = _refused(tmp_path, capsys, "s.csv", "标题 Title,日期,Date,Title\n"
+                   "开幕式,2023-05-25,2023-05-26,Opening\n")
+    assert err.splitlines()[:2] == [
+        "s.csv: row 1: columns A (标题 Title) and D (Title) each hold 标题 Title; keep one of "
+        "them (the others would be lost)",
+        "s.csv: row 1: columns B (日期) and C (Date) each hold 日期 Date; keep one of them (the "
+        "others would be lost)"]
+
+
+@pytest.mark.parametrize("rows", [
+    ["S1,开幕式,2023-05-25,09:00,10:00,主会场", "S1,闭幕式,2023-05-26,16:00,17:00,主会场"],
+    ["S1,闭幕式,2023-05-26,16:00,17:00,主会场", "S1,开幕式,2023-05-25,09:00,10:00,主会场"],
+])
+def test_the_same_id_twice_names_both_rows(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], rows: list[str]) -> None:
+    err = _refused(tmp_path, capsys, "s.csv", HEAD + "\n".join(rows) + "\n")
+    assert ("s.csv: row 3, column 编号 ID: 'S1' is also the id of row 2; every session needs its "
+            "own id") in err
+
+
+def _sheet_with_a_far_corner(path: Path, corner: str, rows: list[list[object]]) -> None:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["编号 ID", "标题 Title", "日期 Date", "开始 Start", "结束 End"])
+    for row in rows:
+        sheet.append(row)
+    sheet[corner].font = Font(bold=True)  # formatted, empty: the sheet now claims to reach it
+    book.save(path)
+
+
+def test_a_formatted_empty_cell_in_the_far_corner_is_read_at_once(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "s.xlsx"
+    rows: list[list[object]] = [["S1", "开幕式", "2023-05-25", "09:00", "10:00"], [], [], [], [],
+                                ["S2", "闭幕式", "2023-05-26", "16:00", "17:00"]]
+    _sheet_with_a_far_corner(path, "XFD1048576", rows)
+    began = time.monotonic()
+    code, _err, out = _import(tmp_path, capsys, "s.xlsx", path.read_bytes())
+    assert code == 0 and time.monotonic() - began < 10  # was many minutes
+    assert sorted(f.guid for f in load_pack(out).of("forum")) == ["S1", "S2"]
+
+
+def test_template_never_replaces_a_file_unless_forced(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    sheet = tmp_path / "programme.xlsx"
+    sheet.write_bytes(b"days of work")
+    assert main(["import", "--template", "--out", str(sheet)]) == 2
+    assert capsys.readouterr().err == (f"error: {sheet} already exists; nothing written (give "
+                                       "--force to replace it with an empty template)\n")
+    assert sheet.read_bytes() == b"days of work"
+    assert main(["import", "--template", "--out", str(sheet), "--force"]) == 0
+    assert sheet.read_bytes().startswith(b"PK")
+
+
+ROWS = [["S1", "开幕式", "2023-05-25", "09:00", "10:00", "主会场"],
+        ["S2", "Closing", "2023/5/26", "16:00", "17:00", "Hall A"]]
+
+
+@pytest.mark.parametrize(("name", "sep", "encoding"), [
+    ("s.csv", "\t", "utf-16"),        # Excel's "Unicode Text"
+    ("s.txt", "\t", "utf-16"),
+    ("s.csv", ",", "utf-16"),
+    ("s.csv", ";", "utf-8-sig"),      # Excel where the decimal mark is a comma
+    ("s.csv", "\t", "utf-8"),
+])
+def test_utf16_and_tab_or_semicolon_separated_files_are_read(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, sep: str,
+        encoding: str) -> None:
+    text = "".join(sep.join(row) + "\r\n" for row in [HEAD.strip().split(","), *ROWS])
+    code, _err, out = _import(tmp_path, capsys, name, text.encode(encoding))
+    assert code == 0
+    assert sorted(f.title for f in load_pack(out).of("forum")) == ["Closing", "开幕式"]
+
+
+def test_a_gbk_csv_is_refused_naming_the_file_and_the_fix(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    err = _refused(tmp_path, capsys, "s.csv", (HEAD + ",".join(ROWS[0]) + "\n").encode("gbk"))
+    assert ("error: s.csv is not UTF-8 text (byte 0 cannot be read; Excel's plain CSV on Chinese "
+            "Windows is GBK); in Excel use Save As > CSV UTF-8 (Comma delimited) (*.csv), then "
+            "import that file") in err
+
+
+def _two_sheets(path: Path, second: list[object]) -> None:
+    book = Workbook()
+    notes = book.active
+    assert notes is not None
+    notes.title = "说明"
+    notes.append(["请在第二页填写"])
+    sheet = book.create_sheet("日程")
+    sheet.append(second)
+    sheet.append(["S1", "开幕式", "2023-05-25", "0900"])
+    book.save(path)
+
+
+def test_the_programme_sheet_after_an_instructions_sheet_is_read(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _two_sheets(tmp_path / "s.xlsx", ["编号 ID", "标题 Title", "日期 Date", "开始 Start"])
+    err = _refused(tmp_path, capsys, "s.xlsx", (tmp_path / "s.xlsx").read_bytes())
+    # the errors name the sheet they are in
+    assert "s.xlsx, sheet 日程: row 2, column 开始 Start: '0900' is not a time" in err
+
+
+def test_a_workbook_without_a_programme_sheet_names_its_sheets(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _two_sheets(tmp_path / "s.xlsx", ["编号 ID", "Name", "日期 Date"])
+    err = _refused(tmp_path, capsys, "s.xlsx", (tmp_path / "s.xlsx").read_bytes())
+    assert ("error: s.xlsx: none of its sheets (说明, 日程) has the columns 标题 Title, 日期 Date in "
+            "row 1; start from `guide import --template`") in err
