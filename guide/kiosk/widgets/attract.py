@@ -46,6 +46,19 @@ HEADING, GAP, MORE_LINE, DAY_GAP = 70, 16, 44, 12
 Fit = tuple[float, list[list[int]]]  # the cards' text unit, each shown card's height per day
 
 
+def paint_photo(painter: QPainter, box: QRect, images: ImageCache, image: str | None, mark: str,
+                note: str, unit: float) -> None:
+    """A slide's photo in ``box``, or its placeholder, with ``note`` when the file is missing."""
+    pixmap = images.pixmap(image, QSize(1600, 1000))
+    if pixmap is not None:
+        size = pixmap.size().scaled(box.size(), Qt.AspectRatioMode.KeepAspectRatio)
+        painter.drawPixmap(QRect(box.topLeft(), size), pixmap)
+        return
+    paint_placeholder(painter, box, PALETTE, mark)
+    if images.is_missing(image, QSize(1600, 1000)):  # not merely loading
+        paint_picture_note(painter, box, note, pixel_font(28 * unit, bold=True))
+
+
 class AttractScreen(Overlay):
     """Cycles through highlights of the forum while nobody uses the kiosk."""
 
@@ -205,15 +218,9 @@ class AttractScreen(Overlay):
         image_box = QSize(16, 10).scaled(QSize(int(area.width() * 0.6), area.height()),
                                          Qt.AspectRatioMode.KeepAspectRatio)
         image_rect = QRect(area.left(), area.top(), image_box.width(), image_box.height())
-        pixmap = self.images.pixmap(photo.image, QSize(1600, 1000))
-        if pixmap is not None:
-            size = pixmap.size().scaled(image_rect.size(), Qt.AspectRatioMode.KeepAspectRatio)
-            painter.drawPixmap(QRect(image_rect.topLeft(), size), pixmap)
-        else:
-            paint_placeholder(painter, image_rect, PALETTE, self.pair(photo.caption, photo.caption_en)[0])
-            if self.images.is_missing(photo.image, QSize(1600, 1000)):  # not merely loading
-                note = "  ·  ".join(dict.fromkeys(self.pair(chinese("tx", NO_PICTURE), NO_PICTURE)))
-                paint_picture_note(painter, image_rect, note, pixel_font(28 * unit, bold=True))
+        note = "  ·  ".join(dict.fromkeys(self.pair(chinese("tx", NO_PICTURE), NO_PICTURE)))
+        paint_photo(painter, image_rect, self.images, photo.image,
+                    self.pair(photo.caption, photo.caption_en)[0], note, unit)
         text = QRect(image_rect.right() + int(48 * unit), area.top(),
                      area.right() - image_rect.right() - int(48 * unit), area.height())
         caption, caption_other = self.pair(photo.caption, photo.caption_en)
