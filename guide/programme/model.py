@@ -50,6 +50,9 @@ class RawEvent:
     abstract_en: str = ""
     hosts: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # repairs the reader made, for the report
+    # Why the reader could not use the event (a cancelled event, a date it cannot read):
+    # it is reported as skipped with this reason, never dropped unsaid.
+    skip: str | None = None
 
 
 @dataclass
