@@ -350,7 +350,8 @@ def _raw_events(item: _Vevent) -> list[RawEvent]:
         raw = RawEvent(
             where=item.where + (f", occurrence {n + 1}" if item.repeats else ""),
             day=(when.date() if isinstance(when, dt.datetime) else when).isoformat(),
-            guid=item.guid if item.recurrence_id is not None else _occurrence_guid(item, when),
+            guid=_occurrence_guid(item, when) if item.recurrence_id is None else item.guid or (
+                f"{uid}/{item.recurrence_id.isoformat()}" if uid else None),
             title=_text(event, "SUMMARY"), room=_text(event, "LOCATION"),
             abstract=_text(event, "DESCRIPTION", "\n\n"), url=_text(event, "URL"),
             persons=list(persons), track=track, notes=notes if not out else [],
