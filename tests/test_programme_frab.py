@@ -41,7 +41,8 @@ def test_a_day_date_that_is_not_iso_is_the_files_error_naming_the_day(
     code, out, _ = _import(tmp_path, XML.format(**{**GOOD, "date": "25.05.2023"}), "s.xml")
     err = capsys.readouterr().err
     assert code == 2 and not out.exists()
-    assert "error: day 1: its date '25.05.2023' is not written YYYY-MM-DD (e.g. 2023-05-25)" in err
+    assert ("error: s.xml: not a readable frab XML schedule file: day 1: its date '25.05.2023' "
+            "is not written YYYY-MM-DD (e.g. 2023-05-25)") in err
 
 
 def test_a_blank_colour_or_guid_is_no_colour_or_guid(tmp_path: Path) -> None:
@@ -119,18 +120,19 @@ def test_a_value_of_the_wrong_kind_skips_its_event_saying_which(
 
 @pytest.mark.parametrize(("text", "said"), [
     (_doc(EVENT, days={"0": {"date": "2023-05-25"}}),
-     "error: schedule.conference.days is an object, not a list of days"),
+     "schedule file: schedule.conference.days is an object, not a list of days"),
     (_doc(EVENT, rooms=[[EVENT]]),
-     "error: day 1 (2023-05-25): rooms is a list, not an object of room names, each with its "
+     "schedule file: day 1 (2023-05-25): rooms is a list, not an object of room names, each with its "
      "list of events"),
     (_doc(EVENT, rooms={"Hall": EVENT}),
-     "error: day 1 (2023-05-25), room Hall: its events are an object, not a list"),
+     "schedule file: day 1 (2023-05-25), room Hall: its events are an object, not a list"),
     (_doc(EVENT, days=[{"date": "25.05.2023", "rooms": {}}]),
-     "error: day 1: its date '25.05.2023' is not written YYYY-MM-DD"),
+     "schedule file: day 1: its date '25.05.2023' is not written YYYY-MM-DD"),
 ])
 def test_a_schedule_of_the_wrong_shape_is_refused_naming_where(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str, said: str) -> None:
     code, out, _ = _import(tmp_path, text, "s.json")
     err = capsys.readouterr().err
-    assert code == 2 and not out.exists() and said in err
+    assert code == 2 and not out.exists()
+    assert "error: s.json: not a readable frab JSON " + said in err
     assert "object has no attribute" not in err

@@ -121,7 +121,8 @@ def test_a_calendar_that_is_not_utf8_is_refused_unless_it_names_its_charset(
     code, out, _ = _import(tmp_path, gbk)
     err = capsys.readouterr().err
     assert code == 2 and not out.exists()
-    assert "is not UTF-8 text (line 9" in err and "save the calendar as UTF-8" in err
+    assert ("error: c.ics: not a readable iCalendar file: it is not UTF-8 text (line 9 is in "
+            "another encoding, perhaps GBK): save the calendar as UTF-8") in err
     declared = _calendar(KEYNOTE.replace("SUMMARY:Keynote", "SUMMARY;CHARSET=GBK:开幕式"))
     code, out, _ = _import(tmp_path, declared.encode("gbk"))
     assert code == 0 and [t for t, _s, _e in _times(out)] == ["开幕式"]

@@ -161,7 +161,8 @@ FRAB_JSON_DAYS_AS_NUMBERS = '{"schedule":{"conference":{"title":"T","time_zone_n
     ("s.ics", ICS_MIXED.replace("DTEND:20230527T090000Z", "RRULE:FREQ=SOMETIMES"),
      "s.ics: no session could be imported (1 skipped: VEVENT 1 (UID u1): the repeat rule "
      "RRULE:FREQ=SOMETIMES has FREQ=SOMETIMES; it must be one of"),
-    ("s.json", FRAB_JSON_DAYS_AS_NUMBERS, "error: schedule.conference.days is a number, not a list of days"),
+    ("s.json", FRAB_JSON_DAYS_AS_NUMBERS, "s.json: not a readable frab JSON schedule file: "
+     "schedule.conference.days is a number, not a list of days"),
     ("s.csv", "标题 Title,日期 Date,开始 Start,结束 End\nTalk," + "x" * 200_000 + ",10:00,11:00\n",
      "s.csv: not a readable CSV spreadsheet file: field larger than field limit"),
 ])

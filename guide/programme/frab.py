@@ -15,7 +15,7 @@ import xml.etree.ElementTree as ET
 from typing import Any
 from urllib.parse import urlsplit
 
-from guide.programme.model import ProgrammeError, RawEvent, RawPerson, RawProgramme, RawRoom
+from guide.programme.model import FileUnreadable, ProgrammeError, RawEvent, RawPerson, RawProgramme, RawRoom
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _MIDNIGHT = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ]24:00(?::00)?(.*)$")
@@ -27,7 +27,7 @@ def _day_date(value: Any, which: str) -> str | None:
     Every event of the day takes its date from it, so a wrong one is the file's to fix.
     """
     if not isinstance(value, str | None):
-        raise ProgrammeError(f"{which}: its date is {_kind(value)}, not text (YYYY-MM-DD)")
+        raise FileUnreadable(f"{which}: its date is {_kind(value)}, not text (YYYY-MM-DD)")
     text = (value or "").strip()
     if not text:
         return None
@@ -36,7 +36,7 @@ def _day_date(value: Any, which: str) -> str | None:
             return dt.date.fromisoformat(text).isoformat()
     except ValueError:
         pass
-    raise ProgrammeError(f"{which}: its date {text!r} is not written YYYY-MM-DD "
+    raise FileUnreadable(f"{which}: its date {text!r} is not written YYYY-MM-DD "
                          "(e.g. 2023-05-25)")
 
 
@@ -302,7 +302,7 @@ def _json_conference(conference: dict[str, Any], programme: RawProgramme) -> Non
                 programme.rooms.append(RawRoom(name, _text_of(room.get("guid"), f"room {n}'s guid")[0]
                                                or None))
     except _Wrong as exc:
-        raise ProgrammeError(f"schedule.conference: {exc}") from None
+        raise FileUnreadable(f"schedule.conference: {exc}") from None
 
 
 def read_frab_json(data: bytes) -> RawProgramme:
@@ -316,13 +316,13 @@ def read_frab_json(data: bytes) -> RawProgramme:
     except (KeyError, TypeError, AttributeError) as exc:
         raise ProgrammeError("not a frab JSON schedule: no schedule.conference.days") from exc
     if not isinstance(days, list):
-        raise ProgrammeError(f"schedule.conference.days is {_kind(days)}, not a list of days")
+        raise FileUnreadable(f"schedule.conference.days is {_kind(days)}, not a list of days")
     programme = RawProgramme(format="frab-json")
     _json_conference(conference, programme)
     index = 0
     for n, day in enumerate(days, start=1):
         if not isinstance(day, dict):
-            raise ProgrammeError(f"day {n} is {_kind(day)} ({_shown(day)}), not an object with "
+            raise FileUnreadable(f"day {n} is {_kind(day)} ({_shown(day)}), not an object with "
                                  "a date and rooms")
         which = f"day {n}"
         date = _day_date(day.get("date"), which)
@@ -330,14 +330,14 @@ def read_frab_json(data: bytes) -> RawProgramme:
             programme.day_starts[date] = day["day_start"].strip()
         rooms = day.get("rooms") or {}
         if not isinstance(rooms, dict):
-            raise ProgrammeError(f"{which} ({date or 'no date'}): rooms is {_kind(rooms)}, not an "
+            raise FileUnreadable(f"{which} ({date or 'no date'}): rooms is {_kind(rooms)}, not an "
                                  "object of room names, each with its list of events")
         for name, events in rooms.items():
             name = _s(name)
             if name and all(r.name != name for r in programme.rooms):
                 programme.rooms.append(RawRoom(name))
             if not isinstance(events, list | None):
-                raise ProgrammeError(f"{which} ({date or 'no date'}), room {name}: its events are "
+                raise FileUnreadable(f"{which} ({date or 'no date'}), room {name}: its events are "
                                      f"{_kind(events)}, not a list")
             for raw in events or ():
                 index += 1

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from guide.programme.model import ProgrammeError, RawEvent, RawPerson, RawProgramme
+from guide.programme.model import FileUnreadable, ProgrammeError, RawEvent, RawPerson, RawProgramme
 
 # An RRULE without COUNT or UNTIL would never end: it is expanded over this long and reported.
 UNBOUNDED_SPAN = dt.timedelta(days=366)
@@ -74,24 +74,23 @@ def _show(value: Any) -> str:
     return f"{text} {_zone_key(value) or value.strftime('UTC%z' if value.utcoffset() else 'UTC')}"
 
 
-def _decode(data: bytes, name: str) -> str:
+def _decode(data: bytes) -> str:
     """The calendar's text: UTF-8 as RFC 5545 says, or the one CHARSET its lines declare."""
     body = data[len(codecs.BOM_UTF8):] if data.startswith(codecs.BOM_UTF8) else data
     try:
         return body.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = body.count(b"\n", 0, exc.start) + 1
-    label = name or "the calendar"
     declared = {m.decode("ascii").lower() for m in _CHARSET.findall(body)}
     if len(declared) == 1:  # old vCalendar-style exports say SUMMARY;CHARSET=GBK:...
         charset = declared.pop()
         try:
             return body.decode(charset)
         except (LookupError, UnicodeDecodeError):
-            raise ProgrammeError(f"{label} is not UTF-8 text (line {line}), nor the CHARSET="
-                                 f"{charset} it declares: save the calendar as UTF-8") from None
-    raise ProgrammeError(f"{label} is not UTF-8 text (line {line} is in another encoding, "
-                         "perhaps GBK): save the calendar as UTF-8")
+            raise FileUnreadable(f"it is not UTF-8 text (line {line}), nor the CHARSET={charset} "
+                                 "it declares: save the calendar as UTF-8") from None
+    raise FileUnreadable(f"it is not UTF-8 text (line {line} is in another encoding, perhaps "
+                         "GBK): save the calendar as UTF-8")
 
 
 def _when(event: Any, name: str) -> Any:
@@ -364,14 +363,11 @@ def _raw_events(item: _Vevent) -> list[RawEvent]:
     return out
 
 
-def read_ics(data: bytes, name: str = "") -> RawProgramme:
-    """Read the VEVENTs of an iCalendar file; recurring events become one session per occurrence.
-
-    ``name`` (the file's) is for the error when the file is not UTF-8 text.
-    """
+def read_ics(data: bytes) -> RawProgramme:
+    """Read the VEVENTs of an iCalendar file; recurring events become one session per occurrence."""
     import icalendar
 
-    text = _decode(data, name)
+    text = _decode(data)
     try:
         cal = icalendar.Calendar.from_ical(text)
     except ValueError as exc:

@@ -14,6 +14,13 @@ class ProgrammeError(Exception):
     """The schedule cannot be imported at all (unreadable, unknown format, no time zone …)."""
 
 
+class FileUnreadable(ValueError):
+    """The file breaks its format at a place the message names, in plain words.
+
+    The importer refuses the file whole and puts the file's name before the message.
+    """
+
+
 @dataclass
 class RawPerson:
     """A speaker as one event names them; ``key`` is their id/guid/code when the file has one."""
