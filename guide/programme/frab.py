@@ -7,13 +7,56 @@ children are its fields, so a link's nested title never overwrites the event's.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
+import re
 import xml.etree.ElementTree as ET
 from typing import Any
 from urllib.parse import urlsplit
 
-from guide.programme.model import ProgrammeError, RawEvent, RawPerson, RawProgramme, RawRoom
+from guide.programme.model import FileUnreadable, ProgrammeError, RawEvent, RawPerson, RawProgramme, RawRoom
+
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_MIDNIGHT = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ]24:00(?::00)?(.*)$")
+
+
+def _day_date(value: Any, which: str) -> str | None:
+    """A day's date as YYYY-MM-DD (None when it gives none); the file's error when unreadable.
+
+    Every event of the day takes its date from it, so a wrong one is the file's to fix.
+    """
+    if not isinstance(value, str | None):
+        raise FileUnreadable(f"{which}: its date is {_kind(value)}, not text (YYYY-MM-DD)")
+    text = (value or "").strip()
+    if not text:
+        return None
+    try:
+        if _DAY.match(text):
+            return dt.date.fromisoformat(text).isoformat()
+    except ValueError:
+        pass
+    raise FileUnreadable(f"{which}: its date {text!r} is not written YYYY-MM-DD "
+                         "(e.g. 2023-05-25)")
+
+
+def _midnight(event: RawEvent) -> None:
+    """24:00 (the end of a day, which some producers write) as 00:00 of the next day, noted."""
+    found = _MIDNIGHT.match(event.date or "")
+    late = (event.start or "").strip() in ("24:00", "24:00:00")
+    if found:
+        following = dt.date.fromisoformat(found[1]) + dt.timedelta(days=1)
+        event.date = f"{following.isoformat()}T00:00:00{found[2]}"
+    elif late and event.day and not event.date:
+        # The day's next calendar day: a plain date keeps the day-change rule out of it.
+        event.date = (dt.date.fromisoformat(event.day) + dt.timedelta(days=1)).isoformat()
+    else:
+        return
+    if late:
+        event.start = "00:00"
+    following = dt.date.fromisoformat(event.date[:10])
+    event.notes.append(f"24:00 on {following - dt.timedelta(days=1)} read as the midnight that "
+                       f"ends it: {following} 00:00")
 
 
 def _text(parent: ET.Element | None, tag: str) -> str:
@@ -40,11 +83,12 @@ def _link(element: ET.Element, event: RawEvent) -> None:
 
 
 def _xml_event(element: ET.Element, day: str | None, room_name: str, index: int) -> RawEvent:
-    ident = element.get("id")
+    ident = _attr(element, "id")
+    guid = _attr(element, "guid") or _text(element, "guid") or None
     event = RawEvent(
         where=f"day {day or '?'}, room {room_name or '(none)'}, event "
-              f"{ident or element.get('guid') or f'#{index}'}",
-        day=day, source_id=ident, guid=element.get("guid") or _text(element, "guid") or None,
+              f"{ident or guid or f'#{index}'}",
+        day=day, source_id=ident, guid=guid,
         title=_text(element, "title"), subtitle=_text(element, "subtitle"),
         date=_text(element, "date") or None, start=_text(element, "start") or None,
         duration=_text(element, "duration") or None,
@@ -57,12 +101,18 @@ def _xml_event(element: ET.Element, day: str | None, room_name: str, index: int)
     for person in persons.findall("person") if persons is not None else ():
         name = "".join(person.itertext()).strip()
         if name:
-            event.persons.append(RawPerson(name, person.get("guid") or person.get("id")))
+            event.persons.append(RawPerson(name, _attr(person, "guid") or _attr(person, "id")))
     for group, tag in (("links", "link"), ("attachments", "attachment")):
         holder = element.find(group)
         for link in holder.findall(tag) if holder is not None else ():
             _link(link, event)
+    _midnight(event)
     return event
+
+
+def _attr(element: ET.Element, name: str) -> str | None:
+    """An attribute's value, None when absent or blank (guid=" " is no guid)."""
+    return (element.get(name) or "").strip() or None
 
 
 def read_frab_xml(data: bytes) -> RawProgramme:
@@ -75,7 +125,7 @@ def read_frab_xml(data: bytes) -> RawProgramme:
     path: list[str] = []
     date: str | None = None
     room_name = ""
-    index = 0
+    index = days = 0
     try:
         for action, element in ET.iterparse(io.BytesIO(data), events=("start", "end")):
             if action == "start":
@@ -84,13 +134,15 @@ def read_frab_xml(data: bytes) -> RawProgramme:
                     raise ProgrammeError(f"not a frab schedule: the root element is "
                                          f"<{element.tag}>, not <schedule>")
                 if path == ["schedule", "day"]:
-                    date = element.get("date")
-                    if date and element.get("start"):
-                        programme.day_starts[date] = element.get("start", "")
+                    days += 1
+                    date = _day_date(element.get("date"),
+                                     f"day {_attr(element, 'index') or days}")
+                    if date and _attr(element, "start"):
+                        programme.day_starts[date] = element.get("start", "").strip()
                 elif path == ["schedule", "day", "room"]:
                     room_name = (element.get("name") or "").strip()
                     if room_name and all(r.name != room_name for r in programme.rooms):
-                        programme.rooms.append(RawRoom(room_name, element.get("guid")))
+                        programme.rooms.append(RawRoom(room_name, _attr(element, "guid")))
                 continue
             path.pop()
             if element.tag == "event" and path == ["schedule", "day", "room"]:
@@ -115,42 +167,142 @@ def _conference(conference: ET.Element, programme: RawProgramme) -> None:
     for track in conference.findall("track"):
         name = (track.get("name") or "".join(track.itertext())).strip()
         if name:
-            programme.tracks.append((name, track.get("color")))
+            programme.tracks.append((name, _attr(track, "color")))
 
 
 def _s(value: Any) -> str:
     return "" if value is None else str(value).strip()
 
 
-def _json_event(raw: dict[str, Any], day: str | None, room_name: str, index: int) -> RawEvent:
-    ident = _s(raw.get("id")) or None
-    event = RawEvent(
-        where=f"day {day or '?'}, room {room_name or '(none)'}, event "
-              f"{ident or raw.get('guid') or f'#{index}'}",
-        day=day, source_id=ident, guid=_s(raw.get("guid")) or None, title=_s(raw.get("title")),
-        subtitle=_s(raw.get("subtitle")), date=_s(raw.get("date")) or None,
-        start=_s(raw.get("start")) or None, duration=_s(raw.get("duration")) or None,
-        room=_s(raw.get("room")) or room_name, track=_s(raw.get("track")), type=_s(raw.get("type")),
-        language=_s(raw.get("language")), abstract=_s(raw.get("abstract")),
-        description=_s(raw.get("description")), url=_s(raw.get("url")),
-    )
-    for person in raw.get("persons") or ():
-        if isinstance(person, dict):
-            name = _s(person.get("public_name") or person.get("name") or person.get("full_public_name"))
-            key = _s(person.get("guid") or person.get("code") or person.get("id")) or None
-        else:
-            name, key = _s(person), None
-        if name:
-            event.persons.append(RawPerson(name, key))
-    for link in [*(raw.get("links") or ()), *(raw.get("attachments") or ())]:
+class _Wrong(Exception):
+    """A JSON value of the wrong kind (a list where a title goes); the message says which."""
+
+
+def _kind(value: Any) -> str:
+    """What a JSON value is, in the words of someone who reads the file."""
+    if isinstance(value, bool):
+        return "true/false"
+    kinds = {dict: "an object", list: "a list", str: "text", int: "a number", float: "a number"}
+    return "null" if value is None else kinds.get(type(value), "something else")
+
+
+def _shown(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
+def _is_language(key: str, code: str) -> bool:
+    key = key.lower()
+    return key == code or key.startswith((code + "-", code + "_"))
+
+
+def _text_of(value: Any, name: str) -> tuple[str, str]:
+    """A text value as (text, its English when the file gives it in several languages).
+
+    pretalx writes multilingual fields as ``{"de": "Hallo", "en": "Hello"}``: the guide
+    shows Chinese when given (with the English beside it), else English, else the first.
+    """
+    if value is None:
+        return "", ""
+    if isinstance(value, str | int | float) and not isinstance(value, bool):
+        return _s(value), ""
+    if isinstance(value, dict) and value and all(
+            isinstance(v, str) or v is None for v in value.values()):
+        texts = {str(k): _s(v) for k, v in value.items() if _s(v)}
+        chinese = next((v for k, v in texts.items() if _is_language(k, "zh")), "")
+        english = next((v for k, v in texts.items() if _is_language(k, "en")), "")
+        return chinese or english or next(iter(texts.values()), ""), english if chinese else ""
+    raise _Wrong(f"{name} is {_kind(value)} ({_shown(value)}), not text")
+
+
+def _list_of(value: Any, name: str) -> list[Any]:
+    if value is None or value == "":
+        return []
+    if not isinstance(value, list):
+        raise _Wrong(f"{name} is {_kind(value)} ({_shown(value)}), not a list")
+    return value
+
+
+def _json_person(person: Any, n: int) -> RawPerson | None:
+    if isinstance(person, str):
+        return RawPerson(person.strip(), None) if person.strip() else None
+    if not isinstance(person, dict):
+        raise _Wrong(f"speaker {n} is {_kind(person)} ({_shown(person)}), not a name or an "
+                     "object with a public_name")
+    name = ""
+    for field in ("public_name", "name", "full_public_name"):
+        name = name or _text_of(person.get(field), f"speaker {n}'s {field}")[0]
+    key = ""
+    for field in ("guid", "code", "id"):
+        key = key or _text_of(person.get(field), f"speaker {n}'s {field}")[0]
+    return RawPerson(name, key or None) if name else None
+
+
+def _json_fields(raw: dict[str, Any], event: RawEvent) -> None:
+    """Fill ``event`` from the JSON object; _Wrong for a value of the wrong kind."""
+    event.source_id = _text_of(raw.get("id"), "id")[0] or None
+    event.guid = _text_of(raw.get("guid"), "guid")[0] or None
+    event.title, event.title_en = _text_of(raw.get("title"), "title")
+    event.abstract, event.abstract_en = _text_of(raw.get("abstract"), "abstract")
+    for name in ("subtitle", "track", "type", "language", "description", "url"):
+        setattr(event, name, _text_of(raw.get(name), name)[0])
+    for name in ("date", "start", "duration"):
+        setattr(event, name, _text_of(raw.get(name), name)[0] or None)
+    event.room = _text_of(raw.get("room"), "room")[0] or event.room
+    for n, person in enumerate(_list_of(raw.get("persons"), "persons"), start=1):
+        if found := _json_person(person, n):
+            event.persons.append(found)
+    links = [*_list_of(raw.get("links"), "links"), *_list_of(raw.get("attachments"), "attachments")]
+    for link in links:
         if not isinstance(link, dict):
+            event.notes.append(f"link {_shown(link)} is {_kind(link)}, not an object with a url; "
+                               "left out")
             continue
-        url = _s(link.get("url") or link.get("href"))
+        url = _text_of(link.get("url") or link.get("href"), "a link's url")[0]
         if url and _absolute(url):
-            event.links.append((url, _s(link.get("title"))))
+            event.links.append((url, _text_of(link.get("title"), "a link's title")[0]))
         elif url:
             event.dropped_links.append(url)
+
+
+def _json_event(raw: Any, day: str | None, room_name: str, index: int) -> RawEvent:
+    """One event of a JSON schedule; one that has a value of the wrong kind is skipped, saying so."""
+    named = {k: raw.get(k) for k in ("id", "guid")} if isinstance(raw, dict) else {}
+    ident = next((_s(v) for v in named.values() if isinstance(v, str | int) and _s(v)), "")
+    event = RawEvent(where=f"day {day or '?'}, room {room_name or '(none)'}, event "
+                           f"{ident or f'#{index}'}", day=day, room=room_name)
+    if not isinstance(raw, dict):
+        event.skip = f"is {_kind(raw)} ({_shown(raw)}), not an event object"
+        return event
+    try:
+        _json_fields(raw, event)
+    except _Wrong as exc:
+        event.skip = str(exc)
+        return event
+    _midnight(event)
     return event
+
+
+def _json_conference(conference: dict[str, Any], programme: RawProgramme) -> None:
+    """The conference's title, acronym, zone, tracks and rooms."""
+    try:
+        programme.title = _text_of(conference.get("title"), "the conference's title")[0]
+        programme.acronym = _text_of(conference.get("acronym"), "the conference's acronym")[0]
+        programme.time_zone = _text_of(conference.get("time_zone_name"), "time_zone_name")[0] or None
+        for n, track in enumerate(_list_of(conference.get("tracks"), "tracks"), start=1):
+            track = track if isinstance(track, dict) else {"name": track}
+            name = _text_of(track.get("name"), f"track {n}'s name")[0]
+            if name:
+                programme.tracks.append((name, _text_of(track.get("color"), f"track {n}'s color")[0]
+                                         or None))
+        for n, room in enumerate(_list_of(conference.get("rooms"), "rooms"), start=1):
+            room = room if isinstance(room, dict) else {"name": room}
+            name = _text_of(room.get("name"), f"room {n}'s name")[0]
+            if name:
+                programme.rooms.append(RawRoom(name, _text_of(room.get("guid"), f"room {n}'s guid")[0]
+                                               or None))
+    except _Wrong as exc:
+        raise FileUnreadable(f"schedule.conference: {exc}") from None
 
 
 def read_frab_json(data: bytes) -> RawProgramme:
@@ -163,27 +315,31 @@ def read_frab_json(data: bytes) -> RawProgramme:
         raise ProgrammeError(f"not readable JSON: {exc}") from exc
     except (KeyError, TypeError, AttributeError) as exc:
         raise ProgrammeError("not a frab JSON schedule: no schedule.conference.days") from exc
-    programme = RawProgramme(
-        format="frab-json", title=_s(conference.get("title")), acronym=_s(conference.get("acronym")),
-        time_zone=_s(conference.get("time_zone_name")) or None,
-    )
-    for track in conference.get("tracks") or ():
-        if isinstance(track, dict) and _s(track.get("name")):
-            programme.tracks.append((_s(track.get("name")), track.get("color")))
-    for room in conference.get("rooms") or ():
-        if isinstance(room, dict) and _s(room.get("name")):
-            programme.rooms.append(RawRoom(_s(room.get("name")), _s(room.get("guid")) or None))
+    if not isinstance(days, list):
+        raise FileUnreadable(f"schedule.conference.days is {_kind(days)}, not a list of days")
+    programme = RawProgramme(format="frab-json")
+    _json_conference(conference, programme)
     index = 0
-    for day in days:
-        date = _s(day.get("date")) or None
-        if date and day.get("day_start"):
-            programme.day_starts[date] = _s(day.get("day_start"))
-        for name, events in (day.get("rooms") or {}).items():
+    for n, day in enumerate(days, start=1):
+        if not isinstance(day, dict):
+            raise FileUnreadable(f"day {n} is {_kind(day)} ({_shown(day)}), not an object with "
+                                 "a date and rooms")
+        which = f"day {n}"
+        date = _day_date(day.get("date"), which)
+        if date and isinstance(day.get("day_start"), str) and day["day_start"].strip():
+            programme.day_starts[date] = day["day_start"].strip()
+        rooms = day.get("rooms") or {}
+        if not isinstance(rooms, dict):
+            raise FileUnreadable(f"{which} ({date or 'no date'}): rooms is {_kind(rooms)}, not an "
+                                 "object of room names, each with its list of events")
+        for name, events in rooms.items():
             name = _s(name)
             if name and all(r.name != name for r in programme.rooms):
                 programme.rooms.append(RawRoom(name))
+            if not isinstance(events, list | None):
+                raise FileUnreadable(f"{which} ({date or 'no date'}), room {name}: its events are "
+                                     f"{_kind(events)}, not a list")
             for raw in events or ():
                 index += 1
-                if isinstance(raw, dict):
-                    programme.events.append(_json_event(raw, date, name, index))
+                programme.events.append(_json_event(raw, date, name, index))
     return programme

@@ -1,46 +1,203 @@
-"""Programmes published as iCalendar: VEVENTs with TZID, recurring events, all-day events."""
+"""Programmes published as iCalendar: VEVENTs with TZID, recurring events, all-day events.
+
+Calendar programs export a changed occurrence of a repeating event as a second VEVENT
+with the same UID and a RECURRENCE-ID naming the occurrence: it replaces that occurrence.
+Cancelled events and occurrences (STATUS:CANCELLED) are left out and reported. An event
+whose dates or repeat rule cannot be read is reported and skipped; the others import.
+"""
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
+import re
+from dataclasses import dataclass, field
 from typing import Any
 
-from guide.programme.model import ProgrammeError, RawEvent, RawPerson, RawProgramme
+from guide.programme.model import FileUnreadable, ProgrammeError, RawEvent, RawPerson, RawProgramme
 
 # An RRULE without COUNT or UNTIL would never end: it is expanded over this long and reported.
 UNBOUNDED_SPAN = dt.timedelta(days=366)
 MAX_OCCURRENCES = 2000
+FREQUENCIES = ("SECONDLY", "MINUTELY", "HOURLY", "DAILY", "WEEKLY", "MONTHLY", "YEARLY")
+_CHARSET = re.compile(rb";CHARSET=\"?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+
+Occurrence = tuple[Any, dt.timedelta | None]  # (start, its own length or None: the event's)
 
 
-def _text(component: Any, name: str) -> str:
-    value = component.get(name)
-    return "" if value is None else str(value).strip()
+class _Skip(Exception):
+    """An event that cannot be imported; the message says why, in plain words."""
+
+
+@dataclass
+class _Vevent:
+    """One VEVENT as read: where it is, its times, and what becomes of it."""
+
+    index: int
+    component: Any
+    uid: str
+    where: str
+    start: Any = None  # dt.date or dt.datetime
+    length: dt.timedelta | None = None
+    occurrences: list[Occurrence] = field(default_factory=list)
+    unbounded: bool = False
+    recurrence_id: Any = None  # set for an override of one occurrence
+    cancelled: bool = False
+    notes: list[str] = field(default_factory=list)
+    skip: str | None = None
+    guid: str | None = None  # an override's: the guid of the occurrence it replaces
+    repeats: bool = False  # more than one occurrence (each then has a guid of its own)
+    future: bool = False  # RECURRENCE-ID;RANGE=THISANDFUTURE
+    replaced: set[Any] = field(default_factory=set)  # occurrences an override replaces
+
+
+def _text(component: Any, name: str, sep: str = " / ") -> str:
+    """A text property's value (several lines of it joined, none of them lost)."""
+    values = [str(v).strip() for v in _list(component.get(name))]
+    return sep.join(v for v in dict.fromkeys(values) if v)
 
 
 def _hm(delta: dt.timedelta) -> str:
     minutes = int(delta.total_seconds() // 60)
+    if minutes < 0:  # normalise reports it: "ends before it starts (duration -1:00)"
+        return f"-{-minutes // 60}:{-minutes % 60:02d}"
     return f"{minutes // 60}:{minutes % 60:02d}"
+
+
+def _show(value: Any) -> str:
+    """A date or date-time as a person writes it: 2023-05-26, 2023-05-26 09:00 (Asia/Shanghai)."""
+    if not isinstance(value, dt.datetime):
+        return value.isoformat() if isinstance(value, dt.date) else repr(str(value))
+    text = value.strftime("%Y-%m-%d %H:%M")
+    if value.tzinfo is None:
+        return text
+    return f"{text} {_zone_key(value) or value.strftime('UTC%z' if value.utcoffset() else 'UTC')}"
+
+
+def _decode(data: bytes) -> str:
+    """The calendar's text: UTF-8 as RFC 5545 says, or the one CHARSET its lines declare."""
+    body = data[len(codecs.BOM_UTF8):] if data.startswith(codecs.BOM_UTF8) else data
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = body.count(b"\n", 0, exc.start) + 1
+    declared = {m.decode("ascii").lower() for m in _CHARSET.findall(body)}
+    if len(declared) == 1:  # old vCalendar-style exports say SUMMARY;CHARSET=GBK:...
+        charset = declared.pop()
+        try:
+            return body.decode(charset)
+        except (LookupError, UnicodeDecodeError):
+            raise FileUnreadable(f"it is not UTF-8 text (line {line}), nor the CHARSET={charset} "
+                                 "it declares: save the calendar as UTF-8") from None
+    raise FileUnreadable(f"it is not UTF-8 text (line {line} is in another encoding, perhaps "
+                         "GBK): save the calendar as UTF-8")
+
+
+def _when(event: Any, name: str) -> Any:
+    """DTSTART/DTEND/RECURRENCE-ID as a date or date-time; _Skip when it is not one."""
+    value = event.decoded(name)
+    if isinstance(value, list):
+        raise _Skip(f"{name} is given {len(value)} times; an event has one")
+    if not isinstance(value, dt.date):
+        raise _Skip(f"{name} {_show(value)} is not a date (20230525) or a date and time "
+                    "(20230525T090000)")
+    return value
+
+
+def _timing(event: Any, notes: list[str]) -> tuple[Any, dt.timedelta | None]:
+    """DTSTART, and how long a timed event lasts (None: unknown, or an all-day event).
+
+    The common slips are read as calendar programs read them, and noted: a DTEND without
+    a zone is on DTSTART's clock (and the reverse); a DTEND that is a date ends at midnight.
+    """
+    start = _when(event, "DTSTART")
+    if event.get("DTEND") is not None:
+        end = _when(event, "DTEND")
+    elif event.get("DURATION") is not None:
+        duration = event.decoded("DURATION")
+        if not isinstance(duration, dt.timedelta):
+            raise _Skip(f"DURATION {_show(duration)} is not a length of time (e.g. PT1H30M)")
+        return start, duration if isinstance(start, dt.datetime) else None
+    else:
+        return start, None
+    if not isinstance(start, dt.datetime):
+        if isinstance(end, dt.datetime):
+            raise _Skip(f"DTSTART is a date (an all-day event) but DTEND {_show(end)} has a time; "
+                        "give both as dates, or both with a time")
+        return start, None
+    if not isinstance(end, dt.datetime):
+        day = end
+        end = dt.datetime.combine(day, dt.time(), start.tzinfo)
+        if end <= start:  # DTEND on the start's own day: the end of that day
+            end += dt.timedelta(days=1)
+        notes.append(f"DTEND {day.isoformat()} has no time of day; the session ends at "
+                     f"midnight, {_show(end)}")
+    elif end.tzinfo is None and start.tzinfo is not None:
+        end = end.replace(tzinfo=start.tzinfo)
+        notes.append(f"DTEND has no time zone; read in DTSTART's: {_show(end)}")
+    elif start.tzinfo is None and end.tzinfo is not None:
+        start = start.replace(tzinfo=end.tzinfo)
+        notes.append(f"DTSTART has no time zone; read in DTEND's: {_show(start)}")
+    return start, end - start
 
 
 def _values(event: Any, name: str) -> list[Any]:
     """Every value of a date-list property (RDATE, EXDATE), over all of its lines."""
-    found = event.get(name)
-    groups = found if isinstance(found, list) else [found] if found is not None else []
-    return [d.dt for group in groups for d in group.dts]
+    values = []
+    for group in _list(event.get(name)):
+        if not hasattr(group, "dts"):
+            raise _Skip(f"{name} {_show(group)} is not a list of dates or dates and times")
+        values += [d.dt for d in group.dts]
+    return values
 
 
 def _same_type(value: Any, start: dt.datetime | dt.date) -> Any:
-    """An RDATE/EXDATE value in the form of DTSTART: dates for all-day events, else date-times
-    (a date-time list value for an all-day event, or the reverse, is read as its day/midnight)."""
-    if isinstance(start, dt.datetime):
-        if isinstance(value, dt.datetime):
-            return value
+    """A date value (RDATE, EXDATE, RECURRENCE-ID, an UNTIL) in the form of DTSTART, to compare.
+
+    Dates for all-day events, else date-times; a date-time without a zone is in DTSTART's
+    zone (so a floating EXDATE still removes its occurrence).
+    """
+    if not isinstance(start, dt.datetime):
+        return value.date() if isinstance(value, dt.datetime) else value
+    if not isinstance(value, dt.datetime):
         return dt.datetime.combine(value, start.timetz() if start.tzinfo else start.time())
-    return value.date() if isinstance(value, dt.datetime) else value
+    if (value.tzinfo is None) != (start.tzinfo is None):
+        # Aware against floating: the floating one is read on the other's clock.
+        return value.replace(tzinfo=start.tzinfo)
+    return value
 
 
-def _occurrences(event: Any, start: dt.datetime | dt.date
-                 ) -> tuple[list[tuple[Any, dt.timedelta | None]], bool]:
+def _rule_text(rule: Any, start: dt.datetime | dt.date) -> str:
+    """The RRULE as dateutil reads it: a date UNTIL is the end of that day, in DTSTART's zone."""
+    from icalendar.prop import vRecur
+
+    if not isinstance(rule, vRecur):
+        given = re.search(r"FREQ=([^;]*)", str(rule), re.IGNORECASE)
+        if given and given[1].upper() not in FREQUENCIES:
+            raise _Skip(f"the repeat rule RRULE:{rule} has FREQ={given[1]}; it must be one of "
+                        f"{', '.join(FREQUENCIES)}")
+        raise _Skip(f"the repeat rule RRULE:{rule} cannot be read; write it as RFC 5545 does, "
+                    "e.g. RRULE:FREQ=WEEKLY;COUNT=3")
+    freq = [str(f).upper() for f in rule.get("FREQ", [])]
+    if len(freq) != 1 or freq[0] not in FREQUENCIES:
+        raise _Skip(f"the repeat rule RRULE:{rule.to_ical().decode()} has FREQ="
+                    f"{','.join(freq) or '(none)'}; it must be one of {', '.join(FREQUENCIES)}")
+    until = rule.get("UNTIL")
+    if until:
+        value = until[0]
+        if not isinstance(value, dt.datetime):  # UNTIL counts the whole of its last day
+            value = dt.datetime.combine(value, dt.time(23, 59, 59))
+        if isinstance(start, dt.datetime) and start.tzinfo is not None:
+            # dateutil wants UTC here (RFC 5545 too); a floating UNTIL is on DTSTART's clock.
+            value = (value if value.tzinfo else value.replace(tzinfo=start.tzinfo)).astimezone(dt.UTC)
+        else:
+            value = value.replace(tzinfo=None)
+        rule = vRecur(dict(rule))
+        rule["UNTIL"] = [value]
+    return str(rule.to_ical().decode())
+
+
+def _occurrences(event: Any, start: dt.datetime | dt.date) -> tuple[list[Occurrence], bool]:
     """Every (start, own length) of a possibly recurring event, and whether its rule had no end.
 
     The recurrence set is RFC 5545's: DTSTART, the RRULE's instances and the RDATEs, less the
@@ -50,21 +207,25 @@ def _occurrences(event: Any, start: dt.datetime | dt.date
 
     found: dict[Any, dt.timedelta | None] = {start: None}
     unbounded = False
-    rule = event.get("RRULE")
-    if rule is not None:
-        text = rule.to_ical().decode()
-        unbounded = "COUNT=" not in text and "UNTIL=" not in text
-        first = start if isinstance(start, dt.datetime) else dt.datetime.combine(start, dt.time())
+    first = start if isinstance(start, dt.datetime) else dt.datetime.combine(start, dt.time())
+    for rule in _list(event.get("RRULE")):
+        text = _rule_text(rule, start)
+        endless = "COUNT=" not in text and "UNTIL=" not in text
+        unbounded = unbounded or endless
         limit = first + UNBOUNDED_SPAN
-        for when in rrulestr(text, dtstart=first):
-            if len(found) >= MAX_OCCURRENCES or (unbounded and when > limit):
-                break
-            found.setdefault(when if isinstance(start, dt.datetime) else when.date(), None)
+        try:
+            for when in rrulestr(text, dtstart=first):
+                if len(found) >= MAX_OCCURRENCES or (endless and when > limit):
+                    break
+                found.setdefault(when if isinstance(start, dt.datetime) else when.date(), None)
+        except (ValueError, TypeError, OverflowError) as exc:
+            raise _Skip(f"the repeat rule RRULE:{text} cannot be read; write it as RFC 5545 "
+                        "does, e.g. RRULE:FREQ=WEEKLY;COUNT=3") from exc
     for value in _values(event, "RDATE"):
         if isinstance(value, tuple):  # PERIOD: (start, end) or (start, duration)
-            begin, until = value
-            found[_same_type(begin, start)] = until if isinstance(until, dt.timedelta) \
-                else until - begin
+            begin, until = _same_type(value[0], start), value[1]
+            found[begin] = until if isinstance(until, dt.timedelta) \
+                else _same_type(until, start) - begin
         else:
             found.setdefault(_same_type(value, start), None)
     for value in _values(event, "EXDATE"):
@@ -79,54 +240,149 @@ def _sort_key(value: Any) -> tuple[Any, ...]:
     return (dt.datetime.combine(value, dt.time(), tzinfo=dt.UTC),)
 
 
+def _read_vevent(index: int, event: Any) -> _Vevent:
+    """One VEVENT's times and recurrence; a problem becomes its ``skip`` reason."""
+    uid = _text(event, "UID")
+    item = _Vevent(index, event, uid, f"VEVENT {index}" + (f" (UID {uid})" if uid else ""))
+    item.cancelled = _text(event, "STATUS").upper() == "CANCELLED"
+    try:
+        if event.get("RECURRENCE-ID") is not None:
+            item.recurrence_id = _when(event, "RECURRENCE-ID")
+            item.where = f"VEVENT {index} (UID {uid}, RECURRENCE-ID {_show(item.recurrence_id)})"
+            if str(event.get("RECURRENCE-ID").params.get("RANGE", "")).upper() == "THISANDFUTURE":
+                item.future = True
+                raise _Skip("RECURRENCE-ID;RANGE=THISANDFUTURE (one change to this and every "
+                            "later occurrence) is not supported; the occurrences keep the "
+                            "repeating event's details: change them one by one, or end the "
+                            "series and start a new one")
+        if event.get("DTSTART") is None:
+            raise _Skip("no DTSTART: an event needs its start date (and time)")
+        item.start, item.length = _timing(event, item.notes)
+        if item.recurrence_id is None:
+            item.occurrences, item.unbounded = _occurrences(event, item.start)
+            item.repeats = len(item.occurrences) > 1
+        else:
+            item.occurrences = [(item.start, None)]
+    except _Skip as exc:
+        item.skip = str(exc)
+    return item
+
+
+def _sequence(item: _Vevent) -> int:
+    try:
+        return int(str(item.component.get("SEQUENCE", 0)))
+    except ValueError:
+        return 0
+
+
+def _occurrence_guid(item: _Vevent, when: Any) -> str | None:
+    """The guid of one occurrence: the UID, and its start when the event repeats."""
+    return (f"{item.uid}/{when.isoformat()}" if item.repeats else item.uid) or None
+
+
+def _apply_overrides(items: list[_Vevent]) -> None:
+    """Each RECURRENCE-ID event replaces the occurrence it names (time zones considered).
+
+    When two name the same occurrence, the one with the higher SEQUENCE (else the later
+    one) wins and the other is reported.
+    """
+    series: dict[str, list[_Vevent]] = {}
+    for item in items:
+        if item.recurrence_id is None and item.skip is None and item.uid:
+            series.setdefault(item.uid, []).append(item)
+    taken: dict[tuple[int, Any], _Vevent] = {}
+    for item in items:
+        if item.recurrence_id is None or item.future or (item.skip and not item.cancelled):
+            continue
+        for master in series.get(item.uid, []):
+            key = _same_type(item.recurrence_id, master.start)
+            starts = {when: when for when, _length in master.occurrences}
+            if key not in starts:
+                continue
+            key = starts[key]  # as the repeating event gives it (its zone, for the guid)
+            item.guid = _occurrence_guid(master, key)
+            previous = taken.setdefault((master.index, key), item)
+            if previous is not item:
+                older, newer = sorted((previous, item), key=lambda v: (_sequence(v), v.index))
+                older.skip = (f"VEVENT {newer.index} is a newer change of the same occurrence "
+                              f"({_show(key)}); this one is left out")
+                taken[(master.index, key)] = newer
+            master.replaced.add(key)
+            break
+        else:
+            if item.uid in series and not item.skip:
+                item.notes.append(f"RECURRENCE-ID {_show(item.recurrence_id)} names no "
+                                  f"occurrence of the repeating event (VEVENT "
+                                  f"{series[item.uid][0].index}); imported as a session of its own")
+
+
+def _cancel(item: _Vevent) -> None:
+    """STATUS:CANCELLED: the event (or the one occurrence) is left out, saying so."""
+    if item.recurrence_id is not None:
+        item.skip = (f"the occurrence of {_show(item.recurrence_id)} is cancelled "
+                     "(STATUS:CANCELLED); left out")
+        return
+    left = len(item.occurrences) - len(item.replaced)
+    item.skip = "cancelled (STATUS:CANCELLED); left out" + (
+        f" with its {left} occurrences" if left > 1 else "")
+
+
+def _raw_events(item: _Vevent) -> list[RawEvent]:
+    """The sessions of one VEVENT, one per occurrence (or its reason for being skipped)."""
+    event, uid = item.component, item.uid
+    if item.skip:
+        return [RawEvent(where=item.where, day=None, guid=item.guid or uid or None,
+                         title=_text(event, "SUMMARY"), skip=item.skip)]
+    persons = [RawPerson(str(c).strip()) for c in _list(event.get("CONTACT")) if str(c).strip()]
+    persons += [RawPerson(str(a.params.get("CN", "")).strip()) for a in _list(event.get("ATTENDEE"))
+                if str(a.params.get("CN", "")).strip()]
+    track = ", ".join(str(c) for cats in _list(event.get("CATEGORIES"))
+                      for c in getattr(cats, "cats", [cats]))
+    notes = list(item.notes)
+    if item.unbounded:
+        notes.append(f"RRULE has no COUNT or UNTIL; expanded over {UNBOUNDED_SPAN.days} days "
+                     f"({len(item.occurrences)} sessions)")
+    out: list[RawEvent] = []
+    for n, (when, own_length) in enumerate(item.occurrences):
+        if when in item.replaced:
+            continue
+        raw = RawEvent(
+            where=item.where + (f", occurrence {n + 1}" if item.repeats else ""),
+            day=(when.date() if isinstance(when, dt.datetime) else when).isoformat(),
+            guid=_occurrence_guid(item, when) if item.recurrence_id is None else item.guid or (
+                f"{uid}/{item.recurrence_id.isoformat()}" if uid else None),
+            title=_text(event, "SUMMARY"), room=_text(event, "LOCATION"),
+            abstract=_text(event, "DESCRIPTION", "\n\n"), url=_text(event, "URL"),
+            persons=list(persons), track=track, notes=notes if not out else [],
+        )
+        if isinstance(when, dt.datetime):  # all-day events keep only their day
+            raw.date = when.isoformat()
+            this_length = own_length if own_length is not None else item.length
+            raw.duration = _hm(this_length) if this_length is not None else None
+        out.append(raw)
+    return out
+
+
 def read_ics(data: bytes) -> RawProgramme:
     """Read the VEVENTs of an iCalendar file; recurring events become one session per occurrence."""
     import icalendar
 
+    text = _decode(data)
     try:
-        cal = icalendar.Calendar.from_ical(data)
+        cal = icalendar.Calendar.from_ical(text)
     except ValueError as exc:
         raise ProgrammeError(f"not a readable iCalendar file: {exc}") from exc
     programme = RawProgramme(format="ics", title=_text(cal, "X-WR-CALNAME") or _text(cal, "NAME"),
                              times_optional=True)
+    items = [_read_vevent(index, event) for index, event in enumerate(cal.walk("VEVENT"), start=1)]
+    _apply_overrides(items)
     zones: set[str | None] = set()
-    for index, event in enumerate(cal.walk("VEVENT"), start=1):
-        uid = _text(event, "UID")
-        where = f"VEVENT {index}" + (f" (UID {uid})" if uid else "")
-        if event.get("DTSTART") is None:
-            programme.events.append(RawEvent(where=where, day=None, guid=uid or None,
-                                             title=_text(event, "SUMMARY")))
-            continue
-        start = event.decoded("DTSTART")
-        if isinstance(start, dt.datetime):
-            zones.add(_zone_key(start))
-        end = event.decoded("DTEND") if event.get("DTEND") is not None else None
-        if end is None and event.get("DURATION") is not None:
-            end = start + event.decoded("DURATION")
-        length = (end - start) if end is not None else None
-        occurrences, unbounded = _occurrences(event, start)
-        persons = [RawPerson(str(c).strip()) for c in _list(event.get("CONTACT")) if str(c).strip()]
-        persons += [RawPerson(str(a.params.get("CN", "")).strip()) for a in _list(event.get("ATTENDEE"))
-                    if str(a.params.get("CN", "")).strip()]
-        for n, (when, own_length) in enumerate(occurrences):
-            raw = RawEvent(
-                where=where + (f", occurrence {n + 1}" if len(occurrences) > 1 else ""),
-                day=(when.date() if isinstance(when, dt.datetime) else when).isoformat(),
-                guid=(uid if len(occurrences) == 1 else f"{uid}/{when.isoformat()}") or None,
-                title=_text(event, "SUMMARY"), room=_text(event, "LOCATION"),
-                abstract=_text(event, "DESCRIPTION"), url=_text(event, "URL"),
-                persons=list(persons),
-                track=", ".join(str(c) for cats in _list(event.get("CATEGORIES"))
-                                for c in getattr(cats, "cats", [cats])),
-            )
-            if isinstance(when, dt.datetime):  # all-day events keep only their day
-                raw.date = when.isoformat()
-                this_length = own_length if own_length is not None else length
-                raw.duration = _hm(this_length) if this_length is not None else None
-            if unbounded and n == 0:
-                raw.notes.append(f"RRULE has no COUNT or UNTIL; expanded over "
-                                 f"{UNBOUNDED_SPAN.days} days ({len(occurrences)} sessions)")
-            programme.events.append(raw)
+    for item in items:
+        if item.cancelled:
+            _cancel(item)
+        if item.skip is None and isinstance(item.start, dt.datetime):
+            zones.add(_zone_key(item.start))
+        programme.events += _raw_events(item)
     programme.time_zone = _calendar_zone(_text(cal, "X-WR-TIMEZONE"), zones)
     return programme
 

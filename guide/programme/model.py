@@ -14,6 +14,13 @@ class ProgrammeError(Exception):
     """The schedule cannot be imported at all (unreadable, unknown format, no time zone …)."""
 
 
+class FileUnreadable(ValueError):
+    """The file breaks its format at a place the message names, in plain words.
+
+    The importer refuses the file whole and puts the file's name before the message.
+    """
+
+
 @dataclass
 class RawPerson:
     """A speaker as one event names them; ``key`` is their id/guid/code when the file has one."""
@@ -50,6 +57,9 @@ class RawEvent:
     abstract_en: str = ""
     hosts: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # repairs the reader made, for the report
+    # Why the reader could not use the event (a cancelled event, a date it cannot read):
+    # it is reported as skipped with this reason, never dropped unsaid.
+    skip: str | None = None
 
 
 @dataclass

@@ -276,6 +276,9 @@ def _session(event: RawEvent, times_optional: bool, clock: _Clock, report: Repor
 
     ``times_optional`` (a spreadsheet): an event with a day but no time is kept, untimed.
     """
+    if event.skip:
+        report.skip(event, event.skip)
+        return None
     title, rounds = one_line(event.title)
     if not title:
         report.skip(event, "no title")

@@ -45,5 +45,8 @@ def zone(name: str, *, flag: bool) -> ZoneInfo:
 
 def parse_instant(text: str) -> dt.datetime:
     """An ISO 8601 date-time, naive or with an offset; ValueError otherwise."""
-    value = dt.datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
-    return value
+    try:
+        return dt.datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    except ValueError:  # Python's words ("hour must be in 0..23") are not the reader's
+        raise ValueError(f"{text.strip()!r} is not a date and time (YYYY-MM-DDTHH:MM, with or "
+                         "without an offset such as +08:00)") from None
