@@ -19,13 +19,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from guide.content.ids import slug
 from guide.content.loader import load_pack
 from guide.content.pack_folder import PACK_META
 from guide.files import remove_stale_temps
 from guide.programme.frab import read_frab_json, read_frab_xml
 from guide.programme.ical import read_ics
 from guide.programme.model import ProgrammeError, RawProgramme
-from guide.programme.normalise import Programme, normalise, slug
+from guide.programme.normalise import Programme, normalise
 from guide.programme.spreadsheet import COLUMNS, read_spreadsheet
 
 FORMATS = ("frab-xml", "frab-json", "ics", "csv", "xlsx")

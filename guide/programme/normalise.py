@@ -8,15 +8,14 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import hashlib
 import re
-import unicodedata
 from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from guide.content.ids import make_id
 from guide.programme.model import ProgrammeError, RawEvent, RawProgramme
 from guide.programme.text import one_line, paragraphs
 from guide.programme.times import parse_clock, parse_duration, parse_instant, zone
@@ -60,19 +59,6 @@ class Programme:
     room: list[dict[str, Any]]
     track: list[dict[str, Any]]
     report: Report
-
-
-def slug(text: str) -> str:
-    """Lower-case ASCII words joined by dashes (empty for text with no Latin letters or digits)."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-
-
-def make_id(prefix: str, name: str, key: str) -> str:
-    """A stable pack id: prefix, a readable slug of ``name`` and a short hash of ``key``."""
-    digest = hashlib.sha1(key.encode()).hexdigest()[:8]
-    words = slug(name)[:40].strip("-")
-    return f"{prefix}-{words}-{digest}" if words else f"{prefix}-{digest}"
 
 
 class _Clock:

@@ -298,12 +298,39 @@ def clear_bookmarks(user_db: Db) -> list[Bookmark]:
     return removed
 
 
+def follow_moved_items(user_db: Db, content_db: Db) -> int:
+    """Move bookmarks of items the content no longer has to where the same item is now, when
+    that is certain: an imported session whose title was corrected keeps the hash of its
+    source's key in its id and changes only the words (``session-cermony-1a2b3c4d`` ->
+    ``session-ceremony-1a2b3c4d``). Return how many bookmarks moved.
+
+    An owner who already has the item's new id keeps that bookmark; the old one stays,
+    "no longer in the guide".
+    """
+    refs = [(r[0], r[1]) for r in user_db.execute("SELECT DISTINCT kind, item_id FROM bookmark")]
+    present = queries.titles(content_db, refs)
+    moves = []
+    for kind, item_id in refs:
+        if (kind, item_id) not in present:
+            found = queries.same_source_ids(content_db, kind, item_id)
+            if len(found) == 1:  # two would be a guess
+                moves.append((found[0], kind, item_id))
+    moved = 0
+    with transaction(user_db) as conn:
+        for new_id, kind, item_id in moves:
+            moved += conn.execute("UPDATE OR IGNORE bookmark SET item_id = ? WHERE kind = ? "
+                                  "AND item_id = ?", [new_id, kind, item_id]).rowcount
+    return moved
+
+
 def refresh_snapshots(user_db: Db, content_db: Db) -> int:
     """Update the last known details of bookmarked items the content still has; return how many changed.
 
     Call after opening a new or updated content database, so that an item a later
-    update removes is remembered under its latest title.
+    update removes is remembered under its latest title. Bookmarks of items that only
+    changed id follow them first (:func:`follow_moved_items`).
     """
+    follow_moved_items(user_db, content_db)
     rows = [(r[0], r[1]) for r in user_db.execute(
         "SELECT DISTINCT kind, item_id FROM bookmark")]
     current = snapshots(content_db, rows)
