@@ -37,7 +37,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         return 2
     try:
         result = import_programme(args.source, args.out, fmt=args.format, timezone=args.timezone,
-                                  version=args.pack_version)
+                                  version=args.pack_version, pack_id=args.pack_id, title=args.title)
     except SpreadsheetInvalid as exc:
         for error in exc.errors:
             print(error, file=sys.stderr)
@@ -118,6 +118,10 @@ def register(sub: Any, command: Callable[[str, Handler, str], argparse.ArgumentP
                    help="write every skipped or repaired event, with the reason, to this file")
     p.add_argument("--pack-version", type=int, default=1, metavar="N",
                    help="version number of the pack (raise it for each update sent to kiosks)")
+    p.add_argument("--pack-id", metavar="ID", help="the pack's id (default: the file's acronym, "
+                   "title or name); keep it the same for every update of one programme")
+    p.add_argument("--title", metavar="TEXT", help="the programme's title the guide shows "
+                   "(default: the file's, or a spreadsheet's file name)")
 
     p = command("export", cmd_export, "write the whole programme as frab XML, frab JSON or iCalendar")
     p.add_argument("--format", choices=["frab-xml", "frab-json", "ics"], required=True)

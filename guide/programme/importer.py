@@ -15,7 +15,7 @@ import shutil
 import tempfile
 import urllib.request
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -211,9 +211,20 @@ def pack_id_of(programme: Programme) -> str:
 
 
 def import_programme(source: str, out: Path, *, fmt: str | None = None,
-                     timezone: str | None = None, version: int = 1) -> ImportResult:
-    """Read ``source`` (path or URL), write its pack to ``out``; raise ProgrammeError on bad input."""
+                     timezone: str | None = None, version: int = 1, pack_id: str | None = None,
+                     title: str | None = None) -> ImportResult:
+    """Read ``source`` (path or URL), write its pack to ``out``; raise ProgrammeError on bad input.
+
+    ``pack_id`` and ``title`` replace what the file gives (a spreadsheet: its file name), so a
+    corrected sheet saved under another name still updates the same pack on the kiosks.
+    """
+    if pack_id is not None and (not pack_id or slug(pack_id) != pack_id or len(pack_id) > 60):
+        raise ProgrammeError(f"--pack-id {pack_id!r}: use lower-case letters, digits and dashes "
+                             "(at most 60), e.g. zgc-forum-2023")
     fmt, programme = read_programme(source, fmt=fmt, timezone=timezone)
+    if pack_id or title:
+        programme = replace(programme, acronym=pack_id or programme.acronym,
+                            title=title or programme.title)
     write_pack(programme, out, source=source.rsplit("/", 1)[-1], version=version)
     return ImportResult(Path(out), fmt, programme)
 
