@@ -228,3 +228,21 @@ def test_a_workbook_without_a_programme_sheet_names_its_sheets(
     err = _refused(tmp_path, capsys, "s.xlsx", (tmp_path / "s.xlsx").read_bytes())
     assert ("error: s.xlsx: none of its sheets (说明, 日程) has the columns 标题 Title, 日期 Date in "
             "row 1; start from `guide import --template`") in err
+
+
+def test_a_sheet_saved_under_another_name_keeps_its_pack_id_when_told(tmp_path: Path) -> None:
+    """v2.csv after v1.csv made the pack "v2": kiosks refused it as another programme."""
+    from guide.content.loader import load_pack
+    from guide.programme.importer import import_programme
+    from guide.programme.model import ProgrammeError
+
+    for name in ("v1", "v2"):
+        sheet = tmp_path / f"{name}.csv"
+        sheet.write_text("编号 ID,标题 Title,日期 Date,开始 Start,结束 End\n"
+                         "S1,Opening,2023-05-27,09:00,10:00\n", encoding="utf-8")
+        import_programme(str(sheet), tmp_path / name, timezone="Asia/Shanghai",
+                         pack_id="zgc-forum-2023", title="2023中关村论坛日程")
+        info = load_pack(tmp_path / name).info
+        assert (info.id, info.title) == ("zgc-forum-2023", "2023中关村论坛日程")
+    with pytest.raises(ProgrammeError, match="lower-case letters, digits and dashes"):
+        import_programme(str(tmp_path / "v1.csv"), tmp_path / "v3", pack_id="ZGC 2023")
