@@ -12,6 +12,9 @@ import hashlib
 import re
 import unicodedata
 
+from guide.content.database import Db
+from guide.content.models import KINDS
+
 _DIGEST = 8  # hex digits of the key's hash
 _MADE = re.compile(rf"^([a-z]+)-(?:[a-z0-9-]*-)?([0-9a-f]{{{_DIGEST}}})$")
 
@@ -37,3 +40,14 @@ def same_source_pattern(item_id: str) -> tuple[str, str] | None:
         return None
     prefix, digest = match.groups()
     return f"{prefix}-{digest}", f"{prefix}-%-{digest}"
+
+
+def same_source_ids(db: Db, kind: str, item_id: str) -> list[str]:
+    """Ids of ``kind`` made from the same source key as ``item_id`` but other words: where an
+    imported item is now, after its title was corrected (see :func:`same_source_pattern`)."""
+    pattern = same_source_pattern(item_id)
+    if kind not in KINDS or pattern is None:
+        return []
+    bare, like = pattern
+    return [r[0] for r in db.execute(  # kind: checked against KINDS above
+        f"SELECT id FROM {kind} WHERE (id = ? OR id LIKE ?) AND id != ?", [bare, like, item_id])]

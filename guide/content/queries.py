@@ -15,7 +15,6 @@ from itertools import groupby
 from typing import Any
 
 from guide.content.database import Db
-from guide.content.ids import same_source_pattern
 from guide.content.models import (
     KINDS,
     Announcement,
@@ -482,17 +481,6 @@ def exhibition_period(db: Db) -> tuple[dt.date, dt.date] | None:
 def all_ids(db: Db) -> set[tuple[str, str]]:
     """Every (kind, id) the content holds: for telling which bookmarks still resolve."""
     return {(k, i) for k, i in db.execute("SELECT kind, id FROM item")}
-
-
-def same_source_ids(db: Db, kind: str, item_id: str) -> list[str]:
-    """Ids of ``kind`` made from the same source key as ``item_id`` but other words: where an
-    imported item is now, after its title was corrected (see :mod:`guide.content.ids`)."""
-    pattern = same_source_pattern(item_id)
-    if kind not in KINDS or pattern is None:
-        return []
-    bare, like = pattern
-    return [r[0] for r in db.execute(  # kind: checked against KINDS above
-        f"SELECT id FROM {kind} WHERE (id = ? OR id LIKE ?) AND id != ?", [bare, like, item_id])]
 
 
 def titles(db: Db, refs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], ItemCard]:

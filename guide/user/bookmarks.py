@@ -19,6 +19,7 @@ from itertools import combinations, groupby
 from typing import Any, Literal
 
 from guide.content import queries
+from guide.content.ids import same_source_ids
 from guide.content.models import KINDS
 from guide.files import now_iso
 from guide.user.db import Db, transaction
@@ -312,7 +313,7 @@ def follow_moved_items(user_db: Db, content_db: Db) -> int:
     moves = []
     for kind, item_id in refs:
         if (kind, item_id) not in present:
-            found = queries.same_source_ids(content_db, kind, item_id)
+            found = same_source_ids(content_db, kind, item_id)
             if len(found) == 1:  # two would be a guess
                 moves.append((found[0], kind, item_id))
     moved = 0
