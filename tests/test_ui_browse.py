@@ -420,3 +420,24 @@ def test_a_missing_photo_says_so_below_its_watermark_never_over_it(
         assert glyph is None or not glyph.intersects(texts[note]), (box, glyph, texts[note])
         if box.height() >= 255:
             assert glyph is not None  # room enough: the watermark stays
+
+
+def test_a_detail_title_has_the_columns_width_and_its_kind_stands_over_it(qtbot, real_db: Path) -> None:  # type: ignore[no-untyped-def]
+    """At 200% on 1024x640 a long title, set beside the bookmark button, filled the screen;
+    and the kind over it (a section title) stood half an "x" to the right of it."""
+    with shown_guide(qtbot, real_db, lang="en", size=(1024, 640), remember=False) as g:
+        g.ctx.state.set_text_scale(2.0)
+        try:
+            g.window.open_item("forum", "tech-trade-fair-opening")
+            QApplication.processEvents()
+            detail = g.window.detail
+            title, kind = detail.title, detail.kind_label
+            button = detail.findChild(QPushButton, "bookmarkButton")
+            right = title.mapTo(detail, title.rect().topRight()).x()
+            assert right > button.mapTo(detail, button.rect().topLeft()).x()
+            assert title.height() < 0.6 * g.window.height()
+            assert kind.mapTo(detail, kind.contentsRect().topLeft()).x() == \
+                title.mapTo(detail, title.contentsRect().topLeft()).x()
+            assert kind.indent() == 0
+        finally:
+            g.ctx.state.set_text_scale(1.0)

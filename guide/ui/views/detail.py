@@ -98,8 +98,9 @@ class DetailPage(Page):
         self.column = column
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(12)
+        # The kind and the bookmark button share the first line; the title below has the
+        # column's whole width (beside the button, at 200% a long title filled the screen).
         top = QHBoxLayout()
-        titles = QVBoxLayout()
         self.kind_label = QLabel()
         self.kind_label.setObjectName("sectionTitle")
         self.title = QLabel()
@@ -109,13 +110,16 @@ class DetailPage(Page):
         self.subtitle = QLabel()
         self.subtitle.setObjectName("detailSubtitle")
         self.subtitle.setWordWrap(True)
-        for w in (self.kind_label, self.title, self.subtitle):
-            titles.addWidget(w)
-        top.addLayout(titles, 1)
+        top.addWidget(self.kind_label, 1, Qt.AlignmentFlag.AlignBottom)
         self.bookmark = bookmark_button(self)
         self.bookmark.clicked.connect(self._bookmark_clicked)  # bound: no cycle via the button
         top.addWidget(self.bookmark, 0, Qt.AlignmentFlag.AlignTop)
+        titles = QVBoxLayout()
+        titles.setSpacing(4)
+        for w in (self.title, self.subtitle):
+            titles.addWidget(w)
         column.addLayout(top)
+        column.addLayout(titles)
         self.body = QTextBrowser()
         self.body.setObjectName("detailBody")
         self.body.setOpenLinks(False)
