@@ -246,3 +246,31 @@ def test_a_sheet_saved_under_another_name_keeps_its_pack_id_when_told(tmp_path: 
         assert (info.id, info.title) == ("zgc-forum-2023", "2023中关村论坛日程")
     with pytest.raises(ProgrammeError, match="lower-case letters, digits and dashes"):
         import_programme(str(tmp_path / "v1.csv"), tmp_path / "v3", pack_id="ZGC 2023")
+
+
+def test_a_session_that_ends_after_midnight_can_be_typed(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """24:00 and 23:00-00:30 could not be entered: "is not after 开始 Start 21:00"."""
+    import datetime as dt
+    import json
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["编号 ID", "标题 Title", "日期 Date", "开始 Start", "结束 End"])
+    sheet.append(["S1", "Gala", "2023-05-27", "21:00", "24:00"])
+    sheet.append(["S2", "Late talk", "2023-05-27", "23:00", "00:30+1"])
+    sheet.append(["S3", "Night walk", "2023-05-27", "23:30", "次日01:00"])
+    sheet.append(["S4", "Excel 24:00", "2023-05-27", dt.time(22), dt.datetime(1900, 1, 1)])
+    sheet.append(["S5", "Excel [h]:mm", "2023-05-27", dt.time(22), dt.timedelta(hours=25)])
+    book.save(tmp_path / "s.xlsx")
+    code, err, out = _import(tmp_path, capsys, "s.xlsx", (tmp_path / "s.xlsx").read_bytes())
+    assert code == 0, err
+    ends = {f["title"]: f["end"] for f in json.loads((out / "sessions-0001.json").read_text())["forum"]}
+    assert ends == {"Gala": "2023-05-28T00:00:00+08:00", "Late talk": "2023-05-28T00:30:00+08:00",
+                    "Night walk": "2023-05-28T01:00:00+08:00",
+                    "Excel 24:00": "2023-05-28T00:00:00+08:00",
+                    "Excel [h]:mm": "2023-05-28T01:00:00+08:00"}
+    (tmp_path / "typo").mkdir()
+    err = _refused(tmp_path / "typo", capsys, "t.csv", HEAD + "S1,Typo,2023-05-27,11:00,10:00,Hall\n")
+    assert "'10:00' is not after 开始 Start 11:00 (a session that ends after midnight: write " \
+           "00:30+1 or 次日00:30)" in err

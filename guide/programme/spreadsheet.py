@@ -281,6 +281,28 @@ def _time(value: Any) -> dt.time:
     return dt.time(int(m[1]), int(m[2]))
 
 
+_EXCEL_DAY0 = dt.datetime(1899, 12, 31)  # serial 1.0 is 1900-01-01 00:00: "24:00" in a time cell
+_NEXT_DAY = re.compile(r"(?:次日|\+1\s*)?\s*(\d{1,2}[:：]\d{2}(?::\d{2})?)\s*(?:\+1|次日)?")
+
+
+def _end_minutes(value: Any) -> int:
+    """An end time as minutes after the session day's midnight: 24:00, an Excel duration of
+    24 hours or more, and a time marked as the next day (00:30+1, 次日00:30) are 1440 or more."""
+    if isinstance(value, dt.timedelta):
+        return int(value.total_seconds() // 60)
+    if isinstance(value, dt.datetime) and value < _EXCEL_DAY0 + dt.timedelta(days=2):
+        return int((value - _EXCEL_DAY0).total_seconds() // 60)
+    text = _text(value)
+    if re.fullmatch(r"24[:：]00(?::00)?", text):
+        return 24 * 60
+    m = _NEXT_DAY.fullmatch(text)
+    if m and m[0] != m[1]:  # a time with a next-day mark
+        clock = _time(m[1])
+        return 24 * 60 + clock.hour * 60 + clock.minute
+    clock = _time(value)
+    return clock.hour * 60 + clock.minute
+
+
 def _shown(value: Any) -> str:
     if isinstance(value, dt.datetime | dt.date | dt.time):
         return value.isoformat()
@@ -398,13 +420,14 @@ def read_spreadsheet(data: bytes, name: str, kind: str) -> RawProgramme:
                     if field == "start":
                         start = _time(cells[field])
                     else:
-                        end = _time(cells[field])
+                        end = _end_minutes(cells[field])
                 except ValueError:
                     bad(field, "is not a time", cells[field])
         if end is not None and start is None and not _text(cells.get("start")):
             bad("start", "is empty but 结束 End is given", None)
-        elif start is not None and end is not None and end <= start:
-            bad("end", f"is not after 开始 Start {start.strftime('%H:%M')}", cells.get("end"))
+        elif start is not None and end is not None and end <= start.hour * 60 + start.minute:
+            bad("end", f"is not after 开始 Start {start.strftime('%H:%M')} (a session that ends "
+                "after midnight: write 00:30+1 or 次日00:30)", cells.get("end"))
         if errors or day is None:
             continue
         event = RawEvent(where=f"row {number}", day=day.isoformat(),
@@ -417,7 +440,7 @@ def read_spreadsheet(data: bytes, name: str, kind: str) -> RawProgramme:
         if start is not None:
             event.date = dt.datetime.combine(day, start).isoformat()
             if end is not None:
-                minutes = (dt.datetime.combine(day, end) - dt.datetime.combine(day, start)).seconds // 60
+                minutes = end - (start.hour * 60 + start.minute)
                 event.duration = f"{minutes // 60}:{minutes % 60:02d}"
         event.persons = [RawPerson(p) for p in _SPLIT.split(_text(cells.get("speakers"))) if p]
         programme.events.append(event)
