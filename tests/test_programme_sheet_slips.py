@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -274,3 +275,32 @@ def test_a_session_that_ends_after_midnight_can_be_typed(
     err = _refused(tmp_path / "typo", capsys, "t.csv", HEAD + "S1,Typo,2023-05-27,11:00,10:00,Hall\n")
     assert "'10:00' is not after 开始 Start 11:00 (a session that ends after midnight: write " \
            "00:30+1 or 次日00:30)" in err
+
+
+def test_a_date_merged_over_its_sessions_is_each_sessions_date(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Organisers merge a day's date cell over its rows: the rows under it were "empty"."""
+    import json
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["编号 ID", "标题 Title", "日期 Date", "开始 Start", "结束 End"])
+    sheet.append(["S1", "开幕式", "2023-05-25", "09:00", "10:00"])
+    sheet.append(["S2", "主论坛", None, "10:00", "12:00"])
+    sheet.append(["S3", "平行论坛", "2023-05-26", "14:00", "16:00"])
+    sheet.merge_cells("C2:C3")
+    book.save(tmp_path / "m.xlsx")
+    # And a whole column merged (written into the XML: openpyxl would make a million cells),
+    # too big to be a day's date: left as it is.
+    with zipfile.ZipFile(tmp_path / "m.xlsx") as z:
+        parts = {i.filename: z.read(i) for i in z.infolist()}
+    xml = parts["xl/worksheets/sheet1.xml"]
+    parts["xl/worksheets/sheet1.xml"] = xml.replace(
+        b'<mergeCell ref="C2:C3"/>', b'<mergeCell ref="C2:C3"/><mergeCell ref="A100:A1048576"/>')
+    with zipfile.ZipFile(tmp_path / "m.xlsx", "w") as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    code, err, out = _import(tmp_path, capsys, "m.xlsx", (tmp_path / "m.xlsx").read_bytes())
+    assert code == 0, err
+    days = {f["title"]: f["date"] for f in json.loads((out / "sessions-0001.json").read_text())["forum"]}
+    assert days == {"开幕式": "2023-05-25", "主论坛": "2023-05-25", "平行论坛": "2023-05-26"}
