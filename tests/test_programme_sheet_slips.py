@@ -228,7 +228,7 @@ def test_a_workbook_without_a_programme_sheet_names_its_sheets(
     _two_sheets(tmp_path / "s.xlsx", ["编号 ID", "Name", "日期 Date"])
     err = _refused(tmp_path, capsys, "s.xlsx", (tmp_path / "s.xlsx").read_bytes())
     assert ("error: s.xlsx: none of its sheets (说明, 日程) has the columns 标题 Title, 日期 Date in "
-            "row 1; start from `guide import --template`") in err
+            "one of its first 10 rows; start from `guide import --template`") in err
 
 
 def test_a_sheet_saved_under_another_name_keeps_its_pack_id_when_told(tmp_path: Path) -> None:
@@ -304,3 +304,19 @@ def test_a_date_merged_over_its_sessions_is_each_sessions_date(
     assert code == 0, err
     days = {f["title"]: f["date"] for f in json.loads((out / "sessions-0001.json").read_text())["forum"]}
     assert days == {"开幕式": "2023-05-25", "主论坛": "2023-05-25", "平行论坛": "2023-05-26"}
+
+
+def test_a_title_row_over_the_header_is_not_a_session(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A title over the header row made the sheet "lack the columns" it has in row 2."""
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["2023中关村论坛日程"])
+    sheet.append(["编号 ID", "标题 Title", "日期 Date", "开始 Start", "结束 End"])
+    sheet.append(["S1", "开幕式", "2023-05-25", "09:00", "10:00"])
+    sheet.append(["S2", "", "2023-05-25", "10:00", "11:00"])
+    book.save(tmp_path / "t.xlsx")
+    err = _refused(tmp_path, capsys, "t.xlsx", (tmp_path / "t.xlsx").read_bytes())
+    # Rows keep the sheet's own numbers: the bad one is row 4.
+    assert "t.xlsx: row 4, column 标题 Title: is empty; every session needs a title" in err
+    assert "row 1" not in err

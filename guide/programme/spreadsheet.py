@@ -96,7 +96,7 @@ def _column_letter(index: int) -> str:
     return letters
 
 
-def _fields(header: list[Any], where: str) -> list[str | None]:
+def _fields(header: list[Any], where: str, number: int = 1) -> list[str | None]:
     """The field of each column; raise SpreadsheetInvalid when two columns are the same field.
 
     A sheet may give the Chinese and the English in columns headed 标题 and Title (or 简介 and
@@ -116,7 +116,7 @@ def _fields(header: list[Any], where: str) -> list[str | None]:
             fields[next(i for i in at if matches[i] == (name, "en"))] = english
             continue
         shown = " and ".join(f"{_column_letter(i)} ({_text(header[i])})" for i in at)
-        errors.append(f"{where}: row 1: columns {shown} each hold {labels[name]}; "
+        errors.append(f"{where}: row {number}: columns {shown} each hold {labels[name]}; "
                       "keep one of them (the others would be lost)")
     if errors:
         raise SpreadsheetInvalid(errors)
@@ -124,6 +124,7 @@ def _fields(header: list[Any], where: str) -> list[str | None]:
 
 
 MAX_MERGED_CELLS = 100_000
+HEADER_ROWS = 10  # the header row is looked for among a sheet's first rows
 _MERGE = re.compile(rb"<(?:\w+:)?mergeCell\s+ref=\"([A-Z]+[0-9]+):([A-Z]+[0-9]+)\"")
 
 
@@ -138,7 +139,7 @@ def _merged(data: bytes, sheet: Any) -> dict[tuple[int, int], tuple[int, int]]:
         return {}
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         xml = archive.read(path)
-    cells = {}
+    cells: dict[tuple[int, int], tuple[int, int]] = {}
     for first, last in _MERGE.findall(xml):
         col0, row0, col1, row1 = range_boundaries(f"{first.decode()}:{last.decode()}")
         if (row1 - row0 + 1) * (col1 - col0 + 1) > MAX_MERGED_CELLS - len(cells):
@@ -184,13 +185,13 @@ def _xlsx_rows(data: bytes, name: str) -> tuple[str, Iterator[list[Any]]]:
         return name, _sheet_rows(sheets[0], _merged(data, sheets[0]))
     # A workbook may open with a sheet of instructions; the programme is the sheet with its headers.
     for sheet in sheets:
-        rows = _sheet_rows(sheet, _merged(data, sheet))
-        header = next(rows, None)
-        if header and _has_required(header):
-            return f"{name}, sheet {sheet.title}", itertools.chain([header], rows)
+        top = list(itertools.islice(_sheet_rows(sheet, _merged(data, sheet)), HEADER_ROWS))
+        if any(_has_required(row) for row in top):
+            return f"{name}, sheet {sheet.title}", _sheet_rows(sheet, _merged(data, sheet))
     labels = dict(COLUMNS)
     raise ProgrammeError(f"{name}: none of its sheets ({', '.join(s.title for s in sheets)}) has "
-                         f"the columns {', '.join(labels[f] for f in REQUIRED)} in row 1; "
+                         f"the columns {', '.join(labels[f] for f in REQUIRED)} in one of its first "
+                         f"{HEADER_ROWS} rows; "
                          "start from `guide import --template`")
 
 
@@ -393,36 +394,41 @@ def _is_date(value: str) -> bool:
 
 
 def _open_sheet(data: bytes, name: str, kind: str
-                ) -> tuple[str, str | None, list[Any], list[str | None], Iterator[list[Any]]]:
-    """(how errors name the sheet, CSV separator, header, field of each column, the other rows)."""
+                ) -> tuple[str, str | None, int, list[Any], list[str | None], Iterator[list[Any]]]:
+    """(how errors name the sheet, CSV separator, the header's row number, header, field of each
+    column, the rows after the header)."""
     sep: str | None = None
     if kind == "xlsx":
         where, rows = _xlsx_rows(data, name)
     else:
         sep, rows = _csv_rows(data, name)
         where = name
-    header = next(rows, None) or []
+    # The header is row 1, or a later one of the first few under a title ("2023中关村论坛日程")
+    # or a note: the rows above it are not sessions.
+    top = list(itertools.islice(rows, HEADER_ROWS))
+    at = next((i for i, row in enumerate(top) if _has_required(row)), 0)
+    header, rows = (top[at] if top else []), itertools.chain(top[at + 1:], rows)
     while header and _text(header[-1]) == "":  # formatted empty cells, not columns
         header.pop()
     if not header:
         raise ProgrammeError(f"{where}: empty sheet; start from `guide import --template`")
-    fields = _fields(header, where)
+    fields = _fields(header, where, at + 1)
     labels = dict(COLUMNS)
     missing = [labels[f] for f in REQUIRED if f not in fields]
     if missing:
         raise ProgrammeError(f"{where}: row 1 lacks the column(s) {', '.join(missing)}; "
                              "start from `guide import --template`")
-    return where, sep, header, fields, rows
+    return where, sep, at + 1, header, fields, rows
 
 
 def read_spreadsheet(data: bytes, name: str, kind: str) -> RawProgramme:
     """Read a filled-in template (``kind`` ``xlsx`` or ``csv``); raise SpreadsheetInvalid on bad cells."""
-    where, sep, header, fields, rows = _open_sheet(data, name, kind)
+    where, sep, header_row, header, fields, rows = _open_sheet(data, name, kind)
     labels = dict(COLUMNS)
     programme = RawProgramme(format=kind, title=Path(name).stem, times_optional=True)
     errors: list[str] = []
     ids: dict[str, int] = {}  # session id -> the row that has it
-    for number, row in enumerate(rows, start=2):
+    for number, row in enumerate(rows, start=header_row + 1):
         if not row:  # quick: a workbook may have a million of them
             continue
         lost = _lost_cells(row, header, fields, sep, where, number)
