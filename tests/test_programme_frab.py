@@ -136,3 +136,19 @@ def test_a_schedule_of_the_wrong_shape_is_refused_naming_where(
     assert code == 2 and not out.exists()
     assert "error: s.json: not a readable frab JSON " + said in err
     assert "object has no attribute" not in err
+
+
+def test_a_schedule_in_a_declared_chinese_encoding_is_read(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """GBK (Chinese systems' exports): "multi-byte encodings are not supported", refused."""
+    text = XML.format(**GOOD).replace('encoding="UTF-8"', 'encoding="GBK"').replace(
+        "<title>Late</title>", "<title>开幕式</title>")
+    source, out = tmp_path / "gbk.xml", tmp_path / "pack"
+    source.write_bytes(text.encode("gbk"))
+    assert main(["import", str(source), "--out", str(out)]) == 0
+    assert "开幕式" in _forums(out)
+    source.write_bytes(text.replace('encoding="GBK"', 'encoding="X-NO-SUCH"').encode("gbk"))
+    assert main(["import", str(source), "--out", str(tmp_path / "other")]) == 2
+    assert ("gbk.xml: not a readable frab XML schedule file: its XML declaration names the encoding "
+            "'X-NO-SUCH', which the guide does not know: save the schedule as UTF-8") \
+        in capsys.readouterr().err

@@ -115,6 +115,31 @@ def _attr(element: ET.Element, name: str) -> str | None:
     return (element.get(name) or "").strip() or None
 
 
+# expat reads UTF-8, UTF-16, ISO-8859-1 and ASCII itself and refuses multi-byte others
+# ("multi-byte encodings are not supported"), such as the GBK of Chinese systems' exports.
+_DECLARED = re.compile(rb"^(?:\xef\xbb\xbf)?<\?xml[^>]*?encoding=[\"']([A-Za-z0-9._:-]+)[\"']")
+_EXPAT_OWN = {"utf8", "utf16", "iso88591", "latin1", "usascii", "ascii"}
+
+
+def _for_expat(data: bytes) -> bytes:
+    """The document as expat can read it: one in another declared encoding becomes UTF-8."""
+    declared = _DECLARED.match(data)
+    if declared is None:
+        return data
+    encoding = declared[1].decode("ascii")
+    if re.sub(r"[^a-z0-9]", "", encoding.lower()) in _EXPAT_OWN:
+        return data
+    try:
+        text = data.decode(encoding)
+    except LookupError:
+        raise FileUnreadable(f"its XML declaration names the encoding {encoding!r}, which the guide "
+                             "does not know: save the schedule as UTF-8") from None
+    except UnicodeDecodeError as exc:
+        raise FileUnreadable(f"it is not {encoding} text as its XML declaration says (byte "
+                             f"{exc.start}): save the schedule as UTF-8") from None
+    return re.sub(r"encoding=[\"'][^\"']+[\"']", 'encoding="UTF-8"', text, count=1).encode()
+
+
 def read_frab_xml(data: bytes) -> RawProgramme:
     """Read a frab/pretalx/Pentabarf ``schedule.xml``.
 
@@ -127,7 +152,7 @@ def read_frab_xml(data: bytes) -> RawProgramme:
     room_name = ""
     index = days = 0
     try:
-        for action, element in ET.iterparse(io.BytesIO(data), events=("start", "end")):
+        for action, element in ET.iterparse(io.BytesIO(_for_expat(data)), events=("start", "end")):
             if action == "start":
                 path.append(element.tag)
                 if len(path) == 1 and element.tag != "schedule":
