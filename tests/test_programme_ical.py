@@ -186,3 +186,12 @@ def test_common_slips_in_dates_are_read_as_calendar_programs_read_them(
     assert code == 0 and report["skipped"] == []
     assert [(s, e) for _t, s, e in _times(out)] == expected
     assert [r["repair"] for r in report["repaired"]] == ([note] if note else [])
+
+
+def test_a_time_zone_the_guide_does_not_know_is_said(tmp_path: Path) -> None:
+    """TZID=Nowhere/Land without a VTIMEZONE: read in the given zone, and nobody was told."""
+    code, out, report = _import(tmp_path, _calendar(KEYNOTE.replace("Asia/Shanghai", "Nowhere/Land")))
+    assert code == 0
+    assert _times(out) == [("Keynote", "2023-05-25T11:00:00+08:00", "2023-05-25T12:00:00+08:00")]
+    assert any("time zone Nowhere/Land is not one the guide knows" in r["repair"]
+               for r in report["repaired"])

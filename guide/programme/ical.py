@@ -111,6 +111,11 @@ def _timing(event: Any, notes: list[str]) -> tuple[Any, dt.timedelta | None]:
     a zone is on DTSTART's clock (and the reverse); a DTEND that is a date ends at midnight.
     """
     start = _when(event, "DTSTART")
+    zone = event.get("DTSTART").params.get("TZID")
+    if zone and isinstance(start, dt.datetime) and start.tzinfo is None:
+        # No VTIMEZONE and no IANA name: icalendar leaves the time floating.
+        notes.append(f"DTSTART's time zone {zone} is not one the guide knows (no VTIMEZONE "
+                     "describes it); its times are read in the calendar's own or the given zone")
     if event.get("DTEND") is not None:
         end = _when(event, "DTEND")
     elif event.get("DURATION") is not None:
