@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import Workbook
@@ -249,15 +250,23 @@ def test_a_sheet_saved_under_another_name_keeps_its_pack_id_when_told(tmp_path: 
         import_programme(str(tmp_path / "v1.csv"), tmp_path / "v3", pack_id="ZGC 2023")
 
 
+
+def _book(title: str | None = None) -> tuple[Workbook, Any]:
+    """A workbook whose sheet has the header row (under ``title``, if given)."""
+    book = Workbook()
+    sheet = book.active
+    if title is not None:
+        sheet.append([title])
+    sheet.append(["编号 ID", "标题 Title", "日期 Date", "开始 Start", "结束 End"])
+    return book, sheet
+
 def test_a_session_that_ends_after_midnight_can_be_typed(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """24:00 and 23:00-00:30 could not be entered: "is not after 开始 Start 21:00"."""
     import datetime as dt
     import json
 
-    book = Workbook()
-    sheet = book.active
-    sheet.append(["编号 ID", "标题 Title", "日期 Date", "开始 Start", "结束 End"])
+    book, sheet = _book()
     sheet.append(["S1", "Gala", "2023-05-27", "21:00", "24:00"])
     sheet.append(["S2", "Late talk", "2023-05-27", "23:00", "00:30+1"])
     sheet.append(["S3", "Night walk", "2023-05-27", "23:30", "次日01:00"])
@@ -282,9 +291,7 @@ def test_a_date_merged_over_its_sessions_is_each_sessions_date(
     """Organisers merge a day's date cell over its rows: the rows under it were "empty"."""
     import json
 
-    book = Workbook()
-    sheet = book.active
-    sheet.append(["编号 ID", "标题 Title", "日期 Date", "开始 Start", "结束 End"])
+    book, sheet = _book()
     sheet.append(["S1", "开幕式", "2023-05-25", "09:00", "10:00"])
     sheet.append(["S2", "主论坛", None, "10:00", "12:00"])
     sheet.append(["S3", "平行论坛", "2023-05-26", "14:00", "16:00"])
@@ -309,10 +316,7 @@ def test_a_date_merged_over_its_sessions_is_each_sessions_date(
 def test_a_title_row_over_the_header_is_not_a_session(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A title over the header row made the sheet "lack the columns" it has in row 2."""
-    book = Workbook()
-    sheet = book.active
-    sheet.append(["2023中关村论坛日程"])
-    sheet.append(["编号 ID", "标题 Title", "日期 Date", "开始 Start", "结束 End"])
+    book, sheet = _book(title="2023中关村论坛日程")
     sheet.append(["S1", "开幕式", "2023-05-25", "09:00", "10:00"])
     sheet.append(["S2", "", "2023-05-25", "10:00", "11:00"])
     book.save(tmp_path / "t.xlsx")

@@ -96,15 +96,21 @@ def test_search_finds_sessions_speakers_rooms_and_tracks(programme_db: Path) -> 
     assert search(db, "Security")[0].kind == "track"
 
 
-def test_staff_open_programme_swaps_content_keeps_bookmarks_by_guid_and_restores(
-    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
-) -> None:
 
+def _staff_guide(qtbot, tmp_path: Path) -> tuple[Guide, Path]:  # type: ignore[no-untyped-def]
+    """A staff guide (English) over the mini pack's content, and that content's path."""
     from tests.conftest import MINI_PACK
 
     current = build_content_db(MINI_PACK, tmp_path / "content.db").path
     g = build_window(current, lang="en", user_db=tmp_path / "user.db")
     qtbot.addWidget(g.window)
+    return g, current
+
+def test_staff_open_programme_swaps_content_keeps_bookmarks_by_guid_and_restores(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+) -> None:
+
+    g, _current = _staff_guide(qtbot, tmp_path)
     g.window.show()
     asked = answer_yes(monkeypatch)
     with qtbot.waitSignal(g.updates.finished, timeout=60000) as done:
@@ -155,11 +161,7 @@ def test_staff_open_programme_swaps_content_keeps_bookmarks_by_guid_and_restores
 def test_a_malformed_programme_is_refused_in_one_line_and_the_window_goes_on(
     qtbot, tmp_path: Path, name: str, text: str, said: str  # type: ignore[no-untyped-def]
 ) -> None:
-    from tests.conftest import MINI_PACK
-
-    current = build_content_db(MINI_PACK, tmp_path / "content.db").path
-    g = build_window(current, lang="en", user_db=tmp_path / "user.db")
-    qtbot.addWidget(g.window)
+    g, current = _staff_guide(qtbot, tmp_path)
     g.window.show()
     title = g.window.toolbar.app_title.text()
     source = tmp_path / name
@@ -178,11 +180,7 @@ def test_the_question_says_which_sessions_the_import_left_out_and_why(
     qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
 ) -> None:
     """The command line listed the sessions it skipped; the staff menu said only "2 added"."""
-    from tests.conftest import MINI_PACK
-
-    current = build_content_db(MINI_PACK, tmp_path / "content.db").path
-    g = build_window(current, lang="en", user_db=tmp_path / "user.db")
-    qtbot.addWidget(g.window)
+    g, _current = _staff_guide(qtbot, tmp_path)
     asked = answer_yes(monkeypatch)
     rows = "".join(f"Talk {n},2023-05-27,{9 + n}:00,{10 + n}:00\n" for n in range(7))
     source = tmp_path / "programme.csv"
@@ -199,15 +197,12 @@ def test_an_error_no_check_foresaw_still_ends_the_import_with_a_message(
     qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
 ) -> None:
     from guide.updates import api
-    from tests.conftest import MINI_PACK
 
     def broken(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("a reader bug")
 
     monkeypatch.setattr(api, "prepare_programme", broken)
-    current = build_content_db(MINI_PACK, tmp_path / "content.db").path
-    g = build_window(current, lang="en", user_db=tmp_path / "user.db")
-    qtbot.addWidget(g.window)
+    g, current = _staff_guide(qtbot, tmp_path)
     with qtbot.waitSignal(g.updates.finished, timeout=60000) as done:
         g.updates.start_programme(XML_39C3)
     assert done.args == [False]
@@ -225,7 +220,6 @@ def test_a_slow_import_can_be_cancelled_and_changes_nothing(
     import threading
 
     from guide.updates import api
-    from tests.conftest import MINI_PACK
 
     gate, real = threading.Event(), api.prepare_programme
 
@@ -234,9 +228,7 @@ def test_a_slow_import_can_be_cancelled_and_changes_nothing(
         return real(*args, **kwargs)
 
     monkeypatch.setattr(api, "prepare_programme", slow)
-    current = build_content_db(MINI_PACK, tmp_path / "content.db").path
-    g = build_window(current, lang="en", user_db=tmp_path / "user.db")
-    qtbot.addWidget(g.window)
+    g, _current = _staff_guide(qtbot, tmp_path)
     g.window.show()
     asked = answer_yes(monkeypatch)
     title = g.window.toolbar.app_title.text()
