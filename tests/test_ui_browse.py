@@ -438,6 +438,13 @@ def test_a_detail_title_has_the_columns_width_and_its_kind_stands_over_it(qtbot,
             assert title.height() < 0.6 * g.window.height()
             assert kind.mapTo(detail, kind.contentsRect().topLeft()).x() == \
                 title.mapTo(detail, title.contentsRect().topLeft()).x()
-            assert kind.indent() == 0
+            # and level with the button beside it
+            assert abs(kind.mapTo(detail, kind.rect().center()).y()
+                       - button.mapTo(detail, button.rect().center()).y()) <= 2
+            # Section titles (Home's "Today", "Latest announcements") take no indent either.
+            g.window.go(Location("home"))
+            for label in g.window.page("home").findChildren(QLabel, "sectionTitle"):
+                text = QFontMetrics(label.font()).horizontalAdvance(label.text())
+                assert label.sizeHint().width() <= text + 2, label.text()
         finally:
             g.ctx.state.set_text_scale(1.0)

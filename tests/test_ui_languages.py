@@ -263,6 +263,10 @@ def test_chinese_forum_page_attributes_reported_speech(qtbot, real_db: Path) -> 
 def test_english_lists_and_quotes() -> None:
     assert tx.join_list(["Beijing IP", "Baidu", "Realsee"], "en") == "Beijing IP, Baidu and Realsee"
     assert tx.join_list(["北京IP", "百度"], "zh") == "北京IP、百度"
+    # Names with commas of their own: semicolons between them, or they run together.
+    assert tx.join_list(["Department of Technology Transfer, MOST", "Department of Science, MOE",
+                         "CIURIC"], "en") == ("Department of Technology Transfer, MOST; Department "
+                                              "of Science, MOE; and CIURIC")
     assert tx.labelled("Part of", "x", "en") == "Part of: x"
     assert tx.labelled("属于", "x", "zh") == "属于：x"
 

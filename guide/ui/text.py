@@ -44,12 +44,15 @@ def labelled(label: str, value: str, lang: str) -> str:
 
 
 def join_list(items: Iterable[str], lang: str) -> str:
-    """A、B、C in Chinese; "A, B and C" in English."""
+    """A、B、C in Chinese; "A, B and C" in English, or "A; B; and C" when a name has commas of
+    its own ("Department of X, Ministry of Y"), so each name reads as one."""
     items = [i for i in items if i]
     if lang != "en":
         return "、".join(items)
     if len(items) <= 2:
         return " and ".join(items)
+    if any("," in i for i in items):
+        return "; ".join(items[:-1]) + "; and " + items[-1]
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 

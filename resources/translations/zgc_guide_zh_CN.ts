@@ -102,8 +102,8 @@
         <translation>收藏中还没有带日期的论坛。</translation>
     </message>
     <message>
-        <source>No bookmarks yet. Press the star on anything in the guide (a forum, an area, a person, a photo, a figure) to keep it here.</source>
-        <translation>还没有收藏。点击指南中任一条目（论坛、展区、人物、图片、数据等）上的星标即可收藏到这里。</translation>
+        <source>No bookmarks yet. Press the star on anything in the guide (forums, announcements, photos, people and more) to keep it here.</source>
+        <translation>还没有收藏。点击指南中任一条目（论坛、公告、图片、人物等）上的星标即可收藏到这里。</translation>
     </message>
     <message>
         <source>Clear all bookmarks?</source>

@@ -338,8 +338,8 @@ class BookmarksPage(Page):
             self.empty.setText(self.tr("None of your bookmarks is a forum with a date yet."))
         else:
             self.empty.setText(self.tr(
-                "No bookmarks yet. Press the star on anything in the guide (a forum, an area, "
-                "a person, a photo, a figure) to keep it here."))
+                "No bookmarks yet. Press the star on anything in the guide (forums, "
+                "announcements, photos, people and more) to keep it here."))
         self.view.setAccessibleName(self.tr("Bookmarks"))
 
     def retranslate(self) -> None:

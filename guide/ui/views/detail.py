@@ -102,7 +102,7 @@ class DetailPage(Page):
         # column's whole width (beside the button, at 200% a long title filled the screen).
         top = QHBoxLayout()
         self.kind_label = QLabel()
-        self.kind_label.setObjectName("sectionTitle")
+        self.kind_label.setObjectName("detailKind")  # a section title's look, level with the button
         self.title = QLabel()
         self.title.setObjectName("detailTitle")
         self.title.setWordWrap(True)
@@ -110,10 +110,10 @@ class DetailPage(Page):
         self.subtitle = QLabel()
         self.subtitle.setObjectName("detailSubtitle")
         self.subtitle.setWordWrap(True)
-        top.addWidget(self.kind_label, 1, Qt.AlignmentFlag.AlignBottom)
+        top.addWidget(self.kind_label, 1, Qt.AlignmentFlag.AlignVCenter)
         self.bookmark = bookmark_button(self)
         self.bookmark.clicked.connect(self._bookmark_clicked)  # bound: no cycle via the button
-        top.addWidget(self.bookmark, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.bookmark, 0, Qt.AlignmentFlag.AlignVCenter)
         titles = QVBoxLayout()
         titles.setSpacing(4)
         for w in (self.title, self.subtitle):
