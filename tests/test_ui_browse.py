@@ -448,3 +448,15 @@ def test_a_detail_title_has_the_columns_width_and_its_kind_stands_over_it(qtbot,
                 assert label.sizeHint().width() <= text + 2, label.text()
         finally:
             g.ctx.state.set_text_scale(1.0)
+
+
+def test_a_detail_card_ends_where_its_text_does(guide: Guide) -> None:
+    """The card under the title kept 50-80 px empty under its last line (its border and
+    padding were counted twice), yet must never cut the text."""
+    body = guide.window.detail.findChild(QTextBrowser, "detailBody")
+    for kind, item_id in (("organization", "bank-of-china"), ("figure", "cdb-special-bonds"),
+                          ("forum", "green-finance-forum")):
+        guide.window.open_item(kind, item_id)
+        QApplication.processEvents()
+        text = body.document().size().height()
+        assert text <= body.viewport().height() <= text + 8, (kind, body.viewport().height(), text)

@@ -152,9 +152,10 @@ class DetailPage(Page):
 
     def _fit_body(self) -> None:
         """The body is exactly as tall as its text (the page scrolls, not the body)."""
-        frame = self.body.frameWidth() * 2 + self.body.contentsMargins().top() + \
-            self.body.contentsMargins().bottom()
-        height = int(self.body.document().size().height()) + frame + 4
+        # The contents margins hold the style sheet's border and padding (frameWidth() says
+        # the widest of them again: counted too, it left 50 px empty under every card).
+        margins = self.body.contentsMargins()
+        height = int(self.body.document().size().height()) + margins.top() + margins.bottom() + 2
         if self.body.height() != height:
             self.body.setFixedHeight(height)
         self._fit_column()
