@@ -460,3 +460,16 @@ def test_a_detail_card_ends_where_its_text_does(guide: Guide) -> None:
         QApplication.processEvents()
         text = body.document().size().height()
         assert text <= body.viewport().height() <= text + 8, (kind, body.viewport().height(), text)
+
+
+def test_the_viewers_arrows_flank_the_picture(guide: Guide) -> None:
+    """The arrows sat beside the caption under the picture, not at its middle."""
+    assert guide.window.go(Location.item("photo", "metaverse-area-crowd"))
+    QApplication.processEvents()
+    viewer = guide.window.viewer
+    canvas = viewer.canvas.geometry()
+    for arrow in (viewer.prev_button, viewer.next_button):
+        assert abs(arrow.geometry().center().y() - canvas.center().y()) <= 2
+        assert arrow.geometry().bottom() < canvas.bottom()
+    assert viewer.prev_button.geometry().right() < canvas.left() < canvas.right() \
+        < viewer.next_button.geometry().left()

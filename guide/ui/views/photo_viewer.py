@@ -89,8 +89,9 @@ class PhotoViewer(Page):
         top.addWidget(self.close_button)
         self.layout_.addLayout(top)
         self.canvas = PhotoCanvas(ctx, images, self)
-        self.layout_.addWidget(self.canvas, 1)
-        bottom = QHBoxLayout()
+        # The arrows flank the picture, at its middle, as in any gallery; the words below
+        # have the whole width.
+        middle = QHBoxLayout()
         self.prev_button = TextSizedButton(theme.icon("back", "viewer_icon"), "")
         self.prev_button.setObjectName("previousPhoto")
         self.prev_button.clicked.connect(self.previous_photo)
@@ -113,10 +114,11 @@ class PhotoViewer(Page):
         for w in (self.caption, self.caption_other, self.credit, self.area_link):
             w.setAlignment(Qt.AlignmentFlag.AlignHCenter)
             text.addWidget(w)
-        bottom.addWidget(self.prev_button)
-        bottom.addLayout(text, 1)
-        bottom.addWidget(self.next_button)
-        self.layout_.addLayout(bottom)
+        middle.addWidget(self.prev_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        middle.addWidget(self.canvas, 1)
+        middle.addWidget(self.next_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.layout_.addLayout(middle, 1)
+        self.layout_.addLayout(text)
 
     def show_photo(self, photo_id: str, sequence: list[str] | None = None) -> bool:
         """Show one photo; arrows then walk ``sequence`` (default: every photo)."""
