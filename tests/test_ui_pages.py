@@ -316,3 +316,28 @@ def test_an_unannounced_time_is_slanted_in_english_only(guide: Guide, lang: str,
     document = guide.window.detail.findChild(QTextBrowser, "detailBody").document()
     found = document.find(missing)
     assert not found.isNull() and found.charFormat().fontItalic() == italic
+
+
+@pytest.mark.parametrize(("lang", "start", "end"), [("zh", "2023年5月26日", "30日"), ("en", "26", "2023")])
+def test_a_date_range_is_never_split_over_two_lines(qtbot, real_db: Path, lang: str,  # type: ignore[no-untyped-def]
+                                                    start: str, end: str) -> None:
+    """At 200% on 1024x640 the exhibition's dates read "2023年5月26日—" / "30日"."""
+    from PySide6.QtGui import QTextLayout
+
+    with shown_guide(qtbot, real_db, lang=lang, size=(1024, 640), remember=False) as g:
+        g.ctx.state.set_text_scale(2.0)
+        try:
+            g.window.go(Location("exhibition"))
+            QApplication.processEvents()
+            label = g.window.page("exhibition").subtitle
+            layout = QTextLayout(label.text(), label.font())
+            layout.beginLayout()
+            lines = []
+            while (line := layout.createLine()).isValid():
+                line.setLineWidth(label.contentsRect().width())
+                lines.append(label.text()[line.textStart():line.textStart() + line.textLength()])
+            layout.endLayout()
+            shown = [t.replace("\u2060", "").replace("\u00a0", " ") for t in lines]
+            assert any(start in t and end in t for t in shown), shown
+        finally:
+            g.ctx.state.set_text_scale(1.0)

@@ -110,6 +110,14 @@ def format_period(start: dt.date, end: dt.date, lang: str) -> str:
     return f"{format_date(start, lang)}—{format_date(end, lang)}"
 
 
+def unbroken(text: str) -> str:
+    """``text`` that wrapping never splits: a date range ("2023年5月26日—30日", "26–30 May
+    2023") broke after its dash, leaving "30日" alone on the next line."""
+    if any("\u3000" <= c <= "\u9fff" for c in text):  # Chinese breaks between any two characters
+        return "\u2060".join(text)
+    return text.replace(" ", "\u00a0").replace("–", "\u2060–\u2060")
+
+
 def forum_kind(kind: str, lang: str) -> str:
     """平行论坛 / Parallel forum."""
     return FORUM_KIND_EN.get(kind, kind) if lang == "en" else FORUM_KIND_ZH.get(kind, kind)

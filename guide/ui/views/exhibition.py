@@ -42,7 +42,7 @@ class ExhibitionPage(Page):
 
         self.title.setText(self.tr("Exhibition"))
         period = queries.exhibition_period(self.ctx.content)
-        when = tx.format_period(*period, self.ctx.state.lang) if period else ""
+        when = tx.unbroken(tx.format_period(*period, self.ctx.state.lang)) if period else ""
         self.subtitle.setText(self.tr("Exhibition areas and technology fields on show") +
                               (f" · {when}" if when else ""))
         self.view.setAccessibleName(self.tr("Exhibition areas"))
