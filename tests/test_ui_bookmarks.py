@@ -59,6 +59,16 @@ def test_bookmark_from_detail_page_shows_everywhere(guide: Guide, qtbot) -> None
     assert _entries(guide) == []
 
 
+def test_the_count_over_the_list_shows_only_when_there_is_one(guide: Guide) -> None:
+    """"0 bookmarked" stood over "No bookmarks yet ...", saying it twice."""
+    page = guide.window.page("bookmarks")
+    guide.window.go(Location("bookmarks"))
+    assert not page.subtitle.isVisible() and page.empty.isVisible()
+    guide.ctx.bookmarks.toggle("forum", "opening")
+    guide.window.go(Location("bookmarks"))
+    assert page.subtitle.isVisible() and page.subtitle.text() == "1 bookmarked"
+
+
 def _first_card(guide: Guide, page: str) -> tuple[QListView, QModelIndex, Any, QRect]:
     """The page's list, its first row, the row's delegate and card."""
     guide.window.go(Location(page))

@@ -320,12 +320,14 @@ class BookmarksPage(Page):
 
     def retranslate_labels(self) -> None:
         self.title.setText(self.tr("Bookmarks"))
-        subtitle = self.tr("%1 bookmarked").replace("%1", str(self._total))
+        # None yet: the note below says so ("0 bookmarked" over it said it twice, awkwardly).
+        subtitle = self.tr("%1 bookmarked").replace("%1", str(self._total)) if self._total else ""
         if self._clashes == 1:  # the count of clashing pairs; each row of a pair is marked
             subtitle += " · " + self.tr("1 clash to check")
         elif self._clashes:
             subtitle += " · " + self.tr("%1 clashes to check").replace("%1", str(self._clashes))
         self.subtitle.setText(subtitle)
+        self.subtitle.setVisible(bool(subtitle))
         self.by_kind.setText(self.tr("By kind"))
         self.by_day.setText(self.tr("My day"))
         # Shortcuts in tooltips, not labels: kiosk visitors have no keyboard.
