@@ -137,6 +137,12 @@ BAD_EVENTS = {
         "DTSTART;TZID=Asia/Shanghai:20230525T090000\nDURATION:PT1H\nRRULE:FREQ=DAYLY;COUNT=3\n",
         "the repeat rule RRULE:FREQ=DAYLY;COUNT=3 has FREQ=DAYLY; it must be one of SECONDLY, "
         "MINUTELY, HOURLY, DAILY, WEEKLY, MONTHLY, YEARLY"),
+    # dateutil looked for a 30 February up to the year 9999: 6 s per event, the import waiting.
+    "a day no month has": (
+        "DTSTART;TZID=Asia/Shanghai:20230525T090000\nDURATION:PT1H\n"
+        "RRULE:FREQ=MINUTELY;BYMONTH=2;BYMONTHDAY=30\n",
+        "the repeat rule RRULE:FREQ=MINUTELY;BYMONTHDAY=30;BYMONTH=2 never matches a day: none "
+        "of its months has day 30"),
     "unreadable start": (
         "DTSTART:2023-05-25 9am\nDURATION:PT1H\n",
         "DTSTART '2023-05-25 9am' is not a date (20230525) or a date and time (20230525T090000)"),

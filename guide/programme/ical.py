@@ -172,6 +172,21 @@ def _same_type(value: Any, start: dt.datetime | dt.date) -> Any:
     return value
 
 
+_LONGEST = {2: 29, 4: 30, 6: 30, 9: 30, 11: 30}  # days in a month at most (else 31)
+
+
+def _check_days(rule: Any) -> None:
+    """_Skip for a rule whose months have none of its days (BYMONTH=2;BYMONTHDAY=30): it
+    never matches, and dateutil would look for a match up to the year 9999, for seconds
+    (MINUTELY: 6 s per event) with the import waiting."""
+    days = [int(d) for d in rule.get("BYMONTHDAY", [])]
+    months = [int(m) for m in rule.get("BYMONTH", [])] or list(range(1, 13))
+    if days and not any(abs(d) <= _LONGEST.get(m, 31) for m in months for d in days):
+        text = rule.to_ical().decode()
+        raise _Skip(f"the repeat rule RRULE:{text} never matches a day: none of its months "
+                    f"has day {', '.join(map(str, days))}")
+
+
 def _rule_text(rule: Any, start: dt.datetime | dt.date) -> str:
     """The RRULE as dateutil reads it: a date UNTIL is the end of that day, in DTSTART's zone."""
     from icalendar.prop import vRecur
@@ -187,6 +202,7 @@ def _rule_text(rule: Any, start: dt.datetime | dt.date) -> str:
     if len(freq) != 1 or freq[0] not in FREQUENCIES:
         raise _Skip(f"the repeat rule RRULE:{rule.to_ical().decode()} has FREQ="
                     f"{','.join(freq) or '(none)'}; it must be one of {', '.join(FREQUENCIES)}")
+    _check_days(rule)
     until = rule.get("UNTIL")
     if until:
         value = until[0]
