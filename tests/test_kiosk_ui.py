@@ -279,6 +279,11 @@ def test_the_keyboard_fits_a_small_screen_and_leaves_the_sections_whole(  # type
         assert not nav.verticalScrollBar().isVisible()
         search = window.search_box
         assert search.mapTo(window, search.rect().bottomLeft()).y() < k.keyboard.geometry().top()
+        # The first hit's group heading stays in sight over it (the list had scrolled it away).
+        results = window.findChild(QListView, "searchResults")
+        qtbot.waitUntil(lambda: results.model().rowCount() > 1, timeout=3000)
+        heading = results.visualRect(results.model().index(0, 0))
+        assert heading.top() >= 0 and heading.bottom() <= results.viewport().height(), heading
     finally:
         kiosk.k.shutdown()
         kiosk.guide.close()

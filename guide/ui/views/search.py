@@ -143,7 +143,18 @@ class SearchPage(Page):
     def select(self, row: int) -> None:
         if row >= 0:
             self.results.setCurrentIndex(self.model.index(row, 0))
-            self.results.scrollTo(self.model.index(row, 0))
+            index = self.model.index(row, 0)
+            hit = self.results.visualRect(index).height()
+            room = self.results.viewport().height()
+            above = self.results.visualRect(self.model.index(0, 0)).united(
+                self.results.visualRect(index)).height()
+            # The first hit keeps its group's heading ("Forums · 1") in sight above it when
+            # both fit, or when the hit does not fit anyway (a kiosk's keyboard is open);
+            # a hit that fits only alone is shown whole (a long title at 200%).
+            if row == self.model.selectable_row(0, 1) and (above <= room or hit > room):
+                self.results.scrollToTop()
+            else:
+                self.results.scrollTo(index)
 
     def move_selection(self, step: int) -> None:
         current = self.results.currentIndex().row()
