@@ -4,20 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QModelIndex, QObject, QSize, Qt, Signal
-from PySide6.QtGui import (
-    QFontMetrics,
-    QMouseEvent,
-    QResizeEvent,
-)
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QListView,
-    QMainWindow,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QMouseEvent, QResizeEvent
+from PySide6.QtWidgets import QMainWindow, QStackedWidget
 
 from guide.ui import theme
 from guide.ui.context import AppContext
@@ -27,25 +16,21 @@ from guide.ui.models.lazy import LazyItemModel
 from guide.ui.pages import PageFactory, default_pages
 from guide.ui.toolbar import Toolbar
 from guide.ui.views.base import Page
-from guide.ui.window_parts import fill_sections, install_shortcuts, section_list, shown_sections
+from guide.ui.window_parts import (
+    fill_sections,
+    fit_sections,
+    frame,
+    install_shortcuts,
+    label_sections,
+    list_views,
+    section_list,
+    select_section,
+    shown_sections,
+)
 
 if TYPE_CHECKING:
     from guide.ui.views.detail import DetailPage
     from guide.ui.views.photo_viewer import PhotoViewer
-
-
-SECTION_LABELS = {
-    "home": QT_TRANSLATE_NOOP("tx", "Home"),
-    "forums": QT_TRANSLATE_NOOP("tx", "Forums"),
-    "rooms": QT_TRANSLATE_NOOP("tx", "Rooms"),
-    "tracks": QT_TRANSLATE_NOOP("tx", "Tracks"),
-    "exhibition": QT_TRANSLATE_NOOP("tx", "Exhibition"),
-    "announcements": QT_TRANSLATE_NOOP("tx", "Announcements"),
-    "photos": QT_TRANSLATE_NOOP("tx", "Photos"),
-    "figures": QT_TRANSLATE_NOOP("tx", "Figures"),
-    "map": QT_TRANSLATE_NOOP("tx", "Map"),
-    "bookmarks": QT_TRANSLATE_NOOP("tx", "Bookmarks"),
-}
 
 
 class MainWindow(QMainWindow):
@@ -75,7 +60,8 @@ class MainWindow(QMainWindow):
         self.language_button.clicked.connect(self.toggle_language)
         self.staff_menu.aboutToShow.connect(self.staff_menu_opening.emit)
 
-        self.navigation, self.nav_model = section_list(self, self._navigate_to_section)
+        self.navigation, self.nav_model = section_list(
+            self, lambda index: self.go(Location(index.data(Qt.ItemDataRole.UserRole))))
 
         self.stack = QStackedWidget()
         # Pages are built the first time they are shown: the window paints sooner.
@@ -84,17 +70,7 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, Page] = {}
         self.search_box.textEdited.connect(lambda _text: self.show_search())
 
-        central = QWidget()
-        column = QVBoxLayout(central)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        column.addWidget(self.toolbar)
-        row = QHBoxLayout()
-        row.setSpacing(0)
-        row.addWidget(self.navigation)
-        row.addWidget(self.stack, 1)
-        column.addLayout(row, 1)
-        self.setCentralWidget(central)
+        self.setCentralWidget(frame(self.toolbar, self.navigation, self.stack))
 
         install_shortcuts(self)
         self.ctx.state.text_scale_changed.connect(lambda _s: self._restyle())
@@ -106,19 +82,11 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         """Every visible string of the window and its pages, in the current language."""
-        from guide.ui import text as tx
-
         self.toolbar.retranslate()
         name = self.toolbar.event_name()
         self.setWindowTitle(self.tr("%1 Guide").replace("%1", name) if name else self.tr("Guide"))
         self.navigation.setAccessibleName(self.tr("Sections"))
-        for row in range(self.nav_model.rowCount()):
-            item = self.nav_model.item(row)
-            key = item.data(Qt.ItemDataRole.UserRole)
-            label = (key == "forums" and self.toolbar.forums_label()) or tx.tr(str(SECTION_LABELS[key]))
-            item.setData(label, Qt.ItemDataRole.UserRole + 1)  # the label, also when collapsed
-            item.setData(label, Qt.ItemDataRole.AccessibleTextRole)
-            item.setToolTip(label)
+        label_sections(self.nav_model, self.toolbar.forums_label())
         self.fit_chrome()
         for page in self.pages.values():
             page.retranslate()
@@ -147,9 +115,8 @@ class MainWindow(QMainWindow):
             page.map_requested.connect(self.show_map)  # type: ignore[attr-defined]
         if name in ("photo", "detail"):
             page.bookmark_toggled.connect(self.ctx.bookmarks.toggle)  # type: ignore[attr-defined]
-        for view in page.findChildren(QListView):
-            model = view.model()
-            if isinstance(model, LazyItemModel):
+        for view in list_views([page]):
+            if isinstance(model := view.model(), LazyItemModel):
                 model.is_bookmarked = self.ctx.bookmarks.is_bookmarked
         self.page_added.emit(name, page)
 
@@ -202,9 +169,8 @@ class MainWindow(QMainWindow):
     def _bookmarks_changed(self, kind: str, item_id: str) -> None:
         """Every surface showing a bookmark state repaints at once."""
         self._show_bookmark_state()
-        for page in self.pages.values():
-            for view in page.findChildren(QListView):
-                view.viewport().update()
+        for view in list_views(self.pages.values()):
+            view.viewport().update()
 
     @property
     def detail(self) -> DetailPage:
@@ -234,11 +200,7 @@ class MainWindow(QMainWindow):
         if remember:
             self.history.visit(location)
         self.stack.setCurrentWidget(page)
-        self.navigation.selectionModel().clearSelection()
-        rows = self.nav_model.match(self.nav_model.index(0, 0), Qt.ItemDataRole.UserRole,
-                                    location.section, 1, Qt.MatchFlag.MatchExactly)
-        if rows:
-            self.navigation.setCurrentIndex(rows[0])
+        select_section(self.navigation, location.section)
         self.back_button.setEnabled(self.history.can_go_back())
         self.forward_button.setEnabled(self.history.can_go_forward())
         if page is self.pages.get("photo"):
@@ -308,17 +270,7 @@ class MainWindow(QMainWindow):
         the sections collapse to large icons (names in tooltips and for screen readers) and the
         toolbar drops its title when their words would not fit."""
         scale = self.ctx.state.text_scale
-        side = int(24 * scale)
-        self.navigation.setIconSize(QSize(side, side))
-        labels = [str(self.nav_model.item(r).data(Qt.ItemDataRole.UserRole + 1) or "")
-                  for r in range(self.nav_model.rowCount())]
-        fm = QFontMetrics(theme.font("title", scale, bold=True))
-        # item padding 14+14, margin 8+8, icon-text gap, the frame's border and a little air
-        full = max((fm.horizontalAdvance(t) for t in labels), default=0) + side + 64
-        collapsed = full > 0.3 * self.width()
-        for row, label in enumerate(labels):
-            self.nav_model.item(row).setText("" if collapsed else label)
-        self.navigation.setFixedWidth(side + 52 if collapsed else full)
+        fit_sections(self.navigation, self.nav_model, scale, self.width())
         self.toolbar.fit(self.width(), scale)
 
     def _restyle(self) -> None:
@@ -326,16 +278,13 @@ class MainWindow(QMainWindow):
         self.fit_chrome()
         for page in self.pages.values():
             page.retranslate()
-            for view in page.findChildren(QListView):
-                view.doItemsLayout()
-                view.viewport().update()
+        for view in list_views(self.pages.values()):
+            view.doItemsLayout()
+            view.viewport().update()
         self.navigation.doItemsLayout()
 
     def toggle_language(self) -> None:
         self.ctx.state.set_language("en" if self.ctx.state.lang == "zh" else "zh")
-
-    def _navigate_to_section(self, index: QModelIndex) -> None:
-        self.go(Location(index.data(Qt.ItemDataRole.UserRole)))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """The mouse's back/forward buttons work anywhere in the window."""

@@ -1,15 +1,16 @@
-"""The main window's keyboard shortcuts and its list of sections (built for it, wired by it)."""
+"""The main window's keyboard shortcuts and its list of sections (built, labelled and fitted for
+it, wired by it)."""
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QAbstractItemView, QListView
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QSize, Qt
+from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QListView, QVBoxLayout, QWidget
 
 from guide.content.database import counts
 from guide.ui import theme
@@ -23,6 +24,19 @@ SECTIONS = ("home", "forums", "rooms", "tracks", "exhibition", "announcements", 
 # rooms or tracks; an imported programme has no exhibition, announcements, photos or figures.
 SECTION_KINDS = {"forums": "forum", "rooms": "room", "tracks": "track", "exhibition": "area",
                  "announcements": "announcement", "photos": "photo", "figures": "figure"}
+
+SECTION_LABELS = {
+    "home": QT_TRANSLATE_NOOP("tx", "Home"),
+    "forums": QT_TRANSLATE_NOOP("tx", "Forums"),
+    "rooms": QT_TRANSLATE_NOOP("tx", "Rooms"),
+    "tracks": QT_TRANSLATE_NOOP("tx", "Tracks"),
+    "exhibition": QT_TRANSLATE_NOOP("tx", "Exhibition"),
+    "announcements": QT_TRANSLATE_NOOP("tx", "Announcements"),
+    "photos": QT_TRANSLATE_NOOP("tx", "Photos"),
+    "figures": QT_TRANSLATE_NOOP("tx", "Figures"),
+    "map": QT_TRANSLATE_NOOP("tx", "Map"),
+    "bookmarks": QT_TRANSLATE_NOOP("tx", "Bookmarks"),
+}
 
 
 def shown_sections(db: sqlite3.Connection) -> list[str]:
@@ -45,7 +59,7 @@ def fill_sections(model: QStandardItemModel, keys: list[str]) -> None:
         model.appendRow(item)
 
 
-def section_list(window: MainWindow, on_open: Callable[[QModelIndex], None]
+def section_list(window: MainWindow, on_open: Callable[[QModelIndex], object]
                  ) -> tuple[QListView, QStandardItemModel]:
     """The list of sections on the left, one row per section the content fills."""
     navigation = QListView()
@@ -59,6 +73,64 @@ def section_list(window: MainWindow, on_open: Callable[[QModelIndex], None]
     navigation.clicked.connect(on_open)
     navigation.activated.connect(on_open)
     return navigation, model
+
+
+def label_sections(model: QStandardItemModel, forums_label: str) -> None:
+    """Each section's name in the current language (Forums may carry the event's own word)."""
+    from guide.ui import text as tx
+
+    for row in range(model.rowCount()):
+        item = model.item(row)
+        key = item.data(Qt.ItemDataRole.UserRole)
+        label = (key == "forums" and forums_label) or tx.tr(str(SECTION_LABELS[key]))
+        item.setData(label, Qt.ItemDataRole.UserRole + 1)  # the label, also when collapsed
+        item.setData(label, Qt.ItemDataRole.AccessibleTextRole)
+        item.setToolTip(label)
+
+
+def fit_sections(navigation: QListView, model: QStandardItemModel, scale: float, width: int) -> None:
+    """Icons grow with the text; the sections collapse to large icons (names in tooltips and
+    for screen readers) when their words would take more than 30% of the window's ``width``."""
+    side = int(24 * scale)
+    navigation.setIconSize(QSize(side, side))
+    labels = [str(model.item(r).data(Qt.ItemDataRole.UserRole + 1) or "") for r in range(model.rowCount())]
+    fm = QFontMetrics(theme.font("title", scale, bold=True))
+    # item padding 14+14, margin 8+8, icon-text gap, the frame's border and a little air
+    full = max((fm.horizontalAdvance(t) for t in labels), default=0) + side + 64
+    collapsed = full > 0.3 * width
+    for row, label in enumerate(labels):
+        model.item(row).setText("" if collapsed else label)
+    navigation.setFixedWidth(side + 52 if collapsed else full)
+
+
+def select_section(navigation: QListView, section: str) -> None:
+    """Mark ``section`` in the list (none when it is not listed, e.g. Search)."""
+    model = navigation.model()
+    navigation.selectionModel().clearSelection()
+    rows = model.match(model.index(0, 0), Qt.ItemDataRole.UserRole, section, 1, Qt.MatchFlag.MatchExactly)
+    if rows:
+        navigation.setCurrentIndex(rows[0])
+
+
+def list_views(pages: Iterable[QWidget]) -> Iterator[QListView]:
+    """Every list view of the built ``pages`` (to repaint or re-lay out their rows)."""
+    for page in pages:
+        yield from page.findChildren(QListView)
+
+
+def frame(toolbar: QWidget, navigation: QWidget, stack: QWidget) -> QWidget:
+    """The window's body: the toolbar over the sections and the page beside them."""
+    central = QWidget()
+    column = QVBoxLayout(central)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(0)
+    column.addWidget(toolbar)
+    row = QHBoxLayout()
+    row.setSpacing(0)
+    row.addWidget(navigation)
+    row.addWidget(stack, 1)
+    column.addLayout(row, 1)
+    return central
 
 
 def install_shortcuts(window: MainWindow) -> None:
