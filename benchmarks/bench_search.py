@@ -32,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _stats import percentile, print_figures
 
-from guide.content.build import release_free_pages
+from guide.content.build import prepare_new_file, release_free_pages
 from guide.content.database import tune_for_search
 from guide.search import SearchDoc, count_by_kind, create_index, index_documents, search
 
@@ -182,10 +182,7 @@ def build_and_time(items: int, path: Path, repeats: int) -> dict[str, float | in
     docs = list(corpus(items))
     text_bytes = indexed_bytes(docs)
     conn = sqlite3.connect(path)
-    # As the content builder does for its throw-away temp file (guide.content.build).
-    conn.execute("PRAGMA journal_mode = OFF")
-    conn.execute("PRAGMA synchronous = OFF")
-    conn.execute("PRAGMA auto_vacuum = INCREMENTAL")
+    prepare_new_file(conn)  # as the content builder does for its throw-away temp file
     load = os.getloadavg()[0]
     started, cpu_started = time.perf_counter(), time.process_time()
     create_index(conn)

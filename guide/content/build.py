@@ -57,6 +57,7 @@ def _en(**fields: Any) -> str:
 
 
 ROW_BATCH = 2000
+PAGE_SIZE = 16384  # bytes; see prepare_new_file
 
 
 def _wall_time(value: dt.datetime | None) -> str | None:
@@ -221,13 +222,7 @@ def write_database(pack: Pack, path: Path, progress: Progress | None = None) -> 
     """Write ``pack`` into a new database file at ``path`` (which must not exist)."""
     conn = sqlite3.connect(path, isolation_level=None)
     try:
-        # A temp file that is thrown away on failure needs no journal while it is built.
-        conn.execute("PRAGMA journal_mode = OFF")
-        conn.execute("PRAGMA synchronous = OFF")
-        # FTS5's final merge frees the pages of the segments it merged (a fifth of the
-        # file at 100k items); incremental auto-vacuum hands them back at the end, at a
-        # fraction of a VACUUM's cost. Set before the first table exists.
-        conn.execute("PRAGMA auto_vacuum = INCREMENTAL")
+        prepare_new_file(conn)
         migrate(conn, CONTENT_TABLES_VERSION)
         add_english(conn)  # rows are written with their English; the step to v3 then adds nothing
         add_programme(conn)  # likewise the programme columns of v4
@@ -272,6 +267,21 @@ def write_database(pack: Pack, path: Path, progress: Progress | None = None) -> 
     finally:
         conn.close()
     return {kind: len(items) for kind, items in pack.items.items()}
+
+
+def prepare_new_file(conn: sqlite3.Connection) -> None:
+    """Set up a new, empty database file that is being built (before its first table)."""
+    # A temp file that is thrown away on failure needs no journal while it is built.
+    conn.execute("PRAGMA journal_mode = OFF")
+    conn.execute("PRAGMA synchronous = OFF")
+    # The search index's document rows are about 1.2 kB: a 4 kB page held three and
+    # left a sixth empty (22 of 144 MB at 100k items). 16 kB pages: 345 -> 328 MB,
+    # search p95 and counts unchanged (8 kB: 333 MB).
+    conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")
+    # FTS5's final merge frees the pages of the segments it merged (a fifth of the
+    # file at 100k items); incremental auto-vacuum hands them back at the end, at a
+    # fraction of a VACUUM's cost.
+    conn.execute("PRAGMA auto_vacuum = INCREMENTAL")
 
 
 def release_free_pages(conn: sqlite3.Connection) -> None:
