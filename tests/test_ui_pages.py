@@ -52,21 +52,30 @@ def test_figures_page_charts_the_comparable_figures_and_lists_every_figure(guide
 
 
 def test_a_figure_row_names_its_year_once(guide: Guide) -> None:
-    """The year follows what a figure measures, unless that already names it ("Growth …,
-    2018–2022" read "2018–2022  2022")."""
+    """The year follows what a figure measures in brackets, unless that already names it
+    ("Growth ..., 2018–2022" read "2018–2022  2022"); two bare spaces before the year read as
+    a slip ("Technology contracts nationwide  2018")."""
     from guide.ui.figure_delegate import FigureDelegate
 
     guide.window.go(Location("figures"))
     view = guide.window.page("figures").findChild(QListView, "figureList")
     delegate = view.itemDelegate()
     assert isinstance(delegate, FigureDelegate)
-    titles = {}
-    for row in range(view.model().rowCount()):
-        figure = queries.get_figure(guide.ctx.content, view.model().index(row, 0).data(IdRole))
-        titles[figure.id] = delegate.parts(figure)[1][0].text
-    assert any(t.endswith("2018–2022") for t in titles.values()), titles
-    assert not [t for t in titles.values() if re.search(r"(\d{4}).*\s\1$", t)]
-    assert any(re.search(r"nationwide  (2018|2022)$", t) for t in titles.values())
+
+    def titles() -> list[str]:
+        ids = [view.model().index(row, 0).data(IdRole) for row in range(view.model().rowCount())]
+        return [delegate.parts(queries.get_figure(guide.ctx.content, i))[1][0].text for i in ids]
+
+    guide.ctx.state.set_language("en")
+    english = titles()
+    assert any(t.endswith("2018–2022") for t in english), english
+    assert not [t for t in english if re.search(r"(\d{4}).*\1\)?$", t)]
+    assert "Technology contracts nationwide (2018)" in english, english
+    assert not [t for t in english if "  " in t]
+    guide.ctx.state.set_language("zh")
+    chinese = titles()
+    assert "全国技术合同数量（2018年）" in chinese, chinese
+    assert not [t for t in chinese if "  " in t]
 
 
 def test_a_forum_row_names_each_organiser_role_once(guide: Guide) -> None:

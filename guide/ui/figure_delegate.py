@@ -22,12 +22,9 @@ class FigureDelegate(BaseDelegate):
 
     def parts(self, figure: Figure) -> tuple[Line, list[Line]]:
         p, lang = self.palette, self.ctx.state.lang
-        label = tx.pick(figure.label, figure.label_en, lang)
-        # Not again when the label names it ("Growth …, 2018–2022  2022").
-        year = str(figure.year) if figure.year and str(figure.year) not in label else ""
         return (Line(tx.figure_value(figure, lang), self.font("heading", True), p.primary, wrap=True,
                      essential=True),
-                [title(f"{label}  {year}".strip(), self.font("title", True), p.text),
+                [title(tx.figure_label(figure, lang), self.font("title", True), p.text),
                  Line(f"“{tx.pick(figure.quote, figure.quote_en, lang)}”", self.font("small"),
                       p.muted)])
 

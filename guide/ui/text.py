@@ -187,3 +187,12 @@ def figure_magnitude(figure: Figure) -> float:
         if figure.unit.startswith(zh):
             return figure.value * factor
     return figure.value
+
+
+def figure_label(figure: Figure, lang: str) -> str:
+    """What a figure measures, with its year unless the label already names it:
+    ``Technology contracts nationwide (2018)``, ``全国技术合同数量（2018年）``."""
+    label = pick(figure.label, figure.label_en, lang)
+    if not figure.year or str(figure.year) in label:  # "Growth 2018–2022": not "(2022)" again
+        return label
+    return f"{label}（{figure.year}年）" if lang == "zh" else f"{label} ({figure.year})"

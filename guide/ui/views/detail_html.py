@@ -129,8 +129,7 @@ def _forum_rows(rows: Iterable[tuple[ForumRow, str]], lang: str) -> str:
 
 def _figures(figures: Iterable[Figure], lang: str) -> str:
     return "".join(f"<p class='row'><b>{escape(tx.figure_value(f, lang))}</b>&nbsp;&nbsp;"
-                   f"{link('figure', f.id, tx.pick(f.label, f.label_en, lang))}"
-                   f"{' (' + str(f.year) + ')' if f.year else ''}</p>" for f in figures)
+                   f"{link('figure', f.id, tx.figure_label(f, lang))}</p>" for f in figures)
 
 
 def _reported_in(db: queries.Db, kind: str, item_id: str, source_id: str | None, lang: str) -> str:
