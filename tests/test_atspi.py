@@ -58,7 +58,7 @@ def test_rows_fields_and_hidden_pages_as_a_screen_reader_gets_them(tmp_path: Pat
                                                                    real_db: Path) -> None:
     tree = read_tree(tmp_path, real_db, "forums", "en")
     db = open_content_db(real_db)
-    forums = queries.forums_on(db, dt.date(2023, 5, 29))
+    forums = queries.list_forums(db, day=dt.date(2023, 5, 29))
     rows = under(tree, "Schedule")
     # Each row: its English title as the name, the rest of what it shows as the description.
     assert [r["name"] for r in rows] == [f.title_en for f in forums] != []
@@ -127,7 +127,7 @@ def test_following_a_link_of_a_detail_body_opens_it(tmp_path: Path, real_db: Pat
 
 def test_pages_left_behind_are_not_showing(tmp_path: Path, real_db: Path) -> None:
     db = open_content_db(real_db)
-    home_titles = {f.title_en for f in queries.forums_on(db, dt.date(2023, 5, 29))}
+    home_titles = {f.title_en for f in queries.list_forums(db, day=dt.date(2023, 5, 29))}
     title = "Sci-Tech Service Innovation and Development Forum"
     tree = read_tree(tmp_path, real_db, "home", "en", act_on=title)  # Home, then a forum
     # Home's rows (its forums of the day among them) are gone from what the reader gets;

@@ -45,7 +45,7 @@ def news_dates(page: HomePage) -> list[dt.date]:
 
 
 def forums_on(page: HomePage, day: str) -> list[str]:
-    return [r.id for r in queries.forums_on(page.ctx.content, dt.date.fromisoformat(day))]
+    return [r.id for r in queries.list_forums(page.ctx.content, day=dt.date.fromisoformat(day))]
 
 
 def shown(label: object) -> str:

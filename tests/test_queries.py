@@ -32,7 +32,7 @@ def test_forums_in_schedule_order_with_unknown_times_last(db: q.Db) -> None:
 
 def test_forum_dates(db: q.Db) -> None:
     assert q.forum_dates(db) == [dt.date(2023, 5, 27), dt.date(2023, 5, 28)]
-    assert [f.id for f in q.forums_on(db, dt.date(2023, 5, 27))] == ["opening", "overlap"]
+    assert [f.id for f in q.list_forums(db, day=dt.date(2023, 5, 27))] == ["opening", "overlap"]
 
 
 def test_forum_detail_with_people_organisers_and_launches(db: q.Db) -> None:

@@ -90,6 +90,27 @@ def test_cross_links_forum_to_organiser_to_its_forums_and_back(guide: Guide) -> 
     assert w.current_location() == Location.item("person", "zhao-qing")
 
 
+def test_a_reporters_page_lists_what_he_wrote(guide: Guide) -> None:
+    """The byline links to the reporter; his page said only "Staff reporter", a dead end."""
+    w = guide.window
+    guide.ctx.state.set_language("en")
+    w.open_item("announcement", "beijing-green-finance-centre")
+    body = w.detail.findChild(QTextBrowser, "detailBody")
+    assert "guide:person/zhang-wei" in body.toHtml()
+    body.anchorClicked.emit(QUrl("guide:person/zhang-wei"))
+    assert w.current_location() == Location.item("person", "zhang-wei")
+    html, text = body.toHtml(), body.toPlainText()
+    assert "Reports" in text
+    written = [a["id"] for a in tomllib.loads((REAL_PACK / "announcements.toml").read_text())["announcement"]
+               if a.get("reporter") == "zhang-wei"]
+    assert len(written) == 5
+    assert all(f"guide:announcement/{i}" in html for i in written)
+    # newest first, as the Announcements list: the 28 May report before those of the 27th
+    assert text.index("Thousand Universities") < text.index("Beijing builds a global green")
+    guide.ctx.state.set_language("zh")
+    assert "报道" in body.toPlainText()
+
+
 def test_an_organisations_roles_read_as_english(guide: Guide) -> None:
     # The software park co-organised the conference and released the platform launched there.
     guide.ctx.state.set_language("en")

@@ -413,6 +413,14 @@ def latest_announcements(db: Db, limit: int = 5, *, until: dt.date | None = None
     return cards(db, "announcement", ids)
 
 
+def reported_by(db: Db, person_id: str) -> list[ItemCard]:
+    """The announcements this person wrote (their byline's reporter), newest first."""
+    ids = [r[0] for r in db.execute(
+        "SELECT id FROM announcement WHERE reporter_id = ? ORDER BY date IS NULL, date DESC, pos",
+        [person_id])]
+    return cards(db, "announcement", ids)
+
+
 def mentions(db: Db, announcement_id: str) -> list[ItemCard]:
     """What an announcement mentions, as cards, in the order the pack lists them."""
     found = []
@@ -462,11 +470,6 @@ def figure_groups(db: Db) -> list[tuple[str, list[Figure]]]:
         "SELECT grp, min(pos) FROM figure WHERE grp IS NOT NULL GROUP BY grp")}
     groups = [(g, list(items)) for g, items in groupby(rows, key=lambda f: f.group or "")]
     return sorted(groups, key=lambda g: first_pos[g[0]])
-
-
-def forums_on(db: Db, day: dt.date) -> list[ForumRow]:
-    """What happens on ``day``."""
-    return list_forums(db, day=day)
 
 
 def exhibition_period(db: Db) -> tuple[dt.date, dt.date] | None:

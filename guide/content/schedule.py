@@ -16,7 +16,7 @@ def today_and_next(db: queries.Db, now: dt.datetime) -> tuple[list[ForumRow], dt
     forums with no time stay all day. "Next" is the rest of today with known times
     still to come, else the next forum day.
     """
-    today = [r for r in queries.forums_on(db, now.date())
+    today = [r for r in queries.list_forums(db, day=now.date())
              if not ((end := _at(r, now.date(), end=True)) and end <= now)]
     later_today = [r for r in today if (start := _at(r, now.date())) and start > now]
     if later_today:
@@ -24,7 +24,7 @@ def today_and_next(db: queries.Db, now: dt.datetime) -> tuple[list[ForumRow], dt
     upcoming = [d for d in queries.forum_dates(db) if d > now.date()]
     if not upcoming:
         return today, None, []
-    return today, upcoming[0], queries.forums_on(db, upcoming[0])
+    return today, upcoming[0], queries.list_forums(db, day=upcoming[0])
 
 
 def exhibition_on(db: queries.Db, day: dt.date) -> tuple[Area, list[Area]] | None:

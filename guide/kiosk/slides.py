@@ -65,7 +65,7 @@ def schedule_sections(db: queries.Db, now: dt.datetime) -> list[Section]:
         sections.append(Section("today" if next_day == now.date() and not today else "next",
                                 next_day, _lines(upcoming), len(upcoming)))
     if not sections:
-        days = [(day, queries.forums_on(db, day)) for day in queries.forum_dates(db)[:2]]
+        days = [(day, queries.list_forums(db, day=day)) for day in queries.forum_dates(db)[:2]]
         sections = [Section("day", day, _lines(rows), len(rows)) for day, rows in days]
     return sections
 

@@ -971,6 +971,10 @@
         <translation>相关报道</translation>
     </message>
     <message>
+        <source>Reports</source>
+        <translation>报道</translation>
+    </message>
+    <message>
         <source>Photos taken</source>
         <translation>拍摄的图片</translation>
     </message>

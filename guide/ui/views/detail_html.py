@@ -302,6 +302,7 @@ def person_html(db: queries.Db, person: Person, lang: str, show_original: bool =
     else:
         html += _section(tx.tr("Forums"), _forum_rows(((r, "") for r in forums), lang))
     photos = queries.photographer_photos(db, person.id)
+    html += _section(tx.tr("Reports"), _cards(queries.reported_by(db, person.id), lang))
     html += _section(tx.tr("Photos taken"), _cards(
         (ItemCard("photo", p.id, p.caption, p.caption_en, None, None) for p in photos), lang))
     html += _section(tx.tr("Mentioned in"), _cards(queries.mentioned_in(db, "person", person.id), lang))
