@@ -103,6 +103,27 @@ def test_arrow_keys_and_enter_open_a_result_and_escape_clears(guide: Guide, qtbo
     assert all(isinstance(r, Suggestion) for r in _results(guide, qtbot))
 
 
+def test_keys_in_the_box_never_act_on_results_nobody_sees(guide: Guide, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Enter on a hit opens it and the page takes the keys; Down and Enter in the box, back
+    on it, bring the results back first. They had moved and opened hits of the hidden list:
+    a second item opened that the user never saw."""
+    box = _box(guide)
+    box.setFocus()
+    qtbot.keyClicks(box, "lvse")
+    _results(guide, qtbot)
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    opened = guide.window.current_location()
+    assert opened is not None and opened.kind
+    focused = QApplication.focusWidget()
+    assert focused is not box and guide.window.detail.isAncestorOf(focused)
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_Down)
+    assert guide.window.current_location() == Location("search")
+    qtbot.keyClick(box, Qt.Key.Key_Return)  # now on the results the user sees
+    assert guide.window.current_location() is not None
+    assert guide.window.current_location().kind
+
+
 def test_no_results_says_so_and_suggests_pinyin_or_english(guide: Guide, qtbot) -> None:  # type: ignore[no-untyped-def]
     box = _box(guide)
     box.setFocus()

@@ -19,6 +19,7 @@ from guide.ui.views.base import Page
 from guide.ui.window_parts import (
     fill_sections,
     fit_sections,
+    focus_first,
     frame,
     install_shortcuts,
     label_sections,
@@ -226,7 +227,9 @@ class MainWindow(QMainWindow):
         return self.go(Location("map"))
 
     def open_item(self, kind: str, item_id: str) -> None:
-        self.go(Location.item(kind, item_id))
+        typing = self.search_box.hasFocus()  # Enter on a search hit
+        if self.go(Location.item(kind, item_id)) and typing and (page := self.stack.currentWidget()):
+            focus_first(page)  # the chosen page takes the keys now
 
     def current_location(self) -> Location | None:
         return self.history.current
@@ -247,7 +250,9 @@ class MainWindow(QMainWindow):
     def _search_page(self, ctx: AppContext, images: ImageCache) -> Page:
         from guide.ui.views.search import SearchPage
 
-        return SearchPage(ctx, self.search_box)
+        page = SearchPage(ctx, self.search_box)
+        page.results_requested.connect(self.show_search)
+        return page
 
     def show_search(self, query: str | None = None) -> None:
         """Show the results page (once in history however many keys are typed)."""

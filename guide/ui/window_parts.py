@@ -133,6 +133,17 @@ def frame(toolbar: QWidget, navigation: QWidget, stack: QWidget) -> QWidget:
     return central
 
 
+def focus_first(page: QWidget) -> None:
+    """Give the focus to the first control of ``page`` that Tab would reach."""
+    widget = page.nextInFocusChain()
+    while widget is not page and widget is not None:
+        if (page.isAncestorOf(widget) and widget.isVisible() and widget.isEnabled()
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus):
+            widget.setFocus(Qt.FocusReason.TabFocusReason)
+            return
+        widget = widget.nextInFocusChain()
+
+
 def install_shortcuts(window: MainWindow) -> None:
     """The window's keys: back/forward, search, bookmark, text size, undo."""
     # Alt+Left/Right everywhere, plus the platform's own (Cmd+[ on macOS); duplicates

@@ -31,6 +31,9 @@ class SearchPage(Page):
     """Shows what the ``searchBox`` finds; the box itself lives in the toolbar."""
 
     query_changed = Signal(str)
+    # Up/Down/Enter in the box while another page shows: the results come back first, so
+    # the keys never act on a list nobody sees.
+    results_requested = Signal()
 
     def __init__(self, ctx: AppContext, box: QLineEdit, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -175,6 +178,10 @@ class SearchPage(Page):
         """Up/Down/Enter/Esc in the box drive the results list."""
         if watched is self.box and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             key = event.key()
+            moves = (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            if key in moves and not self.isVisible():
+                self.results_requested.emit()
+                return True
             if key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
                 self._timer.stop()
                 self.run()
