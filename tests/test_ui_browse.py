@@ -8,14 +8,23 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QPointF, Qt, QUrl
+from PySide6.QtCore import QEvent, QPointF, QRect, Qt, QUrl
 from PySide6.QtGui import QFontMetrics, QMouseEvent
-from PySide6.QtWidgets import QApplication, QLabel, QListView, QPushButton, QTextBrowser
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QListView,
+    QPushButton,
+    QScrollArea,
+    QTextBrowser,
+    QWidget,
+)
 
 from guide.app import Guide, build_window
 from guide.content import queries
 from guide.ui.history import Location
 from guide.ui.models.lazy import ItemRole
+from guide.ui.views.base import viewport_of
 from guide.ui.window_parts import shown_sections
 from tests.conftest import REAL_PACK
 from tests.support import shown_guide
@@ -109,6 +118,50 @@ def test_a_reporters_page_lists_what_he_wrote(guide: Guide) -> None:
     assert text.index("Thousand Universities") < text.index("Beijing builds a global green")
     guide.ctx.state.set_language("zh")
     assert "报道" in body.toPlainText()
+
+
+def _in_view(scroll: QScrollArea, widget: QWidget, rect: QRect) -> bool:
+    top = widget.mapTo(scroll.viewport(), rect.topLeft()).y()
+    bottom = widget.mapTo(scroll.viewport(), rect.bottomLeft()).y()
+    return top >= 0 and bottom <= scroll.viewport().height()
+
+
+def test_long_pages_follow_the_keyboard(guide: Guide, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Lists and text grown to full height in one scroll area: the scroll keys did nothing in a
+    detail page, and Tab (links) or Down (rows) moved the focus below the window."""
+    w = guide.window
+    w.resize(1024, 640)
+    w.open_item("forum", "green-finance-forum")
+    page, body = w.detail, w.detail.body
+    bar = page.scroll_area.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)  # laid out
+    body.setFocus()
+    qtbot.keyClick(body, Qt.Key.Key_PageDown)
+    assert bar.value() > 0
+    qtbot.keyClick(body, Qt.Key.Key_End)
+    assert bar.value() == bar.maximum()
+    qtbot.keyClick(body, Qt.Key.Key_Home)
+    assert bar.value() == 0
+    reached = 0
+    while body.hasFocus() and reached < 8:
+        qtbot.keyClick(body, Qt.Key.Key_Tab)
+        qtbot.wait(1)
+        cursor = body.textCursor()
+        if body.hasFocus() and cursor.hasSelection():
+            reached += 1
+            assert _in_view(page.scroll_area, viewport_of(body), body.cursorRect(cursor)), reached
+    assert reached >= 5 and bar.value() > 0
+
+    w.go(Location("home"))
+    home = w.page("home")
+    figures = home.findChild(QListView, "keyFigures")
+    figures.setFocus()
+    figures.setCurrentIndex(figures.model().index(0, 0))
+    for row in range(figures.model().rowCount()):
+        if row:
+            qtbot.keyClick(figures, Qt.Key.Key_Down)
+        current = figures.visualRect(figures.currentIndex())
+        assert _in_view(home.scroll_area, viewport_of(figures), current), row
 
 
 def test_an_organisations_roles_read_as_english(guide: Guide) -> None:

@@ -28,6 +28,7 @@ from guide.ui.models.lazy import LazyItemModel
 from guide.ui.views.base import Page, TextSizedButton, fit_grid, list_view
 from guide.ui.views.detail_html import ORIGINAL_LINK, css, kind_label, reading_size, render
 from guide.ui.views.detail_place import PlaceOnMap
+from guide.ui.views.follow import follow_keyboard
 
 
 def bookmark_button(parent: QWidget, icon_role: str | None = None) -> QPushButton:
@@ -140,6 +141,7 @@ class DetailPage(Page):
         column.addWidget(self.photos_title)
         column.addWidget(self.photos)
         column.addStretch(1)
+        follow_keyboard(scroll)  # the rows and links the keys reach stay in view
         self._zoom = 0  # extra reader zoom on top of the app's text size (pinch, wheel)
         self.show_original = False  # English pages: the Chinese original shown on request
 

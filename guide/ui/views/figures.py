@@ -16,6 +16,7 @@ from guide.ui.figure_delegate import FigureDelegate
 from guide.ui.flow import FlowLayout
 from guide.ui.models.lazy import LazyItemModel
 from guide.ui.views.base import Page, fit_rows, list_view
+from guide.ui.views.follow import follow_keyboard
 
 
 class BarChart(QWidget):
@@ -140,6 +141,7 @@ class FiguresPage(Page):
         column.addWidget(self.view)
         column.addStretch(1)
         self.charts: list[BarChart] = []
+        follow_keyboard(scroll)  # the rows and links the keys reach stay in view
         self.refresh()
 
     def refresh(self) -> None:

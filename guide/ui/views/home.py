@@ -16,6 +16,7 @@ from guide.ui.delegates import CardDelegate, ForumDelegate
 from guide.ui.figure_delegate import FigureDelegate
 from guide.ui.models.lazy import LazyItemModel
 from guide.ui.views.base import Page, fit_rows, list_view
+from guide.ui.views.follow import follow_keyboard
 
 KEY_FIGURES = 4
 
@@ -103,6 +104,7 @@ class HomePage(Page):
         column.addWidget(self.figures_view)
         column.addStretch(1)
         self.refresh()
+        follow_keyboard(scroll)  # the rows and links the keys reach stay in view
 
     def _arrange(self, columns: int) -> None:
         """Today and Next side by side, or Next below Today when two columns would be narrow.
