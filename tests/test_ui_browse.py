@@ -164,6 +164,29 @@ def test_long_pages_follow_the_keyboard(guide: Guide, qtbot) -> None:  # type: i
         assert _in_view(home.scroll_area, viewport_of(figures), current), row
 
 
+def test_the_day_strip_takes_one_tab_stop_in_drawn_order_and_arrows_choose(guide: Guide, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Tab went kind filter, List, the list, then the days drawn above them, and stopped on
+    every day from the first; now it stops once, on the chosen day, and arrows choose."""
+    w = guide.window
+    w.go(Location("forums"))
+    page = w.page("forums")
+    w.navigation.setFocus()
+    stops = []
+    for _ in range(4):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        stops.append(QApplication.focusWidget())
+    chosen = page.days.buttons[page.days.currentIndex()]
+    assert stops[:2] == [chosen, page.kind]
+    assert chosen.text() == "5月29日 周一"  # today
+    assert page.view in stops and not [b for b in page.days.buttons if b in stops[1:]]
+    chosen.setFocus()
+    qtbot.keyClick(chosen, Qt.Key.Key_Right)
+    assert page.current_day() == dt.date(2023, 5, 30)
+    assert QApplication.focusWidget() is page.days.buttons[page.days.currentIndex()]
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Home)
+    assert page.current_day() == dt.date(2023, 5, 26)
+
+
 def test_an_organisations_roles_read_as_english(guide: Guide) -> None:
     # The software park co-organised the conference and released the platform launched there.
     guide.ctx.state.set_language("en")

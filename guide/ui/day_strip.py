@@ -6,7 +6,8 @@ follows it and sets it, so the page reads and listens to one widget whichever is
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QButtonGroup, QComboBox, QPushButton, QWidget
 
 from guide.ui.flow import FlowLayout
@@ -15,7 +16,8 @@ from guide.ui.flow import FlowLayout
 class DayStrip(QWidget):
     """One button per day that wraps onto a second line (tabs would be cut at 200% text).
 
-    It keeps the small part of QTabBar's interface the page uses.
+    It keeps the small part of QTabBar's interface the page uses, and a tab bar's keys: Tab
+    stops once, on the chosen day; the arrows, Home and End choose another day.
     """
 
     currentChanged = Signal(int)  # noqa: N815 - QTabBar's name, kept for the page and tests
@@ -29,8 +31,27 @@ class DayStrip(QWidget):
         self.group.idToggled.connect(self._toggled)
 
     def _toggled(self, index: int, checked: bool) -> None:
+        if checked:
+            for i, button in enumerate(self.buttons):
+                button.setFocusPolicy(Qt.FocusPolicy.StrongFocus if i == index
+                                      else Qt.FocusPolicy.ClickFocus)
         if checked and not self.signalsBlocked():
             self.currentChanged.emit(index)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Left/Right (Up/Down), Home and End on a day button choose a day, as on a tab bar."""
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
+                and watched in self.buttons and not event.modifiers():
+            here = self.buttons.index(watched)
+            there = {Qt.Key.Key_Left: here - 1, Qt.Key.Key_Up: here - 1,
+                     Qt.Key.Key_Right: here + 1, Qt.Key.Key_Down: here + 1,
+                     Qt.Key.Key_Home: 0, Qt.Key.Key_End: len(self.buttons) - 1}.get(Qt.Key(event.key()))
+            if there is not None:
+                there = max(0, min(there, len(self.buttons) - 1))
+                self.setCurrentIndex(there)
+                self.buttons[there].setFocus(Qt.FocusReason.TabFocusReason)
+                return True
+        return super().eventFilter(watched, event)
 
     def count(self) -> int:
         return len(self.buttons)
@@ -39,9 +60,11 @@ class DayStrip(QWidget):
         button = QPushButton(text)
         button.setObjectName("dayButton")
         button.setCheckable(True)
+        button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # Tab stops on the chosen day only
+        button.installEventFilter(self)
         self.group.addButton(button, len(self.buttons))
-        self.buttons.append(button)
         self.flow.addWidget(button)
+        self.buttons.append(button)
         return len(self.buttons) - 1
 
     def removeTab(self, index: int) -> None:

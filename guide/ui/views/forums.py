@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from html import escape
+from itertools import pairwise
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent, QShowEvent
@@ -109,7 +110,17 @@ class ForumsPage(Page):
         self.days.setCurrentIndex(self._days.index(today) if today in self._days else
                                   self._first_day_with_forums())
         self.days.blockSignals(False)
+        self._order_tabs()
         self.retranslate()
+
+    def _order_tabs(self) -> None:
+        """Tab follows the header as drawn: the day buttons, made last, came after the list.
+        Again when shown: Qt rebuilds the order when the page moves into the window."""
+        chooser = [self.day_chooser] if self.day_chooser is not None else []
+        chain = [*chooser, *self.days.buttons, self.kind, self.view_toggle.list_button,
+                 self.view_toggle.grid_button, self.view]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def _first_day_with_forums(self) -> int:
         dates = set(queries.forum_dates(self.ctx.content))
@@ -214,6 +225,7 @@ class ForumsPage(Page):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        self._order_tabs()
         self._update_compact()
 
     def _update_compact(self, *_: object) -> None:
