@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from PySide6.QtCore import QPoint
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QListView
 
 from guide.app import Guide
@@ -68,3 +70,29 @@ def test_at_1280x800_the_list_keeps_its_day_buttons(qtbot, real_db: Path) -> Non
         assert page.days.isVisible() and page.title.isVisible() and page.subtitle.isVisible()
         assert page.day_chooser is None  # never needed
 
+
+def test_the_list_and_timetable_buttons_keep_room_beside_their_text_at_every_size(  # type: ignore[no-untyped-def]
+        qtbot, real_db: Path) -> None:
+    # At 150% and 200% the side padding stayed 12 px (16 px on a large window): a bold "List"
+    # nearly touched its edges, 0.35 of a line of text at 200% against 0.67 at 100%.
+    for lang in ("en", "zh"):
+        with shown_guide(qtbot, real_db, now="2023-05-27T08:00", lang=lang, size=(1024, 640)) as g:
+            try:
+                for size, scale in ((s, x) for s in ((1024, 640), (1920, 1080)) for x in (1.0, 1.5, 2.0)):
+                    g.ctx.state.set_text_scale(scale)
+                    g.window.resize(*size)
+                    page = list_page(g, dt.date(2023, 5, 27))
+                    toggle = page.view_toggle
+                    # Laid out afresh for the new text size (the buttons at their size hints).
+                    qtbot.waitUntil(lambda: page.view.isVisible() and all(  # noqa: B023
+                        b.size() == b.sizeHint() for b in (toggle.list_button, toggle.grid_button)))  # noqa: B023
+                    where = (lang, size, scale, page.compact)
+                    assert page.compact == (size == (1024, 640) and scale > 1), where
+                    for button in (toggle.list_button, toggle.grid_button):
+                        line = QFontMetrics(button.font()).height()
+                        text = QFontMetrics(button.font()).horizontalAdvance(button.text())
+                        assert (button.width() - text) / 2 - 1 >= 0.6 * line, where  # 1 px border
+                        shown = button.rect().translated(button.mapTo(page, QPoint(0, 0)))
+                        assert page.rect().contains(shown), where  # nor cut at the page's edge
+            finally:
+                g.ctx.state.set_text_scale(1.0)  # the app font is process-wide: put it back

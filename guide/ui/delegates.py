@@ -167,7 +167,12 @@ class BaseDelegate(QStyledItemDelegate):
 
     def paint_lines(self, painter: QPainter, rect: QRect, lines: list[Line]) -> int:
         """Paint lines top-down inside ``rect``; return the y after the last one."""
-        y = rect.top()
+        return self.paint_rows(painter, rect, lines)[0]
+
+    def paint_rows(self, painter: QPainter, rect: QRect, lines: list[Line]) -> tuple[int, int | None]:
+        """As :meth:`paint_lines`, and also where the baseline of the last row painted lies
+        (None when nothing was): what a tag beside that row stands on."""
+        y, baseline = rect.top(), None
         for line in lines:
             if not line.text:
                 continue
@@ -184,6 +189,8 @@ class BaseDelegate(QStyledItemDelegate):
                                            fm.height()),
                                      int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
                                      text)
+                # Centred in a box as tall as the font: the baseline is its top + ascent.
+                baseline = y + (len(shown) - 1) * fm.lineSpacing() + fm.ascent()
                 probe.note(painter, QRect(rect.left(), y, rect.width(), height), line.text,
                            cut=bound.height() > height or bound.width() > rect.width() + 2,
                            essential=line.essential)
@@ -193,12 +200,13 @@ class BaseDelegate(QStyledItemDelegate):
                 painter.drawText(QRect(rect.left(), y, rect.width(), fm.height()),
                                  int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
                                  elided)
+                baseline = y + fm.ascent()
                 probe.note(painter, QRect(rect.left(), y, min(rect.width(),
                                                               fm.horizontalAdvance(elided)),
                                           fm.height()),
                            line.text, cut=elided != line.text, essential=line.essential)
                 y += fm.lineSpacing() + 4
-        return y
+        return y, baseline
 
     def lines_height(self, lines: list[Line], width: int | None = None) -> int:
         """Height :meth:`paint_lines` needs for ``lines`` (wrapped lines at ``width``; without a
@@ -271,16 +279,27 @@ class CardDelegate(BaseDelegate):
         if item is not None:
             lines, tag = self.lines(item)
             inner = rect.adjusted(PAD, PAD // 2 + 2, -PAD - self.star_room(), -PAD // 2)
-            if tag:
-                painter.setFont(self.font("small"))
-                painter.setPen(QColor(self.palette.accent))
-                painter.drawText(inner,
-                                 int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom), tag)
             above, beside = self.beside_tag(lines, tag)
             y = self.paint_lines(painter, inner, above)
-            self.paint_lines(painter, inner.adjusted(0, y - inner.top(), -self.tag_width(tag), 0), beside)
+            _y, baseline = self.paint_rows(
+                painter, inner.adjusted(0, y - inner.top(), -self.tag_width(tag), 0), beside)
+            if tag:
+                self.paint_tag(painter, inner, tag, baseline)
             self.paint_star(painter, index, rect)
         painter.restore()
+
+    def paint_tag(self, painter: QPainter, inner: QRect, tag: str, baseline: int | None) -> None:
+        """The tag at the right on the baseline of the row beside it, as one line with it (at
+        the bottom of ``inner`` it sat 6 px below that row); at the bottom when no row is."""
+        font = self.font("small")
+        painter.setFont(font)
+        painter.setPen(QColor(self.palette.accent))
+        if baseline is None:
+            painter.drawText(inner, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom), tag)
+            return
+        fm = QFontMetrics(font)  # a box as the rows' (top + ascent is the baseline)
+        painter.drawText(QRect(inner.left(), baseline - fm.ascent(), inner.width(), fm.height()),
+                         int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), tag)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         item = self.measured_item(index)

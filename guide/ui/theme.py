@@ -268,6 +268,8 @@ def style_sheet(palette: Palette, scale: float = 1.0) -> str:
     values = {f"c_{k}": v for k, v in vars(palette).items()}
     values.update({f"pt_{k}": f"{v:.1f}pt" for k, v in vars(sizes).items()})
     values["touch"] = f"{int(44 * scale)}px"
+    for name, px in (("day_pad_x", 16), ("compact_pad_x", 12)):
+        values[name] = f"{int(px * scale)}px"  # a button's room beside its text, as the text grows
     # A drop-down's arrow, in the palette's text colour (a style sheet that styles the
     # drop-down must name its arrow, or none is drawn and a chooser reads as a label).
     arrow = paths.resources_dir() / "icons" / f"combo-arrow-{palette.name}.svg"
