@@ -70,8 +70,8 @@ class HomePage(Page):
                                     on_open=self.open_index)
         self.next_view = list_view(self.next_model, ForumDelegate(ctx), name="nextList",
                                    on_open=self.open_index)
-        self.today_empty, self.next_empty = QLabel(), QLabel()
-        for w in (self.today_empty, self.next_empty):
+        self.today_empty, self.next_empty, self.news_empty = QLabel(), QLabel(), QLabel()
+        for w in (self.today_empty, self.next_empty, self.news_empty):
             w.setObjectName("muted")
             w.setWordWrap(True)
         # On exhibition days: that it is open, and which areas (Today alone would be empty on
@@ -90,9 +90,6 @@ class HomePage(Page):
         self.news_view = list_view(self.news_model, CardDelegate(ctx), name="latestNews",
                                    on_open=self.open_index)
         column.addWidget(self.news_view)
-        self.news_empty = QLabel()
-        self.news_empty.setObjectName("muted")
-        self.news_empty.setWordWrap(True)
         column.addWidget(self.news_empty)
 
         self.figures_title = self._section()
