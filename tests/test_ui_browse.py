@@ -187,6 +187,25 @@ def test_the_day_strip_takes_one_tab_stop_in_drawn_order_and_arrows_choose(guide
     assert page.current_day() == dt.date(2023, 5, 26)
 
 
+def test_arrow_keys_in_the_sections_open_the_section_they_mark(guide: Guide, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Down moved the mark to Exhibition while Home still showed."""
+    w = guide.window
+    nav = w.navigation
+    nav.setFocus()
+    keys = shown_sections(guide.ctx.content)
+    for row, key in enumerate(keys[1:4], start=1):
+        qtbot.keyClick(nav, Qt.Key.Key_Down)
+        assert nav.currentIndex().row() == row
+        assert w.current_location() == Location(key)
+        assert _current(guide) is w.page(key)
+    assert nav.hasFocus()  # the keys stay in the list
+    qtbot.keyClick(nav, Qt.Key.Key_Home)
+    assert w.current_location() == Location("home")
+    qtbot.mouseClick(viewport_of(nav), Qt.MouseButton.LeftButton,
+                     pos=nav.visualRect(nav.model().index(2, 0)).center())
+    assert w.current_location() == Location(keys[2])
+
+
 def test_an_organisations_roles_read_as_english(guide: Guide) -> None:
     # The software park co-organised the conference and released the platform launched there.
     guide.ctx.state.set_language("en")

@@ -79,19 +79,19 @@ class Reader:
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.painted: list[str] = []
-        original_lines = BaseDelegate.paint_lines
+        original_rows = BaseDelegate.paint_rows
         original_marked = search_delegate.draw_marked
 
-        def paint_lines(delegate: BaseDelegate, painter: QPainter, rect: QRect,
-                        lines: list[Line]) -> int:
+        def paint_rows(delegate: BaseDelegate, painter: QPainter, rect: QRect,
+                       lines: list[Line]) -> tuple[int, int | None]:
             self.painted += [line.text for line in lines if line.text]
-            return original_lines(delegate, painter, rect, lines)
+            return original_rows(delegate, painter, rect, lines)
 
         def draw_marked(painter: QPainter, rect: QRect, text: str, *args: Any, **kwargs: Any) -> int:
             self.painted.append(text)
             return original_marked(painter, rect, text, *args, **kwargs)
 
-        monkeypatch.setattr(BaseDelegate, "paint_lines", paint_lines)
+        monkeypatch.setattr(BaseDelegate, "paint_rows", paint_rows)  # paint_lines paints through it
         monkeypatch.setattr(search_delegate, "draw_marked", draw_marked)
 
     def blocks(self, root: QWidget, original_heading: str) -> list[tuple[str, bool]]:
@@ -332,13 +332,14 @@ def test_english_reads_in_a_latin_face_in_either_ui_language(  # type: ignore[no
     gap after the quote): the English under a Chinese title, and the English advice when
     nothing is found, are set in a Latin face; Chinese keeps the CJK face's quotes."""
     painted: list[tuple[str, QFont]] = []
-    original = BaseDelegate.paint_lines
+    original = BaseDelegate.paint_rows
 
-    def paint_lines(delegate: BaseDelegate, painter: QPainter, rect: QRect, lines: list[Line]) -> int:
+    def paint_rows(delegate: BaseDelegate, painter: QPainter, rect: QRect,
+                   lines: list[Line]) -> tuple[int, int | None]:
         painted.extend((line.text, line.font) for line in lines if line.text)
         return original(delegate, painter, rect, lines)
 
-    monkeypatch.setattr(BaseDelegate, "paint_lines", paint_lines)
+    monkeypatch.setattr(BaseDelegate, "paint_rows", paint_rows)  # paint_lines paints through it
 
     def full_width_quotes(font: QFont) -> bool:
         metrics = QFontMetrics(font)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QSize, Qt
 from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QListView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QHBoxLayout, QListView, QVBoxLayout, QWidget
 
 from guide.content.database import counts
 from guide.ui import theme
@@ -72,6 +72,14 @@ def section_list(window: MainWindow, on_open: Callable[[QModelIndex], object]
     navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     navigation.clicked.connect(on_open)
     navigation.activated.connect(on_open)
+
+    def keyed(current: QModelIndex, _previous: QModelIndex) -> None:
+        # The arrows choose a section, as on a tab bar: the mark had moved to Exhibition
+        # while Home still showed. A press (mouse, touch) opens on its click instead.
+        if navigation.hasFocus() and current.isValid() and not QApplication.mouseButtons():
+            on_open(current)
+
+    navigation.selectionModel().currentChanged.connect(keyed)
     return navigation, model
 
 
@@ -134,15 +142,13 @@ def frame(toolbar: QWidget, navigation: QWidget, stack: QWidget) -> QWidget:
 
 
 def focus_first(page: QWidget) -> None:
-    """Give the focus to the first control of ``page`` that Tab would reach."""
-    widget = page.nextInFocusChain()
-    while widget is not page and widget is not None:
-        if (page.isAncestorOf(widget) and widget.isVisible() and widget.isEnabled()
-                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus):
-            widget.setFocus(Qt.FocusReason.TabFocusReason)
-            return
-        widget = widget.nextInFocusChain()
+    """Give the focus to the first control of ``page`` that Tab would reach.
 
+    Qt walks the focus chain: walked from Python, every widget on it (a combo box's popup,
+    a scroll bar) got a wrapper, and the kiosk soak crashed collecting them.
+    """
+    page.setFocus(Qt.FocusReason.OtherFocusReason)
+    page.focusNextPrevChild(True)
 
 def install_shortcuts(window: MainWindow) -> None:
     """The window's keys: back/forward, search, bookmark, text size, undo."""
