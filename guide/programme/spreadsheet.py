@@ -123,6 +123,14 @@ def _fields(header: list[Any], where: str, number: int = 1) -> list[str | None]:
     return fields
 
 
+def _unknown_columns(header: list[Any], fields: list[str | None]) -> list[tuple[str, str]]:
+    """(where, why) of each headed column that is none of the template's: an organiser's own
+    column ("Speaker") or a mistyped header ("Tittle") would otherwise be lost unsaid."""
+    return [(f"column {_column_letter(i)}",
+             f'"{_text(h)}" is not a column the guide reads; its cells were not loaded')
+            for i, (h, f) in enumerate(zip(header, fields, strict=True)) if f is None and _text(h)]
+
+
 HEADER_ROWS = 10  # the header row is looked for among a sheet's first rows
 
 
@@ -379,7 +387,8 @@ def read_spreadsheet(data: bytes, name: str, kind: str) -> RawProgramme:
     """Read a filled-in template (``kind`` ``xlsx`` or ``csv``); raise SpreadsheetInvalid on bad cells."""
     where, sep, header_row, header, fields, rows = _open_sheet(data, name, kind)
     labels = dict(COLUMNS)
-    programme = RawProgramme(format=kind, title=Path(name).stem, times_optional=True)
+    programme = RawProgramme(format=kind, title=Path(name).stem, times_optional=True,
+                             left_out=_unknown_columns(header, fields))
     errors: list[str] = []
     ids: dict[str, int] = {}  # session id -> the row that has it
     for number, row in enumerate(rows, start=header_row + 1):
