@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from guide.programme.model import ProgrammeError, RawEvent, RawPerson, RawProgramme
-from guide.programme.workbook import sheet_rows
+from guide.programme.workbook import UnsavedFormula, sheet_rows
 
 # (field, header) in template order; a header is matched by either of its words.
 COLUMNS = (
@@ -347,6 +347,17 @@ def _lost_cells(row: list[Any], header: list[Any], fields: list[str | None], sep
     return errors
 
 
+def _unsaved_cells(row: list[Any], fields: list[str | None], where: str, number: int) -> list[str]:
+    """A formula cell of a column the guide reads whose result the file does not hold: it
+    would read as empty (a date refused as missing, a time lost), so it is named instead."""
+    labels = dict(COLUMNS)
+    return [f"{where}: row {number}, column {labels[field]}: cell {value.cell} holds a formula "
+            "with no saved result; open the file in Excel or LibreOffice and save it again so "
+            "its values are stored"
+            for value, field in zip(row, fields, strict=False)
+            if field and isinstance(value, UnsavedFormula)]
+
+
 def _is_date(value: str) -> bool:
     try:
         _date(value)
@@ -395,6 +406,7 @@ def read_spreadsheet(data: bytes, name: str, kind: str) -> RawProgramme:
         if not row:  # quick: a workbook may have a million of them
             continue
         lost = _lost_cells(row, header, fields, sep, where, number)
+        lost += _unsaved_cells(row, fields, where, number)
         if lost:
             errors.extend(lost)
             continue

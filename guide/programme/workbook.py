@@ -1,7 +1,8 @@
 """The rows of one .xlsx sheet as a programme sheet reads them: values, merged cells filled in.
 
 openpyxl's read-only sheets (fast, and light on memory for a large workbook) leave out what
-is only in the sheet's XML, so that is read from the XML here.
+is only in the sheet's XML (merged ranges; which cells hold a formula, with data_only), so
+that is read from the XML here.
 """
 
 from __future__ import annotations
@@ -14,6 +15,26 @@ from typing import Any
 
 MAX_MERGED_CELLS = 100_000
 _MERGE = re.compile(rb"<(?:\w+:)?mergeCell\s+ref=\"([A-Z]+[0-9]+):([A-Z]+[0-9]+)\"")
+# A cell with a formula (<f>, first in a cell), then its saved result <v> if there is one.
+_FORMULA = re.compile(rb"<(?:\w+:)?c\s(?P<attrs>[^>]*?)(?<!/)>\s*"
+                      rb"<(?:\w+:)?f\b[^>]*?(?:/>|>.*?</(?:\w+:)?f>)\s*"
+                      rb"(?P<v><(?:\w+:)?v\b[^>]*?(?:/>|>(?P<value>[^<]*)</(?:\w+:)?v>))?", re.DOTALL)
+_REF = re.compile(rb"(?:^|\s)r=\"([A-Z]+[0-9]+)\"")
+_TYPE = re.compile(rb"(?:^|\s)t=\"(\w+)\"")
+
+
+class UnsavedFormula:
+    """The value of a formula cell whose result the file does not hold: its writer did not
+    calculate (a script's openpyxl), so the cell reads as empty; ``cell`` says where (C5)."""
+
+    def __init__(self, cell: str) -> None:
+        self.cell = cell
+
+    def __str__(self) -> str:
+        return ""  # as blank as it reads: the programme sheet names it before any other check
+
+    def __repr__(self) -> str:
+        return f"UnsavedFormula({self.cell!r})"
 
 
 def _sheet_xml(data: bytes, sheet: Any) -> bytes:
@@ -43,13 +64,40 @@ def _merged(xml: bytes) -> dict[tuple[int, int], tuple[int, int]]:
     return cells
 
 
+def _unsaved(xml: bytes) -> dict[int, list[tuple[int, str]]]:
+    """Row (0-based) -> (column, cell name) of each formula cell without a saved result.
+
+    Excel and LibreOffice save each formula's result beside it, and openpyxl reads only that
+    (the workbook is opened with data_only); a program that writes formulas without
+    calculating them (openpyxl itself) leaves no result, or an empty one, and the cell reads
+    as empty. An empty result of type "str" is a formula's empty text, saved.
+    """
+    from openpyxl.utils.cell import coordinate_to_tuple
+
+    cells: dict[int, list[tuple[int, str]]] = {}
+    if b"<f" not in xml and b":f" not in xml:  # no formula at all: the usual sheet, at once
+        return cells
+    for match in _FORMULA.finditer(xml):
+        ref, kind = _REF.search(match["attrs"]), _TYPE.search(match["attrs"])
+        saved = match["v"] is not None and (
+            (match["value"] or b"").strip() != b"" or (kind is not None and kind[1] == b"str"))
+        if ref is None or saved:
+            continue
+        row, col = coordinate_to_tuple(ref[1].decode())
+        cells.setdefault(row - 1, []).append((col - 1, ref[1].decode()))
+    return cells
+
+
 def sheet_rows(data: bytes, sheet: Any) -> Iterator[list[Any]]:
     """The rows of ``sheet`` (of the workbook ``data``, opened read-only) as lists of values,
-    each cell of a merged range holding the value of the range's first cell."""
-    return _rows(sheet, _merged(_sheet_xml(data, sheet)))
+    each cell of a merged range holding the value of the range's first cell, and a formula
+    cell without a saved result an :class:`UnsavedFormula`."""
+    xml = _sheet_xml(data, sheet)
+    return _rows(sheet, _merged(xml), _unsaved(xml))
 
 
-def _rows(sheet: Any, merged: dict[tuple[int, int], tuple[int, int]]) -> Iterator[list[Any]]:
+def _rows(sheet: Any, merged: dict[tuple[int, int], tuple[int, int]],
+          unsaved: dict[int, list[tuple[int, str]]]) -> Iterator[list[Any]]:
     # The sheet's own dimension may claim a million rows and 16,384 columns for one formatted
     # empty cell in the far corner; without it openpyxl gives each row only up to its last
     # cell, and rows the file does not have as empty lists, which cost next to nothing.
@@ -58,6 +106,9 @@ def _rows(sheet: Any, merged: dict[tuple[int, int], tuple[int, int]]) -> Iterato
     seen: dict[tuple[int, int], Any] = {}  # values of merged ranges' first cells
     for number, row in enumerate(sheet.iter_rows(values_only=True)):
         values = list(row)
+        for col, cell in unsaved.get(number, ()):
+            values += [None] * (col + 1 - len(values))
+            values[col] = UnsavedFormula(cell)
         if merged:
             for col, value in enumerate(values):
                 if (number, col) in firsts:
