@@ -143,6 +143,17 @@ BAD_EVENTS = {
         "RRULE:FREQ=MINUTELY;BYMONTH=2;BYMONTHDAY=30\n",
         "the repeat rule RRULE:FREQ=MINUTELY;BYMONTHDAY=30;BYMONTH=2 never matches a day: none "
         "of its months has day 30"),
+    # No month has ten Mondays: dateutil looked for one up to the year 9999, COUNT or not.
+    "a rule that never matches": (
+        "DTSTART;TZID=Asia/Shanghai:20230525T090000\nDURATION:PT1H\n"
+        "RRULE:FREQ=MONTHLY;BYSETPOS=10;BYDAY=MO;COUNT=3\n",
+        "the repeat rule RRULE:FREQ=MONTHLY;COUNT=3;BYDAY=MO;BYSETPOS=10 has no occurrence in the "
+        "10 years after DTSTART (2023-05-25 09:00 Asia/Shanghai); check its BY... parts, which "
+        "may never match together"),
+    "a rule without an end that never matches": (
+        "DTSTART;VALUE=DATE:20230525\nRRULE:FREQ=YEARLY;BYMONTH=1;BYYEARDAY=200\n",
+        "the repeat rule RRULE:FREQ=YEARLY;BYYEARDAY=200;BYMONTH=1 has no occurrence in the 10 "
+        "years after DTSTART (2023-05-25); check its BY... parts, which may never match together"),
     "unreadable start": (
         "DTSTART:2023-05-25 9am\nDURATION:PT1H\n",
         "DTSTART '2023-05-25 9am' is not a date (20230525) or a date and time (20230525T090000)"),
@@ -201,3 +212,39 @@ def test_a_time_zone_the_guide_does_not_know_is_said(tmp_path: Path) -> None:
     assert _times(out) == [("Keynote", "2023-05-25T11:00:00+08:00", "2023-05-25T12:00:00+08:00")]
     assert any("time zone Nowhere/Land is not one the guide knows" in r["repair"]
                for r in report["repaired"])
+
+
+def test_a_series_longer_than_ten_years_is_cut_there_and_said(tmp_path: Path) -> None:
+    """An annual forum's series of 20 (a rule's search ends ten years after its start)."""
+    event = ("BEGIN:VEVENT\nUID:forum@x\nDTSTART;TZID=Asia/Shanghai:20230525T090000\n"
+             "DURATION:PT8H\nRRULE:FREQ=YEARLY;COUNT=20\nSUMMARY:Forum\nLOCATION:Hall A\n"
+             "END:VEVENT\n")
+    code, out, report = _import(tmp_path, _calendar(event))
+    assert code == 0 and report["skipped"] == []
+    assert [s[:10] for _t, s, _e in _times(out)] == [f"{y}-05-25" for y in range(2023, 2034)]
+    assert [r["repair"] for r in report["repaired"]] == [
+        "RRULE:FREQ=YEARLY;COUNT=20 goes on for more than 10 years; only its occurrences in the "
+        "10 years after DTSTART are imported"]
+
+
+def test_the_search_of_a_rule_ends_at_its_horizon_and_after_its_periods(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """dateutil searched on to the year 9999 whatever the rule's COUNT or UNTIL (for hours,
+    a rule of seconds that never matches); the guard on its loop ends the search."""
+    import datetime as dt
+
+    from dateutil.rrule import rrulestr
+
+    from guide.programme import recur
+
+    first = dt.datetime(2023, 5, 25, 9)
+    never = rrulestr("FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30;COUNT=1", dtstart=first)
+    monkeypatch.setattr(recur, "MAX_PERIODS", 10**9)
+    with pytest.raises(recur.SearchStopped):  # at the horizon: unguarded, [] in the year 9999
+        list(recur.occurrences(never, first + dt.timedelta(days=30)))
+    january = rrulestr("FREQ=DAILY;BYMONTH=1;COUNT=1", dtstart=first)  # 221 days on
+    horizon = first + dt.timedelta(days=3653)
+    assert list(recur.occurrences(january, horizon)) == [dt.datetime(2024, 1, 1, 9)]
+    monkeypatch.setattr(recur, "MAX_PERIODS", 100)
+    with pytest.raises(recur.SearchStopped):  # after its periods
+        list(recur.occurrences(january, horizon))

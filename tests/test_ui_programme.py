@@ -193,6 +193,23 @@ def test_the_question_says_which_sessions_the_import_left_out_and_why(
     g.close()
 
 
+def test_the_question_names_a_column_the_import_did_not_load(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+) -> None:
+    """A column the guide does not read ("Speaker") was dropped with nothing said."""
+    g, _current = _staff_guide(qtbot, tmp_path)
+    asked = answer_yes(monkeypatch)
+    source = tmp_path / "programme.csv"
+    source.write_text("标题 Title,日期 Date,开始 Start,结束 End,Speaker\n"
+                      "Opening,2023-05-27,09:00,10:00,Li Wei\n", encoding="utf-8")
+    with qtbot.waitSignal(g.updates.finished, timeout=60000) as done:
+        g.updates.start_programme(source)
+    assert done.args == [True]
+    assert ('Left out of the file (1):\n   column E: "Speaker" is not a column the guide reads; '
+            "its cells were not loaded") in asked[0]
+    g.close()
+
+
 def test_an_error_no_check_foresaw_still_ends_the_import_with_a_message(
     qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
 ) -> None:

@@ -14,10 +14,18 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from guide.programme import recur
 from guide.programme.model import FileUnreadable, ProgrammeError, RawEvent, RawPerson, RawProgramme
 
 # An RRULE without COUNT or UNTIL would never end: it is expanded over this long and reported.
 UNBOUNDED_SPAN = dt.timedelta(days=366)
+# No rule is searched further than this after DTSTART. A conference calendar's repeats (a
+# daily briefing, a weekly meetup, a yearly forum) fall within a few years of their start;
+# ten years holds a decade of an annual forum, and ends at once the search of a rule that
+# never matches, which dateutil took on to the year 9999 (seconds per event, a SECONDLY
+# rule hours). A rule with no occurrence in them is reported and skipped.
+HORIZON_YEARS = 10
+HORIZON = dt.timedelta(days=3653)  # ten years from any day (and a day, with two leap days)
 MAX_OCCURRENCES = 2000
 FREQUENCIES = ("SECONDLY", "MINUTELY", "HOURLY", "DAILY", "WEEKLY", "MONTHLY", "YEARLY")
 _CHARSET = re.compile(rb";CHARSET=\"?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
@@ -187,8 +195,9 @@ def _check_days(rule: Any) -> None:
                     f"has day {', '.join(map(str, days))}")
 
 
-def _rule_text(rule: Any, start: dt.datetime | dt.date) -> str:
-    """The RRULE as dateutil reads it: a date UNTIL is the end of that day, in DTSTART's zone."""
+def _rule_text(rule: Any, start: dt.datetime | dt.date) -> tuple[str, dt.datetime | None]:
+    """The RRULE as dateutil reads it (a date UNTIL is the end of that day, in DTSTART's zone),
+    and its UNTIL so (in UTC for a DTSTART with a zone)."""
     from icalendar.prop import vRecur
 
     if not isinstance(rule, vRecur):
@@ -204,6 +213,7 @@ def _rule_text(rule: Any, start: dt.datetime | dt.date) -> str:
                     f"{','.join(freq) or '(none)'}; it must be one of {', '.join(FREQUENCIES)}")
     _check_days(rule)
     until = rule.get("UNTIL")
+    value = None
     if until:
         value = until[0]
         if not isinstance(value, dt.datetime):  # UNTIL counts the whole of its last day
@@ -215,33 +225,58 @@ def _rule_text(rule: Any, start: dt.datetime | dt.date) -> str:
             value = value.replace(tzinfo=None)
         rule = vRecur(dict(rule))
         rule["UNTIL"] = [value]
-    return str(rule.to_ical().decode())
+    return str(rule.to_ical().decode()), value
 
 
-def _occurrences(event: Any, start: dt.datetime | dt.date) -> tuple[list[Occurrence], bool]:
+def _expand(rule: Any, start: dt.datetime | dt.date, found: dict[Any, dt.timedelta | None],
+            notes: list[str]) -> bool:
+    """Add one RRULE's instances to ``found``; whether the rule has no end (no COUNT or UNTIL).
+
+    It is searched over HORIZON at most; without an instance there it is a _Skip, and one
+    that goes on past it is cut there, saying so (one without an end: UNBOUNDED_SPAN).
+    """
+    from dateutil.rrule import rrulestr
+
+    first = start if isinstance(start, dt.datetime) else dt.datetime.combine(start, dt.time())
+    text, until = _rule_text(rule, start)
+    endless = "COUNT=" not in text and until is None
+    # (a start in the year 9999 has its searches end where dateutil's own does)
+    limit, horizon = (first + min(span, dt.datetime.max - first.replace(tzinfo=None))
+                      for span in (UNBOUNDED_SPAN, HORIZON))
+    matched = False
+    try:
+        for when in recur.occurrences(rrulestr(text, dtstart=first), horizon):
+            if len(found) >= MAX_OCCURRENCES or (endless and when > limit):
+                break
+            matched = True
+            found.setdefault(when if isinstance(start, dt.datetime) else when.date(), None)
+    except recur.SearchStopped:
+        if until is not None and until <= horizon:  # it ended by its UNTIL: nothing was cut
+            return endless
+        if not matched:
+            raise _Skip(f"the repeat rule RRULE:{text} has no occurrence in the {HORIZON_YEARS} "
+                        f"years after DTSTART ({_show(start)}); check its BY... parts, which "
+                        "may never match together") from None
+        if not endless:
+            notes.append(f"RRULE:{text} goes on for more than {HORIZON_YEARS} years; only its "
+                         f"occurrences in the {HORIZON_YEARS} years after DTSTART are imported")
+    except (ValueError, TypeError, OverflowError) as exc:
+        raise _Skip(f"the repeat rule RRULE:{text} cannot be read; write it as RFC 5545 "
+                    "does, e.g. RRULE:FREQ=WEEKLY;COUNT=3") from exc
+    return endless
+
+
+def _occurrences(event: Any, start: dt.datetime | dt.date,
+                 notes: list[str]) -> tuple[list[Occurrence], bool]:
     """Every (start, own length) of a possibly recurring event, and whether its rule had no end.
 
     The recurrence set is RFC 5545's: DTSTART, the RRULE's instances and the RDATEs, less the
     EXDATEs. An RDATE given as a PERIOD brings its own length (else None: the event's).
     """
-    from dateutil.rrule import rrulestr
-
     found: dict[Any, dt.timedelta | None] = {start: None}
     unbounded = False
-    first = start if isinstance(start, dt.datetime) else dt.datetime.combine(start, dt.time())
     for rule in _list(event.get("RRULE")):
-        text = _rule_text(rule, start)
-        endless = "COUNT=" not in text and "UNTIL=" not in text
-        unbounded = unbounded or endless
-        limit = first + UNBOUNDED_SPAN
-        try:
-            for when in rrulestr(text, dtstart=first):
-                if len(found) >= MAX_OCCURRENCES or (endless and when > limit):
-                    break
-                found.setdefault(when if isinstance(start, dt.datetime) else when.date(), None)
-        except (ValueError, TypeError, OverflowError) as exc:
-            raise _Skip(f"the repeat rule RRULE:{text} cannot be read; write it as RFC 5545 "
-                        "does, e.g. RRULE:FREQ=WEEKLY;COUNT=3") from exc
+        unbounded = _expand(rule, start, found, notes) or unbounded
     for value in _values(event, "RDATE"):
         if isinstance(value, tuple):  # PERIOD: (start, end) or (start, duration)
             begin, until = _same_type(value[0], start), value[1]
@@ -280,7 +315,7 @@ def _read_vevent(index: int, event: Any) -> _Vevent:
             raise _Skip("no DTSTART: an event needs its start date (and time)")
         item.start, item.length = _timing(event, item.notes)
         if item.recurrence_id is None:
-            item.occurrences, item.unbounded = _occurrences(event, item.start)
+            item.occurrences, item.unbounded = _occurrences(event, item.start, item.notes)
             item.repeats = len(item.occurrences) > 1
         else:
             item.occurrences = [(item.start, None)]

@@ -85,3 +85,6 @@ class RawProgramme:
     events: list[RawEvent] = field(default_factory=list)
     # Hand-made programmes (spreadsheets, calendars) may leave times open or the end unknown.
     times_optional: bool = False
+    # (where, why) of what the file holds outside its events that was not loaded, e.g. a
+    # spreadsheet column the guide does not read: reported with the skipped events.
+    left_out: list[tuple[str, str]] = field(default_factory=list)

@@ -37,6 +37,10 @@ class Report:
     def skip(self, event: RawEvent, reason: str) -> None:
         self.skipped.append({**_ident(event), "reason": reason})
 
+    def leave_out(self, where: str, reason: str) -> None:
+        """Something of the file that is not an event (a column) was not loaded."""
+        self.skipped.append({"where": where, "id": None, "guid": None, "title": "", "reason": reason})
+
     def repair(self, event: RawEvent, what: str) -> None:
         self.repaired.append({**_ident(event), "repair": what})
 
@@ -224,6 +228,8 @@ def normalise(raw: RawProgramme, *, timezone: str | None = None, source: str = "
     forums: list[dict[str, Any]] = []
     seen: dict[str, dict[str, Any]] = {}
     ids: set[str] = set()
+    for where, reason in raw.left_out:
+        report.leave_out(where, reason)
     for r in raw.rooms:
         names.room_id(r.name, r.guid)
     for name, color in raw.tracks:

@@ -13,12 +13,12 @@ import datetime as dt
 import io
 import itertools
 import re
-import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from guide.programme.model import ProgrammeError, RawEvent, RawPerson, RawProgramme
+from guide.programme.workbook import UnsavedFormula, sheet_rows
 
 # (field, header) in template order; a header is matched by either of its words.
 COLUMNS = (
@@ -123,53 +123,15 @@ def _fields(header: list[Any], where: str, number: int = 1) -> list[str | None]:
     return fields
 
 
-MAX_MERGED_CELLS = 100_000
+def _unknown_columns(header: list[Any], fields: list[str | None]) -> list[tuple[str, str]]:
+    """(where, why) of each headed column that is none of the template's: an organiser's own
+    column ("Speaker") or a mistyped header ("Tittle") would otherwise be lost unsaid."""
+    return [(f"column {_column_letter(i)}",
+             f'"{_text(h)}" is not a column the guide reads; its cells were not loaded')
+            for i, (h, f) in enumerate(zip(header, fields, strict=True)) if f is None and _text(h)]
+
+
 HEADER_ROWS = 10  # the header row is looked for among a sheet's first rows
-_MERGE = re.compile(rb"<(?:\w+:)?mergeCell\s+ref=\"([A-Z]+[0-9]+):([A-Z]+[0-9]+)\"")
-
-
-def _merged(data: bytes, sheet: Any) -> dict[tuple[int, int], tuple[int, int]]:
-    """Each cell of a merged range below or beside its first (row, column, 0-based) -> that
-    first cell: organisers merge a day's date cell over its sessions. openpyxl's read-only
-    sheets do not read the ranges, so they are read from the sheet's XML."""
-    from openpyxl.utils.cell import range_boundaries
-
-    path = getattr(sheet, "_worksheet_path", None)  # openpyxl 3.x; without it, no merges
-    if not path:
-        return {}
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        xml = archive.read(path)
-    cells: dict[tuple[int, int], tuple[int, int]] = {}
-    for first, last in _MERGE.findall(xml):
-        col0, row0, col1, row1 = range_boundaries(f"{first.decode()}:{last.decode()}")
-        if (row1 - row0 + 1) * (col1 - col0 + 1) > MAX_MERGED_CELLS - len(cells):
-            continue  # a range over a whole column: not a day's date (its rows say "empty")
-        for row in range(row0 - 1, row1):
-            for col in range(col0 - 1, col1):
-                if (row, col) != (row0 - 1, col0 - 1):
-                    cells[(row, col)] = (row0 - 1, col0 - 1)
-    return cells
-
-
-def _sheet_rows(sheet: Any, merged: dict[tuple[int, int], tuple[int, int]]) -> Iterator[list[Any]]:
-    # The sheet's own dimension may claim a million rows and 16,384 columns for one formatted
-    # empty cell in the far corner; without it openpyxl gives each row only up to its last
-    # cell, and rows the file does not have as empty lists, which cost next to nothing.
-    sheet.reset_dimensions()
-    firsts = set(merged.values())
-    seen: dict[tuple[int, int], Any] = {}  # values of merged ranges' first cells
-    for number, row in enumerate(sheet.iter_rows(values_only=True)):
-        values = list(row)
-        if merged:
-            for col, value in enumerate(values):
-                if (number, col) in firsts:
-                    seen[(number, col)] = value
-            width = max([len(values)] + [c + 1 for (r, c) in merged if r == number])
-            values += [None] * (width - len(values))
-            for col in range(width):
-                if (number, col) in merged:
-                    values[col] = seen.get(merged[(number, col)])
-        yield values
 
 
 def _xlsx_rows(data: bytes, name: str) -> tuple[str, Iterator[list[Any]]]:
@@ -182,12 +144,12 @@ def _xlsx_rows(data: bytes, name: str) -> tuple[str, Iterator[list[Any]]]:
         raise ProgrammeError(f"{name}: not a readable .xlsx workbook: {exc}") from exc
     sheets = book.worksheets
     if len(sheets) == 1:
-        return name, _sheet_rows(sheets[0], _merged(data, sheets[0]))
+        return name, sheet_rows(data, sheets[0])
     # A workbook may open with a sheet of instructions; the programme is the sheet with its headers.
     for sheet in sheets:
-        top = list(itertools.islice(_sheet_rows(sheet, _merged(data, sheet)), HEADER_ROWS))
+        top = list(itertools.islice(sheet_rows(data, sheet), HEADER_ROWS))
         if any(_has_required(row) for row in top):
-            return f"{name}, sheet {sheet.title}", _sheet_rows(sheet, _merged(data, sheet))
+            return f"{name}, sheet {sheet.title}", sheet_rows(data, sheet)
     labels = dict(COLUMNS)
     raise ProgrammeError(f"{name}: none of its sheets ({', '.join(s.title for s in sheets)}) has "
                          f"the columns {', '.join(labels[f] for f in REQUIRED)} in one of its first "
@@ -385,6 +347,17 @@ def _lost_cells(row: list[Any], header: list[Any], fields: list[str | None], sep
     return errors
 
 
+def _unsaved_cells(row: list[Any], fields: list[str | None], where: str, number: int) -> list[str]:
+    """A formula cell of a column the guide reads whose result the file does not hold: it
+    would read as empty (a date refused as missing, a time lost), so it is named instead."""
+    labels = dict(COLUMNS)
+    return [f"{where}: row {number}, column {labels[field]}: cell {value.cell} holds a formula "
+            "with no saved result; open the file in Excel or LibreOffice and save it again so "
+            "its values are stored"
+            for value, field in zip(row, fields, strict=False)
+            if field and isinstance(value, UnsavedFormula)]
+
+
 def _is_date(value: str) -> bool:
     try:
         _date(value)
@@ -425,13 +398,15 @@ def read_spreadsheet(data: bytes, name: str, kind: str) -> RawProgramme:
     """Read a filled-in template (``kind`` ``xlsx`` or ``csv``); raise SpreadsheetInvalid on bad cells."""
     where, sep, header_row, header, fields, rows = _open_sheet(data, name, kind)
     labels = dict(COLUMNS)
-    programme = RawProgramme(format=kind, title=Path(name).stem, times_optional=True)
+    programme = RawProgramme(format=kind, title=Path(name).stem, times_optional=True,
+                             left_out=_unknown_columns(header, fields))
     errors: list[str] = []
     ids: dict[str, int] = {}  # session id -> the row that has it
     for number, row in enumerate(rows, start=header_row + 1):
         if not row:  # quick: a workbook may have a million of them
             continue
         lost = _lost_cells(row, header, fields, sep, where, number)
+        lost += _unsaved_cells(row, fields, where, number)
         if lost:
             errors.extend(lost)
             continue

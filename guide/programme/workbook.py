@@ -1,0 +1,121 @@
+"""The rows of one .xlsx sheet as a programme sheet reads them: values, merged cells filled in.
+
+openpyxl's read-only sheets (fast, and light on memory for a large workbook) leave out what
+is only in the sheet's XML (merged ranges; which cells hold a formula, with data_only), so
+that is read from the XML here.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Iterator
+from typing import Any
+
+MAX_MERGED_CELLS = 100_000
+_MERGE = re.compile(rb"<(?:\w+:)?mergeCell\s+ref=\"([A-Z]+[0-9]+):([A-Z]+[0-9]+)\"")
+# A cell with a formula (<f>, first in a cell), then its saved result <v> if there is one.
+_FORMULA = re.compile(rb"<(?:\w+:)?c\s(?P<attrs>[^>]*?)(?<!/)>\s*"
+                      rb"<(?:\w+:)?f\b[^>]*?(?:/>|>.*?</(?:\w+:)?f>)\s*"
+                      rb"(?P<v><(?:\w+:)?v\b[^>]*?(?:/>|>(?P<value>[^<]*)</(?:\w+:)?v>))?", re.DOTALL)
+_REF = re.compile(rb"(?:^|\s)r=\"([A-Z]+[0-9]+)\"")
+_TYPE = re.compile(rb"(?:^|\s)t=\"(\w+)\"")
+
+
+class UnsavedFormula:
+    """The value of a formula cell whose result the file does not hold: its writer did not
+    calculate (a script's openpyxl), so the cell reads as empty; ``cell`` says where (C5)."""
+
+    def __init__(self, cell: str) -> None:
+        self.cell = cell
+
+    def __str__(self) -> str:
+        return ""  # as blank as it reads: the programme sheet names it before any other check
+
+    def __repr__(self) -> str:
+        return f"UnsavedFormula({self.cell!r})"
+
+
+def _sheet_xml(data: bytes, sheet: Any) -> bytes:
+    """The XML of ``sheet`` in the workbook ``data`` (empty when openpyxl does not say where)."""
+    path = getattr(sheet, "_worksheet_path", None)  # openpyxl 3.x
+    if not path:
+        return b""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return archive.read(path)
+
+
+def _merged(xml: bytes) -> dict[tuple[int, int], tuple[int, int]]:
+    """Each cell of a merged range below or beside its first (row, column, 0-based) -> that
+    first cell: organisers merge a day's date cell over its sessions. openpyxl's read-only
+    sheets do not read the ranges, so they are read from the sheet's XML."""
+    from openpyxl.utils.cell import range_boundaries
+
+    cells: dict[tuple[int, int], tuple[int, int]] = {}
+    for first, last in _MERGE.findall(xml):
+        col0, row0, col1, row1 = range_boundaries(f"{first.decode()}:{last.decode()}")
+        if (row1 - row0 + 1) * (col1 - col0 + 1) > MAX_MERGED_CELLS - len(cells):
+            continue  # a range over a whole column: not a day's date (its rows say "empty")
+        for row in range(row0 - 1, row1):
+            for col in range(col0 - 1, col1):
+                if (row, col) != (row0 - 1, col0 - 1):
+                    cells[(row, col)] = (row0 - 1, col0 - 1)
+    return cells
+
+
+def _unsaved(xml: bytes) -> dict[int, list[tuple[int, str]]]:
+    """Row (0-based) -> (column, cell name) of each formula cell without a saved result.
+
+    Excel and LibreOffice save each formula's result beside it, and openpyxl reads only that
+    (the workbook is opened with data_only); a program that writes formulas without
+    calculating them (openpyxl itself) leaves no result, or an empty one, and the cell reads
+    as empty. An empty result of type "str" is a formula's empty text, saved.
+    """
+    from openpyxl.utils.cell import coordinate_to_tuple
+
+    cells: dict[int, list[tuple[int, str]]] = {}
+    if b"<f" not in xml and b":f" not in xml:  # no formula at all: the usual sheet, at once
+        return cells
+    for match in _FORMULA.finditer(xml):
+        ref, kind = _REF.search(match["attrs"]), _TYPE.search(match["attrs"])
+        saved = match["v"] is not None and (
+            (match["value"] or b"").strip() != b"" or (kind is not None and kind[1] == b"str"))
+        if ref is None or saved:
+            continue
+        row, col = coordinate_to_tuple(ref[1].decode())
+        cells.setdefault(row - 1, []).append((col - 1, ref[1].decode()))
+    return cells
+
+
+def sheet_rows(data: bytes, sheet: Any) -> Iterator[list[Any]]:
+    """The rows of ``sheet`` (of the workbook ``data``, opened read-only) as lists of values,
+    each cell of a merged range holding the value of the range's first cell, and a formula
+    cell without a saved result an :class:`UnsavedFormula`."""
+    xml = _sheet_xml(data, sheet)
+    return _rows(sheet, _merged(xml), _unsaved(xml))
+
+
+def _rows(sheet: Any, merged: dict[tuple[int, int], tuple[int, int]],
+          unsaved: dict[int, list[tuple[int, str]]]) -> Iterator[list[Any]]:
+    # The sheet's own dimension may claim a million rows and 16,384 columns for one formatted
+    # empty cell in the far corner; without it openpyxl gives each row only up to its last
+    # cell, and rows the file does not have as empty lists, which cost next to nothing.
+    sheet.reset_dimensions()
+    firsts = set(merged.values())
+    seen: dict[tuple[int, int], Any] = {}  # values of merged ranges' first cells
+    for number, row in enumerate(sheet.iter_rows(values_only=True)):
+        values = list(row)
+        for col, cell in unsaved.get(number, ()):
+            values += [None] * (col + 1 - len(values))
+            values[col] = UnsavedFormula(cell)
+        if merged:
+            for col, value in enumerate(values):
+                if (number, col) in firsts:
+                    seen[(number, col)] = value
+            width = max([len(values)] + [c + 1 for (r, c) in merged if r == number])
+            values += [None] * (width - len(values))
+            for col in range(width):
+                if (number, col) in merged:
+                    values[col] = seen.get(merged[(number, col)])
+        yield values

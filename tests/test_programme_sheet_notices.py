@@ -1,0 +1,124 @@
+"""What a programme sheet holds that the guide cannot load is said, never lost in silence."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import Workbook
+
+from guide.cli import main
+from guide.content.loader import load_pack
+
+
+def _write(path: Path, rows: list[list[Any]]) -> None:
+    if path.suffix == ".csv":
+        path.write_text("".join(",".join("" if v is None else str(v) for v in row) + "\n"
+                                for row in rows), encoding="utf-8")
+        return
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+
+
+def _import(tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str,
+            rows: list[list[Any]]) -> tuple[int, str, Path, dict[str, Any]]:
+    _write(tmp_path / name, rows)
+    return _import_file(tmp_path, capsys, tmp_path / name)
+
+
+def _import_file(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                 source: Path) -> tuple[int, str, Path, dict[str, Any]]:
+    out, report = tmp_path / "pack", tmp_path / "report.json"
+    code = main(["import", str(source), "--out", str(out), "--report", str(report),
+                 "--timezone", "Asia/Shanghai"])
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    return code, err, out, json.loads(report.read_text(encoding="utf-8")) if report.exists() else {}
+
+
+@pytest.mark.parametrize("name", ["s.csv", "s.xlsx"])
+def test_a_column_the_guide_does_not_read_is_named_and_the_rest_loads(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str) -> None:
+    """An organiser's own column ("Speaker") or a mistyped header ("Tittle") lost its cells unsaid."""
+    # Headers the template accepts in either language are known; a blank header over an empty
+    # column (G) is nobody's column.
+    code, err, out, report = _import(tmp_path, capsys, name, [
+        ["编号", "Title", "日期 Date", "开始", "End", "Speaker", None, "地点 Room", "Tittle"],
+        ["S1", "Opening", "2023-05-25", "09:00", "10:00", "Li Wei", None, "Hall A", "Opening!"],
+    ])
+    assert code == 0, err
+    (forum,) = load_pack(out).of("forum")
+    assert (forum.guid, forum.title) == ("S1", "Opening")
+    notices = [('column F', '"Speaker" is not a column the guide reads; its cells were not loaded'),
+               ('column I', '"Tittle" is not a column the guide reads; its cells were not loaded')]
+    assert [(s["where"], s["reason"]) for s in report["skipped"]] == notices
+    for where, reason in notices:
+        assert f"skipped: {where}: {reason}" in err
+
+
+def test_a_sheet_of_the_templates_columns_has_no_notice(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, err, _out, report = _import(tmp_path, capsys, "s.xlsx", [
+        ["编号 ID", "标题", "Title", "日期 Date", "开始 Start", "结束 End", "嘉宾", None, None],
+        ["S1", "开幕式", "Opening", "2023-05-25", "09:00", "10:00", "李伟"],
+    ])
+    assert code == 0, err
+    assert report["skipped"] == [] and "skipped:" not in err
+
+
+def _formulas(path: Path, rows: list[list[Any]], saved: dict[bytes, bytes] | None = None) -> None:
+    """A workbook as a script writes it: openpyxl saves each formula with no result; ``saved``
+    puts results in (a formula's XML -> that XML with its result, as Excel saves it)."""
+    import zipfile
+
+    _write(path, rows)
+    with zipfile.ZipFile(path) as z:
+        parts = {i.filename: z.read(i) for i in z.infolist()}
+    for before, after in (saved or {}).items():
+        assert before in parts["xl/worksheets/sheet1.xml"]
+        parts["xl/worksheets/sheet1.xml"] = parts["xl/worksheets/sheet1.xml"].replace(before, after)
+    with zipfile.ZipFile(path, "w") as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+
+
+HEADER = ["编号 ID", "标题 Title", "日期 Date", "开始 Start", "结束 End", "地点 Room", "Notes"]
+
+
+def test_a_formula_without_a_saved_result_is_named_by_its_cell(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A date worked out by a formula read as empty ("every session needs a date"), a start
+    time as none at all: the file held no result for them, and nothing said so."""
+    _formulas(tmp_path / "s.xlsx", [
+        HEADER,
+        ["S1", "Opening", "2023-05-25", "09:00", "10:00"],
+        ["S2", "Keynote", "=C2", "10:00", "=E2+TIME(1,0,0)"],
+        ["S3", "Panel", "2023-05-26", "=D2", "11:00", "Hall A", "=A1"],  # Notes: not read
+    ])
+    code, err, out, _report = _import_file(tmp_path, capsys, tmp_path / "s.xlsx")
+    fix = ("holds a formula with no saved result; open the file in Excel or LibreOffice and "
+           "save it again so its values are stored")
+    assert code == 2 and not out.exists()
+    assert err.splitlines() == [f"s.xlsx: row 3, column 日期 Date: cell C3 {fix}",
+                                f"s.xlsx: row 3, column 结束 End: cell E3 {fix}",
+                                f"s.xlsx: row 4, column 开始 Start: cell D4 {fix}",
+                                "3 bad cell(s); nothing written"]
+
+
+def test_formula_results_the_file_saved_are_read(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Excel saves each result beside its formula; an empty text result (t="str") is saved too."""
+    _formulas(tmp_path / "s.xlsx", [HEADER, ["S1", "Opening", "=TODAY()", "09:00", "10:00", '=""']],
+              saved={b'<c r="C2"><f>TODAY()</f><v></v></c>':
+                     b'<c r="C2" t="str"><f>TODAY()</f><v>2023-05-25</v></c>',
+                     b'<c r="F2"><f>""</f><v></v></c>': b'<c r="F2" t="str"><f>""</f><v></v></c>'})
+    code, err, out, _report = _import_file(tmp_path, capsys, tmp_path / "s.xlsx")
+    assert code == 0, err
+    (forum,) = load_pack(out).of("forum")
+    assert (forum.start.isoformat(), forum.room) == ("2023-05-25T09:00:00+08:00", None)
