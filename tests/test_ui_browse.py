@@ -589,3 +589,20 @@ def test_the_viewers_arrows_flank_the_picture(guide: Guide) -> None:
         assert arrow.geometry().bottom() < canvas.bottom()
     assert viewer.prev_button.geometry().right() < canvas.left() < canvas.right() \
         < viewer.next_button.geometry().left()
+
+
+def test_the_viewers_area_link_is_reached_by_tab_and_opened_by_enter(guide: Guide, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """"Shows: Metaverse Area" under a photo answered the mouse only; Tab passed it by."""
+    assert guide.window.go(Location.item("photo", "metaverse-area-crowd"))
+    viewer = guide.window.viewer
+    link = viewer.area_link
+    assert "guide:area/" in link.text()
+    viewer.setFocus()
+    for _ in range(8):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        if QApplication.focusWidget() is link:
+            break
+    assert QApplication.focusWidget() is link
+    qtbot.keyClick(link, Qt.Key.Key_Return)
+    location = guide.window.current_location()
+    assert location is not None and location.kind == "area"

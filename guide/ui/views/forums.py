@@ -6,7 +6,6 @@ import datetime as dt
 from html import escape
 from itertools import pairwise
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
@@ -19,6 +18,7 @@ from guide.ui.context import AppContext
 from guide.ui.day_strip import DayChooser, DayStrip
 from guide.ui.delegates import ForumDelegate
 from guide.ui.flow import FlowLayout
+from guide.ui.label_links import keyboard_link
 from guide.ui.models.lazy import LazyItemModel
 from guide.ui.timetable_panel import TimetablePanel, ViewToggle
 from guide.ui.views.base import Page, list_view
@@ -190,8 +190,7 @@ class ForumsPage(Page):
         self._update_compact()
         self.view.setVisible(bool(ids) and not gridded)
         self.empty.setVisible(not ids)
-        self.empty.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-        self.empty.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        keyboard_link(self.empty, False)
         self.empty.setAccessibleName("")
         if not ids and day is not None:
             if self.kind.currentData():
@@ -206,10 +205,7 @@ class ForumsPage(Page):
         expo = exhibition_on(self.ctx.content, day)
         if expo is None:
             return escape(note)
-        # Only a note with a link takes the focus (Tab reaches the link).
-        self.empty.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
-                                           | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
-        self.empty.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        keyboard_link(self.empty)  # only a note with a link takes the focus
         main = expo[0]
         title = tx.pick(main.title, main.title_en, self.ctx.state.lang)
         open_ = self.tr("The exhibition is open: %1")

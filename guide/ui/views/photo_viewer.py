@@ -5,6 +5,8 @@ Arrow keys step through the photos of the list it was opened from; Esc closes.
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
@@ -16,6 +18,7 @@ from guide.ui import theme
 from guide.ui.context import AppContext
 from guide.ui.image_delegates import NO_PICTURE, paint_placeholder
 from guide.ui.images import ImageCache
+from guide.ui.label_links import keyboard_link
 from guide.ui.views.base import Page, TextSizedButton
 from guide.ui.views.detail import bookmark_button, set_bookmark_look
 
@@ -177,10 +180,13 @@ class PhotoViewer(Page):
             "%1", str(self.sequence.index(photo.id) + 1)).replace("%2", str(len(self.sequence))))
         area = queries.get_area(self.ctx.content, photo.area_id) if photo.area_id else None
         shows = self.tr("Shows")
+        where = escape(tx.pick(area.title, area.title_en, lang)) if area else ""
         self.area_link.setText(
-            tx.labelled(shows, f'<a href="guide:area/{area.id}" style="color:#7fe0d6">'
-                        f'{tx.pick(area.title, area.title_en, lang)}</a>', lang) if area else "")
+            tx.labelled(shows, f'<a href="guide:area/{area.id}" style="color:#7fe0d6">{where}</a>',
+                        lang) if area else "")
+        self.area_link.setAccessibleName(tx.labelled(shows, where, lang) if area else "")
         self.area_link.setVisible(area is not None)
+        keyboard_link(self.area_link, area is not None)  # Tab reaches it, Enter opens (mouse only before)
         self.canvas.setAccessibleName(self.caption.text())
         set_bookmark_look(self.bookmark, self.bookmark.isChecked())
 
