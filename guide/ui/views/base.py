@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
     QAbstractScrollArea,
+    QApplication,
     QLabel,
     QListView,
     QPushButton,
@@ -58,6 +59,11 @@ class Page(QWidget):
 
     def refresh(self) -> None:
         """Reload from the databases (content replaced, bookmarks or clock changed)."""
+
+    def keyboard_list(self) -> QAbstractItemView | None:
+        """The list of this page the keyboard is in (the one with the focus), if any."""
+        focused = QApplication.focusWidget()
+        return focused if isinstance(focused, QAbstractItemView) and self.isAncestorOf(focused) else None
 
     def open_index(self, index: QModelIndex) -> None:
         if star_clicked(self.sender(), index):
@@ -148,6 +154,16 @@ class _OpenOnAccessibleSelect(QObject):
                 and self.view.selectionModel().isSelected(index)):
             self.view.setCurrentIndex(index)
             self.opened.emit(index)
+
+
+def current_bookmarkable(view: QAbstractItemView) -> tuple[str, str] | None:
+    """The kind and id of ``view``'s current row when its star could bookmark it (Ctrl+D does
+    what the star does); None on a header or in a list without stars (figures)."""
+    if not getattr(view.itemDelegate(), "BOOKMARKABLE", False):
+        return None
+    index = view.currentIndex()
+    kind, item_id = index.data(KindRole), index.data(IdRole)
+    return (kind, item_id) if index.isValid() and kind and item_id else None
 
 
 def star_clicked(view: object, index: QModelIndex) -> bool:
