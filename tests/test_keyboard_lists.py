@@ -1,4 +1,4 @@
-"""Lists from the keyboard: Ctrl+D on a list's row."""
+"""Lists from the keyboard: Ctrl+D on a list's row, and the Bookmarks list keeping your place."""
 
 from __future__ import annotations
 
@@ -9,11 +9,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication, QListView
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QListView
 
 from guide.app import Guide
 from guide.ui.history import Location
-from guide.ui.models.lazy import BookmarkedRole, IdRole, KindRole
+from guide.ui.models.lazy import BookmarkedRole, IdRole, ItemRole, KindRole
+from guide.ui.views.bookmarks import Entry
 from tests.support import shown_guide
 from tests.test_timetable import open_grid
 
@@ -115,3 +116,80 @@ def test_ctrl_d_on_a_timetable_block_bookmarks_it(qtbot, programme_db: Path) -> 
         _ctrl_d(g, qtbot)
         assert g.ctx.bookmarks.is_bookmarked("forum", index.data(IdRole))
         assert index.data(BookmarkedRole) is True
+
+
+# --- the Bookmarks list -------------------------------------------------------------------------
+
+MARKED = [("forum", "green-finance-forum"), ("forum", "university-tech-transfer-conference"),
+          ("announcement", "beijing-green-finance-centre"), ("photo", "visitors-robot")]
+
+
+@pytest.fixture
+def bookmarks(guide: Guide) -> QListView:
+    for item in MARKED:
+        guide.ctx.bookmarks.toggle(*item)
+    return _list(guide, "bookmarks", "bookmarksList")
+
+
+def _at(view: QListView) -> tuple[str, str] | None:
+    """The item the keyboard is on (None: nothing, or a header): current, selected, focused."""
+    index = view.currentIndex()
+    row = index.data(ItemRole)
+    if not isinstance(row, Entry):
+        return None
+    assert view.hasFocus()
+    return row.view.kind, row.view.id
+
+
+def _key(view: QAbstractItemView, qtbot, key: Qt.Key, times: int = 1) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(times):
+        qtbot.keyClick(view, key)
+    QApplication.processEvents()
+
+
+def test_the_first_focus_lands_on_the_first_bookmark_and_enter_opens_it(
+        guide: Guide, bookmarks: QListView, qtbot) -> None:  # type: ignore[no-untyped-def]
+    assert _at(bookmarks) == MARKED[0]  # not the header "Forum · 2" above it
+    _key(bookmarks, qtbot, Qt.Key.Key_Return)
+    assert guide.window.current_location() == Location.item(*MARKED[0])
+
+
+def test_keys_never_stop_on_a_section_header(bookmarks: QListView, qtbot) -> None:  # type: ignore[no-untyped-def]
+    seen = [_at(bookmarks)]
+    for _ in MARKED[1:]:
+        _key(bookmarks, qtbot, Qt.Key.Key_Down)
+        seen.append(_at(bookmarks))
+    assert seen == MARKED  # over "Announcement · 1" and "Photo · 1"
+    _key(bookmarks, qtbot, Qt.Key.Key_Up, 2)
+    assert _at(bookmarks) == MARKED[1]
+    _key(bookmarks, qtbot, Qt.Key.Key_Home)
+    assert _at(bookmarks) == MARKED[0]
+    _key(bookmarks, qtbot, Qt.Key.Key_Up)
+    assert _at(bookmarks) == MARKED[0]
+
+
+def _go_to(view: QListView, item: tuple[str, str]) -> None:
+    """Put the keyboard on ``item``'s row (as the arrow keys would)."""
+    rows = view.model().rows()  # type: ignore[attr-defined]
+    view.setCurrentIndex(view.model().index(next(
+        n for n, r in enumerate(rows) if isinstance(r, Entry) and (r.view.kind, r.view.id) == item), 0))
+    assert _at(view) == item
+
+
+def test_delete_and_undo_keep_your_place(guide: Guide, bookmarks: QListView, qtbot) -> None:  # type: ignore[no-untyped-def]
+    _go_to(bookmarks, MARKED[1])
+    _key(bookmarks, qtbot, Qt.Key.Key_Delete)
+    assert not guide.ctx.bookmarks.is_bookmarked(*MARKED[1])
+    assert _at(bookmarks) == MARKED[2]  # the next one, in the next group
+    assert bookmarks.selectionModel().isSelected(bookmarks.currentIndex())
+    _key(bookmarks, qtbot, Qt.Key.Key_Down)
+    assert _at(bookmarks) == MARKED[3]  # on from there, not from the top
+    qtbot.keyClick(bookmarks, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    QApplication.processEvents()
+    assert guide.ctx.bookmarks.is_bookmarked(*MARKED[1])
+    assert _at(bookmarks) == MARKED[1]  # on what came back
+    _go_to(bookmarks, MARKED[3])
+    _key(bookmarks, qtbot, Qt.Key.Key_Delete)  # the last: the one before it
+    assert _at(bookmarks) == MARKED[2]
+    _ctrl_d(guide, qtbot)  # Ctrl+D removes too, and keeps the place alike
+    assert _at(bookmarks) == MARKED[1]
