@@ -127,6 +127,8 @@ def _key(entry: Entry) -> tuple[str, str]:
 class BookmarkRowsModel(RowsModel):
     """Section headers and bookmark entries."""
 
+    lang = "zh"  # the language rows are read out in; the page sets it
+
     def is_header(self, row: Any) -> bool:
         return isinstance(row, Section)
 
@@ -134,8 +136,9 @@ class BookmarkRowsModel(RowsModel):
         text_roles = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole)
         if isinstance(row, Section):
             return row.title if role in text_roles else None
-        if role in text_roles:
-            return " — ".join(x for x in (row.view.title, row.note) if x)
+        if role in text_roles:  # the title the row shows first, in the UI's language
+            title = tx.pick(row.view.title, row.view.title_en, self.lang)
+            return " — ".join(x for x in (title, row.note) if x)
         return {KindRole: row.view.kind, IdRole: row.view.id, BookmarkedRole: True}.get(role)
 
 
@@ -312,6 +315,7 @@ class BookmarksPage(Page):
         lang = self.ctx.state.lang
         current = self.view.currentIndex()
         was = current.data(ItemRole)
+        self.model.lang = lang
         self.model.set_rows(my_day_rows(page, lang) if self.by_day.isChecked()
                             else by_kind_rows(page, lang))
         self._keep_place(_key(was) if isinstance(was, Entry) else None, current.row())
