@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QLabel, QListView, QMessageBox, QPushButton
 from guide.app import Guide, build_window
 from guide.content.build import build_content_db
 from guide.ui.history import Location
-from guide.ui.models.lazy import BookmarkedRole
+from guide.ui.models.lazy import BookmarkedRole, ItemRole
 from guide.ui.views.bookmarks import Entry, Section
 from tests.conftest import MINI_PACK, ROOT, run_guide
 from tests.support import shown_guide
@@ -329,3 +329,18 @@ def test_a_bookmark_card_is_as_tall_as_its_text_and_its_title_wraps(  # type: ig
             assert card.top() <= top and bottom <= card.bottom()
             assert abs((card.bottom() - bottom) - (top - card.top())) <= 6, (card, texts)
             assert not any(m.cut and m.essential for m in texts)  # the title shown whole
+
+
+def test_a_bookmark_is_read_out_by_the_title_it_shows(guide: Guide) -> None:
+    """The English UI read each bookmark by its Chinese title, under the English one on screen."""
+    guide.ctx.bookmarks.toggle("forum", "opening")
+    view = guide.window.page("bookmarks").view
+
+    def spoken() -> list[str]:
+        model = view.model()
+        return [model.index(r, 0).data(Qt.ItemDataRole.AccessibleTextRole) for r in range(model.rowCount())
+                if isinstance(model.index(r, 0).data(ItemRole), Entry)]
+
+    assert spoken() == ["Opening ceremony"]
+    guide.ctx.state.set_language("zh")
+    assert spoken() == ["开幕式"]

@@ -272,5 +272,58 @@ def test_a_count_at_the_cap_reads_as_that_many_or_more(
         header = index.data(ItemRole)
         if isinstance(header, GroupHeader):
             spoken[header.kind] = index.data(Qt.ItemDataRole.AccessibleTextRole)
-    assert spoken["forum"] == "forum: 100+"
-    assert spoken["announcement"] == "announcement: 99"
+    assert spoken["forum"] == "论坛日程 · 100+"  # as the header reads on screen
+    assert spoken["announcement"] == "新闻公告 · 99"
+
+
+HEADINGS = {"zh": {"forum": "论坛日程", "announcement": "新闻公告", "organization": "机构", "figure": "数据",
+                   "person": "人物"},
+            "en": {"forum": "Forums", "announcement": "Announcements", "organization": "Organisations",
+                   "figure": "Figures", "person": "People"}}
+KINDS = {"zh": {"forum": "论坛", "announcement": "公告", "organization": "机构", "figure": "数据",
+                "person": "人物"},
+         "en": {"forum": "Forum", "announcement": "Announcement", "organization": "Organisation",
+                "figure": "Figure", "person": "Person"}}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_results_are_read_out_as_shown_in_the_uis_language_title_first_and_short(
+        qtbot, real_db: Path, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """Headers were read "forum: 1" in both languages under "论坛日程 · 1" / "Forums · 1", and
+    a hit's name ran on through its whole ~300-character snippet."""
+    with shown_guide(qtbot, real_db, lang=lang, size=None, exposed=True) as g:
+        g.window.show_search("绿色")
+        qtbot.wait(20)
+        view = g.window.findChild(QListView, "searchResults")
+        delegate, model = view.itemDelegate(), view.model()
+        kinds = set()
+        for row in range(model.rowCount()):
+            index = model.index(row, 0)
+            item, spoken = index.data(ItemRole), index.data(Qt.ItemDataRole.AccessibleTextRole)
+            if isinstance(item, GroupHeader):
+                assert spoken == f"{HEADINGS[lang][item.kind]} · {item.count}"
+                continue
+            title = delegate.blocks(item)[0].text  # the card's first line, in the UI's language
+            kind = KINDS[lang][item.kind]
+            assert spoken.startswith(f"{title}. {kind}"), spoken
+            rest = spoken[len(f"{title}. {kind}. "):]
+            snippet = item.snippet_en if title == item.title_en else item.snippet
+            assert len(rest) <= (80 if lang == "en" else 40), spoken
+            assert rest == snippet.lstrip("…").lstrip()[:len(rest)], spoken  # its start alone
+            kinds.add(item.kind)
+        assert {"forum", "announcement", "figure"} <= kinds
+
+
+@pytest.mark.parametrize(("text", "lang", "said"), [
+    ("…北京市将广泛参与绿色金融国际合作。努力将北京打造成为国际绿色金融中心", "zh",
+     "北京市将广泛参与绿色金融国际合作。"),
+    ("Beijing, as the national centre of financial administration, is vigorously developing green "
+     "finance", "en", "Beijing, as the national centre of financial administration"),
+    ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen",
+     "en", "one two three four five six seven eight nine ten eleven twelve thirteen fourteen"),
+    ("Deputy Secretary-General", "en", "Deputy Secretary-General"),
+])
+def test_a_snippet_is_read_out_to_its_first_sentence_or_clause(text: str, lang: str, said: str) -> None:
+    from guide.ui.text import lead
+
+    assert lead(text, lang) == said

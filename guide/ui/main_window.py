@@ -15,7 +15,7 @@ from guide.ui.images import ImageCache
 from guide.ui.models.lazy import LazyItemModel
 from guide.ui.pages import PageFactory, default_pages
 from guide.ui.toolbar import Toolbar
-from guide.ui.views.base import Page
+from guide.ui.views.base import Page, current_bookmarkable
 from guide.ui.window_parts import (
     fill_sections,
     fit_sections,
@@ -151,8 +151,12 @@ class MainWindow(QMainWindow):
         return (loc.kind, loc.item_id) if loc and loc.kind and loc.item_id else None
 
     def toggle_current_bookmark(self) -> None:
-        """Ctrl+D: bookmark what is on screen."""
+        """Ctrl+D: bookmark what is on screen (a detail page's item, the viewer's photo), or else
+        the current row of the list the keyboard is in, as its star would."""
         item = self.current_item()
+        page = self.stack.currentWidget()
+        if item is None and isinstance(page, Page) and (view := page.keyboard_list()) is not None:
+            item = current_bookmarkable(view)
         if item is not None:
             self.ctx.bookmarks.toggle(*item)
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRect, QSize, Qt
+from PySide6.QtCore import QPointF, QRect, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -21,23 +21,9 @@ from PySide6.QtWidgets import QStyleOptionViewItem
 
 from guide.search import SearchHit
 from guide.ui import layout_probe as probe
-from guide.ui import text as tx
 from guide.ui.delegates import PAD, BaseDelegate, Index
 from guide.ui.models.lazy import ItemRole
-from guide.ui.models.search import GroupHeader, Suggestion
-
-KIND_GROUPS = {
-    "forum": QT_TRANSLATE_NOOP("tx", "Forums"),
-    "area": QT_TRANSLATE_NOOP("tx", "Exhibition areas"),
-    "announcement": QT_TRANSLATE_NOOP("tx", "Announcements"),
-    "photo": QT_TRANSLATE_NOOP("tx", "Photos"),
-    "person": QT_TRANSLATE_NOOP("tx", "People"),
-    "organization": QT_TRANSLATE_NOOP("tx", "Organisations"),
-    "figure": QT_TRANSLATE_NOOP("tx", "Figures"),
-    "room": QT_TRANSLATE_NOOP("tx", "Rooms"),
-    "track": QT_TRANSLATE_NOOP("tx", "Tracks"),
-}
-
+from guide.ui.models.search import GroupHeader, Suggestion, group_heading
 
 MARK_TEXT = "#1b1b1b"
 
@@ -170,10 +156,9 @@ class SearchDelegate(BaseDelegate):
         if isinstance(row, GroupHeader):
             painter.setFont(self.font("title", True))
             painter.setPen(QColor(p.primary))
-            count = f"{row.count}+" if row.capped else str(row.count)
             painter.drawText(rect.adjusted(PAD, 0, -PAD, 0),
                              int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom),
-                             f"{tx.tr(str(KIND_GROUPS.get(row.kind, row.kind)))} · {count}")
+                             group_heading(row))
         elif isinstance(row, SearchHit):
             self.paint_card(painter, option, rect)
             inner = rect.adjusted(PAD, CARD_TOP, -PAD, -CARD_TOP)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 
 from PySide6.QtCore import QCoreApplication
@@ -116,6 +117,30 @@ def unbroken(text: str) -> str:
     if any("\u3000" <= c <= "\u9fff" for c in text):  # Chinese breaks between any two characters
         return "\u2060".join(text)
     return text.replace(" ", "\u00a0").replace("–", "\u2060–\u2060")
+
+
+_SENTENCE_END = re.compile(r"[。！？!?]|\.(?=\s|$)")
+_CLAUSE_ENDS = "，、；：,;:"
+
+
+def lead(text: str, lang: str) -> str:
+    """The start of ``text`` for a screen reader to say after a title: its first sentence when
+    that is short, or else as much as ends at a clause (or an English word) within about 80
+    English or 40 Chinese characters. A search snippet taken from the middle of an article
+    loses its opening "…"."""
+    text = text.strip().lstrip("…").lstrip()
+    limit = 80 if lang == "en" else 40
+    end = _SENTENCE_END.search(text)
+    if end is not None and end.end() <= limit:
+        return text[:end.end()]
+    if len(text) <= limit:
+        return text.rstrip("…").rstrip()
+    cut = text[:limit + 1]  # a break right after the limit ends a clause or word within it
+    for breaks in (_CLAUSE_ENDS, " "):
+        at = max(cut.rfind(c) for c in breaks)
+        if at > limit // 3:
+            return cut[:at]
+    return text[:limit]
 
 
 def forum_kind(kind: str, lang: str) -> str:

@@ -5,11 +5,25 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 
 from guide.search import SearchHit
+from guide.ui import text as tx
 from guide.ui.models.lazy import IdRole, KindRole
 from guide.ui.models.rows import RowsModel
+from guide.ui.views.detail_html import kind_label
+
+KIND_GROUPS = {
+    "forum": QT_TRANSLATE_NOOP("tx", "Forums"),
+    "area": QT_TRANSLATE_NOOP("tx", "Exhibition areas"),
+    "announcement": QT_TRANSLATE_NOOP("tx", "Announcements"),
+    "photo": QT_TRANSLATE_NOOP("tx", "Photos"),
+    "person": QT_TRANSLATE_NOOP("tx", "People"),
+    "organization": QT_TRANSLATE_NOOP("tx", "Organisations"),
+    "figure": QT_TRANSLATE_NOOP("tx", "Figures"),
+    "room": QT_TRANSLATE_NOOP("tx", "Rooms"),
+    "track": QT_TRANSLATE_NOOP("tx", "Tracks"),
+}
 
 
 @dataclass(frozen=True)
@@ -53,6 +67,21 @@ def group_hits(hits: list[SearchHit], counts: dict[str, int], cap: int) -> list[
     return rows
 
 
+def group_heading(header: GroupHeader) -> str:
+    """A group's heading as shown and read out: "Forums · 3", "论坛日程 · 100+"."""
+    count = f"{header.count}+" if header.capped else str(header.count)
+    return f"{tx.tr(str(KIND_GROUPS.get(header.kind, header.kind)))} · {count}"
+
+
+def spoken_hit(hit: SearchHit, lang: str) -> str:
+    """A hit as a screen reader says it: the title the card shows first, the kind, then only
+    the start of the snippet (all ~300 characters of it kept the next hit far away)."""
+    english = lang == "en" and bool(hit.title_en)  # as the card: no English title, Chinese
+    title, snippet = (hit.title_en, hit.snippet_en) if english else (hit.title, hit.snippet)
+    parts = (title, kind_label(hit.kind), tx.lead(snippet or "", "en" if english else "zh"))
+    return ". ".join(p for p in parts if p)
+
+
 class SearchResultsModel(RowsModel):
     """Rows of the results list: headers are shown but cannot be selected or opened."""
 
@@ -67,11 +96,12 @@ class SearchResultsModel(RowsModel):
     def row_data(self, row: Any, role: int) -> Any:
         text_roles = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole)
         if isinstance(row, SearchHit):
-            if role in text_roles:
+            if role == Qt.ItemDataRole.AccessibleTextRole:
+                return spoken_hit(row, self.lang)
+            if role == Qt.ItemDataRole.DisplayRole:
                 title, snippet = row.marked("", "", lang=self.lang)
                 return f"{title} — {snippet}"
             return {KindRole: row.kind, IdRole: row.id}.get(role)
         if isinstance(row, GroupHeader):
-            more = "+" if row.capped else ""  # read out as the header shows it
-            return f"{row.kind}: {row.count}{more}" if role in text_roles else None
+            return group_heading(row) if role in text_roles else None  # read as it is shown
         return row.label if role in text_roles else None

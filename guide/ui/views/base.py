@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
     QAbstractScrollArea,
+    QApplication,
     QLabel,
     QListView,
     QPushButton,
@@ -59,6 +60,11 @@ class Page(QWidget):
     def refresh(self) -> None:
         """Reload from the databases (content replaced, bookmarks or clock changed)."""
 
+    def keyboard_list(self) -> QAbstractItemView | None:
+        """The list of this page the keyboard is in (the one with the focus), if any."""
+        focused = QApplication.focusWidget()
+        return focused if isinstance(focused, QAbstractItemView) and self.isAncestorOf(focused) else None
+
     def open_index(self, index: QModelIndex) -> None:
         if star_clicked(self.sender(), index):
             return
@@ -74,9 +80,11 @@ def list_view(
     name: str,
     grid: bool = False,
     on_open: Any = None,
+    view: QListView | None = None,
 ) -> QListView:
-    """A list (or wrapping grid) over ``model`` painted by ``delegate``; click or Enter opens."""
-    view = QListView()
+    """A list (or wrapping grid) over ``model`` painted by ``delegate``; click or Enter opens.
+    ``view``: a list of a kind of its own to set up (default: a plain one)."""
+    view = view if view is not None else QListView()
     view.setObjectName(name)
     # setItemDelegate/setModel do not take ownership: without a parent, Python may collect
     # the delegate while the view still paints with it (a crash in paint, at random).
@@ -148,6 +156,36 @@ class _OpenOnAccessibleSelect(QObject):
                 and self.view.selectionModel().isSelected(index)):
             self.view.setCurrentIndex(index)
             self.opened.emit(index)
+
+
+class SectionedList(QListView):
+    """A list with section headers (rows that cannot be selected, of a
+    :class:`~guide.ui.models.rows.RowsModel`): the keys go from item to item over the headers,
+    and the first focus lands on the first item, not on "Forum · 2", where no mark shows and
+    Enter does nothing."""
+
+    def moveCursor(self, action: QAbstractItemView.CursorAction,
+                   modifiers: Qt.KeyboardModifier) -> QModelIndex:
+        index = super().moveCursor(action, modifiers)
+        model = self.model()
+        if not index.isValid() or model.flags(index) & Qt.ItemFlag.ItemIsSelectable:
+            return index
+        current = self.currentIndex()
+        step = -1 if current.isValid() and current.row() > index.row() else 1
+        row = model.selectable_row(index.row(), step)  # type: ignore[attr-defined]
+        if row < 0:  # none that way (Up on the first item, Home): the nearest the other way
+            row = model.selectable_row(index.row(), -step)  # type: ignore[attr-defined]
+        return model.index(row, 0) if row >= 0 else current
+
+
+def current_bookmarkable(view: QAbstractItemView) -> tuple[str, str] | None:
+    """The kind and id of ``view``'s current row when its star could bookmark it (Ctrl+D does
+    what the star does); None on a header or in a list without stars (figures)."""
+    if not getattr(view.itemDelegate(), "BOOKMARKABLE", False):
+        return None
+    index = view.currentIndex()
+    kind, item_id = index.data(KindRole), index.data(IdRole)
+    return (kind, item_id) if index.isValid() and kind and item_id else None
 
 
 def star_clicked(view: object, index: QModelIndex) -> bool:

@@ -28,7 +28,7 @@ from guide.ui.delegates import PAD, BaseDelegate, Index, Line, title
 from guide.ui.flow import FlowLayout
 from guide.ui.models.lazy import BookmarkedRole, IdRole, ItemRole, KindRole
 from guide.ui.models.rows import RowsModel
-from guide.ui.views.base import Page, list_view, star_clicked
+from guide.ui.views.base import Page, SectionedList, list_view, star_clicked
 from guide.ui.views.detail_html import kind_label
 from guide.user import bookmarks as store
 from guide.user.bookmarks import BookmarkView
@@ -120,8 +120,14 @@ def my_day_rows(page: store.BookmarksPage, lang: str) -> list[Section | Entry]:
     return rows
 
 
+def _key(entry: Entry) -> tuple[str, str]:
+    return entry.view.kind, entry.view.id
+
+
 class BookmarkRowsModel(RowsModel):
     """Section headers and bookmark entries."""
+
+    lang = "zh"  # the language rows are read out in; the page sets it
 
     def is_header(self, row: Any) -> bool:
         return isinstance(row, Section)
@@ -130,8 +136,9 @@ class BookmarkRowsModel(RowsModel):
         text_roles = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole)
         if isinstance(row, Section):
             return row.title if role in text_roles else None
-        if role in text_roles:
-            return " — ".join(x for x in (row.view.title, row.note) if x)
+        if role in text_roles:  # the title the row shows first, in the UI's language
+            title = tx.pick(row.view.title, row.view.title_en, self.lang)
+            return " — ".join(x for x in (title, row.note) if x)
         return {KindRole: row.view.kind, IdRole: row.view.id, BookmarkedRole: True}.get(role)
 
 
@@ -277,9 +284,10 @@ class BookmarksPage(Page):
         self.layout_.addLayout(bar)
         self.model = BookmarkRowsModel(self)
         self.view = list_view(self.model, BookmarkDelegate(ctx), name="bookmarksList",
-                              on_open=self._open)
+                              on_open=self._open, view=SectionedList())
         self.view.setUniformItemSizes(False)
         self.view.installEventFilter(self)
+        self._shown: set[tuple[str, str]] | None = None  # the entries listed, once refreshed
         self.empty = QLabel()
         self.empty.setObjectName("emptyNote")
         self.empty.setWordWrap(True)
@@ -305,8 +313,12 @@ class BookmarksPage(Page):
     def refresh(self) -> None:
         page = self.data()
         lang = self.ctx.state.lang
+        current = self.view.currentIndex()
+        was = current.data(ItemRole)
+        self.model.lang = lang
         self.model.set_rows(my_day_rows(page, lang) if self.by_day.isChecked()
                             else by_kind_rows(page, lang))
+        self._keep_place(_key(was) if isinstance(was, Entry) else None, current.row())
         self._total, self._clashes = page.total, len(page.conflicts)
         has = page.total > 0
         self.view.setVisible(self.model.rowCount() > 0)
@@ -317,6 +329,29 @@ class BookmarksPage(Page):
         self.clear_button.setEnabled(has)
         self.undo_button.setEnabled(self.ctx.bookmarks.can_undo())
         self.retranslate_labels()
+
+    def _keep_place(self, key: tuple[str, str] | None, row: int) -> None:
+        """The rows were rebuilt (a reset drops the current row): the current row goes to what
+        came back here (an undo; not what was bookmarked on another page), else stays on its
+        item, else takes the removed item's place (the next item, or the previous one after
+        the last), so the next key goes on from there."""
+        rows = self.model.rows()
+        entries = {_key(r): n for n, r in enumerate(rows) if isinstance(r, Entry)}
+        shown, self._shown = self._shown, set(entries)
+        back = [n for k, n in entries.items()
+                if shown is not None and k not in shown and self.isVisible()]
+        if back:
+            row = min(back)
+        elif key is not None and key in entries:
+            row = entries[key]
+        elif row >= 0 and rows:
+            place = min(row, len(rows) - 1)
+            after = self.model.selectable_row(place, 1)
+            row = after if after >= 0 else self.model.selectable_row(place, -1)
+        else:
+            return
+        if row >= 0:
+            self.view.setCurrentIndex(self.model.index(row, 0))
 
     def retranslate_labels(self) -> None:
         self.title.setText(self.tr("Bookmarks"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QShowEvent
-from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QWidget
 
 from guide.search import COUNT_CAP, SearchHit, count_by_kind, search
 from guide.ui import theme
@@ -158,6 +158,12 @@ class SearchPage(Page):
                 self.results.scrollToTop()
             else:
                 self.results.scrollTo(index)
+
+    def keyboard_list(self) -> QAbstractItemView | None:
+        """The results, while the box has the focus: Up and Down in the box move in them."""
+        if self.box.hasFocus() and self.results.isVisible():
+            return self.results
+        return super().keyboard_list()
 
     def move_selection(self, step: int) -> None:
         current = self.results.currentIndex().row()

@@ -1,0 +1,86 @@
+"""Focus rings a keyboard user can see: on the toolbar's buttons and the photo viewer's, in both
+themes, judged on the pixels drawn (what the user sees), not on the style sheet's words."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
+
+from guide.app import Guide
+from guide.ui.history import Location
+from tests.support import shown_guide
+from tests.test_a11y_i18n import contrast
+
+
+@pytest.fixture(params=["standard", "high-contrast"])
+def guide(request: pytest.FixtureRequest, qtbot, real_db: Path) -> Iterator[Guide]:  # type: ignore[no-untyped-def]
+    with shown_guide(qtbot, real_db, lang="zh", exposed=True) as g:
+        g.ctx.state.set_palette(request.param)
+        yield g
+
+
+def focus_ring(widget: QWidget, elsewhere: QWidget) -> tuple[str, Counter[str], int]:
+    """What focusing ``widget`` changes on screen: the ring's colour (the commonest of the
+    pixels that change), the colours beside the ring (unchanged pixels touching it) and how
+    many pixels change. ``elsewhere`` takes the focus for the unfocused look."""
+    area = widget.parentWidget()
+    rect = widget.geometry().adjusted(-4, -4, 4, 4)
+
+    def look(focused: QWidget) -> list[list[str]]:
+        focused.setFocus(Qt.FocusReason.TabFocusReason)
+        QApplication.processEvents()
+        assert focused.hasFocus()
+        image = area.grab(rect).toImage()
+        return [[image.pixelColor(x, y).name() for x in range(image.width())]
+                for y in range(image.height())]
+
+    before, after = look(elsewhere), look(widget)
+    h, w = len(after), len(after[0])
+    changed = {(x, y) for y in range(h) for x in range(w) if before[y][x] != after[y][x]}
+    ring = Counter(after[y][x] for x, y in changed).most_common(1)[0][0] if changed else ""
+    beside: Counter[str] = Counter()
+    for x, y in changed:
+        for nx, ny in ((x - 1, y), (x + 1, y), (x, y - 1), (x, y + 1)):
+            if 0 <= nx < w and 0 <= ny < h and (nx, ny) not in changed:
+                beside[after[ny][nx]] += 1
+    return ring, beside, len(changed)
+
+
+def assert_visible_ring(widget: QWidget, elsewhere: QWidget) -> None:
+    """A ring all round ``widget`` (as many changed pixels as a 1 px outline at least) whose
+    colour stands 3:1 (WCAG 1.4.11) against what lies beside it, inside and out."""
+    ring, beside, changed = focus_ring(widget, elsewhere)
+    name = widget.objectName()
+    assert changed >= 2 * (widget.width() + widget.height()), f"{name}: focus changes {changed} px"
+    weak = {c: n for c, n in beside.items() if contrast(ring, c) < 3}
+    # Antialiased corners may meet a few in-between pixels; the ring's length may not.
+    assert sum(weak.values()) <= 0.05 * sum(beside.values()), (
+        f"{name}: ring {ring} beside {weak} ({ {c: round(contrast(ring, c), 2) for c in weak} })")
+
+
+def test_every_toolbar_button_shows_a_focus_ring_that_stands_out(guide: Guide) -> None:
+    """The staff menu showed no ring; on high contrast's yellow bar the cyan ring on the light
+    button was ~1.2:1, and the standard orange ~2.7:1 on the light button and the blue bar."""
+    w = guide.window
+    w.go(Location("forums"))  # Back can act
+    buttons = [w.back_button, w.display_button, w.staff_button, w.language_button]
+    assert all(b.isVisible() and b.isEnabled() for b in buttons)
+    for button in buttons:
+        assert_visible_ring(button, w.navigation)
+
+
+def test_the_photo_viewers_buttons_show_a_focus_ring_that_stands_out(guide: Guide) -> None:
+    """The viewer's own outline colour outranked the focus rule: focus only thickened the
+    grey outline (standard theme)."""
+    w = guide.window
+    w.go(Location.item("photo", "visitors-robot"))
+    viewer = w.viewer
+    buttons = [viewer.bookmark, viewer.close_button, viewer.prev_button, viewer.next_button]
+    assert all(b.isVisible() for b in buttons)
+    for button in buttons:
+        assert_visible_ring(button, viewer)
