@@ -133,7 +133,9 @@ def _after_first_frame(guide: Guide, opened: OpenedContent, *, tidy: bool) -> No
         remove_leftovers()
     # The mouse's back/forward buttons anywhere in the window: an application-wide filter
     # sees every event of every widget, so it starts only once the window is up.
-    QApplication.instance().installEventFilter(window)  # type: ignore[union-attr]
+    from guide.ui.window_parts import MouseHistory
+
+    QApplication.instance().installEventFilter(MouseHistory(window))  # type: ignore[union-attr]
     from guide.ui.accessible import expose_current_page_only
 
     expose_current_page_only(window.stack)  # screen readers: the pages behind the current one are not there

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QMouseEvent, QResizeEvent
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget
 
 from guide.ui import theme
@@ -294,14 +294,3 @@ class MainWindow(QMainWindow):
 
     def toggle_language(self) -> None:
         self.ctx.state.set_language("en" if self.ctx.state.lang == "zh" else "zh")
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """The mouse's back/forward buttons work anywhere in the window."""
-        if event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
-            if event.button() == Qt.MouseButton.BackButton:
-                self.back()
-                return True
-            if event.button() == Qt.MouseButton.ForwardButton:
-                self.forward()
-                return True
-        return super().eventFilter(watched, event)

@@ -8,8 +8,15 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QSize, Qt
-from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut, QStandardItem, QStandardItemModel
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QModelIndex, QObject, QSize, Qt
+from PySide6.QtGui import (
+    QFontMetrics,
+    QKeySequence,
+    QMouseEvent,
+    QShortcut,
+    QStandardItem,
+    QStandardItemModel,
+)
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QHBoxLayout, QListView, QVBoxLayout, QWidget
 
 from guide.content.database import counts
@@ -171,3 +178,22 @@ def install_shortcuts(window: MainWindow) -> None:
 def _shortcut(window: MainWindow, keys: QKeySequence.StandardKey | str,
               slot: Callable[[], object]) -> QShortcut:
     return QShortcut(QKeySequence(keys), window, slot, context=Qt.ShortcutContext.WindowShortcut)
+
+
+class MouseHistory(QObject):
+    """The mouse's back/forward buttons work anywhere in the window (an application-wide
+    event filter, a child of the window)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
+            if event.button() == Qt.MouseButton.BackButton:
+                self.window.back()
+                return True
+            if event.button() == Qt.MouseButton.ForwardButton:
+                self.window.forward()
+                return True
+        return super().eventFilter(watched, event)
