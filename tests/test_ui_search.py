@@ -124,6 +124,40 @@ def test_keys_in_the_box_never_act_on_results_nobody_sees(guide: Guide, qtbot) -
     assert guide.window.current_location().kind
 
 
+def test_a_hits_star_is_drawn_where_a_press_bookmarks_it(guide: Guide, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Hits painted no star, yet a press on the card's top right corner toggled a bookmark:
+    a tap meant to open a result bookmarked it without a sign."""
+    from guide.ui.search_delegate import SearchDelegate
+
+    drawn: dict[int, QRect] = {}
+    paint_star = SearchDelegate.paint_star
+
+    def record(delegate: SearchDelegate, painter: object, index: object, rect: QRect) -> None:
+        drawn[index.row()] = delegate.star_rect(rect)  # type: ignore[attr-defined]
+        paint_star(delegate, painter, index, rect)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(SearchDelegate, "paint_star", record)
+    box = _box(guide)
+    box.setFocus()
+    qtbot.keyClicks(box, "lvse")
+    _results(guide, qtbot)
+    view = guide.window.findChild(QListView, "searchResults")
+    drawn.clear()
+    view.viewport().grab()
+    rows = view.model().rows()
+    shown = view.viewport().rect()
+    hits = [i for i, r in enumerate(rows) if isinstance(r, SearchHit)
+            and view.visualRect(view.model().index(i, 0)).intersects(shown)]
+    assert len(hits) >= 2 and set(hits) == set(drawn)
+    first = view.model().index(hits[0], 0)
+    star = drawn[hits[0]]
+    assert view.visualRect(first).contains(star)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=star.center())
+    hit = rows[hits[0]]
+    assert guide.ctx.bookmarks.is_bookmarked(hit.kind, hit.id)
+    assert guide.window.current_location() == Location("search")  # it bookmarked; it did not open
+
+
 def test_no_results_says_so_and_suggests_pinyin_or_english(guide: Guide, qtbot) -> None:  # type: ignore[no-untyped-def]
     box = _box(guide)
     box.setFocus()
@@ -181,8 +215,8 @@ def _cards(g: Guide, qtbot) -> list[tuple[QRect, list[probe.Mark]]]:  # type: ig
     for row, item in enumerate(view.model().rows()):
         rect = view.visualRect(view.model().index(row, 0))
         if isinstance(item, SearchHit) and view.viewport().rect().contains(rect):
-            cards.append((rect, [m for m in marks if rect.contains(m.rect.center())
-                                 and m.text != "highlight"]))  # a highlight lies in a line
+            cards.append((rect, [m for m in marks if rect.contains(m.rect.center())  # the text:
+                                 and m.text not in ("highlight", "star")]))  # not a mark in it or the star
     assert cards
     return cards
 

@@ -148,9 +148,11 @@ CARD_TOP = PAD // 2 + 2  # the card's edge to its first line (and its last line 
 class SearchDelegate(BaseDelegate):
     """Group headers, hits (title + snippet with marks), and suggestions."""
 
+    MARGINS = (6, 3, -6, -3)  # the card inside the row (the star's press target is in it)
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         row: Any = index.data(ItemRole)
-        rect = option.rect.adjusted(6, 3, -6, -3)
+        rect = self.card_rect(option.rect)
         p = self.palette
         painter.save()
         if isinstance(row, GroupHeader):
@@ -163,10 +165,13 @@ class SearchDelegate(BaseDelegate):
             self.paint_card(painter, option, rect)
             inner = rect.adjusted(PAD, CARD_TOP, -PAD, -CARD_TOP)
             y = inner.top()
-            for block in self.blocks(row):
-                y += draw_marked(painter, QRect(inner.left(), y, inner.width(), inner.bottom() - y),
+            for i, block in enumerate(self.blocks(row)):
+                width = inner.width() - (self.star_room() if i == 0 else 0)  # the title clears the star
+                y += draw_marked(painter, QRect(inner.left(), y, width, inner.bottom() - y),
                                  block.text, block.marks, block.font, block.color, "#ffe08a",
                                  lines=block.lines, essential=block.essential) + GAP
+            # Drawn, as on every other card: a press there toggled a bookmark nobody saw.
+            self.paint_star(painter, index, rect)
         elif isinstance(row, Suggestion):
             self.paint_card(painter, option, rect)
             self.paint_lines(painter, rect.adjusted(PAD, PAD // 2 + 2, -PAD, 0), [
@@ -215,5 +220,6 @@ class SearchDelegate(BaseDelegate):
         # As tall as what it shows: a one-line snippet or no other-language title leaves
         # no blank band at the bottom of the card, a long title gets its lines.
         width = self.row_width(option) - 12 - 2 * PAD
-        height = sum(marked_height(b.text, b.marks, b.font, width, b.lines) + GAP for b in self.blocks(row))
+        height = sum(marked_height(b.text, b.marks, b.font, width - (self.star_room() if i == 0 else 0),
+                                   b.lines) + GAP for i, b in enumerate(self.blocks(row)))
         return QSize(400, edges + height - GAP)
