@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QRect, Qt
@@ -156,6 +157,34 @@ def test_a_hits_star_is_drawn_where_a_press_bookmarks_it(guide: Guide, qtbot, mo
     hit = rows[hits[0]]
     assert guide.ctx.bookmarks.is_bookmarked(hit.kind, hit.id)
     assert guide.window.current_location() == Location("search")  # it bookmarked; it did not open
+
+
+def test_the_hit_enter_opens_is_ringed_like_a_focused_card(guide: Guide, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The keys stay in the box, so the list never has the focus: the chosen hit showed only a
+    light fill, 1.2:1 against the cards around it."""
+    from PySide6.QtWidgets import QStyle
+
+    from guide.ui.search_delegate import SearchDelegate
+
+    focused_rows: list[QRect] = []
+    paint_card = SearchDelegate.paint_card
+
+    def record(delegate: SearchDelegate, painter: object, option: Any, rect: QRect) -> None:
+        if option.state & QStyle.StateFlag.State_HasFocus:
+            focused_rows.append(QRect(option.rect))
+        paint_card(delegate, painter, option, rect)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(SearchDelegate, "paint_card", record)
+    box = _box(guide)
+    box.setFocus()
+    qtbot.keyClicks(box, "lvse")
+    _results(guide, qtbot)
+    view = guide.window.findChild(QListView, "searchResults")
+    qtbot.keyClick(box, Qt.Key.Key_Down)
+    focused_rows.clear()
+    view.viewport().grab()
+    chosen = view.visualRect(view.currentIndex())
+    assert [(r.top(), r.height()) for r in focused_rows] == [(chosen.top(), chosen.height())]
 
 
 def test_no_results_says_so_and_suggests_pinyin_or_english(guide: Guide, qtbot) -> None:  # type: ignore[no-untyped-def]
