@@ -42,6 +42,15 @@ def _results(g: Guide, qtbot) -> list[object]:  # type: ignore[no-untyped-def]
     return view.model().rows()
 
 
+def _typed(g: Guide, qtbot, text: str) -> tuple[QLineEdit, QListView]:  # type: ignore[no-untyped-def]
+    """Type ``text`` into the box as a user does; the box and the results list once shown."""
+    box = _box(g)
+    box.setFocus()
+    qtbot.keyClicks(box, text)
+    _results(g, qtbot)
+    return box, g.window.findChild(QListView, "searchResults")
+
+
 def commit(widget: QLineEdit, text: str) -> None:
     """What an input method does when the user picks characters: pre-edit, then commit."""
     QApplication.sendEvent(widget, QInputMethodEvent("jin", []))
@@ -138,11 +147,7 @@ def test_a_hits_star_is_drawn_where_a_press_bookmarks_it(guide: Guide, qtbot, mo
         paint_star(delegate, painter, index, rect)  # type: ignore[arg-type]
 
     monkeypatch.setattr(SearchDelegate, "paint_star", record)
-    box = _box(guide)
-    box.setFocus()
-    qtbot.keyClicks(box, "lvse")
-    _results(guide, qtbot)
-    view = guide.window.findChild(QListView, "searchResults")
+    _, view = _typed(guide, qtbot, "lvse")
     drawn.clear()
     view.viewport().grab()
     rows = view.model().rows()
@@ -175,11 +180,7 @@ def test_the_hit_enter_opens_is_ringed_like_a_focused_card(guide: Guide, qtbot, 
         paint_card(delegate, painter, option, rect)  # type: ignore[arg-type]
 
     monkeypatch.setattr(SearchDelegate, "paint_card", record)
-    box = _box(guide)
-    box.setFocus()
-    qtbot.keyClicks(box, "lvse")
-    _results(guide, qtbot)
-    view = guide.window.findChild(QListView, "searchResults")
+    box, view = _typed(guide, qtbot, "lvse")
     qtbot.keyClick(box, Qt.Key.Key_Down)
     focused_rows.clear()
     view.viewport().grab()
