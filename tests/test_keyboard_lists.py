@@ -62,10 +62,13 @@ def test_ctrl_d_in_a_list_bookmarks_the_current_row_and_fills_its_star(
     assert guide.ctx.bookmarks.is_bookmarked(*item)
     assert index.data(BookmarkedRole) is True
     assert _row(view, index) != outline  # the star is filled at once
+    # and a screen reader hears it where the eye sees the star
+    assert index.data(Qt.ItemDataRole.AccessibleDescriptionRole).startswith("Bookmarked")
     assert guide.window.current_location() == Location(section) and view.hasFocus()
     _ctrl_d(guide, qtbot)  # and again: taken back
     assert not guide.ctx.bookmarks.is_bookmarked(*item)
     assert _row(view, index) == outline
+    assert "Bookmarked" not in (index.data(Qt.ItemDataRole.AccessibleDescriptionRole) or "")
 
 
 def test_ctrl_d_on_a_figure_does_nothing(guide: Guide, qtbot) -> None:  # type: ignore[no-untyped-def]

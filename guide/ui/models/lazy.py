@@ -95,10 +95,14 @@ class LazyItemModel(QAbstractListModel):
         if role == ItemRole:
             return item
         if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.AccessibleDescriptionRole):
-            if self.describe is not None:
-                name, description = self.describe(item)
-                return name if role == Qt.ItemDataRole.AccessibleTextRole else description
-            return self._title(item) if role == Qt.ItemDataRole.AccessibleTextRole else None
+            name, description = self.describe(item) if self.describe is not None else (self._title(item), "")
+            if role == Qt.ItemDataRole.AccessibleTextRole:
+                return name
+            if self.is_bookmarked(self.kind, self._ids[index.row()]):  # heard, as the star is seen
+                from guide.ui import text as tx
+
+                description = ". ".join(t for t in (tx.tr("Bookmarked"), description) if t)
+            return description or None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self._title(item)
         return None
