@@ -84,3 +84,13 @@ def test_the_photo_viewers_buttons_show_a_focus_ring_that_stands_out(guide: Guid
     assert all(b.isVisible() for b in buttons)
     for button in buttons:
         assert_visible_ring(button, viewer)
+
+
+def test_a_checked_bookmark_button_shows_a_focus_ring_that_stands_out(guide: Guide) -> None:
+    """A bookmarked item's amber outline outranked the focus rule: focus only thickened it."""
+    w = guide.window
+    w.open_item("forum", "green-finance-forum")
+    button = w.detail.bookmark
+    button.click()
+    assert button.isChecked()
+    assert_visible_ring(button, w.detail.body)
