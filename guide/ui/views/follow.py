@@ -63,8 +63,9 @@ class FollowKeyboard(QObject):
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
                 and isinstance(watched, QTextBrowser):
             if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
-                # Tab selects the next link without a signal: look once it has.
-                QTimer.singleShot(0, partial(self._link_reached, watched))
+                # Tab selects the next link without a signal: look once it has (not at all if
+                # the page has gone by then, e.g. a kiosk's reset between visitors).
+                QTimer.singleShot(0, watched, partial(self._link_reached, watched))
                 return False
             step = _STEPS.get(Qt.Key(event.key()))
             mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
