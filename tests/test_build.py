@@ -153,14 +153,3 @@ def test_frozen_app_never_writes_its_bundled_database(
     assert not bundled.exists()
     assert path.is_file() and "content" in path.parts
 
-
-def test_search_documents_fill_their_pages(tmp_path: Path) -> None:
-    """The index's document rows (about 1.2 kB each) fill their pages: with 4 kB pages a
-    sixth of every page was left empty, 22 MB of a 345 MB file at 100k items."""
-    write_synthetic_pack(tmp_path / "pack", 1500)
-    report = build_content_db(tmp_path / "pack", tmp_path / "c.db")
-    conn = sqlite3.connect(report.path)
-    size, unused = conn.execute(
-        "SELECT sum(pgsize), sum(unused) FROM dbstat WHERE name = 'search_doc'").fetchone()
-    conn.close()
-    assert unused / size < 0.08, f"{unused / size:.0%} of the document pages is empty"

@@ -57,7 +57,6 @@ def _en(**fields: Any) -> str:
 
 
 ROW_BATCH = 2000
-PAGE_SIZE = 16384  # bytes; see prepare_new_file
 
 
 def _wall_time(value: dt.datetime | None) -> str | None:
@@ -274,10 +273,8 @@ def prepare_new_file(conn: sqlite3.Connection) -> None:
     # A temp file that is thrown away on failure needs no journal while it is built.
     conn.execute("PRAGMA journal_mode = OFF")
     conn.execute("PRAGMA synchronous = OFF")
-    # The search index's document rows are about 1.2 kB: a 4 kB page held three and
-    # left a sixth empty (22 of 144 MB at 100k items). 16 kB pages: 345 -> 328 MB,
-    # search p95 and counts unchanged (8 kB: 333 MB).
-    conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")
+    # SQLite's 4 kB pages: 16 kB ones fill the index's 1.2 kB document rows better
+    # (345 -> 328 MB at 100k items) but made search about a tenth slower (docs/performance.md).
     # FTS5's final merge frees the pages of the segments it merged (a fifth of the
     # file at 100k items); incremental auto-vacuum hands them back at the end, at a
     # fraction of a VACUUM's cost.
