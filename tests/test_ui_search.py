@@ -17,7 +17,7 @@ from guide.search import COUNT_CAP, SearchHit
 from guide.ui import layout_probe as probe
 from guide.ui.history import Location
 from guide.ui.layout_check import check_window
-from guide.ui.models.lazy import ItemRole
+from guide.ui.models.lazy import BookmarkedRole, ItemRole
 from guide.ui.models.search import GroupHeader, Suggestion
 from tests.support import shown_guide
 
@@ -142,8 +142,9 @@ def test_a_hits_star_is_drawn_where_a_press_bookmarks_it(guide: Guide, qtbot, mo
     drawn: dict[int, QRect] = {}
     paint_star = SearchDelegate.paint_star
 
-    def record(delegate: SearchDelegate, painter: object, index: object, rect: QRect) -> None:
-        drawn[index.row()] = delegate.star_rect(rect)  # type: ignore[attr-defined]
+    def record(delegate: SearchDelegate, painter: object, index: Any, rect: QRect) -> None:
+        if delegate.bookmarkable(index):
+            drawn[index.row()] = delegate.star_rect(rect)
         paint_star(delegate, painter, index, rect)  # type: ignore[arg-type]
 
     monkeypatch.setattr(SearchDelegate, "paint_star", record)
@@ -152,16 +153,34 @@ def test_a_hits_star_is_drawn_where_a_press_bookmarks_it(guide: Guide, qtbot, mo
     view.viewport().grab()
     rows = view.model().rows()
     shown = view.viewport().rect()
-    hits = [i for i, r in enumerate(rows) if isinstance(r, SearchHit)
+    hits = [i for i, r in enumerate(rows) if isinstance(r, SearchHit) and r.kind != "figure"
             and view.visualRect(view.model().index(i, 0)).intersects(shown)]
     assert len(hits) >= 2 and set(hits) == set(drawn)
     first = view.model().index(hits[0], 0)
     star = drawn[hits[0]]
     assert view.visualRect(first).contains(star)
+    assert first.data(BookmarkedRole) is False
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=star.center())
     hit = rows[hits[0]]
     assert guide.ctx.bookmarks.is_bookmarked(hit.kind, hit.id)
     assert guide.window.current_location() == Location("search")  # it bookmarked; it did not open
+    # and the star fills, and a screen reader hears it (the model had no answer: always empty)
+    assert first.data(BookmarkedRole) is True
+    assert first.data(Qt.ItemDataRole.AccessibleDescriptionRole) == "已收藏"
+
+
+def test_figure_hits_have_no_star_as_in_the_figures_list(guide: Guide, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The Figures list has no stars (figures are read in place); a figure hit had one."""
+    _, view = _typed(guide, qtbot, "lvse")
+    rows = view.model().rows()
+    figure = next(i for i, r in enumerate(rows) if isinstance(r, SearchHit) and r.kind == "figure")
+    index = view.model().index(figure, 0)
+    view.scrollTo(index)
+    delegate = view.itemDelegate()
+    assert not delegate.bookmarkable(index)
+    card = delegate.card_rect(view.visualRect(index))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=delegate.star_target(card).center())
+    assert guide.ctx.bookmarks.bookmarked_ids("figure") == set()
 
 
 def test_the_hit_enter_opens_is_ringed_like_a_focused_card(guide: Guide, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -186,6 +205,10 @@ def test_the_hit_enter_opens_is_ringed_like_a_focused_card(guide: Guide, qtbot, 
     view.viewport().grab()
     chosen = view.visualRect(view.currentIndex())
     assert [(r.top(), r.height()) for r in focused_rows] == [(chosen.top(), chosen.height())]
+    guide.window.display_button.setFocus(Qt.FocusReason.TabFocusReason)  # the keys leave the box
+    focused_rows.clear()
+    view.viewport().grab()
+    assert focused_rows == []  # one ring on screen: the button's
 
 
 def test_no_results_says_so_and_suggests_pinyin_or_english(guide: Guide, qtbot) -> None:  # type: ignore[no-untyped-def]

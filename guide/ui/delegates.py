@@ -108,10 +108,14 @@ class BaseDelegate(QStyledItemDelegate):
         target.moveRight(min(target.right(), card.right()))
         return target.intersected(card)
 
+    def bookmarkable(self, index: Index) -> bool:
+        """Whether ``index``'s row has a star (to draw, to press, for Ctrl+D)."""
+        return self.BOOKMARKABLE and self.ctx.bookmarks is not None
+
     def editorEvent(self, event: QEvent, model: QAbstractItemModel, option: QStyleOptionViewItem,
                     index: Index) -> bool:
         """A press on the star toggles the bookmark instead of opening the item."""
-        if (self.BOOKMARKABLE and self.ctx.bookmarks is not None
+        if (self.bookmarkable(index)
                 and event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent)
                 and event.button() == Qt.MouseButton.LeftButton
                 and self.star_target(self.card_rect(option.rect)).contains(event.position().toPoint())
@@ -153,7 +157,7 @@ class BaseDelegate(QStyledItemDelegate):
 
     def paint_star(self, painter: QPainter, index: Index, rect: QRect) -> None:
         """Filled when bookmarked; an outline otherwise, so the target is discoverable."""
-        if not self.BOOKMARKABLE or self.ctx.bookmarks is None:
+        if not self.bookmarkable(index):
             return
         star = self.star_rect(rect).adjusted(4, 4, -4, -4)
         if self.STAR_ON_PICTURE:  # a disc of the card's colour: the star reads on any picture

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
 from guide.search import SearchHit
 from guide.ui import layout_probe as probe
 from guide.ui.delegates import PAD, BaseDelegate, Index
-from guide.ui.models.lazy import ItemRole
+from guide.ui.models.lazy import ItemRole, KindRole
 from guide.ui.models.search import GroupHeader, Suggestion, group_heading
 
 MARK_TEXT = "#1b1b1b"
@@ -146,9 +146,12 @@ CARD_TOP = PAD // 2 + 2  # the card's edge to its first line (and its last line 
 
 
 def _chosen_ringed(option: QStyleOptionViewItem) -> QStyleOptionViewItem:
-    """The hit Enter opens, ringed as a focused card is: the list never takes the focus (the
-    keys stay in the box), so it showed only a light fill, 1.2:1 on the cards around it."""
-    if not option.state & QStyle.StateFlag.State_Selected:
+    """The hit Enter opens, ringed as a focused card is while the keys are in the box: the
+    list never takes the focus, so it showed only a light fill, 1.2:1 on the cards around it.
+    Not once the keys have left (a second ring beside the one they went to)."""
+    view = option.widget
+    keys_here = view is not None and bool(view.property("keysInBox"))
+    if not option.state & QStyle.StateFlag.State_Selected or not keys_here:
         return option
     ringed = QStyleOptionViewItem(option)
     ringed.state |= QStyle.StateFlag.State_HasFocus
@@ -159,6 +162,10 @@ class SearchDelegate(BaseDelegate):
     """Group headers, hits (title + snippet with marks), and suggestions."""
 
     MARGINS = (6, 3, -6, -3)  # the card inside the row (the star's press target is in it)
+
+    def bookmarkable(self, index: Index) -> bool:
+        """Hits have stars, but figures not, as in the Figures list (they are read in place)."""
+        return super().bookmarkable(index) and index.data(KindRole) not in (None, "figure")
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         row: Any = index.data(ItemRole)

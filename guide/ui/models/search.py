@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -9,7 +10,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 
 from guide.search import SearchHit
 from guide.ui import text as tx
-from guide.ui.models.lazy import IdRole, KindRole
+from guide.ui.models.lazy import BookmarkedRole, IdRole, KindRole
 from guide.ui.models.rows import RowsModel
 from guide.ui.views.detail_html import kind_label
 
@@ -87,6 +88,10 @@ class SearchResultsModel(RowsModel):
 
     lang = "zh"  # the language rows are read out in; the page sets it
 
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.is_bookmarked: Callable[[str, str], bool] = lambda kind, item_id: False  # the page sets it
+
     def hits(self) -> list[SearchHit]:
         return [r for r in self._rows if isinstance(r, SearchHit)]
 
@@ -98,6 +103,10 @@ class SearchResultsModel(RowsModel):
         if isinstance(row, SearchHit):
             if role == Qt.ItemDataRole.AccessibleTextRole:
                 return spoken_hit(row, self.lang)
+            if role == BookmarkedRole:  # the star fills, as on every other list
+                return self.is_bookmarked(row.kind, row.id)
+            if role == Qt.ItemDataRole.AccessibleDescriptionRole:  # and it is heard
+                return tx.tr("Bookmarked") if self.is_bookmarked(row.kind, row.id) else None
             if role == Qt.ItemDataRole.DisplayRole:
                 title, snippet = row.marked("", "", lang=self.lang)
                 return f"{title} — {snippet}"

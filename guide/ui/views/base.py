@@ -181,9 +181,10 @@ class SectionedList(QListView):
 def current_bookmarkable(view: QAbstractItemView) -> tuple[str, str] | None:
     """The kind and id of ``view``'s current row when its star could bookmark it (Ctrl+D does
     what the star does); None on a header or in a list without stars (figures)."""
-    if not getattr(view.itemDelegate(), "BOOKMARKABLE", False):
-        return None
     index = view.currentIndex()
+    bookmarkable = getattr(view.itemDelegate(), "bookmarkable", None)
+    if bookmarkable is None or not bookmarkable(index):
+        return None
     kind, item_id = index.data(KindRole), index.data(IdRole)
     return (kind, item_id) if index.isValid() and kind and item_id else None
 

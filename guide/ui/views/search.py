@@ -41,6 +41,8 @@ class SearchPage(Page):
         self.title, self.subtitle = self.header()
         self.model = SearchResultsModel(self)
         self.model.lang = ctx.state.lang
+        if ctx.bookmarks is not None:
+            self.model.is_bookmarked = ctx.bookmarks.is_bookmarked
         self.results = list_view(self.model, SearchDelegate(ctx), name="searchResults",
                                  on_open=self._open)
         self.results.setUniformItemSizes(False)
@@ -67,6 +69,7 @@ class SearchPage(Page):
         self._counts_timer.setInterval(0)
         self._counts_timer.timeout.connect(self._add_counts)
         box.installEventFilter(self)
+        self.results.setProperty("keysInBox", box.hasFocus())
         self.run()
 
     def _text_changed(self, _text: str) -> None:
@@ -182,6 +185,10 @@ class SearchPage(Page):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Up/Down/Enter/Esc in the box drive the results list."""
+        if watched is self.box and event.type() in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
+            # The chosen hit is ringed while the keys are in the box (search_delegate).
+            self.results.setProperty("keysInBox", event.type() == QEvent.Type.FocusIn)
+            self.results.viewport().update()
         if watched is self.box and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             key = event.key()
             moves = (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_Return, Qt.Key.Key_Enter)
