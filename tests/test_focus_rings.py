@@ -94,3 +94,31 @@ def test_a_checked_bookmark_button_shows_a_focus_ring_that_stands_out(guide: Gui
     button.click()
     assert button.isChecked()
     assert_visible_ring(button, w.detail.body)
+
+
+def test_a_focused_button_has_one_ring_and_nothing_inside_it(guide: Guide, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Once a real key was pressed, Qt also drew its own focus box inside the ring, hugging
+    the label (only keys make it appear: focus set by a program shows none)."""
+    w = guide.window
+    w.go(Location("forums"))
+    page = w.page("forums")
+    day = page.days.buttons[page.days.currentIndex()]
+    day.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(day, Qt.Key.Key_Right)  # a key: the next day, focused by the keyboard
+    day = page.days.buttons[page.days.currentIndex()]
+    assert day.hasFocus()
+    inside = day.rect().adjusted(5, 5, -5, -5)  # within the 2-3 px ring
+
+    def colours() -> Counter[str]:
+        image = day.grab(inside).toImage()
+        return Counter(image.pixelColor(x, y).name() for y in range(image.height())
+                       for x in range(image.width()))
+
+    focused = colours()
+    w.navigation.setFocus(Qt.FocusReason.TabFocusReason)
+    QApplication.processEvents()
+    unfocused = colours()
+    # The label may sit a pixel over (the ring is wider than the border): compare colours,
+    # not places. Qt's box was a rectangle of a colour found nowhere in the unfocused button.
+    new = sum(n for colour, n in focused.items() if colour not in unfocused)
+    assert new <= 0.01 * focused.total(), f"{new} px inside the ring are new with the focus"
