@@ -301,6 +301,9 @@ def test_forum_days_with_empty_day_and_unannounced_times(guide: Guide) -> None:
     # An exhibition day: the note says so and leads there.
     assert page.empty.isVisible() and page.empty.text().startswith("当天没有论坛活动。<br>展览开放中：")
     assert 'href="area/zgc-forum-expo"' in page.empty.text()
+    # Its focus ring frames the note, not the empty page, with room inside it for the text.
+    margins = page.empty.contentsMargins()
+    assert margins.left() >= 8 and page.empty.height() < 3 * page.empty.fontMetrics().lineSpacing() + 80
     page.empty.linkActivated.emit("area/zgc-forum-expo")
     assert guide.window.current_location() == Location.item("area", "zgc-forum-expo")
     guide.window.back()
@@ -603,6 +606,11 @@ def test_the_viewers_area_link_is_reached_by_tab_and_opened_by_enter(guide: Guid
         if QApplication.focusWidget() is link:
             break
     assert QApplication.focusWidget() is link
+    # Its ring hugs its line with room around the text: it spanned the viewer, 18 px tall,
+    # touching the letters (padding set after the first polish never reached the label).
+    assert link.width() < viewer.width() / 2
+    margins = link.contentsMargins()
+    assert min(margins.left(), margins.right()) >= 8 and min(margins.top(), margins.bottom()) >= 4
     qtbot.keyClick(link, Qt.Key.Key_Return)
     location = guide.window.current_location()
     assert location is not None and location.kind == "area"

@@ -44,5 +44,6 @@ def keyboard_link(label: QLabel, on: bool = True) -> None:
     else:
         label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         label.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    label.style().unpolish(label)
-    label.style().polish(label)
+    # Re-polished through a style sheet of its own (a comment): unpolish() and polish() redo
+    # the colours but keep the padding and border the label had, so the ring sat on the text.
+    label.setStyleSheet("/* keyboard link */")

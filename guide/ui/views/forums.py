@@ -6,6 +6,7 @@ import datetime as dt
 from html import escape
 from itertools import pairwise
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
@@ -90,7 +91,8 @@ class ForumsPage(Page):
         # A day without forums may be an exhibition day: the note links to it.
         self.empty.linkActivated.connect(lambda href: self.item_opened.emit(*href.split("/", 1)))
         self.layout_.addWidget(self.view, 1)
-        self.layout_.addWidget(self.empty, 1)
+        # At the top, as tall as its text: with a link its focus ring hugs the note, not the page.
+        self.layout_.addWidget(self.empty, 1, Qt.AlignmentFlag.AlignTop)
         self.grid: TimetablePanel | None = None  # built when first chosen
         self.view_toggle.grid_toggled.connect(self._show_day)
         self._days: list[dt.date] = []

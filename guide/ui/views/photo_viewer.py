@@ -117,6 +117,8 @@ class PhotoViewer(Page):
         for w in (self.caption, self.caption_other, self.credit, self.area_link):
             w.setAlignment(Qt.AlignmentFlag.AlignHCenter)
             text.addWidget(w)
+        # As wide as its line: its focus ring hugs it, not the viewer's whole width.
+        text.setAlignment(self.area_link, Qt.AlignmentFlag.AlignHCenter)
         middle.addWidget(self.prev_button, 0, Qt.AlignmentFlag.AlignVCenter)
         middle.addWidget(self.canvas, 1)
         middle.addWidget(self.next_button, 0, Qt.AlignmentFlag.AlignVCenter)
