@@ -114,8 +114,10 @@ def test_a_reporters_page_lists_what_he_wrote(guide: Guide) -> None:
                if a.get("reporter") == "zhang-wei"]
     assert len(written) == 5
     assert all(f"guide:announcement/{i}" in html for i in written)
-    # newest first, as the Announcements list: the 28 May report before those of the 27th
+    # newest first, as the Announcements list: the 28 May report before those of the 27th,
+    # each led by its date (the kind is the section's title: "Announcement" five times said nothing)
     assert text.index("Thousand Universities") < text.index("Beijing builds a global green")
+    assert "28 May 2023" in text and "Announcement" not in text.split("Reports", 1)[1]
     guide.ctx.state.set_language("zh")
     assert "报道" in body.toPlainText()
 

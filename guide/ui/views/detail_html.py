@@ -115,6 +115,12 @@ def _cards(cards: Iterable[ItemCard], lang: str) -> str:
     return _rows((kind_label(c.kind), link(c.kind, c.id, _card_title(c, lang))) for c in cards)
 
 
+def _dated_cards(cards: Iterable[ItemCard], lang: str) -> str:
+    """Rows of one kind, led by their dates (the kind said once, in the section's title)."""
+    return _rows((tx.format_date(c.date, lang) if c.date else "",
+                  link(c.kind, c.id, _card_title(c, lang))) for c in cards)
+
+
 def _card_title(c: ItemCard, lang: str) -> str:
     if c.kind == "person" and lang == "en" and c.title_en != c.title:
         return f"{c.title_en} {c.title}"  # names: pinyin with the Chinese beside
@@ -302,7 +308,7 @@ def person_html(db: queries.Db, person: Person, lang: str, show_original: bool =
     else:
         html += _section(tx.tr("Forums"), _forum_rows(((r, "") for r in forums), lang))
     photos = queries.photographer_photos(db, person.id)
-    html += _section(tx.tr("Reports"), _cards(queries.reported_by(db, person.id), lang))
+    html += _section(tx.tr("Reports"), _dated_cards(queries.reported_by(db, person.id), lang))
     html += _section(tx.tr("Photos taken"), _cards(
         (ItemCard("photo", p.id, p.caption, p.caption_en, None, None) for p in photos), lang))
     html += _section(tx.tr("Mentioned in"), _cards(queries.mentioned_in(db, "person", person.id), lang))
