@@ -135,7 +135,7 @@ def _after_first_frame(guide: Guide, opened: OpenedContent, *, tidy: bool) -> No
     # sees every event of every widget, so it starts only once the window is up.
     from guide.ui.window_parts import MouseHistory
 
-    QApplication.instance().installEventFilter(MouseHistory(window))  # type: ignore[union-attr]
+    QApplication.instance().installEventFilter(MouseHistory(window, window))  # type: ignore[union-attr]
     from guide.ui.accessible import expose_current_page_only
 
     expose_current_page_only(window.stack)  # screen readers: the pages behind the current one are not there

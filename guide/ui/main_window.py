@@ -62,7 +62,7 @@ class MainWindow(QMainWindow):
         self.staff_menu.aboutToShow.connect(self.staff_menu_opening.emit)
 
         self.navigation, self.nav_model = section_list(
-            self, lambda index: self.go(Location(index.data(Qt.ItemDataRole.UserRole))))
+            self, ctx.content, lambda index: self.go(Location(index.data(Qt.ItemDataRole.UserRole))))
 
         self.stack = QStackedWidget()
         # Pages are built the first time they are shown: the window paints sooner.
@@ -73,7 +73,7 @@ class MainWindow(QMainWindow):
 
         self.setCentralWidget(frame(self.toolbar, self.navigation, self.stack))
 
-        install_shortcuts(self)
+        install_shortcuts(self, self)
         self.ctx.state.text_scale_changed.connect(lambda _s: self._restyle())
         self.ctx.state.palette_changed.connect(lambda _p: self._restyle())
         self.ctx.state.bookmarks_changed.connect(self._bookmarks_changed)

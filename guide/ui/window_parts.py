@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QModelIndex, QObject, QSize, Qt
 from PySide6.QtGui import (
@@ -22,8 +22,18 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QHBoxLayout, QLis
 from guide.content.database import counts
 from guide.ui import theme
 
-if TYPE_CHECKING:
-    from guide.ui.main_window import MainWindow
+
+class WindowKeys(Protocol):
+    """What the window's keys and mouse buttons ask the window for (the main window has it;
+    this module does not import it)."""
+
+    def back(self) -> None: ...
+    def forward(self) -> None: ...
+    def focus_search(self) -> None: ...
+    def toggle_current_bookmark(self) -> None: ...
+    def change_text_size(self, step: float) -> None: ...
+    def undo_bookmarks(self) -> None: ...
+
 
 SECTIONS = ("home", "forums", "rooms", "tracks", "exhibition", "announcements", "photos", "figures",
             "map", "bookmarks")
@@ -66,13 +76,13 @@ def fill_sections(model: QStandardItemModel, keys: list[str]) -> None:
         model.appendRow(item)
 
 
-def section_list(window: MainWindow, on_open: Callable[[QModelIndex], object]
+def section_list(parent: QObject, content: sqlite3.Connection, on_open: Callable[[QModelIndex], object]
                  ) -> tuple[QListView, QStandardItemModel]:
-    """The list of sections on the left, one row per section the content fills."""
+    """The list of sections on the left, one row per section the ``content`` fills."""
     navigation = QListView()
     navigation.setObjectName("navigation")
-    model = QStandardItemModel(window)
-    fill_sections(model, shown_sections(window.ctx.content))
+    model = QStandardItemModel(parent)
+    fill_sections(model, shown_sections(content))
     navigation.setModel(model)
     navigation.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     navigation.setProperty("layoutNoScroll", True)  # every section stays in reach
@@ -157,25 +167,26 @@ def focus_first(page: QWidget) -> None:
     page.setFocus(Qt.FocusReason.OtherFocusReason)
     page.focusNextPrevChild(True)
 
-def install_shortcuts(window: MainWindow) -> None:
-    """The window's keys: back/forward, search, bookmark, text size, undo."""
+def install_shortcuts(window: QWidget, keys_for: WindowKeys) -> None:
+    """``window``'s keys, asking ``keys_for`` (the window): back/forward, search, bookmark,
+    text size, undo."""
     # Alt+Left/Right everywhere, plus the platform's own (Cmd+[ on macOS); duplicates
     # would make the shortcut ambiguous and then neither fires.
-    for standard, extra, slot in ((QKeySequence.StandardKey.Back, "Alt+Left", window.back),
-                                  (QKeySequence.StandardKey.Forward, "Alt+Right", window.forward)):
+    for standard, extra, slot in ((QKeySequence.StandardKey.Back, "Alt+Left", keys_for.back),
+                                  (QKeySequence.StandardKey.Forward, "Alt+Right", keys_for.forward)):
         keys = {QKeySequence(extra).toString(): QKeySequence(extra)}
         keys.update({k.toString(): k for k in QKeySequence.keyBindings(standard)})
         for sequence in keys.values():
             QShortcut(sequence, window, slot, context=Qt.ShortcutContext.WindowShortcut)
-    _shortcut(window, QKeySequence.StandardKey.Find, window.focus_search)
-    _shortcut(window, "/", window.focus_search)  # a text field keeps its own "/" (shortcut override)
-    _shortcut(window, "Ctrl+D", window.toggle_current_bookmark)
+    _shortcut(window, QKeySequence.StandardKey.Find, keys_for.focus_search)
+    _shortcut(window, "/", keys_for.focus_search)  # a text field keeps its own "/" (shortcut override)
+    _shortcut(window, "Ctrl+D", keys_for.toggle_current_bookmark)
     for size_key, step in (("Ctrl++", 0.25), ("Ctrl+=", 0.25), ("Ctrl+-", -0.25), ("Ctrl+0", 0.0)):
-        _shortcut(window, size_key, partial(window.change_text_size, step))
-    _shortcut(window, QKeySequence.StandardKey.Undo, window.undo_bookmarks)  # text fields keep theirs
+        _shortcut(window, size_key, partial(keys_for.change_text_size, step))
+    _shortcut(window, QKeySequence.StandardKey.Undo, keys_for.undo_bookmarks)  # text fields keep theirs
 
 
-def _shortcut(window: MainWindow, keys: QKeySequence.StandardKey | str,
+def _shortcut(window: QWidget, keys: QKeySequence.StandardKey | str,
               slot: Callable[[], object]) -> QShortcut:
     return QShortcut(QKeySequence(keys), window, slot, context=Qt.ShortcutContext.WindowShortcut)
 
@@ -184,9 +195,9 @@ class MouseHistory(QObject):
     """The mouse's back/forward buttons work anywhere in the window (an application-wide
     event filter, a child of the window)."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: QObject, keys_for: WindowKeys) -> None:
         super().__init__(window)
-        self.window = window
+        self.window = keys_for
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
