@@ -414,3 +414,16 @@ def test_a_snippet_is_read_out_to_its_first_sentence_or_clause(text: str, lang: 
     from guide.ui.text import lead
 
     assert lead(text, lang) == said
+
+
+def test_a_match_cut_off_never_highlights_the_ellipsis(qapp) -> None:  # type: ignore[no-untyped-def]
+    """When a snippet was cut just before a match, the "…" in its place was highlighted."""
+    from guide.ui.search_delegate import marked_layouts
+
+    text = "green " * 40
+    marks = [(i, i + 5) for i in range(0, len(text), 6)]  # every "green"
+    for width in range(80, 400, 7):
+        layouts, _height, cut = marked_layouts(text, marks, QApplication.font(), width, 2)
+        shown = layouts[-1].text()
+        assert cut and shown.endswith("…")
+        assert all(r.start + r.length < len(shown) for r in layouts[-1].formats()), (width, shown)

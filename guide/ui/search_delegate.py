@@ -75,7 +75,10 @@ def marked_layouts(text: str, marks: Sequence[tuple[int, int]], font: QFont, wid
     bold = QFont(font)
     bold.setBold(True)
     rest = QFontMetrics(bold).elidedText(text[end:], Qt.TextElideMode.ElideRight, max(1, width))
-    layouts.append(_laid_out(rest, marks, end, font, width, mark_bg, top))
+    # Marks stop before the "…", which stands where the cut-off text began: a match there
+    # highlighted the ellipsis.
+    kept = end + len(rest) - (rest != text[end:])
+    layouts.append(_laid_out(rest, [(a, min(b, kept)) for a, b in marks], end, font, width, mark_bg, top))
     return layouts, int(layouts[-1].boundingRect().bottom()), True
 
 
