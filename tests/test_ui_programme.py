@@ -176,38 +176,38 @@ def test_a_malformed_programme_is_refused_in_one_line_and_the_window_goes_on(
     g.close()
 
 
+def _question_on_loading(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+                         sheet: str) -> str:
+    """Open the CSV ``sheet`` as staff do, answer yes, and return the question they were asked."""
+    g, _current = _staff_guide(qtbot, tmp_path)
+    asked = answer_yes(monkeypatch)
+    source = tmp_path / "programme.csv"
+    source.write_text(sheet, encoding="utf-8")
+    with qtbot.waitSignal(g.updates.finished, timeout=60000) as done:
+        g.updates.start_programme(source)
+    assert done.args == [True]
+    g.close()
+    return asked[0]
+
+
 def test_the_question_says_which_sessions_the_import_left_out_and_why(
     qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
 ) -> None:
     """The command line listed the sessions it skipped; the staff menu said only "2 added"."""
-    g, _current = _staff_guide(qtbot, tmp_path)
-    asked = answer_yes(monkeypatch)
     rows = "".join(f"Talk {n},2023-05-27,{9 + n}:00,{10 + n}:00\n" for n in range(7))
-    source = tmp_path / "programme.csv"
-    source.write_text("标题 Title,日期 Date,开始 Start,结束 End\n" + rows
-                      + "Typo,1023-05-27,10:00,11:00\n", encoding="utf-8")
-    with qtbot.waitSignal(g.updates.finished, timeout=60000) as done:
-        g.updates.start_programme(source)
-    assert done.args == [True]
-    assert "Left out of the file (1):\n   row 9: the date 1023-05-27 is out of range" in asked[0]
-    g.close()
+    asked = _question_on_loading(qtbot, tmp_path, monkeypatch, "标题 Title,日期 Date,开始 Start,结束 End\n"
+                                 + rows + "Typo,1023-05-27,10:00,11:00\n")
+    assert "Left out of the file (1):\n   row 9: the date 1023-05-27 is out of range" in asked
 
 
 def test_the_question_names_a_column_the_import_did_not_load(
     qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
 ) -> None:
     """A column the guide does not read ("Speaker") was dropped with nothing said."""
-    g, _current = _staff_guide(qtbot, tmp_path)
-    asked = answer_yes(monkeypatch)
-    source = tmp_path / "programme.csv"
-    source.write_text("标题 Title,日期 Date,开始 Start,结束 End,Speaker\n"
-                      "Opening,2023-05-27,09:00,10:00,Li Wei\n", encoding="utf-8")
-    with qtbot.waitSignal(g.updates.finished, timeout=60000) as done:
-        g.updates.start_programme(source)
-    assert done.args == [True]
+    sheet = "标题 Title,日期 Date,开始 Start,结束 End,Speaker\nOpening,2023-05-27,09:00,10:00,Li Wei\n"
+    asked = _question_on_loading(qtbot, tmp_path, monkeypatch, sheet)
     assert ('Left out of the file (1):\n   column E: "Speaker" is not a column the guide reads; '
-            "its cells were not loaded") in asked[0]
-    g.close()
+            "its cells were not loaded") in asked
 
 
 def test_an_error_no_check_foresaw_still_ends_the_import_with_a_message(
