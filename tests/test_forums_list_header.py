@@ -96,3 +96,23 @@ def test_the_list_and_timetable_buttons_keep_room_beside_their_text_at_every_siz
                         assert page.rect().contains(shown), where  # nor cut at the page's edge
             finally:
                 g.ctx.state.set_text_scale(1.0)  # the app font is process-wide: put it back
+
+
+def test_the_kind_filter_is_as_tall_as_the_buttons_beside_it(  # type: ignore[no-untyped-def]
+        qtbot, real_db: Path) -> None:
+    # At 1920x1080 and 200% the drop-down was half the height of the touch-sized List and
+    # Timetable buttons in the same line: a small target on a kiosk among large ones.
+    with shown_guide(qtbot, real_db, now="2023-05-27T08:00", lang="en", size=(1920, 1080)) as g:
+        try:
+            for size, scale in (((1920, 1080), 2.0), ((1920, 1080), 1.0), ((1280, 800), 1.5)):
+                g.ctx.state.set_text_scale(scale)
+                g.window.resize(*size)
+                page = list_page(g, dt.date(2023, 5, 27))
+                button = page.view_toggle.list_button
+                qtbot.waitUntil(lambda: page.view.isVisible()  # noqa: B023
+                                and page.kind.size() == page.kind.sizeHint())  # noqa: B023
+                assert not page.compact
+                assert abs(page.kind.height() - button.height()) <= 2, (size, scale)
+                assert page.kind.height() >= 44 * scale  # the touch minimum, as it grows
+        finally:
+            g.ctx.state.set_text_scale(1.0)

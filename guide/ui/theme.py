@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from PySide6.QtCore import QByteArray, QRect, QResource, QSize, Qt
+from PySide6.QtCore import QByteArray, QEvent, QRect, QResource, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -23,7 +23,7 @@ from PySide6.QtGui import (
     QPixmap,
 )
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from guide import paths
 
@@ -191,10 +191,21 @@ def set_text_language(widget: QLabel, lang: str) -> None:
     style sheet again at every theme or text size change, and that drops a family set on
     a widget the style sheet gives a size.
     """
-    if widget.property("textLang") != lang:
-        widget.setProperty("textLang", lang)
+    set_style_state(widget, "textLang", lang)
+
+
+def set_style_state(widget: QWidget, name: str, value: object) -> None:
+    """Set the property ``name`` that style-sheet rules select on, and restyle ``widget``.
+
+    Qt matches a property selector only when a widget is polished, and some widgets keep
+    the size they measured until told the style changed (a combo box kept its touch height
+    in a compact header), so both happen here.
+    """
+    if widget.property(name) != value:
+        widget.setProperty(name, value)
         widget.style().unpolish(widget)
         widget.style().polish(widget)
+        QApplication.sendEvent(widget, QEvent(QEvent.Type.StyleChange))
 
 
 def font(role: str, scale: float = 1.0, *, bold: bool = False, lang: str | None = None) -> QFont:

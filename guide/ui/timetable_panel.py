@@ -25,6 +25,7 @@ from guide.ui.context import AppContext
 from guide.ui.delegates import ForumDelegate
 from guide.ui.models.lazy import IdRole, KindRole, LazyItemModel
 from guide.ui.models.timetable import TimetableModel
+from guide.ui.theme import set_style_state
 from guide.ui.timetable_paint import running_tops
 from guide.ui.timetable_view import TimetableView
 from guide.ui.views.base import list_view, star_clicked
@@ -67,9 +68,7 @@ class ViewToggle(QWidget):
     def set_compact(self, compact: bool) -> None:
         """Text-sized buttons in a short window's one-line header (touch-sized otherwise)."""
         for button in (self.list_button, self.grid_button):
-            button.setProperty("compact", compact)
-            button.style().unpolish(button)
-            button.style().polish(button)
+            set_style_state(button, "compact", compact)
 
 
 class TimetablePanel(QWidget):

@@ -21,6 +21,7 @@ from guide.ui.delegates import ForumDelegate
 from guide.ui.flow import FlowLayout
 from guide.ui.label_links import keyboard_link
 from guide.ui.models.lazy import LazyItemModel
+from guide.ui.theme import set_style_state
 from guide.ui.timetable_panel import TimetablePanel, ViewToggle
 from guide.ui.views.base import Page, list_view
 
@@ -256,3 +257,4 @@ class ForumsPage(Page):
         if self.day_chooser is not None:
             self.day_chooser.setVisible(compact)
         self.view_toggle.set_compact(compact)
+        set_style_state(self.kind, "compact", compact)  # as tall as the buttons beside it
