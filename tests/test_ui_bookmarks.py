@@ -13,7 +13,8 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QModelIndex, QPoint, QRect, Qt
-from PySide6.QtWidgets import QLabel, QListView, QMessageBox, QPushButton
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLabel, QListView, QMessageBox, QPushButton, QWidget
 
 from guide.app import Guide, build_window
 from guide.content.build import build_content_db
@@ -125,15 +126,31 @@ def test_remove_with_delete_and_undo_with_ctrl_z(guide: Guide, qtbot) -> None:  
     assert len(_entries(guide)) == 2
 
 
-def test_clear_all_asks_first_and_can_be_undone(guide: Guide, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def _answer_clear_all(page: QWidget, answer: QMessageBox.StandardButton | None) -> None:
+    """Press Clear all and answer its question (None: close it unanswered, with Escape)."""
+    page.clear_button.click()  # type: ignore[attr-defined]
+    box = page.findChild(QMessageBox, "clearAllQuestion")
+    assert box is not None and box.isVisible()
+    assert "2" in box.text()  # says how many go
+    if answer is None:
+        QTest.keyClick(box, Qt.Key.Key_Escape)
+    else:
+        button = box.button(answer)
+        assert button is not None
+        button.click()
+    QApplication.processEvents()
+
+
+def test_clear_all_asks_first_and_can_be_undone(guide: Guide) -> None:
     guide.ctx.bookmarks.toggle("forum", "opening")
     guide.ctx.bookmarks.toggle("area", "metaverse")
     page = guide.window.page("bookmarks")
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
-    page.clear_button.click()
+    guide.window.go(Location("bookmarks"))
+    _answer_clear_all(page, QMessageBox.StandardButton.No)
     assert len(_entries(guide)) == 2
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    page.clear_button.click()
+    _answer_clear_all(page, None)
+    assert len(_entries(guide)) == 2
+    _answer_clear_all(page, QMessageBox.StandardButton.Yes)
     assert _entries(guide) == [] and page.empty.isVisible()
     page.undo_button.click()
     assert len(_entries(guide)) == 2

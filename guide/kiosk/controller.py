@@ -79,6 +79,9 @@ class KioskController(VisitCycle, StaffExit, KioskEvents, Recovery, Presentation
 
         self.ctx.kiosk = True
         self.ctx.here = config.position
+        # The theme the device was set up with: each visit starts in it (a visitor's high
+        # contrast is theirs, as their language and text size are).
+        self.start_palette = self.ctx.state.palette_name
         if pin_store is None:
             pin_store = UserDbPinStore(self.ctx.user)
             if config.pin_hash:  # set in a settings file this account cannot write

@@ -39,6 +39,7 @@ class KioskParts(Protocol):
     clock: Callable[[], float]
     app: QApplication
     allow_close: bool
+    start_palette: str
     exit_app: Callable[[int], None]
     machine: IdleMachine
     pin: PinGuard

@@ -6,7 +6,7 @@ import gc
 import math
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractScrollArea, QScroller
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QDialog, QScroller
 
 from guide.kiosk.idle import Phase, Step
 from guide.kiosk.parts import Part
@@ -82,6 +82,7 @@ class VisitCycle(Part):
         from guide.user.session import end_visitor_session
 
         window = self.window
+        close_transients()
         self.keyboard.hide()
         self.countdown.hide()
         self.pin_pad.close_pad()
@@ -92,6 +93,7 @@ class VisitCycle(Part):
             window.detail.reset_zoom()
         self.ctx.state.set_language(self.config.language)
         self.ctx.state.set_text_scale(self.config.text_scale)
+        self.ctx.state.set_palette(self.start_palette)
         clean = end_visitor_session(self.ctx.user)
         self.ctx.bookmarks.forget_undo()
         self.ctx.state.bookmarks_changed.emit("", "")
@@ -120,3 +122,16 @@ class VisitCycle(Part):
     def _location_changed(self, location: Location) -> None:
         if location.page != "search":
             self.keyboard.hide()
+
+
+def close_transients() -> None:
+    """Close what a visitor left open over the window: menus and drop-down lists, and
+    questions (Clear all bookmarks?), which count as answered No."""
+    for _ in range(16):  # a popup opened from a popup (a menu's submenu): the top one first
+        popup = QApplication.activePopupWidget()
+        if popup is None:
+            break
+        popup.close()
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QDialog) and widget.isVisible():
+            widget.reject()

@@ -266,6 +266,7 @@ class BookmarksPage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.title, self.subtitle = self.header()
+        self._clear_question: QMessageBox | None = None  # made on the first Clear all
         bar = FlowLayout()  # buttons move to a second line rather than widen the window
         self.by_kind = QPushButton()
         self.by_day = QPushButton()
@@ -397,12 +398,29 @@ class BookmarksPage(Page):
     def undo(self) -> None:
         self.ctx.bookmarks.undo()
 
-    def clear_all(self) -> None:
-        answer = QMessageBox.question(
-            self, self.tr("Clear all bookmarks?"),
-            self.tr("Remove all %1 bookmarks? You can undo this with the Undo button.").replace(
-                "%1", str(self._total)))
-        if answer == QMessageBox.StandardButton.Yes:
+    def clear_all(self) -> QMessageBox:
+        """Ask, then remove every bookmark on Yes. The question is opened, not run in an event
+        loop of its own: a kiosk's reset closes it as a No and the page can go at once."""
+        if self._clear_question is None:
+            buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+            box = QMessageBox(QMessageBox.Icon.Question, "", "", buttons, self)
+            box.setObjectName("clearAllQuestion")
+            box.setDefaultButton(QMessageBox.StandardButton.No)
+            box.finished.connect(self._cleared_if_yes)
+            self._clear_question = box  # one per page, asked again (not one more per press)
+        box = self._clear_question
+        box.setWindowTitle(self.tr("Clear all bookmarks?"))
+        box.setText(self.tr("Remove all %1 bookmarks? You can undo this with the Undo button.")
+                    .replace("%1", str(self._total)))
+        box.open()
+        return box
+
+    def _cleared_if_yes(self) -> None:
+        box = self._clear_question
+        if box is None:
+            return
+        clicked = box.clickedButton()  # None when closed unanswered: Escape, a kiosk's reset
+        if clicked is not None and box.standardButton(clicked) == QMessageBox.StandardButton.Yes:
             self.ctx.bookmarks.clear_all()
 
     def qr_words(self) -> QrWords:
