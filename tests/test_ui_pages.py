@@ -350,3 +350,22 @@ def test_a_date_range_is_never_split_over_two_lines(qtbot, real_db: Path, lang: 
             assert any(start in t and end in t for t in shown), shown
         finally:
             g.ctx.state.set_text_scale(1.0)
+
+
+def test_each_part_of_the_exhibition_is_called_what_it_is(guide: Guide) -> None:
+    # Every area had been headed "Exhibition area" (展区): Artificial Intelligence, a
+    # technology field on show, and the whole exhibition too.
+    window = guide.window
+    expected = {"zgc-forum-expo": ("Exhibition", "展览"), "metaverse-area": ("Exhibition area", "展区"),
+                "artificial-intelligence": ("Technology field", "技术领域")}
+    for lang in ("en", "zh"):
+        guide.ctx.state.set_language(lang)
+        for area_id, labels in expected.items():
+            window.go(Location.item("area", area_id))
+            assert window.detail.kind_label.text() == labels[lang == "zh"], (lang, area_id)
+    guide.ctx.state.set_language("en")
+    window.go(Location.item("area", "zgc-forum-expo"))
+    body = window.detail.body.toPlainText()
+    assert "Technology field  Artificial Intelligence" in body.replace("\xa0", " ")
+    assert "Exhibition area  Metaverse Area" in body.replace("\xa0", " ")
+    assert "Exhibition area  Artificial Intelligence" not in body.replace("\xa0", " ")

@@ -23,6 +23,7 @@ from guide.ui.context import AppContext
 from guide.ui.delegates import BaseDelegate, Index, Line, title
 from guide.ui.images import ImageCache
 from guide.ui.models.lazy import ItemRole
+from guide.ui.views.detail_html import area_kind_label
 
 
 def paint_placeholder(painter: QPainter, rect: QRect, palette: theme.Palette, mark: str,
@@ -230,8 +231,7 @@ class AreaDelegate(ImageCardDelegate):
                 self.picture_note(item.image)]
 
     def kind_label(self, area: Area) -> str:
-        return {"exhibition": tx.tr("Exhibition"), "area": tx.tr("Exhibition area"),
-                "field": tx.tr("Technology field")}.get(area.area_kind, area.area_kind)
+        return area_kind_label(area.area_kind)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         area: Area | None = index.data(ItemRole)

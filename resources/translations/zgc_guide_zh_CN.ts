@@ -815,10 +815,6 @@
         <translation>收藏</translation>
     </message>
     <message>
-        <source>Exhibition areas</source>
-        <translation>展区</translation>
-    </message>
-    <message>
         <source>People</source>
         <translation>人物</translation>
     </message>

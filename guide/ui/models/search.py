@@ -16,7 +16,7 @@ from guide.ui.views.detail_html import kind_label
 
 KIND_GROUPS = {
     "forum": QT_TRANSLATE_NOOP("tx", "Forums"),
-    "area": QT_TRANSLATE_NOOP("tx", "Exhibition areas"),
+    "area": QT_TRANSLATE_NOOP("tx", "Exhibition"),  # the exhibition, its areas and fields
     "announcement": QT_TRANSLATE_NOOP("tx", "Announcements"),
     "photo": QT_TRANSLATE_NOOP("tx", "Photos"),
     "person": QT_TRANSLATE_NOOP("tx", "People"),

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from guide.content import queries
-from guide.content.models import Forum
+from guide.content.models import Area, Forum
 from guide.ui import text as tx
 from guide.ui import theme
 from guide.ui.accessible import LinkSpots
@@ -26,7 +26,7 @@ from guide.ui.image_delegates import PhotoDelegate
 from guide.ui.images import ImageCache
 from guide.ui.models.lazy import LazyItemModel
 from guide.ui.views.base import Page, TextSizedButton, fit_grid, list_view
-from guide.ui.views.detail_html import ORIGINAL_LINK, css, kind_label, reading_size, render
+from guide.ui.views.detail_html import ORIGINAL_LINK, area_kind_label, css, kind_label, reading_size, render
 from guide.ui.views.detail_place import PlaceOnMap
 from guide.ui.views.follow import follow_keyboard
 
@@ -218,7 +218,7 @@ class DetailPage(Page):
             return
         lang = self.ctx.state.lang
         item = self.item
-        label = kind_label(self.kind)
+        label = area_kind_label(item.area_kind) if isinstance(item, Area) else kind_label(self.kind)
         if isinstance(item, Forum) and item.row.forum_kind == "session":
             label = tx.forum_kind("session", lang)  # an imported programme's talks are not forums
         self.kind_label.setText(label)

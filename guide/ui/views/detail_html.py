@@ -31,7 +31,9 @@ from guide.ui.theme import Palette, TypeScale
 
 KIND_LABELS = {
     "forum": QT_TRANSLATE_NOOP("tx", "Forum"),
-    "area": QT_TRANSLATE_NOOP("tx", "Exhibition area"),
+    # The exhibition, its areas and the technology fields on show are all of this kind:
+    # "Exhibition area" alone called Artificial Intelligence an area. See area_kind_label.
+    "area": QT_TRANSLATE_NOOP("tx", "Exhibition"),
     "announcement": QT_TRANSLATE_NOOP("tx", "Announcement"),
     "photo": QT_TRANSLATE_NOOP("tx", "Photo"),
     "person": QT_TRANSLATE_NOOP("tx", "Person"),
@@ -42,9 +44,22 @@ KIND_LABELS = {
 }
 
 
+AREA_KIND_LABELS = {
+    "exhibition": QT_TRANSLATE_NOOP("tx", "Exhibition"),
+    "area": QT_TRANSLATE_NOOP("tx", "Exhibition area"),
+    "field": QT_TRANSLATE_NOOP("tx", "Technology field"),
+}
+
+
 def kind_label(kind: str) -> str:
     """Forum / 论坛 … (translated)."""
     return tx.tr(str(KIND_LABELS.get(kind, kind)))
+
+
+def area_kind_label(area_kind: str) -> str:
+    """What one item of the exhibition is: the exhibition itself, an area of it or a
+    technology field on show (translated)."""
+    return tx.tr(str(AREA_KIND_LABELS.get(area_kind, KIND_LABELS["area"])))
 
 
 def reading_size(scale: float) -> float:
@@ -349,9 +364,9 @@ def area_html(db: queries.Db, area: Area, lang: str, show_original: bool = False
         parent = queries.get_area(db, area.parent_id)
         if parent:
             html += _part_of("area", parent.id, parent.title, parent.title_en, lang)
-    html += _section(tx.tr("Areas and fields"), _cards(
-        (ItemCard("area", a.id, a.title, a.title_en, None, None)
-         for a in queries.area_children(db, area.id)), lang))
+    html += _section(tx.tr("Areas and fields"), _rows(
+        (area_kind_label(a.area_kind), link("area", a.id, tx.pick(a.title, a.title_en, lang)))
+        for a in queries.area_children(db, area.id)))
     html += _section(tx.tr("Key figures"), _figures(queries.item_figures(db, "area", area.id), lang))
     html += original
     html += _reported_in(db, "area", area.id, area.source_id, lang)
