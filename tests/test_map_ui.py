@@ -214,3 +214,12 @@ def test_the_layout_check_covers_the_map_page(map_db: Path) -> None:
         assert done.returncode == 0, done.stdout + done.stderr
         renders = len(pages) if options[0] == "--size" else 24
         assert f"layout: {renders} page renders checked" in done.stdout
+
+
+def test_the_places_to_tap_are_listed_as_each_language_lists(guide: Guide) -> None:
+    # In Chinese the hint read "A厅, B厅, 展区": English commas in a Chinese sentence.
+    guide.window.go(Location("map"))
+    page = _map_page(guide)
+    assert page.subtitle.text().endswith("Hall A, Hall B and Exhibition area")
+    guide.ctx.state.set_language("zh")
+    assert page.subtitle.text().endswith("A厅、B厅、展区")

@@ -97,7 +97,8 @@ class MapPage(Page):
         plan = self.current_plan()
         if plan is None or self.view is None:
             return
-        names = ", ".join(self.view.region_title(r) for r in plan.regions)
+        # A、B、C in Chinese ("A厅, B厅" read as English commas), "A, B and C" in English.
+        names = tx.join_list((self.view.region_title(r) for r in plan.regions), self.ctx.state.lang)
         self.subtitle.setText(self.tr("Tap a place to open it: %1").replace("%1", names))
 
     def retranslate(self) -> None:
