@@ -98,3 +98,9 @@ def test_cli_search_takes_any_text(real_db: Path, query: str) -> None:
     assert result.returncode == 0, result.stderr
     for item in json.loads(result.stdout):
         assert {"kind", "id", "title", "snippet", "score"} <= item.keys()
+
+
+def test_a_photos_english_line_keeps_its_credit_and_area_apart(db: sqlite3.Connection) -> None:
+    # It read "Photo: Li Yang, staff reporter Metaverse Area" on the result card.
+    hit = next(h for h in search(db, "metaverse", limit=20) if h.kind == "photo")
+    assert hit.snippet_en == "Photo: Li Yang, staff reporter · Metaverse Area"

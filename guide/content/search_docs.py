@@ -127,7 +127,10 @@ def _other_documents(conn: sqlite3.Connection) -> Iterator[SearchDoc]:
                               if p)
         yield SearchDoc(kind="photo", id=r["id"], title=r["caption"], title_en=r["caption_en"],
                         names=_names(r["photographer"], r["credit_role"], r["area"]),
-                        body_en=_texts(f"Photo: {credit_en}" if credit_en else "", r["area_en"]))
+                        # One line on a result card: "Photo: Li Yang, staff reporter · Metaverse
+                        # Area" (the Chinese joins its names with 、), not two run together.
+                        body_en=" · ".join(p for p in (f"Photo: {credit_en}" if credit_en else "",
+                                                         r["area_en"]) if p))
     for r in _rows(conn, """
         SELECT p.*, o.name AS org,
           (SELECT json_group_array(fs.said) FROM forum_speaker fs WHERE fs.person_id = p.id) AS said
