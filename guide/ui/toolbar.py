@@ -25,6 +25,9 @@ class Toolbar(QWidget):
         self.ctx = ctx
         self.setObjectName("mainToolbar")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        # Always as tall as its buttons want: a page taller than the window (the map) had
+        # squeezed it 3-7 px, and the whole header jumped when that page opened.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.row = QHBoxLayout(self)
         self.row.setContentsMargins(10, 6, 10, 6)
         self.row.setSpacing(8)
