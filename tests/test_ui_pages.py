@@ -11,7 +11,15 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QApplication, QFileDialog, QListView, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QListView,
+    QMessageBox,
+    QPushButton,
+    QTextBrowser,
+    QWidget,
+)
 
 from guide.app import Guide, build_window
 from guide.content import queries
@@ -369,3 +377,29 @@ def test_each_part_of_the_exhibition_is_called_what_it_is(guide: Guide) -> None:
     assert "Technology field  Artificial Intelligence" in body.replace("\xa0", " ")
     assert "Exhibition area  Metaverse Area" in body.replace("\xa0", " ")
     assert "Exhibition area  Artificial Intelligence" not in body.replace("\xa0", " ")
+
+
+def _line_gap(browser: QTextBrowser, starting: str) -> float:
+    """How far apart the first two lines of the paragraph starting ``starting`` are, in
+    heights of the body's text (the paragraph must wrap)."""
+    block = browser.document().begin()
+    while block.isValid() and not block.text().startswith(starting):
+        block = block.next()
+    assert block.isValid() and block.layout().lineCount() >= 2, starting
+    gap = block.layout().lineAt(1).y() - block.layout().lineAt(0).y()
+    return gap / QFontMetrics(browser.document().defaultFont()).height()
+
+
+def test_a_wrapped_english_row_reads_as_one_row_at_200_percent(qtbot, real_db: Path) -> None:  # type: ignore[no-untyped-def]
+    # At 200% the Baidu page's forum row, wrapped, had lines 1.5 text heights apart, wider
+    # than the gap between rows: it read as separate rows. Chinese keeps its looser spacing.
+    gaps = {}
+    for lang, start in (("en", "30 May 2023"), ("zh", "2023年5月30日")):
+        with shown_guide(qtbot, real_db, lang=lang, size=(1024, 640)) as g:
+            try:
+                g.ctx.state.set_text_scale(2.0)
+                g.window.go(Location.item("organization", "baidu"))
+                gaps[lang] = _line_gap(g.window.detail.body, start)
+            finally:
+                g.ctx.state.set_text_scale(1.0)
+    assert gaps["en"] <= 1.3 < gaps["zh"], gaps

@@ -73,11 +73,14 @@ def css(p: Palette, scale: float, lang: str = "zh") -> str:
     """The detail pages' style: generous CJK line height and paragraph spacing. Notes are
     italic in English only: Chinese type has no italic, Qt slants the glyphs instead."""
     slant = "italic" if lang == "en" else "normal"
+    # Qt's percentages are of the face's own line spacing (about 1.17 em for the Latin face):
+    # 150% had a wrapped English row reading as two rows at 200% text (1.75 em).
+    text, rows = (175, 150) if lang == "zh" else (145, 125)
     return f"""
     body {{ color: {p.text}; }}
-    p {{ line-height: 175%; margin-top: 0; margin-bottom: 14px; }}
-    p.facts {{ line-height: 150%; }}
-    p.row {{ line-height: 150%; margin-bottom: 6px; }}
+    p {{ line-height: {text}%; margin-top: 0; margin-bottom: 14px; }}
+    p.facts {{ line-height: {rows}%; }}
+    p.row {{ line-height: {rows}%; margin-bottom: 6px; }}
     h2 {{ color: {p.primary}; font-size: {reading_size(scale) * 1.1:.1f}pt; margin-top: 22px;
           margin-bottom: 8px; }}
     .meta {{ color: {p.muted}; }}
