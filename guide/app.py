@@ -103,6 +103,7 @@ def build_window(
     if theme.applied() != (state.palette_name, state.text_scale):
         restyle()
     window = MainWindow(ctx, images)
+    ctx.bookmarks.save_failed.connect(lambda message: _tell_not_saved(window, message))
     _drop_source_lines()  # again: building Home imported its modules
     guide = Guide(ctx, images, window, translations, user)
     guide.after_first_frame = lambda: _after_first_frame(guide, opened, tidy=defer)
@@ -228,6 +229,19 @@ def _tell_recovery(window: MainWindow, ctx: AppContext, notice: RecoveryNotice) 
                           QMessageBox.StandardButton.Ok, window)
         box.open()
     mark_recovery_notice_shown(ctx.user)
+
+
+def _tell_not_saved(window: MainWindow, message: str) -> None:
+    """A bookmark change could not be written (a full or read-only disk): say so."""
+    from PySide6.QtWidgets import QMessageBox  # rare: its Python type costs every start
+
+    box = window.findChild(QMessageBox, "bookmarkNotSavedBox")
+    if box is None:  # one box, told again, however many presses fail
+        box = QMessageBox(QMessageBox.Icon.Warning, "", "", QMessageBox.StandardButton.Ok, window)
+        box.setObjectName("bookmarkNotSavedBox")
+    box.setWindowTitle(tx.tr("Bookmark not saved"))
+    box.setText(message)
+    box.open()
 
 
 def run_app(args: argparse.Namespace) -> int:

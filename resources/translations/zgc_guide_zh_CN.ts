@@ -1035,6 +1035,10 @@
         <translation>收藏已恢复</translation>
     </message>
     <message>
+        <source>Bookmark not saved</source>
+        <translation>收藏未保存</translation>
+    </message>
+    <message>
         <source>The guide cannot start.</source>
         <translation>本指南无法启动。</translation>
     </message>
@@ -1165,6 +1169,22 @@
     <message>
         <source>Next</source>
         <translation>接下来</translation>
+    </message>
+    <message>
+        <source>the disk is full. Free some space and try again.</source>
+        <translation>磁盘已满。请腾出空间后重试。</translation>
+    </message>
+    <message>
+        <source>the disk or the bookmarks file is read-only.</source>
+        <translation>磁盘或收藏文件为只读。</translation>
+    </message>
+    <message>
+        <source>the bookmarks file could not be written (%1).</source>
+        <translation>无法写入收藏文件（%1）。</translation>
+    </message>
+    <message>
+        <source>Your bookmarks were not changed: %1 The bookmarks you have are kept.</source>
+        <translation>收藏未作更改：%1已有的收藏都还在。</translation>
     </message>
 </context>
 </TS>
