@@ -69,6 +69,14 @@ def test_deep_nesting_is_refused_without_recursing(tmp_path: Path, user: Path, m
     refused(bad, user, mini_db, expect="nested")
 
 
+def test_a_number_too_long_to_read_is_refused(tmp_path: Path, user: Path, mini_db: Path) -> None:
+    # Python's JSON reader refuses integers of more than 4,300 digits with a ValueError,
+    # which had ended the command in a traceback.
+    bad = tmp_path / "bigint.json"
+    bad.write_text('{"format": "zgc-guide-bookmarks", "version": 1' + "0" * 5000 + ', "bookmarks": []}')
+    refused(bad, user, mini_db, expect="Exceeds the limit (4300 digits)")
+
+
 def test_a_lone_surrogate_in_a_title_is_refused(tmp_path: Path, user: Path, mini_db: Path) -> None:
     bad = tmp_path / "surrogate.json"
     bad.write_text('{"bookmarks": [{"kind": "forum", "id": "gone", "title": "\\ud800x"}]}')
