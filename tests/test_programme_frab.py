@@ -152,3 +152,45 @@ def test_a_schedule_in_a_declared_chinese_encoding_is_read(
     assert ("gbk.xml: not a readable frab XML schedule file: its XML declaration names the encoding "
             "'X-NO-SUCH', which the guide does not know: save the schedule as UTF-8") \
         in capsys.readouterr().err
+
+
+def _import_bytes(tmp_path: Path, data: bytes, name: str) -> tuple[int, Path, dict[str, Any]]:
+    source, out, report = tmp_path / name, tmp_path / name.replace(".", "-"), tmp_path / f"{name}.json"
+    source.write_bytes(data)
+    code = main(["import", str(source), "--out", str(out), "--report", str(report)])
+    return code, out, json.loads(report.read_text(encoding="utf-8")) if report.exists() else {}
+
+
+def test_a_utf8_schedule_declared_latin1_is_read_as_utf8_and_said_so(tmp_path: Path) -> None:
+    # Read as its declaration said, every "Zügli" became "ZÃ¼gli", without a word.
+    text = XML.format(**GOOD).replace("<title>Late</title>", "<title>Zügli – 开幕式</title>")
+    data = text.replace('encoding="UTF-8"', 'encoding="ISO-8859-1"').encode("utf-8")
+    code, out, report = _import_bytes(tmp_path, data, "mislabelled.xml")
+    assert code == 0 and "Zügli – 开幕式" in _forums(out)
+    assert {"where": "the XML declaration", "id": None, "guid": None, "title": "",
+            "repair": "its XML declaration says ISO-8859-1, but the text is UTF-8: read as UTF-8"} \
+        in report["repaired"]
+    # A real Latin-1 file (bytes that are not UTF-8) is still read as Latin-1.
+    latin = text.replace(" – 开幕式", "").replace('encoding="UTF-8"', 'encoding="ISO-8859-1"')
+    code, out, report = _import_bytes(tmp_path, latin.encode("latin-1"), "latin.xml")
+    assert code == 0 and "Zügli" in _forums(out) and not report["repaired"]
+
+
+def test_a_utf16_schedule_is_read(tmp_path: Path) -> None:
+    # Windows' "Unicode" (UTF-16 with a byte order mark) had been "not a schedule this
+    # version reads".
+    text = XML.format(**GOOD).replace('encoding="UTF-8"', 'encoding="UTF-16"')
+    code, out, _ = _import_bytes(tmp_path, text.encode("utf-16"), "windows.xml")
+    assert code == 0 and set(_forums(out)) == {"Late", "Morning"}
+
+
+def test_an_undeclared_gbk_schedule_and_an_empty_file_say_what_they_are(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = XML.format(**GOOD).replace("<title>Late</title>", "<title>开幕式</title>")
+    code, out, _ = _import_bytes(tmp_path, text.encode("gbk"), "gbk.xml")  # says UTF-8
+    assert code == 2 and not out.exists()
+    assert ("gbk.xml: not a readable frab XML schedule file: it is not UTF-8 text (line 6, "
+            "byte 394); a schedule saved in another encoding (GBK on Chinese systems) must be "
+            "saved again as UTF-8") in capsys.readouterr().err
+    code, out, _ = _import_bytes(tmp_path, b"", "empty.xml")
+    assert code == 2 and "error: empty.xml: the file is empty" in capsys.readouterr().err

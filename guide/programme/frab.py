@@ -7,6 +7,7 @@ children are its fields, so a link's nested title never overwrites the event's.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import io
 import json
@@ -119,16 +120,32 @@ def _attr(element: ET.Element, name: str) -> str | None:
 # ("multi-byte encodings are not supported"), such as the GBK of Chinese systems' exports.
 _DECLARED = re.compile(rb"^(?:\xef\xbb\xbf)?<\?xml[^>]*?encoding=[\"']([A-Za-z0-9._:-]+)[\"']")
 _EXPAT_OWN = {"utf8", "utf16", "iso88591", "latin1", "usascii", "ascii"}
+# Encodings in which any bytes are some text: a UTF-8 file mislabelled so reads as mojibake.
+_SINGLE_BYTE = {"iso88591", "latin1", "iso885915", "latin9", "windows1252", "cp1252"}
 
 
-def _for_expat(data: bytes) -> bytes:
-    """The document as expat can read it: one in another declared encoding becomes UTF-8."""
+def _for_expat(data: bytes) -> tuple[bytes, str | None]:
+    """The document as expat can read it (one in another declared encoding becomes UTF-8),
+    and a note when the file's own declaration was not believed."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _declared_utf8(data.decode("utf-16")), None
     declared = _DECLARED.match(data)
-    if declared is None:
-        return data
-    encoding = declared[1].decode("ascii")
-    if re.sub(r"[^a-z0-9]", "", encoding.lower()) in _EXPAT_OWN:
-        return data
+    encoding = declared[1].decode("ascii") if declared else "UTF-8"
+    key = re.sub(r"[^a-z0-9]", "", encoding.lower())
+    bad = _utf8_error(data)
+    if bad is not None and key in ("utf8", "ascii", "usascii"):
+        # expat would say only "not well-formed (invalid token)" at a line and column.
+        line = data.count(b"\n", 0, bad.start) + 1
+        raise FileUnreadable(f"it is not UTF-8 text (line {line}, byte {bad.start}); a schedule "
+                             "saved in another encoding (GBK on Chinese systems) must be saved "
+                             "again as UTF-8")
+    if bad is None and key in _SINGLE_BYTE and not data.isascii():
+        # Bytes that read as UTF-8 with non-ASCII letters are UTF-8: read as the declared
+        # single-byte encoding they become "ZÃ¼gli" for "Zügli" in every title.
+        return (_declared_utf8(data.decode("utf-8")),
+                f"its XML declaration says {encoding}, but the text is UTF-8: read as UTF-8")
+    if key in _EXPAT_OWN:
+        return data, None
     try:
         text = data.decode(encoding)
     except LookupError:
@@ -137,6 +154,18 @@ def _for_expat(data: bytes) -> bytes:
     except UnicodeDecodeError as exc:
         raise FileUnreadable(f"it is not {encoding} text as its XML declaration says (byte "
                              f"{exc.start}): save the schedule as UTF-8") from None
+    return _declared_utf8(text), None
+
+
+def _utf8_error(data: bytes) -> UnicodeDecodeError | None:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc
+    return None
+
+
+def _declared_utf8(text: str) -> bytes:
     return re.sub(r"encoding=[\"'][^\"']+[\"']", 'encoding="UTF-8"', text, count=1).encode()
 
 
@@ -147,12 +176,15 @@ def read_frab_xml(data: bytes) -> RawProgramme:
     memory holds the events as read, not the whole document tree besides them.
     """
     programme = RawProgramme(format="frab-xml")
+    data, note = _for_expat(data)
+    if note:
+        programme.file_repairs.append(("the XML declaration", note))
     path: list[str] = []
     date: str | None = None
     room_name = ""
     index = days = 0
     try:
-        for action, element in ET.iterparse(io.BytesIO(_for_expat(data)), events=("start", "end")):
+        for action, element in ET.iterparse(io.BytesIO(data), events=("start", "end")):
             if action == "start":
                 path.append(element.tag)
                 if len(path) == 1 and element.tag != "schedule":

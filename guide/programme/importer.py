@@ -11,6 +11,7 @@ import codecs
 import csv
 import json
 import os
+import re
 import shutil
 import tempfile
 import urllib.request
@@ -71,10 +72,23 @@ def read_source(source: str) -> bytes:
     return path.read_bytes()
 
 
+def _utf8_if_utf16_markup(data: bytes) -> bytes:
+    """A UTF-16 schedule (Windows "Unicode"), XML, JSON or iCalendar, as UTF-8; anything
+    else as it is (a UTF-16 spreadsheet export is read as such)."""
+    if not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data
+    text = data.decode("utf-16", "replace").lstrip()
+    if not text.startswith(("<", "{", "BEGIN:VCALENDAR")):
+        return data
+    return re.sub(r"^(<\?xml[^>]*?encoding=[\"'])[^\"']+", r"\1UTF-8", text, count=1).encode()
+
+
 def detect_format(data: bytes, name: str = "") -> str:
     """The schedule format of ``data``, judged from its content (the name only breaks ties)."""
     head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
     label = name or "the file"
+    if not head:
+        raise ProgrammeError(f"{label}: the file is empty")
     if head.startswith(b"PK\x03\x04"):
         return "xlsx"
     if head.startswith(b"<"):
@@ -175,7 +189,7 @@ def read_programme(source: str, *, fmt: str | None = None, timezone: str | None 
     ``timezone`` overrides the file's (``--timezone``); ``fallback_timezone`` is used only
     for a file that names none (the staff's import: the current content's zone).
     """
-    data = read_source(source)
+    data = _utf8_if_utf16_markup(read_source(source))
     name = source.rsplit("/", 1)[-1]
     fmt = fmt or detect_format(data, name)
     if fmt not in READERS:

@@ -44,6 +44,10 @@ class Report:
     def repair(self, event: RawEvent, what: str) -> None:
         self.repaired.append({**_ident(event), "repair": what})
 
+    def repair_file(self, where: str, what: str) -> None:
+        """Something of the file that is not an event (its encoding) was read otherwise."""
+        self.repaired.append({"where": where, "id": None, "guid": None, "title": "", "repair": what})
+
 
 def _ident(event: RawEvent) -> dict[str, Any]:
     return {"where": event.where, "id": event.source_id, "guid": event.guid, "title": event.title}
@@ -230,6 +234,8 @@ def normalise(raw: RawProgramme, *, timezone: str | None = None, source: str = "
     ids: set[str] = set()
     for where, reason in raw.left_out:
         report.leave_out(where, reason)
+    for where, what in raw.file_repairs:
+        report.repair_file(where, what)
     for r in raw.rooms:
         names.room_id(r.name, r.guid)
     for name, color in raw.tracks:
