@@ -370,3 +370,26 @@ def test_no_room_for_the_baseline_copy_names_the_slot_not_the_content_copied(
     assert str(info.value).startswith(f"cannot write {world.slot.root}: the disk is full")
     assert str(world.current_db) not in str(info.value)
     assert world.running() == before  # nothing changed, nothing left behind
+
+
+def test_a_programme_with_no_room_to_be_written_names_the_full_disk(
+        world: World, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Staff loading a programme onto an already full disk read "[Errno 28] No space left on
+    # device"; a disk that filled during the build said what it was. Both say it now.
+    import errno
+
+    from guide.files import DiskFull
+    from guide.programme import importer
+    from guide.updates.programme import prepare_programme
+    from tests.conftest import XML_39C3
+
+    def full(_programme: object, out: Path, **_kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device", str(out / "sessions-0001.json"))
+
+    monkeypatch.setattr(importer, "write_pack", full)
+    world.slot.root.mkdir(parents=True, exist_ok=True)
+    before = world.running()
+    with pytest.raises(DiskFull) as info:
+        prepare_programme(XML_39C3, current_db=world.current_db)
+    assert str(info.value).startswith(f"cannot write {world.slot.root}: the disk is full")
+    assert world.running() == before

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from guide.files import disk_full_error, is_disk_full, now_iso, pid_alive
+from guide.files import DiskFull, disk_full_error, is_disk_full, now_iso, pid_alive
 from guide.updates.changes import ChangeSummary, compare_content
 from guide.updates.state import (
     ContentIdentity,
@@ -99,10 +99,14 @@ def staging(slot: ContentSlot, current_db: Path | None) -> Iterator[Staging]:
                     work=slot.root / f".work-{token}", staged=slot.root / f".stage-{token}.db")
     try:
         yield stage
-    except BaseException:
+    except BaseException as exc:
         stage.staged.unlink(missing_ok=True)
         if stage.baseline_db is not None:
             stage.baseline_db.unlink(missing_ok=True)
+        # Any write of the staging (the pack's files, the database) that finds no room says
+        # so, as the ones that check do: not "[Errno 28] No space left on device".
+        if isinstance(exc, OSError) and not isinstance(exc, DiskFull) and is_disk_full(exc, slot.root):
+            raise disk_full_error(slot.root) from exc
         raise
     finally:
         shutil.rmtree(stage.work, ignore_errors=True)
