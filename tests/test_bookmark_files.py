@@ -12,6 +12,7 @@ import io
 import json
 import os
 import resource
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -213,3 +214,38 @@ def test_the_window_on_a_full_disk_says_so_instead_of_a_traceback(tmp_path: Path
     assert r.returncode == 2 and "Traceback" not in r.stderr
     assert f"error: cannot open {user}: no room" in r.stderr
     assert listed(user, mini_db) == ["overlap"]
+
+
+def test_bookmarks_on_a_read_only_disk_can_still_be_listed_and_exported(
+        tmp_path: Path, user: Path, mini_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A disk that went read-only (ext4 remounts so on errors) held the only copy, and every
+    # command refused it: nothing could be listed or taken away.
+    from guide.user import db as user_db
+
+    def refused_as_on_a_read_only_disk(path: Path | None = None) -> user_db.UserDb:
+        raise user_db.UserDbError(f"{path} is on a read-only disk; bookmarks and settings need a "
+                                  "folder this account can write", read_only=True)
+
+    monkeypatch.setattr(user_db, "open_user_db", refused_as_on_a_read_only_disk)
+    code, out, err = bm("list", user=user, content=mini_db)
+    assert code == 0 and out.split("\t")[:2] == ["forum", "overlap"]
+    assert f"note: {user} is on a read-only disk" in err and "read as they are" in err
+    rescued = tmp_path / "rescued.json"
+    code, _out, err = bm("export", "--format", "json", "--out", str(rescued), user=user, content=mini_db)
+    assert code == 0, err
+    assert [b["id"] for b in json.loads(rescued.read_text(encoding="utf-8"))["bookmarks"]] == ["overlap"]
+    code, _out, err = bm("add", "forum", "opening", user=user, content=mini_db)  # changes: refused
+    assert code == 2 and "read-only disk" in err
+
+
+def test_the_read_only_opening_writes_nothing(user: Path) -> None:
+    from guide.user.db import open_user_db_to_read
+
+    before = {p.name: p.read_bytes() for p in user.parent.glob("user.db*")}
+    opened = open_user_db_to_read(user)
+    assert opened.read_only
+    assert [r[0] for r in opened.db.execute("SELECT item_id FROM bookmark")] == ["overlap"]
+    with pytest.raises(sqlite3.OperationalError, match="readonly"):
+        opened.db.execute("DELETE FROM bookmark")
+    opened.close()
+    assert {p.name: p.read_bytes() for p in user.parent.glob("user.db*")} == before

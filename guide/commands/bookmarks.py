@@ -25,14 +25,26 @@ Handler = Callable[[argparse.Namespace], int]
 Command = Callable[[str, Handler, str], argparse.ArgumentParser]
 
 
-def _open_user(args: argparse.Namespace) -> Any:
+def _open_user(args: argparse.Namespace, *, reading: bool = False) -> Any:
+    """The user database; with ``reading`` (list, export) also from a read-only disk, where
+    the bookmarks can still be taken away though nothing can change."""
+    from guide import paths
     from guide.user.db import (
+        UserDbError,
         mark_recovery_notice_shown,
         open_user_db,
+        open_user_db_to_read,
         pending_recovery_notice,
     )
 
-    user = open_user_db(args.user_db)
+    try:
+        user = open_user_db(args.user_db)
+    except UserDbError as exc:
+        if not (reading and exc.read_only):
+            raise
+        user = open_user_db_to_read(args.user_db or paths.default_user_db())
+        print(f"note: {exc}; its bookmarks are read as they are", file=sys.stderr)
+        return user
     notice = pending_recovery_notice(user.db)
     if notice is not None:
         print(f"notice: the bookmarks file was damaged and has been replaced; {notice.salvaged} "
@@ -63,8 +75,9 @@ def cmd_list(args: argparse.Namespace) -> int:
     from guide.user.bookmarks import list_bookmarks, refresh_snapshots
     from guide.user.export import bookmark_records
 
-    user, content = _open_user(args), _open_content(args)
-    refresh_snapshots(user.db, content)  # keep last-known titles current for later updates
+    user, content = _open_user(args, reading=True), _open_content(args)
+    if not user.read_only:
+        refresh_snapshots(user.db, content)  # keep last-known titles current for later updates
     views = list_bookmarks(user.db, content)
     if args.json:
         print_json(bookmark_records(views))
@@ -120,7 +133,7 @@ def cmd_remove(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from guide.user.export import export_bookmarks, export_bytes
 
-    user, content = _open_user(args), _open_content(args)
+    user, content = _open_user(args, reading=True), _open_content(args)
     lang = getattr(args, "lang", None) or "zh"
     if str(args.out) == "-":
         data, written, left = export_bytes(user.db, content, args.format, lang=lang)

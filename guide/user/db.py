@@ -83,8 +83,13 @@ class UserDbError(Exception):
     """The user database cannot be used, and moving it aside would be wrong.
 
     Raised for a file that is some other program's database, one written by a newer
-    zgc-guide, or one that stays locked by another process.
+    zgc-guide, or one that stays locked by another process; ``read_only`` when the file or
+    its disk cannot be written (it can still be read: :func:`open_user_db_to_read`).
     """
+
+    def __init__(self, message: str, *, read_only: bool = False) -> None:
+        super().__init__(message)
+        self.read_only = read_only
 
 
 class _Damaged(Exception):
@@ -103,6 +108,7 @@ class UserDb:
     path: Path
     recovered_from: Path | None = None
     salvaged: int = 0
+    read_only: bool = False  # opened by open_user_db_to_read: nothing can be written
 
     def close(self) -> None:
         """Close the connection (a checkpoint folds the WAL back into the file)."""
@@ -239,10 +245,10 @@ def _prepare(conn: sqlite3.Connection, path: Path) -> None:
         code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
         if code == _SQLITE_READONLY or "readonly" in str(exc):
             raise UserDbError(f"{path} is read-only; bookmarks and settings need a file this "
-                              "account can write (check its permissions)") from exc
+                              "account can write (check its permissions)", read_only=True) from exc
         if _on_read_only_disk(path.parent):  # SQLite says "unable to open database file"
             raise UserDbError(f"{path} is on a read-only disk; bookmarks and settings need a "
-                              "folder this account can write") from exc
+                              "folder this account can write", read_only=True) from exc
         raise UserDbError(f"{path} cannot be opened: {exc}") from exc
 
 
@@ -315,6 +321,34 @@ def open_user_db(path: Path | None = None) -> UserDb:
         raise
     except OSError as exc:  # a folder that cannot be made, a file that cannot be moved aside
         raise UserDbError(f"{path} cannot be opened: {exc.strerror or exc}") from exc
+
+
+def open_user_db_to_read(path: Path) -> UserDb:
+    """The user database at ``path`` opened for reading only: nothing is created, migrated
+    or written. For listing and exporting the bookmarks of a file on a read-only disk
+    (which :func:`open_user_db` refuses, as the app must be able to save). Raises
+    :class:`UserDbError` when the file is missing, not ours, or of another schema version.
+    """
+    from urllib.parse import quote
+
+    if not path.is_file():
+        raise UserDbError(f"{path}: no such file")
+    # Unchanged since it was last closed (no -wal file) on a disk nobody can write:
+    # immutable, so SQLite does not need to create the -shm file it cannot create.
+    still = "" if path.with_name(path.name + "-wal").exists() else "&immutable=1"
+    conn = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro{still}", uri=True,
+                           isolation_level=None, check_same_thread=False)
+    try:
+        version, app_id = conn.execute("SELECT (SELECT user_version FROM pragma_user_version),"
+                                       " (SELECT application_id FROM pragma_application_id)").fetchone()
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise UserDbError(f"{path} cannot be read: {exc}") from exc
+    if app_id != APPLICATION_ID or version != USER_SCHEMA_VERSION:
+        conn.close()
+        raise UserDbError(f"{path} is not a zgc-guide user database of this version (user "
+                          f"schema {version}), and it cannot be upgraded on a read-only disk")
+    return UserDb(conn, path, read_only=True)
 
 
 def _open(path: Path) -> UserDb:
