@@ -14,7 +14,9 @@ from guide.content.build import build_content_db
 from guide.content.maps import Position
 from guide.kiosk.config import KioskConfig
 from guide.kiosk.controller import install_kiosk
+from guide.ui import theme
 from guide.ui.history import Location
+from guide.ui.layout_check import ratio
 from guide.ui.map_view import PlanView
 from guide.ui.views.detail import DetailPage
 from guide.ui.views.map import MapPage
@@ -126,6 +128,12 @@ def test_you_are_here_from_the_kiosk_config(qtbot, map_db: Path, tmp_path: Path)
         assert view is not None and view.here_text() == "您在这里"
         marker = view.marker[0]
         assert (marker.pos().x(), marker.pos().y()) == (500, 340)
+        # The words a visitor looks for: larger than the page's text, white on the dot's red
+        # (dark red on white at body size had been lost among the halls' names).
+        words = view.marker[1]
+        assert words.font().pointSizeF() >= 1.25 * theme.font("body", 1.0).pointSizeF()
+        backing = words.childItems()[0]
+        assert ratio(words.brush().color().rgb(), backing.brush().color().rgb()) >= 4.5
         g.ctx.state.set_language("en")
         assert _map_page(g).view.here_text() == "You are here"  # type: ignore[union-attr]
         g.window.go(Location.item("area", "expo-hall"))

@@ -138,13 +138,16 @@ class PlanView(QGraphicsView):
         dot.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         dot.setZValue(10)
         label = QGraphicsSimpleTextItem(HERE_EN if self.lang == "en" else HERE_ZH)
-        font = QFont(theme.font("body", self.text_scale))
+        # The one thing a visitor looks for on the plan: a title's size, white on the dot's
+        # red (dark red on white at body size was lost among the halls' names).
+        font = QFont(theme.font("title", self.text_scale))
         font.setBold(True)
         label.setFont(font)
-        label.setBrush(QBrush(QColor(HERE_COLOUR)))
-        backing = QGraphicsRectItem(label.boundingRect().adjusted(-5, -2, 5, 2), label)
-        backing.setBrush(QBrush(QColor("#ffffff")))
-        backing.setPen(QPen(QColor(HERE_COLOUR), 1.5))
+        label.setBrush(QBrush(QColor("#ffffff")))
+        pad = 6 * self.text_scale
+        backing = QGraphicsRectItem(label.boundingRect().adjusted(-pad, -pad / 2, pad, pad / 2), label)
+        backing.setBrush(QBrush(QColor(HERE_COLOUR)))
+        backing.setPen(QPen(QColor("#ffffff"), 2))
         backing.setFlag(QGraphicsItem.GraphicsItemFlag.ItemStacksBehindParent)
         label.setPos(here.x, here.y)
         label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
