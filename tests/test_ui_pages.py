@@ -403,3 +403,14 @@ def test_a_wrapped_english_row_reads_as_one_row_at_200_percent(qtbot, real_db: P
             finally:
                 g.ctx.state.set_text_scale(1.0)
     assert gaps["en"] <= 1.3 < gaps["zh"], gaps
+
+
+def test_the_exhibition_cards_share_one_height(guide: Guide) -> None:
+    # The exhibition's long English name wraps to three lines: its card stood 40 px taller
+    # than the others in its row, and the rows looked ragged.
+    guide.window.resize(1280, 800)
+    guide.window.go(Location("exhibition"))
+    view = guide.window.page("exhibition").view
+    QApplication.processEvents()
+    heights = {view.visualRect(view.model().index(r, 0)).height() for r in range(view.model().rowCount())}
+    assert view.model().rowCount() == 5 and len(heights) == 1, heights

@@ -220,6 +220,7 @@ class AreaDelegate(ImageCardDelegate):
 
     IMAGE = (320, 150)
     FILL = True
+    _tallest: tuple[tuple[object, ...], int] | None = None  # (what it was measured for, text height)
 
     def spoken_lines(self, item: Any) -> list[str]:
         lang = self.ctx.state.lang
@@ -257,10 +258,16 @@ class AreaDelegate(ImageCardDelegate):
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        area: Area | None = index.data(ItemRole)
-        name = tx.pick(area.title, area.title_en, self.ctx.state.lang) if area else "国"
-        lines = [title(name, self.font("title", True), ""),
-                 Line("国", self.font("body"), ""), Line("国", self.font("small"), "")]
+        # Every card as tall as the tallest: a name wrapping to three lines made its card
+        # 40 px taller than the others in its row, which then looked ragged. The exhibition
+        # has a handful of parts, so measuring them all is cheap (and done once per layout).
         size = self.image_size()
-        return QSize(size.width() + self.CARD_EXTRA,
-                     size.height() + self.lines_height(lines, size.width() - 12) + 34)
+        model = index.model()
+        key = (size.width(), size.height(), self.ctx.state.lang, model.rowCount(), id(model))
+        if self._tallest is None or self._tallest[0] != key:
+            names = [tx.pick(a.title, a.title_en, self.ctx.state.lang) for a in
+                     (model.index(r, 0).data(ItemRole) for r in range(model.rowCount())) if a]
+            lines = [[title(name, self.font("title", True), ""), Line("国", self.font("body"), ""),
+                      Line("国", self.font("small"), "")] for name in names or ["国"]]
+            self._tallest = (key, max(self.lines_height(x, size.width() - 12) for x in lines))
+        return QSize(size.width() + self.CARD_EXTRA, size.height() + self._tallest[1] + 34)
