@@ -68,7 +68,6 @@ def _run_as_reader(hall: Path, *args: str, stdin: str | None = None) -> subproce
 
 
 CASES = {
-    "bookmarks list": ["bookmarks", "list"],
     "bookmarks add": ["bookmarks", "add", "forum", "no-time"],
     "kiosk status": ["kiosk", "status"],
     "kiosk set-pin": ["kiosk", "set-pin", "--stdin"],
@@ -92,3 +91,16 @@ def test_a_read_only_user_db_gives_one_clear_line_and_changes_nothing(case: str,
                       "can write (check its permissions)"], r.stderr
     assert digest(user) == before  # the bookmark and the PIN are as they were
     assert sorted(p.name for p in hall.iterdir()) == listing  # no journal, no -wal, nothing moved
+
+
+def test_a_read_only_user_db_can_still_be_listed_and_is_not_changed(hall: Path) -> None:
+    # Listing (and exporting) reads the bookmarks as they are, so they can be taken away.
+    user = hall / "user.db"
+    before, listing = digest(user), sorted(p.name for p in hall.iterdir())
+    r = _run_as_reader(hall, "bookmarks", "list", "--user-db", str(user),
+                       "--content-db", str(hall / "content.db"))
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.split("\t")[:2] == ["forum", "opening"]
+    assert r.stderr.startswith(f"note: {user} is read-only;") and "read as they are" in r.stderr
+    assert digest(user) == before
+    assert sorted(p.name for p in hall.iterdir()) == listing  # no journal, no -wal, no -shm
