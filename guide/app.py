@@ -208,10 +208,10 @@ def _tell_fallback(window: MainWindow, ctx: AppContext, opened: OpenedContent) -
         message = message.replace("%1", str(opened.damaged)).replace("%2", str(opened.path))
         from PySide6.QtWidgets import QMessageBox  # rare: its Python type costs every start
 
-        box = QMessageBox(QMessageBox.Icon.Warning, tx.tr("Content damaged"), message,
-                          QMessageBox.StandardButton.Ok, window)
-        box.setObjectName("contentFallbackBox")
-        box.open()
+        from guide.ui.boxes import message_box
+
+        message_box(window, QMessageBox.Icon.Warning, tx.tr("Content damaged"), message,
+                    name="contentFallbackBox").open()
 
 
 def _tell_recovery(window: MainWindow, ctx: AppContext, notice: RecoveryNotice) -> None:
@@ -225,9 +225,9 @@ def _tell_recovery(window: MainWindow, ctx: AppContext, notice: RecoveryNotice) 
     else:
         from PySide6.QtWidgets import QMessageBox  # rare: its Python type costs every start
 
-        box = QMessageBox(QMessageBox.Icon.Warning, tx.tr("Bookmarks recovered"), message,
-                          QMessageBox.StandardButton.Ok, window)
-        box.open()
+        from guide.ui.boxes import message_box
+
+        message_box(window, QMessageBox.Icon.Warning, tx.tr("Bookmarks recovered"), message).open()
     mark_recovery_notice_shown(ctx.user)
 
 
@@ -235,10 +235,12 @@ def _tell_not_saved(window: MainWindow, message: str) -> None:
     """A bookmark change could not be written (a full or read-only disk): say so."""
     from PySide6.QtWidgets import QMessageBox  # rare: its Python type costs every start
 
+    from guide.ui.boxes import message_box, name_buttons
+
     box = window.findChild(QMessageBox, "bookmarkNotSavedBox")
     if box is None:  # one box, told again, however many presses fail
-        box = QMessageBox(QMessageBox.Icon.Warning, "", "", QMessageBox.StandardButton.Ok, window)
-        box.setObjectName("bookmarkNotSavedBox")
+        box = message_box(window, QMessageBox.Icon.Warning, "", "", name="bookmarkNotSavedBox")
+    name_buttons(box)
     box.setWindowTitle(tx.tr("Bookmark not saved"))
     box.setText(message)
     box.open()

@@ -49,6 +49,9 @@ def test_the_clear_all_question_goes_with_the_visitor_unanswered(qtbot, kiosk: K
     window.page("bookmarks").clear_button.click()
     question = window.findChild(QMessageBox, "clearAllQuestion")
     assert question is not None and question.isVisible()
+    # In the visitor's language, buttons too (Qt's own "Yes" and "No" had been English).
+    assert [question.button(b).text() for b in (QMessageBox.StandardButton.Yes,
+                                                QMessageBox.StandardButton.No)] == ["是", "否"]
     k.reset_now()
     # It had shown the last visitor's count over the attract screen and blocked the window.
     assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]

@@ -182,6 +182,15 @@ def test_a_utf16_schedule_is_read(tmp_path: Path) -> None:
     text = XML.format(**GOOD).replace('encoding="UTF-8"', 'encoding="UTF-16"')
     code, out, _ = _import_bytes(tmp_path, text.encode("utf-16"), "windows.xml")
     assert code == 0 and set(_forums(out)) == {"Late", "Morning"}
+    # Without a declaration, an encoding="..." in a title is the title's, not rewritten.
+    bare = XML.format(**GOOD).split("\n", 1)[1].replace("<title>Late</title>",
+                                                        "<title>Say encoding='latin-1'</title>")
+    code, out, _ = _import_bytes(tmp_path, bare.encode("utf-16"), "bare.xml")
+    assert code == 0 and "Say encoding='latin-1'" in _forums(out)
+    from guide.programme.frab import read_frab_xml  # the reader on its own, as --format frab-xml
+
+    titles = [e.title for e in read_frab_xml(bare.encode("utf-16")).events]
+    assert titles == ["Say encoding='latin-1'", "Morning"]
 
 
 def test_an_undeclared_gbk_schedule_and_an_empty_file_say_what_they_are(

@@ -405,12 +405,30 @@ def test_a_wrapped_english_row_reads_as_one_row_at_200_percent(qtbot, real_db: P
     assert gaps["en"] <= 1.3 < gaps["zh"], gaps
 
 
-def test_the_exhibition_cards_share_one_height(guide: Guide) -> None:
-    # The exhibition's long English name wraps to three lines: its card stood 40 px taller
-    # than the others in its row, and the rows looked ragged.
+def _card_heights(guide: Guide) -> set[int]:
     guide.window.resize(1280, 800)
     guide.window.go(Location("exhibition"))
     view = guide.window.page("exhibition").view
     QApplication.processEvents()
-    heights = {view.visualRect(view.model().index(r, 0)).height() for r in range(view.model().rowCount())}
-    assert view.model().rowCount() == 5 and len(heights) == 1, heights
+    assert view.model().rowCount() == 5
+    return {view.visualRect(view.model().index(r, 0)).height() for r in range(view.model().rowCount())}
+
+
+def test_the_exhibition_cards_share_one_height(guide: Guide, qtbot, real_db: Path) -> None:  # type: ignore[no-untyped-def]
+    # The exhibition's long English name wraps to three lines: its card stood 40 px taller
+    # than the others in its row, and the rows looked ragged.
+    heights = _card_heights(guide)
+    assert len(heights) == 1, heights
+    # A text size that leaves the pictures as they are still makes room for the larger
+    # text, as a window started at that size does (the tallest card's height had been kept
+    # from the smaller size, and its name and dates were cut off).
+    try:
+        guide.ctx.state.set_text_scale(1.75)
+        smaller = _card_heights(guide)
+        guide.ctx.state.set_text_scale(2.0)
+        changed = _card_heights(guide)
+        with shown_guide(qtbot, real_db, now="2023-05-29T10:00", lang="en") as fresh:
+            fresh.ctx.state.set_text_scale(2.0)
+            assert changed == _card_heights(fresh) != smaller
+    finally:
+        guide.ctx.state.set_text_scale(1.0)

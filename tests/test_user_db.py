@@ -227,15 +227,15 @@ def test_a_read_only_mount_is_told_apart_from_other_open_failures(
     # on a remounted tmpfs: "… is on a read-only disk"); the mount flag is what tells.
     from guide.user import db as user_db
 
-    assert not user_db._on_read_only_disk(tmp_path)
+    assert not user_db.on_read_only_disk(tmp_path)
 
     class ReadOnly:
         f_flag = getattr(os, "ST_RDONLY", 1)
 
     monkeypatch.setattr(user_db.os, "statvfs", lambda _folder: ReadOnly(), raising=False)
-    assert user_db._on_read_only_disk(tmp_path)
+    assert user_db.on_read_only_disk(tmp_path)
     monkeypatch.delattr(user_db.os, "statvfs")  # Windows has none
-    assert not user_db._on_read_only_disk(tmp_path)
+    assert not user_db.on_read_only_disk(tmp_path)
 
 
 def _open_at_the_barrier(path: str, barrier: object, results: object) -> None:

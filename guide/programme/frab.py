@@ -121,6 +121,7 @@ def _attr(element: ET.Element, name: str) -> str | None:
 _DECLARED = re.compile(rb"^(?:\xef\xbb\xbf)?<\?xml[^>]*?encoding=[\"']([A-Za-z0-9._:-]+)[\"']")
 _EXPAT_OWN = {"utf8", "utf16", "iso88591", "latin1", "usascii", "ascii"}
 # Encodings in which any bytes are some text: a UTF-8 file mislabelled so reads as mojibake.
+_DECLARATION_ENCODING = re.compile(r"^(\s*<\?xml[^>]*?encoding=)[\"'][^\"']+[\"']")
 _SINGLE_BYTE = {"iso88591", "latin1", "iso885915", "latin9", "windows1252", "cp1252"}
 
 
@@ -166,7 +167,9 @@ def _utf8_error(data: bytes) -> UnicodeDecodeError | None:
 
 
 def _declared_utf8(text: str) -> bytes:
-    return re.sub(r"encoding=[\"'][^\"']+[\"']", 'encoding="UTF-8"', text, count=1).encode()
+    """``text`` as UTF-8 bytes, its XML declaration (if it has one) saying so; an
+    ``encoding="..."`` further on, in an event's description, is left alone."""
+    return _DECLARATION_ENCODING.sub(r'\1"UTF-8"', text, count=1).encode()
 
 
 def read_frab_xml(data: bytes) -> RawProgramme:

@@ -116,11 +116,13 @@ def not_saved_reason(exc: sqlite3.Error, user: sqlite3.Connection) -> str:
     from pathlib import Path
 
     from guide.files import is_disk_full
+    from guide.user.db import on_read_only_disk
 
     path = Path(user.execute("PRAGMA database_list").fetchone()[2] or ".")
     if is_disk_full(exc, path.parent):
         why = tx.tr("the disk is full. Free some space and try again.")
-    elif getattr(exc, "sqlite_errorcode", 0) & 0xFF == 8 or "readonly" in str(exc):  # SQLITE_READONLY
+    elif (getattr(exc, "sqlite_errorcode", 0) & 0xFF == 8 or "readonly" in str(exc)  # SQLITE_READONLY
+          or on_read_only_disk(path.parent)):  # remounted read-only: SQLite says "disk I/O error"
         why = tx.tr("the disk or the bookmarks file is read-only.")
     else:
         why = tx.tr("the bookmarks file could not be written (%1).").replace("%1", str(exc))

@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from guide.ui import text as tx
+from guide.ui.boxes import message_box
 from guide.ui.context import AppContext
 from guide.ui.views.detail_html import kind_label
 
@@ -280,9 +281,8 @@ class ContentUpdates(QObject):
         self.last_message = "\n".join([message, *details])
         title = tx.tr("This programme was not loaded") if self._programme \
             else tx.tr("This content pack was not loaded")
-        box = QMessageBox(QMessageBox.Icon.Warning, title,
-                          message, QMessageBox.StandardButton.Ok, self.parent_widget)
-        box.setObjectName("importRefused")
+        box = message_box(self.parent_widget, QMessageBox.Icon.Warning, title, message,
+                          name="importRefused")
         if details:
             box.setDetailedText("\n".join(details))
         box.open()

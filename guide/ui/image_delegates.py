@@ -263,7 +263,8 @@ class AreaDelegate(ImageCardDelegate):
         # has a handful of parts, so measuring them all is cheap (and done once per layout).
         size = self.image_size()
         model = index.model()
-        key = (size.width(), size.height(), self.ctx.state.lang, model.rowCount(), id(model))
+        state = self.ctx.state  # the text size too: the picture may keep its size when it changes
+        key = (size.width(), size.height(), state.text_scale, state.lang, model.rowCount(), id(model))
         if self._tallest is None or self._tallest[0] != key:
             names = [tx.pick(a.title, a.title_en, self.ctx.state.lang) for a in
                      (model.index(r, 0).data(ItemRole) for r in range(model.rowCount())) if a]

@@ -246,13 +246,13 @@ def _prepare(conn: sqlite3.Connection, path: Path) -> None:
         if code == _SQLITE_READONLY or "readonly" in str(exc):
             raise UserDbError(f"{path} is read-only; bookmarks and settings need a file this "
                               "account can write (check its permissions)", read_only=True) from exc
-        if _on_read_only_disk(path.parent):  # SQLite says "unable to open database file"
+        if on_read_only_disk(path.parent):  # SQLite says "unable to open database file"
             raise UserDbError(f"{path} is on a read-only disk; bookmarks and settings need a "
                               "folder this account can write", read_only=True) from exc
         raise UserDbError(f"{path} cannot be opened: {exc}") from exc
 
 
-def _on_read_only_disk(folder: Path) -> bool:
+def on_read_only_disk(folder: Path) -> bool:
     """True when ``folder`` is on a file system mounted read-only (POSIX; False elsewhere)."""
     try:
         return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)

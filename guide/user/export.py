@@ -370,8 +370,9 @@ def read_bookmarks_file(path: Path) -> list[Any]:
     except json.JSONDecodeError as exc:
         raise ImportFileError(path, [f"not valid JSON: {exc.msg} at line {exc.lineno} "
                                      f"column {exc.colno}"]) from exc
-    except ValueError as exc:  # a number of more than 4,300 digits, which Python will not read
-        raise ImportFileError(path, [f"not a bookmarks file: {exc}"]) from None
+    except ValueError:  # a number of more than 4,300 digits, which Python will not read
+        raise ImportFileError(path, ["a number thousands of digits long, which no bookmarks "
+                                     "file holds: not a bookmarks file"]) from None
     if not isinstance(data, dict):
         raise ImportFileError(path, [f"(top level): expected an object with a 'bookmarks' list, "
                                      f"got {type(data).__name__}"])

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from guide.content.database import content_info
 from guide.ui import text as tx
+from guide.ui.boxes import message_box, name_buttons
 from guide.ui.context import AppContext
 from guide.ui.delegates import PAD, BaseDelegate, Index, Line, title
 from guide.ui.flow import FlowLayout
@@ -403,12 +404,12 @@ class BookmarksPage(Page):
         loop of its own: a kiosk's reset closes it as a No and the page can go at once."""
         if self._clear_question is None:
             buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
-            box = QMessageBox(QMessageBox.Icon.Question, "", "", buttons, self)
-            box.setObjectName("clearAllQuestion")
+            box = message_box(self, QMessageBox.Icon.Question, "", "", buttons, name="clearAllQuestion")
             box.setDefaultButton(QMessageBox.StandardButton.No)
             box.finished.connect(self._cleared_if_yes)
             self._clear_question = box  # one per page, asked again (not one more per press)
         box = self._clear_question
+        name_buttons(box)  # the language may have changed since
         box.setWindowTitle(self.tr("Clear all bookmarks?"))
         box.setText(self.tr("Remove all %1 bookmarks? You can undo this with the Undo button.")
                     .replace("%1", str(self._total)))

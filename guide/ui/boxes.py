@@ -1,0 +1,36 @@
+"""Message boxes whose buttons speak the UI's language (Qt's own translations are not
+shipped, so its standard buttons said Yes, No and OK in the Chinese interface)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from guide.ui import text as tx
+
+_NAMES = {
+    QMessageBox.StandardButton.Yes: QT_TRANSLATE_NOOP("tx", "Yes"),
+    QMessageBox.StandardButton.No: QT_TRANSLATE_NOOP("tx", "No"),
+    QMessageBox.StandardButton.Ok: QT_TRANSLATE_NOOP("tx", "OK"),
+    QMessageBox.StandardButton.Cancel: QT_TRANSLATE_NOOP("tx", "Cancel"),
+}
+
+
+def message_box(parent: QWidget, icon: QMessageBox.Icon, title: str, text: str,
+                buttons: QMessageBox.StandardButton = QMessageBox.StandardButton.Ok, *,
+                name: str = "") -> QMessageBox:
+    """A box over ``parent`` (not shown yet: ``open()`` it), its buttons named in the UI's
+    language; again with :func:`name_buttons` after a language change."""
+    box = QMessageBox(icon, title, text, buttons, parent)
+    if name:
+        box.setObjectName(name)
+    name_buttons(box)
+    return box
+
+
+def name_buttons(box: QMessageBox) -> None:
+    """Name ``box``'s standard buttons in the UI's language."""
+    for standard, label in _NAMES.items():
+        button = box.button(standard)
+        if button is not None:
+            button.setText(tx.tr(str(label)))
