@@ -114,5 +114,16 @@ def test_the_kind_filter_is_as_tall_as_the_buttons_beside_it(  # type: ignore[no
                 assert not page.compact
                 assert abs(page.kind.height() - button.height()) <= 2, (size, scale)
                 assert page.kind.height() >= 44 * scale  # the touch minimum, as it grows
+            # The compact header's drop-downs were 6 px taller than its buttons (50 vs 44).
+            for scale in (1.5, 2.0):
+                g.ctx.state.set_text_scale(scale)
+                g.window.resize(1024, 640)
+                page = list_page(g, dt.date(2023, 5, 27))
+                qtbot.waitUntil(lambda: page.compact and page.day_chooser is not None  # noqa: B023
+                                and page.day_chooser.isVisible())  # noqa: B023
+                qtbot.wait(20)
+                heights = (page.kind.height(), page.day_chooser.height(),  # type: ignore[union-attr]
+                           page.view_toggle.list_button.height())
+                assert max(heights) - min(heights) <= 2, (scale, heights)
         finally:
             g.ctx.state.set_text_scale(1.0)
