@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QListView, QMessageBox, QTabBar, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QListView, QTabBar, QWidget
 from pytestqt.qtbot import QtBot
 
 from guide.app import build_window
+from guide.ui import boxes
 from guide.ui.guide import Guide
 from tests.conftest import MINI_PACK
 
@@ -116,9 +117,9 @@ def answer_yes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Answer Yes to every question box from now on; the list collects the questions asked."""
     asked: list[str] = []
 
-    def yes(parent: QWidget, title: str, text: str, *args: object) -> QMessageBox.StandardButton:
+    def yes(parent: QWidget, title: str, text: str) -> bool:
         asked.append(text)
-        return QMessageBox.StandardButton.Yes
+        return True
 
-    monkeypatch.setattr(QMessageBox, "question", yes)
+    monkeypatch.setattr(boxes, "ask", yes)
     return asked

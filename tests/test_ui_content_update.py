@@ -115,3 +115,30 @@ def _build_unvalidated(src: Path, out: Path) -> None:
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr("guide.content.loader._check_references", lambda pack, errors: None)
         updates.build_pack_file(src, out)
+
+
+def test_a_staff_question_speaks_the_ui_language_and_no_means_no(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # Qt's own question box said "Yes" and "No" in the Chinese interface.
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from guide.ui import boxes
+
+    current = build_content_db(MINI_PACK, tmp_path / "content.db").path
+    guide = build_window(current, lang="zh", user_db=tmp_path / "user.db")
+    qtbot.addWidget(guide.window)
+    guide.window.show()
+    seen: list[list[str]] = []
+
+    def answer(which: QMessageBox.StandardButton) -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen.append([box.button(b).text() for b in (QMessageBox.StandardButton.Yes,
+                                                    QMessageBox.StandardButton.No)])
+        box.button(which).click()
+
+    for which, expected in ((QMessageBox.StandardButton.No, False), (QMessageBox.StandardButton.Yes, True)):
+        QTimer.singleShot(0, lambda which=which: answer(which))
+        assert boxes.ask(guide.window, "恢复？", "恢复之前的内容？") is expected
+    assert seen == [["是", "否"], ["是", "否"]]
+    guide.close()

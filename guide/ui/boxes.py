@@ -34,3 +34,16 @@ def name_buttons(box: QMessageBox) -> None:
         button = box.button(standard)
         if button is not None:
             button.setText(tx.tr(str(label)))
+
+
+def ask(parent: QWidget, title: str, text: str) -> bool:
+    """A Yes/No question to staff, answered before this returns (Yes is the default, as in
+    Qt's own question box). Not for questions to kiosk visitors: a visit's reset can close
+    an opened box, not one a caller is waiting on."""
+    box = message_box(parent, QMessageBox.Icon.Question, title, text,
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    box.exec()
+    clicked = box.clickedButton()
+    yes = clicked is not None and box.standardButton(clicked) == QMessageBox.StandardButton.Yes
+    box.deleteLater()
+    return yes

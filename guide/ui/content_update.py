@@ -16,8 +16,8 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
+from guide.ui import boxes
 from guide.ui import text as tx
-from guide.ui.boxes import message_box
 from guide.ui.context import AppContext
 from guide.ui.views.detail_html import kind_label
 
@@ -262,9 +262,7 @@ class ContentUpdates(QObject):
         notes = import_notes_text(prepared.skipped, prepared.repaired)
         if notes:
             self.last_message += f"\n\n{notes}"
-        answer = QMessageBox.question(self.parent_widget, tx.tr("Load this content?"),
-                                      self.last_message)
-        if answer != QMessageBox.StandardButton.Yes:
+        if not boxes.ask(self.parent_widget, tx.tr("Load this content?"), self.last_message):
             updates.discard_update(prepared)
             self.finished.emit(False)
             return
@@ -281,8 +279,8 @@ class ContentUpdates(QObject):
         self.last_message = "\n".join([message, *details])
         title = tx.tr("This programme was not loaded") if self._programme \
             else tx.tr("This content pack was not loaded")
-        box = message_box(self.parent_widget, QMessageBox.Icon.Warning, title, message,
-                          name="importRefused")
+        box = boxes.message_box(self.parent_widget, QMessageBox.Icon.Warning, title, message,
+                                name="importRefused")
         if details:
             box.setDetailedText("\n".join(details))
         box.open()
@@ -290,10 +288,9 @@ class ContentUpdates(QObject):
 
     def restore(self) -> bool:
         """Go back to the content that was in use before the last update."""
-        answer = QMessageBox.question(
-            self.parent_widget, tx.tr("Restore previous content?"),
-            tx.tr("Show the content that was in use before the last update? Bookmarks stay."))
-        if answer != QMessageBox.StandardButton.Yes:
+        if not boxes.ask(self.parent_widget, tx.tr("Restore previous content?"),
+                         tx.tr("Show the content that was in use before the last update? "
+                               "Bookmarks stay.")):
             return False
         applied = _updates().restore_previous()
         self.swap(applied.db_path)
