@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
     QListView,
+    QMessageBox,
     QScroller,
     QTabBar,
     QWidget,
@@ -667,3 +668,43 @@ def test_a_photo_slide_without_its_picture_says_so_in_both_languages(  # type: i
                                                       QSize(1600, 1000)), timeout=3000)
     attract.grab()
     assert said and said[-1] == "暂无图片  ·  Picture not available"
+
+
+# What a visitor leaves open or switched on when they walk away is gone for the next one.
+def test_a_visitors_high_contrast_and_open_menu_end_with_the_visit(qtbot, kiosk: Kiosk) -> None:  # type: ignore[no-untyped-def]
+    ctx, toolbar, k = kiosk.guide.ctx, kiosk.window.toolbar, kiosk.k
+    assert ctx.state.palette_name == "standard"
+    start_visit(qtbot, kiosk)
+    toolbar.contrast_action.trigger()  # the visitor's choice in the Aa menu
+    assert ctx.state.palette_name == "high-contrast"
+    menu = toolbar.display_menu
+    menu.popup(toolbar.display_button.mapToGlobal(QPoint(0, toolbar.display_button.height())))
+    qtbot.waitUntil(menu.isVisible)
+    k.reset_now()  # they walked away
+    assert not menu.isVisible()  # the next visitor's first touch is not spent closing it
+    assert ctx.state.palette_name == "standard"
+    touch(qtbot, k.attract)
+    assert k.machine.phase is Phase.ACTIVE
+    toolbar.sync_display_menu()
+    assert not toolbar.contrast_action.isChecked()
+
+
+def test_the_clear_all_question_goes_with_the_visitor_unanswered(qtbot, kiosk: Kiosk) -> None:  # type: ignore[no-untyped-def]
+    ctx, window, k = kiosk.guide.ctx, kiosk.window, kiosk.k
+    start_visit(qtbot, kiosk)
+    ctx.bookmarks.toggle("forum", "green-finance-forum")
+    window.go(Location("bookmarks"))
+    window.page("bookmarks").clear_button.click()
+    question = window.findChild(QMessageBox, "clearAllQuestion")
+    assert question is not None and question.isVisible()
+    # In the visitor's language, buttons too (Qt's own "Yes" and "No" had been English).
+    assert [question.button(b).text() for b in (QMessageBox.StandardButton.Yes,
+                                                QMessageBox.StandardButton.No)] == ["是", "否"]
+    k.reset_now()
+    # It had shown the last visitor's count over the attract screen and blocked the window.
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+    assert QApplication.activeModalWidget() is None
+    assert k.attract.isVisible()
+    touch(qtbot, k.attract)
+    assert k.machine.phase is Phase.ACTIVE
+    assert window.current_location() == Location("home")
