@@ -388,3 +388,34 @@ def test_the_newspapers_bookmarked_forums_stay_forums(real_db: Path, qtbot) -> N
         g.window.go(Location("bookmarks"))
         rows = g.window.page("bookmarks").model.rows()
         assert [r.title for r in rows if not hasattr(r, "view")] == ["Forum · 1"]
+
+
+def _wrapped_titles(body: QTextBrowser, titles: list[str]) -> dict[str, tuple[float, float]]:
+    """For each of ``titles`` that wraps: (x of its first letter, x of its second line)."""
+    found = {}
+    block = body.document().begin()
+    while block.isValid():
+        layout, text = block.layout(), block.text()
+        for title in titles:
+            at = text.find(title)
+            if at >= 0 and layout.lineCount() >= 2:
+                first = layout.lineForTextPosition(at)
+                second = layout.lineAt(first.lineNumber() + 1)
+                left = body.document().documentLayout().blockBoundingRect(block).left()
+                found[title] = (left + first.cursorToX(at)[0], left + second.x())
+        block = block.next()
+    return found
+
+
+def test_a_long_session_title_wraps_under_itself_not_under_its_time(guide: Guide) -> None:
+    # On room and track pages a wrapped title's second line started under the time.
+    w = guide.window
+    w.resize(1280, 800)
+    room = queries.forum_rows(guide.ctx.content, [TALK])[0].room_id or ""
+    w.open_item("room", room)
+    body = w.detail.findChild(QTextBrowser, "detailBody")
+    titles = [r.title for r in queries.room_forums(guide.ctx.content, room)]
+    wrapped = _wrapped_titles(body, titles)
+    assert len(wrapped) >= 2, wrapped  # at 1280 pixels some do wrap
+    for title, (first, second) in wrapped.items():
+        assert abs(first - second) < 1, (title, first, second)

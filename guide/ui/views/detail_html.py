@@ -201,8 +201,16 @@ def _session_rows(rows: Iterable[ForumRow], lang: str, *, room: bool = True) -> 
             where = f" · {link('room', r.room_id, r.room)}" if room and r.room and r.room_id else ""
             lines.append((when, link("forum", r.id, tx.pick(r.title, r.title_en, lang)) + where))
         html += (f"<p class='day'>{escape(tx.format_date(day, lang, weekday=True))}</p>"
-                 + _rows(lines))
+                 + _hanging_rows(lines))
     return html
+
+
+def _hanging_rows(rows: Iterable[tuple[str, str]]) -> str:
+    """Rows led by a time, as two columns: a long title wraps under itself, not under the
+    time (a paragraph's second line had started under the time)."""
+    cells = "".join(f"<tr><td><p class='row'><span class='meta'>{escape(lead)}</span>&nbsp;&nbsp;</p>"
+                    f"</td><td><p class='row'>{html}</p></td></tr>" for lead, html in rows)
+    return f"<table cellspacing='0' cellpadding='0'>{cells}</table>"
 
 
 def _time(row: ForumRow) -> str:
