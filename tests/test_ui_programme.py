@@ -419,3 +419,24 @@ def test_a_long_session_title_wraps_under_itself_not_under_its_time(guide: Guide
     assert len(wrapped) >= 2, wrapped  # at 1280 pixels some do wrap
     for title, (first, second) in wrapped.items():
         assert abs(first - second) < 1, (title, first, second)
+
+
+def test_a_dark_track_colour_is_outlined_where_it_would_not_show() -> None:
+    # Security (dark blue) and Entertainment (dark grey) barely showed on high contrast's black.
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    from guide.ui import theme
+    from guide.ui.delegates import paint_stripe
+
+    def edge_and_middle(colour: str, palette: theme.Palette) -> tuple[str, str]:
+        image = QImage(20, 40, QImage.Format.Format_RGB32)
+        image.fill(QColor(palette.surface))
+        painter = QPainter(image)
+        paint_stripe(painter, QRect(4, 4, 6, 30), QColor(colour), palette)
+        painter.end()
+        return image.pixelColor(4, 20).name(), image.pixelColor(6, 20).name()
+
+    assert edge_and_middle("#2a3a8a", theme.HIGH_CONTRAST) == ("#ffffff", "#2a3a8a")
+    assert edge_and_middle("#e0301e", theme.HIGH_CONTRAST) == ("#e0301e", "#e0301e")  # shows as it is
+    assert edge_and_middle("#2a3a8a", theme.STANDARD) == ("#2a3a8a", "#2a3a8a")  # on white it shows

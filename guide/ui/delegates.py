@@ -44,6 +44,19 @@ class Line:
     max_lines: int = 2  # a wrapped line stops here (titles get more: they are never cut)
 
 
+def paint_stripe(painter: QPainter, rect: QRect, colour: QColor, palette: theme.Palette) -> None:
+    """A track's own colour as a bar at a card's edge, outlined in the text colour where it
+    would hardly show on the card (dark blue or grey on high contrast's black: under 3:1)."""
+    painter.fillRect(rect, colour)
+    surface = QColor(palette.surface)
+    if theme.contrast_ratio(colour.rgb() & 0xFFFFFF, surface.rgb() & 0xFFFFFF) < 3:
+        painter.save()
+        painter.setPen(QPen(QColor(palette.text), 1))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(rect.adjusted(0, 0, -1, -1))
+        painter.restore()
+
+
 def title(text: str, font: QFont, color: str) -> Line:
     """A title line: wraps onto as many lines as it needs (up to 8: a long official name
     takes six in a narrow column), elided only past that."""

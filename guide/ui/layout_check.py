@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from guide.ui import layout_probe as probe
 from guide.ui.layout_probe import OVERLAY
+from guide.ui.theme import contrast_ratio, luminance
 
 TEXT_CONTRAST = 4.5
 ICON_CONTRAST = 3.0
@@ -321,19 +322,7 @@ def scrolling(window: QWidget, widgets: list[QWidget]) -> Iterator[Problem]:
 
 # --- contrast on pixels -------------------------------------------------------------------
 
-def luminance(rgb: int) -> float:
-    def channel(c: int) -> float:
-        s = c / 255
-        return s / 12.92 if s <= 0.04045 else ((s + 0.055) / 1.055) ** 2.4
-
-    return (0.2126 * channel((rgb >> 16) & 255) + 0.7152 * channel((rgb >> 8) & 255)
-            + 0.0722 * channel(rgb & 255))
-
-
-def ratio(a: int, b: int) -> float:
-    """WCAG contrast ratio of two 0xRRGGBB colours."""
-    la, lb = luminance(a), luminance(b)
-    return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
+ratio = contrast_ratio  # the checker's name for it
 
 
 def colours(image: QImage, rect: QRect) -> Counter[int]:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QStyleOptionViewItem
 from guide.content.models import ForumRow
 from guide.content.places import RoomRow, TrackRow
 from guide.ui import text as tx
-from guide.ui.delegates import PAD, CardDelegate, Index, Line, title
+from guide.ui.delegates import PAD, CardDelegate, Index, Line, paint_stripe, title
 from guide.ui.models.lazy import ItemRole
 
 
@@ -89,6 +89,6 @@ class TrackDelegate(CardDelegate):
             # The programme's own colour for the track, as a bar at the card's left edge.
             rect = self.card_rect(option.rect)
             painter.save()
-            painter.fillRect(QRect(rect.left() + 3, rect.top() + PAD, self.SWATCH // 2,
-                                   rect.height() - 2 * PAD), color)
+            paint_stripe(painter, QRect(rect.left() + 3, rect.top() + PAD, self.SWATCH // 2,
+                                        rect.height() - 2 * PAD), color, self.palette)
             painter.restore()

@@ -316,6 +316,22 @@ def apply(app: QApplication, palette: Palette = STANDARD, scale: float = 1.0) ->
     app.setStyleSheet(style_sheet(palette, scale))
 
 
+def luminance(rgb: int) -> float:
+    """WCAG relative luminance of a 0xRRGGBB colour."""
+    def channel(c: int) -> float:
+        s = c / 255
+        return s / 12.92 if s <= 0.04045 else ((s + 0.055) / 1.055) ** 2.4
+
+    return (0.2126 * channel((rgb >> 16) & 255) + 0.7152 * channel((rgb >> 8) & 255)
+            + 0.0722 * channel(rgb & 255))
+
+
+def contrast_ratio(a: int, b: int) -> float:
+    """WCAG contrast ratio of two 0xRRGGBB colours."""
+    la, lb = luminance(a), luminance(b)
+    return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
+
+
 def applied() -> tuple[str, float]:
     """The palette's name and the text scale last applied to the application."""
     return _current.name, _applied_scale

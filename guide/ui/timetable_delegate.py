@@ -18,7 +18,7 @@ from guide.content.timetable import Block
 from guide.ui import layout_probe as probe
 from guide.ui import text as tx
 from guide.ui import theme
-from guide.ui.delegates import BaseDelegate
+from guide.ui.delegates import BaseDelegate, paint_stripe
 from guide.ui.models.lazy import BookmarkedRole
 from guide.ui.models.timetable import BlockRole, ClashRole
 
@@ -136,7 +136,7 @@ class BlockDelegate(BaseDelegate):
         stripe = QColor(block.entry.track_color or p.accent)
         if not stripe.isValid():
             stripe = QColor(p.accent)
-        painter.fillRect(QRect(card.left() + 3, card.top() + 4, 4, max(0, card.height() - 8)), stripe)
+        paint_stripe(painter, QRect(card.left() + 3, card.top() + 4, 4, max(0, card.height() - 8)), stripe, p)
         inner = self.text_rect(card)
         painter.setClipRect(card)
         if inner.height() > 6 and inner.width() > 12:
