@@ -129,7 +129,7 @@ def _for_expat(data: bytes) -> tuple[bytes, str | None]:
     """The document as expat can read it (one in another declared encoding becomes UTF-8),
     and a note when the file's own declaration was not believed."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return _declared_utf8(data.decode("utf-16")), None
+        return utf8_declared(data.decode("utf-16")), None
     declared = _DECLARED.match(data)
     encoding = declared[1].decode("ascii") if declared else "UTF-8"
     key = re.sub(r"[^a-z0-9]", "", encoding.lower())
@@ -143,7 +143,7 @@ def _for_expat(data: bytes) -> tuple[bytes, str | None]:
     if bad is None and key in _SINGLE_BYTE and not data.isascii():
         # Bytes that read as UTF-8 with non-ASCII letters are UTF-8: read as the declared
         # single-byte encoding they become "ZÃ¼gli" for "Zügli" in every title.
-        return (_declared_utf8(data.decode("utf-8")),
+        return (utf8_declared(data.decode("utf-8")),
                 f"its XML declaration says {encoding}, but the text is UTF-8: read as UTF-8")
     if key in _EXPAT_OWN:
         return data, None
@@ -155,7 +155,7 @@ def _for_expat(data: bytes) -> tuple[bytes, str | None]:
     except UnicodeDecodeError as exc:
         raise FileUnreadable(f"it is not {encoding} text as its XML declaration says (byte "
                              f"{exc.start}): save the schedule as UTF-8") from None
-    return _declared_utf8(text), None
+    return utf8_declared(text), None
 
 
 def _utf8_error(data: bytes) -> UnicodeDecodeError | None:
@@ -166,7 +166,7 @@ def _utf8_error(data: bytes) -> UnicodeDecodeError | None:
     return None
 
 
-def _declared_utf8(text: str) -> bytes:
+def utf8_declared(text: str) -> bytes:
     """``text`` as UTF-8 bytes, its XML declaration (if it has one) saying so; an
     ``encoding="..."`` further on, in an event's description, is left alone."""
     return _DECLARATION_ENCODING.sub(r'\1"UTF-8"', text, count=1).encode()

@@ -11,7 +11,6 @@ import codecs
 import csv
 import json
 import os
-import re
 import shutil
 import tempfile
 import urllib.request
@@ -24,7 +23,7 @@ from guide.content.ids import slug
 from guide.content.loader import load_pack
 from guide.content.pack_folder import PACK_META
 from guide.files import remove_stale_temps
-from guide.programme.frab import read_frab_json, read_frab_xml
+from guide.programme.frab import read_frab_json, read_frab_xml, utf8_declared
 from guide.programme.ical import read_ics
 from guide.programme.model import ProgrammeError, RawProgramme
 from guide.programme.normalise import Programme, normalise
@@ -80,7 +79,7 @@ def _utf8_if_utf16_markup(data: bytes) -> bytes:
     text = data.decode("utf-16", "replace").lstrip()
     if not text.startswith(("<", "{", "BEGIN:VCALENDAR")):
         return data
-    return re.sub(r"^(<\?xml[^>]*?encoding=[\"'])[^\"']+", r"\1UTF-8", text, count=1).encode()
+    return utf8_declared(text)
 
 
 def detect_format(data: bytes, name: str = "") -> str:
