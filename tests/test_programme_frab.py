@@ -203,3 +203,8 @@ def test_an_undeclared_gbk_schedule_and_an_empty_file_say_what_they_are(
             "saved again as UTF-8") in capsys.readouterr().err
     code, out, _ = _import_bytes(tmp_path, b"", "empty.xml")
     assert code == 2 and "error: empty.xml: the file is empty" in capsys.readouterr().err
+    # The same when the format is named (expat's "no element found" before).
+    (tmp_path / "blank.xml").write_bytes(b"\n \n")
+    assert main(["import", str(tmp_path / "blank.xml"), "--format", "frab-xml",
+                 "--out", str(tmp_path / "blank")]) == 2
+    assert "error: blank.xml: the file is empty" in capsys.readouterr().err

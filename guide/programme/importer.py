@@ -86,8 +86,6 @@ def detect_format(data: bytes, name: str = "") -> str:
     """The schedule format of ``data``, judged from its content (the name only breaks ties)."""
     head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
     label = name or "the file"
-    if not head:
-        raise ProgrammeError(f"{label}: the file is empty")
     if head.startswith(b"PK\x03\x04"):
         return "xlsx"
     if head.startswith(b"<"):
@@ -190,6 +188,8 @@ def read_programme(source: str, *, fmt: str | None = None, timezone: str | None 
     """
     data = _utf8_if_utf16_markup(read_source(source))
     name = source.rsplit("/", 1)[-1]
+    if not data.lstrip(b"\xef\xbb\xbf \t\r\n"):  # whatever its format, named or guessed
+        raise ProgrammeError(f"{name}: the file is empty")
     fmt = fmt or detect_format(data, name)
     if fmt not in READERS:
         raise ProgrammeError(f"format {fmt!r} cannot be imported; this version reads "
