@@ -26,6 +26,7 @@ from guide.content import queries
 from guide.ui import theme
 from guide.ui.history import Location
 from guide.ui.models.lazy import IdRole
+from guide.ui.views.bookmarks import entry_kind
 from tests.conftest import REAL_PACK
 from tests.support import shown_guide
 
@@ -377,6 +378,28 @@ def test_each_part_of_the_exhibition_is_called_what_it_is(guide: Guide) -> None:
     assert "Technology field  Artificial Intelligence" in body.replace("\xa0", " ")
     assert "Exhibition area  Metaverse Area" in body.replace("\xa0", " ")
     assert "Exhibition area  Artificial Intelligence" not in body.replace("\xa0", " ")
+    # The article that reports the exhibition lists its parts the same way.
+    window.go(Location.item("announcement", "expo-photo-story"))
+    body = window.detail.body.toPlainText().replace("\xa0", " ")
+    assert "Exhibition area  Metaverse Area" in body and "Technology field  Quantum Information" in body
+    assert "Exhibition  Metaverse Area" not in body
+
+
+def test_a_bookmarked_part_of_the_exhibition_is_called_what_it_is(guide: Guide) -> None:
+    # Bookmarked, every part had been called Exhibition (展览), Metaverse Area included.
+    expected = {"zgc-forum-expo": ("Exhibition", "展览"), "metaverse-area": ("Exhibition area", "展区"),
+                "artificial-intelligence": ("Technology field", "技术领域")}
+    for area_id in expected:
+        guide.ctx.bookmarks.toggle("area", area_id)
+    guide.window.go(Location("bookmarks"))
+    page = guide.window.page("bookmarks")
+    for lang in ("en", "zh"):
+        guide.ctx.state.set_language(lang)
+        rows = page.model.rows()
+        heading = expected["zgc-forum-expo"][lang == "zh"]  # the group is still the Exhibition
+        assert [r.title for r in rows if not hasattr(r, "view")] == [f"{heading} · 3"]
+        shown = {r.view.id: entry_kind(r.view, lang) for r in rows if hasattr(r, "view")}
+        assert shown == {i: labels[lang == "zh"] for i, labels in expected.items()}, lang
 
 
 def _line_gap(browser: QTextBrowser, starting: str) -> float:

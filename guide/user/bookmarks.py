@@ -54,6 +54,7 @@ class Snapshot:
     start: dt.datetime | None = None
     end: dt.datetime | None = None
     forum_kind: str | None = None  # a forum's kind: an imported programme's talks are "session"
+    area_kind: str | None = None  # an exhibition part's kind: the exhibition, an area, a field
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,7 @@ class BookmarkView:
     start: dt.datetime | None = None  # absolute, for imported sessions in the guide
     end: dt.datetime | None = None
     forum_kind: str | None = None  # None when not a forum or no longer in the guide
+    area_kind: str | None = None  # None when not an exhibition part or no longer in the guide
 
     @property
     def time_known(self) -> bool:
@@ -197,7 +199,7 @@ def snapshots(content_db: Db, refs: Iterable[Ref]) -> dict[Ref, Snapshot]:
             area = queries.get_area(content_db, i)
             if area is not None:
                 out[(k, i)] = Snapshot(area.title, area.title_en, area.start_date, None, None,
-                                       area.venue)
+                                       area.venue, area_kind=area.area_kind)
     return out
 
 
@@ -357,7 +359,7 @@ def _view(b: Bookmark, snap: Snapshot | None) -> BookmarkView:
     s = snap or Snapshot(b.title, b.title_en, b.date, b.start_time, b.end_time, b.venue)
     return BookmarkView(b.kind, b.id, s.title, s.title_en, s.date, s.start_time, s.end_time,
                         s.venue, in_guide=snap is not None, stored=b, start=s.start, end=s.end,
-                        forum_kind=s.forum_kind)
+                        forum_kind=s.forum_kind, area_kind=s.area_kind)
 
 
 def _wall_start(v: BookmarkView) -> dt.datetime:

@@ -30,7 +30,7 @@ from guide.ui.flow import FlowLayout
 from guide.ui.models.lazy import BookmarkedRole, IdRole, ItemRole, KindRole
 from guide.ui.models.rows import RowsModel
 from guide.ui.views.base import Page, SectionedList, list_view, star_clicked
-from guide.ui.views.detail_html import kind_label
+from guide.ui.views.detail_html import area_kind_label, kind_label
 from guide.user import bookmarks as store
 from guide.user.bookmarks import BookmarkView
 from guide.user.export import ExportError, export_bookmarks
@@ -89,9 +89,12 @@ def _entry(view: BookmarkView, notes: dict[str, str]) -> Entry:
 
 
 def entry_kind(view: BookmarkView, lang: str) -> str:
-    """An entry's kind: an imported programme's talk says Session, a newspaper forum Forum."""
+    """An entry's kind: an imported programme's talk says Session, a newspaper forum Forum,
+    a part of the exhibition what part it is (Exhibition area, Technology field)."""
     if view.forum_kind == "session":
         return tx.forum_kind("session", lang)
+    if view.area_kind is not None:
+        return area_kind_label(view.area_kind)
     return kind_label(view.kind)
 
 

@@ -129,8 +129,13 @@ def _facts(pairs: Iterable[tuple[str, str]], lang: str) -> str:
     return f"<p class='facts'>{'<br>'.join(lines)}</p>" if lines else ""
 
 
-def _cards(cards: Iterable[ItemCard], lang: str) -> str:
-    return _rows((kind_label(c.kind), link(c.kind, c.id, _card_title(c, lang))) for c in cards)
+def _cards(cards: Iterable[ItemCard], lang: str, db: queries.Db | None = None) -> str:
+    """Rows led by each card's kind; with ``db``, a part of the exhibition says which part
+    it is (Exhibition area, Technology field) rather than Exhibition."""
+    def lead(c: ItemCard) -> str:
+        area = queries.get_area(db, c.id) if db is not None and c.kind == "area" else None
+        return area_kind_label(area.area_kind) if area is not None else kind_label(c.kind)
+    return _rows((lead(c), link(c.kind, c.id, _card_title(c, lang))) for c in cards)
 
 
 def _dated_cards(cards: Iterable[ItemCard], lang: str) -> str:
@@ -409,7 +414,7 @@ def announcement_html(db: queries.Db, ann: Announcement, lang: str,
     else:
         html += _paragraphs(ann.paragraphs)
     html += original
-    html += _section(tx.tr("In this article"), _cards(queries.mentions(db, ann.id), lang))
+    html += _section(tx.tr("In this article"), _cards(queries.mentions(db, ann.id), lang, db))
     html += _section(tx.tr("Key figures"), _figures(
         queries.item_figures(db, "announcement", ann.id), lang))
     return html
