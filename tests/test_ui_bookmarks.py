@@ -205,6 +205,22 @@ def test_clash_count_matches_the_marked_rows_in_both_views(
         g.close()
 
 
+def test_forums_with_no_time_yet_are_a_note_to_check_not_a_clash(qtbot, real_db: Path) -> None:  # type: ignore[no-untyped-def]
+    # The newspaper gives no times: two of its forums on one day had both rows in red with
+    # ⚠ and "1 clash to check" over the page, though nothing says they clash.
+    with shown_guide(qtbot, real_db, lang="en") as g:
+        for forum in ("tech-trade-fair-opening", "green-finance-forum"):
+            g.ctx.bookmarks.toggle("forum", forum)
+        page = g.window.page("bookmarks")
+        g.window.go(Location("bookmarks"))
+        assert page.subtitle.text() == "2 bookmarked"
+        for mode in (page.by_kind, page.by_day):
+            mode.click()
+            entries = [r for r in page.model.rows() if isinstance(r, Entry)]
+            assert [e.note for e in entries] == ["Check times: another bookmark that day has no time yet"] * 2
+            assert not any(e.warn for e in entries), mode.text()
+
+
 def test_bookmarks_survive_a_restart_in_a_new_process(guide: Guide, mini_db: Path, user_db: Path) -> None:
     guide.ctx.bookmarks.toggle("forum", "opening")
     guide.ctx.bookmarks.toggle("photo", "crowd")

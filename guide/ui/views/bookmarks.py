@@ -45,8 +45,8 @@ class Section:
 @dataclass(frozen=True)
 class Entry:
     view: BookmarkView
-    note: str  # clash or "no longer in the guide"; empty when all is well
-    warn: bool
+    note: str  # clash, times to check or "no longer in the guide"; empty when all is well
+    warn: bool  # a clash or a lost item (red, ⚠); times to check are only a muted note
 
 
 def when(view: BookmarkView, lang: str) -> str:
@@ -63,7 +63,7 @@ def when(view: BookmarkView, lang: str) -> str:
 
 
 def clash_notes(page: store.BookmarksPage, lang: str) -> dict[str, str]:
-    """The warning each bookmarked forum carries (a clash, times to check, no longer in the
+    """The note each bookmarked forum carries (a clash, times to check, no longer in the
     guide), by id; the same in both views so every clash the count reports is marked."""
     titles = {e.view.id: tx.pick(e.view.title, e.view.title_en, lang)
               for day in page.days for e in day.entries}
@@ -80,12 +80,24 @@ def clash_notes(page: store.BookmarksPage, lang: str) -> dict[str, str]:
     return notes
 
 
-def _entry(view: BookmarkView, notes: dict[str, str]) -> Entry:
+def _entry(view: BookmarkView, notes: dict[str, str], clashing: set[str]) -> Entry:
     if not view.in_guide:
-        note = tx.tr("No longer in the guide")
-    else:
-        note = notes.get(view.id, "") if view.kind == "forum" else ""
-    return Entry(view, note, bool(note))
+        return Entry(view, tx.tr("No longer in the guide"), True)
+    note = notes.get(view.id, "") if view.kind == "forum" else ""
+    # Two forums whose times are not announced may well not clash: a muted note, not
+    # the red warning of a real clash (every newspaper forum had carried one).
+    return Entry(view, note, view.id in clashing)
+
+
+def _clashing(page: store.BookmarksPage) -> set[str]:
+    """Ids of the bookmarked forums whose known times overlap another's."""
+    return {v.id for c in page.conflicts if c.kind == "overlap" for v in (c.first, c.second)}
+
+
+def clash_count(page: store.BookmarksPage) -> int:
+    """Pairs of bookmarked forums whose known times overlap (pairs with a time not yet
+    announced are not counted: the rows say to check them)."""
+    return sum(1 for c in page.conflicts if c.kind == "overlap")
 
 
 def entry_kind(view: BookmarkView, lang: str) -> str:
@@ -107,20 +119,20 @@ def group_label(group: store.KindGroup) -> str:
 
 
 def by_kind_rows(page: store.BookmarksPage, lang: str) -> list[Section | Entry]:
-    notes = clash_notes(page, lang)
+    notes, clashing = clash_notes(page, lang), _clashing(page)
     rows: list[Section | Entry] = []
     for group in page.groups:
         rows.append(Section(f"{group_label(group)} · {len(group.items)}"))
-        rows += [_entry(v, notes) for v in group.items]
+        rows += [_entry(v, notes, clashing) for v in group.items]
     return rows
 
 
 def my_day_rows(page: store.BookmarksPage, lang: str) -> list[Section | Entry]:
-    notes = clash_notes(page, lang)
+    notes, clashing = clash_notes(page, lang), _clashing(page)
     rows: list[Section | Entry] = []
     for day in page.days:
         rows.append(Section(tx.format_date(day.date, lang, weekday=True)))
-        rows += [_entry(e.view, notes) for e in day.entries]
+        rows += [_entry(e.view, notes, clashing) for e in day.entries]
     return rows
 
 
@@ -175,7 +187,8 @@ class BookmarkDelegate(BaseDelegate):
         return [heading,
                 Line(tx.other(v.title, v.title_en, lang), self.font("small", lang=self.other_lang), p.muted),
                 Line(meta, self.font("body"), p.muted),
-                Line(("⚠ " if row.warn else "") + row.note, self.font("small", True), p.warning)]
+                Line(("⚠ " if row.warn else "") + row.note, self.font("small", row.warn),
+                     p.warning if row.warn else p.muted)]
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         row = self.measured_item(index)
@@ -324,7 +337,7 @@ class BookmarksPage(Page):
         self.model.set_rows(my_day_rows(page, lang) if self.by_day.isChecked()
                             else by_kind_rows(page, lang))
         self._keep_place(_key(was) if isinstance(was, Entry) else None, current.row())
-        self._total, self._clashes = page.total, len(page.conflicts)
+        self._total, self._clashes = page.total, clash_count(page)
         has = page.total > 0
         self.view.setVisible(self.model.rowCount() > 0)
         self.empty.setVisible(self.model.rowCount() == 0)
@@ -362,7 +375,7 @@ class BookmarksPage(Page):
         self.title.setText(self.tr("Bookmarks"))
         # None yet: the note below says so ("0 bookmarked" over it said it twice, awkwardly).
         subtitle = self.tr("%1 bookmarked").replace("%1", str(self._total)) if self._total else ""
-        if self._clashes == 1:  # the count of clashing pairs; each row of a pair is marked
+        if self._clashes == 1:  # the count of overlapping pairs; each row of a pair is marked
             subtitle += " · " + self.tr("1 clash to check")
         elif self._clashes:
             subtitle += " · " + self.tr("%1 clashes to check").replace("%1", str(self._clashes))
