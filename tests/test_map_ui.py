@@ -114,6 +114,11 @@ def test_bundled_areas_say_where_to_ask(qtbot, real_db: Path) -> None:  # type: 
     with shown_guide(qtbot, real_db, lang="zh") as g:
         assert g.window.go(Location.item("area", "metaverse-area"))
         assert g.window.detail.place.note.text() == "请到服务台问路。"
+        # A technology field is a topic on show, not a place: no directions to it.
+        assert g.window.go(Location.item("area", "artificial-intelligence"))
+        assert not g.window.detail.place.isVisibleTo(g.window)
+        assert g.window.go(Location.item("area", "zgc-forum-expo"))
+        assert g.window.detail.place.isVisibleTo(g.window)
 
 
 def test_you_are_here_from_the_kiosk_config(qtbot, map_db: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from guide.content import maps, queries
 from guide.content.maps import Region
-from guide.content.models import Forum
+from guide.content.models import Area, Forum
 from guide.ui import theme
 from guide.ui.context import AppContext
 from guide.ui.map_view import PlanView
@@ -51,6 +51,8 @@ class PlaceOnMap(QWidget):
         if isinstance(item, Forum) and item.row.room_id:
             kind, item_id = "room", item.row.room_id
             self.kind = "room"
+        elif isinstance(item, Area) and item.area_kind == "field":
+            self.kind = "field"  # a technology field is a topic on show, not a place to find
         regions = maps.regions_of(self.ctx.content, kind, item_id)
         self.region = regions[0] if regions else None
         self.retranslate()
