@@ -14,8 +14,9 @@ from guide.app import Guide, build_window
 from guide.content import database, queries
 from guide.content.build import build_content_db
 from guide.search import search
+from guide.ui import text as tx
 from guide.ui.history import Location
-from guide.ui.views.bookmarks import entry_kind
+from guide.ui.views.bookmarks import entry_kind, when
 from tests.conftest import XML_39C3
 from tests.support import answer_yes, shown_guide
 
@@ -65,6 +66,76 @@ def test_a_session_past_midnight_is_on_until_it_ends(programme_db: Path) -> None
     at = late[0].start.replace(tzinfo=None) + dt.timedelta(minutes=5)
     today, _day, _next = today_and_next(db, at)
     assert late[0].id in [r.id for r in today]
+
+
+KITCHEN = "341961a3-599d-52b9-8262-34c1757c9698"  # programme day 27 Dec, starts 28 Dec 00:20
+
+
+def test_a_session_after_midnight_says_its_calendar_day(guide: Guide) -> None:
+    # Listed under Sat 27 (its programme day), "00:20" alone had sent visitors there the
+    # night before; every place that shows its time now names Sun 28.
+    w = guide.window
+    w.open_item("forum", KITCHEN)
+    body = w.detail.findChild(QTextBrowser, "detailBody").toPlainText()
+    assert "Sat 27 December 2025" in body and "00:20–01:20 (Sun 28 Dec)" in body
+    row = queries.forum_rows(guide.ctx.content, [KITCHEN])[0]
+    w.go(Location.item("room", row.room_id))
+    assert "00:20 (Sun 28 Dec)" in w.detail.findChild(QTextBrowser, "detailBody").toPlainText()
+    guide.ctx.bookmarks.toggle("forum", KITCHEN)
+    w.go(Location("bookmarks"))
+    [entry] = [r for r in w.page("bookmarks").model.rows() if hasattr(r, "view")]
+    assert when(entry.view, "en") == "Sat 27 December 2025 · 00:20–01:20 (Sun 28 Dec)"
+    guide.ctx.state.set_language("zh")
+    assert when(entry.view, "zh").endswith("00:20–01:20（12月28日 周日）")
+    # A session before midnight keeps its plain time.
+    talk = queries.forum_rows(guide.ctx.content, [TALK])[0]
+    assert tx.clock(talk.start_time, talk.end_time, "en", day=talk.date, start=talk.start) == "16:00–17:00"
+
+
+def test_session_types_and_languages_read_in_the_ui_language(guide: Guide) -> None:
+    # The Chinese UI had said 类型：Talk and 语言：en, the English one "Language: de".
+    w = guide.window
+    w.open_item("forum", KITCHEN)
+    body = w.detail.findChild(QTextBrowser, "detailBody").toPlainText()
+    assert "Type: Talk" in body and "Language: German" in body
+    guide.ctx.state.set_language("zh")
+    body = w.detail.findChild(QTextBrowser, "detailBody").toPlainText()
+    assert "类型：演讲" in body and "语言：德语" in body
+    assert tx.languages("de, en", "zh") == "德语、英语" and tx.languages("en-GB", "en") == "English"
+    # A type the guide cannot name stays as the programme gives it; "other" reads as a word.
+    assert tx.session_type("Live-Podcast Bühne (45 Minuten)", "zh") == "Live-Podcast Bühne (45 Minuten)"
+    assert tx.session_type("other", "en") == "Other" and tx.session_type("other", "zh") == "其他"
+
+
+def test_a_rooms_next_session_names_its_day_only_when_not_today(programme_db: Path) -> None:
+    # With nothing on now, "Next: Sat 27 Dec 11:55…" had repeated today's date.
+    from guide.content import places
+    from guide.ui.place_delegates import status_lines
+
+    db = database.open_content_db(programme_db)
+    now = dt.datetime(2025, 12, 27, 11, 0)
+    rooms = places.room_rows(db, [r[0] for r in db.execute("SELECT id FROM room")], now)
+    idle = [r for r in rooms if r.status.now is None and r.status.next is not None]
+    today = [r for r in idle if r.status.next.date == now.date()]
+    later = [r for r in idle if r.status.next.date > now.date()]
+    assert today and later
+    for room in today:
+        after = room.status.next
+        clock = tx.clock(after.start_time, after.end_time, "en")
+        assert status_lines(room, "en", now.date())[1] == f"Next: {clock} {after.title}"
+    for room in later:
+        assert status_lines(room, "en", now.date())[1].startswith(
+            f"Next: {tx.format_short_date(room.status.next.date, 'en')} ")
+
+
+def test_home_heads_what_is_on_now_beside_later_today(guide: Guide) -> None:
+    # At 16:30 the first column holds only what is on now; headed "Today" it had read as
+    # the whole day, with the sessions still to come missing from it.
+    home = guide.window.page("home")
+    assert home.today_title.text() == "On now · Sat 27 December 2025"
+    assert home.next_title.text() == "Later today"
+    guide.ctx.state.set_language("zh")
+    assert home.today_title.text() == "正在进行 · 2025年12月27日 周六"
 
 
 def test_session_room_track_and_speaker_pages_link_each_other(guide: Guide) -> None:

@@ -148,10 +148,13 @@ class BaseDelegate(QStyledItemDelegate):
         return theme.PALETTES.get(self.ctx.state.palette_name,
                                   theme.STANDARD)
 
-    def font(self, role: str, bold: bool = False, *, lang: str | None = None) -> QFont:
-        """The content font of ``role`` for text in ``lang`` (by default the UI's): the
-        English title under a Chinese one reads in the Latin face, without the full-width
-        quotes of the CJK face."""
+    def font(self, role: str, bold: bool = False, *, lang: str | None = None,
+             text: str | None = None) -> QFont:
+        """The content font of ``role`` for text in ``lang`` (by default the UI's, or the
+        script of ``text``): the English title under a Chinese one, or an imported German
+        session's, reads in the Latin face, without the full-width quotes of the CJK face."""
+        if lang is None and text is not None:
+            lang = tx.script(text, self.ctx.state.lang)
         return theme.font(role, self.ctx.state.text_scale, bold=bold, lang=lang)
 
     @property
@@ -277,8 +280,9 @@ class CardDelegate(BaseDelegate):
         p, lang = self.palette, self.ctx.state.lang
         if isinstance(item, ItemCard):
             first = tx.pick(item.title, item.title_en, lang)
-            return ([title(first, self.font("title", True), p.text),
-                     Line(tx.pick(item.subtitle, item.subtitle_en, lang), self.font("body"), p.muted),
+            subtitle = tx.pick(item.subtitle, item.subtitle_en, lang)
+            return ([title(first, self.font("title", True, text=first), p.text),
+                     Line(subtitle, self.font("body", text=subtitle), p.muted),
                      Line(tx.other(item.title, item.title_en, lang), self.font("small", lang=self.other_lang),
                           p.muted)],
                     tx.format_date(item.date, lang) if item.kind != "figure" else (item.date or ""))
@@ -348,8 +352,7 @@ class ForumDelegate(BaseDelegate):
     def time_text(self, row: ForumRow) -> str:
         if row.start_time is None:
             return tx.tr("Time not announced")
-        start = row.start_time.strftime("%H:%M")
-        return f"{start}–{row.end_time.strftime('%H:%M')}" if row.end_time else start
+        return tx.clock(row.start_time, row.end_time, self.ctx.state.lang, day=row.date, start=row.start)
 
     def parts(self, row: ForumRow) -> tuple[Line, list[Line]]:
         """The time line (left or on top) and the body: title, other-language title, organisers."""
@@ -367,15 +370,17 @@ class ForumDelegate(BaseDelegate):
                                   for r, ns in by_role.items())
         if row.room or row.track:  # an imported session: where, and which track
             organisers = "  ·  ".join(x for x in (row.room, row.track, organisers) if x)
+        heading = tx.pick(row.title, row.title_en, lang)
         return time, [
-            title(tx.pick(row.title, row.title_en, lang), self.font("title", True), p.text),
+            title(heading, self.font("title", True, text=heading), p.text),
             Line(tx.other(row.title, row.title_en, lang), self.font("body", lang=self.other_lang), p.muted),
-            Line(organisers, self.font("small"), p.accent),
+            Line(organisers, self.font("small", text=organisers), p.accent),
         ]
 
     def kind_text(self, row: ForumRow) -> str:
         """The badge: an imported session's own type, else the forum's kind."""
-        return row.type or tx.forum_kind(row.forum_kind, self.ctx.state.lang)
+        lang = self.ctx.state.lang
+        return tx.session_type(row.type, lang) if row.type else tx.forum_kind(row.forum_kind, lang)
 
     def spoken_lines(self, item: Any) -> list[str]:
         time, body = self.parts(item)

@@ -22,21 +22,22 @@ def session_count(n: int) -> str:
     return tx.tr("1 session") if n == 1 else tx.tr("%1 sessions").replace("%1", str(n))
 
 
-def _clock(row: ForumRow) -> str:
-    if row.start_time is None:
-        return ""
-    return row.start_time.strftime("%H:%M") + (f"–{row.end_time:%H:%M}" if row.end_time else "")
+def _clock(row: ForumRow, lang: str) -> str:
+    return tx.clock(row.start_time, row.end_time, lang, day=row.date, start=row.start)
 
 
-def status_lines(room: RoomRow, lang: str) -> tuple[str, str]:
-    """("Now: 14:00–14:40 Title", "Next: Sat 28 Dec 15:00 Title") for a room at the clock."""
+def status_lines(room: RoomRow, lang: str, today: dt.date) -> tuple[str, str]:
+    """("Now: 14:00–14:40 Title", "Next: Sun 28 Dec 15:00 Title") for a room at the clock:
+    the next session's day is said when it is not ``today``."""
     on, after = room.status.now, room.status.next
-    now = (tx.labelled(tx.tr("Now"), f"{_clock(on)} {tx.pick(on.title, on.title_en, lang)}", lang)
+    now = (tx.labelled(tx.tr("Now"), f"{_clock(on, lang)} {tx.pick(on.title, on.title_en, lang)}", lang)
            if on else tx.tr("Nothing on now"))
     if after is None:
         return now, tx.tr("Nothing more scheduled here")
-    when = _clock(after)
-    if on is None or after.date != on.date:
+    when = _clock(after, lang)
+    # After midnight the clock already names the calendar day; otherwise name a later day.
+    calendar_day = after.start.date() if after.start is not None else after.date
+    if calendar_day == after.date and after.date != today:
         when = f"{tx.format_short_date(after.date, lang)} {when}"
     return now, tx.labelled(tx.tr("Next"), f"{when} {tx.pick(after.title, after.title_en, lang)}",
                             lang)
@@ -58,8 +59,9 @@ class RoomDelegate(CardDelegate):
         if not isinstance(item, RoomRow):
             return super().lines(item)
         p, lang = self.palette, self.ctx.state.lang
-        now, after = status_lines(item, lang)
-        return ([title(tx.pick(item.title, item.title_en, lang), self.font("title", True), p.text),
+        now, after = status_lines(item, lang, self.ctx.clock.now().date())
+        heading = tx.pick(item.title, item.title_en, lang)
+        return ([title(heading, self.font("title", True, text=heading), p.text),
                  # Whole titles: a cut "now" would hide what is on (4 lines hold any at 200%).
                  Line(now, self.font("body", item.status.now is not None),
                       p.accent if item.status.now else p.muted, wrap=True, max_lines=4),
@@ -76,8 +78,8 @@ class TrackDelegate(CardDelegate):
         if not isinstance(item, TrackRow):
             return super().lines(item)
         p, lang = self.palette, self.ctx.state.lang
-        days = _days(item.days, lang)
-        return ([title(tx.pick(item.title, item.title_en, lang), self.font("title", True), p.text),
+        days, heading = _days(item.days, lang), tx.pick(item.title, item.title_en, lang)
+        return ([title(heading, self.font("title", True, text=heading), p.text),
                  Line(days, self.font("body"), p.muted, wrap=True)],
                 session_count(item.sessions))
 

@@ -39,6 +39,18 @@ def other(zh: str | None, en: str | None, lang: str) -> str:
     return "" if second == first else second
 
 
+_HAN = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
+
+
+def script(text: str, lang: str) -> str:
+    """The language whose faces suit ``text``: "zh" when it holds Chinese, "en" when it
+    is Latin only (a German session title in the Chinese UI, set in the CJK face, had
+    full-width „ “ ’ gaps), else ``lang``."""
+    if _HAN.search(text):
+        return "zh"
+    return "en" if any(c.isalpha() for c in text) else lang
+
+
 def labelled(label: str, value: str, lang: str) -> str:
     """"Part of: X" in English, "属于：X" in Chinese (full-width colon, no space)."""
     return f"{label}: {value}" if lang == "en" else f"{label}：{value}"
@@ -100,6 +112,21 @@ def format_short_date(day: dt.date, lang: str) -> str:
     return f"{day.month}月{day.day}日 {WEEKDAYS_ZH[day.weekday()]}"
 
 
+def clock(start_time: dt.time | None, end_time: dt.time | None, lang: str, *,
+          day: dt.date | None = None, start: dt.datetime | None = None) -> str:
+    """"09:00–12:00" ("" with no start time). A session of the programme day ``day``
+    that starts after that day's midnight (``start``, on the venue's clock, falls on a
+    later date) says which calendar day: "00:20–01:20 (Sun 28 Dec)"; under the 27th
+    alone, 00:20 had read as the night before."""
+    if start_time is None:
+        return ""
+    text = f"{start_time:%H:%M}" + (f"–{end_time:%H:%M}" if end_time else "")
+    if day is not None and start is not None and start.date() != day:
+        calendar_day = format_short_date(start.date(), lang)
+        text += f" ({calendar_day})" if lang == "en" else f"（{calendar_day}）"
+    return text
+
+
 def format_period(start: dt.date, end: dt.date, lang: str) -> str:
     """2023年5月26日—30日 / 26–30 May 2023."""
     if lang == "en":
@@ -146,6 +173,42 @@ def lead(text: str, lang: str) -> str:
 def forum_kind(kind: str, lang: str) -> str:
     """平行论坛 / Parallel forum."""
     return FORUM_KIND_EN.get(kind, kind) if lang == "en" else FORUM_KIND_ZH.get(kind, kind)
+
+
+# Imported programmes' session types (free text in the organiser's system) that the guide
+# can name in both languages; any other type is shown as the programme gives it.
+SESSION_TYPES = {
+    "talk": ("Talk", "演讲"), "lecture": ("Lecture", "讲座"), "keynote": ("Keynote", "主旨演讲"),
+    "workshop": ("Workshop", "工作坊"), "ceremony": ("Ceremony", "仪式"), "panel": ("Panel", "圆桌讨论"),
+    "podium": ("Panel", "圆桌讨论"), "discussion": ("Discussion", "讨论"), "meeting": ("Meeting", "会议"),
+    "lightning talk": ("Lightning talk", "闪电演讲"), "lightning_talk": ("Lightning talk", "闪电演讲"),
+    "game show": ("Game show", "游戏节目"), "performance": ("Performance", "表演"),
+    "concert": ("Concert", "音乐会"), "film": ("Film", "电影"), "other": ("Other", "其他"),
+}
+# A session's spoken language, as schedules give it (ISO 639-1 codes).
+LANGUAGES = {
+    "en": ("English", "英语"), "de": ("German", "德语"), "zh": ("Chinese", "中文"),
+    "fr": ("French", "法语"), "es": ("Spanish", "西班牙语"), "it": ("Italian", "意大利语"),
+    "pt": ("Portuguese", "葡萄牙语"), "nl": ("Dutch", "荷兰语"), "ru": ("Russian", "俄语"),
+    "ja": ("Japanese", "日语"), "ko": ("Korean", "韩语"), "ar": ("Arabic", "阿拉伯语"),
+}
+
+
+def session_type(kind: str, lang: str) -> str:
+    """An imported session's type in ``lang`` ("Talk" / "演讲"); a type the guide does not
+    know ("Live-Podcast Bühne") as the programme gives it."""
+    names = SESSION_TYPES.get(" ".join(kind.split()).casefold())
+    return names[lang != "en"] if names else kind
+
+
+def languages(codes: str, lang: str) -> str:
+    """A session's languages named in ``lang``: "de, en" -> "German, English" / "德语、英语";
+    a code the guide does not know stays as given."""
+    named = []
+    for code in filter(None, re.split(r"[\s,;/]+", codes)):
+        names = LANGUAGES.get(re.split(r"[-_]", code.casefold())[0])
+        named.append(names[lang != "en"] if names else code)
+    return ("、" if lang != "en" else ", ").join(named)
 
 
 def role(role_zh: str, lang: str) -> str:

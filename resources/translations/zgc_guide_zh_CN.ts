@@ -280,6 +280,10 @@
         <translation>今天 · %1</translation>
     </message>
     <message>
+        <source>On now · %1</source>
+        <translation>正在进行 · %1</translation>
+    </message>
+    <message>
         <source>The forum opens tomorrow · %1</source>
         <translation>论坛明天开幕 · %1</translation>
     </message>
@@ -310,6 +314,10 @@
     <message>
         <source>The forum has ended. Browse what happened below.</source>
         <translation>论坛已结束，可在下方浏览论坛内容。</translation>
+    </message>
+    <message>
+        <source>Nothing is on right now.</source>
+        <translation>此刻没有正在进行的日程。</translation>
     </message>
     <message>
         <source>No forums today.</source>

@@ -58,8 +58,7 @@ def when(view: BookmarkView, lang: str) -> str:
         return day
     if view.start_time is None:
         return f"{day} · {tx.tr('Time not announced')}"
-    end = f"–{view.end_time:%H:%M}" if view.end_time else ""
-    return f"{day} · {view.start_time:%H:%M}{end}"
+    return f"{day} · {tx.clock(view.start_time, view.end_time, lang, day=view.date, start=view.start)}"
 
 
 def clash_notes(page: store.BookmarksPage, lang: str) -> dict[str, str]:
@@ -182,7 +181,8 @@ class BookmarkDelegate(BaseDelegate):
         """Title (wrapped), the other language's title, kind · when · where, the note."""
         p, lang, v = self.palette, self.ctx.state.lang, row.view
         meta = " · ".join(x for x in (entry_kind(v, lang), when(v, lang), v.venue) if x)
-        heading = title(tx.pick(v.title, v.title_en, lang), self.font("title", True),
+        shown = tx.pick(v.title, v.title_en, lang)
+        heading = title(shown, self.font("title", True, text=shown),
                         p.text if v.in_guide else p.muted)
         return [heading,
                 Line(tx.other(v.title, v.title_en, lang), self.font("small", lang=self.other_lang), p.muted),

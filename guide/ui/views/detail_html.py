@@ -27,7 +27,7 @@ from guide.content.models import (
     Track,
 )
 from guide.ui import text as tx
-from guide.ui.theme import Palette, TypeScale
+from guide.ui.theme import Palette, TypeScale, content_families
 
 KIND_LABELS = {
     "forum": QT_TRANSLATE_NOOP("tx", "Forum"),
@@ -76,6 +76,7 @@ def css(p: Palette, scale: float, lang: str = "zh") -> str:
     # Qt's percentages are of the face's own line spacing (about 1.17 em for the Latin face):
     # 150% had a wrapped English row reading as two rows at 200% text (1.75 em).
     text, rows = (175, 150) if lang == "zh" else (145, 125)
+    latin = ", ".join(f"'{f}'" for f in content_families("en"))  # Latin text in either UI
     return f"""
     body {{ color: {p.text}; }}
     p {{ line-height: {text}%; margin-top: 0; margin-bottom: 14px; }}
@@ -94,7 +95,7 @@ def css(p: Palette, scale: float, lang: str = "zh") -> str:
     .missing {{ color: {p.muted}; font-style: {slant}; }}
     a {{ color: {p.primary}; text-decoration: {"underline" if p.underline_links else "none"};
          font-weight: bold; }}
-    """
+    """ + (f".latin {{ font-family: {latin}; line-height: 145%; }}" if latin else "")
 
 
 def link(kind: str, item_id: str, label: str) -> str:
@@ -111,7 +112,10 @@ def _section(title: str, body: str) -> str:
 
 
 def _paragraphs(paragraphs: Iterable[str]) -> str:
-    return "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
+    """Paragraphs; one without Chinese (an imported session's German or English text in
+    the Chinese UI) in the Latin face, without the CJK face's full-width quotes."""
+    return "".join(f"<p class='latin'>{escape(p)}</p>" if tx.script(p, "zh") == "en"
+                   else f"<p>{escape(p)}</p>" for p in paragraphs)
 
 
 # No tables in bodies: Qt marks table cells with private-use characters (U+FDD0, U+FDD1)
@@ -202,7 +206,8 @@ def _session_rows(rows: Iterable[ForumRow], lang: str, *, room: bool = True) -> 
     for day, group in places.by_day(list(rows)):
         lines = []
         for r in group:
-            when = f"{r.start_time:%H:%M}" if r.start_time else tx.tr("Time not announced")
+            when = (tx.clock(r.start_time, None, lang, day=r.date, start=r.start) if r.start_time
+                    else tx.tr("Time not announced"))
             where = f" · {link('room', r.room_id, r.room)}" if room and r.room and r.room_id else ""
             lines.append((when, link("forum", r.id, tx.pick(r.title, r.title_en, lang)) + where))
         html += (f"<p class='day'>{escape(tx.format_date(day, lang, weekday=True))}</p>"
@@ -218,11 +223,11 @@ def _hanging_rows(rows: Iterable[tuple[str, str]]) -> str:
     return f"<table cellspacing='0' cellpadding='0'>{cells}</table>"
 
 
-def _time(row: ForumRow) -> str:
-    """"09:00–12:00", or a marked "Time not announced"."""
+def _time(row: ForumRow, lang: str) -> str:
+    """"09:00–12:00" (with the calendar day after midnight), or a marked "Time not announced"."""
     if row.start_time is None:
         return f"<span class='missing'>{escape(tx.tr('Time not announced'))}</span>"
-    return row.start_time.strftime("%H:%M") + (f"–{row.end_time:%H:%M}" if row.end_time else "")
+    return escape(tx.clock(row.start_time, row.end_time, lang, day=row.date, start=row.start))
 
 
 def _organisers(forum: Forum, lang: str) -> str:
@@ -237,7 +242,7 @@ def _organisers(forum: Forum, lang: str) -> str:
 def session_html(db: queries.Db, forum: Forum, lang: str) -> str:
     """An imported programme's session: its own language, no translation note."""
     row = forum.row
-    time = _time(row)
+    time = _time(row, lang)
     meta = [(tx.tr("Date"), escape(tx.format_date(row.date, lang, weekday=True))), (tx.tr("Time"), time)]
     if row.room and row.room_id:
         meta.append((tx.tr("Room"), link("room", row.room_id, row.room)))
@@ -246,9 +251,9 @@ def session_html(db: queries.Db, forum: Forum, lang: str) -> str:
     if row.track and row.track_id:
         meta.append((tx.tr("Track"), link("track", row.track_id, row.track)))
     if row.type:
-        meta.append((tx.tr("Type"), escape(row.type)))
+        meta.append((tx.tr("Type"), escape(tx.session_type(row.type, lang))))
     if forum.language:
-        meta.append((tx.tr("Language"), escape(forum.language)))
+        meta.append((tx.tr("Language"), escape(tx.languages(forum.language, lang))))
     html = f"<p class='kicker'>{escape(forum.subtitle)}</p>" if forum.subtitle else ""
     html += _facts(meta, lang)
     summary = tx.pick(forum.summary, forum.summary_en, lang)
@@ -283,7 +288,7 @@ def forum_html(db: queries.Db, forum: Forum, lang: str, show_original: bool = Fa
         return session_html(db, forum, lang)
     when = tx.format_date(row.date, lang, weekday=True)
     not_announced = "<span class='missing'>%s</span>"
-    time = _time(row)
+    time = _time(row, lang)
     venue = escape(row.venue) if row.venue else not_announced % escape(tx.tr("Venue not announced"))
     meta = [(tx.tr("Kind"), escape(tx.forum_kind(row.forum_kind, lang))), (tx.tr("Date"), escape(when)),
             (tx.tr("Time"), time), (tx.tr("Venue"), venue)]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
@@ -173,8 +175,6 @@ class HomePage(Page):
             if period else "")
         self.clock_note.setText(self.tr("Now: %1").replace(
             "%1", f"{tx.format_date(now.date(), lang, weekday=True)} {now:%H:%M}"))
-        self.today_title.setText(self.tr("Today · %1").replace(
-            "%1", tx.format_date(now.date(), lang, weekday=True)))
         expo = exhibition_on(db, now.date())
         if expo is not None:
             main, areas = expo
@@ -184,34 +184,7 @@ class HomePage(Page):
                 "%1", tx.pick(main.title, main.title_en, lang))
             self.expo_note.setText(f"{text}\n{names}" if names else text)
         self.expo_note.setVisible(expo is not None)
-        first, last = (dates[0], dates[-1]) if dates else (None, None)
-        # Before the forum there is no "today" to speak of: one heading says when it opens,
-        # over that day's forums, rather than "Today" over nothing and a note below.
-        self._before_forum = bool(first and now.date() < first and not self.today_model.rowCount())
-        # After it, nothing is next, ever: Today alone says that it has ended.
-        self._after_forum = bool(last and now.date() > last)
-        self._panels[0].setVisible(not self._before_forum)
-        self._panels[1].setVisible(not self._after_forum)
-        self._arrange(self._wanted)
-        if self._before_forum and first is not None and self._next_day == first:
-            day = tx.format_date(first, lang, weekday=True)
-            self.next_title.setText(
-                (self.tr("The forum opens tomorrow · %1") if (first - now.date()).days == 1
-                 else self.tr("The forum opens · %1")).replace("%1", day))
-        elif self._next_day is None:
-            self.next_title.setText(self.tr("Next"))
-        elif self._next_day == now.date():
-            self.next_title.setText(self.tr("Later today"))
-        else:
-            self.next_title.setText(self.tr("Next · %1").replace(
-                "%1", tx.format_date(self._next_day, lang, weekday=True)))
-        if self.today_model.rowCount() or self._before_forum:
-            self.today_empty.setText("")
-        elif self._after_forum:
-            self.today_empty.setText(self.tr("The forum has ended. Browse what happened below."))
-        else:
-            self.today_empty.setText(self.tr("No forums today."))
-        self.next_empty.setText("" if self.next_model.rowCount() else self.tr("Nothing more is scheduled."))
+        self._headings(now, lang, dates)
         self.news_title.setText(self.tr("Latest announcements"))
         self.figures_title.setText(self.tr("Key figures"))
         for view, model in ((self.today_view, self.today_model), (self.next_view, self.next_model),
@@ -228,3 +201,42 @@ class HomePage(Page):
         self.next_view.setAccessibleName(self.next_title.text())
         self.news_view.setAccessibleName(self.news_title.text())
         self.figures_view.setAccessibleName(self.figures_title.text())
+
+    def _headings(self, now: dt.datetime, lang: str, dates: list[dt.date]) -> None:
+        """The two schedule columns' titles and empty notes, for where ``now`` falls in the
+        forum's days."""
+        # With "Later today" beside it, the first column holds only what is on now: headed
+        # "Today" it had read as the whole day's list, the sessions still to come missing.
+        later_today = self._next_day == now.date()
+        self.today_title.setText((self.tr("On now · %1") if later_today else self.tr("Today · %1")).replace(
+            "%1", tx.format_date(now.date(), lang, weekday=True)))
+        first, last = (dates[0], dates[-1]) if dates else (None, None)
+        # Before the forum there is no "today" to speak of: one heading says when it opens,
+        # over that day's forums, rather than "Today" over nothing and a note below.
+        self._before_forum = bool(first and now.date() < first and not self.today_model.rowCount())
+        # After it, nothing is next, ever: Today alone says that it has ended.
+        self._after_forum = bool(last and now.date() > last)
+        self._panels[0].setVisible(not self._before_forum)
+        self._panels[1].setVisible(not self._after_forum)
+        self._arrange(self._wanted)
+        if self._before_forum and first is not None and self._next_day == first:
+            day = tx.format_date(first, lang, weekday=True)
+            self.next_title.setText(
+                (self.tr("The forum opens tomorrow · %1") if (first - now.date()).days == 1
+                 else self.tr("The forum opens · %1")).replace("%1", day))
+        elif self._next_day is None:
+            self.next_title.setText(self.tr("Next"))
+        elif later_today:
+            self.next_title.setText(self.tr("Later today"))
+        else:
+            self.next_title.setText(self.tr("Next · %1").replace(
+                "%1", tx.format_date(self._next_day, lang, weekday=True)))
+        if self.today_model.rowCount() or self._before_forum:
+            self.today_empty.setText("")
+        elif self._after_forum:
+            self.today_empty.setText(self.tr("The forum has ended. Browse what happened below."))
+        elif later_today:
+            self.today_empty.setText(self.tr("Nothing is on right now."))
+        else:
+            self.today_empty.setText(self.tr("No forums today."))
+        self.next_empty.setText("" if self.next_model.rowCount() else self.tr("Nothing more is scheduled."))
