@@ -64,10 +64,16 @@ def describe_os_error(exc: OSError) -> str:
 def cmd_build_db(args: argparse.Namespace) -> int:
     from guide import paths
     from guide.content.build import build_content_db
+    from guide.content.database import replace_problem
     from guide.content.loader import PackInvalid
 
     pack_dir = args.content or paths.bundled_pack_dir()
     out = args.out or args.content_db or paths.bundled_content_db()
+    problem = replace_problem(out)
+    if problem is not None:  # a mistyped --out must not turn someone's file into a database
+        print(f"error: {problem}; nothing written. Give --out a new file name, or an existing "
+              "content database to replace", file=sys.stderr)
+        return 2
     bar = _progress_bar("building")
 
     def progress(done: int, total: int) -> None:
