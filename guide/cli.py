@@ -61,13 +61,45 @@ def describe_os_error(exc: OSError) -> str:
     return f"{where}{exc.strerror or exc}"
 
 
+def _foreign_pack(pack_dir: Path) -> tuple[str, str] | None:
+    """Why building ``pack_dir`` into the app's own database would be lost, and what to do instead.
+
+    That database is the bundled pack's: every start rebuilds it from that pack when they
+    differ, so another pack built there (an imported programme) vanishes at the next start.
+    Installing content is what the update commands and the staff menu are for (versions,
+    "Restore previous content"), so build-db only builds files; it names the ways that work.
+    """
+    from guide import paths
+    from guide.commands.programme import look_commands
+
+    if pack_dir.resolve() == paths.bundled_pack_dir().resolve():
+        return None
+    return (f"without --out, build-db writes the guide's own database {paths.bundled_content_db()}, "
+            f"which the guide rebuilds from its bundled pack at every start, so the content of "
+            f"{pack_dir} would be lost",
+            f". To look at it, run {look_commands(pack_dir)}. To make a programme the guide's "
+            "content, open its schedule file with \"Open programme...\" in the guide window's "
+            "staff menu")
+
+
 def cmd_build_db(args: argparse.Namespace) -> int:
     from guide import paths
     from guide.content.build import build_content_db
+    from guide.content.database import replace_problem
     from guide.content.loader import PackInvalid
 
     pack_dir = args.content or paths.bundled_pack_dir()
-    out = args.out or args.content_db or paths.bundled_content_db()
+    named = args.out or args.content_db
+    out = named or paths.bundled_content_db()
+    if named:  # a mistyped --out must not turn someone's file into a database
+        problem = replace_problem(out)
+        refusal = None if problem is None else (
+            problem, ". Give --out a new file name, or an existing content database to replace")
+    else:
+        refusal = _foreign_pack(pack_dir)
+    if refusal is not None:
+        print(f"error: {refusal[0]}; nothing written{refusal[1]}", file=sys.stderr)
+        return 2
     bar = _progress_bar("building")
 
     def progress(done: int, total: int) -> None:

@@ -80,6 +80,48 @@ def test_not_a_pack(tmp_path: Path) -> None:
     assert not (tmp_path / "x.db").exists()
 
 
+def _spreadsheet(path: Path) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(path, "w") as zf:  # what an .xlsx is: a zip of XML parts
+        zf.writestr("xl/workbook.xml", "<workbook/>")
+
+
+def _user_db(path: Path) -> None:
+    from guide.user.db import open_user_db
+
+    open_user_db(path).close()
+
+
+def _other_sqlite(path: Path) -> None:
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE invoice (id INTEGER PRIMARY KEY, total REAL)")
+    conn.execute("INSERT INTO invoice VALUES (1, 9.5)")
+    conn.commit()
+    conn.close()
+
+
+@pytest.mark.parametrize(("name", "make", "says"), [
+    ("plan.xlsx", _spreadsheet, "is not a content database (not an SQLite file at all)"),
+    ("user.db", _user_db, "is the guide's user database (bookmarks and settings)"),
+    ("accounts.db", _other_sqlite, "is an SQLite database of another kind"),
+], ids=["spreadsheet", "user database", "other sqlite"])
+def test_build_db_never_overwrites_a_file_that_is_not_a_content_database(
+    tmp_path: Path, mini_pack: Path, capsys: pytest.CaptureFixture[str], name: str, make, says: str
+) -> None:
+    from guide.cli import main
+
+    out = tmp_path / name
+    make(out)
+    before = out.read_bytes()
+    assert main(["build-db", "--content", str(mini_pack), "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: {out} {says}") and "nothing written" in err
+    assert out.read_bytes() == before
+
+
 def test_json_file_errors_name_the_line(mini_pack: Path) -> None:
     (mini_pack / "extra.json").write_text('{"forum": [', encoding="utf-8")
     with pytest.raises(PackInvalid) as info:

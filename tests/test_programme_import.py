@@ -12,6 +12,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from tests.conftest import ROOT, run_guide
 
 SCHEDULES = ROOT / "tests" / "fixtures" / "schedules"
@@ -172,3 +174,52 @@ def test_a_schedule_is_imported_from_an_http_url_as_from_the_file(tmp_path: Path
     finally:
         server.shutdown()
         server.server_close()
+
+
+def _commands(text: str) -> list[list[str]]:
+    """The `guide ...` commands quoted in a message, as argument lists without `guide`."""
+    import re
+    import shlex
+
+    return [shlex.split(c)[1:] for c in re.findall(r"`(guide [^`]+)`", text)]
+
+
+def test_the_next_steps_import_prints_show_the_programme(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An organiser copies the commands `guide import` prints: the guide then shows the programme."""
+    from guide.cli import main
+
+    assert main(["import", str(JSON_RC3), "--out", str(tmp_path / "rc3")]) == 0
+    printed = capsys.readouterr().out
+    assert f'open {JSON_RC3} with "Open programme..."' in printed
+    build, open_guide = _commands(printed)
+    assert "--out" in build and main(build) == 0
+    assert open_guide[0] == "--content-db"
+    capsys.readouterr()
+    assert main(["check", "--json", *open_guide]) == 0
+    assert json.loads(capsys.readouterr().out)["pack_id"] == "rc3-channels-2020"
+
+
+def test_build_db_without_out_refuses_a_pack_the_next_start_would_throw_away(
+        tmp_path: Path, mini_pack: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Without --out the app's own database is written, and every start rebuilds it from the
+    bundled pack: an imported programme built there would be gone at the next start."""
+    from guide import paths
+    from guide.cli import main
+
+    bundled = tmp_path / "app" / "content.db"
+    monkeypatch.setattr(paths, "bundled_pack_dir", lambda: mini_pack)
+    monkeypatch.setattr(paths, "bundled_content_db", lambda: bundled)
+    assert main(["build-db"]) == 0  # the bundled pack itself is still built there
+    before = bundled.read_bytes()
+    assert main(["import", str(JSON_RC3), "--out", str(tmp_path / "rc3")]) == 0
+    capsys.readouterr()
+
+    assert main(["build-db", "--content", str(tmp_path / "rc3")]) == 2
+    err = capsys.readouterr().err
+    assert bundled.read_bytes() == before
+    assert err.startswith(f"error: without --out, build-db writes the guide's own database {bundled}")
+    assert '"Open programme..."' in err
+    build, _open = _commands(err)
+    assert main(build) == 0 and (tmp_path / "rc3.db").is_file()

@@ -21,13 +21,14 @@ import pytest
 
 from guide.content.build import build_content_db
 from guide.updates import errors
+from guide.updates.errors import UpdateRefused
 from guide.updates.guidepack import INDEX, Limits, PackIndex, publish_pack_file
 from guide.updates.install import commit_update, prepare_update, slot_status
 from guide.updates.keys import PublicKey
 from guide.updates.source import CheckResult, CheckStatus, check_for_update, clear_pending
 from guide.updates.state import default_slot
-from tests.support import append_items, copy_pack
-from tests.test_updates_support import NEW_FORUM, make_key, sha, signed_pack, snapshot
+from tests.support import append_items, copy_pack, replace_text
+from tests.test_updates_support import NEW_FORUM, entry, forge, make_key, sha, signed_pack, snapshot
 
 
 @dataclass
@@ -242,6 +243,54 @@ def test_tampered_pack_is_refused_and_not_downloaded_again(kiosk: Kiosk, server:
     again = kiosk.check(url)
     assert again.status is CheckStatus.NOT_MODIFIED and "refused" in again.message
     assert served.downloads() == []
+
+
+def test_a_pack_refused_at_apply_is_dropped_and_its_fix_is_downloaded(
+    kiosk: Kiosk, server: tuple[str, Served]
+) -> None:
+    """A signed pack with broken content passes the poll but not the apply: the kiosk must
+    not keep offering it, nor wait for it for ever once the team publishes a fixed one."""
+    url, served = server
+    src = copy_pack(kiosk.root / "broken", 2)
+    replace_text(src, 'org = "zgc-park", role = "协办"', 'org = "nobody", role = "协办"')
+    files = {p.relative_to(src).as_posix(): p.read_bytes() for p in sorted(src.rglob("*")) if p.is_file()}
+    broken = forge(kiosk.root / "broken.guidepack", files, kiosk.key,
+                   [entry(name, data) for name, data in files.items()])
+    publish_pack_file(broken, served.root)
+    first = kiosk.check(url)
+    assert first.status is CheckStatus.READY and first.ready is not None
+    with pytest.raises(UpdateRefused) as refused:
+        prepare_update(first.ready.pack_file, trusted=[kiosk.public], current_db=kiosk.current_db)
+    assert refused.value.reason == errors.INVALID_CONTENT
+    assert not list((kiosk.slot.root / "incoming").glob("*.guidepack"))
+
+    served.requests.clear()
+    again = kiosk.check(url)  # the same publication: not waiting, not downloaded again
+    assert again.status is CheckStatus.NOT_MODIFIED and "invalid-content" in again.message
+    assert served.downloads() == []
+
+    publish_pack_file(kiosk.pack(2), served.root)  # the fixed pack, same version
+    fixed = kiosk.check(url)
+    assert fixed.status is CheckStatus.READY and fixed.downloaded_bytes > 0
+    assert fixed.ready is not None and fixed.ready.sha256 == sha(served.root / "mini-2.guidepack")
+    prepared = prepare_update(fixed.ready.pack_file, trusted=[kiosk.public], current_db=kiosk.current_db)
+    assert commit_update(prepared).current.version == 2
+
+
+def test_a_version_republished_as_another_file_is_downloaded_again(
+    kiosk: Kiosk, server: tuple[str, Served]
+) -> None:
+    """The team replaces version 2 on the server before the kiosk applied the first upload."""
+    url, served = server
+    publish_pack_file(kiosk.pack(2), served.root)
+    assert kiosk.check(url).status is CheckStatus.READY
+    src = copy_pack(kiosk.root / "redone", 2)
+    append_items(src, NEW_FORUM.replace("The close.", "The close, corrected."))
+    publish_pack_file(signed_pack(src, kiosk.root / "redone.guidepack", kiosk.key), served.root)
+    served.requests.clear()
+    result = kiosk.check(url)
+    assert result.status is CheckStatus.READY and served.downloads() == ["/mini-2.guidepack"]
+    assert result.ready is not None and result.ready.sha256 == sha(served.root / "mini-2.guidepack")
 
 
 def test_unknown_key_and_unsigned_are_refused(kiosk: Kiosk, server: tuple[str, Served]) -> None:

@@ -12,6 +12,29 @@ from typing import Any
 Handler = Callable[[argparse.Namespace], int]
 
 
+def look_commands(pack_dir: Path) -> str:
+    """The commands that build ``pack_dir`` into a database of its own and open the guide on it."""
+    import shlex
+
+    pack = pack_dir.resolve()
+    db = pack.with_name(pack.name + ".db")
+    return (f"`guide build-db --content {shlex.quote(str(pack))} --out {shlex.quote(str(db))}` "
+            f"then `guide --content-db {shlex.quote(str(db))}`")
+
+
+def next_steps(source: str, pack_dir: Path) -> str:
+    """What an organiser does after ``guide import``: make it the guide's content, or look at it.
+
+    Only these stick or work: build-db without --out writes the app's own database, which
+    the guide rebuilds from its bundled pack at the next start.
+    """
+    is_url = source.lower().startswith(("http://", "https://"))
+    where = f"save {source} as a file and open it" if is_url else f"open {Path(source).resolve()}"
+    return (f"next: to make it the guide's content, {where} with \"Open programme...\" in the "
+            f"guide window's staff menu; to look at it without changing the guide's content, run "
+            f"{look_commands(pack_dir)}")
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     from guide.content.loader import PackInvalid
     from guide.programme.importer import import_programme, report_json
@@ -62,6 +85,7 @@ def cmd_import(args: argparse.Namespace) -> int:
           f"{report['timezone']}) into {args.out}; "
           f"{len(report['skipped'])} skipped, {len(report['repaired'])} repaired"
           + (f" (see {args.report})" if args.report else ""))
+    print(next_steps(args.source, args.out))
     for entry in report["skipped"]:
         print(f"skipped: {entry['where']}: {entry['reason']}", file=sys.stderr)
     return 0
@@ -100,7 +124,8 @@ def register(sub: Any, command: Callable[[str, Handler, str], argparse.ArgumentP
     """Add ``guide import`` to the CLI."""
     p = command("import", cmd_import, "import a programme (frab/pretalx schedule XML or JSON, "
                 "iCalendar, .xlsx or .csv spreadsheet) as a content pack folder; then "
-                "`guide build-db --content PACK_DIR`")
+                "`guide build-db --content PACK_DIR --out FILE.db` and `guide --content-db "
+                "FILE.db`, or open the schedule file with the staff menu's Open programme...")
     p.add_argument("source", metavar="SOURCE", nargs="?",
                    help="schedule file path or http(s):// URL")
     p.add_argument("--out", type=Path, required=True, metavar="PACK_DIR",

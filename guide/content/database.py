@@ -129,3 +129,52 @@ def integrity_problems(db: Db) -> list[str]:
     problems = [r[0] for r in db.execute("PRAGMA integrity_check").fetchall() if r[0] != "ok"]
     problems += [f"foreign key: {tuple(r)}" for r in db.execute("PRAGMA foreign_key_check")]
     return problems
+
+
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def replace_problem(path: Path) -> str | None:
+    """Why ``path`` must not be replaced by a freshly built content database; None if it may be.
+
+    A new file, an empty one or a content database of this guide may be replaced. Anything
+    else is someone's data (a spreadsheet, the user database with the bookmarks, another
+    program's SQLite file): a build named at it by mistake must not wipe it.
+    """
+    import stat
+
+    path = Path(path)
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        return f"{path} cannot be read ({exc.strerror or exc})"
+    if stat.S_ISDIR(mode):
+        return f"{path} is a folder, not a database file"
+    if not stat.S_ISREG(mode):
+        return f"{path} is not a regular file"
+    try:
+        with open(path, "rb") as fh:
+            header = fh.read(len(_SQLITE_HEADER))
+    except OSError as exc:
+        return f"{path} cannot be read ({exc.strerror or exc})"
+    if not header:
+        return None  # an empty file holds nothing to lose
+    if header != _SQLITE_HEADER:
+        return f"{path} is not a content database (not an SQLite file at all)"
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            version = schema_version(conn)
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        return (f"{path} cannot be read as a database ({exc}); if it is a damaged content "
+                "database, delete it and run the command again")
+    if {"bookmark", "setting"} <= tables:
+        return f"{path} is the guide's user database (bookmarks and settings), not a content database"
+    if version == 0 or not {"meta", "forum"} <= tables:
+        return f"{path} is an SQLite database of another kind, not a content database of this guide"
+    return None

@@ -126,7 +126,8 @@ def prepare_update(
     unsigned, unknown-key, bad-signature, corrupt, hash-mismatch, unsafe, too-large,
     bad-manifest, wrong-pack (another pack id), not-newer (version <= the version in
     use or ever installed here), invalid-content (``details`` lists the errors
-    exactly as ``guide build-db`` prints them).
+    exactly as ``guide build-db`` prints them). A refused pack that a poll downloaded is
+    dropped from the slot's ``incoming`` cache, so the next poll does not offer it again.
     """
     slot = slot or default_slot()
     pack_file = Path(pack_file)
@@ -149,6 +150,12 @@ def prepare_update(
         log.warning("refused %s: %s: %s", pack_file, exc.reason, exc.message)
         for line in exc.details:
             log.warning("  %s", line)
+        from guide.updates.source import drop_refused  # a poller's download: never "waiting" again
+
+        try:
+            drop_refused(pack_file, exc.reason, exc.message, slot)
+        except OSError as drop_exc:  # the refusal is what the caller must hear about
+            log.warning("could not drop the refused download %s: %s", pack_file, drop_exc)
         raise
     log.info("prepared %s version %d (signed by %s, %s): %s", m.pack_id, m.version, signer.label,
              pack_file, "; ".join(summary.lines()))

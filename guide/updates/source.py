@@ -18,7 +18,9 @@ The index is not signed and is only a hint: every decision that matters (signer,
 pack id, version) is taken from the signed manifest of the downloaded pack.
 Permanent refusals (bad signature, rollback …) are remembered with the index's
 validators, so the same bad pack is not downloaded again every poll; transient
-failures (network, truncated download) are not, so the next poll retries.
+failures (network, truncated download) are not, so the next poll retries. A waiting
+pack that applying refuses for good is dropped the same way (:func:`drop_refused`), and
+an index naming another file (sha256, size) for the waiting version is fetched again.
 """
 
 from __future__ import annotations
@@ -266,6 +268,35 @@ def clear_pending(slot: ContentSlot | None = None) -> None:
         _write_poll(slot, poll)
 
 
+def drop_refused(pack_file: Path, reason: str, detail: str, slot: ContentSlot | None = None) -> bool:
+    """Drop ``pack_file`` from the download cache if it is the waiting pack and was refused for good.
+
+    Applying it would be refused again (invalid content, rollback …), so it is deleted and no
+    longer "waiting"; the refusal is remembered with the source's index, so the same
+    publication is not downloaded again, while a new one (the index changes) is. A
+    transient reason (no room on the disk) keeps the pack. Returns True if it was dropped.
+    """
+    slot = slot or default_slot()
+    # A file opened by hand (staff import) is never the cache's: nothing to lock or write.
+    if reason not in errors.PERMANENT or Path(pack_file).resolve().parent != (slot.root / INCOMING).resolve():
+        return False
+    with slot_lock(slot, POLL_LOCK):
+        poll = _read_poll(slot)
+        ready = _pending_ready(slot, poll)
+        if ready is None or ready.pack_file.resolve() != Path(pack_file).resolve():
+            return False
+        ready.pack_file.unlink(missing_ok=True)
+        poll.pending = None
+        known = poll.sources.get(ready.source)
+        if known is not None and known.get("decision") == Decision.READY \
+                and known.get("detail") == f"version {ready.version}":
+            known.update(decision=Decision.REFUSED.value, detail=f"{reason}: {detail}")
+        _write_poll(slot, poll)
+    log.warning("dropped the downloaded %s version %d (%s): it is downloaded again only when %s "
+                "publishes another pack", ready.pack_id, ready.version, reason, ready.source)
+    return True
+
+
 # --- the check ---------------------------------------------------------------------------
 
 
@@ -399,12 +430,21 @@ def _judge_offer(poll: _Poll, fetched: Fetched, index: PackIndex, pending: Ready
         poll.remember(fetched, Decision.UP_TO_DATE, f"version {floor}")
         return poll.result(CheckStatus.UP_TO_DATE, f"the source offers version {index.version}; version "
                            f"{floor} is in use or was installed")
-    if pending is not None and pending.pack_id == index.pack_id and pending.version >= index.version:
+    if pending is not None and pending.pack_id == index.pack_id and (
+            pending.version > index.version
+            or (pending.version == index.version and _same_file(pending, index))):
         # What the source offers is already here (or older than what is waiting): no download.
+        # The same version as another file (republished after a fix) is fetched again.
         poll.remember(fetched, Decision.READY, f"version {pending.version}")
         return poll.result(CheckStatus.READY, f"version {pending.version} is already downloaded and "
                            "waiting", ready=pending)
     return _download_and_verify(poll, fetched, index)
+
+
+def _same_file(pending: ReadyUpdate, index: PackIndex) -> bool:
+    """Whether the index names the pack file that is waiting (by what it says: sha256, size)."""
+    return ((index.sha256 is None or index.sha256 == pending.sha256)
+            and (index.size is None or index.size == pending.size))
 
 
 def _download_and_verify(poll: _Poll, fetched: Fetched, index: PackIndex) -> CheckResult:
