@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from guide.programme.cells import cell_date, cell_shown, cell_text, cell_time, end_minutes, is_date
 from guide.programme.model import ProgrammeError, RawEvent, RawPerson, RawProgramme
 from guide.programme.workbook import UnsavedFormula, sheet_rows
 
@@ -115,7 +116,7 @@ def _fields(header: list[Any], where: str, number: int = 1) -> list[str | None]:
         if words == ["en", "zh"] and english in labels and english not in fields:
             fields[next(i for i in at if matches[i] == (name, "en"))] = english
             continue
-        shown = " and ".join(f"{_column_letter(i)} ({_text(header[i])})" for i in at)
+        shown = " and ".join(f"{_column_letter(i)} ({cell_text(header[i])})" for i in at)
         errors.append(f"{where}: row {number}: columns {shown} each hold {labels[name]}; "
                       "keep one of them (the others would be lost)")
     if errors:
@@ -127,8 +128,8 @@ def _unknown_columns(header: list[Any], fields: list[str | None]) -> list[tuple[
     """(where, why) of each headed column that is none of the template's: an organiser's own
     column ("Speaker") or a mistyped header ("Tittle") would otherwise be lost unsaid."""
     return [(f"column {_column_letter(i)}",
-             f'"{_text(h)}" is not a column the guide reads; its cells were not loaded')
-            for i, (h, f) in enumerate(zip(header, fields, strict=True)) if f is None and _text(h)]
+             f'"{cell_text(h)}" is not a column the guide reads; its cells were not loaded')
+            for i, (h, f) in enumerate(zip(header, fields, strict=True)) if f is None and cell_text(h)]
 
 
 HEADER_ROWS = 10  # the header row is looked for among a sheet's first rows
@@ -253,81 +254,22 @@ def _csv_records(lines: list[str], sep: str, name: str) -> Iterator[list[Any]]:
         yield row
 
 
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
-def _date(value: Any) -> dt.date:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = _text(value).replace("/", "-").replace(".", "-")
-    m = re.fullmatch(r"(\d{4})(?:-|年)(\d{1,2})(?:-|月)(\d{1,2})日?", text)
-    if not m:
-        raise ValueError("is not a date")
-    return dt.date(int(m[1]), int(m[2]), int(m[3]))
-
-
-def _time(value: Any) -> dt.time:
-    if isinstance(value, dt.datetime):
-        return value.time()
-    if isinstance(value, dt.time):
-        return value
-    m = re.fullmatch(r"(\d{1,2})[:：](\d{2})(?::\d{2})?", _text(value))
-    if not m or int(m[1]) > 23 or int(m[2]) > 59:
-        raise ValueError("is not a time")
-    return dt.time(int(m[1]), int(m[2]))
-
-
-_EXCEL_DAY0 = dt.datetime(1899, 12, 31)  # serial 1.0 is 1900-01-01 00:00: "24:00" in a time cell
-_NEXT_DAY = re.compile(r"(?:次日|\+1\s*)?\s*(\d{1,2}[:：]\d{2}(?::\d{2})?)\s*(?:\+1|次日)?")
-
-
-def _end_minutes(value: Any) -> int:
-    """An end time as minutes after the session day's midnight: 24:00, an Excel duration of
-    24 hours or more, and a time marked as the next day (00:30+1, 次日00:30) are 1440 or more."""
-    if isinstance(value, dt.timedelta):
-        return int(value.total_seconds() // 60)
-    if isinstance(value, dt.datetime) and value < _EXCEL_DAY0 + dt.timedelta(days=2):
-        return int((value - _EXCEL_DAY0).total_seconds() // 60)
-    text = _text(value)
-    if re.fullmatch(r"24[:：]00(?::00)?", text):
-        return 24 * 60
-    m = _NEXT_DAY.fullmatch(text)
-    if m and m[0] != m[1]:  # a time with a next-day mark
-        clock = _time(m[1])
-        return 24 * 60 + clock.hour * 60 + clock.minute
-    clock = _time(value)
-    return clock.hour * 60 + clock.minute
-
-
-def _shown(value: Any) -> str:
-    if isinstance(value, dt.datetime | dt.date | dt.time):
-        return value.isoformat()
-    return _text(value)
-
-
 def _lost_cells(row: list[Any], header: list[Any], fields: list[str | None], sep: str | None,
                 where: str, number: int) -> list[str]:
     """Why cells of ``row`` would be lost: outside the columns, or rows swallowed by one cell."""
     width = len(header)
     stray = [i for i, v in enumerate(row)
-             if (i >= width or (fields[i] is None and _text(header[i]) == "")) and _text(v)]
+             if (i >= width or (fields[i] is None and cell_text(header[i]) == "")) and cell_text(v)]
     errors = []
     if sep is not None and stray and stray[-1] >= width:
         # In a CSV file a cell past the header's last column is most often a separator
         # typed inside a cell that is not in quotes.
-        extra = ", ".join(repr(_text(v)) for v in row[width:stray[-1] + 1])
+        extra = ", ".join(repr(cell_text(v)) for v in row[width:stray[-1] + 1])
         errors.append(f"{where}: row {number} has {stray[-1] + 1} cells but the header row has "
                       f"{width}: a {SEPARATORS[sep]} inside a cell needs the cell in quotes "
                       f"(the cells past the last column: {extra})")
         stray = [i for i in stray if i < width]
-    errors.extend(f"{where}: row {number}, column {_column_letter(i)}: {_text(row[i])!r} is in a "
+    errors.extend(f"{where}: row {number}, column {_column_letter(i)}: {cell_text(row[i])!r} is in a "
                   "column without a header; give the column its header or move the value"
                   for i in stray)
     if sep is not None and not errors:
@@ -337,10 +279,11 @@ def _lost_cells(row: list[Any], header: list[Any], fields: list[str | None], sep
         for i, value in enumerate(row):
             for line in str(value).split("\n")[1:] if value else ():
                 parts = next(csv.reader([line], delimiter=sep), [])
-                if len(parts) > date_at and _is_date(parts[date_at]):
-                    errors.append(f"{where}: row {number}, column {_text(header[i]) or _column_letter(i)}: "
+                if len(parts) > date_at and is_date(parts[date_at]):
+                    column = cell_text(header[i]) or _column_letter(i)
+                    errors.append(f"{where}: row {number}, column {column}: "
                                   f"the cell has a line that looks like a row of its own "
-                                  f"({_text(line)[:60]!r}); a quotation mark at the start of the "
+                                  f"({cell_text(line)[:60]!r}); a quotation mark at the start of the "
                                   "cell is closed only rows further down, so the rows between "
                                   "were read as part of it; check the quotes")
                     break
@@ -358,14 +301,6 @@ def _unsaved_cells(row: list[Any], fields: list[str | None], where: str, number:
             if field and isinstance(value, UnsavedFormula)]
 
 
-def _is_date(value: str) -> bool:
-    try:
-        _date(value)
-    except ValueError:
-        return False
-    return True
-
-
 def _open_sheet(data: bytes, name: str, kind: str
                 ) -> tuple[str, str | None, int, list[Any], list[str | None], Iterator[list[Any]]]:
     """(how errors name the sheet, CSV separator, the header's row number, header, field of each
@@ -381,7 +316,7 @@ def _open_sheet(data: bytes, name: str, kind: str
     top = list(itertools.islice(rows, HEADER_ROWS))
     at = next((i for i, row in enumerate(top) if _has_required(row)), 0)
     header, rows = (top[at] if top else []), itertools.chain(top[at + 1:], rows)
-    while header and _text(header[-1]) == "":  # formatted empty cells, not columns
+    while header and cell_text(header[-1]) == "":  # formatted empty cells, not columns
         header.pop()
     if not header:
         raise ProgrammeError(f"{where}: empty sheet; start from `guide import --template`")
@@ -411,40 +346,40 @@ def read_spreadsheet(data: bytes, name: str, kind: str) -> RawProgramme:
             errors.extend(lost)
             continue
         cells = {f: row[i] if i < len(row) else None for i, f in enumerate(fields) if f}
-        if all(_text(v) == "" for v in cells.values()):
+        if all(cell_text(v) == "" for v in cells.values()):
             continue
 
         def bad(field: str, message: str, value: Any, number: int = number) -> None:
-            shown = f"{_shown(value)!r} " if _text(value) else ""
+            shown = f"{cell_shown(value)!r} " if cell_text(value) else ""
             errors.append(f"{where}: row {number}, column {labels[field]}: {shown}{message}")
 
         # A sheet is typed by hand: the same id twice is a slip, and a bookmark on that id
         # would follow whichever row came first; so both rows are named, not repaired.
-        source_id = _text(cells.get("id"))
+        source_id = cell_text(cells.get("id"))
         if source_id in ids:
             bad("id", f"is also the id of row {ids[source_id]}; every session needs its own id",
                 cells.get("id"))
         elif source_id:
             ids[source_id] = number
-        title = _text(cells.get("title"))
+        title = cell_text(cells.get("title"))
         if not title:
             bad("title", "is empty; every session needs a title", None)
         day = start = end = None
         try:
-            day = _date(cells.get("date"))
+            day = cell_date(cells.get("date"))
         except ValueError:
-            bad("date", "is not a date (YYYY-MM-DD)" if _text(cells.get("date")) else
+            bad("date", "is not a date (YYYY-MM-DD)" if cell_text(cells.get("date")) else
                 "is empty; every session needs a date", cells.get("date"))
         for field in ("start", "end"):
-            if _text(cells.get(field)):
+            if cell_text(cells.get(field)):
                 try:
                     if field == "start":
-                        start = _time(cells[field])
+                        start = cell_time(cells[field])
                     else:
-                        end = _end_minutes(cells[field])
+                        end = end_minutes(cells[field])
                 except ValueError:
                     bad(field, "is not a time", cells[field])
-        if end is not None and start is None and not _text(cells.get("start")):
+        if end is not None and start is None and not cell_text(cells.get("start")):
             bad("start", "is empty but 结束 End is given", None)
         elif start is not None and end is not None and end <= start.hour * 60 + start.minute:
             bad("end", f"is not after 开始 Start {start.strftime('%H:%M')} (a session that ends "
@@ -452,18 +387,18 @@ def read_spreadsheet(data: bytes, name: str, kind: str) -> RawProgramme:
         if errors or day is None:
             continue
         event = RawEvent(where=f"row {number}", day=day.isoformat(),
-                         source_id=_text(cells.get("id")) or None, title=title,
-                         room=_text(cells.get("room")), track=_text(cells.get("track")),
-                         type=_text(cells.get("type")), abstract=_text(cells.get("abstract")))
-        event.title_en = _text(cells.get("title_en"))
-        event.abstract_en = _text(cells.get("abstract_en"))
-        event.hosts = [h for h in _SPLIT.split(_text(cells.get("host"))) if h]
+                         source_id=cell_text(cells.get("id")) or None, title=title,
+                         room=cell_text(cells.get("room")), track=cell_text(cells.get("track")),
+                         type=cell_text(cells.get("type")), abstract=cell_text(cells.get("abstract")))
+        event.title_en = cell_text(cells.get("title_en"))
+        event.abstract_en = cell_text(cells.get("abstract_en"))
+        event.hosts = [h for h in _SPLIT.split(cell_text(cells.get("host"))) if h]
         if start is not None:
             event.date = dt.datetime.combine(day, start).isoformat()
             if end is not None:
                 minutes = end - (start.hour * 60 + start.minute)
                 event.duration = f"{minutes // 60}:{minutes % 60:02d}"
-        event.persons = [RawPerson(p) for p in _SPLIT.split(_text(cells.get("speakers"))) if p]
+        event.persons = [RawPerson(p) for p in _SPLIT.split(cell_text(cells.get("speakers"))) if p]
         programme.events.append(event)
     if errors:
         raise SpreadsheetInvalid(errors)
