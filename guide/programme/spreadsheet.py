@@ -233,38 +233,87 @@ def _open_sheet(data: bytes, name: str, kind: str
     return where, sep, at + 1, header, fields, rows
 
 
-def read_spreadsheet(data: bytes, name: str, kind: str) -> RawProgramme:
-    """Read a filled-in template (``kind`` ``xlsx`` or ``csv``); raise SpreadsheetInvalid on bad cells."""
-    where, sep, header_row, header, fields, rows = _open_sheet(data, name, kind)
-    labels = dict(COLUMNS)
-    programme = RawProgramme(format=kind, title=Path(name).stem, times_optional=True,
-                             left_out=_unknown_columns(header, fields))
-    errors: list[str] = []
-    ids: dict[str, int] = {}  # session id -> the row that has it
-    for number, row in enumerate(rows, start=header_row + 1):
-        if not row:  # quick: a workbook may have a million of them
-            continue
-        lost = _lost_cells(row, header, fields, sep, where, number)
-        lost += _unsaved_cells(row, fields, where, number)
-        if lost:
-            errors.extend(lost)
-            continue
-        cells = {f: row[i] if i < len(row) else None for i, f in enumerate(fields) if f}
-        if all(cell_text(v) == "" for v in cells.values()):
-            continue
+# A row whose title cell is merged down over it continues the session above it (one speaker
+# per row) unless it gives one of these of its own: then it is a session of its own (a forum's
+# talks under its merged title, each with its own time).
+_SAME_SESSION = ("title", "id", "date", "start", "end", "room")
+_ADDED = ("speakers", "host")  # what a continuing row adds to its session
 
-        def bad(field: str, message: str, value: Any, number: int = number) -> None:
+
+def _names(value: Any) -> list[str]:
+    return [n for n in _SPLIT.split(cell_text(value)) if n]
+
+
+class _SheetReader:
+    """Turns one sheet's rows into events; every bad cell goes into ``errors``."""
+
+    def __init__(self, where: str, sep: str | None, header: list[Any],
+                 fields: list[str | None], errors: list[str]) -> None:
+        self.where, self.sep, self.header, self.fields = where, sep, header, fields
+        self.errors = errors
+        self.ids: dict[str, int] = {}  # session id -> the row that has it
+        self.last: tuple[RawEvent, int, dict[str, Any]] | None = None  # event, its row, cells
+        self.labels = dict(COLUMNS)
+
+    def read(self, rows: Iterator[list[Any]], first: int) -> Iterator[RawEvent]:
+        """The events of ``rows``, the first of which is row ``first`` of the sheet."""
+        for number, row in enumerate(rows, start=first):
+            if not row:  # quick: a workbook may have a million of them
+                continue
+            lost = _lost_cells(row, self.header, self.fields, self.sep, self.where, number)
+            lost += _unsaved_cells(row, self.fields, self.where, number)
+            if lost:
+                self.errors.extend(lost)
+                continue
+            cells = {f: row[i] if i < len(row) else None for i, f in enumerate(self.fields) if f}
+            if all(cell_text(v) == "" for v in cells.values()) or self._continues(row, cells, number):
+                continue
+            event = self._event(cells, number)
+            self.last = (event, number, cells) if event is not None else None
+            if event is not None:
+                yield event
+
+    def _continues(self, row: list[Any], cells: dict[str, Any], number: int) -> bool:
+        """Whether the row adds its speakers to the session above: its title cell is merged
+        down over it from that session's row, and it gives no time or room of its own."""
+        title_at = self.fields.index("title")
+        if self.last is None or title_at not in getattr(row, "continued", ()):
+            return False
+        event, first, first_cells = self.last
+        if any(cell_text(cells.get(f)) and cell_shown(cells.get(f)) != cell_shown(first_cells.get(f))
+               for f in _SAME_SESSION):
+            return False
+        for field, value in cells.items():
+            if field not in _SAME_SESSION + _ADDED and cell_text(value) and \
+                    cell_shown(value) != cell_shown(first_cells.get(field)):
+                self.errors.append(
+                    f"{self.where}: row {number}, column {self.labels[field]}: {cell_shown(value)!r} "
+                    f"is on a row that continues the session of row {first} (its 标题 Title cell "
+                    f"is merged down over row {number}), which adds only 嘉宾 Speakers and 主办 "
+                    f"Host; move the value to row {first}, or unmerge the title to make row "
+                    f"{number} a session of its own")
+        event.persons += [RawPerson(p) for p in _names(cells.get("speakers"))]
+        event.hosts += [h for h in _names(cells.get("host")) if h not in event.hosts]
+        event.where = f"rows {first}-{number}"
+        return True
+
+    def _event(self, cells: dict[str, Any], number: int) -> RawEvent | None:
+        """The event of one row, or None when a cell of it is bad (said in ``errors``)."""
+        errors_before = len(self.errors)
+
+        def bad(field: str, message: str, value: Any) -> None:
             shown = f"{cell_shown(value)!r} " if cell_text(value) else ""
-            errors.append(f"{where}: row {number}, column {labels[field]}: {shown}{message}")
+            self.errors.append(f"{self.where}: row {number}, column {self.labels[field]}: "
+                               f"{shown}{message}")
 
         # A sheet is typed by hand: the same id twice is a slip, and a bookmark on that id
         # would follow whichever row came first; so both rows are named, not repaired.
         source_id = cell_text(cells.get("id"))
-        if source_id in ids:
-            bad("id", f"is also the id of row {ids[source_id]}; every session needs its own id",
-                cells.get("id"))
+        if source_id in self.ids:
+            bad("id", f"is also the id of row {self.ids[source_id]}; every session needs its "
+                "own id", cells.get("id"))
         elif source_id:
-            ids[source_id] = number
+            self.ids[source_id] = number
         title = cell_text(cells.get("title"))
         if not title:
             bad("title", "is empty; every session needs a title", None)
@@ -288,22 +337,32 @@ def read_spreadsheet(data: bytes, name: str, kind: str) -> RawProgramme:
         elif start is not None and end is not None and end <= start.hour * 60 + start.minute:
             bad("end", f"is not after 开始 Start {start.strftime('%H:%M')} (a session that ends "
                 "after midnight: write 00:30+1 or 次日00:30)", cells.get("end"))
-        if errors or day is None:
-            continue
+        if len(self.errors) > errors_before or day is None:
+            return None
         event = RawEvent(where=f"row {number}", day=day.isoformat(),
-                         source_id=cell_text(cells.get("id")) or None, title=title,
+                         source_id=source_id or None, title=title,
                          room=cell_text(cells.get("room")), track=cell_text(cells.get("track")),
                          type=cell_text(cells.get("type")), abstract=cell_text(cells.get("abstract")))
         event.title_en = cell_text(cells.get("title_en"))
         event.abstract_en = cell_text(cells.get("abstract_en"))
-        event.hosts = [h for h in _SPLIT.split(cell_text(cells.get("host"))) if h]
+        event.hosts = _names(cells.get("host"))
         if start is not None:
             event.date = dt.datetime.combine(day, start).isoformat()
             if end is not None:
                 minutes = end - (start.hour * 60 + start.minute)
                 event.duration = f"{minutes // 60}:{minutes % 60:02d}"
-        event.persons = [RawPerson(p) for p in _SPLIT.split(cell_text(cells.get("speakers"))) if p]
-        programme.events.append(event)
+        event.persons = [RawPerson(p) for p in _names(cells.get("speakers"))]
+        return event
+
+
+def read_spreadsheet(data: bytes, name: str, kind: str) -> RawProgramme:
+    """Read a filled-in template (``kind`` ``xlsx`` or ``csv``); raise SpreadsheetInvalid on bad cells."""
+    where, sep, header_row, header, fields, rows = _open_sheet(data, name, kind)
+    programme = RawProgramme(format=kind, title=Path(name).stem, times_optional=True,
+                             left_out=_unknown_columns(header, fields))
+    errors: list[str] = []
+    reader = _SheetReader(where, sep, header, fields, errors)
+    programme.events.extend(reader.read(rows, header_row + 1))
     if errors:
         raise SpreadsheetInvalid(errors)
     return programme
