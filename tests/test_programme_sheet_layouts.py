@@ -92,3 +92,38 @@ def test_a_continuing_row_with_an_abstract_of_its_own_is_named(
             "session of row 2 (its 标题 Title cell is merged down over row 3), which adds only "
             "嘉宾 Speakers and 主办 Host; move the value to row 2, or unmerge the title to make "
             "row 3 a session of its own") in err
+
+
+def _per_day(path: Path, bad_time: str = "11:00") -> None:
+    """A workbook of instructions, then one sheet per day under the same header row."""
+    book = Workbook()
+    notes = book.active
+    assert notes is not None
+    notes.title = "说明"
+    notes.append(["每天一页，请勿改动表头"])
+    for day, rows in (("5月25日", [["开幕式", "2023-05-25", "09:00", "10:00", "主会场", "张三"]]),
+                      ("5月26日", [["AI论坛", "2023-05-26", "09:00", "10:00", "A厅", "李四"],
+                                   ["闭幕式", "2023-05-26", bad_time, "12:00", "主会场", ""]])):
+        sheet = book.create_sheet(day)
+        sheet.append(HEAD)
+        for row in rows:
+            sheet.append(row)
+    book.save(path)
+
+
+def test_every_sheet_of_a_workbook_with_a_sheet_per_day_is_read(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Only the first programme sheet was read: the second day's sessions were lost unsaid."""
+    _per_day(tmp_path / "s.xlsx")
+    code, err, report = _import(tmp_path, capsys, tmp_path / "s.xlsx")
+    assert code == 0, err
+    assert [(title, start) for title, start, _who in _speakers(tmp_path / "pack")] == [
+        ("开幕式", "09:00"), ("AI论坛", "09:00"), ("闭幕式", "11:00")]
+    # The sheet that is not a programme is named, and rows are named by their sheet.
+    assert [(e["where"], e["reason"]) for e in report["skipped"]] == [
+        ("sheet 说明", "has no header row with 标题 Title and 日期 Date in its first 10 rows, so "
+         "it is not read as part of the programme")]
+    _per_day(tmp_path / "bad.xlsx", bad_time="11点")
+    code, err, _report = _import(tmp_path, capsys, tmp_path / "bad.xlsx")
+    assert code == 2
+    assert "bad.xlsx: sheet 5月26日, row 3, column 开始 Start: '11点' is not a time" in err

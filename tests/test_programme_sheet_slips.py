@@ -221,7 +221,7 @@ def test_the_programme_sheet_after_an_instructions_sheet_is_read(
     _two_sheets(tmp_path / "s.xlsx", ["编号 ID", "标题 Title", "日期 Date", "开始 Start"])
     err = _refused(tmp_path, capsys, "s.xlsx", (tmp_path / "s.xlsx").read_bytes())
     # the errors name the sheet they are in
-    assert "s.xlsx, sheet 日程: row 2, column 开始 Start: '0900' is not a time" in err
+    assert "s.xlsx: sheet 日程, row 2, column 开始 Start: '0900' is not a time" in err
 
 
 def test_a_workbook_without_a_programme_sheet_names_its_sheets(

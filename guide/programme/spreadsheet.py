@@ -13,6 +13,7 @@ import io
 import itertools
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -87,6 +88,26 @@ def _has_required(header: list[Any]) -> bool:
     return all(f in {_header_field(h) for h in header} for f in REQUIRED)
 
 
+@dataclass(frozen=True)
+class _Where:
+    """How messages name a place in the file: its name, and its sheet when a workbook has several."""
+
+    file: str
+    sheet: str | None = None
+
+    def row(self, number: int, last: int | None = None) -> str:
+        """'row 4' (or 'rows 4-6'), or 'sheet 5月26日, row 4': where the report puts a session."""
+        rows = f"rows {number}-{last}" if last else f"row {number}"
+        return f"sheet {self.sheet}, {rows}" if self.sheet else rows
+
+    def __call__(self, number: int) -> str:
+        """'perday.xlsx: sheet 5月26日, row 4': the start of a message about a row."""
+        return f"{self.file}: {self.row(number)}"
+
+    def __str__(self) -> str:
+        return f"{self.file}: sheet {self.sheet}" if self.sheet else self.file
+
+
 def _column_letter(index: int) -> str:
     """Excel's name of the 0-based column ``index``: A, B … Z, AA …"""
     letters = ""
@@ -97,7 +118,7 @@ def _column_letter(index: int) -> str:
     return letters
 
 
-def _fields(header: list[Any], where: str, number: int = 1) -> list[str | None]:
+def _fields(header: list[Any], where: _Where, number: int = 1) -> list[str | None]:
     """The field of each column; raise SpreadsheetInvalid when two columns are the same field.
 
     A sheet may give the Chinese and the English in columns headed 标题 and Title (or 简介 and
@@ -117,17 +138,19 @@ def _fields(header: list[Any], where: str, number: int = 1) -> list[str | None]:
             fields[next(i for i in at if matches[i] == (name, "en"))] = english
             continue
         shown = " and ".join(f"{_column_letter(i)} ({cell_text(header[i])})" for i in at)
-        errors.append(f"{where}: row {number}: columns {shown} each hold {labels[name]}; "
+        errors.append(f"{where(number)}: columns {shown} each hold {labels[name]}; "
                       "keep one of them (the others would be lost)")
     if errors:
         raise SpreadsheetInvalid(errors)
     return fields
 
 
-def _unknown_columns(header: list[Any], fields: list[str | None]) -> list[tuple[str, str]]:
+def _unknown_columns(header: list[Any], fields: list[str | None],
+                     where: _Where) -> list[tuple[str, str]]:
     """(where, why) of each headed column that is none of the template's: an organiser's own
     column ("Speaker") or a mistyped header ("Tittle") would otherwise be lost unsaid."""
-    return [(f"column {_column_letter(i)}",
+    sheet = f"sheet {where.sheet}, " if where.sheet else ""
+    return [(f"{sheet}column {_column_letter(i)}",
              f'"{cell_text(h)}" is not a column the guide reads; its cells were not loaded')
             for i, (h, f) in enumerate(zip(header, fields, strict=True)) if f is None and cell_text(h)]
 
@@ -135,8 +158,10 @@ def _unknown_columns(header: list[Any], fields: list[str | None]) -> list[tuple[
 HEADER_ROWS = 10  # the header row is looked for among a sheet's first rows
 
 
-def _xlsx_rows(data: bytes, name: str) -> tuple[str, Iterator[list[Any]]]:
-    """(how errors name the sheet, its rows): the first sheet whose row 1 has the columns."""
+def _xlsx_sheets(data: bytes, name: str
+                 ) -> tuple[list[tuple[_Where, Iterator[list[Any]]]], list[tuple[str, str]]]:
+    """(where, rows) of each programme sheet of a workbook, in order, and (where, why) of each
+    other sheet: a workbook may open with a sheet of instructions, or give a sheet to each day."""
     from openpyxl import load_workbook
 
     try:
@@ -145,21 +170,28 @@ def _xlsx_rows(data: bytes, name: str) -> tuple[str, Iterator[list[Any]]]:
         raise ProgrammeError(f"{name}: not a readable .xlsx workbook: {exc}") from exc
     sheets = book.worksheets
     if len(sheets) == 1:
-        return name, sheet_rows(data, sheets[0])
-    # A workbook may open with a sheet of instructions; the programme is the sheet with its headers.
-    for sheet in sheets:
-        top = list(itertools.islice(sheet_rows(data, sheet), HEADER_ROWS))
-        if any(_has_required(row) for row in top):
-            return f"{name}, sheet {sheet.title}", sheet_rows(data, sheet)
+        return [(_Where(name), sheet_rows(data, sheets[0]))], []
+    found: list[tuple[_Where, Iterator[list[Any]]]] = []
+    others: list[tuple[str, str]] = []
     labels = dict(COLUMNS)
-    raise ProgrammeError(f"{name}: none of its sheets ({', '.join(s.title for s in sheets)}) has "
-                         f"the columns {', '.join(labels[f] for f in REQUIRED)} in one of its first "
-                         f"{HEADER_ROWS} rows; "
-                         "start from `guide import --template`")
+    required = " and ".join(labels[f] for f in REQUIRED)
+    for sheet in sheets:
+        rows = sheet_rows(data, sheet)
+        top = list(itertools.islice(rows, HEADER_ROWS))
+        if any(_has_required(row) for row in top):
+            found.append((_Where(name, sheet.title), itertools.chain(top, rows)))
+        else:
+            others.append((f"sheet {sheet.title}", f"has no header row with {required} in its "
+                           f"first {HEADER_ROWS} rows, so it is not read as part of the programme"))
+    if not found:
+        raise ProgrammeError(f"{name}: none of its sheets ({', '.join(s.title for s in sheets)}) "
+                             f"has the columns {', '.join(labels[f] for f in REQUIRED)} in one of "
+                             f"its first {HEADER_ROWS} rows; start from `guide import --template`")
+    return found, others
 
 
 def _lost_cells(row: list[Any], header: list[Any], fields: list[str | None], sep: str | None,
-                where: str, number: int) -> list[str]:
+                where: _Where, number: int) -> list[str]:
     """Why cells of ``row`` would be lost: outside the columns, or rows swallowed by one cell."""
     width = len(header)
     stray = [i for i, v in enumerate(row)
@@ -169,11 +201,11 @@ def _lost_cells(row: list[Any], header: list[Any], fields: list[str | None], sep
         # In a CSV file a cell past the header's last column is most often a separator
         # typed inside a cell that is not in quotes.
         extra = ", ".join(repr(cell_text(v)) for v in row[width:stray[-1] + 1])
-        errors.append(f"{where}: row {number} has {stray[-1] + 1} cells but the header row has "
+        errors.append(f"{where(number)} has {stray[-1] + 1} cells but the header row has "
                       f"{width}: a {SEPARATORS[sep]} inside a cell needs the cell in quotes "
                       f"(the cells past the last column: {extra})")
         stray = [i for i in stray if i < width]
-    errors.extend(f"{where}: row {number}, column {_column_letter(i)}: {cell_text(row[i])!r} is in a "
+    errors.extend(f"{where(number)}, column {_column_letter(i)}: {cell_text(row[i])!r} is in a "
                   "column without a header; give the column its header or move the value"
                   for i in stray)
     if sep is not None and not errors:
@@ -185,7 +217,7 @@ def _lost_cells(row: list[Any], header: list[Any], fields: list[str | None], sep
                 parts = next(csv.reader([line], delimiter=sep), [])
                 if len(parts) > date_at and is_date(parts[date_at]):
                     column = cell_text(header[i]) or _column_letter(i)
-                    errors.append(f"{where}: row {number}, column {column}: "
+                    errors.append(f"{where(number)}, column {column}: "
                                   f"the cell has a line that looks like a row of its own "
                                   f"({cell_text(line)[:60]!r}); a quotation mark at the start of the "
                                   "cell is closed only rows further down, so the rows between "
@@ -194,27 +226,21 @@ def _lost_cells(row: list[Any], header: list[Any], fields: list[str | None], sep
     return errors
 
 
-def _unsaved_cells(row: list[Any], fields: list[str | None], where: str, number: int) -> list[str]:
+def _unsaved_cells(row: list[Any], fields: list[str | None], where: _Where,
+                   number: int) -> list[str]:
     """A formula cell of a column the guide reads whose result the file does not hold: it
     would read as empty (a date refused as missing, a time lost), so it is named instead."""
     labels = dict(COLUMNS)
-    return [f"{where}: row {number}, column {labels[field]}: cell {value.cell} holds a formula "
+    return [f"{where(number)}, column {labels[field]}: cell {value.cell} holds a formula "
             "with no saved result; open the file in Excel or LibreOffice and save it again so "
             "its values are stored"
             for value, field in zip(row, fields, strict=False)
             if field and isinstance(value, UnsavedFormula)]
 
 
-def _open_sheet(data: bytes, name: str, kind: str
-                ) -> tuple[str, str | None, int, list[Any], list[str | None], Iterator[list[Any]]]:
-    """(how errors name the sheet, CSV separator, the header's row number, header, field of each
-    column, the rows after the header)."""
-    sep: str | None = None
-    if kind == "xlsx":
-        where, rows = _xlsx_rows(data, name)
-    else:
-        sep, rows = csv_rows(data, name, lambda h: _header_field(h) is not None)
-        where = name
+def _open_sheet(where: _Where, rows: Iterator[list[Any]]
+                ) -> tuple[int, list[Any], list[str | None], Iterator[list[Any]]]:
+    """(the header's row number, header, field of each column, the rows after the header)."""
     # The header is row 1, or a later one of the first few under a title ("2023中关村论坛日程")
     # or a note: the rows above it are not sessions.
     top = list(itertools.islice(rows, HEADER_ROWS))
@@ -230,7 +256,7 @@ def _open_sheet(data: bytes, name: str, kind: str
     if missing:
         raise ProgrammeError(f"{where}: row 1 lacks the column(s) {', '.join(missing)}; "
                              "start from `guide import --template`")
-    return where, sep, at + 1, header, fields, rows
+    return at + 1, header, fields, rows
 
 
 # A row whose title cell is merged down over it continues the session above it (one speaker
@@ -247,11 +273,11 @@ def _names(value: Any) -> list[str]:
 class _SheetReader:
     """Turns one sheet's rows into events; every bad cell goes into ``errors``."""
 
-    def __init__(self, where: str, sep: str | None, header: list[Any],
-                 fields: list[str | None], errors: list[str]) -> None:
+    def __init__(self, where: _Where, sep: str | None, header: list[Any],
+                 fields: list[str | None], errors: list[str], ids: dict[str, str]) -> None:
         self.where, self.sep, self.header, self.fields = where, sep, header, fields
         self.errors = errors
-        self.ids: dict[str, int] = {}  # session id -> the row that has it
+        self.ids = ids  # session id -> the row that has it, over all the workbook's sheets
         self.last: tuple[RawEvent, int, dict[str, Any]] | None = None  # event, its row, cells
         self.labels = dict(COLUMNS)
 
@@ -287,14 +313,14 @@ class _SheetReader:
             if field not in _SAME_SESSION + _ADDED and cell_text(value) and \
                     cell_shown(value) != cell_shown(first_cells.get(field)):
                 self.errors.append(
-                    f"{self.where}: row {number}, column {self.labels[field]}: {cell_shown(value)!r} "
+                    f"{self.where(number)}, column {self.labels[field]}: {cell_shown(value)!r} "
                     f"is on a row that continues the session of row {first} (its 标题 Title cell "
                     f"is merged down over row {number}), which adds only 嘉宾 Speakers and 主办 "
                     f"Host; move the value to row {first}, or unmerge the title to make row "
                     f"{number} a session of its own")
         event.persons += [RawPerson(p) for p in _names(cells.get("speakers"))]
         event.hosts += [h for h in _names(cells.get("host")) if h not in event.hosts]
-        event.where = f"rows {first}-{number}"
+        event.where = self.where.row(first, number)
         return True
 
     def _event(self, cells: dict[str, Any], number: int) -> RawEvent | None:
@@ -303,17 +329,17 @@ class _SheetReader:
 
         def bad(field: str, message: str, value: Any) -> None:
             shown = f"{cell_shown(value)!r} " if cell_text(value) else ""
-            self.errors.append(f"{self.where}: row {number}, column {self.labels[field]}: "
+            self.errors.append(f"{self.where(number)}, column {self.labels[field]}: "
                                f"{shown}{message}")
 
         # A sheet is typed by hand: the same id twice is a slip, and a bookmark on that id
         # would follow whichever row came first; so both rows are named, not repaired.
         source_id = cell_text(cells.get("id"))
         if source_id in self.ids:
-            bad("id", f"is also the id of row {self.ids[source_id]}; every session needs its "
+            bad("id", f"is also the id of {self.ids[source_id]}; every session needs its "
                 "own id", cells.get("id"))
         elif source_id:
-            self.ids[source_id] = number
+            self.ids[source_id] = self.where.row(number)
         title = cell_text(cells.get("title"))
         if not title:
             bad("title", "is empty; every session needs a title", None)
@@ -339,7 +365,7 @@ class _SheetReader:
                 "after midnight: write 00:30+1 or 次日00:30)", cells.get("end"))
         if len(self.errors) > errors_before or day is None:
             return None
-        event = RawEvent(where=f"row {number}", day=day.isoformat(),
+        event = RawEvent(where=self.where.row(number), day=day.isoformat(),
                          source_id=source_id or None, title=title,
                          room=cell_text(cells.get("room")), track=cell_text(cells.get("track")),
                          type=cell_text(cells.get("type")), abstract=cell_text(cells.get("abstract")))
@@ -356,13 +382,23 @@ class _SheetReader:
 
 
 def read_spreadsheet(data: bytes, name: str, kind: str) -> RawProgramme:
-    """Read a filled-in template (``kind`` ``xlsx`` or ``csv``); raise SpreadsheetInvalid on bad cells."""
-    where, sep, header_row, header, fields, rows = _open_sheet(data, name, kind)
-    programme = RawProgramme(format=kind, title=Path(name).stem, times_optional=True,
-                             left_out=_unknown_columns(header, fields))
+    """Read a filled-in template (``kind`` ``xlsx`` or ``csv``): each sheet of a workbook that
+    has the template's header row, in order; raise SpreadsheetInvalid on bad cells."""
+    sep: str | None = None
+    if kind == "xlsx":
+        sheets, others = _xlsx_sheets(data, name)
+    else:
+        sep, rows = csv_rows(data, name, lambda h: _header_field(h) is not None)
+        sheets, others = [(_Where(name), rows)], []
+    programme = RawProgramme(format=kind, title=Path(name).stem, times_optional=True)
     errors: list[str] = []
-    reader = _SheetReader(where, sep, header, fields, errors)
-    programme.events.extend(reader.read(rows, header_row + 1))
+    ids: dict[str, str] = {}
+    for where, rows in sheets:
+        header_row, header, fields, rows = _open_sheet(where, rows)
+        programme.left_out += _unknown_columns(header, fields, where)
+        reader = _SheetReader(where, sep, header, fields, errors, ids)
+        programme.events.extend(reader.read(rows, header_row + 1))
+    programme.left_out += others
     if errors:
         raise SpreadsheetInvalid(errors)
     return programme
