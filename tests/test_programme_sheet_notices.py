@@ -122,3 +122,24 @@ def test_formula_results_the_file_saved_are_read(
     assert code == 0, err
     (forum,) = load_pack(out).of("forum")
     assert (forum.start.isoformat(), forum.room) == ("2023-05-25T09:00:00+08:00", None)
+
+
+def test_a_report_path_that_cannot_be_written_is_refused_before_the_pack_is_replaced(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``--report`` naming a folder failed only after the pack had been replaced."""
+    code, err, out, _report = _import(tmp_path, capsys, "s.csv", [
+        ["标题", "日期", "开始", "结束"], ["开幕式", "2023-05-25", "09:00", "10:00"]])
+    assert code == 0, err
+    _write(tmp_path / "s.csv", [["标题", "日期", "开始", "结束"], ["闭幕式", "2023-05-26", "09:00", "10:00"]])
+    (tmp_path / "notes.txt").write_text("", encoding="utf-8")
+    for report, why in ((tmp_path, f"--report {tmp_path} is a folder; give the name of the report "
+                                   f"file to write, e.g. --report {tmp_path / 'import-report.json'}"),
+                        (tmp_path / "notes.txt" / "r.json",
+                         f"--report {tmp_path / 'notes.txt' / 'r.json'}: {tmp_path / 'notes.txt'} "
+                         "is a file, not a folder; choose another report file")):
+        code = main(["import", str(tmp_path / "s.csv"), "--out", str(out), "--report", str(report),
+                     "--timezone", "Asia/Shanghai"])
+        err = capsys.readouterr().err
+        assert code == 2 and err.splitlines() == [f"error: {why}",
+                                                  f"nothing written; {out} left unchanged"]
+        assert [f.title for f in load_pack(out).of("forum")] == ["开幕式"]
