@@ -127,3 +127,18 @@ def test_every_sheet_of_a_workbook_with_a_sheet_per_day_is_read(
     code, err, _report = _import(tmp_path, capsys, tmp_path / "bad.xlsx")
     assert code == 2
     assert "bad.xlsx: sheet 5月26日, row 3, column 开始 Start: '11点' is not a time" in err
+
+
+def test_speakers_are_split_as_organisers_separate_them(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """"张三 李四", "张三/李四" and "张三；李四" were one speaker; a Latin name keeps its space."""
+    cells = ["张三 李四", "张三/李四", "张三；李四", "张三 / 李四", "Zhang Wei", "Zhang Wei/Li Si",
+             "张三、Zhang Wei"]
+    (tmp_path / "s.csv").write_text(
+        "标题,日期,开始,结束,嘉宾\n" + "".join(f'T{i},2023-05-25,{9 + i}:00,{10 + i}:00,"{who}"\n'
+                                             for i, who in enumerate(cells)), encoding="utf-8")
+    code, err, _report = _import(tmp_path, capsys, tmp_path / "s.csv")
+    assert code == 0, err
+    assert [who for _title, _start, who in _speakers(tmp_path / "pack")] == [
+        ["张三", "李四"], ["张三", "李四"], ["张三", "李四"], ["张三", "李四"], ["Zhang Wei"],
+        ["Zhang Wei", "Li Si"], ["张三", "Zhang Wei"]]

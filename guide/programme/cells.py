@@ -77,3 +77,19 @@ def is_date(value: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+# Separators an organiser types between names: 、，,;； a slash, a line break.
+_SEPARATOR = re.compile(r"\s*[、，,;；/／\n]\s*")
+# A space between two Chinese names ("张三 李四"); never inside a Latin name ("Zhang Wei").
+_CJK_SPACE = re.compile(r"(?<=[\u3400-\u9fff\uf900-\ufaff])\s+(?=[\u3400-\u9fff\uf900-\ufaff])")
+
+
+def host_names(value: Any) -> list[str]:
+    """The hosts in a 主办 Host cell: organisations' names, which may have spaces in them."""
+    return [n for n in _SEPARATOR.split(cell_text(value)) if n]
+
+
+def speaker_names(value: Any) -> list[str]:
+    """The speakers in a 嘉宾 Speakers cell ("张三、李四", "张三 李四", "张三/李四", "Zhang Wei; Li Si")."""
+    return [n for part in host_names(value) for n in _CJK_SPACE.split(part) if n]

@@ -11,13 +11,21 @@ import csv
 import datetime as dt
 import io
 import itertools
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from guide.programme.cells import cell_date, cell_shown, cell_text, cell_time, end_minutes, is_date
+from guide.programme.cells import (
+    cell_date,
+    cell_shown,
+    cell_text,
+    cell_time,
+    end_minutes,
+    host_names,
+    is_date,
+    speaker_names,
+)
 from guide.programme.model import ProgrammeError, RawEvent, RawPerson, RawProgramme
 from guide.programme.sheet_csv import SEPARATORS, csv_rows
 from guide.programme.workbook import UnsavedFormula, sheet_rows
@@ -39,7 +47,6 @@ COLUMNS = (
     ("abstract_en", "英文简介 Abstract (English)"),
 )
 REQUIRED = ("title", "date")
-_SPLIT = re.compile(r"\s*[、;；,，\n]\s*")
 
 
 class SpreadsheetInvalid(ProgrammeError):
@@ -266,10 +273,6 @@ _SAME_SESSION = ("title", "id", "date", "start", "end", "room")
 _ADDED = ("speakers", "host")  # what a continuing row adds to its session
 
 
-def _names(value: Any) -> list[str]:
-    return [n for n in _SPLIT.split(cell_text(value)) if n]
-
-
 class _SheetReader:
     """Turns one sheet's rows into events; every bad cell goes into ``errors``."""
 
@@ -318,8 +321,8 @@ class _SheetReader:
                     f"is merged down over row {number}), which adds only 嘉宾 Speakers and 主办 "
                     f"Host; move the value to row {first}, or unmerge the title to make row "
                     f"{number} a session of its own")
-        event.persons += [RawPerson(p) for p in _names(cells.get("speakers"))]
-        event.hosts += [h for h in _names(cells.get("host")) if h not in event.hosts]
+        event.persons += [RawPerson(p) for p in speaker_names(cells.get("speakers"))]
+        event.hosts += [h for h in host_names(cells.get("host")) if h not in event.hosts]
         event.where = self.where.row(first, number)
         return True
 
@@ -371,13 +374,13 @@ class _SheetReader:
                          type=cell_text(cells.get("type")), abstract=cell_text(cells.get("abstract")))
         event.title_en = cell_text(cells.get("title_en"))
         event.abstract_en = cell_text(cells.get("abstract_en"))
-        event.hosts = _names(cells.get("host"))
+        event.hosts = host_names(cells.get("host"))
         if start is not None:
             event.date = dt.datetime.combine(day, start).isoformat()
             if end is not None:
                 minutes = end - (start.hour * 60 + start.minute)
                 event.duration = f"{minutes // 60}:{minutes % 60:02d}"
-        event.persons = [RawPerson(p) for p in _names(cells.get("speakers"))]
+        event.persons = [RawPerson(p) for p in speaker_names(cells.get("speakers"))]
         return event
 
 
