@@ -11,6 +11,7 @@ import codecs
 import csv
 import json
 import os
+import re
 import shutil
 import tempfile
 import urllib.request
@@ -80,6 +81,34 @@ def _utf8_if_utf16_markup(data: bytes) -> bytes:
     if not text.startswith(("<", "{", "BEGIN:VCALENDAR")):
         return data
     return utf8_declared(text)
+
+
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Microsoft's compound file: .xls, .doc, encrypted .xlsx
+_HTML = re.compile(rb"<(?:!doctype\s+html|html|table)\b", re.IGNORECASE)
+_SAVE_AS_XLSX = "open it in Excel and save it as .xlsx (Excel Workbook), then import that file"
+
+
+def refuse_office_files(data: bytes, name: str) -> None:
+    """Raise ProgrammeError, saying what to do, for what Excel opens but no reader here does:
+    an Excel 97-2003 .xls or a password-protected workbook (both compound files, and nothing
+    in the file says which without its password), or a web page named .xls (systems' exports)."""
+    label = name or "the file"
+    if data.startswith(_OLE):
+        # The names of the file's parts are UTF-16; an encrypted workbook's is EncryptedPackage.
+        if "EncryptedPackage".encode("utf-16-le") in data:
+            what, advice = "a password-protected workbook", "without a password"
+        elif any(n.encode("utf-16-le") in data for n in ("Workbook", "Book")):  # Excel 97, 5
+            what, advice = "an Excel 97-2003 .xls workbook", ""
+        else:
+            what, advice = "an Excel 97-2003 .xls or a password-protected workbook", "without a password"
+        raise ProgrammeError(f"{label}: {what}, which the guide cannot read: open it in Excel "
+                             f"and save it as .xlsx (Excel Workbook){' ' + advice if advice else ''}, "
+                             "then import that file")
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"<") and b"<schedule" not in data[:65536] and _HTML.search(head):
+        named = " though its name ends in .xls" if name.lower().endswith((".xls", ".xlsx")) else ""
+        raise ProgrammeError(f"{label}: a web page (HTML), not a spreadsheet,{named} (systems "
+                             f"often export tables this way): {_SAVE_AS_XLSX}")
 
 
 def detect_format(data: bytes, name: str = "") -> str:
@@ -190,6 +219,7 @@ def read_programme(source: str, *, fmt: str | None = None, timezone: str | None 
     name = source.rsplit("/", 1)[-1]
     if not data.lstrip(b"\xef\xbb\xbf \t\r\n"):  # whatever its format, named or guessed
         raise ProgrammeError(f"{name}: the file is empty")
+    refuse_office_files(data, name)  # whatever --format says: no reader takes them
     fmt = fmt or detect_format(data, name)
     if fmt not in READERS:
         raise ProgrammeError(f"format {fmt!r} cannot be imported; this version reads "
