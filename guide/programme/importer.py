@@ -31,10 +31,22 @@ from guide.programme.normalise import Programme, normalise
 from guide.programme.spreadsheet import COLUMNS, read_spreadsheet
 
 FORMATS = ("frab-xml", "frab-json", "ics", "csv", "xlsx")
+
+
+def _named(reader: Callable[[bytes], RawProgramme]) -> Callable[[bytes, str], RawProgramme]:
+    """``reader``, which does not know the file's name, with its errors put after that name."""
+    def read(data: bytes, name: str) -> RawProgramme:
+        try:
+            return reader(data)
+        except ProgrammeError as exc:
+            raise ProgrammeError(f"{name}: {exc}") from exc
+    return read
+
+
 READERS: dict[str, Callable[[bytes, str], RawProgramme]] = {
-    "frab-xml": lambda data, _name: read_frab_xml(data),
-    "frab-json": lambda data, _name: read_frab_json(data),
-    "ics": lambda data, _name: read_ics(data),
+    "frab-xml": _named(read_frab_xml),
+    "frab-json": _named(read_frab_json),
+    "ics": _named(read_ics),
     "csv": lambda data, name: read_spreadsheet(data, name, "csv"),
     "xlsx": lambda data, name: read_spreadsheet(data, name, "xlsx"),
 }

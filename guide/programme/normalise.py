@@ -224,9 +224,10 @@ def normalise(raw: RawProgramme, *, timezone: str | None = None, source: str = "
     ``raw.events`` is emptied as the events are converted.
     """
     tz_name = timezone or raw.time_zone
-    tz = zone(tz_name, flag=timezone is not None) if tz_name else None
+    tz = zone(tz_name, flag=timezone is not None, source=source or "the file") if tz_name else None
     clock = _Clock(raw, tz, source or "the file",
-                   zone(fallback_timezone, flag=False) if fallback_timezone else None)
+                   zone(fallback_timezone, flag=False, source="the content in use")
+                   if fallback_timezone else None)
     report = Report()
     names = _Names()
     forums: list[dict[str, Any]] = []
