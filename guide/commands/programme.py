@@ -94,6 +94,8 @@ def cmd_import(args: argparse.Namespace) -> int:
           + (f" (see {args.report})" if args.report else ""))
     for entry in report["skipped"]:
         print(f"skipped: {entry['where']}: {entry['reason']}", file=sys.stderr)
+    for entry in report["notices"]:
+        print(f"note: {entry['where']}: {entry['notice']}", file=sys.stderr)
     return 0
 
 

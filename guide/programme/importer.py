@@ -291,5 +291,5 @@ def report_json(result: ImportResult, source: str) -> dict[str, Any]:
         "source": source, "format": result.format, "out": str(result.out),
         "sessions": len(p.forum), "rooms": len(p.room), "tracks": len(p.track),
         "speakers": len(p.person), "timezone": p.timezone,
-        "skipped": p.report.skipped, "repaired": p.report.repaired,
+        "skipped": p.report.skipped, "repaired": p.report.repaired, "notices": p.report.notices,
     }

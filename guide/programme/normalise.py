@@ -33,6 +33,7 @@ class Report:
 
     skipped: list[dict[str, Any]] = field(default_factory=list)
     repaired: list[dict[str, Any]] = field(default_factory=list)
+    notices: list[dict[str, Any]] = field(default_factory=list)  # nothing lost, but worth knowing
 
     def skip(self, event: RawEvent, reason: str) -> None:
         self.skipped.append({**_ident(event), "reason": reason})
@@ -237,6 +238,7 @@ def normalise(raw: RawProgramme, *, timezone: str | None = None, source: str = "
         report.leave_out(where, reason)
     for where, what in raw.file_repairs:
         report.repair_file(where, what)
+    report.notices += [{"where": where, "notice": what} for where, what in raw.notices]
     for r in raw.rooms:
         names.room_id(r.name, r.guid)
     for name, color in raw.tracks:

@@ -162,6 +162,12 @@ def _unknown_columns(header: list[Any], fields: list[str | None],
             for i, (h, f) in enumerate(zip(header, fields, strict=True)) if f is None and cell_text(h)]
 
 
+# Without an id a session is keyed by what it says (see normalise._event_key).
+NO_ID_COLUMN = ("the sheet has no 编号 ID column, so each session is known by its title, date, "
+                "start time and room: a visitor's bookmark on a session will not follow it to an "
+                "update in which any of these was changed (it shows as no longer in the guide). "
+                "Add a column headed 编号 (or ID) with a text of each session's own (S1, S2 …) "
+                "and keep it the same in every update, as the template's first column")
 HEADER_ROWS = 10  # the header row is looked for among a sheet's first rows
 
 
@@ -399,6 +405,8 @@ def read_spreadsheet(data: bytes, name: str, kind: str) -> RawProgramme:
     for where, rows in sheets:
         header_row, header, fields, rows = _open_sheet(where, rows)
         programme.left_out += _unknown_columns(header, fields, where)
+        if "id" not in fields:
+            programme.notices.append((where.row(header_row), NO_ID_COLUMN))
         reader = _SheetReader(where, sep, header, fields, errors, ids)
         programme.events.extend(reader.read(rows, header_row + 1))
     programme.left_out += others
