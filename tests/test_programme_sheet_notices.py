@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 
 from guide.cli import main
 from guide.content.loader import load_pack
@@ -122,3 +122,47 @@ def test_formula_results_the_file_saved_are_read(
     assert code == 0, err
     (forum,) = load_pack(out).of("forum")
     assert (forum.start.isoformat(), forum.room) == ("2023-05-25T09:00:00+08:00", None)
+
+
+def test_a_report_path_that_cannot_be_written_is_refused_before_the_pack_is_replaced(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``--report`` naming a folder failed only after the pack had been replaced."""
+    code, err, out, _report = _import(tmp_path, capsys, "s.csv", [
+        ["标题", "日期", "开始", "结束"], ["开幕式", "2023-05-25", "09:00", "10:00"]])
+    assert code == 0, err
+    _write(tmp_path / "s.csv", [["标题", "日期", "开始", "结束"], ["闭幕式", "2023-05-26", "09:00", "10:00"]])
+    (tmp_path / "notes.txt").write_text("", encoding="utf-8")
+    for report, why in ((tmp_path, f"--report {tmp_path} is a folder; give the name of the report "
+                                   f"file to write, e.g. --report {tmp_path / 'import-report.json'}"),
+                        (tmp_path / "notes.txt" / "r.json",
+                         f"--report {tmp_path / 'notes.txt' / 'r.json'}: {tmp_path / 'notes.txt'} "
+                         "is a file, not a folder; choose another report file")):
+        code = main(["import", str(tmp_path / "s.csv"), "--out", str(out), "--report", str(report),
+                     "--timezone", "Asia/Shanghai"])
+        err = capsys.readouterr().err
+        assert code == 2 and err.splitlines() == [f"error: {why}",
+                                                  f"nothing written; {out} left unchanged"]
+        assert [f.title for f in load_pack(out).of("forum")] == ["开幕式"]
+
+
+def test_a_sheet_without_an_id_column_warns_that_bookmarks_will_not_follow_edits(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Without 编号 ID a session is known by its title, date, time and room: moving it to
+    another room made its bookmarks "no longer in the guide", and nothing had said so."""
+    code, err, _out, report = _import(tmp_path, capsys, "s.csv", [
+        ["标题", "日期", "开始", "结束", "地点"], ["开幕式", "2023-05-25", "09:00", "10:00", "主会场"]])
+    assert code == 0, err
+    said = ("the sheet has no 编号 ID column, so each session is known by its title, date, start "
+            "time and room: a visitor's bookmark on a session will not follow it to an update in "
+            "which any of these was changed (it shows as no longer in the guide). Add a column "
+            "headed 编号 (or ID) with a text of each session's own (S1, S2 …) and keep it the same "
+            "in every update, as the template's first column")
+    assert report["notices"] == [{"where": "row 1", "notice": said}]
+    assert f"note: row 1: {said}" in err
+    # With the column (the template's first), there is nothing to say.
+    assert main(["import", "--template", "--out", str(tmp_path / "t.xlsx")]) == 0
+    header = [c.value for c in load_workbook(tmp_path / "t.xlsx").worksheets[0][1]]
+    assert header[0] == "编号 ID"
+    code, err, _out, report = _import(tmp_path, capsys, "s.csv", [
+        ["编号", "标题", "日期"], ["S1", "开幕式", "2023-05-25"]])
+    assert code == 0 and report["notices"] == [] and "note:" not in err

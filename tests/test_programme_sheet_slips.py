@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 import zipfile
 from pathlib import Path
@@ -221,7 +222,7 @@ def test_the_programme_sheet_after_an_instructions_sheet_is_read(
     _two_sheets(tmp_path / "s.xlsx", ["编号 ID", "标题 Title", "日期 Date", "开始 Start"])
     err = _refused(tmp_path, capsys, "s.xlsx", (tmp_path / "s.xlsx").read_bytes())
     # the errors name the sheet they are in
-    assert "s.xlsx, sheet 日程: row 2, column 开始 Start: '0900' is not a time" in err
+    assert "s.xlsx: sheet 日程, row 2, column 开始 Start: '0900' is not a time" in err
 
 
 def test_a_workbook_without_a_programme_sheet_names_its_sheets(
@@ -324,3 +325,34 @@ def test_a_title_row_over_the_header_is_not_a_session(
     # Rows keep the sheet's own numbers: the bad one is row 4.
     assert "t.xlsx: row 4, column 标题 Title: is empty; every session needs a title" in err
     assert "row 1" not in err
+
+
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)  # a compound file's header
+
+
+@pytest.mark.parametrize(("name", "data", "fmt", "said"), [
+    ("old.xls", OLE + "Workbook".encode("utf-16-le"), None,
+     "old.xls: an Excel 97-2003 .xls workbook, which the guide cannot read: open it in Excel and "
+     "save it as .xlsx (Excel Workbook), then import that file"),
+    ("locked.xlsx", OLE + "EncryptedPackage".encode("utf-16-le"), "xlsx",
+     "locked.xlsx: a password-protected workbook, which the guide cannot read: open it in Excel "
+     "and save it as .xlsx (Excel Workbook) without a password, then import that file"),
+    ("s.xlsx", OLE + os.urandom(64), None,
+     "s.xlsx: an Excel 97-2003 .xls or a password-protected workbook, which the guide cannot "
+     "read: open it in Excel and save it as .xlsx (Excel Workbook) without a password, then "
+     "import that file"),
+    ("export.xls", "<html><table><tr><td>标题</td></tr></table></html>".encode(), None,
+     "export.xls: a web page (HTML), not a spreadsheet, though its name ends in .xls (systems "
+     "often export tables this way): open it in Excel and save it as .xlsx (Excel Workbook), "
+     "then import that file"),
+])
+def test_a_workbook_excel_opens_but_the_guide_cannot_says_how_to_save_it(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, data: bytes,
+        fmt: str | None, said: str) -> None:
+    """An old .xls, a locked workbook and a web page named .xls were "not a schedule"."""
+    source = tmp_path / name
+    source.write_bytes(data)
+    code = main(["import", str(source), "--out", str(tmp_path / "pack"), "--timezone", "UTC",
+                 *(["--format", fmt] if fmt else [])])
+    assert code == 2
+    assert capsys.readouterr().err.splitlines()[0] == f"error: {said}"

@@ -221,3 +221,31 @@ def test_what_a_killed_import_left_beside_its_pack_goes_at_the_next_import(tmp_p
     assert code == 0 and (out / "programme.json").is_file()
     assert not left.exists() and all(other.read_text(encoding="utf-8") == "keep" for other in others)
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".pack.") and p not in others]
+
+
+CUT = ("; it was cut short (a download or copy that stopped?): download or export it again")
+
+
+@pytest.mark.parametrize(("name", "text", "said"), [
+    ("trunc.xml", PENTABARF[:PENTABARF.index("<title>Two days")],
+     "trunc.xml: not a readable frab XML schedule file: the file ends in the middle of the "
+     "schedule (line 23)" + CUT),
+    ("bad.xml", PENTABARF.replace("</room>", "</rooms>", 1),
+     "bad.xml: not a readable frab XML schedule file: the XML is not well-formed at line 8, "
+     "column 67 (mismatched tag)"),
+    ("trunc.json", json.dumps({"schedule": {"conference": {"title": "T", "days": []}}},
+                              indent=1)[:40],
+     "trunc.json: not a readable frab JSON schedule file: the file ends in the middle of the "
+     "schedule (line 4)" + CUT),
+    ("zone.xml", PENTABARF.replace("<day_change>", "<time_zone_name>Asia/Beijing"
+                                   "</time_zone_name><day_change>"),
+     "zone.xml: its time zone 'Asia/Beijing' is not a known time zone; give the zone its times "
+     "are in with --timezone, e.g. --timezone Asia/Shanghai (IANA names), or correct it in the "
+     "file"),
+])
+def test_a_broken_schedule_is_named_first_with_what_to_do(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, text: str, said: str) -> None:
+    """'error: not well-formed XML: no element found: line 2974' named no file and no remedy."""
+    code, out, _report = _import(tmp_path, text, name=name)
+    assert code == 2 and not out.exists()
+    assert capsys.readouterr().err.splitlines()[0] == f"error: {said}"

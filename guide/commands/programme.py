@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -35,6 +36,23 @@ def next_steps(source: str, pack_dir: Path) -> str:
             f"{look_commands(pack_dir)}")
 
 
+def report_problem(report: Path) -> str | None:
+    """Why a ``--report`` file could not be written, or None: asked before the pack is replaced,
+    so a mistyped report path never leaves a new pack with no report of what it left out."""
+    if report.is_dir():
+        return (f"--report {report} is a folder; give the name of the report file to write, "
+                f"e.g. --report {report / 'import-report.json'}")
+    folder = report.parent
+    while not folder.exists() and folder != folder.parent:  # folders still to be made
+        folder = folder.parent
+    if not folder.is_dir():
+        return f"--report {report}: {folder} is a file, not a folder; choose another report file"
+    if not os.access(report if report.exists() else folder, os.W_OK):
+        return (f"--report {report} cannot be written (no permission); choose a file in a "
+                "folder you can write to")
+    return None
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     from guide.content.loader import PackInvalid
     from guide.programme.importer import import_programme, report_json
@@ -58,6 +76,11 @@ def cmd_import(args: argparse.Namespace) -> int:
         print("error: give a SOURCE to import (or --template to write a spreadsheet template)",
               file=sys.stderr)
         return 2
+    problem = report_problem(args.report) if args.report else None
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
+        print(f"nothing written; {args.out} left unchanged", file=sys.stderr)
+        return 2
     try:
         result = import_programme(args.source, args.out, fmt=args.format, timezone=args.timezone,
                                   version=args.pack_version, pack_id=args.pack_id, title=args.title)
@@ -77,9 +100,16 @@ def cmd_import(args: argparse.Namespace) -> int:
     if args.report:
         # Its folder is made as the pack's is: a report named in a new folder is not an
         # error to find only after the pack was written.
-        args.report.parent.mkdir(parents=True, exist_ok=True)
-        args.report.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n",
-                               encoding="utf-8")
+        try:
+            args.report.parent.mkdir(parents=True, exist_ok=True)
+            args.report.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n",
+                                   encoding="utf-8")
+        except OSError as exc:  # checked above, so rare: a full disk
+            from guide.cli import describe_os_error
+
+            print(f"error: the programme was imported into {args.out}, but the report could not "
+                  f"be written: {describe_os_error(exc)}", file=sys.stderr)
+            return 1
     print(f"imported {report['sessions']} sessions, {report['speakers']} speakers, "
           f"{report['rooms']} rooms, {report['tracks']} tracks ({report['format']}, "
           f"{report['timezone']}) into {args.out}; "
@@ -88,6 +118,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     print(next_steps(args.source, args.out))
     for entry in report["skipped"]:
         print(f"skipped: {entry['where']}: {entry['reason']}", file=sys.stderr)
+    for entry in report["notices"]:
+        print(f"note: {entry['where']}: {entry['notice']}", file=sys.stderr)
     return 0
 
 

@@ -214,8 +214,20 @@ def read_frab_xml(data: bytes) -> RawProgramme:
             elif element.tag in ("room", "day") and len(path) <= 2:
                 element.clear()
     except ET.ParseError as exc:
-        raise ProgrammeError(f"not well-formed XML: {exc}") from exc
+        raise FileUnreadable(_xml_broken(exc, data)) from None
     return programme
+
+
+_CUT_SHORT = "; it was cut short (a download or copy that stopped?): download or export it again"
+
+
+def _xml_broken(exc: ET.ParseError, data: bytes) -> str:
+    """Where and how the XML breaks; a file that stops inside the schedule is said to be cut short."""
+    line, column = exc.position
+    what = str(exc).split(":")[0]  # expat's words without its own "line L, column C"
+    if line > data.rstrip().count(b"\n") and what in ("no element found", "unclosed token"):
+        return f"the file ends in the middle of the schedule (line {line}){_CUT_SHORT}"
+    return f"the XML is not well-formed at line {line}, column {column} ({what})"
 
 
 def _conference(conference: ET.Element, programme: RawProgramme) -> None:
@@ -371,8 +383,15 @@ def read_frab_json(data: bytes) -> RawProgramme:
         doc = json.loads(data.decode("utf-8-sig"))
         conference = doc["schedule"]["conference"]
         days = conference.get("days") or []
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ProgrammeError(f"not readable JSON: {exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise FileUnreadable(f"it is not UTF-8 text (byte {exc.start}): save the schedule as "
+                             "UTF-8") from None
+    except json.JSONDecodeError as exc:
+        if exc.msg.startswith("Unterminated string") or exc.pos >= len(exc.doc.rstrip()):
+            raise FileUnreadable(f"the file ends in the middle of the schedule (line {exc.lineno})"
+                                 f"{_CUT_SHORT}") from None
+        raise FileUnreadable(f"the JSON is not well-formed at line {exc.lineno}, column "
+                             f"{exc.colno} ({exc.msg})") from None
     except (KeyError, TypeError, AttributeError) as exc:
         raise ProgrammeError("not a frab JSON schedule: no schedule.conference.days") from exc
     if not isinstance(days, list):

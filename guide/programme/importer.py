@@ -11,6 +11,7 @@ import codecs
 import csv
 import json
 import os
+import re
 import shutil
 import tempfile
 import urllib.request
@@ -30,10 +31,22 @@ from guide.programme.normalise import Programme, normalise
 from guide.programme.spreadsheet import COLUMNS, read_spreadsheet
 
 FORMATS = ("frab-xml", "frab-json", "ics", "csv", "xlsx")
+
+
+def _named(reader: Callable[[bytes], RawProgramme]) -> Callable[[bytes, str], RawProgramme]:
+    """``reader``, which does not know the file's name, with its errors put after that name."""
+    def read(data: bytes, name: str) -> RawProgramme:
+        try:
+            return reader(data)
+        except ProgrammeError as exc:
+            raise ProgrammeError(f"{name}: {exc}") from exc
+    return read
+
+
 READERS: dict[str, Callable[[bytes, str], RawProgramme]] = {
-    "frab-xml": lambda data, _name: read_frab_xml(data),
-    "frab-json": lambda data, _name: read_frab_json(data),
-    "ics": lambda data, _name: read_ics(data),
+    "frab-xml": _named(read_frab_xml),
+    "frab-json": _named(read_frab_json),
+    "ics": _named(read_ics),
     "csv": lambda data, name: read_spreadsheet(data, name, "csv"),
     "xlsx": lambda data, name: read_spreadsheet(data, name, "xlsx"),
 }
@@ -80,6 +93,34 @@ def _utf8_if_utf16_markup(data: bytes) -> bytes:
     if not text.startswith(("<", "{", "BEGIN:VCALENDAR")):
         return data
     return utf8_declared(text)
+
+
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Microsoft's compound file: .xls, .doc, encrypted .xlsx
+_HTML = re.compile(rb"<(?:!doctype\s+html|html|table)\b", re.IGNORECASE)
+_SAVE_AS_XLSX = "open it in Excel and save it as .xlsx (Excel Workbook), then import that file"
+
+
+def refuse_office_files(data: bytes, name: str) -> None:
+    """Raise ProgrammeError, saying what to do, for what Excel opens but no reader here does:
+    an Excel 97-2003 .xls or a password-protected workbook (both compound files, and nothing
+    in the file says which without its password), or a web page named .xls (systems' exports)."""
+    label = name or "the file"
+    if data.startswith(_OLE):
+        # The names of the file's parts are UTF-16; an encrypted workbook's is EncryptedPackage.
+        if "EncryptedPackage".encode("utf-16-le") in data:
+            what, advice = "a password-protected workbook", "without a password"
+        elif any(n.encode("utf-16-le") in data for n in ("Workbook", "Book")):  # Excel 97, 5
+            what, advice = "an Excel 97-2003 .xls workbook", ""
+        else:
+            what, advice = "an Excel 97-2003 .xls or a password-protected workbook", "without a password"
+        raise ProgrammeError(f"{label}: {what}, which the guide cannot read: open it in Excel "
+                             f"and save it as .xlsx (Excel Workbook){' ' + advice if advice else ''}, "
+                             "then import that file")
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"<") and b"<schedule" not in data[:65536] and _HTML.search(head):
+        named = " though its name ends in .xls" if name.lower().endswith((".xls", ".xlsx")) else ""
+        raise ProgrammeError(f"{label}: a web page (HTML), not a spreadsheet,{named} (systems "
+                             f"often export tables this way): {_SAVE_AS_XLSX}")
 
 
 def detect_format(data: bytes, name: str = "") -> str:
@@ -190,6 +231,7 @@ def read_programme(source: str, *, fmt: str | None = None, timezone: str | None 
     name = source.rsplit("/", 1)[-1]
     if not data.lstrip(b"\xef\xbb\xbf \t\r\n"):  # whatever its format, named or guessed
         raise ProgrammeError(f"{name}: the file is empty")
+    refuse_office_files(data, name)  # whatever --format says: no reader takes them
     fmt = fmt or detect_format(data, name)
     if fmt not in READERS:
         raise ProgrammeError(f"format {fmt!r} cannot be imported; this version reads "
@@ -249,5 +291,5 @@ def report_json(result: ImportResult, source: str) -> dict[str, Any]:
         "source": source, "format": result.format, "out": str(result.out),
         "sessions": len(p.forum), "rooms": len(p.room), "tracks": len(p.track),
         "speakers": len(p.person), "timezone": p.timezone,
-        "skipped": p.report.skipped, "repaired": p.report.repaired,
+        "skipped": p.report.skipped, "repaired": p.report.repaired, "notices": p.report.notices,
     }

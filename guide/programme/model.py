@@ -91,3 +91,6 @@ class RawProgramme:
     # (where, what) of what was read otherwise than the file says, e.g. UTF-8 text whose
     # XML declaration names ISO-8859-1: reported with the repaired events.
     file_repairs: list[tuple[str, str]] = field(default_factory=list)
+    # (where, what) the organiser should know though nothing was lost or changed, e.g. that a
+    # sheet without an id column keys sessions by their title and time: reported as notices.
+    notices: list[tuple[str, str]] = field(default_factory=list)

@@ -33,6 +33,7 @@ class Report:
 
     skipped: list[dict[str, Any]] = field(default_factory=list)
     repaired: list[dict[str, Any]] = field(default_factory=list)
+    notices: list[dict[str, Any]] = field(default_factory=list)  # nothing lost, but worth knowing
 
     def skip(self, event: RawEvent, reason: str) -> None:
         self.skipped.append({**_ident(event), "reason": reason})
@@ -224,9 +225,10 @@ def normalise(raw: RawProgramme, *, timezone: str | None = None, source: str = "
     ``raw.events`` is emptied as the events are converted.
     """
     tz_name = timezone or raw.time_zone
-    tz = zone(tz_name, flag=timezone is not None) if tz_name else None
+    tz = zone(tz_name, flag=timezone is not None, source=source or "the file") if tz_name else None
     clock = _Clock(raw, tz, source or "the file",
-                   zone(fallback_timezone, flag=False) if fallback_timezone else None)
+                   zone(fallback_timezone, flag=False, source="the content in use")
+                   if fallback_timezone else None)
     report = Report()
     names = _Names()
     forums: list[dict[str, Any]] = []
@@ -236,6 +238,7 @@ def normalise(raw: RawProgramme, *, timezone: str | None = None, source: str = "
         report.leave_out(where, reason)
     for where, what in raw.file_repairs:
         report.repair_file(where, what)
+    report.notices += [{"where": where, "notice": what} for where, what in raw.notices]
     for r in raw.rooms:
         names.room_id(r.name, r.guid)
     for name, color in raw.tracks:

@@ -7,17 +7,27 @@ not repaired or skipped: every bad cell is reported as ``FILE: row N, column HEA
 
 from __future__ import annotations
 
-import codecs
 import csv
 import datetime as dt
 import io
 import itertools
-import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from guide.programme.cells import (
+    cell_date,
+    cell_shown,
+    cell_text,
+    cell_time,
+    end_minutes,
+    host_names,
+    is_date,
+    speaker_names,
+)
 from guide.programme.model import ProgrammeError, RawEvent, RawPerson, RawProgramme
+from guide.programme.sheet_csv import SEPARATORS, csv_rows
 from guide.programme.workbook import UnsavedFormula, sheet_rows
 
 # (field, header) in template order; a header is matched by either of its words.
@@ -37,7 +47,6 @@ COLUMNS = (
     ("abstract_en", "英文简介 Abstract (English)"),
 )
 REQUIRED = ("title", "date")
-_SPLIT = re.compile(r"\s*[、;；,，\n]\s*")
 
 
 class SpreadsheetInvalid(ProgrammeError):
@@ -86,6 +95,26 @@ def _has_required(header: list[Any]) -> bool:
     return all(f in {_header_field(h) for h in header} for f in REQUIRED)
 
 
+@dataclass(frozen=True)
+class _Where:
+    """How messages name a place in the file: its name, and its sheet when a workbook has several."""
+
+    file: str
+    sheet: str | None = None
+
+    def row(self, number: int, last: int | None = None) -> str:
+        """'row 4' (or 'rows 4-6'), or 'sheet 5月26日, row 4': where the report puts a session."""
+        rows = f"rows {number}-{last}" if last else f"row {number}"
+        return f"sheet {self.sheet}, {rows}" if self.sheet else rows
+
+    def __call__(self, number: int) -> str:
+        """'perday.xlsx: sheet 5月26日, row 4': the start of a message about a row."""
+        return f"{self.file}: {self.row(number)}"
+
+    def __str__(self) -> str:
+        return f"{self.file}: sheet {self.sheet}" if self.sheet else self.file
+
+
 def _column_letter(index: int) -> str:
     """Excel's name of the 0-based column ``index``: A, B … Z, AA …"""
     letters = ""
@@ -96,7 +125,7 @@ def _column_letter(index: int) -> str:
     return letters
 
 
-def _fields(header: list[Any], where: str, number: int = 1) -> list[str | None]:
+def _fields(header: list[Any], where: _Where, number: int = 1) -> list[str | None]:
     """The field of each column; raise SpreadsheetInvalid when two columns are the same field.
 
     A sheet may give the Chinese and the English in columns headed 标题 and Title (or 简介 and
@@ -115,27 +144,37 @@ def _fields(header: list[Any], where: str, number: int = 1) -> list[str | None]:
         if words == ["en", "zh"] and english in labels and english not in fields:
             fields[next(i for i in at if matches[i] == (name, "en"))] = english
             continue
-        shown = " and ".join(f"{_column_letter(i)} ({_text(header[i])})" for i in at)
-        errors.append(f"{where}: row {number}: columns {shown} each hold {labels[name]}; "
+        shown = " and ".join(f"{_column_letter(i)} ({cell_text(header[i])})" for i in at)
+        errors.append(f"{where(number)}: columns {shown} each hold {labels[name]}; "
                       "keep one of them (the others would be lost)")
     if errors:
         raise SpreadsheetInvalid(errors)
     return fields
 
 
-def _unknown_columns(header: list[Any], fields: list[str | None]) -> list[tuple[str, str]]:
+def _unknown_columns(header: list[Any], fields: list[str | None],
+                     where: _Where) -> list[tuple[str, str]]:
     """(where, why) of each headed column that is none of the template's: an organiser's own
     column ("Speaker") or a mistyped header ("Tittle") would otherwise be lost unsaid."""
-    return [(f"column {_column_letter(i)}",
-             f'"{_text(h)}" is not a column the guide reads; its cells were not loaded')
-            for i, (h, f) in enumerate(zip(header, fields, strict=True)) if f is None and _text(h)]
+    sheet = f"sheet {where.sheet}, " if where.sheet else ""
+    return [(f"{sheet}column {_column_letter(i)}",
+             f'"{cell_text(h)}" is not a column the guide reads; its cells were not loaded')
+            for i, (h, f) in enumerate(zip(header, fields, strict=True)) if f is None and cell_text(h)]
 
 
+# Without an id a session is keyed by what it says (see normalise._event_key).
+NO_ID_COLUMN = ("the sheet has no 编号 ID column, so each session is known by its title, date, "
+                "start time and room: a visitor's bookmark on a session will not follow it to an "
+                "update in which any of these was changed (it shows as no longer in the guide). "
+                "Add a column headed 编号 (or ID) with a text of each session's own (S1, S2 …) "
+                "and keep it the same in every update, as the template's first column")
 HEADER_ROWS = 10  # the header row is looked for among a sheet's first rows
 
 
-def _xlsx_rows(data: bytes, name: str) -> tuple[str, Iterator[list[Any]]]:
-    """(how errors name the sheet, its rows): the first sheet whose row 1 has the columns."""
+def _xlsx_sheets(data: bytes, name: str
+                 ) -> tuple[list[tuple[_Where, Iterator[list[Any]]]], list[tuple[str, str]]]:
+    """(where, rows) of each programme sheet of a workbook, in order, and (where, why) of each
+    other sheet: a workbook may open with a sheet of instructions, or give a sheet to each day."""
     from openpyxl import load_workbook
 
     try:
@@ -144,190 +183,42 @@ def _xlsx_rows(data: bytes, name: str) -> tuple[str, Iterator[list[Any]]]:
         raise ProgrammeError(f"{name}: not a readable .xlsx workbook: {exc}") from exc
     sheets = book.worksheets
     if len(sheets) == 1:
-        return name, sheet_rows(data, sheets[0])
-    # A workbook may open with a sheet of instructions; the programme is the sheet with its headers.
-    for sheet in sheets:
-        top = list(itertools.islice(sheet_rows(data, sheet), HEADER_ROWS))
-        if any(_has_required(row) for row in top):
-            return f"{name}, sheet {sheet.title}", sheet_rows(data, sheet)
+        return [(_Where(name), sheet_rows(data, sheets[0]))], []
+    found: list[tuple[_Where, Iterator[list[Any]]]] = []
+    others: list[tuple[str, str]] = []
     labels = dict(COLUMNS)
-    raise ProgrammeError(f"{name}: none of its sheets ({', '.join(s.title for s in sheets)}) has "
-                         f"the columns {', '.join(labels[f] for f in REQUIRED)} in one of its first "
-                         f"{HEADER_ROWS} rows; "
-                         "start from `guide import --template`")
-
-
-SEPARATORS = {",": "comma", ";": "semicolon", "\t": "tab"}
-_NOT_UTF8 = ("in Excel use Save As > CSV UTF-8 (Comma delimited) (*.csv), then import that file")
-
-
-def _decode(data: bytes, name: str) -> str:
-    # Excel writes UTF-8 with a byte order mark ("CSV UTF-8") or UTF-16 with one ("Unicode
-    # Text"); any other encoding is refused, not guessed: GBK bytes often read as valid
-    # something-else, and a guess that is wrong garbles every name without a word.
-    try:
-        if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            return data.decode("utf-16")
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ProgrammeError(f"{name} is not UTF-8 text (byte {exc.start} cannot be read; Excel's "
-                             f"plain CSV on Chinese Windows is GBK); {_NOT_UTF8}") from exc
-    if "\0" in text:  # UTF-16 without its byte order mark reads as UTF-8 with a NUL in every letter
-        raise ProgrammeError(f"{name} is not UTF-8 text (it has NUL characters); {_NOT_UTF8}")
-    return text
-
-
-def _separator(first_line: str) -> str:
-    """The separator under which the header line has the most of the template's columns."""
-    def known(sep: str) -> int:
-        cells = next(csv.reader([first_line], delimiter=sep), [])
-        return sum(_header_field(c) is not None for c in cells)
-
-    return max(SEPARATORS, key=known)  # ties keep the comma, the first
-
-
-def _cell_at_bad_quote(raw: str, sep: str) -> tuple[int, str]:
-    """(column, raw text) of the cell whose closing quotation mark is followed by more text."""
-    column, i, n = 0, 0, len(raw)
-    while i < n:
-        start = i
-        if raw[i] == '"':
-            i += 1
-            while i < n and not (raw[i] == '"' and raw[i + 1:i + 2] != '"'):
-                i += 2 if raw[i] == '"' else 1
-            i += 1
-            if i < n and raw[i] not in (sep, "\r", "\n"):
-                end = i
-                while end < n and raw[end] not in (sep, "\r", "\n"):
-                    end += 1
-                return column, raw[start:end]
-        while i < n and raw[i] not in (sep, "\n"):
-            i += 1
-        i += 1
-        column += 1
-    return column, ""
-
-
-def _csv_rows(data: bytes, name: str) -> tuple[str, Iterator[list[Any]]]:
-    """(separator, rows) of a CSV file; raise ProgrammeError at a quotation mark gone wrong."""
-    lines = io.StringIO(_decode(data, name)).readlines()
-    sep = _separator(lines[0] if lines else "")
-    return sep, _csv_records(lines, sep, name)
-
-
-def _csv_records(lines: list[str], sep: str, name: str) -> Iterator[list[Any]]:
-    # Strict: a stray quotation mark is an error, not a cell that quietly swallows the rows
-    # after it or loses its quotation marks. Quoted cells over several lines (Excel writes
-    # them for a cell with line breaks) are still one cell.
-    reader = csv.reader(lines, delimiter=sep, strict=True)
-    header: list[str] = []
-    number = 0
-    while True:
-        first = reader.line_num + 1
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            number += 1
-            if "expected after" in str(exc):
-                column, cell = _cell_at_bad_quote("".join(lines[first - 1:reader.line_num]), sep)
-                heading = f", column {header[column]}" if column < len(header) and header[column] else ""
-                fixed = '"' + cell.replace('"', '""') + '"'
-                raise ProgrammeError(
-                    f"{name}: row {number}{heading}: the cell {cell} has quotation marks but is "
-                    f"not in quotes; write it as {fixed} (the whole cell in quotes, each of its "
-                    "quotation marks doubled), as Excel saves it") from exc
-            if "unexpected end of data" in str(exc):
-                swallowed = reader.line_num - first
-                rows = (f"row {number + 1}" if swallowed == 1 else
-                        f"rows {number + 1}-{number + swallowed}")
-                raise ProgrammeError(
-                    f"{name}: row {number}: a quotation mark is never closed, so "
-                    + (f"{rows} were read as one cell" if swallowed else "the file ends inside its cell")
-                    + "; check the quotes") from exc
-            raise
-        number += 1
-        if number == 1:
-            header = row
-        yield row
-
-
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
-def _date(value: Any) -> dt.date:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = _text(value).replace("/", "-").replace(".", "-")
-    m = re.fullmatch(r"(\d{4})(?:-|年)(\d{1,2})(?:-|月)(\d{1,2})日?", text)
-    if not m:
-        raise ValueError("is not a date")
-    return dt.date(int(m[1]), int(m[2]), int(m[3]))
-
-
-def _time(value: Any) -> dt.time:
-    if isinstance(value, dt.datetime):
-        return value.time()
-    if isinstance(value, dt.time):
-        return value
-    m = re.fullmatch(r"(\d{1,2})[:：](\d{2})(?::\d{2})?", _text(value))
-    if not m or int(m[1]) > 23 or int(m[2]) > 59:
-        raise ValueError("is not a time")
-    return dt.time(int(m[1]), int(m[2]))
-
-
-_EXCEL_DAY0 = dt.datetime(1899, 12, 31)  # serial 1.0 is 1900-01-01 00:00: "24:00" in a time cell
-_NEXT_DAY = re.compile(r"(?:次日|\+1\s*)?\s*(\d{1,2}[:：]\d{2}(?::\d{2})?)\s*(?:\+1|次日)?")
-
-
-def _end_minutes(value: Any) -> int:
-    """An end time as minutes after the session day's midnight: 24:00, an Excel duration of
-    24 hours or more, and a time marked as the next day (00:30+1, 次日00:30) are 1440 or more."""
-    if isinstance(value, dt.timedelta):
-        return int(value.total_seconds() // 60)
-    if isinstance(value, dt.datetime) and value < _EXCEL_DAY0 + dt.timedelta(days=2):
-        return int((value - _EXCEL_DAY0).total_seconds() // 60)
-    text = _text(value)
-    if re.fullmatch(r"24[:：]00(?::00)?", text):
-        return 24 * 60
-    m = _NEXT_DAY.fullmatch(text)
-    if m and m[0] != m[1]:  # a time with a next-day mark
-        clock = _time(m[1])
-        return 24 * 60 + clock.hour * 60 + clock.minute
-    clock = _time(value)
-    return clock.hour * 60 + clock.minute
-
-
-def _shown(value: Any) -> str:
-    if isinstance(value, dt.datetime | dt.date | dt.time):
-        return value.isoformat()
-    return _text(value)
+    required = " and ".join(labels[f] for f in REQUIRED)
+    for sheet in sheets:
+        rows = sheet_rows(data, sheet)
+        top = list(itertools.islice(rows, HEADER_ROWS))
+        if any(_has_required(row) for row in top):
+            found.append((_Where(name, sheet.title), itertools.chain(top, rows)))
+        else:
+            others.append((f"sheet {sheet.title}", f"has no header row with {required} in its "
+                           f"first {HEADER_ROWS} rows, so it is not read as part of the programme"))
+    if not found:
+        raise ProgrammeError(f"{name}: none of its sheets ({', '.join(s.title for s in sheets)}) "
+                             f"has the columns {', '.join(labels[f] for f in REQUIRED)} in one of "
+                             f"its first {HEADER_ROWS} rows; start from `guide import --template`")
+    return found, others
 
 
 def _lost_cells(row: list[Any], header: list[Any], fields: list[str | None], sep: str | None,
-                where: str, number: int) -> list[str]:
+                where: _Where, number: int) -> list[str]:
     """Why cells of ``row`` would be lost: outside the columns, or rows swallowed by one cell."""
     width = len(header)
     stray = [i for i, v in enumerate(row)
-             if (i >= width or (fields[i] is None and _text(header[i]) == "")) and _text(v)]
+             if (i >= width or (fields[i] is None and cell_text(header[i]) == "")) and cell_text(v)]
     errors = []
     if sep is not None and stray and stray[-1] >= width:
         # In a CSV file a cell past the header's last column is most often a separator
         # typed inside a cell that is not in quotes.
-        extra = ", ".join(repr(_text(v)) for v in row[width:stray[-1] + 1])
-        errors.append(f"{where}: row {number} has {stray[-1] + 1} cells but the header row has "
+        extra = ", ".join(repr(cell_text(v)) for v in row[width:stray[-1] + 1])
+        errors.append(f"{where(number)} has {stray[-1] + 1} cells but the header row has "
                       f"{width}: a {SEPARATORS[sep]} inside a cell needs the cell in quotes "
                       f"(the cells past the last column: {extra})")
         stray = [i for i in stray if i < width]
-    errors.extend(f"{where}: row {number}, column {_column_letter(i)}: {_text(row[i])!r} is in a "
+    errors.extend(f"{where(number)}, column {_column_letter(i)}: {cell_text(row[i])!r} is in a "
                   "column without a header; give the column its header or move the value"
                   for i in stray)
     if sep is not None and not errors:
@@ -337,51 +228,38 @@ def _lost_cells(row: list[Any], header: list[Any], fields: list[str | None], sep
         for i, value in enumerate(row):
             for line in str(value).split("\n")[1:] if value else ():
                 parts = next(csv.reader([line], delimiter=sep), [])
-                if len(parts) > date_at and _is_date(parts[date_at]):
-                    errors.append(f"{where}: row {number}, column {_text(header[i]) or _column_letter(i)}: "
+                if len(parts) > date_at and is_date(parts[date_at]):
+                    column = cell_text(header[i]) or _column_letter(i)
+                    errors.append(f"{where(number)}, column {column}: "
                                   f"the cell has a line that looks like a row of its own "
-                                  f"({_text(line)[:60]!r}); a quotation mark at the start of the "
+                                  f"({cell_text(line)[:60]!r}); a quotation mark at the start of the "
                                   "cell is closed only rows further down, so the rows between "
                                   "were read as part of it; check the quotes")
                     break
     return errors
 
 
-def _unsaved_cells(row: list[Any], fields: list[str | None], where: str, number: int) -> list[str]:
+def _unsaved_cells(row: list[Any], fields: list[str | None], where: _Where,
+                   number: int) -> list[str]:
     """A formula cell of a column the guide reads whose result the file does not hold: it
     would read as empty (a date refused as missing, a time lost), so it is named instead."""
     labels = dict(COLUMNS)
-    return [f"{where}: row {number}, column {labels[field]}: cell {value.cell} holds a formula "
+    return [f"{where(number)}, column {labels[field]}: cell {value.cell} holds a formula "
             "with no saved result; open the file in Excel or LibreOffice and save it again so "
             "its values are stored"
             for value, field in zip(row, fields, strict=False)
             if field and isinstance(value, UnsavedFormula)]
 
 
-def _is_date(value: str) -> bool:
-    try:
-        _date(value)
-    except ValueError:
-        return False
-    return True
-
-
-def _open_sheet(data: bytes, name: str, kind: str
-                ) -> tuple[str, str | None, int, list[Any], list[str | None], Iterator[list[Any]]]:
-    """(how errors name the sheet, CSV separator, the header's row number, header, field of each
-    column, the rows after the header)."""
-    sep: str | None = None
-    if kind == "xlsx":
-        where, rows = _xlsx_rows(data, name)
-    else:
-        sep, rows = _csv_rows(data, name)
-        where = name
+def _open_sheet(where: _Where, rows: Iterator[list[Any]]
+                ) -> tuple[int, list[Any], list[str | None], Iterator[list[Any]]]:
+    """(the header's row number, header, field of each column, the rows after the header)."""
     # The header is row 1, or a later one of the first few under a title ("2023中关村论坛日程")
     # or a note: the rows above it are not sessions.
     top = list(itertools.islice(rows, HEADER_ROWS))
     at = next((i for i, row in enumerate(top) if _has_required(row)), 0)
     header, rows = (top[at] if top else []), itertools.chain(top[at + 1:], rows)
-    while header and _text(header[-1]) == "":  # formatted empty cells, not columns
+    while header and cell_text(header[-1]) == "":  # formatted empty cells, not columns
         header.pop()
     if not header:
         raise ProgrammeError(f"{where}: empty sheet; start from `guide import --template`")
@@ -391,80 +269,147 @@ def _open_sheet(data: bytes, name: str, kind: str
     if missing:
         raise ProgrammeError(f"{where}: row 1 lacks the column(s) {', '.join(missing)}; "
                              "start from `guide import --template`")
-    return where, sep, at + 1, header, fields, rows
+    return at + 1, header, fields, rows
 
 
-def read_spreadsheet(data: bytes, name: str, kind: str) -> RawProgramme:
-    """Read a filled-in template (``kind`` ``xlsx`` or ``csv``); raise SpreadsheetInvalid on bad cells."""
-    where, sep, header_row, header, fields, rows = _open_sheet(data, name, kind)
-    labels = dict(COLUMNS)
-    programme = RawProgramme(format=kind, title=Path(name).stem, times_optional=True,
-                             left_out=_unknown_columns(header, fields))
-    errors: list[str] = []
-    ids: dict[str, int] = {}  # session id -> the row that has it
-    for number, row in enumerate(rows, start=header_row + 1):
-        if not row:  # quick: a workbook may have a million of them
-            continue
-        lost = _lost_cells(row, header, fields, sep, where, number)
-        lost += _unsaved_cells(row, fields, where, number)
-        if lost:
-            errors.extend(lost)
-            continue
-        cells = {f: row[i] if i < len(row) else None for i, f in enumerate(fields) if f}
-        if all(_text(v) == "" for v in cells.values()):
-            continue
+# A row whose title cell is merged down over it continues the session above it (one speaker
+# per row) unless it gives one of these of its own: then it is a session of its own (a forum's
+# talks under its merged title, each with its own time).
+_SAME_SESSION = ("title", "id", "date", "start", "end", "room")
+_ADDED = ("speakers", "host")  # what a continuing row adds to its session
 
-        def bad(field: str, message: str, value: Any, number: int = number) -> None:
-            shown = f"{_shown(value)!r} " if _text(value) else ""
-            errors.append(f"{where}: row {number}, column {labels[field]}: {shown}{message}")
+
+class _SheetReader:
+    """Turns one sheet's rows into events; every bad cell goes into ``errors``."""
+
+    def __init__(self, where: _Where, sep: str | None, header: list[Any],
+                 fields: list[str | None], errors: list[str], ids: dict[str, str]) -> None:
+        self.where, self.sep, self.header, self.fields = where, sep, header, fields
+        self.errors = errors
+        self.ids = ids  # session id -> the row that has it, over all the workbook's sheets
+        self.last: tuple[RawEvent, int, dict[str, Any]] | None = None  # event, its row, cells
+        self.labels = dict(COLUMNS)
+
+    def read(self, rows: Iterator[list[Any]], first: int) -> Iterator[RawEvent]:
+        """The events of ``rows``, the first of which is row ``first`` of the sheet."""
+        for number, row in enumerate(rows, start=first):
+            if not row:  # quick: a workbook may have a million of them
+                continue
+            lost = _lost_cells(row, self.header, self.fields, self.sep, self.where, number)
+            lost += _unsaved_cells(row, self.fields, self.where, number)
+            if lost:
+                self.errors.extend(lost)
+                continue
+            cells = {f: row[i] if i < len(row) else None for i, f in enumerate(self.fields) if f}
+            if all(cell_text(v) == "" for v in cells.values()) or self._continues(row, cells, number):
+                continue
+            event = self._event(cells, number)
+            self.last = (event, number, cells) if event is not None else None
+            if event is not None:
+                yield event
+
+    def _continues(self, row: list[Any], cells: dict[str, Any], number: int) -> bool:
+        """Whether the row adds its speakers to the session above: its title cell is merged
+        down over it from that session's row, and it gives no time or room of its own."""
+        title_at = self.fields.index("title")
+        if self.last is None or title_at not in getattr(row, "continued", ()):
+            return False
+        event, first, first_cells = self.last
+        if any(cell_text(cells.get(f)) and cell_shown(cells.get(f)) != cell_shown(first_cells.get(f))
+               for f in _SAME_SESSION):
+            return False
+        for field, value in cells.items():
+            if field not in _SAME_SESSION + _ADDED and cell_text(value) and \
+                    cell_shown(value) != cell_shown(first_cells.get(field)):
+                self.errors.append(
+                    f"{self.where(number)}, column {self.labels[field]}: {cell_shown(value)!r} "
+                    f"is on a row that continues the session of row {first} (its 标题 Title cell "
+                    f"is merged down over row {number}), which adds only 嘉宾 Speakers and 主办 "
+                    f"Host; move the value to row {first}, or unmerge the title to make row "
+                    f"{number} a session of its own")
+        event.persons += [RawPerson(p) for p in speaker_names(cells.get("speakers"))]
+        event.hosts += [h for h in host_names(cells.get("host")) if h not in event.hosts]
+        event.where = self.where.row(first, number)
+        return True
+
+    def _event(self, cells: dict[str, Any], number: int) -> RawEvent | None:
+        """The event of one row, or None when a cell of it is bad (said in ``errors``)."""
+        errors_before = len(self.errors)
+
+        def bad(field: str, message: str, value: Any) -> None:
+            shown = f"{cell_shown(value)!r} " if cell_text(value) else ""
+            self.errors.append(f"{self.where(number)}, column {self.labels[field]}: "
+                               f"{shown}{message}")
 
         # A sheet is typed by hand: the same id twice is a slip, and a bookmark on that id
         # would follow whichever row came first; so both rows are named, not repaired.
-        source_id = _text(cells.get("id"))
-        if source_id in ids:
-            bad("id", f"is also the id of row {ids[source_id]}; every session needs its own id",
-                cells.get("id"))
+        source_id = cell_text(cells.get("id"))
+        if source_id in self.ids:
+            bad("id", f"is also the id of {self.ids[source_id]}; every session needs its "
+                "own id", cells.get("id"))
         elif source_id:
-            ids[source_id] = number
-        title = _text(cells.get("title"))
+            self.ids[source_id] = self.where.row(number)
+        title = cell_text(cells.get("title"))
         if not title:
             bad("title", "is empty; every session needs a title", None)
         day = start = end = None
         try:
-            day = _date(cells.get("date"))
+            day = cell_date(cells.get("date"))
         except ValueError:
-            bad("date", "is not a date (YYYY-MM-DD)" if _text(cells.get("date")) else
+            bad("date", "is not a date (YYYY-MM-DD)" if cell_text(cells.get("date")) else
                 "is empty; every session needs a date", cells.get("date"))
         for field in ("start", "end"):
-            if _text(cells.get(field)):
+            if cell_text(cells.get(field)):
                 try:
                     if field == "start":
-                        start = _time(cells[field])
+                        start = cell_time(cells[field])
                     else:
-                        end = _end_minutes(cells[field])
+                        end = end_minutes(cells[field])
                 except ValueError:
                     bad(field, "is not a time", cells[field])
-        if end is not None and start is None and not _text(cells.get("start")):
+        if end is not None and start is None and not cell_text(cells.get("start")):
             bad("start", "is empty but 结束 End is given", None)
         elif start is not None and end is not None and end <= start.hour * 60 + start.minute:
             bad("end", f"is not after 开始 Start {start.strftime('%H:%M')} (a session that ends "
                 "after midnight: write 00:30+1 or 次日00:30)", cells.get("end"))
-        if errors or day is None:
-            continue
-        event = RawEvent(where=f"row {number}", day=day.isoformat(),
-                         source_id=_text(cells.get("id")) or None, title=title,
-                         room=_text(cells.get("room")), track=_text(cells.get("track")),
-                         type=_text(cells.get("type")), abstract=_text(cells.get("abstract")))
-        event.title_en = _text(cells.get("title_en"))
-        event.abstract_en = _text(cells.get("abstract_en"))
-        event.hosts = [h for h in _SPLIT.split(_text(cells.get("host"))) if h]
+        if len(self.errors) > errors_before or day is None:
+            return None
+        event = RawEvent(where=self.where.row(number), day=day.isoformat(),
+                         source_id=source_id or None, title=title,
+                         room=cell_text(cells.get("room")), track=cell_text(cells.get("track")),
+                         type=cell_text(cells.get("type")), abstract=cell_text(cells.get("abstract")))
+        event.title_en = cell_text(cells.get("title_en"))
+        event.abstract_en = cell_text(cells.get("abstract_en"))
+        event.hosts = host_names(cells.get("host"))
         if start is not None:
             event.date = dt.datetime.combine(day, start).isoformat()
             if end is not None:
                 minutes = end - (start.hour * 60 + start.minute)
                 event.duration = f"{minutes // 60}:{minutes % 60:02d}"
-        event.persons = [RawPerson(p) for p in _SPLIT.split(_text(cells.get("speakers"))) if p]
-        programme.events.append(event)
+        event.persons = [RawPerson(p) for p in speaker_names(cells.get("speakers"))]
+        return event
+
+
+def read_spreadsheet(data: bytes, name: str, kind: str) -> RawProgramme:
+    """Read a filled-in template (``kind`` ``xlsx`` or ``csv``): each sheet of a workbook that
+    has the template's header row, in order; raise SpreadsheetInvalid on bad cells."""
+    sep: str | None = None
+    if kind == "xlsx":
+        sheets, others = _xlsx_sheets(data, name)
+    else:
+        sep, rows = csv_rows(data, name, lambda h: _header_field(h) is not None)
+        sheets, others = [(_Where(name), rows)], []
+    programme = RawProgramme(format=kind, title=Path(name).stem, times_optional=True)
+    errors: list[str] = []
+    ids: dict[str, str] = {}
+    for where, rows in sheets:
+        header_row, header, fields, rows = _open_sheet(where, rows)
+        programme.left_out += _unknown_columns(header, fields, where)
+        if "id" not in fields:
+            programme.notices.append((where.row(header_row), NO_ID_COLUMN))
+        reader = _SheetReader(where, sep, header, fields, errors, ids)
+        programme.events.extend(reader.read(rows, header_row + 1))
+    programme.left_out += others
     if errors:
         raise SpreadsheetInvalid(errors)
     return programme

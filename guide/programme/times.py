@@ -33,14 +33,28 @@ def parse_clock(text: str) -> dt.time:
     raise ValueError(f"{text!r} is not a time of day (HH:MM)")
 
 
-def zone(name: str, *, flag: bool) -> ZoneInfo:
-    """The IANA time zone ``name``; the error names ``--timezone`` when the user gave it."""
+# Names files give the zone that are not IANA's, and the zone they mean ('Asia/Beijing').
+_MEANT = {"beijing": "Asia/Shanghai", "peking": "Asia/Shanghai", "china": "Asia/Shanghai",
+          "prc": "Asia/Shanghai", "北京": "Asia/Shanghai", "hongkong": "Asia/Hong_Kong",
+          "taipei": "Asia/Taipei"}
+
+
+def zone(name: str, *, flag: bool, source: str = "the file") -> ZoneInfo:
+    """The IANA time zone ``name``; the error names ``--timezone`` when the user gave it, and
+    offers it in place of the zone ``source`` names when that is unknown."""
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError) as exc:
-        where = "--timezone" if flag else "the file's time zone"
-        raise ProgrammeError(f"{where} {name!r} is not a known time zone "
-                             "(IANA names such as Europe/Brussels or Asia/Shanghai)") from exc
+        if flag:
+            raise ProgrammeError(f"--timezone {name!r} is not a known time zone "
+                                 "(IANA names such as Europe/Brussels or Asia/Shanghai)") from exc
+        word = re.sub(r"[\s_-]", "", name.rsplit("/", 1)[-1].casefold())
+        meant = _MEANT.get(word)
+        example = (f"--timezone {meant}" if meant else
+                   "--timezone Asia/Shanghai or --timezone Europe/Brussels")
+        raise ProgrammeError(f"{source}: its time zone {name!r} is not a known time zone; give "
+                             f"the zone its times are in with --timezone, e.g. {example} (IANA "
+                             "names), or correct it in the file") from exc
 
 
 def parse_instant(text: str) -> dt.datetime:

@@ -37,6 +37,13 @@ class UnsavedFormula:
         return f"UnsavedFormula({self.cell!r})"
 
 
+class SheetRow(list[Any]):
+    """A sheet row's values; ``continued`` holds the columns whose cell lies in a range merged
+    down from an earlier row (its value is that row's): a session spread over merged rows."""
+
+    continued: frozenset[int] = frozenset()
+
+
 def _sheet_xml(data: bytes, sheet: Any) -> bytes:
     """The XML of ``sheet`` in the workbook ``data`` (empty when openpyxl does not say where)."""
     path = getattr(sheet, "_worksheet_path", None)  # openpyxl 3.x
@@ -88,7 +95,7 @@ def _unsaved(xml: bytes) -> dict[int, list[tuple[int, str]]]:
     return cells
 
 
-def sheet_rows(data: bytes, sheet: Any) -> Iterator[list[Any]]:
+def sheet_rows(data: bytes, sheet: Any) -> Iterator[SheetRow]:
     """The rows of ``sheet`` (of the workbook ``data``, opened read-only) as lists of values,
     each cell of a merged range holding the value of the range's first cell, and a formula
     cell without a saved result an :class:`UnsavedFormula`."""
@@ -97,7 +104,7 @@ def sheet_rows(data: bytes, sheet: Any) -> Iterator[list[Any]]:
 
 
 def _rows(sheet: Any, merged: dict[tuple[int, int], tuple[int, int]],
-          unsaved: dict[int, list[tuple[int, str]]]) -> Iterator[list[Any]]:
+          unsaved: dict[int, list[tuple[int, str]]]) -> Iterator[SheetRow]:
     # The sheet's own dimension may claim a million rows and 16,384 columns for one formatted
     # empty cell in the far corner; without it openpyxl gives each row only up to its last
     # cell, and rows the file does not have as empty lists, which cost next to nothing.
@@ -109,6 +116,7 @@ def _rows(sheet: Any, merged: dict[tuple[int, int], tuple[int, int]],
         for col, cell in unsaved.get(number, ()):
             values += [None] * (col + 1 - len(values))
             values[col] = UnsavedFormula(cell)
+        continued: set[int] = set()
         if merged:
             for col, value in enumerate(values):
                 if (number, col) in firsts:
@@ -118,4 +126,8 @@ def _rows(sheet: Any, merged: dict[tuple[int, int], tuple[int, int]],
             for col in range(width):
                 if (number, col) in merged:
                     values[col] = seen.get(merged[(number, col)])
-        yield values
+                    if merged[(number, col)][0] < number:
+                        continued.add(col)
+        row = SheetRow(values)
+        row.continued = frozenset(continued)
+        yield row

@@ -72,6 +72,8 @@ def prepare_programme(source: Path, *, current_db: Path | None, timezone: str | 
     repaired = tuple(f"{e['where']}: {e['repair']}" for e in report.repaired)
     for line in skipped:
         log.info("left out %s", line)
+    for entry in report.notices:  # e.g. a sheet without ids: bookmarks will not follow edits
+        log.info("note %s: %s", entry["where"], entry["notice"])
     return PreparedUpdate(
         slot=slot, staged_db=stage.staged, pack_file=source, pack_sha256=sha256, pack_id=pack_id,
         version=version, title=pack.info.title, title_en=pack.info.title_en, signer=STAFF_SIGNER,

@@ -1,0 +1,95 @@
+"""Values of programme sheet cells as typed by hand: text, dates, clock times, end times."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+
+def cell_text(value: Any) -> str:
+    """A cell as trimmed text: empty for nothing, 12 for the number 12.0."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def cell_date(value: Any) -> dt.date:
+    """A date cell (a date, 2023-05-25, 2023/5/25, 2023年5月25日); ValueError if it is none."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = cell_text(value).replace("/", "-").replace(".", "-")
+    m = re.fullmatch(r"(\d{4})(?:-|年)(\d{1,2})(?:-|月)(\d{1,2})日?", text)
+    if not m:
+        raise ValueError("is not a date")
+    return dt.date(int(m[1]), int(m[2]), int(m[3]))
+
+
+def cell_time(value: Any) -> dt.time:
+    """A clock time cell (a time, 9:30, 09：30); ValueError if it is none."""
+    if isinstance(value, dt.datetime):
+        return value.time()
+    if isinstance(value, dt.time):
+        return value
+    m = re.fullmatch(r"(\d{1,2})[:：](\d{2})(?::\d{2})?", cell_text(value))
+    if not m or int(m[1]) > 23 or int(m[2]) > 59:
+        raise ValueError("is not a time")
+    return dt.time(int(m[1]), int(m[2]))
+
+
+_EXCEL_DAY0 = dt.datetime(1899, 12, 31)  # serial 1.0 is 1900-01-01 00:00: "24:00" in a time cell
+_NEXT_DAY = re.compile(r"(?:次日|\+1\s*)?\s*(\d{1,2}[:：]\d{2}(?::\d{2})?)\s*(?:\+1|次日)?")
+
+
+def end_minutes(value: Any) -> int:
+    """An end time as minutes after the session day's midnight: 24:00, an Excel duration of
+    24 hours or more, and a time marked as the next day (00:30+1, 次日00:30) are 1440 or more."""
+    if isinstance(value, dt.timedelta):
+        return int(value.total_seconds() // 60)
+    if isinstance(value, dt.datetime) and value < _EXCEL_DAY0 + dt.timedelta(days=2):
+        return int((value - _EXCEL_DAY0).total_seconds() // 60)
+    text = cell_text(value)
+    if re.fullmatch(r"24[:：]00(?::00)?", text):
+        return 24 * 60
+    m = _NEXT_DAY.fullmatch(text)
+    if m and m[0] != m[1]:  # a time with a next-day mark
+        clock = cell_time(m[1])
+        return 24 * 60 + clock.hour * 60 + clock.minute
+    clock = cell_time(value)
+    return clock.hour * 60 + clock.minute
+
+
+def cell_shown(value: Any) -> str:
+    """A cell as a message quotes it (dates and times in ISO form)."""
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return value.isoformat()
+    return cell_text(value)
+
+
+def is_date(value: str) -> bool:
+    """Whether ``value`` reads as a date."""
+    try:
+        cell_date(value)
+    except ValueError:
+        return False
+    return True
+
+
+# Separators an organiser types between names: 、，,;； a slash, a line break.
+_SEPARATOR = re.compile(r"\s*[、，,;；/／\n]\s*")
+# A space between two Chinese names ("张三 李四"); never inside a Latin name ("Zhang Wei").
+_CJK_SPACE = re.compile(r"(?<=[\u3400-\u9fff\uf900-\ufaff])\s+(?=[\u3400-\u9fff\uf900-\ufaff])")
+
+
+def host_names(value: Any) -> list[str]:
+    """The hosts in a 主办 Host cell: organisations' names, which may have spaces in them."""
+    return [n for n in _SEPARATOR.split(cell_text(value)) if n]
+
+
+def speaker_names(value: Any) -> list[str]:
+    """The speakers in a 嘉宾 Speakers cell ("张三、李四", "张三 李四", "张三/李四", "Zhang Wei; Li Si")."""
+    return [n for part in host_names(value) for n in _CJK_SPACE.split(part) if n]

@@ -1,0 +1,144 @@
+"""How organisers lay out a programme sheet: sessions over merged rows, a sheet per day, names."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import Workbook
+
+from guide.cli import main
+
+HEAD = ["标题", "日期", "开始", "结束", "地点", "嘉宾"]
+
+
+def _book(rows: list[list[Any]], merges: tuple[str, ...] = ()) -> Workbook:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in rows:
+        sheet.append(row)
+    for cells in merges:
+        sheet.merge_cells(cells)
+    return book
+
+
+def _import(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+            source: Path) -> tuple[int, str, dict[str, Any]]:
+    out, report = tmp_path / "pack", tmp_path / "report.json"
+    code = main(["import", str(source), "--out", str(out), "--report", str(report),
+                 "--timezone", "Asia/Shanghai"])
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    return code, err, json.loads(report.read_text(encoding="utf-8")) if code == 0 else {}
+
+
+def _speakers(pack: Path) -> list[tuple[str, str, list[str]]]:
+    """(title, start, speaker names) of each session in the pack, in the sheet's order."""
+    people = {p["id"]: p["name"] for p in
+              json.loads((pack / "programme.json").read_text(encoding="utf-8"))["person"]}
+    forums = json.loads((pack / "sessions-0001.json").read_text(encoding="utf-8"))["forum"]
+    return [(f["title"], f.get("start", "")[11:16], [people[s["person"]] for s in f.get("speakers", [])])
+            for f in forums]
+
+
+def test_a_session_merged_over_rows_has_the_speaker_of_each_row(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Title, date, times and room merged over three rows, one speaker a row: two were lost."""
+    _book([HEAD,
+           ["人工智能论坛", "2023-05-25", "14:00", "16:00", "A厅", "张三"],
+           [None, None, None, None, None, "李四"],
+           [None, None, None, None, None, "王五"],
+           ["数字经济论坛", "2023-05-25", "14:00", "16:00", "B厅", "赵六"],
+           ["数字经济论坛", "2023-05-25", "14:00", "16:00", "B厅", "赵六"]],  # a row typed twice
+          ("A2:A4", "B2:B4", "C2:C4", "D2:D4", "E2:E4")).save(tmp_path / "s.xlsx")
+    code, err, report = _import(tmp_path, capsys, tmp_path / "s.xlsx")
+    assert code == 0, err
+    assert _speakers(tmp_path / "pack") == [("人工智能论坛", "14:00", ["张三", "李四", "王五"]),
+                                            ("数字经济论坛", "14:00", ["赵六"])]
+    # Only the row typed twice is reported, as before; the merged rows are one session.
+    assert [e["where"] for e in report["skipped"]] == ["row 6"]
+    assert "duplicate of session" in report["skipped"][0]["reason"]
+
+
+def test_talks_under_a_merged_forum_title_keep_their_own_times(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A forum's title merged over its talks: a row with a time of its own is a talk of its own;
+    a row without one (a second speaker of the talk above) adds its speaker to that talk."""
+    _book([HEAD,
+           ["AI论坛", "2023-05-25", "14:00", "14:30", "A厅", "张三"],
+           [None, None, "14:30", "15:00", None, "李四"],
+           [None, None, None, None, None, "王五"]],
+          ("A2:A4", "B2:B4", "E2:E4")).save(tmp_path / "s.xlsx")
+    code, err, report = _import(tmp_path, capsys, tmp_path / "s.xlsx")
+    assert code == 0, err
+    assert _speakers(tmp_path / "pack") == [("AI论坛", "14:00", ["张三"]),
+                                            ("AI论坛", "14:30", ["李四", "王五"])]
+    assert report["skipped"] == []
+
+
+def test_a_continuing_row_with_an_abstract_of_its_own_is_named(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """What a continuing row gives beyond speakers and hosts has nowhere to go: it is named."""
+    _book([[*HEAD, "简介"],
+           ["人工智能论坛", "2023-05-25", "14:00", "16:00", "A厅", "张三", "论坛简介"],
+           [None, None, None, None, None, "李四", "李四的报告"]],
+          ("A2:A3", "B2:B3", "C2:C3", "D2:D3", "E2:E3")).save(tmp_path / "s.xlsx")
+    code, err, _report = _import(tmp_path, capsys, tmp_path / "s.xlsx")
+    assert code == 2
+    assert ("s.xlsx: row 3, column 简介 Abstract: '李四的报告' is on a row that continues the "
+            "session of row 2 (its 标题 Title cell is merged down over row 3), which adds only "
+            "嘉宾 Speakers and 主办 Host; move the value to row 2, or unmerge the title to make "
+            "row 3 a session of its own") in err
+
+
+def _per_day(path: Path, bad_time: str = "11:00") -> None:
+    """A workbook of instructions, then one sheet per day under the same header row."""
+    book = Workbook()
+    notes = book.active
+    assert notes is not None
+    notes.title = "说明"
+    notes.append(["每天一页，请勿改动表头"])
+    for day, rows in (("5月25日", [["开幕式", "2023-05-25", "09:00", "10:00", "主会场", "张三"]]),
+                      ("5月26日", [["AI论坛", "2023-05-26", "09:00", "10:00", "A厅", "李四"],
+                                   ["闭幕式", "2023-05-26", bad_time, "12:00", "主会场", ""]])):
+        sheet = book.create_sheet(day)
+        sheet.append(HEAD)
+        for row in rows:
+            sheet.append(row)
+    book.save(path)
+
+
+def test_every_sheet_of_a_workbook_with_a_sheet_per_day_is_read(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Only the first programme sheet was read: the second day's sessions were lost unsaid."""
+    _per_day(tmp_path / "s.xlsx")
+    code, err, report = _import(tmp_path, capsys, tmp_path / "s.xlsx")
+    assert code == 0, err
+    assert [(title, start) for title, start, _who in _speakers(tmp_path / "pack")] == [
+        ("开幕式", "09:00"), ("AI论坛", "09:00"), ("闭幕式", "11:00")]
+    # The sheet that is not a programme is named, and rows are named by their sheet.
+    assert [(e["where"], e["reason"]) for e in report["skipped"]] == [
+        ("sheet 说明", "has no header row with 标题 Title and 日期 Date in its first 10 rows, so "
+         "it is not read as part of the programme")]
+    _per_day(tmp_path / "bad.xlsx", bad_time="11点")
+    code, err, _report = _import(tmp_path, capsys, tmp_path / "bad.xlsx")
+    assert code == 2
+    assert "bad.xlsx: sheet 5月26日, row 3, column 开始 Start: '11点' is not a time" in err
+
+
+def test_speakers_are_split_as_organisers_separate_them(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """"张三 李四", "张三/李四" and "张三；李四" were one speaker; a Latin name keeps its space."""
+    cells = ["张三 李四", "张三/李四", "张三；李四", "张三 / 李四", "Zhang Wei", "Zhang Wei/Li Si",
+             "张三、Zhang Wei"]
+    (tmp_path / "s.csv").write_text(
+        "标题,日期,开始,结束,嘉宾\n" + "".join(f'T{i},2023-05-25,{9 + i}:00,{10 + i}:00,"{who}"\n'
+                                             for i, who in enumerate(cells)), encoding="utf-8")
+    code, err, _report = _import(tmp_path, capsys, tmp_path / "s.csv")
+    assert code == 0, err
+    assert [who for _title, _start, who in _speakers(tmp_path / "pack")] == [
+        ["张三", "李四"], ["张三", "李四"], ["张三", "李四"], ["张三", "李四"], ["Zhang Wei"],
+        ["Zhang Wei", "Li Si"], ["张三", "Zhang Wei"]]
