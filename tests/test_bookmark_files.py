@@ -250,3 +250,46 @@ def test_the_read_only_opening_writes_nothing(user: Path) -> None:
         opened.db.execute("DELETE FROM bookmark")
     opened.close()
     assert {p.name: p.read_bytes() for p in user.parent.glob("user.db*")} == before
+
+
+def test_the_guides_other_exports_are_named_with_what_import_reads(tmp_path: Path, user: Path,
+                                                                    mini_db: Path) -> None:
+    # Our own CSV export had been refused as "not valid JSON: Expecting value at line 1".
+    for fmt, what in (("csv", "the CSV export"), ("ics", "a calendar (.ics) export")):
+        out = tmp_path / f"b.{fmt}"
+        assert bm("export", "--format", fmt, "--out", str(out), user=user, content=mini_db)[0] == 0
+        refused(out, user, mini_db, expect=f"{what}, which")
+        assert "import reads the JSON export (guide bookmarks export --format json)" in \
+            bm("import", str(out), user=user, content=mini_db)[2]
+
+
+def test_a_file_from_a_newer_guide_says_to_update(tmp_path: Path, user: Path, mini_db: Path) -> None:
+    # It had said "version: Input should be 1 (got 2)".
+    path = tmp_path / "newer.json"
+    path.write_text(json.dumps({"format": "zgc-guide-bookmarks", "version": 2, "bookmarks": [],
+                                "folders": []}), encoding="utf-8")
+    refused(path, user, mini_db, expect="written by a newer version of the guide (bookmarks file "
+                                        "version 2; this version reads version 1): update the guide")
+
+
+def test_a_notepad_unicode_file_is_read(tmp_path: Path, user: Path, mini_db: Path) -> None:
+    # Notepad's "Unicode" is UTF-16 with a byte-order mark: it had been a Python codec error.
+    path = tmp_path / "u16.json"
+    path.write_bytes(json.dumps({"format": "zgc-guide-bookmarks", "version": 1,
+                                 "bookmarks": [entry(title="开幕式")]}, ensure_ascii=False).encode("utf-16"))
+    code, _out, err = bm("import", str(path), user=user, content=mini_db)
+    assert code == 0, err
+    assert sorted(listed(user, mini_db)) == ["opening", "overlap"]
+
+
+def test_a_file_from_other_content_is_imported_with_a_note(tmp_path: Path, user: Path, mini_db: Path) -> None:
+    # A visitor's file from another event's guide had been taken without a word.
+    path = tmp_path / "other.json"
+    path.write_text(json.dumps({"format": "zgc-guide-bookmarks", "version": 1, "pack_id": "39c3",
+                                "bookmarks": [entry(id="a-talk", title="A talk")]}), encoding="utf-8")
+    code, out, err = bm("import", str(path), user=user, content=mini_db)
+    assert code == 0, err
+    assert "1 of the new ones are no longer in the guide" in out
+    assert f"note: {path} was exported from other content ('39c3'" in err
+    same = write(tmp_path / "same.json", [entry()])
+    assert "note:" not in bm("import", str(same), user=user, content=mini_db)[2]

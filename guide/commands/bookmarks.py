@@ -159,6 +159,7 @@ def _left_out(left: Sequence[BookmarkView]) -> str:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from guide.content.database import content_info
     from guide.user.export import ImportFileError, import_bookmarks
 
     user, content = _open_user(args), _open_content(args)
@@ -171,6 +172,10 @@ def cmd_import(args: argparse.Namespace) -> int:
         return 2
     print(f"imported {report.added} new bookmark(s); {report.already} already bookmarked; "
           f"{report.not_in_guide} of the new ones are no longer in the guide")
+    if report.other_pack:  # e.g. a visitor's file from another event's guide
+        print(f"note: {args.file} was exported from other content ({report.other_pack!r}, this "
+              f"guide holds {content_info(content).pack_id!r}): its bookmarks of items this "
+              "guide lacks show as no longer in the guide", file=sys.stderr)
     return 0
 
 

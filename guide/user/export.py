@@ -92,6 +92,7 @@ class ImportReport:
     added: int
     already: int
     not_in_guide: int  # added with the file's title, shown as no longer in the guide
+    other_pack: str | None = None  # the file's pack id, when it was exported from other content
 
 
 # --- calendar --------------------------------------------------------------------------------
@@ -339,8 +340,37 @@ def _nesting(text: str) -> int:
     return deepest
 
 
-def read_bookmarks_file(path: Path) -> list[Any]:
-    """Parse and validate a bookmarks JSON file; raise :class:`ImportFileError` naming every problem.
+def _other_export(text: str) -> str | None:
+    """What to say of a file that is one of the guide's other exports, not its JSON."""
+    start = text.lstrip()[:200]
+    if start.startswith("BEGIN:VCALENDAR"):
+        return ("a calendar (.ics) export, which calendars read; import reads the JSON export "
+                "(guide bookmarks export --format json)")
+    if start.startswith(",".join(CSV_COLUMNS)):
+        return ("the CSV export, which spreadsheets read; import reads the JSON export "
+                "(guide bookmarks export --format json)")
+    return None
+
+
+def _decoded(raw: bytes) -> str:
+    """The file's text: UTF-8 (with or without a BOM), or UTF-16 with its BOM, as Windows
+    Notepad saves "Unicode" files."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16")
+    return raw.decode("utf-8-sig")
+
+
+def _newer(data: dict[str, Any]) -> str | None:
+    version = data.get("version")
+    if data.get("format") == FORMAT_ID and isinstance(version, int) and version > FORMAT_VERSION:
+        return (f"written by a newer version of the guide (bookmarks file version {version}; this "
+                f"version reads version {FORMAT_VERSION}): update the guide, then import it")
+    return None
+
+
+def read_bookmarks_file(path: Path) -> tuple[list[Any], str | None]:
+    """Parse and validate a bookmarks JSON file: (its bookmarks, the pack id it names).
+    Raise :class:`ImportFileError` naming every problem.
 
     Problems are given with their place in the file, e.g. ``bookmarks[2].kind: Input
     should be 'forum', 'area', ...``.
@@ -352,7 +382,7 @@ def read_bookmarks_file(path: Path) -> list[Any]:
     path = Path(path)
     try:
         raw = read_regular_file(path, MAX_IMPORT_BYTES)
-        text = raw.decode("utf-8-sig")
+        text = _decoded(raw)
     except FileNotFoundError:
         raise ImportFileError(path, ["no such file"]) from None
     except UnicodeDecodeError as exc:
@@ -361,6 +391,9 @@ def read_bookmarks_file(path: Path) -> list[Any]:
         raise ImportFileError(path, [str(exc)]) from None
     except OSError as exc:
         raise ImportFileError(path, [f"cannot be read: {exc.strerror or exc}"]) from exc
+    other = _other_export(text)
+    if other is not None:
+        raise ImportFileError(path, [other])
     depth = _nesting(text)
     if depth > MAX_NESTING:
         raise ImportFileError(path, [f"nested {depth} levels deep; a bookmarks file nests "
@@ -376,12 +409,15 @@ def read_bookmarks_file(path: Path) -> list[Any]:
     if not isinstance(data, dict):
         raise ImportFileError(path, [f"(top level): expected an object with a 'bookmarks' list, "
                                      f"got {type(data).__name__}"])
+    newer = _newer(data)
+    if newer is not None:
+        raise ImportFileError(path, [newer])
     _entry, file_model = _models()
     try:
         parsed = file_model.model_validate(data)
     except ValidationError as exc:
         raise ImportFileError(path, [_problem(e) for e in exc.errors()]) from exc
-    return list(parsed.bookmarks)
+    return list(parsed.bookmarks), parsed.pack_id or None
 
 
 def import_bookmarks(user_db: Db, content_db: Db, path: Path) -> ImportReport:
@@ -392,7 +428,7 @@ def import_bookmarks(user_db: Db, content_db: Db, path: Path) -> ImportReport:
     are. Items this content lacks are added under the file's title (or their id) and
     show as no longer in the guide, rather than being dropped.
     """
-    entries = read_bookmarks_file(path)
+    entries, pack_id = read_bookmarks_file(path)
     unique: dict[tuple[str, str], Any] = {}
     for e in entries:
         unique.setdefault((e.kind, e.id), e)
@@ -421,4 +457,7 @@ def import_bookmarks(user_db: Db, content_db: Db, path: Path) -> ImportReport:
             if cursor.rowcount:
                 added += 1
                 not_in_guide += s is None
-    return ImportReport(added=added, already=len(unique) - added, not_in_guide=not_in_guide)
+    here = content_info(content_db).pack_id
+    other = pack_id if pack_id and here and pack_id != here else None
+    return ImportReport(added=added, already=len(unique) - added, not_in_guide=not_in_guide,
+                        other_pack=other)
