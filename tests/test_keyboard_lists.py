@@ -152,7 +152,7 @@ def _key(view: QAbstractItemView, qtbot, key: Qt.Key, times: int = 1) -> None:  
 
 def test_the_first_focus_lands_on_the_first_bookmark_and_enter_opens_it(
         guide: Guide, bookmarks: QListView, qtbot) -> None:  # type: ignore[no-untyped-def]
-    assert _at(bookmarks) == MARKED[0]  # not the header "Forum · 2" above it
+    assert _at(bookmarks) == MARKED[0]  # not the header "Forums · 2" above it
     _key(bookmarks, qtbot, Qt.Key.Key_Return)
     assert guide.window.current_location() == Location.item(*MARKED[0])
 
@@ -162,7 +162,7 @@ def test_keys_never_stop_on_a_section_header(bookmarks: QListView, qtbot) -> Non
     for _ in MARKED[1:]:
         _key(bookmarks, qtbot, Qt.Key.Key_Down)
         seen.append(_at(bookmarks))
-    assert seen == MARKED  # over "Announcement · 1" and "Photo · 1"
+    assert seen == MARKED  # over "Announcements · 1" and "Photos · 1"
     _key(bookmarks, qtbot, Qt.Key.Key_Up, 2)
     assert _at(bookmarks) == MARKED[1]
     _key(bookmarks, qtbot, Qt.Key.Key_Home)

@@ -6,25 +6,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 
 from guide.search import SearchHit
 from guide.ui import text as tx
 from guide.ui.models.lazy import BookmarkedRole, IdRole, KindRole
 from guide.ui.models.rows import RowsModel
-from guide.ui.views.detail_html import kind_label
-
-KIND_GROUPS = {
-    "forum": QT_TRANSLATE_NOOP("tx", "Forums"),
-    "area": QT_TRANSLATE_NOOP("tx", "Exhibition"),  # the exhibition, its areas and fields
-    "announcement": QT_TRANSLATE_NOOP("tx", "Announcements"),
-    "photo": QT_TRANSLATE_NOOP("tx", "Photos"),
-    "person": QT_TRANSLATE_NOOP("tx", "People"),
-    "organization": QT_TRANSLATE_NOOP("tx", "Organisations"),
-    "figure": QT_TRANSLATE_NOOP("tx", "Figures"),
-    "room": QT_TRANSLATE_NOOP("tx", "Rooms"),
-    "track": QT_TRANSLATE_NOOP("tx", "Tracks"),
-}
+from guide.ui.views.detail_html import kind_group, kind_label
 
 
 @dataclass(frozen=True)
@@ -71,7 +59,7 @@ def group_hits(hits: list[SearchHit], counts: dict[str, int], cap: int) -> list[
 def group_heading(header: GroupHeader) -> str:
     """A group's heading as shown and read out: "Forums · 3", "论坛日程 · 100+"."""
     count = f"{header.count}+" if header.capped else str(header.count)
-    return f"{tx.tr(str(KIND_GROUPS.get(header.kind, header.kind)))} · {count}"
+    return f"{kind_group(header.kind)} · {count}"
 
 
 def spoken_hit(hit: SearchHit, lang: str) -> str:

@@ -30,7 +30,7 @@ from guide.ui.flow import FlowLayout
 from guide.ui.models.lazy import BookmarkedRole, IdRole, ItemRole, KindRole
 from guide.ui.models.rows import RowsModel
 from guide.ui.views.base import Page, SectionedList, list_view, star_clicked
-from guide.ui.views.detail_html import area_kind_label, kind_label
+from guide.ui.views.detail_html import area_kind_label, kind_group, kind_label
 from guide.user import bookmarks as store
 from guide.user.bookmarks import BookmarkView
 from guide.user.export import ExportError, export_bookmarks
@@ -114,7 +114,7 @@ def group_label(group: store.KindGroup) -> str:
     if group.kind == "forum" and all(v.forum_kind == "session" for v in group.items if v.in_guide) \
             and any(v.in_guide for v in group.items):
         return tx.tr("Sessions")
-    return kind_label(group.kind)
+    return kind_group(group.kind)
 
 
 def by_kind_rows(page: store.BookmarksPage, lang: str) -> list[Section | Entry]:

@@ -51,6 +51,25 @@ AREA_KIND_LABELS = {
 }
 
 
+# A group of items of one kind, as search and bookmarks head them (and the sections name them).
+KIND_GROUPS = {
+    "forum": QT_TRANSLATE_NOOP("tx", "Forums"),
+    "area": QT_TRANSLATE_NOOP("tx", "Exhibition"),  # the exhibition, its areas and fields
+    "announcement": QT_TRANSLATE_NOOP("tx", "Announcements"),
+    "photo": QT_TRANSLATE_NOOP("tx", "Photos"),
+    "person": QT_TRANSLATE_NOOP("tx", "People"),
+    "organization": QT_TRANSLATE_NOOP("tx", "Organisations"),
+    "figure": QT_TRANSLATE_NOOP("tx", "Figures"),
+    "room": QT_TRANSLATE_NOOP("tx", "Rooms"),
+    "track": QT_TRANSLATE_NOOP("tx", "Tracks"),
+}
+
+
+def kind_group(kind: str) -> str:
+    """Forums / 论坛日程, People / 人物 …: the heading of a kind's group (translated)."""
+    return tx.tr(str(KIND_GROUPS.get(kind, kind)))
+
+
 def kind_label(kind: str) -> str:
     """Forum / 论坛 … (translated)."""
     return tx.tr(str(KIND_LABELS.get(kind, kind)))
