@@ -148,13 +148,10 @@ class BaseDelegate(QStyledItemDelegate):
         return theme.PALETTES.get(self.ctx.state.palette_name,
                                   theme.STANDARD)
 
-    def font(self, role: str, bold: bool = False, *, lang: str | None = None,
-             text: str | None = None) -> QFont:
-        """The content font of ``role`` for text in ``lang`` (by default the UI's, or the
-        script of ``text``): the English title under a Chinese one, or an imported German
-        session's, reads in the Latin face, without the full-width quotes of the CJK face."""
-        if lang is None and text is not None:
-            lang = tx.script(text, self.ctx.state.lang)
+    def font(self, role: str, bold: bool = False, *, lang: str | None = None) -> QFont:
+        """The content font of ``role`` for text in ``lang`` (by default the UI's): the
+        English title under a Chinese one reads in the Latin face, without the full-width
+        quotes of the CJK face."""
         return theme.font(role, self.ctx.state.text_scale, bold=bold, lang=lang)
 
     @property
@@ -281,8 +278,8 @@ class CardDelegate(BaseDelegate):
         if isinstance(item, ItemCard):
             first = tx.pick(item.title, item.title_en, lang)
             subtitle = tx.pick(item.subtitle, item.subtitle_en, lang)
-            return ([title(first, self.font("title", True, text=first), p.text),
-                     Line(subtitle, self.font("body", text=subtitle), p.muted),
+            return ([title(first, self.font("title", True), p.text),
+                     Line(subtitle, self.font("body"), p.muted),
                      Line(tx.other(item.title, item.title_en, lang), self.font("small", lang=self.other_lang),
                           p.muted)],
                     tx.format_date(item.date, lang) if item.kind != "figure" else (item.date or ""))
@@ -372,9 +369,9 @@ class ForumDelegate(BaseDelegate):
             organisers = "  ·  ".join(x for x in (row.room, row.track, organisers) if x)
         heading = tx.pick(row.title, row.title_en, lang)
         return time, [
-            title(heading, self.font("title", True, text=heading), p.text),
+            title(heading, self.font("title", True), p.text),
             Line(tx.other(row.title, row.title_en, lang), self.font("body", lang=self.other_lang), p.muted),
-            Line(organisers, self.font("small", text=organisers), p.accent),
+            Line(organisers, self.font("small"), p.accent),
         ]
 
     def kind_text(self, row: ForumRow) -> str:

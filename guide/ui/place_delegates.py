@@ -61,7 +61,7 @@ class RoomDelegate(CardDelegate):
         p, lang = self.palette, self.ctx.state.lang
         now, after = status_lines(item, lang, self.ctx.clock.now().date())
         heading = tx.pick(item.title, item.title_en, lang)
-        return ([title(heading, self.font("title", True, text=heading), p.text),
+        return ([title(heading, self.font("title", True), p.text),
                  # Whole titles: a cut "now" would hide what is on (4 lines hold any at 200%).
                  Line(now, self.font("body", item.status.now is not None),
                       p.accent if item.status.now else p.muted, wrap=True, max_lines=4),
@@ -79,7 +79,7 @@ class TrackDelegate(CardDelegate):
             return super().lines(item)
         p, lang = self.palette, self.ctx.state.lang
         days, heading = _days(item.days, lang), tx.pick(item.title, item.title_en, lang)
-        return ([title(heading, self.font("title", True, text=heading), p.text),
+        return ([title(heading, self.font("title", True), p.text),
                  Line(days, self.font("body"), p.muted, wrap=True)],
                 session_count(item.sessions))
 

@@ -53,11 +53,8 @@ class BlockDelegate(BaseDelegate):
         self._fonts.clear()
         self._star_size = 0
 
-    def font(self, role: str, bold: bool = False, *, lang: str | None = None,
-             text: str | None = None) -> QFont:
+    def font(self, role: str, bold: bool = False, *, lang: str | None = None) -> QFont:
         """The theme's font for ``role`` at the current text size (kept: painting asks often)."""
-        if lang is None and text is not None:
-            lang = tx.script(text, self.ctx.state.lang)
         found = self._fonts.get((role, bold, lang))
         if found is None:
             found = self._fonts[(role, bold, lang)] = super().font(role, bold, lang=lang)
@@ -89,8 +86,7 @@ class BlockDelegate(BaseDelegate):
         if cached is not None:
             self._layouts.move_to_end(key)
             return cached
-        title = tx.pick(block.entry.title, block.entry.title_en, lang)
-        small, bold = self.font("small"), self.font("body", bold=True, text=title)
+        small, bold = self.font("small"), self.font("body", bold=True)
         small_fm, bold_fm = QFontMetrics(small), QFontMetrics(bold)
         out: list[tuple[str, QFont, str, int]] = []
         y = small_fm.ascent()
@@ -98,6 +94,7 @@ class BlockDelegate(BaseDelegate):
         out.append((small_fm.elidedText(clock(block), Qt.TextElideMode.ElideRight, width - star),
                     small, p.muted, y))
         y += small_fm.descent() + 2 + bold_fm.ascent()
+        title = tx.pick(block.entry.title, block.entry.title_en, lang)
         layout = QTextLayout(title, bold)
         layout.beginLayout()
         while y + bold_fm.descent() <= height:

@@ -182,7 +182,7 @@ class BookmarkDelegate(BaseDelegate):
         p, lang, v = self.palette, self.ctx.state.lang, row.view
         meta = " · ".join(x for x in (entry_kind(v, lang), when(v, lang), v.venue) if x)
         shown = tx.pick(v.title, v.title_en, lang)
-        heading = title(shown, self.font("title", True, text=shown),
+        heading = title(shown, self.font("title", True),
                         p.text if v.in_guide else p.muted)
         return [heading,
                 Line(tx.other(v.title, v.title_en, lang), self.font("small", lang=self.other_lang), p.muted),
