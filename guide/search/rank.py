@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from guide.search.query import Piece
+from guide.search.syllables import ends_on_syllable
 from guide.search.text import CJK_RUN
 
 WHOLE, PREFIX, INSIDE = 3, 2, 1
@@ -40,6 +41,12 @@ class PieceTier:
         self.pinyin_start = f"\n{piece.pinyin}"
         # Syllables are joined by ' in rank_pinyin; an INSIDE match must start at one.
         self.syllable_start = re.compile("(?<![a-z])" + "'?".join(piece.pinyin))
+        # A query that reads as whole syllables (zhang, not zhongg) must also end on one:
+        # 发展改革 (fa'zhan'gai'ge) holds "zhang" only across a syllable, and had ranked
+        # as high as 张伟, which says it. Such a match ranks as a body match.
+        self.whole_syllables = bool(piece.pinyin) and ends_on_syllable(piece.pinyin)
+        self.aligned_start = re.compile("(?<![a-z'])" + "'?".join(piece.pinyin) + "(?![a-z])")
+        self.aligned = re.compile(self.syllable_start.pattern + "(?![a-z])")
 
     def tier(self, rank_cjk: str, rank_words: str, rank_pinyin: str) -> int:
         """Return the piece's tier in one row's title keys, plus 1 when it matched the
@@ -83,12 +90,14 @@ class PieceTier:
             one_run = (_ONE_RUN.search(rank_cjk, 0, end + 1) if title
                        else _ONE_RUN.search(rank_cjk, end))
             return WHOLE if one_run else PREFIX
-        if plain.find(self.pinyin_start, lo, hi) >= 0:
-            return PREFIX
-        # Rare (the regex): a syllable start inside a line.
         cut = rank_pinyin.find("\t")
         span = (0, cut) if title else (cut, len(rank_pinyin))
-        return INSIDE if self.syllable_start.search(rank_pinyin, *span) else -1
+        if plain.find(self.pinyin_start, lo, hi) >= 0 and (
+                not self.whole_syllables or self.aligned_start.search(rank_pinyin, *span)):
+            return PREFIX
+        # Rare (the regex): a syllable start inside a line.
+        inside = self.aligned if self.whole_syllables else self.syllable_start
+        return INSIDE if inside.search(rank_pinyin, *span) else -1
 
 
 # A title or name that is nothing but Chinese characters, between rank_cjk's newlines.

@@ -1,0 +1,44 @@
+"""A pinyin query that reads as whole syllables is matched on whole syllables first."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from guide.content import database
+from guide.search import search
+from guide.search.readings import _syllable
+from guide.search.syllables import INTERJECTIONS, SYLLABLES, ends_on_syllable
+
+
+def test_the_syllable_table_is_pypinyins() -> None:
+    from pypinyin import Style, pinyin_dict
+    from pypinyin.style import convert
+
+    readings = {_syllable(convert(r, Style.NORMAL, strict=False))
+                for value in pinyin_dict.pinyin_dict.values() for r in value.split(",")}
+    assert readings - {""} - INTERJECTIONS == SYLLABLES
+
+
+@pytest.mark.parametrize(("letters", "whole"), [
+    ("zhang", True), ("zhangwei", True), ("zhongguancun", True), ("luse", True), ("xian", True),
+    ("zhongg", False), ("zgc", False), ("zhongn", False), ("technology", False), ("", False),
+])
+def test_a_query_ends_on_a_syllable_only_when_it_reads_as_whole_ones(letters: str, whole: bool) -> None:
+    assert ends_on_syllable(letters) is whole
+
+
+def test_a_whole_syllable_ranks_what_says_it_above_what_holds_it_across_syllables(real_db: Path) -> None:
+    # zhang: 张伟's reports had ranked below 国家发展改革委 (fa'zhan'gai: "zhan" + "g").
+    db = database.open_content_db(real_db)
+    ids = [h.id for h in search(db, "zhang")]
+    assert ids[0] == "zhang-wei"
+    reports = [i for i, h in zip(ids, search(db, "zhang"), strict=True)
+               if h.kind == "announcement" and "张伟" in (h.snippet or "")]
+    assert reports and max(ids.index(i) for i in reports) < ids.index("ndrc")
+    # Still being typed, a query holds nothing back: zhongg finds 中国 and 中关村 first.
+    assert {h.id for h in search(db, "zhongg")[:4]} <= {"bank-of-china", "icbc", "zgc-admin",
+                                                        "zgc-software-park", "cpc-general-office"}
+    # Two whole syllables across a character boundary still count: xi'an is 西安.
+    assert "zhu-xian" in [h.id for h in search(db, "xian")][:3]
