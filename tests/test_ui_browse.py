@@ -371,6 +371,20 @@ def test_photo_with_image_file_is_decoded_off_thread_and_shown(qtbot, mini_db: P
     g.images.shutdown()
 
 
+def test_an_exhibition_card_the_content_gives_no_picture_makes_no_claim(qtbot, real_db: Path) -> None:  # type: ignore[no-untyped-def]
+    # The newspaper names no picture for its exhibition: all five cards had said "Picture
+    # not available" on a dark band, which read as five failed loads.
+    with shown_guide(qtbot, real_db, lang="en") as g:
+        g.window.go(Location("exhibition"))
+        view = g.window.page("exhibition").view
+        delegate = view.itemDelegate()
+        areas = [view.model().index(r, 0).data(ItemRole) for r in range(view.model().rowCount())]
+        assert len(areas) == 5 and not any(a.image for a in areas)
+        qtbot.waitUntil(lambda: g.images.is_missing(areas[0].image, delegate.image_size()), timeout=5000)
+        assert [delegate.picture_note(a.image) for a in areas] == [""] * 5
+        assert delegate.picture_note("images/missing.jpg") in ("", "Picture not available")
+
+
 @pytest.mark.parametrize(("lang", "note"), [("en", "Picture not available"), ("zh", "暂无图片")])
 def test_a_photo_card_without_its_image_file_says_so(qtbot, mini_db: Path, lang: str, note: str) -> None:  # type: ignore[no-untyped-def]
     """The gallery tile of a photo with no image file says so in words (on screen and to a

@@ -222,6 +222,12 @@ class AreaDelegate(ImageCardDelegate):
     FILL = True
     _tallest: tuple[tuple[object, ...], int] | None = None  # (what it was measured for, text height)
 
+    def picture_note(self, path: str | None) -> str:
+        """An area the content gives no picture is shown by its placeholder alone: "Picture
+        not available" on every card of the newspaper's exhibition read as failed loads.
+        A picture it names that is missing or broken is still said to be."""
+        return super().picture_note(path) if path else ""
+
     def spoken_lines(self, item: Any) -> list[str]:
         lang = self.ctx.state.lang
         title = tx.pick(item.title, item.title_en, lang)
