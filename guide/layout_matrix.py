@@ -46,14 +46,15 @@ def matrix(sizes: Iterable[tuple[int, int]] = SIZES, scales: Iterable[float] = S
 def content_sections(db: object) -> list[str]:
     """:data:`SECTIONS` and the pages only some content has: the Map with floor plans, Rooms
     and Tracks and the timetable of the busiest day with an imported programme."""
-    from guide.content import maps, places
+    from guide.content import places
+    from guide.content.database import has_maps
 
     pages = list(SECTIONS)
     if places.room_ids(db):  # type: ignore[arg-type]
         pages += ["rooms", "timetable"]
     if places.track_ids(db):  # type: ignore[arg-type]
         pages.append("tracks")
-    if maps.has_maps(db):  # type: ignore[arg-type]
+    if has_maps(db):  # type: ignore[arg-type]
         pages.append("map")
     return pages
 

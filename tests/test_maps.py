@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 
 from guide.content.build import build_content_db
+from guide.content.database import has_maps
 from guide.content.geometry import contains
 from guide.content.loader import PackInvalid, load_pack
-from guide.content.maps import Position, floor_maps, has_maps, regions_of
+from guide.content.maps import Position, floor_maps, regions_of
 from guide.kiosk.config import KioskConfigError, parse_config
 
 MAP_PACK = Path(__file__).parent / "fixtures" / "map_pack"

@@ -124,6 +124,20 @@ def counts(db: Db) -> dict[str, int]:
     return {kind: int(found.get(kind, 0)) for kind in KINDS}
 
 
+def has_table(db: Db, name: str) -> bool:
+    """True when the content has the table ``name`` (older content lacks newer tables)."""
+    return db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                      [name]).fetchone() is not None
+
+
+def has_maps(db: Db) -> bool:
+    """True when the content has at least one floor plan (the Map page is shown then).
+
+    Here rather than in maps.py: the window asks at start, before the plans are needed.
+    """
+    return has_table(db, "floor_map") and db.execute("SELECT 1 FROM floor_map LIMIT 1").fetchone() is not None
+
+
 def integrity_problems(db: Db) -> list[str]:
     """SQLite's integrity and foreign-key checks; an empty list means healthy."""
     problems = [r[0] for r in db.execute("PRAGMA integrity_check").fetchall() if r[0] != "ok"]

@@ -12,6 +12,7 @@ import re
 import sqlite3
 from dataclasses import dataclass
 
+from guide.content.database import has_table
 from guide.content.geometry import Point, contains, inside_image
 
 Db = sqlite3.Connection
@@ -69,11 +70,6 @@ class Position:
         return self.map_id == plan.id and inside_image((self.x, self.y), plan.width, plan.height)
 
 
-def _has_maps(db: Db) -> bool:
-    return db.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'floor_map'").fetchone() is not None
-
-
 def _regions(db: Db, where: str, params: list[str]) -> list[Region]:
     rows = db.execute(
         "SELECT map_id, id, title, title_en, kind, item_id, points FROM map_region "
@@ -84,7 +80,7 @@ def _regions(db: Db, where: str, params: list[str]) -> list[Region]:
 
 def floor_maps(db: Db) -> list[FloorMap]:
     """Every plan of the content with its regions, in pack order (empty when there are none)."""
-    if not _has_maps(db):
+    if not has_table(db, "floor_map"):
         return []
     regions: dict[str, list[Region]] = {}
     for region in _regions(db, "1", []):
@@ -95,11 +91,6 @@ def floor_maps(db: Db) -> list[FloorMap]:
             for r in rows]
 
 
-def has_maps(db: Db) -> bool:
-    """True when the content has at least one floor plan (the Map page is shown then)."""
-    return _has_maps(db) and db.execute("SELECT 1 FROM floor_map LIMIT 1").fetchone() is not None
-
-
 def floor_map(db: Db, map_id: str) -> FloorMap | None:
     """The plan called ``map_id``, or None."""
     return next((m for m in floor_maps(db) if m.id == map_id), None)
@@ -107,6 +98,6 @@ def floor_map(db: Db, map_id: str) -> FloorMap | None:
 
 def regions_of(db: Db, kind: str, item_id: str) -> list[Region]:
     """The regions (on any plan) that link to the item ``kind``/``item_id``."""
-    if not _has_maps(db):
+    if not has_table(db, "floor_map"):
         return []
     return _regions(db, "kind = ? AND item_id = ?", [kind, item_id])

@@ -19,7 +19,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QHBoxLayout, QListView, QVBoxLayout, QWidget
 
-from guide.content.database import counts
+from guide.content.database import counts, has_maps
 from guide.ui import theme
 
 
@@ -58,8 +58,6 @@ SECTION_LABELS = {
 
 def shown_sections(db: sqlite3.Connection) -> list[str]:
     """The sections the content fills, in order (Home and Bookmarks always)."""
-    from guide.content.maps import has_maps
-
     found = counts(db)
     plans = has_maps(db)  # the Map only with floor plans (the newspaper's content has none)
     return [s for s in SECTIONS if (s not in SECTION_KINDS or found.get(SECTION_KINDS[s]))
