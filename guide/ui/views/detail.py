@@ -226,8 +226,6 @@ class DetailPage(Page):
         other = item.title_en if lang == "zh" else item.title
         self.subtitle.setText(other if other != self.title.text() else "")
         self.subtitle.setVisible(bool(self.subtitle.text()))
-        for shown in (self.title, self.subtitle):  # in the body's face for the same text
-            theme.set_text_language(shown, tx.script(shown.text(), lang))
         palette = theme.PALETTES.get(self.ctx.state.palette_name, theme.STANDARD)
         self.body.document().setDefaultStyleSheet(css(palette, self.ctx.state.text_scale, lang))
         self.body.setFont(self.reading_font())  # the document takes its default font from it
