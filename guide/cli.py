@@ -122,8 +122,7 @@ def cmd_build_db(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from guide.content.models import to_json
-    from guide.content.queries import list_items
+    from guide.content.records import list_items, to_json
 
     items = list_items(open_content(args), args.kind)
     if args.json:
@@ -135,8 +134,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    from guide.content.models import to_json
-    from guide.content.queries import get_item
+    from guide.content.records import get_item, to_json
 
     item = get_item(open_content(args), args.kind, args.id)
     if item is None:

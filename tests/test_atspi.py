@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from guide.content import queries
+from guide.content import queries, records
 from guide.content.database import open_content_db
 from tests.conftest import ROOT
 
@@ -93,7 +93,7 @@ def private_use(text: str) -> list[str]:
 
 def test_a_detail_body_reads_as_text_with_its_links(tmp_path: Path, real_db: Path) -> None:
     db = open_content_db(real_db)
-    forum = queries.get_forum(db, "tech-service-forum")
+    forum = records.get_forum(db, "tech-service-forum")
     assert forum is not None and forum.speakers and forum.organisers
     tree = read_tree(tmp_path, real_db, "forum/tech-service-forum", "en")
     body = [n for n in tree if n["name"] == f"Details of {forum.title_en}"]

@@ -27,7 +27,8 @@ HEAVY = ["pydantic", "pypinyin", "sqlite_utils", "nacl", "icalendar", "segno", "
          "guide.ui.views.map", "guide.ui.timetable_view",
          "guide.commands", "guide.user.bookmarks", "guide.ui.content_update", "guide.ui.about",
          "guide.kiosk.config", "guide.kiosk.controller", "guide.ui.accessible", "guide.ui.layout_check",
-         "guide.content.build", "guide.content.loader", "guide.content.maps", "tomllib", "uuid"]
+         "guide.content.build", "guide.content.loader", "guide.content.maps", "guide.content.records",
+         "tomllib", "uuid"]
 
 # Both child scripts end by starting the guide as `guide` does, with their hook on its window;
 # the guide's own arguments follow the script's first ``skip`` ones.

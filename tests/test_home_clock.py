@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QLabel
 
 from guide.app import Guide, build_window
-from guide.content import queries
+from guide.content import queries, records
 from guide.ui.models.lazy import IdRole, ItemRole
 from guide.ui.views.home import HomePage
 
@@ -40,7 +40,7 @@ def ids(model: object) -> list[str]:
 
 def news_dates(page: HomePage) -> list[dt.date]:
     db = page.ctx.content
-    return [dt.date.fromisoformat(str(queries.get_item(db, "announcement", i).date))
+    return [dt.date.fromisoformat(str(records.get_item(db, "announcement", i).date))
             for i in ids(page.news_model)]
 
 

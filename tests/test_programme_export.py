@@ -15,8 +15,7 @@ from lxml import etree
 from guide.cli import main
 from guide.content.build import build_content_db
 from guide.content.database import open_content_db
-from guide.content.models import to_json
-from guide.content.queries import list_items
+from guide.content.records import list_items, to_json
 from tests.conftest import REAL_PACK, ROOT
 
 SCHEDULES = ROOT / "tests" / "fixtures" / "schedules"

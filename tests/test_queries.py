@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from guide.content import queries as q
+from guide.content import records as r
 from guide.content.database import open_content_db
-from guide.content.models import to_json
+from guide.content.records import to_json
 
 
 @pytest.fixture
@@ -36,7 +37,7 @@ def test_forum_dates(db: q.Db) -> None:
 
 
 def test_forum_detail_with_people_organisers_and_launches(db: q.Db) -> None:
-    forum = q.get_forum(db, "opening")
+    forum = r.get_forum(db, "opening")
     assert forum is not None
     assert [(o.organization.id, o.role, o.role_en) for o in forum.organisers] == [
         ("most", "主办", "Host"), ("zgc-park", "协办", "Co-organiser")]
@@ -45,7 +46,7 @@ def test_forum_detail_with_people_organisers_and_launches(db: q.Db) -> None:
     assert forum.launches[0].title == "平台"
     assert forum.launches[0].by[0].organization.id == "zgc-park"
     assert forum.text == ("开幕式正文。",)
-    assert q.get_forum(db, "nope") is None
+    assert r.get_forum(db, "nope") is None
 
 
 def test_people_and_organisations_link_back_to_forums(db: q.Db) -> None:
@@ -54,35 +55,35 @@ def test_people_and_organisations_link_back_to_forums(db: q.Db) -> None:
         ("opening", "协办、发布")]
     assert [(f.id, role) for f, role in q.organization_forums(db, "most")] == [
         ("opening", "主办"), ("no-time", "指导")]
-    assert [p.id for p in q.organization_people(db, "most")] == ["zhou-yunfan"]
+    assert [p.id for p in r.organization_people(db, "most")] == ["zhou-yunfan"]
 
 
 def test_area_photos_children_and_figures(db: q.Db) -> None:
     assert [a.id for a in q.area_children(db, "expo")] == ["metaverse"]
-    assert [p.id for p in q.area_photos(db, "expo")] == ["crowd"]  # photos of child areas too
-    assert [p.id for p in q.area_photos(db, "metaverse")] == ["crowd"]
+    assert [p.id for p in r.area_photos(db, "expo")] == ["crowd"]  # photos of child areas too
+    assert [p.id for p in r.area_photos(db, "metaverse")] == ["crowd"]
     assert [f.id for f in q.item_figures(db, "area", "metaverse")] == ["contracts-2018"]
     assert q.exhibition_period(db) == (dt.date(2023, 5, 26), dt.date(2023, 5, 30))
 
 
 def test_photo_credit_is_parsed_and_rendered(db: q.Db) -> None:
-    photo = q.get_photo(db, "crowd")
+    photo = r.get_photo(db, "crowd")
     assert photo is not None
     assert (photo.credit_role, photo.photographer, photo.credit_suffix) == ("本报记者", "李洋", "摄")
     assert photo.credit == "本报记者 李洋/摄"
     assert q.image_bytes(db, "images/crowd.png", )[:8] == b"\x89PNG\r\n\x1a\n"  # type: ignore[index]
     assert q.image_bytes(db, "images/none.png") is None
-    assert [p.id for p in q.photos(db, ["robot", "crowd", "ghost"])] == ["robot", "crowd"]
+    assert [p.id for p in r.photos(db, ["robot", "crowd", "ghost"])] == ["robot", "crowd"]
 
 
 def test_announcement_mentions_and_back_links(db: q.Db) -> None:
-    ann = q.get_announcement(db, "transfer-news")
+    ann = r.get_announcement(db, "transfer-news")
     assert ann is not None and ann.paragraphs == ("第一段。", "第二段。")
     assert ann.date == dt.date(2023, 5, 27)
     assert [(c.kind, c.id) for c in q.mentions(db, "transfer-news")] == [
         ("person", "zhou-yunfan"), ("forum", "opening")]
     assert [c.id for c in q.mentioned_in(db, "forum", "opening")] == ["transfer-news"]
-    assert [p.id for p in q.announcement_photos(db, "transfer-news")] == ["crowd"]
+    assert [p.id for p in r.announcement_photos(db, "transfer-news")] == ["crowd"]
     assert [c.id for c in q.latest_announcements(db)] == ["transfer-news"]
 
 
@@ -106,7 +107,7 @@ def test_cards_for_any_kind_keep_order_and_skip_unknown(db: q.Db) -> None:
 
 def test_every_item_has_json_with_common_keys(db: q.Db) -> None:
     for kind in ("forum", "area", "announcement", "photo", "person", "organization", "figure"):
-        for item in q.list_items(db, kind):
+        for item in r.list_items(db, kind):
             data = to_json(item)
             assert {"kind", "id", "title", "title_en"} <= data.keys()
             assert data["kind"] == kind and data["title"]

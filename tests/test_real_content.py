@@ -9,8 +9,7 @@ import tomllib
 from pathlib import Path
 
 from guide.content.database import open_content_db
-from guide.content.models import to_json
-from guide.content.queries import list_items
+from guide.content.records import list_items, to_json
 from tests.conftest import REAL_PACK, ROOT, run_guide
 
 # The page is kept in the repository, named by pack.toml's `source`.

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from guide.app import Guide, build_window
-from guide.content import queries
+from guide.content import records
 from guide.ui.history import Location
 from guide.ui.models.lazy import ItemRole
 from guide.ui.views.base import viewport_of
@@ -82,7 +82,7 @@ def test_cross_links_forum_to_organiser_to_its_forums_and_back(guide: Guide) -> 
     body = w.detail.findChild(QTextBrowser, "detailBody")
     html = body.toHtml()
     assert "guide:organization/" in html
-    org = next(o for o in queries.get_forum(guide.ctx.content, "ip-protection-forum").organisers
+    org = next(o for o in records.get_forum(guide.ctx.content, "ip-protection-forum").organisers
                if o.role == "主办")
     body.anchorClicked.emit(QUrl(f"guide:organization/{org.organization.id}"))
     assert w.current_location() == Location.item("organization", org.organization.id)
@@ -275,7 +275,7 @@ def test_history_with_keys_buttons_and_mouse_back_button(guide: Guide, qtbot) ->
 
 
 def test_every_photo_shows_caption_and_credit(guide: Guide, qtbot) -> None:  # type: ignore[no-untyped-def]
-    expected = {p.id: (p.caption, p.credit) for p in queries.list_items(guide.ctx.content, "photo")}
+    expected = {p.id: (p.caption, p.credit) for p in records.list_items(guide.ctx.content, "photo")}
     assert len(expected) == 3
     for photo_id, (caption, credit) in expected.items():
         guide.window.open_item("photo", photo_id)

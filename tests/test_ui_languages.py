@@ -31,8 +31,9 @@ from PySide6.QtWidgets import (
 
 from guide import screenshot
 from guide.app import Guide, build_window
-from guide.content import queries
-from guide.content.models import KINDS, to_json
+from guide.content import queries, records
+from guide.content.models import KINDS
+from guide.content.records import to_json
 from guide.ui import search_delegate
 from guide.ui import text as tx
 from guide.ui.delegates import BaseDelegate, Line
@@ -70,7 +71,7 @@ def _pairs(db: queries.Db) -> list[tuple[str, str]]:
                         found.append((z, e))
 
     for kind in KINDS:
-        for item in queries.list_items(db, kind):
+        for item in records.list_items(db, kind):
             walk(to_json(item))
     return found
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QLabel, QMessageBox, QTextBrowser
 
 from guide.app import Guide, build_window
-from guide.content import database, queries
+from guide.content import database, queries, records
 from guide.content.build import build_content_db
 from guide.search import search
 from guide.ui import text as tx
@@ -154,7 +154,7 @@ def test_session_room_track_and_speaker_pages_link_each_other(guide: Guide) -> N
     w.open_item("track", row.track_id or "")
     assert w.findChild(QLabel, "detailTitle").text() == "Security"
     assert f"guide:forum/{TALK}" in body.toHtml()
-    speaker = queries.get_forum(guide.ctx.content, TALK).speakers[0].person
+    speaker = records.get_forum(guide.ctx.content, TALK).speakers[0].person
     w.open_item("person", speaker.id)
     assert f"guide:forum/{TALK}" in body.toHtml() and "Translated from" not in body.toHtml()
 

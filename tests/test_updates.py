@@ -13,7 +13,7 @@ import pytest
 from guide.content.build import build_content_db
 from guide.content.database import content_info, open_content_db
 from guide.content.loader import PackInvalid, load_pack
-from guide.content.queries import get_item
+from guide.content.records import get_item
 from guide.locate import ensure_content_db
 from guide.updates import errors
 from guide.updates.errors import UpdateRefused

@@ -7,8 +7,8 @@ search results, bookmarks and JSON output can treat items alike.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass, fields
-from typing import Any, ClassVar
+from dataclasses import dataclass
+from typing import ClassVar
 
 KINDS = ("forum", "area", "announcement", "photo", "person", "organization", "figure", "room",
          "track")
@@ -72,91 +72,6 @@ class ItemCard:
 
 
 @dataclass(frozen=True)
-class Organization:
-    kind: ClassVar[str] = "organization"
-    id: str
-    name: str
-    name_en: str
-    short_name: str | None
-    parent_id: str | None
-    short_name_en: str | None = None
-
-    @property
-    def title(self) -> str:
-        return self.name
-
-    @property
-    def title_en(self) -> str:
-        return self.name_en
-
-
-@dataclass(frozen=True)
-class Person:
-    kind: ClassVar[str] = "person"
-    id: str
-    name: str
-    name_en: str
-    position: str | None
-    position_en: str | None
-    organization_id: str | None
-    pinyin_alt: tuple[str, ...]
-
-    @property
-    def title(self) -> str:
-        return self.name
-
-    @property
-    def title_en(self) -> str:
-        return self.name_en
-
-
-@dataclass(frozen=True)
-class OrgPart:
-    """An organisation with its part in a forum or launch."""
-
-    organization: Organization
-    role: str
-
-    @property
-    def role_en(self) -> str:
-        return ROLE_EN.get(self.role, self.role)
-
-
-@dataclass(frozen=True)
-class Statement:
-    """One thing a speaker said: a verbatim direct quote, or reported speech."""
-
-    text: str
-    text_en: str | None
-    direct: bool
-
-
-@dataclass(frozen=True)
-class Speaker:
-    person: Person
-    said: tuple[str, ...]
-    said_en: tuple[str | None, ...] = ()
-    direct: tuple[bool, ...] = ()
-
-    @property
-    def statements(self) -> tuple[Statement, ...]:
-        """What was said, each marked direct (quoted on the page) or reported."""
-        return tuple(
-            Statement(text, self.said_en[i] if i < len(self.said_en) else None,
-                      self.direct[i] if i < len(self.direct) else False)
-            for i, text in enumerate(self.said))
-
-
-@dataclass(frozen=True)
-class Launch:
-    title: str
-    title_en: str
-    summary: str | None
-    by: tuple[OrgPart, ...]
-    summary_en: str | None = None
-
-
-@dataclass(frozen=True)
 class ForumRow:
     """A forum as a schedule row shows it."""
 
@@ -189,38 +104,6 @@ class ForumRow:
 
 
 @dataclass(frozen=True)
-class Forum:
-    kind: ClassVar[str] = "forum"
-    row: ForumRow
-    summary: str
-    summary_en: str
-    attendance: str | None
-    text: tuple[str, ...]
-    source_id: str | None
-    organisers: tuple[OrgPart, ...]
-    speakers: tuple[Speaker, ...]
-    launches: tuple[Launch, ...]
-    attendance_en: str | None = None
-    text_en: tuple[str, ...] = ()
-    subtitle: str | None = None
-    language: str | None = None
-    url: str | None = None
-    links: tuple[tuple[str, str | None], ...] = ()  # (url, title)
-
-    @property
-    def id(self) -> str:
-        return self.row.id
-
-    @property
-    def title(self) -> str:
-        return self.row.title
-
-    @property
-    def title_en(self) -> str:
-        return self.row.title_en
-
-
-@dataclass(frozen=True)
 class Area:
     kind: ClassVar[str] = "area"
     id: str
@@ -238,65 +121,6 @@ class Area:
     source_id: str | None
     city_en: str | None = None
     venue_en: str | None = None
-
-
-@dataclass(frozen=True)
-class Announcement:
-    kind: ClassVar[str] = "announcement"
-    id: str
-    announcement_kind: str
-    headline: str
-    subheadline: str | None
-    title_en: str
-    summary_en: str
-    byline: str | None
-    reporter_id: str | None
-    date: dt.date | None
-    paragraphs: tuple[str, ...]
-    subheadline_en: str | None = None
-    byline_en: str | None = None
-    paragraphs_en: tuple[str, ...] = ()
-
-    @property
-    def title(self) -> str:
-        return self.headline
-
-
-@dataclass(frozen=True)
-class Photo:
-    kind: ClassVar[str] = "photo"
-    id: str
-    caption: str
-    caption_en: str
-    credit_role: str | None
-    photographer_id: str | None
-    photographer: str | None
-    photographer_en: str | None
-    credit_suffix: str | None
-    area_id: str | None
-    announcement_id: str | None
-    image: str | None
-    credit_role_en: str | None = None
-
-    @property
-    def title(self) -> str:
-        return self.caption
-
-    @property
-    def title_en(self) -> str:
-        return self.caption_en
-
-    @property
-    def credit(self) -> str:
-        """The credit line as printed: ``本报记者 李洋/摄``."""
-        who = " ".join(p for p in (self.credit_role, self.photographer) if p)
-        return f"{who}/{self.credit_suffix}" if self.credit_suffix and who else who
-
-    @property
-    def credit_en(self) -> str:
-        """The credit in English: ``Photo: Li Yang, staff reporter``."""
-        who = ", ".join(p for p in (self.photographer_en, self.credit_role_en) if p)
-        return f"Photo: {who}" if who else ""
 
 
 @dataclass(frozen=True)
@@ -332,28 +156,6 @@ class Figure:
 
 
 @dataclass(frozen=True)
-class Room:
-    """A room of an imported programme."""
-
-    kind: ClassVar[str] = "room"
-    id: str
-    title: str
-    title_en: str
-    guid: str | None = None
-
-
-@dataclass(frozen=True)
-class Track:
-    """A track of an imported programme."""
-
-    kind: ClassVar[str] = "track"
-    id: str
-    title: str
-    title_en: str
-    color: str | None = None
-
-
-@dataclass(frozen=True)
 class ContentInfo:
     """Which content a database holds."""
 
@@ -375,64 +177,3 @@ class ContentInfo:
     forums_label_en: str = ""
 
 
-def _plain(value: Any) -> Any:
-    if isinstance(value, dt.datetime):
-        return value.isoformat(timespec="seconds")
-    if isinstance(value, dt.date | dt.time):
-        return value.isoformat()
-    if isinstance(value, tuple | list):
-        return [_plain(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    return value
-
-
-def _org_part(o: OrgPart) -> dict[str, Any]:
-    return {"id": o.organization.id, "name": o.organization.name,
-            "name_en": o.organization.name_en, "role": o.role, "role_en": o.role_en}
-
-
-def to_json(item: Any) -> dict[str, Any]:
-    """A JSON-ready dict with ``kind``, ``id``, ``title``, ``title_en`` and the kind's fields."""
-    out: dict[str, Any] = {"kind": item.kind, "id": item.id, "title": item.title,
-                           "title_en": item.title_en}
-    if isinstance(item, Forum):
-        body = {f.name: getattr(item.row, f.name) for f in fields(item.row)}
-        body.update({f.name: getattr(item, f.name) for f in fields(item) if f.name != "row"})
-        body.pop("organisers_en", None)
-        body["organisers"] = [_org_part(o) for o in item.organisers]
-        body["speakers"] = [
-            {"id": s.person.id, "name": s.person.name, "name_en": s.person.name_en,
-             "position": s.person.position, "position_en": s.person.position_en,
-             "said": list(s.said), "said_en": [st.text_en for st in s.statements],
-             "direct": [st.direct for st in s.statements],
-             "statements": [{"text": st.text, "text_en": st.text_en, "direct": st.direct}
-                            for st in s.statements]}
-            for s in item.speakers
-        ]
-        body["links"] = [{"url": url, "title": title} for url, title in item.links]
-        body["launches"] = [
-            {"title": la.title, "title_en": la.title_en, "summary": la.summary,
-             "summary_en": la.summary_en, "by": [_org_part(o) for o in la.by]}
-            for la in item.launches
-        ]
-    elif isinstance(item, ForumRow):
-        body = {f.name: getattr(item, f.name) for f in fields(item)}
-        body["organisers"] = [{"name": n, "name_en": en, "role": r, "role_en": ROLE_EN.get(r, r)}
-                              for (n, r), en in zip(item.organisers, item.organisers_en,
-                                                    strict=True)]
-        body.pop("organisers_en", None)
-    else:
-        body = asdict(item)
-    if isinstance(item, Photo):
-        body["credit"] = item.credit
-        body["credit_en"] = item.credit_en
-    elif isinstance(item, Figure):
-        body["qualifier_en"] = item.qualifier_en
-    elif isinstance(item, Announcement):
-        body["headline_en"] = item.title_en
-    elif isinstance(item, Person):
-        body["name_en"] = item.name_en
-    for key, value in body.items():
-        out.setdefault(key, _plain(value))
-    return out

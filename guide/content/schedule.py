@@ -32,7 +32,7 @@ def exhibition_on(db: queries.Db, day: dt.date) -> tuple[Area, list[Area]] | Non
     period = queries.exhibition_period(db)
     if period is None or not period[0] <= day <= period[1]:
         return None
-    areas = [a for a in queries.list_items(db, "area") if isinstance(a, Area)]
+    areas = queries.list_areas(db)
     main = next((a for a in areas if a.area_kind == "exhibition"), None)
     if main is None:
         return None

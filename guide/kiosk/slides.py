@@ -9,8 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from guide.content import queries
-from guide.content.models import Figure, ForumRow, Photo
+from guide.content import queries, records
+from guide.content.models import Figure, ForumRow
+from guide.content.records import Photo
 
 FIGURES_PER_SLIDE = 3
 FORUMS_PER_SLIDE = 3
@@ -83,10 +84,10 @@ def _key_figures(figures: list[Figure]) -> list[Figure]:
 def build_slides(db: queries.Db, now: dt.datetime) -> list[Slide]:
     """The attract screen's highlights, interleaved: photo, schedule, photo, figures, ..."""
 
-    photos = [Slide("photo", photo=p) for p in queries.list_items(db, "photo")]
+    photos = [Slide("photo", photo=p) for p in records.list_items(db, "photo")]
     sections = schedule_sections(db, now)
     schedule = [Slide("schedule", sections=tuple(sections[i:i + 2])) for i in range(0, len(sections), 2)]
-    figures = _key_figures(queries.list_items(db, "figure"))
+    figures = _key_figures(records.list_items(db, "figure"))
     figure_slides = [Slide("figures", figures=tuple(figures[i:i + FIGURES_PER_SLIDE]))
                      for i in range(0, min(len(figures), FIGURES_PER_SLIDE * 3), FIGURES_PER_SLIDE)]
     others = schedule + figure_slides

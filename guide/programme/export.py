@@ -19,8 +19,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from guide.content.database import Db, content_info
-from guide.content.models import FORUM_KIND_EN, ContentInfo, Forum
-from guide.content.queries import forum_ids, get_forum, get_room, item_ids
+from guide.content.models import FORUM_KIND_EN, ContentInfo
+from guide.content.queries import forum_ids, item_ids
+from guide.content.records import Forum, get_forum, get_room
 
 EXPORT_FORMATS = ("frab-xml", "frab-json", "ics")
 _UUID = re.compile(r"^[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}$")

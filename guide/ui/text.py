@@ -6,10 +6,14 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
-from guide.content.models import FORUM_KIND_EN, FORUM_KIND_ZH, ROLE_EN, Figure, Person, Statement
+from guide.content.models import FORUM_KIND_EN, FORUM_KIND_ZH, ROLE_EN, Figure
+
+if TYPE_CHECKING:  # records are loaded with the first detail page, not at start
+    from guide.content.records import Person, Statement
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")

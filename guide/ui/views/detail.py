@@ -16,8 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from guide.content import queries
-from guide.content.models import Area, Forum
+from guide.content import records
+from guide.content.models import Area
+from guide.content.records import Forum
 from guide.ui import text as tx
 from guide.ui import theme
 from guide.ui.accessible import LinkSpots
@@ -134,7 +135,7 @@ class DetailPage(Page):
         column.addWidget(self.place)
         self.photos_title = QLabel()
         self.photos_title.setObjectName("sectionTitle")
-        self.photo_model = LazyItemModel("photo", lambda ids: queries.photos(ctx.content, ids))
+        self.photo_model = LazyItemModel("photo", lambda ids: records.photos(ctx.content, ids))
         self.photos = list_view(self.photo_model, PhotoDelegate(ctx, images), name="detailPhotos",
                                 grid=True, on_open=self.open_index)
         images.image_ready.connect(self.photos.viewport().update)
@@ -182,16 +183,16 @@ class DetailPage(Page):
 
     def show_item(self, kind: str, item_id: str) -> bool:
         """Show an item; False when the content has no such item."""
-        item = queries.get_item(self.ctx.content, kind, item_id)
+        item = records.get_item(self.ctx.content, kind, item_id)
         if item is None:
             return False
         self.kind, self.item_id, self.item = kind, item_id, item
         self.show_original = False
         photos: list[str] = []
         if kind == "area":
-            photos = [p.id for p in queries.area_photos(self.ctx.content, item_id)]
+            photos = [p.id for p in records.area_photos(self.ctx.content, item_id)]
         elif kind == "announcement":
-            photos = [p.id for p in queries.announcement_photos(self.ctx.content, item_id)]
+            photos = [p.id for p in records.announcement_photos(self.ctx.content, item_id)]
         self.photo_model.set_ids(photos)
         self.place.show_item(kind, item_id, item)
         self.retranslate()

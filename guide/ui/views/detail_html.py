@@ -12,20 +12,9 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-from guide.content import places, queries
-from guide.content.models import (
-    Announcement,
-    Area,
-    Figure,
-    Forum,
-    ForumRow,
-    ItemCard,
-    Organization,
-    Person,
-    Photo,
-    Room,
-    Track,
-)
+from guide.content import places, queries, records
+from guide.content.models import Area, Figure, ForumRow, ItemCard
+from guide.content.records import Announcement, Forum, Organization, Person, Photo, Room, Track
 from guide.ui import text as tx
 from guide.ui.theme import Palette, TypeScale, content_families
 
@@ -354,7 +343,7 @@ def person_html(db: queries.Db, person: Person, lang: str, show_original: bool =
     note, original = _translated(lang, show_original, [person.position or ""] if translated else [])
     html = note + (f"<p class='meta'>{escape(position)}</p>" if position else "")
     if person.organization_id:
-        org = queries.get_organization(db, person.organization_id)
+        org = records.get_organization(db, person.organization_id)
         if org:
             html += f"<p>{_org_link(org, lang)}</p>"
     forums = queries.person_forums(db, person.id)
@@ -362,7 +351,7 @@ def person_html(db: queries.Db, person: Person, lang: str, show_original: bool =
         html += _section(tx.tr("Sessions"), _session_rows(forums, lang))
     else:
         html += _section(tx.tr("Forums"), _forum_rows(((r, "") for r in forums), lang))
-    photos = queries.photographer_photos(db, person.id)
+    photos = records.photographer_photos(db, person.id)
     html += _section(tx.tr("Reports"), _dated_cards(queries.reported_by(db, person.id), lang))
     html += _section(tx.tr("Photos taken"), _cards(
         (ItemCard("photo", p.id, p.caption, p.caption_en, None, None) for p in photos), lang))
@@ -376,7 +365,7 @@ def organization_html(db: queries.Db, org: Organization, lang: str,
     also = tx.tr("Also called %1")
     html = f"<p class='meta'>{escape(also.replace('%1', short))}</p>" if short else ""
     if org.parent_id:
-        parent = queries.get_organization(db, org.parent_id)
+        parent = records.get_organization(db, org.parent_id)
         if parent:
             html += _part_of("organization", parent.id, parent.name, parent.name_en, lang)
     html += _section(tx.tr("Forums"), _forum_rows(
@@ -384,10 +373,10 @@ def organization_html(db: queries.Db, org: Organization, lang: str,
          for r, role in queries.organization_forums(db, org.id)), lang))
     html += _section(tx.tr("People"), _cards(
         (ItemCard("person", p.id, p.name, p.name_en, p.position, None, p.position_en)
-         for p in queries.organization_people(db, org.id)), lang))
+         for p in records.organization_people(db, org.id)), lang))
     html += _section(tx.tr("Units"), _cards(
         (ItemCard("organization", o.id, o.name, o.name_en, None, None)
-         for o in queries.organization_children(db, org.id)), lang))
+         for o in records.organization_children(db, org.id)), lang))
     html += _section(tx.tr("Mentioned in"), _cards(queries.mentioned_in(db, "organization", org.id), lang))
     return html
 
@@ -425,7 +414,7 @@ def announcement_html(db: queries.Db, ann: Announcement, lang: str,
     byline = tx.pick(ann.byline, ann.byline_en, lang)
     meta = " · ".join(escape(x) for x in (byline, tx.format_date(ann.date, lang)) if x)
     if ann.reporter_id:
-        reporter = queries.get_person(db, ann.reporter_id)
+        reporter = records.get_person(db, ann.reporter_id)
         if reporter:
             name = escape(tx.pick(reporter.name, reporter.name_en, lang))
             meta = meta.replace(name, link("person", reporter.id, name), 1)

@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from guide.content import maps, queries
 from guide.content.maps import Region
-from guide.content.models import Area, Forum
+from guide.content.models import Area
+from guide.content.records import Forum
 from guide.ui import theme
 from guide.ui.context import AppContext
 from guide.ui.map_view import PlanView

@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from guide.content import queries
+from guide.content import queries, records
 from guide.ui.context import AppContext
 from guide.ui.image_delegates import AreaDelegate
 from guide.ui.images import ImageCache
@@ -17,7 +17,7 @@ from guide.ui.views.base import Page, list_view
 
 def _fetch_each(db: queries.Db, kind: str) -> Callable[[Sequence[str]], list[Any]]:
     """Fetch full items one by one: fine for kinds with few rows on screen at a time."""
-    return lambda ids: [x for x in (queries.get_item(db, kind, i) for i in ids) if x is not None]
+    return lambda ids: [x for x in (records.get_item(db, kind, i) for i in ids) if x is not None]
 
 
 class ExhibitionPage(Page):

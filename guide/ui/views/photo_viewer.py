@@ -11,8 +11,8 @@ from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from guide.content import queries
-from guide.content.models import Photo
+from guide.content import queries, records
+from guide.content.records import Photo
 from guide.ui import text as tx
 from guide.ui import theme
 from guide.ui.context import AppContext
@@ -127,7 +127,7 @@ class PhotoViewer(Page):
 
     def show_photo(self, photo_id: str, sequence: list[str] | None = None) -> bool:
         """Show one photo; arrows then walk ``sequence`` (default: every photo)."""
-        photo = queries.get_photo(self.ctx.content, photo_id)
+        photo = records.get_photo(self.ctx.content, photo_id)
         if photo is None:
             return False
         if sequence is not None and photo_id in sequence:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from guide.content import queries
+from guide.content import queries, records
 from guide.ui.context import AppContext
 from guide.ui.image_delegates import PhotoDelegate
 from guide.ui.images import ImageCache
@@ -18,7 +18,7 @@ class PhotosPage(Page):
     def __init__(self, ctx: AppContext, images: ImageCache, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.title, self.subtitle = self.header()
-        self.model = LazyItemModel("photo", lambda ids: queries.photos(ctx.content, ids))
+        self.model = LazyItemModel("photo", lambda ids: records.photos(ctx.content, ids))
         self.delegate = PhotoDelegate(ctx, images)
         self.view = list_view(self.model, self.delegate, name="photoGrid", grid=True,
                               on_open=self.open_index)
