@@ -52,8 +52,8 @@ def _han() -> re.Pattern[str]:
 
 def script(text: str, lang: str) -> str:
     """The language whose faces suit ``text``: "zh" when it holds Chinese, "en" when it
-    is Latin only (a German session title in the Chinese UI, set in the CJK face, had
-    full-width „ “ ’ gaps), else ``lang``."""
+    is Latin only (a German session's description in the Chinese UI, set in the CJK face,
+    had full-width „ “ ’ gaps), else ``lang``."""
     if _han().search(text):
         return "zh"
     return "en" if any(c.isalpha() for c in text) else lang
