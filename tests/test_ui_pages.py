@@ -106,7 +106,7 @@ def test_announcements_page_lists_every_article_and_opens_it(guide: Guide) -> No
     articles = _pack("announcement", "announcements.toml")
     ids = [view.model().index(r, 0).data(IdRole) for r in range(view.model().rowCount())]
     assert sorted(ids) == sorted(str(a["id"]) for a in articles)
-    # Newest first, as Home's "Latest announcements" (the page listed them oldest first).
+    # Newest first, as Home's "Latest news" (the page listed them oldest first).
     dates = {str(a["id"]): str(a["date"]) for a in articles}
     assert [dates[i] for i in ids] == sorted(dates.values(), reverse=True)
     view.clicked.emit(view.model().index(0, 0))

@@ -365,7 +365,7 @@ def test_a_count_at_the_cap_reads_as_that_many_or_more(
 
 HEADINGS = {"zh": {"forum": "论坛日程", "announcement": "新闻公告", "organization": "机构", "figure": "数据",
                    "person": "人物"},
-            "en": {"forum": "Forums", "announcement": "Announcements", "organization": "Organisations",
+            "en": {"forum": "Forums", "announcement": "News", "organization": "Organisations",
                    "figure": "Figures", "person": "People"}}
 KINDS = {"zh": {"forum": "论坛", "announcement": "公告", "organization": "机构", "figure": "数据",
                 "person": "人物"},

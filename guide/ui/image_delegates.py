@@ -110,8 +110,8 @@ class ImageCardDelegate(BaseDelegate):
     def image_size(self) -> QSize:
         """The picture's size: ``IMAGE`` at the text size, widened or narrowed so that a
         grid's cards fill its rows instead of leaving a card's width empty at the right
-        (one column of two in English at 1024 pixels): within a sixth, or down to two
-        thirds where that makes two columns of one; a single column fills the row. At most
+        (one column of two in English at 1024 pixels): within a sixth, or down to three
+        fifths where that makes two columns of one; a single column fills the row. At most
         two fifths of the window tall, so a card's caption shows with its picture."""
         s = self.ctx.state.text_scale
         parent = self.parent()
@@ -128,7 +128,7 @@ class ImageCardDelegate(BaseDelegate):
             room = view.width() - 2 * view.frameWidth() - view.verticalScrollBar().sizeHint().width() - 8
             extra = self.CARD_EXTRA + 2 * view.spacing()
             columns = max(1, int(room // (width * 5 / 6 + extra)))
-            if columns == 1 and room // 2 - extra >= width * 2 / 3:
+            if columns == 1 and room // 2 - extra >= width * 3 / 5:
                 columns = 2  # larger text: two narrower cards, not one with a strip beside it
             # Steps of 4 pixels: every width is a new decode of every picture shown.
             fitted = (room // columns - extra) // 4 * 4

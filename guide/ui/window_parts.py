@@ -10,6 +10,7 @@ from typing import Protocol
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QModelIndex, QObject, QSize, Qt
 from PySide6.QtGui import (
+    QFont,
     QFontMetrics,
     QKeySequence,
     QMouseEvent,
@@ -48,7 +49,7 @@ SECTION_LABELS = {
     "rooms": QT_TRANSLATE_NOOP("tx", "Rooms"),
     "tracks": QT_TRANSLATE_NOOP("tx", "Tracks"),
     "exhibition": QT_TRANSLATE_NOOP("tx", "Exhibition"),
-    "announcements": QT_TRANSLATE_NOOP("tx", "Announcements"),
+    "announcements": QT_TRANSLATE_NOOP("tx", "News"),  # short: the list keeps its words at 200%
     "photos": QT_TRANSLATE_NOOP("tx", "Photos"),
     "figures": QT_TRANSLATE_NOOP("tx", "Figures"),
     "map": QT_TRANSLATE_NOOP("tx", "Map"),
@@ -113,14 +114,21 @@ def label_sections(model: QStandardItemModel, forums_label: str) -> None:
 
 def fit_sections(navigation: QListView, model: QStandardItemModel, scale: float, width: int) -> None:
     """Icons grow with the text; the sections collapse to large icons (names in tooltips and
-    for screen readers) when their words would take more than 30% of the window's ``width``."""
+    for screen readers) when their words would take more than 27% of the window's ``width``:
+    English keeps them to 150% on 1024 pixels, Chinese to 200% (at 29%, English at 200% had
+    left a long title most of the screen)."""
     side = int(24 * scale)
     navigation.setIconSize(QSize(side, side))
     labels = [str(model.item(r).data(Qt.ItemDataRole.UserRole + 1) or "") for r in range(model.rowCount())]
-    fm = QFontMetrics(theme.font("title", scale, bold=True))
+    # Measured in the face the list draws in (the app's, bold when selected): measured in
+    # the wider Latin content face, English collapsed to icons already at 150% on 1024 px.
+    face = QFont(QApplication.font())
+    face.setPointSizeF(theme.TypeScale.for_scale(scale).title)
+    face.setBold(True)
+    fm = QFontMetrics(face)
     # item padding 14+14, margin 8+8, icon-text gap, the frame's border and a little air
     full = max((fm.horizontalAdvance(t) for t in labels), default=0) + side + 64
-    collapsed = full > 0.3 * width
+    collapsed = full > 0.27 * width
     for row, label in enumerate(labels):
         model.item(row).setText("" if collapsed else label)
     navigation.setFixedWidth(side + 52 if collapsed else full)

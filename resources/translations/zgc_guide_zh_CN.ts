@@ -43,7 +43,7 @@
 <context>
     <name>AnnouncementsPage</name>
     <message>
-        <source>Announcements</source>
+        <source>News</source>
         <translation>新闻公告</translation>
     </message>
     <message>
@@ -276,6 +276,10 @@
         <translation>现在：%1</translation>
     </message>
     <message>
+        <source>Latest news</source>
+        <translation>最新公告</translation>
+    </message>
+    <message>
         <source>Today · %1</source>
         <translation>今天 · %1</translation>
     </message>
@@ -326,10 +330,6 @@
     <message>
         <source>Nothing more is scheduled.</source>
         <translation>没有更多安排。</translation>
-    </message>
-    <message>
-        <source>Latest announcements</source>
-        <translation>最新公告</translation>
     </message>
     <message>
         <source>Key figures</source>
@@ -803,10 +803,6 @@
         <translation>论坛日程</translation>
     </message>
     <message>
-        <source>Announcements</source>
-        <translation>新闻公告</translation>
-    </message>
-    <message>
         <source>Photos</source>
         <translation>图片</translation>
     </message>
@@ -881,6 +877,10 @@
     <message>
         <source>Track</source>
         <translation>专题</translation>
+    </message>
+    <message>
+        <source>News</source>
+        <translation>新闻公告</translation>
     </message>
     <message>
         <source>Hide the Chinese original</source>

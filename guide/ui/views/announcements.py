@@ -29,7 +29,7 @@ class AnnouncementsPage(Page):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.title.setText(self.tr("Announcements"))
+        self.title.setText(self.tr("News"))
         self.subtitle.setText(self.tr("News from the forum, as reported"))
-        self.view.setAccessibleName(self.tr("Announcements"))
+        self.view.setAccessibleName(self.tr("News"))
         self.model.refresh()

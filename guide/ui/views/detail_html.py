@@ -44,7 +44,7 @@ AREA_KIND_LABELS = {
 KIND_GROUPS = {
     "forum": QT_TRANSLATE_NOOP("tx", "Forums"),
     "area": QT_TRANSLATE_NOOP("tx", "Exhibition"),  # the exhibition, its areas and fields
-    "announcement": QT_TRANSLATE_NOOP("tx", "Announcements"),
+    "announcement": QT_TRANSLATE_NOOP("tx", "News"),
     "photo": QT_TRANSLATE_NOOP("tx", "Photos"),
     "person": QT_TRANSLATE_NOOP("tx", "People"),
     "organization": QT_TRANSLATE_NOOP("tx", "Organisations"),

@@ -185,7 +185,7 @@ class HomePage(Page):
             self.expo_note.setText(f"{text}\n{names}" if names else text)
         self.expo_note.setVisible(expo is not None)
         self._headings(now, lang, dates)
-        self.news_title.setText(self.tr("Latest announcements"))
+        self.news_title.setText(self.tr("Latest news"))
         self.figures_title.setText(self.tr("Key figures"))
         for view, model in ((self.today_view, self.today_model), (self.next_view, self.next_model),
                             (self.news_view, self.news_model),
