@@ -281,6 +281,18 @@ def test_the_question_names_a_column_the_import_did_not_load(
             "its cells were not loaded") in asked
 
 
+def test_the_question_says_bookmarks_will_not_follow_a_sheet_without_ids(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+) -> None:
+    """The import only logged it: the staff member opening the sheet never saw it."""
+    sheet = "标题 Title,日期 Date,开始 Start,结束 End\nOpening,2023-05-27,09:00,10:00\n"
+    asked = _question_on_loading(qtbot, tmp_path, monkeypatch, sheet)
+    assert "Please note (1):\n   row 1: the sheet has no 编号 ID column" in asked
+    assert "will not follow it" in asked
+    with_ids = "编号 ID,标题 Title,日期 Date,开始 Start,结束 End\nS1,Opening,2023-05-27,09:00,10:00\n"
+    assert "Please note" not in _question_on_loading(qtbot, tmp_path / "ids", monkeypatch, with_ids)
+
+
 def test_an_error_no_check_foresaw_still_ends_the_import_with_a_message(
     qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
 ) -> None:

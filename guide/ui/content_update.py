@@ -108,11 +108,14 @@ def summary_text(summary: ChangeSummary, lang: str) -> str:
     return "\n".join(lines)
 
 
-def import_notes_text(skipped: tuple[str, ...], repaired: tuple[str, ...]) -> str:
+def import_notes_text(skipped: tuple[str, ...], repaired: tuple[str, ...],
+                      notices: tuple[str, ...] = ()) -> str:
     """What an imported programme left out or repaired, the first few of each with where and
-    why (``guide import FILE --report R.json`` lists them all)."""
+    why (``guide import FILE --report R.json`` lists them all), and what the staff member
+    should know of the file as a whole (a sheet without ids: bookmarks will not follow edits)."""
     lines = []
-    for heading, notes in ((tx.tr("Left out of the file (%1):"), skipped),
+    for heading, notes in ((tx.tr("Please note (%1):"), notices),
+                           (tx.tr("Left out of the file (%1):"), skipped),
                            (tx.tr("Repaired (%1):"), repaired)):
         if notes:
             lines.append(heading.replace("%1", str(len(notes))))
@@ -259,7 +262,7 @@ class ContentUpdates(QObject):
             "%1", tx.pick(prepared.title, prepared.title_en, lang)).replace(
             "%2", str(prepared.version)).replace("%3", prepared.signer or "?")
         self.last_message = f"{text}\n\n{summary_text(prepared.summary, lang)}"
-        notes = import_notes_text(prepared.skipped, prepared.repaired)
+        notes = import_notes_text(prepared.skipped, prepared.repaired, prepared.notices)
         if notes:
             self.last_message += f"\n\n{notes}"
         if not boxes.ask(self.parent_widget, tx.tr("Load this content?"), self.last_message):

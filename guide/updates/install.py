@@ -62,6 +62,7 @@ class PreparedUpdate:
     # for the staff member to see before saying yes.
     skipped: tuple[str, ...] = ()
     repaired: tuple[str, ...] = ()
+    notices: tuple[str, ...] = ()  # about the whole file ("where: what"), e.g. no id column
 
 
 @dataclass(frozen=True)

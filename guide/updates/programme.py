@@ -72,11 +72,12 @@ def prepare_programme(source: Path, *, current_db: Path | None, timezone: str | 
     repaired = tuple(f"{e['where']}: {e['repair']}" for e in report.repaired)
     for line in skipped:
         log.info("left out %s", line)
-    for entry in report.notices:  # e.g. a sheet without ids: bookmarks will not follow edits
-        log.info("note %s: %s", entry["where"], entry["notice"])
+    notices = tuple(f"{e['where']}: {e['notice']}" for e in report.notices)
+    for line in notices:  # e.g. a sheet without ids: bookmarks will not follow edits
+        log.info("note %s", line)
     return PreparedUpdate(
         slot=slot, staged_db=stage.staged, pack_file=source, pack_sha256=sha256, pack_id=pack_id,
         version=version, title=pack.info.title, title_en=pack.info.title_en, signer=STAFF_SIGNER,
         signer_key_id="", current_version=current.version if current is not None else None,
         summary=summary, baseline_db=stage.baseline_db, baseline=stage.baseline,
-        skipped=skipped, repaired=repaired)
+        skipped=skipped, repaired=repaired, notices=notices)

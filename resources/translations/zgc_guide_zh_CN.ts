@@ -1063,6 +1063,10 @@
         <translation>已删除条目的收藏会保留，并标注“已不在指南中”。</translation>
     </message>
     <message>
+        <source>Please note (%1):</source>
+        <translation>请注意（%1）：</translation>
+    </message>
+    <message>
         <source>Left out of the file (%1):</source>
         <translation>文件中未导入的场次（%1）：</translation>
     </message>
