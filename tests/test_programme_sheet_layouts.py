@@ -142,3 +142,16 @@ def test_speakers_are_split_as_organisers_separate_them(
     assert [who for _title, _start, who in _speakers(tmp_path / "pack")] == [
         ["张三", "李四"], ["张三", "李四"], ["张三", "李四"], ["张三", "李四"], ["Zhang Wei"],
         ["Zhang Wei", "Li Si"], ["张三", "Zhang Wei"]]
+
+
+def test_a_room_typed_two_ways_is_one_room(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # "A厅", "a厅" and "A厅 " had become two rooms, each with half the hall's sessions.
+    (tmp_path / "s.csv").write_text(
+        "标题,日期,开始,结束,地点\nT1,2023-05-25,9:00,10:00,A厅\nT2,2023-05-25,10:00,11:00,a厅\n"
+        "T3,2023-05-25,11:00,12:00,A厅 \nT4,2023-05-25,12:00,13:00,B厅\n", encoding="utf-8")
+    code, err, _report = _import(tmp_path, capsys, tmp_path / "s.csv")
+    assert code == 0, err
+    programme = json.loads((tmp_path / "pack" / "programme.json").read_text(encoding="utf-8"))
+    assert [r["title"] for r in programme["room"]] == ["A厅", "B厅"]
+    forums = json.loads((tmp_path / "pack" / "sessions-0001.json").read_text(encoding="utf-8"))["forum"]
+    assert len({f["room"] for f in forums[:3]}) == 1 and forums[3]["room"] != forums[0]["room"]

@@ -173,6 +173,12 @@ def _event_id(event: RawEvent, key: str) -> str:
     return make_id("session", event.title, key)
 
 
+def _place_key(name: str) -> str:
+    """One room or track however a sheet types it: "A厅", "a厅" and "A厅 " are one hall (the
+    first spelling names it and gives its id, so a room's bookmarks keep it)."""
+    return " ".join(name.split()).casefold()
+
+
 class _Names:
     """Rooms, tracks, people and organisations met so far, each with the pack id it was given."""
 
@@ -183,18 +189,20 @@ class _Names:
         self.organizations: dict[str, dict[str, Any]] = {}
 
     def room_id(self, name: str, guid: str | None = None) -> str:
-        if name not in self.rooms:
-            self.rooms[name] = {"id": make_id("room", name, name), "title": name, "title_en": name}
+        key = _place_key(name)
+        if key not in self.rooms:
+            self.rooms[key] = {"id": make_id("room", name, name), "title": name, "title_en": name}
             if guid:
-                self.rooms[name]["guid"] = guid
-        return str(self.rooms[name]["id"])
+                self.rooms[key]["guid"] = guid
+        return str(self.rooms[key]["id"])
 
     def track_id(self, name: str, color: str | None = None) -> str:
-        if name not in self.tracks:
-            self.tracks[name] = {"id": make_id("track", name, name), "title": name, "title_en": name}
+        key = _place_key(name)
+        if key not in self.tracks:
+            self.tracks[key] = {"id": make_id("track", name, name), "title": name, "title_en": name}
             if color:
-                self.tracks[name]["color"] = color
-        return str(self.tracks[name]["id"])
+                self.tracks[key]["color"] = color
+        return str(self.tracks[key]["id"])
 
     def person_id(self, name: str, key: str | None) -> str:
         # By the file's id/guid when it gives one (two people may share a name), else by name.
