@@ -90,6 +90,19 @@ def host_names(value: Any) -> list[str]:
     return [n for n in _SEPARATOR.split(cell_text(value)) if n]
 
 
+# Words a programme writes after a name, not names: "张三 教授" is one speaker.
+_TITLES = frozenset("""教授 副教授 博士 院士 先生 女士 老师 研究员 主任 院长 校长 所长 局长 司长
+    部长 处长 理事长 会长 秘书长 董事长 总经理 总裁 首席科学家 工程师 高级工程师""".split())  # noqa: SIM905
+
+
 def speaker_names(value: Any) -> list[str]:
-    """The speakers in a 嘉宾 Speakers cell ("张三、李四", "张三 李四", "张三/李四", "Zhang Wei; Li Si")."""
-    return [n for part in host_names(value) for n in _CJK_SPACE.split(part) if n]
+    """The speakers in a 嘉宾 Speakers cell ("张三、李四", "张三 李四", "张三/李四", "Zhang Wei; Li Si");
+    a title after a name stays with it ("张三 教授")."""
+    names: list[str] = []
+    for part in host_names(value):
+        for word in _CJK_SPACE.split(part):
+            if word in _TITLES and names:
+                names[-1] += f" {word}"
+            elif word:
+                names.append(word)
+    return names
