@@ -22,8 +22,10 @@ def test_the_syllable_table_is_pypinyins() -> None:
 
 
 @pytest.mark.parametrize(("letters", "whole"), [
-    ("zhang", True), ("zhangwei", True), ("zhongguancun", True), ("luse", True), ("xian", True),
+    ("zhang", True), ("zhangwei", True), ("zhongguancun", True), ("jiao", True), ("zhong", True),
     ("zhongg", False), ("zgc", False), ("zhongn", False), ("technology", False), ("", False),
+    # the start of a longer syllable may still be being typed: jia(o), xia(n), li(an), xian(g)
+    ("jia", False), ("xia", False), ("li", False), ("xian", False), ("luse", False),
 ])
 def test_a_query_ends_on_a_syllable_only_when_it_reads_as_whole_ones(letters: str, whole: bool) -> None:
     assert ends_on_syllable(letters) is whole
@@ -42,3 +44,7 @@ def test_a_whole_syllable_ranks_what_says_it_above_what_holds_it_across_syllable
                                                         "zgc-software-park", "cpc-general-office"}
     # Two whole syllables across a character boundary still count: xi'an is 西安.
     assert "zhu-xian" in [h.id for h in search(db, "xian")][:3]
+    # A syllable that may grow holds nothing back either: jia may be jiao (教育部), second
+    # for it before the change, and xia 西安 (xi'an).
+    assert "moe" in [h.id for h in search(db, "jia")][:2]
+    assert "zhu-xian" in [h.id for h in search(db, "xia")][:2]

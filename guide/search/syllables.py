@@ -1,8 +1,9 @@
 """Whole pinyin syllables, for telling a query that ends on a syllable from one still being typed.
 
-``zhang`` is a whole syllable (张), so a title whose spelling holds it only across a syllable
-boundary (发展改革 fa'zhan'gai'ge, "zhan" then the start of "gai") should not rank as if it
-said 张. ``zhongg`` ends inside a syllable: every match of it does, and none is held back.
+``zhang`` is a whole syllable (张) that nothing longer starts with, so a title whose spelling
+holds it only across a syllable boundary (发展改革 fa'zhan'gai'ge, "zhan" then the start of
+"gai") should not rank as if it said 张. ``zhongg`` ends inside a syllable and ``jia`` may be
+the start of jiao (教育部): every match of those may be what is being typed, none is held back.
 
 The syllables are the readings pypinyin gives (folded as the index folds them: ü -> u),
 without the interjections m, n, ng, hm and hng, whose single letters would make almost any
@@ -37,15 +38,21 @@ SYLLABLES = frozenset("""
 """.split())  # noqa: SIM905 (a table to read, not a list to edit)
 LONGEST = max(map(len, SYLLABLES))
 INTERJECTIONS = frozenset(("m", "n", "ng", "hm", "hng"))
+# Syllables that are the start of a longer one (jia: jian, jiang, jiao): a query ending on one
+# may still be being typed.
+_OPEN = frozenset(s for s in SYLLABLES if any(t != s and t.startswith(s) for t in SYLLABLES))
 
 
 @lru_cache(maxsize=4096)
 def ends_on_syllable(letters: str) -> bool:
-    """Whether ``letters`` (folded pinyin) can be read as whole syllables from start to end."""
+    """Whether ``letters`` (folded pinyin) read as whole syllables from start to end, the last
+    of which no longer syllable starts with: ``zhang`` and ``jiao`` are finished, ``jia``
+    (jiao?) and ``zhongg`` may still be being typed."""
     if not letters:
         return False
     can_end = [True] + [False] * len(letters)  # can_end[i]: letters[:i] is whole syllables
-    for end in range(1, len(letters) + 1):
+    for end in range(1, len(letters)):
         can_end[end] = any(can_end[start] and letters[start:end] in SYLLABLES
                            for start in range(max(0, end - LONGEST), end))
-    return can_end[-1]
+    return any(can_end[start] and letters[start:] in SYLLABLES and letters[start:] not in _OPEN
+               for start in range(max(0, len(letters) - LONGEST), len(letters)))
