@@ -133,7 +133,7 @@ def test_speakers_are_split_as_organisers_separate_them(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """"张三 李四", "张三/李四" and "张三；李四" were one speaker; a Latin name keeps its space."""
     cells = ["张三 李四", "张三/李四", "张三；李四", "张三 / 李四", "Zhang Wei", "Zhang Wei/Li Si",
-             "张三、Zhang Wei", "张三 教授 李四"]
+             "张三、Zhang Wei", "张三 教授 李四", "王 伟、李　四 教授", "王 伟 张三丰"]
     (tmp_path / "s.csv").write_text(
         "标题,日期,开始,结束,嘉宾\n" + "".join(f'T{i},2023-05-25,{9 + i}:00,{10 + i}:00,"{who}"\n'
                                              for i, who in enumerate(cells)), encoding="utf-8")
@@ -141,7 +141,8 @@ def test_speakers_are_split_as_organisers_separate_them(
     assert code == 0, err
     assert [who for _title, _start, who in _speakers(tmp_path / "pack")] == [
         ["张三", "李四"], ["张三", "李四"], ["张三", "李四"], ["张三", "李四"], ["Zhang Wei"],
-        ["Zhang Wei", "Li Si"], ["张三", "Zhang Wei"], ["张三 教授", "李四"]]  # a title stays with its name
+        ["Zhang Wei", "Li Si"], ["张三", "Zhang Wei"], ["张三 教授", "李四"],  # a title stays with its name
+        ["王伟", "李四 教授"], ["王伟", "张三丰"]]  # a two-character name padded to line up
 
 
 def test_a_room_typed_two_ways_is_one_room(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -97,12 +97,16 @@ _TITLES = frozenset("""教授 副教授 博士 院士 先生 女士 老师 研�
 
 def speaker_names(value: Any) -> list[str]:
     """The speakers in a 嘉宾 Speakers cell ("张三、李四", "张三 李四", "张三/李四", "Zhang Wei; Li Si");
-    a title after a name stays with it ("张三 教授")."""
+    a title after a name stays with it ("张三 教授"), a name padded with a space is one ("王 伟")."""
     names: list[str] = []
     for part in host_names(value):
-        for word in _CJK_SPACE.split(part):
-            if word in _TITLES and names:
+        words = [w for w in _CJK_SPACE.split(part) if w]
+        at_start = len(names)
+        for word in words:
+            if word in _TITLES and len(names) > at_start:
                 names[-1] += f" {word}"
-            elif word:
+            elif len(names) > at_start and (len(word) == 1 or len(names[-1]) == 1):
+                names[-1] += word  # "王 伟": a two-character name padded to line up with longer ones
+            else:
                 names.append(word)
     return names
