@@ -428,6 +428,48 @@ def test_new_trusted_keys_rejudge_a_remembered_refusal(kiosk: Kiosk, server: tup
     assert [(p, s) for p, s, _ in served.requests] == [("/index.json", 200), ("/mini-2.guidepack", 200)]
 
 
+def _other_pack(kiosk: Kiosk, version: int) -> Path:
+    src = copy_pack(kiosk.root / f"other-{version}", version)
+    meta = src / "pack.toml"
+    meta.write_text(meta.read_text("utf-8").replace('id = "mini"', 'id = "programme"'), encoding="utf-8")
+    return signed_pack(src, kiosk.root / f"programme-{version}.guidepack", kiosk.key)
+
+
+def test_a_machine_moved_to_other_content_judges_a_remembered_refusal_again(
+        kiosk: Kiosk, server: tuple[str, Served]) -> None:
+    """The team publishes a programme while the kiosk still shows the bundled content: refused
+    as another pack's, and remembered. Staff then open the programme at the kiosk (README):
+    the same publication had stayed "unchanged since the last check (last time refused)"."""
+    url, served = server
+    publish_pack_file(_other_pack(kiosk, 2), served.root)
+    assert kiosk.check(url).reason == errors.WRONG_PACK
+    assert kiosk.check(url).status is CheckStatus.NOT_MODIFIED  # remembered while nothing changes
+    build_content_db(_other_pack(kiosk, 1).parent / "other-1", kiosk.current_db)  # now it shows the programme
+    result = kiosk.check(url)
+    assert result.status is CheckStatus.READY and result.ready is not None
+    assert (result.ready.pack_id, result.ready.version) == ("programme", 2)
+
+
+def test_a_pack_refused_at_apply_for_what_the_machine_shows_is_judged_again(
+        kiosk: Kiosk, server: tuple[str, Served]) -> None:
+    """Refused at apply as another pack's (staff moved the kiosk between poll and apply):
+    dropped, but not remembered as refused, so moving back brings it again."""
+    url, served = server
+    publish_pack_file(kiosk.pack(2), served.root)
+    first = kiosk.check(url)
+    assert first.status is CheckStatus.READY and first.ready is not None
+    mini_db = kiosk.root / "mini.db"
+    shutil.copy2(kiosk.current_db, mini_db)
+    build_content_db(_other_pack(kiosk, 1).parent / "other-1", kiosk.current_db)
+    with pytest.raises(UpdateRefused) as refused:
+        prepare_update(first.ready.pack_file, trusted=[kiosk.public], current_db=kiosk.current_db)
+    assert refused.value.reason == errors.WRONG_PACK
+    assert not list((kiosk.slot.root / "incoming").glob("*.guidepack"))
+    shutil.copy2(mini_db, kiosk.current_db)  # back on the mini content
+    again = kiosk.check(url)
+    assert again.status is CheckStatus.READY and again.downloaded_bytes > 0
+
+
 def test_a_long_poll_never_delays_a_commit(kiosk: Kiosk, server: tuple[str, Served]) -> None:
     """The kiosk commits at an idle reset on its UI thread while a poll may be downloading."""
     from guide.updates.state import POLL_LOCK, slot_lock

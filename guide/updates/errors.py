@@ -33,6 +33,11 @@ PERMANENT = frozenset({
     CORRUPT, UNSAFE, TOO_LARGE, UNSIGNED, UNKNOWN_KEY, BAD_SIGNATURE, BAD_MANIFEST,
     HASH_MISMATCH, WRONG_PACK, NOT_NEWER, INVALID_CONTENT,
 })
+# Refusals of the file itself, whatever the machine holds; the rest of PERMANENT depend on
+# its state (the keys it trusts, the content it shows) and are judged again when that changes.
+FILE_FAULTS = frozenset({
+    CORRUPT, UNSAFE, TOO_LARGE, UNSIGNED, BAD_SIGNATURE, BAD_MANIFEST, HASH_MISMATCH, INVALID_CONTENT,
+})
 
 
 class UpdateRefused(Exception):

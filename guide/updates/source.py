@@ -288,7 +288,11 @@ def drop_refused(pack_file: Path, reason: str, detail: str, slot: ContentSlot | 
         ready.pack_file.unlink(missing_ok=True)
         poll.pending = None
         known = poll.sources.get(ready.source)
-        if known is not None and known.get("decision") == Decision.READY \
+        if reason not in errors.FILE_FAULTS:
+            # Refused for what this machine holds (another pack shown now, a rollback): the
+            # next poll judges the publication afresh rather than remembering it as refused.
+            poll.sources.pop(ready.source, None)
+        elif known is not None and known.get("decision") == Decision.READY \
                 and known.get("detail") == f"version {ready.version}":
             known.update(decision=Decision.REFUSED.value, detail=f"{reason}: {detail}")
         _write_poll(slot, poll)
@@ -357,12 +361,22 @@ class _Poll:
 
     def __post_init__(self) -> None:
         self.state = _read_poll(self.slot)
-        # Validators (and remembered refusals) hold only for the keys they were judged with:
-        # after the trusted keys change, the next poll fetches and judges afresh.
-        self.trust = hashlib.sha256(b"".join(sorted(k.raw for k in self.trusted))).hexdigest()[:16]
+        self.floors = read_state(self.slot)
+        self.judge_for(None)
+
+    def judge_for(self, current: ContentIdentity | None) -> None:
+        """Judge offers for the content in use, ``current``. Validators (and remembered
+        decisions) hold only for the keys and the content they were judged with: after the
+        trusted keys change, or staff move the machine to other content (a programme whose
+        packs it had refused as another pack's), the next poll fetches and judges afresh."""
+        self.current = current
+        # The pack id only: a newer version in use only turns more offers away, which the
+        # floors judge anyway, and a 304 after an update must stay a 304.
+        shown = current.pack_id if current is not None else ""
+        self.trust = hashlib.sha256(b"".join(sorted(k.raw for k in self.trusted))
+                                    + shown.encode()).hexdigest()[:16]
         known = self.state.sources.get(self.source, {})
         self.known = known if known.get("trust") == self.trust else {}
-        self.floors = read_state(self.slot)
 
     def floor(self, pack_id: str) -> int:
         """The version an offer of ``pack_id`` must beat: what is in use or was installed here."""
@@ -386,7 +400,7 @@ def _check(source: str, trusted: Sequence[PublicKey], current_db: Path | None, s
         return CheckResult(CheckStatus.REFUSED, "no trusted public keys are configured, so no pack "
                            "can be accepted", source, reason=errors.NO_TRUSTED_KEYS)
     poll = _Poll(source, trusted, slot, limits, timeout, deadline_seconds)
-    poll.current = db_identity(current_db)
+    poll.judge_for(db_identity(current_db))
     incoming = slot.root / INCOMING
     incoming.mkdir(exist_ok=True)
     for stale in incoming.glob(".download-*"):
