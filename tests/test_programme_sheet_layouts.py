@@ -119,10 +119,13 @@ def test_every_sheet_of_a_workbook_with_a_sheet_per_day_is_read(
     assert code == 0, err
     assert [(title, start) for title, start, _who in _speakers(tmp_path / "pack")] == [
         ("开幕式", "09:00"), ("AI论坛", "09:00"), ("闭幕式", "11:00")]
-    # The sheet that is not a programme is named, and rows are named by their sheet.
-    assert [(e["where"], e["reason"]) for e in report["skipped"]] == [
-        ("sheet 说明", "has no header row with 标题 Title and 日期 Date in its first 10 rows, so "
-         "it is not read as part of the programme")]
+    # The sheet that is not a programme is named, as a note (no session was left out of it),
+    # rows are named by their sheet, and the sheets without ids are noted once, together.
+    assert report["skipped"] == []
+    assert [e["where"] for e in report["notices"]] == ["sheet 5月25日, row 1, sheet 5月26日, row 1",
+                                                       "sheet 说明"]
+    assert report["notices"][0]["notice"].startswith("the sheet has no 编号 ID column")
+    assert report["notices"][1]["notice"].startswith("has no header row with 标题 Title and 日期 Date")
     _per_day(tmp_path / "bad.xlsx", bad_time="11点")
     code, err, _report = _import(tmp_path, capsys, tmp_path / "bad.xlsx")
     assert code == 2

@@ -402,14 +402,19 @@ def read_spreadsheet(data: bytes, name: str, kind: str) -> RawProgramme:
     programme = RawProgramme(format=kind, title=Path(name).stem, times_optional=True)
     errors: list[str] = []
     ids: dict[str, str] = {}
+    without_ids: list[str] = []
     for where, rows in sheets:
         header_row, header, fields, rows = _open_sheet(where, rows)
         programme.left_out += _unknown_columns(header, fields, where)
         if "id" not in fields:
-            programme.notices.append((where.row(header_row), NO_ID_COLUMN))
+            without_ids.append(where.row(header_row))
         reader = _SheetReader(where, sep, header, fields, errors, ids)
         programme.events.extend(reader.read(rows, header_row + 1))
-    programme.left_out += others
+    if without_ids:  # said once for the file, naming each sheet it is true of
+        programme.notices.append((", ".join(without_ids), NO_ID_COLUMN))
+    # Sheets that hold no programme (instructions, a chart) lose nothing: a note, not a
+    # session left out.
+    programme.notices += others
     if errors:
         raise SpreadsheetInvalid(errors)
     return programme
