@@ -149,10 +149,10 @@ def test_speakers_are_split_as_organisers_separate_them(
 
 
 def test_a_room_typed_two_ways_is_one_room(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    # "A厅", "a厅" and "A厅 " had become two rooms, each with half the hall's sessions.
+    # "A厅", "a厅" and "Ａ厅 " had become three rooms, each with a part of the hall's sessions.
     (tmp_path / "s.csv").write_text(
         "标题,日期,开始,结束,地点\nT1,2023-05-25,9:00,10:00,A厅\nT2,2023-05-25,10:00,11:00,a厅\n"
-        "T3,2023-05-25,11:00,12:00,A厅 \nT4,2023-05-25,12:00,13:00,B厅\n", encoding="utf-8")
+        "T3,2023-05-25,11:00,12:00,Ａ厅 \nT4,2023-05-25,12:00,13:00,B厅\n", encoding="utf-8")
     code, err, _report = _import(tmp_path, capsys, tmp_path / "s.csv")
     assert code == 0, err
     programme = json.loads((tmp_path / "pack" / "programme.json").read_text(encoding="utf-8"))

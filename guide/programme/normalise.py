@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import re
+import unicodedata
 from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -174,9 +175,11 @@ def _event_id(event: RawEvent, key: str) -> str:
 
 
 def _place_key(name: str) -> str:
-    """One room or track however a sheet types it: "A厅", "a厅" and "A厅 " are one hall (the
-    first spelling names it and gives its id, so a room's bookmarks keep it)."""
-    return " ".join(name.split()).casefold()
+    """One room or track however a sheet types it: "A厅", "a厅", "Ａ厅" (an input method's
+    full-width letter) and "A厅 " are one hall. The file's first spelling names it and gives
+    its id, as before this merging: a later file that spells it first another way gives the
+    room another id (its sessions keep theirs)."""
+    return " ".join(unicodedata.normalize("NFKC", name).split()).casefold()
 
 
 class _Names:
