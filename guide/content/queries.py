@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from itertools import groupby
 from typing import Any
 
@@ -22,53 +22,7 @@ from guide.content.models import (
     ForumRow,
     ItemCard,
 )
-
-
-def _rows(db: Db, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
-    cursor = db.execute(sql, params)
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
-
-
-def _en(r: dict[str, Any]) -> dict[str, Any]:
-    """A row's English siblings (its ``en`` JSON column); empty when the pack gave none."""
-    raw = r.get("en")
-    return json.loads(raw) if raw else {}
-
-
-def _date(value: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value) if value else None
-
-
-def _time(value: str | None) -> dt.time | None:
-    return dt.time.fromisoformat(value) if value else None
-
-
-def _datetime(value: str | None) -> dt.datetime | None:
-    return dt.datetime.fromisoformat(value) if value else None
-
-
-def _in(ids: Sequence[str]) -> str:
-    return ",".join("?" * len(ids))
-
-
-def _ordered(ids: Sequence[str], by_id: dict[str, Any]) -> list[Any]:
-    return [by_id[i] for i in ids if i in by_id]
-
-
-def _by_ids(db: Db, sql: str, ids: Sequence[str], build: Callable[[dict[str, Any]], Any],
-            params: Sequence[Any] = ()) -> list[Any]:
-    """Rows of ``sql`` (ending in ``IN``) for ``ids``, built and in the order of ``ids``.
-
-    Chunks of 500 stay under SQLite's limit on bound parameters.
-    """
-    found: dict[str, Any] = {}
-    for start in range(0, len(ids), 500):
-        chunk = list(ids[start:start + 500])
-        for r in _rows(db, f"{sql} ({_in(chunk)})", [*params, *chunk]):
-            found[r["id"]] = build(r)
-    return _ordered(ids, found)
-
+from guide.content.rows import by_ids, english, fetch_rows, parse_date, parse_datetime, parse_time
 
 # --- any kind, for lists, search results and bookmarks ----------------------------------
 
@@ -89,7 +43,7 @@ def item_ids(db: Db, kind: str) -> list[str]:
 
 def cards(db: Db, kind: str, ids: Sequence[str]) -> list[ItemCard]:
     """List cards for ``ids`` of one kind, in the order given; unknown ids are skipped."""
-    return _by_ids(db, "SELECT * FROM item WHERE kind = ? AND id IN", ids,
+    return by_ids(db, "SELECT * FROM item WHERE kind = ? AND id IN", ids,
                    lambda r: ItemCard(r["kind"], r["id"], r["title"], r["title_en"],
                                       r["subtitle"], r["date"], r["subtitle_en"]), [kind])
 
@@ -123,11 +77,11 @@ def _forum_row(r: dict[str, Any]) -> ForumRow:
     return ForumRow(
         id=r["id"], forum_kind=r["kind"], title=r["title"], title_en=r["title_en"],
         series=r["series"], date=dt.date.fromisoformat(r["date"]),
-        start_time=_time(r["start_time"]), end_time=_time(r["end_time"]), venue=r["venue"],
+        start_time=parse_time(r["start_time"]), end_time=parse_time(r["end_time"]), venue=r["venue"],
         organisers=tuple((n, role) for n, role, _en in organisers),
         organisers_en=tuple(en for _n, _role, en in organisers),
-        series_en=r["series_en"], guid=r["guid"], start=_datetime(r["start_at"]),
-        end=_datetime(r["end_at"]), room=r["room"], room_id=r["room_id"], track=r["track"],
+        series_en=r["series_en"], guid=r["guid"], start=parse_datetime(r["start_at"]),
+        end=parse_datetime(r["end_at"]), room=r["room"], room_id=r["room_id"], track=r["track"],
         track_id=r["track_id"], type=r["type"],
     )
 
@@ -147,7 +101,7 @@ def forum_ids(db: Db, *, day: dt.date | None = None, kind: str | None = None) ->
 
 def forum_rows(db: Db, ids: Sequence[str]) -> list[ForumRow]:
     """Schedule rows for ``ids``, in the order given."""
-    return _by_ids(db, _FORUM_ROW + " WHERE f.id IN", ids, _forum_row)
+    return by_ids(db, _FORUM_ROW + " WHERE f.id IN", ids, _forum_row)
 
 
 def list_forums(db: Db, *, day: dt.date | None = None, kind: str | None = None) -> list[ForumRow]:
@@ -208,25 +162,25 @@ def _schedule_key(row: ForumRow) -> tuple[Any, ...]:
 
 def _area(r: dict[str, Any]) -> Area:
     return Area(r["id"], r["kind"], r["title"], r["title_en"], r["parent_id"],
-                _date(r["start_date"]), _date(r["end_date"]), r["city"], r["venue"],
+                parse_date(r["start_date"]), parse_date(r["end_date"]), r["city"], r["venue"],
                 r["summary"], r["summary_en"], r["image"], r["source_id"],
-                _en(r).get("city_en"), _en(r).get("venue_en"))
+                english(r).get("city_en"), english(r).get("venue_en"))
 
 
 def get_area(db: Db, area_id: str) -> Area | None:
     """One exhibition area (or the exhibition itself), or None."""
-    rows = _rows(db, "SELECT * FROM area WHERE id = ?", [area_id])
+    rows = fetch_rows(db, "SELECT * FROM area WHERE id = ?", [area_id])
     return _area(rows[0]) if rows else None
 
 
 def list_areas(db: Db) -> list[Area]:
     """The exhibition and all its areas and fields, in display order."""
-    return [_area(r) for r in _rows(db, "SELECT * FROM area ORDER BY pos")]
+    return [_area(r) for r in fetch_rows(db, "SELECT * FROM area ORDER BY pos")]
 
 
 def area_children(db: Db, area_id: str) -> list[Area]:
     """Areas and fields inside this one."""
-    return [_area(r) for r in _rows(db, "SELECT * FROM area WHERE parent_id = ? ORDER BY pos",
+    return [_area(r) for r in fetch_rows(db, "SELECT * FROM area WHERE parent_id = ? ORDER BY pos",
                                     [area_id])]
 
 
@@ -280,19 +234,19 @@ def mentioned_in(db: Db, kind: str, item_id: str) -> list[ItemCard]:
 def _figure(r: dict[str, Any]) -> Figure:
     return Figure(r["id"], r["label"], r["label_en"], r["value"], r["unit"], r["unit_en"],
                   r["qualifier"], r["year"], r["grp"], r["quote"], r["source_kind"],
-                  r["source_id"], _en(r).get("display"), _en(r).get("display_en"),
-                  _en(r).get("quote_en"))
+                  r["source_id"], english(r).get("display"), english(r).get("display_en"),
+                  english(r).get("quote_en"))
 
 
 def get_figure(db: Db, figure_id: str) -> Figure | None:
     """One key figure, or None."""
-    rows = _rows(db, "SELECT * FROM figure WHERE id = ?", [figure_id])
+    rows = fetch_rows(db, "SELECT * FROM figure WHERE id = ?", [figure_id])
     return _figure(rows[0]) if rows else None
 
 
 def item_figures(db: Db, kind: str, item_id: str) -> list[Figure]:
     """Figures about this item or taken from it."""
-    return [_figure(r) for r in _rows(db, """
+    return [_figure(r) for r in fetch_rows(db, """
         SELECT * FROM figure WHERE (source_kind = ? AND source_id = ?)
            OR id IN (SELECT figure_id FROM figure_about WHERE kind = ? AND item_id = ?)
         ORDER BY pos""", [kind, item_id, kind, item_id])]
@@ -300,7 +254,7 @@ def item_figures(db: Db, kind: str, item_id: str) -> list[Figure]:
 
 def figure_groups(db: Db) -> list[tuple[str, list[Figure]]]:
     """Figures that belong in one chart (same group), groups in pack order, years ascending."""
-    rows = [_figure(r) for r in _rows(
+    rows = [_figure(r) for r in fetch_rows(
         db, "SELECT * FROM figure WHERE grp IS NOT NULL ORDER BY grp, year, pos")]
     first_pos = {r[0]: r[1] for r in db.execute(
         "SELECT grp, min(pos) FROM figure WHERE grp IS NOT NULL GROUP BY grp")}

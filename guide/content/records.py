@@ -16,16 +16,8 @@ from typing import Any, ClassVar
 
 from guide.content.database import Db
 from guide.content.models import ROLE_EN, Figure, ForumRow
-from guide.content.queries import (
-    _by_ids,
-    _date,
-    _en,
-    _rows,
-    forum_rows,
-    get_area,
-    get_figure,
-    item_ids,
-)
+from guide.content.queries import forum_rows, get_area, get_figure, item_ids
+from guide.content.rows import by_ids, english, fetch_rows, parse_date
 
 
 @dataclass(frozen=True)
@@ -308,7 +300,7 @@ def list_items(db: Db, kind: str) -> list[Any]:
 
 def _org(r: dict[str, Any]) -> Organization:
     return Organization(r["id"], r["name"], r["name_en"], r["short_name"], r["parent_id"],
-                        _en(r).get("short_name_en"))
+                        english(r).get("short_name_en"))
 
 
 def _person(r: dict[str, Any]) -> Person:
@@ -318,35 +310,35 @@ def _person(r: dict[str, Any]) -> Person:
 
 def get_organization(db: Db, org_id: str) -> Organization | None:
     """One organisation, or None."""
-    rows = _rows(db, "SELECT * FROM organization WHERE id = ?", [org_id])
+    rows = fetch_rows(db, "SELECT * FROM organization WHERE id = ?", [org_id])
     return _org(rows[0]) if rows else None
 
 
 def get_person(db: Db, person_id: str) -> Person | None:
     """One person, or None."""
-    rows = _rows(db, "SELECT * FROM person WHERE id = ?", [person_id])
+    rows = fetch_rows(db, "SELECT * FROM person WHERE id = ?", [person_id])
     return _person(rows[0]) if rows else None
 
 
 def organization_people(db: Db, org_id: str) -> list[Person]:
     """People whose affiliation is this organisation."""
-    return [_person(r) for r in _rows(
+    return [_person(r) for r in fetch_rows(
         db, "SELECT * FROM person WHERE organization_id = ? ORDER BY pos", [org_id])]
 
 
 def organization_children(db: Db, org_id: str) -> list[Organization]:
     """Departments and units under this organisation."""
-    return [_org(r) for r in _rows(
+    return [_org(r) for r in fetch_rows(
         db, "SELECT * FROM organization WHERE parent_id = ? ORDER BY pos", [org_id])]
 
 
 def _org_parts(db: Db, sql: str, params: Sequence[Any]) -> tuple[OrgPart, ...]:
-    return tuple(OrgPart(_org(r), r["role"]) for r in _rows(db, sql, params))
+    return tuple(OrgPart(_org(r), r["role"]) for r in fetch_rows(db, sql, params))
 
 
 def get_forum(db: Db, forum_id: str) -> Forum | None:
     """A forum with its organisers, speakers and what was launched, or None."""
-    rows = _rows(db, "SELECT * FROM forum WHERE id = ?", [forum_id])
+    rows = fetch_rows(db, "SELECT * FROM forum WHERE id = ?", [forum_id])
     if not rows:
         return None
     r = rows[0]
@@ -354,9 +346,9 @@ def get_forum(db: Db, forum_id: str) -> Forum | None:
         SELECT o.*, fo.role FROM forum_organiser fo JOIN organization o ON o.id = fo.organization_id
         WHERE fo.forum_id = ? ORDER BY fo.pos""", [forum_id])
     speakers = tuple(
-        Speaker(_person(s), tuple(json.loads(s["said"])), tuple(_en(s).get("said_en", ())),
-                tuple(_en(s).get("direct", ())))
-        for s in _rows(db, """
+        Speaker(_person(s), tuple(json.loads(s["said"])), tuple(english(s).get("said_en", ())),
+                tuple(english(s).get("direct", ())))
+        for s in fetch_rows(db, """
             SELECT p.*, fs.said, fs.en FROM forum_speaker fs JOIN person p ON p.id = fs.person_id
             WHERE fs.forum_id = ? ORDER BY fs.pos""", [forum_id])
     )
@@ -365,15 +357,15 @@ def get_forum(db: Db, forum_id: str) -> Forum | None:
             SELECT o.*, lo.role FROM launch_organiser lo
             JOIN organization o ON o.id = lo.organization_id
             WHERE lo.forum_id = ? AND lo.launch_pos = ? ORDER BY lo.pos""",
-            [forum_id, la["pos"]]), _en(la).get("summary_en"))
-        for la in _rows(db, "SELECT * FROM launch WHERE forum_id = ? ORDER BY pos", [forum_id])
+            [forum_id, la["pos"]]), english(la).get("summary_en"))
+        for la in fetch_rows(db, "SELECT * FROM launch WHERE forum_id = ? ORDER BY pos", [forum_id])
     )
     programme = json.loads(r["programme"] or "{}")
     return Forum(
         row=forum_rows(db, [forum_id])[0], summary=r["summary"], summary_en=r["summary_en"],
         attendance=r["attendance"], text=tuple(json.loads(r["text"])), source_id=r["source_id"],
         organisers=organisers, speakers=speakers, launches=launches,
-        attendance_en=_en(r).get("attendance_en"), text_en=tuple(_en(r).get("text_en", ())),
+        attendance_en=english(r).get("attendance_en"), text_en=tuple(english(r).get("text_en", ())),
         subtitle=programme.get("subtitle"), language=programme.get("language"),
         url=programme.get("url"),
         links=tuple((ln["url"], ln.get("title")) for ln in programme.get("links", ())),
@@ -382,14 +374,14 @@ def get_forum(db: Db, forum_id: str) -> Forum | None:
 
 def get_room(db: Db, room_id: str) -> Room | None:
     """One room, or None."""
-    rows = _rows(db, "SELECT * FROM room WHERE id = ?", [room_id])
+    rows = fetch_rows(db, "SELECT * FROM room WHERE id = ?", [room_id])
     return Room(rows[0]["id"], rows[0]["title"], rows[0]["title_en"], rows[0]["guid"]) if rows \
         else None
 
 
 def get_track(db: Db, track_id: str) -> Track | None:
     """One track, or None."""
-    rows = _rows(db, "SELECT * FROM track WHERE id = ?", [track_id])
+    rows = fetch_rows(db, "SELECT * FROM track WHERE id = ?", [track_id])
     return Track(rows[0]["id"], rows[0]["title"], rows[0]["title_en"], rows[0]["color"]) if rows \
         else None
 
@@ -403,48 +395,48 @@ FROM photo ph LEFT JOIN person p ON p.id = ph.photographer_id
 def _photo(r: dict[str, Any]) -> Photo:
     return Photo(r["id"], r["caption"], r["caption_en"], r["credit_role"], r["photographer_id"],
                  r["photographer"], r["photographer_en"], r["credit_suffix"], r["area_id"],
-                 r["announcement_id"], r["image"], _en(r).get("credit_role_en"))
+                 r["announcement_id"], r["image"], english(r).get("credit_role_en"))
 
 
 def get_photo(db: Db, photo_id: str) -> Photo | None:
     """One photo with its caption and credit, or None."""
-    rows = _rows(db, _PHOTO + " WHERE ph.id = ?", [photo_id])
+    rows = fetch_rows(db, _PHOTO + " WHERE ph.id = ?", [photo_id])
     return _photo(rows[0]) if rows else None
 
 
 def photos(db: Db, ids: Sequence[str]) -> list[Photo]:
     """Photos for ``ids`` in the order given (for lazy gallery models)."""
-    return _by_ids(db, _PHOTO + " WHERE ph.id IN", ids, _photo)
+    return by_ids(db, _PHOTO + " WHERE ph.id IN", ids, _photo)
 
 
 def area_photos(db: Db, area_id: str) -> list[Photo]:
     """Photos showing this area or any area inside it."""
-    return [_photo(r) for r in _rows(db, _PHOTO + """
+    return [_photo(r) for r in fetch_rows(db, _PHOTO + """
         WHERE ph.area_id = ? OR ph.area_id IN (SELECT id FROM area WHERE parent_id = ?)
         ORDER BY ph.pos""", [area_id, area_id])]
 
 
 def photographer_photos(db: Db, person_id: str) -> list[Photo]:
     """Photos credited to this person."""
-    return [_photo(r) for r in _rows(db, _PHOTO + " WHERE ph.photographer_id = ? ORDER BY ph.pos",
+    return [_photo(r) for r in fetch_rows(db, _PHOTO + " WHERE ph.photographer_id = ? ORDER BY ph.pos",
                                      [person_id])]
 
 
 def announcement_photos(db: Db, announcement_id: str) -> list[Photo]:
     """Photos printed with this announcement."""
-    return [_photo(r) for r in _rows(db, _PHOTO + " WHERE ph.announcement_id = ? ORDER BY ph.pos",
+    return [_photo(r) for r in fetch_rows(db, _PHOTO + " WHERE ph.announcement_id = ? ORDER BY ph.pos",
                                      [announcement_id])]
 
 
 def _announcement(r: dict[str, Any]) -> Announcement:
-    en = _en(r)
+    en = english(r)
     return Announcement(r["id"], r["kind"], r["headline"], r["subheadline"], r["title_en"],
-                        r["summary_en"], r["byline"], r["reporter_id"], _date(r["date"]),
+                        r["summary_en"], r["byline"], r["reporter_id"], parse_date(r["date"]),
                         tuple(json.loads(r["paragraphs"])), en.get("subheadline_en"),
                         en.get("byline_en"), tuple(en.get("paragraphs_en", ())))
 
 
 def get_announcement(db: Db, announcement_id: str) -> Announcement | None:
     """One announcement with its paragraphs, or None."""
-    rows = _rows(db, "SELECT * FROM announcement WHERE id = ?", [announcement_id])
+    rows = fetch_rows(db, "SELECT * FROM announcement WHERE id = ?", [announcement_id])
     return _announcement(rows[0]) if rows else None
