@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 from guide.ui import boxes
 from guide.ui import text as tx
 from guide.ui.context import AppContext
-from guide.ui.views.detail_html import kind_label
+from guide.ui.kinds import kind_label
 
 if TYPE_CHECKING:
     from guide.updates.api import ChangeSummary, PreparedUpdate

@@ -23,8 +23,8 @@ from guide.ui import theme
 from guide.ui.context import AppContext
 from guide.ui.delegates import BaseDelegate, Index, Line, title
 from guide.ui.images import ImageCache
+from guide.ui.kinds import area_kind_label
 from guide.ui.models.lazy import ItemRole
-from guide.ui.views.detail_html import area_kind_label
 
 
 def paint_placeholder(painter: QPainter, rect: QRect, palette: theme.Palette, mark: str,

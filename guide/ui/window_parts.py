@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QHBoxLayout, QLis
 
 from guide.content.database import counts, has_maps
 from guide.ui import theme
+from guide.ui.kinds import KIND_GROUPS
 
 
 class WindowKeys(Protocol):
@@ -43,15 +44,10 @@ SECTIONS = ("home", "forums", "rooms", "tracks", "exhibition", "announcements", 
 SECTION_KINDS = {"forums": "forum", "rooms": "room", "tracks": "track", "exhibition": "area",
                  "announcements": "announcement", "photos": "photo", "figures": "figure"}
 
+# A section of items is named as search and bookmarks head their group (kinds.KIND_GROUPS).
 SECTION_LABELS = {
     "home": QT_TRANSLATE_NOOP("tx", "Home"),
-    "forums": QT_TRANSLATE_NOOP("tx", "Forums"),
-    "rooms": QT_TRANSLATE_NOOP("tx", "Rooms"),
-    "tracks": QT_TRANSLATE_NOOP("tx", "Tracks"),
-    "exhibition": QT_TRANSLATE_NOOP("tx", "Exhibition"),
-    "announcements": QT_TRANSLATE_NOOP("tx", "News"),  # short: the list keeps its words at 200%
-    "photos": QT_TRANSLATE_NOOP("tx", "Photos"),
-    "figures": QT_TRANSLATE_NOOP("tx", "Figures"),
+    **{section: KIND_GROUPS[kind] for section, kind in SECTION_KINDS.items()},
     "map": QT_TRANSLATE_NOOP("tx", "Map"),
     "bookmarks": QT_TRANSLATE_NOOP("tx", "Bookmarks"),
 }

@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt
 
 from guide.search import SearchHit
 from guide.ui import text as tx
+from guide.ui.kinds import kind_group, kind_label
 from guide.ui.models.lazy import BookmarkedRole, IdRole, KindRole
 from guide.ui.models.rows import RowsModel
-from guide.ui.views.detail_html import kind_group, kind_label
 
 
 @dataclass(frozen=True)

@@ -27,10 +27,10 @@ from guide.ui.boxes import message_box, name_buttons
 from guide.ui.context import AppContext
 from guide.ui.delegates import PAD, BaseDelegate, Index, Line, title
 from guide.ui.flow import FlowLayout
+from guide.ui.kinds import area_kind_label, kind_group, kind_label
 from guide.ui.models.lazy import BookmarkedRole, IdRole, ItemRole, KindRole
 from guide.ui.models.rows import RowsModel
 from guide.ui.views.base import Page, SectionedList, list_view, star_clicked
-from guide.ui.views.detail_html import area_kind_label, kind_group, kind_label
 from guide.user import bookmarks as store
 from guide.user.bookmarks import BookmarkView
 from guide.user.export import ExportError, export_bookmarks

@@ -25,9 +25,10 @@ from guide.ui.accessible import LinkSpots
 from guide.ui.context import AppContext
 from guide.ui.image_delegates import PhotoDelegate
 from guide.ui.images import ImageCache
+from guide.ui.kinds import area_kind_label, kind_label
 from guide.ui.models.lazy import LazyItemModel
 from guide.ui.views.base import Page, TextSizedButton, fit_grid, list_view
-from guide.ui.views.detail_html import ORIGINAL_LINK, area_kind_label, css, kind_label, reading_size, render
+from guide.ui.views.detail_html import ORIGINAL_LINK, css, reading_size, render
 from guide.ui.views.detail_place import PlaceOnMap
 from guide.ui.views.follow import follow_keyboard
 
