@@ -61,7 +61,7 @@ def test_before_the_exhibition_home_says_when_it_opens_and_shows_no_news(home_at
     assert ids(page.next_model) == forums_on(page, "2023-05-27")
     assert shown(page.expo_note) == ""
     assert ids(page.news_model) == []
-    assert shown(page.news_empty) == "No announcements yet."
+    assert shown(page.news_empty) == "No news yet."
 
 
 def test_on_26_may_the_exhibition_is_open_and_news_is_not_from_the_future(home_at) -> None:  # type: ignore[no-untyped-def]

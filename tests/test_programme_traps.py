@@ -249,3 +249,18 @@ def test_a_broken_schedule_is_named_first_with_what_to_do(
     code, out, _report = _import(tmp_path, text, name=name)
     assert code == 2 and not out.exists()
     assert capsys.readouterr().err.splitlines()[0] == f"error: {said}"
+
+
+def test_an_unknown_zone_of_the_content_in_use_does_not_say_to_correct_the_file(tmp_path: Path) -> None:
+    # The file names no zone; the one taken from the content in use is unknown: the advice
+    # "or correct it in the file" pointed at a file that holds no zone.
+    from guide.programme.importer import read_programme
+    from guide.programme.model import ProgrammeError
+
+    source = tmp_path / "schedule.xml"
+    source.write_text(PENTABARF, encoding="utf-8")
+    with pytest.raises(ProgrammeError) as exc:
+        read_programme(str(source), fallback_timezone="Asia/Beijingg")
+    said = str(exc.value)
+    assert "the file names no time zone and the content in use names 'Asia/Beijingg'" in said
+    assert "--timezone" in said and "correct it in the file" not in said

@@ -126,6 +126,13 @@ def test_a_rooms_next_session_names_its_day_only_when_not_today(programme_db: Pa
     for room in later:
         assert status_lines(room, "en", now.date())[1].startswith(
             f"Next: {tx.format_short_date(room.status.next.date, 'en')} ")
+    # Late on the 27th, room One's next session is the Kitchen at 00:20 (programme day 27,
+    # calendar day 28): the clock names the day once, no date before it.
+    late = dt.datetime(2025, 12, 27, 23, 50)
+    row = queries.forum_rows(db, [KITCHEN])[0]
+    (one,) = places.room_rows(db, [row.room_id], late)
+    assert one.status.next is not None and one.status.next.id == KITCHEN
+    assert status_lines(one, "en", late.date())[1] == f"Next: 00:20–01:20 (Sun 28 Dec) {row.title}"
 
 
 def test_home_heads_what_is_on_now_beside_later_today(guide: Guide) -> None:

@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 from guide.content.ids import make_id
 from guide.programme.model import ProgrammeError, RawEvent, RawProgramme
 from guide.programme.text import one_line, paragraphs
-from guide.programme.times import parse_clock, parse_duration, parse_instant, zone
+from guide.programme.times import FALLBACK_SOURCE, parse_clock, parse_duration, parse_instant, zone
 
 # Without a day start in the file, an event before this clock time belongs to the
 # conference day before (events at 00:30 are the previous night's).
@@ -238,7 +238,7 @@ def normalise(raw: RawProgramme, *, timezone: str | None = None, source: str = "
     tz_name = timezone or raw.time_zone
     tz = zone(tz_name, flag=timezone is not None, source=source or "the file") if tz_name else None
     clock = _Clock(raw, tz, source or "the file",
-                   zone(fallback_timezone, flag=False, source="the content in use")
+                   zone(fallback_timezone, flag=False, source=FALLBACK_SOURCE)
                    if fallback_timezone else None)
     report = Report()
     names = _Names()

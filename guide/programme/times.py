@@ -39,6 +39,10 @@ _MEANT = {"beijing": "Asia/Shanghai", "peking": "Asia/Shanghai", "china": "Asia/
           "taipei": "Asia/Taipei"}
 
 
+# The source of a zone taken from the content in use, for a file that names none.
+FALLBACK_SOURCE = "the content in use"
+
+
 def zone(name: str, *, flag: bool, source: str = "the file") -> ZoneInfo:
     """The IANA time zone ``name``; the error names ``--timezone`` when the user gave it, and
     offers it in place of the zone ``source`` names when that is unknown."""
@@ -52,6 +56,11 @@ def zone(name: str, *, flag: bool, source: str = "the file") -> ZoneInfo:
         meant = _MEANT.get(word)
         example = (f"--timezone {meant}" if meant else
                    "--timezone Asia/Shanghai or --timezone Europe/Brussels")
+        if source == FALLBACK_SOURCE:  # nothing in the file to correct: it names no zone
+            raise ProgrammeError(f"the file names no time zone and the content in use names "
+                                 f"{name!r}, which is not a known time zone; give the zone the "
+                                 f"file's times are in with --timezone, e.g. {example} (IANA "
+                                 "names)") from exc
         raise ProgrammeError(f"{source}: its time zone {name!r} is not a known time zone; give "
                              f"the zone its times are in with --timezone, e.g. {example} (IANA "
                              "names), or correct it in the file") from exc

@@ -280,6 +280,10 @@
         <translation>最新公告</translation>
     </message>
     <message>
+        <source>No news yet.</source>
+        <translation>暂无新闻公告。</translation>
+    </message>
+    <message>
         <source>Today · %1</source>
         <translation>今天 · %1</translation>
     </message>
@@ -310,10 +314,6 @@
     <message>
         <source>The exhibition is open today: %1</source>
         <translation>今日展览开放：%1</translation>
-    </message>
-    <message>
-        <source>No announcements yet.</source>
-        <translation>暂无公告。</translation>
     </message>
     <message>
         <source>The forum has ended. Browse what happened below.</source>

@@ -195,7 +195,7 @@ class HomePage(Page):
             view.setVisible(model.rowCount() > 0)
         self.today_empty.setVisible(not self.today_model.rowCount())
         self.next_empty.setVisible(not self.next_model.rowCount())
-        self.news_empty.setText(self.tr("No announcements yet."))
+        self.news_empty.setText(self.tr("No news yet."))
         self.news_empty.setVisible(not self.news_model.rowCount())
         self.today_view.setAccessibleName(self.today_title.text())
         self.next_view.setAccessibleName(self.next_title.text())
