@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -23,6 +24,15 @@ from guide.ui.guide import Guide
 from tests.conftest import MINI_PACK
 
 ITEMS = "items.toml"
+
+
+def write_foreign_sqlite(path: Path) -> None:
+    """An SQLite file of another program (an invoice table, a schema version of its own)."""
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE invoices (id INTEGER, total REAL)")
+    conn.execute("PRAGMA user_version = 7")
+    conn.commit()
+    conn.close()
 
 
 def copy_pack(dest: Path, version: int = 1) -> Path:

@@ -23,6 +23,7 @@ from guide.content.database import ContentDbError, open_content_db
 from guide.locate import open_checked_content
 from guide.user.bookmarks import add_bookmark, stored_bookmarks
 from guide.user.db import USER_SCHEMA_VERSION, UserDbError, open_user_db
+from tests.support import write_foreign_sqlite
 
 
 def digest(path: Path) -> str:
@@ -53,14 +54,6 @@ def _zero_pages(path: Path) -> None:
     path.write_bytes(bytes(data))
 
 
-def _foreign(path: Path) -> None:
-    conn = sqlite3.connect(path)
-    conn.execute("CREATE TABLE invoices (id INTEGER, total REAL)")
-    conn.execute("PRAGMA user_version = 7")
-    conn.commit()
-    conn.close()
-
-
 def _newer(path: Path) -> None:
     conn = sqlite3.connect(path)
     conn.execute("PRAGMA user_version = 99")
@@ -74,7 +67,7 @@ CONTENT_CASES: dict[str, Callable[[Path, Path], None]] = {
     "truncated": lambda good, p: p.write_bytes(good.read_bytes()[: good.stat().st_size // 3]),
     "random": lambda good, p: p.write_bytes(os.urandom(64 * 1024)),
     "zeroed-pages": lambda good, p: (shutil.copyfile(good, p), _zero_pages(p)),  # type: ignore[func-returns-value]
-    "foreign": lambda good, p: _foreign(p),
+    "foreign": lambda good, p: write_foreign_sqlite(p),
     "newer": lambda good, p: (shutil.copyfile(good, p), _newer(p)),  # type: ignore[func-returns-value]
     "folder": lambda good, p: p.mkdir(),
 }
@@ -201,7 +194,7 @@ def _user_missing_table(p: Path) -> None:
 
 
 USER_CASES: dict[str, Callable[[Path], None]] = {
-    "foreign": _foreign,
+    "foreign": write_foreign_sqlite,
     "newer": _user_newer,
     "folder": lambda p: p.mkdir(),
 }

@@ -9,6 +9,7 @@ import pytest
 
 from guide.content.loader import PackInvalid, load_pack
 from tests.conftest import run_guide
+from tests.support import write_foreign_sqlite
 
 CASES = [
     # (name, edit(items.toml text) -> text, expected file, expected path regex, message regex)
@@ -93,20 +94,10 @@ def _user_db(path: Path) -> None:
     open_user_db(path).close()
 
 
-def _other_sqlite(path: Path) -> None:
-    import sqlite3
-
-    conn = sqlite3.connect(path)
-    conn.execute("CREATE TABLE invoice (id INTEGER PRIMARY KEY, total REAL)")
-    conn.execute("INSERT INTO invoice VALUES (1, 9.5)")
-    conn.commit()
-    conn.close()
-
-
 @pytest.mark.parametrize(("name", "make", "says"), [
     ("plan.xlsx", _spreadsheet, "is not a content database (not an SQLite file at all)"),
     ("user.db", _user_db, "is the guide's user database (bookmarks and settings)"),
-    ("accounts.db", _other_sqlite, "is an SQLite database of another kind"),
+    ("accounts.db", write_foreign_sqlite, "is an SQLite database of another kind"),
 ], ids=["spreadsheet", "user database", "other sqlite"])
 def test_build_db_never_overwrites_a_file_that_is_not_a_content_database(
     tmp_path: Path, mini_pack: Path, capsys: pytest.CaptureFixture[str], name: str, make, says: str
