@@ -271,11 +271,11 @@ def clear_pending(slot: ContentSlot | None = None) -> None:
 def drop_refused(pack_file: Path, reason: str, detail: str, slot: ContentSlot | None = None) -> bool:
     """Drop ``pack_file`` from the download cache if it is the waiting pack and was refused for good.
 
-    Applying it would be refused again (invalid content, rollback …), so it is deleted and no
-    longer "waiting"; the refusal is remembered with the source's index, so the same
-    publication is not downloaded again, while a new one (the index changes) is. A
-    transient reason (no room on the disk) keeps the pack. Returns True if it was dropped.
-    """
+    It is deleted and no longer "waiting". A fault of the file (invalid content …) is
+    remembered with the source's index, so the same publication is not downloaded again while
+    a new one is; a refusal for what the machine holds (another pack's content shown) is
+    judged again at the next poll; a transient one (a full disk) keeps the pack. Returns True
+    if it was dropped."""
     slot = slot or default_slot()
     # A file opened by hand (staff import) is never the cache's: nothing to lock or write.
     if reason not in errors.PERMANENT or Path(pack_file).resolve().parent != (slot.root / INCOMING).resolve():
@@ -288,9 +288,7 @@ def drop_refused(pack_file: Path, reason: str, detail: str, slot: ContentSlot | 
         ready.pack_file.unlink(missing_ok=True)
         poll.pending = None
         known = poll.sources.get(ready.source)
-        if reason not in errors.FILE_FAULTS:
-            # Refused for what this machine holds (another pack shown now, a rollback): the
-            # next poll judges the publication afresh rather than remembering it as refused.
+        if reason not in errors.FILE_FAULTS:  # refused for what the machine holds: judge again
             poll.sources.pop(ready.source, None)
         elif known is not None and known.get("decision") == Decision.READY \
                 and known.get("detail") == f"version {ready.version}":
@@ -365,13 +363,11 @@ class _Poll:
         self.judge_for(None)
 
     def judge_for(self, current: ContentIdentity | None) -> None:
-        """Judge offers for the content in use, ``current``. Validators (and remembered
-        decisions) hold only for the keys and the content they were judged with: after the
-        trusted keys change, or staff move the machine to other content (a programme whose
-        packs it had refused as another pack's), the next poll fetches and judges afresh."""
+        """Judge offers for the content in use. Remembered decisions hold only for the keys
+        and the pack id they were judged with (not the version: the floors judge that, and a
+        304 after an update stays a 304): after staff move the machine to another pack's
+        content (a programme refused as another pack's), the next poll judges afresh."""
         self.current = current
-        # The pack id only: a newer version in use only turns more offers away, which the
-        # floors judge anyway, and a 304 after an update must stay a 304.
         shown = current.pack_id if current is not None else ""
         self.trust = hashlib.sha256(b"".join(sorted(k.raw for k in self.trusted))
                                     + shown.encode()).hexdigest()[:16]
@@ -447,8 +443,7 @@ def _judge_offer(poll: _Poll, fetched: Fetched, index: PackIndex, pending: Ready
     if pending is not None and pending.pack_id == index.pack_id and (
             pending.version > index.version
             or (pending.version == index.version and _same_file(pending, index))):
-        # What the source offers is already here (or older than what is waiting): no download.
-        # The same version as another file (republished after a fix) is fetched again.
+        # Already here (or older than what waits): no download; republished as another file: fetch.
         poll.remember(fetched, Decision.READY, f"version {pending.version}")
         return poll.result(CheckStatus.READY, f"version {pending.version} is already downloaded and "
                            "waiting", ready=pending)
