@@ -658,3 +658,27 @@ def test_the_sections_keep_their_names_at_large_text_on_1024x640(qtbot, real_db:
                 assert widest + nav.iconSize().width() < nav.width() <= 0.27 * 1024, scale
             finally:
                 g.ctx.state.set_text_scale(1.0)
+
+
+@pytest.mark.parametrize("page", ["announcements", "forums", "figures"])
+def test_a_lists_rows_are_measured_at_the_width_they_are_shown_at(qtbot, real_db: Path, page: str) -> None:  # type: ignore[no-untyped-def]
+    # A title measured while the list still had its scroll bar wrapped onto a second line;
+    # once the bar went, it fit on one, and the rows under it stayed where a second line
+    # had put them: a gap (Qt re-lays a list out by itself only when its height changes).
+    from guide.screenshot import settle
+
+    with shown_guide(qtbot, real_db, lang="en", size=(1280, 800)) as g:
+        settle(g, 0.5)
+        g.window.go(Location(page))
+        settle(g)  # as a user sees it, once layouts and queued events are done
+        view = next(v for v in g.window.page(page).findChildren(QListView)
+                    if v.isVisible() and v.viewMode() == QListView.ViewMode.ListMode)
+        model = view.model()
+
+        def rows() -> list[tuple[int, int]]:
+            return [(view.visualRect(model.index(r, 0)).top(), view.visualRect(model.index(r, 0)).height())
+                    for r in range(model.rowCount())]
+
+        shown = rows()
+        view.doItemsLayout()  # measured and placed afresh at the width the list has now
+        assert shown == rows()

@@ -103,6 +103,7 @@ def list_view(
     view.setUniformItemSizes(False)
     view.setResizeMode(QListView.ResizeMode.Adjust)
     if not grid:
+        view.viewport().installEventFilter(_ROW_FITTER)
         sizer = _UniformWhenLong(view)
         sizer.update()  # a model that is long already (filled before its view was made)
         model.modelReset.connect(sizer.update)
@@ -238,7 +239,10 @@ class _UniformWhenLong(QObject):
 
 
 class _RowFitter(QObject):
-    """Refits embedded lists when their width changes (one shared, parentless filter)."""
+    """Re-lays out a list's rows when its width changes (one shared, parentless filter):
+    embedded lists get the height of their rows again; a page's list measures its rows
+    again, which Qt's own Adjust mode does only when the height changes (a title measured
+    at the width the list had before its scroll bar went had kept a second line's height)."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         view = watched.parent()
@@ -246,7 +250,10 @@ class _RowFitter(QObject):
                 and view.viewMode() == QListView.ViewMode.ListMode
                 and isinstance(event, QResizeEvent)
                 and event.size().width() != event.oldSize().width()):
-            fit_rows(view)
+            if view.property("fitRows"):
+                fit_rows(view)
+            else:
+                view.doItemsLayout()
         return False
 
 
