@@ -103,7 +103,7 @@ def list_view(
     view.setUniformItemSizes(False)
     view.setResizeMode(QListView.ResizeMode.Adjust)
     if not grid:
-        view.viewport().installEventFilter(_ROW_FITTER)
+        viewport_of(view).installEventFilter(_ROW_FITTER)  # see viewport_of: no Python types made
         sizer = _UniformWhenLong(view)
         sizer.update()  # a model that is long already (filled before its view was made)
         model.modelReset.connect(sizer.update)
