@@ -15,7 +15,6 @@ does not compute: see engine.py); ties go to the earlier date, then the smaller 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from guide.search.query import Piece
 from guide.search.syllables import ends_on_syllable
@@ -45,7 +44,7 @@ class PieceTier:
         # 发展改革 (fa'zhan'gai'ge) holds "zhang" only across a syllable, and had ranked
         # as high as 张伟, which says it. Such a match ranks as a body match.
         self.whole_syllables = bool(piece.pinyin) and ends_on_syllable(piece.pinyin)
-        self.syllable_start, self.aligned_start, self.aligned = _spelling_patterns(piece.pinyin)
+        self.syllable_start = re.compile("(?<![a-z])" + "'?".join(piece.pinyin))
 
     def tier(self, rank_cjk: str, rank_words: str, rank_pinyin: str) -> int:
         """Return the piece's tier in one row's title keys, plus 1 when it matched the
@@ -92,22 +91,24 @@ class PieceTier:
         cut = rank_pinyin.find("\t")
         span = (0, cut) if title else (cut, len(rank_pinyin))
         if plain.find(self.pinyin_start, lo, hi) >= 0 and (
-                not self.whole_syllables or self.aligned_start.search(rank_pinyin, *span)):
+                not self.whole_syllables or self._ends_on_syllable(rank_pinyin, span, line_start=True)):
             return PREFIX
         # Rare (the regex): a syllable start inside a line.
-        inside = self.aligned if self.whole_syllables else self.syllable_start
-        return INSIDE if inside.search(rank_pinyin, *span) else -1
+        if self.whole_syllables:
+            return INSIDE if self._ends_on_syllable(rank_pinyin, span, line_start=False) else -1
+        return INSIDE if self.syllable_start.search(rank_pinyin, *span) else -1
 
-
-@lru_cache(maxsize=2048)
-def _spelling_patterns(pinyin: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """(starts at a syllable, is a whole line's start ending on a syllable, starts and ends
-    on syllables) for ``pinyin`` in rank_pinyin. Cached here: three patterns a piece would
-    push other patterns out of re's own cache of 512, and recompiling cost every as-you-type
-    query about a millisecond (search p50 1.8 -> 2.9 ms at 100k items)."""
-    spelt = "'?".join(pinyin)
-    return (re.compile(f"(?<![a-z]){spelt}"), re.compile(f"(?<![a-z']){spelt}(?![a-z])"),
-            re.compile(f"(?<![a-z]){spelt}(?![a-z])"))
+    def _ends_on_syllable(self, rank_pinyin: str, span: tuple[int, int], *, line_start: bool) -> bool:
+        """Whether the piece is spelt in ``rank_pinyin[span]`` from a syllable's start (a
+        line's, with ``line_start``) to a syllable's end. Checked around the one pattern a
+        piece has: more patterns per piece pushed others out of re's cache of 512, and
+        recompiling cost every query about a millisecond at 100k items."""
+        for found in self.syllable_start.finditer(rank_pinyin, *span):
+            before, end = found.start() - 1, found.end()
+            if (end == len(rank_pinyin) or not rank_pinyin[end].isalpha()) and not (
+                    line_start and before >= 0 and rank_pinyin[before] == "'"):
+                return True
+        return False
 
 
 # A title or name that is nothing but Chinese characters, between rank_cjk's newlines.
