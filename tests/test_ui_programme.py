@@ -531,3 +531,16 @@ def test_a_dark_track_colour_is_outlined_where_it_would_not_show() -> None:
     assert edge_and_middle("#2a3a8a", theme.HIGH_CONTRAST) == ("#ffffff", "#2a3a8a")
     assert edge_and_middle("#e0301e", theme.HIGH_CONTRAST) == ("#e0301e", "#e0301e")  # shows as it is
     assert edge_and_middle("#2a3a8a", theme.STANDARD) == ("#2a3a8a", "#2a3a8a")  # on white it shows
+
+
+def test_search_heads_a_programmes_talks_sessions_as_its_bookmarks_do(guide: Guide) -> None:
+    # Search had headed them "Forums · 12" where the bookmarks page says "Sessions".
+    from guide.ui.models.search import GroupHeader, group_heading
+
+    guide.window.show_search("deutschlandticket")
+    page = guide.window.page("search")
+    headers = [r for r in page.model.rows() if isinstance(r, GroupHeader)]
+    assert headers and headers[0].kind == "forum"
+    assert group_heading(headers[0]).startswith("Sessions · ")
+    guide.ctx.state.set_language("zh")
+    assert group_heading(headers[0]).startswith("场次 · ")

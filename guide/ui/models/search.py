@@ -20,6 +20,7 @@ class GroupHeader:
     kind: str
     count: int
     capped: bool
+    sessions: bool = False  # forums that are an imported programme's sessions
 
 
 @dataclass(frozen=True)
@@ -34,8 +35,10 @@ Row = GroupHeader | SearchHit | Suggestion
 KIND_ORDER = ("forum", "area", "announcement", "photo", "person", "organization", "figure")
 
 
-def group_hits(hits: list[SearchHit], counts: dict[str, int], cap: int) -> list[Row]:
-    """Headers and hits: the kind with the best hit first, hits by score within a kind.
+def group_hits(hits: list[SearchHit], counts: dict[str, int], cap: int, *,
+               sessions: bool = False) -> list[Row]:
+    """Headers and hits: the kind with the best hit first, hits by score within a kind;
+    with ``sessions`` (the content is an imported programme) forums are headed Sessions.
 
     Kinds whose best hits are equally good (same number of pieces matched in a title at
     the same tiers: the score's part above 10) keep a fixed order, forums first.
@@ -51,7 +54,7 @@ def group_hits(hits: list[SearchHit], counts: dict[str, int], cap: int) -> list[
 
     for kind, group in sorted(by_kind.items(), key=group_key):
         count = max(counts.get(kind, 0), len(group))
-        rows.append(GroupHeader(kind, count, count >= cap))
+        rows.append(GroupHeader(kind, count, count >= cap, sessions and kind == "forum"))
         rows.extend(group)
     return rows
 
@@ -59,7 +62,9 @@ def group_hits(hits: list[SearchHit], counts: dict[str, int], cap: int) -> list[
 def group_heading(header: GroupHeader) -> str:
     """A group's heading as shown and read out: "Forums · 3", "论坛日程 · 100+"."""
     count = f"{header.count}+" if header.capped else str(header.count)
-    return f"{kind_group(header.kind)} · {count}"
+    # A programme's talks are "Sessions", as its bookmarks head them, not forums.
+    name = tx.tr("Sessions") if header.sessions else kind_group(header.kind)
+    return f"{name} · {count}"
 
 
 def spoken_hit(hit: SearchHit, lang: str) -> str:

@@ -6,6 +6,7 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QWidget
 
+from guide.content import places
 from guide.search import COUNT_CAP, SearchHit, count_by_kind, search
 from guide.ui import theme
 from guide.ui.context import AppContext
@@ -89,7 +90,7 @@ class SearchPage(Page):
             hits = search(self.ctx.content, query, limit=LIMIT)
             # Counts of all matches come a moment later: the hits paint in this frame.
             self._hits, self._counted = hits, False
-            self.model.set_rows(group_hits(hits, {}, COUNT_CAP))
+            self.model.set_rows(group_hits(hits, {}, COUNT_CAP, sessions=self._sessions()))
             if hits:
                 self._counts_timer.start()
             # Nothing found: the advice right under the title, where the eye is, not under an
@@ -101,6 +102,10 @@ class SearchPage(Page):
         self.select(self.model.selectable_row(0, 1))
         self.query_changed.emit(query)
 
+    def _sessions(self) -> bool:
+        """Whether the content's forums are all an imported programme's sessions."""
+        return places.forum_kinds(self.ctx.content) == {"session"}
+
     def _add_counts(self) -> None:
         """Second pass for the query on screen: how many match in all, per kind."""
         query = self.last_query or ""
@@ -109,7 +114,8 @@ class SearchPage(Page):
         if not self._hits or query != self.box.text() or not self.isVisible():
             return
         row = self.results.currentIndex().row()
-        self.model.set_rows(group_hits(self._hits, count_by_kind(self.ctx.content, query), COUNT_CAP))
+        self.model.set_rows(group_hits(self._hits, count_by_kind(self.ctx.content, query), COUNT_CAP,
+                                       sessions=self._sessions()))
         self._counted = True
         self.select(row if row >= 0 else self.model.selectable_row(0, 1))
 
