@@ -65,6 +65,7 @@ class SearchPage(Page):
         box.textChanged.connect(self._text_changed)
         self._hits: list[SearchHit] = []
         self._counted = False  # the counts of self._hits are on screen
+        self._sessions_of: tuple[object, bool] | None = None  # (content, its forums are sessions)
         self._counts_timer = QTimer(self)
         self._counts_timer.setSingleShot(True)
         self._counts_timer.setInterval(0)
@@ -103,8 +104,12 @@ class SearchPage(Page):
         self.query_changed.emit(query)
 
     def _sessions(self) -> bool:
-        """Whether the content's forums are all an imported programme's sessions."""
-        return places.forum_kinds(self.ctx.content) == {"session"}
+        """Whether the content's forums are all an imported programme's sessions: asked once
+        per content, not at every keystroke (a scan of every forum)."""
+        content = self.ctx.content
+        if self._sessions_of is None or self._sessions_of[0] is not content:
+            self._sessions_of = (content, places.forum_kinds(content) == {"session"})
+        return self._sessions_of[1]
 
     def _add_counts(self) -> None:
         """Second pass for the query on screen: how many match in all, per kind."""
