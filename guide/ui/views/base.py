@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import (
@@ -253,8 +254,35 @@ class _RowFitter(QObject):
             if view.property("fitRows"):
                 fit_rows(view)
             else:
-                view.doItemsLayout()
+                _relayout(view)
         return False
+
+
+def _relayout(view: QListView) -> None:
+    """Lay ``view``'s rows out again now, then at most every 100 ms while its width keeps
+    changing, and once more when it stops: each layout measures every row (about as long as
+    the rest of a resize), so a window dragged wider had taken twice as long per step."""
+    timer = view.findChild(QTimer, "relayoutTimer")
+    if timer is None:
+        timer = QTimer(view)
+        timer.setObjectName("relayoutTimer")
+        timer.setSingleShot(True)
+        timer.setInterval(100)
+        timer.timeout.connect(partial(_relayout_again, timer))  # no closure over the view
+    if timer.isActive():
+        timer.setProperty("again", True)  # the trailing layout when the width settles
+        return
+    view.doItemsLayout()
+    timer.setProperty("again", False)
+    timer.start()
+
+
+def _relayout_again(timer: QTimer) -> None:
+    view = timer.parent()
+    if timer.property("again") and isinstance(view, QListView):
+        timer.setProperty("again", False)
+        view.doItemsLayout()
+        timer.start()
 
 
 _ROW_FITTER = _RowFitter()
