@@ -80,8 +80,7 @@ def test_every_content_command_says_one_line_for_a_broken_content_db(
     CONTENT_CASES[case](mini_db, bad)
     before = digest(bad) if bad.is_file() else None
     user = tmp_path / "user.db"
-    for argv in (["check"], ["list", "forum"], ["show", "forum", "opening"], ["search", "论坛"],
-                 ["bookmarks", "list"]):
+    for argv in (["check"], ["list", "forum"], ["show", "forum", "opening"], ["search", "论坛"]):
         code, err = run(capsys, *argv, "--content-db", str(bad), "--user-db", str(user))
         line = one_error_line(err)
         assert code == 2, (argv, err)
@@ -89,6 +88,46 @@ def test_every_content_command_says_one_line_for_a_broken_content_db(
         assert "user database" not in line  # the content database is to blame, and named
     if before is not None:
         assert digest(bad) == before  # nothing was "repaired" or migrated in place
+
+
+@pytest.mark.parametrize("case", sorted(CONTENT_CASES))
+def test_bookmarks_are_listed_and_exported_as_last_seen_when_the_content_is_broken(
+        case: str, tmp_path: Path, mini_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # The user database may hold the only copy of someone's bookmarks: a content database
+    # that cannot be read must not keep them from being read or taken away.
+    user = tmp_path / "user.db"
+    assert main(["bookmarks", "add", "forum", "opening", "--content-db", str(mini_db),
+                 "--user-db", str(user)]) == 0
+    capsys.readouterr()
+    bad = tmp_path / "content.db"
+    CONTENT_CASES[case](mini_db, bad)
+    before = digest(bad) if bad.is_file() else None
+    both = ["--content-db", str(bad), "--user-db", str(user)]
+
+    assert main(["bookmarks", "list", *both]) == 0
+    out, err = capsys.readouterr()
+    assert out.startswith("forum\topening\t")
+    assert "[no longer in the guide]" not in out  # nothing says it left
+    note = [line for line in err.splitlines() if line.strip()]
+    assert len(note) == 1 and note[0].startswith("note: ") and str(bad) in note[0], err
+    assert "last seen" in note[0]
+
+    for fmt in ("json", "csv"):
+        out_file = tmp_path / f"bookmarks.{fmt}"
+        assert main(["bookmarks", "export", "--format", fmt, "--out", str(out_file), *both]) == 0, fmt
+        assert "wrote 1 bookmark(s)" in capsys.readouterr().err
+        assert "opening" in out_file.read_text(encoding="utf-8-sig")
+    exported = json.loads((tmp_path / "bookmarks.json").read_text(encoding="utf-8"))
+    assert [b["id"] for b in exported["bookmarks"]] == ["opening"]
+    assert exported["bookmarks"][0]["title"]  # the title as last seen, not an empty field
+
+    # A calendar needs the content's time zone: refused with the way out, nothing written.
+    ics = tmp_path / "bookmarks.ics"
+    assert main(["bookmarks", "export", "--format", "ics", "--out", str(ics), *both]) == 2
+    assert "export --format json or csv" in capsys.readouterr().err
+    assert not ics.exists()
+    if before is not None:
+        assert digest(bad) == before
 
 
 def test_a_newer_content_schema_is_refused_by_name(tmp_path: Path, mini_db: Path) -> None:

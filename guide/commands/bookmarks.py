@@ -60,6 +60,19 @@ def _open_content(args: argparse.Namespace) -> Any:
     return open_content(args)
 
 
+def _content_to_read(args: argparse.Namespace) -> Any:
+    """The content database, or None with a note when it cannot be read (damaged, missing):
+    listing and exporting then work from the bookmarks as last seen, so the only copy of
+    someone's bookmarks can still be taken away."""
+    from guide.content.database import ContentDbError
+
+    try:
+        return _open_content(args)
+    except ContentDbError as exc:
+        print(f"note: {exc}; the bookmarks are shown as they were last seen", file=sys.stderr)
+        return None
+
+
 def _when(v: Any) -> str:
     if v.date is None:
         return ""
@@ -75,8 +88,8 @@ def cmd_list(args: argparse.Namespace) -> int:
     from guide.user.bookmarks import list_bookmarks, refresh_snapshots
     from guide.user.export import bookmark_records
 
-    user, content = _open_user(args, reading=True), _open_content(args)
-    if not user.read_only:
+    user, content = _open_user(args, reading=True), _content_to_read(args)
+    if content is not None and not user.read_only:
         refresh_snapshots(user.db, content)  # keep last-known titles current for later updates
     views = list_bookmarks(user.db, content)
     if args.json:
@@ -133,8 +146,12 @@ def cmd_remove(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from guide.user.export import export_bookmarks, export_bytes
 
-    user, content = _open_user(args, reading=True), _open_content(args)
+    user, content = _open_user(args, reading=True), _content_to_read(args)
     lang = getattr(args, "lang", None) or "zh"
+    if content is None and args.format == "ics":
+        print("error: a calendar needs the content's time zone, and the content cannot be "
+              "read; export --format json or csv instead", file=sys.stderr)
+        return 2
     if str(args.out) == "-":
         data, written, left = export_bytes(user.db, content, args.format, lang=lang)
         sys.stdout.buffer.write(data)

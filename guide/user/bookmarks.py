@@ -375,12 +375,20 @@ def timeline_key(v: BookmarkView) -> tuple[Any, ...]:
     return (v.date is None, v.date or dt.date.min, v.start_time is None, _wall_start(v), v.title)
 
 
-def list_bookmarks(user_db: Db, content_db: Db) -> list[BookmarkView]:
+def list_bookmarks(user_db: Db, content_db: Db | None) -> list[BookmarkView]:
     """Every bookmark, grouped by kind (in the guide's kind order); forums in timeline order,
     other kinds in the order they were added. Items the content lost are kept, marked.
+
+    ``content_db`` None (the content cannot be read: damaged, missing) shows every bookmark
+    as last seen and as in the guide, since nothing says it left: staff can still list and
+    export the only copy of their bookmarks.
     """
     stored = stored_bookmarks(user_db)
-    current = snapshots(content_db, [(b.kind, b.id) for b in stored])
+    if content_db is None:
+        current = {(b.kind, b.id): Snapshot(b.title, b.title_en, b.date, b.start_time,
+                                            b.end_time, b.venue) for b in stored}
+    else:
+        current = snapshots(content_db, [(b.kind, b.id) for b in stored])
     views = [_view(b, current.get((b.kind, b.id))) for b in stored]
     rank = {k: n for n, k in enumerate(KINDS)}
     forums = sorted((v for v in views if v.kind == "forum"), key=timeline_key)

@@ -232,24 +232,33 @@ def _write_atomic(path: Path, data: bytes) -> None:
             Path(tmp).unlink(missing_ok=True)
 
 
-def export_bytes(user_db: Db, content_db: Db, fmt: Format, *,
+def export_bytes(user_db: Db, content_db: Db | None, fmt: Format, *,
                  lang: str = "zh") -> tuple[bytes, int, tuple[BookmarkView, ...]]:
-    """The exported file's bytes, how many bookmarks it holds, and those it leaves out."""
+    """The exported file's bytes, how many bookmarks it holds, and those it leaves out.
+
+    ``content_db`` None (unreadable content): JSON and CSV of the bookmarks as last seen (see
+    :func:`list_bookmarks`), under no pack id; a calendar raises :class:`ValueError`, since
+    the times mean nothing without the content's time zone.
+    """
     views = list_bookmarks(user_db, content_db)
-    info = content_info(content_db)
     if fmt == "ics":
+        if content_db is None:
+            raise ValueError("a calendar needs the content's time zone, and the content cannot "
+                             "be read; export json or csv instead")
+        info = content_info(content_db)
         kept = [v for v in views if v.kind == "forum" and v.in_guide and v.date]
         left = tuple(v for v in views if not (v.kind == "forum" and v.in_guide and v.date))
         event = (info.name_en or info.name) if lang == "en" else (info.name or info.name_en)
         return calendar_ics(kept, info.timezone, lang=lang, event=event), len(kept), left
+    pack_id = content_info(content_db).pack_id if content_db is not None else ""
     if fmt == "json":
-        return bookmarks_json(views, info.pack_id).encode(), len(views), ()
+        return bookmarks_json(views, pack_id).encode(), len(views), ()
     if fmt == "csv":
         return bookmarks_csv(views).encode("utf-8-sig"), len(views), ()
     raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
 
 
-def export_bookmarks(user_db: Db, content_db: Db, fmt: Format, out: Path, *,
+def export_bookmarks(user_db: Db, content_db: Db | None, fmt: Format, out: Path, *,
                      lang: str = "zh") -> ExportReport:
     """Write the bookmarks to ``out`` as ``fmt`` (replacing it whole, never half-written)."""
     data, written, left = export_bytes(user_db, content_db, fmt, lang=lang)
