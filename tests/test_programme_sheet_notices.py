@@ -45,21 +45,41 @@ def _import_file(tmp_path: Path, capsys: pytest.CaptureFixture[str],
 @pytest.mark.parametrize("name", ["s.csv", "s.xlsx"])
 def test_a_column_the_guide_does_not_read_is_named_and_the_rest_loads(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str) -> None:
-    """An organiser's own column ("Speaker") or a mistyped header ("Tittle") lost its cells unsaid."""
+    """An organiser's own column ("Notes") or a mistyped header ("Tittle") lost its cells unsaid."""
     # Headers the template accepts in either language are known; a blank header over an empty
     # column (G) is nobody's column.
     code, err, out, report = _import(tmp_path, capsys, name, [
-        ["编号", "Title", "日期 Date", "开始", "End", "Speaker", None, "地点 Room", "Tittle"],
-        ["S1", "Opening", "2023-05-25", "09:00", "10:00", "Li Wei", None, "Hall A", "Opening!"],
+        ["编号", "Title", "日期 Date", "开始", "End", "Notes", None, "地点 Room", "Tittle"],
+        ["S1", "Opening", "2023-05-25", "09:00", "10:00", "bring cards", None, "Hall A", "Opening!"],
     ])
     assert code == 0, err
     (forum,) = load_pack(out).of("forum")
     assert (forum.guid, forum.title) == ("S1", "Opening")
-    notices = [('column F', '"Speaker" is not a column the guide reads; its cells were not loaded'),
+    notices = [('column F', '"Notes" is not a column the guide reads; its cells were not loaded'),
                ('column I', '"Tittle" is not a column the guide reads; its cells were not loaded')]
     assert [(s["where"], s["reason"]) for s in report["skipped"]] == notices
     for where, reason in notices:
         assert f"skipped: {where}: {reason}" in err
+
+
+@pytest.mark.parametrize("name", ["s.csv", "s.xlsx"])
+def test_the_headers_organisers_own_sheets_use_are_read(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str) -> None:
+    """A sheet headed 会议名称 / 开始时间 / 会场 / 讲者 / Organizer lost its speakers, rooms and
+    hosts as "not a column the guide reads": words with one meaning are read as the template's."""
+    code, err, out, report = _import(tmp_path, capsys, name, [
+        ["编号", "会议名称", "日期", "开始时间", "结束时间", "会场", "讲者", "Organizer", "Description"],
+        ["S1", "开幕式", "2023-05-25", "09:00", "10:00", "主会场", "张三、李四", "中关村论坛", "致辞"],
+    ])
+    assert code == 0, err
+    assert report["skipped"] == [] and "skipped:" not in err
+    pack = load_pack(out)
+    (forum,) = pack.of("forum")
+    assert (forum.title, forum.summary) == ("开幕式", "致辞")
+    assert forum.start is not None and (forum.start.hour, (forum.end or forum.start).hour) == (9, 10)
+    assert sorted(p.name for p in pack.of("person")) == ["张三", "李四"]
+    assert [r.title for r in pack.of("room")] == ["主会场"] and forum.room is not None
+    assert [o.name for o in pack.of("organization")] == ["中关村论坛"]
 
 
 def test_a_sheet_of_the_templates_columns_has_no_notice(

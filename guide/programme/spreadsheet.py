@@ -47,6 +47,23 @@ COLUMNS = (
     ("abstract_en", "英文简介 Abstract (English)"),
 )
 REQUIRED = ("title", "date")
+# Other headers organisers' own sheets use for a column, each with one meaning only (时间 or
+# "Name" could be several columns, so they are not here): (field, language, header).
+ALIASES = (
+    ("title", "zh", "名称"), ("title", "zh", "活动名称"), ("title", "zh", "会议名称"),
+    ("title", "zh", "论坛名称"), ("title", "zh", "议题"),
+    ("start", "zh", "开始时间"), ("start", "en", "Start time"),
+    ("end", "zh", "结束时间"), ("end", "en", "End time"),
+    ("room", "zh", "会场"), ("room", "zh", "场地"), ("room", "zh", "房间"),
+    ("room", "en", "Venue"), ("room", "en", "Location"), ("room", "en", "Hall"),
+    ("track", "zh", "板块"),
+    ("host", "zh", "主办方"), ("host", "zh", "主办单位"),
+    ("host", "en", "Organiser"), ("host", "en", "Organizer"),
+    ("speakers", "zh", "讲者"), ("speakers", "zh", "演讲人"), ("speakers", "zh", "演讲嘉宾"),
+    ("speakers", "zh", "发言人"), ("speakers", "zh", "主讲人"), ("speakers", "en", "Speaker"),
+    ("abstract", "zh", "摘要"), ("abstract", "zh", "内容简介"), ("abstract", "en", "Description"),
+    ("abstract", "en", "Summary"),
+)
 
 
 class SpreadsheetInvalid(ProgrammeError):
@@ -83,6 +100,9 @@ def _header_match(header: Any) -> tuple[str, str] | None:
         for word, said in (("both", label), ("zh", chinese), ("en", english)):
             if text == said.casefold():
                 return name, word
+    for name, word, said in ALIASES:
+        if text == said.casefold():
+            return name, word
     return None
 
 
