@@ -167,6 +167,44 @@ def test_export_from_the_bookmarks_page_writes_the_chosen_format(
     assert told == [f"Wrote {out}"]
 
 
+@pytest.mark.parametrize("typed", ["mine.json", "mine.JSON"])
+def test_the_typed_name_decides_the_format_whatever_filter_the_dialog_showed(
+        guide: Guide, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, typed: str) -> None:
+    """Typing mine.json with the dialog's first filter, Calendar (*.ics), left on wrote a
+    calendar named mine.json, without the bookmarks a calendar cannot hold."""
+    out = tmp_path / typed
+    told: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), "Calendar (*.ics)"))
+    monkeypatch.setattr(QMessageBox, "information", lambda _parent, _title, text: told.append(text))
+    guide.ctx.bookmarks.toggle("forum", "green-finance-forum")
+    guide.ctx.bookmarks.toggle("person", guide.ctx.content.execute(
+        "SELECT id FROM item WHERE kind = 'person' LIMIT 1").fetchone()[0])
+    guide.window.go(Location("bookmarks"))
+    guide.window.page("bookmarks").export()  # type: ignore[attr-defined]
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert len(data["bookmarks"]) == 2
+    assert told == [f"Wrote {out}"]
+
+
+def test_a_calendar_export_says_which_bookmarks_it_could_not_hold(
+        guide: Guide, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The window said only "Wrote ..." while a person's bookmark stayed out of the calendar;
+    a name without an extension gets the chosen format's."""
+    out = tmp_path / "mine"
+    told: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), "Calendar (*.ics)"))
+    monkeypatch.setattr(QMessageBox, "information", lambda _parent, _title, text: told.append(text))
+    guide.ctx.bookmarks.toggle("forum", "green-finance-forum")
+    guide.ctx.bookmarks.toggle("person", guide.ctx.content.execute(
+        "SELECT id FROM item WHERE kind = 'person' LIMIT 1").fetchone()[0])
+    guide.window.go(Location("bookmarks"))
+    guide.window.page("bookmarks").export()  # type: ignore[attr-defined]
+    written = tmp_path / "mine.ics"
+    assert written.read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")
+    assert told[0].startswith(f"Wrote {written}\n\n1 bookmark(s) are not in the calendar")
+    assert "Export JSON or CSV" in told[0]
+
+
 def test_kiosks_offer_no_export_and_write_no_file(
         guide: Guide, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     asked: list[object] = []

@@ -258,6 +258,16 @@ def export_bytes(user_db: Db, content_db: Db | None, fmt: Format, *,
     raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
 
 
+def export_target(path: Path, chosen: Format) -> tuple[Path, Format]:
+    """Where an export goes and in what format: a name typed with one of the formats'
+    extensions (``mine.json``) decides the format whatever filter a save dialog showed, so
+    the file holds what its name says; any other name gets the chosen format's extension."""
+    typed = path.suffix.lower().lstrip(".")
+    if typed in FORMATS:
+        return path, typed
+    return path.with_name(path.name + "." + chosen), chosen
+
+
 def export_bookmarks(user_db: Db, content_db: Db | None, fmt: Format, out: Path, *,
                      lang: str = "zh") -> ExportReport:
     """Write the bookmarks to ``out`` as ``fmt`` (replacing it whole, never half-written)."""

@@ -31,9 +31,10 @@ from guide.ui.kinds import area_kind_label, kind_group, kind_label
 from guide.ui.models.lazy import BookmarkedRole, IdRole, ItemRole, KindRole
 from guide.ui.models.rows import RowsModel
 from guide.ui.views.base import Page, SectionedList, list_view, star_clicked
+from guide.user import ExportFormat
 from guide.user import bookmarks as store
 from guide.user.bookmarks import BookmarkView
-from guide.user.export import ExportError, export_bookmarks
+from guide.user.export import ExportError, export_bookmarks, export_target
 from guide.user.qr import QrNotice, QrSet, QrWords, bookmark_codes, png_bytes
 
 
@@ -457,22 +458,28 @@ class BookmarksPage(Page):
     def export(self) -> None:
         if self.ctx.kiosk:
             return
-        filters = {"ics": self.tr("Calendar (*.ics)"), "json": self.tr("JSON (*.json)"),
-                   "csv": self.tr("CSV spreadsheet (*.csv)")}
+        filters: dict[ExportFormat, str] = {
+            "ics": self.tr("Calendar (*.ics)"), "json": self.tr("JSON (*.json)"),
+            "csv": self.tr("CSV spreadsheet (*.csv)")}
         path, chosen = QFileDialog.getSaveFileName(
             self, self.tr("Export bookmarks"), str(Path.home() / "zgc-bookmarks.ics"),
             ";;".join(filters.values()))
         if not path:
             return
-        fmt = next((k for k, v in filters.items() if v == chosen), Path(path).suffix.lstrip("."))
+        out, fmt = export_target(Path(path), next((k for k, v in filters.items() if v == chosen), "ics"))
         try:
-            report = export_bookmarks(self.ctx.user, self.ctx.content, fmt,  # type: ignore[arg-type]
-                                      Path(path), lang=self.ctx.state.lang)
+            report = export_bookmarks(self.ctx.user, self.ctx.content, fmt, out,
+                                      lang=self.ctx.state.lang)
         except ExportError as exc:  # a folder, a full disk, no permission: nothing was written
             QMessageBox.warning(self, self.tr("Export failed"), str(exc))
             return
-        QMessageBox.information(self, self.tr("Exported"), self.tr("Wrote %1").replace(
-            "%1", str(report.path)))
+        told = self.tr("Wrote %1").replace("%1", str(report.path))
+        if report.left_out:  # a calendar holds only dated forums and sessions in the guide
+            told += "\n\n" + self.tr(
+                "%1 bookmark(s) are not in the calendar: it holds only forums and sessions still "
+                "in the guide. Export JSON or CSV to keep them all.").replace(
+                "%1", str(len(report.left_out)))
+        QMessageBox.information(self, self.tr("Exported"), told)
 
     def eventFilter(self, watched: Any, event: Any) -> bool:
         """Delete or Backspace on the list removes the selected bookmark."""
