@@ -92,6 +92,21 @@ def test_import_of_the_export_gives_back_the_same_sessions(imported: dict[str, P
     assert _sessions(again) == _sessions(imported[name])
 
 
+@pytest.mark.parametrize("fmt", ["frab-xml", "frab-json"])
+def test_import_of_the_export_keeps_two_speakers_of_one_name_apart(
+        imported: dict[str, Path], tmp_path: Path, fmt: str) -> None:
+    """39C3 has two speakers named Leonard: the export wrote names only, so importing it
+    again made one person of them (263 speakers became 262)."""
+    def people(db: Path) -> list[str]:
+        return sorted(p["name"] for p in map(to_json, list_items(open_content_db(db), "person")))
+
+    before = people(imported["39c3"])
+    assert before.count("Leonard") == 2
+    exported = _export(imported["39c3"], fmt, tmp_path / ("s.xml" if fmt == "frab-xml" else "s.json"))
+    assert main(["import", str(exported), "--out", str(tmp_path / "again")]) == 0
+    assert people(build_content_db(tmp_path / "again", tmp_path / "again.db").path) == before
+
+
 def test_ics_export_has_one_vevent_per_session(imported: dict[str, Path], tmp_path: Path) -> None:
     raw = _export(imported["39c3"], "ics", tmp_path / "s.ics").read_bytes()
     lines = raw.split(b"\r\n")

@@ -174,13 +174,19 @@ def frab_xml(db: Db) -> Export:
         for room_name, events in by_room.items():
             room = ET.SubElement(day, "room", name=room_name, guid=room_guids[room_name])
             for s in events:
-                _xml_event(room, s, acronym)
+                _xml_event(room, s, acronym, info)
     ET.indent(root)
     data = b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="utf-8")
     return Export(data + b"\n", len(timed), len(everything) - len(timed))
 
 
-def _xml_event(room: ET.Element, s: Session, acronym: str) -> None:
+def _person_guid(info: ContentInfo, person_id: str) -> str:
+    # Each person by a UUID of their own: two speakers of one name ("Leonard") stay two
+    # people when the export is imported again, which keys people by it.
+    return _uuid_for(info, "person", person_id)
+
+
+def _xml_event(room: ET.Element, s: Session, acronym: str, info: ContentInfo) -> None:
     assert s.start is not None and s.end is not None
     f, row = s.forum, s.forum.row
     event = ET.SubElement(room, "event", id=str(s.number), guid=s.guid)
@@ -195,7 +201,8 @@ def _xml_event(room: ET.Element, s: Session, acronym: str) -> None:
         ET.SubElement(event, tag).text = text
     persons = ET.SubElement(event, "persons")
     for sp in f.speakers:
-        ET.SubElement(persons, "person").text = sp.person.name_en or sp.person.name
+        ET.SubElement(persons, "person", guid=_person_guid(info, sp.person.id)).text = \
+            sp.person.name_en or sp.person.name
     links = ET.SubElement(event, "links")
     for url, title in f.links:
         ET.SubElement(links, "link", href=url).text = title or url
@@ -226,7 +233,7 @@ def frab_json(db: Db) -> Export:
         first, last = _conference_span(group)
         rooms: dict[str, list[dict[str, Any]]] = {}
         for s in group:
-            rooms.setdefault(_room_name(s), []).append(_json_event(s, acronym))
+            rooms.setdefault(_room_name(s), []).append(_json_event(s, acronym, info))
         conference["days"].append({"index": index, "date": date.isoformat(),
                                    "day_start": first.isoformat(), "day_end": last.isoformat(),
                                    "rooms": rooms})
@@ -235,7 +242,7 @@ def frab_json(db: Db) -> Export:
     return Export(data, len(timed), len(everything) - len(timed))
 
 
-def _json_event(s: Session, acronym: str) -> dict[str, Any]:
+def _json_event(s: Session, acronym: str, info: ContentInfo) -> dict[str, Any]:
     assert s.start is not None and s.end is not None
     f, row = s.forum, s.forum.row
     return {
@@ -247,7 +254,8 @@ def _json_event(s: Session, acronym: str) -> dict[str, Any]:
         "title": row.title_en or row.title, "subtitle": f.subtitle or "",
         "track": row.track, "type": _type(f), "language": f.language or "",
         "abstract": f.summary_en or f.summary or "", "description": _description(f),
-        "persons": [{"name": sp.person.name_en or sp.person.name} for sp in f.speakers],
+        "persons": [{"name": sp.person.name_en or sp.person.name,
+                     "guid": _person_guid(info, sp.person.id)} for sp in f.speakers],
         "links": [{"url": url, **({"title": title} if title else {})} for url, title in f.links],
     }
 
