@@ -52,6 +52,33 @@ def test_pack_build_keygen_sign_verify_publish(tmp_path: Path) -> None:
     assert index["file"] == "mini-2.guidepack" and index["size"] == pack.stat().st_size
 
 
+def test_publish_refuses_a_pack_the_kiosks_would_refuse(tmp_path: Path, _user_data: Path) -> None:
+    """A pack signed with the wrong key was published: index.json pointed every kiosk at a
+    pack each refused, and hid the good version before it."""
+    ok("pack", "keygen", "--out", str(tmp_path / "team"))
+    ok("pack", "keygen", "--out", str(tmp_path / "other"))
+    packs = {}
+    for version, key in ((2, "team"), (3, "other")):
+        packs[version] = tmp_path / f"mini-{version}.guidepack"
+        ok("pack", "build", str(copy_pack(tmp_path / f"v{version}", version)), "--out", str(packs[version]))
+        ok("pack", "sign", str(packs[version]), "--key", str(tmp_path / f"{key}.key"))
+    share = tmp_path / "share"
+    trusted = ("--trusted", str(tmp_path / "team.pub"))
+    ok("pack", "publish", str(packs[2]), str(share), *trusted)
+    wrong = run_guide("pack", "publish", str(packs[3]), str(share), *trusted)
+    assert wrong.returncode == 2 and wrong.stderr.startswith("refused (unknown-key): signed by ")
+    assert json.loads((share / "index.json").read_text())["version"] == 2
+    assert not (share / "mini-3.guidepack").exists()
+    # The kiosks' updates.toml names the keys when --trusted is not given.
+    shutil.copy(tmp_path / "team.pub", _user_data / "team.pub")
+    (_user_data / "updates.toml").write_text('[updates]\ntrusted_keys = ["team.pub"]\n', encoding="utf-8")
+    assert run_guide("pack", "publish", str(packs[3]), str(share)).returncode == 2
+    # Without any trusted key it cannot tell, publishes, and says so.
+    (_user_data / "updates.toml").unlink()
+    unchecked = run_guide("pack", "publish", str(packs[3]), str(share))
+    assert unchecked.returncode == 0 and "not checked against the kiosks' keys" in unchecked.stderr
+
+
 def test_pack_build_lists_errors_like_build_db(tmp_path: Path) -> None:
     src = copy_pack(tmp_path / "src", 2)
     replace_text(src, 'org = "zgc-park", role = "协办"', 'org = "nobody", role = "协办"')

@@ -151,8 +151,13 @@ def cmd_pack_verify(args: argparse.Namespace) -> int:
 def cmd_pack_publish(args: argparse.Namespace) -> int:
     from guide.updates.guidepack import publish_pack_file
 
-    index = publish_pack_file(args.file, args.dir)
+    trusted = _trusted(args, _config(args))
+    index = publish_pack_file(args.file, args.dir, trusted=trusted)
     print(f"published {index.pack_id} version {index.version} to {args.dir} ({index.file}, index.json)")
+    if not trusted:
+        print("note: no trusted keys given (--trusted or updates.toml), so the signature was not "
+              "checked against the kiosks' keys; a kiosk refuses a pack signed by a key it does "
+              "not trust", file=sys.stderr)
     return 0
 
 
@@ -315,6 +320,9 @@ def register(sub: Any, command: Command) -> None:
              "its index.json (serve the folder over http or share it)")
     p.add_argument("file", type=Path)
     p.add_argument("dir", type=Path)
+    trusted_option(p)
+    p.add_argument("--config", type=Path, metavar="FILE", help="updates config whose trusted keys "
+                   "the pack must be signed by (default: updates.toml in the user data folder)")
 
     update = group("update", "check for, apply and roll back content updates", "update_action")
     p = update("check", cmd_update_check, "poll the update source; download and verify a newer pack")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ from guide.updates.guidepack.format import (
     refuse,
 )
 from guide.updates.guidepack.verify import verify_pack_file
+from guide.updates.keys import PublicKey
 from guide.updates.log import log
 
 
@@ -43,14 +45,17 @@ def parse_index(data: bytes) -> PackIndex:
     return PackIndex(pack_id, version, file, size, sha)
 
 
-def publish_pack_file(pack_file: Path, dest_dir: Path, *, limits: Limits = DEFAULT_LIMITS) -> PackIndex:
+def publish_pack_file(pack_file: Path, dest_dir: Path, *, limits: Limits = DEFAULT_LIMITS,
+                      trusted: Sequence[PublicKey] | None = None) -> PackIndex:
     """Copy a signed pack file into an update source folder and point its ``index.json`` at it.
 
     The pack is copied first and the index replaced last (both atomically), so a
     kiosk polling the folder meanwhile sees the old index or the new one, each with
-    its complete pack. Unsigned packs are refused: every kiosk would refuse them too.
+    its complete pack. Unsigned packs are refused: every kiosk would refuse them too; so is
+    a pack signed by none of ``trusted`` when given (the kiosks' keys), which would point
+    every kiosk at a pack it refuses and hide the good one before it.
     """
-    verified = verify_pack_file(pack_file, None, limits=limits, require_signature=True)
+    verified = verify_pack_file(pack_file, trusted or None, limits=limits, require_signature=True)
     m = verified.manifest
     dest_dir = Path(dest_dir)
     name = default_pack_name(m.pack_id, m.version)
