@@ -393,3 +393,31 @@ def test_a_programme_with_no_room_to_be_written_names_the_full_disk(
         prepare_programme(XML_39C3, current_db=world.current_db)
     assert str(info.value).startswith(f"cannot write {world.slot.root}: the disk is full")
     assert world.running() == before
+
+
+def test_a_corrected_sheet_saved_under_another_name_is_the_next_version_of_the_programme(
+        world: World, tmp_path: Path) -> None:
+    """Staff who opened programme-v2.xlsx after programme.xlsx got a pack of its own named
+    "programme-v2" in the title bar, starting again at version 1; a frab file stays its own."""
+    from guide.content.database import content_info, open_content_db
+    from guide.updates.install import commit_update
+    from guide.updates.programme import prepare_programme
+    from tests.conftest import XML_39C3
+
+    def sheet(name: str, title: str) -> Path:
+        path = tmp_path / name
+        path.write_text(f"编号 ID,标题 Title,日期 Date,开始 Start,结束 End\nS1,{title},2023-05-27,09:00,"
+                        "10:00\n", encoding="utf-8")
+        return path
+
+    first = prepare_programme(sheet("programme.csv", "开幕式"), current_db=world.current_db,
+                              timezone="Asia/Shanghai")
+    running = commit_update(first).db_path
+    assert (first.pack_id, first.version) == ("programme", 1)
+    second = prepare_programme(sheet("programme-v2.csv", "开幕式（更正）"), current_db=running,
+                               timezone="Asia/Shanghai")
+    assert (second.pack_id, second.version, second.title) == ("programme", 2, "programme")
+    running = commit_update(second).db_path
+    assert content_info(open_content_db(running)).title == "programme"
+    other = prepare_programme(XML_39C3, current_db=running)
+    assert other.pack_id != "programme" and other.version == 1

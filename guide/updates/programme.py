@@ -12,14 +12,19 @@ one for that programme, so opening a corrected file again always counts as newer
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from guide.updates import errors
 from guide.updates.errors import UpdateRefused
 from guide.updates.install import PreparedUpdate
 from guide.updates.log import log
 from guide.updates.staging import Progress, stage_progress, staging
-from guide.updates.state import ContentSlot, default_slot
+from guide.updates.state import ContentIdentity, ContentSlot, default_slot
+
+if TYPE_CHECKING:
+    from guide.programme.normalise import Programme
 
 STAFF_SIGNER = "staff import"
 
@@ -45,14 +50,15 @@ def prepare_programme(source: Path, *, current_db: Path | None, timezone: str | 
         try:
             if progress:
                 progress("verify", 0, 1)
-            _fmt, programme = read_programme(str(source), fallback_timezone=timezone)
+            fmt, programme = read_programme(str(source), fallback_timezone=timezone)
         except SpreadsheetInvalid as exc:
             raise UpdateRefused(errors.INVALID_CONTENT, f"{source.name}: {len(exc.errors)} bad "
                                 "cell(s)", exc.errors) from exc
         except ProgrammeError as exc:
             raise UpdateRefused(errors.INVALID_CONTENT, str(exc)) from exc
-        pack_id = pack_id_of(programme)
         current = stage.current
+        programme = _continuing(programme, fmt, current)
+        pack_id = pack_id_of(programme)
         in_use = current.version if current is not None and current.pack_id == pack_id else 0
         version = max(stage.state.floor(pack_id), in_use) + 1
         write_pack(programme, stage.work, source=source.name, version=version)
@@ -81,3 +87,17 @@ def prepare_programme(source: Path, *, current_db: Path | None, timezone: str | 
         signer_key_id="", current_version=current.version if current is not None else None,
         summary=summary, baseline_db=stage.baseline_db, baseline=stage.baseline,
         skipped=skipped, repaired=repaired, notices=notices)
+
+
+_SHEETS = ("xlsx", "csv")
+
+
+def _continuing(programme: Programme, fmt: str, current: ContentIdentity | None) -> Programme:
+    """A spreadsheet opened over a programme staff loaded from a spreadsheet is its next
+    version: a sheet names its programme after its file name only, and a corrected sheet is
+    saved under another (programme-v2.xlsx), which made another pack, named after it in
+    the title bar, with its own version count."""
+    if (fmt not in _SHEETS or current is None or current.signer != STAFF_SIGNER
+            or not current.source.lower().endswith(tuple(f".{s}" for s in _SHEETS))):
+        return programme
+    return replace(programme, acronym=current.pack_id, title=current.title or programme.title)

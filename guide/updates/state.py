@@ -173,6 +173,8 @@ class ContentIdentity(NamedTuple):
     pack_id: str
     version: int
     signer: str | None
+    source: str = ""  # the file the pack was made from (a staff import's schedule file)
+    title: str = ""
 
 
 def db_identity(db_path: Path | None) -> ContentIdentity | None:
@@ -186,7 +188,8 @@ def db_identity(db_path: Path | None) -> ContentIdentity | None:
         finally:
             conn.close()
         return ContentIdentity(str(meta.get("pack_id", "")), int(meta.get("pack_version", 0)),
-                               meta.get("signer"))
+                               meta.get("signer"), str(meta.get("pack_source", "")),
+                               str(meta.get("pack_title", "")))
     except (sqlite3.Error, ValueError, OSError):
         return None
 
