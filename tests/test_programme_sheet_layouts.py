@@ -79,6 +79,24 @@ def test_talks_under_a_merged_forum_title_keep_their_own_times(
     assert report["skipped"] == []
 
 
+def test_a_blank_spacer_row_under_a_merged_date_is_skipped_like_any_blank_row(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A day's date merged over its rows, an empty row between morning and afternoon: it was
+    refused as a session without a title, and nothing was imported."""
+    _book([HEAD,
+           ["开幕式", "2023-05-25", "09:00", "10:00", "主会场", "张三"],
+           ["主旨演讲", None, "10:00", "11:00", "主会场", "李四"],
+           [None, None, None, None, None, None],
+           ["圆桌对话", None, "14:00", "15:00", "主会场", "王五"]],
+          ("B2:B5",)).save(tmp_path / "s.xlsx")
+    code, err, report = _import(tmp_path, capsys, tmp_path / "s.xlsx")
+    assert code == 0, err
+    assert _speakers(tmp_path / "pack") == [("开幕式", "09:00", ["张三"]),
+                                            ("主旨演讲", "10:00", ["李四"]),
+                                            ("圆桌对话", "14:00", ["王五"])]
+    assert report["skipped"] == []
+
+
 def test_a_continuing_row_with_an_abstract_of_its_own_is_named(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """What a continuing row gives beyond speakers and hosts has nowhere to go: it is named."""

@@ -321,12 +321,19 @@ class _SheetReader:
                 self.errors.extend(lost)
                 continue
             cells = {f: row[i] if i < len(row) else None for i, f in enumerate(self.fields) if f}
-            if all(cell_text(v) == "" for v in cells.values()) or self._continues(row, cells, number):
+            if self._blank(row) or self._continues(row, cells, number):
                 continue
             event = self._event(cells, number)
             self.last = (event, number, cells) if event is not None else None
             if event is not None:
                 yield event
+
+    def _blank(self, row: list[Any]) -> bool:
+        """Whether the row gives nothing of its own: a spacer row is blank even when a date
+        cell merged down over a day's sessions reaches into it."""
+        merged: frozenset[int] = getattr(row, "continued", frozenset())
+        return all(cell_text(v) == "" for i, (v, f) in enumerate(zip(row, self.fields, strict=False))
+                   if f and i not in merged)
 
     def _continues(self, row: list[Any], cells: dict[str, Any], number: int) -> bool:
         """Whether the row adds its speakers to the session above: its title cell is merged
