@@ -166,6 +166,23 @@ def test_speakers_are_split_as_organisers_separate_them(
         ["王伟", "李四 教授"], ["王伟", "张三丰"]]  # a two-character name padded to line up
 
 
+def test_a_speakers_affiliation_stays_with_their_name(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """"李强 中国科学院院士" was two speakers, the second one an academy; four for two people."""
+    cells = ["李强 中国科学院院士", "王芳 清华大学教授、赵刚 北京大学副校长", "张三 副校长 李四",
+             "陈明 资深研究员", "刘洋 中心主任 周杰",
+             "张三 王教授", "张三 李学会", "欧阳明华 李四", "张三 买买提·艾力"]  # people, not posts
+    (tmp_path / "s.csv").write_text(
+        "标题,日期,开始,结束,嘉宾\n" + "".join(f'T{i},2023-05-25,{9 + i}:00,{10 + i}:00,"{who}"\n'
+                                             for i, who in enumerate(cells)), encoding="utf-8")
+    code, err, _report = _import(tmp_path, capsys, tmp_path / "s.csv")
+    assert code == 0, err
+    assert [who for _title, _start, who in _speakers(tmp_path / "pack")] == [
+        ["李强 中国科学院院士"], ["王芳 清华大学教授", "赵刚 北京大学副校长"], ["张三 副校长", "李四"],
+        ["陈明 资深研究员"], ["刘洋 中心主任", "周杰"],
+        ["张三", "王教授"], ["张三", "李学会"], ["欧阳明华", "李四"], ["张三", "买买提·艾力"]]
+
+
 def test_a_room_typed_two_ways_is_one_room(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     # "A厅", "a厅" and "Ａ厅 " had become three rooms, each with a part of the hall's sessions.
     (tmp_path / "s.csv").write_text(

@@ -91,19 +91,40 @@ def host_names(value: Any) -> list[str]:
 
 
 # Words a programme writes after a name, not names: "张三 教授" is one speaker.
-_TITLES = frozenset("""教授 副教授 博士 院士 先生 女士 老师 研究员 主任 院长 校长 所长 局长 司长
-    部长 处长 理事长 会长 秘书长 董事长 总经理 总裁 首席科学家 工程师 高级工程师""".split())  # noqa: SIM905
+_TITLES = frozenset("""教授 副教授 博士 院士 先生 女士 老师 讲师 研究员 主任 院长 校长 所长 局长 司长
+    部长 处长 理事长 会长 秘书长 董事长 总经理 经理 总裁 总监 首席科学家 工程师 高级工程师
+    总工程师 书记 主席 委员 创始人 合伙人""".split())  # noqa: SIM905
+_TITLE_AT_END = re.compile("(?:" + "|".join(sorted(_TITLES, key=len, reverse=True)) + ")$")
+# Words of an institution's name: "清华大学教授" says where the speaker is from.
+_INSTITUTIONS = ("大学", "学院", "研究院", "研究所", "科学院", "中科院", "工程院", "实验室", "公司",
+                 "集团", "中心", "医院", "银行", "协会", "学会", "委员会", "基金会", "政府")
+_CJK_WORD = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+LONGEST_NAME = 4  # a Chinese name: two to four characters (欧阳 + a two-character given name)
+
+
+def _describes(word: str) -> bool:
+    """Whether ``word``, after a speaker's name, says who they are (a title, a post, where
+    they are from: 教授, 副校长, 中国科学院院士, 清华大学教授) rather than naming another speaker."""
+    if word in _TITLES or word.removeprefix("副") in _TITLES:
+        return True
+    if not _CJK_WORD.fullmatch(word):
+        return False  # a Latin name, or one written with a dot (买买提·艾力)
+    # Not after a one-character surname: 王教授 is a person, and so is 李学会.
+    title = _TITLE_AT_END.search(word)
+    return (len(word) > LONGEST_NAME or (title is not None and title.start() >= 2)
+            or any(at == 0 or at >= 2 for at in (word.find(w) for w in _INSTITUTIONS)))
 
 
 def speaker_names(value: Any) -> list[str]:
     """The speakers in a 嘉宾 Speakers cell ("张三、李四", "张三 李四", "张三/李四", "Zhang Wei; Li Si");
-    a title after a name stays with it ("张三 教授"), a name padded with a space is one ("王 伟")."""
+    a title or affiliation after a name stays with it ("张三 教授", "李强 中国科学院院士"), a name
+    padded with a space is one ("王 伟")."""
     names: list[str] = []
     for part in host_names(value):
         words = [w for w in _CJK_SPACE.split(part) if w]
         at_start = len(names)
         for word in words:
-            if word in _TITLES and len(names) > at_start:
+            if len(names) > at_start and _describes(word):
                 names[-1] += f" {word}"
             elif len(names) > at_start and (len(word) == 1 or len(names[-1]) == 1):
                 names[-1] += word  # "王 伟": a two-character name padded to line up with longer ones
