@@ -29,16 +29,47 @@ def cell_date(value: Any) -> dt.date:
     return dt.date(int(m[1]), int(m[2]), int(m[3]))
 
 
+# A twelve-hour time as organisers type it: 上午9:00, 下午2点, 下午2点30分, 下午2点半; 2:00 PM, 2pm.
+_CHINESE_HALF_DAY = re.compile(r"(?P<half>上午|下午)\s*(?P<h>\d{1,2})"
+                               r"(?:[:：](?P<m>\d{2})|点(?:(?P<m2>\d{1,2})分?|(?P<thirty>半))?)")
+_LATIN_HALF_DAY = re.compile(r"(?P<h>\d{1,2})(?:[:：](?P<m>\d{2}))?\s*(?P<half>[ap])\.?\s*m\.?",
+                             re.IGNORECASE)
+
+
+def _twelve_hour(text: str) -> dt.time | None:
+    """``text`` as a twelve-hour time (上午/下午, AM/PM), or None when it is not one:
+    12:00 AM is midnight, 12:30 PM and 下午12:30 half past noon, 下午14:00 is 14:00;
+    上午14:00 is none, and so is 上午12:30 (noon to some, half past midnight to others)."""
+    m = _CHINESE_HALF_DAY.fullmatch(text)
+    chinese = m is not None
+    m = m or _LATIN_HALF_DAY.fullmatch(text)
+    if m is None:
+        return None
+    named = m.groupdict()
+    hour, afternoon = int(m["h"]), m["half"].lower() in ("下午", "p")
+    minute = 30 if named.get("thirty") else int(m["m"] or named.get("m2") or 0)
+    if minute > 59 or hour == 0 or hour > (23 if afternoon else 12) or (
+            chinese and not afternoon and hour == 12):
+        return None
+    if hour <= 12:
+        hour = hour % 12 + (12 if afternoon else 0)
+    return dt.time(hour, minute)
+
+
 def cell_time(value: Any) -> dt.time:
-    """A clock time cell (a time, 9:30, 09：30); ValueError if it is none."""
+    """A clock time cell (a time, 9:30, 09：30, 上午9:00, 下午2点, 2:00 PM); ValueError if it is none."""
     if isinstance(value, dt.datetime):
         return value.time()
     if isinstance(value, dt.time):
         return value
-    m = re.fullmatch(r"(\d{1,2})[:：](\d{2})(?::\d{2})?", cell_text(value))
-    if not m or int(m[1]) > 23 or int(m[2]) > 59:
+    text = cell_text(value)
+    m = re.fullmatch(r"(\d{1,2})[:：](\d{2})(?::\d{2})?", text)
+    if m and int(m[1]) <= 23 and int(m[2]) <= 59:
+        return dt.time(int(m[1]), int(m[2]))
+    clock = _twelve_hour(text)
+    if clock is None:
         raise ValueError("is not a time")
-    return dt.time(int(m[1]), int(m[2]))
+    return clock
 
 
 _EXCEL_DAY0 = dt.datetime(1899, 12, 31)  # serial 1.0 is 1900-01-01 00:00: "24:00" in a time cell

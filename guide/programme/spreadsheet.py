@@ -393,7 +393,7 @@ class _SheetReader:
                     else:
                         end = end_minutes(cells[field])
                 except ValueError:
-                    bad(field, "is not a time", cells[field])
+                    bad(field, "is not a time (HH:MM, e.g. 14:00)", cells[field])
         if end is not None and start is None and not cell_text(cells.get("start")):
             bad("start", "is empty but 结束 End is given", None)
         elif start is not None and end is not None and end <= start.hour * 60 + start.minute:
