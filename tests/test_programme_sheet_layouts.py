@@ -79,6 +79,24 @@ def test_talks_under_a_merged_forum_title_keep_their_own_times(
     assert report["skipped"] == []
 
 
+def test_a_blank_spacer_row_under_a_merged_date_is_skipped_like_any_blank_row(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A day's date merged over its rows, an empty row between morning and afternoon: it was
+    refused as a session without a title, and nothing was imported."""
+    _book([HEAD,
+           ["开幕式", "2023-05-25", "09:00", "10:00", "主会场", "张三"],
+           ["主旨演讲", None, "10:00", "11:00", "主会场", "李四"],
+           [None, None, None, None, None, None],
+           ["圆桌对话", None, "14:00", "15:00", "主会场", "王五"]],
+          ("B2:B5",)).save(tmp_path / "s.xlsx")
+    code, err, report = _import(tmp_path, capsys, tmp_path / "s.xlsx")
+    assert code == 0, err
+    assert _speakers(tmp_path / "pack") == [("开幕式", "09:00", ["张三"]),
+                                            ("主旨演讲", "10:00", ["李四"]),
+                                            ("圆桌对话", "14:00", ["王五"])]
+    assert report["skipped"] == []
+
+
 def test_a_continuing_row_with_an_abstract_of_its_own_is_named(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """What a continuing row gives beyond speakers and hosts has nowhere to go: it is named."""
@@ -146,6 +164,23 @@ def test_speakers_are_split_as_organisers_separate_them(
         ["张三", "李四"], ["张三", "李四"], ["张三", "李四"], ["张三", "李四"], ["Zhang Wei"],
         ["Zhang Wei", "Li Si"], ["张三", "Zhang Wei"], ["张三 教授", "李四"],  # a title stays with its name
         ["王伟", "李四 教授"], ["王伟", "张三丰"]]  # a two-character name padded to line up
+
+
+def test_a_speakers_affiliation_stays_with_their_name(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """"李强 中国科学院院士" was two speakers, the second one an academy; four for two people."""
+    cells = ["李强 中国科学院院士", "王芳 清华大学教授、赵刚 北京大学副校长", "张三 副校长 李四",
+             "陈明 资深研究员", "刘洋 中心主任 周杰",
+             "张三 王教授", "张三 李学会", "欧阳明华 李四", "张三 买买提·艾力"]  # people, not posts
+    (tmp_path / "s.csv").write_text(
+        "标题,日期,开始,结束,嘉宾\n" + "".join(f'T{i},2023-05-25,{9 + i}:00,{10 + i}:00,"{who}"\n'
+                                             for i, who in enumerate(cells)), encoding="utf-8")
+    code, err, _report = _import(tmp_path, capsys, tmp_path / "s.csv")
+    assert code == 0, err
+    assert [who for _title, _start, who in _speakers(tmp_path / "pack")] == [
+        ["李强 中国科学院院士"], ["王芳 清华大学教授", "赵刚 北京大学副校长"], ["张三 副校长", "李四"],
+        ["陈明 资深研究员"], ["刘洋 中心主任", "周杰"],
+        ["张三", "王教授"], ["张三", "李学会"], ["欧阳明华", "李四"], ["张三", "买买提·艾力"]]
 
 
 def test_a_room_typed_two_ways_is_one_room(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

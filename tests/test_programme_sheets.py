@@ -85,8 +85,8 @@ def test_five_kinds_of_bad_cells_give_five_exact_messages(
     assert err[:6] == [
         "programme.xlsx: row 3, column 标题 Title: is empty; every session needs a title",
         "programme.xlsx: row 4, column 日期 Date: '5月25日' is not a date (YYYY-MM-DD)",
-        "programme.xlsx: row 5, column 开始 Start: '25:00' is not a time",
-        "programme.xlsx: row 5, column 结束 End: '26:00' is not a time",
+        "programme.xlsx: row 5, column 开始 Start: '25:00' is not a time (HH:MM, e.g. 14:00)",
+        "programme.xlsx: row 5, column 结束 End: '26:00' is not a time (HH:MM, e.g. 14:00)",
         "programme.xlsx: row 6, column 结束 End: '10:00' is not after 开始 Start 11:00 (a session that "
         "ends after midnight: write 00:30+1 or 次日00:30)",
         "5 bad cell(s); nothing written",
@@ -108,7 +108,10 @@ def test_spreadsheet_without_timezone_names_the_flag(
     sheet = _template(tmp_path)
     _fill(sheet, [["a", "论坛", "", "2023-05-25", "09:00", "10:00"]])
     assert main(["import", str(sheet), "--out", str(tmp_path / "pack")]) == 2
-    assert "--timezone" in capsys.readouterr().err
+    # A Chinese programme is offered China's zone as the example, not Brussels.
+    assert capsys.readouterr().err.startswith(
+        "error: programme.xlsx gives times without a UTC offset or time zone; name the zone they "
+        "are in with --timezone, e.g. --timezone Asia/Shanghai\n")
 
 
 ICS = """BEGIN:VCALENDAR\r

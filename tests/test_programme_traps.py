@@ -137,8 +137,62 @@ def test_an_import_never_overwrites_a_folder_that_is_not_a_pack(
     (tmp_path / "pack").mkdir()
     (tmp_path / "pack" / "thesis.txt").write_text("precious", encoding="utf-8")
     code, out, _ = _import(tmp_path, PENTABARF, "--timezone", "Europe/Brussels")
-    assert code == 2 and "not a content pack folder" in capsys.readouterr().err
+    assert code == 2 and "holds files an import did not write (thesis.txt)" in capsys.readouterr().err
     assert (out / "thesis.txt").read_text(encoding="utf-8") == "precious"
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def test_importing_into_the_folder_that_holds_the_organisers_sheet_deletes_nothing(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The organiser keeps the sheet and notes in the pack folder of an earlier import."""
+    code, out, _ = _import(tmp_path, PENTABARF, "--timezone", "Europe/Brussels")
+    assert code == 0
+    (out / "programme-latest.xml").write_text(PENTABARF, encoding="utf-8")
+    (out / "notes.txt").write_text("call the caterer", encoding="utf-8")
+    before = _snapshot(out)
+    capsys.readouterr()
+    code = main(["import", str(out / "programme-latest.xml"), "--out", str(out),
+                 "--timezone", "Europe/Brussels"])
+    err = capsys.readouterr().err
+    assert code == 2 and _snapshot(out) == before
+    assert err.splitlines()[0] == (
+        f"error: {out} holds files an import did not write (notes.txt, programme-latest.xml); "
+        "the import replaces the whole folder, so it would delete them: choose an empty or new "
+        "folder for --out")
+
+
+def test_an_import_does_not_replace_a_hand_written_pack(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    hand = tmp_path / "pack"
+    hand.mkdir()
+    (hand / "pack.toml").write_text('[pack]\nid = "zgc2023"\nversion = 1\ntitle = "x"\n'
+                                    'title_en = "x"\n', encoding="utf-8")
+    (hand / "forums.toml").write_text("# days of typing\n", encoding="utf-8")
+    before = _snapshot(hand)
+    code, out, _ = _import(tmp_path, PENTABARF, "--timezone", "Europe/Brussels")
+    assert code == 2 and _snapshot(out) == before
+    assert "holds files an import did not write (forums.toml)" in capsys.readouterr().err
+
+
+def test_an_import_of_another_programme_does_not_replace_an_imported_one(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _import(tmp_path, PENTABARF, "--timezone", "Europe/Brussels")
+    assert code == 0
+    before = _snapshot(out)
+    other = PENTABARF.replace("<acronym>fosdem10</acronym>", "<acronym>fosdem11</acronym>")
+    code, out, _ = _import(tmp_path, other, "--timezone", "Europe/Brussels")
+    assert code == 2 and _snapshot(out) == before
+    assert (f"error: {out} holds another programme, pack 'fosdem10' (imported from s.xml); this "
+            "import is pack 'fosdem11': to update that pack give --pack-id fosdem10, else choose "
+            "an empty or new folder for --out") in capsys.readouterr().err
+    # Re-importing the same programme (a corrected file) still replaces the earlier import.
+    (out / ".DS_Store").write_bytes(b"\0")
+    code, out, _ = _import(tmp_path, PENTABARF.replace("Late talk", "Later talk"),
+                           "--timezone", "Europe/Brussels")
+    assert code == 0 and "Later talk" in _sessions(out)
 
 
 ICS_MIXED = """BEGIN:VCALENDAR

@@ -147,3 +147,17 @@ def test_update_status_works_where_the_updates_log_cannot_be_written(_user_data:
     assert status.returncode == 0, status.stderr
     assert status.stderr.startswith("warning: the updates log cannot be written (")
     assert "going on without it" in status.stderr and status.stdout
+
+
+def test_update_takes_the_database_options_after_its_action(tmp_path: Path, _user_data: Path) -> None:
+    """`guide update status --user-db u.db` said 'unrecognized arguments', though
+    `guide bookmarks list --user-db u.db` and `guide update --user-db u.db status` work."""
+    user_db = str(tmp_path / "u.db")
+    after = run_guide("update", "status", "--json", "--user-db", user_db)
+    assert after.returncode == 0, after.stderr
+    before = run_guide("update", "--user-db", user_db, "status", "--json")
+    assert json.loads(after.stdout) == json.loads(before.stdout)
+    # Each action is read and run (and refused: there is no source and nothing to restore).
+    for action in ("check", "apply", "restore"):
+        parsed = run_guide("update", action, "--user-db", user_db, "--content-db", user_db)
+        assert parsed.returncode == 2 and parsed.stderr.startswith("refused ("), parsed.stderr

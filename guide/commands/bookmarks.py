@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from guide.commands import print_json
+from guide.commands import db_options, print_json
 from guide.content.models import KINDS, kind_noun
 
 if TYPE_CHECKING:
@@ -214,15 +214,6 @@ def _guarded(handler: Handler) -> Handler:
     return run
 
 
-def _db_options(parser: argparse.ArgumentParser) -> None:
-    # SUPPRESS: an option given before the action (`guide --user-db X bookmarks list`)
-    # is not overwritten by this parser's default.
-    parser.add_argument("--content-db", type=Path, default=argparse.SUPPRESS, metavar="PATH",
-                        help="content database (default: the one shipped with the app)")
-    parser.add_argument("--user-db", type=Path, default=argparse.SUPPRESS, metavar="PATH",
-                        help="user database (default: the app's, in the per-OS user data folder)")
-
-
 def register(sub: Any, command: Command) -> None:
     """Add ``guide bookmarks list|add|remove|export|import`` to the CLI.
 
@@ -240,7 +231,7 @@ def register(sub: Any, command: Command) -> None:
 
     def action(name: str, handler: Handler, help_: str) -> argparse.ArgumentParser:
         p = actions.add_parser(name, help=help_, description=help_)
-        _db_options(p)
+        db_options(p)
         p.set_defaults(handler=_guarded(handler))
         return p
 

@@ -161,7 +161,8 @@ def register(sub: Any, command: Callable[[str, Handler, str], argparse.ArgumentP
     p.add_argument("source", metavar="SOURCE", nargs="?",
                    help="schedule file path or http(s):// URL")
     p.add_argument("--out", type=Path, required=True, metavar="PACK_DIR",
-                   help="pack folder to write (replaced only when the import succeeds); "
+                   help="pack folder to write: new, empty, or an earlier import of the same "
+                   "programme (replaced only when the import succeeds); "
                    "with --template the .xlsx to write")
     p.add_argument("--template", action="store_true",
                    help="write an empty programme spreadsheet with bilingual headers to --out")

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from guide.commands import print_json
+from guide.commands import db_options, print_json
 
 Handler = Callable[[argparse.Namespace], int]
 Command = Callable[[str, Handler, str], argparse.ArgumentParser]
@@ -275,7 +275,8 @@ def cmd_update_status(args: argparse.Namespace) -> int:
 def register(sub: Any, command: Command) -> None:
     """Add ``guide pack build|keygen|sign|verify|publish`` and ``guide update check|apply|restore|status``."""
 
-    def group(name: str, help_: str, dest: str) -> Callable[[str, Handler, str], argparse.ArgumentParser]:
+    def group(name: str, help_: str, dest: str, *, databases: bool = False
+              ) -> Callable[[str, Handler, str], argparse.ArgumentParser]:
         def usage(_: argparse.Namespace) -> int:
             parent.print_help(sys.stderr)
             return 2
@@ -285,6 +286,9 @@ def register(sub: Any, command: Command) -> None:
 
         def action(action_name: str, handler: Handler, action_help: str) -> argparse.ArgumentParser:
             p = actions.add_parser(action_name, help=action_help, description=action_help)
+            if databases:
+                db_options(p, content_help="the content in use, for rollback protection and the "
+                           "change summary (default: what the guide opens)")
             p.set_defaults(handler=_guarded(handler))
             return p
 
@@ -297,9 +301,6 @@ def register(sub: Any, command: Command) -> None:
     def update_options(p: argparse.ArgumentParser) -> None:
         p.add_argument("--config", type=Path, metavar="FILE", help="updates config (default: "
                        "updates.toml in the user data folder)")
-        p.add_argument("--content-db", type=Path, default=argparse.SUPPRESS, metavar="PATH",
-                       help="the content in use, for rollback protection and the change summary "
-                            "(default: what the guide opens)")
         p.add_argument("--json", action="store_true")
 
     pack = group("pack", "make, sign, verify and publish content pack files (.guidepack)", "pack_action")
@@ -324,7 +325,8 @@ def register(sub: Any, command: Command) -> None:
     p.add_argument("--config", type=Path, metavar="FILE", help="updates config whose trusted keys "
                    "the pack must be signed by (default: updates.toml in the user data folder)")
 
-    update = group("update", "check for, apply and roll back content updates", "update_action")
+    update = group("update", "check for, apply and roll back content updates", "update_action",
+                   databases=True)
     p = update("check", cmd_update_check, "poll the update source; download and verify a newer pack")
     p.add_argument("--source", metavar="FOLDER|URL", help="default: [updates] source in updates.toml")
     trusted_option(p)

@@ -29,16 +29,47 @@ def cell_date(value: Any) -> dt.date:
     return dt.date(int(m[1]), int(m[2]), int(m[3]))
 
 
+# A twelve-hour time as organisers type it: 上午9:00, 下午2点, 下午2点30分, 下午2点半; 2:00 PM, 2pm.
+_CHINESE_HALF_DAY = re.compile(r"(?P<half>上午|下午)\s*(?P<h>\d{1,2})"
+                               r"(?:[:：](?P<m>\d{2})|点(?:(?P<m2>\d{1,2})分?|(?P<thirty>半))?)")
+_LATIN_HALF_DAY = re.compile(r"(?P<h>\d{1,2})(?:[:：](?P<m>\d{2}))?\s*(?P<half>[ap])\.?\s*m\.?",
+                             re.IGNORECASE)
+
+
+def _twelve_hour(text: str) -> dt.time | None:
+    """``text`` as a twelve-hour time (上午/下午, AM/PM), or None when it is not one:
+    12:00 AM is midnight, 12:30 PM and 下午12:30 half past noon, 下午14:00 is 14:00;
+    上午14:00 is none, and so is 上午12:30 (noon to some, half past midnight to others)."""
+    m = _CHINESE_HALF_DAY.fullmatch(text)
+    chinese = m is not None
+    m = m or _LATIN_HALF_DAY.fullmatch(text)
+    if m is None:
+        return None
+    named = m.groupdict()
+    hour, afternoon = int(m["h"]), m["half"].lower() in ("下午", "p")
+    minute = 30 if named.get("thirty") else int(m["m"] or named.get("m2") or 0)
+    if minute > 59 or hour == 0 or hour > (23 if afternoon else 12) or (
+            chinese and not afternoon and hour == 12):
+        return None
+    if hour <= 12:
+        hour = hour % 12 + (12 if afternoon else 0)
+    return dt.time(hour, minute)
+
+
 def cell_time(value: Any) -> dt.time:
-    """A clock time cell (a time, 9:30, 09：30); ValueError if it is none."""
+    """A clock time cell (a time, 9:30, 09：30, 上午9:00, 下午2点, 2:00 PM); ValueError if it is none."""
     if isinstance(value, dt.datetime):
         return value.time()
     if isinstance(value, dt.time):
         return value
-    m = re.fullmatch(r"(\d{1,2})[:：](\d{2})(?::\d{2})?", cell_text(value))
-    if not m or int(m[1]) > 23 or int(m[2]) > 59:
+    text = cell_text(value)
+    m = re.fullmatch(r"(\d{1,2})[:：](\d{2})(?::\d{2})?", text)
+    if m and int(m[1]) <= 23 and int(m[2]) <= 59:
+        return dt.time(int(m[1]), int(m[2]))
+    clock = _twelve_hour(text)
+    if clock is None:
         raise ValueError("is not a time")
-    return dt.time(int(m[1]), int(m[2]))
+    return clock
 
 
 _EXCEL_DAY0 = dt.datetime(1899, 12, 31)  # serial 1.0 is 1900-01-01 00:00: "24:00" in a time cell
@@ -91,19 +122,40 @@ def host_names(value: Any) -> list[str]:
 
 
 # Words a programme writes after a name, not names: "张三 教授" is one speaker.
-_TITLES = frozenset("""教授 副教授 博士 院士 先生 女士 老师 研究员 主任 院长 校长 所长 局长 司长
-    部长 处长 理事长 会长 秘书长 董事长 总经理 总裁 首席科学家 工程师 高级工程师""".split())  # noqa: SIM905
+_TITLES = frozenset("""教授 副教授 博士 院士 先生 女士 老师 讲师 研究员 主任 院长 校长 所长 局长 司长
+    部长 处长 理事长 会长 秘书长 董事长 总经理 经理 总裁 总监 首席科学家 工程师 高级工程师
+    总工程师 书记 主席 委员 创始人 合伙人""".split())  # noqa: SIM905
+_TITLE_AT_END = re.compile("(?:" + "|".join(sorted(_TITLES, key=len, reverse=True)) + ")$")
+# Words of an institution's name: "清华大学教授" says where the speaker is from.
+_INSTITUTIONS = ("大学", "学院", "研究院", "研究所", "科学院", "中科院", "工程院", "实验室", "公司",
+                 "集团", "中心", "医院", "银行", "协会", "学会", "委员会", "基金会", "政府")
+_CJK_WORD = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+LONGEST_NAME = 4  # a Chinese name: two to four characters (欧阳 + a two-character given name)
+
+
+def _describes(word: str) -> bool:
+    """Whether ``word``, after a speaker's name, says who they are (a title, a post, where
+    they are from: 教授, 副校长, 中国科学院院士, 清华大学教授) rather than naming another speaker."""
+    if word in _TITLES or word.removeprefix("副") in _TITLES:
+        return True
+    if not _CJK_WORD.fullmatch(word):
+        return False  # a Latin name, or one written with a dot (买买提·艾力)
+    # Not after a one-character surname: 王教授 is a person, and so is 李学会.
+    title = _TITLE_AT_END.search(word)
+    return (len(word) > LONGEST_NAME or (title is not None and title.start() >= 2)
+            or any(at == 0 or at >= 2 for at in (word.find(w) for w in _INSTITUTIONS)))
 
 
 def speaker_names(value: Any) -> list[str]:
     """The speakers in a 嘉宾 Speakers cell ("张三、李四", "张三 李四", "张三/李四", "Zhang Wei; Li Si");
-    a title after a name stays with it ("张三 教授"), a name padded with a space is one ("王 伟")."""
+    a title or affiliation after a name stays with it ("张三 教授", "李强 中国科学院院士"), a name
+    padded with a space is one ("王 伟")."""
     names: list[str] = []
     for part in host_names(value):
         words = [w for w in _CJK_SPACE.split(part) if w]
         at_start = len(names)
         for word in words:
-            if word in _TITLES and len(names) > at_start:
+            if len(names) > at_start and _describes(word):
                 names[-1] += f" {word}"
             elif len(names) > at_start and (len(word) == 1 or len(names[-1]) == 1):
                 names[-1] += word  # "王 伟": a two-character name padded to line up with longer ones

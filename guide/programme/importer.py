@@ -14,6 +14,7 @@ import os
 import re
 import shutil
 import tempfile
+import tomllib
 import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -170,15 +171,58 @@ def _write_json(path: Path, body: dict[str, Any]) -> None:
     path.write_text(json.dumps(body, ensure_ascii=False) + "\n", encoding="utf-8")  # C encoder: no indent
 
 
+_IMPORT_WRITES = re.compile(r"sessions-\d{4,}\.json")  # besides PACK_META and PROGRAMME_FILE
+# What a file manager leaves in any folder it showed; nobody's work.
+_SYSTEM_LITTER = {".DS_Store", "Thumbs.db", "desktop.ini"}
+_CHOOSE_OUT = "choose an empty or new folder for --out"
+
+
+def _names(paths: list[Path]) -> str:
+    shown = ", ".join(p.name + ("/" if p.is_dir() else "") for p in sorted(paths)[:5])
+    return shown + (f" and {len(paths) - 5} more" if len(paths) > 5 else "")
+
+
+def check_out_folder(out: Path, pack_id: str) -> None:
+    """Raise ProgrammeError unless ``out`` may be replaced by the import of pack ``pack_id``.
+
+    The import replaces the whole folder, so it may hold only what an earlier import of the
+    same pack wrote: any other file (the organiser's sheet, notes, a hand-written pack) would
+    be deleted with it, and another pack's import is another programme on the kiosks.
+    """
+    if not out.exists():
+        return
+    if not out.is_dir():
+        raise ProgrammeError(f"{out} is a file, not a folder; {_CHOOSE_OUT}")
+    entries = list(out.iterdir())
+    others = [p for p in entries if p.name not in _SYSTEM_LITTER and not (
+        p.is_file() and (p.name in (PACK_META, PROGRAMME_FILE) or _IMPORT_WRITES.fullmatch(p.name)))]
+    if others:
+        raise ProgrammeError(f"{out} holds files an import did not write ({_names(others)}); "
+                             f"the import replaces the whole folder, so it would delete them: "
+                             f"{_CHOOSE_OUT}")
+    if all(p.name in _SYSTEM_LITTER for p in entries):
+        return
+    try:
+        meta = tomllib.loads((out / PACK_META).read_text(encoding="utf-8"))["pack"]
+        old_id, old_source = str(meta["id"]), str(meta.get("source", ""))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError, TypeError) as exc:
+        raise ProgrammeError(f"{out} holds a pack whose {PACK_META} cannot be read; "
+                             f"{_CHOOSE_OUT}") from exc
+    if old_id != pack_id:
+        raise ProgrammeError(
+            f"{out} holds another programme, pack {old_id!r} (imported from {old_source}); this "
+            f"import is pack {pack_id!r}: to update that pack give --pack-id {old_id}, "
+            f"else {_CHOOSE_OUT}")
+
+
 def write_pack(programme: Programme, out: Path, *, source: str, version: int = 1) -> None:
     """Write ``programme`` as a pack folder at ``out``, validated, replacing an older pack there.
 
-    Refuses a non-empty ``out`` that is not a content pack, so an import never deletes
-    someone's files.
+    Only a folder holding an earlier import of the same pack is replaced (see
+    :func:`check_out_folder`), so an import never deletes someone's files.
     """
     out = Path(out)
-    if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not (out / PACK_META).is_file())):
-        raise ProgrammeError(f"{out} exists and is not a content pack folder; choose another --out")
+    check_out_folder(out, pack_id_of(programme))
     out.parent.mkdir(parents=True, exist_ok=True)
     # The temp folder names its writer, so what a killed import left beside this pack
     # goes now (only this pack's: the folder is the staff member's, not the guide's).

@@ -95,21 +95,24 @@ class _Clock:
                 instant = instant.astimezone(tz)
             self.day_starts[day] = instant.time()
 
-    def _need_zone(self) -> ZoneInfo:
+    def _need_zone(self, event: RawEvent) -> ZoneInfo:
         if self.tz is None and self.fallback is not None:
             self.fallback_used = True
             return self.fallback
         if self.tz is None:
+            # The example is the likely zone: a Chinese programme is most often China's.
+            said = " ".join((self.tz_hint, event.title, event.room, event.track, event.abstract))
+            example = "Asia/Shanghai" if _CJK.search(said) else "Europe/Brussels"
             raise ProgrammeError(
                 f"{self.tz_hint} gives times without a UTC offset or time zone; name the zone "
-                "they are in with --timezone, e.g. --timezone Europe/Brussels")
+                f"they are in with --timezone, e.g. --timezone {example}")
         return self.tz
 
     def start(self, event: RawEvent, report: Report) -> dt.datetime:
         if event.date and ("T" in event.date or " " in event.date.strip()):
             value = parse_instant(event.date)
             if value.tzinfo is None:
-                value = value.replace(tzinfo=self._need_zone())
+                value = value.replace(tzinfo=self._need_zone(event))
             elif self.tz is not None:
                 value = value.astimezone(self.tz)
             if event.start:
@@ -130,7 +133,7 @@ class _Clock:
         # A conference day runs past midnight: an event before the day's start is next morning's.
         if clock < day_start and event.day and not event.date:
             calendar_day += dt.timedelta(days=1)
-        return dt.datetime.combine(calendar_day, clock, tzinfo=self._need_zone())
+        return dt.datetime.combine(calendar_day, clock, tzinfo=self._need_zone(event))
 
 
 def _out_of_range(start: dt.datetime, length: dt.timedelta | None) -> str | None:

@@ -321,12 +321,19 @@ class _SheetReader:
                 self.errors.extend(lost)
                 continue
             cells = {f: row[i] if i < len(row) else None for i, f in enumerate(self.fields) if f}
-            if all(cell_text(v) == "" for v in cells.values()) or self._continues(row, cells, number):
+            if self._blank(row) or self._continues(row, cells, number):
                 continue
             event = self._event(cells, number)
             self.last = (event, number, cells) if event is not None else None
             if event is not None:
                 yield event
+
+    def _blank(self, row: list[Any]) -> bool:
+        """Whether the row gives nothing of its own: a spacer row is blank even when a date
+        cell merged down over a day's sessions reaches into it."""
+        merged: frozenset[int] = getattr(row, "continued", frozenset())
+        return all(cell_text(v) == "" for i, (v, f) in enumerate(zip(row, self.fields, strict=False))
+                   if f and i not in merged)
 
     def _continues(self, row: list[Any], cells: dict[str, Any], number: int) -> bool:
         """Whether the row adds its speakers to the session above: its title cell is merged
@@ -386,7 +393,7 @@ class _SheetReader:
                     else:
                         end = end_minutes(cells[field])
                 except ValueError:
-                    bad(field, "is not a time", cells[field])
+                    bad(field, "is not a time (HH:MM, e.g. 14:00)", cells[field])
         if end is not None and start is None and not cell_text(cells.get("start")):
             bad("start", "is empty but 结束 End is given", None)
         elif start is not None and end is not None and end <= start.hour * 60 + start.minute:
