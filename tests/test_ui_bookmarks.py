@@ -217,8 +217,28 @@ def test_forums_with_no_time_yet_are_a_note_to_check_not_a_clash(qtbot, real_db:
         for mode in (page.by_kind, page.by_day):
             mode.click()
             entries = [r for r in page.model.rows() if isinstance(r, Entry)]
-            assert [e.note for e in entries] == ["Check times: another bookmark that day has no time yet"] * 2
+            assert [e.note for e in entries] == [
+                "Check times: no time is announced yet, so it may clash with another bookmark "
+                "that day"] * 2, "each row's own time is the one not announced"
             assert not any(e.warn for e in entries), mode.text()
+
+
+def test_my_day_lists_the_bookmarks_that_have_no_day_after_the_days(qtbot, real_db: Path) -> None:  # type: ignore[no-untyped-def]
+    """With a forum, a person and a photo bookmarked, "3 bookmarked" stood over My day's one
+    row: what has no place on a day's timeline vanished from that view without a word."""
+    with shown_guide(qtbot, real_db, lang="en") as g:
+        person, photo = (g.ctx.content.execute(f"SELECT id FROM item WHERE kind = '{k}' LIMIT 1")
+                         .fetchone()[0] for k in ("person", "photo"))
+        for kind, item in (("forum", "green-finance-forum"), ("person", person), ("photo", photo)):
+            g.ctx.bookmarks.toggle(kind, item)
+        page = g.window.page("bookmarks")
+        g.window.go(Location("bookmarks"))
+        page.by_day.click()
+        rows = list(page.model.rows())
+        assert [r.title for r in rows if isinstance(r, Section)][-1] == "Other bookmarks · 2"
+        assert sorted((r.view.kind, r.view.id) for r in rows if isinstance(r, Entry)) == sorted(
+            [("forum", "green-finance-forum"), ("person", person), ("photo", photo)])
+        assert page.subtitle.text() == "3 bookmarked"
 
 
 def test_bookmarks_survive_a_restart_in_a_new_process(guide: Guide, mini_db: Path, user_db: Path) -> None:
@@ -277,7 +297,7 @@ def test_qr_code_take_away(guide: Guide) -> None:
 
 
 def test_the_qr_dialog_says_why_in_the_visitors_language(guide: Guide) -> None:
-    from guide.ui.views.bookmarks import QrDialog
+    from guide.ui.qr_dialog import QrDialog
     from guide.user.qr import bookmark_codes
     from tests.test_user_qr import ZH, forum
 

@@ -4,20 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QPainter, QPixmap
+from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QPainter
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QDialog,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
     QStyleOptionViewItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -35,7 +32,10 @@ from guide.user import ExportFormat
 from guide.user import bookmarks as store
 from guide.user.bookmarks import BookmarkView
 from guide.user.export import ExportError, export_bookmarks, export_target
-from guide.user.qr import QrNotice, QrSet, QrWords, bookmark_codes, png_bytes
+from guide.user.qr import QrWords, bookmark_codes
+
+if TYPE_CHECKING:
+    from guide.ui.qr_dialog import QrDialog
 
 
 @dataclass(frozen=True)
@@ -75,6 +75,10 @@ def clash_notes(page: store.BookmarksPage, lang: str) -> dict[str, str]:
             elif e.overlaps_with:
                 notes[e.view.id] = tx.tr("Clashes with %1").replace(
                     "%1", tx.join_list((titles.get(i, i) for i in e.overlaps_with), lang))
+            elif e.check_times and not e.view.time_known:
+                # Its own time is the unknown one: "another ... has no time" misled.
+                notes[e.view.id] = tx.tr("Check times: no time is announced yet, so it may clash "
+                                         "with another bookmark that day")
             elif e.check_times:
                 notes[e.view.id] = tx.tr("Check times: another bookmark that day has no time yet")
     return notes
@@ -133,6 +137,13 @@ def my_day_rows(page: store.BookmarksPage, lang: str) -> list[Section | Entry]:
     for day in page.days:
         rows.append(Section(tx.format_date(day.date, lang, weekday=True)))
         rows += [_entry(e.view, notes, clashing) for e in day.entries]
+    # What has no place on a day's timeline (people, photos, news ...) is listed after it:
+    # "9 bookmarked" over three rows had looked like six bookmarks lost.
+    planned = {(e.view.kind, e.view.id) for day in page.days for e in day.entries}
+    others = [v for g in page.groups for v in g.items if (v.kind, v.id) not in planned]
+    if others:
+        rows.append(Section(f"{tx.tr('Other bookmarks')} · {len(others)}"))
+        rows += [_entry(v, notes, clashing) for v in others]
     return rows
 
 
@@ -201,81 +212,6 @@ class BookmarkDelegate(BaseDelegate):
         lines = [Line("国", self.font("title", True), ""), Line("国", self.font("small"), ""),
                  Line("国", self.font("body"), ""), Line("国", self.font("small", True), "")]
         return QSize(400, self.lines_height(lines) + PAD + 12)
-
-
-class QrDialog(QDialog):
-    """The visitor's list as QR codes, large; several when one would be unreadable."""
-
-    def notice_text(self, codes: QrSet) -> str:
-        """What to tell the visitor about these codes, in the interface language ("" if nothing)."""
-        notice = codes.notice
-        if notice is QrNotice.EMPTY:
-            return self.tr("Nothing bookmarked yet.")
-        if notice in (QrNotice.SPLIT, QrNotice.SPLIT_SHORTENED):
-            text = self.tr("Your list is too long for one code: scan all %1 codes in turn.")
-            text = text.replace("%1", str(len(codes.parts)))
-            return text + (self.tr(" Some long titles are shortened.") if notice is QrNotice.SPLIT_SHORTENED
-                           else "")
-        if notice is QrNotice.SHORTENED:
-            return self.tr("Some long titles are shortened to fit the code.")
-        return ""
-
-    def __init__(self, codes: QrSet, lang: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("qrDialog")
-        self.codes = codes
-        self.lang = lang
-        self.index = 0
-        layout = QVBoxLayout(self)
-        self.intro = QLabel(self.tr("Scan with your phone's camera to take your list with you."))
-        self.intro.setWordWrap(True)
-        self.notice = QLabel(self.notice_text(codes))
-        self.notice.setObjectName("emptyNote")
-        self.notice.setWordWrap(True)
-        self.notice.setVisible(bool(self.notice.text()))
-        self.image = QLabel()
-        self.image.setObjectName("qrImage")
-        self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.counter = QLabel()
-        self.counter.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        buttons = QHBoxLayout()
-        self.prev_button = QPushButton(self.tr("Previous code"))
-        self.next_button = QPushButton(self.tr("Next code"))
-        close = QPushButton(self.tr("Close"))
-        self.prev_button.clicked.connect(self.previous_part)
-        self.next_button.clicked.connect(self.next_part)
-        close.clicked.connect(self.accept)
-        for b in (self.prev_button, self.next_button, close):
-            buttons.addWidget(b)
-        for w in (self.intro, self.notice, self.image, self.counter):
-            layout.addWidget(w)
-        layout.addLayout(buttons)
-        self.setWindowTitle(self.tr("Take your bookmarks with you"))
-        self.show_part(0)
-
-    def previous_part(self) -> None:
-        self.show_part(self.index - 1)
-
-    def next_part(self) -> None:
-        self.show_part(self.index + 1)
-
-    def show_part(self, i: int) -> None:
-        parts = self.codes.parts
-        if not parts:  # nothing bookmarked: the notice says so, there is no code to show
-            self.prev_button.setVisible(False)
-            self.next_button.setVisible(False)
-            return
-        self.index = max(0, min(i, len(parts) - 1))
-        pixmap = QPixmap()
-        pixmap.loadFromData(png_bytes(parts[self.index], scale=8))
-        self.image.setPixmap(pixmap)
-        self.image.setAccessibleName(self.tr("QR code %1 of %2").replace(
-            "%1", str(self.index + 1)).replace("%2", str(len(parts))))
-        self.counter.setText(self.image.accessibleName() if len(parts) > 1 else "")
-        self.prev_button.setVisible(len(parts) > 1)
-        self.next_button.setVisible(len(parts) > 1)
-        self.prev_button.setEnabled(self.index > 0)
-        self.next_button.setEnabled(self.index < len(parts) - 1)
 
 
 class BookmarksPage(Page):
@@ -451,6 +387,8 @@ class BookmarksPage(Page):
     def show_qr(self) -> QrDialog:
         views = store.list_bookmarks(self.ctx.user, self.ctx.content)
         lang = self.ctx.state.lang
+        from guide.ui.qr_dialog import QrDialog  # loaded when a visitor first asks for codes
+
         dialog = QrDialog(bookmark_codes(views, lang, self.qr_words()), lang, self)
         dialog.open()
         return dialog
