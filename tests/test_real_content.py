@@ -81,6 +81,11 @@ def test_key_figures_with_units_and_years(real_db: Path) -> None:
             (4.78, "万亿元", 2022)} <= found
     for f in figures:  # type: ignore[union-attr]
         assert f["source_kind"] == "announcement" and f["quote"]
+    # A change over a period (2018年至2022年) has no one year: "Year: 2022" on its page misread it.
+    periods = [f for f in figures if "至" in f["label"]]  # type: ignore[index]
+    assert len(periods) == 2 and all(f["year"] is None for f in periods)  # type: ignore[index]
+    # Chinese labels in Chinese punctuation, as the guide writes the year after the others.
+    assert not [f["label"] for f in figures if re.search(r"[()]", f["label"])]  # type: ignore[index]
 
 
 def _bare(text: str) -> str:
