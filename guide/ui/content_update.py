@@ -261,11 +261,12 @@ class ContentUpdates(QObject):
         text = tx.tr("Content pack %1, version %2, signed by %3.").replace(
             "%1", tx.pick(prepared.title, prepared.title_en, lang)).replace(
             "%2", str(prepared.version)).replace("%3", prepared.signer or "?")
-        self.last_message = f"{text}\n\n{summary_text(prepared.summary, lang)}"
+        listing = summary_text(prepared.summary, lang)
         notes = import_notes_text(prepared.skipped, prepared.repaired, prepared.notices)
         if notes:
-            self.last_message += f"\n\n{notes}"
-        if not boxes.ask(self.parent_widget, tx.tr("Load this content?"), self.last_message):
+            listing += f"\n\n{notes}"
+        self.last_message = f"{text}\n\n{listing}"
+        if not boxes.ask(self.parent_widget, tx.tr("Load this content?"), text, listing):
             updates.discard_update(prepared)
             self.finished.emit(False)
             return
