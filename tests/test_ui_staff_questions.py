@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QAbstractButton, QApplication, QPlainTextEdit
+from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox, QPlainTextEdit
 
 from guide.app import build_window
 from guide.content.build import build_content_db
+from guide.user.bookmarks import stored_bookmarks
 from tests.conftest import MINI_PACK, XML_39C3
 
 
@@ -59,4 +61,66 @@ def test_the_load_question_for_a_big_programme_fits_the_screen_and_keys_answer_i
     assert seen["yes"] == ["Yes" if lang == "en" else "是"]
     assert "Nudeln Hacken / Hack Noodles" in str(seen["listing"])  # the lists, scrolling
     assert done.args == [key == Qt.Key.Key_Return]
+    g.close()
+
+
+SHEET = "编号 ID,标题 Title,日期 Date,开始 Start,结束 End\n{rows}"
+
+
+def _sheet(tmp_path: Path, name: str, titles: list[str]) -> Path:
+    rows = "".join(f"S{n},{t},2023-05-27,{9 + n}:00,{10 + n}:00\n" for n, t in enumerate(titles))
+    path = tmp_path / name
+    path.write_text(SHEET.format(rows=rows), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("case", ["disk full", "staged file gone"])
+def test_yes_when_the_new_content_cannot_be_switched_to_says_so_and_changes_nothing(
+    qtbot, tmp_path: Path, _user_data: Path, monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+    case: str,
+) -> None:
+    # The disk filled while "Load this content?" was open: Yes did nothing and said nothing
+    # (a traceback on stderr), and left a temp state file and databases nobody named.
+    from guide.ui import boxes
+    from guide.updates import api as updates
+
+    g = _staff_window(qtbot, tmp_path, "en")
+    monkeypatch.setattr(boxes, "ask", lambda *args: True)
+    with qtbot.waitSignal(g.updates.finished, timeout=60000) as done:
+        g.updates.start_programme(_sheet(tmp_path, "first.csv", ["Opening", "Keynote"]))
+    assert done.args == [True]
+    (talk,) = g.ctx.content.execute("SELECT id FROM forum ORDER BY id LIMIT 1").fetchone()
+    g.ctx.bookmarks.toggle("forum", talk)
+    slot = updates.default_slot().root
+    state_before = (slot / "state.json").read_bytes()
+    files_before = sorted(p.name for p in slot.iterdir())
+    content_before = g.ctx.content_path
+    write_text = Path.write_text
+
+    def disk_fills(path: Path, *args: object, **kwargs: object) -> int:
+        if path.name.startswith(".state.json"):
+            raise OSError(errno.ENOSPC, "No space left on device", str(path))
+        return write_text(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    def answer(*_args: object) -> bool:  # while the question is open
+        if case == "disk full":
+            monkeypatch.setattr(Path, "write_text", disk_fills)
+        else:
+            for staged in slot.glob(".stage-*.db"):
+                staged.unlink()
+        return True
+
+    monkeypatch.setattr(boxes, "ask", answer)
+    with qtbot.waitSignal(g.updates.finished, timeout=60000) as done:
+        g.updates.start_programme(_sheet(tmp_path, "second.csv", ["Opening", "Keynote", "Panel"]))
+    monkeypatch.setattr(Path, "write_text", write_text)
+    assert done.args == [False]
+    box = g.window.findChild(QMessageBox, "importRefused")
+    assert box is not None and box.isVisible()
+    said = "The disk is full." if case == "disk full" else "The prepared content is gone"
+    assert said in box.text() and "Nothing was changed" in box.text()
+    assert g.ctx.content_path == content_before
+    assert (slot / "state.json").read_bytes() == state_before
+    assert sorted(p.name for p in slot.iterdir()) == files_before  # no temp file, no orphan
+    assert [b.id for b in stored_bookmarks(g.ctx.user)] == [talk]
     g.close()
