@@ -124,3 +124,27 @@ def test_yes_when_the_new_content_cannot_be_switched_to_says_so_and_changes_noth
     assert sorted(p.name for p in slot.iterdir()) == files_before  # no temp file, no orphan
     assert [b.id for b in stored_bookmarks(g.ctx.user)] == [talk]
     g.close()
+
+
+def test_qt_own_dialog_texts_follow_the_ui_language(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # A refusal with details had "Show Details..." in the Chinese interface.
+    from PySide6.QtWidgets import QPushButton
+
+    from guide.ui import boxes
+
+    g = _staff_window(qtbot, tmp_path, "zh")
+
+    def details_button() -> str:
+        box = boxes.message_box(g.window, QMessageBox.Icon.Warning, "未载入此日程", "第 2 行")
+        box.setDetailedText("row 2: '25:00' is not a time")
+        box.show()
+        (button,) = [b for b in box.findChildren(QPushButton)
+                     if box.buttonRole(b) == QMessageBox.ButtonRole.ActionRole]
+        text = button.text()
+        box.close()
+        return text
+
+    assert details_button() == "显示详情..."
+    g.window.toggle_language()
+    assert details_button() == "Show Details..."
+    g.close()

@@ -1,5 +1,6 @@
-"""Message boxes whose buttons speak the UI's language (Qt's own translations are not
-shipped, so its standard buttons said Yes, No and OK in the Chinese interface)."""
+"""Message boxes whose buttons speak the UI's language, named by the guide's own
+translation (short 是 and 否, where Qt's would say 是(&Y)); Qt's own translation
+(guide.ui.i18n) covers the rest, such as "Show Details..."."""
 
 from __future__ import annotations
 
