@@ -148,3 +148,41 @@ def test_qt_own_dialog_texts_follow_the_ui_language(qtbot, tmp_path: Path) -> No
     g.window.toggle_language()
     assert details_button() == "Show Details..."
     g.close()
+
+
+@pytest.mark.parametrize(("lang", "said", "ok"), [("zh", "本指南无法启动。", "确定"),
+                                                  ("en", "The guide cannot start.", "OK")])
+def test_the_start_up_error_of_a_read_only_user_folder_is_in_the_chosen_language(
+    qtbot, mini_db: Path, monkeypatch: pytest.MonkeyPatch, lang: str, said: str, ok: str  # type: ignore[no-untyped-def]
+) -> None:
+    # It came before any translation was loaded: English under --lang zh.
+    from guide import app as guide_app
+    from guide.cli import main
+    from guide.ui.i18n import Translations
+    from guide.user.db import UserDbError
+
+    def read_only(_path: object = None) -> None:
+        raise UserDbError("/media/usb/user.db is on a read-only disk; bookmarks and settings need "
+                          "a folder this account can write", read_only=True)
+
+    monkeypatch.setattr(guide_app, "open_user_db", read_only)
+    monkeypatch.setattr(guide_app, "_exit_on_signals", lambda _app: None)  # not the test's signals
+    seen: list[tuple[str, list[str]]] = []
+
+    def look() -> None:
+        boxes = [w for w in QApplication.topLevelWidgets()
+                 if isinstance(w, QMessageBox) and w.objectName() == "startErrorDialog" and w.isVisible()]
+        if not boxes:
+            QTimer.singleShot(20, look)
+            return
+        seen.append((boxes[0].text(), [b.text() for b in boxes[0].buttons()]))
+        boxes[0].done(0)
+
+    QTimer.singleShot(0, look)
+    try:
+        assert main(["--lang", lang, "--content-db", str(mini_db), "--quit-after", "20"]) == 2
+    finally:
+        Translations().uninstall()
+    ((text, buttons),) = seen
+    assert text.startswith(said) and "/media/usb/user.db is on a read-only disk" in text
+    assert buttons == [ok]

@@ -30,7 +30,7 @@ _NAMES = {
 SCREEN_SHARE = 0.85  # of the screen's height, at most, for a question with a listing
 
 
-def message_box(parent: QWidget, icon: QMessageBox.Icon, title: str, text: str,
+def message_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str,
                 buttons: QMessageBox.StandardButton = QMessageBox.StandardButton.Ok, *,
                 name: str = "") -> QMessageBox:
     """A box over ``parent`` (not shown yet: ``open()`` it), its buttons named in the UI's
