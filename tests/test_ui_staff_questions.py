@@ -150,39 +150,51 @@ def test_qt_own_dialog_texts_follow_the_ui_language(qtbot, tmp_path: Path) -> No
     g.close()
 
 
+# The guide in a fresh process (its app.exec() would leave this one's application closing
+# down), its user folder on a read-only disk; the box's text and buttons are printed.
+START_ON_A_READ_ONLY_DISK = """
+import json, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QMessageBox
+from guide import app
+from guide.cli import main
+from guide.user.db import UserDbError
+
+def read_only(_path=None):
+    raise UserDbError("/media/usb/user.db is on a read-only disk; bookmarks and settings need "
+                      "a folder this account can write", read_only=True)
+
+app.open_user_db = read_only
+shown = QMessageBox.open
+def seen(box):
+    shown(box)
+    print(json.dumps([box.objectName(), box.text(), [b.text() for b in box.buttons()]]))
+    QTimer.singleShot(0, lambda: box.done(0))
+QMessageBox.open = seen
+sys.exit(main(sys.argv[1:]))
+"""
+
+
 @pytest.mark.parametrize(("lang", "said", "ok"), [("zh", "本指南无法启动。", "确定"),
-                                                  ("en", "The guide cannot start.", "OK")])
+                                                  ("en", "The guide cannot start.", "OK")],
+                         ids=["zh", "en"])
 def test_the_start_up_error_of_a_read_only_user_folder_is_in_the_chosen_language(
-    qtbot, mini_db: Path, monkeypatch: pytest.MonkeyPatch, lang: str, said: str, ok: str  # type: ignore[no-untyped-def]
+    tmp_path: Path, mini_db: Path, lang: str, said: str, ok: str
 ) -> None:
     # It came before any translation was loaded: English under --lang zh.
-    from guide import app as guide_app
-    from guide.cli import main
-    from guide.ui.i18n import Translations
-    from guide.user.db import UserDbError
+    import json
+    import os
+    import subprocess
+    import sys
 
-    def read_only(_path: object = None) -> None:
-        raise UserDbError("/media/usb/user.db is on a read-only disk; bookmarks and settings need "
-                          "a folder this account can write", read_only=True)
+    from tests.conftest import ROOT
 
-    monkeypatch.setattr(guide_app, "open_user_db", read_only)
-    monkeypatch.setattr(guide_app, "_exit_on_signals", lambda _app: None)  # not the test's signals
-    seen: list[tuple[str, list[str]]] = []
-
-    def look() -> None:
-        boxes = [w for w in QApplication.topLevelWidgets()
-                 if isinstance(w, QMessageBox) and w.objectName() == "startErrorDialog" and w.isVisible()]
-        if not boxes:
-            QTimer.singleShot(20, look)
-            return
-        seen.append((boxes[0].text(), [b.text() for b in boxes[0].buttons()]))
-        boxes[0].done(0)
-
-    QTimer.singleShot(0, look)
-    try:
-        assert main(["--lang", lang, "--content-db", str(mini_db), "--quit-after", "20"]) == 2
-    finally:
-        Translations().uninstall()
-    ((text, buttons),) = seen
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ZGC_GUIDE_DATA": str(tmp_path)}
+    r = subprocess.run([sys.executable, "-c", START_ON_A_READ_ONLY_DISK, "--lang", lang,
+                        "--content-db", str(mini_db), "--quit-after", "30"],
+                       capture_output=True, text=True, timeout=120, cwd=ROOT, env=env)
+    assert r.returncode == 2, r.stderr
+    name, text, buttons = json.loads(r.stdout.strip().splitlines()[-1])
+    assert name == "startErrorDialog"
     assert text.startswith(said) and "/media/usb/user.db is on a read-only disk" in text
     assert buttons == [ok]
