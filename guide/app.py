@@ -262,8 +262,9 @@ def run_app(args: argparse.Namespace) -> int:
         guide = build_window(args.content_db, now=args.now, lang=args.lang, user_db=args.user_db,
                              remember=kiosk_config is None, defer=True)
     except (ContentDbError, UserDbError, DiskFull) as exc:
-        return _cannot_start(app, str(exc), kiosk=kiosk_config is not None,
-                             quit_after=getattr(args, "quit_after", None))
+        return _cannot_start(app, exc, kiosk=kiosk_config is not None,
+                             quit_after=getattr(args, "quit_after", None),
+                             lang=args.lang or system_language())
     kiosk = fleet = None
     if kiosk_config is not None:
         from guide.kiosk.controller import install_kiosk
@@ -342,17 +343,21 @@ def _exit_on_signals(app: QApplication) -> None:
     tick.start()
 
 
-def _cannot_start(app: QApplication, problem: str, *, kiosk: bool, quit_after: float | None) -> int:
+def _cannot_start(app: QApplication, exc: Exception, *, kiosk: bool, quit_after: float | None,
+                  lang: str = "en") -> int:
     """A database cannot be opened: staff get a dialog, visitors a calm screen; never a traceback.
 
-    Returns 2 (a bad file, as the command line); the kiosk screen stays until the
-    supervisor stops the kiosk (its log names the file and what to do).
+    The dialog is in ``lang`` (the command line's, else the system's: the remembered
+    choice is in the user database that did not open). Returns 2 (a bad file, as the
+    command line); the kiosk screen stays until the supervisor stops the kiosk (its log
+    names the file and what to do).
     """
     import logging
 
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QLabel
 
+    problem = str(exc)
     logging.getLogger("guide").error("cannot start: %s", problem)
     print(f"error: {problem}", file=sys.stderr)
     if kiosk:
@@ -364,12 +369,19 @@ def _cannot_start(app: QApplication, problem: str, *, kiosk: bool, quit_after: f
         screen.showFullScreen()
         app.setProperty("zgc_guide_setup_screen", screen.text())
     else:
+        # It had come before any translation was loaded: English under --lang zh.
+        Translations().apply(lang)
+        theme.set_language_font(app, lang)  # the bundled Chinese face, on a system without one
         headline = tx.tr("The guide cannot start.")
+        if isinstance(exc, UserDbError) and exc.read_only:
+            headline += "\n" + tx.tr("Bookmarks and settings need a folder this account can "
+                                     "write; this one is read-only.")
         from PySide6.QtWidgets import QMessageBox  # rare: its Python type costs every start
 
-        box = QMessageBox(QMessageBox.Icon.Critical, "zgc-guide", f"{headline}\n\n{problem}",
-                          QMessageBox.StandardButton.Ok)
-        box.setObjectName("startErrorDialog")
+        from guide.ui import boxes
+
+        box = boxes.message_box(None, QMessageBox.Icon.Critical, "zgc-guide",
+                                f"{headline}\n\n{problem}", name="startErrorDialog")
         box.finished.connect(lambda _r: app.exit(2))
         box.open()
     if quit_after:

@@ -113,18 +113,25 @@ def plugin_kept(dest: str) -> bool:
     return dropped is not None and _plugin_name(filename) not in dropped
 
 
+# The one Qt translation the guide loads (guide.ui.i18n.QT_QM_FILES), for Qt's own dialog
+# texts in the Chinese interface.
+QT_TRANSLATIONS_KEPT = frozenset({"qtbase_zh_CN.qm"})
+
+
 def data_kept(dest: str) -> bool:
-    """False for Qt's own translations (the guide ships its own .qm and loads no qtbase_*.qm)
-    and for type stubs (.pyi: for type checkers, never imported)."""
+    """False for Qt's own translations but the Chinese one the guide loads, and for type
+    stubs (.pyi: for type checkers, never imported)."""
     dest = dest.replace(os.sep, "/")
-    return not dest.startswith(QT_TRANSLATIONS) and not dest.endswith(".pyi")
+    if dest.startswith(QT_TRANSLATIONS):
+        return dest[len(QT_TRANSLATIONS):] in QT_TRANSLATIONS_KEPT
+    return not dest.endswith(".pyi")
 
 
 Entry = tuple[str, str, str]  # PyInstaller TOC entry: (destination, source, typecode)
 
 
 def trim(entries: Iterable[Entry]) -> list[Entry]:
-    """The TOC without dropped plugins and Qt translations."""
+    """The TOC without dropped plugins and Qt translations (but the one kept)."""
     return [e for e in entries if plugin_kept(e[0]) and data_kept(e[0])]
 
 

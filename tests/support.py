@@ -127,8 +127,8 @@ def answer_yes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Answer Yes to every question box from now on; the list collects the questions asked."""
     asked: list[str] = []
 
-    def yes(parent: QWidget, title: str, text: str) -> bool:
-        asked.append(text)
+    def yes(parent: QWidget, title: str, text: str, listing: str = "") -> bool:
+        asked.append(f"{text}\n\n{listing}" if listing else text)
         return True
 
     monkeypatch.setattr(boxes, "ask", yes)

@@ -48,6 +48,7 @@ build = load("build")
     "PySide6/Qt/plugins/wayland-shell-integration/libxdg-shell.so",
     "PySide6/Qt/plugins/styles/qmodernwindowsstyle.dll",  # a folder the rules do not know: kept
     "PySide6/Qt/lib/libQt6Widgets.so.6", "resources/fonts/wqy-microhei.rcc",
+    "PySide6/Qt/translations/qtbase_zh_CN.qm",  # Qt's dialog texts in the Chinese interface
 ])
 def test_needed_plugins_and_files_are_kept(dest: str) -> None:
     assert rules.plugin_kept(dest) and rules.data_kept(dest)
@@ -61,7 +62,8 @@ def test_needed_plugins_and_files_are_kept(dest: str) -> None:
     "PySide6/Qt/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so",
     "PySide6/Qt/plugins/wayland-shell-integration/libivi-shell.so",
     "PySide6/Qt/plugins/wayland-graphics-integration-client/libqt-plugin-wayland-egl.so",
-    "PySide6/Qt/translations/qtbase_zh_CN.qm",
+    "PySide6/Qt/translations/qtbase_de.qm", "PySide6/Qt/translations/qt_zh_CN.qm",
+    "PySide6/Qt/translations/qtbase_zh_TW.qm",
 ])
 def test_unused_plugins_and_qt_translations_are_dropped(dest: str) -> None:
     assert not (rules.plugin_kept(dest) and rules.data_kept(dest))

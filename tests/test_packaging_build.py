@@ -114,15 +114,17 @@ def test_deb_layout_and_bundle_contents(built: Built, tmp_path: Path) -> None:
     for needed in ("db/content.db", "db/pack/pack.toml", "THIRD-PARTY-NOTICES.txt", "third-party.json",
                    "resources/fonts/wqy-microhei.rcc",
                    "resources/styles/theme.qss", "resources/icons/app.svg",
-                   "resources/translations/zgc_guide_zh_CN.qm",
+                   "resources/translations/zgc_guide_zh_CN.qm", "PySide6/Qt/translations/qtbase_zh_CN.qm",
                    "PySide6/Qt/plugins/platforms/libqxcb.so", "PySide6/Qt/plugins/platforms/libqoffscreen.so",
                    "PySide6/Qt/plugins/iconengines/libqsvgicon.so",
                    "PySide6/Qt/plugins/platforminputcontexts/libibusplatforminputcontextplugin.so"):
         assert needed in files, needed
     # The About dialog reads the version from the package metadata the spec copies in.
     assert any(f.startswith("zgc_guide") and f.endswith(("-info/METADATA", "-info/PKG-INFO")) for f in files)
-    unwanted = [f for f in files if f.startswith(("PySide6/Qt/translations/", "mypy", "hypothesis", "pytest",
-                                                  "PySide6/Qt/plugins/platformthemes/", "PySide6/QtNetwork"))
+    unwanted = [f for f in files if (f.startswith("PySide6/Qt/translations/")
+                                     and f != "PySide6/Qt/translations/qtbase_zh_CN.qm")
+                or f.startswith(("mypy", "hypothesis", "pytest",
+                                 "PySide6/Qt/plugins/platformthemes/", "PySide6/QtNetwork"))
                 or "libQt6Network" in f or "libgtk" in f or f.endswith(".pyi")
                 or (f.startswith("pypinyin/") and f.endswith(".json"))  # inside the PYZ archive
                 or f.startswith(("libdbus", "libsystemd", "libgcrypt", "liblz4", "libcap"))]

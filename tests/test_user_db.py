@@ -272,3 +272,19 @@ def test_guides_starting_at_once_share_a_new_user_database(tmp_path: Path) -> No
         db = open_user_db(path)
         assert schema_version(db.db) == USER_SCHEMA_VERSION
         db.db.close()
+
+
+def test_a_new_user_db_on_a_read_only_disk_is_refused_in_one_line(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A data folder on a read-only disk with no user.db yet: SQLite's "unable to open
+    # database file" came out as a traceback instead of the guide's one-line refusal.
+    from guide.user import db
+
+    def cannot_create(_path: Path) -> sqlite3.Connection:
+        raise sqlite3.OperationalError("unable to open database file")
+
+    monkeypatch.setattr(db, "_connect", cannot_create)
+    monkeypatch.setattr(db, "on_read_only_disk", lambda _folder: True)
+    with pytest.raises(db.UserDbError) as info:
+        db.open_user_db(tmp_path / "user.db")
+    assert info.value.read_only and "is on a read-only disk" in str(info.value)

@@ -89,7 +89,7 @@ class AboutDialog(QDialog):
         self.licences.setAccessibleName(self.tr("Licences"))
         layout.addWidget(self.licences, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        # Qt's own translations are not bundled: the button's text comes from ours.
+        # Named by the guide's translation, as boxes.name_buttons does.
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

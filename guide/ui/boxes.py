@@ -1,10 +1,22 @@
-"""Message boxes whose buttons speak the UI's language (Qt's own translations are not
-shipped, so its standard buttons said Yes, No and OK in the Chinese interface)."""
+"""Message boxes whose buttons speak the UI's language, named by the guide's own
+translation (short 是 and 否, where Qt's would say 是(&Y)); Qt's own translation
+(guide.ui.i18n) covers the rest, such as "Show Details..."."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
 
 from guide.ui import text as tx
 
@@ -15,8 +27,10 @@ _NAMES = {
     QMessageBox.StandardButton.Cancel: QT_TRANSLATE_NOOP("tx", "Cancel"),
 }
 
+SCREEN_SHARE = 0.85  # of the screen's height, at most, for a question with a listing
 
-def message_box(parent: QWidget, icon: QMessageBox.Icon, title: str, text: str,
+
+def message_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str,
                 buttons: QMessageBox.StandardButton = QMessageBox.StandardButton.Ok, *,
                 name: str = "") -> QMessageBox:
     """A box over ``parent`` (not shown yet: ``open()`` it), its buttons named in the UI's
@@ -36,10 +50,71 @@ def name_buttons(box: QMessageBox) -> None:
             button.setText(tx.tr(str(label)))
 
 
-def ask(parent: QWidget, title: str, text: str) -> bool:
+class ListingQuestion(QDialog):
+    """A Yes/No question with a long listing below it (what an import adds, changes, left
+    out). A message box grew with its text to twice the screen's height, its buttons off
+    the bottom; here the listing scrolls and the question and buttons stay on screen."""
+
+    def __init__(self, parent: QWidget, title: str, text: str, listing: str) -> None:
+        super().__init__(parent)
+        self.setObjectName("listingQuestion")
+        self.setWindowTitle(title)
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        icon = QLabel()
+        size = self.style().pixelMetric(QStyle.PixelMetric.PM_MessageBoxIconSize, None, self)
+        icon.setPixmap(self.style().standardIcon(
+            QStyle.StandardPixmap.SP_MessageBoxQuestion, None, self).pixmap(size, size))
+        top.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
+        self.text_label = QLabel(text)
+        self.text_label.setObjectName("questionText")
+        self.text_label.setWordWrap(True)
+        self.text_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        top.addWidget(self.text_label, 1)
+        layout.addLayout(top)
+        self.listing = QPlainTextEdit(listing)
+        self.listing.setObjectName("questionListing")
+        self.listing.setReadOnly(True)
+        self.listing.setAccessibleName(title)
+        layout.addWidget(self.listing, 1)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Yes
+                                        | QDialogButtonBox.StandardButton.No)
+        self.yes_button = self.buttons.button(QDialogButtonBox.StandardButton.Yes)
+        self.yes_button.setText(tx.tr("Yes"))
+        self.buttons.button(QDialogButtonBox.StandardButton.No).setText(tx.tr("No"))
+        self.yes_button.setDefault(True)  # Enter answers Yes, Escape No, as in a message box
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self._fit(listing)
+        self.yes_button.setFocus()
+
+    def _fit(self, listing: str) -> None:
+        """As tall as the listing needs, at most :data:`SCREEN_SHARE` of the screen."""
+        parent = self.parentWidget()
+        screen = parent.screen() if parent is not None else QGuiApplication.primaryScreen()
+        available = screen.availableGeometry()
+        line = self.listing.fontMetrics().lineSpacing()
+        width = min(max(self.sizeHint().width(), 60 * self.fontMetrics().averageCharWidth()),
+                    int(available.width() * 0.9))
+        rows = listing.count("\n") + 2
+        around = self.sizeHint().height() - self.listing.sizeHint().height()
+        self.listing.setMinimumHeight(min(rows, 4) * line)
+        height = min(around + rows * line + 2 * self.listing.frameWidth(),
+                     int(available.height() * SCREEN_SHARE))
+        self.setMaximumHeight(int(available.height() * SCREEN_SHARE))
+        self.resize(width, height)
+
+
+def ask(parent: QWidget, title: str, text: str, listing: str = "") -> bool:
     """A Yes/No question to staff, answered before this returns (Yes is the default, as in
-    Qt's own question box). Not for questions to kiosk visitors: a visit's reset can close
-    an opened box, not one a caller is waiting on."""
+    Qt's own question box); a long ``listing`` below it scrolls. Not for questions to
+    kiosk visitors: a visit's reset can close an opened box, not one a caller is waiting on."""
+    if listing:
+        dialog = ListingQuestion(parent, title, text, listing)
+        yes = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        return yes
     box = message_box(parent, QMessageBox.Icon.Question, title, text,
                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
     box.exec()

@@ -126,6 +126,23 @@ def import_notes_text(skipped: tuple[str, ...], repaired: tuple[str, ...],
     return "\n".join(lines)
 
 
+def not_switched_text(exc: Exception) -> str:
+    """Why the content was not switched after Yes, in the UI's language, and that nothing changed."""
+    from guide.files import is_disk_full
+
+    updates = _updates()
+    if isinstance(exc, updates.UpdateRefused) and exc.reason == updates.errors.NOT_NEWER:
+        why = tx.tr("The same or a newer version of this content was loaded meanwhile.")
+    elif isinstance(exc, updates.UpdateRefused):
+        why = tx.tr("The prepared content is gone; open the file again.")
+    elif is_disk_full(exc):
+        why = tx.tr("The disk is full. Free some space and try again.")
+    else:
+        why = tx.tr("The new content could not be written: %1").replace("%1", str(exc))
+    return why + "\n\n" + tx.tr("Nothing was changed: the guide shows the content it showed "
+                                 "before, and bookmarks stay.")
+
+
 class ContentUpdates(QObject):
     """Staff menu actions: open a content pack, restore the previous content."""
 
@@ -261,15 +278,23 @@ class ContentUpdates(QObject):
         text = tx.tr("Content pack %1, version %2, signed by %3.").replace(
             "%1", tx.pick(prepared.title, prepared.title_en, lang)).replace(
             "%2", str(prepared.version)).replace("%3", prepared.signer or "?")
-        self.last_message = f"{text}\n\n{summary_text(prepared.summary, lang)}"
+        listing = summary_text(prepared.summary, lang)
         notes = import_notes_text(prepared.skipped, prepared.repaired, prepared.notices)
         if notes:
-            self.last_message += f"\n\n{notes}"
-        if not boxes.ask(self.parent_widget, tx.tr("Load this content?"), self.last_message):
+            listing += f"\n\n{notes}"
+        self.last_message = f"{text}\n\n{listing}"
+        if not boxes.ask(self.parent_widget, tx.tr("Load this content?"), text, listing):
             updates.discard_update(prepared)
             self.finished.emit(False)
             return
-        applied = updates.commit_update(prepared)
+        try:
+            applied = updates.commit_update(prepared)
+        except (updates.UpdateRefused, OSError) as exc:
+            # Yes had done nothing and said nothing (the error went to stderr).
+            updates.discard_update(prepared)
+            self._warn(not_switched_text(exc), [])
+            self.finished.emit(False)
+            return
         self.swap(applied.db_path)
         self.refresh_actions()
         self.finished.emit(True)
@@ -279,6 +304,11 @@ class ContentUpdates(QObject):
         if self._cancelled():
             return
         self._close_progress()
+        self._warn(message, details)
+        self.finished.emit(False)
+
+    def _warn(self, message: str, details: list[str]) -> None:
+        """Say why the programme or pack was not loaded (in a box left open)."""
         self.last_message = "\n".join([message, *details])
         title = tx.tr("This programme was not loaded") if self._programme \
             else tx.tr("This content pack was not loaded")
@@ -287,7 +317,6 @@ class ContentUpdates(QObject):
         if details:
             box.setDetailedText("\n".join(details))
         box.open()
-        self.finished.emit(False)
 
     def restore(self) -> bool:
         """Go back to the content that was in use before the last update."""

@@ -198,25 +198,55 @@ def commit_update(prepared: PreparedUpdate) -> AppliedUpdate:
         if not prepared.staged_db.is_file():
             raise UpdateRefused(errors.STALE, "the prepared database is gone; prepare the update again")
         name = f"{prepared.pack_id}-{prepared.version}-{prepared.pack_sha256[:12]}.db"
-        atomic_replace(prepared.staged_db, slot.root / name)
-        current = InstalledContent(
-            file=name, pack_id=prepared.pack_id, version=prepared.version, signer=prepared.signer,
-            installed_at=now_iso(), origin="pack", pack_sha256=prepared.pack_sha256)
-        previous = state.current
-        if previous is None and prepared.baseline_db is not None and prepared.baseline is not None:
-            base_name = f"{prepared.baseline.pack_id}-{prepared.baseline.version}-baseline.db"
-            atomic_replace(prepared.baseline_db, slot.root / base_name)
-            previous = dataclasses.replace(prepared.baseline, file=base_name)
-        elif prepared.baseline_db is not None:
-            prepared.baseline_db.unlink(missing_ok=True)
-        high = dict(state.high_water)
-        high[prepared.pack_id] = max(high.get(prepared.pack_id, 0), prepared.version)
-        write_state(slot, SlotState(current=current, previous=previous, high_water=high))
+        try:
+            current, previous = _switch(prepared, state, name)
+        except OSError as exc:
+            # Nothing switched (state.json is replaced last, atomically): the databases
+            # moved in for it would only take room, and the update is not committed.
+            named = {e.file for e in (state.current, state.previous) if e is not None}
+            for leftover in (slot.root / name, _baseline_path(prepared)):
+                if leftover is not None and leftover.name not in named:
+                    leftover.unlink(missing_ok=True)
+            discard_update(prepared)
+            log.error("commit of %s version %d failed, nothing changed: %s",
+                      prepared.pack_id, prepared.version, exc)
+            if is_disk_full(exc, slot.root):
+                raise disk_full_error(slot.root, "switch to the new content in") from exc
+            raise
         prune(slot)
     log.info("applied %s version %d signed by %s (previous: %s): %s", prepared.pack_id, prepared.version,
              prepared.signer, f"version {previous.version}" if previous else "none",
              "; ".join(prepared.summary.lines()))
     return AppliedUpdate(slot.root / name, current, previous, prepared.summary)
+
+
+def _baseline_path(prepared: PreparedUpdate) -> Path | None:
+    if prepared.baseline is None:
+        return None
+    return prepared.slot.root / f"{prepared.baseline.pack_id}-{prepared.baseline.version}-baseline.db"
+
+
+def _switch(prepared: PreparedUpdate, state: SlotState,
+            name: str) -> tuple[InstalledContent, InstalledContent | None]:
+    """Move the staged database (and baseline) into the slot and write state.json naming
+    it; returns the new current entry and the one that became "previous"."""
+    slot = prepared.slot
+    atomic_replace(prepared.staged_db, slot.root / name)
+    current = InstalledContent(
+        file=name, pack_id=prepared.pack_id, version=prepared.version, signer=prepared.signer,
+        installed_at=now_iso(), origin="pack", pack_sha256=prepared.pack_sha256)
+    previous = state.current
+    base = _baseline_path(prepared)
+    if previous is None and prepared.baseline_db is not None and prepared.baseline is not None \
+            and base is not None:
+        atomic_replace(prepared.baseline_db, base)
+        previous = dataclasses.replace(prepared.baseline, file=base.name)
+    elif prepared.baseline_db is not None:
+        prepared.baseline_db.unlink(missing_ok=True)
+    high = dict(state.high_water)
+    high[prepared.pack_id] = max(high.get(prepared.pack_id, 0), prepared.version)
+    write_state(slot, SlotState(current=current, previous=previous, high_water=high))
+    return current, previous
 
 
 def apply_pack_file(

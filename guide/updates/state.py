@@ -131,8 +131,8 @@ def write_state(slot: ContentSlot, state: SlotState) -> None:
     }
     slot.root.mkdir(parents=True, exist_ok=True)
     tmp = slot.root / f".{STATE}.{os.getpid()}.tmp"
-    tmp.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    try:
+    try:  # a failed write (a full disk) leaves the old state.json and no temp file
+        tmp.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
         atomic_replace(tmp, slot.root / STATE)
     finally:
         tmp.unlink(missing_ok=True)

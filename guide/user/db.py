@@ -321,6 +321,11 @@ def open_user_db(path: Path | None = None) -> UserDb:
         raise
     except OSError as exc:  # a folder that cannot be made, a file that cannot be moved aside
         raise UserDbError(f"{path} cannot be opened: {exc.strerror or exc}") from exc
+    except sqlite3.Error as exc:  # SQLite cannot even create the file (a traceback, before)
+        if on_read_only_disk(path.parent):
+            raise UserDbError(f"{path} is on a read-only disk; bookmarks and settings need a "
+                              "folder this account can write", read_only=True) from exc
+        raise UserDbError(f"{path} cannot be opened: {exc}") from exc
 
 
 def open_user_db_to_read(path: Path) -> UserDb:
