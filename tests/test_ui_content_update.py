@@ -142,3 +142,44 @@ def test_a_staff_question_speaks_the_ui_language_and_no_means_no(qtbot, tmp_path
         assert boxes.ask(guide.window, "恢复？", "恢复之前的内容？") is expected
     assert seen == [["是", "否"], ["是", "否"]]
     guide.close()
+
+
+def test_a_refusal_says_what_it_means_in_the_ui_language_with_the_first_problems(
+    qtbot, tmp_path: Path, _user_data: Path  # type: ignore[no-untyped-def]
+) -> None:
+    """A Chinese staff member read only "the archive is damaged or incomplete (a truncated
+    download?): File is not a zip file" under 未载入此内容包."""
+    from PySide6.QtWidgets import QMessageBox
+
+    current = build_content_db(MINI_PACK, tmp_path / "content.db").path
+    guide = build_window(current, lang="zh", user_db=tmp_path / "user.db")
+    qtbot.addWidget(guide.window)
+    pack = _signed_pack(tmp_path, _user_data, version=2)
+    cut = tmp_path / "cut.guidepack"
+    cut.write_bytes(pack.read_bytes()[:700])
+    with qtbot.waitSignal(guide.updates.finished, timeout=30000) as done:
+        guide.updates.start_import(cut)
+    assert done.args == [False]
+    box = guide.window.findChild(QMessageBox, "importRefused")
+    assert box is not None and box.windowTitle() == "未载入此内容包"
+    said = box.text()
+    assert said.startswith("文件已损坏或不完整。请重新复制或下载。\n\n"), said
+    assert guide.updates.last_message in said  # the specifics follow, as the core wrote them
+    guide.close()
+
+
+def test_restore_with_nothing_to_go_back_to_says_so(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+) -> None:
+    """Restore past what the slot keeps raised out of the menu's slot: nothing was said."""
+    from PySide6.QtWidgets import QMessageBox
+
+    current = build_content_db(MINI_PACK, tmp_path / "content.db").path
+    guide = build_window(current, lang="en", user_db=tmp_path / "user.db")
+    qtbot.addWidget(guide.window)
+    monkeypatch.setattr("guide.ui.boxes.ask", lambda *_a, **_k: True)
+    assert guide.updates.restore() is False
+    box = guide.window.findChild(QMessageBox, "restoreRefused")
+    assert box is not None and box.text().startswith("There is no previous content to go back to.")
+    assert guide.ctx.content_path == current
+    guide.close()

@@ -41,7 +41,9 @@ class PrepareWorker(QObject):
 
     progressed = Signal(str, int, int)
     prepared = Signal(object)  # PreparedUpdate
-    refused = Signal(str, list)  # message, details (validation errors as build-db prints them)
+    # reason (errors.py's code, "" for a file that cannot be read), message, details
+    # (validation errors as build-db prints them)
+    refused = Signal(str, str, list)
 
     @Slot(str, str)
     def prepare(self, pack_file: str, current_db: str) -> None:
@@ -52,9 +54,9 @@ class PrepareWorker(QObject):
                 Path(pack_file), trusted=config.trusted_keys, current_db=Path(current_db),
                 progress=lambda stage, done, total: self.progressed.emit(stage, done, total))
         except updates.UpdateRefused as exc:
-            self.refused.emit(exc.message, list(exc.details))
+            self.refused.emit(exc.reason, exc.message, list(exc.details))
         except (OSError, updates.ConfigError) as exc:
-            self.refused.emit(str(exc), [])
+            self.refused.emit("", str(exc), [])
         except Exception as exc:  # the last resort: see _unexpected
             self._unexpected(pack_file, exc)
         else:
@@ -68,9 +70,9 @@ class PrepareWorker(QObject):
                 Path(source), current_db=Path(current_db), timezone=timezone or None,
                 progress=lambda stage, done, total: self.progressed.emit(stage, done, total))
         except updates.UpdateRefused as exc:
-            self.refused.emit(exc.message, list(exc.details))
+            self.refused.emit(exc.reason, exc.message, list(exc.details))
         except OSError as exc:
-            self.refused.emit(str(exc), [])
+            self.refused.emit("", str(exc), [])
         except Exception as exc:  # the last resort: see _unexpected
             self._unexpected(source, exc)
         else:
@@ -81,7 +83,7 @@ class PrepareWorker(QObject):
         # end this slot silently and leave the window behind a progress dialog that
         # cannot be cancelled. Nothing was changed (the staging folder is discarded).
         log.exception("preparing %s failed", source)
-        self.refused.emit(f"{Path(source).name}: {type(exc).__name__}: {exc}", [])
+        self.refused.emit("", f"{Path(source).name}: {type(exc).__name__}: {exc}", [])
 
 
 # What "Open programme…" offers: every format `guide import` reads.
@@ -126,6 +128,31 @@ def import_notes_text(skipped: tuple[str, ...], repaired: tuple[str, ...],
     return "\n".join(lines)
 
 
+def refusal_text(reason: str, programme: bool) -> str:
+    """What a refusal means and what to do, in the UI's language (the message after it gives
+    the file's specifics, in English as the core writes them)."""
+    e = _updates().errors
+    if reason in (e.CORRUPT, e.TRUNCATED):
+        return tx.tr("The file is damaged or incomplete. Copy or download it again.")
+    if reason in (e.BAD_SIGNATURE, e.BAD_MANIFEST, e.HASH_MISMATCH, e.UNSAFE):
+        return tx.tr("The content pack was changed after it was signed, or is damaged. Get it "
+                     "again from the content team.")
+    if reason in (e.UNSIGNED, e.UNKNOWN_KEY, e.NO_TRUSTED_KEYS):
+        return tx.tr("The content pack is not signed by a key this guide trusts. Only packs "
+                     "signed by the content team's key (in updates.toml) are loaded.")
+    if reason == e.TOO_LARGE:
+        return tx.tr("The file is larger than this guide accepts.")
+    if reason == e.WRONG_PACK:
+        return tx.tr("This content pack is for other content than the guide shows.")
+    if reason == e.NOT_NEWER:
+        return tx.tr("This guide already has this version of the content, or a newer one.")
+    if reason == e.INVALID_CONTENT and programme:
+        return tx.tr("The programme file has errors. Correct them in the file and open it again:")
+    if reason == e.INVALID_CONTENT:
+        return tx.tr("The content has errors; the content team must correct them:")
+    return tx.tr("The file could not be loaded.")
+
+
 def not_switched_text(exc: Exception) -> str:
     """Why the content was not switched after Yes, in the UI's language, and that nothing changed."""
     from guide.files import is_disk_full
@@ -133,6 +160,8 @@ def not_switched_text(exc: Exception) -> str:
     updates = _updates()
     if isinstance(exc, updates.UpdateRefused) and exc.reason == updates.errors.NOT_NEWER:
         why = tx.tr("The same or a newer version of this content was loaded meanwhile.")
+    elif isinstance(exc, updates.UpdateRefused) and exc.reason == updates.errors.NO_PREVIOUS:
+        why = tx.tr("There is no previous content to go back to.")
     elif isinstance(exc, updates.UpdateRefused):
         why = tx.tr("The prepared content is gone; open the file again.")
     elif is_disk_full(exc):
@@ -299,20 +328,28 @@ class ContentUpdates(QObject):
         self.refresh_actions()
         self.finished.emit(True)
 
-    @Slot(str, list)
-    def _refused(self, message: str, details: list[str]) -> None:
+    @Slot(str, str, list)
+    def _refused(self, reason: str, message: str, details: list[str]) -> None:
         if self._cancelled():
             return
         self._close_progress()
-        self._warn(message, details)
+        self._warn(message, details, reason)
         self.finished.emit(False)
 
-    def _warn(self, message: str, details: list[str]) -> None:
-        """Say why the programme or pack was not loaded (in a box left open)."""
+    def _warn(self, message: str, details: list[str], reason: str | None = None) -> None:
+        """Say why the programme or pack was not loaded (in a box left open): with ``reason``,
+        first what it means and what to do in the UI's language, then the file's specifics
+        and its first problems (all of them under the box's details)."""
         self.last_message = "\n".join([message, *details])
         title = tx.tr("This programme was not loaded") if self._programme \
             else tx.tr("This content pack was not loaded")
-        box = boxes.message_box(self.parent_widget, QMessageBox.Icon.Warning, title, message,
+        text = message
+        if reason is not None:
+            text = refusal_text(reason, self._programme) + "\n\n" + message
+            text += "".join(f"\n   {d}" for d in details[:SHOWN_TITLES])
+            if len(details) > SHOWN_TITLES:
+                text += "\n   " + tx.tr("... and %1 more").replace("%1", str(len(details) - SHOWN_TITLES))
+        box = boxes.message_box(self.parent_widget, QMessageBox.Icon.Warning, title, text,
                                 name="importRefused")
         if details:
             box.setDetailedText("\n".join(details))
@@ -324,7 +361,14 @@ class ContentUpdates(QObject):
                          tx.tr("Show the content that was in use before the last update? "
                                "Bookmarks stay.")):
             return False
-        applied = _updates().restore_previous()
+        updates = _updates()
+        try:
+            applied = updates.restore_previous()
+        except (updates.UpdateRefused, OSError) as exc:  # nothing to restore, a full disk
+            boxes.message_box(self.parent_widget, QMessageBox.Icon.Warning,
+                              tx.tr("The previous content was not restored"),
+                              not_switched_text(exc), name="restoreRefused").open()
+            return False
         self.swap(applied.db_path)
         self.refresh_actions()
         return True

@@ -146,6 +146,10 @@
         <translation>导出失败</translation>
     </message>
     <message>
+        <source>%1 bookmark(s) are not in the calendar: it holds only forums and sessions still in the guide. Export JSON or CSV to keep them all.</source>
+        <translation>有 %1 项收藏未写入日历：日历只收录仍在指南中的论坛和场次。如需全部保留，请导出 JSON 或 CSV。</translation>
+    </message>
+    <message>
         <source>Exported</source>
         <translation>已导出</translation>
     </message>
@@ -1019,6 +1023,10 @@
         <translation>与 %1 时间冲突</translation>
     </message>
     <message>
+        <source>Check times: no time is announced yet, so it may clash with another bookmark that day</source>
+        <translation>请核对时间：本项尚未公布时间，可能与当天另一项收藏冲突</translation>
+    </message>
+    <message>
         <source>Check times: another bookmark that day has no time yet</source>
         <translation>请核对时间：当天另一项收藏尚未公布时间</translation>
     </message>
@@ -1051,6 +1059,10 @@
         <translation>本指南无法启动。</translation>
     </message>
     <message>
+        <source>Bookmarks and settings need a folder this account can write; this one is read-only.</source>
+        <translation>收藏和设置需要保存在本账户可写入的文件夹中，而此文件夹为只读。</translation>
+    </message>
+    <message>
         <source>No items are added, changed or removed.</source>
         <translation>没有新增、修改或删除的条目。</translation>
     </message>
@@ -1079,6 +1091,66 @@
         <translation>……另有 %1 条</translation>
     </message>
     <message>
+        <source>The file is damaged or incomplete. Copy or download it again.</source>
+        <translation>文件已损坏或不完整。请重新复制或下载。</translation>
+    </message>
+    <message>
+        <source>The content pack was changed after it was signed, or is damaged. Get it again from the content team.</source>
+        <translation>内容包在签名后被改动过，或已损坏。请向内容团队重新获取。</translation>
+    </message>
+    <message>
+        <source>The content pack is not signed by a key this guide trusts. Only packs signed by the content team&apos;s key (in updates.toml) are loaded.</source>
+        <translation>此内容包未经本指南信任的密钥签名。只有经内容团队密钥（见 updates.toml）签名的内容包才会载入。</translation>
+    </message>
+    <message>
+        <source>The file is larger than this guide accepts.</source>
+        <translation>文件超出本指南可接受的大小。</translation>
+    </message>
+    <message>
+        <source>This content pack is for other content than the guide shows.</source>
+        <translation>此内容包属于其他内容，与本指南当前显示的内容不符。</translation>
+    </message>
+    <message>
+        <source>This guide already has this version of the content, or a newer one.</source>
+        <translation>本指南已有此版本或更新版本的内容。</translation>
+    </message>
+    <message>
+        <source>The programme file has errors. Correct them in the file and open it again:</source>
+        <translation>日程文件有错误。请在文件中更正后重新打开：</translation>
+    </message>
+    <message>
+        <source>The content has errors; the content team must correct them:</source>
+        <translation>内容有错误，需由内容团队更正：</translation>
+    </message>
+    <message>
+        <source>The file could not be loaded.</source>
+        <translation>无法载入此文件。</translation>
+    </message>
+    <message>
+        <source>The same or a newer version of this content was loaded meanwhile.</source>
+        <translation>在此期间已载入了相同或更新版本的内容。</translation>
+    </message>
+    <message>
+        <source>There is no previous content to go back to.</source>
+        <translation>没有可恢复的先前内容。</translation>
+    </message>
+    <message>
+        <source>The prepared content is gone; open the file again.</source>
+        <translation>准备好的内容已不存在，请重新打开文件。</translation>
+    </message>
+    <message>
+        <source>The disk is full. Free some space and try again.</source>
+        <translation>磁盘已满。请释放一些空间后重试。</translation>
+    </message>
+    <message>
+        <source>The new content could not be written: %1</source>
+        <translation>无法写入新内容：%1</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: the guide shows the content it showed before, and bookmarks stay.</source>
+        <translation>未作任何更改：指南仍显示原来的内容，收藏保持不变。</translation>
+    </message>
+    <message>
         <source>Open content pack...</source>
         <translation>打开内容包…</translation>
     </message>
@@ -1105,6 +1177,10 @@
     <message>
         <source>Programmes (frab, iCalendar, spreadsheets)</source>
         <translation>日程文件（frab、iCalendar、表格）</translation>
+    </message>
+    <message>
+        <source>The previous content was not restored</source>
+        <translation>未恢复先前内容</translation>
     </message>
     <message>
         <source>Yes</source>
