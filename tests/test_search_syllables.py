@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
 
 from guide.content import database
-from guide.search import search
+from guide.search import SearchDoc, create_index, index_documents, search
 from guide.search.readings import _syllable
-from guide.search.syllables import INTERJECTIONS, SYLLABLES, ends_on_syllable
+from guide.search.syllables import INTERJECTIONS, SYLLABLES, ends_on_syllable, is_syllables
 
 
 def test_the_syllable_table_is_pypinyins() -> None:
@@ -48,3 +49,28 @@ def test_a_whole_syllable_ranks_what_says_it_above_what_holds_it_across_syllable
     # for it before the change, and xia 西安 (xi'an).
     assert "moe" in [h.id for h in search(db, "jia")][:2]
     assert "zhu-xian" in [h.id for h in search(db, "xia")][:2]
+
+
+def test_lv_se_in_two_pieces_lists_the_titles_that_say_lü_se_first(real_db: Path) -> None:
+    # "lv se" ranked 科技服务创新发展论坛 first: lv as the start of 论 (lun) and se as the start
+    # of "Service". Titles spelling the two syllables one after the other come first now,
+    # as they do for lvse, whichever way ü is typed.
+    db = database.open_content_db(real_db)
+    green = {h.id for h in search(db, "lvse") if "绿色" in h.title}
+    for query in ("lv se", "lü se", "lu se", "LV SE"):
+        hits = search(db, query)
+        assert {h.id for h in hits[:len(green)]} == green, query
+        assert "tech-service-forum" not in [h.id for h in hits[:len(green) + 1]], query
+
+
+def test_a_piece_typed_past_is_whole_syllables_not_the_start_of_a_longer_one() -> None:
+    # "lu beijing": the lu was finished by the space, so 北京绿化 (lü) ranks above 北京论坛 (lun),
+    # which holds it only as the start of a syllable.
+    conn = sqlite3.connect(":memory:")
+    create_index(conn)
+    with conn:
+        index_documents(conn, (SearchDoc("forum", "luntan", "北京论坛"),
+                               SearchDoc("forum", "lvhua", "北京绿化")))
+    assert [h.id for h in search(conn, "lu beijing")] == ["lvhua", "luntan"]
+    assert search(conn, "beijing lu")[0].id == "luntan"  # still being typed: in order
+    assert is_syllables("lu") and is_syllables("jia") and not is_syllables("zhongg")

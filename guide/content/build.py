@@ -249,6 +249,8 @@ def write_database(pack: Pack, path: Path, progress: Progress | None = None) -> 
             "forums_label": pack.info.forums_label or "",
             "forums_label_en": pack.info.forums_label_en or "",
             "timezone": pack.info.timezone,
+            "search_topics": json.dumps([t.model_dump(exclude_none=True) for t in pack.info.search_topics],
+                                        ensure_ascii=False),
             "fingerprint": pack.fingerprint,
             "built_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         }

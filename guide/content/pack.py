@@ -299,6 +299,15 @@ def _chinese_only() -> list[Language]:
     return ["zh"]
 
 
+class SearchTopic(_Model):
+    """A topic the empty search page suggests, and how else it can be typed (each checked to
+    find something when the guide shows it)."""
+
+    text: Text
+    text_en: Text | None = None
+    pinyin: Text | None = None
+
+
 class PackInfo(_Model):
     """``pack.toml``: which pack this is and what it covers."""
 
@@ -318,6 +327,8 @@ class PackInfo(_Model):
     forums_label: Text | None = None
     forums_label_en: Text | None = None
     forums_subtitle_en: Text | None = None
+    # What the empty search page suggests (none: an imported programme's tracks, if any).
+    search_topics: list[SearchTopic] = Field(default_factory=list)
     # A pack declaring ["zh", "en"] must give every Chinese text its English sibling.
     languages: list[Language] = Field(default_factory=_chinese_only, min_length=1)
 

@@ -38,7 +38,7 @@ from guide.search.query import (
     text_query,
     title_query,
 )
-from guide.search.rank import PieceTier, score, sort_key
+from guide.search.rank import PieceTier, piece_tiers, score, sort_key
 from guide.search.schema import DOC_TABLE
 from guide.search.textrows import text_params, text_probe, text_sql
 from guide.search.titlerows import title_probe
@@ -86,7 +86,7 @@ def run_search(
     limit = min(limit, MAX_LIMIT)
     if not pieces or limit <= 0:
         return []
-    tiers = [PieceTier(p) for p in pieces]
+    tiers = piece_tiers(pieces)
     cap = max(RANK_CAP, limit)
     # The start question first: when more titles than are ranked start with the first
     # word (most one- and two-letter prefixes at 100k items), the probe of every title

@@ -62,10 +62,11 @@ def _hit(marker: hl.Marker, row: tuple[object, ...], value: float) -> SearchHit:
         # where the body has them. Not single characters, which the body may read
         # otherwise (行 is hang in 银行, xing in 行动).
         spelled = list(dict.fromkeys(title[s:e] for s, e in pinyin_marks if e - s > 1))
-    text, snippet_marks = _snippet(marker, body, names, fields[1:], name_targets, spelled)
+    text, snippet_marks, of_names = _snippet(marker, body, names, fields[1:], name_targets, spelled)
     text_en, snippet_en_marks = _snippet_en(marker, body_en)
     return SearchHit(kind, id_, title, text, hl.merge(title_marks), snippet_marks, value,
-                     title_en, text_en, hl.merge(marker.text_spans(title_en)), snippet_en_marks)
+                     title_en, text_en, hl.merge(marker.text_spans(title_en)), snippet_en_marks,
+                     of_names)
 
 
 def _snippet(
@@ -75,24 +76,25 @@ def _snippet(
     pinyin_fields: list[str],
     targets: list[str],
     spelled: list[str],
-) -> tuple[str, tuple[hl.Span, ...]]:
-    """The Chinese snippet: from the body or the names (where pinyin can match too) where
-    they match, ``spelled`` (title words the query's pinyin spelled) counting as matches
-    in the body; else the start of the body (an English-only match still reads Chinese),
-    and none for an item with no body (its title is on the row already)."""
+) -> tuple[str, tuple[hl.Span, ...], bool]:
+    """The Chinese snippet and whether it is the names: from the body or the names (where
+    pinyin can match too) where they match, ``spelled`` (title words the query's pinyin
+    spelled) counting as matches in the body; else the start of the body (an English-only
+    match still reads Chinese), and none for an item with no body (its title is on the row
+    already)."""
     own = hl.merge(marker.text_spans(body))
     extra = [span for word in spelled for span in hl.find_all(body, word)]
     found = hl.merge([*own, *extra]) if extra else own
     if found:
         # Around the query's own words where the body has them (the row may match for
         # them alone); the title's words are marked where they fall in the cut.
-        return hl.snippet(body, found, own[0][0] if own else None)
+        return (*hl.snippet(body, found, own[0][0] if own else None), False)
     if names:
         names_text, name_spans = _names(marker, names.split("\n"), pinyin_fields, targets)
         found = hl.merge(name_spans)
         if found:
-            return hl.snippet(names_text, found)
-    return hl.snippet(body, ()) if body else ("", ())
+            return (*hl.snippet(names_text, found), True)
+    return (*hl.snippet(body, ()), False) if body else ("", (), False)
 
 
 def _snippet_en(marker: hl.Marker, body_en: str) -> tuple[str, tuple[hl.Span, ...]]:

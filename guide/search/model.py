@@ -46,6 +46,9 @@ class SearchHit:
     snippet_en: str = ""
     title_en_marks: tuple[tuple[int, int], ...] = ()
     snippet_en_marks: tuple[tuple[int, int], ...] = ()
+    # The Chinese snippet is the item's names (organisers, speakers, a photographer …: its
+    # SearchDoc.names), not its text: shown under a label saying so.
+    snippet_names: bool = False
 
     def marked(self, open_: str = "[", close: str = "]", *, lang: str = "zh") -> tuple[str, str]:
         """Return ``(title, snippet)`` in ``lang`` with ``open_``/``close`` around marked spans."""

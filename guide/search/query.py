@@ -10,10 +10,11 @@ in any field: ``"绿色 论坛"``, ``"zhang wei"``, ``"green 2023"``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from guide.search.schema import MAX_PINYIN_TOKEN, MAX_WORD, START, WORDS_LONGEST, kind_token
-from guide.search.text import MARK, fold, pinyin_fold, tokens
+from guide.search.text import MARK, TOKEN, WORD, WORD_CHAR, fold, pinyin_fold
 
 # Raw input is cut before any work: nobody types more, and a pasted 10,000-character
 # text must not cost more than a normal query.
@@ -32,6 +33,7 @@ class Piece:
     text: str
     cjk: bool
     pinyin: str = ""  # the word folded as pinyin (ü/v -> u), "" if it cannot be pinyin
+    whole: bool = False  # a whole word (typed past), not a prefix: see _whole_parts
 
 
 Pieces = tuple[Piece, ...]
@@ -46,9 +48,14 @@ def normalize_query(query: str) -> Pieces:
     if not isinstance(query, str):
         return ()
     pieces: dict[Piece, None] = {}
-    for text, is_cjk in tokens(fold(query[:MAX_QUERY_CHARS])):
-        if is_cjk:
-            piece = Piece(text[:MAX_CJK_PIECE], True)
+    folded = fold(query[:MAX_QUERY_CHARS])
+    whole = _whole_parts(folded)
+    for match in TOKEN.finditer(folded):
+        cjk, text = match.groups()
+        if cjk:
+            piece = Piece(cjk[:MAX_CJK_PIECE], True)
+        elif match.start() in whole and len(text) <= MAX_WORD_PIECE:
+            piece = Piece(text, False, whole=True)
         else:
             text = text[:MAX_WORD_PIECE]
             piece = Piece(text, False, pinyin_fold(text)[:MAX_PINYIN_TOKEN])
@@ -56,6 +63,35 @@ def normalize_query(query: str) -> Pieces:
         if len(pieces) == MAX_PIECES:
             break
     return tuple(pieces)
+
+
+# A word with apostrophes inside (don't, Don’t, ma's, xi'an). The index splits it there
+# like any punctuation (text.TOKEN: "Don’t" is the tokens don and t), so the query does too.
+_ELIDED = re.compile(f"{WORD_CHAR}+(?:['\u2019]{WORD_CHAR}+)+")
+# Pinyin puts an apostrophe only before a syllable starting with a, o or e (xi'an 西安,
+# tian'anmen): such a word is read as before, each part a prefix of text or pinyin.
+_PINYIN_AFTER_APOSTROPHE = frozenset("aoe")
+
+
+def _whole_parts(folded: str) -> set[int]:
+    """Start offsets of the words of ``folded`` to be asked as whole words, not prefixes.
+
+    These are the parts of an elided word (don't, ma's, o'clock) that are not pinyin. The
+    user has typed past each part but the last, and one letter after an apostrophe is
+    a clitic ('t, 's, 'd), never the start of a word being typed. As prefixes, the
+    ``t`` of ``Don't look up`` matched every word starting with t, and ``don`` "done".
+    """
+    starts: set[int] = set()
+    for elided in _ELIDED.finditer(folded):
+        parts = list(WORD.finditer(folded, elided.start(), elided.end()))
+        if pinyin_fold("".join(p.group() for p in parts)) and all(
+            p.group()[0] in _PINYIN_AFTER_APOSTROPHE for p in parts[1:]
+        ):
+            continue
+        last = parts[-1]
+        typing = last.end() == len(folded) and len(last.group()) > 1
+        starts.update(p.start() for p in parts if p is not last or not typing)
+    return starts
 
 
 @dataclass(frozen=True)
@@ -91,7 +127,7 @@ def title_query(pieces: Pieces, kind: str | None = None, *, start: bool = False)
         mark = START if first else MARK
         text, pinyin = _cut(piece, checks)
         # Words and pinyin share a marker: one term when the word is its own pinyin.
-        term = _term(mark, text)
+        term = _term(mark, text, whole=piece.whole)
         if pinyin and pinyin != text:
             term += f" OR {_term(mark, pinyin)}"
         latin.append(term)
@@ -114,11 +150,11 @@ def _cut(piece: Piece, checks: list[tuple[str, str]]) -> tuple[str, str]:
     return piece.text[:WORDS_LONGEST], piece.pinyin[:WORDS_LONGEST]
 
 
-def _term(mark: str, text: str) -> str:
+def _term(mark: str, text: str, *, whole: bool = False) -> str:
     """A words-index term for a Latin piece (already cut): its tokens are cut at
     ``WORDS_LONGEST`` letters, so a piece that long is one exact term and the prefix
     indexes stop one letter short."""
-    return f'"{mark}{text}"' + ("*" if len(text) < WORDS_LONGEST else "")
+    return f'"{mark}{text}"' + ("*" if len(text) < WORDS_LONGEST and not whole else "")
 
 
 def _title_query(
@@ -185,7 +221,7 @@ def _conjunction(parts: list[str]) -> str:
 def _quoted(piece: Piece) -> str:
     text = piece.text
     if not piece.cjk:
-        return f'"{MARK}{text}"*'
+        return f'"{MARK}{text}"' + ("" if piece.whole else "*")
     if len(text) == 1:
         return f'"{text}"*'
     # The phrase of overlapping pairs; the indexed trailing single is not needed.

@@ -7,8 +7,9 @@ or name starts with it (or an English word does); INSIDE when it is found elsewh
 a title or name; 0 when only the body matched. A match in the title itself counts one
 more than the same match in a name (speaker, photographer, organisation).
 
-The score sorts first by how many pieces matched a title, then by the tiers, then by
-the shorter title (what bm25 mostly decides among title matches, which the engine
+The score sorts first by how many pieces matched a title, then by how many neighbouring
+pieces a title or name holds together (``lv se`` spelt lü'se, 绿色, not 论 and "service"),
+then by the tiers, then by the shorter title (what bm25 mostly decides among title matches, which the engine
 does not compute: see engine.py); ties go to the earlier date, then the smaller rowid.
 """
 
@@ -16,8 +17,8 @@ from __future__ import annotations
 
 import re
 
-from guide.search.query import Piece
-from guide.search.syllables import ends_on_syllable
+from guide.search.query import Piece, Pieces
+from guide.search.syllables import ends_on_syllable, is_syllables
 from guide.search.text import CJK_RUN
 
 WHOLE, PREFIX, INSIDE = 3, 2, 1
@@ -27,13 +28,15 @@ NO_DATE = "\uffff"  # sorts after every ISO date
 class PieceTier:
     """Precomputed tests deciding the tier of one query piece for a row."""
 
-    def __init__(self, piece: Piece) -> None:
+    def __init__(self, piece: Piece, following: Piece | None = None) -> None:
+        """The tests of ``piece``; ``following`` is the query's next piece, if any."""
         text = piece.text
         self.cjk = piece.cjk
         # Titles and names are framed by newlines in rank_cjk, words by spaces.
         frame = "\n" if piece.cjk else " "
         self.whole = f"{frame}{text}{frame}"
-        self.start = f"{frame}{text}"
+        # A whole-word piece (don't: don + t) is not the start of a longer word (done).
+        self.start = self.whole if piece.whole else f"{frame}{text}"
         self.inside = text
         self.pinyin = piece.pinyin
         # Spellings in rank_pinyin are framed by newlines (syllables joined by ').
@@ -43,8 +46,12 @@ class PieceTier:
         # A query that reads as whole syllables (zhang, not zhongg) must also end on one:
         # 发展改革 (fa'zhan'gai'ge) holds "zhang" only across a syllable, and had ranked
         # as high as 张伟, which says it. Such a match ranks as a body match.
-        self.whole_syllables = bool(piece.pinyin) and ends_on_syllable(piece.pinyin)
+        # A piece followed by another has been typed past: "lv se" is lü then se, so its
+        # lv is a whole syllable there too (not the start of 论 lun).
+        self.whole_syllables = bool(piece.pinyin) and (
+            ends_on_syllable(piece.pinyin) or (following is not None and is_syllables(piece.pinyin)))
         self.syllable_start = re.compile("(?<![a-z])" + "'?".join(piece.pinyin))
+        self.pair = _Pair(piece, following) if following is not None else None
 
     def tier(self, rank_cjk: str, rank_words: str, rank_pinyin: str) -> int:
         """Return the piece's tier in one row's title keys, plus 1 when it matched the
@@ -111,6 +118,35 @@ class PieceTier:
         return False
 
 
+class _Pair:
+    """Whether a title or name holds two neighbouring pieces of a query together: Chinese
+    run on, a word then the start of the next, or pinyin spelt in one syllable after
+    another (lv se: lu'se in lü'se, not lun'tan … service)."""
+
+    def __init__(self, first: Piece, second: Piece) -> None:
+        self.cjk = first.text + second.text if first.cjk and second.cjk else ""
+        self.words = "" if first.cjk or second.cjk else f" {first.text} {second.text}"
+        self.pinyin = first.pinyin + second.pinyin if first.pinyin and second.pinyin else ""
+        self.spelt = re.compile(
+            "(?<![a-z])" + "'?".join(first.pinyin) + "'" + "'?".join(second.pinyin)
+        ) if self.pinyin else None
+
+    def together(self, rank_cjk: str, rank_words: str, rank_pinyin: str) -> bool:
+        if self.cjk:
+            return self.cjk in rank_cjk
+        if self.words and self.words in rank_words:
+            return True
+        # Plain substring first (C speed); the regex only when the letters are there.
+        return (self.spelt is not None and self.pinyin in rank_pinyin.replace("'", "")
+                and self.spelt.search(rank_pinyin) is not None)
+
+
+def piece_tiers(pieces: Pieces) -> list[PieceTier]:
+    """The tiers of a query's pieces, each knowing the piece after it."""
+    return [PieceTier(piece, pieces[i + 1] if i + 1 < len(pieces) else None)
+            for i, piece in enumerate(pieces)]
+
+
 # A title or name that is nothing but Chinese characters, between rank_cjk's newlines.
 _ONE_RUN = re.compile(f"\n{CJK_RUN.pattern}\n")
 
@@ -119,14 +155,18 @@ def score(tiers: list[PieceTier], keys: tuple[str, str, str]) -> float:
     """Return the score of a row from its title keys (higher is better)."""
     matched = 0
     total = 0
+    together = 0
+    pair: _Pair | None = None  # the piece before's, when it matched a title or name
     for piece in tiers:
         tier = piece.tier(*keys)
         if tier:
+            together += pair is not None and pair.together(*keys)
             matched += 1
             total += tier
+        pair = piece.pair if tier else None
     relevance = 1.0 / (1.0 + keys[0].find("\n", 1))  # rank_cjk starts "\n<title>\n"
-    # matched <= 8 and total <= 32, so the three parts never overlap.
-    return matched * 1000.0 + total * 10.0 + relevance
+    # matched <= 8, together <= 7 and total <= 32, so the four parts never overlap.
+    return matched * 10000.0 + together * 400.0 + total * 10.0 + relevance
 
 
 def sort_key(score_: float, date: str | None, rowid: int) -> tuple[float, str, int]:

@@ -48,11 +48,23 @@ def ends_on_syllable(letters: str) -> bool:
     """Whether ``letters`` (folded pinyin) read as whole syllables from start to end, the last
     of which no longer syllable starts with: ``zhang`` and ``jiao`` are finished, ``jia``
     (jiao?) and ``zhongg`` may still be being typed."""
+    return _last_syllables(letters, open_too=False)
+
+
+@lru_cache(maxsize=4096)
+def is_syllables(letters: str) -> bool:
+    """Whether ``letters`` (folded pinyin) read as whole syllables, the last one possibly the
+    start of a longer one: ``lu`` (绿, or the start of lun), ``jia``, ``zhang``; not ``zhongg``."""
+    return _last_syllables(letters, open_too=True)
+
+
+def _last_syllables(letters: str, *, open_too: bool) -> bool:
     if not letters:
         return False
     can_end = [True] + [False] * len(letters)  # can_end[i]: letters[:i] is whole syllables
     for end in range(1, len(letters)):
         can_end[end] = any(can_end[start] and letters[start:end] in SYLLABLES
                            for start in range(max(0, end - LONGEST), end))
-    return any(can_end[start] and letters[start:] in SYLLABLES and letters[start:] not in _OPEN
+    return any(can_end[start] and letters[start:] in SYLLABLES
+               and (open_too or letters[start:] not in _OPEN)
                for start in range(max(0, len(letters) - LONGEST), len(letters)))

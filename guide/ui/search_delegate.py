@@ -23,7 +23,7 @@ from guide.search import SearchHit
 from guide.ui import layout_probe as probe
 from guide.ui.delegates import PAD, BaseDelegate, Index
 from guide.ui.models.lazy import ItemRole, KindRole
-from guide.ui.models.search import GroupHeader, Suggestion, group_heading
+from guide.ui.models.search import GroupHeader, Suggestion, group_heading, hit_snippet
 
 MARK_TEXT = "#1b1b1b"
 
@@ -206,8 +206,7 @@ class SearchDelegate(BaseDelegate):
         english = self.ctx.state.lang == "en" and bool(row.title_en)
         title, title_marks = ((row.title_en, row.title_en_marks) if english
                               else (row.title, row.title_marks))
-        snippet, snippet_marks = ((row.snippet_en, row.snippet_en_marks) if english
-                                  else (row.snippet, row.snippet_marks))
+        snippet, snippet_marks = hit_snippet(row, self.ctx.state.lang)
         other, other_marks = ((row.title, row.title_marks) if english
                               else (row.title_en, row.title_en_marks))
         # Each text in the face of its own language (a hit without English shows Chinese).

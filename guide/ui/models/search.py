@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 
 from guide.search import SearchHit
 from guide.ui import text as tx
@@ -67,12 +67,45 @@ def group_heading(header: GroupHeader) -> str:
     return f"{name} · {count}"
 
 
+# What an item's search names hold, by kind (guide/content/search_docs.py): the label of a
+# snippet cut from them. A forum's also hold its launches and series, a session's its room
+# and track: hence "etc.".
+NAMES_LABELS = {
+    "forum": QT_TRANSLATE_NOOP("tx", "Organisers, speakers etc."),
+    "area": QT_TRANSLATE_NOOP("tx", "Part of"),
+    "announcement": QT_TRANSLATE_NOOP("tx", "Subheading, byline"),
+    "photo": QT_TRANSLATE_NOOP("tx", "Photographer, area"),
+    "person": QT_TRANSLATE_NOOP("tx", "Organisation"),
+    "organization": QT_TRANSLATE_NOOP("tx", "Short name, parent organisation"),
+}
+
+
+def hit_snippet(hit: SearchHit, lang: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """The snippet a hit's card shows in the UI language ``lang``, with its marks: the
+    English one when the hit has an English title, else the Chinese one; a list of names
+    (organisers, speakers …) labelled as such, not shown bare as if it were the text."""
+    if lang == "en" and hit.title_en:
+        return hit.snippet_en, hit.snippet_en_marks
+    prefix = _names_label(hit, lang)
+    shift = len(prefix)
+    return prefix + hit.snippet, tuple((s + shift, e + shift) for s, e in hit.snippet_marks)
+
+
+def _names_label(hit: SearchHit, lang: str) -> str:
+    """The label before a Chinese snippet of names ("Organisers, speakers etc.: "), or ""."""
+    if not (hit.snippet_names and hit.snippet):
+        return ""
+    label = tx.tr(str(NAMES_LABELS.get(hit.kind, QT_TRANSLATE_NOOP("tx", "Names"))))
+    return f"{label}: " if lang == "en" else f"{label}："
+
+
 def spoken_hit(hit: SearchHit, lang: str) -> str:
     """A hit as a screen reader says it: the title the card shows first, the kind, then only
     the start of the snippet (all ~300 characters of it kept the next hit far away)."""
     english = lang == "en" and bool(hit.title_en)  # as the card: no English title, Chinese
     title, snippet = (hit.title_en, hit.snippet_en) if english else (hit.title, hit.snippet)
-    parts = (title, kind_label(hit.kind), tx.lead(snippet or "", "en" if english else "zh"))
+    lead = tx.lead(snippet or "", "en" if english else "zh")
+    parts = (title, kind_label(hit.kind), (_names_label(hit, lang) if lead and not english else "") + lead)
     return ". ".join(p for p in parts if p)
 
 

@@ -7,25 +7,23 @@ from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QWidget
 
 from guide.content import places
+from guide.content.topics import Topic, advice_example, search_topics
 from guide.search import COUNT_CAP, SearchHit, count_by_kind, search
 from guide.ui import theme
 from guide.ui.context import AppContext
+from guide.ui.kinds import kind_label
 from guide.ui.models.lazy import ItemRole
 from guide.ui.models.search import SearchResultsModel, Suggestion, group_hits
 from guide.ui.search_delegate import SearchDelegate
 from guide.ui.views.base import Page, list_view, star_clicked
 
 LIMIT = 50
-# Topics of the forum, each findable by pinyin or English too.
-SUGGESTIONS = (
-    ("绿色金融", "Green finance · lvse jinrong"),
-    ("科技成果转化", "Technology transfer · kjcgzh"),
-    ("元宇宙", "Metaverse · yuanyuzhou"),
-    ("知识产权", "Intellectual property · zhishichanquan"),
-    ("千校万企", "Thousand universities, ten thousand enterprises"),
-    ("科技服务", "Sci-tech services · kejifuwu"),
-    ("人工智能", "Artificial intelligence · rengongzhineng"),
-)
+
+
+def suggestion(topic: Topic) -> Suggestion:
+    """A topic's card: its text, and under it how else to type it (or that it is a track)."""
+    hint = " · ".join(t for t in (topic.text_en, topic.pinyin) if t)
+    return Suggestion(topic.text, hint or (kind_label(topic.kind) if topic.kind else ""))
 
 
 class SearchPage(Page):
@@ -66,6 +64,7 @@ class SearchPage(Page):
         self._hits: list[SearchHit] = []
         self._counted = False  # the counts of self._hits are on screen
         self._sessions_of: tuple[object, bool] | None = None  # (content, its forums are sessions)
+        self._topics_of: tuple[object, list[Topic]] | None = None  # (content, its suggestions)
         self._counts_timer = QTimer(self)
         self._counts_timer.setSingleShot(True)
         self._counts_timer.setInterval(0)
@@ -84,7 +83,7 @@ class SearchPage(Page):
             return
         self.last_query = query
         if not query.strip():
-            self.model.set_rows([Suggestion(t, label) for t, label in SUGGESTIONS])
+            self.model.set_rows([suggestion(t) for t in self._topics()])
             self.results.setVisible(True)
             self.empty.setVisible(False)
         else:
@@ -110,6 +109,13 @@ class SearchPage(Page):
         if self._sessions_of is None or self._sessions_of[0] is not content:
             self._sessions_of = (content, places.forum_kinds(content) == {"session"})
         return self._sessions_of[1]
+
+    def _topics(self) -> list[Topic]:
+        """The content's suggestions, asked once per content (a few searches)."""
+        content = self.ctx.content
+        if self._topics_of is None or self._topics_of[0] is not content:
+            self._topics_of = (content, search_topics(content))
+        return self._topics_of[1]
 
     def _add_counts(self) -> None:
         """Second pass for the query on screen: how many match in all, per kind."""
@@ -137,17 +143,22 @@ class SearchPage(Page):
                 "%1", str(shown)) if shown else self.tr("No results"))
         else:
             self.title.setText(self.tr("Search"))
-            self.subtitle.setText(self.tr(
-                "Type Chinese, pinyin or English. Or start with a topic of the forum:"))
+            self.subtitle.setText(self.tr("Type Chinese, pinyin or English. Or start with one of these:")
+                                  if self._topics() else self.tr("Type Chinese, pinyin or English."))
 
     def _empty_note(self) -> None:
         """The advice when nothing is found, in the UI's language, set in the face of its
         content (English in the Latin face: the CJK face's quotes are full width)."""
         theme.set_text_language(self.empty, self.ctx.state.lang)
-        self.empty.setText(self.tr(
-            "Nothing found for “%1”. Try pinyin (lvse jinrong, zgc), English (green finance) "
-            "or a shorter word."
-        ).replace("%1", (self.last_query or "").strip()[:40]))
+        # Examples from the content, which find something: the forum's topics offered pinyin
+        # and English examples to a congress programme they could never match.
+        example = advice_example(self._topics())
+        if example is None:
+            note = self.tr("Nothing found for “%1”. Try another spelling or a shorter word.")
+        else:
+            note = self.tr("Nothing found for “%1”. Try pinyin (%2), English (%3) or a shorter word.")
+            note = note.replace("%2", example.pinyin).replace("%3", example.text_en)
+        self.empty.setText(note.replace("%1", (self.last_query or "").strip()[:40]))
 
     def retranslate(self) -> None:
         self.model.lang = self.ctx.state.lang
