@@ -612,10 +612,6 @@
 <context>
     <name>SearchPage</name>
     <message>
-        <source>Nothing found for “%1”. Try pinyin (lvse jinrong, zgc), English (green finance) or a shorter word.</source>
-        <translation>没有找到“%1”。可试试拼音（lvse jinrong、zgc）、英文（green finance）或更短的词。</translation>
-    </message>
-    <message>
         <source>No results</source>
         <translation>没有结果</translation>
     </message>
@@ -632,8 +628,20 @@
         <translation>搜索</translation>
     </message>
     <message>
-        <source>Type Chinese, pinyin or English. Or start with a topic of the forum:</source>
-        <translation>输入中文、拼音或英文，或从论坛主题开始：</translation>
+        <source>Type Chinese, pinyin or English. Or start with one of these:</source>
+        <translation>输入中文、拼音或英文，或从以下主题开始：</translation>
+    </message>
+    <message>
+        <source>Type Chinese, pinyin or English.</source>
+        <translation>输入中文、拼音或英文。</translation>
+    </message>
+    <message>
+        <source>Nothing found for “%1”. Try another spelling or a shorter word.</source>
+        <translation>没有找到“%1”。可换一种写法或更短的词。</translation>
+    </message>
+    <message>
+        <source>Nothing found for “%1”. Try pinyin (%2), English (%3) or a shorter word.</source>
+        <translation>没有找到“%1”。可试试拼音（%2）、英文（%3）或更短的词。</translation>
     </message>
 </context>
 <context>
@@ -921,6 +929,26 @@
     <message>
         <source>Sessions</source>
         <translation>场次</translation>
+    </message>
+    <message>
+        <source>Organisers, speakers etc.</source>
+        <translation>主办、嘉宾等</translation>
+    </message>
+    <message>
+        <source>Subheading, byline</source>
+        <translation>副题、署名</translation>
+    </message>
+    <message>
+        <source>Photographer, area</source>
+        <translation>摄影、展区</translation>
+    </message>
+    <message>
+        <source>Short name, parent organisation</source>
+        <translation>简称、上级单位</translation>
+    </message>
+    <message>
+        <source>Names</source>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Report</source>
