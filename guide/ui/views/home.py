@@ -214,8 +214,9 @@ class HomePage(Page):
         # Before the forum there is no "today" to speak of: one heading says when it opens,
         # over that day's forums, rather than "Today" over nothing and a note below.
         self._before_forum = bool(first and now.date() < first and not self.today_model.rowCount())
-        # After it, nothing is next, ever: Today alone says that it has ended.
-        self._after_forum = bool(last and now.date() > last)
+        # After it, nothing is next, ever: Today alone says that it has ended (not while the
+        # last day's sessions after midnight are still on).
+        self._after_forum = bool(last and now.date() > last and not self.today_model.rowCount())
         self._panels[0].setVisible(not self._before_forum)
         self._panels[1].setVisible(not self._after_forum)
         self._arrange(self._wanted)

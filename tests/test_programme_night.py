@@ -1,0 +1,78 @@
+"""The night of a programme day (39C3): sessions that run past midnight belong to the day before,
+and the guide says so on Home, Programme, Rooms and every time it shows."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from guide.content import places
+from guide.ui.history import Location
+from guide.ui.models.lazy import ItemRole
+from tests.support import shown_guide
+
+SAT, SUN = dt.date(2025, 12, 27), dt.date(2025, 12, 28)
+CUP = "Chaos Cannabis Cup"  # The House of Tea, Sat 27 23:00 – Sun 28 01:00
+NIGHT_TALKS = {"AI-generated content in Wikipedia - a tale of caution", "Building a NOC from scratch",
+               "From Silicon to Darude Sand-storm: breaking famous synthesizer DSPs"}  # 23:55–00:35
+KITCHEN = "Unnecessarily Complicated Kitchen – Die Wissenschaft des guten Geschmacks"  # 00:20–01:20
+
+
+def _titles(model) -> set[str]:  # type: ignore[no-untyped-def]
+    return {model.item_at(i).title for i in range(model.rowCount())}
+
+
+def test_at_half_past_midnight_home_shows_the_nights_sessions_that_rooms_shows_on(
+        qtbot: QtBot, programme_db: Path) -> None:
+    # At 00:30 on Sun 28 Home said "Nothing is on right now" while Rooms listed the Cannabis
+    # Cup and three talks of Sat 27's programme as on now.
+    with shown_guide(qtbot, programme_db, now="2025-12-28T00:30", lang="en") as g:
+        home = g.window.page("home")
+        on_now = _titles(home.today_model)
+        assert on_now == {CUP, KITCHEN, *NIGHT_TALKS}
+        g.window.go(Location("rooms"))
+        rooms = g.window.page("rooms").model
+        in_rooms = {r.status.now.title for r in (rooms.index(i, 0).data(ItemRole)
+                                                 for i in range(rooms.rowCount())) if r.status.now}
+        assert in_rooms == on_now
+        assert home.today_empty.isHidden()
+        assert home.today_title.text() == "On now · Sun 28 December 2025"
+        # What comes next is Sunday's programme, which is later today.
+        assert home.next_title.text() == "Later today"
+        assert {r.date for r in (home.next_model.item_at(i)
+                                 for i in range(home.next_model.rowCount()))} == {SUN}
+
+
+def test_before_the_last_night_session_starts_it_is_later_today(
+        qtbot: QtBot, programme_db: Path) -> None:
+    # At 00:10 the Kitchen (Sat 27's programme, 00:20) is still to come: it is later today.
+    with shown_guide(qtbot, programme_db, now="2025-12-28T00:10", lang="en") as g:
+        home = g.window.page("home")
+        assert _titles(home.today_model) == {CUP, *NIGHT_TALKS}
+        assert _titles(home.next_model) == {KITCHEN}
+        assert home.next_title.text() == "Later today"
+
+
+def test_the_programme_opens_on_the_day_whose_sessions_are_running(
+        qtbot: QtBot, programme_db: Path) -> None:
+    # At 00:30 the Programme opened on Sun 28, the sessions running then hidden under Sat 27.
+    with shown_guide(qtbot, programme_db, now="2025-12-28T00:30", lang="en") as g:
+        g.window.go(Location("forums"))
+        assert g.window.page("forums").current_day() == SAT
+    # Once the night is over, the new day.
+    with shown_guide(qtbot, programme_db, now="2025-12-28T01:30", lang="en") as g:
+        g.window.go(Location("forums"))
+        assert g.window.page("forums").current_day() == SUN
+
+
+def test_after_the_night_home_and_rooms_agree_nothing_is_on(
+        qtbot: QtBot, programme_db: Path) -> None:
+    with shown_guide(qtbot, programme_db, now="2025-12-28T01:30", lang="en") as g:
+        db = g.ctx.content
+        rooms = places.room_rows(db, places.room_ids(db), g.ctx.clock.now())
+        assert not any(r.status.now for r in rooms)
+        home = g.window.page("home")
+        assert home.today_model.rowCount() == 0
+        assert home.today_empty.text() == "Nothing is on right now." and not home.today_empty.isHidden()
