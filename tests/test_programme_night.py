@@ -76,3 +76,58 @@ def test_after_the_night_home_and_rooms_agree_nothing_is_on(
         home = g.window.page("home")
         assert home.today_model.rowCount() == 0
         assert home.today_empty.text() == "Nothing is on right now." and not home.today_empty.isHidden()
+
+
+def test_a_session_past_midnight_says_the_day_it_ends_wherever_its_time_is_shown(
+        qtbot: QtBot, programme_db: Path) -> None:
+    # The Cup's page said "23:00–01:00" under Sat 27 with no word that 01:00 is Sunday's, and
+    # its room's page "23:00 Chaos Cannabis Cup", without an end at all.
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QTextBrowser
+
+    from guide.content import queries
+    from guide.ui.views.bookmarks import when
+
+    with shown_guide(qtbot, programme_db, now="2025-12-28T00:30", lang="en") as g:
+        w, db = g.window, g.ctx.content
+        [cup] = [r for r in queries.list_forums(db, day=SAT) if r.title == CUP]
+        def body() -> str:  # the page's text, its lines and cells joined by single spaces
+            return " ".join(w.detail.findChild(QTextBrowser, "detailBody").toPlainText().split())
+
+        w.open_item("forum", cup.id)
+        assert "23:00–01:00 (ends Sun 28 Dec)" in body()
+        w.go(Location.item("room", cup.room_id))
+        assert "23:00–01:00 (ends Sun 28 Dec) Chaos Cannabis Cup" in body()
+        # Ending at the stroke of midnight, a talk ends on its own day: no note.
+        [bluetooth] = [r for r in queries.list_forums(db, day=SAT) if r.title.startswith("Bluetooth")]
+        w.go(Location.item("room", bluetooth.room_id))
+        assert f"23:00–00:00 {bluetooth.title}" in body()
+        w.go(Location("rooms"))
+        rooms = w.page("rooms")
+        [tea] = [rooms.model.index(i, 0) for i in range(rooms.model.rowCount())
+                 if rooms.model.index(i, 0).data(ItemRole).id == cup.room_id]
+        assert "Now: 23:00–01:00 (ends Sun 28 Dec) Chaos Cannabis Cup" in tea.data(
+            Qt.ItemDataRole.AccessibleDescriptionRole)
+        w.go(Location("forums"))
+        forums = w.page("forums")
+        delegate = forums.view.itemDelegate()
+        assert delegate.time_text(cup) == "23:00–01:00 (ends Sun 28 Dec)"
+        forums.show_grid()  # the timetable paints the hours past midnight; a screen reader hears
+        grid = forums.grid.model
+        row = grid.grid.index_of(cup.id)
+        assert "23:00–01:00 (ends Sun 28 Dec)" in grid.index(row, 0).data(
+            Qt.ItemDataRole.AccessibleDescriptionRole)
+        g.ctx.bookmarks.toggle("forum", cup.id)
+        w.go(Location("bookmarks"))
+        [entry] = [r for r in w.page("bookmarks").model.rows() if hasattr(r, "view")]
+        assert when(entry.view, "en") == "Sat 27 December 2025 · 23:00–01:00 (ends Sun 28 Dec)"
+        g.ctx.state.set_language("zh")
+        assert when(entry.view, "zh").endswith("23:00–01:00（12月28日 周日结束）")
+        assert delegate.time_text(cup) == "23:00–01:00（12月28日 周日结束）"
+        # In a list's narrow time column the day goes under the time, whole (it had been cut
+        # to "23:00–01:00（12月28日 周日结…").
+        time, _body = delegate.parts(cup)
+        assert [line.text for line in delegate.time_column(cup, time)] == [
+            "23:00–01:00", "（12月28日 周日结束）"]
+        w.open_item("forum", cup.id)
+        assert "23:00–01:00（12月28日 周日结束）" in body()
