@@ -131,3 +131,17 @@ def test_a_session_past_midnight_says_the_day_it_ends_wherever_its_time_is_shown
             "23:00–01:00", "（12月28日 周日结束）"]
         w.open_item("forum", cup.id)
         assert "23:00–01:00（12月28日 周日结束）" in body()
+
+
+def test_home_header_has_no_blank_line_without_an_exhibition(
+        qtbot: QtBot, programme_db: Path) -> None:
+    # 39C3 has no exhibition: an empty "Exhibition: …" line stood between "Programme: 27–30
+    # December 2025" and "Now: …" in both languages.
+    from PySide6.QtGui import QFontMetrics
+
+    for lang in ("en", "zh"):
+        with shown_guide(qtbot, programme_db, now="2025-12-28T00:30", lang=lang) as g:
+            home = g.window.page("home")
+            qtbot.wait(10)
+            gap = home.clock_note.geometry().top() - home.forum_dates.geometry().bottom()
+            assert gap < QFontMetrics(home.clock_note.font()).lineSpacing(), lang

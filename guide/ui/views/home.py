@@ -173,6 +173,7 @@ class HomePage(Page):
         self.expo_dates.setText(
             self.tr("Exhibition: %1").replace("%1", tx.format_period(*period, lang))
             if period else "")
+        self.expo_dates.setVisible(period is not None)  # empty, it left a blank line (a programme)
         self.clock_note.setText(self.tr("Now: %1").replace(
             "%1", f"{tx.format_date(now.date(), lang, weekday=True)} {now:%H:%M}"))
         expo = exhibition_on(db, now.date())
