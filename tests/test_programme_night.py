@@ -145,3 +145,22 @@ def test_home_header_has_no_blank_line_without_an_exhibition(
             qtbot.wait(10)
             gap = home.clock_note.geometry().top() - home.forum_dates.geometry().bottom()
             assert gap < QFontMetrics(home.clock_note.font()).lineSpacing(), lang
+
+
+def test_rooms_and_tracks_say_so_when_the_guide_has_none(qtbot: QtBot, real_db: Path) -> None:
+    # The newspaper's forums have no rooms or tracks: the pages showed a title over nothing.
+    with shown_guide(qtbot, real_db, lang="en") as g:
+        for page, note in (("rooms", "This guide lists no rooms. A forum's page says where it is held."),
+                           ("tracks", "This guide lists no tracks.")):
+            g.window.go(Location(page))
+            shown = g.window.page(page)
+            assert shown.empty.isVisible() and shown.empty.text() == note
+            assert not shown.view.isVisible()
+
+
+def test_rooms_and_tracks_of_a_programme_show_their_lists(qtbot: QtBot, programme_db: Path) -> None:
+    with shown_guide(qtbot, programme_db, lang="en") as g:
+        for page in ("rooms", "tracks"):
+            g.window.go(Location(page))
+            shown = g.window.page(page)
+            assert shown.view.isVisible() and not shown.empty.isVisible()
