@@ -80,7 +80,8 @@ def test_a_session_after_midnight_says_its_calendar_day(guide: Guide) -> None:
     assert "Sat 27 December 2025" in body and "00:20–01:20 (Sun 28 Dec)" in body
     row = queries.forum_rows(guide.ctx.content, [KITCHEN])[0]
     w.go(Location.item("room", row.room_id))
-    assert "00:20 (Sun 28 Dec)" in w.detail.findChild(QTextBrowser, "detailBody").toPlainText()
+    room_page = w.detail.findChild(QTextBrowser, "detailBody").toPlainText()
+    assert "00:20–01:20\n(Sun 28 Dec)" in room_page  # the day on a line of its own, under the time
     guide.ctx.bookmarks.toggle("forum", KITCHEN)
     w.go(Location("bookmarks"))
     [entry] = [r for r in w.page("bookmarks").model.rows() if hasattr(r, "view")]
@@ -121,7 +122,7 @@ def test_a_rooms_next_session_names_its_day_only_when_not_today(programme_db: Pa
     assert today and later
     for room in today:
         after = room.status.next
-        clock = tx.clock(after.start_time, after.end_time, "en")
+        clock = tx.clock(after.start_time, after.end_time, "en", start=after.start, end=after.end)
         assert status_lines(room, "en", now.date())[1] == f"Next: {clock} {after.title}"
     for room in later:
         assert status_lines(room, "en", now.date())[1].startswith(

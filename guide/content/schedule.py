@@ -8,20 +8,38 @@ from guide.content import queries
 from guide.content.models import Area, ForumRow
 
 
+def programme_day(db: queries.Db, now: dt.datetime) -> dt.date:
+    """The programme day a visitor at ``now`` is in: the calendar day, or the day before
+    while a session of that day is still on or still to start after midnight (at 00:30 on
+    the 28th, the 27th's 23:00–01:00 session is on: the 27th's programme is still running)."""
+    today = now.date()
+    yesterday = today - dt.timedelta(days=1)
+    for row in queries.list_forums(db, day=yesterday):
+        until = _at(row, yesterday, end=True) or _at(row, yesterday)
+        if until is not None and until > now:
+            return yesterday
+    return today
+
+
 def today_and_next(db: queries.Db, now: dt.datetime) -> tuple[list[ForumRow], dt.date | None,
                                                                list[ForumRow]]:
     """(what is on today, the day of what comes next, what comes next) relative to ``now``.
 
-    Forums today whose start time has passed and that have ended drop out of "today";
-    forums with no time stay all day. "Next" is the rest of today with known times
-    still to come, else the next forum day.
+    "Today" is the programme day running at ``now`` (see :func:`programme_day`): after
+    midnight, the night's sessions of the day before that are still on. Forums whose start
+    time has passed and that have ended drop out; forums with no time stay all day (of
+    their own calendar day only). "Next" is the rest of that programme day with known
+    times still to come (its day given as ``now.date()``: later today), else the next
+    forum day.
     """
-    today = [r for r in queries.list_forums(db, day=now.date())
-             if not ((end := _at(r, now.date(), end=True)) and end <= now)]
-    later_today = [r for r in today if (start := _at(r, now.date())) and start > now]
+    day = programme_day(db, now)
+    today = [r for r in queries.list_forums(db, day=day)
+             if (day == now.date() or r.time_known)
+             and not ((end := _at(r, day, end=True)) and end <= now)]
+    later_today = [r for r in today if (start := _at(r, day)) and start > now]
     if later_today:
         return [r for r in today if r not in later_today], now.date(), later_today
-    upcoming = [d for d in queries.forum_dates(db) if d > now.date()]
+    upcoming = [d for d in queries.forum_dates(db) if d > day]
     if not upcoming:
         return today, None, []
     return today, upcoming[0], queries.list_forums(db, day=upcoming[0])

@@ -6,7 +6,7 @@ a rounded card, so 100,000 rows cost only the rows on screen.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import (
@@ -349,7 +349,16 @@ class ForumDelegate(BaseDelegate):
     def time_text(self, row: ForumRow) -> str:
         if row.start_time is None:
             return tx.tr("Time not announced")
-        return tx.clock(row.start_time, row.end_time, self.ctx.state.lang, day=row.date, start=row.start)
+        return tx.clock(row.start_time, row.end_time, self.ctx.state.lang, day=row.date, start=row.start,
+                        end=row.end)
+
+    def time_column(self, row: ForumRow, time: Line) -> list[Line]:
+        """The time and, under it in small type, the day past midnight it falls on or ends on:
+        in the narrow column "23:00–01:00（12月28日 周日结…" had lost what it said."""
+        times, note = tx.clock_parts(row.start_time, row.end_time, self.ctx.state.lang,
+                                     day=row.date, start=row.start, end=row.end)
+        return [replace(time, text=times), Line(note, self.font("small"), self.palette.muted,
+                                                wrap=True)] if note else [time]
 
     def parts(self, row: ForumRow) -> tuple[Line, list[Line]]:
         """The time line (left or on top) and the body: title, other-language title, organisers."""
@@ -419,7 +428,7 @@ class ForumDelegate(BaseDelegate):
             split = self.columns(rect)
             if split is not None:
                 left, right = split
-                y = self.paint_lines(painter, left, [time])
+                y = self.paint_lines(painter, left, self.time_column(row, time))
                 self.paint_badge(painter, kind, QRect(left.left(), y, left.width(),
                                                       self.badge_height()))
                 self.paint_lines(painter, right, body)
@@ -475,7 +484,7 @@ class ForumDelegate(BaseDelegate):
         split = self.columns(card)
         if split is not None:
             left, right = split
-            height = max(self.lines_height([time], left.width()) + self.badge_height(),
+            height = max(self.lines_height(self.time_column(row, time), left.width()) + self.badge_height(),
                          self.lines_height(body, right.width()))
         else:
             width = card.width() - 2 * PAD - self.star_column()

@@ -23,7 +23,7 @@ def session_count(n: int) -> str:
 
 
 def _clock(row: ForumRow, lang: str) -> str:
-    return tx.clock(row.start_time, row.end_time, lang, day=row.date, start=row.start)
+    return tx.clock(row.start_time, row.end_time, lang, day=row.date, start=row.start, end=row.end)
 
 
 def status_lines(room: RoomRow, lang: str, today: dt.date) -> tuple[str, str]:

@@ -121,18 +121,41 @@ def format_short_date(day: dt.date, lang: str) -> str:
 
 
 def clock(start_time: dt.time | None, end_time: dt.time | None, lang: str, *,
-          day: dt.date | None = None, start: dt.datetime | None = None) -> str:
+          day: dt.date | None = None, start: dt.datetime | None = None,
+          end: dt.datetime | None = None) -> str:
     """"09:00–12:00" ("" with no start time). A session of the programme day ``day``
     that starts after that day's midnight (``start``, on the venue's clock, falls on a
     later date) says which calendar day: "00:20–01:20 (Sun 28 Dec)"; under the 27th
-    alone, 00:20 had read as the night before."""
+    alone, 00:20 had read as the night before. One whose ``end`` falls on a later calendar
+    day than its start says so: "23:00–01:00 (ends Sun 28 Dec)" / "（12月28日 周日结束）"."""
+    text, note = clock_parts(start_time, end_time, lang, day=day, start=start, end=end)
+    return f"{text} {note}" if note and lang == "en" else text + note
+
+
+def clock_parts(start_time: dt.time | None, end_time: dt.time | None, lang: str, *,
+                day: dt.date | None = None, start: dt.datetime | None = None,
+                end: dt.datetime | None = None) -> tuple[str, str]:
+    """:func:`clock` in two: the times and the note of their calendar days ("" if none), for
+    a narrow column that sets the note on a line of its own."""
     if start_time is None:
-        return ""
+        return "", ""
     text = f"{start_time:%H:%M}" + (f"–{end_time:%H:%M}" if end_time else "")
+    days = []
     if day is not None and start is not None and start.date() != day:
-        calendar_day = format_short_date(start.date(), lang)
-        text += f" ({calendar_day})" if lang == "en" else f"（{calendar_day}）"
-    return text
+        days.append(format_short_date(start.date(), lang))
+    if end_time is not None and end is not None and start is not None and _ends_later(start, end):
+        ends = format_short_date(end.date(), lang)
+        days.append(f"ends {ends}" if lang == "en" else f"{ends}结束")
+    if not days:
+        return text, ""
+    return text, f"({', '.join(days)})" if lang == "en" else f"（{'，'.join(days)}）"
+
+
+def _ends_later(start: dt.datetime, end: dt.datetime) -> bool:
+    """Whether ``end`` is on a later calendar day than ``start``; an end at the midnight that
+    closes the start's day is not ("23:00–00:00" reads plainly)."""
+    last = end - dt.timedelta(microseconds=1) if end.time() == dt.time(0) else end
+    return last.date() > start.date()
 
 
 def format_period(start: dt.date, end: dt.date, lang: str) -> str:

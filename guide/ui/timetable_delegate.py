@@ -35,6 +35,16 @@ def clock(block: Block) -> str:
     return f"{start:%H:%M}–{end:%H:%M}" if end is not None and block.end_known else f"{start:%H:%M}"
 
 
+def _spoken_clock(block: Block, lang: str) -> str:
+    """The time as lists give it, with the day an end after midnight falls on (the painted
+    block leaves that to the grid's hours, which run on past midnight)."""
+    e = block.entry
+    start, end = e.start, e.end if block.end_known else None
+    if start is None:
+        return ""
+    return tx.clock(start.time(), end.time() if end else None, lang, day=e.day, start=start, end=end)
+
+
 class BlockDelegate(BaseDelegate):
     """Timetable blocks: a card with the track's colour down its left edge."""
 
@@ -74,7 +84,7 @@ class BlockDelegate(BaseDelegate):
     def describe(self, block: Block) -> tuple[str, str]:
         """(name, description): the title in the UI's language; time, room, track, other title."""
         lang, e = self.ctx.state.lang, block.entry
-        parts = [clock(block), tx.pick(e.room, e.room_en, lang), e.track or "",
+        parts = [_spoken_clock(block, lang), tx.pick(e.room, e.room_en, lang), e.track or "",
                  tx.other(e.title, e.title_en, lang)]
         return tx.pick(e.title, e.title_en, lang), ". ".join(p for p in parts if p)
 

@@ -74,6 +74,14 @@ class Page(QWidget):
             self.item_opened.emit(kind, item_id)
 
 
+def empty_note() -> QLabel:
+    """The note a page shows in place of a list with nothing in it (styled as every page's)."""
+    note = QLabel()
+    note.setObjectName("emptyNote")
+    note.setWordWrap(True)
+    return note
+
+
 def list_view(
     model: QAbstractItemModel,
     delegate: QAbstractItemDelegate,

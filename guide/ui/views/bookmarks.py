@@ -59,7 +59,8 @@ def when(view: BookmarkView, lang: str) -> str:
         return day
     if view.start_time is None:
         return f"{day} · {tx.tr('Time not announced')}"
-    return f"{day} · {tx.clock(view.start_time, view.end_time, lang, day=view.date, start=view.start)}"
+    time = tx.clock(view.start_time, view.end_time, lang, day=view.date, start=view.start, end=view.end)
+    return f"{day} · {time}"
 
 
 def clash_notes(page: store.BookmarksPage, lang: str) -> dict[str, str]:

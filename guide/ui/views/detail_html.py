@@ -162,8 +162,11 @@ def _session_rows(rows: Iterable[ForumRow], lang: str, *, room: bool = True) -> 
     for day, group in places.by_day(list(rows)):
         lines = []
         for r in group:
-            when = (tx.clock(r.start_time, None, lang, day=r.date, start=r.start) if r.start_time
-                    else tx.tr("Time not announced"))
+            # With its end, as every list gives it (the room page had "23:00" alone); the
+            # day of one past midnight on a line below, not widening the column of times.
+            times, note = tx.clock_parts(r.start_time, r.end_time, lang, day=r.date,
+                                         start=r.start, end=r.end)
+            when = f"{times}\n{note}" if note else times or tx.tr("Time not announced")
             where = f" · {link('room', r.room_id, r.room)}" if room and r.room and r.room_id else ""
             lines.append((when, link("forum", r.id, tx.pick(r.title, r.title_en, lang)) + where))
         html += (f"<p class='day'>{escape(tx.format_date(day, lang, weekday=True))}</p>"
@@ -174,16 +177,21 @@ def _session_rows(rows: Iterable[ForumRow], lang: str, *, room: bool = True) -> 
 def _hanging_rows(rows: Iterable[tuple[str, str]]) -> str:
     """Rows led by a time, as two columns: a long title wraps under itself, not under the
     time (a paragraph's second line had started under the time)."""
-    cells = "".join(f"<tr><td><p class='row'><span class='meta'>{escape(lead)}</span>&nbsp;&nbsp;</p>"
+    cells = "".join(f"<tr><td><p class='row'><span class='meta'>{_lines(lead)}</span>&nbsp;&nbsp;</p>"
                     f"</td><td><p class='row'>{html}</p></td></tr>" for lead, html in rows)
     return f"<table cellspacing='0' cellpadding='0'>{cells}</table>"
+
+
+def _lines(text: str) -> str:
+    return "<br>".join(escape(line) for line in text.split("\n"))
 
 
 def _time(row: ForumRow, lang: str) -> str:
     """"09:00–12:00" (with the calendar day after midnight), or a marked "Time not announced"."""
     if row.start_time is None:
         return f"<span class='missing'>{escape(tx.tr('Time not announced'))}</span>"
-    return escape(tx.clock(row.start_time, row.end_time, lang, day=row.date, start=row.start))
+    return escape(tx.clock(row.start_time, row.end_time, lang, day=row.date, start=row.start,
+                           end=row.end))
 
 
 def _organisers(forum: Forum, lang: str) -> str:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 from guide.content import places, queries
 from guide.content.database import content_info
 from guide.content.models import FORUM_KIND_EN
-from guide.content.schedule import exhibition_on
+from guide.content.schedule import exhibition_on, programme_day
 from guide.ui import text as tx
 from guide.ui.context import AppContext
 from guide.ui.day_strip import DayChooser, DayStrip
@@ -104,7 +104,8 @@ class ForumsPage(Page):
 
     def refresh(self) -> None:
         self._days = schedule_days(self.ctx.content)
-        today = self.ctx.clock.now().date()
+        # The day whose programme is running: at 00:30 the night's sessions of the day before.
+        today = programme_day(self.ctx.content, self.ctx.clock.now())
         self.days.blockSignals(True)
         while self.days.count():
             self.days.removeTab(0)

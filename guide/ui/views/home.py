@@ -173,6 +173,7 @@ class HomePage(Page):
         self.expo_dates.setText(
             self.tr("Exhibition: %1").replace("%1", tx.format_period(*period, lang))
             if period else "")
+        self.expo_dates.setVisible(period is not None)  # empty, it left a blank line (a programme)
         self.clock_note.setText(self.tr("Now: %1").replace(
             "%1", f"{tx.format_date(now.date(), lang, weekday=True)} {now:%H:%M}"))
         expo = exhibition_on(db, now.date())
@@ -214,8 +215,9 @@ class HomePage(Page):
         # Before the forum there is no "today" to speak of: one heading says when it opens,
         # over that day's forums, rather than "Today" over nothing and a note below.
         self._before_forum = bool(first and now.date() < first and not self.today_model.rowCount())
-        # After it, nothing is next, ever: Today alone says that it has ended.
-        self._after_forum = bool(last and now.date() > last)
+        # After it, nothing is next, ever: Today alone says that it has ended (not while the
+        # last day's sessions after midnight are still on).
+        self._after_forum = bool(last and now.date() > last and not self.today_model.rowCount())
         self._panels[0].setVisible(not self._before_forum)
         self._panels[1].setVisible(not self._after_forum)
         self._arrange(self._wanted)

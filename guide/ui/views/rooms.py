@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QWidget
 
@@ -10,7 +10,7 @@ from guide.content import places
 from guide.ui.context import AppContext
 from guide.ui.models.lazy import LazyItemModel
 from guide.ui.place_delegates import RoomDelegate
-from guide.ui.views.base import Page, list_view
+from guide.ui.views.base import Page, empty_note, list_view
 
 MINUTE_MS = 60_000  # the longest wait: a clock set or a session added re-reads within a minute
 
@@ -30,6 +30,8 @@ class RoomsPage(Page):
             "room", lambda ids: places.room_rows(ctx.content, ids, ctx.clock.now()))
         self.view = list_view(self.model, RoomDelegate(ctx), name="roomList", on_open=self.open_index)
         self.layout_.addWidget(self.view, 1)
+        self.empty = empty_note()
+        self.layout_.addWidget(self.empty, 1, Qt.AlignmentFlag.AlignTop)
         self.ticker = QTimer(self)
         self.ticker.setSingleShot(True)
         self.ticker.timeout.connect(self.tick)
@@ -43,6 +45,10 @@ class RoomsPage(Page):
         self.title.setText(self.tr("Rooms"))
         self.subtitle.setText(self.tr("Where the sessions are, what is on now and what comes next"))
         self.view.setAccessibleName(self.tr("Rooms"))
+        # Content without rooms (the newspaper's forums) had left the page blank below its title.
+        self.empty.setText(self.tr("This guide lists no rooms. A forum's page says where it is held."))
+        self.view.setVisible(bool(self.model.ids()))
+        self.empty.setVisible(not self.model.ids())
         self.tick()  # the status is read again: the clock moves between visits
 
     def tick(self) -> None:
