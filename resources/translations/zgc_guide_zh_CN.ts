@@ -608,6 +608,10 @@
         <source>Where the sessions are, what is on now and what comes next</source>
         <translation>各会场的场次：正在进行与即将开始</translation>
     </message>
+    <message>
+        <source>This guide lists no rooms. A forum&apos;s page says where it is held.</source>
+        <translation>本指南未列出会场。论坛页面会说明其举办地点。</translation>
+    </message>
 </context>
 <context>
     <name>SearchPage</name>
@@ -763,6 +767,10 @@
     <message>
         <source>The programme&apos;s themes and their sessions</source>
         <translation>日程的专题及其场次</translation>
+    </message>
+    <message>
+        <source>This guide lists no tracks.</source>
+        <translation>本指南未列出专题。</translation>
     </message>
 </context>
 <context>
