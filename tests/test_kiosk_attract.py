@@ -2,38 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRect
 
-from guide.app import build_window
-from guide.kiosk.config import KioskConfig
-from guide.kiosk.controller import KioskController, install_kiosk
-from guide.kiosk.pin import MemoryPinStore, set_pin
-from tests.support import FakeClock
+from tests.support import kiosk_at
 
-CONFIG = KioskConfig(full_screen=False, keep_screen_on=False, catch_exceptions=False, reduced_motion=True)
 SIZE = (1920, 1080)
-
-
-@contextmanager
-def kiosk_on(qtbot, db: Path, tmp_path: Path, *, now: str, lang: str) -> Iterator[KioskController]:  # type: ignore[no-untyped-def]
-    guide = build_window(db, now=now, lang=lang)
-    qtbot.addWidget(guide.window)
-    pins = MemoryPinStore()
-    set_pin(pins, "2468", n=2**10)
-    k = install_kiosk(guide, CONFIG, size=SIZE, pin_store=pins, log_file=tmp_path / "kiosk.log",
-                      clock=FakeClock())
-    k.exit_app = lambda _code: None
-    qtbot.waitExposed(guide.window)
-    try:
-        yield k
-    finally:
-        k.shutdown()
-        guide.close()
 
 
 def record_texts(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, QRect, int]]:
@@ -58,7 +35,7 @@ def test_an_imported_programme_s_titles_are_shown_once_on_the_idle_screen(  # ty
     # 39C3 has its titles in English/German only, so a title and its "translation" are one text:
     # the header read "39th Chaos Communications Congress" twice and every session card repeated
     # its title as a grey second line.
-    with kiosk_on(qtbot, programme_db, tmp_path, now="2025-12-27T11:00", lang=lang) as k:
+    with kiosk_at(qtbot, programme_db, tmp_path, now="2025-12-27T11:00", lang=lang, size=SIZE) as k:
         drawn = record_texts(monkeypatch)
         k.attract.show_slide(0)
         k.attract.grab()
