@@ -20,12 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from guide.content.database import content_info
-from guide.kiosk.slides import ForumLine, Slide
+from guide.kiosk.slides import ForumLine, Slide, build_slides
 from guide.kiosk.widgets.base import PALETTE, Overlay, chinese, pixel_font, text_height, wrap_text
 from guide.ui import text as tx
 from guide.ui.context import AppContext
 from guide.ui.image_delegates import NO_PICTURE, paint_picture_note, paint_placeholder
-from guide.ui.images import ImageCache
+from guide.ui.images import ImageCache, picture_shows
 
 ATTRACT_CONTEXT = "KioskAttract"
 # The attract screen shows every string in both languages at once (it speaks to
@@ -57,6 +57,11 @@ def paint_photo(painter: QPainter, box: QRect, images: ImageCache, image: str | 
     paint_placeholder(painter, box, PALETTE, mark)
     if images.is_missing(image, QSize(1600, 1000)):  # not merely loading
         paint_picture_note(painter, box, note, pixel_font(28 * unit, bold=True))
+
+
+def highlights(ctx: AppContext) -> list[Slide]:
+    """The attract screen's slides now; a photo only where its picture shows."""
+    return build_slides(ctx.content, ctx.clock.now(), lambda path: picture_shows(ctx.content, path))
 
 
 def one_line(pair: tuple[str, str], sep: str = "  ·  ") -> str:
