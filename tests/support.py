@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QListView, QTabBar, QWidget
@@ -22,6 +23,9 @@ from guide.app import build_window
 from guide.ui import boxes
 from guide.ui.guide import Guide
 from tests.conftest import MINI_PACK
+
+if TYPE_CHECKING:
+    from guide.kiosk.controller import KioskController
 
 ITEMS = "items.toml"
 
@@ -121,6 +125,32 @@ def shown_guide(qtbot: QtBot, db: Path, *, now: str | None = None, lang: str | N
         yield g
     finally:
         g.close()
+
+
+@contextmanager
+def kiosk_at(qtbot: QtBot, db: Path, tmp_path: Path, *, now: str, lang: str,
+             size: tuple[int, int] = (1920, 1080)) -> Iterator[KioskController]:
+    """A kiosk on ``db`` in a window of ``size`` (the kiosk's screen), on its attract screen;
+    its timers read a clock that stands still. Shut down and closed afterwards."""
+    from guide.kiosk.config import KioskConfig
+    from guide.kiosk.controller import install_kiosk
+    from guide.kiosk.pin import MemoryPinStore, set_pin
+
+    guide = build_window(db, now=now, lang=lang)
+    qtbot.addWidget(guide.window)
+    pins = MemoryPinStore()
+    set_pin(pins, "2468", n=2**10)
+    config = KioskConfig(full_screen=False, keep_screen_on=False, catch_exceptions=False,
+                         reduced_motion=True)
+    k = install_kiosk(guide, config, size=size, pin_store=pins, log_file=tmp_path / "kiosk.log",
+                      clock=FakeClock())
+    k.exit_app = lambda _code: None
+    qtbot.waitExposed(guide.window)
+    try:
+        yield k
+    finally:
+        k.shutdown()
+        guide.close()
 
 
 def answer_yes(monkeypatch: pytest.MonkeyPatch) -> list[str]:

@@ -190,6 +190,13 @@ def image_bytes(db: Db, path: str) -> bytes | None:
     return None if row is None else bytes(row[0])
 
 
+def image_digest(db: Db, path: str) -> str | None:
+    """The sha256 of the stored image at ``path`` (its bytes unread), or None when the content
+    has none there."""
+    row = db.execute("SELECT sha256 FROM image WHERE path = ?", [path]).fetchone()
+    return None if row is None else str(row[0])
+
+
 def latest_announcements(db: Db, limit: int = 5, *, until: dt.date | None = None) -> list[ItemCard]:
     """The most recent announcements (by the date of what they report).
 

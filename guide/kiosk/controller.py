@@ -135,6 +135,8 @@ class KioskController(VisitCycle, StaffExit, KioskEvents, Recovery, Presentation
         window.page_added.connect(lambda _name, page: self.enable_flick(page))
         window.location_changed.connect(self._location_changed)
         window.setStyleSheet(TOUCH_STYLE.format(px=self.config.min_touch_px))
+        self.ctx.state.palette_changed.connect(self.dress_menus)
+        self.dress_menus(self.ctx.state.palette_name)
         window.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         window.staff_button.setVisible(False)  # staff tools (content updates) are not for visitors
         self.ctx.state.text_scale_changed.connect(lambda _scale: self.fit_navigation())

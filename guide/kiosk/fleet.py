@@ -219,7 +219,7 @@ class FleetUpdater(QObject):
         """Called at an idle reset, between visitors: show the staged content now."""
         if self.pending is None:
             return
-        from guide.kiosk.slides import build_slides
+        from guide.kiosk.widgets.attract import highlights
         from guide.updates import api
 
         prepared, self.pending = self.pending, None
@@ -231,7 +231,7 @@ class FleetUpdater(QObject):
         self.guide.swap_content(applied.db_path)
         api.clear_pending()
         # The attract screen started with the old content's highlights; show the new ones.
-        self.kiosk.attract.start(build_slides(self.guide.ctx.content, self.guide.ctx.clock.now()))
+        self.kiosk.attract.start(highlights(self.guide.ctx))
         logger.info("kiosk: now showing content version %s", prepared.version)
         self.applied.emit(prepared.version)
 

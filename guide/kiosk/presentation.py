@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractScrollArea, QScroller, QScrollerProperties, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QMenu, QScroller, QScrollerProperties, QWidget
 
+from guide import paths
 from guide.kiosk.parts import Part
 
 TOUCH_STYLE = """
@@ -15,6 +16,15 @@ QTabBar::tab {{ min-height: {px}px; }}
 QListView#navigation::item {{ min-height: {px}px; }}
 QScrollBar:vertical {{ width: 18px; }}
 """
+# The Aa menu for a finger: the desktop's 30 px rows and 8 px tick are for a mouse. The tick
+# is an image in the theme's text colour (Qt's own stays 8 px in any box), so it is set again
+# when a visitor switches to high contrast.
+MENU_STYLE = """
+QMenu::item {{ min-height: {px}px; padding: 0px 40px 0px 12px; }}
+QMenu::indicator {{ width: {tick}px; height: {tick}px; padding-left: 8px; }}
+QMenu::indicator:checked {{ image: url("{check}"); }}
+"""
+MENU_TICK_PX = 32
 
 
 class Presentation(Part):
@@ -52,6 +62,13 @@ class Presentation(Part):
             props.setScrollMetric(QScrollerProperties.ScrollMetric.HorizontalOvershootPolicy,
                                   QScrollerProperties.OvershootPolicy.OvershootAlwaysOff)
             scroller.setScrollerProperties(props)
+
+    def dress_menus(self, palette: str) -> None:
+        """Touch-sized items and a large tick on the window's menus, in ``palette``'s colours."""
+        check = paths.resources_dir() / "icons" / f"check-{palette}.svg"
+        style = MENU_STYLE.format(px=self.config.min_touch_px, tick=MENU_TICK_PX, check=check.as_posix())
+        for menu in self.window.findChildren(QMenu):
+            menu.setStyleSheet(style)
 
     def _restore_full_screen(self) -> None:
         # Checked again when the timer fires: a staff exit or shutdown may have come between.

@@ -10,8 +10,8 @@ from PySide6.QtCore import QTimer
 
 from guide.kiosk.idle import Phase
 from guide.kiosk.parts import Part
-from guide.kiosk.slides import build_slides
 from guide.kiosk.system import logger
+from guide.kiosk.widgets.attract import highlights
 from guide.ui.history import Location
 
 ERRORS_BEFORE_RESTART = 20  # unhandled exceptions within a minute: exit, the supervisor restarts us
@@ -55,7 +55,7 @@ class Recovery(Part):
             self.keyboard.hide()
             self.pin_pad.close_pad()
             if self.machine.phase is Phase.ATTRACT:
-                self.attract.start(build_slides(self.ctx.content, self.ctx.clock.now()))
+                self.attract.start(highlights(self.ctx))
             else:
                 self.countdown.hide()
                 self.machine.input(self.clock())

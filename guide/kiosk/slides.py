@@ -7,6 +7,7 @@ before anyone has chosen a language.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from guide.content import queries, records
@@ -81,10 +82,14 @@ def _key_figures(figures: list[Figure]) -> list[Figure]:
     return [f for f in figures if latest[f.label] is f]
 
 
-def build_slides(db: queries.Db, now: dt.datetime) -> list[Slide]:
-    """The attract screen's highlights, interleaved: photo, schedule, photo, figures, ..."""
+def build_slides(db: queries.Db, now: dt.datetime, shows_picture: Callable[[str], bool]) -> list[Slide]:
+    """The attract screen's highlights, interleaved: photo, schedule, photo, figures, ...
 
-    photos = [Slide("photo", photo=p) for p in records.list_items(db, "photo")]
+    A photo is a highlight only when ``shows_picture`` says its picture shows: a passer-by
+    is not to be shown a placeholder saying "Picture not available" (the bundled newspaper
+    content has captions and no pictures)."""
+    photos = [Slide("photo", photo=p) for p in records.list_items(db, "photo")
+              if p.image and shows_picture(p.image)]
     sections = schedule_sections(db, now)
     schedule = [Slide("schedule", sections=tuple(sections[i:i + 2])) for i in range(0, len(sections), 2)]
     figures = _key_figures(records.list_items(db, "figure"))

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QDialog, QScrol
 
 from guide.kiosk.idle import Phase, Step
 from guide.kiosk.parts import Part
-from guide.kiosk.slides import build_slides
 from guide.kiosk.system import logger, release_free_memory
+from guide.kiosk.widgets.attract import highlights
 from guide.ui.history import Location
 
 
@@ -107,7 +107,7 @@ class VisitCycle(Part):
             area.horizontalScrollBar().setValue(0)
         gc.collect()
         release_free_memory()  # what the last visit freed goes back to the system, not into RSS
-        self.attract.start(build_slides(self.ctx.content, self.ctx.clock.now()))
+        self.attract.start(highlights(self.ctx))
         logger.info("visit reset%s", "" if clean else " (WAL busy: truncated on the next reset)")
         self.visit_reset.emit()
 

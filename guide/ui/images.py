@@ -13,11 +13,11 @@ import sqlite3
 from collections import OrderedDict
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSize, Qt, QThread, Signal, Slot
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QSize, Qt, QThread, Signal, Slot
+from PySide6.QtGui import QImage, QImageReader, QPixmap
 
-from guide.content.database import open_content_db
-from guide.content.queries import image_bytes
+from guide.content.database import Db, open_content_db
+from guide.content.queries import image_bytes, image_digest
 
 
 def cache_key(path: str, size: QSize) -> str:
@@ -56,6 +56,25 @@ class ImageWorker(QObject):
         """Read from another content database from now on (content was replaced)."""
         self.close()
         self._db_path = Path(db_path)
+
+
+_shows: dict[str, bool] = {}  # by the bytes' sha256: each picture is read once per process
+
+
+def picture_shows(db: Db, path: str) -> bool:
+    """Whether the picture at ``path`` shows rather than its placeholder: the content has it and
+    it decodes (as :class:`ImageWorker` reads it)."""
+    digest = image_digest(db, path)
+    if digest is None:
+        return False
+    if digest not in _shows:
+        buffer = QBuffer()
+        buffer.setData(QByteArray(image_bytes(db, path) or b""))
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        reader = QImageReader(buffer)
+        reader.setScaledSize(QSize(64, 64))  # decoded whole, but small (a JPEG decodes faster so)
+        _shows[digest] = not reader.read().isNull()
+    return _shows[digest]
 
 
 def _cost(pixmap: QPixmap | None) -> int:

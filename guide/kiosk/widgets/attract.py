@@ -20,12 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from guide.content.database import content_info
-from guide.kiosk.slides import ForumLine, Slide
+from guide.kiosk.slides import ForumLine, Slide, build_slides
 from guide.kiosk.widgets.base import PALETTE, Overlay, chinese, pixel_font, text_height, wrap_text
 from guide.ui import text as tx
 from guide.ui.context import AppContext
 from guide.ui.image_delegates import NO_PICTURE, paint_picture_note, paint_placeholder
-from guide.ui.images import ImageCache
+from guide.ui.images import ImageCache, picture_shows
 
 ATTRACT_CONTEXT = "KioskAttract"
 # The attract screen shows every string in both languages at once (it speaks to
@@ -57,6 +57,16 @@ def paint_photo(painter: QPainter, box: QRect, images: ImageCache, image: str | 
     paint_placeholder(painter, box, PALETTE, mark)
     if images.is_missing(image, QSize(1600, 1000)):  # not merely loading
         paint_picture_note(painter, box, note, pixel_font(28 * unit, bold=True))
+
+
+def highlights(ctx: AppContext) -> list[Slide]:
+    """The attract screen's slides now; a photo only where its picture shows."""
+    return build_slides(ctx.content, ctx.clock.now(), lambda path: picture_shows(ctx.content, path))
+
+
+def one_line(pair: tuple[str, str], sep: str = "  ·  ") -> str:
+    """Both languages of :meth:`AttractScreen.pair` on one line (once when they say the same)."""
+    return sep.join(t for t in pair if t)
 
 
 class AttractScreen(Overlay):
@@ -135,8 +145,10 @@ class AttractScreen(Overlay):
         self.update()
 
     def pair(self, zh: str, en: str) -> tuple[str, str]:
-        """(first, second): both languages, the kiosk's language first (big), the other below."""
-        return (en, zh) if self.ctx.state.lang == "en" and en else (zh, en)
+        """(first, second): both languages, the kiosk's language first (big), the other below;
+        second is "" when it says the same (an imported programme's titles are one text)."""
+        first, second = (en, zh) if self.ctx.state.lang == "en" and en else (zh, en)
+        return first, "" if second.strip() == first.strip() else second
 
     # --- painting ----------------------------------------------------------------------------
 
@@ -198,7 +210,7 @@ class AttractScreen(Overlay):
         painter.setFont(pixel_font(40 * unit, bold=True))
         painter.setPen(QColor("#ffd27f"))
         painter.drawText(rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
-                         "  ·  ".join(self.pair(zh, en)))
+                         one_line(self.pair(zh, en)))
         return int(70 * unit)
 
     def _paint_slide(self, painter: QPainter, slide: Slide, rect: QRect, unit: float) -> None:
@@ -218,7 +230,7 @@ class AttractScreen(Overlay):
         image_box = QSize(16, 10).scaled(QSize(int(area.width() * 0.6), area.height()),
                                          Qt.AspectRatioMode.KeepAspectRatio)
         image_rect = QRect(area.left(), area.top(), image_box.width(), image_box.height())
-        note = "  ·  ".join(dict.fromkeys(self.pair(chinese("tx", NO_PICTURE), NO_PICTURE)))
+        note = one_line(self.pair(chinese("tx", NO_PICTURE), NO_PICTURE))
         paint_photo(painter, image_rect, self.images, photo.image,
                     self.pair(photo.caption, photo.caption_en)[0], note, unit)
         text = QRect(image_rect.right() + int(48 * unit), area.top(),
@@ -254,8 +266,7 @@ class AttractScreen(Overlay):
                 y += height + int(GAP * unit)
             hidden = max(section.total, len(section.forums)) - len(section_heights)
             if hidden:  # the rest are a touch away
-                more = "  ·  ".join(self.pair(chinese(ATTRACT_CONTEXT, MORE), MORE))
-                more = more.replace("%1", str(hidden))
+                more = one_line(self.pair(chinese(ATTRACT_CONTEXT, MORE), MORE)).replace("%1", str(hidden))
                 line_rect = QRect(rect.left() + int(28 * unit), y, rect.width(), int(MORE_LINE * unit))
                 wrap_text(painter, line_rect, more, pixel_font(28 * unit, bold=True), QColor("#ffd27f"))
                 y += int(MORE_LINE * unit)
@@ -270,7 +281,8 @@ class AttractScreen(Overlay):
 
         def total(heights: list[list[int]]) -> int:
             return sum(int(HEADING * unit) + sum(hs) + int(GAP * unit) * len(hs) + int(DAY_GAP * unit)
-                       + (int(MORE_LINE * unit) if len(hs) < len(section.forums) else 0)
+                       # the "+ 50 more" line of a day with more forums than the slide takes
+                       + (int(MORE_LINE * unit) if len(hs) < max(section.total, len(section.forums)) else 0)
                        for hs, section in zip(heights, slide.sections, strict=True))
 
         for scale in (1.0, 0.9, 0.8, 0.7):
@@ -305,16 +317,18 @@ class AttractScreen(Overlay):
                                  else f"{line.start_time:%H:%M}")
         when, when_other = self.pair(when_zh, when_en)
         left_used = text(column, when, pixel_font(32 * unit, bold=True), "#ffd27f")
-        if when_other != when:
+        if when_other:
             left_used += int(4 * unit) + text(column.adjusted(0, left_used + int(4 * unit), 0, 0),
                                              when_other, pixel_font(24 * unit), "#ffe7b8")
         body = inner.adjusted(time_width, 0, 0, 0)
         title, title_other = self.pair(line.title, line.title_en)
         used = text(body, title, pixel_font(38 * unit, bold=True), "#ffffff")
-        used += int(4 * unit) + text(body.adjusted(0, used + int(4 * unit), 0, 0), title_other,
-                                     pixel_font(26 * unit), "#d6e6ff") + int(8 * unit)
-        detail = " · ".join(self.pair(tx.forum_kind(line.forum_kind, "zh"),
-                                      tx.forum_kind(line.forum_kind, "en")))
+        if title_other:  # the title in the other language, when it has one of its own
+            used += int(4 * unit) + text(body.adjusted(0, used + int(4 * unit), 0, 0), title_other,
+                                         pixel_font(26 * unit), "#d6e6ff")
+        used += int(8 * unit)
+        detail = one_line(self.pair(tx.forum_kind(line.forum_kind, "zh"),
+                                    tx.forum_kind(line.forum_kind, "en")), " · ")
         if line.venue:
             detail += f"   {line.venue}"
         used += int(4 * unit) + text(body.adjusted(0, used + int(4 * unit), 0, 0), detail,
@@ -339,7 +353,7 @@ class AttractScreen(Overlay):
                                            tx.figure_value(figure, "en"))
             y += wrap_text(painter, QRect(inner.left(), y, inner.width(), inner.height()),
                        value, pixel_font(72 * unit, bold=True), QColor("#ffd27f")) + int(4 * unit)
-            if value_other != value:
+            if value_other:
                 y += wrap_text(painter, QRect(inner.left(), y, inner.width(), inner.bottom() - y),
                            value_other, pixel_font(30 * unit, bold=True), QColor("#ffe7b8"))
             y += int(24 * unit)

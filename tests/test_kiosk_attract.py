@@ -1,0 +1,114 @@
+"""What a passer-by sees on the kiosk's idle (attract) screen, at the kiosk's 1920x1080."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QRect, QSize
+
+from guide.kiosk.controller import KioskController
+from tests.support import kiosk_at
+
+SIZE = (1920, 1080)
+PHOTO = QSize(1600, 1000)  # the size the attract screen asks pictures in
+
+
+def record_texts(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, QRect, int]]:
+    """Every text the attract screen draws from now on: the text, its box and the height used."""
+    from guide.kiosk.widgets import attract as module
+
+    drawn: list[tuple[str, QRect, int]] = []
+    draw: Callable[..., int] = module.wrap_text
+
+    def recording(painter, rect, text, *args):  # type: ignore[no-untyped-def]
+        used = draw(painter, rect, text, *args)
+        drawn.append((text, QRect(rect), used))
+        return used
+
+    monkeypatch.setattr(module, "wrap_text", recording)
+    return drawn
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_an_imported_programme_s_titles_are_shown_once_on_the_idle_screen(  # type: ignore[no-untyped-def]
+        qtbot, programme_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str) -> None:
+    # 39C3 has its titles in English/German only, so a title and its "translation" are one text:
+    # the header read "39th Chaos Communications Congress" twice and every session card repeated
+    # its title as a grey second line.
+    with kiosk_at(qtbot, programme_db, tmp_path, now="2025-12-27T11:00", lang=lang, size=SIZE) as k:
+        drawn = record_texts(monkeypatch)
+        k.attract.show_slide(0)
+        k.attract.grab()
+        texts = [text for text, _rect, _used in drawn if text]
+        assert texts.count("39th Chaos Communications Congress") == 1
+        sessions = [line.title for s in k.attract.slides[0].sections for line in s.forums]
+        assert "The art of text (rendering)" in sessions
+        shown = [t for t in texts if t in sessions]
+        assert shown and len(shown) == len(set(shown)), f"titles drawn twice: {shown}"
+        # The cards being shorter, the day's "+ 51 more" line had slipped under the band.
+        band_top = SIZE[1] - 170  # "Touch the screen to start" (painted on its own)
+        for text, rect, used in drawn:
+            assert not text or rect.top() + used <= band_top, f"{text!r} runs into the band"
+
+
+def paint_every_slide(qtbot, k: KioskController, painted: list[str]) -> None:  # type: ignore[no-untyped-def]
+    """Show each slide of the loop as a passer-by sees it, its pictures read (what was painted
+    while they were being read is forgotten)."""
+    attract = k.attract
+    for image in (s.photo.image for s in attract.slides if s.photo is not None and s.photo.image):
+        qtbot.waitUntil(lambda image=image: attract.images.pixmap(image, PHOTO) is not None
+                        or attract.images.is_missing(image, PHOTO), timeout=3000)
+    painted.clear()
+    for index in range(len(attract.slides)):
+        attract.show_slide(index)
+        attract.grab()
+
+
+def record_placeholders(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The marks of the placeholders and the notes the attract screen paints from now on."""
+    from guide.kiosk.widgets import attract as module
+
+    painted: list[str] = []
+    monkeypatch.setattr(module, "paint_placeholder", lambda _p, _box, _pal, mark: painted.append(mark))
+    monkeypatch.setattr(module, "paint_picture_note", lambda _p, _box, note, _font: painted.append(note))
+    return painted
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_idle_loop_does_not_advertise_missing_pictures(  # type: ignore[no-untyped-def]
+        qtbot, real_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str) -> None:
+    # The bundled newspaper content has photo captions and no picture files: 3 of the 7 idle
+    # slides were a large gradient with a letter and "Picture not available · 暂无图片".
+    painted = record_placeholders(monkeypatch)
+    with kiosk_at(qtbot, real_db, tmp_path, now="2023-05-28T10:00", lang=lang) as k:
+        slides = k.attract.slides
+        assert [s.kind for s in slides] == ["schedule", "figures", "figures", "figures"]
+        paint_every_slide(qtbot, k, painted)
+    assert painted == []
+
+
+def test_a_photo_with_its_picture_has_its_slide_and_one_without_none(  # type: ignore[no-untyped-def]
+        qtbot, mini_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The mini pack's crowd photo has a PNG file; its robot photo has none.
+    painted = record_placeholders(monkeypatch)
+    with kiosk_at(qtbot, mini_db, tmp_path, now="2023-05-27T10:00", lang="zh") as k:
+        slides = k.attract.slides
+        assert [s.kind for s in slides] == ["photo", "schedule", "figures"]
+        assert slides[0].photo is not None and slides[0].photo.id == "crowd"
+        paint_every_slide(qtbot, k, painted)
+        assert k.attract.images.pixmap("images/crowd.png", PHOTO) is not None
+    assert painted == []  # the picture itself, not a placeholder
+
+
+def test_a_picture_file_that_does_not_decode_has_no_slide(  # type: ignore[no-untyped-def]
+        qtbot, mini_pack: Path, tmp_path: Path) -> None:
+    # A pack's photo named a .png that is not one (a truncated copy, an HTML error page saved
+    # under the photo's name): the photos page shows its placeholder, so the loop leaves it out.
+    from guide.content.build import build_content_db
+
+    (mini_pack / "images" / "crowd.png").write_bytes(b"<html>404 Not Found</html>")
+    db = build_content_db(mini_pack, tmp_path / "broken.db").path
+    with kiosk_at(qtbot, db, tmp_path, now="2023-05-27T10:00", lang="en") as k:
+        assert [s.kind for s in k.attract.slides] == ["schedule", "figures"]
