@@ -122,3 +122,35 @@ def test_a_focused_button_has_one_ring_and_nothing_inside_it(guide: Guide, qtbot
     # not places. Qt's box was a rectangle of a colour found nowhere in the unfocused button.
     new = sum(n for colour, n in focused.items() if colour not in unfocused)
     assert new <= 0.01 * focused.total(), f"{new} px inside the ring are new with the focus"
+
+
+def test_the_section_list_rings_the_row_the_keys_are_on(guide: Guide) -> None:
+    """With the section list focused, the only sign was a 3 px line down the bar's right edge,
+    far from the row the arrow keys move: the row itself now has a ring that stands out."""
+    w = guide.window
+    nav = w.navigation
+    row = nav.visualRect(nav.currentIndex())
+
+    def look(focused: QWidget) -> list[list[str]]:
+        focused.setFocus(Qt.FocusReason.TabFocusReason)
+        QApplication.processEvents()
+        image = nav.viewport().grab(row).toImage()
+        return [[image.pixelColor(x, y).name() for x in range(image.width())]
+                for y in range(image.height())]
+
+    before, after = look(w.search_box), look(nav)
+    changed = [(x, y) for y, line in enumerate(after) for x, c in enumerate(line) if c != before[y][x]]
+    assert len(changed) >= 2 * (row.width() + row.height()) * 0.8, f"{len(changed)} px change"
+    ring = Counter(after[y][x] for x, y in changed).most_common(1)[0][0]
+    inside = after[row.height() // 2][row.width() // 2 + 20]  # the row's own fill, by its text
+    assert contrast(ring, inside) >= 3, (ring, inside)
+
+
+def test_a_disabled_back_button_does_not_look_focused(guide: Guide) -> None:
+    """Disabled Back and Forward wore a solid outline much like the focus ring on the bar."""
+    w = guide.window
+    assert not w.back_button.isEnabled()
+    edge = w.back_button.grab().toImage()
+    # A dashed outline: along its top edge, gaps of the bar's colour between the dashes.
+    top = [edge.pixelColor(x, 3).name() for x in range(8, edge.width() - 8)]
+    assert len(set(top)) > 1 and Counter(top).most_common(1)[0][1] < len(top) * 0.9, Counter(top)
