@@ -43,7 +43,7 @@ class Marker:
     def __init__(self, pieces: Iterable[Piece], *, fold_chinese: bool = False) -> None:
         pieces = tuple(pieces)
         self.cjk = [p.text for p in pieces if p.cjk]
-        self.words = [(p.text, p.whole) for p in pieces if not p.cjk]
+        self.words = [p.text for p in pieces if not p.cjk]
         self.pinyin = [p.pinyin for p in pieces if p.pinyin]
         self.fold_chinese = fold_chinese
         self._pieces = pieces
@@ -69,15 +69,12 @@ class Marker:
             found_cjk = [span for piece in self.cjk for span in find_all(folded, piece)]
             spans += [(origin[s], origin[e]) for s, e in found_cjk] if origin is not None else found_cjk
         found: list[Span] = []
-        for word, whole in self.words:
-            # A word piece matches at the start of a word: str.find, then a look back
-            # (and ahead for a whole word: the t of don't, not of "the").
+        for word in self.words:
+            # A word piece matches at the start of a word: str.find, then a look back.
             start = folded.find(word)
             while start >= 0:
-                end = start + len(word)
-                if (start == 0 or not _WORD_CHAR.match(folded, start - 1)) and not (
-                        whole and _WORD_CHAR.match(folded, end)):
-                    found.append((start, end))
+                if start == 0 or not _WORD_CHAR.match(folded, start - 1):
+                    found.append((start, start + len(word)))
                 start = folded.find(word, start + 1)
         if origin is not None:
             found = [(origin[s], origin[e]) for s, e in found]

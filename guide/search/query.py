@@ -33,7 +33,6 @@ class Piece:
     text: str
     cjk: bool
     pinyin: str = ""  # the word folded as pinyin (ü/v -> u), "" if it cannot be pinyin
-    whole: bool = False  # a whole word (typed past), not a prefix: see _whole_parts
 
 
 Pieces = tuple[Piece, ...]
@@ -49,13 +48,13 @@ def normalize_query(query: str) -> Pieces:
         return ()
     pieces: dict[Piece, None] = {}
     folded = fold(query[:MAX_QUERY_CHARS])
-    whole = _whole_parts(folded)
+    elided = _elided_parts(folded)
     for match in TOKEN.finditer(folded):
         cjk, text = match.groups()
         if cjk:
             piece = Piece(cjk[:MAX_CJK_PIECE], True)
-        elif match.start() in whole and len(text) <= MAX_WORD_PIECE:
-            piece = Piece(text, False, whole=True)
+        elif match.start() in elided:
+            continue
         else:
             text = text[:MAX_WORD_PIECE]
             piece = Piece(text, False, pinyin_fold(text)[:MAX_PINYIN_TOKEN])
@@ -65,33 +64,30 @@ def normalize_query(query: str) -> Pieces:
     return tuple(pieces)
 
 
-# A word with apostrophes inside (don't, Don’t, ma's, xi'an). The index splits it there
-# like any punctuation (text.TOKEN: "Don’t" is the tokens don and t), so the query does too.
+# A word with apostrophes inside (don't, Don’t, Wikipedia's, o'clock, xi'an). The index
+# splits it there like any punctuation (text.TOKEN: "Don’t" is the tokens don and t).
 _ELIDED = re.compile(f"{WORD_CHAR}+(?:['\u2019]{WORD_CHAR}+)+")
-# Pinyin puts an apostrophe only before a syllable starting with a, o or e (xi'an 西安,
-# tian'anmen): such a word is read as before, each part a prefix of text or pinyin.
+_CLITICS = frozenset({"s", "t", "d", "m", "ll", "re", "ve"})  # what follows an English apostrophe
+# Pinyin puts an apostrophe only before a syllable starting with a, o or e (xi'an 西安).
 _PINYIN_AFTER_APOSTROPHE = frozenset("aoe")
 
 
-def _whole_parts(folded: str) -> set[int]:
-    """Start offsets of the words of ``folded`` to be asked as whole words, not prefixes.
-
-    These are the parts of an elided word (don't, ma's, o'clock) that are not pinyin. The
-    user has typed past each part but the last, and one letter after an apostrophe is
-    a clitic ('t, 's, 'd), never the start of a word being typed. As prefixes, the
-    ``t`` of ``Don't look up`` matched every word starting with t, and ``don`` "done".
-    """
-    starts: set[int] = set()
-    for elided in _ELIDED.finditer(folded):
-        parts = list(WORD.finditer(folded, elided.start(), elided.end()))
+def _elided_parts(folded: str) -> set[int]:
+    """Start offsets of the parts of elided words left out of the query: a clitic ('s, 't,
+    'll) and a one-letter part (o'clock, rock'n'roll). As a prefix of its own, the t of
+    "Don't look up" matched every word starting with t; the stem stays a prefix, so
+    "Wikipedia's" finds Wikipedia and "hacker's" hackers. Pinyin (xi'an) keeps its parts."""
+    left_out: set[int] = set()
+    for word in _ELIDED.finditer(folded):
+        parts = list(WORD.finditer(word.group()))
         if pinyin_fold("".join(p.group() for p in parts)) and all(
-            p.group()[0] in _PINYIN_AFTER_APOSTROPHE for p in parts[1:]
-        ):
+                p.group()[0] in _PINYIN_AFTER_APOSTROPHE for p in parts[1:]):
             continue
-        last = parts[-1]
-        typing = last.end() == len(folded) and len(last.group()) > 1
-        starts.update(p.start() for p in parts if p is not last or not typing)
-    return starts
+        dropped = [p for i, p in enumerate(parts)
+                   if len(p.group()) == 1 or (i > 0 and p.group() in _CLITICS)]
+        if len(dropped) < len(parts):  # never the whole word ("a'b" stays asked)
+            left_out.update(word.start() + p.start() for p in dropped)
+    return left_out
 
 
 @dataclass(frozen=True)
@@ -127,7 +123,7 @@ def title_query(pieces: Pieces, kind: str | None = None, *, start: bool = False)
         mark = START if first else MARK
         text, pinyin = _cut(piece, checks)
         # Words and pinyin share a marker: one term when the word is its own pinyin.
-        term = _term(mark, text, whole=piece.whole)
+        term = _term(mark, text)
         if pinyin and pinyin != text:
             term += f" OR {_term(mark, pinyin)}"
         latin.append(term)
@@ -150,11 +146,11 @@ def _cut(piece: Piece, checks: list[tuple[str, str]]) -> tuple[str, str]:
     return piece.text[:WORDS_LONGEST], piece.pinyin[:WORDS_LONGEST]
 
 
-def _term(mark: str, text: str, *, whole: bool = False) -> str:
+def _term(mark: str, text: str) -> str:
     """A words-index term for a Latin piece (already cut): its tokens are cut at
     ``WORDS_LONGEST`` letters, so a piece that long is one exact term and the prefix
     indexes stop one letter short."""
-    return f'"{mark}{text}"' + ("*" if len(text) < WORDS_LONGEST and not whole else "")
+    return f'"{mark}{text}"' + ("*" if len(text) < WORDS_LONGEST else "")
 
 
 def _title_query(
@@ -221,7 +217,7 @@ def _conjunction(parts: list[str]) -> str:
 def _quoted(piece: Piece) -> str:
     text = piece.text
     if not piece.cjk:
-        return f'"{MARK}{text}"' + ("" if piece.whole else "*")
+        return f'"{MARK}{text}"*'
     if len(text) == 1:
         return f'"{text}"*'
     # The phrase of overlapping pairs; the indexed trailing single is not needed.

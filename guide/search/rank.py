@@ -35,8 +35,7 @@ class PieceTier:
         # Titles and names are framed by newlines in rank_cjk, words by spaces.
         frame = "\n" if piece.cjk else " "
         self.whole = f"{frame}{text}{frame}"
-        # A whole-word piece (don't: don + t) is not the start of a longer word (done).
-        self.start = self.whole if piece.whole else f"{frame}{text}"
+        self.start = f"{frame}{text}"
         self.inside = text
         self.pinyin = piece.pinyin
         # Spellings in rank_pinyin are framed by newlines (syllables joined by ').
