@@ -40,7 +40,7 @@ class ImageWorker(QObject):
             self._conn = open_content_db(self._db_path)
         data = image_bytes(self._conn, path)
         image = QImage()
-        if data is not None and image.loadFromData(data):
+        if data is not None and _decodes(data) and image.loadFromData(data):
             image = image.scaled(size, Qt.AspectRatioMode.KeepAspectRatio,
                                  Qt.TransformationMode.SmoothTransformation)
         self.image_loaded.emit(cache_key(path, size), image)
@@ -58,22 +58,34 @@ class ImageWorker(QObject):
         self._db_path = Path(db_path)
 
 
+def _decodes(data: bytes) -> bool:
+    """Whether an image is one the worker decodes, judged from its header alone: a format Qt
+    reads, a size, and room for it under Qt's allocation limit (a 9000x8000 photo is over it:
+    loadFromData refuses it whole, and a decode of a small copy had said it would show)."""
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    reader = QImageReader(buffer)
+    size, kind = reader.size(), reader.imageFormat()
+    if not reader.canRead() or not size.isValid() or size.isEmpty():
+        return False
+    bits = 32 if kind == QImage.Format.Format_Invalid else QImage.toPixelFormat(kind).bitsPerPixel()
+    return size.width() * size.height() * bits // 8 <= QImageReader.allocationLimit() * 1024 * 1024
+
+
 _shows: dict[str, bool] = {}  # by the bytes' sha256: each picture is read once per process
 
 
 def picture_shows(db: Db, path: str) -> bool:
     """Whether the picture at ``path`` shows rather than its placeholder: the content has it and
-    it decodes (as :class:`ImageWorker` reads it)."""
+    the worker decodes it (:func:`_decodes`, the header only: called on the UI thread, where
+    decoding a kiosk's hundred photos took seconds). A picture damaged past its header still
+    shows its placeholder once loaded."""
     digest = image_digest(db, path)
     if digest is None:
         return False
     if digest not in _shows:
-        buffer = QBuffer()
-        buffer.setData(QByteArray(image_bytes(db, path) or b""))
-        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        reader = QImageReader(buffer)
-        reader.setScaledSize(QSize(64, 64))  # decoded whole, but small (a JPEG decodes faster so)
-        _shows[digest] = not reader.read().isNull()
+        _shows[digest] = _decodes(image_bytes(db, path) or b"")
     return _shows[digest]
 
 
