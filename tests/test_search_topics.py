@@ -58,8 +58,30 @@ def test_the_forums_suggestions_are_its_packs_topics_and_every_spelling_finds_so
 
     db = database.open_content_db(real_db)
     topics = search_topics(db)
-    assert [t.text for t in topics][:3] == ["绿色金融", "科技成果转化", "元宇宙"]
-    for topic in topics:
-        for text in (topic.text, topic.text_en, topic.pinyin):
-            assert not text or search(db, text, limit=1), text
-    assert topics[0].pinyin == "lvse jinrong" and topics[0].text_en == "Green finance"
+    # Every topic the pack names is offered, with every spelling it names (each found something).
+    assert [(t.text, t.text_en, t.pinyin) for t in topics] == [
+        ("绿色金融", "Green finance", "lvse jinrong"), ("科技成果转化", "Technology transfer", "kjcgzh"),
+        ("元宇宙", "Metaverse", "yuanyuzhou"), ("知识产权", "Intellectual property", "zhishichanquan"),
+        ("千校万企", "Thousand universities, ten thousand enterprises", ""),
+        ("科技服务", "Sci-tech services", "kejifuwu"), ("人工智能", "Artificial intelligence", "rengongzhineng")]
+
+
+def test_content_built_before_packs_named_topics_suggests_its_forums(real_db: Path, tmp_path: Path) -> None:
+    """A database an older guide built has no topics in its meta and no tracks: the page had
+    offered nothing. A pack whose topics all find nothing falls back the same way."""
+    import shutil
+    import sqlite3
+
+    from guide.content.topics import search_topics
+
+    for case, sql in (("older", "DELETE FROM meta WHERE key = 'search_topics'"),
+                      ("unfindable", "UPDATE meta SET value = '[{\"text\": \"qqqxz\"}]' "
+                                     "WHERE key = 'search_topics'")):
+        copy = shutil.copy(real_db, tmp_path / f"{case}.db")
+        with sqlite3.connect(copy) as conn:
+            conn.execute(sql)
+        db = database.open_content_db(Path(copy))
+        topics = search_topics(db)
+        forums = [r[0] for r in db.execute("SELECT title FROM forum ORDER BY date, pos")]
+        assert [t.text for t in topics] == forums, case
+        assert all(search(db, t.text, limit=1) for t in topics)

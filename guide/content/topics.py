@@ -31,17 +31,21 @@ class Topic:
 
 def search_topics(db: sqlite3.Connection, limit: int = MAX_TOPICS) -> list[Topic]:
     """Up to ``limit`` topics to suggest, each of whose spellings finds at least one item:
-    the pack's own topics, else the programme's tracks, else none."""
-    found: list[Topic] = []
-    for topic in _pack_topics(db) or _tracks(db):
-        if len(found) == limit:
-            break
-        if not _finds(db, topic.text):
-            continue
-        found.append(Topic(topic.text,
-                           topic.text_en if topic.text_en != topic.text and _finds(db, topic.text_en) else "",
-                           topic.pinyin if _finds(db, topic.pinyin) else "", topic.kind))
-    return found
+    the pack's own topics, else the programme's tracks, else its first forums' titles (a
+    database built before packs named topics has neither of the others)."""
+    for candidates in (_pack_topics, _tracks, _forum_titles):
+        found: list[Topic] = []
+        for topic in candidates(db):
+            if len(found) == limit:
+                break
+            if not _finds(db, topic.text):
+                continue
+            found.append(Topic(topic.text,
+                               topic.text_en if topic.text_en != topic.text and _finds(db, topic.text_en) else "",
+                               topic.pinyin if _finds(db, topic.pinyin) else "", topic.kind))
+        if found:
+            return found
+    return []
 
 
 def _finds(db: sqlite3.Connection, text: str) -> bool:
@@ -63,6 +67,13 @@ def _tracks(db: sqlite3.Connection) -> list[Topic]:
         return []
     rows = db.execute("SELECT title, title_en FROM track ORDER BY pos").fetchall()
     return [Topic(title, title_en or "", kind="track") for title, title_en in rows]
+
+
+def _forum_titles(db: sqlite3.Connection) -> list[Topic]:
+    rows = db.execute("SELECT title, title_en FROM forum ORDER BY date, start_time IS NULL, start_time, pos"
+                      " LIMIT ?",
+                      [MAX_TOPICS]).fetchall()
+    return [Topic(title, title_en or "") for title, title_en in rows]
 
 
 def advice_example(topics: list[Topic]) -> Topic | None:
