@@ -63,7 +63,8 @@ def test_the_forums_suggestions_are_its_packs_topics_and_every_spelling_finds_so
         ("绿色金融", "Green finance", "lvse jinrong"), ("科技成果转化", "Technology transfer", "kjcgzh"),
         ("元宇宙", "Metaverse", "yuanyuzhou"), ("知识产权", "Intellectual property", "zhishichanquan"),
         ("千校万企", "Thousand universities, ten thousand enterprises", ""),
-        ("科技服务", "Sci-tech services", "kejifuwu"), ("人工智能", "Artificial intelligence", "rengongzhineng")]
+        ("科技服务", "Sci-tech services", "kejifuwu"),
+        ("人工智能", "Artificial intelligence", "rengongzhineng")]
 
 
 def test_content_built_before_packs_named_topics_suggests_its_forums(real_db: Path, tmp_path: Path) -> None:

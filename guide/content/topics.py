@@ -40,9 +40,9 @@ def search_topics(db: sqlite3.Connection, limit: int = MAX_TOPICS) -> list[Topic
                 break
             if not _finds(db, topic.text):
                 continue
-            found.append(Topic(topic.text,
-                               topic.text_en if topic.text_en != topic.text and _finds(db, topic.text_en) else "",
-                               topic.pinyin if _finds(db, topic.pinyin) else "", topic.kind))
+            english = topic.text_en if topic.text_en != topic.text and _finds(db, topic.text_en) else ""
+            found.append(Topic(topic.text, english, topic.pinyin if _finds(db, topic.pinyin) else "",
+                               topic.kind))
         if found:
             return found
     return []
