@@ -545,3 +545,24 @@ def test_search_heads_a_programmes_talks_sessions_as_its_bookmarks_do(guide: Gui
     assert group_heading(headers[0]).startswith("Sessions · ")
     guide.ctx.state.set_language("zh")
     assert group_heading(headers[0]).startswith("场次 · ")
+
+
+@pytest.mark.parametrize(("name", "data", "headline"), [
+    # A workbook cut short is no workbook: editing it will not help, fetching it again may.
+    ("cut.xlsx", b"PK\x03\x04 only the start of a zip", "This file cannot be read as a programme:"),
+    # A sheet read with a bad cell in it is the organiser's to correct.
+    ("bad.csv", "标题 Title,日期 Date,开始 Start,结束 End\nTalk,2023-05-27,25:00,26:00\n".encode(),
+     "The programme file has errors. Correct them in the file and open it again:"),
+])
+def test_a_refused_programme_says_whether_it_was_unreadable_or_has_errors(
+    qtbot, tmp_path: Path, name: str, data: bytes, headline: str  # type: ignore[no-untyped-def]
+) -> None:
+    """A damaged workbook was told "has errors. Correct them in the file"."""
+    g, _current = _staff_guide(qtbot, tmp_path)
+    source = tmp_path / name
+    source.write_bytes(data)
+    with qtbot.waitSignal(g.updates.finished, timeout=60000):
+        g.updates.start_programme(source)
+    box = g.window.findChild(QMessageBox, "importRefused")
+    assert box is not None and box.text().startswith(headline + "\n\n" + name), box.text()
+    g.close()

@@ -15,7 +15,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from guide.programme import recur
-from guide.programme.model import FileUnreadable, ProgrammeError, RawEvent, RawPerson, RawProgramme
+from guide.programme.model import (
+    FileUnreadable,
+    ProgrammeUnreadable,
+    RawEvent,
+    RawPerson,
+    RawProgramme,
+)
 
 # An RRULE without COUNT or UNTIL would never end: it is expanded over this long and reported.
 UNBOUNDED_SPAN = dt.timedelta(days=366)
@@ -427,7 +433,7 @@ def read_ics(data: bytes) -> RawProgramme:
     try:
         cal = icalendar.Calendar.from_ical(text)
     except ValueError as exc:
-        raise ProgrammeError(f"not a readable iCalendar file: {exc}") from exc
+        raise ProgrammeUnreadable(f"not a readable iCalendar file: {exc}") from exc
     programme = RawProgramme(format="ics", title=_text(cal, "X-WR-CALNAME") or _text(cal, "NAME"),
                              times_optional=True)
     items = [_read_vevent(index, event) for index, event in enumerate(cal.walk("VEVENT"), start=1)]

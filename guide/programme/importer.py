@@ -27,7 +27,7 @@ from guide.content.pack_folder import PACK_META
 from guide.files import remove_stale_temps
 from guide.programme.frab import read_frab_json, read_frab_xml, utf8_declared
 from guide.programme.ical import read_ics
-from guide.programme.model import ProgrammeError, RawProgramme
+from guide.programme.model import ProgrammeError, ProgrammeUnreadable, RawProgramme
 from guide.programme.normalise import Programme, normalise
 from guide.programme.spreadsheet import COLUMNS, read_spreadsheet
 
@@ -274,7 +274,7 @@ def read_programme(source: str, *, fmt: str | None = None, timezone: str | None 
     data = _utf8_if_utf16_markup(read_source(source))
     name = source.rsplit("/", 1)[-1]
     if not data.lstrip(b"\xef\xbb\xbf \t\r\n"):  # whatever its format, named or guessed
-        raise ProgrammeError(f"{name}: the file is empty")
+        raise ProgrammeUnreadable(f"{name}: the file is empty")
     refuse_office_files(data, name)  # whatever --format says: no reader takes them
     fmt = fmt or detect_format(data, name)
     if fmt not in READERS:
@@ -289,8 +289,8 @@ def read_programme(source: str, *, fmt: str | None = None, timezone: str | None 
         # The readers follow their format's structure; a file that breaks it where they
         # do not check (a number where a frab schedule has a list of days, a sheet cut
         # short, an impossible date) is refused whole, in one line, like any other.
-        raise ProgrammeError(f"{name}: not a readable {FORMAT_NAMES[fmt]} file: "
-                             f"{_reason(exc)}") from exc
+        raise ProgrammeUnreadable(f"{name}: not a readable {FORMAT_NAMES[fmt]} file: "
+                                  f"{_reason(exc)}") from exc
     del data  # the file's bytes are not needed once read (64 MB for 20,000 events)
     programme = normalise(raw, timezone=timezone, source=name,
                           fallback_timezone=fallback_timezone)

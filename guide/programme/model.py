@@ -14,6 +14,11 @@ class ProgrammeError(Exception):
     """The schedule cannot be imported at all (unreadable, unknown format, no time zone …)."""
 
 
+class ProgrammeUnreadable(ProgrammeError):
+    """The file cannot be read as its format (empty, damaged, cut short, another kind of
+    file): nothing in it could be looked at, unlike a file read with bad values in it."""
+
+
 class FileUnreadable(ValueError):
     """The file breaks its format at a place the message names, in plain words.
 

@@ -26,7 +26,7 @@ from guide.programme.cells import (
     is_date,
     speaker_names,
 )
-from guide.programme.model import ProgrammeError, RawEvent, RawPerson, RawProgramme
+from guide.programme.model import ProgrammeError, ProgrammeUnreadable, RawEvent, RawPerson, RawProgramme
 from guide.programme.sheet_csv import SEPARATORS, csv_rows
 from guide.programme.workbook import UnsavedFormula, sheet_rows
 
@@ -200,7 +200,7 @@ def _xlsx_sheets(data: bytes, name: str
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a damaged file
-        raise ProgrammeError(f"{name}: not a readable .xlsx workbook: {exc}") from exc
+        raise ProgrammeUnreadable(f"{name}: not a readable .xlsx workbook: {exc}") from exc
     sheets = book.worksheets
     if len(sheets) == 1:
         return [(_Where(name), sheet_rows(data, sheets[0]))], []

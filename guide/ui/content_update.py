@@ -34,6 +34,7 @@ def _updates() -> Any:
     return api
 
 SHOWN_TITLES = 5  # per kind and change, in the confirmation
+CONFIG = "config"  # a refusal's reason beside errors.py's: updates.toml cannot be read
 
 
 class PrepareWorker(QObject):
@@ -55,7 +56,9 @@ class PrepareWorker(QObject):
                 progress=lambda stage, done, total: self.progressed.emit(stage, done, total))
         except updates.UpdateRefused as exc:
             self.refused.emit(exc.reason, exc.message, list(exc.details))
-        except (OSError, updates.ConfigError) as exc:
+        except updates.ConfigError as exc:
+            self.refused.emit(CONFIG, str(exc), [])
+        except OSError as exc:
             self.refused.emit("", str(exc), [])
         except Exception as exc:  # the last resort: see _unexpected
             self._unexpected(pack_file, exc)
@@ -132,6 +135,10 @@ def refusal_text(reason: str, programme: bool) -> str:
     """What a refusal means and what to do, in the UI's language (the message after it gives
     the file's specifics, in English as the core writes them)."""
     e = _updates().errors
+    if reason == CONFIG:
+        return tx.tr("The update settings (updates.toml) have an error. Correct it:")
+    if reason in (e.CORRUPT, e.TRUNCATED) and programme:
+        return tx.tr("This file cannot be read as a programme:")
     if reason in (e.CORRUPT, e.TRUNCATED):
         return tx.tr("The file is damaged or incomplete. Copy or download it again.")
     if reason in (e.BAD_SIGNATURE, e.BAD_MANIFEST, e.HASH_MISMATCH, e.UNSAFE):

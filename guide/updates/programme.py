@@ -40,7 +40,7 @@ def prepare_programme(source: Path, *, current_db: Path | None, timezone: str | 
     from guide.content.build import build_content_db
     from guide.content.loader import PackInvalid, load_pack
     from guide.programme.importer import pack_id_of, read_programme, write_pack
-    from guide.programme.model import ProgrammeError
+    from guide.programme.model import ProgrammeError, ProgrammeUnreadable
     from guide.programme.spreadsheet import SpreadsheetInvalid
 
     slot = slot or default_slot()
@@ -54,6 +54,8 @@ def prepare_programme(source: Path, *, current_db: Path | None, timezone: str | 
         except SpreadsheetInvalid as exc:
             raise UpdateRefused(errors.INVALID_CONTENT, f"{source.name}: {len(exc.errors)} bad "
                                 "cell(s)", exc.errors) from exc
+        except ProgrammeUnreadable as exc:  # not bad values: nothing could be read
+            raise UpdateRefused(errors.CORRUPT, str(exc)) from exc
         except ProgrammeError as exc:
             raise UpdateRefused(errors.INVALID_CONTENT, str(exc)) from exc
         current = stage.current

@@ -1127,6 +1127,14 @@
         <translation>……另有 %1 条</translation>
     </message>
     <message>
+        <source>The update settings (updates.toml) have an error. Correct it:</source>
+        <translation>更新设置（updates.toml）有错误，请更正：</translation>
+    </message>
+    <message>
+        <source>This file cannot be read as a programme:</source>
+        <translation>无法将此文件读取为日程：</translation>
+    </message>
+    <message>
         <source>The file is damaged or incomplete. Copy or download it again.</source>
         <translation>文件已损坏或不完整。请重新复制或下载。</translation>
     </message>
