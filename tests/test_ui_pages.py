@@ -188,8 +188,9 @@ def test_the_typed_name_decides_the_format_whatever_filter_the_dialog_showed(
 
 def test_a_calendar_export_says_which_bookmarks_it_could_not_hold(
         guide: Guide, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The window said only "Wrote ..." while a person's bookmark stayed out of the calendar;
-    a name without an extension gets the chosen format's."""
+    """The window said only "Wrote ..." while a person's bookmark stayed out of the calendar.
+    A name without an extension is written as named (the dialog asked about that file only),
+    in the chosen format."""
     out = tmp_path / "mine"
     told: list[str] = []
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), "Calendar (*.ics)"))
@@ -198,10 +199,11 @@ def test_a_calendar_export_says_which_bookmarks_it_could_not_hold(
     guide.ctx.bookmarks.toggle("person", guide.ctx.content.execute(
         "SELECT id FROM item WHERE kind = 'person' LIMIT 1").fetchone()[0])
     guide.window.go(Location("bookmarks"))
+    (tmp_path / "mine.ics").write_text("someone's calendar", encoding="utf-8")
     guide.window.page("bookmarks").export()  # type: ignore[attr-defined]
-    written = tmp_path / "mine.ics"
-    assert written.read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")
-    assert told[0].startswith(f"Wrote {written}\n\n1 bookmark(s) are not in the calendar")
+    assert out.read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")
+    assert (tmp_path / "mine.ics").read_text(encoding="utf-8") == "someone's calendar"
+    assert told[0].startswith(f"Wrote {out}\n\n1 bookmark(s) are not in the calendar")
     assert "Export JSON or CSV" in told[0]
 
 

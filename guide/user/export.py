@@ -261,11 +261,10 @@ def export_bytes(user_db: Db, content_db: Db | None, fmt: Format, *,
 def export_target(path: Path, chosen: Format) -> tuple[Path, Format]:
     """Where an export goes and in what format: a name typed with one of the formats'
     extensions (``mine.json``) decides the format whatever filter a save dialog showed, so
-    the file holds what its name says; any other name gets the chosen format's extension."""
+    the file holds what its name says; any other name is written as named, in the chosen
+    format (adding an extension would replace a file the dialog never asked about)."""
     typed = path.suffix.lower().lstrip(".")
-    if typed in FORMATS:
-        return path, typed
-    return path.with_name(path.name + "." + chosen), chosen
+    return (path, typed) if typed in FORMATS else (path, chosen)
 
 
 def export_bookmarks(user_db: Db, content_db: Db | None, fmt: Format, out: Path, *,
