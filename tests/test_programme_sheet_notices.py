@@ -186,3 +186,18 @@ def test_a_sheet_without_an_id_column_warns_that_bookmarks_will_not_follow_edits
     code, err, _out, report = _import(tmp_path, capsys, "s.csv", [
         ["编号", "标题", "日期"], ["S1", "开幕式", "2023-05-25"]])
     assert code == 0 and report["notices"] == [] and "note:" not in err
+
+
+def test_a_template_column_beside_another_header_of_its_meaning_wins(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A sheet with 标题 and a conference's name on every row under 会议名称 was refused whole
+    once 会议名称 meant a title ("columns B and C each hold 标题 Title"): it had imported."""
+    code, err, out, report = _import(tmp_path, capsys, "s.csv", [
+        ["编号", "标题", "会议名称", "日期", "开始", "结束"],
+        ["S1", "开幕式", "2023中关村论坛", "2023-05-25", "09:00", "10:00"],
+    ])
+    assert code == 0, err
+    (forum,) = load_pack(out).of("forum")
+    assert forum.title == "开幕式"
+    assert [(s["where"], s["reason"]) for s in report["skipped"]] == [
+        ("column C", '"会议名称" is not a column the guide reads; its cells were not loaded')]

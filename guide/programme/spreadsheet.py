@@ -93,7 +93,8 @@ def write_template(out: Path) -> None:
 
 
 def _header_match(header: Any) -> tuple[str, str] | None:
-    """(field, word) of a header cell: word is "both", "zh" or "en", the part of the label it is."""
+    """(field, word) of a header cell: word is "both", "zh" or "en", the part of the label it is
+    ("zh-alias", "en-alias" for another header of that meaning, :data:`ALIASES`)."""
     text = " ".join(str(header or "").split()).casefold()
     for name, label in COLUMNS:
         chinese, _, english = label.partition(" ")
@@ -102,7 +103,7 @@ def _header_match(header: Any) -> tuple[str, str] | None:
                 return name, word
     for name, word, said in ALIASES:
         if text == said.casefold():
-            return name, word
+            return name, f"{word}-alias"
     return None
 
 
@@ -157,12 +158,20 @@ def _fields(header: list[Any], where: _Where, number: int = 1) -> list[str | Non
     errors = []
     for name in dict.fromkeys(f for f in fields if f):
         at = [i for i, f in enumerate(fields) if f == name]
+        aliases = [i for i in at if matches[i][1].endswith("-alias")]  # type: ignore[index]
+        if aliases and len(aliases) < len(at):
+            # A template column and another header of the same meaning (标题 beside a
+            # conference's 会议名称 on every row): the template's is the field, the other a
+            # column the guide does not read, as it was before it knew such headers.
+            for i in aliases:
+                fields[i] = None
+            at = [i for i in at if i not in aliases]
         if len(at) == 1:
             continue
-        words = sorted(m[1] for i, m in enumerate(matches) if m and i in at)
+        words = sorted(m[1].removesuffix("-alias") for i, m in enumerate(matches) if m and i in at)
         english = f"{name}_en"
         if words == ["en", "zh"] and english in labels and english not in fields:
-            fields[next(i for i in at if matches[i] == (name, "en"))] = english
+            fields[next(i for i in at if matches[i] in ((name, "en"), (name, "en-alias")))] = english
             continue
         shown = " and ".join(f"{_column_letter(i)} ({cell_text(header[i])})" for i in at)
         errors.append(f"{where(number)}: columns {shown} each hold {labels[name]}; "
