@@ -293,7 +293,9 @@ def test_times_typed_with_morning_or_afternoon_are_read(
     import json
 
     cells = [("上午9:00", "上午10点"), ("下午2点", "下午2点半"), ("2:00 PM", "3:15 pm"),
-             ("12:30 PM", "下午1点10分"), ("12:00 AM", "1 a.m.")]
+             ("12:30 PM", "下午1点10分"), ("12:00 AM", "1 a.m."),
+             # The evening, noon and small hours, and an evening that ends at midnight.
+             ("晚上7点", "晚上8点半"), ("中午12点", "中午1点"), ("10:00 PM", "12:00 AM")]
     (tmp_path / "ok").mkdir()
     code, err, out = _import(tmp_path / "ok", capsys, "s.csv", HEAD + "".join(
         f"S{i},Talk {i},2023-05-27,{start},{end},Hall\n" for i, (start, end) in enumerate(cells)))
@@ -301,11 +303,14 @@ def test_times_typed_with_morning_or_afternoon_are_read(
     times = [(f["start"][11:16], f["end"][11:16])
              for f in json.loads((out / "sessions-0001.json").read_text())["forum"]]
     assert times == [("09:00", "10:00"), ("14:00", "14:30"), ("14:00", "15:15"),
-                     ("12:30", "13:10"), ("00:00", "01:00")]
+                     ("12:30", "13:10"), ("00:00", "01:00"), ("19:00", "20:30"),
+                     ("12:00", "13:00"), ("22:00", "00:00")]
     # What could be two times, or none, is refused, naming the form that is one.
-    err = _refused(tmp_path, capsys, "t.csv", HEAD + "S1,Talk,2023-05-27,11点,上午12:30,Hall\n")
+    err = _refused(tmp_path, capsys, "t.csv", HEAD + "S1,Talk,2023-05-27,11点,上午12:30,Hall\n"
+                   "S2,Talk,2023-05-27,晚上12点,凌晨12点,Hall\n")
     assert "t.csv: row 2, column 开始 Start: '11点' is not a time (HH:MM, e.g. 14:00)" in err
     assert "t.csv: row 2, column 结束 End: '上午12:30' is not a time (HH:MM, e.g. 14:00)" in err
+    assert "t.csv: row 3, column 开始 Start: '晚上12点' is not a time (HH:MM, e.g. 14:00)" in err
 
 
 def test_a_date_merged_over_its_sessions_is_each_sessions_date(

@@ -29,31 +29,45 @@ def cell_date(value: Any) -> dt.date:
     return dt.date(int(m[1]), int(m[2]), int(m[3]))
 
 
-# A twelve-hour time as organisers type it: 上午9:00, 下午2点, 下午2点30分, 下午2点半; 2:00 PM, 2pm.
-_CHINESE_HALF_DAY = re.compile(r"(?P<half>上午|下午)\s*(?P<h>\d{1,2})"
+# A twelve-hour time as organisers type it: 上午9:00, 下午2点, 下午2点30分, 下午2点半, 晚上8点,
+# 中午12点; 2:00 PM, 2pm.
+_CHINESE_HALF_DAY = re.compile(r"(?P<half>上午|早上|下午|中午|晚上|凌晨)\s*(?P<h>\d{1,2})"
                                r"(?:[:：](?P<m>\d{2})|点(?:(?P<m2>\d{1,2})分?|(?P<thirty>半))?)")
 _LATIN_HALF_DAY = re.compile(r"(?P<h>\d{1,2})(?:[:：](?P<m>\d{2}))?\s*(?P<half>[ap])\.?\s*m\.?",
                              re.IGNORECASE)
+# The hours (1-12) each part of the day names, and how many to add for the clock: 晚上12点 and
+# 凌晨12点 are not here (midnight to some, noon to others), nor is 上午12点.
+_PARTS_OF_DAY = {
+    "上午": (range(1, 12), 0), "早上": (range(1, 12), 0), "凌晨": (range(1, 7), 0),
+    "中午": (range(11, 12), 0), "下午": (range(1, 12), 12), "晚上": (range(5, 12), 12),
+}
 
 
 def _twelve_hour(text: str) -> dt.time | None:
-    """``text`` as a twelve-hour time (上午/下午, AM/PM), or None when it is not one:
-    12:00 AM is midnight, 12:30 PM and 下午12:30 half past noon, 下午14:00 is 14:00;
-    上午14:00 is none, and so is 上午12:30 (noon to some, half past midnight to others)."""
-    m = _CHINESE_HALF_DAY.fullmatch(text)
-    chinese = m is not None
-    m = m or _LATIN_HALF_DAY.fullmatch(text)
+    """``text`` as a twelve-hour time (上午/下午/晚上/中午/凌晨, AM/PM), or None when it is not
+    one: 12:00 AM is midnight, 12:30 PM and 下午12:30 / 中午12点半 half past noon, 中午1点 13:00,
+    下午14:00 is 14:00; 上午14:00 is none, and so are 上午12:30 and 晚上12点 (noon to some,
+    midnight to others)."""
+    m = _CHINESE_HALF_DAY.fullmatch(text) or _LATIN_HALF_DAY.fullmatch(text)
     if m is None:
         return None
     named = m.groupdict()
-    hour, afternoon = int(m["h"]), m["half"].lower() in ("下午", "p")
+    hour, half = int(m["h"]), m["half"].lower()
     minute = 30 if named.get("thirty") else int(m["m"] or named.get("m2") or 0)
-    if minute > 59 or hour == 0 or hour > (23 if afternoon else 12) or (
-            chinese and not afternoon and hour == 12):
+    if minute > 59:
         return None
-    if hour <= 12:
-        hour = hour % 12 + (12 if afternoon else 0)
-    return dt.time(hour, minute)
+    if half in ("a", "p"):
+        if not 1 <= hour <= 12:
+            return None
+        return dt.time(hour % 12 + (12 if half == "p" else 0), minute)
+    if 12 < hour <= 23 and half in ("下午", "晚上"):  # 下午14:00: a 24-hour time, said twice
+        return dt.time(hour, minute)
+    if hour == 12 and half in ("下午", "中午"):
+        return dt.time(12, minute)
+    if half == "中午" and hour in (1, 2):
+        return dt.time(hour + 12, minute)
+    hours, add = _PARTS_OF_DAY[half]
+    return dt.time(hour + add, minute) if hour in hours else None
 
 
 def cell_time(value: Any) -> dt.time:
@@ -86,6 +100,9 @@ def end_minutes(value: Any) -> int:
     text = cell_text(value)
     if re.fullmatch(r"24[:：]00(?::00)?", text):
         return 24 * 60
+    twelve = _LATIN_HALF_DAY.fullmatch(text)
+    if twelve and int(twelve["h"]) == 12 and int(twelve["m"] or 0) == 0 and twelve["half"].lower() == "a":
+        return 24 * 60  # an end at 12:00 AM is the midnight the day ends at
     m = _NEXT_DAY.fullmatch(text)
     if m and m[0] != m[1]:  # a time with a next-day mark
         clock = cell_time(m[1])
