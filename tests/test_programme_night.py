@@ -164,3 +164,24 @@ def test_rooms_and_tracks_of_a_programme_show_their_lists(qtbot: QtBot, programm
             g.window.go(Location(page))
             shown = g.window.page(page)
             assert shown.view.isVisible() and not shown.empty.isVisible()
+
+
+def test_after_midnight_a_talk_with_no_end_given_is_not_on_now(tmp_path: Path) -> None:
+    """A sheet may leave End empty: the day's 14:00 talk stayed "On now" at 00:30 beside the
+    night's 23:00-01:00 session, because nothing said it had ended (Rooms never shows it)."""
+    from guide.cli import main
+    from guide.content.build import build_content_db
+    from guide.content.database import open_content_db
+    from guide.content.schedule import today_and_next
+
+    sheet = tmp_path / "night.csv"
+    sheet.write_text("编号 ID,标题 Title,日期 Date,开始 Start,结束 End,地点 Room\n"
+                     "S1,Afternoon talk,2023-05-27,14:00,,Hall\n"
+                     "S2,Night session,2023-05-27,23:00,01:00+1,Hall\n"
+                     "S3,Late talk,2023-05-27,23:55,,Hall\n", encoding="utf-8")
+    assert main(["import", str(sheet), "--out", str(tmp_path / "pack"), "--timezone", "Asia/Shanghai"]) == 0
+    db = open_content_db(build_content_db(tmp_path / "pack", tmp_path / "c.db").path)
+    today, _day, _later = today_and_next(db, dt.datetime(2023, 5, 28, 0, 30))
+    assert [r.title for r in today] == ["Night session"]
+    today, _day, later = today_and_next(db, dt.datetime(2023, 5, 27, 23, 50))
+    assert [r.title for r in later] == ["Late talk"]  # still to start: shown

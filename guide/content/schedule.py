@@ -34,7 +34,7 @@ def today_and_next(db: queries.Db, now: dt.datetime) -> tuple[list[ForumRow], dt
     """
     day = programme_day(db, now)
     today = [r for r in queries.list_forums(db, day=day)
-             if (day == now.date() or r.time_known)
+             if (day == now.date() or _after_midnight(r, day, now))
              and not ((end := _at(r, day, end=True)) and end <= now)]
     later_today = [r for r in today if (start := _at(r, day)) and start > now]
     if later_today:
@@ -55,6 +55,13 @@ def exhibition_on(db: queries.Db, day: dt.date) -> tuple[Area, list[Area]] | Non
     if main is None:
         return None
     return main, [a for a in areas if a.parent_id == main.id]
+
+
+def _after_midnight(row: ForumRow, day: dt.date, now: dt.datetime) -> bool:
+    """Whether a forum of the day before is still to show after midnight: still to start, or
+    known to be on (a 14:00 talk with no end given is over by 00:30; Rooms says the same)."""
+    start, end = _at(row, day), _at(row, day, end=True)
+    return start is not None and (start > now or (end is not None and end > now))
 
 
 def _at(row: ForumRow, day: dt.date, *, end: bool = False) -> dt.datetime | None:
