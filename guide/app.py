@@ -370,12 +370,15 @@ def _cannot_start(app: QApplication, exc: Exception, *, kiosk: bool, quit_after:
         app.setProperty("zgc_guide_setup_screen", screen.text())
     else:
         # It had come before any translation was loaded: English under --lang zh.
-        Translations().apply(lang)
-        theme.set_language_font(app, lang)  # the bundled Chinese face, on a system without one
+        try:
+            Translations().apply(lang)
+            theme.set_language_font(app, lang)  # the bundled Chinese face, on a system without one
+        except RuntimeError:  # no translation to load either: say it in English, but say it
+            pass
         headline = tx.tr("The guide cannot start.")
-        if isinstance(exc, UserDbError) and exc.read_only:
-            headline += "\n" + tx.tr("Bookmarks and settings need a folder this account can "
-                                     "write; this one is read-only.")
+        if isinstance(exc, UserDbError) and exc.read_only:  # a read-only file, folder or disk
+            headline += "\n" + tx.tr("Bookmarks and settings need a place this account can "
+                                     "write to, and the guide cannot write where they are.")
         from PySide6.QtWidgets import QMessageBox  # rare: its Python type costs every start
 
         from guide.ui import boxes

@@ -1095,8 +1095,8 @@
         <translation>本指南无法启动。</translation>
     </message>
     <message>
-        <source>Bookmarks and settings need a folder this account can write; this one is read-only.</source>
-        <translation>收藏和设置需要保存在本账户可写入的文件夹中，而此文件夹为只读。</translation>
+        <source>Bookmarks and settings need a place this account can write to, and the guide cannot write where they are.</source>
+        <translation>收藏和设置需要保存在本账户可写入的位置，而指南无法写入它们所在之处。</translation>
     </message>
     <message>
         <source>No items are added, changed or removed.</source>
