@@ -247,9 +247,13 @@ def _prepare(conn: sqlite3.Connection, path: Path) -> None:
             raise UserDbError(f"{path} is read-only; bookmarks and settings need a file this "
                               "account can write (check its permissions)", read_only=True) from exc
         if on_read_only_disk(path.parent):  # SQLite says "unable to open database file"
-            raise UserDbError(f"{path} is on a read-only disk; bookmarks and settings need a "
-                              "folder this account can write", read_only=True) from exc
+            raise _on_read_only_disk_error(path) from exc
         raise UserDbError(f"{path} cannot be opened: {exc}") from exc
+
+
+def _on_read_only_disk_error(path: Path) -> UserDbError:
+    return UserDbError(f"{path} is on a read-only disk; bookmarks and settings need a folder "
+                       "this account can write", read_only=True)
 
 
 def on_read_only_disk(folder: Path) -> bool:
@@ -323,8 +327,7 @@ def open_user_db(path: Path | None = None) -> UserDb:
         raise UserDbError(f"{path} cannot be opened: {exc.strerror or exc}") from exc
     except sqlite3.Error as exc:  # SQLite cannot even create the file (a traceback, before)
         if on_read_only_disk(path.parent):
-            raise UserDbError(f"{path} is on a read-only disk; bookmarks and settings need a "
-                              "folder this account can write", read_only=True) from exc
+            raise _on_read_only_disk_error(path) from exc
         raise UserDbError(f"{path} cannot be opened: {exc}") from exc
 
 
