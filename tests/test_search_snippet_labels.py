@@ -25,7 +25,7 @@ from tests.support import shown_guide
 
 
 def _label(kind: str) -> str:
-    return tx.tr(str(models.NAMES_LABELS[kind])) if hasattr(models, "NAMES_LABELS") else "?"
+    return tx.tr(str(models.NAMES_LABELS[kind]))
 
 
 @pytest.fixture
@@ -54,8 +54,8 @@ def test_a_forum_found_by_its_organisers_shows_them_labelled_on_its_card(guide: 
 def test_a_snippet_of_the_text_is_not_labelled(real_db: Path) -> None:
     db = database.open_content_db(real_db)
     found = {h.id: h for h in search(db, "zgc")}
-    assert getattr(found["tech-service-forum"], "snippet_names", False)
-    assert getattr(found["green-finance-forum"], "snippet_names", False)
+    assert found["tech-service-forum"].snippet_names
+    assert found["green-finance-forum"].snippet_names
     text = found["tech-service-new-paradigm"]  # a report: its snippet is its own text
     assert not text.snippet_names and models.hit_snippet(text, "zh") == (text.snippet, text.snippet_marks)
 
@@ -66,5 +66,5 @@ def test_in_english_a_chinese_list_of_names_is_labelled_in_english() -> None:
     with conn:
         index_documents(conn, (SearchDoc("person", "li", "李强", names=("中关村软件园",)),))
     hit = search(conn, "zhongguancun")[0]  # no English title: the card shows the Chinese
-    assert getattr(hit, "snippet_names", False)
+    assert hit.snippet_names
     assert models.hit_snippet(hit, "en")[0] == f"{_label('person')}: 中关村软件园"

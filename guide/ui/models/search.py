@@ -133,9 +133,9 @@ class SearchResultsModel(RowsModel):
                 return self.is_bookmarked(row.kind, row.id)
             if role == Qt.ItemDataRole.AccessibleDescriptionRole:  # and it is heard
                 return tx.tr("Bookmarked") if self.is_bookmarked(row.kind, row.id) else None
-            if role == Qt.ItemDataRole.DisplayRole:
-                title, snippet = row.marked("", "", lang=self.lang)
-                return f"{title} — {snippet}"
+            if role == Qt.ItemDataRole.DisplayRole:  # the card's words, its label included
+                title, _snippet = row.marked("", "", lang=self.lang)
+                return f"{title} — {hit_snippet(row, self.lang)[0]}"
             return {KindRole: row.kind, IdRole: row.id}.get(role)
         if isinstance(row, GroupHeader):
             return group_heading(row) if role in text_roles else None  # read as it is shown
