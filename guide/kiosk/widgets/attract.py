@@ -163,8 +163,9 @@ class AttractScreen(Overlay):
         painter.fillRect(self.rect(), gradient)
         unit = min(h / 1080, w / 1500)
         margin = int(56 * unit)
-        header = QRect(margin, int(28 * unit), w - 2 * margin, int(110 * unit))
         first, second = self.pair(self.title, self.title_en)
+        # One line when the event's name is one text: the second line's room had stood empty.
+        header = QRect(margin, int(28 * unit), w - 2 * margin, int((110 if second else 60) * unit))
         wrap_text(painter, header, first, pixel_font(44 * unit, bold=True), QColor("#ffffff"))
         wrap_text(painter, header.adjusted(0, int(60 * unit), 0, 0), second,
               pixel_font(26 * unit), QColor("#b9d3f5"))
