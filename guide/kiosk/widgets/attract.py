@@ -69,6 +69,17 @@ def one_line(pair: tuple[str, str], sep: str = "  ·  ") -> str:
     return sep.join(t for t in pair if t)
 
 
+def _paint_header(painter: QPainter, top: QRect, unit: float, first: str, second: str) -> QRect:
+    """The event's name (and its other language's, when it differs), from ``top``'s corner;
+    returns the header's rectangle. One line's height when the name is one text: the second
+    line's room had stood empty over the day's sessions."""
+    header = QRect(top.left(), top.top(), top.width(), int((110 if second else 60) * unit))
+    wrap_text(painter, header, first, pixel_font(44 * unit, bold=True), QColor("#ffffff"))
+    wrap_text(painter, header.adjusted(0, int(60 * unit), 0, 0), second,
+              pixel_font(26 * unit), QColor("#b9d3f5"))
+    return header
+
+
 class AttractScreen(Overlay):
     """Cycles through highlights of the forum while nobody uses the kiosk."""
 
@@ -163,12 +174,8 @@ class AttractScreen(Overlay):
         painter.fillRect(self.rect(), gradient)
         unit = min(h / 1080, w / 1500)
         margin = int(56 * unit)
-        first, second = self.pair(self.title, self.title_en)
-        # One line when the event's name is one text: the second line's room had stood empty.
-        header = QRect(margin, int(28 * unit), w - 2 * margin, int((110 if second else 60) * unit))
-        wrap_text(painter, header, first, pixel_font(44 * unit, bold=True), QColor("#ffffff"))
-        wrap_text(painter, header.adjusted(0, int(60 * unit), 0, 0), second,
-              pixel_font(26 * unit), QColor("#b9d3f5"))
+        header = _paint_header(painter, QRect(margin, int(28 * unit), w - 2 * margin, 0), unit,
+                               *self.pair(self.title, self.title_en))
         band_height = int(170 * unit)
         body = QRect(margin, header.bottom() + int(24 * unit), w - 2 * margin,
                      h - header.bottom() - band_height - int(48 * unit))
