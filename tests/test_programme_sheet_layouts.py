@@ -150,17 +150,22 @@ def test_every_sheet_of_a_workbook_with_a_sheet_per_day_is_read(
     assert "bad.xlsx: sheet 5月26日, row 3, column 开始 Start: '11点' is not a time" in err
 
 
-def test_speakers_are_split_as_organisers_separate_them(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """"张三 李四", "张三/李四" and "张三；李四" were one speaker; a Latin name keeps its space."""
-    cells = ["张三 李四", "张三/李四", "张三；李四", "张三 / 李四", "Zhang Wei", "Zhang Wei/Li Si",
-             "张三、Zhang Wei", "张三 教授 李四", "王 伟、李　四 教授", "王 伟 张三丰"]
+def _speakers_of(tmp_path: Path, capsys: pytest.CaptureFixture[str], cells: list[str]) -> list[list[str]]:
+    """The speakers each session gets from a sheet with ``cells`` in its 嘉宾 column."""
     (tmp_path / "s.csv").write_text(
         "标题,日期,开始,结束,嘉宾\n" + "".join(f'T{i},2023-05-25,{9 + i}:00,{10 + i}:00,"{who}"\n'
                                              for i, who in enumerate(cells)), encoding="utf-8")
     code, err, _report = _import(tmp_path, capsys, tmp_path / "s.csv")
     assert code == 0, err
-    assert [who for _title, _start, who in _speakers(tmp_path / "pack")] == [
+    return [who for _title, _start, who in _speakers(tmp_path / "pack")]
+
+
+def test_speakers_are_split_as_organisers_separate_them(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """"张三 李四", "张三/李四" and "张三；李四" were one speaker; a Latin name keeps its space."""
+    cells = ["张三 李四", "张三/李四", "张三；李四", "张三 / 李四", "Zhang Wei", "Zhang Wei/Li Si",
+             "张三、Zhang Wei", "张三 教授 李四", "王 伟、李　四 教授", "王 伟 张三丰"]
+    assert _speakers_of(tmp_path, capsys, cells) == [
         ["张三", "李四"], ["张三", "李四"], ["张三", "李四"], ["张三", "李四"], ["Zhang Wei"],
         ["Zhang Wei", "Li Si"], ["张三", "Zhang Wei"], ["张三 教授", "李四"],  # a title stays with its name
         ["王伟", "李四 教授"], ["王伟", "张三丰"]]  # a two-character name padded to line up
@@ -172,12 +177,7 @@ def test_a_speakers_affiliation_stays_with_their_name(
     cells = ["李强 中国科学院院士", "王芳 清华大学教授、赵刚 北京大学副校长", "张三 副校长 李四",
              "陈明 资深研究员", "刘洋 中心主任 周杰",
              "张三 王教授", "张三 李学会", "欧阳明华 李四", "张三 买买提·艾力"]  # people, not posts
-    (tmp_path / "s.csv").write_text(
-        "标题,日期,开始,结束,嘉宾\n" + "".join(f'T{i},2023-05-25,{9 + i}:00,{10 + i}:00,"{who}"\n'
-                                             for i, who in enumerate(cells)), encoding="utf-8")
-    code, err, _report = _import(tmp_path, capsys, tmp_path / "s.csv")
-    assert code == 0, err
-    assert [who for _title, _start, who in _speakers(tmp_path / "pack")] == [
+    assert _speakers_of(tmp_path, capsys, cells) == [
         ["李强 中国科学院院士"], ["王芳 清华大学教授", "赵刚 北京大学副校长"], ["张三 副校长", "李四"],
         ["陈明 资深研究员"], ["刘洋 中心主任", "周杰"],
         ["张三", "王教授"], ["张三", "李学会"], ["欧阳明华", "李四"], ["张三", "买买提·艾力"]]

@@ -167,12 +167,9 @@ def test_export_from_the_bookmarks_page_writes_the_chosen_format(
     assert told == [f"Wrote {out}"]
 
 
-@pytest.mark.parametrize("typed", ["mine.json", "mine.JSON"])
-def test_the_typed_name_decides_the_format_whatever_filter_the_dialog_showed(
-        guide: Guide, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, typed: str) -> None:
-    """Typing mine.json with the dialog's first filter, Calendar (*.ics), left on wrote a
-    calendar named mine.json, without the bookmarks a calendar cannot hold."""
-    out = tmp_path / typed
+def _export_a_forum_and_a_person(guide: Guide, monkeypatch: pytest.MonkeyPatch, out: Path) -> list[str]:
+    """Bookmark a forum and a person, export to ``out`` with the dialog's first filter
+    (Calendar) left on, and return what the window said."""
     told: list[str] = []
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), "Calendar (*.ics)"))
     monkeypatch.setattr(QMessageBox, "information", lambda _parent, _title, text: told.append(text))
@@ -181,6 +178,16 @@ def test_the_typed_name_decides_the_format_whatever_filter_the_dialog_showed(
         "SELECT id FROM item WHERE kind = 'person' LIMIT 1").fetchone()[0])
     guide.window.go(Location("bookmarks"))
     guide.window.page("bookmarks").export()  # type: ignore[attr-defined]
+    return told
+
+
+@pytest.mark.parametrize("typed", ["mine.json", "mine.JSON"])
+def test_the_typed_name_decides_the_format_whatever_filter_the_dialog_showed(
+        guide: Guide, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, typed: str) -> None:
+    """Typing mine.json with the dialog's first filter, Calendar (*.ics), left on wrote a
+    calendar named mine.json, without the bookmarks a calendar cannot hold."""
+    out = tmp_path / typed
+    told = _export_a_forum_and_a_person(guide, monkeypatch, out)
     data = json.loads(out.read_text(encoding="utf-8"))
     assert len(data["bookmarks"]) == 2
     assert told == [f"Wrote {out}"]
@@ -192,15 +199,8 @@ def test_a_calendar_export_says_which_bookmarks_it_could_not_hold(
     A name without an extension is written as named (the dialog asked about that file only),
     in the chosen format."""
     out = tmp_path / "mine"
-    told: list[str] = []
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), "Calendar (*.ics)"))
-    monkeypatch.setattr(QMessageBox, "information", lambda _parent, _title, text: told.append(text))
-    guide.ctx.bookmarks.toggle("forum", "green-finance-forum")
-    guide.ctx.bookmarks.toggle("person", guide.ctx.content.execute(
-        "SELECT id FROM item WHERE kind = 'person' LIMIT 1").fetchone()[0])
-    guide.window.go(Location("bookmarks"))
     (tmp_path / "mine.ics").write_text("someone's calendar", encoding="utf-8")
-    guide.window.page("bookmarks").export()  # type: ignore[attr-defined]
+    told = _export_a_forum_and_a_person(guide, monkeypatch, out)
     assert out.read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")
     assert (tmp_path / "mine.ics").read_text(encoding="utf-8") == "someone's calendar"
     assert told[0].startswith(f"Wrote {out}\n\n1 bookmark(s) are not in the calendar")
