@@ -62,3 +62,25 @@ def test_the_aa_menu_has_finger_sized_items_and_a_tick_one_can_see(  # type: ign
                     assert min(tick.width(), tick.height()) >= 16, f"{palette}: tick {tick}"
             finally:
                 menu.close()
+
+
+def test_the_kiosks_own_text_size_is_ticked_in_the_aa_menu(  # type: ignore[no-untyped-def]
+        qtbot, real_db: Path, tmp_path: Path) -> None:
+    """A kiosk starts at 135%, none of the menu's sizes: the menu ticked nothing, so a visitor
+    could neither tell which size was on nor go back to it after trying 200%."""
+    with kiosk_at(qtbot, real_db, tmp_path, now="2023-05-28T10:00", lang="en") as k:
+        QTest.mouseClick(k.attract, Qt.MouseButton.LeftButton)
+        toolbar, menu = k.window.toolbar, k.window.toolbar.display_menu
+        assert abs(k.ctx.state.text_scale - k.config.text_scale) < 0.01
+
+        def sizes() -> list[tuple[str, bool]]:
+            toolbar.sync_display_menu()
+            return [(a.text(), a.isChecked()) for a in menu.actions()
+                    if not a.isSeparator() and a is not toolbar.contrast_action]
+
+        assert sizes() == [("100%", False), ("125%", False), ("135%", True), ("150%", False),
+                           ("175%", False), ("200%", False)]
+        next(a for a in menu.actions() if a.text() == "200%").trigger()
+        assert sizes()[-1] == ("200%", True) and ("135%", False) in sizes()
+        next(a for a in menu.actions() if a.text() == "135%").trigger()  # and back
+        assert abs(k.ctx.state.text_scale - 1.35) < 0.01 and ("135%", True) in sizes()

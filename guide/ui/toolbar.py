@@ -88,9 +88,28 @@ class Toolbar(QWidget):
         return menu
 
     def sync_display_menu(self) -> None:
-        """Tick the current text size and theme before the menu opens."""
+        """Tick the current text size and theme before the menu opens. A size none of the
+        choices is (a kiosk starts at its own, 135%) is offered too, in its place: with no
+        tick a visitor could not tell which size was on, nor go back to it after trying one."""
+        scale = self.ctx.state.text_scale
         for action in self.size_actions.actions():
-            action.setChecked(abs(action.data() - self.ctx.state.text_scale) < 0.01)
+            action.setChecked(abs(action.data() - scale) < 0.01)
+        if self.size_actions.checkedAction() is None:
+            own = self.display_menu.findChild(QAction, "ownTextSize")
+            if own is None:
+                own = QAction(self.display_menu)
+                own.setObjectName("ownTextSize")
+                own.setCheckable(True)
+                own.triggered.connect(lambda _c=False: self.ctx.state.set_text_scale(own.data()))
+                self.size_actions.addAction(own)
+            else:
+                self.display_menu.removeAction(own)
+            own.setText(f"{round(scale * 100)}%")
+            own.setData(scale)
+            listed = [a for a in self.size_actions.actions() if a is not own]
+            before = next((a for a in listed if a.data() > scale), self.display_menu.actions()[len(listed)])
+            self.display_menu.insertAction(before, own)
+            own.setChecked(True)
         self.contrast_action.setChecked(self.ctx.state.palette_name == "high-contrast")
 
     def event_name(self) -> str:
