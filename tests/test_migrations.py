@@ -112,6 +112,13 @@ def test_version_1_database_is_upgraded_with_a_search_index(tmp_path: Path) -> N
             " replace(sql, ' (關 -> 关)', '') WHERE name = 'search_doc'; PRAGMA writable_schema = OFF",
             "開幕",
         ),
+        # Before the full-text tables stopped keeping row sizes for bm25 (columnsize=0).
+        (
+            9,
+            "DROP TABLE search_title; CREATE VIRTUAL TABLE search_title USING fts5(t, n, k,"
+            " content='', tokenize='unicode61 remove_diacritics 2', prefix='1')",
+            "开幕",
+        ),
     ],
 )
 def test_an_older_search_index_is_rebuilt_in_the_current_layout(

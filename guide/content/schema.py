@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 # Version 1 holds the content tables; later versions derive from their rows, so a
 # build creates version 1, fills it, then migrates: the same code as an upgrade.
 CONTENT_TABLES_VERSION = 1
@@ -218,7 +218,8 @@ def _rebuild_search_index(conn: sqlite3.Connection) -> None:
     dropped positions (version 6), its pinyin moved to a table of its own (version 7),
     that table's tokens were cut at its longest prefix (version 8), or folding turned
     traditional characters into simplified ones (version 9: the ``folded`` column's
-    comment in the schema says so, which is how :func:`layout_is_current` tells).
+    comment in the schema says so, which is how :func:`layout_is_current` tells), or
+    its full-text tables stopped keeping the row sizes only bm25 reads (version 10).
 
     A build indexes at version 1 already in the current layout: then nothing to do.
     """
@@ -281,6 +282,7 @@ MIGRATIONS: dict[int, Migration] = {
     6: _rebuild_search_index,
     7: _rebuild_search_index,
     8: _rebuild_search_index,
+    9: _rebuild_search_index,
 }
 
 
