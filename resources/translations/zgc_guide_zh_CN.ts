@@ -1067,6 +1067,10 @@
         <translation>请核对时间：当天另一项收藏尚未公布时间</translation>
     </message>
     <message>
+        <source>Other bookmarks</source>
+        <translation>其他收藏</translation>
+    </message>
+    <message>
         <source>Your saved bookmarks file was damaged and has been replaced; %1 bookmark(s) could be recovered. The damaged file is kept at %2.</source>
         <translation>收藏数据文件已损坏，已新建文件；恢复了 %1 条收藏。损坏的文件保存在 %2。</translation>
     </message>

@@ -143,7 +143,8 @@ def my_day_rows(page: store.BookmarksPage, lang: str) -> list[Section | Entry]:
     planned = {(e.view.kind, e.view.id) for day in page.days for e in day.entries}
     others = [v for g in page.groups for v in g.items if (v.kind, v.id) not in planned]
     if others:
-        rows.append(Section(f"{tx.tr('Other bookmarks')} · {len(others)}"))
+        heading = tx.tr("Other bookmarks")  # outside the f-string, where lupdate finds it
+        rows.append(Section(f"{heading} · {len(others)}"))
         rows += [_entry(v, notes, clashing) for v in others]
     return rows
 
