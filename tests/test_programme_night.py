@@ -185,3 +185,18 @@ def test_after_midnight_a_talk_with_no_end_given_is_not_on_now(tmp_path: Path) -
     assert [r.title for r in today] == ["Night session"]
     today, _day, later = today_and_next(db, dt.datetime(2023, 5, 27, 23, 50))
     assert [r.title for r in later] == ["Late talk"]  # still to start: shown
+
+
+def test_the_attract_screen_words_the_day_as_home_does(qtbot: QtBot, programme_db: Path) -> None:
+    """At 11:00 on Sat 27 the idle screen said "Today Sat 27 December" over the talks on now,
+    then "Coming up Sat 27 December" over the same day's later talks: two days, it read, and
+    every talk a "Session". It now heads them as Home does, and names each talk a talk."""
+    from guide.kiosk.slides import schedule_sections
+
+    with shown_guide(qtbot, programme_db, now="2025-12-27T11:00", lang="en") as g:
+        home = g.window.page("home")
+        sections = schedule_sections(g.ctx.content, dt.datetime(2025, 12, 27, 11, 0))
+        assert [s.label for s in sections] == ["now", "later"]
+        assert home.today_title.text().startswith("On now") and home.next_title.text() == "Later today"
+        assert {line.title for line in sections[0].forums} <= _titles(home.today_model)
+        assert {line.session_type for s in sections for line in s.forums} == {"Talk"}

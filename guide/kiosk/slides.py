@@ -28,11 +28,14 @@ class ForumLine:
     title_en: str
     forum_kind: str
     venue: str | None
+    session_type: str = ""  # an imported session's own type ("Talk"), shown over the kind
 
 
 @dataclass(frozen=True)
 class Section:
-    """Forums of one day on a schedule slide: ``label`` is "today", "next" or "day"."""
+    """Forums of one day on a schedule slide. ``label``: "today" (the day's forums), "now"
+    and "later" (on now, and later today), "next" (a later day) or "day" (before or after
+    the forum's days)."""
 
     label: str
     day: dt.date
@@ -51,8 +54,8 @@ class Slide:
 
 
 def _lines(rows: list[ForumRow]) -> tuple[ForumLine, ...]:
-    return tuple(ForumLine(r.start_time, r.end_time, r.title, r.title_en, r.forum_kind, r.venue)
-                 for r in rows[:FORUMS_PER_SLIDE])
+    return tuple(ForumLine(r.start_time, r.end_time, r.title, r.title_en, r.forum_kind, r.venue,
+                           r.type or "") for r in rows[:FORUMS_PER_SLIDE])
 
 
 def schedule_sections(db: queries.Db, now: dt.datetime) -> list[Section]:
@@ -60,12 +63,16 @@ def schedule_sections(db: queries.Db, now: dt.datetime) -> list[Section]:
     from guide.content.schedule import today_and_next
 
     today, next_day, upcoming = today_and_next(db, now)
+    # Worded as Home words them: "Today" over what is on now, then "Coming up" over the
+    # same date, had read as two days.
+    later_today = bool(upcoming) and next_day == now.date()
     sections = []
     if today:
-        sections.append(Section("today", now.date(), _lines(today), len(today)))
+        sections.append(Section("now" if later_today else "today", now.date(), _lines(today),
+                                len(today)))
     if upcoming and next_day is not None:
-        sections.append(Section("today" if next_day == now.date() and not today else "next",
-                                next_day, _lines(upcoming), len(upcoming)))
+        label = ("later" if today else "today") if later_today else "next"
+        sections.append(Section(label, next_day, _lines(upcoming), len(upcoming)))
     if not sections:
         days = [(day, queries.list_forums(db, day=day)) for day in queries.forum_dates(db)[:2]]
         sections = [Section("day", day, _lines(rows), len(rows)) for day, rows in days]

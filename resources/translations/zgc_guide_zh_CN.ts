@@ -359,6 +359,14 @@
         <translation>接下来</translation>
     </message>
     <message>
+        <source>On now</source>
+        <translation>正在进行</translation>
+    </message>
+    <message>
+        <source>Later today</source>
+        <translation>今天稍后</translation>
+    </message>
+    <message>
         <source>Forums</source>
         <translation>论坛日程</translation>
     </message>

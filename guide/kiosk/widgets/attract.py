@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from guide.content.database import content_info
-from guide.kiosk.slides import ForumLine, Slide, build_slides
+from guide.kiosk.slides import ForumLine, Section, Slide, build_slides
 from guide.kiosk.widgets.base import PALETTE, Overlay, chinese, pixel_font, text_height, wrap_text
 from guide.ui import text as tx
 from guide.ui.context import AppContext
@@ -35,6 +35,8 @@ TOUCH_TO_START = str(QT_TRANSLATE_NOOP("KioskAttract", "Touch the screen to star
 PHOTOS = str(QT_TRANSLATE_NOOP("KioskAttract", "Photos from the forum"))
 TODAY = str(QT_TRANSLATE_NOOP("KioskAttract", "Today"))
 NEXT = str(QT_TRANSLATE_NOOP("KioskAttract", "Coming up"))
+ON_NOW = str(QT_TRANSLATE_NOOP("KioskAttract", "On now"))
+LATER_TODAY = str(QT_TRANSLATE_NOOP("KioskAttract", "Later today"))
 SCHEDULE = str(QT_TRANSLATE_NOOP("KioskAttract", "Forums"))
 KEY_FIGURES = str(QT_TRANSLATE_NOOP("KioskAttract", "Key figures"))
 TIME_TBA = str(QT_TRANSLATE_NOOP("KioskAttract", "Time not announced"))
@@ -44,6 +46,16 @@ FADE_MS = 700
 # each card, a "+ 2 more" line, the space after a day.
 HEADING, GAP, MORE_LINE, DAY_GAP = 70, 16, 44, 12
 Fit = tuple[float, list[list[int]]]  # the cards' text unit, each shown card's height per day
+
+
+def section_heading(section: Section) -> tuple[str, str]:
+    """A schedule section's heading in Chinese and in English: "On now  Sat 27 December 2025"."""
+    label = {"today": TODAY, "now": ON_NOW, "later": LATER_TODAY, "next": NEXT}.get(section.label,
+                                                                                 SCHEDULE)
+    if section.label == "later":  # it follows "On now" and its date: said once is enough
+        return chinese(ATTRACT_CONTEXT, label), label
+    return (f"{chinese(ATTRACT_CONTEXT, label)}  {tx.format_date(section.day, 'zh', weekday=True)}",
+            f"{label}  {tx.format_date(section.day, 'en', weekday=True)}")
 
 
 def paint_photo(painter: QPainter, box: QRect, images: ImageCache, image: str | None, mark: str,
@@ -261,11 +273,8 @@ class AttractScreen(Overlay):
         text_unit, heights = self._fits[key]
         y = rect.top()
         for section, section_heights in zip(slide.sections, heights, strict=True):
-            label = {"today": TODAY, "next": NEXT}.get(section.label, SCHEDULE)
-            zh_date = tx.format_date(section.day, "zh", weekday=True)
-            en_date = tx.format_date(section.day, "en", weekday=True)
             y += self._heading(painter, QRect(rect.left(), y, rect.width(), int(HEADING * unit)),
-                               f"{chinese(ATTRACT_CONTEXT, label)}  {zh_date}", f"{label}  {en_date}", unit)
+                               *section_heading(section), unit)
             for line, height in zip(section.forums, section_heights, strict=False):
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(QColor(255, 255, 255, 28))
@@ -335,8 +344,11 @@ class AttractScreen(Overlay):
             used += int(4 * unit) + text(body.adjusted(0, used + int(4 * unit), 0, 0), title_other,
                                          pixel_font(26 * unit), "#d6e6ff")
         used += int(8 * unit)
-        detail = one_line(self.pair(tx.forum_kind(line.forum_kind, "zh"),
-                                    tx.forum_kind(line.forum_kind, "en")), " · ")
+        # An imported session's own type ("演讲 · Talk"), as Home's rows show it, over the
+        # kind every session shares ("场次 · Session").
+        detail = one_line(self.pair(*(tx.session_type(line.session_type, lang) if line.session_type
+                                      else tx.forum_kind(line.forum_kind, lang) for lang in ("zh", "en"))),
+                          " · ")
         if line.venue:
             detail += f"   {line.venue}"
         used += int(4 * unit) + text(body.adjusted(0, used + int(4 * unit), 0, 0), detail,
