@@ -713,3 +713,19 @@ def test_the_clear_all_question_goes_with_the_visitor_unanswered(qtbot, kiosk: K
     touch(qtbot, k.attract)
     assert k.machine.phase is Phase.ACTIVE
     assert window.current_location() == Location("home")
+
+
+def test_english_quotes_on_the_idle_screen_are_set_in_the_latin_face(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The CJK face draws “ full width: the English key-figure quotes began with a gap
+    (" “nine departments…"). English with curly quotes takes the Latin face; Chinese, whose
+    quotes are meant wide, and English without them keep the screen's one face."""
+    from PySide6.QtGui import QFont
+
+    from guide.kiosk.widgets import base
+
+    monkeypatch.setattr(base.theme, "content_families", lambda lang=None: ["Latin Sans", "CJK Face"])
+    font = QFont("CJK Face")
+    assert base.latin_where_latin("“nine departments issued”", font).families()[:1] == ["Latin Sans"]
+    assert base.latin_where_latin("Don’t look up", font).families()[:1] == ["Latin Sans"]
+    for kept in ("“科技部等9部门印发”", "Touch the screen to start", "Talk · 演讲"):
+        assert base.latin_where_latin(kept, font) is font

@@ -69,7 +69,7 @@ class Overlay(QWidget):
 def wrap_text(painter: QPainter, rect: QRect, text: str, font: QFont, color: QColor,
           flags: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop) -> int:
     """Draw wrapped text in ``rect``; returns the height used."""
-    painter.setFont(font)
+    painter.setFont(latin_where_latin(text, font))
     painter.setPen(color)
     bound = painter.boundingRect(rect, int(flags | Qt.TextFlag.TextWordWrap), text)
     painter.drawText(rect, int(flags | Qt.TextFlag.TextWordWrap), text)
@@ -79,8 +79,23 @@ def wrap_text(painter: QPainter, rect: QRect, text: str, font: QFont, color: QCo
 def text_height(rect: QRect, text: str, font: QFont,
                 flags: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop) -> int:
     """The height :func:`wrap_text` would use for ``text`` in ``rect``, without drawing."""
-    bound = QFontMetrics(font).boundingRect(rect, int(flags | Qt.TextFlag.TextWordWrap), text)
+    bound = QFontMetrics(latin_where_latin(text, font)).boundingRect(
+        rect, int(flags | Qt.TextFlag.TextWordWrap), text)
     return min(bound.height(), rect.height())
+
+
+def latin_where_latin(text: str, font: QFont) -> QFont:
+    """``font`` in the Latin face first for English text with curly quotes: the bundled CJK
+    face draws “ ” ‘ ’ full width, which left a gap before every quoted English line on the
+    idle screen. Other English keeps the CJK face's own Latin letters, so a screen does not
+    mix two faces line by line; text with Chinese keeps its wide punctuation."""
+    families = theme.content_families("en")
+    if (len(families) < 2 or not any(c in "“”‘’" for c in text)
+            or any(ord(c) >= 0x2E80 for c in text)):  # CJK and fullwidth blocks
+        return font
+    latin = QFont(font)
+    latin.setFamilies(families)
+    return latin
 
 
 def card_frame(parent: QWidget, name: str) -> QFrame:
