@@ -200,3 +200,26 @@ def test_the_attract_screen_words_the_day_as_home_does(qtbot: QtBot, programme_d
         assert home.today_title.text().startswith("On now") and home.next_title.text() == "Later today"
         assert {line.title for line in sections[0].forums} <= _titles(home.today_model)
         assert {line.session_type for s in sections for line in s.forums} == {"Talk"}
+
+
+def test_a_rooms_titles_line_up_across_its_days(qtbot: QtBot, programme_db: Path) -> None:
+    """Each day had a table of its own, its column of times as wide as that day's longest
+    (Sat 27's "(ends Sun 28 Dec)"): Sunday's titles started 24 px further right."""
+    from PySide6.QtGui import QTextDocument
+    from PySide6.QtWidgets import QTextBrowser
+
+    from guide.content import queries
+
+    with shown_guide(qtbot, programme_db, now="2025-12-27T11:00", lang="zh") as g:
+        w, db = g.window, g.ctx.content
+        rows = [r for day in queries.forum_dates(db) for r in queries.list_forums(db, day=day)]
+        [one] = {r.room_id for r in rows if r.room == "One"}
+        w.go(Location.item("room", one))
+        document = w.detail.findChild(QTextBrowser, "detailBody").document()
+        layout = document.documentLayout()
+        by_day = {}
+        for row in rows:
+            if row.room_id == one and row.date not in by_day:
+                found = document.find(row.title, 0, QTextDocument.FindFlag.FindCaseSensitively)
+                by_day[row.date] = layout.blockBoundingRect(found.block()).x()
+        assert len(by_day) >= 2 and len(set(by_day.values())) == 1, by_day

@@ -47,6 +47,7 @@ def css(p: Palette, scale: float, lang: str = "zh") -> str:
     .note {{ color: {p.muted}; font-style: {slant}; }}
     .lead {{ margin-top: 12px; }}
     .day {{ color: {p.muted}; font-weight: bold; margin-top: 14px; }}
+    td.day {{ padding-top: 14px; }}
     .credit {{ color: {p.accent}; font-weight: bold; }}
     .missing {{ color: {p.muted}; font-style: {slant}; }}
     a {{ color: {p.primary}; text-decoration: {"underline" if p.underline_links else "none"};
@@ -157,8 +158,11 @@ def _org_link(o: Organization, lang: str) -> str:
 
 
 def _session_rows(rows: Iterable[ForumRow], lang: str, *, room: bool = True) -> str:
-    """Imported sessions by day: the day as a heading, then time, title and room (a link)."""
-    html = ""
+    """Imported sessions by day: the day as a heading, then time, title and room (a link).
+
+    One table for every day, the days as rows across both columns: a table per day sized
+    its column of times to that day's longest, and the titles moved from day to day."""
+    cells = ""
     for day, group in places.by_day(list(rows)):
         lines = []
         for r in group:
@@ -169,17 +173,21 @@ def _session_rows(rows: Iterable[ForumRow], lang: str, *, room: bool = True) -> 
             when = f"{times}\n{note}" if note else times or tx.tr("Time not announced")
             where = f" · {link('room', r.room_id, r.room)}" if room and r.room and r.room_id else ""
             lines.append((when, link("forum", r.id, tx.pick(r.title, r.title_en, lang)) + where))
-        html += (f"<p class='day'>{escape(tx.format_date(day, lang, weekday=True))}</p>"
-                 + _hanging_rows(lines))
-    return html
+        cells += (f"<tr><td colspan='2' class='day'><p class='day'>"
+                  f"{escape(tx.format_date(day, lang, weekday=True))}</p></td></tr>"
+                  + _hanging_cells(lines))
+    return f"<table cellspacing='0' cellpadding='0'>{cells}</table>" if cells else ""
+
+
+def _hanging_cells(rows: Iterable[tuple[str, str]]) -> str:
+    return "".join(f"<tr><td><p class='row'><span class='meta'>{_lines(lead)}</span>&nbsp;&nbsp;</p>"
+                   f"</td><td><p class='row'>{html}</p></td></tr>" for lead, html in rows)
 
 
 def _hanging_rows(rows: Iterable[tuple[str, str]]) -> str:
     """Rows led by a time, as two columns: a long title wraps under itself, not under the
     time (a paragraph's second line had started under the time)."""
-    cells = "".join(f"<tr><td><p class='row'><span class='meta'>{_lines(lead)}</span>&nbsp;&nbsp;</p>"
-                    f"</td><td><p class='row'>{html}</p></td></tr>" for lead, html in rows)
-    return f"<table cellspacing='0' cellpadding='0'>{cells}</table>"
+    return f"<table cellspacing='0' cellpadding='0'>{_hanging_cells(rows)}</table>"
 
 
 def _lines(text: str) -> str:
