@@ -87,6 +87,20 @@ def test_a_figure_row_names_its_year_once(guide: Guide) -> None:
     assert not [t for t in chinese if "  " in t]
 
 
+def test_a_figures_number_takes_at_most_a_third_of_a_narrow_row(guide: Guide) -> None:
+    """On a portrait kiosk (135% text) the number's column was 337 of a 780-pixel card, and
+    the quotes beside it were cut short under an empty column."""
+    from PySide6.QtCore import QRect
+
+    guide.window.go(Location("figures"))
+    delegate = guide.window.page("figures").findChild(QListView, "figureList").itemDelegate()
+    guide.ctx.state.set_text_scale(1.35)
+    number, measured = delegate.columns(QRect(0, 0, 780, 100))
+    assert number.width() <= 780 // 3 < measured.width()
+    number, _ = delegate.columns(QRect(0, 0, 1400, 100))  # a wide card keeps its column
+    assert number.width() == int(250 * 1.35)
+
+
 def test_a_forum_row_names_each_organiser_role_once(guide: Guide) -> None:
     """Three hosts read "Host: A · Host: B · Host: C"; now "Host: A, B and C"."""
     from guide.ui.delegates import ForumDelegate

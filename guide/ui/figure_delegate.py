@@ -35,7 +35,9 @@ class FigureDelegate(BaseDelegate):
     def columns(self, card: QRect) -> tuple[QRect, QRect] | None:
         """(number, what it measures) side by side, or None to stack them on a narrow card."""
         inner = card.adjusted(PAD, PAD // 2 + 2, -PAD, -PAD // 2)
-        left_w = int(250 * self.ctx.state.text_scale)
+        # A third of the card at most: on a portrait kiosk 250 px at 135% took half the row,
+        # and the quotes beside were cut short under an empty column. A wider number wraps.
+        left_w = min(int(250 * self.ctx.state.text_scale), inner.width() // 3)
         right = inner.adjusted(left_w + PAD, 0, -30, 0)
         if right.width() < QFontMetrics(self.font("title", True)).horizontalAdvance("国") * 9:
             return None
