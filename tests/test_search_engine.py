@@ -597,6 +597,19 @@ def test_a_long_pinyin_reading_is_matched_ranked_and_marked_whole() -> None:
     assert found[0].title_marks == ((0, 6),)
 
 
+def test_a_title_typed_whole_in_pinyin_past_twenty_letters_is_checked_whole() -> None:
+    """The pinyin of a query word was cut at 20 letters: zhongguancunguojijishujiaoyihui
+    (31) marked only 中关村国际技术, and a typo after the 20th letter still found the title."""
+    conn = _build((SearchDoc("forum", "fair", "中关村国际技术交易会开幕式", "Trade fair opening"),
+                   SearchDoc("forum", "other", "中关村国际技术论坛", "Technology forum")))
+    found = search(conn, "zhongguancunguojijishujiaoyihui")
+    assert [hit.id for hit in found] == ["fair"]
+    assert found[0].title_marks == ((0, 10),)  # 中关村国际技术交易会, all ten characters
+    assert ids(search(conn, "zhongguancunguojijishujiaoyihuix")) == []
+    assert count_by_kind(conn, "zhongguancunguojijishujiaoyihuix") == {"forum": 0}
+    assert ids(search(conn, "zhongguancunguojijishuluntan")) == ["other"]
+
+
 def test_a_nul_in_a_text_does_not_hide_the_phrase_after_it() -> None:
     conn = _build((SearchDoc("announcement", "a", "通知", "Notice", body="前言\x00这是绿色金融论坛",
                              names=("张\x00伟",)),))

@@ -56,8 +56,9 @@ def normalize_query(query: str) -> Pieces:
         elif match.start() in elided:
             continue
         else:
-            text = text[:MAX_WORD_PIECE]
-            piece = Piece(text, False, pinyin_fold(text)[:MAX_PINYIN_TOKEN])
+            # The word as the text index affords it (its prefix indexes stop at MAX_WORD),
+            # its pinyin whole: the title keys check any length (titlerows.py).
+            piece = Piece(text[:MAX_WORD_PIECE], False, pinyin_fold(text)[:MAX_PINYIN_TOKEN])
         pieces[piece] = None
         if len(pieces) == MAX_PIECES:
             break

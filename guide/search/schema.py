@@ -86,8 +86,11 @@ SEQ_BITS = 24  # up to 16.7 M documents; small rowids keep FTS5 varints short
 SEQ_MASK = (1 << SEQ_BITS) - 1
 # A query word's pinyin reading is cut here. The words index keeps WORDS_LONGEST letters
 # of a token; the rest of a longer reading is checked in the title keys, which hold whole
-# spellings (titlerows.py), so "zhongguancunkejiyuan" does not match 中关村 alone.
-MAX_PINYIN_TOKEN = 20
+# spellings (titlerows.py), so "zhongguancunkejiyuan" does not match 中关村 alone. Cut at
+# 20, a whole title typed in pinyin (zhongguancunguojijishujiaoyihui, 31 letters) marked
+# only its first 20 letters' 中关村国际技术 and matched with any typo after them; 64 is
+# a title of some 20 syllables, and the check costs the same for any length.
+MAX_PINYIN_TOKEN = 64
 # Query words are cut here (Latin words are indexed whole).
 MAX_WORD = 20
 TITLE_PREFIXES = "1"  # one-character Chinese queries
