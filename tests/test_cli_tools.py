@@ -56,7 +56,14 @@ def test_check_passes_a_healthy_database_and_fails_a_damaged_one_clearly(tmp_pat
     db = build_content_db(MINI_PACK, tmp_path / "content.db").path
     healthy = run_guide("check", "--json", "--content-db", str(db))
     assert healthy.returncode == 0 and json.loads(healthy.stdout)["integrity"] == "ok"
-    for page in range(2, 7):
+    # The first b-tree pages after the schema's: page 2 is a pointer-map page (the file
+    # vacuums incrementally), whose damage SQLite's checks do not always see, and which
+    # holds none of the content.
+    with sqlite3.connect(db) as conn:
+        pages = [n for (n,) in conn.execute("SELECT DISTINCT pageno FROM dbstat WHERE pageno > 1"
+                                            " ORDER BY pageno LIMIT 5")]
+    assert len(pages) == 5
+    for page in pages:
         damaged = run_guide("check", "--content-db", str(_damage_page(db, page, tmp_path / f"p{page}.db")))
         assert "Traceback" not in damaged.stderr, (page, damaged.stderr[-500:])
         # Damage the opening quick_check finds is a bad file (2, as for every command);
