@@ -547,9 +547,34 @@ def test_search_heads_a_programmes_talks_sessions_as_its_bookmarks_do(guide: Gui
     assert group_heading(headers[0]).startswith("场次 · ")
 
 
+def _ods() -> bytes:
+    """An OpenDocument spreadsheet's start: its type, stored first."""
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as book:
+        book.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        book.writestr("content.xml", "<office:document-content/>")
+    return out.getvalue()
+
+
 @pytest.mark.parametrize(("name", "data", "headline"), [
     # A workbook cut short is no workbook: editing it will not help, fetching it again may.
     ("cut.xlsx", b"PK\x03\x04 only the start of a zip", "This file cannot be read as a programme:"),
+    # Not a programme at all (a PDF saved under a sheet's name), or one of a kind no reader
+    # takes: nothing in it can be corrected; the message after the headline says what to do.
+    ("notes.xlsx", b"%PDF-1.4 a document", "This file cannot be read as a programme:"),
+    ("notes.xml", b"<?xml version='1.0'?><notes/>", "This file cannot be read as a programme:"),
+    ("root.xml", b"<?xml version='1.0'?><x><schedule/></x>", "This file cannot be read as a programme:"),
+    ("notes.json", b'{"notes": []}', "This file cannot be read as a programme:"),
+    ("old.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504) + "Workbook".encode("utf-16-le"),
+     "This file cannot be read as a programme:"),
+    ("prog.ods", _ods(), "This file cannot be read as a programme:"),
+    ("gbk.csv", "标题 Title,日期 Date,开始 Start,结束 End\n".encode("gbk"),
+     "This file cannot be read as a programme:"),
+    ("bad.ics", b"BEGIN:VCALENDAR\nBEGIN:VEVENT\nEND:VCALENDAR\n",
+     "This file cannot be read as a programme:"),
     # A sheet read with a bad cell in it is the organiser's to correct.
     ("bad.csv", "标题 Title,日期 Date,开始 Start,结束 End\nTalk,2023-05-27,25:00,26:00\n".encode(),
      "The programme file has errors. Correct them in the file and open it again:"),

@@ -39,8 +39,9 @@ def _named(reader: Callable[[bytes], RawProgramme]) -> Callable[[bytes, str], Ra
     def read(data: bytes, name: str) -> RawProgramme:
         try:
             return reader(data)
-        except ProgrammeError as exc:
-            raise ProgrammeError(f"{name}: {exc}") from exc
+        except ProgrammeError as exc:  # unreadable stays unreadable: the staff's box tells them apart
+            kind = ProgrammeUnreadable if isinstance(exc, ProgrammeUnreadable) else ProgrammeError
+            raise kind(f"{name}: {exc}") from exc
     return read
 
 
@@ -99,12 +100,14 @@ def _utf8_if_utf16_markup(data: bytes) -> bytes:
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Microsoft's compound file: .xls, .doc, encrypted .xlsx
 _HTML = re.compile(rb"<(?:!doctype\s+html|html|table)\b", re.IGNORECASE)
 _SAVE_AS_XLSX = "open it in Excel and save it as .xlsx (Excel Workbook), then import that file"
+_ODS = b"application/vnd.oasis.opendocument.spreadsheet"
 
 
 def refuse_office_files(data: bytes, name: str) -> None:
-    """Raise ProgrammeError, saying what to do, for what Excel opens but no reader here does:
+    """Raise ProgrammeUnreadable, saying what to do, for what Excel opens but no reader here does:
     an Excel 97-2003 .xls or a password-protected workbook (both compound files, and nothing
-    in the file says which without its password), or a web page named .xls (systems' exports)."""
+    in the file says which without its password), a web page named .xls (systems' exports), or
+    an OpenDocument spreadsheet (LibreOffice, WPS)."""
     label = name or "the file"
     if data.startswith(_OLE):
         # The names of the file's parts are UTF-16; an encrypted workbook's is EncryptedPackage.
@@ -114,14 +117,19 @@ def refuse_office_files(data: bytes, name: str) -> None:
             what, advice = "an Excel 97-2003 .xls workbook", ""
         else:
             what, advice = "an Excel 97-2003 .xls or a password-protected workbook", "without a password"
-        raise ProgrammeError(f"{label}: {what}, which the guide cannot read: open it in Excel "
+        raise ProgrammeUnreadable(f"{label}: {what}, which the guide cannot read: open it in Excel "
                              f"and save it as .xlsx (Excel Workbook){' ' + advice if advice else ''}, "
                              "then import that file")
     head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith(b"<") and b"<schedule" not in data[:65536] and _HTML.search(head):
         named = " though its name ends in .xls" if name.lower().endswith((".xls", ".xlsx")) else ""
-        raise ProgrammeError(f"{label}: a web page (HTML), not a spreadsheet,{named} (systems "
-                             f"often export tables this way): {_SAVE_AS_XLSX}")
+        raise ProgrammeUnreadable(f"{label}: a web page (HTML), not a spreadsheet,{named} (systems "
+                                  f"often export tables this way): {_SAVE_AS_XLSX}")
+    if data.startswith(b"PK\x03\x04") and data[30:38] == b"mimetype" and _ODS in data[38:160]:
+        # An OpenDocument file's first part is its type, stored uncompressed.
+        raise ProgrammeUnreadable(f"{label}: an OpenDocument spreadsheet (.ods), which the guide "
+                                  "cannot read: open it in LibreOffice or Excel and save it as .xlsx "
+                                  "(Excel Workbook), then import that file")
 
 
 def detect_format(data: bytes, name: str = "") -> str:
@@ -133,7 +141,7 @@ def detect_format(data: bytes, name: str = "") -> str:
     if head.startswith(b"<"):
         if b"<schedule" in data[:65536]:
             return "frab-xml"
-        raise ProgrammeError(f"{label}: XML, but not a frab schedule (no <schedule>)")
+        raise ProgrammeUnreadable(f"{label}: XML, but not a frab schedule (no <schedule>)")
     if head.startswith(b"{"):
         return "frab-json"
     if head.upper().startswith(b"BEGIN:VCALENDAR"):
@@ -146,7 +154,7 @@ def detect_format(data: bytes, name: str = "") -> str:
     if any(label_.split(" ", 1)[0] in first_line or label_.split(" ", 1)[1] in first_line
            for _field, label_ in COLUMNS[1:2]) or name.lower().endswith(".csv"):
         return "csv"
-    raise ProgrammeError(f"{label}: not a schedule this version reads ({', '.join(FORMATS)})")
+    raise ProgrammeUnreadable(f"{label}: not a schedule this version reads ({', '.join(FORMATS)})")
 
 
 def _pack_meta(programme: Programme, source: str, version: int) -> str:
