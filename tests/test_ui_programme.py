@@ -547,6 +547,31 @@ def test_search_heads_a_programmes_talks_sessions_as_its_bookmarks_do(guide: Gui
     assert group_heading(headers[0]).startswith("场次 · ")
 
 
+def test_open_programme_offers_every_file_the_import_reads_or_explains(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+) -> None:
+    """The dialog offered *.xml *.json *.ics *.xlsx *.csv only: Excel's "Unicode Text" (.txt),
+    a macro workbook (.xlsm), and the .xls and .ods whose refusal says how to save them as
+    .xlsx were hidden, and no choice showed every file."""
+    from PySide6.QtWidgets import QFileDialog
+
+    offered: list[str] = []
+
+    def choose(_parent: object, _caption: str, _folder: str, filters: str) -> tuple[str, str]:
+        offered.append(filters)
+        return "", ""  # cancelled
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", choose)
+    g, _current = _staff_guide(qtbot, tmp_path)
+    g.updates.choose_programme()
+    programmes, *others = offered[0].split(";;")
+    patterns = programmes[programmes.rindex("(") + 1:-1].split()
+    for ext in ("xml", "json", "ics", "csv", "txt", "xlsx", "xlsm", "xls", "ods"):
+        assert f"*.{ext}" in patterns
+    assert others == ["All files (*)"]
+    g.close()
+
+
 def _ods() -> bytes:
     """An OpenDocument spreadsheet's start: its type, stored first."""
     import io

@@ -52,6 +52,23 @@ READERS: dict[str, Callable[[bytes, str], RawProgramme]] = {
     "csv": lambda data, name: read_spreadsheet(data, name, "csv"),
     "xlsx": lambda data, name: read_spreadsheet(data, name, "xlsx"),
 }
+# The file names each reader's files go by, for a file dialog to offer (the content decides
+# which reader reads a file, not its name: detect_format): Excel's "Unicode Text" is saved as
+# .txt, a workbook with macros as .xlsm.
+EXTENSIONS: dict[str, tuple[str, ...]] = {
+    "frab-xml": ("xml",), "frab-json": ("json",), "ics": ("ics", "ical"),
+    "csv": ("csv", "txt", "tsv"), "xlsx": ("xlsx", "xlsm"),
+}
+# Files no reader takes but refuse_office_files explains, saying how to save them as .xlsx:
+# a dialog that hid them would leave staff without that advice.
+EXPLAINED = ("xls", "ods")
+
+
+def programme_extensions() -> tuple[str, ...]:
+    """The file name extensions (no dot) an import reads or explains, each reader's in turn."""
+    return tuple(ext for fmt in READERS for ext in EXTENSIONS[fmt]) + EXPLAINED
+
+
 PROGRAMME_FILE = "programme.json"  # rooms, tracks, organisations and speakers
 SESSIONS_PER_FILE = 1000
 SHOWN_SKIPS = 5  # reasons in the error when no event could be imported

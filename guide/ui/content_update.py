@@ -89,8 +89,14 @@ class PrepareWorker(QObject):
         self.refused.emit("", f"{Path(source).name}: {type(exc).__name__}: {exc}", [])
 
 
-# What "Open programme…" offers: every format `guide import` reads.
-PROGRAMME_FILES = "*.xml *.json *.ics *.xlsx *.csv"
+def programme_file_filters() -> str:
+    """The "Open programme…" dialog's filters: every file `guide import` reads or explains (an
+    .xls: how to save it as .xlsx), then all files."""
+    from guide.programme.importer import programme_extensions
+
+    patterns = " ".join(f"*.{ext}" for ext in programme_extensions())
+    return ";;".join([tx.tr("Programmes (frab, iCalendar, spreadsheets)") + f" ({patterns})",
+                      tx.tr("All files (*)")])
 
 
 def summary_text(summary: ChangeSummary, lang: str) -> str:
@@ -240,8 +246,7 @@ class ContentUpdates(QObject):
 
     def choose_programme(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self.parent_widget, tx.tr("Open programme"), str(Path.home()),
-            tx.tr("Programmes (frab, iCalendar, spreadsheets)") + f" ({PROGRAMME_FILES})")
+            self.parent_widget, tx.tr("Open programme"), str(Path.home()), programme_file_filters())
         if path:
             self.start_programme(Path(path))
 
