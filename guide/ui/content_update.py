@@ -35,6 +35,14 @@ def _updates() -> Any:
 
 SHOWN_TITLES = 5  # per kind and change, in the confirmation
 CONFIG = "config"  # a refusal's reason beside errors.py's: updates.toml cannot be read
+DISK_FULL = "disk-full"  # another: no room to build the new content (nothing was changed)
+
+
+def _failure_reason(exc: BaseException) -> str:
+    """The refusal's reason for an error that is not the file's: DISK_FULL, else ""."""
+    from guide.files import is_disk_full
+
+    return DISK_FULL if is_disk_full(exc) else ""
 
 
 class PrepareWorker(QObject):
@@ -42,8 +50,8 @@ class PrepareWorker(QObject):
 
     progressed = Signal(str, int, int)
     prepared = Signal(object)  # PreparedUpdate
-    # reason (errors.py's code, "" for a file that cannot be read), message, details
-    # (validation errors as build-db prints them)
+    # reason (errors.py's code, CONFIG, DISK_FULL, "" for a file that cannot be read), message,
+    # details (validation errors as build-db prints them)
     refused = Signal(str, str, list)
 
     @Slot(str, str)
@@ -59,7 +67,7 @@ class PrepareWorker(QObject):
         except updates.ConfigError as exc:
             self.refused.emit(CONFIG, str(exc), [])
         except OSError as exc:
-            self.refused.emit("", str(exc), [])
+            self.refused.emit(_failure_reason(exc), str(exc), [])
         except Exception as exc:  # the last resort: see _unexpected
             self._unexpected(pack_file, exc)
         else:
@@ -75,7 +83,7 @@ class PrepareWorker(QObject):
         except updates.UpdateRefused as exc:
             self.refused.emit(exc.reason, exc.message, list(exc.details))
         except OSError as exc:
-            self.refused.emit("", str(exc), [])
+            self.refused.emit(_failure_reason(exc), str(exc), [])
         except Exception as exc:  # the last resort: see _unexpected
             self._unexpected(source, exc)
         else:
@@ -86,7 +94,7 @@ class PrepareWorker(QObject):
         # end this slot silently and leave the window behind a progress dialog that
         # cannot be cancelled. Nothing was changed (the staging folder is discarded).
         log.exception("preparing %s failed", source)
-        self.refused.emit("", f"{Path(source).name}: {type(exc).__name__}: {exc}", [])
+        self.refused.emit(_failure_reason(exc), f"{Path(source).name}: {type(exc).__name__}: {exc}", [])
 
 
 def programme_file_filters() -> str:
@@ -137,12 +145,19 @@ def import_notes_text(skipped: tuple[str, ...], repaired: tuple[str, ...],
     return "\n".join(lines)
 
 
+def _nothing_changed() -> str:
+    return tx.tr("Nothing was changed: the guide shows the content it showed "
+                 "before, and bookmarks stay.")
+
+
 def refusal_text(reason: str, programme: bool) -> str:
     """What a refusal means and what to do, in the UI's language (the message after it gives
     the file's specifics, in English as the core writes them)."""
     e = _updates().errors
     if reason == CONFIG:
         return tx.tr("The update settings (updates.toml) have an error. Correct it:")
+    if reason == DISK_FULL:
+        return tx.tr("The disk is full. Free some space and try again.") + "\n\n" + _nothing_changed()
     if reason in (e.CORRUPT, e.TRUNCATED) and programme:
         return tx.tr("This file cannot be read as a programme:")
     if reason in (e.CORRUPT, e.TRUNCATED):
@@ -181,8 +196,7 @@ def not_switched_text(exc: Exception) -> str:
         why = tx.tr("The disk is full. Free some space and try again.")
     else:
         why = tx.tr("The new content could not be written: %1").replace("%1", str(exc))
-    return why + "\n\n" + tx.tr("Nothing was changed: the guide shows the content it showed "
-                                 "before, and bookmarks stay.")
+    return why + "\n\n" + _nothing_changed()
 
 
 class ContentUpdates(QObject):
