@@ -195,7 +195,11 @@ def test_staff_open_programme_swaps_content_keeps_bookmarks_by_guid_and_restores
     with qtbot.waitSignal(g.updates.finished, timeout=60000) as done:
         g.updates.start_programme(XML_39C3)
     assert done.args == [True]
-    assert "version 1" in asked[0] and "staff import" in asked[0]
+    # What the file is, not a "content pack … signed by staff import": nothing was signed.
+    assert asked[0].startswith(
+        f"Programme “39th Chaos Communications Congress” from the file {XML_39C3.name}, version 1.\n"
+        "Sessions: 215. Days: 4 (27–30 December 2025).\n\n"), asked[0]
+    assert "signed" not in asked[0] and "staff import" not in asked[0]
     assert "215 added" in asked[0] and "14 added" in asked[0]  # sessions; rooms
     # The window follows the new content: its name, its sections, its clock's time zone.
     assert g.window.toolbar.app_title.text() == "39th Chaos Communications Congress"
@@ -287,6 +291,22 @@ def test_the_question_names_a_column_the_import_did_not_load(
     asked = _question_on_loading(qtbot, tmp_path, monkeypatch, sheet)
     assert ('Left out of the file (1):\n   column E: "Notes" is not a column the guide reads; '
             "its cells were not loaded") in asked
+
+
+def test_the_question_names_a_one_day_programmes_day_and_keeps_its_title_as_it_is(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+) -> None:
+    g, _current = _staff_guide(qtbot, tmp_path)
+    asked = answer_yes(monkeypatch)
+    source = tmp_path / "Day %2.csv"  # a sheet's programme is named after its file
+    source.write_text("标题 Title,日期 Date,开始 Start,结束 End\nOpening,2023-05-27,09:00,10:00\n"
+                      "Panel,2023-05-27,10:00,11:00\n", encoding="utf-8")
+    with qtbot.waitSignal(g.updates.finished, timeout=60000) as done:
+        g.updates.start_programme(source)
+    assert done.args == [True]
+    assert asked[0].startswith("Programme “Day %2” from the file Day %2.csv, version 1.\n"
+                               "Sessions: 2. Days: 1 (27 May 2023).\n\n"), asked[0]
+    g.close()
 
 
 def test_the_question_says_bookmarks_will_not_follow_a_sheet_without_ids(

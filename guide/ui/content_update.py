@@ -7,7 +7,9 @@ what changes and asks before the database is swapped — atomically, by guide.up
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -125,6 +127,29 @@ def summary_text(summary: ChangeSummary, lang: str) -> str:
         lines.append("")
         lines.append(tx.tr("Bookmarks of removed items stay, marked “no longer in the guide”."))
     return "\n".join(lines)
+
+
+def _filled(template: str, *values: str) -> str:
+    """``template`` with %1, %2 … replaced at once (a title holding "%2" stays as it is)."""
+    return re.sub(r"%(\d)", lambda m: values[int(m.group(1)) - 1], template)
+
+
+def question_text(prepared: PreparedUpdate, lang: str) -> str:
+    """What "Load this content?" is about: a signed pack's title, version and signer; an
+    imported programme's title, file, sessions and days (staff chose the file: no signer)."""
+    title = tx.pick(prepared.title, prepared.title_en, lang)
+    imported = prepared.programme
+    if imported is None:
+        return _filled(tx.tr("Content pack %1, version %2, signed by %3."),
+                       title, str(prepared.version), prepared.signer or "?")
+    text = _filled(tx.tr("Programme “%1” from the file %2, version %3."),
+                   title, imported.file, str(prepared.version))
+    if not imported.days:
+        return text
+    first, last = dt.date.fromisoformat(imported.days[0]), dt.date.fromisoformat(imported.days[-1])
+    when = tx.format_date(first, lang) if first == last else tx.format_period(first, last, lang)
+    return text + "\n" + _filled(tx.tr("Sessions: %1. Days: %2 (%3)."), str(imported.sessions),
+                                 str(len(imported.days)), when)
 
 
 def import_notes_text(skipped: tuple[str, ...], repaired: tuple[str, ...],
@@ -330,9 +355,7 @@ class ContentUpdates(QObject):
             return
         self._close_progress()
         lang = self.ctx.state.lang
-        text = tx.tr("Content pack %1, version %2, signed by %3.").replace(
-            "%1", tx.pick(prepared.title, prepared.title_en, lang)).replace(
-            "%2", str(prepared.version)).replace("%3", prepared.signer or "?")
+        text = question_text(prepared, lang)
         listing = summary_text(prepared.summary, lang)
         notes = import_notes_text(prepared.skipped, prepared.repaired, prepared.notices)
         if notes:
