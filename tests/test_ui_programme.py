@@ -636,3 +636,17 @@ def test_a_refused_programme_says_whether_it_was_unreadable_or_has_errors(
     box = g.window.findChild(QMessageBox, "importRefused")
     assert box is not None and box.text().startswith(headline + "\n\n" + name), box.text()
     g.close()
+
+
+def test_a_programme_file_gone_since_it_was_chosen_has_nothing_to_correct(
+    qtbot, tmp_path: Path  # type: ignore[no-untyped-def]
+) -> None:
+    """A file taken away (a USB stick pulled out) was "has errors. Correct them in the file"."""
+    g, _current = _staff_guide(qtbot, tmp_path)
+    gone = tmp_path / "usb" / "programme.xlsx"
+    with qtbot.waitSignal(g.updates.finished, timeout=60000):
+        g.updates.start_programme(gone)
+    box = g.window.findChild(QMessageBox, "importRefused")
+    assert box is not None
+    assert box.text() == f"This file cannot be read as a programme:\n\n{gone}: no such file"
+    g.close()

@@ -98,8 +98,8 @@ def read_source(source: str) -> bytes:
             raise ProgrammeError(f"{source}: larger than {MAX_DOWNLOAD // 2**20} MB; not a schedule?")
         return data
     path = Path(source)
-    if not path.is_file():
-        raise ProgrammeError(f"{source}: no such file")
+    if not path.is_file():  # gone since it was chosen (a USB stick taken out): nothing to correct
+        raise ProgrammeUnreadable(f"{source}: no such file")
     return path.read_bytes()
 
 
