@@ -223,3 +223,66 @@ def test_build_db_without_out_refuses_a_pack_the_next_start_would_throw_away(
     assert '"Open programme..."' in err
     build, _open = _commands(err)
     assert main(build) == 0 and (tmp_path / "rc3.db").is_file()
+
+
+def _workbook(macros: bool = False) -> bytes:
+    """A one-session workbook; with ``macros``, typed as Excel's macro-enabled .xlsm is."""
+    import io
+    import zipfile
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["标题 Title", "日期 Date", "开始 Start", "结束 End"])
+    book.active.append(["Talk", "2023-05-27", "10:00", "11:00"])
+    plain = io.BytesIO()
+    book.save(plain)
+    if not macros:
+        return plain.getvalue()
+    out = io.BytesIO()
+    with zipfile.ZipFile(plain) as src, zipfile.ZipFile(out, "w") as dst:
+        for member in src.infolist():
+            data = src.read(member.filename)
+            if member.filename == "[Content_Types].xml":
+                data = data.replace(b"openxmlformats-officedocument.spreadsheetml.sheet.main",
+                                    b"ms-excel.sheet.macroEnabled.main")
+            dst.writestr(member, data)
+    return out.getvalue()
+
+
+_SHEET = "标题 Title,日期 Date,开始 Start,结束 End\nTalk,2023-05-27,10:00,11:00\n"
+_ICS = ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nBEGIN:VEVENT\r\nUID:talk-1\r\n"
+        "SUMMARY:Talk\r\nDTSTART:20230527T100000Z\r\nDTEND:20230527T110000Z\r\nEND:VEVENT\r\n"
+        "END:VCALENDAR\r\n")
+# One file of each name "Open programme…" offers, in the form such files come in.
+_OFFERED: dict[str, Any] = {
+    "xml": lambda: XML_39C3.read_bytes(), "json": lambda: JSON_RC3.read_bytes(),
+    "ics": lambda: _ICS.encode(), "ical": lambda: _ICS.encode(),
+    "csv": lambda: _SHEET.encode("utf-8-sig"),
+    "txt": lambda: _SHEET.replace(",", "\t").encode("utf-16"),  # Excel's "Unicode Text"
+    "tsv": lambda: _SHEET.replace(",", "\t").encode(),
+    "xlsx": _workbook, "xlsm": lambda: _workbook(macros=True),
+    "xls": lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504) + "Workbook".encode("utf-16-le"),
+    "ods": lambda: (b"PK\x03\x04" + bytes(26) + b"mimetypeapplication/vnd.oasis.opendocument."
+                    b"spreadsheet"),
+}
+
+
+def test_every_file_the_open_programme_dialog_offers_is_read_or_explained(tmp_path: Path) -> None:
+    """The dialog's list is the importer's: each name it offers is a file a reader takes, or
+    one whose refusal says how to save it as one (a name no reader takes, offered, would only
+    lead staff to a refusal without advice)."""
+    from guide.programme.importer import EXPLAINED, EXTENSIONS, READERS, programme_extensions, read_programme
+    from guide.programme.model import ProgrammeUnreadable
+
+    assert set(EXTENSIONS) == set(READERS)
+    offered = programme_extensions()
+    assert {"txt", "xlsm", "xls", "ods"} <= set(offered)  # hidden by the dialog before
+    for ext in offered:
+        source = tmp_path / f"programme.{ext}"
+        source.write_bytes(_OFFERED[ext]())
+        if ext in EXPLAINED:
+            with pytest.raises(ProgrammeUnreadable, match=r"save it as \.xlsx"):
+                read_programme(str(source), fallback_timezone="UTC")
+        else:
+            assert read_programme(str(source), fallback_timezone="UTC")[1].forum, ext

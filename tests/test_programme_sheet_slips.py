@@ -367,6 +367,10 @@ OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)  # a compound file's head
      "s.xlsx: an Excel 97-2003 .xls or a password-protected workbook, which the guide cannot "
      "read: open it in Excel and save it as .xlsx (Excel Workbook) without a password, then "
      "import that file"),
+    ("prog.ods", b"PK\x03\x04" + bytes(26) + b"mimetypeapplication/vnd.oasis.opendocument.spreadsheet"
+     + b"PK\x03\x04", None,
+     "prog.ods: an OpenDocument spreadsheet (.ods), which the guide cannot read: open it in "
+     "LibreOffice or Excel and save it as .xlsx (Excel Workbook), then import that file"),
     ("export.xls", "<html><table><tr><td>标题</td></tr></table></html>".encode(), None,
      "export.xls: a web page (HTML), not a spreadsheet, though its name ends in .xls (systems "
      "often export tables this way): open it in Excel and save it as .xlsx (Excel Workbook), "

@@ -57,7 +57,7 @@ def test_staff_import_shows_changes_swaps_content_keeps_bookmarks_and_restores(
     with qtbot.waitSignal(guide.updates.finished, timeout=30000) as done:
         guide.updates.start_import(pack)
     assert done.args == [True]
-    assert "version 2" in asked[0] and "Content team" in asked[0]
+    assert "version 2, signed by Content team" in asked[0]
     assert "+ A late addition" in asked[0] and "− Overlapping forum" in asked[0]
     assert "no longer in the guide" in asked[0]
 

@@ -195,7 +195,11 @@ def test_staff_open_programme_swaps_content_keeps_bookmarks_by_guid_and_restores
     with qtbot.waitSignal(g.updates.finished, timeout=60000) as done:
         g.updates.start_programme(XML_39C3)
     assert done.args == [True]
-    assert "version 1" in asked[0] and "staff import" in asked[0]
+    # What the file is, not a "content pack … signed by staff import": nothing was signed.
+    assert asked[0].startswith(
+        f"Programme “39th Chaos Communications Congress” from the file {XML_39C3.name}, version 1.\n"
+        "Sessions: 215. Days: 4 (27–30 December 2025).\n\n"), asked[0]
+    assert "signed" not in asked[0] and "staff import" not in asked[0]
     assert "215 added" in asked[0] and "14 added" in asked[0]  # sessions; rooms
     # The window follows the new content: its name, its sections, its clock's time zone.
     assert g.window.toolbar.app_title.text() == "39th Chaos Communications Congress"
@@ -287,6 +291,22 @@ def test_the_question_names_a_column_the_import_did_not_load(
     asked = _question_on_loading(qtbot, tmp_path, monkeypatch, sheet)
     assert ('Left out of the file (1):\n   column E: "Notes" is not a column the guide reads; '
             "its cells were not loaded") in asked
+
+
+def test_the_question_names_a_one_day_programmes_day_and_keeps_its_title_as_it_is(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+) -> None:
+    g, _current = _staff_guide(qtbot, tmp_path)
+    asked = answer_yes(monkeypatch)
+    source = tmp_path / "Day %2.csv"  # a sheet's programme is named after its file
+    source.write_text("标题 Title,日期 Date,开始 Start,结束 End\nOpening,2023-05-27,09:00,10:00\n"
+                      "Panel,2023-05-27,10:00,11:00\n", encoding="utf-8")
+    with qtbot.waitSignal(g.updates.finished, timeout=60000) as done:
+        g.updates.start_programme(source)
+    assert done.args == [True]
+    assert asked[0].startswith("Programme “Day %2” from the file Day %2.csv, version 1.\n"
+                               "Sessions: 2. Days: 1 (27 May 2023).\n\n"), asked[0]
+    g.close()
 
 
 def test_the_question_says_bookmarks_will_not_follow_a_sheet_without_ids(
@@ -547,9 +567,59 @@ def test_search_heads_a_programmes_talks_sessions_as_its_bookmarks_do(guide: Gui
     assert group_heading(headers[0]).startswith("场次 · ")
 
 
+def test_open_programme_offers_every_file_the_import_reads_or_explains(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+) -> None:
+    """The dialog offered *.xml *.json *.ics *.xlsx *.csv only: Excel's "Unicode Text" (.txt),
+    a macro workbook (.xlsm), and the .xls and .ods whose refusal says how to save them as
+    .xlsx were hidden, and no choice showed every file."""
+    from PySide6.QtWidgets import QFileDialog
+
+    offered: list[str] = []
+
+    def choose(_parent: object, _caption: str, _folder: str, filters: str) -> tuple[str, str]:
+        offered.append(filters)
+        return "", ""  # cancelled
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", choose)
+    g, _current = _staff_guide(qtbot, tmp_path)
+    g.updates.choose_programme()
+    programmes, *others = offered[0].split(";;")
+    patterns = programmes[programmes.rindex("(") + 1:-1].split()
+    for ext in ("xml", "json", "ics", "csv", "txt", "xlsx", "xlsm", "xls", "ods"):
+        assert f"*.{ext}" in patterns
+    assert others == ["All files (*)"]
+    g.close()
+
+
+def _ods() -> bytes:
+    """An OpenDocument spreadsheet's start: its type, stored first."""
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as book:
+        book.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        book.writestr("content.xml", "<office:document-content/>")
+    return out.getvalue()
+
+
 @pytest.mark.parametrize(("name", "data", "headline"), [
     # A workbook cut short is no workbook: editing it will not help, fetching it again may.
     ("cut.xlsx", b"PK\x03\x04 only the start of a zip", "This file cannot be read as a programme:"),
+    # Not a programme at all (a PDF saved under a sheet's name), or one of a kind no reader
+    # takes: nothing in it can be corrected; the message after the headline says what to do.
+    ("notes.xlsx", b"%PDF-1.4 a document", "This file cannot be read as a programme:"),
+    ("notes.xml", b"<?xml version='1.0'?><notes/>", "This file cannot be read as a programme:"),
+    ("root.xml", b"<?xml version='1.0'?><x><schedule/></x>", "This file cannot be read as a programme:"),
+    ("notes.json", b'{"notes": []}', "This file cannot be read as a programme:"),
+    ("old.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504) + "Workbook".encode("utf-16-le"),
+     "This file cannot be read as a programme:"),
+    ("prog.ods", _ods(), "This file cannot be read as a programme:"),
+    ("gbk.csv", "标题 Title,日期 Date,开始 Start,结束 End\n".encode("gbk"),
+     "This file cannot be read as a programme:"),
+    ("bad.ics", b"BEGIN:VCALENDAR\nBEGIN:VEVENT\nEND:VCALENDAR\n",
+     "This file cannot be read as a programme:"),
     # A sheet read with a bad cell in it is the organiser's to correct.
     ("bad.csv", "标题 Title,日期 Date,开始 Start,结束 End\nTalk,2023-05-27,25:00,26:00\n".encode(),
      "The programme file has errors. Correct them in the file and open it again:"),
@@ -565,4 +635,18 @@ def test_a_refused_programme_says_whether_it_was_unreadable_or_has_errors(
         g.updates.start_programme(source)
     box = g.window.findChild(QMessageBox, "importRefused")
     assert box is not None and box.text().startswith(headline + "\n\n" + name), box.text()
+    g.close()
+
+
+def test_a_programme_file_gone_since_it_was_chosen_has_nothing_to_correct(
+    qtbot, tmp_path: Path  # type: ignore[no-untyped-def]
+) -> None:
+    """A file taken away (a USB stick pulled out) was "has errors. Correct them in the file"."""
+    g, _current = _staff_guide(qtbot, tmp_path)
+    gone = tmp_path / "usb" / "programme.xlsx"
+    with qtbot.waitSignal(g.updates.finished, timeout=60000):
+        g.updates.start_programme(gone)
+    box = g.window.findChild(QMessageBox, "importRefused")
+    assert box is not None
+    assert box.text() == f"This file cannot be read as a programme:\n\n{gone}: no such file"
     g.close()

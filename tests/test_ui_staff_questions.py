@@ -74,6 +74,37 @@ def _sheet(tmp_path: Path, name: str, titles: list[str]) -> Path:
     return path
 
 
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en", "The disk is full. Free some space and try again.\n\nNothing was changed"),
+    ("zh", "磁盘已满"),
+])
+def test_a_disk_that_fills_while_a_programme_is_read_says_so_not_that_the_file_is_bad(
+    qtbot, tmp_path: Path, _user_data: Path, monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+    lang: str, said: str,
+) -> None:
+    """The box said only "The file could not be loaded.": the file was fine, the disk full."""
+    from guide.updates import api as updates
+
+    g = _staff_window(qtbot, tmp_path, lang)
+    slot = updates.default_slot().root
+    write_text = Path.write_text
+
+    def disk_fills(path: Path, *args: object, **kwargs: object) -> int:
+        if slot in path.parents:  # the programme's pack, written beside the content
+            raise OSError(errno.ENOSPC, "No space left on device", str(path))
+        return write_text(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "write_text", disk_fills)
+    with qtbot.waitSignal(g.updates.finished, timeout=60000) as done:
+        g.updates.start_programme(_sheet(tmp_path, "first.csv", ["Opening"]))
+    assert done.args == [False]
+    box = g.window.findChild(QMessageBox, "importRefused")
+    assert box is not None and box.isVisible()
+    assert box.text().startswith(said), box.text()
+    assert "the disk is full" in box.text()  # the core's line names the folder
+    g.close()
+
+
 @pytest.mark.parametrize("case", ["disk full", "staged file gone"])
 def test_yes_when_the_new_content_cannot_be_switched_to_says_so_and_changes_nothing(
     qtbot, tmp_path: Path, _user_data: Path, monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]

@@ -16,7 +16,14 @@ import xml.etree.ElementTree as ET
 from typing import Any
 from urllib.parse import urlsplit
 
-from guide.programme.model import FileUnreadable, ProgrammeError, RawEvent, RawPerson, RawProgramme, RawRoom
+from guide.programme.model import (
+    FileUnreadable,
+    ProgrammeUnreadable,
+    RawEvent,
+    RawPerson,
+    RawProgramme,
+    RawRoom,
+)
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _MIDNIGHT = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ]24:00(?::00)?(.*)$")
@@ -191,8 +198,8 @@ def read_frab_xml(data: bytes) -> RawProgramme:
             if action == "start":
                 path.append(element.tag)
                 if len(path) == 1 and element.tag != "schedule":
-                    raise ProgrammeError(f"not a frab schedule: the root element is "
-                                         f"<{element.tag}>, not <schedule>")
+                    raise ProgrammeUnreadable(f"not a frab schedule: the root element is "
+                                              f"<{element.tag}>, not <schedule>")
                 if path == ["schedule", "day"]:
                     days += 1
                     date = _day_date(element.get("date"),
@@ -393,7 +400,7 @@ def read_frab_json(data: bytes) -> RawProgramme:
         raise FileUnreadable(f"the JSON is not well-formed at line {exc.lineno}, column "
                              f"{exc.colno} ({exc.msg})") from None
     except (KeyError, TypeError, AttributeError) as exc:
-        raise ProgrammeError("not a frab JSON schedule: no schedule.conference.days") from exc
+        raise ProgrammeUnreadable("not a frab JSON schedule: no schedule.conference.days") from exc
     if not isinstance(days, list):
         raise FileUnreadable(f"schedule.conference.days is {_kind(days)}, not a list of days")
     programme = RawProgramme(format="frab-json")

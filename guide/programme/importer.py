@@ -39,8 +39,9 @@ def _named(reader: Callable[[bytes], RawProgramme]) -> Callable[[bytes, str], Ra
     def read(data: bytes, name: str) -> RawProgramme:
         try:
             return reader(data)
-        except ProgrammeError as exc:
-            raise ProgrammeError(f"{name}: {exc}") from exc
+        except ProgrammeError as exc:  # unreadable stays unreadable: the staff's box tells them apart
+            kind = ProgrammeUnreadable if isinstance(exc, ProgrammeUnreadable) else ProgrammeError
+            raise kind(f"{name}: {exc}") from exc
     return read
 
 
@@ -51,6 +52,23 @@ READERS: dict[str, Callable[[bytes, str], RawProgramme]] = {
     "csv": lambda data, name: read_spreadsheet(data, name, "csv"),
     "xlsx": lambda data, name: read_spreadsheet(data, name, "xlsx"),
 }
+# The file names each reader's files go by, for a file dialog to offer (the content decides
+# which reader reads a file, not its name: detect_format): Excel's "Unicode Text" is saved as
+# .txt, a workbook with macros as .xlsm.
+EXTENSIONS: dict[str, tuple[str, ...]] = {
+    "frab-xml": ("xml",), "frab-json": ("json",), "ics": ("ics", "ical"),
+    "csv": ("csv", "txt", "tsv"), "xlsx": ("xlsx", "xlsm"),
+}
+# Files no reader takes but refuse_office_files explains, saying how to save them as .xlsx:
+# a dialog that hid them would leave staff without that advice.
+EXPLAINED = ("xls", "ods")
+
+
+def programme_extensions() -> tuple[str, ...]:
+    """The file name extensions (no dot) an import reads or explains, each reader's in turn."""
+    return tuple(ext for fmt in READERS for ext in EXTENSIONS[fmt]) + EXPLAINED
+
+
 PROGRAMME_FILE = "programme.json"  # rooms, tracks, organisations and speakers
 SESSIONS_PER_FILE = 1000
 SHOWN_SKIPS = 5  # reasons in the error when no event could be imported
@@ -80,8 +98,8 @@ def read_source(source: str) -> bytes:
             raise ProgrammeError(f"{source}: larger than {MAX_DOWNLOAD // 2**20} MB; not a schedule?")
         return data
     path = Path(source)
-    if not path.is_file():
-        raise ProgrammeError(f"{source}: no such file")
+    if not path.is_file():  # gone since it was chosen (a USB stick taken out): nothing to correct
+        raise ProgrammeUnreadable(f"{source}: no such file")
     return path.read_bytes()
 
 
@@ -99,12 +117,14 @@ def _utf8_if_utf16_markup(data: bytes) -> bytes:
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Microsoft's compound file: .xls, .doc, encrypted .xlsx
 _HTML = re.compile(rb"<(?:!doctype\s+html|html|table)\b", re.IGNORECASE)
 _SAVE_AS_XLSX = "open it in Excel and save it as .xlsx (Excel Workbook), then import that file"
+_ODS = b"application/vnd.oasis.opendocument.spreadsheet"
 
 
 def refuse_office_files(data: bytes, name: str) -> None:
-    """Raise ProgrammeError, saying what to do, for what Excel opens but no reader here does:
+    """Raise ProgrammeUnreadable, saying what to do, for what Excel opens but no reader here does:
     an Excel 97-2003 .xls or a password-protected workbook (both compound files, and nothing
-    in the file says which without its password), or a web page named .xls (systems' exports)."""
+    in the file says which without its password), a web page named .xls (systems' exports), or
+    an OpenDocument spreadsheet (LibreOffice, WPS)."""
     label = name or "the file"
     if data.startswith(_OLE):
         # The names of the file's parts are UTF-16; an encrypted workbook's is EncryptedPackage.
@@ -114,14 +134,19 @@ def refuse_office_files(data: bytes, name: str) -> None:
             what, advice = "an Excel 97-2003 .xls workbook", ""
         else:
             what, advice = "an Excel 97-2003 .xls or a password-protected workbook", "without a password"
-        raise ProgrammeError(f"{label}: {what}, which the guide cannot read: open it in Excel "
+        raise ProgrammeUnreadable(f"{label}: {what}, which the guide cannot read: open it in Excel "
                              f"and save it as .xlsx (Excel Workbook){' ' + advice if advice else ''}, "
                              "then import that file")
     head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith(b"<") and b"<schedule" not in data[:65536] and _HTML.search(head):
         named = " though its name ends in .xls" if name.lower().endswith((".xls", ".xlsx")) else ""
-        raise ProgrammeError(f"{label}: a web page (HTML), not a spreadsheet,{named} (systems "
-                             f"often export tables this way): {_SAVE_AS_XLSX}")
+        raise ProgrammeUnreadable(f"{label}: a web page (HTML), not a spreadsheet,{named} (systems "
+                                  f"often export tables this way): {_SAVE_AS_XLSX}")
+    if data.startswith(b"PK\x03\x04") and data[30:38] == b"mimetype" and _ODS in data[38:160]:
+        # An OpenDocument file's first part is its type, stored uncompressed.
+        raise ProgrammeUnreadable(f"{label}: an OpenDocument spreadsheet (.ods), which the guide "
+                                  "cannot read: open it in LibreOffice or Excel and save it as .xlsx "
+                                  "(Excel Workbook), then import that file")
 
 
 def detect_format(data: bytes, name: str = "") -> str:
@@ -133,7 +158,7 @@ def detect_format(data: bytes, name: str = "") -> str:
     if head.startswith(b"<"):
         if b"<schedule" in data[:65536]:
             return "frab-xml"
-        raise ProgrammeError(f"{label}: XML, but not a frab schedule (no <schedule>)")
+        raise ProgrammeUnreadable(f"{label}: XML, but not a frab schedule (no <schedule>)")
     if head.startswith(b"{"):
         return "frab-json"
     if head.upper().startswith(b"BEGIN:VCALENDAR"):
@@ -146,7 +171,7 @@ def detect_format(data: bytes, name: str = "") -> str:
     if any(label_.split(" ", 1)[0] in first_line or label_.split(" ", 1)[1] in first_line
            for _field, label_ in COLUMNS[1:2]) or name.lower().endswith(".csv"):
         return "csv"
-    raise ProgrammeError(f"{label}: not a schedule this version reads ({', '.join(FORMATS)})")
+    raise ProgrammeUnreadable(f"{label}: not a schedule this version reads ({', '.join(FORMATS)})")
 
 
 def _pack_meta(programme: Programme, source: str, version: int) -> str:

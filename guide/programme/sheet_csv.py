@@ -8,7 +8,7 @@ import io
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from guide.programme.model import ProgrammeError
+from guide.programme.model import ProgrammeError, ProgrammeUnreadable
 
 SEPARATORS = {",": "comma", ";": "semicolon", "\t": "tab"}
 _NOT_UTF8 = ("in Excel use Save As > CSV UTF-8 (Comma delimited) (*.csv), then import that file")
@@ -23,10 +23,10 @@ def _decode(data: bytes, name: str) -> str:
             return data.decode("utf-16")
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ProgrammeError(f"{name} is not UTF-8 text (byte {exc.start} cannot be read; Excel's "
-                             f"plain CSV on Chinese Windows is GBK); {_NOT_UTF8}") from exc
+        raise ProgrammeUnreadable(f"{name} is not UTF-8 text (byte {exc.start} cannot be read; "
+                                  f"Excel's plain CSV on Chinese Windows is GBK); {_NOT_UTF8}") from exc
     if "\0" in text:  # UTF-16 without its byte order mark reads as UTF-8 with a NUL in every letter
-        raise ProgrammeError(f"{name} is not UTF-8 text (it has NUL characters); {_NOT_UTF8}")
+        raise ProgrammeUnreadable(f"{name} is not UTF-8 text (it has NUL characters); {_NOT_UTF8}")
     return text
 
 

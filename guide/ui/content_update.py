@@ -7,7 +7,9 @@ what changes and asks before the database is swapped — atomically, by guide.up
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -35,6 +37,14 @@ def _updates() -> Any:
 
 SHOWN_TITLES = 5  # per kind and change, in the confirmation
 CONFIG = "config"  # a refusal's reason beside errors.py's: updates.toml cannot be read
+DISK_FULL = "disk-full"  # another: no room to build the new content (nothing was changed)
+
+
+def _failure_reason(exc: BaseException) -> str:
+    """The refusal's reason for an error that is not the file's: DISK_FULL, else ""."""
+    from guide.files import is_disk_full
+
+    return DISK_FULL if is_disk_full(exc) else ""
 
 
 class PrepareWorker(QObject):
@@ -42,8 +52,8 @@ class PrepareWorker(QObject):
 
     progressed = Signal(str, int, int)
     prepared = Signal(object)  # PreparedUpdate
-    # reason (errors.py's code, "" for a file that cannot be read), message, details
-    # (validation errors as build-db prints them)
+    # reason (errors.py's code, CONFIG, DISK_FULL, "" for a file that cannot be read), message,
+    # details (validation errors as build-db prints them)
     refused = Signal(str, str, list)
 
     @Slot(str, str)
@@ -59,7 +69,7 @@ class PrepareWorker(QObject):
         except updates.ConfigError as exc:
             self.refused.emit(CONFIG, str(exc), [])
         except OSError as exc:
-            self.refused.emit("", str(exc), [])
+            self.refused.emit(_failure_reason(exc), str(exc), [])
         except Exception as exc:  # the last resort: see _unexpected
             self._unexpected(pack_file, exc)
         else:
@@ -75,7 +85,7 @@ class PrepareWorker(QObject):
         except updates.UpdateRefused as exc:
             self.refused.emit(exc.reason, exc.message, list(exc.details))
         except OSError as exc:
-            self.refused.emit("", str(exc), [])
+            self.refused.emit(_failure_reason(exc), str(exc), [])
         except Exception as exc:  # the last resort: see _unexpected
             self._unexpected(source, exc)
         else:
@@ -86,11 +96,17 @@ class PrepareWorker(QObject):
         # end this slot silently and leave the window behind a progress dialog that
         # cannot be cancelled. Nothing was changed (the staging folder is discarded).
         log.exception("preparing %s failed", source)
-        self.refused.emit("", f"{Path(source).name}: {type(exc).__name__}: {exc}", [])
+        self.refused.emit(_failure_reason(exc), f"{Path(source).name}: {type(exc).__name__}: {exc}", [])
 
 
-# What "Open programme…" offers: every format `guide import` reads.
-PROGRAMME_FILES = "*.xml *.json *.ics *.xlsx *.csv"
+def programme_file_filters() -> str:
+    """The "Open programme…" dialog's filters: every file `guide import` reads or explains (an
+    .xls: how to save it as .xlsx), then all files."""
+    from guide.programme.importer import programme_extensions
+
+    patterns = " ".join(f"*.{ext}" for ext in programme_extensions())
+    return ";;".join([tx.tr("Programmes (frab, iCalendar, spreadsheets)") + f" ({patterns})",
+                      tx.tr("All files (*)")])
 
 
 def summary_text(summary: ChangeSummary, lang: str) -> str:
@@ -113,6 +129,29 @@ def summary_text(summary: ChangeSummary, lang: str) -> str:
     return "\n".join(lines)
 
 
+def _filled(template: str, *values: str) -> str:
+    """``template`` with %1, %2 … replaced at once (a title holding "%2" stays as it is)."""
+    return re.sub(r"%(\d)", lambda m: values[int(m.group(1)) - 1], template)
+
+
+def question_text(prepared: PreparedUpdate, lang: str) -> str:
+    """What "Load this content?" is about: a signed pack's title, version and signer; an
+    imported programme's title, file, sessions and days (staff chose the file: no signer)."""
+    title = tx.pick(prepared.title, prepared.title_en, lang)
+    imported = prepared.programme
+    if imported is None:
+        return _filled(tx.tr("Content pack %1, version %2, signed by %3."),
+                       title, str(prepared.version), prepared.signer or "?")
+    text = _filled(tx.tr("Programme “%1” from the file %2, version %3."),
+                   title, imported.file, str(prepared.version))
+    if not imported.days:
+        return text
+    first, last = dt.date.fromisoformat(imported.days[0]), dt.date.fromisoformat(imported.days[-1])
+    when = tx.format_date(first, lang) if first == last else tx.format_period(first, last, lang)
+    return text + "\n" + _filled(tx.tr("Sessions: %1. Days: %2 (%3)."), str(imported.sessions),
+                                 str(len(imported.days)), when)
+
+
 def import_notes_text(skipped: tuple[str, ...], repaired: tuple[str, ...],
                       notices: tuple[str, ...] = ()) -> str:
     """What an imported programme left out or repaired, the first few of each with where and
@@ -131,12 +170,19 @@ def import_notes_text(skipped: tuple[str, ...], repaired: tuple[str, ...],
     return "\n".join(lines)
 
 
+def _nothing_changed() -> str:
+    return tx.tr("Nothing was changed: the guide shows the content it showed "
+                 "before, and bookmarks stay.")
+
+
 def refusal_text(reason: str, programme: bool) -> str:
     """What a refusal means and what to do, in the UI's language (the message after it gives
     the file's specifics, in English as the core writes them)."""
     e = _updates().errors
     if reason == CONFIG:
         return tx.tr("The update settings (updates.toml) have an error. Correct it:")
+    if reason == DISK_FULL:
+        return tx.tr("The disk is full. Free some space and try again.") + "\n\n" + _nothing_changed()
     if reason in (e.CORRUPT, e.TRUNCATED) and programme:
         return tx.tr("This file cannot be read as a programme:")
     if reason in (e.CORRUPT, e.TRUNCATED):
@@ -175,8 +221,7 @@ def not_switched_text(exc: Exception) -> str:
         why = tx.tr("The disk is full. Free some space and try again.")
     else:
         why = tx.tr("The new content could not be written: %1").replace("%1", str(exc))
-    return why + "\n\n" + tx.tr("Nothing was changed: the guide shows the content it showed "
-                                 "before, and bookmarks stay.")
+    return why + "\n\n" + _nothing_changed()
 
 
 class ContentUpdates(QObject):
@@ -240,8 +285,7 @@ class ContentUpdates(QObject):
 
     def choose_programme(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self.parent_widget, tx.tr("Open programme"), str(Path.home()),
-            tx.tr("Programmes (frab, iCalendar, spreadsheets)") + f" ({PROGRAMME_FILES})")
+            self.parent_widget, tx.tr("Open programme"), str(Path.home()), programme_file_filters())
         if path:
             self.start_programme(Path(path))
 
@@ -311,9 +355,7 @@ class ContentUpdates(QObject):
             return
         self._close_progress()
         lang = self.ctx.state.lang
-        text = tx.tr("Content pack %1, version %2, signed by %3.").replace(
-            "%1", tx.pick(prepared.title, prepared.title_en, lang)).replace(
-            "%2", str(prepared.version)).replace("%3", prepared.signer or "?")
+        text = question_text(prepared, lang)
         listing = summary_text(prepared.summary, lang)
         notes = import_notes_text(prepared.skipped, prepared.repaired, prepared.notices)
         if notes:

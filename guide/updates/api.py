@@ -46,6 +46,7 @@ from guide.updates.guidepack import (
 )
 from guide.updates.install import (
     AppliedUpdate,
+    ImportedProgramme,
     PreparedUpdate,
     apply_pack_file,
     commit_update,
@@ -87,9 +88,9 @@ from guide.updates.state import (
 
 __all__ = [
     "DEFAULT_LIMITS", "LOGGER_NAME", "AppliedUpdate", "ChangeSummary", "CheckResult", "CheckStatus",
-    "ConfigError", "ContentSlot", "InstalledContent", "ItemRef", "KeyFileError", "KindChanges",
-    "Limits", "Manifest", "PreparedUpdate", "Progress", "PublicKey", "ReadyUpdate", "SlotState",
-    "SlotStateError", "UpdateConfig", "UpdateRefused", "VerifiedPack", "apply_pack_file",
+    "ConfigError", "ContentSlot", "ImportedProgramme", "InstalledContent", "ItemRef", "KeyFileError",
+    "KindChanges", "Limits", "Manifest", "PreparedUpdate", "Progress", "PublicKey", "ReadyUpdate",
+    "SlotState", "SlotStateError", "UpdateConfig", "UpdateRefused", "VerifiedPack", "apply_pack_file",
     "build_pack_file", "check_for_update", "clear_pending", "commit_update", "compare_content",
     "default_config_path", "default_slot", "discard_update", "errors", "generate_key_pair",
     "installed_content_db", "load_private_key", "load_public_key", "load_public_keys",

@@ -41,6 +41,16 @@ from guide.updates.state import (
 
 
 @dataclass(frozen=True)
+class ImportedProgramme:
+    """The schedule file an update was imported from (staff's "Open programme…"): what the
+    question before loading it names, where a signed pack's names its signer."""
+
+    file: str  # its name
+    sessions: int
+    days: tuple[str, ...]  # the programme's days, YYYY-MM-DD, first to last
+
+
+@dataclass(frozen=True)
 class PreparedUpdate:
     """A verified, validated, built update waiting for :func:`commit_update` or :func:`discard_update`."""
 
@@ -63,6 +73,7 @@ class PreparedUpdate:
     skipped: tuple[str, ...] = ()
     repaired: tuple[str, ...] = ()
     notices: tuple[str, ...] = ()  # about the whole file ("where: what"), e.g. no id column
+    programme: ImportedProgramme | None = None  # None for a signed pack
 
 
 @dataclass(frozen=True)

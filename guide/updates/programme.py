@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from guide.updates import errors
 from guide.updates.errors import UpdateRefused
-from guide.updates.install import PreparedUpdate
+from guide.updates.install import ImportedProgramme, PreparedUpdate
 from guide.updates.log import log
 from guide.updates.staging import Progress, stage_progress, staging
 from guide.updates.state import ContentIdentity, ContentSlot, default_slot
@@ -88,7 +88,9 @@ def prepare_programme(source: Path, *, current_db: Path | None, timezone: str | 
         version=version, title=pack.info.title, title_en=pack.info.title_en, signer=STAFF_SIGNER,
         signer_key_id="", current_version=current.version if current is not None else None,
         summary=summary, baseline_db=stage.baseline_db, baseline=stage.baseline,
-        skipped=skipped, repaired=repaired, notices=notices)
+        skipped=skipped, repaired=repaired, notices=notices, programme=ImportedProgramme(
+            file=source.name, sessions=len(programme.forum),
+            days=tuple(sorted({s["date"] for s in programme.forum if s["date"]}))))
 
 
 _SHEETS = ("xlsx", "csv")
