@@ -48,3 +48,25 @@ def test_about_in_chinese_and_without_notices(qtbot: QtBot, real_db: Path, tmp_p
     assert "THIRD-PARTY-NOTICES.txt" in dialog.licences.toPlainText()
     assert show_about(guide).isVisible()
     guide.close()
+
+
+def test_a_programme_opened_from_a_file_is_said_to_be_signed_by_no_one(
+        qtbot: QtBot, real_db: Path, tmp_path: Path) -> None:
+    """The content of "Open programme…" records its signer as "staff import", which the
+    dialog showed as a signature, in English in the Chinese dialog."""
+    import shutil
+    import sqlite3
+
+    from guide.updates.programme import STAFF_SIGNER
+
+    db = tmp_path / "programme.db"
+    shutil.copy(real_db, db)
+    with sqlite3.connect(db) as conn:
+        conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('signer', ?)", (STAFF_SIGNER,))
+    conn.close()
+    guide = build_window(db, now="2023-05-29T10:00", lang="zh")
+    qtbot.addWidget(guide.window)
+    dialog = AboutDialog(guide.ctx.content, "zh", guide.window, notices=tmp_path / "missing.txt")
+    qtbot.addWidget(dialog)
+    assert "staff" not in dialog.signer_label.text() and dialog.signer_label.text().startswith("无")
+    guide.close()

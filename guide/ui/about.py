@@ -68,7 +68,15 @@ class AboutDialog(QDialog):
         self.content_label.setObjectName("aboutContent")
         self.content_label.setWordWrap(True)
         form.addRow(self.tr("Content pack"), self.content_label)
-        self.signer_label = QLabel(info.signer or self.tr("none: the content shipped with the program"))
+        from guide.updates.programme import STAFF_SIGNER
+
+        # A programme opened from a file is signed by no one: "staff import" had read as
+        # a signature, and in English in the Chinese dialog.
+        if info.signer == STAFF_SIGNER:
+            signer = self.tr("none: a programme staff opened from a file")
+        else:
+            signer = info.signer or self.tr("none: the content shipped with the program")
+        self.signer_label = QLabel(signer)
         self.signer_label.setObjectName("aboutSigner")
         self.signer_label.setWordWrap(True)
         form.addRow(self.tr("Signed by"), self.signer_label)

@@ -16,6 +16,10 @@
         <translation>内容包</translation>
     </message>
     <message>
+        <source>none: a programme staff opened from a file</source>
+        <translation>无：工作人员从文件打开的日程</translation>
+    </message>
+    <message>
         <source>none: the content shipped with the program</source>
         <translation>无：程序自带的内容</translation>
     </message>
@@ -1123,6 +1127,14 @@
         <translation>已删除条目的收藏会保留，并标注“已不在指南中”。</translation>
     </message>
     <message>
+        <source>Programme “%1” from the file %2, version %3.</source>
+        <translation>日程“%1”，来自文件 %2，版本 %3。</translation>
+    </message>
+    <message>
+        <source>Sessions: %1. Days: %2 (%3).</source>
+        <translation>场次：%1。天数：%2（%3）。</translation>
+    </message>
+    <message>
         <source>Please note (%1):</source>
         <translation>请注意（%1）：</translation>
     </message>
@@ -1205,6 +1217,10 @@
     <message>
         <source>Nothing was changed: the guide shows the content it showed before, and bookmarks stay.</source>
         <translation>未作任何更改：指南仍显示原来的内容，收藏保持不变。</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
     </message>
     <message>
         <source>Open content pack...</source>
