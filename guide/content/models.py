@@ -27,9 +27,10 @@ ROLE_EN = {
     "联合发布": "Co-publisher",
 }
 
-# The page's qualifiers of a number, in English.
+# The page's qualifiers of a number, in English. 以上 ("or more") follows the number, the
+# others precede it.
 QUALIFIER_EN = {"超过": "more than", "余": "more than", "多": "more than", "近": "nearly",
-                "约": "about"}
+                "约": "about", "以上": "or more"}
 
 FORUM_KIND_EN = {
     "opening": "Opening ceremony",
