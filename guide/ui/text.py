@@ -248,7 +248,7 @@ def role(role_zh: str, lang: str) -> str:
 
 
 def roles(roles_zh: Iterable[str], lang: str) -> str:
-    """协办、发布 / "Co-organiser and publisher" (one organisation's roles at a forum)."""
+    """协办、发布 / "Co-organiser and launcher" (one organisation's roles at a forum)."""
     names = [role(r, lang) for r in roles_zh if r]
     if lang == "en":
         names[1:] = [n[:1].lower() + n[1:] for n in names[1:]]
