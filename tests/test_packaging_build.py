@@ -165,7 +165,7 @@ def test_installed_deb_self_test_offscreen_read_only_as_another_user(built: Buil
         finally:
             set_writable(root, True)
         assert result.returncode == 0, result.stderr
-        assert result.stdout.startswith("self-test ok in ") and "(136 items, bundled)" in result.stdout
+        assert result.stdout.startswith("self-test ok in ") and "(140 items, bundled)" in result.stdout
         assert digest(db) == before
         assert sorted(p.name for p in db.parent.iterdir()) == ["content.db", "pack"]  # no journal left
 

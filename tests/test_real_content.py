@@ -153,6 +153,10 @@ def test_every_figure_is_displayed_as_the_page_prints_it(real_db: Path) -> None:
     assert shown["shaanxi-separately-managed-results"] == ("3.8万余项", "more than 38,000")
     assert shown["empowered-results-2022"] == ("超过1600项", "more than 1,600")
     assert shown["evaluation-pilot-departments"][0] == "十部门"
+    # 以上 is "or more", not 超过 "more than": 1000所以上 counts 1000 itself.
+    qualified = {f["id"]: (f["qualifier"], f["qualifier_en"]) for f in figures}  # type: ignore[union-attr]
+    assert qualified["platform-universities-target"] == ("以上", "or more")
+    assert shown["platform-enterprises-target"] == ("1万家以上", "10,000 or more")
 
 
 def _chinese(text: object) -> bool:
@@ -201,7 +205,7 @@ def test_json_gives_every_chinese_field_an_english_sibling(real_db: Path) -> Non
     assert _english_siblings({"said": ["说", "讲"], "said_en": ["said"]}) == [".said"]
     problems = []
     db = open_content_db(real_db)
-    for kind in KINDS:  # what `guide show KIND ID --json` prints, in process (136 items)
+    for kind in KINDS:  # what `guide show KIND ID --json` prints, in process (140 items)
         for item in list_items(db, kind):
             problems += _english_siblings(to_json(item), f"{kind}/{item.id}")
     assert problems == []

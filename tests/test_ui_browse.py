@@ -213,11 +213,11 @@ def test_an_organisations_roles_read_as_english(guide: Guide) -> None:
     guide.ctx.state.set_language("en")
     guide.window.open_item("organization", "zgc-software-park")
     text = guide.window.detail.findChild(QTextBrowser, "detailBody").toPlainText()
-    assert "Co-organiser and publisher" in text
+    assert "Co-organiser and launcher" in text
     guide.window.open_item("forum", "university-tech-transfer-conference")
     text = guide.window.detail.findChild(QTextBrowser, "detailBody").toPlainText()
-    assert "Zhongguancun Software Park (publisher)" in text
-    assert "(co-publisher)" in text
+    assert "Zhongguancun Software Park (launcher)" in text
+    assert "(co-launcher)" in text
 
 
 def test_the_navigation_marks_the_section_an_item_belongs_to(guide: Guide) -> None:

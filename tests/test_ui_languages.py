@@ -273,6 +273,26 @@ def test_english_lists_and_quotes() -> None:
     assert tx.labelled("属于", "x", "zh") == "属于：x"
 
 
+def test_a_figure_without_display_text_is_composed_as_the_page_would_print_it() -> None:
+    from guide.content.models import Figure
+
+    def figure(value: float, unit: str, unit_en: str, qualifier: str | None) -> Figure:
+        return Figure("x", "x", "x", value, unit, unit_en, qualifier, None, None, "x",
+                      "announcement", "x")
+
+    # 以上 ("or more") follows the number and its unit; 超过 precedes, 多 sits before the unit.
+    assert tx.figure_value(figure(200, "所", "universities", "以上"), "zh") == "200所以上"
+    assert tx.figure_value(figure(1000, "所", "universities", "以上"), "en") == (
+        "1,000 universities or more")
+    assert tx.figure_value(figure(1, "万家", "×10,000 enterprises", "以上"), "en") == (
+        "10,000 enterprises or more")
+    assert tx.figure_value(figure(160, "项", "results", "超过"), "zh") == "超过160项"
+    assert tx.figure_value(figure(1600, "项", "results", "超过"), "en") == "more than 1,600 results"
+    assert tx.figure_value(figure(300, "项", "results", "多"), "zh") == "300多项"
+    assert tx.figure_value(figure(1400, "亿元", "×100 million yuan", "超过"), "en") == (
+        "more than 140 billion yuan")
+
+
 def test_chinese_ui_strings_use_chinese_punctuation() -> None:
     """Every Chinese translation in the .ts uses ，：；？！ (file-dialog filters keep ASCII)."""
     wrong = []

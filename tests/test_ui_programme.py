@@ -458,9 +458,9 @@ def test_tracks_page_lists_tracks_and_a_track_lists_rooms_as_links(guide: Guide)
 
 def test_the_newspapers_window_keeps_its_name_and_sections(real_db: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
     for lang, title, window, subtitle, forums in (
-            ("zh", "2023中关村论坛", "2023中关村论坛指南", "分论坛、平行论坛与大会，按日期排列", "论坛日程"),
+            ("zh", "2023中关村论坛", "2023中关村论坛指南", "开幕式、平行论坛与大会，按日期排列", "论坛日程"),
             ("en", "2023 Zhongguancun Forum", "2023 Zhongguancun Forum Guide",
-             "Sub-forums, parallel forums and conferences, day by day", "Forums")):
+             "Opening ceremony, parallel forums and conferences, day by day", "Forums")):
         g = build_window(real_db, now="2023-05-29T10:00", lang=lang)
         qtbot.addWidget(g.window)
         try:

@@ -23,13 +23,15 @@ ROLE_EN = {
     "联合发起": "Co-initiator",
     "牵头发起": "Lead initiator",
     "创始成员": "Founding member",
-    "发布": "Publisher",  # of a launch: a platform, report or programme released at a forum
-    "联合发布": "Co-publisher",
+    # Of a launch: who launched (发布) a platform or programme at a forum, and who with it.
+    "发布": "Launcher",
+    "联合发布": "Co-launcher",
 }
 
-# The page's qualifiers of a number, in English.
+# The page's qualifiers of a number, in English. 以上 ("or more") follows the number, the
+# others precede it.
 QUALIFIER_EN = {"超过": "more than", "余": "more than", "多": "more than", "近": "nearly",
-                "约": "about"}
+                "约": "about", "以上": "or more"}
 
 FORUM_KIND_EN = {
     "opening": "Opening ceremony",

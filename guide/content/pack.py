@@ -280,8 +280,9 @@ class Figure(_Model):
     value: float
     unit: Text
     unit_en: Text
-    qualifier: Literal["超过", "余", "多", "近", "约"] | None = None
-    # The number exactly as the page prints it (3.8万余项, 超过1600项, 十部门) and ours in English.
+    qualifier: Literal["超过", "余", "多", "近", "约", "以上"] | None = None
+    # The number exactly as the page prints it (3.8万余项, 超过1600项, 1000所以上, 十部门) and ours in
+    # English.
     display: Text | None = None
     display_en: Text | None = None
     year: int | None = Field(default=None, ge=1900, le=2100)

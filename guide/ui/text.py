@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
-from guide.content.models import FORUM_KIND_EN, FORUM_KIND_ZH, ROLE_EN, Figure
+from guide.content.models import FORUM_KIND_EN, FORUM_KIND_ZH, QUALIFIER_EN, ROLE_EN, Figure
 
 if TYPE_CHECKING:  # records are loaded with the first detail page, not at start
     from guide.content.records import Person, Statement
@@ -248,7 +248,7 @@ def role(role_zh: str, lang: str) -> str:
 
 
 def roles(roles_zh: Iterable[str], lang: str) -> str:
-    """协办、发布 / "Co-organiser and publisher" (one organisation's roles at a forum)."""
+    """协办、发布 / "Co-organiser and launcher" (one organisation's roles at a forum)."""
     names = [role(r, lang) for r in roles_zh if r]
     if lang == "en":
         names[1:] = [n[:1].lower() + n[1:] for n in names[1:]]
@@ -277,10 +277,13 @@ def figure_value(figure: Figure, lang: str) -> str:
         return figure.display
     q = figure.qualifier or ""
     if lang != "en":
-        if q in ("余", "多"):
+        if q in ("余", "多"):  # 3.8万余项
             return f"{_number(figure.value)}{q}{figure.unit}"
+        if q == "以上":  # 1000所以上
+            return f"{_number(figure.value)}{figure.unit}{q}"
         return f"{q}{_number(figure.value)}{figure.unit}"
-    prefix = {"超过": "over ", "近": "nearly ", "约": "about ", "余": "over ", "多": "over "}.get(q, "")
+    words = QUALIFIER_EN.get(q, "")
+    prefix, suffix = ("", f" {words}") if q == "以上" else (f"{words} " if words else "", "")
     value, unit = figure.value, figure.unit
     for zh, factor in _SCALE:
         if unit.startswith(zh):
@@ -290,14 +293,14 @@ def figure_value(figure: Figure, lang: str) -> str:
     if unit == "元":
         for word, factor in (("trillion", 1e12), ("billion", 1e9), ("million", 1e6)):
             if value >= factor:
-                return f"{prefix}{_number(value / factor)} {word} yuan"
-        return f"{prefix}{_number(value)} yuan"
+                return f"{prefix}{_number(value / factor)} {word} yuan{suffix}"
+        return f"{prefix}{_number(value)} yuan{suffix}"
     if unit == "%":
-        return f"{prefix}{_number(value)}%"
+        return f"{prefix}{_number(value)}%{suffix}"
     english_unit = figure.unit_en
     for marker in ("×10,000 ", "×100 million ", "×10k "):
         english_unit = english_unit.replace(marker, "")
-    return f"{prefix}{_number(value)} {english_unit}".rstrip()
+    return f"{prefix}{_number(value)} {english_unit}".rstrip() + suffix
 
 
 def figure_magnitude(figure: Figure) -> float:
