@@ -368,9 +368,9 @@ HEADINGS = {"zh": {"forum": "论坛日程", "announcement": "新闻公告", "org
                    "person": "人物"},
             "en": {"forum": "Forums", "announcement": "News", "organization": "Organisations",
                    "figure": "Figures", "person": "People"}}
-KINDS = {"zh": {"forum": "论坛", "announcement": "公告", "organization": "机构", "figure": "数据",
+KINDS = {"zh": {"forum": "论坛", "announcement": "新闻公告", "organization": "机构", "figure": "数据",
                 "person": "人物"},
-         "en": {"forum": "Forum", "announcement": "Announcement", "organization": "Organisation",
+         "en": {"forum": "Forum", "announcement": "News", "organization": "Organisation",
                 "figure": "Figure", "person": "Person"}}
 
 

@@ -12,7 +12,9 @@ KIND_LABELS = {
     # The exhibition, its areas and the technology fields on show are all of this kind:
     # "Exhibition area" alone called Artificial Intelligence an area. See area_kind_label.
     "area": QT_TRANSLATE_NOOP("tx", "Exhibition"),
-    "announcement": QT_TRANSLATE_NOOP("tx", "Announcement"),
+    # As the section names them: items called "Announcement" (公告) under "News" (新闻公告)
+    # read as two kinds of thing.
+    "announcement": QT_TRANSLATE_NOOP("tx", "News"),
     "photo": QT_TRANSLATE_NOOP("tx", "Photo"),
     "person": QT_TRANSLATE_NOOP("tx", "Person"),
     "organization": QT_TRANSLATE_NOOP("tx", "Organisation"),

@@ -883,10 +883,6 @@
         <translation>论坛</translation>
     </message>
     <message>
-        <source>Announcement</source>
-        <translation>公告</translation>
-    </message>
-    <message>
         <source>Photo</source>
         <translation>图片</translation>
     </message>
