@@ -285,24 +285,40 @@ def _move_aside(path: Path) -> Path:
 
 
 def _salvage(damaged: Path) -> list[dict[str, Any]]:
-    """Bookmark rows still readable from a damaged file, read row by row until it fails."""
+    """The device's own bookmarks still readable from a damaged file and its ``-wal``.
+
+    SQLite reads them first, row by row until it fails, from the file's pages with the
+    WAL's committed frames laid over them (what SQLite would have read), held in memory so
+    nothing is written beside the file. It gives up at the first damaged page it meets, or
+    on a file whose header is gone, so every bookmark row that a page-by-page scan finds
+    (guide.user.salvage) and SQLite did not read is added.
+    """
+    from guide.user.salvage import bookmark_rows, readings
+
+    likeliest = next(readings(damaged), None)
+    rows = {(r["kind"], r["item_id"]): r for r in _select_bookmarks(likeliest.image() if likeliest else b"")}
+    for row in bookmark_rows(damaged, USER_SCHEMA_V1):
+        rows.setdefault((row["kind"], row["item_id"]), row)
+    columns = _BOOKMARK_COLUMNS.split(", ")
+    return [{c: r[c] for c in columns} for r in sorted(rows.values(), key=lambda r: r["seq"])]
+
+
+def _select_bookmarks(image: bytes) -> list[dict[str, Any]]:
+    """Bookmark rows of the device's own list that SQLite reads from the database ``image``."""
     rows: list[dict[str, Any]] = []
-    with contextlib.suppress(sqlite3.Error):
-        # immutable=1: read the moved file as it is, writing nothing beside it.
-        conn = sqlite3.connect(f"{damaged.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
-        try:
+    conn = sqlite3.connect(":memory:")
+    try:
+        with contextlib.suppress(sqlite3.Error, OverflowError):
+            conn.deserialize(image)
             # Only the device's own list: a visitor's bookmarks are not meant to outlive them.
             # NOT INDEXED: walk the table itself, since a damaged index is the common case.
-            cursor = conn.execute(f"SELECT {_BOOKMARK_COLUMNS} FROM bookmark NOT INDEXED "
+            cursor = conn.execute(f"SELECT seq, {_BOOKMARK_COLUMNS} FROM bookmark NOT INDEXED "
                                   "WHERE owner = '' ORDER BY seq")
             names = [d[0] for d in cursor.description]
-            while True:
-                row = cursor.fetchone()
-                if row is None:
-                    break
+            while (row := cursor.fetchone()) is not None:
                 rows.append(dict(zip(names, row, strict=True)))
-        finally:
-            conn.close()
+    finally:
+        conn.close()
     return rows
 
 
@@ -383,15 +399,15 @@ def _open(path: Path) -> UserDb:
         conn.close()
         raise UserDbError(f"{path} cannot be created: {exc}") from exc
     with transaction(conn):
+        salvaged = 0  # counted as inserted, so the notice says what the new file holds
         for row in rows:
-            columns = ", ".join(row)
-            conn.execute(f"INSERT OR IGNORE INTO bookmark ({columns}) VALUES "
-                         f"({', '.join('?' * len(row))})", list(row.values()))
+            salvaged += conn.execute(f"INSERT OR IGNORE INTO bookmark ({', '.join(row)}) VALUES "
+                                     f"({', '.join('?' * len(row))})", list(row.values())).rowcount
         conn.execute("INSERT OR REPLACE INTO setting (scope, key, value) VALUES ('', ?, ?)",
                      [RECOVERY_KEY, json.dumps(str(moved))])
         conn.execute("INSERT OR REPLACE INTO setting (scope, key, value) VALUES ('', ?, ?)",
-                     [SALVAGED_KEY, json.dumps(len(rows))])
-    return UserDb(conn, path, recovered_from=moved, salvaged=len(rows))
+                     [SALVAGED_KEY, json.dumps(salvaged)])
+    return UserDb(conn, path, recovered_from=moved, salvaged=salvaged)
 
 
 @contextlib.contextmanager
