@@ -12,6 +12,9 @@ of the other tables, a visitor's bookmarks and garbage are never taken for bookm
 removed bookmark does not come back: the user database runs with ``secure_delete``, so
 SQLite zeroes deleted rows and freed pages.
 
+The same reading, into memory, also serves a healthy file whose ``-wal`` SQLite cannot read
+where there is no room or right to make its ``-shm`` file (:func:`in_memory`).
+
 Standard library only; nothing is written.
 """
 
@@ -144,6 +147,21 @@ def readings(path: Path) -> Iterator[Pages]:
             data = {n: p for n, p in data.items() if n <= count} if count else data
         if data:
             yield Pages(size, size - reserved, encoding, data)
+
+
+def in_memory(path: Path) -> sqlite3.Connection:
+    """The database at ``path`` with its -wal laid in, as SQLite would read it, copied into
+    memory where nothing can change it; for when SQLite cannot make the -shm file it needs to
+    read a -wal. Raises :class:`sqlite3.DatabaseError` when SQLite cannot take the copy."""
+    pages = next(readings(path), None)
+    conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    try:
+        conn.deserialize(pages.image() if pages else b"")
+        conn.execute("PRAGMA query_only = ON")  # writing fails, as it would on the file
+    except (sqlite3.Error, OverflowError) as exc:
+        conn.close()
+        raise sqlite3.DatabaseError(str(exc)) from exc
+    return conn
 
 
 def _varint(buf: bytes, at: int) -> tuple[int, int]:
