@@ -268,6 +268,7 @@ def test_the_window_on_a_full_disk_says_so_instead_of_a_traceback(tmp_path: Path
                   preexec_fn=_limit_file_size)
     assert r.returncode == 2 and "Traceback" not in r.stderr
     assert f"error: cannot open {user}: no room" in r.stderr
+    _no_leftovers(tmp_path, {"user.db"})  # not even the empty -wal and -shm SQLite made
     assert listed(user, mini_db) == ["overlap"]
 
 

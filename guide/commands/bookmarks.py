@@ -26,8 +26,8 @@ Command = Callable[[str, Handler, str], argparse.ArgumentParser]
 
 
 def _open_user(args: argparse.Namespace, *, reading: bool = False) -> Any:
-    """The user database; with ``reading`` (list, export) also from a read-only disk, where
-    the bookmarks can still be taken away though nothing can change."""
+    """The user database; with ``reading`` (list, export) also from a read-only or full disk,
+    where the bookmarks can still be taken away though nothing can change."""
     from guide import paths
     from guide.files import DiskFull
     from guide.user.db import (
