@@ -189,20 +189,74 @@ def test_export_onto_a_full_disk_leaves_no_partial_file(tmp_path: Path, user: Pa
     assert ROOT.is_dir()
 
 
+FULL_NOTE = ("note: {user} cannot be written (the file size limit of this account was reached), so "
+             "nothing can be saved; its bookmarks are read as they are")
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="RLIMIT_FSIZE is POSIX")
-def test_bookmarks_on_a_full_disk_are_named_so_and_kept(tmp_path: Path, mini_db: Path) -> None:
-    user = tmp_path / "user.db"
+def test_bookmarks_on_a_full_disk_can_be_listed_and_exported_but_not_changed(tmp_path: Path,
+                                                                             mini_db: Path) -> None:
+    folder = tmp_path / "full"
+    folder.mkdir()
+    user = folder / "user.db"
     added = run_guide("bookmarks", "add", "forum", "overlap", "--user-db", str(user),
                       "--content-db", str(mini_db))
-    assert added.returncode == 0 and sorted(p.name for p in tmp_path.iterdir()) == ["user.db"]
-    # Opening writes (the WAL's shared-memory file): with no room, SQLite says only
-    # "disk I/O error", which would send staff looking for a broken disk.
+    assert added.returncode == 0 and sorted(p.name for p in folder.iterdir()) == ["user.db"]
+    # Opening writes (the WAL's shared-memory file): with no room, listing and exporting had
+    # failed ("cannot open ...: no room", exit 1) and left an empty -wal and -shm behind.
     r = run_guide("bookmarks", "list", "--user-db", str(user), "--content-db", str(mini_db),
                   preexec_fn=_limit_file_size)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.split("\t")[:2] == ["forum", "overlap"]
+    assert r.stderr.strip() == FULL_NOTE.format(user=user)
+    _no_leftovers(folder, {"user.db"})
+    rescued = tmp_path / "elsewhere" / "rescued.json"
+    r = run_guide("bookmarks", "export", "--format", "json", "--out", str(rescued), "--user-db", str(user),
+                  "--content-db", str(mini_db), preexec_fn=_limit_file_size)
+    assert r.returncode == 0, r.stderr
+    assert r.stderr.startswith(FULL_NOTE.format(user=user) + "\n")
+    assert [b["id"] for b in json.loads(rescued.read_text(encoding="utf-8"))["bookmarks"]] == ["overlap"]
+    _no_leftovers(folder, {"user.db"})
+    # SQLite says only "disk I/O error", which would send staff looking for a broken disk.
+    r = run_guide("bookmarks", "add", "forum", "opening", "--user-db", str(user), "--content-db",
+                  str(mini_db), preexec_fn=_limit_file_size)
     assert r.returncode == 1 and "Traceback" not in r.stderr
     assert r.stderr.strip() == f"error: cannot open {user}: no room (the file size limit of this " \
                                "account was reached); nothing was changed"
+    _no_leftovers(folder, {"user.db"})
     assert listed(user, mini_db) == ["overlap"]
+
+
+KILLED = """
+import os, sys
+from pathlib import Path
+from guide.content.database import open_content_db
+from guide.user.bookmarks import add_bookmark, remove_bookmark
+from guide.user.db import open_user_db
+
+user, content = open_user_db(Path(sys.argv[1])), open_content_db(Path(sys.argv[2]))
+add_bookmark(user.db, content, "forum", "opening")
+remove_bookmark(user.db, "forum", "overlap")
+os._exit(0)  # killed: the changes are only in the -wal file
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="RLIMIT_FSIZE is POSIX")
+def test_a_wal_left_by_a_crash_is_read_on_a_full_disk(tmp_path: Path, user: Path, mini_db: Path) -> None:
+    # Reading a -wal takes a -shm file that there is no room to make: it is read in memory.
+    import subprocess
+
+    subprocess.run([sys.executable, "-c", KILLED, str(user), str(mini_db)], cwd=ROOT, check=True,
+                   timeout=60)
+    user.with_name("user.db-shm").unlink()
+    before = sorted(p.name for p in tmp_path.iterdir())
+    assert "user.db-wal" in before
+    r = run_guide("bookmarks", "list", "--user-db", str(user), "--content-db", str(mini_db),
+                  preexec_fn=_limit_file_size)
+    assert r.returncode == 0, r.stderr
+    assert [line.split("\t")[1] for line in r.stdout.splitlines()] == ["opening"]
+    assert r.stderr.strip() == FULL_NOTE.format(user=user)
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="RLIMIT_FSIZE is POSIX")
@@ -214,6 +268,7 @@ def test_the_window_on_a_full_disk_says_so_instead_of_a_traceback(tmp_path: Path
                   preexec_fn=_limit_file_size)
     assert r.returncode == 2 and "Traceback" not in r.stderr
     assert f"error: cannot open {user}: no room" in r.stderr
+    _no_leftovers(tmp_path, {"user.db"})  # not even the empty -wal and -shm SQLite made
     assert listed(user, mini_db) == ["overlap"]
 
 

@@ -26,9 +26,10 @@ Command = Callable[[str, Handler, str], argparse.ArgumentParser]
 
 
 def _open_user(args: argparse.Namespace, *, reading: bool = False) -> Any:
-    """The user database; with ``reading`` (list, export) also from a read-only disk, where
-    the bookmarks can still be taken away though nothing can change."""
+    """The user database; with ``reading`` (list, export) also from a read-only or full disk,
+    where the bookmarks can still be taken away though nothing can change."""
     from guide import paths
+    from guide.files import DiskFull
     from guide.user.db import (
         UserDbError,
         mark_recovery_notice_shown,
@@ -45,12 +46,35 @@ def _open_user(args: argparse.Namespace, *, reading: bool = False) -> Any:
         user = open_user_db_to_read(args.user_db or paths.default_user_db())
         print(f"note: {exc}; its bookmarks are read as they are", file=sys.stderr)
         return user
+    except DiskFull as exc:
+        if not reading:
+            raise
+        return _read_on_a_full_disk(args.user_db or paths.default_user_db(), exc)
     notice = pending_recovery_notice(user.db)
     if notice is not None:
         print(f"notice: the bookmarks file was damaged and has been replaced; {notice.salvaged} "
               f"bookmark(s) could be recovered; the damaged file is kept at {notice.moved_to}",
               file=sys.stderr)
         mark_recovery_notice_shown(user.db)
+    return user
+
+
+def _read_on_a_full_disk(path: Path, full: OSError) -> Any:
+    """The user database opened for reading only, where there is no room to open it for
+    writing (SQLite needs to write its -shm file even to read): listing and exporting still
+    work, with a note that nothing can be saved. Raises ``full`` when it cannot be read either."""
+    import errno
+
+    from guide.user.db import UserDbError, open_user_db_to_read
+
+    try:
+        user = open_user_db_to_read(path)
+    except UserDbError:
+        raise full from None  # the disk being full is what to fix
+    why = ("the file size limit of this account was reached" if full.errno == errno.EFBIG
+           else "the disk is full")
+    print(f"note: {path} cannot be written ({why}), so nothing can be saved; its bookmarks are "
+          "read as they are", file=sys.stderr)
     return user
 
 

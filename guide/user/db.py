@@ -285,24 +285,40 @@ def _move_aside(path: Path) -> Path:
 
 
 def _salvage(damaged: Path) -> list[dict[str, Any]]:
-    """Bookmark rows still readable from a damaged file, read row by row until it fails."""
+    """The device's own bookmarks still readable from a damaged file and its ``-wal``.
+
+    SQLite reads them first, row by row until it fails, from the file's pages with the
+    WAL's committed frames laid over them (what SQLite would have read), held in memory so
+    nothing is written beside the file. It gives up at the first damaged page it meets, or
+    on a file whose header is gone, so every bookmark row that a page-by-page scan finds
+    (guide.user.salvage) and SQLite did not read is added.
+    """
+    from guide.user.salvage import bookmark_rows, readings
+
+    likeliest = next(readings(damaged), None)
+    rows = {(r["kind"], r["item_id"]): r for r in _select_bookmarks(likeliest.image() if likeliest else b"")}
+    for row in bookmark_rows(damaged, USER_SCHEMA_V1):
+        rows.setdefault((row["kind"], row["item_id"]), row)
+    columns = _BOOKMARK_COLUMNS.split(", ")
+    return [{c: r[c] for c in columns} for r in sorted(rows.values(), key=lambda r: r["seq"])]
+
+
+def _select_bookmarks(image: bytes) -> list[dict[str, Any]]:
+    """Bookmark rows of the device's own list that SQLite reads from the database ``image``."""
     rows: list[dict[str, Any]] = []
-    with contextlib.suppress(sqlite3.Error):
-        # immutable=1: read the moved file as it is, writing nothing beside it.
-        conn = sqlite3.connect(f"{damaged.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
-        try:
+    conn = sqlite3.connect(":memory:")
+    try:
+        with contextlib.suppress(sqlite3.Error, OverflowError):
+            conn.deserialize(image)
             # Only the device's own list: a visitor's bookmarks are not meant to outlive them.
             # NOT INDEXED: walk the table itself, since a damaged index is the common case.
-            cursor = conn.execute(f"SELECT {_BOOKMARK_COLUMNS} FROM bookmark NOT INDEXED "
+            cursor = conn.execute(f"SELECT seq, {_BOOKMARK_COLUMNS} FROM bookmark NOT INDEXED "
                                   "WHERE owner = '' ORDER BY seq")
             names = [d[0] for d in cursor.description]
-            while True:
-                row = cursor.fetchone()
-                if row is None:
-                    break
+            while (row := cursor.fetchone()) is not None:
                 rows.append(dict(zip(names, row, strict=True)))
-        finally:
-            conn.close()
+    finally:
+        conn.close()
     return rows
 
 
@@ -333,25 +349,37 @@ def open_user_db(path: Path | None = None) -> UserDb:
 
 def open_user_db_to_read(path: Path) -> UserDb:
     """The user database at ``path`` opened for reading only: nothing is created, migrated
-    or written. For listing and exporting the bookmarks of a file on a read-only disk
-    (which :func:`open_user_db` refuses, as the app must be able to save). Raises
+    or written. For listing and exporting the bookmarks of a file on a read-only or full
+    disk (which :func:`open_user_db` refuses, as the app must be able to save). Raises
     :class:`UserDbError` when the file is missing, not ours, or of another schema version.
     """
     from urllib.parse import quote
 
     if not path.is_file():
         raise UserDbError(f"{path}: no such file")
+    existed = {file for file in _with_side_files(path) if file.exists()}
+    wal = path.with_name(path.name + "-wal") in existed
     # Unchanged since it was last closed (no -wal file) on a disk nobody can write:
     # immutable, so SQLite does not need to create the -shm file it cannot create.
-    still = "" if path.with_name(path.name + "-wal").exists() else "&immutable=1"
-    conn = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro{still}", uri=True,
-                           isolation_level=None, check_same_thread=False)
+    conn = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro{'' if wal else '&immutable=1'}",
+                           uri=True, isolation_level=None, check_same_thread=False)
     try:
-        version, app_id = conn.execute("SELECT (SELECT user_version FROM pragma_user_version),"
-                                       " (SELECT application_id FROM pragma_application_id)").fetchone()
+        version, app_id = _version_and_id(conn)
     except sqlite3.DatabaseError as exc:
         conn.close()
-        raise UserDbError(f"{path} cannot be read: {exc}") from exc
+        _remove_new_files(path, existed)  # a -shm SQLite made and could not fill
+        if not wal:
+            raise UserDbError(f"{path} cannot be read: {exc}") from exc
+        # Reading a -wal takes a -shm file, which a full or read-only disk has no room or
+        # right for: read what SQLite would, the WAL's committed frames over the file, in memory.
+        from guide.user.salvage import in_memory
+
+        conn = in_memory(path)
+        try:
+            version, app_id = _version_and_id(conn)
+        except sqlite3.DatabaseError:
+            conn.close()
+            raise UserDbError(f"{path} cannot be read: {exc}") from exc
     if app_id != APPLICATION_ID or version != USER_SCHEMA_VERSION:
         conn.close()
         raise UserDbError(f"{path} is not a zgc-guide user database of this version (user "
@@ -359,8 +387,35 @@ def open_user_db_to_read(path: Path) -> UserDb:
     return UserDb(conn, path, read_only=True)
 
 
+def _version_and_id(conn: sqlite3.Connection) -> tuple[int, int]:
+    version, app_id = conn.execute("SELECT (SELECT user_version FROM pragma_user_version),"
+                                   " (SELECT application_id FROM pragma_application_id)").fetchone()
+    return version, app_id
+
+
+def _with_side_files(path: Path) -> list[Path]:
+    return [path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm"), path]
+
+
+def _remove_new_files(path: Path, existed: set[Path]) -> None:
+    """Delete what a failed open created beside ``path`` and could not fill, so that "nothing
+    was changed" holds: on a full disk SQLite creates the -wal and -shm files and leaves them
+    behind. A file that was there before is kept, and so is a -wal or database with anything
+    in it; a -shm is only an index of the -wal, and one under its first 32 KiB is in no one's use."""
+    for file in _with_side_files(path):
+        if file in existed:
+            continue
+        with contextlib.suppress(OSError):
+            size = file.stat().st_size
+            if size == 0 or (file.name.endswith("-shm") and size < 32768):
+                file.unlink()
+
+
 def _open(path: Path) -> UserDb:
+    from guide.files import DiskFull
+
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    existed = {file for file in _with_side_files(path) if file.exists()}
     try:
         _check_header(path)  # a folder or another program's file is refused before anything changes
         _create_private(path)
@@ -373,6 +428,9 @@ def _open(path: Path) -> UserDb:
         return UserDb(conn, path)
     except _Damaged:
         pass  # move it aside, below
+    except DiskFull:
+        _remove_new_files(path, existed)
+        raise
     moved = _move_aside(path)
     rows = _salvage(moved)
     _create_private(path)
@@ -383,15 +441,15 @@ def _open(path: Path) -> UserDb:
         conn.close()
         raise UserDbError(f"{path} cannot be created: {exc}") from exc
     with transaction(conn):
+        salvaged = 0  # counted as inserted, so the notice says what the new file holds
         for row in rows:
-            columns = ", ".join(row)
-            conn.execute(f"INSERT OR IGNORE INTO bookmark ({columns}) VALUES "
-                         f"({', '.join('?' * len(row))})", list(row.values()))
+            salvaged += conn.execute(f"INSERT OR IGNORE INTO bookmark ({', '.join(row)}) VALUES "
+                                     f"({', '.join('?' * len(row))})", list(row.values())).rowcount
         conn.execute("INSERT OR REPLACE INTO setting (scope, key, value) VALUES ('', ?, ?)",
                      [RECOVERY_KEY, json.dumps(str(moved))])
         conn.execute("INSERT OR REPLACE INTO setting (scope, key, value) VALUES ('', ?, ?)",
-                     [SALVAGED_KEY, json.dumps(len(rows))])
-    return UserDb(conn, path, recovered_from=moved, salvaged=len(rows))
+                     [SALVAGED_KEY, json.dumps(salvaged)])
+    return UserDb(conn, path, recovered_from=moved, salvaged=salvaged)
 
 
 @contextlib.contextmanager
