@@ -247,3 +247,28 @@ def test_bookmarks_only_in_the_wal_of_a_killed_guide_are_recovered(tmp_path: Pat
     assert len(titles) == 3
     _overwrite(path, 0, b"X" * 16)
     _sees(path, mini_db, titles)
+
+
+def test_a_disk_that_fills_while_recovering_leaves_the_damaged_file_for_next_time(
+        tmp_path: Path, mini_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Moved aside, then no room for the new file: the next start found no database, began
+    empty and never looked at the moved file again. The damaged file goes back in place,
+    and the next start with room recovers every bookmark."""
+    import guide.user.db as user_db
+    from guide.files import DiskFull
+
+    path = tmp_path / "user.db"
+    titles = _with_bookmarks(path, mini_db)
+    _overwrite(path, 0, b"X" * 16)
+    damaged = path.read_bytes()
+
+    def full(_path: Path) -> sqlite3.Connection:
+        raise DiskFull(f"{_path}: the disk is full")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(user_db, "_recreate", full)
+        with pytest.raises(DiskFull):
+            open_user_db(path)
+    assert path.read_bytes() == damaged
+    assert [p.name for p in tmp_path.iterdir() if ".corrupt-" in p.name] == []
+    _sees(path, mini_db, titles)

@@ -397,6 +397,30 @@ def _with_side_files(path: Path) -> list[Path]:
     return [path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm"), path]
 
 
+def _put_back(moved: Path, path: Path) -> None:
+    """Undo :func:`_move_aside`: the new files at ``path`` go, the damaged ones return."""
+    for new, old in zip(_with_side_files(path), _with_side_files(moved), strict=True):
+        with contextlib.suppress(OSError):
+            new.unlink(missing_ok=True)
+            if old.exists():
+                old.rename(new)
+
+
+def _recreate(path: Path) -> sqlite3.Connection:
+    """A new, empty user database at ``path`` (its damaged one moved aside)."""
+    _create_private(path)
+    conn = _connect(path)
+    try:
+        _prepare(conn, path)
+    except _Damaged as exc:  # a brand-new file cannot be damaged; if it is, say so plainly
+        conn.close()
+        raise UserDbError(f"{path} cannot be created: {exc}") from exc
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
 def _remove_new_files(path: Path, existed: set[Path]) -> None:
     """Delete what a failed open created beside ``path`` and could not fill, so that "nothing
     was changed" holds: on a full disk SQLite creates the -wal and -shm files and leaves them
@@ -433,22 +457,25 @@ def _open(path: Path) -> UserDb:
         raise
     moved = _move_aside(path)
     rows = _salvage(moved)
-    _create_private(path)
-    conn = _connect(path)
+    new: sqlite3.Connection | None = None
     try:
-        _prepare(conn, path)
-    except _Damaged as exc:  # a brand-new file cannot be damaged; if it is, say so plainly
-        conn.close()
-        raise UserDbError(f"{path} cannot be created: {exc}") from exc
-    with transaction(conn):
-        salvaged = 0  # counted as inserted, so the notice says what the new file holds
-        for row in rows:
-            salvaged += conn.execute(f"INSERT OR IGNORE INTO bookmark ({', '.join(row)}) VALUES "
-                                     f"({', '.join('?' * len(row))})", list(row.values())).rowcount
-        conn.execute("INSERT OR REPLACE INTO setting (scope, key, value) VALUES ('', ?, ?)",
-                     [RECOVERY_KEY, json.dumps(str(moved))])
-        conn.execute("INSERT OR REPLACE INTO setting (scope, key, value) VALUES ('', ?, ?)",
-                     [SALVAGED_KEY, json.dumps(salvaged)])
+        new = conn = _recreate(path)
+        with transaction(conn):
+            salvaged = 0  # counted as inserted, so the notice says what the new file holds
+            for row in rows:
+                salvaged += conn.execute(f"INSERT OR IGNORE INTO bookmark ({', '.join(row)}) VALUES "
+                                         f"({', '.join('?' * len(row))})", list(row.values())).rowcount
+            conn.execute("INSERT OR REPLACE INTO setting (scope, key, value) VALUES ('', ?, ?)",
+                         [RECOVERY_KEY, json.dumps(str(moved))])
+            conn.execute("INSERT OR REPLACE INTO setting (scope, key, value) VALUES ('', ?, ?)",
+                         [SALVAGED_KEY, json.dumps(salvaged)])
+    except BaseException:
+        # The disk filled (or worse) before the new file held the rows: put the damaged
+        # file back, so the next start salvages it again instead of starting empty.
+        if new is not None:
+            new.close()
+        _put_back(moved, path)
+        raise
     return UserDb(conn, path, recovered_from=moved, salvaged=salvaged)
 
 
