@@ -12,7 +12,6 @@ import datetime as dt
 import io
 import itertools
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -28,50 +27,22 @@ from guide.programme.cells import (
 )
 from guide.programme.model import ProgrammeError, ProgrammeUnreadable, RawEvent, RawPerson, RawProgramme
 from guide.programme.sheet_csv import SEPARATORS, csv_rows
+from guide.programme.sheet_header import (
+    COLUMNS,
+    HEADER_ROWS,
+    NO_ID_COLUMN,
+    REQUIRED,
+    SpreadsheetInvalid,
+    Where,
+    column_letter,
+    has_required,
+    header_field,
+    open_sheet,
+    unknown_columns,
+)
 from guide.programme.workbook import UnsavedFormula, sheet_rows
 
-# (field, header) in template order; a header is matched by either of its words.
-COLUMNS = (
-    ("id", "编号 ID"),
-    ("title", "标题 Title"),
-    ("title_en", "英文标题 Title (English)"),
-    ("date", "日期 Date"),
-    ("start", "开始 Start"),
-    ("end", "结束 End"),
-    ("room", "地点 Room"),
-    ("track", "专题 Track"),
-    ("type", "类型 Type"),
-    ("host", "主办 Host"),
-    ("speakers", "嘉宾 Speakers"),
-    ("abstract", "简介 Abstract"),
-    ("abstract_en", "英文简介 Abstract (English)"),
-)
-REQUIRED = ("title", "date")
-# Other headers organisers' own sheets use for a column, each with one meaning only (时间 or
-# "Name" could be several columns, so they are not here): (field, language, header).
-ALIASES = (
-    ("title", "zh", "名称"), ("title", "zh", "活动名称"), ("title", "zh", "会议名称"),
-    ("title", "zh", "论坛名称"), ("title", "zh", "议题"),
-    ("start", "zh", "开始时间"), ("start", "en", "Start time"),
-    ("end", "zh", "结束时间"), ("end", "en", "End time"),
-    ("room", "zh", "会场"), ("room", "zh", "场地"), ("room", "zh", "房间"),
-    ("room", "en", "Venue"), ("room", "en", "Location"), ("room", "en", "Hall"),
-    ("track", "zh", "板块"),
-    ("host", "zh", "主办方"), ("host", "zh", "主办单位"),
-    ("host", "en", "Organiser"), ("host", "en", "Organizer"),
-    ("speakers", "zh", "讲者"), ("speakers", "zh", "演讲人"), ("speakers", "zh", "演讲嘉宾"),
-    ("speakers", "zh", "发言人"), ("speakers", "zh", "主讲人"), ("speakers", "en", "Speaker"),
-    ("abstract", "zh", "摘要"), ("abstract", "zh", "内容简介"), ("abstract", "en", "Description"),
-    ("abstract", "en", "Summary"),
-)
-
-
-class SpreadsheetInvalid(ProgrammeError):
-    """Bad cells; ``errors`` lists every one of them."""
-
-    def __init__(self, errors: list[str]) -> None:
-        self.errors = errors
-        super().__init__("\n".join(errors))
+__all__ = ["COLUMNS", "SpreadsheetInvalid", "read_spreadsheet", "write_template"]
 
 
 def write_template(out: Path) -> None:
@@ -92,116 +63,8 @@ def write_template(out: Path) -> None:
     book.save(out)
 
 
-def _header_match(header: Any) -> tuple[str, str] | None:
-    """(field, word) of a header cell: word is "both", "zh" or "en", the part of the label it is
-    ("zh-alias", "en-alias" for another header of that meaning, :data:`ALIASES`)."""
-    text = " ".join(str(header or "").split()).casefold()
-    for name, label in COLUMNS:
-        chinese, _, english = label.partition(" ")
-        for word, said in (("both", label), ("zh", chinese), ("en", english)):
-            if text == said.casefold():
-                return name, word
-    for name, word, said in ALIASES:
-        if text == said.casefold():
-            return name, f"{word}-alias"
-    return None
-
-
-def _header_field(header: str) -> str | None:
-    match = _header_match(header)
-    return match[0] if match else None
-
-
-def _has_required(header: list[Any]) -> bool:
-    return all(f in {_header_field(h) for h in header} for f in REQUIRED)
-
-
-@dataclass(frozen=True)
-class _Where:
-    """How messages name a place in the file: its name, and its sheet when a workbook has several."""
-
-    file: str
-    sheet: str | None = None
-
-    def row(self, number: int, last: int | None = None) -> str:
-        """'row 4' (or 'rows 4-6'), or 'sheet 5月26日, row 4': where the report puts a session."""
-        rows = f"rows {number}-{last}" if last else f"row {number}"
-        return f"sheet {self.sheet}, {rows}" if self.sheet else rows
-
-    def __call__(self, number: int) -> str:
-        """'perday.xlsx: sheet 5月26日, row 4': the start of a message about a row."""
-        return f"{self.file}: {self.row(number)}"
-
-    def __str__(self) -> str:
-        return f"{self.file}: sheet {self.sheet}" if self.sheet else self.file
-
-
-def _column_letter(index: int) -> str:
-    """Excel's name of the 0-based column ``index``: A, B … Z, AA …"""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(ord("A") + rest) + letters
-    return letters
-
-
-def _fields(header: list[Any], where: _Where, number: int = 1) -> list[str | None]:
-    """The field of each column; raise SpreadsheetInvalid when two columns are the same field.
-
-    A sheet may give the Chinese and the English in columns headed 标题 and Title (or 简介 and
-    Abstract): the one headed only in English then holds the English (title_en, abstract_en).
-    """
-    matches = [_header_match(h) for h in header]
-    fields: list[str | None] = [m[0] if m else None for m in matches]
-    labels = dict(COLUMNS)
-    errors = []
-    for name in dict.fromkeys(f for f in fields if f):
-        at = [i for i, f in enumerate(fields) if f == name]
-        aliases = [i for i in at if matches[i][1].endswith("-alias")]  # type: ignore[index]
-        if aliases and len(aliases) < len(at):
-            # A template column and another header of the same meaning (标题 beside a
-            # conference's 会议名称 on every row): the template's is the field, the other a
-            # column the guide does not read, as it was before it knew such headers.
-            for i in aliases:
-                fields[i] = None
-            at = [i for i in at if i not in aliases]
-        if len(at) == 1:
-            continue
-        words = sorted(m[1].removesuffix("-alias") for i, m in enumerate(matches) if m and i in at)
-        english = f"{name}_en"
-        if words == ["en", "zh"] and english in labels and english not in fields:
-            fields[next(i for i in at if matches[i] in ((name, "en"), (name, "en-alias")))] = english
-            continue
-        shown = " and ".join(f"{_column_letter(i)} ({cell_text(header[i])})" for i in at)
-        errors.append(f"{where(number)}: columns {shown} each hold {labels[name]}; "
-                      "keep one of them (the others would be lost)")
-    if errors:
-        raise SpreadsheetInvalid(errors)
-    return fields
-
-
-def _unknown_columns(header: list[Any], fields: list[str | None],
-                     where: _Where) -> list[tuple[str, str]]:
-    """(where, why) of each headed column that is none of the template's: an organiser's own
-    column ("Speaker") or a mistyped header ("Tittle") would otherwise be lost unsaid."""
-    sheet = f"sheet {where.sheet}, " if where.sheet else ""
-    return [(f"{sheet}column {_column_letter(i)}",
-             f'"{cell_text(h)}" is not a column the guide reads; its cells were not loaded')
-            for i, (h, f) in enumerate(zip(header, fields, strict=True)) if f is None and cell_text(h)]
-
-
-# Without an id a session is keyed by what it says (see normalise._event_key).
-NO_ID_COLUMN = ("the sheet has no 编号 ID column, so each session is known by its title, date, "
-                "start time and room: a visitor's bookmark on a session will not follow it to an "
-                "update in which any of these was changed (it shows as no longer in the guide). "
-                "Add a column headed 编号 (or ID) with a text of each session's own (S1, S2 …) "
-                "and keep it the same in every update, as the template's first column")
-HEADER_ROWS = 10  # the header row is looked for among a sheet's first rows
-
-
 def _xlsx_sheets(data: bytes, name: str
-                 ) -> tuple[list[tuple[_Where, Iterator[list[Any]]]], list[tuple[str, str]]]:
+                 ) -> tuple[list[tuple[Where, Iterator[list[Any]]]], list[tuple[str, str]]]:
     """(where, rows) of each programme sheet of a workbook, in order, and (where, why) of each
     other sheet: a workbook may open with a sheet of instructions, or give a sheet to each day."""
     from openpyxl import load_workbook
@@ -212,16 +75,16 @@ def _xlsx_sheets(data: bytes, name: str
         raise ProgrammeUnreadable(f"{name}: not a readable .xlsx workbook: {exc}") from exc
     sheets = book.worksheets
     if len(sheets) == 1:
-        return [(_Where(name), sheet_rows(data, sheets[0]))], []
-    found: list[tuple[_Where, Iterator[list[Any]]]] = []
+        return [(Where(name), sheet_rows(data, sheets[0]))], []
+    found: list[tuple[Where, Iterator[list[Any]]]] = []
     others: list[tuple[str, str]] = []
     labels = dict(COLUMNS)
     required = " and ".join(labels[f] for f in REQUIRED)
     for sheet in sheets:
         rows = sheet_rows(data, sheet)
         top = list(itertools.islice(rows, HEADER_ROWS))
-        if any(_has_required(row) for row in top):
-            found.append((_Where(name, sheet.title), itertools.chain(top, rows)))
+        if any(has_required(row) for row in top):
+            found.append((Where(name, sheet.title), itertools.chain(top, rows)))
         else:
             others.append((f"sheet {sheet.title}", f"has no header row with {required} in its "
                            f"first {HEADER_ROWS} rows, so it is not read as part of the programme"))
@@ -233,7 +96,7 @@ def _xlsx_sheets(data: bytes, name: str
 
 
 def _lost_cells(row: list[Any], header: list[Any], fields: list[str | None], sep: str | None,
-                where: _Where, number: int) -> list[str]:
+                where: Where, number: int) -> list[str]:
     """Why cells of ``row`` would be lost: outside the columns, or rows swallowed by one cell."""
     width = len(header)
     stray = [i for i, v in enumerate(row)
@@ -247,7 +110,7 @@ def _lost_cells(row: list[Any], header: list[Any], fields: list[str | None], sep
                       f"{width}: a {SEPARATORS[sep]} inside a cell needs the cell in quotes "
                       f"(the cells past the last column: {extra})")
         stray = [i for i in stray if i < width]
-    errors.extend(f"{where(number)}, column {_column_letter(i)}: {cell_text(row[i])!r} is in a "
+    errors.extend(f"{where(number)}, column {column_letter(i)}: {cell_text(row[i])!r} is in a "
                   "column without a header; give the column its header or move the value"
                   for i in stray)
     if sep is not None and not errors:
@@ -258,7 +121,7 @@ def _lost_cells(row: list[Any], header: list[Any], fields: list[str | None], sep
             for line in str(value).split("\n")[1:] if value else ():
                 parts = next(csv.reader([line], delimiter=sep), [])
                 if len(parts) > date_at and is_date(parts[date_at]):
-                    column = cell_text(header[i]) or _column_letter(i)
+                    column = cell_text(header[i]) or column_letter(i)
                     errors.append(f"{where(number)}, column {column}: "
                                   f"the cell has a line that looks like a row of its own "
                                   f"({cell_text(line)[:60]!r}); a quotation mark at the start of the "
@@ -268,7 +131,7 @@ def _lost_cells(row: list[Any], header: list[Any], fields: list[str | None], sep
     return errors
 
 
-def _unsaved_cells(row: list[Any], fields: list[str | None], where: _Where,
+def _unsaved_cells(row: list[Any], fields: list[str | None], where: Where,
                    number: int) -> list[str]:
     """A formula cell of a column the guide reads whose result the file does not hold: it
     would read as empty (a date refused as missing, a time lost), so it is named instead."""
@@ -278,27 +141,6 @@ def _unsaved_cells(row: list[Any], fields: list[str | None], where: _Where,
             "its values are stored"
             for value, field in zip(row, fields, strict=False)
             if field and isinstance(value, UnsavedFormula)]
-
-
-def _open_sheet(where: _Where, rows: Iterator[list[Any]]
-                ) -> tuple[int, list[Any], list[str | None], Iterator[list[Any]]]:
-    """(the header's row number, header, field of each column, the rows after the header)."""
-    # The header is row 1, or a later one of the first few under a title ("2023中关村论坛日程")
-    # or a note: the rows above it are not sessions.
-    top = list(itertools.islice(rows, HEADER_ROWS))
-    at = next((i for i, row in enumerate(top) if _has_required(row)), 0)
-    header, rows = (top[at] if top else []), itertools.chain(top[at + 1:], rows)
-    while header and cell_text(header[-1]) == "":  # formatted empty cells, not columns
-        header.pop()
-    if not header:
-        raise ProgrammeError(f"{where}: empty sheet; start from `guide import --template`")
-    fields = _fields(header, where, at + 1)
-    labels = dict(COLUMNS)
-    missing = [labels[f] for f in REQUIRED if f not in fields]
-    if missing:
-        raise ProgrammeError(f"{where}: row 1 lacks the column(s) {', '.join(missing)}; "
-                             "start from `guide import --template`")
-    return at + 1, header, fields, rows
 
 
 # A row whose title cell is merged down over it continues the session above it (one speaker
@@ -311,7 +153,7 @@ _ADDED = ("speakers", "host")  # what a continuing row adds to its session
 class _SheetReader:
     """Turns one sheet's rows into events; every bad cell goes into ``errors``."""
 
-    def __init__(self, where: _Where, sep: str | None, header: list[Any],
+    def __init__(self, where: Where, sep: str | None, header: list[Any],
                  fields: list[str | None], errors: list[str], ids: dict[str, str]) -> None:
         self.where, self.sep, self.header, self.fields = where, sep, header, fields
         self.errors = errors
@@ -433,15 +275,15 @@ def read_spreadsheet(data: bytes, name: str, kind: str) -> RawProgramme:
     if kind == "xlsx":
         sheets, others = _xlsx_sheets(data, name)
     else:
-        sep, rows = csv_rows(data, name, lambda h: _header_field(h) is not None)
-        sheets, others = [(_Where(name), rows)], []
+        sep, rows = csv_rows(data, name, lambda h: header_field(h) is not None)
+        sheets, others = [(Where(name), rows)], []
     programme = RawProgramme(format=kind, title=Path(name).stem, times_optional=True)
     errors: list[str] = []
     ids: dict[str, str] = {}
     without_ids: list[str] = []
     for where, rows in sheets:
-        header_row, header, fields, rows = _open_sheet(where, rows)
-        programme.left_out += _unknown_columns(header, fields, where)
+        header_row, header, fields, rows = open_sheet(where, rows)
+        programme.left_out += unknown_columns(header, fields, where)
         if "id" not in fields:
             without_ids.append(where.row(header_row))
         reader = _SheetReader(where, sep, header, fields, errors, ids)

@@ -1,0 +1,185 @@
+"""The header of a programme sheet: which column is which field, found among its first rows."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from guide.programme.cells import cell_text
+from guide.programme.model import ProgrammeError
+
+# (field, header) in template order; a header is matched by either of its words.
+COLUMNS = (
+    ("id", "编号 ID"),
+    ("title", "标题 Title"),
+    ("title_en", "英文标题 Title (English)"),
+    ("date", "日期 Date"),
+    ("start", "开始 Start"),
+    ("end", "结束 End"),
+    ("room", "地点 Room"),
+    ("track", "专题 Track"),
+    ("type", "类型 Type"),
+    ("host", "主办 Host"),
+    ("speakers", "嘉宾 Speakers"),
+    ("abstract", "简介 Abstract"),
+    ("abstract_en", "英文简介 Abstract (English)"),
+)
+REQUIRED = ("title", "date")
+# Other headers organisers' own sheets use for a column, each with one meaning only (时间 or
+# "Name" could be several columns, so they are not here): (field, language, header).
+ALIASES = (
+    ("title", "zh", "名称"), ("title", "zh", "活动名称"), ("title", "zh", "会议名称"),
+    ("title", "zh", "论坛名称"), ("title", "zh", "议题"),
+    ("start", "zh", "开始时间"), ("start", "en", "Start time"),
+    ("end", "zh", "结束时间"), ("end", "en", "End time"),
+    ("room", "zh", "会场"), ("room", "zh", "场地"), ("room", "zh", "房间"),
+    ("room", "en", "Venue"), ("room", "en", "Location"), ("room", "en", "Hall"),
+    ("track", "zh", "板块"),
+    ("host", "zh", "主办方"), ("host", "zh", "主办单位"),
+    ("host", "en", "Organiser"), ("host", "en", "Organizer"),
+    ("speakers", "zh", "讲者"), ("speakers", "zh", "演讲人"), ("speakers", "zh", "演讲嘉宾"),
+    ("speakers", "zh", "发言人"), ("speakers", "zh", "主讲人"), ("speakers", "en", "Speaker"),
+    ("abstract", "zh", "摘要"), ("abstract", "zh", "内容简介"), ("abstract", "en", "Description"),
+    ("abstract", "en", "Summary"),
+)
+
+
+class SpreadsheetInvalid(ProgrammeError):
+    """Bad cells; ``errors`` lists every one of them."""
+
+    def __init__(self, errors: list[str]) -> None:
+        self.errors = errors
+        super().__init__("\n".join(errors))
+
+
+def header_match(header: Any) -> tuple[str, str] | None:
+    """(field, word) of a header cell: word is "both", "zh" or "en", the part of the label it is
+    ("zh-alias", "en-alias" for another header of that meaning, :data:`ALIASES`)."""
+    text = " ".join(str(header or "").split()).casefold()
+    for name, label in COLUMNS:
+        chinese, _, english = label.partition(" ")
+        for word, said in (("both", label), ("zh", chinese), ("en", english)):
+            if text == said.casefold():
+                return name, word
+    for name, word, said in ALIASES:
+        if text == said.casefold():
+            return name, f"{word}-alias"
+    return None
+
+
+def header_field(header: str) -> str | None:
+    match = header_match(header)
+    return match[0] if match else None
+
+
+def has_required(header: list[Any]) -> bool:
+    return all(f in {header_field(h) for h in header} for f in REQUIRED)
+
+
+@dataclass(frozen=True)
+class Where:
+    """How messages name a place in the file: its name, and its sheet when a workbook has several."""
+
+    file: str
+    sheet: str | None = None
+
+    def row(self, number: int, last: int | None = None) -> str:
+        """'row 4' (or 'rows 4-6'), or 'sheet 5月26日, row 4': where the report puts a session."""
+        rows = f"rows {number}-{last}" if last else f"row {number}"
+        return f"sheet {self.sheet}, {rows}" if self.sheet else rows
+
+    def __call__(self, number: int) -> str:
+        """'perday.xlsx: sheet 5月26日, row 4': the start of a message about a row."""
+        return f"{self.file}: {self.row(number)}"
+
+    def __str__(self) -> str:
+        return f"{self.file}: sheet {self.sheet}" if self.sheet else self.file
+
+
+def column_letter(index: int) -> str:
+    """Excel's name of the 0-based column ``index``: A, B … Z, AA …"""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def column_fields(header: list[Any], where: Where, number: int = 1) -> list[str | None]:
+    """The field of each column; raise SpreadsheetInvalid when two columns are the same field.
+
+    A sheet may give the Chinese and the English in columns headed 标题 and Title (or 简介 and
+    Abstract): the one headed only in English then holds the English (title_en, abstract_en).
+    """
+    matches = [header_match(h) for h in header]
+    fields: list[str | None] = [m[0] if m else None for m in matches]
+    labels = dict(COLUMNS)
+    errors = []
+    for name in dict.fromkeys(f for f in fields if f):
+        at = [i for i, f in enumerate(fields) if f == name]
+        aliases = [i for i in at if matches[i][1].endswith("-alias")]  # type: ignore[index]
+        if aliases and len(aliases) < len(at):
+            # A template column and another header of the same meaning (标题 beside a
+            # conference's 会议名称 on every row): the template's is the field, the other a
+            # column the guide does not read, as it was before it knew such headers.
+            for i in aliases:
+                fields[i] = None
+            at = [i for i in at if i not in aliases]
+        if len(at) == 1:
+            continue
+        words = sorted(m[1].removesuffix("-alias") for i, m in enumerate(matches) if m and i in at)
+        english = f"{name}_en"
+        if words == ["en", "zh"] and english in labels and english not in fields:
+            fields[next(i for i in at if matches[i] in ((name, "en"), (name, "en-alias")))] = english
+            continue
+        shown = " and ".join(f"{column_letter(i)} ({cell_text(header[i])})" for i in at)
+        errors.append(f"{where(number)}: columns {shown} each hold {labels[name]}; "
+                      "keep one of them (the others would be lost)")
+    if errors:
+        raise SpreadsheetInvalid(errors)
+    return fields
+
+
+def unknown_columns(header: list[Any], fields: list[str | None],
+                     where: Where) -> list[tuple[str, str]]:
+    """(where, why) of each headed column that is none of the template's: an organiser's own
+    column ("Speaker") or a mistyped header ("Tittle") would otherwise be lost unsaid."""
+    sheet = f"sheet {where.sheet}, " if where.sheet else ""
+    return [(f"{sheet}column {column_letter(i)}",
+             f'"{cell_text(h)}" is not a column the guide reads; its cells were not loaded')
+            for i, (h, f) in enumerate(zip(header, fields, strict=True)) if f is None and cell_text(h)]
+
+
+# Without an id a session is keyed by what it says (see normalise._event_key).
+NO_ID_COLUMN = ("the sheet has no 编号 ID column, so each session is known by its title, date, "
+                "start time and room: a visitor's bookmark on a session will not follow it to an "
+                "update in which any of these was changed (it shows as no longer in the guide). "
+                "Add a column headed 编号 (or ID) with a text of each session's own (S1, S2 …) "
+                "and keep it the same in every update, as the template's first column")
+HEADER_ROWS = 10  # the header row is looked for among a sheet's first rows
+
+
+def open_sheet(where: Where, rows: Iterator[list[Any]]
+                ) -> tuple[int, list[Any], list[str | None], Iterator[list[Any]]]:
+    """(the header's row number, header, field of each column, the rows after the header)."""
+    # The header is row 1, or a later one of the first few under a title ("2023中关村论坛日程")
+    # or a note: the rows above it are not sessions.
+    top = list(itertools.islice(rows, HEADER_ROWS))
+    at = next((i for i, row in enumerate(top) if has_required(row)), 0)
+    header, rows = (top[at] if top else []), itertools.chain(top[at + 1:], rows)
+    while header and cell_text(header[-1]) == "":  # formatted empty cells, not columns
+        header.pop()
+    if not header:
+        raise ProgrammeError(f"{where}: empty sheet; start from `guide import --template`")
+    fields = column_fields(header, where, at + 1)
+    labels = dict(COLUMNS)
+    missing = [labels[f] for f in REQUIRED if f not in fields]
+    if missing:
+        raise ProgrammeError(f"{where}: row 1 lacks the column(s) {', '.join(missing)}; "
+                             "start from `guide import --template`")
+    return at + 1, header, fields, rows
+
+
