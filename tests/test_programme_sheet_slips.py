@@ -308,9 +308,34 @@ def test_times_typed_with_morning_or_afternoon_are_read(
     # What could be two times, or none, is refused, naming the form that is one.
     err = _refused(tmp_path, capsys, "t.csv", HEAD + "S1,Talk,2023-05-27,11点,上午12:30,Hall\n"
                    "S2,Talk,2023-05-27,晚上12点,凌晨12点,Hall\n")
-    assert "t.csv: row 2, column 开始 Start: '11点' is not a time (HH:MM, e.g. 14:00)" in err
-    assert "t.csv: row 2, column 结束 End: '上午12:30' is not a time (HH:MM, e.g. 14:00)" in err
-    assert "t.csv: row 3, column 开始 Start: '晚上12点' is not a time (HH:MM, e.g. 14:00)" in err
+    assert "t.csv: row 2, column 开始 Start: '11点' is not a time (HH:MM or HH:MM:SS, e.g. 14:00;" in err
+    assert "t.csv: row 2, column 结束 End: '上午12:30' is not a time (HH:MM or HH:MM:SS, e.g. 14:00;" in err
+    assert "t.csv: row 3, column 开始 Start: '晚上12点' is not a time (HH:MM or HH:MM:SS, e.g. 14:00;" in err
+
+
+def test_times_with_seconds_as_excel_writes_them_are_read(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Excel's own US time format, "9:00:00 AM" in a text cell, was refused though "2:00 PM"
+    was read; a 24-hour time with seconds was read only with a half-width colon."""
+    import json
+
+    book, sheet = _book()
+    for i, (start, end) in enumerate([("9:00:00 AM", "10:30:00 AM"), ("2:00:00 PM", "12:00:00 AM"),
+                                      ("14:00:00", "15：30：00"), ("下午2:00:00", "下午3:15:00"),
+                                      ("上午 9:00", "10 am")], start=1):
+        sheet.append([f"S{i}", f"Talk {i}", "2023-05-25", start, end])
+    book.save(tmp_path / "s.xlsx")
+    code, err, out = _import(tmp_path, capsys, "s.xlsx", (tmp_path / "s.xlsx").read_bytes())
+    assert code == 0, err
+    times = [(f["start"][11:16], f["end"][11:16])
+             for f in json.loads((out / "sessions-0001.json").read_text())["forum"]]
+    assert times == [("09:00", "10:30"), ("14:00", "00:00"), ("14:00", "15:30"),
+                     ("14:00", "15:15"), ("09:00", "10:00")]
+    # Seconds past 59 are no time, and the refusal lists the forms that are one.
+    (tmp_path / "typo").mkdir()
+    err = _refused(tmp_path / "typo", capsys, "t.csv", HEAD + "S1,Talk,2023-05-25,9:00:75 AM,10:00,Hall\n")
+    assert ("t.csv: row 2, column 开始 Start: '9:00:75 AM' is not a time (HH:MM or HH:MM:SS, e.g. "
+            "14:00; or with 上午/下午 or AM/PM, e.g. 下午2点, 2:00 PM)") in err
 
 
 def test_a_date_merged_over_its_sessions_is_each_sessions_date(

@@ -29,12 +29,16 @@ def cell_date(value: Any) -> dt.date:
     return dt.date(int(m[1]), int(m[2]), int(m[3]))
 
 
+# The forms of a time :func:`cell_time` reads, as a refusal lists them.
+TIME_FORMS = "HH:MM or HH:MM:SS, e.g. 14:00; or with 上午/下午 or AM/PM, e.g. 下午2点, 2:00 PM"
 # A twelve-hour time as organisers type it: 上午9:00, 下午2点, 下午2点30分, 下午2点半, 晚上8点,
-# 中午12点; 2:00 PM, 2pm.
+# 中午12点; 2:00 PM, 2pm; and with seconds, as Excel writes a time cell's text (9:00:00 AM),
+# which are read and dropped.
+_SECONDS = r"(?:[:：](?P<s>[0-5]\d))?"
 _CHINESE_HALF_DAY = re.compile(r"(?P<half>上午|早上|下午|中午|晚上|凌晨)\s*(?P<h>\d{1,2})"
-                               r"(?:[:：](?P<m>\d{2})|点(?:(?P<m2>\d{1,2})分?|(?P<thirty>半))?)")
-_LATIN_HALF_DAY = re.compile(r"(?P<h>\d{1,2})(?:[:：](?P<m>\d{2}))?\s*(?P<half>[ap])\.?\s*m\.?",
-                             re.IGNORECASE)
+                               rf"(?:[:：](?P<m>\d{{2}}){_SECONDS}|点(?:(?P<m2>\d{{1,2}})分?|(?P<thirty>半))?)")
+_LATIN_HALF_DAY = re.compile(rf"(?P<h>\d{{1,2}})(?:[:：](?P<m>\d{{2}}){_SECONDS})?"
+                             r"\s*(?P<half>[ap])\.?\s*m\.?", re.IGNORECASE)
 # The hours (1-12) each part of the day names, and how many to add for the clock: 晚上12点 and
 # 凌晨12点 are not here (midnight to some, noon to others), nor is 上午12点.
 _PARTS_OF_DAY = {
@@ -71,13 +75,14 @@ def _twelve_hour(text: str) -> dt.time | None:
 
 
 def cell_time(value: Any) -> dt.time:
-    """A clock time cell (a time, 9:30, 09：30, 上午9:00, 下午2点, 2:00 PM); ValueError if it is none."""
+    """A clock time cell (a time, 9:30, 09：30, 09:30:00, 上午9:00, 下午2点, 2:00 PM, 9:00:00 AM);
+    ValueError if it is none. Seconds are dropped: a programme is to the minute."""
     if isinstance(value, dt.datetime):
         return value.time()
     if isinstance(value, dt.time):
         return value
     text = cell_text(value)
-    m = re.fullmatch(r"(\d{1,2})[:：](\d{2})(?::\d{2})?", text)
+    m = re.fullmatch(rf"(\d{{1,2}})[:：](\d{{2}}){_SECONDS}", text)
     if m and int(m[1]) <= 23 and int(m[2]) <= 59:
         return dt.time(int(m[1]), int(m[2]))
     clock = _twelve_hour(text)

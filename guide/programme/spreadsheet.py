@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from guide.programme.cells import (
+    TIME_FORMS,
     cell_date,
     cell_shown,
     cell_text,
@@ -244,7 +245,7 @@ class _SheetReader:
                     else:
                         end = end_minutes(cells[field])
                 except ValueError:
-                    bad(field, "is not a time (HH:MM, e.g. 14:00)", cells[field])
+                    bad(field, f"is not a time ({TIME_FORMS})", cells[field])
         if end is not None and start is None and not cell_text(cells.get("start")):
             bad("start", "is empty but 结束 End is given", None)
         elif start is not None and end is not None and end <= start.hour * 60 + start.minute:
