@@ -95,6 +95,25 @@ def test_a_value_in_a_column_without_a_header_is_refused(
         "header or move the value"]
 
 
+def test_a_csv_value_under_an_empty_header_cell_is_in_a_column_without_a_header(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A note typed in a column with no header (Excel saves the header row with its empty
+    cells, ",,") was "row 2 has 8 cells but the header row has 6: a comma inside a cell needs
+    quotes", though the header row has 8 cells and there is no comma in any cell."""
+    err = _refused(tmp_path, capsys, "s.csv", HEAD.replace("\n", ",,\r\n")
+                   + "S1,Opening,2023-05-25,09:00,10:00,Hall A,,待确认\r\n")
+    assert err.splitlines()[0] == ("s.csv: row 2, column H: '待确认' is in a column without a "
+                                   "header; give the column its header or move the value")
+    assert "comma" not in err
+    # A cell past the header row's last cell is still a comma not in quotes.
+    (tmp_path / "comma").mkdir()
+    err = _refused(tmp_path / "comma", capsys, "s.csv", HEAD.replace("\n", ",,\r\n")
+                   + "S1,Opening,2023-05-25,09:00,10:00,Hall A,,AI, robots, work\r\n")
+    assert err.splitlines()[0] == (
+        "s.csv: row 2 has 10 cells but the header row has 8: a comma inside a cell needs the cell "
+        "in quotes (the cells past the last column: 'robots', 'work')")
+
+
 def test_excel_quoted_cells_with_line_breaks_commas_and_quotes_still_read(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _err, out = _import(tmp_path, capsys, "s.csv", HEAD.replace("\n", ",简介 Abstract,\n")

@@ -162,14 +162,25 @@ NO_ID_COLUMN = ("the sheet has no 编号 ID column, so each session is known by 
 HEADER_ROWS = 10  # the header row is looked for among a sheet's first rows
 
 
-def open_sheet(where: Where, rows: Iterator[list[Any]]
-                ) -> tuple[int, list[Any], list[str | None], Iterator[list[Any]]]:
-    """(the header's row number, header, field of each column, the rows after the header)."""
+@dataclass
+class SheetHeader:
+    """A sheet's header: where it is, its cells and the field of each column."""
+
+    row: int  # the header row's number
+    first: int  # the number of the first row after the header
+    cells: list[Any]  # the header's cells, up to its last named one
+    fields: list[str | None]  # the field of each of ``cells``
+    width: int  # the cells of the header row, empty ones at its end included (a CSV's ",,")
+
+
+def open_sheet(where: Where, rows: Iterator[list[Any]]) -> tuple[SheetHeader, Iterator[list[Any]]]:
+    """The sheet's header, and the rows after it."""
     # The header is row 1, or a later one of the first few under a title ("2023中关村论坛日程")
     # or a note: the rows above it are not sessions.
     top = list(itertools.islice(rows, HEADER_ROWS))
     at = next((i for i, row in enumerate(top) if has_required(row)), 0)
-    header, rows = (top[at] if top else []), itertools.chain(top[at + 1:], rows)
+    header, rows = (list(top[at]) if top else []), itertools.chain(top[at + 1:], rows)
+    width = len(header)
     while header and cell_text(header[-1]) == "":  # formatted empty cells, not columns
         header.pop()
     if not header:
@@ -180,6 +191,4 @@ def open_sheet(where: Where, rows: Iterator[list[Any]]
     if missing:
         raise ProgrammeError(f"{where}: row 1 lacks the column(s) {', '.join(missing)}; "
                              "start from `guide import --template`")
-    return at + 1, header, fields, rows
-
-
+    return SheetHeader(at + 1, at + 2, header, fields, width), rows

@@ -33,6 +33,7 @@ from guide.programme.sheet_header import (
     HEADER_ROWS,
     NO_ID_COLUMN,
     REQUIRED,
+    SheetHeader,
     SpreadsheetInvalid,
     Where,
     column_letter,
@@ -96,19 +97,20 @@ def _xlsx_sheets(data: bytes, name: str
     return found, others
 
 
-def _lost_cells(row: list[Any], header: list[Any], fields: list[str | None], sep: str | None,
-                where: Where, number: int) -> list[str]:
+def _lost_cells(row: list[Any], head: SheetHeader, sep: str | None, where: Where,
+                number: int) -> list[str]:
     """Why cells of ``row`` would be lost: outside the columns, or rows swallowed by one cell."""
-    width = len(header)
+    header, fields, width = head.cells, head.fields, len(head.cells)
     stray = [i for i, v in enumerate(row)
              if (i >= width or (fields[i] is None and cell_text(header[i]) == "")) and cell_text(v)]
     errors = []
-    if sep is not None and stray and stray[-1] >= width:
-        # In a CSV file a cell past the header's last column is most often a separator
-        # typed inside a cell that is not in quotes.
-        extra = ", ".join(repr(cell_text(v)) for v in row[width:stray[-1] + 1])
+    if sep is not None and stray and stray[-1] >= head.width:
+        # In a CSV file a cell past the header row's last cell is most often a separator
+        # typed inside a cell that is not in quotes (a cell under one of the header row's
+        # empty cells at its end is in a column without a header, said below).
+        extra = ", ".join(repr(cell_text(v)) for v in row[head.width:stray[-1] + 1])
         errors.append(f"{where(number)} has {stray[-1] + 1} cells but the header row has "
-                      f"{width}: a {SEPARATORS[sep]} inside a cell needs the cell in quotes "
+                      f"{head.width}: a {SEPARATORS[sep]} inside a cell needs the cell in quotes "
                       f"(the cells past the last column: {extra})")
         stray = [i for i in stray if i < width]
     errors.extend(f"{where(number)}, column {column_letter(i)}: {cell_text(row[i])!r} is in a "
@@ -154,9 +156,9 @@ _ADDED = ("speakers", "host")  # what a continuing row adds to its session
 class _SheetReader:
     """Turns one sheet's rows into events; every bad cell goes into ``errors``."""
 
-    def __init__(self, where: Where, sep: str | None, header: list[Any],
-                 fields: list[str | None], errors: list[str], ids: dict[str, str]) -> None:
-        self.where, self.sep, self.header, self.fields = where, sep, header, fields
+    def __init__(self, where: Where, sep: str | None, head: SheetHeader, errors: list[str],
+                 ids: dict[str, str]) -> None:
+        self.where, self.sep, self.head, self.fields = where, sep, head, head.fields
         self.errors = errors
         self.ids = ids  # session id -> the row that has it, over all the workbook's sheets
         self.last: tuple[RawEvent, int, dict[str, Any]] | None = None  # event, its row, cells
@@ -167,7 +169,7 @@ class _SheetReader:
         for number, row in enumerate(rows, start=first):
             if not row:  # quick: a workbook may have a million of them
                 continue
-            lost = _lost_cells(row, self.header, self.fields, self.sep, self.where, number)
+            lost = _lost_cells(row, self.head, self.sep, self.where, number)
             lost += _unsaved_cells(row, self.fields, self.where, number)
             if lost:
                 self.errors.extend(lost)
@@ -283,12 +285,12 @@ def read_spreadsheet(data: bytes, name: str, kind: str) -> RawProgramme:
     ids: dict[str, str] = {}
     without_ids: list[str] = []
     for where, rows in sheets:
-        header_row, header, fields, rows = open_sheet(where, rows)
-        programme.left_out += unknown_columns(header, fields, where)
-        if "id" not in fields:
-            without_ids.append(where.row(header_row))
-        reader = _SheetReader(where, sep, header, fields, errors, ids)
-        programme.events.extend(reader.read(rows, header_row + 1))
+        head, rows = open_sheet(where, rows)
+        programme.left_out += unknown_columns(head.cells, head.fields, where)
+        if "id" not in head.fields:
+            without_ids.append(where.row(head.row))
+        reader = _SheetReader(where, sep, head, errors, ids)
+        programme.events.extend(reader.read(rows, head.first))
     if without_ids:  # said once for the file, naming each sheet it is true of
         programme.notices.append((", ".join(without_ids), NO_ID_COLUMN))
     # Sheets that hold no programme (instructions, a chart) lose nothing: a note, not a
