@@ -219,9 +219,37 @@ def test_utf16_and_tab_or_semicolon_separated_files_are_read(
 def test_a_gbk_csv_is_refused_naming_the_file_and_the_fix(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     err = _refused(tmp_path, capsys, "s.csv", (HEAD + ",".join(ROWS[0]) + "\n").encode("gbk"))
-    assert ("error: s.csv is not UTF-8 text (byte 0 cannot be read; Excel's plain CSV on Chinese "
-            "Windows is GBK); in Excel use Save As > CSV UTF-8 (Comma delimited) (*.csv), then "
-            "import that file") in err
+    assert ("error: s.csv is not UTF-8 text (row 1, column A is the first cell that cannot be "
+            "read; Excel's plain CSV on Chinese Windows is GBK); in Excel use Save As > CSV UTF-8 "
+            "(Comma delimited) (*.csv), then import that file") in err
+    # With English headers the first Chinese is further down: that is the cell named.
+    (tmp_path / "english").mkdir()
+    err = _refused(tmp_path / "english", capsys, "s.csv", (
+        "ID,Title,Date\nS1,Opening,2023-05-25\nS2,闭幕式,2023-05-26\nS3,论坛,2023-05-26\n"
+    ).encode("gbk"))
+    assert "error: s.csv is not UTF-8 text (row 3, column Title is the first cell that " in err
+
+
+def test_a_cell_not_utf8_in_a_utf8_csv_is_named_by_its_row_and_column(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """One GBK cell pasted into a CSV UTF-8 file made the whole file "not UTF-8 text (byte
+    1696 …); in Excel use Save As > CSV UTF-8", to someone whose file already was, with no
+    word of where the bytes were."""
+    rows = [f"S{i},论坛{i},2023-05-25,09:00,10:00,A厅\r\n".encode() for i in range(1, 41)]
+    rows[38] = b"S39," + "论坛39".encode("gbk") + ",2023-05-25,09:00,10:00,A厅\r\n".encode()
+    rows[20] = "S21,论坛21,2023-05-25,09:00,10:00,".encode() + "B厅".encode("gbk") + b"\r\n"
+    for bom in (b"", b"\xef\xbb\xbf"):
+        (tmp_path / f"{len(bom)}").mkdir()
+        err = _refused(tmp_path / f"{len(bom)}", capsys, "s.csv",
+                       bom + HEAD.replace("\n", "\r\n").encode() + b"".join(rows))
+        assert err.splitlines() == [
+            "s.csv: row 22, column 地点 Room: the cell is not UTF-8 text, though the rest of the "
+            "file is (read as GBK it says 'B厅'; it may have been pasted from another file): type "
+            "the cell again and save the file",
+            "s.csv: row 40, column 标题 Title: the cell is not UTF-8 text, though the rest of the "
+            "file is (read as GBK it says '论坛39'; it may have been pasted from another file): "
+            "type the cell again and save the file",
+            "2 bad cell(s); nothing written"]
 
 
 def _two_sheets(path: Path, second: list[object]) -> None:
