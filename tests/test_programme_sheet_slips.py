@@ -454,3 +454,44 @@ def test_a_workbook_excel_opens_but_the_guide_cannot_says_how_to_save_it(
                  *(["--format", fmt] if fmt else [])])
     assert code == 2
     assert capsys.readouterr().err.splitlines()[0] == f"error: {said}"
+
+
+def _zip(parts: dict[str, bytes]) -> bytes:
+    import io
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    return buffer.getvalue()
+
+
+ODS = b"application/vnd.oasis.opendocument.spreadsheet"
+
+
+@pytest.mark.parametrize(("name", "parts", "said"), [
+    ("prog.ods", {"mimetype": ODS, "content.xml": b"<x/>"},
+     "prog.ods: an OpenDocument spreadsheet (.ods, as LibreOffice and WPS save it), which the guide "
+     "cannot read: open it in LibreOffice Calc, WPS or Excel and save it as .xlsx (Excel Workbook), "
+     "then import that file"),
+    ("prog.xlsx", {"mimetype": ODS, "content.xml": b"<x/>"},  # named .xlsx all the same
+     "prog.xlsx: an OpenDocument spreadsheet (.ods, as LibreOffice and WPS save it), which the "
+     "guide cannot read: open it in LibreOffice Calc, WPS or Excel"),
+    ("prog.xlsb", {"[Content_Types].xml": b"<x/>", "xl/workbook.bin": b"\0"},
+     "prog.xlsb: an Excel binary workbook (.xlsb), which the guide cannot read: open it in Excel "
+     "and save it as .xlsx (Excel Workbook), then import that file"),
+    ("notes.docx", {"[Content_Types].xml": b"<x/>", "word/document.xml": b"<x/>"},
+     "notes.docx: a Word document, not a spreadsheet, which the guide cannot read: copy the "
+     "programme's table into Excel and save it as .xlsx (Excel Workbook), then import that file"),
+    ("sheets.zip", {"2023/日程.xlsx": b"PK", "readme.txt": b"hi"},
+     "sheets.zip: a zip archive, not a spreadsheet, which the guide cannot read: unzip it and "
+     "import the programme inside (2023/日程.xlsx)"),
+])
+def test_a_zip_file_that_is_no_xlsx_workbook_says_what_it_is_and_how_to_save_it(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, parts: dict[str, bytes],
+        said: str) -> None:
+    """An .ods was 'not a readable .xlsx workbook: "There is no item named
+    '[Content_Types].xml' in the archive"', a message about the file's insides."""
+    err = _refused(tmp_path, capsys, name, _zip(parts))
+    assert err.splitlines()[0].startswith(f"error: {said}")
+    assert "Content_Types" not in err
