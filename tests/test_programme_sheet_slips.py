@@ -299,6 +299,49 @@ def test_a_sheet_saved_under_another_name_keeps_its_pack_id_when_told(tmp_path: 
 
 
 
+@pytest.mark.parametrize(("stem", "pack_id", "title"), [
+    # ASCII names keep the ids they always had.
+    ("programme", "programme", "programme"),
+    ("ZGC Forum 2023", "zgc-forum-2023", "ZGC Forum 2023"),
+    ("programme-v2", "programme-v2", "programme-v2"),
+    ("x" * 70, "x" * 60, "x" * 70),
+    # Chinese is pinyin: it was dropped, leaving "2023" (or nothing: "programme").
+    ("2023中关村论坛日程", "2023-zhong-guan-cun-lun-tan-ri-cheng", "2023中关村论坛日程"),
+    ("2024中关村论坛日程", "2024-zhong-guan-cun-lun-tan-ri-cheng", "2024中关村论坛日程"),
+    ("ZGC 论坛 2023", "zgc-lun-tan-2023", "ZGC 论坛 2023"),
+    # What a download or a copy adds to the name is not the programme's.
+    ("日程 (1)", "ri-cheng", "日程"), ("日程(2)", "ri-cheng", "日程"), ("日程（3）", "ri-cheng", "日程"),
+    ("日程 - 副本", "ri-cheng", "日程"), ("日程 - 副本 (2)", "ri-cheng", "日程"),
+    ("日程 - Copy", "ri-cheng", "日程"), ("日程_copy", "ri-cheng", "日程"),
+    ("Copy of 日程", "ri-cheng", "日程"), ("programme (1)", "programme", "programme"),
+    # Cut short, or with letters pinyin does not spell: a hash of the whole name follows.
+    ("第十届中国国际进口博览会平行论坛日程安排表",
+     "di-shi-jie-zhong-guo-guo-ji-jin-kou-bo-lan-hui-ping-22ae9fab", None),
+    ("第十届中国国际进口博览会平行论坛日程安排",  # the same first 60 characters, another name
+     "di-shi-jie-zhong-guo-guo-ji-jin-kou-bo-lan-hui-ping-e98b6d3a", None),
+    ("Программа 2023", "2023-82c77b62", None),
+])
+def test_a_sheets_pack_id_keeps_its_chinese_and_drops_a_downloads_number(
+        stem: str, pack_id: str, title: str | None) -> None:
+    """2023中关村论坛日程.xlsx was pack "2023" (as was any other event of 2023), and 日程 (1).xlsx,
+    a browser's second download of 日程.xlsx, pack "1": a corrected sheet another programme."""
+    from guide.programme.pack_names import file_title, pack_id_for
+
+    assert pack_id_for(file_title(stem)) == pack_id and len(pack_id) <= 60
+    assert file_title(stem) == (stem if title is None else title)
+
+
+def test_a_sheet_downloaded_again_updates_the_same_pack(tmp_path: Path) -> None:
+    from guide.programme.importer import import_programme
+
+    for name in ("日程.csv", "日程 (1).csv", "日程 - 副本.csv"):
+        sheet = tmp_path / name
+        sheet.write_text(HEAD + "S1,开幕式,2023-05-27,09:00,10:00,A厅\n", encoding="utf-8")
+        import_programme(str(sheet), tmp_path / "pack", timezone="Asia/Shanghai")
+        info = load_pack(tmp_path / "pack").info
+        assert (info.id, info.title) == ("ri-cheng", "日程")
+
+
 def _book(title: str | None = None) -> tuple[Workbook, Any]:
     """A workbook whose sheet has the header row (under ``title``, if given)."""
     book = Workbook()

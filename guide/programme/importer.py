@@ -31,6 +31,7 @@ from guide.programme.frab import read_frab_json, read_frab_xml, utf8_declared
 from guide.programme.ical import read_ics
 from guide.programme.model import ProgrammeError, ProgrammeUnreadable, RawProgramme
 from guide.programme.normalise import Programme, normalise
+from guide.programme.pack_names import pack_id_for
 from guide.programme.spreadsheet import COLUMNS, read_spreadsheet
 
 FORMATS = ("frab-xml", "frab-json", "ics", "csv", "xlsx")
@@ -353,8 +354,9 @@ def read_programme(source: str, *, fmt: str | None = None, timezone: str | None 
 
 
 def pack_id_of(programme: Programme) -> str:
-    """The pack id an imported programme gets (from its acronym or title)."""
-    return slug(programme.acronym or programme.title)[:60].strip("-") or "programme"
+    """The pack id an imported programme gets (from its acronym or title; a Chinese title as
+    pinyin, see :func:`pack_id_for`)."""
+    return pack_id_for(programme.acronym or programme.title)
 
 
 def import_programme(source: str, out: Path, *, fmt: str | None = None,

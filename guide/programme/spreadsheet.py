@@ -27,6 +27,7 @@ from guide.programme.cells import (
     speaker_names,
 )
 from guide.programme.model import ProgrammeError, ProgrammeUnreadable, RawEvent, RawPerson, RawProgramme
+from guide.programme.pack_names import file_title
 from guide.programme.sheet_csv import SEPARATORS, csv_rows
 from guide.programme.sheet_header import (
     COLUMNS,
@@ -280,7 +281,7 @@ def read_spreadsheet(data: bytes, name: str, kind: str) -> RawProgramme:
     else:
         sep, rows = csv_rows(data, name, lambda h: header_field(h) is not None)
         sheets, others = [(Where(name), rows)], []
-    programme = RawProgramme(format=kind, title=Path(name).stem, times_optional=True)
+    programme = RawProgramme(format=kind, title=file_title(Path(name).stem), times_optional=True)
     errors: list[str] = []
     ids: dict[str, str] = {}
     without_ids: list[str] = []
