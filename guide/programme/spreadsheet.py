@@ -66,10 +66,15 @@ def write_template(out: Path) -> None:
     book.save(out)
 
 
+_UNHIDE = "right-click a sheet's tab > Unhide"
+Sheets = list[tuple[Where, Iterator[list[Any]]]]
+
+
 def _xlsx_sheets(data: bytes, name: str
-                 ) -> tuple[list[tuple[Where, Iterator[list[Any]]]], list[tuple[str, str]]]:
-    """(where, rows) of each programme sheet of a workbook, in order, and (where, why) of each
-    other sheet: a workbook may open with a sheet of instructions, or give a sheet to each day."""
+                 ) -> tuple[Sheets, list[tuple[str, str]], list[tuple[str, str]]]:
+    """(where, rows) of each programme sheet of a workbook, in order; (where, why) of each
+    other sheet: a workbook may open with a sheet of instructions, or give a sheet to each day;
+    and (where, why) of each hidden sheet with a programme's header (a draft), not read."""
     from openpyxl import load_workbook
 
     try:
@@ -77,13 +82,18 @@ def _xlsx_sheets(data: bytes, name: str
     except Exception as exc:  # openpyxl raises many types for a damaged file
         raise ProgrammeUnreadable(f"{name}: not a readable .xlsx workbook: {exc}") from exc
     sheets = book.worksheets
-    if len(sheets) == 1:
-        return [(Where(name), sheet_rows(data, sheets[0]))], []
-    found: list[tuple[Where, Iterator[list[Any]]]] = []
+    shown = [s for s in sheets if s.sheet_state == "visible"] or sheets
     others: list[tuple[str, str]] = []
+    left_out: list[tuple[str, str]] = []
+    for sheet in (s for s in sheets if s not in shown):
+        why, is_programme = _hidden_sheet(data, sheet)
+        (left_out if is_programme else others).append((f"sheet {sheet.title}", why))
+    if len(shown) == 1 and not left_out:
+        return [(Where(name), sheet_rows(data, shown[0]))], others, left_out
+    found: Sheets = []
     labels = dict(COLUMNS)
     required = " and ".join(labels[f] for f in REQUIRED)
-    for sheet in sheets:
+    for sheet in shown:
         rows = sheet_rows(data, sheet)
         top = list(itertools.islice(rows, HEADER_ROWS))
         if any(has_required(row) for row in top):
@@ -92,10 +102,26 @@ def _xlsx_sheets(data: bytes, name: str
             others.append((f"sheet {sheet.title}", f"has no header row with {required} in its "
                            f"first {HEADER_ROWS} rows, so it is not read as part of the programme"))
     if not found:
-        raise ProgrammeError(f"{name}: none of its sheets ({', '.join(s.title for s in sheets)}) "
+        hidden = "".join(f"; {where}, which has them, is hidden: {_UNHIDE} if it is the programme"
+                         for where, _why in left_out)
+        raise ProgrammeError(f"{name}: none of its sheets ({', '.join(s.title for s in shown)}) "
                              f"has the columns {', '.join(labels[f] for f in REQUIRED)} in one of "
-                             f"its first {HEADER_ROWS} rows; start from `guide import --template`")
-    return found, others
+                             f"its first {HEADER_ROWS} rows{hidden}; start from `guide import "
+                             "--template`")
+    return found, others, left_out
+
+
+def _hidden_sheet(data: bytes, sheet: Any) -> tuple[str, bool]:
+    """Why a hidden sheet is not read, and whether it has a programme's header: a sheet
+    hidden as a draft, or a template's lists, whose sessions would surprise an organiser."""
+    rows = sheet_rows(data, sheet)
+    top = list(itertools.islice(rows, HEADER_ROWS))
+    at = next((i for i, row in enumerate(top) if has_required(row)), None)
+    if at is None:
+        return "is hidden in the workbook, and not read as part of the programme", False
+    count = sum(1 for row in itertools.chain(top[at + 1:], rows) if any(cell_text(v) for v in row))
+    return (f"the sheet is hidden in the workbook, so its {count} row(s) under the header were not "
+            f"loaded; {_UNHIDE} to import them"), True
 
 
 def _lost_cells(row: list[Any], head: SheetHeader, sep: str | None, where: Where,
@@ -170,6 +196,10 @@ class _SheetReader:
         for number, row in enumerate(rows, start=first):
             if not row:  # quick: a workbook may have a million of them
                 continue
+            if getattr(row, "hidden", ""):  # not read: neither a session nor a bad cell
+                if not self._blank(row):
+                    yield self._hidden_row(row, number)
+                continue
             lost = _lost_cells(row, self.head, self.sep, self.where, number)
             lost += _unsaved_cells(row, self.fields, self.where, number)
             if lost:
@@ -182,6 +212,17 @@ class _SheetReader:
             self.last = (event, number, cells) if event is not None else None
             if event is not None:
                 yield event
+
+    def _hidden_row(self, row: list[Any], number: int) -> RawEvent:
+        """A hidden row (a cancelled session, or one a filter hides), left out and said so."""
+        cells = {f: row[i] for i, f in enumerate(self.fields) if f and i < len(row)}
+        title = cell_text(cells.get("title"))
+        how = ("hidden by the sheet's filter, so it was not loaded; clear the filter (Data > "
+               "Clear)" if getattr(row, "hidden", "") == "filter" else
+               "hidden in the sheet, so it was not loaded; unhide the row")
+        return RawEvent(where=self.where.row(number), day=None, source_id=cell_text(cells.get("id"))
+                        or None, title=title, skip=f"the row{f' ({title})' if title else ''} is "
+                        f"{how} to import it")
 
     def _blank(self, row: list[Any]) -> bool:
         """Whether the row gives nothing of its own: a spacer row is blank even when a date
@@ -276,12 +317,14 @@ def read_spreadsheet(data: bytes, name: str, kind: str) -> RawProgramme:
     """Read a filled-in template (``kind`` ``xlsx`` or ``csv``): each sheet of a workbook that
     has the template's header row, in order; raise SpreadsheetInvalid on bad cells."""
     sep: str | None = None
+    left_out: list[tuple[str, str]] = []
     if kind == "xlsx":
-        sheets, others = _xlsx_sheets(data, name)
+        sheets, others, left_out = _xlsx_sheets(data, name)
     else:
         sep, rows = csv_rows(data, name, lambda h: header_field(h) is not None)
         sheets, others = [(Where(name), rows)], []
-    programme = RawProgramme(format=kind, title=file_title(Path(name).stem), times_optional=True)
+    programme = RawProgramme(format=kind, title=file_title(Path(name).stem), times_optional=True,
+                             left_out=left_out)
     errors: list[str] = []
     ids: dict[str, str] = {}
     without_ids: list[str] = []
