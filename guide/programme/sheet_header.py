@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -76,6 +76,67 @@ def header_field(header: str) -> str | None:
 
 def has_required(header: list[Any]) -> bool:
     return all(f in {header_field(h) for h in header} for f in REQUIRED)
+
+
+# A two-row header: a group header merged over several columns (时间) over the header of each
+# (开始, 结束). Under a group of times these words are its start and end, too.
+_TIME_GROUPS = {"时间", "时段", "起止时间", "会议时间", "活动时间", "time", "times"}
+_TIME_WORDS = {"起": "start", "始": "start", "from": "start", "begin": "start",
+               "止": "end", "终": "end", "至": "end", "to": "end", "until": "end"}
+
+
+def _under(group: Any, own: Any) -> str | None:
+    """The header of a column under the group header ``group`` with its own ``own``: its own
+    when that is a header (开始), else the two together when they are (开始 + 时间: 开始时间),
+    else None."""
+    group_text, own_text = cell_text(group), cell_text(own)
+    for text in (own_text, own_text + group_text, group_text + own_text,
+                 f"{own_text} {group_text}", f"{group_text} {own_text}"):
+        if header_match(text):
+            return text
+    field = _TIME_WORDS.get(own_text.casefold()) if group_text.casefold() in _TIME_GROUPS else None
+    return dict(COLUMNS)[field] if field else None
+
+
+def _two_rows(first: list[Any], second: list[Any]) -> list[Any] | None:
+    """The header of ``first`` (with group headers over several columns) and ``second`` (the
+    headers under them), or None when ``second`` is not such a row: a workbook fills each cell
+    of a merged group header with its text, a CSV file leaves all but the first empty."""
+    if not any(header_match(h) for h in first):  # a title over the header is no group
+        return None
+    width = max(len(first), len(second))
+    top = [first[i] if i < len(first) else None for i in range(width)]
+    sub = [second[i] if i < len(second) else None for i in range(width)]
+    for i in range(1, width):  # a CSV's group: the empty cells after it with a header under them
+        if cell_text(top[i]) == "" and cell_text(sub[i]) and cell_text(sub[i - 1]):
+            top[i] = top[i - 1]
+
+    def spans(i: int) -> bool:
+        return bool(cell_text(top[i])) and any(
+            0 <= j < width and cell_text(top[j]) == cell_text(top[i]) for j in (i - 1, i + 1))
+
+    # A cell under a header merged down over both rows (编号 over rows 2-3) repeats it.
+    own = [i for i in range(width) if cell_text(sub[i]) and cell_text(sub[i]) != cell_text(top[i])]
+    if any(not isinstance(sub[i], str) for i in own):  # dates, times, numbers: a session's row
+        return None
+    read = {i: _under(top[i], sub[i]) for i in own}
+    if not any(read.values()) or any(read[i] is None and not spans(i) for i in own):
+        return None
+    return [top[i] if i not in read else read[i] or f"{cell_text(top[i])}/{cell_text(sub[i])}"
+            for i in range(width)]
+
+
+def find_header(top: Sequence[list[Any]]) -> tuple[int, int, list[Any]] | None:
+    """(index, rows, header) of the header among a sheet's first rows ``top``: the first row
+    with the required columns, or the first two when the second holds the headers under the
+    first's group headers (时间 over 开始 and 结束); None when there is none."""
+    for at, row in enumerate(top):
+        joined = _two_rows(row, top[at + 1]) if at + 1 < len(top) else None
+        if joined is not None and has_required(joined):
+            return at, 2, joined
+        if has_required(row):
+            return at, 1, list(row)
+    return None
 
 
 @dataclass(frozen=True)
@@ -166,7 +227,7 @@ HEADER_ROWS = 10  # the header row is looked for among a sheet's first rows
 class SheetHeader:
     """A sheet's header: where it is, its cells and the field of each column."""
 
-    row: int  # the header row's number
+    row: int  # the header row's number (the first of two: 时间 over 开始 and 结束)
     first: int  # the number of the first row after the header
     cells: list[Any]  # the header's cells, up to its last named one
     fields: list[str | None]  # the field of each of ``cells``
@@ -178,8 +239,8 @@ def open_sheet(where: Where, rows: Iterator[list[Any]]) -> tuple[SheetHeader, It
     # The header is row 1, or a later one of the first few under a title ("2023中关村论坛日程")
     # or a note: the rows above it are not sessions.
     top = list(itertools.islice(rows, HEADER_ROWS))
-    at = next((i for i, row in enumerate(top) if has_required(row)), 0)
-    header, rows = (list(top[at]) if top else []), itertools.chain(top[at + 1:], rows)
+    at, used, header = find_header(top) or (0, 1, list(top[0]) if top else [])
+    rows = itertools.chain(top[at + used:], rows)
     width = len(header)
     while header and cell_text(header[-1]) == "":  # formatted empty cells, not columns
         header.pop()
@@ -191,4 +252,4 @@ def open_sheet(where: Where, rows: Iterator[list[Any]]) -> tuple[SheetHeader, It
     if missing:
         raise ProgrammeError(f"{where}: row 1 lacks the column(s) {', '.join(missing)}; "
                              "start from `guide import --template`")
-    return SheetHeader(at + 1, at + 2, header, fields, width), rows
+    return SheetHeader(at + 1, at + used + 1, header, fields, width), rows

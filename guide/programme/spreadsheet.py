@@ -38,7 +38,7 @@ from guide.programme.sheet_header import (
     SpreadsheetInvalid,
     Where,
     column_letter,
-    has_required,
+    find_header,
     header_field,
     open_sheet,
     unknown_columns,
@@ -96,7 +96,7 @@ def _xlsx_sheets(data: bytes, name: str
     for sheet in shown:
         rows = sheet_rows(data, sheet)
         top = list(itertools.islice(rows, HEADER_ROWS))
-        if any(has_required(row) for row in top):
+        if find_header(top) is not None:
             found.append((Where(name, sheet.title), itertools.chain(top, rows)))
         else:
             others.append((f"sheet {sheet.title}", f"has no header row with {required} in its "
@@ -116,10 +116,11 @@ def _hidden_sheet(data: bytes, sheet: Any) -> tuple[str, bool]:
     hidden as a draft, or a template's lists, whose sessions would surprise an organiser."""
     rows = sheet_rows(data, sheet)
     top = list(itertools.islice(rows, HEADER_ROWS))
-    at = next((i for i, row in enumerate(top) if has_required(row)), None)
-    if at is None:
+    header = find_header(top)
+    if header is None:
         return "is hidden in the workbook, and not read as part of the programme", False
-    count = sum(1 for row in itertools.chain(top[at + 1:], rows) if any(cell_text(v) for v in row))
+    count = sum(1 for row in itertools.chain(top[header[0] + header[1]:], rows)
+                if any(cell_text(v) for v in row))
     return (f"the sheet is hidden in the workbook, so its {count} row(s) under the header were not "
             f"loaded; {_UNHIDE} to import them"), True
 
