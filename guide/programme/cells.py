@@ -16,17 +16,37 @@ def cell_text(value: Any) -> str:
     return str(value).strip()
 
 
+# A date, and the time of day a date cell may hold after it (2023-05-25 09:30).
+_DATE = re.compile(r"(\d{4})(?:-|年)(\d{1,2})(?:-|月)(\d{1,2})日?"
+                   r"(?:(?:\s+|T)(\d{1,2})[:：](\d{2})(?:[:：]\d{2})?)?")
+
+
 def cell_date(value: Any) -> dt.date:
-    """A date cell (a date, 2023-05-25, 2023/5/25, 2023年5月25日); ValueError if it is none."""
+    """A date cell (a date, 2023-05-25, 2023/5/25, 2023年5月25日, with or without a time after
+    it: 2023-05-25 09:30); ValueError if it is none."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
-    text = cell_text(value).replace("/", "-").replace(".", "-")
-    m = re.fullmatch(r"(\d{4})(?:-|年)(\d{1,2})(?:-|月)(\d{1,2})日?", text)
+    m = _DATE.fullmatch(cell_text(value).replace("/", "-").replace(".", "-"))
     if not m:
         raise ValueError("is not a date")
     return dt.date(int(m[1]), int(m[2]), int(m[3]))
+
+
+def date_clock(value: Any) -> dt.time | None:
+    """The time of day a date cell holds besides its date (Excel's 2023-05-25 09:30, or that
+    text), or None: none, or midnight, which is what a date cell holds when no time was typed."""
+    if isinstance(value, dt.datetime):
+        clock = value.time().replace(second=0, microsecond=0)
+    elif isinstance(value, dt.date):
+        return None
+    else:
+        m = _DATE.fullmatch(cell_text(value).replace("/", "-"))
+        if m is None or m[4] is None or int(m[4]) > 23 or int(m[5]) > 59:
+            return None
+        clock = dt.time(int(m[4]), int(m[5]))
+    return clock if clock != dt.time(0) else None
 
 
 # The forms of a time :func:`cell_time` reads, as a refusal lists them.

@@ -21,6 +21,7 @@ from guide.programme.cells import (
     cell_shown,
     cell_text,
     cell_time,
+    date_clock,
     end_minutes,
     host_names,
     is_date,
@@ -209,7 +210,8 @@ class _SheetReader:
             cells = {f: row[i] if i < len(row) else None for i, f in enumerate(self.fields) if f}
             if self._blank(row) or self._continues(row, cells, number):
                 continue
-            event = self._event(cells, number)
+            event = self._event(cells, number,
+                                self.fields.index("date") in getattr(row, "continued", ()))
             self.last = (event, number, cells) if event is not None else None
             if event is not None:
                 yield event
@@ -256,52 +258,39 @@ class _SheetReader:
         event.where = self.where.row(first, number)
         return True
 
-    def _event(self, cells: dict[str, Any], number: int) -> RawEvent | None:
-        """The event of one row, or None when a cell of it is bad (said in ``errors``)."""
+    def _bad(self, number: int, field: str, message: str, value: Any) -> None:
+        shown = f"{cell_shown(value)!r} " if cell_text(value) else ""
+        self.errors.append(f"{self.where(number)}, column {self.labels[field]}: {shown}{message}")
+
+    def _event(self, cells: dict[str, Any], number: int, date_merged: bool) -> RawEvent | None:
+        """The event of one row, or None when a cell of it is bad (said in ``errors``);
+        ``date_merged``: its date cell is merged down over it from a row above."""
         errors_before = len(self.errors)
-
-        def bad(field: str, message: str, value: Any) -> None:
-            shown = f"{cell_shown(value)!r} " if cell_text(value) else ""
-            self.errors.append(f"{self.where(number)}, column {self.labels[field]}: "
-                               f"{shown}{message}")
-
         # A sheet is typed by hand: the same id twice is a slip, and a bookmark on that id
         # would follow whichever row came first; so both rows are named, not repaired.
         source_id = cell_text(cells.get("id"))
         if source_id in self.ids:
-            bad("id", f"is also the id of {self.ids[source_id]}; every session needs its "
-                "own id", cells.get("id"))
+            self._bad(number, "id", f"is also the id of {self.ids[source_id]}; every session "
+                      "needs its own id", cells.get("id"))
         elif source_id:
             self.ids[source_id] = self.where.row(number)
         title = cell_text(cells.get("title"))
         if not title:
-            bad("title", "is empty; every session needs a title", None)
-        day = start = end = None
+            self._bad(number, "title", "is empty; every session needs a title", None)
+        day = None
         try:
             day = cell_date(cells.get("date"))
         except ValueError:
-            bad("date", "is not a date (YYYY-MM-DD)" if cell_text(cells.get("date")) else
-                "is empty; every session needs a date", cells.get("date"))
-        for field in ("start", "end"):
-            if cell_text(cells.get(field)):
-                try:
-                    if field == "start":
-                        start = cell_time(cells[field])
-                    else:
-                        end = end_minutes(cells[field])
-                except ValueError:
-                    bad(field, f"is not a time ({TIME_FORMS})", cells[field])
-        if end is not None and start is None and not cell_text(cells.get("start")):
-            bad("start", "is empty but 结束 End is given", None)
-        elif start is not None and end is not None and end <= start.hour * 60 + start.minute:
-            bad("end", f"is not after 开始 Start {start.strftime('%H:%M')} (a session that ends "
-                "after midnight: write 00:30+1 or 次日00:30)", cells.get("end"))
+            self._bad(number, "date", "is not a date (YYYY-MM-DD)" if cell_text(cells.get("date"))
+                      else "is empty; every session needs a date", cells.get("date"))
+        start, end, notes = self._times(cells, number, date_merged)
         if len(self.errors) > errors_before or day is None:
             return None
         event = RawEvent(where=self.where.row(number), day=day.isoformat(),
                          source_id=source_id or None, title=title,
                          room=cell_text(cells.get("room")), track=cell_text(cells.get("track")),
-                         type=cell_text(cells.get("type")), abstract=cell_text(cells.get("abstract")))
+                         type=cell_text(cells.get("type")), abstract=cell_text(cells.get("abstract")),
+                         notes=notes)
         event.title_en = cell_text(cells.get("title_en"))
         event.abstract_en = cell_text(cells.get("abstract_en"))
         event.hosts = host_names(cells.get("host"))
@@ -312,6 +301,40 @@ class _SheetReader:
                 event.duration = f"{minutes // 60}:{minutes % 60:02d}"
         event.persons = [RawPerson(p) for p in speaker_names(cells.get("speakers"))]
         return event
+
+    def _times(self, cells: dict[str, Any], number: int, date_merged: bool
+               ) -> tuple[dt.time | None, int | None, list[str]]:
+        """(start, end as minutes after the day's midnight, notes for the report) of a row.
+
+        A date cell that holds a time too (Excel's 2023-05-25 09:30) gives the start when
+        开始 Start is empty, and says so; not when it is merged down from a row above, whose
+        session's time it is.
+        """
+        start = end = None
+        for field in ("start", "end"):
+            if cell_text(cells.get(field)):
+                try:
+                    if field == "start":
+                        start = cell_time(cells[field])
+                    else:
+                        end = end_minutes(cells[field])
+                except ValueError:
+                    self._bad(number, field, f"is not a time ({TIME_FORMS})", cells[field])
+        notes = []
+        clock = None if date_merged else date_clock(cells.get("date"))
+        if clock is not None and not cell_text(cells.get("start")):
+            start = clock
+            notes.append(f"开始 Start is empty: the time in its 日期 Date cell, {clock:%H:%M}, is "
+                         "taken as the start")
+        elif clock is not None and start is not None and start.replace(second=0) != clock:
+            notes.append(f"its 日期 Date cell holds the time {clock:%H:%M} too, not 开始 Start "
+                         f"{start:%H:%M}; the 开始 Start is kept")
+        if end is not None and start is None and not cell_text(cells.get("start")):
+            self._bad(number, "start", "is empty but 结束 End is given", None)
+        elif start is not None and end is not None and end <= start.hour * 60 + start.minute:
+            self._bad(number, "end", f"is not after 开始 Start {start.strftime('%H:%M')} (a "
+                      "session that ends after midnight: write 00:30+1 or 次日00:30)", cells.get("end"))
+        return start, end, notes
 
 
 def read_spreadsheet(data: bytes, name: str, kind: str) -> RawProgramme:
