@@ -243,3 +243,48 @@ def test_a_date_cell_with_a_time_gives_the_start_when_start_is_empty(
     assert forum.start is not None and forum.start.isoformat() == "2023-05-25T09:30:00+08:00"
     assert [r["repair"] for r in report["repaired"] if "日期" in r["repair"]] == [
         "开始 Start is empty: the time in its 日期 Date cell, 09:30, is taken as the start"]
+
+
+def test_a_year_typed_wrong_is_refused_naming_its_cell(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """2203-05-25 among 2023's sessions was imported: a programme 180 years long."""
+    code, err, out, _report = _import(tmp_path, capsys, "s.xlsx", [
+        ["编号", "标题", "日期", "开始", "结束"],
+        ["S1", "开幕式", "2203-05-25", "09:00", "10:00"],
+        ["S2", "主论坛", "2023-05-25", "10:00", "11:00"],
+        ["S3", "闭幕式", "2023-05-26", "16:00", "17:00"],
+        ["S4", "Typo", "2032-05-26", "16:00", "17:00"],
+    ])
+    assert code == 2 and not out.exists()
+    assert err.splitlines() == [
+        "s.xlsx: row 2, column 日期 Date: '2203-05-25' is 180 years after the programme's other "
+        "dates (2023-05-25 to 2023-05-26): a year typed wrong? Correct it; a programme of more "
+        "than a year is imported a year at a time",
+        "s.xlsx: row 5, column 日期 Date: '2032-05-26' is 9 years after the programme's other "
+        "dates (2023-05-25 to 2023-05-26): a year typed wrong? Correct it; a programme of more "
+        "than a year is imported a year at a time",
+        "2 bad cell(s); nothing written"]
+
+
+def test_a_date_months_from_the_others_is_imported_with_a_notice_to_check_its_year(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, err, out, report = _import(tmp_path, capsys, "s.csv", [
+        ["编号", "标题", "日期", "开始", "结束"],
+        ["S1", "开幕式", "2023-05-25", "09:00", "10:00"],
+        ["S2", "闭幕式", "2023-05-26", "16:00", "17:00"],
+        ["S3", "Typo", "2022-05-26", "16:00", "17:00"],
+    ])
+    assert code == 0, err
+    assert len(load_pack(out).of("forum")) == 3
+    said = ("'2022-05-26' is 12 months before the programme's other dates (2023-05-25 to "
+            "2023-05-26); check its year")
+    assert report["notices"] == [{"where": "row 4, column 日期 Date", "notice": said}]
+    assert f"note: row 4, column 日期 Date: {said}" in err
+    # A series of a session a month for two years is one run of dates: nothing to say.
+    (tmp_path / "series").mkdir()
+    code, err, out, report = _import(tmp_path / "series", capsys, "s.csv", [
+        ["编号", "标题", "日期", "开始", "结束"],
+        *[[f"S{n}", f"Meetup {n}", f"{2023 + n // 12}-{n % 12 + 1:02d}-10", "19:00", "21:00"]
+          for n in range(24)]])
+    assert code == 0, err
+    assert len(load_pack(out).of("forum")) == 24 and report["notices"] == []

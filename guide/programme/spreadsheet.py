@@ -30,6 +30,7 @@ from guide.programme.cells import (
 from guide.programme.model import ProgrammeError, ProgrammeUnreadable, RawEvent, RawPerson, RawProgramme
 from guide.programme.pack_names import file_title
 from guide.programme.sheet_csv import SEPARATORS, csv_rows
+from guide.programme.sheet_dates import SheetDate, far_dates
 from guide.programme.sheet_header import (
     COLUMNS,
     HEADER_ROWS,
@@ -191,6 +192,7 @@ class _SheetReader:
         self.errors = errors
         self.ids = ids  # session id -> the row that has it, over all the workbook's sheets
         self.last: tuple[RawEvent, int, dict[str, Any]] | None = None  # event, its row, cells
+        self.dates: list[SheetDate] = []  # each session's date, and its row
         self.labels = dict(COLUMNS)
 
     def read(self, rows: Iterator[list[Any]], first: int) -> Iterator[RawEvent]:
@@ -286,6 +288,7 @@ class _SheetReader:
         start, end, notes = self._times(cells, number, date_merged)
         if len(self.errors) > errors_before or day is None:
             return None
+        self.dates.append(SheetDate(day, self.where.row(number)))
         event = RawEvent(where=self.where.row(number), day=day.isoformat(),
                          source_id=source_id or None, title=title,
                          room=cell_text(cells.get("room")), track=cell_text(cells.get("track")),
@@ -352,6 +355,7 @@ def read_spreadsheet(data: bytes, name: str, kind: str) -> RawProgramme:
     errors: list[str] = []
     ids: dict[str, str] = {}
     without_ids: list[str] = []
+    dates: list[SheetDate] = []
     for where, rows in sheets:
         head, rows = open_sheet(where, rows)
         programme.left_out += unknown_columns(head.cells, head.fields, where)
@@ -359,6 +363,9 @@ def read_spreadsheet(data: bytes, name: str, kind: str) -> RawProgramme:
             without_ids.append(where.row(head.row))
         reader = _SheetReader(where, sep, head, errors, ids)
         programme.events.extend(reader.read(rows, head.first))
+        dates += reader.dates
+    far, programme.notices = far_dates(name, dates)
+    errors += far
     if without_ids:  # said once for the file, naming each sheet it is true of
         programme.notices.append((", ".join(without_ids), NO_ID_COLUMN))
     # Sheets that hold no programme (instructions, a chart) lose nothing: a note, not a
