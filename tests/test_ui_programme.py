@@ -567,3 +567,11 @@ def test_a_refused_programme_says_whether_it_was_unreadable_or_has_errors(
     box = g.window.findChild(QMessageBox, "importRefused")
     assert box is not None and box.text().startswith(headline + "\n\n" + name), box.text()
     g.close()
+
+
+def test_the_open_dialog_shows_the_spreadsheets_the_import_says_how_to_save() -> None:
+    """An .ods or .xls was not even shown in "Open programme…", so its "save it as .xlsx" advice
+    could not be reached from the window."""
+    from guide.ui.content_update import PROGRAMME_FILES
+
+    assert {"*.xlsx", "*.csv", "*.xls", "*.ods"} <= set(PROGRAMME_FILES.split())

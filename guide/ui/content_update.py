@@ -89,8 +89,10 @@ class PrepareWorker(QObject):
         self.refused.emit("", f"{Path(source).name}: {type(exc).__name__}: {exc}", [])
 
 
-# What "Open programme…" offers: every format `guide import` reads.
-PROGRAMME_FILES = "*.xml *.json *.ics *.xlsx *.csv"
+# What "Open programme…" offers: every format `guide import` reads, and the spreadsheets it
+# refuses saying how to save them as .xlsx (an Excel 97-2003 .xls, an OpenDocument .ods), so that
+# a staff member who has one is told that, not shown a folder without their file.
+PROGRAMME_FILES = "*.xml *.json *.ics *.xlsx *.csv *.xls *.ods"
 
 
 def summary_text(summary: ChangeSummary, lang: str) -> str:
