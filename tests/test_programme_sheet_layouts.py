@@ -194,3 +194,84 @@ def test_a_room_typed_two_ways_is_one_room(tmp_path: Path, capsys: pytest.Captur
     assert [r["title"] for r in programme["room"]] == ["A厅", "B厅"]
     forums = json.loads((tmp_path / "pack" / "sessions-0001.json").read_text(encoding="utf-8"))["forum"]
     assert len({f["room"] for f in forums[:3]}) == 1 and forums[3]["room"] != forums[0]["room"]
+
+
+def _times(pack: Path) -> list[tuple[str, str, str, str]]:
+    """(title, start, end, room) of each session in the pack, in the sheet's order."""
+    rooms = {r["id"]: r["title"] for r in
+             json.loads((pack / "programme.json").read_text(encoding="utf-8"))["room"]}
+    forums = json.loads((pack / "sessions-0001.json").read_text(encoding="utf-8"))["forum"]
+    return [(f["title"], f.get("start", "")[:16], f.get("end", "")[11:16], rooms.get(f.get("room"), ""))
+            for f in forums]
+
+
+def test_a_time_header_over_start_and_end_is_read_as_both(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A title row, then 时间 merged over two columns above a second header row of 开始 and 结束:
+    one session was imported, the two columns reported as "时间 is not a column the guide
+    reads", and every session's times were lost."""
+    _book([["2023中关村论坛日程"],
+           ["编号", "标题", "日期", "时间", None, "地点"],
+           [None, None, None, "开始", "结束", None],
+           ["S1", "开幕式", "2023-05-25", "09:00", "10:00", "A厅"],
+           ["S2", "主论坛", "2023-05-25", "10:30", "12:00", "B厅"]],
+          ("A1:G1", "D2:E2")).save(tmp_path / "s.xlsx")
+    code, err, report = _import(tmp_path, capsys, tmp_path / "s.xlsx")
+    assert code == 0, err
+    assert report["skipped"] == [] and "skipped:" not in err
+    assert _times(tmp_path / "pack") == [("开幕式", "2023-05-25T09:00", "10:00", "A厅"),
+                                         ("主论坛", "2023-05-25T10:30", "12:00", "B厅")]
+    # Rows keep their numbers: the first session is row 4.
+    _book([["编号", "标题", "日期", "时间", None],
+           [None, None, None, "开始", "结束"],
+           ["S1", "开幕式", "2023-05-25", "9点", "10:00"]], ("D1:E1",)).save(tmp_path / "bad.xlsx")
+    (tmp_path / "bad").mkdir()
+    code, err, _report = _import(tmp_path / "bad", capsys, tmp_path / "bad.xlsx")
+    assert code == 2
+    assert "bad.xlsx: row 3, column 开始 Start: '9点' is not a time" in err
+
+
+@pytest.mark.parametrize(("rows", "merges"), [
+    # Headers merged down over both rows, and groups of 日期 and 地点 with a column the guide
+    # does not read under each (星期, 楼层).
+    ([["编号", "标题", "日期", None, "时间", None, "地点", None],
+      [None, None, "日期", "星期", "开始", "结束", "会场", "楼层"]],
+     ("A1:A2", "B1:B2", "C1:D1", "E1:F1", "G1:H1")),
+    # English, and 起/止 under 起止时间.
+    ([["ID", "Title", "Date", "Time", None, "Venue", None],
+      [None, None, None, "Start", "End", None, None]], ("D1:E1",)),
+    ([["编号", "标题", "日期", "起止时间", None, "地点"],
+      [None, None, None, "起", "止", None]], ("D1:E1",)),
+])
+def test_two_row_headers_of_other_groups_are_read(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], rows: list[list[Any]],
+        merges: tuple[str, ...]) -> None:
+    head = rows[0]
+    session = {"编号": "S1", "ID": "S1", "标题": "开幕式", "Title": "开幕式", "日期": "2023-05-25",
+               "Date": "2023-05-25", "地点": "A厅", "Venue": "A厅"}
+    cells = [session.get(h or "") for h in head]
+    for i, under in enumerate(rows[1]):
+        cells[i] = {"开始": "09:00", "起": "09:00", "Start": "09:00", "结束": "10:00", "止": "10:00",
+                    "End": "10:00", "会场": "A厅", "星期": "周四", "楼层": "3层"}.get(under or "", cells[i])
+    _book([*rows, cells], merges).save(tmp_path / "s.xlsx")
+    code, err, report = _import(tmp_path, capsys, tmp_path / "s.xlsx")
+    assert code == 0, err
+    assert _times(tmp_path / "pack") == [("开幕式", "2023-05-25T09:00", "10:00", "A厅")]
+    unread = [(s["where"], s["reason"]) for s in report["skipped"]]
+    if "星期" in rows[1]:
+        assert unread == [
+            ("column D", '"日期/星期" is not a column the guide reads; its cells were not loaded'),
+            ("column H", '"地点/楼层" is not a column the guide reads; its cells were not loaded')]
+    else:
+        assert unread == []
+
+
+def test_a_csv_with_a_two_row_header_is_read(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A CSV file keeps a merged group header in its first cell, the others empty."""
+    (tmp_path / "s.csv").write_text("编号,标题,日期,时间,,地点\n,,,开始,结束,\n"
+                                    "S1,开幕式,2023-05-25,09:00,10:00,A厅\n", encoding="utf-8")
+    code, err, report = _import(tmp_path, capsys, tmp_path / "s.csv")
+    assert code == 0, err
+    assert report["skipped"] == []
+    assert _times(tmp_path / "pack") == [("开幕式", "2023-05-25T09:00", "10:00", "A厅")]

@@ -201,3 +201,90 @@ def test_a_template_column_beside_another_header_of_its_meaning_wins(
     assert forum.title == "开幕式"
     assert [(s["where"], s["reason"]) for s in report["skipped"]] == [
         ("column C", '"会议名称" is not a column the guide reads; its cells were not loaded')]
+
+
+def test_a_date_cell_with_a_time_gives_the_start_when_start_is_empty(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Excel's 2023-05-25 09:30 in the date column, 开始 empty: the session was imported with no
+    time at all, and nothing said so."""
+    import datetime as dt
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["编号 ID", "标题 Title", "日期 Date", "开始 Start", "结束 End"])
+    sheet.append(["S1", "Opening", dt.datetime(2023, 5, 25, 9, 30), None, "10:30"])
+    sheet.append(["S2", "Keynote", dt.datetime(2023, 5, 25, 11, 0), "11:15", "12:00"])
+    sheet.append(["S3", "Lunch", dt.datetime(2023, 5, 25), None, None])  # a date alone: untimed
+    # A day's date merged over its sessions holds the first one's time: not the others'.
+    sheet.append(["S4", "Panel", dt.datetime(2023, 5, 26, 14, 0), None, None])
+    sheet.append(["S5", "Posters", None, None, None])
+    sheet.merge_cells("C5:C6")
+    book.save(tmp_path / "s.xlsx")
+    code, err, out, report = _import_file(tmp_path, capsys, tmp_path / "s.xlsx")
+    assert code == 0, err
+    starts = {f.title: f.start.isoformat() if f.start else None for f in load_pack(out).of("forum")}
+    assert starts == {"Opening": "2023-05-25T09:30:00+08:00", "Keynote": "2023-05-25T11:15:00+08:00",
+                      "Lunch": None, "Panel": "2023-05-26T14:00:00+08:00", "Posters": None}
+    assert [(r["where"], r["title"], r["repair"]) for r in report["repaired"]
+            if "日期" in r["repair"]] == [
+        ("row 2", "Opening", "开始 Start is empty: the time in its 日期 Date cell, 09:30, is taken "
+         "as the start"),
+        ("row 3", "Keynote", "its 日期 Date cell holds the time 11:00 too, not 开始 Start 11:15; "
+         "the 开始 Start is kept"),
+        ("row 5", "Panel", "开始 Start is empty: the time in its 日期 Date cell, 14:00, is taken "
+         "as the start")]
+    # The same typed in a CSV file (it was refused as "not a date").
+    (tmp_path / "csv").mkdir()
+    code, err, out, report = _import(tmp_path / "csv", capsys, "s.csv", [
+        ["编号", "标题", "日期", "开始", "结束"], ["S1", "Opening", "2023-05-25 09:30", None, "10:30"]])
+    assert code == 0, err
+    (forum,) = load_pack(out).of("forum")
+    assert forum.start is not None and forum.start.isoformat() == "2023-05-25T09:30:00+08:00"
+    assert [r["repair"] for r in report["repaired"] if "日期" in r["repair"]] == [
+        "开始 Start is empty: the time in its 日期 Date cell, 09:30, is taken as the start"]
+
+
+def test_a_year_typed_wrong_is_refused_naming_its_cell(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """2203-05-25 among 2023's sessions was imported: a programme 180 years long."""
+    code, err, out, _report = _import(tmp_path, capsys, "s.xlsx", [
+        ["编号", "标题", "日期", "开始", "结束"],
+        ["S1", "开幕式", "2203-05-25", "09:00", "10:00"],
+        ["S2", "主论坛", "2023-05-25", "10:00", "11:00"],
+        ["S3", "闭幕式", "2023-05-26", "16:00", "17:00"],
+        ["S4", "Typo", "2032-05-26", "16:00", "17:00"],
+    ])
+    assert code == 2 and not out.exists()
+    assert err.splitlines() == [
+        "s.xlsx: row 2, column 日期 Date: '2203-05-25' is 180 years after the programme's other "
+        "dates (2023-05-25 to 2023-05-26): a year typed wrong? Correct it; a programme of more "
+        "than a year is imported a year at a time",
+        "s.xlsx: row 5, column 日期 Date: '2032-05-26' is 9 years after the programme's other "
+        "dates (2023-05-25 to 2023-05-26): a year typed wrong? Correct it; a programme of more "
+        "than a year is imported a year at a time",
+        "2 bad cell(s); nothing written"]
+
+
+def test_a_date_months_from_the_others_is_imported_with_a_notice_to_check_its_year(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, err, out, report = _import(tmp_path, capsys, "s.csv", [
+        ["编号", "标题", "日期", "开始", "结束"],
+        ["S1", "开幕式", "2023-05-25", "09:00", "10:00"],
+        ["S2", "闭幕式", "2023-05-26", "16:00", "17:00"],
+        ["S3", "Typo", "2022-05-26", "16:00", "17:00"],
+    ])
+    assert code == 0, err
+    assert len(load_pack(out).of("forum")) == 3
+    said = ("'2022-05-26' is 12 months before the programme's other dates (2023-05-25 to "
+            "2023-05-26); check its year")
+    assert report["notices"] == [{"where": "row 4, column 日期 Date", "notice": said}]
+    assert f"note: row 4, column 日期 Date: {said}" in err
+    # A series of a session a month for two years is one run of dates: nothing to say.
+    (tmp_path / "series").mkdir()
+    code, err, out, report = _import(tmp_path / "series", capsys, "s.csv", [
+        ["编号", "标题", "日期", "开始", "结束"],
+        *[[f"S{n}", f"Meetup {n}", f"{2023 + n // 12}-{n % 12 + 1:02d}-10", "19:00", "21:00"]
+          for n in range(24)]])
+    assert code == 0, err
+    assert len(load_pack(out).of("forum")) == 24 and report["notices"] == []

@@ -95,6 +95,25 @@ def test_a_value_in_a_column_without_a_header_is_refused(
         "header or move the value"]
 
 
+def test_a_csv_value_under_an_empty_header_cell_is_in_a_column_without_a_header(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A note typed in a column with no header (Excel saves the header row with its empty
+    cells, ",,") was "row 2 has 8 cells but the header row has 6: a comma inside a cell needs
+    quotes", though the header row has 8 cells and there is no comma in any cell."""
+    err = _refused(tmp_path, capsys, "s.csv", HEAD.replace("\n", ",,\r\n")
+                   + "S1,Opening,2023-05-25,09:00,10:00,Hall A,,待确认\r\n")
+    assert err.splitlines()[0] == ("s.csv: row 2, column H: '待确认' is in a column without a "
+                                   "header; give the column its header or move the value")
+    assert "comma" not in err
+    # A cell past the header row's last cell is still a comma not in quotes.
+    (tmp_path / "comma").mkdir()
+    err = _refused(tmp_path / "comma", capsys, "s.csv", HEAD.replace("\n", ",,\r\n")
+                   + "S1,Opening,2023-05-25,09:00,10:00,Hall A,,AI, robots, work\r\n")
+    assert err.splitlines()[0] == (
+        "s.csv: row 2 has 10 cells but the header row has 8: a comma inside a cell needs the cell "
+        "in quotes (the cells past the last column: 'robots', 'work')")
+
+
 def test_excel_quoted_cells_with_line_breaks_commas_and_quotes_still_read(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _err, out = _import(tmp_path, capsys, "s.csv", HEAD.replace("\n", ",简介 Abstract,\n")
@@ -200,9 +219,37 @@ def test_utf16_and_tab_or_semicolon_separated_files_are_read(
 def test_a_gbk_csv_is_refused_naming_the_file_and_the_fix(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     err = _refused(tmp_path, capsys, "s.csv", (HEAD + ",".join(ROWS[0]) + "\n").encode("gbk"))
-    assert ("error: s.csv is not UTF-8 text (byte 0 cannot be read; Excel's plain CSV on Chinese "
-            "Windows is GBK); in Excel use Save As > CSV UTF-8 (Comma delimited) (*.csv), then "
-            "import that file") in err
+    assert ("error: s.csv is not UTF-8 text (row 1, column A is the first cell that cannot be "
+            "read; Excel's plain CSV on Chinese Windows is GBK); in Excel use Save As > CSV UTF-8 "
+            "(Comma delimited) (*.csv), then import that file") in err
+    # With English headers the first Chinese is further down: that is the cell named.
+    (tmp_path / "english").mkdir()
+    err = _refused(tmp_path / "english", capsys, "s.csv", (
+        "ID,Title,Date\nS1,Opening,2023-05-25\nS2,闭幕式,2023-05-26\nS3,论坛,2023-05-26\n"
+    ).encode("gbk"))
+    assert "error: s.csv is not UTF-8 text (row 3, column Title is the first cell that " in err
+
+
+def test_a_cell_not_utf8_in_a_utf8_csv_is_named_by_its_row_and_column(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """One GBK cell pasted into a CSV UTF-8 file made the whole file "not UTF-8 text (byte
+    1696 …); in Excel use Save As > CSV UTF-8", to someone whose file already was, with no
+    word of where the bytes were."""
+    rows = [f"S{i},论坛{i},2023-05-25,09:00,10:00,A厅\r\n".encode() for i in range(1, 41)]
+    rows[38] = b"S39," + "论坛39".encode("gbk") + ",2023-05-25,09:00,10:00,A厅\r\n".encode()
+    rows[20] = "S21,论坛21,2023-05-25,09:00,10:00,".encode() + "B厅".encode("gbk") + b"\r\n"
+    for bom in (b"", b"\xef\xbb\xbf"):
+        (tmp_path / f"{len(bom)}").mkdir()
+        err = _refused(tmp_path / f"{len(bom)}", capsys, "s.csv",
+                       bom + HEAD.replace("\n", "\r\n").encode() + b"".join(rows))
+        assert err.splitlines() == [
+            "s.csv: row 22, column 地点 Room: the cell is not UTF-8 text, though the rest of the "
+            "file is (read as GBK it says 'B厅'; it may have been pasted from another file): type "
+            "the cell again and save the file",
+            "s.csv: row 40, column 标题 Title: the cell is not UTF-8 text, though the rest of the "
+            "file is (read as GBK it says '论坛39'; it may have been pasted from another file): "
+            "type the cell again and save the file",
+            "2 bad cell(s); nothing written"]
 
 
 def _two_sheets(path: Path, second: list[object]) -> None:
@@ -250,6 +297,49 @@ def test_a_sheet_saved_under_another_name_keeps_its_pack_id_when_told(tmp_path: 
     with pytest.raises(ProgrammeError, match="lower-case letters, digits and dashes"):
         import_programme(str(tmp_path / "v1.csv"), tmp_path / "v3", pack_id="ZGC 2023")
 
+
+
+@pytest.mark.parametrize(("stem", "pack_id", "title"), [
+    # ASCII names keep the ids they always had.
+    ("programme", "programme", "programme"),
+    ("ZGC Forum 2023", "zgc-forum-2023", "ZGC Forum 2023"),
+    ("programme-v2", "programme-v2", "programme-v2"),
+    ("x" * 70, "x" * 60, "x" * 70),
+    # Chinese is pinyin: it was dropped, leaving "2023" (or nothing: "programme").
+    ("2023中关村论坛日程", "2023-zhong-guan-cun-lun-tan-ri-cheng", "2023中关村论坛日程"),
+    ("2024中关村论坛日程", "2024-zhong-guan-cun-lun-tan-ri-cheng", "2024中关村论坛日程"),
+    ("ZGC 论坛 2023", "zgc-lun-tan-2023", "ZGC 论坛 2023"),
+    # What a download or a copy adds to the name is not the programme's.
+    ("日程 (1)", "ri-cheng", "日程"), ("日程(2)", "ri-cheng", "日程"), ("日程（3）", "ri-cheng", "日程"),
+    ("日程 - 副本", "ri-cheng", "日程"), ("日程 - 副本 (2)", "ri-cheng", "日程"),
+    ("日程 - Copy", "ri-cheng", "日程"), ("日程_copy", "ri-cheng", "日程"),
+    ("Copy of 日程", "ri-cheng", "日程"), ("programme (1)", "programme", "programme"),
+    # Cut short, or with letters pinyin does not spell: a hash of the whole name follows.
+    ("第十届中国国际进口博览会平行论坛日程安排表",
+     "di-shi-jie-zhong-guo-guo-ji-jin-kou-bo-lan-hui-ping-22ae9fab", None),
+    ("第十届中国国际进口博览会平行论坛日程安排",  # the same first 60 characters, another name
+     "di-shi-jie-zhong-guo-guo-ji-jin-kou-bo-lan-hui-ping-e98b6d3a", None),
+    ("Программа 2023", "2023-82c77b62", None),
+])
+def test_a_sheets_pack_id_keeps_its_chinese_and_drops_a_downloads_number(
+        stem: str, pack_id: str, title: str | None) -> None:
+    """2023中关村论坛日程.xlsx was pack "2023" (as was any other event of 2023), and 日程 (1).xlsx,
+    a browser's second download of 日程.xlsx, pack "1": a corrected sheet another programme."""
+    from guide.programme.pack_names import file_title, pack_id_for
+
+    assert pack_id_for(file_title(stem)) == pack_id and len(pack_id) <= 60
+    assert file_title(stem) == (stem if title is None else title)
+
+
+def test_a_sheet_downloaded_again_updates_the_same_pack(tmp_path: Path) -> None:
+    from guide.programme.importer import import_programme
+
+    for name in ("日程.csv", "日程 (1).csv", "日程 - 副本.csv"):
+        sheet = tmp_path / name
+        sheet.write_text(HEAD + "S1,开幕式,2023-05-27,09:00,10:00,A厅\n", encoding="utf-8")
+        import_programme(str(sheet), tmp_path / "pack", timezone="Asia/Shanghai")
+        info = load_pack(tmp_path / "pack").info
+        assert (info.id, info.title) == ("ri-cheng", "日程")
 
 
 def _book(title: str | None = None) -> tuple[Workbook, Any]:
@@ -308,9 +398,34 @@ def test_times_typed_with_morning_or_afternoon_are_read(
     # What could be two times, or none, is refused, naming the form that is one.
     err = _refused(tmp_path, capsys, "t.csv", HEAD + "S1,Talk,2023-05-27,11点,上午12:30,Hall\n"
                    "S2,Talk,2023-05-27,晚上12点,凌晨12点,Hall\n")
-    assert "t.csv: row 2, column 开始 Start: '11点' is not a time (HH:MM, e.g. 14:00)" in err
-    assert "t.csv: row 2, column 结束 End: '上午12:30' is not a time (HH:MM, e.g. 14:00)" in err
-    assert "t.csv: row 3, column 开始 Start: '晚上12点' is not a time (HH:MM, e.g. 14:00)" in err
+    assert "t.csv: row 2, column 开始 Start: '11点' is not a time (HH:MM or HH:MM:SS, e.g. 14:00;" in err
+    assert "t.csv: row 2, column 结束 End: '上午12:30' is not a time (HH:MM or HH:MM:SS, e.g. 14:00;" in err
+    assert "t.csv: row 3, column 开始 Start: '晚上12点' is not a time (HH:MM or HH:MM:SS, e.g. 14:00;" in err
+
+
+def test_times_with_seconds_as_excel_writes_them_are_read(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Excel's own US time format, "9:00:00 AM" in a text cell, was refused though "2:00 PM"
+    was read; a 24-hour time with seconds was read only with a half-width colon."""
+    import json
+
+    book, sheet = _book()
+    for i, (start, end) in enumerate([("9:00:00 AM", "10:30:00 AM"), ("2:00:00 PM", "12:00:00 AM"),
+                                      ("14:00:00", "15：30：00"), ("下午2:00:00", "下午3:15:00"),
+                                      ("上午 9:00", "10 am")], start=1):
+        sheet.append([f"S{i}", f"Talk {i}", "2023-05-25", start, end])
+    book.save(tmp_path / "s.xlsx")
+    code, err, out = _import(tmp_path, capsys, "s.xlsx", (tmp_path / "s.xlsx").read_bytes())
+    assert code == 0, err
+    times = [(f["start"][11:16], f["end"][11:16])
+             for f in json.loads((out / "sessions-0001.json").read_text())["forum"]]
+    assert times == [("09:00", "10:30"), ("14:00", "00:00"), ("14:00", "15:30"),
+                     ("14:00", "15:15"), ("09:00", "10:00")]
+    # Seconds past 59 are no time, and the refusal lists the forms that are one.
+    (tmp_path / "typo").mkdir()
+    err = _refused(tmp_path / "typo", capsys, "t.csv", HEAD + "S1,Talk,2023-05-25,9:00:75 AM,10:00,Hall\n")
+    assert ("t.csv: row 2, column 开始 Start: '9:00:75 AM' is not a time (HH:MM or HH:MM:SS, e.g. "
+            "14:00; or with 上午/下午 or AM/PM, e.g. 下午2点, 2:00 PM)") in err
 
 
 def test_a_date_merged_over_its_sessions_is_each_sessions_date(
@@ -386,3 +501,44 @@ def test_a_workbook_excel_opens_but_the_guide_cannot_says_how_to_save_it(
                  *(["--format", fmt] if fmt else [])])
     assert code == 2
     assert capsys.readouterr().err.splitlines()[0] == f"error: {said}"
+
+
+def _zip(parts: dict[str, bytes]) -> bytes:
+    import io
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    return buffer.getvalue()
+
+
+ODS = b"application/vnd.oasis.opendocument.spreadsheet"
+
+
+@pytest.mark.parametrize(("name", "parts", "said"), [
+    ("prog.ods", {"mimetype": ODS, "content.xml": b"<x/>"},
+     "prog.ods: an OpenDocument spreadsheet (.ods, as LibreOffice and WPS save it), which the guide "
+     "cannot read: open it in LibreOffice Calc, WPS or Excel and save it as .xlsx (Excel Workbook), "
+     "then import that file"),
+    ("prog.xlsx", {"mimetype": ODS, "content.xml": b"<x/>"},  # named .xlsx all the same
+     "prog.xlsx: an OpenDocument spreadsheet (.ods, as LibreOffice and WPS save it), which the "
+     "guide cannot read: open it in LibreOffice Calc, WPS or Excel"),
+    ("prog.xlsb", {"[Content_Types].xml": b"<x/>", "xl/workbook.bin": b"\0"},
+     "prog.xlsb: an Excel binary workbook (.xlsb), which the guide cannot read: open it in Excel "
+     "and save it as .xlsx (Excel Workbook), then import that file"),
+    ("notes.docx", {"[Content_Types].xml": b"<x/>", "word/document.xml": b"<x/>"},
+     "notes.docx: a Word document, not a spreadsheet, which the guide cannot read: copy the "
+     "programme's table into Excel and save it as .xlsx (Excel Workbook), then import that file"),
+    ("sheets.zip", {"2023/日程.xlsx": b"PK", "readme.txt": b"hi"},
+     "sheets.zip: a zip archive, not a spreadsheet, which the guide cannot read: unzip it and "
+     "import the programme inside (2023/日程.xlsx)"),
+])
+def test_a_zip_file_that_is_no_xlsx_workbook_says_what_it_is_and_how_to_save_it(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, parts: dict[str, bytes],
+        said: str) -> None:
+    """An .ods was 'not a readable .xlsx workbook: "There is no item named
+    '[Content_Types].xml' in the archive"', a message about the file's insides."""
+    err = _refused(tmp_path, capsys, name, _zip(parts))
+    assert err.splitlines()[0].startswith(f"error: {said}")
+    assert "Content_Types" not in err

@@ -278,9 +278,10 @@ def test_the_question_says_which_sessions_the_import_left_out_and_why(
 ) -> None:
     """The command line listed the sessions it skipped; the staff menu said only "2 added"."""
     rows = "".join(f"Talk {n},2023-05-27,{9 + n}:00,{10 + n}:00\n" for n in range(7))
+    # (A year typed wrong, 1023 among 2023's dates, was the example: it is refused now, its cell named.)
     asked = _question_on_loading(qtbot, tmp_path, monkeypatch, "标题 Title,日期 Date,开始 Start,结束 End\n"
-                                 + rows + "Typo,1023-05-27,10:00,11:00\n")
-    assert "Left out of the file (1):\n   row 9: the date 1023-05-27 is out of range" in asked
+                                 + rows + "Talk 0,2023-05-27,9:00,10:00\n")
+    assert "Left out of the file (1):\n   row 9: duplicate of session session-talk-0-" in asked
 
 
 def test_the_question_names_a_column_the_import_did_not_load(
@@ -650,3 +651,12 @@ def test_a_programme_file_gone_since_it_was_chosen_has_nothing_to_correct(
     assert box is not None
     assert box.text() == f"This file cannot be read as a programme:\n\n{gone}: no such file"
     g.close()
+
+
+def test_the_open_dialog_shows_the_spreadsheets_the_import_says_how_to_save() -> None:
+    """An .ods or .xls was not even shown in "Open programme…", so its "save it as .xlsx" advice
+    could not be reached from the window."""
+    from guide.ui.content_update import programme_file_filters
+
+    offered = set(programme_file_filters().replace("(", " ").replace(")", " ").split())
+    assert {"*.xlsx", "*.csv", "*.xls", "*.ods", "*.xlsb"} <= offered

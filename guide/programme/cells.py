@@ -16,25 +16,49 @@ def cell_text(value: Any) -> str:
     return str(value).strip()
 
 
+# A date, and the time of day a date cell may hold after it (2023-05-25 09:30).
+_DATE = re.compile(r"(\d{4})(?:-|年)(\d{1,2})(?:-|月)(\d{1,2})日?"
+                   r"(?:(?:\s+|T)(\d{1,2})[:：](\d{2})(?:[:：]\d{2})?)?")
+
+
 def cell_date(value: Any) -> dt.date:
-    """A date cell (a date, 2023-05-25, 2023/5/25, 2023年5月25日); ValueError if it is none."""
+    """A date cell (a date, 2023-05-25, 2023/5/25, 2023年5月25日, with or without a time after
+    it: 2023-05-25 09:30); ValueError if it is none."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
-    text = cell_text(value).replace("/", "-").replace(".", "-")
-    m = re.fullmatch(r"(\d{4})(?:-|年)(\d{1,2})(?:-|月)(\d{1,2})日?", text)
+    m = _DATE.fullmatch(cell_text(value).replace("/", "-").replace(".", "-"))
     if not m:
         raise ValueError("is not a date")
     return dt.date(int(m[1]), int(m[2]), int(m[3]))
 
 
+def date_clock(value: Any) -> dt.time | None:
+    """The time of day a date cell holds besides its date (Excel's 2023-05-25 09:30, or that
+    text), or None: none, or midnight, which is what a date cell holds when no time was typed."""
+    if isinstance(value, dt.datetime):
+        clock = value.time().replace(second=0, microsecond=0)
+    elif isinstance(value, dt.date):
+        return None
+    else:
+        m = _DATE.fullmatch(cell_text(value).replace("/", "-"))
+        if m is None or m[4] is None or int(m[4]) > 23 or int(m[5]) > 59:
+            return None
+        clock = dt.time(int(m[4]), int(m[5]))
+    return clock if clock != dt.time(0) else None
+
+
+# The forms of a time :func:`cell_time` reads, as a refusal lists them.
+TIME_FORMS = "HH:MM or HH:MM:SS, e.g. 14:00; or with 上午/下午 or AM/PM, e.g. 下午2点, 2:00 PM"
 # A twelve-hour time as organisers type it: 上午9:00, 下午2点, 下午2点30分, 下午2点半, 晚上8点,
-# 中午12点; 2:00 PM, 2pm.
+# 中午12点; 2:00 PM, 2pm; and with seconds, as Excel writes a time cell's text (9:00:00 AM),
+# which are read and dropped.
+_SECONDS = r"(?:[:：](?P<s>[0-5]\d))?"
 _CHINESE_HALF_DAY = re.compile(r"(?P<half>上午|早上|下午|中午|晚上|凌晨)\s*(?P<h>\d{1,2})"
-                               r"(?:[:：](?P<m>\d{2})|点(?:(?P<m2>\d{1,2})分?|(?P<thirty>半))?)")
-_LATIN_HALF_DAY = re.compile(r"(?P<h>\d{1,2})(?:[:：](?P<m>\d{2}))?\s*(?P<half>[ap])\.?\s*m\.?",
-                             re.IGNORECASE)
+                               rf"(?:[:：](?P<m>\d{{2}}){_SECONDS}|点(?:(?P<m2>\d{{1,2}})分?|(?P<thirty>半))?)")
+_LATIN_HALF_DAY = re.compile(rf"(?P<h>\d{{1,2}})(?:[:：](?P<m>\d{{2}}){_SECONDS})?"
+                             r"\s*(?P<half>[ap])\.?\s*m\.?", re.IGNORECASE)
 # The hours (1-12) each part of the day names, and how many to add for the clock: 晚上12点 and
 # 凌晨12点 are not here (midnight to some, noon to others), nor is 上午12点.
 _PARTS_OF_DAY = {
@@ -71,13 +95,14 @@ def _twelve_hour(text: str) -> dt.time | None:
 
 
 def cell_time(value: Any) -> dt.time:
-    """A clock time cell (a time, 9:30, 09：30, 上午9:00, 下午2点, 2:00 PM); ValueError if it is none."""
+    """A clock time cell (a time, 9:30, 09：30, 09:30:00, 上午9:00, 下午2点, 2:00 PM, 9:00:00 AM);
+    ValueError if it is none. Seconds are dropped: a programme is to the minute."""
     if isinstance(value, dt.datetime):
         return value.time()
     if isinstance(value, dt.time):
         return value
     text = cell_text(value)
-    m = re.fullmatch(r"(\d{1,2})[:：](\d{2})(?::\d{2})?", text)
+    m = re.fullmatch(rf"(\d{{1,2}})[:：](\d{{2}}){_SECONDS}", text)
     if m and int(m[1]) <= 23 and int(m[2]) <= 59:
         return dt.time(int(m[1]), int(m[2]))
     clock = _twelve_hour(text)

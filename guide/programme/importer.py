@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import io
 import json
 import os
 import re
@@ -16,6 +17,7 @@ import shutil
 import tempfile
 import tomllib
 import urllib.request
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -29,6 +31,7 @@ from guide.programme.frab import read_frab_json, read_frab_xml, utf8_declared
 from guide.programme.ical import read_ics
 from guide.programme.model import ProgrammeError, ProgrammeUnreadable, RawProgramme
 from guide.programme.normalise import Programme, normalise
+from guide.programme.pack_names import pack_id_for
 from guide.programme.spreadsheet import COLUMNS, read_spreadsheet
 
 FORMATS = ("frab-xml", "frab-json", "ics", "csv", "xlsx")
@@ -61,7 +64,7 @@ EXTENSIONS: dict[str, tuple[str, ...]] = {
 }
 # Files no reader takes but refuse_office_files explains, saying how to save them as .xlsx:
 # a dialog that hid them would leave staff without that advice.
-EXPLAINED = ("xls", "ods")
+EXPLAINED = ("xls", "ods", "xlsb")
 
 
 def programme_extensions() -> tuple[str, ...]:
@@ -120,12 +123,57 @@ _SAVE_AS_XLSX = "open it in Excel and save it as .xlsx (Excel Workbook), then im
 _ODS = b"application/vnd.oasis.opendocument.spreadsheet"
 
 
+_ODF = "application/vnd.oasis.opendocument."
+_COPY_TABLE = ("copy the programme's table into Excel and save it as .xlsx (Excel Workbook), then "
+               "import that file")
+# (a part only that kind of zip file has, what the file is, what to do)
+_ZIPS = (
+    ("xl/workbook.bin", "an Excel binary workbook (.xlsb)", _SAVE_AS_XLSX),
+    ("Index/Document.iwa", "an Apple Numbers spreadsheet",
+     "in Numbers choose File > Export To > Excel, then import that .xlsx file"),
+    ("word/document.xml", "a Word document, not a spreadsheet", _COPY_TABLE),
+    ("ppt/presentation.xml", "a PowerPoint presentation, not a spreadsheet", _COPY_TABLE),
+)
+
+
+def _zip_kind(data: bytes) -> tuple[str, str] | None:
+    """(what the file is, what to do) for a zip file that is not an .xlsx workbook (an .xlsx is
+    a zip of XML parts): an OpenDocument .ods, another program's document, a zip archive;
+    None for a workbook, or a zip too damaged to tell (the workbook reader says so)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = archive.namelist()
+            mimetype = (archive.read("mimetype")[:200].decode("ascii", "replace").strip()
+                        if "mimetype" in names else "")
+    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, ValueError):
+        return None
+    if mimetype.startswith(_ODF):
+        kind = mimetype.removeprefix(_ODF).split(".")[0]
+        if kind == "spreadsheet":
+            return ("an OpenDocument spreadsheet (.ods, as LibreOffice and WPS save it)",
+                    "open it in LibreOffice Calc, WPS or Excel and save it as .xlsx (Excel "
+                    "Workbook), then import that file")
+        return f"an OpenDocument {kind} file, not a spreadsheet", _COPY_TABLE
+    if "xl/workbook.xml" in names:
+        return None
+    for part, what, advice in _ZIPS:
+        if part in names:
+            return what, advice
+    inside = [n for n in names if n.lower().endswith((".xlsx", ".csv"))]
+    return ("a zip archive, not a spreadsheet",
+            f"unzip it and import the programme inside ({', '.join(inside[:3])})" if inside else
+            "unzip it and import the programme's .xlsx or .csv file inside")
+
+
 def refuse_office_files(data: bytes, name: str) -> None:
     """Raise ProgrammeUnreadable, saying what to do, for what Excel opens but no reader here does:
     an Excel 97-2003 .xls or a password-protected workbook (both compound files, and nothing
-    in the file says which without its password), a web page named .xls (systems' exports), or
-    an OpenDocument spreadsheet (LibreOffice, WPS)."""
+    in the file says which without its password), a web page named .xls (systems' exports),
+    an OpenDocument .ods or another zip file that is not an .xlsx workbook."""
     label = name or "the file"
+    if data.startswith(b"PK\x03\x04") and (kind := _zip_kind(data)) is not None:
+        what, advice = kind
+        raise ProgrammeUnreadable(f"{label}: {what}, which the guide cannot read: {advice}")
     if data.startswith(_OLE):
         # The names of the file's parts are UTF-16; an encrypted workbook's is EncryptedPackage.
         if "EncryptedPackage".encode("utf-16-le") in data:
@@ -330,8 +378,9 @@ def read_programme(source: str, *, fmt: str | None = None, timezone: str | None 
 
 
 def pack_id_of(programme: Programme) -> str:
-    """The pack id an imported programme gets (from its acronym or title)."""
-    return slug(programme.acronym or programme.title)[:60].strip("-") or "programme"
+    """The pack id an imported programme gets (from its acronym or title; a Chinese title as
+    pinyin, see :func:`pack_id_for`)."""
+    return pack_id_for(programme.acronym or programme.title)
 
 
 def import_programme(source: str, out: Path, *, fmt: str | None = None,

@@ -5,16 +5,19 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from guide.programme.cells import cell_text
 from guide.programme.model import ProgrammeError, ProgrammeUnreadable
+from guide.programme.sheet_header import SpreadsheetInvalid, column_letter
 
 SEPARATORS = {",": "comma", ";": "semicolon", "\t": "tab"}
 _NOT_UTF8 = ("in Excel use Save As > CSV UTF-8 (Comma delimited) (*.csv), then import that file")
 
 
-def _decode(data: bytes, name: str) -> str:
+def _decode(data: bytes, name: str, is_column: Callable[[str], bool]) -> str:
     # Excel writes UTF-8 with a byte order mark ("CSV UTF-8") or UTF-16 with one ("Unicode
     # Text"); any other encoding is refused, not guessed: GBK bytes often read as valid
     # something-else, and a guess that is wrong garbles every name without a word.
@@ -23,11 +26,55 @@ def _decode(data: bytes, name: str) -> str:
             return data.decode("utf-16")
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ProgrammeUnreadable(f"{name} is not UTF-8 text (byte {exc.start} cannot be read; "
-                                  f"Excel's plain CSV on Chinese Windows is GBK); {_NOT_UTF8}") from exc
+        if exc.encoding.startswith("utf-8"):
+            raise _not_utf8(data, name, is_column) from exc
+        raise ProgrammeUnreadable(f"{name} is not UTF-16 text (byte {exc.start} cannot be read); "
+                             f"{_NOT_UTF8}") from exc
     if "\0" in text:  # UTF-16 without its byte order mark reads as UTF-8 with a NUL in every letter
         raise ProgrammeUnreadable(f"{name} is not UTF-8 text (it has NUL characters); {_NOT_UTF8}")
     return text
+
+
+_UNREAD = re.compile("[\udc80-\udcff]")  # a byte that is not UTF-8, as surrogateescape keeps it
+
+
+def _not_utf8(data: bytes, name: str, is_column: Callable[[str], bool]) -> ProgrammeError:
+    """The error for a file that is not UTF-8 text: each cell that is not, by its row and
+    column, when the rest of the file is (a cell pasted from a GBK file into a CSV UTF-8 one:
+    more of its rows have Chinese in UTF-8 than have bytes that are not, or it starts with the
+    byte order mark of Excel's CSV UTF-8); else the first such cell and how to save the file."""
+    lines = io.StringIO(data.decode("utf-8", "surrogateescape").removeprefix("\ufeff")).readlines()
+    sep = _separator(lines[0] if lines else "", is_column)
+    header: list[str] = []
+    bad: list[tuple[int, str, str]] = []  # row, column, cell
+    utf8_rows = bad_rows = 0
+    try:
+        for number, row in enumerate(csv.reader(lines, delimiter=sep), start=1):
+            header = header or row
+            at = [i for i, cell in enumerate(row) if _UNREAD.search(cell)]
+            utf8_rows += not at and not all(cell.isascii() for cell in row)
+            bad_rows += bool(at)
+            bad += [(number, cell_text(header[i]) if number > 1 and i < len(header) and
+                     cell_text(header[i]) else column_letter(i), row[i]) for i in at]
+    except csv.Error:  # a quotation mark gone wrong: the reader names it once the text is read
+        pass
+    if bad and (data.startswith(codecs.BOM_UTF8) or utf8_rows > bad_rows):
+        return SpreadsheetInvalid([
+            f"{name}: row {number}, column {column}: the cell is not UTF-8 text, though the rest "
+            f"of the file is ({_as_gbk(cell)}; it may have been pasted from another file): type "
+            "the cell again and save the file" for number, column, cell in bad])
+    first = f"row {bad[0][0]}, column {bad[0][1]} is the first cell" if bad else "a byte"
+    return ProgrammeUnreadable(f"{name} is not UTF-8 text ({first} that cannot be read; Excel's plain "
+                          f"CSV on Chinese Windows is GBK); {_NOT_UTF8}")
+
+
+def _as_gbk(cell: str) -> str:
+    """What a cell that is not UTF-8 says read as GBK (else with its bytes replaced)."""
+    raw = cell.encode("utf-8", "surrogateescape")
+    try:
+        return f"read as GBK it says {raw.decode('gb18030').strip()!r}"
+    except UnicodeDecodeError:
+        return f"it reads {raw.decode('utf-8', 'replace').strip()!r}"
 
 
 def _separator(first_line: str, is_column: Callable[[str], bool]) -> str:
@@ -67,7 +114,7 @@ def csv_rows(data: bytes, name: str, is_column: Callable[[str], bool]
 
     The separator is the one under which the first line has the most cells ``is_column``
     calls a column's header."""
-    lines = io.StringIO(_decode(data, name)).readlines()
+    lines = io.StringIO(_decode(data, name, is_column)).readlines()
     sep = _separator(lines[0] if lines else "", is_column)
     return sep, _csv_records(lines, sep, name)
 

@@ -20,6 +20,10 @@ _FORMULA = re.compile(rb"<(?:\w+:)?c\s(?P<attrs>[^>]*?)(?<!/)>\s*"
                       rb"<(?:\w+:)?f\b[^>]*?(?:/>|>.*?</(?:\w+:)?f>)\s*"
                       rb"(?P<v><(?:\w+:)?v\b[^>]*?(?:/>|>(?P<value>[^<]*)</(?:\w+:)?v>))?", re.DOTALL)
 _REF = re.compile(rb"(?:^|\s)r=\"([A-Z]+[0-9]+)\"")
+_ROW = re.compile(rb"<(?:\w+:)?row\s([^>]*)>")
+_ROW_NUMBER = re.compile(rb"(?:^|\s)r=\"([0-9]+)\"")
+_HIDDEN = re.compile(rb"(?:^|\s)hidden=\"(?:1|true)\"")
+_FILTERED = re.compile(rb"<(?:\w+:)?filterColumn\b")  # an autofilter that hides rows
 _TYPE = re.compile(rb"(?:^|\s)t=\"(\w+)\"")
 
 
@@ -39,9 +43,12 @@ class UnsavedFormula:
 
 class SheetRow(list[Any]):
     """A sheet row's values; ``continued`` holds the columns whose cell lies in a range merged
-    down from an earlier row (its value is that row's): a session spread over merged rows."""
+    down from an earlier row (its value is that row's): a session spread over merged rows;
+    ``hidden`` says whether the row is hidden: "row" (by hand: a cancelled session), "filter"
+    (by the sheet's filter), or "" (shown)."""
 
     continued: frozenset[int] = frozenset()
+    hidden: str = ""
 
 
 def _sheet_xml(data: bytes, sheet: Any) -> bytes:
@@ -69,6 +76,20 @@ def _merged(xml: bytes) -> dict[tuple[int, int], tuple[int, int]]:
                 if (row, col) != (row0 - 1, col0 - 1):
                     cells[(row, col)] = (row0 - 1, col0 - 1)
     return cells
+
+
+def _hidden(xml: bytes) -> dict[int, str]:
+    """Row (0-based) -> how it is hidden ("row", or "filter" when the sheet has a filter that
+    hides rows), for each hidden row; openpyxl's read-only sheets do not say."""
+    if b'hidden="' not in xml:
+        return {}
+    how = "filter" if _FILTERED.search(xml) else "row"
+    rows: dict[int, str] = {}
+    for attrs in _ROW.findall(xml):
+        number = _ROW_NUMBER.search(attrs)
+        if number is not None and _HIDDEN.search(attrs):
+            rows[int(number[1]) - 1] = how
+    return rows
 
 
 def _unsaved(xml: bytes) -> dict[int, list[tuple[int, str]]]:
@@ -100,11 +121,11 @@ def sheet_rows(data: bytes, sheet: Any) -> Iterator[SheetRow]:
     each cell of a merged range holding the value of the range's first cell, and a formula
     cell without a saved result an :class:`UnsavedFormula`."""
     xml = _sheet_xml(data, sheet)
-    return _rows(sheet, _merged(xml), _unsaved(xml))
+    return _rows(sheet, _merged(xml), _unsaved(xml), _hidden(xml))
 
 
 def _rows(sheet: Any, merged: dict[tuple[int, int], tuple[int, int]],
-          unsaved: dict[int, list[tuple[int, str]]]) -> Iterator[SheetRow]:
+          unsaved: dict[int, list[tuple[int, str]]], hidden: dict[int, str]) -> Iterator[SheetRow]:
     # The sheet's own dimension may claim a million rows and 16,384 columns for one formatted
     # empty cell in the far corner; without it openpyxl gives each row only up to its last
     # cell, and rows the file does not have as empty lists, which cost next to nothing.
@@ -130,4 +151,5 @@ def _rows(sheet: Any, merged: dict[tuple[int, int], tuple[int, int]],
                         continued.add(col)
         row = SheetRow(values)
         row.continued = frozenset(continued)
+        row.hidden = hidden.get(number, "")
         yield row

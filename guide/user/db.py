@@ -13,7 +13,6 @@ in the new database so the UI can tell the user once (see :func:`pending_recover
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import json
 import os
 import sqlite3
@@ -23,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from guide.content.schema import Migration, migrate, run_script
+from guide.user.aside import move_aside, put_back, with_side_files
 
 # Plain sqlite3, like the content queries: the window opens this database at every
 # start-up, and importing sqlite-utils would only add to that (README "Dependencies").
@@ -264,26 +264,6 @@ def on_read_only_disk(folder: Path) -> bool:
         return False
 
 
-def _aside_name(path: Path, now: dt.datetime) -> Path:
-    stamp = now.strftime("%Y%m%dT%H%M%S")
-    target = path.with_name(f"{path.name}.corrupt-{stamp}")
-    n = 1
-    while target.exists():  # two recoveries in one second must not overwrite the first
-        n += 1
-        target = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
-    return target
-
-
-def _move_aside(path: Path) -> Path:
-    target = _aside_name(path, dt.datetime.now())
-    path.rename(target)
-    for suffix in ("-wal", "-shm"):
-        side = path.with_name(path.name + suffix)
-        if side.exists():
-            side.rename(target.with_name(target.name + suffix))
-    return target
-
-
 def _salvage(damaged: Path) -> list[dict[str, Any]]:
     """The device's own bookmarks still readable from a damaged file and its ``-wal``.
 
@@ -357,7 +337,7 @@ def open_user_db_to_read(path: Path) -> UserDb:
 
     if not path.is_file():
         raise UserDbError(f"{path}: no such file")
-    existed = {file for file in _with_side_files(path) if file.exists()}
+    existed = {file for file in with_side_files(path) if file.exists()}
     wal = path.with_name(path.name + "-wal") in existed
     # Unchanged since it was last closed (no -wal file) on a disk nobody can write:
     # immutable, so SQLite does not need to create the -shm file it cannot create.
@@ -393,19 +373,6 @@ def _version_and_id(conn: sqlite3.Connection) -> tuple[int, int]:
     return version, app_id
 
 
-def _with_side_files(path: Path) -> list[Path]:
-    return [path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm"), path]
-
-
-def _put_back(moved: Path, path: Path) -> None:
-    """Undo :func:`_move_aside`: the new files at ``path`` go, the damaged ones return."""
-    for new, old in zip(_with_side_files(path), _with_side_files(moved), strict=True):
-        with contextlib.suppress(OSError):
-            new.unlink(missing_ok=True)
-            if old.exists():
-                old.rename(new)
-
-
 def _recreate(path: Path) -> sqlite3.Connection:
     """A new, empty user database at ``path`` (its damaged one moved aside)."""
     _create_private(path)
@@ -426,7 +393,7 @@ def _remove_new_files(path: Path, existed: set[Path]) -> None:
     was changed" holds: on a full disk SQLite creates the -wal and -shm files and leaves them
     behind. A file that was there before is kept, and so is a -wal or database with anything
     in it; a -shm is only an index of the -wal, and one under its first 32 KiB is in no one's use."""
-    for file in _with_side_files(path):
+    for file in with_side_files(path):
         if file in existed:
             continue
         with contextlib.suppress(OSError):
@@ -439,7 +406,7 @@ def _open(path: Path) -> UserDb:
     from guide.files import DiskFull
 
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    existed = {file for file in _with_side_files(path) if file.exists()}
+    existed = {file for file in with_side_files(path) if file.exists()}
     try:
         _check_header(path)  # a folder or another program's file is refused before anything changes
         _create_private(path)
@@ -455,7 +422,7 @@ def _open(path: Path) -> UserDb:
     except DiskFull:
         _remove_new_files(path, existed)
         raise
-    moved = _move_aside(path)
+    moved = move_aside(path)
     rows = _salvage(moved)
     new: sqlite3.Connection | None = None
     try:
@@ -474,7 +441,7 @@ def _open(path: Path) -> UserDb:
         # file back, so the next start salvages it again instead of starting empty.
         if new is not None:
             new.close()
-        _put_back(moved, path)
+        put_back(moved, path)
         raise
     return UserDb(conn, path, recovered_from=moved, salvaged=salvaged)
 

@@ -1,0 +1,255 @@
+"""The header of a programme sheet: which column is which field, found among its first rows."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from guide.programme.cells import cell_text
+from guide.programme.model import ProgrammeError
+
+# (field, header) in template order; a header is matched by either of its words.
+COLUMNS = (
+    ("id", "编号 ID"),
+    ("title", "标题 Title"),
+    ("title_en", "英文标题 Title (English)"),
+    ("date", "日期 Date"),
+    ("start", "开始 Start"),
+    ("end", "结束 End"),
+    ("room", "地点 Room"),
+    ("track", "专题 Track"),
+    ("type", "类型 Type"),
+    ("host", "主办 Host"),
+    ("speakers", "嘉宾 Speakers"),
+    ("abstract", "简介 Abstract"),
+    ("abstract_en", "英文简介 Abstract (English)"),
+)
+REQUIRED = ("title", "date")
+# Other headers organisers' own sheets use for a column, each with one meaning only (时间 or
+# "Name" could be several columns, so they are not here): (field, language, header).
+ALIASES = (
+    ("title", "zh", "名称"), ("title", "zh", "活动名称"), ("title", "zh", "会议名称"),
+    ("title", "zh", "论坛名称"), ("title", "zh", "议题"),
+    ("start", "zh", "开始时间"), ("start", "en", "Start time"),
+    ("end", "zh", "结束时间"), ("end", "en", "End time"),
+    ("room", "zh", "会场"), ("room", "zh", "场地"), ("room", "zh", "房间"),
+    ("room", "en", "Venue"), ("room", "en", "Location"), ("room", "en", "Hall"),
+    ("track", "zh", "板块"),
+    ("host", "zh", "主办方"), ("host", "zh", "主办单位"),
+    ("host", "en", "Organiser"), ("host", "en", "Organizer"),
+    ("speakers", "zh", "讲者"), ("speakers", "zh", "演讲人"), ("speakers", "zh", "演讲嘉宾"),
+    ("speakers", "zh", "发言人"), ("speakers", "zh", "主讲人"), ("speakers", "en", "Speaker"),
+    ("abstract", "zh", "摘要"), ("abstract", "zh", "内容简介"), ("abstract", "en", "Description"),
+    ("abstract", "en", "Summary"),
+)
+
+
+class SpreadsheetInvalid(ProgrammeError):
+    """Bad cells; ``errors`` lists every one of them."""
+
+    def __init__(self, errors: list[str]) -> None:
+        self.errors = errors
+        super().__init__("\n".join(errors))
+
+
+def header_match(header: Any) -> tuple[str, str] | None:
+    """(field, word) of a header cell: word is "both", "zh" or "en", the part of the label it is
+    ("zh-alias", "en-alias" for another header of that meaning, :data:`ALIASES`)."""
+    text = " ".join(str(header or "").split()).casefold()
+    for name, label in COLUMNS:
+        chinese, _, english = label.partition(" ")
+        for word, said in (("both", label), ("zh", chinese), ("en", english)):
+            if text == said.casefold():
+                return name, word
+    for name, word, said in ALIASES:
+        if text == said.casefold():
+            return name, f"{word}-alias"
+    return None
+
+
+def header_field(header: str) -> str | None:
+    match = header_match(header)
+    return match[0] if match else None
+
+
+def has_required(header: list[Any]) -> bool:
+    return all(f in {header_field(h) for h in header} for f in REQUIRED)
+
+
+# A two-row header: a group header merged over several columns (时间) over the header of each
+# (开始, 结束). Under a group of times these words are its start and end, too.
+_TIME_GROUPS = {"时间", "时段", "起止时间", "会议时间", "活动时间", "time", "times"}
+_TIME_WORDS = {"起": "start", "始": "start", "from": "start", "begin": "start",
+               "止": "end", "终": "end", "至": "end", "to": "end", "until": "end"}
+
+
+def _under(group: Any, own: Any) -> str | None:
+    """The header of a column under the group header ``group`` with its own ``own``: its own
+    when that is a header (开始), else the two together when they are (开始 + 时间: 开始时间),
+    else None."""
+    group_text, own_text = cell_text(group), cell_text(own)
+    for text in (own_text, own_text + group_text, group_text + own_text,
+                 f"{own_text} {group_text}", f"{group_text} {own_text}"):
+        if header_match(text):
+            return text
+    field = _TIME_WORDS.get(own_text.casefold()) if group_text.casefold() in _TIME_GROUPS else None
+    return dict(COLUMNS)[field] if field else None
+
+
+def _two_rows(first: list[Any], second: list[Any]) -> list[Any] | None:
+    """The header of ``first`` (with group headers over several columns) and ``second`` (the
+    headers under them), or None when ``second`` is not such a row: a workbook fills each cell
+    of a merged group header with its text, a CSV file leaves all but the first empty."""
+    if not any(header_match(h) for h in first):  # a title over the header is no group
+        return None
+    width = max(len(first), len(second))
+    top = [first[i] if i < len(first) else None for i in range(width)]
+    sub = [second[i] if i < len(second) else None for i in range(width)]
+    for i in range(1, width):  # a CSV's group: the empty cells after it with a header under them
+        if cell_text(top[i]) == "" and cell_text(sub[i]) and cell_text(sub[i - 1]):
+            top[i] = top[i - 1]
+
+    def spans(i: int) -> bool:
+        return bool(cell_text(top[i])) and any(
+            0 <= j < width and cell_text(top[j]) == cell_text(top[i]) for j in (i - 1, i + 1))
+
+    # A cell under a header merged down over both rows (编号 over rows 2-3) repeats it.
+    own = [i for i in range(width) if cell_text(sub[i]) and cell_text(sub[i]) != cell_text(top[i])]
+    if any(not isinstance(sub[i], str) for i in own):  # dates, times, numbers: a session's row
+        return None
+    read = {i: _under(top[i], sub[i]) for i in own}
+    if not any(read.values()) or any(read[i] is None and not spans(i) for i in own):
+        return None
+    return [top[i] if i not in read else read[i] or f"{cell_text(top[i])}/{cell_text(sub[i])}"
+            for i in range(width)]
+
+
+def find_header(top: Sequence[list[Any]]) -> tuple[int, int, list[Any]] | None:
+    """(index, rows, header) of the header among a sheet's first rows ``top``: the first row
+    with the required columns, or the first two when the second holds the headers under the
+    first's group headers (时间 over 开始 and 结束); None when there is none."""
+    for at, row in enumerate(top):
+        joined = _two_rows(row, top[at + 1]) if at + 1 < len(top) else None
+        if joined is not None and has_required(joined):
+            return at, 2, joined
+        if has_required(row):
+            return at, 1, list(row)
+    return None
+
+
+@dataclass(frozen=True)
+class Where:
+    """How messages name a place in the file: its name, and its sheet when a workbook has several."""
+
+    file: str
+    sheet: str | None = None
+
+    def row(self, number: int, last: int | None = None) -> str:
+        """'row 4' (or 'rows 4-6'), or 'sheet 5月26日, row 4': where the report puts a session."""
+        rows = f"rows {number}-{last}" if last else f"row {number}"
+        return f"sheet {self.sheet}, {rows}" if self.sheet else rows
+
+    def __call__(self, number: int) -> str:
+        """'perday.xlsx: sheet 5月26日, row 4': the start of a message about a row."""
+        return f"{self.file}: {self.row(number)}"
+
+    def __str__(self) -> str:
+        return f"{self.file}: sheet {self.sheet}" if self.sheet else self.file
+
+
+def column_letter(index: int) -> str:
+    """Excel's name of the 0-based column ``index``: A, B … Z, AA …"""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def column_fields(header: list[Any], where: Where, number: int = 1) -> list[str | None]:
+    """The field of each column; raise SpreadsheetInvalid when two columns are the same field.
+
+    A sheet may give the Chinese and the English in columns headed 标题 and Title (or 简介 and
+    Abstract): the one headed only in English then holds the English (title_en, abstract_en).
+    """
+    matches = [header_match(h) for h in header]
+    fields: list[str | None] = [m[0] if m else None for m in matches]
+    labels = dict(COLUMNS)
+    errors = []
+    for name in dict.fromkeys(f for f in fields if f):
+        at = [i for i, f in enumerate(fields) if f == name]
+        aliases = [i for i in at if matches[i][1].endswith("-alias")]  # type: ignore[index]
+        if aliases and len(aliases) < len(at):
+            # A template column and another header of the same meaning (标题 beside a
+            # conference's 会议名称 on every row): the template's is the field, the other a
+            # column the guide does not read, as it was before it knew such headers.
+            for i in aliases:
+                fields[i] = None
+            at = [i for i in at if i not in aliases]
+        if len(at) == 1:
+            continue
+        words = sorted(m[1].removesuffix("-alias") for i, m in enumerate(matches) if m and i in at)
+        english = f"{name}_en"
+        if words == ["en", "zh"] and english in labels and english not in fields:
+            fields[next(i for i in at if matches[i] in ((name, "en"), (name, "en-alias")))] = english
+            continue
+        shown = " and ".join(f"{column_letter(i)} ({cell_text(header[i])})" for i in at)
+        errors.append(f"{where(number)}: columns {shown} each hold {labels[name]}; "
+                      "keep one of them (the others would be lost)")
+    if errors:
+        raise SpreadsheetInvalid(errors)
+    return fields
+
+
+def unknown_columns(header: list[Any], fields: list[str | None],
+                     where: Where) -> list[tuple[str, str]]:
+    """(where, why) of each headed column that is none of the template's: an organiser's own
+    column ("Speaker") or a mistyped header ("Tittle") would otherwise be lost unsaid."""
+    sheet = f"sheet {where.sheet}, " if where.sheet else ""
+    return [(f"{sheet}column {column_letter(i)}",
+             f'"{cell_text(h)}" is not a column the guide reads; its cells were not loaded')
+            for i, (h, f) in enumerate(zip(header, fields, strict=True)) if f is None and cell_text(h)]
+
+
+# Without an id a session is keyed by what it says (see normalise._event_key).
+NO_ID_COLUMN = ("the sheet has no 编号 ID column, so each session is known by its title, date, "
+                "start time and room: a visitor's bookmark on a session will not follow it to an "
+                "update in which any of these was changed (it shows as no longer in the guide). "
+                "Add a column headed 编号 (or ID) with a text of each session's own (S1, S2 …) "
+                "and keep it the same in every update, as the template's first column")
+HEADER_ROWS = 10  # the header row is looked for among a sheet's first rows
+
+
+@dataclass
+class SheetHeader:
+    """A sheet's header: where it is, its cells and the field of each column."""
+
+    row: int  # the header row's number (the first of two: 时间 over 开始 and 结束)
+    first: int  # the number of the first row after the header
+    cells: list[Any]  # the header's cells, up to its last named one
+    fields: list[str | None]  # the field of each of ``cells``
+    width: int  # the cells of the header row, empty ones at its end included (a CSV's ",,")
+
+
+def open_sheet(where: Where, rows: Iterator[list[Any]]) -> tuple[SheetHeader, Iterator[list[Any]]]:
+    """The sheet's header, and the rows after it."""
+    # The header is row 1, or a later one of the first few under a title ("2023中关村论坛日程")
+    # or a note: the rows above it are not sessions.
+    top = list(itertools.islice(rows, HEADER_ROWS))
+    at, used, header = find_header(top) or (0, 1, list(top[0]) if top else [])
+    rows = itertools.chain(top[at + used:], rows)
+    width = len(header)
+    while header and cell_text(header[-1]) == "":  # formatted empty cells, not columns
+        header.pop()
+    if not header:
+        raise ProgrammeError(f"{where}: empty sheet; start from `guide import --template`")
+    fields = column_fields(header, where, at + 1)
+    labels = dict(COLUMNS)
+    missing = [labels[f] for f in REQUIRED if f not in fields]
+    if missing:
+        raise ProgrammeError(f"{where}: row 1 lacks the column(s) {', '.join(missing)}; "
+                             "start from `guide import --template`")
+    return SheetHeader(at + 1, at + used + 1, header, fields, width), rows
