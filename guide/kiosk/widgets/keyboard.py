@@ -163,10 +163,16 @@ class OnScreenKeyboard(QWidget):
         """Shrink the pages above the keyboard, so the results stay in view (and scroll
         there) instead of lying under the keys. Only the pages: the section list keeps its
         height (its lower rows wait under the keys) instead of growing a scroll bar that
-        cut its labels to "论坛…"."""
+        cut its labels to "论坛…".
+
+        The room never makes the window taller than the screen: while the keyboard is up the
+        pages ask for no height of their own (a stack asks for its tallest page's, shown or
+        not), and the page on top gives way instead (the search page drops its subtitle and
+        title, its results scroll)."""
         pages = self.host.findChild(QStackedWidget) if isinstance(self.host, QMainWindow) else None
         if pages is not None:
             pages.setContentsMargins(0, 0, 0, height)
+            pages.setMinimumHeight(1 if height else 0)  # 0: the pages' own minimum again
 
     def eventFilter(self, watched: object, event: QEvent) -> bool:
         if watched is self.host and event.type() == QEvent.Type.Resize and self.isVisible():
