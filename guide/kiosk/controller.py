@@ -79,6 +79,7 @@ class KioskController(VisitCycle, StaffExit, KioskEvents, Recovery, Presentation
 
         self.ctx.kiosk = True
         self.ctx.here = config.position
+        self.ctx.touch_px = config.min_touch_px  # the stars drawn in lists and timetables
         # The theme the device was set up with: each visit starts in it (a visitor's high
         # contrast is theirs, as their language and text size are).
         self.start_palette = self.ctx.state.palette_name
