@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from guide import paths
+from guide.kiosk.lettering import lettering_scale
 from guide.kiosk.parts import Part
+from guide.ui import theme
 
 TOUCH_STYLE = """
 QPushButton, QToolButton {{ min-height: {px}px; min-width: {px}px; }}
@@ -115,6 +117,15 @@ class Presentation(Part):
         popup = combo.view().parentWidget()
         if popup is not None:
             QApplication.sendEvent(popup, QEvent(QEvent.Type.StyleChange))
+
+    def dress_overlays(self) -> None:
+        """The keyboard, countdown and PIN pad in the visitor's theme, lettered for their text
+        size (they had the standard colours and the screen's sizes whatever a visitor chose)."""
+        state = self.ctx.state
+        palette = theme.PALETTES.get(state.palette_name, theme.STANDARD)
+        scale = lettering_scale(state.text_scale, self.config.text_scale)
+        for overlay in (self.keyboard, self.countdown, self.pin_pad):
+            overlay.dress(palette, scale)
 
     def _restore_full_screen(self) -> None:
         # Checked again when the timer fires: a staff exit or shutdown may have come between.
