@@ -11,9 +11,10 @@ from pathlib import Path
 
 from guide.app import build_window
 from guide.kiosk.config import KioskConfig, load_config
-from guide.kiosk.controller import install_kiosk
+from guide.kiosk.controller import KioskController, install_kiosk
 from guide.kiosk.pin import MemoryPinStore, set_pin
 from guide.screenshot import open_page, open_timetable, settle
+from guide.ui.guide import Guide
 
 
 def take_kiosk_screenshot(state: str, out: Path, *, size: str = "1920x1080",
@@ -40,31 +41,40 @@ def take_kiosk_screenshot(state: str, out: Path, *, size: str = "1920x1080",
         set_pin(store, "2468", n=2**10)
         kiosk = install_kiosk(guide, config, size=(width, height), pin_store=store,
                               log_file=Path(tmp) / "kiosk.log")
-        settle(guide, 0.5)
-        if state == "attract":
-            kiosk.attract.show_slide(slide)
-        else:
-            kiosk.activity()  # a visitor touches the screen
-            if state == "countdown":
-                kiosk.machine.last_input -= config.idle_seconds + 1.5
-                kiosk.tick()
-            elif state == "keyboard":
-                guide.window.focus_search()
-                kiosk.show_keyboard()
-                kiosk.keyboard.type_text("lvse")
-            elif state.startswith("timetable"):
-                open_timetable(guide, state.partition(":")[2])
-            elif state.startswith("map"):
-                open_page(guide, state)
-            elif state == "pinpad":
-                kiosk.open_pin_pad()
-                for digit in "24":
-                    kiosk.pin_pad.add_digit(digit)
-        settle(guide)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        ok = guide.window.grab().save(str(out))
-        kiosk.shutdown()
-        guide.close()
-        if not ok:
-            raise OSError(f"could not write {out}")
+        # Taken down whatever happens: a kiosk left installed (its event filter, its
+        # overlays over a live window) crashed the interpreter's exit after "no such page".
+        try:
+            settle(guide, 0.5)
+            _show_state(guide, kiosk, config, state, slide)
+            settle(guide)
+            out.parent.mkdir(parents=True, exist_ok=True)
+            if not guide.window.grab().save(str(out)):
+                raise OSError(f"could not write {out}")
+        finally:
+            kiosk.shutdown()
+            guide.close()
     return out
+
+
+def _show_state(guide: Guide, kiosk: KioskController, config: KioskConfig, state: str,
+                slide: int) -> None:
+    """Bring the kiosk to ``state`` (see :func:`take_kiosk_screenshot`)."""
+    if state == "attract":
+        kiosk.attract.show_slide(slide)
+        return
+    kiosk.activity()  # a visitor touches the screen
+    if state == "countdown":
+        kiosk.machine.last_input -= config.idle_seconds + 1.5
+        kiosk.tick()
+    elif state == "keyboard":
+        guide.window.focus_search()
+        kiosk.show_keyboard()
+        kiosk.keyboard.type_text("lvse")
+    elif state.startswith("timetable"):
+        open_timetable(guide, state.partition(":")[2])
+    elif state.startswith("map"):
+        open_page(guide, state)
+    elif state == "pinpad":
+        kiosk.open_pin_pad()
+        for digit in "24":
+            kiosk.pin_pad.add_digit(digit)

@@ -1,4 +1,5 @@
-"""The kiosk's menus are for a finger at 1920x1080: the Aa (text size, high contrast) menu."""
+"""The kiosk's menus are for a finger at 1920x1080: the Aa (text size, high contrast) menu,
+and the drop-down lists (the Forums page's kinds, a short screen's days)."""
 
 from __future__ import annotations
 
@@ -84,3 +85,32 @@ def test_the_kiosks_own_text_size_is_ticked_in_the_aa_menu(  # type: ignore[no-u
         assert sizes()[-1] == ("200%", True) and ("135%", False) in sizes()
         next(a for a in menu.actions() if a.text() == "135%").trigger()  # and back
         assert abs(k.ctx.state.text_scale - 1.35) < 0.01 and ("135%", True) in sizes()
+
+
+@pytest.mark.parametrize(("lang", "size", "which"), [
+    ("zh", (1920, 1080), "kind"), ("en", (1920, 1080), "kind"),
+    ("en", (1024, 640), "day"), ("zh", (1024, 640), "day")])
+def test_drop_down_lists_have_finger_sized_rows_and_show_every_choice(  # type: ignore[no-untyped-def]
+        qtbot, real_db: Path, tmp_path: Path, lang: str, size: tuple[int, int], which: str) -> None:
+    """The Forums page's Kind list and a short screen's day list had 32 px rows, and the Kind
+    list showed 3 of its 4 choices, the last cut off above a scroll arrow."""
+    from guide.ui.history import Location
+
+    with kiosk_at(qtbot, real_db, tmp_path, now="2023-05-28T10:00", lang=lang, size=size) as k:
+        QTest.mouseClick(k.attract, Qt.MouseButton.LeftButton)
+        k.window.go(Location("forums"))
+        page = k.window.page("forums")
+        combo = page.kind if which == "kind" else page.day_chooser
+        qtbot.waitUntil(lambda: combo is not None and combo.isVisible())
+        assert combo.count() >= 4
+        combo.showPopup()
+        view = combo.view()
+        qtbot.waitUntil(view.isVisible)
+        try:
+            rows = [view.visualRect(combo.model().index(i, 0)) for i in range(combo.count())]
+            assert min(r.height() for r in rows) >= k.config.min_touch_px, [r.height() for r in rows]
+            assert view.verticalScrollBar().maximum() == 0, "the list scrolls"
+            assert all(r.top() >= 0 and r.bottom() < view.viewport().height() for r in rows), \
+                (rows, view.viewport().height())
+        finally:
+            combo.hidePopup()

@@ -255,22 +255,33 @@ def test_on_screen_keyboard_types_into_the_search_box(qtbot, kiosk: Kiosk) -> No
     assert not k.keyboard.isVisible()
 
 
-@pytest.mark.parametrize(("size", "lang"), [((1024, 640), "en"), ((1280, 800), "zh")])
+@pytest.mark.parametrize(("size", "lang", "scale"), [
+    ((1024, 640), "en", None), ((1280, 800), "zh", None),
+    ((1024, 640), "zh", 1.75), ((1024, 640), "en", 2.0), ((1024, 640), "zh", 2.0)])
 def test_the_keyboard_fits_a_small_screen_and_leaves_the_sections_whole(  # type: ignore[no-untyped-def]
-        qtbot, real_db: Path, tmp_path: Path, size: tuple[int, int], lang: str) -> None:
+        qtbot, real_db: Path, tmp_path: Path, size: tuple[int, int], lang: str,
+        scale: float | None) -> None:
     """At 1024x640 the keyboard made the window 701 pixels tall (its bottom row, Done,
-    off the screen); at 1280x800 the section list grew a scroll bar and read "论坛…"."""
+    off the screen); at 1280x800 the section list grew a scroll bar and read "论坛…".
+    At 175% and 200% text the search page's minimum and the keyboard's room made it 657
+    and 685 pixels tall (999 with the photo page built), and it stayed so after Done."""
     kiosk = make_kiosk(qtbot, real_db, tmp_path, size=size)
     try:
         window, k = kiosk.window, kiosk.k
         kiosk.guide.ctx.state.set_language(lang)
         start_visit(qtbot, kiosk)
+        if scale is not None:
+            kiosk.guide.ctx.state.set_text_scale(scale)
+            window.page("photo")  # a tall page, built but hidden, asks for its height too
         touch(qtbot, window.search_box)
         for ch in "lvse":
             touch(qtbot, k.keyboard.keys[ch])
         qtbot.wait(500)  # results come, the layouts settle: a window whose content cannot fit grows
         assert (window.width(), window.height()) == size
-        # Nothing above the keys is squeezed below its own minimum (the screenshot grew to it).
+        # Nothing above the keys is squeezed below its own minimum (the screenshot grew to
+        # it): the search page gives way (its header), its results scroll.
+        page = window.page("search")
+        assert page.height() >= page.minimumSizeHint().height(), (page.height(), page.minimumSizeHint())
         assert window.minimumSizeHint().height() <= size[1]
         keys = k.keyboard.findChildren(QAbstractButton)
         for key in keys:
@@ -286,6 +297,10 @@ def test_the_keyboard_fits_a_small_screen_and_leaves_the_sections_whole(  # type
         qtbot.waitUntil(lambda: results.model().rowCount() > 1, timeout=3000)
         heading = results.visualRect(results.model().index(0, 0))
         assert heading.top() >= 0 and heading.bottom() <= results.viewport().height(), heading
+        touch(qtbot, k.keyboard.done)
+        qtbot.wait(200)
+        assert (window.width(), window.height()) == size
+        assert page.title.isVisible() and page.subtitle.isVisible()  # the header is back
     finally:
         kiosk.k.shutdown()
         kiosk.guide.close()

@@ -159,3 +159,34 @@ def test_a_press_on_a_small_block_opens_it_only_its_drawn_star_bookmarks(guide: 
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=beside)
     assert not index.data(BookmarkedRole)  # opened, not bookmarked
     assert guide.window.current_location().kind == "forum"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_kiosks_timetable_stars_are_a_fingers_target(  # type: ignore[no-untyped-def]
+        qtbot, programme_db: Path, tmp_path: Path, lang: str) -> None:
+    """On a kiosk the target was the drawn star alone, 28x28 px: a near miss opened the session.
+    It is the kiosk's touch minimum around the star, within the block; the star is as drawn."""
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+
+    from tests.support import kiosk_at
+
+    with kiosk_at(qtbot, programme_db, tmp_path, now="2025-12-27T11:00", lang=lang) as k:
+        QTest.mouseClick(k.attract, Qt.MouseButton.LeftButton)  # a visitor walks up
+        panel = open_grid(k.guide, DAY)
+        view, model = panel.view, panel.model
+        delegate = view.itemDelegate()
+        port = view.viewport().rect()
+        index = next(model.index(r, 0) for r in range(model.rowCount())
+                     if port.contains(view.visualRect(model.index(r, 0)))
+                     and min(view.visualRect(model.index(r, 0)).size().toTuple()) >= 60)
+        card = delegate.card_rect(view.visualRect(index))
+        star, target = delegate.star_rect(card), delegate.star_target(card)
+        assert star.width() < k.config.min_touch_px  # drawn as on a desktop
+        assert min(target.width(), target.height()) >= k.config.min_touch_px, target
+        assert target.contains(star) and card.contains(target), (star, target, card)
+        beside = QPoint(star.left() - 8, star.bottom() + 8)  # a near miss, below and left
+        assert target.contains(beside)
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=beside)
+        assert index.data(BookmarkedRole)  # bookmarked, not opened
+        assert k.window.current_location().kind is None  # still the timetable

@@ -79,6 +79,7 @@ class KioskController(VisitCycle, StaffExit, KioskEvents, Recovery, Presentation
 
         self.ctx.kiosk = True
         self.ctx.here = config.position
+        self.ctx.touch_px = config.min_touch_px  # the stars drawn in lists and timetables
         # The theme the device was set up with: each visit starts in it (a visitor's high
         # contrast is theirs, as their language and text size are).
         self.start_palette = self.ctx.state.palette_name
@@ -137,10 +138,13 @@ class KioskController(VisitCycle, StaffExit, KioskEvents, Recovery, Presentation
         window.setStyleSheet(TOUCH_STYLE.format(px=self.config.min_touch_px))
         self.ctx.state.palette_changed.connect(self.dress_menus)
         self.dress_menus(self.ctx.state.palette_name)
+        self.ctx.state.palette_changed.connect(lambda _name: self.dress_overlays())
+        self.ctx.state.text_scale_changed.connect(lambda _scale: self.dress_overlays())
         window.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         window.staff_button.setVisible(False)  # staff tools (content updates) are not for visitors
         self.ctx.state.text_scale_changed.connect(lambda _scale: self.fit_navigation())
         self.ctx.state.set_text_scale(self.config.text_scale)
+        self.dress_overlays()
         self.fit_navigation()
         self.enable_flick(window)
 

@@ -6,7 +6,7 @@ import math
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence, QMouseEvent, QTouchEvent
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QComboBox, QFileDialog
 
 from guide.kiosk.idle import Phase
 from guide.kiosk.parts import Part
@@ -71,6 +71,8 @@ class KioskEvents(Part):
             if isinstance(watched, QFileDialog):
                 logger.warning("file dialog refused in kiosk mode")
                 QTimer.singleShot(0, watched.reject)
+            elif isinstance(watched, QComboBox) and self.window.isAncestorOf(watched):
+                self.dress_combo(watched)
             return False
         if kind == E.FocusIn:
             if watched is self.window.search_box and event.reason() in (  # type: ignore[attr-defined]

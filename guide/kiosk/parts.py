@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QRect, Qt, QTimer, SignalInstance
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QComboBox
 
 from guide.kiosk.config import KioskConfig
 from guide.kiosk.idle import IdleMachine, Step
@@ -78,6 +78,8 @@ class KioskParts(Protocol):
     def fit_navigation(self) -> None: ...  # presentation
 
     def _restore_full_screen(self) -> None: ...  # presentation
+
+    def dress_combo(self, combo: QComboBox) -> None: ...  # presentation
 
 
 if TYPE_CHECKING:

@@ -1,12 +1,26 @@
-"""Kiosk presentation: full screen, frameless and on top; flick scrolling; a wide enough section list."""
+"""Kiosk presentation: full screen, frameless and on top; flick scrolling; a wide enough section
+list; menus and drop-down lists for a finger."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractScrollArea, QMenu, QScroller, QScrollerProperties, QWidget
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractScrollArea,
+    QApplication,
+    QComboBox,
+    QMenu,
+    QScroller,
+    QScrollerProperties,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 from guide import paths
+from guide.kiosk.lettering import lettering_scale
 from guide.kiosk.parts import Part
+from guide.ui import theme
 
 TOUCH_STYLE = """
 QPushButton, QToolButton {{ min-height: {px}px; min-width: {px}px; }}
@@ -25,6 +39,28 @@ QMenu::indicator {{ width: {tick}px; height: {tick}px; padding-left: 8px; }}
 QMenu::indicator:checked {{ image: url("{check}"); }}
 """
 MENU_TICK_PX = 32
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class TouchRows(QAbstractItemDelegate):
+    """A drop-down list's own delegate with its rows at least ``px`` tall: it draws them as
+    before, in the taller row (a style sheet cannot size the rows of a combo's menu-like list)."""
+
+    def __init__(self, inner: QAbstractItemDelegate, px: int, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.inner = inner  # the combo's own, which it keeps as its child
+        self.px = px
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        self.inner.paint(painter, option, index)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        return self.inner.sizeHint(option, index).expandedTo(QSize(0, self.px))
+
+    def editorEvent(self, event: QEvent, model: QAbstractItemModel, option: QStyleOptionViewItem,
+                    index: Index) -> bool:
+        return self.inner.editorEvent(event, model, option, index)
 
 
 class Presentation(Part):
@@ -69,6 +105,27 @@ class Presentation(Part):
         style = MENU_STYLE.format(px=self.config.min_touch_px, tick=MENU_TICK_PX, check=check.as_posix())
         for menu in self.window.findChildren(QMenu):
             menu.setStyleSheet(style)
+
+    def dress_combo(self, combo: QComboBox) -> None:
+        """Finger-sized rows in ``combo``'s drop-down list, and room in it for every row that
+        fits on the screen (called as the combo shows: some are made after the pages)."""
+        if not isinstance(combo.itemDelegate(), TouchRows):
+            combo.setItemDelegate(TouchRows(combo.itemDelegate(), self.config.min_touch_px, combo))
+        # The list's top and bottom margins are the combo's padding, read when the list was made:
+        # before the page named the combo and its own padding applied, 2 px too much each side,
+        # so the list scrolled and hid its last choice under a scroll arrow. Read them again.
+        popup = combo.view().parentWidget()
+        if popup is not None:
+            QApplication.sendEvent(popup, QEvent(QEvent.Type.StyleChange))
+
+    def dress_overlays(self) -> None:
+        """The keyboard, countdown and PIN pad in the visitor's theme, lettered for their text
+        size (they had the standard colours and the screen's sizes whatever a visitor chose)."""
+        state = self.ctx.state
+        palette = theme.PALETTES.get(state.palette_name, theme.STANDARD)
+        scale = lettering_scale(state.text_scale, self.config.text_scale)
+        for overlay in (self.keyboard, self.countdown, self.pin_pad):
+            overlay.dress(palette, scale)
 
     def _restore_full_screen(self) -> None:
         # Checked again when the timer fires: a staff exit or shutdown may have come between.

@@ -102,6 +102,7 @@ class AppContext:
     state: UiState = field(default_factory=UiState)
     kiosk: bool = False
     here: Position | None = None  # a kiosk's own place on a floor plan ("You are here")
+    touch_px: int = 0  # a kiosk's smallest touch target (0: a desktop's, the UI's own)
 
     @property
     def en(self) -> bool:

@@ -112,9 +112,9 @@ class BaseDelegate(QStyledItemDelegate):
 
     def star_target(self, card: QRect) -> QRect:
         """Where a press toggles the bookmark: the star, grown to a finger's 44 px around it
-        (at 100% text the star is about 30 px), within the card."""
-        star = self.star_rect(card)
-        target = QRect(0, 0, max(TOUCH, star.width()), max(TOUCH, star.height()))
+        (at 100% text the star is about 30 px; a kiosk's own minimum there), within the card."""
+        star, touch = self.star_rect(card), max(TOUCH, self.ctx.touch_px)
+        target = QRect(0, 0, max(touch, star.width()), max(touch, star.height()))
         target.moveCenter(star.center())
         # Kept inside the card: moved in from its top and right edges, not cut.
         target.moveTop(max(target.top(), card.top()))

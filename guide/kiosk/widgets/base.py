@@ -1,4 +1,5 @@
-"""What the kiosk's overlays share: covering the window, dimming it, fonts by pixel, card style."""
+"""What the kiosk's overlays share: covering the window, dimming it, fonts by pixel, cards in the
+theme's colours."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from PySide6.QtCore import (
     Qt,
     QTranslator,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -16,10 +17,11 @@ from PySide6.QtWidgets import (
 )
 
 from guide import paths
+from guide.kiosk.lettering import scales_to_try, screen_unit
 from guide.ui import theme
 from guide.ui.i18n import QM_FILES
 
-PALETTE = theme.STANDARD
+PALETTE = theme.STANDARD  # the attract screen's (shown between visitors, in the kiosk's own theme)
 
 _zh_translator: QTranslator | None = None
 
@@ -114,16 +116,91 @@ class DimOverlay(Overlay):
         painter.end()
 
 
-CARD_STYLE = f"""
-QFrame#kioskCard {{ background: {PALETTE.surface}; border-radius: 28px; border: 3px solid {PALETTE.focus}; }}
-QFrame#kioskCard QLabel {{ background: transparent; color: {PALETTE.text}; }}
-QLabel#kioskHeading {{ color: {PALETTE.primary}; }}
-QLabel#kioskBigNumber {{ color: {PALETTE.focus}; }}
-QLabel#pinMessage[error="true"] {{ color: {PALETTE.warning}; }}
-QPushButton {{ background: {PALETTE.selection}; color: {PALETTE.text}; border: 2px solid {PALETTE.border};
+def card_style(p: theme.Palette) -> str:
+    """The overlays' cards and keys in ``p``'s colours (a visitor's high contrast too)."""
+    return f"""
+QFrame#kioskCard {{ background: {p.surface}; border-radius: 28px; border: 3px solid {p.focus}; }}
+QFrame#kioskCard QLabel {{ background: transparent; color: {p.text}; }}
+QLabel#kioskHeading {{ color: {p.primary}; }}
+QLabel#kioskBigNumber {{ color: {p.focus}; }}
+QLabel#pinMessage[error="true"] {{ color: {p.warning}; }}
+QPushButton {{ background: {p.selection}; color: {p.text}; border: 2px solid {p.border};
     border-radius: 16px; padding: 4px; }}
-QPushButton:pressed {{ background: {PALETTE.primary}; color: {PALETTE.on_primary}; }}
-QPushButton:disabled {{ color: {PALETTE.muted}; background: {PALETTE.window}; }}
-QPushButton#keyDone, QPushButton#pinOk {{ background: {PALETTE.primary}; color: {PALETTE.on_primary}; }}
-QPushButton#keyClear, QPushButton#pinCancel {{ background: {PALETTE.surface}; }}
+QPushButton:pressed {{ background: {p.primary}; color: {p.on_primary}; }}
+QPushButton:disabled {{ color: {p.disabled}; background: {p.window}; }}
+QPushButton#keyDone, QPushButton#pinOk {{ background: {p.primary}; color: {p.on_primary}; }}
+QPushButton#keyClear, QPushButton#pinCancel {{ background: {p.surface}; }}
 """
+
+
+KEY_CHROME = 12  # pixels a key's padding and border add to its lettering's height
+# Above this Qt draws text as outlines, without the bold it synthesises for the bundled face.
+BOLD_MAX_PX = 64
+
+
+def fitting_font(px: float, room: int, *, bold: bool = False) -> QFont:
+    """:func:`pixel_font` at ``px``, or smaller until a line of it fits ``room`` pixels."""
+    font = pixel_font(px, bold=bold)
+    while font.pixelSize() > 8 and QFontMetrics(font).height() > room:
+        font.setPixelSize(font.pixelSize() - 1)
+    return font
+
+
+class CardOverlay(DimOverlay):
+    """A dimmed overlay with a card in the middle, in the theme's colours, lettered for the
+    screen and the visitor's text size: as large as that asks while the card fits the screen."""
+
+    MARGIN = 20  # pixels kept clear above and below the card
+
+    def __init__(self, parent: QWidget, name: str) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.scale = 1.0
+        self.screen_share = 1.0  # the screen's share of 1920x1080 (see screen_unit)
+        self.card = card_frame(self, "kioskCard")
+        self.setStyleSheet(card_style(theme.STANDARD))
+
+    def dress(self, palette: theme.Palette, scale: float) -> None:
+        """Colours from ``palette``; lettering ``scale`` times the designed size (as fits)."""
+        self.setStyleSheet(card_style(palette))
+        self.scale = scale
+        if self.isVisible():
+            self.fit()
+
+    def bold_font(self, px: float, unit: float) -> QFont:
+        """Bold at ``px`` x ``unit``, grown by the text size to :data:`BOLD_MAX_PX` at most (it
+        would lose its bold); as designed for the screen if that is larger already."""
+        return pixel_font(min(px * unit, max(px * self.screen_share, BOLD_MAX_PX)), bold=True)
+
+    def letter(self, unit: float) -> int:
+        """Set the card's fonts for ``unit`` (the screen's share times the text size) and
+        return the card's width."""
+        raise NotImplementedError
+
+    def fit(self) -> None:
+        """Letter the card as large as the text size asks and the window allows, centred."""
+        self.screen_share = screen_unit(self.width(), self.height())
+        layout = self.card.layout()
+        if layout is None:  # the subclass has not built the card yet
+            return
+        for scale in scales_to_try(self.scale):
+            width = min(self.letter(self.screen_share * scale), self.width() - 2 * self.MARGIN)
+            self.card.setFixedWidth(width)
+            # Measured at this width, the wrapped lines as they will be (a size hint guesses).
+            layout.invalidate()
+            height = (layout.totalHeightForWidth(width) if layout.hasHeightForWidth()
+                      else layout.totalSizeHint().height())
+            if height <= self.height() - 2 * self.MARGIN:
+                break
+        self.card.resize(width, height)
+        self.card.move((self.width() - width) // 2, max(0, (self.height() - height) // 2))
+
+    # Fitted only while shown: before, its children count as hidden, and a card measured
+    # then was hundreds of pixels short of its keys.
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        if self.isVisible():
+            self.fit()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.fit()
+        super().showEvent(event)

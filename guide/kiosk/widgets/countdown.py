@@ -11,17 +11,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from guide.kiosk.widgets.base import CARD_STYLE, DimOverlay, card_frame, pixel_font
+from guide.kiosk.widgets.base import CardOverlay, pixel_font
 
 
-class CountdownOverlay(DimOverlay):
+class CountdownOverlay(CardOverlay):
     """ "Are you still there?" with the seconds left; any touch keeps the visit."""
 
     def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setObjectName("kioskCountdown")
-        self.setStyleSheet(CARD_STYLE)
-        self.card = card_frame(self, "kioskCard")
+        super().__init__(parent, "kioskCountdown")
         column = QVBoxLayout(self.card)
         column.setContentsMargins(64, 48, 64, 48)
         column.setSpacing(18)
@@ -52,13 +49,9 @@ class CountdownOverlay(DimOverlay):
                                   "and forgets your search and bookmarks."))
         self.set_seconds(self.seconds)
 
-    def resizeEvent(self, event: object) -> None:
-        unit = min(self.height() / 1080, self.width() / 1500)
-        self.heading.setFont(pixel_font(56 * unit, bold=True))
+    def letter(self, unit: float) -> int:
+        self.heading.setFont(self.bold_font(56, unit))
         self.number.setFont(pixel_font(150 * unit, bold=True))
-        self.hint.setFont(pixel_font(38 * unit, bold=True))
+        self.hint.setFont(self.bold_font(38, unit))
         self.note.setFont(pixel_font(28 * unit))
-        width = int(min(self.width() - 80, 1000 * unit))
-        self.card.setFixedWidth(width)
-        self.card.adjustSize()
-        self.card.move((self.width() - width) // 2, (self.height() - self.card.height()) // 2)
+        return int(min(self.width() - 80, 1000 * unit))

@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from guide.kiosk.widgets.base import CARD_STYLE, PALETTE, pixel_font
+from guide.kiosk.lettering import KEY_GAP, KEY_MIN, KEY_PAD, key_height, keyboard_height, screen_unit
+from guide.kiosk.widgets.base import KEY_CHROME, card_style, fitting_font
+from guide.ui import theme
 
 
 def key_button(text: str, name: str, on_press: Callable[[], None], *, repeat: bool = False) -> QPushButton:
@@ -40,7 +42,6 @@ def key_button(text: str, name: str, on_press: Callable[[], None], *, repeat: bo
 
 
 KEY_ROWS = ("1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm")
-KEY_MIN = 48  # pixels: the smallest key a finger hits reliably
 
 
 class OnScreenKeyboard(QWidget):
@@ -61,16 +62,15 @@ class OnScreenKeyboard(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setAttribute(Qt.WidgetAttribute.WA_NoMousePropagation, True)
-        self.setStyleSheet(CARD_STYLE + f"""
-            QWidget#onScreenKeyboard {{ background: {PALETTE.surface};
-                border-top: 4px solid {PALETTE.primary}; }}""")
+        self.scale = 1.0
+        self.dress(theme.STANDARD, 1.0)
         grid = self.grid = QVBoxLayout(self)
-        grid.setContentsMargins(24, 18, 24, 18)
-        grid.setSpacing(10)
+        grid.setContentsMargins(24, KEY_PAD, 24, KEY_PAD)
+        grid.setSpacing(KEY_GAP)
         self.keys: dict[str, QPushButton] = {}
         for row_keys in KEY_ROWS:
             row = QHBoxLayout()
-            row.setSpacing(10)
+            row.setSpacing(KEY_GAP)
             row.addStretch(1 if len(row_keys) < 10 else 0)
             for ch in row_keys:
                 button = key_button(ch, f"key_{ch}", lambda c=ch: self.type_text(c))  # type: ignore[misc]
@@ -82,7 +82,7 @@ class OnScreenKeyboard(QWidget):
             row.addStretch(1 if len(row_keys) < 10 else 0)
             grid.addLayout(row)
         bottom = QHBoxLayout()
-        bottom.setSpacing(10)
+        bottom.setSpacing(KEY_GAP)
         self.clear_key = key_button("", "keyClear", self.clear_pressed)
         self.space = key_button("", "keySpace", lambda: self.type_text(" "))
         self.done = key_button("", "keyDone", self.done_pressed.emit)
@@ -125,22 +125,32 @@ class OnScreenKeyboard(QWidget):
         self.target.selectAll()
         self._send(Qt.Key.Key_Backspace)
 
+    def dress(self, palette: theme.Palette, scale: float) -> None:
+        """Colours from ``palette`` (a visitor's high contrast); key labels ``scale`` times the
+        designed size, as far as the keys have room for them."""
+        self.setStyleSheet(card_style(palette) + f"""
+            QWidget#onScreenKeyboard {{ background: {palette.surface};
+                border-top: 4px solid {palette.primary}; }}""")
+        self.scale = scale
+        if self.isVisible():
+            self.place()
+            self._make_room(self.height())
+
     def place(self) -> None:
         """Dock to the bottom of the window, full width, keys sized for fingers.
 
         The keys take at most 1500 pixels of a wide screen, centred; the keyboard at most
         half of a short one (1024x640: keys 48 pixels tall, the touch minimum), so the
-        search box and the first results stay above it.
+        search box and the first results stay above it (see :func:`keyboard_height`).
         """
         parent = self.host
-        unit = min(parent.height() / 1080, parent.width() / 1500)
-        fits = max(5 * KEY_MIN + 4 * 10 + 36, min(5 * 64 + 4 * 10 + 36, parent.height() // 2))
-        height = max(fits, int(430 * unit))
+        unit = screen_unit(parent.width(), parent.height())
+        height = keyboard_height(parent.width(), parent.height(), self.scale)
         keys = min(parent.width(), 1500)
         side = 24 + (parent.width() - keys) // 2
-        self.grid.setContentsMargins(side, 18, side, 18)
+        self.grid.setContentsMargins(side, KEY_PAD, side, KEY_PAD)
         self.setGeometry(0, parent.height() - height, parent.width(), height)
-        font = pixel_font(max(22, 34 * unit), bold=True)
+        font = fitting_font(max(22, 34 * unit) * self.scale, key_height(height) - KEY_CHROME, bold=True)
         for button in self.findChildren(QPushButton):
             button.setFont(font)
             button.setMinimumSize(KEY_MIN, KEY_MIN)
@@ -163,10 +173,16 @@ class OnScreenKeyboard(QWidget):
         """Shrink the pages above the keyboard, so the results stay in view (and scroll
         there) instead of lying under the keys. Only the pages: the section list keeps its
         height (its lower rows wait under the keys) instead of growing a scroll bar that
-        cut its labels to "论坛…"."""
+        cut its labels to "论坛…".
+
+        The room never makes the window taller than the screen: while the keyboard is up the
+        pages ask for no height of their own (a stack asks for its tallest page's, shown or
+        not), and the page on top gives way instead (the search page drops its subtitle and
+        title, its results scroll)."""
         pages = self.host.findChild(QStackedWidget) if isinstance(self.host, QMainWindow) else None
         if pages is not None:
             pages.setContentsMargins(0, 0, 0, height)
+            pages.setMinimumHeight(1 if height else 0)  # 0: the pages' own minimum again
 
     def eventFilter(self, watched: object, event: QEvent) -> bool:
         if watched is self.host and event.type() == QEvent.Type.Resize and self.isVisible():

@@ -15,24 +15,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from guide.kiosk.widgets.base import CARD_STYLE, DimOverlay, card_frame, pixel_font
+from guide.kiosk.widgets.base import KEY_CHROME, CardOverlay, fitting_font, pixel_font
 from guide.kiosk.widgets.keyboard import key_button
 
 
-class PinPad(DimOverlay):
+class PinPad(CardOverlay):
     """The staff PIN pad: digits, backspace, OK and cancel; masked entry."""
 
     submitted = Signal(str)
     cancelled = Signal()
 
     def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setObjectName("kioskPinPad")
-        self.setStyleSheet(CARD_STYLE)
+        super().__init__(parent, "kioskPinPad")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # a staff keyboard can type the PIN too
         self.entry = ""
         self.max_digits = 12
-        self.card = card_frame(self, "kioskCard")
         column = QVBoxLayout(self.card)
         column.setContentsMargins(48, 36, 48, 36)
         column.setSpacing(14)
@@ -41,7 +38,8 @@ class PinPad(DimOverlay):
         self.hint = QLabel()
         self.dots = QLabel()
         self.dots.setObjectName("pinDots")
-        self.message = QLabel()
+        # A text from the start: a label never given one keeps the size of its first font.
+        self.message = QLabel(" ")
         self.message.setObjectName("pinMessage")
         for label in (self.heading, self.hint, self.dots, self.message):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -146,18 +144,14 @@ class PinPad(DimOverlay):
             self.cancel_pressed()
         event.accept()
 
-    def resizeEvent(self, event: object) -> None:
-        unit = min(self.height() / 1080, self.width() / 1500)
-        self.heading.setFont(pixel_font(48 * unit, bold=True))
+    def letter(self, unit: float) -> int:
+        self.heading.setFont(self.bold_font(48, unit))
         self.hint.setFont(pixel_font(28 * unit))
-        self.dots.setFont(pixel_font(52 * unit, bold=True))
-        self.message.setFont(pixel_font(28 * unit, bold=True))
-        key_font = pixel_font(max(22, 40 * unit), bold=True)
+        self.dots.setFont(self.bold_font(52, unit))
+        self.message.setFont(self.bold_font(28, unit))
         side = max(64, int(104 * unit))
+        key_font = fitting_font(max(22, 40 * unit), side - KEY_CHROME, bold=True)
         for button in self.card.findChildren(QPushButton):
             button.setFont(key_font)
             button.setMinimumHeight(side)
-        width = int(min(self.width() - 40, max(420, 620 * unit)))
-        self.card.setFixedWidth(width)
-        self.card.adjustSize()
-        self.card.move((self.width() - width) // 2, (self.height() - self.card.height()) // 2)
+        return int(min(self.width() - 40, max(420, 620 * unit)))

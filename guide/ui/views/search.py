@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QWidget
 
 from guide.content import places
@@ -132,6 +132,7 @@ class SearchPage(Page):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        self._fit_header()
         if self._hits and not self._counted:
             self._counts_timer.start()
 
@@ -145,6 +146,29 @@ class SearchPage(Page):
             self.title.setText(self.tr("Search"))
             self.subtitle.setText(self.tr("Type Chinese, pinyin or English. Or start with one of these:")
                                   if self._topics() else self.tr("Type Chinese, pinyin or English."))
+        self._fit_header()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_header()
+
+    def _fit_header(self) -> None:
+        """Shorter than its minimum (a kiosk's keyboard over half of a short screen, at a
+        large text size), the page lets its subtitle, then its title, give way to the
+        results: the box above still says what was searched."""
+        if not self.isVisible():  # fitted when shown, at its size then
+            return
+        margins = self.layout_.contentsMargins()
+        width = self.width() - margins.left() - margins.right()
+        body = self.results if self.results.isVisibleTo(self) else self.empty
+        body_min = (body.heightForWidth(width) if body is self.empty
+                    else body.minimumSizeHint().height())
+        room = self.height() - margins.top() - margins.bottom() - body_min
+        spacing = self.layout_.spacing()
+        title = self.title.sizeHint().height() + spacing
+        subtitle = self.subtitle.heightForWidth(width) + spacing
+        self.title.setVisible(room >= title)
+        self.subtitle.setVisible(room >= title + subtitle)
 
     def _empty_note(self) -> None:
         """The advice when nothing is found, in the UI's language, set in the face of its
