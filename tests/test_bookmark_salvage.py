@@ -272,3 +272,38 @@ def test_a_disk_that_fills_while_recovering_leaves_the_damaged_file_for_next_tim
     assert path.read_bytes() == damaged
     assert [p.name for p in tmp_path.iterdir() if ".corrupt-" in p.name] == []
     _sees(path, mini_db, titles)
+
+
+_DELETE_MOST = """
+import os, sys
+from pathlib import Path
+from guide.user.db import open_user_db
+user = open_user_db(Path(sys.argv[1]))
+user.db.execute("DELETE FROM bookmark WHERE item_id >= 'f005'")
+os._exit(0)  # killed before a checkpoint: the deletion is in the -wal only
+"""
+
+
+def test_bookmarks_removed_in_the_wal_of_a_killed_guide_stay_removed(tmp_path: Path) -> None:
+    """80 bookmarks on three pages, 75 removed by a guide killed before its checkpoint, the
+    header then damaged: read at twice the page size, the main file alone gave back 35 of
+    the removed ones from the page it held before the WAL's change."""
+    from guide.user.db import USER_SCHEMA_V1
+    from guide.user.salvage import bookmark_rows
+
+    path = tmp_path / "user.db"
+    user = open_user_db(path)
+    for i in range(80):
+        user.db.execute("INSERT INTO bookmark (kind, item_id, title, title_en, added_at, seen_at)"
+                        " VALUES ('forum', ?, ?, ?, '2023-05-25T10:00:00', '2023-05-25T10:00:00')",
+                        (f"f{i:03}", f"标题{i}" + "x" * 40, f"t{i}"))
+    user.close()
+    subprocess.run([sys.executable, "-c", _DELETE_MOST, str(path)], cwd=ROOT, check=True, timeout=60)
+    assert path.with_name("user.db-wal").stat().st_size > 0
+    _overwrite(path, 0, b"X" * 16)
+    kept = ["f000", "f001", "f002", "f003", "f004"]
+    assert sorted(r["item_id"] for r in bookmark_rows(path, USER_SCHEMA_V1)) == kept
+    user = open_user_db(path)
+    assert sorted(r[0] for r in user.db.execute("SELECT item_id FROM bookmark")) == kept
+    assert user.salvaged == 5
+    user.close()

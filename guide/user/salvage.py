@@ -128,8 +128,9 @@ def _wal_pages(wal: bytes) -> tuple[int, dict[int, bytes], int]:
 def readings(path: Path) -> Iterator[Pages]:
     """Ways to read the database at ``path`` (and its ``-wal``), the likeliest first.
 
-    The page size is the header's, or the WAL's, when valid; the common sizes follow, for
-    a header that is gone or wrong. Nothing for an empty file with no usable WAL.
+    The page size is the WAL's when it has a usable one (then that reading only); else the
+    header's when valid, then the common sizes, for a header that is gone or wrong. Nothing
+    for an empty file with no usable WAL.
     """
     main = _read(path)
     wal_size, wal, count = _wal_pages(_read(path.with_name(path.name + "-wal")))
@@ -137,7 +138,11 @@ def readings(path: Path) -> Iterator[Pages]:
     header = header if len(header) == 100 else bytes(100)
     stated = int.from_bytes(header[16:18], "big")
     stated = 65536 if stated == 1 else stated
-    sizes = dict.fromkeys(s for s in (stated, wal_size, *_SIZES) if _valid_size(s))
+    # With a usable WAL its page size is the database's, and only the pages with the WAL
+    # laid over them are what the file holds: read at another size, the main file alone
+    # gave back rows the WAL had deleted (every other page as it stood before).
+    sizes = ({wal_size: None} if wal_size else
+             dict.fromkeys(s for s in (stated, *_SIZES) if _valid_size(s)))
     reserved = header[20] if header[20] < 64 else 0
     encoding = _ENCODINGS.get(int.from_bytes(header[56:60], "big"), "utf-8")
     for size in sizes:
@@ -313,8 +318,9 @@ def bookmark_rows(path: Path, schema: str) -> list[dict[str, Any]]:
 
     ``schema`` is the user database's SQL; a row must have exactly its ``bookmark`` table's
     columns, each of its declared type, and make sense as a bookmark. Each row has every
-    column, ``seq`` being its rowid. The page size that yields the most rows is taken (a
-    wrong size misses the rows it cuts through, and never finds more than the right one).
+    column, ``seq`` being its rowid. Without a WAL the page size that yields the most rows is
+    taken (a wrong size misses the rows it cuts through, and never finds more than the right
+    one); with one, only its page size is read (see :func:`readings`).
     """
     columns = _shape(schema, "bookmark")
     best: list[dict[str, Any]] = []
