@@ -288,3 +288,17 @@ def test_a_date_months_from_the_others_is_imported_with_a_notice_to_check_its_ye
           for n in range(24)]])
     assert code == 0, err
     assert len(load_pack(out).of("forum")) == 24 and report["notices"] == []
+
+
+def test_a_date_typed_with_dots_keeps_its_time_and_a_time_that_is_none_is_refused() -> None:
+    """2023.05.25 09:30 was read as its date while its time was lost, unsaid (the two readers
+    of a date cell read dots differently); 2023-05-25 24:00 kept the date, the time dropped."""
+    import datetime as dt
+
+    from guide.programme.cells import cell_date, date_clock
+
+    for typed in ("2023.05.25 09:30", "2023/5/25 09:30", "2023-05-25 09:30"):
+        assert (cell_date(typed), date_clock(typed)) == (dt.date(2023, 5, 25), dt.time(9, 30)), typed
+    for typed in ("2023-05-25 24:00", "2023.05.25 9:75"):
+        with pytest.raises(ValueError, match="time after its date"):
+            cell_date(typed)

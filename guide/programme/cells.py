@@ -28,10 +28,19 @@ def cell_date(value: Any) -> dt.date:
         return value.date()
     if isinstance(value, dt.date):
         return value
-    m = _DATE.fullmatch(cell_text(value).replace("/", "-").replace(".", "-"))
+    m = _date_match(value)
     if not m:
         raise ValueError("is not a date")
+    if m[4] is not None and (int(m[4]) > 23 or int(m[5]) > 59):
+        # A time after the date that is none (24:00, 9:75) would be dropped unsaid.
+        raise ValueError(f"has a time after its date that is not one ({m[4]}:{m[5]})")
     return dt.date(int(m[1]), int(m[2]), int(m[3]))
+
+
+def _date_match(value: Any) -> re.Match[str] | None:
+    """A date cell's text matched as a date (and time): 2023/5/25 and 2023.5.25 read as
+    2023-5-25, in both functions below (the time of 2023.05.25 09:30 was lost, unsaid)."""
+    return _DATE.fullmatch(cell_text(value).replace("/", "-").replace(".", "-"))
 
 
 def date_clock(value: Any) -> dt.time | None:
@@ -42,7 +51,7 @@ def date_clock(value: Any) -> dt.time | None:
     elif isinstance(value, dt.date):
         return None
     else:
-        m = _DATE.fullmatch(cell_text(value).replace("/", "-"))
+        m = _date_match(value)
         if m is None or m[4] is None or int(m[4]) > 23 or int(m[5]) > 59:
             return None
         clock = dt.time(int(m[4]), int(m[5]))
