@@ -166,7 +166,7 @@ def test_a_kiosks_timetable_stars_are_a_fingers_target(  # type: ignore[no-untyp
         qtbot, programme_db: Path, tmp_path: Path, lang: str) -> None:
     """On a kiosk the target was the drawn star alone, 28x28 px: a near miss opened the session.
     It is the kiosk's touch minimum around the star, within the block; the star is as drawn."""
-    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtCore import QPoint, QRect, Qt
     from PySide6.QtTest import QTest
 
     from tests.support import kiosk_at
@@ -190,3 +190,9 @@ def test_a_kiosks_timetable_stars_are_a_fingers_target(  # type: ignore[no-untyp
         qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=beside)
         assert index.data(BookmarkedRole)  # bookmarked, not opened
         assert k.window.current_location().kind is None  # still the timetable
+        # A short session in a narrow lane (67 px, a lane of four) stays mostly a block to
+        # open: its target is half its width at most, never less than the star.
+        narrow = QRect(card.left(), card.top(), 67, 40)
+        star, target = delegate.star_rect(narrow), delegate.star_target(narrow)
+        assert target.contains(star) and narrow.contains(target), (star, target)
+        assert target.width() <= 67 // 2, target

@@ -80,10 +80,15 @@ class BlockDelegate(BaseDelegate):
         """Only the drawn star with a mouse: a block can be narrow and short, and a grown target
         would take most of it, so a press meant to open the session would bookmark it instead.
         On a kiosk, a finger's minimum around the star, within the block, as in lists: the
-        drawn star alone (28 px) let a near miss open the session instead."""
+        drawn star alone (28 px) let a near miss open the session instead. Grown at most to
+        half the block's width: a short session in a lane of four (67 px wide) would otherwise
+        be all star, and could no longer be opened."""
+        star = self.star_rect(card)
         if not self.ctx.touch_px:
-            return self.star_rect(card)
-        return super().star_target(card)
+            return star
+        grown = super().star_target(card)
+        width = max(star.width(), min(grown.width(), card.width() // 2))
+        return QRect(grown.right() - width + 1, grown.top(), width, grown.height()).intersected(card)
 
     def describe(self, block: Block) -> tuple[str, str]:
         """(name, description): the title in the UI's language; time, room, track, other title."""
