@@ -163,3 +163,16 @@ def answer_yes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     monkeypatch.setattr(boxes, "ask", yes)
     return asked
+
+
+def zip_bytes(parts: dict[str, str | bytes]) -> bytes:
+    """A zip file holding ``parts`` (name: contents), as bytes: the shape of an .xlsx, an .ods
+    or another program's document, for tests of how the importer names them."""
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()

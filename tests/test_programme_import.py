@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import ROOT, run_guide
+from tests.support import zip_bytes
 
 SCHEDULES = ROOT / "tests" / "fixtures" / "schedules"
 XML_39C3 = SCHEDULES / "eventfahrplan-schedule-39c3-20251206.xml"
@@ -265,19 +266,9 @@ _OFFERED: dict[str, Any] = {
     "xls": lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504) + "Workbook".encode("utf-16-le"),
     "ods": lambda: (b"PK\x03\x04" + bytes(26) + b"mimetypeapplication/vnd.oasis.opendocument."
                     b"spreadsheet"),
-    "xlsb": lambda: _zipped({"[Content_Types].xml": "", "xl/workbook.bin": ""}),
+    "xlsb": lambda: zip_bytes({"[Content_Types].xml": "", "xl/workbook.bin": ""}),
 }
 
-
-def _zipped(parts: dict[str, str]) -> bytes:
-    import io
-    import zipfile
-
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for name, text in parts.items():
-            archive.writestr(name, text)
-    return buffer.getvalue()
 
 
 def test_every_file_the_open_programme_dialog_offers_is_read_or_explained(tmp_path: Path) -> None:

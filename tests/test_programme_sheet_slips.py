@@ -14,6 +14,7 @@ from openpyxl.styles import Font
 
 from guide.cli import main
 from guide.content.loader import load_pack
+from tests.support import zip_bytes
 
 HEAD = "编号 ID,标题 Title,日期 Date,开始 Start,结束 End,地点 Room\n"
 
@@ -503,16 +504,6 @@ def test_a_workbook_excel_opens_but_the_guide_cannot_says_how_to_save_it(
     assert capsys.readouterr().err.splitlines()[0] == f"error: {said}"
 
 
-def _zip(parts: dict[str, bytes]) -> bytes:
-    import io
-
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as z:
-        for name, data in parts.items():
-            z.writestr(name, data)
-    return buffer.getvalue()
-
-
 ODS = b"application/vnd.oasis.opendocument.spreadsheet"
 
 
@@ -539,6 +530,6 @@ def test_a_zip_file_that_is_no_xlsx_workbook_says_what_it_is_and_how_to_save_it(
         said: str) -> None:
     """An .ods was 'not a readable .xlsx workbook: "There is no item named
     '[Content_Types].xml' in the archive"', a message about the file's insides."""
-    err = _refused(tmp_path, capsys, name, _zip(parts))
+    err = _refused(tmp_path, capsys, name, zip_bytes(parts))
     assert err.splitlines()[0].startswith(f"error: {said}")
     assert "Content_Types" not in err
