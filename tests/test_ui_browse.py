@@ -106,6 +106,8 @@ def test_a_reporters_page_lists_what_he_wrote(guide: Guide) -> None:
     w.open_item("announcement", "beijing-green-finance-centre")
     body = w.detail.findChild(QTextBrowser, "detailBody")
     assert "guide:person/zhang-wei" in body.toHtml()
+    # Its date is the day of what it reports (the page gives no day of publication).
+    assert "Reporter: Zhang Wei · Reporting on 27 May 2023" in body.toPlainText()
     body.anchorClicked.emit(QUrl("guide:person/zhang-wei"))
     assert w.current_location() == Location.item("person", "zhang-wei")
     html, text = body.toHtml(), body.toPlainText()

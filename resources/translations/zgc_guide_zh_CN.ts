@@ -1047,6 +1047,10 @@
         <translation>展区与领域</translation>
     </message>
     <message>
+        <source>Reporting on %1</source>
+        <translation>活动日期：%1</translation>
+    </message>
+    <message>
         <source>In this article</source>
         <translation>本文提及</translation>
     </message>

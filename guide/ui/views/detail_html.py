@@ -376,7 +376,10 @@ def announcement_html(db: queries.Db, ann: Announcement, lang: str,
     if subheadline:
         html += f"<p class='kicker'>{escape(subheadline)}</p>"
     byline = tx.pick(ann.byline, ann.byline_en, lang)
-    meta = " · ".join(escape(x) for x in (byline, tx.format_date(ann.date, lang)) if x)
+    # The page gives no day of publication: an item's date is the day of what it reports,
+    # and beside the byline alone it read as a dateline.
+    day = tx.tr("Reporting on %1").replace("%1", tx.format_date(ann.date, lang)) if ann.date else ""
+    meta = " · ".join(escape(x) for x in (byline, day) if x)
     if ann.reporter_id:
         reporter = records.get_person(db, ann.reporter_id)
         if reporter:
