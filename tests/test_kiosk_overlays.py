@@ -95,6 +95,10 @@ def test_countdown_and_pin_pad_take_high_contrast_and_a_larger_text_size(  # typ
             assert inside(k.window, card), (overlay.objectName(), card.geometry())
             for button in card.findChildren(QAbstractButton):
                 assert inside(k.window, button), button.objectName()
+            # The heading in the theme's primary colour, as designed; a rule for every label of
+            # the card had won over it, so it stayed in the text colour.
+            heading = overlay.heading.palette().color(overlay.heading.foregroundRole()).name()
+            assert heading == HC.primary != HC.text, overlay.objectName()
             overlay.hide()
         grown = (k.countdown.hint.font().pixelSize(), k.countdown.note.font().pixelSize())
         assert grown[0] > designed[0] and grown[1] > designed[1], (designed, grown)

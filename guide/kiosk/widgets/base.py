@@ -117,13 +117,16 @@ class DimOverlay(Overlay):
 
 
 def card_style(p: theme.Palette) -> str:
-    """The overlays' cards and keys in ``p``'s colours (a visitor's high contrast too)."""
+    """The overlays' cards and keys in ``p``'s colours (a visitor's high contrast too).
+
+    The named labels' rules name the card too: the card's rule for every label is the more
+    specific otherwise, and wins."""
     return f"""
 QFrame#kioskCard {{ background: {p.surface}; border-radius: 28px; border: 3px solid {p.focus}; }}
 QFrame#kioskCard QLabel {{ background: transparent; color: {p.text}; }}
-QLabel#kioskHeading {{ color: {p.primary}; }}
-QLabel#kioskBigNumber {{ color: {p.focus}; }}
-QLabel#pinMessage[error="true"] {{ color: {p.warning}; }}
+QFrame#kioskCard QLabel#kioskHeading {{ color: {p.primary}; }}
+QFrame#kioskCard QLabel#kioskBigNumber {{ color: {p.focus}; }}
+QFrame#kioskCard QLabel#pinMessage[error="true"] {{ color: {p.warning}; }}
 QPushButton {{ background: {p.selection}; color: {p.text}; border: 2px solid {p.border};
     border-radius: 16px; padding: 4px; }}
 QPushButton:pressed {{ background: {p.primary}; color: {p.on_primary}; }}
