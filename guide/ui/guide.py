@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +18,8 @@ from guide.user.db import UserDb
 
 if TYPE_CHECKING:
     from guide.ui.content_update import ContentUpdates
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -41,18 +45,26 @@ class Guide:
 
         Bookmarks are untouched: they are keyed by content ids and their last-known
         titles are refreshed, so removed items show as no longer in the guide.
+
+        Every part of the window moves to the new content before the bookmarks' titles are
+        refreshed: that writes the user database, which another program may hold or a full
+        disk refuse, and the window must not stay half on the old content when it fails
+        (the next start refreshes them again).
         """
         old = self.ctx.content
         self.ctx.content = open_content_db(path, for_search=True)
         self.ctx.content_path = Path(path)
         self.ctx.clock = self.ctx.clock.in_zone(content_info(self.ctx.content).timezone)
         self.ctx.bookmarks.content = self.ctx.content
-        from guide.user.bookmarks import refresh_snapshots
-
-        refresh_snapshots(self.ctx.user, self.ctx.content)
         self.images.switch_database(Path(path))
         self.window.reload_content()
         old.close()
+        from guide.user.bookmarks import refresh_snapshots
+
+        try:
+            refresh_snapshots(self.ctx.user, self.ctx.content)
+        except sqlite3.Error as exc:
+            log.warning("bookmarks' titles not refreshed after the content changed: %s", exc)
 
     def close(self) -> None:
         """Stop the worker threads and close the databases."""
