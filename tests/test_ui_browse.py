@@ -514,6 +514,44 @@ def test_decoded_images_stay_within_their_memory_budget(qtbot, mini_db: Path) ->
         images.shutdown()
 
 
+def test_a_picture_asked_before_new_content_came_is_not_shown_for_the_new_content(  # type: ignore[no-untyped-def]
+        qtbot, mini_db: Path, tmp_path: Path) -> None:
+    """An update that replaced a photo at the same path: a request still queued on the worker
+    when the content changed was answered from the old database, and the old photo was kept
+    for the new content until the cache let it go."""
+    import hashlib
+    import shutil
+    import sqlite3
+
+    from PySide6.QtCore import QBuffer, QIODevice, QSize
+    from PySide6.QtGui import QColor, QImage
+
+    from guide.ui.images import ImageCache
+
+    blue = QImage(400, 300, QImage.Format.Format_RGB32)
+    blue.fill(QColor("#0000ff"))
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    blue.save(buffer, "PNG")
+    data = bytes(buffer.data())
+    new_db = Path(shutil.copy(mini_db, tmp_path / "new.db"))
+    with sqlite3.connect(new_db) as conn:
+        conn.execute("UPDATE image SET data = ?, sha256 = ? WHERE path = 'images/crowd.png'",
+                     [data, hashlib.sha256(data).hexdigest()])
+    conn.close()
+    images = ImageCache(mini_db)
+    size = QSize(40, 30)
+    try:
+        assert images.pixmap("images/crowd.png", size) is None  # asked on the old content
+        images.switch_database(new_db)  # before the worker's answer came back
+        qtbot.wait(300)
+        qtbot.waitUntil(lambda: images.pixmap("images/crowd.png", size) is not None, timeout=5000)
+        shown = images.pixmap("images/crowd.png", size)
+        assert shown is not None and shown.toImage().pixelColor(10, 10).name() == "#0000ff"
+    finally:
+        images.shutdown()
+
+
 def test_a_wrapped_line_past_its_limit_ends_in_an_ellipsis(qapp: object) -> None:
     """No top half of a line that does not fit: the last line kept ends in "…"."""
     from PySide6.QtGui import QFontMetrics

@@ -27,15 +27,16 @@ def cache_key(path: str, size: QSize) -> str:
 class ImageWorker(QObject):
     """Lives on the worker thread: bytes from the database -> scaled QImage."""
 
-    image_loaded = Signal(str, QImage)  # key, image (null when missing or undecodable)
+    # key, image (null when missing or undecodable), the content generation asked from
+    image_loaded = Signal(str, QImage, int)
 
     def __init__(self, db_path: Path) -> None:
         super().__init__()
         self._db_path = db_path
         self._conn: sqlite3.Connection | None = None
 
-    @Slot(str, QSize)
-    def load(self, path: str, size: QSize) -> None:
+    @Slot(str, QSize, int)
+    def load(self, path: str, size: QSize, generation: int) -> None:
         if self._conn is None:  # opened here, on the worker thread, for the worker alone
             self._conn = open_content_db(self._db_path)
         data = image_bytes(self._conn, path)
@@ -43,7 +44,7 @@ class ImageWorker(QObject):
         if data is not None and _decodes(data) and image.loadFromData(data):
             image = image.scaled(size, Qt.AspectRatioMode.KeepAspectRatio,
                                  Qt.TransformationMode.SmoothTransformation)
-        self.image_loaded.emit(cache_key(path, size), image)
+        self.image_loaded.emit(cache_key(path, size), image, generation)
 
     @Slot()
     def close(self) -> None:
@@ -97,7 +98,7 @@ class ImageCache(QObject):
     """Ask for a pixmap; get it now if cached, else later through ``image_ready``."""
 
     image_ready = Signal(str)  # key
-    _requested = Signal(str, QSize)
+    _requested = Signal(str, QSize, int)
     _closing = Signal()
     _switching = Signal(str)
 
@@ -109,6 +110,10 @@ class ImageCache(QObject):
         self._limit = limit
         self._budget = budget_bytes
         self._bytes = 0
+        # Counts content swaps. A request still queued on the worker at a swap is answered
+        # from the old database; its answer carries the old count and is dropped, or the
+        # old picture would be cached under the new content's key.
+        self._generation = 0
         self._thread = QThread()
         self._thread.setObjectName("image-worker")
         self._worker = ImageWorker(db_path)
@@ -132,7 +137,7 @@ class ImageCache(QObject):
             if not self._thread.isRunning():
                 self._thread.start()
             self._pending.add(key)
-            self._requested.emit(path, size)
+            self._requested.emit(path, size, self._generation)
         return None
 
     def is_missing(self, path: str | None, size: QSize) -> bool:
@@ -143,8 +148,10 @@ class ImageCache(QObject):
     def pending(self) -> int:
         return len(self._pending)
 
-    @Slot(str, QImage)
-    def _on_loaded(self, key: str, image: QImage) -> None:
+    @Slot(str, QImage, int)
+    def _on_loaded(self, key: str, image: QImage, generation: int) -> None:
+        if generation != self._generation:
+            return
         self._pending.discard(key)
         pixmap = None if image.isNull() else QPixmap.fromImage(image)
         self._forget(key)
@@ -165,6 +172,7 @@ class ImageCache(QObject):
 
     def switch_database(self, db_path: Path) -> None:
         """New content: forget cached images and have the worker read the new database."""
+        self._generation += 1
         self._cache.clear()
         self._bytes = 0
         self._pending.clear()
