@@ -19,7 +19,8 @@ from tests.test_updates_http import Served, server  # noqa: F401  (the loopback 
 def _pack(tmp: Path, version: int, key: Path) -> Path:
     src = Path(shutil.copytree(MINI_PACK, tmp / f"src{version}"))
     meta = src / "pack.toml"
-    meta.write_text(meta.read_text(encoding="utf-8").replace("version = 1", f"version = {version}"),
+    meta.write_text(meta.read_text(encoding="utf-8").replace("version = 1", f"version = {version}")
+                    .replace('title_en = "Test content"', f'title_en = "Test content {version}"'),
                     encoding="utf-8")
     with open(src / "items.toml", "a", encoding="utf-8") as fh:
         fh.write(f'\n[[forum]]\nid = "news-{version}"\ntitle = "更新论坛{version}"\n'
@@ -57,6 +58,8 @@ def test_kiosk_applies_a_newer_pack_only_at_the_idle_reset(
         assert kiosk.guide.ctx.content_path != db
         assert kiosk.window.go(Location.item("forum", "news-2"))
         assert kiosk.window.detail.title.text() == "更新论坛2"
+        # The idle screen names the event as the new content does (it had kept the old name).
+        assert kiosk.k.attract.title_en == "Test content 2"
 
         # Nothing new: the next poll is answered 304 and downloads nothing.
         downloads = len(served.downloads())

@@ -110,8 +110,7 @@ class AttractScreen(Overlay):
         self.previous: int | None = None
         self.fade = 1.0
         self._fits: dict[tuple[int, int, int, str], Fit] = {}  # measured once, not every frame
-        info = content_info(ctx.content)
-        self.title, self.title_en = info.title, info.title_en
+        self.title = self.title_en = ""  # the event's, read at each start (content may change)
         self.timer = QTimer(self)
         # Reduced motion: no cross-fade, and the highlights change half as often.
         self.timer.setInterval(int(seconds * 1000 * (2 if reduced_motion else 1)))
@@ -127,6 +126,8 @@ class AttractScreen(Overlay):
     def start(self, slides: list[Slide]) -> None:
         """Show from the first highlight and cycle."""
         self.slides = slides
+        info = content_info(self.ctx.content)
+        self.title, self.title_en = info.title, info.title_en
         self._fits.clear()
         self.index = 0
         self.previous = None
