@@ -183,3 +183,30 @@ def test_restore_with_nothing_to_go_back_to_says_so(
     assert box is not None and box.text().startswith("There is no previous content to go back to.")
     assert guide.ctx.content_path == current
     guide.close()
+
+
+def test_closing_the_guide_while_a_pack_is_being_built_ends_the_build(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+) -> None:
+    """Closing the window 5 s into a long build (a big pack, a slow disk) aborted the process:
+    the thread was destroyed while the build ran on. The build now stops at its next step."""
+    import time
+
+    steps: list[int] = []
+
+    def slow_build(*_args: object, progress, **_kwargs: object) -> None:  # type: ignore[no-untyped-def]
+        for done in range(400):  # 20 s, reporting as a build does
+            steps.append(done)
+            progress("build", done, 400)
+            time.sleep(0.05)
+
+    monkeypatch.setattr(updates, "prepare_update", slow_build)
+    current = build_content_db(MINI_PACK, tmp_path / "content.db").path
+    guide = build_window(current, lang="en", user_db=tmp_path / "user.db")
+    qtbot.addWidget(guide.window)
+    guide.window.show()
+    guide.updates.start_import(tmp_path / "big.guidepack")
+    qtbot.waitUntil(lambda: len(steps) > 3, timeout=10_000)
+    guide.close()
+    assert not guide.updates._thread.isRunning()
+    assert len(steps) < 100  # it stopped rather than ran to its end

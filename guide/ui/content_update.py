@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -47,6 +48,10 @@ def _failure_reason(exc: BaseException) -> str:
     return DISK_FULL if is_disk_full(exc) else ""
 
 
+class _Stopped(Exception):
+    """The guide is closing: the job in hand ends (its staging folder is discarded)."""
+
+
 class PrepareWorker(QObject):
     """Lives on the worker thread: verify, validate and build a pack; never touches widgets."""
 
@@ -56,6 +61,18 @@ class PrepareWorker(QObject):
     # details (validation errors as build-db prints them)
     refused = Signal(str, str, list)
 
+    def __init__(self) -> None:
+        super().__init__()
+        # Set when the guide closes: the job ends at its next step (a build reports every
+        # few hundred items) instead of running on while Qt destroys its thread, which
+        # aborted the process.
+        self.stop = threading.Event()
+
+    def _progress(self, stage: str, done: int, total: int) -> None:
+        if self.stop.is_set():
+            raise _Stopped
+        self.progressed.emit(stage, done, total)
+
     @Slot(str, str)
     def prepare(self, pack_file: str, current_db: str) -> None:
         updates = _updates()
@@ -63,7 +80,9 @@ class PrepareWorker(QObject):
             config = updates.load_update_config()
             result = updates.prepare_update(
                 Path(pack_file), trusted=config.trusted_keys, current_db=Path(current_db),
-                progress=lambda stage, done, total: self.progressed.emit(stage, done, total))
+                progress=self._progress)
+        except _Stopped:
+            log.info("preparing %s stopped: the guide is closing", pack_file)
         except updates.UpdateRefused as exc:
             self.refused.emit(exc.reason, exc.message, list(exc.details))
         except updates.ConfigError as exc:
@@ -81,7 +100,9 @@ class PrepareWorker(QObject):
         try:
             result = updates.prepare_programme(
                 Path(source), current_db=Path(current_db), timezone=timezone or None,
-                progress=lambda stage, done, total: self.progressed.emit(stage, done, total))
+                progress=self._progress)
+        except _Stopped:
+            log.info("reading %s stopped: the guide is closing", source)
         except updates.UpdateRefused as exc:
             self.refused.emit(exc.reason, exc.message, list(exc.details))
         except OSError as exc:
@@ -423,6 +444,9 @@ class ContentUpdates(QObject):
         return True
 
     def shutdown(self) -> None:
+        """End the worker's thread: a job in hand stops at its next step, and the thread is
+        waited for however long that takes (destroyed while running, it aborts the process)."""
         if self._thread.isRunning():
+            self._worker.stop.set()
             self._thread.quit()
-            self._thread.wait(5000)
+            self._thread.wait()
