@@ -153,3 +153,34 @@ def test_every_heading_on_home_stands_right_over_what_it_heads(home_at, now: str
                 assert under_heading(page, heading) <= 16, (heading.text(), scale)
         finally:
             page.ctx.state.set_text_scale(1.0)  # the app font is process-wide: put it back
+
+
+def test_after_an_imported_programme_home_links_to_it_and_heads_no_empty_sections(  # type: ignore[no-untyped-def]
+        qtbot, programme_db: Path) -> None:
+    """A programme has no news or key figures: Home showed their headings over nothing, "No
+    news yet.", and "Browse what happened below" over an empty page."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from guide.ui.history import Location
+
+    g = build_window(programme_db, now="2026-01-05T10:00", lang="en")
+    qtbot.addWidget(g.window)
+    g.window.resize(1280, 800)
+    g.window.show()
+    try:
+        page = g.window.page("home")
+        assert isinstance(page, HomePage)
+        assert shown(page.news_title) == shown(page.news_empty) == shown(page.figures_title) == ""
+        assert "Browse its programme" in shown(page.today_empty)
+        page.today_empty.setFocus()  # the keyboard reaches the link, Enter opens it
+        QTest.keyClick(page.today_empty, Qt.Key.Key_Return)
+        assert g.window.current_location() == Location("forums")
+    finally:
+        g.images.shutdown()
+
+
+def test_news_and_figures_keep_their_headings_where_the_content_has_them(home_at) -> None:  # type: ignore[no-untyped-def]
+    page = home_at("2023-05-25T09:00")  # before any news: the section says so
+    assert shown(page.news_title) == "Latest news" and shown(page.news_empty) == "No news yet."
+    assert shown(page.figures_title) == "Key figures"

@@ -101,6 +101,7 @@ class MainWindow(QMainWindow):
             self.pages[name] = page
             self.stack.addWidget(page)
             page.item_opened.connect(self.open_item)
+            page.page_requested.connect(lambda name: self.go(Location(name)))
             self.page_created(name, page)
         return self.pages[name]
 

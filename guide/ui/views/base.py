@@ -38,6 +38,7 @@ class Page(QWidget):
     """A top-level page of the guide; pages never talk to each other, only emit signals."""
 
     item_opened = Signal(str, str)  # kind, id
+    page_requested = Signal(str)  # a top-level page's name, e.g. "forums"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)

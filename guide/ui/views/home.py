@@ -16,6 +16,7 @@ from guide.ui import theme
 from guide.ui.context import AppContext
 from guide.ui.delegates import CardDelegate, ForumDelegate
 from guide.ui.figure_delegate import FigureDelegate
+from guide.ui.label_links import keyboard_link
 from guide.ui.models.lazy import LazyItemModel
 from guide.ui.views.base import Page, fit_rows, list_view
 from guide.ui.views.follow import follow_keyboard
@@ -65,6 +66,7 @@ class HomePage(Page):
         self._wanted = 2
         self._before_forum = False  # no forum yet today and the first forum day still ahead
         self._after_forum = False  # the last forum day is past
+        self._has_news = False  # the content has news at all
         self.today_title, self.next_title = self._section(), self._section()
         self.today_model = LazyItemModel("forum", lambda ids: queries.forum_rows(ctx.content, ids))
         self.next_model = LazyItemModel("forum", lambda ids: queries.forum_rows(ctx.content, ids))
@@ -76,6 +78,9 @@ class HomePage(Page):
         for w in (self.today_empty, self.next_empty, self.news_empty):
             w.setObjectName("muted")
             w.setWordWrap(True)
+        # After the forum, with no news or figures below (an imported programme), the note
+        # links to the programme instead of pointing at an empty page.
+        self.today_empty.linkActivated.connect(self.page_requested)
         # On exhibition days: that it is open, and which areas (Today alone would be empty on
         # the first day, when no forum is on yet).
         self.expo_note = QLabel()
@@ -155,6 +160,9 @@ class HomePage(Page):
         # News up to today only: on 26 May, what was reported on the 30th is not news yet.
         self.news_model.set_ids([c.id for c in queries.latest_announcements(db, 3, until=now.date())])
         self.figures_model.set_ids(queries.item_ids(db, "figure")[:KEY_FIGURES])
+        # A content without news or figures at all (an imported programme) has no such
+        # sections: their headings over nothing, or "No news yet", read as missing content.
+        self._has_news = bool(queries.latest_announcements(db, 1))
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -197,7 +205,9 @@ class HomePage(Page):
         self.today_empty.setVisible(not self.today_model.rowCount())
         self.next_empty.setVisible(not self.next_model.rowCount())
         self.news_empty.setText(self.tr("No news yet."))
-        self.news_empty.setVisible(not self.news_model.rowCount())
+        self.news_empty.setVisible(self._has_news and not self.news_model.rowCount())
+        self.news_title.setVisible(self._has_news)
+        self.figures_title.setVisible(self.figures_model.rowCount() > 0)
         self.today_view.setAccessibleName(self.today_title.text())
         self.next_view.setAccessibleName(self.next_title.text())
         self.news_view.setAccessibleName(self.news_title.text())
@@ -235,10 +245,14 @@ class HomePage(Page):
                 "%1", tx.format_date(self._next_day, lang, weekday=True)))
         if self.today_model.rowCount() or self._before_forum:
             self.today_empty.setText("")
-        elif self._after_forum:
+        elif self._after_forum and (self._has_news or self.figures_model.rowCount()):
             self.today_empty.setText(self.tr("The forum has ended. Browse what happened below."))
+        elif self._after_forum:
+            self.today_empty.setText(self.tr("The forum has ended. <a href=\"%1\">Browse its "
+                                             "programme</a>.").replace("%1", "forums"))
         elif later_today:
             self.today_empty.setText(self.tr("Nothing is on right now."))
         else:
             self.today_empty.setText(self.tr("No forums today."))
         self.next_empty.setText("" if self.next_model.rowCount() else self.tr("Nothing more is scheduled."))
+        keyboard_link(self.today_empty, "<a " in self.today_empty.text())
