@@ -181,6 +181,29 @@ def test_export_from_the_bookmarks_page_writes_the_chosen_format(
     assert told == [f"Wrote {out}"]
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_failed_export_says_why_in_the_windows_language(  # type: ignore[no-untyped-def]
+        qtbot, real_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str) -> None:
+    """A Chinese window said "cannot write …: … is a file, not a folder" in English."""
+    blocker = tmp_path / "notes.txt"
+    blocker.write_text("a file, not a folder", encoding="utf-8")
+    out = blocker / "mine.json"
+    warned: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), "JSON (*.json)"))
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warned.append(text))
+    with shown_guide(qtbot, real_db, lang=lang, user_db=tmp_path / "u.db") as g:
+        g.ctx.bookmarks.toggle("forum", "green-finance-forum")
+        g.window.go(Location("bookmarks"))
+        g.window.page("bookmarks").export()  # type: ignore[attr-defined]
+    [text] = warned
+    assert str(out) in text and "cannot write" not in text
+    if lang == "zh":
+        assert "未写入" in text and "文件夹" in text
+    else:
+        assert text.startswith(f"Nothing was written to {out}.") and "needs a folder" in text
+    assert blocker.read_text(encoding="utf-8") == "a file, not a folder"
+
+
 def _export_a_forum_and_a_person(guide: Guide, monkeypatch: pytest.MonkeyPatch, out: Path) -> list[str]:
     """Bookmark a forum and a person, export to ``out`` with the dialog's first filter
     (Calendar) left on, and return what the window said."""

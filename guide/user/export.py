@@ -60,7 +60,19 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 class ExportError(OSError):
-    """An export could not be written; the message is one line naming the file and why."""
+    """An export could not be written; the message is one line naming the file and why.
+
+    ``reason`` says why in a word a window can word in its own language: ``folder`` (the
+    path is a folder), ``disk-full``, ``too-large``, ``parent-not-folder`` (a file stands
+    where a folder of the path should be), ``permission``, or ``other``; ``path`` is the
+    file that was to be written.
+    """
+
+    def __init__(self, errno: int, message: str, reason: str = "other",
+                 path: Path | None = None) -> None:
+        super().__init__(errno, message)
+        self.reason = reason
+        self.path = path
 
     def __str__(self) -> str:
         return str(self.strerror)
@@ -190,21 +202,23 @@ def bookmarks_csv(views: Sequence[BookmarkView]) -> str:
     return out.getvalue()
 
 
-def _describe(exc: OSError, path: Path) -> str:
+def _describe(exc: OSError, path: Path) -> tuple[str, str]:
+    """(reason, message) for an export to ``path`` that failed with ``exc``."""
     import errno
 
     if path.is_dir():
-        return f"cannot write {path}: it is a folder; name a file inside it"
+        return "folder", f"cannot write {path}: it is a folder; name a file inside it"
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return f"cannot write {path}: the disk is full (no space left); nothing was written"
+        return "disk-full", f"cannot write {path}: the disk is full (no space left); nothing was written"
     if exc.errno == errno.EFBIG:
-        return (f"cannot write {path}: no room for a file this size (disk or account file size "
-                "limit); nothing was written")
+        return "too-large", (f"cannot write {path}: no room for a file this size (disk or account "
+                             "file size limit); nothing was written")
     if exc.errno in (errno.ENOTDIR, errno.EEXIST) or (path.parent.exists() and not path.parent.is_dir()):
-        return f"cannot write {path}: {path.parent} is a file, not a folder"
+        blocking = next((p for p in path.parents if p.exists() and not p.is_dir()), path.parent)
+        return "parent-not-folder", f"cannot write {path}: {blocking} is a file, not a folder"
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return f"cannot write {path}: permission denied"
-    return f"cannot write {path}: {exc.strerror or exc}"
+        return "permission", f"cannot write {path}: permission denied"
+    return "other", f"cannot write {path}: {exc.strerror or exc}"
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
@@ -226,7 +240,8 @@ def _write_atomic(path: Path, data: bytes) -> None:
         os.replace(tmp, path)
         tmp = None
     except OSError as exc:
-        raise ExportError(exc.errno or 0, _describe(exc, path)) from exc
+        reason, message = _describe(exc, path)
+        raise ExportError(exc.errno or 0, message, reason, path) from exc
     finally:
         if tmp is not None:
             Path(tmp).unlink(missing_ok=True)

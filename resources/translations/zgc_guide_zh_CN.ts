@@ -158,6 +158,30 @@
         <translation>已导出</translation>
     </message>
     <message>
+        <source>%1 is a folder. Name a file inside it.</source>
+        <translation>%1 是一个文件夹。请在其中指定一个文件名。</translation>
+    </message>
+    <message>
+        <source>The disk is full. Free some space and try again.</source>
+        <translation>磁盘已满。请释放一些空间后重试。</translation>
+    </message>
+    <message>
+        <source>There is no room for a file this size on that disk.</source>
+        <translation>该磁盘放不下这么大的文件。</translation>
+    </message>
+    <message>
+        <source>A file stands where %1 needs a folder. Choose another place.</source>
+        <translation>%1 的路径中有一处应为文件夹，却是一个文件。请选择其他位置。</translation>
+    </message>
+    <message>
+        <source>This guide may not write there. Choose another folder.</source>
+        <translation>本指南无权写入该位置。请选择其他文件夹。</translation>
+    </message>
+    <message>
+        <source>Nothing was written to %1.</source>
+        <translation>未写入 %1。</translation>
+    </message>
+    <message>
         <source>Wrote %1</source>
         <translation>已写入 %1</translation>
     </message>
@@ -326,6 +350,10 @@
     <message>
         <source>The forum has ended. Browse what happened below.</source>
         <translation>论坛已结束，可在下方浏览论坛内容。</translation>
+    </message>
+    <message>
+        <source>The forum has ended. &lt;a href=&quot;%1&quot;&gt;Browse its programme&lt;/a&gt;.</source>
+        <translation>论坛已结束。&lt;a href=&quot;%1&quot;&gt;浏览日程&lt;/a&gt;。</translation>
     </message>
     <message>
         <source>Nothing is on right now.</source>

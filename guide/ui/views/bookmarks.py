@@ -411,7 +411,7 @@ class BookmarksPage(Page):
             report = export_bookmarks(self.ctx.user, self.ctx.content, fmt, out,
                                       lang=self.ctx.state.lang)
         except ExportError as exc:  # a folder, a full disk, no permission: nothing was written
-            QMessageBox.warning(self, self.tr("Export failed"), str(exc))
+            QMessageBox.warning(self, self.tr("Export failed"), self.export_failure(exc))
             return
         told = self.tr("Wrote %1").replace("%1", str(report.path))
         if report.left_out:  # a calendar holds only dated forums and sessions in the guide
@@ -420,6 +420,22 @@ class BookmarksPage(Page):
                 "in the guide. Export JSON or CSV to keep them all.").replace(
                 "%1", str(len(report.left_out)))
         QMessageBox.information(self, self.tr("Exported"), told)
+
+    def export_failure(self, exc: ExportError) -> str:
+        """Why an export failed, in the window's language (the core words it in English)."""
+        path = str(exc.path or "")
+        why = {
+            "folder": self.tr("%1 is a folder. Name a file inside it."),
+            "disk-full": self.tr("The disk is full. Free some space and try again."),
+            "too-large": self.tr("There is no room for a file this size on that disk."),
+            "parent-not-folder": self.tr("A file stands where %1 needs a folder. Choose another "
+                                         "place."),
+            "permission": self.tr("This guide may not write there. Choose another folder."),
+        }.get(exc.reason)
+        if why is None:
+            return str(exc)
+        return (self.tr("Nothing was written to %1.").replace("%1", path) + "\n\n"
+                + why.replace("%1", path))
 
     def eventFilter(self, watched: Any, event: Any) -> bool:
         """Delete or Backspace on the list removes the selected bookmark."""

@@ -78,9 +78,7 @@ class HomePage(Page):
         for w in (self.today_empty, self.next_empty, self.news_empty):
             w.setObjectName("muted")
             w.setWordWrap(True)
-        # After the forum, with no news or figures below (an imported programme), the note
-        # links to the programme instead of pointing at an empty page.
-        self.today_empty.linkActivated.connect(self.page_requested)
+        self.today_empty.linkActivated.connect(self.page_requested)  # "Browse its programme"
         # On exhibition days: that it is open, and which areas (Today alone would be empty on
         # the first day, when no forum is on yet).
         self.expo_note = QLabel()
