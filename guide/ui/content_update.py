@@ -130,15 +130,17 @@ def programme_file_filters() -> str:
                       tx.tr("All files (*)")])
 
 
-def summary_text(summary: ChangeSummary, lang: str) -> str:
-    """What a new pack adds, changes and removes, by kind, with the first few titles."""
+def summary_text(summary: ChangeSummary, lang: str, programme: bool = False) -> str:
+    """What a new pack adds, changes and removes, by kind, with the first few titles; an
+    imported ``programme``'s forums are its sessions, and are called so."""
     if summary.empty:
         return tx.tr("No items are added, changed or removed.")
     lines = []
     for k in summary.kinds:
         counts = tx.tr("%1 added, %2 changed, %3 removed").replace("%1", str(len(k.added))) \
             .replace("%2", str(len(k.changed))).replace("%3", str(len(k.removed)))
-        lines.append(tx.labelled(kind_label(k.kind), counts, lang))
+        label = tx.tr("Sessions") if programme and k.kind == "forum" else kind_label(k.kind)
+        lines.append(tx.labelled(label, counts, lang))
         for sign, refs in (("+", k.added), ("~", k.changed), ("−", k.removed)):
             for ref in refs[:SHOWN_TITLES]:
                 lines.append(f"   {sign} {tx.pick(ref.title, ref.title_en, lang)}")
@@ -377,7 +379,7 @@ class ContentUpdates(QObject):
         self._close_progress()
         lang = self.ctx.state.lang
         text = question_text(prepared, lang)
-        listing = summary_text(prepared.summary, lang)
+        listing = summary_text(prepared.summary, lang, prepared.programme is not None)
         notes = import_notes_text(prepared.skipped, prepared.repaired, prepared.notices)
         if notes:
             listing += f"\n\n{notes}"
