@@ -7,6 +7,8 @@ import shutil
 import socket
 from pathlib import Path
 
+import pytest
+
 from guide.content.build import build_content_db
 from guide.kiosk.fleet import FleetUpdater
 from guide.ui.history import Location
@@ -33,7 +35,8 @@ def _pack(tmp: Path, version: int, key: Path) -> Path:
 
 
 def test_kiosk_applies_a_newer_pack_only_at_the_idle_reset(
-    qtbot, tmp_path: Path, _user_data: Path, server: tuple[str, Served]  # type: ignore[no-untyped-def]  # noqa: F811
+    qtbot, tmp_path: Path, _user_data: Path, server: tuple[str, Served],  # type: ignore[no-untyped-def]  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     url, served = server
     private, public = api.generate_key_pair(tmp_path / "team", "Content team")
@@ -52,6 +55,17 @@ def test_kiosk_applies_a_newer_pack_only_at_the_idle_reset(
         # Staged, but not shown mid-visit.
         assert not kiosk.window.go(Location.item("forum", "news-2"))
         assert kiosk.guide.ctx.content_path == db
+        # Polls during the visit find the same pack waiting: it is not built again.
+        staged = updater.pending
+        builds: list[object] = []
+        real_prepare = api.prepare_update
+        monkeypatch.setattr(api, "prepare_update",
+                            lambda *a, **k: builds.append(a) or real_prepare(*a, **k))
+        for _ in range(2):
+            polls = updater.poll_count
+            updater.poll_now()
+            qtbot.waitUntil(lambda n=polls: updater.poll_count > n, timeout=30_000)
+        assert builds == [] and updater.pending is staged
         with qtbot.waitSignal(updater.applied, timeout=10_000) as applied:
             kiosk.k.reset_now()  # the idle reset, between visitors
         assert applied.args == [2]

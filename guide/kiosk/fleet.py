@@ -52,6 +52,11 @@ class PollWorker(QObject):
         self.skipped = 0  # polls that came due while one ran (or the thread had no CPU)
         self._schedule: QTimer | None = None
         self._last_start: float | None = None
+        # The downloaded pack (file, version) staged and still waiting for an idle reset. A
+        # source that has nothing newer answers READY with that same pack at every poll:
+        # building it again each time cost a whole content build every interval while a
+        # visitor used the kiosk. Cleared by the UI thread when it applies (or fails to).
+        self.staged_pack: tuple[str, int] | None = None
 
     @Slot()
     def start_schedule(self) -> None:
@@ -123,6 +128,9 @@ class PollWorker(QObject):
         self.checked.emit(result.status.name, result.message or "")
         if result.status is not api.CheckStatus.READY or result.ready is None:
             return result.status.name
+        waiting = (str(result.ready.pack_file), result.ready.version)
+        if waiting == self.staged_pack:
+            return "READY"  # staged already, waiting for the visit to end
         try:
             prepared = api.prepare_update(result.ready.pack_file, trusted=self.config.trusted_keys,
                                           current_db=Path(current_db), limits=self.config.limits,
@@ -136,6 +144,7 @@ class PollWorker(QObject):
             return "STOPPED"
         logger.info("kiosk: version %s staged; it will be shown after the current visit",
                     prepared.version)
+        self.staged_pack = waiting
         self.staged.emit(prepared)
         return "READY"
 
@@ -223,6 +232,7 @@ class FleetUpdater(QObject):
         from guide.updates import api
 
         prepared, self.pending = self.pending, None
+        self._worker.staged_pack = None  # applied or not, a later poll stages anew if need be
         try:
             applied = api.commit_update(prepared)
         except (api.UpdateRefused, OSError) as exc:
