@@ -245,6 +245,19 @@ def test_a_prepared_update_overtaken_by_another_is_refused_at_commit(world: Worl
     assert slot_status().current.version == 2  # type: ignore[union-attr]
 
 
+def test_a_prepared_update_whose_database_went_leaves_nothing_in_the_slot(world: World) -> None:
+    """Refused as stale, it had left its baseline copy of the content in the slot folder, a
+    whole database nobody would read."""
+    prepared = prepare_update(world.pack(2), trusted=world.trusted, current_db=world.current_db)
+    assert prepared.baseline_db is not None and prepared.baseline_db.is_file()
+    prepared.staged_db.unlink()  # a cleaner, or the disk, took it
+    with pytest.raises(UpdateRefused) as info:
+        commit_update(prepared)
+    assert info.value.reason == errors.STALE
+    assert [p for p in world.slot.root.glob(".*") if p.name != ".lock"] == []
+    assert slot_status().current is None
+
+
 def test_restore_previous_rolls_back_and_can_be_undone(world: World) -> None:
     applied = apply_pack_file(world.pack(2), trusted=world.trusted, current_db=world.current_db)
     restored = restore_previous()

@@ -207,6 +207,7 @@ def commit_update(prepared: PreparedUpdate) -> AppliedUpdate:
             raise UpdateRefused(errors.NOT_NEWER, f"version {floor} was installed after this update "
                                 f"(version {prepared.version}) was prepared")
         if not prepared.staged_db.is_file():
+            discard_update(prepared)  # its baseline copy too: it would lie in the slot unread
             raise UpdateRefused(errors.STALE, "the prepared database is gone; prepare the update again")
         name = f"{prepared.pack_id}-{prepared.version}-{prepared.pack_sha256[:12]}.db"
         try:
