@@ -7,6 +7,7 @@ import datetime as dt
 import io
 import json
 import sqlite3
+import sys
 import zoneinfo
 from pathlib import Path
 
@@ -163,3 +164,24 @@ def test_import_of_a_missing_file_says_so(user: UserDb, content: sqlite3.Connect
                                           tmp_path: Path) -> None:
     with pytest.raises(ImportFileError, match="no such file"):
         import_bookmarks(user.db, content, tmp_path / "nope.json")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
+def test_an_export_is_saved_with_the_permissions_of_any_file_saved_there(
+        user: UserDb, content: sqlite3.Connection, tmp_path: Path) -> None:
+    """Written through a private temporary file, every export came out readable by its
+    owner alone (0600), and an export replacing a shared one made it private."""
+    import os
+
+    _bookmark_all(user, content)
+    mask = os.umask(0o022)
+    try:
+        export_bookmarks(user.db, content, "json", tmp_path / "new.json")
+        shared = tmp_path / "shared.csv"
+        shared.write_text("old", encoding="utf-8")
+        shared.chmod(0o664)
+        export_bookmarks(user.db, content, "csv", shared)
+    finally:
+        os.umask(mask)
+    assert (tmp_path / "new.json").stat().st_mode & 0o777 == 0o644
+    assert shared.stat().st_mode & 0o777 == 0o664

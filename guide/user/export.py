@@ -221,6 +221,17 @@ def _describe(exc: OSError, path: Path) -> tuple[str, str]:
     return "other", f"cannot write {path}: {exc.strerror or exc}"
 
 
+def _export_mode(path: Path) -> int:
+    """The permissions a file saved at ``path`` gets: those of the file it replaces, else
+    what the user's umask gives a new file."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
+
+
 def _write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` whole or not at all; failures raise :class:`ExportError`.
 
@@ -233,6 +244,9 @@ def _write_atomic(path: Path, data: bytes) -> None:
             raise IsADirectoryError(21, "Is a directory", str(path))
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        # mkstemp makes the file private (0600); an export is the user's document, readable
+        # as any file they save there (or as the file it replaces was).
+        os.chmod(tmp, _export_mode(path))
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()
