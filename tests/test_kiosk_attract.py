@@ -112,3 +112,44 @@ def test_a_picture_file_that_does_not_decode_has_no_slide(  # type: ignore[no-un
     db = build_content_db(mini_pack, tmp_path / "broken.db").path
     with kiosk_at(qtbot, db, tmp_path, now="2023-05-27T10:00", lang="en") as k:
         assert [s.kind for s in k.attract.slides] == ["schedule", "figures"]
+
+
+@pytest.mark.parametrize(("lang", "size"), [("en", (1080, 1920)), ("zh", (1080, 1920)),
+                                            ("en", (1920, 1080))])
+def test_no_text_of_the_key_figures_is_cut_and_a_portrait_screen_is_used(  # type: ignore[no-untyped-def]
+        qtbot, real_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str,
+        size: tuple[int, int]) -> None:
+    """On a portrait kiosk the figures stood in three thin columns in the top third, their
+    quotes cut mid-sentence, and the rest of the screen empty."""
+    from PySide6.QtGui import QFont
+
+    from guide.kiosk.widgets import attract as module
+    from guide.kiosk.widgets.base import text_height
+
+    drawn: list[tuple[str, QRect, QFont]] = []
+    draw: Callable[..., int] = module.wrap_text
+
+    def recording(painter, rect, text, font, *args):  # type: ignore[no-untyped-def]
+        drawn.append((text, QRect(rect), QFont(font)))
+        return draw(painter, rect, text, font, *args)
+
+    monkeypatch.setattr(module, "wrap_text", recording)
+    with kiosk_at(qtbot, real_db, tmp_path, now="2023-05-27T10:00", lang=lang, size=size) as k:
+        k.ctx.state.set_language(lang)  # the idle screen's first language
+        figures = [i for i, s in enumerate(k.attract.slides) if s.kind == "figures"]
+        assert figures
+        cut, lowest = [], []
+        for index in figures:
+            drawn.clear()
+            k.attract.show_slide(index)
+            k.attract.grab()
+            quotes = [r for t, r, _f in drawn if t.startswith("“")]
+            assert len(quotes) == len(k.attract.slides[index].figures)
+            lowest.append(max(r.top() for r in quotes))
+            for text, rect, font in drawn:
+                whole = text_height(QRect(rect.left(), rect.top(), rect.width(), 10**6), text, font)
+                if whole > rect.height():
+                    cut.append(f"{text!r} ({whole} > {rect.height()})")
+        assert cut == []
+        if size[1] > size[0]:  # each slide's last card reaches into the screen's lower half
+            assert min(lowest) > size[1] // 2

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QEasingCurve,
@@ -14,12 +16,13 @@ from PySide6.QtCore import (
     QVariantAnimation,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QLinearGradient, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QLinearGradient, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QWidget,
 )
 
 from guide.content.database import content_info
+from guide.content.models import Figure
 from guide.kiosk.slides import ForumLine, Section, Slide, build_slides
 from guide.kiosk.widgets.base import PALETTE, Overlay, chinese, pixel_font, text_height, wrap_text
 from guide.ui import text as tx
@@ -74,6 +77,53 @@ def paint_photo(painter: QPainter, box: QRect, images: ImageCache, image: str | 
 def highlights(ctx: AppContext) -> list[Slide]:
     """The attract screen's slides now; a photo only where its picture shows."""
     return build_slides(ctx.content, ctx.clock.now(), lambda path: picture_shows(ctx.content, path))
+
+
+def figure_cards(area: QRect, n: int, unit: float) -> list[QRect]:
+    """Where ``n`` key figures' cards go in ``area``: side by side on a landscape screen, one
+    above the other on a portrait one, where three thin columns had left most of the screen
+    empty and cut the quotes short."""
+    gap = int(32 * unit)
+    stacked = area.height() > area.width()
+    across = 1 if stacked else max(1, n)
+    width = (area.width() - gap * (across - 1)) // across
+    height = min((area.height() - gap * (n - 1)) // max(1, n) if stacked else area.height(),
+                 int(600 * unit))
+    return [QRect(area.left(), area.top() + i * (height + gap), width, height) if stacked
+            else QRect(area.left() + i * (width + gap), area.top(), width, height) for i in range(n)]
+
+
+def paint_figure_card(painter: QPainter, card: QRect, figure: Figure,
+                      pair: Callable[[str, str], tuple[str, str]], unit: float) -> int:
+    """One key figure on its card: the number in both languages, its label, and the
+    newspaper's sentence it comes from (in the kiosk's language only: two long quotes do not
+    fit a card). ``pair`` orders a Chinese and an English text for the kiosk's language.
+    Returns the height its text took (more than the card's when cut)."""
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(255, 255, 255, 28))
+    painter.drawRoundedRect(QRectF(card), 22 * unit, 22 * unit)
+    inner = card.adjusted(int(32 * unit), int(30 * unit), -int(32 * unit), -int(24 * unit))
+    y = inner.top()
+    value, value_other = pair(tx.figure_value(figure, "zh"), tx.figure_value(figure, "en"))
+    y += wrap_text(painter, QRect(inner.left(), y, inner.width(), inner.height()),
+                   value, pixel_font(72 * unit, bold=True), QColor("#ffd27f")) + int(4 * unit)
+    if value_other:
+        y += wrap_text(painter, QRect(inner.left(), y, inner.width(), inner.bottom() - y),
+                       value_other, pixel_font(30 * unit, bold=True), QColor("#ffe7b8"))
+    y += int(24 * unit)
+    label, label_other = pair(figure.label, figure.label_en)
+    y += wrap_text(painter, QRect(inner.left(), y, inner.width(), inner.bottom() - y),
+                   label, pixel_font(34 * unit, bold=True), QColor("#ffffff")) + int(10 * unit)
+    y += wrap_text(painter, QRect(inner.left(), y, inner.width(), inner.bottom() - y),
+                   label_other, pixel_font(26 * unit), QColor("#d6e6ff")) + int(28 * unit)
+    if figure.quote:
+        quote = pair(figure.quote, figure.quote_en or "")[0]
+        used = wrap_text(painter, QRect(inner.left() + int(20 * unit), y,
+                                        inner.width() - int(20 * unit), inner.bottom() - y),
+                         f"“{quote.strip('“”')}”", pixel_font(24 * unit), QColor("#cfe3f7"))
+        painter.fillRect(QRect(inner.left(), y, int(6 * unit), used), QColor("#7fe0d6"))
+        y += used
+    return y - card.top() + int(24 * unit)
 
 
 def one_line(pair: tuple[str, str], sep: str = "  ·  ") -> str:
@@ -185,7 +235,9 @@ class AttractScreen(Overlay):
         gradient.setColorAt(0, QColor("#0a2d63"))
         gradient.setColorAt(1, QColor("#0a5c63"))
         painter.fillRect(self.rect(), gradient)
-        unit = min(h / 1080, w / 1500)
+        # Designed for 1920x1080; a portrait screen is designed for as 1080x1920 (its width
+        # measured against a landscape design's 1500 px set its text at 72% of that).
+        unit = min(h / 1920, w / 1080) if h > w else min(h / 1080, w / 1500)
         margin = int(56 * unit)
         header = _paint_header(painter, QRect(margin, int(28 * unit), w - 2 * margin, 0), unit,
                                *self.pair(self.title, self.title_en))
@@ -228,10 +280,15 @@ class AttractScreen(Overlay):
                 painter.drawEllipse(QRect(x + i * (size + gap), y, size, size))
 
     def _heading(self, painter: QPainter, rect: QRect, zh: str, en: str, unit: float) -> int:
-        painter.setFont(pixel_font(40 * unit, bold=True))
+        text = one_line(self.pair(zh, en))
+        font = pixel_font(40 * unit, bold=True)
+        # One line in its 70 units: set smaller where both languages are wider than the screen
+        # (a portrait kiosk's day headings), not cut at its edge.
+        while font.pixelSize() > 24 * unit and QFontMetrics(font).horizontalAdvance(text) > rect.width():
+            font.setPixelSize(font.pixelSize() - 1)
+        painter.setFont(font)
         painter.setPen(QColor("#ffd27f"))
-        painter.drawText(rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
-                         one_line(self.pair(zh, en)))
+        painter.drawText(rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), text)
         return int(70 * unit)
 
     def _paint_slide(self, painter: QPainter, slide: Slide, rect: QRect, unit: float) -> None:
@@ -248,14 +305,17 @@ class AttractScreen(Overlay):
             return
         used = self._heading(painter, rect, chinese(ATTRACT_CONTEXT, PHOTOS), PHOTOS, unit)
         area = rect.adjusted(0, used, 0, 0)
-        image_box = QSize(16, 10).scaled(QSize(int(area.width() * 0.6), area.height()),
-                                         Qt.AspectRatioMode.KeepAspectRatio)
+        stacked = area.height() > area.width()  # portrait: the caption under the photo
+        image_box = QSize(16, 10).scaled(
+            QSize(area.width(), int(area.height() * 0.6)) if stacked
+            else QSize(int(area.width() * 0.6), area.height()), Qt.AspectRatioMode.KeepAspectRatio)
         image_rect = QRect(area.left(), area.top(), image_box.width(), image_box.height())
         note = one_line(self.pair(chinese("tx", NO_PICTURE), NO_PICTURE))
         paint_photo(painter, image_rect, self.images, photo.image,
                     self.pair(photo.caption, photo.caption_en)[0], note, unit)
-        text = QRect(image_rect.right() + int(48 * unit), area.top(),
-                     area.right() - image_rect.right() - int(48 * unit), area.height())
+        text = (area.adjusted(0, image_rect.height() + int(36 * unit), 0, 0) if stacked
+                else QRect(image_rect.right() + int(48 * unit), area.top(),
+                           area.right() - image_rect.right() - int(48 * unit), area.height()))
         caption, caption_other = self.pair(photo.caption, photo.caption_en)
         y = text.top() + wrap_text(painter, text, caption, pixel_font(46 * unit, bold=True),
                                QColor("#ffffff"))
@@ -359,34 +419,6 @@ class AttractScreen(Overlay):
     def _paint_figures(self, painter: QPainter, slide: Slide, rect: QRect, unit: float) -> None:
         used = self._heading(painter, rect, chinese(ATTRACT_CONTEXT, KEY_FIGURES), KEY_FIGURES, unit)
         area = rect.adjusted(0, used + int(10 * unit), 0, 0)
-        n = max(1, len(slide.figures))
-        gap = int(32 * unit)
-        width = (area.width() - gap * (n - 1)) // n
-        for i, figure in enumerate(slide.figures):
-            card = QRect(area.left() + i * (width + gap), area.top(), width,
-                         min(area.height(), int(600 * unit)))
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(255, 255, 255, 28))
-            painter.drawRoundedRect(QRectF(card), 22 * unit, 22 * unit)
-            inner = card.adjusted(int(32 * unit), int(30 * unit), -int(32 * unit), -int(24 * unit))
-            y = inner.top()
-            value, value_other = self.pair(tx.figure_value(figure, "zh"),
-                                           tx.figure_value(figure, "en"))
-            y += wrap_text(painter, QRect(inner.left(), y, inner.width(), inner.height()),
-                       value, pixel_font(72 * unit, bold=True), QColor("#ffd27f")) + int(4 * unit)
-            if value_other:
-                y += wrap_text(painter, QRect(inner.left(), y, inner.width(), inner.bottom() - y),
-                           value_other, pixel_font(30 * unit, bold=True), QColor("#ffe7b8"))
-            y += int(24 * unit)
-            label, label_other = self.pair(figure.label, figure.label_en)
-            y += wrap_text(painter, QRect(inner.left(), y, inner.width(), inner.bottom() - y),
-                       label, pixel_font(34 * unit, bold=True), QColor("#ffffff")) + int(10 * unit)
-            y += wrap_text(painter, QRect(inner.left(), y, inner.width(), inner.bottom() - y),
-                       label_other, pixel_font(26 * unit), QColor("#d6e6ff")) + int(28 * unit)
-            if figure.quote:  # the sentence of the newspaper the figure comes from
-                # In the kiosk's language only: two long quotes do not fit a card.
-                quote = self.pair(figure.quote, figure.quote_en or "")[0]
-                used = wrap_text(painter, QRect(inner.left() + int(20 * unit), y,
-                                            inner.width() - int(20 * unit), inner.bottom() - y),
-                             f"“{quote.strip('“”')}”", pixel_font(24 * unit), QColor("#cfe3f7"))
-                painter.fillRect(QRect(inner.left(), y, int(6 * unit), used), QColor("#7fe0d6"))
+        for card, figure in zip(figure_cards(area, len(slide.figures), unit), slide.figures,
+                                strict=True):
+            paint_figure_card(painter, card, figure, self.pair, unit)
