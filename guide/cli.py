@@ -393,7 +393,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from guide.content.database import ContentDbError
     from guide.files import DiskFull
     from guide.user.db import UserDbError
-    from guide.user.export import ExportError
+    from guide.user.saving import ExportError
 
     try:
         return handler(args)

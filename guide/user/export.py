@@ -21,8 +21,6 @@ import csv
 import datetime as dt
 import io
 import json
-import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,6 +37,7 @@ from guide.user.bookmarks import (
     timeline_key,
 )
 from guide.user.db import Db, transaction
+from guide.user.saving import write_whole
 from guide.user.session import current_owner
 
 FORMAT_ID = "zgc-guide-bookmarks"
@@ -57,25 +56,6 @@ MAX_NESTING = 8  # the format nests 3 deep: {"bookmarks": [{...}]}
 MIN_YEAR, MAX_YEAR = 2000, 2100
 # OWASP CSV injection: a cell starting with one of these is a formula to a spreadsheet.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-class ExportError(OSError):
-    """An export could not be written; the message is one line naming the file and why.
-
-    ``reason`` says why in a word a window can word in its own language: ``folder`` (the
-    path is a folder), ``disk-full``, ``too-large``, ``parent-not-folder`` (a file stands
-    where a folder of the path should be), ``permission``, or ``other``; ``path`` is the
-    file that was to be written.
-    """
-
-    def __init__(self, errno: int, message: str, reason: str = "other",
-                 path: Path | None = None) -> None:
-        super().__init__(errno, message)
-        self.reason = reason
-        self.path = path
-
-    def __str__(self) -> str:
-        return str(self.strerror)
 
 
 class ImportFileError(ValueError):
@@ -202,65 +182,6 @@ def bookmarks_csv(views: Sequence[BookmarkView]) -> str:
     return out.getvalue()
 
 
-def _describe(exc: OSError, path: Path) -> tuple[str, str]:
-    """(reason, message) for an export to ``path`` that failed with ``exc``."""
-    import errno
-
-    if path.is_dir():
-        return "folder", f"cannot write {path}: it is a folder; name a file inside it"
-    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return "disk-full", f"cannot write {path}: the disk is full (no space left); nothing was written"
-    if exc.errno == errno.EFBIG:
-        return "too-large", (f"cannot write {path}: no room for a file this size (disk or account "
-                             "file size limit); nothing was written")
-    if exc.errno in (errno.ENOTDIR, errno.EEXIST) or (path.parent.exists() and not path.parent.is_dir()):
-        blocking = next((p for p in path.parents if p.exists() and not p.is_dir()), path.parent)
-        return "parent-not-folder", f"cannot write {path}: {blocking} is a file, not a folder"
-    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return "permission", f"cannot write {path}: permission denied"
-    return "other", f"cannot write {path}: {exc.strerror or exc}"
-
-
-def _export_mode(path: Path) -> int:
-    """The permissions a file saved at ``path`` gets: those of the file it replaces, else
-    what the user's umask gives a new file."""
-    try:
-        return path.stat().st_mode & 0o777
-    except OSError:
-        mask = os.umask(0)
-        os.umask(mask)
-        return 0o666 & ~mask
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` whole or not at all; failures raise :class:`ExportError`.
-
-    The temporary file beside it is removed on every failure (disk full included), so a
-    failed export leaves neither a partial file nor a leftover.
-    """
-    tmp: str | None = None
-    try:
-        if path.is_dir():
-            raise IsADirectoryError(21, "Is a directory", str(path))
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        # mkstemp makes the file private (0600); an export is the user's document, readable
-        # as any file they save there (or as the file it replaces was).
-        os.chmod(tmp, _export_mode(path))
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-        tmp = None
-    except OSError as exc:
-        reason, message = _describe(exc, path)
-        raise ExportError(exc.errno or 0, message, reason, path) from exc
-    finally:
-        if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)
-
-
 def export_bytes(user_db: Db, content_db: Db | None, fmt: Format, *,
                  lang: str = "zh") -> tuple[bytes, int, tuple[BookmarkView, ...]]:
     """The exported file's bytes, how many bookmarks it holds, and those it leaves out.
@@ -300,7 +221,7 @@ def export_bookmarks(user_db: Db, content_db: Db | None, fmt: Format, out: Path,
                      lang: str = "zh") -> ExportReport:
     """Write the bookmarks to ``out`` as ``fmt`` (replacing it whole, never half-written)."""
     data, written, left = export_bytes(user_db, content_db, fmt, lang=lang)
-    _write_atomic(Path(out), data)
+    write_whole(Path(out), data)
     return ExportReport(Path(out), fmt, written, left)
 
 

@@ -31,8 +31,9 @@ from guide.ui.views.base import Page, SectionedList, list_view, star_clicked
 from guide.user import ExportFormat
 from guide.user import bookmarks as store
 from guide.user.bookmarks import BookmarkView
-from guide.user.export import ExportError, export_bookmarks, export_target
+from guide.user.export import export_bookmarks, export_target
 from guide.user.qr import QrWords, bookmark_codes
+from guide.user.saving import ExportError
 
 if TYPE_CHECKING:
     from guide.ui.qr_dialog import QrDialog
