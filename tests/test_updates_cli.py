@@ -192,7 +192,12 @@ def test_update_without_a_source_or_with_a_bad_file(tmp_path: Path) -> None:
     junk = tmp_path / "junk.guidepack"
     junk.write_bytes(os.urandom(2000))
     bad = run_guide("update", "apply", "--file", str(junk), "--trusted", "ed25519 " + "A" * 43 + "=")
-    assert bad.returncode == 2 and bad.stderr.startswith("refused (corrupt): ")
+    assert bad.returncode == 2 and bad.stderr.startswith("refused (not-a-pack): ")
+    assert "is not a content pack (.guidepack)" in bad.stderr
+    missing = run_guide("update", "apply", "--file", str(tmp_path / "gone.guidepack"),
+                        "--trusted", "ed25519 " + "A" * 43 + "=")
+    assert missing.returncode == 2 and missing.stderr.startswith("refused (not-found): ")
+    assert "gone.guidepack does not exist" in missing.stderr
     assert run_guide("update", "restore").stderr.startswith("refused (no-previous): ")
 
 
