@@ -45,8 +45,9 @@ def test_add_list_remove_across_restarts(tmp_path: Path, mini_db: Path) -> None:
 
     code, out, _ = bm("remove", "forum", "opening", user=user, content=mini_db)
     assert code == 0 and "开幕式" in out
+    # Bad input like an unknown id (exit 2, README's table), said on one error: line.
     code, _, err = bm("remove", "forum", "opening", user=user, content=mini_db)
-    assert code == 1 and "not bookmarked" in err
+    assert code == 2 and err.startswith("error: forum opening is not bookmarked; nothing removed")
     assert [b["id"] for b in listed(user, mini_db)] == ["overlap", "most"]
 
 

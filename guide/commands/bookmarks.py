@@ -1,7 +1,8 @@
 """``guide bookmarks ...``: staff commands over the same user database as the app.
 
-Exit codes follow guide.cli: 0 success, 1 failure (e.g. nothing to remove, database
-locked), 2 bad input (unknown kind or id, a bad import file, an unusable --user-db).
+Exit codes follow guide.cli: 0 success, 1 failure (e.g. database locked, disk full), 2 bad
+input (unknown kind or id, removing what is not bookmarked, a bad import file, an unusable
+--user-db).
 A damaged user database is moved aside on open like in the app; the one-time notice
 is printed here (to stderr) and counts as shown.
 """
@@ -157,8 +158,10 @@ def cmd_remove(args: argparse.Namespace) -> int:
 
     removed = remove_bookmark(_open_user(args).db, args.kind, args.id)
     if removed is None:
-        print(f"not bookmarked: {args.kind} {args.id}; nothing removed", file=sys.stderr)
-        return 1
+        # Bad input, like adding an unknown id: a mistyped id must not pass for a removal.
+        print(f"error: {args.kind} {args.id} is not bookmarked; nothing removed (`guide "
+              "bookmarks list` shows the bookmarks)", file=sys.stderr)
+        return 2
     try:  # the content only names it; removing needs none (it may be gone or damaged)
         noun = _noun(_open_content(args), removed.kind, removed.id)
     except ContentDbError:
@@ -264,7 +267,8 @@ def register(sub: Any, command: Command) -> None:
     p = action("add", cmd_add, "bookmark an item of the content")
     p.add_argument("kind", choices=KINDS)
     p.add_argument("id")
-    p = action("remove", cmd_remove, "remove a bookmark")
+    p = action("remove", cmd_remove, "remove a bookmark (exit 2, nothing changed, if it is not "
+               "bookmarked)")
     p.add_argument("kind", choices=KINDS)
     p.add_argument("id")
     p = action("export", cmd_export, "write bookmarks as a calendar (ics: forums only), JSON or CSV")
