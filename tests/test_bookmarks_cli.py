@@ -92,6 +92,21 @@ def test_export_every_format(tmp_path: Path, mini_db: Path) -> None:
     assert [b["id"] for b in json.loads(out)["bookmarks"]] == ["opening", "no-time", "expo"]
 
 
+def test_export_takes_its_format_from_the_name_and_refuses_a_name_of_another(
+        tmp_path: Path, mini_db: Path) -> None:
+    """As `guide export`: a .json name holds JSON without --format, and --format csv into
+    b.json is refused (it wrote CSV into a file named .json)."""
+    user = tmp_path / "user.db"
+    assert bm("add", "forum", "opening", user=user, content=mini_db)[0] == 0
+    code, _, err = bm("export", "--format", "csv", "--out", str(tmp_path / "b.json"),
+                      user=user, content=mini_db)
+    assert code == 2 and "names the json format (.json), but --format is csv" in err
+    assert not (tmp_path / "b.json").exists()
+    code, _, err = bm("export", "--out", str(tmp_path / "b.json"), user=user, content=mini_db)
+    assert code == 0 and "as json" in err
+    assert json.loads((tmp_path / "b.json").read_text("utf-8"))["bookmarks"][0]["id"] == "opening"
+
+
 def test_import_a_staff_list(tmp_path: Path, mini_db: Path) -> None:
     staff, visitor = tmp_path / "staff.db", tmp_path / "kiosk.db"
     for kind, item_id in [("forum", "overlap"), ("person", "li-yang")]:

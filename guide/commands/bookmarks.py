@@ -14,10 +14,11 @@ import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from guide.commands import db_options, print_json
 from guide.content.models import KINDS, kind_noun
+from guide.user import EXPORT_FORMATS, ExportFormat
 
 if TYPE_CHECKING:
     from guide.user.bookmarks import BookmarkView
@@ -171,23 +172,30 @@ def cmd_remove(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from guide.commands import ExportTargetError, export_format
     from guide.user.export import export_bookmarks, export_bytes
 
+    try:
+        fmt = cast(ExportFormat, export_format(args.out, args.format,  # one of EXPORT_FORMATS
+                                               {f".{f}": f for f in EXPORT_FORMATS}))
+    except ExportTargetError as exc:
+        print(f"error: {exc}; nothing written", file=sys.stderr)
+        return 2
     user, content = _open_user(args, reading=True), _content_to_read(args)
     lang = getattr(args, "lang", None) or "zh"
-    if content is None and args.format == "ics":
+    if content is None and fmt == "ics":
         print("error: a calendar needs the content's time zone, and the content cannot be "
               "read; export --format json or csv instead", file=sys.stderr)
         return 2
     if str(args.out) == "-":
-        data, written, left = export_bytes(user.db, content, args.format, lang=lang)
+        data, written, left = export_bytes(user.db, content, fmt, lang=lang)
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         where = "stdout"
     else:
-        report = export_bookmarks(user.db, content, args.format, args.out, lang=lang)
+        report = export_bookmarks(user.db, content, fmt, args.out, lang=lang)
         written, left, where = report.written, report.left_out, str(report.path)
-    print(f"wrote {written} bookmark(s) as {args.format} to {where}", file=sys.stderr)
+    print(f"wrote {written} bookmark(s) as {fmt} to {where}", file=sys.stderr)
     if left:
         print(f"left out of the calendar: {_left_out(left)}", file=sys.stderr)
     return 0
@@ -247,8 +255,6 @@ def register(sub: Any, command: Command) -> None:
     ``command`` is guide.cli's helper that adds a subcommand to ``sub``; only it is
     needed, ``sub`` is taken so later registrations can add parsers of their own.
     """
-    from guide.user import EXPORT_FORMATS
-
     def usage(_: argparse.Namespace) -> int:
         parent.print_help(sys.stderr)
         return 2
@@ -272,7 +278,9 @@ def register(sub: Any, command: Command) -> None:
     p.add_argument("kind", choices=KINDS)
     p.add_argument("id")
     p = action("export", cmd_export, "write bookmarks as a calendar (ics: forums only), JSON or CSV")
-    p.add_argument("--format", choices=EXPORT_FORMATS, required=True)
-    p.add_argument("--out", type=Path, required=True, metavar="FILE", help="file to write, - for stdout")
+    p.add_argument("--format", choices=EXPORT_FORMATS,
+                   help="default: from --out's extension (.ics, .json, .csv)")
+    p.add_argument("--out", type=Path, required=True, metavar="FILE", help="file to write (its "
+                   "folder is made if new), - for stdout")
     p = action("import", cmd_import, "add the bookmarks of a JSON file written by export")
     p.add_argument("file", type=Path)

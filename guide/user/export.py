@@ -207,11 +207,12 @@ def _describe(exc: OSError, path: Path) -> str:
     return f"cannot write {path}: {exc.strerror or exc}"
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
+def write_export_file(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` whole or not at all; failures raise :class:`ExportError`.
 
-    The temporary file beside it is removed on every failure (disk full included), so a
-    failed export leaves neither a partial file nor a leftover.
+    A folder that does not exist yet is made. The temporary file beside it is removed on
+    every failure (disk full included), so a failed export leaves neither a partial file
+    nor a leftover, and the error names ``path``, never the temporary file.
     """
     tmp: str | None = None
     try:
@@ -271,7 +272,7 @@ def export_bookmarks(user_db: Db, content_db: Db | None, fmt: Format, out: Path,
                      lang: str = "zh") -> ExportReport:
     """Write the bookmarks to ``out`` as ``fmt`` (replacing it whole, never half-written)."""
     data, written, left = export_bytes(user_db, content_db, fmt, lang=lang)
-    _write_atomic(Path(out), data)
+    write_export_file(Path(out), data)
     return ExportReport(Path(out), fmt, written, left)
 
 
