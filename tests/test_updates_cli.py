@@ -136,6 +136,31 @@ def test_publish_never_overwrites_an_index_json_it_did_not_write(tmp_path: Path)
     assert sorted(p.name for p in website.iterdir()) == ["index.json"]
 
 
+def test_signing_a_signed_pack_says_it_carries_both_and_replace_keeps_one(tmp_path: Path) -> None:
+    """Re-signing with a new key to retire the old one said only "signed … with" the new key;
+    the old key's signature stayed, so kiosks trusting the old key still took the pack."""
+    ok("pack", "keygen", "--out", str(tmp_path / "old"), "--name", "Old key")
+    ok("pack", "keygen", "--out", str(tmp_path / "new"), "--name", "New key")
+    pack = tmp_path / "mini-2.guidepack"
+    ok("pack", "build", str(copy_pack(tmp_path / "src", 2)), "--out", str(pack))
+    ok("pack", "sign", str(pack), "--key", str(tmp_path / "old.key"))
+    old_id = json.loads(ok("pack", "verify", str(pack), "--json"))["signer"]
+
+    both = run_guide("pack", "sign", str(pack), "--key", str(tmp_path / "new.key"))
+    assert both.returncode == 0, both.stderr
+    assert f"note: the pack also still carries the signature(s) of {old_id}" in both.stderr
+    assert "sign again with --replace" in both.stderr
+    assert run_guide("pack", "verify", str(pack), "--trusted", str(tmp_path / "old.pub")).returncode == 0
+
+    alone = run_guide("pack", "sign", str(pack), "--key", str(tmp_path / "new.key"), "--replace")
+    assert alone.returncode == 0 and alone.stderr == "", alone.stderr
+    assert "its earlier signature by this key replaced" in alone.stdout
+    assert f"removed the signature(s) of {old_id}: only kiosks trusting" in alone.stdout
+    retired = run_guide("pack", "verify", str(pack), "--trusted", str(tmp_path / "old.pub"))
+    assert retired.returncode == 2 and retired.stderr.startswith("refused (unknown-key): ")
+    ok("pack", "verify", str(pack), "--trusted", str(tmp_path / "new.pub"))
+
+
 def test_pack_build_lists_errors_like_build_db(tmp_path: Path) -> None:
     src = copy_pack(tmp_path / "src", 2)
     replace_text(src, 'org = "zgc-park", role = "协办"', 'org = "nobody", role = "协办"')

@@ -112,8 +112,17 @@ def cmd_pack_sign(args: argparse.Namespace) -> int:
     from guide.updates.guidepack import sign_pack_file
     from guide.updates.keys import load_private_key
 
-    key = sign_pack_file(args.file, load_private_key(args.key))
-    print(f"signed {args.file} with {key.label}")
+    signed = sign_pack_file(args.file, load_private_key(args.key), replace=args.replace)
+    again = " (its earlier signature by this key replaced)" if signed.resigned else ""
+    print(f"signed {args.file} with {signed.key.label}{again}")
+    if signed.kept:  # staff re-signing to retire a key must not think the old one is gone
+        print(f"note: the pack also still carries the signature(s) of "
+              f"{', '.join(k.label for k in signed.kept)}, so a kiosk trusting any of these "
+              f"keys or {signed.key.label} accepts it; to leave {signed.key.label}'s signature "
+              "alone (to retire the others), sign again with --replace", file=sys.stderr)
+    if signed.removed:
+        print(f"removed the signature(s) of {', '.join(k.label for k in signed.removed)}: only "
+              f"kiosks trusting {signed.key.label} accept the pack now")
     return 0
 
 
@@ -328,6 +337,8 @@ def register(sub: Any, command: Command) -> None:
     p = pack("sign", cmd_pack_sign, "sign a pack file's manifest (the signature goes inside the file)")
     p.add_argument("file", type=Path)
     p.add_argument("--key", type=Path, required=True, metavar="KEY", help="private key file (.key)")
+    p.add_argument("--replace", action="store_true", help="remove the signatures of other keys "
+                   "(default: they stay, and a kiosk trusting any signing key accepts the pack)")
     p = pack("verify", cmd_pack_verify, "check a pack file's structure, hashes and signature")
     p.add_argument("file", type=Path)
     trusted_option(p)
