@@ -138,7 +138,8 @@ def cmd_show(args: argparse.Namespace) -> int:
 
     item = get_item(open_content(args), args.kind, args.id)
     if item is None:
-        print(f"no {args.kind} with id {args.id!r}", file=sys.stderr)
+        print(f"error: no {args.kind} with id {args.id!r}; `guide list {args.kind}` lists them",
+              file=sys.stderr)
         return 2
     data = to_json(item)
     if args.json:

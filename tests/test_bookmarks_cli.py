@@ -45,8 +45,9 @@ def test_add_list_remove_across_restarts(tmp_path: Path, mini_db: Path) -> None:
 
     code, out, _ = bm("remove", "forum", "opening", user=user, content=mini_db)
     assert code == 0 and "开幕式" in out
+    # Bad input like an unknown id (exit 2, README's table), said on one error: line.
     code, _, err = bm("remove", "forum", "opening", user=user, content=mini_db)
-    assert code == 1 and "not bookmarked" in err
+    assert code == 2 and err.startswith("error: forum opening is not bookmarked; nothing removed")
     assert [b["id"] for b in listed(user, mini_db)] == ["overlap", "most"]
 
 
@@ -89,6 +90,21 @@ def test_export_every_format(tmp_path: Path, mini_db: Path) -> None:
     code, out, _ = bm("export", "--format", "json", "--out", "-", user=user, content=mini_db)
     assert code == 0
     assert [b["id"] for b in json.loads(out)["bookmarks"]] == ["opening", "no-time", "expo"]
+
+
+def test_export_takes_its_format_from_the_name_and_refuses_a_name_of_another(
+        tmp_path: Path, mini_db: Path) -> None:
+    """As `guide export`: a .json name holds JSON without --format, and --format csv into
+    b.json is refused (it wrote CSV into a file named .json)."""
+    user = tmp_path / "user.db"
+    assert bm("add", "forum", "opening", user=user, content=mini_db)[0] == 0
+    code, _, err = bm("export", "--format", "csv", "--out", str(tmp_path / "b.json"),
+                      user=user, content=mini_db)
+    assert code == 2 and "names the json format (.json), but --format is csv" in err
+    assert not (tmp_path / "b.json").exists()
+    code, _, err = bm("export", "--out", str(tmp_path / "b.json"), user=user, content=mini_db)
+    assert code == 0 and "as json" in err
+    assert json.loads((tmp_path / "b.json").read_text("utf-8"))["bookmarks"][0]["id"] == "opening"
 
 
 def test_import_a_staff_list(tmp_path: Path, mini_db: Path) -> None:

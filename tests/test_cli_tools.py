@@ -71,3 +71,11 @@ def test_check_passes_a_healthy_database_and_fails_a_damaged_one_clearly(tmp_pat
         found_on_open = damaged.returncode == 2 and "is damaged" in damaged.stderr
         found_by_check = damaged.returncode == 1 and "integrity: [" in damaged.stdout
         assert found_on_open or found_by_check, (page, damaged.returncode, damaged.stderr[-300:])
+
+
+def test_show_of_an_unknown_id_is_one_error_line(tmp_path: Path) -> None:
+    """It printed "no forum with id 'nope'" with no `error:`, unlike every other refusal."""
+    db = build_content_db(MINI_PACK, tmp_path / "mini.db").path
+    done = run_guide("show", "forum", "nope", "--content-db", str(db))
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr == "error: no forum with id 'nope'; `guide list forum` lists them\n"

@@ -128,6 +128,15 @@ def test_bad_public_keys_are_explained(tmp_path: Path) -> None:
         load_public_key(tmp_path / "missing.pub")
 
 
+def test_a_private_key_given_as_a_trusted_key_is_named_as_such(tmp_path: Path) -> None:
+    """It said "public key is not base64", nothing about having given the secret .key."""
+    private, public = generate_key_pair(tmp_path / "team", "ZGC content team")
+    with pytest.raises(KeyFileError) as info:
+        load_public_key(private)
+    assert f"{private} is a private key (.key), not a public one" in str(info.value)
+    assert f"give its public key {public}" in str(info.value) and "base64" not in str(info.value)
+
+
 # --- sign and verify -----------------------------------------------------------------------
 
 
@@ -160,7 +169,10 @@ def test_wrong_key_is_refused(pack: Path, tmp_path: Path, keys: Keys) -> None:
 
 def test_no_trusted_keys_refuses_everything(pack: Path, tmp_path: Path, keys: Keys) -> None:
     path = signed_pack(pack, tmp_path / "p.guidepack", keys[0])
-    assert refused(path, []).reason == errors.NO_TRUSTED_KEYS
+    exc = refused(path, [])
+    assert exc.reason == errors.NO_TRUSTED_KEYS
+    # Says where the key goes ("to the trusted keys" left staff looking for them).
+    assert "trusted_keys in updates.toml" in exc.message and "--trusted" in exc.message
 
 
 def test_signing_again_keeps_other_keys(pack: Path, tmp_path: Path, keys: Keys) -> None:
@@ -237,11 +249,33 @@ def test_truncated_file_is_refused(pack: Path, tmp_path: Path, keys: Keys, keep:
     assert exc.reason == errors.CORRUPT and "damaged or incomplete" in exc.message
 
 
-def test_not_a_zip_and_missing_file(tmp_path: Path, keys: Keys) -> None:
+def test_a_file_that_is_no_pack_or_not_there_is_named_as_such_not_as_a_damaged_download(
+        tmp_path: Path, keys: Keys) -> None:
+    """A text file, a content database or a missing file was "damaged or incomplete (a
+    truncated download?)", which sent staff to download again what was never a pack."""
+    import sqlite3
+
     junk = tmp_path / "junk.guidepack"
     junk.write_text("hello")
-    assert refused(junk, [keys[1]]).reason == errors.CORRUPT
-    assert refused(tmp_path / "nothing.guidepack", [keys[1]]).reason == errors.CORRUPT
+    exc = refused(junk, [keys[1]])
+    assert exc.reason == errors.NOT_A_PACK and "is not a content pack (.guidepack)" in exc.message
+    assert "truncated" not in exc.message
+    db = tmp_path / "content.db"
+    sqlite3.connect(db).execute("CREATE TABLE t (x)").connection.commit()
+    exc = refused(db, [keys[1]])
+    assert exc.reason == errors.NOT_A_PACK and "SQLite database" in exc.message
+    other_zip = tmp_path / "photos.zip"
+    with zipfile.ZipFile(other_zip, "w") as zf:
+        zf.writestr("a.jpg", b"jpeg")
+    exc = refused(other_zip, [keys[1]])
+    assert exc.reason == errors.NOT_A_PACK and "zip archive of other files (a.jpg)" in exc.message
+    assert refused(tmp_path, [keys[1]]).reason == errors.NOT_A_PACK  # a folder
+    exc = refused(tmp_path / "nothing.guidepack", [keys[1]])
+    assert exc.reason == errors.NOT_FOUND and exc.message == (
+        f"{tmp_path / 'nothing.guidepack'} does not exist; check the file's name and folder")
+    empty = tmp_path / "empty.guidepack"
+    empty.write_bytes(b"")
+    assert refused(empty, [keys[1]]).reason == errors.CORRUPT  # an incomplete copy, this one
 
 
 # --- hostile archives signed by a trusted key (a stolen key, a buggy tool) ------------------------

@@ -149,10 +149,39 @@ def test_export_to_a_folder_or_a_missing_folder_names_the_target_and_leaves_noth
     code = main(["export", "--format", "ics", "--out", str(tmp_path / "adir"),
                  "--content-db", str(imported["39c3"])])
     assert code == 2 and f"{tmp_path / 'adir'} is a folder" in capsys.readouterr().err
-    missing = tmp_path / "nowhere" / "s.ics"
-    code = main(["export", "--format", "ics", "--out", str(missing), "--content-db", str(imported["39c3"])])
-    assert code == 1 and f"error: {missing}: No such file or directory" in capsys.readouterr().err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["adir"] and not any((tmp_path / "adir").iterdir())
+
+
+def test_export_into_a_new_folder_makes_it_as_bookmarks_export_does(
+        imported: dict[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """It said "error: …/s.ics: No such file or directory", where `bookmarks export` made the folder."""
+    new = tmp_path / "new" / "s.ics"
+    assert main(["export", "--out", str(new), "--content-db", str(imported["39c3"])]) == 0
+    assert capsys.readouterr().out.startswith(f"wrote 215 sessions as ics to {new}")
+    assert new.read_bytes().startswith(b"BEGIN:VCALENDAR")
+    assert sorted(p.name for p in new.parent.iterdir()) == ["s.ics"]  # no temp file left
+
+
+def test_export_to_stdout_and_a_name_that_says_another_format(
+        imported: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capfd: pytest.CaptureFixture[str]) -> None:
+    """`--out -` wrote a file named "-", and `--format frab-xml --out x.ics` wrote XML into a
+    .ics file (bookmarks export sends - to stdout)."""
+    monkeypatch.chdir(tmp_path)
+    db = str(imported["39c3"])
+    assert main(["export", "--format", "frab-xml", "--out", "-", "--content-db", db]) == 0
+    out, err = capfd.readouterr()
+    assert out.startswith("<?xml") and "wrote 215 sessions as frab-xml to stdout" in err
+    code = main(["export", "--format", "frab-xml", "--out", "x.ics", "--content-db", db])
+    err = capfd.readouterr().err
+    assert code == 2 and err.startswith("error: --out x.ics names the ics format (.ics), but "
+                                        "--format is frab-xml: give --format ics"), err
+    assert "nothing written" in err
+    code = main(["export", "--out", "-", "--content-db", db])  # no name to tell the format
+    assert code == 2 and "give --format frab-xml|frab-json|ics" in capfd.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+    assert main(["export", "--out", "s.json", "--content-db", db]) == 0  # the name tells it
+    assert json.loads((tmp_path / "s.json").read_text("utf-8"))["schedule"]
 
 
 def test_an_import_writes_its_report_into_a_new_folder_as_it_does_its_pack(

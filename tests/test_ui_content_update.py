@@ -168,6 +168,28 @@ def test_a_refusal_says_what_it_means_in_the_ui_language_with_the_first_problems
     guide.close()
 
 
+def test_a_file_that_is_no_pack_is_not_called_damaged(
+    qtbot, tmp_path: Path, _user_data: Path  # type: ignore[no-untyped-def]
+) -> None:
+    """A content database opened with "Open content pack..." said the file was damaged and to
+    download it again, which no download could mend."""
+    from PySide6.QtWidgets import QMessageBox
+
+    current = build_content_db(MINI_PACK, tmp_path / "content.db").path
+    guide = build_window(current, lang="en", user_db=tmp_path / "user.db")
+    qtbot.addWidget(guide.window)
+    with qtbot.waitSignal(guide.updates.finished, timeout=30000) as done:
+        guide.updates.start_import(current)
+    assert done.args == [False]
+    box = guide.window.findChild(QMessageBox, "importRefused")
+    assert box is not None
+    said = box.text()
+    assert said.startswith("This file is not a content pack (.guidepack). Open the .guidepack "
+                           "file from the content team"), said
+    assert "damaged" not in said and "SQLite database" in said
+    guide.close()
+
+
 def test_restore_with_nothing_to_go_back_to_says_so(
     qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
 ) -> None:

@@ -79,6 +79,88 @@ def test_publish_refuses_a_pack_the_kiosks_would_refuse(tmp_path: Path, _user_da
     assert unchecked.returncode == 0 and "not checked against the kiosks' keys" in unchecked.stderr
 
 
+def _signed_packs(tmp_path: Path, *versions: tuple[str, int]) -> dict[tuple[str, int], Path]:
+    """Pack files of pack id and version, each signed by tmp_path/team.key."""
+    packs = {}
+    for pack_id, version in versions:
+        src = copy_pack(tmp_path / f"{pack_id}-{version}-src", version)
+        meta = src / "pack.toml"
+        meta.write_text(meta.read_text("utf-8").replace('id = "mini"', f'id = "{pack_id}"'), encoding="utf-8")
+        packs[pack_id, version] = tmp_path / f"{pack_id}-{version}.guidepack"
+        ok("pack", "build", str(src), "--out", str(packs[pack_id, version]))
+        ok("pack", "sign", str(packs[pack_id, version]), "--key", str(tmp_path / "team.key"))
+    return packs
+
+
+def test_publish_refuses_an_older_version_or_another_pack_unless_told_to_replace(tmp_path: Path) -> None:
+    """Publishing version 1 over version 2 said "published": kiosks on 2 refused it and kiosks
+    on 1 never saw 2; another pack id in the same folder hid the content from every kiosk."""
+    ok("pack", "keygen", "--out", str(tmp_path / "team"))
+    packs = _signed_packs(tmp_path, ("mini", 1), ("mini", 2), ("programme", 3))
+    share = tmp_path / "share"
+    trusted = ("--trusted", str(tmp_path / "team.pub"))
+    ok("pack", "publish", str(packs["mini", 2]), str(share), *trusted)
+    index = (share / "index.json").read_bytes()
+
+    older = run_guide("pack", "publish", str(packs["mini", 1]), str(share), *trusted)
+    assert older.returncode == 2 and older.stderr.startswith("refused (not-newer): "), older.stderr
+    assert "publishes mini version 2" in older.stderr and "--replace" in older.stderr
+    other = run_guide("pack", "publish", str(packs["programme", 3]), str(share), *trusted)
+    assert other.returncode == 2 and other.stderr.startswith("refused (wrong-pack): "), other.stderr
+    assert "programme version 3" in other.stderr and "folder of its own" in other.stderr
+    assert (share / "index.json").read_bytes() == index  # nothing written
+    assert sorted(p.name for p in share.iterdir()) == ["index.json", "mini-2.guidepack"]
+
+    # The same file again changes nothing for any kiosk and is fine.
+    ok("pack", "publish", str(packs["mini", 2]), str(share), *trusted)
+    # Staff who mean it say so, and are told what that does to the kiosks.
+    back = run_guide("pack", "publish", str(packs["mini", 1]), str(share), *trusted, "--replace")
+    assert back.returncode == 0, back.stderr
+    assert "replaces version 2 (--replace)" in back.stderr
+    assert json.loads((share / "index.json").read_text())["version"] == 1
+    switched = run_guide("pack", "publish", str(packs["programme", 3]), str(share), *trusted, "--replace")
+    assert switched.returncode == 0 and "replaces mini version 1" in switched.stderr
+    assert json.loads((share / "index.json").read_text())["pack_id"] == "programme"
+
+
+def test_publish_never_overwrites_an_index_json_it_did_not_write(tmp_path: Path) -> None:
+    ok("pack", "keygen", "--out", str(tmp_path / "team"))
+    packs = _signed_packs(tmp_path, ("mini", 2))
+    website = tmp_path / "website"
+    website.mkdir()
+    (website / "index.json").write_text('{"pages": ["home"]}', encoding="utf-8")
+    refused = run_guide("pack", "publish", str(packs["mini", 2]), str(website))
+    assert refused.returncode == 2 and refused.stderr.startswith("refused (bad-manifest): ")
+    assert "is not an update index" in refused.stderr and "nothing was published" in refused.stderr
+    assert (website / "index.json").read_text(encoding="utf-8") == '{"pages": ["home"]}'
+    assert sorted(p.name for p in website.iterdir()) == ["index.json"]
+
+
+def test_signing_a_signed_pack_says_it_carries_both_and_replace_keeps_one(tmp_path: Path) -> None:
+    """Re-signing with a new key to retire the old one said only "signed … with" the new key;
+    the old key's signature stayed, so kiosks trusting the old key still took the pack."""
+    ok("pack", "keygen", "--out", str(tmp_path / "old"), "--name", "Old key")
+    ok("pack", "keygen", "--out", str(tmp_path / "new"), "--name", "New key")
+    pack = tmp_path / "mini-2.guidepack"
+    ok("pack", "build", str(copy_pack(tmp_path / "src", 2)), "--out", str(pack))
+    ok("pack", "sign", str(pack), "--key", str(tmp_path / "old.key"))
+    old_id = json.loads(ok("pack", "verify", str(pack), "--json"))["signer"]
+
+    both = run_guide("pack", "sign", str(pack), "--key", str(tmp_path / "new.key"))
+    assert both.returncode == 0, both.stderr
+    assert f"note: the pack also still carries the signature(s) of {old_id}" in both.stderr
+    assert "sign again with --replace" in both.stderr
+    assert run_guide("pack", "verify", str(pack), "--trusted", str(tmp_path / "old.pub")).returncode == 0
+
+    alone = run_guide("pack", "sign", str(pack), "--key", str(tmp_path / "new.key"), "--replace")
+    assert alone.returncode == 0 and alone.stderr == "", alone.stderr
+    assert "its earlier signature by this key replaced" in alone.stdout
+    assert f"removed the signature(s) of {old_id}: only kiosks trusting" in alone.stdout
+    retired = run_guide("pack", "verify", str(pack), "--trusted", str(tmp_path / "old.pub"))
+    assert retired.returncode == 2 and retired.stderr.startswith("refused (unknown-key): ")
+    ok("pack", "verify", str(pack), "--trusted", str(tmp_path / "new.pub"))
+
+
 def test_pack_build_lists_errors_like_build_db(tmp_path: Path) -> None:
     src = copy_pack(tmp_path / "src", 2)
     replace_text(src, 'org = "zgc-park", role = "协办"', 'org = "nobody", role = "协办"')
@@ -135,7 +217,12 @@ def test_update_without_a_source_or_with_a_bad_file(tmp_path: Path) -> None:
     junk = tmp_path / "junk.guidepack"
     junk.write_bytes(os.urandom(2000))
     bad = run_guide("update", "apply", "--file", str(junk), "--trusted", "ed25519 " + "A" * 43 + "=")
-    assert bad.returncode == 2 and bad.stderr.startswith("refused (corrupt): ")
+    assert bad.returncode == 2 and bad.stderr.startswith("refused (not-a-pack): ")
+    assert "is not a content pack (.guidepack)" in bad.stderr
+    missing = run_guide("update", "apply", "--file", str(tmp_path / "gone.guidepack"),
+                        "--trusted", "ed25519 " + "A" * 43 + "=")
+    assert missing.returncode == 2 and missing.stderr.startswith("refused (not-found): ")
+    assert "gone.guidepack does not exist" in missing.stderr
     assert run_guide("update", "restore").stderr.startswith("refused (no-previous): ")
 
 

@@ -269,7 +269,8 @@ def test_a_pack_refused_at_apply_is_dropped_and_its_fix_is_downloaded(
     assert again.status is CheckStatus.NOT_MODIFIED and "invalid-content" in again.message
     assert served.downloads() == []
 
-    publish_pack_file(kiosk.pack(2), served.root)  # the fixed pack, same version
+    # The fixed pack, same version: no kiosk took the broken one, so staff replace it on purpose.
+    publish_pack_file(kiosk.pack(2), served.root, replace=True)
     fixed = kiosk.check(url)
     assert fixed.status is CheckStatus.READY and fixed.downloaded_bytes > 0
     assert fixed.ready is not None and fixed.ready.sha256 == sha(served.root / "mini-2.guidepack")
@@ -286,7 +287,9 @@ def test_a_version_republished_as_another_file_is_downloaded_again(
     assert kiosk.check(url).status is CheckStatus.READY
     src = copy_pack(kiosk.root / "redone", 2)
     append_items(src, NEW_FORUM.replace("The close.", "The close, corrected."))
-    publish_pack_file(signed_pack(src, kiosk.root / "redone.guidepack", kiosk.key), served.root)
+    # On purpose (pack publish --replace): a kiosk that had applied the first would keep it.
+    publish_pack_file(signed_pack(src, kiosk.root / "redone.guidepack", kiosk.key), served.root,
+                      replace=True)
     served.requests.clear()
     result = kiosk.check(url)
     assert result.status is CheckStatus.READY and served.downloads() == ["/mini-2.guidepack"]

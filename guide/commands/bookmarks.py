@@ -1,7 +1,8 @@
 """``guide bookmarks ...``: staff commands over the same user database as the app.
 
-Exit codes follow guide.cli: 0 success, 1 failure (e.g. nothing to remove, database
-locked), 2 bad input (unknown kind or id, a bad import file, an unusable --user-db).
+Exit codes follow guide.cli: 0 success, 1 failure (e.g. database locked, disk full), 2 bad
+input (unknown kind or id, removing what is not bookmarked, a bad import file, an unusable
+--user-db).
 A damaged user database is moved aside on open like in the app; the one-time notice
 is printed here (to stderr) and counts as shown.
 """
@@ -13,10 +14,11 @@ import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from guide.commands import db_options, print_json
 from guide.content.models import KINDS, kind_noun
+from guide.user import EXPORT_FORMATS, ExportFormat
 
 if TYPE_CHECKING:
     from guide.user.bookmarks import BookmarkView
@@ -157,8 +159,10 @@ def cmd_remove(args: argparse.Namespace) -> int:
 
     removed = remove_bookmark(_open_user(args).db, args.kind, args.id)
     if removed is None:
-        print(f"not bookmarked: {args.kind} {args.id}; nothing removed", file=sys.stderr)
-        return 1
+        # Bad input, like adding an unknown id: a mistyped id must not pass for a removal.
+        print(f"error: {args.kind} {args.id} is not bookmarked; nothing removed (`guide "
+              "bookmarks list` shows the bookmarks)", file=sys.stderr)
+        return 2
     try:  # the content only names it; removing needs none (it may be gone or damaged)
         noun = _noun(_open_content(args), removed.kind, removed.id)
     except ContentDbError:
@@ -168,23 +172,30 @@ def cmd_remove(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from guide.commands import ExportTargetError, export_format
     from guide.user.export import export_bookmarks, export_bytes
 
+    try:
+        fmt = cast(ExportFormat, export_format(args.out, args.format,  # one of EXPORT_FORMATS
+                                               {f".{f}": f for f in EXPORT_FORMATS}))
+    except ExportTargetError as exc:
+        print(f"error: {exc}; nothing written", file=sys.stderr)
+        return 2
     user, content = _open_user(args, reading=True), _content_to_read(args)
     lang = getattr(args, "lang", None) or "zh"
-    if content is None and args.format == "ics":
+    if content is None and fmt == "ics":
         print("error: a calendar needs the content's time zone, and the content cannot be "
               "read; export --format json or csv instead", file=sys.stderr)
         return 2
     if str(args.out) == "-":
-        data, written, left = export_bytes(user.db, content, args.format, lang=lang)
+        data, written, left = export_bytes(user.db, content, fmt, lang=lang)
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         where = "stdout"
     else:
-        report = export_bookmarks(user.db, content, args.format, args.out, lang=lang)
+        report = export_bookmarks(user.db, content, fmt, args.out, lang=lang)
         written, left, where = report.written, report.left_out, str(report.path)
-    print(f"wrote {written} bookmark(s) as {args.format} to {where}", file=sys.stderr)
+    print(f"wrote {written} bookmark(s) as {fmt} to {where}", file=sys.stderr)
     if left:
         print(f"left out of the calendar: {_left_out(left)}", file=sys.stderr)
     return 0
@@ -244,8 +255,6 @@ def register(sub: Any, command: Command) -> None:
     ``command`` is guide.cli's helper that adds a subcommand to ``sub``; only it is
     needed, ``sub`` is taken so later registrations can add parsers of their own.
     """
-    from guide.user import EXPORT_FORMATS
-
     def usage(_: argparse.Namespace) -> int:
         parent.print_help(sys.stderr)
         return 2
@@ -264,11 +273,14 @@ def register(sub: Any, command: Command) -> None:
     p = action("add", cmd_add, "bookmark an item of the content")
     p.add_argument("kind", choices=KINDS)
     p.add_argument("id")
-    p = action("remove", cmd_remove, "remove a bookmark")
+    p = action("remove", cmd_remove, "remove a bookmark (exit 2, nothing changed, if it is not "
+               "bookmarked)")
     p.add_argument("kind", choices=KINDS)
     p.add_argument("id")
     p = action("export", cmd_export, "write bookmarks as a calendar (ics: forums only), JSON or CSV")
-    p.add_argument("--format", choices=EXPORT_FORMATS, required=True)
-    p.add_argument("--out", type=Path, required=True, metavar="FILE", help="file to write, - for stdout")
+    p.add_argument("--format", choices=EXPORT_FORMATS,
+                   help="default: from --out's extension (.ics, .json, .csv)")
+    p.add_argument("--out", type=Path, required=True, metavar="FILE", help="file to write (its "
+                   "folder is made if new), - for stdout")
     p = action("import", cmd_import, "add the bookmarks of a JSON file written by export")
     p.add_argument("file", type=Path)

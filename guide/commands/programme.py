@@ -123,32 +123,40 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+EXPORT_SUFFIXES = {".xml": "frab-xml", ".json": "frab-json", ".ics": "ics"}
+
+
 def cmd_export(args: argparse.Namespace) -> int:
+    from guide.commands import ExportTargetError, export_format
     from guide.content.database import open_content_db
-    from guide.files import atomic_replace
     from guide.locate import ensure_content_db
     from guide.programme.export import EXPORTERS
+    from guide.user.saving import write_whole
 
-    result = EXPORTERS[args.format](open_content_db(ensure_content_db(args.content_db)))
+    try:
+        fmt = export_format(args.out, args.format, EXPORT_SUFFIXES)
+    except ExportTargetError as exc:
+        print(f"error: {exc}; nothing written", file=sys.stderr)
+        return 2
+    result = EXPORTERS[fmt](open_content_db(ensure_content_db(args.content_db)))
     if not result.sessions:
-        print(f"error: no session has a start time, and {args.format} needs one; nothing written "
+        print(f"error: no session has a start time, and {fmt} needs one; nothing written "
               "(the .ics export keeps untimed forums as all-day events)", file=sys.stderr)
         return 2
-    if args.out.is_dir():
+    to_stdout = str(args.out) == "-"
+    if to_stdout:  # as `bookmarks export --out -`: the file's bytes, and the report on stderr
+        sys.stdout.buffer.write(result.data)
+        sys.stdout.flush()
+    elif args.out.is_dir():
         print(f"error: {args.out} is a folder; give the name of the file to write", file=sys.stderr)
         return 2
-    tmp = args.out.with_name(f".{args.out.name}.tmp")
-    try:
-        tmp.write_bytes(result.data)
-        atomic_replace(tmp, args.out)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        # Named by the file asked for, not the hidden temporary one beside it.
-        raise OSError(exc.errno, exc.strerror, str(args.out)) from exc
-    note = (f"; {result.untimed_left_out} forums without a start time left out ({args.format} "
+    else:  # whole or not at all, its folder made if new; a failure names args.out (exit 1)
+        write_whole(args.out, result.data)
+    note = (f"; {result.untimed_left_out} forums without a start time left out ({fmt} "
             "needs one; the .ics export keeps them as all-day events)"
             if result.untimed_left_out else "")
-    print(f"wrote {result.sessions} sessions to {args.out}{note}")
+    print(f"wrote {result.sessions} sessions as {fmt} to {'stdout' if to_stdout else args.out}{note}",
+          file=sys.stderr if to_stdout else sys.stdout)
     return 0
 
 
@@ -182,5 +190,7 @@ def register(sub: Any, command: Callable[[str, Handler, str], argparse.ArgumentP
                    "(default: the file's, or a spreadsheet's file name)")
 
     p = command("export", cmd_export, "write the whole programme as frab XML, frab JSON or iCalendar")
-    p.add_argument("--format", choices=["frab-xml", "frab-json", "ics"], required=True)
-    p.add_argument("--out", type=Path, required=True, metavar="FILE")
+    p.add_argument("--format", choices=["frab-xml", "frab-json", "ics"],
+                   help="default: from --out's extension (.xml, .json, .ics)")
+    p.add_argument("--out", type=Path, required=True, metavar="FILE", help="file to write (its "
+                   "folder is made if new), - for stdout")

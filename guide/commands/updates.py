@@ -112,8 +112,17 @@ def cmd_pack_sign(args: argparse.Namespace) -> int:
     from guide.updates.guidepack import sign_pack_file
     from guide.updates.keys import load_private_key
 
-    key = sign_pack_file(args.file, load_private_key(args.key))
-    print(f"signed {args.file} with {key.label}")
+    signed = sign_pack_file(args.file, load_private_key(args.key), replace=args.replace)
+    again = " (its earlier signature by this key replaced)" if signed.resigned else ""
+    print(f"signed {args.file} with {signed.key.label}{again}")
+    if signed.kept:  # staff re-signing to retire a key must not think the old one is gone
+        print(f"note: the pack also still carries the signature(s) of "
+              f"{', '.join(k.label for k in signed.kept)}, so a kiosk trusting any of these "
+              f"keys or {signed.key.label} accepts it; to leave {signed.key.label}'s signature "
+              "alone (to retire the others), sign again with --replace", file=sys.stderr)
+    if signed.removed:
+        print(f"removed the signature(s) of {', '.join(k.label for k in signed.removed)}: only "
+              f"kiosks trusting {signed.key.label} accept the pack now")
     return 0
 
 
@@ -149,11 +158,26 @@ def cmd_pack_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_pack_publish(args: argparse.Namespace) -> int:
-    from guide.updates.guidepack import publish_pack_file
+    from guide.updates.errors import UpdateRefused
+    from guide.updates.guidepack import publish_pack_file, published_index
 
     trusted = _trusted(args, _config(args))
-    index = publish_pack_file(args.file, args.dir, trusted=trusted)
+    replaced = None
+    if args.replace:  # only to say what staff replaced; an unreadable index is simply replaced
+        try:
+            replaced = published_index(args.dir)
+        except UpdateRefused:
+            replaced = None
+    index = publish_pack_file(args.file, args.dir, trusted=trusted, replace=args.replace)
     print(f"published {index.pack_id} version {index.version} to {args.dir} ({index.file}, index.json)")
+    if replaced is not None and replaced.pack_id != index.pack_id:
+        print(f"note: it replaces {replaced.pack_id} version {replaced.version} (--replace); "
+              f"kiosks showing {replaced.pack_id} refuse it as another pack's content",
+              file=sys.stderr)
+    elif replaced is not None and replaced.sha256 != index.sha256:
+        print(f"note: it replaces version {replaced.version} (--replace); kiosks that already "
+              f"have version {replaced.version} keep it (they refuse a version not newer)",
+              file=sys.stderr)
     if not trusted:
         print("note: no trusted keys given (--trusted or updates.toml), so the signature was not "
               "checked against the kiosks' keys; a kiosk refuses a pack signed by a key it does "
@@ -313,6 +337,8 @@ def register(sub: Any, command: Command) -> None:
     p = pack("sign", cmd_pack_sign, "sign a pack file's manifest (the signature goes inside the file)")
     p.add_argument("file", type=Path)
     p.add_argument("--key", type=Path, required=True, metavar="KEY", help="private key file (.key)")
+    p.add_argument("--replace", action="store_true", help="remove the signatures of other keys "
+                   "(default: they stay, and a kiosk trusting any signing key accepts the pack)")
     p = pack("verify", cmd_pack_verify, "check a pack file's structure, hashes and signature")
     p.add_argument("file", type=Path)
     trusted_option(p)
@@ -320,10 +346,13 @@ def register(sub: Any, command: Command) -> None:
     p = pack("publish", cmd_pack_publish, "copy a signed pack file into an update folder and write "
              "its index.json (serve the folder over http or share it)")
     p.add_argument("file", type=Path)
-    p.add_argument("dir", type=Path)
+    p.add_argument("dir", type=Path, metavar="DIR")
     trusted_option(p)
     p.add_argument("--config", type=Path, metavar="FILE", help="updates config whose trusted keys "
                    "the pack must be signed by (default: updates.toml in the user data folder)")
+    p.add_argument("--replace", action="store_true", help="publish even over a newer version or "
+                   "another pack id already published in DIR (refused without it: kiosks on the "
+                   "newer version refuse an older one, and kiosks of the other pack refuse this one)")
 
     update = group("update", "check for, apply and roll back content updates", "update_action",
                    databases=True)

@@ -210,6 +210,12 @@ def refusal_text(reason: str, programme: bool) -> str:
         return tx.tr("This file cannot be read as a programme:")
     if reason in (e.CORRUPT, e.TRUNCATED):
         return tx.tr("The file is damaged or incomplete. Copy or download it again.")
+    if reason == e.NOT_A_PACK:  # a database, a text or a spreadsheet: copying it again won't help
+        return tx.tr("This file is not a content pack (.guidepack). Open the .guidepack file "
+                     "from the content team; a schedule or spreadsheet opens with "
+                     "\"Open programme...\".")
+    if reason == e.NOT_FOUND:
+        return tx.tr("The file does not exist (it was moved, renamed or deleted). Choose it again.")
     if reason in (e.BAD_SIGNATURE, e.BAD_MANIFEST, e.HASH_MISMATCH, e.UNSAFE):
         return tx.tr("The content pack was changed after it was signed, or is damaged. Get it "
                      "again from the content team.")

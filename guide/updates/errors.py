@@ -11,7 +11,9 @@ from collections.abc import Sequence
 
 # Reason codes. Permanent ones say something about the pack itself; a poller remembers them
 # for that index and does not download the same pack again.
-CORRUPT = "corrupt"                  # not a readable archive, bad CRC, damaged member
+CORRUPT = "corrupt"                  # a damaged archive: cut short, bad CRC, damaged member
+NOT_A_PACK = "not-a-pack"            # some other file (a database, a text, another zip) or a folder
+NOT_FOUND = "not-found"              # the file named does not exist
 TRUNCATED = "truncated"              # fewer bytes arrived than the server or index announced
 UNSAFE = "unsafe"                    # path traversal, symlink, duplicate or unexpected member
 TOO_LARGE = "too-large"              # over a size or count limit
@@ -29,14 +31,20 @@ NO_SOURCE = "no-source"              # no update source configured or it does no
 DOWNLOAD_FAILED = "download-failed"  # network error, timeout, HTTP error (transient)
 STALE = "stale"                      # a prepared update was overtaken before it was committed
 
+# Said wherever nothing is trusted: what that means, and where the key goes.
+NO_TRUSTED_KEYS_MESSAGE = ("no trusted public keys are configured, so no pack can be accepted; add "
+                           "the content team's .pub key to trusted_keys in updates.toml (in the user "
+                           "data folder), or give it with --trusted")
+
 PERMANENT = frozenset({
-    CORRUPT, UNSAFE, TOO_LARGE, UNSIGNED, UNKNOWN_KEY, BAD_SIGNATURE, BAD_MANIFEST,
+    CORRUPT, NOT_A_PACK, UNSAFE, TOO_LARGE, UNSIGNED, UNKNOWN_KEY, BAD_SIGNATURE, BAD_MANIFEST,
     HASH_MISMATCH, WRONG_PACK, NOT_NEWER, INVALID_CONTENT,
 })
 # Refusals of the file itself, whatever the machine holds; the rest of PERMANENT depend on
 # its state (the keys it trusts, the content it shows) and are judged again when that changes.
 FILE_FAULTS = frozenset({
-    CORRUPT, UNSAFE, TOO_LARGE, UNSIGNED, BAD_SIGNATURE, BAD_MANIFEST, HASH_MISMATCH, INVALID_CONTENT,
+    CORRUPT, NOT_A_PACK, UNSAFE, TOO_LARGE, UNSIGNED, BAD_SIGNATURE, BAD_MANIFEST, HASH_MISMATCH,
+    INVALID_CONTENT,
 })
 
 

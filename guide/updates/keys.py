@@ -106,6 +106,12 @@ def load_public_key(spec: str | Path, base_dir: Path | None = None) -> PublicKey
         content = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise KeyFileError(f"cannot read public key {path}: {exc.strerror or exc}") from exc
+    if PEM_BEGIN in content:  # the team's secret, given where its public half belongs
+        pub = path.with_suffix(".pub")
+        instead = f"give its public key {pub}" if pub.is_file() else "give its public key (.pub)"
+        raise KeyFileError(f"{path} is a private key (.key), not a public one; trusted keys are "
+                           f"public keys: {instead}, and keep the .key with the content team, "
+                           "who sign packs with it")
     try:
         return parse_public_key(content)
     except KeyFileError as exc:

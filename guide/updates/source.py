@@ -393,8 +393,8 @@ class _Poll:
 def _check(source: str, trusted: Sequence[PublicKey], current_db: Path | None, slot: ContentSlot,
            limits: Limits, timeout: float, deadline_seconds: float) -> CheckResult:
     if not trusted:  # nothing could pass verification: do not even ask the source
-        return CheckResult(CheckStatus.REFUSED, "no trusted public keys are configured, so no pack "
-                           "can be accepted", source, reason=errors.NO_TRUSTED_KEYS)
+        return CheckResult(CheckStatus.REFUSED, errors.NO_TRUSTED_KEYS_MESSAGE, source,
+                           reason=errors.NO_TRUSTED_KEYS)
     poll = _Poll(source, trusted, slot, limits, timeout, deadline_seconds)
     poll.judge_for(db_identity(current_db))
     incoming = slot.root / INCOMING

@@ -41,13 +41,13 @@ from guide.updates.guidepack.format import (
     VerifiedPack,
     safe_relpath,
 )
-from guide.updates.guidepack.publish import parse_index, publish_pack_file
-from guide.updates.guidepack.signing import sign_pack_file
+from guide.updates.guidepack.publish import parse_index, publish_pack_file, published_index
+from guide.updates.guidepack.signing import SignedPack, sign_pack_file
 from guide.updates.guidepack.verify import read_manifest, verify_pack_file
 
 __all__ = [
     "DEFAULT_LIMITS", "INDEX", "MANIFEST", "PREFIX", "SIGNATURES", "SUFFIX", "BuiltPack", "FileEntry",
-    "Limits", "Manifest", "PackIndex", "Signature", "VerifiedPack", "build_pack_file", "default_pack_name",
-    "parse_index", "publish_pack_file", "read_manifest", "safe_relpath", "sign_pack_file", "source_files",
-    "verify_pack_file",
+    "Limits", "Manifest", "PackIndex", "Signature", "SignedPack", "VerifiedPack", "build_pack_file",
+    "default_pack_name", "parse_index", "publish_pack_file", "published_index", "read_manifest",
+    "safe_relpath", "sign_pack_file", "source_files", "verify_pack_file",
 ]

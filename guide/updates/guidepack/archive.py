@@ -211,10 +211,44 @@ def read_capped(zf: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int, what: str)
     return data
 
 
+_ZIP_START = b"PK\x03\x04"  # a zip's first local header: every pack file starts with it
+_SQLITE_START = b"SQLite format 3\x00"
+
+
+def not_a_pack(path: Path, what: str) -> UpdateRefused:
+    """The refusal of a file that is no pack file at all, saying which file to give instead."""
+    return refuse(errors.NOT_A_PACK, f"{path} is not a content pack (.guidepack){what}; give the "
+                  "signed .guidepack file that `guide pack build` and `guide pack sign` made")
+
+
+def _unreadable(path: Path, exc: BaseException) -> UpdateRefused:
+    """Why zipfile could not read ``path``: it is some other file, or a damaged pack."""
+    try:
+        with open(path, "rb") as fh:
+            start = fh.read(len(_SQLITE_START))
+    except OSError:
+        start = _ZIP_START  # cannot tell: say what zipfile said
+    if not start:
+        return refuse(errors.CORRUPT, f"{path} is empty (an incomplete copy or download?); copy or "
+                      "download the pack file again")
+    if start.startswith(_SQLITE_START):
+        return not_a_pack(path, ": it is an SQLite database (a content database is built from a "
+                          "pack, it is not one)")
+    if not start.startswith(_ZIP_START[:2]):
+        return not_a_pack(path, ": it is not a zip archive, which every pack file is")
+    return refuse(errors.CORRUPT, f"the archive is damaged or incomplete (a truncated download?): "
+                  f"{exc}; copy or download it again")
+
+
 @contextlib.contextmanager
 def open_archive(path: Path) -> Iterator[zipfile.ZipFile]:
     try:
         with zipfile.ZipFile(path) as zf:
+            names = zf.namelist()
+            # A zip of something else (a spreadsheet, a photo archive) is no damaged pack.
+            if MANIFEST not in names and not any(n.startswith(PREFIX) for n in names):
+                raise not_a_pack(path, f": it is a zip archive of other files ({', '.join(names[:3])}"
+                                 f"{', ...' if len(names) > 3 else ''})")
             yield zf
     except UpdateRefused:
         raise
@@ -222,12 +256,14 @@ def open_archive(path: Path) -> Iterator[zipfile.ZipFile]:
         # zipfile's word for an archive it cannot read ("zip file version 7.8").
         raise refuse(errors.CORRUPT, f"the archive is damaged or not a pack file: it needs zip "
                      f"features the guide does not read ({exc})") from exc
+    except FileNotFoundError as exc:
+        raise refuse(errors.NOT_FOUND, f"{path} does not exist; check the file's name and "
+                     "folder") from exc
+    except IsADirectoryError as exc:
+        raise not_a_pack(path, ": it is a folder") from exc
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, zlib.error, ValueError,
             OSError) as exc:
-        if isinstance(exc, FileNotFoundError):
-            raise refuse(errors.CORRUPT, f"no such pack file: {path}") from exc
-        raise refuse(errors.CORRUPT, f"the archive is damaged or incomplete "
-                     f"(a truncated download?): {exc}") from exc
+        raise _unreadable(path, exc) from exc
 
 
 def stream_member(

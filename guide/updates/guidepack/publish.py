@@ -20,6 +20,7 @@ from guide.updates.guidepack.format import (
     INDEX_FORMAT,
     Limits,
     PackIndex,
+    VerifiedPack,
     refuse,
 )
 from guide.updates.guidepack.verify import verify_pack_file
@@ -45,22 +46,77 @@ def parse_index(data: bytes) -> PackIndex:
     return PackIndex(pack_id, version, file, size, sha)
 
 
+def published_index(dest_dir: Path) -> PackIndex | None:
+    """The ``index.json`` already in an update folder, or None when there is none yet.
+
+    Raises :class:`UpdateRefused` (bad-manifest) when a file of that name is there but is
+    not an update index, saying that publishing would overwrite it.
+    """
+    path = Path(dest_dir) / INDEX
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise refuse(errors.BAD_MANIFEST, f"cannot read {path}: {exc.strerror or exc}; nothing "
+                     "was published") from exc
+    try:
+        return parse_index(data)
+    except errors.UpdateRefused as exc:
+        raise refuse(errors.BAD_MANIFEST, f"{path} is not an update index this guide wrote "
+                     f"({exc.message}); nothing was published. If {path.parent} is the update "
+                     "folder, give --replace to write a new index over it; otherwise choose "
+                     "another folder") from exc
+
+
+def _check_succession(published: PackIndex, verified: VerifiedPack, dest_dir: Path) -> None:
+    """Refuse a pack that would hide the published one from kiosks (see publish_pack_file)."""
+    m = verified.manifest
+    where = f"{dest_dir} publishes {published.pack_id} version {published.version}"
+    if m.pack_id != published.pack_id:
+        raise refuse(errors.WRONG_PACK, f"{where}, and this pack is {m.pack_id} version "
+                     f"{m.version}: every kiosk showing {published.pack_id} would refuse it and "
+                     f"no longer see {published.pack_id}'s updates; nothing was published. Publish "
+                     f"it to a folder of its own, or give --replace if that folder is to serve "
+                     f"{m.pack_id} from now on")
+    if m.version == published.version and verified.sha256 == published.sha256:
+        return  # the very same file again: kiosks see no change
+    if m.version <= published.version:
+        same = "a different file of the same version" if m.version == published.version \
+            else f"the older version {m.version}"
+        raise refuse(errors.NOT_NEWER, f"{where}, and this pack is {same}: kiosks that have "
+                     f"version {published.version} refuse it, and the others would no longer "
+                     f"get version {published.version}; nothing was published. Raise the version "
+                     f"in pack.toml above {published.version} and build and sign the pack again "
+                     "(also to go back to older content), or give --replace if staff mean to "
+                     "replace the published pack (e.g. one that every kiosk refused)")
+
+
 def publish_pack_file(pack_file: Path, dest_dir: Path, *, limits: Limits = DEFAULT_LIMITS,
-                      trusted: Sequence[PublicKey] | None = None) -> PackIndex:
+                      trusted: Sequence[PublicKey] | None = None,
+                      replace: bool = False) -> PackIndex:
     """Copy a signed pack file into an update source folder and point its ``index.json`` at it.
 
     The pack is copied first and the index replaced last (both atomically), so a
     kiosk polling the folder meanwhile sees the old index or the new one, each with
-    its complete pack. Unsigned packs are refused: every kiosk would refuse them too; so is
-    a pack signed by none of ``trusted`` when given (the kiosks' keys), which would point
-    every kiosk at a pack it refuses and hide the good one before it.
+    its complete pack. Refused, with nothing written, are packs the kiosks would refuse
+    and that would hide the good one before them: unsigned packs; packs signed by none of
+    ``trusted`` when given (the kiosks' keys); and, unless ``replace``, a pack of another
+    pack id than the one published there (wrong-pack) or a version not newer than it
+    (not-newer; the very same file again is fine), and an ``index.json`` this guide did
+    not write.
     """
     verified = verify_pack_file(pack_file, trusted or None, limits=limits, require_signature=True)
     m = verified.manifest
     dest_dir = Path(dest_dir)
+    if not replace:
+        published = published_index(dest_dir)
+        if published is not None:
+            _check_succession(published, verified, dest_dir)
     name = default_pack_name(m.pack_id, m.version)
     write_atomically(dest_dir / name, lambda tmp: shutil.copyfile(verified.path, tmp))
     index = PackIndex(m.pack_id, m.version, name, verified.size, verified.sha256)
     write_atomically(dest_dir / INDEX, lambda tmp: tmp.write_bytes(index.to_bytes()))
-    log.info("published %s version %d to %s", m.pack_id, m.version, dest_dir)
+    log.info("published %s version %d to %s%s", m.pack_id, m.version, dest_dir,
+             " (--replace)" if replace else "")
     return index

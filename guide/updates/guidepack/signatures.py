@@ -66,8 +66,7 @@ def choose_signer(
                          "the manifest was altered or the signature is damaged")
         return None, False
     if not trusted:
-        raise refuse(errors.NO_TRUSTED_KEYS, "no trusted public keys are configured, so no pack "
-                     "can be accepted; add the content team's .pub key to the trusted keys")
+        raise refuse(errors.NO_TRUSTED_KEYS, errors.NO_TRUSTED_KEYS_MESSAGE)
     by_raw = {k.raw: k for k in trusted}
     for sig in signatures:
         key = by_raw.get(sig.key.raw)

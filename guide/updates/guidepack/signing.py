@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from guide.updates import errors
@@ -25,11 +26,24 @@ from guide.updates.keys import PrivateKey, PublicKey
 from guide.updates.log import log
 
 
-def sign_pack_file(path: Path, key: PrivateKey, *, limits: Limits = DEFAULT_LIMITS) -> PublicKey:
-    """Add ``key``'s signature of the manifest to the pack file (atomically); return its public key.
+@dataclass(frozen=True)
+class SignedPack:
+    """What signing did: the key that signed, and the other keys' signatures kept or removed."""
+
+    key: PublicKey
+    resigned: bool  # the pack had a signature by this key already; it was replaced
+    kept: tuple[PublicKey, ...]  # other keys whose signatures the pack still carries
+    removed: tuple[PublicKey, ...]  # other keys' signatures dropped (``replace``)
+
+
+def sign_pack_file(path: Path, key: PrivateKey, *, limits: Limits = DEFAULT_LIMITS,
+                   replace: bool = False) -> SignedPack:
+    """Add ``key``'s signature of the manifest to the pack file (atomically); say what it holds now.
 
     The pack is checked first (structure and hashes), so only intact packs get signed.
-    An earlier signature by the same key is replaced; other keys' signatures stay.
+    An earlier signature by the same key is replaced; other keys' signatures stay (a kiosk
+    trusting any of them accepts the pack, as during a key rotation) unless ``replace``,
+    which leaves ``key``'s signature alone (to retire an old key).
     """
     path = Path(path)
     verify_pack_file(path, None, limits=limits, require_signature=False)
@@ -40,7 +54,8 @@ def sign_pack_file(path: Path, key: PrivateKey, *, limits: Limits = DEFAULT_LIMI
         payload = [i for i in zf.infolist() if i.filename not in (MANIFEST, SIGNATURES)]
         payload_end = zf.getinfo(MANIFEST).header_offset
     public = key.public
-    signatures = [s for s in old if s.key.raw != public.raw]
+    others = [s for s in old if s.key.raw != public.raw]
+    signatures = [] if replace else list(others)
     signatures.append(Signature(public, key.sign(manifest_bytes)))
 
     def write(tmp: Path) -> None:
@@ -57,5 +72,9 @@ def sign_pack_file(path: Path, key: PrivateKey, *, limits: Limits = DEFAULT_LIMI
             write_tail(dst, payload, manifest_bytes, signature_block(signatures))
 
     write_atomically(path, write)
-    log.info("signed %s with %s", path, public.label)
-    return public
+    others_keys = tuple(s.key for s in others)
+    log.info("signed %s with %s%s", path, public.label,
+             f"; removed the signatures of {', '.join(k.label for k in others_keys)}"
+             if replace and others_keys else "")
+    return SignedPack(public, resigned=len(others) < len(old),
+                      kept=() if replace else others_keys, removed=others_keys if replace else ())

@@ -15,6 +15,7 @@ from guide.updates.guidepack.archive import (
     check_canonical,
     check_members,
     hash_prefix,
+    not_a_pack,
     open_archive,
     read_capped,
     sha256_file,
@@ -168,8 +169,13 @@ def verify_pack_file(
     path = Path(path)
     try:
         archive_size = path.stat().st_size
+    except FileNotFoundError as exc:
+        raise refuse(errors.NOT_FOUND, f"{path} does not exist; check the file's name and "
+                     "folder") from exc
     except OSError as exc:
         raise refuse(errors.CORRUPT, f"cannot read pack file {path}: {exc.strerror or exc}") from exc
+    if path.is_dir():
+        raise not_a_pack(path, ": it is a folder")
     if archive_size > limits.max_archive_bytes:
         raise refuse(errors.TOO_LARGE, f"the pack file has {archive_size} bytes, "
                      f"over the {limits.max_archive_bytes} limit")
