@@ -1191,6 +1191,14 @@
         <translation>文件已损坏或不完整。请重新复制或下载。</translation>
     </message>
     <message>
+        <source>This file is not a content pack (.guidepack). Open the .guidepack file from the content team; a schedule or spreadsheet opens with &quot;Open programme...&quot;.</source>
+        <translation>此文件不是内容包（.guidepack）。请打开内容团队提供的 .guidepack 文件；日程或电子表格请用“打开日程文件…”打开。</translation>
+    </message>
+    <message>
+        <source>The file does not exist (it was moved, renamed or deleted). Choose it again.</source>
+        <translation>文件不存在（已被移动、重命名或删除）。请重新选择。</translation>
+    </message>
+    <message>
         <source>The content pack was changed after it was signed, or is damaged. Get it again from the content team.</source>
         <translation>内容包在签名后被改动过，或已损坏。请向内容团队重新获取。</translation>
     </message>
