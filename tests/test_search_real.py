@@ -47,6 +47,9 @@ CASES = [
     ("GREEN FINANCE", "forum", "green-finance-forum"),
     ("metaverse", "area", "metaverse-area"),
     ("robot", "photo", "visitors-robot"),
+    ("robots", "photo", "visitors-robot"),  # plurals find the singular (test_search_plurals.py)
+    ("exhibitions", "area", "zgc-forum-expo"),
+    ("photos", "photo", "visitors-robot"),
     ("Zhou Yunfan", "person", "zhou-yunfan"),
     ("Baidu", "organization", "baidu"),
     ("绿色 论坛", "forum", "green-finance-forum"),

@@ -44,6 +44,8 @@ class Marker:
         pieces = tuple(pieces)
         self.cjk = [p.text for p in pieces if p.cjk]
         self.words = [p.text for p in pieces if not p.cjk]
+        # A plural's singulars match as whole words (english.py): robot, not robotics.
+        self.singulars = [s for p in pieces for s in p.singulars]
         self.pinyin = [p.pinyin for p in pieces if p.pinyin]
         self.fold_chinese = fold_chinese
         self._pieces = pieces
@@ -69,12 +71,15 @@ class Marker:
             found_cjk = [span for piece in self.cjk for span in find_all(folded, piece)]
             spans += [(origin[s], origin[e]) for s, e in found_cjk] if origin is not None else found_cjk
         found: list[Span] = []
-        for word in self.words:
-            # A word piece matches at the start of a word: str.find, then a look back.
+        for word, whole in (*((w, False) for w in self.words), *((s, True) for s in self.singulars)):
+            # A word piece matches at the start of a word: str.find, then a look back
+            # (and for a whole word a look ahead).
             start = folded.find(word)
             while start >= 0:
-                if start == 0 or not _WORD_CHAR.match(folded, start - 1):
-                    found.append((start, start + len(word)))
+                end = start + len(word)
+                if (start == 0 or not _WORD_CHAR.match(folded, start - 1)) and not (
+                        whole and _WORD_CHAR.match(folded, end)):
+                    found.append((start, end))
                 start = folded.find(word, start + 1)
         if origin is not None:
             found = [(origin[s], origin[e]) for s, e in found]

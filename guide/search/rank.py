@@ -3,7 +3,8 @@
 Each piece of the query gets a tier from the precomputed title keys of a row
 (``rank_cjk``, ``rank_words``, ``rank_pinyin``): WHOLE when it is an entire title or
 name (Chinese, or a full pinyin spelling) or a whole English word; PREFIX when a title
-or name starts with it (or an English word does); INSIDE when it is found elsewhere in
+or name starts with it (or an English word does, or is the singular of a plural typed:
+``robot`` for ``robots``); INSIDE when it is found elsewhere in
 a title or name; 0 when only the body matched. A match in the title itself counts one
 more than the same match in a name (speaker, photographer, organisation).
 
@@ -37,6 +38,8 @@ class PieceTier:
         self.whole = f"{frame}{text}{frame}"
         self.start = f"{frame}{text}"
         self.inside = text
+        # A plural's singulars, framed as whole words (see english.py).
+        self.singulars = [f" {singular} " for singular in piece.singulars]
         self.pinyin = piece.pinyin
         # Spellings in rank_pinyin are framed by newlines (syllables joined by ').
         self.pinyin_whole = f"\n{piece.pinyin}\n"
@@ -68,6 +71,12 @@ class PieceTier:
         if found >= 0:
             best = WHOLE if self.whole in rank_words else PREFIX
             best += found < rank_words.find("\t")
+        for singular in self.singulars:
+            # The singular of the word typed ranks as a prefix of it: below the plural
+            # itself, as typed, and with the words the plural starts.
+            found = rank_words.find(singular)
+            if found >= 0:
+                best = max(best, PREFIX + (found < rank_words.find("\t")))
         pinyin = self.pinyin
         if best < WHOLE + 1 and pinyin:
             # Plain substring tests first (C speed); the regex only when needed.
