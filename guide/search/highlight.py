@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
+from guide.search.english import acronym_spans, can_be_acronym
 from guide.search.query import Piece
 from guide.search.text import WORD_CHAR, fold_aligned
 
@@ -47,6 +48,7 @@ class Marker:
         # A plural's singulars match as whole words (english.py): robot, not robotics.
         self.singulars = [s for p in pieces for s in p.singulars]
         self.pinyin = [p.pinyin for p in pieces if p.pinyin]
+        self.acronyms = [p.text for p in pieces if not p.cjk and can_be_acronym(p.text)]
         self.fold_chinese = fold_chinese
         self._pieces = pieces
 
@@ -84,6 +86,18 @@ class Marker:
         if origin is not None:
             found = [(origin[s], origin[e]) for s, e in found]
         return spans + found
+
+    def title_spans(self, title: str, rank_acronyms: str) -> list[Span]:
+        """:meth:`text_spans` of a title, and the initials of the words a query word is the
+        acronym of, when it is one of the row's (``rank_acronyms``): [A]rtificial
+        [I]ntelligence for "AI"."""
+        spans = self.text_spans(title)
+        found = [a for a in self.acronyms if f" {a} " in rank_acronyms]
+        if found and title:
+            folded, origin = fold_aligned(title)
+            initials = [span for acronym in found for span in acronym_spans(folded, acronym)]
+            spans += [(origin[s], origin[e]) for s, e in initials] if origin is not None else initials
+        return spans
 
     def pinyin_targets(self, rank_pinyin: str) -> tuple[list[str], list[str]]:
         """The pinyin pieces that can occur in a row's title, and in its names, judged

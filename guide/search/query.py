@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from guide.search.english import singulars
-from guide.search.schema import MAX_PINYIN_TOKEN, MAX_WORD, START, WORDS_LONGEST, kind_token
+from guide.search.english import can_be_acronym, singulars
+from guide.search.schema import ACRONYM, MAX_PINYIN_TOKEN, MAX_WORD, START, WORDS_LONGEST, kind_token
 from guide.search.text import MARK, TOKEN, WORD, WORD_CHAR, fold, pinyin_fold
 
 # Raw input is cut before any work: nobody types more, and a pasted 10,000-character
@@ -36,6 +36,8 @@ class Piece:
     pinyin: str = ""  # the word folded as pinyin (ü/v -> u), "" if it cannot be pinyin
     # The singulars a plural word may stand for, each asked as a whole word (english.py).
     singulars: tuple[str, ...] = ()
+    # Typed in capitals (AI, ICBC, 5G): an acronym, more likely than a word or pinyin.
+    capitals: bool = False
 
 
 Pieces = tuple[Piece, ...]
@@ -50,7 +52,10 @@ def normalize_query(query: str) -> Pieces:
     if not isinstance(query, str):
         return ()
     pieces: dict[Piece, None] = {}
-    folded = fold(query[:MAX_QUERY_CHARS])
+    query = query[:MAX_QUERY_CHARS]
+    folded = fold(query)
+    # Folding loses the case, and may change lengths: the words typed in capitals, folded.
+    capitals = {fold(word) for word in WORD.findall(query) if len(word) > 1 and word.isupper()}
     elided = _elided_parts(folded)
     for match in TOKEN.finditer(folded):
         cjk, text = match.groups()
@@ -62,7 +67,7 @@ def normalize_query(query: str) -> Pieces:
             # The word as the text index affords it (its prefix indexes stop at MAX_WORD),
             # its pinyin whole: the title keys check any length (titlerows.py).
             piece = Piece(text[:MAX_WORD_PIECE], False, pinyin_fold(text)[:MAX_PINYIN_TOKEN],
-                          singulars(text) if len(text) <= MAX_WORD_PIECE else ())
+                          singulars(text) if len(text) <= MAX_WORD_PIECE else (), text in capitals)
         pieces[piece] = None
         if len(pieces) == MAX_PIECES:
             break
@@ -142,7 +147,7 @@ def title_query(pieces: Pieces, kind: str | None = None, *, start: bool = False)
         term = _term(mark, text)
         if pinyin and pinyin != text:
             term += f" OR {_term(mark, pinyin)}"
-        latin.append(term + _singular_terms(mark, piece, WORDS_LONGEST))
+        latin.append(term + _singular_terms(mark, piece, WORDS_LONGEST) + _acronym_term(piece))
     return _title_query(chinese, latin, kind, checks)
 
 
@@ -162,6 +167,17 @@ def _cut(piece: Piece, checks: list[Check]) -> tuple[str, str]:
     # letters or more is only asked when the plural is cut, and checked here.
     checks.append(Check(piece.text, piece.pinyin, piece.singulars))
     return piece.text[:WORDS_LONGEST], piece.pinyin[:WORDS_LONGEST]
+
+
+def _acronym_term(piece: Piece) -> str:
+    """``OR`` the piece as an English title's acronym (english.acronyms), if it can be one.
+
+    Exact, not a prefix: "a" or "ai" typed on the way to "aim" should not bring every title
+    whose initials start so. In a query of the start question too: a title's acronym
+    stands for the whole title (or a part of it), so at 100k items, when more titles start
+    with the word than are ranked, its acronyms are ranked among them and not left out.
+    """
+    return f' OR "{ACRONYM}{piece.text}"' if can_be_acronym(piece.text) else ""
 
 
 def _singular_terms(mark: str, piece: Piece, longest: int) -> str:
