@@ -36,7 +36,7 @@ class Piece:
     pinyin: str = ""  # the word folded as pinyin (ü/v -> u), "" if it cannot be pinyin
     # The singulars a plural word may stand for, each asked as a whole word (english.py).
     singulars: tuple[str, ...] = ()
-    # Typed in capitals (AI, ICBC, 5G): an acronym, more likely than a word or pinyin.
+    # Typed in capitals (AI, ICBC): an acronym, more likely than a word or pinyin.
     capitals: bool = False
 
 
@@ -172,10 +172,11 @@ def _cut(piece: Piece, checks: list[Check]) -> tuple[str, str]:
 def _acronym_term(piece: Piece) -> str:
     """``OR`` the piece as an English title's acronym (english.acronyms), if it can be one.
 
-    Exact, not a prefix: "a" or "ai" typed on the way to "aim" should not bring every title
-    whose initials start so. In a query of the start question too: a title's acronym
-    stands for the whole title (or a part of it), so at 100k items, when more titles start
-    with the word than are ranked, its acronyms are ranked among them and not left out.
+    Exact, not a prefix: "ai" typed on the way to "aim" should not bring every title whose
+    initials only start so (Artificial Intelligence Area, aia). In a query of the start
+    question too: a title's acronym stands for the whole title (or a part of it), so at
+    100k items, when more titles start with the word than are ranked, its acronyms are
+    ranked among them and not left out.
     """
     return f' OR "{ACRONYM}{piece.text}"' if can_be_acronym(piece.text) else ""
 
