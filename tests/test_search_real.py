@@ -47,6 +47,9 @@ CASES = [
     ("GREEN FINANCE", "forum", "green-finance-forum"),
     ("metaverse", "area", "metaverse-area"),
     ("robot", "photo", "visitors-robot"),
+    ("robots", "photo", "visitors-robot"),  # plurals find the singular (test_search_plurals.py)
+    ("exhibitions", "area", "zgc-forum-expo"),
+    ("photos", "photo", "visitors-robot"),
     ("Zhou Yunfan", "person", "zhou-yunfan"),
     ("Baidu", "organization", "baidu"),
     ("绿色 论坛", "forum", "green-finance-forum"),
@@ -104,3 +107,12 @@ def test_a_photos_english_line_keeps_its_credit_and_area_apart(db: sqlite3.Conne
     # It read "Photo: Li Yang, staff reporter Metaverse Area" on the result card.
     hit = next(h for h in search(db, "metaverse", limit=20) if h.kind == "photo")
     assert hit.snippet_en == "Photo: Li Yang, staff reporter · Metaverse Area"
+
+
+def test_ai_in_capitals_finds_the_artificial_intelligence_area_first(db: sqlite3.Connection) -> None:
+    """The English never writes "AI": it found Jiang Aina and "aim", and not the area in 50
+    hits. In lower case "ai" stays pinyin first (姜爱娜) and finds the area too."""
+    assert search(db, "AI", limit=3)[0].id == "artificial-intelligence"
+    lower = [h.id for h in search(db, "ai", limit=50)]
+    assert lower[0] == "jiang-aina" and "artificial-intelligence" in lower
+    assert search(db, "ICBC", limit=3)[0].id == "icbc"

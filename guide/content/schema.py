@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 # Version 1 holds the content tables; later versions derive from their rows, so a
 # build creates version 1, fills it, then migrates: the same code as an upgrade.
 CONTENT_TABLES_VERSION = 1
@@ -219,7 +219,9 @@ def _rebuild_search_index(conn: sqlite3.Connection) -> None:
     that table's tokens were cut at its longest prefix (version 8), or folding turned
     traditional characters into simplified ones (version 9: the ``folded`` column's
     comment in the schema says so, which is how :func:`layout_is_current` tells), or
-    its full-text tables stopped keeping the row sizes only bm25 reads (version 10).
+    its full-text tables stopped keeping the row sizes only bm25 reads (version 10), or
+    English titles' acronyms were indexed and ranked (version 11: the ``rank_acronyms``
+    column).
 
     A build indexes at version 1 already in the current layout: then nothing to do.
     """
@@ -283,6 +285,7 @@ MIGRATIONS: dict[int, Migration] = {
     7: _rebuild_search_index,
     8: _rebuild_search_index,
     9: _rebuild_search_index,
+    10: _rebuild_search_index,
 }
 
 

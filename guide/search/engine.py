@@ -53,9 +53,9 @@ Ranked = list[tuple[Key, int, float]]  # (sort key, rowid, score), best first
 
 
 # Text matches come with their title keys.
-_TEXT_KEYS = "d.rank_cjk, d.rank_words, d.rank_pinyin, d.date"
+_TEXT_KEYS = "d.rank_cjk, d.rank_words, d.rank_pinyin, d.rank_acronyms, d.date"
 _KEYS = (
-    f"SELECT rowid, rank_cjk, rank_words, rank_pinyin, date FROM {DOC_TABLE}"
+    f"SELECT rowid, rank_cjk, rank_words, rank_pinyin, rank_acronyms, date FROM {DOC_TABLE}"
     " WHERE rowid IN (SELECT value FROM json_each(?))"
 )
 
@@ -177,11 +177,11 @@ def _scored(conn: sqlite3.Connection, rowids: list[int], tiers: list[PieceTier])
     return _scored_rows(conn.execute(_KEYS, (json.dumps(rowids),)).fetchall(), tiers)
 
 
-def _scored_rows(rows: list[tuple[int, str, str, str, str | None]], tiers: list[PieceTier]) -> Ranked:
-    """Score ``(rowid, rank_cjk, rank_words, rank_pinyin, date)`` rows, best first."""
+def _scored_rows(rows: list[tuple[int, str, str, str, str, str | None]], tiers: list[PieceTier]) -> Ranked:
+    """Score ``(rowid, rank_cjk, rank_words, rank_pinyin, rank_acronyms, date)`` rows, best first."""
     scored = []
-    for rowid, rank_cjk, rank_words, rank_pinyin, date in rows:
-        value = score(tiers, (rank_cjk, rank_words, rank_pinyin))
+    for rowid, rank_cjk, rank_words, rank_pinyin, rank_acronyms, date in rows:
+        value = score(tiers, (rank_cjk, rank_words, rank_pinyin, rank_acronyms))
         scored.append((sort_key(value, date, rowid), rowid, value))
     scored.sort()
     return scored

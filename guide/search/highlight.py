@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
+from guide.search.english import acronym_spans, can_be_acronym
 from guide.search.query import Piece
 from guide.search.text import WORD_CHAR, fold_aligned
 
@@ -44,7 +45,10 @@ class Marker:
         pieces = tuple(pieces)
         self.cjk = [p.text for p in pieces if p.cjk]
         self.words = [p.text for p in pieces if not p.cjk]
+        # A plural's singulars match as whole words (english.py): robot, not robotics.
+        self.singulars = [s for p in pieces for s in p.singulars]
         self.pinyin = [p.pinyin for p in pieces if p.pinyin]
+        self.acronyms = [p.text for p in pieces if not p.cjk and can_be_acronym(p.text)]
         self.fold_chinese = fold_chinese
         self._pieces = pieces
 
@@ -69,16 +73,31 @@ class Marker:
             found_cjk = [span for piece in self.cjk for span in find_all(folded, piece)]
             spans += [(origin[s], origin[e]) for s, e in found_cjk] if origin is not None else found_cjk
         found: list[Span] = []
-        for word in self.words:
-            # A word piece matches at the start of a word: str.find, then a look back.
+        for word, whole in (*((w, False) for w in self.words), *((s, True) for s in self.singulars)):
+            # A word piece matches at the start of a word: str.find, then a look back
+            # (and for a whole word a look ahead).
             start = folded.find(word)
             while start >= 0:
-                if start == 0 or not _WORD_CHAR.match(folded, start - 1):
-                    found.append((start, start + len(word)))
+                end = start + len(word)
+                if (start == 0 or not _WORD_CHAR.match(folded, start - 1)) and not (
+                        whole and _WORD_CHAR.match(folded, end)):
+                    found.append((start, end))
                 start = folded.find(word, start + 1)
         if origin is not None:
             found = [(origin[s], origin[e]) for s, e in found]
         return spans + found
+
+    def title_spans(self, title: str, rank_acronyms: str) -> list[Span]:
+        """:meth:`text_spans` of a title, and the initials of the words a query word is the
+        acronym of, when it is one of the row's (``rank_acronyms``): [A]rtificial
+        [I]ntelligence for "AI"."""
+        spans = self.text_spans(title)
+        found = [a for a in self.acronyms if f" {a} " in rank_acronyms]
+        if found and title:
+            folded, origin = fold_aligned(title)
+            initials = [span for acronym in found for span in acronym_spans(folded, acronym)]
+            spans += [(origin[s], origin[e]) for s, e in initials] if origin is not None else initials
+        return spans
 
     def pinyin_targets(self, rank_pinyin: str) -> tuple[list[str], list[str]]:
         """The pinyin pieces that can occur in a row's title, and in its names, judged

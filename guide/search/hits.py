@@ -28,7 +28,7 @@ def hits(
     placeholders = ",".join("?" * len(chosen))
     rows = conn.execute(
         "SELECT rowid, kind, id, title, title_en, names, body, body_en, date,"
-        f" rank_cjk, rank_words, rank_pinyin, pinyin_map, folded IS NOT NULL FROM {DOC_TABLE}"
+        f" rank_cjk, rank_words, rank_pinyin, pinyin_map, folded IS NOT NULL, rank_acronyms FROM {DOC_TABLE}"
         f" WHERE rowid IN ({placeholders})",
         list(chosen),
     ).fetchall()
@@ -36,7 +36,7 @@ def hits(
     folding: hl.Marker | None = None
     keyed = []
     for row in rows:
-        rowid, date, keys = row[0], row[8], (row[9], row[10], row[11])
+        rowid, date, keys = row[0], row[8], (row[9], row[10], row[11], row[14])
         value = chosen[rowid]
         if value is None:  # unranked fallback row: scored now
             value = score(tiers, keys)
@@ -53,7 +53,8 @@ def _hit(marker: hl.Marker, row: tuple[object, ...], value: float) -> SearchHit:
     title_targets, name_targets = marker.pinyin_targets(str(row[11]))
     # One line of readings per field: the title, then each name.
     fields = str(row[12]).split("\n") if title_targets or name_targets else []
-    title_marks = marker.text_spans(title)
+    rank_acronyms = str(row[14])
+    title_marks = marker.title_spans(title, rank_acronyms)
     spelled: list[str] = []
     if title_targets:
         pinyin_marks = marker.pinyin_spans(fields[0], title_targets)
@@ -64,9 +65,9 @@ def _hit(marker: hl.Marker, row: tuple[object, ...], value: float) -> SearchHit:
         spelled = list(dict.fromkeys(title[s:e] for s, e in pinyin_marks if e - s > 1))
     text, snippet_marks, of_names = _snippet(marker, body, names, fields[1:], name_targets, spelled)
     text_en, snippet_en_marks = _snippet_en(marker, body_en)
+    title_en_marks = hl.merge(marker.title_spans(title_en, rank_acronyms))
     return SearchHit(kind, id_, title, text, hl.merge(title_marks), snippet_marks, value,
-                     title_en, text_en, hl.merge(marker.text_spans(title_en)), snippet_en_marks,
-                     of_names)
+                     title_en, text_en, title_en_marks, snippet_en_marks, of_names)
 
 
 def _snippet(

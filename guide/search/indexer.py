@@ -16,8 +16,10 @@ from dataclasses import replace
 from functools import lru_cache
 
 from guide.search import readings as rd
+from guide.search.english import acronyms
 from guide.search.model import SearchDoc
 from guide.search.schema import (
+    ACRONYM,
     DOC_TABLE,
     KIND_BITS,
     KIND_TABLE,
@@ -50,8 +52,8 @@ def _insert_json(table: str, columns: str, count: int) -> str:
 _DOC_INSERT = _insert_json(
     DOC_TABLE,
     "rowid, kind, id, title, title_en, names, body, body_en, date,"
-    " rank_cjk, rank_words, rank_pinyin, pinyin_map, folded",
-    14,
+    " rank_cjk, rank_words, rank_pinyin, pinyin_map, rank_acronyms, folded",
+    15,
 )
 _TITLE_INSERT = _insert_json(
     TITLE_TABLE, "rowid, " + ", ".join(TITLE_COLUMNS), len(TITLE_COLUMNS) + 1
@@ -219,6 +221,7 @@ def _rows(rowid: int, doc: SearchDoc) -> tuple[tuple[object, ...], ...]:
     title_words = words(fold(doc.title_en)) + words(folded_title)
     name_words = [word for name in folded_names for word in words(name)]
     joined_names = "\n".join(names)
+    whole, parts = _acronyms(doc.kind, folded_title, fold(doc.title_en))
     doc_row = (
         rowid, doc.kind, doc.id, doc.title, doc.title_en, joined_names, doc.body, doc.body_en,
         doc.date,
@@ -227,6 +230,7 @@ def _rows(rowid: int, doc: SearchDoc) -> tuple[tuple[object, ...], ...]:
         " " + " ".join([*title_words, "\t", *name_words]) + " ",  # rank_words
         "\n" + "\n".join([*lines[0], "\t", *lines[1]]) + "\n",  # rank_pinyin
         "\n".join(",".join("/".join(r) for r in field) for field in field_maps),  # pinyin_map
+        " " + " ".join([*whole, "\t", *parts]) + " ",  # rank_acronyms
         _folded((doc.title, joined_names, doc.title_en, doc.body, doc.body_en)),
     )  # fmt: skip
     # search_text takes every token of a field; search_title its Chinese, search_words
@@ -250,11 +254,28 @@ def _rows(rowid: int, doc: SearchDoc) -> tuple[tuple[object, ...], ...]:
     # by as many letters and checked whole in the title keys (titlerows.py), so the
     # rest of a token would only multiply distinct terms (pinyin is cut when spelt).
     cut = len(MARK) + WORDS_LONGEST
-    words_row = (rowid, " ".join([*(t[:cut] for t in latin), *pinyin, *(t[:cut] for t in starts), kind]))
+    acronym_tokens = [ACRONYM + acronym for acronym in dict.fromkeys([*whole, *parts])]
+    words_row = (rowid, " ".join([*(t[:cut] for t in latin), *pinyin, *(t[:cut] for t in starts),
+                                  *acronym_tokens, kind]))
     text_row = (
         rowid, title, names_text, title_en, index_text(doc.body), index_text(doc.body_en), kind,
     )  # fmt: skip
     return doc_row, title_row, words_row, text_row
+
+
+def _acronyms(kind: str, *titles: str) -> tuple[list[str], list[str]]:
+    """The acronyms of a document's folded titles (english.acronyms): of whole titles, and of
+    their parts. None for a person: an English title is then a name in pinyin, whose initials
+    the pinyin tokens hold already, and "AI" is not to find every A… I…."""
+    if kind == "person":
+        return [], []
+    whole: list[str] = []
+    parts: list[str] = []
+    for title in titles:
+        title_whole, title_parts = acronyms(title)
+        whole += title_whole
+        parts += title_parts
+    return whole, parts
 
 
 def _apart(indexed: str) -> tuple[str, list[str]]:

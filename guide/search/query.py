@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from guide.search.schema import MAX_PINYIN_TOKEN, MAX_WORD, START, WORDS_LONGEST, kind_token
+from guide.search.english import can_be_acronym, singulars
+from guide.search.schema import ACRONYM, MAX_PINYIN_TOKEN, MAX_WORD, START, WORDS_LONGEST, kind_token
 from guide.search.text import MARK, TOKEN, WORD, WORD_CHAR, fold, pinyin_fold
 
 # Raw input is cut before any work: nobody types more, and a pasted 10,000-character
@@ -33,6 +34,10 @@ class Piece:
     text: str
     cjk: bool
     pinyin: str = ""  # the word folded as pinyin (ü/v -> u), "" if it cannot be pinyin
+    # The singulars a plural word may stand for, each asked as a whole word (english.py).
+    singulars: tuple[str, ...] = ()
+    # Typed in capitals (AI, ICBC): an acronym, more likely than a word or pinyin.
+    capitals: bool = False
 
 
 Pieces = tuple[Piece, ...]
@@ -47,7 +52,10 @@ def normalize_query(query: str) -> Pieces:
     if not isinstance(query, str):
         return ()
     pieces: dict[Piece, None] = {}
-    folded = fold(query[:MAX_QUERY_CHARS])
+    query = query[:MAX_QUERY_CHARS]
+    folded = fold(query)
+    # Folding loses the case, and may change lengths: the words typed in capitals, folded.
+    capitals = {fold(word) for word in WORD.findall(query) if len(word) > 1 and word.isupper()}
     elided = _elided_parts(folded)
     for match in TOKEN.finditer(folded):
         cjk, text = match.groups()
@@ -58,7 +66,8 @@ def normalize_query(query: str) -> Pieces:
         else:
             # The word as the text index affords it (its prefix indexes stop at MAX_WORD),
             # its pinyin whole: the title keys check any length (titlerows.py).
-            piece = Piece(text[:MAX_WORD_PIECE], False, pinyin_fold(text)[:MAX_PINYIN_TOKEN])
+            piece = Piece(text[:MAX_WORD_PIECE], False, pinyin_fold(text)[:MAX_PINYIN_TOKEN],
+                          singulars(text) if len(text) <= MAX_WORD_PIECE else (), text in capitals)
         pieces[piece] = None
         if len(pieces) == MAX_PIECES:
             break
@@ -99,7 +108,7 @@ class TitleQuery:
     positions), ``latin`` that of the Latin pieces (words, pinyin) on ``search_words``;
     see :mod:`guide.search.titlerows` for how they are asked together. A Latin piece
     longer than the words index's prefixes is asked by its first ``WORDS_LONGEST``
-    letters, and ``checks`` holds it whole, as ``(word, pinyin)``, to be checked in
+    letters, and ``checks`` holds it whole, as a :class:`Check`, to be checked in
     the row's title keys: without a prefix index FTS5 would build the list of every
     row holding a term it starts before returning one (``zhongguancun``: 4-8 ms at
     100k items).
@@ -107,7 +116,18 @@ class TitleQuery:
 
     chinese: str
     latin: str
-    checks: tuple[tuple[str, str], ...] = ()
+    checks: tuple[Check, ...] = ()
+
+
+@dataclass(frozen=True)
+class Check:
+    """A Latin piece cut for the words index, whole: a title word starting with
+    ``word``, a spelling holding ``pinyin`` (if any), or one of ``singulars`` as a whole
+    word (the index cut those at ``WORDS_LONGEST`` letters too)."""
+
+    word: str
+    pinyin: str
+    singulars: tuple[str, ...] = ()
 
 
 def title_query(pieces: Pieces, kind: str | None = None, *, start: bool = False) -> TitleQuery:
@@ -115,7 +135,7 @@ def title_query(pieces: Pieces, kind: str | None = None, *, start: bool = False)
     the first piece at the start of one of them."""
     chinese: list[str] = []
     latin: list[str] = []
-    checks: list[tuple[str, str]] = []
+    checks: list[Check] = []
     for i, piece in enumerate(pieces):
         first = start and i == 0
         if piece.cjk:
@@ -127,24 +147,44 @@ def title_query(pieces: Pieces, kind: str | None = None, *, start: bool = False)
         term = _term(mark, text)
         if pinyin and pinyin != text:
             term += f" OR {_term(mark, pinyin)}"
-        latin.append(term)
+        latin.append(term + _singular_terms(mark, piece, WORDS_LONGEST) + _acronym_term(piece))
     return _title_query(chinese, latin, kind, checks)
 
 
 def pinyin_query(pieces: Pieces, kind: str | None = None) -> TitleQuery:
     """Every piece as pinyin of a title or name (or as a Latin word of one: words and
     pinyin share search_words' terms, and those rows match the query read as text)."""
-    checks: list[tuple[str, str]] = []
+    checks: list[Check] = []
     terms = [_term(MARK, _cut(p, checks)[1]) for p in pieces]
     return _title_query([], terms, kind, checks)
 
 
-def _cut(piece: Piece, checks: list[tuple[str, str]]) -> tuple[str, str]:
+def _cut(piece: Piece, checks: list[Check]) -> tuple[str, str]:
     """A Latin piece's word and pinyin as asked of the words index (see TitleQuery)."""
     if max(len(piece.text), len(piece.pinyin)) <= WORDS_LONGEST:
         return piece.text, piece.pinyin
-    checks.append((piece.text, piece.pinyin))
+    # A singular is a letter or two shorter than its plural: one of WORDS_LONGEST
+    # letters or more is only asked when the plural is cut, and checked here.
+    checks.append(Check(piece.text, piece.pinyin, piece.singulars))
     return piece.text[:WORDS_LONGEST], piece.pinyin[:WORDS_LONGEST]
+
+
+def _acronym_term(piece: Piece) -> str:
+    """``OR`` the piece as an English title's acronym (english.acronyms), if it can be one.
+
+    Exact, not a prefix: "ai" typed on the way to "aim" should not bring every title whose
+    initials only start so (Artificial Intelligence Area, aia). In a query of the start
+    question too: a title's acronym stands for the whole title (or a part of it), so at
+    100k items, when more titles start with the word than are ranked, its acronyms are
+    ranked among them and not left out.
+    """
+    return f' OR "{ACRONYM}{piece.text}"' if can_be_acronym(piece.text) else ""
+
+
+def _singular_terms(mark: str, piece: Piece, longest: int) -> str:
+    """``OR`` the piece's singulars as whole words (not prefixes: ``robots`` is not to find
+    ``robotics``), cut at ``longest`` letters as the index cuts its tokens."""
+    return "".join(f' OR "{mark}{singular[:longest]}"' for singular in piece.singulars)
 
 
 def _term(mark: str, text: str) -> str:
@@ -155,7 +195,7 @@ def _term(mark: str, text: str) -> str:
 
 
 def _title_query(
-    chinese: list[str], latin: list[str], kind: str | None, checks: list[tuple[str, str]]
+    chinese: list[str], latin: list[str], kind: str | None, checks: list[Check]
 ) -> TitleQuery:
     if kind is not None:
         # Only where there is a question already: one part alone restricts the rows.
@@ -228,7 +268,9 @@ def _quoted(piece: Piece) -> str:
 def _unordered(piece: Piece) -> str:
     """A piece as the AND of its tokens: for the text index, which has no positions."""
     text = piece.text
-    if not piece.cjk or len(text) < 3:
+    if not piece.cjk:
+        return _quoted(piece) + _singular_terms(MARK, piece, MAX_WORD)
+    if len(text) < 3:
         return _quoted(piece)
     pairs = dict.fromkeys(text[i : i + 2] for i in range(len(text) - 1))
     return " AND ".join(f'"{pair}"' for pair in pairs)

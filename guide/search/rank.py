@@ -3,7 +3,8 @@
 Each piece of the query gets a tier from the precomputed title keys of a row
 (``rank_cjk``, ``rank_words``, ``rank_pinyin``): WHOLE when it is an entire title or
 name (Chinese, or a full pinyin spelling) or a whole English word; PREFIX when a title
-or name starts with it (or an English word does); INSIDE when it is found elsewhere in
+or name starts with it (or an English word does, or is the singular of a plural typed:
+``robot`` for ``robots``); INSIDE when it is found elsewhere in
 a title or name; 0 when only the body matched. A match in the title itself counts one
 more than the same match in a name (speaker, photographer, organisation).
 
@@ -17,11 +18,15 @@ from __future__ import annotations
 
 import re
 
+from guide.search.english import can_be_acronym
 from guide.search.query import Piece, Pieces
 from guide.search.syllables import ends_on_syllable, is_syllables
 from guide.search.text import CJK_RUN
 
 WHOLE, PREFIX, INSIDE = 3, 2, 1
+# An acronym typed in capitals that is a whole title's (AI: Artificial Intelligence) ranks
+# one above the whole word in a title: "AI" means the field more than a person named Ai.
+ACRONYM_IN_CAPITALS = WHOLE + 2
 NO_DATE = "\uffff"  # sorts after every ISO date
 
 
@@ -37,6 +42,10 @@ class PieceTier:
         self.whole = f"{frame}{text}{frame}"
         self.start = f"{frame}{text}"
         self.inside = text
+        # A plural's singulars, framed as whole words (see english.py).
+        self.singulars = [f" {singular} " for singular in piece.singulars]
+        self.acronym = f" {text} " if not piece.cjk and can_be_acronym(text) else ""
+        self.capitals = piece.capitals
         self.pinyin = piece.pinyin
         # Spellings in rank_pinyin are framed by newlines (syllables joined by ').
         self.pinyin_whole = f"\n{piece.pinyin}\n"
@@ -52,9 +61,10 @@ class PieceTier:
         self.syllable_start = re.compile("(?<![a-z])" + "'?".join(piece.pinyin))
         self.pair = _Pair(piece, following) if following is not None else None
 
-    def tier(self, rank_cjk: str, rank_words: str, rank_pinyin: str) -> int:
+    def tier(self, rank_cjk: str, rank_words: str, rank_pinyin: str, rank_acronyms: str = "") -> int:
         """Return the piece's tier in one row's title keys, plus 1 when it matched the
-        title itself rather than a name (so 0 for body-only matches, at most 4)."""
+        title itself rather than a name (so 0 for body-only matches, at most 4; 5 for a
+        title's acronym typed in capitals)."""
         if self.cjk:
             found = rank_cjk.find(self.inside)
             if found < 0:
@@ -68,6 +78,14 @@ class PieceTier:
         if found >= 0:
             best = WHOLE if self.whole in rank_words else PREFIX
             best += found < rank_words.find("\t")
+        for singular in self.singulars:
+            # The singular of the word typed ranks as a prefix of it: below the plural
+            # itself, as typed, and with the words the plural starts.
+            found = rank_words.find(singular)
+            if found >= 0:
+                best = max(best, PREFIX + (found < rank_words.find("\t")))
+        if self.acronym and best < WHOLE + 1:
+            best = max(best, self._acronym_tier(rank_acronyms))
         pinyin = self.pinyin
         if best < WHOLE + 1 and pinyin:
             # Plain substring tests first (C speed); the regex only when needed.
@@ -80,6 +98,20 @@ class PieceTier:
             if best < WHOLE and plain.find(pinyin, cut) >= 0:
                 best = max(best, self._spelt(plain, cut, len(plain), rank_pinyin, rank_cjk, False))
         return best
+
+    def _acronym_tier(self, rank_acronyms: str) -> int:
+        """The tier of the piece as a title's acronym. Typed in capitals (AI), an acronym
+        of the whole title ranks above the whole title's word or pinyin (Artificial
+        Intelligence above a person Ai Qing 艾青 and Jiang Aina's "aina"), one of a part as
+        the start of the title. Typed in lower case ("ai" is pinyin too, 爱 艾) it ranks
+        as a match inside the title, below those."""
+        found = rank_acronyms.find(self.acronym)
+        if found < 0:
+            return 0
+        whole = found < rank_acronyms.find("\t")
+        if self.capitals:
+            return ACRONYM_IN_CAPITALS if whole else PREFIX + 1
+        return INSIDE + whole
 
     def _spelt(self, plain: str, lo: int, hi: int, rank_pinyin: str, rank_cjk: str,
                title: bool) -> int:
@@ -150,8 +182,9 @@ def piece_tiers(pieces: Pieces) -> list[PieceTier]:
 _ONE_RUN = re.compile(f"\n{CJK_RUN.pattern}\n")
 
 
-def score(tiers: list[PieceTier], keys: tuple[str, str, str]) -> float:
-    """Return the score of a row from its title keys (higher is better)."""
+def score(tiers: list[PieceTier], keys: tuple[str, str, str, str]) -> float:
+    """Return the score of a row from its title keys (higher is better): ``rank_cjk``,
+    ``rank_words``, ``rank_pinyin`` and ``rank_acronyms``."""
     matched = 0
     total = 0
     together = 0
@@ -159,13 +192,13 @@ def score(tiers: list[PieceTier], keys: tuple[str, str, str]) -> float:
     for piece in tiers:
         tier = piece.tier(*keys)
         if tier:
-            together += pair is not None and pair.together(*keys)
+            together += pair is not None and pair.together(*keys[:3])
             matched += 1
             total += tier
         pair = piece.pair if tier else None
     relevance = 1.0 / (1.0 + keys[0].find("\n", 1))  # rank_cjk starts "\n<title>\n"
-    # matched <= 8, together <= 7 and total <= 32, so the four parts never overlap.
-    return matched * 10000.0 + together * 400.0 + total * 10.0 + relevance
+    # matched <= 8, together <= 7 and total <= 40, so the four parts never overlap.
+    return matched * 10000.0 + together * 500.0 + total * 10.0 + relevance
 
 
 def sort_key(score_: float, date: str | None, rowid: int) -> tuple[float, str, int]:

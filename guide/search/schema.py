@@ -38,6 +38,21 @@ Design (measured in ``shared/notes/search.md`` on SQLite 3.40.1):
   Chinese folding changes, so the check sees what the index saw.
 * ``search_doc`` also keeps small precomputed keys for ranking and marking in
   Python (``rank_*``, ``pinyin_map``), since ``highlight()`` is useless on bigrams.
+* **Acronyms of English titles.** "AI" did not find the Artificial Intelligence area:
+  the content's English never writes the letters, and they matched Jiang Aina and "aim".
+  The words index holds each English (or Latin) title's initials, function words left out
+  (``ai``, ``icbc`` for the Industrial and Commercial Bank of China), behind their own
+  marker (:data:`ACRONYM`), and ``rank_acronyms`` keeps them for ranking and marking:
+  one token for a title of one run of words, one per part when punctuation or Chinese
+  cuts it, none for people (their English title is their name in pinyin, whose
+  initials are pinyin tokens already). A query word of 2-10 letters asks it as an
+  exact term, so no prefix index grows and "ai" on the way to "aim" brings no title
+  whose initials only start so. Its tier (rank.py) is high only when typed in
+  capitals: "ai" stays pinyin (爱, 艾) first. Every-word-start initials, as pinyin has,
+  were left out: a two-letter acronym would then match any two neighbouring words
+  ("and Innovation"), and at 100k items they would fill the page. At 100k items the
+  file grew from 340.9 to 346.4 MB (words index +3.8, search_doc +1.7); search p95 did
+  not grow within the loaded machine's noise (14.4 ms before, 8.5 after; CPU 6.8, 4.5).
 * A ``k`` column (a ``kind…`` token in the tables without columns) holds one token
   per kind so a kind filter is part of MATCH, and
   rowids carry the kind in their high bits (``code << SEQ_BITS | seq``): each kind
@@ -81,6 +96,9 @@ TEXT_COLUMNS = ("t", "n", "te", "b", "be", "k")
 # The marker of a starts-with token in search_words (the first word or pinyin of a
 # field), beside text.MARK (``qx``) on every other Latin token, pinyin included.
 START = "qy"
+# The marker of an English title's acronym in search_words (english.acronyms): a term of
+# its own, asked exactly, so "ai" as a word or pinyin prefix does not match it, nor it them.
+ACRONYM = "qz"
 KIND_BITS = 4  # room for 16 kinds (the guide has 7)
 SEQ_BITS = 24  # up to 16.7 M documents; small rowids keep FTS5 varints short
 SEQ_MASK = (1 << SEQ_BITS) - 1
@@ -124,6 +142,7 @@ _DDL = (
         rank_words TEXT NOT NULL,     -- space-framed Latin words of the titles and names
         rank_pinyin TEXT NOT NULL,    -- newline-framed spellings, syllables joined by '
         pinyin_map TEXT NOT NULL,     -- per character readings of title and names
+        rank_acronyms TEXT NOT NULL,  -- space-framed acronyms of whole titles, a tab, of their parts
         folded TEXT,                  -- NULL unless folding changes the row's Chinese (關 -> 关)
         UNIQUE (kind, id)
     )""",

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from guide.search.query import TitleQuery
+from guide.search.query import Check, TitleQuery
 from guide.search.schema import DOC_TABLE, TITLE_TABLE, WORDS_TABLE
 
 
@@ -38,28 +38,31 @@ def title_sql(query: TitleQuery, *, ranged: bool = False) -> str:
         if ranged:
             arm += f" AND {table}.rowid >= :low AND {table}.rowid < :high"
         if checked:
-            arm += "".join(f" AND {_check(i, pinyin)}" for i, (_, pinyin) in enumerate(query.checks))
+            arm += "".join(f" AND {_check(i, check)}" for i, check in enumerate(query.checks))
         arms.append(arm)
     if len(arms) == 1:
         return f"{arms[0]} LIMIT :cap"
     return f"{' INTERSECT '.join(arms)} ORDER BY 1 LIMIT :cap"
 
 
-def _check(index: int, pinyin: str) -> str:
+def _check(index: int, check: Check) -> str:
     # rank_words frames each word with spaces; rank_pinyin joins syllables with '. The
-    # names (tw, tp) differ from textrows' (p0 …): a count asks both in one statement.
-    word = f"instr(d.rank_words, :tw{index})"
-    if not pinyin:
-        return word
-    return f"({word} OR instr(replace(d.rank_pinyin, '''', ''), :tp{index}))"
+    # names (tw, tp, ts) differ from textrows' (p0 …): a count asks both in one statement.
+    tests = [f"instr(d.rank_words, :tw{index})"]
+    if check.pinyin:
+        tests.append(f"instr(replace(d.rank_pinyin, '''', ''), :tp{index})")
+    tests += [f"instr(d.rank_words, :ts{index}_{i})" for i in range(len(check.singulars))]
+    return tests[0] if len(tests) == 1 else f"({' OR '.join(tests)})"
 
 
 def title_match_params(query: TitleQuery) -> dict[str, object]:
     """The named parameters of :func:`title_sql` that come from ``query`` (no ``:cap``)."""
     params: dict[str, object] = {"chinese": query.chinese, "latin": query.latin}
-    for index, (word, pinyin) in enumerate(query.checks):
-        params[f"tw{index}"] = f" {word}"
-        params[f"tp{index}"] = pinyin
+    for index, check in enumerate(query.checks):
+        params[f"tw{index}"] = f" {check.word}"
+        params[f"tp{index}"] = check.pinyin
+        # A singular is a whole word: framed by spaces on both sides.
+        params.update((f"ts{index}_{i}", f" {word} ") for i, word in enumerate(check.singulars))
     return params
 
 

@@ -1,0 +1,72 @@
+"""An acronym typed finds the English title it stands for: "AI" the Artificial Intelligence area.
+
+The content's English never writes "AI": the query matched the person Jiang Aina (pinyin
+and the word "Aina") and "aim" in bodies, and the area was not among the first 50 hits
+(a visitor at the kiosk). English titles' initials are indexed now; typed in capitals
+an acronym ranks as the whole title, typed in lower case ("ai" is pinyin too: 爱, 艾)
+below the pinyin and word matches.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from guide.search import SearchDoc, SearchHit, count_by_kind, create_index, index_documents, search
+
+DOCS = (
+    SearchDoc("forum", "finance", "双碳战略与绿色金融论坛",
+              "Dual Carbon Strategy and Green Finance Forum",
+              body_en="Beijing states its aim to become a green finance centre."),
+    SearchDoc("area", "ai", "人工智能", "Artificial Intelligence",
+              body_en="One of the fields on show at the exhibition."),
+    SearchDoc("area", "quantum", "量子信息", "Quantum Information"),
+    SearchDoc("organization", "icbc-tongzhou", "中国工商银行北京通州分行",
+              "ICBC Beijing Tongzhou Branch"),
+    SearchDoc("organization", "icbc", "中国工商银行", "Industrial and Commercial Bank of China"),
+    SearchDoc("person", "jiang-aina", "姜爱娜", "Jiang Aina", body="中关村软件园总经理"),
+    SearchDoc("person", "ai-qing", "艾青", "Ai Qing"),
+)  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def conn() -> sqlite3.Connection:
+    conn = sqlite3.connect(":memory:")
+    create_index(conn)
+    with conn:
+        index_documents(conn, DOCS)
+    return conn
+
+
+def ids(hits: list[SearchHit]) -> list[str]:
+    return [hit.id for hit in hits]
+
+
+def test_an_acronym_in_capitals_finds_its_title_first(conn: sqlite3.Connection) -> None:
+    hits = search(conn, "AI", limit=10)
+    assert ids(hits)[0] == "ai"
+    assert hits[0].marked(lang="en")[0] == "[A]rtificial [I]ntelligence"
+    assert ids(search(conn, "ICBC", limit=10))[:2] == ["icbc", "icbc-tongzhou"]
+    assert ids(search(conn, "QI", limit=10))[0] == "quantum"
+    assert count_by_kind(conn, "AI")["area"] == 1
+
+
+def test_in_lower_case_pinyin_and_words_come_first_and_the_acronym_after(conn: sqlite3.Connection) -> None:
+    found = ids(search(conn, "ai", limit=10))
+    assert found[:2] == ["ai-qing", "jiang-aina"]
+    assert "ai" in found
+
+
+def test_an_acronym_is_matched_whole(conn: sqlite3.Connection) -> None:
+    assert "ai" not in ids(search(conn, "aim", limit=10))  # on the way to "aim": no acronyms
+    assert "quantum" not in ids(search(conn, "QIN", limit=10))
+
+
+def test_the_acronyms_of_a_title_and_its_parts() -> None:
+    from guide.search.english import acronyms
+
+    assert acronyms("artificial intelligence") == (["ai"], [])
+    assert acronyms("industrial and commercial bank of china") == (["icbc"], [])
+    assert acronyms("2023 zhongguancun forum exhibition (sci-tech expo)") == ([], ["zfe", "ste"])
+    assert acronyms("wipo中国办事处") == ([], [])
