@@ -358,7 +358,7 @@ def read_spreadsheet(data: bytes, name: str, kind: str) -> RawProgramme:
     dates: list[SheetDate] = []
     for where, rows in sheets:
         head, rows = open_sheet(where, rows)
-        programme.left_out += unknown_columns(head.cells, head.fields, where)
+        programme.unread_columns += unknown_columns(head.cells, head.fields, where)
         if "id" not in head.fields:
             without_ids.append(where.row(head.row))
         reader = _SheetReader(where, sep, head, errors, ids)
