@@ -14,7 +14,7 @@ from lxml import etree
 
 from guide.cli import main
 from guide.content.build import build_content_db
-from guide.content.database import open_content_db
+from guide.content.database import content_info, open_content_db
 from guide.content.records import list_items, to_json
 from tests.conftest import REAL_PACK, ROOT
 
@@ -105,6 +105,66 @@ def test_import_of_the_export_keeps_two_speakers_of_one_name_apart(
     exported = _export(imported["39c3"], fmt, tmp_path / ("s.xml" if fmt == "frab-xml" else "s.json"))
     assert main(["import", str(exported), "--out", str(tmp_path / "again")]) == 0
     assert people(build_content_db(tmp_path / "again", tmp_path / "again.db").path) == before
+
+
+def _items(db: Path) -> dict[str, dict[str, Any]]:
+    """Every session as the guide shows it, by id; speakers by name (the export gives each a
+    UUID of its own, so their item ids are new, as in the frab round trip)."""
+    found = {}
+    for f in (to_json(x) for x in list_items(open_content_db(db), "forum")):
+        f["speakers"] = [sp["name"] for sp in f["speakers"]]
+        found[f["id"]] = f
+    return found
+
+
+@pytest.mark.parametrize("name", SOURCES)
+def test_import_of_the_ics_export_is_the_same_pack_and_sessions(
+        imported: dict[str, Path], tmp_path: Path, name: str) -> None:
+    """The guide's own .ics imported again lost every bookmark: the UID's "@zgc-guide" stayed
+    in the guid, so sessions got new ids; the pack id came from the title, so kiosks refused
+    it as another pack; type, language and links were lost, the abstract, text and a
+    "Speakers:" line were one text, and 39C3's five sessions after midnight moved a day on."""
+    exported = _export(imported[name], "ics", tmp_path / "s.ics")
+    assert main(["import", str(exported), "--out", str(tmp_path / "again")]) == 0
+    again = build_content_db(tmp_path / "again", tmp_path / "again.db").path
+    pack_id = {"39c3": "39c3", "rc3": "rc3-channels-2020"}[name]
+    assert content_info(open_content_db(imported[name])).pack_id == pack_id
+    assert content_info(open_content_db(again)).pack_id == pack_id
+    before, after = _items(imported[name]), _items(again)
+    assert set(after) == set(before)
+    assert [after[k] for k in sorted(after)] == [before[k] for k in sorted(before)]
+    assert all(f["type"] for f in after.values()) and any(f["language"] for f in after.values())
+    assert any(f["links"] for f in after.values()) or name == "rc3"  # (rc3's sessions have none)
+
+
+def test_the_ics_export_keeps_its_after_midnight_sessions_on_their_night(
+        imported: dict[str, Path], tmp_path: Path) -> None:
+    exported = _export(imported["39c3"], "ics", tmp_path / "s.ics")
+    assert main(["import", str(exported), "--out", str(tmp_path / "again")]) == 0
+    again = build_content_db(tmp_path / "again", tmp_path / "again.db").path
+    night = {k: f["date"] for k, f in _items(imported["39c3"]).items() if f["start"][:10] != f["date"]}
+    assert len(night) == 5
+    assert {k: _items(again)[k]["date"] for k in night} == night
+
+
+def test_another_calendar_keeps_its_uid_and_speakers_paragraph(tmp_path: Path) -> None:
+    """Only the guide's own export is read for its X- properties' sake: another calendar's
+    "@zgc-guide"-less UID and a DESCRIPTION naming its speakers stay as they are."""
+    source = tmp_path / "other.ics"
+    source.write_text("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Other//EN\r\n"
+                      "X-WR-CALNAME:Other Forum\r\nBEGIN:VEVENT\r\nUID:abc@example.org\r\n"
+                      "DTSTART;TZID=Europe/Berlin:20250101T100000\r\nDURATION:PT1H\r\n"
+                      "SUMMARY:Talk\r\nLOCATION:Hall\r\nCONTACT:Ann\r\n"
+                      "DESCRIPTION:About it.\\n\\nSpeakers: Ann\r\n"
+                      "LINK;VALUE=URI;LINKREL=related;LABEL=Slides:https://example.org/s\r\n"
+                      "END:VEVENT\r\nEND:VCALENDAR\r\n", encoding="utf-8")
+    assert main(["import", str(source), "--out", str(tmp_path / "pack")]) == 0
+    db = build_content_db(tmp_path / "pack", tmp_path / "c.db").path
+    (item,) = _items(db).values()
+    assert content_info(open_content_db(db)).pack_id == "other-forum"
+    assert item["guid"] == "abc@example.org"
+    assert item["summary"] == "About it.\n\nSpeakers: Ann" and item["text"] == []
+    assert item["links"] == [{"url": "https://example.org/s", "title": "Slides"}]
 
 
 def test_ics_export_has_one_vevent_per_session(imported: dict[str, Path], tmp_path: Path) -> None:

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
+import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from guide.programme.text import paragraphs
 from tests.conftest import ROOT, run_guide
 from tests.support import zip_bytes
 
@@ -100,6 +103,51 @@ def test_nested_link_titles_never_replace_the_session_title(tmp_path: Path) -> N
     # Markdown rendered to text and the file's 20-space indentation gone.
     assert "Zügli (https://zügli.app)" in s["text"][0]
     assert not any(p.startswith(" ") or "](" in p for p in s["text"])
+
+
+def test_nested_markdown_emphasis_leaves_no_marks_in_the_39c3_texts(tmp_path: Path) -> None:
+    """Six 39C3 sessions showed "**total newbies**", "_**Optional**: … Linux._" and
+    "Ardu**ino": only one layer of emphasis was taken off, and only within one line."""
+    sessions, _report = _import(tmp_path, XML_39C3)
+    texts = {s["guid"]: "\n".join([s.get("summary") or "", *(s.get("text") or [])]) for s in sessions}
+    marked = {guid: t for guid, t in texts.items() if re.search(r"\*\*|(?<!\w)_\w|\w_(?!\w)", t)}
+    assert marked == {}
+    newbies = texts["810e6683-87bb-4f68-a857-f8a601b432dd"]
+    assert "easy enough for total newbies to learn" in newbies
+    assert "Optional: Bring your laptop if you want to go home with the free Arduino software " \
+           "installed on it. Arduino software runs on Windows, MacOS and Linux." in newbies
+    assert "open hardware Arduino-compatible music synthesizer kit with a built-in Touch Keyboard" \
+        in "".join(texts.values())
+
+
+@pytest.mark.parametrize(("typed", "shown"), [
+    ("_**total newbies**_ and **_just well enough_**", "total newbies and just well enough"),
+    ("***both*** and ~~struck~~ and `code`", "both and struck and code"),
+    ("an **Ardu**ino kit", "an Arduino kit"),
+    ("**Dieser Workshop wird geleitet von: **", "Dieser Workshop wird geleitet von:"),
+    ("这是**重点**内容", "这是重点内容"),
+    # What is no emphasis stays as typed.
+    ("snake_case_name, file_name_v2 and MAX_SIZE", "snake_case_name, file_name_v2 and MAX_SIZE"),
+    ("5 * 3 * 2, a*b*c and 2*3*4", "5 * 3 * 2, a*b*c and 2*3*4"),
+    ("use *.txt or *.csv", "use *.txt or *.csv"),
+    ("a lone ** and a lone _", "a lone ** and a lone _"),
+    ("`a_b*c_d*e`", "a_b*c_d*e"),
+])
+def test_markdown_emphasis_is_taken_off_nested_and_kept_where_it_is_none(typed: str, shown: str) -> None:
+    assert paragraphs(typed)[0] == [shown]
+
+
+def test_emphasis_over_several_lines_of_a_paragraph_is_taken_off() -> None:
+    assert paragraphs("_**Optional**: bring your laptop\n    if you want; it runs on Linux._")[0] == \
+        ["Optional: bring your laptop if you want; it runs on Linux."]
+
+
+def test_a_hostile_text_of_unpaired_marks_is_read_at_once() -> None:
+    """Each unpaired mark was tried against the rest of its line: 36 KB of "*a " took 13 s."""
+    started = time.monotonic()
+    for mark in ("*", "**", "_", "`"):
+        assert paragraphs(f"{mark}a " * 12000)[0] == [(f"{mark}a " * 12000).strip()]
+    assert time.monotonic() - started < 5
 
 
 def test_speakers_are_people_deduplicated_across_sessions(tmp_path: Path) -> None:

@@ -74,7 +74,7 @@ def test_five_kinds_of_bad_cells_give_five_exact_messages(
     _fill(sheet, [
         ["a", "好论坛", "", "2023-05-25", "09:00", "10:00"],
         ["b", "", "", "2023-05-25", "09:00", "10:00"],            # row 3: no title
-        ["c", "论坛", "", "5月25日", "09:00", "10:00"],            # row 4: not a date
+        ["c", "论坛", "", "下周四", "09:00", "10:00"],             # row 4: not a date
         ["d", "论坛", "", "2023-05-25", "25:00", "26:00"],         # row 5: not times
         ["e", "论坛", "", "2023-05-25", "11:00", "10:00"],         # row 6: end before start
     ])
@@ -84,7 +84,7 @@ def test_five_kinds_of_bad_cells_give_five_exact_messages(
     assert code == 2 and not out.exists()
     assert err[:6] == [
         "programme.xlsx: row 3, column 标题 Title: is empty; every session needs a title",
-        "programme.xlsx: row 4, column 日期 Date: '5月25日' is not a date (YYYY-MM-DD)",
+        "programme.xlsx: row 4, column 日期 Date: '下周四' is not a date (YYYY-MM-DD)",
         "programme.xlsx: row 5, column 开始 Start: '25:00' is not a time (HH:MM or HH:MM:SS, e.g. "
         "14:00; or with 上午/下午 or AM/PM, e.g. 下午2点, 2:00 PM)",
         "programme.xlsx: row 5, column 结束 End: '26:00' is not a time (HH:MM or HH:MM:SS, e.g. "

@@ -289,11 +289,13 @@ def test_the_question_says_which_sessions_the_import_left_out_and_why(
 def test_the_question_names_a_column_the_import_did_not_load(
     qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
 ) -> None:
-    """A column the guide does not read ("Notes") was dropped with nothing said."""
+    """A column the guide does not read ("Notes") was dropped with nothing said; then it was
+    listed under "Left out of the file", which in Chinese says sessions (文件中未导入的场次)."""
     sheet = "标题 Title,日期 Date,开始 Start,结束 End,Notes\nOpening,2023-05-27,09:00,10:00,bring cards\n"
     asked = _question_on_loading(qtbot, tmp_path, monkeypatch, sheet)
-    assert ('Left out of the file (1):\n   column E: "Notes" is not a column the guide reads; '
+    assert ('Columns not read (1):\n   column E: "Notes" is not a column the guide reads; '
             "its cells were not loaded") in asked
+    assert "Left out of the file" not in asked
 
 
 def test_the_question_names_a_one_day_programmes_day_and_keeps_its_title_as_it_is(

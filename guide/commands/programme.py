@@ -114,10 +114,14 @@ def cmd_import(args: argparse.Namespace) -> int:
           f"{report['rooms']} rooms, {report['tracks']} tracks ({report['format']}, "
           f"{report['timezone']}) into {args.out}; "
           f"{len(report['skipped'])} skipped, {len(report['repaired'])} repaired"
+          # Columns apart: "3 skipped" read as three sessions lost.
+          + (f", {len(columns)} column(s) not read" if (columns := report["columns_not_read"]) else "")
           + (f" (see {args.report})" if args.report else ""))
     print(next_steps(args.source, args.out))
     for entry in report["skipped"]:
         print(f"skipped: {entry['where']}: {entry['reason']}", file=sys.stderr)
+    for entry in columns:
+        print(f"not read: {entry['where']}: {entry['reason']}", file=sys.stderr)
     for entry in report["notices"]:
         print(f"note: {entry['where']}: {entry['notice']}", file=sys.stderr)
     return 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from typing import Any
@@ -19,22 +20,78 @@ def cell_text(value: Any) -> str:
 # A date, and the time of day a date cell may hold after it (2023-05-25 09:30).
 _DATE = re.compile(r"(\d{4})(?:-|年)(\d{1,2})(?:-|月)(\d{1,2})日?"
                    r"(?:(?:\s+|T)(\d{1,2})[:：](\d{2})(?:[:：]\d{2})?)?")
+# The same with the year last, as Excel shows a date in American or British order: 5/28/2023.
+_YEAR_LAST = re.compile(r"(\d{1,2})-(\d{1,2})-(\d{4})")
+_NO_YEAR = re.compile(r"(\d{1,2})月(\d{1,2})[日号]")  # 5月27日: the year is the sheet's
+# A weekday after a date, as organisers add it: 2023/5/28 周日, 2023年5月28日（星期日）, Sun.
+_CHINESE_DAYS = "一二三四五六日"
+_WEEKDAY = re.compile(r"\s*[（(]?\s*(?:(?:周|星期|礼拜)(?P<zh>[一二三四五六日天])|"
+                      r"(?P<en>mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)\s*[）)]?\s*$", re.IGNORECASE)
+_ENGLISH_DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
-def cell_date(value: Any) -> dt.date:
-    """A date cell (a date, 2023-05-25, 2023/5/25, 2023年5月25日, with or without a time after
-    it: 2023-05-25 09:30); ValueError if it is none."""
+class NoYear(ValueError):
+    """A date cell without its year (5月27日): the sheet's year may be taken for it."""
+
+    def __init__(self, month: int, day: int) -> None:
+        super().__init__(f"has no year ({month}月{day}日): write the date with its year, "
+                         f"e.g. 2023-{month:02d}-{day:02d}")
+        self.month, self.day = month, day
+
+
+def _weekday(text: str) -> tuple[str, int | None]:
+    """(``text`` without a weekday after it, that weekday 0-6 for Monday-Sunday, or None)."""
+    m = _WEEKDAY.search(text)
+    if m is None or not text[:m.start()].strip():
+        return text, None
+    said = m["zh"].replace("天", "日") if m["zh"] else None
+    day = _CHINESE_DAYS.index(said) if said else _ENGLISH_DAYS.index(m["en"][:3].lower())
+    return text[:m.start()].strip(), day
+
+
+def _named_day(day: int) -> str:
+    return f"{dt.date(2024, 1, 1 + day):%A} (周{_CHINESE_DAYS[day]})"  # 2024-01-01 was a Monday
+
+
+def cell_date(value: Any, *, year: int | None = None) -> dt.date:
+    """A date cell (a date, 2023-05-25, 2023/5/25, 2023年5月25日, 5/28/2023 or 28/5/2023 where
+    the order is plain, with or without a time after it: 2023-05-25 09:30; a weekday after it,
+    2023/5/28 周日, is checked against the date); ValueError, its message saying why, if it is
+    none. A date without its year (5月27日) is in ``year``, else :class:`NoYear`."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
-    m = _date_match(value)
-    if not m:
-        raise ValueError("is not a date")
-    if m[4] is not None and (int(m[4]) > 23 or int(m[5]) > 59):
-        # A time after the date that is none (24:00, 9:75) would be dropped unsaid.
-        raise ValueError(f"has a time after its date that is not one ({m[4]}:{m[5]})")
-    return dt.date(int(m[1]), int(m[2]), int(m[3]))
+    text, weekday = _weekday(cell_text(value))
+    m = _date_match(text)
+    if m:
+        if m[4] is not None and (int(m[4]) > 23 or int(m[5]) > 59):
+            # A time after the date that is none (24:00, 9:75) would be dropped unsaid.
+            raise ValueError(f"has a time after its date that is not one ({m[4]}:{m[5]})")
+        date = dt.date(int(m[1]), int(m[2]), int(m[3]))
+    else:
+        date = _other_order(text, year)
+    if weekday is not None and date.weekday() != weekday:
+        raise ValueError(f"says {_named_day(weekday)}, but {date.isoformat()} is a "
+                         f"{_named_day(date.weekday())}; correct the date or the weekday")
+    return date
+
+
+def _other_order(text: str, year: int | None) -> dt.date:
+    """A date written day or month first (5/28/2023, 28/5/2023) or without its year (5月27日)."""
+    if m := _NO_YEAR.fullmatch(text):
+        if year is None:
+            raise NoYear(int(m[1]), int(m[2]))
+        return dt.date(year, int(m[1]), int(m[2]))
+    m = _YEAR_LAST.fullmatch(text.replace("/", "-").replace(".", "-"))
+    if m is None:
+        raise ValueError("is not a date (YYYY-MM-DD)")
+    first, second, year_given = int(m[1]), int(m[2]), int(m[3])
+    if first <= 12 and second <= 12 and first != second:
+        # 5/6/2023 is 6 May to some, 5 June to others: not guessed.
+        raise ValueError("could be read day first or month first; write it as YYYY-MM-DD")
+    month, day = (first, second) if second > 12 else (second, first)
+    return dt.date(year_given, month, day)
 
 
 def _date_match(value: Any) -> re.Match[str] | None:
@@ -118,6 +175,36 @@ def cell_time(value: Any) -> dt.time:
     if clock is None:
         raise ValueError("is not a time")
     return clock
+
+
+# A range of times in one cell (a 时间 Time column): 09:00-12:00, 9:00–12:00, 9:00~12:00, 9:00至12:00.
+_RANGE = re.compile(r"\s*(?:-|–|—|~|～|〜|至|到)\s*")
+_HALF_DAY_FIRST = re.compile(r"^(上午|早上|下午|中午|晚上|凌晨)")
+_HALF_DAY_LAST = re.compile(r"\s*[ap]\.?\s*m\.?$", re.IGNORECASE)
+
+
+def time_range(value: Any) -> tuple[dt.time, int | None]:
+    """A 时间 Time cell: (start, end as :func:`end_minutes` gives it, None when the cell gives only
+    the start); ValueError if it is neither one time nor a range of two. A half of the day
+    written once is the whole range's: 下午2:00-5:00 is 14:00 to 17:00, 2:00-5:00 PM too."""
+    if isinstance(value, dt.time | dt.datetime):
+        return cell_time(value), None
+    parts = _RANGE.split(cell_text(value))
+    if len(parts) == 1:
+        return cell_time(parts[0]), None
+    if len(parts) != 2 or not all(parts):
+        raise ValueError("is not a time or a range of times")
+    first, last = parts
+    start, end = cell_time(first), end_minutes(last)
+    if end <= start.hour * 60 + start.minute and (half := _HALF_DAY_FIRST.match(first)):
+        with contextlib.suppress(ValueError):
+            end = end_minutes(half[1] + last)
+    if (suffix := _HALF_DAY_LAST.search(last)) and not _HALF_DAY_LAST.search(first):
+        with contextlib.suppress(ValueError):
+            shifted = cell_time(first + suffix[0])
+            if shifted.hour * 60 + shifted.minute < end:
+                start = shifted
+    return start, end
 
 
 _EXCEL_DAY0 = dt.datetime(1899, 12, 31)  # serial 1.0 is 1900-01-01 00:00: "24:00" in a time cell

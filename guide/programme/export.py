@@ -22,6 +22,7 @@ from guide.content.database import Db, content_info
 from guide.content.models import FORUM_KIND_EN, ContentInfo
 from guide.content.queries import forum_ids, item_ids
 from guide.content.records import Forum, get_forum, get_room
+from guide.programme import ical_own
 
 EXPORT_FORMATS = ("frab-xml", "frab-json", "ics")
 _UUID = re.compile(r"^[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}$")
@@ -260,35 +261,56 @@ def _json_event(s: Session, acronym: str, info: ContentInfo) -> dict[str, Any]:
     }
 
 
+def _vevent(s: Session, info: ContentInfo, tz: dt.tzinfo, stamp: dt.datetime) -> Any:
+    """One session as a VEVENT; what RFC 5545 has no place for in the guide's X- properties
+    (see :mod:`guide.programme.ical_own`), so that importing the export gives it back."""
+    import icalendar
+    from icalendar.prop import vUri
+
+    f = s.forum
+    start: dt.date | dt.datetime
+    end: dt.date | dt.datetime
+    if s.start and s.end:
+        start, end = s.start.astimezone(tz), s.end.astimezone(tz)
+    else:
+        start, end = f.row.date, f.row.date + dt.timedelta(days=1)  # all-day; DTEND exclusive
+    speakers = [sp.person.name_en or sp.person.name for sp in f.speakers]
+    summary = f.summary_en or f.summary or ""
+    notes = [summary, _description(f)]
+    if speakers:
+        notes.append(ical_own.SPEAKERS + ", ".join(speakers))
+    event = icalendar.Event.new(
+        uid=f"{s.guid}{ical_own.UID_SUFFIX}", summary=f.row.title_en or f.row.title, start=start,
+        end=end, location=_room_name(s) or None, description="\n\n".join(n for n in notes if n),
+        stamp=stamp, url=f.url if f.url and f.url.startswith(("http://", "https://")) else None,
+        categories=[f.row.track] if f.row.track else ())
+    for sp, name in zip(f.speakers, speakers, strict=True):
+        event.add("contact", name, parameters={ical_own.PERSON: _person_guid(info, sp.person.id)})
+    for url, title in f.links:  # RFC 9253
+        event.add("link", vUri(url), parameters={"VALUE": "URI", "LINKREL": "related",
+                                                 **({"LABEL": title} if title else {})})
+    if isinstance(start, dt.datetime) and start.date() != f.row.date:  # after midnight
+        event.add(ical_own.DAY, f.row.date.isoformat())
+    for name, value in ((ical_own.TYPE, _type(f)), (ical_own.LANGUAGE, f.language)):
+        if value:
+            event.add(name, value)
+    event.add(ical_own.SUMMARY_PARAGRAPHS, str(len(summary.split("\n\n")) if summary else 0))
+    return event
+
+
 def ics(db: Db) -> Export:
-    """The programme as iCalendar: one VEVENT per forum (untimed ones all-day), UID from the guid."""
+    """The programme as iCalendar: one VEVENT per forum (untimed ones all-day), UID from the guid,
+    the pack id in X-ZGC-GUIDE-PACK."""
     import icalendar
 
     info = content_info(db)
     everything = sessions(db)
     tz = _tz(info)
     stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
-    cal = icalendar.Calendar.new(prodid="-//zgc-guide//programme//EN", name=info.title_en or info.title)
+    cal = icalendar.Calendar.new(prodid=ical_own.PRODID, name=info.title_en or info.title)
+    cal.add(ical_own.PACK, info.pack_id)
     for s in everything:
-        f = s.forum
-        start: dt.date | dt.datetime
-        end: dt.date | dt.datetime
-        if s.start and s.end:
-            start, end = s.start.astimezone(tz), s.end.astimezone(tz)
-        else:
-            start, end = f.row.date, f.row.date + dt.timedelta(days=1)  # all-day; DTEND exclusive
-        speakers = [sp.person.name_en or sp.person.name for sp in f.speakers]
-        notes = [f.summary_en or f.summary or "", _description(f)]
-        if speakers:
-            notes.append("Speakers: " + ", ".join(speakers))
-        event = icalendar.Event.new(
-            uid=f"{s.guid}@zgc-guide", summary=f.row.title_en or f.row.title, start=start, end=end,
-            location=_room_name(s) or None, description="\n\n".join(n for n in notes if n),
-            stamp=stamp, url=f.url if f.url and f.url.startswith(("http://", "https://")) else None,
-            categories=[f.row.track] if f.row.track else ())
-        for name in speakers:
-            event.add("contact", name)
-        cal.add_component(event)
+        cal.add_component(_vevent(s, info, tz, stamp))
     if isinstance(tz, zoneinfo.ZoneInfo) and everything:
         first = min(s.forum.row.date for s in everything)
         last = max(s.forum.row.date for s in everything)

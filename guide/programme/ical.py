@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from guide.programme import recur
+from guide.programme import ical_own, recur
 from guide.programme.model import (
     FileUnreadable,
     ProgrammeUnreadable,
@@ -304,7 +304,7 @@ def _sort_key(value: Any) -> tuple[Any, ...]:
 
 def _read_vevent(index: int, event: Any) -> _Vevent:
     """One VEVENT's times and recurrence; a problem becomes its ``skip`` reason."""
-    uid = _text(event, "UID")
+    uid = ical_own.guid_of(_text(event, "UID"))
     item = _Vevent(index, event, uid, f"VEVENT {index}" + (f" (UID {uid})" if uid else ""))
     item.cancelled = _text(event, "STATUS").upper() == "CANCELLED"
     try:
@@ -389,13 +389,13 @@ def _cancel(item: _Vevent) -> None:
         f" with its {left} occurrences" if left > 1 else "")
 
 
-def _raw_events(item: _Vevent) -> list[RawEvent]:
+def _raw_events(item: _Vevent, own: bool = False) -> list[RawEvent]:
     """The sessions of one VEVENT, one per occurrence (or its reason for being skipped)."""
     event, uid = item.component, item.uid
     if item.skip:
         return [RawEvent(where=item.where, day=None, guid=item.guid or uid or None,
                          title=_text(event, "SUMMARY"), skip=item.skip)]
-    persons = [RawPerson(str(c).strip()) for c in _list(event.get("CONTACT")) if str(c).strip()]
+    persons = [p for c in _list(event.get("CONTACT")) if (p := ical_own.person(c))]
     persons += [RawPerson(str(a.params.get("CN", "")).strip()) for a in _list(event.get("ATTENDEE"))
                 if str(a.params.get("CN", "")).strip()]
     track = ", ".join(str(c) for cats in _list(event.get("CATEGORIES"))
@@ -421,6 +421,7 @@ def _raw_events(item: _Vevent) -> list[RawEvent]:
             raw.date = when.isoformat()
             this_length = own_length if own_length is not None else item.length
             raw.duration = _hm(this_length) if this_length is not None else None
+        ical_own.describe(raw, event, own, repeats=item.repeats)  # (own: the guide's export)
         out.append(raw)
     return out
 
@@ -435,7 +436,7 @@ def read_ics(data: bytes) -> RawProgramme:
     except ValueError as exc:
         raise ProgrammeUnreadable(f"not a readable iCalendar file: {exc}") from exc
     programme = RawProgramme(format="ics", title=_text(cal, "X-WR-CALNAME") or _text(cal, "NAME"),
-                             times_optional=True)
+                             acronym=_text(cal, ical_own.PACK), times_optional=True)
     items = [_read_vevent(index, event) for index, event in enumerate(cal.walk("VEVENT"), start=1)]
     _apply_overrides(items)
     zones: set[str | None] = set()
@@ -444,7 +445,7 @@ def read_ics(data: bytes) -> RawProgramme:
             _cancel(item)
         if item.skip is None and isinstance(item.start, dt.datetime):
             zones.add(_zone_key(item.start))
-        programme.events += _raw_events(item)
+        programme.events += _raw_events(item, ical_own.is_own(cal))
     programme.time_zone = _calendar_zone(_text(cal, "X-WR-TIMEZONE"), zones)
     return programme
 

@@ -410,4 +410,5 @@ def report_json(result: ImportResult, source: str) -> dict[str, Any]:
         "sessions": len(p.forum), "rooms": len(p.room), "tracks": len(p.track),
         "speakers": len(p.person), "timezone": p.timezone,
         "skipped": p.report.skipped, "repaired": p.report.repaired, "notices": p.report.notices,
+        "columns_not_read": p.report.columns,
     }

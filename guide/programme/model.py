@@ -93,6 +93,9 @@ class RawProgramme:
     # (where, why) of what the file holds outside its events that was not loaded, e.g. a
     # spreadsheet column the guide does not read: reported with the skipped events.
     left_out: list[tuple[str, str]] = field(default_factory=list)
+    # (where, why) of each sheet column the guide does not read ("Notes"): its cells only are not
+    # loaded, no session is, so it is counted and headed as a column, not with the skipped.
+    unread_columns: list[tuple[str, str]] = field(default_factory=list)
     # (where, what) of what was read otherwise than the file says, e.g. UTF-8 text whose
     # XML declaration names ISO-8859-1: reported with the repaired events.
     file_repairs: list[tuple[str, str]] = field(default_factory=list)

@@ -35,6 +35,7 @@ class Report:
     skipped: list[dict[str, Any]] = field(default_factory=list)
     repaired: list[dict[str, Any]] = field(default_factory=list)
     notices: list[dict[str, Any]] = field(default_factory=list)  # nothing lost, but worth knowing
+    columns: list[dict[str, Any]] = field(default_factory=list)  # columns not read: "where", "reason"
 
     def skip(self, event: RawEvent, reason: str) -> None:
         self.skipped.append({**_ident(event), "reason": reason})
@@ -250,6 +251,7 @@ def normalise(raw: RawProgramme, *, timezone: str | None = None, source: str = "
     ids: set[str] = set()
     for where, reason in raw.left_out:
         report.leave_out(where, reason)
+    report.columns += [{"where": where, "reason": reason} for where, reason in raw.unread_columns]
     for where, what in raw.file_repairs:
         report.repair_file(where, what)
     report.notices += [{"where": where, "notice": what} for where, what in raw.notices]

@@ -27,9 +27,15 @@ COLUMNS = (
     ("abstract_en", "英文简介 Abstract (English)"),
 )
 REQUIRED = ("title", "date")
-# Other headers organisers' own sheets use for a column, each with one meaning only (时间 or
-# "Name" could be several columns, so they are not here): (field, language, header).
+# A column the template has not, but organisers' sheets do: one time, or a range (09:00-12:00).
+LABELS = {**dict(COLUMNS), "time": "时间 Time"}
+# Other headers organisers' own sheets use for a column, each with one meaning only ("Name"
+# could be several columns, so it is not here): (field, language, header). A lone 时间 is the
+# time of day: a sheet with a date in it has 日期 beside it, and its cells are refused if not.
 ALIASES = (
+    ("time", "zh", "时间"), ("time", "zh", "时段"), ("time", "zh", "起止时间"),
+    ("time", "zh", "会议时间"), ("time", "zh", "活动时间"), ("time", "en", "Time"),
+    ("time", "en", "Times"),
     ("title", "zh", "名称"), ("title", "zh", "活动名称"), ("title", "zh", "会议名称"),
     ("title", "zh", "论坛名称"), ("title", "zh", "议题"),
     ("start", "zh", "开始时间"), ("start", "en", "Start time"),
@@ -177,7 +183,7 @@ def column_fields(header: list[Any], where: Where, number: int = 1) -> list[str 
     """
     matches = [header_match(h) for h in header]
     fields: list[str | None] = [m[0] if m else None for m in matches]
-    labels = dict(COLUMNS)
+    labels = LABELS
     errors = []
     for name in dict.fromkeys(f for f in fields if f):
         at = [i for i, f in enumerate(fields) if f == name]

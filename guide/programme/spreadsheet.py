@@ -17,6 +17,7 @@ from typing import Any
 
 from guide.programme.cells import (
     TIME_FORMS,
+    NoYear,
     cell_date,
     cell_shown,
     cell_text,
@@ -26,14 +27,23 @@ from guide.programme.cells import (
     host_names,
     is_date,
     speaker_names,
+    time_range,
 )
 from guide.programme.model import ProgrammeError, ProgrammeUnreadable, RawEvent, RawPerson, RawProgramme
 from guide.programme.pack_names import file_title
 from guide.programme.sheet_csv import SEPARATORS, csv_rows
-from guide.programme.sheet_dates import SheetDate, far_dates
+from guide.programme.sheet_dates import (
+    SheetDate,
+    Yearless,
+    far_dates,
+    give_years,
+    month_day,
+    rows_text,
+)
 from guide.programme.sheet_header import (
     COLUMNS,
     HEADER_ROWS,
+    LABELS,
     NO_ID_COLUMN,
     REQUIRED,
     SheetHeader,
@@ -168,7 +178,7 @@ def _unsaved_cells(row: list[Any], fields: list[str | None], where: Where,
                    number: int) -> list[str]:
     """A formula cell of a column the guide reads whose result the file does not hold: it
     would read as empty (a date refused as missing, a time lost), so it is named instead."""
-    labels = dict(COLUMNS)
+    labels = LABELS
     return [f"{where(number)}, column {labels[field]}: cell {value.cell} holds a formula "
             "with no saved result; open the file in Excel or LibreOffice and save it again so "
             "its values are stored"
@@ -183,6 +193,13 @@ _SAME_SESSION = ("title", "id", "date", "start", "end", "room")
 _ADDED = ("speakers", "host")  # what a continuing row adds to its session
 
 
+def _filled_notice(reader: _SheetReader) -> tuple[str, str]:
+    return (rows_text([reader.where.row(n) for n in reader.filled]),
+            "日期 Date is empty, so the date of the row above is taken: a sheet whose date "
+            "cell is merged over a day's sessions keeps it only in the first row when saved "
+            "as CSV; if a row is on another day, type its date")
+
+
 class _SheetReader:
     """Turns one sheet's rows into events; every bad cell goes into ``errors``."""
 
@@ -193,7 +210,10 @@ class _SheetReader:
         self.ids = ids  # session id -> the row that has it, over all the workbook's sheets
         self.last: tuple[RawEvent, int, dict[str, Any]] | None = None  # event, its row, cells
         self.dates: list[SheetDate] = []  # each session's date, and its row
-        self.labels = dict(COLUMNS)
+        self.yearless: list[Yearless] = []  # sessions whose date has no year (5月27日)
+        self.above: Any = None  # a CSV's last date cell, for the empty ones under it
+        self.filled: list[int] = []  # the CSV rows that took it
+        self.labels = LABELS
 
     def read(self, rows: Iterator[list[Any]], first: int) -> Iterator[RawEvent]:
         """The events of ``rows``, the first of which is row ``first`` of the sheet."""
@@ -212,11 +232,33 @@ class _SheetReader:
             cells = {f: row[i] if i < len(row) else None for i, f in enumerate(self.fields) if f}
             if self._blank(row) or self._continues(row, cells, number):
                 continue
-            event = self._event(cells, number,
+            event = self._event(cells, number, self._date_from_above(cells, number) or
                                 self.fields.index("date") in getattr(row, "continued", ()))
             self.last = (event, number, cells) if event is not None else None
             if event is not None:
                 yield event
+
+    def _date_from_above(self, cells: dict[str, Any], number: int) -> bool:
+        """Whether a CSV row's empty date cell takes the date of the row above (it is then in
+        ``cells``). A sheet whose date cell is merged over a day's sessions keeps the date only
+        in its first row when saved as CSV (a workbook marks the merge, and it is read as such):
+        an empty date on a session's row under a dated one means that date, the one reading
+        Excel shows, so it is taken, and the rows that took it are named in a notice."""
+        given = cells.get("date")
+        if cell_text(given):
+            try:
+                cell_date(given)
+                self.above = given
+            except NoYear:  # 5月27日 goes on down too, and takes the sheet's year
+                self.above = given
+            except ValueError:  # said for its own row; not repeated for each under it
+                self.above = None
+            return False
+        if self.sep is None or self.above is None:
+            return False
+        cells["date"] = self.above
+        self.filled.append(number)
+        return True
 
     def _hidden_row(self, row: list[Any], number: int) -> RawEvent:
         """A hidden row (a cancelled session, or one a filter hides), left out and said so."""
@@ -279,16 +321,12 @@ class _SheetReader:
         title = cell_text(cells.get("title"))
         if not title:
             self._bad(number, "title", "is empty; every session needs a title", None)
-        day = None
-        try:
-            day = cell_date(cells.get("date"))
-        except ValueError:
-            self._bad(number, "date", "is not a date (YYYY-MM-DD)" if cell_text(cells.get("date"))
-                      else "is empty; every session needs a date", cells.get("date"))
+        day, yearless = self._date(cells, number)
         start, end, notes = self._times(cells, number, date_merged)
         if len(self.errors) > errors_before or day is None:
             return None
-        self.dates.append(SheetDate(day, self.where.row(number)))
+        if not yearless:
+            self.dates.append(SheetDate(day, self.where.row(number)))
         event = RawEvent(where=self.where.row(number), day=day.isoformat(),
                          source_id=source_id or None, title=title,
                          room=cell_text(cells.get("room")), track=cell_text(cells.get("track")),
@@ -303,7 +341,26 @@ class _SheetReader:
                 minutes = end - (start.hour * 60 + start.minute)
                 event.duration = f"{minutes // 60}:{minutes % 60:02d}"
         event.persons = [RawPerson(p) for p in speaker_names(cells.get("speakers"))]
+        if yearless:
+            self.yearless.append(Yearless(event, cells.get("date"), self.where(number),
+                                          self.where.row(number)))
         return event
+
+    def _date(self, cells: dict[str, Any], number: int) -> tuple[dt.date | None, bool]:
+        """(the row's date, whether its cell gives no year: the date is then in the leap year
+        2000 until the sheet's year is known); None, said in ``errors``, when it is no date."""
+        value = cell_text(cells.get("date"))
+        try:
+            return cell_date(cells.get("date")), False
+        except NoYear:
+            try:  # 2月30日 is no date in any year
+                return dt.date(2000, *month_day(value)), True
+            except ValueError:
+                self._bad(number, "date", "is not a date (YYYY-MM-DD)", cells.get("date"))
+        except ValueError as exc:
+            self._bad(number, "date", str(exc) if value else "is empty; every session needs a "
+                      "date", cells.get("date"))
+        return None, False
 
     def _times(self, cells: dict[str, Any], number: int, date_merged: bool
                ) -> tuple[dt.time | None, int | None, list[str]]:
@@ -313,7 +370,7 @@ class _SheetReader:
         开始 Start is empty, and says so; not when it is merged down from a row above, whose
         session's time it is.
         """
-        start = end = None
+        start, end = self._time_cell(cells, number)
         for field in ("start", "end"):
             if cell_text(cells.get(field)):
                 try:
@@ -325,7 +382,7 @@ class _SheetReader:
                     self._bad(number, field, f"is not a time ({TIME_FORMS})", cells[field])
         notes = []
         clock = None if date_merged else date_clock(cells.get("date"))
-        if clock is not None and not cell_text(cells.get("start")):
+        if clock is not None and start is None and not cell_text(cells.get("start")):
             start = clock
             notes.append(f"开始 Start is empty: the time in its 日期 Date cell, {clock:%H:%M}, is "
                          "taken as the start")
@@ -335,9 +392,28 @@ class _SheetReader:
         if end is not None and start is None and not cell_text(cells.get("start")):
             self._bad(number, "start", "is empty but 结束 End is given", None)
         elif start is not None and end is not None and end <= start.hour * 60 + start.minute:
-            self._bad(number, "end", f"is not after 开始 Start {start.strftime('%H:%M')} (a "
-                      "session that ends after midnight: write 00:30+1 or 次日00:30)", cells.get("end"))
+            said = "end" if cell_text(cells.get("end")) else "time"
+            what = "is not after 开始 Start" if said == "end" else "ends at or before its start"
+            self._bad(number, said, f"{what} {start.strftime('%H:%M')} (a session that ends after "
+                      "midnight: write 00:30+1 or 次日00:30)", cells.get(said))
         return start, end, notes
+
+    def _time_cell(self, cells: dict[str, Any], number: int) -> tuple[dt.time | None, int | None]:
+        """(start, end) a 时间 Time column gives: one time is the start, a range (09:00-12:00)
+        the start and end; (None, None) when it is empty or bad (said in ``errors``)."""
+        value = cells.get("time")
+        if not cell_text(value):
+            return None, None
+        if cell_text(cells.get("start")) or cell_text(cells.get("end")):
+            self._bad(number, "time", "is a second time beside 开始 Start and 结束 End; give the "
+                      "time in one of them and leave the other empty", value)
+            return None, None
+        try:
+            return time_range(value)
+        except ValueError:
+            self._bad(number, "time", "is not a time or a range of times (e.g. 09:00-12:00, "
+                      f"or one start time: {TIME_FORMS})", value)
+            return None, None
 
 
 def read_spreadsheet(data: bytes, name: str, kind: str) -> RawProgramme:
@@ -356,15 +432,20 @@ def read_spreadsheet(data: bytes, name: str, kind: str) -> RawProgramme:
     ids: dict[str, str] = {}
     without_ids: list[str] = []
     dates: list[SheetDate] = []
+    readers: list[_SheetReader] = []
     for where, rows in sheets:
         head, rows = open_sheet(where, rows)
-        programme.left_out += unknown_columns(head.cells, head.fields, where)
+        programme.unread_columns += unknown_columns(head.cells, head.fields, where)
         if "id" not in head.fields:
             without_ids.append(where.row(head.row))
         reader = _SheetReader(where, sep, head, errors, ids)
+        readers.append(reader)
         programme.events.extend(reader.read(rows, head.first))
         dates += reader.dates
-    far, programme.notices = far_dates(name, dates)
+    give_years([y for r in readers for y in r.yearless], dates, errors, programme.notices)
+    far, notices = far_dates(name, dates)
+    programme.notices += notices
+    programme.notices += [_filled_notice(r) for r in readers if r.filled]
     errors += far
     if without_ids:  # said once for the file, naming each sheet it is true of
         programme.notices.append((", ".join(without_ids), NO_ID_COLUMN))

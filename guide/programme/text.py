@@ -65,7 +65,12 @@ def _strip_html(text: str) -> str:
 
 _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)\s]+)[^)]*\)")
 _MD_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)[^)]*\)")
-_MD_EMPHASIS = re.compile(r"(?<![\w*])(\*\*|__|\*|_|~~|`)(?=\S)(.+?)(?<=\S)\1(?![\w*])")
+# Emphasis and code marks: runs of *, _, ~~ and `. Each is paired, left to right, with the
+# nearest open run of the same marks, so nested marks go at once ("_**total newbies**_") and a
+# paragraph's lines are one text ("_Optional: … Linux._" spans lines); the search is linear,
+# where a pattern trying every mark against the rest of the text took minutes on a hostile cell.
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_MD_RUN = re.compile(r"\*+|_+|~~|`")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _MD_BULLET = re.compile(r"^\s*[-*+]\s+")
 
@@ -80,12 +85,59 @@ def _markdown_line(line: str) -> str:
     if "](" in line:
         line = _MD_IMAGE.sub(lambda m: m.group(1), line)
         line = _MD_LINK.sub(_link, line)
-    if any(c in line for c in "*_~`"):
-        line = _MD_EMPHASIS.sub(lambda m: m.group(2), line)
     if line[:1] in "#-*+" or line[:4].lstrip()[:1] in "#-*+":
         line = _MD_HEADING.sub("", line)
         line = _MD_BULLET.sub("• ", line)
     return line
+
+
+def _opens(text: str, start: int, end: int) -> bool:
+    # Never before a space ("5 * 3" is no emphasis), nor after a letter or digit: "a*b*c" and
+    # snake_case_name stay as typed. Chinese puts no space before a word: "这是**重点**" is bold.
+    before, after = text[start - 1:start], text[end:end + 1]
+    if not after or after.isspace():
+        return False
+    return not before.isalnum() or (text[start] == "*" and bool(_CJK.match(before)))
+
+
+def _closes(text: str, start: int, end: int) -> bool:
+    before, after = text[start - 1:start], text[end:end + 1]
+    if not before or before.isspace():
+        # "**Dieser Workshop wird geleitet von: **": bold closed after a space, at the end.
+        return text[start] == "*" and end - start >= 2 and not text[end:].strip()
+    # A closing * may stand inside a word ("**Ardu**ino"); a closing _ may not (file_name_v2).
+    return text[start] == "*" or not after.isalnum()
+
+
+def _emphasis(text: str) -> str:
+    """``text`` without its Markdown emphasis and code marks, nested ones too.
+
+    A mark is dropped only with its pair; one without (a lone "*", "5 * 3") stays.
+    """
+    if not any(c in text for c in "*_~`"):  # most paragraphs: nothing to do
+        return text
+    open_runs: list[re.Match[str]] = []
+    paired: list[tuple[int, int]] = []
+    for run in _MD_RUN.finditer(text):
+        mark, start, end = run.group(), run.start(), run.end()
+        in_code = bool(open_runs) and open_runs[-1].group() == "`"
+        if in_code and mark != "`":  # `a_b*c`: code keeps its marks
+            continue
+        match = next((k for k in range(len(open_runs) - 1, -1, -1)
+                      if open_runs[k].group() == mark), None)
+        if match is not None and _closes(text, start, end) and open_runs[match].end() < start:
+            paired += [open_runs[match].span(), run.span()]
+            del open_runs[match:]  # marks opened inside and never closed stay as typed
+        elif _opens(text, start, end):
+            open_runs.append(run)
+    if not paired:
+        return text
+    out, at = [], 0
+    for start, end in sorted(paired):
+        out.append(text[at:start])
+        at = end
+    out.append(text[at:])
+    return "".join(out)
 
 
 def paragraphs(raw: str | None) -> tuple[list[str], int]:
@@ -108,6 +160,8 @@ def paragraphs(raw: str | None) -> tuple[list[str], int]:
         joined = lines[0]
         for line in lines[1:]:
             joined += ("\n" if line.startswith("• ") else " ") + line
+        # Each list item on its own; the lines of a paragraph together.
+        joined = "\n".join(_emphasis(item) for item in joined.split("\n"))
         if "  " in joined or "\t" in joined:
             joined = re.sub(r"[ \t]+", " ", joined)
         out.append(joined.strip())

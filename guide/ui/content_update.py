@@ -176,13 +176,15 @@ def question_text(prepared: PreparedUpdate, lang: str) -> str:
 
 
 def import_notes_text(skipped: tuple[str, ...], repaired: tuple[str, ...],
-                      notices: tuple[str, ...] = ()) -> str:
+                      notices: tuple[str, ...] = (), columns: tuple[str, ...] = ()) -> str:
     """What an imported programme left out or repaired, the first few of each with where and
     why (``guide import FILE --report R.json`` lists them all), and what the staff member
-    should know of the file as a whole (a sheet without ids: bookmarks will not follow edits)."""
+    should know of the file as a whole (a sheet without ids: bookmarks will not follow edits),
+    and the sheet's columns it did not read, headed as columns: they are no sessions left out."""
     lines = []
     for heading, notes in ((tx.tr("Please note (%1):"), notices),
                            (tx.tr("Left out of the file (%1):"), skipped),
+                           (tx.tr("Columns not read (%1):"), columns),
                            (tx.tr("Repaired (%1):"), repaired)):
         if notes:
             lines.append(heading.replace("%1", str(len(notes))))
@@ -386,7 +388,8 @@ class ContentUpdates(QObject):
         lang = self.ctx.state.lang
         text = question_text(prepared, lang)
         listing = summary_text(prepared.summary, lang, prepared.programme is not None)
-        notes = import_notes_text(prepared.skipped, prepared.repaired, prepared.notices)
+        notes = import_notes_text(prepared.skipped, prepared.repaired, prepared.notices,
+                                  prepared.columns)
         if notes:
             listing += f"\n\n{notes}"
         self.last_message = f"{text}\n\n{listing}"

@@ -73,6 +73,7 @@ class PreparedUpdate:
     skipped: tuple[str, ...] = ()
     repaired: tuple[str, ...] = ()
     notices: tuple[str, ...] = ()  # about the whole file ("where: what"), e.g. no id column
+    columns: tuple[str, ...] = ()  # a sheet's columns the import did not read ("where: why")
     programme: ImportedProgramme | None = None  # None for a signed pack
 
 

@@ -83,12 +83,15 @@ def prepare_programme(source: Path, *, current_db: Path | None, timezone: str | 
     notices = tuple(f"{e['where']}: {e['notice']}" for e in report.notices)
     for line in notices:  # e.g. a sheet without ids: bookmarks will not follow edits
         log.info("note %s", line)
+    columns = tuple(f"{e['where']}: {e['reason']}" for e in report.columns)
+    for line in columns:
+        log.info("column not read %s", line)
     return PreparedUpdate(
         slot=slot, staged_db=stage.staged, pack_file=source, pack_sha256=sha256, pack_id=pack_id,
         version=version, title=pack.info.title, title_en=pack.info.title_en, signer=STAFF_SIGNER,
         signer_key_id="", current_version=current.version if current is not None else None,
         summary=summary, baseline_db=stage.baseline_db, baseline=stage.baseline,
-        skipped=skipped, repaired=repaired, notices=notices, programme=ImportedProgramme(
+        skipped=skipped, repaired=repaired, notices=notices, columns=columns, programme=ImportedProgramme(
             file=source.name, sessions=len(programme.forum),
             days=tuple(sorted({s["date"] for s in programme.forum if s["date"]}))))
 

@@ -1,0 +1,168 @@
+"""Spreadsheets as Chinese organisers type them: one 时间 column with a range, dates with a
+weekday or without a year, and a CSV saved from a sheet whose date cells were merged."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import Workbook
+
+from guide.cli import main
+
+
+def _write(path: Path, rows: list[list[Any]]) -> None:
+    if path.suffix == ".csv":
+        path.write_text("".join(",".join("" if v is None else str(v) for v in row) + "\n"
+                                for row in rows), encoding="utf-8")
+        return
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+
+
+def _import(tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str,
+            rows: list[list[Any]]) -> tuple[int, str, str, list[dict[str, Any]], dict[str, Any]]:
+    """(exit code, stdout, stderr, the pack's sessions, the report) of importing ``rows``."""
+    _write(tmp_path / name, rows)
+    out, report = tmp_path / "pack", tmp_path / "report.json"
+    code = main(["import", str(tmp_path / name), "--out", str(out), "--report", str(report),
+                 "--timezone", "Asia/Shanghai"])
+    said = capsys.readouterr()
+    assert "Traceback" not in said.err
+    sessions = json.loads((out / "sessions-0001.json").read_text(encoding="utf-8"))["forum"] \
+        if code == 0 else []
+    return code, said.out, said.err, sessions, \
+        json.loads(report.read_text(encoding="utf-8")) if code == 0 else {}
+
+
+def _times(sessions: list[dict[str, Any]]) -> list[tuple[str, str | None, str | None]]:
+    return [(s["title"], s.get("start"), s.get("end")) for s in sessions]
+
+
+@pytest.mark.parametrize("name", ["s.csv", "s.xlsx"])
+def test_a_time_column_with_a_range_gives_start_and_end(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str) -> None:
+    """A single 时间 column of 09:00-12:00 was "not a column the guide reads": every session
+    was imported without a time, and the command said nothing was wrong (exit 0)."""
+    code, _out, err, sessions, report = _import(tmp_path, capsys, name, [
+        ["编号", "标题", "日期", "时间", "地点"],
+        ["S1", "开幕式", "2023-05-28", "09:00-12:00", "A厅"],
+        ["S2", "分论坛一", "2023-05-28", "9:00–12:00", "B厅"],
+        ["S3", "分论坛二", "2023-05-28", "9:00~12:00", "C厅"],
+        ["S4", "分论坛三", "2023-05-28", "09:00 - 12:00", "D厅"],
+        ["S5", "上午论坛", "2023-05-28", "上午9:00-12:00", "E厅"],
+        ["S6", "下午论坛", "2023-05-28", "下午2:00-5:00", "E厅"],
+        ["S7", "晚宴", "2023-05-28", "19:00", "F厅"],
+    ])
+    assert code == 0, err
+    morning = ("2023-05-28T09:00:00+08:00", "2023-05-28T12:00:00+08:00")
+    assert _times(sessions) == [
+        ("开幕式", *morning), ("分论坛一", *morning), ("分论坛二", *morning), ("分论坛三", *morning),
+        ("上午论坛", *morning), ("下午论坛", "2023-05-28T14:00:00+08:00", "2023-05-28T17:00:00+08:00"),
+        ("晚宴", "2023-05-28T19:00:00+08:00", None)]
+    assert report["columns_not_read"] == [] and report["skipped"] == []
+
+
+@pytest.mark.parametrize("header", ["Time", "时段", "起止时间"])
+def test_other_names_of_a_time_column_are_read(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str) -> None:
+    code, _out, err, sessions, _report = _import(tmp_path, capsys, "s.csv", [
+        ["标题 Title", "日期 Date", header], ["Opening", "2023-05-28", "9:00-10:30"]])
+    assert code == 0, err
+    assert _times(sessions) == [("Opening", "2023-05-28T09:00:00+08:00", "2023-05-28T10:30:00+08:00")]
+
+
+def test_a_time_cell_that_is_no_time_is_refused_naming_it(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _out, err, _s, _r = _import(tmp_path, capsys, "s.csv", [
+        ["标题", "日期", "时间", "开始"],
+        ["开幕式", "2023-05-28", "上午", ""],
+        ["论坛", "2023-05-28", "14:00-13:00", ""],
+        ["闭幕式", "2023-05-28", "16:00-17:00", "16:00"]])
+    assert code == 2 and not (tmp_path / "pack").exists()
+    assert "s.csv: row 2, column 时间 Time: '上午' is not a time or a range of times (e.g. " \
+           "09:00-12:00, or one start time: HH:MM" in err
+    assert "s.csv: row 3, column 时间 Time: '14:00-13:00' ends at or before its start 14:00" in err
+    assert "s.csv: row 4, column 时间 Time: '16:00-17:00' is a second time beside 开始 Start and " \
+           "结束 End; give the time in one of them and leave the other empty" in err
+
+
+@pytest.mark.parametrize("name", ["s.csv", "s.xlsx"])
+def test_dates_with_a_weekday_are_read_and_checked(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str) -> None:
+    """2023/5/28 周日 and 2023年5月28日（星期日） were "not a date (YYYY-MM-DD)"."""
+    code, _out, err, sessions, _report = _import(tmp_path, capsys, name, [
+        ["标题", "日期", "开始"],
+        ["开幕式", "2023/5/28 周日", "09:00"], ["论坛", "2023年5月28日（星期日）", "10:00"],
+        ["Talk", "5/28/2023 Sun", "11:00"], ["闭幕式", "2023-05-29 星期一", "12:00"]])
+    assert code == 0, err
+    assert [s["date"] for s in sessions] == ["2023-05-28"] * 3 + ["2023-05-29"]
+    code, _out, err, _s, _r = _import(tmp_path, capsys, name, [
+        ["标题", "日期", "开始"], ["开幕式", "2023/5/28 周六", "09:00"]])
+    assert code == 2
+    assert f"{name}: row 2, column 日期 Date: '2023/5/28 周六' says Saturday (周六), but " \
+           "2023-05-28 is a Sunday (周日); correct the date or the weekday" in err
+
+
+@pytest.mark.parametrize("name", ["s.csv", "s.xlsx"])
+def test_a_date_without_a_year_takes_the_year_of_the_others(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str) -> None:
+    """5月27日 was refused as "is not a date (YYYY-MM-DD)", which did not say what was wrong."""
+    code, _out, err, sessions, report = _import(tmp_path, capsys, name, [
+        ["标题", "日期", "开始"], ["开幕式", "2023-05-26", "09:00"],
+        ["论坛", "5月27日", "10:00"], ["闭幕式", "5月28日（周日）", "11:00"]])
+    assert code == 0, err
+    assert [(s["date"], s["start"]) for s in sessions] == [
+        ("2023-05-26", "2023-05-26T09:00:00+08:00"), ("2023-05-27", "2023-05-27T10:00:00+08:00"),
+        ("2023-05-28", "2023-05-28T11:00:00+08:00")]
+    assert {"where": "row 3, row 4", "notice": "日期 Date gives no year; 2023, the year of the "
+            "file's other dates, is taken"} in report["notices"]
+
+
+def test_a_date_without_a_year_is_refused_when_the_year_is_not_plain(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _out, err, _s, _r = _import(tmp_path, capsys, "s.csv", [
+        ["标题", "日期"], ["开幕式", "2023-12-30"], ["论坛", "2024-01-02"], ["闭幕式", "1月3日"]])
+    assert code == 2
+    assert "s.csv: row 4, column 日期 Date: '1月3日' has no year (the other dates are in 2023 " \
+           "and 2024, so which is not plain); write the date with its year, e.g. 2024-01-03" in err
+    assert "is not a date" not in err
+    code, _out, err, _s, _r = _import(tmp_path, capsys, "s.csv", [["标题", "日期"], ["开幕式", "5月27日"]])
+    assert code == 2 and "'5月27日' has no year (no other date of the file gives it)" in err
+    code, _out, err, _s, _r = _import(tmp_path, capsys, "s.csv", [
+        ["标题", "日期"], ["开幕式", "2023-05-26"], ["论坛", "5月27日（周日）"]])
+    assert code == 2 and "'5月27日（周日）' says Sunday (周日), but 2023-05-27 is a Saturday (周六)" in err
+
+
+def test_a_csv_of_a_sheet_with_merged_dates_takes_each_date_from_above(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Saved as CSV, a date merged over a day's sessions is in its first row only: the next
+    row was refused, "row 3, column 日期 Date: is empty", where the .xlsx imported."""
+    code, _out, err, sessions, report = _import(tmp_path, capsys, "s.csv", [
+        ["编号", "标题", "日期", "开始", "结束"],
+        ["S1", "开幕式", "2023-05-27", "09:00", "10:00"], ["S2", "主论坛", "", "10:00", "12:00"],
+        [None, None, None, None, None], ["S3", "分论坛", "", "14:00", "17:00"],
+        ["S4", "闭幕式", "2023-05-28", "09:00", "10:00"], ["S5", "参观", "", "10:00", "12:00"]])
+    assert code == 0, err
+    assert [(s["title"], s["date"]) for s in sessions] == [
+        ("开幕式", "2023-05-27"), ("主论坛", "2023-05-27"), ("分论坛", "2023-05-27"),
+        ("闭幕式", "2023-05-28"), ("参观", "2023-05-28")]
+    (note,) = [n for n in report["notices"] if "row above" in n["notice"]]
+    assert note["where"] == "row 3, row 5, row 7"
+    assert note["notice"].startswith("日期 Date is empty, so the date of the row above is taken")
+
+
+def test_an_empty_date_in_a_workbook_or_on_a_csvs_first_row_is_still_refused(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A workbook says which cells are merged: an empty date cell there is a date not typed."""
+    rows = [["标题", "日期", "开始"], ["开幕式", "2023-05-27", "09:00"], ["主论坛", "", "10:00"]]
+    code, _out, err, _s, _r = _import(tmp_path, capsys, "s.xlsx", rows)
+    assert code == 2 and "s.xlsx: row 3, column 日期 Date: is empty; every session needs a date" in err
+    code, _out, err, _s, _r = _import(tmp_path, capsys, "s.csv", [rows[0], rows[2], rows[1]])
+    assert code == 2 and "s.csv: row 2, column 日期 Date: is empty; every session needs a date" in err
