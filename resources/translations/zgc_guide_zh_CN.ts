@@ -1171,6 +1171,10 @@
         <translation>文件中未导入的场次（%1）：</translation>
     </message>
     <message>
+        <source>Columns not read (%1):</source>
+        <translation>未读取的列（%1）：</translation>
+    </message>
+    <message>
         <source>Repaired (%1):</source>
         <translation>已自动修正（%1）：</translation>
     </message>
