@@ -183,7 +183,9 @@ class DetailPage(Page):
         super().resizeEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.photos and event.type() == QEvent.Type.Resize:
+        # The type first, and no attribute taken for granted: events reach this filter while
+        # the page is built and torn down too.
+        if event.type() == QEvent.Type.Resize and watched is getattr(self, "photos", None):
             self._fit_column()  # the photos' new height: the page scrolls to their foot
         return super().eventFilter(watched, event)
 
