@@ -190,7 +190,7 @@ class SectionedList(QListView):
 
 def current_bookmarkable(view: QAbstractItemView) -> tuple[str, str] | None:
     """The kind and id of ``view``'s current row when its star could bookmark it (Ctrl+D does
-    what the star does); None on a header or in a list without stars (figures)."""
+    what the star does); None on a header or in a list without stars."""
     index = view.currentIndex()
     bookmarkable = getattr(view.itemDelegate(), "bookmarkable", None)
     if bookmarkable is None or not bookmarkable(index):
