@@ -50,7 +50,8 @@ def _row(view: QListView, index: QModelIndex) -> QImage:
 
 @pytest.mark.parametrize(("section", "name"), [
     ("forums", "forumList"), ("announcements", "announcementList"), ("photos", "photoGrid"),
-    ("exhibition", "areaGrid"), ("home", "latestNews"), ("home", "todayList")])
+    ("exhibition", "areaGrid"), ("home", "latestNews"), ("home", "todayList"),
+    ("figures", "figureList"), ("home", "keyFigures")])
 def test_ctrl_d_in_a_list_bookmarks_the_current_row_and_fills_its_star(
         guide: Guide, qtbot, section: str, name: str) -> None:  # type: ignore[no-untyped-def]
     view = _list(guide, section, name)
@@ -71,13 +72,21 @@ def test_ctrl_d_in_a_list_bookmarks_the_current_row_and_fills_its_star(
     assert "Bookmarked" not in (index.data(Qt.ItemDataRole.AccessibleDescriptionRole) or "")
 
 
-def test_ctrl_d_on_a_figure_does_nothing(guide: Guide, qtbot) -> None:  # type: ignore[no-untyped-def]
-    """Figures are read in place: their lists have no stars."""
-    for section, name in (("figures", "figureList"), ("home", "keyFigures")):
-        view = _list(guide, section, name)
-        assert view.currentIndex().data(KindRole) == "figure"
-        _ctrl_d(guide, qtbot)
-        assert guide.ctx.bookmarks.bookmarked_ids("figure") == set()
+def test_a_figure_starred_in_its_list_is_kept_in_bookmarks(guide: Guide, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Figure rows had no star though a figure's page has a Bookmark button: a visitor could
+    not tell figures can be kept. Starred in the list, it is listed with the bookmarks."""
+    view = _list(guide, "figures", "figureList")
+    index = view.currentIndex()
+    assert index.data(KindRole) == "figure"
+    delegate = view.itemDelegate()
+    card = delegate.card_rect(view.visualRect(index))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=delegate.star_target(card).center())
+    assert guide.ctx.bookmarks.bookmarked_ids("figure") == {index.data(IdRole)}
+    assert guide.window.current_location() == Location("figures")  # starred, not opened
+    guide.window.go(Location("bookmarks"))
+    rows = guide.window.findChild(QListView, "bookmarksList").model().rows()
+    assert [(r.view.kind, r.view.id) for r in rows if isinstance(r, Entry)] == [
+        ("figure", index.data(IdRole))]
 
 
 def test_ctrl_d_in_the_search_box_bookmarks_the_chosen_result(guide: Guide, qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QFileDialog,
+    QLabel,
     QListView,
     QMessageBox,
     QScroller,
@@ -728,6 +729,55 @@ def test_the_clear_all_question_goes_with_the_visitor_unanswered(qtbot, kiosk: K
     touch(qtbot, k.attract)
     assert k.machine.phase is Phase.ACTIVE
     assert window.current_location() == Location("home")
+
+
+def test_the_clear_all_question_is_sized_for_a_finger_and_keeps_button_names_whole(  # type: ignore[no-untyped-def]
+        qtbot, real_db: Path, tmp_path: Path) -> None:
+    """On the portrait kiosk the question was Qt's 400x144 box, and it wrapped
+    “撤 / 销” (the Undo button's name) across two lines."""
+    import re
+
+    from guide.ui.delegates import wrapped
+
+    kiosk = make_kiosk(qtbot, real_db, tmp_path, size=(1080, 1920))
+    try:
+        ctx, window = kiosk.guide.ctx, kiosk.window
+        start_visit(qtbot, kiosk)
+        for kind, item_id in (("forum", "green-finance-forum"), ("forum", "tech-service-forum"),
+                              ("area", "metaverse-area")):
+            ctx.bookmarks.toggle(kind, item_id)
+        window.go(Location("bookmarks"))
+        box = window.page("bookmarks").clear_all()
+        qtbot.waitUntil(box.isVisible)
+        assert box.width() >= window.width() // 2, box.size()
+        for button in box.buttons():
+            assert button.height() >= CONFIG.min_touch_px and button.width() >= 2 * CONFIG.min_touch_px
+        label = box.findChild(QLabel, "qt_msgbox_label")
+        assert label.font().pointSizeF() > QApplication.font().pointSizeF()  # larger than the body
+        lines = wrapped(label.text(), label.font(), label.contentsRect().width(), 10)
+        names = re.findall(r"“[^”]*”", label.text())
+        assert names and all(any(name in line for line in lines) for name in names), lines
+        box.done(0)
+    finally:
+        kiosk.k.shutdown()
+        kiosk.guide.close()
+
+
+def test_a_quoted_button_name_is_never_wrapped_inside(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Chinese wraps between any two characters: at some widths “撤销” was split in two."""
+    from guide.app import ensure_app
+    from guide.ui.boxes import keep_quoted
+    from guide.ui.delegates import wrapped
+
+    ensure_app()
+    text, font = "删除全部 7 项收藏？可以用“撤销”按钮恢复。", QApplication.font()
+    split_plain = 0
+    for width in range(120, 600, 7):
+        plain = wrapped(text, font, width, 10)
+        split_plain += not any("“撤销”" in line for line in plain)
+        kept = [line.replace("\u2060", "") for line in wrapped(keep_quoted(text), font, width, 10)]
+        assert any("“撤销”" in line for line in kept), (width, kept)
+    assert split_plain  # the widths tried do split it without keep_quoted
 
 
 def test_english_quotes_on_the_idle_screen_are_set_in_the_latin_face(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]

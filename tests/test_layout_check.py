@@ -121,6 +121,23 @@ def test_an_elided_title_in_a_painted_row_is_reported(window: QWidget, qtbot) ->
     assert "A title much longer" in problems[0].detail
 
 
+def test_a_row_past_the_foot_of_a_list_that_cannot_scroll_is_reported(  # type: ignore[no-untyped-def]
+        window: QWidget, qtbot) -> None:
+    """A list sized to its rows never scrolls: a row reaching past its foot is lost (a
+    detail page's photo captions were, and the checker had said nothing)."""
+    model = QStringListModel(["First", "Second", "Third"], window)
+    view = QListView(window)
+    view.setObjectName("fitted")
+    view.setModel(model)
+    view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.setGeometry(10, 10, 200, view.sizeHintForRow(0) * 2 + view.sizeHintForRow(0) // 2)
+    problems = shown(qtbot, window)
+    assert [p.kind for p in problems] == ["cut"]
+    assert "fitted" in problems[0].where and "row 3" in problems[0].where
+    view.setFixedHeight(view.sizeHintForRow(0) * 3 + 2 * view.frameWidth() + 4)
+    assert shown(qtbot, window) == []
+
+
 def test_a_window_that_cannot_shrink_is_reported(window: QWidget, qtbot) -> None:  # type: ignore[no-untyped-def]
     window.setMinimumWidth(700)
     window.resize(700, 400)

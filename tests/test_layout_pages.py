@@ -129,6 +129,50 @@ def test_figure_charts_show_their_whole_titles_at_200_percent_in_a_small_window(
         guide.close()
 
 
+@pytest.mark.parametrize(("lang", "size"), [("en", (1024, 6000)), ("zh", (1024, 6000)),
+                                          ("en", (1080, 6000))])
+def test_every_key_figure_shows_its_whole_number_and_a_star_at_200_percent(
+        qtbot, real_db: Path, lang: str, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    # The number's column was a third of the card less a star's room it did not use:
+    # "4.78 trillion y…", "more than 1,6…" at 200% text. Every row now has its star, as the
+    # figure's page has its Bookmark button, and no text runs under it.
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QListView
+
+    from guide.app import build_window
+    from guide.screenshot import settle
+    from guide.ui import layout_probe as probe
+    from guide.ui.history import Location
+    from guide.ui.layout_check import check_window, visible_rect
+
+    guide = build_window(real_db, now="2023-05-29T10:00", lang=lang, remember=False)
+    qtbot.addWidget(guide.window)
+    guide.ctx.state.set_text_scale(2.0)
+    guide.window.resize(*size)
+    guide.window.show()
+    try:
+        for page, name in (("figures", "figureList"), ("home", "keyFigures")):
+            guide.window.go(Location(page))
+            settle(guide, 0.3)
+            view = guide.window.findChild(QListView, name)
+            port = view.viewport()
+            with probe.recording() as marks:
+                guide.window.grab()
+            shown = [m for m in marks if m.widget is port]
+            texts = [m for m in shown if not m.icon and m.essential]
+            assert texts and not [m.text for m in texts if m.cut], page
+            clip = visible_rect(port, guide.window).translated(-port.mapTo(guide.window, QPoint(0, 0)))
+            seen = [r for r in range(view.model().rowCount())  # the cards on screen, whole
+                    if clip.contains(view.visualRect(view.model().index(r, 0)))]
+            assert len([m for m in shown if m.icon and m.text == "star"]) >= len(seen) > 0, page
+            problems = [str(p) for p in check_window(guide.window, size) if name in p.where]
+            assert problems == [], page
+    finally:
+        guide.ctx.state.set_text_scale(1.0)  # the application's font is shared by later tests
+        guide.images.shutdown()
+        guide.close()
+
+
 def test_the_window_icon_keeps_its_own_colours_in_high_contrast(qtbot) -> None:  # type: ignore[no-untyped-def]
     # The window icon is drawn by the engine that recolours every other icon to the theme:
     # its blue must not turn high contrast's yellow (the icon names the app, not a control).

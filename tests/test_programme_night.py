@@ -166,6 +166,29 @@ def test_rooms_and_tracks_of_a_programme_show_their_lists(qtbot: QtBot, programm
             assert shown.view.isVisible() and not shown.empty.isVisible()
 
 
+def test_exhibition_and_photos_say_so_when_the_guide_has_none(
+        qtbot: QtBot, programme_db: Path) -> None:
+    # An imported programme has no exhibition: its page showed a title over nothing.
+    from PySide6.QtWidgets import QLabel
+
+    with shown_guide(qtbot, programme_db, lang="en") as g:
+        for page, note in (("exhibition", "This guide lists no exhibition areas."),
+                           ("photos", "This guide has no photos.")):
+            g.window.go(Location(page))
+            shown = g.window.page(page)
+            notes = [n.text() for n in shown.findChildren(QLabel, "emptyNote") if n.isVisible()]
+            assert notes == [note], page
+            assert not shown.view.isVisible()
+
+
+def test_exhibition_and_photos_of_the_newspaper_show_their_cards(qtbot: QtBot, real_db: Path) -> None:
+    with shown_guide(qtbot, real_db, lang="en") as g:
+        for page in ("exhibition", "photos"):
+            g.window.go(Location(page))
+            shown = g.window.page(page)
+            assert shown.view.isVisible() and not shown.empty.isVisible()
+
+
 def test_after_midnight_a_talk_with_no_end_given_is_not_on_now(tmp_path: Path) -> None:
     """A sheet may leave End empty: the day's 14:00 talk stayed "On now" at 00:30 beside the
     night's 23:00-01:00 session, because nothing said it had ended (Rooms never shows it)."""

@@ -95,9 +95,13 @@ def test_a_figures_number_takes_at_most_a_third_of_a_narrow_row(guide: Guide) ->
     guide.window.go(Location("figures"))
     delegate = guide.window.page("figures").findChild(QListView, "figureList").itemDelegate()
     guide.ctx.state.set_text_scale(1.35)
-    number, measured = delegate.columns(QRect(0, 0, 780, 100))
+    view = guide.window.page("figures").findChild(QListView, "figureList")
+    from guide.ui.models.lazy import ItemRole
+
+    value, _ = delegate.parts(view.model().index(0, 0).data(ItemRole))  # 412,000: short
+    number, measured = delegate.columns(QRect(0, 0, 780, 100), value)
     assert number.width() <= 780 // 3 < measured.width()
-    number, _ = delegate.columns(QRect(0, 0, 1400, 100))  # a wide card keeps its column
+    number, _ = delegate.columns(QRect(0, 0, 1400, 100), value)  # a wide card keeps its column
     assert number.width() == int(250 * 1.35)
 
 

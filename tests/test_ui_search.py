@@ -169,18 +169,19 @@ def test_a_hits_star_is_drawn_where_a_press_bookmarks_it(guide: Guide, qtbot, mo
     assert first.data(Qt.ItemDataRole.AccessibleDescriptionRole) == "已收藏"
 
 
-def test_figure_hits_have_no_star_as_in_the_figures_list(guide: Guide, qtbot) -> None:  # type: ignore[no-untyped-def]
-    """The Figures list has no stars (figures are read in place); a figure hit had one."""
+def test_figure_hits_have_a_star_as_in_the_figures_list(guide: Guide, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A figure can be bookmarked (its page has the button, its rows the star): its hit's
+    star keeps it, as every other hit's does."""
     _, view = _typed(guide, qtbot, "lvse")
     rows = view.model().rows()
     figure = next(i for i, r in enumerate(rows) if isinstance(r, SearchHit) and r.kind == "figure")
     index = view.model().index(figure, 0)
     view.scrollTo(index)
     delegate = view.itemDelegate()
-    assert not delegate.bookmarkable(index)
+    assert delegate.bookmarkable(index)
     card = delegate.card_rect(view.visualRect(index))
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=delegate.star_target(card).center())
-    assert guide.ctx.bookmarks.bookmarked_ids("figure") == set()
+    assert guide.ctx.bookmarks.bookmarked_ids("figure") == {rows[figure].id}
 
 
 def test_the_hit_enter_opens_is_ringed_like_a_focused_card(guide: Guide, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]

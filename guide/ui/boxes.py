@@ -4,6 +4,8 @@ translation (short 是 and 否, where Qt's would say 是(&Y)); Qt's own translat
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
@@ -48,6 +50,34 @@ def name_buttons(box: QMessageBox) -> None:
         button = box.button(standard)
         if button is not None:
             button.setText(tx.tr(str(label)))
+
+
+QUOTED = re.compile(r"“[^”]*”")
+
+
+def keep_quoted(text: str) -> str:
+    """``text`` with each name in “ ” (a button's: “撤销”, “Undo”) kept on one line: wrapped
+    between any two Chinese characters, the box had read “撤 / 销”."""
+    return QUOTED.sub(lambda m: tx.unbroken(m.group(0)), text)
+
+
+def fit_for_touch(box: QMessageBox, touch_px: int = 0) -> None:
+    """Size a question a visitor answers by finger to its window, not to Qt's 400-pixel
+    default (a small box on a portrait kiosk): its text at a section title's size (the style
+    sheet's ``visitorQuestion`` rule) in a column half the window wide (at most about 30
+    characters a line), its buttons at least ``touch_px`` (a kiosk's touch target) high and
+    three times their text's height wide."""
+    parent = box.parentWidget()
+    window = parent.window() if parent is not None else box
+    box.setProperty("visitorQuestion", True)
+    label = box.findChild(QLabel, "qt_msgbox_label")
+    if label is not None:
+        label.ensurePolished()  # the rule's size, to measure with
+        em = label.fontMetrics().horizontalAdvance("国")
+        label.setMinimumWidth(max(0, min(window.width() // 2, 30 * em)))
+    line = box.fontMetrics().height()
+    for button in box.buttons():
+        button.setMinimumSize(3 * max(line, touch_px), max(2 * line, touch_px))
 
 
 class ListingQuestion(QDialog):

@@ -15,15 +15,25 @@ from guide.ui.delegates import PAD, BaseDelegate, Index, Line, title
 from guide.ui.models.lazy import ItemRole
 
 
-class FigureDelegate(BaseDelegate):
-    """Key-figure rows: the number large, then what it measures, its year and the quote."""
+def two_lines_width(text: str, fm: QFontMetrics) -> int:
+    """The narrowest width that sets ``text`` on at most two lines, broken where wrapping
+    may break it (a space; between Chinese characters): "4.78 trillion" / "yuan"."""
+    best = fm.horizontalAdvance(text)
+    for i in range(1, len(text)):
+        if text[i - 1] == " " or ("\u3000" <= text[i - 1] <= "\u9fff" and "\u3000" <= text[i] <= "\u9fff"):
+            best = min(best, max(fm.horizontalAdvance(text[:i].rstrip()),
+                                 fm.horizontalAdvance(text[i:].lstrip())))
+    return best
 
-    BOOKMARKABLE = False  # figures are read in place; bookmarks are for things to visit or read
+
+class FigureDelegate(BaseDelegate):
+    """Key-figure rows: the number large, then what it measures, its year and the quote; a
+    star, as every item's row has (a figure's page has its Bookmark button)."""
 
     def parts(self, figure: Figure) -> tuple[Line, list[Line]]:
         p, lang = self.palette, self.ctx.state.lang
-        return (Line(tx.figure_value(figure, lang), self.font("heading", True), p.primary, wrap=True,
-                     essential=True),
+        # A title's line limit: the number is never cut ("4.78 trillion y…" at 200%).
+        return (title(tx.figure_value(figure, lang), self.font("heading", True), p.primary),
                 [title(tx.figure_label(figure, lang), self.font("title", True), p.text),
                  Line(f"“{tx.pick(figure.quote, figure.quote_en, lang)}”", self.font("small"),
                       p.muted)])
@@ -32,16 +42,22 @@ class FigureDelegate(BaseDelegate):
         value, lines = self.parts(item)
         return [lines[0].text, value.text, *(line.text for line in lines[1:])]
 
-    def columns(self, card: QRect) -> tuple[QRect, QRect] | None:
-        """(number, what it measures) side by side, or None to stack them on a narrow card."""
+    def columns(self, card: QRect, value: Line) -> tuple[QRect, QRect] | None:
+        """(number, what it measures) side by side, or None to stack them on a narrow card.
+        The number's column is a third of the card (on a portrait kiosk 250 px at 135% took
+        half the row, and the quotes beside were cut short under an empty column), or as
+        wide as the number needs on two lines; the text beside keeps clear of the star."""
         inner = card.adjusted(PAD, PAD // 2 + 2, -PAD, -PAD // 2)
-        # A third of the card at most: on a portrait kiosk 250 px at 135% took half the row,
-        # and the quotes beside were cut short under an empty column. A wider number wraps.
-        left_w = min(int(250 * self.ctx.state.text_scale), inner.width() // 3)
-        right = inner.adjusted(left_w + PAD, 0, -30, 0)
+        need = two_lines_width(value.text, QFontMetrics(value.font)) + 2
+        left_w = max(min(int(250 * self.ctx.state.text_scale), inner.width() // 3), need)
+        right = inner.adjusted(left_w + PAD, 0, -self.star_room(), 0)
         if right.width() < QFontMetrics(self.font("title", True)).horizontalAdvance("国") * 9:
             return None
         return QRect(inner.left(), inner.top(), left_w, inner.height()), right
+
+    def stacked(self, card: QRect) -> QRect:
+        """The text's room on a narrow card: the number above the rest, clear of the star."""
+        return card.adjusted(PAD, PAD // 2 + 2, -PAD - self.star_room(), -PAD // 2)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         figure: Figure | None = index.data(ItemRole)
@@ -50,13 +66,12 @@ class FigureDelegate(BaseDelegate):
         self.paint_card(painter, option, rect)
         if figure is not None:
             value, lines = self.parts(figure)
-            split = self.columns(rect)
+            split = self.columns(rect, value)
             if split is not None:
                 self.paint_lines(painter, split[0], [value])
                 self.paint_lines(painter, split[1], lines)
             else:
-                self.paint_lines(painter, rect.adjusted(PAD, PAD // 2 + 2, -PAD - 30, -PAD // 2),
-                                 [value, *lines])
+                self.paint_lines(painter, self.stacked(rect), [value, *lines])
             self.paint_star(painter, index, rect)
         painter.restore()
 
@@ -67,10 +82,10 @@ class FigureDelegate(BaseDelegate):
             return QSize(600, self.lines_height(lines) + PAD + 8)
         value, lines = self.parts(figure)
         card = self.card_rect(QRect(0, 0, self.row_width(option), 100))
-        split = self.columns(card)
+        split = self.columns(card, value)
         if split is not None:
             height = max(self.lines_height([value], split[0].width()),
                          self.lines_height(lines, split[1].width()))
         else:
-            height = self.lines_height([value, *lines], card.width() - 2 * PAD - 30)
+            height = self.lines_height([value, *lines], self.stacked(card).width())
         return QSize(600, height + PAD + 8)

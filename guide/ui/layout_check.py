@@ -318,6 +318,21 @@ def scrolling(window: QWidget, widgets: list[QWidget]) -> Iterator[Problem]:
                 yield Problem("scroll", name_of(w), "does not fit and scrolls")
             elif scrolls(w, window):
                 yield Problem("scroll", name_of(w), "scrolls inside a scrolling page")
+        if isinstance(w, QAbstractItemView) and not w.property(PANS) and \
+                w.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff:
+            yield from rows_beyond(w)
+
+
+def rows_beyond(view: QAbstractItemView) -> Iterator[Problem]:
+    """Rows of a list sized to them (it never scrolls) that reach past its foot: no scrolling
+    brings their lower part into sight (a detail page's photo captions had been lost so)."""
+    port, model = view.viewport().rect(), view.model()
+    for row in range(model.rowCount() if model is not None else 0):
+        rect = view.visualRect(model.index(row, 0))
+        if rect.bottom() > port.bottom() + TOLERANCE:
+            below = rect.bottom() - port.bottom()
+            yield Problem("cut", f"{name_of(view)} row {row + 1}",
+                          f"its foot is {below} px below the list's, which cannot scroll")
 
 
 # --- contrast on pixels -------------------------------------------------------------------

@@ -167,8 +167,8 @@ class SearchDelegate(BaseDelegate):
     MARGINS = (6, 3, -6, -3)  # the card inside the row (the star's press target is in it)
 
     def bookmarkable(self, index: Index) -> bool:
-        """Hits have stars, but figures not, as in the Figures list (they are read in place)."""
-        return super().bookmarkable(index) and index.data(KindRole) not in (None, "figure")
+        """Hits have stars (figures too, as in the Figures list); headers and suggestions not."""
+        return super().bookmarkable(index) and index.data(KindRole) is not None
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         row: Any = index.data(ItemRole)

@@ -191,7 +191,7 @@ class SectionedList(QListView):
 
 def current_bookmarkable(view: QAbstractItemView) -> tuple[str, str] | None:
     """The kind and id of ``view``'s current row when its star could bookmark it (Ctrl+D does
-    what the star does); None on a header or in a list without stars (figures)."""
+    what the star does); None on a header or in a list without stars."""
     index = view.currentIndex()
     bookmarkable = getattr(view.itemDelegate(), "bookmarkable", None)
     if bookmarkable is None or not bookmarkable(index):
@@ -297,18 +297,40 @@ def _relayout_again(timer: QTimer) -> None:
 _ROW_FITTER = _RowFitter()
 
 
+class _GridFitter(QObject):
+    """Fits an embedded grid's height again when its viewport's width changes (one shared,
+    parentless filter): its tiles are sized to the width, and a new width may wrap them."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        view = watched.parent()
+        if (event.type() == QEvent.Type.Resize and isinstance(view, QListView)
+                and isinstance(event, QResizeEvent)
+                and event.size().width() != event.oldSize().width()):
+            fit_grid(view)
+        return False
+
+
+_GRID_FITTER = _GridFitter()
+
+
 def fit_grid(view: QListView) -> None:
-    """Give an embedded wrapping grid the height of all its rows of tiles."""
+    """Give an embedded wrapping grid the height of all its tiles as the grid lays them out
+    (tiles differ in height, and their size follows the width), again whenever its width
+    changes: measured once on the first tile at the width the grid had while its page was
+    filled, a detail page's photos had lost their captions under the grid's foot."""
+    if view.property("fitGrid") is None:
+        view.setProperty("fitGrid", True)
+        viewport_of(view).installEventFilter(_GRID_FITTER)
+    view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     model = view.model()
     count = model.rowCount()
     if not count:
         view.setFixedHeight(0)
         return
-    tile = view.sizeHintForIndex(model.index(0, 0))
-    per_row = max(1, (view.width() - 8) // max(1, tile.width() + 2 * view.spacing()))
-    rows = -(-count // per_row)
-    view.setFixedHeight(rows * (tile.height() + 2 * view.spacing()) + 8)
-    view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.doItemsLayout()  # lay the tiles out at this width now, not after the next paint
+    top = view.verticalScrollBar().value()
+    bottom = max(view.visualRect(model.index(row, 0)).bottom() for row in range(count)) + top
+    view.setFixedHeight(bottom + 1 + view.spacing() + 2 * view.frameWidth())
 
 
 class TextSizedButton(QPushButton):

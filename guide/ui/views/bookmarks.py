@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from guide.content.database import content_info
 from guide.ui import text as tx
-from guide.ui.boxes import message_box, name_buttons
+from guide.ui.boxes import fit_for_touch, keep_quoted, message_box, name_buttons
 from guide.ui.context import AppContext
 from guide.ui.delegates import PAD, BaseDelegate, Index, Line, title
 from guide.ui.flow import FlowLayout
@@ -367,8 +367,9 @@ class BookmarksPage(Page):
         box = self._clear_question
         name_buttons(box)  # the language may have changed since
         box.setWindowTitle(self.tr("Clear all bookmarks?"))
-        box.setText(self.tr("Remove all %1 bookmarks? You can undo this with the Undo button.")
-                    .replace("%1", str(self._total)))
+        question = self.tr("Remove all %1 bookmarks? You can undo this with the Undo button.")
+        box.setText(keep_quoted(question.replace("%1", str(self._total))))
+        fit_for_touch(box, self.ctx.touch_px)
         box.open()
         return box
 

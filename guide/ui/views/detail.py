@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -140,6 +140,7 @@ class DetailPage(Page):
         self.photos = list_view(self.photo_model, PhotoDelegate(ctx, images), name="detailPhotos",
                                 grid=True, on_open=self.open_index)
         images.image_ready.connect(self.photos.viewport().update)
+        self.photos.installEventFilter(self)  # a grid fitted to a new width: the column again
         column.addWidget(self.photos_title)
         column.addWidget(self.photos)
         column.addStretch(1)
@@ -176,8 +177,17 @@ class DetailPage(Page):
         fm = QFontMetrics(self.body.font())
         measure = fm.horizontalAdvance("国") * 40 + 2 * 26 + 8
         self.column_widget.setFixedWidth(max(200, min(measure, event.size().width() - 56 - 16)))
+        if self.photos.isVisibleTo(self):
+            fit_grid(self.photos)  # a photo is at most two fifths of the window tall
         self._fit_column()
         super().resizeEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The type first, and no attribute taken for granted: events reach this filter while
+        # the page is built and torn down too.
+        if event.type() == QEvent.Type.Resize and watched is getattr(self, "photos", None):
+            self._fit_column()  # the photos' new height: the page scrolls to their foot
+        return super().eventFilter(watched, event)
 
     def _bookmark_clicked(self) -> None:
         self.bookmark_toggled.emit(self.kind, self.item_id)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from guide.content import queries, records
@@ -12,7 +13,7 @@ from guide.ui.context import AppContext
 from guide.ui.image_delegates import AreaDelegate
 from guide.ui.images import ImageCache
 from guide.ui.models.lazy import LazyItemModel
-from guide.ui.views.base import Page, list_view
+from guide.ui.views.base import Page, empty_note, list_view
 
 
 def _fetch_each(db: queries.Db, kind: str) -> Callable[[Sequence[str]], list[Any]]:
@@ -30,6 +31,8 @@ class ExhibitionPage(Page):
         self.view = list_view(self.model, AreaDelegate(ctx, images), name="areaGrid", grid=True,
                               on_open=self.open_index)
         self.layout_.addWidget(self.view, 1)
+        self.empty = empty_note()
+        self.layout_.addWidget(self.empty, 1, Qt.AlignmentFlag.AlignTop)
         images.image_ready.connect(self.view.viewport().update)
         self.refresh()
 
@@ -46,4 +49,8 @@ class ExhibitionPage(Page):
         self.subtitle.setText(self.tr("Exhibition areas and technology fields on show") +
                               (f" · {when}" if when else ""))
         self.view.setAccessibleName(self.tr("Exhibition areas"))
+        # Content without an exhibition (an imported programme) had left the page blank.
+        self.empty.setText(self.tr("This guide lists no exhibition areas."))
+        self.view.setVisible(bool(self.model.ids()))
+        self.empty.setVisible(not self.model.ids())
         self.model.refresh()

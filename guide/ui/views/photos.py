@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from guide.content import queries, records
@@ -9,7 +10,7 @@ from guide.ui.context import AppContext
 from guide.ui.image_delegates import PhotoDelegate
 from guide.ui.images import ImageCache
 from guide.ui.models.lazy import LazyItemModel
-from guide.ui.views.base import Page, list_view
+from guide.ui.views.base import Page, empty_note, list_view
 
 
 class PhotosPage(Page):
@@ -23,6 +24,8 @@ class PhotosPage(Page):
         self.view = list_view(self.model, self.delegate, name="photoGrid", grid=True,
                               on_open=self.open_index)
         self.layout_.addWidget(self.view, 1)
+        self.empty = empty_note()
+        self.layout_.addWidget(self.empty, 1, Qt.AlignmentFlag.AlignTop)
         images.image_ready.connect(self.view.viewport().update)
         self.refresh()
 
@@ -34,4 +37,7 @@ class PhotosPage(Page):
         self.title.setText(self.tr("Photos"))
         self.subtitle.setText(self.tr("Pictures from the exhibition, with their captions"))
         self.view.setAccessibleName(self.tr("Photo gallery"))
+        self.empty.setText(self.tr("This guide has no photos."))  # not a blank page
+        self.view.setVisible(bool(self.model.ids()))
+        self.empty.setVisible(not self.model.ids())
         self.model.refresh()
