@@ -230,6 +230,10 @@
         <source>Exhibition areas</source>
         <translation>展区</translation>
     </message>
+    <message>
+        <source>This guide lists no exhibition areas.</source>
+        <translation>本指南未列出展区。</translation>
+    </message>
 </context>
 <context>
     <name>FiguresPage</name>
@@ -528,6 +532,10 @@
     <message>
         <source>Photo gallery</source>
         <translation>图片库</translation>
+    </message>
+    <message>
+        <source>This guide has no photos.</source>
+        <translation>本指南没有图片。</translation>
     </message>
 </context>
 <context>
