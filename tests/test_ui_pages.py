@@ -536,3 +536,32 @@ def test_the_exhibition_cards_share_one_height(guide: Guide, qtbot, real_db: Pat
             assert changed == _card_heights(fresh) != smaller
     finally:
         guide.ctx.state.set_text_scale(1.0)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_at_200_percent_a_tall_window_keeps_the_sections_names_under_their_icons(  # type: ignore[no-untyped-def]
+        qtbot, real_db: Path, tmp_path: Path, lang: str) -> None:
+    """On a portrait kiosk at 200% the sections were bare icons: a touch screen shows no
+    tooltip, so nothing named them. A short window keeps the icons alone (a desktop's mouse
+    finds their names in tooltips)."""
+    with shown_guide(qtbot, real_db, lang=lang, user_db=tmp_path / "u.db", size=(1080, 1920)) as g:
+        g.ctx.state.set_text_scale(2.0)
+        try:
+            nav, model = g.window.navigation, g.window.nav_model
+            qtbot.wait(20)
+            inside = nav.viewport().rect()
+            for row in range(model.rowCount()):
+                item, index = model.item(row), model.index(row, 0)
+                name = str(item.data(Qt.ItemDataRole.UserRole + 1))
+                assert item.text() == name  # shown, not only in a tooltip
+                rect = nav.visualRect(index)
+                assert inside.contains(rect), (name, rect, inside)
+                font = nav.font()
+                font.setBold(True)  # as the current row draws it
+                assert QFontMetrics(font).horizontalAdvance(name) <= rect.width() - 28, name
+            g.window.resize(1024, 640)
+            qtbot.wait(20)
+            if lang == "en":  # English words beside the icons are too wide: icons alone
+                assert all(model.item(r).text() == "" for r in range(model.rowCount()))
+        finally:
+            g.ctx.state.set_text_scale(1.0)

@@ -280,7 +280,8 @@ class MainWindow(QMainWindow):
         the sections collapse to large icons (names in tooltips and for screen readers) and the
         toolbar drops its title when their words would not fit."""
         scale = self.ctx.state.text_scale
-        fit_sections(self.navigation, self.nav_model, scale, self.width())
+        fit_sections(self.navigation, self.nav_model, scale, self.width(),
+                     self.height() - self.toolbar.sizeHint().height())
         self.toolbar.fit(self.width(), scale)
 
     def _restyle(self) -> None:

@@ -108,11 +108,14 @@ def label_sections(model: QStandardItemModel, forums_label: str) -> None:
         item.setToolTip(label)
 
 
-def fit_sections(navigation: QListView, model: QStandardItemModel, scale: float, width: int) -> None:
-    """Icons grow with the text; the sections collapse to large icons (names in tooltips and
-    for screen readers) when their words would take more than 27% of the window's ``width``:
-    English keeps them to 150% on 1024 pixels, Chinese to 200% (at 29%, English at 200% had
-    left a long title most of the screen)."""
+def fit_sections(navigation: QListView, model: QStandardItemModel, scale: float, width: int,
+                 height: int = 0) -> None:
+    """Icons grow with the text; when the sections' words beside their icons would take more
+    than 27% of the window's ``width`` (English keeps them to 150% on 1024 pixels, Chinese to
+    200%: at 29%, English at 200% had left a long title most of the screen), the words go
+    under the icons where the list's ``height`` has room for them (a portrait kiosk: on a
+    touch screen a bare icon has no tooltip to name it), else the sections collapse to large
+    icons (names in tooltips and for screen readers)."""
     side = int(24 * scale)
     navigation.setIconSize(QSize(side, side))
     labels = [str(model.item(r).data(Qt.ItemDataRole.UserRole + 1) or "") for r in range(model.rowCount())]
@@ -122,12 +125,31 @@ def fit_sections(navigation: QListView, model: QStandardItemModel, scale: float,
     face.setPointSizeF(theme.TypeScale.for_scale(scale).title)
     face.setBold(True)
     fm = QFontMetrics(face)
+    widest = max((fm.horizontalAdvance(t) for t in labels), default=0)
     # item padding 14+14, margin 8+8, icon-text gap, the frame's border and a little air
-    full = max((fm.horizontalAdvance(t) for t in labels), default=0) + side + 64
+    full = widest + side + 64
     collapsed = full > 0.27 * width
+    # Under the icon: padding 14+14 (10+10 high), border 2+2, the style's text margins, a gap
+    # and one line of the word.
+    cell = QSize(max(widest, side) + 48, side + fm.height() + 34)  # + text margins
+    stacked = (collapsed and cell.width() + 20 <= 0.27 * width
+               and len(labels) * (cell.height() + 4) + 16 <= height)
+    navigation.setViewMode(QListView.ViewMode.IconMode if stacked else QListView.ViewMode.ListMode)
+    if stacked:  # IconMode would also wrap, flow sideways and let rows be dragged
+        navigation.setFlow(QListView.Flow.TopToBottom)
+        navigation.setWrapping(False)
+        navigation.setMovement(QListView.Movement.Static)
     for row, label in enumerate(labels):
-        model.item(row).setText("" if collapsed else label)
-    navigation.setFixedWidth(side + 52 if collapsed else full)
+        item = model.item(row)
+        item.setText("" if collapsed and not stacked else label)
+        item.setData(None, Qt.ItemDataRole.SizeHintRole)
+    if stacked:  # one size for every row, the widest word's as the style lays it out
+        natural = [navigation.sizeHintForIndex(model.index(r, 0)) for r in range(model.rowCount())]
+        cell = QSize(max(cell.width(), *(n.width() for n in natural)),
+                     max(cell.height(), *(n.height() for n in natural)))
+        for row in range(model.rowCount()):
+            model.item(row).setSizeHint(cell)
+    navigation.setFixedWidth(cell.width() + 20 if stacked else side + 52 if collapsed else full)
 
 
 def select_section(navigation: QListView, section: str) -> None:
