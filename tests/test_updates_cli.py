@@ -248,3 +248,27 @@ def test_update_takes_the_database_options_after_its_action(tmp_path: Path, _use
     for action in ("check", "apply", "restore"):
         parsed = run_guide("update", action, "--user-db", user_db, "--content-db", user_db)
         assert parsed.returncode == 2 and parsed.stderr.startswith("refused ("), parsed.stderr
+
+
+def test_the_same_pack_signed_again_with_a_second_key_publishes_over_itself(tmp_path: Path) -> None:
+    """Rotating keys (README): sign the published pack with the new key too and publish it again.
+    Its file differs only in its signatures, and it was refused as "a different file of the same
+    version", which it is not for any kiosk."""
+    ok("pack", "keygen", "--out", str(tmp_path / "old"), "--name", "Old key")
+    ok("pack", "keygen", "--out", str(tmp_path / "new"), "--name", "New key")
+    pack = tmp_path / "mini-2.guidepack"
+    ok("pack", "build", str(copy_pack(tmp_path / "src", 2)), "--out", str(pack))
+    ok("pack", "sign", str(pack), "--key", str(tmp_path / "old.key"))
+    share = tmp_path / "share"
+    ok("pack", "publish", str(pack), str(share), "--trusted", str(tmp_path / "old.pub"))
+    ok("pack", "sign", str(pack), "--key", str(tmp_path / "new.key"))
+    ok("pack", "publish", str(pack), str(share), "--trusted", str(tmp_path / "new.pub"))
+    assert (share / "mini-2.guidepack").read_bytes() == pack.read_bytes()  # both signatures now
+    # A pack of that version with other content is still refused.
+    other = copy_pack(tmp_path / "src2", 2)
+    replace_text(other, "开幕式正文。", "开幕式正文（改）。")
+    changed = tmp_path / "changed.guidepack"
+    ok("pack", "build", str(other), "--out", str(changed))
+    ok("pack", "sign", str(changed), "--key", str(tmp_path / "new.key"))
+    refused = run_guide("pack", "publish", str(changed), str(share))
+    assert refused.returncode == 2 and refused.stderr.startswith("refused (not-newer): "), refused.stderr

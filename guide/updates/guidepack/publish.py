@@ -69,7 +69,18 @@ def published_index(dest_dir: Path) -> PackIndex | None:
                      "another folder") from exc
 
 
-def _check_succession(published: PackIndex, verified: VerifiedPack, dest_dir: Path) -> None:
+def _same_content(published: Path, verified: VerifiedPack, limits: Limits) -> bool:
+    """Whether the pack published at ``published`` holds what ``verified`` holds, whatever
+    signatures each carries (a pack signed again with a second key, to rotate keys)."""
+    try:
+        return verify_pack_file(published, None, limits=limits, require_signature=False).manifest \
+            == verified.manifest
+    except (errors.UpdateRefused, OSError):
+        return False
+
+
+def _check_succession(published: PackIndex, verified: VerifiedPack, dest_dir: Path,
+                      limits: Limits = DEFAULT_LIMITS) -> None:
     """Refuse a pack that would hide the published one from kiosks (see publish_pack_file)."""
     m = verified.manifest
     where = f"{dest_dir} publishes {published.pack_id} version {published.version}"
@@ -79,8 +90,9 @@ def _check_succession(published: PackIndex, verified: VerifiedPack, dest_dir: Pa
                      f"no longer see {published.pack_id}'s updates; nothing was published. Publish "
                      f"it to a folder of its own, or give --replace if that folder is to serve "
                      f"{m.pack_id} from now on")
-    if m.version == published.version and verified.sha256 == published.sha256:
-        return  # the very same file again: kiosks see no change
+    if m.version == published.version and (verified.sha256 == published.sha256 or _same_content(
+            dest_dir / published.file, verified, limits)):
+        return  # the same pack again (perhaps with another signature): no kiosk loses it
     if m.version <= published.version:
         same = "a different file of the same version" if m.version == published.version \
             else f"the older version {m.version}"
@@ -112,7 +124,7 @@ def publish_pack_file(pack_file: Path, dest_dir: Path, *, limits: Limits = DEFAU
     if not replace:
         published = published_index(dest_dir)
         if published is not None:
-            _check_succession(published, verified, dest_dir)
+            _check_succession(published, verified, dest_dir, limits)
     name = default_pack_name(m.pack_id, m.version)
     write_atomically(dest_dir / name, lambda tmp: shutil.copyfile(verified.path, tmp))
     index = PackIndex(m.pack_id, m.version, name, verified.size, verified.sha256)
