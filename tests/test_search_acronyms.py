@@ -45,9 +45,11 @@ def ids(hits: list[SearchHit]) -> list[str]:
 
 def test_an_acronym_in_capitals_finds_its_title_first(conn: sqlite3.Connection) -> None:
     hits = search(conn, "AI", limit=10)
-    assert ids(hits)[0] == "ai"
-    assert hits[0].marked(lang="en")[0] == "[A]rtificial [I]ntelligence"
-    assert ids(search(conn, "ICBC", limit=10))[:2] == ["icbc", "icbc-tongzhou"]
+    # A title holding the word itself (the poet Ai Qing) comes first; the area before the
+    # "Aina" of Jiang Aina's name and the "aim" of a forum's text.
+    assert ids(hits)[:3] == ["ai-qing", "ai", "jiang-aina"]
+    assert hits[1].marked(lang="en")[0] == "[A]rtificial [I]ntelligence"
+    assert ids(search(conn, "ICBC", limit=10))[:2] == ["icbc-tongzhou", "icbc"]  # the word first
     assert ids(search(conn, "QI", limit=10))[0] == "quantum"
     assert count_by_kind(conn, "AI")["area"] == 1
 
@@ -70,3 +72,18 @@ def test_the_acronyms_of_a_title_and_its_parts() -> None:
     assert acronyms("industrial and commercial bank of china") == (["icbc"], [])
     assert acronyms("2023 zhongguancun forum exhibition (sci-tech expo)") == ([], ["zfe", "ste"])
     assert acronyms("wipo中国办事处") == ([], [])
+
+
+def test_a_title_holding_the_word_comes_before_a_title_with_those_initials() -> None:
+    """On 39C3 "CCC" (the Chaos Computer Club) put "Chaos Cannabis Cup" first, above the
+    track "CCC & Community" and "CCC-Jahresrückblick"."""
+    conn = sqlite3.connect(":memory:")
+    create_index(conn)
+    with conn:
+        index_documents(conn, (
+            SearchDoc("forum", "cup", "Chaos Cannabis Cup", "Chaos Cannabis Cup"),
+            SearchDoc("forum", "review", "CCC-Jahresrückblick", "CCC-Jahresrückblick"),
+            SearchDoc("track", "community", "CCC & Community", "CCC & Community"),
+        ))
+    found = ids(search(conn, "CCC", limit=10))
+    assert set(found[:2]) == {"review", "community"} and found[2] == "cup"

@@ -25,8 +25,10 @@ from guide.search.text import CJK_RUN
 
 WHOLE, PREFIX, INSIDE = 3, 2, 1
 # An acronym typed in capitals that is a whole title's (AI: Artificial Intelligence) ranks
-# one above the whole word in a title: "AI" means the field more than a person named Ai.
-ACRONYM_IN_CAPITALS = WHOLE + 2
+# above a whole name ("AI" means the field more than a person named Ai) and below the word
+# itself in a title: on 39C3, "CCC" is the CCC of "CCC & Community" before the initials of
+# "Chaos Cannabis Cup".
+ACRONYM_IN_CAPITALS = WHOLE + 0.5
 NO_DATE = "\uffff"  # sorts after every ISO date
 
 
@@ -61,9 +63,9 @@ class PieceTier:
         self.syllable_start = re.compile("(?<![a-z])" + "'?".join(piece.pinyin))
         self.pair = _Pair(piece, following) if following is not None else None
 
-    def tier(self, rank_cjk: str, rank_words: str, rank_pinyin: str, rank_acronyms: str = "") -> int:
+    def tier(self, rank_cjk: str, rank_words: str, rank_pinyin: str, rank_acronyms: str = "") -> float:
         """Return the piece's tier in one row's title keys, plus 1 when it matched the
-        title itself rather than a name (so 0 for body-only matches, at most 4; 5 for a
+        title itself rather than a name (so 0 for body-only matches, at most 4; 3.5 for a
         title's acronym typed in capitals)."""
         if self.cjk:
             found = rank_cjk.find(self.inside)
@@ -73,7 +75,7 @@ class PieceTier:
             if self.whole in rank_cjk:
                 return WHOLE + in_title
             return (PREFIX if self.start in rank_cjk else INSIDE) + in_title
-        best = 0
+        best: float = 0
         found = rank_words.find(self.start)
         if found >= 0:
             best = WHOLE if self.whole in rank_words else PREFIX
@@ -99,12 +101,12 @@ class PieceTier:
                 best = max(best, self._spelt(plain, cut, len(plain), rank_pinyin, rank_cjk, False))
         return best
 
-    def _acronym_tier(self, rank_acronyms: str) -> int:
+    def _acronym_tier(self, rank_acronyms: str) -> float:
         """The tier of the piece as a title's acronym. Typed in capitals (AI), an acronym
-        of the whole title ranks above the whole title's word or pinyin (Artificial
-        Intelligence above a person Ai Qing 艾青 and Jiang Aina's "aina"), one of a part as
-        the start of the title. Typed in lower case ("ai" is pinyin too, 爱 艾) it ranks
-        as a match inside the title, below those."""
+        of the whole title ranks above a whole name or pinyin (Artificial Intelligence above
+        Jiang Aina's "aina") and below a title holding the word itself (the poet Ai Qing 艾青,
+        39C3's "CCC & Community"), one of a part as the start of the title. Typed in lower
+        case ("ai" is pinyin too, 爱 艾) it ranks as a match inside the title, below those."""
         found = rank_acronyms.find(self.acronym)
         if found < 0:
             return 0
@@ -186,7 +188,7 @@ def score(tiers: list[PieceTier], keys: tuple[str, str, str, str]) -> float:
     """Return the score of a row from its title keys (higher is better): ``rank_cjk``,
     ``rank_words``, ``rank_pinyin`` and ``rank_acronyms``."""
     matched = 0
-    total = 0
+    total = 0.0
     together = 0
     pair: _Pair | None = None  # the piece before's, when it matched a title or name
     for piece in tiers:
