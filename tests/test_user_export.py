@@ -185,3 +185,35 @@ def test_an_export_is_saved_with_the_permissions_of_any_file_saved_there(
         os.umask(mask)
     assert (tmp_path / "new.json").stat().st_mode & 0o777 == 0o644
     assert shared.stat().st_mode & 0o777 == 0o664
+
+
+def test_a_name_too_long_is_an_export_failure_the_window_can_word(
+        user: UserDb, content: sqlite3.Connection, tmp_path: Path) -> None:
+    """Python 3.11's is_dir() raises on a name too long: a raw OSError escaped, which the
+    window does not catch."""
+    from guide.user.saving import ExportError
+
+    _bookmark_all(user, content)
+    folder = tmp_path / "out"
+    out = folder / ("书签" * 200 + ".json")
+    with pytest.raises(ExportError) as failed:
+        export_bookmarks(user.db, content, "json", out)
+    assert failed.value.reason == "name-too-long" and "too long" in str(failed.value)
+    assert list(folder.iterdir()) == []  # no temporary file left
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux tells the umask in /proc")
+def test_an_export_does_not_change_the_umask_to_learn_it(
+        user: UserDb, content: sqlite3.Connection, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Setting the umask to 0 for an instant gave files other threads created then (the
+    picture and update workers') world-writable permissions."""
+    import os
+
+    def no_umask(_mask: int) -> int:
+        raise AssertionError("os.umask called")
+
+    _bookmark_all(user, content)
+    monkeypatch.setattr(os, "umask", no_umask)
+    export_bookmarks(user.db, content, "json", tmp_path / "new.json")
+    assert (tmp_path / "new.json").is_file()

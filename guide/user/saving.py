@@ -13,8 +13,8 @@ class ExportError(OSError):
 
     ``reason`` says why in a word a window can word in its own language: ``folder`` (the
     path is a folder), ``disk-full``, ``too-large``, ``parent-not-folder`` (a file stands
-    where a folder of the path should be), ``permission``, or ``other``; ``path`` is the
-    file that was to be written.
+    where a folder of the path should be), ``permission``, ``name-too-long``, or ``other``;
+    ``path`` is the file that was to be written.
     """
 
     def __init__(self, errno: int, message: str, reason: str = "other",
@@ -27,19 +27,29 @@ class ExportError(OSError):
         return str(self.strerror)
 
 
+def _is_folder(path: Path) -> bool:
+    """``path.is_dir()``, False where asking fails (a name too long raises in Python 3.11)."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
 def _describe(exc: OSError, path: Path) -> tuple[str, str]:
     """(reason, message) for an export to ``path`` that failed with ``exc``."""
     import errno
 
-    if path.is_dir():
+    if exc.errno == errno.ENAMETOOLONG:
+        return "name-too-long", f"cannot write {path}: its name is too long; choose a shorter one"
+    if _is_folder(path):
         return "folder", f"cannot write {path}: it is a folder; name a file inside it"
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
         return "disk-full", f"cannot write {path}: the disk is full (no space left); nothing was written"
     if exc.errno == errno.EFBIG:
         return "too-large", (f"cannot write {path}: no room for a file this size (disk or account "
                              "file size limit); nothing was written")
-    if exc.errno in (errno.ENOTDIR, errno.EEXIST) or (path.parent.exists() and not path.parent.is_dir()):
-        blocking = next((p for p in path.parents if p.exists() and not p.is_dir()), path.parent)
+    if exc.errno in (errno.ENOTDIR, errno.EEXIST) or (path.parent.exists() and not _is_folder(path.parent)):
+        blocking = next((p for p in path.parents if p.exists() and not _is_folder(p)), path.parent)
         return "parent-not-folder", f"cannot write {path}: {blocking} is a file, not a folder"
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return "permission", f"cannot write {path}: permission denied"
@@ -52,9 +62,22 @@ def _export_mode(path: Path) -> int:
     try:
         return path.stat().st_mode & 0o777
     except OSError:
-        mask = os.umask(0)
-        os.umask(mask)
-        return 0o666 & ~mask
+        return 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    """The process's umask. Read where the system tells it (Linux): setting it to learn it
+    would, for that instant, give files another thread creates other permissions."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def write_whole(path: Path, data: bytes) -> None:
@@ -65,7 +88,7 @@ def write_whole(path: Path, data: bytes) -> None:
     """
     tmp: str | None = None
     try:
-        if path.is_dir():
+        if _is_folder(path):
             raise IsADirectoryError(21, "Is a directory", str(path))
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)

@@ -178,6 +178,10 @@
         <translation>本指南无权写入该位置。请选择其他文件夹。</translation>
     </message>
     <message>
+        <source>The file name is too long. Choose a shorter one.</source>
+        <translation>文件名太长。请换一个短一些的名称。</translation>
+    </message>
+    <message>
         <source>Nothing was written to %1.</source>
         <translation>未写入 %1。</translation>
     </message>

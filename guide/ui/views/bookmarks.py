@@ -433,6 +433,7 @@ class BookmarksPage(Page):
             "parent-not-folder": self.tr("A file stands where %1 needs a folder. Choose another "
                                          "place."),
             "permission": self.tr("This guide may not write there. Choose another folder."),
+            "name-too-long": self.tr("The file name is too long. Choose a shorter one."),
         }.get(exc.reason)
         if why is None:
             return str(exc)
