@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 
 from guide.app import ensure_app
 from guide.ui import layout_probe as probe
-from guide.ui.layout_check import Problem, check_window, ratio
+from guide.ui.layout_check import Problem, check_window
+from guide.ui.theme import contrast_ratio as ratio
 
 
 @pytest.fixture

@@ -16,8 +16,8 @@ from guide.kiosk.config import KioskConfig
 from guide.kiosk.controller import install_kiosk
 from guide.ui import theme
 from guide.ui.history import Location
-from guide.ui.layout_check import ratio
 from guide.ui.map_view import PlanView
+from guide.ui.theme import contrast_ratio as ratio
 from guide.ui.views.detail import DetailPage
 from guide.ui.views.map import MapPage
 from tests.conftest import run_guide

@@ -15,7 +15,6 @@ PAGE --check-layout`` and ``guide check --layout`` run it.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
     QLineEdit,
+    QListView,
     QScrollBar,
     QStyle,
     QStyleOptionFrame,
@@ -39,14 +39,11 @@ from PySide6.QtWidgets import (
 )
 
 from guide.ui import layout_probe as probe
+from guide.ui.layout_pixels import icon_contrast, measured_contrast
 from guide.ui.layout_probe import OVERLAY
-from guide.ui.theme import contrast_ratio, luminance
 
 TEXT_CONTRAST = 4.5
 ICON_CONTRAST = 3.0
-# Ink pixels that must reach a contrast before it counts: one stray anti-aliased pixel
-# must not pass a faint text, nor fail a crisp one.
-MIN_INK = 3
 TOLERANCE = 2  # px: rounding in layouts is not an overlap or a cut
 BUTTON_SLACK = 10  # px a button may lack against its size hint before its text is cut
 NO_SCROLL = "layoutNoScroll"  # property: a list that must show all its rows (the sections)
@@ -215,6 +212,11 @@ def label_cut(w: QLabel) -> Iterator[Problem]:
                       f"has {room.width()}x{room.height()}")
 
 
+def under_icons(view: QAbstractItemView) -> bool:
+    """Whether ``view`` sets its rows' words under their icons (IconMode), not beside them."""
+    return isinstance(view, QListView) and view.viewMode() == QListView.ViewMode.IconMode
+
+
 def plain_rows_cut(view: QAbstractItemView) -> Iterator[Problem]:
     """Rows painted by Qt's own delegate (the section list): text and icon must fit."""
     model = view.model()
@@ -228,7 +230,10 @@ def plain_rows_cut(view: QAbstractItemView) -> Iterator[Problem]:
         text = str(index.data() or "")
         if not text or rect.isEmpty() or not view.viewport().rect().intersects(rect):
             continue
-        need = fm.horizontalAdvance(text) + (icon_w + 8 if icon_w else 0) + 16
+        if under_icons(view):  # the word under its icon (a tall window at a large text size)
+            need = max(fm.horizontalAdvance(text), icon_w) + 16
+        else:
+            need = fm.horizontalAdvance(text) + (icon_w + 8 if icon_w else 0) + 16
         if need > rect.width() + TOLERANCE:
             yield Problem("cut", f"{name_of(view)} row {short(text)!r}",
                           f"needs {need} px, has {rect.width()}")
@@ -337,40 +342,6 @@ def rows_beyond(view: QAbstractItemView) -> Iterator[Problem]:
 
 # --- contrast on pixels -------------------------------------------------------------------
 
-ratio = contrast_ratio  # the checker's name for it
-
-
-def colours(image: QImage, rect: QRect) -> Counter[int]:
-    """How often each colour occurs inside ``rect`` of an RGB32 image."""
-    rect = rect.intersected(image.rect())
-    counts: Counter[int] = Counter()
-    if rect.isEmpty():
-        return counts
-    bits = image.constBits()
-    line = image.bytesPerLine()
-    view = memoryview(bits).cast("B")
-    for y in range(rect.top(), rect.bottom() + 1):
-        start = y * line + rect.left() * 4
-        row = view[start:start + rect.width() * 4].cast("I")
-        counts.update(row)
-    return Counter({k & 0xFFFFFF: v for k, v in counts.items()})
-
-
-def measured_contrast(image: QImage, rect: QRect) -> tuple[float, int, int] | None:
-    """(ratio, ink, background) of the strongest ink that covers at least MIN_INK pixels."""
-    counts = colours(image, rect)
-    if len(counts) < 2:
-        return None
-    background = counts.most_common(1)[0][0]
-    seen = 0
-    for colour, n in sorted(((c, n) for c, n in counts.items() if c != background),
-                            key=lambda cn: -ratio(cn[0], background)):
-        seen += n
-        if seen >= MIN_INK:
-            return ratio(colour, background), colour, background
-    return None
-
-
 def contrast(window: QWidget, image: QImage, widgets: Iterable[QWidget],
              marks: list[probe.Mark], probed: set[int]) -> Iterator[Problem]:
     for w in widgets:
@@ -400,36 +371,6 @@ def judge(image: QImage, rect: QRect, need: float, where: str) -> Iterator[Probl
         value, ink, background = found
         yield Problem("contrast", where, f"{value:.2f}:1 (#{ink:06x} on #{background:06x}), "
                       f"needs {need}:1")
-
-
-def icon_contrast(image: QImage, rect: QRect) -> tuple[float, int, int] | None:
-    """(ratio, ink, background) of an icon painted in ``rect`` against what surrounds it.
-
-    An icon covers little of its box, so the most common colour there may be its own ink,
-    and a corner of a card or picture may lend it a contrast it does not have. Its
-    background is what lies along the edge of its box (the median by lightness: a picture
-    or gradient varies); its ink is the strongest colour well inside the box.
-    """
-    rect = rect.intersected(image.rect())
-    if rect.width() < 6 or rect.height() < 6:
-        return None
-    edge: list[int] = []
-    for line in (QRect(rect.left(), rect.top(), rect.width(), 1),
-                 QRect(rect.left(), rect.bottom(), rect.width(), 1),
-                 QRect(rect.left(), rect.top() + 1, 1, rect.height() - 2),
-                 QRect(rect.right(), rect.top() + 1, 1, rect.height() - 2)):
-        for colour, n in colours(image, line).items():
-            edge += [colour] * n
-    edge.sort(key=luminance)
-    background = edge[len(edge) // 2]
-    inset = max(2, min(rect.width(), rect.height()) // 6)
-    inner = colours(image, rect.adjusted(inset, inset, -inset, -inset))
-    seen = 0
-    for colour, n in sorted(inner.items(), key=lambda cn: -ratio(cn[0], background)):
-        seen += n
-        if seen >= MIN_INK:
-            return ratio(colour, background), colour, background
-    return None
 
 
 def judge_icon(image: QImage, rect: QRect, where: str) -> Iterator[Problem]:
@@ -477,7 +418,13 @@ def text_regions(w: QWidget, window: QWidget,
             if rect.isEmpty():
                 continue
             what = f" row {short(str(index.data() or ''))!r}"
-            if index.data(Qt.ItemDataRole.DecorationRole) is not None:
+            if index.data(Qt.ItemDataRole.DecorationRole) is not None and under_icons(w):
+                icon_h = w.iconSize().height() if w.iconSize().isValid() else 16
+                split = rect.top() + icon_h + 14  # the item's padding, the icon, a gap
+                yield QRect(rect.left(), rect.top(), rect.width(), split - rect.top()), \
+                    ICON_CONTRAST, what + " icon"
+                rect.setTop(split + 1)
+            elif index.data(Qt.ItemDataRole.DecorationRole) is not None:
                 icon_w = w.iconSize().width() if w.iconSize().isValid() else 16
                 split = rect.left() + icon_w + 24  # the item's padding, then the icon
                 yield QRect(rect.left(), rect.top(), split - rect.left(), rect.height()), \
