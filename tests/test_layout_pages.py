@@ -190,3 +190,12 @@ def test_the_window_icon_keeps_its_own_colours_in_high_contrast(qtbot) -> None: 
     corner = images["high-contrast"].pixelColor(14, 14)  # the gradient's blue end
     assert corner.blue() > 120 and corner.red() < 60, corner.name()
     assert images["high-contrast"] == images["standard"]
+
+
+def test_every_section_passes_on_a_portrait_kiosk_at_200_percent(real_db: Path) -> None:
+    """A portrait screen sets the section names under their icons at 200%; none of the
+    default sizes is portrait, so the checker had never looked at that layout."""
+    pages = [arg for page in SECTIONS for arg in ("--page", page)]
+    code, report = check(real_db, "--size", "1080x1920", "--text-scale", "2", *pages)
+    assert code == 0, report
+    assert f"{len(SECTIONS) * 4} page renders checked over 4 configurations, 0 problems" in report
