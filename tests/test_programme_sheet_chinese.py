@@ -166,3 +166,25 @@ def test_an_empty_date_in_a_workbook_or_on_a_csvs_first_row_is_still_refused(
     assert code == 2 and "s.xlsx: row 3, column 日期 Date: is empty; every session needs a date" in err
     code, _out, err, _s, _r = _import(tmp_path, capsys, "s.csv", [rows[0], rows[2], rows[1]])
     assert code == 2 and "s.csv: row 2, column 日期 Date: is empty; every session needs a date" in err
+
+
+def test_only_a_whole_weekday_word_after_a_date_is_a_weekday(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Any word starting mon…sun was a weekday: "2023-05-28 monument" was refused as saying
+    Monday, and "2023-5-28 sunny" imported as a Sunday."""
+    from guide.programme.cells import cell_date
+
+    for typed in ("2023-05-28 Sun", "2023-05-28 sun.", "2023-05-28 SUNDAY", "2023-05-28 (Sun)",
+                  "2023-05-28（Sunday.）", "2023-05-28 周日", "2023-05-28 星期天", "2023-05-28 礼拜日",
+                  "2023-05-28 (周天)", "2023-05-30 Tues", "2023-06-01 Thurs", "2023-06-01 Thu.",
+                  "2023-05-31 Wednesday"):
+        assert cell_date(typed).isoformat() in typed, typed
+    for typed in ("2023-05-28 monument", "2023-5-28 sunny", "2023-05-28 Sundays", "2023-05-28 Su",
+                  "2023-05-28 xsun", "2023-05-28 （周日", "2023-05-28 Sun Sun"):
+        with pytest.raises(ValueError, match="is not a date"):
+            cell_date(typed)
+    code, _out, err, _s, _r = _import(tmp_path, capsys, "s.csv", [
+        ["标题", "日期"], ["开幕式", "2023-05-28 monument"], ["论坛", "2023-5-28 sunny"]])
+    assert code == 2
+    assert "s.csv: row 2, column 日期 Date: '2023-05-28 monument' is not a date (YYYY-MM-DD)" in err
+    assert "s.csv: row 3, column 日期 Date: '2023-5-28 sunny' is not a date (YYYY-MM-DD)" in err

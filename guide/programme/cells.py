@@ -24,9 +24,12 @@ _DATE = re.compile(r"(\d{4})(?:-|年)(\d{1,2})(?:-|月)(\d{1,2})日?"
 _YEAR_LAST = re.compile(r"(\d{1,2})-(\d{1,2})-(\d{4})")
 _NO_YEAR = re.compile(r"(\d{1,2})月(\d{1,2})[日号]")  # 5月27日: the year is the sheet's
 # A weekday after a date, as organisers add it: 2023/5/28 周日, 2023年5月28日（星期日）, Sun.
+# Only whole weekday words: "2023-05-28 monument" and "2023-5-28 sunny" are no dates.
 _CHINESE_DAYS = "一二三四五六日"
-_WEEKDAY = re.compile(r"\s*[（(]?\s*(?:(?:周|星期|礼拜)(?P<zh>[一二三四五六日天])|"
-                      r"(?P<en>mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)\s*[）)]?\s*$", re.IGNORECASE)
+_WEEKDAY = re.compile(r"\s*(?P<open>[（(])?\s*(?:(?:周|星期|礼拜)(?P<zh>[一二三四五六日天])|"
+                      r"(?<![a-z])(?P<en>mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|"
+                      r"thu(?:r|rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\.?)"
+                      r"\s*(?P<close>[）)])?\s*$", re.IGNORECASE)
 _ENGLISH_DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
@@ -42,7 +45,7 @@ class NoYear(ValueError):
 def _weekday(text: str) -> tuple[str, int | None]:
     """(``text`` without a weekday after it, that weekday 0-6 for Monday-Sunday, or None)."""
     m = _WEEKDAY.search(text)
-    if m is None or not text[:m.start()].strip():
+    if m is None or not text[:m.start()].strip() or bool(m["open"]) != bool(m["close"]):
         return text, None
     said = m["zh"].replace("天", "日") if m["zh"] else None
     day = _CHINESE_DAYS.index(said) if said else _ENGLISH_DAYS.index(m["en"][:3].lower())
