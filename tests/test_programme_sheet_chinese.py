@@ -121,18 +121,46 @@ def test_a_date_without_a_year_takes_the_year_of_the_others(
     assert [(s["date"], s["start"]) for s in sessions] == [
         ("2023-05-26", "2023-05-26T09:00:00+08:00"), ("2023-05-27", "2023-05-27T10:00:00+08:00"),
         ("2023-05-28", "2023-05-28T11:00:00+08:00")]
-    assert {"where": "row 3, row 4", "notice": "日期 Date gives no year; 2023, the year of the "
-            "file's other dates, is taken"} in report["notices"]
+    assert {"where": "row 3, row 4", "notice": "日期 Date gives no year; 2023 is taken, the year "
+            "that puts it near the file's other dates"} in report["notices"]
+
+
+@pytest.mark.parametrize("weekday", ["", "（周二）"])
+def test_a_date_without_a_year_after_new_year_is_in_the_next_year(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], weekday: str) -> None:
+    """1月1日 and 1月2日 after 2023-12-31 were put in 2023-01, a year early, and the notice
+    blamed the right date, '2023-12-31', as "12 months after the programme's other dates";
+    with 1月2日（周二）, right for 2024, the row was refused as the wrong weekday."""
+    code, _out, err, sessions, report = _import(tmp_path, capsys, "s.csv", [
+        ["编号", "标题", "日期", "时间"], ["S1", "跨年晚会", "2023-12-31", "20:00-23:00"],
+        ["S2", "新年论坛", "1月1日", "09:00-12:00"], ["S3", "新年论坛二", f"1月2日{weekday}", "09:00-12:00"]])
+    assert code == 0, err
+    assert [(s["date"], s["start"]) for s in sessions] == [
+        ("2023-12-31", "2023-12-31T20:00:00+08:00"), ("2024-01-01", "2024-01-01T09:00:00+08:00"),
+        ("2024-01-02", "2024-01-02T09:00:00+08:00")]
+    assert report["notices"] == [{"where": "row 3, row 4", "notice": "日期 Date gives no year; "
+                                  "2024 is taken, the year that puts it near the file's other dates"}]
+    code, _out, err, sessions, report = _import(tmp_path, capsys, "s.csv", [
+        ["标题", "日期"], ["开幕式", "2023-12-30"], ["论坛", "2024-01-02"], ["闭幕式", "1月3日"],
+        ["回顾", "12月29日"]])
+    assert code == 0, err
+    assert sorted(s["date"] for s in sessions) == ["2023-12-29", "2023-12-30", "2024-01-02", "2024-01-03"]
 
 
 def test_a_date_without_a_year_is_refused_when_the_year_is_not_plain(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _out, err, _s, _r = _import(tmp_path, capsys, "s.csv", [
-        ["标题", "日期"], ["开幕式", "2023-12-30"], ["论坛", "2024-01-02"], ["闭幕式", "1月3日"]])
+        ["标题", "日期"], ["开幕式", "2023-03-01"], ["论坛", "2023-06-01"], ["展览", "2023-09-01"],
+        ["闭幕式", "2023-11-20"], ["新年", "1月15日"], ["秋游", "2023-05-26"], ["参观", "9月1日"]])
     assert code == 2
-    assert "s.csv: row 4, column 日期 Date: '1月3日' has no year (the other dates are in 2023 " \
-           "and 2024, so which is not plain); write the date with its year, e.g. 2024-01-03" in err
-    assert "is not a date" not in err
+    assert "s.csv: row 6, column 日期 Date: '1月15日' has no year (it could be in 2023 or 2024, " \
+           "each near the file's other dates); write the date with its year, e.g. 2023-01-15" in err
+    assert "is not a date" not in err and "'9月1日'" not in err
+    code, _out, err, _s, _r = _import(tmp_path, capsys, "s.csv", [
+        ["标题", "日期"], ["开幕式", "2023-05-26"], ["参观", "9月1日"], ["闭幕式", "2023-05-27"]])
+    assert code == 2
+    assert "s.csv: row 3, column 日期 Date: '9月1日' has no year (no year puts it within three " \
+           "months of the file's other dates); write the date with its year, e.g. 2023-09-01" in err
     code, _out, err, _s, _r = _import(tmp_path, capsys, "s.csv", [["标题", "日期"], ["开幕式", "5月27日"]])
     assert code == 2 and "'5月27日' has no year (no other date of the file gives it)" in err
     code, _out, err, _s, _r = _import(tmp_path, capsys, "s.csv", [
