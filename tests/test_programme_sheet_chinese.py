@@ -216,3 +216,20 @@ def test_only_a_whole_weekday_word_after_a_date_is_a_weekday(
     assert code == 2
     assert "s.csv: row 2, column 日期 Date: '2023-05-28 monument' is not a date (YYYY-MM-DD)" in err
     assert "s.csv: row 3, column 日期 Date: '2023-5-28 sunny' is not a date (YYYY-MM-DD)" in err
+
+
+def test_a_csv_row_without_a_date_or_a_time_does_not_take_the_date_above(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A heading row (下午) and a session not yet timed took the date above and became sessions
+    of that day: only a row with a time is a session under a merged date."""
+    rows = [["编号", "标题", "日期", "时间"], ["S1", "开幕式", "2023-05-27", "09:00-10:00"],
+            ["", "下午", "", ""], ["S2", "分论坛", "", "14:00-17:00"], ["S3", "待定", "", ""]]
+    code, _out, err, _s, _r = _import(tmp_path, capsys, "s.csv", rows)
+    assert code == 2 and not (tmp_path / "pack").exists()
+    assert "s.csv: row 3, column 日期 Date: is empty; every session needs a date" in err
+    assert "s.csv: row 5, column 日期 Date: is empty; every session needs a date" in err
+    assert "row 4" not in err
+    code, _out, err, sessions, report = _import(tmp_path, capsys, "s.csv", [
+        ["标题", "日期", "开始"], ["开幕式", "2023-05-27", "09:00"], ["主论坛", "", "10:00"]])
+    assert code == 0, err
+    assert [s["date"] for s in sessions] == ["2023-05-27"] * 2

@@ -243,7 +243,10 @@ class _SheetReader:
         ``cells``). A sheet whose date cell is merged over a day's sessions keeps the date only
         in its first row when saved as CSV (a workbook marks the merge, and it is read as such):
         an empty date on a session's row under a dated one means that date, the one reading
-        Excel shows, so it is taken, and the rows that took it are named in a notice."""
+        Excel shows, so it is taken, and the rows that took it are named in a notice. Only a
+        row with a time (开始 Start or 时间 Time) takes it: a row with a title alone (a 下午
+        heading, a session still to be timed) is no session of that day, and its empty date
+        is refused as every other one."""
         given = cells.get("date")
         if cell_text(given):
             try:
@@ -254,7 +257,8 @@ class _SheetReader:
             except ValueError:  # said for its own row; not repeated for each under it
                 self.above = None
             return False
-        if self.sep is None or self.above is None:
+        if self.sep is None or self.above is None or not any(
+                cell_text(cells.get(f)) for f in ("start", "time")):
             return False
         cells["date"] = self.above
         self.filled.append(number)
