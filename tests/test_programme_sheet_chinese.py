@@ -229,7 +229,7 @@ def test_a_csv_row_without_a_date_or_a_time_does_not_take_the_date_above(
     assert "s.csv: row 3, column 日期 Date: is empty; every session needs a date" in err
     assert "s.csv: row 5, column 日期 Date: is empty; every session needs a date" in err
     assert "row 4" not in err
-    code, _out, err, sessions, report = _import(tmp_path, capsys, "s.csv", [
+    code, _out, err, sessions, _report = _import(tmp_path, capsys, "s.csv", [
         ["标题", "日期", "开始"], ["开幕式", "2023-05-27", "09:00"], ["主论坛", "", "10:00"]])
     assert code == 0, err
     assert [s["date"] for s in sessions] == ["2023-05-27"] * 2
