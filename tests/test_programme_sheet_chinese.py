@@ -233,3 +233,37 @@ def test_a_csv_row_without_a_date_or_a_time_does_not_take_the_date_above(
         ["标题", "日期", "开始"], ["开幕式", "2023-05-27", "09:00"], ["主论坛", "", "10:00"]])
     assert code == 0, err
     assert [s["date"] for s in sessions] == ["2023-05-27"] * 2
+
+
+def test_a_range_ending_after_noon_on_a_twelve_hour_clock_is_read_and_said(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """12:00-1:00 and 上午11:00-1:00 were refused as ending before their start, though a
+    reader takes both as ending at 13:00; 9:00-12:00 AM was read as ending at midnight."""
+    code, _out, err, sessions, report = _import(tmp_path, capsys, "s.csv", [
+        ["标题", "日期", "时间"], ["午餐", "2023-05-28", "12:00-1:00"],
+        ["上午论坛", "2023-05-28", "上午11:00-1:00"], ["晚宴", "2023-05-28", "8:00 PM-12:00 AM"],
+        ["茶歇", "2023-05-28", "12:00-12:30"]])
+    assert code == 0, err
+    assert [(s["title"], s["start"][11:16], s["end"][11:16]) for s in sessions] == [
+        ("午餐", "12:00", "13:00"), ("上午论坛", "11:00", "13:00"), ("晚宴", "20:00", "00:00"),
+        ("茶歇", "12:00", "12:30")]
+    said = [(r["where"], r["repair"]) for r in report["repaired"] if "时间 Time" in r["repair"]]
+    assert said == [
+        ("row 2", "时间 Time '12:00-1:00' ends at 1:00, before its start 12:00: read as 13:00, on "
+                  "a twelve-hour clock; if that is wrong, type the end on the 24-hour clock"),
+        ("row 3", "时间 Time '上午11:00-1:00' ends at 1:00, before its start 11:00: read as 13:00, "
+                  "on a twelve-hour clock; if that is wrong, type the end on the 24-hour clock")]
+    code, _out, err, _s, _r = _import(tmp_path, capsys, "s.csv", [
+        ["标题", "日期", "时间", "开始", "结束"], ["A", "2023-05-28", "9:00-12:00 AM", "", ""],
+        ["B", "2023-05-28", "9:00-12 AM", "", ""], ["C", "2023-05-28", "", "9:00 AM", "12:00 AM"],
+        ["D", "2023-05-28", "下午2:00-1:00", "", ""], ["E", "2023-05-28", "22:00-1:00", "", ""],
+        ["F", "2023-05-28", "00:00-23:00", "", ""]])
+    assert code == 2
+    noon = ("ends at 12:00 AM, after a morning start: that is midnight, but it is often typed for "
+            "noon; write 12:00 or 12:00 PM for noon, 24:00 for midnight")
+    assert f"s.csv: row 2, column 时间 Time: '9:00-12:00 AM' {noon}" in err
+    assert f"s.csv: row 3, column 时间 Time: '9:00-12 AM' {noon}" in err
+    assert f"s.csv: row 4, column 结束 End: '12:00 AM' {noon}" in err
+    assert "s.csv: row 5, column 时间 Time: '下午2:00-1:00' ends at or before its start 14:00" in err
+    assert "s.csv: row 6, column 时间 Time: '22:00-1:00' ends at or before its start 22:00" in err
+    assert "row 7" not in err
