@@ -24,9 +24,12 @@ _DATE = re.compile(r"(\d{4})(?:-|年)(\d{1,2})(?:-|月)(\d{1,2})日?"
 _YEAR_LAST = re.compile(r"(\d{1,2})-(\d{1,2})-(\d{4})")
 _NO_YEAR = re.compile(r"(\d{1,2})月(\d{1,2})[日号]")  # 5月27日: the year is the sheet's
 # A weekday after a date, as organisers add it: 2023/5/28 周日, 2023年5月28日（星期日）, Sun.
+# Only whole weekday words: "2023-05-28 monument" and "2023-5-28 sunny" are no dates.
 _CHINESE_DAYS = "一二三四五六日"
-_WEEKDAY = re.compile(r"\s*[（(]?\s*(?:(?:周|星期|礼拜)(?P<zh>[一二三四五六日天])|"
-                      r"(?P<en>mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)\s*[）)]?\s*$", re.IGNORECASE)
+_WEEKDAY = re.compile(r"\s*(?P<open>[（(])?\s*(?:(?:周|星期|礼拜)(?P<zh>[一二三四五六日天])|"
+                      r"(?<![a-z])(?P<en>mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|"
+                      r"thu(?:r|rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\.?)"
+                      r"\s*(?P<close>[）)])?\s*$", re.IGNORECASE)
 _ENGLISH_DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
@@ -42,7 +45,7 @@ class NoYear(ValueError):
 def _weekday(text: str) -> tuple[str, int | None]:
     """(``text`` without a weekday after it, that weekday 0-6 for Monday-Sunday, or None)."""
     m = _WEEKDAY.search(text)
-    if m is None or not text[:m.start()].strip():
+    if m is None or not text[:m.start()].strip() or bool(m["open"]) != bool(m["close"]):
         return text, None
     said = m["zh"].replace("天", "日") if m["zh"] else None
     day = _CHINESE_DAYS.index(said) if said else _ENGLISH_DAYS.index(m["en"][:3].lower())
@@ -183,15 +186,57 @@ _HALF_DAY_FIRST = re.compile(r"^(上午|早上|下午|中午|晚上|凌晨)")
 _HALF_DAY_LAST = re.compile(r"\s*[ap]\.?\s*m\.?$", re.IGNORECASE)
 
 
-def time_range(value: Any) -> tuple[dt.time, int | None]:
+class NoonOrMidnight(ValueError):
+    """An end typed 12:00 AM after a morning start: midnight, but people type it for noon."""
+
+
+def _midnight_am(text: str) -> bool:
+    """Whether ``text`` is 12:00 AM (12 AM, 12:00:00 AM): the midnight an evening ends at."""
+    m = _LATIN_HALF_DAY.fullmatch(text)
+    return m is not None and int(m["h"]) == 12 and int(m["m"] or 0) == 0 and m["half"].lower() == "a"
+
+
+def check_end(start: dt.time, end: Any) -> None:
+    """Raise :class:`NoonOrMidnight` for an end typed 12:00 AM after a morning start
+    (9:00 AM to 12:00 AM): fifteen hours, or the noon it was likely meant for; not guessed."""
+    if start.hour < 12 and _midnight_am(cell_text(end)):
+        raise NoonOrMidnight("ends at 12:00 AM, after a morning start: that is midnight, but "
+                             "it is often typed for noon; write 12:00 or 12:00 PM for noon, "
+                             "24:00 for midnight")
+
+
+_PLAIN_CLOCK = re.compile(r"(\d{1,2})[:：](\d{2})(?:[:：]\d{2})?")  # 1:00, with no half of the day
+
+
+def _afternoon_end(value: Any, last: str, start: dt.time, end: int) -> tuple[int, str | None]:
+    """(end, a note) for a range whose end, typed with no half of the day, is before its start
+    on the 24-hour clock and after it on the twelve-hour one (12:00-1:00, 上午11:00-1:00): the
+    end in the afternoon, said in the note; else ``end`` as it was."""
+    since = start.hour * 60 + start.minute
+    m = _PLAIN_CLOCK.fullmatch(last)
+    if end > since or m is None or not 1 <= int(m[1]) <= 11 or int(m[2]) > 59:
+        return end, None
+    typed = int(m[1]) * 60 + int(m[2])
+    if not typed < since < typed + 12 * 60:
+        return end, None
+    later = typed + 12 * 60
+    return later, (f"时间 Time {cell_text(value)!r} ends at {m[1]}:{m[2]}, before its start "
+                   f"{start:%H:%M}: read as {later // 60}:{later % 60:02d}, on a twelve-hour "
+                   "clock; if that is wrong, type the end on the 24-hour clock")
+
+
+def time_range(value: Any) -> tuple[dt.time, int | None, str | None]:
     """A 时间 Time cell: (start, end as :func:`end_minutes` gives it, None when the cell gives only
-    the start); ValueError if it is neither one time nor a range of two. A half of the day
-    written once is the whole range's: 下午2:00-5:00 is 14:00 to 17:00, 2:00-5:00 PM too."""
+    the start, a note for the report when the end was read on a twelve-hour clock); ValueError if
+    it is neither one time nor a range of two, :class:`NoonOrMidnight` for an end at 12:00 AM after
+    a morning start. A half of the day written once is the whole range's: 下午2:00-5:00 is 14:00
+    to 17:00, 2:00-5:00 PM too; an end with none before its start is in the afternoon when that
+    puts it less than 12 hours after the start: 12:00-1:00 is 12:00 to 13:00, and said so."""
     if isinstance(value, dt.time | dt.datetime):
-        return cell_time(value), None
+        return cell_time(value), None, None
     parts = _RANGE.split(cell_text(value))
     if len(parts) == 1:
-        return cell_time(parts[0]), None
+        return cell_time(parts[0]), None, None
     if len(parts) != 2 or not all(parts):
         raise ValueError("is not a time or a range of times")
     first, last = parts
@@ -204,7 +249,9 @@ def time_range(value: Any) -> tuple[dt.time, int | None]:
             shifted = cell_time(first + suffix[0])
             if shifted.hour * 60 + shifted.minute < end:
                 start = shifted
-    return start, end
+    check_end(start, last)
+    end, note = _afternoon_end(value, last, start, end)
+    return start, end, note
 
 
 _EXCEL_DAY0 = dt.datetime(1899, 12, 31)  # serial 1.0 is 1900-01-01 00:00: "24:00" in a time cell
@@ -221,8 +268,7 @@ def end_minutes(value: Any) -> int:
     text = cell_text(value)
     if re.fullmatch(r"24[:：]00(?::00)?", text):
         return 24 * 60
-    twelve = _LATIN_HALF_DAY.fullmatch(text)
-    if twelve and int(twelve["h"]) == 12 and int(twelve["m"] or 0) == 0 and twelve["half"].lower() == "a":
+    if _midnight_am(text):
         return 24 * 60  # an end at 12:00 AM is the midnight the day ends at
     m = _NEXT_DAY.fullmatch(text)
     if m and m[0] != m[1]:  # a time with a next-day mark

@@ -6,8 +6,10 @@ year away is imported, with a notice to check its year (a spring and an autumn e
 a sheet). The main run is the group of dates, no two neighbours over half a year apart, that
 holds the most sessions (the earliest, when two hold as many).
 
-A date typed without its year (5月27日) is in the year of the file's other dates when they are
-all in one; else it is refused, its cell named, saying the year is missing.
+A date typed without its year (5月27日) is in the one year, of the other dates' years and those
+either side, that puts it within three months of the other dates (1月2日 after 2023-12-31 is
+2024-01-02); when no year does, or two do, it is refused, its cell named, saying the year is
+missing. Years are given before the dates far from the main run are looked for.
 """
 
 from __future__ import annotations
@@ -99,38 +101,68 @@ def month_day(text: str) -> tuple[int, int]:
     return int(month), int(day)
 
 
+NEAR = dt.timedelta(days=92)  # a date without its year is in a year that puts it this near
+
+
+def _distance(day: dt.date, runs: list[list[dt.date]]) -> dt.timedelta:
+    """How far ``day`` is from the nearest of ``runs`` (nothing when it is within one)."""
+    return min(max(run[0] - day, day - run[-1], dt.timedelta(0)) for run in runs)
+
+
+def _in_year(year: int, month: int, day: int) -> dt.date:
+    """month/day in ``year``; 2月29日 of a year that has none as 1 March, for its distance."""
+    return dt.date(year, month, 28) + dt.timedelta(days=day - 28) if (month, day) == (2, 29) \
+        else dt.date(year, month, day)
+
+
+def _year_of(month: int, day: int, runs: list[list[dt.date]]) -> tuple[list[int], int]:
+    """(the years, of those of ``runs`` and the years either side, that put month/day within
+    :data:`NEAR` of a run, nearest first; the nearest year of all, for an example)."""
+    years = sorted({y + d for run in runs for y in (run[0].year, run[-1].year) for d in (-1, 0, 1)})
+    far = sorted((_distance(_in_year(y, month, day), runs), y) for y in years)
+    return [y for away, y in far if away <= NEAR], far[0][1]
+
+
+def _no_year(y: Yearless, why: str, example: int) -> str:
+    month, day = month_day(cell_text(y.value))
+    return (f"{y.cell}, column 日期 Date: {cell_text(y.value)!r} has no year ({why}); write the "
+            f"date with its year, e.g. {example}-{month:02d}-{day:02d}")
+
+
 def give_years(pending: list[Yearless], dates: list[SheetDate], errors: list[str],
                notices: list[tuple[str, str]]) -> None:
-    """Dates without a year (5月27日) take the year of the file's other dates when they all
-    have one (said in a notice), and join ``dates``; else each is refused, saying its year
-    is missing."""
+    """Dates without a year (5月27日) take the one year that puts them within three months of
+    the file's other dates (5月27日 beside 2023-05-26 is in 2023, 1月2日 after 2023-12-31 in
+    2024; said in a notice) and join ``dates``; when no year or two do, each is refused,
+    saying its year is missing. A weekday written with it is checked in the year taken."""
     if not pending:
         return
-    years = sorted({d.day.year for d in dates})
-    if len(years) != 1:
-        why = (f"the other dates are in {' and '.join(map(str, years))}, so which is not plain"
-               if years else "no other date of the file gives it")
-        errors += [f"{y.cell}, column 日期 Date: {cell_text(y.value)!r} has no year ({why}); "
-                   "write the date with its year, e.g. "
-                   f"{years[-1] if years else 2023}-{month_day(cell_text(y.value))[0]:02d}-"
-                   f"{month_day(cell_text(y.value))[1]:02d}" for y in pending]
+    if not dates:
+        errors += [_no_year(y, "no other date of the file gives it", 2023) for y in pending]
         return
-    year, taken = years[0], []
+    runs = _runs(sorted({d.day for d in dates}))
+    taken: dict[int, list[str]] = {}
     for y in pending:
+        near, nearest = _year_of(*month_day(cell_text(y.value)), runs)
+        if len(near) != 1:
+            errors.append(_no_year(y, f"it could be in {' or '.join(map(str, sorted(near)))}, "
+                                      "each near the file's other dates" if near else
+                                   "no year puts it within three months of the file's other dates",
+                                   nearest))
+            continue
         try:
-            day = cell_date(y.value, year=year)
+            day = cell_date(y.value, year=near[0])
         except ValueError as exc:  # 2月29日 in 2023, or a weekday that is not the date's
-            errors.append(f"{y.cell}, column 日期 Date: {cell_text(y.value)!r} {exc} (in {year}, "
-                          "the year of the file's other dates)")
+            errors.append(f"{y.cell}, column 日期 Date: {cell_text(y.value)!r} {exc} (in "
+                          f"{near[0]}, the year that puts it near the file's other dates)")
             continue
         y.event.day = day.isoformat()
         if y.event.date:
             y.event.date = day.isoformat() + y.event.date[10:]
         dates.append(SheetDate(day, y.row))
-        taken.append(y.row)
-    if taken:
-        notices.append((rows_text(taken), f"日期 Date gives no year; {year}, the year of the file's "
-                                      "other dates, is taken"))
+        taken.setdefault(day.year, []).append(y.row)
+    notices += [(rows_text(rows), f"日期 Date gives no year; {year} is taken, the year that puts "
+                 "it near the file's other dates") for year, rows in sorted(taken.items())]
 
 
 def rows_text(rows: list[str], shown: int = 10) -> str:

@@ -17,11 +17,13 @@ from typing import Any
 
 from guide.programme.cells import (
     TIME_FORMS,
+    NoonOrMidnight,
     NoYear,
     cell_date,
     cell_shown,
     cell_text,
     cell_time,
+    check_end,
     date_clock,
     end_minutes,
     host_names,
@@ -243,7 +245,10 @@ class _SheetReader:
         ``cells``). A sheet whose date cell is merged over a day's sessions keeps the date only
         in its first row when saved as CSV (a workbook marks the merge, and it is read as such):
         an empty date on a session's row under a dated one means that date, the one reading
-        Excel shows, so it is taken, and the rows that took it are named in a notice."""
+        Excel shows, so it is taken, and the rows that took it are named in a notice. Only a
+        row with a time (开始 Start or 时间 Time) takes it: a row with a title alone (a 下午
+        heading, a session still to be timed) is no session of that day, and its empty date
+        is refused as every other one."""
         given = cells.get("date")
         if cell_text(given):
             try:
@@ -254,7 +259,8 @@ class _SheetReader:
             except ValueError:  # said for its own row; not repeated for each under it
                 self.above = None
             return False
-        if self.sep is None or self.above is None:
+        if self.sep is None or self.above is None or not any(
+                cell_text(cells.get(f)) for f in ("start", "time")):
             return False
         cells["date"] = self.above
         self.filled.append(number)
@@ -370,7 +376,7 @@ class _SheetReader:
         开始 Start is empty, and says so; not when it is merged down from a row above, whose
         session's time it is.
         """
-        start, end = self._time_cell(cells, number)
+        start, end, note = self._time_cell(cells, number)
         for field in ("start", "end"):
             if cell_text(cells.get(field)):
                 try:
@@ -378,9 +384,13 @@ class _SheetReader:
                         start = cell_time(cells[field])
                     else:
                         end = end_minutes(cells[field])
+                        if start is not None:
+                            check_end(start, cells[field])
+                except NoonOrMidnight as exc:
+                    self._bad(number, field, str(exc), cells[field])
                 except ValueError:
                     self._bad(number, field, f"is not a time ({TIME_FORMS})", cells[field])
-        notes = []
+        notes = [note] if note else []
         clock = None if date_merged else date_clock(cells.get("date"))
         if clock is not None and start is None and not cell_text(cells.get("start")):
             start = clock
@@ -398,22 +408,26 @@ class _SheetReader:
                       "midnight: write 00:30+1 or 次日00:30)", cells.get(said))
         return start, end, notes
 
-    def _time_cell(self, cells: dict[str, Any], number: int) -> tuple[dt.time | None, int | None]:
-        """(start, end) a 时间 Time column gives: one time is the start, a range (09:00-12:00)
-        the start and end; (None, None) when it is empty or bad (said in ``errors``)."""
+    def _time_cell(self, cells: dict[str, Any], number: int
+                   ) -> tuple[dt.time | None, int | None, str | None]:
+        """(start, end, a note for the report) a 时间 Time column gives: one time is the start,
+        a range (09:00-12:00) the start and end; (None, None, None) when it is empty or bad
+        (said in ``errors``)."""
         value = cells.get("time")
         if not cell_text(value):
-            return None, None
+            return None, None, None
         if cell_text(cells.get("start")) or cell_text(cells.get("end")):
             self._bad(number, "time", "is a second time beside 开始 Start and 结束 End; give the "
                       "time in one of them and leave the other empty", value)
-            return None, None
+            return None, None, None
         try:
             return time_range(value)
+        except NoonOrMidnight as exc:
+            self._bad(number, "time", str(exc), value)
         except ValueError:
             self._bad(number, "time", "is not a time or a range of times (e.g. 09:00-12:00, "
                       f"or one start time: {TIME_FORMS})", value)
-            return None, None
+        return None, None, None
 
 
 def read_spreadsheet(data: bytes, name: str, kind: str) -> RawProgramme:
