@@ -257,7 +257,7 @@ def test_a_range_ending_after_noon_on_a_twelve_hour_clock_is_read_and_said(
         ["标题", "日期", "时间", "开始", "结束"], ["A", "2023-05-28", "9:00-12:00 AM", "", ""],
         ["B", "2023-05-28", "9:00-12 AM", "", ""], ["C", "2023-05-28", "", "9:00 AM", "12:00 AM"],
         ["D", "2023-05-28", "下午2:00-1:00", "", ""], ["E", "2023-05-28", "22:00-1:00", "", ""],
-        ["F", "2023-05-28", "00:00-23:00", "", ""]])
+        ["F", "2023-05-28", "00:00-23:00", "", ""], ["G", "2023-05-28", "9:00-8:00", "", ""]])
     assert code == 2
     noon = ("ends at 12:00 AM, after a morning start: that is midnight, but it is often typed for "
             "noon; write 12:00 or 12:00 PM for noon, 24:00 for midnight")
@@ -267,3 +267,5 @@ def test_a_range_ending_after_noon_on_a_twelve_hour_clock_is_read_and_said(
     assert "s.csv: row 5, column 时间 Time: '下午2:00-1:00' ends at or before its start 14:00" in err
     assert "s.csv: row 6, column 时间 Time: '22:00-1:00' ends at or before its start 22:00" in err
     assert "row 7" not in err
+    # Eleven hours is more likely a typo than an afternoon: refused, not read as 20:00.
+    assert "s.csv: row 8, column 时间 Time: '9:00-8:00' ends at or before its start 09:00" in err

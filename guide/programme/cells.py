@@ -205,6 +205,7 @@ def check_end(start: dt.time, end: Any) -> None:
                              "24:00 for midnight")
 
 
+AFTERNOON_MAX_MINUTES = 8 * 60  # the longest session an end read in the afternoon may make
 _PLAIN_CLOCK = re.compile(r"(\d{1,2})[:：](\d{2})(?:[:：]\d{2})?")  # 1:00, with no half of the day
 
 
@@ -217,9 +218,11 @@ def _afternoon_end(value: Any, last: str, start: dt.time, end: int) -> tuple[int
     if end > since or m is None or not 1 <= int(m[1]) <= 11 or int(m[2]) > 59:
         return end, None
     typed = int(m[1]) * 60 + int(m[2])
-    if not typed < since < typed + 12 * 60:
-        return end, None
     later = typed + 12 * 60
+    # Within a working afternoon of the start (11:00-1:00, 10:00-5:00): 9:00-8:00 would be
+    # eleven hours, more likely a typo than a session, and stays refused.
+    if not typed < since < later or later - since > AFTERNOON_MAX_MINUTES:
+        return end, None
     return later, (f"时间 Time {cell_text(value)!r} ends at {m[1]}:{m[2]}, before its start "
                    f"{start:%H:%M}: read as {later // 60}:{later % 60:02d}, on a twelve-hour "
                    "clock; if that is wrong, type the end on the 24-hour clock")
@@ -231,7 +234,7 @@ def time_range(value: Any) -> tuple[dt.time, int | None, str | None]:
     it is neither one time nor a range of two, :class:`NoonOrMidnight` for an end at 12:00 AM after
     a morning start. A half of the day written once is the whole range's: 下午2:00-5:00 is 14:00
     to 17:00, 2:00-5:00 PM too; an end with none before its start is in the afternoon when that
-    puts it less than 12 hours after the start: 12:00-1:00 is 12:00 to 13:00, and said so."""
+    puts it at most 8 hours after the start: 12:00-1:00 is 12:00 to 13:00, and said so."""
     if isinstance(value, dt.time | dt.datetime):
         return cell_time(value), None, None
     parts = _RANGE.split(cell_text(value))
