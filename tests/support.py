@@ -9,17 +9,18 @@ from __future__ import annotations
 import re
 import shutil
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QListView, QTabBar, QWidget
 from pytestqt.qtbot import QtBot
 
 from guide.app import build_window
+from guide.search import SearchDoc
 from guide.ui import boxes
 from guide.ui.guide import Guide
 from tests.conftest import MINI_PACK
@@ -176,3 +177,31 @@ def zip_bytes(parts: dict[str, str | bytes]) -> bytes:
         for name, data in parts.items():
             archive.writestr(name, data)
     return buffer.getvalue()
+
+
+def memory_index(docs: Iterable[SearchDoc]) -> sqlite3.Connection:
+    """A search index of ``docs`` alone, in memory."""
+    from guide.search import create_index, index_documents
+
+    conn = sqlite3.connect(":memory:")
+    create_index(conn)
+    with conn:
+        index_documents(conn, docs)
+    return conn
+
+
+def write_rows(path: Path, rows: list[list[Any]]) -> None:
+    """A programme sheet of ``rows``: a UTF-8 CSV file for a .csv name, else a workbook."""
+    if path.suffix == ".csv":
+        path.write_text("".join(",".join("" if v is None else str(v) for v in row) + "\n"
+                                for row in rows), encoding="utf-8")
+        return
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+

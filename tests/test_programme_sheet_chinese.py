@@ -8,28 +8,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from openpyxl import Workbook
 
 from guide.cli import main
-
-
-def _write(path: Path, rows: list[list[Any]]) -> None:
-    if path.suffix == ".csv":
-        path.write_text("".join(",".join("" if v is None else str(v) for v in row) + "\n"
-                                for row in rows), encoding="utf-8")
-        return
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    for row in rows:
-        sheet.append(row)
-    book.save(path)
+from tests.support import write_rows
 
 
 def _import(tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str,
             rows: list[list[Any]]) -> tuple[int, str, str, list[dict[str, Any]], dict[str, Any]]:
     """(exit code, stdout, stderr, the pack's sessions, the report) of importing ``rows``."""
-    _write(tmp_path / name, rows)
+    write_rows(tmp_path / name, rows)
     out, report = tmp_path / "pack", tmp_path / "report.json"
     code = main(["import", str(tmp_path / name), "--out", str(out), "--report", str(report),
                  "--timezone", "Asia/Shanghai"])

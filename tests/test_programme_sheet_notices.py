@@ -11,24 +11,12 @@ from openpyxl import Workbook, load_workbook
 
 from guide.cli import main
 from guide.content.loader import load_pack
-
-
-def _write(path: Path, rows: list[list[Any]]) -> None:
-    if path.suffix == ".csv":
-        path.write_text("".join(",".join("" if v is None else str(v) for v in row) + "\n"
-                                for row in rows), encoding="utf-8")
-        return
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    for row in rows:
-        sheet.append(row)
-    book.save(path)
+from tests.support import write_rows
 
 
 def _import(tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str,
             rows: list[list[Any]]) -> tuple[int, str, Path, dict[str, Any]]:
-    _write(tmp_path / name, rows)
+    write_rows(tmp_path / name, rows)
     return _import_file(tmp_path, capsys, tmp_path / name)
 
 
@@ -102,7 +90,7 @@ def _formulas(path: Path, rows: list[list[Any]], saved: dict[bytes, bytes] | Non
     puts results in (a formula's XML -> that XML with its result, as Excel saves it)."""
     import zipfile
 
-    _write(path, rows)
+    write_rows(path, rows)
     with zipfile.ZipFile(path) as z:
         parts = {i.filename: z.read(i) for i in z.infolist()}
     for before, after in (saved or {}).items():
@@ -155,7 +143,8 @@ def test_a_report_path_that_cannot_be_written_is_refused_before_the_pack_is_repl
     code, err, out, _report = _import(tmp_path, capsys, "s.csv", [
         ["标题", "日期", "开始", "结束"], ["开幕式", "2023-05-25", "09:00", "10:00"]])
     assert code == 0, err
-    _write(tmp_path / "s.csv", [["标题", "日期", "开始", "结束"], ["闭幕式", "2023-05-26", "09:00", "10:00"]])
+    write_rows(tmp_path / "s.csv",
+               [["标题", "日期", "开始", "结束"], ["闭幕式", "2023-05-26", "09:00", "10:00"]])
     (tmp_path / "notes.txt").write_text("", encoding="utf-8")
     for report, why in ((tmp_path, f"--report {tmp_path} is a folder; give the name of the report "
                                    f"file to write, e.g. --report {tmp_path / 'import-report.json'}"),

@@ -13,7 +13,8 @@ import sqlite3
 
 import pytest
 
-from guide.search import SearchDoc, SearchHit, count_by_kind, create_index, index_documents, search
+from guide.search import SearchDoc, SearchHit, count_by_kind, search
+from tests.support import memory_index
 
 DOCS = (
     SearchDoc("forum", "finance", "双碳战略与绿色金融论坛",
@@ -32,11 +33,7 @@ DOCS = (
 
 @pytest.fixture(scope="module")
 def conn() -> sqlite3.Connection:
-    conn = sqlite3.connect(":memory:")
-    create_index(conn)
-    with conn:
-        index_documents(conn, DOCS)
-    return conn
+    return memory_index(DOCS)
 
 
 def ids(hits: list[SearchHit]) -> list[str]:
@@ -77,13 +74,10 @@ def test_the_acronyms_of_a_title_and_its_parts() -> None:
 def test_a_title_holding_the_word_comes_before_a_title_with_those_initials() -> None:
     """On 39C3 "CCC" (the Chaos Computer Club) put "Chaos Cannabis Cup" first, above the
     track "CCC & Community" and "CCC-Jahresrückblick"."""
-    conn = sqlite3.connect(":memory:")
-    create_index(conn)
-    with conn:
-        index_documents(conn, (
-            SearchDoc("forum", "cup", "Chaos Cannabis Cup", "Chaos Cannabis Cup"),
-            SearchDoc("forum", "review", "CCC-Jahresrückblick", "CCC-Jahresrückblick"),
-            SearchDoc("track", "community", "CCC & Community", "CCC & Community"),
-        ))
+    conn = memory_index((
+        SearchDoc("forum", "cup", "Chaos Cannabis Cup", "Chaos Cannabis Cup"),
+        SearchDoc("forum", "review", "CCC-Jahresrückblick", "CCC-Jahresrückblick"),
+        SearchDoc("track", "community", "CCC & Community", "CCC & Community"),
+    ))
     found = ids(search(conn, "CCC", limit=10))
     assert set(found[:2]) == {"review", "community"} and found[2] == "cup"

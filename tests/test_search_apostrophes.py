@@ -13,7 +13,8 @@ import sqlite3
 
 import pytest
 
-from guide.search import SearchDoc, create_index, index_documents, normalize_query, search
+from guide.search import SearchDoc, normalize_query, search
+from tests.support import memory_index
 
 TALKS = (
     SearchDoc("forum", "bluetooth", "Bluetooth Headphone Jacking: A Key to Your Phone",
@@ -32,11 +33,7 @@ TALKS = (
 
 @pytest.fixture(scope="module")
 def conn() -> sqlite3.Connection:
-    conn = sqlite3.connect(":memory:")
-    create_index(conn)
-    with conn:
-        index_documents(conn, TALKS)
-    return conn
+    return memory_index(TALKS)
 
 
 def ids(conn: sqlite3.Connection, query: str) -> list[str]:

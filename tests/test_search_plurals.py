@@ -12,7 +12,8 @@ import sqlite3
 
 import pytest
 
-from guide.search import SearchDoc, SearchHit, count_by_kind, create_index, index_documents, search
+from guide.search import SearchDoc, SearchHit, count_by_kind, search
+from tests.support import memory_index
 
 DOCS = (
     SearchDoc("photo", "robot", "观众与机器人互动。", "Visitors interact with a robot.",
@@ -35,11 +36,7 @@ DOCS = (
 
 @pytest.fixture(scope="module")
 def conn() -> sqlite3.Connection:
-    conn = sqlite3.connect(":memory:")
-    create_index(conn)
-    with conn:
-        index_documents(conn, DOCS)
-    return conn
+    return memory_index(DOCS)
 
 
 def ids(hits: list[SearchHit]) -> list[str]:
