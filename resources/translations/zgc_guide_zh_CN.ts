@@ -162,10 +162,6 @@
         <translation>%1 是一个文件夹。请在其中指定一个文件名。</translation>
     </message>
     <message>
-        <source>The disk is full. Free some space and try again.</source>
-        <translation>磁盘已满。请释放一些空间后重试。</translation>
-    </message>
-    <message>
         <source>There is no room for a file this size on that disk.</source>
         <translation>该磁盘放不下这么大的文件。</translation>
     </message>

@@ -428,7 +428,7 @@ class BookmarksPage(Page):
         path = str(exc.path or "")
         why = {
             "folder": self.tr("%1 is a folder. Name a file inside it."),
-            "disk-full": self.tr("The disk is full. Free some space and try again."),
+            "disk-full": tx.tr("The disk is full. Free some space and try again."),  # as updates say
             "too-large": self.tr("There is no room for a file this size on that disk."),
             "parent-not-folder": self.tr("A file stands where %1 needs a folder. Choose another "
                                          "place."),
