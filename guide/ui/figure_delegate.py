@@ -11,8 +11,10 @@ from PySide6.QtWidgets import QStyleOptionViewItem
 
 from guide.content.models import Figure
 from guide.ui import text as tx
-from guide.ui.delegates import PAD, BaseDelegate, Index, Line, title
+from guide.ui.delegates import PAD, BaseDelegate, Index, Line, title, wrapped
 from guide.ui.models.lazy import ItemRole
+
+LABEL_LINES = 4  # the most lines what a figure measures takes beside its number
 
 
 def two_lines_width(text: str, fm: QFontMetrics) -> int:
@@ -42,16 +44,20 @@ class FigureDelegate(BaseDelegate):
         value, lines = self.parts(item)
         return [lines[0].text, value.text, *(line.text for line in lines[1:])]
 
-    def columns(self, card: QRect, value: Line) -> tuple[QRect, QRect] | None:
+    def columns(self, card: QRect, value: Line, label: Line | None = None) -> tuple[QRect, QRect] | None:
         """(number, what it measures) side by side, or None to stack them on a narrow card.
         The number's column is a third of the card (on a portrait kiosk 250 px at 135% took
         half the row, and the quotes beside were cut short under an empty column), or as
-        wide as the number needs on two lines; the text beside keeps clear of the star."""
+        wide as the number needs on two lines; the text beside keeps clear of the star.
+        A ``label`` that would take more than :data:`LABEL_LINES` lines beside the number
+        stacks too (a long official name at 200% ran past its eight lines, cut)."""
         inner = card.adjusted(PAD, PAD // 2 + 2, -PAD, -PAD // 2)
         need = two_lines_width(value.text, QFontMetrics(value.font)) + 2
         left_w = max(min(int(250 * self.ctx.state.text_scale), inner.width() // 3), need)
         right = inner.adjusted(left_w + PAD, 0, -self.star_room(), 0)
         if right.width() < QFontMetrics(self.font("title", True)).horizontalAdvance("国") * 9:
+            return None
+        if label is not None and len(wrapped(label.text, label.font, right.width(), 99)) > LABEL_LINES:
             return None
         return QRect(inner.left(), inner.top(), left_w, inner.height()), right
 
@@ -66,7 +72,7 @@ class FigureDelegate(BaseDelegate):
         self.paint_card(painter, option, rect)
         if figure is not None:
             value, lines = self.parts(figure)
-            split = self.columns(rect, value)
+            split = self.columns(rect, value, lines[0])
             if split is not None:
                 self.paint_lines(painter, split[0], [value])
                 self.paint_lines(painter, split[1], lines)
@@ -82,7 +88,7 @@ class FigureDelegate(BaseDelegate):
             return QSize(600, self.lines_height(lines) + PAD + 8)
         value, lines = self.parts(figure)
         card = self.card_rect(QRect(0, 0, self.row_width(option), 100))
-        split = self.columns(card, value)
+        split = self.columns(card, value, lines[0])
         if split is not None:
             height = max(self.lines_height([value], split[0].width()),
                          self.lines_height(lines, split[1].width()))
