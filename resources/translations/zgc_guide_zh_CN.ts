@@ -348,16 +348,16 @@
         <translation>接下来 · %1</translation>
     </message>
     <message>
+        <source>The event has ended. &lt;a href=&quot;%1&quot;&gt;Browse its programme&lt;/a&gt;.</source>
+        <translation>活动已结束。&lt;a href=&quot;%1&quot;&gt;浏览日程&lt;/a&gt;。</translation>
+    </message>
+    <message>
         <source>The exhibition is open today: %1</source>
         <translation>今日展览开放：%1</translation>
     </message>
     <message>
         <source>The forum has ended. Browse what happened below.</source>
         <translation>论坛已结束，可在下方浏览论坛内容。</translation>
-    </message>
-    <message>
-        <source>The forum has ended. &lt;a href=&quot;%1&quot;&gt;Browse its programme&lt;/a&gt;.</source>
-        <translation>论坛已结束。&lt;a href=&quot;%1&quot;&gt;浏览日程&lt;/a&gt;。</translation>
     </message>
     <message>
         <source>Nothing is on right now.</source>

@@ -246,7 +246,8 @@ class HomePage(Page):
         elif self._after_forum and (self._has_news or self.figures_model.rowCount()):
             self.today_empty.setText(self.tr("The forum has ended. Browse what happened below."))
         elif self._after_forum:
-            self.today_empty.setText(self.tr("The forum has ended. <a href=\"%1\">Browse its "
+            # An imported programme (no news, no figures) is no forum: "the event".
+            self.today_empty.setText(self.tr("The event has ended. <a href=\"%1\">Browse its "
                                              "programme</a>.").replace("%1", "forums"))
         elif later_today:
             self.today_empty.setText(self.tr("Nothing is on right now."))
