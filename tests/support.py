@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QListView, QTa
 from pytestqt.qtbot import QtBot
 
 from guide.app import build_window
-from guide.search import SearchDoc
+from guide.search import SearchDoc, SearchHit
 from guide.ui import boxes
 from guide.ui.guide import Guide
 from tests.conftest import MINI_PACK
@@ -204,4 +204,9 @@ def write_rows(path: Path, rows: list[list[Any]]) -> None:
     for row in rows:
         sheet.append(row)
     book.save(path)
+
+
+def hit_ids(hits: Iterable[SearchHit]) -> list[str]:
+    """The ids of search hits, best first."""
+    return [hit.id for hit in hits]
 

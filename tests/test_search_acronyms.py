@@ -13,8 +13,8 @@ import sqlite3
 
 import pytest
 
-from guide.search import SearchDoc, SearchHit, count_by_kind, search
-from tests.support import memory_index
+from guide.search import SearchDoc, count_by_kind, search
+from tests.support import hit_ids, memory_index
 
 DOCS = (
     SearchDoc("forum", "finance", "双碳战略与绿色金融论坛",
@@ -36,8 +36,7 @@ def conn() -> sqlite3.Connection:
     return memory_index(DOCS)
 
 
-def ids(hits: list[SearchHit]) -> list[str]:
-    return [hit.id for hit in hits]
+ids = hit_ids
 
 
 def test_an_acronym_in_capitals_finds_its_title_first(conn: sqlite3.Connection) -> None:

@@ -12,8 +12,8 @@ import sqlite3
 
 import pytest
 
-from guide.search import SearchDoc, SearchHit, count_by_kind, search
-from tests.support import memory_index
+from guide.search import SearchDoc, count_by_kind, search
+from tests.support import hit_ids, memory_index
 
 DOCS = (
     SearchDoc("photo", "robot", "观众与机器人互动。", "Visitors interact with a robot.",
@@ -39,8 +39,7 @@ def conn() -> sqlite3.Connection:
     return memory_index(DOCS)
 
 
-def ids(hits: list[SearchHit]) -> list[str]:
-    return [hit.id for hit in hits]
+ids = hit_ids
 
 
 @pytest.mark.parametrize(("query", "expected"), [

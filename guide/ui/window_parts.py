@@ -134,7 +134,9 @@ def fit_sections(navigation: QListView, model: QStandardItemModel, scale: float,
     cell = QSize(max(widest, side) + 48, side + fm.height() + 34)  # + text margins
     stacked = (collapsed and cell.width() + 20 <= 0.27 * width
                and len(labels) * (cell.height() + 4) + 16 <= height)
-    navigation.setViewMode(QListView.ViewMode.IconMode if stacked else QListView.ViewMode.ListMode)
+    mode = QListView.ViewMode.IconMode if stacked else QListView.ViewMode.ListMode
+    if navigation.viewMode() != mode:  # fitted at every resize: a mode set again relays the rows
+        navigation.setViewMode(mode)
     if stacked:  # IconMode would also wrap, flow sideways and let rows be dragged
         navigation.setFlow(QListView.Flow.TopToBottom)
         navigation.setWrapping(False)
