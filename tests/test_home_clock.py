@@ -182,6 +182,26 @@ def test_after_an_imported_programme_home_links_to_it_and_heads_no_empty_section
         g.images.shutdown()
 
 
+@pytest.mark.parametrize(("now", "heading"), [
+    ("2025-12-20T10:00", "The event opens · Sat 27 December 2025"),
+    ("2025-12-26T10:00", "The event opens tomorrow · Sat 27 December 2025"),
+])
+def test_an_imported_programme_is_worded_as_an_event_not_a_forum(  # type: ignore[no-untyped-def]
+        qtbot, programme_db: Path, now: str, heading: str) -> None:
+    """39C3 is no forum: Home had said "The forum opens" over its first day's talks."""
+    g = build_window(programme_db, now=now, lang="en")
+    qtbot.addWidget(g.window)
+    g.window.resize(1280, 800)
+    g.window.show()
+    try:
+        page = g.window.page("home")
+        assert isinstance(page, HomePage)
+        assert shown(page.next_title) == heading
+        assert "forum" not in " ".join((page.forum_dates.text(), page.today_empty.text())).lower()
+    finally:
+        g.images.shutdown()
+
+
 def test_news_and_figures_keep_their_headings_where_the_content_has_them(home_at) -> None:  # type: ignore[no-untyped-def]
     page = home_at("2023-05-25T09:00")  # before any news: the section says so
     assert shown(page.news_title) == "Latest news" and shown(page.news_empty) == "No news yet."

@@ -304,6 +304,10 @@
         <translation>论坛日期未公布</translation>
     </message>
     <message>
+        <source>Dates not announced</source>
+        <translation>日期未公布</translation>
+    </message>
+    <message>
         <source>Exhibition: %1</source>
         <translation>展览：%1</translation>
     </message>
@@ -336,6 +340,14 @@
         <translation>论坛开幕 · %1</translation>
     </message>
     <message>
+        <source>The event opens tomorrow · %1</source>
+        <translation>活动明天开始 · %1</translation>
+    </message>
+    <message>
+        <source>The event opens · %1</source>
+        <translation>活动开始 · %1</translation>
+    </message>
+    <message>
         <source>Next</source>
         <translation>接下来</translation>
     </message>
@@ -366,6 +378,10 @@
     <message>
         <source>No forums today.</source>
         <translation>今天没有论坛活动。</translation>
+    </message>
+    <message>
+        <source>No sessions today.</source>
+        <translation>今天没有场次。</translation>
     </message>
     <message>
         <source>Nothing more is scheduled.</source>

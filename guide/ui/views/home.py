@@ -174,7 +174,8 @@ class HomePage(Page):
         self.forum_dates.setText(
             (tx.labelled(label, period_text, lang) if label else
              self.tr("Forums: %1").replace("%1", period_text))
-            if dates else self.tr("Forum dates not announced"))
+            if dates else self.tr("Forum dates not announced") if self._forum_like()
+            else self.tr("Dates not announced"))
         period = queries.exhibition_period(db)
         self.expo_dates.setText(
             self.tr("Exhibition: %1").replace("%1", tx.format_period(*period, lang))
@@ -211,6 +212,11 @@ class HomePage(Page):
         self.news_view.setAccessibleName(self.news_title.text())
         self.figures_view.setAccessibleName(self.figures_title.text())
 
+    def _forum_like(self) -> bool:
+        """True for the forum's own content (news or key figures beside its programme); an
+        imported programme (neither) is an event of sessions, and Home words it so."""
+        return self._has_news or self.figures_model.rowCount() > 0
+
     def _headings(self, now: dt.datetime, lang: str, dates: list[dt.date]) -> None:
         """The two schedule columns' titles and empty notes, for where ``now`` falls in the
         forum's days."""
@@ -231,9 +237,12 @@ class HomePage(Page):
         self._arrange(self._wanted)
         if self._before_forum and first is not None and self._next_day == first:
             day = tx.format_date(first, lang, weekday=True)
-            self.next_title.setText(
-                (self.tr("The forum opens tomorrow · %1") if (first - now.date()).days == 1
-                 else self.tr("The forum opens · %1")).replace("%1", day))
+            tomorrow = (first - now.date()).days == 1
+            if self._forum_like():
+                text = self.tr("The forum opens tomorrow · %1") if tomorrow else self.tr("The forum opens · %1")
+            else:
+                text = self.tr("The event opens tomorrow · %1") if tomorrow else self.tr("The event opens · %1")
+            self.next_title.setText(text.replace("%1", day))
         elif self._next_day is None:
             self.next_title.setText(self.tr("Next"))
         elif later_today:
@@ -243,7 +252,7 @@ class HomePage(Page):
                 "%1", tx.format_date(self._next_day, lang, weekday=True)))
         if self.today_model.rowCount() or self._before_forum:
             self.today_empty.setText("")
-        elif self._after_forum and (self._has_news or self.figures_model.rowCount()):
+        elif self._after_forum and self._forum_like():
             self.today_empty.setText(self.tr("The forum has ended. Browse what happened below."))
         elif self._after_forum:
             # An imported programme (no news, no figures) is no forum: "the event".
@@ -252,6 +261,7 @@ class HomePage(Page):
         elif later_today:
             self.today_empty.setText(self.tr("Nothing is on right now."))
         else:
-            self.today_empty.setText(self.tr("No forums today."))
+            self.today_empty.setText(self.tr("No forums today.") if self._forum_like()
+                                     else self.tr("No sessions today."))
         self.next_empty.setText("" if self.next_model.rowCount() else self.tr("Nothing more is scheduled."))
         keyboard_link(self.today_empty, "<a " in self.today_empty.text())
