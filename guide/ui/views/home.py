@@ -239,9 +239,11 @@ class HomePage(Page):
             day = tx.format_date(first, lang, weekday=True)
             tomorrow = (first - now.date()).days == 1
             if self._forum_like():
-                text = self.tr("The forum opens tomorrow · %1") if tomorrow else self.tr("The forum opens · %1")
+                text = (self.tr("The forum opens tomorrow · %1") if tomorrow
+                        else self.tr("The forum opens · %1"))
             else:
-                text = self.tr("The event opens tomorrow · %1") if tomorrow else self.tr("The event opens · %1")
+                text = (self.tr("The event opens tomorrow · %1") if tomorrow
+                        else self.tr("The event opens · %1"))
             self.next_title.setText(text.replace("%1", day))
         elif self._next_day is None:
             self.next_title.setText(self.tr("Next"))
