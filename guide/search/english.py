@@ -26,7 +26,11 @@ _NOT_PLURAL_ENDINGS = ("ss", "us", "is")
 # Words whose "singular" is another common word a visitor does not mean: "news" is not
 # more than one "new", "means" not of "mean".
 _NOT_PLURALS = frozenset({"news", "means", "always", "perhaps", "whereas", "sometimes", "series",
-                          "species", "lens", "chaos"})
+                          "species", "lens", "chaos",
+                          # Fields of study: "economics" is not more than one "economic".
+                          "economics", "physics", "politics", "mathematics", "statistics",
+                          "electronics", "robotics", "logistics", "genetics", "informatics",
+                          "ethics", "athletics", "linguistics", "optics"})
 # -es after these is the plural's own syllable (boxes, churches, wishes, buses, quizzes).
 _SIBILANT_ES = ("ses", "xes", "zes", "ches", "shes")
 
@@ -45,7 +49,17 @@ def singulars(word: str) -> tuple[str, ...]:
         return (word[:-3] + "y", word[:-1])  # cities, movies
     if word.endswith(_SIBILANT_ES) or word.endswith("oes"):
         return (word[:-2], word[:-1])  # boxes, heroes; horses, shoes
+    if word.endswith("ves") and len(word) > _SHORTEST:
+        return (word[:-1], word[:-3] + "f", word[:-3] + "fe")  # initiatives; leaves, lives
     return (word[:-1],)
+
+
+def acronym_plural(typed: str) -> str | None:
+    """The acronym an English plural of one stands for ("APIs", "NGOs" -> "api", "ngo"),
+    typed as capitals and a small s; None for any other word."""
+    if len(typed) > 2 and typed.endswith("s") and typed[:-1].isupper() and typed.isascii():
+        return typed[:-1].lower()
+    return None
 
 
 # An English title's acronym: the first letters of its words, less these (ICBC is the

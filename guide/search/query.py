@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from guide.search.english import can_be_acronym, singulars
+from guide.search.english import acronym_plural, can_be_acronym, singulars
 from guide.search.schema import ACRONYM, MAX_PINYIN_TOKEN, MAX_WORD, START, WORDS_LONGEST, kind_token
 from guide.search.text import MARK, TOKEN, WORD, WORD_CHAR, fold, pinyin_fold
 
@@ -56,6 +56,9 @@ def normalize_query(query: str) -> Pieces:
     folded = fold(query)
     # Folding loses the case, and may change lengths: the words typed in capitals, folded.
     capitals = {fold(word) for word in WORD.findall(query) if len(word) > 1 and word.isupper()}
+    # "APIs": the plural of an acronym, whose folded "apis" reads as no plural (analysis).
+    acronym_plurals = {fold(word): (one,) for word in WORD.findall(query)
+                       if (one := acronym_plural(word))}
     elided = _elided_parts(folded)
     for match in TOKEN.finditer(folded):
         cjk, text = match.groups()
@@ -67,7 +70,8 @@ def normalize_query(query: str) -> Pieces:
             # The word as the text index affords it (its prefix indexes stop at MAX_WORD),
             # its pinyin whole: the title keys check any length (titlerows.py).
             piece = Piece(text[:MAX_WORD_PIECE], False, pinyin_fold(text)[:MAX_PINYIN_TOKEN],
-                          singulars(text) if len(text) <= MAX_WORD_PIECE else (), text in capitals)
+                          (singulars(text) or acronym_plurals.get(text, ()))
+                          if len(text) <= MAX_WORD_PIECE else (), text in capitals)
         pieces[piece] = None
         if len(pieces) == MAX_PIECES:
             break
