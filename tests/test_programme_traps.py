@@ -33,8 +33,10 @@ PENTABARF = """<?xml version="1.0" encoding="UTF-8"?>
     </room>
     <room name="H.1302"/>
     <room name="">
-      <event id="3"><start>10:00</start><duration>1:00:00</duration><room></room>
+      <event id="3"><start>10:00</start><duration>48:00</duration><room></room>
         <title>Two days long</title></event>
+      <event id="6"><start>15:00</start><duration>00:40:00</duration><room>K</room>
+        <title>Seconds written</title></event>
       <event id="4"><start>11:00</start><duration>ninety</duration><room>K</room>
         <title>Bad duration</title></event>
       <event id="5"><start>12:00</start><duration>01:00</duration><room>K</room><title/></event>
@@ -84,7 +86,9 @@ def test_pentabarf_file_with_every_trap(tmp_path: Path) -> None:
     # 00:30 belongs to the conference day of 6 February but happens on the 7th.
     assert night.date.isoformat() == "2010-02-06"
     assert night.start.isoformat() == night.end.isoformat() == "2010-02-07T00:30:00+01:00"
-    assert long.end.isoformat() == "2010-02-07T10:00:00+01:00"  # D:HH:MM
+    assert long.end.isoformat() == "2010-02-08T10:00:00+01:00"
+    # HH:MM:SS, as the frab schema writes three parts (read as D:HH:MM, it was unreadable).
+    assert s["Seconds written"].end.isoformat() == "2010-02-06T15:40:00+01:00"
     assert long.room is None  # empty room: kept, without one
     assert late.summary == "Fish & chips"  # double-escaped HTML decoded, tags gone
     assert [ln.url for ln in late.links] == ["https://example.org/a"]
@@ -96,7 +100,7 @@ def test_pentabarf_file_with_every_trap(tmp_path: Path) -> None:
     report = json.loads(report_path.read_text(encoding="utf-8"))
     skipped = {(r["id"], r["reason"]) for r in report["skipped"]}
     assert skipped == {
-        ("4", "duration 'ninety' is not H:MM, HH:MM or D:HH:MM"),
+        ("4", "duration 'ninety' is not H:MM, HH:MM or HH:MM:SS"),
         ("5", "no title"),
         ("1", "duplicate of session " + late.id + " (same id, title and start)"),
     }
@@ -104,6 +108,10 @@ def test_pentabarf_file_with_every_trap(tmp_path: Path) -> None:
     assert ("1", "HTML that was escaped twice was decoded") in repaired
     assert ("3", "no room given; the session is listed without one") in repaired
     assert ("2", "id 2 is used twice; this second event gets an id of its own") in repaired
+    # Two days is kept but named: a typo ("48:00" for "4:00") would be "on now" for days.
+    notices = {(r["id"], r["notice"]) for r in report["notices"]}
+    assert ("3", "lasts 48 hours (duration 48:00); it is shown as on for all that time:"
+                 " check the duration") in notices
 
 
 def test_offsets_that_differ_within_a_file_are_kept_as_instants(tmp_path: Path) -> None:

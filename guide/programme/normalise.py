@@ -19,7 +19,14 @@ from zoneinfo import ZoneInfo
 from guide.content.ids import make_id
 from guide.programme.model import ProgrammeError, RawEvent, RawProgramme
 from guide.programme.text import one_line, paragraphs
-from guide.programme.times import FALLBACK_SOURCE, parse_clock, parse_duration, parse_instant, zone
+from guide.programme.times import (
+    FALLBACK_SOURCE,
+    LONGEST_LIKELY,
+    parse_clock,
+    parse_duration,
+    parse_instant,
+    zone,
+)
 
 # Without a day start in the file, an event before this clock time belongs to the
 # conference day before (events at 00:30 are the previous night's).
@@ -50,6 +57,11 @@ class Report:
     def repair_file(self, where: str, what: str) -> None:
         """Something of the file that is not an event (its encoding) was read otherwise."""
         self.repaired.append({"where": where, "id": None, "guid": None, "title": "", "repair": what})
+
+
+def _hours(length: dt.timedelta) -> str:
+    hours, seconds = divmod(int(length.total_seconds()), 3600)
+    return f"{hours} hours" + (f" {seconds // 60} minutes" if seconds >= 60 else "")
 
 
 def _ident(event: RawEvent) -> dict[str, Any]:
@@ -323,6 +335,10 @@ def _session(event: RawEvent, times_optional: bool, clock: _Clock, report: Repor
     if start is not None and (problem := _out_of_range(start, length)):
         report.skip(event, problem)
         return None
+    if length is not None and length > LONGEST_LIKELY:
+        report.notices.append({**_ident(event), "notice": (
+            f"lasts {_hours(length)} (duration {(event.duration or '').strip()}); it is shown as"
+            " on for all that time: check the duration")})
     key = _event_key(event)
     if key in seen:
         first = seen[key]

@@ -9,18 +9,25 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from guide.programme.model import ProgrammeError
 
 _HM = re.compile(r"^(\d{1,3}):([0-5]\d)$")  # H:MM, HH:MM (and 0:00)
-_DHM = re.compile(r"^(\d{1,2}):([01]?\d|2[0-3]):([0-5]\d)$")  # D:HH:MM
 _HMS = re.compile(r"^(\d{1,2}):([0-5]\d):([0-5]\d)$")  # HH:MM:SS (Pentabarf day_change)
+# A duration's three parts are hours, minutes and seconds, as the frab schema has it
+# (shared/schedules/frab-schedule.xml.xsd: ``[0-9]{1,2}:[0-9]{2}:[0-9]{1,2}``). They were read
+# as D:HH:MM, which made every ``00:40:00`` of an exporter that writes seconds unreadable and
+# ``01:00:00`` a day long.
+_HMS_DURATION = re.compile(r"^(\d{1,2}):([0-5]\d):([0-5]?\d)$")
+# A session longer than this is named in the import's notices: "99:00" typed for "1:39"
+# would otherwise be "on now" for four days without a word.
+LONGEST_LIKELY = dt.timedelta(hours=24)
 
 
 def parse_duration(text: str) -> dt.timedelta:
-    """``H:MM``, ``HH:MM`` or ``D:HH:MM`` as a timedelta; ValueError for anything else."""
+    """``H:MM``, ``HH:MM`` or ``HH:MM:SS`` as a timedelta; ValueError for anything else."""
     text = text.strip()
     if m := _HM.match(text):
         return dt.timedelta(hours=int(m[1]), minutes=int(m[2]))
-    if m := _DHM.match(text):
-        return dt.timedelta(days=int(m[1]), hours=int(m[2]), minutes=int(m[3]))
-    raise ValueError(f"duration {text!r} is not H:MM, HH:MM or D:HH:MM")
+    if m := _HMS_DURATION.match(text):
+        return dt.timedelta(hours=int(m[1]), minutes=int(m[2]), seconds=int(m[3]))
+    raise ValueError(f"duration {text!r} is not H:MM, HH:MM or HH:MM:SS")
 
 
 def parse_clock(text: str) -> dt.time:
