@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import time
 import zipfile
@@ -533,3 +534,25 @@ def test_a_zip_file_that_is_no_xlsx_workbook_says_what_it_is_and_how_to_save_it(
     err = _refused(tmp_path, capsys, name, zip_bytes(parts))
     assert err.splitlines()[0].startswith(f"error: {said}")
     assert "Content_Types" not in err
+
+
+def test_a_time_the_clocks_skip_is_read_forward_and_said(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """02:30 on 31 March 2024 does not exist in Berlin: kept as typed, a 02:30-03:30 session
+    began and ended at the same instant and lasted no time, without a word."""
+    source = tmp_path / "dst.csv"
+    source.write_text(HEAD + "S1,Night talk,2024-03-31,02:30,03:30,Hall A\n"
+                      + "S2,Morning talk,2024-03-31,09:00,10:00,Hall A\n", encoding="utf-8")
+    out = tmp_path / "pack"
+    report = tmp_path / "report.json"
+    code = main(["import", str(source), "--out", str(out), "--timezone", "Europe/Berlin",
+                 "--report", str(report)])
+    assert code == 0
+    sessions = {s.title: s for s in load_pack(out).of("forum")}
+    night = sessions["Night talk"]
+    assert night.end > night.start  # it lasts its hour
+    assert night.start.isoformat() == "2024-03-31T03:30:00+02:00"
+    assert sessions["Morning talk"].start.isoformat() == "2024-03-31T09:00:00+02:00"
+    repaired = [r["repair"] for r in json.loads(report.read_text(encoding="utf-8"))["repaired"]]
+    assert ("02:30 does not exist on 2024-03-31 in Europe/Berlin (the clocks go forward);"
+            " read as 03:30: check the times") in repaired

@@ -59,6 +59,21 @@ class Report:
         self.repaired.append({"where": where, "id": None, "guid": None, "title": "", "repair": what})
 
 
+def _existing(start: dt.datetime, event: RawEvent, report: Report) -> dt.datetime:
+    """``start``, or when its clock time does not exist that day in its zone (skipped when
+    the clocks go forward: 02:30 on 31 March 2024 in Berlin) the time it is read as, said in
+    a repair: it was kept as typed, which made a 02:30-03:30 session last no time at all."""
+    zone_of = start.tzinfo
+    if not isinstance(zone_of, ZoneInfo):
+        return start  # a fixed offset: every time exists
+    real = start.astimezone(dt.UTC).astimezone(zone_of)
+    if real.replace(tzinfo=None) == start.replace(tzinfo=None):
+        return start
+    report.repair(event, f"{start:%H:%M} does not exist on {start:%Y-%m-%d} in {zone_of.key} "
+                         f"(the clocks go forward); read as {real:%H:%M}: check the times")
+    return real
+
+
 def _hours(length: dt.timedelta) -> str:
     hours, seconds = divmod(int(length.total_seconds()), 3600)
     return f"{hours} hours" + (f" {seconds // 60} minutes" if seconds >= 60 else "")
@@ -318,7 +333,7 @@ def _session(event: RawEvent, times_optional: bool, clock: _Clock, report: Repor
     untimed = times_optional and not event.date and not event.start and bool(event.day)
     if not untimed:
         try:
-            start = clock.start(event, report)
+            start = _existing(clock.start(event, report), event, report)
         except (ValueError, OverflowError) as exc:
             report.skip(event, f"start time unreadable: {exc}")
             return None
