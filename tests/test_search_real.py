@@ -75,8 +75,23 @@ def test_every_spelling_of_a_word_lists_its_titles_as_the_chinese_does(db: sqlit
     items hold 绿色 in their titles, the green finance centre's news among them)."""
     chinese = [h.id for h in search(db, "绿色", limit=5)]
     assert "beijing-green-finance-centre" in chinese and len(chinese) == 5
-    for spelling in ("lüse", "luse", "lvse", "LÜSE"):
+    # Tone numbers (lv4se4) and a soft hyphen pasted inside a word: they had found nothing,
+    # and a third of the hits.
+    for spelling in ("lüse", "luse", "lvse", "LÜSE", "lv4se4", "lü4sè4", "lv\u00adse"):
         assert [h.id for h in search(db, spelling, limit=5)] == chinese, spelling
+
+
+@pytest.mark.parametrize("typed", ["zhong1guan1cun1", "zhong\u00adguancun", "zhong\u200bguan\u200bcun"])
+def test_tone_numbers_and_invisible_characters_find_what_the_word_finds(
+        db: sqlite3.Connection, typed: str) -> None:
+    assert [h.id for h in search(db, typed)] == [h.id for h in search(db, "zhongguancun")]
+
+
+def test_numbers_inside_words_that_are_no_pinyin_stay(db: sqlite3.Connection) -> None:
+    from guide.search.query import normalize_query
+
+    for word in ("h7n9", "mp3", "covid19", "a4", "web3", "2023"):
+        assert [p.text for p in normalize_query(word)] == [word]
 
 
 def test_one_character_queries_find_items_containing_them(db: sqlite3.Connection) -> None:

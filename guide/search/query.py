@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from guide.search.english import acronym_plural, can_be_acronym, singulars
 from guide.search.schema import ACRONYM, MAX_PINYIN_TOKEN, MAX_WORD, START, WORDS_LONGEST, kind_token
+from guide.search.syllables import SYLLABLES
 from guide.search.text import MARK, TOKEN, WORD, WORD_CHAR, fold, pinyin_fold
 
 # Raw input is cut before any work: nobody types more, and a pasted 10,000-character
@@ -52,8 +53,8 @@ def normalize_query(query: str) -> Pieces:
     if not isinstance(query, str):
         return ()
     pieces: dict[Piece, None] = {}
-    query = query[:MAX_QUERY_CHARS]
-    folded = fold(query)
+    query = _INVISIBLE.sub("", query[:MAX_QUERY_CHARS])
+    folded = _TONED.sub(_toneless, fold(query))
     # Folding loses the case, and may change lengths: the words typed in capitals, folded.
     capitals = {fold(word) for word in WORD.findall(query) if len(word) > 1 and word.isupper()}
     # "APIs": the plural of an acronym, whose folded "apis" reads as no plural (analysis).
@@ -76,6 +77,24 @@ def normalize_query(query: str) -> Pieces:
         if len(pieces) == MAX_PIECES:
             break
     return tuple(pieces)
+
+
+# Characters that show nothing: a soft hyphen or zero-width space pasted inside a word split
+# it in two ("zhong\u00adguancun" found a third of what "zhongguancun" finds).
+_INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]")
+# Pinyin with tone numbers (lv4se4, zhong1guan1cun1): letters, each run ended by a tone 1-5.
+_TONED = re.compile(r"(?<![\w])(?:[a-zü]{2,6}[1-5])+[a-zü]*(?![\w])")
+
+
+def _toneless(match: re.Match[str]) -> str:
+    """The word without its tone numbers when each numbered run is a pinyin syllable (lv4 ->
+    lv), else as typed (h5n1, a4 and mp3 are no pinyin)."""
+    word = match.group()
+    runs = re.split("[1-5]", word)
+    toned = runs[:-1]  # the last run is what follows the last tone number, maybe nothing
+    if all(pinyin_fold(run) in SYLLABLES for run in toned):
+        return "".join(runs)
+    return word
 
 
 # A word with apostrophes inside (don't, Don’t, Wikipedia's, o'clock, xi'an). The index
