@@ -164,11 +164,14 @@ def test_speakers_are_split_as_organisers_separate_them(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """"张三 李四", "张三/李四" and "张三；李四" were one speaker; a Latin name keeps its space."""
     cells = ["张三 李四", "张三/李四", "张三；李四", "张三 / 李四", "Zhang Wei", "Zhang Wei/Li Si",
-             "张三、Zhang Wei", "张三 教授 李四", "王 伟、李　四 教授", "王 伟 张三丰"]
+             "张三、Zhang Wei", "张三 教授 李四", "王 伟、李　四 教授", "王 伟 张三丰",
+             "Wang, Wei; Li Na", "Zhang Wei, Li Si"]
     assert _speakers_of(tmp_path, capsys, cells) == [
         ["张三", "李四"], ["张三", "李四"], ["张三", "李四"], ["张三", "李四"], ["Zhang Wei"],
         ["Zhang Wei", "Li Si"], ["张三", "Zhang Wei"], ["张三 教授", "李四"],  # a title stays with its name
-        ["王伟", "李四 教授"], ["王伟", "张三丰"]]  # a two-character name padded to line up
+        ["王伟", "李四 教授"], ["王伟", "张三丰"],  # a two-character name padded to line up
+        # Beside a semicolon a comma is inside a name (it was three people: Wang, Wei, Li Na).
+        ["Wang, Wei", "Li Na"], ["Zhang Wei", "Li Si"]]
 
 
 def test_a_speakers_affiliation_stays_with_their_name(

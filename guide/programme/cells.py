@@ -303,9 +303,16 @@ _SEPARATOR = re.compile(r"\s*[、，,;；/／\n]\s*")
 _CJK_SPACE = re.compile(r"(?<=[\u3400-\u9fff\uf900-\ufaff])\s+(?=[\u3400-\u9fff\uf900-\ufaff])")
 
 
+# With a semicolon in the cell, commas are inside names ("Wang, Wei; Li Na": surname first,
+# as English lists write it; "Tsinghua University, Beijing; Peking University").
+_STRONG_SEPARATOR = re.compile(r"\s*[、;；/／\n]\s*")
+
+
 def host_names(value: Any) -> list[str]:
     """The hosts in a 主办 Host cell: organisations' names, which may have spaces in them."""
-    return [n for n in _SEPARATOR.split(cell_text(value)) if n]
+    text = cell_text(value)
+    separator = _STRONG_SEPARATOR if ";" in text or "；" in text else _SEPARATOR
+    return [n for n in separator.split(text) if n]
 
 
 # Words a programme writes after a name, not names: "张三 教授" is one speaker.
