@@ -66,3 +66,25 @@ def test_a_busy_user_database_does_not_leave_the_window_half_on_the_old_content(
         g.swap_content(new_db)
         [kept] = list_bookmarks(g.ctx.user, None)
         assert kept.title == "开幕大会"
+
+
+def test_a_page_that_fails_to_rebuild_does_not_leave_the_old_content_open(
+        qtbot: QtBot, mini_db: Path, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    new_db = renamed_pack(tmp_path)
+    with shown_guide(qtbot, mini_db, user_db=tmp_path / "user.db") as g:
+        old_conn = g.ctx.content
+
+        def failing() -> None:
+            raise RuntimeError("a page failed")
+
+        monkeypatch.setattr(g.window, "reload_content", failing)
+        try:
+            g.swap_content(new_db)
+            raise AssertionError("the failure was swallowed")
+        except RuntimeError:
+            pass
+        try:
+            old_conn.execute("SELECT 1")
+            raise AssertionError("the old content's connection stayed open")
+        except sqlite3.ProgrammingError:
+            pass

@@ -57,8 +57,10 @@ class Guide:
         self.ctx.clock = self.ctx.clock.in_zone(content_info(self.ctx.content).timezone)
         self.ctx.bookmarks.content = self.ctx.content
         self.images.switch_database(Path(path))
-        self.window.reload_content()
-        old.close()
+        try:
+            self.window.reload_content()
+        finally:
+            old.close()  # nothing reads it now, even when a page failed to rebuild
         from guide.user.bookmarks import refresh_snapshots
 
         try:
