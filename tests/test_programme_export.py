@@ -203,6 +203,24 @@ def test_untimed_forums_are_all_day_in_ics_and_refused_by_frab(
     assert not (tmp_path / "r.xml").exists()
 
 
+def test_a_chinese_calendar_of_the_forum_for_its_attendees(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The .ics export was English only: a Chinese forum's attendees got "Green Finance Forum"
+    in their phones. ``--lang zh`` writes the Chinese titles, texts and names."""
+    db = build_content_db(REAL_PACK, tmp_path / "real.db").path
+    out = tmp_path / "zh.ics"
+    assert main(["export", "--out", str(out), "--lang", "zh", "--content-db", str(db)]) == 0
+    cal = icalendar.Calendar.from_ical(out.read_bytes())
+    titles = {str(e["SUMMARY"]) for e in cal.walk("VEVENT")}
+    forums = list_items(open_content_db(db), "forum")
+    assert titles == {f.title for f in forums}
+    assert str(cal["NAME"]) == "2023中关村论坛"
+    english = icalendar.Calendar.from_ical(_export(db, "ics", tmp_path / "en.ics").read_bytes())
+    assert {str(e["SUMMARY"]) for e in english.walk("VEVENT")} == {f.title_en for f in forums}
+    code = main(["export", "--out", str(tmp_path / "x.xml"), "--lang", "zh", "--content-db", str(db)])
+    assert code == 2 and "--lang is for the .ics export" in capsys.readouterr().err
+
+
 def test_export_to_a_folder_or_a_missing_folder_names_the_target_and_leaves_nothing(
         imported: dict[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "adir").mkdir()

@@ -134,7 +134,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from guide.commands import ExportTargetError, export_format
     from guide.content.database import open_content_db
     from guide.locate import ensure_content_db
-    from guide.programme.export import EXPORTERS
+    from guide.programme.export import EXPORTERS, ics
     from guide.user.saving import write_whole
 
     try:
@@ -142,7 +142,13 @@ def cmd_export(args: argparse.Namespace) -> int:
     except ExportTargetError as exc:
         print(f"error: {exc}; nothing written", file=sys.stderr)
         return 2
-    result = EXPORTERS[fmt](open_content_db(ensure_content_db(args.content_db)))
+    db = open_content_db(ensure_content_db(args.content_db))
+    lang = getattr(args, "export_lang", None)
+    if lang is not None and fmt != "ics":
+        print(f"error: --lang is for the .ics export; {fmt} carries the English where the guide "
+              "has it; nothing written", file=sys.stderr)
+        return 2
+    result = ics(db, lang) if lang else EXPORTERS[fmt](db)
     if not result.sessions:
         print(f"error: no session has a start time, and {fmt} needs one; nothing written "
               "(the .ics export keeps untimed forums as all-day events)", file=sys.stderr)
@@ -198,3 +204,6 @@ def register(sub: Any, command: Callable[[str, Handler, str], argparse.ArgumentP
                    help="default: from --out's extension (.xml, .json, .ics)")
     p.add_argument("--out", type=Path, required=True, metavar="FILE", help="file to write (its "
                    "folder is made if new), - for stdout")
+    p.add_argument("--lang", dest="export_lang", choices=["zh", "en"],
+                   help="language of an .ics export's titles, texts and names (default en; "
+                   "zh for a Chinese programme's attendees)")

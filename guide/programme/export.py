@@ -261,9 +261,11 @@ def _json_event(s: Session, acronym: str, info: ContentInfo) -> dict[str, Any]:
     }
 
 
-def _vevent(s: Session, info: ContentInfo, tz: dt.tzinfo, stamp: dt.datetime) -> Any:
+def _vevent(s: Session, info: ContentInfo, tz: dt.tzinfo, stamp: dt.datetime,
+            chinese: bool = False) -> Any:
     """One session as a VEVENT; what RFC 5545 has no place for in the guide's X- properties
-    (see :mod:`guide.programme.ical_own`), so that importing the export gives it back."""
+    (see :mod:`guide.programme.ical_own`), so that importing the export gives it back. With
+    ``chinese``, titles, texts and names are the Chinese (the English where there is none)."""
     import icalendar
     from icalendar.prop import vUri
 
@@ -274,21 +276,27 @@ def _vevent(s: Session, info: ContentInfo, tz: dt.tzinfo, stamp: dt.datetime) ->
         start, end = s.start.astimezone(tz), s.end.astimezone(tz)
     else:
         start, end = f.row.date, f.row.date + dt.timedelta(days=1)  # all-day; DTEND exclusive
-    speakers = [sp.person.name_en or sp.person.name for sp in f.speakers]
-    summary = f.summary_en or f.summary or ""
-    notes = [summary, _description(f)]
+    if chinese:
+        speakers = [sp.person.name or sp.person.name_en for sp in f.speakers]
+        summary, title = f.summary or f.summary_en or "", f.row.title or f.row.title_en
+        description = "\n\n".join(f.text or f.text_en)
+    else:
+        speakers = [sp.person.name_en or sp.person.name for sp in f.speakers]
+        summary, title = f.summary_en or f.summary or "", f.row.title_en or f.row.title
+        description = _description(f)
+    notes = [summary, description]
     if speakers:
         notes.append(ical_own.SPEAKERS + ", ".join(speakers))
     event = icalendar.Event.new(
-        uid=f"{s.guid}{ical_own.UID_SUFFIX}", summary=f.row.title_en or f.row.title, start=start,
+        uid=f"{s.guid}{ical_own.UID_SUFFIX}", summary=title, start=start,
         end=end, location=_room_name(s) or None, description="\n\n".join(n for n in notes if n),
         stamp=stamp, url=f.url if f.url and f.url.startswith(("http://", "https://")) else None,
         categories=[f.row.track] if f.row.track else ())
     for sp, name in zip(f.speakers, speakers, strict=True):
         event.add("contact", name, parameters={ical_own.PERSON: _person_guid(info, sp.person.id)})
-    for url, title in f.links:  # RFC 9253
+    for url, label in f.links:  # RFC 9253
         event.add("link", vUri(url), parameters={"VALUE": "URI", "LINKREL": "related",
-                                                 **({"LABEL": title} if title else {})})
+                                                 **({"LABEL": label} if label else {})})
     if isinstance(start, dt.datetime) and start.date() != f.row.date:  # after midnight
         event.add(ical_own.DAY, f.row.date.isoformat())
     for name, value in ((ical_own.TYPE, _type(f)), (ical_own.LANGUAGE, f.language)):
@@ -298,19 +306,22 @@ def _vevent(s: Session, info: ContentInfo, tz: dt.tzinfo, stamp: dt.datetime) ->
     return event
 
 
-def ics(db: Db) -> Export:
+def ics(db: Db, lang: str = "en") -> Export:
     """The programme as iCalendar: one VEVENT per forum (untimed ones all-day), UID from the guid,
-    the pack id in X-ZGC-GUIDE-PACK."""
+    the pack id in X-ZGC-GUIDE-PACK; titles and texts in ``lang`` where the guide has them (a
+    calendar holds one language: English by default, as the frab formats)."""
     import icalendar
 
     info = content_info(db)
     everything = sessions(db)
     tz = _tz(info)
     stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
-    cal = icalendar.Calendar.new(prodid=ical_own.PRODID, name=info.title_en or info.title)
+    chinese = lang == "zh"
+    name = (info.title or info.title_en) if chinese else (info.title_en or info.title)
+    cal = icalendar.Calendar.new(prodid=ical_own.PRODID, name=name)
     cal.add(ical_own.PACK, info.pack_id)
     for s in everything:
-        cal.add_component(_vevent(s, info, tz, stamp))
+        cal.add_component(_vevent(s, info, tz, stamp, chinese))
     if isinstance(tz, zoneinfo.ZoneInfo) and everything:
         first = min(s.forum.row.date for s in everything)
         last = max(s.forum.row.date for s in everything)
