@@ -83,10 +83,13 @@ def _current_db(args: argparse.Namespace) -> Path | None:
 
 def cmd_pack_build(args: argparse.Namespace) -> int:
     from guide.content.loader import PackInvalid
-    from guide.updates.guidepack import build_pack_file
+    from guide.updates.guidepack import OutRefused, build_pack_file
 
     try:
         built = build_pack_file(args.src, args.out)
+    except OutRefused as exc:  # a key, a spreadsheet or a signed pack where the pack would go
+        print(f"error: {exc}; nothing written", file=sys.stderr)
+        return 2
     except PackInvalid as exc:  # listed exactly as build-db lists them
         for error in exc.errors:
             print(error, file=sys.stderr)
@@ -330,7 +333,8 @@ def register(sub: Any, command: Command) -> None:
     pack = group("pack", "make, sign, verify and publish content pack files (.guidepack)", "pack_action")
     p = pack("build", cmd_pack_build, "validate a pack folder and bundle it into one .guidepack file")
     p.add_argument("src", type=Path, metavar="SRC_DIR")
-    p.add_argument("--out", type=Path, metavar="FILE", help="default: <pack id>-<version>.guidepack")
+    p.add_argument("--out", type=Path, metavar="FILE", help="default: <pack id>-<version>.guidepack; "
+                   "an existing file is replaced only if it is an unsigned pack file")
     p = pack("keygen", cmd_pack_keygen, "make an Ed25519 key pair: KEYBASE.key (secret) and KEYBASE.pub")
     p.add_argument("--out", type=Path, required=True, metavar="KEYBASE")
     p.add_argument("--name", help="a name shown with the key, e.g. 'ZGC content team'")
