@@ -16,9 +16,11 @@ Handler = Callable[[argparse.Namespace], int]
 
 
 def _common(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    from guide.locate import CONTENT_DB_HELP
+
     default = argparse.SUPPRESS if suppress else None
     parser.add_argument("--content-db", type=Path, default=default, metavar="PATH",
-                        help="content database (default: the one shipped with the app)")
+                        help=CONTENT_DB_HELP)
     parser.add_argument("--user-db", type=Path, default=default, metavar="PATH",
                         help="user database with bookmarks and settings "
                              "(default: in the per-OS user data folder)")
