@@ -93,8 +93,8 @@ def report_problem(report: Path, source: str | None = None) -> str | None:
         return f"--report {report}: {folder} is a file, not a folder; choose another report file"
     if not os.access(report if report.exists() else folder, os.W_OK):
         if on_read_only_disk(folder):
-            return (f"--report {report} cannot be written: the disk it is on is read-only; "
-                    "choose a file on a disk you can write to")
+            return (f"--report {report} cannot be written: the disk (or shared folder) it "
+                    "is on is read-only; choose a file somewhere else")
         return (f"--report {report} cannot be written (no permission); choose a file in a "
                 "folder you can write to")
     return None
