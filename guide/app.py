@@ -203,8 +203,13 @@ def _tell_fallback(window: MainWindow, ctx: AppContext, opened: OpenedContent) -
     logging.getLogger("guide").error("content database %s is damaged (%s); showing the previous "
                                      "content %s", opened.damaged, opened.problem, opened.path)
     if not ctx.kiosk:  # visitors are not the ones to tell; staff find it in the log
-        message = tx.tr("The content database %1 is damaged; the previous content (%2) is shown "
-                        "instead. Install the content pack again.")
+        if opened.from_programme:  # no pack to install again: only the file staff opened
+            message = tx.tr("The content database %1 is damaged; the previous content (%2) is "
+                            "shown instead. Open the programme file again with \"Open "
+                            "programme...\" in the staff menu.")
+        else:
+            message = tx.tr("The content database %1 is damaged; the previous content (%2) is "
+                            "shown instead. Install the content pack again.")
         message = message.replace("%1", str(opened.damaged)).replace("%2", str(opened.path))
         from PySide6.QtWidgets import QMessageBox  # rare: its Python type costs every start
 

@@ -16,9 +16,11 @@ Handler = Callable[[argparse.Namespace], int]
 
 
 def _common(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    from guide.locate import CONTENT_DB_HELP
+
     default = argparse.SUPPRESS if suppress else None
     parser.add_argument("--content-db", type=Path, default=default, metavar="PATH",
-                        help="content database (default: the one shipped with the app)")
+                        help=CONTENT_DB_HELP)
     parser.add_argument("--user-db", type=Path, default=default, metavar="PATH",
                         help="user database with bookmarks and settings "
                              "(default: in the per-OS user data folder)")
@@ -44,8 +46,11 @@ def open_content(args: argparse.Namespace) -> Any:
 
     opened = open_checked_content(args.content_db)
     if opened.damaged is not None:
+        # There is no pack to install again for a programme staff opened: only its file.
+        again = ("Open the programme file again with \"Open programme...\" in the guide window's "
+                 "staff menu." if opened.from_programme else "Install the content pack again.")
         print(f"warning: the content database {opened.damaged} is damaged; the previous content "
-              f"({opened.path}) is shown instead. Install the content pack again.", file=sys.stderr)
+              f"({opened.path}) is shown instead. {again}", file=sys.stderr)
     return opened.db
 
 
@@ -58,6 +63,8 @@ def describe_os_error(exc: OSError) -> str:
         return f"{where}the disk is full (no space left to write); free some space and try again"
     if exc.errno == errno.EFBIG:
         return f"{where}the file is too large for this disk or account (file size limit)"
+    if exc.errno == errno.EROFS:
+        return f"{where}the disk (or shared folder) is read-only; choose another place to write to"
     return f"{where}{exc.strerror or exc}"
 
 

@@ -113,6 +113,16 @@ def is_disk_full(exc: BaseException | None, folder: Path | None = None) -> bool:
     return False
 
 
+def on_read_only_disk(path: Path) -> bool:
+    """True when ``path`` (a file or folder that exists) is on a file system mounted
+    read-only: a locked SD card, a write-protected USB stick, a read-only share. Said as
+    such, not as "permission denied", which sends people to look at the file's owner."""
+    try:
+        return bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+    except (AttributeError, OSError):  # no statvfs (Windows), or nothing there to ask
+        return False
+
+
 def disk_full_error(path: Path, what: str = "write") -> DiskFull:
     """The one-line error for running out of room while writing ``path``."""
     import errno

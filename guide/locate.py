@@ -74,6 +74,11 @@ def remove_leftovers() -> None:
                                                     path)
 
 
+# What every command's --content-db help says it defaults to: the rule of ensure_content_db.
+CONTENT_DB_HELP = ("content database (default: the content staff or an update installed on this "
+                   "machine, else the one shipped with the app; `guide check` names it)")
+
+
 def ensure_content_db(
     explicit: Path | None = None, progress: Callable[[int, int], None] | None = None,
     *, tidy: bool = True,
@@ -122,13 +127,17 @@ class OpenedContent:
 
     ``damaged`` is the file that failed its check when the previous content was opened
     instead (None when the first choice was healthy); ``problem`` says what was wrong (for
-    the log). The words staff read are the caller's: the CLI's, or the window's translated ones.
+    the log); ``from_programme`` says the damaged content came from a schedule file staff
+    opened with "Open programme..." (the way back is to open that file again, as no pack
+    file exists to install). The words staff read are the caller's: the CLI's, or the
+    window's translated ones.
     """
 
     db: sqlite3.Connection
     path: Path
     damaged: Path | None = None
     problem: str = ""
+    from_programme: bool = False
 
 
 def open_checked_content(
@@ -151,9 +160,10 @@ def open_checked_content(
     except ContentDbError as exc:
         # The slot's current file is one the guide installed and checked: whatever it has
         # become since, it is damaged, unless a newer guide wrote it (then this one is old).
-        previous = _previous_content(path) if not exc.newer and explicit is None else None
-        if previous is None:
+        fallback = _previous_content(path) if not exc.newer and explicit is None else None
+        if fallback is None:
             raise
+        previous, from_programme = fallback
         try:
             db = open_content_db(previous, check=True, for_search=True)
         except ContentDbError:
@@ -161,12 +171,14 @@ def open_checked_content(
         import logging
 
         logging.getLogger("guide").error("%s; opening the previous content %s instead", exc, previous)
-        return OpenedContent(db, previous, damaged=path, problem=str(exc))
+        return OpenedContent(db, previous, damaged=path, problem=str(exc),
+                             from_programme=from_programme)
 
 
-def _previous_content(current: Path) -> Path | None:
-    """The slot's previous database when ``current`` is the slot's current one."""
-    from guide.updates.state import SlotStateError, default_slot, read_state
+def _previous_content(current: Path) -> tuple[Path, bool] | None:
+    """The slot's previous database when ``current`` is the slot's current one, and whether
+    the current one was made by staff from a schedule file ("Open programme...")."""
+    from guide.updates.state import STAFF_SIGNER, SlotStateError, default_slot, read_state
 
     slot = default_slot()
     try:
@@ -178,4 +190,4 @@ def _previous_content(current: Path) -> Path | None:
     if slot.path(state.current).resolve() != current.resolve():
         return None
     previous = slot.path(state.previous)
-    return previous if previous.is_file() else None
+    return (previous, state.current.signer == STAFF_SIGNER) if previous.is_file() else None

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from guide.commands import write_screenshot
+from guide.locate import CONTENT_DB_HELP
 
 Handler = Callable[[argparse.Namespace], int]
 STATES = ("attract", "countdown", "keyboard", "pinpad", "home")
@@ -195,7 +196,7 @@ def register(sub: Any, command: Callable[[str, Handler, str], argparse.ArgumentP
     def action(name: str, handler: Handler, help_: str) -> argparse.ArgumentParser:
         p = actions.add_parser(name, help=help_, description=help_)
         p.add_argument("--content-db", type=Path, default=argparse.SUPPRESS, metavar="PATH",
-                       help="content database (default: the one shipped with the app)")
+                       help=CONTENT_DB_HELP)
         p.add_argument("--user-db", type=Path, default=argparse.SUPPRESS, metavar="PATH",
                        help="user database (default: in the per-OS user data folder)")
         p.set_defaults(handler=handler)

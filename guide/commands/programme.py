@@ -36,18 +36,65 @@ def next_steps(source: str, pack_dir: Path) -> str:
             f"{look_commands(pack_dir)}")
 
 
-def report_problem(report: Path) -> str | None:
+# The keys every report `guide import` writes has: what a file must hold to be replaced by one.
+REPORT_KEYS = frozenset({"source", "format", "sessions", "skipped", "repaired"})
+_REPORT_CAP = 64 << 20  # far over any report (20,000 events skipped): no need to read more
+
+
+def _is_report(path: Path) -> bool:
+    """True for an empty file or a report an earlier ``guide import`` wrote (JSON with its keys)."""
+    from guide.files import read_regular_file
+
+    try:
+        data = read_regular_file(path, _REPORT_CAP)
+    except (OSError, ValueError):
+        return False
+    if not data.strip():
+        return True  # an empty file holds nothing to lose
+    try:
+        report = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError):
+        return False
+    return isinstance(report, dict) and report.keys() >= REPORT_KEYS
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.samefile(b)
+    except OSError:
+        return False
+
+
+def report_problem(report: Path, source: str | None = None) -> str | None:
     """Why a ``--report`` file could not be written, or None: asked before the pack is replaced,
-    so a mistyped report path never leaves a new pack with no report of what it left out."""
+    so a mistyped report path never leaves a new pack with no report of what it left out.
+
+    An existing file is replaced only when it is an earlier report: ``--report`` named at the
+    schedule being imported, a signing key or a spreadsheet (a slip of the shell's tab key)
+    must not turn someone's only copy into JSON.
+    """
+    from guide.files import on_read_only_disk
+
     if report.is_dir():
         return (f"--report {report} is a folder; give the name of the report file to write, "
                 f"e.g. --report {report / 'import-report.json'}")
+    if source and not source.lower().startswith(("http://", "https://")) \
+            and _same_file(report, Path(source)):
+        return (f"--report {report} is the file being imported; give the report a name of its "
+                f"own, e.g. --report {report.with_name('import-report.json')}")
+    if report.exists() and not _is_report(report):
+        return (f"--report {report} already exists and is not a report of `guide import`; it is "
+                f"left as it is: give a new file name, e.g. --report "
+                f"{report.with_name('import-report.json')} (or delete the file first)")
     folder = report.parent
     while not folder.exists() and folder != folder.parent:  # folders still to be made
         folder = folder.parent
     if not folder.is_dir():
         return f"--report {report}: {folder} is a file, not a folder; choose another report file"
     if not os.access(report if report.exists() else folder, os.W_OK):
+        if on_read_only_disk(folder):
+            return (f"--report {report} cannot be written: the disk (or shared folder) it "
+                    "is on is read-only; choose a file somewhere else")
         return (f"--report {report} cannot be written (no permission); choose a file in a "
                 "folder you can write to")
     return None
@@ -76,7 +123,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         print("error: give a SOURCE to import (or --template to write a spreadsheet template)",
               file=sys.stderr)
         return 2
-    problem = report_problem(args.report) if args.report else None
+    problem = report_problem(args.report, args.source) if args.report else None
     if problem:
         print(f"error: {problem}", file=sys.stderr)
         print(f"nothing written; {args.out} left unchanged", file=sys.stderr)
@@ -100,10 +147,11 @@ def cmd_import(args: argparse.Namespace) -> int:
     if args.report:
         # Its folder is made as the pack's is: a report named in a new folder is not an
         # error to find only after the pack was written.
-        try:
-            args.report.parent.mkdir(parents=True, exist_ok=True)
-            args.report.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n",
-                                   encoding="utf-8")
+        from guide.user.saving import write_whole
+
+        try:  # whole or not at all: an earlier report is never left half replaced
+            write_whole(args.report, (json.dumps(report, ensure_ascii=False, indent=2)
+                                      + "\n").encode("utf-8"))
         except OSError as exc:  # checked above, so rare: a full disk
             from guide.cli import describe_os_error
 
@@ -191,7 +239,8 @@ def register(sub: Any, command: Callable[[str, Handler, str], argparse.ArgumentP
     p.add_argument("--timezone", metavar="ZONE", help="IANA time zone of the schedule's times, "
                    "e.g. Europe/Brussels (needed when the file names none)")
     p.add_argument("--report", type=Path, metavar="FILE.json",
-                   help="write every skipped or repaired event, with the reason, to this file")
+                   help="write every skipped or repaired event, with the reason, to this file "
+                   "(an existing file is replaced only if it is an earlier report)")
     p.add_argument("--pack-version", type=int, default=1, metavar="N",
                    help="version number of the pack (raise it for each update sent to kiosks)")
     p.add_argument("--pack-id", metavar="ID", help="the pack's id (default: the file's acronym, "

@@ -65,10 +65,40 @@ def _trusted(args: argparse.Namespace, config: Any) -> tuple[Any, ...]:
     return load_public_keys(args.trusted) if args.trusted else tuple(config.trusted_keys)
 
 
-def _config(args: argparse.Namespace) -> Any:
+def _config_file(args: argparse.Namespace) -> tuple[Path, str]:
+    """The updates config this machine uses, and why that one (for ``update status``).
+
+    What the kiosk reads: ``--config``, else the ``updates_config`` its kiosk settings name
+    (``--kiosk-config``, else kiosk.toml in the user data folder, as ``guide --kiosk``
+    reads it), else updates.toml in the user data folder. IT checking a kiosk set up with a
+    root-owned updates.toml saw "source: None" while the kiosk polled its source.
+    """
+    from guide.kiosk.config import KioskConfigError, default_config_path, load_config
+    from guide.updates.source import ConfigError
+    from guide.updates.source import default_config_path as default_updates
+
+    if args.config is not None:
+        return args.config, "--config"
+    named: Path | None = getattr(args, "kiosk_config", None)
+    try:
+        kiosk = load_config(named)
+    except KioskConfigError as exc:
+        if named is not None:
+            raise ConfigError(f"kiosk settings: {exc}") from None
+        print(f"warning: the kiosk settings cannot be read ({exc}), so their updates_config is "
+              "not used; `guide kiosk status` says more", file=sys.stderr)
+    else:
+        if kiosk.updates_config:
+            return Path(kiosk.updates_config), f"updates_config in {named or default_config_path()}"
+    return default_updates(), "the user data folder's"
+
+
+def _config(args: argparse.Namespace, *, kiosk: bool = True) -> Any:
     from guide.updates.source import load_update_config
 
-    return load_update_config(args.config)
+    if not kiosk:  # publishing: the content team's own updates.toml or --config
+        return load_update_config(args.config)
+    return load_update_config(_config_file(args)[0])
 
 
 def _current_db(args: argparse.Namespace) -> Path | None:
@@ -83,10 +113,13 @@ def _current_db(args: argparse.Namespace) -> Path | None:
 
 def cmd_pack_build(args: argparse.Namespace) -> int:
     from guide.content.loader import PackInvalid
-    from guide.updates.guidepack import build_pack_file
+    from guide.updates.guidepack import OutRefused, build_pack_file
 
     try:
         built = build_pack_file(args.src, args.out)
+    except OutRefused as exc:  # a key, a spreadsheet or a signed pack where the pack would go
+        print(f"error: {exc}; nothing written", file=sys.stderr)
+        return 2
     except PackInvalid as exc:  # listed exactly as build-db lists them
         for error in exc.errors:
             print(error, file=sys.stderr)
@@ -161,7 +194,7 @@ def cmd_pack_publish(args: argparse.Namespace) -> int:
     from guide.updates.errors import UpdateRefused
     from guide.updates.guidepack import publish_pack_file, published_index
 
-    trusted = _trusted(args, _config(args))
+    trusted = _trusted(args, _config(args, kiosk=False))
     replaced = None
     if args.replace:  # only to say what staff replaced; an unreadable index is simply replaced
         try:
@@ -195,13 +228,17 @@ def _summary_json(summary: Any) -> dict[str, Any]:
 
 def _check(args: argparse.Namespace) -> tuple[Any, Any, tuple[Any, ...]]:
     from guide.updates.errors import NO_SOURCE, UpdateRefused
-    from guide.updates.source import check_for_update
+    from guide.updates.source import check_for_update, load_update_config
 
-    config = _config(args)
+    path, why = _config_file(args)
+    config = load_update_config(path)
     source = args.source or config.source
     if not source:
-        raise UpdateRefused(NO_SOURCE, "no update source: give --source or set [updates] source "
-                            "in updates.toml")
+        # On a kiosk whose settings live elsewhere (/etc), the way to its source is said.
+        hint = ("" if why.startswith(("--config", "updates_config")) else "; on a kiosk started "
+                "with --kiosk-config FILE, give the same --kiosk-config here")
+        raise UpdateRefused(NO_SOURCE, f"no update source: give --source or set [updates] source "
+                            f"in {path} ({why}){hint}")
     trusted = _trusted(args, config)
     result = check_for_update(source, trusted=trusted, current_db=_current_db(args),
                               limits=config.limits, timeout=config.timeout_seconds)
@@ -279,11 +316,15 @@ def cmd_update_status(args: argparse.Namespace) -> int:
     from dataclasses import asdict
 
     from guide.updates.install import slot_status
+    from guide.updates.source import load_update_config
     from guide.updates.state import default_slot
 
-    config = _config(args)
+    path, why = _config_file(args)
+    config = load_update_config(path)
     state = slot_status()
-    data = {"slot": str(default_slot().root), "source": config.source,
+    data = {"slot": str(default_slot().root),
+            "config": f"{path} ({why}{'' if path.exists() else '; not there: no source, no keys'})",
+            "source": config.source,
             "trusted_keys": [k.label for k in config.trusted_keys],
             "current": asdict(state.current) if state.current else None,
             "previous": asdict(state.previous) if state.previous else None,
@@ -323,14 +364,19 @@ def register(sub: Any, command: Command) -> None:
                        help="trusted public key files (.pub) or key lines; default: updates.toml")
 
     def update_options(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--config", type=Path, metavar="FILE", help="updates config (default: "
-                       "updates.toml in the user data folder)")
+        p.add_argument("--config", type=Path, metavar="FILE", help="updates config (default: the "
+                       "one the kiosk settings name in updates_config, else updates.toml in the "
+                       "user data folder)")
+        p.add_argument("--kiosk-config", type=Path, metavar="FILE", help="kiosk settings whose "
+                       "updates_config to use, as the kiosk started with this option does "
+                       "(default: kiosk.toml in the user data folder)")
         p.add_argument("--json", action="store_true")
 
     pack = group("pack", "make, sign, verify and publish content pack files (.guidepack)", "pack_action")
     p = pack("build", cmd_pack_build, "validate a pack folder and bundle it into one .guidepack file")
     p.add_argument("src", type=Path, metavar="SRC_DIR")
-    p.add_argument("--out", type=Path, metavar="FILE", help="default: <pack id>-<version>.guidepack")
+    p.add_argument("--out", type=Path, metavar="FILE", help="default: <pack id>-<version>.guidepack; "
+                   "an existing file is replaced only if it is an unsigned pack file")
     p = pack("keygen", cmd_pack_keygen, "make an Ed25519 key pair: KEYBASE.key (secret) and KEYBASE.pub")
     p.add_argument("--out", type=Path, required=True, metavar="KEYBASE")
     p.add_argument("--name", help="a name shown with the key, e.g. 'ZGC content team'")
@@ -368,6 +414,6 @@ def register(sub: Any, command: Command) -> None:
     update_options(p)
     p = update("restore", cmd_update_restore, "switch back to the previous content (keeps the last two)")
     p.add_argument("--json", action="store_true")
-    p = update("status", cmd_update_status, "installed content, previous content, source and keys")
-    p.add_argument("--config", type=Path, metavar="FILE")
-    p.add_argument("--json", action="store_true")
+    p = update("status", cmd_update_status, "installed content, previous content, and the updates "
+               "config the kiosk uses: its file, source and keys")
+    update_options(p)

@@ -33,6 +33,40 @@ _WEEKDAY = re.compile(r"\s*(?P<open>[（(])?\s*(?:(?:周|星期|礼拜)(?P<zh>[�
 _ENGLISH_DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
+# Excel keeps a date as the number of days since its day 0 and a time as a fraction of a day;
+# a column formatted General (or a CSV saved from it) shows that number: 45072, 0.75.
+_SERIAL_ZERO = dt.datetime(1899, 12, 30)  # what serial 0 counts from, past Excel's 1900-02-29
+_EXCEL_DATE = re.compile(r"(\d{5})(\.\d+)?")
+_EXCEL_DATES = range(32874, 73051)  # 1990-01-01 to 2099-12-31: no other five digits in a date column
+_EXCEL_TIME = re.compile(r"0?\.\d+")
+_FORMAT_AS = "format the column as a {} in Excel (Format Cells > {}) and save the file again"
+
+
+def excel_date_hint(value: Any) -> str | None:
+    """Why a date cell holding an Excel date number (45072) is refused, saying the date it
+    stands for and how to show it as one; None for any other value. It is not read as that
+    date: a workbook may count from 1904 (old Mac Excel), four years and a day later."""
+    m = _EXCEL_DATE.fullmatch(cell_text(value))
+    if m is None or int(m[1]) not in _EXCEL_DATES:
+        return None
+    moment = _SERIAL_ZERO + dt.timedelta(days=float(m[0]))
+    moment = moment.replace(second=0, microsecond=0) + dt.timedelta(minutes=round(moment.second / 60))
+    shown = f"{moment:%Y-%m-%d %H:%M}" if moment.time() != dt.time(0) else f"{moment:%Y-%m-%d}"
+    return (f"is a number, not a date: it looks like an Excel date number (in Excel, {m[0]} is "
+            f"{shown}); {_FORMAT_AS.format('date', 'Date')}")
+
+
+def excel_time_hint(value: Any) -> str | None:
+    """Why a time cell holding an Excel time number (0.75) is refused, saying the time it stands
+    for and how to show it as one; None for any other value."""
+    text = cell_text(value)
+    if _EXCEL_TIME.fullmatch(text) is None or not 0 < float(text) < 1:
+        return None
+    minutes = round(float(text) * 24 * 60)
+    return (f"is a number, not a time: it looks like an Excel time number (in Excel, {text} is "
+            f"{minutes // 60:02d}:{minutes % 60:02d}); {_FORMAT_AS.format('time', 'Time')}")
+
+
 class NoYear(ValueError):
     """A date cell without its year (5月27日): the sheet's year may be taken for it."""
 
@@ -67,6 +101,8 @@ def cell_date(value: Any, *, year: int | None = None) -> dt.date:
         return value
     text, weekday = _weekday(cell_text(value))
     m = _date_match(text)
+    if m is None and (hint := excel_date_hint(text)):
+        raise ValueError(hint)
     if m:
         if m[4] is not None and (int(m[4]) > 23 or int(m[5]) > 59):
             # A time after the date that is none (24:00, 9:75) would be dropped unsaid.

@@ -26,6 +26,7 @@ from guide.programme.cells import (
     check_end,
     date_clock,
     end_minutes,
+    excel_time_hint,
     host_names,
     is_date,
     speaker_names,
@@ -57,7 +58,7 @@ from guide.programme.sheet_header import (
     open_sheet,
     unknown_columns,
 )
-from guide.programme.workbook import UnsavedFormula, sheet_rows
+from guide.programme.workbook import UnsavedFormula, sheet_rows, unreadable_reason
 
 __all__ = ["COLUMNS", "SpreadsheetInvalid", "read_spreadsheet", "write_template"]
 
@@ -94,7 +95,7 @@ def _xlsx_sheets(data: bytes, name: str
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a damaged file
-        raise ProgrammeUnreadable(f"{name}: not a readable .xlsx workbook: {exc}") from exc
+        raise ProgrammeUnreadable(f"{name}: {unreadable_reason(data, exc)}") from exc
     sheets = book.worksheets
     shown = [s for s in sheets if s.sheet_state == "visible"] or sheets
     others: list[tuple[str, str]] = []
@@ -389,7 +390,8 @@ class _SheetReader:
                 except NoonOrMidnight as exc:
                     self._bad(number, field, str(exc), cells[field])
                 except ValueError:
-                    self._bad(number, field, f"is not a time ({TIME_FORMS})", cells[field])
+                    self._bad(number, field, excel_time_hint(cells[field])
+                              or f"is not a time ({TIME_FORMS})", cells[field])
         notes = [note] if note else []
         clock = None if date_merged else date_clock(cells.get("date"))
         if clock is not None and start is None and not cell_text(cells.get("start")):

@@ -27,6 +27,25 @@ _FILTERED = re.compile(rb"<(?:\w+:)?filterColumn\b")  # an autofilter that hides
 _TYPE = re.compile(rb"(?:^|\s)t=\"(\w+)\"")
 
 
+_AGAIN = "download or copy it again, or save it from Excel again"
+
+
+def unreadable_reason(data: bytes, exc: BaseException) -> str:
+    """Why openpyxl could not open the workbook ``data``, in words for an organiser.
+
+    A zip that starts as one and has lost its end (the directory is the last thing in the
+    file) was cut short, as a half-finished copy leaves it; zipfile said only "File is not
+    a zip file", where a cut-off XML or JSON schedule says to copy or export it again.
+    """
+    import zlib
+
+    if data.startswith(b"PK\x03\x04") and isinstance(exc, zipfile.BadZipFile | zlib.error | EOFError):
+        if b"PK\x05\x06" not in data[-(1 << 16) - 22:]:  # the end record, within its comment's reach
+            return f"the workbook was cut short (a download or copy that stopped?): {_AGAIN}"
+        return f"the workbook is damaged ({exc}): {_AGAIN}"
+    return f"not a readable .xlsx workbook: {exc}"
+
+
 class UnsavedFormula:
     """The value of a formula cell whose result the file does not hold: its writer did not
     calculate (a script's openpyxl), so the cell reads as empty; ``cell`` says where (C5)."""

@@ -30,6 +30,9 @@ from guide.files import atomic_replace
 from guide.updates.log import log
 
 STATE = "state.json"
+# The signer recorded for content staff made from a schedule file with "Open programme...":
+# no pack file exists to install again, only that file to open again.
+STAFF_SIGNER = "staff import"
 LOCK = ".lock"
 POLL_LOCK = ".poll.lock"
 STATE_FORMAT = 1

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from guide.content.schema import Migration, migrate, run_script
+from guide.files import on_read_only_disk
 from guide.user.aside import move_aside, put_back, with_side_files
 
 # Plain sqlite3, like the content queries: the window opens this database at every
@@ -254,14 +255,6 @@ def _prepare(conn: sqlite3.Connection, path: Path) -> None:
 def _on_read_only_disk_error(path: Path) -> UserDbError:
     return UserDbError(f"{path} is on a read-only disk; bookmarks and settings need a folder "
                        "this account can write", read_only=True)
-
-
-def on_read_only_disk(folder: Path) -> bool:
-    """True when ``folder`` is on a file system mounted read-only (POSIX; False elsewhere)."""
-    try:
-        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
-    except (AttributeError, OSError):  # no statvfs on Windows
-        return False
 
 
 def _salvage(damaged: Path) -> list[dict[str, Any]]:

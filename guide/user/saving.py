@@ -13,7 +13,8 @@ class ExportError(OSError):
 
     ``reason`` says why in a word a window can word in its own language: ``folder`` (the
     path is a folder), ``disk-full``, ``too-large``, ``parent-not-folder`` (a file stands
-    where a folder of the path should be), ``permission``, ``name-too-long``, or ``other``;
+    where a folder of the path should be), ``read-only`` (the disk), ``permission``,
+    ``name-too-long``, or ``other``;
     ``path`` is the file that was to be written.
     """
 
@@ -51,7 +52,10 @@ def _describe(exc: OSError, path: Path) -> tuple[str, str]:
     if exc.errno in (errno.ENOTDIR, errno.EEXIST) or (path.parent.exists() and not _is_folder(path.parent)):
         blocking = next((p for p in path.parents if p.exists() and not _is_folder(p)), path.parent)
         return "parent-not-folder", f"cannot write {path}: {blocking} is a file, not a folder"
-    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+    if exc.errno == errno.EROFS:  # a locked card or stick, a read-only share: not the file's owner
+        return "read-only", (f"cannot write {path}: the disk (or shared folder) it is on is "
+                             "read-only; save it somewhere else")
+    if exc.errno in (errno.EACCES, errno.EPERM):
         return "permission", f"cannot write {path}: permission denied"
     return "other", f"cannot write {path}: {exc.strerror or exc}"
 

@@ -432,6 +432,7 @@ class BookmarksPage(Page):
             "too-large": self.tr("There is no room for a file this size on that disk."),
             "parent-not-folder": self.tr("A file stands where %1 needs a folder. Choose another "
                                          "place."),
+            "read-only": self.tr("That disk or folder is read-only. Save the file somewhere else."),
             "permission": self.tr("This guide may not write there. Choose another folder."),
             "name-too-long": self.tr("The file name is too long. Choose a shorter one."),
         }.get(exc.reason)

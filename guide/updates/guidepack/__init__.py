@@ -24,7 +24,13 @@ unexpected members), sizes and counts are capped, and every byte is hashed while
 read in chunks. Archives are written deterministically (fixed timestamps and modes).
 """
 
-from guide.updates.guidepack.build import build_pack_file, default_pack_name, source_files
+from guide.updates.guidepack.build import (
+    OutRefused,
+    build_pack_file,
+    default_pack_name,
+    out_problem,
+    source_files,
+)
 from guide.updates.guidepack.format import (
     DEFAULT_LIMITS,
     INDEX,
@@ -47,7 +53,8 @@ from guide.updates.guidepack.verify import read_manifest, verify_pack_file
 
 __all__ = [
     "DEFAULT_LIMITS", "INDEX", "MANIFEST", "PREFIX", "SIGNATURES", "SUFFIX", "BuiltPack", "FileEntry",
-    "Limits", "Manifest", "PackIndex", "Signature", "SignedPack", "VerifiedPack", "build_pack_file",
-    "default_pack_name", "parse_index", "publish_pack_file", "published_index", "read_manifest",
-    "safe_relpath", "sign_pack_file", "source_files", "verify_pack_file",
+    "Limits", "Manifest", "OutRefused", "PackIndex", "Signature", "SignedPack", "VerifiedPack",
+    "build_pack_file", "default_pack_name", "out_problem", "parse_index", "publish_pack_file",
+    "published_index", "read_manifest", "safe_relpath", "sign_pack_file", "source_files",
+    "verify_pack_file",
 ]

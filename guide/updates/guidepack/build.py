@@ -49,6 +49,50 @@ def _has_symlink(root: Path, path: Path) -> bool:
     return any((root / part).is_symlink() for part in [rel, *rel.parents] if str(part) != ".")
 
 
+class OutRefused(ValueError):
+    """The pack file's destination holds something a build must not replace; one sentence."""
+
+
+def out_problem(out: Path) -> str | None:
+    """Why ``out`` must not be replaced by a newly built pack file; None if it may be.
+
+    A new or empty file, or an unsigned pack file (an earlier build) may be. A signed pack
+    would lose its signature (the build writes an unsigned one), and anything else is
+    someone's file (a private key, a spreadsheet) that a mistyped ``--out`` must not wipe,
+    as ``pack keygen`` never overwrites a key and ``build-db --out`` refuses a non-content file.
+    """
+    import stat
+
+    from guide.updates.guidepack.archive import open_archive
+    from guide.updates.guidepack.format import MANIFEST, SIGNATURES
+
+    try:
+        st = out.stat()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        return f"{out} cannot be read ({exc.strerror or exc})"
+    if stat.S_ISDIR(st.st_mode):
+        return f"{out} is a folder; give the name of the pack file to write, e.g. {out / 'NAME.guidepack'}"
+    if not stat.S_ISREG(st.st_mode):
+        return f"{out} is not a regular file; give --out the name of a new file"
+    if st.st_size == 0:
+        return None  # an empty file holds nothing to lose
+    try:
+        with open_archive(out) as zf:
+            names = set(zf.namelist())
+    except errors.UpdateRefused:
+        names = set()
+    if MANIFEST not in names:
+        return (f"{out} already exists and is not a pack file; give --out a new file name (or "
+                "delete the file first)")
+    if SIGNATURES in names:
+        return (f"{out} is a signed pack file; building over it would throw its signature away "
+                "(a built pack is unsigned): give --out a new file name (or delete the signed "
+                "pack first, if that is what you mean)")
+    return None
+
+
 def default_pack_name(pack_id: str, version: int) -> str:
     """``<pack id>-<version>.guidepack``."""
     return f"{pack_id}-{version}{SUFFIX}"
@@ -58,8 +102,9 @@ def build_pack_file(src_dir: Path, out: Path | None = None, *, limits: Limits = 
     """Validate the pack folder ``src_dir`` and write an (unsigned) pack file.
 
     Raises :class:`guide.content.loader.PackInvalid` when the pack has errors (nothing
-    is written) and :class:`UpdateRefused` when a file cannot be carried safely (a
-    symlink, an unsafe name, over a limit). ``out`` defaults to
+    is written), :class:`UpdateRefused` when a file cannot be carried safely (a
+    symlink, an unsafe name, over a limit) and :class:`OutRefused` when ``out`` holds
+    something else than an unsigned pack (:func:`out_problem`). ``out`` defaults to
     ``<pack id>-<version>.guidepack`` in the current folder. The file is replaced atomically.
     """
     from guide.content.loader import load_pack
@@ -82,6 +127,10 @@ def build_pack_file(src_dir: Path, out: Path | None = None, *, limits: Limits = 
     if len(entries) > limits.max_files or total > limits.max_total_bytes:
         raise refuse(errors.TOO_LARGE, f"{len(entries)} files, {total} bytes: over the limits")
     out = Path(out) if out is not None else Path.cwd() / default_pack_name(pack.info.id, pack.info.version)
+    problem = out_problem(out)
+    if problem is not None:
+        raise OutRefused(problem)
+
     def write(tmp: Path) -> None:
         with zipfile.ZipFile(tmp, "w") as zf:
             for entry in entries:
