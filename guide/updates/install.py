@@ -35,6 +35,7 @@ from guide.updates.state import (
     SlotState,
     default_slot,
     read_state,
+    signed_floor,
     slot_lock,
     write_state,
 )
@@ -96,10 +97,13 @@ def _accept_offer(verified: VerifiedPack, current: ContentIdentity | None, state
     if current is not None and current.pack_id and current.pack_id != m.pack_id:
         raise UpdateRefused(errors.WRONG_PACK, f"the pack is {m.pack_id!r}, the content in use is "
                             f"{current.pack_id!r}; a pack only updates content with the same pack id")
-    floor = max(state.floor(m.pack_id), current.version if current is not None else 0)
+    floor = signed_floor(state, current, m.pack_id)
     if m.version <= floor:
+        held = (f"; version {floor} here is this machine's own staff import (Open programme), "
+                f"which an earlier version of the guide counted as the fleet's: a signed pack of "
+                f"version {floor + 1} or higher is taken" if state.staff_held(m.pack_id, floor) else "")
         raise UpdateRefused(errors.NOT_NEWER, f"pack version {m.version} is not newer than version "
-                            f"{floor} already in use or installed here (rollback protection)")
+                            f"{floor} already in use or installed here (rollback protection){held}")
     return signer
 
 
@@ -245,9 +249,11 @@ def _switch(prepared: PreparedUpdate, state: SlotState,
     it; returns the new current entry and the one that became "previous"."""
     slot = prepared.slot
     atomic_replace(prepared.staged_db, slot.root / name)
+    staff = prepared.programme is not None  # opened from a file here: its version is no fleet's
     current = InstalledContent(
         file=name, pack_id=prepared.pack_id, version=prepared.version, signer=prepared.signer,
-        installed_at=now_iso(), origin="pack", pack_sha256=prepared.pack_sha256)
+        installed_at=now_iso(), origin="programme" if staff else "pack",
+        pack_sha256=prepared.pack_sha256)
     previous = state.current
     base = _baseline_path(prepared)
     if previous is None and prepared.baseline_db is not None and prepared.baseline is not None \
@@ -257,7 +263,8 @@ def _switch(prepared: PreparedUpdate, state: SlotState,
     elif prepared.baseline_db is not None:
         prepared.baseline_db.unlink(missing_ok=True)
     high = dict(state.high_water)
-    high[prepared.pack_id] = max(high.get(prepared.pack_id, 0), prepared.version)
+    if not staff:
+        high[prepared.pack_id] = max(high.get(prepared.pack_id, 0), prepared.version)
     write_state(slot, SlotState(current=current, previous=previous, high_water=high))
     return current, previous
 

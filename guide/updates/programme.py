@@ -21,12 +21,10 @@ from guide.updates.errors import UpdateRefused
 from guide.updates.install import ImportedProgramme, PreparedUpdate
 from guide.updates.log import log
 from guide.updates.staging import Progress, stage_progress, staging
-from guide.updates.state import ContentIdentity, ContentSlot, default_slot
+from guide.updates.state import STAFF_SIGNER, ContentIdentity, ContentSlot, default_slot
 
 if TYPE_CHECKING:
     from guide.programme.normalise import Programme
-
-STAFF_SIGNER = "staff import"
 
 
 def prepare_programme(source: Path, *, current_db: Path | None, timezone: str | None = None,

@@ -1,0 +1,105 @@
+"""Staff moving a machine between contents: a programme opened from a file, the fleet's
+signed packs of it, a signed pack of another programme, and back to the shipped content."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from guide.app import build_window
+from guide.cli import main
+from guide.content.build import build_content_db
+from guide.ui.guide import Guide
+from tests.conftest import MINI_PACK
+from tests.support import answer_yes
+
+HEADER = "编号 ID,标题 Title,日期 Date,开始 Start,结束 End\n"
+
+
+def write_sheet(path: Path, title: str = "开幕式") -> Path:
+    path.write_text(f"{HEADER}S1,{title},2023-05-27,09:00,10:00\nS2,闭幕式,2023-05-27,16:00,17:00\n",
+                    encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def guide(qtbot, tmp_path: Path) -> Iterator[Guide]:  # type: ignore[no-untyped-def]
+    current = build_content_db(MINI_PACK, tmp_path / "shown" / "content.db").path
+    g = build_window(current, lang="en", user_db=tmp_path / "user.db")
+    qtbot.addWidget(g.window)
+    g.window.show()
+    yield g
+    g.close()
+
+
+def open_programme(qtbot, guide: Guide, source: Path) -> None:  # type: ignore[no-untyped-def]
+    """Staff menu > Open programme… on ``source``, answered Yes (answer_yes must be on)."""
+    with qtbot.waitSignal(guide.updates.finished, timeout=30000) as done:
+        guide.updates.start_programme(source)
+    assert done.args == [True], guide.updates.last_message
+
+
+def fleet_pack(folder: Path, sheet: Path, version: int) -> Path:
+    """The content team's signed pack of ``sheet`` (guide import, pack build, pack sign)."""
+    key = folder / "team"
+    if not key.with_suffix(".key").exists():
+        assert main(["pack", "keygen", "--out", str(key), "--name", "Content team"]) == 0
+    pack_dir, out = folder / f"pk{version}", folder / f"{sheet.stem}-{version}.guidepack"
+    assert main(["import", str(sheet), "--out", str(pack_dir), "--timezone", "Asia/Shanghai",
+                 "--pack-version", str(version)]) == 0
+    assert main(["pack", "build", str(pack_dir), "--out", str(out)]) == 0
+    assert main(["pack", "sign", str(out), "--key", str(key.with_suffix(".key"))]) == 0
+    return out
+
+
+def test_staff_opening_a_programme_twice_does_not_block_the_fleets_signed_version(
+    qtbot, guide: Guide, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A kiosk where staff had opened the sheet twice (a correction, or the same file again)
+    refused the organiser's signed version 2 as "not newer" than its own version 2."""
+    answer_yes(monkeypatch)
+    sheet = write_sheet(tmp_path / "日程.csv")
+    open_programme(qtbot, guide, sheet)
+    open_programme(qtbot, guide, write_sheet(sheet, "开幕式（更正）"))
+    pack = fleet_pack(tmp_path / "team", sheet, 2)
+    pub = str(tmp_path / "team" / "team.pub")
+    assert main(["pack", "publish", pack.as_posix(), str(tmp_path / "share"), "--trusted", pub]) == 0
+    capsys.readouterr()
+    # The kiosk's poll downloads it, and applying it by hand takes it.
+    assert main(["update", "check", "--source", str(tmp_path / "share"), "--trusted", pub]) == 0
+    assert capsys.readouterr().out.startswith("ready: version 2 signed by Content team")
+    assert main(["update", "apply", "--file", str(pack), "--trusted", pub]) == 0
+    assert capsys.readouterr().out.startswith("applied ri-cheng version 2 signed by Content team")
+    # The fleet's numbers are its own: the same signed version again is refused.
+    assert main(["update", "apply", "--file", str(pack), "--trusted", pub]) == 2
+    assert "refused (not-newer): pack version 2 is not newer" in capsys.readouterr().err
+
+
+def test_a_number_an_earlier_guide_gave_a_staff_import_is_named_in_the_refusal(
+    qtbot, guide: Guide, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, _user_data: Path,  # type: ignore[no-untyped-def]
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A machine whose earlier guide counted its staff imports as the fleet's versions refuses
+    the fleet's version 2; the refusal says why and which version it takes."""
+    answer_yes(monkeypatch)
+    sheet = write_sheet(tmp_path / "日程.csv")
+    open_programme(qtbot, guide, sheet)
+    open_programme(qtbot, guide, sheet)
+    state_file = _user_data / "content" / "installed" / "state.json"
+    state = json.loads(state_file.read_text(encoding="utf-8"))
+    for entry in (state["current"], state["previous"]):  # as an earlier guide wrote them
+        entry["origin"] = "pack"
+    state["high_water"] = {"ri-cheng": 2}
+    state_file.write_text(json.dumps(state), encoding="utf-8")
+    pack = fleet_pack(tmp_path / "team", sheet, 2)
+    capsys.readouterr()
+    assert main(["update", "apply", "--file", str(pack), "--trusted",
+                 str(tmp_path / "team" / "team.pub")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("refused (not-newer): pack version 2 is not newer than version 2"), err
+    assert ("version 2 here is this machine's own staff import (Open programme)" in err
+            and "a signed pack of version 3 or higher is taken" in err), err
