@@ -103,3 +103,48 @@ def test_a_number_an_earlier_guide_gave_a_staff_import_is_named_in_the_refusal(
     assert err.startswith("refused (not-newer): pack version 2 is not newer than version 2"), err
     assert ("version 2 here is this machine's own staff import (Open programme)" in err
             and "a signed pack of version 3 or higher is taken" in err), err
+
+
+def test_staff_go_back_to_the_shipped_content_after_two_switches_with_bookmarks_kept(
+    qtbot, guide: Guide, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """After two programmes were opened, "Restore previous" only went between the two: the
+    newspaper content the guide ships was gone for good (short of deleting files by hand)."""
+    from guide.content.database import content_info
+    from guide.user.bookmarks import list_bookmarks
+
+    asked = answer_yes(monkeypatch)
+    open_programme(qtbot, guide, write_sheet(tmp_path / "first.csv"))
+    open_programme(qtbot, guide, write_sheet(tmp_path / "second.csv", "主论坛"))
+    [session] = [r[0] for r in guide.ctx.content.execute("SELECT id FROM forum WHERE title = '主论坛'")]
+    guide.ctx.bookmarks.toggle("forum", session)
+    shown = content_info(guide.ctx.content)
+    guide.updates.refresh_actions()
+    assert guide.updates.shipped_action.isEnabled() and guide.updates.shipped_action.text() == \
+        "Back to the content shipped with the guide..."
+    assert guide.updates.shipped_action in guide.window.staff_menu.actions()
+
+    assert guide.updates.restore_shipped()
+    assert "Show the content shipped with the guide again?" in asked[-1]
+    assert content_info(guide.ctx.content).pack_id == "zgc2023"
+    [kept] = list_bookmarks(guide.ctx.user, guide.ctx.content)
+    assert (kept.id, kept.in_guide, kept.title) == (session, False, "主论坛")
+    guide.updates.refresh_actions()
+    assert not guide.updates.shipped_action.isEnabled() and guide.updates.restore_action.isEnabled()
+
+    # The programme it left comes back with "Restore previous content", its bookmark with it.
+    assert guide.updates.restore()
+    assert content_info(guide.ctx.content) == shown
+    assert list_bookmarks(guide.ctx.user, guide.ctx.content)[0].in_guide
+
+    # The same from the command line.
+    capsys.readouterr()
+    assert main(["update", "restore", "--shipped"]) == 0
+    assert capsys.readouterr().out.startswith("restored zgc2023 version 1 (shipped) -> ")
+    assert main(["update", "restore", "--shipped"]) == 2
+    assert capsys.readouterr().err.startswith("refused (shipped-in-use): the guide shows the "
+                                              "content shipped with it already")
+    assert main(["update", "restore"]) == 0
+    assert capsys.readouterr().out.startswith(
+        f"restored {shown.pack_id} version {shown.pack_version} (programme) -> ")

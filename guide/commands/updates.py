@@ -261,13 +261,17 @@ def cmd_update_apply(args: argparse.Namespace) -> int:
 
 
 def cmd_update_restore(args: argparse.Namespace) -> int:
-    from guide.updates.install import restore_previous
+    from guide.locate import shipped_content_db
+    from guide.updates.install import restore_previous, restore_shipped
 
-    restored = restore_previous()
+    if args.shipped:
+        restored = restore_shipped(shipped_content_db())
+    else:  # after --shipped, the content it left; the summary compares with the shipped one
+        restored = restore_previous(current_db=_current_db(args))
     c = restored.current
     if args.json:
         print_json({"restored": str(restored.db_path), "pack_id": c.pack_id, "version": c.version,
-               "signer": c.signer, "summary": _summary_json(restored.summary)})
+               "signer": c.signer, "origin": c.origin, "summary": _summary_json(restored.summary)})
     else:
         print(f"restored {c.pack_id} version {c.version} ({c.origin}) -> {restored.db_path}")
         for line in restored.summary.lines():
@@ -366,7 +370,10 @@ def register(sub: Any, command: Command) -> None:
     where.add_argument("--file", type=Path, metavar="PACK", help="apply this .guidepack file")
     trusted_option(p)
     update_options(p)
-    p = update("restore", cmd_update_restore, "switch back to the previous content (keeps the last two)")
+    p = update("restore", cmd_update_restore, "switch back to the previous content (keeps the last two), "
+               "or with --shipped to the content shipped with the guide")
+    p.add_argument("--shipped", action="store_true", help="back to the content shipped with the guide "
+                   "(the content in use becomes the previous one; bookmarks stay)")
     p.add_argument("--json", action="store_true")
     p = update("status", cmd_update_status, "installed content, previous content, source and keys")
     p.add_argument("--config", type=Path, metavar="FILE")

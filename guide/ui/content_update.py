@@ -160,6 +160,8 @@ def not_switched_text(exc: Exception) -> str:
         why = tx.tr("The same or a newer version of this content was loaded meanwhile.")
     elif isinstance(exc, updates.UpdateRefused) and exc.reason == updates.errors.NO_PREVIOUS:
         why = tx.tr("There is no previous content to go back to.")
+    elif isinstance(exc, updates.UpdateRefused) and exc.reason == updates.errors.SHIPPED_IN_USE:
+        why = tx.tr("The guide already shows the content shipped with it.")
     elif isinstance(exc, updates.UpdateRefused):
         why = tx.tr("The prepared content is gone; open the file again.")
     elif is_disk_full(exc):
@@ -207,19 +209,26 @@ class ContentUpdates(QObject):
         self.restore_action = QAction(self)
         self.restore_action.setObjectName("restorePreviousContent")
         self.restore_action.triggered.connect(self.restore)
+        self.shipped_action = QAction(self)
+        self.shipped_action.setObjectName("restoreShippedContent")
+        self.shipped_action.triggered.connect(self.restore_shipped)
 
     def retranslate(self) -> None:
         self.open_action.setText(tx.tr("Open content pack..."))
         self.programme_action.setText(tx.tr("Open programme..."))
         self.restore_action.setText(tx.tr("Restore previous content"))
+        self.shipped_action.setText(tx.tr("Back to the content shipped with the guide..."))
 
     def refresh_actions(self) -> None:
-        """Restore is offered only when there is a previous content to go back to."""
+        """Restore is offered only when there is a previous content to go back to, the
+        shipped content only when installed content is in use."""
         updates = _updates()
         try:
-            self.restore_action.setEnabled(updates.slot_status().previous is not None)
+            state = updates.slot_status()
         except updates.SlotStateError:
-            self.restore_action.setEnabled(False)
+            state = updates.SlotState()
+        self.restore_action.setEnabled(state.previous is not None)
+        self.shipped_action.setEnabled(state.current is not None)
 
     def choose_pack(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -357,11 +366,34 @@ class ContentUpdates(QObject):
                                "Bookmarks stay.")):
             return False
         updates = _updates()
-        try:
-            applied = updates.restore_previous()
+        try:  # after "back to the shipped content", the content in use is the shipped one
+            applied = updates.restore_previous(current_db=self.ctx.content_path)
         except (updates.UpdateRefused, OSError) as exc:  # nothing to restore, a full disk
             boxes.message_box(self.parent_widget, QMessageBox.Icon.Warning,
                               tx.tr("The previous content was not restored"),
+                              not_switched_text(exc), name="restoreRefused").open()
+            return False
+        self.swap(applied.db_path)
+        self.refresh_actions()
+        return True
+
+    def restore_shipped(self) -> bool:
+        """Go back to the content shipped with the guide; the content in use stays as the
+        previous one, for "Restore previous content". After two content switches there had
+        been no way back to it (only the last two are kept)."""
+        if not boxes.ask(self.parent_widget, tx.tr("Back to the content shipped with the guide?"),
+                         tx.tr("Show the content shipped with the guide again? The content shown "
+                               "now can be brought back with “Restore previous content”. "
+                               "Bookmarks stay.")):
+            return False
+        from guide.locate import shipped_content_db
+
+        updates = _updates()
+        try:
+            applied = updates.restore_shipped(shipped_content_db())
+        except (updates.UpdateRefused, OSError) as exc:  # shown already, a full disk
+            boxes.message_box(self.parent_widget, QMessageBox.Icon.Warning,
+                              tx.tr("The shipped content was not restored"),
                               not_switched_text(exc), name="restoreRefused").open()
             return False
         self.swap(applied.db_path)

@@ -7,7 +7,8 @@
 - :func:`commit_update` switches the slot to the staged database by replacing
   ``state.json``; the database it replaces becomes "previous" (the last two are kept).
 - :func:`discard_update` throws a prepared update away; :func:`restore_previous`
-  switches back to the previous database.
+  switches back to the previous database, :func:`restore_shipped` to the content shipped
+  with the guide.
 
 A failure at any step raises :class:`~guide.updates.errors.UpdateRefused` and leaves
 the running content as it was.
@@ -33,6 +34,7 @@ from guide.updates.state import (
     ContentSlot,
     InstalledContent,
     SlotState,
+    db_identity,
     default_slot,
     read_state,
     signed_floor,
@@ -288,25 +290,58 @@ def apply_pack_file(
         raise
 
 
-def restore_previous(slot: ContentSlot | None = None) -> AppliedUpdate:
+def restore_previous(slot: ContentSlot | None = None, current_db: Path | None = None) -> AppliedUpdate:
     """Switch back to the previous database; the current one becomes "previous" (so this can be undone).
 
     The highest version ever installed stays recorded, so a poller does not install
-    the withdrawn version again; a newer version still installs. Raises
+    the withdrawn version again; a newer version still installs. After
+    :func:`restore_shipped` the previous database is the one it left (``current_db``, the
+    shipped content in use, is what the summary compares with). Raises
     :class:`UpdateRefused` (``no-previous``) when there is nothing to go back to.
     """
     slot = slot or default_slot()
     with slot_lock(slot):
         state = read_state(slot)
-        if state.previous is None or state.current is None or not slot.path(state.previous).is_file():
+        if state.previous is None or not slot.path(state.previous).is_file() or (
+                state.current is None and current_db is None):
             log.warning("restore previous refused: no previous content")
             raise UpdateRefused(errors.NO_PREVIOUS, "there is no previous content to restore")
         write_state(slot, SlotState(current=state.previous, previous=state.current,
                                     high_water=state.high_water))
-    summary = compare_content(slot.path(state.current), slot.path(state.previous))
-    log.info("restored previous content: %s version %d replaces version %d: %s", state.previous.pack_id,
-             state.previous.version, state.current.version, "; ".join(summary.lines()))
+    left = slot.path(state.current) if state.current is not None else current_db
+    summary = compare_content(left, slot.path(state.previous))
+    log.info("restored previous content: %s version %d replaces %s: %s", state.previous.pack_id,
+             state.previous.version, f"version {state.current.version}" if state.current
+             else "the shipped content", "; ".join(summary.lines()))
     return AppliedUpdate(slot.path(state.previous), state.previous, state.current, summary)
+
+
+def restore_shipped(shipped_db: Path, slot: ContentSlot | None = None) -> AppliedUpdate:
+    """Go back to the content shipped with the guide (``shipped_db``, its database).
+
+    The slot's current database becomes "previous", so "Restore previous content" brings it
+    back; the older one is deleted. The slot then names no current content and the guide
+    opens what it ships. The highest versions installed stay recorded (rollback
+    protection). Bookmarks are keyed by content ids: the caller refreshes their titles.
+    Raises :class:`UpdateRefused` (``shipped-in-use``) when nothing installed is in use.
+    """
+    slot = slot or default_slot()
+    shipped = db_identity(shipped_db)
+    with slot_lock(slot):
+        state = read_state(slot)
+        if state.current is None:
+            raise UpdateRefused(errors.SHIPPED_IN_USE, "the guide shows the content shipped with "
+                                "it already (nothing installed is in use)")
+        write_state(slot, SlotState(current=None, previous=state.current, high_water=state.high_water))
+        prune(slot)
+    summary = compare_content(slot.path(state.current), shipped_db)
+    entry = InstalledContent(
+        file=Path(shipped_db).name, pack_id=shipped.pack_id if shipped else "",
+        version=shipped.version if shipped else 0, signer=shipped.signer if shipped else None,
+        installed_at="", origin="shipped")
+    log.info("restored the shipped content %s version %d, replacing %s version %d: %s", entry.pack_id,
+             entry.version, state.current.pack_id, state.current.version, "; ".join(summary.lines()))
+    return AppliedUpdate(Path(shipped_db), entry, state.current, summary)
 
 
 def prune(slot: ContentSlot) -> list[Path]:
