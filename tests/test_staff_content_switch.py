@@ -148,3 +148,88 @@ def test_staff_go_back_to_the_shipped_content_after_two_switches_with_bookmarks_
     assert main(["update", "restore"]) == 0
     assert capsys.readouterr().out.startswith(
         f"restored {shown.pack_id} version {shown.pack_version} (programme) -> ")
+
+
+def trust_team(folder: Path, user_data: Path) -> None:
+    """This machine's updates.toml trusts the content team's key in ``folder``."""
+    (user_data / "updates.toml").write_text(
+        f'[updates]\ntrusted_keys = ["{(folder / "team.pub").as_posix()}"]\n', encoding="utf-8")
+
+
+def record_questions(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """Answer Yes to every question; the list collects (title, text) of each."""
+    from guide.ui import boxes
+
+    asked: list[tuple[str, str]] = []
+
+    def yes(_parent: object, title: str, text: str, listing: str = "") -> bool:
+        asked.append((title, text))
+        return True
+
+    monkeypatch.setattr(boxes, "ask", yes)
+    return asked
+
+
+def test_staff_switch_to_a_signed_pack_of_another_programme_after_a_clear_question(
+    qtbot, guide: Guide, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, _user_data: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    """A machine on other content could not be moved to the fleet's programme from its signed
+    pack: "this content pack is for other content" with no next step."""
+    from guide.content.database import content_info
+
+    pack = fleet_pack(tmp_path / "team", write_sheet(tmp_path / "日程.csv"), 1)
+    trust_team(tmp_path / "team", _user_data)
+    asked = record_questions(monkeypatch)
+    with qtbot.waitSignal(guide.updates.finished, timeout=30000) as done:
+        guide.updates.start_import(pack)
+    assert done.args == [True], guide.updates.last_message
+    [(title, text)] = asked
+    assert title == "Switch to other content?"
+    assert text.startswith("Content pack 日程, version 1, signed by Content team"), text
+    assert "It is not an update of the content shown now (“Test content”): it replaces that " \
+           "content with other content." in text, text
+    assert content_info(guide.ctx.content).pack_id == "ri-cheng"
+
+
+def test_open_programme_on_a_content_pack_offers_to_open_it_as_one(
+    qtbot, guide: Guide, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, _user_data: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    """"Open programme..." on the content team's .guidepack said it was a zip archive to
+    unzip for its spreadsheet; a pack holds none."""
+    from guide.content.database import content_info
+
+    pack = fleet_pack(tmp_path / "team", write_sheet(tmp_path / "日程.csv"), 1)
+    renamed = pack.rename(tmp_path / "programme.zip")  # known by what it holds, not its name
+    trust_team(tmp_path / "team", _user_data)
+    asked = record_questions(monkeypatch)
+    with qtbot.waitSignal(guide.updates.finished, timeout=30000) as done:
+        guide.updates.start_programme(renamed)
+    assert done.args == [True], guide.updates.last_message
+    assert asked[0] == ("This is a content pack", "programme.zip is a content pack (.guidepack), "
+                        "not a programme file. Content packs open with “Open content pack...”. "
+                        "Open it as a content pack now?")
+    assert asked[1][0] == "Switch to other content?"
+    assert content_info(guide.ctx.content).pack_id == "ri-cheng"
+
+
+def test_the_command_line_switches_to_another_programmes_pack_only_when_told(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str],
+) -> None:
+    pack = fleet_pack(tmp_path / "team", write_sheet(tmp_path / "日程.csv"), 1)
+    pub = str(tmp_path / "team" / "team.pub")
+    capsys.readouterr()
+    assert main(["import", str(pack), "--out", str(tmp_path / "out")]) == 2
+    assert "a content pack (.guidepack), not a programme" in capsys.readouterr().err
+    assert main(["update", "apply", "--file", str(pack), "--trusted", pub]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("refused (wrong-pack): the pack is 'ri-cheng', the content in use is "
+                          "'zgc2023'"), err
+    assert "to replace the content in use with this pack's content on purpose (bookmarks stay; " \
+           "`guide update restore` goes back), run again with --switch" in err
+    assert main(["update", "apply", "--file", str(pack), "--trusted", pub, "--switch"]) == 0
+    assert capsys.readouterr().out.startswith(
+        "applied ri-cheng version 1 signed by Content team (ed25519:")
+    assert main(["update", "restore", "--shipped"]) == 0  # and back to the newspaper
+    # A poll never switches: --switch is for a file staff chose.
+    assert main(["update", "apply", "--source", str(tmp_path), "--trusted", pub, "--switch"]) == 2
+    assert "--switch needs --file PACK" in capsys.readouterr().err

@@ -229,10 +229,19 @@ def cmd_update_check(args: argparse.Namespace) -> int:
     return _check_exit(result)
 
 
+_SWITCH_HINT = ("to replace the content in use with this pack's content on purpose (bookmarks stay; "
+                "`guide update restore` goes back), run again with --switch")
+
+
 def cmd_update_apply(args: argparse.Namespace) -> int:
+    from guide.updates.errors import WRONG_PACK, UpdateRefused
     from guide.updates.install import apply_pack_file
     from guide.updates.source import CheckStatus, clear_pending
 
+    if args.switch and args.file is None:
+        print("error: --switch needs --file PACK: staff switch to another pack's content by "
+              "hand, never from a poll", file=sys.stderr)
+        return 2
     if args.file is not None:
         config = _config(args)
         pack_file, trusted = args.file, _trusted(args, config)
@@ -244,8 +253,13 @@ def cmd_update_apply(args: argparse.Namespace) -> int:
                   file=sys.stderr if result.reason else sys.stdout)
             return _check_exit(result)
         pack_file = result.ready.pack_file
-    applied = apply_pack_file(pack_file, trusted=trusted, current_db=_current_db(args),
-                              limits=config.limits)
+    try:
+        applied = apply_pack_file(pack_file, trusted=trusted, current_db=_current_db(args),
+                                  limits=config.limits, switch=args.switch)
+    except UpdateRefused as exc:  # a pack file of another programme, given by hand: say the way
+        if exc.reason == WRONG_PACK and args.file is not None:
+            raise UpdateRefused(exc.reason, exc.message, [*exc.details, _SWITCH_HINT]) from exc
+        raise
     if args.file is None:
         clear_pending()
     c = applied.current
@@ -254,7 +268,10 @@ def cmd_update_apply(args: argparse.Namespace) -> int:
                "signer": c.signer, "previous_version": applied.previous.version if applied.previous else None,
                "summary": _summary_json(applied.summary)})
     else:
-        print(f"applied {c.pack_id} version {c.version} signed by {c.signer} -> {applied.db_path}")
+        switched = f" (it replaces {applied.previous.pack_id})" if (
+            applied.previous is not None and applied.previous.pack_id != c.pack_id) else ""
+        print(f"applied {c.pack_id} version {c.version} signed by {c.signer}{switched} -> "
+              f"{applied.db_path}")
         for line in applied.summary.lines():
             print(f"  {line}")
     return 0
@@ -368,6 +385,9 @@ def register(sub: Any, command: Command) -> None:
     where = p.add_mutually_exclusive_group()
     where.add_argument("--source", metavar="FOLDER|URL", help="default: [updates] source in updates.toml")
     where.add_argument("--file", type=Path, metavar="PACK", help="apply this .guidepack file")
+    p.add_argument("--switch", action="store_true", help="with --file: apply it even if it is "
+                   "another pack's content than the one in use (a signed programme pack over the "
+                   "newspaper content); without it such a pack is refused (wrong-pack)")
     trusted_option(p)
     update_options(p)
     p = update("restore", cmd_update_restore, "switch back to the previous content (keeps the last two), "

@@ -133,6 +133,9 @@ _ZIPS = (
      "in Numbers choose File > Export To > Excel, then import that .xlsx file"),
     ("word/document.xml", "a Word document, not a spreadsheet", _COPY_TABLE),
     ("ppt/presentation.xml", "a PowerPoint presentation, not a spreadsheet", _COPY_TABLE),
+    ("pack/pack.toml", "a content pack (.guidepack), not a programme",
+     "apply it with `guide update apply --file FILE` (in the guide: the staff menu's \"Open content "
+     "pack...\")"),
 )
 
 

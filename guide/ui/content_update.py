@@ -89,6 +89,14 @@ def question_text(prepared: PreparedUpdate, lang: str) -> str:
                                  str(len(imported.days)), when)
 
 
+def switch_text(shown: str) -> str:
+    """What loading a signed pack of other content than ``shown`` (its name) does: it replaces
+    the content, it is no update of it."""
+    return _filled(tx.tr("It is not an update of the content shown now (“%1”): it replaces that "
+                         "content with other content. Bookmarks stay; “Restore previous content” "
+                         "goes back."), shown)
+
+
 def import_notes_text(skipped: tuple[str, ...], repaired: tuple[str, ...],
                       notices: tuple[str, ...] = (), columns: tuple[str, ...] = ()) -> str:
     """What an imported programme left out or repaired, the first few of each with where and
@@ -263,13 +271,28 @@ class ContentUpdates(QObject):
         """Import a schedule file in the background, then ask before switching, as for a pack.
 
         Times in a file that names no time zone are read in the zone of the content in use.
+        A content pack opened here is offered to "Open content pack..." (it had been called a
+        zip archive to unzip for its spreadsheet).
         """
         from guide.content.database import content_info
+        from guide.updates.guidepack.format import is_pack_file
 
+        if is_pack_file(source):
+            self._offer_as_pack(source)
+            return
         self._programme = True
         self._show_progress(tx.tr("Reading the programme..."))
         self._start_programme.emit(str(source), str(self.ctx.content_path),
                                    content_info(self.ctx.content).timezone)
+
+    def _offer_as_pack(self, source: Path) -> None:
+        """Say that ``source`` is a content pack, not a programme, and offer to open it as one."""
+        if boxes.ask(self.parent_widget, tx.tr("This is a content pack"), _filled(tx.tr(
+                "%1 is a content pack (.guidepack), not a programme file. Content packs open "
+                "with “Open content pack...”. Open it as a content pack now?"), source.name)):
+            self.start_import(source)
+        else:
+            self.finished.emit(False)
 
     def _cancel(self) -> None:
         """Stop waiting for the job on screen: nothing changes, whatever it brings."""
@@ -310,13 +333,20 @@ class ContentUpdates(QObject):
         self._close_progress()
         lang = self.ctx.state.lang
         text = question_text(prepared, lang)
+        title = tx.tr("Load this content?")
+        if prepared.replaces_pack:  # a signed pack of another programme, chosen by hand
+            from guide.content.database import content_info
+
+            info = content_info(self.ctx.content)
+            text += "\n\n" + switch_text(tx.pick(info.name, info.name_en, lang) or prepared.replaces_pack)
+            title = tx.tr("Switch to other content?")
         listing = summary_text(prepared.summary, lang, prepared.programme is not None)
         notes = import_notes_text(prepared.skipped, prepared.repaired, prepared.notices,
                                   prepared.columns)
         if notes:
             listing += f"\n\n{notes}"
         self.last_message = f"{text}\n\n{listing}"
-        if not boxes.ask(self.parent_widget, tx.tr("Load this content?"), text, listing):
+        if not boxes.ask(self.parent_widget, title, text, listing):
             updates.discard_update(prepared)
             self.finished.emit(False)
             return

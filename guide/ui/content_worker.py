@@ -61,9 +61,11 @@ class PrepareWorker(QObject):
         updates = updates_api()
         try:
             config = updates.load_update_config()
+            # Staff chose the file by hand: a trusted pack of other content is offered, with
+            # a question that says so, rather than refused (a kiosk's poll never switches).
             result = updates.prepare_update(
                 Path(pack_file), trusted=config.trusted_keys, current_db=Path(current_db),
-                progress=self._progress)
+                progress=self._progress, switch=True)
         except _Stopped:
             log.info("preparing %s stopped: the guide is closing", pack_file)
         except updates.UpdateRefused as exc:

@@ -78,6 +78,9 @@ class PreparedUpdate:
     notices: tuple[str, ...] = ()  # about the whole file ("where: what"), e.g. no id column
     columns: tuple[str, ...] = ()  # a sheet's columns the import did not read ("where: why")
     programme: ImportedProgramme | None = None  # None for a signed pack
+    # A signed pack of other content than the content in use (staff switching on purpose):
+    # the pack id it replaces; "" for an update of the content in use.
+    replaces_pack: str = ""
 
 
 @dataclass(frozen=True)
@@ -90,13 +93,15 @@ class AppliedUpdate:
     summary: ChangeSummary
 
 
-def _accept_offer(verified: VerifiedPack, current: ContentIdentity | None, state: SlotState) -> PublicKey:
-    """The pack's trusted signer, if the pack may replace the content in use (same pack, newer)."""
+def _accept_offer(verified: VerifiedPack, current: ContentIdentity | None, state: SlotState,
+                  switch: bool = False) -> PublicKey:
+    """The pack's trusted signer, if the pack may replace the content in use (same pack, newer;
+    with ``switch``, another pack's content too)."""
     m = verified.manifest
     signer = verified.signer
     if signer is None:  # a trusted list was given, so verification names the signer
         raise UpdateRefused(errors.UNSIGNED, "the pack names no trusted signer")
-    if current is not None and current.pack_id and current.pack_id != m.pack_id:
+    if current is not None and current.pack_id and current.pack_id != m.pack_id and not switch:
         raise UpdateRefused(errors.WRONG_PACK, f"the pack is {m.pack_id!r}, the content in use is "
                             f"{current.pack_id!r}; a pack only updates content with the same pack id")
     floor = signed_floor(state, current, m.pack_id)
@@ -137,14 +142,18 @@ def prepare_update(
     slot: ContentSlot | None = None,
     limits: Limits = DEFAULT_LIMITS,
     progress: Progress | None = None,
+    switch: bool = False,
 ) -> PreparedUpdate:
     """Verify, validate and build ``pack_file`` into a staged database; compute its change summary.
 
     ``current_db`` is the content database in use (the baseline for the summary and
-    for rollback protection; None if there is none). Raises :class:`UpdateRefused`:
-    unsigned, unknown-key, bad-signature, corrupt, hash-mismatch, unsafe, too-large,
-    bad-manifest, wrong-pack (another pack id), not-newer (version <= the version in
-    use or ever installed here), invalid-content (``details`` lists the errors
+    for rollback protection; None if there is none). ``switch``: staff chose this pack by
+    hand to replace the content in use even if it is another pack's (never a poll); the
+    result's ``replaces_pack`` says so, for the question before the commit. Raises
+    :class:`UpdateRefused`: unsigned, unknown-key, bad-signature, corrupt, hash-mismatch,
+    unsafe, too-large, bad-manifest, wrong-pack (another pack id, without ``switch``),
+    not-newer (version <= the version in use or ever installed here), invalid-content
+    (``details`` lists the errors
     exactly as ``guide build-db`` prints them). A refused pack that a poll downloaded is
     dropped from the slot's ``incoming`` cache, so the next poll does not offer it again.
     """
@@ -162,7 +171,7 @@ def prepare_update(
                     raise disk_full_error(slot.root, "unpack the update into") from exc
                 raise
             m = verified.manifest
-            signer = _accept_offer(verified, stage.current, stage.state)
+            signer = _accept_offer(verified, stage.current, stage.state, switch)
             _build_staged(stage, verified, signer, progress)
             summary = stage.finish(progress)
     except UpdateRefused as exc:
@@ -184,6 +193,8 @@ def prepare_update(
         signer=signer.label, signer_key_id=signer.key_id,
         current_version=stage.current.version if stage.current is not None else None,
         summary=summary, baseline_db=stage.baseline_db, baseline=stage.baseline,
+        replaces_pack=(stage.current.pack_id if stage.current is not None
+                       and stage.current.pack_id not in ("", m.pack_id) else ""),
     )
 
 
@@ -279,10 +290,11 @@ def apply_pack_file(
     slot: ContentSlot | None = None,
     limits: Limits = DEFAULT_LIMITS,
     progress: Progress | None = None,
+    switch: bool = False,
 ) -> AppliedUpdate:
     """:func:`prepare_update` then :func:`commit_update` (the CLI; a kiosk splits the two)."""
     prepared = prepare_update(pack_file, trusted=trusted, current_db=current_db, slot=slot,
-                              limits=limits, progress=progress)
+                              limits=limits, progress=progress, switch=switch)
     try:
         return commit_update(prepared)
     except BaseException:
