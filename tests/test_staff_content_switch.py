@@ -233,3 +233,44 @@ def test_the_command_line_switches_to_another_programmes_pack_only_when_told(
     # A poll never switches: --switch is for a file staff chose.
     assert main(["update", "apply", "--source", str(tmp_path), "--trusted", pub, "--switch"]) == 2
     assert "--switch needs --file PACK" in capsys.readouterr().err
+
+
+def test_a_chinese_sheet_opened_over_another_countrys_programme_is_read_in_china_time(
+    qtbot, programme_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+) -> None:
+    """With 39C3 (Europe/Berlin) on screen, a Chinese sheet without a zone was read as Berlin
+    time without a word: a Beijing opening at 09:00 reached phones' calendars at 15:00."""
+    import datetime as dt
+
+    from guide.content import queries
+
+    asked = answer_yes(monkeypatch)
+    g = build_window(programme_db, lang="en", user_db=tmp_path / "user.db", now="2025-12-27T11:00")
+    qtbot.addWidget(g.window)
+    try:
+        open_programme(qtbot, g, write_sheet(tmp_path / "日程.csv"))
+        assert ("The file names no time zone: its times are read as China time, Asia/Shanghai "
+                "(UTC+8), as the file is in Chinese (the content shown is in Europe/Berlin "
+                "(UTC+2)).") in asked[0], asked[0]
+        [opening] = [r for r in queries.forum_rows(g.ctx.content, queries.forum_ids(g.ctx.content))
+                     if r.title == "开幕式"]
+        assert opening.start == dt.datetime(2023, 5, 27, 9, tzinfo=dt.timezone(dt.timedelta(hours=8)))
+
+        # A sheet in English stays on the clock of the content shown, and says so.
+        english = tmp_path / "day.csv"
+        english.write_text(f"{HEADER}S1,Opening,2023-05-27,09:00,10:00\n", encoding="utf-8")
+        open_programme(qtbot, g, english)
+        assert ("The file names no time zone: its times are read as Asia/Shanghai (UTC+8), the "
+                "zone of the content shown.") in asked[1], asked[1]
+    finally:
+        g.close()
+
+
+def test_the_question_names_the_zone_a_file_gives(
+    qtbot, guide: Guide, monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+) -> None:
+    from tests.conftest import XML_39C3
+
+    asked = answer_yes(monkeypatch)
+    open_programme(qtbot, guide, XML_39C3)
+    assert "\nTimes are in Europe/Berlin (UTC+1), as the file says.\n" in asked[0], asked[0]

@@ -317,6 +317,17 @@ def cmd_update_status(args: argparse.Namespace) -> int:
     return 0
 
 
+def trusted_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--trusted", nargs="+", metavar="PUBKEY",
+                   help="trusted public key files (.pub) or key lines; default: updates.toml")
+
+
+def update_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--config", type=Path, metavar="FILE", help="updates config (default: "
+                   "updates.toml in the user data folder)")
+    p.add_argument("--json", action="store_true")
+
+
 def register(sub: Any, command: Command) -> None:
     """Add ``guide pack build|keygen|sign|verify|publish`` and ``guide update check|apply|restore|status``."""
 
@@ -338,15 +349,6 @@ def register(sub: Any, command: Command) -> None:
             return p
 
         return action
-
-    def trusted_option(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--trusted", nargs="+", metavar="PUBKEY",
-                       help="trusted public key files (.pub) or key lines; default: updates.toml")
-
-    def update_options(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--config", type=Path, metavar="FILE", help="updates config (default: "
-                       "updates.toml in the user data folder)")
-        p.add_argument("--json", action="store_true")
 
     pack = group("pack", "make, sign, verify and publish content pack files (.guidepack)", "pack_action")
     p = pack("build", cmd_pack_build, "validate a pack folder and bundle it into one .guidepack file")

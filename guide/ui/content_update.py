@@ -26,7 +26,7 @@ from guide.ui.context import AppContext
 from guide.ui.kinds import kind_label
 
 if TYPE_CHECKING:
-    from guide.updates.api import ChangeSummary, PreparedUpdate
+    from guide.updates.api import ChangeSummary, ImportedProgramme, PreparedUpdate
 
 log = logging.getLogger(__name__)
 
@@ -87,6 +87,37 @@ def question_text(prepared: PreparedUpdate, lang: str) -> str:
     when = tx.format_date(first, lang) if first == last else tx.format_period(first, last, lang)
     return text + "\n" + _filled(tx.tr("Sessions: %1. Days: %2 (%3)."), str(imported.sessions),
                                  str(len(imported.days)), when)
+
+
+def _zone_named(zone: str, days: tuple[str, ...]) -> str:
+    """``zone`` with its offset from UTC on the programme's first day: "Asia/Shanghai (UTC+8)"."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        day = dt.date.fromisoformat(days[0]) if days else dt.date.today()
+        offset = dt.datetime.combine(day, dt.time(12), ZoneInfo(zone)).utcoffset()
+    except (ZoneInfoNotFoundError, ValueError):
+        return zone
+    if offset is None:
+        return zone
+    minutes = int(offset.total_seconds()) // 60
+    sign, minutes = ("+" if minutes >= 0 else "−"), abs(minutes)
+    hours = f"{minutes // 60}" + (f":{minutes % 60:02d}" if minutes % 60 else "")
+    return f"{zone} (UTC{sign}{hours})"
+
+
+def zone_text(imported: ImportedProgramme, shown_zone: str) -> str:
+    """The time zone an imported programme's times are read in, and why when its file names
+    none (a Chinese sheet opened over 39C3 had silently taken Europe/Berlin)."""
+    zone = _zone_named(imported.timezone, imported.days)
+    if not imported.zone_assumed:
+        return _filled(tx.tr("Times are in %1, as the file says."), zone)
+    if imported.timezone == shown_zone:
+        return _filled(tx.tr("The file names no time zone: its times are read as %1, the zone of "
+                             "the content shown."), zone)
+    return _filled(tx.tr("The file names no time zone: its times are read as China time, %1, as "
+                         "the file is in Chinese (the content shown is in %2)."),
+                   zone, _zone_named(shown_zone, imported.days))
 
 
 def switch_text(shown: str) -> str:
@@ -194,6 +225,7 @@ class ContentUpdates(QObject):
         self.swap = swap
         self.progress: QProgressDialog | None = None
         self._programme = False  # what the dialog is reading: a programme, else a pack
+        self._zone = ""  # the zone a programme's file that names none is read in (the content's)
         # One flag per job sent to the worker, oldest first: True once the user cancelled
         # it. The worker cannot be interrupted (a calendar's recurrence rule can take
         # seconds): a cancelled job's result is thrown away when it comes.
@@ -281,9 +313,9 @@ class ContentUpdates(QObject):
             self._offer_as_pack(source)
             return
         self._programme = True
+        self._zone = content_info(self.ctx.content).timezone
         self._show_progress(tx.tr("Reading the programme..."))
-        self._start_programme.emit(str(source), str(self.ctx.content_path),
-                                   content_info(self.ctx.content).timezone)
+        self._start_programme.emit(str(source), str(self.ctx.content_path), self._zone)
 
     def _offer_as_pack(self, source: Path) -> None:
         """Say that ``source`` is a content pack, not a programme, and offer to open it as one."""
@@ -333,6 +365,8 @@ class ContentUpdates(QObject):
         self._close_progress()
         lang = self.ctx.state.lang
         text = question_text(prepared, lang)
+        if prepared.programme is not None:  # which clock its times are read on
+            text += "\n" + zone_text(prepared.programme, self._zone)
         title = tx.tr("Load this content?")
         if prepared.replaces_pack:  # a signed pack of another programme, chosen by hand
             from guide.content.database import content_info

@@ -51,6 +51,8 @@ class ImportedProgramme:
     file: str  # its name
     sessions: int
     days: tuple[str, ...]  # the programme's days, YYYY-MM-DD, first to last
+    timezone: str = ""  # the zone its times are in
+    zone_assumed: bool = False  # the file names none: the zone it was read in was chosen for it
 
 
 @dataclass(frozen=True)
