@@ -186,8 +186,8 @@ def test_staff_switch_to_a_signed_pack_of_another_programme_after_a_clear_questi
     [(title, text)] = asked
     assert title == "Switch to other content?"
     assert text.startswith("Content pack 日程, version 1, signed by Content team"), text
-    assert "It is not an update of the content shown now (“Test content”): it replaces that " \
-           "content with other content." in text, text
+    assert "This is other content, not an update of the content shown now (“Test content”): " \
+           "loading it replaces that content." in text, text
     assert content_info(guide.ctx.content).pack_id == "ri-cheng"
 
 
@@ -250,8 +250,8 @@ def test_a_chinese_sheet_opened_over_another_countrys_programme_is_read_in_china
     try:
         open_programme(qtbot, g, write_sheet(tmp_path / "日程.csv"))
         assert ("The file names no time zone: its times are read as China time, Asia/Shanghai "
-                "(UTC+8), as the file is in Chinese (the content shown is in Europe/Berlin "
-                "(UTC+2)).") in asked[0], asked[0]
+                "(UTC+8), as the file is in Chinese; the content shown is in Europe/Berlin "
+                "(UTC+2).") in asked[0], asked[0]
         [opening] = [r for r in queries.forum_rows(g.ctx.content, queries.forum_ids(g.ctx.content))
                      if r.title == "开幕式"]
         assert opening.start == dt.datetime(2023, 5, 27, 9, tzinfo=dt.timezone(dt.timedelta(hours=8)))

@@ -116,16 +116,16 @@ def zone_text(imported: ImportedProgramme, shown_zone: str) -> str:
         return _filled(tx.tr("The file names no time zone: its times are read as %1, the zone of "
                              "the content shown."), zone)
     return _filled(tx.tr("The file names no time zone: its times are read as China time, %1, as "
-                         "the file is in Chinese (the content shown is in %2)."),
+                         "the file is in Chinese; the content shown is in %2."),
                    zone, _zone_named(shown_zone, imported.days))
 
 
 def switch_text(shown: str) -> str:
     """What loading a signed pack of other content than ``shown`` (its name) does: it replaces
     the content, it is no update of it."""
-    return _filled(tx.tr("It is not an update of the content shown now (“%1”): it replaces that "
-                         "content with other content. Bookmarks stay; “Restore previous content” "
-                         "goes back."), shown)
+    return _filled(tx.tr("This is other content, not an update of the content shown now (“%1”): "
+                         "loading it replaces that content. Bookmarks stay; “Restore previous "
+                         "content” goes back."), shown)
 
 
 def import_notes_text(skipped: tuple[str, ...], repaired: tuple[str, ...],
