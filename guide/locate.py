@@ -108,6 +108,13 @@ def ensure_content_db(
         if installed is not None:
             upgrade_in_place(installed)
             return installed
+    return shipped_content_db(progress)
+
+
+def shipped_content_db(progress: Callable[[int, int], None] | None = None) -> Path:
+    """The database of the content shipped with the guide, whatever is installed: the bundled
+    database when it matches the bundled pack, else built from it (see :func:`ensure_content_db`)."""
+    pack_dir = paths.bundled_pack_dir()
     bundled = paths.bundled_content_db()
     if not (pack_dir / PACK_META).is_file():
         return bundled  # no pack to build from: use what ships, or fail clearly on open

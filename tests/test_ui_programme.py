@@ -198,7 +198,8 @@ def test_staff_open_programme_swaps_content_keeps_bookmarks_by_guid_and_restores
     # What the file is, not a "content pack … signed by staff import": nothing was signed.
     assert asked[0].startswith(
         f"Programme “39th Chaos Communications Congress” from the file {XML_39C3.name}, version 1.\n"
-        "Sessions: 215. Days: 4 (27–30 December 2025).\n\n"), asked[0]
+        "Sessions: 215. Days: 4 (27–30 December 2025).\n"
+        "Times are in Europe/Berlin (UTC+1), as the file says.\n\n"), asked[0]
     assert "signed" not in asked[0] and "staff import" not in asked[0]
     # Its talks are counted as sessions, as the line above calls them, not as "Forums".
     assert "\nSessions: 215 added, 0 changed" in asked[0] and "Forums:" not in asked[0]
@@ -310,7 +311,9 @@ def test_the_question_names_a_one_day_programmes_day_and_keeps_its_title_as_it_i
         g.updates.start_programme(source)
     assert done.args == [True]
     assert asked[0].startswith("Programme “Day %2” from the file Day %2.csv, version 1.\n"
-                               "Sessions: 2. Days: 1 (27 May 2023).\n\n"), asked[0]
+                               "Sessions: 2. Days: 1 (27 May 2023).\nThe file names no time "
+                               "zone: its times are read as Asia/Shanghai (UTC+8), the zone of "
+                               "the content shown.\n\n"), asked[0]
     g.close()
 
 

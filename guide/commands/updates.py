@@ -266,10 +266,19 @@ def cmd_update_check(args: argparse.Namespace) -> int:
     return _check_exit(result)
 
 
+_SWITCH_HINT = ("to replace the content in use with this pack's content on purpose (bookmarks stay; "
+                "`guide update restore` goes back), run again with --switch")
+
+
 def cmd_update_apply(args: argparse.Namespace) -> int:
+    from guide.updates.errors import WRONG_PACK, UpdateRefused
     from guide.updates.install import apply_pack_file
     from guide.updates.source import CheckStatus, clear_pending
 
+    if args.switch and args.file is None:
+        print("error: --switch needs --file PACK: staff switch to another pack's content by "
+              "hand, never from a poll", file=sys.stderr)
+        return 2
     if args.file is not None:
         config = _config(args)
         pack_file, trusted = args.file, _trusted(args, config)
@@ -281,8 +290,13 @@ def cmd_update_apply(args: argparse.Namespace) -> int:
                   file=sys.stderr if result.reason else sys.stdout)
             return _check_exit(result)
         pack_file = result.ready.pack_file
-    applied = apply_pack_file(pack_file, trusted=trusted, current_db=_current_db(args),
-                              limits=config.limits)
+    try:
+        applied = apply_pack_file(pack_file, trusted=trusted, current_db=_current_db(args),
+                                  limits=config.limits, switch=args.switch)
+    except UpdateRefused as exc:  # a pack file of another programme, given by hand: say the way
+        if exc.reason == WRONG_PACK and args.file is not None:
+            raise UpdateRefused(exc.reason, exc.message, [*exc.details, _SWITCH_HINT]) from exc
+        raise
     if args.file is None:
         clear_pending()
     c = applied.current
@@ -291,20 +305,27 @@ def cmd_update_apply(args: argparse.Namespace) -> int:
                "signer": c.signer, "previous_version": applied.previous.version if applied.previous else None,
                "summary": _summary_json(applied.summary)})
     else:
-        print(f"applied {c.pack_id} version {c.version} signed by {c.signer} -> {applied.db_path}")
+        switched = f" (it replaces {applied.previous.pack_id})" if (
+            applied.previous is not None and applied.previous.pack_id != c.pack_id) else ""
+        print(f"applied {c.pack_id} version {c.version} signed by {c.signer}{switched} -> "
+              f"{applied.db_path}")
         for line in applied.summary.lines():
             print(f"  {line}")
     return 0
 
 
 def cmd_update_restore(args: argparse.Namespace) -> int:
-    from guide.updates.install import restore_previous
+    from guide.locate import shipped_content_db
+    from guide.updates.install import restore_previous, restore_shipped
 
-    restored = restore_previous()
+    if args.shipped:
+        restored = restore_shipped(shipped_content_db())
+    else:  # after --shipped, the content it left; the summary compares with the shipped one
+        restored = restore_previous(current_db=_current_db(args))
     c = restored.current
     if args.json:
         print_json({"restored": str(restored.db_path), "pack_id": c.pack_id, "version": c.version,
-               "signer": c.signer, "summary": _summary_json(restored.summary)})
+               "signer": c.signer, "origin": c.origin, "summary": _summary_json(restored.summary)})
     else:
         print(f"restored {c.pack_id} version {c.version} ({c.origin}) -> {restored.db_path}")
         for line in restored.summary.lines():
@@ -337,6 +358,21 @@ def cmd_update_status(args: argparse.Namespace) -> int:
     return 0
 
 
+def trusted_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--trusted", nargs="+", metavar="PUBKEY",
+                   help="trusted public key files (.pub) or key lines; default: updates.toml")
+
+
+def update_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--config", type=Path, metavar="FILE", help="updates config (default: the "
+                   "one the kiosk settings name in updates_config, else updates.toml in the "
+                   "user data folder)")
+    p.add_argument("--kiosk-config", type=Path, metavar="FILE", help="kiosk settings whose "
+                   "updates_config to use, as the kiosk started with this option does "
+                   "(default: kiosk.toml in the user data folder)")
+    p.add_argument("--json", action="store_true")
+
+
 def register(sub: Any, command: Command) -> None:
     """Add ``guide pack build|keygen|sign|verify|publish`` and ``guide update check|apply|restore|status``."""
 
@@ -358,19 +394,6 @@ def register(sub: Any, command: Command) -> None:
             return p
 
         return action
-
-    def trusted_option(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--trusted", nargs="+", metavar="PUBKEY",
-                       help="trusted public key files (.pub) or key lines; default: updates.toml")
-
-    def update_options(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--config", type=Path, metavar="FILE", help="updates config (default: the "
-                       "one the kiosk settings name in updates_config, else updates.toml in the "
-                       "user data folder)")
-        p.add_argument("--kiosk-config", type=Path, metavar="FILE", help="kiosk settings whose "
-                       "updates_config to use, as the kiosk started with this option does "
-                       "(default: kiosk.toml in the user data folder)")
-        p.add_argument("--json", action="store_true")
 
     pack = group("pack", "make, sign, verify and publish content pack files (.guidepack)", "pack_action")
     p = pack("build", cmd_pack_build, "validate a pack folder and bundle it into one .guidepack file")
@@ -410,9 +433,15 @@ def register(sub: Any, command: Command) -> None:
     where = p.add_mutually_exclusive_group()
     where.add_argument("--source", metavar="FOLDER|URL", help="default: [updates] source in updates.toml")
     where.add_argument("--file", type=Path, metavar="PACK", help="apply this .guidepack file")
+    p.add_argument("--switch", action="store_true", help="with --file: apply it even if it is "
+                   "another pack's content than the one in use (a signed programme pack over the "
+                   "newspaper content); without it such a pack is refused (wrong-pack)")
     trusted_option(p)
     update_options(p)
-    p = update("restore", cmd_update_restore, "switch back to the previous content (keeps the last two)")
+    p = update("restore", cmd_update_restore, "switch back to the previous content (keeps the last two), "
+               "or with --shipped to the content shipped with the guide")
+    p.add_argument("--shipped", action="store_true", help="back to the content shipped with the guide "
+                   "(the content in use becomes the previous one; bookmarks stay)")
     p.add_argument("--json", action="store_true")
     p = update("status", cmd_update_status, "installed content, previous content, and the updates "
                "config the kiosk uses: its file, source and keys")

@@ -33,6 +33,7 @@ from guide.programme.model import ProgrammeError, ProgrammeUnreadable, RawProgra
 from guide.programme.normalise import Programme, normalise
 from guide.programme.pack_names import pack_id_for
 from guide.programme.spreadsheet import COLUMNS, read_spreadsheet
+from guide.programme.times import fallback_zone
 
 FORMATS = ("frab-xml", "frab-json", "ics", "csv", "xlsx")
 
@@ -133,6 +134,9 @@ _ZIPS = (
      "in Numbers choose File > Export To > Excel, then import that .xlsx file"),
     ("word/document.xml", "a Word document, not a spreadsheet", _COPY_TABLE),
     ("ppt/presentation.xml", "a PowerPoint presentation, not a spreadsheet", _COPY_TABLE),
+    ("pack/pack.toml", "a content pack (.guidepack), not a programme",
+     "apply it with `guide update apply --file FILE` (in the guide: the staff menu's \"Open content "
+     "pack...\")"),
 )
 
 
@@ -342,7 +346,8 @@ def read_programme(source: str, *, fmt: str | None = None, timezone: str | None 
     """(format, programme) of ``source`` (path or URL); raise ProgrammeError on bad input.
 
     ``timezone`` overrides the file's (``--timezone``); ``fallback_timezone`` is used only
-    for a file that names none (the staff's import: the current content's zone).
+    for a file that names none (the staff's import: the current content's zone; China's for
+    a file in Chinese when that zone is no Chinese-speaking place's, see ``fallback_zone``).
     """
     data = _utf8_if_utf16_markup(read_source(source))
     name = source.rsplit("/", 1)[-1]
@@ -365,6 +370,7 @@ def read_programme(source: str, *, fmt: str | None = None, timezone: str | None 
         raise ProgrammeUnreadable(f"{name}: not a readable {FORMAT_NAMES[fmt]} file: "
                                   f"{_reason(exc)}") from exc
     del data  # the file's bytes are not needed once read (64 MB for 20,000 events)
+    fallback_timezone = fallback_zone((raw.title, *(e.title for e in raw.events)), fallback_timezone)
     programme = normalise(raw, timezone=timezone, source=name,
                           fallback_timezone=fallback_timezone)
     if not programme.forum:

@@ -97,6 +97,7 @@ class Programme:
     room: list[dict[str, Any]]
     track: list[dict[str, Any]]
     report: Report
+    zone_assumed: bool = False  # the file names no zone: its times were read in the fallback's
 
 
 class _Clock:
@@ -311,6 +312,7 @@ def normalise(raw: RawProgramme, *, timezone: str | None = None, source: str = "
         languages=languages, forum=forums, person=list(names.persons.values()),
         organization=list(names.organizations.values()), room=list(names.rooms.values()),
         track=list(names.tracks.values()), report=report,
+        zone_assumed=tz is None and clock.fallback_used,
     )
 
 

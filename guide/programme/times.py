@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from guide.programme.model import ProgrammeError
@@ -48,6 +49,24 @@ _MEANT = {"beijing": "Asia/Shanghai", "peking": "Asia/Shanghai", "china": "Asia/
 
 # The source of a zone taken from the content in use, for a file that names none.
 FALLBACK_SOURCE = "the content in use"
+CHINA_ZONE = "Asia/Shanghai"
+# Zones of the places a programme written in Chinese is at home (China, Hong Kong, Macau, Taiwan).
+_CHINESE_ZONES = frozenset({
+    "Asia/Shanghai", "Asia/Chongqing", "Asia/Chungking", "Asia/Harbin", "Asia/Urumqi", "Asia/Kashgar",
+    "PRC", "Asia/Hong_Kong", "Hongkong", "Asia/Macau", "Asia/Macao", "Asia/Taipei", "ROC",
+})
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def fallback_zone(titles: Iterable[str], fallback: str | None) -> str | None:
+    """The zone to read a file that names none in: ``fallback`` (the content in use's), but
+    China's for a file whose titles are mostly Chinese when ``fallback`` is no Chinese-speaking
+    place's (a Chinese sheet opened over the 39C3 congress had been read as Europe/Berlin)."""
+    if fallback is None or fallback in _CHINESE_ZONES:
+        return fallback
+    titles = [t for t in titles if t.strip()]
+    chinese = sum(1 for t in titles if _CJK.search(t))
+    return CHINA_ZONE if titles and 2 * chinese >= len(titles) else fallback
 
 
 def zone(name: str, *, flag: bool, source: str = "the file") -> ZoneInfo:

@@ -10,10 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtGui import QAction
@@ -21,103 +20,18 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from guide.ui import boxes
 from guide.ui import text as tx
+from guide.ui.content_worker import CONFIG, DISK_FULL, PrepareWorker
+from guide.ui.content_worker import updates_api as _updates
 from guide.ui.context import AppContext
 from guide.ui.kinds import kind_label
 
 if TYPE_CHECKING:
-    from guide.updates.api import ChangeSummary, PreparedUpdate
+    from guide.updates.api import ChangeSummary, ImportedProgramme, PreparedUpdate
 
 log = logging.getLogger(__name__)
 
 
-def _updates() -> Any:
-    """guide.updates.api, imported when first used: it loads PyNaCl and pydantic (start-up cost)."""
-    from guide.updates import api
-
-    return api
-
 SHOWN_TITLES = 5  # per kind and change, in the confirmation
-CONFIG = "config"  # a refusal's reason beside errors.py's: updates.toml cannot be read
-DISK_FULL = "disk-full"  # another: no room to build the new content (nothing was changed)
-
-
-def _failure_reason(exc: BaseException) -> str:
-    """The refusal's reason for an error that is not the file's: DISK_FULL, else ""."""
-    from guide.files import is_disk_full
-
-    return DISK_FULL if is_disk_full(exc) else ""
-
-
-class _Stopped(Exception):
-    """The guide is closing: the job in hand ends (its staging folder is discarded)."""
-
-
-class PrepareWorker(QObject):
-    """Lives on the worker thread: verify, validate and build a pack; never touches widgets."""
-
-    progressed = Signal(str, int, int)
-    prepared = Signal(object)  # PreparedUpdate
-    # reason (errors.py's code, CONFIG, DISK_FULL, "" for a file that cannot be read), message,
-    # details (validation errors as build-db prints them)
-    refused = Signal(str, str, list)
-
-    def __init__(self) -> None:
-        super().__init__()
-        # Set when the guide closes: the job ends at its next step (a build reports every
-        # few hundred items) instead of running on while Qt destroys its thread, which
-        # aborted the process.
-        self.stop = threading.Event()
-
-    def _progress(self, stage: str, done: int, total: int) -> None:
-        if self.stop.is_set():
-            raise _Stopped
-        self.progressed.emit(stage, done, total)
-
-    @Slot(str, str)
-    def prepare(self, pack_file: str, current_db: str) -> None:
-        updates = _updates()
-        try:
-            config = updates.load_update_config()
-            result = updates.prepare_update(
-                Path(pack_file), trusted=config.trusted_keys, current_db=Path(current_db),
-                progress=self._progress)
-        except _Stopped:
-            log.info("preparing %s stopped: the guide is closing", pack_file)
-        except updates.UpdateRefused as exc:
-            self.refused.emit(exc.reason, exc.message, list(exc.details))
-        except updates.ConfigError as exc:
-            self.refused.emit(CONFIG, str(exc), [])
-        except OSError as exc:
-            self.refused.emit(_failure_reason(exc), str(exc), [])
-        except Exception as exc:  # the last resort: see _unexpected
-            self._unexpected(pack_file, exc)
-        else:
-            self.prepared.emit(result)
-
-    @Slot(str, str, str)
-    def prepare_programme(self, source: str, current_db: str, timezone: str) -> None:
-        updates = _updates()
-        try:
-            result = updates.prepare_programme(
-                Path(source), current_db=Path(current_db), timezone=timezone or None,
-                progress=self._progress)
-        except _Stopped:
-            log.info("reading %s stopped: the guide is closing", source)
-        except updates.UpdateRefused as exc:
-            self.refused.emit(exc.reason, exc.message, list(exc.details))
-        except OSError as exc:
-            self.refused.emit(_failure_reason(exc), str(exc), [])
-        except Exception as exc:  # the last resort: see _unexpected
-            self._unexpected(source, exc)
-        else:
-            self.prepared.emit(result)
-
-    def _unexpected(self, source: str, exc: Exception) -> None:
-        # An error no check foresaw must still reach the staff member: uncaught, it would
-        # end this slot silently and leave the window behind a progress dialog that
-        # cannot be cancelled. Nothing was changed (the staging folder is discarded).
-        log.exception("preparing %s failed", source)
-        self.refused.emit(_failure_reason(exc), f"{Path(source).name}: {type(exc).__name__}: {exc}", [])
 
 
 def programme_file_filters() -> str:
@@ -173,6 +87,45 @@ def question_text(prepared: PreparedUpdate, lang: str) -> str:
     when = tx.format_date(first, lang) if first == last else tx.format_period(first, last, lang)
     return text + "\n" + _filled(tx.tr("Sessions: %1. Days: %2 (%3)."), str(imported.sessions),
                                  str(len(imported.days)), when)
+
+
+def _zone_named(zone: str, days: tuple[str, ...]) -> str:
+    """``zone`` with its offset from UTC on the programme's first day: "Asia/Shanghai (UTC+8)"."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        day = dt.date.fromisoformat(days[0]) if days else dt.date.today()
+        offset = dt.datetime.combine(day, dt.time(12), ZoneInfo(zone)).utcoffset()
+    except (ZoneInfoNotFoundError, ValueError):
+        return zone
+    if offset is None:
+        return zone
+    minutes = int(offset.total_seconds()) // 60
+    sign, minutes = ("+" if minutes >= 0 else "−"), abs(minutes)
+    hours = f"{minutes // 60}" + (f":{minutes % 60:02d}" if minutes % 60 else "")
+    return f"{zone} (UTC{sign}{hours})"
+
+
+def zone_text(imported: ImportedProgramme, shown_zone: str) -> str:
+    """The time zone an imported programme's times are read in, and why when its file names
+    none (a Chinese sheet opened over 39C3 had silently taken Europe/Berlin)."""
+    zone = _zone_named(imported.timezone, imported.days)
+    if not imported.zone_assumed:
+        return _filled(tx.tr("Times are in %1, as the file says."), zone)
+    if imported.timezone == shown_zone:
+        return _filled(tx.tr("The file names no time zone: its times are read as %1, the zone of "
+                             "the content shown."), zone)
+    return _filled(tx.tr("The file names no time zone: its times are read as China time, %1, as "
+                         "the file is in Chinese; the content shown is in %2."),
+                   zone, _zone_named(shown_zone, imported.days))
+
+
+def switch_text(shown: str) -> str:
+    """What loading a signed pack of other content than ``shown`` (its name) does: it replaces
+    the content, it is no update of it."""
+    return _filled(tx.tr("This is other content, not an update of the content shown now (“%1”): "
+                         "loading it replaces that content. Bookmarks stay; “Restore previous "
+                         "content” goes back."), shown)
 
 
 def import_notes_text(skipped: tuple[str, ...], repaired: tuple[str, ...],
@@ -246,6 +199,8 @@ def not_switched_text(exc: Exception) -> str:
         why = tx.tr("The same or a newer version of this content was loaded meanwhile.")
     elif isinstance(exc, updates.UpdateRefused) and exc.reason == updates.errors.NO_PREVIOUS:
         why = tx.tr("There is no previous content to go back to.")
+    elif isinstance(exc, updates.UpdateRefused) and exc.reason == updates.errors.SHIPPED_IN_USE:
+        why = tx.tr("The guide already shows the content shipped with it.")
     elif isinstance(exc, updates.UpdateRefused):
         why = tx.tr("The prepared content is gone; open the file again.")
     elif is_disk_full(exc):
@@ -270,6 +225,7 @@ class ContentUpdates(QObject):
         self.swap = swap
         self.progress: QProgressDialog | None = None
         self._programme = False  # what the dialog is reading: a programme, else a pack
+        self._zone = ""  # the zone a programme's file that names none is read in (the content's)
         # One flag per job sent to the worker, oldest first: True once the user cancelled
         # it. The worker cannot be interrupted (a calendar's recurrence rule can take
         # seconds): a cancelled job's result is thrown away when it comes.
@@ -293,19 +249,26 @@ class ContentUpdates(QObject):
         self.restore_action = QAction(self)
         self.restore_action.setObjectName("restorePreviousContent")
         self.restore_action.triggered.connect(self.restore)
+        self.shipped_action = QAction(self)
+        self.shipped_action.setObjectName("restoreShippedContent")
+        self.shipped_action.triggered.connect(self.restore_shipped)
 
     def retranslate(self) -> None:
         self.open_action.setText(tx.tr("Open content pack..."))
         self.programme_action.setText(tx.tr("Open programme..."))
         self.restore_action.setText(tx.tr("Restore previous content"))
+        self.shipped_action.setText(tx.tr("Back to the content shipped with the guide..."))
 
     def refresh_actions(self) -> None:
-        """Restore is offered only when there is a previous content to go back to."""
+        """Restore is offered only when there is a previous content to go back to, the
+        shipped content only when installed content is in use."""
         updates = _updates()
         try:
-            self.restore_action.setEnabled(updates.slot_status().previous is not None)
+            state = updates.slot_status()
         except updates.SlotStateError:
-            self.restore_action.setEnabled(False)
+            state = updates.SlotState()
+        self.restore_action.setEnabled(state.previous is not None)
+        self.shipped_action.setEnabled(state.current is not None)
 
     def choose_pack(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -340,13 +303,28 @@ class ContentUpdates(QObject):
         """Import a schedule file in the background, then ask before switching, as for a pack.
 
         Times in a file that names no time zone are read in the zone of the content in use.
+        A content pack opened here is offered to "Open content pack..." (it had been called a
+        zip archive to unzip for its spreadsheet).
         """
         from guide.content.database import content_info
+        from guide.updates.guidepack.format import is_pack_file
 
+        if is_pack_file(source):
+            self._offer_as_pack(source)
+            return
         self._programme = True
+        self._zone = content_info(self.ctx.content).timezone
         self._show_progress(tx.tr("Reading the programme..."))
-        self._start_programme.emit(str(source), str(self.ctx.content_path),
-                                   content_info(self.ctx.content).timezone)
+        self._start_programme.emit(str(source), str(self.ctx.content_path), self._zone)
+
+    def _offer_as_pack(self, source: Path) -> None:
+        """Say that ``source`` is a content pack, not a programme, and offer to open it as one."""
+        if boxes.ask(self.parent_widget, tx.tr("This is a content pack"), _filled(tx.tr(
+                "%1 is a content pack (.guidepack), not a programme file. Content packs open "
+                "with “Open content pack...”. Open it as a content pack now?"), source.name)):
+            self.start_import(source)
+        else:
+            self.finished.emit(False)
 
     def _cancel(self) -> None:
         """Stop waiting for the job on screen: nothing changes, whatever it brings."""
@@ -387,13 +365,22 @@ class ContentUpdates(QObject):
         self._close_progress()
         lang = self.ctx.state.lang
         text = question_text(prepared, lang)
+        if prepared.programme is not None:  # which clock its times are read on
+            text += "\n" + zone_text(prepared.programme, self._zone)
+        title = tx.tr("Load this content?")
+        if prepared.replaces_pack:  # a signed pack of another programme, chosen by hand
+            from guide.content.database import content_info
+
+            info = content_info(self.ctx.content)
+            text += "\n\n" + switch_text(tx.pick(info.name, info.name_en, lang) or prepared.replaces_pack)
+            title = tx.tr("Switch to other content?")
         listing = summary_text(prepared.summary, lang, prepared.programme is not None)
         notes = import_notes_text(prepared.skipped, prepared.repaired, prepared.notices,
                                   prepared.columns)
         if notes:
             listing += f"\n\n{notes}"
         self.last_message = f"{text}\n\n{listing}"
-        if not boxes.ask(self.parent_widget, tx.tr("Load this content?"), text, listing):
+        if not boxes.ask(self.parent_widget, title, text, listing):
             updates.discard_update(prepared)
             self.finished.emit(False)
             return
@@ -443,11 +430,34 @@ class ContentUpdates(QObject):
                                "Bookmarks stay.")):
             return False
         updates = _updates()
-        try:
-            applied = updates.restore_previous()
+        try:  # after "back to the shipped content", the content in use is the shipped one
+            applied = updates.restore_previous(current_db=self.ctx.content_path)
         except (updates.UpdateRefused, OSError) as exc:  # nothing to restore, a full disk
             boxes.message_box(self.parent_widget, QMessageBox.Icon.Warning,
                               tx.tr("The previous content was not restored"),
+                              not_switched_text(exc), name="restoreRefused").open()
+            return False
+        self.swap(applied.db_path)
+        self.refresh_actions()
+        return True
+
+    def restore_shipped(self) -> bool:
+        """Go back to the content shipped with the guide; the content in use stays as the
+        previous one, for "Restore previous content". After two content switches there had
+        been no way back to it (only the last two are kept)."""
+        if not boxes.ask(self.parent_widget, tx.tr("Back to the content shipped with the guide?"),
+                         tx.tr("Show the content shipped with the guide again? The content shown "
+                               "now can be brought back with “Restore previous content”. "
+                               "Bookmarks stay.")):
+            return False
+        from guide.locate import shipped_content_db
+
+        updates = _updates()
+        try:
+            applied = updates.restore_shipped(shipped_content_db())
+        except (updates.UpdateRefused, OSError) as exc:  # shown already, a full disk
+            boxes.message_box(self.parent_widget, QMessageBox.Icon.Warning,
+                              tx.tr("The shipped content was not restored"),
                               not_switched_text(exc), name="restoreRefused").open()
             return False
         self.swap(applied.db_path)

@@ -12,6 +12,7 @@ Staff import ("Open content pack…", in a worker thread, then on the UI thread)
     # reopen the content at applied.db_path, then guide.user.bookmarks.refresh_snapshots
 
     restore_previous()                                   # "Restore previous content"
+    restore_shipped(shipped_db)                          # back to the content shipped with the guide
     slot_status().previous is not None                   # enable that menu item
 
 Kiosk (poll every ``config.poll_seconds`` in a worker thread; apply at an idle reset)::
@@ -53,6 +54,7 @@ from guide.updates.install import (
     discard_update,
     prepare_update,
     restore_previous,
+    restore_shipped,
     slot_status,
 )
 from guide.updates.keys import (
@@ -95,6 +97,6 @@ __all__ = [
     "default_config_path", "default_slot", "discard_update", "errors", "generate_key_pair",
     "installed_content_db", "load_private_key", "load_public_key", "load_public_keys",
     "load_update_config", "log_to_file", "prepare_programme", "prepare_update", "publish_pack_file",
-    "restore_previous",
+    "restore_previous", "restore_shipped",
     "sign_pack_file", "slot_status", "verify_pack_file",
 ]

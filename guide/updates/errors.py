@@ -27,6 +27,7 @@ WRONG_PACK = "wrong-pack"            # a pack for other content (another pack id
 NOT_NEWER = "not-newer"              # rollback protection: version <= what this machine has
 INVALID_CONTENT = "invalid-content"  # the pack's content fails validation (build-db errors)
 NO_PREVIOUS = "no-previous"          # nothing to restore
+SHIPPED_IN_USE = "shipped-in-use"    # "back to the shipped content" when nothing installed is in use
 NO_SOURCE = "no-source"              # no update source configured or it does not exist
 DOWNLOAD_FAILED = "download-failed"  # network error, timeout, HTTP error (transient)
 STALE = "stale"                      # a prepared update was overtaken before it was committed

@@ -7,7 +7,8 @@
 - :func:`commit_update` switches the slot to the staged database by replacing
   ``state.json``; the database it replaces becomes "previous" (the last two are kept).
 - :func:`discard_update` throws a prepared update away; :func:`restore_previous`
-  switches back to the previous database.
+  switches back to the previous database, :func:`restore_shipped` to the content shipped
+  with the guide.
 
 A failure at any step raises :class:`~guide.updates.errors.UpdateRefused` and leaves
 the running content as it was.
@@ -33,8 +34,10 @@ from guide.updates.state import (
     ContentSlot,
     InstalledContent,
     SlotState,
+    db_identity,
     default_slot,
     read_state,
+    signed_floor,
     slot_lock,
     write_state,
 )
@@ -48,6 +51,8 @@ class ImportedProgramme:
     file: str  # its name
     sessions: int
     days: tuple[str, ...]  # the programme's days, YYYY-MM-DD, first to last
+    timezone: str = ""  # the zone its times are in
+    zone_assumed: bool = False  # the file names none: the zone it was read in was chosen for it
 
 
 @dataclass(frozen=True)
@@ -75,6 +80,9 @@ class PreparedUpdate:
     notices: tuple[str, ...] = ()  # about the whole file ("where: what"), e.g. no id column
     columns: tuple[str, ...] = ()  # a sheet's columns the import did not read ("where: why")
     programme: ImportedProgramme | None = None  # None for a signed pack
+    # A signed pack of other content than the content in use (staff switching on purpose):
+    # the pack id it replaces; "" for an update of the content in use.
+    replaces_pack: str = ""
 
 
 @dataclass(frozen=True)
@@ -87,19 +95,24 @@ class AppliedUpdate:
     summary: ChangeSummary
 
 
-def _accept_offer(verified: VerifiedPack, current: ContentIdentity | None, state: SlotState) -> PublicKey:
-    """The pack's trusted signer, if the pack may replace the content in use (same pack, newer)."""
+def _accept_offer(verified: VerifiedPack, current: ContentIdentity | None, state: SlotState,
+                  switch: bool = False) -> PublicKey:
+    """The pack's trusted signer, if the pack may replace the content in use (same pack, newer;
+    with ``switch``, another pack's content too)."""
     m = verified.manifest
     signer = verified.signer
     if signer is None:  # a trusted list was given, so verification names the signer
         raise UpdateRefused(errors.UNSIGNED, "the pack names no trusted signer")
-    if current is not None and current.pack_id and current.pack_id != m.pack_id:
+    if current is not None and current.pack_id and current.pack_id != m.pack_id and not switch:
         raise UpdateRefused(errors.WRONG_PACK, f"the pack is {m.pack_id!r}, the content in use is "
                             f"{current.pack_id!r}; a pack only updates content with the same pack id")
-    floor = max(state.floor(m.pack_id), current.version if current is not None else 0)
+    floor = signed_floor(state, current, m.pack_id)
     if m.version <= floor:
+        held = (f"; version {floor} here is this machine's own staff import (Open programme), "
+                f"which an earlier version of the guide counted as the fleet's: a signed pack of "
+                f"version {floor + 1} or higher is taken" if state.staff_held(m.pack_id, floor) else "")
         raise UpdateRefused(errors.NOT_NEWER, f"pack version {m.version} is not newer than version "
-                            f"{floor} already in use or installed here (rollback protection)")
+                            f"{floor} already in use or installed here (rollback protection){held}")
     return signer
 
 
@@ -131,14 +144,18 @@ def prepare_update(
     slot: ContentSlot | None = None,
     limits: Limits = DEFAULT_LIMITS,
     progress: Progress | None = None,
+    switch: bool = False,
 ) -> PreparedUpdate:
     """Verify, validate and build ``pack_file`` into a staged database; compute its change summary.
 
     ``current_db`` is the content database in use (the baseline for the summary and
-    for rollback protection; None if there is none). Raises :class:`UpdateRefused`:
-    unsigned, unknown-key, bad-signature, corrupt, hash-mismatch, unsafe, too-large,
-    bad-manifest, wrong-pack (another pack id), not-newer (version <= the version in
-    use or ever installed here), invalid-content (``details`` lists the errors
+    for rollback protection; None if there is none). ``switch``: staff chose this pack by
+    hand to replace the content in use even if it is another pack's (never a poll); the
+    result's ``replaces_pack`` says so, for the question before the commit. Raises
+    :class:`UpdateRefused`: unsigned, unknown-key, bad-signature, corrupt, hash-mismatch,
+    unsafe, too-large, bad-manifest, wrong-pack (another pack id, without ``switch``),
+    not-newer (version <= the version in use or ever installed here), invalid-content
+    (``details`` lists the errors
     exactly as ``guide build-db`` prints them). A refused pack that a poll downloaded is
     dropped from the slot's ``incoming`` cache, so the next poll does not offer it again.
     """
@@ -156,7 +173,7 @@ def prepare_update(
                     raise disk_full_error(slot.root, "unpack the update into") from exc
                 raise
             m = verified.manifest
-            signer = _accept_offer(verified, stage.current, stage.state)
+            signer = _accept_offer(verified, stage.current, stage.state, switch)
             _build_staged(stage, verified, signer, progress)
             summary = stage.finish(progress)
     except UpdateRefused as exc:
@@ -178,6 +195,8 @@ def prepare_update(
         signer=signer.label, signer_key_id=signer.key_id,
         current_version=stage.current.version if stage.current is not None else None,
         summary=summary, baseline_db=stage.baseline_db, baseline=stage.baseline,
+        replaces_pack=(stage.current.pack_id if stage.current is not None
+                       and stage.current.pack_id not in ("", m.pack_id) else ""),
     )
 
 
@@ -245,9 +264,11 @@ def _switch(prepared: PreparedUpdate, state: SlotState,
     it; returns the new current entry and the one that became "previous"."""
     slot = prepared.slot
     atomic_replace(prepared.staged_db, slot.root / name)
+    staff = prepared.programme is not None  # opened from a file here: its version is no fleet's
     current = InstalledContent(
         file=name, pack_id=prepared.pack_id, version=prepared.version, signer=prepared.signer,
-        installed_at=now_iso(), origin="pack", pack_sha256=prepared.pack_sha256)
+        installed_at=now_iso(), origin="programme" if staff else "pack",
+        pack_sha256=prepared.pack_sha256)
     previous = state.current
     base = _baseline_path(prepared)
     if previous is None and prepared.baseline_db is not None and prepared.baseline is not None \
@@ -257,7 +278,8 @@ def _switch(prepared: PreparedUpdate, state: SlotState,
     elif prepared.baseline_db is not None:
         prepared.baseline_db.unlink(missing_ok=True)
     high = dict(state.high_water)
-    high[prepared.pack_id] = max(high.get(prepared.pack_id, 0), prepared.version)
+    if not staff:
+        high[prepared.pack_id] = max(high.get(prepared.pack_id, 0), prepared.version)
     write_state(slot, SlotState(current=current, previous=previous, high_water=high))
     return current, previous
 
@@ -270,10 +292,11 @@ def apply_pack_file(
     slot: ContentSlot | None = None,
     limits: Limits = DEFAULT_LIMITS,
     progress: Progress | None = None,
+    switch: bool = False,
 ) -> AppliedUpdate:
     """:func:`prepare_update` then :func:`commit_update` (the CLI; a kiosk splits the two)."""
     prepared = prepare_update(pack_file, trusted=trusted, current_db=current_db, slot=slot,
-                              limits=limits, progress=progress)
+                              limits=limits, progress=progress, switch=switch)
     try:
         return commit_update(prepared)
     except BaseException:
@@ -281,25 +304,58 @@ def apply_pack_file(
         raise
 
 
-def restore_previous(slot: ContentSlot | None = None) -> AppliedUpdate:
+def restore_previous(slot: ContentSlot | None = None, current_db: Path | None = None) -> AppliedUpdate:
     """Switch back to the previous database; the current one becomes "previous" (so this can be undone).
 
     The highest version ever installed stays recorded, so a poller does not install
-    the withdrawn version again; a newer version still installs. Raises
+    the withdrawn version again; a newer version still installs. After
+    :func:`restore_shipped` the previous database is the one it left (``current_db``, the
+    shipped content in use, is what the summary compares with). Raises
     :class:`UpdateRefused` (``no-previous``) when there is nothing to go back to.
     """
     slot = slot or default_slot()
     with slot_lock(slot):
         state = read_state(slot)
-        if state.previous is None or state.current is None or not slot.path(state.previous).is_file():
+        if state.previous is None or not slot.path(state.previous).is_file() or (
+                state.current is None and current_db is None):
             log.warning("restore previous refused: no previous content")
             raise UpdateRefused(errors.NO_PREVIOUS, "there is no previous content to restore")
         write_state(slot, SlotState(current=state.previous, previous=state.current,
                                     high_water=state.high_water))
-    summary = compare_content(slot.path(state.current), slot.path(state.previous))
-    log.info("restored previous content: %s version %d replaces version %d: %s", state.previous.pack_id,
-             state.previous.version, state.current.version, "; ".join(summary.lines()))
+    left = slot.path(state.current) if state.current is not None else current_db
+    summary = compare_content(left, slot.path(state.previous))
+    log.info("restored previous content: %s version %d replaces %s: %s", state.previous.pack_id,
+             state.previous.version, f"version {state.current.version}" if state.current
+             else "the shipped content", "; ".join(summary.lines()))
     return AppliedUpdate(slot.path(state.previous), state.previous, state.current, summary)
+
+
+def restore_shipped(shipped_db: Path, slot: ContentSlot | None = None) -> AppliedUpdate:
+    """Go back to the content shipped with the guide (``shipped_db``, its database).
+
+    The slot's current database becomes "previous", so "Restore previous content" brings it
+    back; the older one is deleted. The slot then names no current content and the guide
+    opens what it ships. The highest versions installed stay recorded (rollback
+    protection). Bookmarks are keyed by content ids: the caller refreshes their titles.
+    Raises :class:`UpdateRefused` (``shipped-in-use``) when nothing installed is in use.
+    """
+    slot = slot or default_slot()
+    shipped = db_identity(shipped_db)
+    with slot_lock(slot):
+        state = read_state(slot)
+        if state.current is None:
+            raise UpdateRefused(errors.SHIPPED_IN_USE, "the guide shows the content shipped with "
+                                "it already (nothing installed is in use)")
+        write_state(slot, SlotState(current=None, previous=state.current, high_water=state.high_water))
+        prune(slot)
+    summary = compare_content(slot.path(state.current), shipped_db)
+    entry = InstalledContent(
+        file=Path(shipped_db).name, pack_id=shipped.pack_id if shipped else "",
+        version=shipped.version if shipped else 0, signer=shipped.signer if shipped else None,
+        installed_at="", origin="shipped")
+    log.info("restored the shipped content %s version %d, replacing %s version %d: %s", entry.pack_id,
+             entry.version, state.current.pack_id, state.current.version, "; ".join(summary.lines()))
+    return AppliedUpdate(Path(shipped_db), entry, state.current, summary)
 
 
 def prune(slot: ContentSlot) -> list[Path]:

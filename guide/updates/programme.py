@@ -93,7 +93,8 @@ def prepare_programme(source: Path, *, current_db: Path | None, timezone: str | 
         summary=summary, baseline_db=stage.baseline_db, baseline=stage.baseline,
         skipped=skipped, repaired=repaired, notices=notices, columns=columns, programme=ImportedProgramme(
             file=source.name, sessions=len(programme.forum),
-            days=tuple(sorted({s["date"] for s in programme.forum if s["date"]}))))
+            days=tuple(sorted({s["date"] for s in programme.forum if s["date"]})),
+            timezone=programme.timezone, zone_assumed=programme.zone_assumed))
 
 
 _SHEETS = ("xlsx", "csv")

@@ -68,6 +68,7 @@ from guide.updates.state import (
     db_identity,
     default_slot,
     read_state,
+    signed_floor,
     slot_lock,
 )
 
@@ -376,9 +377,7 @@ class _Poll:
 
     def floor(self, pack_id: str) -> int:
         """The version an offer of ``pack_id`` must beat: what is in use or was installed here."""
-        current = self.current
-        in_use = current.version if current is not None and current.pack_id == pack_id else 0
-        return max(self.floors.floor(pack_id), in_use)
+        return signed_floor(self.floors, self.current, pack_id)
 
     def remember(self, fetched: Fetched, decision: Decision, detail: str) -> None:
         """Keep the decision with the index's validators, and save the poll state."""

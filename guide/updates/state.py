@@ -30,12 +30,12 @@ from guide.files import atomic_replace
 from guide.updates.log import log
 
 STATE = "state.json"
-# The signer recorded for content staff made from a schedule file with "Open programme...":
-# no pack file exists to install again, only that file to open again.
-STAFF_SIGNER = "staff import"
 LOCK = ".lock"
 POLL_LOCK = ".poll.lock"
 STATE_FORMAT = 1
+# Who "signed" content staff opened from a schedule file at the machine (Open programme…):
+# no pack file exists to install again, only that file to open again.
+STAFF_SIGNER = "staff import"
 
 
 class SlotStateError(Exception):
@@ -62,8 +62,16 @@ class InstalledContent:
     version: int
     signer: str | None
     installed_at: str
-    origin: str = "pack"  # "pack": from a signed pack file; "baseline": the content in use before
+    # "pack": from a signed pack file; "programme": a staff import of a schedule file;
+    # "baseline": the content in use before
+    origin: str = "pack"
     pack_sha256: str | None = None
+
+    @property
+    def staff_import(self) -> bool:
+        """Whether staff opened it from a schedule file (entries written before "programme"
+        was an origin say so by their signer)."""
+        return self.origin == "programme" or self.signer == STAFF_SIGNER
 
 
 @dataclass(frozen=True)
@@ -75,11 +83,22 @@ class SlotState:
     high_water: Mapping[str, int] = field(default_factory=dict)
 
     def floor(self, pack_id: str) -> int:
-        """The version a new pack of ``pack_id`` must exceed."""
+        """The version a new signed pack of ``pack_id`` must exceed.
+
+        A staff import's version is this machine's own count, not the fleet's: it is not in
+        ``high_water`` and does not count here, or a kiosk where staff had opened the
+        programme twice refused the content team's signed version 2 as "not newer".
+        """
         versions = [self.high_water.get(pack_id, 0)]
-        if self.current is not None and self.current.pack_id == pack_id:
+        if self.current is not None and self.current.pack_id == pack_id and not self.current.staff_import:
             versions.append(self.current.version)
         return max(versions)
+
+    def staff_held(self, pack_id: str, version: int) -> bool:
+        """Whether ``version`` of ``pack_id`` here is a staff import's (one an earlier guide
+        recorded in ``high_water`` as if signed)."""
+        return any(e is not None and e.staff_import and (e.pack_id, e.version) == (pack_id, version)
+                   for e in (self.current, self.previous))
 
 
 def default_slot() -> ContentSlot:
@@ -178,6 +197,14 @@ class ContentIdentity(NamedTuple):
     signer: str | None
     source: str = ""  # the file the pack was made from (a staff import's schedule file)
     title: str = ""
+
+
+def signed_floor(state: SlotState, current: ContentIdentity | None, pack_id: str) -> int:
+    """The version a signed pack of ``pack_id`` must exceed on a machine showing ``current``:
+    the slot's floor, or the version in use if higher, unless staff opened that from a file."""
+    in_use = (current.version if current is not None and current.pack_id == pack_id
+              and current.signer != STAFF_SIGNER else 0)
+    return max(state.floor(pack_id), in_use)
 
 
 def db_identity(db_path: Path | None) -> ContentIdentity | None:

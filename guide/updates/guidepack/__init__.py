@@ -45,6 +45,7 @@ from guide.updates.guidepack.format import (
     PackIndex,
     Signature,
     VerifiedPack,
+    is_pack_file,
     safe_relpath,
 )
 from guide.updates.guidepack.publish import parse_index, publish_pack_file, published_index
@@ -54,7 +55,7 @@ from guide.updates.guidepack.verify import read_manifest, verify_pack_file
 __all__ = [
     "DEFAULT_LIMITS", "INDEX", "MANIFEST", "PREFIX", "SIGNATURES", "SUFFIX", "BuiltPack", "FileEntry",
     "Limits", "Manifest", "OutRefused", "PackIndex", "Signature", "SignedPack", "VerifiedPack",
-    "build_pack_file", "default_pack_name", "out_problem", "parse_index", "publish_pack_file",
-    "published_index", "read_manifest", "safe_relpath", "sign_pack_file", "source_files",
-    "verify_pack_file",
+    "build_pack_file", "default_pack_name", "is_pack_file", "out_problem", "parse_index",
+    "publish_pack_file", "published_index", "read_manifest", "safe_relpath", "sign_pack_file",
+    "source_files", "verify_pack_file",
 ]

@@ -144,3 +144,16 @@ def safe_relpath(path: str) -> bool:
         return False
     parts = path.split("/")
     return all(p not in ("", ".", "..") and _SEGMENT.match(p) for p in parts)
+
+
+def is_pack_file(path: Path) -> bool:
+    """Whether ``path`` is laid out as a ``.guidepack`` (a zip holding the manifest and the
+    pack folder), whatever it is called; nothing is verified."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = archive.namelist()
+    except (OSError, zipfile.BadZipFile, EOFError, RuntimeError, ValueError):
+        return False
+    return MANIFEST in names and any(name.startswith(PREFIX) for name in names)

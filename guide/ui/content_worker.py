@@ -1,0 +1,105 @@
+"""The staff import's worker thread: verify, validate and build a pack or a programme, off the
+UI thread; results go back to :mod:`guide.ui.content_update` by signal."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+log = logging.getLogger("guide.ui.content_update")
+
+
+def updates_api() -> Any:
+    """guide.updates.api, imported when first used: it loads PyNaCl and pydantic (start-up cost)."""
+    from guide.updates import api
+
+    return api
+
+
+CONFIG = "config"  # a refusal's reason beside errors.py's: updates.toml cannot be read
+DISK_FULL = "disk-full"  # another: no room to build the new content (nothing was changed)
+
+
+def _failure_reason(exc: BaseException) -> str:
+    """The refusal's reason for an error that is not the file's: DISK_FULL, else ""."""
+    from guide.files import is_disk_full
+
+    return DISK_FULL if is_disk_full(exc) else ""
+
+
+class _Stopped(Exception):
+    """The guide is closing: the job in hand ends (its staging folder is discarded)."""
+
+
+class PrepareWorker(QObject):
+    """Lives on the worker thread: verify, validate and build a pack; never touches widgets."""
+
+    progressed = Signal(str, int, int)
+    prepared = Signal(object)  # PreparedUpdate
+    # reason (errors.py's code, CONFIG, DISK_FULL, "" for a file that cannot be read), message,
+    # details (validation errors as build-db prints them)
+    refused = Signal(str, str, list)
+
+    def __init__(self) -> None:
+        super().__init__()
+        # Set when the guide closes: the job ends at its next step (a build reports every
+        # few hundred items) instead of running on while Qt destroys its thread, which
+        # aborted the process.
+        self.stop = threading.Event()
+
+    def _progress(self, stage: str, done: int, total: int) -> None:
+        if self.stop.is_set():
+            raise _Stopped
+        self.progressed.emit(stage, done, total)
+
+    @Slot(str, str)
+    def prepare(self, pack_file: str, current_db: str) -> None:
+        updates = updates_api()
+        try:
+            config = updates.load_update_config()
+            # Staff chose the file by hand: a trusted pack of other content is offered, with
+            # a question that says so, rather than refused (a kiosk's poll never switches).
+            result = updates.prepare_update(
+                Path(pack_file), trusted=config.trusted_keys, current_db=Path(current_db),
+                progress=self._progress, switch=True)
+        except _Stopped:
+            log.info("preparing %s stopped: the guide is closing", pack_file)
+        except updates.UpdateRefused as exc:
+            self.refused.emit(exc.reason, exc.message, list(exc.details))
+        except updates.ConfigError as exc:
+            self.refused.emit(CONFIG, str(exc), [])
+        except OSError as exc:
+            self.refused.emit(_failure_reason(exc), str(exc), [])
+        except Exception as exc:  # the last resort: see _unexpected
+            self._unexpected(pack_file, exc)
+        else:
+            self.prepared.emit(result)
+
+    @Slot(str, str, str)
+    def prepare_programme(self, source: str, current_db: str, timezone: str) -> None:
+        updates = updates_api()
+        try:
+            result = updates.prepare_programme(
+                Path(source), current_db=Path(current_db), timezone=timezone or None,
+                progress=self._progress)
+        except _Stopped:
+            log.info("reading %s stopped: the guide is closing", source)
+        except updates.UpdateRefused as exc:
+            self.refused.emit(exc.reason, exc.message, list(exc.details))
+        except OSError as exc:
+            self.refused.emit(_failure_reason(exc), str(exc), [])
+        except Exception as exc:  # the last resort: see _unexpected
+            self._unexpected(source, exc)
+        else:
+            self.prepared.emit(result)
+
+    def _unexpected(self, source: str, exc: Exception) -> None:
+        # An error no check foresaw must still reach the staff member: uncaught, it would
+        # end this slot silently and leave the window behind a progress dialog that
+        # cannot be cancelled. Nothing was changed (the staging folder is discarded).
+        log.exception("preparing %s failed", source)
+        self.refused.emit(_failure_reason(exc), f"{Path(source).name}: {type(exc).__name__}: {exc}", [])
