@@ -122,3 +122,30 @@ def test_adding_the_id_column_the_import_advises_keeps_every_bookmark(
     m.swap(corrected)
     assert m.bookmarks()[0] == ("开幕仪式", dt.date(2023, 5, 26), True)
 
+
+FRAB = """<?xml version="1.0" encoding="UTF-8"?>
+<schedule><conference><title>Congress</title><acronym>congress</acronym>
+<time_zone_name>Europe/Berlin</time_zone_name></conference>
+<day index="1" date="2025-12-27"><room name="{room}" guid="50814d28-5d61-4501-84cd-8f6928d1cc77">
+<event guid="0214b446-103a-4293-b49a-c00a84c3d668" id="1"><date>2025-12-27T10:00:00+01:00</date>
+<start>10:00</start><duration>01:00</duration><room>{room}</room><title>Tea tasting</title>
+<type>workshop</type></event>
+</room></day></schedule>
+"""
+
+
+def test_a_room_renamed_in_a_frab_file_keeps_its_bookmark_by_its_guid(
+        tmp_path: Path, user: UserDb) -> None:
+    m = Machine(tmp_path, user)
+    first = tmp_path / "schedule.xml"
+    first.write_text(FRAB.format(room="The House of Tea"), encoding="utf-8")
+    m.swap(m.prepare(first))
+    m.bookmark("room", "The House of Tea")
+    renamed = tmp_path / "schedule-2.xml"
+    renamed.write_text(FRAB.format(room="House of Tea (Hall H)"), encoding="utf-8")
+    second = m.prepare(renamed)
+    room = second.summary.of("room")
+    assert ([r.title for r in room.changed], room.added, room.removed) == (
+        ["House of Tea (Hall H)"], (), ())
+    m.swap(second)
+    assert m.bookmarks() == [("House of Tea (Hall H)", None, True)]

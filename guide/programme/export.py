@@ -261,7 +261,8 @@ def _json_event(s: Session, acronym: str, info: ContentInfo) -> dict[str, Any]:
     }
 
 
-def _vevent(s: Session, info: ContentInfo, tz: dt.tzinfo, stamp: dt.datetime) -> Any:
+def _vevent(s: Session, info: ContentInfo, tz: dt.tzinfo, stamp: dt.datetime,
+            room_guids: dict[str, str]) -> Any:
     """One session as a VEVENT; what RFC 5545 has no place for in the guide's X- properties
     (see :mod:`guide.programme.ical_own`), so that importing the export gives it back."""
     import icalendar
@@ -281,9 +282,12 @@ def _vevent(s: Session, info: ContentInfo, tz: dt.tzinfo, stamp: dt.datetime) ->
         notes.append(ical_own.SPEAKERS + ", ".join(speakers))
     event = icalendar.Event.new(
         uid=f"{s.guid}{ical_own.UID_SUFFIX}", summary=f.row.title_en or f.row.title, start=start,
-        end=end, location=_room_name(s) or None, description="\n\n".join(n for n in notes if n),
+        end=end, description="\n\n".join(n for n in notes if n),
         stamp=stamp, url=f.url if f.url and f.url.startswith(("http://", "https://")) else None,
         categories=[f.row.track] if f.row.track else ())
+    if _room_name(s):
+        guid = room_guids.get(f.row.room_id or "")
+        event.add("location", _room_name(s), parameters={ical_own.ROOM: guid} if guid else {})
     for sp, name in zip(f.speakers, speakers, strict=True):
         event.add("contact", name, parameters={ical_own.PERSON: _person_guid(info, sp.person.id)})
     for url, title in f.links:  # RFC 9253
@@ -309,8 +313,13 @@ def ics(db: Db) -> Export:
     stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
     cal = icalendar.Calendar.new(prodid=ical_own.PRODID, name=info.title_en or info.title)
     cal.add(ical_own.PACK, info.pack_id)
+    room_guids = {}  # a room's own UUID (a frab file's), which its id is made from
+    for room_id in item_ids(db, "room"):
+        room = get_room(db, room_id)
+        if room is not None and room.guid and _UUID.match(room.guid):
+            room_guids[room_id] = room.guid
     for s in everything:
-        cal.add_component(_vevent(s, info, tz, stamp))
+        cal.add_component(_vevent(s, info, tz, stamp, room_guids))
     if isinstance(tz, zoneinfo.ZoneInfo) and everything:
         first = min(s.forum.row.date for s in everything)
         last = max(s.forum.row.date for s in everything)
