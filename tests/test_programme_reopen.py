@@ -149,3 +149,21 @@ def test_a_room_renamed_in_a_frab_file_keeps_its_bookmark_by_its_guid(
         ["House of Tea (Hall H)"], (), ())
     m.swap(second)
     assert m.bookmarks() == [("House of Tea (Hall H)", None, True)]
+
+
+def test_a_file_that_now_gives_its_rooms_guids_changes_nothing_a_visitor_sees(
+        tmp_path: Path, user: UserDb) -> None:
+    # As a programme imported before rooms were keyed by their guids, opened again: every
+    # room got another id, and every session in one was listed as changed.
+    m = Machine(tmp_path, user)
+    first = tmp_path / "schedule.xml"
+    first.write_text(FRAB.format(room="The House of Tea").replace(
+        ' guid="50814d28-5d61-4501-84cd-8f6928d1cc77"', ""), encoding="utf-8")
+    m.swap(m.prepare(first))
+    m.bookmark("room", "The House of Tea")
+    again = tmp_path / "schedule-2.xml"
+    again.write_text(FRAB.format(room="The House of Tea"), encoding="utf-8")
+    second = m.prepare(again)
+    assert _summary(second) == "No items are added, changed or removed."
+    m.swap(second)
+    assert m.bookmarks() == [("The House of Tea", None, True)]

@@ -27,10 +27,18 @@ from guide.content.same_item import (
     unique_pairs,
 )
 
+# A session's room and track by what it shows, their names, not their ids (a frab file's rooms
+# are keyed by their guids now, which gave each room another id); databases before version 4
+# have neither table.
+_ROOM = "SELECT f.id AS owner, r.title AS room FROM forum f JOIN room r ON r.id = f.room_id"
+_TRACK = "SELECT f.id AS owner, t.title AS track FROM forum f JOIN track t ON t.id = f.track_id"
+_NEEDS = {_ROOM: "room", _TRACK: "track"}
 # Per kind: queries returning (owner id, ...) rows that make up what the item shows.
 _PARTS: dict[str, tuple[str, ...]] = {
     "forum": (
         "SELECT id AS owner, * FROM forum",
+        _ROOM,
+        _TRACK,
         "SELECT forum_id AS owner, * FROM forum_organiser ORDER BY forum_id, pos",
         "SELECT forum_id AS owner, * FROM forum_speaker ORDER BY forum_id, pos",
         "SELECT forum_id AS owner, * FROM launch ORDER BY forum_id, pos",
@@ -58,6 +66,7 @@ _PARTS: dict[str, tuple[str, ...]] = {
     "track": ("SELECT id AS owner, * FROM track",),
 }
 _IGNORED = {"owner", "pos"}  # moving an item in its list is not a change of the item
+_SHOWN_BY_NAME = {"room_id", "track_id"}  # a session's: compared by _ROOM and _TRACK
 # What an item that only got another id differs in (a sheet's new 编号 ID column: its guid).
 _IDS = frozenset({"id", "forum_id", "guid"})
 
@@ -138,7 +147,10 @@ def _digests(db: sqlite3.Connection, kind: str, ignored: frozenset[str] = frozen
     hashers: dict[str, hashlib._Hash] = {}
     if not db.execute("SELECT 1 FROM sqlite_master WHERE name = ?", [kind]).fetchone():
         return {}  # a database from before this kind existed (rooms and tracks: version 4)
+    tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     for part, sql in enumerate(_PARTS[kind]):
+        if _NEEDS.get(sql, kind) not in tables:
+            continue
         cursor = db.execute(sql)
         names = [d[0] for d in cursor.description]
         for row in cursor:
@@ -146,7 +158,8 @@ def _digests(db: sqlite3.Connection, kind: str, ignored: frozenset[str] = frozen
             owner = values["owner"]
             # Column names go into the hash so that a schema with other column order still compares.
             data = {k: v for k, v in values.items()
-                    if k not in _IGNORED and k not in ignored and not isinstance(v, bytes)}
+                    if k not in _IGNORED and k not in ignored and not isinstance(v, bytes)
+                    and not (kind == "forum" and k in _SHOWN_BY_NAME)}
             h = hashers.setdefault(owner, hashlib.sha256())
             h.update(f"{part}:".encode())
             h.update(json.dumps(data, sort_keys=True, ensure_ascii=False, default=str).encode())
