@@ -12,7 +12,8 @@ alike, so that what staff are told is what happens to the bookmarks:
 - *The same id for another item.* A sheet's ids are its own (S1, S2 …): another event's sheet,
   or a sheet whose rows were renumbered, gives S1 to another session. A session whose title
   changed and whose date, start or room changed as well is another session
-  (:func:`another_session`), unless its guid is a UUID, which no other session has.
+  (:func:`another_session`), unless its id is not the file's own (a UUID guid, which no other
+  session has, or the newspaper's).
 
 Both rules look at what a visitor sees of a session: its title, day, start and room.
 """
@@ -81,9 +82,12 @@ def another_session(old: Listing, new: Listing, guid: str | None) -> bool:
     """Whether the session an id names now (``new``, with its ``guid``) is another one than the
     one it named (``old``): its title changed and so did its day, start or room; or, in the
     same slot of a programme without rooms, its title is nothing like the old one. A typo
-    corrected, a session moved, a session retitled in its room stay the same session; a UUID
-    guid is never given to another session."""
-    if guid and _UUID.match(guid):
+    corrected, a session moved, a session retitled in its room stay the same session.
+
+    Only a session keyed by its file's own id (a sheet's 编号, a frab event's number, a
+    calendar's UID) can be another: a UUID guid is never given to another session, and an id
+    the file gives none of (the newspaper's, a sheet's session without 编号) is its own."""
+    if not guid or _UUID.match(guid):
         return False
     if norm(old.title) == norm(new.title) or (
             old.title_en and norm(old.title_en) == norm(new.title_en)):
