@@ -44,3 +44,24 @@ def test_only_ids_made_from_a_source_key_are_followed() -> None:
     for pack_id in ("green-finance-forum", "metaverse-area", "zhao-qing"):
         assert same_source_pattern(pack_id) is None
 
+
+
+def test_a_forum_the_content_team_retitled_and_moved_keeps_its_bookmark(
+        tmp_path: Path, user: UserDb) -> None:
+    """Only a file's own ids (a sheet's S1, S2 …) are taken for another session when title and
+    time both change: the content's own ids name their forum whatever it is called."""
+    from tests.support import copy_pack, replace_text
+
+    first = build_content_db(copy_pack(tmp_path / "v1", 1), tmp_path / "v1.db").path
+    with open_content_db(first) as content:
+        add_bookmark(user.db, content, "forum", "opening")
+    pack = copy_pack(tmp_path / "v2", 2)
+    replace_text(pack, 'title = "开幕式"\ntitle_en = "Opening ceremony"',
+                 'title = "2023中关村论坛全体会议"\ntitle_en = "Plenary session"')
+    replace_text(pack, "start_time = 09:00:00\nend_time = 10:30:00",
+                 "start_time = 14:00:00\nend_time = 15:30:00")
+    second = build_content_db(pack, tmp_path / "v2.db").path
+    with open_content_db(second) as content:
+        refresh_snapshots(user.db, content)
+        (view,) = list_bookmarks(user.db, content)
+    assert (view.id, view.title, view.in_guide) == ("opening", "2023中关村论坛全体会议", True)

@@ -262,7 +262,7 @@ def _json_event(s: Session, acronym: str, info: ContentInfo) -> dict[str, Any]:
 
 
 def _vevent(s: Session, info: ContentInfo, tz: dt.tzinfo, stamp: dt.datetime,
-            chinese: bool = False) -> Any:
+            room_guids: dict[str, str], chinese: bool = False) -> Any:
     """One session as a VEVENT; what RFC 5545 has no place for in the guide's X- properties
     (see :mod:`guide.programme.ical_own`), so that importing the export gives it back. With
     ``chinese``, titles, texts and names are the Chinese (the English where there is none)."""
@@ -289,9 +289,12 @@ def _vevent(s: Session, info: ContentInfo, tz: dt.tzinfo, stamp: dt.datetime,
         notes.append(ical_own.SPEAKERS + ", ".join(speakers))
     event = icalendar.Event.new(
         uid=f"{s.guid}{ical_own.UID_SUFFIX}", summary=title, start=start,
-        end=end, location=_room_name(s) or None, description="\n\n".join(n for n in notes if n),
+        end=end, description="\n\n".join(n for n in notes if n),
         stamp=stamp, url=f.url if f.url and f.url.startswith(("http://", "https://")) else None,
         categories=[f.row.track] if f.row.track else ())
+    if _room_name(s):
+        guid = room_guids.get(f.row.room_id or "")
+        event.add("location", _room_name(s), parameters={ical_own.ROOM: guid} if guid else {})
     for sp, name in zip(f.speakers, speakers, strict=True):
         event.add("contact", name, parameters={ical_own.PERSON: _person_guid(info, sp.person.id)})
     for url, label in f.links:  # RFC 9253
@@ -320,8 +323,13 @@ def ics(db: Db, lang: str = "en") -> Export:
     name = (info.title or info.title_en) if chinese else (info.title_en or info.title)
     cal = icalendar.Calendar.new(prodid=ical_own.PRODID, name=name)
     cal.add(ical_own.PACK, info.pack_id)
+    room_guids = {}  # a room's own UUID (a frab file's), which its id is made from
+    for room_id in item_ids(db, "room"):
+        room = get_room(db, room_id)
+        if room is not None and room.guid and _UUID.match(room.guid):
+            room_guids[room_id] = room.guid
     for s in everything:
-        cal.add_component(_vevent(s, info, tz, stamp, chinese))
+        cal.add_component(_vevent(s, info, tz, stamp, room_guids, chinese))
     if isinstance(tz, zoneinfo.ZoneInfo) and everything:
         first = min(s.forum.row.date for s in everything)
         last = max(s.forum.row.date for s in everything)

@@ -437,6 +437,7 @@ def read_ics(data: bytes) -> RawProgramme:
         raise ProgrammeUnreadable(f"not a readable iCalendar file: {exc}") from exc
     programme = RawProgramme(format="ics", title=_text(cal, "X-WR-CALNAME") or _text(cal, "NAME"),
                              acronym=_text(cal, ical_own.PACK), times_optional=True)
+    programme.rooms = ical_own.rooms(cal)
     items = [_read_vevent(index, event) for index, event in enumerate(cal.walk("VEVENT"), start=1)]
     _apply_overrides(items)
     zones: set[str | None] = set()

@@ -15,7 +15,7 @@ import re
 from typing import Any
 from urllib.parse import urlsplit
 
-from guide.programme.model import RawEvent, RawPerson
+from guide.programme.model import RawEvent, RawPerson, RawRoom
 
 PRODID = "-//zgc-guide//programme//EN"
 UID_SUFFIX = "@zgc-guide"  # the export's UID is "<guid>@zgc-guide"
@@ -25,6 +25,7 @@ TYPE = "X-ZGC-GUIDE-TYPE"
 LANGUAGE = "X-ZGC-GUIDE-LANGUAGE"
 SUMMARY_PARAGRAPHS = "X-ZGC-GUIDE-SUMMARY-PARAGRAPHS"  # DESCRIPTION's first n are the abstract
 PERSON = "X-ZGC-GUIDE-PERSON"  # CONTACT parameter: the speaker's UUID (two Leonards stay two)
+ROOM = "X-ZGC-GUIDE-ROOM"  # LOCATION parameter: the room's UUID (its id, which bookmarks keep)
 SPEAKERS = "Speakers: "  # the last paragraph of the export's DESCRIPTION, for people to read
 _UUID = re.compile(r"^[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}$")
 
@@ -48,6 +49,20 @@ def person(contact: Any) -> RawPerson | None:
         return None
     key = str(getattr(contact, "params", {}).get(PERSON, "")).strip()
     return RawPerson(name, key or None)
+
+
+def rooms(calendar: Any) -> list[RawRoom]:
+    """The rooms the export gave a UUID (a LOCATION's :data:`ROOM`), each once, in order: a
+    room is known by its UUID, so the round trip keeps its id."""
+    found: dict[str, str] = {}
+    for event in calendar.walk("VEVENT"):
+        location = event.get("LOCATION")
+        location = location[0] if isinstance(location, list) and location else location
+        name = str(location or "").strip()
+        guid = str(getattr(location, "params", {}).get(ROOM, "")).strip()
+        if name and _UUID.match(guid):
+            found.setdefault(name, guid.lower())
+    return [RawRoom(name, guid) for name, guid in found.items()]
 
 
 def _one(component: Any, name: str) -> str:

@@ -219,14 +219,22 @@ class _Names:
 
     def __init__(self) -> None:
         self.rooms: dict[str, dict[str, Any]] = {}
+        self.room_ids: set[str] = set()
         self.tracks: dict[str, dict[str, Any]] = {}
         self.persons: dict[str, dict[str, Any]] = {}
         self.organizations: dict[str, dict[str, Any]] = {}
 
     def room_id(self, name: str, guid: str | None = None) -> str:
+        # By the file's guid when it gives one, as people by their id: a room renamed in the
+        # next export keeps the hash in its id, so its bookmark follows (see guide.content.ids).
         key = _place_key(name)
         if key not in self.rooms:
-            self.rooms[key] = {"id": make_id("room", name, name), "title": name, "title_en": name}
+            key_of = (guid or "").strip().lower()
+            room_id = make_id("room", name, f"guid:{key_of}") if key_of else ""
+            if not room_id or room_id in self.room_ids:
+                room_id = make_id("room", name, name)  # no guid, or one given twice
+            self.room_ids.add(room_id)
+            self.rooms[key] = {"id": room_id, "title": name, "title_en": name}
             if guid:
                 self.rooms[key]["guid"] = guid
         return str(self.rooms[key]["id"])

@@ -16,11 +16,29 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from guide.content.models import KINDS
+from guide.content.same_item import (
+    NAMED_KINDS,
+    Listing,
+    another_session,
+    forum_listings,
+    keyed,
+    listing_key,
+    named_listings,
+    unique_pairs,
+)
 
+# A session's room and track by what it shows, their names, not their ids (a frab file's rooms
+# are keyed by their guids now, which gave each room another id); databases before version 4
+# have neither table.
+_ROOM = "SELECT f.id AS owner, r.title AS room FROM forum f JOIN room r ON r.id = f.room_id"
+_TRACK = "SELECT f.id AS owner, t.title AS track FROM forum f JOIN track t ON t.id = f.track_id"
+_NEEDS = {_ROOM: "room", _TRACK: "track"}
 # Per kind: queries returning (owner id, ...) rows that make up what the item shows.
 _PARTS: dict[str, tuple[str, ...]] = {
     "forum": (
         "SELECT id AS owner, * FROM forum",
+        _ROOM,
+        _TRACK,
         "SELECT forum_id AS owner, * FROM forum_organiser ORDER BY forum_id, pos",
         "SELECT forum_id AS owner, * FROM forum_speaker ORDER BY forum_id, pos",
         "SELECT forum_id AS owner, * FROM launch ORDER BY forum_id, pos",
@@ -48,6 +66,9 @@ _PARTS: dict[str, tuple[str, ...]] = {
     "track": ("SELECT id AS owner, * FROM track",),
 }
 _IGNORED = {"owner", "pos"}  # moving an item in its list is not a change of the item
+_SHOWN_BY_NAME = {"room_id", "track_id"}  # a session's: compared by _ROOM and _TRACK
+# What an item that only got another id differs in (a sheet's new 编号 ID column: its guid).
+_IDS = frozenset({"id", "forum_id", "guid"})
 
 
 @dataclass(frozen=True)
@@ -122,18 +143,23 @@ def _connect(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
 
 
-def _digests(db: sqlite3.Connection, kind: str) -> dict[str, str]:
+def _digests(db: sqlite3.Connection, kind: str, ignored: frozenset[str] = frozenset()) -> dict[str, str]:
     hashers: dict[str, hashlib._Hash] = {}
     if not db.execute("SELECT 1 FROM sqlite_master WHERE name = ?", [kind]).fetchone():
         return {}  # a database from before this kind existed (rooms and tracks: version 4)
+    tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     for part, sql in enumerate(_PARTS[kind]):
+        if _NEEDS.get(sql, kind) not in tables:
+            continue
         cursor = db.execute(sql)
         names = [d[0] for d in cursor.description]
         for row in cursor:
             values = dict(zip(names, row, strict=True))
             owner = values["owner"]
             # Column names go into the hash so that a schema with other column order still compares.
-            data = {k: v for k, v in values.items() if k not in _IGNORED and not isinstance(v, bytes)}
+            data = {k: v for k, v in values.items()
+                    if k not in _IGNORED and k not in ignored and not isinstance(v, bytes)
+                    and not (kind == "forum" and k in _SHOWN_BY_NAME)}
             h = hashers.setdefault(owner, hashlib.sha256())
             h.update(f"{part}:".encode())
             h.update(json.dumps(data, sort_keys=True, ensure_ascii=False, default=str).encode())
@@ -153,23 +179,86 @@ def _titles(db: sqlite3.Connection, kind: str, ids: Iterable[str]) -> list[ItemR
     return [ItemRef(kind, i, *found.get(i, ("", ""))) for i in wanted]
 
 
+_Forums = dict[str, tuple[Listing, str | None]]  # a content's sessions: listing and guid by id
+
+
+@dataclass
+class _Sides:
+    """One kind's ids: gone from the old content, new in the new one, and kept but changed."""
+
+    gone: set[str]
+    new: set[str]
+    changed: set[str]
+
+
+def _reused(before: _Forums, after: _Forums, kept: Iterable[str]) -> set[str]:
+    """Ids both contents have for two different sessions (see :func:`another_session`)."""
+    return {i for i in kept if i in before and i in after
+            and another_session(before[i][0], after[i][0], after[i][1])}
+
+
+def _moves(before: _Forums, after: _Forums, names: tuple[dict[str, str], dict[str, str]],
+           sides: _Sides) -> list[tuple[str, str]]:
+    """(old id, new id) of items that only got another id: a corrected title (the same source
+    key, see :func:`guide.content.ids.same_source_pattern`) unless the session is another one,
+    or the same session under the id of a new 编号 ID column (the same title, day, start and
+    room), a room or track of the same name. Bookmarks follow the same."""
+    pairs = [(a, b) for a, b in unique_pairs(keyed(sides.gone), keyed(sides.new))
+             if not (a in before and b in after and another_session(before[a][0], *after[b]))]
+    gone = sides.gone - {a for a, _ in pairs}
+    fresh = sides.new - {b for _, b in pairs}
+    if before and after and gone and fresh:
+        pairs += unique_pairs({i: listing_key(before[i][0]) for i in gone if i in before},
+                              {i: listing_key(after[i][0]) for i in fresh if i in after})
+    elif names[0] and gone and fresh:
+        pairs += unique_pairs({i: names[0][i] for i in gone if i in names[0]},
+                              {i: names[1][i] for i in fresh if i in names[1]})
+    return pairs
+
+
+def _sides(old: sqlite3.Connection | None, new: sqlite3.Connection, kind: str) -> _Sides:
+    after = _digests(new, kind)
+    before = _digests(old, kind) if old is not None else {}
+    kept = after.keys() & before.keys()
+    sides = _Sides(set(before.keys() - after.keys()), set(after.keys() - before.keys()),
+                   {i for i in kept if after[i] != before[i]})
+    if old is None or not (sides.gone or sides.new or sides.changed):
+        return sides
+    forums = (forum_listings(old), forum_listings(new)) if kind == "forum" else ({}, {})
+    reused = _reused(*forums, sides.changed)
+    sides.gone |= reused  # the session it named is gone, another one has the id
+    sides.new |= reused
+    sides.changed -= reused
+    names = (named_listings(old, kind), named_listings(new, kind)) if kind in NAMED_KINDS else ({}, {})
+    moves = _moves(*forums, names, sides)
+    if moves:
+        plain_before, plain_after = _digests(old, kind, _IDS), _digests(new, kind, _IDS)
+        for old_id, new_id in moves:
+            sides.gone.discard(old_id)
+            sides.new.discard(new_id)
+            if plain_before.get(old_id) != plain_after.get(new_id):
+                sides.changed.add(new_id)
+    return sides
+
+
 def compare_content(old_db: Path | None, new_db: Path) -> ChangeSummary:
-    """The change summary from ``old_db`` (None: nothing yet, all is added) to ``new_db``."""
+    """The change summary from ``old_db`` (None: nothing yet, all is added) to ``new_db``.
+
+    An item that only got another id is no item removed and another added: it is changed when
+    more than its id differs, else not listed; an id given to another session lists the one
+    it named as removed and the other as added (see :mod:`guide.content.same_item`).
+    """
     new = _connect(new_db)
     old = _connect(old_db) if old_db is not None and Path(old_db).is_file() else None
     try:
         kinds = []
         for kind in KINDS:
-            after = _digests(new, kind)
-            before = _digests(old, kind) if old is not None else {}
-            added = after.keys() - before.keys()
-            removed = before.keys() - after.keys()
-            changed = {i for i in after.keys() & before.keys() if after[i] != before[i]}
+            sides = _sides(old, new, kind)
             entry = KindChanges(
                 kind,
-                added=tuple(_titles(new, kind, added)),
-                changed=tuple(_titles(new, kind, changed)),
-                removed=tuple(_titles(old, kind, removed)) if old is not None else (),
+                added=tuple(_titles(new, kind, sides.new)),
+                changed=tuple(_titles(new, kind, sides.changed)),
+                removed=tuple(_titles(old, kind, sides.gone)) if old is not None else (),
             )
             if not entry.empty:
                 kinds.append(entry)

@@ -19,10 +19,11 @@ from itertools import combinations, groupby
 from typing import Any, Literal
 
 from guide.content import queries
-from guide.content.ids import same_source_ids
 from guide.content.models import KINDS
 from guide.files import now_iso
 from guide.user.db import Db, transaction
+from guide.user.follow import follow_moved_items as follow_moved_items  # re-exported
+from guide.user.follow import let_go_of_reused_ids
 from guide.user.marks import bookmarked_ids as bookmarked_ids  # re-exported: part of this API
 from guide.user.marks import is_bookmarked as is_bookmarked
 from guide.user.session import current_owner
@@ -301,38 +302,15 @@ def clear_bookmarks(user_db: Db) -> list[Bookmark]:
     return removed
 
 
-def follow_moved_items(user_db: Db, content_db: Db) -> int:
-    """Move bookmarks of items the content no longer has to where the same item is now, when
-    that is certain: an imported session whose title was corrected keeps the hash of its
-    source's key in its id and changes only the words (``session-cermony-1a2b3c4d`` ->
-    ``session-ceremony-1a2b3c4d``). Return how many bookmarks moved.
-
-    An owner who already has the item's new id keeps that bookmark; the old one stays,
-    "no longer in the guide".
-    """
-    refs = [(r[0], r[1]) for r in user_db.execute("SELECT DISTINCT kind, item_id FROM bookmark")]
-    present = queries.titles(content_db, refs)
-    moves = []
-    for kind, item_id in refs:
-        if (kind, item_id) not in present:
-            found = same_source_ids(content_db, kind, item_id)
-            if len(found) == 1:  # two would be a guess
-                moves.append((found[0], kind, item_id))
-    moved = 0
-    with transaction(user_db) as conn:
-        for new_id, kind, item_id in moves:
-            moved += conn.execute("UPDATE OR IGNORE bookmark SET item_id = ? WHERE kind = ? "
-                                  "AND item_id = ?", [new_id, kind, item_id]).rowcount
-    return moved
-
-
 def refresh_snapshots(user_db: Db, content_db: Db) -> int:
     """Update the last known details of bookmarked items the content still has; return how many changed.
 
     Call after opening a new or updated content database, so that an item a later
-    update removes is remembered under its latest title. Bookmarks of items that only
-    changed id follow them first (:func:`follow_moved_items`).
+    update removes is remembered under its latest title. First, a bookmark whose id the
+    content gives to another session lets go of it, and bookmarks of items that only changed
+    id follow them (see :mod:`guide.user.follow`).
     """
+    let_go_of_reused_ids(user_db, content_db)
     follow_moved_items(user_db, content_db)
     rows = [(r[0], r[1]) for r in user_db.execute(
         "SELECT DISTINCT kind, item_id FROM bookmark")]
