@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from guide.search.english import acronym_spans, can_be_acronym
 from guide.search.query import Piece
-from guide.search.text import WORD_CHAR, fold_aligned
+from guide.search.text import WORD_CHAR, fold_aligned, joined_words
 
 Span = tuple[int, int]
 Readings = Sequence[str]
@@ -83,6 +83,7 @@ class Marker:
                         whole and _WORD_CHAR.match(folded, end)):
                     found.append((start, end))
                 start = folded.find(word, start + 1)
+        found += _joined_spans(folded, self.words)
         if origin is not None:
             found = [(origin[s], origin[e]) for s, e in found]
         return spans + found
@@ -119,6 +120,22 @@ class Marker:
         for target in targets:
             spans += _field_spans(field, target)
         return spans
+
+
+def _joined_spans(folded: str, pieces: list[str]) -> list[Span]:
+    """Spans of the word pieces in the words of short parts of a folded text, as the index
+    joins them (text.joined_words): "ct" and "c" mark c’t, from its start."""
+    spans = []
+    for start, end, joined in joined_words(folded) if pieces else ():
+        for piece in pieces:
+            if joined.startswith(piece):
+                # Past as many letters as the piece has, the apostrophes between skipped.
+                at, letters = start, 0
+                while letters < len(piece) and at < end:
+                    letters += folded[at] not in "'\u2019"
+                    at += 1
+                spans.append((start, at))
+    return spans
 
 
 def find_all(text: str, piece: str) -> list[Span]:
