@@ -16,7 +16,18 @@ from dataclasses import dataclass
 from guide.search.english import acronym_plural, can_be_acronym, singulars
 from guide.search.schema import ACRONYM, MAX_PINYIN_TOKEN, MAX_WORD, START, WORDS_LONGEST, kind_token
 from guide.search.syllables import SYLLABLES
-from guide.search.text import CLITICS, ELIDED, MARK, TOKEN, WORD, fold, pinyin_fold, short_parts
+from guide.search.text import (
+    CJK_RUN,
+    CLITICS,
+    ELIDED,
+    MARK,
+    TOKEN,
+    WORD,
+    WORD_CHAR,
+    fold,
+    pinyin_fold,
+    short_parts,
+)
 
 # Raw input is cut before any work: nobody types more, and a pasted 10,000-character
 # text must not cost more than a normal query.
@@ -80,9 +91,21 @@ def normalize_query(query: str) -> Pieces:
     return tuple(pieces)
 
 
+def typed_words(query: str) -> list[str]:
+    """The words of ``query`` as typed, each a Chinese run or a word of letters and digits
+    (apostrophes inside kept: c't), without repeats, at most ``MAX_PIECES``: what a search
+    for fewer words leaves out or keeps (fallback.py). "quantum-computer, 量子" -> quantum,
+    computer, 量子."""
+    if not isinstance(query, str):
+        return []
+    found = _TYPED_WORD.findall(_INVISIBLE.sub("", query[:MAX_QUERY_CHARS]))
+    return list(dict.fromkeys(found))[:MAX_PIECES]
+
+
 # Characters that show nothing: a soft hyphen or zero-width space pasted inside a word split
 # it in two ("zhong\u00adguancun" found a third of what "zhongguancun" finds).
 _INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]")
+_TYPED_WORD = re.compile(f"{CJK_RUN.pattern}|{WORD_CHAR}+(?:['\u2019]{WORD_CHAR}+)*")
 # Pinyin with tone numbers (lv4se4, zhong1guan1cun1): letters, each run ended by a tone 1-5.
 _TONED = re.compile(r"(?<![\w])(?:[a-zü]{2,6}[1-5])+[a-zü]*(?![\w])")
 
