@@ -5,15 +5,17 @@ A query matches a row only if all its words do (query.py), so a visitor's natura
 Information area: one word the content never uses hid everything the others find. Then
 :func:`search_with_fallback` asks the words the query holds:
 
-1. Each word alone (its count of matches, capped as :func:`count_by_kind` caps it): a word
-   that finds nothing is left out.
-2. The words left, all together, then fewer and fewer of them, the most specific first
-   (fewest matches: "robot" tells more than "exhibition"), until a set finds something.
-   One word alone always does, so the search ends with results whenever any word has them.
+1. Each word alone: a word that finds nothing is left out.
+2. The words left, all together, then fewer and fewer of them, until a set finds something.
+   Among sets of as many words, the best match wins (the score of its best hit, as far as
+   tiers tell: a word in a title over a word in a body or a pinyin coincidence), then the
+   most specific (fewest hits: "robot" tells more than "exhibition"), then the order typed.
+   One word alone always finds something, so the search ends with results whenever any
+   word has them.
 
-The work happens only when the whole query finds nothing (a search per try, a count per
-word), and is bounded: at most ``MAX_TRIES`` sets are asked before the most specific word
-alone. The results say which words they are for, as a query (:attr:`Results.asked`) that
+The work happens only when the whole query finds nothing (a search per word, then one per
+set asked), and is bounded: at most ``MAX_TRIES`` sets of two words or more are asked. The
+results say which words they are for, as a query (:attr:`Results.asked`) that
 :func:`search` and :func:`count_by_kind` answer as the list shows.
 """
 
@@ -23,13 +25,12 @@ import sqlite3
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from guide.search.counts import count_by_kind
 from guide.search.engine import search
 from guide.search.model import SearchHit
 from guide.search.query import typed_words
 
-# Sets of words asked after the whole query before the most specific word alone: 2^4 - 1,
-# every set of four words a phrase of four holds.
+# Sets of two words or more asked (a search each) before the words alone: every set of a
+# phrase of four words (4 of three, 6 of two), those of four and three of one of five.
 MAX_TRIES = 15
 
 
@@ -52,29 +53,32 @@ def search_with_fallback(
     conn: sqlite3.Connection, query: str, *, limit: int = 50, kind: str | None = None
 ) -> Results:
     """:func:`search` for ``query``; when it finds nothing, the hits of the largest set of
-    its words that finds something, the most specific set first (see the module)."""
+    its words that finds something, the best and most specific first (see the module)."""
     hits = search(conn, query, limit=limit, kind=kind)
     words = typed_words(query)
     if hits or len(words) < 2:
         return Results(query, query, hits)
-    matches = {word: _matches(conn, word, kind) for word in words}
-    # The most specific first; among as specific, as typed.
-    found = sorted((w for w in words if matches[w]), key=lambda w: matches[w])
+    alone = {word: search(conn, word, limit=limit, kind=kind) for word in words}
+    found = [word for word in words if alone[word]]
     tries = 0
     # All the words together are the query itself, which found nothing.
-    for size in range(min(len(found), len(words) - 1), 0, -1):
+    for size in range(min(len(found), len(words) - 1), 1, -1):
+        answers = []
         for chosen in combinations(found, size):
-            if size > 1 and tries == MAX_TRIES:
-                break  # on to the most specific word alone, which finds something
-            tries += size > 1
-            asked = " ".join(sorted(chosen, key=words.index))  # in the order typed
-            hits = search(conn, asked, limit=limit, kind=kind)
-            if hits:
-                return Results(query, asked, hits)
-    return Results(query, query, [])
+            if tries == MAX_TRIES:
+                break
+            tries += 1
+            asked = " ".join(chosen)  # combinations keep the order typed
+            answers.append(Results(query, asked, search(conn, asked, limit=limit, kind=kind)))
+        if any(answer.hits for answer in answers):
+            return _best(answers)
+    if not found:
+        return Results(query, query, [])
+    return _best([Results(query, word, alone[word]) for word in found])
 
 
-def _matches(conn: sqlite3.Connection, word: str, kind: str | None) -> int:
-    """How many rows ``word`` alone matches (of ``kind``, if given), up to the count cap."""
-    counts = count_by_kind(conn, word)
-    return counts.get(kind, 0) if kind is not None else sum(counts.values())
+def _best(answers: list[Results]) -> Results:
+    """The answer whose best hit matches best (the score's tiers, not its title length), then
+    the one with the fewest hits; the first of equals (the words typed first)."""
+    with_hits = [answer for answer in answers if answer.hits]
+    return min(with_hits, key=lambda answer: (-(answer.hits[0].score // 10), len(answer.hits)))
