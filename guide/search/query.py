@@ -5,7 +5,8 @@ into *pieces* - CJK runs and words of letters/digits. Everything else (quotes,
 ``AND``/``OR``/``NEAR(``, ``*``, ``-``, ``^``, ``:``, emoji, control characters) is a
 separator, so every piece is a plain quoted string and the expression is always
 valid. ``AND``, ``or`` etc. become ordinary words. All pieces must match (AND), each
-in any field: ``"绿色 论坛"``, ``"zhang wei"``, ``"green 2023"``.
+in any field: ``"绿色 论坛"``, ``"zhang wei"``, ``"green 2023"``; when none matches them
+all, :mod:`guide.search.fallback` asks fewer of the words typed (:func:`typed_words`).
 """
 
 from __future__ import annotations
