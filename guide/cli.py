@@ -201,9 +201,12 @@ def cmd_synth(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from guide.search import search
+    from guide.search import search_with_fallback
 
-    hits = search(open_content(args), args.query, limit=args.limit, kind=args.kind)
+    found = search_with_fallback(open_content(args), args.query, limit=args.limit, kind=args.kind)
+    hits = found.hits
+    if found.fewer_words:  # on stderr: the output stays the hits alone
+        print(f"no results for {args.query!r}; showing results for {found.asked!r}", file=sys.stderr)
     lang = args.lang or "zh"
     if args.json:
         _print_json([{"kind": h.kind, "id": h.id, "title": h.title, "title_en": h.title_en,

@@ -10,6 +10,7 @@ each part as a whole word instead lost "Wikipedia's" its talk and "hacker's" the
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
 import pytest
 
@@ -28,6 +29,11 @@ TALKS = (
     SearchDoc("forum", "chaos", "Neue Chaos Events - InselChaos und Håck ma’s Castle",
               body="Das Håck ma’s Castle wird mit etwas Glück wieder stattfinden."),
     SearchDoc("forum", "xian", "西安论坛", "Xi'an forum"),
+    SearchDoc("forum", "uplink", "c’t uplink: Digitale Souveränität",
+              body="In dieser Sonderfolge des c’t uplink blicken wir zurück."),
+    SearchDoc("forum", "climate", "CCC&T - Cosmic ray, the Climate Catastrophe and Trains.",
+              body="How can we predict trains? Try to answer that."),
+    SearchDoc("forum", "ctf", "Cheating at Blue Team CTFs", body="Capture the flag."),
 )  # fmt: skip
 
 
@@ -65,10 +71,38 @@ def test_one_letter_parts_and_clitics_are_left_out_the_rest_asked() -> None:
     assert [p.text for p in normalize_query("o'clock")] == ["clock"]
     assert [p.text for p in normalize_query("rock'n'roll")] == ["rock", "roll"]
     assert [p.text for p in normalize_query("they're we've you'll")] == ["they", "we", "you"]
-    assert [p.text for p in normalize_query("a'b")] == ["a", "b"]  # never the whole word
+    # A word with no other part is asked joined, as the index holds it too.
+    assert [p.text for p in normalize_query("a'b")] == ["ab"]
+    assert [p.text for p in normalize_query("I'm here")] == ["im", "here"]
 
 
 def test_pinyin_with_an_apostrophe_still_reads_as_pinyin(conn: sqlite3.Connection) -> None:
     # Pinyin writes an apostrophe before a syllable starting with a, o or e: xi'an is 西安.
     assert ids(conn, "xi'an") == ["xian"]
     assert ids(conn, "xi’an luntan") == ["xian"]
+
+
+@pytest.mark.parametrize("query", ["c't", "c’t", "ct", "C’T", "CT"])
+def test_ct_finds_the_magazine_first_not_every_c_and_t_word(conn: sqlite3.Connection, query: str) -> None:
+    """39C3's "c’t uplink": "c't" asked c… and t… as prefixes, found 100+ sessions and
+    marked every c and t ("[C]CC&[T] - [C]osmic ray, [t]he [C]limate"); "ct", all a kiosk's
+    keyboard can type (it has no apostrophe), found nothing for the magazine."""
+    hits = search(conn, query)
+    assert [h.id for h in hits] == ["uplink", "ctf"]  # a word starting with ct: CTFs
+    title, snippet = hits[0].marked()
+    assert title == "[c’t] uplink: Digitale Souveränität"
+    assert snippet == "In dieser Sonderfolge des [c’t] uplink blicken wir zurück."
+
+
+@pytest.mark.parametrize("query", ["ct uplink", "c't uplink", "c’t uplink"])
+def test_ct_uplink_finds_the_session(conn: sqlite3.Connection, query: str) -> None:
+    assert ids(conn, query) == ["uplink"]
+    assert search(conn, query)[0].marked()[0] == "[c’t] [uplink]: Digitale Souveränität"
+
+
+@pytest.mark.parametrize("query", ["c't", "ct", "ct uplink", "c’t uplink"])
+def test_the_imported_39c3_programme_lists_ct_uplink_first(programme_db: Path, query: str) -> None:
+    conn = sqlite3.connect(programme_db)
+    hits = search(conn, query)
+    assert hits and hits[0].title.startswith("c’t uplink:"), [h.title for h in hits[:3]]
+    assert len(hits) < 10  # not every session with a word starting with c and one with t

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from guide.search import search
+from guide.search import search, search_with_fallback
 from tests.conftest import run_guide
 
 # (query, expected kind, expected id): the expected item must be in the top 3.
@@ -68,6 +68,26 @@ def db(real_db: Path) -> sqlite3.Connection:
 def test_expected_item_in_top_three(db: sqlite3.Connection, query: str, kind: str, item_id: str) -> None:
     top = [(h.kind, h.id) for h in search(db, query, limit=3)]
     assert (kind, item_id) in top, top
+
+
+@pytest.mark.parametrize(("query", "asked", "item_id"), [
+    ("quantum computer", "quantum", "quantum-information"),
+    ("quantum computing", "quantum", "quantum-information"),
+    ("robot exhibition", "robot", "visitors-robot"),
+    ("量子计算 量子信息", "量子信息", "quantum-information"),
+])
+def test_a_phrase_finding_nothing_shows_what_its_words_find(db: sqlite3.Connection, query: str,
+                                                             asked: str, item_id: str) -> None:
+    assert search(db, query) == []  # every word must match: these phrases had found nothing
+    found = search_with_fallback(db, query)
+    assert found.asked == asked and found.hits[0].id == item_id
+
+
+def test_cli_search_says_which_words_its_results_are_for(real_db: Path) -> None:
+    result = run_guide("search", "quantum computer", "--json", "--content-db", str(real_db))
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)[0]["id"] == "quantum-information"
+    assert "showing results for 'quantum'" in result.stderr
 
 
 def test_every_spelling_of_a_word_lists_its_titles_as_the_chinese_does(db: sqlite3.Connection) -> None:

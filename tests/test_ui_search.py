@@ -13,7 +13,7 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QListView
 
 from guide.app import Guide
-from guide.search import COUNT_CAP, SearchHit
+from guide.search import COUNT_CAP, SearchHit, count_by_kind, search
 from guide.ui import layout_probe as probe
 from guide.ui.history import Location
 from guide.ui.layout_check import check_window
@@ -220,6 +220,29 @@ def test_no_results_says_so_and_suggests_pinyin_or_english(guide: Guide, qtbot) 
     note = guide.window.page("search").empty
     # Its examples are the pack's first topic's other spellings, which find that topic.
     assert note.isVisible() and "lvse jinrong" in note.text() and "Green finance" in note.text()
+
+
+def test_a_phrase_finding_nothing_shows_what_its_words_find_and_says_so(guide: Guide, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """"quantum computer" said "No results" although "quantum" finds the Quantum Information
+    area: the results of the words that find something show, under a note saying so, and
+    the counts are those of the list shown."""
+    _typed(guide, qtbot, "quantum computer")
+    qtbot.wait(20)  # the counts
+    rows = _results(guide, qtbot)
+    page = guide.window.page("search")
+    hits = [r for r in rows if isinstance(r, SearchHit)]
+    assert [h.id for h in hits] == [h.id for h in search(guide.ctx.content, "quantum", limit=50)]
+    assert hits[0].id == "quantum-information"
+    assert page.fewer.isVisible() and not page.empty.isVisible()
+    assert "“quantum computer”" in page.fewer.text() and "“quantum”" in page.fewer.text()
+    counts = count_by_kind(guide.ctx.content, "quantum")
+    assert {r.kind: r.count for r in rows if isinstance(r, GroupHeader)} == {
+        kind: n for kind, n in counts.items() if n}
+    guide.ctx.state.set_language("en")  # the note follows the language
+    assert page.fewer.isVisible() and "“quantum”" in page.fewer.text()
+    _box(guide).clear()
+    qtbot.keyClicks(_box(guide), "quantum information")  # every word finds it: no note
+    assert _results(guide, qtbot) and not page.fewer.isVisible()
 
 
 def test_suggestion_fills_the_box(guide: Guide, qtbot) -> None:  # type: ignore[no-untyped-def]

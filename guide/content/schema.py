@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 # Version 1 holds the content tables; later versions derive from their rows, so a
 # build creates version 1, fills it, then migrates: the same code as an upgrade.
 CONTENT_TABLES_VERSION = 1
@@ -221,7 +221,8 @@ def _rebuild_search_index(conn: sqlite3.Connection) -> None:
     comment in the schema says so, which is how :func:`layout_is_current` tells), or
     its full-text tables stopped keeping the row sizes only bm25 reads (version 10), or
     English titles' acronyms were indexed and ranked (version 11: the ``rank_acronyms``
-    column).
+    column), or a word of one-letter parts (c’t) was indexed joined too (version 12: the
+    ``rank_words`` column's comment says so).
 
     A build indexes at version 1 already in the current layout: then nothing to do.
     """
@@ -286,6 +287,7 @@ MIGRATIONS: dict[int, Migration] = {
     8: _rebuild_search_index,
     9: _rebuild_search_index,
     10: _rebuild_search_index,
+    11: _rebuild_search_index,
 }
 
 

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from guide.search.english import acronym_spans, can_be_acronym
 from guide.search.query import Piece
-from guide.search.text import WORD_CHAR, fold_aligned
+from guide.search.text import WORD_CHAR, fold_aligned, joined_words
 
 Span = tuple[int, int]
 Readings = Sequence[str]
@@ -48,6 +48,9 @@ class Marker:
         # A plural's singulars match as whole words (english.py): robot, not robotics.
         self.singulars = [s for p in pieces for s in p.singulars]
         self.pinyin = [p.pinyin for p in pieces if p.pinyin]
+        # Two words or more that read as pinyin spell a name or phrase together ("xu xinchao"):
+        # one of them alone marks no lone character (lone_spans_dropped).
+        self.spelt_together = len(self.pinyin) > 1
         self.acronyms = [p.text for p in pieces if not p.cjk and can_be_acronym(p.text)]
         self.fold_chinese = fold_chinese
         self._pieces = pieces
@@ -83,6 +86,7 @@ class Marker:
                         whole and _WORD_CHAR.match(folded, end)):
                     found.append((start, end))
                 start = folded.find(word, start + 1)
+        found += _joined_spans(folded, self.words)
         if origin is not None:
             found = [(origin[s], origin[e]) for s, e in found]
         return spans + found
@@ -109,16 +113,43 @@ class Marker:
         title, names = (plain[:cut], plain[cut:]) if cut >= 0 else (plain, plain)
         return [t for t in self.pinyin if t in title], [t for t in self.pinyin if t in names]
 
-    @staticmethod
-    def pinyin_spans(field: str, targets: list[str]) -> list[Span]:
+    def pinyin_spans(self, field: str, targets: list[str], others: Sequence[Span] = ()) -> list[Span]:
         """Return spans of characters whose readings spell one of ``targets``.
 
-        ``field`` is one line of the stored ``pinyin_map`` (one field's readings).
+        ``field`` is one line of the stored ``pinyin_map`` (one field's readings); ``others``
+        are the field's other marks, which a one-character span may join (see below).
         """
         spans: list[Span] = []
         for target in targets:
             spans += _field_spans(field, target)
+        if self.spelt_together:
+            spans = _lone_spans_dropped(spans, others)
         return spans
+
+
+def _joined_spans(folded: str, pieces: list[str]) -> list[Span]:
+    """Spans of the word pieces in the words of short parts of a folded text, as the index
+    joins them (text.joined_words): "ct" and "c" mark c’t, from its start."""
+    spans = []
+    for start, end, joined in joined_words(folded) if pieces else ():
+        for piece in pieces:
+            if joined.startswith(piece):
+                # Past as many letters as the piece has, the apostrophes between skipped.
+                at, letters = start, 0
+                while letters < len(piece) and at < end:
+                    letters += folded[at] not in "'\u2019"
+                    at += 1
+                spans.append((start, at))
+    return spans
+
+
+def _lone_spans_dropped(spans: list[Span], others: Sequence[Span]) -> list[Span]:
+    """Pinyin spans less those of one character that no other mark touches. "Xu Xinchao"
+    marked 续 (xu) in 北京建设全球绿色可持[续]金融中心, found for the English text naming him:
+    one syllable of a name spelt in several is no sign of it on its own; next to the next
+    syllable (张 伟 for "zhang wei", 张 then 伟 for "zhang w" as typed) it is."""
+    lone = {span for span in merge([*spans, *others]) if span[1] - span[0] == 1}
+    return [span for span in spans if span not in lone]
 
 
 def find_all(text: str, piece: str) -> list[Span]:

@@ -57,7 +57,7 @@ def _hit(marker: hl.Marker, row: tuple[object, ...], value: float) -> SearchHit:
     title_marks = marker.title_spans(title, rank_acronyms)
     spelled: list[str] = []
     if title_targets:
-        pinyin_marks = marker.pinyin_spans(fields[0], title_targets)
+        pinyin_marks = marker.pinyin_spans(fields[0], title_targets, title_marks)
         title_marks += pinyin_marks
         # Bodies keep no readings: the words the pinyin spelled in the title are marked
         # where the body has them. Not single characters, which the body may read
@@ -118,6 +118,7 @@ def _names(
     for name, field in zip(names, pinyin_fields, strict=False):
         # The readings line has one entry per character of the name ("," between).
         if targets and field.count(",") == len(name) - 1:
-            spans += [(s + offset, e + offset) for s, e in marker.pinyin_spans(field, targets)]
+            own = [(s - offset, e - offset) for s, e in spans if offset <= s and e <= offset + len(name)]
+            spans += [(s + offset, e + offset) for s, e in marker.pinyin_spans(field, targets, own)]
         offset += len(name) + 1
     return text, spans

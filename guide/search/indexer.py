@@ -35,7 +35,16 @@ from guide.search.schema import (
     create_index,
     kind_token,
 )
-from guide.search.text import CJK_RUN, MARK, TRADITIONAL_CLASS, fold, index_text, pinyin_fold, words
+from guide.search.text import (
+    CJK_RUN,
+    MARK,
+    TRADITIONAL_CLASS,
+    fold,
+    index_text,
+    joined_words,
+    pinyin_fold,
+    words,
+)
 
 BATCH = 1000
 Spelling = tuple[str, ...]  # one syllable per character of a stretch of Chinese
@@ -218,8 +227,8 @@ def _rows(rowid: int, doc: SearchDoc) -> tuple[tuple[object, ...], ...]:
 
     folded_title = fold(doc.title).replace("\n", " ")
     folded_names = [fold(n) for n in names]
-    title_words = words(fold(doc.title_en)) + words(folded_title)
-    name_words = [word for name in folded_names for word in words(name)]
+    title_words = _rank_words(fold(doc.title_en)) + _rank_words(folded_title)
+    name_words = [word for name in folded_names for word in _rank_words(name)]
     joined_names = "\n".join(names)
     whole, parts = _acronyms(doc.kind, folded_title, fold(doc.title_en))
     doc_row = (
@@ -261,6 +270,12 @@ def _rows(rowid: int, doc: SearchDoc) -> tuple[tuple[object, ...], ...]:
         rowid, title, names_text, title_en, index_text(doc.body), index_text(doc.body_en), kind,
     )  # fmt: skip
     return doc_row, title_row, words_row, text_row
+
+
+def _rank_words(folded: str) -> list[str]:
+    """The Latin words of a folded title or name for rank_words: a word of short parts
+    (c’t) also joined (ct), as the index holds it, so "ct" ranks it as a whole word."""
+    return words(folded) + [word for _start, _end, word in joined_words(folded)]
 
 
 def _acronyms(kind: str, *titles: str) -> tuple[list[str], list[str]]:

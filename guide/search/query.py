@@ -5,7 +5,8 @@ into *pieces* - CJK runs and words of letters/digits. Everything else (quotes,
 ``AND``/``OR``/``NEAR(``, ``*``, ``-``, ``^``, ``:``, emoji, control characters) is a
 separator, so every piece is a plain quoted string and the expression is always
 valid. ``AND``, ``or`` etc. become ordinary words. All pieces must match (AND), each
-in any field: ``"绿色 论坛"``, ``"zhang wei"``, ``"green 2023"``.
+in any field: ``"绿色 论坛"``, ``"zhang wei"``, ``"green 2023"``; when none matches them
+all, :mod:`guide.search.fallback` asks fewer of the words typed (:func:`typed_words`).
 """
 
 from __future__ import annotations
@@ -16,7 +17,18 @@ from dataclasses import dataclass
 from guide.search.english import acronym_plural, can_be_acronym, singulars
 from guide.search.schema import ACRONYM, MAX_PINYIN_TOKEN, MAX_WORD, START, WORDS_LONGEST, kind_token
 from guide.search.syllables import SYLLABLES
-from guide.search.text import MARK, TOKEN, WORD, WORD_CHAR, fold, pinyin_fold
+from guide.search.text import (
+    CJK_RUN,
+    CLITICS,
+    ELIDED,
+    MARK,
+    TOKEN,
+    WORD,
+    WORD_CHAR,
+    fold,
+    pinyin_fold,
+    short_parts,
+)
 
 # Raw input is cut before any work: nobody types more, and a pasted 10,000-character
 # text must not cost more than a normal query.
@@ -60,7 +72,7 @@ def normalize_query(query: str) -> Pieces:
     # "APIs": the plural of an acronym, whose folded "apis" reads as no plural (analysis).
     acronym_plurals = {fold(word): (one,) for word in WORD.findall(query)
                        if (one := acronym_plural(word))}
-    elided = _elided_parts(folded)
+    elided, joined = _elided_parts(folded)
     for match in TOKEN.finditer(folded):
         cjk, text = match.groups()
         if cjk:
@@ -68,6 +80,7 @@ def normalize_query(query: str) -> Pieces:
         elif match.start() in elided:
             continue
         else:
+            text = joined.get(match.start(), text)
             # The word as the text index affords it (its prefix indexes stop at MAX_WORD),
             # its pinyin whole: the title keys check any length (titlerows.py).
             piece = Piece(text[:MAX_WORD_PIECE], False, pinyin_fold(text)[:MAX_PINYIN_TOKEN],
@@ -79,9 +92,21 @@ def normalize_query(query: str) -> Pieces:
     return tuple(pieces)
 
 
+def typed_words(query: str) -> list[str]:
+    """The words of ``query`` as typed, each a Chinese run or a word of letters and digits
+    (apostrophes inside kept: c't), without repeats, at most ``MAX_PIECES``: what a search
+    for fewer words leaves out or keeps (fallback.py). "quantum-computer, 量子" -> quantum,
+    computer, 量子."""
+    if not isinstance(query, str):
+        return []
+    found = _TYPED_WORD.findall(_INVISIBLE.sub("", query[:MAX_QUERY_CHARS]))
+    return list(dict.fromkeys(found))[:MAX_PIECES]
+
+
 # Characters that show nothing: a soft hyphen or zero-width space pasted inside a word split
 # it in two ("zhong\u00adguancun" found a third of what "zhongguancun" finds).
 _INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]")
+_TYPED_WORD = re.compile(f"{CJK_RUN.pattern}|{WORD_CHAR}+(?:['\u2019]{WORD_CHAR}+)*")
 # Pinyin with tone numbers (lv4se4, zhong1guan1cun1): letters, each run ended by a tone 1-5.
 _TONED = re.compile(r"(?<![\w])(?:[a-zü]{2,6}[1-5])+[a-zü]*(?![\w])")
 
@@ -97,30 +122,34 @@ def _toneless(match: re.Match[str]) -> str:
     return word
 
 
-# A word with apostrophes inside (don't, Don’t, Wikipedia's, o'clock, xi'an). The index
-# splits it there like any punctuation (text.TOKEN: "Don’t" is the tokens don and t).
-_ELIDED = re.compile(f"{WORD_CHAR}+(?:['\u2019]{WORD_CHAR}+)+")
-_CLITICS = frozenset({"s", "t", "d", "m", "ll", "re", "ve"})  # what follows an English apostrophe
 # Pinyin puts an apostrophe only before a syllable starting with a, o or e (xi'an 西安).
 _PINYIN_AFTER_APOSTROPHE = frozenset("aoe")
 
 
-def _elided_parts(folded: str) -> set[int]:
-    """Start offsets of the parts of elided words left out of the query: a clitic ('s, 't,
-    'll) and a one-letter part (o'clock, rock'n'roll). As a prefix of its own, the t of
-    "Don't look up" matched every word starting with t; the stem stays a prefix, so
-    "Wikipedia's" finds Wikipedia and "hacker's" hackers. Pinyin (xi'an) keeps its parts."""
+def _elided_parts(folded: str) -> tuple[set[int], dict[int, str]]:
+    """The parts of words with apostrophes asked otherwise: the start offsets of those left
+    out of the query, and the words asked joined, by the offset of their first part.
+
+    A clitic ('s, 't, 'll) and a one-letter part (o'clock, rock'n'roll) are left out: as a
+    prefix of its own, the t of "Don't look up" matched every word starting with t; the
+    stem stays a prefix, so "Wikipedia's" finds Wikipedia and "hacker's" hackers. A word
+    with no other part (c’t, I'm) is asked joined (ct), as the index also holds it
+    (text.joined_words). Pinyin (xi'an) keeps its parts."""
     left_out: set[int] = set()
-    for word in _ELIDED.finditer(folded):
+    joined: dict[int, str] = {}
+    for word in ELIDED.finditer(folded):
         parts = list(WORD.finditer(word.group()))
-        if pinyin_fold("".join(p.group() for p in parts)) and all(
-                p.group()[0] in _PINYIN_AFTER_APOSTROPHE for p in parts[1:]):
+        texts = [p.group() for p in parts]
+        if pinyin_fold("".join(texts)) and all(
+                text[0] in _PINYIN_AFTER_APOSTROPHE for text in texts[1:]):
             continue
-        dropped = [p for i, p in enumerate(parts)
-                   if len(p.group()) == 1 or (i > 0 and p.group() in _CLITICS)]
-        if len(dropped) < len(parts):  # never the whole word ("a'b" stays asked)
-            left_out.update(word.start() + p.start() for p in dropped)
-    return left_out
+        if short_parts(texts):
+            joined[word.start()] = "".join(texts)
+            left_out.update(word.start() + p.start() for p in parts[1:])
+            continue
+        left_out.update(word.start() + p.start() for i, p in enumerate(parts)
+                        if len(p.group()) == 1 or (i > 0 and p.group() in CLITICS))
+    return left_out, joined
 
 
 @dataclass(frozen=True)

@@ -53,6 +53,15 @@ Design (measured in ``shared/notes/search.md`` on SQLite 3.40.1):
   ("and Innovation"), and at 100k items they would fill the page. At 100k items the
   file grew from 340.9 to 346.4 MB (words index +3.8, search_doc +1.7); search p95 did
   not grow within the loaded machine's noise (14.4 ms before, 8.5 after; CPU 6.8, 4.5).
+* **Words of one-letter parts.** "c’t" (the magazine) is split at its apostrophe like any
+  word; asked as the prefixes c… and t… it matched every word starting with either, and
+  "ct" (a kiosk's keyboard has no apostrophe) matched nothing. A word whose parts are a
+  letter then letters or clitics (c’t, I'm) is also indexed joined (``ct``, before its
+  parts, so it is a field's first word), in the words and text indexes and ``rank_words``
+  (text.joined_words), and a query asks it joined. Such words are rare: the 39C3
+  programme (499 items of German and English) holds 5 (c’t; I'd, I'll, I'm, I've), and
+  its search tables grew by one 4 kB page (1.868 MB); the synthetic 100k-item corpus of
+  bench_search.py holds none, so its index size does not change.
 * A ``k`` column (a ``kind…`` token in the tables without columns) holds one token
   per kind so a kind filter is part of MATCH, and
   rowids carry the kind in their high bits (``code << SEQ_BITS | seq``): each kind
@@ -139,7 +148,7 @@ _DDL = (
         body_en TEXT NOT NULL,
         date TEXT,
         rank_cjk TEXT NOT NULL,       -- newline-framed folded title and names
-        rank_words TEXT NOT NULL,     -- space-framed Latin words of the titles and names
+        rank_words TEXT NOT NULL,     -- space-framed Latin words of the titles and names, c’t also ct
         rank_pinyin TEXT NOT NULL,    -- newline-framed spellings, syllables joined by '
         pinyin_map TEXT NOT NULL,     -- per character readings of title and names
         rank_acronyms TEXT NOT NULL,  -- space-framed acronyms of whole titles, a tab, of their parts

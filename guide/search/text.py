@@ -147,11 +147,55 @@ _FULLWIDTH_SEPARATORS = dict.fromkeys(
 
 
 def index_text(text: str) -> str:
-    """Return the FTS column text of ``text``: bigrams for CJK runs, marked words."""
+    """Return the FTS column text of ``text``: bigrams for CJK runs, marked words (a
+    word of short parts, c’t, also joined: see :func:`joined_words`)."""
     if not text:
         return ""
     folded = fold(text.translate(_FULLWIDTH_SEPARATORS))
-    return " ".join(bigrams(cjk) if cjk else MARK + word for cjk, word in TOKEN.findall(folded))
+    joined = joined_words(folded)
+    if not joined:
+        return " ".join(bigrams(cjk) if cjk else MARK + word for cjk, word in TOKEN.findall(folded))
+    starts = {start: word for start, _end, word in joined}
+    out = []
+    for match in TOKEN.finditer(folded):
+        cjk, word = match.groups()
+        if cjk:
+            out.append(bigrams(cjk))
+            continue
+        if match.start() in starts:  # the joined word first: a title's first token
+            out.append(MARK + starts[match.start()])
+        out.append(MARK + word)
+    return " ".join(out)
+
+
+# A word with apostrophes inside (don't, Don’t, Wikipedia's, o'clock, xi'an, c’t): TOKEN
+# splits it there like any punctuation.
+ELIDED = re.compile(f"{WORD_CHAR}+(?:['\u2019]{WORD_CHAR}+)+")
+# What follows an English apostrophe (it's, don't, I'd, I'm, we'll, they're, we've).
+CLITICS = frozenset({"s", "t", "d", "m", "ll", "re", "ve"})
+
+
+def short_parts(parts: list[str]) -> bool:
+    """Whether the parts of a word with apostrophes are all too short to be asked alone: a
+    letter, then letters or clitics (c’t, I'm, a'b). Such a word is a word of its own (the
+    magazine c’t), asked and indexed joined (ct): as two one-letter prefixes it matched
+    every word starting with c and every one starting with t."""
+    return (len(parts[0]) == 1 and parts[0].isalpha()
+            and all(len(part) == 1 or part in CLITICS for part in parts[1:]))
+
+
+def joined_words(folded: str) -> list[tuple[int, int, str]]:
+    """``(start, end, joined)`` of each word of short parts (:func:`short_parts`) in folded
+    text: ``c’t uplink`` -> ``[(0, 3, "ct")]``. The index holds the joined word besides its
+    parts, so ``ct`` (a kiosk keyboard has no apostrophe) and ``c't`` find ``c’t``."""
+    if "'" not in folded and "\u2019" not in folded:  # almost every text: no regex scan
+        return []
+    found = []
+    for word in ELIDED.finditer(folded):
+        parts = WORD.findall(word.group())
+        if short_parts(parts):
+            found.append((word.start(), word.end(), "".join(parts)))
+    return found
 
 
 def words(folded: str) -> list[str]:

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QWidget
 
 from guide.content import places
 from guide.content.topics import Topic, advice_example, search_topics
-from guide.search import COUNT_CAP, SearchHit, count_by_kind, search
+from guide.search import COUNT_CAP, SearchHit, count_by_kind, search_with_fallback
 from guide.ui import theme
 from guide.ui.context import AppContext
 from guide.ui.kinds import kind_label
@@ -42,6 +42,12 @@ class SearchPage(Page):
         self.model.lang = ctx.state.lang
         if ctx.bookmarks is not None:
             self.model.is_bookmarked = ctx.bookmarks.is_bookmarked
+        # Above the results when they are for fewer words than typed: says which (fallback.py).
+        self.fewer = QLabel()
+        self.fewer.setObjectName("fewerWordsNote")
+        self.fewer.setWordWrap(True)
+        self.fewer.setVisible(False)
+        self.layout_.addWidget(self.fewer)
         self.results = list_view(self.model, SearchDelegate(ctx), name="searchResults",
                                  on_open=self._open)
         self.results.setUniformItemSizes(False)
@@ -53,6 +59,7 @@ class SearchPage(Page):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.layout_.addWidget(self.empty, 1)
         self.last_query: str | None = None
+        self._asked = ""  # the query the hits on screen are for: the box's, or fewer of its words
         # Coalesce a burst of keystrokes into one search, run as soon as the loop is idle.
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -86,8 +93,10 @@ class SearchPage(Page):
             self.model.set_rows([suggestion(t) for t in self._topics()])
             self.results.setVisible(True)
             self.empty.setVisible(False)
+            self.fewer.setVisible(False)
         else:
-            hits = search(self.ctx.content, query, limit=LIMIT)
+            found = search_with_fallback(self.ctx.content, query, limit=LIMIT)
+            hits, self._asked = found.hits, found.asked
             # Counts of all matches come a moment later: the hits paint in this frame.
             self._hits, self._counted = hits, False
             self.model.set_rows(group_hits(hits, {}, COUNT_CAP, sessions=self._sessions()))
@@ -98,6 +107,7 @@ class SearchPage(Page):
             self.results.setVisible(bool(hits))
             self.empty.setVisible(not hits)
             self._empty_note()
+            self._fewer_note()
         self.retranslate_titles()
         self.select(self.model.selectable_row(0, 1))
         self.query_changed.emit(query)
@@ -125,8 +135,9 @@ class SearchPage(Page):
         if not self._hits or query != self.box.text() or not self.isVisible():
             return
         row = self.results.currentIndex().row()
-        self.model.set_rows(group_hits(self._hits, count_by_kind(self.ctx.content, query), COUNT_CAP,
-                                       sessions=self._sessions()))
+        # Counted for the words the hits are for: the counts agree with the list.
+        counts = count_by_kind(self.ctx.content, self._asked or query)
+        self.model.set_rows(group_hits(self._hits, counts, COUNT_CAP, sessions=self._sessions()))
         self._counted = True
         self.select(row if row >= 0 else self.model.selectable_row(0, 1))
 
@@ -163,6 +174,8 @@ class SearchPage(Page):
         body = self.results if self.results.isVisibleTo(self) else self.empty
         body_min = (body.heightForWidth(width) if body is self.empty
                     else body.minimumSizeHint().height())
+        if self.fewer.isVisibleTo(self):  # never gives way: it says what the results are for
+            body_min += self.fewer.heightForWidth(width) + self.layout_.spacing()
         room = self.height() - margins.top() - margins.bottom() - body_min
         spacing = self.layout_.spacing()
         title = self.title.sizeHint().height() + spacing
@@ -184,10 +197,21 @@ class SearchPage(Page):
             note = note.replace("%2", example.pinyin).replace("%3", example.text_en)
         self.empty.setText(note.replace("%1", (self.last_query or "").strip()[:40]))
 
+    def _fewer_note(self) -> None:
+        """Over results found for fewer words than typed: which words, in the UI's language."""
+        query = (self.last_query or "").strip()
+        fewer = bool(self._hits and query) and self._asked != self.last_query
+        self.fewer.setVisible(fewer)
+        if fewer:
+            theme.set_text_language(self.fewer, self.ctx.state.lang)
+            note = self.tr("No results for “%1”. Showing results for “%2”.")
+            self.fewer.setText(note.replace("%1", query[:40]).replace("%2", self._asked[:40]))
+
     def retranslate(self) -> None:
         self.model.lang = self.ctx.state.lang
         if (self.last_query or "").strip() and not self._hits:
             self._empty_note()
+        self._fewer_note()
         self.retranslate_titles()
         self.results.setAccessibleName(self.tr("Search results"))
         self.results.viewport().update()
