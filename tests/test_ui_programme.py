@@ -103,9 +103,39 @@ def test_session_types_and_languages_read_in_the_ui_language(guide: Guide) -> No
     body = w.detail.findChild(QTextBrowser, "detailBody").toPlainText()
     assert "类型：演讲" in body and "语言：德语" in body
     assert tx.languages("de, en", "zh") == "德语、英语" and tx.languages("en-GB", "en") == "English"
-    # A type the guide cannot name stays as the programme gives it; "other" reads as a word.
-    assert tx.session_type("Live-Podcast Bühne (45 Minuten)", "zh") == "Live-Podcast Bühne (45 Minuten)"
+    # "other" reads as a word; a type the guide cannot name stays as the programme gives it.
     assert tx.session_type("other", "en") == "Other" and tx.session_type("other", "zh") == "其他"
+    assert tx.session_type("Kidspace", "zh") == "Kidspace"
+
+
+PODCAST = "c216b3d6-9937-521f-a7ff-85dbb9e94d07"  # c't uplink, "Live-Podcast Bühne (45 Minuten)"
+WORKSHOP = "e33a480e-1baf-56bf-b655-6b66736f7ecb"  # "Workshop Bühne (45 Minuten)"
+
+
+def test_a_type_with_a_stage_and_length_in_it_is_named_in_chinese(guide: Guide) -> None:
+    # 39C3's own types stayed German in the Chinese UI ("类型：Live-Podcast Bühne (45 Minuten)")
+    # beside 演讲 and 仪式, on the page and on the list's badges.
+    from guide.ui.delegates import ForumDelegate
+
+    w = guide.window
+    guide.ctx.state.set_language("zh")
+    w.open_item("forum", PODCAST)
+    body = w.detail.findChild(QTextBrowser, "detailBody").toPlainText()
+    assert "类型：播客（Live-Podcast Bühne (45 Minuten)）" in body
+    badge = ForumDelegate(guide.ctx).kind_text
+    rows = queries.forum_rows(guide.ctx.content, [PODCAST, WORKSHOP, TALK])
+    assert [badge(r) for r in rows] == ["播客", "工作坊", "演讲"]
+    # The English badges are as short; the page keeps the organiser's words, readable as they are.
+    guide.ctx.state.set_language("en")
+    assert [badge(r) for r in rows] == ["Podcast", "Workshop", "Talk"]
+    body = w.detail.findChild(QTextBrowser, "detailBody").toPlainText()
+    assert "Type: Live-Podcast Bühne (45 Minuten)" in body
+    # Other systems' names for the same kinds: rC3's pretalx types, frab's defaults.
+    for kind, zh in (("LightningTalk 15min 10min Q&A", "闪电演讲"), ("Talk 30 min + 10min Q&A", "演讲"),
+                     ("Theater / Performance", "表演"), ("Game show", "游戏节目"),
+                     ("Podcast-Tisch (90 Minuten)", "播客"), ("lightning_talk", "闪电演讲"),
+                     ("podium", "圆桌讨论"), ("djset", "DJ 表演"), ("Konzert", "音乐会")):
+        assert tx.session_type(kind, "zh") == zh, kind
 
 
 def test_a_rooms_next_session_names_its_day_only_when_not_today(programme_db: Path) -> None:
