@@ -29,18 +29,32 @@ class PagerButton(QPushButton):
 
     def __init__(self, direction: int, parent: QWidget) -> None:
         super().__init__(parent)
-        self.direction, self.count = direction, 0  # 1: its chevron points right
+        self.direction, self.count, self.scale = direction, 0, 1.0  # direction 1: points right
+        self._state: tuple[object, ...] = ()
         self.setObjectName("roomPager")
         # The arrow keys already move from room to room; the band is for fingers and mice.
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.hide()
+
+    def show_state(self, count: int, more: bool, name: str, tip: str, scale: float) -> None:
+        """What the band says and whether it can act; set (and repainted) only when that
+        changed: the view asks at every step of a scroll."""
+        state = (count, more, name, tip, scale)
+        if state == self._state:
+            return
+        self._state, self.count, self.scale = state, count, scale
+        self.setEnabled(more)
+        self.setAccessibleName(name)
+        self.setToolTip(tip)
+        self.setAccessibleDescription(tip)
+        self.update()
 
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QStylePainter(self)
         option = QStyleOptionButton()
         self.initStyleOption(option)
         painter.drawControl(QStyle.ControlElement.CE_PushButtonBevel, option)
-        scale = float(self.property("textScale") or 1.0)
+        scale = self.scale
         small = theme.font("small", scale, bold=True)
         small_h = QFontMetrics(small).height()
         shown = f"+{min(self.count, MOST_SHOWN)}" if self.count else ""
@@ -76,6 +90,7 @@ class RoomPager(QObject):
         self.back.clicked.connect(lambda: self.page(-1))
         self.forward.clicked.connect(lambda: self.page(1))
         self._shown: tuple[int, int, int] | None = None
+        self._width: tuple[tuple[float, int], int] = ((0.0, 0), 0)  # (text scale, touch), width
         # Placed from the view's first resize on, as it scrolls, and when the text size (the
         # bands' width) or the language (their words) changes.
         bar = view.horizontalScrollBar()
@@ -93,9 +108,12 @@ class RoomPager(QObject):
         width, _height = view.content_size()
         if width <= view.viewport().width() - view.gutter_width():
             return 0
-        scale = view.ctx.state.text_scale
-        count = QFontMetrics(theme.font("small", scale, bold=True)).horizontalAdvance(f"+{MOST_SHOWN}")
-        return max(view.ctx.touch_px, count + int(10 * scale))
+        key = (view.ctx.state.text_scale, view.ctx.touch_px)
+        if self._width[0] != key:  # measured once per text size: the grid asks at every paint
+            scale = key[0]
+            count = QFontMetrics(theme.font("small", scale, bold=True)).horizontalAdvance(f"+{MOST_SHOWN}")
+            self._width = (key, max(view.ctx.touch_px, count + int(10 * scale)))
+        return self._width[1]
 
     def rooms_in_view(self) -> tuple[int, int, int]:
         """(first, last, of): the rooms wholly or partly in view, counted from 1."""
@@ -122,8 +140,6 @@ class RoomPager(QObject):
     def place(self, *_: object) -> None:
         """Put the bands beside the grid (or hide them) and say what they lead to."""
         view, band = self.view, self.band()
-        self.back.setAccessibleName(self.tr("Show the previous rooms"))
-        self.forward.setAccessibleName(self.tr("Show the next rooms"))
         for button in (self.back, self.forward):
             button.setVisible(band > 0)
         shown = self.rooms_in_view()
@@ -134,16 +150,14 @@ class RoomPager(QObject):
             self.forward.setGeometry(port.right() + 1 - band, port.top(), band, port.height())
             bar = view.horizontalScrollBar()
             # Enabled while the grid can move that way: the last room may be in view only in part.
-            for button, count, tip, more in (
-                    (self.back, first - 1, self.tr("%1 more rooms to the left"), bar.value() > 0),
-                    (self.forward, columns - last, self.tr("%1 more rooms to the right"),
-                     bar.value() < bar.maximum())):
-                button.setProperty("textScale", view.ctx.state.text_scale)
-                button.count = count
-                button.setEnabled(more)
-                button.setToolTip(tip.replace("%1", str(count)))
-                button.setAccessibleDescription(button.toolTip())
-                button.update()
+            scale = view.ctx.state.text_scale
+            self.back.show_state(first - 1, bar.value() > 0, self.tr("Show the previous rooms"),
+                                 self.tr("%1 more rooms to the left").replace("%1", str(first - 1)),
+                                 scale)
+            self.forward.show_state(columns - last, bar.value() < bar.maximum(),
+                                    self.tr("Show the next rooms"),
+                                    self.tr("%1 more rooms to the right").replace(
+                                        "%1", str(columns - last)), scale)
         if self._shown != shown:
             self._shown = shown
             self.changed.emit()
