@@ -92,7 +92,7 @@ def test_a_session_is_on_until_it_ends_not_after(db: database.Db) -> None:
 
 def test_room_and_track_rows_count_the_files_sessions(db: database.Db) -> None:
     events = _file_events()
-    by_room = Counter(e[2] for e in events)
+    by_room = Counter(e[2] for e in events if e[2] != "andi-test-raum")  # test data: left out
     rows = places.room_rows(db, places.room_ids(db), dt.datetime(2025, 12, 28, 14, 0))
     assert {r.title: r.sessions for r in rows if r.sessions} == dict(by_room)
     tracks = Counter((event.findtext("track") or "")

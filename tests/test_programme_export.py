@@ -176,7 +176,7 @@ def test_ics_export_has_one_vevent_per_session(imported: dict[str, Path], tmp_pa
     cal = icalendar.Calendar.from_ical(raw)
     events = cal.walk("VEVENT")
     sessions = _sessions(imported["39c3"])
-    assert len(events) == len(sessions) == 215
+    assert len(events) == len(sessions) == 214
     by_uid = {str(e["UID"]).removesuffix("@zgc-guide"): e for e in events}
     assert set(by_uid) == set(sessions)
     for guid, (title, start, end, room, _day, speakers, _track, _type) in sessions.items():
@@ -235,7 +235,7 @@ def test_export_into_a_new_folder_makes_it_as_bookmarks_export_does(
     """It said "error: …/s.ics: No such file or directory", where `bookmarks export` made the folder."""
     new = tmp_path / "new" / "s.ics"
     assert main(["export", "--out", str(new), "--content-db", str(imported["39c3"])]) == 0
-    assert capsys.readouterr().out.startswith(f"wrote 215 sessions as ics to {new}")
+    assert capsys.readouterr().out.startswith(f"wrote 214 sessions as ics to {new}")
     assert new.read_bytes().startswith(b"BEGIN:VCALENDAR")
     assert sorted(p.name for p in new.parent.iterdir()) == ["s.ics"]  # no temp file left
 
@@ -249,7 +249,7 @@ def test_export_to_stdout_and_a_name_that_says_another_format(
     db = str(imported["39c3"])
     assert main(["export", "--format", "frab-xml", "--out", "-", "--content-db", db]) == 0
     out, err = capfd.readouterr()
-    assert out.startswith("<?xml") and "wrote 215 sessions as frab-xml to stdout" in err
+    assert out.startswith("<?xml") and "wrote 214 sessions as frab-xml to stdout" in err
     code = main(["export", "--format", "frab-xml", "--out", "x.ics", "--content-db", db])
     err = capfd.readouterr().err
     assert code == 2 and err.startswith("error: --out x.ics names the ics format (.ics), but "
@@ -267,5 +267,5 @@ def test_an_import_writes_its_report_into_a_new_folder_as_it_does_its_pack(
     out, report = tmp_path / "pack", tmp_path / "reports" / "r.json"
     code = main(["import", str(SCHEDULES / "eventfahrplan-schedule-39c3-20251206.xml"), "--out", str(out),
                  "--report", str(report)])
-    assert code == 0 and json.loads(report.read_text(encoding="utf-8"))["sessions"] == 215
+    assert code == 0 and json.loads(report.read_text(encoding="utf-8"))["sessions"] == 214
     assert (out / "programme.json").is_file()

@@ -103,9 +103,39 @@ def test_session_types_and_languages_read_in_the_ui_language(guide: Guide) -> No
     body = w.detail.findChild(QTextBrowser, "detailBody").toPlainText()
     assert "类型：演讲" in body and "语言：德语" in body
     assert tx.languages("de, en", "zh") == "德语、英语" and tx.languages("en-GB", "en") == "English"
-    # A type the guide cannot name stays as the programme gives it; "other" reads as a word.
-    assert tx.session_type("Live-Podcast Bühne (45 Minuten)", "zh") == "Live-Podcast Bühne (45 Minuten)"
+    # "other" reads as a word; a type the guide cannot name stays as the programme gives it.
     assert tx.session_type("other", "en") == "Other" and tx.session_type("other", "zh") == "其他"
+    assert tx.session_type("Kidspace", "zh") == "Kidspace"
+
+
+PODCAST = "c216b3d6-9937-521f-a7ff-85dbb9e94d07"  # c't uplink, "Live-Podcast Bühne (45 Minuten)"
+WORKSHOP = "e33a480e-1baf-56bf-b655-6b66736f7ecb"  # "Workshop Bühne (45 Minuten)"
+
+
+def test_a_type_with_a_stage_and_length_in_it_is_named_in_chinese(guide: Guide) -> None:
+    # 39C3's own types stayed German in the Chinese UI ("类型：Live-Podcast Bühne (45 Minuten)")
+    # beside 演讲 and 仪式, on the page and on the list's badges.
+    from guide.ui.delegates import ForumDelegate
+
+    w = guide.window
+    guide.ctx.state.set_language("zh")
+    w.open_item("forum", PODCAST)
+    body = w.detail.findChild(QTextBrowser, "detailBody").toPlainText()
+    assert "类型：播客（Live-Podcast Bühne (45 Minuten)）" in body
+    badge = ForumDelegate(guide.ctx).kind_text
+    rows = queries.forum_rows(guide.ctx.content, [PODCAST, WORKSHOP, TALK])
+    assert [badge(r) for r in rows] == ["播客", "工作坊", "演讲"]
+    # The English badges are as short; the page keeps the organiser's words, readable as they are.
+    guide.ctx.state.set_language("en")
+    assert [badge(r) for r in rows] == ["Podcast", "Workshop", "Talk"]
+    body = w.detail.findChild(QTextBrowser, "detailBody").toPlainText()
+    assert "Type: Live-Podcast Bühne (45 Minuten)" in body
+    # Other systems' names for the same kinds: rC3's pretalx types, frab's defaults.
+    for kind, zh in (("LightningTalk 15min 10min Q&A", "闪电演讲"), ("Talk 30 min + 10min Q&A", "演讲"),
+                     ("Theater / Performance", "表演"), ("Game show", "游戏节目"),
+                     ("Podcast-Tisch (90 Minuten)", "播客"), ("lightning_talk", "闪电演讲"),
+                     ("podium", "圆桌讨论"), ("djset", "DJ 表演"), ("Konzert", "音乐会")):
+        assert tx.session_type(kind, "zh") == zh, kind
 
 
 def test_a_rooms_next_session_names_its_day_only_when_not_today(programme_db: Path) -> None:
@@ -198,12 +228,13 @@ def test_staff_open_programme_swaps_content_keeps_bookmarks_by_guid_and_restores
     # What the file is, not a "content pack … signed by staff import": nothing was signed.
     assert asked[0].startswith(
         f"Programme “39th Chaos Communications Congress” from the file {XML_39C3.name}, version 1.\n"
-        "Sessions: 215. Days: 4 (27–30 December 2025).\n"
+        "Sessions: 214. Days: 4 (27–30 December 2025).\n"
         "Times are in Europe/Berlin (UTC+1), as the file says.\n\n"), asked[0]
     assert "signed" not in asked[0] and "staff import" not in asked[0]
     # Its talks are counted as sessions, as the line above calls them, not as "Forums".
-    assert "\nSessions: 215 added, 0 changed" in asked[0] and "Forums:" not in asked[0]
-    assert "14 added" in asked[0]  # rooms
+    assert "\nSessions: 214 added, 0 changed" in asked[0] and "Forums:" not in asked[0]
+    assert "13 added" in asked[0]  # rooms: "andi-test-raum" is left out with its test session
+    assert "Left out of the file (2):" in asked[0] and "'test-andi2'" in asked[0]
     # The window follows the new content: its name, its sections, its clock's time zone.
     assert g.window.toolbar.app_title.text() == "39th Chaos Communications Congress"
     assert "rooms" in _sections(g) and "tracks" in _sections(g)
@@ -431,7 +462,7 @@ def test_rooms_page_lists_every_room_with_its_sessions_and_status(guide: Guide, 
     page = w.page("rooms")
     db = guide.ctx.content
     rows = [page.model.index(r, 0).data(ItemRole) for r in range(page.model.rowCount())]
-    assert [r.id for r in rows] == places.room_ids(db) and len(rows) == 14
+    assert [r.id for r in rows] == places.room_ids(db) and len(rows) == 13
     one = next(r for r in rows if r.title == "One")
     assert one.sessions == len(queries.room_forums(db, one.id))
     # The window's clock says 27 Dec 16:30: the Deutschlandtickets talk is on in One.

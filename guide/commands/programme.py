@@ -130,7 +130,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         return 2
     try:
         result = import_programme(args.source, args.out, fmt=args.format, timezone=args.timezone,
-                                  version=args.pack_version, pack_id=args.pack_id, title=args.title)
+                                  version=args.pack_version, pack_id=args.pack_id, title=args.title,
+                                  keep_test_entries=args.keep_test_entries)
     except SpreadsheetInvalid as exc:
         for error in exc.errors:
             print(error, file=sys.stderr)
@@ -241,6 +242,11 @@ def register(sub: Any, command: Callable[[str, Handler, str], argparse.ArgumentP
     p.add_argument("--report", type=Path, metavar="FILE.json",
                    help="write every skipped or repaired event, with the reason, to this file "
                    "(an existing file is replaced only if it is an earlier report)")
+    p.add_argument("--keep-test-entries", action="store_true",
+                   help="keep sessions whose title and room both look like test data (\"test-andi2\" "
+                   "in \"andi-test-raum\") and that have no description, and the rooms they are "
+                   "in; left out by default (the report names them, and notes any other session "
+                   "or room that looks like test data)")
     p.add_argument("--pack-version", type=int, default=1, metavar="N",
                    help="version number of the pack (raise it for each update sent to kiosks)")
     p.add_argument("--pack-id", metavar="ID", help="the pack's id (default: the file's acronym, "

@@ -33,6 +33,7 @@ from guide.programme.model import ProgrammeError, ProgrammeUnreadable, RawProgra
 from guide.programme.normalise import Programme, normalise
 from guide.programme.pack_names import pack_id_for
 from guide.programme.spreadsheet import COLUMNS, read_spreadsheet
+from guide.programme.test_entries import mark_test_entries
 from guide.programme.times import fallback_zone
 
 FORMATS = ("frab-xml", "frab-json", "ics", "csv", "xlsx")
@@ -342,12 +343,15 @@ def _reason(exc: BaseException) -> str:
 
 
 def read_programme(source: str, *, fmt: str | None = None, timezone: str | None = None,
-                   fallback_timezone: str | None = None) -> tuple[str, Programme]:
+                   fallback_timezone: str | None = None,
+                   keep_test_entries: bool = False) -> tuple[str, Programme]:
     """(format, programme) of ``source`` (path or URL); raise ProgrammeError on bad input.
 
     ``timezone`` overrides the file's (``--timezone``); ``fallback_timezone`` is used only
     for a file that names none (the staff's import: the current content's zone; China's for
     a file in Chinese when that zone is no Chinese-speaking place's, see ``fallback_zone``).
+    Sessions and rooms that are plainly test data are left out unless ``keep_test_entries``
+    (see :mod:`guide.programme.test_entries`); those that only may be are named in notices.
     """
     data = _utf8_if_utf16_markup(read_source(source))
     name = source.rsplit("/", 1)[-1]
@@ -370,6 +374,7 @@ def read_programme(source: str, *, fmt: str | None = None, timezone: str | None 
         raise ProgrammeUnreadable(f"{name}: not a readable {FORMAT_NAMES[fmt]} file: "
                                   f"{_reason(exc)}") from exc
     del data  # the file's bytes are not needed once read (64 MB for 20,000 events)
+    mark_test_entries(raw, keep=keep_test_entries)
     fallback_timezone = fallback_zone((raw.title, *(e.title for e in raw.events)), fallback_timezone)
     programme = normalise(raw, timezone=timezone, source=name,
                           fallback_timezone=fallback_timezone)
@@ -391,7 +396,7 @@ def pack_id_of(programme: Programme) -> str:
 
 def import_programme(source: str, out: Path, *, fmt: str | None = None,
                      timezone: str | None = None, version: int = 1, pack_id: str | None = None,
-                     title: str | None = None) -> ImportResult:
+                     title: str | None = None, keep_test_entries: bool = False) -> ImportResult:
     """Read ``source`` (path or URL), write its pack to ``out``; raise ProgrammeError on bad input.
 
     ``pack_id`` and ``title`` replace what the file gives (a spreadsheet: its file name), so a
@@ -400,7 +405,8 @@ def import_programme(source: str, out: Path, *, fmt: str | None = None,
     if pack_id is not None and (not pack_id or slug(pack_id) != pack_id or len(pack_id) > 60):
         raise ProgrammeError(f"--pack-id {pack_id!r}: use lower-case letters, digits and dashes "
                              "(at most 60), e.g. zgc-forum-2023")
-    fmt, programme = read_programme(source, fmt=fmt, timezone=timezone)
+    fmt, programme = read_programme(source, fmt=fmt, timezone=timezone,
+                                    keep_test_entries=keep_test_entries)
     if pack_id or title:
         programme = replace(programme, acronym=pack_id or programme.acronym,
                             title=title or programme.title)

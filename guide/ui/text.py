@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 from guide.content.models import FORUM_KIND_EN, FORUM_KIND_ZH, QUALIFIER_EN, ROLE_EN, Figure
+from guide.ui.session_types import session_type as session_type  # re-exported for the views
+from guide.ui.session_types import session_type_full as session_type_full
 
 if TYPE_CHECKING:  # records are loaded with the first detail page, not at start
     from guide.content.records import Person, Statement
@@ -206,16 +208,6 @@ def forum_kind(kind: str, lang: str) -> str:
     return FORUM_KIND_EN.get(kind, kind) if lang == "en" else FORUM_KIND_ZH.get(kind, kind)
 
 
-# Imported programmes' session types (free text in the organiser's system) that the guide
-# can name in both languages; any other type is shown as the programme gives it.
-SESSION_TYPES = {
-    "talk": ("Talk", "演讲"), "lecture": ("Lecture", "讲座"), "keynote": ("Keynote", "主旨演讲"),
-    "workshop": ("Workshop", "工作坊"), "ceremony": ("Ceremony", "仪式"), "panel": ("Panel", "圆桌讨论"),
-    "podium": ("Panel", "圆桌讨论"), "discussion": ("Discussion", "讨论"), "meeting": ("Meeting", "会议"),
-    "lightning talk": ("Lightning talk", "闪电演讲"), "lightning_talk": ("Lightning talk", "闪电演讲"),
-    "game show": ("Game show", "游戏节目"), "performance": ("Performance", "表演"),
-    "concert": ("Concert", "音乐会"), "film": ("Film", "电影"), "other": ("Other", "其他"),
-}
 # A session's spoken language, as schedules give it (ISO 639-1 codes).
 LANGUAGES = {
     "en": ("English", "英语"), "de": ("German", "德语"), "zh": ("Chinese", "中文"),
@@ -223,13 +215,6 @@ LANGUAGES = {
     "pt": ("Portuguese", "葡萄牙语"), "nl": ("Dutch", "荷兰语"), "ru": ("Russian", "俄语"),
     "ja": ("Japanese", "日语"), "ko": ("Korean", "韩语"), "ar": ("Arabic", "阿拉伯语"),
 }
-
-
-def session_type(kind: str, lang: str) -> str:
-    """An imported session's type in ``lang`` ("Talk" / "演讲"); a type the guide does not
-    know ("Live-Podcast Bühne") as the programme gives it."""
-    names = SESSION_TYPES.get(" ".join(kind.split()).casefold())
-    return names[lang != "en"] if names else kind
 
 
 def languages(codes: str, lang: str) -> str:

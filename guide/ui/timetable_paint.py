@@ -125,7 +125,8 @@ def _paint_hours(view: TimetableView, painter: QPainter, grid: DayGrid, area: QR
     p, mh, top = view.delegate.palette, view.minute_height(), view.origin().y()
     font = theme.font("small", view.ctx.state.text_scale)
     fm = QFontMetrics(font)
-    painter.setClipRect(QRect(0, area.top(), area.left(), area.height()))
+    gutter = view.gutter_width()  # a room pager's band may stand between it and the grid
+    painter.setClipRect(QRect(0, area.top(), gutter, area.height()))
     painter.setFont(font)
     now = view.now_minute()
     now_y = None if now is None else top + round((now - grid.first_minute) * mh)
@@ -136,11 +137,11 @@ def _paint_hours(view: TimetableView, painter: QPainter, grid: DayGrid, area: QR
         if area.top() - fm.height() <= y <= area.bottom() + fm.height():
             painter.setPen(QColor(p.muted))
             label = f"{minute // HOUR % 24:02d}:00"
-            painter.drawText(QRect(4, y, area.left() - 10, fm.height()),
+            painter.drawText(QRect(4, y, gutter - 10, fm.height()),
                              int(Qt.AlignmentFlag.AlignRight), label)
     if now is not None and now_y is not None:
         y = now_y
-        tag = QRect(2, y - fm.height() // 2 - 1, area.left() - 4, fm.height() + 2)
+        tag = QRect(2, y - fm.height() // 2 - 1, gutter - 4, fm.height() + 2)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(p.warning))
         painter.drawRoundedRect(tag, 4, 4)

@@ -108,6 +108,7 @@ class TimetablePanel(QWidget):
         self.model.describe = self.view.delegate.describe
         self._now_scrolled: int | None = None  # where scroll_to_now left the grid
         self.view.resized.connect(self._view_resized)
+        self.view.pager.changed.connect(self._describe)  # the count says which rooms are in view
         self.view.clicked.connect(self._open_block)
         self.view.activated.connect(self._open_block)
         body.addWidget(self.view, 3)
@@ -186,7 +187,13 @@ class TimetablePanel(QWidget):
         grid = self.model.grid
         timed = len(grid.blocks) if grid else 0
         untimed = len(grid.untimed) if grid else 0
-        if timed or not untimed:
+        first, last, rooms = self.view.pager.rooms_in_view()
+        if timed and self.view.pager.band() and (first, last) != (1, rooms):
+            # Not every room is in view: which are, as the bands beside the grid page them.
+            self.hint.setText(self.tr("Sessions: %1 · Rooms %2–%3 of %4.").replace("%1", str(timed))
+                              .replace("%2", str(first)).replace("%3", str(last))
+                              .replace("%4", str(rooms)))
+        elif timed or not untimed:
             self.hint.setText(self.tr("Sessions: %1 · Rooms: %2.").replace("%1", str(timed)).replace(
                 "%2", str(len(grid.columns) if grid else 0)))
         else:  # the Timetable button must not look as if it did nothing

@@ -46,6 +46,7 @@ from guide.ui.context import AppContext
 from guide.ui.models.timetable import TimetableModel
 from guide.ui.timetable_access import BlockParts
 from guide.ui.timetable_delegate import BlockDelegate
+from guide.ui.timetable_paging import RoomPager
 from guide.ui.timetable_paint import (
     BlockCache,
     header_sizes,
@@ -87,7 +88,7 @@ class TimetableView(QAbstractItemView):
         grab_flick(self.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
                    if ctx.kiosk else QScroller.ScrollerGestureType.TouchGesture)
         self._header_sizes: tuple[object, tuple[int, int]] = (None, (0, 0))
-        self.block_cache = BlockCache(self, self.delegate)
+        self.block_cache, self.pager = BlockCache(self, self.delegate), RoomPager(self)
 
     # --- geometry (pixels) ------------------------------------------------------------------
 
@@ -134,13 +135,13 @@ class TimetableView(QAbstractItemView):
 
     def origin(self) -> QPoint:
         """Where the grid's top left is in the viewport now."""
-        return QPoint(self.gutter_width() - self.horizontalScrollBar().value(),
+        return QPoint(self.gutter_width() + self.pager.band() - self.horizontalScrollBar().value(),
                       self.header_height() - self.verticalScrollBar().value())
 
     def grid_area(self) -> QRect:
-        """The part of the viewport under neither header."""
-        vp = self.viewport().rect()
-        return vp.adjusted(self.gutter_width(), self.header_height(), 0, 0)
+        """The part of the viewport under neither header nor a room pager's band."""
+        vp, band = self.viewport().rect(), self.pager.band()
+        return vp.adjusted(self.gutter_width() + band, self.header_height(), -band, 0)
 
     def now_minute(self) -> int | None:
         """The clock's minute on this day's grid, or None when now is not on it."""

@@ -223,7 +223,7 @@ def session_html(db: queries.Db, forum: Forum, lang: str) -> str:
     if row.track and row.track_id:
         meta.append((tx.tr("Track"), link("track", row.track_id, row.track)))
     if row.type:
-        meta.append((tx.tr("Type"), escape(tx.session_type(row.type, lang))))
+        meta.append((tx.tr("Type"), escape(tx.session_type_full(row.type, lang))))
     if forum.language:
         meta.append((tx.tr("Language"), escape(tx.languages(forum.language, lang))))
     html = f"<p class='kicker'>{escape(forum.subtitle)}</p>" if forum.subtitle else ""

@@ -1,0 +1,100 @@
+"""Imported sessions' types (free text in the organiser's system) named in the UI's language.
+
+frab, pretalx and the c3voc tools let each conference name its own types, often with a stage
+or a length in them: 39C3 has "Live-Podcast Bühne (45 Minuten)" and "Workshop Bühne (45
+Minuten)", rC3 "Talk 30 min + 10min Q&A" and "LightningTalk 15min 10min Q&A", frab's defaults
+are "lecture", "podium", "lightning_talk", "djset". Only whole names used to be translated,
+so the Chinese UI showed 演讲 beside "Workshop Bühne (45 Minuten)". A type is now named by
+the first kind below whose word it contains (a lightning talk before a talk); the detail
+page gives the organiser's words beside the name when they say more than it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# (words that name the kind, English, Chinese), most specific first: "Lightning talk" is a
+# talk too, "Workshop Bühne" is on a stage but is a workshop. Words are matched whole
+# (case, "-", "_" and "/" aside); a Chinese word anywhere in the type.
+KINDS: tuple[tuple[tuple[str, ...], str, str], ...] = (
+    (("lightning talk", "lightning talks", "lightningtalk", "lightning", "blitzvortrag",
+      "blitztalk", "闪电演讲"), "Lightning talk", "闪电演讲"),
+    (("keynote", "主旨演讲", "主题演讲"), "Keynote", "主旨演讲"),
+    (("game show", "gameshow", "spielshow", "游戏节目"), "Game show", "游戏节目"),
+    (("quiz", "pub quiz", "知识竞赛"), "Quiz", "知识竞赛"),
+    (("workshop", "workshops", "hands on", "工作坊"), "Workshop", "工作坊"),
+    (("tutorial", "教程"), "Tutorial", "教程"),
+    (("panel", "panel discussion", "podium", "podiumsdiskussion", "podiumsgespräch",
+      "roundtable", "round table", "圆桌"), "Panel", "圆桌讨论"),
+    (("podcast", "播客"), "Podcast", "播客"),
+    (("ceremony", "zeremonie", "仪式", "开幕式", "闭幕式"), "Ceremony", "仪式"),
+    (("concert", "konzert", "live music", "音乐会"), "Concert", "音乐会"),
+    (("dj", "djset", "dj set", "djane"), "DJ set", "DJ 表演"),
+    (("film", "films", "movie", "screening", "filmvorführung", "kino", "cinema", "电影"),
+     "Film", "电影"),
+    (("performance", "表演", "演出"), "Performance", "表演"),
+    (("theater", "theatre", "戏剧"), "Theatre", "戏剧"),
+    (("reading", "lesung", "朗读"), "Reading", "朗读会"),
+    (("meeting", "meetup", "meet up", "treffen", "bof", "birds of a feather", "会议", "见面会"),
+     "Meeting", "会议"),
+    (("discussion", "diskussion", "debate", "讨论", "对话"), "Discussion", "讨论"),
+    (("lecture", "vorlesung", "讲座"), "Lecture", "讲座"),
+    (("talk", "talks", "vortrag", "vorträge", "presentation", "präsentation", "演讲", "报告"),
+     "Talk", "演讲"),
+    (("party", "派对"), "Party", "派对"),
+    (("exhibition", "ausstellung", "installation", "展览"), "Exhibition", "展览"),
+    (("tour", "führung", "参观"), "Tour", "参观"),
+    (("self organized session", "self organised session", "selbstorganisierte session"),
+     "Self-organised session", "自组织活动"),
+    (("other", "others", "sonstiges", "andere", "其他"), "Other", "其他"),
+)
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_CAMEL = re.compile(r"(?<=[a-zà-ÿ])(?=[A-Z])")  # LightningTalk -> Lightning Talk
+_NOT_WORD = re.compile(r"[^\w\u3400-\u9fff]+|_")
+
+
+def _words(text: str) -> str:
+    """``text`` as lower-case words between single spaces, with a space at each end."""
+    text = _CAMEL.sub(" ", unicodedata.normalize("NFKC", text))
+    return f" {' '.join(_NOT_WORD.sub(' ', text.casefold()).split())} "
+
+
+@lru_cache(maxsize=256)
+def match(kind: str) -> tuple[str, str, bool] | None:
+    """(English, Chinese, whole) for a session type the guide can name, or None; ``whole`` is
+    True when the type is that name and nothing more ("Talk", "lightning_talk")."""
+    words = _words(kind)
+    for names, english, chinese in KINDS:
+        for name in names:
+            # A Chinese word has no spaces around it: "圆桌对话" is a panel.
+            if (name in words) if _CJK.search(name) else (f" {name} " in words):
+                return english, chinese, words.strip() in names
+    return None
+
+
+def session_type(kind: str, lang: str) -> str:
+    """An imported session's type in ``lang``, as short as a badge wants: "Talk" / "演讲",
+    "Workshop Bühne (45 Minuten)" -> "Workshop" / "工作坊"; a type the guide cannot name
+    ("Kidspace") as the programme gives it."""
+    found = match(kind)
+    if found is None:
+        return kind
+    return found[0] if lang == "en" else found[1]
+
+
+def session_type_full(kind: str, lang: str) -> str:
+    """The type for a session's page: its name in ``lang``, with the organiser's words beside
+    it when they say more and are in another script ("播客（Live-Podcast Bühne (45 Minuten)）");
+    in their own script they are shown as they are (an English reader reads "Theater /
+    Performance" as well as "Performance")."""
+    found = match(kind)
+    if found is None:
+        return kind
+    name = found[0] if lang == "en" else found[1]
+    if found[2]:
+        return name
+    if bool(_CJK.search(kind)) == (lang != "en"):
+        return " ".join(kind.split())
+    return f"{name} ({kind})" if lang == "en" else f"{name}（{kind}）"
