@@ -170,6 +170,10 @@
         <translation>%1 的路径中有一处应为文件夹，却是一个文件。请选择其他位置。</translation>
     </message>
     <message>
+        <source>That disk or folder is read-only. Save the file somewhere else.</source>
+        <translation>该磁盘或文件夹是只读的。请将文件保存到其他位置。</translation>
+    </message>
+    <message>
         <source>This guide may not write there. Choose another folder.</source>
         <translation>本指南无权写入该位置。请选择其他文件夹。</translation>
     </message>
@@ -663,6 +667,25 @@
     </message>
 </context>
 <context>
+    <name>RoomPager</name>
+    <message>
+        <source>Show the previous rooms</source>
+        <translation>显示前面的会场</translation>
+    </message>
+    <message>
+        <source>%1 more rooms to the left</source>
+        <translation>左侧还有 %1 个会场</translation>
+    </message>
+    <message>
+        <source>Show the next rooms</source>
+        <translation>显示后面的会场</translation>
+    </message>
+    <message>
+        <source>%1 more rooms to the right</source>
+        <translation>右侧还有 %1 个会场</translation>
+    </message>
+</context>
+<context>
     <name>RoomsPage</name>
     <message>
         <source>Rooms</source>
@@ -711,6 +734,10 @@
         <source>Nothing found for “%1”. Try pinyin (%2), English (%3) or a shorter word.</source>
         <translation>没有找到“%1”。可试试拼音（%2）、英文（%3）或更短的词。</translation>
     </message>
+    <message>
+        <source>No results for “%1”. Showing results for “%2”.</source>
+        <translation>没有找到“%1”。以下是“%2”的结果。</translation>
+    </message>
 </context>
 <context>
     <name>TimetablePanel</name>
@@ -745,6 +772,10 @@
     <message>
         <source>Sessions without a time</source>
         <translation>未定时间的场次</translation>
+    </message>
+    <message>
+        <source>Sessions: %1 · Rooms %2–%3 of %4.</source>
+        <translation>场次：%1 · 会场：第%2–%3个，共%4个。</translation>
     </message>
     <message>
         <source>No times announced: no timetable to draw</source>
@@ -1147,6 +1178,10 @@
         <translation>关于中关村论坛指南…</translation>
     </message>
     <message>
+        <source>The content database %1 is damaged; the previous content (%2) is shown instead. Open the programme file again with &quot;Open programme...&quot; in the staff menu.</source>
+        <translation>内容数据库 %1 已损坏，现显示之前的内容（%2）。请在工作人员菜单中用“打开日程文件…”重新打开日程文件。</translation>
+    </message>
+    <message>
         <source>The content database %1 is damaged; the previous content (%2) is shown instead. Install the content pack again.</source>
         <translation>内容数据库已损坏（%1），本机改用上一版内容（%2）。请重新安装内容包。</translation>
     </message>
@@ -1185,6 +1220,22 @@
     <message>
         <source>Sessions: %1. Days: %2 (%3).</source>
         <translation>场次：%1。天数：%2（%3）。</translation>
+    </message>
+    <message>
+        <source>Times are in %1, as the file says.</source>
+        <translation>时间按文件所注的 %1 读取。</translation>
+    </message>
+    <message>
+        <source>The file names no time zone: its times are read as %1, the zone of the content shown.</source>
+        <translation>文件未注明时区：其时间按当前显示内容的时区 %1 读取。</translation>
+    </message>
+    <message>
+        <source>The file names no time zone: its times are read as China time, %1, as the file is in Chinese; the content shown is in %2.</source>
+        <translation>文件未注明时区：由于文件为中文，其时间按中国时间 %1 读取；当前显示的内容使用 %2。</translation>
+    </message>
+    <message>
+        <source>This is other content, not an update of the content shown now (“%1”): loading it replaces that content. Bookmarks stay; “Restore previous content” goes back.</source>
+        <translation>这是其他内容，而不是当前显示内容（“%1”）的更新：载入后将替换当前内容。收藏会保留；“恢复上一版内容”可以回到当前内容。</translation>
     </message>
     <message>
         <source>Please note (%1):</source>
@@ -1267,8 +1318,24 @@
         <translation>没有可恢复的先前内容。</translation>
     </message>
     <message>
+        <source>The guide already shows the content shipped with it.</source>
+        <translation>指南当前显示的已是随附的内容。</translation>
+    </message>
+    <message>
         <source>The prepared content is gone; open the file again.</source>
         <translation>准备好的内容已不存在，请重新打开文件。</translation>
+    </message>
+    <message>
+        <source>Back to the content shipped with the guide?</source>
+        <translation>恢复为指南随附的内容？</translation>
+    </message>
+    <message>
+        <source>Show the content shipped with the guide again? The content shown now can be brought back with “Restore previous content”. Bookmarks stay.</source>
+        <translation>重新显示指南随附的内容？当前显示的内容可以用“恢复上一版内容”找回。收藏会保留。</translation>
+    </message>
+    <message>
+        <source>The shipped content was not restored</source>
+        <translation>未能恢复随附的内容</translation>
     </message>
     <message>
         <source>The disk is full. Free some space and try again.</source>
@@ -1297,6 +1364,10 @@
     <message>
         <source>Restore previous content</source>
         <translation>恢复上一版内容</translation>
+    </message>
+    <message>
+        <source>Back to the content shipped with the guide...</source>
+        <translation>恢复为指南随附的内容…</translation>
     </message>
     <message>
         <source>Open content pack</source>
@@ -1359,8 +1430,20 @@
         <translation>内容包 %1，版本 %2，签名者 %3。</translation>
     </message>
     <message>
+        <source>This is a content pack</source>
+        <translation>这是一个内容包</translation>
+    </message>
+    <message>
+        <source>%1 is a content pack (.guidepack), not a programme file. Content packs open with “Open content pack...”. Open it as a content pack now?</source>
+        <translation>%1 是内容包（.guidepack），不是日程文件。内容包请用“打开内容包…”打开。现在将其作为内容包打开吗？</translation>
+    </message>
+    <message>
         <source>Load this content?</source>
         <translation>载入此内容？</translation>
+    </message>
+    <message>
+        <source>Switch to other content?</source>
+        <translation>切换到其他内容？</translation>
     </message>
     <message>
         <source>This programme was not loaded</source>
