@@ -251,6 +251,11 @@ def get_figure(db: Db, figure_id: str) -> Figure | None:
     return _figure(rows[0]) if rows else None
 
 
+def figures(db: Db, ids: Sequence[str]) -> list[Figure]:
+    """The key figures of ``ids``, in the order given; unknown ids are skipped."""
+    return by_ids(db, "SELECT * FROM figure WHERE id IN", ids, _figure)
+
+
 def item_figures(db: Db, kind: str, item_id: str) -> list[Figure]:
     """Figures about this item or taken from it."""
     return [_figure(r) for r in fetch_rows(db, """
