@@ -71,7 +71,7 @@ def record_placeholders(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     from guide.kiosk.widgets import attract as module
 
     painted: list[str] = []
-    monkeypatch.setattr(module, "paint_placeholder", lambda _p, _box, _pal, mark: painted.append(mark))
+    monkeypatch.setattr(module, "paint_placeholder", lambda _p, _box, _pal: painted.append("placeholder"))
     monkeypatch.setattr(module, "paint_picture_note", lambda _p, _box, note, _font: painted.append(note))
     return painted
 

@@ -184,6 +184,15 @@ def area_children(db: Db, area_id: str) -> list[Area]:
                                     [area_id])]
 
 
+def pictured(db: Db, kind: str) -> bool:
+    """Whether the content names a picture for any item of ``kind`` (photo or area): the
+    newspaper's photos are captions whose pictures it does not hold."""
+    if kind not in ("photo", "area"):
+        raise ValueError(f"{kind!r} has no pictures")
+    return db.execute(f"SELECT 1 FROM {kind} WHERE coalesce(image, '') != '' LIMIT 1").fetchone() \
+        is not None
+
+
 def image_bytes(db: Db, path: str) -> bytes | None:
     """The stored bytes of a pack image, or None when the content has none at that path."""
     row = db.execute("SELECT data FROM image WHERE path = ?", [path]).fetchone()

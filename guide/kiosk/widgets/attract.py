@@ -64,7 +64,7 @@ def section_heading(section: Section) -> tuple[str, str]:
             f"{label}  {tx.format_date(section.day, 'en', weekday=True)}")
 
 
-def paint_photo(painter: QPainter, box: QRect, images: ImageCache, image: str | None, mark: str,
+def paint_photo(painter: QPainter, box: QRect, images: ImageCache, image: str | None,
                 note: str, unit: float) -> None:
     """A slide's photo in ``box``, or its placeholder, with ``note`` when the file is missing."""
     pixmap = images.pixmap(image, QSize(1600, 1000))
@@ -72,7 +72,7 @@ def paint_photo(painter: QPainter, box: QRect, images: ImageCache, image: str | 
         size = pixmap.size().scaled(box.size(), Qt.AspectRatioMode.KeepAspectRatio)
         painter.drawPixmap(QRect(box.topLeft(), size), pixmap)
         return
-    paint_placeholder(painter, box, PALETTE, mark)
+    paint_placeholder(painter, box, PALETTE)
     if images.is_missing(image, QSize(1600, 1000)):  # not merely loading
         paint_picture_note(painter, box, note, pixel_font(28 * unit, bold=True))
 
@@ -315,8 +315,7 @@ class AttractScreen(Overlay):
             else QSize(int(area.width() * 0.6), area.height()), Qt.AspectRatioMode.KeepAspectRatio)
         image_rect = QRect(area.left(), area.top(), image_box.width(), image_box.height())
         note = one_line(self.pair(chinese("tx", NO_PICTURE), NO_PICTURE))
-        paint_photo(painter, image_rect, self.images, photo.image,
-                    self.pair(photo.caption, photo.caption_en)[0], note, unit)
+        paint_photo(painter, image_rect, self.images, photo.image, note, unit)
         text = (area.adjusted(0, image_rect.height() + int(36 * unit), 0, 0) if stacked
                 else QRect(image_rect.right() + int(48 * unit), area.top(),
                            area.right() - image_rect.right() - int(48 * unit), area.height()))
