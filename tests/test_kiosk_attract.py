@@ -71,7 +71,7 @@ def record_placeholders(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     from guide.kiosk.widgets import attract as module
 
     painted: list[str] = []
-    monkeypatch.setattr(module, "paint_placeholder", lambda _p, _box, _pal, mark: painted.append(mark))
+    monkeypatch.setattr(module, "paint_placeholder", lambda _p, _box, _pal: painted.append("placeholder"))
     monkeypatch.setattr(module, "paint_picture_note", lambda _p, _box, note, _font: painted.append(note))
     return painted
 
@@ -153,3 +153,83 @@ def test_no_text_of_the_key_figures_is_cut_and_a_portrait_screen_is_used(  # typ
         assert cut == []
         if size[1] > size[0]:  # each slide's last card reaches into the screen's lower half
             assert min(lowest) > size[1] // 2
+
+
+def record_headings(monkeypatch: pytest.MonkeyPatch, k: KioskController) -> list[str]:
+    """Every heading the attract screen paints from now on, both languages on one line."""
+    from guide.kiosk.widgets.attract import one_line
+
+    headings: list[str] = []
+    paint = k.attract._heading
+
+    def recording(painter, rect, zh, en, unit, *args):  # type: ignore[no-untyped-def]
+        headings.append(one_line(k.attract.pair(zh, en)))
+        return paint(painter, rect, zh, en, unit, *args)
+
+    monkeypatch.setattr(k.attract, "_heading", recording)
+    return headings
+
+
+@pytest.mark.parametrize(("now", "days", "ended"), [
+    # After the forum: every day (29 and 30 May had never shown), under a note that it is over.
+    ("2023-06-05T09:00", ["Sat 27 May", "Sun 28 May", "Mon 29 May", "Tue 30 May"], True),
+    ("2023-05-31T08:00", ["Sat 27 May", "Sun 28 May", "Mon 29 May", "Tue 30 May"], True),
+    # Before it: what comes next.
+    ("2023-05-20T09:00", ["Sat 27 May"], False),
+])
+def test_after_the_forum_the_idle_loop_says_so_and_shows_every_day(  # type: ignore[no-untyped-def]
+        qtbot, real_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, now: str,
+        days: list[str], ended: bool) -> None:
+    """After the event the programme slide showed only 27 and 28 May, headed "Forums" as if
+    still to come; the forums of 29 and 30 May were on no slide."""
+    with kiosk_at(qtbot, real_db, tmp_path, now=now, lang="en") as k:
+        k.ctx.state.set_language("en")  # the idle screen's first language
+        headings = record_headings(monkeypatch, k)
+        for index, slide in enumerate(k.attract.slides):
+            if slide.kind == "schedule":
+                k.attract.show_slide(index)
+                k.attract.grab()
+        dated = [h.split("  ")[1].rsplit(" ", 1)[0] for h in headings if " 2023  " in h]
+        assert dated == days
+        assert all(h.startswith("Forums  " if ended else "Coming up  ") for h in headings
+                   if " 2023  " in h)
+        notes = [h for h in headings if h == "The forum has ended"]
+        assert len(notes) == (len(days) + 1) // 2 * ended  # one over each slide of days
+
+
+def test_after_an_imported_programme_the_idle_loop_says_the_event_has_ended(  # type: ignore[no-untyped-def]
+        qtbot, programme_db: Path, tmp_path: Path) -> None:
+    with kiosk_at(qtbot, programme_db, tmp_path, now="2026-01-05T10:00", lang="en") as k:
+        schedule = [s for s in k.attract.slides if s.kind == "schedule"]
+        assert {s.note for s in schedule} == {"event ended"}
+        assert [sec.day.day for s in schedule for sec in s.sections] == [27, 28, 29, 30]
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)])
+def test_a_sessions_room_is_as_large_as_its_time_on_the_idle_screen(  # type: ignore[no-untyped-def]
+        qtbot, programme_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        size: tuple[int, int]) -> None:
+    """The room ("One") was 16 px of pale teal after the session's type, the time above it
+    20 px; and the cards' text stayed at its smallest after the cards that did not fit had
+    been left off, over an empty band of the screen."""
+    from PySide6.QtGui import QFont
+
+    from guide.kiosk.widgets import attract as module
+
+    drawn: list[tuple[str, QFont]] = []
+    draw: Callable[..., int] = module.wrap_text
+
+    def recording(painter, rect, text, font, *args):  # type: ignore[no-untyped-def]
+        drawn.append((text, QFont(font)))
+        return draw(painter, rect, text, font, *args)
+
+    monkeypatch.setattr(module, "wrap_text", recording)
+    with kiosk_at(qtbot, programme_db, tmp_path, now="2025-12-27T11:00", lang="zh", size=size) as k:
+        k.attract.show_slide(0)
+        k.attract.grab()
+        lines = [line for s in k.attract.slides[0].sections for line in s.forums]
+        sizes = {text: font.pixelSize() for text, font in drawn}
+        for line in lines:
+            if line.venue and line.title in sizes:
+                time = f"{line.start_time:%H:%M}–{line.end_time:%H:%M}"
+                assert sizes.get(line.venue, 0) >= sizes[time] >= 24, (line.venue, sizes.get(line.venue))

@@ -150,12 +150,30 @@ def test_home_header_has_no_blank_line_without_an_exhibition(
 def test_rooms_and_tracks_say_so_when_the_guide_has_none(qtbot: QtBot, real_db: Path) -> None:
     # The newspaper's forums have no rooms or tracks: the pages showed a title over nothing.
     with shown_guide(qtbot, real_db, lang="en") as g:
-        for page, note in (("rooms", "This guide lists no rooms. A forum's page says where it is held."),
+        # No forum of the newspaper's has a venue ("Venue not announced" on each): the note had
+        # sent visitors to the forums' pages to find where they are held.
+        for page, note in (("rooms", "This guide lists no rooms, and no forum's venue has been announced."),
                            ("tracks", "This guide lists no tracks.")):
             g.window.go(Location(page))
             shown = g.window.page(page)
             assert shown.empty.isVisible() and shown.empty.text() == note
             assert not shown.view.isVisible()
+
+
+def test_rooms_points_to_the_forums_pages_where_a_forum_has_a_venue(
+        qtbot: QtBot, real_db: Path, tmp_path: Path) -> None:
+    import shutil
+    import sqlite3
+
+    db = Path(shutil.copy(real_db, tmp_path / "venue.db"))
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE forum SET venue = '中关村国家自主创新示范区展示中心' "
+                     "WHERE id = 'ip-protection-forum'")
+    conn.close()
+    with shown_guide(qtbot, db, lang="en") as g:
+        g.window.go(Location("rooms"))
+        note = g.window.page("rooms").empty.text()
+        assert note == "This guide lists no rooms. A forum's page says where it is held."
 
 
 def test_rooms_and_tracks_of_a_programme_show_their_lists(qtbot: QtBot, programme_db: Path) -> None:

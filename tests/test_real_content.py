@@ -150,13 +150,40 @@ def test_every_figure_is_displayed_as_the_page_prints_it(real_db: Path) -> None:
         assert f["display"] and f["display"] in page, f["id"]
         assert f["display_en"] and not re.search(r"[\u4e00-\u9fff]", f["display_en"]), f["id"]
     shown = {f["id"]: (f["display"], f["display_en"]) for f in figures}  # type: ignore[union-attr]
-    assert shown["shaanxi-separately-managed-results"] == ("3.8万余项", "more than 38,000")
-    assert shown["empowered-results-2022"] == ("超过1600项", "more than 1,600")
+    assert shown["shaanxi-separately-managed-results"] == ("3.8万余项", "more than 38,000 results")
+    assert shown["empowered-results-2022"] == ("超过1600项", "more than 1,600 results")
     assert shown["evaluation-pilot-departments"][0] == "十部门"
     # 以上 is "or more", not 超过 "more than": 1000所以上 counts 1000 itself.
     qualified = {f["id"]: (f["qualifier"], f["qualifier_en"]) for f in figures}  # type: ignore[union-attr]
     assert qualified["platform-universities-target"] == ("以上", "or more")
-    assert shown["platform-enterprises-target"] == ("1万家以上", "10,000 or more")
+    assert shown["platform-enterprises-target"] == ("1万家以上", "10,000 or more enterprises")
+
+
+def test_a_figures_english_says_what_it_counts_as_its_chinese_does(real_db: Path) -> None:
+    """The kiosk's card showed "9部门" over a bare "9" (also "4", "40"): the English number
+    names what it counts, as the page's number does (部门, 种, 家 ...)."""
+    figures = _guide_json(real_db, "list", "figure")
+    shown = {f["id"]: (f["display"], f["display_en"]) for f in figures}  # type: ignore[union-attr]
+    assert shown["ownership-pilot-departments"] == ("9部门", "9 departments")
+    assert shown["empowerment-models"] == ("4种", "4 models")
+    assert shown["pilot-units-2022"] == ("40家", "40 institutions")
+    assert shown["tech-contracts-2022"] == ("77.3万项", "773,000 contracts")
+    for f in figures:  # type: ignore[union-attr]
+        unit = re.sub(r"^×[\d,]+( million)? ", "", f["unit_en"])  # ×10,000 contracts: contracts
+        if unit not in ("%", "years") and "yuan" not in unit:
+            assert f["display_en"].endswith(unit), (f["id"], f["display_en"], unit)
+
+
+def test_a_figures_quote_says_what_its_number_is_of(real_db: Path) -> None:
+    """"分别增长87.6%和170%" / "increases of 87.6% and 170% respectively" said not what grew:
+    the quote is the page's whole sentence, up to it."""
+    page = SOURCE.read_text(encoding="utf-8")
+    figure = {f["id"]: f for f in _guide_json(real_db, "list", "figure")}[  # type: ignore[union-attr]
+        "tech-contracts-growth"]
+    assert figure["quote"] in page and figure["quote"].startswith("全国技术合同从2018年")
+    assert figure["quote"].endswith("分别增长87.6%和170%")
+    assert figure["quote_en"].startswith("the number of technology contracts nationwide rose")
+    assert "their value from 1.77 trillion yuan" in figure["quote_en"]
 
 
 def _chinese(text: object) -> bool:

@@ -397,3 +397,31 @@ def test_a_bookmark_is_read_out_by_the_title_it_shows(guide: Guide) -> None:
     assert spoken() == ["Opening ceremony"]
     guide.ctx.state.set_language("zh")
     assert spoken() == ["开幕式"]
+
+
+@pytest.mark.parametrize(("lang", "titles", "others"), [
+    ("en", ["412,000 contracts · Technology contracts nationwide (2018)",
+            "773,000 contracts · Technology contracts nationwide (2022)"],
+     ["41.20万项 · 全国技术合同数量（2018年）", "77.3万项 · 全国技术合同数量（2022年）"]),
+    ("zh", ["41.20万项 · 全国技术合同数量（2018年）", "77.3万项 · 全国技术合同数量（2022年）"],
+     ["412,000 contracts · Technology contracts nationwide (2018)",
+      "773,000 contracts · Technology contracts nationwide (2022)"]),
+])
+def test_a_bookmarked_figure_shows_its_number_and_year(  # type: ignore[no-untyped-def]
+        qtbot, real_db: Path, lang: str, titles: list[str], others: list[str]) -> None:
+    """The 2018 and 2022 figures of one measure were two identical rows, "Technology contracts
+    nationwide / 全国技术合同数量 / Figure", neither with the number starred."""
+    with shown_guide(qtbot, real_db, lang=lang) as g:
+        for item in ("tech-contracts-2018", "tech-contracts-2022"):
+            g.ctx.bookmarks.toggle("figure", item)
+        page = g.window.page("bookmarks")
+        for view_button in (page.by_kind, page.by_day):  # My day lists them after the days
+            g.window.go(Location("bookmarks"))
+            view_button.click()
+            model = page.view.model()
+            rows = [(model.index(r, 0), e) for r in range(model.rowCount())
+                    if isinstance(e := model.index(r, 0).data(ItemRole), Entry)]
+            lines = [page.view.itemDelegate().entry_lines(e) for _, e in rows]
+            assert [x[0].text for x in lines] == titles
+            assert [x[1].text for x in lines] == others
+            assert [i.data(Qt.ItemDataRole.AccessibleTextRole) for i, _ in rows] == titles

@@ -569,11 +569,11 @@ def test_a_wrapped_line_past_its_limit_ends_in_an_ellipsis(qapp: object) -> None
 
 
 @pytest.mark.parametrize("scale", [1.0, 2.0])
-@pytest.mark.parametrize(("note", "mark"), [("Picture not available", "Crowds fill the area"),
-                                            ("暂无图片", "元宇宙展区人头攒动。")])
-def test_a_missing_photo_says_so_below_its_watermark_never_over_it(
-        qtbot, note: str, mark: str, scale: float) -> None:  # type: ignore[no-untyped-def]
-    # At 200% text the note was printed across the large watermark character ("C", "元").
+@pytest.mark.parametrize("note", ["Picture not available", "暂无图片"])
+def test_a_missing_photo_says_so_inside_its_placeholder_and_shows_no_lone_letter(
+        qtbot, note: str, scale: float) -> None:  # type: ignore[no-untyped-def]
+    # The placeholder had a huge first letter of the caption ("C", "V", "观") as a watermark:
+    # it meant nothing to a visitor. Only the note is written in it now, whole and inside.
     from PySide6.QtCore import QRect
     from PySide6.QtGui import QImage, QPainter
 
@@ -594,14 +594,47 @@ def test_a_missing_photo_says_so_below_its_watermark_never_over_it(
     for box in (QRect(10, 10, 408, 255), QRect(10, 10, 547, 342), QRect(10, 10, 300, 188)):
         drawn.clear()
         painter = Recording(image)
-        paint_placeholder(painter, box, theme.STANDARD, mark, note, theme.font("title", scale))
+        paint_placeholder(painter, box, theme.STANDARD, note, theme.font("title", scale))
         painter.end()
-        texts = dict(drawn)
-        assert box.contains(texts[note])  # the note whole, inside the picture
-        glyph = texts.get(mark[0])
-        assert glyph is None or not glyph.intersects(texts[note]), (box, glyph, texts[note])
-        if box.height() >= 255:
-            assert glyph is not None  # room enough: the watermark stays
+        assert [text for text, _rect in drawn] == [note]
+        assert box.contains(drawn[0][1])  # the note whole, inside the picture
+
+
+@pytest.mark.parametrize(("lang", "scale", "size"), [("en", 2.0, (1024, 640)), ("zh", 1.0, (1280, 800)),
+                                                     ("zh", 2.0, (1024, 640))])
+@pytest.mark.parametrize(("page", "grid"), [("photos", "photoGrid"), ("exhibition", "areaGrid")])
+def test_without_pictures_the_gallery_and_the_exhibition_lead_with_their_words(  # type: ignore[no-untyped-def]
+        qtbot, real_db: Path, monkeypatch: pytest.MonkeyPatch, page: str, grid: str, lang: str,
+        scale: float, size: tuple[int, int]) -> None:
+    """The newspaper names no picture for its photos or its exhibition: every card led with a
+    gradient saying "Picture not available" under a huge letter ("C", "V", "观") and a camera.
+    The cards are words now, the caption (or name) first; the gallery says once why."""
+    from guide.ui import image_delegates
+    from guide.ui.layout_check import check_window
+
+    placeholders: list[QRect] = []
+    monkeypatch.setattr(image_delegates, "paint_placeholder",
+                        lambda _painter, box, *_args: placeholders.append(QRect(box)))
+    with shown_guide(qtbot, real_db, lang=lang, size=size, remember=False) as g:
+        g.ctx.state.set_text_scale(scale)
+        try:
+            g.window.go(Location(page))
+            QApplication.processEvents()
+            view = g.window.page(page).findChild(QListView, grid)
+            view.doItemsLayout()
+            view.viewport().grab()
+            assert placeholders == []
+            delegate = view.itemDelegate()
+            item = view.model().index(0, 0).data(ItemRole)
+            zh, en = (item.caption, item.caption_en) if page == "photos" else (item.title, item.title_en)
+            assert delegate.lines(item)[0].text == (en if lang == "en" else zh)
+            assert not delegate.star_on_picture()
+            if page == "photos":
+                assert g.window.page(page).subtitle.text() == (
+                    "Captions of the photos from the exhibition; the pictures are not in this guide")
+            assert [str(p) for p in check_window(g.window, size)] == []
+        finally:
+            g.ctx.state.set_text_scale(1.0)
 
 
 def test_a_detail_title_has_the_columns_width_and_its_kind_stands_over_it(qtbot, real_db: Path) -> None:  # type: ignore[no-untyped-def]

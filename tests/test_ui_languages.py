@@ -73,6 +73,9 @@ def _pairs(db: queries.Db) -> list[tuple[str, str]]:
     for kind in KINDS:
         for item in records.list_items(db, kind):
             walk(to_json(item))
+    # A key figure's rows in lists are headed by its number, measure and year in each language.
+    found += [(tx.figure_heading(f, "zh"), tx.figure_heading(f, "en"))
+              for f in records.list_items(db, "figure")]
     return found
 
 

@@ -452,3 +452,33 @@ def test_a_match_cut_off_never_highlights_the_ellipsis(qapp) -> None:  # type: i
         shown = layouts[-1].text()
         assert cut and shown.endswith("…")
         assert all(r.start + r.length < len(shown) for r in layouts[-1].formats()), (width, shown)
+
+
+@pytest.mark.parametrize(("lang", "query", "titles", "marked"), [
+    ("en", "technology contracts", ["412,000 contracts · Technology contracts nationwide (2018)",
+                                    "773,000 contracts · Technology contracts nationwide (2022)"],
+     ["Technology", "contracts"]),
+    ("zh", "技术合同", ["41.20万项 · 全国技术合同数量（2018年）", "77.3万项 · 全国技术合同数量（2022年）"],
+     ["技术合同"]),
+])
+def test_figure_hits_show_their_number_and_year(  # type: ignore[no-untyped-def]
+        guide: Guide, qtbot, lang: str, query: str, titles: list[str], marked: list[str]) -> None:
+    """"Technology contracts" found two identical rows for the 2018 and the 2022 figure, each
+    only the label over the quote they share: the number and the year now lead, and the
+    highlight stays on the words that matched."""
+    guide.ctx.state.set_language(lang)
+    if query.isascii():
+        _, view = _typed(guide, qtbot, query)
+    else:  # Chinese comes from an input method, not key by key
+        box = _box(guide)
+        box.setFocus()
+        commit(box, query)
+        _results(guide, qtbot)
+        view = guide.window.findChild(QListView, "searchResults")
+    hits = [r for r in view.model().rows() if isinstance(r, SearchHit) and r.kind == "figure"
+            and r.id in ("tech-contracts-2018", "tech-contracts-2022")]
+    hits.sort(key=lambda h: h.id)
+    shown = [view.itemDelegate().blocks(h)[0] for h in hits]
+    assert [b.text for b in shown] == titles
+    for block in shown:
+        assert [block.text[a:b] for a, b in block.marks] == marked

@@ -57,6 +57,12 @@ def forum_kinds(db: Db) -> set[str]:
     return {r[0] for r in db.execute("SELECT DISTINCT kind FROM forum")}
 
 
+def venues_announced(db: Db) -> bool:
+    """Whether any forum says where it is held (a venue or a room)."""
+    return db.execute("SELECT 1 FROM forum WHERE coalesce(venue, '') != '' OR room_id IS NOT NULL "
+                      "LIMIT 1").fetchone() is not None
+
+
 def room_ids(db: Db) -> list[str]:
     """Every room, in the programme's order."""
     return [r[0] for r in db.execute("SELECT id FROM room ORDER BY pos, id")]

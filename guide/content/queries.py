@@ -184,6 +184,15 @@ def area_children(db: Db, area_id: str) -> list[Area]:
                                     [area_id])]
 
 
+def pictured(db: Db, kind: str) -> bool:
+    """Whether the content names a picture for any item of ``kind`` (photo or area): the
+    newspaper's photos are captions whose pictures it does not hold."""
+    if kind not in ("photo", "area"):
+        raise ValueError(f"{kind!r} has no pictures")
+    return db.execute(f"SELECT 1 FROM {kind} WHERE coalesce(image, '') != '' LIMIT 1").fetchone() \
+        is not None
+
+
 def image_bytes(db: Db, path: str) -> bytes | None:
     """The stored bytes of a pack image, or None when the content has none at that path."""
     row = db.execute("SELECT data FROM image WHERE path = ?", [path]).fetchone()
@@ -249,6 +258,11 @@ def get_figure(db: Db, figure_id: str) -> Figure | None:
     """One key figure, or None."""
     rows = fetch_rows(db, "SELECT * FROM figure WHERE id = ?", [figure_id])
     return _figure(rows[0]) if rows else None
+
+
+def figures(db: Db, ids: Sequence[str]) -> list[Figure]:
+    """The key figures of ``ids``, in the order given; unknown ids are skipped."""
+    return by_ids(db, "SELECT * FROM figure WHERE id IN", ids, _figure)
 
 
 def item_figures(db: Db, kind: str, item_id: str) -> list[Figure]:

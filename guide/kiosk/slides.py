@@ -34,8 +34,8 @@ class ForumLine:
 @dataclass(frozen=True)
 class Section:
     """Forums of one day on a schedule slide. ``label``: "today" (the day's forums), "now"
-    and "later" (on now, and later today), "next" (a later day) or "day" (before or after
-    the forum's days)."""
+    and "later" (on now, and later today), "next" (a later day), "day" (before the forum's
+    days) or "past" (a day of a forum that has ended)."""
 
     label: str
     day: dt.date
@@ -51,6 +51,9 @@ class Slide:
     photo: Photo | None = None
     sections: tuple[Section, ...] = ()
     figures: tuple[Figure, ...] = field(default_factory=tuple)
+    # A schedule slide's note over its days: "forum ended" (the forum's own content: news or
+    # key figures beside its programme), "event ended" (an imported programme), or none.
+    note: str = ""
 
 
 def _lines(rows: list[ForumRow]) -> tuple[ForumLine, ...]:
@@ -59,7 +62,8 @@ def _lines(rows: list[ForumRow]) -> tuple[ForumLine, ...]:
 
 
 def schedule_sections(db: queries.Db, now: dt.datetime) -> list[Section]:
-    """What is on today and what comes next; before or after the forum, its first days."""
+    """What is on today and what comes next; before the forum, its first days; after it,
+    every day ("past"), so that none of its forums is left off the loop."""
     from guide.content.schedule import today_and_next
 
     today, next_day, upcoming = today_and_next(db, now)
@@ -74,9 +78,25 @@ def schedule_sections(db: queries.Db, now: dt.datetime) -> list[Section]:
         label = ("later" if today else "today") if later_today else "next"
         sections.append(Section(label, next_day, _lines(upcoming), len(upcoming)))
     if not sections:
-        days = [(day, queries.list_forums(db, day=day)) for day in queries.forum_dates(db)[:2]]
-        sections = [Section("day", day, _lines(rows), len(rows)) for day, rows in days]
+        dates = queries.forum_dates(db)
+        # Nothing on today or next: before the first day, or the last day's forums are over.
+        # Only the first two days had shown then, headed as if still to come, the forums of
+        # the others never on the screen.
+        ended = bool(dates) and now.date() >= dates[0]
+        days = [(day, queries.list_forums(db, day=day)) for day in (dates if ended else dates[:2])]
+        sections = [Section("past" if ended else "day", day, _lines(rows), len(rows))
+                    for day, rows in days]
     return sections
+
+
+def _ended_note(db: queries.Db, sections: list[Section]) -> str:
+    """The schedule slides' note when the forum is over: the forum's own content (news or key
+    figures beside its programme) has ended as a forum, an imported programme as an event."""
+    if not sections or sections[0].label != "past":
+        return ""
+    forum = any(db.execute(f"SELECT 1 FROM {kind} LIMIT 1").fetchone()  # two fixed names
+                for kind in ("announcement", "figure"))
+    return "forum ended" if forum else "event ended"
 
 
 def _key_figures(figures: list[Figure]) -> list[Figure]:
@@ -98,7 +118,9 @@ def build_slides(db: queries.Db, now: dt.datetime, shows_picture: Callable[[str]
     photos = [Slide("photo", photo=p) for p in records.list_items(db, "photo")
               if p.image and shows_picture(p.image)]
     sections = schedule_sections(db, now)
-    schedule = [Slide("schedule", sections=tuple(sections[i:i + 2])) for i in range(0, len(sections), 2)]
+    note = _ended_note(db, sections)
+    schedule = [Slide("schedule", sections=tuple(sections[i:i + 2]), note=note)
+                for i in range(0, len(sections), 2)]
     figures = _key_figures(records.list_items(db, "figure"))
     figure_slides = [Slide("figures", figures=tuple(figures[i:i + FIGURES_PER_SLIDE]))
                      for i in range(0, min(len(figures), FIGURES_PER_SLIDE * 3), FIGURES_PER_SLIDE)]

@@ -91,7 +91,6 @@ class BaseDelegate(QStyledItemDelegate):
 
     MARGINS = (6, 4, -6, -4)  # the card inside the row
     BOOKMARKABLE = True
-    STAR_ON_PICTURE = False  # the star lies on an image (or its placeholder), not on the card
 
     def __init__(self, ctx: AppContext, parent: Any = None) -> None:
         super().__init__(parent)
@@ -100,6 +99,9 @@ class BaseDelegate(QStyledItemDelegate):
 
     def card_rect(self, row: QRect) -> QRect:
         return row.adjusted(*self.MARGINS)
+
+    def star_on_picture(self) -> bool:  # on an image (or its placeholder), not on the card
+        return False
 
     def star_rect(self, card: QRect) -> QRect:
         """Where the bookmark star sits: top right."""
@@ -173,7 +175,7 @@ class BaseDelegate(QStyledItemDelegate):
         if not self.bookmarkable(index):
             return
         star = self.star_rect(rect).adjusted(4, 4, -4, -4)
-        if self.STAR_ON_PICTURE:  # a disc of the card's colour: the star reads on any picture
+        if self.star_on_picture():  # a disc of the card's colour: the star reads on any picture
             p = self.palette
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             painter.setPen(QPen(QColor(p.border), 1))

@@ -15,23 +15,24 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QLinearGradient, QPainter
 from PySide6.QtWidgets import QListView, QStyleOptionViewItem
 
+from guide.content import queries
 from guide.content.models import Area
 from guide.content.records import Photo
 from guide.ui import layout_probe as probe
 from guide.ui import text as tx
 from guide.ui import theme
 from guide.ui.context import AppContext
-from guide.ui.delegates import BaseDelegate, Index, Line, title
+from guide.ui.delegates import PAD, BaseDelegate, Index, Line, title
 from guide.ui.images import ImageCache
 from guide.ui.kinds import area_kind_label
 from guide.ui.models.lazy import ItemRole
 
 
-def paint_placeholder(painter: QPainter, rect: QRect, palette: theme.Palette, mark: str,
+def paint_placeholder(painter: QPainter, rect: QRect, palette: theme.Palette,
                       note: str = "", note_font: QFont | None = None) -> None:
-    """A designed stand-in for a missing image: brand gradient, a large character, a camera;
-    with ``note``, that text (wrapped, in ``note_font``) along the bottom, the character
-    above it, never under it."""
+    """A stand-in for a picture not (yet) shown: brand gradient and a camera; with ``note``,
+    that text (wrapped, in ``note_font``) along the bottom. No letter of the caption as a
+    watermark: a lone "C" or "观" said nothing to a visitor."""
     gradient = QLinearGradient(rect.topLeft(), rect.bottomRight())
     gradient.setColorAt(0, QColor(palette.primary))
     gradient.setColorAt(1, QColor(palette.accent))
@@ -39,33 +40,16 @@ def paint_placeholder(painter: QPainter, rect: QRect, palette: theme.Palette, ma
     painter.setBrush(gradient)
     painter.drawRoundedRect(QRectF(rect), 10, 10)
     side = max(16, rect.height() // 6)
-    glyph_area = rect
     if note:
         painter.setFont(note_font or painter.font())
         painter.setPen(QColor(palette.on_primary))  # the gradient's ink: black in high contrast
         inset = side + 20  # clear of the camera in the corner
         box = rect.adjusted(inset, 0, -inset, -14)
         flags = int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom | Qt.TextFlag.TextWordWrap)
-        used = painter.boundingRect(box, flags, note)
         painter.save()
         painter.setClipRect(rect)  # a note taller than a small picture stays inside it
         painter.drawText(box, flags, note)
         painter.restore()
-        glyph_area = QRect(rect.left(), rect.top(), rect.width(), max(0, used.top() - rect.top()))
-    big = QFont(painter.font())
-    # In points, about a third of the height; as large as the room above a note allows.
-    big.setPointSizeF(max(12.0, min(rect.height() / 3.2, glyph_area.height() / 2.2)))
-    # Regular weight: the bundled face has no bold, and the bold Qt makes from it fills a
-    # dense character's strokes at this size (量 became a block).
-    big.setBold(False)
-    painter.setFont(big)
-    painter.setPen(QColor(255, 255, 255, 70))
-    # The first Chinese character (or, for English, letter) makes a better watermark than
-    # "2" of "2023…".
-    glyph = next((c for c in mark if "\u4e00" <= c <= "\u9fff"),
-                 next((c for c in mark if c.isalpha()), mark[:1]))
-    if glyph_area.height() >= QFontMetrics(big).height():  # no room: no watermark
-        painter.drawText(glyph_area, int(Qt.AlignmentFlag.AlignCenter), glyph)
     camera = QRect(rect.right() - side - 10, rect.bottom() - side - 10, side, side)
     theme.icon("camera", "on_primary").paint(painter, camera)  # the gradient's own ink
     probe.note(painter, camera, "camera", icon=True)
@@ -95,7 +79,7 @@ class ImageCardDelegate(BaseDelegate):
     """Cards with a picture on top: the image from the worker thread, or the placeholder."""
 
     MARGINS = (6, 6, -6, -6)
-    STAR_ON_PICTURE = True
+    KIND = ""  # "photo" or "area": what :meth:`pictured` asks the content about
     IMAGE = (300, 190)  # at 100% text
     CARD_EXTRA = 28  # a card's width beyond its picture
     FILL = False  # crop to fill the box (cards) or show the whole image (photos)
@@ -106,6 +90,7 @@ class ImageCardDelegate(BaseDelegate):
         # The last picture size and what it was worked out from: a card asks for it
         # several times at every paint, and the view's width changes only on a resize.
         self._sized: tuple[tuple[int, int, float], QSize] | None = None
+        self._pictured: tuple[object, bool] | None = None  # (the content asked, its answer)
 
     def image_size(self) -> QSize:
         """The picture's size: ``IMAGE`` at the text size, widened or narrowed so that a
@@ -149,15 +134,39 @@ class ImageCardDelegate(BaseDelegate):
     def image_box(self, card: QRect) -> QRect:
         return QRect(card.left() + 8, card.top() + 8, card.width() - 16, self.image_size().height())
 
+    def pictured(self) -> bool:
+        """Whether the content names a picture for any item of this kind (asked once per
+        content). Without one (the newspaper's photo captions and exhibition) the cards are
+        words alone: a gradient standing in for every picture had led each card."""
+        content = self.ctx.content
+        if self._pictured is None or self._pictured[0] is not content:
+            self._pictured = (content, queries.pictured(content, self.KIND))
+        return self._pictured[1]
+
+    def star_on_picture(self) -> bool:
+        return self.pictured()
+
+    def text_box(self, card: QRect) -> QRect:
+        """Where a text card's words go: the whole card, clear of the star at its top right."""
+        return card.adjusted(PAD, PAD // 2 + 4, -PAD - self.star_room(), -PAD // 2)
+
+    def text_card_height(self, lines: list[Line], width: int) -> int:
+        """A text card's height for ``lines`` on a card as wide as a picture of ``width``."""
+        inner = width + self.CARD_EXTRA + self.MARGINS[2] - self.MARGINS[0] - 2 * PAD - self.star_room()
+        return self.lines_height(lines, inner) + PAD + 4 + self.MARGINS[1] - self.MARGINS[3]
+
     def picture_note(self, path: str | None) -> str:
         """What the card says in place of its picture: nothing while it loads or once shown,
-        "Picture not available" when the file is missing or cannot be decoded."""
+        "Picture not available" when the file is missing or cannot be decoded; nothing on a
+        text card (its page says that the content has no pictures)."""
+        if not path and not self.pictured():
+            return ""
         return tx.tr(NO_PICTURE) if self.images.is_missing(path, self.image_size()) else ""
 
-    def paint_picture(self, painter: QPainter, box: QRect, path: str | None, mark: str) -> None:
+    def paint_picture(self, painter: QPainter, box: QRect, path: str | None) -> None:
         pixmap = self.images.pixmap(path, self.image_size())
         if pixmap is None:
-            paint_placeholder(painter, box, self.palette, mark)
+            paint_placeholder(painter, box, self.palette)
             note = self.picture_note(path)
             if note:
                 paint_picture_note(painter, box, note, self.font("small", True))
@@ -178,7 +187,10 @@ class ImageCardDelegate(BaseDelegate):
 
 
 class PhotoDelegate(ImageCardDelegate):
-    """Gallery tiles: image or placeholder, then the caption and a distinct credit line."""
+    """Gallery tiles: image or placeholder, then the caption and a distinct credit line; where
+    the content has no pictures, the caption leads, in both languages, over the credit."""
+
+    KIND = "photo"
 
     def spoken_lines(self, item: Any) -> list[str]:
         lang = self.ctx.state.lang
@@ -187,38 +199,54 @@ class PhotoDelegate(ImageCardDelegate):
         credit = item.credit_en if lang == "en" and item.credit_en else item.credit
         return [caption, other if other != caption else "", credit, self.picture_note(item.image)]
 
+    def lines(self, photo: Photo) -> list[Line]:
+        """The words of a tile: under a picture the caption and credit; on a text card (no
+        pictures) the caption as its title, the other language's under it, then the credit."""
+        p, lang, pictured = self.palette, self.ctx.state.lang, self.pictured()
+        caption = tx.pick(photo.caption, photo.caption_en, lang)
+        credit = Line(photo.credit_en if lang == "en" and photo.credit_en else photo.credit,
+                      self.font("small", True), p.accent, wrap=not pictured)
+        if pictured:
+            return [title(caption, self.font("body", True), p.text), credit]
+        return [title(caption, self.font("title", True), p.text),
+                Line(tx.other(photo.caption, photo.caption_en, lang),
+                     self.font("body", lang=self.other_lang), p.muted, wrap=True), credit]
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         photo: Photo | None = index.data(ItemRole)
         rect = self.card_rect(option.rect)
         painter.save()
         self.paint_card(painter, option, rect)
         if photo is not None:
-            p, lang = self.palette, self.ctx.state.lang
-            area = self.image_box(rect)
-            self.paint_picture(painter, area, photo.image, tx.pick(photo.caption, photo.caption_en, lang))
-            text = QRect(area.left() + 4, area.bottom() + 10, area.width() - 8,
-                         rect.bottom() - area.bottom() - 12)
-            caption = tx.pick(photo.caption, photo.caption_en, lang)
-            self.paint_lines(painter, text, [
-                title(caption, self.font("body", True), p.text),
-                Line(photo.credit_en if lang == "en" and photo.credit_en else photo.credit,
-                     self.font("small", True), p.accent),
-            ])
+            if self.pictured():
+                area = self.image_box(rect)
+                self.paint_picture(painter, area, photo.image)
+                text = QRect(area.left() + 4, area.bottom() + 10, area.width() - 8,
+                             rect.bottom() - area.bottom() - 12)
+            else:
+                text = self.text_box(rect)
+            self.paint_lines(painter, text, self.lines(photo))
             self.paint_star(painter, index, rect)
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         photo: Photo | None = index.data(ItemRole)
-        caption = tx.pick(photo.caption, photo.caption_en, self.ctx.state.lang) if photo else "国"
-        lines = [title(caption, self.font("body", True), ""), Line("国", self.font("small"), "")]
         size = self.image_size()
+        if photo is None:
+            lines = [title("国", self.font("body", True), ""), Line("国", self.font("small"), "")]
+        else:
+            lines = self.lines(photo)
+        if not self.pictured():
+            return QSize(size.width() + self.CARD_EXTRA, self.text_card_height(lines, size.width()))
         return QSize(size.width() + self.CARD_EXTRA,
                      size.height() + self.lines_height(lines, size.width() - 8) + 36)
 
 
 class AreaDelegate(ImageCardDelegate):
-    """Exhibition cards: image or placeholder, the name in both languages, kind and dates."""
+    """Exhibition cards: image or placeholder, the name in both languages, kind and dates;
+    where the content has no pictures for its exhibition, the words alone."""
 
+    KIND = "area"
     IMAGE = (320, 150)
     FILL = True
     _tallest: tuple[tuple[object, ...], int] | None = None  # (what it was measured for, text height)
@@ -247,35 +275,51 @@ class AreaDelegate(ImageCardDelegate):
         painter.save()
         self.paint_card(painter, option, rect)
         if area is not None:
-            p, lang = self.palette, self.ctx.state.lang
-            box = self.image_box(rect)
-            self.paint_picture(painter, box, area.image, tx.pick(area.title, area.title_en, lang))
-            period = ""
-            if area.start_date and area.end_date:
-                period = tx.format_period(area.start_date, area.end_date, lang)
-            text = QRect(box.left() + 6, box.bottom() + 10, box.width() - 12, rect.bottom() - box.bottom())
-            self.paint_lines(painter, text, [
-                title(tx.pick(area.title, area.title_en, lang), self.font("title", True), p.text),
-                Line(tx.other(area.title, area.title_en, lang), self.font("body", lang=self.other_lang),
-                     p.muted),
-                Line(" · ".join(x for x in (self.kind_label(area), period) if x), self.font("small"),
-                     p.accent),
-            ])
+            if self.pictured():
+                box = self.image_box(rect)
+                self.paint_picture(painter, box, area.image)
+                text = QRect(box.left() + 6, box.bottom() + 10, box.width() - 12,
+                             rect.bottom() - box.bottom())
+            else:
+                text = self.text_box(rect)
+            self.paint_lines(painter, text, self.lines(area))
             self.paint_star(painter, index, rect)
         painter.restore()
+
+    def lines(self, area: Area) -> list[Line]:
+        """A card's words: the name, the other language's name (whole on a text card, where
+        the room is), the kind and dates."""
+        p, lang = self.palette, self.ctx.state.lang
+        period = ""
+        if area.start_date and area.end_date:
+            period = tx.format_period(area.start_date, area.end_date, lang)
+        whole = not self.pictured()
+        return [title(tx.pick(area.title, area.title_en, lang), self.font("title", True), p.text),
+                Line(tx.other(area.title, area.title_en, lang), self.font("body", lang=self.other_lang),
+                     p.muted, wrap=whole),
+                Line(" · ".join(x for x in (self.kind_label(area), period) if x), self.font("small"),
+                     p.accent, wrap=whole)]
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         # Every card as tall as the tallest: a name wrapping to three lines made its card
         # 40 px taller than the others in its row, which then looked ragged. The exhibition
         # has a handful of parts, so measuring them all is cheap (and done once per layout).
-        size = self.image_size()
+        size, pictured = self.image_size(), self.pictured()
         model = index.model()
         state = self.ctx.state  # the text size too: the picture may keep its size when it changes
-        key = (size.width(), size.height(), state.text_scale, state.lang, model.rowCount(), id(model))
+        key = (size.width(), size.height(), state.text_scale, state.lang, model.rowCount(), id(model),
+               pictured)
         if self._tallest is None or self._tallest[0] != key:
             names = [tx.pick(a.title, a.title_en, self.ctx.state.lang) for a in
                      (model.index(r, 0).data(ItemRole) for r in range(model.rowCount())) if a]
             lines = [[title(name, self.font("title", True), ""), Line("国", self.font("body"), ""),
                       Line("国", self.font("small"), "")] for name in names or ["国"]]
-            self._tallest = (key, max(self.lines_height(x, size.width() - 12) for x in lines))
+            if not pictured:  # a text card: as tall as the tallest card's words
+                areas = [a for a in (model.index(r, 0).data(ItemRole) for r in range(model.rowCount())) if a]
+                self._tallest = (key, max((self.text_card_height(self.lines(a), size.width()) for a in areas),
+                                          default=self.text_card_height(lines[0], size.width())))
+            else:
+                self._tallest = (key, max(self.lines_height(x, size.width() - 12) for x in lines))
+        if not pictured:
+            return QSize(size.width() + self.CARD_EXTRA, self._tallest[1])
         return QSize(size.width() + self.CARD_EXTRA, size.height() + self._tallest[1] + 34)

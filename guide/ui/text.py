@@ -303,3 +303,10 @@ def figure_label(figure: Figure, lang: str) -> str:
     if not figure.year or str(figure.year) in label:  # "Growth 2018–2022": not "(2022)" again
         return label
     return f"{label}（{figure.year}年）" if lang == "zh" else f"{label} ({figure.year})"
+
+
+def figure_heading(figure: Figure, lang: str) -> str:
+    """A key figure on one line, as a list row names it: its number, then what it measures
+    and its year (``773,000 contracts · Technology contracts nationwide (2022)``); the
+    label alone had made the 2018 and 2022 rows of one measure look the same."""
+    return f"{figure_value(figure, lang)} · {figure_label(figure, lang)}"

@@ -44,6 +44,9 @@ SCHEDULE = str(QT_TRANSLATE_NOOP("KioskAttract", "Forums"))
 KEY_FIGURES = str(QT_TRANSLATE_NOOP("KioskAttract", "Key figures"))
 TIME_TBA = str(QT_TRANSLATE_NOOP("KioskAttract", "Time not announced"))
 MORE = str(QT_TRANSLATE_NOOP("KioskAttract", "+ %1 more"))  # forums of the day not on the slide
+# Over the days of a forum (or an imported programme's event) that is over.
+ENDED = {"forum ended": str(QT_TRANSLATE_NOOP("KioskAttract", "The forum has ended")),
+         "event ended": str(QT_TRANSLATE_NOOP("KioskAttract", "The event has ended"))}
 FADE_MS = 700
 # A schedule slide, in units of a 1080-pixel-high screen: a day's heading, the gap under
 # each card, a "+ 2 more" line, the space after a day.
@@ -61,7 +64,7 @@ def section_heading(section: Section) -> tuple[str, str]:
             f"{label}  {tx.format_date(section.day, 'en', weekday=True)}")
 
 
-def paint_photo(painter: QPainter, box: QRect, images: ImageCache, image: str | None, mark: str,
+def paint_photo(painter: QPainter, box: QRect, images: ImageCache, image: str | None,
                 note: str, unit: float) -> None:
     """A slide's photo in ``box``, or its placeholder, with ``note`` when the file is missing."""
     pixmap = images.pixmap(image, QSize(1600, 1000))
@@ -69,7 +72,7 @@ def paint_photo(painter: QPainter, box: QRect, images: ImageCache, image: str | 
         size = pixmap.size().scaled(box.size(), Qt.AspectRatioMode.KeepAspectRatio)
         painter.drawPixmap(QRect(box.topLeft(), size), pixmap)
         return
-    paint_placeholder(painter, box, PALETTE, mark)
+    paint_placeholder(painter, box, PALETTE)
     if images.is_missing(image, QSize(1600, 1000)):  # not merely loading
         paint_picture_note(painter, box, note, pixel_font(28 * unit, bold=True))
 
@@ -279,7 +282,8 @@ class AttractScreen(Overlay):
                 painter.setBrush(QColor(PALETTE.primary if i == self.index else PALETTE.border))
                 painter.drawEllipse(QRect(x + i * (size + gap), y, size, size))
 
-    def _heading(self, painter: QPainter, rect: QRect, zh: str, en: str, unit: float) -> int:
+    def _heading(self, painter: QPainter, rect: QRect, zh: str, en: str, unit: float,
+                 color: str = "#ffd27f") -> int:
         text = one_line(self.pair(zh, en))
         font = pixel_font(40 * unit, bold=True)
         # One line in its 70 units: set smaller where both languages are wider than the screen
@@ -287,7 +291,7 @@ class AttractScreen(Overlay):
         while font.pixelSize() > 24 * unit and QFontMetrics(font).horizontalAdvance(text) > rect.width():
             font.setPixelSize(font.pixelSize() - 1)
         painter.setFont(font)
-        painter.setPen(QColor("#ffd27f"))
+        painter.setPen(QColor(color))
         painter.drawText(rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), text)
         return int(70 * unit)
 
@@ -311,8 +315,7 @@ class AttractScreen(Overlay):
             else QSize(int(area.width() * 0.6), area.height()), Qt.AspectRatioMode.KeepAspectRatio)
         image_rect = QRect(area.left(), area.top(), image_box.width(), image_box.height())
         note = one_line(self.pair(chinese("tx", NO_PICTURE), NO_PICTURE))
-        paint_photo(painter, image_rect, self.images, photo.image,
-                    self.pair(photo.caption, photo.caption_en)[0], note, unit)
+        paint_photo(painter, image_rect, self.images, photo.image, note, unit)
         text = (area.adjusted(0, image_rect.height() + int(36 * unit), 0, 0) if stacked
                 else QRect(image_rect.right() + int(48 * unit), area.top(),
                            area.right() - image_rect.right() - int(48 * unit), area.height()))
@@ -333,6 +336,10 @@ class AttractScreen(Overlay):
             self._fits[key] = self._fit_schedule(slide, rect, unit)
         text_unit, heights = self._fits[key]
         y = rect.top()
+        if slide.note in ENDED:  # after the forum: its days are what happened, not what is next
+            y += self._heading(painter, QRect(rect.left(), y, rect.width(), int(HEADING * unit)),
+                               chinese(ATTRACT_CONTEXT, ENDED[slide.note]), ENDED[slide.note], unit,
+                               "#ffffff")  # a statement over the days' (yellow) headings
         for section, section_heights in zip(slide.sections, heights, strict=True):
             y += self._heading(painter, QRect(rect.left(), y, rect.width(), int(HEADING * unit)),
                                *section_heading(section), unit)
@@ -355,13 +362,17 @@ class AttractScreen(Overlay):
 
         Each card is as tall as its text (a long English title takes two lines). If the slide
         would overflow, the text is set smaller, down to 70%; if it still would, the last
-        forums of the longest day are left for a "more" line."""
+        forums of the longest day are left for a "more" line, and the cards kept are set in the
+        largest text they then fit in."""
+
+        note = int(HEADING * unit) if slide.note in ENDED else 0  # "The forum has ended"
 
         def total(heights: list[list[int]]) -> int:
-            return sum(int(HEADING * unit) + sum(hs) + int(GAP * unit) * len(hs) + int(DAY_GAP * unit)
-                       # the "+ 50 more" line of a day with more forums than the slide takes
-                       + (int(MORE_LINE * unit) if len(hs) < max(section.total, len(section.forums)) else 0)
-                       for hs, section in zip(heights, slide.sections, strict=True))
+            return note + sum(int(HEADING * unit) + sum(hs) + int(GAP * unit) * len(hs) + int(DAY_GAP * unit)
+                              # the "+ 50 more" line of a day with more forums than the slide takes
+                              + (int(MORE_LINE * unit) if len(hs) < max(section.total, len(section.forums))
+                                 else 0)
+                              for hs, section in zip(heights, slide.sections, strict=True))
 
         for scale in (1.0, 0.9, 0.8, 0.7):
             text_unit = unit * scale
@@ -371,6 +382,14 @@ class AttractScreen(Overlay):
                 return text_unit, heights
         while total(heights) > rect.height() and any(len(hs) > 1 for hs in heights):
             max(reversed(heights), key=len).pop()  # on a tie the later day gives way
+        # The cards left, in the largest text they fit in: set at 70% for the cards given up,
+        # the rest had stood in small type over an empty third of the screen.
+        kept = [len(hs) for hs in heights]
+        for scale in (1.0, 0.95, 0.9, 0.85, 0.8, 0.75):
+            larger = [[self._forum(None, line, rect.width(), unit * scale) for line in section.forums[:n]]
+                      for section, n in zip(slide.sections, kept, strict=True)]
+            if total(larger) <= rect.height():
+                return unit * scale, larger
         return text_unit, heights
 
     def _forum(self, painter: QPainter | None, line: ForumLine, width: int, unit: float,
@@ -398,6 +417,10 @@ class AttractScreen(Overlay):
         if when_other:
             left_used += int(4 * unit) + text(column.adjusted(0, left_used + int(4 * unit), 0, 0),
                                              when_other, pixel_font(24 * unit), "#ffe7b8")
+        if line.venue:  # where, under when and as large: in small type after the kind it was
+            # hard to read from a step away, and it is what a passer-by needs to find a talk
+            left_used += int(6 * unit) + text(column.adjusted(0, left_used + int(6 * unit), 0, 0),
+                                             line.venue, pixel_font(32 * unit, bold=True), "#7fe0d6")
         body = inner.adjusted(time_width, 0, 0, 0)
         title, title_other = self.pair(line.title, line.title_en)
         used = text(body, title, pixel_font(38 * unit, bold=True), "#ffffff")
@@ -410,8 +433,6 @@ class AttractScreen(Overlay):
         detail = one_line(self.pair(*(tx.session_type(line.session_type, lang) if line.session_type
                                       else tx.forum_kind(line.forum_kind, lang) for lang in ("zh", "en"))),
                           " · ")
-        if line.venue:
-            detail += f"   {line.venue}"
         used += int(4 * unit) + text(body.adjusted(0, used + int(4 * unit), 0, 0), detail,
                                      pixel_font(24 * unit), "#7fe0d6")
         return top + max(used, left_used) + int(14 * unit)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 
+from guide.content.models import Figure
 from guide.search import SearchHit
 from guide.ui import text as tx
 from guide.ui.kinds import kind_group, kind_label
@@ -57,6 +58,34 @@ def group_hits(hits: list[SearchHit], counts: dict[str, int], cap: int, *,
         rows.append(GroupHeader(kind, count, count >= cap, sessions and kind == "forum"))
         rows.extend(group)
     return rows
+
+
+def _headed(title: str, marks: tuple[tuple[int, int], ...], heading: str,
+            label: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """``heading`` (which holds ``label``, the indexed title) with ``title``'s marks moved
+    onto the label in it; ``title`` and its marks as they were when it does not."""
+    at = heading.find(label) if title == label else -1
+    if at < 0:
+        return title, marks
+    return heading, tuple((s + at, e + at) for s, e in marks)
+
+
+def with_figure_headings(hits: list[SearchHit], figures: dict[str, Figure]) -> list[SearchHit]:
+    """Key-figure hits titled as their rows elsewhere are: number, measure, year. Titled by
+    their measure alone, the 2018 and 2022 figures of one measure were two identical rows."""
+    out = []
+    for hit in hits:
+        figure = figures.get(hit.id) if hit.kind == "figure" else None
+        if figure is None:
+            out.append(hit)
+            continue
+        title, title_marks = _headed(hit.title, hit.title_marks, tx.figure_heading(figure, "zh"),
+                                     figure.label)
+        title_en, title_en_marks = _headed(hit.title_en, hit.title_en_marks,
+                                           tx.figure_heading(figure, "en"), figure.label_en)
+        out.append(replace(hit, title=title, title_marks=title_marks, title_en=title_en,
+                           title_en_marks=title_en_marks))
+    return out
 
 
 def group_heading(header: GroupHeader) -> str:

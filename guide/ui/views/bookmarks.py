@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from guide.content.database import content_info
+from guide.content import queries
+from guide.content.database import Db, content_info
+from guide.content.models import Figure
 from guide.ui import text as tx
 from guide.ui.boxes import fit_for_touch, keep_quoted, message_box, name_buttons
 from guide.ui.context import AppContext
@@ -49,6 +51,13 @@ class Entry:
     view: BookmarkView
     note: str  # clash, times to check or "no longer in the guide"; empty when all is well
     warn: bool  # a clash or a lost item (red, ⚠); times to check are only a muted note
+    figure: Figure | None = None  # a key figure in the guide: its row leads with its number
+
+    def heading(self, lang: str) -> str:
+        """The row's title in ``lang``: a key figure's number, measure and year."""
+        if self.figure is not None:
+            return tx.figure_heading(self.figure, lang)
+        return tx.pick(self.view.title, self.view.title_en, lang)
 
 
 def when(view: BookmarkView, lang: str) -> str:
@@ -86,13 +95,21 @@ def clash_notes(page: store.BookmarksPage, lang: str) -> dict[str, str]:
     return notes
 
 
-def _entry(view: BookmarkView, notes: dict[str, str], clashing: set[str]) -> Entry:
+def _entry(view: BookmarkView, notes: dict[str, str], clashing: set[str],
+           figures: dict[str, Figure]) -> Entry:
     if not view.in_guide:
         return Entry(view, tx.tr("No longer in the guide"), True)
     note = notes.get(view.id, "") if view.kind == "forum" else ""
     # Two forums whose times are not announced may well not clash: a muted note, not
     # the red warning of a real clash (every newspaper forum had carried one).
-    return Entry(view, note, view.id in clashing)
+    return Entry(view, note, view.id in clashing,
+                 figures.get(view.id) if view.kind == "figure" else None)
+
+
+def bookmarked_figures(page: store.BookmarksPage, content: Db) -> dict[str, Figure]:
+    """The key figures among the bookmarks still in the guide, by id: what their rows show."""
+    ids = [v.id for g in page.groups for v in g.items if v.kind == "figure" and v.in_guide]
+    return {f.id: f for f in queries.figures(content, ids)}
 
 
 def _clashing(page: store.BookmarksPage) -> set[str]:
@@ -124,21 +141,23 @@ def group_label(group: store.KindGroup) -> str:
     return kind_group(group.kind)
 
 
-def by_kind_rows(page: store.BookmarksPage, lang: str) -> list[Section | Entry]:
-    notes, clashing = clash_notes(page, lang), _clashing(page)
+def by_kind_rows(page: store.BookmarksPage, lang: str,
+                 figures: dict[str, Figure] | None = None) -> list[Section | Entry]:
+    notes, clashing, figures = clash_notes(page, lang), _clashing(page), figures or {}
     rows: list[Section | Entry] = []
     for group in page.groups:
         rows.append(Section(f"{group_label(group)} · {len(group.items)}"))
-        rows += [_entry(v, notes, clashing) for v in group.items]
+        rows += [_entry(v, notes, clashing, figures) for v in group.items]
     return rows
 
 
-def my_day_rows(page: store.BookmarksPage, lang: str) -> list[Section | Entry]:
-    notes, clashing = clash_notes(page, lang), _clashing(page)
+def my_day_rows(page: store.BookmarksPage, lang: str,
+                figures: dict[str, Figure] | None = None) -> list[Section | Entry]:
+    notes, clashing, figures = clash_notes(page, lang), _clashing(page), figures or {}
     rows: list[Section | Entry] = []
     for day in page.days:
         rows.append(Section(tx.format_date(day.date, lang, weekday=True)))
-        rows += [_entry(e.view, notes, clashing) for e in day.entries]
+        rows += [_entry(e.view, notes, clashing, figures) for e in day.entries]
     # What has no place on a day's timeline (people, photos, news ...) is listed after it:
     # "9 bookmarked" over three rows had looked like six bookmarks lost.
     planned = {(e.view.kind, e.view.id) for day in page.days for e in day.entries}
@@ -146,7 +165,7 @@ def my_day_rows(page: store.BookmarksPage, lang: str) -> list[Section | Entry]:
     if others:
         heading = tx.tr("Other bookmarks")  # outside the f-string, where lupdate finds it
         rows.append(Section(f"{heading} · {len(others)}"))
-        rows += [_entry(v, notes, clashing) for v in others]
+        rows += [_entry(v, notes, clashing, figures) for v in others]
     return rows
 
 
@@ -167,8 +186,7 @@ class BookmarkRowsModel(RowsModel):
         if isinstance(row, Section):
             return row.title if role in text_roles else None
         if role in text_roles:  # the title the row shows first, in the UI's language
-            title = tx.pick(row.view.title, row.view.title_en, self.lang)
-            return " — ".join(x for x in (title, row.note) if x)
+            return " — ".join(x for x in (row.heading(self.lang), row.note) if x)
         return {KindRole: row.view.kind, IdRole: row.view.id, BookmarkedRole: True}.get(role)
 
 
@@ -196,11 +214,12 @@ class BookmarkDelegate(BaseDelegate):
         """Title (wrapped), the other language's title, kind · when · where, the note."""
         p, lang, v = self.palette, self.ctx.state.lang, row.view
         meta = " · ".join(x for x in (entry_kind(v, lang), when(v, lang), v.venue) if x)
-        shown = tx.pick(v.title, v.title_en, lang)
+        shown = row.heading(lang)
         heading = title(shown, self.font("title", True),
                         p.text if v.in_guide else p.muted)
+        other = row.heading(self.other_lang) if row.figure else tx.other(v.title, v.title_en, lang)
         return [heading,
-                Line(tx.other(v.title, v.title_en, lang), self.font("small", lang=self.other_lang), p.muted),
+                Line(other if other != shown else "", self.font("small", lang=self.other_lang), p.muted),
                 Line(meta, self.font("body"), p.muted),
                 Line(("⚠ " if row.warn else "") + row.note, self.font("small", row.warn),
                      p.warning if row.warn else p.muted)]
@@ -274,8 +293,9 @@ class BookmarksPage(Page):
         current = self.view.currentIndex()
         was = current.data(ItemRole)
         self.model.lang = lang
-        self.model.set_rows(my_day_rows(page, lang) if self.by_day.isChecked()
-                            else by_kind_rows(page, lang))
+        figures = bookmarked_figures(page, self.ctx.content)
+        self.model.set_rows(my_day_rows(page, lang, figures) if self.by_day.isChecked()
+                            else by_kind_rows(page, lang, figures))
         self._keep_place(_key(was) if isinstance(was, Entry) else None, current.row())
         self._total, self._clashes = page.total, clash_count(page)
         has = page.total > 0

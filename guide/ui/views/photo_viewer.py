@@ -58,9 +58,7 @@ class PhotoCanvas(QWidget):
                          area.top() + (area.height() - box.height()) // 2, box.width(), box.height())
             palette = theme.PALETTES.get(self.ctx.state.palette_name, theme.STANDARD)
             missing = self.images.is_missing(self.photo.image, VIEWER_SIZE)
-            paint_placeholder(painter, rect, palette,
-                              tx.pick(self.photo.caption, self.photo.caption_en, self.ctx.state.lang),
-                              tx.tr(NO_PICTURE) if missing else "",
+            paint_placeholder(painter, rect, palette, tx.tr(NO_PICTURE) if missing else "",
                               theme.font("title", self.ctx.state.text_scale))
         painter.end()
 

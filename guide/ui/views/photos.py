@@ -35,7 +35,12 @@ class PhotosPage(Page):
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Photos"))
-        self.subtitle.setText(self.tr("Pictures from the exhibition, with their captions"))
+        # The newspaper's photo story gives captions, not its pictures: its gallery of words
+        # says so once, where each card had stood over a gradient saying "Picture not available".
+        self.subtitle.setText(self.tr("Pictures from the exhibition, with their captions")
+                              if queries.pictured(self.ctx.content, "photo")
+                              else self.tr("Captions of the photos from the exhibition; the pictures "
+                                           "are not in this guide"))
         self.view.setAccessibleName(self.tr("Photo gallery"))
         self.empty.setText(self.tr("This guide has no photos."))  # not a blank page
         self.view.setVisible(bool(self.model.ids()))

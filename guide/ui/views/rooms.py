@@ -46,7 +46,12 @@ class RoomsPage(Page):
         self.subtitle.setText(self.tr("Where the sessions are, what is on now and what comes next"))
         self.view.setAccessibleName(self.tr("Rooms"))
         # Content without rooms (the newspaper's forums) had left the page blank below its title.
-        self.empty.setText(self.tr("This guide lists no rooms. A forum's page says where it is held."))
+        # Without a venue anywhere (every newspaper forum says "Venue not announced"), a pointer
+        # to the forums' pages for where they are held promised what none of them says.
+        self.empty.setText(
+            self.tr("This guide lists no rooms. A forum's page says where it is held.")
+            if places.venues_announced(self.ctx.content)
+            else self.tr("This guide lists no rooms, and no forum's venue has been announced."))
         self.view.setVisible(bool(self.model.ids()))
         self.empty.setVisible(not self.model.ids())
         self.tick()  # the status is read again: the clock moves between visits

@@ -6,14 +6,14 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QWidget
 
-from guide.content import places
+from guide.content import places, queries
 from guide.content.topics import Topic, advice_example, search_topics
 from guide.search import COUNT_CAP, SearchHit, count_by_kind, search_with_fallback
 from guide.ui import theme
 from guide.ui.context import AppContext
 from guide.ui.kinds import kind_label
 from guide.ui.models.lazy import ItemRole
-from guide.ui.models.search import SearchResultsModel, Suggestion, group_hits
+from guide.ui.models.search import SearchResultsModel, Suggestion, group_hits, with_figure_headings
 from guide.ui.search_delegate import SearchDelegate
 from guide.ui.views.base import Page, list_view, star_clicked
 
@@ -97,6 +97,10 @@ class SearchPage(Page):
         else:
             found = search_with_fallback(self.ctx.content, query, limit=LIMIT)
             hits, self._asked = found.hits, found.asked
+            figure_ids = [h.id for h in hits if h.kind == "figure"]
+            if figure_ids:
+                hits = with_figure_headings(hits, {f.id: f for f in queries.figures(
+                    self.ctx.content, figure_ids)})
             # Counts of all matches come a moment later: the hits paint in this frame.
             self._hits, self._counted = hits, False
             self.model.set_rows(group_hits(hits, {}, COUNT_CAP, sessions=self._sessions()))
