@@ -438,6 +438,14 @@
         <source>+ %1 more</source>
         <translation>另有 %1 场</translation>
     </message>
+    <message>
+        <source>The forum has ended</source>
+        <translation>论坛已结束</translation>
+    </message>
+    <message>
+        <source>The event has ended</source>
+        <translation>活动已结束</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -548,6 +556,10 @@
     <message>
         <source>Pictures from the exhibition, with their captions</source>
         <translation>展会现场图片及说明</translation>
+    </message>
+    <message>
+        <source>Captions of the photos from the exhibition; the pictures are not in this guide</source>
+        <translation>展会照片的图片说明；本指南不含图片本身</translation>
     </message>
     <message>
         <source>Photo gallery</source>
@@ -698,6 +710,10 @@
     <message>
         <source>This guide lists no rooms. A forum&apos;s page says where it is held.</source>
         <translation>本指南未列出会场。论坛页面会说明其举办地点。</translation>
+    </message>
+    <message>
+        <source>This guide lists no rooms, and no forum&apos;s venue has been announced.</source>
+        <translation>本指南未列出会场，各论坛的举办地点也尚未公布。</translation>
     </message>
 </context>
 <context>
