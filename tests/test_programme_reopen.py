@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from guide.content.database import open_content_db
 from guide.ui.content_update import summary_text
 from guide.updates.install import PreparedUpdate, commit_update, restore_previous
@@ -167,3 +169,23 @@ def test_a_file_that_now_gives_its_rooms_guids_changes_nothing_a_visitor_sees(
     assert _summary(second) == "No items are added, changed or removed."
     m.swap(second)
     assert m.bookmarks() == [("The House of Tea", None, True)]
+
+
+@pytest.mark.parametrize(("first", "corrected", "bookmarked", "now"), [
+    ("S1,Opening Cermony,2023-05-26,09:00,10:00,Main Hall\n",
+     "S1,Opening Ceremony,2023-05-26,09:30,10:30,Main Hall\n", "Opening Cermony", "Opening Ceremony"),
+    ("S1,开幕式,2023-05-26,09:00,10:00,主会场\n",
+     "S1,开幕式暨全体会议,2023-05-26,09:30,11:00,主会场\n", "开幕式", "开幕式暨全体会议"),
+])
+def test_a_corrected_title_that_also_moves_keeps_its_bookmark(
+        tmp_path: Path, user: UserDb, first: str, corrected: str, bookmarked: str, now: str) -> None:
+    """A corrected sheet fixed a title and moved the session half an hour: the bookmark said
+    "no longer in the guide", the summary listed the session removed and added."""
+    rest = "S2,数字经济论坛,2023-05-26,14:00,17:00,A厅\nS3,Green Finance,2023-05-26,15:00,17:00,B厅\n"
+    m = Machine(tmp_path, user)
+    m.swap(m.prepare(m.sheet("prog.csv", first + rest)))
+    m.bookmark("forum", bookmarked)
+    nxt = m.prepare(m.sheet("prog-v2.csv", corrected + rest))
+    assert "0 added, 1 changed, 0 removed" in _summary(nxt)
+    m.swap(nxt)
+    assert m.bookmarks() == [(now, dt.date(2023, 5, 26), True)]

@@ -80,9 +80,10 @@ def similar_titles(a: str, b: str) -> bool:
 
 def another_session(old: Listing, new: Listing, guid: str | None) -> bool:
     """Whether the session an id names now (``new``, with its ``guid``) is another one than the
-    one it named (``old``): its title changed and so did its day, start or room; or, in the
-    same slot of a programme without rooms, its title is nothing like the old one. A typo
-    corrected, a session moved, a session retitled in its room stay the same session.
+    one it named (``old``): its title changed, not as a correction, and so did its day, start
+    or room; or, in the same slot of a programme without rooms, its title is nothing like the
+    old one. A typo corrected (also with a new time), a session moved, a session retitled in
+    its room stay the same session.
 
     Only a session keyed by its file's own id (a sheet's 编号, a frab event's number, a
     calendar's UID) can be another: a UUID guid is never given to another session, and an id
@@ -92,12 +93,16 @@ def another_session(old: Listing, new: Listing, guid: str | None) -> bool:
     if norm(old.title) == norm(new.title) or (
             old.title_en and norm(old.title_en) == norm(new.title_en)):
         return False
+    # A title corrected (a typo, 开幕式 -> 开幕式暨全体会议) is the same session wherever it
+    # moved: a corrected sheet often fixes a title and a time together.
+    if similar_titles(old.title, new.title) or similar_titles(old.title_en, new.title_en):
+        return False
     slot = ((old.date, new.date), (old.start, new.start), (old.venue, new.venue))
     if any(a is not None and b is not None and norm(a) != norm(b) for a, b in slot):
         return True
-    if old.venue is not None and new.venue is not None:
-        return False  # one room holds one session at a time: this one was retitled
-    return not (similar_titles(old.title, new.title) or similar_titles(old.title_en, new.title_en))
+    # One room holds one session at a time: this one was retitled. Without rooms, a title
+    # nothing like the old one in the same slot is another session.
+    return old.venue is None or new.venue is None
 
 
 def _has(db: sqlite3.Connection, table: str, column: str | None = None) -> bool:
