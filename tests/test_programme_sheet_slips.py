@@ -555,4 +555,5 @@ def test_a_time_the_clocks_skip_is_read_forward_and_said(
     assert sessions["Morning talk"].start.isoformat() == "2024-03-31T09:00:00+02:00"
     repaired = [r["repair"] for r in json.loads(report.read_text(encoding="utf-8"))["repaired"]]
     assert ("02:30 does not exist on 2024-03-31 in Europe/Berlin (the clocks go forward);"
-            " read as 03:30: check the times") in repaired
+            " read as 03:30, the session keeping its length: check the times") in repaired
+    assert night.end.isoformat() == "2024-03-31T04:30:00+02:00"

@@ -70,7 +70,8 @@ def _existing(start: dt.datetime, event: RawEvent, report: Report) -> dt.datetim
     if real.replace(tzinfo=None) == start.replace(tzinfo=None):
         return start
     report.repair(event, f"{start:%H:%M} does not exist on {start:%Y-%m-%d} in {zone_of.key} "
-                         f"(the clocks go forward); read as {real:%H:%M}: check the times")
+                         f"(the clocks go forward); read as {real:%H:%M}, the session keeping its length: "
+                         "check the times")
     return real
 
 
