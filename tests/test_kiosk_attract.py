@@ -193,7 +193,8 @@ def test_after_the_forum_the_idle_loop_says_so_and_shows_every_day(  # type: ign
         assert dated == days
         assert all(h.startswith("Forums  " if ended else "Coming up  ") for h in headings
                    if " 2023  " in h)
-        notes = [h for h in headings if h == "The forum has ended"]
+        # Both languages, as every heading of the idle screen (the first language first).
+        notes = [h for h in headings if h == "The forum has ended  ·  论坛已结束"]
         assert len(notes) == (len(days) + 1) // 2 * ended  # one over each slide of days
 
 

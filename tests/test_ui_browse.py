@@ -631,7 +631,8 @@ def test_without_pictures_the_gallery_and_the_exhibition_lead_with_their_words( 
             assert not delegate.star_on_picture()
             if page == "photos":
                 assert g.window.page(page).subtitle.text() == (
-                    "Captions of the photos from the exhibition; the pictures are not in this guide")
+                    "Captions of the photos from the exhibition; the pictures are not in this guide"
+                    if lang == "en" else "展会照片的图片说明；本指南不含图片本身")
             assert [str(p) for p in check_window(g.window, size)] == []
         finally:
             g.ctx.state.set_text_scale(1.0)
