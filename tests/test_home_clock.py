@@ -19,8 +19,8 @@ from guide.ui.views.home import HomePage
 def home_at(qtbot, real_db: Path) -> Iterator[object]:  # type: ignore[no-untyped-def]
     opened: list[Guide] = []
 
-    def open_home(now: str) -> HomePage:
-        g = build_window(real_db, now=now, lang="en")
+    def open_home(now: str, db: Path | None = None) -> HomePage:
+        g = build_window(db or real_db, now=now, lang="en")
         qtbot.addWidget(g.window)
         g.window.resize(1280, 800)
         g.window.show()
@@ -156,7 +156,7 @@ def test_every_heading_on_home_stands_right_over_what_it_heads(home_at, now: str
 
 
 def test_after_an_imported_programme_home_links_to_it_and_heads_no_empty_sections(  # type: ignore[no-untyped-def]
-        qtbot, programme_db: Path) -> None:
+        home_at, programme_db: Path) -> None:
     """A programme has no news or key figures: Home showed their headings over nothing, "No
     news yet.", and "Browse what happened below" over an empty page."""
     from PySide6.QtCore import Qt
@@ -164,22 +164,14 @@ def test_after_an_imported_programme_home_links_to_it_and_heads_no_empty_section
 
     from guide.ui.history import Location
 
-    g = build_window(programme_db, now="2026-01-05T10:00", lang="en")
-    qtbot.addWidget(g.window)
-    g.window.resize(1280, 800)
-    g.window.show()
-    try:
-        page = g.window.page("home")
-        assert isinstance(page, HomePage)
-        assert shown(page.news_title) == shown(page.news_empty) == shown(page.figures_title) == ""
-        # 39C3 is no forum: the event has ended (it had said "The forum has ended").
-        assert shown(page.today_empty).startswith("The event has ended. ")
-        assert "Browse its programme" in shown(page.today_empty)
-        page.today_empty.setFocus()  # the keyboard reaches the link, Enter opens it
-        QTest.keyClick(page.today_empty, Qt.Key.Key_Return)
-        assert g.window.current_location() == Location("forums")
-    finally:
-        g.images.shutdown()
+    page = home_at("2026-01-05T10:00", programme_db)
+    assert shown(page.news_title) == shown(page.news_empty) == shown(page.figures_title) == ""
+    # 39C3 is no forum: the event has ended (it had said "The forum has ended").
+    assert shown(page.today_empty).startswith("The event has ended. ")
+    assert "Browse its programme" in shown(page.today_empty)
+    page.today_empty.setFocus()  # the keyboard reaches the link, Enter opens it
+    QTest.keyClick(page.today_empty, Qt.Key.Key_Return)
+    assert page.window().current_location() == Location("forums")
 
 
 @pytest.mark.parametrize(("now", "heading"), [
@@ -187,19 +179,11 @@ def test_after_an_imported_programme_home_links_to_it_and_heads_no_empty_section
     ("2025-12-26T10:00", "The event opens tomorrow · Sat 27 December 2025"),
 ])
 def test_an_imported_programme_is_worded_as_an_event_not_a_forum(  # type: ignore[no-untyped-def]
-        qtbot, programme_db: Path, now: str, heading: str) -> None:
+        home_at, programme_db: Path, now: str, heading: str) -> None:
     """39C3 is no forum: Home had said "The forum opens" over its first day's talks."""
-    g = build_window(programme_db, now=now, lang="en")
-    qtbot.addWidget(g.window)
-    g.window.resize(1280, 800)
-    g.window.show()
-    try:
-        page = g.window.page("home")
-        assert isinstance(page, HomePage)
-        assert shown(page.next_title) == heading
-        assert "forum" not in " ".join((page.forum_dates.text(), page.today_empty.text())).lower()
-    finally:
-        g.images.shutdown()
+    page = home_at(now, programme_db)
+    assert shown(page.next_title) == heading
+    assert "forum" not in " ".join((page.forum_dates.text(), page.today_empty.text())).lower()
 
 
 def test_news_and_figures_keep_their_headings_where_the_content_has_them(home_at) -> None:  # type: ignore[no-untyped-def]

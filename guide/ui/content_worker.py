@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -58,38 +59,34 @@ class PrepareWorker(QObject):
 
     @Slot(str, str)
     def prepare(self, pack_file: str, current_db: str) -> None:
-        updates = updates_api()
-        try:
+        def work() -> Any:
+            updates = updates_api()
             config = updates.load_update_config()
             # Staff chose the file by hand: a trusted pack of other content is offered, with
             # a question that says so, rather than refused (a kiosk's poll never switches).
-            result = updates.prepare_update(
+            return updates.prepare_update(
                 Path(pack_file), trusted=config.trusted_keys, current_db=Path(current_db),
                 progress=self._progress, switch=True)
+
+        self._run(pack_file, work)
+
+    @Slot(str, str, str)
+    def prepare_programme(self, source: str, current_db: str, timezone: str) -> None:
+        self._run(source, lambda: updates_api().prepare_programme(
+            Path(source), current_db=Path(current_db), timezone=timezone or None,
+            progress=self._progress))
+
+    def _run(self, source: str, work: Callable[[], Any]) -> None:
+        """Run ``work`` and send its PreparedUpdate, or why it was refused, by signal."""
+        updates = updates_api()
+        try:
+            result = work()
         except _Stopped:
-            log.info("preparing %s stopped: the guide is closing", pack_file)
+            log.info("preparing %s stopped: the guide is closing", source)
         except updates.UpdateRefused as exc:
             self.refused.emit(exc.reason, exc.message, list(exc.details))
         except updates.ConfigError as exc:
             self.refused.emit(CONFIG, str(exc), [])
-        except OSError as exc:
-            self.refused.emit(_failure_reason(exc), str(exc), [])
-        except Exception as exc:  # the last resort: see _unexpected
-            self._unexpected(pack_file, exc)
-        else:
-            self.prepared.emit(result)
-
-    @Slot(str, str, str)
-    def prepare_programme(self, source: str, current_db: str, timezone: str) -> None:
-        updates = updates_api()
-        try:
-            result = updates.prepare_programme(
-                Path(source), current_db=Path(current_db), timezone=timezone or None,
-                progress=self._progress)
-        except _Stopped:
-            log.info("reading %s stopped: the guide is closing", source)
-        except updates.UpdateRefused as exc:
-            self.refused.emit(exc.reason, exc.message, list(exc.details))
         except OSError as exc:
             self.refused.emit(_failure_reason(exc), str(exc), [])
         except Exception as exc:  # the last resort: see _unexpected
