@@ -27,9 +27,7 @@ from guide.programme.cells import (
     date_clock,
     end_minutes,
     excel_time_hint,
-    host_names,
     is_date,
-    speaker_names,
     time_range,
 )
 from guide.programme.model import ProgrammeError, ProgrammeUnreadable, RawEvent, RawPerson, RawProgramme
@@ -58,6 +56,7 @@ from guide.programme.sheet_header import (
     open_sheet,
     unknown_columns,
 )
+from guide.programme.speakers import host_names, role_labels, speaker_names
 from guide.programme.workbook import UnsavedFormula, sheet_rows, unreadable_reason
 
 __all__ = ["COLUMNS", "SpreadsheetInvalid", "read_spreadsheet", "write_template"]
@@ -203,6 +202,16 @@ def _filled_notice(reader: _SheetReader) -> tuple[str, str]:
             "as CSV; if a row is on another day, type its date")
 
 
+def _label_notice(labelled: list[tuple[str, list[str]]]) -> list[tuple[str, str]]:
+    """Said once for the file: the role labels read before speakers' names (主持：张三)."""
+    if not labelled:
+        return []
+    labels = "、".join(dict.fromkeys(label for _row, found in labelled for label in found))
+    return [(rows_text([row for row, _found in labelled]) + ", column 嘉宾 Speakers",
+             f"role labels ({labels}) are not taken as part of the names after them; the guide "
+             "lists a session's moderators and hosts with its other speakers, without their role")]
+
+
 class _SheetReader:
     """Turns one sheet's rows into events; every bad cell goes into ``errors``."""
 
@@ -216,6 +225,7 @@ class _SheetReader:
         self.yearless: list[Yearless] = []  # sessions whose date has no year (5月27日)
         self.above: Any = None  # a CSV's last date cell, for the empty ones under it
         self.filled: list[int] = []  # the CSV rows that took it
+        self.labelled: list[tuple[str, list[str]]] = []  # rows whose speakers have labels
         self.labels = LABELS
 
     def read(self, rows: Iterator[list[Any]], first: int) -> Iterator[RawEvent]:
@@ -304,10 +314,16 @@ class _SheetReader:
                     f"is merged down over row {number}), which adds only 嘉宾 Speakers and 主办 "
                     f"Host; move the value to row {first}, or unmerge the title to make row "
                     f"{number} a session of its own")
-        event.persons += [RawPerson(p) for p in speaker_names(cells.get("speakers"))]
+        event.persons += self._speakers(cells, number)
         event.hosts += [h for h in host_names(cells.get("host")) if h not in event.hosts]
         event.where = self.where.row(first, number)
         return True
+
+    def _speakers(self, cells: dict[str, Any], number: int) -> list[RawPerson]:
+        """The row's speakers; the role labels before them (主持：) are kept for a notice."""
+        if labels := role_labels(cells.get("speakers")):
+            self.labelled.append((self.where.row(number), labels))
+        return [RawPerson(p) for p in speaker_names(cells.get("speakers"))]
 
     def _bad(self, number: int, field: str, message: str, value: Any) -> None:
         shown = f"{cell_shown(value)!r} " if cell_text(value) else ""
@@ -347,7 +363,7 @@ class _SheetReader:
             if end is not None:
                 minutes = end - (start.hour * 60 + start.minute)
                 event.duration = f"{minutes // 60}:{minutes % 60:02d}"
-        event.persons = [RawPerson(p) for p in speaker_names(cells.get("speakers"))]
+        event.persons = self._speakers(cells, number)
         if yearless:
             self.yearless.append(Yearless(event, cells.get("date"), self.where(number),
                                           self.where.row(number)))
@@ -462,6 +478,7 @@ def read_spreadsheet(data: bytes, name: str, kind: str) -> RawProgramme:
     far, notices = far_dates(name, dates)
     programme.notices += notices
     programme.notices += [_filled_notice(r) for r in readers if r.filled]
+    programme.notices += _label_notice([at for r in readers for at in r.labelled])
     errors += far
     if without_ids:  # said once for the file, naming each sheet it is true of
         programme.notices.append((", ".join(without_ids), NO_ID_COLUMN))

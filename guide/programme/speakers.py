@@ -1,0 +1,94 @@
+"""Names in a programme sheet's 嘉宾 Speakers and 主办 Host cells, as typed by hand."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from guide.programme.cells import cell_text
+
+# Separators an organiser types between names: 、，,;； a slash, a line break.
+_SEPARATOR = re.compile(r"\s*[、，,;；/／\n]\s*")
+# A space between two Chinese names ("张三 李四"); never inside a Latin name ("Zhang Wei").
+_CJK_SPACE = re.compile(r"(?<=[\u3400-\u9fff\uf900-\ufaff])\s+(?=[\u3400-\u9fff\uf900-\ufaff])")
+
+
+# With a semicolon in the cell, commas are inside names ("Wang, Wei; Li Na": surname first,
+# as English lists write it; "Tsinghua University, Beijing; Peking University").
+_STRONG_SEPARATOR = re.compile(r"\s*[、;；/／\n]\s*")
+
+
+def host_names(value: Any) -> list[str]:
+    """The hosts in a 主办 Host cell: organisations' names, which may have spaces in them."""
+    text = cell_text(value)
+    separator = _STRONG_SEPARATOR if ";" in text or "；" in text else _SEPARATOR
+    return [n for n in separator.split(text) if n]
+
+
+# Words a programme writes after a name, not names: "张三 教授" is one speaker.
+_TITLES = frozenset("""教授 副教授 博士 院士 先生 女士 老师 讲师 研究员 主任 院长 校长 所长 局长 司长
+    部长 处长 理事长 会长 秘书长 董事长 总经理 经理 总裁 总监 首席科学家 工程师 高级工程师
+    总工程师 书记 主席 委员 创始人 合伙人""".split())  # noqa: SIM905
+_TITLE_AT_END = re.compile("(?:" + "|".join(sorted(_TITLES, key=len, reverse=True)) + ")$")
+# Words of an institution's name: "清华大学教授" says where the speaker is from.
+_INSTITUTIONS = ("大学", "学院", "研究院", "研究所", "科学院", "中科院", "工程院", "实验室", "公司",
+                 "集团", "中心", "医院", "银行", "协会", "学会", "委员会", "基金会", "政府")
+_CJK_WORD = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+LONGEST_NAME = 4  # a Chinese name: two to four characters (欧阳 + a two-character given name)
+
+
+def _describes(word: str) -> bool:
+    """Whether ``word``, after a speaker's name, says who they are (a title, a post, where
+    they are from: 教授, 副校长, 中国科学院院士, 清华大学教授) rather than naming another speaker."""
+    if word in _TITLES or word.removeprefix("副") in _TITLES:
+        return True
+    if not _CJK_WORD.fullmatch(word):
+        return False  # a Latin name, or one written with a dot (买买提·艾力)
+    # Not after a one-character surname: 王教授 is a person, and so is 李学会.
+    title = _TITLE_AT_END.search(word)
+    return (len(word) > LONGEST_NAME or (title is not None and title.start() >= 2)
+            or any(at == 0 or at >= 2 for at in (word.find(w) for w in _INSTITUTIONS)))
+
+
+# A label before names in a 嘉宾 Speakers cell says their part, not who they are: 主持：张三；
+# 嘉宾：李四、王五, 对话嘉宾：钱七, Moderator: Zhang Wei. Kept in the name, it made the moderator
+# another person than the same 张三 on a row without it. Only a label followed by a colon, at the
+# start of the cell or after a separator, and no longer than a label (names have no colons).
+_ROLE_WORDS = ("嘉宾|主持人?|主讲人?|主席|讲者|演讲人?|发言人?|报告人|致辞人?|点评人?|评议人?|对话人?"
+               "|与谈人|领导|代表|专家")
+_ENGLISH_ROLES = (r"(?:(?:invited|guest|keynote|special|featured)\s+)?(?:co-?)?(?:moderator|host"
+                  r"|chair(?:person|man|woman)?|speaker|panell?ist|guest|presenter|facilitator"
+                  r"|discussant|keynote|mc|emcee|introduction|opening\s+remarks)s?")
+_LABEL = re.compile(rf"(?<![^\s、，,;；/／])(?:[\u4e00-\u9fff]{{0,4}}?(?:{_ROLE_WORDS})"
+                    rf"|(?i:{_ENGLISH_ROLES}))\s*[:：]\s*")
+# The same part after a name: 张三（主持）, Zhang Wei (moderator).
+_LABEL_AFTER = re.compile(r"\s*[（(]\s*(?:主持人?|(?i:(?:co-?)?(?:moderator|host|chair)))\s*[）)]"
+                          r"(?=\s*(?:$|[、，,;；/／\n]))")
+
+
+def role_labels(value: Any) -> list[str]:
+    """The role labels in a 嘉宾 Speakers cell (主持, 嘉宾, Moderator …), each once, as typed."""
+    text = cell_text(value)
+    found = [m[0].strip().rstrip(":：").strip() for m in _LABEL.finditer(text)]
+    found += [m[0].strip().strip("（()）").strip() for m in _LABEL_AFTER.finditer(text)]
+    return list(dict.fromkeys(found))
+
+
+def speaker_names(value: Any) -> list[str]:
+    """The speakers in a 嘉宾 Speakers cell ("张三、李四", "张三 李四", "张三/李四", "Zhang Wei; Li Si");
+    a title or affiliation after a name stays with it ("张三 教授", "李强 中国科学院院士"), a name
+    padded with a space is one ("王 伟"); a role label is no part of a name ("主持：张三", "张三（主持）":
+    张三; the guide has no roles for a session's speakers, so a moderator is one of them)."""
+    names: list[str] = []
+    text = _LABEL.sub("\n", _LABEL_AFTER.sub("", cell_text(value)))
+    for part in host_names(text):
+        words = [w for w in _CJK_SPACE.split(part) if w]
+        at_start = len(names)
+        for word in words:
+            if len(names) > at_start and _describes(word):
+                names[-1] += f" {word}"
+            elif len(names) > at_start and (len(word) == 1 or len(names[-1]) == 1):
+                names[-1] += word  # "王 伟": a two-character name padded to line up with longer ones
+            else:
+                names.append(word)
+    return names

@@ -1,0 +1,85 @@
+"""Role labels in a programme sheet's 嘉宾 Speakers cells (主持：张三) are no part of a name."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from guide.cli import main
+
+
+def _import(tmp_path: Path, capsys: pytest.CaptureFixture[str], source: Path) -> tuple[str, dict]:
+    out, report = tmp_path / "pack", tmp_path / "report.json"
+    code = main(["import", str(source), "--out", str(out), "--report", str(report),
+                 "--timezone", "Asia/Shanghai"])
+    err = capsys.readouterr().err
+    assert code == 0, err
+    return err, json.loads(report.read_text(encoding="utf-8"))
+
+
+def _speakers(pack: Path) -> dict[str, list[str]]:
+    """Each session's title -> the names of its speakers, in the sheet's order."""
+    people = {p["id"]: p["name"] for p in
+              json.loads((pack / "programme.json").read_text(encoding="utf-8"))["person"]}
+    forums = json.loads((pack / "sessions-0001.json").read_text(encoding="utf-8"))["forum"]
+    return {f["title"]: [people[s["person"]] for s in f.get("speakers", [])] for f in forums}
+
+
+def test_a_moderator_label_is_no_part_of_the_name_and_the_person_is_one(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The organiser's sheet: 主持：张三 was a person of its own beside 张三, and a search for
+    张三 found two people; the moderator was listed as "主持：张三 北京大学教授"."""
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["编号", "标题", "日期", "开始", "结束", "地点", "嘉宾"])
+    day = dt.datetime(2023, 5, 26)
+    for row in (["S1", "开幕式", day, "9:00", "10:30", "主会场",
+                 "主持：张三 北京大学教授；嘉宾：李四 院士、王五"],
+                ["S2", "主旨演讲", None, "上午10:30", "上午11:00", "主会场", "特邀嘉宾：Zhang Wei"],
+                ["S3", "圆桌对话", None, "下午2点", "下午3点半", "主会场",
+                 "主持人：赵六\n对话嘉宾：钱七、孙八"],
+                ["S4", "闭幕式", None, "16:00", "16:30", "主会场", "张三 北京大学教授、周九 教授"]):
+        sheet.append(row)
+    sheet.merge_cells("C2:C5")
+    book.save(tmp_path / "t.xlsx")
+    err, report = _import(tmp_path, capsys, tmp_path / "t.xlsx")
+    assert _speakers(tmp_path / "pack") == {
+        "开幕式": ["张三 北京大学教授", "李四 院士", "王五"], "主旨演讲": ["Zhang Wei"],
+        "圆桌对话": ["赵六", "钱七", "孙八"], "闭幕式": ["张三 北京大学教授", "周九 教授"]}
+    # The organiser is told, once, that the labels were read and that the role is not kept.
+    notice = ("row 2, row 3, row 4, column 嘉宾 Speakers: role labels (主持、嘉宾、特邀嘉宾、主持人、"
+              "对话嘉宾) are not taken as part of the names after them; the guide lists a session's "
+              "moderators and hosts with its other speakers, without their role")
+    assert notice in err
+    assert [n["where"] for n in report["notices"]].count("row 2, row 3, row 4, column 嘉宾 Speakers") == 1
+    # One person to find: the search for 张三 finds them once, with both sessions.
+    db = tmp_path / "c.db"
+    assert main(["build-db", "--content", str(tmp_path / "pack"), "--out", str(db)]) == 0
+    capsys.readouterr()
+    assert main(["search", "张三", "--kind", "person", "--json", "--content-db", str(db)]) == 0
+    found = json.loads(capsys.readouterr().out)
+    assert [hit["title"] for hit in found] == ["张三 北京大学教授"]
+
+
+def test_labels_with_an_ascii_colon_in_english_and_after_a_name(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    cells = ["主持:张三", "Moderator: Zhang Wei/Speakers: Li Si, Wang Wu", "Host: Li Na",
+             "Chair：张三、Speaker: Li Na", "张三（主持）、李四", "Zhang Wei (moderator), Li Si",
+             "Co-chairs: Li Si; Wang Wu", "主持： 张三  嘉宾： 李四 教授",
+             # not labels: names, a title after a name, a time
+             "张三 主任、李四", "Hosting Team, Li Si"]
+    (tmp_path / "s.csv").write_text(
+        "标题,日期,开始,结束,嘉宾\n" + "".join(f'T{i},2023-05-25,{9 + i}:00,{10 + i}:00,"{who}"\n'
+                                             for i, who in enumerate(cells)), encoding="utf-8")
+    err, _report = _import(tmp_path, capsys, tmp_path / "s.csv")
+    assert list(_speakers(tmp_path / "pack").values()) == [
+        ["张三"], ["Zhang Wei", "Li Si", "Wang Wu"], ["Li Na"], ["张三", "Li Na"], ["张三", "李四"],
+        ["Zhang Wei", "Li Si"], ["Li Si", "Wang Wu"], ["张三", "李四 教授"],
+        ["张三 主任", "李四"], ["Hosting Team", "Li Si"]]
+    assert "role labels (主持、Moderator、Speakers、Host、Chair、Speaker、moderator、Co-chairs、嘉宾)" in err
+    assert "row 2, row 3, row 4, row 5, row 6, row 7, row 8, row 9, column 嘉宾 Speakers" in err
