@@ -166,17 +166,35 @@ def _digests(db: sqlite3.Connection, kind: str, ignored: frozenset[str] = frozen
     return {owner: h.hexdigest() for owner, h in hashers.items()}
 
 
+def _order_sql(db: sqlite3.Connection, kind: str) -> str:
+    """SELECT of (id, title, title_en, *sort key) of ``kind``'s items, to end in ``id IN (…)``:
+    sessions by day and start, then title (the UTC start puts 00:30 after midnight after
+    23:00; databases before it have none), other kinds by their place in their list."""
+    if kind != "forum":
+        return "SELECT id, title, title_en, pos, title FROM item WHERE kind = ? AND"
+    columns = {r[1] for r in db.execute("PRAGMA table_info(forum)")}
+    utc = "start_utc" if "start_utc" in columns else "NULL"
+    return (f"SELECT id, title, title_en, date, start_time IS NULL, coalesce({utc}, ''), "
+            "coalesce(start_time, ''), title FROM forum WHERE ? = 'forum' AND")
+
+
 def _titles(db: sqlite3.Connection, kind: str, ids: Iterable[str]) -> list[ItemRef]:
+    """The items ``ids`` with their titles, in the order the guide lists them (see
+    :func:`_order_sql`). Sorted by id, a summary's first few titles had been any few: the
+    organiser checking what a file removed saw five at random."""
     wanted = sorted(ids)
     found: dict[str, tuple[str, str]] = {}
+    order: dict[str, tuple[object, ...]] = {}
+    sql = _order_sql(db, kind)
     for start in range(0, len(wanted), 500):
         chunk = wanted[start:start + 500]
         marks = ",".join("?" * len(chunk))
-        for item_id, title, title_en in db.execute(
-            f"SELECT id, title, title_en FROM item WHERE kind = ? AND id IN ({marks})", [kind, *chunk]
-        ):
+        for item_id, title, title_en, *key in db.execute(f"{sql} id IN ({marks})", [kind, *chunk]):
             found[item_id] = (title or "", title_en or "")
-    return [ItemRef(kind, i, *found.get(i, ("", ""))) for i in wanted]
+            order[item_id] = tuple("" if k is None else k for k in key)
+    # An id the database does not have (no title to show) goes last.
+    ordered = sorted(wanted, key=lambda i: (i not in order, order.get(i, ()), i))
+    return [ItemRef(kind, i, *found.get(i, ("", ""))) for i in ordered]
 
 
 _Forums = dict[str, tuple[Listing, str | None]]  # a content's sessions: listing and guid by id
