@@ -123,7 +123,7 @@ def publish_pack_file(pack_file: Path, dest_dir: Path, *, limits: Limits = DEFAU
     ``trusted`` when given (the kiosks' keys); and, unless ``replace``, a pack of another
     pack id than the one published there (wrong-pack) or a version not newer than it
     (not-newer; the very same file again is fine), and an ``index.json`` this guide did
-    not write.
+    not write. ``dry_run`` checks all this and returns the index it would write, writing nothing.
     """
     verified = verify_pack_file(pack_file, trusted or None, limits=limits, require_signature=True)
     m = verified.manifest
@@ -133,6 +133,8 @@ def publish_pack_file(pack_file: Path, dest_dir: Path, *, limits: Limits = DEFAU
         if published is not None:
             _check_succession(published, verified, dest_dir, limits)
     name = default_pack_name(m.pack_id, m.version)
+    if dry_run:
+        return PackIndex(m.pack_id, m.version, name, verified.size, verified.sha256)
     write_atomically(dest_dir / name, lambda tmp: shutil.copyfile(verified.path, tmp))
     index = PackIndex(m.pack_id, m.version, name, verified.size, verified.sha256)
     write_atomically(dest_dir / INDEX, lambda tmp: tmp.write_bytes(index.to_bytes()))
