@@ -138,7 +138,8 @@ def cmd_import(args: argparse.Namespace) -> int:
                   "it with an empty template)", file=sys.stderr)
             return 2
         write_template(args.out)
-        print(f"wrote the programme template {args.out}: fill in one session per row, then "
+        print(f"wrote the programme template {args.out}: fill in one session per row (row 2 is "
+              "an example: overwrite it or delete it; left as it is, the import skips it), then "
               f"`guide import {args.out.name} --out PACK_DIR --timezone Asia/Shanghai`")
         return 0
     if not args.source:
