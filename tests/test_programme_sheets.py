@@ -26,6 +26,8 @@ def _fill(path: Path, rows: list[list[object]]) -> None:
     sheet = book.active
     assert sheet is not None
     headers = [c.value for c in sheet[1]]
+    if sheet.max_row > 1 and str(sheet["B2"].value).startswith("示例"):  # the template's example:
+        sheet.delete_rows(2)  # organisers overwrite it
     for row in rows:
         sheet.append(row + [None] * (len(headers) - len(row)))
     book.save(path)
@@ -38,6 +40,55 @@ def test_template_has_the_bilingual_headers(tmp_path: Path) -> None:
     for header in ("标题 Title", "英文标题 Title (English)", "日期 Date", "开始 Start", "结束 End",
                    "地点 Room", "类型 Type", "主办 Host", "嘉宾 Speakers", "简介 Abstract"):
         assert header in headers
+
+
+def test_the_template_is_a_programme_sheet_with_an_example_row_the_import_skips(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The sheet was called 程序 (a computer program) and had headers only; an example row
+    must not reach the kiosks as a session if the organiser leaves it."""
+    sheet = _template(tmp_path)
+    assert "row 2 is an example: overwrite it or delete it" in capsys.readouterr().out
+    book = load_workbook(sheet)
+    assert book.sheetnames == ["日程 Programme"]
+    example = [c.value for c in book.worksheets[0][2]]
+    assert example[:2] == ["S1", "示例：开幕式（请改写或删除此行）"]
+    assert example[3] == dt.datetime(2023, 5, 25) and example[4:6] == [dt.time(9), dt.time(10, 30)]
+    skipped = ("row 2: the template's example row (its 标题 Title is still the example's), not "
+               "imported; overwrite it with a session or delete the row")
+    out = tmp_path / "pack"
+    args = ["import", str(sheet), "--out", str(out), "--timezone", "Asia/Shanghai"]
+    assert main(args) == 2  # the example alone: nothing to import, and why
+    assert f"no session could be imported (1 skipped: {skipped})" in capsys.readouterr().err
+    book.worksheets[0].append(["S2", "数字经济论坛", "", "2023-05-26", "14:00", "17:00"])
+    book.save(sheet)
+    assert main(args) == 0
+    assert f"skipped: {skipped}" in capsys.readouterr().err.splitlines()
+    assert [f.guid for f in load_pack(out).of("forum")] == ["S2"]
+    book.worksheets[0]["B2"] = "开幕式"  # overwritten: a session like any other
+    book.save(sheet)
+    assert main(args) == 0
+    assert sorted(f.guid for f in load_pack(out).of("forum")) == ["S1", "S2"]
+
+
+def test_a_time_range_typed_in_start_gives_the_start_and_the_end(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`9:00-10:30` in 开始 Start with 结束 End empty was refused as "not a time", with no word
+    of 结束 End, though a 时间 Time column takes the same text."""
+    sheet = _template(tmp_path)
+    _fill(sheet, [["S1", "开幕式", "", "2023-05-25", "9:00-10:30"],
+                  ["S2", "数字经济论坛", "", "2023-05-25", "下午2:00-5:00", None]])
+    out = tmp_path / "pack"
+    args = ["import", str(sheet), "--out", str(out), "--timezone", "Asia/Shanghai"]
+    assert main(args) == 0, capsys.readouterr().err
+    times = {f.guid: (f.start.strftime("%H:%M"), f.end.strftime("%H:%M")) for f in load_pack(out).of("forum")}
+    assert times == {"S1": ("09:00", "10:30"), "S2": ("14:00", "17:00")}
+    # With an end in 结束 End as well, which end is meant is not guessed.
+    _fill(sheet, [["S3", "闭幕式", "", "2023-05-26", "9:00-10:30", "11:00"]])
+    assert main(args) == 2
+    assert capsys.readouterr().err.splitlines()[-2:] == [
+        "programme.xlsx: row 4, column 开始 Start: '9:00-10:30' is a range of times, and 结束 End "
+        "is given too: put only the start in 开始 Start and the end in 结束 End",
+        "1 bad cell(s); nothing written"]
 
 
 def test_a_filled_template_round_trips(tmp_path: Path) -> None:

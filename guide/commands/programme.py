@@ -36,6 +36,28 @@ def next_steps(source: str, pack_dir: Path) -> str:
             f"{look_commands(pack_dir)}")
 
 
+def version_lines(result: Any, out: Path, *, explicit: bool) -> list[str]:
+    """What ``guide import`` says of the pack it wrote: its id and version, and, over an
+    earlier import, that kiosks take only a version above theirs (each update needs one)."""
+    head = f"pack {result.pack_id} version {result.version}"
+    lines = []
+    if result.kept:
+        lines.append(f"the same programme as the earlier import in {out} (most of its sessions are "
+                     f"in both), so it keeps that pack's id and title, \"{result.programme.title}\"; "
+                     "give --pack-id and --title to make it a programme of its own")
+    if result.previous is None:
+        lines.append(f"{head}: a new pack; for the kiosks, build, sign and publish it (guide "
+                     "pack build, sign, publish)")
+    elif explicit and result.version <= result.previous:
+        lines.append(f"warning: {head}, but {out} held version {result.previous}: kiosks that have "
+                     f"version {result.previous} refuse it; import again without --pack-version "
+                     f"(the next version, {result.previous + 1}) or give a higher one")
+    else:
+        lines.append(f"{head}, the next after version {result.previous} in {out}: build, sign and "
+                     "publish it, and kiosks with an older version take it")
+    return lines
+
+
 # The keys every report `guide import` writes has: what a file must hold to be replaced by one.
 REPORT_KEYS = frozenset({"source", "format", "sessions", "skipped", "repaired"})
 _REPORT_CAP = 64 << 20  # far over any report (20,000 events skipped): no need to read more
@@ -116,7 +138,8 @@ def cmd_import(args: argparse.Namespace) -> int:
                   "it with an empty template)", file=sys.stderr)
             return 2
         write_template(args.out)
-        print(f"wrote the programme template {args.out}: fill in one session per row, then "
+        print(f"wrote the programme template {args.out}: fill in one session per row (row 2 is "
+              "an example: overwrite it or delete it; left as it is, the import skips it), then "
               f"`guide import {args.out.name} --out PACK_DIR --timezone Asia/Shanghai`")
         return 0
     if not args.source:
@@ -166,6 +189,8 @@ def cmd_import(args: argparse.Namespace) -> int:
           # Columns apart: "3 skipped" read as three sessions lost.
           + (f", {len(columns)} column(s) not read" if (columns := report["columns_not_read"]) else "")
           + (f" (see {args.report})" if args.report else ""))
+    for line in version_lines(result, args.out, explicit=args.pack_version is not None):
+        print(line, file=sys.stderr if line.startswith("warning:") else sys.stdout)
     print(next_steps(args.source, args.out))
     for entry in report["skipped"]:
         print(f"skipped: {entry['where']}: {entry['reason']}", file=sys.stderr)
@@ -247,12 +272,15 @@ def register(sub: Any, command: Callable[[str, Handler, str], argparse.ArgumentP
                    "in \"andi-test-raum\") and that have no description, and the rooms they are "
                    "in; left out by default (the report names them, and notes any other session "
                    "or room that looks like test data)")
-    p.add_argument("--pack-version", type=int, default=1, metavar="N",
-                   help="version number of the pack (raise it for each update sent to kiosks)")
+    p.add_argument("--pack-version", type=int, metavar="N",
+                   help="version number of the pack (default: 1 for a new pack, else the next "
+                   "after the one in PACK_DIR; kiosks take only a version above theirs)")
     p.add_argument("--pack-id", metavar="ID", help="the pack's id (default: the file's acronym, "
-                   "title or name); keep it the same for every update of one programme")
+                   "title or name; a sheet of the same event imported over an earlier import "
+                   "keeps that one's); keep it the same for every update of one programme")
     p.add_argument("--title", metavar="TEXT", help="the programme's title the guide shows "
-                   "(default: the file's, or a spreadsheet's file name)")
+                   "(default: the file's, or a spreadsheet's file name; over an earlier import "
+                   "of the same programme's sheet, that one's)")
 
     p = command("export", cmd_export, "write the whole programme as frab XML, frab JSON or iCalendar")
     p.add_argument("--format", choices=["frab-xml", "frab-json", "ics"],

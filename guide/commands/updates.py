@@ -195,14 +195,25 @@ def cmd_pack_publish(args: argparse.Namespace) -> int:
     from guide.updates.guidepack import publish_pack_file, published_index
 
     trusted = _trusted(args, _config(args, kiosk=False))
-    replaced = None
-    if args.replace:  # only to say what staff replaced; an unreadable index is simply replaced
-        try:
-            replaced = published_index(args.dir)
-        except UpdateRefused:
-            replaced = None
-    index = publish_pack_file(args.file, args.dir, trusted=trusted, replace=args.replace)
-    print(f"published {index.pack_id} version {index.version} to {args.dir} ({index.file}, index.json)")
+    try:  # what it replaces: to say what changes, and what staff replaced (an unreadable
+        replaced = published_index(args.dir)  # index is refused without --replace, below)
+    except UpdateRefused:
+        replaced = None
+    # Checked first, and compared before the copy, which may replace the published file.
+    index = publish_pack_file(args.file, args.dir, trusted=trusted, replace=args.replace,
+                              dry_run=True)
+    changes = _changes(args.file, args.dir, replaced, index, published=not args.dry_run)
+    if args.dry_run:
+        print(f"not published (--dry-run): {index.pack_id} version {index.version} may be "
+              f"published to {args.dir}")
+    else:
+        index = publish_pack_file(args.file, args.dir, trusted=trusted, replace=args.replace)
+        print(f"published {index.pack_id} version {index.version} to {args.dir} ({index.file}, "
+              "index.json)")
+    for line in changes:
+        print(line, file=sys.stderr if line.startswith(("warning:", "note:")) else sys.stdout)
+    if not args.replace:
+        replaced = None
     if replaced is not None and replaced.pack_id != index.pack_id:
         print(f"note: it replaces {replaced.pack_id} version {replaced.version} (--replace); "
               f"kiosks showing {replaced.pack_id} refuse it as another pack's content",
@@ -216,6 +227,24 @@ def cmd_pack_publish(args: argparse.Namespace) -> int:
               "checked against the kiosks' keys; a kiosk refuses a pack signed by a key it does "
               "not trust", file=sys.stderr)
     return 0
+
+
+def _changes(pack_file: Path, dest_dir: Path, replaced: Any, index: Any, *,
+             published: bool) -> list[str]:
+    """What the kiosks showing the pack published before will see change, as lines to print
+    (none when nothing was published, or another pack's, or the very same file)."""
+    from guide.content.loader import PackInvalid
+    from guide.updates.errors import UpdateRefused
+    from guide.updates.pack_changes import publish_changes
+
+    if replaced is None or replaced.pack_id != index.pack_id or (
+            replaced.sha256 is not None and replaced.sha256 == index.sha256):
+        return []
+    try:
+        return publish_changes(pack_file, dest_dir, replaced).lines(published=published)
+    except (UpdateRefused, PackInvalid, OSError) as exc:
+        return [f"note: what it changes against version {replaced.version} could not be worked "
+                f"out ({exc})"]
 
 
 # --- guide update --------------------------------------------------------------------------
@@ -422,6 +451,8 @@ def register(sub: Any, command: Command) -> None:
     p.add_argument("--replace", action="store_true", help="publish even over a newer version or "
                    "another pack id already published in DIR (refused without it: kiosks on the "
                    "newer version refuse an older one, and kiosks of the other pack refuse this one)")
+    p.add_argument("--dry-run", action="store_true", help="check the pack and say what it "
+                   "changes against the pack published in DIR, without publishing it")
 
     update = group("update", "check for, apply and roll back content updates", "update_action",
                    databases=True)

@@ -27,6 +27,7 @@ from guide.content.ids import slug
 from guide.content.loader import load_pack
 from guide.content.pack_folder import PACK_META
 from guide.files import remove_stale_temps
+from guide.programme.continuing import continuing, earlier_import, from_sheet
 from guide.programme.frab import read_frab_json, read_frab_xml, utf8_declared
 from guide.programme.ical import read_ics
 from guide.programme.model import ProgrammeError, ProgrammeUnreadable, RawProgramme
@@ -81,11 +82,17 @@ SHOWN_SKIPS = 5  # reasons in the error when no event could be imported
 
 @dataclass(frozen=True)
 class ImportResult:
-    """What an import wrote."""
+    """What an import wrote: ``pack_id`` version ``version``; ``previous`` is the version of
+    the same pack the folder held (None: a new pack); ``kept`` whether its id and title were
+    kept because the file is a sheet of the same event (see :mod:`guide.programme.continuing`)."""
 
     out: Path
     format: str
     programme: Programme
+    pack_id: str = ""
+    version: int = 1
+    previous: int | None = None
+    kept: bool = False
 
 
 MAX_DOWNLOAD = 64 * 2**20
@@ -395,23 +402,41 @@ def pack_id_of(programme: Programme) -> str:
 
 
 def import_programme(source: str, out: Path, *, fmt: str | None = None,
-                     timezone: str | None = None, version: int = 1, pack_id: str | None = None,
-                     title: str | None = None, keep_test_entries: bool = False) -> ImportResult:
+                     timezone: str | None = None, version: int | None = None,
+                     pack_id: str | None = None, title: str | None = None,
+                     keep_test_entries: bool = False) -> ImportResult:
     """Read ``source`` (path or URL), write its pack to ``out``; raise ProgrammeError on bad input.
 
     ``pack_id`` and ``title`` replace what the file gives (a spreadsheet: its file name), so a
-    corrected sheet saved under another name still updates the same pack on the kiosks.
+    corrected sheet saved under another name still updates the same pack on the kiosks. Over
+    an earlier import in ``out``, a sheet of the same event keeps its pack id and title without
+    them, and ``version`` (None) is the next after the one there, as kiosks take only a higher
+    one; a new pack is version 1.
     """
     if pack_id is not None and (not pack_id or slug(pack_id) != pack_id or len(pack_id) > 60):
         raise ProgrammeError(f"--pack-id {pack_id!r}: use lower-case letters, digits and dashes "
                              "(at most 60), e.g. zgc-forum-2023")
     fmt, programme = read_programme(source, fmt=fmt, timezone=timezone,
                                     keep_test_entries=keep_test_entries)
+    earlier = earlier_import(Path(out))
+    kept = False
+    if earlier is not None and from_sheet(fmt, earlier.source):
+        if pack_id is None:  # a sheet's id is its file's name: the same event keeps the earlier one
+            named = pack_id_of(programme)
+            programme = continuing(programme, fmt, earlier.pack_id, earlier.title, earlier.source,
+                                   earlier.listings)
+            kept = named != earlier.pack_id == pack_id_of(programme)
+        elif pack_id == earlier.pack_id:  # the same pack, by --pack-id: its name, not the file's
+            programme = replace(programme, title=earlier.title or programme.title)
     if pack_id or title:
         programme = replace(programme, acronym=pack_id or programme.acronym,
                             title=title or programme.title)
+    final_id = pack_id_of(programme)
+    previous = earlier.version if earlier is not None and earlier.pack_id == final_id else None
+    if version is None:
+        version = previous + 1 if previous is not None else 1
     write_pack(programme, out, source=source.rsplit("/", 1)[-1], version=version)
-    return ImportResult(Path(out), fmt, programme)
+    return ImportResult(Path(out), fmt, programme, final_id, version, previous, kept)
 
 
 def report_json(result: ImportResult, source: str) -> dict[str, Any]:
@@ -419,6 +444,7 @@ def report_json(result: ImportResult, source: str) -> dict[str, Any]:
     p = result.programme
     return {
         "source": source, "format": result.format, "out": str(result.out),
+        "pack_id": result.pack_id, "version": result.version,
         "sessions": len(p.forum), "rooms": len(p.room), "tracks": len(p.track),
         "speakers": len(p.person), "timezone": p.timezone,
         "skipped": p.report.skipped, "repaired": p.report.repaired, "notices": p.report.notices,

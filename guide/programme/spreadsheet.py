@@ -57,27 +57,10 @@ from guide.programme.sheet_header import (
     unknown_columns,
 )
 from guide.programme.speakers import host_names, role_labels, speaker_names
+from guide.programme.template import EXAMPLE_SKIP, is_example, write_template
 from guide.programme.workbook import UnsavedFormula, sheet_rows, unreadable_reason
 
 __all__ = ["COLUMNS", "SpreadsheetInvalid", "read_spreadsheet", "write_template"]
-
-
-def write_template(out: Path) -> None:
-    """An empty programme sheet with the bilingual headers, ready to fill in."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = "程序 Programme"
-    sheet.append([header for _field, header in COLUMNS])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for i, (_field, header) in enumerate(COLUMNS):
-        sheet.column_dimensions[chr(ord("A") + i)].width = max(14, len(header) + 4)
-    sheet.freeze_panes = "A2"
-    book.save(out)
 
 
 _UNHIDE = "right-click a sheet's tab > Unhide"
@@ -245,6 +228,10 @@ class _SheetReader:
             cells = {f: row[i] if i < len(row) else None for i, f in enumerate(self.fields) if f}
             if self._blank(row) or self._continues(row, cells, number):
                 continue
+            if is_example(cell_text(cells.get("title"))):  # left in a filled-in template
+                yield RawEvent(where=self.where.row(number), day=None, source_id=None,
+                               title=cell_text(cells.get("title")), skip=EXAMPLE_SKIP)
+                continue
             event = self._event(cells, number, self._date_from_above(cells, number) or
                                 self.fields.index("date") in getattr(row, "continued", ()))
             self.last = (event, number, cells) if event is not None else None
@@ -394,7 +381,16 @@ class _SheetReader:
         session's time it is.
         """
         start, end, note = self._time_cell(cells, number)
-        for field in ("start", "end"):
+        fields: tuple[str, ...] = ("start", "end")
+        ranged = None if cell_text(cells.get("time")) else _range_in(cells.get("start"))
+        if ranged is not None:  # 9:00-10:30 typed in 开始 Start, as in a 时间 Time column
+            fields = ("end",)
+            if cell_text(cells.get("end")):
+                self._bad(number, "start", "is a range of times, and 结束 End is given too: put "
+                          "only the start in 开始 Start and the end in 结束 End", cells["start"])
+            else:
+                start, end, note = ranged
+        for field in fields:
             if cell_text(cells.get(field)):
                 try:
                     if field == "start":
@@ -420,7 +416,7 @@ class _SheetReader:
         if end is not None and start is None and not cell_text(cells.get("start")):
             self._bad(number, "start", "is empty but 结束 End is given", None)
         elif start is not None and end is not None and end <= start.hour * 60 + start.minute:
-            said = "end" if cell_text(cells.get("end")) else "time"
+            said = "end" if cell_text(cells.get("end")) else "start" if ranged else "time"
             what = "is not after 开始 Start" if said == "end" else "ends at or before its start"
             self._bad(number, said, f"{what} {start.strftime('%H:%M')} (a session that ends after "
                       "midnight: write 00:30+1 or 次日00:30)", cells.get(said))
@@ -446,6 +442,19 @@ class _SheetReader:
             self._bad(number, "time", "is not a time or a range of times (e.g. 09:00-12:00, "
                       f"or one start time: {TIME_FORMS})", value)
         return None, None, None
+
+
+def _range_in(value: Any) -> tuple[dt.time, int | None, str | None] | None:
+    """(start, end, a note) of a typed range of times (9:00-10:30); None for anything else."""
+    if not isinstance(value, str):
+        return None
+    try:
+        start, end, note = time_range(value)
+    except ValueError:  # no range: said as no time, where the cell is read as one
+        return None
+    if end is None:
+        return None
+    return start, end, note and note.replace("时间 Time", "开始 Start", 1)
 
 
 def read_spreadsheet(data: bytes, name: str, kind: str) -> RawProgramme:

@@ -8,6 +8,7 @@ The UI translates by ``reason`` and shows ``message`` (English) and ``details`` 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 # Reason codes. Permanent ones say something about the pack itself; a poller remembers them
 # for that index and does not download the same pack again.
@@ -36,6 +37,27 @@ STALE = "stale"                      # a prepared update was overtaken before it
 NO_TRUSTED_KEYS_MESSAGE = ("no trusted public keys are configured, so no pack can be accepted; add "
                            "the content team's .pub key to trusted_keys in updates.toml (in the user "
                            "data folder), or give it with --trusted")
+
+
+
+def wrong_pack_offer(offered: str, in_use: str, location: str, file: str) -> str:
+    """Why a poll refuses what a source (its pack ``file`` at ``location``, a folder or a URL)
+    offers for another pack's content than the one in use, and how staff move the machine to
+    it: once, by hand, as a poll never does (a kiosk still on the bundled content)."""
+    import shlex
+    import urllib.parse
+
+    if location.lower().startswith(("http://", "https://")):
+        url = urllib.parse.urljoin(location, urllib.parse.quote(file))
+        where = f"PACK (the file {url}, downloaded)"
+    else:
+        where = shlex.quote(str(Path(location) / file))
+    return (f"the source offers pack {offered!r}, the content in use is {in_use!r}, and a poll "
+            f"never replaces content with another pack's. To show {offered} here, switch once by "
+            f"hand: `guide update apply --file {where} --switch` (with the --kiosk-config the "
+            "kiosk starts with; or leave kiosk mode and use the staff menu's \"Open content "
+            f"pack...\"); {offered}'s later versions then apply on their own")
+
 
 PERMANENT = frozenset({
     CORRUPT, NOT_A_PACK, UNSAFE, TOO_LARGE, UNSIGNED, UNKNOWN_KEY, BAD_SIGNATURE, BAD_MANIFEST,

@@ -12,7 +12,6 @@ one for that programme, so opening a corrected file again always counts as newer
 from __future__ import annotations
 
 import hashlib
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,6 +23,7 @@ from guide.updates.staging import Progress, stage_progress, staging
 from guide.updates.state import STAFF_SIGNER, ContentIdentity, ContentSlot, default_slot
 
 if TYPE_CHECKING:
+    from guide.content.same_item import Listing
     from guide.programme.normalise import Programme
 
 __all__ = ["STAFF_SIGNER", "prepare_programme"]
@@ -97,48 +97,26 @@ def prepare_programme(source: Path, *, current_db: Path | None, timezone: str | 
             timezone=programme.timezone, zone_assumed=programme.zone_assumed))
 
 
-_SHEETS = ("xlsx", "csv")
-
-
 def _continuing(programme: Programme, fmt: str, current: ContentIdentity | None,
                 current_db: Path | None) -> Programme:
     """A spreadsheet of the same event opened over a programme staff loaded from a spreadsheet
-    is its next version: a sheet names its programme after its file name only, and a corrected
-    sheet is saved under another (programme-v2.xlsx), which made another pack, named after it
-    in the title bar, with its own version count. Another event's sheet is a programme of its
-    own (see :func:`_same_event`): made the next version, it took the first one's name."""
-    if (fmt not in _SHEETS or current is None or current.signer != STAFF_SIGNER
-            or not current.source.lower().endswith(tuple(f".{s}" for s in _SHEETS))
-            or current_db is None or not _same_event(programme, current_db)):
+    is its next version: same pack id, same title (see :mod:`guide.programme.continuing`)."""
+    from guide.programme.continuing import continuing
+
+    if current is None or current.signer != STAFF_SIGNER or current_db is None:
         return programme
-    return replace(programme, acronym=current.pack_id, title=current.title or programme.title)
+    return continuing(programme, fmt, current.pack_id, current.title, current.source,
+                      lambda: _listings(current_db))
 
 
-def _same_event(programme: Programme, current_db: Path) -> bool:
-    """Whether at least half the sessions of the smaller programme are in both: by title, or
-    by day and start in the same room (without rooms: with a title like the other's, as
-    "开幕式" corrected to "开幕式（更正）"). A corrected sheet shares nearly all; another event's,
-    numbered S1, S2 … as well, shares next to none."""
+def _listings(current_db: Path) -> list[Listing]:
+    """What the sessions of the content in use show: title, day, start and room."""
     import sqlite3
 
-    from guide.content.same_item import Listing, forum_listings, norm, similar_titles
+    from guide.content.same_item import forum_listings
 
     conn = sqlite3.connect(f"{current_db.resolve().as_uri()}?mode=ro", uri=True)
     try:
-        before = [listing for listing, _guid in forum_listings(conn).values()]
+        return [listing for listing, _guid in forum_listings(conn).values()]
     finally:
         conn.close()
-    titles = {norm(s.title) for s in before}
-    slots: dict[tuple[str | None, str | None], list[Listing]] = {}
-    for s in before:
-        slots.setdefault((s.date, s.start), []).append(s)
-    rooms = {r["id"]: r["title"] for r in programme.room}
-    shared = 0
-    for f in programme.forum:
-        new = Listing.of(f["title"], f["title_en"], f["date"], str(f.get("start", ""))[11:16],
-                         rooms.get(f.get("room", "")))
-        shared += norm(new.title) in titles or any(
-            (s.venue is not None and new.venue is not None and norm(s.venue) == norm(new.venue))
-            or (s.venue is None and new.venue is None and similar_titles(s.title, new.title))
-            for s in slots.get((new.date, new.start), ()) if new.start)
-    return shared > 0 and 2 * shared >= min(len(programme.forum), len(before))

@@ -431,9 +431,9 @@ def _judge_offer(poll: _Poll, fetched: Fetched, index: PackIndex, pending: Ready
     """Decide on what the index offers before downloading anything."""
     current = poll.current
     if current is not None and current.pack_id and index.pack_id != current.pack_id:
-        poll.remember(fetched, Decision.REFUSED, f"wrong pack {index.pack_id}")
-        return poll.result(CheckStatus.REFUSED, f"the source offers pack {index.pack_id!r}, the content "
-                           f"in use is {current.pack_id!r}", reason=errors.WRONG_PACK)
+        why = errors.wrong_pack_offer(index.pack_id, current.pack_id, fetched.location, index.file)
+        poll.remember(fetched, Decision.REFUSED, f"wrong-pack: {why}")
+        return poll.result(CheckStatus.REFUSED, why, reason=errors.WRONG_PACK)
     floor = poll.floor(index.pack_id)
     if index.version <= floor:
         poll.remember(fetched, Decision.UP_TO_DATE, f"version {floor}")

@@ -87,9 +87,14 @@ def _check_succession(published: PackIndex, verified: VerifiedPack, dest_dir: Pa
     if m.pack_id != published.pack_id:
         raise refuse(errors.WRONG_PACK, f"{where}, and this pack is {m.pack_id} version "
                      f"{m.version}: every kiosk showing {published.pack_id} would refuse it and "
-                     f"no longer see {published.pack_id}'s updates; nothing was published. Publish "
-                     f"it to a folder of its own, or give --replace if that folder is to serve "
-                     f"{m.pack_id} from now on")
+                     f"no longer see {published.pack_id}'s updates; nothing was published. If it "
+                     f"is {published.pack_id} corrected (a sheet saved under another name), keep "
+                     f"the pack id: import the file again into {published.pack_id}'s pack "
+                     f"folder (or a new one) with `guide import FILE --out PACK_DIR --pack-id "
+                     f"{published.pack_id} --pack-version {published.version + 1}`, then build, "
+                     f"sign and publish that. If it is another programme, publish it to a folder "
+                     f"of its own (--replace would make this folder serve {m.pack_id} instead, "
+                     f"and the kiosks showing {published.pack_id} would take none of it)")
     if m.version == published.version and (verified.sha256 == published.sha256 or _same_content(
             dest_dir / published.file, verified, limits)):
         return  # the same pack again (perhaps with another signature): no kiosk loses it
@@ -98,15 +103,17 @@ def _check_succession(published: PackIndex, verified: VerifiedPack, dest_dir: Pa
             else f"the older version {m.version}"
         raise refuse(errors.NOT_NEWER, f"{where}, and this pack is {same}: kiosks that have "
                      f"version {published.version} refuse it, and the others would no longer "
-                     f"get version {published.version}; nothing was published. Raise the version "
-                     f"in pack.toml above {published.version} and build and sign the pack again "
-                     "(also to go back to older content), or give --replace if staff mean to "
-                     "replace the published pack (e.g. one that every kiosk refused)")
+                     f"get version {published.version}; nothing was published. Give it a higher "
+                     f"version (also to go back to older content): import its file again with "
+                     f"`guide import FILE --out PACK_DIR --pack-version {published.version + 1}` "
+                     f"(or raise the version in its pack.toml above {published.version}), then "
+                     "build, sign and publish it; or give --replace if staff mean to replace the "
+                     "published pack (e.g. one that every kiosk refused)")
 
 
 def publish_pack_file(pack_file: Path, dest_dir: Path, *, limits: Limits = DEFAULT_LIMITS,
                       trusted: Sequence[PublicKey] | None = None,
-                      replace: bool = False) -> PackIndex:
+                      replace: bool = False, dry_run: bool = False) -> PackIndex:
     """Copy a signed pack file into an update source folder and point its ``index.json`` at it.
 
     The pack is copied first and the index replaced last (both atomically), so a
@@ -116,7 +123,7 @@ def publish_pack_file(pack_file: Path, dest_dir: Path, *, limits: Limits = DEFAU
     ``trusted`` when given (the kiosks' keys); and, unless ``replace``, a pack of another
     pack id than the one published there (wrong-pack) or a version not newer than it
     (not-newer; the very same file again is fine), and an ``index.json`` this guide did
-    not write.
+    not write. ``dry_run`` checks all this and returns the index it would write, writing nothing.
     """
     verified = verify_pack_file(pack_file, trusted or None, limits=limits, require_signature=True)
     m = verified.manifest
@@ -126,6 +133,8 @@ def publish_pack_file(pack_file: Path, dest_dir: Path, *, limits: Limits = DEFAU
         if published is not None:
             _check_succession(published, verified, dest_dir, limits)
     name = default_pack_name(m.pack_id, m.version)
+    if dry_run:
+        return PackIndex(m.pack_id, m.version, name, verified.size, verified.sha256)
     write_atomically(dest_dir / name, lambda tmp: shutil.copyfile(verified.path, tmp))
     index = PackIndex(m.pack_id, m.version, name, verified.size, verified.sha256)
     write_atomically(dest_dir / INDEX, lambda tmp: tmp.write_bytes(index.to_bytes()))

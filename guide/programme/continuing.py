@@ -1,0 +1,106 @@
+"""A spreadsheet imported again over an earlier import of the same event: the same programme.
+
+A sheet names its programme after its file's name only, and a corrected sheet is saved under
+another name (``programme-v2.xlsx``), which made another pack, named after that file in the
+title bar, with its own version count; the kiosks refused it as another pack's content. So a
+sheet of the same event (see :func:`same_event`) imported over a programme that came from a
+sheet keeps that programme's pack id and title. Staff's "Open programme…" compares it with the
+content in use (:mod:`guide.updates.programme`), ``guide import`` with the pack folder an
+earlier import wrote (:func:`earlier_import`).
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from guide.content.pack_folder import PACK_META
+from guide.content.same_item import Listing, norm, similar_titles
+from guide.programme.normalise import Programme
+
+SHEETS = ("xlsx", "csv")  # the formats whose programme is named after the file
+
+
+@dataclass(frozen=True)
+class EarlierImport:
+    """The pack an earlier ``guide import`` left in a pack folder."""
+
+    folder: Path
+    pack_id: str
+    version: int
+    title: str
+    source: str  # the name of the file it was imported from
+
+    def listings(self) -> list[Listing]:
+        """What its sessions' rows show (title, day, start, room), read from its files; none
+        when they cannot be read (it is then no programme a sheet continues)."""
+        rooms: dict[str, str] = {}
+        forum: list[dict[str, Any]] = []
+        try:
+            for path in sorted(self.folder.glob("*.json")):
+                body = json.loads(path.read_text(encoding="utf-8"))
+                rooms.update({r["id"]: r["title"] for r in body.get("room", ())})
+                forum += body.get("forum", ())
+            return listings(forum, rooms)
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return []
+
+
+def earlier_import(folder: Path) -> EarlierImport | None:
+    """The pack an earlier import wrote in ``folder``; None when there is none or its
+    ``pack.toml`` cannot be read (the import then says so, see ``check_out_folder``)."""
+    try:
+        meta = tomllib.loads((Path(folder) / PACK_META).read_text(encoding="utf-8"))["pack"]
+        version = meta["version"]
+        if not isinstance(version, int) or isinstance(version, bool):
+            return None
+        return EarlierImport(Path(folder), str(meta["id"]), version, str(meta.get("title", "")),
+                             str(meta.get("source", "")))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError, TypeError):
+        return None
+
+
+def listings(forum: Iterable[Mapping[str, Any]], rooms: Mapping[str, str]) -> list[Listing]:
+    """The listings of an imported programme's sessions (``rooms``: room titles by id)."""
+    return [Listing.of(f["title"], f.get("title_en"), f.get("date"), str(f.get("start", ""))[11:16],
+                       rooms.get(f.get("room", "")))
+            for f in forum]
+
+
+def from_sheet(fmt: str, source: str) -> bool:
+    """Whether both the file being imported and the earlier programme's are spreadsheets."""
+    return fmt in SHEETS and source.lower().endswith(tuple(f".{s}" for s in SHEETS))
+
+
+def continuing(programme: Programme, fmt: str, pack_id: str, title: str, source: str,
+               before: Callable[[], Sequence[Listing]]) -> Programme:
+    """``programme`` as the next version of the earlier one (``pack_id``, ``title``, imported
+    from the file ``source``, whose sessions ``before`` lists) when both are spreadsheets of the
+    same event; as it is otherwise: another event's sheet is a programme of its own (made the
+    next version, it took the first one's name)."""
+    if not from_sheet(fmt, source) or not same_event(programme, before()):
+        return programme
+    return replace(programme, acronym=pack_id, title=title or programme.title)
+
+
+def same_event(programme: Programme, before: Sequence[Listing]) -> bool:
+    """Whether at least half the sessions of the smaller programme are in both: by title, or
+    by day and start in the same room (without rooms: with a title like the other's, as
+    "开幕式" corrected to "开幕式（更正）"). A corrected sheet shares nearly all; another event's,
+    numbered S1, S2 … as well, shares next to none."""
+    titles = {norm(s.title) for s in before}
+    slots: dict[tuple[str | None, str | None], list[Listing]] = {}
+    for s in before:
+        slots.setdefault((s.date, s.start), []).append(s)
+    rooms = {r["id"]: r["title"] for r in programme.room}
+    shared = 0
+    for new in listings(programme.forum, rooms):
+        shared += norm(new.title) in titles or any(
+            (s.venue is not None and new.venue is not None and norm(s.venue) == norm(new.venue))
+            or (s.venue is None and new.venue is None and similar_titles(s.title, new.title))
+            for s in slots.get((new.date, new.start), ()) if new.start)
+    return shared > 0 and 2 * shared >= min(len(programme.forum), len(before))
