@@ -80,3 +80,54 @@ def test_no_bands_when_every_room_fits(qtbot, programme_db: Path) -> None:  # ty
         assert not pager.back.isVisible() and pager.band() == 0
         grid = panel.model.grid
         assert panel.hint.text() == f"Sessions: {len(grid.blocks)} · Rooms: {len(grid.columns)}."
+
+
+@pytest.mark.parametrize(("lang", "names"), [
+    ("en", ("Show the previous rooms", "Show the next rooms")),
+    ("zh", ("显示前面的会场", "显示后面的会场")),
+])
+def test_a_screen_reader_reaches_the_bands_around_the_blocks(  # type: ignore[no-untyped-def]
+        qtbot, programme_db: Path, lang: str, names: tuple[str, str]) -> None:
+    """The bands were orphan nodes: their parent, the timetable's list, listed only its blocks,
+    so no walk of the tree (Orca's flat review, mouse review) ever found them."""
+    from PySide6.QtGui import QAccessible
+
+    from tests.support import shown_guide
+
+    with shown_guide(qtbot, programme_db, now="2025-12-27T11:00", lang=lang, size=(1080, 1920),
+                     exposed=True) as g:
+        panel = _grid(g)
+        view, pager = panel.view, panel.view.pager
+        qtbot.waitUntil(lambda: pager.forward.isVisible())
+        found: list[object] = []
+
+        def walk(node, depth: int = 0) -> None:  # type: ignore[no-untyped-def]
+            if node is None or not node.isValid() or depth > 30:
+                return
+            if node.object() in (pager.back, pager.forward):
+                found.append(node.object())
+            for i in range(node.childCount()):
+                walk(node.child(i), depth + 1)
+
+        walk(QAccessible.queryAccessibleInterface(g.window))
+        assert found == [pager.back, pager.forward]  # in reading order: ‹ blocks ›
+        grid = QAccessible.queryAccessibleInterface(view)
+        rows = panel.model.rowCount()
+        assert grid.childCount() == rows + 2
+        for button, name, index in ((pager.back, names[0], 0), (pager.forward, names[1], rows + 1)):
+            node = QAccessible.queryAccessibleInterface(button)
+            assert node.role() == QAccessible.Role.Button and node.text(QAccessible.Text.Name) == name
+            assert node.text(QAccessible.Text.Description)  # "7 more rooms to the right"
+            assert grid.child(index).object() is button and grid.indexOfChild(node) == index
+            assert node.parent().object() is view
+            centre = node.rect().center()
+            assert grid.childAt(centre.x(), centre.y()).object() is button  # mouse review
+        assert QAccessible.queryAccessibleInterface(pager.back).state().disabled  # no room before
+        # The blocks keep their names, one place further on; the focused one is found there.
+        block = grid.child(1)
+        assert block.text(QAccessible.Text.Name) == panel.model.index(0, 0).data(
+            Qt.ItemDataRole.AccessibleTextRole)
+        view.setFocus()
+        qtbot.waitUntil(view.hasFocus)
+        view.setCurrentIndex(panel.model.index(3, 0))
+        assert grid.indexOfChild(grid.focusChild()) == 4 and grid.child(4).state().focused

@@ -492,6 +492,6 @@ def test_the_results_list_is_named_from_the_first_search_on(qtbot, real_db: Path
     from PySide6.QtGui import QAccessible
 
     with shown_guide(qtbot, real_db, now="2023-05-29T10:00", lang=lang, size=None, exposed=True) as g:
-        box, view = _typed(g, qtbot, "robot exhibition")
+        _, view = _typed(g, qtbot, "robot exhibition")
         assert g.window.page("search").fewer.isVisible()  # the fallback note's list too
         assert QAccessible.queryAccessibleInterface(view).text(QAccessible.Text.Name) == name

@@ -17,6 +17,7 @@ from PySide6.QtGui import QFontMetrics, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QPushButton, QStyle, QStyleOptionButton, QStylePainter, QWidget
 
 from guide.ui import theme
+from guide.ui.accessible_parts import parts_changed
 
 if TYPE_CHECKING:
     from guide.ui.timetable_view import TimetableView
@@ -140,8 +141,10 @@ class RoomPager(QObject):
     def place(self, *_: object) -> None:
         """Put the bands beside the grid (or hide them) and say what they lead to."""
         view, band = self.view, self.band()
-        for button in (self.back, self.forward):
-            button.setVisible(band > 0)
+        if self.back.isHidden() == (band > 0):  # the bands come or go: readers' list changes
+            for button in (self.back, self.forward):
+                button.setVisible(band > 0)
+            parts_changed(view)
         shown = self.rooms_in_view()
         if band:
             first, last, columns = shown
