@@ -200,3 +200,20 @@ def test_a_staff_action_that_cannot_act_looks_disabled_in_the_menu(guide: Guide)
             assert palette.text not in inks(action) and palette.disabled in inks(action), action.text()
     finally:
         menu.hide()
+
+
+def test_a_focused_chart_has_a_ring_stronger_than_its_unfocused_outline(guide: Guide) -> None:
+    """In high contrast the focused chart was the dimmer one: a 1 px line between pixels,
+    drawn #008080 (the cyan at half strength) where an unfocused chart's was #808080."""
+    from guide.ui import theme
+
+    palette = theme.PALETTES[guide.ctx.state.palette_name]
+    w = guide.window
+    w.go(Location("figures"))
+    chart = w.page("figures").charts[0]
+    assert_visible_ring(chart, w.navigation)
+    image = chart.grab().toImage()
+    solid = sum(image.pixelColor(x, y).name() == palette.focus
+                for y in range(image.height()) for x in range(image.width()))
+    # A ring 2 px wide or more, in the focus colour itself (rounded corners aside).
+    assert solid >= 0.9 * 2 * 2 * (chart.width() + chart.height()), solid

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from guide.content import queries
@@ -70,9 +70,13 @@ class BarChart(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = self.rect().adjusted(2, 2, -2, -2)
-        painter.setPen(QColor(p.focus if self.hasFocus() else p.border))
+        # On whole pixels (a line centred on a pixel's middle): a 1 px line on the pixels'
+        # edge was two half-tone pixels, so the focus ring in high contrast was a dim
+        # #008080 beside the unfocused #808080. The ring is 3 px, as the theme's others.
+        focused = self.hasFocus()
+        painter.setPen(QPen(QColor(p.focus if focused else p.border), 3 if focused else 1))
         painter.setBrush(QColor(p.surface))
-        painter.drawRoundedRect(QRectF(rect), 14, 14)
+        painter.drawRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), 14, 14)
         title_font = theme.font("title", scale, bold=True)
         body_font = theme.font("body", scale)
         fm = QFontMetrics(body_font)
