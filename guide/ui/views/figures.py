@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from PySide6.QtCore import QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPen, QShowEvent
 from PySide6.QtWidgets import QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from guide.content import queries
@@ -159,9 +161,20 @@ class FiguresPage(Page):
         self.charts = [BarChart(self.ctx, figs, self) for figs in groups[:2]]
         for chart in self.charts:
             self.charts_row.addWidget(chart)
+        self._order_tabs()
         self.model.set_ids(queries.item_ids(self.ctx.content, "figure"))
         self.retranslate()
         fit_rows(self.view)
+
+    def _order_tabs(self) -> None:
+        """Tab as drawn: the charts, then the list under them (charts made after the list,
+        and made again with new content, joined the chain after it)."""
+        for first, second in pairwise([*self.charts, self.view]):
+            QWidget.setTabOrder(first, second)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._order_tabs()  # Qt rebuilds the order when the page moves into the window
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Key figures"))
