@@ -131,3 +131,49 @@ def test_a_screen_reader_reaches_the_bands_around_the_blocks(  # type: ignore[no
         qtbot.waitUntil(view.hasFocus)
         view.setCurrentIndex(panel.model.index(3, 0))
         assert grid.indexOfChild(grid.focusChild()) == 4 and grid.child(4).state().focused
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_arrow_keys_bring_in_whole_rooms_and_the_count_says_the_readable_ones(  # type: ignore[no-untyped-def]
+        qtbot, programme_db: Path, lang: str) -> None:
+    """Right three times at 1024x640 scrolled the grid by pixels: a 25 px strip of room 1 with
+    no heading beside the ‹ band, and "Rooms 1–5 of 11" where three rooms could be read."""
+    from tests.support import shown_guide
+
+    with shown_guide(qtbot, programme_db, now="2025-12-27T11:00", lang=lang, size=(1024, 640),
+                     exposed=True) as g:
+        panel = _grid(g)
+        view, pager = panel.view, panel.view.pager
+        qtbot.waitUntil(lambda: pager.forward.isVisible())
+        bar, cw = view.horizontalScrollBar(), view.column_width()
+
+        def readable() -> None:
+            first, last, rooms = pager.rooms_in_view()
+            area, left = view.grid_area(), bar.value()
+            # Each room counted is wholly in view; the rooms beside them are not.
+            assert (first - 1) * cw >= left and last * cw <= left + area.width(), (first, last, left)
+            assert first == 1 or (first - 2) * cw < left
+            assert last == rooms or (last + 1) * cw > left + area.width()
+            words = (f"Rooms {first}–{last} of {rooms}" if lang == "en"
+                     else f"{first}–{last}")
+            assert words in panel.hint.text(), panel.hint.text()
+
+        view.setFocus()
+        qtbot.waitUntil(view.hasFocus)
+        qtbot.keyClick(view, Qt.Key.Key_Down)  # the keys on a block
+        moved = 0
+        for _ in range(12):
+            before = view.currentIndex()
+            qtbot.keyClick(view, Qt.Key.Key_Right)
+            if view.currentIndex() == before:
+                break
+            block = view.visualRect(view.currentIndex())
+            area = view.grid_area()
+            assert area.left() <= block.left() and block.right() <= area.right()  # the block whole
+            assert bar.value() % cw == 0 or bar.value() == bar.maximum(), bar.value()
+            moved += bar.value() > 0
+            readable()
+        assert moved  # the keys did scroll across
+        bar.setValue(25)  # a finger's pan stops anywhere: the cut room is not counted
+        readable()
+        assert pager.rooms_in_view()[0] == 2 and pager.back.count == 1

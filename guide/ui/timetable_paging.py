@@ -117,15 +117,20 @@ class RoomPager(QObject):
         return self._width[1]
 
     def rooms_in_view(self) -> tuple[int, int, int]:
-        """(first, last, of): the rooms wholly or partly in view, counted from 1."""
+        """(first, last, of): the rooms wholly in view, counted from 1; a strip of a room at
+        an edge, its heading cut, is not one you can read ("Rooms 1–5" had counted two). A
+        view narrower than a room counts the rooms it shows in part."""
         view, grid = self.view, self.view.grid()
         columns = len(grid.columns) if grid is not None else 0
         cw, left = view.column_width(), view.horizontalScrollBar().value()
         if not columns:
             return 0, 0, 0
-        first = min(columns, left // cw + 1)
-        last = min(columns, math.ceil((left + view.grid_area().width()) / cw))
-        return first, max(first, last), columns
+        right = left + view.grid_area().width()
+        first, last = math.ceil(left / cw) + 1, right // cw
+        if last < first:
+            first, last = left // cw + 1, math.ceil(right / cw)
+        first = min(columns, first)
+        return first, max(first, min(columns, last)), columns
 
     def page(self, step: int) -> None:
         """Bring the next (``step`` 1) or previous (-1) rooms into view, a whole room first."""

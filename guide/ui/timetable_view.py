@@ -185,14 +185,26 @@ class TimetableView(QAbstractItemView):
         if not index.isValid():
             return
         rect, area = self.block_rect(index.row()), self.grid_area()
-        for bar, low, high, size in ((self.horizontalScrollBar(), rect.left(), rect.right(), area.width()),
-                                     (self.verticalScrollBar(), rect.top(), rect.bottom(), area.height())):
-            if hint == QAbstractItemView.ScrollHint.PositionAtCenter:
-                bar.setValue((low + high - size) // 2)
-            elif low < bar.value() or high - low >= size:
-                bar.setValue(low - 8)
-            elif high > bar.value() + size:
-                bar.setValue(high - size + 8)
+        if hint == QAbstractItemView.ScrollHint.PositionAtCenter:
+            self.horizontalScrollBar().setValue((rect.left() + rect.right() - area.width()) // 2)
+            self.verticalScrollBar().setValue((rect.top() + rect.bottom() - area.height()) // 2)
+            return
+        self._scroll_rooms(rect.left(), rect.right(), area.width())
+        bar, low, high, size = self.verticalScrollBar(), rect.top(), rect.bottom(), area.height()
+        if low < bar.value() or high - low >= size:
+            bar.setValue(low - 8)
+        elif high > bar.value() + size:
+            bar.setValue(high - size + 8)
+
+    def _scroll_rooms(self, low: int, high: int, size: int) -> None:
+        """Across, the keys bring in whole rooms, as the pager's bands do: scrolled by pixels
+        they left a strip of a room beside the band, its heading cut."""
+        bar, cw = self.horizontalScrollBar(), self.column_width()
+        if low < bar.value() or high - low >= size:
+            bar.setValue(low // cw * cw)  # the block's room at the left edge
+        elif high > bar.value() + size:
+            edge = -(-(high + 1 - size) // cw) * cw  # the fewest whole rooms that bring it in
+            bar.setValue(edge if edge <= low else high - size + 8)
 
     def moveCursor(self, action: QAbstractItemView.CursorAction,
                    modifiers: Qt.KeyboardModifier) -> QModelIndex:
