@@ -177,3 +177,21 @@ def test_arrow_keys_bring_in_whole_rooms_and_the_count_says_the_readable_ones(  
         bar.setValue(25)  # a finger's pan stops anywhere: the cut room is not counted
         readable()
         assert pager.rooms_in_view()[0] == 2 and pager.back.count == 1
+
+
+def test_one_room_in_view_is_counted_as_one(qtbot, programme_db: Path) -> None:  # type: ignore[no-untyped-def]
+    """At 200% text on 1024x640 one room fits whole: the line read "Rooms 3–3 of 11"."""
+    from tests.support import shown_guide
+
+    with shown_guide(qtbot, programme_db, now="2025-12-27T11:00", lang="en", size=(1024, 640)) as g:
+        g.ctx.state.set_text_scale(2.0)
+        try:
+            panel = _grid(g)
+            view, pager = panel.view, panel.view.pager
+            qtbot.waitUntil(lambda: pager.forward.isVisible())
+            view.horizontalScrollBar().setValue(2 * view.column_width())
+            first, last, rooms = pager.rooms_in_view()
+            assert first == last == 3
+            assert f"Room 3 of {rooms}." in panel.hint.text() and "3–3" not in panel.hint.text()
+        finally:
+            g.ctx.state.set_text_scale(1.0)  # the app font is process-wide: put it back
