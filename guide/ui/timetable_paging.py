@@ -143,6 +143,20 @@ class RoomPager(QObject):
             target = (math.ceil(left / cw) - max(1, width // cw)) * cw
         bar.setValue(max(0, min(bar.maximum(), target)))
 
+    def bring_in(self, low: int, high: int, centre: bool = False) -> None:
+        """Scroll across so the grid's columns ``low``..``high`` (a block) are in view, by
+        whole rooms: the arrow keys had scrolled by pixels, leaving a strip of a room beside
+        a band with its heading cut. ``centre``: in the middle of the view, as asked."""
+        view = self.view
+        bar, cw, width = view.horizontalScrollBar(), view.column_width(), view.grid_area().width()
+        if centre:
+            bar.setValue((low + high - width) // 2)
+        elif low < bar.value() or high - low >= width:
+            bar.setValue(low // cw * cw)  # the block's room at the left edge
+        elif high > bar.value() + width:
+            edge = -(-(high + 1 - width) // cw) * cw  # the fewest whole rooms that bring it in
+            bar.setValue(edge if edge <= low else high - width + 8)
+
     def place(self, *_: object) -> None:
         """Put the bands beside the grid (or hide them) and say what they lead to."""
         view, band = self.view, self.band()

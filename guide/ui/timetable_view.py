@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QGestureEvent,
     QPinchGesture,
+    QScrollBar,
     QScroller,
     QStyle,
     QStyleOptionViewItem,
@@ -63,6 +64,17 @@ MOVES = {
     QAbstractItemView.CursorAction.MoveUp: "up", QAbstractItemView.CursorAction.MoveDown: "down",
     QAbstractItemView.CursorAction.MoveLeft: "left", QAbstractItemView.CursorAction.MoveRight: "right",
 }
+
+
+def bring_in(bar: QScrollBar, low: int, high: int, size: int, centre: bool = False) -> None:
+    """Scroll ``bar`` until ``low``..``high`` is in its ``size`` of view, with a margin (a
+    span longer than the view shows from its start), or centred."""
+    if centre:
+        bar.setValue((low + high - size) // 2)
+    elif low < bar.value() or high - low >= size:
+        bar.setValue(low - 8)
+    elif high > bar.value() + size:
+        bar.setValue(high - size + 8)
 
 
 class TimetableView(QAbstractItemView):
@@ -184,27 +196,9 @@ class TimetableView(QAbstractItemView):
                  QAbstractItemView.ScrollHint.EnsureVisible) -> None:
         if not index.isValid():
             return
-        rect, area = self.block_rect(index.row()), self.grid_area()
-        if hint == QAbstractItemView.ScrollHint.PositionAtCenter:
-            self.horizontalScrollBar().setValue((rect.left() + rect.right() - area.width()) // 2)
-            self.verticalScrollBar().setValue((rect.top() + rect.bottom() - area.height()) // 2)
-            return
-        self._scroll_rooms(rect.left(), rect.right(), area.width())
-        bar, low, high, size = self.verticalScrollBar(), rect.top(), rect.bottom(), area.height()
-        if low < bar.value() or high - low >= size:
-            bar.setValue(low - 8)
-        elif high > bar.value() + size:
-            bar.setValue(high - size + 8)
-
-    def _scroll_rooms(self, low: int, high: int, size: int) -> None:
-        """Across, the keys bring in whole rooms, as the pager's bands do: scrolled by pixels
-        they left a strip of a room beside the band, its heading cut."""
-        bar, cw = self.horizontalScrollBar(), self.column_width()
-        if low < bar.value() or high - low >= size:
-            bar.setValue(low // cw * cw)  # the block's room at the left edge
-        elif high > bar.value() + size:
-            edge = -(-(high + 1 - size) // cw) * cw  # the fewest whole rooms that bring it in
-            bar.setValue(edge if edge <= low else high - size + 8)
+        rect, centre = self.block_rect(index.row()), hint == QAbstractItemView.ScrollHint.PositionAtCenter
+        self.pager.bring_in(rect.left(), rect.right(), centre)  # across: whole rooms, as the bands page
+        bring_in(self.verticalScrollBar(), rect.top(), rect.bottom(), self.grid_area().height(), centre)
 
     def moveCursor(self, action: QAbstractItemView.CursorAction,
                    modifiers: Qt.KeyboardModifier) -> QModelIndex:
