@@ -154,3 +154,66 @@ def test_a_disabled_back_button_does_not_look_focused(guide: Guide) -> None:
     # A dashed outline: along its top edge, gaps of the bar's colour between the dashes.
     top = [edge.pixelColor(x, 3).name() for x in range(8, edge.width() - 8)]
     assert len(set(top)) > 1 and Counter(top).most_common(1)[0][1] < len(top) * 0.9, Counter(top)
+
+
+def test_a_staff_questions_listing_shows_a_focus_ring_that_stands_out(guide: Guide) -> None:
+    """Tab from No reached the listing ("Switch to other content?", "Load this content?") with
+    nothing on screen to say so: no border in high contrast, the same grey frame in standard,
+    and no caret in read-only text."""
+    from guide.ui.boxes import ListingQuestion
+
+    listing = "\n".join(f"+ Session {n}: a talk" for n in range(40))
+    dialog = ListingQuestion(guide.window, "Switch to other content?", "Load 39C3?", listing)
+    try:
+        dialog.show()
+        QApplication.processEvents()
+        assert_visible_ring(dialog.listing, dialog.yes_button)
+    finally:
+        dialog.close()
+        dialog.deleteLater()
+
+
+def test_a_staff_action_that_cannot_act_looks_disabled_in_the_menu(guide: Guide) -> None:
+    """With nothing to restore, "Restore previous content" and "Back to the content shipped
+    with the guide..." were drawn in the same colour as "About..." while the keys skipped them."""
+    from guide.ui import theme
+
+    palette = theme.PALETTES[guide.ctx.state.palette_name]
+    guide.updates.refresh_actions()
+    menu = guide.window.staff_menu
+    disabled = [guide.updates.restore_action, guide.updates.shipped_action]
+    enabled = [a for a in menu.actions() if a.isEnabled() and a.text() and not a.isSeparator()]
+    assert disabled and enabled and not any(a.isEnabled() for a in disabled)
+    menu.popup(guide.window.staff_button.mapToGlobal(guide.window.staff_button.rect().bottomLeft()))
+    try:
+        QApplication.processEvents()
+        image = menu.grab().toImage()
+
+        def inks(action) -> set[str]:  # type: ignore[no-untyped-def]
+            rect = menu.actionGeometry(action)
+            return {image.pixelColor(x, y).name() for y in range(rect.top(), rect.bottom())
+                    for x in range(rect.left(), rect.right())}
+
+        for action in enabled:
+            assert palette.text in inks(action), action.text()
+        for action in disabled:
+            assert palette.text not in inks(action) and palette.disabled in inks(action), action.text()
+    finally:
+        menu.hide()
+
+
+def test_a_focused_chart_has_a_ring_stronger_than_its_unfocused_outline(guide: Guide) -> None:
+    """In high contrast the focused chart was the dimmer one: a 1 px line between pixels,
+    drawn #008080 (the cyan at half strength) where an unfocused chart's was #808080."""
+    from guide.ui import theme
+
+    palette = theme.PALETTES[guide.ctx.state.palette_name]
+    w = guide.window
+    w.go(Location("figures"))
+    chart = w.page("figures").charts[0]
+    assert_visible_ring(chart, w.navigation)
+    image = chart.grab().toImage()
+    solid = sum(image.pixelColor(x, y).name() == palette.focus
+                for y in range(image.height()) for x in range(image.width()))
+    # A ring 2 px wide or more, in the focus colour itself (rounded corners aside).
+    assert solid >= 0.9 * 2 * 2 * (chart.width() + chart.height()), solid

@@ -80,3 +80,118 @@ def test_no_bands_when_every_room_fits(qtbot, programme_db: Path) -> None:  # ty
         assert not pager.back.isVisible() and pager.band() == 0
         grid = panel.model.grid
         assert panel.hint.text() == f"Sessions: {len(grid.blocks)} · Rooms: {len(grid.columns)}."
+
+
+@pytest.mark.parametrize(("lang", "names"), [
+    ("en", ("Show the previous rooms", "Show the next rooms")),
+    ("zh", ("显示前面的会场", "显示后面的会场")),
+])
+def test_a_screen_reader_reaches_the_bands_around_the_blocks(  # type: ignore[no-untyped-def]
+        qtbot, programme_db: Path, lang: str, names: tuple[str, str]) -> None:
+    """The bands were orphan nodes: their parent, the timetable's list, listed only its blocks,
+    so no walk of the tree (Orca's flat review, mouse review) ever found them."""
+    from PySide6.QtGui import QAccessible
+
+    from tests.support import shown_guide
+
+    with shown_guide(qtbot, programme_db, now="2025-12-27T11:00", lang=lang, size=(1080, 1920),
+                     exposed=True) as g:
+        panel = _grid(g)
+        view, pager = panel.view, panel.view.pager
+        qtbot.waitUntil(lambda: pager.forward.isVisible())
+        found: list[object] = []
+
+        def walk(node, depth: int = 0) -> None:  # type: ignore[no-untyped-def]
+            if node is None or not node.isValid() or depth > 30:
+                return
+            if node.object() in (pager.back, pager.forward):
+                found.append(node.object())
+            for i in range(node.childCount()):
+                walk(node.child(i), depth + 1)
+
+        walk(QAccessible.queryAccessibleInterface(g.window))
+        assert found == [pager.back, pager.forward]  # in reading order: ‹ blocks ›
+        grid = QAccessible.queryAccessibleInterface(view)
+        rows = panel.model.rowCount()
+        assert grid.childCount() == rows + 2
+        for button, name, index in ((pager.back, names[0], 0), (pager.forward, names[1], rows + 1)):
+            node = QAccessible.queryAccessibleInterface(button)
+            assert node.role() == QAccessible.Role.Button and node.text(QAccessible.Text.Name) == name
+            assert node.text(QAccessible.Text.Description)  # "7 more rooms to the right"
+            assert grid.child(index).object() is button and grid.indexOfChild(node) == index
+            assert node.parent().object() is view
+            centre = node.rect().center()
+            assert grid.childAt(centre.x(), centre.y()).object() is button  # mouse review
+        assert QAccessible.queryAccessibleInterface(pager.back).state().disabled  # no room before
+        # The blocks keep their names, one place further on; the focused one is found there.
+        block = grid.child(1)
+        assert block.text(QAccessible.Text.Name) == panel.model.index(0, 0).data(
+            Qt.ItemDataRole.AccessibleTextRole)
+        view.setFocus()
+        qtbot.waitUntil(view.hasFocus)
+        view.setCurrentIndex(panel.model.index(3, 0))
+        assert grid.indexOfChild(grid.focusChild()) == 4 and grid.child(4).state().focused
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_arrow_keys_bring_in_whole_rooms_and_the_count_says_the_readable_ones(  # type: ignore[no-untyped-def]
+        qtbot, programme_db: Path, lang: str) -> None:
+    """Right three times at 1024x640 scrolled the grid by pixels: a 25 px strip of room 1 with
+    no heading beside the ‹ band, and "Rooms 1–5 of 11" where three rooms could be read."""
+    from tests.support import shown_guide
+
+    with shown_guide(qtbot, programme_db, now="2025-12-27T11:00", lang=lang, size=(1024, 640),
+                     exposed=True) as g:
+        panel = _grid(g)
+        view, pager = panel.view, panel.view.pager
+        qtbot.waitUntil(lambda: pager.forward.isVisible())
+        bar, cw = view.horizontalScrollBar(), view.column_width()
+
+        def readable() -> None:
+            first, last, rooms = pager.rooms_in_view()
+            area, left = view.grid_area(), bar.value()
+            # Each room counted is wholly in view; the rooms beside them are not.
+            assert (first - 1) * cw >= left and last * cw <= left + area.width(), (first, last, left)
+            assert first == 1 or (first - 2) * cw < left
+            assert last == rooms or (last + 1) * cw > left + area.width()
+            words = (f"Rooms {first}–{last} of {rooms}" if lang == "en"
+                     else f"{first}–{last}")
+            assert words in panel.hint.text(), panel.hint.text()
+
+        view.setFocus()
+        qtbot.waitUntil(view.hasFocus)
+        qtbot.keyClick(view, Qt.Key.Key_Down)  # the keys on a block
+        moved = 0
+        for _ in range(12):
+            before = view.currentIndex()
+            qtbot.keyClick(view, Qt.Key.Key_Right)
+            if view.currentIndex() == before:
+                break
+            block = view.visualRect(view.currentIndex())
+            area = view.grid_area()
+            assert area.left() <= block.left() and block.right() <= area.right()  # the block whole
+            assert bar.value() % cw == 0 or bar.value() == bar.maximum(), bar.value()
+            moved += bar.value() > 0
+            readable()
+        assert moved  # the keys did scroll across
+        bar.setValue(25)  # a finger's pan stops anywhere: the cut room is not counted
+        readable()
+        assert pager.rooms_in_view()[0] == 2 and pager.back.count == 1
+
+
+def test_one_room_in_view_is_counted_as_one(qtbot, programme_db: Path) -> None:  # type: ignore[no-untyped-def]
+    """At 200% text on 1024x640 one room fits whole: the line read "Rooms 3–3 of 11"."""
+    from tests.support import shown_guide
+
+    with shown_guide(qtbot, programme_db, now="2025-12-27T11:00", lang="en", size=(1024, 640)) as g:
+        g.ctx.state.set_text_scale(2.0)
+        try:
+            panel = _grid(g)
+            view, pager = panel.view, panel.view.pager
+            qtbot.waitUntil(lambda: pager.forward.isVisible())
+            view.horizontalScrollBar().setValue(2 * view.column_width())
+            first, last, rooms = pager.rooms_in_view()
+            assert first == last == 3
+            assert f"Room 3 of {rooms}." in panel.hint.text() and "3–3" not in panel.hint.text()
+        finally:
+            g.ctx.state.set_text_scale(1.0)  # the app font is process-wide: put it back

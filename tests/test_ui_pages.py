@@ -25,7 +25,7 @@ from guide.app import Guide, build_window
 from guide.content import queries
 from guide.ui import theme
 from guide.ui.history import Location
-from guide.ui.models.lazy import IdRole
+from guide.ui.models.lazy import IdRole, ItemRole
 from guide.ui.views.bookmarks import entry_kind
 from tests.conftest import REAL_PACK
 from tests.support import shown_guide
@@ -569,3 +569,29 @@ def test_at_200_percent_a_tall_window_keeps_the_sections_names_under_their_icons
                 assert all(model.item(r).text() == "" for r in range(model.rowCount()))
         finally:
             g.ctx.state.set_text_scale(1.0)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_key_figure_row_is_named_as_it_reads_number_first(qtbot, real_db: Path, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """Home's and Figures' rows show the number first and large, but were named by what it
+    measures alone ("Technology contracts nationwide (2018)"), the number only in the
+    description; Search and Bookmarks name the same figure "412,000 contracts · ...", and
+    "click 412,000 contracts" (voice control) matched nothing."""
+    from PySide6.QtGui import QAccessible
+
+    from guide.ui import text as tx
+
+    with shown_guide(qtbot, real_db, now="2023-05-29T10:00", lang=lang) as g:
+        for page, name in (("home", "keyFigures"), ("figures", "figureList")):
+            g.window.go(Location(page))
+            view = g.window.page(page).findChild(QListView, name)
+            node = QAccessible.queryAccessibleInterface(view)
+            rows = view.model().rowCount()
+            assert rows and node.childCount() == rows
+            for row in range(rows):
+                figure = view.model().index(row, 0).data(ItemRole)
+                shown_first = view.itemDelegate().parts(figure)[0].text  # the number, drawn large
+                said = node.child(row).text(QAccessible.Text.Name)
+                assert said == tx.figure_heading(figure, lang) and said.startswith(shown_first), said
+                quote = tx.pick(figure.quote, figure.quote_en, lang)
+                assert quote[:20] in node.child(row).text(QAccessible.Text.Description)

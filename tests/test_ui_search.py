@@ -482,3 +482,16 @@ def test_figure_hits_show_their_number_and_year(  # type: ignore[no-untyped-def]
     assert [b.text for b in shown] == titles
     for block in shown:
         assert [block.text[a:b] for a, b in block.marks] == marked
+
+
+@pytest.mark.parametrize(("lang", "name"), [("en", "Search results"), ("zh", "搜索结果")])
+def test_the_results_list_is_named_from_the_first_search_on(qtbot, real_db: Path, lang: str,
+                                                            name: str) -> None:  # type: ignore[no-untyped-def]
+    """The list had no name until the language was switched once: every kiosk visitor (the
+    page is built anew for each) heard an unnamed list under the fallback note."""
+    from PySide6.QtGui import QAccessible
+
+    with shown_guide(qtbot, real_db, now="2023-05-29T10:00", lang=lang, size=None, exposed=True) as g:
+        _, view = _typed(g, qtbot, "robot exhibition")
+        assert g.window.page("search").fewer.isVisible()  # the fallback note's list too
+        assert QAccessible.queryAccessibleInterface(view).text(QAccessible.Text.Name) == name

@@ -42,6 +42,10 @@ class Parts(Protocol):
     def part_focused(self, index: int) -> bool: ...
     def part_at(self, point: QPoint) -> int: ...
     def part_activate(self, index: int) -> None: ...
+    def controls(self) -> tuple[list[QWidget], list[QWidget]]:
+        """Child widgets shown over the parts (the timetable's room bands): listed before and
+        after the parts, in reading order. Hidden ones are left out."""
+        ...
 
 
 def has_parts(obj: QObject) -> bool:
@@ -163,11 +167,23 @@ class PartsAccessible(QAccessibleWidget):
         """The widget's parts, asked afresh (holding them would hold the widget: a leak)."""
         return self.widget().accessible_parts()  # type: ignore[attr-defined]
 
+    def _controls(self) -> tuple[list[QWidget], list[QWidget]]:
+        before, after = self.parts().controls()
+        return [w for w in before if not w.isHidden()], [w for w in after if not w.isHidden()]
+
     def childCount(self) -> int:
-        return self.parts().part_count()
+        before, after = self._controls()
+        return len(before) + self.parts().part_count() + len(after)
 
     def child(self, index: int) -> QAccessibleInterface | None:  # type: ignore[override]
-        if not 0 <= index < self.childCount():
+        before, after = self._controls()
+        count = self.parts().part_count()
+        if 0 <= index < len(before):
+            return QAccessible.queryAccessibleInterface(before[index])
+        index -= len(before)
+        if count <= index < count + len(after):
+            return QAccessible.queryAccessibleInterface(after[index - count])
+        if not 0 <= index < count:
             return None
         while len(self.nodes) <= index:
             self.nodes.append(PartNode(self, len(self.nodes)))
@@ -175,18 +191,29 @@ class PartsAccessible(QAccessibleWidget):
         return self.nodes[index]
 
     def indexOfChild(self, child: QAccessibleInterface) -> int:
-        if isinstance(child, PartNode) and child.owner is self and child.index < self.childCount():
-            return child.index
-        return -1
+        before, after = self._controls()
+        count = self.parts().part_count()
+        if isinstance(child, PartNode):
+            return len(before) + child.index if child.owner is self and child.index < count else -1
+        widget = child.object() if child is not None else None
+        if widget in before:
+            return before.index(widget)
+        return len(before) + count + after.index(widget) if widget in after else -1
 
     def childAt(self, x: int, y: int) -> QAccessibleInterface | None:  # type: ignore[override]
         parts = self.parts()
-        index = parts.part_at(parts.widget.mapFromGlobal(QPoint(x, y)))
-        return self.child(index) if index >= 0 else None
+        point = parts.widget.mapFromGlobal(QPoint(x, y))
+        before, after = self._controls()
+        for widget in before + after:  # drawn over the parts
+            if widget.isVisible() and widget.geometry().contains(point):
+                return QAccessible.queryAccessibleInterface(widget)
+        index = parts.part_at(point)
+        return self.child(len(before) + index) if index >= 0 else None
 
     def focusChild(self) -> QAccessibleInterface | None:  # type: ignore[override]
-        parts = self.parts()
-        return next((self.child(i) for i in range(parts.part_count()) if parts.part_focused(i)), None)
+        parts, offset = self.parts(), len(self._controls()[0])
+        return next((self.child(offset + i) for i in range(parts.part_count())
+                     if parts.part_focused(i)), None)
 
 
 # Every node made, kept for the process: Qt's cache may hold any node a reader has seen
@@ -214,7 +241,8 @@ def part_focused(widget: QWidget, index: int) -> None:
     """Tell screen readers the keys moved to part ``index`` of ``widget``."""
     if QAccessible.isActive():
         event = QAccessibleEvent(widget, QAccessible.Event.Focus)
-        event.setChild(index)
+        before = widget.accessible_parts().controls()[0]  # type: ignore[attr-defined]
+        event.setChild(sum(not w.isHidden() for w in before) + index)  # the node's place
         QAccessible.updateAccessibility(event)
 
 

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRect
 from PySide6.QtGui import QPolygonF
+from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
     from guide.ui.map_view import PlanView
@@ -44,3 +45,6 @@ class RegionParts:
 
     def part_activate(self, index: int) -> None:
         self.view.region_clicked.emit(self.view.plan.regions[index])  # as a click on it
+
+    def controls(self) -> tuple[list[QWidget], list[QWidget]]:
+        return [], []  # a plan has no widgets over its regions

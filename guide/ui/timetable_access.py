@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtWidgets import QAbstractItemView
+from PySide6.QtWidgets import QAbstractItemView, QWidget
 
 
 class BlockParts:
@@ -39,3 +39,10 @@ class BlockParts:
 
     def part_activate(self, index: int) -> None:
         self.view.activated.emit(self.view.model().index(index, 0))  # opens it, as Enter does
+
+    def controls(self) -> tuple[list[QWidget], list[QWidget]]:
+        """The room bands: "previous rooms" before the blocks, "next rooms" after them. They
+        take no focus (the arrow keys reach every room), so a tree walk is how a screen
+        reader finds them."""
+        pager = getattr(self.view, "pager", None)
+        return ([pager.back], [pager.forward]) if pager is not None else ([], [])

@@ -17,6 +17,7 @@ from PySide6.QtGui import QFontMetrics, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QPushButton, QStyle, QStyleOptionButton, QStylePainter, QWidget
 
 from guide.ui import theme
+from guide.ui.accessible_parts import parts_changed
 
 if TYPE_CHECKING:
     from guide.ui.timetable_view import TimetableView
@@ -116,15 +117,20 @@ class RoomPager(QObject):
         return self._width[1]
 
     def rooms_in_view(self) -> tuple[int, int, int]:
-        """(first, last, of): the rooms wholly or partly in view, counted from 1."""
+        """(first, last, of): the rooms wholly in view, counted from 1; a strip of a room at
+        an edge, its heading cut, is not one you can read ("Rooms 1–5" had counted two). A
+        view narrower than a room counts the rooms it shows in part."""
         view, grid = self.view, self.view.grid()
         columns = len(grid.columns) if grid is not None else 0
         cw, left = view.column_width(), view.horizontalScrollBar().value()
         if not columns:
             return 0, 0, 0
-        first = min(columns, left // cw + 1)
-        last = min(columns, math.ceil((left + view.grid_area().width()) / cw))
-        return first, max(first, last), columns
+        right = left + view.grid_area().width()
+        first, last = math.ceil(left / cw) + 1, right // cw
+        if last < first:
+            first, last = left // cw + 1, math.ceil(right / cw)
+        first = min(columns, first)
+        return first, max(first, min(columns, last)), columns
 
     def page(self, step: int) -> None:
         """Bring the next (``step`` 1) or previous (-1) rooms into view, a whole room first."""
@@ -137,11 +143,27 @@ class RoomPager(QObject):
             target = (math.ceil(left / cw) - max(1, width // cw)) * cw
         bar.setValue(max(0, min(bar.maximum(), target)))
 
+    def bring_in(self, low: int, high: int, centre: bool = False) -> None:
+        """Scroll across so the grid's columns ``low``..``high`` (a block) are in view, by
+        whole rooms: the arrow keys had scrolled by pixels, leaving a strip of a room beside
+        a band with its heading cut. ``centre``: in the middle of the view, as asked."""
+        view = self.view
+        bar, cw, width = view.horizontalScrollBar(), view.column_width(), view.grid_area().width()
+        if centre:
+            bar.setValue((low + high - width) // 2)
+        elif low < bar.value() or high - low >= width:
+            bar.setValue(low // cw * cw)  # the block's room at the left edge
+        elif high > bar.value() + width:
+            edge = -(-(high + 1 - width) // cw) * cw  # the fewest whole rooms that bring it in
+            bar.setValue(edge if edge <= low else high - width + 8)
+
     def place(self, *_: object) -> None:
         """Put the bands beside the grid (or hide them) and say what they lead to."""
         view, band = self.view, self.band()
-        for button in (self.back, self.forward):
-            button.setVisible(band > 0)
+        if self.back.isHidden() == (band > 0):  # the bands come or go: readers' list changes
+            for button in (self.back, self.forward):
+                button.setVisible(band > 0)
+            parts_changed(view)
         shown = self.rooms_in_view()
         if band:
             first, last, columns = shown

@@ -189,10 +189,12 @@ class TimetablePanel(QWidget):
         untimed = len(grid.untimed) if grid else 0
         first, last, rooms = self.view.pager.rooms_in_view()
         if timed and self.view.pager.band() and (first, last) != (1, rooms):
-            # Not every room is in view: which are, as the bands beside the grid page them.
-            self.hint.setText(self.tr("Sessions: %1 · Rooms %2–%3 of %4.").replace("%1", str(timed))
-                              .replace("%2", str(first)).replace("%3", str(last))
-                              .replace("%4", str(rooms)))
+            # Not every room is in view: which are, as the bands beside the grid page them
+            # (one at 200% text on a small screen: not "Rooms 3–3").
+            shown = (self.tr("Sessions: %1 · Room %2 of %4.") if first == last
+                     else self.tr("Sessions: %1 · Rooms %2–%3 of %4."))
+            self.hint.setText(shown.replace("%1", str(timed)).replace("%2", str(first))
+                              .replace("%3", str(last)).replace("%4", str(rooms)))
         elif timed or not untimed:
             self.hint.setText(self.tr("Sessions: %1 · Rooms: %2.").replace("%1", str(timed)).replace(
                 "%2", str(len(grid.columns) if grid else 0)))

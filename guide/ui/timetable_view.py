@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QGestureEvent,
     QPinchGesture,
+    QScrollBar,
     QScroller,
     QStyle,
     QStyleOptionViewItem,
@@ -63,6 +64,17 @@ MOVES = {
     QAbstractItemView.CursorAction.MoveUp: "up", QAbstractItemView.CursorAction.MoveDown: "down",
     QAbstractItemView.CursorAction.MoveLeft: "left", QAbstractItemView.CursorAction.MoveRight: "right",
 }
+
+
+def bring_in(bar: QScrollBar, low: int, high: int, size: int, centre: bool = False) -> None:
+    """Scroll ``bar`` until ``low``..``high`` is in its ``size`` of view, with a margin (a
+    span longer than the view shows from its start), or centred."""
+    if centre:
+        bar.setValue((low + high - size) // 2)
+    elif low < bar.value() or high - low >= size:
+        bar.setValue(low - 8)
+    elif high > bar.value() + size:
+        bar.setValue(high - size + 8)
 
 
 class TimetableView(QAbstractItemView):
@@ -184,15 +196,9 @@ class TimetableView(QAbstractItemView):
                  QAbstractItemView.ScrollHint.EnsureVisible) -> None:
         if not index.isValid():
             return
-        rect, area = self.block_rect(index.row()), self.grid_area()
-        for bar, low, high, size in ((self.horizontalScrollBar(), rect.left(), rect.right(), area.width()),
-                                     (self.verticalScrollBar(), rect.top(), rect.bottom(), area.height())):
-            if hint == QAbstractItemView.ScrollHint.PositionAtCenter:
-                bar.setValue((low + high - size) // 2)
-            elif low < bar.value() or high - low >= size:
-                bar.setValue(low - 8)
-            elif high > bar.value() + size:
-                bar.setValue(high - size + 8)
+        rect, centre = self.block_rect(index.row()), hint == QAbstractItemView.ScrollHint.PositionAtCenter
+        self.pager.bring_in(rect.left(), rect.right(), centre)  # across: whole rooms, as the bands page
+        bring_in(self.verticalScrollBar(), rect.top(), rect.bottom(), self.grid_area().height(), centre)
 
     def moveCursor(self, action: QAbstractItemView.CursorAction,
                    modifiers: Qt.KeyboardModifier) -> QModelIndex:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from PySide6.QtCore import QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPen, QShowEvent
 from PySide6.QtWidgets import QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from guide.content import queries
@@ -70,9 +72,13 @@ class BarChart(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = self.rect().adjusted(2, 2, -2, -2)
-        painter.setPen(QColor(p.focus if self.hasFocus() else p.border))
+        # On whole pixels (a line centred on a pixel's middle): a 1 px line on the pixels'
+        # edge was two half-tone pixels, so the focus ring in high contrast was a dim
+        # #008080 beside the unfocused #808080. The ring is 3 px, as the theme's others.
+        focused = self.hasFocus()
+        painter.setPen(QPen(QColor(p.focus if focused else p.border), 3 if focused else 1))
         painter.setBrush(QColor(p.surface))
-        painter.drawRoundedRect(QRectF(rect), 14, 14)
+        painter.drawRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), 14, 14)
         title_font = theme.font("title", scale, bold=True)
         body_font = theme.font("body", scale)
         fm = QFontMetrics(body_font)
@@ -155,9 +161,20 @@ class FiguresPage(Page):
         self.charts = [BarChart(self.ctx, figs, self) for figs in groups[:2]]
         for chart in self.charts:
             self.charts_row.addWidget(chart)
+        self._order_tabs()
         self.model.set_ids(queries.item_ids(self.ctx.content, "figure"))
         self.retranslate()
         fit_rows(self.view)
+
+    def _order_tabs(self) -> None:
+        """Tab as drawn: the charts, then the list under them (charts made after the list,
+        and made again with new content, joined the chain after it)."""
+        for first, second in pairwise([*self.charts, self.view]):
+            QWidget.setTabOrder(first, second)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._order_tabs()  # Qt rebuilds the order when the page moves into the window
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Key figures"))

@@ -119,10 +119,15 @@ class ForumsPage(Page):
 
     def _order_tabs(self) -> None:
         """Tab follows the header as drawn: the day buttons, made last, came after the list.
-        Again when shown: Qt rebuilds the order when the page moves into the window."""
+        Again when shown: Qt rebuilds the order when the page moves into the window; and
+        when the day chooser or the timetable is made (each went to the end of the chain:
+        at 1024x640 the day came after the whole grid)."""
         chooser = [self.day_chooser] if self.day_chooser is not None else []
+        grid = self.grid
+        tools = [grid.zoom_out, grid.zoom_in, grid.now_button] if grid is not None else []
+        timetable = [grid.view, grid.untimed] if grid is not None else []
         chain = [*chooser, *self.days.buttons, self.kind, self.view_toggle.list_button,
-                 self.view_toggle.grid_button, self.view]
+                 self.view_toggle.grid_button, *tools, self.view, *timetable]
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
 
@@ -182,6 +187,7 @@ class ForumsPage(Page):
             self.grid.item_opened.connect(self.item_opened)
             self.layout_.addWidget(self.grid, 1)
             self.bar.addWidget(self.grid.tools)  # zoom and Now wrap with the page's controls
+            self._order_tabs()
         if self.grid is not None and gridded:  # the grid reads the day itself; the list waits
             self.grid.show_day(day, kind)
             ids = self.grid.session_ids()
@@ -251,6 +257,7 @@ class ForumsPage(Page):
             self.bar.insertWidget(self.bar.indexOf(self.days) + 1, self.day_chooser)
             self.day_chooser.sync()
             self.day_chooser.setAccessibleName(self.tr("Day"))
+            self._order_tabs()
         self.title.setVisible(not compact)
         self.subtitle.setVisible(not compact and bool(self.subtitle.text()))
         self.compact_title.setVisible(compact)

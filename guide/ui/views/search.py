@@ -79,6 +79,7 @@ class SearchPage(Page):
         box.installEventFilter(self)
         self.results.setProperty("keysInBox", box.hasFocus())
         self.run()
+        self.retranslate()  # names the results list: a kiosk builds this page for every visitor
 
     def _text_changed(self, _text: str) -> None:
         self._timer.start()
