@@ -13,11 +13,15 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 Handler = Callable[[argparse.Namespace], int]
+# What every command's --content-db help says it defaults to: the rule of
+# guide.locate.ensure_content_db. Here, not there: the plain start builds this parser before
+# main() sets up the window's start path (skip_source_scans), and importing guide.locate (and
+# the content schema it loads) that early for a string cost 15 M instructions of the start.
+CONTENT_DB_HELP = ("content database (default: the content staff or an update installed on this "
+                   "machine, else the one shipped with the app; `guide check` names it)")
 
 
 def _common(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
-    from guide.locate import CONTENT_DB_HELP
-
     default = argparse.SUPPRESS if suppress else None
     parser.add_argument("--content-db", type=Path, default=default, metavar="PATH",
                         help=CONTENT_DB_HELP)

@@ -74,11 +74,6 @@ def remove_leftovers() -> None:
                                                     path)
 
 
-# What every command's --content-db help says it defaults to: the rule of ensure_content_db.
-CONTENT_DB_HELP = ("content database (default: the content staff or an update installed on this "
-                   "machine, else the one shipped with the app; `guide check` names it)")
-
-
 def ensure_content_db(
     explicit: Path | None = None, progress: Callable[[int, int], None] | None = None,
     *, tidy: bool = True,

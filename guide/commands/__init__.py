@@ -36,7 +36,7 @@ def write_screenshot(take: Callable[[], Path]) -> int:
 def db_options(parser: argparse.ArgumentParser, *, content_help: str | None = None) -> None:
     """--content-db and --user-db on an action's parser, so they work after the action
     (`guide update status --user-db X`) as they do before it (`guide update --user-db X status`)."""
-    from guide.locate import CONTENT_DB_HELP
+    from guide.cli import CONTENT_DB_HELP
 
     # SUPPRESS: an option given before the action is not overwritten by this parser's default.
     parser.add_argument("--content-db", type=Path, default=argparse.SUPPRESS, metavar="PATH",

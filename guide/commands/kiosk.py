@@ -10,8 +10,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from guide.cli import CONTENT_DB_HELP
 from guide.commands import write_screenshot
-from guide.locate import CONTENT_DB_HELP
 
 Handler = Callable[[argparse.Namespace], int]
 STATES = ("attract", "countdown", "keyboard", "pinpad", "home")
