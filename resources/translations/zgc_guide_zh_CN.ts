@@ -790,6 +790,10 @@
         <translation>未定时间的场次</translation>
     </message>
     <message>
+        <source>Sessions: %1 · Room %2 of %4.</source>
+        <translation>场次：%1 · 会场：第%2个，共%4个。</translation>
+    </message>
+    <message>
         <source>Sessions: %1 · Rooms %2–%3 of %4.</source>
         <translation>场次：%1 · 会场：第%2–%3个，共%4个。</translation>
     </message>
