@@ -208,3 +208,26 @@ def test_a_kiosk_on_the_bundled_content_is_told_how_to_switch_to_the_programme(
     code, printed, err = _run(capsys, *named, *kiosk)
     assert code == 0, err
     assert printed.startswith("applied ri-cheng version 1 signed by ")
+
+
+@pytest.mark.parametrize("day", ["2024-03-01", "2023-05-28"])
+def test_another_events_sheet_sharing_only_common_titles_does_not_take_over_the_pack(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], day: str) -> None:
+    """A workshop's sheet of 开幕式, 茶歇 and 午餐 was "the same programme" as the forum's
+    (3 of its 4 titles are in both): imported into the forum's pack folder by mistake, it
+    replaced the forum's 10 sessions as its version 2."""
+    main = [["S1", "开幕式", "2023-05-26", "9:00", "10:00", "主会场"],
+            ["S2", "人工智能论坛", "2023-05-26", "10:00", "12:00", "A厅"],
+            ["S3", "午餐", "2023-05-26", "12:00", "13:00", "餐厅"],
+            ["S4", "数字经济论坛", "2023-05-26", "13:00", "15:00", "A厅"],
+            ["S5", "茶歇", "2023-05-26", "15:00", "15:30", "大厅"],
+            ["S6", "闭幕式", "2023-05-27", "16:00", "17:00", "主会场"]]
+    other = [["W1", "开幕式", day, "9:00", "9:30", "报告厅"],
+             ["W2", "茶歇", day, "10:30", "11:00", "报告厅"],
+             ["W3", "午餐", day, "12:00", "13:00", "报告厅"],
+             ["W4", "青年学者工作坊", day, "13:00", "16:00", "报告厅"]]
+    pack = tmp_path / "pack"
+    assert _import(capsys, _sheet(tmp_path, "main.csv", main), pack)[0] == 0
+    code, _out, err = _import(capsys, _sheet(tmp_path, "workshop.csv", other), pack)
+    assert code == 2 and "holds another programme" in err
+    assert _meta(pack)["id"] == "main" and _meta(pack)["version"] == 1

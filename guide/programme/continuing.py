@@ -11,6 +11,7 @@ earlier import wrote (:func:`earlier_import`).
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import tomllib
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -88,19 +89,39 @@ def continuing(programme: Programme, fmt: str, pack_id: str, title: str, source:
 
 
 def same_event(programme: Programme, before: Sequence[Listing]) -> bool:
-    """Whether at least half the sessions of the smaller programme are in both: by title, or
-    by day and start in the same room (without rooms: with a title like the other's, as
+    """Whether at least half the sessions of the smaller programme are in both: by title on
+    the same day, or by day and start in the same room (without rooms: with a title like the other's, as
     "开幕式" corrected to "开幕式（更正）"). A corrected sheet shares nearly all; another event's,
-    numbered S1, S2 … as well, shares next to none."""
-    titles = {norm(s.title) for s in before}
+    numbered S1, S2 … as well, shares next to none; one held on other days (a workshop's sheet
+    of 开幕式, 茶歇 and 午餐 a year later) is never the same, whatever its titles share."""
+    if _apart(programme, before):
+        return False
+    # A title counts on its own day only: 开幕式, 茶歇 and 午餐 are in every programme.
+    titles = {(norm(s.title), s.date) for s in before}
     slots: dict[tuple[str | None, str | None], list[Listing]] = {}
     for s in before:
         slots.setdefault((s.date, s.start), []).append(s)
     rooms = {r["id"]: r["title"] for r in programme.room}
     shared = 0
     for new in listings(programme.forum, rooms):
-        shared += norm(new.title) in titles or any(
+        shared += (norm(new.title), new.date) in titles or any(
             (s.venue is not None and new.venue is not None and norm(s.venue) == norm(new.venue))
             or (s.venue is None and new.venue is None and similar_titles(s.title, new.title))
             for s in slots.get((new.date, new.start), ()) if new.start)
     return shared > 0 and 2 * shared >= min(len(programme.forum), len(before))
+
+
+def _apart(programme: Programme, before: Sequence[Listing]) -> bool:
+    """Whether the two programmes' days are more than a week apart (both giving dates): a
+    corrected sheet may move a session by a day or two, not to another month."""
+    new = sorted(str(f.get("date") or "")[:10] for f in programme.forum if f.get("date"))
+    old = sorted(s.date for s in before if s.date)
+    if not new or not old:
+        return False
+    try:
+        first_new, last_new = (dt.date.fromisoformat(d) for d in (new[0], new[-1]))
+        first_old, last_old = (dt.date.fromisoformat(d) for d in (old[0], old[-1]))
+    except ValueError:
+        return False
+    week = dt.timedelta(days=7)
+    return first_new > last_old + week or first_old > last_new + week
