@@ -97,3 +97,17 @@ def test_the_kiosks_idle_screen_names_the_types_in_both_languages() -> None:
     for kind, en, zh in TYPES:
         assert (session_type(kind, "zh"), session_type(kind, "en")) == (zh, en), kind
     assert tx.session_type("Kidspace", "en") == "Kidspace"  # a type of no known kind stays as given
+
+
+@pytest.mark.parametrize(("typed", "english", "chinese"), [
+    # A meal or a break in a type's name was taken for the session's kind.
+    ("Break-out session", "Breakout session", "分组会议"), ("Lunch talk", "Talk", "演讲"),
+    ("Dinner talk", "Talk", "演讲"), ("Release party", "Party", "派对"),
+    ("国际交流论坛", "Forum", "论坛"),
+    # ... while the meals, breaks and networking themselves keep their names.
+    ("Coffee break", "Break", "茶歇"), ("午餐", "Lunch", "午餐"), ("交流会", "Networking", "交流"),
+])
+def test_a_type_is_named_by_what_it_is_not_a_word_inside_it(typed: str, english: str, chinese: str) -> None:
+    from guide.ui.session_types import session_type
+
+    assert (session_type(typed, "en"), session_type(typed, "zh")) == (english, chinese)
