@@ -72,7 +72,11 @@ def test_labels_with_an_ascii_colon_in_english_and_after_a_name(
              "Chair：张三、Speaker: Li Na", "张三（主持）、李四", "Zhang Wei (moderator), Li Si",
              "Co-chairs: Li Si; Wang Wu", "主持： 张三  嘉宾： 李四 教授",
              # not labels: names, a title after a name, a time
-             "张三 主任、李四", "Hosting Team, Li Si"]
+             "张三 主任、李四", "Hosting Team, Li Si",
+             # a label inside a name's words makes no speaker of the words before it ("Session"
+             # had become one) nor eats a name typed straight before it (张三 was lost)
+             "Session host: Wang Wei", "张三主持：李四",
+             "Moderator: Zhang Wei; Speakers: Li Si, Wang Wu"]
     (tmp_path / "s.csv").write_text(
         "标题,日期,开始,结束,嘉宾\n" + "".join(f'T{i},2023-05-25,{9 + i}:00,{10 + i}:00,"{who}"\n'
                                              for i, who in enumerate(cells)), encoding="utf-8")
@@ -80,6 +84,7 @@ def test_labels_with_an_ascii_colon_in_english_and_after_a_name(
     assert list(_speakers(tmp_path / "pack").values()) == [
         ["张三"], ["Zhang Wei", "Li Si", "Wang Wu"], ["Li Na"], ["张三", "Li Na"], ["张三", "李四"],
         ["Zhang Wei", "Li Si"], ["Li Si", "Wang Wu"], ["张三", "李四 教授"],
-        ["张三 主任", "李四"], ["Hosting Team", "Li Si"]]
+        ["张三 主任", "李四"], ["Hosting Team", "Li Si"],
+        ["Session host: Wang Wei"], ["张三主持：李四"], ["Zhang Wei", "Li Si", "Wang Wu"]]
     assert "role labels (主持、Moderator、Speakers、Host、Chair、Speaker、moderator、Co-chairs、嘉宾)" in err
-    assert "row 2, row 3, row 4, row 5, row 6, row 7, row 8, row 9, column 嘉宾 Speakers" in err
+    assert "row 2, row 3, row 4, row 5, row 6, row 7, row 8, row 9, row 14, column 嘉宾 Speakers" in err

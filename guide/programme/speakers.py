@@ -59,8 +59,13 @@ _ROLE_WORDS = ("嘉宾|主持人?|主讲人?|主席|讲者|演讲人?|发言人?
 _ENGLISH_ROLES = (r"(?:(?:invited|guest|keynote|special|featured)\s+)?(?:co-?)?(?:moderator|host"
                   r"|chair(?:person|man|woman)?|speaker|panell?ist|guest|presenter|facilitator"
                   r"|discussant|keynote|mc|emcee|introduction|opening\s+remarks)s?")
-_LABEL = re.compile(rf"(?<![^\s、，,;；/／])(?:[\u4e00-\u9fff]{{0,4}}?(?:{_ROLE_WORDS})"
-                    rf"|(?i:{_ENGLISH_ROLES}))\s*[:：]\s*")
+# What may stand before a Chinese role word in a label (特邀嘉宾, 对话嘉宾): a known qualifier
+# only, so a name typed straight before a label (张三主持：李四) is not taken into it.
+_QUALIFIERS = "特邀|特约|受邀|拟邀|对话|演讲|主旨|发言|点评|圆桌|重要|主要|现场|线上|远程|联合|共同"
+# A Chinese label may follow a space (主持：张三 嘉宾：李四); an English one starts the cell or
+# follows a separator, as "Session host: Wang Wei" is one label, not "Session" and a label.
+_LABEL = re.compile(rf"(?:(?<![^\s、，,;；/／])(?:{_QUALIFIERS})?(?:{_ROLE_WORDS})"
+                    rf"|(?:^|(?<=[、，,;；/／\n]))[^\S\n]*(?i:{_ENGLISH_ROLES}))\s*[:：]\s*")
 # The same part after a name: 张三（主持）, Zhang Wei (moderator).
 _LABEL_AFTER = re.compile(r"\s*[（(]\s*(?:主持人?|(?i:(?:co-?)?(?:moderator|host|chair)))\s*[）)]"
                           r"(?=\s*(?:$|[、，,;；/／\n]))")
@@ -80,8 +85,12 @@ def speaker_names(value: Any) -> list[str]:
     padded with a space is one ("王 伟"); a role label is no part of a name ("主持：张三", "张三（主持）":
     张三; the guide has no roles for a session's speakers, so a moderator is one of them)."""
     names: list[str] = []
-    text = _LABEL.sub("\n", _LABEL_AFTER.sub("", cell_text(value)))
-    for part in host_names(text):
+    raw = cell_text(value)
+    text = _LABEL.sub("\n", _LABEL_AFTER.sub("", raw))
+    # Labels part the groups ("Moderator: Zhang Wei; Speakers: Li Si, Wang Wu"): then a comma
+    # parts names, where beside a semicolon alone it is inside one ("Wang, Wei; Li Na").
+    labelled = text != raw
+    for part in ([n for n in _SEPARATOR.split(text) if n] if labelled else host_names(text)):
         words = [w for w in _CJK_SPACE.split(part) if w]
         at_start = len(names)
         for word in words:
