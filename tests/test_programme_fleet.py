@@ -92,7 +92,13 @@ def test_a_corrected_sheet_saved_under_another_name_is_the_same_pack_with_its_ti
     # --pack-id naming the same pack keeps its name too; --title still says otherwise.
     assert _import(capsys, _sheet(tmp_path, "日程-v3.xlsx", fixed), out, "--pack-id", "ri-cheng")[0] == 0
     assert (_meta(out)["title"], _meta(out)["version"]) == ("日程", 3)
-    assert _import(capsys, _sheet(tmp_path, "日程-v4.xlsx", fixed), out, "--title", "2023中关村论坛")[0] == 0
+    code, printed, _err = _import(capsys, _sheet(tmp_path, "日程-v4.xlsx", fixed), out, "--title",
+                                  "2023中关村论坛")
+    assert code == 0
+    # The title was the organiser's: it had said it "keeps that pack's id and title" and asked
+    # for the --title just given.
+    assert ("keeps that pack's id, with the title given, \"2023中关村论坛\"; give --pack-id to make "
+            "it a programme of its own") in printed
     assert (_meta(out)["id"], _meta(out)["title"], _meta(out)["version"]) == ("ri-cheng", "2023中关村论坛", 4)
     # Another event's sheet shares no session: not taken for this one, and refused as before.
     other = [[f"S{n}", f"另一个活动{n}", "2024-03-01", "10:00", "11:00", "大厅"] for n in range(1, 8)]
@@ -155,6 +161,15 @@ def test_publish_says_what_changes_for_the_kiosks_and_calls_out_a_large_removal(
     code, printed, err = _run(capsys, "pack", "publish", third, share, "--trusted", pub)
     assert code == 0 and "  forum: 4 added, 6 changed, 0 removed (of 6)" in printed.splitlines()
     assert "warning" not in err
+    # An older version put back with --replace changes nothing on kiosks that have version 3:
+    # it had listed changes and a removal warning for them, then said they keep version 3.
+    code, printed, err = _run(capsys, "pack", "publish", second, share, "--trusted", pub,
+                              "--replace", "--dry-run")
+    assert code == 0, err
+    assert "changes for kiosks" not in printed and "warning" not in err
+    assert ("note: it would replace version 3 (--replace); kiosks that already have version 3 "
+            "keep it (they refuse a version not newer); only kiosks on an older version, and new "
+            "ones, get this content") in err
 
 
 def test_a_pack_of_another_id_is_refused_with_the_pack_id_that_keeps_the_kiosks(

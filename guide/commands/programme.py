@@ -36,12 +36,16 @@ def next_steps(source: str, pack_dir: Path) -> str:
             f"{look_commands(pack_dir)}")
 
 
-def version_lines(result: Any, out: Path, *, explicit: bool) -> list[str]:
+def version_lines(result: Any, out: Path, *, explicit: bool, titled: bool = False) -> list[str]:
     """What ``guide import`` says of the pack it wrote: its id and version, and, over an
     earlier import, that kiosks take only a version above theirs (each update needs one)."""
     head = f"pack {result.pack_id} version {result.version}"
     lines = []
-    if result.kept:
+    if result.kept and titled:
+        lines.append(f"the same programme as the earlier import in {out} (most of its sessions are "
+                     f"in both), so it keeps that pack's id, with the title given, "
+                     f"\"{result.programme.title}\"; give --pack-id to make it a programme of its own")
+    elif result.kept:
         lines.append(f"the same programme as the earlier import in {out} (most of its sessions are "
                      f"in both), so it keeps that pack's id and title, \"{result.programme.title}\"; "
                      "give --pack-id and --title to make it a programme of its own")
@@ -189,7 +193,8 @@ def cmd_import(args: argparse.Namespace) -> int:
           # Columns apart: "3 skipped" read as three sessions lost.
           + (f", {len(columns)} column(s) not read" if (columns := report["columns_not_read"]) else "")
           + (f" (see {args.report})" if args.report else ""))
-    for line in version_lines(result, args.out, explicit=args.pack_version is not None):
+    for line in version_lines(result, args.out, explicit=args.pack_version is not None,
+                              titled=args.title is not None):
         print(line, file=sys.stderr if line.startswith("warning:") else sys.stdout)
     print(next_steps(args.source, args.out))
     for entry in report["skipped"]:

@@ -202,7 +202,10 @@ def cmd_pack_publish(args: argparse.Namespace) -> int:
     # Checked first, and compared before the copy, which may replace the published file.
     index = publish_pack_file(args.file, args.dir, trusted=trusted, replace=args.replace,
                               dry_run=True)
-    changes = _changes(args.file, args.dir, replaced, index, published=not args.dry_run)
+    # Kiosks on the published version refuse one not newer: no change to tell them of.
+    older = replaced is not None and index.version <= replaced.version
+    changes = [] if older else _changes(args.file, args.dir, replaced, index,
+                                        published=not args.dry_run)
     if args.dry_run:
         print(f"not published (--dry-run): {index.pack_id} version {index.version} may be "
               f"published to {args.dir}")
@@ -215,13 +218,15 @@ def cmd_pack_publish(args: argparse.Namespace) -> int:
     if not args.replace:
         replaced = None
     if replaced is not None and replaced.pack_id != index.pack_id:
-        print(f"note: it replaces {replaced.pack_id} version {replaced.version} (--replace); "
+        print(f"note: it {'would replace' if args.dry_run else 'replaces'} {replaced.pack_id} "
+              f"version {replaced.version} (--replace); "
               f"kiosks showing {replaced.pack_id} refuse it as another pack's content",
               file=sys.stderr)
     elif replaced is not None and replaced.sha256 != index.sha256:
-        print(f"note: it replaces version {replaced.version} (--replace); kiosks that already "
-              f"have version {replaced.version} keep it (they refuse a version not newer)",
-              file=sys.stderr)
+        verb = "would replace" if args.dry_run else "replaces"
+        print(f"note: it {verb} version {replaced.version} (--replace); kiosks that already "
+              f"have version {replaced.version} keep it (they refuse a version not newer); only "
+              "kiosks on an older version, and new ones, get this content", file=sys.stderr)
     if not trusted:
         print("note: no trusted keys given (--trusted or updates.toml), so the signature was not "
               "checked against the kiosks' keys; a kiosk refuses a pack signed by a key it does "
