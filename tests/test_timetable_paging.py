@@ -12,22 +12,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from guide.ui.history import Location
-from guide.ui.timetable_panel import TimetablePanel
-from guide.ui.views.forums import ForumsPage
 from tests.support import kiosk_at
+from tests.test_timetable import open_grid
 
 DAY = dt.date(2025, 12, 27)
-
-
-def _grid(guide) -> TimetablePanel:  # type: ignore[no-untyped-def]
-    guide.window.go(Location("forums"))
-    page = guide.window.page("forums")
-    assert isinstance(page, ForumsPage)
-    page.select_day(DAY)
-    page.show_grid()
-    assert page.grid is not None
-    return page.grid
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -36,7 +24,7 @@ def test_a_portrait_kiosk_shows_and_pages_the_rooms_out_of_view(  # type: ignore
     with kiosk_at(qtbot, programme_db, tmp_path, now="2025-12-27T11:00", lang=lang,
                   size=(1080, 1920)) as k:
         QTest.mouseClick(k.attract, Qt.MouseButton.LeftButton)  # a visitor walks up
-        panel = _grid(k.guide)
+        panel = open_grid(k.guide, DAY)
         view, pager = panel.view, panel.view.pager
         qtbot.waitUntil(lambda: pager.forward.isVisible())
         forward, back = pager.forward, pager.back
@@ -72,7 +60,7 @@ def test_no_bands_when_every_room_fits(qtbot, programme_db: Path) -> None:  # ty
     from tests.support import shown_guide
 
     with shown_guide(qtbot, programme_db, now="2025-12-27T11:00", lang="en", size=(1280, 800)) as g:
-        panel = _grid(g)
+        panel = open_grid(g, DAY)
         pager = panel.view.pager
         assert pager.forward.isVisible() and "Rooms 1–" in panel.hint.text()
         g.window.resize(3400, 800)  # every room's column fits: no band, the plain count
@@ -96,7 +84,7 @@ def test_a_screen_reader_reaches_the_bands_around_the_blocks(  # type: ignore[no
 
     with shown_guide(qtbot, programme_db, now="2025-12-27T11:00", lang=lang, size=(1080, 1920),
                      exposed=True) as g:
-        panel = _grid(g)
+        panel = open_grid(g, DAY)
         view, pager = panel.view, panel.view.pager
         qtbot.waitUntil(lambda: pager.forward.isVisible())
         found: list[object] = []
@@ -142,7 +130,7 @@ def test_arrow_keys_bring_in_whole_rooms_and_the_count_says_the_readable_ones(  
 
     with shown_guide(qtbot, programme_db, now="2025-12-27T11:00", lang=lang, size=(1024, 640),
                      exposed=True) as g:
-        panel = _grid(g)
+        panel = open_grid(g, DAY)
         view, pager = panel.view, panel.view.pager
         qtbot.waitUntil(lambda: pager.forward.isVisible())
         bar, cw = view.horizontalScrollBar(), view.column_width()
@@ -186,7 +174,7 @@ def test_one_room_in_view_is_counted_as_one(qtbot, programme_db: Path) -> None: 
     with shown_guide(qtbot, programme_db, now="2025-12-27T11:00", lang="en", size=(1024, 640)) as g:
         g.ctx.state.set_text_scale(2.0)
         try:
-            panel = _grid(g)
+            panel = open_grid(g, DAY)
             view, pager = panel.view, panel.view.pager
             qtbot.waitUntil(lambda: pager.forward.isVisible())
             view.horizontalScrollBar().setValue(2 * view.column_width())
