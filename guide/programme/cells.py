@@ -7,6 +7,8 @@ import datetime as dt
 import re
 from typing import Any
 
+from guide.programme.message import Message
+
 
 def cell_text(value: Any) -> str:
     """A cell as trimmed text: empty for nothing, 12 for the number 12.0."""
@@ -39,7 +41,6 @@ _SERIAL_ZERO = dt.datetime(1899, 12, 30)  # what serial 0 counts from, past Exce
 _EXCEL_DATE = re.compile(r"(\d{5})(\.\d+)?")
 _EXCEL_DATES = range(32874, 73051)  # 1990-01-01 to 2099-12-31: no other five digits in a date column
 _EXCEL_TIME = re.compile(r"0?\.\d+")
-_FORMAT_AS = "format the column as a {} in Excel (Format Cells > {}) and save the file again"
 
 
 def excel_date_hint(value: Any) -> str | None:
@@ -52,8 +53,9 @@ def excel_date_hint(value: Any) -> str | None:
     moment = _SERIAL_ZERO + dt.timedelta(days=float(m[0]))
     moment = moment.replace(second=0, microsecond=0) + dt.timedelta(minutes=round(moment.second / 60))
     shown = f"{moment:%Y-%m-%d %H:%M}" if moment.time() != dt.time(0) else f"{moment:%Y-%m-%d}"
-    return (f"is a number, not a date: it looks like an Excel date number (in Excel, {m[0]} is "
-            f"{shown}); {_FORMAT_AS.format('date', 'Date')}")
+    return Message("is a number, not a date: it looks like an Excel date number (in Excel, {number} "
+                   "is {date}); format the column as a date in Excel (Format Cells > Date) and "
+                   "save the file again", number=m[0], date=shown)
 
 
 def excel_time_hint(value: Any) -> str | None:
@@ -63,17 +65,21 @@ def excel_time_hint(value: Any) -> str | None:
     if _EXCEL_TIME.fullmatch(text) is None or not 0 < float(text) < 1:
         return None
     minutes = round(float(text) * 24 * 60)
-    return (f"is a number, not a time: it looks like an Excel time number (in Excel, {text} is "
-            f"{minutes // 60:02d}:{minutes % 60:02d}); {_FORMAT_AS.format('time', 'Time')}")
+    return Message("is a number, not a time: it looks like an Excel time number (in Excel, {number} "
+                   "is {time}); format the column as a time in Excel (Format Cells > Time) and "
+                   "save the file again", number=text, time=f"{minutes // 60:02d}:{minutes % 60:02d}")
 
 
 class NoYear(ValueError):
     """A date cell without its year (5月27日): the sheet's year may be taken for it."""
 
     def __init__(self, month: int, day: int) -> None:
-        super().__init__(f"has no year ({month}月{day}日): write the date with its year, "
-                         f"e.g. 2023-{month:02d}-{day:02d}")
+        super().__init__(Message("has no year ({month}月{day}日): write the date with its year, "
+                                 "e.g. 2023-{month:02d}-{day:02d}", month=month, day=day))
         self.month, self.day = month, day
+
+
+NOT_A_DATE = Message("is not a date (YYYY-MM-DD)")
 
 
 def _weekday(text: str) -> tuple[str, int | None]:
@@ -106,13 +112,15 @@ def cell_date(value: Any, *, year: int | None = None) -> dt.date:
     if m:
         if m[4] is not None and (int(m[4]) > 23 or int(m[5]) > 59):
             # A time after the date that is none (24:00, 9:75) would be dropped unsaid.
-            raise ValueError(f"has a time after its date that is not one ({m[4]}:{m[5]})")
+            raise ValueError(Message("has a time after its date that is not one ({time})",
+                                     time=f"{m[4]}:{m[5]}"))
         date = dt.date(int(m[1]), int(m[2]), int(m[3]))
     else:
         date = _other_order(text, year)
     if weekday is not None and date.weekday() != weekday:
-        raise ValueError(f"says {_named_day(weekday)}, but {date.isoformat()} is a "
-                         f"{_named_day(date.weekday())}; correct the date or the weekday")
+        raise ValueError(Message("says {said}, but {date} is a {weekday}; correct the date or the "
+                                 "weekday", said=_named_day(weekday), date=date.isoformat(),
+                                 weekday=_named_day(date.weekday())))
     return date
 
 
@@ -124,11 +132,11 @@ def _other_order(text: str, year: int | None) -> dt.date:
         return dt.date(year, int(m[1]), int(m[2]))
     m = _YEAR_LAST.fullmatch(text.replace("/", "-").replace(".", "-"))
     if m is None:
-        raise ValueError("is not a date (YYYY-MM-DD)")
+        raise ValueError(NOT_A_DATE)
     first, second, year_given = int(m[1]), int(m[2]), int(m[3])
     if first <= 12 and second <= 12 and first != second:
         # 5/6/2023 is 6 May to some, 5 June to others: not guessed.
-        raise ValueError("could be read day first or month first; write it as YYYY-MM-DD")
+        raise ValueError(Message("could be read day first or month first; write it as YYYY-MM-DD"))
     month, day = (first, second) if second > 12 else (second, first)
     return dt.date(year_given, month, day)
 
@@ -155,7 +163,8 @@ def date_clock(value: Any) -> dt.time | None:
 
 
 # The forms of a time :func:`cell_time` reads, as a refusal lists them.
-TIME_FORMS = "HH:MM or HH:MM:SS, e.g. 14:00; or with 上午/下午 or AM/PM, e.g. 下午2点, 2:00 PM"
+TIME_FORMS = Message("HH:MM or HH:MM:SS, e.g. 14:00; or with 上午/下午 or AM/PM, e.g. 下午2点, "
+                     "2:00 PM")
 # A twelve-hour time as organisers type it: 上午9:00, 下午2点, 下午2点30分, 下午2点半, 晚上8点,
 # 中午12点; 2:00 PM, 2pm; and with seconds, as Excel writes a time cell's text (9:00:00 AM),
 # which are read and dropped.
@@ -236,9 +245,9 @@ def check_end(start: dt.time, end: Any) -> None:
     """Raise :class:`NoonOrMidnight` for an end typed 12:00 AM after a morning start
     (9:00 AM to 12:00 AM): fifteen hours, or the noon it was likely meant for; not guessed."""
     if start.hour < 12 and _midnight_am(cell_text(end)):
-        raise NoonOrMidnight("ends at 12:00 AM, after a morning start: that is midnight, but "
-                             "it is often typed for noon; write 12:00 or 12:00 PM for noon, "
-                             "24:00 for midnight")
+        raise NoonOrMidnight(Message("ends at 12:00 AM, after a morning start: that is midnight, "
+                                     "but it is often typed for noon; write 12:00 or 12:00 PM for "
+                                     "noon, 24:00 for midnight"))
 
 
 AFTERNOON_MAX_MINUTES = 8 * 60  # the longest session an end read in the afternoon may make
@@ -259,9 +268,11 @@ def _afternoon_end(value: Any, last: str, start: dt.time, end: int) -> tuple[int
     # eleven hours, more likely a typo than a session, and stays refused.
     if not typed < since < later or later - since > AFTERNOON_MAX_MINUTES:
         return end, None
-    return later, (f"时间 Time {cell_text(value)!r} ends at {m[1]}:{m[2]}, before its start "
-                   f"{start:%H:%M}: read as {later // 60}:{later % 60:02d}, on a twelve-hour "
-                   "clock; if that is wrong, type the end on the 24-hour clock")
+    return later, Message("{column} {value!r} ends at {end}, before its start {start}: read as "
+                          "{read}, on a twelve-hour clock; if that is wrong, type the end on the "
+                          "24-hour clock", column="时间 Time", value=cell_text(value),
+                          end=f"{m[1]}:{m[2]}", start=f"{start:%H:%M}",
+                          read=f"{later // 60}:{later % 60:02d}")
 
 
 def time_range(value: Any) -> tuple[dt.time, int | None, str | None]:

@@ -16,6 +16,7 @@ import xml.etree.ElementTree as ET
 from typing import Any
 from urllib.parse import urlsplit
 
+from guide.programme.message import Message, message_of
 from guide.programme.model import (
     FileUnreadable,
     ProgrammeUnreadable,
@@ -35,7 +36,8 @@ def _day_date(value: Any, which: str) -> str | None:
     Every event of the day takes its date from it, so a wrong one is the file's to fix.
     """
     if not isinstance(value, str | None):
-        raise FileUnreadable(f"{which}: its date is {_kind(value)}, not text (YYYY-MM-DD)")
+        raise FileUnreadable(Message("{where}: its date is {kind}, not text (YYYY-MM-DD)",
+                                     where=which, kind=_kind(value)))
     text = (value or "").strip()
     if not text:
         return None
@@ -44,8 +46,8 @@ def _day_date(value: Any, which: str) -> str | None:
             return dt.date.fromisoformat(text).isoformat()
     except ValueError:
         pass
-    raise FileUnreadable(f"{which}: its date {text!r} is not written YYYY-MM-DD "
-                         "(e.g. 2023-05-25)")
+    raise FileUnreadable(Message("{where}: its date {date!r} is not written YYYY-MM-DD (e.g. "
+                                 "2023-05-25)", where=which, date=text))
 
 
 def _midnight(event: RawEvent) -> None:
@@ -63,8 +65,8 @@ def _midnight(event: RawEvent) -> None:
     if late:
         event.start = "00:00"
     following = dt.date.fromisoformat(event.date[:10])
-    event.notes.append(f"24:00 on {following - dt.timedelta(days=1)} read as the midnight that "
-                       f"ends it: {following} 00:00")
+    event.notes.append(Message("24:00 on {day} read as the midnight that ends it: {next} 00:00",
+                               day=str(following - dt.timedelta(days=1)), next=str(following)))
 
 
 def _text(parent: ET.Element | None, tag: str) -> str:
@@ -94,8 +96,7 @@ def _xml_event(element: ET.Element, day: str | None, room_name: str, index: int)
     ident = _attr(element, "id")
     guid = _attr(element, "guid") or _text(element, "guid") or None
     event = RawEvent(
-        where=f"day {day or '?'}, room {room_name or '(none)'}, event "
-              f"{ident or guid or f'#{index}'}",
+        where=event_where(day, room_name, ident or guid or f"#{index}"),
         day=day, source_id=ident, guid=guid,
         title=_text(element, "title"), subtitle=_text(element, "subtitle"),
         date=_text(element, "date") or None, start=_text(element, "start") or None,
@@ -116,6 +117,12 @@ def _xml_event(element: ET.Element, day: str | None, room_name: str, index: int)
             _link(link, event)
     _midnight(event)
     return event
+
+
+def event_where(day: str | None, room: str, event: str) -> str:
+    """Where the report puts a schedule's event: "day 2023-05-25, room One, event 1254"."""
+    return Message("day {day}, room {room}, event {event}", day=day or "?",
+                   room=room or Message("(none)"), event=event)
 
 
 def _attr(element: ET.Element, name: str) -> str | None:
@@ -144,24 +151,27 @@ def _for_expat(data: bytes) -> tuple[bytes, str | None]:
     if bad is not None and key in ("utf8", "ascii", "usascii"):
         # expat would say only "not well-formed (invalid token)" at a line and column.
         line = data.count(b"\n", 0, bad.start) + 1
-        raise FileUnreadable(f"it is not UTF-8 text (line {line}, byte {bad.start}); a schedule "
-                             "saved in another encoding (GBK on Chinese systems) must be saved "
-                             "again as UTF-8")
+        raise FileUnreadable(Message("it is not UTF-8 text (line {line}, byte {byte}); a schedule "
+                                     "saved in another encoding (GBK on Chinese systems) must be "
+                                     "saved again as UTF-8", line=line, byte=bad.start))
     if bad is None and key in _SINGLE_BYTE and not data.isascii():
         # Bytes that read as UTF-8 with non-ASCII letters are UTF-8: read as the declared
         # single-byte encoding they become "ZÃ¼gli" for "Zügli" in every title.
         return (utf8_declared(data.decode("utf-8")),
-                f"its XML declaration says {encoding}, but the text is UTF-8: read as UTF-8")
+                Message("its XML declaration says {encoding}, but the text is UTF-8: read as UTF-8",
+                        encoding=encoding))
     if key in _EXPAT_OWN:
         return data, None
     try:
         text = data.decode(encoding)
     except LookupError:
-        raise FileUnreadable(f"its XML declaration names the encoding {encoding!r}, which the guide "
-                             "does not know: save the schedule as UTF-8") from None
+        raise FileUnreadable(Message("its XML declaration names the encoding {encoding!r}, which "
+                                     "the guide does not know: save the schedule as UTF-8",
+                                     encoding=encoding)) from None
     except UnicodeDecodeError as exc:
-        raise FileUnreadable(f"it is not {encoding} text as its XML declaration says (byte "
-                             f"{exc.start}): save the schedule as UTF-8") from None
+        raise FileUnreadable(Message("it is not {encoding} text as its XML declaration says (byte "
+                                     "{byte}): save the schedule as UTF-8", encoding=encoding,
+                                     byte=exc.start)) from None
     return utf8_declared(text), None
 
 
@@ -188,7 +198,7 @@ def read_frab_xml(data: bytes) -> RawProgramme:
     programme = RawProgramme(format="frab-xml")
     data, note = _for_expat(data)
     if note:
-        programme.file_repairs.append(("the XML declaration", note))
+        programme.file_repairs.append((Message("the XML declaration"), note))
     path: list[str] = []
     date: str | None = None
     room_name = ""
@@ -198,12 +208,12 @@ def read_frab_xml(data: bytes) -> RawProgramme:
             if action == "start":
                 path.append(element.tag)
                 if len(path) == 1 and element.tag != "schedule":
-                    raise ProgrammeUnreadable(f"not a frab schedule: the root element is "
-                                              f"<{element.tag}>, not <schedule>")
+                    raise ProgrammeUnreadable(Message("not a frab schedule: the root element is "
+                                                      "<{tag}>, not <schedule>", tag=element.tag))
                 if path == ["schedule", "day"]:
                     days += 1
-                    date = _day_date(element.get("date"),
-                                     f"day {_attr(element, 'index') or days}")
+                    date = _day_date(element.get("date"), Message(
+                        "day {number}", number=_attr(element, "index") or days))
                     if date and _attr(element, "start"):
                         programme.day_starts[date] = element.get("start", "").strip()
                 elif path == ["schedule", "day", "room"]:
@@ -225,16 +235,20 @@ def read_frab_xml(data: bytes) -> RawProgramme:
     return programme
 
 
-_CUT_SHORT = "; it was cut short (a download or copy that stopped?): download or export it again"
-
 
 def _xml_broken(exc: ET.ParseError, data: bytes) -> str:
     """Where and how the XML breaks; a file that stops inside the schedule is said to be cut short."""
     line, column = exc.position
     what = str(exc).split(":")[0]  # expat's words without its own "line L, column C"
     if line > data.rstrip().count(b"\n") and what in ("no element found", "unclosed token"):
-        return f"the file ends in the middle of the schedule (line {line}){_CUT_SHORT}"
-    return f"the XML is not well-formed at line {line}, column {column} ({what})"
+        return _cut_short(line)
+    return Message("the XML is not well-formed at line {line}, column {column} ({what})",
+                   line=line, column=column, what=what)
+
+
+def _cut_short(line: int) -> str:
+    return Message("the file ends in the middle of the schedule (line {line}); it was cut short "
+                   "(a download or copy that stopped?): download or export it again", line=line)
 
 
 def _conference(conference: ET.Element, programme: RawProgramme) -> None:
@@ -260,9 +274,10 @@ class _Wrong(Exception):
 def _kind(value: Any) -> str:
     """What a JSON value is, in the words of someone who reads the file."""
     if isinstance(value, bool):
-        return "true/false"
-    kinds = {dict: "an object", list: "a list", str: "text", int: "a number", float: "a number"}
-    return "null" if value is None else kinds.get(type(value), "something else")
+        return Message("true/false")
+    kinds = {dict: Message("an object"), list: Message("a list"), str: Message("text"),
+             int: Message("a number"), float: Message("a number")}
+    return Message("null") if value is None else kinds.get(type(value), Message("something else"))
 
 
 def _shown(value: Any) -> str:
@@ -291,14 +306,16 @@ def _text_of(value: Any, name: str) -> tuple[str, str]:
         chinese = next((v for k, v in texts.items() if _is_language(k, "zh")), "")
         english = next((v for k, v in texts.items() if _is_language(k, "en")), "")
         return chinese or english or next(iter(texts.values()), ""), english if chinese else ""
-    raise _Wrong(f"{name} is {_kind(value)} ({_shown(value)}), not text")
+    raise _Wrong(Message("{name} is {kind} ({value}), not text", name=name, kind=_kind(value),
+                         value=_shown(value)))
 
 
 def _list_of(value: Any, name: str) -> list[Any]:
     if value is None or value == "":
         return []
     if not isinstance(value, list):
-        raise _Wrong(f"{name} is {_kind(value)} ({_shown(value)}), not a list")
+        raise _Wrong(Message("{name} is {kind} ({value}), not a list", name=name, kind=_kind(value),
+                             value=_shown(value)))
     return value
 
 
@@ -306,14 +323,16 @@ def _json_person(person: Any, n: int) -> RawPerson | None:
     if isinstance(person, str):
         return RawPerson(person.strip(), None) if person.strip() else None
     if not isinstance(person, dict):
-        raise _Wrong(f"speaker {n} is {_kind(person)} ({_shown(person)}), not a name or an "
-                     "object with a public_name")
+        raise _Wrong(Message("speaker {number} is {kind} ({value}), not a name or an object with a "
+                             "public_name", number=n, kind=_kind(person), value=_shown(person)))
     name = ""
     for field in ("public_name", "name", "full_public_name"):
-        name = name or _text_of(person.get(field), f"speaker {n}'s {field}")[0]
+        name = name or _text_of(person.get(field), Message("speaker {number}'s {field}", number=n,
+                                                            field=field))[0]
     key = ""
     for field in ("guid", "code", "id"):
-        key = key or _text_of(person.get(field), f"speaker {n}'s {field}")[0]
+        key = key or _text_of(person.get(field), Message("speaker {number}'s {field}", number=n,
+                                                          field=field))[0]
     return RawPerson(name, key or None) if name else None
 
 
@@ -334,12 +353,12 @@ def _json_fields(raw: dict[str, Any], event: RawEvent) -> None:
     links = [*_list_of(raw.get("links"), "links"), *_list_of(raw.get("attachments"), "attachments")]
     for link in links:
         if not isinstance(link, dict):
-            event.notes.append(f"link {_shown(link)} is {_kind(link)}, not an object with a url; "
-                               "left out")
+            event.notes.append(Message("link {link} is {kind}, not an object with a url; left out",
+                                       link=_shown(link), kind=_kind(link)))
             continue
-        url = _text_of(link.get("url") or link.get("href"), "a link's url")[0]
+        url = _text_of(link.get("url") or link.get("href"), Message("a link's url"))[0]
         if url and _absolute(url):
-            event.links.append((url, _text_of(link.get("title"), "a link's title")[0]))
+            event.links.append((url, _text_of(link.get("title"), Message("a link's title"))[0]))
         elif url:
             event.dropped_links.append(url)
 
@@ -348,15 +367,15 @@ def _json_event(raw: Any, day: str | None, room_name: str, index: int) -> RawEve
     """One event of a JSON schedule; one that has a value of the wrong kind is skipped, saying so."""
     named = {k: raw.get(k) for k in ("id", "guid")} if isinstance(raw, dict) else {}
     ident = next((_s(v) for v in named.values() if isinstance(v, str | int) and _s(v)), "")
-    event = RawEvent(where=f"day {day or '?'}, room {room_name or '(none)'}, event "
-                           f"{ident or f'#{index}'}", day=day, room=room_name)
+    event = RawEvent(where=event_where(day, room_name, ident or f"#{index}"), day=day, room=room_name)
     if not isinstance(raw, dict):
-        event.skip = f"is {_kind(raw)} ({_shown(raw)}), not an event object"
+        event.skip = Message("is {kind} ({value}), not an event object", kind=_kind(raw),
+                             value=_shown(raw))
         return event
     try:
         _json_fields(raw, event)
     except _Wrong as exc:
-        event.skip = str(exc)
+        event.skip = message_of(exc)
         return event
     _midnight(event)
     return event
@@ -365,23 +384,25 @@ def _json_event(raw: Any, day: str | None, room_name: str, index: int) -> RawEve
 def _json_conference(conference: dict[str, Any], programme: RawProgramme) -> None:
     """The conference's title, acronym, zone, tracks and rooms."""
     try:
-        programme.title = _text_of(conference.get("title"), "the conference's title")[0]
-        programme.acronym = _text_of(conference.get("acronym"), "the conference's acronym")[0]
+        programme.title = _text_of(conference.get("title"), Message("the conference's title"))[0]
+        programme.acronym = _text_of(conference.get("acronym"),
+                                     Message("the conference's acronym"))[0]
         programme.time_zone = _text_of(conference.get("time_zone_name"), "time_zone_name")[0] or None
         for n, track in enumerate(_list_of(conference.get("tracks"), "tracks"), start=1):
             track = track if isinstance(track, dict) else {"name": track}
-            name = _text_of(track.get("name"), f"track {n}'s name")[0]
+            name = _text_of(track.get("name"), Message("track {number}'s name", number=n))[0]
             if name:
-                programme.tracks.append((name, _text_of(track.get("color"), f"track {n}'s color")[0]
-                                         or None))
+                color = _text_of(track.get("color"), Message("track {number}'s color", number=n))[0]
+                programme.tracks.append((name, color or None))
         for n, room in enumerate(_list_of(conference.get("rooms"), "rooms"), start=1):
             room = room if isinstance(room, dict) else {"name": room}
-            name = _text_of(room.get("name"), f"room {n}'s name")[0]
+            name = _text_of(room.get("name"), Message("room {number}'s name", number=n))[0]
             if name:
-                programme.rooms.append(RawRoom(name, _text_of(room.get("guid"), f"room {n}'s guid")[0]
-                                               or None))
+                guid = _text_of(room.get("guid"), Message("room {number}'s guid", number=n))[0]
+                programme.rooms.append(RawRoom(name, guid or None))
     except _Wrong as exc:
-        raise FileUnreadable(f"schedule.conference: {exc}") from None
+        raise FileUnreadable(Message("{where}: {what}", where="schedule.conference",
+                                     what=message_of(exc))) from None
 
 
 def read_frab_json(data: bytes) -> RawProgramme:
@@ -391,40 +412,46 @@ def read_frab_json(data: bytes) -> RawProgramme:
         conference = doc["schedule"]["conference"]
         days = conference.get("days") or []
     except UnicodeDecodeError as exc:
-        raise FileUnreadable(f"it is not UTF-8 text (byte {exc.start}): save the schedule as "
-                             "UTF-8") from None
+        raise FileUnreadable(Message("it is not UTF-8 text (byte {byte}): save the schedule as "
+                                     "UTF-8", byte=exc.start)) from None
     except json.JSONDecodeError as exc:
         if exc.msg.startswith("Unterminated string") or exc.pos >= len(exc.doc.rstrip()):
-            raise FileUnreadable(f"the file ends in the middle of the schedule (line {exc.lineno})"
-                                 f"{_CUT_SHORT}") from None
-        raise FileUnreadable(f"the JSON is not well-formed at line {exc.lineno}, column "
-                             f"{exc.colno} ({exc.msg})") from None
+            raise FileUnreadable(_cut_short(exc.lineno)) from None
+        raise FileUnreadable(Message("the JSON is not well-formed at line {line}, column {column} "
+                                     "({what})", line=exc.lineno, column=exc.colno,
+                                     what=exc.msg)) from None
     except (KeyError, TypeError, AttributeError) as exc:
-        raise ProgrammeUnreadable("not a frab JSON schedule: no schedule.conference.days") from exc
+        raise ProgrammeUnreadable(Message("not a frab JSON schedule: no schedule.conference.days")
+                                  ) from exc
     if not isinstance(days, list):
-        raise FileUnreadable(f"schedule.conference.days is {_kind(days)}, not a list of days")
+        raise FileUnreadable(Message("schedule.conference.days is {kind}, not a list of days",
+                                     kind=_kind(days)))
     programme = RawProgramme(format="frab-json")
     _json_conference(conference, programme)
     index = 0
     for n, day in enumerate(days, start=1):
         if not isinstance(day, dict):
-            raise FileUnreadable(f"day {n} is {_kind(day)} ({_shown(day)}), not an object with "
-                                 "a date and rooms")
-        which = f"day {n}"
+            raise FileUnreadable(Message("day {number} is {kind} ({value}), not an object with a "
+                                         "date and rooms", number=n, kind=_kind(day),
+                                         value=_shown(day)))
+        which = Message("day {number}", number=n)
         date = _day_date(day.get("date"), which)
         if date and isinstance(day.get("day_start"), str) and day["day_start"].strip():
             programme.day_starts[date] = day["day_start"].strip()
         rooms = day.get("rooms") or {}
         if not isinstance(rooms, dict):
-            raise FileUnreadable(f"{which} ({date or 'no date'}): rooms is {_kind(rooms)}, not an "
-                                 "object of room names, each with its list of events")
+            raise FileUnreadable(Message("{where} ({date}): rooms is {kind}, not an object of room "
+                                         "names, each with its list of events", where=which,
+                                         date=date or Message("no date"), kind=_kind(rooms)))
         for name, events in rooms.items():
             name = _s(name)
             if name and all(r.name != name for r in programme.rooms):
                 programme.rooms.append(RawRoom(name))
             if not isinstance(events, list | None):
-                raise FileUnreadable(f"{which} ({date or 'no date'}), room {name}: its events are "
-                                     f"{_kind(events)}, not a list")
+                raise FileUnreadable(Message("{where} ({date}), room {room}: its events are {kind}, "
+                                             "not a list", where=which,
+                                             date=date or Message("no date"), room=name,
+                                             kind=_kind(events)))
             for raw in events or ():
                 index += 1
                 programme.events.append(_json_event(raw, date, name, index))

@@ -15,6 +15,7 @@ import re
 from typing import Any
 from urllib.parse import urlsplit
 
+from guide.programme.message import Message
 from guide.programme.model import RawEvent, RawPerson, RawRoom
 
 PRODID = "-//zgc-guide//programme//EN"
@@ -84,8 +85,8 @@ def describe(raw: RawEvent, component: Any, own: bool, *, repeats: bool) -> None
         try:
             raw.day = dt.date.fromisoformat(day).isoformat()
         except ValueError:
-            raw.notes.append(f"{DAY} {day!r} is not a date (YYYY-MM-DD); the session is "
-                             "listed on the day it starts")
+            raw.notes.append(Message("{property} {day!r} is not a date (YYYY-MM-DD); the session "
+                                     "is listed on the day it starts", property=DAY, day=day))
     if not own:
         return
     pieces = raw.abstract.split("\n\n") if raw.abstract else []

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import codecs
 import csv
-import io
 import json
 import os
 import re
@@ -17,7 +16,6 @@ import shutil
 import tempfile
 import tomllib
 import urllib.request
-import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -30,8 +28,10 @@ from guide.files import remove_stale_temps
 from guide.programme.continuing import continuing, earlier_import, from_sheet
 from guide.programme.frab import read_frab_json, read_frab_xml, utf8_declared
 from guide.programme.ical import read_ics
+from guide.programme.message import THE_FILE, Message, listed, message_of, semicolons
 from guide.programme.model import ProgrammeError, ProgrammeUnreadable, RawProgramme
 from guide.programme.normalise import Programme, normalise
+from guide.programme.office_files import refuse_office_files
 from guide.programme.pack_names import pack_id_for
 from guide.programme.spreadsheet import COLUMNS, read_spreadsheet
 from guide.programme.test_entries import mark_test_entries
@@ -47,7 +47,7 @@ def _named(reader: Callable[[bytes], RawProgramme]) -> Callable[[bytes, str], Ra
             return reader(data)
         except ProgrammeError as exc:  # unreadable stays unreadable: the staff's box tells them apart
             kind = ProgrammeUnreadable if isinstance(exc, ProgrammeUnreadable) else ProgrammeError
-            raise kind(f"{name}: {exc}") from exc
+            raise kind(Message("{where}: {what}", where=name, what=message_of(exc))) from exc
     return read
 
 
@@ -105,13 +105,15 @@ def read_source(source: str) -> bytes:
             with urllib.request.urlopen(source, timeout=60) as response:
                 data = bytes(response.read(MAX_DOWNLOAD + 1))
         except OSError as exc:
-            raise ProgrammeError(f"{source}: cannot download: {exc}") from exc
+            raise ProgrammeError(Message("{source}: cannot download: {error}", source=source,
+                                         error=str(exc))) from exc
         if len(data) > MAX_DOWNLOAD:  # the largest real programmes are a few MB
-            raise ProgrammeError(f"{source}: larger than {MAX_DOWNLOAD // 2**20} MB; not a schedule?")
+            raise ProgrammeError(Message("{source}: larger than {size} MB; not a schedule?",
+                                         source=source, size=MAX_DOWNLOAD // 2**20))
         return data
     path = Path(source)
     if not path.is_file():  # gone since it was chosen (a USB stick taken out): nothing to correct
-        raise ProgrammeUnreadable(f"{source}: no such file")
+        raise ProgrammeUnreadable(Message("{source}: no such file", source=source))
     return path.read_bytes()
 
 
@@ -126,99 +128,17 @@ def _utf8_if_utf16_markup(data: bytes) -> bytes:
     return utf8_declared(text)
 
 
-_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Microsoft's compound file: .xls, .doc, encrypted .xlsx
-_HTML = re.compile(rb"<(?:!doctype\s+html|html|table)\b", re.IGNORECASE)
-_SAVE_AS_XLSX = "open it in Excel and save it as .xlsx (Excel Workbook), then import that file"
-_ODS = b"application/vnd.oasis.opendocument.spreadsheet"
-
-
-_ODF = "application/vnd.oasis.opendocument."
-_COPY_TABLE = ("copy the programme's table into Excel and save it as .xlsx (Excel Workbook), then "
-               "import that file")
-# (a part only that kind of zip file has, what the file is, what to do)
-_ZIPS = (
-    ("xl/workbook.bin", "an Excel binary workbook (.xlsb)", _SAVE_AS_XLSX),
-    ("Index/Document.iwa", "an Apple Numbers spreadsheet",
-     "in Numbers choose File > Export To > Excel, then import that .xlsx file"),
-    ("word/document.xml", "a Word document, not a spreadsheet", _COPY_TABLE),
-    ("ppt/presentation.xml", "a PowerPoint presentation, not a spreadsheet", _COPY_TABLE),
-    ("pack/pack.toml", "a content pack (.guidepack), not a programme",
-     "apply it with `guide update apply --file FILE` (in the guide: the staff menu's \"Open content "
-     "pack...\")"),
-)
-
-
-def _zip_kind(data: bytes) -> tuple[str, str] | None:
-    """(what the file is, what to do) for a zip file that is not an .xlsx workbook (an .xlsx is
-    a zip of XML parts): an OpenDocument .ods, another program's document, a zip archive;
-    None for a workbook, or a zip too damaged to tell (the workbook reader says so)."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = archive.namelist()
-            mimetype = (archive.read("mimetype")[:200].decode("ascii", "replace").strip()
-                        if "mimetype" in names else "")
-    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, ValueError):
-        return None
-    if mimetype.startswith(_ODF):
-        kind = mimetype.removeprefix(_ODF).split(".")[0]
-        if kind == "spreadsheet":
-            return ("an OpenDocument spreadsheet (.ods, as LibreOffice and WPS save it)",
-                    "open it in LibreOffice Calc, WPS or Excel and save it as .xlsx (Excel "
-                    "Workbook), then import that file")
-        return f"an OpenDocument {kind} file, not a spreadsheet", _COPY_TABLE
-    if "xl/workbook.xml" in names:
-        return None
-    for part, what, advice in _ZIPS:
-        if part in names:
-            return what, advice
-    inside = [n for n in names if n.lower().endswith((".xlsx", ".csv"))]
-    return ("a zip archive, not a spreadsheet",
-            f"unzip it and import the programme inside ({', '.join(inside[:3])})" if inside else
-            "unzip it and import the programme's .xlsx or .csv file inside")
-
-
-def refuse_office_files(data: bytes, name: str) -> None:
-    """Raise ProgrammeUnreadable, saying what to do, for what Excel opens but no reader here does:
-    an Excel 97-2003 .xls or a password-protected workbook (both compound files, and nothing
-    in the file says which without its password), a web page named .xls (systems' exports),
-    an OpenDocument .ods or another zip file that is not an .xlsx workbook."""
-    label = name or "the file"
-    if data.startswith(b"PK\x03\x04") and (kind := _zip_kind(data)) is not None:
-        what, advice = kind
-        raise ProgrammeUnreadable(f"{label}: {what}, which the guide cannot read: {advice}")
-    if data.startswith(_OLE):
-        # The names of the file's parts are UTF-16; an encrypted workbook's is EncryptedPackage.
-        if "EncryptedPackage".encode("utf-16-le") in data:
-            what, advice = "a password-protected workbook", "without a password"
-        elif any(n.encode("utf-16-le") in data for n in ("Workbook", "Book")):  # Excel 97, 5
-            what, advice = "an Excel 97-2003 .xls workbook", ""
-        else:
-            what, advice = "an Excel 97-2003 .xls or a password-protected workbook", "without a password"
-        raise ProgrammeUnreadable(f"{label}: {what}, which the guide cannot read: open it in Excel "
-                             f"and save it as .xlsx (Excel Workbook){' ' + advice if advice else ''}, "
-                             "then import that file")
-    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
-    if head.startswith(b"<") and b"<schedule" not in data[:65536] and _HTML.search(head):
-        named = " though its name ends in .xls" if name.lower().endswith((".xls", ".xlsx")) else ""
-        raise ProgrammeUnreadable(f"{label}: a web page (HTML), not a spreadsheet,{named} (systems "
-                                  f"often export tables this way): {_SAVE_AS_XLSX}")
-    if data.startswith(b"PK\x03\x04") and data[30:38] == b"mimetype" and _ODS in data[38:160]:
-        # An OpenDocument file's first part is its type, stored uncompressed.
-        raise ProgrammeUnreadable(f"{label}: an OpenDocument spreadsheet (.ods), which the guide "
-                                  "cannot read: open it in LibreOffice or Excel and save it as .xlsx "
-                                  "(Excel Workbook), then import that file")
-
-
 def detect_format(data: bytes, name: str = "") -> str:
     """The schedule format of ``data``, judged from its content (the name only breaks ties)."""
     head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
-    label = name or "the file"
+    label = name or THE_FILE
     if head.startswith(b"PK\x03\x04"):
         return "xlsx"
     if head.startswith(b"<"):
         if b"<schedule" in data[:65536]:
             return "frab-xml"
-        raise ProgrammeUnreadable(f"{label}: XML, but not a frab schedule (no <schedule>)")
+        raise ProgrammeUnreadable(Message("{file}: XML, but not a frab schedule (no <schedule>)",
+                                          file=label))
     if head.startswith(b"{"):
         return "frab-json"
     if head.upper().startswith(b"BEGIN:VCALENDAR"):
@@ -231,7 +151,8 @@ def detect_format(data: bytes, name: str = "") -> str:
     if any(label_.split(" ", 1)[0] in first_line or label_.split(" ", 1)[1] in first_line
            for _field, label_ in COLUMNS[1:2]) or name.lower().endswith(".csv"):
         return "csv"
-    raise ProgrammeUnreadable(f"{label}: not a schedule this version reads ({', '.join(FORMATS)})")
+    raise ProgrammeUnreadable(Message("{file}: not a schedule this version reads ({formats})",
+                                      file=label, formats=", ".join(FORMATS)))
 
 
 def _pack_meta(programme: Programme, source: str, version: int) -> str:
@@ -263,8 +184,7 @@ _CHOOSE_OUT = "choose an empty or new folder for --out"
 
 
 def _names(paths: list[Path]) -> str:
-    shown = ", ".join(p.name + ("/" if p.is_dir() else "") for p in sorted(paths)[:5])
-    return shown + (f" and {len(paths) - 5} more" if len(paths) > 5 else "")
+    return listed([p.name + ("/" if p.is_dir() else "") for p in sorted(paths)], 5)
 
 
 def check_out_folder(out: Path, pack_id: str) -> None:
@@ -337,14 +257,18 @@ def write_pack(programme: Programme, out: Path, *, source: str, version: int = 1
             shutil.rmtree(tmp)
 
 
-FORMAT_NAMES = {"frab-xml": "frab XML schedule", "frab-json": "frab JSON schedule",
-                "ics": "iCalendar", "csv": "CSV spreadsheet", "xlsx": "Excel spreadsheet"}
+FORMAT_NAMES = {"frab-xml": Message("frab XML schedule"), "frab-json": Message("frab JSON schedule"),
+                "ics": Message("iCalendar"), "csv": Message("CSV spreadsheet"),
+                "xlsx": Message("Excel spreadsheet")}
 
 
 def _reason(exc: BaseException) -> str:
     """One short line on why a reader gave up."""
     if isinstance(exc, RecursionError):
-        return "nested too deeply"
+        return Message("nested too deeply")
+    said = message_of(exc)
+    if isinstance(said, Message) and "\n" not in said and len(said) <= 200:
+        return said  # the reader's own words, kept for the window to translate
     text = " ".join(str(exc).split()) or type(exc).__name__
     return text if len(text) <= 200 else text[:199] + "…"
 
@@ -363,12 +287,12 @@ def read_programme(source: str, *, fmt: str | None = None, timezone: str | None 
     data = _utf8_if_utf16_markup(read_source(source))
     name = source.rsplit("/", 1)[-1]
     if not data.lstrip(b"\xef\xbb\xbf \t\r\n"):  # whatever its format, named or guessed
-        raise ProgrammeUnreadable(f"{name}: the file is empty")
+        raise ProgrammeUnreadable(Message("{file}: the file is empty", file=name))
     refuse_office_files(data, name)  # whatever --format says: no reader takes them
     fmt = fmt or detect_format(data, name)
     if fmt not in READERS:
-        raise ProgrammeError(f"format {fmt!r} cannot be imported; this version reads "
-                             f"{', '.join(READERS)}")
+        raise ProgrammeError(Message("format {format!r} cannot be imported; this version reads "
+                                     "{formats}", format=fmt, formats=", ".join(READERS)))
     try:
         raw = READERS[fmt](data, name)
     except ProgrammeError:
@@ -378,8 +302,9 @@ def read_programme(source: str, *, fmt: str | None = None, timezone: str | None 
         # The readers follow their format's structure; a file that breaks it where they
         # do not check (a number where a frab schedule has a list of days, a sheet cut
         # short, an impossible date) is refused whole, in one line, like any other.
-        raise ProgrammeUnreadable(f"{name}: not a readable {FORMAT_NAMES[fmt]} file: "
-                                  f"{_reason(exc)}") from exc
+        raise ProgrammeUnreadable(Message("{file}: not a readable {format} file: {reason}",
+                                          file=name, format=FORMAT_NAMES[fmt],
+                                          reason=_reason(exc))) from exc
     del data  # the file's bytes are not needed once read (64 MB for 20,000 events)
     mark_test_entries(raw, keep=keep_test_entries)
     fallback_timezone = fallback_zone((raw.title, *(e.title for e in raw.events)), fallback_timezone)
@@ -388,10 +313,13 @@ def read_programme(source: str, *, fmt: str | None = None, timezone: str | None 
     if not programme.forum:
         skipped = programme.report.skipped
         # Why, at least for the first few: nothing is written, so no report file says it.
-        why = "; ".join(f"{entry['where']}: {entry['reason']}" for entry in skipped[:SHOWN_SKIPS])
-        more = "; …" if len(skipped) > SHOWN_SKIPS else ""
-        raise ProgrammeError(f"{name}: no session could be imported"
-                             + (f" ({len(skipped)} skipped: {why}{more})" if skipped else ""))
+        why = semicolons([Message("{where}: {what}", where=entry["where"], what=entry["reason"])
+                          for entry in skipped[:SHOWN_SKIPS]]
+                         + (["…"] if len(skipped) > SHOWN_SKIPS else []))
+        raise ProgrammeError(Message("{file}: no session could be imported ({count} skipped: "
+                                     "{why})", file=name, count=len(skipped), why=why)
+                             if skipped else Message("{file}: no session could be imported",
+                                                     file=name))
     return fmt, programme
 
 

@@ -17,6 +17,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from guide.content.ids import make_id
+from guide.programme.message import THE_FILE, Message, message_of
 from guide.programme.model import ProgrammeError, RawEvent, RawProgramme
 from guide.programme.text import one_line, paragraphs
 from guide.programme.times import (
@@ -69,15 +70,18 @@ def _existing(start: dt.datetime, event: RawEvent, report: Report) -> dt.datetim
     real = start.astimezone(dt.UTC).astimezone(zone_of)
     if real.replace(tzinfo=None) == start.replace(tzinfo=None):
         return start
-    report.repair(event, f"{start:%H:%M} does not exist on {start:%Y-%m-%d} in {zone_of.key} "
-                         f"(the clocks go forward); read as {real:%H:%M}, the session keeping its length: "
-                         "check the times")
+    report.repair(event, Message("{time} does not exist on {date} in {zone} (the clocks go "
+                                 "forward); read as {read}, the session keeping its length: check "
+                                 "the times", time=f"{start:%H:%M}", date=f"{start:%Y-%m-%d}",
+                                 zone=zone_of.key, read=f"{real:%H:%M}"))
     return real
 
 
 def _hours(length: dt.timedelta) -> str:
     hours, seconds = divmod(int(length.total_seconds()), 3600)
-    return f"{hours} hours" + (f" {seconds // 60} minutes" if seconds >= 60 else "")
+    if seconds >= 60:
+        return Message("{hours} hours {minutes} minutes", hours=hours, minutes=seconds // 60)
+    return Message("{hours} hours", hours=hours)
 
 
 def _ident(event: RawEvent) -> dict[str, Any]:
@@ -133,9 +137,10 @@ class _Clock:
             # The example is the likely zone: a Chinese programme is most often China's.
             said = " ".join((self.tz_hint, event.title, event.room, event.track, event.abstract))
             example = "Asia/Shanghai" if _CJK.search(said) else "Europe/Brussels"
-            raise ProgrammeError(
-                f"{self.tz_hint} gives times without a UTC offset or time zone; name the zone "
-                f"they are in with --timezone, e.g. --timezone {example}")
+            raise ProgrammeError(Message(
+                "{source} gives times without a UTC offset or time zone; name the zone they are "
+                "in with --timezone, e.g. --timezone {example}", source=self.tz_hint,
+                example=example))
         return self.tz
 
     def start(self, event: RawEvent, report: Report) -> dt.datetime:
@@ -151,12 +156,13 @@ class _Clock:
                 except ValueError:
                     clock = None
                 if clock is not None and clock != value.time().replace(second=0):
-                    report.repair(event, f"<start> {event.start} disagrees with <date> "
-                                         f"{event.date}; the date's time is kept")
+                    report.repair(event, Message("<start> {start} disagrees with <date> {date}; "
+                                                 "the date's time is kept", start=event.start,
+                                                 date=event.date))
             return value
         day = event.date or event.day
         if not day or not event.start:
-            raise ValueError("neither a date-time nor a day and start time")
+            raise ValueError(Message("neither a date-time nor a day and start time"))
         calendar_day = dt.date.fromisoformat(day[:10])
         clock = parse_clock(event.start)
         day_start = self.day_starts.get(event.day or "", self.day_change)
@@ -171,14 +177,16 @@ def _out_of_range(start: dt.datetime, length: dt.timedelta | None) -> str | None
     try:
         end = start + length if length is not None else start
     except OverflowError:
-        return f"ends after the year 9999 (starts {start.date().isoformat()}, lasts {length})"
+        return Message("ends after the year 9999 (starts {date}, lasts {length})",
+                       date=start.date().isoformat(), length=str(length))
     for instant in (start, end):
         offset = instant.utcoffset()
         if offset is not None and offset.seconds % 60:
             # Local mean time, kept by every zone before it took a standard offset (Shanghai
             # until 1901): a year typed wrong, not a conference.
-            return (f"the date {instant.date().isoformat()} is out of range: its time zone then "
-                    f"was {offset} from UTC, before standard time; check the year")
+            return Message("the date {date} is out of range: its time zone then was {offset} from "
+                           "UTC, before standard time; check the year",
+                           date=instant.date().isoformat(), offset=str(offset))
     return None
 
 
@@ -277,8 +285,8 @@ def normalise(raw: RawProgramme, *, timezone: str | None = None, source: str = "
     ``raw.events`` is emptied as the events are converted.
     """
     tz_name = timezone or raw.time_zone
-    tz = zone(tz_name, flag=timezone is not None, source=source or "the file") if tz_name else None
-    clock = _Clock(raw, tz, source or "the file",
+    tz = zone(tz_name, flag=timezone is not None, source=source or THE_FILE) if tz_name else None
+    clock = _Clock(raw, tz, source or THE_FILE,
                    zone(fallback_timezone, flag=False, source=FALLBACK_SOURCE)
                    if fallback_timezone else None)
     report = Report()
@@ -336,7 +344,7 @@ def _session(event: RawEvent, times_optional: bool, clock: _Clock, report: Repor
         return None
     title, rounds = one_line(event.title)
     if not title:
-        report.skip(event, "no title")
+        report.skip(event, Message("no title"))
         return None
     event.title = title
     start: dt.datetime | None = None
@@ -346,7 +354,8 @@ def _session(event: RawEvent, times_optional: bool, clock: _Clock, report: Repor
         try:
             start = _existing(clock.start(event, report), event, report)
         except (ValueError, OverflowError) as exc:
-            report.skip(event, f"start time unreadable: {exc}")
+            report.skip(event, Message("start time unreadable: {problem}",
+                                       problem=message_of(exc)))
             return None
     if start is not None and not (times_optional and event.duration is None):
         try:
@@ -354,35 +363,38 @@ def _session(event: RawEvent, times_optional: bool, clock: _Clock, report: Repor
         except ValueError as exc:
             given = (event.duration or "").strip()
             if given.startswith("-"):  # an end before the start
-                report.skip(event, f"ends before it starts (duration {given})")
+                report.skip(event, Message("ends before it starts (duration {duration})",
+                                           duration=given))
             else:
-                report.skip(event, str(exc) if event.duration else "no duration")
+                report.skip(event, message_of(exc) if event.duration else Message("no duration"))
             return None
     if start is not None and (problem := _out_of_range(start, length)):
         report.skip(event, problem)
         return None
     if length is not None and length > LONGEST_LIKELY:
-        report.notices.append({**_ident(event), "notice": (
-            f"lasts {_hours(length)} (duration {(event.duration or '').strip()}); it is shown as"
-            " on for all that time: check the duration")})
+        report.notices.append({**_ident(event), "notice": Message(
+            "lasts {length} (duration {duration}); it is shown as on for all that time: check the "
+            "duration", length=_hours(length), duration=(event.duration or "").strip())})
     key = _event_key(event)
     if key in seen:
         first = seen[key]
         if first["title"] == title and first.get("start") == _iso(start):
-            report.skip(event, f"duplicate of session {first['id']} (same id, title and start)")
+            report.skip(event, Message("duplicate of session {id} (same id, title and start)",
+                                       id=first["id"]))
             return None
-        report.repair(event, f"id {event.guid or event.source_id} is used twice; this second "
-                             "event gets an id of its own")
+        report.repair(event, Message("id {id} is used twice; this second event gets an id of its "
+                                     "own", id=event.guid or event.source_id))
         key = f"{key}|{len(ids)}"
     summary, r_abs = paragraphs(event.abstract)
     text, r_desc = paragraphs(event.description)
     subtitle, r_sub = one_line(event.subtitle)
     if rounds or r_abs or r_desc or r_sub:
-        report.repair(event, "HTML that was escaped twice was decoded")
+        report.repair(event, Message("HTML that was escaped twice was decoded"))
     for note in event.notes:
         report.repair(event, note)
     for url in event.dropped_links:
-        report.repair(event, f"link {url!r} is not an absolute http(s) address; left out")
+        report.repair(event, Message("link {url!r} is not an absolute http(s) address; left out",
+                                     url=url))
     item_id = _event_id(event, key) if key not in ids else make_id("session", title, key)
     while item_id in ids:
         item_id = make_id("session", title, f"{key}|{item_id}")
@@ -411,7 +423,7 @@ def _describe(forum: dict[str, Any], event: RawEvent, report: Report, names: _Na
     if event.room:
         forum["room"] = names.room_id(event.room)
     else:
-        report.repair(event, "no room given; the session is listed without one")
+        report.repair(event, Message("no room given; the session is listed without one"))
     if event.track:
         forum["track"] = names.track_id(event.track)
     for name, value in (("type", event.type), ("language", event.language),

@@ -10,11 +10,11 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from guide.programme.cells import cell_text
+from guide.programme.message import Message
 from guide.programme.model import ProgrammeError, ProgrammeUnreadable
-from guide.programme.sheet_header import SpreadsheetInvalid, column_letter
+from guide.programme.sheet_header import SpreadsheetInvalid, Where, column_letter
 
-SEPARATORS = {",": "comma", ";": "semicolon", "\t": "tab"}
-_NOT_UTF8 = ("in Excel use Save As > CSV UTF-8 (Comma delimited) (*.csv), then import that file")
+SEPARATORS = {",": Message("comma"), ";": Message("semicolon"), "\t": Message("tab")}
 
 
 def _decode(data: bytes, name: str, is_column: Callable[[str], bool]) -> str:
@@ -28,10 +28,14 @@ def _decode(data: bytes, name: str, is_column: Callable[[str], bool]) -> str:
     except UnicodeDecodeError as exc:
         if exc.encoding.startswith("utf-8"):
             raise _not_utf8(data, name, is_column) from exc
-        raise ProgrammeUnreadable(f"{name} is not UTF-16 text (byte {exc.start} cannot be read); "
-                             f"{_NOT_UTF8}") from exc
+        raise ProgrammeUnreadable(Message(
+            "{file} is not UTF-16 text (byte {byte} cannot be read); in Excel use Save As > CSV "
+            "UTF-8 (Comma delimited) (*.csv), then import that file", file=name,
+            byte=exc.start)) from exc
     if "\0" in text:  # UTF-16 without its byte order mark reads as UTF-8 with a NUL in every letter
-        raise ProgrammeUnreadable(f"{name} is not UTF-8 text (it has NUL characters); {_NOT_UTF8}")
+        raise ProgrammeUnreadable(Message(
+            "{file} is not UTF-8 text (it has NUL characters); in Excel use Save As > CSV UTF-8 "
+            "(Comma delimited) (*.csv), then import that file", file=name))
     return text
 
 
@@ -59,22 +63,30 @@ def _not_utf8(data: bytes, name: str, is_column: Callable[[str], bool]) -> Progr
     except csv.Error:  # a quotation mark gone wrong: the reader names it once the text is read
         pass
     if bad and (data.startswith(codecs.BOM_UTF8) or utf8_rows > bad_rows):
-        return SpreadsheetInvalid([
-            f"{name}: row {number}, column {column}: the cell is not UTF-8 text, though the rest "
-            f"of the file is ({_as_gbk(cell)}; it may have been pasted from another file): type "
-            "the cell again and save the file" for number, column, cell in bad])
-    first = f"row {bad[0][0]}, column {bad[0][1]} is the first cell" if bad else "a byte"
-    return ProgrammeUnreadable(f"{name} is not UTF-8 text ({first} that cannot be read; Excel's plain "
-                          f"CSV on Chinese Windows is GBK); {_NOT_UTF8}")
+        return SpreadsheetInvalid([Message(
+            "{where}, column {column}: the cell is not UTF-8 text, though the rest of the file "
+            "is ({read}; it may have been pasted from another file): type the cell again and "
+            "save the file", where=Where(name)(number), column=column, read=_as_gbk(cell))
+            for number, column, cell in bad])
+    if bad:
+        return ProgrammeUnreadable(Message(
+            "{file} is not UTF-8 text (row {row}, column {column} is the first cell that cannot be "
+            "read; Excel's plain CSV on Chinese Windows is GBK); in Excel use Save As > CSV UTF-8 "
+            "(Comma delimited) (*.csv), then import that file", file=name, row=bad[0][0],
+            column=bad[0][1]))
+    return ProgrammeUnreadable(Message(
+        "{file} is not UTF-8 text (a byte that cannot be read; Excel's plain CSV on Chinese "
+        "Windows is GBK); in Excel use Save As > CSV UTF-8 (Comma delimited) (*.csv), then import "
+        "that file", file=name))
 
 
 def _as_gbk(cell: str) -> str:
     """What a cell that is not UTF-8 says read as GBK (else with its bytes replaced)."""
     raw = cell.encode("utf-8", "surrogateescape")
     try:
-        return f"read as GBK it says {raw.decode('gb18030').strip()!r}"
+        return Message("read as GBK it says {text!r}", text=raw.decode("gb18030").strip())
     except UnicodeDecodeError:
-        return f"it reads {raw.decode('utf-8', 'replace').strip()!r}"
+        return Message("it reads {text!r}", text=raw.decode("utf-8", "replace").strip())
 
 
 def _separator(first_line: str, is_column: Callable[[str], bool]) -> str:
@@ -136,20 +148,24 @@ def _csv_records(lines: list[str], sep: str, name: str) -> Iterator[list[Any]]:
             number += 1
             if "expected after" in str(exc):
                 column, cell = _cell_at_bad_quote("".join(lines[first - 1:reader.line_num]), sep)
-                heading = f", column {header[column]}" if column < len(header) and header[column] else ""
+                where = Where(name)(number)
+                if column < len(header) and header[column]:
+                    where = Message("{where}, column {column}", where=where, column=header[column])
                 fixed = '"' + cell.replace('"', '""') + '"'
-                raise ProgrammeError(
-                    f"{name}: row {number}{heading}: the cell {cell} has quotation marks but is "
-                    f"not in quotes; write it as {fixed} (the whole cell in quotes, each of its "
-                    "quotation marks doubled), as Excel saves it") from exc
+                raise ProgrammeError(Message(
+                    "{where}: the cell {cell} has quotation marks but is not in quotes; write it "
+                    "as {fixed} (the whole cell in quotes, each of its quotation marks doubled), "
+                    "as Excel saves it", where=where, cell=cell, fixed=fixed)) from exc
             if "unexpected end of data" in str(exc):
                 swallowed = reader.line_num - first
-                rows = (f"row {number + 1}" if swallowed == 1 else
-                        f"rows {number + 1}-{number + swallowed}")
-                raise ProgrammeError(
-                    f"{name}: row {number}: a quotation mark is never closed, so "
-                    + (f"{rows} were read as one cell" if swallowed else "the file ends inside its cell")
-                    + "; check the quotes") from exc
+                rows = (Message("row {number}", number=number + 1) if swallowed == 1 else
+                        Message("rows {first}-{last}", first=number + 1, last=number + swallowed))
+                where = Where(name)(number)
+                raise ProgrammeError(Message(
+                    "{where}: a quotation mark is never closed, so {rows} were read as one cell; "
+                    "check the quotes", where=where, rows=rows) if swallowed else Message(
+                    "{where}: a quotation mark is never closed, so the file ends inside its cell; "
+                    "check the quotes", where=where)) from exc
             raise
         number += 1
         if number == 1:

@@ -15,6 +15,7 @@ missing. Years are given before the dates far from the main run are looked for.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 import re
 from collections import Counter
@@ -22,6 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from guide.programme.cells import cell_date, cell_text
+from guide.programme.message import Message, listed, message_of
 from guide.programme.model import RawEvent
 
 SPLIT = dt.timedelta(days=183)  # neighbouring dates further apart are two runs
@@ -50,11 +52,13 @@ def _runs(days: list[dt.date]) -> list[list[dt.date]]:
 def _apart(day: dt.date, first: dt.date, last: dt.date) -> str:
     """How far ``day`` is from the run ``first``..``last``, in words: "180 years before"."""
     distance = first - day if day < first else day - last
-    side = "before" if day < first else "after"
     years = round(distance.days / 365.25)
     if years >= 2:
-        return f"{years} years {side}"
-    return f"{round(distance.days / 30.44)} months {side}"
+        return (Message("{count} years before", count=years) if day < first else
+                Message("{count} years after", count=years))
+    months = round(distance.days / 30.44)
+    return (Message("{count} months before", count=months) if day < first else
+            Message("{count} months after", count=months))
 
 
 def far_dates(name: str, dates: list[SheetDate]) -> tuple[list[str], list[tuple[str, str]]]:
@@ -69,19 +73,25 @@ def far_dates(name: str, dates: list[SheetDate]) -> tuple[list[str], list[tuple[
     sessions = Counter(d.day for d in dates)
     main = max(runs, key=lambda run: sum(sessions[day] for day in run))  # first of equals
     first, last = main[0], main[-1]
-    span = first.isoformat() if first == last else f"{first.isoformat()} to {last.isoformat()}"
+    span = first.isoformat() if first == last else Message(
+        "{first} to {last}", first=first.isoformat(), last=last.isoformat())
     errors: list[str] = []
     notices: list[tuple[str, str]] = []
     for date in dates:
         if first <= date.day <= last:
             continue
-        said = (f"{date.day.isoformat()!r} is {_apart(date.day, first, last)} the programme's "
-                f"other dates ({span})")
+        apart = _apart(date.day, first, last)
+        where = Message("{where}, column {column}", where=date.row, column="日期 Date")
         if date.day < first - REFUSED or date.day > last + REFUSED:
-            errors.append(f"{name}: {date.row}, column 日期 Date: {said}: a year typed wrong? "
-                          "Correct it; a programme of more than a year is imported a year at a time")
+            errors.append(Message(
+                "{where}: {date!r} is {apart} the programme's other dates ({span}): a year typed "
+                "wrong? Correct it; a programme of more than a year is imported a year at a time",
+                where=Message("{where}: {what}", where=name, what=where),
+                date=date.day.isoformat(), apart=apart, span=span))
         else:
-            notices.append((f"{date.row}, column 日期 Date", f"{said}; check its year"))
+            notices.append((where, Message("{date!r} is {apart} the programme's other dates "
+                                           "({span}); check its year", date=date.day.isoformat(),
+                                           apart=apart, span=span)))
     return errors, notices
 
 
@@ -125,8 +135,9 @@ def _year_of(month: int, day: int, runs: list[list[dt.date]]) -> tuple[list[int]
 
 def _no_year(y: Yearless, why: str, example: int) -> str:
     month, day = month_day(cell_text(y.value))
-    return (f"{y.cell}, column 日期 Date: {cell_text(y.value)!r} has no year ({why}); write the "
-            f"date with its year, e.g. {example}-{month:02d}-{day:02d}")
+    return Message("{where}, column {column}: {value!r} has no year ({why}); write the date with "
+                   "its year, e.g. {example}", where=y.cell, column="日期 Date",
+                   value=cell_text(y.value), why=why, example=f"{example}-{month:02d}-{day:02d}")
 
 
 def give_years(pending: list[Yearless], dates: list[SheetDate], errors: list[str],
@@ -138,33 +149,40 @@ def give_years(pending: list[Yearless], dates: list[SheetDate], errors: list[str
     if not pending:
         return
     if not dates:
-        errors += [_no_year(y, "no other date of the file gives it", 2023) for y in pending]
+        errors += [_no_year(y, Message("no other date of the file gives it"), 2023) for y in pending]
         return
     runs = _runs(sorted({d.day for d in dates}))
     taken: dict[int, list[str]] = {}
     for y in pending:
         near, nearest = _year_of(*month_day(cell_text(y.value)), runs)
         if len(near) != 1:
-            errors.append(_no_year(y, f"it could be in {' or '.join(map(str, sorted(near)))}, "
-                                      "each near the file's other dates" if near else
-                                   "no year puts it within three months of the file's other dates",
-                                   nearest))
+            errors.append(_no_year(y, Message(
+                "it could be in {years}, each near the file's other dates",
+                years=functools.reduce(_either, map(str, sorted(near)))) if near else Message(
+                "no year puts it within three months of the file's other dates"), nearest))
             continue
         try:
             day = cell_date(y.value, year=near[0])
         except ValueError as exc:  # 2月29日 in 2023, or a weekday that is not the date's
-            errors.append(f"{y.cell}, column 日期 Date: {cell_text(y.value)!r} {exc} (in "
-                          f"{near[0]}, the year that puts it near the file's other dates)")
+            errors.append(Message(
+                "{where}, column {column}: {value!r} {problem} (in {year}, the year that puts it "
+                "near the file's other dates)", where=y.cell, column="日期 Date",
+                value=cell_text(y.value), problem=message_of(exc), year=near[0]))
             continue
         y.event.day = day.isoformat()
         if y.event.date:
             y.event.date = day.isoformat() + y.event.date[10:]
         dates.append(SheetDate(day, y.row))
         taken.setdefault(day.year, []).append(y.row)
-    notices += [(rows_text(rows), f"日期 Date gives no year; {year} is taken, the year that puts "
-                 "it near the file's other dates") for year, rows in sorted(taken.items())]
+    notices += [(rows_text(rows), Message("日期 Date gives no year; {year} is taken, the year that "
+                                          "puts it near the file's other dates", year=year))
+                for year, rows in sorted(taken.items())]
+
+
+def _either(first: str, second: str) -> str:
+    return Message("{first} or {second}", first=first, second=second)
 
 
 def rows_text(rows: list[str], shown: int = 10) -> str:
     """Rows as a notice names them: "row 3, row 4 and 2 more"."""
-    return ", ".join(rows[:shown]) + (f" and {len(rows) - shown} more" if len(rows) > shown else "")
+    return listed(rows, shown)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from guide.programme.cells import cell_text
+from guide.programme.message import Message, both, listed
 from guide.programme.model import ProgrammeError
 
 # (field, header) in template order; a header is matched by either of its words.
@@ -154,15 +156,21 @@ class Where:
 
     def row(self, number: int, last: int | None = None) -> str:
         """'row 4' (or 'rows 4-6'), or 'sheet 5月26日, row 4': where the report puts a session."""
-        rows = f"rows {number}-{last}" if last else f"row {number}"
-        return f"sheet {self.sheet}, {rows}" if self.sheet else rows
+        rows = (Message("rows {first}-{last}", first=number, last=last) if last else
+                Message("row {number}", number=number))
+        return Message("sheet {sheet}, {where}", sheet=self.sheet, where=rows) if self.sheet else rows
 
     def __call__(self, number: int) -> str:
         """'perday.xlsx: sheet 5月26日, row 4': the start of a message about a row."""
-        return f"{self.file}: {self.row(number)}"
+        return Message("{where}: {what}", where=self.file, what=self.row(number))
 
     def __str__(self) -> str:
-        return f"{self.file}: sheet {self.sheet}" if self.sheet else self.file
+        return self.named()
+
+    def named(self) -> str:
+        """'perday.xlsx: sheet 5月26日' (or the file's name): a message about a whole sheet."""
+        return Message("{file}: sheet {sheet}", file=self.file, sheet=self.sheet) if self.sheet \
+            else self.file
 
 
 def column_letter(index: int) -> str:
@@ -184,7 +192,7 @@ def column_fields(header: list[Any], where: Where, number: int = 1) -> list[str 
     matches = [header_match(h) for h in header]
     fields: list[str | None] = [m[0] if m else None for m in matches]
     labels = LABELS
-    errors = []
+    errors: list[str] = []
     for name in dict.fromkeys(f for f in fields if f):
         at = [i for i, f in enumerate(fields) if f == name]
         aliases = [i for i in at if matches[i][1].endswith("-alias")]  # type: ignore[index]
@@ -202,9 +210,10 @@ def column_fields(header: list[Any], where: Where, number: int = 1) -> list[str 
         if words == ["en", "zh"] and english in labels and english not in fields:
             fields[next(i for i in at if matches[i] in ((name, "en"), (name, "en-alias")))] = english
             continue
-        shown = " and ".join(f"{column_letter(i)} ({cell_text(header[i])})" for i in at)
-        errors.append(f"{where(number)}: columns {shown} each hold {labels[name]}; "
-                      "keep one of them (the others would be lost)")
+        shown = [f"{column_letter(i)} ({cell_text(header[i])})" for i in at]
+        errors.append(Message("{where}: columns {columns} each hold {field}; keep one of them "
+                              "(the others would be lost)", where=where(number),
+                              columns=functools.reduce(both, shown), field=labels[name]))
     if errors:
         raise SpreadsheetInvalid(errors)
     return fields
@@ -214,14 +223,18 @@ def unknown_columns(header: list[Any], fields: list[str | None],
                      where: Where) -> list[tuple[str, str]]:
     """(where, why) of each headed column that is none of the template's: an organiser's own
     column ("Speaker") or a mistyped header ("Tittle") would otherwise be lost unsaid."""
-    sheet = f"sheet {where.sheet}, " if where.sheet else ""
-    return [(f"{sheet}column {column_letter(i)}",
-             f'"{cell_text(h)}" is not a column the guide reads; its cells were not loaded')
+    def column(i: int) -> str:
+        letter = Message("column {column}", column=column_letter(i))
+        return Message("sheet {sheet}, {where}", sheet=where.sheet, where=letter) if where.sheet \
+            else letter
+
+    return [(column(i), Message('"{header}" is not a column the guide reads; its cells were not '
+                                "loaded", header=cell_text(h)))
             for i, (h, f) in enumerate(zip(header, fields, strict=True)) if f is None and cell_text(h)]
 
 
 # Without an id a session is keyed by what it says (see normalise._event_key).
-NO_ID_COLUMN = ("the sheet has no 编号 ID column, so each session is known by its title, date, "
+NO_ID_COLUMN = Message("the sheet has no 编号 ID column, so each session is known by its title, date, "
                 "start time and room: a visitor's bookmark on a session will not follow it to an "
                 "update in which any of these was changed (it shows as no longer in the guide). "
                 "Add a column headed 编号 (or ID) with a text of each session's own (S1, S2 …) "
@@ -251,11 +264,13 @@ def open_sheet(where: Where, rows: Iterator[list[Any]]) -> tuple[SheetHeader, It
     while header and cell_text(header[-1]) == "":  # formatted empty cells, not columns
         header.pop()
     if not header:
-        raise ProgrammeError(f"{where}: empty sheet; start from `guide import --template`")
+        raise ProgrammeError(Message("{where}: empty sheet; start from `guide import --template`",
+                                     where=where.named()))
     fields = column_fields(header, where, at + 1)
     labels = dict(COLUMNS)
     missing = [labels[f] for f in REQUIRED if f not in fields]
     if missing:
-        raise ProgrammeError(f"{where}: row 1 lacks the column(s) {', '.join(missing)}; "
-                             "start from `guide import --template`")
+        raise ProgrammeError(Message("{where}: row 1 lacks the column(s) {columns}; start from "
+                                     "`guide import --template`", where=where.named(),
+                                     columns=listed(missing)))
     return SheetHeader(at + 1, at + used + 1, header, fields, width), rows

@@ -7,15 +7,13 @@ not repaired or skipped: every bad cell is reported as ``FILE: row N, column HEA
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
-import itertools
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from guide.programme.cells import (
+    NOT_A_DATE,
     TIME_FORMS,
     NoonOrMidnight,
     NoYear,
@@ -27,12 +25,12 @@ from guide.programme.cells import (
     date_clock,
     end_minutes,
     excel_time_hint,
-    is_date,
     time_range,
 )
-from guide.programme.model import ProgrammeError, ProgrammeUnreadable, RawEvent, RawPerson, RawProgramme
+from guide.programme.message import Message, message_of
+from guide.programme.model import RawEvent, RawPerson, RawProgramme
 from guide.programme.pack_names import file_title
-from guide.programme.sheet_csv import SEPARATORS, csv_rows
+from guide.programme.sheet_csv import csv_rows
 from guide.programme.sheet_dates import (
     SheetDate,
     Yearless,
@@ -43,132 +41,20 @@ from guide.programme.sheet_dates import (
 )
 from guide.programme.sheet_header import (
     COLUMNS,
-    HEADER_ROWS,
     LABELS,
     NO_ID_COLUMN,
-    REQUIRED,
     SheetHeader,
     SpreadsheetInvalid,
     Where,
-    column_letter,
-    find_header,
     header_field,
     open_sheet,
     unknown_columns,
 )
+from guide.programme.sheet_lost import lost_cells, unsaved_cells, xlsx_sheets
 from guide.programme.speakers import host_names, role_labels, speaker_names
 from guide.programme.template import EXAMPLE_SKIP, is_example, write_template
-from guide.programme.workbook import UnsavedFormula, sheet_rows, unreadable_reason
 
 __all__ = ["COLUMNS", "SpreadsheetInvalid", "read_spreadsheet", "write_template"]
-
-
-_UNHIDE = "right-click a sheet's tab > Unhide"
-Sheets = list[tuple[Where, Iterator[list[Any]]]]
-
-
-def _xlsx_sheets(data: bytes, name: str
-                 ) -> tuple[Sheets, list[tuple[str, str]], list[tuple[str, str]]]:
-    """(where, rows) of each programme sheet of a workbook, in order; (where, why) of each
-    other sheet: a workbook may open with a sheet of instructions, or give a sheet to each day;
-    and (where, why) of each hidden sheet with a programme's header (a draft), not read."""
-    from openpyxl import load_workbook
-
-    try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many types for a damaged file
-        raise ProgrammeUnreadable(f"{name}: {unreadable_reason(data, exc)}") from exc
-    sheets = book.worksheets
-    shown = [s for s in sheets if s.sheet_state == "visible"] or sheets
-    others: list[tuple[str, str]] = []
-    left_out: list[tuple[str, str]] = []
-    for sheet in (s for s in sheets if s not in shown):
-        why, is_programme = _hidden_sheet(data, sheet)
-        (left_out if is_programme else others).append((f"sheet {sheet.title}", why))
-    if len(shown) == 1 and not left_out:
-        return [(Where(name), sheet_rows(data, shown[0]))], others, left_out
-    found: Sheets = []
-    labels = dict(COLUMNS)
-    required = " and ".join(labels[f] for f in REQUIRED)
-    for sheet in shown:
-        rows = sheet_rows(data, sheet)
-        top = list(itertools.islice(rows, HEADER_ROWS))
-        if find_header(top) is not None:
-            found.append((Where(name, sheet.title), itertools.chain(top, rows)))
-        else:
-            others.append((f"sheet {sheet.title}", f"has no header row with {required} in its "
-                           f"first {HEADER_ROWS} rows, so it is not read as part of the programme"))
-    if not found:
-        hidden = "".join(f"; {where}, which has them, is hidden: {_UNHIDE} if it is the programme"
-                         for where, _why in left_out)
-        raise ProgrammeError(f"{name}: none of its sheets ({', '.join(s.title for s in shown)}) "
-                             f"has the columns {', '.join(labels[f] for f in REQUIRED)} in one of "
-                             f"its first {HEADER_ROWS} rows{hidden}; start from `guide import "
-                             "--template`")
-    return found, others, left_out
-
-
-def _hidden_sheet(data: bytes, sheet: Any) -> tuple[str, bool]:
-    """Why a hidden sheet is not read, and whether it has a programme's header: a sheet
-    hidden as a draft, or a template's lists, whose sessions would surprise an organiser."""
-    rows = sheet_rows(data, sheet)
-    top = list(itertools.islice(rows, HEADER_ROWS))
-    header = find_header(top)
-    if header is None:
-        return "is hidden in the workbook, and not read as part of the programme", False
-    count = sum(1 for row in itertools.chain(top[header[0] + header[1]:], rows)
-                if any(cell_text(v) for v in row))
-    return (f"the sheet is hidden in the workbook, so its {count} row(s) under the header were not "
-            f"loaded; {_UNHIDE} to import them"), True
-
-
-def _lost_cells(row: list[Any], head: SheetHeader, sep: str | None, where: Where,
-                number: int) -> list[str]:
-    """Why cells of ``row`` would be lost: outside the columns, or rows swallowed by one cell."""
-    header, fields, width = head.cells, head.fields, len(head.cells)
-    stray = [i for i, v in enumerate(row)
-             if (i >= width or (fields[i] is None and cell_text(header[i]) == "")) and cell_text(v)]
-    errors = []
-    if sep is not None and stray and stray[-1] >= head.width:
-        # In a CSV file a cell past the header row's last cell is most often a separator
-        # typed inside a cell that is not in quotes (a cell under one of the header row's
-        # empty cells at its end is in a column without a header, said below).
-        extra = ", ".join(repr(cell_text(v)) for v in row[head.width:stray[-1] + 1])
-        errors.append(f"{where(number)} has {stray[-1] + 1} cells but the header row has "
-                      f"{head.width}: a {SEPARATORS[sep]} inside a cell needs the cell in quotes "
-                      f"(the cells past the last column: {extra})")
-        stray = [i for i in stray if i < width]
-    errors.extend(f"{where(number)}, column {column_letter(i)}: {cell_text(row[i])!r} is in a "
-                  "column without a header; give the column its header or move the value"
-                  for i in stray)
-    if sep is not None and not errors:
-        # A stray quotation mark closed by another one rows further down makes the rows
-        # between them one cell; they show as lines with a date where the date column is.
-        date_at = fields.index("date")
-        for i, value in enumerate(row):
-            for line in str(value).split("\n")[1:] if value else ():
-                parts = next(csv.reader([line], delimiter=sep), [])
-                if len(parts) > date_at and is_date(parts[date_at]):
-                    column = cell_text(header[i]) or column_letter(i)
-                    errors.append(f"{where(number)}, column {column}: "
-                                  f"the cell has a line that looks like a row of its own "
-                                  f"({cell_text(line)[:60]!r}); a quotation mark at the start of the "
-                                  "cell is closed only rows further down, so the rows between "
-                                  "were read as part of it; check the quotes")
-                    break
-    return errors
-
-
-def _unsaved_cells(row: list[Any], fields: list[str | None], where: Where,
-                   number: int) -> list[str]:
-    """A formula cell of a column the guide reads whose result the file does not hold: it
-    would read as empty (a date refused as missing, a time lost), so it is named instead."""
-    labels = LABELS
-    return [f"{where(number)}, column {labels[field]}: cell {value.cell} holds a formula "
-            "with no saved result; open the file in Excel or LibreOffice and save it again so "
-            "its values are stored"
-            for value, field in zip(row, fields, strict=False)
-            if field and isinstance(value, UnsavedFormula)]
 
 
 # A row whose title cell is merged down over it continues the session above it (one speaker
@@ -180,9 +66,9 @@ _ADDED = ("speakers", "host")  # what a continuing row adds to its session
 
 def _filled_notice(reader: _SheetReader) -> tuple[str, str]:
     return (rows_text([reader.where.row(n) for n in reader.filled]),
-            "日期 Date is empty, so the date of the row above is taken: a sheet whose date "
-            "cell is merged over a day's sessions keeps it only in the first row when saved "
-            "as CSV; if a row is on another day, type its date")
+            Message("日期 Date is empty, so the date of the row above is taken: a sheet whose date "
+                    "cell is merged over a day's sessions keeps it only in the first row when "
+                    "saved as CSV; if a row is on another day, type its date"))
 
 
 def _label_notice(labelled: list[tuple[str, list[str]]]) -> list[tuple[str, str]]:
@@ -190,9 +76,11 @@ def _label_notice(labelled: list[tuple[str, list[str]]]) -> list[tuple[str, str]
     if not labelled:
         return []
     labels = "、".join(dict.fromkeys(label for _row, found in labelled for label in found))
-    return [(rows_text([row for row, _found in labelled]) + ", column 嘉宾 Speakers",
-             f"role labels ({labels}) are not taken as part of the names after them; the guide "
-             "lists a session's moderators and hosts with its other speakers, without their role")]
+    return [(Message("{where}, column {column}", where=rows_text([row for row, _found in labelled]),
+                     column="嘉宾 Speakers"),
+             Message("role labels ({labels}) are not taken as part of the names after them; the "
+                     "guide lists a session's moderators and hosts with its other speakers, "
+                     "without their role", labels=labels))]
 
 
 class _SheetReader:
@@ -220,8 +108,8 @@ class _SheetReader:
                 if not self._blank(row):
                     yield self._hidden_row(row, number)
                 continue
-            lost = _lost_cells(row, self.head, self.sep, self.where, number)
-            lost += _unsaved_cells(row, self.fields, self.where, number)
+            lost = lost_cells(row, self.head, self.sep, self.where, number)
+            lost += unsaved_cells(row, self.fields, self.where, number)
             if lost:
                 self.errors.extend(lost)
                 continue
@@ -268,12 +156,19 @@ class _SheetReader:
         """A hidden row (a cancelled session, or one a filter hides), left out and said so."""
         cells = {f: row[i] for i, f in enumerate(self.fields) if f and i < len(row)}
         title = cell_text(cells.get("title"))
-        how = ("hidden by the sheet's filter, so it was not loaded; clear the filter (Data > "
-               "Clear)" if getattr(row, "hidden", "") == "filter" else
-               "hidden in the sheet, so it was not loaded; unhide the row")
+        filtered = getattr(row, "hidden", "") == "filter"
+        if title:
+            skip = Message("the row ({title}) is hidden by the sheet's filter, so it was not "
+                           "loaded; clear the filter (Data > Clear) to import it", title=title) \
+                if filtered else Message("the row ({title}) is hidden in the sheet, so it was not "
+                                         "loaded; unhide the row to import it", title=title)
+        else:
+            skip = Message("the row is hidden by the sheet's filter, so it was not loaded; clear "
+                           "the filter (Data > Clear) to import it") if filtered else \
+                Message("the row is hidden in the sheet, so it was not loaded; unhide the row to "
+                        "import it")
         return RawEvent(where=self.where.row(number), day=None, source_id=cell_text(cells.get("id"))
-                        or None, title=title, skip=f"the row{f' ({title})' if title else ''} is "
-                        f"{how} to import it")
+                        or None, title=title, skip=skip)
 
     def _blank(self, row: list[Any]) -> bool:
         """Whether the row gives nothing of its own: a spacer row is blank even when a date
@@ -295,12 +190,12 @@ class _SheetReader:
         for field, value in cells.items():
             if field not in _SAME_SESSION + _ADDED and cell_text(value) and \
                     cell_shown(value) != cell_shown(first_cells.get(field)):
-                self.errors.append(
-                    f"{self.where(number)}, column {self.labels[field]}: {cell_shown(value)!r} "
-                    f"is on a row that continues the session of row {first} (its 标题 Title cell "
-                    f"is merged down over row {number}), which adds only 嘉宾 Speakers and 主办 "
-                    f"Host; move the value to row {first}, or unmerge the title to make row "
-                    f"{number} a session of its own")
+                self.errors.append(Message(
+                    "{where}, column {column}: {value!r} is on a row that continues the session of "
+                    "row {first} (its 标题 Title cell is merged down over row {row}), which adds "
+                    "only 嘉宾 Speakers and 主办 Host; move the value to row {first}, or unmerge "
+                    "the title to make row {row} a session of its own", where=self.where(number),
+                    column=self.labels[field], value=cell_shown(value), first=first, row=number))
         event.persons += self._speakers(cells, number)
         event.hosts += [h for h in host_names(cells.get("host")) if h not in event.hosts]
         event.where = self.where.row(first, number)
@@ -313,8 +208,12 @@ class _SheetReader:
         return [RawPerson(p) for p in speaker_names(cells.get("speakers"))]
 
     def _bad(self, number: int, field: str, message: str, value: Any) -> None:
-        shown = f"{cell_shown(value)!r} " if cell_text(value) else ""
-        self.errors.append(f"{self.where(number)}, column {self.labels[field]}: {shown}{message}")
+        where, column = self.where(number), self.labels[field]
+        self.errors.append(
+            Message("{where}, column {column}: {value!r} {problem}", where=where, column=column,
+                    value=cell_shown(value), problem=message) if cell_text(value) else
+            Message("{where}, column {column}: {problem}", where=where, column=column,
+                    problem=message))
 
     def _event(self, cells: dict[str, Any], number: int, date_merged: bool) -> RawEvent | None:
         """The event of one row, or None when a cell of it is bad (said in ``errors``);
@@ -324,13 +223,13 @@ class _SheetReader:
         # would follow whichever row came first; so both rows are named, not repaired.
         source_id = cell_text(cells.get("id"))
         if source_id in self.ids:
-            self._bad(number, "id", f"is also the id of {self.ids[source_id]}; every session "
-                      "needs its own id", cells.get("id"))
+            self._bad(number, "id", Message("is also the id of {where}; every session needs its "
+                                            "own id", where=self.ids[source_id]), cells.get("id"))
         elif source_id:
             self.ids[source_id] = self.where.row(number)
         title = cell_text(cells.get("title"))
         if not title:
-            self._bad(number, "title", "is empty; every session needs a title", None)
+            self._bad(number, "title", Message("is empty; every session needs a title"), None)
         day, yearless = self._date(cells, number)
         start, end, notes = self._times(cells, number, date_merged)
         if len(self.errors) > errors_before or day is None:
@@ -366,10 +265,10 @@ class _SheetReader:
             try:  # 2月30日 is no date in any year
                 return dt.date(2000, *month_day(value)), True
             except ValueError:
-                self._bad(number, "date", "is not a date (YYYY-MM-DD)", cells.get("date"))
+                self._bad(number, "date", NOT_A_DATE, cells.get("date"))
         except ValueError as exc:
-            self._bad(number, "date", str(exc) if value else "is empty; every session needs a "
-                      "date", cells.get("date"))
+            self._bad(number, "date", message_of(exc) if value else Message(
+                "is empty; every session needs a date"), cells.get("date"))
         return None, False
 
     def _times(self, cells: dict[str, Any], number: int, date_merged: bool
@@ -386,8 +285,9 @@ class _SheetReader:
         if ranged is not None:  # 9:00-10:30 typed in 开始 Start, as in a 时间 Time column
             fields = ("end",)
             if cell_text(cells.get("end")):
-                self._bad(number, "start", "is a range of times, and 结束 End is given too: put "
-                          "only the start in 开始 Start and the end in 结束 End", cells["start"])
+                self._bad(number, "start", Message(
+                    "is a range of times, and 结束 End is given too: put only the start in 开始 "
+                    "Start and the end in 结束 End"), cells["start"])
             else:
                 start, end, note = ranged
         for field in fields:
@@ -400,26 +300,29 @@ class _SheetReader:
                         if start is not None:
                             check_end(start, cells[field])
                 except NoonOrMidnight as exc:
-                    self._bad(number, field, str(exc), cells[field])
+                    self._bad(number, field, message_of(exc), cells[field])
                 except ValueError:
-                    self._bad(number, field, excel_time_hint(cells[field])
-                              or f"is not a time ({TIME_FORMS})", cells[field])
+                    self._bad(number, field, excel_time_hint(cells[field]) or Message(
+                        "is not a time ({forms})", forms=TIME_FORMS), cells[field])
         notes = [note] if note else []
         clock = None if date_merged else date_clock(cells.get("date"))
         if clock is not None and start is None and not cell_text(cells.get("start")):
             start = clock
-            notes.append(f"开始 Start is empty: the time in its 日期 Date cell, {clock:%H:%M}, is "
-                         "taken as the start")
+            notes.append(Message("开始 Start is empty: the time in its 日期 Date cell, {time}, is "
+                                 "taken as the start", time=f"{clock:%H:%M}"))
         elif clock is not None and start is not None and start.replace(second=0) != clock:
-            notes.append(f"its 日期 Date cell holds the time {clock:%H:%M} too, not 开始 Start "
-                         f"{start:%H:%M}; the 开始 Start is kept")
+            notes.append(Message("its 日期 Date cell holds the time {time} too, not 开始 Start "
+                                 "{start}; the 开始 Start is kept", time=f"{clock:%H:%M}",
+                                 start=f"{start:%H:%M}"))
         if end is not None and start is None and not cell_text(cells.get("start")):
-            self._bad(number, "start", "is empty but 结束 End is given", None)
+            self._bad(number, "start", Message("is empty but 结束 End is given"), None)
         elif start is not None and end is not None and end <= start.hour * 60 + start.minute:
             said = "end" if cell_text(cells.get("end")) else "start" if ranged else "time"
-            what = "is not after 开始 Start" if said == "end" else "ends at or before its start"
-            self._bad(number, said, f"{what} {start.strftime('%H:%M')} (a session that ends after "
-                      "midnight: write 00:30+1 or 次日00:30)", cells.get(said))
+            self._bad(number, said, Message(
+                "is not after 开始 Start {start} (a session that ends after midnight: write "
+                "00:30+1 or 次日00:30)", start=start.strftime('%H:%M')) if said == "end" else Message(
+                "ends at or before its start {start} (a session that ends after midnight: write "
+                "00:30+1 or 次日00:30)", start=start.strftime('%H:%M')), cells.get(said))
         return start, end, notes
 
     def _time_cell(self, cells: dict[str, Any], number: int
@@ -431,16 +334,17 @@ class _SheetReader:
         if not cell_text(value):
             return None, None, None
         if cell_text(cells.get("start")) or cell_text(cells.get("end")):
-            self._bad(number, "time", "is a second time beside 开始 Start and 结束 End; give the "
-                      "time in one of them and leave the other empty", value)
+            self._bad(number, "time", Message("is a second time beside 开始 Start and 结束 End; give "
+                                              "the time in one of them and leave the other empty"),
+                      value)
             return None, None, None
         try:
             return time_range(value)
         except NoonOrMidnight as exc:
-            self._bad(number, "time", str(exc), value)
+            self._bad(number, "time", message_of(exc), value)
         except ValueError:
-            self._bad(number, "time", "is not a time or a range of times (e.g. 09:00-12:00, "
-                      f"or one start time: {TIME_FORMS})", value)
+            self._bad(number, "time", Message("is not a time or a range of times (e.g. 09:00-12:00, "
+                                              "or one start time: {forms})", forms=TIME_FORMS), value)
         return None, None, None
 
 
@@ -454,6 +358,8 @@ def _range_in(value: Any) -> tuple[dt.time, int | None, str | None] | None:
         return None
     if end is None:
         return None
+    if isinstance(note, Message) and "column" in note.params:
+        return start, end, note.with_params(column="开始 Start")
     return start, end, note and note.replace("时间 Time", "开始 Start", 1)
 
 
@@ -463,7 +369,7 @@ def read_spreadsheet(data: bytes, name: str, kind: str) -> RawProgramme:
     sep: str | None = None
     left_out: list[tuple[str, str]] = []
     if kind == "xlsx":
-        sheets, others, left_out = _xlsx_sheets(data, name)
+        sheets, others, left_out = xlsx_sheets(data, name)
     else:
         sep, rows = csv_rows(data, name, lambda h: header_field(h) is not None)
         sheets, others = [(Where(name), rows)], []

@@ -12,6 +12,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from guide.programme.message import Message
 from guide.programme.sheet_header import COLUMNS
 
 SHEET = "日程 Programme"
@@ -34,8 +35,8 @@ EXAMPLE: dict[str, Any] = {
                    "and keep it in every update; times may be typed 上午9:00 or 9:00-10:30 "
                    "(End left empty).",
 }
-EXAMPLE_SKIP = ("the template's example row (its 标题 Title is still the example's), not "
-                "imported; overwrite it with a session or delete the row")
+EXAMPLE_SKIP = Message("the template's example row (its 标题 Title is still the example's), not "
+                       "imported; overwrite it with a session or delete the row")
 
 
 def is_example(title: str) -> bool:

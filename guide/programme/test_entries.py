@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from guide.programme.message import Message
 from guide.programme.model import RawEvent, RawProgramme
 
 # A test word on its own, or starting a word with a room's or session's word or a number
@@ -26,7 +27,6 @@ _MARK = re.compile(r"(?<![^\W\d_])(?:test|dummy|placeholder|lorem|asdf)"
 _MARK_ZH = "测试"
 MAX_WORDS = 3  # "Reverse-Turing-Test" in a four-word title is a real game show
 MAX_CHINESE = 8  # characters: "测试会场" is a test room, "软件测试与质量保障论坛" a forum
-KEEP_HINT = "give it a real title, or import with --keep-test-entries to keep it"
 
 
 def looks_like_test(name: str) -> bool:
@@ -64,27 +64,30 @@ def mark_test_entries(raw: RawProgramme, *, keep: bool = False) -> None:
         if event.room:
             rooms.setdefault(_key(event.room), event.room)
         if _strong(event) and not keep:
-            event.skip = (f"looks like test data: its title {event.title!r} and its room "
-                          f"{event.room!r} say test and it has no description; left out "
-                          f"({KEEP_HINT})")
+            event.skip = Message("looks like test data: its title {title!r} and its room {room!r} "
+                                 "say test and it has no description; left out (give it a real "
+                                 "title, or import with --keep-test-entries to keep it)",
+                                 title=event.title, room=event.room)
             continue
         if event.room:
             kept[_key(event.room)] = kept.get(_key(event.room), 0) + 1
         if looks_like_test(event.title):
-            said = "title and room" if looks_like_test(event.room) else "title"
-            raw.notices.append((event.where, f"{event.title!r} looks like test data (its {said}); "
-                                             "kept: delete it from the schedule if it is not a "
-                                             "real session"))
+            raw.notices.append((event.where, Message(
+                "{title!r} looks like test data (its title and room); kept: delete it from the "
+                "schedule if it is not a real session", title=event.title)
+                if looks_like_test(event.room) else Message(
+                "{title!r} looks like test data (its title); kept: delete it from the schedule if "
+                "it is not a real session", title=event.title)))
     gone: set[str] = set()
     for key, name in rooms.items():
         if not looks_like_test(name):
             continue
         count = kept.get(key, 0)
         if count or keep:
-            raw.notices.append((f"room {name}", f"the room's name looks like test data; kept, "
-                                                f"with {count} session(s)"))
+            raw.notices.append((Message("room {room}", room=name), Message(
+                "the room's name looks like test data; kept, with {count} session(s)", count=count)))
         else:
             gone.add(key)
-            raw.left_out.append((f"room {name}", "looks like test data and has no session left; "
-                                                 "left out"))
+            raw.left_out.append((Message("room {room}", room=name), Message(
+                "looks like test data and has no session left; left out")))
     raw.rooms = [r for r in raw.rooms if _key(r.name) not in gone]

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from guide.programme.message import THE_FILE, Message
 from guide.programme.model import ProgrammeError
 
 _HM = re.compile(r"^(\d{1,3}):([0-5]\d)$")  # H:MM, HH:MM (and 0:00)
@@ -28,7 +29,7 @@ def parse_duration(text: str) -> dt.timedelta:
         return dt.timedelta(hours=int(m[1]), minutes=int(m[2]))
     if m := _HMS_DURATION.match(text):
         return dt.timedelta(hours=int(m[1]), minutes=int(m[2]), seconds=int(m[3]))
-    raise ValueError(f"duration {text!r} is not H:MM, HH:MM or HH:MM:SS")
+    raise ValueError(Message("duration {text!r} is not H:MM, HH:MM or HH:MM:SS", text=text))
 
 
 def parse_clock(text: str) -> dt.time:
@@ -38,7 +39,7 @@ def parse_clock(text: str) -> dt.time:
         return dt.time(int(m[1]), int(m[2]))
     if (m := _HMS.match(text)) and int(m[1]) < 24:
         return dt.time(int(m[1]), int(m[2]), int(m[3]))
-    raise ValueError(f"{text!r} is not a time of day (HH:MM)")
+    raise ValueError(Message("{text!r} is not a time of day (HH:MM)", text=text))
 
 
 # Names files give the zone that are not IANA's, and the zone they mean ('Asia/Beijing').
@@ -69,27 +70,30 @@ def fallback_zone(titles: Iterable[str], fallback: str | None) -> str | None:
     return CHINA_ZONE if titles and 2 * chinese >= len(titles) else fallback
 
 
-def zone(name: str, *, flag: bool, source: str = "the file") -> ZoneInfo:
+def zone(name: str, *, flag: bool, source: str = THE_FILE) -> ZoneInfo:
     """The IANA time zone ``name``; the error names ``--timezone`` when the user gave it, and
     offers it in place of the zone ``source`` names when that is unknown."""
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError) as exc:
         if flag:
-            raise ProgrammeError(f"--timezone {name!r} is not a known time zone "
-                                 "(IANA names such as Europe/Brussels or Asia/Shanghai)") from exc
+            raise ProgrammeError(Message("--timezone {zone!r} is not a known time zone (IANA names "
+                                         "such as Europe/Brussels or Asia/Shanghai)",
+                                         zone=name)) from exc
         word = re.sub(r"[\s_-]", "", name.rsplit("/", 1)[-1].casefold())
         meant = _MEANT.get(word)
-        example = (f"--timezone {meant}" if meant else
-                   "--timezone Asia/Shanghai or --timezone Europe/Brussels")
+        example = (f"--timezone {meant}" if meant else Message(
+            "{first} or {second}", first="--timezone Asia/Shanghai",
+            second="--timezone Europe/Brussels"))
         if source == FALLBACK_SOURCE:  # nothing in the file to correct: it names no zone
-            raise ProgrammeError(f"the file names no time zone and the content in use names "
-                                 f"{name!r}, which is not a known time zone; give the zone the "
-                                 f"file's times are in with --timezone, e.g. {example} (IANA "
-                                 "names)") from exc
-        raise ProgrammeError(f"{source}: its time zone {name!r} is not a known time zone; give "
-                             f"the zone its times are in with --timezone, e.g. {example} (IANA "
-                             "names), or correct it in the file") from exc
+            raise ProgrammeError(Message(
+                "the file names no time zone and the content in use names {zone!r}, which is not "
+                "a known time zone; give the zone the file's times are in with --timezone, e.g. "
+                "{example} (IANA names)", zone=name, example=example)) from exc
+        raise ProgrammeError(Message(
+            "{source}: its time zone {zone!r} is not a known time zone; give the zone its times "
+            "are in with --timezone, e.g. {example} (IANA names), or correct it in the file",
+            source=source, zone=name, example=example)) from exc
 
 
 def parse_instant(text: str) -> dt.datetime:
@@ -97,5 +101,5 @@ def parse_instant(text: str) -> dt.datetime:
     try:
         return dt.datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
     except ValueError:  # Python's words ("hour must be in 0..23") are not the reader's
-        raise ValueError(f"{text.strip()!r} is not a date and time (YYYY-MM-DDTHH:MM, with or "
-                         "without an offset such as +08:00)") from None
+        raise ValueError(Message("{text!r} is not a date and time (YYYY-MM-DDTHH:MM, with or "
+                                 "without an offset such as +08:00)", text=text.strip())) from None

@@ -13,6 +13,8 @@ import zipfile
 from collections.abc import Iterator
 from typing import Any
 
+from guide.programme.message import Message
+
 MAX_MERGED_CELLS = 100_000
 _MERGE = re.compile(rb"<(?:\w+:)?mergeCell\s+ref=\"([A-Z]+[0-9]+):([A-Z]+[0-9]+)\"")
 # A cell with a formula (<f>, first in a cell), then its saved result <v> if there is one.
@@ -27,9 +29,6 @@ _FILTERED = re.compile(rb"<(?:\w+:)?filterColumn\b")  # an autofilter that hides
 _TYPE = re.compile(rb"(?:^|\s)t=\"(\w+)\"")
 
 
-_AGAIN = "download or copy it again, or save it from Excel again"
-
-
 def unreadable_reason(data: bytes, exc: BaseException) -> str:
     """Why openpyxl could not open the workbook ``data``, in words for an organiser.
 
@@ -41,9 +40,11 @@ def unreadable_reason(data: bytes, exc: BaseException) -> str:
 
     if data.startswith(b"PK\x03\x04") and isinstance(exc, zipfile.BadZipFile | zlib.error | EOFError):
         if b"PK\x05\x06" not in data[-(1 << 16) - 22:]:  # the end record, within its comment's reach
-            return f"the workbook was cut short (a download or copy that stopped?): {_AGAIN}"
-        return f"the workbook is damaged ({exc}): {_AGAIN}"
-    return f"not a readable .xlsx workbook: {exc}"
+            return Message("the workbook was cut short (a download or copy that stopped?): "
+                           "download or copy it again, or save it from Excel again")
+        return Message("the workbook is damaged ({error}): download or copy it again, or save "
+                       "it from Excel again", error=str(exc))
+    return Message("not a readable .xlsx workbook: {error}", error=str(exc))
 
 
 class UnsavedFormula:
