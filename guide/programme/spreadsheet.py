@@ -27,7 +27,7 @@ from guide.programme.cells import (
     excel_time_hint,
     time_range,
 )
-from guide.programme.message import Message, message_of
+from guide.programme.message import Message, listed, message_of
 from guide.programme.model import RawEvent, RawPerson, RawProgramme
 from guide.programme.pack_names import file_title
 from guide.programme.sheet_csv import csv_rows
@@ -396,7 +396,7 @@ def read_spreadsheet(data: bytes, name: str, kind: str) -> RawProgramme:
     programme.notices += _label_notice([at for r in readers for at in r.labelled])
     errors += far
     if without_ids:  # said once for the file, naming each sheet it is true of
-        programme.notices.append((", ".join(without_ids), NO_ID_COLUMN))
+        programme.notices.append((listed(without_ids), NO_ID_COLUMN))
     # Sheets that hold no programme (instructions, a chart) lose nothing: a note, not a
     # session left out.
     programme.notices += others

@@ -52,6 +52,25 @@ def name_buttons(box: QMessageBox) -> None:
             button.setText(tx.tr(str(label)))
 
 
+def widen(box: QMessageBox) -> None:
+    """Let ``box``'s text run as wide as a question's listing (about 60 characters a line, at
+    most 90% of the screen): Qt keeps a message box's text near 400 pixels wide, and a refused
+    programme with its first problems grew taller than the screen at 200% text (in Chinese,
+    which wraps at any character, 1374 pixels on an 800-pixel screen), its button off the
+    bottom."""
+    label = box.findChild(QLabel, "qt_msgbox_label")
+    if label is None:
+        return
+    label.ensurePolished()  # the style sheet's font, at the text scale, to measure with
+    parent = box.parentWidget()
+    screen = parent.screen() if parent is not None else QGuiApplication.primaryScreen()
+    around = box.sizeHint().width() - label.sizeHint().width()  # icon and margins
+    wanted = min(60 * label.fontMetrics().averageCharWidth(),
+                 int(screen.availableGeometry().width() * 0.9) - around)
+    if label.sizeHint().width() > wanted:  # a short text keeps its box as narrow as it was
+        label.setMinimumWidth(wanted)
+
+
 QUOTED = re.compile(r"“[^”]*”")
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,6 +23,7 @@ from guide.ui import text as tx
 from guide.ui.content_worker import CONFIG, DISK_FULL, PrepareWorker
 from guide.ui.content_worker import updates_api as _updates
 from guide.ui.context import AppContext
+from guide.ui.import_messages import said, said_all
 from guide.ui.kinds import kind_label
 
 if TYPE_CHECKING:
@@ -133,7 +134,8 @@ def import_notes_text(skipped: tuple[str, ...], repaired: tuple[str, ...],
     """What an imported programme left out or repaired, the first few of each with where and
     why (``guide import FILE --report R.json`` lists them all), and what the staff member
     should know of the file as a whole (a sheet without ids: bookmarks will not follow edits),
-    and the sheet's columns it did not read, headed as columns: they are no sessions left out."""
+    and the sheet's columns it did not read, headed as columns: they are no sessions left out.
+    Each note is said in the UI's language (see guide.ui.import_messages)."""
     lines = []
     for heading, notes in ((tx.tr("Please note (%1):"), notices),
                            (tx.tr("Left out of the file (%1):"), skipped),
@@ -141,7 +143,7 @@ def import_notes_text(skipped: tuple[str, ...], repaired: tuple[str, ...],
                            (tx.tr("Repaired (%1):"), repaired)):
         if notes:
             lines.append(heading.replace("%1", str(len(notes))))
-            lines += [f"   {note}" for note in notes[:SHOWN_TITLES]]
+            lines += [f"   {note}" for note in said_all(notes[:SHOWN_TITLES])]
             if len(notes) > SHOWN_TITLES:
                 lines.append("   " + tx.tr("... and %1 more").replace(
                     "%1", str(len(notes) - SHOWN_TITLES)))
@@ -155,7 +157,7 @@ def _nothing_changed() -> str:
 
 def refusal_text(reason: str, programme: bool) -> str:
     """What a refusal means and what to do, in the UI's language (the message after it gives
-    the file's specifics, in English as the core writes them)."""
+    the file's specifics: an importer's in the UI's language too, see guide.ui.import_messages)."""
     e = _updates().errors
     if reason == CONFIG:
         return tx.tr("The update settings (updates.toml) have an error. Correct it:")
@@ -396,18 +398,20 @@ class ContentUpdates(QObject):
         self.refresh_actions()
         self.finished.emit(True)
 
-    @Slot(str, str, list)
-    def _refused(self, reason: str, message: str, details: list[str]) -> None:
+    @Slot(str, object, object)
+    def _refused(self, reason: str, message: str, details: tuple[str, ...]) -> None:
         if self._cancelled():
             return
         self._close_progress()
         self._warn(message, details, reason)
         self.finished.emit(False)
 
-    def _warn(self, message: str, details: list[str], reason: str | None = None) -> None:
+    def _warn(self, message: str, details: Sequence[str], reason: str | None = None) -> None:
         """Say why the programme or pack was not loaded (in a box left open): with ``reason``,
         first what it means and what to do in the UI's language, then the file's specifics
-        and its first problems (all of them under the box's details)."""
+        and its first problems (all of them under the box's details); the importer's own
+        messages in the UI's language too."""
+        message, details = said(message), said_all(details)
         self.last_message = "\n".join([message, *details])
         title = tx.tr("This programme was not loaded") if self._programme \
             else tx.tr("This content pack was not loaded")
@@ -419,6 +423,7 @@ class ContentUpdates(QObject):
                 text += "\n   " + tx.tr("... and %1 more").replace("%1", str(len(details) - SHOWN_TITLES))
         box = boxes.message_box(self.parent_widget, QMessageBox.Icon.Warning, title, text,
                                 name="importRefused")
+        boxes.widen(box)
         if details:
             box.setDetailedText("\n".join(details))
         box.open()

@@ -42,8 +42,9 @@ class PrepareWorker(QObject):
     progressed = Signal(str, int, int)
     prepared = Signal(object)  # PreparedUpdate
     # reason (errors.py's code, CONFIG, DISK_FULL, "" for a file that cannot be read), message,
-    # details (validation errors as build-db prints them)
-    refused = Signal(str, str, list)
+    # details (a tuple: validation errors as build-db prints them). Objects, not str and list:
+    # Qt would copy an importer's Message to a plain string, losing what the window translates.
+    refused = Signal(str, object, object)
 
     def __init__(self) -> None:
         super().__init__()
@@ -84,11 +85,11 @@ class PrepareWorker(QObject):
         except _Stopped:
             log.info("preparing %s stopped: the guide is closing", source)
         except updates.UpdateRefused as exc:
-            self.refused.emit(exc.reason, exc.message, list(exc.details))
+            self.refused.emit(exc.reason, exc.message, tuple(exc.details))
         except updates.ConfigError as exc:
-            self.refused.emit(CONFIG, str(exc), [])
+            self.refused.emit(CONFIG, str(exc), ())
         except OSError as exc:
-            self.refused.emit(_failure_reason(exc), str(exc), [])
+            self.refused.emit(_failure_reason(exc), str(exc), ())
         except Exception as exc:  # the last resort: see _unexpected
             self._unexpected(source, exc)
         else:
@@ -99,4 +100,4 @@ class PrepareWorker(QObject):
         # end this slot silently and leave the window behind a progress dialog that
         # cannot be cancelled. Nothing was changed (the staging folder is discarded).
         log.exception("preparing %s failed", source)
-        self.refused.emit(_failure_reason(exc), f"{Path(source).name}: {type(exc).__name__}: {exc}", [])
+        self.refused.emit(_failure_reason(exc), f"{Path(source).name}: {type(exc).__name__}: {exc}", ())

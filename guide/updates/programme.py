@@ -40,6 +40,7 @@ def prepare_programme(source: Path, *, current_db: Path | None, timezone: str | 
     from guide.content.build import build_content_db
     from guide.content.loader import PackInvalid, load_pack
     from guide.programme.importer import pack_id_of, read_programme, write_pack
+    from guide.programme.message import Message, message_of
     from guide.programme.model import ProgrammeError, ProgrammeUnreadable
     from guide.programme.spreadsheet import SpreadsheetInvalid
 
@@ -52,12 +53,13 @@ def prepare_programme(source: Path, *, current_db: Path | None, timezone: str | 
                 progress("verify", 0, 1)
             fmt, programme = read_programme(str(source), fallback_timezone=timezone)
         except SpreadsheetInvalid as exc:
-            raise UpdateRefused(errors.INVALID_CONTENT, f"{source.name}: {len(exc.errors)} bad "
-                                "cell(s)", exc.errors) from exc
+            raise UpdateRefused(errors.INVALID_CONTENT, Message(
+                "{file}: {count} bad cell(s)", file=source.name, count=len(exc.errors)),
+                exc.errors) from exc
         except ProgrammeUnreadable as exc:  # not bad values: nothing could be read
-            raise UpdateRefused(errors.CORRUPT, str(exc)) from exc
+            raise UpdateRefused(errors.CORRUPT, message_of(exc)) from exc
         except ProgrammeError as exc:
-            raise UpdateRefused(errors.INVALID_CONTENT, str(exc)) from exc
+            raise UpdateRefused(errors.INVALID_CONTENT, message_of(exc)) from exc
         current = stage.current
         programme = _continuing(programme, fmt, current, current_db)
         pack_id = pack_id_of(programme)
@@ -67,8 +69,8 @@ def prepare_programme(source: Path, *, current_db: Path | None, timezone: str | 
         try:
             pack = load_pack(stage.work)
         except PackInvalid as exc:
-            raise UpdateRefused(errors.INVALID_CONTENT, "the imported programme does not validate",
-                                [str(e) for e in exc.errors]) from exc
+            raise UpdateRefused(errors.INVALID_CONTENT, Message(
+                "the imported programme does not validate"), [str(e) for e in exc.errors]) from exc
         build_content_db(stage.work, stage.staged, stage_progress(progress, "build"), pack=pack)
         sha256 = hashlib.sha256(source.read_bytes()).hexdigest()
         stage.record({"signer": STAFF_SIGNER, "signer_key_id": "", "pack_sha256": sha256})
@@ -76,14 +78,19 @@ def prepare_programme(source: Path, *, current_db: Path | None, timezone: str | 
     log.info("prepared programme %s version %d from %s: %s", pack_id, version, source,
              "; ".join(summary.lines()))
     report = programme.report
-    skipped = tuple(f"{e['where']}: {e['reason']}" for e in report.skipped)
-    repaired = tuple(f"{e['where']}: {e['repair']}" for e in report.repaired)
+    # "where: what", each a Message the window says in its own language.
+    skipped = tuple(Message("{where}: {what}", where=e["where"], what=e["reason"])
+                    for e in report.skipped)
+    repaired = tuple(Message("{where}: {what}", where=e["where"], what=e["repair"])
+                     for e in report.repaired)
     for line in skipped:
         log.info("left out %s", line)
-    notices = tuple(f"{e['where']}: {e['notice']}" for e in report.notices)
+    notices = tuple(Message("{where}: {what}", where=e["where"], what=e["notice"])
+                    for e in report.notices)
     for line in notices:  # e.g. a sheet without ids: bookmarks will not follow edits
         log.info("note %s", line)
-    columns = tuple(f"{e['where']}: {e['reason']}" for e in report.columns)
+    columns = tuple(Message("{where}: {what}", where=e["where"], what=e["reason"])
+                    for e in report.columns)
     for line in columns:
         log.info("column not read %s", line)
     return PreparedUpdate(

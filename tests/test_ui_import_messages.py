@@ -1,0 +1,233 @@
+"""The programme importer's refusals and notes in the staff window's language.
+
+Chinese staff opening a sheet in the Chinese guide read "programme.csv: row 2, column 开始
+Start: '25:00' is not a time" and "Left out of the file (1): row 5: duplicate of session …"
+in English inside the Chinese dialog. The importer's messages keep their template and values
+(guide/programme/message.py); the window says them in its language (guide/ui/import_messages.py);
+the command line keeps its English.
+"""
+
+from __future__ import annotations
+
+import ast
+import copy
+import json
+import pickle
+import string
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from guide.app import Guide, build_window
+from guide.cli import main
+from guide.content.build import build_content_db
+from guide.programme.message import Message
+from guide.ui import import_messages
+from guide.ui import text as tx
+from guide.ui.import_messages import TEMPLATES, said
+from tests.conftest import MINI_PACK, ROOT, XML_39C3
+from tests.support import answer_yes
+
+BROKEN = ("标题 Title,日期 Date,开始 Start,结束 End\n"
+          "Talk,2023-05-27,25:00,26:00\n"
+          ",2023-05-27,9:00,8:00\n"
+          "Panel,5/6/2023,9:00,\n")
+# No id column, a column the guide does not read, a row twice, a time in a date cell, and a
+# session that looks like test data: a note, a column, a skip and repairs.
+NOTED = ("标题 Title,日期 Date,开始 Start,结束 End,Notes\n"
+         + "".join(f"Talk {n},2023-05-27,{9 + n}:00,{10 + n}:00,x\n" for n in range(3))
+         + "Talk 0,2023-05-27,9:00,10:00,\n"
+         + "test,2023-05-28 14:00,,,\n")
+
+
+def _staff_guide(qtbot, tmp_path: Path, lang: str) -> Guide:  # type: ignore[no-untyped-def]
+    current = build_content_db(MINI_PACK, tmp_path / "content.db").path
+    g = build_window(current, lang=lang, user_db=tmp_path / "user.db", remember=False)
+    qtbot.addWidget(g.window)
+    g.window.resize(1280, 800)
+    g.window.show()
+    return g
+
+
+def _open(qtbot, g: Guide, source: Path) -> bool:  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(g.updates.finished, timeout=60000) as done:
+        g.updates.start_programme(source)
+    return bool(done.args[0])
+
+
+def _refusal(g: Guide) -> QMessageBox:
+    box = g.window.findChild(QMessageBox, "importRefused")
+    assert box is not None
+    return box
+
+
+def test_a_broken_sheet_is_refused_in_chinese_naming_its_rows_and_columns(
+    qtbot, tmp_path: Path, capsys: pytest.CaptureFixture[str]  # type: ignore[no-untyped-def]
+) -> None:
+    g = _staff_guide(qtbot, tmp_path, "zh")
+    source = tmp_path / "programme.csv"
+    source.write_text(BROKEN, encoding="utf-8")
+    assert not _open(qtbot, g, source)
+    text = _refusal(g).text()
+    assert text.startswith("日程文件有错误。请在文件中更正后重新打开：\n\n"
+                           "programme.csv：5 个单元格有误\n"
+                           "   programme.csv：第 2 行，开始 Start 列：'25:00' 不是时间（HH:MM 或 "
+                           "HH:MM:SS，例如 14:00；或带“上午/下午”或 AM/PM，例如 下午2点、2:00 PM）\n"), text
+    assert "   programme.csv：第 2 行，结束 End 列：'26:00' 不是时间（" in text
+    assert "   programme.csv：第 3 行，标题 Title 列：为空；每个场次都需要标题\n" in text
+    assert "   programme.csv：第 3 行，结束 End 列：'8:00' 不晚于“开始 Start”的 09:00（" in text
+    assert "   programme.csv：第 4 行，日期 Date 列：'5/6/2023' 既可读作日在前，也可读作月在前" in text
+    assert "row" not in text and "is not a time" not in text and "column" not in text
+    details = _refusal(g).detailedText().splitlines()
+    assert len(details) == 5
+    assert details[2] == "programme.csv：第 3 行，标题 Title 列：为空；每个场次都需要标题"
+    assert g.updates.last_message.startswith("programme.csv：5 个单元格有误\nprogramme.csv：第 2 行")
+    g.close()
+
+    # The command line, in the same process after the Chinese window: English, as it was.
+    assert main(["import", str(source), "--out", str(tmp_path / "pack")]) == 2
+    err = capsys.readouterr().err
+    assert ("programme.csv: row 2, column 开始 Start: '25:00' is not a time (HH:MM or HH:MM:SS, "
+            "e.g. 14:00; or with 上午/下午 or AM/PM, e.g. 下午2点, 2:00 PM)\n") in err
+    assert "programme.csv: row 3, column 标题 Title: is empty; every session needs a title\n" in err
+    assert "5 bad cell(s); nothing written" in err
+
+
+def test_the_notes_of_a_loaded_sheet_are_said_in_chinese(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    g = _staff_guide(qtbot, tmp_path, "zh")
+    asked = answer_yes(monkeypatch)
+    source = tmp_path / "programme.csv"
+    source.write_text(NOTED, encoding="utf-8")
+    assert _open(qtbot, g, source)
+    question = asked[0]
+    assert "请注意（2）：\n   第 1 行：表格没有“编号 ID”列，因此每个场次以其标题" in question, question
+    assert "\n   第 6 行：'test' 看起来是测试数据（从其标题看）；已保留" in question
+    assert "文件中未导入的场次（1）：\n   第 5 行：与场次 session-talk-0-" in question
+    assert "（编号、标题和开始时间相同）\n" in question
+    assert "未读取的列（1）：\n   E 列：“Notes”不是本指南读取的列；该列的单元格未载入\n" in question
+    assert "\n   第 6 行：“开始 Start”为空：取其“日期 Date”单元格中的时间 14:00 作为开始时间\n" in question
+    assert "\n   第 2 行：未注明会场；该场次不带会场列出\n" in question
+    assert " row " not in question and "duplicate" not in question and "Notes\" is" not in question
+    g.close()
+
+    assert main(["import", str(source), "--out", str(tmp_path / "pack"),
+                 "--timezone", "Asia/Shanghai"]) == 0
+    err = capsys.readouterr().err
+    assert "note: row 1: the sheet has no 编号 ID column, so each session is known by" in err
+    assert "skipped: row 5: duplicate of session session-talk-0-" in err
+    assert ('not read: column E: "Notes" is not a column the guide reads; its cells were not '
+            "loaded\n") in err
+
+
+@pytest.mark.parametrize(("name", "data", "said_zh"), [
+    ("empty.csv", b"", "empty.csv：文件为空"),
+    ("days.json", b'{"schedule":{"conference":{"title":"T","time_zone_name":"UTC","days":[1,2]}}}',
+     "days.json：不是可读取的 frab JSON 日程文件：第 1 天是数字（1），不是带日期和会场的对象"),
+    ("cut.xml", XML_39C3.read_bytes()[:20000],
+     "cut.xml：不是可读取的 frab XML 日程文件：文件在日程中途结束（第 "),
+    ("table.xls", b"<html><body><table><tr><td>Talk</td></tr></table></body></html>",
+     "table.xls：这是网页（HTML），不是表格，尽管文件名以 .xls 结尾（系统常以这种方式导出表格）："
+     "请在 Excel 中打开，另存为 .xlsx（Excel 工作簿），然后导入该文件"),
+    ("late.ics", b"BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:a\nSUMMARY:Talk\nDTSTART:20230527T090000Z\n"
+                 b"DURATION:soon\nEND:VEVENT\nEND:VCALENDAR\n",
+     "late.ics：没有可以导入的场次（跳过 1 个：VEVENT 1（UID a）：DURATION"),
+])
+def test_a_schedule_file_is_refused_in_chinese(
+    qtbot, tmp_path: Path, name: str, data: bytes, said_zh: str  # type: ignore[no-untyped-def]
+) -> None:
+    g = _staff_guide(qtbot, tmp_path, "zh")
+    source = tmp_path / name
+    source.write_bytes(data)
+    assert not _open(qtbot, g, source)
+    assert said_zh in _refusal(g).text(), _refusal(g).text()
+    g.close()
+
+
+def test_the_refusal_fits_the_screen_at_200_percent_text(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Qt kept the box's text 400 pixels wide: in Chinese at 200% the five problems made it
+    1374 pixels tall on an 800-pixel screen, its OK button off the bottom."""
+    g = _staff_guide(qtbot, tmp_path, "zh")
+    g.ctx.state.set_text_scale(2.0)
+    source = tmp_path / "programme.csv"
+    source.write_text(BROKEN, encoding="utf-8")
+    assert not _open(qtbot, g, source)
+    box = _refusal(g)
+    qtbot.waitExposed(box)
+    screen = g.window.screen().availableGeometry()
+    assert box.frameGeometry().height() <= screen.height(), box.size()
+    assert box.frameGeometry().width() <= screen.width(), box.size()
+    g.close()
+
+
+def test_an_importer_message_is_its_english_text() -> None:
+    row = Message("row {number}", number=5)
+    said_en = Message("{where}, column {column}: {value!r} {problem}", where=row,
+                      column="开始 Start", value="25:00", problem=Message("is not a time"))
+    assert said_en == "row 5, column 开始 Start: '25:00' is not a time" and str(said_en) == said_en
+    assert json.dumps({"reason": said_en}, ensure_ascii=False) == \
+        '{"reason": "row 5, column 开始 Start: \'25:00\' is not a time"}'
+    for again in (pickle.loads(pickle.dumps(said_en)), copy.deepcopy(said_en)):
+        assert again == said_en and again.params["where"].template == "row {number}"
+    with pytest.raises(AttributeError):
+        said_en.template = "x"  # type: ignore[misc]
+
+
+def test_an_unknown_or_broken_message_stays_english(monkeypatch: pytest.MonkeyPatch) -> None:
+    unknown = Message("a message no catalogue knows, row {number}", number=3)
+    assert said(unknown) == "a message no catalogue knows, row 3"
+    assert said("plain text") == "plain text"
+    # A translation that lost a field (or mistyped one) is not shown half filled in.
+    monkeypatch.setattr(tx, "tr", lambda text: "第 {rows} 行" if text == "row {number}" else text)
+    assert said(Message("row {number}", number=3)) == "row 3"
+
+
+def _templates_in(path: Path) -> tuple[set[str], list[str]]:
+    """The literal first arguments of every Message(...) call in ``path``, and the places of
+    calls whose template is not a literal (no catalogue could list it)."""
+    found, not_literal = set(), []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Message":
+            first = node.args[0] if node.args else None
+            if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                found.add(first.value)
+            else:
+                not_literal.append(f"{path.name}:{node.lineno}")
+    return found, not_literal
+
+
+def test_every_template_the_importer_uses_is_in_the_catalogue() -> None:
+    """A message added to the importer without its entry here would stay English."""
+    used: set[str] = set()
+    not_literal: list[str] = []
+    for path in [*sorted((ROOT / "guide" / "programme").glob("*.py")),
+                 ROOT / "guide" / "updates" / "programme.py"]:
+        if path.name == "message.py":  # the class itself rebuilds messages from their template
+            continue
+        found, odd = _templates_in(path)
+        used |= found
+        not_literal += odd
+    found, _odd = _templates_in(ROOT / "guide" / "programme" / "message.py")
+    used |= found
+    assert not_literal == []
+    assert sorted(used - TEMPLATES) == [] and sorted(TEMPLATES - used) == []
+
+
+def _fields(template: str) -> set[tuple[str, str | None, str | None]]:
+    return {(name, conversion, spec) for _text, name, spec, conversion
+            in string.Formatter().parse(template) if name is not None}
+
+
+def test_each_translation_keeps_its_templates_fields() -> None:
+    """A translation that dropped or renamed a field shows the message in English."""
+    translated = {}
+    for message in ET.parse(ROOT / "resources" / "translations" / "zgc_guide_zh_CN.ts").iter("message"):
+        source, text = message.findtext("source") or "", message.find("translation")
+        if source in TEMPLATES and text is not None and text.text and text.get("type") != "unfinished":
+            translated[source] = text.text
+    assert {s: t for s, t in translated.items() if _fields(s) != _fields(t)} == {}
+    assert import_messages.TEMPLATES is TEMPLATES
