@@ -234,11 +234,14 @@ def unknown_columns(header: list[Any], fields: list[str | None],
 
 
 # Without an id a session is keyed by what it says (see normalise._event_key).
-NO_ID_COLUMN = Message("the sheet has no 编号 ID column, so each session is known by its title, date, "
-                "start time and room: a visitor's bookmark on a session will not follow it to an "
-                "update in which any of these was changed (it shows as no longer in the guide). "
-                "Add a column headed 编号 (or ID) with a text of each session's own (S1, S2 …) "
-                "and keep it the same in every update, as the template's first column")
+# (The example ids are a value: a template, as the window's label, has no "…", which the CJK
+# face draws as centred dots in English.)
+NO_ID_COLUMN = Message("the sheet has no 编号 ID column, so each session is known by its title, "
+                       "date, start time and room: a visitor's bookmark on a session will not "
+                       "follow it to an update in which any of these was changed (it shows as no "
+                       "longer in the guide). Add a column headed 编号 (or ID) with a text of each "
+                       "session's own ({examples}) and keep it the same in every update, as the "
+                       "template's first column", examples="S1, S2 …")
 HEADER_ROWS = 10  # the header row is looked for among a sheet's first rows
 
 

@@ -59,7 +59,7 @@ TEMPLATES = frozenset({
                             "start time and room: a visitor's bookmark on a session will not follow it to "
                             "an update in which any of these was changed (it shows as no longer in the "
                             "guide). Add a column headed 编号 (or ID) with a text of each session's own "
-                            "(S1, S2 …) and keep it the same in every update, as the template's first "
+                            "({examples}) and keep it the same in every update, as the template's first "
                             "column"),
     QT_TRANSLATE_NOOP("tx", "column {column}"),
     QT_TRANSLATE_NOOP("tx", "sheet {sheet}, {where}"),
