@@ -33,7 +33,8 @@ from tests.support import answer_yes
 BROKEN = ("标题 Title,日期 Date,开始 Start,结束 End\n"
           "Talk,2023-05-27,25:00,26:00\n"
           ",2023-05-27,9:00,8:00\n"
-          "Panel,5/6/2023,9:00,\n")
+          "Panel,5/6/2023,9:00,\n"
+          "Close,2023/5/28 周一,17:00,\n")
 # No id column, a column the guide does not read, a row twice, a time in a date cell, and a
 # session that looks like test data: a note, a column, a skip and repairs.
 NOTED = ("标题 Title,日期 Date,开始 Start,结束 End,Notes\n"
@@ -72,18 +73,21 @@ def test_a_broken_sheet_is_refused_in_chinese_naming_its_rows_and_columns(
     assert not _open(qtbot, g, source)
     text = _refusal(g).text()
     assert text.startswith("日程文件有错误。请在文件中更正后重新打开：\n\n"
-                           "programme.csv：5 个单元格有误\n"
+                           "programme.csv：6 个单元格有误\n"
                            "   programme.csv：第 2 行，开始 Start 列：'25:00' 不是时间（HH:MM 或 "
                            "HH:MM:SS，例如 14:00；或带“上午/下午”或 AM/PM，例如 下午2点、2:00 PM）\n"), text
     assert "   programme.csv：第 2 行，结束 End 列：'26:00' 不是时间（" in text
     assert "   programme.csv：第 3 行，标题 Title 列：为空；每个场次都需要标题\n" in text
     assert "   programme.csv：第 3 行，结束 End 列：'8:00' 不晚于“开始 Start”的 09:00（" in text
     assert "   programme.csv：第 4 行，日期 Date 列：'5/6/2023' 既可读作日在前，也可读作月在前" in text
+    assert text.endswith("\n   ……另有 1 条"), text
     assert "row" not in text and "is not a time" not in text and "column" not in text
     details = _refusal(g).detailedText().splitlines()
-    assert len(details) == 5
+    assert len(details) == 6
     assert details[2] == "programme.csv：第 3 行，标题 Title 列：为空；每个场次都需要标题"
-    assert g.updates.last_message.startswith("programme.csv：5 个单元格有误\nprogramme.csv：第 2 行")
+    assert details[5] == ("programme.csv：第 5 行，日期 Date 列：'2023/5/28 周一' 写的是周一（Monday），"
+                          "但 2023-05-28 是周日（Sunday）；请更正日期或星期")
+    assert g.updates.last_message.startswith("programme.csv：6 个单元格有误\nprogramme.csv：第 2 行")
     g.close()
 
     # The command line, in the same process after the Chinese window: English, as it was.
@@ -92,7 +96,9 @@ def test_a_broken_sheet_is_refused_in_chinese_naming_its_rows_and_columns(
     assert ("programme.csv: row 2, column 开始 Start: '25:00' is not a time (HH:MM or HH:MM:SS, "
             "e.g. 14:00; or with 上午/下午 or AM/PM, e.g. 下午2点, 2:00 PM)\n") in err
     assert "programme.csv: row 3, column 标题 Title: is empty; every session needs a title\n" in err
-    assert "5 bad cell(s); nothing written" in err
+    assert ("programme.csv: row 5, column 日期 Date: '2023/5/28 周一' says Monday (周一), but "
+            "2023-05-28 is a Sunday (周日); correct the date or the weekday\n") in err
+    assert "6 bad cell(s); nothing written" in err
 
 
 def test_the_notes_of_a_loaded_sheet_are_said_in_chinese(

@@ -93,7 +93,8 @@ def _weekday(text: str) -> tuple[str, int | None]:
 
 
 def _named_day(day: int) -> str:
-    return f"{dt.date(2024, 1, 1 + day):%A} (周{_CHINESE_DAYS[day]})"  # 2024-01-01 was a Monday
+    return Message("{weekday} ({chinese})", weekday=f"{dt.date(2024, 1, 1 + day):%A}",  # a Monday
+                   chinese=f"周{_CHINESE_DAYS[day]}")
 
 
 def cell_date(value: Any, *, year: int | None = None) -> dt.date:
