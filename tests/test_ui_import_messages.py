@@ -130,6 +130,42 @@ def test_the_notes_of_a_loaded_sheet_are_said_in_chinese(
             "loaded\n") in err
 
 
+def test_a_workbooks_hidden_and_other_sheets_are_said_in_chinese(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    notes = book.active
+    assert notes is not None
+    notes.title = "说明"
+    notes.append(["填写说明：每行一个会议"])
+    for title, rows, state in (("5月25日", [["D1", "论坛", "2023-05-25", "09:00", "10:00"],
+                                           ["D2", "取消的论坛", "2023-05-25", "10:00", "11:00"]],
+                                "visible"),
+                               ("草稿", [["X1", "草稿会议", "2023-05-26", "09:00", "10:00"]], "hidden")):
+        sheet = book.create_sheet(title)
+        sheet.append(["编号 ID", "标题 Title", "日期 Date", "开始 Start", "结束 End"])
+        for row in rows:
+            sheet.append(row)
+        sheet.sheet_state = state
+    book["5月25日"].row_dimensions[3].hidden = True  # a cancelled session's row
+    source = tmp_path / "日程.xlsx"
+    book.save(source)
+    g = _staff_guide(qtbot, tmp_path, "zh")
+    asked = answer_yes(monkeypatch)
+    assert _open(qtbot, g, source)
+    question = asked[0]
+    assert ("文件中未导入的场次（2）：\n"
+            "   工作表 草稿：该工作表在工作簿中已隐藏，因此标题行下的 1 行未载入；如需导入，请右键单击"
+            "工作表标签 > 取消隐藏\n"
+            "   工作表 5月25日，第 3 行：该行（取消的论坛）在表格中已隐藏，因此未载入；如需导入，请取消"
+            "隐藏该行\n") in question, question
+    assert ("请注意（1）：\n   工作表 说明：前 10 行中没有含 标题 Title 和 日期 Date 的标题行，因此未作为"
+            "日程的一部分读取\n") in question
+    g.close()
+
+
 @pytest.mark.parametrize(("name", "data", "said_zh"), [
     ("empty.csv", b"", "empty.csv：文件为空"),
     ("days.json", b'{"schedule":{"conference":{"title":"T","time_zone_name":"UTC","days":[1,2]}}}',
