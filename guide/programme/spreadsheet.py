@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import io
-import itertools
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -30,8 +28,9 @@ from guide.programme.cells import (
     is_date,
     time_range,
 )
-from guide.programme.model import ProgrammeError, ProgrammeUnreadable, RawEvent, RawPerson, RawProgramme
+from guide.programme.model import RawEvent, RawPerson, RawProgramme
 from guide.programme.pack_names import file_title
+from guide.programme.sheet_book import Book, xlsx_sheets
 from guide.programme.sheet_csv import SEPARATORS, csv_rows
 from guide.programme.sheet_dates import (
     SheetDate,
@@ -43,83 +42,21 @@ from guide.programme.sheet_dates import (
 )
 from guide.programme.sheet_header import (
     COLUMNS,
-    HEADER_ROWS,
     LABELS,
     NO_ID_COLUMN,
-    REQUIRED,
     SheetHeader,
     SpreadsheetInvalid,
     Where,
     column_letter,
-    find_header,
     header_field,
     open_sheet,
     unknown_columns,
 )
 from guide.programme.speakers import host_names, role_labels, speaker_names
 from guide.programme.template import EXAMPLE_SKIP, is_example, write_template
-from guide.programme.workbook import UnsavedFormula, sheet_rows, unreadable_reason
+from guide.programme.workbook import UnsavedFormula
 
 __all__ = ["COLUMNS", "SpreadsheetInvalid", "read_spreadsheet", "write_template"]
-
-
-_UNHIDE = "right-click a sheet's tab > Unhide"
-Sheets = list[tuple[Where, Iterator[list[Any]]]]
-
-
-def _xlsx_sheets(data: bytes, name: str
-                 ) -> tuple[Sheets, list[tuple[str, str]], list[tuple[str, str]]]:
-    """(where, rows) of each programme sheet of a workbook, in order; (where, why) of each
-    other sheet: a workbook may open with a sheet of instructions, or give a sheet to each day;
-    and (where, why) of each hidden sheet with a programme's header (a draft), not read."""
-    from openpyxl import load_workbook
-
-    try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many types for a damaged file
-        raise ProgrammeUnreadable(f"{name}: {unreadable_reason(data, exc)}") from exc
-    sheets = book.worksheets
-    shown = [s for s in sheets if s.sheet_state == "visible"] or sheets
-    others: list[tuple[str, str]] = []
-    left_out: list[tuple[str, str]] = []
-    for sheet in (s for s in sheets if s not in shown):
-        why, is_programme = _hidden_sheet(data, sheet)
-        (left_out if is_programme else others).append((f"sheet {sheet.title}", why))
-    if len(shown) == 1 and not left_out:
-        return [(Where(name), sheet_rows(data, shown[0]))], others, left_out
-    found: Sheets = []
-    labels = dict(COLUMNS)
-    required = " and ".join(labels[f] for f in REQUIRED)
-    for sheet in shown:
-        rows = sheet_rows(data, sheet)
-        top = list(itertools.islice(rows, HEADER_ROWS))
-        if find_header(top) is not None:
-            found.append((Where(name, sheet.title), itertools.chain(top, rows)))
-        else:
-            others.append((f"sheet {sheet.title}", f"has no header row with {required} in its "
-                           f"first {HEADER_ROWS} rows, so it is not read as part of the programme"))
-    if not found:
-        hidden = "".join(f"; {where}, which has them, is hidden: {_UNHIDE} if it is the programme"
-                         for where, _why in left_out)
-        raise ProgrammeError(f"{name}: none of its sheets ({', '.join(s.title for s in shown)}) "
-                             f"has the columns {', '.join(labels[f] for f in REQUIRED)} in one of "
-                             f"its first {HEADER_ROWS} rows{hidden}; start from `guide import "
-                             "--template`")
-    return found, others, left_out
-
-
-def _hidden_sheet(data: bytes, sheet: Any) -> tuple[str, bool]:
-    """Why a hidden sheet is not read, and whether it has a programme's header: a sheet
-    hidden as a draft, or a template's lists, whose sessions would surprise an organiser."""
-    rows = sheet_rows(data, sheet)
-    top = list(itertools.islice(rows, HEADER_ROWS))
-    header = find_header(top)
-    if header is None:
-        return "is hidden in the workbook, and not read as part of the programme", False
-    count = sum(1 for row in itertools.chain(top[header[0] + header[1]:], rows)
-                if any(cell_text(v) for v in row))
-    return (f"the sheet is hidden in the workbook, so its {count} row(s) under the header were not "
-            f"loaded; {_UNHIDE} to import them"), True
 
 
 def _lost_cells(row: list[Any], head: SheetHeader, sep: str | None, where: Where,
@@ -461,12 +398,12 @@ def read_spreadsheet(data: bytes, name: str, kind: str) -> RawProgramme:
     """Read a filled-in template (``kind`` ``xlsx`` or ``csv``): each sheet of a workbook that
     has the template's header row, in order; raise SpreadsheetInvalid on bad cells."""
     sep: str | None = None
-    left_out: list[tuple[str, str]] = []
     if kind == "xlsx":
-        sheets, others, left_out = _xlsx_sheets(data, name)
+        book = xlsx_sheets(data, name)
     else:
         sep, rows = csv_rows(data, name, lambda h: header_field(h) is not None)
-        sheets, others = [(Where(name), rows)], []
+        book = Book([(Where(name), rows)])
+    sheets, others, left_out = book.sheets, book.others, book.left_out
     programme = RawProgramme(format=kind, title=file_title(Path(name).stem), times_optional=True,
                              left_out=left_out)
     errors: list[str] = []
