@@ -48,8 +48,10 @@ from guide.programme.sheet_header import (
     SpreadsheetInvalid,
     Where,
     column_letter,
+    has_required,
     header_field,
     open_sheet,
+    repeats_header,
     unknown_columns,
 )
 from guide.programme.speakers import host_names, role_labels, speaker_names
@@ -122,6 +124,13 @@ def _filled_notice(reader: _SheetReader) -> tuple[str, str]:
             "as CSV; if a row is on another day, type its date")
 
 
+def _header_notice(reader: _SheetReader) -> tuple[str, str]:
+    header = reader.where.row(reader.head.row)
+    return (rows_text([reader.where.row(n) for n in reader.repeated]),
+            f"repeats the header ({header}), as a block of sessions pasted under another with its "
+            "header does: skipped, not read as a session; the sessions under it were read")
+
+
 def _label_notice(labelled: list[tuple[str, list[str]]]) -> list[tuple[str, str]]:
     """Said once for the file: the role labels read before speakers' names (主持：张三)."""
     if not labelled:
@@ -146,12 +155,18 @@ class _SheetReader:
         self.above: Any = None  # a CSV's last date cell, for the empty ones under it
         self.filled: list[int] = []  # the CSV rows that took it
         self.labelled: list[tuple[str, list[str]]] = []  # rows whose speakers have labels
+        self.repeated: list[int] = []  # rows that are the header again
         self.labels = LABELS
 
     def read(self, rows: Iterator[list[Any]], first: int) -> Iterator[RawEvent]:
         """The events of ``rows``, the first of which is row ``first`` of the sheet."""
         for number, row in enumerate(rows, start=first):
             if not row:  # quick: a workbook may have a million of them
+                continue
+            again = self._header_again(row, number)
+            if again is None:
+                break
+            if again:
                 continue
             if getattr(row, "hidden", ""):  # not read: neither a session nor a bad cell
                 if not self._blank(row):
@@ -174,6 +189,22 @@ class _SheetReader:
             self.last = (event, number, cells) if event is not None else None
             if event is not None:
                 yield event
+
+    def _header_again(self, row: list[Any], number: int) -> bool | None:
+        """Whether the row is the header again (skipped, and named in a notice: a second day's
+        block pasted under the first with its header had refused the sheet, its header cells
+        "not a date"); None for a header in other columns than the sheet's, refused: the rows
+        under it would be read in the wrong columns, so the sheet is read no further."""
+        if repeats_header(row, self.head, under=bool(self.repeated) and self.repeated[-1] == number - 1):
+            self.repeated.append(number)
+            return True
+        if not has_required(list(row)):
+            return False
+        self.errors.append(f"{self.where(number)} is a header row again, with its columns in other "
+                           f"places than the header of row {self.head.row}: the rows under it would "
+                           f"be read in row {self.head.row}'s columns; give them row "
+                           f"{self.head.row}'s columns, or put them on a sheet of their own")
+        return None
 
     def _date_from_above(self, cells: dict[str, Any], number: int) -> bool:
         """Whether a CSV row's empty date cell takes the date of the row above (it is then in
@@ -423,6 +454,7 @@ def read_spreadsheet(data: bytes, name: str, kind: str) -> RawProgramme:
     give_years([y for r in readers for y in r.yearless], dates, errors, programme.notices)
     far, notices = far_dates(name, dates)
     programme.notices += notices
+    programme.notices += [_header_notice(r) for r in readers if r.repeated]
     programme.notices += [_filled_notice(r) for r in readers if r.filled]
     programme.notices += _label_notice([at for r in readers for at in r.labelled])
     errors += far
