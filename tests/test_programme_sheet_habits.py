@@ -69,3 +69,45 @@ def test_a_header_pasted_with_its_columns_in_other_places_is_refused_naming_it(
             "of row 1: the rows under it would be read in row 1's columns; give them row 1's "
             "columns, or put them on a sheet of their own") in err
     assert "is not a date" not in err
+
+
+def test_times_typed_with_a_dot_or_without_a_separator_are_read(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """9.30, 09.30, 1700 and 0930 were each refused as "is not a time", with no word of why."""
+    write_rows(tmp_path / "p.csv", [
+        ["标题 Title", "日期 Date", "开始 Start", "结束 End", "时间"],
+        ["Opening", "2023-05-25", "9.30", "10.15", None],
+        ["Keynote", "2023-05-25", "0930", "1700", None],
+        ["Panel", "2023-05-25", "14.00", "5.30pm", None],
+        ["Forum", "2023-05-26", None, None, "9.30-11.45"],
+        ["Lunch", "2023-05-26", None, None, "1200-1330"],
+    ])
+    code, err, report = _import(tmp_path, capsys, tmp_path / "p.csv")
+    assert code == 0, err
+    forums = {f.title: (f"{f.start:%H:%M}" if f.start else "", f"{f.end:%H:%M}" if f.end else "")
+              for f in load_pack(tmp_path / "pack").of("forum")}
+    assert forums == {"Opening": ("09:30", "10:15"), "Keynote": ("09:30", "17:00"),
+                      "Panel": ("14:00", "17:30"), "Forum": ("09:30", "11:45"),
+                      "Lunch": ("12:00", "13:30")}
+    assert report["skipped"] == []
+
+
+def test_a_time_excel_kept_as_a_number_is_read_or_named_with_the_form_to_type(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """In a column formatted as a number Excel keeps 0930 as 930 and 9.45 as 9.45, both read;
+    9.30 as 9.3 and 17.00 as 17 lose the minutes typed, so they are refused, saying so and how
+    to type them, where the message had been only "is not a time"."""
+    write_rows(tmp_path / "p.xlsx", [
+        ["标题 Title", "日期 Date", "开始 Start", "结束 End"],
+        ["Opening", "2023-05-25", 930, 9.45],
+        ["Keynote", "2023-05-25", 9.3, 17],
+    ])
+    code, err, _report = _import(tmp_path, capsys, tmp_path / "p.xlsx")
+    assert code == 2
+    assert ("p.xlsx: row 3, column 开始 Start: '9.3' has one digit after the dot, so its minutes "
+            "are unclear (09:30 or 09:03?); Excel keeps 9.30, typed in a cell formatted as a "
+            "number, as 9.3: write the time as HH:MM, e.g. 09:30") in err
+    assert ("p.xlsx: row 3, column 结束 End: '17' is an hour without its minutes; Excel keeps "
+            "17.00, typed in a cell formatted as a number, as 17: write the time as HH:MM, "
+            "e.g. 17:00") in err
+    assert "row 2" not in err  # 930 and 9.45 are 09:30 and 09:45

@@ -262,7 +262,7 @@ def _two_sheets(path: Path, second: list[object]) -> None:
     notes.append(["请在第二页填写"])
     sheet = book.create_sheet("日程")
     sheet.append(second)
-    sheet.append(["S1", "开幕式", "2023-05-25", "0900"])
+    sheet.append(["S1", "开幕式", "2023-05-25", "9h00"])
     book.save(path)
 
 
@@ -271,7 +271,7 @@ def test_the_programme_sheet_after_an_instructions_sheet_is_read(
     _two_sheets(tmp_path / "s.xlsx", ["编号 ID", "标题 Title", "日期 Date", "开始 Start"])
     err = _refused(tmp_path, capsys, "s.xlsx", (tmp_path / "s.xlsx").read_bytes())
     # the errors name the sheet they are in
-    assert "s.xlsx: sheet 日程, row 2, column 开始 Start: '0900' is not a time" in err
+    assert "s.xlsx: sheet 日程, row 2, column 开始 Start: '9h00' is not a time" in err
 
 
 def test_a_workbook_without_a_programme_sheet_names_its_sheets(
@@ -427,7 +427,7 @@ def test_times_with_seconds_as_excel_writes_them_are_read(
     (tmp_path / "typo").mkdir()
     err = _refused(tmp_path / "typo", capsys, "t.csv", HEAD + "S1,Talk,2023-05-25,9:00:75 AM,10:00,Hall\n")
     assert ("t.csv: row 2, column 开始 Start: '9:00:75 AM' is not a time (HH:MM or HH:MM:SS, e.g. "
-            "14:00; or with 上午/下午 or AM/PM, e.g. 下午2点, 2:00 PM)") in err
+            "14:00; 14.00 or 1400; or with 上午/下午 or AM/PM, e.g. 下午2点, 2:00 PM)") in err
 
 
 def test_a_date_merged_over_its_sessions_is_each_sessions_date(

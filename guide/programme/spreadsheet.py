@@ -27,6 +27,7 @@ from guide.programme.cells import (
     excel_time_hint,
     is_date,
     time_range,
+    typed_time_hint,
 )
 from guide.programme.model import RawEvent, RawPerson, RawProgramme
 from guide.programme.pack_names import file_title
@@ -371,6 +372,7 @@ class _SheetReader:
                     self._bad(number, field, str(exc), cells[field])
                 except ValueError:
                     self._bad(number, field, excel_time_hint(cells[field])
+                              or typed_time_hint(cells[field])
                               or f"is not a time ({TIME_FORMS})", cells[field])
         notes = [note] if note else []
         clock = None if date_merged else date_clock(cells.get("date"))
@@ -407,8 +409,8 @@ class _SheetReader:
         except NoonOrMidnight as exc:
             self._bad(number, "time", str(exc), value)
         except ValueError:
-            self._bad(number, "time", "is not a time or a range of times (e.g. 09:00-12:00, "
-                      f"or one start time: {TIME_FORMS})", value)
+            self._bad(number, "time", typed_time_hint(value) or "is not a time or a range of "
+                      f"times (e.g. 09:00-12:00, or one start time: {TIME_FORMS})", value)
         return None, None, None
 
 
