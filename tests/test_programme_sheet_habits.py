@@ -111,3 +111,43 @@ def test_a_time_excel_kept_as_a_number_is_read_or_named_with_the_form_to_type(
             "17.00, typed in a cell formatted as a number, as 17: write the time as HH:MM, "
             "e.g. 17:00") in err
     assert "row 2" not in err  # 930 and 9.45 are 09:30 and 09:45
+
+
+@pytest.mark.parametrize(("epoch", "numbers"), [
+    ("1904", (43609, 43610.375)),  # old Mac Excel's date system: 1904-01-01 is day 0
+    ("1900", (45071, 45072.375)),  # Windows Excel's
+])
+def test_date_numbers_of_a_workbook_are_read_in_its_own_date_system(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], epoch: str,
+        numbers: tuple[float, float]) -> None:
+    """A date column formatted General shows Excel's date numbers. In a workbook saved with the
+    1904 date system 43610 is 2023-05-26, which the guide named as 2019-05-25 (counting from
+    1900) and refused; a workbook says which system it counts in, so its numbers are read."""
+    import datetime as dt
+
+    from openpyxl import Workbook
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904
+
+    book = Workbook()
+    if epoch == "1904":
+        book.epoch = CALENDAR_MAC_1904
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["编号 ID", "标题 Title", "日期 Date", "开始 Start", "结束 End"])
+    sheet.append(["S1", "开幕式", dt.date(2023, 5, 25), "09:00", "10:00"])  # a date cell
+    sheet.append(["S2", "主论坛", numbers[0], "10:30", "12:00"])  # the numbers, formatted General
+    sheet.append(["S3", "分论坛", numbers[1], None, "11:00"])  # a date number with its time
+    book.save(tmp_path / "mac.xlsx")
+    code, err, report = _import(tmp_path, capsys, tmp_path / "mac.xlsx")
+    assert code == 0, err
+    assert _starts(tmp_path) == {"开幕式": "2023-05-25T09:00:00+08:00",
+                                 "主论坛": "2023-05-25T10:30:00+08:00",
+                                 "分论坛": "2023-05-26T09:00:00+08:00"}
+    number = f"{numbers[0]}"
+    counts = (" (the workbook counts dates from 1904, as old Mac Excel did: the same number is "
+              "four years and a day earlier in another workbook)" if epoch == "1904" else "")
+    assert (f"note: row 3, row 4, column 日期 Date: holds Excel's date numbers, not dates shown as "
+            f"such ({number}), read as the dates they stand for in this workbook ({number} is "
+            f"2023-05-25){counts}; format the column as a date in Excel (Format Cells > Date) to "
+            "see them as dates") in err
+    assert report["skipped"] == []

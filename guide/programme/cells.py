@@ -44,8 +44,9 @@ _FORMAT_AS = "format the column as a {} in Excel (Format Cells > {}) and save th
 
 def excel_date_hint(value: Any) -> str | None:
     """Why a date cell holding an Excel date number (45072) is refused, saying the date it
-    stands for and how to show it as one; None for any other value. It is not read as that
-    date: a workbook may count from 1904 (old Mac Excel), four years and a day later."""
+    stands for and how to show it as one; None for any other value. Text (a CSV file's cell) is
+    not read as that date: its workbook may have counted from 1904 (old Mac Excel), four years
+    and a day later; a workbook's number cell is, with its epoch (:func:`serial_date`)."""
     m = _EXCEL_DATE.fullmatch(cell_text(value))
     if m is None or int(m[1]) not in _EXCEL_DATES:
         return None
@@ -54,6 +55,24 @@ def excel_date_hint(value: Any) -> str | None:
     shown = f"{moment:%Y-%m-%d %H:%M}" if moment.time() != dt.time(0) else f"{moment:%Y-%m-%d}"
     return (f"is a number, not a date: it looks like an Excel date number (in Excel, {m[0]} is "
             f"{shown}); {_FORMAT_AS.format('date', 'Date')}")
+
+
+def serial_date(value: Any, epoch: dt.datetime) -> dt.datetime | None:
+    """The date (and time) an Excel date number cell of a workbook stands for: ``value`` days
+    after ``epoch``, the workbook's day 0 (1899-12-30, or 1904-01-01 in a workbook saved with
+    the 1904 date system); None for anything but a number that is a date of 1990 to 2099."""
+    from openpyxl.utils.datetime import from_excel
+
+    if not isinstance(value, int | float) or isinstance(value, bool) or value <= 0:
+        return None
+    try:
+        moment = from_excel(value, epoch)
+    except (OverflowError, ValueError):  # a number far past any date
+        return None
+    if not isinstance(moment, dt.datetime) or not 1990 <= moment.year <= 2099:
+        return None
+    # to the minute: a time kept as a fraction of a day may read 09:29:59.999
+    return moment.replace(second=0, microsecond=0) + dt.timedelta(minutes=round(moment.second / 60))
 
 
 def excel_time_hint(value: Any) -> str | None:

@@ -26,6 +26,7 @@ from guide.programme.cells import (
     end_minutes,
     excel_time_hint,
     is_date,
+    serial_date,
     time_range,
     typed_time_hint,
 )
@@ -132,6 +133,19 @@ def _header_notice(reader: _SheetReader) -> tuple[str, str]:
             "header does: skipped, not read as a session; the sessions under it were read")
 
 
+def _number_notice(reader: _SheetReader, epoch: dt.datetime) -> tuple[str, str]:
+    """Said for the date cells of a workbook that hold Excel's date numbers, read as dates."""
+    _row, number, day = reader.numbers[0]
+    shown = f"{day:%Y-%m-%d %H:%M}" if day.time() != dt.time(0) else f"{day:%Y-%m-%d}"
+    counts = (" (the workbook counts dates from 1904, as old Mac Excel did: the same number is "
+              "four years and a day earlier in another workbook)" if epoch.year == 1904 else "")
+    return (rows_text([reader.where.row(n) for n, _number, _day in reader.numbers])
+            + ", column 日期 Date",
+            f"holds Excel's date numbers, not dates shown as such ({cell_text(number)}), read as the "
+            f"dates they stand for in this workbook ({cell_text(number)} is {shown}){counts}; "
+            "format the column as a date in Excel (Format Cells > Date) to see them as dates")
+
+
 def _label_notice(labelled: list[tuple[str, list[str]]]) -> list[tuple[str, str]]:
     """Said once for the file: the role labels read before speakers' names (主持：张三)."""
     if not labelled:
@@ -146,8 +160,10 @@ class _SheetReader:
     """Turns one sheet's rows into events; every bad cell goes into ``errors``."""
 
     def __init__(self, where: Where, sep: str | None, head: SheetHeader, errors: list[str],
-                 ids: dict[str, str]) -> None:
+                 ids: dict[str, str], epoch: dt.datetime | None = None) -> None:
         self.where, self.sep, self.head, self.fields = where, sep, head, head.fields
+        self.epoch = epoch  # a workbook's day 0, for the date numbers in its date cells
+        self.numbers: list[tuple[int, Any, dt.datetime]] = []  # (row, number, date) of each
         self.errors = errors
         self.ids = ids  # session id -> the row that has it, over all the workbook's sheets
         self.last: tuple[RawEvent, int, dict[str, Any]] | None = None  # event, its row, cells
@@ -179,6 +195,9 @@ class _SheetReader:
                 self.errors.extend(lost)
                 continue
             cells = {f: row[i] if i < len(row) else None for i, f in enumerate(self.fields) if f}
+            if self.epoch is not None and (day := serial_date(cells.get("date"), self.epoch)):
+                self.numbers.append((number, cells["date"], day))  # a column formatted General
+                cells["date"] = day
             if self._blank(row) or self._continues(row, cells, number):
                 continue
             if is_example(cell_text(cells.get("title"))):  # left in a filled-in template
@@ -449,7 +468,7 @@ def read_spreadsheet(data: bytes, name: str, kind: str) -> RawProgramme:
         programme.unread_columns += unknown_columns(head.cells, head.fields, where)
         if "id" not in head.fields:
             without_ids.append(where.row(head.row))
-        reader = _SheetReader(where, sep, head, errors, ids)
+        reader = _SheetReader(where, sep, head, errors, ids, book.epoch)
         readers.append(reader)
         programme.events.extend(reader.read(rows, head.first))
         dates += reader.dates
@@ -458,6 +477,7 @@ def read_spreadsheet(data: bytes, name: str, kind: str) -> RawProgramme:
     programme.notices += notices
     programme.notices += [_header_notice(r) for r in readers if r.repeated]
     programme.notices += [_filled_notice(r) for r in readers if r.filled]
+    programme.notices += [_number_notice(r, book.epoch) for r in readers if r.numbers and book.epoch]
     programme.notices += _label_notice([at for r in readers for at in r.labelled])
     errors += far
     if without_ids:  # said once for the file, naming each sheet it is true of
