@@ -151,3 +151,18 @@ def test_date_numbers_of_a_workbook_are_read_in_its_own_date_system(
             f"2023-05-25){counts}; format the column as a date in Excel (Format Cells > Date) to "
             "see them as dates") in err
     assert report["skipped"] == []
+
+
+@pytest.mark.parametrize("name", ["2023中关村论坛日程-v2.xlsx", "2023中关村论坛日程-final.csv",
+                                  "2023中关村论坛日程_V3 (1).xlsx", "2023中关村论坛日程（终版）.csv"])
+def test_a_sheet_saved_with_a_version_in_its_name_is_titled_without_it(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str) -> None:
+    """The first import of 2023中关村论坛日程-v2.xlsx into a new pack folder titled the programme
+    "2023中关村论坛日程-v2", in the guide's title bar and on every kiosk, and made its pack id
+    of it: the version of the file is none of the programme's name."""
+    write_rows(tmp_path / name, [HEADER, ["S1", "开幕式", "2023-05-25", "09:00", "10:00", "主会场"]])
+    code, err, report = _import(tmp_path, capsys, tmp_path / name)
+    assert code == 0, err
+    info = load_pack(tmp_path / "pack").info
+    assert (info.id, info.title) == ("2023-zhong-guan-cun-lun-tan-ri-cheng", "2023中关村论坛日程")
+    assert report["pack_id"] == "2023-zhong-guan-cun-lun-tan-ri-cheng"
