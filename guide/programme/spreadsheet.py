@@ -7,10 +7,7 @@ not repaired or skipped: every bad cell is reported as ``FILE: row N, column HEA
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
-import itertools
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -27,12 +24,15 @@ from guide.programme.cells import (
     date_clock,
     end_minutes,
     excel_time_hint,
-    is_date,
+    serial_date,
     time_range,
+    typed_time_hint,
 )
-from guide.programme.model import ProgrammeError, ProgrammeUnreadable, RawEvent, RawPerson, RawProgramme
+from guide.programme.model import RawEvent, RawPerson, RawProgramme
 from guide.programme.pack_names import file_title
-from guide.programme.sheet_csv import SEPARATORS, csv_rows
+from guide.programme.row_checks import lost_cells, unsaved_cells
+from guide.programme.sheet_book import Book, xlsx_sheets
+from guide.programme.sheet_csv import csv_rows
 from guide.programme.sheet_dates import (
     SheetDate,
     Yearless,
@@ -43,132 +43,21 @@ from guide.programme.sheet_dates import (
 )
 from guide.programme.sheet_header import (
     COLUMNS,
-    HEADER_ROWS,
     LABELS,
     NO_ID_COLUMN,
-    REQUIRED,
     SheetHeader,
     SpreadsheetInvalid,
     Where,
-    column_letter,
-    find_header,
+    has_required,
     header_field,
     open_sheet,
+    repeats_header,
     unknown_columns,
 )
 from guide.programme.speakers import host_names, role_labels, speaker_names
 from guide.programme.template import EXAMPLE_SKIP, is_example, write_template
-from guide.programme.workbook import UnsavedFormula, sheet_rows, unreadable_reason
 
 __all__ = ["COLUMNS", "SpreadsheetInvalid", "read_spreadsheet", "write_template"]
-
-
-_UNHIDE = "right-click a sheet's tab > Unhide"
-Sheets = list[tuple[Where, Iterator[list[Any]]]]
-
-
-def _xlsx_sheets(data: bytes, name: str
-                 ) -> tuple[Sheets, list[tuple[str, str]], list[tuple[str, str]]]:
-    """(where, rows) of each programme sheet of a workbook, in order; (where, why) of each
-    other sheet: a workbook may open with a sheet of instructions, or give a sheet to each day;
-    and (where, why) of each hidden sheet with a programme's header (a draft), not read."""
-    from openpyxl import load_workbook
-
-    try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many types for a damaged file
-        raise ProgrammeUnreadable(f"{name}: {unreadable_reason(data, exc)}") from exc
-    sheets = book.worksheets
-    shown = [s for s in sheets if s.sheet_state == "visible"] or sheets
-    others: list[tuple[str, str]] = []
-    left_out: list[tuple[str, str]] = []
-    for sheet in (s for s in sheets if s not in shown):
-        why, is_programme = _hidden_sheet(data, sheet)
-        (left_out if is_programme else others).append((f"sheet {sheet.title}", why))
-    if len(shown) == 1 and not left_out:
-        return [(Where(name), sheet_rows(data, shown[0]))], others, left_out
-    found: Sheets = []
-    labels = dict(COLUMNS)
-    required = " and ".join(labels[f] for f in REQUIRED)
-    for sheet in shown:
-        rows = sheet_rows(data, sheet)
-        top = list(itertools.islice(rows, HEADER_ROWS))
-        if find_header(top) is not None:
-            found.append((Where(name, sheet.title), itertools.chain(top, rows)))
-        else:
-            others.append((f"sheet {sheet.title}", f"has no header row with {required} in its "
-                           f"first {HEADER_ROWS} rows, so it is not read as part of the programme"))
-    if not found:
-        hidden = "".join(f"; {where}, which has them, is hidden: {_UNHIDE} if it is the programme"
-                         for where, _why in left_out)
-        raise ProgrammeError(f"{name}: none of its sheets ({', '.join(s.title for s in shown)}) "
-                             f"has the columns {', '.join(labels[f] for f in REQUIRED)} in one of "
-                             f"its first {HEADER_ROWS} rows{hidden}; start from `guide import "
-                             "--template`")
-    return found, others, left_out
-
-
-def _hidden_sheet(data: bytes, sheet: Any) -> tuple[str, bool]:
-    """Why a hidden sheet is not read, and whether it has a programme's header: a sheet
-    hidden as a draft, or a template's lists, whose sessions would surprise an organiser."""
-    rows = sheet_rows(data, sheet)
-    top = list(itertools.islice(rows, HEADER_ROWS))
-    header = find_header(top)
-    if header is None:
-        return "is hidden in the workbook, and not read as part of the programme", False
-    count = sum(1 for row in itertools.chain(top[header[0] + header[1]:], rows)
-                if any(cell_text(v) for v in row))
-    return (f"the sheet is hidden in the workbook, so its {count} row(s) under the header were not "
-            f"loaded; {_UNHIDE} to import them"), True
-
-
-def _lost_cells(row: list[Any], head: SheetHeader, sep: str | None, where: Where,
-                number: int) -> list[str]:
-    """Why cells of ``row`` would be lost: outside the columns, or rows swallowed by one cell."""
-    header, fields, width = head.cells, head.fields, len(head.cells)
-    stray = [i for i, v in enumerate(row)
-             if (i >= width or (fields[i] is None and cell_text(header[i]) == "")) and cell_text(v)]
-    errors = []
-    if sep is not None and stray and stray[-1] >= head.width:
-        # In a CSV file a cell past the header row's last cell is most often a separator
-        # typed inside a cell that is not in quotes (a cell under one of the header row's
-        # empty cells at its end is in a column without a header, said below).
-        extra = ", ".join(repr(cell_text(v)) for v in row[head.width:stray[-1] + 1])
-        errors.append(f"{where(number)} has {stray[-1] + 1} cells but the header row has "
-                      f"{head.width}: a {SEPARATORS[sep]} inside a cell needs the cell in quotes "
-                      f"(the cells past the last column: {extra})")
-        stray = [i for i in stray if i < width]
-    errors.extend(f"{where(number)}, column {column_letter(i)}: {cell_text(row[i])!r} is in a "
-                  "column without a header; give the column its header or move the value"
-                  for i in stray)
-    if sep is not None and not errors:
-        # A stray quotation mark closed by another one rows further down makes the rows
-        # between them one cell; they show as lines with a date where the date column is.
-        date_at = fields.index("date")
-        for i, value in enumerate(row):
-            for line in str(value).split("\n")[1:] if value else ():
-                parts = next(csv.reader([line], delimiter=sep), [])
-                if len(parts) > date_at and is_date(parts[date_at]):
-                    column = cell_text(header[i]) or column_letter(i)
-                    errors.append(f"{where(number)}, column {column}: "
-                                  f"the cell has a line that looks like a row of its own "
-                                  f"({cell_text(line)[:60]!r}); a quotation mark at the start of the "
-                                  "cell is closed only rows further down, so the rows between "
-                                  "were read as part of it; check the quotes")
-                    break
-    return errors
-
-
-def _unsaved_cells(row: list[Any], fields: list[str | None], where: Where,
-                   number: int) -> list[str]:
-    """A formula cell of a column the guide reads whose result the file does not hold: it
-    would read as empty (a date refused as missing, a time lost), so it is named instead."""
-    labels = LABELS
-    return [f"{where(number)}, column {labels[field]}: cell {value.cell} holds a formula "
-            "with no saved result; open the file in Excel or LibreOffice and save it again so "
-            "its values are stored"
-            for value, field in zip(row, fields, strict=False)
-            if field and isinstance(value, UnsavedFormula)]
 
 
 # A row whose title cell is merged down over it continues the session above it (one speaker
@@ -185,6 +74,26 @@ def _filled_notice(reader: _SheetReader) -> tuple[str, str]:
             "as CSV; if a row is on another day, type its date")
 
 
+def _header_notice(reader: _SheetReader) -> tuple[str, str]:
+    header = reader.where.row(reader.head.row)
+    return (rows_text([reader.where.row(n) for n in reader.repeated]),
+            f"repeats the header ({header}), as a block of sessions pasted under another with its "
+            "header does: skipped, not read as a session; the sessions under it were read")
+
+
+def _number_notice(reader: _SheetReader, epoch: dt.datetime) -> tuple[str, str]:
+    """Said for the date cells of a workbook that hold Excel's date numbers, read as dates."""
+    _row, number, day = reader.numbers[0]
+    shown = f"{day:%Y-%m-%d %H:%M}" if day.time() != dt.time(0) else f"{day:%Y-%m-%d}"
+    counts = (" (the workbook counts dates from 1904, as old Mac Excel did: the same number is "
+              "four years and a day earlier in another workbook)" if epoch.year == 1904 else "")
+    return (rows_text([reader.where.row(n) for n, _number, _day in reader.numbers])
+            + ", column 日期 Date",
+            f"holds Excel's date numbers, not dates shown as such ({cell_text(number)}), read as the "
+            f"dates they stand for in this workbook ({cell_text(number)} is {shown}){counts}; "
+            "format the column as a date in Excel (Format Cells > Date) to see them as dates")
+
+
 def _label_notice(labelled: list[tuple[str, list[str]]]) -> list[tuple[str, str]]:
     """Said once for the file: the role labels read before speakers' names (主持：张三)."""
     if not labelled:
@@ -199,8 +108,10 @@ class _SheetReader:
     """Turns one sheet's rows into events; every bad cell goes into ``errors``."""
 
     def __init__(self, where: Where, sep: str | None, head: SheetHeader, errors: list[str],
-                 ids: dict[str, str]) -> None:
+                 ids: dict[str, str], epoch: dt.datetime | None = None) -> None:
         self.where, self.sep, self.head, self.fields = where, sep, head, head.fields
+        self.epoch = epoch  # a workbook's day 0, for the date numbers in its date cells
+        self.numbers: list[tuple[int, Any, dt.datetime]] = []  # (row, number, date) of each
         self.errors = errors
         self.ids = ids  # session id -> the row that has it, over all the workbook's sheets
         self.last: tuple[RawEvent, int, dict[str, Any]] | None = None  # event, its row, cells
@@ -209,6 +120,7 @@ class _SheetReader:
         self.above: Any = None  # a CSV's last date cell, for the empty ones under it
         self.filled: list[int] = []  # the CSV rows that took it
         self.labelled: list[tuple[str, list[str]]] = []  # rows whose speakers have labels
+        self.repeated: list[int] = []  # rows that are the header again
         self.labels = LABELS
 
     def read(self, rows: Iterator[list[Any]], first: int) -> Iterator[RawEvent]:
@@ -216,16 +128,24 @@ class _SheetReader:
         for number, row in enumerate(rows, start=first):
             if not row:  # quick: a workbook may have a million of them
                 continue
+            again = self._header_again(row, number)
+            if again is None:
+                break
+            if again:
+                continue
             if getattr(row, "hidden", ""):  # not read: neither a session nor a bad cell
                 if not self._blank(row):
                     yield self._hidden_row(row, number)
                 continue
-            lost = _lost_cells(row, self.head, self.sep, self.where, number)
-            lost += _unsaved_cells(row, self.fields, self.where, number)
+            lost = lost_cells(row, self.head, self.sep, self.where, number)
+            lost += unsaved_cells(row, self.fields, self.where, number)
             if lost:
                 self.errors.extend(lost)
                 continue
             cells = {f: row[i] if i < len(row) else None for i, f in enumerate(self.fields) if f}
+            if self.epoch is not None and (day := serial_date(cells.get("date"), self.epoch)):
+                self.numbers.append((number, cells["date"], day))  # a column formatted General
+                cells["date"] = day
             if self._blank(row) or self._continues(row, cells, number):
                 continue
             if is_example(cell_text(cells.get("title"))):  # left in a filled-in template
@@ -237,6 +157,22 @@ class _SheetReader:
             self.last = (event, number, cells) if event is not None else None
             if event is not None:
                 yield event
+
+    def _header_again(self, row: list[Any], number: int) -> bool | None:
+        """Whether the row is the header again (skipped, and named in a notice: a second day's
+        block pasted under the first with its header had refused the sheet, its header cells
+        "not a date"); None for a header in other columns than the sheet's, refused: the rows
+        under it would be read in the wrong columns, so the sheet is read no further."""
+        if repeats_header(row, self.head, under=bool(self.repeated) and self.repeated[-1] == number - 1):
+            self.repeated.append(number)
+            return True
+        if not has_required(list(row)):
+            return False
+        self.errors.append(f"{self.where(number)} is a header row again, with its columns in other "
+                           f"places than the header of row {self.head.row}: the rows under it would "
+                           f"be read in row {self.head.row}'s columns; give them row "
+                           f"{self.head.row}'s columns, or put them on a sheet of their own")
+        return None
 
     def _date_from_above(self, cells: dict[str, Any], number: int) -> bool:
         """Whether a CSV row's empty date cell takes the date of the row above (it is then in
@@ -403,6 +339,7 @@ class _SheetReader:
                     self._bad(number, field, str(exc), cells[field])
                 except ValueError:
                     self._bad(number, field, excel_time_hint(cells[field])
+                              or typed_time_hint(cells[field])
                               or f"is not a time ({TIME_FORMS})", cells[field])
         notes = [note] if note else []
         clock = None if date_merged else date_clock(cells.get("date"))
@@ -439,8 +376,8 @@ class _SheetReader:
         except NoonOrMidnight as exc:
             self._bad(number, "time", str(exc), value)
         except ValueError:
-            self._bad(number, "time", "is not a time or a range of times (e.g. 09:00-12:00, "
-                      f"or one start time: {TIME_FORMS})", value)
+            self._bad(number, "time", typed_time_hint(value) or "is not a time or a range of "
+                      f"times (e.g. 09:00-12:00, or one start time: {TIME_FORMS})", value)
         return None, None, None
 
 
@@ -461,12 +398,12 @@ def read_spreadsheet(data: bytes, name: str, kind: str) -> RawProgramme:
     """Read a filled-in template (``kind`` ``xlsx`` or ``csv``): each sheet of a workbook that
     has the template's header row, in order; raise SpreadsheetInvalid on bad cells."""
     sep: str | None = None
-    left_out: list[tuple[str, str]] = []
     if kind == "xlsx":
-        sheets, others, left_out = _xlsx_sheets(data, name)
+        book = xlsx_sheets(data, name)
     else:
         sep, rows = csv_rows(data, name, lambda h: header_field(h) is not None)
-        sheets, others = [(Where(name), rows)], []
+        book = Book([(Where(name), rows)])
+    sheets, others, left_out = book.sheets, book.others, book.left_out
     programme = RawProgramme(format=kind, title=file_title(Path(name).stem), times_optional=True,
                              left_out=left_out)
     errors: list[str] = []
@@ -479,14 +416,16 @@ def read_spreadsheet(data: bytes, name: str, kind: str) -> RawProgramme:
         programme.unread_columns += unknown_columns(head.cells, head.fields, where)
         if "id" not in head.fields:
             without_ids.append(where.row(head.row))
-        reader = _SheetReader(where, sep, head, errors, ids)
+        reader = _SheetReader(where, sep, head, errors, ids, book.epoch)
         readers.append(reader)
         programme.events.extend(reader.read(rows, head.first))
         dates += reader.dates
     give_years([y for r in readers for y in r.yearless], dates, errors, programme.notices)
     far, notices = far_dates(name, dates)
     programme.notices += notices
+    programme.notices += [_header_notice(r) for r in readers if r.repeated]
     programme.notices += [_filled_notice(r) for r in readers if r.filled]
+    programme.notices += [_number_notice(r, book.epoch) for r in readers if r.numbers and book.epoch]
     programme.notices += _label_notice([at for r in readers for at in r.labelled])
     errors += far
     if without_ids:  # said once for the file, naming each sheet it is true of
