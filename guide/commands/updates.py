@@ -42,9 +42,9 @@ def _setup_log() -> None:
 
 def _guarded(handler: Handler) -> Handler:
     def run(args: argparse.Namespace) -> int:
+        from guide.updates.config import ConfigError
         from guide.updates.errors import UpdateRefused
         from guide.updates.keys import KeyFileError
-        from guide.updates.source import ConfigError
         from guide.updates.state import SlotStateError
 
         _setup_log()
@@ -74,8 +74,8 @@ def _config_file(args: argparse.Namespace) -> tuple[Path, str]:
     root-owned updates.toml saw "source: None" while the kiosk polled its source.
     """
     from guide.kiosk.config import KioskConfigError, default_config_path, load_config
-    from guide.updates.source import ConfigError
-    from guide.updates.source import default_config_path as default_updates
+    from guide.updates.config import ConfigError
+    from guide.updates.config import default_config_path as default_updates
 
     if args.config is not None:
         return args.config, "--config"
@@ -94,7 +94,7 @@ def _config_file(args: argparse.Namespace) -> tuple[Path, str]:
 
 
 def _config(args: argparse.Namespace, *, kiosk: bool = True) -> Any:
-    from guide.updates.source import load_update_config
+    from guide.updates.config import load_update_config
 
     if not kiosk:  # publishing: the content team's own updates.toml or --config
         return load_update_config(args.config)
@@ -261,8 +261,9 @@ def _summary_json(summary: Any) -> dict[str, Any]:
 
 
 def _check(args: argparse.Namespace) -> tuple[Any, Any, tuple[Any, ...]]:
+    from guide.updates.config import load_update_config
     from guide.updates.errors import NO_SOURCE, UpdateRefused
-    from guide.updates.source import check_for_update, load_update_config
+    from guide.updates.source import check_for_update
 
     path, why = _config_file(args)
     config = load_update_config(path)
@@ -370,8 +371,8 @@ def cmd_update_restore(args: argparse.Namespace) -> int:
 def cmd_update_status(args: argparse.Namespace) -> int:
     from dataclasses import asdict
 
+    from guide.updates.config import load_update_config
     from guide.updates.install import slot_status
-    from guide.updates.source import load_update_config
     from guide.updates.state import default_slot
 
     path, why = _config_file(args)

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 from guide.updates import errors
 from guide.updates.changes import ChangeSummary, ItemRef, KindChanges, compare_content
+from guide.updates.config import ConfigError, UpdateConfig, default_config_path, load_update_config
 from guide.updates.errors import UpdateRefused
 from guide.updates.guidepack import (
     DEFAULT_LIMITS,
@@ -70,13 +71,9 @@ from guide.updates.programme import prepare_programme
 from guide.updates.source import (
     CheckResult,
     CheckStatus,
-    ConfigError,
     ReadyUpdate,
-    UpdateConfig,
     check_for_update,
     clear_pending,
-    default_config_path,
-    load_update_config,
 )
 from guide.updates.staging import Progress
 from guide.updates.state import (
