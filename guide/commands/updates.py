@@ -1,7 +1,8 @@
 """``guide pack ...`` and ``guide update ...``: make, sign and publish pack files; update by hand.
 
 Exit codes follow guide.cli: 0 success (including "nothing new"), 1 failure (a source
-that cannot be read: try again later), 2 bad input or a refused pack (nothing changed).
+that cannot be read: try again later), 2 bad input or a refused pack (nothing changed), also
+when the source is unchanged since a check that refused its pack (README's table).
 Every decision is also logged to ``<user data>/logs/updates.log``.
 """
 

@@ -17,7 +17,8 @@ cap and a deadline, then verified against the trusted keys. A good pack is kept 
 The index is not signed and is only a hint: every decision that matters (signer,
 pack id, version) is taken from the signed manifest of the downloaded pack.
 Permanent refusals (bad signature, rollback …) are remembered with the index's
-validators, so the same bad pack is not downloaded again every poll; transient
+validators, so the same bad pack is not downloaded again every poll (each poll still says
+it is refused, with the reason remembered); transient
 failures (network, truncated download) are not, so the next poll retries. A waiting
 pack that applying refuses for good is dropped the same way (:func:`drop_refused`), and
 an index naming another file (sha256, size) for the waiting version is fetched again.
@@ -83,7 +84,9 @@ class CheckStatus(StrEnum):
     READY = "ready"                # a verified, newer pack is waiting to be applied
     UP_TO_DATE = "up-to-date"      # the source offers nothing newer
     NOT_MODIFIED = "not-modified"  # the index did not change since the last poll (nothing downloaded)
-    REFUSED = "refused"            # the source offers a pack that must not be applied
+    # the source offers a pack that must not be applied (also when unchanged since a poll that
+    # refused it: it is not downloaded again, and still refused)
+    REFUSED = "refused"
     FAILED = "failed"              # the source could not be read (retried next poll)
 
 
@@ -321,10 +324,13 @@ def _unchanged(poll: _Poll, pending: ReadyUpdate | None) -> CheckResult:
     if pending is not None:
         return poll.result(CheckStatus.READY, f"unchanged since the last check; version "
                            f"{pending.version} is downloaded and waiting", ready=pending)
-    note = ""
     if poll.known.get("decision") == Decision.REFUSED:
-        note = f" (last time refused: {poll.known.get('detail', '')})"
-    return poll.result(CheckStatus.NOT_MODIFIED, f"unchanged since the last check{note}")
+        # Still refused, not "nothing new": a fleet script reading the exit status took a kiosk
+        # that refuses its source's pack at every poll for one that is up to date.
+        reason, _, why = str(poll.known.get("detail", "")).partition(": ")
+        return poll.result(CheckStatus.REFUSED, "unchanged since the last check, which refused "
+                           f"it: {why or reason}", reason=reason if why else None)
+    return poll.result(CheckStatus.NOT_MODIFIED, "unchanged since the last check")
 
 
 def _judge_offer(poll: _Poll, fetched: Fetched, index: PackIndex, pending: ReadyUpdate | None) -> CheckResult:
