@@ -69,9 +69,11 @@ def test_staff_opening_a_programme_twice_does_not_block_the_fleets_signed_versio
     pub = str(tmp_path / "team" / "team.pub")
     assert main(["pack", "publish", pack.as_posix(), str(tmp_path / "share"), "--trusted", pub]) == 0
     capsys.readouterr()
-    # The kiosk's poll downloads it, and applying it by hand takes it.
-    assert main(["update", "check", "--source", str(tmp_path / "share"), "--trusted", pub]) == 0
-    assert capsys.readouterr().out.startswith("ready: version 2 signed by Content team")
+    # The kiosk's poll downloads it (and holds it: staff opened the programme by hand here),
+    # and applying it by hand takes it.
+    assert main(["update", "check", "--source", str(tmp_path / "share"), "--trusted", pub]) == 2
+    assert capsys.readouterr().out.startswith("held (staff-import): version 2 of ri-cheng signed "
+                                              "by Content team")
     assert main(["update", "apply", "--file", str(pack), "--trusted", pub]) == 0
     assert capsys.readouterr().out.startswith("applied ri-cheng version 2 signed by Content team")
     # The fleet's numbers are its own: the same signed version again is refused.

@@ -427,7 +427,8 @@ def test_new_trusted_keys_rejudge_a_remembered_refusal(kiosk: Kiosk, server: tup
     publish_pack_file(kiosk.pack(2, key=stranger, name="by-new-key"), served.root)
     assert kiosk.check(url).reason == errors.UNKNOWN_KEY
     again = kiosk.check(url)  # remembered: not downloaded again, refused again
-    assert (again.status, again.reason, again.downloaded_bytes) == (CheckStatus.REFUSED, errors.UNKNOWN_KEY, 0)
+    assert (again.status, again.reason, again.downloaded_bytes) == (
+        CheckStatus.REFUSED, errors.UNKNOWN_KEY, 0)
     served.requests.clear()
     # The admin adds the new key to the kiosk's config: the same index is judged again.
     result = kiosk.check(url, trusted=[kiosk.public, stranger.public])

@@ -284,7 +284,8 @@ def _check(args: argparse.Namespace) -> tuple[Any, Any, tuple[Any, ...]]:
 def _check_exit(result: Any) -> int:
     from guide.updates.source import CheckStatus
 
-    return {CheckStatus.REFUSED: 2, CheckStatus.FAILED: 1}.get(result.status, 0)
+    # HELD: this machine will not take the pack on its own, as for a refusal (README's table).
+    return {CheckStatus.REFUSED: 2, CheckStatus.HELD: 2, CheckStatus.FAILED: 1}.get(result.status, 0)
 
 
 def cmd_update_check(args: argparse.Namespace) -> int:
@@ -320,7 +321,8 @@ def cmd_update_apply(args: argparse.Namespace) -> int:
         pack_file, trusted = args.file, _trusted(args, config)
     else:
         result, config, trusted = _check(args)
-        if result.status is not CheckStatus.READY or result.ready is None:
+        taken = CheckStatus.READY, *((CheckStatus.HELD,) if args.replace_staff_import else ())
+        if result.status not in taken or result.ready is None:
             reason = f" ({result.reason})" if result.reason else ""
             print(f"nothing applied: {result.status}{reason}: {result.message}",
                   file=sys.stderr if result.reason else sys.stdout)
@@ -374,23 +376,30 @@ def cmd_update_status(args: argparse.Namespace) -> int:
 
     from guide.updates.config import load_update_config
     from guide.updates.install import slot_status
+    from guide.updates.source import held_update
     from guide.updates.state import default_slot
 
     path, why = _config_file(args)
     config = load_update_config(path)
     state = slot_status()
+    held = held_update(_current_db(args))
     data = {"slot": str(default_slot().root),
             "config": f"{path} ({why}{'' if path.exists() else '; not there: no source, no keys'})",
             "source": config.source,
             "trusted_keys": [k.label for k in config.trusted_keys],
             "current": asdict(state.current) if state.current else None,
             "previous": asdict(state.previous) if state.previous else None,
-            "high_water": dict(state.high_water)}
+            "high_water": dict(state.high_water),
+            # The content team's pack a poll downloaded and does not apply over staff's programme.
+            "held": None if held is None or held.ready is None else {
+                "pack_id": held.ready.pack_id, "version": held.ready.version,
+                "signer": held.ready.signer, "file": str(held.ready.pack_file),
+                "message": held.message}}
     if args.json:
         print_json(data)
     else:
         for key, value in data.items():
-            print(f"{key}: {value}")
+            print(f"{key}: {held.message if key == 'held' and held is not None else value}")
     return 0
 
 
@@ -474,6 +483,9 @@ def register(sub: Any, command: Command) -> None:
     p.add_argument("--switch", action="store_true", help="with --file: apply it even if it is "
                    "another pack's content than the one in use (a signed programme pack over the "
                    "newspaper content); without it such a pack is refused (wrong-pack)")
+    p.add_argument("--replace-staff-import", action="store_true", help="apply the source's newer "
+                   "pack even over a programme staff opened by hand here (Open programme...), "
+                   "which a poll never replaces (held)")
     trusted_option(p)
     update_options(p)
     p = update("restore", cmd_update_restore, "switch back to the previous content (keeps the last two), "

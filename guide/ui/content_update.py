@@ -252,16 +252,26 @@ class ContentUpdates(QObject):
         self.shipped_action = QAction(self)
         self.shipped_action.setObjectName("restoreShippedContent")
         self.shipped_action.triggered.connect(self.restore_shipped)
+        # The content team's pack a kiosk's poll holds, as staff opened a programme by hand here.
+        self.held_action = QAction(self)
+        self.held_action.setObjectName("showHeldPack")
+        self.held_action.setVisible(False)
+        self.held_action.triggered.connect(self.take_held)
+        self._held: tuple[Path, int] | None = None  # its file and version
 
     def retranslate(self) -> None:
         self.open_action.setText(tx.tr("Open content pack..."))
         self.programme_action.setText(tx.tr("Open programme..."))
         self.restore_action.setText(tx.tr("Restore previous content"))
         self.shipped_action.setText(tx.tr("Back to the content shipped with the guide..."))
+        if self._held is not None:
+            self.held_action.setText(_filled(tx.tr("Show the content team's version %1..."),
+                                             str(self._held[1])))
 
     def refresh_actions(self) -> None:
         """Restore is offered only when there is a previous content to go back to, the
-        shipped content only when installed content is in use."""
+        shipped content only when installed content is in use, the content team's version
+        only while a poll holds one over a programme staff opened here."""
         updates = _updates()
         try:
             state = updates.slot_status()
@@ -269,6 +279,19 @@ class ContentUpdates(QObject):
             state = updates.SlotState()
         self.restore_action.setEnabled(state.previous is not None)
         self.shipped_action.setEnabled(state.current is not None)
+        try:
+            held = updates.held_update(self.ctx.content_path)
+        except (updates.SlotStateError, OSError):
+            held = None
+        self._held = None if held is None else (held.ready.pack_file, held.ready.version)
+        self.held_action.setVisible(held is not None)
+        self.retranslate()
+
+    def take_held(self) -> None:
+        """Open the pack a poll holds over the programme staff opened here, as "Open content
+        pack..." opens one: what it changes, then a question."""
+        if self._held is not None:
+            self.start_import(self._held[0])
 
     def choose_pack(self) -> None:
         path, _ = QFileDialog.getOpenFileName(

@@ -22,11 +22,16 @@ it is refused, with the reason remembered); transient
 failures (network, truncated download) are not, so the next poll retries. A waiting
 pack that applying refuses for good is dropped the same way (:func:`drop_refused`), and
 an index naming another file (sha256, size) for the waiting version is fetched again.
+
+A poll never replaces a programme staff opened by hand at the machine ("Open programme…"):
+the newer pack is downloaded and verified, then HELD (:func:`held_update` says so to
+``update status`` and the staff menu) until staff take it by hand.
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import json
 import os
@@ -61,6 +66,7 @@ from guide.updates.keys import PublicKey
 from guide.updates.log import log
 from guide.updates.state import (
     POLL_LOCK,
+    STAFF_SIGNER,
     ContentIdentity,
     ContentSlot,
     SlotState,
@@ -88,6 +94,9 @@ class CheckStatus(StrEnum):
     # refused it: it is not downloaded again, and still refused)
     REFUSED = "refused"
     FAILED = "failed"              # the source could not be read (retried next poll)
+    # a verified, newer pack is waiting, but the content in use is a programme staff opened by
+    # hand here: a poll does not replace it (``guide update apply --replace-staff-import`` does)
+    HELD = "held"
 
 
 @dataclass(frozen=True)
@@ -224,14 +233,16 @@ def check_for_update(
     never waits for a download. ``timeout`` bounds each connect and read.
 
     Returns READY with a verified pack file waiting in the slot's ``incoming``
-    folder, or UP_TO_DATE / NOT_MODIFIED, or REFUSED / FAILED with a reason code. Safe
+    folder (HELD instead while the content in use is a programme staff opened by hand:
+    a poll never replaces it), or UP_TO_DATE / NOT_MODIFIED, or REFUSED / FAILED with a
+    reason code. Safe
     to call from a worker thread; it does not touch the content in use.
     """
     slot = slot or default_slot()
     slot.root.mkdir(parents=True, exist_ok=True)
     with slot_lock(slot, POLL_LOCK), Deadline(deadline_seconds, stop):
         result = _check(source, trusted, current_db, slot, limits, timeout, deadline_seconds)
-    level = {CheckStatus.REFUSED: 30, CheckStatus.FAILED: 30}.get(result.status, 20)
+    level = {CheckStatus.REFUSED: 30, CheckStatus.FAILED: 30, CheckStatus.HELD: 30}.get(result.status, 20)
     log.log(level, "check %s: %s%s: %s (downloaded %d bytes)", source, result.status,
             f" ({result.reason})" if result.reason else "", result.message, result.downloaded_bytes)
     return result
@@ -316,8 +327,42 @@ def _check(source: str, trusted: Sequence[PublicKey], current_db: Path | None, s
     except UpdateRefused as exc:
         return poll.result(CheckStatus.REFUSED, exc.message, reason=exc.reason)
     if fetched.offer is None:
-        return _unchanged(poll, pending)
-    return _judge_offer(poll, fetched, fetched.offer, pending)
+        return _held(poll, _unchanged(poll, pending))
+    return _held(poll, _judge_offer(poll, fetched, fetched.offer, pending))
+
+
+def _held(poll: _Poll, result: CheckResult) -> CheckResult:
+    """A READY pack is HELD while the content in use is a programme staff opened by hand here:
+    the kiosk's next idle reset had replaced it (their corrected sheet) without a word."""
+    current, ready = poll.current, result.ready
+    if result.status is not CheckStatus.READY or ready is None or current is None \
+            or current.signer != STAFF_SIGNER:
+        return result
+    why = errors.held_by_staff_import(ready.pack_id, ready.version, ready.signer, current.source,
+                                      current.version)
+    return dataclasses.replace(result, status=CheckStatus.HELD, message=why,
+                               reason=errors.STAFF_IMPORT)
+
+
+def held_update(current_db: Path | None, slot: ContentSlot | None = None) -> CheckResult | None:
+    """The content team's pack a poll downloaded and holds because ``current_db`` is a
+    programme staff opened by hand here (for ``update status`` and the staff menu), else None.
+
+    Reads the poll's state without waiting for a poll in progress. Raises
+    :class:`~guide.updates.state.SlotStateError` when ``state.json`` is damaged.
+    """
+    slot = slot or default_slot()
+    current = db_identity(current_db)
+    if current is None or current.signer != STAFF_SIGNER:
+        return None
+    pending = _pending_ready(slot, _read_poll(slot))
+    if pending is None or pending.pack_id != current.pack_id \
+            or pending.version <= signed_floor(read_state(slot), current, pending.pack_id):
+        return None
+    why = errors.held_by_staff_import(pending.pack_id, pending.version, pending.signer,
+                                      current.source, current.version)
+    return CheckResult(CheckStatus.HELD, why, pending.source, ready=pending,
+                       reason=errors.STAFF_IMPORT)
 
 
 def _unchanged(poll: _Poll, pending: ReadyUpdate | None) -> CheckResult:
