@@ -44,16 +44,17 @@ def programme_file_filters() -> str:
                       tx.tr("All files (*)")])
 
 
-def summary_text(summary: ChangeSummary, lang: str, programme: bool = False) -> str:
+def summary_text(summary: ChangeSummary, lang: str) -> str:
     """What a new pack adds, changes and removes, by kind, with the first few titles; an
-    imported ``programme``'s forums are its sessions, and are called so."""
+    imported programme's forums are its sessions, and are called so, whether staff opened its
+    file or the content team's signed pack of it."""
     if summary.empty:
         return tx.tr("No items are added, changed or removed.")
     lines = []
     for k in summary.kinds:
         counts = tx.tr("%1 added, %2 changed, %3 removed").replace("%1", str(len(k.added))) \
             .replace("%2", str(len(k.changed))).replace("%3", str(len(k.removed)))
-        label = tx.tr("Sessions") if programme and k.kind == "forum" else kind_label(k.kind)
+        label = tx.tr("Sessions") if summary.sessions and k.kind == "forum" else kind_label(k.kind)
         lines.append(tx.labelled(label, counts, lang))
         for sign, refs in (("+", k.added), ("~", k.changed), ("−", k.removed)):
             for ref in refs[:SHOWN_TITLES]:
@@ -397,7 +398,7 @@ class ContentUpdates(QObject):
             info = content_info(self.ctx.content)
             text += "\n\n" + switch_text(tx.pick(info.name, info.name_en, lang) or prepared.replaces_pack)
             title = tx.tr("Switch to other content?")
-        listing = summary_text(prepared.summary, lang, prepared.programme is not None)
+        listing = summary_text(prepared.summary, lang)
         notes = import_notes_text(prepared.skipped, prepared.repaired, prepared.notices,
                                   prepared.columns)
         if notes:
