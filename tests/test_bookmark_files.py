@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from guide.user.export import MAX_IMPORT_BOOKMARKS, MAX_IMPORT_BYTES, MAX_TEXT_CHARS
+from guide.user.bookmark_import import MAX_IMPORT_BOOKMARKS, MAX_IMPORT_BYTES, MAX_TEXT_CHARS
 from tests.conftest import ROOT, run_guide
 
 

@@ -212,7 +212,7 @@ def _left_out(left: Sequence[BookmarkView]) -> str:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from guide.content.database import content_info
-    from guide.user.export import ImportFileError, import_bookmarks
+    from guide.user.bookmark_import import ImportFileError, import_bookmarks
 
     user, content = _open_user(args), _open_content(args)
     try:
