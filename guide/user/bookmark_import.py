@@ -8,18 +8,21 @@ is imported inside the functions that need it.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
 from guide.content.database import content_info
-from guide.content.models import KINDS
+from guide.content.models import ITEM_ID_PATTERN, KINDS
 from guide.user.bookmarks import snapshots
 from guide.user.db import Db, transaction
 from guide.user.export import CSV_COLUMNS, FORMAT_ID, FORMAT_VERSION
+from guide.user.follow import DETACHED
 from guide.user.session import current_owner
 
 # Import limits (README, "Bookmarks"): far above any real list, far below what hurts.
@@ -29,6 +32,8 @@ MAX_ID_CHARS = 200
 MAX_TEXT_CHARS = 1000
 MAX_NESTING = 8  # the format nests 3 deep: {"bookmarks": [{...}]}
 MIN_YEAR, MAX_YEAR = 2000, 2100
+# A bookmark's id: an item's, or one a content update let go of (exports carry it so).
+_BOOKMARK_ID = re.compile(ITEM_ID_PATTERN.removesuffix("$") + rf"(?:{re.escape(DETACHED)}[0-9]+)?$")
 
 
 class ImportFileError(ValueError):
@@ -68,10 +73,15 @@ def _models() -> tuple[Any, Any]:
 
         @field_validator("id")
         @classmethod
-        def _no_blank(cls, value: str) -> str:
-            if not value.strip():
+        def _an_id(cls, value: str) -> str:
+            value = value.strip()
+            if not value:
                 raise ValueError("must not be blank")
-            return value.strip()
+            if not _BOOKMARK_ID.match(value):  # kept, it would have shown as a lost bookmark
+                raise ValueError("not an id the guide gives (lowercase letters, digits and dashes, "
+                                 "at most 80, as `guide bookmarks list` shows them): no content "
+                                 "has it")
+            return value
 
         @field_validator("date", "added_at")
         @classmethod
@@ -98,12 +108,62 @@ def _where(loc: Sequence[Any]) -> str:
     return out or "(top level)"
 
 
-def _problem(error: Any) -> str:
-    text = f"{_where(error['loc'])}: {error['msg']}"
+def _problem(error: Any, lines: Sequence[dict[str, int]] = ()) -> str:
+    """One problem as a line: its place in the file (``line 12: bookmarks[2].id``), what is wrong."""
+    loc = error["loc"]
+    text = f"{_where(loc)}: {error['msg']}"
+    if len(loc) >= 2 and loc[0] == "bookmarks" and isinstance(loc[1], int) and loc[1] < len(lines):
+        entry = lines[loc[1]]  # a hand-edited file of hundreds: which line to look at
+        text = f"line {entry.get(str(loc[2]) if len(loc) > 2 else '', entry[''])}: {text}"
     value = error.get("input")
     if error["type"] != "missing" and isinstance(value, str | int | float | bool):
         text += f" (got {value!r})"
     return text
+
+
+def _past_space(text: str, i: int) -> int:
+    """The index of the first character at or after ``i`` that is not JSON's white space."""
+    while i < len(text) and text[i] in " \t\n\r":
+        i += 1
+    return i
+
+
+def _members(text: str, start: int, decoder: json.JSONDecoder) -> dict[str, int]:
+    """Where each member's value of the JSON object at ``text[start]`` starts (the text is
+    valid JSON already)."""
+    found: dict[str, int] = {}
+    i = _past_space(text, start + 1)
+    while text[i] != "}":
+        key, i = decoder.raw_decode(text, i)
+        i = _past_space(text, _past_space(text, i) + 1)  # past the colon
+        found[key] = i
+        i = _past_space(text, decoder.raw_decode(text, i)[1])
+        if text[i] == ",":
+            i = _past_space(text, i + 1)
+    return found
+
+
+def _entry_lines(text: str) -> list[dict[str, int]]:
+    """For each entry of the file's "bookmarks" list, the line (from 1) it starts on (key "")
+    and the line of each of its fields; empty when the file is not shaped so."""
+    decoder = json.JSONDecoder()
+    newlines = [m.start() for m in re.finditer("\n", text)]
+    entries: list[dict[str, int]] = []
+    try:
+        i = _members(text, _past_space(text, 0), decoder)["bookmarks"]
+        if text[i] != "[":
+            return []
+        i = _past_space(text, i + 1)
+        while text[i] != "]":
+            fields = _members(text, i, decoder) if text[i] == "{" else {}
+            entries.append({key: bisect.bisect_left(newlines, at) + 1
+                            for key, at in {"": i, **fields}.items()})
+            i = _past_space(text, decoder.raw_decode(text, i)[1])
+            if text[i] == ",":
+                i = _past_space(text, i + 1)
+    except (ValueError, IndexError, KeyError):
+        return []
+    return entries
 
 
 def _nesting(text: str) -> int:
@@ -163,8 +223,9 @@ def read_bookmarks_file(path: Path) -> tuple[list[Any], str | None]:
     """Parse and validate a bookmarks JSON file: (its bookmarks, the pack id it names).
     Raise :class:`ImportFileError` naming every problem.
 
-    Problems are given with their place in the file, e.g. ``bookmarks[2].kind: Input
-    should be 'forum', 'area', ...``.
+    Problems are given with their place in the file, e.g. ``line 14: bookmarks[2].kind: Input
+    should be 'forum', 'area', ...``; an id no content can have (not lowercase letters, digits
+    and dashes) is one.
     """
     from pydantic import ValidationError
 
@@ -207,7 +268,8 @@ def read_bookmarks_file(path: Path) -> tuple[list[Any], str | None]:
     try:
         parsed = file_model.model_validate(data)
     except ValidationError as exc:
-        raise ImportFileError(path, [_problem(e) for e in exc.errors()]) from exc
+        lines = _entry_lines(text)
+        raise ImportFileError(path, [_problem(e, lines) for e in exc.errors()]) from exc
     return list(parsed.bookmarks), parsed.pack_id or None
 
 
