@@ -200,7 +200,7 @@ def test_a_kiosk_on_the_bundled_content_is_told_how_to_switch_to_the_programme(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Set up as the kiosk README said, a kiosk never showed the programme: `update check`
     refused it as another pack's without saying what to do, and `update apply` said only
-    "nothing applied: not-modified" (exit 0)."""
+    "nothing applied: not-modified" (exit 0; now it is refused again, exit 2, with the command)."""
     key, pub, share = _fleet(tmp_path)
     assert _import(capsys, _sheet(tmp_path, "日程.xlsx", SESSIONS), tmp_path / "pack")[0] == 0
     pack = _build_sign(capsys, tmp_path / "pack", key, tmp_path / "v1.guidepack")
@@ -217,10 +217,11 @@ def test_a_kiosk_on_the_bundled_content_is_told_how_to_switch_to_the_programme(
     published = share / "ri-cheng-1.guidepack"
     command = f"`guide update apply --file {shlex.quote(str(published))} --switch`"
     assert command in printed and "with the --kiosk-config the kiosk starts with" in printed
-    code, printed, _err = _run(capsys, "update", "apply", *kiosk)
-    assert code == 0 and printed.startswith("nothing applied: not-modified: ") and command in printed
+    code, _printed, err = _run(capsys, "update", "apply", *kiosk)
+    assert code == 2 and command in err
+    assert err.startswith("nothing applied: refused (wrong-pack): unchanged since the last check")
     # Doing what it says (with the kiosk's settings) puts the programme on the kiosk.
-    named = shlex.split(re.findall(r"`guide ([^`]+)`", printed)[0])
+    named = shlex.split(re.findall(r"`guide ([^`]+)`", err)[0])
     code, printed, err = _run(capsys, *named, *kiosk)
     assert code == 0, err
     assert printed.startswith("applied ri-cheng version 1 signed by ")

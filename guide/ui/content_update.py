@@ -44,16 +44,17 @@ def programme_file_filters() -> str:
                       tx.tr("All files (*)")])
 
 
-def summary_text(summary: ChangeSummary, lang: str, programme: bool = False) -> str:
+def summary_text(summary: ChangeSummary, lang: str) -> str:
     """What a new pack adds, changes and removes, by kind, with the first few titles; an
-    imported ``programme``'s forums are its sessions, and are called so."""
+    imported programme's forums are its sessions, and are called so, whether staff opened its
+    file or the content team's signed pack of it."""
     if summary.empty:
         return tx.tr("No items are added, changed or removed.")
     lines = []
     for k in summary.kinds:
         counts = tx.tr("%1 added, %2 changed, %3 removed").replace("%1", str(len(k.added))) \
             .replace("%2", str(len(k.changed))).replace("%3", str(len(k.removed)))
-        label = tx.tr("Sessions") if programme and k.kind == "forum" else kind_label(k.kind)
+        label = tx.tr("Sessions") if summary.sessions and k.kind == "forum" else kind_label(k.kind)
         lines.append(tx.labelled(label, counts, lang))
         for sign, refs in (("+", k.added), ("~", k.changed), ("−", k.removed)):
             for ref in refs[:SHOWN_TITLES]:
@@ -252,16 +253,26 @@ class ContentUpdates(QObject):
         self.shipped_action = QAction(self)
         self.shipped_action.setObjectName("restoreShippedContent")
         self.shipped_action.triggered.connect(self.restore_shipped)
+        # The content team's pack a kiosk's poll holds, as staff opened a programme by hand here.
+        self.held_action = QAction(self)
+        self.held_action.setObjectName("showHeldPack")
+        self.held_action.setVisible(False)
+        self.held_action.triggered.connect(self.take_held)
+        self._held: tuple[Path, int] | None = None  # its file and version
 
     def retranslate(self) -> None:
         self.open_action.setText(tx.tr("Open content pack..."))
         self.programme_action.setText(tx.tr("Open programme..."))
         self.restore_action.setText(tx.tr("Restore previous content"))
         self.shipped_action.setText(tx.tr("Back to the content shipped with the guide..."))
+        if self._held is not None:
+            self.held_action.setText(_filled(tx.tr("Show the content team's version %1..."),
+                                             str(self._held[1])))
 
     def refresh_actions(self) -> None:
         """Restore is offered only when there is a previous content to go back to, the
-        shipped content only when installed content is in use."""
+        shipped content only when installed content is in use, the content team's version
+        only while a poll holds one over a programme staff opened here."""
         updates = _updates()
         try:
             state = updates.slot_status()
@@ -269,6 +280,19 @@ class ContentUpdates(QObject):
             state = updates.SlotState()
         self.restore_action.setEnabled(state.previous is not None)
         self.shipped_action.setEnabled(state.current is not None)
+        try:
+            held = updates.held_update(self.ctx.content_path)
+        except (updates.SlotStateError, OSError):
+            held = None
+        self._held = None if held is None else (held.ready.pack_file, held.ready.version)
+        self.held_action.setVisible(held is not None)
+        self.retranslate()
+
+    def take_held(self) -> None:
+        """Open the pack a poll holds over the programme staff opened here, as "Open content
+        pack..." opens one: what it changes, then a question."""
+        if self._held is not None:
+            self.start_import(self._held[0])
 
     def choose_pack(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -374,7 +398,7 @@ class ContentUpdates(QObject):
             info = content_info(self.ctx.content)
             text += "\n\n" + switch_text(tx.pick(info.name, info.name_en, lang) or prepared.replaces_pack)
             title = tx.tr("Switch to other content?")
-        listing = summary_text(prepared.summary, lang, prepared.programme is not None)
+        listing = summary_text(prepared.summary, lang)
         notes = import_notes_text(prepared.skipped, prepared.repaired, prepared.notices,
                                   prepared.columns)
         if notes:
