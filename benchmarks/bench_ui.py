@@ -6,6 +6,8 @@
 1. Time from process start to the first painted main window, and peak memory, for
    the guide and for a bare PySide6 window measured in the same run (ratios); with
    valgrind installed, also the instructions each runs to its first paint (callgrind).
+   A third child, the floor, is the bare window after importing the Qt classes the guide's
+   first frame imports: what PySide6 alone costs such a window (``floor_ratio``).
 2. With a synthetic pack of N items: time a cold first open of the Forums page (page not
    yet built, no day loaded), a real change of the kind filter each way, a day switch, and
    scrolling the list from top to bottom.
@@ -16,6 +18,7 @@ The last line printed is one JSON object with every figure (``start_ratio``, ``m
 from __future__ import annotations
 
 import argparse
+import ast
 import hashlib
 import os
 import re
@@ -97,6 +100,37 @@ build_content_db(folder / "pack", folder / "content.db")
 
 USER_DATA = Path(tempfile.gettempdir()) / "zgc-bench-user-data"  # a returning user's folder
 
+# The floor under the start goal: the bare window, after importing the Qt classes that the
+# guide's modules import before its first paint. PySide6 makes a Python enum class for every
+# enum of a Qt class when the class is first imported (``Qt`` alone: 96 classes, 1,208
+# members), so this child pays what any window built from those classes pays before one
+# line of its own code runs. The names are read from the guide's own modules in each run.
+LIST_MODULES = CHILD_PRELUDE.replace(
+    "            print(f\"{time.time() - T0:.4f} {peak_kib(usage)} {usage.ru_utime + usage.ru_stime:.4f}\")",
+    "            print(' '.join(name for name in sys.modules if name.startswith('guide')))",
+) + GUIDE.split(CHILD_PRELUDE, 1)[1]
+
+
+def first_frame_qt_imports() -> str:
+    """``from PySide6.X import ...`` lines for every Qt name that the guide's modules loaded
+    before its first paint import at their top level."""
+    out = subprocess.run([sys.executable, "-c", LIST_MODULES, "-"], env=_child_env(), cwd=ROOT,
+                         capture_output=True, text=True, check=True).stdout.split()
+    names: dict[str, set[str]] = {}
+    for module in out:
+        source = ROOT / Path(*module.split("."))
+        path = source / "__init__.py" if source.is_dir() else source.with_suffix(".py")
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("PySide6."):
+                names.setdefault(str(node.module), set()).update(alias.name for alias in node.names)
+    return "".join(f"from {module} import {', '.join(sorted(found))}\n"
+                   for module, found in sorted(names.items()))
+
+
+def floor_code() -> str:
+    """The bare window's code with the guide's first-frame Qt imports before it."""
+    return CHILD_PRELUDE + first_frame_qt_imports() + BARE.split(CHILD_PRELUDE, 1)[1]
+
 
 def _child_env() -> dict[str, str]:
     return {**os.environ, "BENCH_T0": repr(time.time()), "QT_QPA_PLATFORM": "offscreen",
@@ -110,7 +144,7 @@ def first_paint(code: str, *args: str) -> tuple[float, int, float]:
     return float(out[0]), int(out[1]), float(out[2])
 
 
-def instructions(content_db: str) -> dict[str, float]:
+def instructions(content_db: str, floor: str) -> dict[str, float]:
     """Instructions each child runs to its first paint, counted by callgrind (none without
     valgrind). Unlike the times above, which move by 10-20% from one run to the next on a
     shared machine, the counts are the same in every run, so a change of 1% shows."""
@@ -118,15 +152,16 @@ def instructions(content_db: str) -> dict[str, float]:
     if valgrind is None:
         return {}
     counts = []
-    for code, args in ((BARE, ()), (GUIDE, (content_db,))):
+    for code, args in ((BARE, ()), (GUIDE, (content_db,)), (floor, ())):
         env = {**_child_env(), "PYTHONHASHSEED": "0"}  # the same dict layouts in every run
         done = subprocess.run([valgrind, "--tool=callgrind", "--callgrind-out-file=/dev/null",
                                sys.executable, "-c", code, *args], env=env, cwd=ROOT,
                               capture_output=True, text=True, check=True)
         counts.append(int(re.search(r"Collected : (\d+)", done.stderr).group(1)))  # type: ignore[union-attr]
-    bare, guide = counts
+    bare, guide, floor_count = counts
     return {"bare_instructions_m": bare / 1e6, "guide_instructions_m": guide / 1e6,
-            "start_instructions_ratio": guide / bare}
+            "start_instructions_ratio": guide / bare, "floor_instructions_m": floor_count / 1e6,
+            "floor_instructions_ratio": floor_count / bare}
 
 
 def compile_bytecode() -> None:
@@ -138,14 +173,16 @@ def compile_bytecode() -> None:
     compileall.compile_dir(ROOT / "guide", quiet=1)
 
 
-def startup(runs: int, content_db: str) -> dict[str, float]:
+def startup(runs: int, content_db: str, floor: str) -> dict[str, float]:
     compile_bytecode()
-    first_paint(BARE)  # warm the OS file cache for both
+    first_paint(BARE)  # warm the OS file cache for all three
     first_paint(GUIDE, content_db)
-    bare, guide = [], []
-    for _ in range(runs):  # interleaved, so drift affects both alike
+    first_paint(floor)
+    bare, guide, floors = [], [], []
+    for _ in range(runs):  # interleaved, so drift affects them alike
         bare.append(first_paint(BARE))
         guide.append(first_paint(GUIDE, content_db))
+        floors.append(first_paint(floor))
     b_time = statistics.median(t for t, _, _ in bare)
     g_time = statistics.median(t for t, _, _ in guide)
     b_mem = statistics.median(m for _, m, _ in bare) / 1024
@@ -157,6 +194,8 @@ def startup(runs: int, content_db: str) -> dict[str, float]:
     return {"bare_start_s": b_time, "guide_start_s": g_time, "start_ratio": g_time / b_time,
             "bare_cpu_s": b_cpu, "guide_cpu_s": g_cpu, "start_cpu_ratio": g_cpu / b_cpu,
             "bare_peak_mb": b_mem, "guide_peak_mb": g_mem, "memory_ratio": g_mem / b_mem,
+            "floor_start_s": statistics.median(t for t, _, _ in floors),
+            "floor_ratio": statistics.median(t for t, _, _ in floors) / b_time,
             "start_load": os.getloadavg()[0]}
 
 
@@ -281,7 +320,8 @@ def main() -> None:
     from guide.locate import ensure_content_db
 
     ensure_content_db(None)  # built once here, so no child pays for it
-    figures = startup(args.runs, "-")  # the user's start: `guide`, the default database
+    floor = floor_code()
+    figures = startup(args.runs, "-", floor)  # the user's start: `guide`, the default database
     print(f"start-up (median of {args.runs}, offscreen, to first paint):")
     print(f"  bare PySide6 window  {figures['bare_start_s'] * 1000:7.0f} ms  "
           f"{figures['bare_peak_mb']:6.1f} MB peak")
@@ -292,11 +332,15 @@ def main() -> None:
     print(f"  CPU time to paint    {figures['bare_cpu_s'] * 1000:7.0f} ms bare,"
           f" {figures['guide_cpu_s'] * 1000:.0f} ms guide: {figures['start_cpu_ratio']:.2f} x"
           f" (load average {figures['start_load']:.1f})")
-    counted = {} if args.no_instructions else instructions("-")
+    print(f"  floor                {figures['floor_start_s'] * 1000:7.0f} ms: {figures['floor_ratio']:.2f} x,"
+          " the bare window after importing the Qt classes the guide imports before its first paint")
+    counted = {} if args.no_instructions else instructions("-", floor)
     if counted:
         print(f"  instructions to paint {counted['bare_instructions_m']:6.0f} M bare,"
               f" {counted['guide_instructions_m']:.0f} M guide: {counted['start_instructions_ratio']:.2f} x"
               " (callgrind: the same in every run)")
+        print(f"  floor's instructions  {counted['floor_instructions_m']:6.0f} M: "
+              f"{counted['floor_instructions_ratio']:.2f} x")
     figures.update(counted)
     if args.start_only:
         print_figures({"benchmark": "ui", **figures})

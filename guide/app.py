@@ -174,6 +174,7 @@ def offer_staff_actions(guide: Guide) -> None:
     window.staff_menu.addAction(updates.programme_action)
     window.staff_menu.addAction(updates.restore_action)
     window.staff_menu.addAction(updates.shipped_action)
+    window.staff_menu.addAction(updates.held_action)
     window.staff_menu.addSeparator()
     about = window.staff_menu.addAction("")
     about.setObjectName("aboutAction")

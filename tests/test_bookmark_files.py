@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from guide.user.export import MAX_IMPORT_BOOKMARKS, MAX_IMPORT_BYTES, MAX_TEXT_CHARS
+from guide.user.bookmark_import import MAX_IMPORT_BOOKMARKS, MAX_IMPORT_BYTES, MAX_TEXT_CHARS
 from tests.conftest import ROOT, run_guide
 
 
@@ -344,7 +344,48 @@ def test_a_file_from_other_content_is_imported_with_a_note(tmp_path: Path, user:
                                 "bookmarks": [entry(id="a-talk", title="A talk")]}), encoding="utf-8")
     code, out, err = bm("import", str(path), user=user, content=mini_db)
     assert code == 0, err
-    assert "1 of the new ones are no longer in the guide" in out
+    assert "1 of the new ones match nothing in the current content" in out
     assert f"note: {path} was exported from other content ('39c3'" in err
     same = write(tmp_path / "same.json", [entry()])
     assert "note:" not in bm("import", str(same), user=user, content=mini_db)[2]
+
+
+BAD_IDS = ["Opening", "../../etc/passwd", "开幕式", "open ing", "-opening", "o" * 81, "opening~"]
+
+
+def test_ids_no_content_can_have_are_refused_with_their_lines(tmp_path: Path, user: Path,
+                                                              mini_db: Path) -> None:
+    """A file's made-up ids had been kept as bookmarks "no longer in the guide" that never were in
+    any guide; now each is named with its line, and nothing is imported."""
+    path = tmp_path / "typed.json"
+    path.write_text(json.dumps({"format": "zgc-guide-bookmarks", "version": 1, "bookmarks": [
+        entry(), *(entry(id=bad, title="x") for bad in BAD_IDS)]}, ensure_ascii=False, indent=2),
+        encoding="utf-8")
+    text = path.read_text("utf-8").splitlines()
+    code, _out, err = bm("import", str(path), user=user, content=mini_db)
+    assert code == 2 and err.startswith(f"error: cannot import {path}; nothing was changed:"), err
+    problems = err.splitlines()[1:]
+    assert len(problems) == len(BAD_IDS), err
+    for n, (bad, problem) in enumerate(zip(BAD_IDS, problems, strict=True), start=1):
+        written = f'"id": {json.dumps(bad, ensure_ascii=False)},'
+        line = next(i for i, t in enumerate(text, start=1) if t.strip() == written)
+        assert problem.startswith(f"  line {line}: bookmarks[{n}].id: Value error, not an id the "
+                                  "guide gives (lowercase letters, digits and dashes"), problem
+        assert f"(got {bad!r})" in problem
+    assert listed(user, mini_db) == ["overlap"]  # the list as it was
+
+
+def test_bookmarks_of_other_content_are_kept_and_counted_as_matching_nothing(
+        tmp_path: Path, user: Path, mini_db: Path) -> None:
+    """Bookmarks of another pack's items come back when that pack is opened: kept, and the
+    message says how many match nothing here (it had called them "no longer in the guide")."""
+    path = write(tmp_path / "mixed.json", [entry(), entry(id="session-a-talk-1a2b3c4d", title="A talk"),
+                                           entry(id="session-gone-1a2b3c4d~7", title="Let go")])
+    code, out, err = bm("import", str(path), user=user, content=mini_db)
+    assert code == 0, err
+    assert out.strip() == ("imported 3 new bookmark(s); 0 already bookmarked; 2 of the new ones "
+                           "match nothing in the current content")
+    assert err.startswith("note: the 2 bookmark(s) that match nothing are kept and listed as no "
+                          "longer in the guide (under the file's titles)")
+    assert sorted(listed(user, mini_db)) == ["opening", "overlap", "session-a-talk-1a2b3c4d",
+                                             "session-gone-1a2b3c4d~7"]

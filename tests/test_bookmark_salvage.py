@@ -23,9 +23,9 @@ from pathlib import Path
 import pytest
 
 from guide.content.database import open_content_db
+from guide.user.bookmark_import import import_bookmarks
 from guide.user.bookmarks import add_bookmark, stored_bookmarks
 from guide.user.db import APPLICATION_ID, USER_SCHEMA_V1, open_user_db
-from guide.user.export import import_bookmarks
 from guide.user.session import start_visitor_session
 from guide.user.settings import set_setting
 from tests.conftest import ROOT

@@ -44,7 +44,7 @@ def test_the_change_list_is_in_schedule_order(tmp_path: Path) -> None:
     assert [r.title for r in forum.removed] == [t for t in IN_TIME_ORDER if t != "午后论坛"]
     assert [r.title for r in forum.changed] == ["午后论坛（草稿）"]
     # The window's question shows the first five removed: the first five of the programme.
-    text = summary_text(wrong.summary, "en", programme=True)
+    text = summary_text(wrong.summary, "en")
     shown = [line.removeprefix("   − ") for line in text.splitlines() if line.startswith("   − ")]
     assert shown[:SHOWN_TITLES] == ["开幕式", "上午论坛", "同时开始乙", "同时开始甲", "晚宴"]
     # Rooms, no schedule of their own, in the order the guide lists them (the sheet's).

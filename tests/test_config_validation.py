@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from guide.cli import main
-from guide.updates.source import load_update_config
+from guide.updates.config import load_update_config
 from tests.conftest import run_guide
 
 UPDATES_BAD = [

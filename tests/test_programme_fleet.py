@@ -73,26 +73,27 @@ def test_each_import_over_the_pack_folder_is_the_next_version_and_says_so(
 
 def test_a_corrected_sheet_saved_under_another_name_is_the_same_pack_with_its_title(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """`日程-v2.xlsx` made another pack, `ri-cheng-v2`, and kiosks showed "日程-v2" as the
-    event's name (the window's Open programme kept both): the import over the pack folder
-    keeps the earlier import's id and title, as the window does."""
+    """`日程-更正.xlsx` made another pack, `ri-cheng-geng-zheng`, and kiosks showed "日程-更正" as
+    the event's name (the window's Open programme kept both): the import over the pack folder
+    keeps the earlier import's id and title, as the window does. (A version in the name, as in
+    `日程-v2.xlsx`, is none of the title: test_programme_sheet_habits.py.)"""
     out = tmp_path / "pack"
     assert _import(capsys, _sheet(tmp_path, "日程.xlsx", SESSIONS), out)[0] == 0
     fixed = [list(row) for row in SESSIONS]
     fixed[1][1] = "人工智能大模型发展论坛"  # a typo fixed
     fixed[6][3:5] = ["16:00", "18:00"]  # a session moved
-    code, printed, err = _import(capsys, _sheet(tmp_path, "日程-v2.xlsx", fixed), out)
+    code, printed, err = _import(capsys, _sheet(tmp_path, "日程-更正.xlsx", fixed), out)
     assert code == 0, err
     meta = _meta(out)
     assert (meta["id"], meta["title"], meta["title_en"], meta["version"]) == (
         "ri-cheng", "日程", "日程", 2)
-    assert meta["source"] == "日程-v2.xlsx"
+    assert meta["source"] == "日程-更正.xlsx"
     assert (f"the same programme as the earlier import in {out} (most of its sessions are in "
             "both), so it keeps that pack's id and title, \"日程\"") in printed
     # --pack-id naming the same pack keeps its name too; --title still says otherwise.
-    assert _import(capsys, _sheet(tmp_path, "日程-v3.xlsx", fixed), out, "--pack-id", "ri-cheng")[0] == 0
+    assert _import(capsys, _sheet(tmp_path, "日程-更正2.xlsx", fixed), out, "--pack-id", "ri-cheng")[0] == 0
     assert (_meta(out)["title"], _meta(out)["version"]) == ("日程", 3)
-    code, printed, _err = _import(capsys, _sheet(tmp_path, "日程-v4.xlsx", fixed), out, "--title",
+    code, printed, _err = _import(capsys, _sheet(tmp_path, "日程-更正3.xlsx", fixed), out, "--title",
                                   "2023中关村论坛")
     assert code == 0
     # The title was the organiser's: it had said it "keeps that pack's id and title" and asked
@@ -102,7 +103,7 @@ def test_a_corrected_sheet_saved_under_another_name_is_the_same_pack_with_its_ti
     assert (_meta(out)["id"], _meta(out)["title"], _meta(out)["version"]) == ("ri-cheng", "2023中关村论坛", 4)
     # Another event's sheet shares no session: not taken for this one, and refused as before.
     other = [[f"S{n}", f"另一个活动{n}", "2024-03-01", "10:00", "11:00", "大厅"] for n in range(1, 8)]
-    code, _printed, err = _import(capsys, _sheet(tmp_path, "日程-v5.xlsx", other), out)
+    code, _printed, err = _import(capsys, _sheet(tmp_path, "日程-更正4.xlsx", other), out)
     assert code == 2 and "holds another programme, pack 'ri-cheng'" in err
     assert "give --pack-id ri-cheng" in err and _meta(out)["version"] == 4
 
@@ -174,11 +175,11 @@ def test_publish_says_what_changes_for_the_kiosks_and_calls_out_a_large_removal(
 
 def test_a_pack_of_another_id_is_refused_with_the_pack_id_that_keeps_the_kiosks(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """A corrected sheet imported into a folder of its own became pack ri-cheng-v2; the refusal
-    offered --replace, which left every kiosk refusing the updates."""
+    """A corrected sheet imported into a folder of its own became pack ri-cheng-geng-zheng; the
+    refusal offered --replace, which left every kiosk refusing the updates."""
     key, pub, share = _fleet(tmp_path)
     assert _import(capsys, _sheet(tmp_path, "日程.xlsx", SESSIONS), tmp_path / "p1")[0] == 0
-    assert _import(capsys, _sheet(tmp_path, "日程-v2.xlsx", SESSIONS), tmp_path / "p2")[0] == 0
+    assert _import(capsys, _sheet(tmp_path, "日程-更正.xlsx", SESSIONS), tmp_path / "p2")[0] == 0
     first = _build_sign(capsys, tmp_path / "p1", key, tmp_path / "a.guidepack")
     assert _run(capsys, "pack", "publish", first, share, "--trusted", pub)[0] == 0
     other = _build_sign(capsys, tmp_path / "p2", key, tmp_path / "b.guidepack")
@@ -189,7 +190,7 @@ def test_a_pack_of_another_id_is_refused_with_the_pack_id_that_keeps_the_kiosks(
             "FILE --out PACK_DIR --pack-id ri-cheng --pack-version 2`") in err
     assert "or give --replace if" not in err
     # Done as it says, the kiosks' pack takes it.
-    v2 = tmp_path / "日程-v2.xlsx"
+    v2 = tmp_path / "日程-更正.xlsx"
     assert _import(capsys, v2, tmp_path / "p1", "--pack-id", "ri-cheng", "--pack-version", "2")[0] == 0
     fixed = _build_sign(capsys, tmp_path / "p1", key, tmp_path / "c.guidepack")
     assert _run(capsys, "pack", "publish", fixed, share, "--trusted", pub)[0] == 0
@@ -199,7 +200,7 @@ def test_a_kiosk_on_the_bundled_content_is_told_how_to_switch_to_the_programme(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Set up as the kiosk README said, a kiosk never showed the programme: `update check`
     refused it as another pack's without saying what to do, and `update apply` said only
-    "nothing applied: not-modified" (exit 0)."""
+    "nothing applied: not-modified" (exit 0; now it is refused again, exit 2, with the command)."""
     key, pub, share = _fleet(tmp_path)
     assert _import(capsys, _sheet(tmp_path, "日程.xlsx", SESSIONS), tmp_path / "pack")[0] == 0
     pack = _build_sign(capsys, tmp_path / "pack", key, tmp_path / "v1.guidepack")
@@ -216,10 +217,11 @@ def test_a_kiosk_on_the_bundled_content_is_told_how_to_switch_to_the_programme(
     published = share / "ri-cheng-1.guidepack"
     command = f"`guide update apply --file {shlex.quote(str(published))} --switch`"
     assert command in printed and "with the --kiosk-config the kiosk starts with" in printed
-    code, printed, _err = _run(capsys, "update", "apply", *kiosk)
-    assert code == 0 and printed.startswith("nothing applied: not-modified: ") and command in printed
+    code, _printed, err = _run(capsys, "update", "apply", *kiosk)
+    assert code == 2 and command in err
+    assert err.startswith("nothing applied: refused (wrong-pack): unchanged since the last check")
     # Doing what it says (with the kiosk's settings) puts the programme on the kiosk.
-    named = shlex.split(re.findall(r"`guide ([^`]+)`", printed)[0])
+    named = shlex.split(re.findall(r"`guide ([^`]+)`", err)[0])
     code, printed, err = _run(capsys, *named, *kiosk)
     assert code == 0, err
     assert printed.startswith("applied ri-cheng version 1 signed by ")

@@ -60,7 +60,7 @@ class Machine:
 
 
 def _summary(prepared: PreparedUpdate) -> str:
-    return summary_text(prepared.summary, "en", programme=True)
+    return summary_text(prepared.summary, "en")
 
 
 def test_another_events_sheet_is_its_own_programme_and_no_bookmark_moves_to_its_sessions(

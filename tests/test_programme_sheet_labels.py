@@ -73,8 +73,9 @@ def test_labels_with_an_ascii_colon_in_english_and_after_a_name(
              "Co-chairs: Li Si; Wang Wu", "主持： 张三  嘉宾： 李四 教授",
              # not labels: names, a title after a name, a time
              "张三 主任、李四", "Hosting Team, Li Si",
-             # a label inside a name's words makes no speaker of the words before it ("Session"
-             # had become one) nor eats a name typed straight before it (张三 was lost)
+             # a label's words before its role are the label's ("Session" had become a speaker,
+             # then "Session host: Wang Wei" one name), a name typed straight before a Chinese
+             # label is a name (张三 was lost, then "张三主持：李四" was one name)
              "Session host: Wang Wei", "张三主持：李四",
              "Moderator: Zhang Wei; Speakers: Li Si, Wang Wu"]
     (tmp_path / "s.csv").write_text(
@@ -85,6 +86,38 @@ def test_labels_with_an_ascii_colon_in_english_and_after_a_name(
         ["张三"], ["Zhang Wei", "Li Si", "Wang Wu"], ["Li Na"], ["张三", "Li Na"], ["张三", "李四"],
         ["Zhang Wei", "Li Si"], ["Li Si", "Wang Wu"], ["张三", "李四 教授"],
         ["张三 主任", "李四"], ["Hosting Team", "Li Si"],
-        ["Session host: Wang Wei"], ["张三主持：李四"], ["Zhang Wei", "Li Si", "Wang Wu"]]
-    assert "role labels (主持、Moderator、Speakers、Host、Chair、Speaker、moderator、Co-chairs、嘉宾)" in err
-    assert "row 2, row 3, row 4, row 5, row 6, row 7, row 8, row 9, row 14, column 嘉宾 Speakers" in err
+        ["Wang Wei"], ["张三", "李四"], ["Zhang Wei", "Li Si", "Wang Wu"]]
+    assert ("role labels (主持、Moderator、Speakers、Host、Chair、Speaker、moderator、Co-chairs、嘉宾、"
+            "Session host)") in err
+    assert ("row 2, row 3, row 4, row 5, row 6, row 7, row 8, row 9, row 12, row 13 and 1 more, column 嘉宾 "
+            "Speakers") in err
+
+
+def test_a_role_label_with_words_before_it_leaves_the_persons_name(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """"Session host: Wang Wei" and "张三主持：李四" were each listed as one speaker, colon and
+    label included, and a search for Wang Wei or 李四 found a person by that odd name."""
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["编号", "标题", "日期", "开始", "结束", "嘉宾"])
+    for row in (["S1", "Opening", dt.date(2023, 5, 26), "9:00", "9:30", "Session host: Wang Wei"],
+                ["S2", "AI Panel", dt.date(2023, 5, 26), "9:30", "10:30",
+                 "Panel moderator：Li Na; Panellists: Zhang Wei, Chen Jing"],
+                ["S3", "开幕式", dt.date(2023, 5, 26), "10:30", "11:00", "张三主持：李四"],
+                ["S4", "人工智能分论坛", dt.date(2023, 5, 26), "14:00", "16:00",
+                 "分论坛主持人：王五；演讲嘉宾：赵六、钱七"],
+                ["S5", "闭幕式", dt.date(2023, 5, 27), "16:00", "16:30", "会议主持：李四"]):
+        sheet.append(row)
+    book.save(tmp_path / "programme.xlsx")
+    err, _report = _import(tmp_path, capsys, tmp_path / "programme.xlsx")
+    assert _speakers(tmp_path / "pack") == {
+        "Opening": ["Wang Wei"], "AI Panel": ["Li Na", "Zhang Wei", "Chen Jing"],
+        "开幕式": ["张三", "李四"], "人工智能分论坛": ["王五", "赵六", "钱七"], "闭幕式": ["李四"]}
+    assert ("row 2, row 3, row 4, row 5, row 6, column 嘉宾 Speakers: role labels (Session host、"
+            "Panel moderator、Panellists、主持、分论坛主持人、演讲嘉宾、会议主持) are not taken as part of "
+            "the names after them") in err
+    # 李四 hosts one session and is the speaker of another: one person, with both.
+    people = json.loads((tmp_path / "pack" / "programme.json").read_text(encoding="utf-8"))["person"]
+    assert sorted(p["name"] for p in people) == sorted(
+        ["Wang Wei", "Li Na", "Zhang Wei", "Chen Jing", "张三", "李四", "王五", "赵六", "钱七"])

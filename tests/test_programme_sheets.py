@@ -137,9 +137,9 @@ def test_five_kinds_of_bad_cells_give_five_exact_messages(
         "programme.xlsx: row 3, column 标题 Title: is empty; every session needs a title",
         "programme.xlsx: row 4, column 日期 Date: '下周四' is not a date (YYYY-MM-DD)",
         "programme.xlsx: row 5, column 开始 Start: '25:00' is not a time (HH:MM or HH:MM:SS, e.g. "
-        "14:00; or with 上午/下午 or AM/PM, e.g. 下午2点, 2:00 PM)",
+        "14:00; 14.00 or 1400; or with 上午/下午 or AM/PM, e.g. 下午2点, 2:00 PM)",
         "programme.xlsx: row 5, column 结束 End: '26:00' is not a time (HH:MM or HH:MM:SS, e.g. "
-        "14:00; or with 上午/下午 or AM/PM, e.g. 下午2点, 2:00 PM)",
+        "14:00; 14.00 or 1400; or with 上午/下午 or AM/PM, e.g. 下午2点, 2:00 PM)",
         "programme.xlsx: row 6, column 结束 End: '10:00' is not after 开始 Start 11:00 (a session that "
         "ends after midnight: write 00:30+1 or 次日00:30)",
         "5 bad cell(s); nothing written",

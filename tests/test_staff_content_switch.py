@@ -69,9 +69,11 @@ def test_staff_opening_a_programme_twice_does_not_block_the_fleets_signed_versio
     pub = str(tmp_path / "team" / "team.pub")
     assert main(["pack", "publish", pack.as_posix(), str(tmp_path / "share"), "--trusted", pub]) == 0
     capsys.readouterr()
-    # The kiosk's poll downloads it, and applying it by hand takes it.
-    assert main(["update", "check", "--source", str(tmp_path / "share"), "--trusted", pub]) == 0
-    assert capsys.readouterr().out.startswith("ready: version 2 signed by Content team")
+    # The kiosk's poll downloads it (and holds it: staff opened the programme by hand here),
+    # and applying it by hand takes it.
+    assert main(["update", "check", "--source", str(tmp_path / "share"), "--trusted", pub]) == 2
+    assert capsys.readouterr().out.startswith("held (staff-import): version 2 of ri-cheng signed "
+                                              "by Content team")
     assert main(["update", "apply", "--file", str(pack), "--trusted", pub]) == 0
     assert capsys.readouterr().out.startswith("applied ri-cheng version 2 signed by Content team")
     # The fleet's numbers are its own: the same signed version again is refused.
@@ -274,3 +276,26 @@ def test_the_question_names_the_zone_a_file_gives(
     asked = answer_yes(monkeypatch)
     open_programme(qtbot, guide, XML_39C3)
     assert "\nTimes are in Europe/Berlin (UTC+1), as the file says.\n" in asked[0], asked[0]
+
+
+def test_a_signed_programme_packs_changes_call_its_sessions_sessions_as_a_staff_import_does(
+    qtbot, guide: Guide, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+    _user_data: Path,
+) -> None:
+    """The content team's signed pack of a programme listed its changes under "Forum" where the
+    same programme opened from its file listed them under "Sessions"."""
+    asked = answer_yes(monkeypatch)
+    sheet = write_sheet(tmp_path / "日程.csv")
+    open_programme(qtbot, guide, sheet)
+    open_programme(qtbot, guide, write_sheet(sheet, "开幕式（更正）"))
+    assert "\n\nSessions: 0 added, 1 changed, 0 removed\n" in asked[-1]
+    (tmp_path / "team").mkdir()
+    pack = fleet_pack(tmp_path / "team", write_sheet(tmp_path / "team" / "日程.csv", "开幕式暨全体会议"), 3)
+    (_user_data / "updates.toml").write_text(
+        f'[updates]\ntrusted_keys = ["{(tmp_path / "team" / "team.pub").as_posix()}"]\n', encoding="utf-8")
+    with qtbot.waitSignal(guide.updates.finished, timeout=30000) as done:
+        guide.updates.start_import(pack)  # "Open content pack..."
+    assert done.args == [True], guide.updates.last_message
+    assert asked[-1].startswith("Content pack ")
+    assert "\n\nSessions: 1 added, 0 changed, 1 removed\n" in asked[-1], asked[-1]
+    assert "Forum" not in asked[-1]

@@ -272,3 +272,41 @@ def test_the_same_pack_signed_again_with_a_second_key_publishes_over_itself(tmp_
     ok("pack", "sign", str(changed), "--key", str(tmp_path / "new.key"))
     refused = run_guide("pack", "publish", str(changed), str(share))
     assert refused.returncode == 2 and refused.stderr.startswith("refused (not-newer): "), refused.stderr
+
+
+def test_a_refused_update_exits_2_at_every_check_and_apply_until_the_source_changes(
+        tmp_path: Path, _user_data: Path) -> None:
+    """`update apply` exited 0 ("nothing applied: not-modified") once the source had not changed
+    since a check refused its pack: a fleet script reading the exit status took a kiosk that
+    refuses every poll for one that is up to date."""
+    ok("pack", "keygen", "--out", str(tmp_path / "team"), "--name", "Team")
+    ok("pack", "keygen", "--out", str(tmp_path / "stranger"), "--name", "Stranger")
+    running = tmp_path / "running.db"
+    ok("build-db", "--content", str(copy_pack(tmp_path / "v1", 1)), "--out", str(running))
+    pack = tmp_path / "mini-2.guidepack"
+    ok("pack", "build", str(copy_pack(tmp_path / "v2", 2)), "--out", str(pack))
+    ok("pack", "sign", str(pack), "--key", str(tmp_path / "stranger.key"))
+    share = tmp_path / "share"
+    ok("pack", "publish", str(pack), str(share))
+    shutil.copy(tmp_path / "team.pub", _user_data / "team.pub")
+    (_user_data / "updates.toml").write_text(
+        f'[updates]\nsource = "{share.as_posix()}"\ntrusted_keys = ["team.pub"]\n', encoding="utf-8")
+    db = ("--content-db", str(running))
+    first = run_guide("update", "check", *db)
+    assert first.returncode == 2 and first.stdout.startswith("refused (unknown-key): ")
+    for _ in range(2):  # unchanged since then: not downloaded again, and still refused
+        again = run_guide("update", "check", *db)
+        assert again.returncode == 2, again.stdout
+        assert again.stdout.startswith("refused (unknown-key): unchanged since the last check, "
+                                       "which refused it: signed by ")
+        applied = run_guide("update", "apply", *db)
+        assert applied.returncode == 2, applied.stdout
+        assert applied.stderr.startswith("nothing applied: refused (unknown-key): unchanged since ")
+    data = json.loads(run_guide("update", "check", "--json", *db).stdout)
+    assert (data["status"], data["reason"], data["downloaded_bytes"]) == ("refused", "unknown-key", 0)
+    assert json.loads(ok("check", "--json", *db))["pack_version"] == 1  # nothing was applied
+    # The team signs it with its key and publishes it again: taken, exit 0.
+    ok("pack", "sign", str(pack), "--key", str(tmp_path / "team.key"), "--replace")
+    ok("pack", "publish", str(pack), str(share), "--replace")
+    assert ok("update", "apply", *db).startswith("applied mini version 2 signed by Team")
+    assert ok("update", "check", *db).startswith("not-modified: unchanged since the last check")

@@ -241,7 +241,10 @@ def test_tampered_pack_is_refused_and_not_downloaded_again(kiosk: Kiosk, server:
     assert kiosk.untouched() == before and slot_status().current is None
     served.requests.clear()
     again = kiosk.check(url)
-    assert again.status is CheckStatus.NOT_MODIFIED and "refused" in again.message
+    # Not downloaded again, and still refused: a script reading the status must not take it for
+    # "nothing new".
+    assert (again.status, again.reason) == (CheckStatus.REFUSED, result.reason)
+    assert again.message.startswith("unchanged since the last check, which refused it: ")
     assert served.downloads() == []
 
 
@@ -266,7 +269,7 @@ def test_a_pack_refused_at_apply_is_dropped_and_its_fix_is_downloaded(
 
     served.requests.clear()
     again = kiosk.check(url)  # the same publication: not waiting, not downloaded again
-    assert again.status is CheckStatus.NOT_MODIFIED and "invalid-content" in again.message
+    assert (again.status, again.reason) == (CheckStatus.REFUSED, errors.INVALID_CONTENT)
     assert served.downloads() == []
 
     # The fixed pack, same version: no kiosk took the broken one, so staff replace it on purpose.
@@ -423,7 +426,9 @@ def test_new_trusted_keys_rejudge_a_remembered_refusal(kiosk: Kiosk, server: tup
     stranger, *_ = make_key(kiosk.root / "stranger", "New team key")
     publish_pack_file(kiosk.pack(2, key=stranger, name="by-new-key"), served.root)
     assert kiosk.check(url).reason == errors.UNKNOWN_KEY
-    assert kiosk.check(url).status is CheckStatus.NOT_MODIFIED  # remembered: not downloaded again
+    again = kiosk.check(url)  # remembered: not downloaded again, refused again
+    assert (again.status, again.reason, again.downloaded_bytes) == (
+        CheckStatus.REFUSED, errors.UNKNOWN_KEY, 0)
     served.requests.clear()
     # The admin adds the new key to the kiosk's config: the same index is judged again.
     result = kiosk.check(url, trusted=[kiosk.public, stranger.public])
@@ -446,7 +451,7 @@ def test_a_machine_moved_to_other_content_judges_a_remembered_refusal_again(
     url, served = server
     publish_pack_file(_other_pack(kiosk, 2), served.root)
     assert kiosk.check(url).reason == errors.WRONG_PACK
-    assert kiosk.check(url).status is CheckStatus.NOT_MODIFIED  # remembered while nothing changes
+    assert kiosk.check(url).reason == errors.WRONG_PACK  # remembered while nothing changes
     build_content_db(_other_pack(kiosk, 1).parent / "other-1", kiosk.current_db)  # now it shows the programme
     result = kiosk.check(url)
     assert result.status is CheckStatus.READY and result.ready is not None

@@ -15,9 +15,10 @@ import icalendar
 import pytest
 
 from guide.content.database import open_content_db
+from guide.user.bookmark_import import ImportFileError, import_bookmarks
 from guide.user.bookmarks import add_bookmark, list_bookmarks, stored_bookmarks
 from guide.user.db import UserDb, open_user_db
-from guide.user.export import ImportFileError, export_bookmarks, import_bookmarks
+from guide.user.export import export_bookmarks
 from tests.support import drop_item
 from tests.test_user_support import build
 

@@ -212,7 +212,7 @@ def _left_out(left: Sequence[BookmarkView]) -> str:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from guide.content.database import content_info
-    from guide.user.export import ImportFileError, import_bookmarks
+    from guide.user.bookmark_import import ImportFileError, import_bookmarks
 
     user, content = _open_user(args), _open_content(args)
     try:
@@ -223,7 +223,11 @@ def cmd_import(args: argparse.Namespace) -> int:
             print(f"  {problem}", file=sys.stderr)
         return 2
     print(f"imported {report.added} new bookmark(s); {report.already} already bookmarked; "
-          f"{report.not_in_guide} of the new ones are no longer in the guide")
+          f"{report.not_in_guide} of the new ones match nothing in the current content")
+    if report.not_in_guide:  # kept: another pack's items come back when that pack is opened
+        print(f"note: the {report.not_in_guide} bookmark(s) that match nothing are kept and listed as "
+              "no longer in the guide (under the file's titles); they show again when content that "
+              "has them is opened", file=sys.stderr)
     if report.other_pack:  # e.g. a visitor's file from another event's guide
         print(f"note: {args.file} was exported from other content ({report.other_pack!r}, this "
               f"guide holds {content_info(content).pack_id!r}): its bookmarks of items this "

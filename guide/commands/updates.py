@@ -1,7 +1,8 @@
 """``guide pack ...`` and ``guide update ...``: make, sign and publish pack files; update by hand.
 
 Exit codes follow guide.cli: 0 success (including "nothing new"), 1 failure (a source
-that cannot be read: try again later), 2 bad input or a refused pack (nothing changed).
+that cannot be read: try again later), 2 bad input or a refused pack (nothing changed), also
+when the source is unchanged since a check that refused its pack (README's table).
 Every decision is also logged to ``<user data>/logs/updates.log``.
 """
 
@@ -42,9 +43,9 @@ def _setup_log() -> None:
 
 def _guarded(handler: Handler) -> Handler:
     def run(args: argparse.Namespace) -> int:
+        from guide.updates.config import ConfigError
         from guide.updates.errors import UpdateRefused
         from guide.updates.keys import KeyFileError
-        from guide.updates.source import ConfigError
         from guide.updates.state import SlotStateError
 
         _setup_log()
@@ -74,8 +75,8 @@ def _config_file(args: argparse.Namespace) -> tuple[Path, str]:
     root-owned updates.toml saw "source: None" while the kiosk polled its source.
     """
     from guide.kiosk.config import KioskConfigError, default_config_path, load_config
-    from guide.updates.source import ConfigError
-    from guide.updates.source import default_config_path as default_updates
+    from guide.updates.config import ConfigError
+    from guide.updates.config import default_config_path as default_updates
 
     if args.config is not None:
         return args.config, "--config"
@@ -94,7 +95,7 @@ def _config_file(args: argparse.Namespace) -> tuple[Path, str]:
 
 
 def _config(args: argparse.Namespace, *, kiosk: bool = True) -> Any:
-    from guide.updates.source import load_update_config
+    from guide.updates.config import load_update_config
 
     if not kiosk:  # publishing: the content team's own updates.toml or --config
         return load_update_config(args.config)
@@ -261,8 +262,9 @@ def _summary_json(summary: Any) -> dict[str, Any]:
 
 
 def _check(args: argparse.Namespace) -> tuple[Any, Any, tuple[Any, ...]]:
+    from guide.updates.config import load_update_config
     from guide.updates.errors import NO_SOURCE, UpdateRefused
-    from guide.updates.source import check_for_update, load_update_config
+    from guide.updates.source import check_for_update
 
     path, why = _config_file(args)
     config = load_update_config(path)
@@ -282,7 +284,8 @@ def _check(args: argparse.Namespace) -> tuple[Any, Any, tuple[Any, ...]]:
 def _check_exit(result: Any) -> int:
     from guide.updates.source import CheckStatus
 
-    return {CheckStatus.REFUSED: 2, CheckStatus.FAILED: 1}.get(result.status, 0)
+    # HELD: this machine will not take the pack on its own, as for a refusal (README's table).
+    return {CheckStatus.REFUSED: 2, CheckStatus.HELD: 2, CheckStatus.FAILED: 1}.get(result.status, 0)
 
 
 def cmd_update_check(args: argparse.Namespace) -> int:
@@ -318,7 +321,8 @@ def cmd_update_apply(args: argparse.Namespace) -> int:
         pack_file, trusted = args.file, _trusted(args, config)
     else:
         result, config, trusted = _check(args)
-        if result.status is not CheckStatus.READY or result.ready is None:
+        taken = CheckStatus.READY, *((CheckStatus.HELD,) if args.replace_staff_import else ())
+        if result.status not in taken or result.ready is None:
             reason = f" ({result.reason})" if result.reason else ""
             print(f"nothing applied: {result.status}{reason}: {result.message}",
                   file=sys.stderr if result.reason else sys.stdout)
@@ -370,25 +374,32 @@ def cmd_update_restore(args: argparse.Namespace) -> int:
 def cmd_update_status(args: argparse.Namespace) -> int:
     from dataclasses import asdict
 
+    from guide.updates.config import load_update_config
     from guide.updates.install import slot_status
-    from guide.updates.source import load_update_config
+    from guide.updates.source import held_update
     from guide.updates.state import default_slot
 
     path, why = _config_file(args)
     config = load_update_config(path)
     state = slot_status()
+    held = held_update(_current_db(args))
     data = {"slot": str(default_slot().root),
             "config": f"{path} ({why}{'' if path.exists() else '; not there: no source, no keys'})",
             "source": config.source,
             "trusted_keys": [k.label for k in config.trusted_keys],
             "current": asdict(state.current) if state.current else None,
             "previous": asdict(state.previous) if state.previous else None,
-            "high_water": dict(state.high_water)}
+            "high_water": dict(state.high_water),
+            # The content team's pack a poll downloaded and does not apply over staff's programme.
+            "held": None if held is None or held.ready is None else {
+                "pack_id": held.ready.pack_id, "version": held.ready.version,
+                "signer": held.ready.signer, "file": str(held.ready.pack_file),
+                "message": held.message}}
     if args.json:
         print_json(data)
     else:
         for key, value in data.items():
-            print(f"{key}: {value}")
+            print(f"{key}: {held.message if key == 'held' and held is not None else value}")
     return 0
 
 
@@ -472,6 +483,9 @@ def register(sub: Any, command: Command) -> None:
     p.add_argument("--switch", action="store_true", help="with --file: apply it even if it is "
                    "another pack's content than the one in use (a signed programme pack over the "
                    "newspaper content); without it such a pack is refused (wrong-pack)")
+    p.add_argument("--replace-staff-import", action="store_true", help="apply the source's newer "
+                   "pack even over a programme staff opened by hand here (Open programme...), "
+                   "which a poll never replaces (held)")
     trusted_option(p)
     update_options(p)
     p = update("restore", cmd_update_restore, "switch back to the previous content (keeps the last two), "

@@ -12,6 +12,9 @@ from typing import ClassVar
 
 KINDS = ("forum", "area", "announcement", "photo", "person", "organization", "figure", "room",
          "track")
+# Every item's id, in every pack (guide.content.pack checks it): a bookmark file's id of
+# another shape names nothing any content can hold.
+ITEM_ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,79}$"
 
 # Chinese role words as printed, with the English the UI shows beside them.
 ROLE_EN = {

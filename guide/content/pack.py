@@ -27,7 +27,9 @@ from pydantic import (
     model_validator,
 )
 
-ItemId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,79}$")]
+from guide.content.models import ITEM_ID_PATTERN
+
+ItemId = Annotated[str, StringConstraints(pattern=ITEM_ID_PATTERN)]
 Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
 
 

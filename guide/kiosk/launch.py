@@ -51,7 +51,7 @@ def kiosk_config_for(args: argparse.Namespace) -> KioskConfig | None:
         return None  # a broken kiosk.toml must not stop the ordinary guide
     if not (wanted or config.enabled):
         return None
-    from guide.updates.source import ConfigError, load_update_config
+    from guide.updates.config import ConfigError, load_update_config
 
     try:  # checked before the window opens: a bad value is refused, never a crash later
         load_update_config(Path(config.updates_config) if config.updates_config else None)

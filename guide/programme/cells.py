@@ -45,8 +45,9 @@ _EXCEL_TIME = re.compile(r"0?\.\d+")
 
 def excel_date_hint(value: Any) -> str | None:
     """Why a date cell holding an Excel date number (45072) is refused, saying the date it
-    stands for and how to show it as one; None for any other value. It is not read as that
-    date: a workbook may count from 1904 (old Mac Excel), four years and a day later."""
+    stands for and how to show it as one; None for any other value. Text (a CSV file's cell) is
+    not read as that date: its workbook may have counted from 1904 (old Mac Excel), four years
+    and a day later; a workbook's number cell is, with its epoch (:func:`serial_date`)."""
     m = _EXCEL_DATE.fullmatch(cell_text(value))
     if m is None or int(m[1]) not in _EXCEL_DATES:
         return None
@@ -56,6 +57,24 @@ def excel_date_hint(value: Any) -> str | None:
     return Message("is a number, not a date: it looks like an Excel date number (in Excel, {number} "
                    "is {date}); format the column as a date in Excel (Format Cells > Date) and "
                    "save the file again", number=m[0], date=shown)
+
+
+def serial_date(value: Any, epoch: dt.datetime) -> dt.datetime | None:
+    """The date (and time) an Excel date number cell of a workbook stands for: ``value`` days
+    after ``epoch``, the workbook's day 0 (1899-12-30, or 1904-01-01 in a workbook saved with
+    the 1904 date system); None for anything but a number that is a date of 1990 to 2099."""
+    from openpyxl.utils.datetime import from_excel
+
+    if not isinstance(value, int | float) or isinstance(value, bool) or value <= 0:
+        return None
+    try:
+        moment = from_excel(value, epoch)
+    except (OverflowError, ValueError):  # a number far past any date
+        return None
+    if not isinstance(moment, dt.datetime) or not 1990 <= moment.year <= 2099:
+        return None
+    # to the minute: a time kept as a fraction of a day may read 09:29:59.999
+    return moment.replace(second=0, microsecond=0) + dt.timedelta(minutes=round(moment.second / 60))
 
 
 def excel_time_hint(value: Any) -> str | None:
@@ -68,6 +87,33 @@ def excel_time_hint(value: Any) -> str | None:
     return Message("is a number, not a time: it looks like an Excel time number (in Excel, {number} "
                    "is {time}); format the column as a time in Excel (Format Cells > Time) and "
                    "save the file again", number=text, time=f"{minutes // 60:02d}:{minutes % 60:02d}")
+
+
+_NUMBER = re.compile(r"(\d+)(?:\.(\d+))?")
+
+
+def typed_time_hint(value: Any) -> str | None:
+    """Why a time cell typed as a number is refused, naming the form found and the form
+    expected: an hour without minutes (17, or 17.00 in a cell Excel keeps as the number 17), one
+    digit after a dot (9.3: 9:30 or 9:03?), or hours and minutes out of range (9.75); None for
+    any other value."""
+    text = cell_text(value)
+    m = _NUMBER.fullmatch(text)
+    if m is None or _EXCEL_TIME.fullmatch(text):
+        return None
+    hours, after = m[1], m[2]
+    if len(hours) > 2 or int(hours) > 23 or (after is not None and len(after) != 1):
+        return ("is a number that is no time of day: a time is HH:MM (14:00), or 14.00 or 1400, "
+                "with hours 0-23 and minutes 00-59")
+    # A cell formatted as a number keeps 17.00 as 17 and 9.30 as 9.3: the minutes typed are lost.
+    number = isinstance(value, int | float) and not isinstance(value, bool)
+    typed = f"{hours}.{after or 0}0"
+    lost = f"; Excel keeps {typed}, typed in a cell formatted as a number, as {text}" if number else ""
+    if after is None:
+        return f"is an hour without its minutes{lost}: write the time as HH:MM, e.g. {int(hours):02d}:00"
+    shown = f"{int(hours):02d}:{after}0"
+    return (f"has one digit after the dot, so its minutes are unclear ({shown} or "
+            f"{int(hours):02d}:0{after}?){lost}: write the time as HH:MM, e.g. {shown}")
 
 
 class NoYear(ValueError):
@@ -164,15 +210,15 @@ def date_clock(value: Any) -> dt.time | None:
 
 
 # The forms of a time :func:`cell_time` reads, as a refusal lists them.
-TIME_FORMS = Message("HH:MM or HH:MM:SS, e.g. 14:00; or with 上午/下午 or AM/PM, e.g. 下午2点, "
-                     "2:00 PM")
+TIME_FORMS = Message("HH:MM or HH:MM:SS, e.g. 14:00; 14.00 or 1400; or with 上午/下午 or AM/PM, "
+                     "e.g. 下午2点, 2:00 PM")
 # A twelve-hour time as organisers type it: 上午9:00, 下午2点, 下午2点30分, 下午2点半, 晚上8点,
 # 中午12点; 2:00 PM, 2pm; and with seconds, as Excel writes a time cell's text (9:00:00 AM),
 # which are read and dropped.
 _SECONDS = r"(?:[:：](?P<s>[0-5]\d))?"
 _CHINESE_HALF_DAY = re.compile(r"(?P<half>上午|早上|下午|中午|晚上|凌晨)\s*(?P<h>\d{1,2})"
-                               rf"(?:[:：](?P<m>\d{{2}}){_SECONDS}|点(?:(?P<m2>\d{{1,2}})分?|(?P<thirty>半))?)")
-_LATIN_HALF_DAY = re.compile(rf"(?P<h>\d{{1,2}})(?:[:：](?P<m>\d{{2}}){_SECONDS})?"
+                               rf"(?:[:：.](?P<m>\d{{2}}){_SECONDS}|点(?:(?P<m2>\d{{1,2}})分?|(?P<thirty>半))?)")
+_LATIN_HALF_DAY = re.compile(rf"(?P<h>\d{{1,2}})(?:[:：.](?P<m>\d{{2}}){_SECONDS})?"
                              r"\s*(?P<half>[ap])\.?\s*m\.?", re.IGNORECASE)
 # The hours (1-12) each part of the day names, and how many to add for the clock: 晚上12点 and
 # 凌晨12点 are not here (midnight to some, noon to others), nor is 上午12点.
@@ -209,15 +255,24 @@ def _twelve_hour(text: str) -> dt.time | None:
     return dt.time(hour + add, minute) if hour in hours else None
 
 
+# A time typed with a dot (9.30, 09.30, 9.30am) or without a separator (0930, 1700; Excel keeps
+# 0930 as the number 930): hours and minutes, the only reading with two digits of minutes. Not
+# 0.30, which may be Excel's fraction of a day (see excel_time_hint), nor 9.3, see typed_time_hint.
+_DOTTED = re.compile(r"(\d{1,2})\.?(\d{2})")
+
+
 def cell_time(value: Any) -> dt.time:
-    """A clock time cell (a time, 9:30, 09：30, 09:30:00, 上午9:00, 下午2点, 2:00 PM, 9:00:00 AM);
-    ValueError if it is none. Seconds are dropped: a programme is to the minute."""
+    """A clock time cell (a time, 9:30, 09：30, 09:30:00, 9.30, 0930, 1700, 上午9:00, 下午2点,
+    2:00 PM, 9.30am, 9:00:00 AM); ValueError if it is none. Seconds are dropped: a programme is
+    to the minute."""
     if isinstance(value, dt.datetime):
         return value.time()
     if isinstance(value, dt.time):
         return value
     text = cell_text(value)
     m = re.fullmatch(rf"(\d{{1,2}})[:：](\d{{2}}){_SECONDS}", text)
+    if m is None and not _EXCEL_TIME.fullmatch(text):
+        m = _DOTTED.fullmatch(text)
     if m and int(m[1]) <= 23 and int(m[2]) <= 59:
         return dt.time(int(m[1]), int(m[2]))
     clock = _twelve_hour(text)
@@ -252,7 +307,7 @@ def check_end(start: dt.time, end: Any) -> None:
 
 
 AFTERNOON_MAX_MINUTES = 8 * 60  # the longest session an end read in the afternoon may make
-_PLAIN_CLOCK = re.compile(r"(\d{1,2})[:：](\d{2})(?:[:：]\d{2})?")  # 1:00, with no half of the day
+_PLAIN_CLOCK = re.compile(r"(\d{1,2})[:：.](\d{2})(?:[:：]\d{2})?")  # 1:00, with no half of the day
 
 
 def _afternoon_end(value: Any, last: str, start: dt.time, end: int) -> tuple[int, str | None]:
@@ -317,7 +372,7 @@ def end_minutes(value: Any) -> int:
     if isinstance(value, dt.datetime) and value < _EXCEL_DAY0 + dt.timedelta(days=2):
         return int((value - _EXCEL_DAY0).total_seconds() // 60)
     text = cell_text(value)
-    if re.fullmatch(r"24[:：]00(?::00)?", text):
+    if re.fullmatch(r"24(?:[:：.]?00)(?::00)?", text):
         return 24 * 60
     if _midnight_am(text):
         return 24 * 60  # an end at 12:00 AM is the midnight the day ends at

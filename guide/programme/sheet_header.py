@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import itertools
 from collections.abc import Iterator, Sequence
@@ -254,6 +255,26 @@ class SheetHeader:
     cells: list[Any]  # the header's cells, up to its last named one
     fields: list[str | None]  # the field of each of ``cells``
     width: int  # the cells of the header row, empty ones at its end included (a CSV's ",,")
+    rows: list[list[Any]] = dataclasses.field(default_factory=list)  # the header's rows, as typed
+
+
+def repeats_header(row: list[Any], head: SheetHeader, *, under: bool = False) -> bool:
+    """Whether ``row`` is the sheet's header again: a second day's block pasted under the first,
+    header included. Each of its cells is empty, the header's own text in its column, or another
+    header of that column's field (标题 for 标题 Title); its 标题 Title and 日期 Date cells are
+    headers. ``under``: the row above was the header again, and this one may be the second row
+    of a two-row header (开始 and 结束 under 时间), which has them only in a workbook."""
+    def header_cell(i: int, text: str) -> bool:
+        return (any(i < len(r) and cell_text(r[i]) == text for r in head.rows)
+                or (i < len(head.fields) and header_field(text) == head.fields[i] is not None))
+
+    cells = [(i, cell_text(v)) for i, v in enumerate(row) if cell_text(v)]
+    if not cells or not all(header_cell(i, text) for i, text in cells):
+        return False
+    if under and len(head.rows) > 1:
+        return True
+    filled = {head.fields[i] for i, _text in cells if i < len(head.fields)}
+    return all(f in filled for f in REQUIRED)
 
 
 def open_sheet(where: Where, rows: Iterator[list[Any]]) -> tuple[SheetHeader, Iterator[list[Any]]]:
@@ -276,4 +297,5 @@ def open_sheet(where: Where, rows: Iterator[list[Any]]) -> tuple[SheetHeader, It
         raise ProgrammeError(Message("{where}: row 1 lacks the column(s) {columns}; start from "
                                      "`guide import --template`", where=where.named(),
                                      columns=listed(missing)))
-    return SheetHeader(at + 1, at + used + 1, header, fields, width), rows
+    return SheetHeader(at + 1, at + used + 1, header, fields, width,
+                       [list(r) for r in top[at:at + used]]), rows

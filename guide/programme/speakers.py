@@ -52,20 +52,35 @@ def _describes(word: str) -> bool:
 
 # A label before names in a 嘉宾 Speakers cell says their part, not who they are: 主持：张三；
 # 嘉宾：李四、王五, 对话嘉宾：钱七, Moderator: Zhang Wei. Kept in the name, it made the moderator
-# another person than the same 张三 on a row without it. Only a label followed by a colon, at the
-# start of the cell or after a separator, and no longer than a label (names have no colons).
+# another person than the same 张三 on a row without it. Only a label followed by a colon (names
+# have no colons), at the start of the cell or after a separator (see _LABEL).
 _ROLE_WORDS = ("嘉宾|主持人?|主讲人?|主席|讲者|演讲人?|发言人?|报告人|致辞人?|点评人?|评议人?|对话人?"
                "|与谈人|领导|代表|专家")
 _ENGLISH_ROLES = (r"(?:(?:invited|guest|keynote|special|featured)\s+)?(?:co-?)?(?:moderator|host"
                   r"|chair(?:person|man|woman)?|speaker|panell?ist|guest|presenter|facilitator"
                   r"|discussant|keynote|mc|emcee|introduction|opening\s+remarks)s?")
-# What may stand before a Chinese role word in a label (特邀嘉宾, 对话嘉宾): a known qualifier
-# only, so a name typed straight before a label (张三主持：李四) is not taken into it.
+# What may stand before a Chinese role word in a label (特邀嘉宾, 对话嘉宾, 会议主持, 分论坛主持人,
+# 中关村论坛主持): a qualifier, or an event or part of one. Anything else there is a name typed
+# straight before the label (张三主持：李四), kept as a name of its own.
 _QUALIFIERS = "特邀|特约|受邀|拟邀|对话|演讲|主旨|发言|点评|圆桌|重要|主要|现场|线上|远程|联合|共同"
-# A Chinese label may follow a space (主持：张三 嘉宾：李四); an English one starts the cell or
-# follows a separator, as "Session host: Wang Wei" is one label, not "Session" and a label.
-_LABEL = re.compile(rf"(?:(?<![^\s、，,;；/／])(?:{_QUALIFIERS})?(?:{_ROLE_WORDS})"
-                    rf"|(?:^|(?<=[、，,;；/／\n]))[^\S\n]*(?i:{_ENGLISH_ROLES}))\s*[:：]\s*")
+_EVENTS = ("会议|论坛|大会|峰会|年会|研讨会|座谈会|发布会|开幕式|闭幕式|仪式|典礼|环节|专场|单元|板块"
+           "|议程|活动|沙龙|本场|全场|本次|会场|分会")
+_LABEL_WORDS = re.compile(rf"(?:{_QUALIFIERS}|{_EVENTS}|{_ROLE_WORDS})+|.*(?:{_EVENTS})")
+# A Chinese label starts a cell or follows a separator or a space (主持：张三 嘉宾：李四), what is
+# before its role word included; an English one starts the cell or follows a separator, with up
+# to three words before its role ("Session host: Wang Wei", "Panel moderator:"), all of it the
+# label: a name typed straight before an English label is not what organisers write.
+_LABEL = re.compile(rf"(?:(?<![^\s、，,;；/／])(?P<before>[^\s、，,;；/／:：]*?)(?:{_ROLE_WORDS})"
+                    rf"|(?:^|(?<=[、，,;；/／\n]))[^\S\n]*(?:[A-Za-z][\w'’&.-]*[^\S\n]+){{0,3}}?"
+                    rf"(?i:{_ENGLISH_ROLES}))\s*[:：]\s*")
+
+
+def _name_before(label: re.Match[str]) -> str:
+    """The name typed straight before a Chinese label (张三 of 张三主持：), or ""."""
+    before = label["before"] or ""
+    return "" if not before or _LABEL_WORDS.fullmatch(before) else before
+
+
 # The same part after a name: 张三（主持）, Zhang Wei (moderator).
 _LABEL_AFTER = re.compile(r"\s*[（(]\s*(?:主持人?|(?i:(?:co-?)?(?:moderator|host|chair)))\s*[）)]"
                           r"(?=\s*(?:$|[、，,;；/／\n]))")
@@ -74,7 +89,8 @@ _LABEL_AFTER = re.compile(r"\s*[（(]\s*(?:主持人?|(?i:(?:co-?)?(?:moderator|
 def role_labels(value: Any) -> list[str]:
     """The role labels in a 嘉宾 Speakers cell (主持, 嘉宾, Moderator …), each once, as typed."""
     text = cell_text(value)
-    found = [m[0].strip().rstrip(":：").strip() for m in _LABEL.finditer(text)]
+    found = [m[0].strip().rstrip(":：").strip().removeprefix(_name_before(m))
+             for m in _LABEL.finditer(text)]
     found += [m[0].strip().strip("（()）").strip() for m in _LABEL_AFTER.finditer(text)]
     return list(dict.fromkeys(found))
 
@@ -82,11 +98,12 @@ def role_labels(value: Any) -> list[str]:
 def speaker_names(value: Any) -> list[str]:
     """The speakers in a 嘉宾 Speakers cell ("张三、李四", "张三 李四", "张三/李四", "Zhang Wei; Li Si");
     a title or affiliation after a name stays with it ("张三 教授", "李强 中国科学院院士"), a name
-    padded with a space is one ("王 伟"); a role label is no part of a name ("主持：张三", "张三（主持）":
-    张三; the guide has no roles for a session's speakers, so a moderator is one of them)."""
+    padded with a space is one ("王 伟"); a role label is no part of a name ("主持：张三", "张三（主持）",
+    "Session host: 张三": 张三; "张三主持：李四": 张三 and 李四; the guide has no roles for a
+    session's speakers, so a moderator is one of them)."""
     names: list[str] = []
     raw = cell_text(value)
-    text = _LABEL.sub("\n", _LABEL_AFTER.sub("", raw))
+    text = _LABEL.sub(lambda m: _name_before(m) + "\n", _LABEL_AFTER.sub("", raw))
     # Labels part the groups ("Moderator: Zhang Wei; Speakers: Li Si, Wang Wu"): then a comma
     # parts names, where beside a semicolon alone it is inside one ("Wang, Wei; Li Na").
     labelled = text != raw

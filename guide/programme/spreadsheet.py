@@ -25,11 +25,15 @@ from guide.programme.cells import (
     date_clock,
     end_minutes,
     excel_time_hint,
+    serial_date,
     time_range,
+    typed_time_hint,
 )
 from guide.programme.message import Message, listed, message_of
 from guide.programme.model import RawEvent, RawPerson, RawProgramme
 from guide.programme.pack_names import file_title
+from guide.programme.row_checks import lost_cells, unsaved_cells
+from guide.programme.sheet_book import Book, xlsx_sheets
 from guide.programme.sheet_csv import csv_rows
 from guide.programme.sheet_dates import (
     SheetDate,
@@ -46,11 +50,12 @@ from guide.programme.sheet_header import (
     SheetHeader,
     SpreadsheetInvalid,
     Where,
+    has_required,
     header_field,
     open_sheet,
+    repeats_header,
     unknown_columns,
 )
-from guide.programme.sheet_lost import lost_cells, unsaved_cells, xlsx_sheets
 from guide.programme.speakers import host_names, role_labels, speaker_names
 from guide.programme.template import EXAMPLE_SKIP, is_example, write_template
 
@@ -71,6 +76,26 @@ def _filled_notice(reader: _SheetReader) -> tuple[str, str]:
                     "saved as CSV; if a row is on another day, type its date"))
 
 
+def _header_notice(reader: _SheetReader) -> tuple[str, str]:
+    header = reader.where.row(reader.head.row)
+    return (rows_text([reader.where.row(n) for n in reader.repeated]),
+            f"repeats the header ({header}), as a block of sessions pasted under another with its "
+            "header does: skipped, not read as a session; the sessions under it were read")
+
+
+def _number_notice(reader: _SheetReader, epoch: dt.datetime) -> tuple[str, str]:
+    """Said for the date cells of a workbook that hold Excel's date numbers, read as dates."""
+    _row, number, day = reader.numbers[0]
+    shown = f"{day:%Y-%m-%d %H:%M}" if day.time() != dt.time(0) else f"{day:%Y-%m-%d}"
+    counts = (" (the workbook counts dates from 1904, as old Mac Excel did: the same number is "
+              "four years and a day earlier in another workbook)" if epoch.year == 1904 else "")
+    return (rows_text([reader.where.row(n) for n, _number, _day in reader.numbers])
+            + ", column 日期 Date",
+            f"holds Excel's date numbers, not dates shown as such ({cell_text(number)}), read as the "
+            f"dates they stand for in this workbook ({cell_text(number)} is {shown}){counts}; "
+            "format the column as a date in Excel (Format Cells > Date) to see them as dates")
+
+
 def _label_notice(labelled: list[tuple[str, list[str]]]) -> list[tuple[str, str]]:
     """Said once for the file: the role labels read before speakers' names (主持：张三)."""
     if not labelled:
@@ -87,8 +112,10 @@ class _SheetReader:
     """Turns one sheet's rows into events; every bad cell goes into ``errors``."""
 
     def __init__(self, where: Where, sep: str | None, head: SheetHeader, errors: list[str],
-                 ids: dict[str, str]) -> None:
+                 ids: dict[str, str], epoch: dt.datetime | None = None) -> None:
         self.where, self.sep, self.head, self.fields = where, sep, head, head.fields
+        self.epoch = epoch  # a workbook's day 0, for the date numbers in its date cells
+        self.numbers: list[tuple[int, Any, dt.datetime]] = []  # (row, number, date) of each
         self.errors = errors
         self.ids = ids  # session id -> the row that has it, over all the workbook's sheets
         self.last: tuple[RawEvent, int, dict[str, Any]] | None = None  # event, its row, cells
@@ -97,12 +124,18 @@ class _SheetReader:
         self.above: Any = None  # a CSV's last date cell, for the empty ones under it
         self.filled: list[int] = []  # the CSV rows that took it
         self.labelled: list[tuple[str, list[str]]] = []  # rows whose speakers have labels
+        self.repeated: list[int] = []  # rows that are the header again
         self.labels = LABELS
 
     def read(self, rows: Iterator[list[Any]], first: int) -> Iterator[RawEvent]:
         """The events of ``rows``, the first of which is row ``first`` of the sheet."""
         for number, row in enumerate(rows, start=first):
             if not row:  # quick: a workbook may have a million of them
+                continue
+            again = self._header_again(row, number)
+            if again is None:
+                break
+            if again:
                 continue
             if getattr(row, "hidden", ""):  # not read: neither a session nor a bad cell
                 if not self._blank(row):
@@ -114,6 +147,9 @@ class _SheetReader:
                 self.errors.extend(lost)
                 continue
             cells = {f: row[i] if i < len(row) else None for i, f in enumerate(self.fields) if f}
+            if self.epoch is not None and (day := serial_date(cells.get("date"), self.epoch)):
+                self.numbers.append((number, cells["date"], day))  # a column formatted General
+                cells["date"] = day
             if self._blank(row) or self._continues(row, cells, number):
                 continue
             if is_example(cell_text(cells.get("title"))):  # left in a filled-in template
@@ -125,6 +161,22 @@ class _SheetReader:
             self.last = (event, number, cells) if event is not None else None
             if event is not None:
                 yield event
+
+    def _header_again(self, row: list[Any], number: int) -> bool | None:
+        """Whether the row is the header again (skipped, and named in a notice: a second day's
+        block pasted under the first with its header had refused the sheet, its header cells
+        "not a date"); None for a header in other columns than the sheet's, refused: the rows
+        under it would be read in the wrong columns, so the sheet is read no further."""
+        if repeats_header(row, self.head, under=bool(self.repeated) and self.repeated[-1] == number - 1):
+            self.repeated.append(number)
+            return True
+        if not has_required(list(row)):
+            return False
+        self.errors.append(f"{self.where(number)} is a header row again, with its columns in other "
+                           f"places than the header of row {self.head.row}: the rows under it would "
+                           f"be read in row {self.head.row}'s columns; give them row "
+                           f"{self.head.row}'s columns, or put them on a sheet of their own")
+        return None
 
     def _date_from_above(self, cells: dict[str, Any], number: int) -> bool:
         """Whether a CSV row's empty date cell takes the date of the row above (it is then in
@@ -302,8 +354,9 @@ class _SheetReader:
                 except NoonOrMidnight as exc:
                     self._bad(number, field, message_of(exc), cells[field])
                 except ValueError:
-                    self._bad(number, field, excel_time_hint(cells[field]) or Message(
-                        "is not a time ({forms})", forms=TIME_FORMS), cells[field])
+                    self._bad(number, field, excel_time_hint(cells[field])
+                              or typed_time_hint(cells[field])
+                              or Message("is not a time ({forms})", forms=TIME_FORMS), cells[field])
         notes = [note] if note else []
         clock = None if date_merged else date_clock(cells.get("date"))
         if clock is not None and start is None and not cell_text(cells.get("start")):
@@ -343,8 +396,9 @@ class _SheetReader:
         except NoonOrMidnight as exc:
             self._bad(number, "time", message_of(exc), value)
         except ValueError:
-            self._bad(number, "time", Message("is not a time or a range of times (e.g. 09:00-12:00, "
-                                              "or one start time: {forms})", forms=TIME_FORMS), value)
+            self._bad(number, "time", typed_time_hint(value) or Message(
+                "is not a time or a range of times (e.g. 09:00-12:00, or one start time: {forms})",
+                forms=TIME_FORMS), value)
         return None, None, None
 
 
@@ -367,12 +421,12 @@ def read_spreadsheet(data: bytes, name: str, kind: str) -> RawProgramme:
     """Read a filled-in template (``kind`` ``xlsx`` or ``csv``): each sheet of a workbook that
     has the template's header row, in order; raise SpreadsheetInvalid on bad cells."""
     sep: str | None = None
-    left_out: list[tuple[str, str]] = []
     if kind == "xlsx":
-        sheets, others, left_out = xlsx_sheets(data, name)
+        book = xlsx_sheets(data, name)
     else:
         sep, rows = csv_rows(data, name, lambda h: header_field(h) is not None)
-        sheets, others = [(Where(name), rows)], []
+        book = Book([(Where(name), rows)])
+    sheets, others, left_out = book.sheets, book.others, book.left_out
     programme = RawProgramme(format=kind, title=file_title(Path(name).stem), times_optional=True,
                              left_out=left_out)
     errors: list[str] = []
@@ -385,14 +439,16 @@ def read_spreadsheet(data: bytes, name: str, kind: str) -> RawProgramme:
         programme.unread_columns += unknown_columns(head.cells, head.fields, where)
         if "id" not in head.fields:
             without_ids.append(where.row(head.row))
-        reader = _SheetReader(where, sep, head, errors, ids)
+        reader = _SheetReader(where, sep, head, errors, ids, book.epoch)
         readers.append(reader)
         programme.events.extend(reader.read(rows, head.first))
         dates += reader.dates
     give_years([y for r in readers for y in r.yearless], dates, errors, programme.notices)
     far, notices = far_dates(name, dates)
     programme.notices += notices
+    programme.notices += [_header_notice(r) for r in readers if r.repeated]
     programme.notices += [_filled_notice(r) for r in readers if r.filled]
+    programme.notices += [_number_notice(r, book.epoch) for r in readers if r.numbers and book.epoch]
     programme.notices += _label_notice([at for r in readers for at in r.labelled])
     errors += far
     if without_ids:  # said once for the file, naming each sheet it is true of

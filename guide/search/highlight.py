@@ -51,7 +51,7 @@ class Marker:
         # Two words or more that read as pinyin spell a name or phrase together ("xu xinchao"):
         # one of them alone marks no lone character (lone_spans_dropped).
         self.spelt_together = len(self.pinyin) > 1
-        self.acronyms = [p.text for p in pieces if not p.cjk and can_be_acronym(p.text)]
+        self.acronyms = [p.text for p in pieces if not (p.cjk or p.symbol) and can_be_acronym(p.text)]
         self.fold_chinese = fold_chinese
         self._pieces = pieces
 
@@ -129,11 +129,16 @@ class Marker:
 
 def _joined_spans(folded: str, pieces: list[str]) -> list[Span]:
     """Spans of the word pieces in the words of short parts of a folded text, as the index
-    joins them (text.joined_words): "ct" and "c" mark c’t, from its start."""
+    joins them (text.joined_words): "ct" and "c" mark c’t, from its start; "cpp" marks c++
+    whole, "c" its letter."""
     spans = []
     for start, end, joined in joined_words(folded) if pieces else ():
         for piece in pieces:
-            if joined.startswith(piece):
+            if not joined.startswith(piece):
+                continue
+            if folded[end - 1] in "+#":  # a letter with symbols (text.symbol_words)
+                spans.append((start, start + 1 if len(piece) == 1 else end))
+            else:
                 # Past as many letters as the piece has, the apostrophes between skipped.
                 at, letters = start, 0
                 while letters < len(piece) and at < end:

@@ -28,6 +28,7 @@ from guide.search.text import (
     fold,
     pinyin_fold,
     short_parts,
+    symbol_words,
 )
 
 # Raw input is cut before any work: nobody types more, and a pasted 10,000-character
@@ -51,6 +52,8 @@ class Piece:
     singulars: tuple[str, ...] = ()
     # Typed in capitals (AI, ICBC): an acronym, more likely than a word or pinyin.
     capitals: bool = False
+    # A letter with symbols (C++, C#), asked spelt (cpp, csharp): a name, no pinyin or acronym.
+    symbol: bool = False
 
 
 Pieces = tuple[Piece, ...]
@@ -73,12 +76,15 @@ def normalize_query(query: str) -> Pieces:
     acronym_plurals = {fold(word): (one,) for word in WORD.findall(query)
                        if (one := acronym_plural(word))}
     elided, joined = _elided_parts(folded)
+    symbols = {start: spelt for start, _end, spelt in symbol_words(folded)}
     for match in TOKEN.finditer(folded):
         cjk, text = match.groups()
         if cjk:
             piece = Piece(cjk[:MAX_CJK_PIECE], True)
         elif match.start() in elided:
             continue
+        elif match.start() in symbols:  # C++ is cpp, not c… (text.symbol_words)
+            piece = Piece(symbols[match.start()], False, symbol=True)
         else:
             text = joined.get(match.start(), text)
             # The word as the text index affords it (its prefix indexes stop at MAX_WORD),
@@ -94,9 +100,9 @@ def normalize_query(query: str) -> Pieces:
 
 def typed_words(query: str) -> list[str]:
     """The words of ``query`` as typed, each a Chinese run or a word of letters and digits
-    (apostrophes inside kept: c't), without repeats, at most ``MAX_PIECES``: what a search
-    for fewer words leaves out or keeps (fallback.py). "quantum-computer, 量子" -> quantum,
-    computer, 量子."""
+    (apostrophes inside kept: c't; a letter's symbols too: C++), without repeats, at most
+    ``MAX_PIECES``: what a search for fewer words leaves out or keeps (fallback.py).
+    "quantum-computer, 量子" -> quantum, computer, 量子."""
     if not isinstance(query, str):
         return []
     found = _TYPED_WORD.findall(_INVISIBLE.sub("", query[:MAX_QUERY_CHARS]))
@@ -106,7 +112,9 @@ def typed_words(query: str) -> list[str]:
 # Characters that show nothing: a soft hyphen or zero-width space pasted inside a word split
 # it in two ("zhong\u00adguancun" found a third of what "zhongguancun" finds).
 _INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]")
-_TYPED_WORD = re.compile(f"{CJK_RUN.pattern}|{WORD_CHAR}+(?:['\u2019]{WORD_CHAR}+)*")
+# A letter with symbols as typed (C++, c#), as text.SYMBOL_WORD finds it folded.
+_TYPED_SYMBOL = f"(?<!{WORD_CHAR})[a-zA-Z](?:\\+\\+|#)(?![+#a-zA-Z])"
+_TYPED_WORD = re.compile(f"{_TYPED_SYMBOL}|{CJK_RUN.pattern}|{WORD_CHAR}+(?:['\u2019]{WORD_CHAR}+)*")
 # Pinyin with tone numbers (lv4se4, zhong1guan1cun1): letters, each run ended by a tone 1-5.
 _TONED = re.compile(r"(?<![\w])(?:[a-zü]{2,6}[1-5])+[a-zü]*(?![\w])")
 
@@ -230,7 +238,7 @@ def _acronym_term(piece: Piece) -> str:
     100k items, when more titles start with the word than are ranked, its acronyms are
     ranked among them and not left out.
     """
-    return f' OR "{ACRONYM}{piece.text}"' if can_be_acronym(piece.text) else ""
+    return f' OR "{ACRONYM}{piece.text}"' if can_be_acronym(piece.text) and not piece.symbol else ""
 
 
 def _singular_terms(mark: str, piece: Piece, longest: int) -> str:

@@ -46,7 +46,7 @@ class PieceTier:
         self.inside = text
         # A plural's singulars, framed as whole words (see english.py).
         self.singulars = [f" {singular} " for singular in piece.singulars]
-        self.acronym = f" {text} " if not piece.cjk and can_be_acronym(text) else ""
+        self.acronym = f" {text} " if not (piece.cjk or piece.symbol) and can_be_acronym(text) else ""
         self.capitals = piece.capitals
         self.pinyin = piece.pinyin
         # Spellings in rank_pinyin are framed by newlines (syllables joined by ').

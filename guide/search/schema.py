@@ -62,6 +62,12 @@ Design (measured in ``shared/notes/search.md`` on SQLite 3.40.1):
   programme (499 items of German and English) holds 5 (c’t; I'd, I'll, I'm, I've), and
   its search tables grew by one 4 kB page (1.868 MB); the synthetic 100k-item corpus of
   bench_search.py holds none, so its index size does not change.
+* **A letter with symbols.** "C++" and "C#" lost their symbols like any punctuation and
+  were asked as the prefix c…: every word starting with c (Cats and cars) came first. A
+  letter followed by ``++`` or ``#`` (C++, C#, F#) is also indexed spelt in letters (``cpp``,
+  ``csharp``, before the letter, as above: text.symbol_words), and a query asks it so: no
+  pinyin, no acronym. A kiosk visitor, whose keyboard has no + or #, finds it by ``cpp``.
+  The 39C3 programme and the newspaper's content hold none, so their indexes do not change.
 * A ``k`` column (a ``kind…`` token in the tables without columns) holds one token
   per kind so a kind filter is part of MATCH, and
   rowids carry the kind in their high bits (``code << SEQ_BITS | seq``): each kind
@@ -148,7 +154,7 @@ _DDL = (
         body_en TEXT NOT NULL,
         date TEXT,
         rank_cjk TEXT NOT NULL,       -- newline-framed folded title and names
-        rank_words TEXT NOT NULL,     -- space-framed Latin words of the titles and names, c’t also ct
+        rank_words TEXT NOT NULL,     -- space-framed Latin words of titles and names, c’t also ct, c++ cpp
         rank_pinyin TEXT NOT NULL,    -- newline-framed spellings, syllables joined by '
         pinyin_map TEXT NOT NULL,     -- per character readings of title and names
         rank_acronyms TEXT NOT NULL,  -- space-framed acronyms of whole titles, a tab, of their parts

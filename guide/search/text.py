@@ -58,12 +58,14 @@ _FOLD_TABLE = _FoldTable(zip(map(ord, TRADITIONAL), SIMPLIFIED, strict=True))
 # The traditional characters, as the body of a regex character class.
 TRADITIONAL_CLASS = re.escape(TRADITIONAL)
 # Characters that NFKC or accent stripping would change in a Latin word: Latin-1 and
-# Latin Extended letters, ligatures, fullwidth letters and digits; and the traditional
-# characters. Text without them (almost all simplified Chinese and English text,
-# fullwidth punctuation included) only needs casefold() to be matched against pieces.
+# Latin Extended letters, ligatures, fullwidth letters and digits, ＃ and ＋ (C＋＋ is a
+# word: symbol_words); and the traditional characters. Text without them (almost all
+# simplified Chinese and English text, other fullwidth punctuation included) only needs
+# casefold() to be matched against pieces.
 # All of the class lies in the Basic Multilingual Plane, so re keeps it as a bitmap.
 _FOLDABLE = re.compile(
-    f"[\u00aa-\u024f\u1e00-\u1eff\ufb00-\ufb06\uff10-\uff19\uff21-\uff3a\uff41-\uff5a{TRADITIONAL_CLASS}]"
+    f"[\u00aa-\u024f\u1e00-\u1eff\ufb00-\ufb06\uff03\uff0b\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"
+    f"{TRADITIONAL_CLASS}]"
 )
 
 
@@ -144,6 +146,9 @@ _FULLWIDTH_SEPARATORS = dict.fromkeys(
     [*range(0xFF01, 0xFF10), *range(0xFF1A, 0xFF21), *range(0xFF3B, 0xFF41), *range(0xFF5B, 0xFF66)],
     " ",
 )
+# Except ＃ and ＋: NFKC makes them # and +, which after a letter make a word (Ｃ＃, C＋＋:
+# symbol_words), as a query typed so reads them.
+del _FULLWIDTH_SEPARATORS[0xFF03], _FULLWIDTH_SEPARATORS[0xFF0B]
 
 
 def index_text(text: str) -> str:
@@ -186,16 +191,36 @@ def short_parts(parts: list[str]) -> bool:
 
 def joined_words(folded: str) -> list[tuple[int, int, str]]:
     """``(start, end, joined)`` of each word of short parts (:func:`short_parts`) in folded
-    text: ``c’t uplink`` -> ``[(0, 3, "ct")]``. The index holds the joined word besides its
+    text: ``c’t uplink`` -> ``[(0, 3, "ct")]``, and of each letter with symbols
+    (:func:`symbol_words`: ``c++`` -> ``cpp``). The index holds the joined word besides its
     parts, so ``ct`` (a kiosk keyboard has no apostrophe) and ``c't`` find ``c’t``."""
+    found = symbol_words(folded)
     if "'" not in folded and "\u2019" not in folded:  # almost every text: no regex scan
-        return []
-    found = []
+        return found
     for word in ELIDED.finditer(folded):
         parts = WORD.findall(word.group())
         if short_parts(parts):
             found.append((word.start(), word.end(), "".join(parts)))
-    return found
+    return sorted(found)
+
+
+# A letter with ++ or # after it: the languages C++, C#, F# (and g++, J#). TOKEN drops the
+# symbols, and the letter left was a one-letter prefix: "C++" found every word starting
+# with c, cats and cars before C++. Not inside a word (5g+, a#b), not before another + or #;
+# before digits (C++20) or Chinese (C++语言) it is still the language.
+SYMBOL_WORD = re.compile(f"(?<!{WORD_CHAR})([a-z])(\\+\\+|#)(?![+#a-z])")
+# The symbols spelt in letters, as the language's name is written where symbols cannot be.
+_SYMBOLS_SPELT = {"++": "pp", "#": "sharp"}
+
+
+def symbol_words(folded: str) -> list[tuple[int, int, str]]:
+    """``(start, end, spelt)`` of each letter with symbols in folded text (``c++`` ->
+    ``cpp``, ``c#`` -> ``csharp``): indexed and asked spelt, a word of its own, which a
+    kiosk's keyboard (no + or #) can type too."""
+    if "+" not in folded and "#" not in folded:  # almost every text: no regex scan
+        return []
+    return [(m.start(), m.end(), m.group(1) + _SYMBOLS_SPELT[m.group(2)])
+            for m in SYMBOL_WORD.finditer(folded)]
 
 
 def words(folded: str) -> list[str]:

@@ -23,7 +23,7 @@ from guide.ui import text as tx
 from guide.ui.content_worker import CONFIG, DISK_FULL, PrepareWorker
 from guide.ui.content_worker import updates_api as _updates
 from guide.ui.context import AppContext
-from guide.ui.import_messages import said, said_all
+from guide.ui.import_messages import import_notes_text, said, said_all
 from guide.ui.kinds import kind_label
 
 if TYPE_CHECKING:
@@ -45,16 +45,17 @@ def programme_file_filters() -> str:
                       tx.tr("All files (*)")])
 
 
-def summary_text(summary: ChangeSummary, lang: str, programme: bool = False) -> str:
+def summary_text(summary: ChangeSummary, lang: str) -> str:
     """What a new pack adds, changes and removes, by kind, with the first few titles; an
-    imported ``programme``'s forums are its sessions, and are called so."""
+    imported programme's forums are its sessions, and are called so, whether staff opened its
+    file or the content team's signed pack of it."""
     if summary.empty:
         return tx.tr("No items are added, changed or removed.")
     lines = []
     for k in summary.kinds:
         counts = tx.tr("%1 added, %2 changed, %3 removed").replace("%1", str(len(k.added))) \
             .replace("%2", str(len(k.changed))).replace("%3", str(len(k.removed)))
-        label = tx.tr("Sessions") if programme and k.kind == "forum" else kind_label(k.kind)
+        label = tx.tr("Sessions") if summary.sessions and k.kind == "forum" else kind_label(k.kind)
         lines.append(tx.labelled(label, counts, lang))
         for sign, refs in (("+", k.added), ("~", k.changed), ("−", k.removed)):
             for ref in refs[:SHOWN_TITLES]:
@@ -127,27 +128,6 @@ def switch_text(shown: str) -> str:
     return _filled(tx.tr("This is other content, not an update of the content shown now (“%1”): "
                          "loading it replaces that content. Bookmarks stay; “Restore previous "
                          "content” goes back."), shown)
-
-
-def import_notes_text(skipped: tuple[str, ...], repaired: tuple[str, ...],
-                      notices: tuple[str, ...] = (), columns: tuple[str, ...] = ()) -> str:
-    """What an imported programme left out or repaired, the first few of each with where and
-    why (``guide import FILE --report R.json`` lists them all), and what the staff member
-    should know of the file as a whole (a sheet without ids: bookmarks will not follow edits),
-    and the sheet's columns it did not read, headed as columns: they are no sessions left out.
-    Each note is said in the UI's language (see guide.ui.import_messages)."""
-    lines = []
-    for heading, notes in ((tx.tr("Please note (%1):"), notices),
-                           (tx.tr("Left out of the file (%1):"), skipped),
-                           (tx.tr("Columns not read (%1):"), columns),
-                           (tx.tr("Repaired (%1):"), repaired)):
-        if notes:
-            lines.append(heading.replace("%1", str(len(notes))))
-            lines += [f"   {note}" for note in said_all(notes[:SHOWN_TITLES])]
-            if len(notes) > SHOWN_TITLES:
-                lines.append("   " + tx.tr("... and %1 more").replace(
-                    "%1", str(len(notes) - SHOWN_TITLES)))
-    return "\n".join(lines)
 
 
 def _nothing_changed() -> str:
@@ -254,16 +234,26 @@ class ContentUpdates(QObject):
         self.shipped_action = QAction(self)
         self.shipped_action.setObjectName("restoreShippedContent")
         self.shipped_action.triggered.connect(self.restore_shipped)
+        # The content team's pack a kiosk's poll holds, as staff opened a programme by hand here.
+        self.held_action = QAction(self)
+        self.held_action.setObjectName("showHeldPack")
+        self.held_action.setVisible(False)
+        self.held_action.triggered.connect(self.take_held)
+        self._held: tuple[Path, int] | None = None  # its file and version
 
     def retranslate(self) -> None:
         self.open_action.setText(tx.tr("Open content pack..."))
         self.programme_action.setText(tx.tr("Open programme..."))
         self.restore_action.setText(tx.tr("Restore previous content"))
         self.shipped_action.setText(tx.tr("Back to the content shipped with the guide..."))
+        if self._held is not None:
+            self.held_action.setText(_filled(tx.tr("Show the content team's version %1..."),
+                                             str(self._held[1])))
 
     def refresh_actions(self) -> None:
         """Restore is offered only when there is a previous content to go back to, the
-        shipped content only when installed content is in use."""
+        shipped content only when installed content is in use, the content team's version
+        only while a poll holds one over a programme staff opened here."""
         updates = _updates()
         try:
             state = updates.slot_status()
@@ -271,6 +261,19 @@ class ContentUpdates(QObject):
             state = updates.SlotState()
         self.restore_action.setEnabled(state.previous is not None)
         self.shipped_action.setEnabled(state.current is not None)
+        try:
+            held = updates.held_update(self.ctx.content_path)
+        except (updates.SlotStateError, OSError):
+            held = None
+        self._held = None if held is None else (held.ready.pack_file, held.ready.version)
+        self.held_action.setVisible(held is not None)
+        self.retranslate()
+
+    def take_held(self) -> None:
+        """Open the pack a poll holds over the programme staff opened here, as "Open content
+        pack..." opens one: what it changes, then a question."""
+        if self._held is not None:
+            self.start_import(self._held[0])
 
     def choose_pack(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -376,9 +379,9 @@ class ContentUpdates(QObject):
             info = content_info(self.ctx.content)
             text += "\n\n" + switch_text(tx.pick(info.name, info.name_en, lang) or prepared.replaces_pack)
             title = tx.tr("Switch to other content?")
-        listing = summary_text(prepared.summary, lang, prepared.programme is not None)
+        listing = summary_text(prepared.summary, lang)
         notes = import_notes_text(prepared.skipped, prepared.repaired, prepared.notices,
-                                  prepared.columns)
+                                  prepared.columns, shown=SHOWN_TITLES)
         if notes:
             listing += f"\n\n{notes}"
         self.last_message = f"{text}\n\n{listing}"

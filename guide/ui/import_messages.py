@@ -45,6 +45,28 @@ def said_all(texts: Sequence[str]) -> list[str]:
     return [said(text) for text in texts]
 
 
+def import_notes_text(skipped: tuple[str, ...], repaired: tuple[str, ...],
+                      notices: tuple[str, ...] = (), columns: tuple[str, ...] = (), *,
+                      shown: int) -> str:
+    """What an imported programme left out or repaired, the first ``shown`` of each with where
+    and why (``guide import FILE --report R.json`` lists them all), and what the staff member
+    should know of the file as a whole (a sheet without ids: bookmarks will not follow edits),
+    and the sheet's columns it did not read, headed as columns: they are no sessions left out.
+    Each note is said in the UI's language (:func:`said`)."""
+    lines = []
+    for heading, notes in ((tx.tr("Please note (%1):"), notices),
+                           (tx.tr("Left out of the file (%1):"), skipped),
+                           (tx.tr("Columns not read (%1):"), columns),
+                           (tx.tr("Repaired (%1):"), repaired)):
+        if notes:
+            lines.append(heading.replace("%1", str(len(notes))))
+            lines += [f"   {note}" for note in said_all(notes[:shown])]
+            if len(notes) > shown:
+                lines.append("   " + tx.tr("... and %1 more").replace(
+                    "%1", str(len(notes) - shown)))
+    return "\n".join(lines)
+
+
 # Every template of guide/programme (and the staff import's in guide/updates/programme.py), by
 # the module that says it; tests/test_ui_import_messages.py checks that the two lists agree.
 TEMPLATES = frozenset({
@@ -99,7 +121,7 @@ TEMPLATES = frozenset({
                             "check the quotes"),
     QT_TRANSLATE_NOOP("tx", "{where}: a quotation mark is never closed, so the file ends inside its cell; "
                             "check the quotes"),
-    # sheet_lost.py
+    # sheet_book.py, row_checks.py
     QT_TRANSLATE_NOOP("tx", "the sheet is hidden in the workbook, so its {count} row(s) under the header "
                             "were not loaded; right-click a sheet's tab > Unhide to import them"),
     QT_TRANSLATE_NOOP("tx", "{where}, column {column}: cell {cell} holds a formula with no saved result; "
@@ -163,8 +185,8 @@ TEMPLATES = frozenset({
     QT_TRANSLATE_NOOP("tx", "is not a time ({forms})"),
     # cells.py
     QT_TRANSLATE_NOOP("tx", "is not a date (YYYY-MM-DD)"),
-    QT_TRANSLATE_NOOP("tx", "HH:MM or HH:MM:SS, e.g. 14:00; or with 上午/下午 or AM/PM, e.g. 下午2点, 2:00 "
-                            "PM"),
+    QT_TRANSLATE_NOOP("tx", "HH:MM or HH:MM:SS, e.g. 14:00; 14.00 or 1400; or with 上午/下午 or AM/PM, "
+                            "e.g. 下午2点, 2:00 PM"),
     QT_TRANSLATE_NOOP("tx", "is a number, not a date: it looks like an Excel date number (in Excel, "
                             "{number} is {date}); format the column as a date in Excel (Format Cells > "
                             "Date) and save the file again"),

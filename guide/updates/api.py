@@ -34,6 +34,7 @@ from __future__ import annotations
 
 from guide.updates import errors
 from guide.updates.changes import ChangeSummary, ItemRef, KindChanges, compare_content
+from guide.updates.config import ConfigError, UpdateConfig, default_config_path, load_update_config
 from guide.updates.errors import UpdateRefused
 from guide.updates.guidepack import (
     DEFAULT_LIMITS,
@@ -70,13 +71,10 @@ from guide.updates.programme import prepare_programme
 from guide.updates.source import (
     CheckResult,
     CheckStatus,
-    ConfigError,
     ReadyUpdate,
-    UpdateConfig,
     check_for_update,
     clear_pending,
-    default_config_path,
-    load_update_config,
+    held_update,
 )
 from guide.updates.staging import Progress
 from guide.updates.state import (
@@ -95,7 +93,7 @@ __all__ = [
     "SlotState", "SlotStateError", "UpdateConfig", "UpdateRefused", "VerifiedPack", "apply_pack_file",
     "build_pack_file", "check_for_update", "clear_pending", "commit_update", "compare_content",
     "default_config_path", "default_slot", "discard_update", "errors", "generate_key_pair",
-    "installed_content_db", "load_private_key", "load_public_key", "load_public_keys",
+    "held_update", "installed_content_db", "load_private_key", "load_public_key", "load_public_keys",
     "load_update_config", "log_to_file", "prepare_programme", "prepare_update", "publish_pack_file",
     "restore_previous", "restore_shipped",
     "sign_pack_file", "slot_status", "verify_pack_file",

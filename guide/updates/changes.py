@@ -101,6 +101,9 @@ class ChangeSummary:
     """Added, changed and removed items per kind (only kinds with changes are listed)."""
 
     kinds: tuple[KindChanges, ...] = field(default_factory=tuple)
+    # The content's forum items are an imported programme's sessions, whether it came as a
+    # signed pack or a file staff opened: what the window calls them ("Sessions", not "Forum").
+    sessions: bool = False
 
     @property
     def added(self) -> int:
@@ -259,6 +262,18 @@ def _sides(old: sqlite3.Connection | None, new: sqlite3.Connection, kind: str) -
     return sides
 
 
+def _sessions(new: sqlite3.Connection, old: sqlite3.Connection | None) -> bool:
+    """Whether the forum items are all an imported programme's sessions: the new content's, or
+    the old one's when the new one has none."""
+    for db in (new, old):
+        if db is not None:
+            total, sessions = db.execute("SELECT count(*), coalesce(sum(kind = 'session'), 0) "
+                                         "FROM forum").fetchone()
+            if total:
+                return bool(sessions == total)
+    return False
+
+
 def compare_content(old_db: Path | None, new_db: Path) -> ChangeSummary:
     """The change summary from ``old_db`` (None: nothing yet, all is added) to ``new_db``.
 
@@ -280,7 +295,7 @@ def compare_content(old_db: Path | None, new_db: Path) -> ChangeSummary:
             )
             if not entry.empty:
                 kinds.append(entry)
-        return ChangeSummary(tuple(kinds))
+        return ChangeSummary(tuple(kinds), sessions=_sessions(new, old))
     finally:
         new.close()
         if old is not None:

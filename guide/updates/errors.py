@@ -32,6 +32,7 @@ SHIPPED_IN_USE = "shipped-in-use"    # "back to the shipped content" when nothin
 NO_SOURCE = "no-source"              # no update source configured or it does not exist
 DOWNLOAD_FAILED = "download-failed"  # network error, timeout, HTTP error (transient)
 STALE = "stale"                      # a prepared update was overtaken before it was committed
+STAFF_IMPORT = "staff-import"        # a poll's pack waits: staff opened a programme by hand here
 
 # Said wherever nothing is trusted: what that means, and where the key goes.
 NO_TRUSTED_KEYS_MESSAGE = ("no trusted public keys are configured, so no pack can be accepted; add "
@@ -57,6 +58,21 @@ def wrong_pack_offer(offered: str, in_use: str, location: str, file: str) -> str
             f"hand: `guide update apply --file {where} --switch` (with the --kiosk-config the "
             "kiosk starts with; or leave kiosk mode and use the staff menu's \"Open content "
             f"pack...\"); {offered}'s later versions then apply on their own")
+
+
+def held_by_staff_import(pack_id: str, version: int, signer: str, staff_file: str,
+                         staff_version: int) -> str:
+    """Why a poll's verified pack of ``pack_id`` waits: the content in use is a programme staff
+    opened by hand here (from ``staff_file``), which a poll never replaces, and how staff
+    take the content team's version instead."""
+    opened = f"from {staff_file}, " if staff_file else ""
+    return (f"version {version} of {pack_id} signed by {signer} is downloaded and verified, but "
+            f"the content in use is the programme staff opened by hand here ({opened}this "
+            f"machine's version {staff_version}), and a poll never replaces what staff opened. "
+            "To show the content team's version instead: `guide update apply "
+            "--replace-staff-import` (with the --kiosk-config the kiosk starts with), or leave "
+            "kiosk mode and choose the staff menu's \"Show the content team's version "
+            f"{version}...\"")
 
 
 PERMANENT = frozenset({

@@ -17,22 +17,26 @@ cap and a deadline, then verified against the trusted keys. A good pack is kept 
 The index is not signed and is only a hint: every decision that matters (signer,
 pack id, version) is taken from the signed manifest of the downloaded pack.
 Permanent refusals (bad signature, rollback …) are remembered with the index's
-validators, so the same bad pack is not downloaded again every poll; transient
+validators, so the same bad pack is not downloaded again every poll (each poll still says
+it is refused, with the reason remembered); transient
 failures (network, truncated download) are not, so the next poll retries. A waiting
 pack that applying refuses for good is dropped the same way (:func:`drop_refused`), and
 an index naming another file (sha256, size) for the waiting version is fetched again.
+
+A poll never replaces a programme staff opened by hand at the machine ("Open programme…"):
+the newer pack is downloaded and verified, then HELD (:func:`held_update` says so to
+``update status`` and the staff menu) until staff take it by hand.
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import json
-import math
 import os
 import secrets
 import threading
-import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -58,10 +62,11 @@ from guide.updates.guidepack import (
     PackIndex,
     verify_pack_file,
 )
-from guide.updates.keys import KeyFileError, PublicKey, load_public_keys
+from guide.updates.keys import PublicKey
 from guide.updates.log import log
 from guide.updates.state import (
     POLL_LOCK,
+    STAFF_SIGNER,
     ContentIdentity,
     ContentSlot,
     SlotState,
@@ -76,104 +81,6 @@ POLL_STATE = "poll.json"
 INCOMING = "incoming"
 
 
-# --- configuration -----------------------------------------------------------------------
-
-
-class ConfigError(ValueError):
-    """The updates config file is unusable; the message says where and why."""
-
-
-@dataclass(frozen=True)
-class UpdateConfig:
-    """Where a machine gets content updates and whom it trusts.
-
-    File form (``<user data>/updates.toml`` by default)::
-
-        [updates]
-        source = "https://share.example.org/zgc/"   # or a folder: "/media/usb/zgc"
-        trusted_keys = ["keys/content-team.pub", "ed25519 nq/awPW... ZGC content team"]
-        poll_minutes = 10        # 1-1440
-        timeout_seconds = 30     # 1-300: one network read (connect, each chunk)
-        deadline_minutes = 30    # 1-240: a whole poll, index and pack download together
-        max_download_mb = 512    # 1-4096
-    """
-
-    source: str | None = None
-    trusted_keys: tuple[PublicKey, ...] = ()
-    poll_seconds: float = 600.0
-    timeout_seconds: float = 30.0
-    download_deadline_seconds: float = 1800.0
-    limits: Limits = DEFAULT_LIMITS
-
-
-def default_config_path() -> Path:
-    """``<user data folder>/updates.toml``."""
-    from guide import paths
-
-    return paths.user_data_dir() / "updates.toml"
-
-
-# (smallest, largest, default, unit) of each number in updates.toml: a poll every minute at
-# most and once a day at least; a whole poll (index and pack) may take up to four hours.
-_RANGES: dict[str, tuple[float, float, float, str]] = {
-    "poll_minutes": (1, 1440, 10, "minutes"),
-    "timeout_seconds": (1, 300, 30, "seconds"),
-    "deadline_minutes": (1, 240, 30, "minutes"),
-    "max_download_mb": (1, 4096, DEFAULT_LIMITS.max_archive_bytes / (1024 * 1024), "MB"),
-}
-_KNOWN = {"source", "trusted_keys", *_RANGES}
-
-
-def load_update_config(path: Path | None = None) -> UpdateConfig:
-    """Read the updates config; a missing file means no source and no trusted keys.
-
-    Every value is checked against its range and unit; a bad file raises
-    :class:`ConfigError` listing each problem as ``FILE: updates.KEY: message``.
-    """
-    path = Path(path) if path is not None else default_config_path()
-    try:
-        with open(path, "rb") as fh:
-            raw = tomllib.load(fh)
-    except FileNotFoundError:
-        return UpdateConfig()
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"{path}: {exc}") from exc
-    section = raw.get("updates", {})
-    if not isinstance(section, dict):
-        raise ConfigError(f"{path}: updates: must be a table ([updates])")
-    problems = [f"{path}: updates.{key}: unknown setting" for key in sorted(set(section) - _KNOWN)]
-    numbers: dict[str, float] = {}
-    for key, (low, high, default, unit) in _RANGES.items():
-        value = section.get(key, default)
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            problems.append(f"{path}: updates.{key}: expected a number of {unit}, got {value!r}")
-        elif not (math.isfinite(value) and low <= value <= high):
-            problems.append(f"{path}: updates.{key}: must be from {low:g} to {high:g} {unit}, "
-                            f"got {value!r}")
-        else:
-            numbers[key] = float(value)
-    source = section.get("source")
-    if source is not None and (not isinstance(source, str) or not source.strip()):
-        problems.append(f"{path}: updates.source: must be a folder path or an http(s) URL, got {source!r}")
-    elif isinstance(source, str) and "://" in source and not is_url(source) \
-            and not source.startswith("file://"):
-        problems.append(f"{path}: updates.source: only http(s):// URLs and folders, got {source!r}")
-    try:
-        keys = load_public_keys(section.get("trusted_keys", []), base_dir=path.parent)
-    except KeyFileError as exc:
-        problems.append(f"{path}: updates.trusted_keys: {exc}")
-    if problems:
-        raise ConfigError("; ".join(problems))
-    return UpdateConfig(
-        source=source or None, trusted_keys=keys,
-        poll_seconds=numbers["poll_minutes"] * 60,
-        timeout_seconds=numbers["timeout_seconds"],
-        download_deadline_seconds=numbers["deadline_minutes"] * 60,
-        limits=Limits(max_archive_bytes=int(numbers["max_download_mb"] * 1024 * 1024))
-        if "max_download_mb" in section else DEFAULT_LIMITS,
-    )
-
-
 # --- results -----------------------------------------------------------------------------
 
 
@@ -183,8 +90,13 @@ class CheckStatus(StrEnum):
     READY = "ready"                # a verified, newer pack is waiting to be applied
     UP_TO_DATE = "up-to-date"      # the source offers nothing newer
     NOT_MODIFIED = "not-modified"  # the index did not change since the last poll (nothing downloaded)
-    REFUSED = "refused"            # the source offers a pack that must not be applied
+    # the source offers a pack that must not be applied (also when unchanged since a poll that
+    # refused it: it is not downloaded again, and still refused)
+    REFUSED = "refused"
     FAILED = "failed"              # the source could not be read (retried next poll)
+    # a verified, newer pack is waiting, but the content in use is a programme staff opened by
+    # hand here: a poll does not replace it (``guide update apply --replace-staff-import`` does)
+    HELD = "held"
 
 
 @dataclass(frozen=True)
@@ -321,14 +233,16 @@ def check_for_update(
     never waits for a download. ``timeout`` bounds each connect and read.
 
     Returns READY with a verified pack file waiting in the slot's ``incoming``
-    folder, or UP_TO_DATE / NOT_MODIFIED, or REFUSED / FAILED with a reason code. Safe
+    folder (HELD instead while the content in use is a programme staff opened by hand:
+    a poll never replaces it), or UP_TO_DATE / NOT_MODIFIED, or REFUSED / FAILED with a
+    reason code. Safe
     to call from a worker thread; it does not touch the content in use.
     """
     slot = slot or default_slot()
     slot.root.mkdir(parents=True, exist_ok=True)
     with slot_lock(slot, POLL_LOCK), Deadline(deadline_seconds, stop):
         result = _check(source, trusted, current_db, slot, limits, timeout, deadline_seconds)
-    level = {CheckStatus.REFUSED: 30, CheckStatus.FAILED: 30}.get(result.status, 20)
+    level = {CheckStatus.REFUSED: 30, CheckStatus.FAILED: 30, CheckStatus.HELD: 30}.get(result.status, 20)
     log.log(level, "check %s: %s%s: %s (downloaded %d bytes)", source, result.status,
             f" ({result.reason})" if result.reason else "", result.message, result.downloaded_bytes)
     return result
@@ -413,18 +327,55 @@ def _check(source: str, trusted: Sequence[PublicKey], current_db: Path | None, s
     except UpdateRefused as exc:
         return poll.result(CheckStatus.REFUSED, exc.message, reason=exc.reason)
     if fetched.offer is None:
-        return _unchanged(poll, pending)
-    return _judge_offer(poll, fetched, fetched.offer, pending)
+        return _held(poll, _unchanged(poll, pending))
+    return _held(poll, _judge_offer(poll, fetched, fetched.offer, pending))
+
+
+def _held(poll: _Poll, result: CheckResult) -> CheckResult:
+    """A READY pack is HELD while the content in use is a programme staff opened by hand here:
+    the kiosk's next idle reset had replaced it (their corrected sheet) without a word."""
+    current, ready = poll.current, result.ready
+    if result.status is not CheckStatus.READY or ready is None or current is None \
+            or current.signer != STAFF_SIGNER:
+        return result
+    why = errors.held_by_staff_import(ready.pack_id, ready.version, ready.signer, current.source,
+                                      current.version)
+    return dataclasses.replace(result, status=CheckStatus.HELD, message=why,
+                               reason=errors.STAFF_IMPORT)
+
+
+def held_update(current_db: Path | None, slot: ContentSlot | None = None) -> CheckResult | None:
+    """The content team's pack a poll downloaded and holds because ``current_db`` is a
+    programme staff opened by hand here (for ``update status`` and the staff menu), else None.
+
+    Reads the poll's state without waiting for a poll in progress. Raises
+    :class:`~guide.updates.state.SlotStateError` when ``state.json`` is damaged.
+    """
+    slot = slot or default_slot()
+    current = db_identity(current_db)
+    if current is None or current.signer != STAFF_SIGNER:
+        return None
+    pending = _pending_ready(slot, _read_poll(slot))
+    if pending is None or pending.pack_id != current.pack_id \
+            or pending.version <= signed_floor(read_state(slot), current, pending.pack_id):
+        return None
+    why = errors.held_by_staff_import(pending.pack_id, pending.version, pending.signer,
+                                      current.source, current.version)
+    return CheckResult(CheckStatus.HELD, why, pending.source, ready=pending,
+                       reason=errors.STAFF_IMPORT)
 
 
 def _unchanged(poll: _Poll, pending: ReadyUpdate | None) -> CheckResult:
     if pending is not None:
         return poll.result(CheckStatus.READY, f"unchanged since the last check; version "
                            f"{pending.version} is downloaded and waiting", ready=pending)
-    note = ""
     if poll.known.get("decision") == Decision.REFUSED:
-        note = f" (last time refused: {poll.known.get('detail', '')})"
-    return poll.result(CheckStatus.NOT_MODIFIED, f"unchanged since the last check{note}")
+        # Still refused, not "nothing new": a fleet script reading the exit status took a kiosk
+        # that refuses its source's pack at every poll for one that is up to date.
+        reason, _, why = str(poll.known.get("detail", "")).partition(": ")
+        return poll.result(CheckStatus.REFUSED, "unchanged since the last check, which refused "
+                           f"it: {why or reason}", reason=reason if why else None)
+    return poll.result(CheckStatus.NOT_MODIFIED, "unchanged since the last check")
 
 
 def _judge_offer(poll: _Poll, fetched: Fetched, index: PackIndex, pending: ReadyUpdate | None) -> CheckResult:

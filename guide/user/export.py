@@ -1,4 +1,5 @@
-"""Take-aways: bookmarks as a calendar (.ics), JSON or CSV, and JSON import for staff.
+"""Take-aways: bookmarks as a calendar (.ics), JSON or CSV (the JSON is read back by
+:mod:`guide.user.bookmark_import`).
 
 Calendar (RFC 5545, via icalendar): one event per bookmarked forum still in the guide,
 in the content's time zone (Asia/Shanghai) with a VTIMEZONE. A forum with no known
@@ -8,10 +9,9 @@ time becomes an all-day event; one with a start but no end lasts
 duplicating them. Forums no longer in the guide are left out and counted.
 
 JSON (and CSV, UTF-8 with a BOM so spreadsheet programs read Chinese) carry every
-bookmark, those no longer in the guide included. :func:`import_bookmarks` reads the
-JSON back, validates all of it first and changes nothing unless all of it is valid.
+bookmark, those no longer in the guide included.
 
-icalendar and pydantic are imported inside the functions that need them, so this
+icalendar is imported inside the functions that need it, so this
 module costs nothing until a take-away is actually made.
 """
 
@@ -24,21 +24,18 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from guide.content.database import content_info
-from guide.content.models import KINDS
 from guide.user import EXPORT_FORMATS, ExportFormat
 from guide.user.bookmarks import (
     DEFAULT_DURATION,
     BookmarkView,
     list_bookmarks,
-    snapshots,
     timeline_key,
 )
-from guide.user.db import Db, transaction
+from guide.user.db import Db
 from guide.user.saving import write_whole
-from guide.user.session import current_owner
 
 FORMAT_ID = "zgc-guide-bookmarks"
 FORMAT_VERSION = 1
@@ -47,24 +44,8 @@ FORMATS = EXPORT_FORMATS
 CSV_COLUMNS = ("kind", "id", "title", "title_en", "date", "start_time", "end_time", "venue",
                "in_guide", "added_at")
 
-# Import limits (README, "Bookmarks"): far above any real list, far below what hurts.
-MAX_IMPORT_BYTES = 5 * 1024 * 1024
-MAX_IMPORT_BOOKMARKS = 5000
-MAX_ID_CHARS = 200
-MAX_TEXT_CHARS = 1000
-MAX_NESTING = 8  # the format nests 3 deep: {"bookmarks": [{...}]}
-MIN_YEAR, MAX_YEAR = 2000, 2100
 # OWASP CSV injection: a cell starting with one of these is a formula to a spreadsheet.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-class ImportFileError(ValueError):
-    """A bookmarks file that cannot be imported; ``problems`` says exactly what and where."""
-
-    def __init__(self, path: Path, problems: Sequence[str]) -> None:
-        self.path = path
-        self.problems = tuple(problems)
-        super().__init__(f"{path}: " + "; ".join(self.problems))
 
 
 @dataclass(frozen=True)
@@ -75,16 +56,6 @@ class ExportReport:
     format: Format
     written: int
     left_out: tuple[BookmarkView, ...]  # calendar only: forums no longer in the guide, and non-forums
-
-
-@dataclass(frozen=True)
-class ImportReport:
-    """What an import changed."""
-
-    added: int
-    already: int
-    not_in_guide: int  # added with the file's title, shown as no longer in the guide
-    other_pack: str | None = None  # the file's pack id, when it was exported from other content
 
 
 # --- calendar --------------------------------------------------------------------------------
@@ -223,209 +194,3 @@ def export_bookmarks(user_db: Db, content_db: Db | None, fmt: Format, out: Path,
     data, written, left = export_bytes(user_db, content_db, fmt, lang=lang)
     write_whole(Path(out), data)
     return ExportReport(Path(out), fmt, written, left)
-
-
-# --- import ---------------------------------------------------------------------------------
-
-def _models() -> tuple[Any, Any]:
-    from pydantic import BaseModel, ConfigDict, Field, field_validator
-
-    class Entry(BaseModel):
-        model_config = ConfigDict(extra="forbid", strict=False)
-        kind: Literal[KINDS]  # type: ignore[valid-type]
-        id: str = Field(min_length=1, max_length=MAX_ID_CHARS)
-        title: str | None = Field(default=None, max_length=MAX_TEXT_CHARS)
-        title_en: str | None = Field(default=None, max_length=MAX_TEXT_CHARS)
-        date: dt.date | None = None
-        start_time: dt.time | None = None
-        end_time: dt.time | None = None
-        venue: str | None = Field(default=None, max_length=MAX_TEXT_CHARS)
-        in_guide: bool | None = None  # written by export; ignored on import
-        added_at: dt.datetime | None = None
-
-        @field_validator("id")
-        @classmethod
-        def _no_blank(cls, value: str) -> str:
-            if not value.strip():
-                raise ValueError("must not be blank")
-            return value.strip()
-
-        @field_validator("date", "added_at")
-        @classmethod
-        def _plausible(cls, value: dt.date | None) -> dt.date | None:
-            if value is not None and not MIN_YEAR <= value.year <= MAX_YEAR:
-                raise ValueError(f"year {value.year} is outside {MIN_YEAR}-{MAX_YEAR}")
-            return value
-
-    class File(BaseModel):
-        model_config = ConfigDict(extra="forbid")
-        format: Literal["zgc-guide-bookmarks"] = "zgc-guide-bookmarks"  # = FORMAT_ID
-        version: Literal[1] = 1  # = FORMAT_VERSION
-        pack_id: str | None = None
-        exported_at: str | None = None
-        bookmarks: list[Entry] = Field(max_length=MAX_IMPORT_BOOKMARKS)
-
-    return Entry, File
-
-
-def _where(loc: Sequence[Any]) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "(top level)"
-
-
-def _problem(error: Any) -> str:
-    text = f"{_where(error['loc'])}: {error['msg']}"
-    value = error.get("input")
-    if error["type"] != "missing" and isinstance(value, str | int | float | bool):
-        text += f" (got {value!r})"
-    return text
-
-
-def _nesting(text: str) -> int:
-    """How deep ``[``/``{`` nest outside strings (checked before json.loads recurses)."""
-    depth = deepest = 0
-    in_string = escaped = False
-    for ch in text:
-        if in_string:
-            if escaped:
-                escaped = False
-            elif ch == "\\":
-                escaped = True
-            elif ch == '"':
-                in_string = False
-        elif ch == '"':
-            in_string = True
-        elif ch in "[{":
-            depth += 1
-            if depth > deepest:
-                deepest = depth
-                if deepest > MAX_NESTING:
-                    return deepest  # enough to refuse; no need to walk 100k levels
-        elif ch in "]}":
-            depth -= 1
-    return deepest
-
-
-def _other_export(text: str) -> str | None:
-    """What to say of a file that is one of the guide's other exports, not its JSON."""
-    start = text.lstrip()[:200]
-    if start.startswith("BEGIN:VCALENDAR"):
-        return ("a calendar (.ics) export, which calendars read; import reads the JSON export "
-                "(guide bookmarks export --format json)")
-    if start.startswith(",".join(CSV_COLUMNS)):
-        return ("the CSV export, which spreadsheets read; import reads the JSON export "
-                "(guide bookmarks export --format json)")
-    return None
-
-
-def _decoded(raw: bytes) -> str:
-    """The file's text: UTF-8 (with or without a BOM), or UTF-16 with its BOM, as Windows
-    Notepad saves "Unicode" files."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16")
-    return raw.decode("utf-8-sig")
-
-
-def _newer(data: dict[str, Any]) -> str | None:
-    version = data.get("version")
-    if data.get("format") == FORMAT_ID and isinstance(version, int) and version > FORMAT_VERSION:
-        return (f"written by a newer version of the guide (bookmarks file version {version}; this "
-                f"version reads version {FORMAT_VERSION}): update the guide, then import it")
-    return None
-
-
-def read_bookmarks_file(path: Path) -> tuple[list[Any], str | None]:
-    """Parse and validate a bookmarks JSON file: (its bookmarks, the pack id it names).
-    Raise :class:`ImportFileError` naming every problem.
-
-    Problems are given with their place in the file, e.g. ``bookmarks[2].kind: Input
-    should be 'forum', 'area', ...``.
-    """
-    from pydantic import ValidationError
-
-    from guide.files import read_regular_file
-
-    path = Path(path)
-    try:
-        raw = read_regular_file(path, MAX_IMPORT_BYTES)
-        text = _decoded(raw)
-    except FileNotFoundError:
-        raise ImportFileError(path, ["no such file"]) from None
-    except UnicodeDecodeError as exc:
-        raise ImportFileError(path, [f"cannot be read as UTF-8 text: {exc}"]) from exc
-    except ValueError as exc:  # too large, or not a regular file
-        raise ImportFileError(path, [str(exc)]) from None
-    except OSError as exc:
-        raise ImportFileError(path, [f"cannot be read: {exc.strerror or exc}"]) from exc
-    other = _other_export(text)
-    if other is not None:
-        raise ImportFileError(path, [other])
-    depth = _nesting(text)
-    if depth > MAX_NESTING:
-        raise ImportFileError(path, [f"nested {depth} levels deep; a bookmarks file nests "
-                                     f"at most {MAX_NESTING}"])
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ImportFileError(path, [f"not valid JSON: {exc.msg} at line {exc.lineno} "
-                                     f"column {exc.colno}"]) from exc
-    except ValueError:  # a number of more than 4,300 digits, which Python will not read
-        raise ImportFileError(path, ["a number thousands of digits long, which no bookmarks "
-                                     "file holds: not a bookmarks file"]) from None
-    if not isinstance(data, dict):
-        raise ImportFileError(path, [f"(top level): expected an object with a 'bookmarks' list, "
-                                     f"got {type(data).__name__}"])
-    newer = _newer(data)
-    if newer is not None:
-        raise ImportFileError(path, [newer])
-    _entry, file_model = _models()
-    try:
-        parsed = file_model.model_validate(data)
-    except ValidationError as exc:
-        raise ImportFileError(path, [_problem(e) for e in exc.errors()]) from exc
-    return list(parsed.bookmarks), parsed.pack_id or None
-
-
-def import_bookmarks(user_db: Db, content_db: Db, path: Path) -> ImportReport:
-    """Add the bookmarks in a JSON file (as written by the JSON export) to the current list.
-
-    All-or-nothing: the whole file is validated before anything is written, and the
-    additions commit in one transaction. Bookmarks already present are kept as they
-    are. Items this content lacks are added under the file's title (or their id) and
-    show as no longer in the guide, rather than being dropped.
-    """
-    entries, pack_id = read_bookmarks_file(path)
-    unique: dict[tuple[str, str], Any] = {}
-    for e in entries:
-        unique.setdefault((e.kind, e.id), e)
-    current = snapshots(content_db, unique)
-    owner = current_owner(user_db)
-    now = dt.datetime.now(dt.UTC)
-    added = not_in_guide = 0
-    with transaction(user_db) as conn:
-        for n, ((kind, item_id), e) in enumerate(unique.items()):
-            s = current.get((kind, item_id))
-            if s is None:
-                title, title_en = e.title or item_id, e.title_en or e.title or item_id
-                row = [title, title_en, _iso(e.date), _iso(e.start_time), _iso(e.end_time), e.venue]
-            else:
-                row = [s.title, s.title_en, _iso(s.date), _iso(s.start_time), _iso(s.end_time),
-                       s.venue]
-            # Keep the file's order when it gives no times: one microsecond apart.
-            added_at = (e.added_at.astimezone(dt.UTC) if e.added_at and e.added_at.tzinfo
-                        else now + dt.timedelta(microseconds=n))
-            seen = now.isoformat(timespec="microseconds") if s else added_at.isoformat()
-            cursor = conn.execute(
-                """INSERT OR IGNORE INTO bookmark (owner, kind, item_id, title, title_en, date,
-                       start_time, end_time, venue, added_at, seen_at)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                [owner, kind, item_id, *row, added_at.isoformat(timespec="microseconds"), seen])
-            if cursor.rowcount:
-                added += 1
-                not_in_guide += s is None
-    here = content_info(content_db).pack_id
-    other = pack_id if pack_id and here and pack_id != here else None
-    return ImportReport(added=added, already=len(unique) - added, not_in_guide=not_in_guide,
-                        other_pack=other)

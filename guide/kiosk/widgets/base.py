@@ -132,6 +132,7 @@ QPushButton {{ background: {p.selection}; color: {p.text}; border: 2px solid {p.
 QPushButton:pressed {{ background: {p.primary}; color: {p.on_primary}; }}
 QPushButton:disabled {{ color: {p.disabled}; background: {p.window}; }}
 QPushButton#keyDone, QPushButton#pinOk {{ background: {p.primary}; color: {p.on_primary}; }}
+QPushButton:checked {{ background: {p.primary}; color: {p.on_primary}; }}
 QPushButton#keyClear, QPushButton#pinCancel {{ background: {p.surface}; }}
 """
 

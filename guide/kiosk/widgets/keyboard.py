@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Callable
 
 from PySide6.QtCore import (
@@ -44,12 +45,26 @@ def key_button(text: str, name: str, on_press: Callable[[], None], *, repeat: bo
 KEY_ROWS = ("1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm")
 
 
+class Capitals(enum.Enum):
+    """What the Shift key is set to, as on a phone's keyboard: a tap for one capital, a
+    second for all of them, a third for small letters again."""
+
+    OFF = "off"
+    NEXT = "next"  # the next letter only
+    LOCKED = "locked"  # every letter, until tapped again (caps lock)
+
+
+SHIFT_GLYPHS = {Capitals.OFF: "⇧", Capitals.NEXT: "⬆", Capitals.LOCKED: "⇪"}
+
+
 class OnScreenKeyboard(QWidget):
-    """Latin letters, digits, space, backspace, clear and done, typed into a line edit.
+    """Latin letters (small or capital), digits, space, backspace, clear and done, typed
+    into a line edit.
 
     Keys are sent to the target as ordinary key events, exactly as a hardware keyboard's,
     so the search box, its shortcuts and its undo behave the same. Pinyin and English
-    search find Chinese content without a Chinese input method.
+    search find Chinese content without a Chinese input method; capitals ask for an
+    acronym (AI: the Artificial Intelligence area, where "ai" is pinyin 爱, 艾 first).
     """
 
     done_pressed = Signal()
@@ -67,19 +82,27 @@ class OnScreenKeyboard(QWidget):
         grid = self.grid = QVBoxLayout(self)
         grid.setContentsMargins(24, KEY_PAD, 24, KEY_PAD)
         grid.setSpacing(KEY_GAP)
-        self.keys: dict[str, QPushButton] = {}
+        self.keys: dict[str, QPushButton] = {}  # by the small letter or digit
+        self.capitals = Capitals.OFF
+        # Checkable: a screen reader tells on from off, and hears each change.
+        self.shift = key_button(SHIFT_GLYPHS[Capitals.OFF], "keyShift", self.shift_pressed)
+        self.shift.setCheckable(True)
         for row_keys in KEY_ROWS:
             row = QHBoxLayout()
             row.setSpacing(KEY_GAP)
-            row.addStretch(1 if len(row_keys) < 10 else 0)
+            last = row_keys == KEY_ROWS[-1]
+            # The last row is as wide as the first two: Shift and backspace take its ends.
+            row.addStretch(1 if len(row_keys) < 10 and not last else 0)
+            if last:
+                row.addWidget(self.shift, 3)
             for ch in row_keys:
-                button = key_button(ch, f"key_{ch}", lambda c=ch: self.type_text(c))  # type: ignore[misc]
+                button = key_button(ch, f"key_{ch}", lambda c=ch: self.key_pressed(c))  # type: ignore[misc]
                 self.keys[ch] = button
                 row.addWidget(button, 2)
-            if row_keys == KEY_ROWS[-1]:
+            if last:
                 self.backspace = key_button("⌫", "keyBackspace", self.backspace_pressed, repeat=True)
                 row.addWidget(self.backspace, 3)
-            row.addStretch(1 if len(row_keys) < 10 else 0)
+            row.addStretch(1 if len(row_keys) < 10 and not last else 0)
             grid.addLayout(row)
         bottom = QHBoxLayout()
         bottom.setSpacing(KEY_GAP)
@@ -101,13 +124,18 @@ class OnScreenKeyboard(QWidget):
         self.space.setText(self.tr("Space"))
         self.done.setText(self.tr("Done"))
         self.backspace.setAccessibleName(self.tr("Backspace"))
+        self.shift.setAccessibleDescription(
+            self.tr("Tap once for one capital letter, twice for all capitals, again for small letters"))
+        self._show_capitals()
 
-    def _send(self, key: Qt.Key, text: str = "") -> None:
+    def _send(self, key: Qt.Key, text: str = "",
+              modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(self.target, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, text))
+            QApplication.sendEvent(self.target, QKeyEvent(kind, key, modifiers, text))
 
     def type_text(self, text: str) -> None:
-        """Type ``text`` (letters, digits, spaces) into the target as key presses."""
+        """Type ``text`` (letters, digits, spaces) into the target as key presses; a capital
+        with Shift held, as a hardware keyboard sends it."""
         for ch in text:
             if ch == " ":
                 key = Qt.Key.Key_Space
@@ -115,7 +143,40 @@ class OnScreenKeyboard(QWidget):
                 key = Qt.Key(Qt.Key.Key_0.value + int(ch))
             else:
                 key = Qt.Key(Qt.Key.Key_A.value + ord(ch.lower()) - ord("a"))
-            self._send(key, ch)
+            shift = Qt.KeyboardModifier.ShiftModifier if ch.isupper() else Qt.KeyboardModifier.NoModifier
+            self._send(key, ch, shift)
+
+    def key_pressed(self, ch: str) -> None:
+        """A letter or digit key: a letter a capital while Shift is on (then off again,
+        unless locked)."""
+        if ch.isalpha() and self.capitals is not Capitals.OFF:
+            self.type_text(ch.upper())
+            if self.capitals is Capitals.NEXT:
+                self.set_capitals(Capitals.OFF)
+        else:
+            self.type_text(ch)
+
+    def shift_pressed(self) -> None:
+        """Shift: one capital, then all capitals, then small letters again."""
+        order = list(Capitals)
+        self.set_capitals(order[(order.index(self.capitals) + 1) % len(order)])
+
+    def set_capitals(self, capitals: Capitals) -> None:
+        """Set Shift to ``capitals``: the letter keys show what they type."""
+        self.capitals = capitals
+        self._show_capitals()
+
+    def _show_capitals(self) -> None:
+        """The letter keys in capitals or small letters, and Shift pressed or not (a lock with
+        its own symbol and name, as on a phone: ⇪), as the key is set."""
+        upper = self.capitals is not Capitals.OFF
+        for ch, button in self.keys.items():
+            button.setText(ch.upper() if upper else ch)
+        shift = self.shift
+        shift.setText(SHIFT_GLYPHS[self.capitals])
+        shift.setChecked(upper)
+        shift.setAccessibleName(self.tr("Caps lock") if self.capitals is Capitals.LOCKED
+                                else self.tr("Shift"))
 
     def backspace_pressed(self) -> None:
         self._send(Qt.Key.Key_Backspace)
@@ -150,10 +211,13 @@ class OnScreenKeyboard(QWidget):
         side = 24 + (parent.width() - keys) // 2
         self.grid.setContentsMargins(side, KEY_PAD, side, KEY_PAD)
         self.setGeometry(0, parent.height() - height, parent.width(), height)
-        font = fitting_font(max(22, 34 * unit) * self.scale, key_height(height) - KEY_CHROME, bold=True)
+        px = max(22, 34 * unit) * self.scale
+        font = fitting_font(px, key_height(height) - KEY_CHROME, bold=True)
         for button in self.findChildren(QPushButton):
             button.setFont(font)
             button.setMinimumSize(KEY_MIN, KEY_MIN)
+        # Shift's arrow draws smaller than a letter of its font: as large as one.
+        self.shift.setFont(fitting_font(px * 1.4, key_height(height) - KEY_CHROME))
 
     def present(self) -> None:
         """Show over the bottom of the window."""
@@ -167,6 +231,9 @@ class OnScreenKeyboard(QWidget):
 
     def hideEvent(self, event: QHideEvent) -> None:
         self._make_room(0)
+        # Put away (Done, another page, the visit's end): the next typing, or the next
+        # visitor, starts in small letters as the keyboard first showed.
+        self.set_capitals(Capitals.OFF)
         super().hideEvent(event)
 
     def _make_room(self, height: int) -> None:

@@ -1,0 +1,77 @@
+"""A letter with symbols (C++, C#, F#): a word of its own, not the prefix of every c-word.
+
+The symbols are punctuation to the index, so "C++" and "C#" were asked as the one letter
+c… and found every word starting with c: in a programme with talks on C++, "Cats and
+cars" and "C# for games" came with, marked [C]ats and [c]ars. Now such a word is indexed
+and asked spelt in letters (text.symbol_words: cpp, csharp), as c’t is joined (ct).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from guide.search import SearchDoc, normalize_query, search
+from guide.search.fallback import search_with_fallback
+from guide.search.query import typed_words
+from tests.support import memory_index
+
+TALKS = (
+    SearchDoc("forum", "cpp", "C++ in practice", body="Templates, ranges and C++20 modules."),
+    SearchDoc("forum", "csharp", "C# for games", body="Scripting a game engine in C#."),
+    SearchDoc("forum", "cats", "Cats and cars", body="Cute cats in cool cars."),
+    SearchDoc("forum", "fsharp", "F# and functional programming", body="Types for free."),
+    SearchDoc("forum", "cpp-zh", "C＋＋语言入门", "C++ for beginners", body="学习Ｃ＃与C++语言。"),
+    # Its English title's initials are cpp: still not a C++ talk.
+    SearchDoc("area", "cpp-acronym", "计算机编程", "Computer Programming Principles"),
+)  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def conn() -> sqlite3.Connection:
+    return memory_index(TALKS)
+
+
+def ids(conn: sqlite3.Connection, query: str) -> list[str]:
+    return [hit.id for hit in search(conn, query)]
+
+
+@pytest.mark.parametrize("query", ["C++", "c++", "C＋＋"])
+def test_cpp_finds_the_cpp_talks_and_not_every_c_word(conn: sqlite3.Connection, query: str) -> None:
+    assert sorted(ids(conn, query)) == ["cpp", "cpp-zh"]  # not Cats and cars, not C#, not cpp's initials
+    hits = {hit.id: hit.marked() for hit in search(conn, query)}
+    assert hits["cpp"] == ("[C++] in practice", "Templates, ranges and [C++]20 modules.")
+    assert hits["cpp-zh"][0] == "[C＋＋]语言入门"
+
+
+@pytest.mark.parametrize(("query", "found", "title"), [
+    ("C#", ["csharp", "cpp-zh"], "[C#] for games"),  # the Chinese course names Ｃ＃ in its body
+    ("c#", ["csharp", "cpp-zh"], "[C#] for games"),
+    ("F#", ["fsharp"], "[F#] and functional programming"),  # not "C# [f]or games"
+])
+def test_sharp_finds_the_language(conn: sqlite3.Connection, query: str, found: list[str], title: str) -> None:
+    hits = search(conn, query)
+    assert [hit.id for hit in hits] == found
+    assert hits[0].marked()[0] == title
+
+
+@pytest.mark.parametrize(("query", "found"), [("cpp", "cpp"), ("csharp", "csharp"), ("fsharp", "fsharp")])
+def test_the_language_spelt_in_letters_finds_it_too(conn: sqlite3.Connection, query: str, found: str) -> None:
+    """A kiosk's keyboard has no + or #: the name spelt as it is where symbols cannot be."""
+    assert found in ids(conn, query)[:2]  # C++ in practice, or the course of a shorter title
+
+
+def test_a_query_reads_the_symbols_as_a_word_and_a_lone_c_as_before(conn: sqlite3.Connection) -> None:
+    assert [p.text for p in normalize_query("C++ C# F# c")] == ["cpp", "csharp", "fsharp", "c"]
+    assert [p.text for p in normalize_query("a#b 5g+ c+ c+++")] == ["a", "b", "5g", "c"]
+    assert ids(conn, "C++ practice") == ["cpp"]
+    assert set(ids(conn, "c")) >= {"cpp", "csharp", "cats"}  # c… still starts them all
+
+
+def test_fewer_words_keep_the_symbols(conn: sqlite3.Connection) -> None:
+    """No talk is on Rust: the fallback asks "C++" alone, not "C" (every c-word)."""
+    assert typed_words("C++ and C# games") == ["C++", "and", "C#", "games"]
+    results = search_with_fallback(conn, "C++ Rust")
+    assert results.asked == "C++"
+    assert sorted(hit.id for hit in results.hits) == ["cpp", "cpp-zh"]
