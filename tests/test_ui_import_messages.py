@@ -75,7 +75,8 @@ def test_a_broken_sheet_is_refused_in_chinese_naming_its_rows_and_columns(
     assert text.startswith("日程文件有错误。请在文件中更正后重新打开：\n\n"
                            "programme.csv：6 个单元格有误\n"
                            "   programme.csv：第 2 行，开始 Start 列：'25:00' 不是时间（HH:MM 或 "
-                           "HH:MM:SS，例如 14:00；或带“上午/下午”或 AM/PM，例如 下午2点、2:00 PM）\n"), text
+                           "HH:MM:SS，例如 14:00；14.00 或 1400；或带“上午/下午”或 AM/PM，例如 下午2点、"
+                           "2:00 PM）\n"), text
     assert "   programme.csv：第 2 行，结束 End 列：'26:00' 不是时间（" in text
     assert "   programme.csv：第 3 行，标题 Title 列：为空；每个场次都需要标题\n" in text
     assert "   programme.csv：第 3 行，结束 End 列：'8:00' 不晚于“开始 Start”的 09:00（" in text
@@ -94,7 +95,7 @@ def test_a_broken_sheet_is_refused_in_chinese_naming_its_rows_and_columns(
     assert main(["import", str(source), "--out", str(tmp_path / "pack")]) == 2
     err = capsys.readouterr().err
     assert ("programme.csv: row 2, column 开始 Start: '25:00' is not a time (HH:MM or HH:MM:SS, "
-            "e.g. 14:00; or with 上午/下午 or AM/PM, e.g. 下午2点, 2:00 PM)\n") in err
+            "e.g. 14:00; 14.00 or 1400; or with 上午/下午 or AM/PM, e.g. 下午2点, 2:00 PM)\n") in err
     assert "programme.csv: row 3, column 标题 Title: is empty; every session needs a title\n" in err
     assert ("programme.csv: row 5, column 日期 Date: '2023/5/28 周一' says Monday (周一), but "
             "2023-05-28 is a Sunday (周日); correct the date or the weekday\n") in err
