@@ -167,6 +167,84 @@ def test_a_workbooks_hidden_and_other_sheets_are_said_in_chinese(
     g.close()
 
 
+def test_a_pasted_header_and_an_old_mac_workbooks_date_numbers_are_said_in_chinese(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+) -> None:
+    """The notes of a second day's block pasted with its header and of a workbook counting its
+    date numbers from 1904 read in English inside the Chinese question."""
+    import datetime as dt
+
+    from openpyxl import Workbook
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904
+
+    book = Workbook()
+    book.epoch = CALENDAR_MAC_1904
+    sheet = book.active
+    assert sheet is not None
+    for row in (["编号 ID", "标题 Title", "日期 Date", "开始 Start", "结束 End"],
+                ["S1", "开幕式", dt.date(2023, 5, 25), "09:00", "10:00"],
+                ["编号", "标题", "日期", "开始", "结束"],  # day 2's block, pasted with its header
+                ["S2", "主论坛", 43610, "10:30", "12:00"]):  # a date number, formatted General
+        sheet.append(row)
+    source = tmp_path / "mac.xlsx"
+    book.save(source)
+    g = _staff_guide(qtbot, tmp_path, "zh")
+    asked = answer_yes(monkeypatch)
+    assert _open(qtbot, g, source)
+    question = asked[0]
+    assert ("\n   第 3 行：重复了标题行（第 1 行），就像把一组场次连同标题行粘贴到另一组下面时那样：已跳过，"
+            "未作为场次读取；其下的场次已读取\n") in question, question
+    assert ("\n   第 4 行，日期 Date 列：是 Excel 的日期序号（43610），而不是以日期格式显示的日期，已按其在"
+            "本工作簿中代表的日期读取（43610 即 2023-05-26）（本工作簿的日期从 1904 年起算，与旧版 Mac "
+            "Excel 相同：同一个序号在其他工作簿中要早四年零一天）；如需显示为日期，请在 Excel 中将该列设为"
+            "日期格式（设置单元格格式 > 日期）") in question
+    assert "repeats the header" not in question and "date numbers" not in question
+    g.close()
+
+
+def test_times_typed_as_numbers_and_a_header_in_other_columns_are_refused_in_chinese(
+    qtbot, tmp_path: Path, capsys: pytest.CaptureFixture[str]  # type: ignore[no-untyped-def]
+) -> None:
+    """A time Excel kept as a number (9.3, 17), a number that is no time (2500) and a header
+    pasted with its columns in other places are refused naming the form to type, in Chinese."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in (["标题 Title", "日期 Date", "开始 Start", "结束 End"],
+                ["Opening", "2023-05-25", 9.3, 17],
+                ["Keynote", "2023-05-25", "2500", None],
+                ["日期 Date", "标题 Title", "开始 Start", "结束 End"],
+                ["2023-05-26", "Forum", "10:00", "11:00"]):
+        sheet.append(row)
+    source = tmp_path / "p.xlsx"
+    book.save(source)
+    g = _staff_guide(qtbot, tmp_path, "zh")
+    assert not _open(qtbot, g, source)
+    details = _refusal(g).detailedText().splitlines()
+    assert details == [
+        "p.xlsx：第 2 行，开始 Start 列：'9.3' 小数点后只有一位数字，因此分钟不明确（09:30 还是 09:03？）；"
+        "在设为数字格式的单元格中输入 9.30，Excel 会保存为 9.3：请把时间写作 HH:MM，例如 09:30",
+        "p.xlsx：第 2 行，结束 End 列：'17' 只有小时，没有分钟；在设为数字格式的单元格中输入 17.00，"
+        "Excel 会保存为 17：请把时间写作 HH:MM，例如 17:00",
+        "p.xlsx：第 3 行，开始 Start 列：'2500' 是数字，但不是一天中的时间：时间应写作 HH:MM（14:00），"
+        "或 14.00、1400，小时为 0-23，分钟为 00-59",
+        "p.xlsx：第 4 行又是一个标题行，但其各列的位置与第 1 行的标题行不同：其下各行会按第 1 行的列"
+        "读取；请让这些列与第 1 行一致，或把它们放到单独的工作表中"], details
+    g.close()
+
+    # The command line says them in English, as it did.
+    assert main(["import", str(source), "--out", str(tmp_path / "pack")]) == 2
+    err = capsys.readouterr().err
+    assert ("p.xlsx: row 2, column 结束 End: '17' is an hour without its minutes; Excel keeps "
+            "17.00, typed in a cell formatted as a number, as 17: write the time as HH:MM, "
+            "e.g. 17:00\n") in err
+    assert ("p.xlsx: row 4 is a header row again, with its columns in other places than the "
+            "header of row 1: the rows under it would be read in row 1's columns; give them row "
+            "1's columns, or put them on a sheet of their own\n") in err
+
+
 @pytest.mark.parametrize(("name", "data", "said_zh"), [
     ("empty.csv", b"", "empty.csv：文件为空"),
     ("days.json", b'{"schedule":{"conference":{"title":"T","time_zone_name":"UTC","days":[1,2]}}}',

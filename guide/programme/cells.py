@@ -103,17 +103,27 @@ def typed_time_hint(value: Any) -> str | None:
         return None
     hours, after = m[1], m[2]
     if len(hours) > 2 or int(hours) > 23 or (after is not None and len(after) != 1):
-        return ("is a number that is no time of day: a time is HH:MM (14:00), or 14.00 or 1400, "
-                "with hours 0-23 and minutes 00-59")
+        return Message("is a number that is no time of day: a time is HH:MM (14:00), or 14.00 or "
+                       "1400, with hours 0-23 and minutes 00-59")
     # A cell formatted as a number keeps 17.00 as 17 and 9.30 as 9.3: the minutes typed are lost.
-    number = isinstance(value, int | float) and not isinstance(value, bool)
+    lost = isinstance(value, int | float) and not isinstance(value, bool)
     typed = f"{hours}.{after or 0}0"
-    lost = f"; Excel keeps {typed}, typed in a cell formatted as a number, as {text}" if number else ""
     if after is None:
-        return f"is an hour without its minutes{lost}: write the time as HH:MM, e.g. {int(hours):02d}:00"
-    shown = f"{int(hours):02d}:{after}0"
-    return (f"has one digit after the dot, so its minutes are unclear ({shown} or "
-            f"{int(hours):02d}:0{after}?){lost}: write the time as HH:MM, e.g. {shown}")
+        example = f"{int(hours):02d}:00"
+        if lost:
+            return Message("is an hour without its minutes; Excel keeps {typed}, typed in a cell "
+                           "formatted as a number, as {number}: write the time as HH:MM, e.g. "
+                           "{example}", typed=typed, number=text, example=example)
+        return Message("is an hour without its minutes: write the time as HH:MM, e.g. {example}",
+                       example=example)
+    shown, other = f"{int(hours):02d}:{after}0", f"{int(hours):02d}:0{after}"
+    if lost:
+        return Message("has one digit after the dot, so its minutes are unclear ({shown} or "
+                       "{other}?); Excel keeps {typed}, typed in a cell formatted as a number, as "
+                       "{number}: write the time as HH:MM, e.g. {shown}", shown=shown, other=other,
+                       typed=typed, number=text)
+    return Message("has one digit after the dot, so its minutes are unclear ({shown} or {other}?): "
+                   "write the time as HH:MM, e.g. {shown}", shown=shown, other=other)
 
 
 class NoYear(ValueError):

@@ -77,23 +77,29 @@ def _filled_notice(reader: _SheetReader) -> tuple[str, str]:
 
 
 def _header_notice(reader: _SheetReader) -> tuple[str, str]:
-    header = reader.where.row(reader.head.row)
     return (rows_text([reader.where.row(n) for n in reader.repeated]),
-            f"repeats the header ({header}), as a block of sessions pasted under another with its "
-            "header does: skipped, not read as a session; the sessions under it were read")
+            Message("repeats the header ({header}), as a block of sessions pasted under another "
+                    "with its header does: skipped, not read as a session; the sessions under it "
+                    "were read", header=reader.where.row(reader.head.row)))
 
 
 def _number_notice(reader: _SheetReader, epoch: dt.datetime) -> tuple[str, str]:
     """Said for the date cells of a workbook that hold Excel's date numbers, read as dates."""
     _row, number, day = reader.numbers[0]
     shown = f"{day:%Y-%m-%d %H:%M}" if day.time() != dt.time(0) else f"{day:%Y-%m-%d}"
-    counts = (" (the workbook counts dates from 1904, as old Mac Excel did: the same number is "
-              "four years and a day earlier in another workbook)" if epoch.year == 1904 else "")
-    return (rows_text([reader.where.row(n) for n, _number, _day in reader.numbers])
-            + ", column 日期 Date",
-            f"holds Excel's date numbers, not dates shown as such ({cell_text(number)}), read as the "
-            f"dates they stand for in this workbook ({cell_text(number)} is {shown}){counts}; "
-            "format the column as a date in Excel (Format Cells > Date) to see them as dates")
+    where = Message("{where}, column {column}", column="日期 Date",
+                    where=rows_text([reader.where.row(n) for n, _number, _day in reader.numbers]))
+    if epoch.year == 1904:
+        return where, Message(
+            "holds Excel's date numbers, not dates shown as such ({number}), read as the dates they "
+            "stand for in this workbook ({number} is {date}) (the workbook counts dates from 1904, "
+            "as old Mac Excel did: the same number is four years and a day earlier in another "
+            "workbook); format the column as a date in Excel (Format Cells > Date) to see them as "
+            "dates", number=cell_text(number), date=shown)
+    return where, Message(
+        "holds Excel's date numbers, not dates shown as such ({number}), read as the dates they "
+        "stand for in this workbook ({number} is {date}); format the column as a date in Excel "
+        "(Format Cells > Date) to see them as dates", number=cell_text(number), date=shown)
 
 
 def _label_notice(labelled: list[tuple[str, list[str]]]) -> list[tuple[str, str]]:
@@ -172,10 +178,11 @@ class _SheetReader:
             return True
         if not has_required(list(row)):
             return False
-        self.errors.append(f"{self.where(number)} is a header row again, with its columns in other "
-                           f"places than the header of row {self.head.row}: the rows under it would "
-                           f"be read in row {self.head.row}'s columns; give them row "
-                           f"{self.head.row}'s columns, or put them on a sheet of their own")
+        self.errors.append(Message(
+            "{where} is a header row again, with its columns in other places than the header of "
+            "row {header}: the rows under it would be read in row {header}'s columns; give them "
+            "row {header}'s columns, or put them on a sheet of their own", where=self.where(number),
+            header=self.head.row))
         return None
 
     def _date_from_above(self, cells: dict[str, Any], number: int) -> bool:

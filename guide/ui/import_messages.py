@@ -183,6 +183,21 @@ TEMPLATES = frozenset({
     QT_TRANSLATE_NOOP("tx", "ends at or before its start {start} (a session that ends after midnight: "
                             "write 00:30+1 or 次日00:30)"),
     QT_TRANSLATE_NOOP("tx", "is not a time ({forms})"),
+    QT_TRANSLATE_NOOP("tx", "repeats the header ({header}), as a block of sessions pasted under another "
+                            "with its header does: skipped, not read as a session; the sessions under "
+                            "it were read"),
+    QT_TRANSLATE_NOOP("tx", "holds Excel's date numbers, not dates shown as such ({number}), read as the "
+                            "dates they stand for in this workbook ({number} is {date}) (the workbook "
+                            "counts dates from 1904, as old Mac Excel did: the same number is four "
+                            "years and a day earlier in another workbook); format the column as a date "
+                            "in Excel (Format Cells > Date) to see them as dates"),
+    QT_TRANSLATE_NOOP("tx", "holds Excel's date numbers, not dates shown as such ({number}), read as the "
+                            "dates they stand for in this workbook ({number} is {date}); format the "
+                            "column as a date in Excel (Format Cells > Date) to see them as dates"),
+    QT_TRANSLATE_NOOP("tx", "{where} is a header row again, with its columns in other places than the "
+                            "header of row {header}: the rows under it would be read in row {header}'s "
+                            "columns; give them row {header}'s columns, or put them on a sheet of their "
+                            "own"),
     # cells.py
     QT_TRANSLATE_NOOP("tx", "is not a date (YYYY-MM-DD)"),
     QT_TRANSLATE_NOOP("tx", "HH:MM or HH:MM:SS, e.g. 14:00; 14.00 or 1400; or with 上午/下午 or AM/PM, "
@@ -203,6 +218,17 @@ TEMPLATES = frozenset({
     QT_TRANSLATE_NOOP("tx", "ends at 12:00 AM, after a morning start: that is midnight, but it is often "
                             "typed for noon; write 12:00 or 12:00 PM for noon, 24:00 for midnight"),
     QT_TRANSLATE_NOOP("tx", "has a time after its date that is not one ({time})"),
+    QT_TRANSLATE_NOOP("tx", "is a number that is no time of day: a time is HH:MM (14:00), or 14.00 or "
+                            "1400, with hours 0-23 and minutes 00-59"),
+    QT_TRANSLATE_NOOP("tx", "is an hour without its minutes; Excel keeps {typed}, typed in a cell "
+                            "formatted as a number, as {number}: write the time as HH:MM, e.g. "
+                            "{example}"),
+    QT_TRANSLATE_NOOP("tx", "is an hour without its minutes: write the time as HH:MM, e.g. {example}"),
+    QT_TRANSLATE_NOOP("tx", "has one digit after the dot, so its minutes are unclear ({shown} or "
+                            "{other}?); Excel keeps {typed}, typed in a cell formatted as a number, as "
+                            "{number}: write the time as HH:MM, e.g. {shown}"),
+    QT_TRANSLATE_NOOP("tx", "has one digit after the dot, so its minutes are unclear ({shown} or "
+                            "{other}?): write the time as HH:MM, e.g. {shown}"),
     # sheet_dates.py
     QT_TRANSLATE_NOOP("tx", "{where}, column {column}: {value!r} has no year ({why}); write the date with "
                             "its year, e.g. {example}"),
