@@ -182,7 +182,9 @@ def test_export_onto_a_full_disk_leaves_no_partial_file(tmp_path: Path, user: Pa
                   "--user-db", str(user), "--content-db", str(mini_db), preexec_fn=_limit_file_size)
     assert r.returncode == 1, r.stderr
     assert "Traceback" not in r.stderr
-    assert r.stderr.strip().startswith(f"error: cannot write {previous}: no room for a file")
+    # The user database is read as it is (it cannot be opened for writing either), then:
+    assert r.stderr.splitlines() == [FULL_NOTE.format(user=user), r.stderr.splitlines()[-1]]
+    assert r.stderr.splitlines()[-1].startswith(f"error: cannot write {previous}: no room for a file")
     assert previous.read_text() == "yesterday's export"  # the old export survives whole
     _no_leftovers(out_dir, {"bookmarks.json"})
     assert len(listed(user, mini_db)) == 201
@@ -389,3 +391,15 @@ def test_bookmarks_of_other_content_are_kept_and_counted_as_matching_nothing(
                           "longer in the guide (under the file's titles)")
     assert sorted(listed(user, mini_db)) == ["opening", "overlap", "session-a-talk-1a2b3c4d",
                                              "session-gone-1a2b3c4d~7"]
+
+
+def test_a_command_closes_the_databases_it_opened(tmp_path: Path, mini_db: Path) -> None:
+    """A command run inside another program (a fleet script, the tests) had left both databases
+    open: the -wal and -shm files stayed beside the bookmarks, and whenever the collector later
+    closed the connection it rewrote the file, e.g. a -wal a crash left was gone mid-test."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    user = folder / "user.db"
+    assert bm("add", "forum", "overlap", user=user, content=mini_db)[0] == 0
+    assert listed(user, mini_db) == ["overlap"]
+    assert sorted(p.name for p in folder.iterdir()) == ["user.db"]

@@ -27,9 +27,20 @@ Handler = Callable[[argparse.Namespace], int]
 Command = Callable[[str, Handler, str], argparse.ArgumentParser]
 
 
+def _kept(args: argparse.Namespace, opened: Any) -> Any:
+    """``opened`` (a database), to be closed when the command ends (:func:`_guarded`)."""
+    if opened is not None:
+        vars(args).setdefault("_opened", []).append(opened)
+    return opened
+
+
 def _open_user(args: argparse.Namespace, *, reading: bool = False) -> Any:
     """The user database; with ``reading`` (list, export) also from a read-only or full disk,
     where the bookmarks can still be taken away though nothing can change."""
+    return _kept(args, _open_user_db(args, reading=reading))
+
+
+def _open_user_db(args: argparse.Namespace, *, reading: bool) -> Any:
     from guide import paths
     from guide.files import DiskFull
     from guide.user.db import (
@@ -83,7 +94,7 @@ def _read_on_a_full_disk(path: Path, full: OSError) -> Any:
 def _open_content(args: argparse.Namespace) -> Any:
     from guide.cli import open_content
 
-    return open_content(args)
+    return _kept(args, open_content(args))
 
 
 def _content_to_read(args: argparse.Namespace) -> Any:
@@ -250,6 +261,12 @@ def _guarded(handler: Handler) -> Handler:
             # locked by another writer past the busy timeout
             print(f"error: user database: {exc}", file=sys.stderr)
             return 1
+        finally:
+            # Closed here, not left to the collector: a connection closed at some later
+            # collection checkpoints and deletes the user's -wal file then (commands also
+            # run inside other programs, e.g. the tests).
+            for opened in reversed(vars(args).pop("_opened", [])):
+                opened.close()
     return run
 
 
