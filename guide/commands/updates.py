@@ -10,6 +10,7 @@ Every decision is also logged to ``<user data>/logs/updates.log``.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -43,21 +44,49 @@ def _setup_log() -> None:
               "going on without it", file=sys.stderr)
 
 
+def _say_json(args: argparse.Namespace, status: str, reason: str | None, message: str,
+              **more: Any) -> None:
+    """With --json: the outcome as one JSON object on stdout (``status``, ``reason``,
+    ``message``), whatever it is; a fleet script parsing it had found nothing to parse when
+    nothing was applied, no source was set or the config was bad."""
+    if getattr(args, "json", False):
+        print_json({"status": status, "reason": reason, "message": message, **more})
+
+
 def _guarded(handler: Handler) -> Handler:
     def run(args: argparse.Namespace) -> int:
+        from guide.content.database import ContentDbError
         from guide.updates.config import ConfigError
         from guide.updates.errors import UpdateRefused
         from guide.updates.keys import KeyFileError
         from guide.updates.state import SlotStateError
+        from guide.user.db import UserDbError
 
+        bad_input = {ConfigError: "bad-config", KeyFileError: "bad-key",
+                     SlotStateError: "bad-state", ContentDbError: "bad-database",
+                     UserDbError: "bad-database"}
         _setup_log()
         try:
             return handler(args)
         except UpdateRefused as exc:
+            _say_json(args, "refused", exc.reason, exc.message, details=list(exc.details))
             return _refused(exc)
         except (KeyFileError, ConfigError, SlotStateError) as exc:
+            _say_json(args, "refused", bad_input[type(exc)], str(exc))
             print(f"error: {exc}", file=sys.stderr)
             return 2
+        except (ContentDbError, UserDbError) as exc:  # guide.cli says it (exit 2)
+            _say_json(args, "refused", bad_input[type(exc)], str(exc))
+            raise
+        except BrokenPipeError:
+            raise
+        except OSError as exc:  # guide.cli says it in one line (exit 1): a full disk, permissions
+            from guide.cli import describe_os_error
+            from guide.files import DiskFull, is_disk_full
+
+            _say_json(args, "failed", "disk-full" if is_disk_full(exc) else "os-error",
+                      str(exc) if isinstance(exc, DiskFull) else describe_os_error(exc))
+            raise
 
     return run
 
@@ -68,38 +97,44 @@ def _trusted(args: argparse.Namespace, config: Any) -> tuple[Any, ...]:
     return load_public_keys(args.trusted) if args.trusted else tuple(config.trusted_keys)
 
 
-def _config_file(args: argparse.Namespace) -> tuple[Path, str]:
-    """The updates config this machine uses, and why that one (for ``update status``).
+def _no_keys_named(exc: Any, args: argparse.Namespace, choice: Any) -> Any:
+    """A no-trusted-keys refusal naming the file this machine reads (``choice``): it had always
+    sent staff to the user data folder's updates.toml, which a kiosk with a root-owned one never
+    reads. Any other refusal as it is."""
+    from guide.updates.errors import NO_TRUSTED_KEYS, UpdateRefused, no_trusted_keys
 
-    What the kiosk reads: ``--config``, else the ``updates_config`` its kiosk settings name
-    (``--kiosk-config``, else kiosk.toml in the user data folder, as ``guide --kiosk``
-    reads it), else updates.toml in the user data folder. IT checking a kiosk set up with a
-    root-owned updates.toml saw "source: None" while the kiosk polled its source.
+    if exc.reason != NO_TRUSTED_KEYS or args.trusted:
+        return exc
+    if isinstance(exc, UpdateRefused):
+        return UpdateRefused(exc.reason, no_trusted_keys(str(choice)), exc.details)
+    return dataclasses.replace(exc, message=no_trusted_keys(str(choice)))
+
+
+def _config_file(args: argparse.Namespace) -> Any:
+    """The updates config this machine uses, and why that one (a ConfigChoice).
+
+    What the kiosk reads: ``--config``, else what the kiosk settings decide
+    (:func:`guide.kiosk.config.updates_config_file`, as the window's staff menu does). IT
+    checking a kiosk set up with a root-owned updates.toml saw "source: None" while the kiosk
+    polled its source.
     """
-    from guide.kiosk.config import KioskConfigError, default_config_path, load_config
-    from guide.updates.config import ConfigError
-    from guide.updates.config import default_config_path as default_updates
+    from guide.kiosk.config import updates_config_file
+    from guide.updates.config import ConfigChoice
 
     if args.config is not None:
-        return args.config, "--config"
-    named: Path | None = getattr(args, "kiosk_config", None)
-    try:
-        kiosk = load_config(named)
-    except KioskConfigError as exc:
-        if named is not None:
-            raise ConfigError(f"kiosk settings: {exc}") from None
-        print(f"warning: the kiosk settings cannot be read ({exc}), so their updates_config is "
-              "not used; `guide kiosk status` says more", file=sys.stderr)
-    else:
-        if kiosk.updates_config:
-            return Path(kiosk.updates_config), f"updates_config in {named or default_config_path()}"
-    return default_updates(), "the user data folder's"
+        return ConfigChoice(args.config, "--config")
+    choice = updates_config_file(getattr(args, "kiosk_config", None))
+    if choice.warning:
+        print(f"warning: {choice.warning}", file=sys.stderr)
+    return choice
 
 
-def _config(args: argparse.Namespace) -> Any:
+def _config(args: argparse.Namespace) -> tuple[Any, Any]:
+    """The updates config this machine uses, and the ConfigChoice saying which file and why."""
     from guide.updates.config import load_update_config
 
-    return load_update_config(_config_file(args)[0])
+    choice = _config_file(args)
+    return load_update_config(choice.path), choice
 
 
 def _current_db(args: argparse.Namespace) -> Path | None:
@@ -117,13 +152,13 @@ def _summary_json(summary: Any) -> dict[str, Any]:
             "kinds": summary.to_json()}
 
 
-def _check(args: argparse.Namespace) -> tuple[Any, Any, tuple[Any, ...]]:
-    from guide.updates.config import load_update_config
+def _check(args: argparse.Namespace) -> tuple[Any, Any, tuple[Any, ...], Any]:
+    """Poll the source: (the result, the config, the trusted keys, the config's ConfigChoice)."""
     from guide.updates.errors import NO_SOURCE, UpdateRefused
     from guide.updates.source import check_for_update
 
-    path, why = _config_file(args)
-    config = load_update_config(path)
+    config, choice = _config(args)
+    path, why = choice.path, choice.why
     source = args.source or config.source
     if not source:
         # On a kiosk whose settings live elsewhere (/etc), the way to its source is said.
@@ -134,7 +169,7 @@ def _check(args: argparse.Namespace) -> tuple[Any, Any, tuple[Any, ...]]:
     trusted = _trusted(args, config)
     result = check_for_update(source, trusted=trusted, current_db=_current_db(args),
                               limits=config.limits, timeout=config.timeout_seconds)
-    return result, config, trusted
+    return _no_keys_named(result, args, choice), config, trusted, choice
 
 
 def _check_exit(result: Any) -> int:
@@ -144,15 +179,18 @@ def _check_exit(result: Any) -> int:
     return {CheckStatus.REFUSED: 2, CheckStatus.HELD: 2, CheckStatus.FAILED: 1}.get(result.status, 0)
 
 
+def _say_check_json(args: argparse.Namespace, result: Any) -> None:
+    ready = result.ready
+    _say_json(args, str(result.status), result.reason, result.message, source=result.source,
+              downloaded_bytes=result.downloaded_bytes, ready=None if ready is None else {
+                  "file": str(ready.pack_file), "pack_id": ready.pack_id, "version": ready.version,
+                  "signer": ready.signer, "size": ready.size})
+
+
 def cmd_update_check(args: argparse.Namespace) -> int:
-    result, _, _ = _check(args)
+    result, *_ = _check(args)
     if args.json:
-        ready = result.ready
-        print_json({"status": str(result.status), "reason": result.reason, "message": result.message,
-               "source": result.source, "downloaded_bytes": result.downloaded_bytes,
-               "ready": None if ready is None else {
-                   "file": str(ready.pack_file), "pack_id": ready.pack_id, "version": ready.version,
-                   "signer": ready.signer, "size": ready.size}})
+        _say_check_json(args, result)
     else:
         reason = f" ({result.reason})" if result.reason else ""
         print(f"{result.status}{reason}: {result.message}")
@@ -173,15 +211,18 @@ def cmd_update_apply(args: argparse.Namespace) -> int:
               "hand, never from a poll", file=sys.stderr)
         return 2
     if args.file is not None:
-        config = _config(args)
+        config, choice = _config(args)
         pack_file, trusted = args.file, _trusted(args, config)
     else:
-        result, config, trusted = _check(args)
+        result, config, trusted, choice = _check(args)
         taken = CheckStatus.READY, *((CheckStatus.HELD,) if args.replace_staff_import else ())
         if result.status not in taken or result.ready is None:
             reason = f" ({result.reason})" if result.reason else ""
-            print(f"nothing applied: {result.status}{reason}: {result.message}",
-                  file=sys.stderr if result.reason else sys.stdout)
+            if args.json:
+                _say_check_json(args, result)
+            else:
+                print(f"nothing applied: {result.status}{reason}: {result.message}",
+                      file=sys.stderr if result.reason else sys.stdout)
             return _check_exit(result)
         pack_file = result.ready.pack_file
     try:
@@ -190,19 +231,20 @@ def cmd_update_apply(args: argparse.Namespace) -> int:
     except UpdateRefused as exc:  # a pack file of another programme, given by hand: say the way
         if exc.reason == WRONG_PACK and args.file is not None:
             raise UpdateRefused(exc.reason, exc.message, [*exc.details, _SWITCH_HINT]) from exc
-        raise
+        raise _no_keys_named(exc, args, choice) from exc
     if args.file is None:
         clear_pending()
     c = applied.current
+    switched = f" (it replaces {applied.previous.pack_id})" if (
+        applied.previous is not None and applied.previous.pack_id != c.pack_id) else ""
+    said = f"applied {c.pack_id} version {c.version} signed by {c.signer}{switched} -> {applied.db_path}"
     if args.json:
-        print_json({"applied": str(applied.db_path), "pack_id": c.pack_id, "version": c.version,
-               "signer": c.signer, "previous_version": applied.previous.version if applied.previous else None,
-               "summary": _summary_json(applied.summary)})
+        _say_json(args, "applied", None, said, applied=str(applied.db_path), pack_id=c.pack_id,
+                  version=c.version, signer=c.signer,
+                  previous_version=applied.previous.version if applied.previous else None,
+                  summary=_summary_json(applied.summary))
     else:
-        switched = f" (it replaces {applied.previous.pack_id})" if (
-            applied.previous is not None and applied.previous.pack_id != c.pack_id) else ""
-        print(f"applied {c.pack_id} version {c.version} signed by {c.signer}{switched} -> "
-              f"{applied.db_path}")
+        print(said)
         for line in applied.summary.lines():
             print(f"  {line}")
     return 0
@@ -230,13 +272,12 @@ def cmd_update_restore(args: argparse.Namespace) -> int:
 def cmd_update_status(args: argparse.Namespace) -> int:
     from dataclasses import asdict
 
-    from guide.updates.config import load_update_config
     from guide.updates.install import slot_status
     from guide.updates.source import held_update
     from guide.updates.state import default_slot
 
-    path, why = _config_file(args)
-    config = load_update_config(path)
+    config, choice = _config(args)
+    path, why = choice.path, choice.why
     state = slot_status()
     held = held_update(_current_db(args))
     data = {"slot": str(default_slot().root),

@@ -156,7 +156,11 @@ def refusal_text(reason: str, programme: bool) -> str:
     if reason in (e.BAD_SIGNATURE, e.BAD_MANIFEST, e.HASH_MISMATCH, e.UNSAFE):
         return tx.tr("The content pack was changed after it was signed, or is damaged. Get it "
                      "again from the content team.")
-    if reason in (e.UNSIGNED, e.UNKNOWN_KEY, e.NO_TRUSTED_KEYS):
+    if reason == e.NO_TRUSTED_KEYS:  # the pack may well be the content team's: no key is set
+        return tx.tr("This guide trusts no key yet, so it loads no content pack. Add the content "
+                     "team's public key to trusted_keys in the update settings named below (on a "
+                     "kiosk, an administrator does this):")
+    if reason in (e.UNSIGNED, e.UNKNOWN_KEY):
         return tx.tr("The content pack is not signed by a key this guide trusts. Only packs "
                      "signed by the content team's key (in updates.toml) are loaded.")
     if reason == e.TOO_LARGE:
@@ -215,7 +219,7 @@ class ContentUpdates(QObject):
         self.last_message = ""
         self._thread = QThread()
         self._thread.setObjectName("content-import")
-        self._worker = PrepareWorker()
+        self._worker = PrepareWorker(ctx.updates_config)
         self._worker.moveToThread(self._thread)
         self._start.connect(self._worker.prepare)
         self._start_programme.connect(self._worker.prepare_programme)
