@@ -109,3 +109,45 @@ def test_a_waiting_pack_that_is_gone_is_downloaded_again(kiosk: Kiosk, tmp_path:
     again = kiosk.check(str(share))
     assert again.status is CheckStatus.READY, again.message
     assert again.ready is not None and again.ready.pack_file.is_file() and again.downloaded_bytes > 0
+
+
+def test_a_held_pack_is_taken_by_hand_when_the_source_is_gone(
+        tmp_path: Path, _user_data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The USB stick taken out after the poll held version 2: `update status` showed it held,
+    and the command it recommends failed "(no-source): update folder … does not exist"."""
+    import shutil
+
+    _running, share = _staff_opened_programme(tmp_path, _user_data)
+    assert main(["update", "check"]) == 2
+    shutil.rmtree(share)
+    capsys.readouterr()
+    assert main(["update", "apply", "--replace-staff-import"]) == 0
+    out, err = capsys.readouterr()
+    assert out.startswith("applied ri-cheng version 2 signed by Content team"), err
+    assert "taking the pack downloaded and held here before" in err
+
+
+def test_after_going_back_to_the_shipped_content_apply_refuses_as_check_does(
+        tmp_path: Path, _user_data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """With the programme's version 2 downloaded, staff went back to the shipped content:
+    `check` said refused (wrong-pack) with the --switch way out, `apply` then tried the
+    downloaded pack and said another wrong-pack refusal, without it."""
+    from tests.test_staff_content_switch import fleet_pack, write_sheet
+
+    team = tmp_path / "team"
+    v1 = fleet_pack(team, write_sheet(tmp_path / "日程.csv"), 1)
+    share = tmp_path / "share"
+    (_user_data / "updates.toml").write_text(
+        f'[updates]\nsource = "{share.as_posix()}"\n'
+        f'trusted_keys = ["{(team / "team.pub").as_posix()}"]\n', encoding="utf-8")
+    assert main(["update", "apply", "--file", str(v1), "--switch"]) == 0
+    assert main(["pack", "publish", str(fleet_pack(team, write_sheet(tmp_path / "日程.csv"), 2)),
+                 str(share)]) == 0
+    assert main(["update", "check"]) == 0  # version 2 downloaded, waiting
+    assert main(["update", "restore", "--shipped"]) == 0
+    capsys.readouterr()
+    for action in ("check", "check", "apply"):
+        assert main(["update", action]) == 2
+        said = capsys.readouterr()
+        text = said.out + said.err
+        assert "wrong-pack" in text and "--switch`" in text, (action, text)

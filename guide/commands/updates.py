@@ -197,6 +197,20 @@ def cmd_update_check(args: argparse.Namespace) -> int:
     return _check_exit(result)
 
 
+def _held_here(args: argparse.Namespace, failed: Any) -> Any:
+    """The pack a poll downloaded and holds here, when the source cannot be read now (the USB
+    stick taken out): `--replace-staff-import` had failed (no-source) with the verified pack on
+    disk. Else the failed result."""
+    from guide.updates.source import held_update
+
+    held = held_update(_current_db(args))
+    if held is None:
+        return failed
+    print(f"note: the source cannot be read ({failed.message}); taking the pack downloaded and "
+          "held here before", file=sys.stderr)
+    return held
+
+
 _SWITCH_HINT = ("to replace the content in use with this pack's content on purpose (bookmarks stay; "
                 "`guide update restore` goes back), run again with --switch")
 
@@ -216,6 +230,8 @@ def cmd_update_apply(args: argparse.Namespace) -> int:
     else:
         result, config, trusted, choice = _check(args)
         taken = CheckStatus.READY, *((CheckStatus.HELD,) if args.replace_staff_import else ())
+        if args.replace_staff_import and result.status is CheckStatus.FAILED:
+            result = _held_here(args, result)
         if result.status not in taken or result.ready is None:
             reason = f" ({result.reason})" if result.reason else ""
             if args.json:

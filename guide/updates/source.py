@@ -401,6 +401,9 @@ def held_update(current_db: Path | None, slot: ContentSlot | None = None) -> Che
 
 
 def _unchanged(poll: _Poll, pending: ReadyUpdate | None) -> CheckResult:
+    shown = poll.current.pack_id if poll.current is not None else ""
+    if pending is not None and shown and pending.pack_id != shown:
+        pending = None  # another pack's (staff went back to the shipped content): as refused
     if pending is not None:
         return poll.result(CheckStatus.READY, f"unchanged since the last check; version "
                            f"{pending.version} is downloaded and waiting", ready=pending)
