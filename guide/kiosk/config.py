@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import os
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -240,7 +241,7 @@ def load_config(path: Path | None = None) -> KioskConfig:
         return config
     # Beside kiosk.toml, not in the current folder: a kiosk started by systemd runs in the kiosk
     # account's home, where that account could put an updates.toml of its own (or none).
-    named = path.absolute().parent / config.updates_config
+    named = Path(os.path.normpath(path.absolute().parent / config.updates_config))
     if not named.is_file():  # a typo had left the kiosk without updates, silently
         what = "no such file" if not named.exists() else "not a file"
         raise KioskConfigError(f"{path}: kiosk.updates_config: {named}: {what}")
