@@ -37,6 +37,7 @@ from guide.user.settings import get_setting, set_setting
 
 if TYPE_CHECKING:
     from guide.ui.about import AboutDialog
+    from guide.updates.config import ConfigChoice
 
 
 def ensure_app() -> QApplication:
@@ -56,13 +57,23 @@ def ensure_app() -> QApplication:
     return app
 
 
+def _updates_config(kiosk_config: Path | None) -> ConfigChoice:
+    """The staff menu's updates config: the one the kiosk reads (imported when first used)."""
+    from guide.kiosk.config import updates_config_file
+
+    return updates_config_file(kiosk_config)
+
+
 def build_window(
     content_db: Path | None = None, *, now: str | None = None, lang: str | None = None,
     user_db: Path | None = None, remember: bool = True, defer: bool = False,
+    kiosk_config: Path | None = None,
 ) -> Guide:
     """Open both databases and build the main window over them (not shown yet).
 
     ``remember=False`` (screenshots) keeps display choices out of the user's settings.
+    ``kiosk_config``: the kiosk settings whose ``updates_config`` the staff menu reads (default:
+    kiosk.toml in the user data folder), as the kiosk and ``guide update`` read it.
     ``defer=True`` (the app's own start) leaves what the first frame does not show (the
     staff menu, refreshing the bookmarks' titles, notices) to :meth:`Guide.finish_start`,
     which the caller runs once the window has painted.
@@ -90,7 +101,8 @@ def build_window(
         state.palette_changed.connect(lambda value: set_setting(user.db, "theme", value))
     ctx = AppContext(content=content, content_path=path, user=user.db,
                      bookmarks=BookmarkActions(user.db, content, state),
-                     clock=Clock.parse(now).in_zone(content_info(content).timezone), state=state)
+                     clock=Clock.parse(now).in_zone(content_info(content).timezone), state=state,
+                     updates_config=lambda: _updates_config(kiosk_config))
     images = ImageCache(path)
     def restyle() -> None:
         theme.apply(app, theme.PALETTES[state.palette_name], state.text_scale)
@@ -267,7 +279,8 @@ def run_app(args: argparse.Namespace) -> int:
     # A kiosk's language and text size are its own, not settings the device remembers.
     try:
         guide = build_window(args.content_db, now=args.now, lang=args.lang, user_db=args.user_db,
-                             remember=kiosk_config is None, defer=True)
+                             remember=kiosk_config is None, defer=True,
+                             kiosk_config=getattr(args, "kiosk_config", None))
     except (ContentDbError, UserDbError, DiskFull) as exc:
         return _cannot_start(app, exc, kiosk=kiosk_config is not None,
                              quit_after=getattr(args, "quit_after", None),

@@ -43,6 +43,8 @@ def open_regular_file(path: Path, cap: int | None = None) -> int:
     fd = os.open(path, flags)
     try:
         st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):  # had been asked whether it was "a pipe, device or socket?"
+            raise NotRegularFile(f"{path} is a folder, not a file; name a file inside it")
         if not stat.S_ISREG(st.st_mode):
             raise NotRegularFile(f"{path} is not a regular file (a pipe, device or socket?)")
         if cap is not None and st.st_size > cap:

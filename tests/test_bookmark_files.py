@@ -403,3 +403,32 @@ def test_a_command_closes_the_databases_it_opened(tmp_path: Path, mini_db: Path)
     assert bm("add", "forum", "overlap", user=user, content=mini_db)[0] == 0
     assert listed(user, mini_db) == ["overlap"]
     assert sorted(p.name for p in folder.iterdir()) == ["user.db"]
+
+
+def _limit_file_size_64k() -> None:
+    resource.setrlimit(resource.RLIMIT_FSIZE, (65536, 65536))  # room to open, not to import much
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="RLIMIT_FSIZE is POSIX")
+def test_importing_onto_a_disk_that_fills_says_so_and_changes_nothing(tmp_path: Path, user: Path,
+                                                                     mini_db: Path) -> None:
+    """A large import on a disk that filled as it wrote said "error: database: disk I/O error"
+    (or "database or disk is full"): neither named the user database nor that nothing changed."""
+    many = write(tmp_path / "many.json", [entry(id=f"gone-{n}", title="长标题" * 40)
+                                          for n in range(2000)])
+    before = listed(user, mini_db)
+    r = run_guide("bookmarks", "import", str(many), "--user-db", str(user), "--content-db",
+                  str(mini_db), preexec_fn=_limit_file_size_64k)
+    assert r.returncode == 1 and "Traceback" not in r.stderr, r.stderr
+    assert r.stderr.strip() == f"error: cannot write {user}: no room (the file size limit of this " \
+                               "account was reached); nothing was changed"
+    assert listed(user, mini_db) == before
+
+
+def test_importing_a_folder_says_it_is_a_folder(tmp_path: Path, user: Path, mini_db: Path) -> None:
+    """It asked whether the folder was "a pipe, device or socket?"."""
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    code, _out, err = bm("import", str(folder), user=user, content=mini_db)
+    assert code == 2
+    assert err.splitlines()[-1].strip() == f"{folder} is a folder, not a file; name a file inside it"

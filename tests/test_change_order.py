@@ -49,3 +49,24 @@ def test_the_change_list_is_in_schedule_order(tmp_path: Path) -> None:
     assert shown[:SHOWN_TITLES] == ["开幕式", "上午论坛", "同时开始乙", "同时开始甲", "晚宴"]
     # Rooms, no schedule of their own, in the order the guide lists them (the sheet's).
     assert [r.title for r in wrong.summary.of("room").removed] == ["主会场", "B厅", "宴会厅"]
+
+
+def test_a_switch_calls_the_forums_it_removes_forums_and_the_sessions_it_adds_sessions(
+        tmp_path: Path, mini_db: Path) -> None:
+    """A programme opened over the newspaper's content listed the newspaper's forums it removes
+    under "Sessions"; back to the newspaper's, the programme's removed sessions were "Forum"."""
+    from guide.updates.changes import compare_content
+
+    opened = prepare_programme(_sheet(tmp_path / "p.csv", SESSIONS[:2]), current_db=mini_db,
+                               timezone="Asia/Shanghai")
+    forums = [r.title_en for r in opened.summary.of("forum").removed]
+    assert forums and len(opened.summary.of("forum").added) == 2
+    said = summary_text(opened.summary, "en").splitlines()
+    assert "Sessions: 2 added, 0 changed, 0 removed" in said, said
+    assert f"Forum: 0 added, 0 changed, {len(forums)} removed" in said, said
+    assert said.index(f"   − {forums[0]}") > said.index("Forum: 0 added, 0 changed, "
+                                                     f"{len(forums)} removed")
+    programme = commit_update(opened).db_path
+    back = summary_text(compare_content(programme, mini_db), "en").splitlines()
+    assert f"Forum: {len(forums)} added, 0 changed, 0 removed" in back, back
+    assert "Sessions: 0 added, 0 changed, 2 removed" in back, back

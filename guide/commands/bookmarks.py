@@ -256,6 +256,13 @@ def _guarded(handler: Handler) -> Handler:
             print(f"error: {exc}", file=sys.stderr)
             return 2
         except sqlite3.OperationalError as exc:
+            from guide import paths
+            from guide.files import disk_full_error, is_disk_full
+
+            path = args.user_db or paths.default_user_db()
+            if is_disk_full(exc, Path(path).parent):  # SQLite's "disk I/O error" had been all
+                print(f"error: {disk_full_error(path)}", file=sys.stderr)  # (rolled back)
+                return 1
             if "locked" not in str(exc):
                 raise  # not necessarily the user database's fault: guide.cli says what it is
             # locked by another writer past the busy timeout

@@ -1,4 +1,5 @@
-"""``guide pack ...`` and ``guide update ...``: make, sign and publish pack files; update by hand.
+"""``guide update ...``: check for, apply and roll back content updates by hand (and the
+``guide pack ...`` group of :mod:`guide.commands.packs`).
 
 Exit codes follow guide.cli: 0 success (including "nothing new"), 1 failure (a source
 that cannot be read: try again later), 2 bad input or a refused pack (nothing changed), also
@@ -9,12 +10,14 @@ Every decision is also logged to ``<user data>/logs/updates.log``.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from guide.commands import db_options, print_json
+from guide.commands.packs import add_pack_commands, trusted_option
 
 Handler = Callable[[argparse.Namespace], int]
 Command = Callable[[str, Handler, str], argparse.ArgumentParser]
@@ -41,21 +44,49 @@ def _setup_log() -> None:
               "going on without it", file=sys.stderr)
 
 
+def _say_json(args: argparse.Namespace, status: str, reason: str | None, message: str,
+              **more: Any) -> None:
+    """With --json: the outcome as one JSON object on stdout (``status``, ``reason``,
+    ``message``), whatever it is; a fleet script parsing it had found nothing to parse when
+    nothing was applied, no source was set or the config was bad."""
+    if getattr(args, "json", False):
+        print_json({"status": status, "reason": reason, "message": message, **more})
+
+
 def _guarded(handler: Handler) -> Handler:
     def run(args: argparse.Namespace) -> int:
+        from guide.content.database import ContentDbError
         from guide.updates.config import ConfigError
         from guide.updates.errors import UpdateRefused
         from guide.updates.keys import KeyFileError
         from guide.updates.state import SlotStateError
+        from guide.user.db import UserDbError
 
+        bad_input = {ConfigError: "bad-config", KeyFileError: "bad-key",
+                     SlotStateError: "bad-state", ContentDbError: "bad-database",
+                     UserDbError: "bad-database"}
         _setup_log()
         try:
             return handler(args)
         except UpdateRefused as exc:
+            _say_json(args, "refused", exc.reason, exc.message, details=list(exc.details))
             return _refused(exc)
         except (KeyFileError, ConfigError, SlotStateError) as exc:
+            _say_json(args, "refused", bad_input[type(exc)], str(exc))
             print(f"error: {exc}", file=sys.stderr)
             return 2
+        except (ContentDbError, UserDbError) as exc:  # guide.cli says it (exit 2)
+            _say_json(args, "refused", bad_input[type(exc)], str(exc))
+            raise
+        except BrokenPipeError:
+            raise
+        except OSError as exc:  # guide.cli says it in one line (exit 1): a full disk, permissions
+            from guide.cli import describe_os_error
+            from guide.files import DiskFull, is_disk_full
+
+            _say_json(args, "failed", "disk-full" if is_disk_full(exc) else "os-error",
+                      str(exc) if isinstance(exc, DiskFull) else describe_os_error(exc))
+            raise
 
     return run
 
@@ -66,40 +97,44 @@ def _trusted(args: argparse.Namespace, config: Any) -> tuple[Any, ...]:
     return load_public_keys(args.trusted) if args.trusted else tuple(config.trusted_keys)
 
 
-def _config_file(args: argparse.Namespace) -> tuple[Path, str]:
-    """The updates config this machine uses, and why that one (for ``update status``).
+def _no_keys_named(exc: Any, args: argparse.Namespace, choice: Any) -> Any:
+    """A no-trusted-keys refusal naming the file this machine reads (``choice``): it had always
+    sent staff to the user data folder's updates.toml, which a kiosk with a root-owned one never
+    reads. Any other refusal as it is."""
+    from guide.updates.errors import NO_TRUSTED_KEYS, UpdateRefused, no_trusted_keys
 
-    What the kiosk reads: ``--config``, else the ``updates_config`` its kiosk settings name
-    (``--kiosk-config``, else kiosk.toml in the user data folder, as ``guide --kiosk``
-    reads it), else updates.toml in the user data folder. IT checking a kiosk set up with a
-    root-owned updates.toml saw "source: None" while the kiosk polled its source.
+    if exc.reason != NO_TRUSTED_KEYS or args.trusted:
+        return exc
+    if isinstance(exc, UpdateRefused):
+        return UpdateRefused(exc.reason, no_trusted_keys(str(choice)), exc.details)
+    return dataclasses.replace(exc, message=no_trusted_keys(str(choice)))
+
+
+def _config_file(args: argparse.Namespace) -> Any:
+    """The updates config this machine uses, and why that one (a ConfigChoice).
+
+    What the kiosk reads: ``--config``, else what the kiosk settings decide
+    (:func:`guide.kiosk.config.updates_config_file`, as the window's staff menu does). IT
+    checking a kiosk set up with a root-owned updates.toml saw "source: None" while the kiosk
+    polled its source.
     """
-    from guide.kiosk.config import KioskConfigError, default_config_path, load_config
-    from guide.updates.config import ConfigError
-    from guide.updates.config import default_config_path as default_updates
+    from guide.kiosk.config import updates_config_file
+    from guide.updates.config import ConfigChoice
 
     if args.config is not None:
-        return args.config, "--config"
-    named: Path | None = getattr(args, "kiosk_config", None)
-    try:
-        kiosk = load_config(named)
-    except KioskConfigError as exc:
-        if named is not None:
-            raise ConfigError(f"kiosk settings: {exc}") from None
-        print(f"warning: the kiosk settings cannot be read ({exc}), so their updates_config is "
-              "not used; `guide kiosk status` says more", file=sys.stderr)
-    else:
-        if kiosk.updates_config:
-            return Path(kiosk.updates_config), f"updates_config in {named or default_config_path()}"
-    return default_updates(), "the user data folder's"
+        return ConfigChoice(args.config, "--config")
+    choice = updates_config_file(getattr(args, "kiosk_config", None))
+    if choice.warning:
+        print(f"warning: {choice.warning}", file=sys.stderr)
+    return choice
 
 
-def _config(args: argparse.Namespace, *, kiosk: bool = True) -> Any:
+def _config(args: argparse.Namespace) -> tuple[Any, Any]:
+    """The updates config this machine uses, and the ConfigChoice saying which file and why."""
     from guide.updates.config import load_update_config
 
-    if not kiosk:  # publishing: the content team's own updates.toml or --config
-        return load_update_config(args.config)
-    return load_update_config(_config_file(args)[0])
+    choice = _config_file(args)
+    return load_update_config(choice.path), choice
 
 
 def _current_db(args: argparse.Namespace) -> Path | None:
@@ -107,150 +142,6 @@ def _current_db(args: argparse.Namespace) -> Path | None:
 
     path = ensure_content_db(getattr(args, "content_db", None))
     return path if path.is_file() else None
-
-
-# --- guide pack ----------------------------------------------------------------------------
-
-
-def cmd_pack_build(args: argparse.Namespace) -> int:
-    from guide.content.loader import PackInvalid
-    from guide.updates.guidepack import OutRefused, build_pack_file
-
-    try:
-        built = build_pack_file(args.src, args.out)
-    except OutRefused as exc:  # a key, a spreadsheet or a signed pack where the pack would go
-        print(f"error: {exc}; nothing written", file=sys.stderr)
-        return 2
-    except PackInvalid as exc:  # listed exactly as build-db lists them
-        for error in exc.errors:
-            print(error, file=sys.stderr)
-        print(f"{len(exc.errors)} error(s); no pack file written", file=sys.stderr)
-        return 2
-    m = built.manifest
-    print(f"wrote {built.path}: pack {m.pack_id} version {m.version}, {len(m.files)} files, "
-          f"{built.size} bytes (unsigned: sign it with `guide pack sign`)")
-    return 0
-
-
-def cmd_pack_keygen(args: argparse.Namespace) -> int:
-    from guide.updates.keys import generate_key_pair, load_public_key
-
-    private, public = generate_key_pair(args.out, args.name or "")
-    key = load_public_key(public)
-    print(f"private key: {private} (keep it secret; mode 0600)")
-    print(f"public key:  {public} ({key.label}); give it to every kiosk's trusted_keys")
-    return 0
-
-
-def cmd_pack_sign(args: argparse.Namespace) -> int:
-    from guide.updates.guidepack import sign_pack_file
-    from guide.updates.keys import load_private_key
-
-    signed = sign_pack_file(args.file, load_private_key(args.key), replace=args.replace)
-    again = " (its earlier signature by this key replaced)" if signed.resigned else ""
-    print(f"signed {args.file} with {signed.key.label}{again}")
-    if signed.kept:  # staff re-signing to retire a key must not think the old one is gone
-        print(f"note: the pack also still carries the signature(s) of "
-              f"{', '.join(k.label for k in signed.kept)}, so a kiosk trusting any of these "
-              f"keys or {signed.key.label} accepts it; to leave {signed.key.label}'s signature "
-              "alone (to retire the others), sign again with --replace", file=sys.stderr)
-    if signed.removed:
-        print(f"removed the signature(s) of {', '.join(k.label for k in signed.removed)}: only "
-              f"kiosks trusting {signed.key.label} accept the pack now")
-    return 0
-
-
-def cmd_pack_verify(args: argparse.Namespace) -> int:
-    from guide.updates.errors import UpdateRefused
-    from guide.updates.guidepack import verify_pack_file
-    from guide.updates.keys import load_public_keys
-    from guide.updates.log import log
-
-    trusted = load_public_keys(args.trusted) if args.trusted else None
-    try:
-        v = verify_pack_file(args.file, trusted)
-    except UpdateRefused as exc:
-        log.warning("verify %s: refused (%s): %s", args.file, exc.reason, exc.message)
-        raise
-    log.info("verify %s: ok, signed by %s (%s)", args.file, v.signer.label if v.signer else None,
-             "trusted" if v.trusted else "trust not checked")
-    m = v.manifest
-    data = {"file": str(v.path), "pack_id": m.pack_id, "version": m.version, "created": m.created,
-            "files": len(m.files), "bytes": m.total_bytes, "sha256": v.sha256,
-            "signer": v.signer.label if v.signer else None, "trusted": v.trusted}
-    if args.json:
-        print_json(data)
-    else:
-        print(f"ok: {v.path}: pack {m.pack_id} version {m.version} created {m.created}, "
-              f"{len(m.files)} files, every hash matches")
-        if v.trusted:
-            print(f"signed by trusted key {data['signer']}")
-        else:
-            print(f"signature by {data['signer']} is valid; no --trusted key given, so whether "
-                  "to trust that key was not checked")
-    return 0
-
-
-def cmd_pack_publish(args: argparse.Namespace) -> int:
-    from guide.updates.errors import UpdateRefused
-    from guide.updates.guidepack import publish_pack_file, published_index
-
-    trusted = _trusted(args, _config(args, kiosk=False))
-    try:  # what it replaces: to say what changes, and what staff replaced (an unreadable
-        replaced = published_index(args.dir)  # index is refused without --replace, below)
-    except UpdateRefused:
-        replaced = None
-    # Checked first, and compared before the copy, which may replace the published file.
-    index = publish_pack_file(args.file, args.dir, trusted=trusted, replace=args.replace,
-                              dry_run=True)
-    # Kiosks on the published version refuse one not newer: no change to tell them of.
-    older = replaced is not None and index.version <= replaced.version
-    changes = [] if older else _changes(args.file, args.dir, replaced, index,
-                                        published=not args.dry_run)
-    if args.dry_run:
-        print(f"not published (--dry-run): {index.pack_id} version {index.version} may be "
-              f"published to {args.dir}")
-    else:
-        index = publish_pack_file(args.file, args.dir, trusted=trusted, replace=args.replace)
-        print(f"published {index.pack_id} version {index.version} to {args.dir} ({index.file}, "
-              "index.json)")
-    for line in changes:
-        print(line, file=sys.stderr if line.startswith(("warning:", "note:")) else sys.stdout)
-    if not args.replace:
-        replaced = None
-    if replaced is not None and replaced.pack_id != index.pack_id:
-        print(f"note: it {'would replace' if args.dry_run else 'replaces'} {replaced.pack_id} "
-              f"version {replaced.version} (--replace); "
-              f"kiosks showing {replaced.pack_id} refuse it as another pack's content",
-              file=sys.stderr)
-    elif replaced is not None and replaced.sha256 != index.sha256:
-        verb = "would replace" if args.dry_run else "replaces"
-        print(f"note: it {verb} version {replaced.version} (--replace); kiosks that already "
-              f"have version {replaced.version} keep it (they refuse a version not newer); only "
-              "kiosks on an older version, and new ones, get this content", file=sys.stderr)
-    if not trusted:
-        print("note: no trusted keys given (--trusted or updates.toml), so the signature was not "
-              "checked against the kiosks' keys; a kiosk refuses a pack signed by a key it does "
-              "not trust", file=sys.stderr)
-    return 0
-
-
-def _changes(pack_file: Path, dest_dir: Path, replaced: Any, index: Any, *,
-             published: bool) -> list[str]:
-    """What the kiosks showing the pack published before will see change, as lines to print
-    (none when nothing was published, or another pack's, or the very same file)."""
-    from guide.content.loader import PackInvalid
-    from guide.updates.errors import UpdateRefused
-    from guide.updates.pack_changes import publish_changes
-
-    if replaced is None or replaced.pack_id != index.pack_id or (
-            replaced.sha256 is not None and replaced.sha256 == index.sha256):
-        return []
-    try:
-        return publish_changes(pack_file, dest_dir, replaced).lines(published=published)
-    except (UpdateRefused, PackInvalid, OSError) as exc:
-        return [f"note: what it changes against version {replaced.version} could not be worked "
-                f"out ({exc})"]
 
 
 # --- guide update --------------------------------------------------------------------------
@@ -261,13 +152,13 @@ def _summary_json(summary: Any) -> dict[str, Any]:
             "kinds": summary.to_json()}
 
 
-def _check(args: argparse.Namespace) -> tuple[Any, Any, tuple[Any, ...]]:
-    from guide.updates.config import load_update_config
+def _check(args: argparse.Namespace) -> tuple[Any, Any, tuple[Any, ...], Any]:
+    """Poll the source: (the result, the config, the trusted keys, the config's ConfigChoice)."""
     from guide.updates.errors import NO_SOURCE, UpdateRefused
     from guide.updates.source import check_for_update
 
-    path, why = _config_file(args)
-    config = load_update_config(path)
+    config, choice = _config(args)
+    path, why = choice.path, choice.why
     source = args.source or config.source
     if not source:
         # On a kiosk whose settings live elsewhere (/etc), the way to its source is said.
@@ -278,7 +169,7 @@ def _check(args: argparse.Namespace) -> tuple[Any, Any, tuple[Any, ...]]:
     trusted = _trusted(args, config)
     result = check_for_update(source, trusted=trusted, current_db=_current_db(args),
                               limits=config.limits, timeout=config.timeout_seconds)
-    return result, config, trusted
+    return _no_keys_named(result, args, choice), config, trusted, choice
 
 
 def _check_exit(result: Any) -> int:
@@ -288,19 +179,36 @@ def _check_exit(result: Any) -> int:
     return {CheckStatus.REFUSED: 2, CheckStatus.HELD: 2, CheckStatus.FAILED: 1}.get(result.status, 0)
 
 
+def _say_check_json(args: argparse.Namespace, result: Any) -> None:
+    ready = result.ready
+    _say_json(args, str(result.status), result.reason, result.message, source=result.source,
+              downloaded_bytes=result.downloaded_bytes, ready=None if ready is None else {
+                  "file": str(ready.pack_file), "pack_id": ready.pack_id, "version": ready.version,
+                  "signer": ready.signer, "size": ready.size})
+
+
 def cmd_update_check(args: argparse.Namespace) -> int:
-    result, _, _ = _check(args)
+    result, *_ = _check(args)
     if args.json:
-        ready = result.ready
-        print_json({"status": str(result.status), "reason": result.reason, "message": result.message,
-               "source": result.source, "downloaded_bytes": result.downloaded_bytes,
-               "ready": None if ready is None else {
-                   "file": str(ready.pack_file), "pack_id": ready.pack_id, "version": ready.version,
-                   "signer": ready.signer, "size": ready.size}})
+        _say_check_json(args, result)
     else:
         reason = f" ({result.reason})" if result.reason else ""
         print(f"{result.status}{reason}: {result.message}")
     return _check_exit(result)
+
+
+def _held_here(args: argparse.Namespace, failed: Any) -> Any:
+    """The pack a poll downloaded and holds here, when the source cannot be read now (the USB
+    stick taken out): `--replace-staff-import` had failed (no-source) with the verified pack on
+    disk. Else the failed result."""
+    from guide.updates.source import held_update
+
+    held = held_update(_current_db(args))
+    if held is None:
+        return failed
+    print(f"note: the source cannot be read ({failed.message}); taking the pack downloaded and "
+          "held here before", file=sys.stderr)
+    return held
 
 
 _SWITCH_HINT = ("to replace the content in use with this pack's content on purpose (bookmarks stay; "
@@ -317,15 +225,20 @@ def cmd_update_apply(args: argparse.Namespace) -> int:
               "hand, never from a poll", file=sys.stderr)
         return 2
     if args.file is not None:
-        config = _config(args)
+        config, choice = _config(args)
         pack_file, trusted = args.file, _trusted(args, config)
     else:
-        result, config, trusted = _check(args)
+        result, config, trusted, choice = _check(args)
         taken = CheckStatus.READY, *((CheckStatus.HELD,) if args.replace_staff_import else ())
+        if args.replace_staff_import and result.status is CheckStatus.FAILED:
+            result = _held_here(args, result)
         if result.status not in taken or result.ready is None:
             reason = f" ({result.reason})" if result.reason else ""
-            print(f"nothing applied: {result.status}{reason}: {result.message}",
-                  file=sys.stderr if result.reason else sys.stdout)
+            if args.json:
+                _say_check_json(args, result)
+            else:
+                print(f"nothing applied: {result.status}{reason}: {result.message}",
+                      file=sys.stderr if result.reason else sys.stdout)
             return _check_exit(result)
         pack_file = result.ready.pack_file
     try:
@@ -334,19 +247,20 @@ def cmd_update_apply(args: argparse.Namespace) -> int:
     except UpdateRefused as exc:  # a pack file of another programme, given by hand: say the way
         if exc.reason == WRONG_PACK and args.file is not None:
             raise UpdateRefused(exc.reason, exc.message, [*exc.details, _SWITCH_HINT]) from exc
-        raise
+        raise _no_keys_named(exc, args, choice) from exc
     if args.file is None:
         clear_pending()
     c = applied.current
+    switched = f" (it replaces {applied.previous.pack_id})" if (
+        applied.previous is not None and applied.previous.pack_id != c.pack_id) else ""
+    said = f"applied {c.pack_id} version {c.version} signed by {c.signer}{switched} -> {applied.db_path}"
     if args.json:
-        print_json({"applied": str(applied.db_path), "pack_id": c.pack_id, "version": c.version,
-               "signer": c.signer, "previous_version": applied.previous.version if applied.previous else None,
-               "summary": _summary_json(applied.summary)})
+        _say_json(args, "applied", None, said, applied=str(applied.db_path), pack_id=c.pack_id,
+                  version=c.version, signer=c.signer,
+                  previous_version=applied.previous.version if applied.previous else None,
+                  summary=_summary_json(applied.summary))
     else:
-        switched = f" (it replaces {applied.previous.pack_id})" if (
-            applied.previous is not None and applied.previous.pack_id != c.pack_id) else ""
-        print(f"applied {c.pack_id} version {c.version} signed by {c.signer}{switched} -> "
-              f"{applied.db_path}")
+        print(said)
         for line in applied.summary.lines():
             print(f"  {line}")
     return 0
@@ -374,13 +288,12 @@ def cmd_update_restore(args: argparse.Namespace) -> int:
 def cmd_update_status(args: argparse.Namespace) -> int:
     from dataclasses import asdict
 
-    from guide.updates.config import load_update_config
     from guide.updates.install import slot_status
     from guide.updates.source import held_update
     from guide.updates.state import default_slot
 
-    path, why = _config_file(args)
-    config = load_update_config(path)
+    config, choice = _config(args)
+    path, why = choice.path, choice.why
     state = slot_status()
     held = held_update(_current_db(args))
     data = {"slot": str(default_slot().root),
@@ -401,11 +314,6 @@ def cmd_update_status(args: argparse.Namespace) -> int:
         for key, value in data.items():
             print(f"{key}: {held.message if key == 'held' and held is not None else value}")
     return 0
-
-
-def trusted_option(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--trusted", nargs="+", metavar="PUBKEY",
-                   help="trusted public key files (.pub) or key lines; default: updates.toml")
 
 
 def update_options(p: argparse.ArgumentParser) -> None:
@@ -441,34 +349,7 @@ def register(sub: Any, command: Command) -> None:
         return action
 
     pack = group("pack", "make, sign, verify and publish content pack files (.guidepack)", "pack_action")
-    p = pack("build", cmd_pack_build, "validate a pack folder and bundle it into one .guidepack file")
-    p.add_argument("src", type=Path, metavar="SRC_DIR")
-    p.add_argument("--out", type=Path, metavar="FILE", help="default: <pack id>-<version>.guidepack; "
-                   "an existing file is replaced only if it is an unsigned pack file")
-    p = pack("keygen", cmd_pack_keygen, "make an Ed25519 key pair: KEYBASE.key (secret) and KEYBASE.pub")
-    p.add_argument("--out", type=Path, required=True, metavar="KEYBASE")
-    p.add_argument("--name", help="a name shown with the key, e.g. 'ZGC content team'")
-    p = pack("sign", cmd_pack_sign, "sign a pack file's manifest (the signature goes inside the file)")
-    p.add_argument("file", type=Path)
-    p.add_argument("--key", type=Path, required=True, metavar="KEY", help="private key file (.key)")
-    p.add_argument("--replace", action="store_true", help="remove the signatures of other keys "
-                   "(default: they stay, and a kiosk trusting any signing key accepts the pack)")
-    p = pack("verify", cmd_pack_verify, "check a pack file's structure, hashes and signature")
-    p.add_argument("file", type=Path)
-    trusted_option(p)
-    p.add_argument("--json", action="store_true")
-    p = pack("publish", cmd_pack_publish, "copy a signed pack file into an update folder and write "
-             "its index.json (serve the folder over http or share it)")
-    p.add_argument("file", type=Path)
-    p.add_argument("dir", type=Path, metavar="DIR")
-    trusted_option(p)
-    p.add_argument("--config", type=Path, metavar="FILE", help="updates config whose trusted keys "
-                   "the pack must be signed by (default: updates.toml in the user data folder)")
-    p.add_argument("--replace", action="store_true", help="publish even over a newer version or "
-                   "another pack id already published in DIR (refused without it: kiosks on the "
-                   "newer version refuse an older one, and kiosks of the other pack refuse this one)")
-    p.add_argument("--dry-run", action="store_true", help="check the pack and say what it "
-                   "changes against the pack published in DIR, without publishing it")
+    add_pack_commands(pack)
 
     update = group("update", "check for, apply and roll back content updates", "update_action",
                    databases=True)

@@ -21,13 +21,17 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import os
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from guide.content.maps import MAP_ID, Position
 from guide.kiosk import CONFIG_NAME
+
+if TYPE_CHECKING:
+    from guide.updates.config import ConfigChoice
 
 CORNERS = ("top-left", "top-right", "bottom-left", "bottom-right")
 
@@ -150,6 +154,9 @@ def _types() -> dict[str, tuple[type, ...]]:
     return kinds
 
 
+TABLES = ("kiosk", "position")  # a kiosk.toml's tables; any other is a typo ([kisok]) or misplaced
+
+
 def parse_config(data: dict[str, Any], source: str = "kiosk.toml") -> KioskConfig:
     """A config from the ``[kiosk]`` table of parsed TOML; errors name ``source`` and the key."""
     table = data.get("kiosk", {})
@@ -157,7 +164,12 @@ def parse_config(data: dict[str, Any], source: str = "kiosk.toml") -> KioskConfi
         raise KioskConfigError(f"{source}: [kiosk] must be a table")
     kinds = _types()
     values: dict[str, Any] = {}
-    problems = []
+    # An unknown table had been ignored: a [kisok] dropped its pin_hash and updates_config
+    # without a word, and the kiosk started with neither.
+    problems = [f"{source}: {name}: " + ("unknown table; kiosk.toml has [kiosk] and [position]"
+                                          if isinstance(data[name], dict) else
+                                          "a setting outside any table; settings go under [kiosk]")
+                for name in data if name not in TABLES]
     for key, value in table.items():
         if key not in kinds:
             problems.append(f"{source}: kiosk.{key}: unknown setting")
@@ -224,4 +236,40 @@ def load_config(path: Path | None = None) -> KioskConfig:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise KioskConfigError(f"{path}: {exc}") from None
-    return parse_config(data, str(path))
+    config = parse_config(data, str(path))
+    if not config.updates_config:
+        return config
+    # Beside kiosk.toml, not in the current folder: a kiosk started by systemd runs in the kiosk
+    # account's home, where that account could put an updates.toml of its own (or none).
+    named = Path(os.path.normpath(path.absolute().parent / config.updates_config))
+    if not named.is_file():  # a typo had left the kiosk without updates, silently
+        what = "no such file" if not named.exists() else "not a file"
+        raise KioskConfigError(f"{path}: kiosk.updates_config: {named}: {what}")
+    return dataclasses.replace(config, updates_config=str(named))
+
+
+def updates_config_file(kiosk_config: Path | None = None) -> ConfigChoice:
+    """The updates config the kiosk reads, and why that one: the ``updates_config`` of the kiosk
+    settings (``kiosk_config``, else kiosk.toml in the user data folder), else updates.toml in
+    the user data folder. ``guide update ...`` and the window's staff menu both use it: the
+    staff menu had read the user data folder's alone, and refused the content team's pack on a
+    kiosk whose trusted keys are in a root-owned updates.toml.
+
+    Raises :class:`~guide.updates.config.ConfigError` when ``kiosk_config`` cannot be used;
+    unusable default settings are not used, and the choice's ``warning`` says so.
+    """
+    from guide.updates.config import ConfigChoice, ConfigError
+    from guide.updates.config import default_config_path as default_updates
+
+    try:
+        kiosk = load_config(kiosk_config)
+    except KioskConfigError as exc:
+        if kiosk_config is not None:
+            raise ConfigError(f"kiosk settings: {exc}") from None
+        return ConfigChoice(default_updates(), "the user data folder's", warning=(
+            f"the kiosk settings cannot be read ({exc}), so their updates_config is not used; "
+            "`guide kiosk status` says more"))
+    if kiosk.updates_config:
+        return ConfigChoice(Path(kiosk.updates_config),
+                            f"updates_config in {kiosk_config or default_config_path()}")
+    return ConfigChoice(default_updates(), "the user data folder's")

@@ -7,9 +7,7 @@ what changes and asks before the database is swapped — atomically, by guide.up
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
-import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,19 +18,23 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from guide.ui import boxes
 from guide.ui import text as tx
+from guide.ui.change_texts import (
+    SHOWN_TITLES,
+    filled,
+    question_text,
+    summary_text,
+    switch_text,
+    zone_text,
+)
 from guide.ui.content_worker import CONFIG, DISK_FULL, PrepareWorker
 from guide.ui.content_worker import updates_api as _updates
 from guide.ui.context import AppContext
 from guide.ui.import_messages import import_notes_text, said, said_all
-from guide.ui.kinds import kind_label
 
 if TYPE_CHECKING:
-    from guide.updates.api import ChangeSummary, ImportedProgramme, PreparedUpdate
+    from guide.updates.api import PreparedUpdate
 
 log = logging.getLogger(__name__)
-
-
-SHOWN_TITLES = 5  # per kind and change, in the confirmation
 
 
 def programme_file_filters() -> str:
@@ -43,91 +45,6 @@ def programme_file_filters() -> str:
     patterns = " ".join(f"*.{ext}" for ext in programme_extensions())
     return ";;".join([tx.tr("Programmes (frab, iCalendar, spreadsheets)") + f" ({patterns})",
                       tx.tr("All files (*)")])
-
-
-def summary_text(summary: ChangeSummary, lang: str) -> str:
-    """What a new pack adds, changes and removes, by kind, with the first few titles; an
-    imported programme's forums are its sessions, and are called so, whether staff opened its
-    file or the content team's signed pack of it."""
-    if summary.empty:
-        return tx.tr("No items are added, changed or removed.")
-    lines = []
-    for k in summary.kinds:
-        counts = tx.tr("%1 added, %2 changed, %3 removed").replace("%1", str(len(k.added))) \
-            .replace("%2", str(len(k.changed))).replace("%3", str(len(k.removed)))
-        label = tx.tr("Sessions") if summary.sessions and k.kind == "forum" else kind_label(k.kind)
-        lines.append(tx.labelled(label, counts, lang))
-        for sign, refs in (("+", k.added), ("~", k.changed), ("−", k.removed)):
-            for ref in refs[:SHOWN_TITLES]:
-                lines.append(f"   {sign} {tx.pick(ref.title, ref.title_en, lang)}")
-            if len(refs) > SHOWN_TITLES:
-                lines.append(f"   {sign} … (+{len(refs) - SHOWN_TITLES})")
-    if summary.removed:
-        lines.append("")
-        lines.append(tx.tr("Bookmarks of removed items stay, marked “no longer in the guide”."))
-    return "\n".join(lines)
-
-
-def _filled(template: str, *values: str) -> str:
-    """``template`` with %1, %2 … replaced at once (a title holding "%2" stays as it is)."""
-    return re.sub(r"%(\d)", lambda m: values[int(m.group(1)) - 1], template)
-
-
-def question_text(prepared: PreparedUpdate, lang: str) -> str:
-    """What "Load this content?" is about: a signed pack's title, version and signer; an
-    imported programme's title, file, sessions and days (staff chose the file: no signer)."""
-    title = tx.pick(prepared.title, prepared.title_en, lang)
-    imported = prepared.programme
-    if imported is None:
-        return _filled(tx.tr("Content pack %1, version %2, signed by %3."),
-                       title, str(prepared.version), prepared.signer or "?")
-    text = _filled(tx.tr("Programme “%1” from the file %2, version %3."),
-                   title, imported.file, str(prepared.version))
-    if not imported.days:
-        return text
-    first, last = dt.date.fromisoformat(imported.days[0]), dt.date.fromisoformat(imported.days[-1])
-    when = tx.format_date(first, lang) if first == last else tx.format_period(first, last, lang)
-    return text + "\n" + _filled(tx.tr("Sessions: %1. Days: %2 (%3)."), str(imported.sessions),
-                                 str(len(imported.days)), when)
-
-
-def _zone_named(zone: str, days: tuple[str, ...]) -> str:
-    """``zone`` with its offset from UTC on the programme's first day: "Asia/Shanghai (UTC+8)"."""
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-    try:
-        day = dt.date.fromisoformat(days[0]) if days else dt.date.today()
-        offset = dt.datetime.combine(day, dt.time(12), ZoneInfo(zone)).utcoffset()
-    except (ZoneInfoNotFoundError, ValueError):
-        return zone
-    if offset is None:
-        return zone
-    minutes = int(offset.total_seconds()) // 60
-    sign, minutes = ("+" if minutes >= 0 else "−"), abs(minutes)
-    hours = f"{minutes // 60}" + (f":{minutes % 60:02d}" if minutes % 60 else "")
-    return f"{zone} (UTC{sign}{hours})"
-
-
-def zone_text(imported: ImportedProgramme, shown_zone: str) -> str:
-    """The time zone an imported programme's times are read in, and why when its file names
-    none (a Chinese sheet opened over 39C3 had silently taken Europe/Berlin)."""
-    zone = _zone_named(imported.timezone, imported.days)
-    if not imported.zone_assumed:
-        return _filled(tx.tr("Times are in %1, as the file says."), zone)
-    if imported.timezone == shown_zone:
-        return _filled(tx.tr("The file names no time zone: its times are read as %1, the zone of "
-                             "the content shown."), zone)
-    return _filled(tx.tr("The file names no time zone: its times are read as China time, %1, as "
-                         "the file is in Chinese; the content shown is in %2."),
-                   zone, _zone_named(shown_zone, imported.days))
-
-
-def switch_text(shown: str) -> str:
-    """What loading a signed pack of other content than ``shown`` (its name) does: it replaces
-    the content, it is no update of it."""
-    return _filled(tx.tr("This is other content, not an update of the content shown now (“%1”): "
-                         "loading it replaces that content. Bookmarks stay; “Restore previous "
-                         "content” goes back."), shown)
 
 
 def _nothing_changed() -> str:
@@ -156,7 +73,11 @@ def refusal_text(reason: str, programme: bool) -> str:
     if reason in (e.BAD_SIGNATURE, e.BAD_MANIFEST, e.HASH_MISMATCH, e.UNSAFE):
         return tx.tr("The content pack was changed after it was signed, or is damaged. Get it "
                      "again from the content team.")
-    if reason in (e.UNSIGNED, e.UNKNOWN_KEY, e.NO_TRUSTED_KEYS):
+    if reason == e.NO_TRUSTED_KEYS:  # the pack may well be the content team's: no key is set
+        return tx.tr("This guide trusts no key yet, so it loads no content pack. Add the content "
+                     "team's public key to trusted_keys in the update settings named below (on a "
+                     "kiosk, an administrator does this):")
+    if reason in (e.UNSIGNED, e.UNKNOWN_KEY):
         return tx.tr("The content pack is not signed by a key this guide trusts. Only packs "
                      "signed by the content team's key (in updates.toml) are loaded.")
     if reason == e.TOO_LARGE:
@@ -215,7 +136,7 @@ class ContentUpdates(QObject):
         self.last_message = ""
         self._thread = QThread()
         self._thread.setObjectName("content-import")
-        self._worker = PrepareWorker()
+        self._worker = PrepareWorker(ctx.updates_config)
         self._worker.moveToThread(self._thread)
         self._start.connect(self._worker.prepare)
         self._start_programme.connect(self._worker.prepare_programme)
@@ -247,7 +168,7 @@ class ContentUpdates(QObject):
         self.restore_action.setText(tx.tr("Restore previous content"))
         self.shipped_action.setText(tx.tr("Back to the content shipped with the guide..."))
         if self._held is not None:
-            self.held_action.setText(_filled(tx.tr("Show the content team's version %1..."),
+            self.held_action.setText(filled(tx.tr("Show the content team's version %1..."),
                                              str(self._held[1])))
 
     def refresh_actions(self) -> None:
@@ -324,7 +245,7 @@ class ContentUpdates(QObject):
 
     def _offer_as_pack(self, source: Path) -> None:
         """Say that ``source`` is a content pack, not a programme, and offer to open it as one."""
-        if boxes.ask(self.parent_widget, tx.tr("This is a content pack"), _filled(tx.tr(
+        if boxes.ask(self.parent_widget, tx.tr("This is a content pack"), filled(tx.tr(
                 "%1 is a content pack (.guidepack), not a programme file. Content packs open "
                 "with “Open content pack...”. Open it as a content pack now?"), source.name)):
             self.start_import(source)

@@ -7,9 +7,12 @@ import logging
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal, Slot
+
+if TYPE_CHECKING:
+    from guide.updates.config import ConfigChoice
 
 log = logging.getLogger("guide.ui.content_update")
 
@@ -46,8 +49,11 @@ class PrepareWorker(QObject):
     # Qt would copy an importer's Message to a plain string, losing what the window translates.
     refused = Signal(str, object, object)
 
-    def __init__(self) -> None:
+    def __init__(self, config_file: Callable[[], ConfigChoice] | None = None) -> None:
         super().__init__()
+        # Which updates.toml holds the trusted keys: the one the kiosk reads (None: the user
+        # data folder's).
+        self.config_file = config_file
         # Set when the guide closes: the job ends at its next step (a build reports every
         # few hundred items) instead of running on while Qt destroys its thread, which
         # aborted the process.
@@ -62,12 +68,23 @@ class PrepareWorker(QObject):
     def prepare(self, pack_file: str, current_db: str) -> None:
         def work() -> Any:
             updates = updates_api()
-            config = updates.load_update_config()
-            # Staff chose the file by hand: a trusted pack of other content is offered, with
-            # a question that says so, rather than refused (a kiosk's poll never switches).
-            return updates.prepare_update(
-                Path(pack_file), trusted=config.trusted_keys, current_db=Path(current_db),
-                progress=self._progress, switch=True)
+            choice = self.config_file() if self.config_file is not None else None
+            if choice is not None and choice.warning:
+                log.warning("%s", choice.warning)
+            config = updates.load_update_config(choice.path if choice is not None else None)
+            try:
+                # Staff chose the file by hand: a trusted pack of other content is offered, with
+                # a question that says so, rather than refused (a kiosk's poll never switches).
+                return updates.prepare_update(
+                    Path(pack_file), trusted=config.trusted_keys, current_db=Path(current_db),
+                    progress=self._progress, switch=True)
+            except updates.UpdateRefused as exc:
+                if exc.reason != updates.errors.NO_TRUSTED_KEYS:
+                    raise
+                # Named: staff had been sent to a file the kiosk never reads.
+                where = str(choice) if choice is not None else str(updates.default_config_path())
+                raise updates.UpdateRefused(exc.reason, updates.errors.no_trusted_keys(
+                    where, option=False)) from exc
 
         self._run(pack_file, work)
 

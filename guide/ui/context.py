@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,6 +19,7 @@ from PySide6.QtCore import QObject, Signal
 if TYPE_CHECKING:
     from guide.content.maps import Position
     from guide.ui.bookmark_actions import BookmarkActions
+    from guide.updates.config import ConfigChoice
 
 FORUM_TZ = ZoneInfo("Asia/Shanghai")
 
@@ -103,6 +105,9 @@ class AppContext:
     kiosk: bool = False
     here: Position | None = None  # a kiosk's own place on a floor plan ("You are here")
     touch_px: int = 0  # a kiosk's smallest touch target (0: a desktop's, the UI's own)
+    # Which updates.toml the staff menu reads, decided as the kiosk and `guide update` decide
+    # (the kiosk settings' updates_config); None: the user data folder's.
+    updates_config: Callable[[], ConfigChoice] | None = None
 
     @property
     def en(self) -> bool:

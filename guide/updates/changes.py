@@ -104,6 +104,9 @@ class ChangeSummary:
     # The content's forum items are an imported programme's sessions, whether it came as a
     # signed pack or a file staff opened: what the window calls them ("Sessions", not "Forum").
     sessions: bool = False
+    # The same of the content replaced, for the forum items removed: on a switch between a
+    # programme and other content they differ (the newspaper's forums were called "Sessions").
+    removed_sessions: bool = False
 
     @property
     def added(self) -> int:
@@ -262,10 +265,10 @@ def _sides(old: sqlite3.Connection | None, new: sqlite3.Connection, kind: str) -
     return sides
 
 
-def _sessions(new: sqlite3.Connection, old: sqlite3.Connection | None) -> bool:
-    """Whether the forum items are all an imported programme's sessions: the new content's, or
-    the old one's when the new one has none."""
-    for db in (new, old):
+def _sessions(first: sqlite3.Connection | None, other: sqlite3.Connection | None) -> bool:
+    """Whether the forum items are all an imported programme's sessions: ``first``'s, or
+    ``other``'s when ``first`` has none."""
+    for db in (first, other):
         if db is not None:
             total, sessions = db.execute("SELECT count(*), coalesce(sum(kind = 'session'), 0) "
                                          "FROM forum").fetchone()
@@ -295,7 +298,8 @@ def compare_content(old_db: Path | None, new_db: Path) -> ChangeSummary:
             )
             if not entry.empty:
                 kinds.append(entry)
-        return ChangeSummary(tuple(kinds), sessions=_sessions(new, old))
+        return ChangeSummary(tuple(kinds), sessions=_sessions(new, old),
+                             removed_sessions=_sessions(old, new))
     finally:
         new.close()
         if old is not None:

@@ -45,6 +45,20 @@ class UpdateConfig:
     limits: Limits = DEFAULT_LIMITS
 
 
+@dataclass(frozen=True)
+class ConfigChoice:
+    """Which updates config a machine uses (``path``) and why that one (``why``: "--config",
+    "updates_config in FILE", "the user data folder's"); ``warning``: kiosk settings that
+    could not be read, so their ``updates_config`` was not used."""
+
+    path: Path
+    why: str
+    warning: str | None = None
+
+    def __str__(self) -> str:
+        return f"{self.path} ({self.why})"
+
+
 def default_config_path() -> Path:
     """``<user data folder>/updates.toml``."""
     from guide import paths
@@ -80,7 +94,13 @@ def load_update_config(path: Path | None = None) -> UpdateConfig:
     section = raw.get("updates", {})
     if not isinstance(section, dict):
         raise ConfigError(f"{path}: updates: must be a table ([updates])")
-    problems = [f"{path}: updates.{key}: unknown setting" for key in sorted(set(section) - _KNOWN)]
+    # Anything beside [updates] had been ignored: an [update] (or no header at all) gave a
+    # machine with no source and no keys that never polled, and `update status` said nothing.
+    problems = [f"{path}: {name}: " + ("unknown table; updates.toml has only [updates]"
+                                       if isinstance(raw[name], dict) else
+                                       "a setting outside any table; settings go under [updates]")
+                for name in raw if name != "updates"]
+    problems += [f"{path}: updates.{key}: unknown setting" for key in sorted(set(section) - _KNOWN)]
     numbers: dict[str, float] = {}
     for key, (low, high, default, unit) in _RANGES.items():
         value = section.get(key, default)

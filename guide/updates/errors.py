@@ -34,11 +34,19 @@ DOWNLOAD_FAILED = "download-failed"  # network error, timeout, HTTP error (trans
 STALE = "stale"                      # a prepared update was overtaken before it was committed
 STAFF_IMPORT = "staff-import"        # a poll's pack waits: staff opened a programme by hand here
 
-# Said wherever nothing is trusted: what that means, and where the key goes.
-NO_TRUSTED_KEYS_MESSAGE = ("no trusted public keys are configured, so no pack can be accepted; add "
-                           "the content team's .pub key to trusted_keys in updates.toml (in the user "
-                           "data folder), or give it with --trusted")
+def no_trusted_keys(config_file: str | None = None, *, option: bool = True) -> str:
+    """Why no pack can be accepted when no key is trusted, and where the key goes: in
+    ``config_file`` (the updates config a machine uses, and why that one), else in the one
+    ``guide update status`` names; ``option``: or with --trusted (the commands). It had always
+    said the user data folder's updates.toml, which a kiosk with a root-owned one never reads."""
+    where = (f"the trusted_keys of {config_file}" if config_file else
+             "trusted_keys in updates.toml (`guide update status` names the file this machine uses)")
+    return ("no trusted public keys are configured, so no pack can be accepted; add the content "
+            f"team's .pub key to {where}" + (", or give it with --trusted" if option else ""))
 
+
+# Said wherever nothing is trusted and the config file is not known.
+NO_TRUSTED_KEYS_MESSAGE = no_trusted_keys()
 
 
 def wrong_pack_offer(offered: str, in_use: str, location: str, file: str) -> str:

@@ -278,14 +278,17 @@ class _Poll:
         self.judge_for(None)
 
     def judge_for(self, current: ContentIdentity | None) -> None:
-        """Judge offers for the content in use. Remembered decisions hold only for the keys
-        and the pack id they were judged with (not the version: the floors judge that, and a
-        304 after an update stays a 304): after staff move the machine to another pack's
-        content (a programme refused as another pack's), the next poll judges afresh."""
+        """Judge offers for the content in use. Remembered decisions hold only for the keys,
+        the pack id, this machine's limits and this program they were judged with (not the
+        version: the floors judge that, and a 304 after an update stays a 304): after staff
+        move the machine to another pack's content (a programme refused as another pack's),
+        IT raises max_download_mb after a too-large refusal, or installs the newer guide a
+        newer manifest format asked for, the next poll judges afresh."""
         self.current = current
         shown = current.pack_id if current is not None else ""
         self.trust = hashlib.sha256(b"".join(sorted(k.raw for k in self.trusted))
-                                    + shown.encode()).hexdigest()[:16]
+                                    + f"{shown}\n{self.limits!r}\n{_program()}".encode()
+                                    ).hexdigest()[:16]
         known = self.state.sources.get(self.source, {})
         self.known = known if known.get("trust") == self.trust else {}
 
@@ -301,6 +304,21 @@ class _Poll:
 
     def result(self, status: CheckStatus, message: str, **kwargs: Any) -> CheckResult:
         return CheckResult(status, message, self.source, **kwargs)
+
+
+def _program() -> str:
+    """This program as far as judging a pack goes: the pack format it reads, its content
+    schema, its version (a refusal as "newer than this program's" ends with an upgrade)."""
+    import importlib.metadata
+
+    from guide.content.schema import SCHEMA_VERSION
+    from guide.updates.guidepack import format as pack_format
+
+    try:
+        version = importlib.metadata.version("zgc-guide")
+    except importlib.metadata.PackageNotFoundError:  # run from a source tree
+        version = ""
+    return f"format {pack_format.FORMAT_VERSION}, schema {SCHEMA_VERSION}, zgc-guide {version}"
 
 
 def _check(source: str, trusted: Sequence[PublicKey], current_db: Path | None, slot: ContentSlot,
@@ -319,6 +337,8 @@ def _check(source: str, trusted: Sequence[PublicKey], current_db: Path | None, s
         pending.pack_file.unlink(missing_ok=True)  # applied (or overtaken) since it was downloaded
         poll.state.pending, pending = None, None
         _write_poll(slot, poll.state)
+    if pending is None and poll.state.pending and _lost(poll, poll.state.pending):
+        poll.state.pending, poll.known = None, {}  # judged afresh: downloaded again
     try:
         fetched = (fetch_index_http(source, poll.known, timeout) if is_url(source)
                    else fetch_index_folder(source, poll.known, limits))
@@ -329,6 +349,21 @@ def _check(source: str, trusted: Sequence[PublicKey], current_db: Path | None, s
     if fetched.offer is None:
         return _held(poll, _unchanged(poll, pending))
     return _held(poll, _judge_offer(poll, fetched, fetched.offer, pending))
+
+
+def _lost(poll: _Poll, waiting: dict[str, Any]) -> bool:
+    """Whether the pack a poll downloaded and left waiting is gone (deleted, cut short) before it
+    was applied: the index unchanged, the poll had said "not-modified" (exit 0) while the
+    machine stayed on the older version, until the source published something new."""
+    try:
+        version, pack_id = int(waiting["version"]), str(waiting["pack_id"])
+    except (KeyError, TypeError, ValueError):
+        return True
+    if poll.known.get("decision") != Decision.READY or version <= poll.floor(pack_id):
+        return False
+    log.warning("the downloaded %s version %d is gone from %s: downloading it again", pack_id,
+                version, poll.slot.root / INCOMING)
+    return True
 
 
 def _held(poll: _Poll, result: CheckResult) -> CheckResult:
@@ -366,6 +401,9 @@ def held_update(current_db: Path | None, slot: ContentSlot | None = None) -> Che
 
 
 def _unchanged(poll: _Poll, pending: ReadyUpdate | None) -> CheckResult:
+    shown = poll.current.pack_id if poll.current is not None else ""
+    if pending is not None and shown and pending.pack_id != shown:
+        pending = None  # another pack's (staff went back to the shipped content): as refused
     if pending is not None:
         return poll.result(CheckStatus.READY, f"unchanged since the last check; version "
                            f"{pending.version} is downloaded and waiting", ready=pending)
