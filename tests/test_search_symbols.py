@@ -75,3 +75,18 @@ def test_fewer_words_keep_the_symbols(conn: sqlite3.Connection) -> None:
     results = search_with_fallback(conn, "C++ Rust")
     assert results.asked == "C++"
     assert sorted(hit.id for hit in results.hits) == ["cpp", "cpp-zh"]
+
+
+@pytest.mark.parametrize(("query", "words", "found"), [
+    ("Ｃ＃ Rust", ["Ｃ＃", "Rust"], ["csharp", "cpp-zh"]),  # a Chinese input method's fullwidth mode
+    ("C＋＋ Rust", ["C＋＋", "Rust"], ["cpp", "cpp-zh"]),
+    ("Ｃ＋＋ 游戏", ["Ｃ＋＋", "游戏"], ["cpp", "cpp-zh"]),
+])
+def test_fewer_words_keep_fullwidth_symbols(conn: sqlite3.Connection, query: str, words: list[str],
+                                            found: list[str]) -> None:
+    """Ｃ＃ before a word nothing holds: the fallback asks "Ｃ＃" as typed, not the letter Ｃ
+    (every c-word, Cats and cars first), as it does for the narrow C#."""
+    assert typed_words(query) == words
+    results = search_with_fallback(conn, query)
+    assert results.asked == words[0]
+    assert sorted(hit.id for hit in results.hits) == sorted(found)

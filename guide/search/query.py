@@ -105,13 +105,20 @@ def typed_words(query: str) -> list[str]:
     "quantum-computer, 量子" -> quantum, computer, 量子."""
     if not isinstance(query, str):
         return []
-    found = _TYPED_WORD.findall(_INVISIBLE.sub("", query[:MAX_QUERY_CHARS]))
+    query = _INVISIBLE.sub("", query[:MAX_QUERY_CHARS])
+    # Found in the query with fullwidth forms made narrow (Ｃ＃ as C#, one character for
+    # one), and returned as typed: a fullwidth Ｃ＃ before a second word was read as the
+    # letter Ｃ, and the fallback asked every c-word.
+    narrow = query.translate(_NARROW)
+    found = [query[m.start():m.end()] for m in _TYPED_WORD.finditer(narrow)]
     return list(dict.fromkeys(found))[:MAX_PIECES]
 
 
 # Characters that show nothing: a soft hyphen or zero-width space pasted inside a word split
 # it in two ("zhong\u00adguancun" found a third of what "zhongguancun" finds).
 _INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]")
+# Fullwidth ASCII (！ to ～) to ASCII, as NFKC folds it (fold), one character for one.
+_NARROW = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 # A letter with symbols as typed (C++, c#), as text.SYMBOL_WORD finds it folded.
 _TYPED_SYMBOL = f"(?<!{WORD_CHAR})[a-zA-Z](?:\\+\\+|#)(?![+#a-zA-Z])"
 _TYPED_WORD = re.compile(f"{_TYPED_SYMBOL}|{CJK_RUN.pattern}|{WORD_CHAR}+(?:['\u2019]{WORD_CHAR}+)*")
