@@ -90,3 +90,19 @@ def test_fewer_words_keep_fullwidth_symbols(conn: sqlite3.Connection, query: str
     results = search_with_fallback(conn, query)
     assert results.asked == words[0]
     assert sorted(hit.id for hit in results.hits) == sorted(found)
+
+
+def test_an_energy_label_is_no_app() -> None:
+    """A++ (a fridge's energy label, common in German texts) is no language: it was indexed
+    as the word "app", and "app" found the fridge talk first, its [A++] marked. Only names
+    are spelt (cpp, csharp, fsharp, qsharp, gpp); another letter's symbols stay the letter."""
+    conn = memory_index((
+        SearchDoc("forum", "fridge", "Kühlschränke der Klasse A++", body="Energielabel A++ erklärt."),
+        SearchDoc("forum", "apps", "Apps for the congress", body="Our app helps."),
+        SearchDoc("forum", "notes", "Sonate in A# und D#", body="As ashes fall."),
+    ))
+    for query in ("app", "ap", "apps"):
+        assert ids(conn, query) == ["apps"], query
+    assert ids(conn, "ash") == ["notes"]  # its ashes, not A# spelt asharp
+    assert search(conn, "app")[0].marked()[0] == "[App]s for the congress"
+    assert [p.text for p in normalize_query("A++ g++ C++ Q# j# A#")] == ["a", "gpp", "cpp", "qsharp", "j"]

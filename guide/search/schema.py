@@ -64,10 +64,13 @@ Design (measured in ``shared/notes/search.md`` on SQLite 3.40.1):
   bench_search.py holds none, so its index size does not change.
 * **A letter with symbols.** "C++" and "C#" lost their symbols like any punctuation and
   were asked as the prefix c…: every word starting with c (Cats and cars) came first. A
-  letter followed by ``++`` or ``#`` (C++, C#, F#) is also indexed spelt in letters (``cpp``,
-  ``csharp``, before the letter, as above: text.symbol_words), and a query asks it so: no
-  pinyin, no acronym. A kiosk visitor, whose keyboard has no + or #, finds it by ``cpp``.
-  The 39C3 programme and the newspaper's content hold none, so their indexes do not change.
+  letter followed by ``++`` or ``#`` that names a language (C++, C#, F#, Q#; g++) is also
+  indexed spelt in letters (``cpp``, ``csharp``, before the letter, as above:
+  text.symbol_words), and a query asks it so: no pinyin, no acronym. A kiosk visitor,
+  whose keyboard has no + or #, finds it by ``cpp``. Other letters keep their letter: A++
+  (an energy label) spelt ``app`` was the word "app", and any spelling of theirs starts
+  like common words (``aplusplus`` "ap", ``asharp`` "as"). The 39C3 programme and the
+  newspaper's content hold none, so their indexes do not change.
 * A ``k`` column (a ``kind…`` token in the tables without columns) holds one token
   per kind so a kind filter is part of MATCH, and
   rowids carry the kind in their high bits (``code << SEQ_BITS | seq``): each kind

@@ -204,23 +204,27 @@ def joined_words(folded: str) -> list[tuple[int, int, str]]:
     return sorted(found)
 
 
-# A letter with ++ or # after it: the languages C++, C#, F# (and g++, J#). TOKEN drops the
+# A letter with ++ or # after it: the languages C++, C#, F#, Q#, the compiler g++. TOKEN drops the
 # symbols, and the letter left was a one-letter prefix: "C++" found every word starting
 # with c, cats and cars before C++. Not inside a word (5g+, a#b), not before another + or #;
 # before digits (C++20) or Chinese (C++语言) it is still the language.
 SYMBOL_WORD = re.compile(f"(?<!{WORD_CHAR})([a-z])(\\+\\+|#)(?![+#a-z])")
-# The symbols spelt in letters, as the language's name is written where symbols cannot be.
-_SYMBOLS_SPELT = {"++": "pp", "#": "sharp"}
+# The letters with symbols that are names, spelt in letters as the name is written where
+# symbols cannot be (CppCon, .cpp, csharp): a word of its own. Only names whose spelling
+# no common word starts with: A++ (an energy label) spelt app was the word "app" ("app"
+# found a fridge talk first, marked [A++]), and any spelling of another letter meets one
+# as a prefix (aplusplus "ap", asharp "as", jsharp "js"). Those stay the letter, as before.
+SPELT_SYMBOLS = {"c++": "cpp", "c#": "csharp", "f#": "fsharp", "q#": "qsharp", "g++": "gpp"}
 
 
 def symbol_words(folded: str) -> list[tuple[int, int, str]]:
-    """``(start, end, spelt)`` of each letter with symbols in folded text (``c++`` ->
-    ``cpp``, ``c#`` -> ``csharp``): indexed and asked spelt, a word of its own, which a
-    kiosk's keyboard (no + or #) can type too."""
+    """``(start, end, spelt)`` of each name of a letter with symbols in folded text
+    (``c++`` -> ``cpp``, ``c#`` -> ``csharp``: :data:`SPELT_SYMBOLS`): indexed and asked
+    spelt, a word of its own, which a kiosk's keyboard (no + or #) can type too."""
     if "+" not in folded and "#" not in folded:  # almost every text: no regex scan
         return []
-    return [(m.start(), m.end(), m.group(1) + _SYMBOLS_SPELT[m.group(2)])
-            for m in SYMBOL_WORD.finditer(folded)]
+    return [(m.start(), m.end(), spelt) for m in SYMBOL_WORD.finditer(folded)
+            if (spelt := SPELT_SYMBOLS.get(m.group()))]
 
 
 def words(folded: str) -> list[str]:
