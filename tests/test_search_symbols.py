@@ -106,3 +106,32 @@ def test_an_energy_label_is_no_app() -> None:
     assert ids(conn, "ash") == ["notes"]  # its ashes, not A# spelt asharp
     assert search(conn, "app")[0].marked()[0] == "[App]s for the congress"
     assert [p.text for p in normalize_query("A++ g++ C++ Q# j# A#")] == ["a", "gpp", "cpp", "qsharp", "j"]
+
+
+@pytest.mark.parametrize(("query", "first", "title"), [
+    ("c sharp", "csharp", "[C#] for games"),  # the kiosk's keyboard has no # key
+    ("C Sharp", "csharp", "[C#] for games"),
+    ("c-sharp", "csharp", "[C#] for games"),
+    ("f sharp", "fsharp", "[F#] and functional programming"),
+    ("c plus plus", "cpp", "[C++] in practice"),
+    ("cplusplus", "cpp", "[C++] in practice"),
+])
+def test_a_name_said_in_words_is_the_name(query: str, first: str, title: str) -> None:
+    """Typed without # or +, "c sharp" was the letter c (every c-word, Cats and cars among
+    them) and "sharp"; it is C#, and a text's "C sharp" is found by "C#" too."""
+    sonata = SearchDoc("forum", "sonata", "Sonata in C sharp minor", body="A sharp knife.")
+    conn = memory_index((*TALKS, sonata))
+    hits = {hit.id: hit for hit in search(conn, query)}
+    assert first in hits and "cats" not in hits
+    assert hits[first].marked()[0] == title
+    if first == "csharp":
+        assert hits["sonata"].marked()[0] == "Sonata in [C sharp] minor"
+        assert "sonata" in ids(conn, "C#")
+    assert typed_words(query + " Rust") == [query, "Rust"]  # the fallback keeps it whole
+    assert search_with_fallback(conn, query + " Rust").asked == query
+
+
+def test_a_sharp_knife_stays_words(conn: sqlite3.Connection) -> None:
+    """Only names are read so: "a sharp" is no language."""
+    pieces = normalize_query("a sharp knife, x plus plus")
+    assert [p.text for p in pieces] == ["a", "sharp", "knife", "x", "plus"]

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from guide.search.english import acronym_spans, can_be_acronym
 from guide.search.query import Piece
-from guide.search.text import WORD_CHAR, fold_aligned, joined_words
+from guide.search.text import SPELT_SYMBOLS, WORD_CHAR, fold_aligned, joined_words
 
 Span = tuple[int, int]
 Readings = Sequence[str]
@@ -36,6 +36,7 @@ _LINE_BREAKS = re.compile("[\n\r\t\v\f]")
 
 
 _WORD_CHAR = re.compile(WORD_CHAR)
+_SPELT_NAMES = frozenset(SPELT_SYMBOLS.values())
 
 
 class Marker:
@@ -136,7 +137,7 @@ def _joined_spans(folded: str, pieces: list[str]) -> list[Span]:
         for piece in pieces:
             if not joined.startswith(piece):
                 continue
-            if folded[end - 1] in "+#":  # a letter with symbols (text.symbol_words)
+            if joined in _SPELT_NAMES:  # a letter with symbols, C++ or C sharp (text.symbol_words)
                 spans.append((start, start + 1 if len(piece) == 1 else end))
             else:
                 # Past as many letters as the piece has, the apostrophes between skipped.

@@ -22,6 +22,7 @@ from guide.search.text import (
     CLITICS,
     ELIDED,
     MARK,
+    SPOKEN_SYMBOL,
     TOKEN,
     WORD,
     WORD_CHAR,
@@ -76,15 +77,19 @@ def normalize_query(query: str) -> Pieces:
     acronym_plurals = {fold(word): (one,) for word in WORD.findall(query)
                        if (one := acronym_plural(word))}
     elided, joined = _elided_parts(folded)
-    symbols = {start: spelt for start, _end, spelt in symbol_words(folded)}
+    symbols = {start: (end, spelt) for start, end, spelt in symbol_words(folded)}
+    inside = 0  # the end of the last name read spelt: "c sharp" is one word, csharp
     for match in TOKEN.finditer(folded):
         cjk, text = match.groups()
+        if match.start() < inside:
+            continue
         if cjk:
             piece = Piece(cjk[:MAX_CJK_PIECE], True)
         elif match.start() in elided:
             continue
         elif match.start() in symbols:  # C++ is cpp, not c… (text.symbol_words)
-            piece = Piece(symbols[match.start()], False, symbol=True)
+            inside, spelt = symbols[match.start()]
+            piece = Piece(spelt, False, symbol=True)
         else:
             text = joined.get(match.start(), text)
             # The word as the text index affords it (its prefix indexes stop at MAX_WORD),
@@ -100,7 +105,7 @@ def normalize_query(query: str) -> Pieces:
 
 def typed_words(query: str) -> list[str]:
     """The words of ``query`` as typed, each a Chinese run or a word of letters and digits
-    (apostrophes inside kept: c't; a letter's symbols too: C++), without repeats, at most
+    (apostrophes inside kept: c't; a letter's symbols too: C++, C sharp), without repeats, at most
     ``MAX_PIECES``: what a search for fewer words leaves out or keeps (fallback.py).
     "quantum-computer, 量子" -> quantum, computer, 量子."""
     if not isinstance(query, str):
@@ -119,8 +124,9 @@ def typed_words(query: str) -> list[str]:
 _INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]")
 # Fullwidth ASCII (！ to ～) to ASCII, as NFKC folds it (fold), one character for one.
 _NARROW = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
-# A letter with symbols as typed (C++, c#), as text.SYMBOL_WORD finds it folded.
-_TYPED_SYMBOL = f"(?<!{WORD_CHAR})[a-zA-Z](?:\\+\\+|#)(?![+#a-zA-Z])"
+# A letter with symbols as typed (C++, c#), as text.SYMBOL_WORD finds it folded; a name
+# said in words (C sharp), as text.SPOKEN_SYMBOL does.
+_TYPED_SYMBOL = f"(?<!{WORD_CHAR})[a-zA-Z](?:\\+\\+|#)(?![+#a-zA-Z])|(?i:{SPOKEN_SYMBOL.pattern})"
 _TYPED_WORD = re.compile(f"{_TYPED_SYMBOL}|{CJK_RUN.pattern}|{WORD_CHAR}+(?:['\u2019]{WORD_CHAR}+)*")
 # Pinyin with tone numbers (lv4se4, zhong1guan1cun1): letters, each run ended by a tone 1-5.
 _TONED = re.compile(r"(?<![\w])(?:[a-zü]{2,6}[1-5])+[a-zü]*(?![\w])")

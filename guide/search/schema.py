@@ -67,10 +67,12 @@ Design (measured in ``shared/notes/search.md`` on SQLite 3.40.1):
   letter followed by ``++`` or ``#`` that names a language (C++, C#, F#, Q#; g++) is also
   indexed spelt in letters (``cpp``, ``csharp``, before the letter, as above:
   text.symbol_words), and a query asks it so: no pinyin, no acronym. A kiosk visitor,
-  whose keyboard has no + or #, finds it by ``cpp``. Other letters keep their letter: A++
-  (an energy label) spelt ``app`` was the word "app", and any spelling of theirs starts
-  like common words (``aplusplus`` "ap", ``asharp`` "as"). The 39C3 programme and the
-  newspaper's content hold none, so their indexes do not change.
+  whose keyboard has no + or #, finds it by ``cpp``, and by the name said in words
+  (``c sharp``, ``C-Sharp``, ``c plus plus``: text.SPOKEN_SYMBOL), indexed and asked as
+  the same word: "c sharp" is not the letter c and "sharp". Other letters keep their
+  letter: A++ (an energy label) spelt ``app`` was the word "app", and any spelling of
+  theirs starts like common words (``aplusplus`` "ap", ``asharp`` "as"). The 39C3
+  programme and the newspaper's content hold none, so their indexes do not change.
 * A ``k`` column (a ``kind…`` token in the tables without columns) holds one token
   per kind so a kind filter is part of MATCH, and
   rowids carry the kind in their high bits (``code << SEQ_BITS | seq``): each kind

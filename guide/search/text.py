@@ -215,16 +215,31 @@ SYMBOL_WORD = re.compile(f"(?<!{WORD_CHAR})([a-z])(\\+\\+|#)(?![+#a-z])")
 # found a fridge talk first, marked [A++]), and any spelling of another letter meets one
 # as a prefix (aplusplus "ap", asharp "as", jsharp "js"). Those stay the letter, as before.
 SPELT_SYMBOLS = {"c++": "cpp", "c#": "csharp", "f#": "fsharp", "q#": "qsharp", "g++": "gpp"}
+# Such a name said in words, as a keyboard without # or + types it and as text writes it
+# ("c sharp", "C-Sharp", "c plus plus", "cplusplus"): the same word. Typed on the kiosk,
+# "c sharp" was the letter c (every c-word) and "sharp".
+SPOKEN_SYMBOL = re.compile(
+    f"(?<!{WORD_CHAR})(?:([{''.join(n[0] for n in SPELT_SYMBOLS if n.endswith('#'))}])[ -]?sharp"
+    f"|([{''.join(n[0] for n in SPELT_SYMBOLS if n.endswith('++'))}])[ -]?plus[ -]?plus)(?!{WORD_CHAR})"
+)
 
 
 def symbol_words(folded: str) -> list[tuple[int, int, str]]:
     """``(start, end, spelt)`` of each name of a letter with symbols in folded text
-    (``c++`` -> ``cpp``, ``c#`` -> ``csharp``: :data:`SPELT_SYMBOLS`): indexed and asked
-    spelt, a word of its own, which a kiosk's keyboard (no + or #) can type too."""
-    if "+" not in folded and "#" not in folded:  # almost every text: no regex scan
-        return []
-    return [(m.start(), m.end(), spelt) for m in SYMBOL_WORD.finditer(folded)
-            if (spelt := SPELT_SYMBOLS.get(m.group()))]
+    (``c++`` -> ``cpp``, ``c#`` -> ``csharp``: :data:`SPELT_SYMBOLS`; said in words too,
+    ``c sharp``: :data:`SPOKEN_SYMBOL`): indexed and asked spelt, a word of its own, which
+    a kiosk's keyboard (no + or #) can type too."""
+    found = []
+    if "+" in folded or "#" in folded:  # almost every text: no regex scan
+        found = [(m.start(), m.end(), spelt) for m in SYMBOL_WORD.finditer(folded)
+                 if (spelt := SPELT_SYMBOLS.get(m.group()))]
+    if "sharp" in folded or "plus" in folded:
+        for m in SPOKEN_SYMBOL.finditer(folded):
+            spelt = SPELT_SYMBOLS[m.group(1) + "#" if m.group(1) else m.group(2) + "++"]
+            if spelt != m.group():  # csharp is a word already
+                found.append((m.start(), m.end(), spelt))
+        found.sort()
+    return found
 
 
 def words(folded: str) -> list[str]:
