@@ -22,8 +22,10 @@ from guide.search.text import (
     CLITICS,
     ELIDED,
     MARK,
+    MAY_SPELL_UMLAUT,
     SPOKEN_SYMBOL,
     TOKEN,
+    UMLAUT_MARK,
     WORD,
     WORD_CHAR,
     fold,
@@ -55,6 +57,9 @@ class Piece:
     capitals: bool = False
     # A letter with symbols (C++, C#), asked spelt (cpp, csharp): a name, no pinyin or acronym.
     symbol: bool = False
+    # Holds ae, oe or ue before a letter (kueche): also asked as the spelling of a word with
+    # ä, ö or ü (Küche), which the index holds behind text.UMLAUT_MARK.
+    umlauts: bool = False
 
 
 Pieces = tuple[Piece, ...]
@@ -96,7 +101,8 @@ def normalize_query(query: str) -> Pieces:
             # its pinyin whole: the title keys check any length (titlerows.py).
             piece = Piece(text[:MAX_WORD_PIECE], False, pinyin_fold(text)[:MAX_PINYIN_TOKEN],
                           (singulars(text) or acronym_plurals.get(text, ()))
-                          if len(text) <= MAX_WORD_PIECE else (), text in capitals)
+                          if len(text) <= MAX_WORD_PIECE else (), text in capitals,
+                          umlauts=MAY_SPELL_UMLAUT.search(text[:MAX_WORD_PIECE]) is not None)
         pieces[piece] = None
         if len(pieces) == MAX_PIECES:
             break
@@ -196,11 +202,13 @@ class TitleQuery:
 class Check:
     """A Latin piece cut for the words index, whole: a title word starting with
     ``word``, a spelling holding ``pinyin`` (if any), or one of ``singulars`` as a whole
-    word (the index cut those at ``WORDS_LONGEST`` letters too)."""
+    word (the index cut those at ``WORDS_LONGEST`` letters too); with ``umlauts``, an
+    umlaut spelling starting with ``word`` too."""
 
     word: str
     pinyin: str
     singulars: tuple[str, ...] = ()
+    umlauts: bool = False
 
 
 def title_query(pieces: Pieces, kind: str | None = None, *, start: bool = False) -> TitleQuery:
@@ -220,6 +228,8 @@ def title_query(pieces: Pieces, kind: str | None = None, *, start: bool = False)
         term = _term(mark, text)
         if pinyin and pinyin != text:
             term += f" OR {_term(mark, pinyin)}"
+        if piece.umlauts and not first:  # no start token holds an umlaut spelling
+            term += f" OR {_term(UMLAUT_MARK, text)}"
         latin.append(term + _singular_terms(mark, piece, WORDS_LONGEST) + _acronym_term(piece))
     return _title_query(chinese, latin, kind, checks)
 
@@ -238,7 +248,7 @@ def _cut(piece: Piece, checks: list[Check]) -> tuple[str, str]:
         return piece.text, piece.pinyin
     # A singular is a letter or two shorter than its plural: one of WORDS_LONGEST
     # letters or more is only asked when the plural is cut, and checked here.
-    checks.append(Check(piece.text, piece.pinyin, piece.singulars))
+    checks.append(Check(piece.text, piece.pinyin, piece.singulars, piece.umlauts))
     return piece.text[:WORDS_LONGEST], piece.pinyin[:WORDS_LONGEST]
 
 
@@ -342,7 +352,8 @@ def _unordered(piece: Piece) -> str:
     """A piece as the AND of its tokens: for the text index, which has no positions."""
     text = piece.text
     if not piece.cjk:
-        return _quoted(piece) + _singular_terms(MARK, piece, MAX_WORD)
+        spelt = f' OR "{UMLAUT_MARK}{text}"*' if piece.umlauts else ""
+        return _quoted(piece) + _singular_terms(MARK, piece, MAX_WORD) + spelt
     if len(text) < 3:
         return _quoted(piece)
     pairs = dict.fromkeys(text[i : i + 2] for i in range(len(text) - 1))

@@ -153,12 +153,15 @@ del _FULLWIDTH_SEPARATORS[0xFF03], _FULLWIDTH_SEPARATORS[0xFF0B]
 
 def index_text(text: str) -> str:
     """Return the FTS column text of ``text``: bigrams for CJK runs, marked words (a
-    word of short parts, c’t, also joined: see :func:`joined_words`)."""
+    word of short parts, c’t, also joined: see :func:`joined_words`; a word with ä, ö or
+    ü also spelt with ae, oe or ue: :func:`umlaut_spellings`)."""
     if not text:
         return ""
-    folded = fold(text.translate(_FULLWIDTH_SEPARATORS))
+    text = text.translate(_FULLWIDTH_SEPARATORS)
+    folded = fold(text)
     joined = joined_words(folded)
-    if not joined:
+    umlauts = umlaut_spellings(text, folded)
+    if not joined and not umlauts:
         return " ".join(bigrams(cjk) if cjk else MARK + word for cjk, word in TOKEN.findall(folded))
     starts = {start: word for start, _end, word in joined}
     out = []
@@ -170,7 +173,36 @@ def index_text(text: str) -> str:
         if match.start() in starts:  # the joined word first: a title's first token
             out.append(MARK + starts[match.start()])
         out.append(MARK + word)
+        if match.start() in umlauts:  # after the word: never a field's first token
+            out.append(UMLAUT_MARK + umlauts[match.start()])
     return " ".join(out)
+
+
+# A word holding ä, ö or ü (ü also as u and a combining diaeresis, which NFKC composes) is
+# also indexed as German spells it without them, ae/oe/ue (Küche: kuche and kueche), behind
+# a marker of its own: a query word asks it only with a letter after its ae/oe/ue (kuec,
+# kueche: query.Piece.umlauts), so English words ending so (blue, true, glue, toe) do not
+# start Blümchen, trüb, Glück, Töchter. ß is ss already (casefold), as Germans type it.
+UMLAUT_MARK = "qu"
+# An umlaut spelling in search_doc.rank_words starts with this (~kueche), so only a query
+# word that asks the spelling ranks by it: "blue" is no prefix of Blümchen there either.
+UMLAUT_WORD = "~"
+_UMLAUT = re.compile("[äöüÄÖÜ\u0308]")
+UMLAUT_SPELLING = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
+# A query word that may spell an umlaut: ae, oe or ue with a letter after it.
+MAY_SPELL_UMLAUT = re.compile("[aou]e[a-z]")
+
+
+def umlaut_spellings(text: str, folded: str) -> dict[int, str]:
+    """The words of ``text`` holding ä, ö or ü, spelt with ae, oe, ue and folded, by their
+    start in ``folded`` (``fold(text)``): ``Chaos macht Küche`` -> ``{12: "kueche"}``."""
+    if text.isascii() or not _UMLAUT.search(text):  # almost every text: one scan
+        return {}
+    cased = unicodedata.normalize("NFKC", text).casefold()
+    if len(cased) != len(folded):  # fold maps each character of cased to one
+        return {}
+    return {word.start(): fold(word.group().translate(UMLAUT_SPELLING))
+            for word in WORD.finditer(cased) if _UMLAUT.search(word.group())}
 
 
 # A word with apostrophes inside (don't, Don’t, Wikipedia's, o'clock, xi'an, c’t): TOKEN
