@@ -119,12 +119,13 @@ def test_version_1_database_is_upgraded_with_a_search_index(tmp_path: Path) -> N
             " content='', tokenize='unicode61 remove_diacritics 2', prefix='1')",
             "开幕",
         ),
-        # Before a letter with symbols (C++) was indexed spelt too (cpp): the comment of
-        # ``rank_words`` then lacked it.
+        # Before a letter with symbols (C++) and a word with ä, ö, ü (für) were indexed spelt
+        # too (cpp, fuer): the comment of ``rank_words`` then said neither, as version 12's.
         (
             12,
-            "PRAGMA writable_schema = ON; UPDATE sqlite_schema SET sql ="
-            " replace(sql, ', c++ cpp', '') WHERE name = 'search_doc'; PRAGMA writable_schema = OFF",
+            "PRAGMA writable_schema = ON; UPDATE sqlite_schema SET sql = replace(sql,"
+            " 'of titles, names: c’t ct, c++ cpp, für ~fuer', 'of the titles and names, c’t also ct')"
+            " WHERE name = 'search_doc'; PRAGMA writable_schema = OFF",
             "开幕",
         ),
     ],

@@ -75,3 +75,63 @@ def test_fewer_words_keep_the_symbols(conn: sqlite3.Connection) -> None:
     results = search_with_fallback(conn, "C++ Rust")
     assert results.asked == "C++"
     assert sorted(hit.id for hit in results.hits) == ["cpp", "cpp-zh"]
+
+
+@pytest.mark.parametrize(("query", "words", "found"), [
+    ("Ｃ＃ Rust", ["Ｃ＃", "Rust"], ["csharp", "cpp-zh"]),  # a Chinese input method's fullwidth mode
+    ("C＋＋ Rust", ["C＋＋", "Rust"], ["cpp", "cpp-zh"]),
+    ("Ｃ＋＋ 游戏", ["Ｃ＋＋", "游戏"], ["cpp", "cpp-zh"]),
+])
+def test_fewer_words_keep_fullwidth_symbols(conn: sqlite3.Connection, query: str, words: list[str],
+                                            found: list[str]) -> None:
+    """Ｃ＃ before a word nothing holds: the fallback asks "Ｃ＃" as typed, not the letter Ｃ
+    (every c-word, Cats and cars first), as it does for the narrow C#."""
+    assert typed_words(query) == words
+    results = search_with_fallback(conn, query)
+    assert results.asked == words[0]
+    assert sorted(hit.id for hit in results.hits) == sorted(found)
+
+
+def test_an_energy_label_is_no_app() -> None:
+    """A++ (a fridge's energy label, common in German texts) is no language: it was indexed
+    as the word "app", and "app" found the fridge talk first, its [A++] marked. Only names
+    are spelt (cpp, csharp, fsharp, qsharp, gpp); another letter's symbols stay the letter."""
+    conn = memory_index((
+        SearchDoc("forum", "fridge", "Kühlschränke der Klasse A++", body="Energielabel A++ erklärt."),
+        SearchDoc("forum", "apps", "Apps for the congress", body="Our app helps."),
+        SearchDoc("forum", "notes", "Sonate in A# und D#", body="As ashes fall."),
+    ))
+    for query in ("app", "ap", "apps"):
+        assert ids(conn, query) == ["apps"], query
+    assert ids(conn, "ash") == ["notes"]  # its ashes, not A# spelt asharp
+    assert search(conn, "app")[0].marked()[0] == "[App]s for the congress"
+    assert [p.text for p in normalize_query("A++ g++ C++ Q# j# A#")] == ["a", "gpp", "cpp", "qsharp", "j"]
+
+
+@pytest.mark.parametrize(("query", "first", "title"), [
+    ("c sharp", "csharp", "[C#] for games"),  # the kiosk's keyboard has no # key
+    ("C Sharp", "csharp", "[C#] for games"),
+    ("c-sharp", "csharp", "[C#] for games"),
+    ("f sharp", "fsharp", "[F#] and functional programming"),
+    ("c plus plus", "cpp", "[C++] in practice"),
+    ("cplusplus", "cpp", "[C++] in practice"),
+])
+def test_a_name_said_in_words_is_the_name(query: str, first: str, title: str) -> None:
+    """Typed without # or +, "c sharp" was the letter c (every c-word, Cats and cars among
+    them) and "sharp"; it is C#, and a text's "C sharp" is found by "C#" too."""
+    sonata = SearchDoc("forum", "sonata", "Sonata in C sharp minor", body="A sharp knife.")
+    conn = memory_index((*TALKS, sonata))
+    hits = {hit.id: hit for hit in search(conn, query)}
+    assert first in hits and "cats" not in hits
+    assert hits[first].marked()[0] == title
+    if first == "csharp":
+        assert hits["sonata"].marked()[0] == "Sonata in [C sharp] minor"
+        assert "sonata" in ids(conn, "C#")
+    assert typed_words(query + " Rust") == [query, "Rust"]  # the fallback keeps it whole
+    assert search_with_fallback(conn, query + " Rust").asked == query
+
+
+def test_a_sharp_knife_stays_words(conn: sqlite3.Connection) -> None:
+    """Only names are read so: "a sharp" is no language."""
+    pieces = normalize_query("a sharp knife, x plus plus")
+    assert [p.text for p in pieces] == ["a", "sharp", "knife", "x", "plus"]

@@ -222,8 +222,8 @@ def _rebuild_search_index(conn: sqlite3.Connection) -> None:
     its full-text tables stopped keeping the row sizes only bm25 reads (version 10), or
     English titles' acronyms were indexed and ranked (version 11: the ``rank_acronyms``
     column), or a word of one-letter parts (c’t) was indexed joined too (version 12: the
-    ``rank_words`` column's comment says so), or a letter with symbols (C++, C#) spelt
-    too (version 13: that comment again).
+    ``rank_words`` column's comment says so), or a letter with symbols (C++, C#) and a
+    word with ä, ö or ü (Küche: kueche) spelt too (version 13: that comment again).
 
     A build indexes at version 1 already in the current layout: then nothing to do.
     """

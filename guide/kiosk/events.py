@@ -85,7 +85,10 @@ class KioskEvents(Part):
     def _input(self, watched: QObject, event: QEvent, kind: QEvent.Type) -> bool:
         if kind in (E.MouseButtonPress, E.TouchBegin):
             point = _press_point(event)
-            if point is not None and self._corner_rect().contains(point) and self.window.isVisible():
+            # A key of the keyboard wins over the staff exit's corner: at 1080x1920 and
+            # 1024x640 the corner reached into Clear, and a tap there did nothing.
+            if point is not None and self._corner_rect().contains(point) and self.window.isVisible() \
+                    and not self.keyboard.key_at(point):
                 self._corner_down = True
                 self._corner_since = self.clock()
                 self.hold_timer.start(math.ceil(self.config.exit_hold_seconds * 1000))

@@ -14,7 +14,15 @@ from functools import lru_cache
 
 from guide.search.english import acronym_spans, can_be_acronym
 from guide.search.query import Piece
-from guide.search.text import WORD_CHAR, fold_aligned, joined_words
+from guide.search.text import (
+    SPELT_SYMBOLS,
+    UMLAUT_SPELLING,
+    WORD,
+    WORD_CHAR,
+    fold,
+    fold_aligned,
+    joined_words,
+)
 
 Span = tuple[int, int]
 Readings = Sequence[str]
@@ -36,6 +44,8 @@ _LINE_BREAKS = re.compile("[\n\r\t\v\f]")
 
 
 _WORD_CHAR = re.compile(WORD_CHAR)
+_SPELT_NAMES = frozenset(SPELT_SYMBOLS.values())
+_UMLAUT = re.compile("[äöüÄÖÜ]")
 
 
 class Marker:
@@ -48,6 +58,7 @@ class Marker:
         # A plural's singulars match as whole words (english.py): robot, not robotics.
         self.singulars = [s for p in pieces for s in p.singulars]
         self.pinyin = [p.pinyin for p in pieces if p.pinyin]
+        self.umlauts = [p.text for p in pieces if p.umlauts]  # kueche marks Küche
         # Two words or more that read as pinyin spell a name or phrase together ("xu xinchao"):
         # one of them alone marks no lone character (lone_spans_dropped).
         self.spelt_together = len(self.pinyin) > 1
@@ -89,7 +100,7 @@ class Marker:
         found += _joined_spans(folded, self.words)
         if origin is not None:
             found = [(origin[s], origin[e]) for s, e in found]
-        return spans + found
+        return spans + found + _umlaut_spans(text, self.umlauts)
 
     def title_spans(self, title: str, rank_acronyms: str) -> list[Span]:
         """:meth:`text_spans` of a title, and the initials of the words a query word is the
@@ -136,7 +147,7 @@ def _joined_spans(folded: str, pieces: list[str]) -> list[Span]:
         for piece in pieces:
             if not joined.startswith(piece):
                 continue
-            if folded[end - 1] in "+#":  # a letter with symbols (text.symbol_words)
+            if joined in _SPELT_NAMES:  # a letter with symbols, C++ or C sharp (text.symbol_words)
                 spans.append((start, start + 1 if len(piece) == 1 else end))
             else:
                 # Past as many letters as the piece has, the apostrophes between skipped.
@@ -145,6 +156,26 @@ def _joined_spans(folded: str, pieces: list[str]) -> list[Span]:
                     letters += folded[at] not in "'\u2019"
                     at += 1
                 spans.append((start, at))
+    return spans
+
+
+def _umlaut_spans(text: str, pieces: list[str]) -> list[Span]:
+    """Spans of the word pieces that start the umlaut spelling of a word of ``text`` with ä,
+    ö or ü (text.umlaut_spellings): "kueche" marks Küche, "kuec" its Küc."""
+    if not pieces or not _UMLAUT.search(text):
+        return []
+    spans = []
+    for word in WORD.finditer(text):
+        if not _UMLAUT.search(word.group()):
+            continue
+        spelt = ""
+        ends = []  # ends[i]: the end in the word of the character spelling letter i
+        for at, char in enumerate(word.group()):
+            letters = fold(char.casefold().translate(UMLAUT_SPELLING))
+            spelt += letters
+            ends += [at + 1] * len(letters)
+        spans += [(word.start(), word.start() + ends[len(piece) - 1])
+                  for piece in pieces if spelt.startswith(piece)]
     return spans
 
 

@@ -39,10 +39,13 @@ from guide.search.text import (
     CJK_RUN,
     MARK,
     TRADITIONAL_CLASS,
+    UMLAUT_MARK,
+    UMLAUT_WORD,
     fold,
     index_text,
     joined_words,
     pinyin_fold,
+    umlaut_spellings,
     words,
 )
 
@@ -227,8 +230,9 @@ def _rows(rowid: int, doc: SearchDoc) -> tuple[tuple[object, ...], ...]:
 
     folded_title = fold(doc.title).replace("\n", " ")
     folded_names = [fold(n) for n in names]
-    title_words = _rank_words(fold(doc.title_en)) + _rank_words(folded_title)
-    name_words = [word for name in folded_names for word in _rank_words(name)]
+    title_words = _rank_words(doc.title_en, fold(doc.title_en)) + _rank_words(doc.title, folded_title)
+    name_words = [word for name, folded in zip(names, folded_names, strict=True)
+                  for word in _rank_words(name, folded)]
     joined_names = "\n".join(names)
     whole, parts = _acronyms(doc.kind, folded_title, fold(doc.title_en))
     doc_row = (
@@ -272,10 +276,12 @@ def _rows(rowid: int, doc: SearchDoc) -> tuple[tuple[object, ...], ...]:
     return doc_row, title_row, words_row, text_row
 
 
-def _rank_words(folded: str) -> list[str]:
-    """The Latin words of a folded title or name for rank_words: a word of short parts
-    (c’t) also joined (ct), as the index holds it, so "ct" ranks it as a whole word."""
-    return words(folded) + [word for _start, _end, word in joined_words(folded)]
+def _rank_words(text: str, folded: str) -> list[str]:
+    """The Latin words of a title or name (``folded``: ``fold(text)``) for rank_words: a word
+    of short parts (c’t) also joined (ct), as the index holds it, so "ct" ranks it as a whole
+    word; a word with ä, ö or ü also spelt with ae, oe or ue, marked (~kueche: text.UMLAUT_WORD)."""
+    return (words(folded) + [word for _start, _end, word in joined_words(folded)]
+            + [UMLAUT_WORD + word for word in umlaut_spellings(text, folded).values()])
 
 
 def _acronyms(kind: str, *titles: str) -> tuple[list[str], list[str]]:
@@ -295,11 +301,11 @@ def _acronyms(kind: str, *titles: str) -> tuple[list[str], list[str]]:
 
 def _apart(indexed: str) -> tuple[str, list[str]]:
     """An indexed field's bigrams (joined) and its marked Latin words (bigrams never
-    start with MARK)."""
+    start with MARK or UMLAUT_MARK)."""
     chinese: list[str] = []
     latin: list[str] = []
     for token in indexed.split():
-        (latin if token.startswith(MARK) else chinese).append(token)
+        (latin if token.startswith((MARK, UMLAUT_MARK)) else chinese).append(token)
     return " ".join(chinese), latin
 
 

@@ -22,7 +22,10 @@ from guide.search.text import (
     CLITICS,
     ELIDED,
     MARK,
+    MAY_SPELL_UMLAUT,
+    SPOKEN_SYMBOL,
     TOKEN,
+    UMLAUT_MARK,
     WORD,
     WORD_CHAR,
     fold,
@@ -54,6 +57,9 @@ class Piece:
     capitals: bool = False
     # A letter with symbols (C++, C#), asked spelt (cpp, csharp): a name, no pinyin or acronym.
     symbol: bool = False
+    # Holds ae, oe or ue before a letter (kueche): also asked as the spelling of a word with
+    # ä, ö or ü (Küche), which the index holds behind text.UMLAUT_MARK.
+    umlauts: bool = False
 
 
 Pieces = tuple[Piece, ...]
@@ -76,22 +82,27 @@ def normalize_query(query: str) -> Pieces:
     acronym_plurals = {fold(word): (one,) for word in WORD.findall(query)
                        if (one := acronym_plural(word))}
     elided, joined = _elided_parts(folded)
-    symbols = {start: spelt for start, _end, spelt in symbol_words(folded)}
+    symbols = {start: (end, spelt) for start, end, spelt in symbol_words(folded)}
+    inside = 0  # the end of the last name read spelt: "c sharp" is one word, csharp
     for match in TOKEN.finditer(folded):
         cjk, text = match.groups()
+        if match.start() < inside:
+            continue
         if cjk:
             piece = Piece(cjk[:MAX_CJK_PIECE], True)
         elif match.start() in elided:
             continue
         elif match.start() in symbols:  # C++ is cpp, not c… (text.symbol_words)
-            piece = Piece(symbols[match.start()], False, symbol=True)
+            inside, spelt = symbols[match.start()]
+            piece = Piece(spelt, False, symbol=True)
         else:
             text = joined.get(match.start(), text)
             # The word as the text index affords it (its prefix indexes stop at MAX_WORD),
             # its pinyin whole: the title keys check any length (titlerows.py).
             piece = Piece(text[:MAX_WORD_PIECE], False, pinyin_fold(text)[:MAX_PINYIN_TOKEN],
                           (singulars(text) or acronym_plurals.get(text, ()))
-                          if len(text) <= MAX_WORD_PIECE else (), text in capitals)
+                          if len(text) <= MAX_WORD_PIECE else (), text in capitals,
+                          umlauts=MAY_SPELL_UMLAUT.search(text[:MAX_WORD_PIECE]) is not None)
         pieces[piece] = None
         if len(pieces) == MAX_PIECES:
             break
@@ -100,20 +111,28 @@ def normalize_query(query: str) -> Pieces:
 
 def typed_words(query: str) -> list[str]:
     """The words of ``query`` as typed, each a Chinese run or a word of letters and digits
-    (apostrophes inside kept: c't; a letter's symbols too: C++), without repeats, at most
+    (apostrophes inside kept: c't; a letter's symbols too: C++, C sharp), without repeats, at most
     ``MAX_PIECES``: what a search for fewer words leaves out or keeps (fallback.py).
     "quantum-computer, 量子" -> quantum, computer, 量子."""
     if not isinstance(query, str):
         return []
-    found = _TYPED_WORD.findall(_INVISIBLE.sub("", query[:MAX_QUERY_CHARS]))
+    query = _INVISIBLE.sub("", query[:MAX_QUERY_CHARS])
+    # Found in the query with fullwidth forms made narrow (Ｃ＃ as C#, one character for
+    # one), and returned as typed: a fullwidth Ｃ＃ before a second word was read as the
+    # letter Ｃ, and the fallback asked every c-word.
+    narrow = query.translate(_NARROW)
+    found = [query[m.start():m.end()] for m in _TYPED_WORD.finditer(narrow)]
     return list(dict.fromkeys(found))[:MAX_PIECES]
 
 
 # Characters that show nothing: a soft hyphen or zero-width space pasted inside a word split
 # it in two ("zhong\u00adguancun" found a third of what "zhongguancun" finds).
 _INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]")
-# A letter with symbols as typed (C++, c#), as text.SYMBOL_WORD finds it folded.
-_TYPED_SYMBOL = f"(?<!{WORD_CHAR})[a-zA-Z](?:\\+\\+|#)(?![+#a-zA-Z])"
+# Fullwidth ASCII (！ to ～) to ASCII, as NFKC folds it (fold), one character for one.
+_NARROW = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+# A letter with symbols as typed (C++, c#), as text.SYMBOL_WORD finds it folded; a name
+# said in words (C sharp), as text.SPOKEN_SYMBOL does.
+_TYPED_SYMBOL = f"(?<!{WORD_CHAR})[a-zA-Z](?:\\+\\+|#)(?![+#a-zA-Z])|(?i:{SPOKEN_SYMBOL.pattern})"
 _TYPED_WORD = re.compile(f"{_TYPED_SYMBOL}|{CJK_RUN.pattern}|{WORD_CHAR}+(?:['\u2019]{WORD_CHAR}+)*")
 # Pinyin with tone numbers (lv4se4, zhong1guan1cun1): letters, each run ended by a tone 1-5.
 _TONED = re.compile(r"(?<![\w])(?:[a-zü]{2,6}[1-5])+[a-zü]*(?![\w])")
@@ -183,11 +202,13 @@ class TitleQuery:
 class Check:
     """A Latin piece cut for the words index, whole: a title word starting with
     ``word``, a spelling holding ``pinyin`` (if any), or one of ``singulars`` as a whole
-    word (the index cut those at ``WORDS_LONGEST`` letters too)."""
+    word (the index cut those at ``WORDS_LONGEST`` letters too); with ``umlauts``, an
+    umlaut spelling starting with ``word`` too."""
 
     word: str
     pinyin: str
     singulars: tuple[str, ...] = ()
+    umlauts: bool = False
 
 
 def title_query(pieces: Pieces, kind: str | None = None, *, start: bool = False) -> TitleQuery:
@@ -207,6 +228,8 @@ def title_query(pieces: Pieces, kind: str | None = None, *, start: bool = False)
         term = _term(mark, text)
         if pinyin and pinyin != text:
             term += f" OR {_term(mark, pinyin)}"
+        if piece.umlauts and not first:  # no start token holds an umlaut spelling
+            term += f" OR {_term(UMLAUT_MARK, text)}"
         latin.append(term + _singular_terms(mark, piece, WORDS_LONGEST) + _acronym_term(piece))
     return _title_query(chinese, latin, kind, checks)
 
@@ -225,7 +248,7 @@ def _cut(piece: Piece, checks: list[Check]) -> tuple[str, str]:
         return piece.text, piece.pinyin
     # A singular is a letter or two shorter than its plural: one of WORDS_LONGEST
     # letters or more is only asked when the plural is cut, and checked here.
-    checks.append(Check(piece.text, piece.pinyin, piece.singulars))
+    checks.append(Check(piece.text, piece.pinyin, piece.singulars, piece.umlauts))
     return piece.text[:WORDS_LONGEST], piece.pinyin[:WORDS_LONGEST]
 
 
@@ -329,7 +352,8 @@ def _unordered(piece: Piece) -> str:
     """A piece as the AND of its tokens: for the text index, which has no positions."""
     text = piece.text
     if not piece.cjk:
-        return _quoted(piece) + _singular_terms(MARK, piece, MAX_WORD)
+        spelt = f' OR "{UMLAUT_MARK}{text}"*' if piece.umlauts else ""
+        return _quoted(piece) + _singular_terms(MARK, piece, MAX_WORD) + spelt
     if len(text) < 3:
         return _quoted(piece)
     pairs = dict.fromkeys(text[i : i + 2] for i in range(len(text) - 1))

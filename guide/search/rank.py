@@ -21,7 +21,7 @@ import re
 from guide.search.english import can_be_acronym
 from guide.search.query import Piece, Pieces
 from guide.search.syllables import ends_on_syllable, is_syllables
-from guide.search.text import CJK_RUN
+from guide.search.text import CJK_RUN, UMLAUT_WORD
 
 WHOLE, PREFIX, INSIDE = 3, 2, 1
 # An acronym typed in capitals that is a whole title's (AI: Artificial Intelligence) ranks
@@ -46,6 +46,9 @@ class PieceTier:
         self.inside = text
         # A plural's singulars, framed as whole words (see english.py).
         self.singulars = [f" {singular} " for singular in piece.singulars]
+        # A word's umlaut spelling (~kueche for Küche: text.UMLAUT_WORD), if the piece asks it.
+        self.umlaut_start = f" {UMLAUT_WORD}{text}" if piece.umlauts else ""
+        self.umlaut_whole = self.umlaut_start + " "
         self.acronym = f" {text} " if not (piece.cjk or piece.symbol) and can_be_acronym(text) else ""
         self.capitals = piece.capitals
         self.pinyin = piece.pinyin
@@ -86,6 +89,12 @@ class PieceTier:
             found = rank_words.find(singular)
             if found >= 0:
                 best = max(best, PREFIX + (found < rank_words.find("\t")))
+        if self.umlaut_start and best < WHOLE + 1:
+            # As the word itself: "kueche" is Küche as "kuche" is.
+            found = rank_words.find(self.umlaut_start)
+            if found >= 0:
+                in_title = found < rank_words.find("\t")
+                best = max(best, (WHOLE if self.umlaut_whole in rank_words else PREFIX) + in_title)
         if self.acronym and best < WHOLE + 1:
             best = max(best, self._acronym_tier(rank_acronyms))
         pinyin = self.pinyin

@@ -64,10 +64,29 @@ Design (measured in ``shared/notes/search.md`` on SQLite 3.40.1):
   bench_search.py holds none, so its index size does not change.
 * **A letter with symbols.** "C++" and "C#" lost their symbols like any punctuation and
   were asked as the prefix c…: every word starting with c (Cats and cars) came first. A
-  letter followed by ``++`` or ``#`` (C++, C#, F#) is also indexed spelt in letters (``cpp``,
-  ``csharp``, before the letter, as above: text.symbol_words), and a query asks it so: no
-  pinyin, no acronym. A kiosk visitor, whose keyboard has no + or #, finds it by ``cpp``.
-  The 39C3 programme and the newspaper's content hold none, so their indexes do not change.
+  letter followed by ``++`` or ``#`` that names a language (C++, C#, F#, Q#; g++) is also
+  indexed spelt in letters (``cpp``, ``csharp``, before the letter, as above:
+  text.symbol_words), and a query asks it so: no pinyin, no acronym. A kiosk visitor,
+  whose keyboard has no + or #, finds it by ``cpp``, and by the name said in words
+  (``c sharp``, ``C-Sharp``, ``c plus plus``: text.SPOKEN_SYMBOL), indexed and asked as
+  the same word: "c sharp" is not the letter c and "sharp". Other letters keep their
+  letter: A++ (an energy label) spelt ``app`` was the word "app", and any spelling of
+  theirs starts like common words (``aplusplus`` "ap", ``asharp`` "as"). The 39C3
+  programme and the newspaper's content hold none, so their indexes do not change.
+* **Umlauts typed as ae, oe, ue.** Folding drops the dots (Küche is ``kuche``), but a
+  German speaker without ä, ö, ü (the kiosk's keyboard) types ``kueche``, which found
+  nothing. A word holding ä, ö or ü is also indexed spelt so (``kueche``: text.umlaut_spellings)
+  behind a marker of its own (text.UMLAUT_MARK, after the word, never a field's first
+  token), in the words and text indexes, and in ``rank_words`` as ``~kueche`` (ranked and
+  marked as the word itself). A query word asks it only with a letter after its ae, oe or
+  ue (``kuec``, ``kueche``; query.Piece.umlauts): English words ending so (blue, true,
+  glue, toe) would otherwise start Blüte, trüb, Glück, Töchter; on the way, ``kue`` finds
+  nothing for a keystroke. The spelling is no start token: a title starting with Küche is
+  found by ``kueche`` as one holding it (at 100k items, when more titles hold the word
+  than are ranked, such titles then follow in rowid order, unranked). On the 39C3
+  programme (634 distinct such words) the search tables grew from 1.864 to 1.933 MB (+3.7%:
+  text +57 kB, words +8 kB, search_doc +4 kB), the file from 3.31 to 3.38 MB; the
+  newspaper's content and the synthetic 100k-item corpus (guide/content/synth.py) hold none.
 * A ``k`` column (a ``kind…`` token in the tables without columns) holds one token
   per kind so a kind filter is part of MATCH, and
   rowids carry the kind in their high bits (``code << SEQ_BITS | seq``): each kind
@@ -154,7 +173,7 @@ _DDL = (
         body_en TEXT NOT NULL,
         date TEXT,
         rank_cjk TEXT NOT NULL,       -- newline-framed folded title and names
-        rank_words TEXT NOT NULL,     -- space-framed Latin words of titles and names, c’t also ct, c++ cpp
+        rank_words TEXT NOT NULL,     -- space-framed Latin words of titles, names: c’t ct, c++ cpp, für ~fuer
         rank_pinyin TEXT NOT NULL,    -- newline-framed spellings, syllables joined by '
         pinyin_map TEXT NOT NULL,     -- per character readings of title and names
         rank_acronyms TEXT NOT NULL,  -- space-framed acronyms of whole titles, a tab, of their parts

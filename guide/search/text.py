@@ -153,12 +153,15 @@ del _FULLWIDTH_SEPARATORS[0xFF03], _FULLWIDTH_SEPARATORS[0xFF0B]
 
 def index_text(text: str) -> str:
     """Return the FTS column text of ``text``: bigrams for CJK runs, marked words (a
-    word of short parts, c’t, also joined: see :func:`joined_words`)."""
+    word of short parts, c’t, also joined: see :func:`joined_words`; a word with ä, ö or
+    ü also spelt with ae, oe or ue: :func:`umlaut_spellings`)."""
     if not text:
         return ""
-    folded = fold(text.translate(_FULLWIDTH_SEPARATORS))
+    text = text.translate(_FULLWIDTH_SEPARATORS)
+    folded = fold(text)
     joined = joined_words(folded)
-    if not joined:
+    umlauts = umlaut_spellings(text, folded)
+    if not joined and not umlauts:
         return " ".join(bigrams(cjk) if cjk else MARK + word for cjk, word in TOKEN.findall(folded))
     starts = {start: word for start, _end, word in joined}
     out = []
@@ -170,7 +173,36 @@ def index_text(text: str) -> str:
         if match.start() in starts:  # the joined word first: a title's first token
             out.append(MARK + starts[match.start()])
         out.append(MARK + word)
+        if match.start() in umlauts:  # after the word: never a field's first token
+            out.append(UMLAUT_MARK + umlauts[match.start()])
     return " ".join(out)
+
+
+# A word holding ä, ö or ü (ü also as u and a combining diaeresis, which NFKC composes) is
+# also indexed as German spells it without them, ae/oe/ue (Küche: kuche and kueche), behind
+# a marker of its own: a query word asks it only with a letter after its ae/oe/ue (kuec,
+# kueche: query.Piece.umlauts), so English words ending so (blue, true, glue, toe) do not
+# start Blümchen, trüb, Glück, Töchter. ß is ss already (casefold), as Germans type it.
+UMLAUT_MARK = "qu"
+# An umlaut spelling in search_doc.rank_words starts with this (~kueche), so only a query
+# word that asks the spelling ranks by it: "blue" is no prefix of Blümchen there either.
+UMLAUT_WORD = "~"
+_UMLAUT = re.compile("[äöüÄÖÜ\u0308]")
+UMLAUT_SPELLING = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
+# A query word that may spell an umlaut: ae, oe or ue with a letter after it.
+MAY_SPELL_UMLAUT = re.compile("[aou]e[a-z]")
+
+
+def umlaut_spellings(text: str, folded: str) -> dict[int, str]:
+    """The words of ``text`` holding ä, ö or ü, spelt with ae, oe, ue and folded, by their
+    start in ``folded`` (``fold(text)``): ``Chaos macht Küche`` -> ``{12: "kueche"}``."""
+    if text.isascii() or not _UMLAUT.search(text):  # almost every text: one scan
+        return {}
+    cased = unicodedata.normalize("NFKC", text).casefold()
+    if len(cased) != len(folded):  # fold maps each character of cased to one
+        return {}
+    return {word.start(): fold(word.group().translate(UMLAUT_SPELLING))
+            for word in WORD.finditer(cased) if _UMLAUT.search(word.group())}
 
 
 # A word with apostrophes inside (don't, Don’t, Wikipedia's, o'clock, xi'an, c’t): TOKEN
@@ -204,23 +236,42 @@ def joined_words(folded: str) -> list[tuple[int, int, str]]:
     return sorted(found)
 
 
-# A letter with ++ or # after it: the languages C++, C#, F# (and g++, J#). TOKEN drops the
+# A letter with ++ or # after it: the languages C++, C#, F#, Q#, the compiler g++. TOKEN drops the
 # symbols, and the letter left was a one-letter prefix: "C++" found every word starting
 # with c, cats and cars before C++. Not inside a word (5g+, a#b), not before another + or #;
 # before digits (C++20) or Chinese (C++语言) it is still the language.
 SYMBOL_WORD = re.compile(f"(?<!{WORD_CHAR})([a-z])(\\+\\+|#)(?![+#a-z])")
-# The symbols spelt in letters, as the language's name is written where symbols cannot be.
-_SYMBOLS_SPELT = {"++": "pp", "#": "sharp"}
+# The letters with symbols that are names, spelt in letters as the name is written where
+# symbols cannot be (CppCon, .cpp, csharp): a word of its own. Only names whose spelling
+# no common word starts with: A++ (an energy label) spelt app was the word "app" ("app"
+# found a fridge talk first, marked [A++]), and any spelling of another letter meets one
+# as a prefix (aplusplus "ap", asharp "as", jsharp "js"). Those stay the letter, as before.
+SPELT_SYMBOLS = {"c++": "cpp", "c#": "csharp", "f#": "fsharp", "q#": "qsharp", "g++": "gpp"}
+# Such a name said in words, as a keyboard without # or + types it and as text writes it
+# ("c sharp", "C-Sharp", "c plus plus", "cplusplus"): the same word. Typed on the kiosk,
+# "c sharp" was the letter c (every c-word) and "sharp".
+SPOKEN_SYMBOL = re.compile(
+    f"(?<!{WORD_CHAR})(?:([{''.join(n[0] for n in SPELT_SYMBOLS if n.endswith('#'))}])[ -]?sharp"
+    f"|([{''.join(n[0] for n in SPELT_SYMBOLS if n.endswith('++'))}])[ -]?plus[ -]?plus)(?!{WORD_CHAR})"
+)
 
 
 def symbol_words(folded: str) -> list[tuple[int, int, str]]:
-    """``(start, end, spelt)`` of each letter with symbols in folded text (``c++`` ->
-    ``cpp``, ``c#`` -> ``csharp``): indexed and asked spelt, a word of its own, which a
-    kiosk's keyboard (no + or #) can type too."""
-    if "+" not in folded and "#" not in folded:  # almost every text: no regex scan
-        return []
-    return [(m.start(), m.end(), m.group(1) + _SYMBOLS_SPELT[m.group(2)])
-            for m in SYMBOL_WORD.finditer(folded)]
+    """``(start, end, spelt)`` of each name of a letter with symbols in folded text
+    (``c++`` -> ``cpp``, ``c#`` -> ``csharp``: :data:`SPELT_SYMBOLS`; said in words too,
+    ``c sharp``: :data:`SPOKEN_SYMBOL`): indexed and asked spelt, a word of its own, which
+    a kiosk's keyboard (no + or #) can type too."""
+    found = []
+    if "+" in folded or "#" in folded:  # almost every text: no regex scan
+        found = [(m.start(), m.end(), spelt) for m in SYMBOL_WORD.finditer(folded)
+                 if (spelt := SPELT_SYMBOLS.get(m.group()))]
+    if "sharp" in folded or "plus" in folded:
+        for m in SPOKEN_SYMBOL.finditer(folded):
+            spelt = SPELT_SYMBOLS[m.group(1) + "#" if m.group(1) else m.group(2) + "++"]
+            if spelt != m.group():  # csharp is a word already
+                found.append((m.start(), m.end(), spelt))
+        found.sort()
+    return found
 
 
 def words(folded: str) -> list[str]:

@@ -17,6 +17,7 @@ import sqlite3
 
 from guide.search.query import Check, TitleQuery
 from guide.search.schema import DOC_TABLE, TITLE_TABLE, WORDS_TABLE
+from guide.search.text import UMLAUT_WORD
 
 
 def title_sql(query: TitleQuery, *, ranged: bool = False) -> str:
@@ -52,6 +53,8 @@ def _check(index: int, check: Check) -> str:
     if check.pinyin:
         tests.append(f"instr(replace(d.rank_pinyin, '''', ''), :tp{index})")
     tests += [f"instr(d.rank_words, :ts{index}_{i})" for i in range(len(check.singulars))]
+    if check.umlauts:
+        tests.append(f"instr(d.rank_words, :tu{index})")
     return tests[0] if len(tests) == 1 else f"({' OR '.join(tests)})"
 
 
@@ -63,6 +66,8 @@ def title_match_params(query: TitleQuery) -> dict[str, object]:
         params[f"tp{index}"] = check.pinyin
         # A singular is a whole word: framed by spaces on both sides.
         params.update((f"ts{index}_{i}", f" {word} ") for i, word in enumerate(check.singulars))
+        if check.umlauts:  # a word's umlaut spelling (~kueche: text.UMLAUT_WORD)
+            params[f"tu{index}"] = f" {UMLAUT_WORD}{check.word}"
     return params
 
 

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import (
     QEvent,
+    QPoint,
     Qt,
     Signal,
 )
@@ -218,6 +219,11 @@ class OnScreenKeyboard(QWidget):
             button.setMinimumSize(KEY_MIN, KEY_MIN)
         # Shift's arrow draws smaller than a letter of its font: as large as one.
         self.shift.setFont(fitting_font(px * 1.4, key_height(height) - KEY_CHROME))
+
+    def key_at(self, point: QPoint) -> bool:
+        """Whether a key of the shown keyboard lies at ``point`` (global coordinates): a press
+        there is the key's, even inside the staff exit's corner."""
+        return self.isVisible() and isinstance(self.childAt(self.mapFromGlobal(point)), QPushButton)
 
     def present(self) -> None:
         """Show over the bottom of the window."""
