@@ -2290,6 +2290,10 @@
         <translation>内容包在签名后被改动过，或已损坏。请向内容团队重新获取。</translation>
     </message>
     <message>
+        <source>This guide trusts no key yet, so it loads no content pack. Add the content team&apos;s public key to trusted_keys in the update settings named below (on a kiosk, an administrator does this):</source>
+        <translation>本指南尚未信任任何密钥，因此不会载入任何内容包。请将内容团队的公钥添加到下方所示更新设置文件的 trusted_keys 中（自助终端上由管理员添加）：</translation>
+    </message>
+    <message>
         <source>The content pack is not signed by a key this guide trusts. Only packs signed by the content team&apos;s key (in updates.toml) are loaded.</source>
         <translation>此内容包未经本指南信任的密钥签名。只有经内容团队密钥（见 updates.toml）签名的内容包才会载入。</translation>
     </message>
