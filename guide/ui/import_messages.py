@@ -186,6 +186,11 @@ TEMPLATES = frozenset({
     QT_TRANSLATE_NOOP("tx", "repeats the header ({header}), as a block of sessions pasted under another "
                             "with its header does: skipped, not read as a session; the sessions under "
                             "it were read"),
+    # day_banner.py
+    QT_TRANSLATE_NOOP("tx", "is a day's heading ({headings}), not a session: skipped; the sessions under "
+                            "it were read"),
+    QT_TRANSLATE_NOOP("tx", "is empty, so the date of the day's heading above it, {row} ({heading!r}), is "
+                            "taken: {date}"),
     QT_TRANSLATE_NOOP("tx", "holds Excel's date numbers, not dates shown as such ({number}), read as the "
                             "dates they stand for in this workbook ({number} is {date}) (the workbook "
                             "counts dates from 1904, as old Mac Excel did: the same number is four "
