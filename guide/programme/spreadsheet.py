@@ -33,7 +33,7 @@ from guide.programme.day_banner import Banner, banner_notices, day_banner
 from guide.programme.message import Message, listed, message_of
 from guide.programme.model import RawEvent, RawPerson, RawProgramme
 from guide.programme.pack_names import file_title
-from guide.programme.row_checks import lost_cells, unsaved_cells
+from guide.programme.row_checks import hidden_row, lost_cells, unsaved_cells
 from guide.programme.sheet_book import Book, xlsx_sheets
 from guide.programme.sheet_csv import csv_rows
 from guide.programme.sheet_dates import (
@@ -154,7 +154,7 @@ class _SheetReader:
                 continue
             if getattr(row, "hidden", ""):  # not read: neither a session nor a bad cell
                 if not self._blank(row):
-                    yield self._hidden_row(row, number)
+                    yield hidden_row(row, self.fields, self.where, number)
                 continue
             if (banner := day_banner(row)) is not None:  # a heading, not a session
                 self.banner, self.banners[number], self.above = number, (banner, []), None
@@ -229,24 +229,6 @@ class _SheetReader:
         cells["date"] = banner.day  # the day's banner above: 第二天 5月26日（周五）
         took.append(number)
         return True
-
-    def _hidden_row(self, row: list[Any], number: int) -> RawEvent:
-        """A hidden row (a cancelled session, or one a filter hides), left out and said so."""
-        cells = {f: row[i] for i, f in enumerate(self.fields) if f and i < len(row)}
-        title = cell_text(cells.get("title"))
-        filtered = getattr(row, "hidden", "") == "filter"
-        if title:
-            skip = Message("the row ({title}) is hidden by the sheet's filter, so it was not "
-                           "loaded; clear the filter (Data > Clear) to import it", title=title) \
-                if filtered else Message("the row ({title}) is hidden in the sheet, so it was not "
-                                         "loaded; unhide the row to import it", title=title)
-        else:
-            skip = Message("the row is hidden by the sheet's filter, so it was not loaded; clear "
-                           "the filter (Data > Clear) to import it") if filtered else \
-                Message("the row is hidden in the sheet, so it was not loaded; unhide the row to "
-                        "import it")
-        return RawEvent(where=self.where.row(number), day=None, source_id=cell_text(cells.get("id"))
-                        or None, title=title, skip=skip)
 
     def _blank(self, row: list[Any]) -> bool:
         """Whether the row gives nothing of its own: a spacer row is blank even when a date
