@@ -86,8 +86,8 @@ def test_a_broken_sheet_is_refused_in_chinese_naming_its_rows_and_columns(
     details = _refusal(g).detailedText().splitlines()
     assert len(details) == 6
     assert details[2] == "programme.csv：第 3 行，标题 Title 列：为空；每个场次都需要标题"
-    assert details[5] == ("programme.csv：第 5 行，日期 Date 列：'2023/5/28 周一' 写的是周一（Monday），"
-                          "但 2023-05-28 是周日（Sunday）；请更正日期或星期")
+    assert details[5] == ("programme.csv：第 5 行，日期 Date 列：'2023/5/28 周一' 写的是周一，"
+                          "但 2023-05-28 是周日；请更正日期或星期")
     assert g.updates.last_message.startswith("programme.csv：6 个单元格有误\nprogramme.csv：第 2 行")
     g.close()
 
@@ -100,6 +100,36 @@ def test_a_broken_sheet_is_refused_in_chinese_naming_its_rows_and_columns(
     assert ("programme.csv: row 5, column 日期 Date: '2023/5/28 周一' says Monday (周一), but "
             "2023-05-28 is a Sunday (周日); correct the date or the weekday\n") in err
     assert "6 bad cell(s); nothing written" in err
+
+
+def test_a_weekday_is_named_in_the_windows_language_under_any_desktop_locale(
+    qtbot, tmp_path: Path, capsys: pytest.CaptureFixture[str],  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Under a German desktop (the window sets the C library's locale from it) the English window
+    said "says Donnerstag (周四), but 2023-05-26 is a Freitag (周五)"; under a Chinese one the
+    Chinese window said 周四（星期四）. The desktop's locale is played by strftime, which names
+    weekdays in it."""
+    import time
+
+    german = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag")
+    real = time.strftime
+
+    def strftime(form: str, when: time.struct_time | None = None) -> str:
+        when = when or time.localtime()
+        return real(form.replace("%A", german[when.tm_wday]), when)
+
+    monkeypatch.setattr(time, "strftime", strftime)
+    source = tmp_path / "programme.csv"
+    source.write_text("标题 Title,日期 Date,开始 Start\nForum,2023/5/26 周四,09:00\n", encoding="utf-8")
+    g = _staff_guide(qtbot, tmp_path, "en")
+    assert not _open(qtbot, g, source)
+    said_en = ("programme.csv: row 2, column 日期 Date: '2023/5/26 周四' says Thursday (周四), but "
+               "2023-05-26 is a Friday (周五); correct the date or the weekday")
+    assert _refusal(g).detailedText() == said_en
+    g.close()
+    assert main(["import", str(source), "--out", str(tmp_path / "pack")]) == 2
+    assert said_en + "\n" in capsys.readouterr().err
 
 
 def test_the_notes_of_a_loaded_sheet_are_said_in_chinese(

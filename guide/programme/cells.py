@@ -148,9 +148,16 @@ def _weekday(text: str) -> tuple[str, int | None]:
     return text[:m.start()].strip(), day
 
 
+# Each weekday in English with its Chinese name; the window says it in its own language (周四
+# alone in Chinese). Not strftime's %A: that names it in the computer's locale (Donnerstag in
+# the English window under a German desktop, 星期四 beside 周四 under a Chinese one).
+_DAY_NAMES = (Message("Monday (周一)"), Message("Tuesday (周二)"), Message("Wednesday (周三)"),
+              Message("Thursday (周四)"), Message("Friday (周五)"), Message("Saturday (周六)"),
+              Message("Sunday (周日)"))
+
+
 def _named_day(day: int) -> str:
-    return Message("{weekday} ({chinese})", weekday=f"{dt.date(2024, 1, 1 + day):%A}",  # a Monday
-                   chinese=f"周{_CHINESE_DAYS[day]}")
+    return _DAY_NAMES[day]
 
 
 def cell_date(value: Any, *, year: int | None = None) -> dt.date:

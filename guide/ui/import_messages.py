@@ -213,7 +213,13 @@ TEMPLATES = frozenset({
     QT_TRANSLATE_NOOP("tx", "is a number, not a time: it looks like an Excel time number (in Excel, "
                             "{number} is {time}); format the column as a time in Excel (Format Cells > "
                             "Time) and save the file again"),
-    QT_TRANSLATE_NOOP("tx", "{weekday} ({chinese})"),
+    QT_TRANSLATE_NOOP("tx", "Monday (周一)"),
+    QT_TRANSLATE_NOOP("tx", "Tuesday (周二)"),
+    QT_TRANSLATE_NOOP("tx", "Wednesday (周三)"),
+    QT_TRANSLATE_NOOP("tx", "Thursday (周四)"),
+    QT_TRANSLATE_NOOP("tx", "Friday (周五)"),
+    QT_TRANSLATE_NOOP("tx", "Saturday (周六)"),
+    QT_TRANSLATE_NOOP("tx", "Sunday (周日)"),
     QT_TRANSLATE_NOOP("tx", "{column} {value!r} ends at {end}, before its start {start}: read as {read}, "
                             "on a twelve-hour clock; if that is wrong, type the end on the 24-hour clock"),
     QT_TRANSLATE_NOOP("tx", "has no year ({month}月{day}日): write the date with its year, e.g. "
