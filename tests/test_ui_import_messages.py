@@ -132,6 +132,24 @@ def test_a_weekday_is_named_in_the_windows_language_under_any_desktop_locale(
     assert said_en + "\n" in capsys.readouterr().err
 
 
+def test_a_calendar_without_a_name_is_titled_by_its_file_not_programme(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+) -> None:
+    """An .ics without X-WR-CALNAME (a common export) was titled "Programme", in English in the
+    Chinese question and on the Chinese kiosks' header; a sheet takes its file's name."""
+    source = tmp_path / "会议日程-v2.ics"
+    source.write_text("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//CN\r\nBEGIN:VEVENT\r\n"
+                      "UID:e1@zgc\r\nSUMMARY:开幕式\r\nDTSTART;TZID=Asia/Shanghai:20230525T090000\r\n"
+                      "DTEND;TZID=Asia/Shanghai:20230525T100000\r\nLOCATION:主会场\r\nEND:VEVENT\r\n"
+                      "END:VCALENDAR\r\n", encoding="utf-8")
+    g = _staff_guide(qtbot, tmp_path, "zh")
+    asked = answer_yes(monkeypatch)
+    assert _open(qtbot, g, source)
+    assert "日程“会议日程”" in asked[0] and "Programme" not in asked[0], asked[0]
+    assert g.window.toolbar.app_title.text() == "会议日程"
+    g.close()
+
+
 def test_the_notes_of_a_loaded_sheet_are_said_in_chinese(
     qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
     capsys: pytest.CaptureFixture[str],
