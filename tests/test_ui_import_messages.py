@@ -150,6 +150,48 @@ def test_a_calendar_without_a_name_is_titled_by_its_file_not_programme(
     g.close()
 
 
+def test_the_windows_advice_names_no_command_line_option(
+    qtbot, tmp_path: Path, capsys: pytest.CaptureFixture[str],  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The window told staff to "start from `guide import --template`" and to "import with
+    --keep-test-entries", options no one can give in it; the command line keeps its advice."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["2023中关村论坛"])  # a title, and no header under it
+    book.save(tmp_path / "日程-无表头.xlsx")
+    tests = tmp_path / "日程-测试.csv"
+    tests.write_text("编号,会议名称,日期,开始时间,结束时间,会场\nF1,开幕式,2023-05-25,09:00,10:00,主会场\n"
+                     "T1,测试,2023-05-25,11:00,12:00,测试会场\n", encoding="utf-8")
+    g = _staff_guide(qtbot, tmp_path, "en")
+    assert not _open(qtbot, g, tmp_path / "日程-无表头.xlsx")
+    refused = _refusal(g).text()
+    assert ("日程-无表头.xlsx: row 1 lacks the column(s) 标题 Title, 日期 Date; give the sheet a header "
+            "row with them, as the guide's programme template has (the guide's command line writes "
+            "it: guide import --template 日程.xlsx)") in refused, refused
+    assert "start from `guide import --template`" not in refused
+    asked = answer_yes(monkeypatch)
+    assert _open(qtbot, g, tests)
+    assert ("say test and it has no description; left out (give it a real title to import it)"
+            in asked[0]) and "--keep-test-entries" not in asked[0], asked[0]
+    g.close()
+    for source, advice in ((tmp_path / "日程-无表头.xlsx", "start from `guide import --template`"),
+                           (tests, "or import with --keep-test-entries to keep it")):
+        main(["import", str(source), "--out", str(tmp_path / "pack"), "--force",
+              "--timezone", "Asia/Shanghai"])
+        assert advice in capsys.readouterr().err
+
+
+def test_the_windows_own_wordings_keep_their_templates_fields() -> None:
+    from guide.ui.import_wording import IN_WINDOW
+
+    assert set(IN_WINDOW) <= TEMPLATES
+    assert {s: t for s, t in IN_WINDOW.items() if _fields(s) != _fields(t)} == {}
+
+
 def test_the_notes_of_a_loaded_sheet_are_said_in_chinese(
     qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
     capsys: pytest.CaptureFixture[str],

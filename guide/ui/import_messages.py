@@ -19,6 +19,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from guide.programme.message import Message
 from guide.ui import text as tx
+from guide.ui.import_wording import IN_WINDOW
 
 log = logging.getLogger(__name__)
 
@@ -28,7 +29,7 @@ def said(text: str) -> str:
     else as it is."""
     if not isinstance(text, Message) or text.template not in TEMPLATES:
         return str(text)
-    template = tx.tr(text.template)
+    template = tx.tr(IN_WINDOW.get(text.template, text.template))  # no command-line advice
     if not text.params:
         return template
     values = {name: said(value) if isinstance(value, str) else value
