@@ -29,7 +29,7 @@ def said(text: str) -> str:
     else as it is."""
     if not isinstance(text, Message) or text.template not in TEMPLATES:
         return str(text)
-    template = tx.tr(IN_WINDOW.get(text.template, text.template))  # no command-line advice
+    template = tx.tr(str(IN_WINDOW.get(text.template, text.template)))  # no command-line advice
     if not text.params:
         return template
     values = {name: said(value) if isinstance(value, str) else value
