@@ -359,6 +359,24 @@ def test_a_schedule_file_is_refused_in_chinese(
     g.close()
 
 
+def test_a_broken_xml_files_reason_is_said_in_the_windows_language(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+) -> None:
+    """A schedule with a broken tag was refused in Chinese around expat's English words:
+    "XML 在第 5 行第 8 列格式有误（not well-formed (invalid token)）". Each of the parser's reasons is
+    a message the window translates (its Chinese here as the translators give it)."""
+    source = tmp_path / "bad.xml"
+    source.write_bytes(XML_39C3.read_bytes()[:3000].replace(b"<conference>", b"<conference", 1))
+    g = _staff_guide(qtbot, tmp_path, "zh")
+    real = tx.tr
+    monkeypatch.setattr(tx, "tr", lambda text: {"not well-formed (invalid token)": "格式不正确（无效的标记）"}
+                        .get(text) or real(text))
+    assert not _open(qtbot, g, source)
+    text = _refusal(g).text()
+    assert "格式有误（格式不正确（无效的标记））" in text and "not well-formed" not in text, text
+    g.close()
+
+
 def test_the_refusal_fits_the_screen_at_200_percent_text(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """Qt kept the box's text 400 pixels wide: in Chinese at 200% the five problems made it
     1374 pixels tall on an 800-pixel screen, its OK button off the bottom."""

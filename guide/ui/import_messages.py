@@ -187,6 +187,26 @@ TEMPLATES = frozenset({
     QT_TRANSLATE_NOOP("tx", "repeats the header ({header}), as a block of sessions pasted under another "
                             "with its header does: skipped, not read as a session; the sessions under "
                             "it were read"),
+    # parse_reasons.py
+    QT_TRANSLATE_NOOP("tx", "not well-formed (invalid token)"),
+    QT_TRANSLATE_NOOP("tx", "mismatched tag"),
+    QT_TRANSLATE_NOOP("tx", "unclosed token"),
+    QT_TRANSLATE_NOOP("tx", "no element found"),
+    QT_TRANSLATE_NOOP("tx", "syntax error"),
+    QT_TRANSLATE_NOOP("tx", "junk after document element"),
+    QT_TRANSLATE_NOOP("tx", "undefined entity"),
+    QT_TRANSLATE_NOOP("tx", "duplicate attribute"),
+    QT_TRANSLATE_NOOP("tx", "unbound prefix"),
+    QT_TRANSLATE_NOOP("tx", "unclosed CDATA section"),
+    QT_TRANSLATE_NOOP("tx", "reference to invalid character number"),
+    QT_TRANSLATE_NOOP("tx", "XML or text declaration not at start of entity"),
+    QT_TRANSLATE_NOOP("tx", "Expecting value"),
+    QT_TRANSLATE_NOOP("tx", "Expecting ',' delimiter"),
+    QT_TRANSLATE_NOOP("tx", "Expecting ':' delimiter"),
+    QT_TRANSLATE_NOOP("tx", "Expecting property name enclosed in double quotes"),
+    QT_TRANSLATE_NOOP("tx", "Extra data"),
+    QT_TRANSLATE_NOOP("tx", "Invalid control character at"),
+    QT_TRANSLATE_NOOP("tx", "Invalid \\escape"),
     # day_banner.py
     QT_TRANSLATE_NOOP("tx", "is a day's heading ({headings}), not a session: skipped; the sessions under "
                             "it were read"),
