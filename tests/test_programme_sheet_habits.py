@@ -113,6 +113,42 @@ def test_a_time_excel_kept_as_a_number_is_read_or_named_with_the_form_to_type(
     assert "row 2" not in err  # 930 and 9.45 are 09:30 and 09:45
 
 
+def test_a_time_in_a_cell_showing_two_decimals_is_read_as_the_sheet_shows_it(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The organiser's times in a column formatted 0.00 show 9.30 and 17.00; the guide refused
+    '9.3' and '17', values the sheet does not show. Read as shown, they are 09:30 and 17:00; a
+    cell showing one decimal (0.0) is refused quoting what it shows."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in (["编号", "会议名称", "日期", "开始时间", "结束时间"],
+                ["F1", "开幕式", "2023-05-25", 9.3, 17],
+                ["F2", "主论坛", "2023-05-25", 14, 16.5],
+                ["F3", "分论坛", "2023-05-26", 9.3, 10.45]):
+        sheet.append(row)
+    for cell in ("D2", "E2", "D3", "E3", "E4"):
+        sheet[cell].number_format = "0.00"
+    sheet["D4"].number_format = "0.0"
+    book.save(tmp_path / "日程-两位小数.xlsx")
+    code, err, _report = _import(tmp_path, capsys, tmp_path / "日程-两位小数.xlsx")
+    assert code == 2
+    assert err.splitlines()[:-1] == [
+        "日程-两位小数.xlsx: row 4, column 开始 Start: '9.3' has one digit after the dot, so its "
+        "minutes are unclear (09:30 or 09:03?); Excel keeps 9.30, typed in a cell formatted as a "
+        "number, as 9.3: write the time as HH:MM, e.g. 09:30"], err
+    sheet["D4"].number_format = "0.00"
+    book.save(tmp_path / "日程-两位小数.xlsx")
+    code, err, _report = _import(tmp_path, capsys, tmp_path / "日程-两位小数.xlsx")
+    assert code == 0, err
+    assert _starts(tmp_path) == {"开幕式": "2023-05-25T09:30:00+08:00", "主论坛": "2023-05-25T14:00:00+08:00",
+                                 "分论坛": "2023-05-26T09:30:00+08:00"}
+    ends = {f.title: f.end.isoformat() for f in load_pack(tmp_path / "pack").of("forum") if f.end}
+    assert ends == {"开幕式": "2023-05-25T17:00:00+08:00", "主论坛": "2023-05-25T16:50:00+08:00",
+                    "分论坛": "2023-05-26T10:45:00+08:00"}
+
+
 @pytest.mark.parametrize(("epoch", "numbers"), [
     ("1904", (43609, 43610.375)),  # old Mac Excel's date system: 1904-01-01 is day 0
     ("1900", (45071, 45072.375)),  # Windows Excel's

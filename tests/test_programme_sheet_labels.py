@@ -121,3 +121,39 @@ def test_a_role_label_with_words_before_it_leaves_the_persons_name(
     people = json.loads((tmp_path / "pack" / "programme.json").read_text(encoding="utf-8"))["person"]
     assert sorted(p["name"] for p in people) == sorted(
         ["Wang Wei", "Li Na", "Zhang Wei", "Chen Jing", "张三", "李四", "王五", "赵六", "钱七"])
+
+
+def test_common_label_words_before_a_role_are_no_people(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An organiser's 嘉宾 cells "会议主持：张三；开幕致辞：李四；主题演讲：王五": the guide listed the
+    speakers 张三, 开幕, 李四, 主题, 王五, and a visitor's search for 开幕 found a person called 开幕.
+    A word before a role label is a name only when it looks like one (张三主持：李四); a word that is
+    neither a label's nor a name (某某致辞：) leaves the cell as typed rather than invent a person."""
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["编号", "会议名称", "日期", "开始时间", "结束时间", "会场", "嘉宾"])
+    day = dt.date(2023, 5, 25)
+    cells = {"开幕式": "会议主持：张三；开幕致辞：李四；主题演讲：王五",
+             "全球科技创新大会": "上午主持：赵六；欢迎致辞：李四；企业代表：钱七",
+             "颁奖典礼": "颁奖嘉宾：张三、李四；总结发言：王五",
+             "闭幕式": "闭幕致辞：张三；开场致辞：李四；下午主持：赵六",
+             "学术论坛": "学术主持：李四；主办方代表：王五；分享嘉宾：张三",
+             "数字经济论坛": "张三主持：李四",
+             "青年论坛": "某某致辞：张三"}
+    for at, (title, who) in enumerate(cells.items()):
+        sheet.append([f"F{at}", title, day, f"{9 + at}:00", f"{9 + at}:30", "主会场", who])
+    book.save(tmp_path / "日程-嘉宾.xlsx")
+    err, _report = _import(tmp_path, capsys, tmp_path / "日程-嘉宾.xlsx")
+    assert _speakers(tmp_path / "pack") == {
+        "开幕式": ["张三", "李四", "王五"], "全球科技创新大会": ["赵六", "李四", "钱七"],
+        "颁奖典礼": ["张三", "李四", "王五"], "闭幕式": ["张三", "李四", "赵六"],
+        "学术论坛": ["李四", "王五", "张三"], "数字经济论坛": ["张三", "李四"],
+        "青年论坛": ["某某致辞：张三"]}
+    assert "开幕致辞、主题演讲、上午主持、欢迎致辞、企业代表、颁奖嘉宾、总结发言" in err
+    db = tmp_path / "c.db"
+    assert main(["build-db", "--content", str(tmp_path / "pack"), "--out", str(db)]) == 0
+    capsys.readouterr()
+    for word in ("开幕", "主题", "上午", "企业", "颁奖"):
+        assert main(["search", word, "--kind", "person", "--json", "--content-db", str(db)]) == 0
+        assert json.loads(capsys.readouterr().out) == [], word

@@ -86,8 +86,8 @@ def test_a_broken_sheet_is_refused_in_chinese_naming_its_rows_and_columns(
     details = _refusal(g).detailedText().splitlines()
     assert len(details) == 6
     assert details[2] == "programme.csv：第 3 行，标题 Title 列：为空；每个场次都需要标题"
-    assert details[5] == ("programme.csv：第 5 行，日期 Date 列：'2023/5/28 周一' 写的是周一（Monday），"
-                          "但 2023-05-28 是周日（Sunday）；请更正日期或星期")
+    assert details[5] == ("programme.csv：第 5 行，日期 Date 列：'2023/5/28 周一' 写的是周一，"
+                          "但 2023-05-28 是周日；请更正日期或星期")
     assert g.updates.last_message.startswith("programme.csv：6 个单元格有误\nprogramme.csv：第 2 行")
     g.close()
 
@@ -100,6 +100,96 @@ def test_a_broken_sheet_is_refused_in_chinese_naming_its_rows_and_columns(
     assert ("programme.csv: row 5, column 日期 Date: '2023/5/28 周一' says Monday (周一), but "
             "2023-05-28 is a Sunday (周日); correct the date or the weekday\n") in err
     assert "6 bad cell(s); nothing written" in err
+
+
+def test_a_weekday_is_named_in_the_windows_language_under_any_desktop_locale(
+    qtbot, tmp_path: Path, capsys: pytest.CaptureFixture[str],  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Under a German desktop (the window sets the C library's locale from it) the English window
+    said "says Donnerstag (周四), but 2023-05-26 is a Freitag (周五)"; under a Chinese one the
+    Chinese window said 周四（星期四）. The desktop's locale is played by strftime, which names
+    weekdays in it."""
+    import time
+
+    german = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag")
+    real = time.strftime
+
+    def strftime(form: str, when: time.struct_time | None = None) -> str:
+        when = when or time.localtime()
+        return real(form.replace("%A", german[when.tm_wday]), when)
+
+    monkeypatch.setattr(time, "strftime", strftime)
+    source = tmp_path / "programme.csv"
+    source.write_text("标题 Title,日期 Date,开始 Start\nForum,2023/5/26 周四,09:00\n", encoding="utf-8")
+    g = _staff_guide(qtbot, tmp_path, "en")
+    assert not _open(qtbot, g, source)
+    said_en = ("programme.csv: row 2, column 日期 Date: '2023/5/26 周四' says Thursday (周四), but "
+               "2023-05-26 is a Friday (周五); correct the date or the weekday")
+    assert _refusal(g).detailedText() == said_en
+    g.close()
+    assert main(["import", str(source), "--out", str(tmp_path / "pack")]) == 2
+    assert said_en + "\n" in capsys.readouterr().err
+
+
+def test_a_calendar_without_a_name_is_titled_by_its_file_not_programme(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+) -> None:
+    """An .ics without X-WR-CALNAME (a common export) was titled "Programme", in English in the
+    Chinese question and on the Chinese kiosks' header; a sheet takes its file's name."""
+    source = tmp_path / "会议日程-v2.ics"
+    source.write_text("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//CN\r\nBEGIN:VEVENT\r\n"
+                      "UID:e1@zgc\r\nSUMMARY:开幕式\r\nDTSTART;TZID=Asia/Shanghai:20230525T090000\r\n"
+                      "DTEND;TZID=Asia/Shanghai:20230525T100000\r\nLOCATION:主会场\r\nEND:VEVENT\r\n"
+                      "END:VCALENDAR\r\n", encoding="utf-8")
+    g = _staff_guide(qtbot, tmp_path, "zh")
+    asked = answer_yes(monkeypatch)
+    assert _open(qtbot, g, source)
+    assert "日程“会议日程”" in asked[0] and "Programme" not in asked[0], asked[0]
+    assert g.window.toolbar.app_title.text() == "会议日程"
+    g.close()
+
+
+def test_the_windows_advice_names_no_command_line_option(
+    qtbot, tmp_path: Path, capsys: pytest.CaptureFixture[str],  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The window told staff to "start from `guide import --template`" and to "import with
+    --keep-test-entries", options no one can give in it; the command line keeps its advice."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["2023中关村论坛"])  # a title, and no header under it
+    book.save(tmp_path / "日程-无表头.xlsx")
+    tests = tmp_path / "日程-测试.csv"
+    tests.write_text("编号,会议名称,日期,开始时间,结束时间,会场\nF1,开幕式,2023-05-25,09:00,10:00,主会场\n"
+                     "T1,测试,2023-05-25,11:00,12:00,测试会场\n", encoding="utf-8")
+    g = _staff_guide(qtbot, tmp_path, "en")
+    assert not _open(qtbot, g, tmp_path / "日程-无表头.xlsx")
+    refused = _refusal(g).text()
+    assert ("日程-无表头.xlsx: row 1 lacks the column(s) 标题 Title, 日期 Date; give the sheet a header "
+            "row with them, as the guide's programme template has (the guide's command line writes "
+            "it: guide import --template 日程.xlsx)") in refused, refused
+    assert "start from `guide import --template`" not in refused
+    asked = answer_yes(monkeypatch)
+    assert _open(qtbot, g, tests)
+    assert ("say test and it has no description; left out (give it a real title to import it)"
+            in asked[0]) and "--keep-test-entries" not in asked[0], asked[0]
+    g.close()
+    for source, advice in ((tmp_path / "日程-无表头.xlsx", "start from `guide import --template`"),
+                           (tests, "or import with --keep-test-entries to keep it")):
+        main(["import", str(source), "--out", str(tmp_path / "pack"), "--force",
+              "--timezone", "Asia/Shanghai"])
+        assert advice in capsys.readouterr().err
+
+
+def test_the_windows_own_wordings_keep_their_templates_fields() -> None:
+    from guide.ui.import_wording import IN_WINDOW
+
+    assert set(IN_WINDOW) <= TEMPLATES
+    assert {s: t for s, t in IN_WINDOW.items() if _fields(s) != _fields(t)} == {}
 
 
 def test_the_notes_of_a_loaded_sheet_are_said_in_chinese(
@@ -266,6 +356,24 @@ def test_a_schedule_file_is_refused_in_chinese(
     source.write_bytes(data)
     assert not _open(qtbot, g, source)
     assert said_zh in _refusal(g).text(), _refusal(g).text()
+    g.close()
+
+
+def test_a_broken_xml_files_reason_is_said_in_the_windows_language(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+) -> None:
+    """A schedule with a broken tag was refused in Chinese around expat's English words:
+    "XML 在第 5 行第 8 列格式有误（not well-formed (invalid token)）". Each of the parser's reasons is
+    a message the window translates (its Chinese here as the translators give it)."""
+    source = tmp_path / "bad.xml"
+    source.write_bytes(XML_39C3.read_bytes()[:3000].replace(b"<conference>", b"<conference", 1))
+    g = _staff_guide(qtbot, tmp_path, "zh")
+    real = tx.tr
+    monkeypatch.setattr(tx, "tr", lambda text: {"not well-formed (invalid token)": "格式不正确（无效的标记）"}
+                        .get(text) or real(text))
+    assert not _open(qtbot, g, source)
+    text = _refusal(g).text()
+    assert "格式有误（格式不正确（无效的标记））" in text and "not well-formed" not in text, text
     g.close()
 
 

@@ -10,10 +10,42 @@ from typing import Any
 from guide.programme.message import Message
 
 
+class ShownNumber(float):
+    """A workbook's number cell whose number format shows a fixed number of decimals: ``shown``
+    is what the sheet shows (9.30 for the 9.3 a cell formatted 0.00 keeps, 17.00 for 17), and
+    what the organiser typed and looks for; read and quoted as such (:func:`cell_text`)."""
+
+    shown: str
+
+    def __new__(cls, value: float, shown: str) -> ShownNumber:
+        self = super().__new__(cls, value)
+        self.shown = shown
+        return self
+
+
+# A number format that shows a fixed number of decimals: 0.00, #,##0.00, 0.0 (its first section,
+# for positive numbers; "_)" pads it).
+_DECIMALS = re.compile(r"(?P<group>#,##)?0\.(?P<places>0{1,4})(?:_.)*")
+
+
+def shown_number(value: Any, number_format: str) -> Any:
+    """``value`` as a :class:`ShownNumber` when it is a number its cell's ``number_format`` shows
+    with fixed decimals, all its digits among them (9.3 under 0.00); else ``value`` itself."""
+    if not isinstance(value, int | float) or isinstance(value, bool) or number_format == "General":
+        return value
+    m = _DECIMALS.fullmatch(number_format.split(";")[0].strip())
+    if m is None or round(value, len(m["places"])) != value:
+        return value  # 9.345 under 0.00 shows 9.35: not what the cell holds
+    return ShownNumber(value, f"{value:{',' if m['group'] else ''}.{len(m['places'])}f}")
+
+
 def cell_text(value: Any) -> str:
-    """A cell as trimmed text: empty for nothing, 12 for the number 12.0."""
+    """A cell as trimmed text: empty for nothing, 12 for the number 12.0, a workbook's number as
+    its cell shows it (9.30 for 9.3 formatted 0.00)."""
     if value is None:
         return ""
+    if isinstance(value, ShownNumber):
+        return value.shown
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value).strip()
@@ -148,9 +180,16 @@ def _weekday(text: str) -> tuple[str, int | None]:
     return text[:m.start()].strip(), day
 
 
+# Each weekday in English with its Chinese name; the window says it in its own language (周四
+# alone in Chinese). Not strftime's %A: that names it in the computer's locale (Donnerstag in
+# the English window under a German desktop, 星期四 beside 周四 under a Chinese one).
+_DAY_NAMES = (Message("Monday (周一)"), Message("Tuesday (周二)"), Message("Wednesday (周三)"),
+              Message("Thursday (周四)"), Message("Friday (周五)"), Message("Saturday (周六)"),
+              Message("Sunday (周日)"))
+
+
 def _named_day(day: int) -> str:
-    return Message("{weekday} ({chinese})", weekday=f"{dt.date(2024, 1, 1 + day):%A}",  # a Monday
-                   chinese=f"周{_CHINESE_DAYS[day]}")
+    return _DAY_NAMES[day]
 
 
 def cell_date(value: Any, *, year: int | None = None) -> dt.date:

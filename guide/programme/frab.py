@@ -25,6 +25,7 @@ from guide.programme.model import (
     RawProgramme,
     RawRoom,
 )
+from guide.programme.parse_reasons import parse_reason
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _MIDNIGHT = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ]24:00(?::00)?(.*)$")
@@ -243,7 +244,7 @@ def _xml_broken(exc: ET.ParseError, data: bytes) -> str:
     if line > data.rstrip().count(b"\n") and what in ("no element found", "unclosed token"):
         return _cut_short(line)
     return Message("the XML is not well-formed at line {line}, column {column} ({what})",
-                   line=line, column=column, what=what)
+                   line=line, column=column, what=parse_reason(what))
 
 
 def _cut_short(line: int) -> str:
@@ -419,7 +420,7 @@ def read_frab_json(data: bytes) -> RawProgramme:
             raise FileUnreadable(_cut_short(exc.lineno)) from None
         raise FileUnreadable(Message("the JSON is not well-formed at line {line}, column {column} "
                                      "({what})", line=exc.lineno, column=exc.colno,
-                                     what=exc.msg)) from None
+                                     what=parse_reason(exc.msg))) from None
     except (KeyError, TypeError, AttributeError) as exc:
         raise ProgrammeUnreadable(Message("not a frab JSON schedule: no schedule.conference.days")
                                   ) from exc

@@ -32,7 +32,7 @@ from guide.programme.message import THE_FILE, Message, listed, message_of, semic
 from guide.programme.model import ProgrammeError, ProgrammeUnreadable, RawProgramme
 from guide.programme.normalise import Programme, normalise
 from guide.programme.office_files import refuse_office_files
-from guide.programme.pack_names import pack_id_for
+from guide.programme.pack_names import file_title, pack_id_for
 from guide.programme.spreadsheet import COLUMNS, read_spreadsheet
 from guide.programme.test_entries import mark_test_entries
 from guide.programme.times import fallback_zone
@@ -306,6 +306,10 @@ def read_programme(source: str, *, fmt: str | None = None, timezone: str | None 
                                           file=name, format=FORMAT_NAMES[fmt],
                                           reason=_reason(exc))) from exc
     del data  # the file's bytes are not needed once read (64 MB for 20,000 events)
+    if not raw.title and not raw.acronym and re.search(r"\w", stem := file_title(Path(name).stem)):
+        # A calendar without X-WR-CALNAME (a common export) was titled "Programme", in English
+        # in the Chinese window and on the kiosks: its file's name, as a sheet's (会议日程.ics).
+        raw.title = stem
     mark_test_entries(raw, keep=keep_test_entries)
     fallback_timezone = fallback_zone((raw.title, *(e.title for e in raw.events)), fallback_timezone)
     programme = normalise(raw, timezone=timezone, source=name,

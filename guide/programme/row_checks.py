@@ -1,5 +1,6 @@
 """Cells of a programme sheet's row that the guide would lose, each named as a bad cell: a value
-outside the header's columns, rows swallowed by one cell of a CSV file, a formula's unsaved result."""
+outside the header's columns, rows swallowed by one cell of a CSV file, a formula's unsaved result;
+and a hidden row, left out and said so."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Any
 
 from guide.programme.cells import cell_text, is_date
 from guide.programme.message import Message
+from guide.programme.model import RawEvent
 from guide.programme.sheet_csv import SEPARATORS
 from guide.programme.sheet_header import LABELS, SheetHeader, Where, column_letter
 from guide.programme.workbook import UnsavedFormula
@@ -69,3 +71,22 @@ def unsaved_cells(row: list[Any], fields: list[str | None], where: Where,
                     "stored", where=where(number), column=LABELS[field], cell=value.cell)
             for value, field in zip(row, fields, strict=False)
             if field and isinstance(value, UnsavedFormula)]
+
+
+def hidden_row(row: list[Any], fields: list[str | None], where: Where, number: int) -> RawEvent:
+    """A hidden row (a cancelled session, or one a filter hides), left out and said so."""
+    cells = {f: row[i] for i, f in enumerate(fields) if f and i < len(row)}
+    title = cell_text(cells.get("title"))
+    filtered = getattr(row, "hidden", "") == "filter"
+    if title:
+        skip = Message("the row ({title}) is hidden by the sheet's filter, so it was not "
+                       "loaded; clear the filter (Data > Clear) to import it", title=title) \
+            if filtered else Message("the row ({title}) is hidden in the sheet, so it was not "
+                                     "loaded; unhide the row to import it", title=title)
+    else:
+        skip = Message("the row is hidden by the sheet's filter, so it was not loaded; clear "
+                       "the filter (Data > Clear) to import it") if filtered else \
+            Message("the row is hidden in the sheet, so it was not loaded; unhide the row to "
+                    "import it")
+    return RawEvent(where=where.row(number), day=None, source_id=cell_text(cells.get("id"))
+                    or None, title=title, skip=skip)

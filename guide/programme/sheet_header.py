@@ -256,6 +256,7 @@ class SheetHeader:
     fields: list[str | None]  # the field of each of ``cells``
     width: int  # the cells of the header row, empty ones at its end included (a CSV's ",,")
     rows: list[list[Any]] = dataclasses.field(default_factory=list)  # the header's rows, as typed
+    above: list[list[Any]] = dataclasses.field(default_factory=list)  # the rows above it (a title)
 
 
 def repeats_header(row: list[Any], head: SheetHeader, *, under: bool = False) -> bool:
@@ -298,4 +299,4 @@ def open_sheet(where: Where, rows: Iterator[list[Any]]) -> tuple[SheetHeader, It
                                      "`guide import --template`", where=where.named(),
                                      columns=listed(missing)))
     return SheetHeader(at + 1, at + used + 1, header, fields, width,
-                       [list(r) for r in top[at:at + used]]), rows
+                       [list(r) for r in top[at:at + used]], top[:at]), rows

@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from guide.programme.cells import cell_text
+from guide.programme.label_words import is_label_word, is_post, looks_like_name
 
 # Separators an organiser types between names: 、，,;； a slash, a line break.
 _SEPARATOR = re.compile(r"\s*[、，,;；/／\n]\s*")
@@ -60,12 +61,14 @@ _ENGLISH_ROLES = (r"(?:(?:invited|guest|keynote|special|featured)\s+)?(?:co-?)?(
                   r"|chair(?:person|man|woman)?|speaker|panell?ist|guest|presenter|facilitator"
                   r"|discussant|keynote|mc|emcee|introduction|opening\s+remarks)s?")
 # What may stand before a Chinese role word in a label (特邀嘉宾, 对话嘉宾, 会议主持, 分论坛主持人,
-# 中关村论坛主持): a qualifier, or an event or part of one. Anything else there is a name typed
-# straight before the label (张三主持：李四), kept as a name of its own.
+# 中关村论坛主持, 开幕致辞, 企业代表): a qualifier, an event or part of one, or a word of labels.
 _QUALIFIERS = "特邀|特约|受邀|拟邀|对话|演讲|主旨|发言|点评|圆桌|重要|主要|现场|线上|远程|联合|共同"
 _EVENTS = ("会议|论坛|大会|峰会|年会|研讨会|座谈会|发布会|开幕式|闭幕式|仪式|典礼|环节|专场|单元|板块"
            "|议程|活动|沙龙|本场|全场|本次|会场|分会")
 _LABEL_WORDS = re.compile(rf"(?:{_QUALIFIERS}|{_EVENTS}|{_ROLE_WORDS})+|.*(?:{_EVENTS})")
+# Roles a person does (张三主持：李四 - 张三 hosts, 李四 speaks); before the others (嘉宾, 代表,
+# 领导, 主持人 …) stands who they are (颁奖嘉宾, 华为代表, 市领导), never a name.
+_DONE_ROLES = re.compile("主持|主讲|致辞|演讲|发言|报告|点评|评议|对话")
 # A Chinese label starts a cell or follows a separator or a space (主持：张三 嘉宾：李四), what is
 # before its role word included; an English one starts the cell or follows a separator, with up
 # to three words before its role ("Session host: Wang Wei", "Panel moderator:"), all of it the
@@ -75,10 +78,26 @@ _LABEL = re.compile(rf"(?:(?<![^\s、，,;；/／])(?P<before>[^\s、，,;；/�
                     rf"(?i:{_ENGLISH_ROLES}))\s*[:：]\s*")
 
 
-def _name_before(label: re.Match[str]) -> str:
-    """The name typed straight before a Chinese label (张三 of 张三主持：), or ""."""
+def _name_before(label: re.Match[str]) -> str | None:
+    """The name typed straight before a Chinese label (张三 of 张三主持：), "" when there is none
+    (主持：, 开幕致辞：, 企业代表：), or None when the words before it are neither a label's nor
+    plausibly a name: then the text is no label and stays as typed, since taking the words for a
+    person invented speakers called 开幕 or 主题."""
     before = label["before"] or ""
-    return "" if not before or _LABEL_WORDS.fullmatch(before) else before
+    if not before or _LABEL_WORDS.fullmatch(before) or is_label_word(before):
+        return ""
+    role = label[0][len(before):].rstrip(":： \t\n")
+    if not _DONE_ROLES.fullmatch(role):
+        return ""  # 华为代表：, 来宾嘉宾：: who the speakers after the colon are
+    if looks_like_name(before):
+        return before  # 张三主持：, 王教授主持：
+    return "" if is_post(before) else None  # 校长致辞：
+
+
+def _unlabel(label: re.Match[str]) -> str:
+    """A label's replacement in a cell: the name typed before it, if any, then a break."""
+    name = _name_before(label)
+    return label[0] if name is None else name + "\n"
 
 
 # The same part after a name: 张三（主持）, Zhang Wei (moderator).
@@ -89,8 +108,8 @@ _LABEL_AFTER = re.compile(r"\s*[（(]\s*(?:主持人?|(?i:(?:co-?)?(?:moderator|
 def role_labels(value: Any) -> list[str]:
     """The role labels in a 嘉宾 Speakers cell (主持, 嘉宾, Moderator …), each once, as typed."""
     text = cell_text(value)
-    found = [m[0].strip().rstrip(":：").strip().removeprefix(_name_before(m))
-             for m in _LABEL.finditer(text)]
+    found = [m[0].strip().rstrip(":：").strip().removeprefix(name)
+             for m in _LABEL.finditer(text) if (name := _name_before(m)) is not None]
     found += [m[0].strip().strip("（()）").strip() for m in _LABEL_AFTER.finditer(text)]
     return list(dict.fromkeys(found))
 
@@ -99,11 +118,12 @@ def speaker_names(value: Any) -> list[str]:
     """The speakers in a 嘉宾 Speakers cell ("张三、李四", "张三 李四", "张三/李四", "Zhang Wei; Li Si");
     a title or affiliation after a name stays with it ("张三 教授", "李强 中国科学院院士"), a name
     padded with a space is one ("王 伟"); a role label is no part of a name ("主持：张三", "张三（主持）",
-    "Session host: 张三": 张三; "张三主持：李四": 张三 and 李四; the guide has no roles for a
+    "Session host: 张三", "开幕致辞：张三", "企业代表：张三": 张三; "张三主持：李四": 张三 and 李四,
+    as a word before a label is a name only when it looks like one; the guide has no roles for a
     session's speakers, so a moderator is one of them)."""
     names: list[str] = []
     raw = cell_text(value)
-    text = _LABEL.sub(lambda m: _name_before(m) + "\n", _LABEL_AFTER.sub("", raw))
+    text = _LABEL.sub(_unlabel, _LABEL_AFTER.sub("", raw))
     # Labels part the groups ("Moderator: Zhang Wei; Speakers: Li Si, Wang Wu"): then a comma
     # parts names, where beside a semicolon alone it is inside one ("Wang, Wei; Li Na").
     labelled = text != raw

@@ -29,10 +29,11 @@ from guide.programme.cells import (
     time_range,
     typed_time_hint,
 )
+from guide.programme.day_banner import Banner, banner_notices, day_banner
 from guide.programme.message import Message, listed, message_of
 from guide.programme.model import RawEvent, RawPerson, RawProgramme
 from guide.programme.pack_names import file_title
-from guide.programme.row_checks import lost_cells, unsaved_cells
+from guide.programme.row_checks import hidden_row, lost_cells, unsaved_cells
 from guide.programme.sheet_book import Book, xlsx_sheets
 from guide.programme.sheet_csv import csv_rows
 from guide.programme.sheet_dates import (
@@ -132,6 +133,14 @@ class _SheetReader:
         self.labelled: list[tuple[str, list[str]]] = []  # rows whose speakers have labels
         self.repeated: list[int] = []  # rows that are the header again
         self.labels = LABELS
+        # Days' banners (第二天 5月26日（周五）) and the rows that took their date, by banner row;
+        # one just above the header gives its date to the rows under it too.
+        self.banners: dict[int, tuple[Banner, list[int]]] = {}
+        self.banner: int | None = None  # the row of the banner the rows are under
+        for at, above in enumerate(head.above, start=1):
+            if (banner := day_banner(above)) is not None:
+                self.banner = at
+                self.banners[at] = (banner, [])
 
     def read(self, rows: Iterator[list[Any]], first: int) -> Iterator[RawEvent]:
         """The events of ``rows``, the first of which is row ``first`` of the sheet."""
@@ -145,7 +154,10 @@ class _SheetReader:
                 continue
             if getattr(row, "hidden", ""):  # not read: neither a session nor a bad cell
                 if not self._blank(row):
-                    yield self._hidden_row(row, number)
+                    yield hidden_row(row, self.fields, self.where, number)
+                continue
+            if (banner := day_banner(row)) is not None:  # a heading, not a session
+                self.banner, self.banners[number], self.above = number, (banner, []), None
                 continue
             lost = lost_cells(row, self.head, self.sep, self.where, number)
             lost += unsaved_cells(row, self.fields, self.where, number)
@@ -186,9 +198,10 @@ class _SheetReader:
         return None
 
     def _date_from_above(self, cells: dict[str, Any], number: int) -> bool:
-        """Whether a CSV row's empty date cell takes the date of the row above (it is then in
-        ``cells``). A sheet whose date cell is merged over a day's sessions keeps the date only
-        in its first row when saved as CSV (a workbook marks the merge, and it is read as such):
+        """Whether a row's empty date cell takes the date of the CSV's row above, or of the
+        day's banner above it (第二天 5月26日（周五）; it is then in ``cells``). A sheet whose
+        date cell is merged over a day's sessions keeps the date only in its first row when
+        saved as CSV (a workbook marks the merge, and it is read as such):
         an empty date on a session's row under a dated one means that date, the one reading
         Excel shows, so it is taken, and the rows that took it are named in a notice. Only a
         row with a time (开始 Start or 时间 Time) takes it: a row with a title alone (a 下午
@@ -204,30 +217,18 @@ class _SheetReader:
             except ValueError:  # said for its own row; not repeated for each under it
                 self.above = None
             return False
-        if self.sep is None or self.above is None or not any(
-                cell_text(cells.get(f)) for f in ("start", "time")):
+        if not any(cell_text(cells.get(f)) for f in ("start", "time")):
             return False
-        cells["date"] = self.above
-        self.filled.append(number)
+        if self.sep is not None and self.above is not None:
+            cells["date"] = self.above
+            self.filled.append(number)
+            return True
+        banner, took = self.banners[self.banner] if self.banner is not None else (None, [])
+        if banner is None or banner.day is None:
+            return False
+        cells["date"] = banner.day  # the day's banner above: 第二天 5月26日（周五）
+        took.append(number)
         return True
-
-    def _hidden_row(self, row: list[Any], number: int) -> RawEvent:
-        """A hidden row (a cancelled session, or one a filter hides), left out and said so."""
-        cells = {f: row[i] for i, f in enumerate(self.fields) if f and i < len(row)}
-        title = cell_text(cells.get("title"))
-        filtered = getattr(row, "hidden", "") == "filter"
-        if title:
-            skip = Message("the row ({title}) is hidden by the sheet's filter, so it was not "
-                           "loaded; clear the filter (Data > Clear) to import it", title=title) \
-                if filtered else Message("the row ({title}) is hidden in the sheet, so it was not "
-                                         "loaded; unhide the row to import it", title=title)
-        else:
-            skip = Message("the row is hidden by the sheet's filter, so it was not loaded; clear "
-                           "the filter (Data > Clear) to import it") if filtered else \
-                Message("the row is hidden in the sheet, so it was not loaded; unhide the row to "
-                        "import it")
-        return RawEvent(where=self.where.row(number), day=None, source_id=cell_text(cells.get("id"))
-                        or None, title=title, skip=skip)
 
     def _blank(self, row: list[Any]) -> bool:
         """Whether the row gives nothing of its own: a spacer row is blank even when a date
@@ -310,8 +311,10 @@ class _SheetReader:
                 event.duration = f"{minutes // 60}:{minutes % 60:02d}"
         event.persons = self._speakers(cells, number)
         if yearless:
-            self.yearless.append(Yearless(event, cells.get("date"), self.where(number),
-                                          self.where.row(number)))
+            took = self.banners[self.banner][1] if self.banner is not None else []
+            banner = self.banner if number in took else None
+            self.yearless.append(Yearless(event, cells.get("date"), self.where(banner or number),
+                                          self.where.row(number)))  # a banner's, said once at it
         return event
 
     def _date(self, cells: dict[str, Any], number: int) -> tuple[dt.date | None, bool]:
@@ -454,6 +457,7 @@ def read_spreadsheet(data: bytes, name: str, kind: str) -> RawProgramme:
     far, notices = far_dates(name, dates)
     programme.notices += notices
     programme.notices += [_header_notice(r) for r in readers if r.repeated]
+    programme.notices += [n for r in readers for n in banner_notices(r.banners, r.where, r.head.row)]
     programme.notices += [_filled_notice(r) for r in readers if r.filled]
     programme.notices += [_number_notice(r, book.epoch) for r in readers if r.numbers and book.epoch]
     programme.notices += _label_notice([at for r in readers for at in r.labelled])
@@ -463,6 +467,6 @@ def read_spreadsheet(data: bytes, name: str, kind: str) -> RawProgramme:
     # Sheets that hold no programme (instructions, a chart) lose nothing: a note, not a
     # session left out.
     programme.notices += others
-    if errors:
-        raise SpreadsheetInvalid(errors)
+    if errors:  # once each: the rows under a day's banner without a year say it at the banner
+        raise SpreadsheetInvalid(list(dict.fromkeys(errors)))
     return programme

@@ -13,6 +13,7 @@ import zipfile
 from collections.abc import Iterator
 from typing import Any
 
+from guide.programme.cells import shown_number
 from guide.programme.message import Message
 
 MAX_MERGED_CELLS = 100_000
@@ -152,8 +153,9 @@ def _rows(sheet: Any, merged: dict[tuple[int, int], tuple[int, int]],
     sheet.reset_dimensions()
     firsts = set(merged.values())
     seen: dict[tuple[int, int], Any] = {}  # values of merged ranges' first cells
-    for number, row in enumerate(sheet.iter_rows(values_only=True)):
-        values = list(row)
+    for number, row in enumerate(sheet.iter_rows()):
+        # A number as its cell shows it (9.30 under 0.00): what the organiser sees and looks for.
+        values = [shown_number(cell.value, getattr(cell, "number_format", "General")) for cell in row]
         for col, cell in unsaved.get(number, ()):
             values += [None] * (col + 1 - len(values))
             values[col] = UnsavedFormula(cell)

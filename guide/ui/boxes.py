@@ -6,16 +6,20 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, QRect, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QMessageBox,
     QPlainTextEdit,
+    QScrollArea,
     QStyle,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -69,6 +73,73 @@ def widen(box: QMessageBox) -> None:
                  int(screen.availableGeometry().width() * 0.9) - around)
     if label.sizeHint().width() > wanted:  # a short text keeps its box as narrow as it was
         label.setMinimumWidth(wanted)
+
+
+def _text_size(box: QMessageBox, label: QLabel, available: QRect, bar: int) -> tuple[int, int]:
+    """(width, height) Qt's message box will give its text ``label`` with a scroll bar ``bar``
+    pixels wide beside it: a text wider than half the screen (at most 500 pixels) wraps at that
+    width, or at the width :func:`widen` asked for, within Qt's limit for the screen."""
+    around = box.sizeHint().width() - label.sizeHint().width()  # icon and margins
+    soft = min(available.width() // 2, 500)
+    if label.sizeHint().width() + around <= soft:
+        return label.sizeHint().width(), label.sizeHint().height()
+    hard = available.width() if available.width() <= 1024 else min(available.width() - 480, 1000)
+    width = min(max(soft, around + label.minimumWidth()), hard) - around - bar
+    label.setWordWrap(True)  # as Qt's sizing will
+    return width, label.heightForWidth(width)
+
+
+class _OnScreen(QObject):
+    """Moves the box it watches up when it grows past its screen's bottom: a box placed for its
+    first size grows downwards when its details are shown."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and isinstance(watched, QWidget) and watched.isVisible():
+            available, frame = watched.screen().availableGeometry(), watched.frameGeometry()
+            past = frame.bottom() - available.bottom()
+            if past > 0:
+                watched.move(frame.x(), max(available.top(), frame.y() - past))
+        return False
+
+
+def fit_height(box: QMessageBox) -> None:
+    """Keep ``box`` (its text set, :func:`widen`-ed, its details given) within
+    :data:`SCREEN_SHARE` of its screen's height with its details shown: a taller text
+    scrolls. Qt sizes a message box to its whole text at any height: a refusal's first
+    problems at 200% text made it 698 pixels tall on a 1024x640 screen (813 with its
+    details), its OK and Show Details buttons off the bottom."""
+    label = box.findChild(QLabel, "qt_msgbox_label")
+    grid = box.layout()
+    if label is None or not isinstance(grid, QGridLayout) or grid.indexOf(label) < 0:
+        return
+    parent = box.parentWidget()
+    screen = parent.screen() if parent is not None else QGuiApplication.primaryScreen()
+    available = screen.availableGeometry()
+    label.ensurePolished()  # the style sheet's font, at the text scale, to measure with
+    bar = box.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, box)
+    width, height = _text_size(box, label, available, bar)
+    details = box.findChild(QTextEdit)
+    holder = details.parentWidget() if details is not None else None
+    shown = holder.sizeHint().height() + grid.verticalSpacing() if holder is not None else 0
+    grid.activate()
+    others = grid.totalMinimumSize().height() - label.minimumSizeHint().height()
+    room = (int(available.height() * SCREEN_SHARE) - others - shown
+            - box.style().pixelMetric(QStyle.PixelMetric.PM_TitleBarHeight, None, box))
+    box.installEventFilter(_OnScreen(box))
+    if height <= room:
+        return
+    at: tuple[int, int, int, int] = grid.getItemPosition(grid.indexOf(label))  # type: ignore[assignment]
+    grid.removeWidget(label)
+    scroll = QScrollArea(box)
+    scroll.setObjectName("boxTextScroll")
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidgetResizable(True)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    label.setMinimumWidth(0)  # wrapped at the scroll area's width, not wider than the box
+    scroll.setWidget(label)
+    scroll.setMinimumWidth(width + bar)
+    scroll.setFixedHeight(max(room, 3 * label.fontMetrics().lineSpacing()))
+    grid.addWidget(scroll, *at)
 
 
 QUOTED = re.compile(r"“[^”]*”")

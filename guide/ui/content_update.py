@@ -350,6 +350,7 @@ class ContentUpdates(QObject):
         boxes.widen(box)
         if details:
             box.setDetailedText("\n".join(details))
+        boxes.fit_height(box)
         box.open()
 
     def restore(self) -> bool:

@@ -19,6 +19,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from guide.programme.message import Message
 from guide.ui import text as tx
+from guide.ui.import_wording import IN_WINDOW
 
 log = logging.getLogger(__name__)
 
@@ -28,7 +29,7 @@ def said(text: str) -> str:
     else as it is."""
     if not isinstance(text, Message) or text.template not in TEMPLATES:
         return str(text)
-    template = tx.tr(text.template)
+    template = tx.tr(str(IN_WINDOW.get(text.template, text.template)))  # no command-line advice
     if not text.params:
         return template
     values = {name: said(value) if isinstance(value, str) else value
@@ -186,6 +187,31 @@ TEMPLATES = frozenset({
     QT_TRANSLATE_NOOP("tx", "repeats the header ({header}), as a block of sessions pasted under another "
                             "with its header does: skipped, not read as a session; the sessions under "
                             "it were read"),
+    # parse_reasons.py
+    QT_TRANSLATE_NOOP("tx", "not well-formed (invalid token)"),
+    QT_TRANSLATE_NOOP("tx", "mismatched tag"),
+    QT_TRANSLATE_NOOP("tx", "unclosed token"),
+    QT_TRANSLATE_NOOP("tx", "no element found"),
+    QT_TRANSLATE_NOOP("tx", "syntax error"),
+    QT_TRANSLATE_NOOP("tx", "junk after document element"),
+    QT_TRANSLATE_NOOP("tx", "undefined entity"),
+    QT_TRANSLATE_NOOP("tx", "duplicate attribute"),
+    QT_TRANSLATE_NOOP("tx", "unbound prefix"),
+    QT_TRANSLATE_NOOP("tx", "unclosed CDATA section"),
+    QT_TRANSLATE_NOOP("tx", "reference to invalid character number"),
+    QT_TRANSLATE_NOOP("tx", "XML or text declaration not at start of entity"),
+    QT_TRANSLATE_NOOP("tx", "Expecting value"),
+    QT_TRANSLATE_NOOP("tx", "Expecting ',' delimiter"),
+    QT_TRANSLATE_NOOP("tx", "Expecting ':' delimiter"),
+    QT_TRANSLATE_NOOP("tx", "Expecting property name enclosed in double quotes"),
+    QT_TRANSLATE_NOOP("tx", "Extra data"),
+    QT_TRANSLATE_NOOP("tx", "Invalid control character at"),
+    QT_TRANSLATE_NOOP("tx", "Invalid \\escape"),
+    # day_banner.py
+    QT_TRANSLATE_NOOP("tx", "is a day's heading ({headings}), not a session: skipped; the sessions under "
+                            "it were read"),
+    QT_TRANSLATE_NOOP("tx", "is empty, so the date of the day's heading above it, {row} ({heading!r}), is "
+                            "taken: {date}"),
     QT_TRANSLATE_NOOP("tx", "holds Excel's date numbers, not dates shown as such ({number}), read as the "
                             "dates they stand for in this workbook ({number} is {date}) (the workbook "
                             "counts dates from 1904, as old Mac Excel did: the same number is four "
@@ -208,7 +234,13 @@ TEMPLATES = frozenset({
     QT_TRANSLATE_NOOP("tx", "is a number, not a time: it looks like an Excel time number (in Excel, "
                             "{number} is {time}); format the column as a time in Excel (Format Cells > "
                             "Time) and save the file again"),
-    QT_TRANSLATE_NOOP("tx", "{weekday} ({chinese})"),
+    QT_TRANSLATE_NOOP("tx", "Monday (周一)"),
+    QT_TRANSLATE_NOOP("tx", "Tuesday (周二)"),
+    QT_TRANSLATE_NOOP("tx", "Wednesday (周三)"),
+    QT_TRANSLATE_NOOP("tx", "Thursday (周四)"),
+    QT_TRANSLATE_NOOP("tx", "Friday (周五)"),
+    QT_TRANSLATE_NOOP("tx", "Saturday (周六)"),
+    QT_TRANSLATE_NOOP("tx", "Sunday (周日)"),
     QT_TRANSLATE_NOOP("tx", "{column} {value!r} ends at {end}, before its start {start}: read as {read}, "
                             "on a twelve-hour clock; if that is wrong, type the end on the 24-hour clock"),
     QT_TRANSLATE_NOOP("tx", "has no year ({month}月{day}日): write the date with its year, e.g. "
