@@ -204,7 +204,7 @@ def test_the_notes_of_a_loaded_sheet_are_said_in_chinese(
     question = asked[0]
     assert "请注意（2）：\n   第 1 行：表格没有“编号 ID”列，因此每个场次以其标题" in question, question
     assert "\n   第 6 行：'test' 看起来是测试数据（从其标题看）；已保留" in question
-    assert "文件中未导入的场次（1）：\n   第 5 行：与场次 session-talk-0-" in question
+    assert "文件中未导入的内容（1）：\n   第 5 行：与场次 session-talk-0-" in question
     assert "（编号、标题和开始时间相同）\n" in question
     assert "未读取的列（1）：\n   E 列：“Notes”不是本指南读取的列；该列的单元格未载入\n" in question
     assert "\n   第 6 行：“开始 Start”为空：取其“日期 Date”单元格中的时间 14:00 作为开始时间\n" in question
@@ -247,7 +247,7 @@ def test_a_workbooks_hidden_and_other_sheets_are_said_in_chinese(
     asked = answer_yes(monkeypatch)
     assert _open(qtbot, g, source)
     question = asked[0]
-    assert ("文件中未导入的场次（2）：\n"
+    assert ("文件中未导入的内容（2）：\n"
             "   工作表 草稿：该工作表在工作簿中已隐藏，因此标题行下的 1 行未载入；如需导入，请右键单击"
             "工作表标签 > 取消隐藏\n"
             "   工作表 5月25日，第 3 行：该行（取消的论坛）在表格中已隐藏，因此未载入；如需导入，请取消"

@@ -322,7 +322,7 @@ def test_the_question_names_a_column_the_import_did_not_load(
     qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
 ) -> None:
     """A column the guide does not read ("Notes") was dropped with nothing said; then it was
-    listed under "Left out of the file", which in Chinese says sessions (文件中未导入的场次)."""
+    listed under "Left out of the file", which had said sessions in Chinese."""
     sheet = "标题 Title,日期 Date,开始 Start,结束 End,Notes\nOpening,2023-05-27,09:00,10:00,bring cards\n"
     asked = _question_on_loading(qtbot, tmp_path, monkeypatch, sheet)
     assert ('Columns not read (1):\n   column E: "Notes" is not a column the guide reads; '

@@ -1275,7 +1275,7 @@
     </message>
     <message>
         <source>Left out of the file (%1):</source>
-        <translation>文件中未导入的场次（%1）：</translation>
+        <translation>文件中未导入的内容（%1）：</translation>
     </message>
     <message>
         <source>Columns not read (%1):</source>
@@ -1530,6 +1530,90 @@
         <translation>重复了标题行（{header}），就像把一组场次连同标题行粘贴到另一组下面时那样：已跳过，未作为场次读取；其下的场次已读取</translation>
     </message>
     <message>
+        <source>not well-formed (invalid token)</source>
+        <translation>格式不正确（无效的标记）</translation>
+    </message>
+    <message>
+        <source>mismatched tag</source>
+        <translation>标签不匹配</translation>
+    </message>
+    <message>
+        <source>unclosed token</source>
+        <translation>标记未闭合</translation>
+    </message>
+    <message>
+        <source>no element found</source>
+        <translation>未找到元素</translation>
+    </message>
+    <message>
+        <source>syntax error</source>
+        <translation>语法错误</translation>
+    </message>
+    <message>
+        <source>junk after document element</source>
+        <translation>文档元素之后有多余内容</translation>
+    </message>
+    <message>
+        <source>undefined entity</source>
+        <translation>未定义的实体</translation>
+    </message>
+    <message>
+        <source>duplicate attribute</source>
+        <translation>属性重复</translation>
+    </message>
+    <message>
+        <source>unbound prefix</source>
+        <translation>未绑定的命名空间前缀</translation>
+    </message>
+    <message>
+        <source>unclosed CDATA section</source>
+        <translation>CDATA 段未闭合</translation>
+    </message>
+    <message>
+        <source>reference to invalid character number</source>
+        <translation>引用了无效的字符编号</translation>
+    </message>
+    <message>
+        <source>XML or text declaration not at start of entity</source>
+        <translation>XML 声明或文本声明不在开头</translation>
+    </message>
+    <message>
+        <source>Expecting value</source>
+        <translation>此处应为一个值</translation>
+    </message>
+    <message>
+        <source>Expecting &apos;,&apos; delimiter</source>
+        <translation>此处应为逗号“,”</translation>
+    </message>
+    <message>
+        <source>Expecting &apos;:&apos; delimiter</source>
+        <translation>此处应为冒号“:”</translation>
+    </message>
+    <message>
+        <source>Expecting property name enclosed in double quotes</source>
+        <translation>此处应为用双引号括起的属性名</translation>
+    </message>
+    <message>
+        <source>Extra data</source>
+        <translation>末尾有多余的数据</translation>
+    </message>
+    <message>
+        <source>Invalid control character at</source>
+        <translation>有无效的控制字符</translation>
+    </message>
+    <message>
+        <source>Invalid \escape</source>
+        <translation>有无效的转义符“\”</translation>
+    </message>
+    <message>
+        <source>is a day&apos;s heading ({headings}), not a session: skipped; the sessions under it were read</source>
+        <translation>是某一天的标题行（{headings}），不是场次：已跳过；其下的场次已读取</translation>
+    </message>
+    <message>
+        <source>is empty, so the date of the day&apos;s heading above it, {row} ({heading!r}), is taken: {date}</source>
+        <translation>为空，因此采用其上方当天标题行（{row}，{heading!r}）中的日期：{date}</translation>
+    </message>
+    <message>
         <source>holds Excel&apos;s date numbers, not dates shown as such ({number}), read as the dates they stand for in this workbook ({number} is {date}) (the workbook counts dates from 1904, as old Mac Excel did: the same number is four years and a day earlier in another workbook); format the column as a date in Excel (Format Cells &gt; Date) to see them as dates</source>
         <translation>是 Excel 的日期序号（{number}），而不是以日期格式显示的日期，已按其在本工作簿中代表的日期读取（{number} 即 {date}）（本工作簿的日期从 1904 年起算，与旧版 Mac Excel 相同：同一个序号在其他工作簿中要早四年零一天）；如需显示为日期，请在 Excel 中将该列设为日期格式（设置单元格格式 &gt; 日期）</translation>
     </message>
@@ -1558,8 +1642,32 @@
         <translation>是数字而不是时间：看起来是 Excel 的时间数值（在 Excel 中 {number} 即 {time}）；请在 Excel 中将该列设为时间格式（设置单元格格式 &gt; 时间），然后重新保存文件</translation>
     </message>
     <message>
-        <source>{weekday} ({chinese})</source>
-        <translation>{chinese}（{weekday}）</translation>
+        <source>Monday (周一)</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tuesday (周二)</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wednesday (周三)</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thursday (周四)</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Friday (周五)</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Saturday (周六)</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sunday (周日)</source>
+        <translation>周日</translation>
     </message>
     <message>
         <source>{column} {value!r} ends at {end}, before its start {start}: read as {read}, on a twelve-hour clock; if that is wrong, type the end on the 24-hour clock</source>
@@ -2520,6 +2628,22 @@
     <message>
         <source>Your bookmarks were not changed: %1 The bookmarks you have are kept.</source>
         <translation>收藏未作更改：%1已有的收藏都还在。</translation>
+    </message>
+    <message>
+        <source>{where}: empty sheet; start from the guide&apos;s programme template, which the guide&apos;s command line writes (guide import --template 日程.xlsx)</source>
+        <translation>{where}：工作表为空；请从本指南的日程模板开始填写（模板由本指南的命令行生成：guide import --template 日程.xlsx）</translation>
+    </message>
+    <message>
+        <source>{where}: row 1 lacks the column(s) {columns}; give the sheet a header row with them, as the guide&apos;s programme template has (the guide&apos;s command line writes it: guide import --template 日程.xlsx)</source>
+        <translation>{where}：第 1 行缺少 {columns} 列；请给工作表加上含这些列的标题行，如本指南的日程模板那样（模板由本指南的命令行生成：guide import --template 日程.xlsx）</translation>
+    </message>
+    <message>
+        <source>{file}: none of its sheets ({sheets}) has the columns {first}, {second} in one of its first {rows} rows{hidden}; give the programme&apos;s sheet a header row with them, as the guide&apos;s programme template has (the guide&apos;s command line writes it: guide import --template 日程.xlsx)</source>
+        <translation>{file}：所有工作表（{sheets}）的前 {rows} 行中都没有 {first}、{second} 列{hidden}；请给日程所在的工作表加上含这些列的标题行，如本指南的日程模板那样（模板由本指南的命令行生成：guide import --template 日程.xlsx）</translation>
+    </message>
+    <message>
+        <source>looks like test data: its title {title!r} and its room {room!r} say test and it has no description; left out (give it a real title to import it)</source>
+        <translation>看起来是测试数据：其标题 {title!r} 和会场 {room!r} 都表明是测试，且没有简介；未导入（如需导入，请给它一个真实的标题）</translation>
     </message>
 </context>
 </TS>
