@@ -8,6 +8,7 @@ import re
 from typing import Any
 
 from guide.programme.message import Message
+from guide.programme.weekdays import weekday_after
 
 
 class ShownNumber(float):
@@ -57,14 +58,6 @@ _DATE = re.compile(r"(\d{4})(?:-|年)(\d{1,2})(?:-|月)(\d{1,2})日?"
 # The same with the year last, as Excel shows a date in American or British order: 5/28/2023.
 _YEAR_LAST = re.compile(r"(\d{1,2})-(\d{1,2})-(\d{4})")
 _NO_YEAR = re.compile(r"(\d{1,2})月(\d{1,2})[日号]")  # 5月27日: the year is the sheet's
-# A weekday after a date, as organisers add it: 2023/5/28 周日, 2023年5月28日（星期日）, Sun.
-# Only whole weekday words: "2023-05-28 monument" and "2023-5-28 sunny" are no dates.
-_CHINESE_DAYS = "一二三四五六日"
-_WEEKDAY = re.compile(r"\s*(?P<open>[（(])?\s*(?:(?:周|星期|礼拜)(?P<zh>[一二三四五六日天])|"
-                      r"(?<![a-z])(?P<en>mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|"
-                      r"thu(?:r|rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\.?)"
-                      r"\s*(?P<close>[）)])?\s*$", re.IGNORECASE)
-_ENGLISH_DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
 # Excel keeps a date as the number of days since its day 0 and a time as a fraction of a day;
@@ -170,16 +163,6 @@ class NoYear(ValueError):
 NOT_A_DATE = Message("is not a date (YYYY-MM-DD)")
 
 
-def _weekday(text: str) -> tuple[str, int | None]:
-    """(``text`` without a weekday after it, that weekday 0-6 for Monday-Sunday, or None)."""
-    m = _WEEKDAY.search(text)
-    if m is None or not text[:m.start()].strip() or bool(m["open"]) != bool(m["close"]):
-        return text, None
-    said = m["zh"].replace("天", "日") if m["zh"] else None
-    day = _CHINESE_DAYS.index(said) if said else _ENGLISH_DAYS.index(m["en"][:3].lower())
-    return text[:m.start()].strip(), day
-
-
 # Each weekday in English with its Chinese name; the window says it in its own language (周四
 # alone in Chinese). Not strftime's %A: that names it in the computer's locale (Donnerstag in
 # the English window under a German desktop, 星期四 beside 周四 under a Chinese one).
@@ -201,7 +184,7 @@ def cell_date(value: Any, *, year: int | None = None) -> dt.date:
         return value.date()
     if isinstance(value, dt.date):
         return value
-    text, weekday = _weekday(cell_text(value))
+    text, weekday = weekday_after(cell_text(value))
     m = _date_match(text)
     if m is None and (hint := excel_date_hint(text)):
         raise ValueError(hint)
