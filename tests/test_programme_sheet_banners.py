@@ -107,3 +107,18 @@ def test_a_csv_banner_and_a_banner_without_a_year_in_a_sheet_without_one(
     assert code == 0, err
     assert _days(tmp_path) == {"开幕式": "2023-05-25T09:00", "主论坛": "2023-05-25T10:30",
                                "分论坛": "2023-05-26T09:30"}
+
+
+@pytest.mark.parametrize("thursday", ["周四", "星期四", "Thu", "Thur.", "Thurs", "Thursday"])
+def test_a_weekday_a_date_cell_takes_makes_a_banner_too(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], thursday: str) -> None:
+    """A date cell read "2023-05-25 (Thur.)" while a banner row "Day 1 2023-05-25 (Thur.)" was no
+    banner: read as a session, the sheet was refused ("Thur" was no weekday to the banner's
+    reading). One reading of weekdays serves both now."""
+    (tmp_path / "agenda.csv").write_text(
+        f"ID,Title,Date,Start,End\nDay 1 2023-05-25 ({thursday}),,,,\n"
+        f"F01,Opening,2023-05-25 ({thursday}),09:00,10:00\n", encoding="utf-8")
+    code, err = _import(tmp_path, capsys, tmp_path / "agenda.csv")
+    assert code == 0, err
+    assert _days(tmp_path) == {"Opening": "2023-05-25T09:00"}
+    assert f"row 2: is a day's heading ('Day 1 2023-05-25 ({thursday})'), not a session" in err

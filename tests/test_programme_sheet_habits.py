@@ -125,7 +125,7 @@ def test_a_time_in_a_cell_showing_two_decimals_is_read_as_the_sheet_shows_it(
     assert sheet is not None
     for row in (["编号", "会议名称", "日期", "开始时间", "结束时间"],
                 ["F1", "开幕式", "2023-05-25", 9.3, 17],
-                ["F2", "主论坛", "2023-05-25", 14, 16.5],
+                ["F2", "主论坛", "2023-05-25", 14, 16.45],
                 ["F3", "分论坛", "2023-05-26", 9.3, 10.45]):
         sheet.append(row)
     for cell in ("D2", "E2", "D3", "E3", "E4"):
@@ -145,8 +145,71 @@ def test_a_time_in_a_cell_showing_two_decimals_is_read_as_the_sheet_shows_it(
     assert _starts(tmp_path) == {"开幕式": "2023-05-25T09:30:00+08:00", "主论坛": "2023-05-25T14:00:00+08:00",
                                  "分论坛": "2023-05-26T09:30:00+08:00"}
     ends = {f.title: f.end.isoformat() for f in load_pack(tmp_path / "pack").of("forum") if f.end}
-    assert ends == {"开幕式": "2023-05-25T17:00:00+08:00", "主论坛": "2023-05-25T16:50:00+08:00",
+    assert ends == {"开幕式": "2023-05-25T17:00:00+08:00", "主论坛": "2023-05-25T16:45:00+08:00",
                     "分论坛": "2023-05-26T10:45:00+08:00"}
+
+
+def test_a_column_formatted_with_decimals_reads_1700_and_refuses_a_half_hour_it_cannot_tell(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """In a column formatted 0.00, 1700 and 930 (shown 1700.00, 930.00) were refused with advice
+    that said 1400 is fine, and 9.5 (shown 9.50) became 09:50 without a word, though 10.75 beside
+    it said the column counted hours in decimals (9.5 is then 09:30). 1700 and 930 are read as
+    typed, as in a General column; 9.5 is refused naming both readings, in 开始 Start, 结束 End
+    and a 时间 Time column alike."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in (["编号", "会议名称", "日期", "开始时间", "结束时间"],
+                ["F1", "开幕式", "2023-05-25", 930, 1700],
+                ["F2", "主论坛", "2023-05-25", 9.5, 10.75],
+                ["F3", "分论坛", "2023-05-26", 14, 16.5]):
+        sheet.append(row)
+    for row in sheet.iter_rows(min_row=2, min_col=4, max_col=5):
+        for cell in row:
+            cell.number_format = "0.00"
+    book.save(tmp_path / "日程.xlsx")
+    code, err, _report = _import(tmp_path, capsys, tmp_path / "日程.xlsx")
+    assert code == 2
+    assert "row 2" not in err  # 930.00 and 1700.00: 09:30 and 17:00
+    assert ("日程.xlsx: row 3, column 开始 Start: '9.50' holds the number 9.5: 09:50 if the dot "
+            "parts hours from minutes, or 09:30 if the column counts hours in decimals; which one "
+            "is not guessed: write the time as HH:MM, 09:50 or 09:30") in err, err
+    assert "row 3, column 结束 End: '10.75' is a number that is no time of day" in err, err
+    assert "row 4, column 结束 End: '16.50' holds the number 16.5: 16:50 if the dot" in err, err
+    # Fixed as the advice says, the sheet is read.
+    sheet["D3"], sheet["E3"], sheet["E4"] = 930, 1045, 1630
+    book.save(tmp_path / "日程.xlsx")
+    code, err, _report = _import(tmp_path, capsys, tmp_path / "日程.xlsx")
+    assert code == 0, err
+    assert _starts(tmp_path) == {"开幕式": "2023-05-25T09:30:00+08:00", "主论坛": "2023-05-25T09:30:00+08:00",
+                                 "分论坛": "2023-05-26T14:00:00+08:00"}
+    ends = {f.title: f.end.isoformat() for f in load_pack(tmp_path / "pack").of("forum") if f.end}
+    assert ends == {"开幕式": "2023-05-25T17:00:00+08:00", "主论坛": "2023-05-25T10:45:00+08:00",
+                    "分论坛": "2023-05-26T16:30:00+08:00"}
+
+
+def test_a_time_column_formatted_with_decimals_reads_1700_and_refuses_a_half_hour(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A 时间 Time column giving only the start, formatted 0.00: 1700.00 had been refused and
+    9.50 read as 09:50, unsaid."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in (["编号", "会议名称", "日期", "时间"], ["F1", "开幕式", "2023-05-25", 1700],
+                ["F2", "主论坛", "2023-05-25", 9.5]):
+        sheet.append(row)
+    sheet["D2"].number_format = sheet["D3"].number_format = "0.00"
+    book.save(tmp_path / "日程.xlsx")
+    code, err, _report = _import(tmp_path, capsys, tmp_path / "日程.xlsx")
+    assert code == 2
+    assert err.splitlines()[:-1] == [
+        "日程.xlsx: row 3, column 时间 Time: '9.50' holds the number 9.5: 09:50 if the dot parts "
+        "hours from minutes, or 09:30 if the column counts hours in decimals; which one is not "
+        "guessed: write the time as HH:MM, 09:50 or 09:30"], err
 
 
 @pytest.mark.parametrize(("epoch", "numbers"), [

@@ -157,3 +157,26 @@ def test_common_label_words_before_a_role_are_no_people(
     for word in ("开幕", "主题", "上午", "企业", "颁奖"):
         assert main(["search", word, "--kind", "person", "--json", "--content-db", str(db)]) == 0
         assert json.loads(capsys.readouterr().out) == [], word
+
+
+def test_a_name_before_a_label_of_who_speaks_is_never_dropped(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """"王五代表：李四" listed only 李四 and "张三、李四领导：王五" only 张三 and 王五: a search for the
+    person typed before 代表/领导 found nobody. Whether 王五 speaks or is whom 李四 stands for is
+    not plain, so such a cell keeps every name it has, as typed; the plain labels still go."""
+    cells = ["王五代表：李四", "张三、李四领导：王五", "开幕致辞：张三", "会议主持：张三", "张三主持：李四",
+             "Session host: Wang Wei", "企业代表：钱七"]
+    (tmp_path / "s.csv").write_text(
+        "标题,日期,开始,结束,嘉宾\n" + "".join(f'T{i},2023-05-25,{9 + i}:00,{10 + i}:00,"{who}"\n'
+                                             for i, who in enumerate(cells)), encoding="utf-8")
+    _import(tmp_path, capsys, tmp_path / "s.csv")
+    assert list(_speakers(tmp_path / "pack").values()) == [
+        ["王五代表：李四"], ["张三", "李四领导：王五"], ["张三"], ["张三"], ["张三", "李四"],
+        ["Wang Wei"], ["钱七"]]
+    db = tmp_path / "c.db"
+    assert main(["build-db", "--content", str(tmp_path / "pack"), "--out", str(db)]) == 0
+    capsys.readouterr()
+    for name, sessions in (("王五", {"T0", "T1"}), ("李四", {"T0", "T1", "T4"})):
+        assert main(["search", name, "--json", "--content-db", str(db)]) == 0
+        found = {hit["title"] for hit in json.loads(capsys.readouterr().out)}
+        assert sessions <= found, (name, found)

@@ -8,6 +8,7 @@ import re
 from typing import Any
 
 from guide.programme.message import Message
+from guide.programme.weekdays import weekday_after
 
 
 class ShownNumber(float):
@@ -57,14 +58,6 @@ _DATE = re.compile(r"(\d{4})(?:-|年)(\d{1,2})(?:-|月)(\d{1,2})日?"
 # The same with the year last, as Excel shows a date in American or British order: 5/28/2023.
 _YEAR_LAST = re.compile(r"(\d{1,2})-(\d{1,2})-(\d{4})")
 _NO_YEAR = re.compile(r"(\d{1,2})月(\d{1,2})[日号]")  # 5月27日: the year is the sheet's
-# A weekday after a date, as organisers add it: 2023/5/28 周日, 2023年5月28日（星期日）, Sun.
-# Only whole weekday words: "2023-05-28 monument" and "2023-5-28 sunny" are no dates.
-_CHINESE_DAYS = "一二三四五六日"
-_WEEKDAY = re.compile(r"\s*(?P<open>[（(])?\s*(?:(?:周|星期|礼拜)(?P<zh>[一二三四五六日天])|"
-                      r"(?<![a-z])(?P<en>mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|"
-                      r"thu(?:r|rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\.?)"
-                      r"\s*(?P<close>[）)])?\s*$", re.IGNORECASE)
-_ENGLISH_DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
 # Excel keeps a date as the number of days since its day 0 and a time as a fraction of a day;
@@ -124,12 +117,36 @@ def excel_time_hint(value: Any) -> str | None:
 _NUMBER = re.compile(r"(\d+)(?:\.(\d+))?")
 
 
+def _time_text(value: Any) -> str:
+    """The text a time cell is read by: what it shows (9.30, 17.00 for 9.3 and 17 formatted
+    0.00), but a whole number of three or four digits as typed (1700, 930), which a format with
+    decimals only pads (1700.00)."""
+    if isinstance(value, ShownNumber) and value.is_integer() and 100 <= value < 10000:
+        return str(int(value))
+    return cell_text(value)
+
+
+def _decimal_half(value: Any) -> Message | None:
+    """Why a number cell holding a whole hour and a half (9.5, shown 9.50 under 0.00) is no time:
+    09:50 as the dot reads, or 09:30 in a column of decimal hours beside 10.75; not guessed."""
+    if not isinstance(value, float) or not 1 <= value < 24 or value.is_integer() \
+            or not (value * 2).is_integer():
+        return None
+    hour = int(value)
+    return Message("holds the number {number}: {minutes} if the dot parts hours from minutes, or "
+                   "{half} if the column counts hours in decimals; which one is not guessed: write "
+                   "the time as HH:MM, {minutes} or {half}", number=f"{hour}.5",
+                   minutes=f"{hour:02d}:50", half=f"{hour:02d}:30")
+
+
 def typed_time_hint(value: Any) -> str | None:
     """Why a time cell typed as a number is refused, naming the form found and the form
     expected: an hour without minutes (17, or 17.00 in a cell Excel keeps as the number 17), one
     digit after a dot (9.3: 9:30 or 9:03?), or hours and minutes out of range (9.75); None for
-    any other value."""
-    text = cell_text(value)
+    any other value; 9.5 in a number cell is 09:50 or 09:30 (see _decimal_half)."""
+    if half := _decimal_half(value):
+        return half
+    text = _time_text(value)
     m = _NUMBER.fullmatch(text)
     if m is None or _EXCEL_TIME.fullmatch(text):
         return None
@@ -170,16 +187,6 @@ class NoYear(ValueError):
 NOT_A_DATE = Message("is not a date (YYYY-MM-DD)")
 
 
-def _weekday(text: str) -> tuple[str, int | None]:
-    """(``text`` without a weekday after it, that weekday 0-6 for Monday-Sunday, or None)."""
-    m = _WEEKDAY.search(text)
-    if m is None or not text[:m.start()].strip() or bool(m["open"]) != bool(m["close"]):
-        return text, None
-    said = m["zh"].replace("天", "日") if m["zh"] else None
-    day = _CHINESE_DAYS.index(said) if said else _ENGLISH_DAYS.index(m["en"][:3].lower())
-    return text[:m.start()].strip(), day
-
-
 # Each weekday in English with its Chinese name; the window says it in its own language (周四
 # alone in Chinese). Not strftime's %A: that names it in the computer's locale (Donnerstag in
 # the English window under a German desktop, 星期四 beside 周四 under a Chinese one).
@@ -201,7 +208,7 @@ def cell_date(value: Any, *, year: int | None = None) -> dt.date:
         return value.date()
     if isinstance(value, dt.date):
         return value
-    text, weekday = _weekday(cell_text(value))
+    text, weekday = weekday_after(cell_text(value))
     m = _date_match(text)
     if m is None and (hint := excel_date_hint(text)):
         raise ValueError(hint)
@@ -312,13 +319,16 @@ _DOTTED = re.compile(r"(\d{1,2})\.?(\d{2})")
 
 def cell_time(value: Any) -> dt.time:
     """A clock time cell (a time, 9:30, 09：30, 09:30:00, 9.30, 0930, 1700, 上午9:00, 下午2点,
-    2:00 PM, 9.30am, 9:00:00 AM); ValueError if it is none. Seconds are dropped: a programme is
-    to the minute."""
+    2:00 PM, 9.30am, 9:00:00 AM; a workbook's number as its cell shows it, 9.30 for 9.3 formatted
+    0.00, but 1700 for 1700.00); ValueError if it is none, or a number cell holding 9.5 (09:50 or
+    decimal hours?). Seconds are dropped: a programme is to the minute."""
     if isinstance(value, dt.datetime):
         return value.time()
     if isinstance(value, dt.time):
         return value
-    text = cell_text(value)
+    if half := _decimal_half(value):
+        raise ValueError(half)
+    text = _time_text(value)
     m = re.fullmatch(rf"(\d{{1,2}})[:：](\d{{2}}){_SECONDS}", text)
     if m is None and not _EXCEL_TIME.fullmatch(text):
         m = _DOTTED.fullmatch(text)
@@ -391,7 +401,7 @@ def time_range(value: Any) -> tuple[dt.time, int | None, str | None]:
         return cell_time(value), None, None
     parts = _RANGE.split(cell_text(value))
     if len(parts) == 1:
-        return cell_time(parts[0]), None, None
+        return cell_time(value), None, None  # a number cell as such: 9.5 is not the text 9.50
     if len(parts) != 2 or not all(parts):
         raise ValueError("is not a time or a range of times")
     first, last = parts
@@ -420,7 +430,7 @@ def end_minutes(value: Any) -> int:
         return int(value.total_seconds() // 60)
     if isinstance(value, dt.datetime) and value < _EXCEL_DAY0 + dt.timedelta(days=2):
         return int((value - _EXCEL_DAY0).total_seconds() // 60)
-    text = cell_text(value)
+    text = _time_text(value)
     if re.fullmatch(r"24(?:[:：.]?00)(?::00)?", text):
         return 24 * 60
     if _midnight_am(text):

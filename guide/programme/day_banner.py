@@ -17,6 +17,7 @@ from typing import Any
 from guide.programme.cells import cell_text
 from guide.programme.message import Message, listed
 from guide.programme.sheet_header import Where
+from guide.programme.weekdays import WEEKDAY_WORD, weekday_in
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTH = r"(?P<{}>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
@@ -29,13 +30,10 @@ _DATE = re.compile(
     re.IGNORECASE)
 # What else a day's banner may say: which day, the weekday, the part of the day, "日程".
 _OTHER = re.compile(
-    r"第[一二三四五六七八九十\d]+[天日]|day\s*\d+|(?:周|星期|礼拜)[一二三四五六日天]"
-    r"|(?<![a-z])(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?(?![a-z])"
+    rf"第[一二三四五六七八九十\d]+[天日]|day\s*\d+|{WEEKDAY_WORD}"
     r"|上午|下午|晚上|晚间|全天|日程|议程|安排|schedule|programme|program|agenda"
     r"|[\s,，、.。:：;；|｜·/（）()\[\]【】<>《》\-—–~～]+", re.IGNORECASE)
 _DAY_WORD = re.compile(r"第[一二三四五六七八九十\d]+[天日]|day\s*\d+", re.IGNORECASE)
-_WEEKDAY = re.compile(r"(?:周|星期|礼拜)(?P<zh>[一二三四五六日天])|(?<![a-z])(?P<en>mon|tue|wed|thu"
-                      r"|fri|sat|sun)[a-z]*\.?(?![a-z])", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -46,15 +44,6 @@ class Banner:
 
     text: str
     day: dt.date | str | None
-
-
-def _weekday_of(text: str) -> int | None:
-    m = _WEEKDAY.search(text)
-    if m is None:
-        return None
-    if m["zh"]:
-        return "一二三四五六日".index(m["zh"].replace("天", "日"))
-    return ("mon", "tue", "wed", "thu", "fri", "sat", "sun").index(m["en"][:3].lower())
 
 
 def _named_date(text: str) -> dt.date | str | None:
@@ -74,7 +63,7 @@ def _named_date(text: str) -> dt.date | str | None:
         return None
     if year is None:
         return f"{month}月{day}日"  # given the sheet's year as a typed 5月26日 is
-    weekday = _weekday_of(text[:m.start()] + " " + text[m.end():])
+    weekday = weekday_in(text[:m.start()] + " " + text[m.end():])
     return None if weekday is not None and weekday != date.weekday() else date
 
 

@@ -88,7 +88,10 @@ def _name_before(label: re.Match[str]) -> str | None:
         return ""
     role = label[0][len(before):].rstrip(":： \t\n")
     if not _DONE_ROLES.fullmatch(role):
-        return ""  # 华为代表：, 来宾嘉宾：: who the speakers after the colon are
+        # 市领导：, 来宾嘉宾：: who the speakers after the colon are. A name there (王五代表：李四,
+        # 李四领导：王五) may be the speaker or whom the speaker stands for: not guessed, and
+        # never dropped, so the cell stays as typed.
+        return None if looks_like_name(before) else ""
     if looks_like_name(before):
         return before  # 张三主持：, 王教授主持：
     return "" if is_post(before) else None  # 校长致辞：

@@ -261,6 +261,9 @@ TEMPLATES = frozenset({
                             "{number}: write the time as HH:MM, e.g. {shown}"),
     QT_TRANSLATE_NOOP("tx", "has one digit after the dot, so its minutes are unclear ({shown} or "
                             "{other}?): write the time as HH:MM, e.g. {shown}"),
+    QT_TRANSLATE_NOOP("tx", "holds the number {number}: {minutes} if the dot parts hours from minutes, "
+                            "or {half} if the column counts hours in decimals; which one is not "
+                            "guessed: write the time as HH:MM, {minutes} or {half}"),
     # sheet_dates.py
     QT_TRANSLATE_NOOP("tx", "{where}, column {column}: {value!r} has no year ({why}); write the date with "
                             "its year, e.g. {example}"),
