@@ -63,6 +63,26 @@ def test_update_apply_and_check_print_one_json_object_in_every_outcome(
                                    "http(s) URL, got 5")
 
 
+def test_switch_without_a_file_and_a_restore_print_one_json_object_too(
+        tmp_path: Path, _user_data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`apply --json --switch` without --file printed nothing on stdout, and a restore's object
+    lacked the status/reason/message its own refusal has: a fleet script's said["status"] failed."""
+    assert main(["update", "apply", "--json", "--switch"]) == 2
+    said = _json(capsys)
+    assert (said["status"], said["reason"]) == ("refused", "bad-usage")
+    assert said["message"].startswith("--switch needs --file PACK")
+    _running, _share = _staff_opened_programme(tmp_path, _user_data)
+    assert main(["update", "apply", "--replace-staff-import"]) == 0
+    capsys.readouterr()
+    assert main(["update", "restore", "--json"]) == 0
+    said = _json(capsys)
+    assert (said["status"], said["reason"], said["version"]) == ("restored", None, 1)
+    assert said["message"].startswith("restored ri-cheng version 1 (") and said["restored"]
+    assert main(["update", "restore", "--json", "--shipped"]) == 0
+    said = _json(capsys)
+    assert (said["status"], said["reason"], said["origin"]) == ("restored", None, "shipped")
+
+
 def test_a_too_large_refusal_is_judged_again_once_the_limit_is_raised(
         kiosk: Kiosk, tmp_path: Path) -> None:  # noqa: F811
     """IT raised max_download_mb after "refused (too-large)", and every poll still said

@@ -221,8 +221,10 @@ def cmd_update_apply(args: argparse.Namespace) -> int:
     from guide.updates.source import CheckStatus, clear_pending
 
     if args.switch and args.file is None:
-        print("error: --switch needs --file PACK: staff switch to another pack's content by "
-              "hand, never from a poll", file=sys.stderr)
+        said = ("--switch needs --file PACK: staff switch to another pack's content by hand, "
+                "never from a poll")
+        _say_json(args, "refused", "bad-usage", said)  # --json had printed nothing to parse
+        print(f"error: {said}", file=sys.stderr)
         return 2
     if args.file is not None:
         config, choice = _config(args)
@@ -275,11 +277,13 @@ def cmd_update_restore(args: argparse.Namespace) -> int:
     else:  # after --shipped, the content it left; the summary compares with the shipped one
         restored = restore_previous(current_db=_current_db(args))
     c = restored.current
-    if args.json:
-        print_json({"restored": str(restored.db_path), "pack_id": c.pack_id, "version": c.version,
-               "signer": c.signer, "origin": c.origin, "summary": _summary_json(restored.summary)})
+    said = f"restored {c.pack_id} version {c.version} ({c.origin}) -> {restored.db_path}"
+    if args.json:  # the keys of its refusal too: a script reads said["status"] either way
+        _say_json(args, "restored", None, said, restored=str(restored.db_path), pack_id=c.pack_id,
+                  version=c.version, signer=c.signer, origin=c.origin,
+                  summary=_summary_json(restored.summary))
     else:
-        print(f"restored {c.pack_id} version {c.version} ({c.origin}) -> {restored.db_path}")
+        print(said)
         for line in restored.summary.lines():
             print(f"  {line}")
     return 0

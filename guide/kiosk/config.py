@@ -22,6 +22,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import os
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -232,6 +233,8 @@ def load_config(path: Path | None = None) -> KioskConfig:
         return KioskConfig()
     except OSError as exc:
         raise KioskConfigError(f"{path}: {exc.strerror}") from None
+    except UnicodeDecodeError as exc:  # had been a traceback at start-up
+        raise KioskConfigError(f"{path}: not UTF-8 text (byte {exc.start}); save it as UTF-8") from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -246,6 +249,30 @@ def load_config(path: Path | None = None) -> KioskConfig:
         what = "no such file" if not named.exists() else "not a file"
         raise KioskConfigError(f"{path}: kiosk.updates_config: {named}: {what}")
     return dataclasses.replace(config, updates_config=str(named))
+
+
+_ENABLED_LINE = re.compile(r"^[ \t]*enabled[ \t]*=(?![ \t]*false\b)", re.MULTILINE)
+
+
+def asks_for_kiosk(path: Path) -> bool:
+    """Whether the settings file at ``path``, even one :func:`load_config` refuses, may ask for
+    kiosk mode (an ``enabled`` that is not ``false``, in any table).
+
+    A file that cannot be read is taken as asking: a kiosk must refuse to start rather than
+    open the ordinary window, with its staff menu and no PIN, to the public.
+    """
+    try:
+        text = path.read_bytes().decode("utf-8", errors="replace")
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:  # broken TOML: look for the line itself
+        return bool(_ENABLED_LINE.search(text))
+    tables = [data, *(value for value in data.values() if isinstance(value, dict))]
+    return any("enabled" in table and table["enabled"] is not False for table in tables)
 
 
 def updates_config_file(kiosk_config: Path | None = None) -> ConfigChoice:

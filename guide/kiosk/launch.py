@@ -41,14 +41,14 @@ def kiosk_config_for(args: argparse.Namespace) -> KioskConfig | None:
 
         if not (paths.user_data_dir() / CONFIG_NAME).exists():
             return None  # the ordinary guide's start: no settings file to read
-    from guide.kiosk.config import KioskConfigError, load_config
+    from guide.kiosk.config import KioskConfigError, asks_for_kiosk, default_config_path, load_config
 
     try:
         config = load_config(path)
     except KioskConfigError as exc:
-        if wanted or path is not None:
+        if wanted or path is not None or asks_for_kiosk(default_config_path()):
             raise KioskRefused(f"kiosk settings: {exc}") from None
-        return None  # a broken kiosk.toml must not stop the ordinary guide
+        return None  # a broken kiosk.toml that does not ask for a kiosk: the ordinary guide
     if not (wanted or config.enabled):
         return None
     from guide.updates.config import ConfigError, load_update_config

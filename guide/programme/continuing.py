@@ -24,6 +24,9 @@ from guide.content.same_item import Listing, norm, similar_titles
 from guide.programme.normalise import Programme
 
 SHEETS = ("xlsx", "csv")  # the formats whose programme is named after the file
+# The previous release's pack id of every programme whose file names no title (an .ics without
+# X-WR-CALNAME); such a file is now named after itself, and its re-import must stay an update.
+NAMELESS_ID = "programme"
 
 
 @dataclass(frozen=True)
@@ -77,14 +80,33 @@ def from_sheet(fmt: str, source: str) -> bool:
     return fmt in SHEETS and source.lower().endswith(tuple(f".{s}" for s in SHEETS))
 
 
+def nameless_before(programme: Programme, pack_id: str, source: str, file: str) -> bool:
+    """Whether ``programme``, read from ``file`` that names no title (it took the file's name),
+    may be the next version of the previous release's nameless programme (``pack_id``
+    ``programme``) imported from a file of the same name (``source``; versions aside, as
+    会议日程-v2.ics and 会议日程.ics): that release gave both the id ``programme``."""
+    from guide.programme.pack_names import file_title
+
+    def named(name: str) -> str:
+        return file_title(Path(name.rsplit("/", 1)[-1]).stem)
+
+    return (pack_id == NAMELESS_ID and bool(source) and bool(file) and not programme.acronym
+            and programme.title == named(file) and named(source) == named(file))
+
+
 def continuing(programme: Programme, fmt: str, pack_id: str, title: str, source: str,
-               before: Callable[[], Sequence[Listing]]) -> Programme:
+               before: Callable[[], Sequence[Listing]], file: str = "") -> Programme:
     """``programme`` as the next version of the earlier one (``pack_id``, ``title``, imported
     from the file ``source``, whose sessions ``before`` lists) when both are spreadsheets of the
-    same event; as it is otherwise: another event's sheet is a programme of its own (made the
-    next version, it took the first one's name)."""
-    if not from_sheet(fmt, source) or not same_event(programme, before()):
+    same event, or (see :func:`nameless_before`) when ``file`` is the same nameless file as the
+    previous release's ``programme`` and of the same event; as it is otherwise: another event's
+    sheet is a programme of its own (made the next version, it took the first one's name)."""
+    sheets = from_sheet(fmt, source)
+    if not (sheets or nameless_before(programme, pack_id, source, file)) \
+            or not same_event(programme, before()):
         return programme
+    if not sheets:  # the id only: the file's name is its title now, not the old "Programme"
+        return replace(programme, acronym=pack_id)
     return replace(programme, acronym=pack_id, title=title or programme.title)
 
 

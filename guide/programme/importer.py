@@ -352,7 +352,12 @@ def import_programme(source: str, out: Path, *, fmt: str | None = None,
                                     keep_test_entries=keep_test_entries)
     earlier = earlier_import(Path(out))
     kept = False
-    if earlier is not None and from_sheet(fmt, earlier.source):
+    file = source.rsplit("/", 1)[-1]
+    if earlier is not None and pack_id is None and not from_sheet(fmt, earlier.source):
+        # The previous release's nameless programme from this same file: the next version.
+        programme = continuing(programme, fmt, earlier.pack_id, earlier.title, earlier.source,
+                               earlier.listings, file=file)
+    elif earlier is not None and from_sheet(fmt, earlier.source):
         if pack_id is None:  # a sheet's id is its file's name: the same event keeps the earlier one
             named = pack_id_of(programme)
             programme = continuing(programme, fmt, earlier.pack_id, earlier.title, earlier.source,
@@ -367,7 +372,7 @@ def import_programme(source: str, out: Path, *, fmt: str | None = None,
     previous = earlier.version if earlier is not None and earlier.pack_id == final_id else None
     if version is None:
         version = previous + 1 if previous is not None else 1
-    write_pack(programme, out, source=source.rsplit("/", 1)[-1], version=version)
+    write_pack(programme, out, source=file, version=version)
     return ImportResult(Path(out), fmt, programme, final_id, version, previous, kept)
 
 

@@ -61,7 +61,7 @@ def prepare_programme(source: Path, *, current_db: Path | None, timezone: str | 
         except ProgrammeError as exc:
             raise UpdateRefused(errors.INVALID_CONTENT, message_of(exc)) from exc
         current = stage.current
-        programme = _continuing(programme, fmt, current, current_db)
+        programme = _continuing(programme, fmt, current, current_db, source.name)
         pack_id = pack_id_of(programme)
         in_use = current.version if current is not None and current.pack_id == pack_id else 0
         version = max(stage.state.floor(pack_id), in_use) + 1
@@ -105,15 +105,16 @@ def prepare_programme(source: Path, *, current_db: Path | None, timezone: str | 
 
 
 def _continuing(programme: Programme, fmt: str, current: ContentIdentity | None,
-                current_db: Path | None) -> Programme:
+                current_db: Path | None, file: str) -> Programme:
     """A spreadsheet of the same event opened over a programme staff loaded from a spreadsheet
-    is its next version: same pack id, same title (see :mod:`guide.programme.continuing`)."""
+    is its next version: same pack id, same title (see :mod:`guide.programme.continuing`); so
+    is the same nameless calendar (``file``) over the previous release's ``programme``."""
     from guide.programme.continuing import continuing
 
     if current is None or current.signer != STAFF_SIGNER or current_db is None:
         return programme
     return continuing(programme, fmt, current.pack_id, current.title, current.source,
-                      lambda: _listings(current_db))
+                      lambda: _listings(current_db), file=file)
 
 
 def _listings(current_db: Path) -> list[Listing]:
