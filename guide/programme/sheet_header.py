@@ -91,6 +91,7 @@ def header_match(header: Any) -> tuple[str, str] | None:
 
 
 def header_field(header: str) -> str | None:
+    """The field a header cell names (title for 标题, Title or 活动名称), None for another header."""
     match = header_match(header)
     return match[0] if match else None
 
