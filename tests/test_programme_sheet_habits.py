@@ -11,6 +11,8 @@ import pytest
 
 from guide.cli import main
 from guide.content.loader import load_pack
+from guide.programme import sheet_header
+from guide.programme.importer import read_programme
 from tests.support import write_rows
 
 HEADER = ["编号 ID", "标题 Title", "日期 Date", "开始 Start", "结束 End", "地点 Room"]
@@ -265,3 +267,36 @@ def test_a_sheet_saved_with_a_version_in_its_name_is_titled_without_it(
     info = load_pack(tmp_path / "pack").info
     assert (info.id, info.title) == ("2023-zhong-guan-cun-lun-tan-ri-cheng", "2023中关村论坛日程")
     assert report["pack_id"] == "2023-zhong-guan-cun-lun-tan-ri-cheng"
+
+
+@pytest.mark.parametrize("name", ["programme.csv", "programme.xlsx"])
+def test_the_header_words_are_not_matched_cell_by_cell_on_every_row(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    """Opening a long export took twice as long as before: each session's row was matched cell
+    by cell against every header word, twice, to see whether it was the header again. A row is
+    now one lookup a cell, and a longer sheet asks header_match no more often than a short one."""
+    asked: list[Any] = []
+    real = sheet_header.header_match
+    monkeypatch.setattr(sheet_header, "header_match", lambda header: asked.append(header) or real(header))
+
+    def header_matches(rows: int) -> int:
+        asked.clear()
+        write_rows(tmp_path / name, [HEADER] + [
+            [f"S{i}", f"第{i}场", "2023-05-25", "09:00", "10:00", "主会场"] for i in range(rows)])
+        _format, programme = read_programme(str(tmp_path / name), fallback_timezone="Asia/Shanghai")
+        assert len(programme.forum) == rows
+        return len(asked)
+
+    assert header_matches(10) == header_matches(200)
+
+
+def test_a_header_again_in_words_of_another_case_and_spacing_is_still_found(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write_rows(tmp_path / "p.csv", [
+        HEADER, ["D1-1", "开幕式", "2023-05-25", "09:00", "10:00", "主会场"],
+        ["ID", " TITLE ", "date", "START", "End", "Room"],
+        ["D2-1", "分论坛", "2023-05-26", "09:00", "10:00", "A厅"],
+    ])
+    code, err, _report = _import(tmp_path, capsys, tmp_path / "p.csv")
+    assert code == 0, err
+    assert "row 3: repeats the header (row 1)" in err

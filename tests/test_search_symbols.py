@@ -13,6 +13,7 @@ import sqlite3
 import pytest
 
 from guide.search import SearchDoc, normalize_query, search
+from guide.search import text as search_text
 from guide.search.fallback import search_with_fallback
 from guide.search.query import typed_words
 from tests.support import memory_index
@@ -135,3 +136,30 @@ def test_a_sharp_knife_stays_words(conn: sqlite3.Connection) -> None:
     """Only names are read so: "a sharp" is no language."""
     pieces = normalize_query("a sharp knife, x plus plus")
     assert [p.text for p in pieces] == ["a", "sharp", "knife", "x", "plus"]
+
+
+class _Unscanned:
+    """A regex that must not run: the text cannot hold what it looks for."""
+
+    def finditer(self, text: str) -> None:
+        raise AssertionError(f"scanned {text!r}")
+
+
+@pytest.mark.parametrize("text", [
+    "探索“学科+产业”的创新，以“1+1+m+n”模式", "旗下“创e+”,联合建", "a surplus fund, plus a sharp rise",
+    "x++ and a# and 5g+", "the plus side: sharpen",
+])  # fmt: skip
+def test_text_without_a_name_skips_the_symbol_scans(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    """Highlighting asks every shown title and body for these names at each keystroke, and the
+    two regexes try every position of the text: news with 1+1+N or "surplus" paid for them."""
+    monkeypatch.setattr(search_text, "SYMBOL_WORD", _Unscanned())
+    monkeypatch.setattr(search_text, "SPOKEN_SYMBOL", _Unscanned())
+    assert search_text.symbol_words(text) == []
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("c++ or c#", ["cpp", "csharp"]), ("learn c sharp, g-plus-plus", ["csharp", "gpp"]),
+    ("f#语言和cplusplus", ["fsharp", "cpp"]), ("q-sharp 1+1", ["qsharp"]), ("c plus plus", ["cpp"]),
+])  # fmt: skip
+def test_the_scans_still_find_every_name(text: str, found: list[str]) -> None:
+    assert [spelt for _start, _end, spelt in search_text.symbol_words(text)] == found

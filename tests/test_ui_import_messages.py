@@ -458,5 +458,8 @@ def test_each_translation_keeps_its_templates_fields() -> None:
         source, text = message.findtext("source") or "", message.find("translation")
         if source in TEMPLATES and text is not None and text.text and text.get("type") != "unfinished":
             translated[source] = text.text
+    # Checked only where translated: without this a .ts regenerated and not yet translated
+    # passed, having checked nothing, and the window showed every such message in English.
+    assert sorted(set(TEMPLATES) - set(translated)) == []
     assert {s: t for s, t in translated.items() if _fields(s) != _fields(t)} == {}
     assert import_messages.TEMPLATES is TEMPLATES

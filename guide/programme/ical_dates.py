@@ -256,6 +256,8 @@ def zone_key(value: dt.datetime) -> str | None:
 
 
 def list_of(value: Any) -> list[Any]:
+    """A property's values as a list: icalendar gives one value alone, several (a property
+    given twice, two RRULE or ATTENDEE lines) as a list, and None for none."""
     if value is None:
         return []
     return value if isinstance(value, list) else [value]

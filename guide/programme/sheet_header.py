@@ -63,28 +63,43 @@ class SpreadsheetInvalid(ProgrammeError):
         super().__init__("\n".join(errors))
 
 
-def header_match(header: Any) -> tuple[str, str] | None:
-    """(field, word) of a header cell: word is "both", "zh" or "en", the part of the label it is
-    ("zh-alias", "en-alias" for another header of that meaning, :data:`ALIASES`)."""
-    text = " ".join(str(header or "").split()).casefold()
+def _header_words() -> dict[str, tuple[str, str]]:
+    """Each header word, folded, with its (field, word) for :func:`header_match`; the first of
+    COLUMNS, then of ALIASES, wins."""
+    found: dict[str, tuple[str, str]] = {}
     for name, label in COLUMNS:
         chinese, _, english = label.partition(" ")
         for word, said in (("both", label), ("zh", chinese), ("en", english)):
-            if text == said.casefold():
-                return name, word
+            found.setdefault(said.casefold(), (name, word))
     for name, word, said in ALIASES:
-        if text == said.casefold():
-            return name, f"{word}-alias"
-    return None
+        found.setdefault(said.casefold(), (name, f"{word}-alias"))
+    return found
+
+
+# Looked up for each cell of every row (is it the header again?): one dict, built once.
+_HEADER_WORDS = _header_words()
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def header_match(header: Any) -> tuple[str, str] | None:
+    """(field, word) of a header cell: word is "both", "zh" or "en", the part of the label it is
+    ("zh-alias", "en-alias" for another header of that meaning, :data:`ALIASES`)."""
+    return _HEADER_WORDS.get(_folded(str(header or "")))
 
 
 def header_field(header: str) -> str | None:
+    """The field a header cell names (title for 标题, Title or 活动名称), None for another header."""
     match = header_match(header)
     return match[0] if match else None
 
 
 def has_required(header: list[Any]) -> bool:
-    return all(f in {header_field(h) for h in header} for f in REQUIRED)
+    """Whether the cells ``header`` hold a header of each required field (标题 Title, 日期 Date)."""
+    fields = {header_field(h) for h in header}
+    return all(f in fields for f in REQUIRED)
 
 
 # A two-row header: a group header merged over several columns (时间) over the header of each
@@ -257,6 +272,22 @@ class SheetHeader:
     width: int  # the cells of the header row, empty ones at its end included (a CSV's ",,")
     rows: list[list[Any]] = dataclasses.field(default_factory=list)  # the header's rows, as typed
     above: list[list[Any]] = dataclasses.field(default_factory=list)  # the rows above it (a title)
+
+    @functools.cached_property
+    def words(self) -> frozenset[str]:
+        """The header words (:func:`header_match`) and the texts of the header's cells (as
+        :func:`repeats_header` compares them), folded as :func:`header_match` folds."""
+        texts = {cell_text(cell) for row in self.rows for cell in row} - {""}
+        return frozenset(_HEADER_WORDS).union(_folded(text) for text in texts)
+
+
+def may_be_header(row: list[Any], head: SheetHeader) -> bool:
+    """Whether some cell of ``row`` is a header word or the text of one of the header's cells:
+    a row with none is neither the header again (:func:`repeats_header`) nor a header in other
+    columns (:func:`has_required`). Asked of every row first, as a session's row has none: one
+    lookup a cell (a number, date or time is no header word, only maybe a header cell's text)."""
+    return any(_folded(cell if isinstance(cell, str) else cell_text(cell)) in head.words
+               for cell in row)
 
 
 def repeats_header(row: list[Any], head: SheetHeader, *, under: bool = False) -> bool:

@@ -53,6 +53,7 @@ from guide.programme.sheet_header import (
     Where,
     has_required,
     header_field,
+    may_be_header,
     open_sheet,
     repeats_header,
     unknown_columns,
@@ -185,6 +186,8 @@ class _SheetReader:
         block pasted under the first with its header had refused the sheet, its header cells
         "not a date"); None for a header in other columns than the sheet's, refused: the rows
         under it would be read in the wrong columns, so the sheet is read no further."""
+        if not may_be_header(row, self.head):  # a session's row: no cell to match twice over
+            return False
         if repeats_header(row, self.head, under=bool(self.repeated) and self.repeated[-1] == number - 1):
             self.repeated.append(number)
             return True

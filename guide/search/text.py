@@ -256,16 +256,43 @@ SPOKEN_SYMBOL = re.compile(
 )
 
 
+# What every match of SYMBOL_WORD that is a name holds, led by a character class (which re
+# scans for quickly): the gate before SYMBOL_WORD.
+_SYMBOL_HINT = re.compile(
+    "|".join(f"[{''.join(n[0] for n in SPELT_SYMBOLS if n.endswith(s))}]{re.escape(s)}"
+             for s in ("++", "#")))
+# The letters that can say each name in words (c sharp, g plus plus): SPOKEN_SYMBOL's.
+_SPOKEN_LETTERS = {word: "".join(n[0] for n in SPELT_SYMBOLS if n.endswith(symbol))
+                   for word, symbol in (("sharp", "#"), ("plus", "++"))}
+
+
+def _spoken_hint(folded: str) -> bool:
+    """Whether some "sharp" or "plus" in folded text has a name's letter just before it,
+    or before one space or hyphen: what every match of SPOKEN_SYMBOL holds."""
+    for word, letters in _SPOKEN_LETTERS.items():
+        at = folded.find(word)
+        while at >= 0:
+            before = folded[at - 1] if at else ""  # "" is in every string: test it first
+            if before and (before in letters
+                           or (at > 1 and before in " -" and folded[at - 2] in letters)):
+                return True
+            at = folded.find(word, at + 1)
+    return False
+
+
 def symbol_words(folded: str) -> list[tuple[int, int, str]]:
     """``(start, end, spelt)`` of each name of a letter with symbols in folded text
     (``c++`` -> ``cpp``, ``c#`` -> ``csharp``: :data:`SPELT_SYMBOLS`; said in words too,
     ``c sharp``: :data:`SPOKEN_SYMBOL`): indexed and asked spelt, a word of its own, which
     a kiosk's keyboard (no + or #) can type too."""
     found = []
-    if "+" in folded or "#" in folded:  # almost every text: no regex scan
+    # Cheap gates first: highlighting runs this on every shown title and body per keystroke,
+    # and both regexes start with a lookbehind that re tries at every position. Text with +
+    # but no name (1+1+N, 创e+) or with "plus" in another word (surplus) skips them.
+    if ("++" in folded or "#" in folded) and _SYMBOL_HINT.search(folded):
         found = [(m.start(), m.end(), spelt) for m in SYMBOL_WORD.finditer(folded)
                  if (spelt := SPELT_SYMBOLS.get(m.group()))]
-    if "sharp" in folded or "plus" in folded:
+    if ("sharp" in folded or "plus" in folded) and _spoken_hint(folded):
         for m in SPOKEN_SYMBOL.finditer(folded):
             spelt = SPELT_SYMBOLS[m.group(1) + "#" if m.group(1) else m.group(2) + "++"]
             if spelt != m.group():  # csharp is a word already
