@@ -1714,6 +1714,10 @@
         <translation>小数点后只有一位数字，因此分钟不明确（{shown} 还是 {other}？）：请把时间写作 HH:MM，例如 {shown}</translation>
     </message>
     <message>
+        <source>holds the number {number}: {minutes} if the dot parts hours from minutes, or {half} if the column counts hours in decimals; which one is not guessed: write the time as HH:MM, {minutes} or {half}</source>
+        <translation>单元格中的数字为 {number}：若小数点分隔小时和分钟，则为 {minutes}；若该列用小数表示小时，则为 {half}。无法判断是哪一种：请把时间写作 HH:MM，即 {minutes} 或 {half}</translation>
+    </message>
+    <message>
         <source>{where}, column {column}: {value!r} has no year ({why}); write the date with its year, e.g. {example}</source>
         <translation>{where}，{column} 列：{value!r} 没有年份（{why}）；请写上年份，例如 {example}</translation>
     </message>
