@@ -67,20 +67,36 @@ def _named_date(text: str) -> dt.date | str | None:
     return None if weekday is not None and weekday != date.weekday() else date
 
 
+def _one_text(row: list[Any]) -> tuple[Any, int] | None:
+    """(the first filled cell, how many are filled) of a row whose filled cells are side by
+    side and hold one text, none of them merged down from a row above (a cell merged down from
+    a session's row belongs to that session); None for any other row. Asked of every row: a
+    session's row is let go at its second filled cell, which says something else."""
+    merged: frozenset[int] = getattr(row, "continued", frozenset())
+    first: Any = None
+    text = ""
+    at = count = 0
+    for i, value in enumerate(row):
+        if not (said := cell_text(value)):
+            continue
+        if i in merged or (count and (said != text or i != at + 1)):
+            return None
+        if not count:
+            first, text = value, said
+        at, count = i, count + 1
+    return (first, count) if count else None
+
+
 def day_banner(row: list[Any]) -> Banner | None:
     """The day's banner ``row`` is, or None: a row whose only text, in one cell or in cells a
     merge across the row filled, says a day and nothing else (第二天 5月26日（周五）, 5月26日 上午,
     Day 2, 2023-05-26): which day, its date, weekday, part of the day."""
-    merged: frozenset[int] = getattr(row, "continued", frozenset())
-    filled = [(i, v) for i, v in enumerate(row) if cell_text(v)]
-    if not filled or any(i in merged for i, _v in filled):
-        return None  # a cell merged down from a session's row above belongs to that session
-    first = filled[0][1]
-    if any(cell_text(v) != cell_text(first) for _i, v in filled) or \
-            filled[-1][0] - filled[0][0] != len(filled) - 1:
+    found = _one_text(row)
+    if found is None:
         return None
+    first, filled = found
     if isinstance(first, dt.datetime | dt.date):  # a date cell merged across the row
-        if len(filled) < 2:
+        if filled < 2:
             return None  # a date alone in its column: a session still to be filled in
         day = first.date() if isinstance(first, dt.datetime) else first
         return Banner(cell_text(first)[:10], day)

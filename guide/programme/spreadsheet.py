@@ -282,6 +282,7 @@ class _SheetReader:
         """The event of one row, or None when a cell of it is bad (said in ``errors``);
         ``date_merged``: its date cell is merged down over it from a row above."""
         errors_before = len(self.errors)
+        here = self.where.row(number)  # made once: the id's, the date's and the event's place
         # A sheet is typed by hand: the same id twice is a slip, and a bookmark on that id
         # would follow whichever row came first; so both rows are named, not repaired.
         source_id = cell_text(cells.get("id"))
@@ -289,7 +290,7 @@ class _SheetReader:
             self._bad(number, "id", Message("is also the id of {where}; every session needs its "
                                             "own id", where=self.ids[source_id]), cells.get("id"))
         elif source_id:
-            self.ids[source_id] = self.where.row(number)
+            self.ids[source_id] = here
         title = cell_text(cells.get("title"))
         if not title:
             self._bad(number, "title", Message("is empty; every session needs a title"), None)
@@ -298,8 +299,8 @@ class _SheetReader:
         if len(self.errors) > errors_before or day is None:
             return None
         if not yearless:
-            self.dates.append(SheetDate(day, self.where.row(number)))
-        event = RawEvent(where=self.where.row(number), day=day.isoformat(),
+            self.dates.append(SheetDate(day, here))
+        event = RawEvent(where=here, day=day.isoformat(),
                          source_id=source_id or None, title=title,
                          room=cell_text(cells.get("room")), track=cell_text(cells.get("track")),
                          type=cell_text(cells.get("type")), abstract=cell_text(cells.get("abstract")),
@@ -317,7 +318,7 @@ class _SheetReader:
             took = self.banners[self.banner][1] if self.banner is not None else []
             banner = self.banner if number in took else None
             self.yearless.append(Yearless(event, cells.get("date"), self.where(banner or number),
-                                          self.where.row(number)))  # a banner's, said once at it
+                                          here))  # a banner's, said once at it
         return event
 
     def _date(self, cells: dict[str, Any], number: int) -> tuple[dt.date | None, bool]:
