@@ -49,7 +49,10 @@ def _swallowed_rows(row: list[Any], head: SheetHeader, sep: str, where: Where,
     date_at = head.fields.index("date")
     errors: list[str] = []
     for i, value in enumerate(row):
-        for line in str(value).split("\n")[1:] if value else ():
+        text = str(value) if value else ""
+        if "\n" not in text:  # most cells: one line, nothing swallowed
+            continue
+        for line in text.split("\n")[1:]:
             parts = next(csv.reader([line], delimiter=sep), [])
             if len(parts) > date_at and is_date(parts[date_at]):
                 column = cell_text(head.cells[i]) or column_letter(i)

@@ -286,8 +286,12 @@ def may_be_header(row: list[Any], head: SheetHeader) -> bool:
     a row with none is neither the header again (:func:`repeats_header`) nor a header in other
     columns (:func:`has_required`). Asked of every row first, as a session's row has none: one
     lookup a cell (a number, date or time is no header word, only maybe a header cell's text)."""
-    return any(_folded(cell if isinstance(cell, str) else cell_text(cell)) in head.words
-               for cell in row)
+    words = head.words
+    for cell in row:  # _folded, written out: this loop runs for every cell of the sheet
+        text = cell if isinstance(cell, str) else cell_text(cell)
+        if " ".join(text.split()).casefold() in words:
+            return True
+    return False
 
 
 def repeats_header(row: list[Any], head: SheetHeader, *, under: bool = False) -> bool:
