@@ -43,6 +43,8 @@ def shown_number(value: Any, number_format: str) -> Any:
 def cell_text(value: Any) -> str:
     """A cell as trimmed text: empty for nothing, 12 for the number 12.0, a workbook's number as
     its cell shows it (9.30 for 9.3 formatted 0.00)."""
+    if value.__class__ is str:  # most cells (all of a CSV file's): asked first, as it is asked often
+        return value.strip()
     if value is None:
         return ""
     if isinstance(value, ShownNumber):
@@ -274,6 +276,7 @@ TIME_FORMS = Message("HH:MM or HH:MM:SS, e.g. 14:00; 14.00 or 1400; or with 上�
 _SECONDS = r"(?:[:：](?P<s>[0-5]\d))?"
 _CHINESE_HALF_DAY = re.compile(r"(?P<half>上午|早上|下午|中午|晚上|凌晨)\s*(?P<h>\d{1,2})"
                                rf"(?:[:：.](?P<m>\d{{2}}){_SECONDS}|点(?:(?P<m2>\d{{1,2}})分?|(?P<thirty>半))?)")
+_COLON_CLOCK = re.compile(rf"(\d{{1,2}})[:：](\d{{2}}){_SECONDS}")  # 9:30, 09：30, 09:30:00
 _LATIN_HALF_DAY = re.compile(rf"(?P<h>\d{{1,2}})(?:[:：.](?P<m>\d{{2}}){_SECONDS})?"
                              r"\s*(?P<half>[ap])\.?\s*m\.?", re.IGNORECASE)
 # The hours (1-12) each part of the day names, and how many to add for the clock: 晚上12点 and
@@ -329,7 +332,7 @@ def cell_time(value: Any) -> dt.time:
     if half := _decimal_half(value):
         raise ValueError(half)
     text = _time_text(value)
-    m = re.fullmatch(rf"(\d{{1,2}})[:：](\d{{2}}){_SECONDS}", text)
+    m = _COLON_CLOCK.fullmatch(text)
     if m is None and not _EXCEL_TIME.fullmatch(text):
         m = _DOTTED.fullmatch(text)
     if m and int(m[1]) <= 23 and int(m[2]) <= 59:
@@ -420,6 +423,7 @@ def time_range(value: Any) -> tuple[dt.time, int | None, str | None]:
 
 
 _EXCEL_DAY0 = dt.datetime(1899, 12, 31)  # serial 1.0 is 1900-01-01 00:00: "24:00" in a time cell
+_MIDNIGHT_24 = re.compile(r"24(?:[:：.]?00)(?::00)?")  # 24:00, the end of the day
 _NEXT_DAY = re.compile(r"(?:次日|\+1\s*)?\s*(\d{1,2}[:：]\d{2}(?::\d{2})?)\s*(?:\+1|次日)?")
 
 
@@ -431,7 +435,7 @@ def end_minutes(value: Any) -> int:
     if isinstance(value, dt.datetime) and value < _EXCEL_DAY0 + dt.timedelta(days=2):
         return int((value - _EXCEL_DAY0).total_seconds() // 60)
     text = _time_text(value)
-    if re.fullmatch(r"24(?:[:：.]?00)(?::00)?", text):
+    if _MIDNIGHT_24.fullmatch(text):
         return 24 * 60
     if _midnight_am(text):
         return 24 * 60  # an end at 12:00 AM is the midnight the day ends at

@@ -140,6 +140,10 @@ def _emphasis(text: str) -> str:
     return "".join(out)
 
 
+_BLANK_LINE = re.compile(r"\n\s*\n")  # between two paragraphs
+_SPACES = re.compile(r"[ \t]+")
+
+
 def paragraphs(raw: str | None) -> tuple[list[str], int]:
     """The text's paragraphs as plain text, and the rounds of extra HTML escaping undone.
 
@@ -152,7 +156,7 @@ def paragraphs(raw: str | None) -> tuple[list[str], int]:
     text, rounds = unescape(raw.replace("\r\n", "\n").replace("\r", "\n"))
     text = _strip_html(text)
     out: list[str] = []
-    for block in re.split(r"\n\s*\n", text):
+    for block in _BLANK_LINE.split(text):
         lines = [_markdown_line(line.strip()) for line in block.split("\n")]
         lines = [line for line in lines if line]
         if not lines:
@@ -163,7 +167,7 @@ def paragraphs(raw: str | None) -> tuple[list[str], int]:
         # Each list item on its own; the lines of a paragraph together.
         joined = "\n".join(_emphasis(item) for item in joined.split("\n"))
         if "  " in joined or "\t" in joined:
-            joined = re.sub(r"[ \t]+", " ", joined)
+            joined = _SPACES.sub(" ", joined)
         out.append(joined.strip())
     return out, rounds
 
