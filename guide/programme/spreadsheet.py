@@ -161,7 +161,8 @@ class _SheetReader:
                 self.banner, self.banners[number], self.above = number, (banner, []), None
                 continue
             lost = lost_cells(row, self.head, self.sep, self.where, number)
-            lost += unsaved_cells(row, self.fields, self.where, number)
+            if self.sep is None:  # a CSV file holds text only, never a formula's missing result
+                lost += unsaved_cells(row, self.fields, self.where, number)
             if lost:
                 self.errors.extend(lost)
                 continue

@@ -28,6 +28,8 @@ def _day(m: re.Match[str]) -> int:
 def weekday_after(text: str) -> tuple[str, int | None]:
     """(``text`` without the weekday that ends it, that weekday 0-6 for Monday-Sunday), or
     (``text``, None) when no weekday ends it after some other text, or its brackets do not pair."""
+    if text.rstrip()[-1:] in "0123456789":  # most date cells: no weekday word ends in a digit
+        return text, None
     m = _AT_END.search(text)
     if m is None or not text[:m.start()].strip() or bool(m["open"]) != bool(m["close"]):
         return text, None
