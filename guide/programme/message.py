@@ -18,18 +18,24 @@ from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 from typing import Any
 
+_NO_PARAMS: Mapping[str, Any] = MappingProxyType({})
+
 
 class Message(str):
     """English text made from ``template`` and ``params``; compares, prints and serialises as
     that text. Values that are messages are kept as such, for the window to translate too."""
 
+    # Slots, not a __dict__: a sheet's import makes a message or more for every row, and each
+    # object the garbage collector tracks brings its next round sooner.
+    __slots__ = ("params", "template")
     template: str
     params: Mapping[str, Any]
 
     def __new__(cls, template: str, /, **params: Any) -> Message:
         self = super().__new__(cls, template.format(**params) if params else template)
-        self.__dict__["template"] = template
-        self.__dict__["params"] = MappingProxyType(dict(params))
+        object.__setattr__(self, "template", template)
+        # ``params`` is this call's own dict (``**``), not the caller's: no copy is needed.
+        object.__setattr__(self, "params", MappingProxyType(params) if params else _NO_PARAMS)
         return self
 
     def __setattr__(self, name: str, value: Any) -> None:
