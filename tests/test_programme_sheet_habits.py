@@ -300,3 +300,19 @@ def test_a_header_again_in_words_of_another_case_and_spacing_is_still_found(
     code, err, _report = _import(tmp_path, capsys, tmp_path / "p.csv")
     assert code == 0, err
     assert "row 3: repeats the header (row 1)" in err
+
+
+@pytest.mark.parametrize("room, about", [("会场 Room", "简介 Description"), ("场地 Venue", "摘要 Summary")])
+def test_a_bilingual_header_in_other_words_than_the_templates_is_read(
+        tmp_path: Path, room: str, about: str) -> None:
+    """会场 is the guide's own word for a room, yet a column headed "会场 Room" (or "简介
+    Description") was "not a column the guide reads": only the template's 地点 Room and each
+    word alone were known, so every session lost its room and its description."""
+    write_rows(tmp_path / "p.csv", [
+        ["标题 Title", "日期 Date", "开始 Start", "结束 End", room, about],
+        ["开幕式", "2023-05-25", "09:00", "10:00", "主会场", "论坛开幕"]])
+    _format, programme = read_programme(str(tmp_path / "p.csv"), fallback_timezone="Asia/Shanghai")
+    (session,) = programme.forum
+    (hall,) = programme.room
+    assert session["room"] == hall["id"] and "主会场" in hall.values()
+    assert session["summary"] == "论坛开幕"

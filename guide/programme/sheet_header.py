@@ -73,6 +73,20 @@ def _header_words() -> dict[str, tuple[str, str]]:
             found.setdefault(said.casefold(), (name, word))
     for name, word, said in ALIASES:
         found.setdefault(said.casefold(), (name, f"{word}-alias"))
+    # A bilingual header of other words than the template's ("会场 Room", "简介 Description"):
+    # any Chinese header of a field before any English one of the same field.
+    halves: dict[tuple[str, str], list[str]] = {}
+    for name, label in COLUMNS:
+        chinese, _, english = label.partition(" ")
+        halves.setdefault((name, "zh"), []).append(chinese)
+        halves.setdefault((name, "en"), []).append(english)
+    for name, word, said in ALIASES:
+        halves.setdefault((name, word), []).append(said)
+    for (name, word), chinese_words in halves.items():
+        if word == "zh":
+            for chinese in chinese_words:
+                for english in halves.get((name, "en"), []):
+                    found.setdefault(f"{chinese} {english}".casefold(), (name, "both-alias"))
     return found
 
 
