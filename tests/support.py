@@ -210,3 +210,10 @@ def hit_ids(hits: Iterable[SearchHit]) -> list[str]:
     """The ids of search hits, best first."""
     return [hit.id for hit in hits]
 
+
+
+def search_ids(conn: sqlite3.Connection, query: str) -> list[str]:
+    """The ids :func:`guide.search.search` finds for ``query``, best first."""
+    from guide.search import search
+
+    return hit_ids(search(conn, query))

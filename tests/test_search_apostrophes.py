@@ -16,6 +16,7 @@ import pytest
 
 from guide.search import SearchDoc, normalize_query, search
 from tests.support import memory_index
+from tests.support import search_ids as ids
 
 TALKS = (
     SearchDoc("forum", "bluetooth", "Bluetooth Headphone Jacking: A Key to Your Phone",
@@ -40,10 +41,6 @@ TALKS = (
 @pytest.fixture(scope="module")
 def conn() -> sqlite3.Connection:
     return memory_index(TALKS)
-
-
-def ids(conn: sqlite3.Connection, query: str) -> list[str]:
-    return [hit.id for hit in search(conn, query)]
 
 
 @pytest.mark.parametrize("query", ["Don't look up", "Don’t look up", "don’t look up", "DON'T LOOK UP"])

@@ -17,6 +17,7 @@ from guide.search import text as search_text
 from guide.search.fallback import search_with_fallback
 from guide.search.query import typed_words
 from tests.support import memory_index
+from tests.support import search_ids as ids
 
 TALKS = (
     SearchDoc("forum", "cpp", "C++ in practice", body="Templates, ranges and C++20 modules."),
@@ -32,10 +33,6 @@ TALKS = (
 @pytest.fixture(scope="module")
 def conn() -> sqlite3.Connection:
     return memory_index(TALKS)
-
-
-def ids(conn: sqlite3.Connection, query: str) -> list[str]:
-    return [hit.id for hit in search(conn, query)]
 
 
 @pytest.mark.parametrize("query", ["C++", "c++", "C＋＋"])

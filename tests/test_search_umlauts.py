@@ -16,6 +16,7 @@ import pytest
 
 from guide.search import SearchDoc, count_by_kind, search
 from tests.support import memory_index
+from tests.support import search_ids as ids
 
 TALKS = (
     SearchDoc("forum", "kitchen", "Chaos macht Küche", body="Kochen für viele Menschen."),
@@ -31,10 +32,6 @@ TALKS = (
 @pytest.fixture(scope="module")
 def conn() -> sqlite3.Connection:
     return memory_index(TALKS)
-
-
-def ids(conn: sqlite3.Connection, query: str) -> list[str]:
-    return [hit.id for hit in search(conn, query)]
 
 
 @pytest.mark.parametrize("query", ["kueche", "Kueche", "KUECHE"])
