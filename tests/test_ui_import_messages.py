@@ -58,6 +58,13 @@ def _open(qtbot, g: Guide, source: Path) -> bool:  # type: ignore[no-untyped-def
     return bool(done.args[0])
 
 
+def _question(qtbot, g: Guide, monkeypatch: pytest.MonkeyPatch, source: Path) -> str:  # type: ignore[no-untyped-def]
+    """The question the staff window asks on opening ``source`` (answered Yes)."""
+    asked = answer_yes(monkeypatch)
+    assert _open(qtbot, g, source)
+    return asked[0]
+
+
 def _refusal(g: Guide) -> QMessageBox:
     box = g.window.findChild(QMessageBox, "importRefused")
     assert box is not None
@@ -244,9 +251,7 @@ def test_a_workbooks_hidden_and_other_sheets_are_said_in_chinese(
     source = tmp_path / "日程.xlsx"
     book.save(source)
     g = _staff_guide(qtbot, tmp_path, "zh")
-    asked = answer_yes(monkeypatch)
-    assert _open(qtbot, g, source)
-    question = asked[0]
+    question = _question(qtbot, g, monkeypatch, source)
     assert ("文件中未导入的内容（2）：\n"
             "   工作表 草稿：该工作表在工作簿中已隐藏，因此标题行下的 1 行未载入；如需导入，请右键单击"
             "工作表标签 > 取消隐藏\n"
@@ -279,9 +284,7 @@ def test_a_pasted_header_and_an_old_mac_workbooks_date_numbers_are_said_in_chine
     source = tmp_path / "mac.xlsx"
     book.save(source)
     g = _staff_guide(qtbot, tmp_path, "zh")
-    asked = answer_yes(monkeypatch)
-    assert _open(qtbot, g, source)
-    question = asked[0]
+    question = _question(qtbot, g, monkeypatch, source)
     assert ("\n   第 3 行：重复了标题行（第 1 行），就像把一组场次连同标题行粘贴到另一组下面时那样：已跳过，"
             "未作为场次读取；其下的场次已读取\n") in question, question
     assert ("\n   第 4 行，日期 Date 列：是 Excel 的日期序号（43610），而不是以日期格式显示的日期，已按其在"
