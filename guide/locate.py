@@ -44,17 +44,28 @@ def upgrade_in_place(db_path: Path) -> list[int]:
     version, _ = _stored(db_path)
     if version >= SCHEMA_VERSION or version == 0:
         return []
-    tmp = db_path.with_name(f".{db_path.name}.upgrade.tmp")
-    shutil.copyfile(db_path, tmp)
+    import os
+    import tempfile
+
+    from guide.files import atomic_replace, remove_stale_temps
+
+    remove_stale_temps(db_path.parent, f".{db_path.name}.")  # copies of upgrades that were killed
+    # A copy of its own per program (the pid lets a later start remove it if this one is
+    # killed): two guides started at once on an old file each upgrade their own copy,
+    # where one shared name let the second overwrite the copy the first was migrating.
+    fd, name = tempfile.mkstemp(prefix=f".{db_path.name}.", suffix=f".{os.getpid()}.tmp",
+                                dir=db_path.parent)
+    os.close(fd)
+    tmp = Path(name)
     try:
+        shutil.copyfile(db_path, tmp)
         conn = sqlite3.connect(tmp, isolation_level=None)
         try:
             passed = migrate(conn)
         finally:
             conn.close()
-        from guide.files import atomic_replace
-
-        atomic_replace(tmp, db_path)
+        if _stored(db_path)[0] < SCHEMA_VERSION:  # not upgraded by another program meanwhile
+            atomic_replace(tmp, db_path)
     finally:
         tmp.unlink(missing_ok=True)
     return passed

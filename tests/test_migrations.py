@@ -153,3 +153,39 @@ def test_an_older_search_index_is_rebuilt_in_the_current_layout(
     assert "folded" in {r[1] for r in db.execute("PRAGMA table_info(search_doc)")}
     assert layout_is_current(db)
     assert [h.id for h in search(db, query)][:1] == ["opening"]
+
+
+def test_two_programs_upgrading_one_old_database_at_once_both_open_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two guides started together on an older content file (a kiosk and a staff command
+    after an update) each upgrade it; neither fails nor leaves a half-migrated file."""
+    import guide.locate as locate
+    from guide.content.build import build_content_db
+    from guide.content.database import content_info, open_content_db
+    from guide.search import drop_index, search
+    from tests.conftest import MINI_PACK
+
+    path = build_content_db(MINI_PACK, tmp_path / "old.db").path
+    conn = _conn(path)
+    drop_index(conn)
+    conn.execute("PRAGMA user_version = 1")
+    conn.close()
+
+    real_migrate = locate.migrate
+    second: list[list[int]] = []
+    started: list[bool] = []
+
+    def migrate_while_another_starts(db: sqlite3.Connection) -> list[int]:
+        if not started:  # the second program starts while the first is migrating
+            started.append(True)
+            second.append(locate.upgrade_in_place(path))
+        return real_migrate(db)
+
+    monkeypatch.setattr(locate, "migrate", migrate_while_another_starts)
+    assert locate.upgrade_in_place(path) == list(range(2, SCHEMA_VERSION + 1))
+    assert second == [list(range(2, SCHEMA_VERSION + 1))]
+    db = open_content_db(path)
+    assert content_info(db).schema_version == SCHEMA_VERSION
+    assert [h.id for h in search(db, "开幕")][:1] == ["opening"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["old.db"]  # no copies left behind
