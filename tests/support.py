@@ -6,6 +6,7 @@ a pack before a content update reaches a visitor's machine.
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import sqlite3
@@ -23,7 +24,7 @@ from guide.app import build_window
 from guide.search import SearchDoc, SearchHit
 from guide.ui import boxes
 from guide.ui.guide import Guide
-from tests.conftest import MINI_PACK
+from tests.conftest import MINI_PACK, run_guide
 
 if TYPE_CHECKING:
     from guide.kiosk.controller import KioskController
@@ -179,11 +180,11 @@ def zip_bytes(parts: dict[str, str | bytes]) -> bytes:
     return buffer.getvalue()
 
 
-def memory_index(docs: Iterable[SearchDoc]) -> sqlite3.Connection:
-    """A search index of ``docs`` alone, in memory."""
+def memory_index(docs: Iterable[SearchDoc], path: str = ":memory:") -> sqlite3.Connection:
+    """A search index of ``docs`` alone, in memory (or in the database file ``path``)."""
     from guide.search import create_index, index_documents
 
-    conn = sqlite3.connect(":memory:")
+    conn = sqlite3.connect(path)
     create_index(conn)
     with conn:
         index_documents(conn, docs)
@@ -217,3 +218,57 @@ def search_ids(conn: sqlite3.Connection, query: str) -> list[str]:
     from guide.search import search
 
     return hit_ids(search(conn, query))
+
+
+@dataclass(frozen=True)
+class Imported:
+    """What ``guide import`` did, run by :func:`import_schedule`."""
+
+    code: int
+    out: str  # what it printed: "" when the caller reads capsys itself
+    err: str
+    pack: Path  # the --out folder
+    report: dict[str, Any]  # the --report file's JSON; {} when the import failed or none was asked
+
+    def sessions(self) -> list[dict[str, Any]]:
+        """The pack's sessions as the importer wrote them (sessions-0001.json's forums)."""
+        data: dict[str, Any] = json.loads((self.pack / "sessions-0001.json").read_text(encoding="utf-8"))
+        return list(data["forum"])
+
+
+def import_schedule(tmp_path: Path, source: Path, *extra: str,
+                    capsys: pytest.CaptureFixture[str] | None = None,
+                    timezone: str | None = "Asia/Shanghai", report: bool = True) -> Imported:
+    """``guide import SOURCE --out tmp_path/pack --report tmp_path/report.json --timezone ZONE
+    EXTRA...`` in this process (``report=False``, ``timezone=None``: without that option).
+
+    With ``capsys``: what it printed, which holds no traceback; without, the caller reads it."""
+    from guide.cli import main
+
+    pack, report_file = tmp_path / "pack", tmp_path / "report.json"
+    args = ["import", str(source), "--out", str(pack)]
+    args += ["--report", str(report_file)] if report else []
+    args += ["--timezone", timezone] if timezone else []
+    code = main([*args, *extra])
+    out = err = ""
+    if capsys is not None:
+        out, err = capsys.readouterr()
+        assert "Traceback" not in err, err
+    # A failed import writes no report: one there is an earlier import's.
+    said = json.loads(report_file.read_text(encoding="utf-8")) if report and code == 0 else {}
+    return Imported(code, out, err, pack, said)
+
+
+def import_and_list(tmp_path: Path, source: Path | str, *extra: str
+                    ) -> tuple[list[dict[str, Any]], dict[str, Any], str]:
+    """``guide import`` of ``source`` (with ``extra`` options), ``build-db`` of its pack and
+    ``list forum --json``, each in a fresh process as a user runs them: (the sessions listed,
+    the import's report, what the import said on stderr)."""
+    pack, db, report = tmp_path / "pack", tmp_path / "c.db", tmp_path / "report.json"
+    done = run_guide("import", str(source), "--out", str(pack), "--report", str(report), *extra)
+    assert done.returncode == 0, done.stderr
+    built = run_guide("build-db", "--content", str(pack), "--out", str(db))
+    assert built.returncode == 0, built.stderr
+    listed = run_guide("list", "forum", "--json", "--content-db", str(db))
+    assert listed.returncode == 0, listed.stderr
+    return json.loads(listed.stdout), json.loads(report.read_text(encoding="utf-8")), done.stderr

@@ -10,6 +10,7 @@ import pytest
 
 from guide.cli import main
 from guide.content.loader import load_pack
+from tests.support import import_schedule
 
 XML = """<?xml version="1.0" encoding="UTF-8"?>
 <schedule><conference><title>ZGC</title><acronym>zgc23</acronym>
@@ -26,10 +27,9 @@ GOOD = {"color": "#ff0000", "date": "2023-05-25", "room_guid": "r1", "guid": "g1
 
 
 def _import(tmp_path: Path, text: str, name: str) -> tuple[int, Path, dict[str, Any]]:
-    source, out, report = tmp_path / name, tmp_path / "pack", tmp_path / "report.json"
-    source.write_text(text, encoding="utf-8")
-    code = main(["import", str(source), "--out", str(out), "--report", str(report)])
-    return code, out, json.loads(report.read_text(encoding="utf-8")) if report.exists() else {}
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    done = import_schedule(tmp_path, tmp_path / name, timezone=None)
+    return done.code, done.pack, done.report
 
 
 def _forums(out: Path) -> dict[str, Any]:

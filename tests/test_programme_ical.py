@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from guide.cli import main
 from guide.content.loader import load_pack
+from tests.support import import_schedule
 
 HEAD = "BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:x\nX-WR-CALNAME:ZGC\n"
 DAILY = """BEGIN:VEVENT
@@ -35,11 +34,10 @@ def _calendar(*events: str) -> str:
 
 
 def _import(tmp_path: Path, text: str | bytes) -> tuple[int, Path, dict[str, Any]]:
-    source, out, report = tmp_path / "c.ics", tmp_path / "pack", tmp_path / "report.json"
+    source = tmp_path / "c.ics"
     source.write_bytes(text.encode("utf-8") if isinstance(text, str) else text)
-    code = main(["import", str(source), "--out", str(out), "--report", str(report),
-                 "--timezone", "Asia/Shanghai"])
-    return code, out, json.loads(report.read_text(encoding="utf-8")) if report.exists() else {}
+    done = import_schedule(tmp_path, source)
+    return done.code, done.pack, done.report
 
 
 def _times(out: Path) -> list[tuple[str, str, str | None]]:

@@ -18,7 +18,7 @@ import pytest
 
 from guide.programme.text import paragraphs
 from tests.conftest import ROOT, run_guide
-from tests.support import zip_bytes
+from tests.support import import_and_list, zip_bytes
 
 SCHEDULES = ROOT / "tests" / "fixtures" / "schedules"
 XML_39C3 = SCHEDULES / "eventfahrplan-schedule-39c3-20251206.xml"
@@ -50,24 +50,13 @@ def _expected_39c3() -> dict[str, dict[str, Any]]:
     return out
 
 
-def _import(tmp_path: Path, source: Path | str, *extra: str) -> tuple[list[dict[str, Any]], dict[str, Any]]:
-    pack, db, report = tmp_path / "pack", tmp_path / "c.db", tmp_path / "report.json"
-    done = run_guide("import", str(source), "--out", str(pack), "--report", str(report), *extra)
-    assert done.returncode == 0, done.stderr
-    built = run_guide("build-db", "--content", str(pack), "--out", str(db))
-    assert built.returncode == 0, built.stderr
-    listed = run_guide("list", "forum", "--json", "--content-db", str(db))
-    assert listed.returncode == 0, listed.stderr
-    return json.loads(listed.stdout), json.loads(report.read_text(encoding="utf-8"))
-
-
 def _by_guid(sessions: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     return {s["guid"]: s for s in sessions}
 
 
 def test_39c3_xml_every_session_time_room_and_speakers_match_the_file(tmp_path: Path) -> None:
     expected = _expected_39c3()
-    sessions, report = _import(tmp_path, XML_39C3)
+    sessions, report, _err = import_and_list(tmp_path, XML_39C3)
     got = _by_guid(sessions)
     assert len(sessions) == len(expected) == 214
     for guid, want in expected.items():
@@ -89,7 +78,7 @@ def test_39c3_events_after_midnight_stay_on_their_conference_day(tmp_path: Path)
     expected = _expected_39c3()
     after_midnight = {g for g, e in expected.items() if e["start"].date().isoformat() != e["day"]}
     assert len(after_midnight) == 5
-    sessions, _report = _import(tmp_path, XML_39C3)
+    sessions, _report, _err = import_and_list(tmp_path, XML_39C3)
     for guid in after_midnight:
         s = _by_guid(sessions)[guid]
         assert s["date"] == expected[guid]["day"]
@@ -101,7 +90,7 @@ def test_39c3_events_after_midnight_stay_on_their_conference_day(tmp_path: Path)
 
 
 def test_nested_link_titles_never_replace_the_session_title(tmp_path: Path) -> None:
-    sessions, _report = _import(tmp_path, XML_39C3)
+    sessions, _report, _err = import_and_list(tmp_path, XML_39C3)
     s = _by_guid(sessions)["a2dd3dc7-ecae-50b3-82d9-266ad02f7a40"]
     assert s["title"] == "All my Deutschlandtickets gone: Fraud at an industrial scale"
     assert {"url": "https://zügli.app", "title": "Zügli"} in s["links"]
@@ -113,7 +102,7 @@ def test_nested_link_titles_never_replace_the_session_title(tmp_path: Path) -> N
 def test_nested_markdown_emphasis_leaves_no_marks_in_the_39c3_texts(tmp_path: Path) -> None:
     """Six 39C3 sessions showed "**total newbies**", "_**Optional**: … Linux._" and
     "Ardu**ino": only one layer of emphasis was taken off, and only within one line."""
-    sessions, _report = _import(tmp_path, XML_39C3)
+    sessions, _report, _err = import_and_list(tmp_path, XML_39C3)
     texts = {s["guid"]: "\n".join([s.get("summary") or "", *(s.get("text") or [])]) for s in sessions}
     marked = {guid: t for guid, t in texts.items() if re.search(r"\*\*|(?<!\w)_\w|\w_(?!\w)", t)}
     assert marked == {}
@@ -156,7 +145,7 @@ def test_a_hostile_text_of_unpaired_marks_is_read_at_once() -> None:
 
 
 def test_speakers_are_people_deduplicated_across_sessions(tmp_path: Path) -> None:
-    sessions, report = _import(tmp_path, XML_39C3)
+    sessions, report, _err = import_and_list(tmp_path, XML_39C3)
     root = ET.parse(XML_39C3).getroot()
     guid_of = {(e.get("guid"), p.text): p.get("guid") for e in root.iter("event")
                for p in e.iter("person") if e.get("guid") != TEST_ENTRY}
@@ -179,7 +168,7 @@ def test_rc3_json_sessions_match_the_file(tmp_path: Path) -> None:
                 start = dt.datetime.fromisoformat(e["date"])
                 expected[e["guid"]] = (start, start + _hm(e["duration"]), room,
                                        [p["public_name"] for p in e["persons"]], day["date"])
-    sessions, report = _import(tmp_path, JSON_RC3)
+    sessions, report, _err = import_and_list(tmp_path, JSON_RC3)
     assert len(sessions) == len(expected) == 48 and report["skipped"] == []
     for s in sessions:
         start, end, room, speakers, day = expected[s["guid"]]
@@ -190,7 +179,7 @@ def test_rc3_json_sessions_match_the_file(tmp_path: Path) -> None:
 
 
 def test_rooms_and_tracks_are_items_of_their_own(tmp_path: Path) -> None:
-    _import(tmp_path, XML_39C3)
+    import_and_list(tmp_path, XML_39C3)
     rooms = json.loads(run_guide("list", "room", "--json", "--content-db",
                                  str(tmp_path / "c.db")).stdout)
     tracks = json.loads(run_guide("list", "track", "--json", "--content-db",
@@ -221,7 +210,7 @@ def test_a_schedule_is_imported_from_an_http_url_as_from_the_file(tmp_path: Path
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         url = f"http://127.0.0.1:{server.server_address[1]}/{XML_39C3.name}"
-        sessions, _report = _import(tmp_path / "url", url)
+        sessions, _report, _err = import_and_list(tmp_path / "url", url)
         assert set(_by_guid(sessions)) == set(_expected_39c3())
         missing = run_guide("import", url + ".gone", "--out", str(tmp_path / "none"))
         assert missing.returncode == 2 and "cannot download" in missing.stderr

@@ -11,14 +11,14 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from guide.cli import main
+from tests.support import import_schedule
 
 HEAD = ["编号", "会议名称", "日期", "开始时间", "结束时间", "会场", "嘉宾"]
 
 
 def _import(tmp_path: Path, capsys: pytest.CaptureFixture[str], source: Path) -> tuple[int, str]:
-    code = main(["import", str(source), "--out", str(tmp_path / "pack"), "--timezone", "Asia/Shanghai"])
-    return code, capsys.readouterr().err
+    done = import_schedule(tmp_path, source, capsys=capsys, report=False)
+    return done.code, done.err
 
 
 def _days(tmp_path: Path) -> dict[str, str]:

@@ -3,29 +3,20 @@ weekday or without a year, and a CSV saved from a sheet whose date cells were me
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from guide.cli import main
-from tests.support import write_rows
+from tests.support import import_schedule, write_rows
 
 
 def _import(tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str,
             rows: list[list[Any]]) -> tuple[int, str, str, list[dict[str, Any]], dict[str, Any]]:
     """(exit code, stdout, stderr, the pack's sessions, the report) of importing ``rows``."""
     write_rows(tmp_path / name, rows)
-    out, report = tmp_path / "pack", tmp_path / "report.json"
-    code = main(["import", str(tmp_path / name), "--out", str(out), "--report", str(report),
-                 "--timezone", "Asia/Shanghai"])
-    said = capsys.readouterr()
-    assert "Traceback" not in said.err
-    sessions = json.loads((out / "sessions-0001.json").read_text(encoding="utf-8"))["forum"] \
-        if code == 0 else []
-    return code, said.out, said.err, sessions, \
-        json.loads(report.read_text(encoding="utf-8")) if code == 0 else {}
+    done = import_schedule(tmp_path, tmp_path / name, capsys=capsys)
+    return done.code, done.out, done.err, done.sessions() if done.code == 0 else [], done.report
 
 
 def _times(sessions: list[dict[str, Any]]) -> list[tuple[str, str | None, str | None]]:

@@ -3,29 +3,23 @@ typed with a dot or no separator, a workbook of old Mac Excel, a file saved as "
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from guide.cli import main
 from guide.content.loader import load_pack
 from guide.programme import sheet_header
 from guide.programme.importer import read_programme
-from tests.support import write_rows
+from tests.support import import_schedule, write_rows
 
 HEADER = ["编号 ID", "标题 Title", "日期 Date", "开始 Start", "结束 End", "地点 Room"]
 
 
 def _import(tmp_path: Path, capsys: pytest.CaptureFixture[str],
             source: Path) -> tuple[int, str, dict[str, Any]]:
-    out, report = tmp_path / "pack", tmp_path / "report.json"
-    code = main(["import", str(source), "--out", str(out), "--report", str(report),
-                 "--timezone", "Asia/Shanghai"])
-    err = capsys.readouterr().err
-    assert "Traceback" not in err
-    return code, err, json.loads(report.read_text(encoding="utf-8")) if report.exists() else {}
+    done = import_schedule(tmp_path, source, capsys=capsys)
+    return done.code, done.err, done.report
 
 
 def _starts(tmp_path: Path) -> dict[str, str]:

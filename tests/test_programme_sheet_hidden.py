@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 from openpyxl import Workbook
 
-from guide.cli import main
 from guide.content.loader import load_pack
+from tests.support import import_schedule
 
 HEADER = ["编号 ID", "标题 Title", "日期 Date", "开始 Start", "结束 End", "地点 Room"]
 
@@ -18,12 +17,8 @@ HEADER = ["编号 ID", "标题 Title", "日期 Date", "开始 Start", "结束 En
 def _import(tmp_path: Path, capsys: pytest.CaptureFixture[str],
             book: Workbook) -> tuple[int, str, Path, dict[str, Any]]:
     book.save(tmp_path / "s.xlsx")
-    out, report = tmp_path / "pack", tmp_path / "report.json"
-    code = main(["import", str(tmp_path / "s.xlsx"), "--out", str(out), "--report", str(report),
-                 "--timezone", "Asia/Shanghai"])
-    err = capsys.readouterr().err
-    assert "Traceback" not in err
-    return code, err, out, json.loads(report.read_text(encoding="utf-8")) if report.exists() else {}
+    done = import_schedule(tmp_path, tmp_path / "s.xlsx", capsys=capsys)
+    return done.code, done.err, done.pack, done.report
 
 
 def _sheet(book: Workbook, title: str, *rows: list[Any], state: str = "visible") -> None:

@@ -10,15 +10,13 @@ import pytest
 from openpyxl import Workbook
 
 from guide.cli import main
+from tests.support import import_schedule
 
 
 def _import(tmp_path: Path, capsys: pytest.CaptureFixture[str], source: Path) -> tuple[str, dict]:
-    out, report = tmp_path / "pack", tmp_path / "report.json"
-    code = main(["import", str(source), "--out", str(out), "--report", str(report),
-                 "--timezone", "Asia/Shanghai"])
-    err = capsys.readouterr().err
-    assert code == 0, err
-    return err, json.loads(report.read_text(encoding="utf-8"))
+    done = import_schedule(tmp_path, source, capsys=capsys)
+    assert done.code == 0, done.err
+    return done.err, done.report
 
 
 def _speakers(pack: Path) -> dict[str, list[str]]:

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from openpyxl import Workbook
 
-from guide.cli import main
+from tests.support import import_schedule
 
 HEAD = ["标题", "日期", "开始", "结束", "地点", "嘉宾"]
 
@@ -27,12 +27,8 @@ def _book(rows: list[list[Any]], merges: tuple[str, ...] = ()) -> Workbook:
 
 def _import(tmp_path: Path, capsys: pytest.CaptureFixture[str],
             source: Path) -> tuple[int, str, dict[str, Any]]:
-    out, report = tmp_path / "pack", tmp_path / "report.json"
-    code = main(["import", str(source), "--out", str(out), "--report", str(report),
-                 "--timezone", "Asia/Shanghai"])
-    err = capsys.readouterr().err
-    assert "Traceback" not in err
-    return code, err, json.loads(report.read_text(encoding="utf-8")) if code == 0 else {}
+    done = import_schedule(tmp_path, source, capsys=capsys)
+    return done.code, done.err, done.report
 
 
 def _speakers(pack: Path) -> list[tuple[str, str, list[str]]]:

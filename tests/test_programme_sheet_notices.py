@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +10,7 @@ from openpyxl import Workbook, load_workbook
 
 from guide.cli import main
 from guide.content.loader import load_pack
-from tests.support import write_rows
+from tests.support import import_schedule, write_rows
 
 
 def _import(tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str,
@@ -22,12 +21,8 @@ def _import(tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str,
 
 def _import_file(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                  source: Path) -> tuple[int, str, Path, dict[str, Any]]:
-    out, report = tmp_path / "pack", tmp_path / "report.json"
-    code = main(["import", str(source), "--out", str(out), "--report", str(report),
-                 "--timezone", "Asia/Shanghai"])
-    err = capsys.readouterr().err
-    assert "Traceback" not in err
-    return code, err, out, json.loads(report.read_text(encoding="utf-8")) if report.exists() else {}
+    done = import_schedule(tmp_path, source, capsys=capsys)
+    return done.code, done.err, done.pack, done.report
 
 
 @pytest.mark.parametrize("name", ["s.csv", "s.xlsx"])

@@ -15,7 +15,7 @@ from openpyxl.styles import Font
 
 from guide.cli import main
 from guide.content.loader import load_pack
-from tests.support import zip_bytes
+from tests.support import import_schedule, zip_bytes
 
 HEAD = "编号 ID,标题 Title,日期 Date,开始 Start,结束 End,地点 Room\n"
 
@@ -27,13 +27,10 @@ def _import(tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str,
         source.write_text(data, encoding="utf-8")
     else:
         source.write_bytes(data)
-    out = tmp_path / "pack"
-    code = main(["import", str(source), "--out", str(out), "--timezone", "Asia/Shanghai"])
-    err = capsys.readouterr().err
-    assert "Traceback" not in err
-    if code != 0:
-        assert not out.exists()
-    return code, err, out
+    done = import_schedule(tmp_path, source, capsys=capsys, report=False)
+    if done.code != 0:
+        assert not done.pack.exists()
+    return done.code, done.err, done.pack
 
 
 def _refused(tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str,

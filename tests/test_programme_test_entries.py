@@ -3,29 +3,20 @@ import's report; left out only when its title and room both say test and it says
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from guide.programme.model import RawEvent, RawProgramme, RawRoom
 from guide.programme.test_entries import looks_like_test, mark_test_entries
-from tests.conftest import ROOT, run_guide
+from tests.conftest import ROOT
+from tests.support import import_and_list
 
 SCHEDULES = ROOT / "tests" / "fixtures" / "schedules"
 XML_39C3 = SCHEDULES / "eventfahrplan-schedule-39c3-20251206.xml"
 JSON_RC3 = SCHEDULES / "voc-pretalx-rc3.json"
 
 
-def _import(tmp_path: Path, source: Path, *extra: str) -> tuple[dict, list[dict], str]:  # type: ignore[type-arg]
-    pack, db, report = tmp_path / "pack", tmp_path / "c.db", tmp_path / "report.json"
-    done = run_guide("import", str(source), "--out", str(pack), "--report", str(report), *extra)
-    assert done.returncode == 0, done.stderr
-    assert run_guide("build-db", "--content", str(pack), "--out", str(db)).returncode == 0
-    listed = run_guide("list", "forum", "--json", "--content-db", str(db))
-    return json.loads(report.read_text(encoding="utf-8")), json.loads(listed.stdout), done.stderr
-
-
 def test_the_39c3_test_session_and_its_room_are_left_out_and_said(tmp_path: Path) -> None:
-    report, sessions, stderr = _import(tmp_path, XML_39C3)
+    sessions, report, stderr = import_and_list(tmp_path, XML_39C3)
     assert "test-andi2" not in {s["title"] for s in sessions}
     assert report["rooms"] == 13 and report["sessions"] == 214  # not the empty test room
     why = {s["where"]: s["reason"] for s in report["skipped"]}
@@ -36,7 +27,7 @@ def test_the_39c3_test_session_and_its_room_are_left_out_and_said(tmp_path: Path
 
 
 def test_keep_test_entries_keeps_them_with_a_note(tmp_path: Path) -> None:
-    report, sessions, stderr = _import(tmp_path, XML_39C3, "--keep-test-entries")
+    sessions, report, stderr = import_and_list(tmp_path, XML_39C3, "--keep-test-entries")
     assert "test-andi2" in {s["title"] for s in sessions}
     assert report["rooms"] == 14 and report["skipped"] == []
     notes = {n["where"]: n["notice"] for n in report["notices"]}
@@ -47,7 +38,7 @@ def test_keep_test_entries_keeps_them_with_a_note(tmp_path: Path) -> None:
 
 def test_a_test_title_in_a_real_room_is_kept_and_noted(tmp_path: Path) -> None:
     # rC3's "Chaostrawler test" (abstract "ich fasse zusammen") is in a real room: weak evidence.
-    report, sessions, stderr = _import(tmp_path, JSON_RC3)
+    sessions, report, stderr = import_and_list(tmp_path, JSON_RC3)
     assert "Chaostrawler test" in {s["title"] for s in sessions}
     assert report["skipped"] == []
     assert any("'Chaostrawler test' looks like test data" in n["notice"] for n in report["notices"])

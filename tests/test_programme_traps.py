@@ -11,6 +11,7 @@ import pytest
 
 from guide.cli import main
 from guide.content.loader import load_pack
+from tests.support import import_schedule
 
 PENTABARF = """<?xml version="1.0" encoding="UTF-8"?>
 <schedule>
@@ -51,10 +52,9 @@ PENTABARF = """<?xml version="1.0" encoding="UTF-8"?>
 
 
 def _import(tmp_path: Path, text: str, *extra: str, name: str = "s.xml") -> tuple[int, Path, Path]:
-    source, out, report = tmp_path / name, tmp_path / "pack", tmp_path / "report.json"
-    source.write_text(text, encoding="utf-8")
-    code = main(["import", str(source), "--out", str(out), "--report", str(report), *extra])
-    return code, out, report
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    done = import_schedule(tmp_path, tmp_path / name, *extra, timezone=None)
+    return done.code, done.pack, tmp_path / "report.json"
 
 
 def _sessions(out: Path) -> dict[str, Any]:

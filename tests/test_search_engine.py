@@ -19,7 +19,6 @@ from hypothesis import strategies as st
 from guide.search import (
     COUNT_CAP,
     SearchDoc,
-    SearchHit,
     count_by_kind,
     create_index,
     highlight,
@@ -32,6 +31,7 @@ from guide.search.highlight import SNIPPET_CHARS
 from guide.search.query import MAX_WORD_PIECE
 from guide.search.text import MARK, TOKEN, bigrams, fold, index_text
 from tests.conftest import ROOT
+from tests.support import hit_ids, memory_index
 
 CORPUS = (
     SearchDoc(
@@ -116,23 +116,14 @@ CORPUS = (
 IDS = {doc.id for doc in CORPUS}
 
 
-def _build(docs: tuple[SearchDoc, ...] = CORPUS, path: str = ":memory:") -> sqlite3.Connection:
-    conn = sqlite3.connect(path)
-    create_index(conn)
-    with conn:
-        index_documents(conn, docs)
-    return conn
-
-
 @pytest.fixture(scope="module")
 def db() -> Iterator[sqlite3.Connection]:
-    conn = _build()
+    conn = memory_index(CORPUS)
     yield conn
     conn.close()
 
 
-def ids(hits: list[SearchHit]) -> list[str]:
-    return [hit.id for hit in hits]
+ids = hit_ids
 
 
 def brute_force(query: str) -> set[str]:
@@ -202,7 +193,7 @@ def test_a_v_that_pinyin_cannot_have_is_not_read_as_u(db: sqlite3.Connection) ->
 def test_a_pinyin_query_ranks_titles_starting_with_it_first_as_its_chinese_does() -> None:
     # 北京 as a whole spelling line: in brackets inside a title, and as part of a name. Neither
     # is a whole title: both rank after the titles that start with 北京, as for the Chinese.
-    conn = _build((
+    conn = memory_index((
         SearchDoc("organization", "brackets", "如你所视(北京)科技有限公司"),
         SearchDoc("organization", "named", "北京知识产权运营管理有限公司", names=("北京IP",)),
         SearchDoc("organization", "bank", "北京银行"),
@@ -263,7 +254,7 @@ def test_pairs_of_a_phrase_found_apart_are_not_a_match() -> None:
         SearchDoc("person", "named", "张伟", names=("绿色金融研究院",)),
         SearchDoc("photo", "english", "展台", body_en="绿色金融 booth"),
     )
-    conn = _build(docs)
+    conn = memory_index(docs)
     assert set(ids(search(conn, "绿色金融", limit=300))) == {"real", "named", "english"}
     assert ids(search(conn, "绿色金融", kind="announcement")) == []
     assert ids(search(conn, "绿色金融 发展")) == ["real"]
@@ -284,7 +275,7 @@ def test_phrases_are_checked_in_the_folded_text() -> None:
         SearchDoc("announcement", "plain", "倡议", body="共建一带一路倡议"),
         SearchDoc("announcement", "other", "倡议", body="一带，一路"),
     )
-    conn = _build(docs)
+    conn = memory_index(docs)
     assert set(ids(search(conn, "一带一路"))) == {"radicals", "plain"}
     assert count_by_kind(conn, "建一带一")["announcement"] == 2
 
@@ -313,7 +304,7 @@ def test_a_simplified_query_finds_and_marks_traditional_text() -> None:
                   body="兩岸科技合作論壇在北京舉行，推動科技成果轉化。"),
         SearchDoc("organization", "plain", "论坛", body="举行"),
     )
-    conn = _build(docs)
+    conn = memory_index(docs)
     for query in ("台湾", "臺灣", "科技论坛", "成果转化", "taiwan", "twkj"):
         assert "tw" in ids(search(conn, query)), query
     assert count_by_kind(conn, "成果转化")["organization"] == 1
@@ -324,7 +315,7 @@ def test_a_simplified_query_finds_and_marks_traditional_text() -> None:
         "臺灣科技[論壇]", "兩岸科技合作[論壇]在北京舉行，推動科技[成果轉化]。")
     # Marks stay on their characters when other folding changes lengths: a decomposed é
     # (NFKC composes it) and an ß (casefold doubles it) in the same text cancel out.
-    conn = _build((SearchDoc("organization", "mixed", "标题", body="Jose\u0301在中關村，Straße"),))
+    conn = memory_index((SearchDoc("organization", "mixed", "标题", body="Jose\u0301在中關村，Straße"),))
     assert search(conn, "中关村")[0].marked()[1] == "Jose\u0301在[中關村]，Straße"
 
 
@@ -367,7 +358,7 @@ def test_ties_go_to_the_earlier_date_then_the_given_order() -> None:
         SearchDoc("photo", "undated", **same),
         SearchDoc("photo", "early-second", date="2023-05-26", **same),
     )
-    conn = _build(docs)
+    conn = memory_index(docs)
     assert ids(search(conn, "驾驶")) == ["early", "early-second", "late", "undated"]
 
 
@@ -419,7 +410,7 @@ def test_a_field_of_single_readings_is_marked_as_the_general_speller_marks_it(
 
 def test_snippet_is_short_and_around_the_first_match(db: sqlite3.Connection) -> None:
     long_body = "科技部等部门按照党中央国务院的决策部署，" * 10 + "推动科技成果转化工作\n取得全面进展。" * 30
-    conn = _build((SearchDoc("announcement", "long", "全面进展", body=long_body),))
+    conn = memory_index((SearchDoc("announcement", "long", "全面进展", body=long_body),))
     hit = search(conn, "成果转化")[0]
     assert hit.snippet.startswith("…") and hit.snippet.endswith("…")
     assert len(hit.snippet) <= SNIPPET_CHARS + 2  # and two ellipses
@@ -435,7 +426,7 @@ def test_a_snippet_cuts_no_few_characters_for_an_ellipsis() -> None:
     starts and ends at a word ("…dministration", "green fi…" read as typing mistakes)."""
     body = "2023年5月26—30日，" + "展会期间人工智能量子信息高端制造等领域的一大波黑科技扎堆亮相" * 9
     body_en = "From 26 to 30 May 2023 the exhibition showed " + "quantum information and robots, " * 30
-    conn = _build((SearchDoc("area", "expo", "展览", body=body[:SNIPPET_CHARS + 2], body_en=body_en),))
+    conn = memory_index((SearchDoc("area", "expo", "展览", body=body[:SNIPPET_CHARS + 2], body_en=body_en),))
     hit = search(conn, "展会")[0]
     assert hit.snippet == body[:SNIPPET_CHARS + 2]  # two past the snippet's length: not "…023年…"
     hit = search(conn, "exhibition")[0]
@@ -444,7 +435,7 @@ def test_a_snippet_cuts_no_few_characters_for_an_ellipsis() -> None:
     assert hit.snippet_en.endswith("…") and hit.snippet_en[:-1].split()[-1].strip(",") in {
         "quantum", "information", "and", "robots"}, hit.snippet_en[-30:]
     late = "Beijing, as the national centre of financial administration, " * 12 + "supports green finance."
-    conn = _build((SearchDoc("forum", "f", "论坛", body_en=late),))
+    conn = memory_index((SearchDoc("forum", "f", "论坛", body_en=late),))
     hit = search(conn, "green finance")[0]
     assert hit.snippet_en.startswith("…") and "[green] [finance]" in hit.marked(lang="en")[1]
     assert hit.snippet_en[1:].split()[0].strip(",") in {"Beijing", "as", "the", "national", "centre", "of",
@@ -510,14 +501,14 @@ def test_index_documents_counts_reports_progress_and_rejects_duplicates() -> Non
 
 def test_missing_texts_from_nullable_columns_are_empty() -> None:
     doc = SearchDoc("forum", "f", "论坛", None, names=("张伟", None, ""), body=None, body_en=None)  # type: ignore[arg-type]
-    conn = _build((doc,))
+    conn = memory_index((doc,))
     (hit,) = search(conn, "zw")
     assert (hit.id, hit.snippet) == ("f", "张伟")
     assert hit.marked()[1] == "[张伟]"
 
 
 def test_pinyin_alt_indexes_extra_readings() -> None:
-    conn = _build((SearchDoc("person", "shan", "单田芳", pinyin_alt=("shān tián fāng",)),))
+    conn = memory_index((SearchDoc("person", "shan", "单田芳", pinyin_alt=("shān tián fāng",)),))
     for query in ("shantianfang", "dantianfang", "stf", "dtf"):
         assert ids(search(conn, query)) == ["shan"], query
     assert search(conn, "shantianfang")[0].title_marks == ((0, 3),)
@@ -556,7 +547,7 @@ def test_degenerate_input(db: sqlite3.Connection, query: str) -> None:
 
 def test_pypinyin_stays_off_the_query_path(tmp_path: pytest.TempPathFactory) -> None:
     path = str(tmp_path / "index.db")  # type: ignore[operator]
-    _build(path=path).close()
+    memory_index(CORPUS, path).close()
     code = (
         "import sqlite3, sys\n"
         "import guide.search\n"
@@ -591,7 +582,7 @@ def test_index_text_treats_fullwidth_punctuation_as_nfkc_does() -> None:
 
 
 def test_a_long_pinyin_reading_is_matched_ranked_and_marked_whole() -> None:
-    conn = _build((SearchDoc("area", "zgc", "中关村", "ZGC"),
+    conn = memory_index((SearchDoc("area", "zgc", "中关村", "ZGC"),
                    SearchDoc("area", "park", "中关村科技园区", "ZGC Science Park")))
     found = search(conn, "zhongguancunkejiyuan")
     assert [hit.id for hit in found] == ["park"]
@@ -601,7 +592,7 @@ def test_a_long_pinyin_reading_is_matched_ranked_and_marked_whole() -> None:
 def test_a_title_typed_whole_in_pinyin_past_twenty_letters_is_checked_whole() -> None:
     """The pinyin of a query word was cut at 20 letters: zhongguancunguojijishujiaoyihui
     (31) marked only 中关村国际技术, and a typo after the 20th letter still found the title."""
-    conn = _build((SearchDoc("forum", "fair", "中关村国际技术交易会开幕式", "Trade fair opening"),
+    conn = memory_index((SearchDoc("forum", "fair", "中关村国际技术交易会开幕式", "Trade fair opening"),
                    SearchDoc("forum", "other", "中关村国际技术论坛", "Technology forum")))
     found = search(conn, "zhongguancunguojijishujiaoyihui")
     assert [hit.id for hit in found] == ["fair"]
@@ -612,7 +603,7 @@ def test_a_title_typed_whole_in_pinyin_past_twenty_letters_is_checked_whole() ->
 
 
 def test_a_nul_in_a_text_does_not_hide_the_phrase_after_it() -> None:
-    conn = _build((SearchDoc("announcement", "a", "通知", "Notice", body="前言\x00这是绿色金融论坛",
+    conn = memory_index((SearchDoc("announcement", "a", "通知", "Notice", body="前言\x00这是绿色金融论坛",
                              names=("张\x00伟",)),))
     assert ids(search(conn, "绿色金融")) == ["a"]
     assert count_by_kind(conn, "绿色金融")["announcement"] == 1
@@ -653,13 +644,10 @@ def test_among_many_matching_titles_those_starting_with_the_query_come_first(
 
 
 def test_when_more_titles_than_are_ranked_start_with_the_query_the_page_is_theirs() -> None:
-    conn = sqlite3.connect(":memory:")
-    create_index(conn)
     inside = [SearchDoc("photo", f"inside-{n}", f"北京{n}号中关村展台", f"Booth {n}") for n in range(30)]
     starting = [SearchDoc("photo", f"starts-{n}", f"中关村展区{n}号", f"Hall {n}")
                 for n in range(RANK_CAP + 10)]
-    with conn:
-        index_documents(conn, [*inside, *starting])
+    conn = memory_index([*inside, *starting])
     statements: list[str] = []
     conn.set_trace_callback(statements.append)
     for query in ("中关村", "zhongguancun", "zhongg", "zgc"):
@@ -675,7 +663,7 @@ def test_when_more_titles_than_are_ranked_start_with_the_query_the_page_is_their
 def test_pinyin_marks_in_the_body_are_the_words_it_spelled_in_the_title() -> None:
     filler = "会议介绍了全年工作安排和各方的合作经验。" * 15
     body = filler + "会上，中关村银行发布了行动计划。" + filler
-    conn = _build((SearchDoc("organization", "bank", "中关村银行", body=body),))
+    conn = memory_index((SearchDoc("organization", "bank", "中关村银行", body=body),))
     (hit,) = search(conn, "zgcyh")
     assert hit.marked()[0] == "[中关村银行]"
     # The snippet moves to where the body has the word (about 20 characters of lead-in
@@ -688,7 +676,7 @@ def test_pinyin_marks_in_the_body_are_the_words_it_spelled_in_the_title() -> Non
     # Chinese typed beside the pinyin may be all the body matched for: the cut stays on
     # it, though the title's word comes first in the body (and is marked where it shows).
     body = "中关村" + filler + "本次论坛聚焦绿色金融。" + filler
-    conn = _build((SearchDoc("forum", "launch", "中关村发布会", body=body),))
+    conn = memory_index((SearchDoc("forum", "launch", "中关村发布会", body=body),))
     (hit,) = search(conn, "zgc 绿色金融")
     assert hit.marked()[1].startswith("…") and "聚焦[绿色金融]。" in hit.marked()[1]
     (hit,) = search(conn, "zgc 会议")
@@ -696,7 +684,7 @@ def test_pinyin_marks_in_the_body_are_the_words_it_spelled_in_the_title() -> Non
 
 
 def test_an_item_without_a_body_does_not_repeat_its_title_as_its_snippet() -> None:
-    conn = _build((SearchDoc("organization", "cnipa", "国家知识产权局", "China National Intellectual"
+    conn = memory_index((SearchDoc("organization", "cnipa", "国家知识产权局", "China National Intellectual"
                              " Property Administration"),
                    SearchDoc("forum", "ip", "知识产权论坛", "IP Forum", body="国家知识产权局的代表出席。")))
     found = {hit.id: hit for hit in search(conn, "zhishichanquan")}
@@ -709,7 +697,7 @@ def test_an_item_without_a_body_does_not_repeat_its_title_as_its_snippet() -> No
 def test_words_longer_than_the_prefix_indexes_find_only_titles_holding_all_of_them() -> None:
     """A title index answers the first 10 letters of a word; the rest is checked, so
     titles agreeing only in those 10 letters are not listed (nor counted)."""
-    conn = _build((
+    conn = memory_index((
         SearchDoc("forum", "luntan", "中关村论坛", "Forum"),
         SearchDoc("forum", "aixin", "中关村爱心行动", "Charity"),
         SearchDoc("area", "ai", "人工智能展区", "Artificial intelligence area"),
@@ -732,7 +720,7 @@ def test_a_ten_letter_word_is_the_whole_word_or_the_start_of_a_longer_one() -> N
     """The words index keeps 10 letters of each word and syllable run: a query of 10
     letters is one exact term there, and still finds longer words and runs by their
     start, never a word that only shares 9 letters."""
-    conn = _build((
+    conn = memory_index((
         SearchDoc("forum", "tech", "科技论坛", "Technology forum"),
         SearchDoc("forum", "techs", "技术论坛", "Technologies forum"),
         SearchDoc("forum", "school", "学院论坛", "Technologist school"),

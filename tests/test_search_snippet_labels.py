@@ -8,7 +8,6 @@ speakers.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,11 +16,11 @@ from PySide6.QtWidgets import QListView
 
 from guide.app import Guide
 from guide.content import database
-from guide.search import SearchDoc, SearchHit, create_index, index_documents, search
+from guide.search import SearchDoc, SearchHit, search
 from guide.ui import text as tx
 from guide.ui.models import search as models
 from guide.ui.search_delegate import SearchDelegate
-from tests.support import shown_guide
+from tests.support import memory_index, shown_guide
 
 
 def _label(kind: str) -> str:
@@ -61,10 +60,7 @@ def test_a_snippet_of_the_text_is_not_labelled(real_db: Path) -> None:
 
 
 def test_in_english_a_chinese_list_of_names_is_labelled_in_english() -> None:
-    conn = sqlite3.connect(":memory:")
-    create_index(conn)
-    with conn:
-        index_documents(conn, (SearchDoc("person", "li", "李强", names=("中关村软件园",)),))
+    conn = memory_index((SearchDoc("person", "li", "李强", names=("中关村软件园",)),))
     hit = search(conn, "zhongguancun")[0]  # no English title: the card shows the Chinese
     assert hit.snippet_names
     assert models.hit_snippet(hit, "en")[0] == f"{_label('person')}: 中关村软件园"

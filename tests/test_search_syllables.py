@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 from guide.content import database
-from guide.search import SearchDoc, create_index, index_documents, search
+from guide.search import SearchDoc, search
 from guide.search.readings import _syllable
 from guide.search.syllables import INTERJECTIONS, SYLLABLES, ends_on_syllable, is_syllables
+from tests.support import memory_index
 
 
 def test_the_syllable_table_is_pypinyins() -> None:
@@ -66,11 +66,7 @@ def test_lv_se_in_two_pieces_lists_the_titles_that_say_lü_se_first(real_db: Pat
 def test_a_piece_typed_past_is_whole_syllables_not_the_start_of_a_longer_one() -> None:
     # "lu beijing": the lu was finished by the space, so 北京绿化 (lü) ranks above 北京论坛 (lun),
     # which holds it only as the start of a syllable.
-    conn = sqlite3.connect(":memory:")
-    create_index(conn)
-    with conn:
-        index_documents(conn, (SearchDoc("forum", "luntan", "北京论坛"),
-                               SearchDoc("forum", "lvhua", "北京绿化")))
+    conn = memory_index((SearchDoc("forum", "luntan", "北京论坛"), SearchDoc("forum", "lvhua", "北京绿化")))
     assert [h.id for h in search(conn, "lu beijing")] == ["lvhua", "luntan"]
     assert search(conn, "beijing lu")[0].id == "luntan"  # still being typed: in order
     assert is_syllables("lu") and is_syllables("jia") and not is_syllables("zhongg")

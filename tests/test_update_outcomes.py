@@ -171,3 +171,54 @@ def test_after_going_back_to_the_shipped_content_apply_refuses_as_check_does(
         said = capsys.readouterr()
         text = said.out + said.err
         assert "wrong-pack" in text and "--switch`" in text, (action, text)
+
+
+def _status(capsys: pytest.CaptureFixture[str]) -> dict[str, Any]:
+    assert main(["update", "status", "--json"]) == 0  # status reports, it does not judge
+    return _json(capsys)
+
+
+def test_update_status_says_held_refused_or_up_to_date_as_check_does(
+        tmp_path: Path, _user_data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`update status --json` had no status, reason or message: an IT script polling it could
+    not tell a held, a refused and an up-to-date kiosk apart without parsing its text."""
+    from tests.test_staff_content_switch import fleet_pack, write_sheet
+
+    _running, _share = _staff_opened_programme(tmp_path, _user_data)
+    capsys.readouterr()
+    said = _status(capsys)  # no poll yet: nothing is known, and it does not say "up-to-date"
+    assert (said["status"], said["reason"]) == (None, None)
+    assert "`guide update check` polls it" in said["message"]
+    assert main(["update", "check"]) == 2
+    capsys.readouterr()
+    said = _status(capsys)
+    assert (said["status"], said["reason"]) == ("held", "staff-import")
+    assert said["message"].startswith("version 2 of ri-cheng signed by Content team")
+    assert said["ready"]["version"] == 2 and said["held"]["version"] == 2
+    assert main(["update", "status"]) == 0
+    assert capsys.readouterr().out.startswith("status: held (staff-import): version 2 of ri-cheng")
+
+    assert main(["update", "apply", "--replace-staff-import"]) == 0
+    capsys.readouterr()
+    said = _status(capsys)
+    assert (said["status"], said["reason"], said["ready"], said["held"]) == (
+        "up-to-date", None, None, None)
+    assert said["message"].startswith("the last check found nothing newer than version 2")
+
+    # The source now offers another programme: a poll refuses it, and so says status.
+    other = tmp_path / "other-share"
+    assert main(["pack", "publish", str(fleet_pack(tmp_path / "team", write_sheet(
+        tmp_path / "team" / "other.csv"), 3)), str(other)]) == 0
+    config = _user_data / "updates.toml"
+    config.write_text(config.read_text("utf-8").replace(_share.as_posix(), other.as_posix()),
+                      encoding="utf-8")
+    assert main(["update", "check"]) == 2
+    capsys.readouterr()
+    said = _status(capsys)
+    assert (said["status"], said["reason"]) == ("refused", "wrong-pack")
+    assert said["message"].startswith("the last check refused what the source offers: ")
+
+    config.write_text("[updates]\n", encoding="utf-8")  # as check says: refused, no source
+    said = _status(capsys)
+    assert (said["status"], said["reason"]) == ("refused", "no-source")
+    assert said["message"].startswith("no update source: ")

@@ -44,7 +44,7 @@ def _setup_log() -> None:
               "going on without it", file=sys.stderr)
 
 
-def _say_json(args: argparse.Namespace, status: str, reason: str | None, message: str,
+def _say_json(args: argparse.Namespace, status: str | None, reason: str | None, message: str,
               **more: Any) -> None:
     """With --json: the outcome as one JSON object on stdout (``status``, ``reason``,
     ``message``), whatever it is; a fleet script parsing it had found nothing to parse when
@@ -103,7 +103,7 @@ def _no_keys_named(exc: Any, args: argparse.Namespace, choice: Any) -> Any:
     reads. Any other refusal as it is."""
     from guide.updates.errors import NO_TRUSTED_KEYS, UpdateRefused, no_trusted_keys
 
-    if exc.reason != NO_TRUSTED_KEYS or args.trusted:
+    if exc.reason != NO_TRUSTED_KEYS or getattr(args, "trusted", None):
         return exc
     if isinstance(exc, UpdateRefused):
         return UpdateRefused(exc.reason, no_trusted_keys(str(choice)), exc.details)
@@ -152,20 +152,24 @@ def _summary_json(summary: Any) -> dict[str, Any]:
             "kinds": summary.to_json()}
 
 
+def _no_source(choice: Any) -> str:
+    """The no-source refusal's message, naming the config file read (a ConfigChoice)."""
+    path, why = choice.path, choice.why
+    # On a kiosk whose settings live elsewhere (/etc), the way to its source is said.
+    hint = ("" if why.startswith(("--config", "updates_config")) else "; on a kiosk started "
+            "with --kiosk-config FILE, give the same --kiosk-config here")
+    return f"no update source: give --source or set [updates] source in {path} ({why}){hint}"
+
+
 def _check(args: argparse.Namespace) -> tuple[Any, Any, tuple[Any, ...], Any]:
     """Poll the source: (the result, the config, the trusted keys, the config's ConfigChoice)."""
     from guide.updates.errors import NO_SOURCE, UpdateRefused
     from guide.updates.source import check_for_update
 
     config, choice = _config(args)
-    path, why = choice.path, choice.why
     source = args.source or config.source
     if not source:
-        # On a kiosk whose settings live elsewhere (/etc), the way to its source is said.
-        hint = ("" if why.startswith(("--config", "updates_config")) else "; on a kiosk started "
-                "with --kiosk-config FILE, give the same --kiosk-config here")
-        raise UpdateRefused(NO_SOURCE, f"no update source: give --source or set [updates] source "
-                            f"in {path} ({why}){hint}")
+        raise UpdateRefused(NO_SOURCE, _no_source(choice))
     trusted = _trusted(args, config)
     result = check_for_update(source, trusted=trusted, current_db=_current_db(args),
                               limits=config.limits, timeout=config.timeout_seconds)
@@ -179,12 +183,16 @@ def _check_exit(result: Any) -> int:
     return {CheckStatus.REFUSED: 2, CheckStatus.HELD: 2, CheckStatus.FAILED: 1}.get(result.status, 0)
 
 
+def _ready_json(ready: Any) -> dict[str, Any] | None:
+    """The verified pack waiting here (a ReadyUpdate), as check, apply and status say it."""
+    return None if ready is None else {
+        "file": str(ready.pack_file), "pack_id": ready.pack_id, "version": ready.version,
+        "signer": ready.signer, "size": ready.size}
+
+
 def _say_check_json(args: argparse.Namespace, result: Any) -> None:
-    ready = result.ready
     _say_json(args, str(result.status), result.reason, result.message, source=result.source,
-              downloaded_bytes=result.downloaded_bytes, ready=None if ready is None else {
-                  "file": str(ready.pack_file), "pack_id": ready.pack_id, "version": ready.version,
-                  "signer": ready.signer, "size": ready.size})
+              downloaded_bytes=result.downloaded_bytes, ready=_ready_json(result.ready))
 
 
 def cmd_update_check(args: argparse.Namespace) -> int:
@@ -289,6 +297,25 @@ def cmd_update_restore(args: argparse.Namespace) -> int:
     return 0
 
 
+def _last_check(args: argparse.Namespace, config: Any, choice: Any) -> Any:
+    """What the last poll of the config's source decided (a CheckResult, None if nothing holds),
+    with a check's refusals for no source or no trusted keys: ``update status`` says it with a
+    check's ``status``, ``reason`` and ``message``, without polling."""
+    from guide.updates.errors import NO_SOURCE
+    from guide.updates.last_check import last_check
+    from guide.updates.source import CheckResult, CheckStatus
+
+    if not config.source:
+        return CheckResult(CheckStatus.REFUSED, _no_source(choice), "", reason=NO_SOURCE)
+    result = last_check(config.source, trusted=tuple(config.trusted_keys),
+                        current_db=_current_db(args), limits=config.limits)
+    return None if result is None else _no_keys_named(result, args, choice)
+
+
+_NOT_CHECKED = ("no check of the source holds here yet (none ran, or the keys, limits or content "
+                "in use changed since): `guide update check` polls it")
+
+
 def cmd_update_status(args: argparse.Namespace) -> int:
     from dataclasses import asdict
 
@@ -312,9 +339,16 @@ def cmd_update_status(args: argparse.Namespace) -> int:
                 "pack_id": held.ready.pack_id, "version": held.ready.version,
                 "signer": held.ready.signer, "file": str(held.ready.pack_file),
                 "message": held.message}}
-    if args.json:
-        print_json(data)
+    last = _last_check(args, config, choice)
+    if args.json:  # a check's keys too: a script tells held, refused and up to date apart
+        _say_json(args, None if last is None else str(last.status),
+                  None if last is None else last.reason,
+                  _NOT_CHECKED if last is None else last.message,
+                  **data, ready=None if last is None else _ready_json(last.ready))
     else:
+        said = _NOT_CHECKED if last is None else (
+            f"{last.status}{f' ({last.reason})' if last.reason else ''}: {last.message}")
+        print(f"status: {said}")
         for key, value in data.items():
             print(f"{key}: {held.message if key == 'held' and held is not None else value}")
     return 0

@@ -125,6 +125,7 @@ def current_deadline() -> Deadline:
 
 
 def is_url(source: str) -> bool:
+    """Whether ``source`` is an http(s) URL (polled over HTTP); anything else is a folder or file path."""
     return source.lower().startswith(("http://", "https://"))
 
 
@@ -205,6 +206,11 @@ def _open_url(url: str, headers: dict[str, str], timeout: float) -> http.client.
 
 
 def fetch_index_http(source: str, known: dict[str, Any], timeout: float) -> Fetched:
+    """The index at URL ``source`` (its ``index.json``), asked with the validators in ``known``:
+    a 304 comes back as no offer, so an unchanged source costs one small request.
+
+    Raises :class:`FetchFailed` for a network or HTTP error, UpdateRefused for an index over 1 MB.
+    """
     url = _index_url(source)
     headers = {}
     if known.get("etag"):
@@ -247,6 +253,11 @@ def _is_regular(path: Path) -> bool:
 
 
 def fetch_index_folder(source: str, known: dict[str, Any], limits: Limits) -> Fetched:
+    """What folder (or single pack file) ``source`` offers: its ``index.json``, else the highest
+    version among its readable pack files; no offer when its stamp equals the one in ``known``.
+
+    Raises :class:`FetchFailed` (``no-source``) when the folder is missing (a stick not inserted).
+    """
     folder = Path(source[7:] if source.startswith("file://") else source).expanduser()
     if folder.is_file() and folder.suffix == SUFFIX:  # a single pack file named directly
         folder, only = folder.parent, folder.name

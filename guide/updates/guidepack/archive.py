@@ -42,6 +42,7 @@ _END_STRUCT, _END_MAGIC, _END_SIZE = "<4s4H2LH", b"PK\x05\x06", 22
 
 
 def sha256_file(path: Path) -> tuple[str, int]:
+    """The sha256 (hex) and size of the file at ``path``, read in chunks (a pack may be large)."""
     digest = hashlib.sha256()
     size = 0
     with open(path, "rb") as fh:
@@ -52,6 +53,7 @@ def sha256_file(path: Path) -> tuple[str, int]:
 
 
 def zipinfo(name: str, compress: int) -> zipfile.ZipInfo:
+    """A member header with a fixed date and mode, so identical packs make byte-identical archives."""
     info = zipfile.ZipInfo(name, date_time=_EPOCH)
     info.external_attr = _MODE
     info.create_system = 3  # unix, so the mode bits mean what they say
@@ -109,6 +111,8 @@ def write_tail(fh: IO[bytes], payload: Sequence[zipfile.ZipInfo], manifest: byte
 
 
 def hash_prefix(fh: IO[bytes], length: int) -> str:
+    """The sha256 (hex) of ``fh``'s first ``length`` bytes: the payload the manifest signs,
+    headers and compressed data included, which the per-file hashes do not cover."""
     fh.seek(0)
     digest = hashlib.sha256()
     left = length
@@ -122,6 +126,8 @@ def hash_prefix(fh: IO[bytes], length: int) -> str:
 
 
 def write_atomically(out: Path, write: Callable[[Path], object]) -> None:
+    """Have ``write`` fill a temporary file beside ``out``, then replace ``out`` with it in one
+    step: a reader (a kiosk polling a share) never sees half a pack or index."""
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)
@@ -133,6 +139,8 @@ def write_atomically(out: Path, write: Callable[[Path], object]) -> None:
 
 
 def check_members(zf: zipfile.ZipFile, limits: Limits) -> dict[str, zipfile.ZipInfo]:
+    """The archive's members by name, once each is known safe to read: refuses (UpdateRefused)
+    links, folders, paths outside the pack, duplicates, encryption and unknown zip features."""
     infos = zf.infolist()
     if len(infos) > limits.max_files + 2:
         raise refuse(errors.TOO_LARGE, f"the archive has {len(infos)} members, over the limit")
@@ -202,6 +210,7 @@ def check_canonical(fh: IO[bytes], zf: zipfile.ZipFile) -> None:
 
 
 def read_capped(zf: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int, what: str) -> bytes:
+    """The member's bytes, refused as too-large past ``cap`` whatever its header claims."""
     if info.file_size > cap:
         raise refuse(errors.TOO_LARGE, f"{what} has {info.file_size} bytes, over the {cap} limit")
     with zf.open(info) as fh:
@@ -242,6 +251,8 @@ def _unreadable(path: Path, exc: BaseException) -> UpdateRefused:
 
 @contextlib.contextmanager
 def open_archive(path: Path) -> Iterator[zipfile.ZipFile]:
+    """The pack file at ``path`` opened as a zip; any file that cannot be one is refused
+    (UpdateRefused) with what it is instead (missing, a folder, a database, a damaged archive)."""
     try:
         with zipfile.ZipFile(path) as zf:
             names = zf.namelist()
@@ -270,6 +281,8 @@ def stream_member(
     zf: zipfile.ZipFile, info: zipfile.ZipInfo, entry: FileEntry, out: IO[bytes] | None,
     advance: Callable[[int], None],
 ) -> None:
+    """Copy one member to ``out`` (or just read it), calling ``advance`` per chunk; refuses it
+    (hash-mismatch) as soon as it is longer than the signed ``entry`` says, or if its sha256 differs."""
     digest = hashlib.sha256()
     size = 0
     with zf.open(info) as fh:

@@ -20,6 +20,7 @@ from guide.updates.keys import ALGORITHM, PublicKey
 
 
 def signature_block(signatures: Sequence[Signature]) -> bytes:
+    """The manifest.sig bytes for ``signatures``, in the one canonical form that reading demands."""
     data = {"format": FORMAT, "format_version": FORMAT_VERSION, "signatures": [
         {"algorithm": ALGORITHM, "key_id": s.key.key_id,
          "public_key": base64.b64encode(s.key.raw).decode(),
@@ -30,6 +31,8 @@ def signature_block(signatures: Sequence[Signature]) -> bytes:
 
 
 def parse_signatures(data: bytes) -> list[Signature]:
+    """The signatures in a manifest.sig; refused (bad-signature) when malformed or not in the
+    canonical form, since the block itself is not signed and must hide no stray bytes."""
     def bad(message: str) -> UpdateRefused:
         return refuse(errors.BAD_SIGNATURE, f"{SIGNATURES} is malformed: {message}")
 
@@ -54,6 +57,9 @@ def parse_signatures(data: bytes) -> list[Signature]:
 def choose_signer(
     signatures: list[Signature], manifest_bytes: bytes, trusted: Sequence[PublicKey] | None
 ) -> tuple[PublicKey | None, bool]:
+    """(the signer, whether it is trusted): with ``trusted`` None, the first key whose signature
+    holds (``pack verify`` without keys); else the first trusted key that signed, refused as
+    no-trusted-keys, unknown-key or bad-signature when none does, so nothing unsigned is applied."""
     if trusted is None:  # no trust list: say whether the embedded signatures hold together
         bad = None
         for sig in signatures:

@@ -43,6 +43,8 @@ from guide.updates.keys import PublicKey
 
 
 def parse_manifest(data: bytes, limits: Limits) -> Manifest:
+    """The manifest.json bytes read into a :class:`Manifest`, every field checked (ids, versions,
+    safe paths, counts within ``limits``); refused (UpdateRefused) otherwise, naming what is wrong."""
     def bad(message: str) -> UpdateRefused:
         return refuse(errors.BAD_MANIFEST, message)
 
