@@ -15,6 +15,7 @@ from functools import lru_cache
 from guide.search.english import acronym_spans, can_be_acronym
 from guide.search.query import Piece
 from guide.search.text import (
+    JOIN_HINT,
     SPELT_SYMBOLS,
     UMLAUT_SPELLING,
     WORD,
@@ -65,6 +66,10 @@ class Marker:
         self.acronyms = [p.text for p in pieces if not (p.cjk or p.symbol) and can_be_acronym(p.text)]
         self.fold_chinese = fold_chinese
         self._pieces = pieces
+        # Once per query, not per text: the word pieces, each with whether it must be a
+        # whole word (a singular); and whether all are ASCII (see text_spans).
+        self._word_tests = [*((w, False) for w in self.words), *((s, True) for s in self.singulars)]
+        self._ascii_words = all(word.isascii() for word, _ in self._word_tests)
 
     def folding(self) -> Marker:
         """The same marker for a row whose Chinese changes when folded (traditional
@@ -77,17 +82,19 @@ class Marker:
             return []
         spans: list[Span] = []
         if not self.fold_chinese:
-            # Most rows' ideographs are the same folded or not: find them in the text itself.
-            for piece in self.cjk:
-                spans += find_all(text, piece)
-            if not self.words:
+            # Most rows' ideographs are the same folded or not: find them in the text itself
+            # (never in ASCII text, an English title or text).
+            if not text.isascii():
+                for piece in self.cjk:
+                    spans += find_all(text, piece)
+            if not self.words or (self._ascii_words and not _may_spell_ascii(text)):
                 return spans
         folded, origin = fold_aligned(text)
         if self.fold_chinese:
             found_cjk = [span for piece in self.cjk for span in find_all(folded, piece)]
             spans += [(origin[s], origin[e]) for s, e in found_cjk] if origin is not None else found_cjk
         found: list[Span] = []
-        for word, whole in (*((w, False) for w in self.words), *((s, True) for s in self.singulars)):
+        for word, whole in self._word_tests:
             # A word piece matches at the start of a word: str.find, then a look back
             # (and for a whole word a look ahead).
             start = folded.find(word)
@@ -97,10 +104,11 @@ class Marker:
                         whole and _WORD_CHAR.match(folded, end)):
                     found.append((start, end))
                 start = folded.find(word, start + 1)
-        found += _joined_spans(folded, self.words)
+        if self.words and JOIN_HINT.search(folded):  # what every joined word holds (rare)
+            found += _joined_spans(folded, self.words)
         if origin is not None:
             found = [(origin[s], origin[e]) for s, e in found]
-        return spans + found + _umlaut_spans(text, self.umlauts)
+        return spans + found + _umlaut_spans(text, self.umlauts) if self.umlauts else spans + found
 
     def title_spans(self, title: str, rank_acronyms: str) -> list[Span]:
         """:meth:`text_spans` of a title, and the initials of the words a query word is the
@@ -186,6 +194,27 @@ def _lone_spans_dropped(spans: list[Span], others: Sequence[Span]) -> list[Span]
     syllable (张 伟 for "zhang wei", 张 then 伟 for "zhang w" as typed) it is."""
     lone = {span for span in merge([*spans, *others]) if span[1] - span[0] == 1}
     return [span for span in spans if span not in lone]
+
+
+# The characters that no folding turns into an ASCII letter or digit, nor into part of a
+# joined word or an umlaut: Chinese characters and punctuation, ASCII punctuation, spaces.
+_NO_ASCII_WORD = (
+    "\t\n\r !-/:-@\\[-`{-~\u2000-\u206f\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+    "\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
+)
+
+
+@lru_cache(maxsize=1)
+def _other_character() -> re.Pattern[str]:
+    # Compiled on first use (milliseconds for the Chinese ranges), not at start.
+    return re.compile(f"[^{_NO_ASCII_WORD}]")
+
+
+def _may_spell_ascii(text: str) -> bool:
+    """Whether folded ``text`` may hold an ASCII word piece (or a joined word or umlaut
+    spelling starting one): false for text of Chinese and punctuation alone, most of a
+    Chinese body, which then needs no folding to know that no word piece is in it."""
+    return text.isascii() or _other_character().search(text) is not None
 
 
 def find_all(text: str, piece: str) -> list[Span]:

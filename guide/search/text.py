@@ -221,6 +221,11 @@ def short_parts(parts: list[str]) -> bool:
             and all(len(part) == 1 or part in CLITICS for part in parts[1:]))
 
 
+# What every joined word's text holds (an apostrophe, a name's symbols or a symbol said in
+# words: joined_words): one scan tells the texts without any, almost all.
+JOIN_HINT = re.compile("['\u2019#]|\\+\\+|sharp|plus")
+
+
 def joined_words(folded: str) -> list[tuple[int, int, str]]:
     """``(start, end, joined)`` of each word of short parts (:func:`short_parts`) in folded
     text: ``c’t uplink`` -> ``[(0, 3, "ct")]``, and of each letter with symbols
