@@ -15,7 +15,6 @@ from functools import lru_cache
 from guide.search.english import acronym_spans, can_be_acronym
 from guide.search.query import Piece
 from guide.search.text import (
-    JOIN_HINT,
     SPELT_SYMBOLS,
     UMLAUT_SPELLING,
     WORD,
@@ -23,6 +22,7 @@ from guide.search.text import (
     fold,
     fold_aligned,
     joined_words,
+    may_join,
 )
 
 Span = tuple[int, int]
@@ -104,7 +104,7 @@ class Marker:
                         whole and _WORD_CHAR.match(folded, end)):
                     found.append((start, end))
                 start = folded.find(word, start + 1)
-        if self.words and JOIN_HINT.search(folded):  # what every joined word holds (rare)
+        if self.words and may_join(folded):  # what every joined word holds (rare)
             found += _joined_spans(folded, self.words)
         if origin is not None:
             found = [(origin[s], origin[e]) for s, e in found]
