@@ -281,6 +281,9 @@ def merge(spans: Iterable[Span]) -> tuple[Span, ...]:
     """Sort spans and merge overlapping or touching ones; drop empty spans."""
     if not spans:
         return ()
+    if isinstance(spans, (list, tuple)) and len(spans) == 1:  # most marks: nothing to sort
+        start, end = spans[0]
+        return ((start, end),) if end > start else ()
     merged: list[Span] = []
     for start, end in sorted(s for s in spans if s[1] > s[0]):
         if merged and start <= merged[-1][1]:
@@ -321,7 +324,7 @@ def snippet(
 ) -> tuple[str, tuple[Span, ...]]:
     """Cut about ``chars`` characters of ``text`` around ``anchor`` (by default the first
     span), with the spans that fall inside it. The cut starts and ends between words or
-    clauses where one is near."""
+    clauses where one is near. ``spans`` are sorted and merged, as :func:`merge` gives them."""
     first = anchor if anchor is not None else spans[0][0] if spans else 0
     lead = LEAD * chars // SNIPPET_CHARS
     start = max(0, min(first - lead, len(text) - chars))
@@ -332,8 +335,12 @@ def snippet(
         end = len(text)
     start, end = _between_words(text, start, end, first)
     cut = text[start:end]
-    if not cut.isprintable():  # one for one: marks keep their offsets
+    # One for one: marks keep their offsets. Substring tests, not a scan of every character
+    # (isprintable): a cut without these has nothing to replace.
+    if "\n" in cut or "\r" in cut or "\t" in cut or "\v" in cut or "\f" in cut:
         cut = _LINE_BREAKS.sub(" ", cut)
+    if start == 0 and end == len(text):  # the whole text (most): the spans as they are
+        return cut, spans
     shift = start
     if start > 0:
         cut = ELLIPSIS + cut

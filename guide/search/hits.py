@@ -101,10 +101,12 @@ def _snippet(
 def _snippet_en(marker: hl.Marker, body_en: str) -> tuple[str, tuple[hl.Span, ...]]:
     """The English snippet: from the English text where it matches, else its start (none
     when the item has no English text beyond its title, which the row shows already)."""
+    if not body_en:
+        return "", ()
     found = hl.merge(marker.text_spans(body_en))
     if found:
         return hl.snippet(body_en, found, chars=hl.SNIPPET_CHARS_LATIN)
-    return hl.snippet(body_en, (), chars=hl.SNIPPET_CHARS_LATIN) if body_en else ("", ())
+    return hl.snippet(body_en, (), chars=hl.SNIPPET_CHARS_LATIN)
 
 
 def _names(
