@@ -70,6 +70,12 @@ class Marker:
         # whole word (a singular); and whether all are ASCII (see text_spans).
         self._word_tests = [*((w, False) for w in self.words), *((s, True) for s in self.singulars)]
         self._ascii_words = all(word.isascii() for word, _ in self._word_tests)
+        # In ASCII text (folded by lower()) a word piece, or a joined word it starts, begins
+        # with the piece's first letter in either case: text holding none of them has none.
+        self._ascii_firsts = sorted({c for word, _ in self._word_tests for c in (word[0], word[0].upper())})
+        self._other = _other_character() if self._ascii_words else None
+        # Framed as rank_acronyms frames them (title_spans).
+        self._framed_acronyms = [(a, f" {a} ") for a in self.acronyms]
 
     def folding(self) -> Marker:
         """The same marker for a row whose Chinese changes when folded (traditional
@@ -87,7 +93,7 @@ class Marker:
             if not text.isascii():
                 for piece in self.cjk:
                     spans += find_all(text, piece)
-            if not self.words or (self._ascii_words and not _may_spell_ascii(text)):
+            if not self.words or (self._ascii_words and not self._may_hold_words(text)):
                 return spans
         folded, origin = fold_aligned(text)
         if self.fold_chinese:
@@ -110,12 +116,25 @@ class Marker:
             found = [(origin[s], origin[e]) for s, e in found]
         return spans + found + _umlaut_spans(text, self.umlauts) if self.umlauts else spans + found
 
-    def title_spans(self, title: str, rank_acronyms: str) -> list[Span]:
+    def _may_hold_words(self, text: str) -> bool:
+        """Whether ``text`` may hold an ASCII word piece (all of them are): see
+        :data:`_NO_ASCII_WORD`, and the first letters in ASCII text."""
+        if text.isascii():
+            return any(first in text for first in self._ascii_firsts)
+        return self._other is not None and self._other.search(text) is not None
+
+    def row_acronyms(self, rank_acronyms: str) -> list[str]:
+        """The query words that are acronyms of the row's titles (its ``rank_acronyms``)."""
+        if not self._framed_acronyms:
+            return []
+        return [a for a, framed in self._framed_acronyms if framed in rank_acronyms]
+
+    def title_spans(self, title: str, acronyms: list[str]) -> list[Span]:
         """:meth:`text_spans` of a title, and the initials of the words a query word is the
-        acronym of, when it is one of the row's (``rank_acronyms``): [A]rtificial
-        [I]ntelligence for "AI"."""
+        acronym of, when it is one of the row's (``acronyms``, :meth:`row_acronyms`):
+        [A]rtificial [I]ntelligence for "AI"."""
         spans = self.text_spans(title)
-        found = [a for a in self.acronyms if f" {a} " in rank_acronyms]
+        found = acronyms
         if found and title:
             folded, origin = fold_aligned(title)
             initials = [span for acronym in found for span in acronym_spans(folded, acronym)]
@@ -208,13 +227,6 @@ _NO_ASCII_WORD = (
 def _other_character() -> re.Pattern[str]:
     # Compiled on first use (milliseconds for the Chinese ranges), not at start.
     return re.compile(f"[^{_NO_ASCII_WORD}]")
-
-
-def _may_spell_ascii(text: str) -> bool:
-    """Whether folded ``text`` may hold an ASCII word piece (or a joined word or umlaut
-    spelling starting one): false for text of Chinese and punctuation alone, most of a
-    Chinese body, which then needs no folding to know that no word piece is in it."""
-    return text.isascii() or _other_character().search(text) is not None
 
 
 def find_all(text: str, piece: str) -> list[Span]:
