@@ -72,7 +72,7 @@ class Marker:
         self._ascii_words = all(word.isascii() for word, _ in self._word_tests)
         # In ASCII text (folded by lower()) a word piece, or a joined word it starts, begins
         # with the piece's first letter in either case: text holding none of them has none.
-        self._ascii_firsts = sorted({c for word, _ in self._word_tests for c in (word[0], word[0].upper())})
+        self._ascii_firsts = tuple({c for word, _ in self._word_tests for c in (word[0], word[0].upper())})
         self._other = _other_character() if self._ascii_words else None
         # Framed as rank_acronyms frames them (title_spans).
         self._framed_acronyms = [(a, f" {a} ") for a in self.acronyms]
@@ -120,7 +120,7 @@ class Marker:
         """Whether ``text`` may hold an ASCII word piece (all of them are): see
         :data:`_NO_ASCII_WORD`, and the first letters in ASCII text."""
         if text.isascii():
-            return any(first in text for first in self._ascii_firsts)
+            return any(map(text.__contains__, self._ascii_firsts))
         return self._other is not None and self._other.search(text) is not None
 
     def row_acronyms(self, rank_acronyms: str) -> list[str]:
@@ -149,6 +149,9 @@ class Marker:
         plain = rank_pinyin.replace("'", "")
         cut = plain.find("\t")
         title, names = (plain[:cut], plain[cut:]) if cut >= 0 else (plain, plain)
+        if len(self.pinyin) == 1:  # most queries: no list to build
+            one = self.pinyin[0]
+            return ([one] if one in title else []), ([one] if one in names else [])
         return [t for t in self.pinyin if t in title], [t for t in self.pinyin if t in names]
 
     def pinyin_spans(self, field: str, targets: list[str], others: Sequence[Span] = ()) -> list[Span]:
@@ -338,14 +341,20 @@ def snippet(
     span), with the spans that fall inside it. The cut starts and ends between words or
     clauses where one is near. ``spans`` are sorted and merged, as :func:`merge` gives them."""
     first = anchor if anchor is not None else spans[0][0] if spans else 0
-    lead = LEAD * chars // SNIPPET_CHARS
-    start = max(0, min(first - lead, len(text) - chars))
-    if start < MIN_CUT:  # "…023年5月" for "2023年5月": keep the few characters instead
+    end = len(text)
+    if end <= chars:  # the whole text fits (most): from its start, past breaks before the first mark
         start = 0
-    end = min(len(text), start + chars)
-    if len(text) - end < MIN_CUT:
-        end = len(text)
-    start, end = _between_words(text, start, end, first)
+        while start < first and text[start] in _BREAKS:
+            start += 1
+    else:
+        lead = LEAD * chars // SNIPPET_CHARS
+        start = max(0, min(first - lead, len(text) - chars))
+        if start < MIN_CUT:  # "…023年5月" for "2023年5月": keep the few characters instead
+            start = 0
+        end = min(len(text), start + chars)
+        if len(text) - end < MIN_CUT:
+            end = len(text)
+        start, end = _between_words(text, start, end, first)
     cut = text[start:end]
     # One for one: marks keep their offsets. Substring tests, not a scan of every character
     # (isprintable): a cut without these has nothing to replace.
