@@ -103,7 +103,8 @@ class Marker:
         for word, whole in self._word_tests:
             # A word piece matches at the start of a word: str.find, then a look back
             # (and for a whole word a look ahead).
-            start = folded.find(word)
+            # "in" first: no argument parsing, and most texts do not hold the word.
+            start = folded.find(word) if word in folded else -1
             while start >= 0:
                 end = start + len(word)
                 if (start == 0 or not _WORD_CHAR.match(folded, start - 1)) and not (

@@ -87,7 +87,8 @@ class PieceTier:
                 return WHOLE + in_title
             return (PREFIX if self.start in rank_cjk else INSIDE) + in_title
         best: float = 0
-        found = rank_words.find(self.start)
+        # "in" first (no argument parsing): most rows' words do not start with the piece.
+        found = rank_words.find(self.start) if self.start in rank_words else -1
         if found >= 0:
             best = WHOLE if self.whole in rank_words else PREFIX
             best += found < rank_words.find("\t")
@@ -103,7 +104,7 @@ class PieceTier:
             if found >= 0:
                 in_title = found < rank_words.find("\t")
                 best = max(best, (WHOLE if self.umlaut_whole in rank_words else PREFIX) + in_title)
-        if self.acronym and best < WHOLE + 1:
+        if self.acronym and best < WHOLE + 1 and self.acronym in rank_acronyms:
             best = max(best, self._acronym_tier(rank_acronyms))
         pinyin = self.pinyin
         if best < WHOLE + 1 and pinyin:
