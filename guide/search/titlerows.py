@@ -84,8 +84,10 @@ def title_probe(conn: sqlite3.Connection, query: TitleQuery, cap: int) -> list[i
 
 
 def rowid_list(conn: sqlite3.Connection, sql: str, params: dict[str, object]) -> list[int]:
-    """The rowids a SELECT of rowids gives, in its order, read as one JSON array: one row
+    """The rowids a SELECT of rowids in rowid order gives, read as one JSON array: one row
     to step and convert rather than up to 201 (each a step, the lock released and taken
-    again, a tuple and an int)."""
+    again, a tuple and an int). Sorted again: SQLite does not promise an aggregate the
+    order of its rows (the LIMIT inside chose them already; the sort of a sorted list
+    is one pass)."""
     (found,) = conn.execute(f"SELECT json_group_array(rowid) FROM ({sql})", params).fetchone()
-    return cast("list[int]", json.loads(found))
+    return sorted(cast("list[int]", json.loads(found)))
