@@ -22,6 +22,7 @@ from guide.search.text import (
     fold,
     fold_aligned,
     joined_words,
+    may_join,
 )
 
 Span = tuple[int, int]
@@ -65,6 +66,16 @@ class Marker:
         self.acronyms = [p.text for p in pieces if not (p.cjk or p.symbol) and can_be_acronym(p.text)]
         self.fold_chinese = fold_chinese
         self._pieces = pieces
+        # Once per query, not per text: the word pieces, each with whether it must be a
+        # whole word (a singular); and whether all are ASCII (see text_spans).
+        self._word_tests = [*((w, False) for w in self.words), *((s, True) for s in self.singulars)]
+        self._ascii_words = all(word.isascii() for word, _ in self._word_tests)
+        # In ASCII text (folded by lower()) a word piece, or a joined word it starts, begins
+        # with the piece's first letter in either case: text holding none of them has none.
+        self._ascii_firsts = tuple({c for word, _ in self._word_tests for c in (word[0], word[0].upper())})
+        self._other = _other_character() if self._ascii_words else None
+        # Framed as rank_acronyms frames them (title_spans).
+        self._framed_acronyms = [(a, f" {a} ") for a in self.acronyms]
 
     def folding(self) -> Marker:
         """The same marker for a row whose Chinese changes when folded (traditional
@@ -77,37 +88,54 @@ class Marker:
             return []
         spans: list[Span] = []
         if not self.fold_chinese:
-            # Most rows' ideographs are the same folded or not: find them in the text itself.
-            for piece in self.cjk:
-                spans += find_all(text, piece)
-            if not self.words:
+            # Most rows' ideographs are the same folded or not: find them in the text itself
+            # (never in ASCII text, an English title or text).
+            if not text.isascii():
+                for piece in self.cjk:
+                    spans += find_all(text, piece)
+            if not self.words or (self._ascii_words and not self._may_hold_words(text)):
                 return spans
         folded, origin = fold_aligned(text)
         if self.fold_chinese:
             found_cjk = [span for piece in self.cjk for span in find_all(folded, piece)]
             spans += [(origin[s], origin[e]) for s, e in found_cjk] if origin is not None else found_cjk
         found: list[Span] = []
-        for word, whole in (*((w, False) for w in self.words), *((s, True) for s in self.singulars)):
+        for word, whole in self._word_tests:
             # A word piece matches at the start of a word: str.find, then a look back
             # (and for a whole word a look ahead).
-            start = folded.find(word)
+            # "in" first: no argument parsing, and most texts do not hold the word.
+            start = folded.find(word) if word in folded else -1
             while start >= 0:
                 end = start + len(word)
                 if (start == 0 or not _WORD_CHAR.match(folded, start - 1)) and not (
                         whole and _WORD_CHAR.match(folded, end)):
                     found.append((start, end))
                 start = folded.find(word, start + 1)
-        found += _joined_spans(folded, self.words)
+        if self.words and may_join(folded):  # what every joined word holds (rare)
+            found += _joined_spans(folded, self.words)
         if origin is not None:
             found = [(origin[s], origin[e]) for s, e in found]
-        return spans + found + _umlaut_spans(text, self.umlauts)
+        return spans + found + _umlaut_spans(text, self.umlauts) if self.umlauts else spans + found
 
-    def title_spans(self, title: str, rank_acronyms: str) -> list[Span]:
+    def _may_hold_words(self, text: str) -> bool:
+        """Whether ``text`` may hold an ASCII word piece (all of them are): see
+        :data:`_NO_ASCII_WORD`, and the first letters in ASCII text."""
+        if text.isascii():
+            return any(map(text.__contains__, self._ascii_firsts))
+        return self._other is not None and self._other.search(text) is not None
+
+    def row_acronyms(self, rank_acronyms: str) -> list[str]:
+        """The query words that are acronyms of the row's titles (its ``rank_acronyms``)."""
+        if not self._framed_acronyms:
+            return []
+        return [a for a, framed in self._framed_acronyms if framed in rank_acronyms]
+
+    def title_spans(self, title: str, acronyms: list[str]) -> list[Span]:
         """:meth:`text_spans` of a title, and the initials of the words a query word is the
-        acronym of, when it is one of the row's (``rank_acronyms``): [A]rtificial
-        [I]ntelligence for "AI"."""
+        acronym of, when it is one of the row's (``acronyms``, :meth:`row_acronyms`):
+        [A]rtificial [I]ntelligence for "AI"."""
         spans = self.text_spans(title)
-        found = [a for a in self.acronyms if f" {a} " in rank_acronyms]
+        found = acronyms
         if found and title:
             folded, origin = fold_aligned(title)
             initials = [span for acronym in found for span in acronym_spans(folded, acronym)]
@@ -122,6 +150,9 @@ class Marker:
         plain = rank_pinyin.replace("'", "")
         cut = plain.find("\t")
         title, names = (plain[:cut], plain[cut:]) if cut >= 0 else (plain, plain)
+        if len(self.pinyin) == 1:  # most queries: no list to build
+            one = self.pinyin[0]
+            return ([one] if one in title else []), ([one] if one in names else [])
         return [t for t in self.pinyin if t in title], [t for t in self.pinyin if t in names]
 
     def pinyin_spans(self, field: str, targets: list[str], others: Sequence[Span] = ()) -> list[Span]:
@@ -188,6 +219,20 @@ def _lone_spans_dropped(spans: list[Span], others: Sequence[Span]) -> list[Span]
     return [span for span in spans if span not in lone]
 
 
+# The characters that no folding turns into an ASCII letter or digit, nor into part of a
+# joined word or an umlaut: Chinese characters and punctuation, ASCII punctuation, spaces.
+_NO_ASCII_WORD = (
+    "\t\n\r !-/:-@\\[-`{-~\u2000-\u206f\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+    "\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
+)
+
+
+@lru_cache(maxsize=1)
+def _other_character() -> re.Pattern[str]:
+    # Compiled on first use (milliseconds for the Chinese ranges), not at start.
+    return re.compile(f"[^{_NO_ASCII_WORD}]")
+
+
 def find_all(text: str, piece: str) -> list[Span]:
     """Return the spans of every occurrence of ``piece`` in ``text`` (overlaps too)."""
     spans = []
@@ -252,6 +297,9 @@ def merge(spans: Iterable[Span]) -> tuple[Span, ...]:
     """Sort spans and merge overlapping or touching ones; drop empty spans."""
     if not spans:
         return ()
+    if isinstance(spans, (list, tuple)) and len(spans) == 1:  # most marks: nothing to sort
+        start, end = spans[0]
+        return ((start, end),) if end > start else ()
     merged: list[Span] = []
     for start, end in sorted(s for s in spans if s[1] > s[0]):
         if merged and start <= merged[-1][1]:
@@ -292,19 +340,29 @@ def snippet(
 ) -> tuple[str, tuple[Span, ...]]:
     """Cut about ``chars`` characters of ``text`` around ``anchor`` (by default the first
     span), with the spans that fall inside it. The cut starts and ends between words or
-    clauses where one is near."""
+    clauses where one is near. ``spans`` are sorted and merged, as :func:`merge` gives them."""
     first = anchor if anchor is not None else spans[0][0] if spans else 0
-    lead = LEAD * chars // SNIPPET_CHARS
-    start = max(0, min(first - lead, len(text) - chars))
-    if start < MIN_CUT:  # "…023年5月" for "2023年5月": keep the few characters instead
+    end = len(text)
+    if end <= chars:  # the whole text fits (most): from its start, past breaks before the first mark
         start = 0
-    end = min(len(text), start + chars)
-    if len(text) - end < MIN_CUT:
-        end = len(text)
-    start, end = _between_words(text, start, end, first)
+        while start < first and text[start] in _BREAKS:
+            start += 1
+    else:
+        lead = LEAD * chars // SNIPPET_CHARS
+        start = max(0, min(first - lead, len(text) - chars))
+        if start < MIN_CUT:  # "…023年5月" for "2023年5月": keep the few characters instead
+            start = 0
+        end = min(len(text), start + chars)
+        if len(text) - end < MIN_CUT:
+            end = len(text)
+        start, end = _between_words(text, start, end, first)
     cut = text[start:end]
-    if not cut.isprintable():  # one for one: marks keep their offsets
+    # One for one: marks keep their offsets. Substring tests, not a scan of every character
+    # (isprintable): a cut without these has nothing to replace.
+    if "\n" in cut or "\r" in cut or "\t" in cut or "\v" in cut or "\f" in cut:
         cut = _LINE_BREAKS.sub(" ", cut)
+    if start == 0 and end == len(text):  # the whole text (most): the spans as they are
+        return cut, spans
     shift = start
     if start > 0:
         cut = ELLIPSIS + cut

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from operator import itemgetter
 from typing import cast
 
 from guide.search import highlight as hl
@@ -44,7 +45,7 @@ def hits(
         if row[13]:  # its Chinese changes when folded (traditional text): marked folded
             row_marker = folding = folding or marker.folding()
         keyed.append((sort_key(value, date, rowid), _hit(row_marker, row, value)))
-    keyed.sort(key=lambda pair: pair[0])
+    keyed.sort(key=itemgetter(0))
     return [hit for _, hit in keyed]
 
 
@@ -53,8 +54,8 @@ def _hit(marker: hl.Marker, row: tuple[object, ...], value: float) -> SearchHit:
     title_targets, name_targets = marker.pinyin_targets(str(row[11]))
     # One line of readings per field: the title, then each name.
     fields = str(row[12]).split("\n") if title_targets or name_targets else []
-    rank_acronyms = str(row[14])
-    title_marks = marker.title_spans(title, rank_acronyms)
+    acronyms = marker.row_acronyms(str(row[14]))
+    title_marks = marker.title_spans(title, acronyms)
     spelled: list[str] = []
     if title_targets:
         pinyin_marks = marker.pinyin_spans(fields[0], title_targets, title_marks)
@@ -65,7 +66,7 @@ def _hit(marker: hl.Marker, row: tuple[object, ...], value: float) -> SearchHit:
         spelled = list(dict.fromkeys(title[s:e] for s, e in pinyin_marks if e - s > 1))
     text, snippet_marks, of_names = _snippet(marker, body, names, fields[1:], name_targets, spelled)
     text_en, snippet_en_marks = _snippet_en(marker, body_en)
-    title_en_marks = hl.merge(marker.title_spans(title_en, rank_acronyms))
+    title_en_marks = hl.merge(marker.title_spans(title_en, acronyms))
     return SearchHit(kind, id_, title, text, hl.merge(title_marks), snippet_marks, value,
                      title_en, text_en, title_en_marks, snippet_en_marks, of_names)
 
@@ -84,7 +85,7 @@ def _snippet(
     match still reads Chinese), and none for an item with no body (its title is on the row
     already)."""
     own = hl.merge(marker.text_spans(body))
-    extra = [span for word in spelled for span in hl.find_all(body, word)]
+    extra = [span for word in spelled for span in hl.find_all(body, word)] if spelled else []
     found = hl.merge([*own, *extra]) if extra else own
     if found:
         # Around the query's own words where the body has them (the row may match for
@@ -101,10 +102,12 @@ def _snippet(
 def _snippet_en(marker: hl.Marker, body_en: str) -> tuple[str, tuple[hl.Span, ...]]:
     """The English snippet: from the English text where it matches, else its start (none
     when the item has no English text beyond its title, which the row shows already)."""
+    if not body_en:
+        return "", ()
     found = hl.merge(marker.text_spans(body_en))
     if found:
         return hl.snippet(body_en, found, chars=hl.SNIPPET_CHARS_LATIN)
-    return hl.snippet(body_en, (), chars=hl.SNIPPET_CHARS_LATIN) if body_en else ("", ())
+    return hl.snippet(body_en, (), chars=hl.SNIPPET_CHARS_LATIN)
 
 
 def _names(

@@ -17,6 +17,7 @@ does not compute: see engine.py); ties go to the earlier date, then the smaller 
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
 from guide.search.english import can_be_acronym
 from guide.search.query import Piece, Pieces
@@ -63,8 +64,15 @@ class PieceTier:
         # lv is a whole syllable there too (not the start of 论 lun).
         self.whole_syllables = bool(piece.pinyin) and (
             ends_on_syllable(piece.pinyin) or (following is not None and is_syllables(piece.pinyin)))
-        self.syllable_start = re.compile("(?<![a-z])" + "'?".join(piece.pinyin))
+        self._syllables = "(?<![a-z])" + "'?".join(piece.pinyin)
         self.pair = _Pair(piece, following) if following is not None else None
+
+    @cached_property
+    def syllable_start(self) -> re.Pattern[str]:
+        """The piece's letters from a syllable's start (syllables joined by ' as in
+        rank_pinyin). Compiled when first needed: most queries never ask it, and a
+        compile costs as much as ranking a few dozen rows."""
+        return re.compile(self._syllables)
 
     def tier(self, rank_cjk: str, rank_words: str, rank_pinyin: str, rank_acronyms: str = "") -> float:
         """Return the piece's tier in one row's title keys, plus 1 when it matched the
@@ -79,7 +87,8 @@ class PieceTier:
                 return WHOLE + in_title
             return (PREFIX if self.start in rank_cjk else INSIDE) + in_title
         best: float = 0
-        found = rank_words.find(self.start)
+        # "in" first (no argument parsing): most rows' words do not start with the piece.
+        found = rank_words.find(self.start) if self.start in rank_words else -1
         if found >= 0:
             best = WHOLE if self.whole in rank_words else PREFIX
             best += found < rank_words.find("\t")
@@ -95,7 +104,7 @@ class PieceTier:
             if found >= 0:
                 in_title = found < rank_words.find("\t")
                 best = max(best, (WHOLE if self.umlaut_whole in rank_words else PREFIX) + in_title)
-        if self.acronym and best < WHOLE + 1:
+        if self.acronym and best < WHOLE + 1 and self.acronym in rank_acronyms:
             best = max(best, self._acronym_tier(rank_acronyms))
         pinyin = self.pinyin
         if best < WHOLE + 1 and pinyin:
@@ -169,9 +178,12 @@ class _Pair:
         self.cjk = first.text + second.text if first.cjk and second.cjk else ""
         self.words = "" if first.cjk or second.cjk else f" {first.text} {second.text}"
         self.pinyin = first.pinyin + second.pinyin if first.pinyin and second.pinyin else ""
-        self.spelt = re.compile(
-            "(?<![a-z])" + "'?".join(first.pinyin) + "'" + "'?".join(second.pinyin)
-        ) if self.pinyin else None
+        self._spelt = "(?<![a-z])" + "'?".join(first.pinyin) + "'" + "'?".join(second.pinyin)
+
+    @cached_property
+    def spelt(self) -> re.Pattern[str] | None:
+        # Compiled when first needed (see PieceTier.syllable_start).
+        return re.compile(self._spelt) if self.pinyin else None
 
     def together(self, rank_cjk: str, rank_words: str, rank_pinyin: str) -> bool:
         if self.cjk:
@@ -179,8 +191,10 @@ class _Pair:
         if self.words and self.words in rank_words:
             return True
         # Plain substring first (C speed); the regex only when the letters are there.
-        return (self.spelt is not None and self.pinyin in rank_pinyin.replace("'", "")
-                and self.spelt.search(rank_pinyin) is not None)
+        if not self.pinyin or self.pinyin not in rank_pinyin.replace("'", ""):
+            return False
+        spelt = self.spelt
+        return spelt is not None and spelt.search(rank_pinyin) is not None
 
 
 def piece_tiers(pieces: Pieces) -> list[PieceTier]:

@@ -15,6 +15,7 @@ import sqlite3
 
 from guide.search.query import TextQuery
 from guide.search.schema import DOC_TABLE, TEXT_TABLE
+from guide.search.titlerows import rowid_list
 
 # The fields search_text indexes, as kept in search_doc; the body first, where most
 # phrases are found (the check then stops: 40% off counting Chinese phrases).
@@ -64,5 +65,4 @@ def text_params(query: TextQuery, cap: int, **extra: object) -> dict[str, object
 
 def text_probe(conn: sqlite3.Connection, query: TextQuery, cap: int) -> list[int]:
     """Up to ``cap + 1`` rowids matching ``query``, in rowid order, unranked."""
-    rows = conn.execute(text_sql(query), text_params(query, cap + 1))
-    return [rowid for (rowid,) in rows]
+    return rowid_list(conn, text_sql(query), text_params(query, cap + 1))
