@@ -7,6 +7,7 @@ import datetime as dt
 import os
 import re
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 
@@ -21,6 +22,31 @@ def atomic_replace(tmp: Path, target: Path) -> None:
             os.fsync(dir_fd)
         finally:
             os.close(dir_fd)
+
+
+@contextlib.contextmanager
+def file_lock(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on the file ``path`` (created empty if missing), across threads
+    and processes: a second holder waits. Not re-entrant: one holder per process at a time."""
+    with open(path, "a+b") as fh:
+        if os.name == "nt":  # pragma: no cover - exercised on Windows kiosks only
+            import msvcrt
+
+            fh.seek(0)
+            msvcrt.locking(fh.fileno(), msvcrt.LK_LOCK, 1)  # type: ignore[attr-defined]
+            try:
+                yield
+            finally:
+                fh.seek(0)
+                msvcrt.locking(fh.fileno(), msvcrt.LK_UNLCK, 1)  # type: ignore[attr-defined]
+        else:
+            import fcntl
+
+            fcntl.flock(fh.fileno(), fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
 
 
 class NotRegularFile(ValueError):
