@@ -338,8 +338,9 @@ def test_two_imports_into_one_folder_at_once_write_one_version_after_the_other(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Two staff import into one pack folder at the same moment: the second waits for the
     first and writes the next version. Both used to read the same pack and write the same
-    version over each other, and with real processes one in forty failed with "[Errno 2]
-    No such file or directory: 'pack.toml'" as both swapped the folder through one name."""
+    version over each other (300 imports by two real processes made version 166), and some
+    failed with "[Errno 2] No such file or directory: 'pack.toml'" as both swapped the folder
+    through one name."""
     import threading
 
     from guide.programme import importer
@@ -362,4 +363,4 @@ def test_two_imports_into_one_folder_at_once_write_one_version_after_the_other(
     second.join()
     assert sorted([first.version, seconds[0].version]) == [2, 3]
     assert (found := earlier_import(out)) is not None and found.version == 3
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".rc3.lock", "rc3"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["rc3"]  # no temp folder or lock left

@@ -356,7 +356,7 @@ def import_programme(source: str, out: Path, *, fmt: str | None = None,
     # reads the first's pack and writes the next version, where both had read the same
     # pack, written the same version and swapped the folder through one name at once
     # ("[Errno 2] No such file or directory: 'pack.toml'").
-    with file_lock(out.parent / f".{out.name}.lock"):
+    with file_lock(out.parent / f".{out.name}.lock", remove=True):
         return _import_into(programme, fmt, source, out, version, pack_id, title)
 
 

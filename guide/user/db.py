@@ -426,7 +426,7 @@ def _open(path: Path) -> UserDb:
     # One recovery at a time, and only of a file still damaged: two programs started at
     # once on a damaged file both moved it aside, the second finding none ("No such file")
     # or taking the new file the first had made and was writing bookmarks to.
-    with file_lock(path.with_name(f".{path.name}.recovery.lock")):
+    with file_lock(path.with_name(f".{path.name}.recovery.lock"), remove=True):
         try:
             return _open_as_is(path)
         except _Damaged:
