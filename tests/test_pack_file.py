@@ -186,6 +186,35 @@ def test_signing_again_keeps_other_keys(pack: Path, tmp_path: Path, keys: Keys) 
         assert zf.read(SIGNATURES).count(b'"key_id"') == 2
 
 
+def test_two_keys_signing_one_pack_at_once_both_stay(
+        pack: Path, tmp_path: Path, keys: Keys, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two staff sign one pack at the same moment (a key rotation: old key and new): both
+    signatures are in the file. Each used to add its own to the file as it was read, and the
+    later write dropped the other's after both had said "signed" (1 of 6 real runs)."""
+    import threading
+
+    from guide.updates.guidepack import signing
+
+    new_key, new_public, *_ = make_key(tmp_path / "rotation", "New team key")
+    path = build_pack_file(pack, tmp_path / "p.guidepack").path
+    real_write = signing.write_atomically
+    others: list[Any] = []
+    other = threading.Thread(target=lambda: others.append(sign_pack_file(path, new_key)))
+
+    def write_while_another_signs(out: Path, write: Any) -> None:
+        if not other.is_alive() and not others:  # once: the other staff member signs now
+            other.start()
+            other.join(timeout=3)  # it runs to the end here, or waits for this one
+        real_write(out, write)
+
+    monkeypatch.setattr(signing, "write_atomically", write_while_another_signs)
+    sign_pack_file(path, keys[0])
+    other.join()
+    assert verify_pack_file(path, [keys[1]]).signer == keys[1]
+    assert verify_pack_file(path, [new_public]).signer == new_public
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
 def test_altered_manifest_breaks_the_signature(pack: Path, tmp_path: Path, keys: Keys) -> None:
     path = signed_pack(pack, tmp_path / "p.guidepack", keys[0])
     with zipfile.ZipFile(path) as zf:
