@@ -119,6 +119,28 @@ def test_keygen_private_key_is_private_and_never_overwritten(tmp_path: Path) -> 
     assert private.read_bytes() == before
 
 
+def test_two_keygens_of_one_name_at_once_keep_the_first_key_and_say_so(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The second of two `guide pack keygen --out team` run at once said "error: team.key: File
+    exists" (1 of 6 real runs); it says what the first one says, and the first key stays."""
+    from guide.updates import keys as key_files
+
+    real_generate = key_files.SigningKey.generate
+    made: list[Path] = []
+
+    def generate_while_another_keygen_runs() -> Any:
+        if not made:  # the other keygen writes its key between the check and the write
+            made.append(tmp_path / "team.key")
+            generate_key_pair(tmp_path / "team")
+        return real_generate()
+
+    monkeypatch.setattr(key_files.SigningKey, "generate", staticmethod(generate_while_another_keygen_runs))
+    with pytest.raises(KeyFileError, match=r"team\.key already exists; keys are never overwritten"):
+        generate_key_pair(tmp_path / "team")
+    first = load_public_key(tmp_path / "team.pub")
+    assert key_files.load_private_key(made[0]).public.raw == first.raw
+
+
 def test_bad_public_keys_are_explained(tmp_path: Path) -> None:
     with pytest.raises(KeyFileError, match="32 bytes"):
         parse_public_key("ed25519 AAAA")
