@@ -7,7 +7,9 @@ import datetime as dt
 import os
 import re
 import stat
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 
 def atomic_replace(tmp: Path, target: Path) -> None:
@@ -21,6 +23,52 @@ def atomic_replace(tmp: Path, target: Path) -> None:
             os.fsync(dir_fd)
         finally:
             os.close(dir_fd)
+
+
+@contextlib.contextmanager
+def file_lock(path: Path, *, remove: bool = False) -> Iterator[None]:
+    """Hold an exclusive lock on the file ``path`` (created empty if missing), across threads
+    and processes: a second holder waits. Not re-entrant: one holder per process at a time.
+
+    ``remove`` deletes the file on release, for a lock in a folder that is not the guide's
+    (a staff member's pack folder, an update folder): a waiter that then holds the deleted
+    file sees that and locks the path afresh. (Windows keeps the file: open files stay.)
+    """
+    while True:
+        fh = open(path, "a+b")  # noqa: SIM115 - closed below, or on leaving the block
+        try:
+            _lock(fh, True)
+        except BaseException:
+            fh.close()
+            raise
+        try:
+            same = os.path.samestat(os.fstat(fh.fileno()), os.stat(path))
+        except FileNotFoundError:
+            same = False
+        if same:
+            break
+        fh.close()  # removed by the holder before: take the file there now
+    try:
+        yield
+    finally:
+        if remove:
+            with contextlib.suppress(OSError):
+                os.unlink(path)
+        _lock(fh, False)
+        fh.close()
+
+
+def _lock(fh: BinaryIO, take: bool) -> None:
+    if os.name == "nt":  # pragma: no cover - exercised on Windows kiosks only
+        import msvcrt
+
+        fh.seek(0)
+        mode = msvcrt.LK_LOCK if take else msvcrt.LK_UNLCK  # type: ignore[attr-defined]
+        msvcrt.locking(fh.fileno(), mode, 1)  # type: ignore[attr-defined]
+    else:
+        import fcntl
+
+        fcntl.flock(fh.fileno(), fcntl.LOCK_EX if take else fcntl.LOCK_UN)
 
 
 class NotRegularFile(ValueError):

@@ -119,6 +119,28 @@ def test_keygen_private_key_is_private_and_never_overwritten(tmp_path: Path) -> 
     assert private.read_bytes() == before
 
 
+def test_two_keygens_of_one_name_at_once_keep_the_first_key_and_say_so(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The second of two `guide pack keygen --out team` run at once said "error: team.key: File
+    exists" (1 of 6 real runs); it says what the first one says, and the first key stays."""
+    from guide.updates import keys as key_files
+
+    real_generate = key_files.SigningKey.generate
+    made: list[Path] = []
+
+    def generate_while_another_keygen_runs() -> Any:
+        if not made:  # the other keygen writes its key between the check and the write
+            made.append(tmp_path / "team.key")
+            generate_key_pair(tmp_path / "team")
+        return real_generate()
+
+    monkeypatch.setattr(key_files.SigningKey, "generate", staticmethod(generate_while_another_keygen_runs))
+    with pytest.raises(KeyFileError, match=r"team\.key already exists; keys are never overwritten"):
+        generate_key_pair(tmp_path / "team")
+    first = load_public_key(tmp_path / "team.pub")
+    assert key_files.load_private_key(made[0]).public.raw == first.raw
+
+
 def test_bad_public_keys_are_explained(tmp_path: Path) -> None:
     with pytest.raises(KeyFileError, match="32 bytes"):
         parse_public_key("ed25519 AAAA")
@@ -184,6 +206,35 @@ def test_signing_again_keeps_other_keys(pack: Path, tmp_path: Path, keys: Keys) 
     assert verify_pack_file(path, [new_public]).signer == new_public
     with zipfile.ZipFile(path) as zf:
         assert zf.read(SIGNATURES).count(b'"key_id"') == 2
+
+
+def test_two_keys_signing_one_pack_at_once_both_stay(
+        pack: Path, tmp_path: Path, keys: Keys, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two staff sign one pack at the same moment (a key rotation: old key and new): both
+    signatures are in the file. Each used to add its own to the file as it was read, and the
+    later write dropped the other's after both had said "signed" (1 of 6 real runs)."""
+    import threading
+
+    from guide.updates.guidepack import signing
+
+    new_key, new_public, *_ = make_key(tmp_path / "rotation", "New team key")
+    path = build_pack_file(pack, tmp_path / "p.guidepack").path
+    real_write = signing.write_atomically
+    others: list[Any] = []
+    other = threading.Thread(target=lambda: others.append(sign_pack_file(path, new_key)))
+
+    def write_while_another_signs(out: Path, write: Any) -> None:
+        if not other.is_alive() and not others:  # once: the other staff member signs now
+            other.start()
+            other.join(timeout=3)  # it runs to the end here, or waits for this one
+        real_write(out, write)
+
+    monkeypatch.setattr(signing, "write_atomically", write_while_another_signs)
+    sign_pack_file(path, keys[0])
+    other.join()
+    assert verify_pack_file(path, [keys[1]]).signer == keys[1]
+    assert verify_pack_file(path, [new_public]).signer == new_public
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
 
 
 def test_altered_manifest_breaks_the_signature(pack: Path, tmp_path: Path, keys: Keys) -> None:

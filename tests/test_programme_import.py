@@ -332,3 +332,35 @@ def test_every_file_the_open_programme_dialog_offers_is_read_or_explained(tmp_pa
                 read_programme(str(source), fallback_timezone="UTC")
         else:
             assert read_programme(str(source), fallback_timezone="UTC")[1].forum, ext
+
+
+def test_two_imports_into_one_folder_at_once_write_one_version_after_the_other(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two staff import into one pack folder at the same moment: the second waits for the
+    first and writes the next version. Both used to read the same pack and write the same
+    version over each other (300 imports by two real processes made version 166), and some
+    failed with "[Errno 2] No such file or directory: 'pack.toml'" as both swapped the folder
+    through one name."""
+    import threading
+
+    from guide.programme import importer
+    from guide.programme.continuing import earlier_import
+
+    out = tmp_path / "rc3"
+    assert importer.import_programme(str(JSON_RC3), out).version == 1
+    real_load_pack = importer.load_pack
+    seconds: list[Any] = []
+    second = threading.Thread(target=lambda: seconds.append(importer.import_programme(str(JSON_RC3), out)))
+
+    def check_while_another_imports(folder: Path) -> Any:
+        if not second.is_alive() and not seconds:  # once: the other program starts now
+            second.start()
+            second.join(timeout=3)  # it runs to the end here, or waits for this one
+        return real_load_pack(folder)
+
+    monkeypatch.setattr(importer, "load_pack", check_while_another_imports)
+    first = importer.import_programme(str(JSON_RC3), out)
+    second.join()
+    assert sorted([first.version, seconds[0].version]) == [2, 3]
+    assert (found := earlier_import(out)) is not None and found.version == 3
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["rc3"]  # no temp folder or lock left

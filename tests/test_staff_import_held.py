@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import logging
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -129,3 +130,59 @@ def test_the_staff_menu_offers_the_held_pack_and_shows_it_on_confirm(
     assert info.signer is not None and info.signer.startswith("Content team")
     guide.window.staff_menu_opening.emit()
     assert not guide.updates.held_action.isVisible()
+
+
+def _fleet_installed(tmp_path: Path) -> tuple[Path, Path, list[Any]]:
+    """The fleet's signed pack version 2 in use, its version 3 built: (in use, pack 3, keys)."""
+    from guide.updates.keys import load_public_key
+
+    shipped = build_content_db(MINI_PACK, tmp_path / "shipped" / "content.db").path
+    (tmp_path / "team").mkdir()
+    second = fleet_pack(tmp_path / "team", write_sheet(tmp_path / "team" / "日程.csv"), 2)
+    third = fleet_pack(tmp_path / "team", write_sheet(tmp_path / "team" / "日程.csv", "开幕"), 3)
+    trusted = [load_public_key(tmp_path / "team" / "team.pub")]
+    fleet = api.apply_pack_file(second, trusted=trusted, current_db=shipped, switch=True).db_path
+    return fleet, third, trusted
+
+
+@pytest.mark.parametrize(("sheet_name", "polled"), [("议程.csv", False), ("日程.csv", True)])
+def test_a_pack_prepared_before_staff_opened_a_programme_does_not_replace_it(
+        tmp_path: Path, _user_data: Path, sheet_name: str, polled: bool) -> None:
+    """`guide update apply` of the fleet's pack was preparing (unpack, build: seconds) while
+    staff opened a sheet in the window: its commit replaced the programme a moment after
+    staff saw it open (3 of 3 real runs), where run after it, apply refuses another pack's
+    content (wrong-pack) and a poll's pack waits (held). The commit now sees the content in
+    use changed, and changes nothing."""
+    import shutil
+
+    from guide.updates.errors import STALE, UpdateRefused
+
+    fleet, third, trusted = _fleet_installed(tmp_path)
+    if polled:  # downloaded by `update apply --source` (or a kiosk's poll)
+        from guide.updates.source import INCOMING
+        from guide.updates.state import default_slot
+
+        cache = default_slot().root / INCOMING
+        cache.mkdir(parents=True, exist_ok=True)
+        third = Path(shutil.copy(third, cache / third.name))
+    prepared = api.prepare_update(third, trusted=trusted, current_db=fleet)  # the staff command
+    sheet = write_sheet(tmp_path / sheet_name, "开幕式（更正）")  # meanwhile, in the window
+    opened = api.commit_update(api.prepare_programme(sheet, current_db=fleet,
+                                                     timezone="Asia/Shanghai"))
+    with pytest.raises(UpdateRefused) as refused:
+        api.commit_update(prepared)
+    assert refused.value.reason == STALE
+    assert f"(staff opened {opened.current.pack_id} here); nothing was changed" in refused.value.message
+    assert api.slot_status().current == opened.current
+    assert not prepared.staged_db.exists()
+
+
+def test_a_pack_file_staff_apply_by_hand_still_replaces_their_programme_of_the_same_pack(
+        tmp_path: Path, _user_data: Path) -> None:
+    """Given by hand (``--file``), a signed pack of the programme's own pack id replaces it
+    as it does when applied after it: the check above is only for what changed the answer."""
+    fleet, third, trusted = _fleet_installed(tmp_path)
+    prepared = api.prepare_update(third, trusted=trusted, current_db=fleet)
+    api.commit_update(api.prepare_programme(write_sheet(tmp_path / "日程.csv", "开幕式（更正）"),
+                                            current_db=fleet, timezone="Asia/Shanghai"))
+    assert api.commit_update(prepared).current.version == 3

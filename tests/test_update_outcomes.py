@@ -222,3 +222,33 @@ def test_update_status_says_held_refused_or_up_to_date_as_check_does(
     said = _status(capsys)
     assert (said["status"], said["reason"]) == ("refused", "no-source")
     assert said["message"].startswith("no update source: ")
+
+
+def test_two_publishes_into_one_folder_at_once_leave_the_newer_published(
+        tmp_path: Path, kiosk: Kiosk, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
+    """Two staff publish versions 3 and 2 into the update folder at the same moment: the
+    folder ends up offering 3. Both used to check against the folder as it was, and the
+    index could name 2 after "published version 3" was said (4 in 10 real runs): kiosks
+    that polled in between kept 3, the rest got 2."""
+    import threading
+
+    from guide.updates.guidepack import publish as publishing
+
+    share = tmp_path / "share"
+    older, newer = kiosk.pack(2), kiosk.pack(3)
+    real_write = publishing.write_atomically
+    others: list[Any] = []
+    other = threading.Thread(target=lambda: others.append(publish_pack_file(newer, share)))
+
+    def copy_while_another_publishes(out: Path, write: Any) -> None:
+        if not other.is_alive() and not others:  # once: the other staff member publishes now
+            other.start()
+            other.join(timeout=3)  # it runs to the end here, or waits for this one
+        real_write(out, write)
+
+    monkeypatch.setattr(publishing, "write_atomically", copy_while_another_publishes)
+    first = publish_pack_file(older, share)
+    other.join()
+    assert (first.version, others[0].version) == (2, 3)
+    assert json.loads((share / "index.json").read_text())["version"] == 3
+    assert sorted(p.name for p in share.iterdir()) == ["index.json", "mini-2.guidepack", "mini-3.guidepack"]

@@ -24,7 +24,7 @@ from typing import Any
 from guide.content.ids import slug
 from guide.content.loader import load_pack
 from guide.content.pack_folder import PACK_META
-from guide.files import remove_stale_temps
+from guide.files import file_lock, remove_stale_temps
 from guide.programme.continuing import continuing, earlier_import, from_sheet
 from guide.programme.frab import read_frab_json, read_frab_xml, utf8_declared
 from guide.programme.ical import read_ics
@@ -350,7 +350,19 @@ def import_programme(source: str, out: Path, *, fmt: str | None = None,
                              "(at most 60), e.g. zgc-forum-2023")
     fmt, programme = read_programme(source, fmt=fmt, timezone=timezone,
                                     keep_test_entries=keep_test_entries)
-    earlier = earlier_import(Path(out))
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    # One import of a folder at a time (two staff, or one command run twice): the second
+    # reads the first's pack and writes the next version, where both had read the same
+    # pack, written the same version and swapped the folder through one name at once
+    # ("[Errno 2] No such file or directory: 'pack.toml'").
+    with file_lock(out.parent / f".{out.name}.lock", remove=True):
+        return _import_into(programme, fmt, source, out, version, pack_id, title)
+
+
+def _import_into(programme: Programme, fmt: str, source: str, out: Path, version: int | None,
+                 pack_id: str | None, title: str | None) -> ImportResult:
+    earlier = earlier_import(out)
     kept = False
     file = source.rsplit("/", 1)[-1]
     if earlier is not None and pack_id is None and not from_sheet(fmt, earlier.source):

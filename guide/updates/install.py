@@ -83,6 +83,9 @@ class PreparedUpdate:
     # A signed pack of other content than the content in use (staff switching on purpose):
     # the pack id it replaces; "" for an update of the content in use.
     replaces_pack: str = ""
+    # The slot's current file when it was prepared (None: none), to see at the commit whether
+    # staff opened a programme or another pack was installed meanwhile.
+    prepared_over: str | None = None
 
 
 @dataclass(frozen=True)
@@ -197,6 +200,7 @@ def prepare_update(
         summary=summary, baseline_db=stage.baseline_db, baseline=stage.baseline,
         replaces_pack=(stage.current.pack_id if stage.current is not None
                        and stage.current.pack_id not in ("", m.pack_id) else ""),
+        prepared_over=stage.state.current.file if stage.state.current is not None else None,
     )
 
 
@@ -229,6 +233,12 @@ def commit_update(prepared: PreparedUpdate) -> AppliedUpdate:
         if not prepared.staged_db.is_file():
             discard_update(prepared)  # its baseline copy too: it would lie in the slot unread
             raise UpdateRefused(errors.STALE, "the prepared database is gone; prepare the update again")
+        overtaken = _overtaken(prepared, state)
+        if overtaken:
+            discard_update(prepared)
+            log.warning("refused commit of %s version %d: %s", prepared.pack_id, prepared.version,
+                        overtaken)
+            raise UpdateRefused(errors.STALE, overtaken)
         name = f"{prepared.pack_id}-{prepared.version}-{prepared.pack_sha256[:12]}.db"
         try:
             current, previous = _switch(prepared, state, name)
@@ -250,6 +260,29 @@ def commit_update(prepared: PreparedUpdate) -> AppliedUpdate:
              prepared.signer, f"version {previous.version}" if previous else "none",
              "; ".join(prepared.summary.lines()))
     return AppliedUpdate(slot.root / name, current, previous, prepared.summary)
+
+
+def _overtaken(prepared: PreparedUpdate, state: SlotState) -> str:
+    """Why a signed pack prepared over other content may not replace what is in use now, or "".
+
+    Whether it may replace another pack's content (only by staff's choice, ``switch``) or a
+    programme staff opened here (never from a poll) was judged against the content in use
+    when it was prepared: staff opening a programme in the window while `guide update apply`
+    prepared the fleet's pack saw the programme replaced a moment later.
+    """
+    from guide.updates.source import INCOMING
+
+    now = state.current
+    if prepared.programme is not None or now is None or now.file == prepared.prepared_over:
+        return ""
+    polled = prepared.pack_file.resolve().parent == (prepared.slot.root / INCOMING).resolve()
+    other_pack = now.pack_id != prepared.pack_id and not prepared.replaces_pack
+    if not (other_pack or (now.staff_import and polled)):
+        return ""
+    changed = f"staff opened {now.pack_id} here" if now.staff_import else \
+        f"{now.pack_id} version {now.version} was installed"
+    return (f"the content in use changed while this update was prepared ({changed}); nothing was "
+            "changed: check or apply again to decide against it")
 
 
 def _baseline_path(prepared: PreparedUpdate) -> Path | None:

@@ -150,7 +150,10 @@ def generate_key_pair(base: Path, name: str = "") -> tuple[Path, Path]:
     base.parent.mkdir(parents=True, exist_ok=True)
     private = SigningKey.generate()
     raw = bytes(private.verify_key)
-    _create_private(private_path, _pem(bytes(private)))
+    try:
+        _create_private(private_path, _pem(bytes(private)))
+    except FileExistsError:  # another keygen of the same name made it since the check above
+        raise KeyFileError(f"{private_path} already exists; keys are never overwritten") from None
     public_path.write_text(PublicKey(raw, name).line() + "\n", encoding="utf-8")
     log.info("generated key pair %s (ed25519:%s)", base, PublicKey(raw).key_id)
     return private_path, public_path

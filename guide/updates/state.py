@@ -26,7 +26,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from guide.files import atomic_replace
+from guide.files import atomic_replace, file_lock
 from guide.updates.log import log
 
 STATE = "state.json"
@@ -168,25 +168,8 @@ def slot_lock(slot: ContentSlot, name: str = LOCK) -> Iterator[None]:
     long download never delays a commit at an idle reset.
     """
     slot.root.mkdir(parents=True, exist_ok=True)
-    with open(slot.root / name, "a+b") as fh:
-        if os.name == "nt":  # pragma: no cover - exercised on Windows kiosks only
-            import msvcrt
-
-            fh.seek(0)
-            msvcrt.locking(fh.fileno(), msvcrt.LK_LOCK, 1)  # type: ignore[attr-defined]
-            try:
-                yield
-            finally:
-                fh.seek(0)
-                msvcrt.locking(fh.fileno(), msvcrt.LK_UNLCK, 1)  # type: ignore[attr-defined]
-        else:
-            import fcntl
-
-            fcntl.flock(fh.fileno(), fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
+    with file_lock(slot.root / name):
+        yield
 
 
 class ContentIdentity(NamedTuple):

@@ -395,10 +395,10 @@ def _remove_new_files(path: Path, existed: set[Path]) -> None:
                 file.unlink()
 
 
-def _open(path: Path) -> UserDb:
+def _open_as_is(path: Path) -> UserDb:
+    """The file at ``path`` opened (created if missing); raises :class:`_Damaged`."""
     from guide.files import DiskFull
 
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     existed = {file for file in with_side_files(path) if file.exists()}
     try:
         _check_header(path)  # a folder or another program's file is refused before anything changes
@@ -410,11 +410,31 @@ def _open(path: Path) -> UserDb:
             conn.close()
             raise
         return UserDb(conn, path)
-    except _Damaged:
-        pass  # move it aside, below
     except DiskFull:
         _remove_new_files(path, existed)
         raise
+
+
+def _open(path: Path) -> UserDb:
+    from guide.files import file_lock
+
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    try:
+        return _open_as_is(path)
+    except _Damaged:
+        pass  # move it aside, below
+    # One recovery at a time, and only of a file still damaged: two programs started at
+    # once on a damaged file both moved it aside, the second finding none ("No such file")
+    # or taking the new file the first had made and was writing bookmarks to.
+    with file_lock(path.with_name(f".{path.name}.recovery.lock"), remove=True):
+        try:
+            return _open_as_is(path)
+        except _Damaged:
+            return _recover(path)
+
+
+def _recover(path: Path) -> UserDb:
+    """Move the damaged file at ``path`` aside and make a new one holding what it salvaged."""
     moved = move_aside(path)
     rows = _salvage(moved)
     new: sqlite3.Connection | None = None

@@ -4,6 +4,10 @@ While a session is active, bookmark and setting functions act on that visitor's 
 rows (the device's list is hidden, not touched). Ending the session deletes them with
 ``secure_delete`` on, so their bytes are zeroed in the database file, and then
 checkpoints and truncates the WAL, which would otherwise still hold the old pages.
+
+A session is the kiosk program's own, not the file's: another program on the same user
+database while a visitor is at the screen (staff running ``guide bookmarks import``, a
+second window) acts on the device's list, which the end of the visit leaves alone.
 """
 
 from __future__ import annotations
@@ -15,11 +19,17 @@ from guide.user.db import Db, transaction
 
 DEVICE = ""  # the owner/scope of the device's own bookmarks and settings
 
+# The session each connection began, by id(connection) (the connection is held, so the id
+# is not reused). Read from the table, a staff command run while a visitor was at the kiosk
+# took the visitor's session for its own: what it imported was deleted with the visit.
+_BEGUN: dict[int, tuple[Db, str]] = {}
+
 
 def current_visitor_session(db: Db) -> str | None:
-    """The active visitor session id, or None outside kiosk sessions."""
-    row = db.execute("SELECT id FROM visitor_session LIMIT 1").fetchone()
-    return None if row is None else str(row[0])
+    """The visitor session this connection began and has not ended, or None (outside kiosk
+    visits, and in every other program on the same file)."""
+    begun = _BEGUN.get(id(db))
+    return begun[1] if begun is not None and begun[0] is db else None
 
 
 def current_owner(db: Db) -> str:
@@ -57,6 +67,7 @@ def start_visitor_session(db: Db) -> str:
     session_id = uuid.uuid4().hex
     db.execute("INSERT INTO visitor_session (id, started_at) VALUES (?, ?)",
                     [session_id, dt.datetime.now(dt.UTC).isoformat()])
+    _BEGUN[id(db)] = (db, session_id)
     return session_id
 
 
@@ -68,4 +79,5 @@ def end_visitor_session(db: Db) -> bool:
     another connection kept reading; the rows are deleted either way.
     """
     _purge_visitors(db)
+    _BEGUN.pop(id(db), None)
     return _truncate_wal(db)

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from guide.files import file_lock
 from guide.updates import errors
 from guide.updates.guidepack.archive import (
     write_atomically,
@@ -26,6 +27,8 @@ from guide.updates.guidepack.format import (
 from guide.updates.guidepack.verify import verify_pack_file
 from guide.updates.keys import PublicKey
 from guide.updates.log import log
+
+PUBLISH_LOCK = ".publish.lock"  # beside index.json, held while a publish checks and writes
 
 
 def parse_index(data: bytes) -> PackIndex:
@@ -126,8 +129,20 @@ def publish_pack_file(pack_file: Path, dest_dir: Path, *, limits: Limits = DEFAU
     not write. ``dry_run`` checks all this and returns the index it would write, writing nothing.
     """
     verified = verify_pack_file(pack_file, trusted or None, limits=limits, require_signature=True)
-    m = verified.manifest
     dest_dir = Path(dest_dir)
+    if dry_run:
+        return _publish(verified, dest_dir, limits, replace=replace, dry_run=True)
+    dest_dir.mkdir(parents=True, exist_ok=True)
+    # One publish into a folder at a time: two staff publishing versions 6 and 5 at once
+    # both checked against version 4, and the index could end up naming 5, with "published
+    # version 6" said (kiosks that had polled meanwhile kept 6, the others got 5).
+    with file_lock(dest_dir / PUBLISH_LOCK, remove=True):
+        return _publish(verified, dest_dir, limits, replace=replace, dry_run=False)
+
+
+def _publish(verified: VerifiedPack, dest_dir: Path, limits: Limits, *, replace: bool,
+             dry_run: bool) -> PackIndex:
+    m = verified.manifest
     if not replace:
         published = published_index(dest_dir)
         if published is not None:

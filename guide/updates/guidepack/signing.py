@@ -6,6 +6,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from guide.files import file_lock
 from guide.updates import errors
 from guide.updates.guidepack.archive import (
     CHUNK,
@@ -46,6 +47,16 @@ def sign_pack_file(path: Path, key: PrivateKey, *, limits: Limits = DEFAULT_LIMI
     which leaves ``key``'s signature alone (to retire an old key).
     """
     path = Path(path)
+    if not path.is_file():  # the check says what is wrong, before a lock is made beside it
+        verify_pack_file(path, None, limits=limits, require_signature=False)
+    # One signing of a file at a time: two keys signing one pack at once (a key rotation's
+    # two signatures) each added theirs to the file as it was, and the later write dropped
+    # the earlier's signature after both had said "signed".
+    with file_lock(path.with_name(f".{path.name}.lock"), remove=True):
+        return _sign(path, key, limits, replace)
+
+
+def _sign(path: Path, key: PrivateKey, limits: Limits, replace: bool) -> SignedPack:
     verify_pack_file(path, None, limits=limits, require_signature=False)
     with zipfile.ZipFile(path) as zf:
         manifest_bytes = zf.read(MANIFEST)
