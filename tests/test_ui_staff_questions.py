@@ -152,7 +152,7 @@ def test_yes_when_the_new_content_cannot_be_switched_to_says_so_and_changes_noth
     assert done.args == [False]
     box = g.window.findChild(QMessageBox, "importRefused")
     assert box is not None and box.isVisible()
-    said = "The disk is full." if case == "disk full" else "The prepared content is gone"
+    said = "The disk is full." if case == "disk full" else "or the prepared copy is gone"
     assert said in box.text() and "Nothing was changed" in box.text()
     assert g.ctx.content_path == content_before
     assert (slot / "state.json").read_bytes() == state_before

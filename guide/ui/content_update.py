@@ -104,8 +104,9 @@ def not_switched_text(exc: Exception) -> str:
         why = tx.tr("There is no previous content to go back to.")
     elif isinstance(exc, updates.UpdateRefused) and exc.reason == updates.errors.SHIPPED_IN_USE:
         why = tx.tr("The guide already shows the content shipped with it.")
-    elif isinstance(exc, updates.UpdateRefused):
-        why = tx.tr("The prepared content is gone; open the file again.")
+    elif isinstance(exc, updates.UpdateRefused):  # stale: overtaken by other content, or its copy gone
+        why = tx.tr("Other content was loaded while this file was being prepared, or the prepared "
+                    "copy is gone. Open the file again.")
     elif is_disk_full(exc):
         why = tx.tr("The disk is full. Free some space and try again.")
     else:

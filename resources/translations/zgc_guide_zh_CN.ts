@@ -2446,10 +2446,6 @@
         <translation>指南当前显示的已是随附的内容。</translation>
     </message>
     <message>
-        <source>The prepared content is gone; open the file again.</source>
-        <translation>准备好的内容已不存在，请重新打开文件。</translation>
-    </message>
-    <message>
         <source>Show the content team&apos;s version %1...</source>
         <translation>改用内容团队的第 %1 版…</translation>
     </message>
@@ -2480,6 +2476,10 @@
     <message>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Other content was loaded while this file was being prepared, or the prepared copy is gone. Open the file again.</source>
+        <translation>准备此文件期间已载入了其他内容，或准备好的副本已丢失。请重新打开文件。</translation>
     </message>
     <message>
         <source>Open content pack...</source>
