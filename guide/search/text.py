@@ -172,6 +172,9 @@ def index_text(text: str) -> str:
     joined = joined_words(folded)
     umlauts = umlaut_spellings(text, folded)
     if not joined and not umlauts:
+        if folded.isascii():  # English: words only, marked without a call per token
+            found = WORD.findall(folded)
+            return MARK + f" {MARK}".join(found) if found else ""
         return " ".join(bigrams(cjk) if cjk else MARK + word for cjk, word in TOKEN.findall(folded))
     starts = {start: word for start, _end, word in joined}
     out = []
