@@ -12,7 +12,6 @@ import re
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import replace
 from functools import lru_cache
 
 from guide.search import readings as rd
@@ -198,25 +197,21 @@ def _clean_name(name: str | None) -> str:
 def _rows(rowid: int, doc: SearchDoc) -> tuple[tuple[object, ...], ...]:
     """Rows for search_doc, search_title, search_words and search_text."""
     # Builders read these from nullable columns: treat a missing text as empty.
-    doc = replace(
-        doc,
-        title=_kept(doc.title),
-        title_en=_kept(doc.title_en),
-        body=_kept(doc.body),
-        body_en=_kept(doc.body_en),
-        date=None if doc.date is None else str(doc.date),
-    )
+    title, title_en, body, body_en = map(_kept, (doc.title, doc.title_en, doc.body, doc.body_en))
+    date = None if doc.date is None else str(doc.date)
     names = [n for n in map(_clean_name, doc.names or ()) if n]
-    fields = [_field_pinyin(doc.title, doc.kind == "person")]
+    fields = [_field_pinyin(title, doc.kind == "person")]
     fields += [_field_pinyin(name, True) for name in names]
-    field_maps = [list(readings) for readings, _ in fields]
+    field_maps = [list(readings) for readings, _, _ in fields]
     title_sequences = list(fields[0][1])
-    name_sequences = [seq for _, spelt in fields[1:] for seq in spelt]
+    name_sequences = [seq for _, spelt, _ in fields[1:] for seq in spelt]
+    pinyin_map = "\n".join(field_map for _, _, field_map in fields)
     if doc.pinyin_alt:
         # Alternatives change the readings of a field: spell the fields again.
         title_sequences = _alternative_spellings(doc.pinyin_alt, field_maps)
         title_sequences += [tuple(seq) for seq in rd.spellings(field_maps[0])]
         name_sequences = [tuple(seq) for field in field_maps[1:] for seq in rd.spellings(field)]
+        pinyin_map = "\n".join(map(_pinyin_map, field_maps))
 
     full: dict[str, None] = {}
     initials: dict[str, None] = {}
@@ -228,36 +223,32 @@ def _rows(rowid: int, doc: SearchDoc) -> tuple[tuple[object, ...], ...]:
             initials.update(dict.fromkeys(seq_initials))
             lines[part][line] = lines[part][line_initials] = None
 
-    folded_title = fold(doc.title).replace("\n", " ")
+    folded_title = fold(title).replace("\n", " ")
+    folded_title_en = fold(title_en)
     folded_names = [fold(n) for n in names]
-    title_words = _rank_words(doc.title_en, fold(doc.title_en)) + _rank_words(doc.title, folded_title)
+    title_words = _rank_words(title_en, folded_title_en) + _rank_words(title, folded_title)
     name_words = [word for name, folded in zip(names, folded_names, strict=True)
                   for word in _rank_words(name, folded)]
     joined_names = "\n".join(names)
-    whole, parts = _acronyms(doc.kind, folded_title, fold(doc.title_en))
+    whole, parts = _acronyms(doc.kind, folded_title, folded_title_en)
     doc_row = (
-        rowid, doc.kind, doc.id, doc.title, doc.title_en, joined_names, doc.body, doc.body_en,
-        doc.date,
+        rowid, doc.kind, doc.id, title, title_en, joined_names, body, body_en, date,
         # Title first, then names: rank.py tells a match in the title itself apart.
         "\n" + "\n".join([folded_title, *folded_names]) + "\n",  # rank_cjk
         " " + " ".join([*title_words, "\t", *name_words]) + " ",  # rank_words
         "\n" + "\n".join([*lines[0], "\t", *lines[1]]) + "\n",  # rank_pinyin
-        "\n".join(",".join("/".join(r) for r in field) for field in field_maps),  # pinyin_map
+        pinyin_map,
         " " + " ".join([*whole, "\t", *parts]) + " ",  # rank_acronyms
-        _folded((doc.title, joined_names, doc.title_en, doc.body, doc.body_en)),
+        _folded((title, joined_names, title_en, body, body_en)),
     )  # fmt: skip
     # search_text takes every token of a field; search_title its Chinese, search_words
     # its Latin words (each starts with MARK; bigrams never do), pinyin and starts.
-    title, names_text, title_en = (
-        index_text(doc.title),
-        index_text(" ".join(names)),
-        index_text(doc.title_en),
-    )
-    split = [_apart(field) for field in (title, names_text, title_en)]
+    title_text, names_text, title_en_text = map(index_text, (title, " ".join(names), title_en))
+    split = [_apart(field) for field in (title_text, names_text, title_en_text)]
     pinyin = [*full, *initials]
     # The first token of each field, where a Latin piece's "starts with" looks (a field
     # starting with Chinese has no Latin start); pinyin: the title's first spelling.
-    firsts = [field.split(" ", 1)[0] for field in (title, names_text, title_en)]
+    firsts = [field.split(" ", 1)[0] for field in (title_text, names_text, title_en_text)]
     firsts += [next(iter(tokens)) for tokens in (full, initials) if tokens]
     starts = [START + first[len(MARK) :] for first in firsts if first.startswith(MARK)]
     kind = kind_token(doc.kind)
@@ -271,7 +262,7 @@ def _rows(rowid: int, doc: SearchDoc) -> tuple[tuple[object, ...], ...]:
     words_row = (rowid, " ".join([*(t[:cut] for t in latin), *pinyin, *(t[:cut] for t in starts),
                                   *acronym_tokens, kind]))
     text_row = (
-        rowid, title, names_text, title_en, index_text(doc.body), index_text(doc.body_en), kind,
+        rowid, title_text, names_text, title_en_text, index_text(body), index_text(body_en), kind,
     )  # fmt: skip
     return doc_row, title_row, words_row, text_row
 
@@ -302,6 +293,10 @@ def _acronyms(kind: str, *titles: str) -> tuple[list[str], list[str]]:
 def _apart(indexed: str) -> tuple[str, list[str]]:
     """An indexed field's bigrams (joined) and its marked Latin words (bigrams never
     start with MARK or UMLAUT_MARK)."""
+    if "q" not in indexed:  # no Latin token: a marked one starts with q, a bigram never does
+        return indexed, []
+    if indexed.isascii():  # no bigram
+        return "", indexed.split()
     chinese: list[str] = []
     latin: list[str] = []
     for token in indexed.split():
@@ -343,11 +338,21 @@ def _folded(fields: tuple[str, ...]) -> str | None:
     return folded if CJK_RUN.findall(folded) != CJK_RUN.findall(text) else None
 
 
+# A title's or name's readings per character, its spellings and its pinyin_map line.
+FieldPinyin = tuple[tuple[rd.Readings, ...], tuple[Spelling, ...], str]
+
+
 @lru_cache(maxsize=16384)
-def _field_pinyin(text: str, every_reading: bool) -> tuple[tuple[rd.Readings, ...], tuple[Spelling, ...]]:
-    """Readings per character and spellings of one title or name (names recur: cached)."""
+def _field_pinyin(text: str, every_reading: bool) -> FieldPinyin:
+    """Readings per character, spellings and pinyin_map line of one title or name (names
+    recur: cached)."""
     readings = rd.field_readings(text, every_reading)
-    return tuple(readings), tuple(tuple(seq) for seq in rd.spellings(readings))
+    return tuple(readings), tuple(tuple(seq) for seq in rd.spellings(readings)), _pinyin_map(readings)
+
+
+def _pinyin_map(readings: Iterable[rd.Readings]) -> str:
+    """A field's line of search_doc.pinyin_map: each character's readings, "/"-joined."""
+    return ",".join(map("/".join, readings))
 
 
 @lru_cache(maxsize=65536)
