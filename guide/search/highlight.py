@@ -280,8 +280,12 @@ def _spelling(target: str) -> re.Pattern[str]:
     # possibly cut short: a comma may fall between any two letters, never two commas,
     # which frame a character without a reading) or as initials (each letter starts
     # the next reading). Full first, as in _spell.
+    # The first letter comes before the look-behind (not a comma before it): re then skips
+    # to that letter instead of trying the look-behind at every position.
     letters = [re.escape(letter) for letter in target]
-    return re.compile(f"(?<![^,])(?:{',?'.join(letters)}|{'[^,]*,'.join(letters)})")
+    first = letters[0]
+    full, initials = ",?".join(letters)[len(first):], "[^,]*,".join(letters)[len(first):]
+    return re.compile(f"{first}(?<![^,]{first})(?:{full}|{initials})")
 
 
 def _single_reading_spans(field: str, target: str) -> tuple[Span, ...]:
