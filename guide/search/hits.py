@@ -27,13 +27,12 @@ def hits(
     if not chosen:
         return []
     placeholders = ",".join("?" * len(chosen))
+    marker = hl.Marker(pieces)
     rows = conn.execute(
-        "SELECT rowid, kind, id, title, title_en, names, body, body_en, date,"
-        f" rank_cjk, rank_words, rank_pinyin, pinyin_map, folded IS NOT NULL, rank_acronyms FROM {DOC_TABLE}"
-        f" WHERE rowid IN ({placeholders})",
+        f"SELECT rowid, kind, id, title, title_en, names, body, body_en, date, {_key_columns(marker, chosen)},"
+        f" folded IS NOT NULL, rank_acronyms FROM {DOC_TABLE} WHERE rowid IN ({placeholders})",
         list(chosen),
     ).fetchall()
-    marker = hl.Marker(pieces)
     folding: hl.Marker | None = None
     keyed = []
     for row in rows:
@@ -47,6 +46,17 @@ def hits(
         keyed.append((sort_key(value, date, rowid), _hit(row_marker, row, value)))
     keyed.sort(key=itemgetter(0))
     return [hit for _, hit in keyed]
+
+
+def _key_columns(marker: hl.Marker, chosen: dict[int, float | None]) -> str:
+    """The row's title keys and readings, as far as this query needs them (NULL in their
+    place otherwise: every column read is decoded into a string). Rows taken unranked are
+    scored from the keys; the readings mark pinyin pieces."""
+    if None in chosen.values():
+        keys = "rank_cjk, rank_words, rank_pinyin"
+    else:
+        keys = "NULL, NULL, rank_pinyin" if marker.pinyin else "NULL, NULL, NULL"
+    return f"{keys}, {'pinyin_map' if marker.pinyin else 'NULL'}"
 
 
 def _hit(marker: hl.Marker, row: tuple[object, ...], value: float) -> SearchHit:
