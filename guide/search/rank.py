@@ -109,14 +109,14 @@ class PieceTier:
         pinyin = self.pinyin
         if best < WHOLE + 1 and pinyin:
             # Plain substring tests first (C speed); the regex only when needed.
-            plain = rank_pinyin.replace("'", "")
             # The title's spellings and the names' apart (a tab between them), so a whole
-            # name does not count as a match in the title. Bounds, not slices (no copies).
-            cut = plain.find("\t")
-            if plain.find(pinyin, 0, cut) >= 0:
-                best = max(best, self._spelt(plain, 0, cut, rank_pinyin, rank_cjk, True) + 1)
-            if best < WHOLE and plain.find(pinyin, cut) >= 0:
-                best = max(best, self._spelt(plain, cut, len(plain), rank_pinyin, rank_cjk, False))
+            # name does not count as a match in the title. Two copies, then "in" tests:
+            # str.find with bounds parses its arguments on every call.
+            title, _, names = rank_pinyin.replace("'", "").partition("\t")
+            if pinyin in title:
+                best = max(best, self._spelt(title, rank_pinyin, rank_cjk, True) + 1)
+            if best < WHOLE and pinyin in names:
+                best = max(best, self._spelt(names, rank_pinyin, rank_cjk, False))
         return best
 
     def _acronym_tier(self, rank_acronyms: str) -> float:
@@ -133,22 +133,21 @@ class PieceTier:
             return ACRONYM_IN_CAPITALS if whole else PREFIX + 1
         return INSIDE + whole
 
-    def _spelt(self, plain: str, lo: int, hi: int, rank_pinyin: str, rank_cjk: str,
-               title: bool) -> int:
-        """The piece's pinyin tier in one part of the spellings, ``plain[lo:hi]`` (the
-        title's or the names'), which holds the piece; -1 when no syllable starts it.
+    def _spelt(self, part: str, rank_pinyin: str, rank_cjk: str, title: bool) -> int:
+        """The piece's pinyin tier in one part of the spellings, ``part`` (the title's or
+        the names', without their '), which holds the piece; -1 when no syllable starts it.
 
         A spelling line is one run of Chinese characters: a whole line is the whole
         title or name only when that is one run (not 北京 in 如你所视(北京)科技).
         """
-        if plain.find(self.pinyin_whole, lo, hi) >= 0:
+        if self.pinyin_whole in part:
             end = rank_cjk.find("\n", 1)  # rank_cjk: "\n<title>\n<name>\n…"
             one_run = (_ONE_RUN.search(rank_cjk, 0, end + 1) if title
                        else _ONE_RUN.search(rank_cjk, end))
             return WHOLE if one_run else PREFIX
         cut = rank_pinyin.find("\t")
         span = (0, cut) if title else (cut, len(rank_pinyin))
-        if plain.find(self.pinyin_start, lo, hi) >= 0 and (
+        if self.pinyin_start in part and (
                 not self.whole_syllables or self._ends_on_syllable(rank_pinyin, span, line_start=True)):
             return PREFIX
         # Rare (the regex): a syllable start inside a line.
