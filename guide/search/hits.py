@@ -28,8 +28,9 @@ def hits(
         return []
     placeholders = ",".join("?" * len(chosen))
     marker = hl.Marker(pieces)
+    keys = _key_columns(marker, chosen)
     rows = conn.execute(
-        f"SELECT rowid, kind, id, title, title_en, names, body, body_en, date, {_key_columns(marker, chosen)},"
+        f"SELECT rowid, kind, id, title, title_en, names, body, body_en, date, {keys},"
         f" folded IS NOT NULL, rank_acronyms FROM {DOC_TABLE} WHERE rowid IN ({placeholders})",
         list(chosen),
     ).fetchall()
