@@ -142,12 +142,11 @@ class Marker:
             spans += [(origin[s], origin[e]) for s, e in initials] if origin is not None else initials
         return spans
 
-    def pinyin_targets(self, rank_pinyin: str) -> tuple[list[str], list[str]]:
+    def pinyin_targets(self, plain: str) -> tuple[list[str], list[str]]:
         """The pinyin pieces that can occur in a row's title, and in its names, judged
-        by its rank_pinyin (the title's spellings come before its tab)."""
+        by its rank_pinyin without its ' (the title's spellings come before its tab)."""
         if not self.pinyin:
             return [], []
-        plain = rank_pinyin.replace("'", "")
         cut = plain.find("\t")
         title, names = (plain[:cut], plain[cut:]) if cut >= 0 else (plain, plain)
         if len(self.pinyin) == 1:  # most queries: no list to build

@@ -9,7 +9,7 @@ from typing import cast
 from guide.search import highlight as hl
 from guide.search.model import SearchHit, new_hit
 from guide.search.query import Pieces
-from guide.search.rank import PieceTier, score, sort_key
+from guide.search.rank import PieceTier, key_columns, score, sort_key
 from guide.search.schema import DOC_TABLE
 
 
@@ -28,44 +28,46 @@ def hits(
         return []
     placeholders = ",".join("?" * len(chosen))
     marker = hl.Marker(pieces)
-    keys = _key_columns(marker, chosen)
+    keys = _key_columns(tiers, chosen)
     rows = conn.execute(
         f"SELECT rowid, kind, id, title, title_en, names, body, body_en, date, {keys},"
-        f" folded IS NOT NULL, rank_acronyms FROM {DOC_TABLE} WHERE rowid IN ({placeholders})",
+        f" folded IS NOT NULL FROM {DOC_TABLE} WHERE rowid IN ({placeholders})",
         list(chosen),
     ).fetchall()
     folding: hl.Marker | None = None
     keyed = []
     for row in rows:
-        rowid, date, keys = row[0], row[8], (row[9], row[10], row[11], row[14])
+        rowid, date = row[0], row[8]
         value = chosen[rowid]
         if value is None:  # unranked fallback row: scored now
-            value = score(tiers, keys)
+            value = score(tiers, row[9:14])
         row_marker = marker
-        if row[13]:  # its Chinese changes when folded (traditional text): marked folded
+        if row[15]:  # its Chinese changes when folded (traditional text): marked folded
             row_marker = folding = folding or marker.folding()
         keyed.append((sort_key(value, date, rowid), _hit(row_marker, row, value)))
     keyed.sort(key=itemgetter(0))
     return [hit for _, hit in keyed]
 
 
-def _key_columns(marker: hl.Marker, chosen: dict[int, float | None]) -> str:
-    """The row's title keys and readings, as far as this query needs them (NULL in their
-    place otherwise: every column read is decoded into a string). Rows taken unranked are
-    scored from the keys; the readings mark pinyin pieces."""
+def _key_columns(tiers: list[PieceTier], chosen: dict[int, float | None]) -> str:
+    """The row's title keys (:func:`rank.key_columns`: the spellings without their ' tell
+    which pinyin pieces a row can mark, its acronyms which words) and readings, as far as
+    this query needs them (NULL in their place otherwise: every column read is decoded
+    into a string). Rows taken unranked are scored from the keys."""
+    pinyin = any(piece.pinyin for piece in tiers)
     if None in chosen.values():
-        keys = "rank_cjk, rank_words, rank_pinyin"
+        keys = key_columns(tiers)
     else:
-        keys = "NULL, NULL, rank_pinyin" if marker.pinyin else "NULL, NULL, NULL"
-    return f"{keys}, {'pinyin_map' if marker.pinyin else 'NULL'}"
+        keys = "NULL, NULL, NULL, rank_acronyms, " + ("replace(rank_pinyin, '''', '')" if pinyin else "NULL")
+    return f"{keys}, {'pinyin_map' if pinyin else 'NULL'}"
 
 
 def _hit(marker: hl.Marker, row: tuple[object, ...], value: float) -> SearchHit:
     kind, id_, title, title_en, names, body, body_en = cast("tuple[str, ...]", row[1:8])
-    title_targets, name_targets = marker.pinyin_targets(str(row[11]))
+    title_targets, name_targets = marker.pinyin_targets(str(row[13]))
     # One line of readings per field: the title, then each name.
-    fields = str(row[12]).split("\n") if title_targets or name_targets else []
-    acronyms = marker.row_acronyms(str(row[14]))
+    fields = str(row[14]).split("\n") if title_targets or name_targets else []
+    acronyms = marker.row_acronyms(str(row[12]))
     title_marks = marker.title_spans(title, acronyms)
     spelled: list[str] = []
     if title_targets:

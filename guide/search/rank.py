@@ -74,10 +74,12 @@ class PieceTier:
         compile costs as much as ranking a few dozen rows."""
         return re.compile(self._syllables)
 
-    def tier(self, rank_cjk: str, rank_words: str, rank_pinyin: str, rank_acronyms: str = "") -> float:
+    def tier(self, rank_cjk: str, rank_words: str, rank_pinyin: str, rank_acronyms: str = "",
+             plain: str | None = None) -> float:
         """Return the piece's tier in one row's title keys, plus 1 when it matched the
         title itself rather than a name (so 0 for body-only matches, at most 4; 3.5 for a
-        title's acronym typed in capitals)."""
+        title's acronym typed in capitals). ``plain`` is ``rank_pinyin`` without its ',
+        when the caller has it (see :func:`key_columns`)."""
         if self.cjk:
             found = rank_cjk.find(self.inside)
             if found < 0:
@@ -112,7 +114,9 @@ class PieceTier:
             # The title's spellings and the names' apart (a tab between them), so a whole
             # name does not count as a match in the title. Two copies, then "in" tests:
             # str.find with bounds parses its arguments on every call.
-            title, _, names = rank_pinyin.replace("'", "").partition("\t")
+            if plain is None:
+                plain = rank_pinyin.replace("'", "")
+            title, _, names = plain.partition("\t")
             if pinyin in title:
                 best = max(best, self._spelt(title, rank_pinyin, rank_cjk, True) + 1)
             if best < WHOLE and pinyin in names:
@@ -184,13 +188,15 @@ class _Pair:
         # Compiled when first needed (see PieceTier.syllable_start).
         return re.compile(self._spelt) if self.pinyin else None
 
-    def together(self, rank_cjk: str, rank_words: str, rank_pinyin: str) -> bool:
+    def together(self, rank_cjk: str, rank_words: str, rank_pinyin: str, plain: str | None) -> bool:
         if self.cjk:
             return self.cjk in rank_cjk
         if self.words and self.words in rank_words:
             return True
         # Plain substring first (C speed); the regex only when the letters are there.
-        if not self.pinyin or self.pinyin not in rank_pinyin.replace("'", ""):
+        if not self.pinyin:
+            return False
+        if self.pinyin not in (rank_pinyin.replace("'", "") if plain is None else plain):
             return False
         spelt = self.spelt
         return spelt is not None and spelt.search(rank_pinyin) is not None
@@ -216,9 +222,25 @@ def piece_tiers(pieces: Pieces) -> list[PieceTier]:
 _ONE_RUN = re.compile(f"\n{CJK_RUN.pattern}\n")
 
 
-def score(tiers: list[PieceTier], keys: tuple[str, str, str, str]) -> float:
-    """Return the score of a row from its title keys (higher is better): ``rank_cjk``,
-    ``rank_words``, ``rank_pinyin`` and ``rank_acronyms``."""
+# score()'s keys: rank_cjk, rank_words, rank_pinyin, rank_acronyms, rank_pinyin without its '.
+Keys = tuple[str, str, str, str, "str | None"]
+
+
+def key_columns(tiers: list[PieceTier], table: str = "") -> str:
+    """The columns of ``search_doc`` (qualified by ``table``) giving :func:`score` its keys:
+    ``rank_cjk``, ``rank_words``, ``rank_pinyin``, ``rank_acronyms``, and the spellings
+    without their ', which SQLite's replace() gives at a fraction of the cost of
+    str.replace in Python. A query without pinyin reads neither spelling (NULL)."""
+    t = f"{table}." if table else ""
+    keys = f"{t}rank_cjk, {t}rank_words, "
+    if any(piece.pinyin for piece in tiers):
+        return keys + f"{t}rank_pinyin, {t}rank_acronyms, replace({t}rank_pinyin, '''', '')"
+    return keys + f"NULL, {t}rank_acronyms, NULL"
+
+
+def score(tiers: list[PieceTier], keys: Keys) -> float:
+    """Return the score of a row from its title keys (higher is better), as
+    :func:`key_columns` reads them (the last, None: computed when needed)."""
     matched = 0
     total = 0.0
     together = 0
@@ -226,7 +248,7 @@ def score(tiers: list[PieceTier], keys: tuple[str, str, str, str]) -> float:
     for piece in tiers:
         tier = piece.tier(*keys)
         if tier:
-            together += pair is not None and pair.together(*keys[:3])
+            together += pair is not None and pair.together(keys[0], keys[1], keys[2], keys[4])
             matched += 1
             total += tier
         pair = piece.pair if tier else None
