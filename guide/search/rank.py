@@ -241,6 +241,10 @@ def key_columns(tiers: list[PieceTier], table: str = "") -> str:
 def score(tiers: list[PieceTier], keys: Keys) -> float:
     """Return the score of a row from its title keys (higher is better), as
     :func:`key_columns` reads them (the last, None: computed when needed)."""
+    if len(tiers) == 1:  # most queries: one tier, no pairs (the same sum, term for term)
+        tier = tiers[0].tier(*keys)
+        relevance = 1.0 / (1.0 + keys[0].find("\n", 1))
+        return 10000.0 + tier * 10.0 + relevance if tier else relevance
     matched = 0
     total = 0.0
     together = 0
