@@ -38,7 +38,7 @@ from guide.search.query import (
     text_query,
     title_query,
 )
-from guide.search.rank import PieceTier, key_columns, piece_tiers, score, sort_key
+from guide.search.rank import NO_DATE, PieceTier, key_columns, piece_tiers, score
 from guide.search.schema import DOC_TABLE
 from guide.search.textrows import text_params, text_probe, text_sql
 from guide.search.titlerows import title_probe
@@ -180,6 +180,6 @@ def _scored_rows(rows: list[tuple[int, str, str, str, str, str | None, str | Non
     for row in rows:
         rowid, date = row[0], row[6]
         value = score(tiers, row[1:6])
-        scored.append((sort_key(value, date, rowid), rowid, value))
+        scored.append(((-value, date or NO_DATE, rowid), rowid, value))  # sort_key, inline
     scored.sort()
     return scored

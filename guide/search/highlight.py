@@ -90,11 +90,21 @@ class Marker:
         if not self.fold_chinese:
             # Most rows' ideographs are the same folded or not: find them in the text itself
             # (never in ASCII text, an English title or text).
-            if not text.isascii():
+            ascii_text = text.isascii()
+            if not ascii_text:
                 for piece in self.cjk:
                     spans += find_all(text, piece)
-            if not self.words or (self._ascii_words and not self._may_hold_words(text)):
+            if not self.words:
                 return spans
+            if self._ascii_words:
+                # The word pieces (all ASCII) cannot be in ASCII text holding none of their
+                # first letters, nor in text of which no character folds into an ASCII
+                # letter or digit (_NO_ASCII_WORD): nothing to fold or seek.
+                if ascii_text:
+                    if not any(map(text.__contains__, self._ascii_firsts)):
+                        return spans
+                elif self._other is not None and self._other.search(text) is None:
+                    return spans
         folded, origin = fold_aligned(text)
         if self.fold_chinese:
             found_cjk = [span for piece in self.cjk for span in find_all(folded, piece)]
@@ -116,13 +126,6 @@ class Marker:
         if origin is not None:
             found = [(origin[s], origin[e]) for s, e in found]
         return spans + found + _umlaut_spans(text, self.umlauts) if self.umlauts else spans + found
-
-    def _may_hold_words(self, text: str) -> bool:
-        """Whether ``text`` may hold an ASCII word piece (all of them are): see
-        :data:`_NO_ASCII_WORD`, and the first letters in ASCII text."""
-        if text.isascii():
-            return any(map(text.__contains__, self._ascii_firsts))
-        return self._other is not None and self._other.search(text) is not None
 
     def row_acronyms(self, rank_acronyms: str) -> list[str]:
         """The query words that are acronyms of the row's titles (its ``rank_acronyms``)."""
