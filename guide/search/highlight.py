@@ -87,6 +87,7 @@ class Marker:
         if not text:
             return []
         spans: list[Span] = []
+        ascii_text = False
         if not self.fold_chinese:
             # Most rows' ideographs are the same folded or not: find them in the text itself
             # (never in ASCII text, an English title or text).
@@ -105,7 +106,8 @@ class Marker:
                         return spans
                 elif self._other is not None and self._other.search(text) is None:
                     return spans
-        folded, origin = fold_aligned(text)
+        # ASCII text (an English title or text, most word searches) folds by lower() alone.
+        folded, origin = (text.lower(), None) if ascii_text else fold_aligned(text)
         if self.fold_chinese:
             found_cjk = [span for piece in self.cjk for span in find_all(folded, piece)]
             spans += [(origin[s], origin[e]) for s, e in found_cjk] if origin is not None else found_cjk
@@ -150,8 +152,9 @@ class Marker:
         by its rank_pinyin without its ' (the title's spellings come before its tab)."""
         if not self.pinyin:
             return [], []
-        cut = plain.find("\t")
-        title, names = (plain[:cut], plain[cut:]) if cut >= 0 else (plain, plain)
+        title, tab, names = plain.partition("\t")
+        if not tab:
+            names = plain
         if len(self.pinyin) == 1:  # most queries: no list to build
             one = self.pinyin[0]
             return ([one] if one in title else []), ([one] if one in names else [])

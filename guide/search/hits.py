@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import sqlite3
 from operator import itemgetter
-from typing import cast
+from typing import Any
 
 from guide.search import highlight as hl
 from guide.search.model import SearchHit, new_hit
 from guide.search.query import Pieces
-from guide.search.rank import PieceTier, key_columns, score, sort_key
+from guide.search.rank import NO_DATE, PieceTier, key_columns, score
 from guide.search.schema import DOC_TABLE
 
 
@@ -44,7 +44,7 @@ def hits(
         row_marker = marker
         if row[15]:  # its Chinese changes when folded (traditional text): marked folded
             row_marker = folding = folding or marker.folding()
-        keyed.append((sort_key(value, date, rowid), _hit(row_marker, row, value)))
+        keyed.append(((-value, date or NO_DATE, rowid), _hit(row_marker, row, value)))  # sort_key
     keyed.sort(key=itemgetter(0))
     return [hit for _, hit in keyed]
 
@@ -62,8 +62,8 @@ def _key_columns(tiers: list[PieceTier], chosen: dict[int, float | None]) -> str
     return f"{keys}, {'pinyin_map' if pinyin else 'NULL'}"
 
 
-def _hit(marker: hl.Marker, row: tuple[object, ...], value: float) -> SearchHit:
-    kind, id_, title, title_en, names, body, body_en = cast("tuple[str, ...]", row[1:8])
+def _hit(marker: hl.Marker, row: tuple[Any, ...], value: float) -> SearchHit:
+    kind, id_, title, title_en, names, body, body_en = row[1:8]
     title_targets, name_targets = marker.pinyin_targets(str(row[13]))
     # One line of readings per field: the title, then each name.
     fields = str(row[14]).split("\n") if title_targets or name_targets else []

@@ -149,10 +149,12 @@ class PieceTier:
             one_run = (_ONE_RUN.search(rank_cjk, 0, end + 1) if title
                        else _ONE_RUN.search(rank_cjk, end))
             return WHOLE if one_run else PREFIX
+        starts_line = self.pinyin_start in part
+        if starts_line and not self.whole_syllables:
+            return PREFIX
         cut = rank_pinyin.find("\t")
         span = (0, cut) if title else (cut, len(rank_pinyin))
-        if self.pinyin_start in part and (
-                not self.whole_syllables or self._ends_on_syllable(rank_pinyin, span, line_start=True)):
+        if starts_line and self._ends_on_syllable(rank_pinyin, span, line_start=True):
             return PREFIX
         # Rare (the regex): a syllable start inside a line.
         if self.whole_syllables:
@@ -260,7 +262,3 @@ def score(tiers: list[PieceTier], keys: Keys) -> float:
     # matched <= 8, together <= 7 and total <= 40, so the four parts never overlap.
     return matched * 10000.0 + together * 500.0 + total * 10.0 + relevance
 
-
-def sort_key(score_: float, date: str | None, rowid: int) -> tuple[float, str, int]:
-    """Sort key: best score first, then earlier date, then smaller rowid."""
-    return (-score_, date or NO_DATE, rowid)
