@@ -180,6 +180,7 @@ def _scored_rows(rows: list[tuple[int, str, str, str, str, str | None, str | Non
     for row in rows:
         rowid, date = row[0], row[6]
         value = score(tiers, row[1:6])
-        scored.append(((-value, date or NO_DATE, rowid), rowid, value))  # sort_key, inline
+        # Best score first, then the earlier date, then the smaller rowid.
+        scored.append(((-value, date or NO_DATE, rowid), rowid, value))
     scored.sort()
     return scored

@@ -44,7 +44,8 @@ def hits(
         row_marker = marker
         if row[15]:  # its Chinese changes when folded (traditional text): marked folded
             row_marker = folding = folding or marker.folding()
-        keyed.append(((-value, date or NO_DATE, rowid), _hit(row_marker, row, value)))  # sort_key
+        # Best score first, then the earlier date, then the smaller rowid.
+        keyed.append(((-value, date or NO_DATE, rowid), _hit(row_marker, row, value)))
     keyed.sort(key=itemgetter(0))
     return [hit for _, hit in keyed]
 

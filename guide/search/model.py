@@ -66,8 +66,8 @@ _HIT_FIELDS = tuple(field.name for field in fields(SearchHit))
 
 def new_hit(*values: object) -> SearchHit:
     """``SearchHit(*values)``, all fields given: the same frozen value, made without the
-    dataclass's ``__init__``, which calls ``object.__setattr__`` once per field (a search
-    makes up to 50 hits, and that was a fifth of the work of one)."""
+    dataclass's ``__init__``, which calls ``object.__setattr__`` once per field (about
+    7,800 instructions a hit, 3% of a search at 100k items)."""
     hit = object.__new__(SearchHit)
     hit.__dict__.update(zip(_HIT_FIELDS, values, strict=True))
     return hit
