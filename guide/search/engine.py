@@ -38,7 +38,7 @@ from guide.search.query import (
     text_query,
     title_query,
 )
-from guide.search.rank import PieceTier, piece_tiers, score, sort_key
+from guide.search.rank import NO_DATE, PieceTier, key_columns, piece_tiers, score
 from guide.search.schema import DOC_TABLE
 from guide.search.textrows import text_params, text_probe, text_sql
 from guide.search.titlerows import title_probe
@@ -50,14 +50,6 @@ MAX_LIMIT = 1000
 
 Key = tuple[float, str, int]
 Ranked = list[tuple[Key, int, float]]  # (sort key, rowid, score), best first
-
-
-# Text matches come with their title keys.
-_TEXT_KEYS = "d.rank_cjk, d.rank_words, d.rank_pinyin, d.rank_acronyms, d.date"
-_KEYS = (
-    f"SELECT rowid, rank_cjk, rank_words, rank_pinyin, rank_acronyms, date FROM {DOC_TABLE}"
-    " WHERE rowid IN (SELECT value FROM json_each(?))"
-)
 
 
 def search(
@@ -127,7 +119,9 @@ def _body_matches(
     rows = text_probe(conn, text, cap)
     ranked = []
     if len(rows) <= cap:
-        keyed = conn.execute(text_sql(text, _TEXT_KEYS), text_params(text, cap + 1)).fetchall()
+        # Text matches come with their title keys.
+        columns = f"{key_columns(tiers, 'd')}, d.date"
+        keyed = conn.execute(text_sql(text, columns), text_params(text, cap + 1)).fetchall()
         ranked = _scored_rows(keyed, tiers)
     extra = [] if ranked else rows
     if len(pieces) > 1:
@@ -174,14 +168,19 @@ def _scored(conn: sqlite3.Connection, rowids: list[int], tiers: list[PieceTier])
     """Score rows by their title keys, best first."""
     if not rowids:
         return []
-    return _scored_rows(conn.execute(_KEYS, (json.dumps(rowids),)).fetchall(), tiers)
+    sql = (f"SELECT rowid, {key_columns(tiers)}, date FROM {DOC_TABLE}"
+           " WHERE rowid IN (SELECT value FROM json_each(?))")
+    return _scored_rows(conn.execute(sql, (json.dumps(rowids),)).fetchall(), tiers)
 
 
-def _scored_rows(rows: list[tuple[int, str, str, str, str, str | None]], tiers: list[PieceTier]) -> Ranked:
-    """Score ``(rowid, rank_cjk, rank_words, rank_pinyin, rank_acronyms, date)`` rows, best first."""
+def _scored_rows(rows: list[tuple[int, str, str, str, str, str | None, str | None]],
+                 tiers: list[PieceTier]) -> Ranked:
+    """Score ``(rowid, *keys, date)`` rows (:func:`rank.key_columns`), best first."""
     scored = []
-    for rowid, rank_cjk, rank_words, rank_pinyin, rank_acronyms, date in rows:
-        value = score(tiers, (rank_cjk, rank_words, rank_pinyin, rank_acronyms))
-        scored.append((sort_key(value, date, rowid), rowid, value))
+    for row in rows:
+        rowid, date = row[0], row[6]
+        value = score(tiers, row[1:6])
+        # Best score first, then the earlier date, then the smaller rowid.
+        scored.append(((-value, date or NO_DATE, rowid), rowid, value))
     scored.sort()
     return scored

@@ -87,15 +87,27 @@ class Marker:
         if not text:
             return []
         spans: list[Span] = []
+        ascii_text = False
         if not self.fold_chinese:
             # Most rows' ideographs are the same folded or not: find them in the text itself
             # (never in ASCII text, an English title or text).
-            if not text.isascii():
+            ascii_text = text.isascii()
+            if not ascii_text:
                 for piece in self.cjk:
                     spans += find_all(text, piece)
-            if not self.words or (self._ascii_words and not self._may_hold_words(text)):
+            if not self.words:
                 return spans
-        folded, origin = fold_aligned(text)
+            if self._ascii_words:
+                # The word pieces (all ASCII) cannot be in ASCII text holding none of their
+                # first letters, nor in text of which no character folds into an ASCII
+                # letter or digit (_NO_ASCII_WORD): nothing to fold or seek.
+                if ascii_text:
+                    if not any(map(text.__contains__, self._ascii_firsts)):
+                        return spans
+                elif self._other is not None and self._other.search(text) is None:
+                    return spans
+        # ASCII text (an English title or text, most word searches) folds by lower() alone.
+        folded, origin = (text.lower(), None) if ascii_text else fold_aligned(text)
         if self.fold_chinese:
             found_cjk = [span for piece in self.cjk for span in find_all(folded, piece)]
             spans += [(origin[s], origin[e]) for s, e in found_cjk] if origin is not None else found_cjk
@@ -117,13 +129,6 @@ class Marker:
             found = [(origin[s], origin[e]) for s, e in found]
         return spans + found + _umlaut_spans(text, self.umlauts) if self.umlauts else spans + found
 
-    def _may_hold_words(self, text: str) -> bool:
-        """Whether ``text`` may hold an ASCII word piece (all of them are): see
-        :data:`_NO_ASCII_WORD`, and the first letters in ASCII text."""
-        if text.isascii():
-            return any(map(text.__contains__, self._ascii_firsts))
-        return self._other is not None and self._other.search(text) is not None
-
     def row_acronyms(self, rank_acronyms: str) -> list[str]:
         """The query words that are acronyms of the row's titles (its ``rank_acronyms``)."""
         if not self._framed_acronyms:
@@ -142,14 +147,14 @@ class Marker:
             spans += [(origin[s], origin[e]) for s, e in initials] if origin is not None else initials
         return spans
 
-    def pinyin_targets(self, rank_pinyin: str) -> tuple[list[str], list[str]]:
+    def pinyin_targets(self, plain: str) -> tuple[list[str], list[str]]:
         """The pinyin pieces that can occur in a row's title, and in its names, judged
-        by its rank_pinyin (the title's spellings come before its tab)."""
+        by its rank_pinyin without its ' (the title's spellings come before its tab)."""
         if not self.pinyin:
             return [], []
-        plain = rank_pinyin.replace("'", "")
-        cut = plain.find("\t")
-        title, names = (plain[:cut], plain[cut:]) if cut >= 0 else (plain, plain)
+        title, tab, names = plain.partition("\t")
+        if not tab:
+            names = plain
         if len(self.pinyin) == 1:  # most queries: no list to build
             one = self.pinyin[0]
             return ([one] if one in title else []), ([one] if one in names else [])
@@ -280,8 +285,12 @@ def _spelling(target: str) -> re.Pattern[str]:
     # possibly cut short: a comma may fall between any two letters, never two commas,
     # which frame a character without a reading) or as initials (each letter starts
     # the next reading). Full first, as in _spell.
+    # The first letter comes before the look-behind (not a comma before it): re then skips
+    # to that letter instead of trying the look-behind at every position.
     letters = [re.escape(letter) for letter in target]
-    return re.compile(f"(?<![^,])(?:{',?'.join(letters)}|{'[^,]*,'.join(letters)})")
+    first = letters[0]
+    full, initials = ",?".join(letters)[len(first):], "[^,]*,".join(letters)[len(first):]
+    return re.compile(f"{first}(?<![^,]{first})(?:{full}|{initials})")
 
 
 def _single_reading_spans(field: str, target: str) -> tuple[Span, ...]:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import sqlite3
 from operator import itemgetter
-from typing import cast
+from typing import Any
 
 from guide.search import highlight as hl
-from guide.search.model import SearchHit
+from guide.search.model import SearchHit, new_hit
 from guide.search.query import Pieces
-from guide.search.rank import PieceTier, score, sort_key
+from guide.search.rank import NO_DATE, PieceTier, key_columns, score
 from guide.search.schema import DOC_TABLE
 
 
@@ -27,34 +27,48 @@ def hits(
     if not chosen:
         return []
     placeholders = ",".join("?" * len(chosen))
+    marker = hl.Marker(pieces)
+    keys = _key_columns(tiers, chosen)
     rows = conn.execute(
-        "SELECT rowid, kind, id, title, title_en, names, body, body_en, date,"
-        f" rank_cjk, rank_words, rank_pinyin, pinyin_map, folded IS NOT NULL, rank_acronyms FROM {DOC_TABLE}"
-        f" WHERE rowid IN ({placeholders})",
+        f"SELECT rowid, kind, id, title, title_en, names, body, body_en, date, {keys},"
+        f" folded IS NOT NULL FROM {DOC_TABLE} WHERE rowid IN ({placeholders})",
         list(chosen),
     ).fetchall()
-    marker = hl.Marker(pieces)
     folding: hl.Marker | None = None
     keyed = []
     for row in rows:
-        rowid, date, keys = row[0], row[8], (row[9], row[10], row[11], row[14])
+        rowid, date = row[0], row[8]
         value = chosen[rowid]
         if value is None:  # unranked fallback row: scored now
-            value = score(tiers, keys)
+            value = score(tiers, row[9:14])
         row_marker = marker
-        if row[13]:  # its Chinese changes when folded (traditional text): marked folded
+        if row[15]:  # its Chinese changes when folded (traditional text): marked folded
             row_marker = folding = folding or marker.folding()
-        keyed.append((sort_key(value, date, rowid), _hit(row_marker, row, value)))
+        # Best score first, then the earlier date, then the smaller rowid.
+        keyed.append(((-value, date or NO_DATE, rowid), _hit(row_marker, row, value)))
     keyed.sort(key=itemgetter(0))
     return [hit for _, hit in keyed]
 
 
-def _hit(marker: hl.Marker, row: tuple[object, ...], value: float) -> SearchHit:
-    kind, id_, title, title_en, names, body, body_en = cast("tuple[str, ...]", row[1:8])
-    title_targets, name_targets = marker.pinyin_targets(str(row[11]))
+def _key_columns(tiers: list[PieceTier], chosen: dict[int, float | None]) -> str:
+    """The row's title keys (:func:`rank.key_columns`: the spellings without their ' tell
+    which pinyin pieces a row can mark, its acronyms which words) and readings, as far as
+    this query needs them (NULL in their place otherwise: every column read is decoded
+    into a string). Rows taken unranked are scored from the keys."""
+    pinyin = any(piece.pinyin for piece in tiers)
+    if None in chosen.values():
+        keys = key_columns(tiers)
+    else:
+        keys = "NULL, NULL, NULL, rank_acronyms, " + ("replace(rank_pinyin, '''', '')" if pinyin else "NULL")
+    return f"{keys}, {'pinyin_map' if pinyin else 'NULL'}"
+
+
+def _hit(marker: hl.Marker, row: tuple[Any, ...], value: float) -> SearchHit:
+    kind, id_, title, title_en, names, body, body_en = row[1:8]
+    title_targets, name_targets = marker.pinyin_targets(str(row[13]))
     # One line of readings per field: the title, then each name.
-    fields = str(row[12]).split("\n") if title_targets or name_targets else []
-    acronyms = marker.row_acronyms(str(row[14]))
+    fields = str(row[14]).split("\n") if title_targets or name_targets else []
+    acronyms = marker.row_acronyms(str(row[12]))
     title_marks = marker.title_spans(title, acronyms)
     spelled: list[str] = []
     if title_targets:
@@ -67,8 +81,8 @@ def _hit(marker: hl.Marker, row: tuple[object, ...], value: float) -> SearchHit:
     text, snippet_marks, of_names = _snippet(marker, body, names, fields[1:], name_targets, spelled)
     text_en, snippet_en_marks = _snippet_en(marker, body_en)
     title_en_marks = hl.merge(marker.title_spans(title_en, acronyms))
-    return SearchHit(kind, id_, title, text, hl.merge(title_marks), snippet_marks, value,
-                     title_en, text_en, title_en_marks, snippet_en_marks, of_names)
+    return new_hit(kind, id_, title, text, hl.merge(title_marks), snippet_marks, value,
+                   title_en, text_en, title_en_marks, snippet_en_marks, of_names)
 
 
 def _snippet(

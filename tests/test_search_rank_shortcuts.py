@@ -1,0 +1,70 @@
+"""The cheaper forms of ranking and marking (stop 43, round two) decide as the plain ones do.
+
+A pinyin piece's pattern starts with its first letter and looks behind after it; score()
+takes the spellings without their ' from SQLite; a hit is made by filling its fields at
+once. A visitor typing pinyin sees the same order and the same marks as before.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from guide.search import highlight, rank
+from guide.search.model import SearchHit, new_hit
+from guide.search.query import normalize_query
+
+# rank_pinyin-like text: syllables joined by ', lines framed by newlines, a tab between
+# the title's spellings and the names'.
+_SPELLINGS = st.text(alphabet="rengozhixat'\n\t", max_size=40)
+_LETTERS = st.text(alphabet="rengozhixat", min_size=1, max_size=6)
+
+
+@settings(max_examples=300, deadline=None)
+@given(letters=_LETTERS, text=_SPELLINGS, start=st.integers(0, 40))
+def test_a_syllable_pattern_finds_what_the_look_behind_first_finds(
+        letters: str, text: str, start: int) -> None:
+    spelt = "'?".join(letters)
+    old = re.compile("(?<![a-z])" + spelt)
+    new = re.compile(rank._after_non_letter(spelt))
+    assert [m.span() for m in new.finditer(text, start)] == [m.span() for m in old.finditer(text, start)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(target=_LETTERS, field=st.text(alphabet="rengozhixat,", max_size=40))
+def test_a_spelling_pattern_finds_what_the_look_behind_first_finds(target: str, field: str) -> None:
+    letters = [re.escape(letter) for letter in target]
+    old = re.compile(f"(?<![^,])(?:{',?'.join(letters)}|{'[^,]*,'.join(letters)})")
+    new = highlight._spelling(target)
+    assert [m.span() for m in new.finditer(field)] == [m.span() for m in old.finditer(field)]
+
+
+_ROWS = [
+    ("\n人工智能\n任刚\n", " rengong \t ren ", "\nren'gong'zhi'neng\nr'g'z'n\n\t\nren'gang\nr'g\n", " \t "),
+    ("\n仍然\n", " \t ", "\nreng'ran\nr'r\n\t\n", " \t "),
+    ("\n绿色金融\n", " green finance \t ", "\nlü'se'jin'rong\nl's'j'r\n\t\n", " gf \t "),
+]
+
+
+@pytest.mark.parametrize("query", ["reng", "ren gong", "rg", "lv se", "lvsejinrong", "green f", "人工"])
+def test_score_with_the_spellings_from_sqlite_is_the_score_without(query: str) -> None:
+    tiers = rank.piece_tiers(normalize_query(query))
+    for cjk, words, pinyin, acronyms in _ROWS:
+        plain = pinyin.replace("'", "")
+        assert rank.score(tiers, (cjk, words, pinyin, acronyms, plain)) == rank.score(
+            tiers, (cjk, words, pinyin, acronyms, None))
+
+
+def test_a_hit_made_at_once_is_the_hit_the_dataclass_makes() -> None:
+    values = ("forum", "f1", "人工智能", "摘要", ((0, 2),), (), 10003.5,
+              "AI", "text", ((0, 2),), ((1, 3),), True)
+    made, plain = new_hit(*values), SearchHit(*values)
+    assert made == plain and hash(made) == hash(plain) and repr(made) == repr(plain)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.title = "x"  # type: ignore[misc]
+    with pytest.raises(ValueError):
+        new_hit(*values[:-1])
