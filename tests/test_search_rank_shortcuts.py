@@ -7,7 +7,6 @@ once. A visitor typing pinyin sees the same order and the same marks as before.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
 import pytest
@@ -15,7 +14,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from guide.search import highlight, rank
-from guide.search.model import SearchHit, new_hit
 from guide.search.query import normalize_query
 
 # rank_pinyin-like text: syllables joined by ', lines framed by newlines, a tab between
@@ -57,14 +55,3 @@ def test_score_with_the_spellings_from_sqlite_is_the_score_without(query: str) -
         plain = pinyin.replace("'", "")
         assert rank.score(tiers, (cjk, words, pinyin, acronyms, plain)) == rank.score(
             tiers, (cjk, words, pinyin, acronyms, None))
-
-
-def test_a_hit_made_at_once_is_the_hit_the_dataclass_makes() -> None:
-    values = ("forum", "f1", "人工智能", "摘要", ((0, 2),), (), 10003.5,
-              "AI", "text", ((0, 2),), ((1, 3),), True)
-    made, plain = new_hit(*values), SearchHit(*values)
-    assert made == plain and hash(made) == hash(plain) and repr(made) == repr(plain)
-    with pytest.raises(dataclasses.FrozenInstanceError):
-        made.title = "x"  # type: ignore[misc]
-    with pytest.raises(ValueError):
-        new_hit(*values[:-1])

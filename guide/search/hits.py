@@ -7,7 +7,7 @@ from operator import itemgetter
 from typing import Any
 
 from guide.search import highlight as hl
-from guide.search.model import SearchHit, new_hit
+from guide.search.model import SearchHit
 from guide.search.query import Pieces
 from guide.search.rank import NO_DATE, PieceTier, key_columns, score
 from guide.search.schema import DOC_TABLE
@@ -81,8 +81,8 @@ def _hit(marker: hl.Marker, row: tuple[Any, ...], value: float) -> SearchHit:
     text, snippet_marks, of_names = _snippet(marker, body, names, fields[1:], name_targets, spelled)
     text_en, snippet_en_marks = _snippet_en(marker, body_en)
     title_en_marks = hl.merge(marker.title_spans(title_en, acronyms))
-    return new_hit(kind, id_, title, text, hl.merge(title_marks), snippet_marks, value,
-                   title_en, text_en, title_en_marks, snippet_en_marks, of_names)
+    return SearchHit(kind, id_, title, text, hl.merge(title_marks), snippet_marks, value,
+                     title_en, text_en, title_en_marks, snippet_en_marks, of_names)
 
 
 def _snippet(
