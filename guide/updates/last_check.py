@@ -19,9 +19,9 @@ from guide.updates.source import (
     CheckResult,
     CheckStatus,
     Decision,
-    _held,
-    _pending_ready,
-    _Poll,
+    Poll,
+    held_result,
+    pending_ready,
 )
 from guide.updates.state import ContentSlot, db_identity, default_slot
 
@@ -38,13 +38,13 @@ def last_check(source: str, *, trusted: Sequence[PublicKey], current_db: Path | 
     if not trusted:  # as a poll says before asking the source
         return CheckResult(CheckStatus.REFUSED, errors.NO_TRUSTED_KEYS_MESSAGE, source,
                            reason=errors.NO_TRUSTED_KEYS)
-    poll = _Poll(source, trusted, slot or default_slot(), limits, timeout=0.0, deadline_seconds=0.0)
+    poll = Poll(source, trusted, slot or default_slot(), limits, timeout=0.0, deadline_seconds=0.0)
     poll.judge_for(db_identity(current_db))
     shown = poll.current.pack_id if poll.current is not None else ""
-    pending = _pending_ready(poll.slot, poll.state)
+    pending = pending_ready(poll.slot, poll.state)
     if pending is not None and pending.pack_id == (shown or pending.pack_id) \
             and pending.version > poll.floor(pending.pack_id):
-        return _held(poll, poll.result(CheckStatus.READY, f"version {pending.version} signed by "
+        return held_result(poll, poll.result(CheckStatus.READY, f"version {pending.version} signed by "
                                        f"{pending.signer} is downloaded and waiting to be applied",
                                        ready=pending))
     decision, detail = poll.known.get("decision"), str(poll.known.get("detail", ""))

@@ -155,7 +155,9 @@ def _write_poll(slot: ContentSlot, poll: _PollState) -> None:
         tmp.unlink(missing_ok=True)
 
 
-def _pending_ready(slot: ContentSlot, poll: _PollState) -> ReadyUpdate | None:
+def pending_ready(slot: ContentSlot, poll: _PollState) -> ReadyUpdate | None:
+    """The verified pack a poll left waiting in the slot's ``incoming`` folder, or None when
+    there is none (or its file is gone): what a check, a kiosk and ``update status`` offer."""
     p = poll.pending
     if not p:
         return None
@@ -174,7 +176,7 @@ def clear_pending(slot: ContentSlot | None = None) -> None:
     slot = slot or default_slot()
     with slot_lock(slot, POLL_LOCK):
         poll = _read_poll(slot)
-        ready = _pending_ready(slot, poll)
+        ready = pending_ready(slot, poll)
         if ready is not None:
             ready.pack_file.unlink(missing_ok=True)
         poll.pending = None
@@ -195,7 +197,7 @@ def drop_refused(pack_file: Path, reason: str, detail: str, slot: ContentSlot | 
         return False
     with slot_lock(slot, POLL_LOCK):
         poll = _read_poll(slot)
-        ready = _pending_ready(slot, poll)
+        ready = pending_ready(slot, poll)
         if ready is None or ready.pack_file.resolve() != Path(pack_file).resolve():
             return False
         ready.pack_file.unlink(missing_ok=True)
@@ -257,7 +259,7 @@ class Decision(StrEnum):
 
 
 @dataclass
-class _Poll:
+class Poll:
     """One poll of one source: what it needs to judge an offer and to remember the decision."""
 
     source: str
@@ -326,13 +328,13 @@ def _check(source: str, trusted: Sequence[PublicKey], current_db: Path | None, s
     if not trusted:  # nothing could pass verification: do not even ask the source
         return CheckResult(CheckStatus.REFUSED, errors.NO_TRUSTED_KEYS_MESSAGE, source,
                            reason=errors.NO_TRUSTED_KEYS)
-    poll = _Poll(source, trusted, slot, limits, timeout, deadline_seconds)
+    poll = Poll(source, trusted, slot, limits, timeout, deadline_seconds)
     poll.judge_for(db_identity(current_db))
     incoming = slot.root / INCOMING
     incoming.mkdir(exist_ok=True)
     for stale in incoming.glob(".download-*"):
         stale.unlink(missing_ok=True)  # we hold the slot lock: no other download is running
-    pending = _pending_ready(slot, poll.state)
+    pending = pending_ready(slot, poll.state)
     if pending is not None and pending.version <= poll.floor(pending.pack_id):
         pending.pack_file.unlink(missing_ok=True)  # applied (or overtaken) since it was downloaded
         poll.state.pending, pending = None, None
@@ -347,11 +349,11 @@ def _check(source: str, trusted: Sequence[PublicKey], current_db: Path | None, s
     except UpdateRefused as exc:
         return poll.result(CheckStatus.REFUSED, exc.message, reason=exc.reason)
     if fetched.offer is None:
-        return _held(poll, _unchanged(poll, pending))
-    return _held(poll, _judge_offer(poll, fetched, fetched.offer, pending))
+        return held_result(poll, _unchanged(poll, pending))
+    return held_result(poll, _judge_offer(poll, fetched, fetched.offer, pending))
 
 
-def _lost(poll: _Poll, waiting: dict[str, Any]) -> bool:
+def _lost(poll: Poll, waiting: dict[str, Any]) -> bool:
     """Whether the pack a poll downloaded and left waiting is gone (deleted, cut short) before it
     was applied: the index unchanged, the poll had said "not-modified" (exit 0) while the
     machine stayed on the older version, until the source published something new."""
@@ -366,7 +368,7 @@ def _lost(poll: _Poll, waiting: dict[str, Any]) -> bool:
     return True
 
 
-def _held(poll: _Poll, result: CheckResult) -> CheckResult:
+def held_result(poll: Poll, result: CheckResult) -> CheckResult:
     """A READY pack is HELD while the content in use is a programme staff opened by hand here:
     the kiosk's next idle reset had replaced it (their corrected sheet) without a word."""
     current, ready = poll.current, result.ready
@@ -390,7 +392,7 @@ def held_update(current_db: Path | None, slot: ContentSlot | None = None) -> Che
     current = db_identity(current_db)
     if current is None or current.signer != STAFF_SIGNER:
         return None
-    pending = _pending_ready(slot, _read_poll(slot))
+    pending = pending_ready(slot, _read_poll(slot))
     if pending is None or pending.pack_id != current.pack_id \
             or pending.version <= signed_floor(read_state(slot), current, pending.pack_id):
         return None
@@ -400,7 +402,7 @@ def held_update(current_db: Path | None, slot: ContentSlot | None = None) -> Che
                        reason=errors.STAFF_IMPORT)
 
 
-def _unchanged(poll: _Poll, pending: ReadyUpdate | None) -> CheckResult:
+def _unchanged(poll: Poll, pending: ReadyUpdate | None) -> CheckResult:
     shown = poll.current.pack_id if poll.current is not None else ""
     if pending is not None and shown and pending.pack_id != shown:
         pending = None  # another pack's (staff went back to the shipped content): as refused
@@ -416,7 +418,7 @@ def _unchanged(poll: _Poll, pending: ReadyUpdate | None) -> CheckResult:
     return poll.result(CheckStatus.NOT_MODIFIED, "unchanged since the last check")
 
 
-def _judge_offer(poll: _Poll, fetched: Fetched, index: PackIndex, pending: ReadyUpdate | None) -> CheckResult:
+def _judge_offer(poll: Poll, fetched: Fetched, index: PackIndex, pending: ReadyUpdate | None) -> CheckResult:
     """Decide on what the index offers before downloading anything."""
     current = poll.current
     if current is not None and current.pack_id and index.pack_id != current.pack_id:
@@ -444,7 +446,7 @@ def _same_file(pending: ReadyUpdate, index: PackIndex) -> bool:
             and (index.size is None or index.size == pending.size))
 
 
-def _download_and_verify(poll: _Poll, fetched: Fetched, index: PackIndex) -> CheckResult:
+def _download_and_verify(poll: Poll, fetched: Fetched, index: PackIndex) -> CheckResult:
     """Fetch the pack to a temporary file, verify it, and keep it in ``incoming`` if it is good."""
     incoming = poll.slot.root / INCOMING
     tmp = incoming / f".download-{os.getpid()}-{secrets.token_hex(4)}"
