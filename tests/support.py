@@ -10,7 +10,8 @@ import json
 import re
 import shutil
 import sqlite3
-from collections.abc import Iterable, Iterator
+import threading
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -272,3 +273,31 @@ def import_and_list(tmp_path: Path, source: Path | str, *extra: str
     listed = run_guide("list", "forum", "--json", "--content-db", str(db))
     assert listed.returncode == 0, listed.stderr
     return json.loads(listed.stdout), json.loads(report.read_text(encoding="utf-8")), done.stderr
+
+
+class Midway:
+    """A second program (``second``, on another thread) started the first time the patched
+    step ``owner.name`` runs, before the step itself: two programs at once, deterministically.
+
+    The step waits up to 3 s for the second to run to its end (or to block on the first's
+    lock); :meth:`join` waits for the rest and returns the second's result.
+    """
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, owner: object, name: str,
+                 second: Callable[[], Any]) -> None:
+        real = getattr(owner, name)
+        self.results: list[Any] = []
+        self._thread = threading.Thread(target=lambda: self.results.append(second()))
+
+        def step_with_another_started(*args: Any, **kwargs: Any) -> Any:
+            if self._thread.ident is None:  # once: the other program starts now
+                self._thread.start()
+                self._thread.join(timeout=3)  # it runs to the end here, or waits for this one
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(owner, name, step_with_another_started)
+
+    def join(self) -> Any:
+        """The second program's result, once it has ended."""
+        self._thread.join()
+        return self.results[0]

@@ -32,7 +32,7 @@ from guide.updates.keys import (
     load_public_key,
     parse_public_key,
 )
-from tests.support import copy_pack, replace_text
+from tests.support import Midway, copy_pack, replace_text
 from tests.test_updates_support import entry, forge, make_key, rezip, sha, signed_pack
 
 Keys = tuple[PrivateKey, PublicKey, Path, Path]
@@ -213,23 +213,12 @@ def test_two_keys_signing_one_pack_at_once_both_stay(
     """Two staff sign one pack at the same moment (a key rotation: old key and new): both
     signatures are in the file. Each used to add its own to the file as it was read, and the
     later write dropped the other's after both had said "signed" (1 of 6 real runs)."""
-    import threading
-
     from guide.updates.guidepack import signing
 
     new_key, new_public, *_ = make_key(tmp_path / "rotation", "New team key")
     path = build_pack_file(pack, tmp_path / "p.guidepack").path
-    real_write = signing.write_atomically
-    others: list[Any] = []
-    other = threading.Thread(target=lambda: others.append(sign_pack_file(path, new_key)))
-
-    def write_while_another_signs(out: Path, write: Any) -> None:
-        if not other.is_alive() and not others:  # once: the other staff member signs now
-            other.start()
-            other.join(timeout=3)  # it runs to the end here, or waits for this one
-        real_write(out, write)
-
-    monkeypatch.setattr(signing, "write_atomically", write_while_another_signs)
+    # The other staff member signs while this one writes.
+    other = Midway(monkeypatch, signing, "write_atomically", lambda: sign_pack_file(path, new_key))
     sign_pack_file(path, keys[0])
     other.join()
     assert verify_pack_file(path, [keys[1]]).signer == keys[1]

@@ -18,7 +18,7 @@ import pytest
 
 from guide.programme.text import paragraphs
 from tests.conftest import ROOT, run_guide
-from tests.support import import_and_list, zip_bytes
+from tests.support import Midway, import_and_list, zip_bytes
 
 SCHEDULES = ROOT / "tests" / "fixtures" / "schedules"
 XML_39C3 = SCHEDULES / "eventfahrplan-schedule-39c3-20251206.xml"
@@ -341,26 +341,14 @@ def test_two_imports_into_one_folder_at_once_write_one_version_after_the_other(
     version over each other (300 imports by two real processes made version 166), and some
     failed with "[Errno 2] No such file or directory: 'pack.toml'" as both swapped the folder
     through one name."""
-    import threading
-
     from guide.programme import importer
     from guide.programme.continuing import earlier_import
 
     out = tmp_path / "rc3"
     assert importer.import_programme(str(JSON_RC3), out).version == 1
-    real_load_pack = importer.load_pack
-    seconds: list[Any] = []
-    second = threading.Thread(target=lambda: seconds.append(importer.import_programme(str(JSON_RC3), out)))
-
-    def check_while_another_imports(folder: Path) -> Any:
-        if not second.is_alive() and not seconds:  # once: the other program starts now
-            second.start()
-            second.join(timeout=3)  # it runs to the end here, or waits for this one
-        return real_load_pack(folder)
-
-    monkeypatch.setattr(importer, "load_pack", check_while_another_imports)
+    # The other program imports while this one checks the pack it made.
+    second = Midway(monkeypatch, importer, "load_pack", lambda: importer.import_programme(str(JSON_RC3), out))
     first = importer.import_programme(str(JSON_RC3), out)
-    second.join()
-    assert sorted([first.version, seconds[0].version]) == [2, 3]
+    assert sorted([first.version, second.join().version]) == [2, 3]
     assert (found := earlier_import(out)) is not None and found.version == 3
     assert sorted(p.name for p in tmp_path.iterdir()) == ["rc3"]  # no temp folder or lock left

@@ -15,6 +15,7 @@ from guide.updates.guidepack import Limits, publish_pack_file
 from guide.updates.guidepack import format as pack_format
 from guide.updates.guidepack import verify as pack_verify
 from guide.updates.source import CheckStatus
+from tests.support import Midway
 from tests.test_staff_import_held import _staff_opened_programme
 from tests.test_updates_http import Kiosk, kiosk  # noqa: F401  (the fixture)
 
@@ -230,25 +231,13 @@ def test_two_publishes_into_one_folder_at_once_leave_the_newer_published(
     folder ends up offering 3. Both used to check against the folder as it was, and the
     index could name 2 after "published version 3" was said (4 in 10 real runs): kiosks
     that polled in between kept 3, the rest got 2."""
-    import threading
-
     from guide.updates.guidepack import publish as publishing
 
     share = tmp_path / "share"
     older, newer = kiosk.pack(2), kiosk.pack(3)
-    real_write = publishing.write_atomically
-    others: list[Any] = []
-    other = threading.Thread(target=lambda: others.append(publish_pack_file(newer, share)))
-
-    def copy_while_another_publishes(out: Path, write: Any) -> None:
-        if not other.is_alive() and not others:  # once: the other staff member publishes now
-            other.start()
-            other.join(timeout=3)  # it runs to the end here, or waits for this one
-        real_write(out, write)
-
-    monkeypatch.setattr(publishing, "write_atomically", copy_while_another_publishes)
+    # The other staff member publishes while this one copies its pack in.
+    other = Midway(monkeypatch, publishing, "write_atomically", lambda: publish_pack_file(newer, share))
     first = publish_pack_file(older, share)
-    other.join()
-    assert (first.version, others[0].version) == (2, 3)
+    assert (first.version, other.join().version) == (2, 3)
     assert json.loads((share / "index.json").read_text())["version"] == 3
     assert sorted(p.name for p in share.iterdir()) == ["index.json", "mini-2.guidepack", "mini-3.guidepack"]

@@ -8,7 +8,6 @@ import sqlite3
 import threading
 import time
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -25,6 +24,7 @@ from guide.user.db import (
 )
 from guide.user.session import current_visitor_session, end_visitor_session, start_visitor_session
 from guide.user.settings import get_setting, set_setting
+from tests.support import Midway
 
 
 def _with_bookmarks(path: Path, mini_db: Path) -> None:
@@ -329,20 +329,10 @@ def test_two_programs_opening_one_damaged_file_at_once_recover_it_once(
     _with_bookmarks(path, mini_db)
     with path.open("r+b") as f:
         f.write(b"garbage over the header, garbage")
-    real_move_aside = user_db.move_aside
-    others: list[Any] = []
-    other = threading.Thread(target=lambda: others.append(open_user_db(path)))
-
-    def move_aside_while_another_opens(damaged: Path) -> Path:
-        if not other.is_alive() and not others:  # once: the other program starts now
-            other.start()
-            other.join(timeout=3)  # it runs to the end here, or waits for this one
-        return real_move_aside(damaged)
-
-    monkeypatch.setattr(user_db, "move_aside", move_aside_while_another_opens)
+    # The other program opens the file while this one moves it aside.
+    other = Midway(monkeypatch, user_db, "move_aside", lambda: open_user_db(path))
     first = open_user_db(path)
-    other.join()
-    second, content = others[0], open_content_db(mini_db)
+    second, content = other.join(), open_content_db(mini_db)
     add_bookmark(first.db, content, "photo", "crowd")
     add_bookmark(second.db, content, "person", "li-yang")
     first.close()
