@@ -10,10 +10,18 @@ import pytest
 
 from guide.content.database import open_content_db
 from guide.ui.content_update import summary_text
-from guide.updates.install import PreparedUpdate, commit_update, restore_previous
+from guide.updates.install import (
+    AppliedUpdate,
+    PreparedUpdate,
+    commit_update,
+    restore_previous,
+    slot_status,
+)
 from guide.updates.programme import prepare_programme
+from guide.updates.state import default_slot
 from guide.user.bookmarks import add_bookmark, list_bookmarks, refresh_snapshots
 from guide.user.db import UserDb
+from tests.support import Midway
 
 HEADER = "编号 ID,标题 Title,日期 Date,开始 Start,结束 End,地点 Room\n"
 EVENT_A = ("S1,开幕式,2023-05-26,09:00,10:00,主会场\n"
@@ -189,3 +197,65 @@ def test_a_corrected_title_that_also_moves_keeps_its_bookmark(
     assert "0 added, 1 changed, 0 removed" in _summary(nxt)
     m.swap(nxt)
     assert m.bookmarks() == [(now, dt.date(2023, 5, 26), True)]
+
+
+def _window_opens(sheet: Path) -> AppliedUpdate:
+    """Another guide window on this machine (the same user data) opening ``sheet``, answered Yes."""
+    from guide.updates import install
+
+    return install.commit_update(prepare_programme(sheet, current_db=None, timezone="Asia/Shanghai"))
+
+
+def _two_sheets(tmp_path: Path) -> tuple[Path, Path]:
+    """The same programme's sheet saved twice, corrected apart: one pack id, two files."""
+    sheets = []
+    for folder, title in (("a", "开幕式"), ("b", "开幕仪式")):
+        (tmp_path / folder).mkdir()
+        sheets.append(tmp_path / folder / "日程.csv")
+        sheets[-1].write_text(HEADER + EVENT_A.replace("开幕式", title), encoding="utf-8")
+    return sheets[0], sheets[1]
+
+
+def _opening_title(db: Path) -> str:
+    with open_content_db(db) as content:
+        return str(content.execute("SELECT title FROM forum WHERE title LIKE '开幕%'").fetchone()[0])
+
+
+def test_two_windows_loading_the_programme_at_once_give_each_load_its_own_version(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Staff in two windows on one machine open the programme at nearly the same moment (the
+    other window loads its sheet while this one's question is open): both asked about
+    "version 1" and both were recorded as version 1 (3 of 3 real runs), the same file twice
+    under one name, so "Restore previous content" gave back what was showing."""
+    from guide.updates import install
+
+    mine, theirs = _two_sheets(tmp_path)
+    other = Midway(monkeypatch, install, "commit_update", lambda: _window_opens(theirs))
+    first = prepare_programme(mine, current_db=None, timezone="Asia/Shanghai")
+    applied = install.commit_update(first)
+    loaded = other.join()
+    assert (first.version, loaded.current.version) == (1, 2)  # the question said so, too
+    state = slot_status()
+    assert state.current is not None and state.previous is not None
+    assert (state.current.version, state.previous.version) == (1, 2)
+    assert _opening_title(applied.db_path) == "开幕式"
+    assert _opening_title(restore_previous().db_path) == "开幕仪式"  # the other's load is kept
+    assert prepare_programme(mine, current_db=None, timezone="Asia/Shanghai").version == 3
+
+
+def test_two_windows_preparing_the_programme_at_once_take_turns_for_its_version(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The other window opens its sheet while this one builds the database of its own."""
+    from guide.content import build
+
+    mine, theirs = _two_sheets(tmp_path)
+    other = Midway(monkeypatch, build, "build_content_db", lambda: _window_opens(theirs))
+    first = prepare_programme(mine, current_db=None, timezone="Asia/Shanghai")
+    commit_update(first)
+    loaded = other.join()
+    assert sorted([first.version, loaded.current.version]) == [1, 2]
+    state, slot = slot_status(), default_slot()
+    assert state.current is not None and state.previous is not None
+    assert sorted([state.current.version, state.previous.version]) == [1, 2]
+    assert {_opening_title(slot.path(state.current)),
+            _opening_title(slot.path(state.previous))} == {"开幕式", "开幕仪式"}

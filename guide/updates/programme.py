@@ -15,12 +15,22 @@ import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from guide.files import file_lock
 from guide.updates import errors
 from guide.updates.errors import UpdateRefused
 from guide.updates.install import ImportedProgramme, PreparedUpdate
 from guide.updates.log import log
-from guide.updates.staging import Progress, stage_progress, staging
-from guide.updates.state import STAFF_SIGNER, ContentIdentity, ContentSlot, default_slot
+from guide.updates.staging import Progress, Staging, remove_stale_files, stage_progress, staging
+from guide.updates.state import (
+    PROGRAMME_LOCK,
+    STAFF_SIGNER,
+    ContentIdentity,
+    ContentSlot,
+    db_identity,
+    default_slot,
+    read_state,
+    slot_lock,
+)
 
 if TYPE_CHECKING:
     from guide.content.same_item import Listing
@@ -63,17 +73,20 @@ def prepare_programme(source: Path, *, current_db: Path | None, timezone: str | 
         current = stage.current
         programme = _continuing(programme, fmt, current, current_db, source.name)
         pack_id = pack_id_of(programme)
-        in_use = current.version if current is not None and current.pack_id == pack_id else 0
-        version = max(stage.state.floor(pack_id), in_use) + 1
-        write_pack(programme, stage.work, source=source.name, version=version)
-        try:
-            pack = load_pack(stage.work)
-        except PackInvalid as exc:
-            raise UpdateRefused(errors.INVALID_CONTENT, Message(
-                "the imported programme does not validate"), [str(e) for e in exc.errors]) from exc
-        build_content_db(stage.work, stage.staged, stage_progress(progress, "build"), pack=pack)
-        sha256 = hashlib.sha256(source.read_bytes()).hexdigest()
-        stage.record({"signer": STAFF_SIGNER, "signer_key_id": "", "pack_sha256": sha256})
+        # One import numbers and builds at a time, so a second window's import sees the first's
+        # staged database and takes the next number: two at once were both "version 3".
+        # (Removed after: no file is left in the slot by a refused or stopped import.)
+        with file_lock(slot.root / PROGRAMME_LOCK, remove=True):
+            version = _next_version(stage, pack_id)
+            write_pack(programme, stage.work, source=source.name, version=version)
+            try:
+                pack = load_pack(stage.work)
+            except PackInvalid as exc:
+                raise UpdateRefused(errors.INVALID_CONTENT, Message(
+                    "the imported programme does not validate"), [str(e) for e in exc.errors]) from exc
+            build_content_db(stage.work, stage.staged, stage_progress(progress, "build"), pack=pack)
+            sha256 = hashlib.sha256(source.read_bytes()).hexdigest()
+            stage.record({"signer": STAFF_SIGNER, "signer_key_id": "", "pack_sha256": sha256})
         summary = stage.finish(progress)
     log.info("prepared programme %s version %d from %s: %s", pack_id, version, source,
              "; ".join(summary.lines()))
@@ -102,6 +115,25 @@ def prepare_programme(source: Path, *, current_db: Path | None, timezone: str | 
             file=source.name, sessions=len(programme.forum),
             days=tuple(sorted({s["date"] for s in programme.forum if s["date"]})),
             timezone=programme.timezone, zone_assumed=programme.zone_assumed))
+
+
+def _next_version(stage: Staging, pack_id: str) -> int:
+    """The number of this machine's next import of ``pack_id``: above the content in use, the
+    slot's current and previous content and every import prepared and not yet loaded or thrown
+    away (its staged database, built under :data:`PROGRAMME_LOCK` as this one is)."""
+    slot = stage.slot
+    with slot_lock(slot):  # state.json and the staged files as a commit leaves them, not between
+        remove_stale_files(slot)  # a killed window's prepared import holds no number
+        state = read_state(slot)
+        versions = [state.floor(pack_id), *(e.version for e in (state.current, state.previous)
+                                            if e is not None and e.pack_id == pack_id)]
+        for staged in slot.root.glob(".stage-*.db"):
+            found = db_identity(staged) if staged != stage.staged else None
+            if found is not None and found.signer == STAFF_SIGNER and found.pack_id == pack_id:
+                versions.append(found.version)
+    if stage.current is not None and stage.current.pack_id == pack_id:
+        versions.append(stage.current.version)
+    return max(versions) + 1
 
 
 def _continuing(programme: Programme, fmt: str, current: ContentIdentity | None,

@@ -32,6 +32,7 @@ from guide.updates.log import log
 STATE = "state.json"
 LOCK = ".lock"
 POLL_LOCK = ".poll.lock"
+PROGRAMME_LOCK = ".programme.lock"  # a staff import numbering and building its database
 STATE_FORMAT = 1
 # Who "signed" content staff opened from a schedule file at the machine (Open programme…):
 # no pack file exists to install again, only that file to open again.
@@ -165,7 +166,9 @@ def slot_lock(slot: ContentSlot, name: str = LOCK) -> Iterator[None]:
     """Hold one of the slot's locks, across threads and processes.
 
     ``.lock`` guards state.json (apply, restore); polls take ``.poll.lock`` so that a
-    long download never delays a commit at an idle reset.
+    long download never delays a commit at an idle reset. (A staff import holds
+    ``.programme.lock`` while it numbers and builds, and ``.lock`` briefly within it, never
+    the other way round.)
     """
     slot.root.mkdir(parents=True, exist_ok=True)
     with file_lock(slot.root / name):
