@@ -161,3 +161,65 @@ def test_a_kiosk_toml_with_a_misspelt_table_is_refused_naming_it(
         load_config(kiosk)
     assert main(["update", "status", "--kiosk-config", str(kiosk)]) == 2
     assert f"{kiosk}: kisok: unknown table" in capsys.readouterr().err
+
+
+BROKEN_KIOSK_TOML = {  # the default kiosk.toml as it was found, and what every command says of it
+    "misspelt table, kiosk on": ("[kisok]\nenabled = true\nupdates_config = \"{etc}\"\n",
+                                 "kisok: unknown table"),
+    "broken TOML, kiosk off": ("[kiosk]\nenabled = false\nupdates_config = \"{etc}\"\nidle_seconds = \n",
+                               "Invalid value"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN_KIOSK_TOML))
+def test_a_default_kiosk_toml_that_cannot_be_used_is_refused_by_update_as_with_kiosk_config(
+        tmp_path: Path, _user_data: Path, capsys: pytest.CaptureFixture[str], case: str) -> None:
+    """Without --kiosk-config, `update status` exited 0 with a warning and the user data folder's
+    updates.toml: IT saw another source than the one the kiosk settings name, and `update apply`
+    polled it. The same file given with --kiosk-config was refused, as the kiosk refuses it."""
+    text, says = BROKEN_KIOSK_TOML[case]
+    etc = _etc(tmp_path, '[updates]\nsource = "/srv/zgc"\n').parent / "updates.toml"
+    kiosk = _user_data / "kiosk.toml"
+    kiosk.write_text(text.format(etc=etc.as_posix()), encoding="utf-8")
+    (_user_data / "updates.toml").write_text(f'[updates]\nsource = "{(tmp_path / "other").as_posix()}"\n',
+                                             encoding="utf-8")
+    expected = f"error: kiosk settings: {kiosk}: "
+    for action in ("status", "check", "apply"):
+        for given in ([], ["--kiosk-config", str(kiosk)]):
+            assert main(["update", action, *given]) == 2, (action, given)
+            out, err = capsys.readouterr()
+            assert err.startswith(expected) and says in err, (action, given, err)
+            assert "other" not in out + err
+        assert main(["update", action, "--json"]) == 2
+        said = json.loads(capsys.readouterr().out)
+        assert (said["status"], said["reason"]) == ("refused", "bad-config")
+        assert said["message"].startswith(f"kiosk settings: {kiosk}: ") and says in said["message"]
+
+
+def test_the_staff_menu_refuses_a_pack_naming_the_kiosk_toml_that_cannot_be_used(
+    qtbot, tmp_path: Path, _user_data: Path, mini_db: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    """A desktop (kiosk off) with a broken kiosk.toml: the window starts, as before, but its
+    staff menu read the user data folder's updates.toml instead of the one the file names and
+    said that no key is trusted, sending staff to the wrong file."""
+    from PySide6.QtWidgets import QMessageBox
+
+    private, _public, _key, _pub = make_key(tmp_path / "keys")
+    pack = signed_pack(copy_pack(tmp_path / "v2", version=2), tmp_path / "mini-2.guidepack", private)
+    text, says = BROKEN_KIOSK_TOML["broken TOML, kiosk off"]
+    kiosk = _user_data / "kiosk.toml"
+    kiosk.write_text(text.format(etc=_etc(tmp_path, "[updates]\n").parent / "updates.toml"),
+                     encoding="utf-8")
+    content = tmp_path / "content.db"
+    shutil.copyfile(mini_db, content)
+    shown = build_window(content, lang="en", user_db=tmp_path / "user.db")
+    qtbot.addWidget(shown.window)
+    try:
+        with qtbot.waitSignal(shown.updates.finished, timeout=30_000) as done:
+            shown.updates.start_import(pack)
+        assert done.args == [False]
+        said = shown.window.findChild(QMessageBox, "importRefused").text()
+        assert said.startswith("The kiosk settings (kiosk.toml) have an error. Correct it:"), said
+        assert f"kiosk settings: {kiosk}: " in said and says in said, said
+    finally:
+        shown.close()

@@ -123,10 +123,7 @@ def _config_file(args: argparse.Namespace) -> Any:
 
     if args.config is not None:
         return ConfigChoice(args.config, "--config")
-    choice = updates_config_file(getattr(args, "kiosk_config", None))
-    if choice.warning:
-        print(f"warning: {choice.warning}", file=sys.stderr)
-    return choice
+    return updates_config_file(getattr(args, "kiosk_config", None))
 
 
 def _config(args: argparse.Namespace) -> tuple[Any, Any]:

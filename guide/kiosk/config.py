@@ -282,8 +282,10 @@ def updates_config_file(kiosk_config: Path | None = None) -> ConfigChoice:
     staff menu had read the user data folder's alone, and refused the content team's pack on a
     kiosk whose trusted keys are in a root-owned updates.toml.
 
-    Raises :class:`~guide.updates.config.ConfigError` when ``kiosk_config`` cannot be used;
-    unusable default settings are not used, and the choice's ``warning`` says so.
+    Raises :class:`~guide.updates.config.ConfigError` when the kiosk settings cannot be used,
+    given or the default ones: they may name where updates come from, and a kiosk refuses to
+    start on them. (The default ones had been skipped with a warning: `update status` showed the
+    user data folder's source, and `update apply` polled it.)
     """
     from guide.updates.config import ConfigChoice, ConfigError
     from guide.updates.config import default_config_path as default_updates
@@ -291,11 +293,7 @@ def updates_config_file(kiosk_config: Path | None = None) -> ConfigChoice:
     try:
         kiosk = load_config(kiosk_config)
     except KioskConfigError as exc:
-        if kiosk_config is not None:
-            raise ConfigError(f"kiosk settings: {exc}") from None
-        return ConfigChoice(default_updates(), "the user data folder's", warning=(
-            f"the kiosk settings cannot be read ({exc}), so their updates_config is not used; "
-            "`guide kiosk status` says more"))
+        raise ConfigError(f"kiosk settings: {exc}") from None
     if kiosk.updates_config:
         return ConfigChoice(Path(kiosk.updates_config),
                             f"updates_config in {kiosk_config or default_config_path()}")

@@ -26,7 +26,7 @@ from guide.ui.change_texts import (
     switch_text,
     zone_text,
 )
-from guide.ui.content_worker import CONFIG, DISK_FULL, PrepareWorker
+from guide.ui.content_worker import CONFIG, DISK_FULL, KIOSK_CONFIG, PrepareWorker
 from guide.ui.content_worker import updates_api as _updates
 from guide.ui.context import AppContext
 from guide.ui.import_messages import import_notes_text, said, said_all
@@ -58,6 +58,8 @@ def refusal_text(reason: str, programme: bool) -> str:
     e = _updates().errors
     if reason == CONFIG:
         return tx.tr("The update settings (updates.toml) have an error. Correct it:")
+    if reason == KIOSK_CONFIG:
+        return tx.tr("The kiosk settings (kiosk.toml) have an error. Correct it:")
     if reason == DISK_FULL:
         return tx.tr("The disk is full. Free some space and try again.") + "\n\n" + _nothing_changed()
     if reason in (e.CORRUPT, e.TRUNCATED) and programme:

@@ -25,6 +25,7 @@ def updates_api() -> Any:
 
 
 CONFIG = "config"  # a refusal's reason beside errors.py's: updates.toml cannot be read
+KIOSK_CONFIG = "kiosk-config"  # another: the kiosk settings naming updates.toml cannot be read
 DISK_FULL = "disk-full"  # another: no room to build the new content (nothing was changed)
 
 
@@ -68,9 +69,10 @@ class PrepareWorker(QObject):
     def prepare(self, pack_file: str, current_db: str) -> None:
         def work() -> Any:
             updates = updates_api()
-            choice = self.config_file() if self.config_file is not None else None
-            if choice is not None and choice.warning:
-                log.warning("%s", choice.warning)
+            try:
+                choice = self.config_file() if self.config_file is not None else None
+            except updates.ConfigError as exc:  # kiosk.toml: said as itself, not as updates.toml
+                raise updates.UpdateRefused(KIOSK_CONFIG, str(exc)) from exc
             config = updates.load_update_config(choice.path if choice is not None else None)
             try:
                 # Staff chose the file by hand: a trusted pack of other content is offered, with

@@ -48,12 +48,10 @@ class UpdateConfig:
 @dataclass(frozen=True)
 class ConfigChoice:
     """Which updates config a machine uses (``path``) and why that one (``why``: "--config",
-    "updates_config in FILE", "the user data folder's"); ``warning``: kiosk settings that
-    could not be read, so their ``updates_config`` was not used."""
+    "updates_config in FILE", "the user data folder's")."""
 
     path: Path
     why: str
-    warning: str | None = None
 
     def __str__(self) -> str:
         return f"{self.path} ({self.why})"
