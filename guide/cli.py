@@ -12,6 +12,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
+if __name__ == "__main__":
+    # `python -m guide.cli`: this module is the guide.cli the commands import, not a second copy
+    # of it (compiled and run again: 2.5 ms, and its state twice). `python -m guide` imports it.
+    sys.modules.setdefault("guide.cli", sys.modules[__name__])
+
 Handler = Callable[[argparse.Namespace], int]
 # What every command's --content-db help says it defaults to: the rule of
 # guide.locate.ensure_content_db. Here, not there: the plain start builds this parser before
