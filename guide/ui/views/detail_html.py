@@ -167,10 +167,10 @@ def _session_rows(rows: Iterable[ForumRow], lang: str, *, room: bool = True) -> 
         lines = []
         for r in group:
             # With its end, as every list gives it (the room page had "23:00" alone); the
-            # day of one past midnight on a line below, not widening the column of times.
+            # day of one past midnight on a line below, wrapped to the column of times.
             times, note = tx.clock_parts(r.start_time, r.end_time, lang, day=r.date,
                                          start=r.start, end=r.end)
-            when = f"{times}\n{note}" if note else times or tx.tr("Time not announced")
+            when = (times, note) if times else (tx.tr("Time not announced"),)
             where = f" · {link('room', r.room_id, r.room)}" if room and r.room and r.room_id else ""
             lines.append((when, link("forum", r.id, tx.pick(r.title, r.title_en, lang)) + where))
         cells += (f"<tr><td colspan='2' class='day'><p class='day'>"
@@ -179,9 +179,9 @@ def _session_rows(rows: Iterable[ForumRow], lang: str, *, room: bool = True) -> 
     return f"<table cellspacing='0' cellpadding='0'>{cells}</table>" if cells else ""
 
 
-def _hanging_cells(rows: Iterable[tuple[str, str]]) -> str:
-    return "".join(f"<tr><td><p class='row'><span class='meta'>{_lines(lead)}</span>&nbsp;&nbsp;</p>"
-                   f"</td><td><p class='row'>{html}</p></td></tr>" for lead, html in rows)
+def _hanging_cells(rows: Iterable[tuple[str | tuple[str, ...], str]]) -> str:
+    return "".join(f"<tr><td width='1%'>{_lead(lead)}</td><td><p class='row'>{html}</p></td></tr>"
+                   for lead, html in rows)
 
 
 def _hanging_rows(rows: Iterable[tuple[str, str]]) -> str:
@@ -190,8 +190,15 @@ def _hanging_rows(rows: Iterable[tuple[str, str]]) -> str:
     return f"<table cellspacing='0' cellpadding='0'>{_hanging_cells(rows)}</table>"
 
 
-def _lines(text: str) -> str:
-    return "<br>".join(escape(line) for line in text.split("\n"))
+def _lead(lead: str | tuple[str, ...]) -> str:
+    """The leading cell: its first line whole, the rest (a night session's "(ends Sun 28
+    Dec)") wrapped to it. The column is as narrow as its content allows (width 1%): left to
+    share the slack, a note at 200% text took it half and the titles wrapped in the rest."""
+    first, *rest = lead if isinstance(lead, tuple) else (lead,)
+    lines = [f"<p class='row' style='white-space: nowrap'><span class='meta'>{escape(first)}"
+             "</span>&nbsp;&nbsp;</p>"]
+    lines += [f"<p class='row'><span class='meta'>{escape(line)}</span></p>" for line in rest if line]
+    return "".join(lines)
 
 
 def _time(row: ForumRow, lang: str) -> str:
