@@ -48,6 +48,7 @@ def css(p: Palette, scale: float, lang: str = "zh") -> str:
     .lead {{ margin-top: 12px; }}
     .day {{ color: {p.muted}; font-weight: bold; margin-top: 14px; }}
     td.day {{ padding-top: 14px; }}
+    td.when {{ padding-right: {round(reading_size(scale) * 0.8)}px; }}
     .credit {{ color: {p.accent}; font-weight: bold; }}
     .missing {{ color: {p.muted}; font-style: {slant}; }}
     a {{ color: {p.primary}; text-decoration: {"underline" if p.underline_links else "none"};
@@ -180,8 +181,8 @@ def _session_rows(rows: Iterable[ForumRow], lang: str, *, room: bool = True) -> 
 
 
 def _hanging_cells(rows: Iterable[tuple[str | tuple[str, ...], str]]) -> str:
-    return "".join(f"<tr><td width='1%'>{_lead(lead)}</td><td><p class='row'>{html}</p></td></tr>"
-                   for lead, html in rows)
+    return "".join(f"<tr><td class='when' width='1%'>{_lead(lead)}</td>"
+                   f"<td><p class='row'>{html}</p></td></tr>" for lead, html in rows)
 
 
 def _hanging_rows(rows: Iterable[tuple[str, str]]) -> str:
@@ -196,7 +197,7 @@ def _lead(lead: str | tuple[str, ...]) -> str:
     share the slack, a note at 200% text took it half and the titles wrapped in the rest."""
     first, *rest = lead if isinstance(lead, tuple) else (lead,)
     lines = [f"<p class='row' style='white-space: nowrap'><span class='meta'>{escape(first)}"
-             "</span>&nbsp;&nbsp;</p>"]
+             "</span></p>"]
     lines += [f"<p class='row'><span class='meta'>{escape(line)}</span></p>" for line in rest if line]
     return "".join(lines)
 
