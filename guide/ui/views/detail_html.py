@@ -15,7 +15,7 @@ from guide.content.models import Area, Figure, ForumRow, ItemCard
 from guide.content.records import Announcement, Forum, Organization, Person, Photo, Room, Track
 from guide.ui import text as tx
 from guide.ui.kinds import area_kind_label, kind_label
-from guide.ui.theme import Palette, TypeScale, content_families
+from guide.ui.theme import Palette, TypeScale, bold_weight, content_families
 
 
 def reading_size(scale: float) -> float:
@@ -33,26 +33,31 @@ def css(p: Palette, scale: float, lang: str = "zh") -> str:
     # 150% had a wrapped English row reading as two rows at 200% text (1.75 em).
     text, rows = (175, 150) if lang == "zh" else (145, 125)
     latin = ", ".join(f"'{f}'" for f in content_families("en"))  # Latin text in either UI
+    # Chinese at 200% is too large for synthetic bold (see bold_weight): its links, drawn
+    # regular then, are underlined so they still stand apart from the text.
+    bold = bold_weight(reading_size(scale), lang).value
+    heading = bold_weight(reading_size(scale) * 1.1, lang).value
+    underline = p.underline_links or bold < 700
     return f"""
     body {{ color: {p.text}; }}
     p {{ line-height: {text}%; margin-top: 0; margin-bottom: 14px; }}
     p.facts {{ line-height: {rows}%; }}
     p.row {{ line-height: {rows}%; margin-bottom: 6px; }}
     h2 {{ color: {p.primary}; font-size: {reading_size(scale) * 1.1:.1f}pt; margin-top: 22px;
-          margin-bottom: 8px; }}
+          margin-bottom: 8px; font-weight: {heading}; }}
     .meta {{ color: {p.muted}; }}
-    .kicker {{ color: {p.accent}; font-weight: bold; }}
+    .kicker {{ color: {p.accent}; font-weight: {bold}; }}
     .quote {{ color: {p.text}; margin-left: 18px; }}
     .reported {{ color: {p.text}; margin-left: 18px; }}
     .note {{ color: {p.muted}; font-style: {slant}; }}
     .lead {{ margin-top: 12px; }}
-    .day {{ color: {p.muted}; font-weight: bold; margin-top: 14px; }}
+    .day {{ color: {p.muted}; font-weight: {bold}; margin-top: 14px; }}
     td.day {{ padding-top: 14px; }}
     td.when {{ padding-right: {round(reading_size(scale) * 0.8)}px; }}
-    .credit {{ color: {p.accent}; font-weight: bold; }}
+    .credit {{ color: {p.accent}; font-weight: {bold}; }}
     .missing {{ color: {p.muted}; font-style: {slant}; }}
-    a {{ color: {p.primary}; text-decoration: {"underline" if p.underline_links else "none"};
-         font-weight: bold; }}
+    a {{ color: {p.primary}; text-decoration: {"underline" if underline else "none"};
+         font-weight: {bold}; }}
     """ + (f".latin {{ font-family: {latin}; line-height: 145%; }}" if latin else "")
 
 

@@ -1,0 +1,60 @@
+"""Chinese headings keep their strokes apart: the bundled face has no bold, and Qt's
+synthetic bold closed the gaps of dense characters into blocks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QColor, QFont, QFontMetrics
+from pytestqt.qtbot import QtBot
+
+from guide.ui.history import Location
+from tests.support import shown_guide
+
+
+def _ink(label, char: str) -> float:  # type: ignore[no-untyped-def]
+    """The share of dark pixels in the box of ``char``, the last character of ``label``."""
+    text = label.text()
+    assert text.endswith(char), text
+    metrics = QFontMetrics(label.font())
+    image = label.grab().toImage()
+    ratio = image.devicePixelRatio()
+    box = metrics.tightBoundingRect(char)
+    left = label.contentsRect().left() + metrics.horizontalAdvance(text[:-1]) + box.left()
+    top = label.contentsRect().top() + (label.contentsRect().height() - metrics.height()) // 2 \
+        + metrics.ascent() + box.top()
+    dark = total = 0
+    for y in range(top, top + box.height()):
+        for x in range(left, left + box.width()):
+            total += 1
+            dark += QColor(image.pixel(int(x * ratio), int(y * ratio))).lightness() < 128
+    return dark / total
+
+
+@pytest.mark.parametrize(("scale", "size"), [(1.0, (1280, 800)), (2.0, (1024, 640))])
+def test_the_last_character_of_a_chinese_detail_title_is_not_a_block(
+        qtbot: QtBot, real_db: Path, scale: float, size: tuple[int, int]) -> None:
+    """"全国技术合同数量" (a key figure's page): its 量 was a solid block at 100% and at 200%
+    text (three quarters of its box ink; a regular 量 is about half)."""
+    with shown_guide(qtbot, real_db, now="2023-05-27T10:00", lang="zh", size=size) as g:
+        g.ctx.state.set_text_scale(scale)
+        try:
+            g.window.go(Location.item("figure", "tech-contracts-2022"))
+            qtbot.wait(50)
+            title = g.window.detail.title
+            assert _ink(title, "量") < 0.62
+        finally:
+            g.ctx.state.set_text_scale(1.0)  # the app font is shared by later tests
+
+
+def test_switching_to_chinese_sets_the_titles_chinese_can_read(qtbot: QtBot, real_db: Path) -> None:
+    """The weight follows the language: English titles keep their bold, and a switch to
+    Chinese on the page restyles its title rather than keeping the English bold."""
+    with shown_guide(qtbot, real_db, now="2023-05-27T10:00", lang="en", size=(1280, 800)) as g:
+        g.window.go(Location.item("figure", "tech-contracts-2022"))
+        title = g.window.detail.title
+        assert title.font().weight() == QFont.Weight.Bold
+        g.ctx.state.set_language("zh")
+        qtbot.wait(50)
+        assert _ink(title, "量") < 0.62
