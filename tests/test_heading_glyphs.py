@@ -58,3 +58,30 @@ def test_switching_to_chinese_sets_the_titles_chinese_can_read(qtbot: QtBot, rea
         g.ctx.state.set_language("zh")
         qtbot.wait(50)
         assert _ink(title, "量") < 0.62
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_figures_value_is_followed_by_its_year_not_by_an_empty_band(
+        qtbot: QtBot, real_db: Path, lang: str) -> None:
+    """At 200% text the value (77.3万项, 773,000 contracts) took the reading line height of
+    1.75: a band of 90 px under it, as if something had failed to show, before "Year"."""
+    from PySide6.QtGui import QTextDocument
+    from PySide6.QtWidgets import QTextBrowser
+
+    with shown_guide(qtbot, real_db, now="2023-05-27T10:00", lang=lang, size=(1024, 640)) as g:
+        g.ctx.state.set_text_scale(2.0)
+        try:
+            g.window.go(Location.item("figure", "tech-contracts-2022"))
+            qtbot.wait(50)
+            document = g.window.detail.findChild(QTextBrowser, "detailBody").document()
+            layout = document.documentLayout()
+            value = document.find("77.3万项" if lang == "zh" else "773,000 contracts", 0,
+                                  QTextDocument.FindFlag.FindCaseSensitively).block()
+            year = document.find("2022", value.position() + value.length(),
+                                 QTextDocument.FindFlag.FindCaseSensitively).block()
+            line = value.layout().lineAt(value.layout().lineCount() - 1)
+            below = layout.blockBoundingRect(year).top() - (
+                layout.blockBoundingRect(value).top() + line.y() + line.height())
+            assert below < 0.5 * line.height(), (below, line.height())
+        finally:
+            g.ctx.state.set_text_scale(1.0)  # the app font is shared by later tests

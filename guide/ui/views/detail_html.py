@@ -43,6 +43,7 @@ def css(p: Palette, scale: float, lang: str = "zh") -> str:
     p {{ line-height: {text}%; margin-top: 0; margin-bottom: 14px; }}
     p.facts {{ line-height: {rows}%; }}
     p.row {{ line-height: {rows}%; margin-bottom: 6px; }}
+    p.value {{ font-size: xx-large; line-height: 115%; margin-bottom: 8px; }}
     h2 {{ color: {p.primary}; font-size: {reading_size(scale) * 1.1:.1f}pt; margin-top: 22px;
           margin-bottom: 8px; font-weight: {heading}; }}
     .meta {{ color: {p.muted}; }}
@@ -417,7 +418,7 @@ def figure_html(db: queries.Db, figure: Figure, lang: str, show_original: bool =
     quote = tx.pick(figure.quote, figure.quote_en, lang)
     note, original = _translated(lang, show_original, [
         tx.figure_value(figure, "zh"), figure.label, f"“{figure.quote}”"] if figure.quote_en else [])
-    html = note + f"<p style='font-size: xx-large'><b>{escape(tx.figure_value(figure, lang))}</b></p>"
+    html = note + f"<p class='value'><b>{escape(tx.figure_value(figure, lang))}</b></p>"
     if figure.year:
         year = escape(tx.tr("Year"))
         html += f"<p class='meta'>{tx.labelled(year, str(figure.year), lang)}</p>"
