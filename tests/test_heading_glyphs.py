@@ -85,3 +85,40 @@ def test_a_figures_value_is_followed_by_its_year_not_by_an_empty_band(
             assert below < 0.5 * line.height(), (below, line.height())
         finally:
             g.ctx.state.set_text_scale(1.0)  # the app font is shared by later tests
+
+
+def test_latin_titles_in_the_chinese_ui_keep_their_bold(
+        qtbot: QtBot, programme_db: Path, real_db: Path) -> None:
+    """Only Chinese loses the synthetic bold: an imported programme's English titles in the
+    Chinese UI at 200% stay bold (its Latin glyphs stay open)."""
+    from guide.content import queries
+
+    for db, chinese in ((programme_db, False), (real_db, True)):
+        with shown_guide(qtbot, db, lang="zh", size=(1024, 640)) as g:
+            g.ctx.state.set_text_scale(2.0)
+            try:
+                g.window.go(Location("forums"))
+                delegate = g.window.page("forums").view.itemDelegate()
+                row = next(r for day in queries.forum_dates(g.ctx.content)
+                           for r in queries.list_forums(g.ctx.content, day=day))
+                _time, (heading, *_rest) = delegate.parts(row)
+                assert heading.font.weight() == (
+                    QFont.Weight.DemiBold if chinese else QFont.Weight.Bold), heading.text
+            finally:
+                g.ctx.state.set_text_scale(1.0)
+
+
+def test_a_latin_detail_title_in_the_chinese_ui_keeps_its_bold(qtbot: QtBot, programme_db: Path) -> None:
+    """A session's or a room's page of an imported programme: the title stays bold."""
+    from guide.content import queries
+
+    with shown_guide(qtbot, programme_db, lang="zh", size=(1024, 640)) as g:
+        g.ctx.state.set_text_scale(2.0)
+        try:
+            row = queries.list_forums(g.ctx.content, day=queries.forum_dates(g.ctx.content)[0])[0]
+            g.window.go(Location.item("forum", row.id))
+            assert g.window.detail.title.font().weight() == QFont.Weight.Bold
+            g.window.go(Location.item("room", row.room_id))  # "One": Latin too
+            assert g.window.detail.title.font().weight() == QFont.Weight.Bold
+        finally:
+            g.ctx.state.set_text_scale(1.0)

@@ -225,6 +225,25 @@ def bold_weight(point_size: float, lang: str | None = None) -> QFont.Weight:
     return QFont.Weight.Bold
 
 
+_CJK = re.compile("[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
+
+
+def has_chinese(text: str) -> bool:
+    """Whether ``text`` has a Chinese character (or full-width punctuation) in it."""
+    return bool(_CJK.search(text))
+
+
+def bold_for(font: QFont, text: str) -> QFont:
+    """``font`` for ``text``: a Chinese DemiBold (see :func:`bold_weight`) back to Bold when
+    the text has no Chinese in it, as an imported programme's Latin titles in the Chinese UI
+    (their glyphs stay open under synthetic bold)."""
+    if font.weight() != QFont.Weight.DemiBold or has_chinese(text):
+        return font
+    bold = QFont(font)
+    bold.setWeight(QFont.Weight.Bold)
+    return bold
+
+
 def font(role: str, scale: float = 1.0, *, bold: bool = False, lang: str | None = None) -> QFont:
     """A content font for a text role (body, small, title, heading, display), for text in
     ``lang`` (by default the UI's language); bold as :func:`bold_weight` allows."""
