@@ -110,9 +110,10 @@ def build_window(
     # Connected before the window's own handlers, so pages re-lay out with the new sizes.
     state.text_scale_changed.connect(lambda _s: restyle())
     state.palette_changed.connect(lambda _p: restyle())
+    state.language_changed.connect(lambda _l: restyle())  # Chinese large bold: see bold_weight
     # The app starts in the standard look at 100% (ensure_app); another guide built in
     # this process before may have left its own.
-    if theme.applied() != (state.palette_name, state.text_scale):
+    if theme.applied() != (state.palette_name, state.text_scale, "en" if state.lang == "en" else "zh"):
         restyle()
     window = MainWindow(ctx, images)
     ctx.bookmarks.save_failed.connect(lambda message: _tell_not_saved(window, message))

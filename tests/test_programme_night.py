@@ -264,3 +264,40 @@ def test_a_rooms_titles_line_up_across_its_days(qtbot: QtBot, programme_db: Path
                 found = document.find(row.title, 0, QTextDocument.FindFlag.FindCaseSensitively)
                 by_day[row.date] = layout.blockBoundingRect(found.block()).x()
         assert len(by_day) >= 2 and len(set(by_day.values())) == 1, by_day
+
+
+def test_the_day_a_night_session_ends_does_not_widen_a_rooms_column_of_times(
+        qtbot: QtBot, programme_db: Path) -> None:
+    """At 200% text in a 1024x640 window the room "Fuse" gave its times a column as wide as
+    "（12月28日 周日结束）" under 23:55–00:35: 11:00–11:40 stood over 130 px of nothing and
+    every title wrapped in what was left, five lines for one. The note now wraps under the
+    time, and the titles start where the widest time ends."""
+    from PySide6.QtGui import QTextDocument
+    from PySide6.QtWidgets import QTextBrowser
+
+    from guide.content import queries
+
+    with shown_guide(qtbot, programme_db, now="2025-12-27T11:00", lang="zh",
+                     size=(1024, 640)) as g:
+        g.ctx.state.set_text_scale(2.0)
+        try:
+            w, db = g.window, g.ctx.content
+            [night] = [r for r in queries.list_forums(db, day=SAT) if r.title in NIGHT_TALKS
+                       and r.room == "Fuse"]
+            w.go(Location.item("room", night.room_id))
+            qtbot.wait(50)
+            document = w.detail.findChild(QTextBrowser, "detailBody").document()
+            layout = document.documentLayout()
+
+            def left(text: str) -> float:
+                found = document.find(text, 0, QTextDocument.FindFlag.FindCaseSensitively)
+                assert not found.isNull(), text
+                return layout.blockBoundingRect(found.block()).x()
+
+            time = document.find("23:55–00:35", 0, QTextDocument.FindFlag.FindCaseSensitively)
+            widest = time.block().layout().lineAt(0).naturalTextWidth()
+            assert "周日结束" in time.block().text() or "周日结束" in time.block().next().text()
+            gap = left(night.title) - left("23:55–00:35")
+            assert gap < widest * 1.25, (gap, widest)
+        finally:
+            g.ctx.state.set_text_scale(1.0)  # the app font is shared by later tests

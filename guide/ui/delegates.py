@@ -60,7 +60,7 @@ def paint_stripe(painter: QPainter, rect: QRect, colour: QColor, palette: theme.
 def title(text: str, font: QFont, color: str) -> Line:
     """A title line: wraps onto as many lines as it needs (up to 8: a long official name
     takes six in a narrow column), elided only past that."""
-    return Line(text, font, color, wrap=True, essential=True, max_lines=8)
+    return Line(text, theme.bold_for(font, text), color, wrap=True, essential=True, max_lines=8)
 
 
 def wrapped(text: str, font: QFont, width: int, max_lines: int) -> list[str]:

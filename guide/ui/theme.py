@@ -154,6 +154,7 @@ def _latin_family(cjk: str) -> str | None:
 # per language of the text (an English title under a Chinese one reads in the Latin face).
 _content_families: list[str] = []
 _families: dict[str, list[str]] = {}
+_ui_lang = ["zh"]  # the UI's language, as set_language_font last heard it
 
 
 def set_language_font(app: QApplication, lang: str) -> None:
@@ -165,6 +166,7 @@ def set_language_font(app: QApplication, lang: str) -> None:
     the app font, so no minimum width grows with the (wider) Latin face.
     """
     _content_families[:] = _language_families(app)["en" if lang == "en" else "zh"]
+    _ui_lang[0] = "en" if lang == "en" else "zh"
 
 
 def _language_families(app: QApplication) -> dict[str, list[str]]:
@@ -208,15 +210,50 @@ def set_style_state(widget: QWidget, name: str, value: object) -> None:
         QApplication.sendEvent(widget, QEvent(QEvent.Type.StyleChange))
 
 
+# From this size up, Chinese text asked to be bold is set at DemiBold, which the bundled
+# face (it has no bold) draws regular: Qt's synthetic bold thickens every stroke by a share
+# of the size and closed the gaps of dense characters (量 of 数量 a solid block in a title).
+BOLD_CJK_LIMIT_PT = 20.0
+
+
+def bold_weight(point_size: float, lang: str | None = None) -> QFont.Weight:
+    """The weight of bold text at ``point_size`` in ``lang`` (by default the UI's language):
+    Bold, or DemiBold for Chinese from :data:`BOLD_CJK_LIMIT_PT` up (drawn regular, size sets
+    it apart). A Latin face with a bold of its own matches DemiBold with its Bold."""
+    if (lang or _ui_lang[0]) == "zh" and point_size >= BOLD_CJK_LIMIT_PT:
+        return QFont.Weight.DemiBold
+    return QFont.Weight.Bold
+
+
+_CJK = re.compile("[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
+
+
+def has_chinese(text: str) -> bool:
+    """Whether ``text`` has a Chinese character (or full-width punctuation) in it."""
+    return bool(_CJK.search(text))
+
+
+def bold_for(font: QFont, text: str) -> QFont:
+    """``font`` for ``text``: a Chinese DemiBold (see :func:`bold_weight`) back to Bold when
+    the text has no Chinese in it, as an imported programme's Latin titles in the Chinese UI
+    (their glyphs stay open under synthetic bold)."""
+    if font.weight() != QFont.Weight.DemiBold or has_chinese(text):
+        return font
+    bold = QFont(font)
+    bold.setWeight(QFont.Weight.Bold)
+    return bold
+
+
 def font(role: str, scale: float = 1.0, *, bold: bool = False, lang: str | None = None) -> QFont:
     """A content font for a text role (body, small, title, heading, display), for text in
-    ``lang`` (by default the UI's language)."""
+    ``lang`` (by default the UI's language); bold as :func:`bold_weight` allows."""
     f = QFont(QApplication.font())
     families = content_families(lang)
     if families:
         f.setFamilies(families)
-    f.setPointSizeF(getattr(TypeScale.for_scale(scale), role))
-    f.setBold(bold)
+    size = getattr(TypeScale.for_scale(scale), role)
+    f.setPointSizeF(size)
+    f.setWeight(bold_weight(size, lang) if bold else QFont.Weight.Normal)
     return f
 
 
@@ -225,6 +262,7 @@ ICON_INKS = {"#0a4ea2": "icon", "#5b6478": "star", "#ffffff": "on_primary"}
 _INK = re.compile("|".join(ICON_INKS), re.IGNORECASE)
 _current = STANDARD
 _applied_scale = 1.0
+_applied_lang = "zh"
 
 
 class ThemedIconEngine(QIconEngine):
@@ -279,12 +317,14 @@ def icon(name: str, role: str | None = None, disabled_role: str | None = None) -
     return QIcon(ThemedIconEngine(name, role, disabled_role))
 
 
-def style_sheet(palette: Palette, scale: float = 1.0) -> str:
-    """The application style sheet for ``palette`` with sizes for ``scale``."""
+def style_sheet(palette: Palette, scale: float = 1.0, lang: str | None = None) -> str:
+    """The application style sheet for ``palette`` with sizes for ``scale``, its bold as
+    :func:`bold_weight` allows for text in ``lang`` (by default the UI's language)."""
     template = (paths.resources_dir() / "styles" / "theme.qss").read_text(encoding="utf-8")
     sizes = TypeScale.for_scale(scale)
     values = {f"c_{k}": v for k, v in vars(palette).items()}
     values.update({f"pt_{k}": f"{v:.1f}pt" for k, v in vars(sizes).items()})
+    values.update({f"w_{k}": str(bold_weight(v, lang).value) for k, v in vars(sizes).items()})
     values["touch"] = f"{int(44 * scale)}px"
     for name, px in (("day_pad_x", 16), ("compact_pad_x", 12)):
         values[name] = f"{int(px * scale)}px"  # a button's room beside its text, as the text grows
@@ -302,9 +342,9 @@ def style_sheet(palette: Palette, scale: float = 1.0) -> str:
 
 
 def apply(app: QApplication, palette: Palette = STANDARD, scale: float = 1.0) -> None:
-    """Apply colours and sizes to the whole application."""
-    global _current, _applied_scale
-    _current, _applied_scale = palette, scale
+    """Apply colours and sizes (and the bold the UI's language reads) to the whole application."""
+    global _current, _applied_scale, _applied_lang
+    _current, _applied_scale, _applied_lang = palette, scale, _ui_lang[0]
     qt_palette = app.palette()
     qt_palette.setColor(QPalette.ColorRole.PlaceholderText, QColor(palette.placeholder))
     for role in (QPalette.ColorRole.Link, QPalette.ColorRole.LinkVisited):  # links in labels
@@ -332,9 +372,10 @@ def contrast_ratio(a: int, b: int) -> float:
     return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
 
 
-def applied() -> tuple[str, float]:
-    """The palette's name and the text scale last applied to the application."""
-    return _current.name, _applied_scale
+def applied() -> tuple[str, float, str]:
+    """The palette's name, the text scale and the language (zh, en: its bold) last applied
+    to the application."""
+    return _current.name, _applied_scale, _applied_lang
 
 
 def app_icon() -> QIcon:

@@ -235,6 +235,9 @@ class DetailPage(Page):
             label = tx.forum_kind("session", lang)  # an imported programme's talks are not forums
         self.kind_label.setText(label)
         self.title.setText(tx.pick(item.title, item.title_en, lang))
+        # A Latin title keeps its bold in the Chinese UI (see theme.bold_weight).
+        theme.set_style_state(self.title, "latin", "false" if theme.has_chinese(self.title.text())
+                              else "true")
         other = item.title_en if lang == "zh" else item.title
         self.subtitle.setText(other if other != self.title.text() else "")
         self.subtitle.setVisible(bool(self.subtitle.text()))

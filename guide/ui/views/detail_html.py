@@ -15,7 +15,7 @@ from guide.content.models import Area, Figure, ForumRow, ItemCard
 from guide.content.records import Announcement, Forum, Organization, Person, Photo, Room, Track
 from guide.ui import text as tx
 from guide.ui.kinds import area_kind_label, kind_label
-from guide.ui.theme import Palette, TypeScale, content_families
+from guide.ui.theme import Palette, TypeScale, bold_weight, content_families
 
 
 def reading_size(scale: float) -> float:
@@ -33,25 +33,32 @@ def css(p: Palette, scale: float, lang: str = "zh") -> str:
     # 150% had a wrapped English row reading as two rows at 200% text (1.75 em).
     text, rows = (175, 150) if lang == "zh" else (145, 125)
     latin = ", ".join(f"'{f}'" for f in content_families("en"))  # Latin text in either UI
+    # Chinese at 200% is too large for synthetic bold (see bold_weight): its links, drawn
+    # regular then, are underlined so they still stand apart from the text.
+    bold = bold_weight(reading_size(scale), lang).value
+    heading = bold_weight(reading_size(scale) * 1.1, lang).value
+    underline = p.underline_links or bold < 700
     return f"""
     body {{ color: {p.text}; }}
     p {{ line-height: {text}%; margin-top: 0; margin-bottom: 14px; }}
     p.facts {{ line-height: {rows}%; }}
     p.row {{ line-height: {rows}%; margin-bottom: 6px; }}
+    p.value {{ font-size: xx-large; line-height: 115%; margin-bottom: 8px; }}
     h2 {{ color: {p.primary}; font-size: {reading_size(scale) * 1.1:.1f}pt; margin-top: 22px;
-          margin-bottom: 8px; }}
+          margin-bottom: 8px; font-weight: {heading}; }}
     .meta {{ color: {p.muted}; }}
-    .kicker {{ color: {p.accent}; font-weight: bold; }}
+    .kicker {{ color: {p.accent}; font-weight: {bold}; }}
     .quote {{ color: {p.text}; margin-left: 18px; }}
     .reported {{ color: {p.text}; margin-left: 18px; }}
     .note {{ color: {p.muted}; font-style: {slant}; }}
     .lead {{ margin-top: 12px; }}
-    .day {{ color: {p.muted}; font-weight: bold; margin-top: 14px; }}
+    .day {{ color: {p.muted}; font-weight: {bold}; margin-top: 14px; }}
     td.day {{ padding-top: 14px; }}
-    .credit {{ color: {p.accent}; font-weight: bold; }}
+    td.when {{ padding-right: {round(reading_size(scale) * 0.8)}px; }}
+    .credit {{ color: {p.accent}; font-weight: {bold}; }}
     .missing {{ color: {p.muted}; font-style: {slant}; }}
-    a {{ color: {p.primary}; text-decoration: {"underline" if p.underline_links else "none"};
-         font-weight: bold; }}
+    a {{ color: {p.primary}; text-decoration: {"underline" if underline else "none"};
+         font-weight: {bold}; }}
     """ + (f".latin {{ font-family: {latin}; line-height: 145%; }}" if latin else "")
 
 
@@ -167,10 +174,10 @@ def _session_rows(rows: Iterable[ForumRow], lang: str, *, room: bool = True) -> 
         lines = []
         for r in group:
             # With its end, as every list gives it (the room page had "23:00" alone); the
-            # day of one past midnight on a line below, not widening the column of times.
+            # day of one past midnight on a line below, wrapped to the column of times.
             times, note = tx.clock_parts(r.start_time, r.end_time, lang, day=r.date,
                                          start=r.start, end=r.end)
-            when = f"{times}\n{note}" if note else times or tx.tr("Time not announced")
+            when = (times, note) if times else (tx.tr("Time not announced"),)
             where = f" · {link('room', r.room_id, r.room)}" if room and r.room and r.room_id else ""
             lines.append((when, link("forum", r.id, tx.pick(r.title, r.title_en, lang)) + where))
         cells += (f"<tr><td colspan='2' class='day'><p class='day'>"
@@ -179,9 +186,9 @@ def _session_rows(rows: Iterable[ForumRow], lang: str, *, room: bool = True) -> 
     return f"<table cellspacing='0' cellpadding='0'>{cells}</table>" if cells else ""
 
 
-def _hanging_cells(rows: Iterable[tuple[str, str]]) -> str:
-    return "".join(f"<tr><td><p class='row'><span class='meta'>{_lines(lead)}</span>&nbsp;&nbsp;</p>"
-                   f"</td><td><p class='row'>{html}</p></td></tr>" for lead, html in rows)
+def _hanging_cells(rows: Iterable[tuple[str | tuple[str, ...], str]]) -> str:
+    return "".join(f"<tr><td class='when' width='1%'>{_lead(lead)}</td>"
+                   f"<td><p class='row'>{html}</p></td></tr>" for lead, html in rows)
 
 
 def _hanging_rows(rows: Iterable[tuple[str, str]]) -> str:
@@ -190,8 +197,15 @@ def _hanging_rows(rows: Iterable[tuple[str, str]]) -> str:
     return f"<table cellspacing='0' cellpadding='0'>{_hanging_cells(rows)}</table>"
 
 
-def _lines(text: str) -> str:
-    return "<br>".join(escape(line) for line in text.split("\n"))
+def _lead(lead: str | tuple[str, ...]) -> str:
+    """The leading cell: its first line whole, the rest (a night session's "(ends Sun 28
+    Dec)") wrapped to it. The column is as narrow as its content allows (width 1%): left to
+    share the slack, a note at 200% text took it half and the titles wrapped in the rest."""
+    first, *rest = lead if isinstance(lead, tuple) else (lead,)
+    lines = [f"<p class='row' style='white-space: nowrap'><span class='meta'>{escape(first)}"
+             "</span></p>"]
+    lines += [f"<p class='row'><span class='meta'>{escape(line)}</span></p>" for line in rest if line]
+    return "".join(lines)
 
 
 def _time(row: ForumRow, lang: str) -> str:
@@ -404,7 +418,7 @@ def figure_html(db: queries.Db, figure: Figure, lang: str, show_original: bool =
     quote = tx.pick(figure.quote, figure.quote_en, lang)
     note, original = _translated(lang, show_original, [
         tx.figure_value(figure, "zh"), figure.label, f"“{figure.quote}”"] if figure.quote_en else [])
-    html = note + f"<p style='font-size: xx-large'><b>{escape(tx.figure_value(figure, lang))}</b></p>"
+    html = note + f"<p class='value'><b>{escape(tx.figure_value(figure, lang))}</b></p>"
     if figure.year:
         year = escape(tx.tr("Year"))
         html += f"<p class='meta'>{tx.labelled(year, str(figure.year), lang)}</p>"
