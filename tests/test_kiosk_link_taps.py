@@ -80,3 +80,15 @@ def test_on_a_desktop_a_click_beside_a_link_stays_a_click_on_text(qtbot, real_db
         assert window.current_location() == NEWS  # a mouse is precise: only the words are a link
     finally:
         guide.close()
+
+
+def test_the_photo_viewers_place_link_is_a_finger_wide(qtbot, real_db: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    with kiosk_at(qtbot, real_db, tmp_path, now="2023-05-27T10:00", lang="zh") as k:
+        touch(qtbot, k.attract)
+        window = k.window
+        assert window.go(Location.item("photo", "metaverse-area-crowd"))
+        label = window.page("photo").area_link
+        assert label.isVisible() and label.height() >= k.config.min_touch_px
+        # "Shows:" before the place's name, and the label's edge under it: the finger meant the place.
+        touch(qtbot, label, QPoint(4, label.height() - 3))
+        assert window.current_location() == Location.item("area", "metaverse-area")
