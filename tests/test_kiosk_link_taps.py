@@ -92,3 +92,19 @@ def test_the_photo_viewers_place_link_is_a_finger_wide(qtbot, real_db: Path, tmp
         # "Shows:" before the place's name, and the label's edge under it: the finger meant the place.
         touch(qtbot, label, QPoint(4, label.height() - 3))
         assert window.current_location() == Location.item("area", "metaverse-area")
+
+
+def test_the_forums_note_of_a_day_without_forums_opens_the_exhibition_near_its_words(  # type: ignore[no-untyped-def]
+        qtbot, real_db: Path, tmp_path: Path) -> None:
+    with kiosk_at(qtbot, real_db, tmp_path, now="2023-05-26T10:00", lang="zh") as k:
+        touch(qtbot, k.attract)
+        window = k.window
+        assert window.go(Location("forums"))
+        note = window.page("forums").empty
+        assert note.isVisible() and "<a " in note.text()
+        words = note.fontMetrics().boundingRect("当天没有论坛活动。")
+        # The note's far, empty end is nobody's link; the lines of words are the link's.
+        touch(qtbot, note, QPoint(note.width() - 10, note.height() // 2))
+        assert window.current_location() == Location("forums")
+        touch(qtbot, note, QPoint(words.width() // 2, note.height() // 2 + words.height()))
+        assert window.current_location() == Location.item("area", "zgc-forum-expo")
