@@ -1,4 +1,5 @@
-"""A label whose one link the keyboard can open: Tab stops on it, Enter or Space opens it.
+"""A label whose one link the keyboard can open: Tab stops on it, Enter or Space opens it;
+on a kiosk, a finger anywhere on it opens it too.
 
 ``LinksAccessibleByKeyboard`` alone gives the label the focus but selects no link, so Enter
 did nothing until a second Tab selected it inside the label, with no mark at either stop.
@@ -6,11 +7,13 @@ did nothing until a second Tab selected it inside the label, with no mark at eit
 
 from __future__ import annotations
 
+import math
 import re
+from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QLabel
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QTextDocument
+from PySide6.QtWidgets import QApplication, QLabel, QStyle
 
 _HREF = re.compile(r'<a\s[^>]*href="([^"]+)"')
 _OPEN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
@@ -47,3 +50,54 @@ def keyboard_link(label: QLabel, on: bool = True) -> None:
     # Re-polished through a style sheet of its own (a comment): unpolish() and polish() redo
     # the colours but keep the padding and border the label had, so the ring sat on the text.
     label.setStyleSheet("/* keyboard link */")
+
+
+class TouchLink(QObject):
+    """On a touch screen (``reach()`` above 0: a kiosk's touch target) a tap on ``label``'s
+    words or within half a touch target of them opens its one link, and the label is at
+    least that tall.
+
+    A label such as "Shows: Metaverse Area" is about its link; at 1920x1080 the link's
+    words were 26 px tall at the screen's bottom edge, and a tap on "Shows:" or just under
+    the words did nothing. A mouse keeps Qt's own rule (only the words are the link).
+    """
+
+    def __init__(self, label: QLabel, reach: Callable[[], int]) -> None:
+        super().__init__(label)
+        self.label, self.reach = label, reach
+        self._pressed_at: QPoint | None = None
+        label.installEventFilter(self)
+
+    def fit(self) -> None:
+        """At least a finger tall on a touch screen (call when the label is shown)."""
+        self.label.setMinimumHeight(self.reach())
+
+    def text_rect(self) -> QRect:
+        """Where the label's words are (a wide label's empty end is not its link's)."""
+        label = self.label
+        doc = QTextDocument()
+        doc.setDefaultFont(label.font())
+        doc.setDocumentMargin(0)
+        doc.setHtml(label.text())
+        area = label.contentsRect()
+        doc.setTextWidth(area.width())
+        size = QSize(math.ceil(doc.idealWidth()), math.ceil(doc.size().height()))
+        return QStyle.alignedRect(label.layoutDirection(), label.alignment(), size, area)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A press and its release on the label, without sliding: open the link."""
+        reach = self.reach() // 2
+        if watched is not self.label or not isinstance(event, QMouseEvent) or not reach:
+            return False
+        if event.type() == QEvent.Type.MouseButtonPress:
+            self._pressed_at = event.globalPosition().toPoint()
+            return False
+        if event.type() == QEvent.Type.MouseButtonRelease and self._pressed_at is not None:
+            start, self._pressed_at = self._pressed_at, None
+            found = _HREF.search(self.label.text())
+            slid = (event.globalPosition().toPoint() - start).manhattanLength()
+            if found and slid <= QApplication.startDragDistance() and self.text_rect().adjusted(
+                    -reach, -reach, reach, reach).contains(event.position().toPoint()):
+                self.label.linkActivated.emit(found.group(1))
+                return True
+        return False

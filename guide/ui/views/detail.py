@@ -27,6 +27,7 @@ from guide.ui.image_delegates import PhotoDelegate
 from guide.ui.images import ImageCache
 from guide.ui.kinds import area_kind_label, kind_label
 from guide.ui.models.lazy import LazyItemModel
+from guide.ui.near_links import NearLinks
 from guide.ui.views.base import Page, TextSizedButton, fit_grid, list_view
 from guide.ui.views.detail_html import ORIGINAL_LINK, css, reading_size, render
 from guide.ui.views.detail_place import PlaceOnMap
@@ -131,6 +132,7 @@ class DetailPage(Page):
         self.body.anchorClicked.connect(self._follow)
         self.body.document().documentLayout().documentSizeChanged.connect(self._fit_body)
         self.link_spots = LinkSpots(self.body, self._follow)  # links a screen reader can reach
+        self.near_links = NearLinks(self.body, self._follow, lambda: ctx.touch_px)  # a kiosk's fingers
         column.addWidget(self.body)
         self.place = PlaceOnMap(ctx, self.map_requested)
         column.addWidget(self.place)

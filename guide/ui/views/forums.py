@@ -19,7 +19,7 @@ from guide.ui.context import AppContext
 from guide.ui.day_strip import DayChooser, DayStrip
 from guide.ui.delegates import ForumDelegate
 from guide.ui.flow import FlowLayout
-from guide.ui.label_links import keyboard_link
+from guide.ui.label_links import TouchLink, keyboard_link
 from guide.ui.models.lazy import LazyItemModel
 from guide.ui.theme import set_style_state
 from guide.ui.timetable_panel import TimetablePanel, ViewToggle
@@ -91,6 +91,7 @@ class ForumsPage(Page):
         self.empty.setWordWrap(True)
         # A day without forums may be an exhibition day: the note links to it.
         self.empty.linkActivated.connect(lambda href: self.item_opened.emit(*href.split("/", 1)))
+        self.empty_touch = TouchLink(self.empty, lambda: ctx.touch_px)  # "The exhibition is open: ..."
         self.layout_.addWidget(self.view, 1)
         # At the top, as tall as its text: with a link its focus ring hugs the note, not the page.
         self.layout_.addWidget(self.empty, 1, Qt.AlignmentFlag.AlignTop)

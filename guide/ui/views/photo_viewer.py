@@ -18,7 +18,7 @@ from guide.ui import theme
 from guide.ui.context import AppContext
 from guide.ui.image_delegates import NO_PICTURE, paint_placeholder
 from guide.ui.images import ImageCache
-from guide.ui.label_links import keyboard_link
+from guide.ui.label_links import TouchLink, keyboard_link
 from guide.ui.views.base import Page, TextSizedButton
 from guide.ui.views.detail import bookmark_button, set_bookmark_look
 
@@ -112,6 +112,7 @@ class PhotoViewer(Page):
         self.area_link = QLabel()
         self.area_link.setObjectName("muted")
         self.area_link.linkActivated.connect(self._follow)
+        self.area_touch = TouchLink(self.area_link, lambda: ctx.touch_px)  # a kiosk's finger
         for w in (self.caption, self.caption_other, self.credit, self.area_link):
             w.setAlignment(Qt.AlignmentFlag.AlignHCenter)
             text.addWidget(w)
@@ -187,6 +188,7 @@ class PhotoViewer(Page):
         self.area_link.setAccessibleName(tx.labelled(shows, where, lang) if area else "")
         self.area_link.setVisible(area is not None)
         keyboard_link(self.area_link, area is not None)  # Tab reaches it, Enter opens (mouse only before)
+        self.area_touch.fit()
         self.canvas.setAccessibleName(self.caption.text())
         set_bookmark_look(self.bookmark, self.bookmark.isChecked())
 
