@@ -75,12 +75,23 @@ def test_expected_item_in_top_three(db: sqlite3.Connection, query: str, kind: st
     ("quantum computing", "quantum", "quantum-information"),
     ("robot exhibition", "robot", "visitors-robot"),
     ("量子计算 量子信息", "量子信息", "quantum-information"),
+    # Run-together pinyin, as Chinese visitors type it: read as two words at a syllable boundary.
+    ("rengongxietong", "rengong", "artificial-intelligence"),
+    ("RenGongXieTong", "rengong", "artificial-intelligence"),
+    ("lvsejinrongzhishichanquan", "lvsejinrong", "green-finance-forum"),
+    ("shuzijingjiyuanyuzhou", "yuanyuzhou", "metaverse-area"),
 ])
 def test_a_phrase_finding_nothing_shows_what_its_words_find(db: sqlite3.Connection, query: str,
                                                              asked: str, item_id: str) -> None:
     assert search(db, query) == []  # every word must match: these phrases had found nothing
     found = search_with_fallback(db, query)
     assert found.asked == asked and found.hits[0].id == item_id
+
+
+@pytest.mark.parametrize("query", ["xyzqq", "lvsejinrongxxx", "bababababababababababababababababa"])
+def test_a_word_of_no_syllables_or_too_long_is_not_split(db: sqlite3.Connection, query: str) -> None:
+    found = search_with_fallback(db, query)
+    assert found.hits == [] and found.asked == query
 
 
 def test_cli_search_says_which_words_its_results_are_for(real_db: Path) -> None:

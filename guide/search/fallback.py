@@ -13,6 +13,10 @@ Information area: one word the content never uses hid everything the others find
    One word alone always finds something, so the search ends with results whenever any
    word has them.
 
+A query of one word of run-together pinyin ("rengongxietong", as Chinese visitors type) is read
+as two words split at a syllable boundary (:func:`_split_pinyin`): the split nearest the middle
+whose two halves each find something ("rengong xietong"), which then go through the steps above.
+
 The work happens only when the whole query finds nothing (a search per word, then one per
 set asked), and is bounded: at most ``MAX_TRIES`` sets of two words or more are asked. The
 results say which words they are for, as a query (:attr:`Results.asked`) that
@@ -28,7 +32,10 @@ from itertools import combinations
 from guide.search.engine import search
 from guide.search.model import SearchHit
 from guide.search.query import typed_words
+from guide.search.syllables import is_syllables
 
+# Pinyin words longer than this are not split (a pasted paragraph is no typed word).
+SPLIT_MAX_LETTERS = 30
 # Sets of two words or more asked (a search each) before the words alone: every set of a
 # phrase of four words (4 of three, 6 of two), those of four and three of one of five.
 MAX_TRIES = 15
@@ -56,7 +63,15 @@ def search_with_fallback(
     its words that finds something, the best and most specific first (see the module)."""
     hits = search(conn, query, limit=limit, kind=kind)
     words = typed_words(query)
-    if hits or len(words) < 2:
+    if hits:
+        return Results(query, query, hits)
+    if len(words) == 1:
+        split = _split_pinyin(conn, words[0], limit=limit, kind=kind)
+        if split is None:
+            return Results(query, query, hits)
+        inner = search_with_fallback(conn, split, limit=limit, kind=kind)
+        return Results(query, inner.asked, inner.hits)
+    if len(words) < 2:
         return Results(query, query, hits)
     alone = {word: search(conn, word, limit=limit, kind=kind) for word in words}
     found = [word for word in words if alone[word]]
@@ -75,6 +90,32 @@ def search_with_fallback(
     if not found:
         return Results(query, query, [])
     return _best([Results(query, word, alone[word]) for word in found])
+
+
+def _split_pinyin(conn: sqlite3.Connection, word: str, *, limit: int, kind: str | None) -> str | None:
+    """``word`` as two words of whole pinyin syllables ("rengong xietong"), split where both
+    halves find something, nearest the middle first; else the longest half that finds
+    something alone; None when the word is no run of syllables or no half finds anything.
+    At most ``MAX_TRIES`` searches."""
+    letters = word.lower()
+    if not (letters.isascii() and letters.isalpha()) or len(letters) > SPLIT_MAX_LETTERS:
+        return None
+    spelt = letters.replace("v", "u")  # lv for lü, as the index reads it; the table has lu
+    cuts = [cut for cut in range(1, len(letters))
+            if is_syllables(spelt[:cut]) and is_syllables(spelt[cut:])]
+    cuts.sort(key=lambda cut: abs(len(letters) - 2 * cut))  # the most even split first
+    finds: dict[str, bool] = {}
+    searches = 0
+    for cut in cuts:
+        halves = (letters[:cut], letters[cut:])
+        for half in halves:
+            if half not in finds and searches < MAX_TRIES:
+                searches += 1
+                finds[half] = bool(search(conn, half, limit=1, kind=kind))
+        if all(finds.get(half) for half in halves):
+            return " ".join(halves)
+    found = [half for half, hit in finds.items() if hit]
+    return max(found, key=len) if found else None
 
 
 def _best(answers: list[Results]) -> Results:
