@@ -27,6 +27,7 @@ HEAVY = ["pydantic", "pypinyin", "sqlite_utils", "nacl", "icalendar", "segno", "
          "guide.ui.views.map", "guide.ui.timetable_view",
          "guide.commands", "guide.user.bookmarks", "guide.ui.content_update", "guide.ui.about",
          "guide.kiosk.config", "guide.kiosk.controller", "guide.ui.accessible", "guide.ui.layout_check",
+         "guide.ui.layout_marks",
          "guide.content.build", "guide.content.loader", "guide.content.maps", "guide.content.records",
          "tomllib", "uuid"]
 
