@@ -107,6 +107,24 @@ def test_no_heavy_module_is_imported_before_the_first_paint(real_db: Path, tmp_p
         assert "iconengines" not in seen["maps"]
 
 
+def test_a_plain_start_has_the_options_its_parser_would_give_without_building_it() -> None:
+    """`guide` alone, the launcher's start, gets the start parser's defaults without that parser:
+    building one costs 1% of the start, most of it gettext looking for argparse's translations
+    (which imports locale)."""
+    from guide.cli import _app_options, _QuietParser, parse_app_start
+
+    parser = _QuietParser(prog="guide", add_help=False)
+    _app_options(parser)
+    for argv in ([], ["--lang", "en"]):
+        expected = parser.parse_args(argv)
+        expected.command = None
+        assert parse_app_start(argv) == expected
+    code = ("import sys; from guide.cli import parse_app_start; parse_app_start([]); "
+            "print('locale' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert done.stdout.strip() == "False"
+
+
 def test_every_module_named_exists_so_the_check_cannot_pass_by_a_typo() -> None:
     import importlib.util
 
