@@ -28,7 +28,7 @@ HEAVY = ["pydantic", "pypinyin", "sqlite_utils", "nacl", "icalendar", "segno", "
          "guide.commands", "guide.user.bookmarks", "guide.user.recovery", "guide.ui.content_update",
          "guide.ui.about",
          "guide.kiosk.config", "guide.kiosk.controller", "guide.ui.accessible", "guide.ui.layout_check",
-         "guide.ui.layout_marks",
+         "guide.ui.layout_marks", "guide.ui.image_worker",
          "guide.content.build", "guide.content.loader", "guide.content.maps", "guide.content.records",
          "tomllib", "uuid"]
 
