@@ -7,12 +7,18 @@ did nothing until a second Tab selected it inside the label, with no mark at eit
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel
 
-_HREF = re.compile(r'<a\s[^>]*href="([^"]+)"')
+
+@lru_cache(maxsize=1)
+def _href() -> re.Pattern[str]:
+    # Compiled at the first Enter on a link label, not at import: Home (the first frame) has one.
+    return re.compile(r'<a\s[^>]*href="([^"]+)"')
+
 _OPEN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
 
 
@@ -22,7 +28,7 @@ class _LinkKeys(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
                 and isinstance(watched, QLabel) and event.key() in _OPEN_KEYS):
-            found = _HREF.search(watched.text())
+            found = _href().search(watched.text())
             if found:
                 watched.linkActivated.emit(found.group(1))
                 return True
