@@ -75,10 +75,15 @@ def report():
     # PySide6 creates a class's Python type on first use; looking for them must not create them
     typed = sorted(t.__name__ for t in gc.get_objects() if isinstance(t, type)
                    and t.__module__ == "PySide6.QtWidgets" and t.__name__ in UNUSED)
+    # Reading a list row's style option state made PySide6 build QStyle's 11 enum classes
+    # (48 M instructions) as Home's cards painted; the cards ask their list instead.
+    styled = sorted(t.__qualname__ for t in gc.get_objects() if isinstance(t, type)
+                    and t.__qualname__.startswith("QStyle.") and t.__module__ == "PySide6.QtWidgets")
     home = "guide.ui.views.home" in sys.modules  # the hook saw a real start
     maps = "/proc/self/maps"  # Linux: the files mapped, Qt's plugins among them
     mapped = open(maps).read() if os.path.exists(maps) else None
-    print(json.dumps({"loaded": loaded, "home": home, "maps": mapped, "typed": typed}), flush=True)
+    print(json.dumps({"loaded": loaded, "home": home, "maps": mapped, "typed": typed, "styled": styled}),
+          flush=True)
     os._exit(0)
 
 class FirstPaint(QObject):
@@ -100,6 +105,7 @@ def test_no_heavy_module_is_imported_before_the_first_paint(real_db: Path, tmp_p
     # Wrapping a list's viewport through viewport() made PySide6 create the Python type of every
     # QWidget subclass (0.9 MB) in its search for the most derived one.
     assert seen["typed"] == [], f"Python types made before the first paint: {seen['typed']}"
+    assert seen["styled"] == [], f"QStyle enum classes built by the first frame: {seen['styled']}"
     if seen["maps"] is not None:
         # Every icon is drawn by the guide's own engine: Qt's SVG icon plugin (0.9 MB at the
         # first frame) was loaded for the window icon alone.
