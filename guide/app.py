@@ -27,7 +27,6 @@ from guide.ui.i18n import Translations, system_language
 from guide.ui.images import ImageCache
 from guide.ui.main_window import MainWindow
 from guide.user.db import (
-    RecoveryNotice,
     UserDbError,
     mark_recovery_notice_shown,
     open_user_db,
@@ -38,6 +37,7 @@ from guide.user.settings import get_setting, set_setting
 if TYPE_CHECKING:
     from guide.ui.about import AboutDialog
     from guide.updates.config import ConfigChoice
+    from guide.user.recovery import RecoveryNotice
 
 
 def ensure_app() -> QApplication:

@@ -371,6 +371,14 @@ class _QuietParser(argparse.ArgumentParser):
         raise _NotAStart(message)
 
 
+# What the start's parser gives for no arguments (tests/test_first_paint_imports.py checks they
+# agree). `guide` alone, the launcher's start, builds no parser: one costs 14 M instructions of the
+# start (1.1%), most of it gettext looking for argparse's translations of its headings.
+_PLAIN_START = {"content_db": None, "user_db": None, "now": None, "lang": None, "start_page": None,
+                "kiosk": False, "kiosk_config": None, "self_test": False, "quit_after": None,
+                "quit_after_first_frame": False, "command": None}
+
+
 def parse_app_start(argv: Sequence[str]) -> argparse.Namespace | None:
     """The options of a plain window start, or None when ``argv`` names a command or asks for help.
 
@@ -378,6 +386,8 @@ def parse_app_start(argv: Sequence[str]) -> argparse.Namespace | None:
     of the thirty commands (and importing their modules), which costs more than the window's
     first frame can spare.
     """
+    if not argv:
+        return argparse.Namespace(**_PLAIN_START)
     parser = _QuietParser(prog="guide", add_help=False)
     _app_options(parser)
     try:

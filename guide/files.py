@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import os
 import re
 import stat
@@ -197,7 +198,10 @@ def pid_alive(pid: int) -> bool:
 
 # Temp names that carry their writer's pid: ``.NAME.PID.tmp`` (atomic writes, builds) and
 # ``.work-PID-HEX`` / ``.stage-PID-HEX.db`` / ``.base-…`` / ``.download-…`` (updates).
-_PID_TEMP = re.compile(r"^\..*\.(\d+)\.tmp$|^\.(?:work|stage|base|download)-(\d+)-[0-9a-f]+")
+@functools.lru_cache(maxsize=1)
+def _pid_temp() -> re.Pattern[str]:
+    # Compiled on first use, not at import: the window tidies after its first frame.
+    return re.compile(r"^\..*\.(\d+)\.tmp$|^\.(?:work|stage|base|download)-(\d+)-[0-9a-f]+")
 
 
 def remove_stale_temps(folder: Path, prefix: str = "") -> list[Path]:
@@ -216,7 +220,7 @@ def remove_stale_temps(folder: Path, prefix: str = "") -> list[Path]:
     except OSError:
         return removed
     for path in entries:
-        match = _PID_TEMP.match(path.name)
+        match = _pid_temp().match(path.name)
         if match is None or not path.name.startswith(prefix):
             continue
         pid = int(match.group(1) or match.group(2))

@@ -52,7 +52,7 @@ def test_a_busy_user_database_does_not_leave_the_window_half_on_the_old_content(
             other.execute("ROLLBACK")
             other.close()
         assert g.ctx.content_path == new_db
-        assert g.images._worker._db_path == new_db  # pictures from the new content
+        assert g.images.db_path == new_db  # pictures from the new content
         assert g.window.pages.get("forums") is not old_page  # pages rebuilt on it
         assert any(c.title == "开幕大会" for c in forum_cards(g.ctx.content))
         try:

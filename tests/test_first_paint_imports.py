@@ -25,8 +25,10 @@ HEAVY = ["pydantic", "pypinyin", "sqlite_utils", "nacl", "icalendar", "segno", "
          "guide.ui.views.photos", "guide.ui.views.figures", "guide.ui.views.detail",
          "guide.ui.views.photo_viewer", "guide.ui.views.bookmarks", "guide.ui.views.search",
          "guide.ui.views.map", "guide.ui.timetable_view",
-         "guide.commands", "guide.user.bookmarks", "guide.ui.content_update", "guide.ui.about",
+         "guide.commands", "guide.user.bookmarks", "guide.user.recovery", "guide.ui.content_update",
+         "guide.ui.about",
          "guide.kiosk.config", "guide.kiosk.controller", "guide.ui.accessible", "guide.ui.layout_check",
+         "guide.ui.layout_marks", "guide.ui.image_worker",
          "guide.content.build", "guide.content.loader", "guide.content.maps", "guide.content.records",
          "tomllib", "uuid"]
 
@@ -73,10 +75,15 @@ def report():
     # PySide6 creates a class's Python type on first use; looking for them must not create them
     typed = sorted(t.__name__ for t in gc.get_objects() if isinstance(t, type)
                    and t.__module__ == "PySide6.QtWidgets" and t.__name__ in UNUSED)
+    # Reading a list row's style option state made PySide6 build QStyle's 11 enum classes
+    # (48 M instructions) as Home's cards painted; the cards ask their list instead.
+    styled = sorted(t.__qualname__ for t in gc.get_objects() if isinstance(t, type)
+                    and t.__qualname__.startswith("QStyle.") and t.__module__ == "PySide6.QtWidgets")
     home = "guide.ui.views.home" in sys.modules  # the hook saw a real start
     maps = "/proc/self/maps"  # Linux: the files mapped, Qt's plugins among them
     mapped = open(maps).read() if os.path.exists(maps) else None
-    print(json.dumps({"loaded": loaded, "home": home, "maps": mapped, "typed": typed}), flush=True)
+    print(json.dumps({"loaded": loaded, "home": home, "maps": mapped, "typed": typed, "styled": styled}),
+          flush=True)
     os._exit(0)
 
 class FirstPaint(QObject):
@@ -98,11 +105,30 @@ def test_no_heavy_module_is_imported_before_the_first_paint(real_db: Path, tmp_p
     # Wrapping a list's viewport through viewport() made PySide6 create the Python type of every
     # QWidget subclass (0.9 MB) in its search for the most derived one.
     assert seen["typed"] == [], f"Python types made before the first paint: {seen['typed']}"
+    assert seen["styled"] == [], f"QStyle enum classes built by the first frame: {seen['styled']}"
     if seen["maps"] is not None:
         # Every icon is drawn by the guide's own engine: Qt's SVG icon plugin (0.9 MB at the
         # first frame) was loaded for the window icon alone.
         assert "libQt6Svg" in seen["maps"]  # the check sees Qt's libraries
         assert "iconengines" not in seen["maps"]
+
+
+def test_a_plain_start_has_the_options_its_parser_would_give_without_building_it() -> None:
+    """`guide` alone, the launcher's start, gets the start parser's defaults without that parser:
+    building one costs 1% of the start, most of it gettext looking for argparse's translations
+    (which imports locale)."""
+    from guide.cli import _app_options, _QuietParser, parse_app_start
+
+    parser = _QuietParser(prog="guide", add_help=False)
+    _app_options(parser)
+    for argv in ([], ["--lang", "en"]):
+        expected = parser.parse_args(argv)
+        expected.command = None
+        assert parse_app_start(argv) == expected
+    code = ("import sys; from guide.cli import parse_app_start; parse_app_start([]); "
+            "print('locale' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert done.stdout.strip() == "False"
 
 
 def test_every_module_named_exists_so_the_check_cannot_pass_by_a_typo() -> None:

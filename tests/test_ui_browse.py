@@ -514,19 +514,14 @@ def test_decoded_images_stay_within_their_memory_budget(qtbot, mini_db: Path) ->
         images.shutdown()
 
 
-def test_a_picture_asked_before_new_content_came_is_not_shown_for_the_new_content(  # type: ignore[no-untyped-def]
-        qtbot, mini_db: Path, tmp_path: Path) -> None:
-    """An update that replaced a photo at the same path: a request still queued on the worker
-    when the content changed was answered from the old database, and the old photo was kept
-    for the new content until the cache let it go."""
+def _blue_crowd(mini_db: Path, tmp_path: Path) -> Path:
+    """A copy of ``mini_db`` whose crowd photo, at the same path, is plain blue (an update)."""
     import hashlib
     import shutil
     import sqlite3
 
-    from PySide6.QtCore import QBuffer, QIODevice, QSize
+    from PySide6.QtCore import QBuffer, QIODevice
     from PySide6.QtGui import QColor, QImage
-
-    from guide.ui.images import ImageCache
 
     blue = QImage(400, 300, QImage.Format.Format_RGB32)
     blue.fill(QColor("#0000ff"))
@@ -539,12 +534,46 @@ def test_a_picture_asked_before_new_content_came_is_not_shown_for_the_new_conten
         conn.execute("UPDATE image SET data = ?, sha256 = ? WHERE path = 'images/crowd.png'",
                      [data, hashlib.sha256(data).hexdigest()])
     conn.close()
+    return new_db
+
+
+def test_a_picture_asked_before_new_content_came_is_not_shown_for_the_new_content(  # type: ignore[no-untyped-def]
+        qtbot, mini_db: Path, tmp_path: Path) -> None:
+    """An update that replaced a photo at the same path: a request still queued on the worker
+    when the content changed was answered from the old database, and the old photo was kept
+    for the new content until the cache let it go."""
+    from PySide6.QtCore import QSize
+
+    from guide.ui.images import ImageCache
+
+    new_db = _blue_crowd(mini_db, tmp_path)
     images = ImageCache(mini_db)
     size = QSize(40, 30)
     try:
         assert images.pixmap("images/crowd.png", size) is None  # asked on the old content
         images.switch_database(new_db)  # before the worker's answer came back
         qtbot.wait(300)
+        qtbot.waitUntil(lambda: images.pixmap("images/crowd.png", size) is not None, timeout=5000)
+        shown = images.pixmap("images/crowd.png", size)
+        assert shown is not None and shown.toImage().pixelColor(10, 10).name() == "#0000ff"
+    finally:
+        images.shutdown()
+
+
+def test_a_picture_first_asked_after_new_content_came_is_the_new_contents(  # type: ignore[no-untyped-def]
+        qtbot, mini_db: Path, tmp_path: Path) -> None:
+    """The worker is made on the first request (Home shows no picture): content replaced
+    before any picture was asked is the content that worker reads."""
+    from PySide6.QtCore import QSize
+
+    from guide.ui.images import ImageCache
+
+    new_db = _blue_crowd(mini_db, tmp_path)
+    images = ImageCache(mini_db)
+    size = QSize(40, 30)
+    try:
+        images.switch_database(new_db)
+        assert images.pixmap("images/crowd.png", size) is None
         qtbot.waitUntil(lambda: images.pixmap("images/crowd.png", size) is not None, timeout=5000)
         shown = images.pixmap("images/crowd.png", size)
         assert shown is not None and shown.toImage().pixelColor(10, 10).name() == "#0000ff"

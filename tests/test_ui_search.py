@@ -17,6 +17,7 @@ from guide.search import COUNT_CAP, SearchHit, count_by_kind, search
 from guide.ui import layout_probe as probe
 from guide.ui.history import Location
 from guide.ui.layout_check import check_window
+from guide.ui.layout_marks import Mark
 from guide.ui.models.lazy import BookmarkedRole, ItemRole
 from guide.ui.models.search import GroupHeader, Suggestion
 from tests.support import shown_guide
@@ -280,7 +281,7 @@ def test_hostile_text_in_the_box_is_harmless(guide: Guide, qtbot) -> None:  # ty
     assert guide.ctx.content.execute("SELECT count(*) FROM forum").fetchone()[0] == 5
 
 
-def _cards(g: Guide, qtbot) -> list[tuple[QRect, list[probe.Mark]]]:  # type: ignore[no-untyped-def]
+def _cards(g: Guide, qtbot) -> list[tuple[QRect, list[Mark]]]:  # type: ignore[no-untyped-def]
     """(row rectangle, rectangles of the text painted in it) of every hit on screen."""
     qtbot.waitUntil(lambda: g.window.findChild(QListView, "searchResults") is not None)
     view = g.window.findChild(QListView, "searchResults")

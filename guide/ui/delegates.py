@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPen, QTextLayout, QTextOption
-from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QStyleOptionViewItem
 
 from guide.content.models import ForumRow, ItemCard
 from guide.ui import layout_probe as probe
@@ -28,6 +28,7 @@ from guide.ui import text as tx
 from guide.ui import theme
 from guide.ui.context import AppContext
 from guide.ui.models.lazy import BookmarkedRole, IdRole, ItemRole, KindRole
+from guide.ui.views.base import row_state
 
 Index = QModelIndex | QPersistentModelIndex
 PAD = 14
@@ -161,10 +162,9 @@ class BaseDelegate(QStyledItemDelegate):
         """The language the UI is not in (of the second title line)."""
         return "zh" if self.ctx.state.lang == "en" else "en"
 
-    def paint_card(self, painter: QPainter, option: QStyleOptionViewItem, rect: QRect) -> None:
-        p = self.palette
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
+    def paint_card(self, painter: QPainter, option: QStyleOptionViewItem, rect: QRect,
+                   index: Index | None = None) -> None:
+        p, (selected, focused) = self.palette, row_state(option, index)  # no index: the option says
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(QPen(QColor(p.focus if focused else p.border), 3 if focused else 1))
         painter.setBrush(QColor(p.selection if selected else p.surface))
@@ -295,7 +295,7 @@ class CardDelegate(BaseDelegate):
         item = index.data(ItemRole)
         rect = self.card_rect(option.rect)
         painter.save()
-        self.paint_card(painter, option, rect)
+        self.paint_card(painter, option, rect, index)
         if item is not None:
             lines, tag = self.lines(item)
             inner = rect.adjusted(PAD, PAD // 2 + 2, -PAD - self.star_room(), -PAD // 2)
@@ -423,7 +423,7 @@ class ForumDelegate(BaseDelegate):
         row: ForumRow | None = index.data(ItemRole)
         rect = self.card_rect(option.rect)
         painter.save()
-        self.paint_card(painter, option, rect)
+        self.paint_card(painter, option, rect, index)
         if row is not None:
             time, body = self.parts(row)
             kind = self.kind_text(row)

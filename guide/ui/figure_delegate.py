@@ -72,7 +72,7 @@ class FigureDelegate(BaseDelegate):
         figure: Figure | None = index.data(ItemRole)
         rect = self.card_rect(option.rect)
         painter.save()
-        self.paint_card(painter, option, rect)
+        self.paint_card(painter, option, rect, index)
         if figure is not None:
             value, lines = self.parts(figure)
             split = self.columns(rect, value, lines[0])

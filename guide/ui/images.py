@@ -3,75 +3,33 @@
 One worker thread owns its own read-only connection to the content database,
 reads image bytes, decodes and scales them into a QImage (safe to pass between
 threads) and sends it back by signal. The UI turns it into a QPixmap and caches it.
-Workers never touch widgets.
+Workers never touch widgets. The worker and its thread are made on the first request
+(``guide.ui.image_worker``): the first frame, Home, shows no picture, and PySide6 builds
+the enum classes of QImage, QImageReader and QThread when a module first imports them.
 """
 
 from __future__ import annotations
 
 import atexit
-import sqlite3
 from collections import OrderedDict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QSize, Qt, QThread, Signal, Slot
-from PySide6.QtGui import QImage, QImageReader, QPixmap
+from PySide6.QtCore import QObject, QSize, Signal, Slot
+from PySide6.QtGui import QPixmap
 
-from guide.content.database import Db, open_content_db
+from guide.content.database import Db
 from guide.content.queries import image_bytes, image_digest
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QThread
+    from PySide6.QtGui import QImage
+
+    from guide.ui.image_worker import ImageWorker
 
 
 def cache_key(path: str, size: QSize) -> str:
     return f"{path}@{size.width()}x{size.height()}"
-
-
-class ImageWorker(QObject):
-    """Lives on the worker thread: bytes from the database -> scaled QImage."""
-
-    # key, image (null when missing or undecodable), the content generation asked from
-    image_loaded = Signal(str, QImage, int)
-
-    def __init__(self, db_path: Path) -> None:
-        super().__init__()
-        self._db_path = db_path
-        self._conn: sqlite3.Connection | None = None
-
-    @Slot(str, QSize, int)
-    def load(self, path: str, size: QSize, generation: int) -> None:
-        if self._conn is None:  # opened here, on the worker thread, for the worker alone
-            self._conn = open_content_db(self._db_path)
-        data = image_bytes(self._conn, path)
-        image = QImage()
-        if data is not None and _decodes(data) and image.loadFromData(data):
-            image = image.scaled(size, Qt.AspectRatioMode.KeepAspectRatio,
-                                 Qt.TransformationMode.SmoothTransformation)
-        self.image_loaded.emit(cache_key(path, size), image, generation)
-
-    @Slot()
-    def close(self) -> None:
-        if self._conn is not None:
-            self._conn.close()
-            self._conn = None
-
-    @Slot(str)
-    def switch(self, db_path: str) -> None:
-        """Read from another content database from now on (content was replaced)."""
-        self.close()
-        self._db_path = Path(db_path)
-
-
-def _decodes(data: bytes) -> bool:
-    """Whether an image is one the worker decodes, judged from its header alone: a format Qt
-    reads, a size, and room for it under Qt's allocation limit (a 9000x8000 photo is over it:
-    loadFromData refuses it whole, and a decode of a small copy had said it would show)."""
-    buffer = QBuffer()
-    buffer.setData(QByteArray(data))
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    reader = QImageReader(buffer)
-    size, kind = reader.size(), reader.imageFormat()
-    if not reader.canRead() or not size.isValid() or size.isEmpty():
-        return False
-    bits = 32 if kind == QImage.Format.Format_Invalid else QImage.toPixelFormat(kind).bitsPerPixel()
-    return size.width() * size.height() * bits // 8 <= QImageReader.allocationLimit() * 1024 * 1024
 
 
 _shows: dict[str, bool] = {}  # by the bytes' sha256: each picture is read once per process
@@ -79,14 +37,16 @@ _shows: dict[str, bool] = {}  # by the bytes' sha256: each picture is read once 
 
 def picture_shows(db: Db, path: str) -> bool:
     """Whether the picture at ``path`` shows rather than its placeholder: the content has it and
-    the worker decodes it (:func:`_decodes`, the header only: called on the UI thread, where
-    decoding a kiosk's hundred photos took seconds). A picture damaged past its header still
-    shows its placeholder once loaded."""
+    the worker decodes it (:func:`guide.ui.image_worker.decodes`, the header only: called on
+    the UI thread, where decoding a kiosk's hundred photos took seconds). A picture damaged
+    past its header still shows its placeholder once loaded."""
     digest = image_digest(db, path)
     if digest is None:
         return False
     if digest not in _shows:
-        _shows[digest] = _decodes(image_bytes(db, path) or b"")
+        from guide.ui.image_worker import decodes
+
+        _shows[digest] = decodes(image_bytes(db, path) or b"")
     return _shows[digest]
 
 
@@ -114,16 +74,28 @@ class ImageCache(QObject):
         # from the old database; its answer carries the old count and is dropped, or the
         # old picture would be cached under the new content's key.
         self._generation = 0
-        self._thread = QThread()
-        self._thread.setObjectName("image-worker")
-        self._worker = ImageWorker(db_path)
-        self._worker.moveToThread(self._thread)
-        self._requested.connect(self._worker.load)
-        self._closing.connect(self._worker.close)
-        self._switching.connect(self._worker.switch)
-        self._worker.image_loaded.connect(self._on_loaded)
-        # Started on the first request: a window with no images on screen pays nothing.
+        self._db_path = db_path
+        # Made and started on the first request: a window with no images on screen pays nothing.
+        self._thread: QThread | None = None
+        self._worker: ImageWorker | None = None
         atexit.register(self.shutdown)  # a running QThread destroyed at exit aborts the process
+
+    @property
+    def db_path(self) -> Path:
+        """The content database the pictures are read from."""
+        return self._db_path
+
+    def _start_worker(self) -> None:
+        from guide.ui.image_worker import worker_thread
+
+        if self._thread is None:
+            self._thread, self._worker = worker_thread(self._db_path)
+            self._requested.connect(self._worker.load)
+            self._closing.connect(self._worker.close)
+            self._switching.connect(self._worker.switch)
+            self._worker.image_loaded.connect(self._on_loaded)
+        if not self._thread.isRunning():
+            self._thread.start()
 
     def pixmap(self, path: str | None, size: QSize) -> QPixmap | None:
         """The scaled image if ready; None while loading, or when there is no usable image."""
@@ -134,8 +106,7 @@ class ImageCache(QObject):
             self._cache.move_to_end(key)
             return self._cache[key]
         if key not in self._pending:
-            if not self._thread.isRunning():
-                self._thread.start()
+            self._start_worker()
             self._pending.add(key)
             self._requested.emit(path, size, self._generation)
         return None
@@ -148,7 +119,7 @@ class ImageCache(QObject):
     def pending(self) -> int:
         return len(self._pending)
 
-    @Slot(str, QImage, int)
+    @Slot(str, "QImage", int)  # by name: QImage is imported with the worker
     def _on_loaded(self, key: str, image: QImage, generation: int) -> None:
         if generation != self._generation:
             return
@@ -176,14 +147,15 @@ class ImageCache(QObject):
         self._cache.clear()
         self._bytes = 0
         self._pending.clear()
-        if self._thread.isRunning():
+        self._db_path = db_path
+        if self._thread is not None and self._thread.isRunning():
             self._switching.emit(str(db_path))
-        else:
+        elif self._worker is not None:
             self._worker.switch(str(db_path))
 
     def shutdown(self) -> None:
         """Stop the worker thread (closing its connection on its own thread)."""
-        if self._thread.isRunning():
+        if self._thread is not None and self._thread.isRunning():
             self._closing.emit()
             self._thread.quit()
             self._thread.wait(3000)

@@ -10,12 +10,18 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QTextDocument
-from PySide6.QtWidgets import QApplication, QLabel, QStyle
+from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import QApplication, QLabel
 
-_HREF = re.compile(r'<a\s[^>]*href="([^"]+)"')
+
+@lru_cache(maxsize=1)
+def _href() -> re.Pattern[str]:
+    # Compiled at the first Enter on a link label, not at import: Home (the first frame) has one.
+    return re.compile(r'<a\s[^>]*href="([^"]+)"')
+
 _OPEN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
 
 
@@ -25,7 +31,7 @@ class _LinkKeys(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
                 and isinstance(watched, QLabel) and event.key() in _OPEN_KEYS):
-            found = _HREF.search(watched.text())
+            found = _href().search(watched.text())
             if found:
                 watched.linkActivated.emit(found.group(1))
                 return True
@@ -74,6 +80,11 @@ class TouchLink(QObject):
 
     def text_rect(self) -> QRect:
         """Where the label's words are (a wide label's empty end is not its link's)."""
+        # Imported at the first tap: Home's first frame has a link label, and importing these
+        # makes PySide6 build their enum classes (QStyle's 11) before it paints.
+        from PySide6.QtGui import QTextDocument
+        from PySide6.QtWidgets import QStyle
+
         label = self.label
         doc = QTextDocument()
         doc.setDefaultFont(label.font())
@@ -94,7 +105,7 @@ class TouchLink(QObject):
             return False
         if event.type() == QEvent.Type.MouseButtonRelease and self._pressed_at is not None:
             start, self._pressed_at = self._pressed_at, None
-            found = _HREF.search(self.label.text())
+            found = _href().search(self.label.text())
             slid = (event.globalPosition().toPoint() - start).manhattanLength()
             if found and slid <= QApplication.startDragDistance() and self.text_rect().adjusted(
                     -reach, -reach, reach, reach).contains(event.position().toPoint()):

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from guide.ui import layout_probe as probe
+from guide.ui.layout_marks import Mark
 from guide.ui.layout_pixels import icon_contrast, measured_contrast
 from guide.ui.layout_probe import OVERLAY
 
@@ -239,14 +240,14 @@ def plain_rows_cut(view: QAbstractItemView) -> Iterator[Problem]:
                           f"needs {need} px, has {rect.width()}")
 
 
-def cut_marks(marks: list[probe.Mark], window: QWidget) -> Iterator[Problem]:
+def cut_marks(marks: list[Mark], window: QWidget) -> Iterator[Problem]:
     for m in marks:
         if m.cut and m.essential and m.widget.isVisible() and m.widget.window() is window:
             view = m.widget.parentWidget() or m.widget
             yield Problem("cut", f"{name_of(view)} row", f"title cut: {short(m.text, 60)!r}")
 
 
-def marks_under_icons(marks: list[probe.Mark], window: QWidget) -> Iterator[Problem]:
+def marks_under_icons(marks: list[Mark], window: QWidget) -> Iterator[Problem]:
     """Text a row lays out where it paints an icon (a card's star): a longer title runs
     under the icon even where this one happens to stop short of it."""
     shown = [m for m in marks if m.widget.isVisible() and m.widget.window() is window]
@@ -343,7 +344,7 @@ def rows_beyond(view: QAbstractItemView) -> Iterator[Problem]:
 # --- contrast on pixels -------------------------------------------------------------------
 
 def contrast(window: QWidget, image: QImage, widgets: Iterable[QWidget],
-             marks: list[probe.Mark], probed: set[int]) -> Iterator[Problem]:
+             marks: list[Mark], probed: set[int]) -> Iterator[Problem]:
     for w in widgets:
         whole = window_rect(w, window)
         if visible_rect(w, window).height() < whole.height() // 2:

@@ -10,27 +10,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QApplication, QWidget
 
+if TYPE_CHECKING:
+    from guide.ui.layout_marks import Mark
+
 OVERLAY = "layoutOverlay"  # property: a widget meant to lie on top of others (not a control)
-
-
-@dataclass(frozen=True)
-class Mark:
-    """One painted line of text (or icon) in ``widget``'s coordinates."""
-
-    widget: QWidget
-    rect: QRect
-    text: str
-    icon: bool = False
-    cut: bool = False  # the text did not fit and was elided or truncated
-    essential: bool = False  # cutting it is a fault (a title), not a design choice
-
 
 _marks: list[Mark] | None = None
 # A painter on a widget Python never wrapped (a list's viewport) reports a bare QPaintDevice;
@@ -65,4 +55,6 @@ def note(painter: QPainter, rect: QRect, text: str, *, icon: bool = False, cut: 
     widget = device if isinstance(device, QWidget) else _widgets.get(
         shiboken6.getCppPointer(device)[0])
     if widget is not None:
+        from guide.ui.layout_marks import Mark  # loaded by the first recording's first note
+
         _marks.append(Mark(widget, painter.transform().mapRect(rect), text, icon, cut, essential))

@@ -30,12 +30,13 @@ def skip_source_scans(package: str = "guide") -> None:
         return
     prefix = package + "."
     stdlib = sys.stdlib_module_names
+    plain = ("platformdirs",)  # imported at start, never uses PySide6
 
     def uses_pyside(module: ModuleType) -> bool:
         name = getattr(module, "__name__", "")
         if name == package or name.startswith(prefix):
             return True
-        if name.partition(".")[0] in stdlib:
+        if name.partition(".")[0] in stdlib or name.partition(".")[0] in plain:
             return False
         return bool(original(module))
 

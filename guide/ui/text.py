@@ -179,7 +179,12 @@ def unbroken(text: str) -> str:
     return text.replace(" ", "\u00a0").replace("–", "\u2060–\u2060")
 
 
-_SENTENCE_END = re.compile(r"[。！？!?]|\.(?=\s|$)")
+@lru_cache(maxsize=1)
+def _sentence_end() -> re.Pattern[str]:
+    # Compiled on first use (search results), not at import: this module is on the start path.
+    return re.compile(r"[。！？!?]|\.(?=\s|$)")
+
+
 _CLAUSE_ENDS = "，、；：,;:"
 
 
@@ -190,7 +195,7 @@ def lead(text: str, lang: str) -> str:
     loses its opening "…"."""
     text = text.strip().lstrip("…").lstrip()
     limit = 80 if lang == "en" else 40
-    end = _SENTENCE_END.search(text)
+    end = _sentence_end().search(text)
     if end is not None and end.end() <= limit:
         return text[:end.end()]
     if len(text) <= limit:

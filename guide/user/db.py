@@ -19,11 +19,14 @@ import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from guide.content.schema import Migration, migrate, run_script
 from guide.files import on_read_only_disk
 from guide.user.aside import move_aside, put_back, with_side_files
+
+if TYPE_CHECKING:
+    from guide.user.recovery import RecoveryNotice
 
 # Plain sqlite3, like the content queries: the window opens this database at every
 # start-up, and importing sqlite-utils would only add to that (README "Dependencies").
@@ -114,14 +117,6 @@ class UserDb:
     def close(self) -> None:
         """Close the connection (a checkpoint folds the WAL back into the file)."""
         self.db.close()
-
-
-@dataclass(frozen=True)
-class RecoveryNotice:
-    """What to tell the user once after a damaged user database was replaced."""
-
-    moved_to: Path
-    salvaged: int
 
 
 _MAGIC = b"SQLite format 3\x00"
@@ -487,6 +482,8 @@ def pending_recovery_notice(db: Db) -> RecoveryNotice | None:
         [RECOVERY_KEY, SALVAGED_KEY]).fetchall())
     if RECOVERY_KEY not in rows:
         return None
+    from guide.user.recovery import RecoveryNotice  # most starts have no notice
+
     return RecoveryNotice(Path(json.loads(rows[RECOVERY_KEY])),
                           int(json.loads(rows.get(SALVAGED_KEY, "0"))))
 

@@ -146,7 +146,7 @@ class DetailPage(Page):
         column.addWidget(self.photos_title)
         column.addWidget(self.photos)
         column.addStretch(1)
-        follow_keyboard(scroll)  # the rows and links the keys reach stay in view
+        follow_keyboard(scroll, [self.body])  # the rows and links the keys reach stay in view
         self._zoom = 0  # extra reader zoom on top of the app's text size (pinch, wheel)
         self.show_original = False  # English pages: the Chinese original shown on request
 

@@ -7,13 +7,20 @@ current row, and Tab the focused link, below the window while the page stayed wh
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QRect, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QListView, QScrollArea, QTextBrowser, QWidget
+from PySide6.QtWidgets import QListView, QScrollArea, QWidget
 
 from guide.ui.views.base import viewport_of
+
+if TYPE_CHECKING:
+    # Named by the page, not looked up by class: PySide6 builds QTextEdit's enum classes
+    # when the class is first used, and Home, the first frame, has no text.
+    from PySide6.QtWidgets import QTextBrowser
 
 MARGIN = 12  # px kept in view around the row or link the keys moved to
 
@@ -26,10 +33,11 @@ _STEPS = {
 
 
 class FollowKeyboard(QObject):
-    """Scrolls ``scroll`` to the focused list's current row and the text's focused link, and
-    lets the scroll keys pressed in the text scroll the page (a child of the scroll area)."""
+    """Scrolls ``scroll`` to the focused list's current row and the focused link of its
+    ``texts``, and lets the scroll keys pressed in a text scroll the page (a child of the
+    scroll area)."""
 
-    def __init__(self, scroll: QScrollArea) -> None:
+    def __init__(self, scroll: QScrollArea, texts: Iterable[QTextBrowser] = ()) -> None:
         super().__init__(scroll)
         self.scroll = scroll
         inside = scroll.widget()
@@ -38,7 +46,8 @@ class FollowKeyboard(QObject):
         self.views = inside.findChildren(QListView)
         for view in self.views:
             view.selectionModel().currentChanged.connect(self._row_changed)
-        for text in inside.findChildren(QTextBrowser):
+        self.texts = list(texts)
+        for text in self.texts:
             text.installEventFilter(self)
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -61,11 +70,11 @@ class FollowKeyboard(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Scroll keys in the text scroll the page (Shift+Space back, as in a browser)."""
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
-                and isinstance(watched, QTextBrowser):
+                and (text := next((t for t in self.texts if t is watched), None)) is not None:
             if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
                 # Tab selects the next link without a signal: look once it has (not at all if
                 # the page has gone by then, e.g. a kiosk's reset between visitors).
-                QTimer.singleShot(0, watched, partial(self._link_reached, watched))
+                QTimer.singleShot(0, text, partial(self._link_reached, text))
                 return False
             step = _STEPS.get(Qt.Key(event.key()))
             mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
@@ -84,7 +93,8 @@ class FollowKeyboard(QObject):
         return super().eventFilter(watched, event)
 
 
-def follow_keyboard(scroll: QScrollArea) -> FollowKeyboard:
-    """Make the page in ``scroll`` follow the keyboard (call once its lists and text exist)."""
-    return FollowKeyboard(scroll)
+def follow_keyboard(scroll: QScrollArea, texts: Iterable[QTextBrowser] = ()) -> FollowKeyboard:
+    """Make the page in ``scroll`` follow the keyboard (call once its lists exist), in its
+    lists and in ``texts``, the rich texts it holds."""
+    return FollowKeyboard(scroll, texts)
 
