@@ -52,6 +52,9 @@ def ensure_app() -> QApplication:
     app.setOrganizationName("zgc-guide")
     app.setApplicationDisplayName("中关村论坛指南")
     theme.load_bundled_font(app)
+    # Styled for the language a start takes when the user chose none (the bold of large
+    # Chinese differs), so that start applies the style sheet once, not again in build_window.
+    theme.set_language_font(app, system_language())
     theme.apply(app)
     app.setWindowIcon(theme.app_icon())
     return app
