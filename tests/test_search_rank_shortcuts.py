@@ -55,3 +55,22 @@ def test_score_with_the_spellings_from_sqlite_is_the_score_without(query: str) -
         plain = pinyin.replace("'", "")
         assert rank.score(tiers, (cjk, words, pinyin, acronyms, plain)) == rank.score(
             tiers, (cjk, words, pinyin, acronyms, None))
+
+
+_QUERIES = ["reng", "ren gong", "rg", "lv se", "lvsejinrong", "green f", "人工", "rengongzhineng", "AI"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(query=st.sampled_from(_QUERIES), spellings=st.lists(_SPELLINGS, min_size=1, max_size=4),
+       titles=st.lists(st.text(alphabet="人工智能仍然绿色金融", max_size=8), min_size=1, max_size=4))
+def test_the_scores_of_many_rows_are_each_rows_score(
+        query: str, spellings: list[str], titles: list[str]) -> None:
+    # The ranking of up to 200 rows (long pinyin prefixes) scores a query of one piece
+    # without score() per row: the same values, in the same order.
+    tiers = rank.piece_tiers(normalize_query(query))
+    rows: list[rank.Row] = []
+    for i, (title, pinyin) in enumerate(zip(titles, spellings, strict=False)):
+        rows.append((i, f"\n{title}\n", " green \t ", pinyin, " gf \t ", pinyin.replace("'", ""), None))
+    for rowid, (cjk, words, pinyin, acronyms) in enumerate(_ROWS, start=10):
+        rows.append((rowid, cjk, words, pinyin, acronyms, pinyin.replace("'", ""), "2023-05-27"))
+    assert rank.scores(tiers, rows) == [rank.score(tiers, row[1:6]) for row in rows]
