@@ -154,24 +154,30 @@ class PieceTier:
             return PREFIX
         cut = rank_pinyin.find("\t")
         span = (0, cut) if title else (cut, len(rank_pinyin))
-        if starts_line and self._ends_on_syllable(rank_pinyin, span, line_start=True):
-            return PREFIX
+        if self.whole_syllables:  # here whenever the piece starts a line (see above)
+            at_line_start, anywhere = self._ends_on_syllable(rank_pinyin, span)
+            if starts_line and at_line_start:
+                return PREFIX
+            return INSIDE if anywhere else -1
         # Rare (the regex): a syllable start inside a line.
-        if self.whole_syllables:
-            return INSIDE if self._ends_on_syllable(rank_pinyin, span, line_start=False) else -1
         return INSIDE if self.syllable_start.search(rank_pinyin, *span) else -1
 
-    def _ends_on_syllable(self, rank_pinyin: str, span: tuple[int, int], *, line_start: bool) -> bool:
-        """Whether the piece is spelt in ``rank_pinyin[span]`` from a syllable's start (a
-        line's, with ``line_start``) to a syllable's end. Checked around the one pattern a
-        piece has: more patterns per piece pushed others out of re's cache of 512, and
-        recompiling cost every query about a millisecond at 100k items."""
+    def _ends_on_syllable(self, rank_pinyin: str, span: tuple[int, int]) -> tuple[bool, bool]:
+        """Whether the piece is spelt in ``rank_pinyin[span]`` from a syllable's start to a
+        syllable's end: from a line's start, and from any syllable's. One pass answers both
+        (a piece starting a line only across a syllable, reng in ren'gong, asked it twice).
+        Checked around the one pattern a piece has: more patterns per piece pushed others
+        out of re's cache of 512, and recompiling cost every query about a millisecond at
+        100k items."""
+        anywhere = False
         for found in self.syllable_start.finditer(rank_pinyin, *span):
-            before, end = found.start() - 1, found.end()
-            if (end == len(rank_pinyin) or not rank_pinyin[end].isalpha()) and not (
-                    line_start and before >= 0 and rank_pinyin[before] == "'"):
-                return True
-        return False
+            end = found.end()
+            if end == len(rank_pinyin) or not rank_pinyin[end].isalpha():
+                before = found.start() - 1
+                if before < 0 or rank_pinyin[before] != "'":
+                    return True, True
+                anywhere = True
+        return False, anywhere
 
 
 class _Pair:
