@@ -27,6 +27,7 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
+from operator import itemgetter
 
 from guide.search.hits import hits
 from guide.search.model import SearchHit
@@ -179,5 +180,7 @@ def _scored_rows(rows: list[tuple[int, str, str, str, str, str | None, str | Non
     # Best score first, then the earlier date, then the smaller rowid.
     scored = [((-value, row[6] or NO_DATE, row[0]), row[0], value)
               for row, value in zip(rows, scores(tiers, rows), strict=True)]
-    scored.sort()
+    # By the keys alone (unique: the rowid ends each), whose first items are all floats:
+    # list.sort then compares those directly instead of each pair of tuples in a tuple.
+    scored.sort(key=itemgetter(0))
     return scored
