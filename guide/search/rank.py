@@ -241,9 +241,12 @@ def key_columns(tiers: list[PieceTier], table: str = "") -> str:
     str.replace in Python. A query without pinyin reads neither spelling (NULL)."""
     t = f"{table}." if table else ""
     keys = f"{t}rank_cjk, {t}rank_words, "
+    # Nor the acronyms without a piece that can be one (a pinyin prefix of 11 letters or
+    # more): a tier reads them only for such a piece.
+    acronyms = f"{t}rank_acronyms" if any(piece.acronym for piece in tiers) else "NULL"
     if any(piece.pinyin for piece in tiers):
-        return keys + f"{t}rank_pinyin, {t}rank_acronyms, replace({t}rank_pinyin, '''', '')"
-    return keys + f"NULL, {t}rank_acronyms, NULL"
+        return keys + f"{t}rank_pinyin, {acronyms}, replace({t}rank_pinyin, '''', '')"
+    return keys + f"NULL, {acronyms}, NULL"
 
 
 def score(tiers: list[PieceTier], keys: Keys) -> float:
