@@ -27,6 +27,7 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
+from operator import itemgetter
 
 from guide.search.hits import hits
 from guide.search.model import SearchHit
@@ -38,7 +39,7 @@ from guide.search.query import (
     text_query,
     title_query,
 )
-from guide.search.rank import NO_DATE, PieceTier, key_columns, piece_tiers, score
+from guide.search.rank import NO_DATE, PieceTier, key_columns, piece_tiers, scores
 from guide.search.schema import DOC_TABLE
 from guide.search.textrows import text_params, text_probe, text_sql
 from guide.search.titlerows import title_probe
@@ -176,11 +177,10 @@ def _scored(conn: sqlite3.Connection, rowids: list[int], tiers: list[PieceTier])
 def _scored_rows(rows: list[tuple[int, str, str, str, str, str | None, str | None]],
                  tiers: list[PieceTier]) -> Ranked:
     """Score ``(rowid, *keys, date)`` rows (:func:`rank.key_columns`), best first."""
-    scored = []
-    for row in rows:
-        rowid, date = row[0], row[6]
-        value = score(tiers, row[1:6])
-        # Best score first, then the earlier date, then the smaller rowid.
-        scored.append(((-value, date or NO_DATE, rowid), rowid, value))
-    scored.sort()
+    # Best score first, then the earlier date, then the smaller rowid.
+    scored = [((-value, row[6] or NO_DATE, row[0]), row[0], value)
+              for row, value in zip(rows, scores(tiers, rows), strict=True)]
+    # By the keys alone (unique: the rowid ends each), whose first items are all floats:
+    # list.sort then compares those directly instead of each pair of tuples in a tuple.
+    scored.sort(key=itemgetter(0))
     return scored
