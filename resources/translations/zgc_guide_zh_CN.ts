@@ -2382,6 +2382,10 @@
         <translation>更新设置（updates.toml）有错误，请更正：</translation>
     </message>
     <message>
+        <source>The kiosk settings (kiosk.toml) have an error. Correct it:</source>
+        <translation>自助终端设置（kiosk.toml）有错误，请更正：</translation>
+    </message>
+    <message>
         <source>This file cannot be read as a programme:</source>
         <translation>无法将此文件读取为日程：</translation>
     </message>
