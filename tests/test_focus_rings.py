@@ -226,7 +226,7 @@ def focus_pixels(widget: QWidget, colour: str) -> int:
                for y in range(image.height()) for x in range(image.width()))
 
 
-def test_a_tap_at_the_kiosk_leaves_no_ring_until_a_key_is_pressed(qtbot, real_db: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_kiosk_tap_leaves_no_ring_until_a_key_is_pressed(qtbot, real_db: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """A visitor's tap on a section left an orange ring round it and an orange line down the
     whole bar's edge: on a screen without keys, a glitch. A USB keyboard's keys still show it."""
     from guide.ui import theme

@@ -27,7 +27,6 @@ from guide.ui import layout_probe as probe
 from guide.ui import text as tx
 from guide.ui import theme
 from guide.ui.context import AppContext
-from guide.ui.focus_rings import ring_hidden
 from guide.ui.models.lazy import BookmarkedRole, IdRole, ItemRole, KindRole
 
 Index = QModelIndex | QPersistentModelIndex
@@ -165,7 +164,7 @@ class BaseDelegate(QStyledItemDelegate):
     def paint_card(self, painter: QPainter, option: QStyleOptionViewItem, rect: QRect) -> None:
         p = self.palette
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        focused = bool(option.state & QStyle.StateFlag.State_HasFocus) and not ring_hidden(option.widget)
+        focused = theme.focus_shown(option)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(QPen(QColor(p.focus if focused else p.border), 3 if focused else 1))
         painter.setBrush(QColor(p.selection if selected else p.surface))

@@ -3,8 +3,8 @@ it landed (a USB keyboard carries on from there) but draws no ring; the next key
 
 The widget holding the focus carries the ``pointerFocus`` property while its ring is hidden: the
 theme's style sheet undoes its ``:focus`` rules on ``[pointerFocus="true"]``, and delegates and
-self-painted widgets ask :func:`ring_hidden`. Text boxes keep their ring (it marks where typing
-goes, the on-screen keyboard's too), as browsers do."""
+self-painted widgets ask :func:`guide.ui.theme.ring_hidden`. Text boxes keep their ring (it marks
+where typing goes, the on-screen keyboard's too), as browsers do."""
 
 from __future__ import annotations
 
@@ -12,15 +12,10 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QLineEdit, QWidget
 
-PROPERTY = "pointerFocus"
+from guide.ui import theme
+
 PRESSES = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick,
                      QEvent.Type.TouchBegin, QEvent.Type.TabletPress})
-
-
-def ring_hidden(widget: QObject | None) -> bool:
-    """Whether ``widget`` (focused or not) must not show its focus ring: the last input was a
-    press, not a key."""
-    return widget is not None and bool(widget.property(PROPERTY))
 
 
 class FocusRings(QObject):
@@ -54,12 +49,9 @@ class FocusRings(QObject):
         if widget is None:
             return
         hidden = self.pointer and not isinstance(widget, QLineEdit)
-        if bool(widget.property(PROPERTY)) == hidden:
+        if theme.ring_hidden(widget) == hidden:
             return
-        widget.setProperty(PROPERTY, hidden)
-        style = widget.style()
-        style.unpolish(widget)  # the style sheet reads properties when it polishes
-        style.polish(widget)
+        theme.set_style_state(widget, theme.POINTER_FOCUS, hidden)
         widget.update()
         if isinstance(widget, QAbstractScrollArea):
             widget.viewport().update()  # a list's rows paint there

@@ -45,7 +45,6 @@ from guide.content.maps import FloorMap, Position, Region
 from guide.ui import text as tx
 from guide.ui import theme
 from guide.ui.accessible_parts import install, part_focused
-from guide.ui.focus_rings import ring_hidden
 from guide.ui.map_access import RegionParts
 from guide.ui.touch import grab_flick
 
@@ -168,7 +167,7 @@ class PlanView(QGraphicsView):
         for region in self.plan.regions:
             shape = self.shapes[region.id]
             # A ring the keys move, on any fill (not after a tap on the kiosk: focus_rings).
-            if region == self.focused and self.hasFocus() and not ring_hidden(self):
+            if region == self.focused and self.hasFocus() and not theme.ring_hidden(self):
                 shape.setBrush(QBrush(_colour(self.palette_.focus, 110 if region == self.selected else 60)))
                 pen = QPen(QColor(self.palette_.focus), 8)
                 pen.setStyle(Qt.PenStyle.DashLine)

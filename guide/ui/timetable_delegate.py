@@ -19,7 +19,6 @@ from guide.ui import layout_probe as probe
 from guide.ui import text as tx
 from guide.ui import theme
 from guide.ui.delegates import BaseDelegate, paint_stripe
-from guide.ui.focus_rings import ring_hidden
 from guide.ui.models.lazy import BookmarkedRole
 from guide.ui.models.timetable import BlockRole, ClashRole
 
@@ -145,7 +144,7 @@ class BlockDelegate(BaseDelegate):
         p = self.palette
         card = self.card_rect(option.rect)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        focused = bool(option.state & QStyle.StateFlag.State_HasFocus) and not ring_hidden(option.widget)
+        focused = theme.focus_shown(option)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         edge = QColor(p.focus if focused else p.warning if clash else p.border)
