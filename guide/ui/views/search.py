@@ -239,9 +239,10 @@ class SearchPage(Page):
             above = self.results.visualRect(self.model.index(0, 0)).united(
                 self.results.visualRect(index)).height()
             # The first hit keeps its group's heading ("Forums · 1") in sight above it when
-            # both fit, or when the hit does not fit anyway (a kiosk's keyboard is open);
-            # a hit that fits only alone is shown whole (a long title at 200%).
-            if row == self.model.selectable_row(0, 1) and (above <= room or hit > room):
+            # both fit, when the hit does not fit anyway, or while a kiosk's keys are up (the
+            # list read from its top as each key brings results); otherwise a hit that fits
+            # only alone is shown whole (a long title at 200%).
+            if row == self.model.selectable_row(0, 1) and (above <= room or hit > room or self._keys_up()):
                 self.results.scrollToTop()
             else:
                 self.results.scrollTo(index)
