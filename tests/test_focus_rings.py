@@ -217,3 +217,58 @@ def test_a_focused_chart_has_a_ring_stronger_than_its_unfocused_outline(guide: G
                 for y in range(image.height()) for x in range(image.width()))
     # A ring 2 px wide or more, in the focus colour itself (rounded corners aside).
     assert solid >= 0.9 * 2 * 2 * (chart.width() + chart.height()), solid
+
+
+def focus_pixels(widget: QWidget, colour: str) -> int:
+    """How many of ``widget``'s pixels (its frame included) are of the focus ring's colour."""
+    image = widget.grab().toImage()
+    return sum(image.pixelColor(x, y).name() == colour
+               for y in range(image.height()) for x in range(image.width()))
+
+
+def test_a_kiosk_tap_leaves_no_ring_until_a_key_is_pressed(qtbot, real_db: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A visitor's tap on a section left an orange ring round it and an orange line down the
+    whole bar's edge: on a screen without keys, a glitch. A USB keyboard's keys still show it."""
+    from guide.ui import theme
+    from tests.support import kiosk_at
+
+    with kiosk_at(qtbot, real_db, tmp_path, now="2023-05-27T10:00", lang="zh") as k:
+        qtbot.mouseClick(k.attract, Qt.MouseButton.LeftButton)
+        w = k.window
+        nav = w.navigation
+        focus = theme.PALETTES[w.ctx.state.palette_name].focus
+        qtbot.mouseClick(nav.viewport(), Qt.MouseButton.LeftButton,
+                         pos=nav.visualRect(nav.model().index(1, 0)).center())
+        QApplication.processEvents()
+        assert w.current_location() == Location("forums") and nav.hasFocus()
+        assert focus_pixels(nav, focus) == 0
+        qtbot.keyClick(nav, Qt.Key.Key_Down)  # an arrow: the next section, ringed at once
+        QApplication.processEvents()
+        row = nav.visualRect(nav.currentIndex())
+        assert w.current_location() == Location("exhibition") and nav.hasFocus()
+        assert focus_pixels(nav, focus) >= 2 * (row.width() + row.height()) + nav.height()
+        qtbot.mouseClick(nav.viewport(), Qt.MouseButton.LeftButton,
+                         pos=nav.visualRect(nav.model().index(1, 0)).center())
+        day = w.page("forums").days.buttons[0]
+        qtbot.mouseClick(day, Qt.MouseButton.LeftButton)
+        QApplication.processEvents()
+        assert day.hasFocus() and focus_pixels(day, focus) == 0
+        assert focus_pixels(nav, focus) == 0
+        qtbot.keyClick(day, Qt.Key.Key_Tab)
+        QApplication.processEvents()
+        tabbed = QApplication.focusWidget()
+        assert tabbed is not None and tabbed is not day
+        assert focus_pixels(tabbed, focus) >= 2 * (tabbed.width() + tabbed.height())
+
+
+def test_a_click_on_the_desktop_keeps_its_ring(guide: Guide, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Desktop lists and buttons keep the ring a click leaves, as desktop programs do."""
+    from guide.ui import theme
+
+    w = guide.window
+    nav = w.navigation
+    focus = theme.PALETTES[guide.ctx.state.palette_name].focus
+    qtbot.mouseClick(nav.viewport(), Qt.MouseButton.LeftButton,
+                     pos=nav.visualRect(nav.model().index(1, 0)).center())
+    QApplication.processEvents()
+    assert nav.hasFocus() and focus_pixels(nav, focus) > nav.height()

@@ -307,6 +307,38 @@ def test_the_keyboard_fits_a_small_screen_and_leaves_the_sections_whole(  # type
         kiosk.guide.close()
 
 
+
+@pytest.mark.parametrize(("lang", "word"), [("en", "metaverse"), ("zh", "jinrong")])
+def test_while_typing_at_200_percent_the_results_have_the_title_s_room(  # type: ignore[no-untyped-def]
+        qtbot, real_db: Path, tmp_path: Path, lang: str, word: str) -> None:
+    """At 1920x1080 and 200% text the keys left the results 295 px, and "Search results" with
+    its subtitle sat above them: one hit and the next one's heading showed while typing."""
+    kiosk = make_kiosk(qtbot, real_db, tmp_path, size=(1920, 1080))
+    try:
+        window, k = kiosk.window, kiosk.k
+        kiosk.guide.ctx.state.set_language(lang)
+        start_visit(qtbot, kiosk)
+        kiosk.guide.ctx.state.set_text_scale(2.0)
+        touch(qtbot, window.search_box)
+        for ch in word:
+            touch(qtbot, k.keyboard.keys[ch])
+        page = window.page("search")
+        results = page.results
+        qtbot.waitUntil(lambda: len(results.model().hits()) >= 2, timeout=3000)
+        qtbot.wait(200)
+        model, height = results.model(), results.viewport().height()
+        line = 60  # px: a card's padding and its title's line at 200%: the hit is there to read
+        titles_in_view = [r for r in range(model.rowCount()) if not model.is_header(model.rows()[r])
+                          and results.visualRect(model.index(r, 0)).top() + line <= height]
+        assert len(titles_in_view) >= 2, (height, titles_in_view)
+        assert not page.title.isVisible() and not page.subtitle.isVisible()
+        touch(qtbot, k.keyboard.done)
+        qtbot.wait(200)
+        assert page.title.isVisible() and page.subtitle.isVisible()  # the header is back
+    finally:
+        kiosk.k.shutdown()
+        kiosk.guide.close()
+
 def _enter(qtbot, pad, pin: str) -> None:  # type: ignore[no-untyped-def]
     for digit in pin:
         touch(qtbot, pad.digit_keys[digit])

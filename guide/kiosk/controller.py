@@ -31,6 +31,7 @@ from guide.kiosk.staff_exit import StaffExit
 from guide.kiosk.system import ScreenKeeper, logger, prefers_reduced_motion, setup_logging
 from guide.kiosk.visit import VisitCycle
 from guide.kiosk.widgets import AttractScreen, CountdownOverlay, OnScreenKeyboard, PinPad
+from guide.ui.focus_rings import FocusRings
 from guide.ui.guide import Guide
 from guide.ui.images import ImageCache
 from guide.ui.main_window import MainWindow
@@ -136,6 +137,8 @@ class KioskController(VisitCycle, StaffExit, KioskEvents, Recovery, Presentation
         window.page_added.connect(lambda _name, page: self.enable_flick(page))
         window.location_changed.connect(self._location_changed)
         window.setStyleSheet(TOUCH_STYLE.format(px=self.config.min_touch_px))
+        # A tap draws no focus ring (a visitor saw orange frames left by it); keys bring it back.
+        self.focus_rings = FocusRings(window)
         self.ctx.state.palette_changed.connect(self.dress_menus)
         self.dress_menus(self.ctx.state.palette_name)
         self.ctx.state.palette_changed.connect(lambda _name: self.dress_overlays())
@@ -173,6 +176,7 @@ class KioskController(VisitCycle, StaffExit, KioskEvents, Recovery, Presentation
             timer.stop()
         self.attract.stop()
         self.app.removeEventFilter(self)
+        self.app.removeEventFilter(self.focus_rings)
         self.app.setQuitOnLastWindowClosed(self._app_settings[0])
         self.app.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs,
                               self._app_settings[1])

@@ -166,7 +166,8 @@ class PlanView(QGraphicsView):
         primary = self.palette_.primary
         for region in self.plan.regions:
             shape = self.shapes[region.id]
-            if region == self.focused and self.hasFocus():  # a ring the keys move, on any fill
+            # A ring the keys move, on any fill (not after a tap on the kiosk: focus_rings).
+            if region == self.focused and self.hasFocus() and not theme.ring_hidden(self):
                 shape.setBrush(QBrush(_colour(self.palette_.focus, 110 if region == self.selected else 60)))
                 pen = QPen(QColor(self.palette_.focus), 8)
                 pen.setStyle(Qt.PenStyle.DashLine)

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from PySide6.QtCore import QByteArray, QEvent, QRect, QResource, QSize, Qt
+from PySide6.QtCore import QByteArray, QEvent, QObject, QRect, QResource, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -23,7 +23,7 @@ from PySide6.QtGui import (
     QPixmap,
 )
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QStyleOptionViewItem, QWidget
 
 from guide import paths
 
@@ -208,6 +208,24 @@ def set_style_state(widget: QWidget, name: str, value: object) -> None:
         widget.style().unpolish(widget)
         widget.style().polish(widget)
         QApplication.sendEvent(widget, QEvent(QEvent.Type.StyleChange))
+
+
+# On the focused widget while its focus ring is hidden: it took the focus by a tap on the
+# kiosk, and no key has been pressed since (focus_rings.py; the style sheet's rules match it).
+POINTER_FOCUS = "pointerFocus"
+
+
+def ring_hidden(widget: QObject | None) -> bool:
+    """Whether ``widget`` must draw no focus ring even while it has the focus: the last input
+    was a tap, not a key (the kiosk's "focus-visible")."""
+    return widget is not None and bool(widget.property(POINTER_FOCUS))
+
+
+def focus_shown(option: QStyleOptionViewItem) -> bool:
+    """Whether a delegate paints the focus ring on the row or card of ``option``."""
+    from PySide6.QtWidgets import QStyle  # not at import: its enum classes cost the start 48 M
+
+    return bool(option.state & QStyle.StateFlag.State_HasFocus) and not ring_hidden(option.widget)
 
 
 # From this size up, Chinese text asked to be bold is set at DemiBold, which the bundled

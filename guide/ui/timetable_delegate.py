@@ -144,7 +144,7 @@ class BlockDelegate(BaseDelegate):
         p = self.palette
         card = self.card_rect(option.rect)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
+        focused = theme.focus_shown(option)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         edge = QColor(p.focus if focused else p.warning if clash else p.border)

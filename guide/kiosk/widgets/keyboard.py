@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from guide.kiosk.lettering import KEY_GAP, KEY_MIN, KEY_PAD, key_height, keyboard_height, screen_unit
 from guide.kiosk.widgets.base import KEY_CHROME, card_style, fitting_font
 from guide.ui import theme
+from guide.ui.views.base import KEYS_SHOWN
 
 
 def key_button(text: str, name: str, on_press: Callable[[], None], *, repeat: bool = False) -> QPushButton:
@@ -254,6 +255,9 @@ class OnScreenKeyboard(QWidget):
         title, its results scroll)."""
         pages = self.host.findChild(QStackedWidget) if isinstance(self.host, QMainWindow) else None
         if pages is not None:
+            # Read by the pages as they fit (before the margin resizes them): the search page
+            # gives its title's room to the results while the keys are up (views/search.py).
+            pages.setProperty(KEYS_SHOWN, bool(height))
             pages.setContentsMargins(0, 0, 0, height)
             pages.setMinimumHeight(1 if height else 0)  # 0: the pages' own minimum again
 

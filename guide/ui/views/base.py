@@ -34,6 +34,10 @@ from PySide6.QtWidgets import (
 from guide.ui.context import AppContext
 from guide.ui.models.lazy import IdRole, KindRole
 
+# A property of the pages' stack, true while a kiosk's on-screen keyboard covers their bottom:
+# a page may give its header's room to what is being typed for (the search page's results).
+KEYS_SHOWN = "keysShown"
+
 
 class Page(QWidget):
     """A top-level page of the guide; pages never talk to each other, only emit signals."""

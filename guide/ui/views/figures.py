@@ -75,7 +75,7 @@ class BarChart(QWidget):
         # On whole pixels (a line centred on a pixel's middle): a 1 px line on the pixels'
         # edge was two half-tone pixels, so the focus ring in high contrast was a dim
         # #008080 beside the unfocused #808080. The ring is 3 px, as the theme's others.
-        focused = self.hasFocus()
+        focused = self.hasFocus() and not theme.ring_hidden(self)
         painter.setPen(QPen(QColor(p.focus if focused else p.border), 3 if focused else 1))
         painter.setBrush(QColor(p.surface))
         painter.drawRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), 14, 14)

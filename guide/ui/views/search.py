@@ -15,7 +15,7 @@ from guide.ui.kinds import kind_label
 from guide.ui.models.lazy import ItemRole
 from guide.ui.models.search import SearchResultsModel, Suggestion, group_hits, with_figure_headings
 from guide.ui.search_delegate import SearchDelegate
-from guide.ui.views.base import Page, list_view, star_clicked
+from guide.ui.views.base import KEYS_SHOWN, Page, list_view, star_clicked
 
 LIMIT = 50
 
@@ -171,7 +171,9 @@ class SearchPage(Page):
     def _fit_header(self) -> None:
         """Shorter than its minimum (a kiosk's keyboard over half of a short screen, at a
         large text size), the page lets its subtitle, then its title, give way to the
-        results: the box above still says what was searched."""
+        results: the box above still says what was searched. While a kiosk's keyboard is up
+        they give way as soon as there is a query: at 200% the title took half of what the
+        keys left, and only one or two results showed."""
         if not self.isVisible():  # fitted when shown, at its size then
             return
         margins = self.layout_.contentsMargins()
@@ -182,11 +184,18 @@ class SearchPage(Page):
         if self.fewer.isVisibleTo(self):  # never gives way: it says what the results are for
             body_min += self.fewer.heightForWidth(width) + self.layout_.spacing()
         room = self.height() - margins.top() - margins.bottom() - body_min
+        if self._keys_up() and self.box.text().strip():
+            room = 0  # typing on a kiosk's keys: the results take the room, the box says what for
         spacing = self.layout_.spacing()
         title = self.title.sizeHint().height() + spacing
         subtitle = self.subtitle.heightForWidth(width) + spacing
         self.title.setVisible(room >= title)
         self.subtitle.setVisible(room >= title + subtitle)
+
+    def _keys_up(self) -> bool:
+        """Whether a kiosk's on-screen keyboard covers the bottom of the pages."""
+        stack = self.parentWidget()
+        return stack is not None and bool(stack.property(KEYS_SHOWN))
 
     def _empty_note(self) -> None:
         """The advice when nothing is found, in the UI's language, set in the face of its
@@ -230,9 +239,10 @@ class SearchPage(Page):
             above = self.results.visualRect(self.model.index(0, 0)).united(
                 self.results.visualRect(index)).height()
             # The first hit keeps its group's heading ("Forums · 1") in sight above it when
-            # both fit, or when the hit does not fit anyway (a kiosk's keyboard is open);
-            # a hit that fits only alone is shown whole (a long title at 200%).
-            if row == self.model.selectable_row(0, 1) and (above <= room or hit > room):
+            # both fit, when the hit does not fit anyway, or while a kiosk's keys are up (the
+            # list read from its top as each key brings results); otherwise a hit that fits
+            # only alone is shown whole (a long title at 200%).
+            if row == self.model.selectable_row(0, 1) and (above <= room or hit > room or self._keys_up()):
                 self.results.scrollToTop()
             else:
                 self.results.scrollTo(index)

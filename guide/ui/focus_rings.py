@@ -1,0 +1,57 @@
+"""Focus rings for the keys only ("focus-visible"): on a touch screen a tap leaves the focus where
+it landed (a USB keyboard carries on from there) but draws no ring; the next key press shows it.
+
+The widget holding the focus carries the ``pointerFocus`` property while its ring is hidden: the
+theme's style sheet undoes its ``:focus`` rules on ``[pointerFocus="true"]``, and delegates and
+self-painted widgets ask :func:`guide.ui.theme.ring_hidden`. Text boxes keep their ring (it marks
+where typing goes, the on-screen keyboard's too), as browsers do."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QLineEdit, QWidget
+
+from guide.ui import theme
+
+PRESSES = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick,
+                     QEvent.Type.TouchBegin, QEvent.Type.TabletPress})
+
+
+class FocusRings(QObject):
+    """An application event filter noting the last input's kind (press or key) and marking the
+    focused widget to match. Installed by the kiosk; the desktop keeps a ring after a click."""
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.pointer = False  # until a press: rings as a keyboard user expects
+        app = QApplication.instance()
+        assert app is not None
+        app.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Note presses and real key presses; mark each widget as it takes the focus."""
+        kind = event.type()
+        if kind in PRESSES:
+            if not self.pointer:
+                self.pointer = True
+                self._mark(QApplication.focusWidget())  # a tap where the focus already is
+        elif kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and event.spontaneous():
+            # Spontaneous: a real keyboard's. The on-screen keyboard's keys are sent by a tap.
+            if self.pointer:
+                self.pointer = False
+                self._mark(QApplication.focusWidget())
+        elif kind == QEvent.Type.FocusIn and isinstance(watched, QWidget):
+            self._mark(watched)
+        return False
+
+    def _mark(self, widget: QWidget | None) -> None:
+        if widget is None:
+            return
+        hidden = self.pointer and not isinstance(widget, QLineEdit)
+        if theme.ring_hidden(widget) == hidden:
+            return
+        theme.set_style_state(widget, theme.POINTER_FOCUS, hidden)
+        widget.update()
+        if isinstance(widget, QAbstractScrollArea):
+            widget.viewport().update()  # a list's rows paint there
