@@ -165,7 +165,6 @@ class BaseDelegate(QStyledItemDelegate):
     def paint_card(self, painter: QPainter, option: QStyleOptionViewItem, rect: QRect,
                    index: Index | None = None) -> None:
         p, (selected, focused) = self.palette, row_state(option, index)  # no index: the option says
-        focused = focused and not theme.ring_hidden(option.widget)  # a kiosk tap: no ring
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(QPen(QColor(p.focus if focused else p.border), 3 if focused else 1))
         painter.setBrush(QColor(p.selection if selected else p.surface))

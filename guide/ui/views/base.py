@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from guide.ui import theme
 from guide.ui.context import AppContext
 from guide.ui.models.lazy import IdRole, KindRole
 
@@ -231,6 +232,7 @@ def row_state(option: QStyleOptionViewItem,
     """(selected, has the focus mark) of the row painted with ``option``: asked of the list
     that paints ``index`` as QListView puts it in the option (the row is selected; it is the
     current row of a list that, or whose viewport, has the focus), else read from the option.
+    A kiosk's list last tapped, not keyed, shows no focus mark (theme.ring_hidden).
 
     Reading ``option.state`` makes PySide6 build QStyle's 11 enum classes (48 M instructions,
     4% of the start), which the first frame needs for nothing else.
@@ -240,9 +242,9 @@ def row_state(option: QStyleOptionViewItem,
         from PySide6.QtWidgets import QStyle
 
         return (bool(option.state & QStyle.StateFlag.State_Selected),
-                bool(option.state & QStyle.StateFlag.State_HasFocus))
+                bool(option.state & QStyle.StateFlag.State_HasFocus) and not theme.ring_hidden(view))
     selection, current = view.selectionModel(), view.currentIndex()
-    focused = (current.isValid() and current == index
+    focused = (current.isValid() and current == index and not theme.ring_hidden(view)
                and (view.hasFocus() or viewport_of(view).hasFocus()))
     return selection is not None and selection.isSelected(index), focused
 
