@@ -88,8 +88,10 @@ def test_a_phrase_finding_nothing_shows_what_its_words_find(db: sqlite3.Connecti
     assert found.asked == asked and found.hits[0].id == item_id
 
 
-@pytest.mark.parametrize("query", ["xyzqq", "lvsejinrongxxx", "bababababababababababababababababa"])
-def test_a_word_of_no_syllables_or_too_long_is_not_split(db: sqlite3.Connection, query: str) -> None:
+@pytest.mark.parametrize("query", ["xyzqq", "lvsejinrongxxx", "bababababababababababababababababa",
+                                   "lvsen"])
+def test_a_word_of_no_syllables_too_long_or_too_short_is_not_split(
+        db: sqlite3.Connection, query: str) -> None:
     found = search_with_fallback(db, query)
     assert found.hits == [] and found.asked == query
 

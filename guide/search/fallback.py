@@ -36,6 +36,7 @@ from guide.search.syllables import is_syllables
 
 # Pinyin words longer than this are not split (a pasted paragraph is no typed word).
 SPLIT_MAX_LETTERS = 30
+SPLIT_MIN_LETTERS = 4  # of each half
 # Sets of two words or more asked (a search each) before the words alone: every set of a
 # phrase of four words (4 of three, 6 of two), those of four and three of one of five.
 MAX_TRIES = 15
@@ -101,7 +102,9 @@ def _split_pinyin(conn: sqlite3.Connection, word: str, *, limit: int, kind: str 
     if not (letters.isascii() and letters.isalpha()) or len(letters) > SPLIT_MAX_LETTERS:
         return None
     spelt = letters.replace("v", "u")  # lv for lü, as the index reads it; the table has lu
-    cuts = [cut for cut in range(1, len(letters))
+    # Halves of 4 letters or more: a syllable or two alone ("lv", "sen") is a prefix of words
+    # everywhere, so "lvsen", typed on the way to a longer word, showed English "sensors".
+    cuts = [cut for cut in range(SPLIT_MIN_LETTERS, len(letters) - SPLIT_MIN_LETTERS + 1)
             if is_syllables(spelt[:cut]) and is_syllables(spelt[cut:])]
     cuts.sort(key=lambda cut: abs(len(letters) - 2 * cut))  # the most even split first
     finds: dict[str, bool] = {}
