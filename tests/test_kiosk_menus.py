@@ -146,3 +146,20 @@ def test_the_countdown_closes_a_menu_left_open_and_one_touch_answers_it(  # type
         QTest.mouseClick(k.countdown, Qt.MouseButton.LeftButton, pos=k.countdown.rect().center())
         assert k.machine.phase is Phase.ACTIVE and not k.countdown.isVisible()  # one touch: still here
         assert abs(k.ctx.state.text_scale - k.config.text_scale) < 0.01  # the touch chose no size
+
+
+def test_a_reset_closes_a_menu_left_open(qtbot, real_db: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A kiosk that slept through the countdown resets at once: the next visitor's attract
+    screen has no menu of the last visitor's over it."""
+    from PySide6.QtWidgets import QApplication
+
+    with kiosk_at(qtbot, real_db, tmp_path, now="2023-05-28T10:00", lang="zh") as k:
+        QTest.mouseClick(k.attract, Qt.MouseButton.LeftButton)
+        toolbar = k.window.toolbar
+        menu = toolbar.display_menu
+        menu.popup(toolbar.display_button.mapToGlobal(QPoint(0, toolbar.display_button.height())))
+        qtbot.waitUntil(menu.isVisible)
+        k.clock.advance(3600)  # no tick for an hour (a suspended machine)
+        k.tick_timer.timeout.emit()
+        assert k.attract.isVisible() and not k.countdown.isVisible()
+        assert not menu.isVisible() and QApplication.activePopupWidget() is None
