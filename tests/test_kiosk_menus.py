@@ -114,3 +114,52 @@ def test_drop_down_lists_have_finger_sized_rows_and_show_every_choice(  # type: 
                 (rows, view.viewport().height())
         finally:
             combo.hidePopup()
+
+
+@pytest.mark.parametrize(("lang", "which"), [("zh", "aa"), ("en", "aa"), ("en", "kind")])
+def test_the_countdown_closes_a_menu_left_open_and_one_touch_answers_it(  # type: ignore[no-untyped-def]
+        qtbot, real_db: Path, tmp_path: Path, lang: str, which: str) -> None:
+    """A visitor who walked away from the open Aa menu left it over "Are you still there?":
+    the next touch only closed the menu. The countdown closes what was left open first."""
+    from PySide6.QtWidgets import QApplication
+
+    from guide.kiosk.idle import Phase
+    from guide.ui.history import Location
+
+    with kiosk_at(qtbot, real_db, tmp_path, now="2023-05-28T10:00", lang=lang) as k:
+        QTest.mouseClick(k.attract, Qt.MouseButton.LeftButton)
+        toolbar = k.window.toolbar
+        if which == "aa":
+            popup = toolbar.display_menu
+            popup.popup(toolbar.display_button.mapToGlobal(QPoint(0, toolbar.display_button.height())))
+        else:
+            k.window.go(Location("forums"))
+            combo = k.window.page("forums").kind
+            qtbot.waitUntil(combo.isVisible)
+            combo.showPopup()
+            popup = combo.view()
+        qtbot.waitUntil(popup.isVisible)
+        k.clock.advance(k.config.idle_seconds + 1)  # the visitor has gone
+        k.tick_timer.timeout.emit()
+        assert k.countdown.isVisible() and k.machine.phase is Phase.COUNTDOWN
+        assert not popup.isVisible() and QApplication.activePopupWidget() is None
+        QTest.mouseClick(k.countdown, Qt.MouseButton.LeftButton, pos=k.countdown.rect().center())
+        assert k.machine.phase is Phase.ACTIVE and not k.countdown.isVisible()  # one touch: still here
+        assert abs(k.ctx.state.text_scale - k.config.text_scale) < 0.01  # the touch chose no size
+
+
+def test_a_reset_closes_a_menu_left_open(qtbot, real_db: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A kiosk that slept through the countdown resets at once: the next visitor's attract
+    screen has no menu of the last visitor's over it."""
+    from PySide6.QtWidgets import QApplication
+
+    with kiosk_at(qtbot, real_db, tmp_path, now="2023-05-28T10:00", lang="zh") as k:
+        QTest.mouseClick(k.attract, Qt.MouseButton.LeftButton)
+        toolbar = k.window.toolbar
+        menu = toolbar.display_menu
+        menu.popup(toolbar.display_button.mapToGlobal(QPoint(0, toolbar.display_button.height())))
+        qtbot.waitUntil(menu.isVisible)
+        k.clock.advance(3600)  # no tick for an hour (a suspended machine)
+        k.tick_timer.timeout.emit()
+        assert k.attract.isVisible() and not k.countdown.isVisible()
+        assert not menu.isVisible() and QApplication.activePopupWidget() is None

@@ -64,7 +64,8 @@ def test_idle_then_countdown_then_reset() -> None:
     assert m.phase is Phase.ATTRACT and m.next_deadline() is None
     assert m.input(1) == [Step.START_VISIT]
     assert m.tick(50) == [] and m.next_deadline() == 91
-    assert m.tick(91) == [Step.SHOW_COUNTDOWN] and m.phase is Phase.COUNTDOWN
+    # Menus a visitor left open close first: they covered the question and took the touch.
+    assert m.tick(91) == [Step.CLOSE_POPUPS, Step.SHOW_COUNTDOWN] and m.phase is Phase.COUNTDOWN
     assert m.seconds_left(91) == 15 and m.seconds_left(100.5) == 6
     assert m.tick(105.9) == []
     assert m.tick(106) == [Step.HIDE_COUNTDOWN, Step.RESET]
@@ -77,7 +78,7 @@ def test_touch_during_countdown_keeps_the_visit() -> None:
     m.tick(10)
     assert m.input(12, wakes=False) == [] and m.phase is Phase.COUNTDOWN  # a drifting mouse is not an answer
     assert m.input(13) == [Step.HIDE_COUNTDOWN] and m.phase is Phase.ACTIVE
-    assert m.tick(22) == [] and m.tick(23) == [Step.SHOW_COUNTDOWN]
+    assert m.tick(22) == [] and m.tick(23) == [Step.CLOSE_POPUPS, Step.SHOW_COUNTDOWN]
 
 
 def test_input_keeps_the_visit_alive_and_moves_do_not_wake_the_attract_screen() -> None:

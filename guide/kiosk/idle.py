@@ -7,6 +7,9 @@
        |                 +------------- touch -------------------+
        +------------- countdown_seconds without input -----------+ (reset)
 
+The countdown shows over nothing the visitor left open (menus close first); the reset
+closes those too, and questions, as answered No.
+
 The Qt controller feeds it input and clock ticks and performs the steps it returns;
 the machine itself never looks at a clock, so tests drive hours in microseconds.
 """
@@ -29,6 +32,9 @@ class Step(StrEnum):
     """What the controller must do after an event."""
 
     START_VISIT = "start_visit"  # hide the attract screen, new visitor session, Home
+    # Menus and drop-down lists a visitor left open: closed before "are you still there?",
+    # which they covered, and which the next touch (taken by the menu) did not answer.
+    CLOSE_POPUPS = "close_popups"
     SHOW_COUNTDOWN = "show_countdown"
     HIDE_COUNTDOWN = "hide_countdown"
     RESET = "reset"  # forget the visitor, show the attract screen
@@ -75,7 +81,7 @@ class IdleMachine:
                 return [Step.RESET]
             self.phase = Phase.COUNTDOWN
             self.countdown_started = now
-            return [Step.SHOW_COUNTDOWN]
+            return [Step.CLOSE_POPUPS, Step.SHOW_COUNTDOWN]
         if self.phase is Phase.COUNTDOWN and now - self.countdown_started >= self.countdown_seconds:
             self.phase = Phase.ATTRACT
             return [Step.HIDE_COUNTDOWN, Step.RESET]

@@ -22,6 +22,8 @@ class VisitCycle(Part):
         for step in steps:
             if step is Step.START_VISIT:
                 self._start_visit()
+            elif step is Step.CLOSE_POPUPS:
+                close_popups()
             elif step is Step.SHOW_COUNTDOWN:
                 self.keyboard.hide()
                 self.countdown.set_seconds(self.machine.seconds_left(self.clock()))
@@ -124,14 +126,19 @@ class VisitCycle(Part):
             self.keyboard.hide()
 
 
-def close_transients() -> None:
-    """Close what a visitor left open over the window: menus and drop-down lists, and
-    questions (Clear all bookmarks?), which count as answered No."""
+def close_popups() -> None:
+    """Close the menus and drop-down lists a visitor left open over the window."""
     for _ in range(16):  # a popup opened from a popup (a menu's submenu): the top one first
         popup = QApplication.activePopupWidget()
         if popup is None:
             break
         popup.close()
+
+
+def close_transients() -> None:
+    """Close what a visitor left open over the window: menus and drop-down lists, and
+    questions (Clear all bookmarks?), which count as answered No."""
+    close_popups()
     for widget in QApplication.topLevelWidgets():
         if isinstance(widget, QDialog) and widget.isVisible():
             widget.reject()

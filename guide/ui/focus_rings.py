@@ -4,7 +4,8 @@ it landed (a USB keyboard carries on from there) but draws no ring; the next key
 The widget holding the focus carries the ``pointerFocus`` property while its ring is hidden: the
 theme's style sheet undoes its ``:focus`` rules on ``[pointerFocus="true"]``, and delegates and
 self-painted widgets ask :func:`guide.ui.theme.ring_hidden`. Text boxes keep their ring (it marks
-where typing goes, the on-screen keyboard's too), as browsers do."""
+where typing goes, the on-screen keyboard's too), as browsers do; they carry ``tappedTyping``
+instead while taps type in them (:func:`guide.ui.theme.typed_by_taps`)."""
 
 from __future__ import annotations
 
@@ -48,10 +49,16 @@ class FocusRings(QObject):
     def _mark(self, widget: QWidget | None) -> None:
         if widget is None:
             return
-        hidden = self.pointer and not isinstance(widget, QLineEdit)
-        if theme.ring_hidden(widget) == hidden:
+        if isinstance(widget, QLineEdit):
+            # A box keeps its ring; it notes that taps type in it (no Enter), for what
+            # watches it (the search page, which rings the hit Enter opens). No style rule
+            # selects on it: no restyle.
+            if theme.typed_by_taps(widget) != self.pointer:
+                widget.setProperty(theme.TAPPED_TYPING, self.pointer)
             return
-        theme.set_style_state(widget, theme.POINTER_FOCUS, hidden)
+        if theme.ring_hidden(widget) == self.pointer:
+            return
+        theme.set_style_state(widget, theme.POINTER_FOCUS, self.pointer)
         widget.update()
         if isinstance(widget, QAbstractScrollArea):
             widget.viewport().update()  # a list's rows paint there

@@ -151,7 +151,8 @@ CARD_TOP = PAD // 2 + 2  # the card's edge to its first line (and its last line 
 def _chosen_ringed(option: QStyleOptionViewItem) -> QStyleOptionViewItem:
     """The hit Enter opens, ringed as a focused card is while the keys are in the box: the
     list never takes the focus, so it showed only a light fill, 1.2:1 on the cards around it.
-    Not once the keys have left (a second ring beside the one they went to)."""
+    Not once the keys have left (a second ring beside the one they went to), nor while a
+    kiosk's on-screen keys type (they have no Enter): the page sets ``keysInBox``."""
     view = option.widget
     keys_here = view is not None and bool(view.property("keysInBox"))
     if not option.state & QStyle.StateFlag.State_Selected or not keys_here:

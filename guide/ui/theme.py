@@ -221,6 +221,17 @@ def ring_hidden(widget: QObject | None) -> bool:
     return widget is not None and bool(widget.property(POINTER_FOCUS))
 
 
+# On a text box with the focus while it is typed into by taps (the kiosk's on-screen keys,
+# which have no Enter), not by a keyboard's keys (focus_rings.py). The box keeps its ring.
+TAPPED_TYPING = "tappedTyping"
+
+
+def typed_by_taps(box: QObject | None) -> bool:
+    """Whether the text box ``box`` is typed into by taps on the kiosk's on-screen keyboard,
+    which has no Enter: nothing may promise what Enter would do."""
+    return box is not None and bool(box.property(TAPPED_TYPING))
+
+
 def focus_shown(option: QStyleOptionViewItem) -> bool:
     """Whether a delegate paints the focus ring on the row or card of ``option``."""
     from PySide6.QtWidgets import QStyle  # not at import: its enum classes cost the start 48 M

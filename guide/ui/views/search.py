@@ -77,7 +77,8 @@ class SearchPage(Page):
         self._counts_timer.setInterval(0)
         self._counts_timer.timeout.connect(self._add_counts)
         box.installEventFilter(self)
-        self.results.setProperty("keysInBox", box.hasFocus())
+        self._box_focused = box.hasFocus()
+        self._ring_chosen()
         self.run()
         self.retranslate()  # names the results list: a kiosk builds this page for every visitor
 
@@ -268,12 +269,21 @@ class SearchPage(Page):
             self.box.setText(row.text)
             self.box.setFocus()
 
+    def _ring_chosen(self) -> None:
+        """Ring the chosen hit while keys with an Enter type in the box (search_delegate): not
+        while a kiosk's on-screen keys do, which have none (the ring promised what they cannot)."""
+        ringed = self._box_focused and not theme.typed_by_taps(self.box)
+        if self.results.property("keysInBox") != ringed:
+            self.results.setProperty("keysInBox", ringed)
+            self.results.viewport().update()
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Up/Down/Enter/Esc in the box drive the results list."""
         if watched is self.box and event.type() in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
-            # The chosen hit is ringed while the keys are in the box (search_delegate).
-            self.results.setProperty("keysInBox", event.type() == QEvent.Type.FocusIn)
-            self.results.viewport().update()
+            self._box_focused = event.type() == QEvent.Type.FocusIn
+            self._ring_chosen()
+        elif watched is self.box and event.type() == QEvent.Type.DynamicPropertyChange:
+            self._ring_chosen()  # perhaps taps, or a keyboard's keys, type in it now (focus_rings)
         if watched is self.box and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             key = event.key()
             moves = (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_Return, Qt.Key.Key_Enter)
