@@ -30,6 +30,7 @@ HEAVY = ["pydantic", "pypinyin", "sqlite_utils", "nacl", "icalendar", "segno", "
          "guide.kiosk.config", "guide.kiosk.controller", "guide.ui.accessible", "guide.ui.layout_check",
          "guide.ui.layout_marks", "guide.ui.image_worker",
          "guide.content.build", "guide.content.loader", "guide.content.maps", "guide.content.records",
+         "guide.content.area",
          "tomllib", "uuid"]
 
 # Both child scripts end by starting the guide as `guide` does, with their hook on its window;
