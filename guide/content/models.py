@@ -110,6 +110,8 @@ class ForumRow:
 
 @dataclass(frozen=True)
 class Figure:
+    """A key figure of the forum: a value with its unit, label and where it was reported."""
+
     kind: ClassVar[str] = "figure"
     id: str
     label: str

@@ -33,6 +33,8 @@ FONT_RESOURCE = ":/zgc-guide/fonts/wqy-microhei.ttf"
 
 @dataclass(frozen=True)
 class Palette:
+    """A theme's colours by role (a docstring also spares dataclass an inspect.signature)."""
+
     name: str
     window: str
     surface: str
