@@ -276,7 +276,7 @@ def bold_for(font: QFont, text: str) -> QFont:
 def font(role: str, scale: float = 1.0, *, bold: bool = False, lang: str | None = None) -> QFont:
     """A content font for a text role (body, small, title, heading, display), for text in
     ``lang`` (by default the UI's language); bold as :func:`bold_weight` allows."""
-    f = QFont(QApplication.font())
+    f = QApplication.font()  # a copy of the app's font already (Qt returns it by value)
     families = content_families(lang)
     if families:
         f.setFamilies(families)
