@@ -142,6 +142,52 @@ def test_default_database_is_built_from_the_pack_when_stale(
     assert is_current(target, mini_pack)
 
 
+def test_a_pack_edited_in_place_with_its_size_and_times_kept_is_not_current(
+    tmp_path: Path, mini_pack: Path
+) -> None:
+    """An installer that copies a new pack over the old one and keeps the files' sizes and
+    modification times still gets the database rebuilt: the fingerprint reads every byte."""
+    import os
+
+    target = tmp_path / "c.db"
+    build_content_db(mini_pack, target)
+    assert is_current(target, mini_pack)
+    items = mini_pack / "items.toml"
+    stat = items.stat()
+    text = items.read_text(encoding="utf-8")
+    items.write_text(text.replace("开幕。", "闭幕。", 1), encoding="utf-8")  # same length
+    os.utime(items, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert items.stat().st_size == stat.st_size and items.stat().st_mtime_ns == stat.st_mtime_ns
+    assert not is_current(target, mini_pack)
+
+
+def test_a_database_fingerprinted_by_an_older_guide_is_rebuilt(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mini_pack: Path
+) -> None:
+    """Guides before stop 44 stored a SHA-256 fingerprint: built from this very pack, such a
+    database is still rebuilt once (never compared as equal), then current."""
+    import hashlib
+
+    from guide.content.pack_folder import ASSET_SUFFIXES, PACK_META, pack_files
+
+    target = tmp_path / "bundled.db"
+    build_content_db(mini_pack, target)
+    old = hashlib.sha256()
+    files = [mini_pack / PACK_META, *pack_files(mini_pack)]
+    files += sorted(p for p in mini_pack.rglob("*") if p.suffix.lower() in ASSET_SUFFIXES)
+    for path in files:
+        old.update(path.relative_to(mini_pack).as_posix().encode())
+        old.update(hashlib.sha256(path.read_bytes()).digest())
+    with sqlite3.connect(target) as conn:
+        conn.execute("UPDATE meta SET value = ? WHERE key = 'fingerprint'", (old.hexdigest(),))
+    conn.close()
+    assert not is_current(target, mini_pack)
+    monkeypatch.setattr("guide.paths.bundled_pack_dir", lambda: mini_pack)
+    monkeypatch.setattr("guide.paths.bundled_content_db", lambda: target)
+    assert ensure_content_db() == target
+    assert is_current(target, mini_pack)
+
+
 def test_frozen_app_never_writes_its_bundled_database(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mini_pack: Path
 ) -> None:

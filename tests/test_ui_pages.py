@@ -131,6 +131,26 @@ def test_announcements_page_lists_every_article_and_opens_it(guide: Guide) -> No
     assert guide.window.current_location() == Location.item("announcement", ids[0])
 
 
+def test_text_sizes_follow_each_text_scale_in_turn(guide: Guide) -> None:
+    """Every size step, back and forth, gives the fonts of that step (the sizes are made once
+    per scale and kept): 11 pt body text at 100%, titles a quarter larger."""
+    for scale in (1.0, 1.5, 1.0, 2.0, 1.25, 1.5):
+        guide.ctx.state.set_text_scale(scale)
+        assert QApplication.font().pointSizeF() == pytest.approx(11.0 * scale)
+        assert theme.font("title", scale).pointSizeF() == pytest.approx(11.0 * scale * 1.25)
+        assert theme.TypeScale.for_scale(scale).heading == pytest.approx(11.0 * scale * 1.6)
+
+
+def test_a_content_font_leaves_the_windows_own_font_as_it_was(guide: Guide) -> None:
+    """theme.font() starts from the app's font and changes its size, weight and faces: the
+    labels and buttons that use the app's font keep theirs."""
+    before = QApplication.font()
+    title = theme.font("display", 2.0, bold=True, lang="en")
+    assert title.pointSizeF() == pytest.approx(11.0 * 2.0 * 2.3)
+    assert QApplication.font() == before
+    assert QApplication.font().pointSizeF() != title.pointSizeF()
+
+
 def test_the_display_menu_sets_text_size_and_contrast_and_they_are_remembered(  # type: ignore[no-untyped-def]
         qtbot, guide: Guide, real_db: Path, user_db: Path) -> None:
     bar = guide.window.toolbar

@@ -109,27 +109,9 @@ class ForumRow:
 
 
 @dataclass(frozen=True)
-class Area:
-    kind: ClassVar[str] = "area"
-    id: str
-    area_kind: str
-    title: str
-    title_en: str
-    parent_id: str | None
-    start_date: dt.date | None
-    end_date: dt.date | None
-    city: str | None
-    venue: str | None
-    summary: str
-    summary_en: str
-    image: str | None
-    source_id: str | None
-    city_en: str | None = None
-    venue_en: str | None = None
-
-
-@dataclass(frozen=True)
 class Figure:
+    """A key figure of the forum: a value with its unit, label and where it was reported."""
+
     kind: ClassVar[str] = "figure"
     id: str
     label: str

@@ -12,17 +12,19 @@ import datetime as dt
 import json
 from collections.abc import Iterable, Sequence
 from itertools import groupby
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from guide.content.database import Db
 from guide.content.models import (
     KINDS,
-    Area,
     Figure,
     ForumRow,
     ItemCard,
 )
 from guide.content.rows import by_ids, english, fetch_rows, parse_date, parse_datetime, parse_time
+
+if TYPE_CHECKING:
+    from guide.content.area import Area
 
 # --- any kind, for lists, search results and bookmarks ----------------------------------
 
@@ -161,6 +163,8 @@ def _schedule_key(row: ForumRow) -> tuple[Any, ...]:
 # --- areas, photos, announcements, figures -------------------------------------------------
 
 def _area(r: dict[str, Any]) -> Area:
+    from guide.content.area import Area  # its class is made when a page first reads an area
+
     return Area(r["id"], r["kind"], r["title"], r["title_en"], r["parent_id"],
                 parse_date(r["start_date"]), parse_date(r["end_date"]), r["city"], r["venue"],
                 r["summary"], r["summary_en"], r["image"], r["source_id"],

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from guide.content import queries
-from guide.content.models import Area, ForumRow
+from guide.content.models import ForumRow
+
+if TYPE_CHECKING:
+    from guide.content.area import Area
 
 
 def programme_day(db: queries.Db, now: dt.datetime) -> dt.date:

@@ -37,6 +37,7 @@ TOUCH = 44  # px: the smallest target a finger hits reliably (the style sheet's 
 
 @dataclass(frozen=True)
 class Line:
+    """One run of a card's text: what, in which font and colour, wrapped or not."""
     text: str
     font: QFont
     color: str
@@ -152,9 +153,8 @@ class BaseDelegate(QStyledItemDelegate):
                                   theme.STANDARD)
 
     def font(self, role: str, bold: bool = False, *, lang: str | None = None) -> QFont:
-        """The content font of ``role`` for text in ``lang`` (by default the UI's): the
-        English title under a Chinese one reads in the Latin face, without the full-width
-        quotes of the CJK face."""
+        """The content font of ``role`` for text in ``lang`` (by default the UI's): the English
+        title under a Chinese one reads in the Latin face, without the full-width quotes of the CJK face."""
         return theme.font(role, self.ctx.state.text_scale, bold=bold, lang=lang)
 
     @property

@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QLinearGradient, QPainter
 from PySide6.QtWidgets import QListView, QStyleOptionViewItem
 
 from guide.content import queries
-from guide.content.models import Area
+from guide.content.area import Area
 from guide.content.records import Photo
 from guide.ui import layout_probe as probe
 from guide.ui import text as tx

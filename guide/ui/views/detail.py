@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from guide.content import records
-from guide.content.models import Area
+from guide.content.area import Area
 from guide.content.records import Forum
 from guide.ui import text as tx
 from guide.ui import theme

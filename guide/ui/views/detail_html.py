@@ -11,7 +11,8 @@ from html import escape
 from typing import Any
 
 from guide.content import places, queries, records
-from guide.content.models import Area, Figure, ForumRow, ItemCard
+from guide.content.area import Area
+from guide.content.models import Figure, ForumRow, ItemCard
 from guide.content.records import Announcement, Forum, Organization, Person, Photo, Room, Track
 from guide.ui import text as tx
 from guide.ui.kinds import area_kind_label, kind_label

@@ -8,8 +8,8 @@ from PySide6.QtCore import SignalInstance
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from guide.content import maps, queries
+from guide.content.area import Area
 from guide.content.maps import Region
-from guide.content.models import Area
 from guide.content.records import Forum
 from guide.ui import theme
 from guide.ui.context import AppContext
