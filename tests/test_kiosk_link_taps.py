@@ -6,7 +6,10 @@ under the words landed in the gap between lines and did nothing.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
@@ -36,13 +39,19 @@ def link_centre(body: QTextBrowser, words: str) -> QPoint:
     raise LookupError(words)
 
 
-def test_a_tap_just_beside_a_link_follows_it(qtbot, real_db: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+@contextmanager
+def news_at_the_kiosk(qtbot, real_db: Path, tmp_path: Path) -> Iterator[tuple[Any, QTextBrowser, QPoint]]:  # type: ignore[no-untyped-def]
+    """The kiosk showing a news item whose text links 百度: its window, body and the link's centre."""
     with kiosk_at(qtbot, real_db, tmp_path, now="2023-05-27T10:00", lang="zh") as k:
         touch(qtbot, k.attract)
         window = k.window
         assert window.go(NEWS)
         body = window.detail.body
-        centre = link_centre(body, "百度")
+        yield window, body, link_centre(body, "百度")
+
+
+def test_a_tap_just_beside_a_link_follows_it(qtbot, real_db: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    with news_at_the_kiosk(qtbot, real_db, tmp_path) as (window, body, centre):
         line = body.cursorRect(body.textCursor()).height()
         under = centre + QPoint(0, line // 2 + 3)  # just under the words, between two lines
         assert not body.anchorAt(under)
@@ -51,12 +60,7 @@ def test_a_tap_just_beside_a_link_follows_it(qtbot, real_db: Path, tmp_path: Pat
 
 
 def test_a_tap_far_from_every_link_and_a_drag_follow_nothing(qtbot, real_db: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    with kiosk_at(qtbot, real_db, tmp_path, now="2023-05-27T10:00", lang="zh") as k:
-        touch(qtbot, k.attract)
-        window = k.window
-        assert window.go(NEWS)
-        body = window.detail.body
-        centre = link_centre(body, "百度")
+    with news_at_the_kiosk(qtbot, real_db, tmp_path) as (window, body, centre):
         touch(qtbot, body.viewport(), centre + QPoint(600, 0))  # the empty end of its line
         assert window.current_location() == NEWS
         # A finger that slid from beside the link (a flick) is not a tap on it.

@@ -188,14 +188,10 @@ def _session_rows(rows: Iterable[ForumRow], lang: str, *, room: bool = True) -> 
 
 
 def _hanging_cells(rows: Iterable[tuple[str | tuple[str, ...], str]]) -> str:
-    return "".join(f"<tr><td class='when' width='1%'>{_lead(lead)}</td>"
-                   f"<td><p class='row'>{html}</p></td></tr>" for lead, html in rows)
-
-
-def _hanging_rows(rows: Iterable[tuple[str, str]]) -> str:
     """Rows led by a time, as two columns: a long title wraps under itself, not under the
     time (a paragraph's second line had started under the time)."""
-    return f"<table cellspacing='0' cellpadding='0'>{_hanging_cells(rows)}</table>"
+    return "".join(f"<tr><td class='when' width='1%'>{_lead(lead)}</td>"
+                   f"<td><p class='row'>{html}</p></td></tr>" for lead, html in rows)
 
 
 def _lead(lead: str | tuple[str, ...]) -> str:
