@@ -10,14 +10,13 @@ from PySide6.QtGui import QImage, QImageReader
 
 from guide.content.database import open_content_db
 from guide.content.queries import image_bytes
-from guide.ui.images import cache_key
 
 
 class ImageWorker(QObject):
     """Lives on the worker thread: bytes from the database -> scaled QImage."""
 
-    # key, image (null when missing or undecodable), the content generation asked from
-    image_loaded = Signal(str, QImage, int)
+    # path, size, image (null when missing or undecodable), the content generation asked from
+    image_loaded = Signal(str, QSize, QImage, int)
 
     def __init__(self, db_path: Path) -> None:
         super().__init__()
@@ -33,7 +32,7 @@ class ImageWorker(QObject):
         if data is not None and decodes(data) and image.loadFromData(data):
             image = image.scaled(size, Qt.AspectRatioMode.KeepAspectRatio,
                                  Qt.TransformationMode.SmoothTransformation)
-        self.image_loaded.emit(cache_key(path, size), image, generation)
+        self.image_loaded.emit(path, size, image, generation)
 
     @Slot()
     def close(self) -> None:

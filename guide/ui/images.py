@@ -120,9 +120,10 @@ class ImageCache(QObject):
         return len(self._pending)
 
     @Slot(str, "QImage", int)  # by name: QImage is imported with the worker
-    def _on_loaded(self, key: str, image: QImage, generation: int) -> None:
+    def _on_loaded(self, path: str, size: QSize, image: QImage, generation: int) -> None:
         if generation != self._generation:
             return
+        key = cache_key(path, size)
         self._pending.discard(key)
         pixmap = None if image.isNull() else QPixmap.fromImage(image)
         self._forget(key)
