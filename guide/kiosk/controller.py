@@ -138,7 +138,7 @@ class KioskController(VisitCycle, StaffExit, KioskEvents, Recovery, Presentation
         window.location_changed.connect(self._location_changed)
         window.setStyleSheet(TOUCH_STYLE.format(px=self.config.min_touch_px))
         # A tap draws no focus ring (a visitor saw orange frames left by it); keys bring it back.
-        self.focus_rings = FocusRings(window)
+        self.focus_rings = FocusRings()  # fed by the kiosk's event filter (events.py)
         self.ctx.state.palette_changed.connect(self.dress_menus)
         self.dress_menus(self.ctx.state.palette_name)
         self.ctx.state.palette_changed.connect(lambda _name: self.dress_overlays())
@@ -176,7 +176,6 @@ class KioskController(VisitCycle, StaffExit, KioskEvents, Recovery, Presentation
             timer.stop()
         self.attract.stop()
         self.app.removeEventFilter(self)
-        self.app.removeEventFilter(self.focus_rings)
         self.app.setQuitOnLastWindowClosed(self._app_settings[0])
         self.app.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs,
                               self._app_settings[1])

@@ -46,6 +46,7 @@ class KioskEvents(Part):
         kind = event.type()
         if kind not in WATCHED:
             return False
+        self.focus_rings.note(watched, event, kind)  # before any rule below takes the event
         if kind == E.ContextMenu:
             return True
         if kind == E.Close:

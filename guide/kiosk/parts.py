@@ -25,6 +25,7 @@ from guide.kiosk.idle import IdleMachine, Step
 from guide.kiosk.pin import PinGuard
 from guide.kiosk.widgets import AttractScreen, CountdownOverlay, OnScreenKeyboard, PinPad
 from guide.ui.context import AppContext
+from guide.ui.focus_rings import FocusRings
 from guide.ui.guide import Guide
 from guide.ui.main_window import MainWindow
 
@@ -46,6 +47,7 @@ class KioskParts(Protocol):
     attract: AttractScreen
     countdown: CountdownOverlay
     keyboard: OnScreenKeyboard
+    focus_rings: FocusRings
     pin_pad: PinPad
     exit_sequence: QKeySequence
     flick_gesture: Qt.GestureType

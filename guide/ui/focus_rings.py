@@ -19,20 +19,16 @@ PRESSES = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblCli
                      QEvent.Type.TouchBegin, QEvent.Type.TabletPress})
 
 
-class FocusRings(QObject):
-    """An application event filter noting the last input's kind (press or key) and marking the
-    focused widget to match. Installed by the kiosk; the desktop keeps a ring after a click."""
+class FocusRings:
+    """Notes the last input's kind (press or key) and marks the focused widget to match. Fed by
+    the kiosk's application event filter (one Python filter for every event of the process, not
+    two); the desktop has none, and keeps a ring after a click."""
 
-    def __init__(self, parent: QObject) -> None:
-        super().__init__(parent)
+    def __init__(self) -> None:
         self.pointer = False  # until a press: rings as a keyboard user expects
-        app = QApplication.instance()
-        assert app is not None
-        app.installEventFilter(self)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+    def note(self, watched: QObject, event: QEvent, kind: QEvent.Type) -> None:
         """Note presses and real key presses; mark each widget as it takes the focus."""
-        kind = event.type()
         if kind in PRESSES:
             if not self.pointer:
                 self.pointer = True
@@ -44,7 +40,6 @@ class FocusRings(QObject):
                 self._mark(QApplication.focusWidget())
         elif kind == QEvent.Type.FocusIn and isinstance(watched, QWidget):
             self._mark(watched)
-        return False
 
     def _mark(self, widget: QWidget | None) -> None:
         if widget is None:
