@@ -58,6 +58,27 @@ def keyboard_link(label: QLabel, on: bool = True) -> None:
     label.setStyleSheet("/* keyboard link */")
 
 
+class Taps:
+    """Tells a tap (a press and its release without sliding) from a flick, for an event filter."""
+
+    def __init__(self) -> None:
+        self._pressed_at: QPoint | None = None
+
+    def tapped(self, event: QEvent) -> QPoint | None:
+        """Where a tap was released (the event's widget coordinates) when ``event`` ends one;
+        None for every other event (a press is remembered; a release that slid is no tap)."""
+        if not isinstance(event, QMouseEvent):
+            return None
+        if event.type() == QEvent.Type.MouseButtonPress:
+            self._pressed_at = event.globalPosition().toPoint()
+            return None
+        if event.type() != QEvent.Type.MouseButtonRelease or self._pressed_at is None:
+            return None
+        start, self._pressed_at = self._pressed_at, None
+        slid = (event.globalPosition().toPoint() - start).manhattanLength()
+        return None if slid > QApplication.startDragDistance() else event.position().toPoint()
+
+
 class TouchLink(QObject):
     """On a touch screen (``reach()`` above 0: a kiosk's touch target) a tap on ``label``'s
     words or within half a touch target of them opens its one link, and the label is at
@@ -71,7 +92,7 @@ class TouchLink(QObject):
     def __init__(self, label: QLabel, reach: Callable[[], int]) -> None:
         super().__init__(label)
         self.label, self.reach = label, reach
-        self._pressed_at: QPoint | None = None
+        self.taps = Taps()
         label.installEventFilter(self)
 
     def fit(self) -> None:
@@ -97,18 +118,13 @@ class TouchLink(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """A press and its release on the label, without sliding: open the link."""
-        reach = self.reach() // 2
-        if watched is not self.label or not isinstance(event, QMouseEvent) or not reach:
+        if not isinstance(event, QMouseEvent) or watched is not self.label:
             return False
-        if event.type() == QEvent.Type.MouseButtonPress:
-            self._pressed_at = event.globalPosition().toPoint()
-            return False
-        if event.type() == QEvent.Type.MouseButtonRelease and self._pressed_at is not None:
-            start, self._pressed_at = self._pressed_at, None
-            found = _href().search(self.label.text())
-            slid = (event.globalPosition().toPoint() - start).manhattanLength()
-            if found and slid <= QApplication.startDragDistance() and self.text_rect().adjusted(
-                    -reach, -reach, reach, reach).contains(event.position().toPoint()):
-                self.label.linkActivated.emit(found.group(1))
-                return True
+        point = self.taps.tapped(event)
+        reach = self.reach() // 2 if point is not None else 0
+        found = _href().search(self.label.text()) if reach else None
+        if point is not None and found and self.text_rect().adjusted(
+                -reach, -reach, reach, reach).contains(point):
+            self.label.linkActivated.emit(found.group(1))
+            return True
         return False

@@ -12,7 +12,9 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QUrl
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QApplication, QTextBrowser
+from PySide6.QtWidgets import QTextBrowser
+
+from guide.ui.label_links import Taps
 
 
 def nearest_anchor(browser: QTextBrowser, point: QPoint, reach: int) -> str:
@@ -41,24 +43,17 @@ class NearLinks(QObject):
                  reach: Callable[[], int]) -> None:
         super().__init__(browser)
         self.browser, self.follow, self.reach = browser, follow, reach
-        self._pressed_at: QPoint | None = None
+        self.taps = Taps()
         browser.viewport().installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Remember where a press began; on its release nearby, follow the nearest link."""
-        if not isinstance(event, QMouseEvent):
+        if not isinstance(event, QMouseEvent):  # first: the page may be gone, its filter not yet
             return False
-        if event.type() == QEvent.Type.MouseButtonPress:
-            self._pressed_at = event.globalPosition().toPoint()
-            return False
-        if event.type() != QEvent.Type.MouseButtonRelease or self._pressed_at is None:
-            return False
-        start, self._pressed_at = self._pressed_at, None
-        reach = self.reach() // 2
-        point = event.position().toPoint()
-        slid = (event.globalPosition().toPoint() - start).manhattanLength()
-        if not reach or slid > QApplication.startDragDistance() or self.browser.anchorAt(point):
-            return False  # a desktop, a flick, or a tap on the words: Qt's own handling
+        point = self.taps.tapped(event)
+        reach = self.reach() // 2 if point is not None else 0
+        if point is None or not reach or self.browser.anchorAt(point):
+            return False  # no tap (a flick), a desktop, or a tap on the words: Qt's own handling
         href = nearest_anchor(self.browser, point, reach)
         if not href:
             return False
