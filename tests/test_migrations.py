@@ -128,6 +128,15 @@ def test_version_1_database_is_upgraded_with_a_search_index(tmp_path: Path) -> N
             " WHERE name = 'search_doc'; PRAGMA writable_schema = OFF",
             "开幕",
         ),
+        # Before rowids were numbered in order (the kind was their high bits, search_kind
+        # held each kind's code) and the full-text tables had leaves of 2,000 bytes.
+        (
+            13,
+            "DROP TABLE search_kind; CREATE TABLE search_kind (kind TEXT PRIMARY KEY,"
+            " code INTEGER NOT NULL UNIQUE) WITHOUT ROWID;"
+            " INSERT INTO search_title (search_title, rank) VALUES ('pgsz', 4050)",
+            "开幕",
+        ),
     ],
 )
 def test_an_older_search_index_is_rebuilt_in_the_current_layout(

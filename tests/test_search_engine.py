@@ -476,6 +476,38 @@ def test_counts_agree_with_search_of_each_kind(db: sqlite3.Connection, query: st
         assert count == len(search(db, query, kind=kind, limit=1000)), (query, kind)
 
 
+def test_a_kind_given_in_several_runs_is_counted_whole() -> None:
+    """Rowids follow the given order, so a kind given apart (or added later) is several
+    runs of rowids: counts add them up, and the kind filter finds all of them."""
+    conn = sqlite3.connect(":memory:")
+    photos = [SearchDoc("photo", f"p{i}", f"展台{i}") for i in range(3)]
+    forums = [SearchDoc("forum", f"f{i}", f"展台论坛{i}") for i in range(2)]
+    with conn:
+        index_documents(conn, [*photos[:2], *forums[:1], photos[2]])
+        index_documents(conn, [forums[1], SearchDoc("photo", "p3", "展台3")])
+    assert count_by_kind(conn, "展台") == {"forum": 2, "photo": 4}
+    assert count_by_kind(conn, "zhantai") == {"forum": 2, "photo": 4}
+    assert sorted(ids(search(conn, "展台", kind="photo"))) == ["p0", "p1", "p2", "p3"]
+    # Runs that meet are one: a second build of the last kind extends its run.
+    with conn:
+        index_documents(conn, [SearchDoc("photo", "p4", "展台4")])
+    runs = conn.execute("SELECT kind, high - low FROM search_kind ORDER BY low").fetchall()
+    assert runs == [("photo", 2), ("forum", 1), ("photo", 1), ("forum", 1), ("photo", 2)]
+
+
+def test_counts_stop_at_the_cap_across_runs() -> None:
+    conn = sqlite3.connect(":memory:")
+    docs = [SearchDoc("photo" if i % 3 else "forum", f"d{i}", f"观众{i}") for i in range(400)]
+    with conn:
+        index_documents(conn, docs)  # every kind in over a hundred runs
+    assert count_by_kind(conn, "观众") == {"forum": COUNT_CAP, "photo": COUNT_CAP}
+    expected = {"forum": 0, "photo": 0}
+    for doc in docs:
+        expected[doc.kind] += "观众1" in doc.title  # 111 titles: 观众1, 观众10-19, 观众100-199
+    assert count_by_kind(conn, "观众1") == {kind: min(n, COUNT_CAP) for kind, n in expected.items()}
+    assert 0 < expected["forum"] < expected["photo"] < COUNT_CAP  # summed over runs, not capped
+
+
 def test_normalize_query() -> None:
     # C++ is a word of its own, spelt (test_search_symbols.py), not the prefix c.
     assert [p.text for p in normalize_query("ＡＢＣ　北京-上海 C++")] == ["abc", "北京", "上海", "cpp"]
@@ -750,4 +782,10 @@ def test_an_index_of_another_layout_is_told_apart_from_the_current_one() -> None
         "CREATE VIRTUAL TABLE search_text USING fts5(t, n, te, b, be, k, content='',"
         " tokenize='unicode61 remove_diacritics 2', prefix='1 3 4 5 6 7')"
     )
+    assert not layout_is_current(conn)
+    conn.execute("DROP TABLE search_text")
+    create_index(conn)
+    assert layout_is_current(conn)
+    # The same tables with FTS5's default leaves (4,050 bytes), as version 13 had them.
+    conn.execute("INSERT INTO search_words (search_words, rank) VALUES ('pgsz', 4050)")
     assert not layout_is_current(conn)

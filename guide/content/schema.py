@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-SCHEMA_VERSION = 13
+SCHEMA_VERSION = 14
 # Version 1 holds the content tables; later versions derive from their rows, so a
 # build creates version 1, fills it, then migrates: the same code as an upgrade.
 CONTENT_TABLES_VERSION = 1
@@ -223,7 +223,9 @@ def _rebuild_search_index(conn: sqlite3.Connection) -> None:
     English titles' acronyms were indexed and ranked (version 11: the ``rank_acronyms``
     column), or a word of one-letter parts (c’t) was indexed joined too (version 12: the
     ``rank_words`` column's comment says so), or a letter with symbols (C++, C#) and a
-    word with ä, ö or ü (Küche: kueche) spelt too (version 13: that comment again).
+    word with ä, ö or ü (Küche: kueche) spelt too (version 13: that comment again), or
+    its rowids carried the kind in their high bits (version 14: ``search_kind`` lists
+    runs of rowids).
 
     A build indexes at version 1 already in the current layout: then nothing to do.
     """
@@ -290,6 +292,7 @@ MIGRATIONS: dict[int, Migration] = {
     10: _rebuild_search_index,
     11: _rebuild_search_index,
     12: _rebuild_search_index,
+    13: _rebuild_search_index,
 }
 
 

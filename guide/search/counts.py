@@ -15,7 +15,7 @@ from guide.search.query import (
     text_query,
     title_query,
 )
-from guide.search.schema import KIND_TABLE, kind_range
+from guide.search.schema import KIND_TABLE
 from guide.search.textrows import text_params, text_sql
 from guide.search.titlerows import title_match_params, title_sql
 
@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 # checked (1-3 µs, in each of 7 kinds): at 1000, counting 科技成 took 18 ms, its search 2.
 COUNT_CAP = 100
 
-# One kind's matches: a rowid range (see schema.py), read only up to the cap.
+# One run of a kind's matches: a rowid range (see schema.py), read only up to the cap.
 _MIXED_ARM = "SELECT value FROM json_each(:mixed) WHERE value >= :low AND value < :high"
 
 
@@ -44,9 +44,11 @@ def count_by_kind(conn: sqlite3.Connection, query: str) -> dict[str, int]:
     if not pieces:
         return {}
     try:
-        kinds = conn.execute(f"SELECT code, kind FROM {KIND_TABLE} ORDER BY kind").fetchall()
-        counts = _counter(conn, pieces)
-        return {kind: min(counts(code), COUNT_CAP) for code, kind in kinds}
+        runs: dict[str, list[tuple[int, int]]] = {}
+        for kind, low, high in conn.execute(f"SELECT kind, low, high FROM {KIND_TABLE} ORDER BY kind, low"):
+            runs.setdefault(kind, []).append((low, high))
+        count = _counter(conn, pieces)
+        return {kind: _count_runs(count, ranges) for kind, ranges in runs.items()}
     except sqlite3.OperationalError as exc:
         if not str(exc).startswith("fts5:"):
             raise
@@ -54,10 +56,21 @@ def count_by_kind(conn: sqlite3.Connection, query: str) -> dict[str, int]:
         return {}
 
 
-def _counter(conn: sqlite3.Connection, pieces: Pieces) -> Callable[[int], int]:
-    """A function counting one kind's matches (by code): the union of text matches,
-    pinyin-in-title matches and mixed (some words as pinyin) matches, each read only up to
-    a cap (the caller cuts the count at COUNT_CAP)."""
+def _count_runs(count: Callable[[int, int, int], int], ranges: list[tuple[int, int]]) -> int:
+    """A kind's matches over its runs of rowids (one, as the content builder indexes),
+    up to COUNT_CAP."""
+    found = 0
+    for low, high in ranges:
+        found += count(low, high, COUNT_CAP - found)
+        if found >= COUNT_CAP:
+            return COUNT_CAP
+    return found
+
+
+def _counter(conn: sqlite3.Connection, pieces: Pieces) -> Callable[[int, int, int], int]:
+    """A function counting the matches in one rowid range, ``count(low, high, cap)``: the
+    union of text matches, pinyin-in-title matches and mixed (some words as pinyin)
+    matches, each read only up to ``cap`` (the caller cuts the sum at COUNT_CAP)."""
     text = text_query(pieces)
     text_arm = f"SELECT rowid FROM ({text_sql(text, ranged=True)})"
     if not any(p.pinyin for p in pieces):
@@ -73,9 +86,8 @@ def _counter(conn: sqlite3.Connection, pieces: Pieces) -> Callable[[int], int]:
                 split += split_rows(conn, as_pinyin, as_text, None, RANK_CAP, scan=False)
         extra = {"mixed": json.dumps(split), **title_match_params(titles)}
 
-    def count(code: int) -> int:
-        low, high = kind_range(code)
-        (found,) = conn.execute(sql, text_params(text, COUNT_CAP, low=low, high=high, **extra)).fetchone()
+    def count(low: int, high: int, cap: int) -> int:
+        (found,) = conn.execute(sql, text_params(text, cap, low=low, high=high, **extra)).fetchone()
         return int(found)
 
     return count

@@ -20,10 +20,7 @@ from guide.search.model import SearchDoc
 from guide.search.schema import (
     ACRONYM,
     DOC_TABLE,
-    KIND_BITS,
     KIND_TABLE,
-    SEQ_BITS,
-    SEQ_MASK,
     START,
     TEXT_COLUMNS,
     TEXT_TABLE,
@@ -87,11 +84,11 @@ def index_documents(
 ) -> int:
     """Index ``docs`` in the caller's transaction (the caller commits).
 
-    Rowids group the documents by kind (kinds in order of first sight) and follow the
-    given order within a kind, after any rows already indexed; ranking falls back to
-    rowid order for unselective queries, so pass the most important kinds and items
-    first.
-    At most 16 kinds (``ValueError`` beyond).
+    Rowids follow the given order, after any rows already indexed, and each run of
+    documents of one kind is a rowid range (``search_kind``) that counts read by
+    seeking; ranking falls back to rowid order for unselective queries. So give the
+    documents grouped by kind, the most important kinds and items first, as the content
+    builder does (each kind then is one range; interleaved kinds still work, as many).
     ``progress(n_done)`` is called after every batch of ``BATCH`` documents. Returns
     the number of documents indexed. A duplicate ``(kind, id)`` raises
     ``sqlite3.IntegrityError``.
@@ -100,8 +97,9 @@ def index_documents(
     thread turns batches into rows while SQLite writes the previous batch.
     """
     create_index(conn)
-    (seq,) = conn.execute(f"SELECT coalesce(max(rowid & {SEQ_MASK}), 0) FROM {DOC_TABLE}").fetchone()
-    codes = dict(conn.execute(f"SELECT kind, code FROM {KIND_TABLE}").fetchall())
+    (last,) = conn.execute(f"SELECT coalesce(max(rowid), 0) FROM {DOC_TABLE}").fetchone()
+    last_run = f"SELECT low, high, kind FROM {KIND_TABLE} ORDER BY low DESC LIMIT 1"
+    runs = _Runs(conn.execute(last_run).fetchone())
     # Bulk load: no incremental segment merging (it rewrites the index several times
     # over), one full merge at the end instead; then the defaults again.
     _fts_command(conn, "automerge", 0)
@@ -111,16 +109,17 @@ def index_documents(
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="search-index") as pool:
             pending: Future[Batch] | None = None
             for batch in _batches(docs):
-                rowids = []
-                for doc in batch:
-                    seq += 1
-                    rowids.append(rowid_of(_code(conn, codes, doc.kind), seq))
+                rowids = list(range(last + 1, last + 1 + len(batch)))
+                last += len(batch)
+                for rowid, doc in zip(rowids, batch, strict=True):
+                    runs.add(rowid, doc.kind)
                 future = pool.submit(_prepare, batch, rowids)
                 if pending is not None:
                     done += _write(conn, pending.result(), progress, done)
                 pending = future
             if pending is not None:
                 done += _write(conn, pending.result(), progress, done)
+        runs.save(conn)
         _fts_command(conn, "optimize")
     finally:
         _fts_command(conn, "automerge", 4)
@@ -132,21 +131,24 @@ def index_documents(
     return done
 
 
-def rowid_of(code: int, seq: int) -> int:
-    """The rowid of the ``seq``-th document, of the kind with ``code`` (see schema.py)."""
-    return code << SEQ_BITS | seq
+class _Runs:
+    """The runs of consecutive rowids of one kind in ``search_kind``, as a build adds
+    documents after ``last``, the last run of the rows indexed before (if any)."""
 
+    def __init__(self, last: tuple[int, int, str] | None) -> None:
+        self.runs: list[list[int | str]] = [list(last)] if last else []
 
-def _code(conn: sqlite3.Connection, codes: dict[str, int], kind: str) -> int:
-    """The kind's code, registering a new kind on first sight."""
-    code = codes.get(kind)
-    if code is None:
-        code = len(codes)
-        if code >= 1 << KIND_BITS:
-            raise ValueError(f"more than {1 << KIND_BITS} kinds: {kind!r}")
-        conn.execute(f"INSERT INTO {KIND_TABLE} (kind, code) VALUES (?, ?)", (kind, code))
-        codes[kind] = code
-    return code
+    def add(self, rowid: int, kind: str) -> None:
+        """Place the document of ``kind`` at ``rowid`` (the one after the last placed)."""
+        if self.runs and self.runs[-1][2] == kind and self.runs[-1][1] == rowid:
+            self.runs[-1][1] = rowid + 1
+        else:
+            self.runs.append([rowid, rowid + 1, kind])
+
+    def save(self, conn: sqlite3.Connection) -> None:
+        """Write the runs (the last one before the build, perhaps extended, and the new)."""
+        conn.executemany(f"INSERT OR REPLACE INTO {KIND_TABLE} (low, high, kind) VALUES (?, ?, ?)",
+                         self.runs)
 
 
 def _batches(docs: Iterable[SearchDoc]) -> Iterator[list[SearchDoc]]:
@@ -162,9 +164,9 @@ def _batches(docs: Iterable[SearchDoc]) -> Iterator[list[SearchDoc]]:
 
 def _prepare(batch: list[SearchDoc], rowids: list[int]) -> Batch:
     """Rows of one batch for the four tables, as JSON arrays (in the helper thread)."""
-    # In rowid order: FTS5 flushes its pending terms whenever a rowid is not larger
-    # than the last one, and kinds are interleaved in the given order.
-    rows = sorted(_rows(rowid, doc) for rowid, doc in zip(rowids, batch, strict=True))
+    # Rowids ascend across batches too, so FTS5 keeps its pending terms until its
+    # buffer is full (a rowid not larger than the last one would flush them).
+    rows = [_rows(rowid, doc) for rowid, doc in zip(rowids, batch, strict=True)]
     return tuple(json.dumps([row[i] for row in rows], ensure_ascii=False) for i in range(len(_INSERTS)))
 
 

@@ -89,11 +89,14 @@ Design (measured in ``shared/notes/search.md`` on SQLite 3.40.1):
   newspaper's content and the synthetic 100k-item corpus (guide/content/synth.py) hold none.
 * A ``k`` column (a ``kind…`` token in the tables without columns) holds one token
   per kind so a kind filter is part of MATCH, and
-  rowids carry the kind in their high bits (``code << SEQ_BITS | seq``): each kind
-  is one rowid range, in the order documents were given within it (the content
-  builder gives the kinds in order of importance, so the rowid order is unchanged),
-  and a count per kind is a MATCH over that range, stopping at the cap, that FTS5
-  answers by seeking instead of walking every match of the other kinds.
+  rowids are numbered 1, 2, 3 … in the order documents are given, which the content
+  builder groups by kind in order of importance: each kind is one run of rowids
+  (``search_kind`` lists the runs), and a count per kind is a MATCH over that range,
+  stopping at the cap, that FTS5 answers by seeking instead of walking every match
+  of the other kinds. Small, dense rowids are short varints in FTS5's doclists: the
+  kind in a rowid's high bits (``code << 24 | seq``) made every first rowid of a term,
+  and every step from one kind to the next, a 4-byte varint, and the FTS5 tables 14%
+  larger (43.3 against 37.2 MB at 20k items).
 * **Prefix indexes.** Without one, FTS5 merges the doclists of every term with the
   prefix before returning a row (``"zhon"*`` over 100k titles: ~5 ms; ``"z"*``:
   ~100 ms). Prefix ``1`` serves one-character Chinese queries (``"北"*``); Latin
@@ -133,9 +136,6 @@ START = "qy"
 # The marker of an English title's acronym in search_words (english.acronyms): a term of
 # its own, asked exactly, so "ai" as a word or pinyin prefix does not match it, nor it them.
 ACRONYM = "qz"
-KIND_BITS = 4  # room for 16 kinds (the guide has 7)
-SEQ_BITS = 24  # up to 16.7 M documents; small rowids keep FTS5 varints short
-SEQ_MASK = (1 << SEQ_BITS) - 1
 # A query word's pinyin reading is cut here. The words index keeps WORDS_LONGEST letters
 # of a token; the rest of a longer reading is checked in the title keys, which hold whole
 # spellings (titlerows.py), so "zhongguancunkejiyuan" does not match 中关村 alone. Cut at
@@ -188,40 +188,51 @@ _DDL = (
     f"{', '.join(TEXT_COLUMNS)}, {_FTS_OPTIONS}, prefix='{TEXT_PREFIXES}',"
     " detail=none)",
     f"""CREATE TABLE IF NOT EXISTS {KIND_TABLE} (
-        kind TEXT PRIMARY KEY,
-        code INTEGER NOT NULL UNIQUE  -- the high bits of the kind's rowids (schema.kind_range)
-    ) WITHOUT ROWID""",
+        low INTEGER PRIMARY KEY,  -- a run of consecutive rowids of one kind: low <= rowid < high
+        high INTEGER NOT NULL,
+        kind TEXT NOT NULL
+    )""",
 )
+
+
+# FTS5 leaf pages of 2,000 bytes instead of 4,050. FTS5 indexes a doclist's pages
+# (a "doclist index", for seeking) only when it spans four pages or more, and a count per
+# kind seeks each kind's first rowid: with dense rowids most doclists fit in fewer
+# pages and were read from their start (count p95 +15%, "technol" 2x); at 2,000 the
+# counts cost what they did before, search a little less, for 3 MB at 100k items.
+FTS_PAGE_SIZE = 2000
+_FTS_TABLES = (TITLE_TABLE, WORDS_TABLE, TEXT_TABLE)
 
 
 def create_index(conn: sqlite3.Connection) -> None:
     """Create the search tables if they do not exist yet (safe to call again)."""
+    existing = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     for statement in _DDL:
         conn.execute(statement)
+    for table in _FTS_TABLES:
+        if table not in existing:
+            conn.execute(f"INSERT INTO {table} ({table}, rank) VALUES ('pgsz', ?)", (FTS_PAGE_SIZE,))
 
 
 def layout_is_current(conn: sqlite3.Connection) -> bool:
     """True when every search table exists exactly as this version creates it (the
-    schema text SQLite keeps is the CREATE statement without ``IF NOT EXISTS``), so an
-    index of an older layout (other tables, columns, prefixes or options) is rebuilt."""
+    schema text SQLite keeps is the CREATE statement without ``IF NOT EXISTS``) and its
+    full-text tables have this version's page size, so an index of an older layout (other
+    tables, columns, prefixes, options or pages) is rebuilt."""
     stored = dict(conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'").fetchall())
     for statement in _DDL:
         created = statement.replace(" IF NOT EXISTS", "", 1)
         name = created.split()[3 if created.startswith("CREATE VIRTUAL") else 2]
         if stored.get(name) != created:
             return False
-    return True
+    return all(conn.execute(f"SELECT v FROM {table}_config WHERE k = 'pgsz'").fetchone() == (FTS_PAGE_SIZE,)
+               for table in _FTS_TABLES)
 
 
 def drop_index(conn: sqlite3.Connection) -> None:
     """Drop the search tables, e.g. before rebuilding the index from scratch."""
-    for table in (TITLE_TABLE, WORDS_TABLE, TEXT_TABLE, DOC_TABLE, KIND_TABLE):
+    for table in (*_FTS_TABLES, DOC_TABLE, KIND_TABLE):
         conn.execute(f"DROP TABLE IF EXISTS {table}")
-
-
-def kind_range(code: int) -> tuple[int, int]:
-    """Return the first rowid of the kind with ``code`` and the first one past it."""
-    return code << SEQ_BITS, (code + 1) << SEQ_BITS
 
 
 def kind_token(kind: str) -> str:
