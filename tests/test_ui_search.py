@@ -389,6 +389,18 @@ def test_a_count_at_the_cap_reads_as_that_many_or_more(
     assert spoken["announcement"] == "新闻公告 · 99"
 
 
+def test_a_full_page_of_hits_says_they_are_the_best_of_more(guide: Guide, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """"z" finds over a hundred items: the list shows 50 under groups counting more, and the
+    line above says these are the best 50, not all there is; "北" finds 42, all shown."""
+    guide.window.show_search("z")
+    subtitle = guide.window.stack.currentWidget().findChild(QLabel, "pageSubtitle")
+    qtbot.waitUntil(lambda: subtitle.text() == "显示最相关的 50 条，按类型分组")
+    guide.ctx.state.set_language("en")
+    qtbot.waitUntil(lambda: subtitle.text() == "The best 50 shown, grouped by kind")
+    guide.window.show_search("北")
+    qtbot.waitUntil(lambda: subtitle.text() == "42 shown, best first, grouped by kind")
+
+
 HEADINGS = {"zh": {"forum": "论坛日程", "announcement": "新闻公告", "organization": "机构", "figure": "数据",
                    "person": "人物"},
             "en": {"forum": "Forums", "announcement": "News", "organization": "Organisations",

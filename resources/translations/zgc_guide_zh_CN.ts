@@ -739,6 +739,10 @@
         <translation>搜索结果</translation>
     </message>
     <message>
+        <source>The best %1 shown, grouped by kind</source>
+        <translation>显示最相关的 %1 条，按类型分组</translation>
+    </message>
+    <message>
         <source>%1 shown, best first, grouped by kind</source>
         <translation>显示 %1 条，按相关度排序并按类型分组</translation>
     </message>

@@ -70,6 +70,7 @@ class SearchPage(Page):
         box.textChanged.connect(self._text_changed)
         self._hits: list[SearchHit] = []
         self._counted = False  # the counts of self._hits are on screen
+        self._more = False  # the search found LIMIT hits: there may be more than are shown
         self._sessions_of: tuple[object, bool] | None = None  # (content, its forums are sessions)
         self._topics_of: tuple[object, list[Topic]] | None = None  # (content, its suggestions)
         self._counts_timer = QTimer(self)
@@ -104,7 +105,7 @@ class SearchPage(Page):
                 hits = with_figure_headings(hits, {f.id: f for f in queries.figures(
                     self.ctx.content, figure_ids)})
             # Counts of all matches come a moment later: the hits paint in this frame.
-            self._hits, self._counted = hits, False
+            self._hits, self._counted, self._more = hits, False, len(found.hits) >= LIMIT
             self.model.set_rows(group_hits(hits, {}, COUNT_CAP, sessions=self._sessions()))
             if hits:
                 self._counts_timer.start()
@@ -157,8 +158,10 @@ class SearchPage(Page):
         if self.box.text().strip():
             self.title.setText(self.tr("Search results"))
             shown = len(self.model.hits())
-            self.subtitle.setText(self.tr("%1 shown, best first, grouped by kind").replace(
-                "%1", str(shown)) if shown else self.tr("No results"))
+            # A group may count "100+" under a list of 50: say these are the best of more.
+            note = (self.tr("The best %1 shown, grouped by kind") if self._more
+                    else self.tr("%1 shown, best first, grouped by kind"))
+            self.subtitle.setText(note.replace("%1", str(shown)) if shown else self.tr("No results"))
         else:
             self.title.setText(self.tr("Search"))
             self.subtitle.setText(self.tr("Type Chinese, pinyin or English. Or start with one of these:")
