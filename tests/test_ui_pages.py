@@ -105,6 +105,37 @@ def test_a_figures_number_takes_at_most_a_third_of_a_narrow_row(guide: Guide) ->
     assert number.width() == int(250 * 1.35)
 
 
+def test_a_chinese_figure_keeps_its_unit_beside_its_number(guide: Guide) -> None:
+    """At 200% on a 1024-pixel window, 1.77万亿元 read "1.77万亿" then "元" alone below:
+    the number's column now fits a Chinese value on one line; English still breaks at a space."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QFontMetrics
+
+    from guide.ui.delegates import wrapped
+    from guide.ui.figure_delegate import two_lines_width
+    from guide.ui.models.lazy import ItemRole
+
+    guide.window.go(Location("figures"))
+    view = guide.window.page("figures").findChild(QListView, "figureList")
+    delegate = view.itemDelegate()
+    guide.ctx.state.set_text_scale(2.0)
+    guide.ctx.state.set_language("zh")
+    figures = [view.model().index(row, 0).data(ItemRole) for row in range(view.model().rowCount())]
+    values = {delegate.parts(f)[0].text: f for f in figures}
+    assert "1.77万亿元" in values, list(values)
+    for text, figure in values.items():
+        value, lines = delegate.parts(figure)
+        card = QRect(0, 0, 690, 100)  # Home's card at 200%
+        split = delegate.columns(card, value, lines[0])  # None: the number above the rest
+        width = delegate.stacked(card).width() if split is None else split[0].width()
+        assert wrapped(value.text, value.font, width, 8) == [text]
+    guide.ctx.state.set_language("en")
+    value, _lines = delegate.parts(values["1.77万亿元"])
+    assert value.text == "1.77 trillion yuan"
+    metrics = QFontMetrics(value.font)
+    assert two_lines_width(value.text, metrics) == metrics.horizontalAdvance("1.77 trillion")
+
+
 def test_a_forum_row_names_each_organiser_role_once(guide: Guide) -> None:
     """Three hosts read "Host: A · Host: B · Host: C"; now "Host: A, B and C"."""
     from guide.ui.delegates import ForumDelegate

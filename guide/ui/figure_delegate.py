@@ -18,11 +18,12 @@ LABEL_LINES = 4  # the most lines what a figure measures takes beside its number
 
 
 def two_lines_width(text: str, fm: QFontMetrics) -> int:
-    """The narrowest width that sets ``text`` on at most two lines, broken where wrapping
-    may break it (a space; between Chinese characters): "4.78 trillion" / "yuan"."""
+    """The narrowest width that sets ``text`` on at most two lines, broken only at a space:
+    "4.78 trillion" / "yuan". A Chinese value is one line: broken between its characters it
+    read "1.77万亿" / "元", the unit cut from its number."""
     best = fm.horizontalAdvance(text)
     for i in range(1, len(text)):
-        if text[i - 1] == " " or ("\u3000" <= text[i - 1] <= "\u9fff" and "\u3000" <= text[i] <= "\u9fff"):
+        if text[i - 1] == " ":
             best = min(best, max(fm.horizontalAdvance(text[:i].rstrip()),
                                  fm.horizontalAdvance(text[i:].lstrip())))
     return best
