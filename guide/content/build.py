@@ -275,8 +275,11 @@ def prepare_new_file(conn: sqlite3.Connection) -> None:
     # A temp file that is thrown away on failure needs no journal while it is built.
     conn.execute("PRAGMA journal_mode = OFF")
     conn.execute("PRAGMA synchronous = OFF")
-    # SQLite's 4 kB pages: 16 kB ones fill the index's 1.2 kB document rows better
-    # (345 -> 328 MB at 100k items) but made search about a tenth slower (docs/performance.md).
+    # 8 kB pages: a 4 kB page held three of the index's 1.2 kB document rows and left a
+    # sixth of itself empty (326.9 -> 313.2 MB at 100k items; search runs the same
+    # instructions). 16 kB ones fill them better still but made search a tenth slower
+    # (docs/performance.md, stop 35).
+    conn.execute("PRAGMA page_size = 8192")
     # FTS5's final merge frees the pages of the segments it merged (a fifth of the
     # file at 100k items); incremental auto-vacuum hands them back at the end, at a
     # fraction of a VACUUM's cost.
