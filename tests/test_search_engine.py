@@ -768,6 +768,27 @@ def test_a_ten_letter_word_is_the_whole_word_or_the_start_of_a_longer_one() -> N
     assert ids(search(conn, "zgcgjjsjydz")) == []
 
 
+def test_initials_longer_than_the_index_keeps_are_checked_whole() -> None:
+    """The words index keeps six letters of initials: seven to ten still find the title,
+    from its start and inside, and not a title that only shares the first six; an English
+    title's acronym of seven letters (read as initials too) is still found."""
+    conn = memory_index((
+        SearchDoc("area", "long", "中关村国际技术交易大会展区", "Exhibition area"),
+        SearchDoc("area", "other", "中关村国际技术学院", "Institute"),
+        SearchDoc("forum", "gttfepc", "全球伙伴大会",
+                  "Global Technology Trade Fair Ecosystem Partners Conference"),
+    ))  # fmt: skip
+    # zgcgjjs is 中关村国际技术 in both; then j(iao) in one, x(ue) in the other.
+    for query in ("zgcgjjsj", "cgjjsjyd", "zgcgjjsjyd"):
+        assert ids(search(conn, query)) == ["long"], query
+        assert count_by_kind(conn, query) == {"area": 1, "forum": 0}, query
+    assert ids(search(conn, "zgcgjjsx")) == ["other"]
+    assert ids(search(conn, "gjjsxy")) == ["other"]
+    assert ids(search(conn, "zgcgjjsz")) == []  # its first six are both titles' initials
+    assert sorted(ids(search(conn, "zgcgjjs"))) == ["long", "other"]
+    assert ids(search(conn, "GTTFEPC")) == ["gttfepc"]
+
+
 def test_an_index_of_another_layout_is_told_apart_from_the_current_one() -> None:
     """What decides whether an upgrade rebuilds the index: any table, column or option
     that differs from what this version creates."""

@@ -224,8 +224,8 @@ def _rebuild_search_index(conn: sqlite3.Connection) -> None:
     column), or a word of one-letter parts (c’t) was indexed joined too (version 12: the
     ``rank_words`` column's comment says so), or a letter with symbols (C++, C#) and a
     word with ä, ö or ü (Küche: kueche) spelt too (version 13: that comment again), or
-    its rowids carried the kind in their high bits (version 14: ``search_kind`` lists
-    runs of rowids).
+    its rowids carried the kind in their high bits and its initials tokens ran to ten
+    letters (version 14: ``search_kind`` lists runs of rowids).
 
     A build indexes at version 1 already in the current layout: then nothing to do.
     """

@@ -20,6 +20,7 @@ from guide.search.model import SearchDoc
 from guide.search.schema import (
     ACRONYM,
     DOC_TABLE,
+    INITIALS_LONGEST,
     KIND_TABLE,
     START,
     TEXT_COLUMNS,
@@ -367,7 +368,7 @@ def _sequence_tokens(seq: Spelling) -> tuple[tuple[str, ...], tuple[str, ...], s
     for syllable in seq:
         full_tokens.append(MARK + joined[offset : offset + WORDS_LONGEST])
         offset += len(syllable)
-    initial_tokens = [MARK + initials[i : i + WORDS_LONGEST] for i in range(len(seq))]
+    initial_tokens = [MARK + initials[i : i + INITIALS_LONGEST] for i in range(len(seq))]
     return tuple(full_tokens), tuple(initial_tokens), "'".join(seq), "'".join(initials)
 
 

@@ -15,7 +15,15 @@ import re
 from dataclasses import dataclass
 
 from guide.search.english import acronym_plural, can_be_acronym, singulars
-from guide.search.schema import ACRONYM, MAX_PINYIN_TOKEN, MAX_WORD, START, WORDS_LONGEST, kind_token
+from guide.search.schema import (
+    ACRONYM,
+    INITIALS_LONGEST,
+    MAX_PINYIN_TOKEN,
+    MAX_WORD,
+    START,
+    WORDS_LONGEST,
+    kind_token,
+)
 from guide.search.syllables import SYLLABLES
 from guide.search.text import (
     CJK_RUN,
@@ -209,6 +217,7 @@ class Check:
     pinyin: str
     singulars: tuple[str, ...] = ()
     umlauts: bool = False
+    acronym: bool = False  # or the acronym of a title (english.acronyms), whole
 
 
 def title_query(pieces: Pieces, kind: str | None = None, *, start: bool = False) -> TitleQuery:
@@ -230,6 +239,7 @@ def title_query(pieces: Pieces, kind: str | None = None, *, start: bool = False)
             term += f" OR {_term(mark, pinyin)}"
         if piece.umlauts and not first:  # no start token holds an umlaut spelling
             term += f" OR {_term(UMLAUT_MARK, text)}"
+        term += _initials_term(mark, piece, checks)
         latin.append(term + _singular_terms(mark, piece, WORDS_LONGEST) + _acronym_term(piece))
     return _title_query(chinese, latin, kind, checks)
 
@@ -238,7 +248,7 @@ def pinyin_query(pieces: Pieces, kind: str | None = None) -> TitleQuery:
     """Every piece as pinyin of a title or name (or as a Latin word of one: words and
     pinyin share search_words' terms, and those rows match the query read as text)."""
     checks: list[Check] = []
-    terms = [_term(MARK, _cut(p, checks)[1]) for p in pieces]
+    terms = [_term(MARK, _cut(p, checks)[1]) + _initials_term(MARK, p, checks) for p in pieces]
     return _title_query([], terms, kind, checks)
 
 
@@ -248,8 +258,30 @@ def _cut(piece: Piece, checks: list[Check]) -> tuple[str, str]:
         return piece.text, piece.pinyin
     # A singular is a letter or two shorter than its plural: one of WORDS_LONGEST
     # letters or more is only asked when the plural is cut, and checked here.
-    checks.append(Check(piece.text, piece.pinyin, piece.singulars, piece.umlauts))
+    checks.append(_check(piece))
     return piece.text[:WORDS_LONGEST], piece.pinyin[:WORDS_LONGEST]
+
+
+def _check(piece: Piece) -> Check:
+    return Check(piece.text, piece.pinyin, piece.singulars, piece.umlauts,
+                 can_be_acronym(piece.text) and not piece.symbol)
+
+
+# The first letters of pinyin syllables: initials never hold i, u or ü (v).
+_INITIALS = frozenset(syllable[0] for syllable in SYLLABLES)
+
+
+def _initials_term(mark: str, piece: Piece, checks: list[Check]) -> str:
+    """``OR`` the piece's first :data:`INITIALS_LONGEST` letters as an exact term when it
+    could be the initials of more syllables than the words index keeps (it cuts initials
+    tokens there), and check the piece whole in the title keys: the term also finds
+    spellings only starting so. A piece with i, u or v is no initials: nothing to add."""
+    initials = piece.pinyin
+    if len(initials) <= INITIALS_LONGEST or not _INITIALS.issuperset(initials):
+        return ""
+    if not any(check.word == piece.text for check in checks):  # _cut checks long pieces
+        checks.append(_check(piece))
+    return f' OR "{mark}{initials[:INITIALS_LONGEST]}"'
 
 
 def _acronym_term(piece: Piece) -> str:

@@ -11,8 +11,9 @@ Design (measured in ``shared/notes/search.md`` on SQLite 3.40.1):
   Pairs never span two runs, so ``京金`` does not match ``北京，金融``.
 * **Pinyin: one token per syllable start.** For each CJK run of a title or name the
   words index holds the joined pinyin from every syllable to the end (``lusejinrong
-  sejinrong jinrong rong``) and the same for initials (``lsjr sjr jr r``), so
-  every pinyin query - full, last syllable cut short, initials - is one prefix term.
+  sejinrong jinrong rong``) and the same for initials (``lsjr sjr jr r``, cut at six
+  letters: :data:`INITIALS_LONGEST`), so every pinyin query - full, last syllable cut
+  short, initials - is one prefix term (longer initials: one exact term and a check).
   Person names get every heteronym reading (单 dan/shan/chan) and ``pinyin_alt``.
 * **Three contentless FTS5 tables** (``content=''``; the original text lives once, in
   ``search_doc``), each read by the pieces it can answer. ``search_title`` holds the
@@ -147,6 +148,12 @@ MAX_PINYIN_TOKEN = 64
 MAX_WORD = 20
 TITLE_PREFIXES = "1"  # one-character Chinese queries
 WORDS_LONGEST = 10  # the longest Latin/pinyin prefix the words index serves (letters)
+# Initials tokens (zgclt: one letter per syllable, from each syllable start) are cut
+# shorter: nobody types the initials of seven syllables on the way to a title, but each
+# start's seven to ten letters were a term of their own in four prefix indexes (a quarter
+# of the words index). A query word of more letters that could be initials also asks its
+# first six as an exact term, checked whole in the title keys (query.Check).
+INITIALS_LONGEST = 6
 # Indexed tokens are cut at WORDS_LONGEST letters, so a query word that long is an
 # exact term and needs no prefix index: 1-9 letters (+ marker).
 WORDS_PREFIXES = " ".join(map(str, range(3, WORDS_LONGEST + 2)))

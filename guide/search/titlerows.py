@@ -57,6 +57,8 @@ def _check(index: int, check: Check) -> str:
     tests += [f"instr(d.rank_words, :ts{index}_{i})" for i in range(len(check.singulars))]
     if check.umlauts:
         tests.append(f"instr(d.rank_words, :tu{index})")
+    if check.acronym:
+        tests.append(f"instr(d.rank_acronyms, :ta{index})")
     return tests[0] if len(tests) == 1 else f"({' OR '.join(tests)})"
 
 
@@ -70,6 +72,8 @@ def title_match_params(query: TitleQuery) -> dict[str, object]:
         params.update((f"ts{index}_{i}", f" {word} ") for i, word in enumerate(check.singulars))
         if check.umlauts:  # a word's umlaut spelling (~kueche: text.UMLAUT_WORD)
             params[f"tu{index}"] = f" {UMLAUT_WORD}{check.word}"
+        if check.acronym:  # rank_acronyms frames each acronym with spaces
+            params[f"ta{index}"] = f" {check.word} "
     return params
 
 
