@@ -768,6 +768,29 @@ def test_a_ten_letter_word_is_the_whole_word_or_the_start_of_a_longer_one() -> N
     assert ids(search(conn, "zgcgjjsjydz")) == []
 
 
+def test_a_rows_chinese_title_key_is_its_folded_title_and_names_whether_kept_or_not() -> None:
+    """rank_cjk is kept only where folding changes the title or names; elsewhere SQL frames
+    the stored ones. Ranking must read the same key either way."""
+    from guide.search.schema import rank_cjk_sql
+    from guide.search.text import fold
+
+    docs = (
+        SearchDoc("forum", "plain", "绿色金融论坛", names=("张伟", "周云帆")),
+        SearchDoc("forum", "alone", "绿色金融论坛"),
+        SearchDoc("area", "latin", "AI展区", names=("ＩＢＭ",)),
+        SearchDoc("photo", "traditional", "中關村論壇", names=("張偉",)),
+        SearchDoc("photo", "lines", "第一行\n第二行"),
+    )
+    conn = memory_index(docs)
+    keys = dict(conn.execute(f"SELECT id, {rank_cjk_sql()} FROM search_doc").fetchall())
+    kept = dict(conn.execute("SELECT id, rank_cjk IS NOT NULL FROM search_doc").fetchall())
+    for doc in docs:
+        fields = [fold(doc.title).replace("\n", " "), *(fold(n) for n in doc.names or ())]
+        assert keys[doc.id] == "\n" + "\n".join(fields) + "\n", doc.id
+    assert kept == {"plain": 0, "alone": 0, "latin": 1, "traditional": 1, "lines": 1}
+    assert ids(search(conn, "绿色金融论坛"))[:2] == ["plain", "alone"]
+
+
 def test_initials_longer_than_the_index_keeps_are_checked_whole() -> None:
     """The words index keeps six letters of initials: seven to ten still find the title,
     from its start and inside, and not a title that only shares the first six; an English

@@ -233,11 +233,14 @@ def _rows(rowid: int, doc: SearchDoc) -> tuple[tuple[object, ...], ...]:
     name_words = [word for name, folded in zip(names, folded_names, strict=True)
                   for word in _rank_words(name, folded)]
     joined_names = "\n".join(names)
+    framed = "\n" + "\n".join([folded_title, *folded_names]) + "\n"
+    # NULL where the stored title and names frame to the same (schema.rank_cjk_sql).
+    stored = "\n" + title + ("\n" + joined_names if joined_names else "") + "\n"
     whole, parts = _acronyms(doc.kind, folded_title, folded_title_en)
     doc_row = (
         rowid, doc.kind, doc.id, title, title_en, joined_names, body, body_en, date,
         # Title first, then names: rank.py tells a match in the title itself apart.
-        "\n" + "\n".join([folded_title, *folded_names]) + "\n",  # rank_cjk
+        None if framed == stored else framed,  # rank_cjk
         " " + " ".join([*title_words, "\t", *name_words]) + " ",  # rank_words
         "\n" + "\n".join([*lines[0], "\t", *lines[1]]) + "\n",  # rank_pinyin
         pinyin_map,

@@ -21,6 +21,7 @@ from functools import cached_property
 
 from guide.search.english import can_be_acronym
 from guide.search.query import Piece, Pieces
+from guide.search.schema import rank_cjk_sql
 from guide.search.syllables import ends_on_syllable, is_syllables
 from guide.search.text import CJK_RUN, UMLAUT_WORD
 
@@ -240,7 +241,7 @@ def key_columns(tiers: list[PieceTier], table: str = "") -> str:
     without their ', which SQLite's replace() gives at a fraction of the cost of
     str.replace in Python. A query without pinyin reads neither spelling (NULL)."""
     t = f"{table}." if table else ""
-    keys = f"{t}rank_cjk, {t}rank_words, "
+    keys = f"{rank_cjk_sql(table)}, {t}rank_words, "
     # Nor the acronyms without a piece that can be one (a pinyin prefix of 11 letters or
     # more): a tier reads them only for such a piece.
     acronyms = f"{t}rank_acronyms" if any(piece.acronym for piece in tiers) else "NULL"

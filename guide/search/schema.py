@@ -179,7 +179,7 @@ _DDL = (
         body TEXT NOT NULL,
         body_en TEXT NOT NULL,
         date TEXT,
-        rank_cjk TEXT NOT NULL,       -- newline-framed folded title and names
+        rank_cjk TEXT,                -- newline-framed folded title and names; NULL: as stored (rank_cjk_sql)
         rank_words TEXT NOT NULL,     -- space-framed Latin words of titles, names: c’t ct, c++ cpp, für ~fuer
         rank_pinyin TEXT NOT NULL,    -- newline-framed spellings, syllables joined by '
         pinyin_map TEXT NOT NULL,     -- per character readings of title and names
@@ -209,6 +209,15 @@ _DDL = (
 # counts cost what they did before, search a little less, for 3 MB at 100k items.
 FTS_PAGE_SIZE = 2000
 _FTS_TABLES = (TITLE_TABLE, WORDS_TABLE, TEXT_TABLE)
+
+
+def rank_cjk_sql(table: str = "") -> str:
+    """SQL for a row's ``rank_cjk``: the title and names framed by newlines, kept only where
+    folding changes them (a Latin capital, a fullwidth letter, a traditional character);
+    otherwise NULL and made from the stored title and names (6.7 MB at 100k items)."""
+    t = f"{table}." if table else ""
+    return (f"coalesce({t}rank_cjk, char(10) || {t}title"
+            f" || iif({t}names = '', '', char(10) || {t}names) || char(10))")
 
 
 def create_index(conn: sqlite3.Connection) -> None:
