@@ -768,6 +768,30 @@ def test_a_ten_letter_word_is_the_whole_word_or_the_start_of_a_longer_one() -> N
     assert ids(search(conn, "zgcgjjsjydz")) == []
 
 
+def test_a_plural_that_could_be_initials_still_finds_its_singulars_pinyin() -> None:
+    """"changes" asks its singular "change" as a whole word or a whole spelling to the end of
+    a title (嫦娥: chang'e); being 7 letters without i, u or v, it is checked in the title
+    keys too (it could be initials), and the check must accept what the singular found."""
+    conn = memory_index((SearchDoc("forum", "f1", "嫦娥"), SearchDoc("forum", "f2", "深圳"),
+                         SearchDoc("area", "a1", "常数")))  # fmt: skip
+    assert ids(search(conn, "changes")) == ["f1"]
+    assert ids(search(conn, "shenzhens")) == ["f2"]
+    assert count_by_kind(conn, "changes") == {"forum": 1, "area": 0}
+
+
+def test_rows_written_before_a_failed_batch_are_counted() -> None:
+    """A duplicate id in a later batch fails the call after earlier batches were written; a
+    caller that goes on and commits has those rows searchable and counted."""
+    conn = sqlite3.connect(":memory:")
+    docs = [SearchDoc("photo", f"p{i}", f"观众{i}") for i in range(1500)]
+    with pytest.raises(sqlite3.IntegrityError):
+        index_documents(conn, [*docs, SearchDoc("photo", "p1", "重复")])
+    index_documents(conn, [SearchDoc("photo", "new", "新的观众")])
+    conn.commit()
+    assert count_by_kind(conn, "观众") == {"photo": COUNT_CAP}
+    assert count_by_kind(conn, "观众999") == {"photo": 1}
+
+
 def test_a_rows_chinese_title_key_is_its_folded_title_and_names_whether_kept_or_not() -> None:
     """rank_cjk is kept only where folding changes the title or names; elsewhere SQL frames
     the stored ones. Ranking must read the same key either way."""

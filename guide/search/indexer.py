@@ -108,21 +108,21 @@ def index_documents(
     done = 0
     try:
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="search-index") as pool:
-            pending: Future[Batch] | None = None
+            pending: tuple[Future[Batch], list[SearchDoc], list[int]] | None = None
             for batch in _batches(docs):
                 rowids = list(range(last + 1, last + 1 + len(batch)))
                 last += len(batch)
-                for rowid, doc in zip(rowids, batch, strict=True):
-                    runs.add(rowid, doc.kind)
                 future = pool.submit(_prepare, batch, rowids)
                 if pending is not None:
-                    done += _write(conn, pending.result(), progress, done)
-                pending = future
+                    done += _write(conn, pending, runs, progress, done)
+                pending = future, batch, rowids
             if pending is not None:
-                done += _write(conn, pending.result(), progress, done)
-        runs.save(conn)
+                done += _write(conn, pending, runs, progress, done)
         _fts_command(conn, "optimize")
     finally:
+        # The runs of the batches written, even when a later one failed (a duplicate id)
+        # and the caller goes on: their rows are counted.
+        runs.save(conn)
         _fts_command(conn, "automerge", 4)
         _fts_command(conn, "crisismerge", 16)
         # The caches hold hundreds of thousands of objects after a large build: keep
@@ -173,14 +173,19 @@ def _prepare(batch: list[SearchDoc], rowids: list[int]) -> Batch:
 
 def _write(
     conn: sqlite3.Connection,
-    rows: Batch,
+    pending: tuple[Future[Batch], list[SearchDoc], list[int]],
+    runs: _Runs,
     progress: Callable[[int], None] | None,
     done_before: int,
 ) -> int:
+    future, batch, rowids = pending
+    rows = future.result()
     # Document rows first: a duplicate id fails before the FTS rows are written.
     count = conn.execute(_DOC_INSERT, (rows[0],)).rowcount
     for insert, table_rows in zip(_INSERTS[1:], rows[1:], strict=True):
         conn.execute(insert, (table_rows,))
+    for rowid, doc in zip(rowids, batch, strict=True):
+        runs.add(rowid, doc.kind)
     if progress is not None:
         progress(done_before + count)
     return count

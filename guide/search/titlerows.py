@@ -54,7 +54,11 @@ def _check(index: int, check: Check) -> str:
     tests = [f"instr(d.rank_words, :tw{index})"]
     if check.pinyin:
         tests.append(f"instr(replace(d.rank_pinyin, '''', ''), :tp{index})")
-    tests += [f"instr(d.rank_words, :ts{index}_{i})" for i in range(len(check.singulars))]
+    for i in range(len(check.singulars)):
+        # A singular is one exact term: a whole word, or the spelling from a syllable to
+        # the end of a title or name (嫦娥 is "change", the singular "changes" asks).
+        tests += [f"instr(d.rank_words, :ts{index}_{i})",
+                  f"instr(replace(d.rank_pinyin, '''', ''), :tz{index}_{i})"]
     if check.umlauts:
         tests.append(f"instr(d.rank_words, :tu{index})")
     if check.acronym:
@@ -70,6 +74,7 @@ def title_match_params(query: TitleQuery) -> dict[str, object]:
         params[f"tp{index}"] = check.pinyin
         # A singular is a whole word: framed by spaces on both sides.
         params.update((f"ts{index}_{i}", f" {word} ") for i, word in enumerate(check.singulars))
+        params.update((f"tz{index}_{i}", f"{word}\n") for i, word in enumerate(check.singulars))
         if check.umlauts:  # a word's umlaut spelling (~kueche: text.UMLAUT_WORD)
             params[f"tu{index}"] = f" {UMLAUT_WORD}{check.word}"
         if check.acronym:  # rank_acronyms frames each acronym with spaces
