@@ -389,6 +389,49 @@ def test_a_count_at_the_cap_reads_as_that_many_or_more(
     assert spoken["announcement"] == "新闻公告 · 99"
 
 
+def test_hits_are_measured_once_per_width_and_language(guide: Guide, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Every keystroke lays the results out again when its counts come and when a row is
+    selected; a hit already measured at that width, language and text size is not laid out
+    again, and one shown in the other language or at another size is."""
+    import guide.ui.search_delegate as sd
+
+    measured: list[str] = []
+    real = sd.marked_height
+
+    def counting(text: str, *args: Any) -> int:
+        measured.append(text)
+        return real(text, *args)
+
+    monkeypatch.setattr(sd, "marked_height", counting)
+    guide.window.show_search("北京")
+    view = guide.window.findChild(QListView, "searchResults")
+    qtbot.waitUntil(lambda: any(isinstance(r, GroupHeader) and r.count for r in view.model().rows()))
+    assert measured
+    def heights() -> list[int]:
+        model = view.model()
+        return [view.sizeHintForIndex(model.index(r, 0)).height() for r in range(model.rowCount())]
+
+    before = heights()
+    measured.clear()
+    view.doItemsLayout()
+    guide.window.stack.currentWidget().select(3)
+    assert measured == []
+    guide.ctx.state.set_language("en")
+    qtbot.wait(20)
+    view.doItemsLayout()
+    assert measured  # English titles: laid out anew
+    guide.ctx.state.set_language("zh")
+    qtbot.wait(20)
+    measured.clear()
+    view.doItemsLayout()
+    assert measured == []  # back in Chinese at the same size: measured before
+    guide.ctx.state.set_text_scale(2.0)
+    qtbot.wait(20)
+    view.doItemsLayout()
+    assert measured  # twice the text size: laid out anew
+    assert sum(heights()) > sum(before)
+
+
 def test_a_full_page_of_hits_says_they_are_the_best_of_more(guide: Guide, qtbot) -> None:  # type: ignore[no-untyped-def]
     """"z" finds over a hundred items: the list shows 50 under groups counting more, and the
     line above says these are the best 50, not all there is; "北" finds 42, all shown."""
