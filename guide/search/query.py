@@ -263,8 +263,7 @@ def _cut(piece: Piece, checks: list[Check]) -> tuple[str, str]:
 
 
 def _check(piece: Piece) -> Check:
-    return Check(piece.text, piece.pinyin, piece.singulars, piece.umlauts,
-                 can_be_acronym(piece.text) and not piece.symbol)
+    return Check(piece.text, piece.pinyin, piece.singulars, piece.umlauts, _may_be_acronym(piece))
 
 
 # The first letters of pinyin syllables: initials never hold i, u or ü (v).
@@ -293,7 +292,12 @@ def _acronym_term(piece: Piece) -> str:
     100k items, when more titles start with the word than are ranked, its acronyms are
     ranked among them and not left out.
     """
-    return f' OR "{ACRONYM}{piece.text}"' if can_be_acronym(piece.text) and not piece.symbol else ""
+    return f' OR "{ACRONYM}{piece.text}"' if _may_be_acronym(piece) else ""
+
+
+def _may_be_acronym(piece: Piece) -> bool:
+    """Whether the words index is asked the piece as an acronym (a spelt symbol never is)."""
+    return can_be_acronym(piece.text) and not piece.symbol
 
 
 def _singular_terms(mark: str, piece: Piece, longest: int) -> str:
