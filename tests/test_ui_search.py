@@ -551,3 +551,30 @@ def test_the_results_list_is_named_from_the_first_search_on(qtbot, real_db: Path
         _, view = _typed(g, qtbot, "robot exhibition")
         assert g.window.page("search").fewer.isVisible()  # the fallback note's list too
         assert QAccessible.queryAccessibleInterface(view).text(QAccessible.Text.Name) == name
+
+
+def test_a_keystroke_measures_the_hits_on_screen_and_the_counts_measure_the_rest(
+        guide: Guide, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A keystroke's results paint after measuring the cards the list shows, not all 50
+    (each lays out its texts); the cards below get their own heights when the counts come,
+    and what is on screen does not move."""
+    guide.window.show_search("")
+    page = guide.window.pages["search"]
+    view = guide.window.findChild(QListView, "searchResults")
+    box = _box(guide)
+    box.setText("论坛")
+    page.run()  # the keystroke's own turn: search, rows, the first layout
+    rows = view.model().rowCount()
+    first = [QRect(view.visualRect(view.model().index(r, 0))) for r in range(rows)]
+    shown = view.viewport().rect()
+    on_screen = [r for r in range(rows) if first[r].intersects(shown)]
+    assert page._delegate.guessed and len(on_screen) < rows  # hits below the screen: guessed
+    qtbot.waitUntil(lambda: page._counted)
+    counted = [QRect(view.visualRect(view.model().index(r, 0))) for r in range(rows)]
+    # The rows on screen were measured already: only the counts in the headings change.
+    assert all(counted[r].height() == first[r].height() for r in on_screen)
+    # Every card now has its measured height: measuring all of them afresh changes nothing.
+    page._delegate._heights.clear()
+    view.doItemsLayout()
+    assert [view.visualRect(view.model().index(r, 0)) for r in range(rows)] == counted
+    assert any(counted[r] != first[r] for r in range(rows) if r not in on_screen)

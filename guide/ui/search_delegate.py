@@ -175,6 +175,9 @@ class SearchDelegate(BaseDelegate):
         # out again when its counts come and when a row is selected, and measuring a hit
         # lays out its texts (146 measures a keystroke at 5k items: 58% of its time).
         self._heights: dict[tuple[SearchHit, int, str, float], int] = {}
+        # Pixels of rows still measured in this layout pass (None: all): see measure_first.
+        self._budget: int | None = None
+        self.guessed = False  # a row of the pass got a guessed height
 
     def bookmarkable(self, index: Index) -> bool:
         """Hits have stars (figures too, as in the Figures list); headers and suggestions not."""
@@ -234,7 +237,22 @@ class SearchDelegate(BaseDelegate):
 
         return Line(text, font, color)
 
+    def measure_first(self, pixels: int | None) -> None:
+        """Measure only the rows of the next layout pass that fill ``pixels`` (the list's
+        height), from its top; the rest get a guessed height (``guessed``) until a pass with
+        ``None`` measures them. Measuring a card lays out its texts: a keystroke's 50 hits
+        measured before its first paint were most of its time, and only the first screen
+        of them is seen then."""
+        self._budget = pixels
+        self.guessed = False
+
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        size = self._size(option, index)
+        if self._budget is not None:
+            self._budget -= size.height()
+        return size
+
+    def _size(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         row = self.measured_item(index)
         title = QFontMetrics(self.font("title", True)).lineSpacing()
         if isinstance(row, GroupHeader):
@@ -243,15 +261,16 @@ class SearchDelegate(BaseDelegate):
             return QSize(400, title + QFontMetrics(self.font("small")).lineSpacing() + PAD + 14)
         edges = 2 * (3 + CARD_TOP)  # the card's margin in the row, then its padding
         if not isinstance(row, SearchHit):  # a very long list: every row as tall as a full card
-            body = QFontMetrics(self.font("body")).lineSpacing()
-            small = QFontMetrics(self.font("small")).lineSpacing()
-            return QSize(400, edges + 2 * title + 2 * body + small + 2 * GAP)
+            return QSize(400, edges + self._full_card(title))
         # As tall as what it shows: a one-line snippet or no other-language title leaves
         # no blank band at the bottom of the card, a long title gets its lines.
         width = self.row_width(option) - 12 - 2 * PAD
         state = self.ctx.state
         key = (row, width, state.lang, state.text_scale)
         height = self._heights.get(key)
+        if height is None and self._budget is not None and self._budget <= 0:
+            self.guessed = True  # below the first screen: measured after the first paint
+            return QSize(400, edges + self._full_card(title))
         if height is None:
             height = sum(marked_height(b.text, b.marks, b.font, width - (self.star_room() if i == 0 else 0),
                                        b.lines) + GAP for i, b in enumerate(self.blocks(row)))
@@ -259,3 +278,9 @@ class SearchDelegate(BaseDelegate):
                 self._heights.clear()
             self._heights[key] = height
         return QSize(400, edges + height - GAP)
+
+    def _full_card(self, title: int) -> int:
+        """The texts' height of a card with a two-line title and snippet and its other title."""
+        body = QFontMetrics(self.font("body")).lineSpacing()
+        small = QFontMetrics(self.font("small")).lineSpacing()
+        return 2 * title + 2 * body + small + 2 * GAP

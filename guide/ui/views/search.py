@@ -48,8 +48,8 @@ class SearchPage(Page):
         self.fewer.setWordWrap(True)
         self.fewer.setVisible(False)
         self.layout_.addWidget(self.fewer)
-        self.results = list_view(self.model, SearchDelegate(ctx), name="searchResults",
-                                 on_open=self._open)
+        self._delegate = SearchDelegate(ctx)
+        self.results = list_view(self.model, self._delegate, name="searchResults", on_open=self._open)
         self.results.setUniformItemSizes(False)
         self.results.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # typing stays in the box
         self.empty = QLabel()
@@ -106,6 +106,9 @@ class SearchPage(Page):
                     self.ctx.content, figure_ids)})
             # Counts of all matches come a moment later: the hits paint in this frame.
             self._hits, self._counted, self._more = hits, False, len(found.hits) >= LIMIT
+            # This keystroke's layout measures the hits the list shows at once; the rest are
+            # measured when the counts come, after its paint.
+            self._delegate.measure_first(self.results.viewport().height())
             self.model.set_rows(group_hits(hits, {}, COUNT_CAP, sessions=self._sessions()))
             if hits:
                 self._counts_timer.start()
@@ -137,9 +140,15 @@ class SearchPage(Page):
     def _add_counts(self) -> None:
         """Second pass for the query on screen: how many match in all, per kind."""
         query = self.last_query or ""
+        # From here every hit is measured: those below the keystroke's first screen had a
+        # guessed height (measure_first), and the list is laid out again with the counts.
+        guessed = self._delegate.guessed
+        self._delegate.measure_first(None)
         # Hidden: the window was closed (its content too) or left in the same turn; the
         # counts come when the page shows again.
         if not self._hits or query != self.box.text() or not self.isVisible():
+            if guessed:
+                self.results.doItemsLayout()
             return
         row = self.results.currentIndex().row()
         # Counted for the words the hits are for: the counts agree with the list.
