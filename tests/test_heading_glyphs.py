@@ -122,3 +122,31 @@ def test_a_latin_detail_title_in_the_chinese_ui_keeps_its_bold(qtbot: QtBot, pro
             assert g.window.detail.title.font().weight() == QFont.Weight.Bold
         finally:
             g.ctx.state.set_text_scale(1.0)
+
+
+@pytest.mark.parametrize("px", [24, 40, 60])
+def test_the_kiosks_bold_chinese_is_not_a_block(qtbot: QtBot, real_db: Path, px: int) -> None:
+    """The kiosk's lettering (in pixels, bold: the idle screen's titles and "触摸屏幕开始",
+    the countdown's note) took Qt's synthetic bold, which closed 量, 幕 and 意 into blocks;
+    its English keeps its bold."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QImage, QPainter
+
+    from guide.kiosk.widgets.base import latin_where_latin, pixel_font, wrap_text
+
+    with shown_guide(qtbot, real_db, lang="zh", size=(1280, 800)):  # the bundled face
+        font = pixel_font(px, bold=True)
+        text = "全国技术合同数量"
+        image = QImage(20 * px, 3 * px, QImage.Format.Format_RGB32)
+        image.fill(QColor("white"))
+        painter = QPainter(image)
+        wrap_text(painter, image.rect(), text, font, QColor("black"))
+        painter.end()
+        metrics = QFontMetrics(latin_where_latin(text, font))
+        box = metrics.tightBoundingRect("量").translated(metrics.horizontalAdvance(text[:-1]),
+                                                         metrics.ascent())
+        box = box.intersected(QRect(0, 0, image.width(), image.height()))
+        dark = sum(QColor(image.pixel(x, y)).lightness() < 128
+                   for y in range(box.top(), box.bottom() + 1) for x in range(box.left(), box.right() + 1))
+        assert dark / (box.width() * box.height()) < 0.62
+        assert latin_where_latin("Touch the screen to start", font).weight() == QFont.Weight.Bold

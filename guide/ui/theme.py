@@ -252,7 +252,9 @@ def focus_shown(option: QStyleOptionViewItem) -> bool:
 # From this size up, Chinese text asked to be bold is set at DemiBold, which the bundled
 # face (it has no bold) draws regular: Qt's synthetic bold thickens every stroke by a share
 # of the size and closed the gaps of dense characters (量 of 数量 a solid block in a title).
-BOLD_CJK_LIMIT_PT = 20.0
+# Drawn at 16 to 28 px, the lower half of 量 is a block from 20 px up and nearly so from 16:
+# at 20 pt (27 px) a kiosk's titles (18.6 pt at its text size of 1.35) were blocks.
+BOLD_CJK_LIMIT_PT = 16.0
 
 
 def bold_weight(point_size: float, lang: str | None = None) -> QFont.Weight:
@@ -262,6 +264,22 @@ def bold_weight(point_size: float, lang: str | None = None) -> QFont.Weight:
     if (lang or _ui_lang[0]) == "zh" and point_size >= BOLD_CJK_LIMIT_PT:
         return QFont.Weight.DemiBold
     return QFont.Weight.Bold
+
+
+def bold_as_drawn(font: QFont, text: str) -> QFont:
+    """``font`` for drawing ``text`` when the font was made without knowing it (the kiosk's
+    lettering, in pixels): a bold from :data:`BOLD_CJK_LIMIT_PT` up at DemiBold, drawn
+    regular, where ``text`` has Chinese, and Bold where it has none (see :func:`bold_for`)."""
+    if font.weight() < QFont.Weight.DemiBold:
+        return font
+    size = font.pointSizeF() if font.pointSizeF() > 0 else font.pixelSize() * 72 / 96
+    weight = (QFont.Weight.DemiBold if size >= BOLD_CJK_LIMIT_PT and has_chinese(text)
+              else QFont.Weight.Bold)
+    if font.weight() == weight:
+        return font
+    drawn = QFont(font)
+    drawn.setWeight(weight)
+    return drawn
 
 
 def has_chinese(text: str) -> bool:

@@ -26,6 +26,7 @@ from guide.content.models import Figure
 from guide.kiosk.slides import ForumLine, Section, Slide, build_slides
 from guide.kiosk.widgets.base import PALETTE, Overlay, chinese, pixel_font, text_height, wrap_text
 from guide.ui import text as tx
+from guide.ui import theme
 from guide.ui.context import AppContext
 from guide.ui.image_delegates import NO_PICTURE, paint_picture_note, paint_placeholder
 from guide.ui.images import ImageCache, picture_shows
@@ -74,7 +75,7 @@ def paint_photo(painter: QPainter, box: QRect, images: ImageCache, image: str | 
         return
     paint_placeholder(painter, box, PALETTE)
     if images.is_missing(image, QSize(1600, 1000)):  # not merely loading
-        paint_picture_note(painter, box, note, pixel_font(28 * unit, bold=True))
+        paint_picture_note(painter, box, note, theme.bold_as_drawn(pixel_font(28 * unit, bold=True), note))
 
 
 def highlights(ctx: AppContext) -> list[Slide]:
@@ -262,10 +263,10 @@ class AttractScreen(Overlay):
         painter.fillRect(QRect(rect.left(), rect.top(), rect.width(), int(6 * unit)),
                          QColor(PALETTE.focus))
         text_rect = rect.adjusted(0, int(18 * unit), 0, -int(40 * unit))
-        painter.setFont(pixel_font(60 * unit, bold=True))
+        first, second = self.pair(chinese(ATTRACT_CONTEXT, TOUCH_TO_START), TOUCH_TO_START)
+        painter.setFont(theme.bold_as_drawn(pixel_font(60 * unit, bold=True), first))
         painter.setPen(QColor(PALETTE.primary))
         top = text_rect.adjusted(0, 0, 0, -text_rect.height() // 2 + int(10 * unit))
-        first, second = self.pair(chinese(ATTRACT_CONTEXT, TOUCH_TO_START), TOUCH_TO_START)
         painter.drawText(top, int(Qt.AlignmentFlag.AlignCenter), first)
         painter.setFont(pixel_font(34 * unit))
         painter.setPen(QColor(PALETTE.text))
@@ -285,7 +286,7 @@ class AttractScreen(Overlay):
     def _heading(self, painter: QPainter, rect: QRect, zh: str, en: str, unit: float,
                  color: str = "#ffd27f") -> int:
         text = one_line(self.pair(zh, en))
-        font = pixel_font(40 * unit, bold=True)
+        font = theme.bold_as_drawn(pixel_font(40 * unit, bold=True), text)
         # One line in its 70 units: set smaller where both languages are wider than the screen
         # (a portrait kiosk's day headings), not cut at its edge.
         while font.pixelSize() > 24 * unit and QFontMetrics(font).horizontalAdvance(text) > rect.width():

@@ -87,10 +87,13 @@ def text_height(rect: QRect, text: str, font: QFont,
 
 
 def latin_where_latin(text: str, font: QFont) -> QFont:
-    """``font`` in the Latin face first for English text with curly quotes: the bundled CJK
-    face draws “ ” ‘ ’ full width, which left a gap before every quoted English line on the
-    idle screen. Other English keeps the CJK face's own Latin letters, so a screen does not
-    mix two faces line by line; text with Chinese keeps its wide punctuation."""
+    """``font`` as ``text`` is drawn in it: bold Chinese at DemiBold from the size where Qt's
+    synthetic bold closes dense characters (theme.bold_as_drawn); in the Latin face first for
+    English text with curly quotes: the bundled CJK face draws “ ” ‘ ’ full width, which left
+    a gap before every quoted English line on the idle screen. Other English keeps the CJK
+    face's own Latin letters, so a screen does not mix two faces line by line; text with
+    Chinese keeps its wide punctuation."""
+    font = theme.bold_as_drawn(font, text)  # bold Chinese without Qt's synthetic bold
     families = theme.content_families("en")
     if (len(families) < 2 or not any(c in "“”‘’" for c in text)
             or any(ord(c) >= 0x2E80 for c in text)):  # CJK and fullwidth blocks
@@ -174,7 +177,10 @@ class CardOverlay(DimOverlay):
     def bold_font(self, px: float, unit: float) -> QFont:
         """Bold at ``px`` x ``unit``, grown by the text size to :data:`BOLD_MAX_PX` at most (it
         would lose its bold); as designed for the screen if that is larger already."""
-        return pixel_font(min(px * unit, max(px * self.screen_share, BOLD_MAX_PX)), bold=True)
+        font = pixel_font(min(px * unit, max(px * self.screen_share, BOLD_MAX_PX)), bold=True)
+        # A card's labels are in the visitor's language: bold Chinese as the app's own is.
+        font.setWeight(theme.bold_weight(font.pixelSize() * 72 / 96))
+        return font
 
     def letter(self, unit: float) -> int:
         """Set the card's fonts for ``unit`` (the screen's share times the text size) and
