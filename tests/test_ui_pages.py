@@ -646,3 +646,39 @@ def test_a_key_figure_row_is_named_as_it_reads_number_first(qtbot, real_db: Path
                 assert said == tx.figure_heading(figure, lang) and said.startswith(shown_first), said
                 quote = tx.pick(figure.quote, figure.quote_en, lang)
                 assert quote[:20] in node.child(row).text(QAccessible.Text.Description)
+
+
+def test_what_each_figure_measures_starts_at_one_edge_and_its_quote_reads_on(guide: Guide) -> None:
+    """The number column was as wide as each row's own number: "more than 3,600 universities
+    and research institutes" pushed its row's text 130 px right of the others, and 1.77万亿元
+    12 px. At 200% the quote beside the number held ten characters of its source."""
+    from PySide6.QtCore import QRect
+
+    from guide.ui import layout_probe as probe
+
+    guide.window.go(Location("figures"))
+    view = guide.window.page("figures").findChild(QListView, "figureList")
+    delegate = view.itemDelegate()
+    guide.ctx.state.set_language("en")
+    guide.window.resize(1280, 800)
+    card = delegate.card_rect(QRect(0, 0, view.viewport().width(), 100))
+    lefts = set()
+    for row in range(view.model().rowCount()):
+        index = view.model().index(row, 0)
+        value, lines = delegate.parts(index.data(ItemRole))
+        split = delegate.columns(card, value, lines[0], delegate.number_width(index, value))
+        assert split is not None, value.text  # side by side on a wide window
+        lefts.add(split[1].left())
+    assert len(lefts) == 1 and view.model().rowCount() > 10
+    guide.ctx.state.set_language("zh")
+    guide.ctx.state.set_text_scale(2.0)
+    try:
+        guide.window.resize(1024, 640)
+        with probe.recording() as marks:
+            view.viewport().grab()
+        quotes = [m for m in marks if m.text.startswith("“")]
+        # A quote of up to 32 characters (the first figure's has 30) is whole at 200%.
+        short = [m for m in quotes if len(m.text) <= 32]
+        assert short and not [m for m in short if m.cut]
+    finally:
+        guide.ctx.state.set_text_scale(1.0)

@@ -33,13 +33,34 @@ class FigureDelegate(BaseDelegate):
     """Key-figure rows: the number large, then what it measures, its year and the quote; a
     star, as every item's row has (a figure's page has its Bookmark button)."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._widest: tuple[object, int] = ((), 0)  # (what it was measured for, the width)
+
     def parts(self, figure: Figure) -> tuple[Line, list[Line]]:
         p, lang = self.palette, self.ctx.state.lang
-        # A title's line limit: the number is never cut ("4.78 trillion y…" at 200%).
+        # A title's line limit: the number is never cut ("4.78 trillion y…" at 200%). The
+        # quote, the figure's source, gets two lines: at 200% one line beside the number
+        # held ten characters of it.
         return (title(tx.figure_value(figure, lang), self.font("heading", True), p.primary),
                 [title(tx.figure_label(figure, lang), self.font("title", True), p.text),
                  Line(f"“{tx.pick(figure.quote, figure.quote_en, lang)}”", self.font("small"),
-                      p.muted)])
+                      p.muted, wrap=True)])
+
+    def number_width(self, index: Index, value: Line) -> int:
+        """The width the widest number of ``index``'s list needs on two lines: every row's
+        number column is as wide, so what the figures measure starts at one edge (the rows
+        of 1.77万亿元 started 12 px further right than those of 77.3万项)."""
+        model, state = index.model(), self.ctx.state
+        rows = model.rowCount()
+        ends = [getattr(model.index(row, 0).data(ItemRole), "id", None) for row in (0, rows - 1)]
+        key = (id(model), rows, *ends, state.lang, value.font.key())
+        if self._widest[0] != key:
+            figures = [model.index(row, 0).data(ItemRole) for row in range(rows)]
+            fm = QFontMetrics(value.font)
+            self._widest = (key, max((two_lines_width(tx.figure_value(f, state.lang), fm)
+                                      for f in figures if isinstance(f, Figure)), default=0))
+        return self._widest[1]
 
     def spoken_lines(self, item: Any) -> list[str]:
         """Named as the row reads, number first (as Search and Bookmarks name a figure):
@@ -48,15 +69,17 @@ class FigureDelegate(BaseDelegate):
         _value, lines = self.parts(item)
         return [tx.figure_heading(item, self.ctx.state.lang), *(line.text for line in lines[1:])]
 
-    def columns(self, card: QRect, value: Line, label: Line | None = None) -> tuple[QRect, QRect] | None:
+    def columns(self, card: QRect, value: Line, label: Line | None = None,
+                widest: int = 0) -> tuple[QRect, QRect] | None:
         """(number, what it measures) side by side, or None to stack them on a narrow card.
         The number's column is a third of the card (on a portrait kiosk 250 px at 135% took
         half the row, and the quotes beside were cut short under an empty column), or as
         wide as the number needs on two lines; the text beside keeps clear of the star.
         A ``label`` that would take more than :data:`LABEL_LINES` lines beside the number
-        stacks too (a long official name at 200% ran past its eight lines, cut)."""
+        stacks too (a long official name at 200% ran past its eight lines, cut). ``widest``:
+        the widest number of the list (:meth:`number_width`), which sets every row's column."""
         inner = card.adjusted(PAD, PAD // 2 + 2, -PAD, -PAD // 2)
-        need = two_lines_width(value.text, QFontMetrics(value.font)) + 2
+        need = max(two_lines_width(value.text, QFontMetrics(value.font)), widest) + 2
         left_w = max(min(int(250 * self.ctx.state.text_scale), inner.width() // 3), need)
         right = inner.adjusted(left_w + PAD, 0, -self.star_room(), 0)
         if right.width() < QFontMetrics(self.font("title", True)).horizontalAdvance("国") * 9:
@@ -76,7 +99,7 @@ class FigureDelegate(BaseDelegate):
         self.paint_card(painter, option, rect, index)
         if figure is not None:
             value, lines = self.parts(figure)
-            split = self.columns(rect, value, lines[0])
+            split = self.columns(rect, value, lines[0], self.number_width(index, value))
             if split is not None:
                 self.paint_lines(painter, split[0], [value])
                 self.paint_lines(painter, split[1], lines)
@@ -92,7 +115,7 @@ class FigureDelegate(BaseDelegate):
             return QSize(600, self.lines_height(lines) + PAD + 8)
         value, lines = self.parts(figure)
         card = self.card_rect(QRect(0, 0, self.row_width(option), 100))
-        split = self.columns(card, value, lines[0])
+        split = self.columns(card, value, lines[0], self.number_width(index, value))
         if split is not None:
             height = max(self.lines_height([value], split[0].width()),
                          self.lines_height(lines, split[1].width()))

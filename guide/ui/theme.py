@@ -253,8 +253,9 @@ def focus_shown(option: QStyleOptionViewItem) -> bool:
 # face (it has no bold) draws regular: Qt's synthetic bold thickens every stroke by a share
 # of the size and closed the gaps of dense characters (量 of 数量 a solid block in a title).
 # Drawn at 16 to 28 px, the lower half of 量 is a block from 20 px up and nearly so from 16:
-# at 20 pt (27 px) a kiosk's titles (18.6 pt at its text size of 1.35) were blocks.
-BOLD_CJK_LIMIT_PT = 16.0
+# from 20 pt, a kiosk's titles (18.6 pt at its text size of 1.35) were blocks. Not lower:
+# the desktop's numbers at 100% (17.6 pt) would mix weights, 41.20万项 regular and 87.6% bold.
+BOLD_CJK_LIMIT_PT = 18.0
 
 
 def bold_weight(point_size: float, lang: str | None = None) -> QFont.Weight:
