@@ -788,3 +788,26 @@ def test_a_lists_rows_are_measured_at_the_width_they_are_shown_at(qtbot, real_db
         shown = rows()
         view.doItemsLayout()  # measured and placed afresh at the width the list has now
         assert shown == rows()
+
+
+@pytest.mark.parametrize(("scale", "size", "one_height"),
+                         [(1.0, (1280, 800), True), (2.0, (1024, 640), False)])
+def test_exhibition_cards_line_up_in_rows_and_stand_alone_in_one_column(  # type: ignore[no-untyped-def]
+        qtbot, real_db: Path, scale: float, size: tuple[int, int], one_height: bool) -> None:
+    """Cards side by side are as tall as the tallest (a row is not ragged); one card a row
+    (200% on a small window) each is as tall as its words: the tallest card's height left a
+    blank band under every other."""
+    with shown_guide(qtbot, real_db, now="2023-05-29T10:00", lang="zh", size=size) as g:
+        g.ctx.state.set_text_scale(scale)
+        try:
+            g.window.resize(*size)
+            g.window.go(Location("exhibition"))
+            qtbot.wait(50)
+            view = g.window.findChild(QListView, "areaGrid")
+            rects = [view.visualRect(view.model().index(r, 0)) for r in range(view.model().rowCount())]
+            assert len(rects) > 2
+            lefts = {r.left() for r in rects}
+            assert (len(lefts) > 1) == one_height  # several cards a row, or one
+            assert (len({r.height() for r in rects}) == 1) == one_height
+        finally:
+            g.ctx.state.set_text_scale(1.0)

@@ -251,6 +251,14 @@ class AreaDelegate(ImageCardDelegate):
     FILL = True
     _tallest: tuple[tuple[object, ...], int] | None = None  # (what it was measured for, text height)
 
+    @staticmethod
+    def _one_column(option: QStyleOptionViewItem, card_width: int) -> bool:
+        """Whether the grid of ``option``'s view has room for one card a row only."""
+        view = option.widget
+        if not isinstance(view, QListView):
+            return False
+        return view.viewport().width() < 2 * (card_width + 2 * view.spacing())
+
     def picture_note(self, path: str | None) -> str:
         """An area the content gives no picture is shown by its placeholder alone: "Picture
         not available" on every card of the newspaper's exhibition read as failed loads.
@@ -306,6 +314,17 @@ class AreaDelegate(ImageCardDelegate):
         # has a handful of parts, so measuring them all is cheap (and done once per layout).
         size, pictured = self.image_size(), self.pictured()
         model = index.model()
+        area = index.data(ItemRole)
+        if area is not None and self._one_column(option, size.width() + self.CARD_EXTRA):
+            # One card a row (a narrow window, large text): none beside it to line up with,
+            # and the tallest card's height left a blank band under every shorter one.
+            width = size.width() + self.CARD_EXTRA
+            if not pictured:
+                return QSize(width, self.text_card_height(self.lines(area), size.width()))
+            name = tx.pick(area.title, area.title_en, self.ctx.state.lang)
+            own = [title(name, self.font("title", True), ""), Line("国", self.font("body"), ""),
+                   Line("国", self.font("small"), "")]
+            return QSize(width, size.height() + self.lines_height(own, size.width() - 12) + 34)
         state = self.ctx.state  # the text size too: the picture may keep its size when it changes
         key = (size.width(), size.height(), state.text_scale, state.lang, model.rowCount(), id(model),
                pictured)
