@@ -24,7 +24,15 @@ from PySide6.QtWidgets import (
 from guide.content.database import content_info
 from guide.content.models import Figure
 from guide.kiosk.slides import ForumLine, Section, Slide, build_slides
-from guide.kiosk.widgets.base import PALETTE, Overlay, chinese, pixel_font, text_height, wrap_text
+from guide.kiosk.widgets.base import (
+    PALETTE,
+    Overlay,
+    chinese,
+    latin_where_latin,
+    pixel_font,
+    text_height,
+    wrap_text,
+)
 from guide.ui import text as tx
 from guide.ui import theme
 from guide.ui.context import AppContext
@@ -97,11 +105,25 @@ def figure_cards(area: QRect, n: int, unit: float) -> list[QRect]:
             else QRect(area.left() + i * (width + gap), area.top(), width, height) for i in range(n)]
 
 
+def value_font(values: list[str], width: int, unit: float) -> QFont:
+    """The number's lettering on a slide's figure cards: 72 units, or smaller (to 44) until
+    each of ``values`` is one line in ``width``. One size for every card: "773,000 contracts"
+    and "4.78 trillion yuan" broke over two lines of 72 and put their cards' labels a line
+    below the third card's."""
+    font = pixel_font(72 * unit, bold=True)
+    while font.pixelSize() > 44 * unit and any(
+            QFontMetrics(latin_where_latin(v, font)).horizontalAdvance(v) > width for v in values):
+        font.setPixelSize(font.pixelSize() - 1)
+    return font
+
+
 def paint_figure_card(painter: QPainter, card: QRect, figure: Figure,
-                      pair: Callable[[str, str], tuple[str, str]], unit: float) -> int:
+                      pair: Callable[[str, str], tuple[str, str]], unit: float,
+                      big: QFont | None = None) -> int:
     """One key figure on its card: the number in both languages, its label, and the
     newspaper's sentence it comes from (in the kiosk's language only: two long quotes do not
-    fit a card). ``pair`` orders a Chinese and an English text for the kiosk's language.
+    fit a card). ``pair`` orders a Chinese and an English text for the kiosk's language;
+    ``big``: the number's font (:func:`value_font`, 72 units by default).
     Returns the height its text took (more than the card's when cut)."""
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(QColor(255, 255, 255, 28))
@@ -110,7 +132,7 @@ def paint_figure_card(painter: QPainter, card: QRect, figure: Figure,
     y = inner.top()
     value, value_other = pair(tx.figure_value(figure, "zh"), tx.figure_value(figure, "en"))
     y += wrap_text(painter, QRect(inner.left(), y, inner.width(), inner.height()),
-                   value, pixel_font(72 * unit, bold=True), QColor("#ffd27f")) + int(4 * unit)
+                   value, big or pixel_font(72 * unit, bold=True), QColor("#ffd27f")) + int(4 * unit)
     if value_other:
         y += wrap_text(painter, QRect(inner.left(), y, inner.width(), inner.bottom() - y),
                        value_other, pixel_font(30 * unit, bold=True), QColor("#ffe7b8"))
@@ -441,6 +463,8 @@ class AttractScreen(Overlay):
     def _paint_figures(self, painter: QPainter, slide: Slide, rect: QRect, unit: float) -> None:
         used = self._heading(painter, rect, chinese(ATTRACT_CONTEXT, KEY_FIGURES), KEY_FIGURES, unit)
         area = rect.adjusted(0, used + int(10 * unit), 0, 0)
-        for card, figure in zip(figure_cards(area, len(slide.figures), unit), slide.figures,
-                                strict=True):
-            paint_figure_card(painter, card, figure, self.pair, unit)
+        cards = figure_cards(area, len(slide.figures), unit)
+        values = [self.pair(tx.figure_value(f, "zh"), tx.figure_value(f, "en"))[0] for f in slide.figures]
+        big = value_font(values, min((c.width() for c in cards), default=0) - int(64 * unit), unit)
+        for card, figure in zip(cards, slide.figures, strict=True):
+            paint_figure_card(painter, card, figure, self.pair, unit, big)
