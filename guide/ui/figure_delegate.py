@@ -36,6 +36,7 @@ class FigureDelegate(BaseDelegate):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._widest: tuple[object, int] = ((), 0)  # (what it was measured for, the width)
+        self._watched: set[int] = set()  # the models whose resets forget it
 
     def parts(self, figure: Figure) -> tuple[Line, list[Line]]:
         p, lang = self.palette, self.ctx.state.lang
@@ -50,17 +51,22 @@ class FigureDelegate(BaseDelegate):
     def number_width(self, index: Index, value: Line) -> int:
         """The width the widest number of ``index``'s list needs on two lines: every row's
         number column is as wide, so what the figures measure starts at one edge (the rows
-        of 1.77万亿元 started 12 px further right than those of 77.3万项)."""
+        of 1.77万亿元 started 12 px further right than those of 77.3万项). Measured once
+        per list, language and text size (the value's font follows both)."""
         model, state = index.model(), self.ctx.state
-        rows = model.rowCount()
-        ends = [getattr(model.index(row, 0).data(ItemRole), "id", None) for row in (0, rows - 1)]
-        key = (id(model), rows, *ends, state.lang, value.font.key())
+        key = (id(model), model.rowCount(), state.lang, state.text_scale)
         if self._widest[0] != key:
-            figures = [model.index(row, 0).data(ItemRole) for row in range(rows)]
+            if id(model) not in self._watched:  # other figures in as many rows: measured anew
+                self._watched.add(id(model))
+                model.modelReset.connect(self._forget_widest)
             fm = QFontMetrics(value.font)
+            figures = (model.index(row, 0).data(ItemRole) for row in range(model.rowCount()))
             self._widest = (key, max((two_lines_width(tx.figure_value(f, state.lang), fm)
                                       for f in figures if isinstance(f, Figure)), default=0))
         return self._widest[1]
+
+    def _forget_widest(self) -> None:
+        self._widest = ((), 0)
 
     def spoken_lines(self, item: Any) -> list[str]:
         """Named as the row reads, number first (as Search and Bookmarks name a figure):
