@@ -236,16 +236,18 @@ def test_a_sessions_room_is_as_large_as_its_time_on_the_idle_screen(  # type: ig
                 assert sizes.get(line.venue, 0) >= sizes[time] >= 24, (line.venue, sizes.get(line.venue))
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("size", [(1920, 1080), (1366, 768)])
 def test_the_key_figures_numbers_are_one_line_each_in_one_size(  # type: ignore[no-untyped-def]
         qtbot, real_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-        size: tuple[int, int]) -> None:
+        size: tuple[int, int], lang: str) -> None:
     """In English "773,000 contracts" and "4.78 trillion yuan" broke over two lines of the
-    72-unit number, and their cards' labels stood a line below the third card's ("87.6%")."""
+    72-unit number, and their cards' labels stood a line below the third card's ("87.6%").
+    In Chinese 87.6% stood in Bold beside 77.3万项 and 4.78万亿元 drawn regular."""
     from PySide6.QtGui import QFont
 
     from guide.kiosk.widgets import attract as module
-    from guide.kiosk.widgets.base import text_height
+    from guide.kiosk.widgets.base import latin_where_latin, text_height
 
     drawn: list[tuple[str, QRect, QFont]] = []
     draw: Callable[..., int] = module.wrap_text
@@ -255,14 +257,17 @@ def test_the_key_figures_numbers_are_one_line_each_in_one_size(  # type: ignore[
         return draw(painter, rect, text, font, *args)
 
     monkeypatch.setattr(module, "wrap_text", recording)
-    with kiosk_at(qtbot, real_db, tmp_path, now="2023-05-27T10:00", lang="en", size=size) as k:
-        k.ctx.state.set_language("en")
+    numbers = {"en": ("773,000 contracts", "4.78 trillion yuan", "87.6%"),
+               "zh": ("77.3万项", "4.78万亿元", "87.6%")}[lang]
+    with kiosk_at(qtbot, real_db, tmp_path, now="2023-05-27T10:00", lang=lang, size=size) as k:
+        k.ctx.state.set_language(lang)
         slide = next(i for i, s in enumerate(k.attract.slides) if s.kind == "figures")
         k.attract.show_slide(slide)
         k.attract.grab()
-        values = [(t, r, f) for t, r, f in drawn if t in ("773,000 contracts", "4.78 trillion yuan", "87.6%")]
+        values = [(t, r, f) for t, r, f in drawn if t in numbers and f.pixelSize() > 40]
         assert len(values) == 3
         assert len({f.pixelSize() for _t, _r, f in values}) == 1
+        assert len({latin_where_latin(t, f).weight() for t, _r, f in values}) == 1  # as drawn
         one_line = text_height(QRect(0, 0, 10**4, 10**4), "87.6%", values[0][2])
         for text, rect, font in values:
             assert text_height(QRect(rect.left(), 0, rect.width(), 10**6), text, font) == one_line, text

@@ -553,28 +553,36 @@ def test_the_results_list_is_named_from_the_first_search_on(qtbot, real_db: Path
         assert QAccessible.queryAccessibleInterface(view).text(QAccessible.Text.Name) == name
 
 
-def test_a_keystroke_measures_the_hits_on_screen_and_the_counts_measure_the_rest(
-        guide: Guide, qtbot) -> None:  # type: ignore[no-untyped-def]
-    """A keystroke's results paint after measuring the cards the list shows, not all 50
-    (each lays out its texts); the cards below get their own heights when the counts come,
-    and what is on screen does not move."""
-    guide.window.show_search("")
-    page = guide.window.pages["search"]
-    view = guide.window.findChild(QListView, "searchResults")
-    box = _box(guide)
-    box.setText("论坛")
-    page.run()  # the keystroke's own turn: search, rows, the first layout
-    rows = view.model().rowCount()
-    first = [QRect(view.visualRect(view.model().index(r, 0))) for r in range(rows)]
-    shown = view.viewport().rect()
-    on_screen = [r for r in range(rows) if first[r].intersects(shown)]
-    assert page._delegate.guessed and len(on_screen) < rows  # hits below the screen: guessed
-    qtbot.waitUntil(lambda: page._counted)
-    counted = [QRect(view.visualRect(view.model().index(r, 0))) for r in range(rows)]
-    # The rows on screen were measured already: only the counts in the headings change.
-    assert all(counted[r].height() == first[r].height() for r in on_screen)
-    # Every card now has its measured height: measuring all of them afresh changes nothing.
-    page._delegate._heights.clear()
-    view.doItemsLayout()
-    assert [view.visualRect(view.model().index(r, 0)) for r in range(rows)] == counted
-    assert any(counted[r] != first[r] for r in range(rows) if r not in on_screen)
+def test_a_keystroke_lays_out_its_hits_on_screen_at_their_own_heights(  # type: ignore[no-untyped-def]
+        qtbot, real_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A keystroke measures only the cards the list shows before its first paint (each lays
+    out its texts; the rest are measured when the counts come): those cards have their own
+    heights all the same, also when the new hits bring the scroll bar (the list narrows as
+    it lays them out) and on the first search typed over the suggestions."""
+    from guide.ui.views import search as module
+
+    shown: dict[int, QRect] = {}
+    add_counts = module.SearchPage._add_counts
+
+    def before_the_counts(page: Any) -> None:  # the list as the keystroke's paint drew it
+        view = page.results
+        for row in range(view.model().rowCount()):
+            rect = view.visualRect(view.model().index(row, 0))
+            if isinstance(view.model().rows()[row], SearchHit) and rect.intersects(view.viewport().rect()):
+                shown.setdefault(row, QRect(rect))
+        add_counts(page)
+
+    monkeypatch.setattr(module.SearchPage, "_add_counts", before_the_counts)
+    with shown_guide(qtbot, real_db, now="2023-05-29T10:00", lang="zh", size=(1280, 800)) as g:
+        g.window.show_search("")
+        qtbot.wait(50)
+        page = g.window.pages["search"]
+        view = g.window.findChild(QListView, "searchResults")
+        assert not view.verticalScrollBar().isVisible()  # the suggestions fit
+        _box(g).setText("论坛")
+        qtbot.waitUntil(lambda: page._counted)
+        qtbot.wait(50)
+        assert view.verticalScrollBar().isVisible()
+        after = {row: view.visualRect(view.model().index(row, 0)) for row in shown}
+        assert len(shown) >= 3
+        assert {r: q.height() for r, q in shown.items()} == {r: q.height() for r, q in after.items()}

@@ -175,7 +175,10 @@ class SearchDelegate(BaseDelegate):
         # out again when its counts come and when a row is selected, and measuring a hit
         # lays out its texts (146 measures a keystroke at 5k items: 58% of its time).
         self._heights: dict[tuple[SearchHit, int, str, float], int] = {}
-        # Pixels of rows still measured in this layout pass (None: all): see measure_first.
+        # Pixels of rows measured in a layout pass (None: all) and still to measure in this
+        # one: see measure_first. A pass starts at row 0 (the scroll bar coming with the new
+        # rows narrows the list, and the nested layout at the new width measures anew).
+        self._first: int | None = None
         self._budget: int | None = None
         self.guessed = False  # a row of the pass got a guessed height
 
@@ -239,14 +242,17 @@ class SearchDelegate(BaseDelegate):
 
     def measure_first(self, pixels: int | None) -> None:
         """Measure only the rows of the next layout pass that fill ``pixels`` (the list's
-        height), from its top; the rest get a guessed height (``guessed``) until a pass with
-        ``None`` measures them. Measuring a card lays out its texts: a keystroke's 50 hits
-        measured before its first paint were most of its time, and only the first screen
-        of them is seen then."""
-        self._budget = pixels
-        self.guessed = False
+        height), from its top; the rest get a guessed height (``guessed``, until a layout
+        measures them). ``None`` ends it: every later layout measures every row. Measuring a
+        card lays out its texts: a keystroke's 50 hits measured before its first paint were
+        most of its time, and only the first screen of them is seen then."""
+        self._first = self._budget = pixels
+        if pixels is not None:
+            self.guessed = False
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        if self._first is not None and index.row() == 0:
+            self._budget = self._first
         size = self._size(option, index)
         if self._budget is not None:
             self._budget -= size.height()

@@ -269,17 +269,16 @@ def bold_weight(point_size: float, lang: str | None = None) -> QFont.Weight:
 
 def bold_as_drawn(font: QFont, text: str) -> QFont:
     """``font`` for drawing ``text`` when the font was made without knowing it (the kiosk's
-    lettering, in pixels): a bold from :data:`BOLD_CJK_LIMIT_PT` up at DemiBold, drawn
-    regular, where ``text`` has Chinese, and Bold where it has none (see :func:`bold_for`)."""
-    if font.weight() < QFont.Weight.DemiBold:
+    lettering, in pixels): a Bold from :data:`BOLD_CJK_LIMIT_PT` up at DemiBold, drawn
+    regular, where ``text`` has Chinese. Any other weight is left as it was chosen (one
+    weight for texts side by side: :func:`guide.kiosk.widgets.attract.value_font`)."""
+    if font.weight() != QFont.Weight.Bold or not has_chinese(text):
         return font
     size = font.pointSizeF() if font.pointSizeF() > 0 else font.pixelSize() * 72 / 96
-    weight = (QFont.Weight.DemiBold if size >= BOLD_CJK_LIMIT_PT and has_chinese(text)
-              else QFont.Weight.Bold)
-    if font.weight() == weight:
+    if size < BOLD_CJK_LIMIT_PT:
         return font
     drawn = QFont(font)
-    drawn.setWeight(weight)
+    drawn.setWeight(QFont.Weight.DemiBold)
     return drawn
 
 

@@ -309,9 +309,13 @@ def _relayout(view: QListView) -> None:
     if timer.isActive():
         timer.setProperty("again", True)  # the trailing layout when the width settles
         return
-    view.doItemsLayout()
+    # Started first: a layout that shows or hides the scroll bar resizes the viewport within
+    # doItemsLayout, and that resize then waits for the trailing layout instead of laying
+    # out again inside this one (rows whose heights follow the width could flip the bar back
+    # and forth until the stack ran out).
     timer.setProperty("again", False)
     timer.start()
+    view.doItemsLayout()
 
 
 def _relayout_again(timer: QTimer) -> None:

@@ -106,9 +106,10 @@ class SearchPage(Page):
                     self.ctx.content, figure_ids)})
             # Counts of all matches come a moment later: the hits paint in this frame.
             self._hits, self._counted, self._more = hits, False, len(found.hits) >= LIMIT
-            # This keystroke's layout measures the hits the list shows at once; the rest are
-            # measured when the counts come, after its paint.
-            self._delegate.measure_first(self.results.viewport().height())
+            # This keystroke's layout (made by select() below) measures the hits the list
+            # shows at once; the rest are measured when the counts come, after its paint.
+            if self.isVisible():  # hidden, the list's height is not yet the one it shows
+                self._delegate.measure_first(self.results.viewport().height())
             self.model.set_rows(group_hits(hits, {}, COUNT_CAP, sessions=self._sessions()))
             if hits:
                 self._counts_timer.start()
@@ -120,6 +121,10 @@ class SearchPage(Page):
             self._fewer_note()
         self.retranslate_titles()
         self.select(self.model.selectable_row(0, 1))
+        # Only that layout: any other (the scroll bar coming or going changes the width, a
+        # new width measures anew) measures every row, or guessed and measured heights
+        # could take turns showing and hiding the scroll bar.
+        self._delegate.measure_first(None)
         self.query_changed.emit(query)
 
     def _sessions(self) -> bool:
@@ -140,16 +145,12 @@ class SearchPage(Page):
     def _add_counts(self) -> None:
         """Second pass for the query on screen: how many match in all, per kind."""
         query = self.last_query or ""
-        # From here every hit is measured: those below the keystroke's first screen had a
-        # guessed height (measure_first), and the list is laid out again with the counts.
-        guessed = self._delegate.guessed
-        self._delegate.measure_first(None)
         # Hidden: the window was closed (its content too) or left in the same turn; the
-        # counts come when the page shows again.
+        # counts come when the page shows again. (Hits below the keystroke's first screen
+        # have a guessed height until then, or until the next keystroke replaces them.)
         if not self._hits or query != self.box.text() or not self.isVisible():
-            if guessed:
-                self.results.doItemsLayout()
             return
+        self._delegate.guessed = False  # the counts' layout measures every hit
         row = self.results.currentIndex().row()
         # Counted for the words the hits are for: the counts agree with the list.
         counts = count_by_kind(self.ctx.content, self._asked or query)
