@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRect, QSize
+from PySide6.QtGui import QFont
 
 from guide.kiosk.controller import KioskController
 from tests.support import kiosk_at
@@ -121,19 +122,9 @@ def test_no_text_of_the_key_figures_is_cut_and_a_portrait_screen_is_used(  # typ
         size: tuple[int, int]) -> None:
     """On a portrait kiosk the figures stood in three thin columns in the top third, their
     quotes cut mid-sentence, and the rest of the screen empty."""
-    from PySide6.QtGui import QFont
-
-    from guide.kiosk.widgets import attract as module
     from guide.kiosk.widgets.base import text_height
 
-    drawn: list[tuple[str, QRect, QFont]] = []
-    draw: Callable[..., int] = module.wrap_text
-
-    def recording(painter, rect, text, font, *args):  # type: ignore[no-untyped-def]
-        drawn.append((text, QRect(rect), QFont(font)))
-        return draw(painter, rect, text, font, *args)
-
-    monkeypatch.setattr(module, "wrap_text", recording)
+    drawn = record_wrapped(monkeypatch)
     with kiosk_at(qtbot, real_db, tmp_path, now="2023-05-27T10:00", lang=lang, size=size) as k:
         k.ctx.state.set_language(lang)  # the idle screen's first language
         figures = [i for i, s in enumerate(k.attract.slides) if s.kind == "figures"]
@@ -153,6 +144,21 @@ def test_no_text_of_the_key_figures_is_cut_and_a_portrait_screen_is_used(  # typ
         assert cut == []
         if size[1] > size[0]:  # each slide's last card reaches into the screen's lower half
             assert min(lowest) > size[1] // 2
+
+
+def record_wrapped(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, QRect, QFont]]:
+    """Every text the attract screen wraps from now on: (text, its rectangle, its font)."""
+    from guide.kiosk.widgets import attract as module
+
+    drawn: list[tuple[str, QRect, QFont]] = []
+    draw: Callable[..., int] = module.wrap_text
+
+    def recording(painter, rect, text, font, *args):  # type: ignore[no-untyped-def]
+        drawn.append((text, QRect(rect), QFont(font)))
+        return draw(painter, rect, text, font, *args)
+
+    monkeypatch.setattr(module, "wrap_text", recording)
+    return drawn
 
 
 def record_headings(monkeypatch: pytest.MonkeyPatch, k: KioskController) -> list[str]:
@@ -213,23 +219,12 @@ def test_a_sessions_room_is_as_large_as_its_time_on_the_idle_screen(  # type: ig
     """The room ("One") was 16 px of pale teal after the session's type, the time above it
     20 px; and the cards' text stayed at its smallest after the cards that did not fit had
     been left off, over an empty band of the screen."""
-    from PySide6.QtGui import QFont
-
-    from guide.kiosk.widgets import attract as module
-
-    drawn: list[tuple[str, QFont]] = []
-    draw: Callable[..., int] = module.wrap_text
-
-    def recording(painter, rect, text, font, *args):  # type: ignore[no-untyped-def]
-        drawn.append((text, QFont(font)))
-        return draw(painter, rect, text, font, *args)
-
-    monkeypatch.setattr(module, "wrap_text", recording)
+    drawn = record_wrapped(monkeypatch)
     with kiosk_at(qtbot, programme_db, tmp_path, now="2025-12-27T11:00", lang="zh", size=size) as k:
         k.attract.show_slide(0)
         k.attract.grab()
         lines = [line for s in k.attract.slides[0].sections for line in s.forums]
-        sizes = {text: font.pixelSize() for text, font in drawn}
+        sizes = {text: font.pixelSize() for text, _rect, font in drawn}
         for line in lines:
             if line.venue and line.title in sizes:
                 time = f"{line.start_time:%H:%M}–{line.end_time:%H:%M}"
@@ -244,19 +239,9 @@ def test_the_key_figures_numbers_are_one_line_each_in_one_size(  # type: ignore[
     """In English "773,000 contracts" and "4.78 trillion yuan" broke over two lines of the
     72-unit number, and their cards' labels stood a line below the third card's ("87.6%").
     In Chinese 87.6% stood in Bold beside 77.3万项 and 4.78万亿元 drawn regular."""
-    from PySide6.QtGui import QFont
-
-    from guide.kiosk.widgets import attract as module
     from guide.kiosk.widgets.base import latin_where_latin, text_height
 
-    drawn: list[tuple[str, QRect, QFont]] = []
-    draw: Callable[..., int] = module.wrap_text
-
-    def recording(painter, rect, text, font, *args):  # type: ignore[no-untyped-def]
-        drawn.append((text, QRect(rect), QFont(font)))
-        return draw(painter, rect, text, font, *args)
-
-    monkeypatch.setattr(module, "wrap_text", recording)
+    drawn = record_wrapped(monkeypatch)
     numbers = {"en": ("773,000 contracts", "4.78 trillion yuan", "87.6%"),
                "zh": ("77.3万项", "4.78万亿元", "87.6%")}[lang]
     with kiosk_at(qtbot, real_db, tmp_path, now="2023-05-27T10:00", lang=lang, size=size) as k:
