@@ -259,6 +259,11 @@ class AreaDelegate(ImageCardDelegate):
             return False
         return view.viewport().width() < 2 * (card_width + 2 * view.spacing())
 
+    def _name_lines(self, name: str) -> list[Line]:
+        """A pictured card's words as measured: its name (wrapped), a line each for the rest."""
+        return [title(name, self.font("title", True), ""), Line("国", self.font("body"), ""),
+                Line("国", self.font("small"), "")]
+
     def picture_note(self, path: str | None) -> str:
         """An area the content gives no picture is shown by its placeholder alone: "Picture
         not available" on every card of the newspaper's exhibition read as failed loads.
@@ -321,9 +326,7 @@ class AreaDelegate(ImageCardDelegate):
             width = size.width() + self.CARD_EXTRA
             if not pictured:
                 return QSize(width, self.text_card_height(self.lines(area), size.width()))
-            name = tx.pick(area.title, area.title_en, self.ctx.state.lang)
-            own = [title(name, self.font("title", True), ""), Line("国", self.font("body"), ""),
-                   Line("国", self.font("small"), "")]
+            own = self._name_lines(tx.pick(area.title, area.title_en, self.ctx.state.lang))
             return QSize(width, size.height() + self.lines_height(own, size.width() - 12) + 34)
         state = self.ctx.state  # the text size too: the picture may keep its size when it changes
         key = (size.width(), size.height(), state.text_scale, state.lang, model.rowCount(), id(model),
@@ -331,8 +334,7 @@ class AreaDelegate(ImageCardDelegate):
         if self._tallest is None or self._tallest[0] != key:
             names = [tx.pick(a.title, a.title_en, self.ctx.state.lang) for a in
                      (model.index(r, 0).data(ItemRole) for r in range(model.rowCount())) if a]
-            lines = [[title(name, self.font("title", True), ""), Line("国", self.font("body"), ""),
-                      Line("国", self.font("small"), "")] for name in names or ["国"]]
+            lines = [self._name_lines(name) for name in names or ["国"]]
             if not pictured:  # a text card: as tall as the tallest card's words
                 areas = [a for a in (model.index(r, 0).data(ItemRole) for r in range(model.rowCount())) if a]
                 self._tallest = (key, max((self.text_card_height(self.lines(a), size.width()) for a in areas),

@@ -180,7 +180,6 @@ class SearchDelegate(BaseDelegate):
         # rows narrows the list, and the nested layout at the new width measures anew).
         self._first: int | None = None
         self._budget: int | None = None
-        self.guessed = False  # a row of the pass got a guessed height
 
     def bookmarkable(self, index: Index) -> bool:
         """Hits have stars (figures too, as in the Figures list); headers and suggestions not."""
@@ -242,13 +241,11 @@ class SearchDelegate(BaseDelegate):
 
     def measure_first(self, pixels: int | None) -> None:
         """Measure only the rows of the next layout pass that fill ``pixels`` (the list's
-        height), from its top; the rest get a guessed height (``guessed``, until a layout
-        measures them). ``None`` ends it: every later layout measures every row. Measuring a
+        height), from its top; the rest get a guessed height until a layout measures them.
+        ``None`` ends it: every later layout measures every row. Measuring a
         card lays out its texts: a keystroke's 50 hits measured before its first paint were
         most of its time, and only the first screen of them is seen then."""
         self._first = self._budget = pixels
-        if pixels is not None:
-            self.guessed = False
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         if self._first is not None and index.row() == 0:
@@ -275,7 +272,7 @@ class SearchDelegate(BaseDelegate):
         key = (row, width, state.lang, state.text_scale)
         height = self._heights.get(key)
         if height is None and self._budget is not None and self._budget <= 0:
-            self.guessed = True  # below the first screen: measured after the first paint
+            # Below the first screen: measured by the layout after the first paint.
             return QSize(400, edges + self._full_card(title))
         if height is None:
             height = sum(marked_height(b.text, b.marks, b.font, width - (self.star_room() if i == 0 else 0),

@@ -150,7 +150,6 @@ class SearchPage(Page):
         # have a guessed height until then, or until the next keystroke replaces them.)
         if not self._hits or query != self.box.text() or not self.isVisible():
             return
-        self._delegate.guessed = False  # the counts' layout measures every hit
         row = self.results.currentIndex().row()
         # Counted for the words the hits are for: the counts agree with the list.
         counts = count_by_kind(self.ctx.content, self._asked or query)
