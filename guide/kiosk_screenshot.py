@@ -19,13 +19,14 @@ from guide.ui.guide import Guide
 
 def take_kiosk_screenshot(state: str, out: Path, *, size: str = "1920x1080",
                           content_db: Path | None = None, now: str | None = None,
-                          lang: str | None = None, slide: int = 0,
+                          lang: str | None = None, slide: int = 0, theme_name: str | None = None,
                           kiosk_config: Path | None = None) -> Path:
     """Render ``state`` (attract, countdown, keyboard, pinpad, home, timetable:DATE,
     map[:MAP[/REGION]]) at ``size`` as PNG.
 
     ``kiosk_config`` lends its ``[position]`` ("You are here"); the rest of the kiosk's
-    settings are the screenshot's own. Raises OSError when the file cannot be written,
+    settings are the screenshot's own. ``theme_name`` is the theme a visitor switched to
+    (high-contrast), set after the kiosk took its own. Raises OSError when the file cannot be written,
     ValueError for a map the content does not have.
     """
     position = load_config(kiosk_config).position if kiosk_config is not None else None
@@ -44,6 +45,8 @@ def take_kiosk_screenshot(state: str, out: Path, *, size: str = "1920x1080",
         # Taken down whatever happens: a kiosk left installed (its event filter, its
         # overlays over a live window) crashed the interpreter's exit after "no such page".
         try:
+            if theme_name:
+                guide.ctx.state.set_palette(theme_name)
             settle(guide, 0.5)
             _show_state(guide, kiosk, config, state, slide)
             settle(guide)

@@ -41,9 +41,10 @@ def test_lettering_grows_with_the_visitors_text_size_only() -> None:
     assert scales_to_try(1.0) == [1.0]
     assert scales_to_try(1.25) == [1.25, 1.15, 1.05, 1.0]
     # Designed sizes stay as they were at the kiosk's own text size; a short screen's keyboard
-    # keeps to half of it, a tall one grows to half of it at most.
-    assert [keyboard_height(1920, 1080), keyboard_height(1024, 640), keyboard_height(1280, 800)] \
-        == [430, 320, 396]
+    # has 48-pixel keys (1366x768 gave half the screen to 64-pixel ones), a portrait
+    # one has 64-pixel keys, a tall one grows to half of it at most.
+    assert [keyboard_height(1920, 1080), keyboard_height(1024, 640), keyboard_height(1280, 800),
+            keyboard_height(1366, 768), keyboard_height(1080, 1920)] == [400, 296, 296, 296, 376]
     assert keyboard_height(1024, 640, 2 / 1.35) == 320
     assert keyboard_height(1920, 1080, 2 / 1.35) == 540
 

@@ -308,6 +308,36 @@ def test_the_keyboard_fits_a_small_screen_and_leaves_the_sections_whole(  # type
 
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_at_1366_by_768_the_keyboard_leaves_two_results_in_sight(  # type: ignore[no-untyped-def]
+        qtbot, real_db: Path, tmp_path: Path, lang: str) -> None:
+    """64-pixel keys took half of a 1366x768 screen: a visitor typing "lvse" saw one result
+    whole and the second cut by the keys. Keys of 48 pixels leave both in sight."""
+    kiosk = make_kiosk(qtbot, real_db, tmp_path, size=(1366, 768))
+    try:
+        window, k = kiosk.window, kiosk.k
+        kiosk.guide.ctx.state.set_language(lang)
+        start_visit(qtbot, kiosk)
+        touch(qtbot, window.search_box)
+        for ch in "lvse":
+            touch(qtbot, k.keyboard.keys[ch])
+        results = window.findChild(QListView, "searchResults")
+        model = results.model()
+        qtbot.waitUntil(lambda: sum(isinstance(r, SearchHit) for r in model.rows()) >= 2, timeout=3000)
+        qtbot.wait(300)  # the counts come and the list is laid out again
+        hits = [results.visualRect(model.index(row, 0)) for row, r in enumerate(model.rows())
+                if isinstance(r, SearchHit)]
+        shown = [rect for rect in hits[:2]
+                 if rect.top() >= 0 and rect.bottom() <= results.viewport().height()]
+        assert len(shown) == 2, (hits[:2], results.viewport().height(), k.keyboard.geometry(), window.size())
+        key = k.keyboard.keys["a"]
+        assert min(key.width(), key.height()) >= 48
+        assert results.mapTo(window, QPoint(0, results.height())).y() <= k.keyboard.geometry().top()
+    finally:
+        kiosk.k.shutdown()
+        kiosk.guide.close()
+
+
 @pytest.mark.parametrize(("lang", "word"), [("en", "metaverse"), ("zh", "jinrong")])
 def test_while_typing_at_200_percent_the_results_have_the_title_s_room(  # type: ignore[no-untyped-def]
         qtbot, real_db: Path, tmp_path: Path, lang: str, word: str) -> None:

@@ -182,7 +182,7 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
 
         return take_kiosk_screenshot(args.state, args.out, size=args.size, content_db=args.content_db,
                                      now=getattr(args, "now", None), lang=getattr(args, "lang", None),
-                                     slide=args.slide,
+                                     slide=args.slide, theme_name=args.theme,
                                      kiosk_config=getattr(args, "kiosk_config", None))
 
     return write_screenshot(take)
@@ -228,6 +228,8 @@ def register(sub: Any, command: Callable[[str, Handler, str], argparse.ArgumentP
     p.add_argument("--slide", type=int, default=0, help="which highlight the attract screen shows")
     p.add_argument("--now", default=argparse.SUPPRESS, help="clock, e.g. 2023-05-29T10:00")
     p.add_argument("--lang", choices=["zh", "en"], default=argparse.SUPPRESS)
+    p.add_argument("--theme", choices=["standard", "high-contrast"],
+                   help="the theme a visitor chose (default: the kiosk's own)")
 
 
 def _usage(parser: argparse.ArgumentParser) -> int:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 KEY_MIN = 48  # pixels: the smallest key a finger hits reliably
 KEY_ROWS = 5  # digits, three rows of letters, then clear, space and done
-KEY_GAP = 10  # pixels between keys
-KEY_PAD = 18  # pixels above and below the keys
+KEY_GAP = 8  # pixels between keys
+KEY_PAD = 12  # pixels above and below the keys
 
 
 def screen_unit(width: int, height: int) -> float:
@@ -38,13 +38,15 @@ def scales_to_try(scale: float, step: float = 0.1) -> list[float]:
 def keyboard_height(width: int, height: int, scale: float = 1.0) -> int:
     """The on-screen keyboard's height in a ``width`` x ``height`` window.
 
-    Keys of at least :data:`KEY_MIN`; at most half a short screen (1024x640: 48-pixel keys),
-    so the search box and the first results stay above it; on a tall one about 430 pixels
-    at 1080, taller with a larger text size, up to half the screen.
+    About 400 pixels at 1920x1080, in proportion on a smaller screen, taller with a larger
+    text size, up to half the screen. Keys are at least :data:`KEY_MIN`, and 64 pixels where
+    that takes at most two fifths of the screen (a portrait one). At 1366x768, 64-pixel keys
+    took half the screen and left one search result in sight above them.
     """
     chrome = (KEY_ROWS - 1) * KEY_GAP + 2 * KEY_PAD
-    fits = max(KEY_ROWS * KEY_MIN + chrome, min(KEY_ROWS * 64 + chrome, height // 2))
-    return max(fits, min(height // 2, int(430 * screen_unit(width, height) * scale)))
+    tall_keys = KEY_ROWS * 64 + chrome
+    fits = tall_keys if tall_keys <= height * 2 // 5 else KEY_ROWS * KEY_MIN + chrome
+    return max(fits, min(height // 2, int(400 * screen_unit(width, height) * scale)))
 
 
 def key_height(keyboard: int) -> int:
