@@ -80,6 +80,24 @@ def test_kiosk_screenshot_command(tmp_path: Path, real_db: Path) -> None:
     assert (image.width(), image.height()) == (960, 540)
 
 
+def test_kiosk_screenshot_shows_a_visitor_s_high_contrast(tmp_path: Path, real_db: Path) -> None:
+    """The kiosk's screens in the theme a visitor switched to, for a review at the edges."""
+    from PySide6.QtGui import QColor, QImage
+
+    toolbar = {}
+    for theme_name in ("standard", "high-contrast"):
+        out = tmp_path / f"{theme_name}.png"
+        done = run_guide("kiosk", "screenshot", "home", "--out", str(out), "--size", "1366x768",
+                         "--content-db", str(real_db), "--now", "2023-05-29T10:00",
+                         "--theme", theme_name)
+        assert done.returncode == 0, done.stderr
+        toolbar[theme_name] = QImage(str(out)).pixelColor(700, 4)
+    assert toolbar["high-contrast"] == QColor("#ffd400")  # the high-contrast toolbar's yellow
+    assert toolbar["standard"] != toolbar["high-contrast"]
+    bad = run_guide("kiosk", "screenshot", "home", "--out", str(tmp_path / "x.png"), "--theme", "dark")
+    assert bad.returncode == 2 and "high-contrast" in bad.stderr
+
+
 # --- supervisor recipes ---------------------------------------------------------------------
 
 def test_systemd_unit_restarts_always_except_after_a_staff_exit() -> None:
