@@ -24,7 +24,7 @@ class DayStrip(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.flow = FlowLayout(self, spacing=6)
+        self.flow = FlowLayout(self, spacing=6, balanced=True)
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
         self.buttons: list[QPushButton] = []

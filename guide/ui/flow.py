@@ -11,12 +11,18 @@ from PySide6.QtWidgets import QLayout, QLayoutItem, QSizePolicy, QWidget, QWidge
 
 
 class FlowLayout(QLayout):
-    """Left to right, wrapping; an expanding widget alone on its line takes the whole width."""
+    """Left to right, wrapping; an expanding widget alone on its line takes the whole width.
 
-    def __init__(self, parent: QWidget | None = None, spacing: int = 8) -> None:
+    ``balanced``: when the widgets take more than one line, as few widgets a line as keeps
+    that number of lines (five days on a portrait kiosk: three and two, not four and one
+    left alone below them).
+    """
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 8, *, balanced: bool = False) -> None:
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
         self._spacing = spacing
+        self._balanced = balanced
         self.setContentsMargins(QMargins(0, 0, 0, 0))
 
     def addItem(self, item: QLayoutItem) -> None:
@@ -67,37 +73,51 @@ class FlowLayout(QLayout):
     def _place(self, rect: QRect, *, move: bool) -> int:
         m = self.contentsMargins()
         area = rect.adjusted(m.left(), m.top(), -m.right(), -m.bottom())
-        x, y = area.x(), area.y()
+        lines = self._lines(area.width())
+        if self._balanced and len(lines) > 1:
+            widest = -(-sum(map(len, lines)) // len(lines))  # ceil: widgets a line, balanced
+            even = self._lines(area.width(), widest)
+            if len(even) == len(lines):
+                lines = even
+        y = area.y()
+        for i, line in enumerate(lines):
+            y += self._finish(line, area, y, move) + (self._spacing if i < len(lines) - 1 else 0)
+        return y - rect.y() + m.bottom()
+
+    def _lines(self, width: int, most: int = 0) -> list[list[tuple[QLayoutItem, QSize]]]:
+        """The visible widgets, in lines of ``width`` (each at most ``most`` long, if given)."""
+        bound = QSize(max(1, width), 1 << 20)
+        lines: list[list[tuple[QLayoutItem, QSize]]] = []
         line: list[tuple[QLayoutItem, QSize]] = []
-
-        def finish() -> int:
-            """Lay out the line at ``y``; return its height (a wrapping child's height is the
-            one for the width it finally gets, widened or not)."""
-            spare = area.right() + 1 - x + self._spacing
-            grow = [i for i, _ in line if _expands(i)]
-            extra = spare // len(grow) if grow and spare > 0 else 0
-            placed = []
-            for item, size in line:
-                w = size.width() + (extra if item in grow else 0)
-                wraps = item.hasHeightForWidth()
-                placed.append((item, w, item.heightForWidth(w) if wraps else size.height()))
-            height = max(h for _, _, h in placed)
-            left = area.x()
-            for item, w, _ in placed:
-                if move:
-                    item.setGeometry(QRect(QPoint(left, y), QSize(w, height)))
-                left += w + self._spacing
-            return height
-
+        x = 0
         for item in self._visible():
-            size = item.sizeHint().boundedTo(QSize(max(1, area.width()), 1 << 20))
-            size = size.expandedTo(item.minimumSize().boundedTo(QSize(max(1, area.width()), 1 << 20)))
-            if line and x + size.width() > area.right() + 1:
-                y += finish() + self._spacing
-                x, line = area.x(), []
+            size = item.sizeHint().boundedTo(bound).expandedTo(item.minimumSize().boundedTo(bound))
+            if line and (x + size.width() > width or len(line) == most):
+                lines.append(line)
+                x, line = 0, []
             line.append((item, size))
             x += size.width() + self._spacing
-        return (y + finish() if line else y) - rect.y() + m.bottom()
+        return [*lines, line] if line else lines
+
+    def _finish(self, line: list[tuple[QLayoutItem, QSize]], area: QRect, y: int, move: bool) -> int:
+        """Lay out ``line`` at ``y``; return its height (a wrapping child's height is the one
+        for the width it finally gets, widened or not)."""
+        used = sum(size.width() for _, size in line) + self._spacing * (len(line) - 1)
+        spare = area.width() - used
+        grow = [i for i, _ in line if _expands(i)]
+        extra = spare // len(grow) if grow and spare > 0 else 0
+        placed = []
+        for item, size in line:
+            w = size.width() + (extra if item in grow else 0)
+            wraps = item.hasHeightForWidth()
+            placed.append((item, w, item.heightForWidth(w) if wraps else size.height()))
+        height = max(h for _, _, h in placed)
+        left = area.x()
+        for item, w, _ in placed:
+            if move:
+                item.setGeometry(QRect(QPoint(left, y), QSize(w, height)))
+            left += w + self._spacing
+        return height
 
 
 def _hidden(item: QLayoutItem) -> bool:
