@@ -429,8 +429,10 @@ class AttractScreen(Overlay):
                 return text_height(rect, value, font)
             return wrap_text(painter, rect, value, font, QColor(color))
 
-        time_width = int(320 * unit)
-        column = QRect(inner.left(), inner.top(), time_width - int(20 * unit), inner.height())
+        # "Time not announced" fills its column: 20 units of gap left it 14 pixels from the
+        # title at 1366x768, one run of bold type to a passer-by.
+        time_width = int(340 * unit)
+        column = QRect(inner.left(), inner.top(), time_width - int(32 * unit), inner.height())
         if line.start_time is None:  # both languages, as everywhere on this screen
             when_zh, when_en = chinese(ATTRACT_CONTEXT, TIME_TBA), TIME_TBA
         else:
