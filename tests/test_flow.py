@@ -11,7 +11,7 @@ from guide.ui.flow import FlowLayout
 DAYS = ["5月26日 周五", "5月27日 周六", "5月28日 周日", "5月29日 周一", "5月30日 周二"]
 
 
-def _rows(buttons: list[QPushButton]) -> list[int]:
+def _rows(buttons: list[QPushButton] | list[QWidget]) -> list[int]:
     """How many buttons each line holds, top to bottom."""
     tops: dict[int, int] = {}
     for button in buttons:
@@ -44,13 +44,13 @@ def test_balancing_never_takes_another_line(qtbot) -> None:  # type: ignore[no-u
     flow = FlowLayout(host, spacing=0, balanced=True)
     buttons = []
     for width in (20, 20, 100, 100, 100, 100):
-        button = QPushButton()
+        button = QWidget()  # not a QPushButton: the app's style sheet, if set, sizes those
         button.setFixedSize(width, 30)
         flow.addWidget(button)
         buttons.append(button)
     flow.setGeometry(QRect(0, 0, 240, flow.heightForWidth(240)))
     assert _rows(buttons) == [4, 2]
-    assert flow.heightForWidth(240) == 60
+    assert flow.heightForWidth(240) == 60  # two lines of 30
     buttons[2].hide()  # five left (20, 20, 100, 100, 100): not four and one, three and two
     flow.setGeometry(QRect(0, 0, 240, flow.heightForWidth(240)))
     assert _rows([b for b in buttons if b.isVisibleTo(host)]) == [3, 2]

@@ -60,6 +60,9 @@ FADE_MS = 700
 # A schedule slide, in units of a 1080-pixel-high screen: a day's heading, the gap under
 # each card, a "+ 2 more" line, the space after a day.
 HEADING, GAP, MORE_LINE, DAY_GAP = 70, 16, 44, 12
+# A forum card's time column and the gap after it: "Time not announced" fills the column, and a
+# gap of 20 left it 14 pixels from the bold title at 1366x768.
+TIME_COLUMN, TIME_GAP = 308, 32
 Fit = tuple[float, list[list[int]]]  # the cards' text unit, each shown card's height per day
 
 
@@ -429,10 +432,8 @@ class AttractScreen(Overlay):
                 return text_height(rect, value, font)
             return wrap_text(painter, rect, value, font, QColor(color))
 
-        # "Time not announced" fills its column: 20 units of gap left it 14 pixels from the
-        # title at 1366x768, one run of bold type to a passer-by.
-        time_width = int(340 * unit)
-        column = QRect(inner.left(), inner.top(), time_width - int(32 * unit), inner.height())
+        time_width = int((TIME_COLUMN + TIME_GAP) * unit)
+        column = QRect(inner.left(), inner.top(), int(TIME_COLUMN * unit), inner.height())
         if line.start_time is None:  # both languages, as everywhere on this screen
             when_zh, when_en = chinese(ATTRACT_CONTEXT, TIME_TBA), TIME_TBA
         else:
