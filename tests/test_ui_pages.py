@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from guide.app import Guide, build_window
 from guide.content import queries
+from guide.ui import text as tx
 from guide.ui import theme
 from guide.ui.history import Location
 from guide.ui.models.lazy import IdRole, ItemRole
@@ -134,6 +135,36 @@ def test_a_chinese_figure_keeps_its_unit_beside_its_number(guide: Guide) -> None
     assert value.text == "1.77 trillion yuan"
     metrics = QFontMetrics(value.font)
     assert two_lines_width(value.text, metrics) == metrics.horizontalAdvance("1.77 trillion")
+
+
+def test_a_quote_never_parts_a_number_from_its_unit(guide: Guide) -> None:
+    """At 200% Home's quote under 1.77万亿元 broke as "…提高到4.78万亿" and "元”" alone on the
+    next line; a screen reader still hears the quote as written."""
+    import itertools
+    import re
+
+    from guide.ui.delegates import wrapped
+    from guide.ui.models.lazy import ItemRole
+
+    guide.window.go(Location("figures"))
+    view = guide.window.page("figures").findChild(QListView, "figureList")
+    delegate = view.itemDelegate()
+    guide.ctx.state.set_text_scale(2.0)
+    guide.ctx.state.set_language("zh")
+    figures = [view.model().index(row, 0).data(ItemRole) for row in range(view.model().rowCount())]
+    quotes = [delegate.parts(f)[1][1] for f in figures if f.quote]
+    assert any("4.78万亿元" in tx.spoken(q.text) for q in quotes)
+    parted = []
+    for quote in quotes:
+        for width in range(120, 700, 7):
+            lines = [tx.spoken(line) for line in wrapped(quote.text, quote.font, width, 99)]
+            parted += [(a, b) for a, b in itertools.pairwise(lines)
+                       if re.search(r"\d$", a) and re.match(r"[\d.万亿千百余多项元家种个部委方所位年]", b)]
+    assert parted == [], parted[:3]
+    figure = next(f for f in figures if f.quote and "4.78万亿元" in f.quote)
+    spoken = delegate.spoken_lines(figure)
+    assert f"“{figure.quote.strip('“”')}”" in spoken
+    assert not [line for line in spoken if tx.WORD_JOINER in line]
 
 
 def test_a_forum_row_names_each_organiser_role_once(guide: Guide) -> None:

@@ -45,7 +45,7 @@ class FigureDelegate(BaseDelegate):
         # held ten characters of it.
         return (title(tx.figure_value(figure, lang), self.font("heading", True), p.primary),
                 [title(tx.figure_label(figure, lang), self.font("title", True), p.text),
-                 Line(f"“{tx.pick(figure.quote, figure.quote_en, lang)}”", self.font("small"),
+                 Line(tx.figure_quote(tx.pick(figure.quote, figure.quote_en, lang)), self.font("small"),
                       p.muted, wrap=True)])
 
     def number_width(self, index: Index, value: Line) -> int:
@@ -73,7 +73,7 @@ class FigureDelegate(BaseDelegate):
         "412,000 contracts · Technology contracts nationwide (2018)"; voice control matches
         the name against the words on screen. The quote is its description."""
         _value, lines = self.parts(item)
-        return [tx.figure_heading(item, self.ctx.state.lang), *(line.text for line in lines[1:])]
+        return [tx.figure_heading(item, self.ctx.state.lang), *(tx.spoken(line.text) for line in lines[1:])]
 
     def columns(self, card: QRect, value: Line, label: Line | None = None,
                 widest: int = 0) -> tuple[QRect, QRect] | None:

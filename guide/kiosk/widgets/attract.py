@@ -150,7 +150,7 @@ def paint_figure_card(painter: QPainter, card: QRect, figure: Figure,
         quote = pair(figure.quote, figure.quote_en or "")[0]
         used = wrap_text(painter, QRect(inner.left() + int(20 * unit), y,
                                         inner.width() - int(20 * unit), inner.bottom() - y),
-                         f"“{quote.strip('“”')}”", pixel_font(24 * unit), QColor("#cfe3f7"))
+                         tx.figure_quote(quote), pixel_font(24 * unit), QColor("#cfe3f7"))
         painter.fillRect(QRect(inner.left(), y, int(6 * unit), used), QColor("#7fe0d6"))
         y += used
     return y - card.top() + int(24 * unit)
