@@ -7,6 +7,7 @@ import re
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -88,6 +89,16 @@ def test_a_figure_row_names_its_year_once(guide: Guide) -> None:
     assert not [t for t in chinese if "  " in t]
 
 
+def figures_at_200_percent_in_chinese(guide: Guide) -> tuple[Any, list[Any]]:
+    """The Figures page's delegate and its figures, at 200% text in Chinese."""
+    guide.window.go(Location("figures"))
+    view = guide.window.page("figures").findChild(QListView, "figureList")
+    guide.ctx.state.set_text_scale(2.0)
+    guide.ctx.state.set_language("zh")
+    figures = [view.model().index(row, 0).data(ItemRole) for row in range(view.model().rowCount())]
+    return view.itemDelegate(), figures
+
+
 def test_a_figures_number_takes_at_most_a_third_of_a_narrow_row(guide: Guide) -> None:
     """On a portrait kiosk (135% text) the number's column was 337 of a 780-pixel card, and
     the quotes beside it were cut short under an empty column."""
@@ -114,14 +125,8 @@ def test_a_chinese_figure_keeps_its_unit_beside_its_number(guide: Guide) -> None
 
     from guide.ui.delegates import wrapped
     from guide.ui.figure_delegate import two_lines_width
-    from guide.ui.models.lazy import ItemRole
 
-    guide.window.go(Location("figures"))
-    view = guide.window.page("figures").findChild(QListView, "figureList")
-    delegate = view.itemDelegate()
-    guide.ctx.state.set_text_scale(2.0)
-    guide.ctx.state.set_language("zh")
-    figures = [view.model().index(row, 0).data(ItemRole) for row in range(view.model().rowCount())]
+    delegate, figures = figures_at_200_percent_in_chinese(guide)
     values = {delegate.parts(f)[0].text: f for f in figures}
     assert "1.77万亿元" in values, list(values)
     for text, figure in values.items():
@@ -141,17 +146,10 @@ def test_a_quote_never_parts_a_number_from_its_unit(guide: Guide) -> None:
     """At 200% Home's quote under 1.77万亿元 broke as "…提高到4.78万亿" and "元”" alone on the
     next line; a screen reader still hears the quote as written."""
     import itertools
-    import re
 
     from guide.ui.delegates import wrapped
-    from guide.ui.models.lazy import ItemRole
 
-    guide.window.go(Location("figures"))
-    view = guide.window.page("figures").findChild(QListView, "figureList")
-    delegate = view.itemDelegate()
-    guide.ctx.state.set_text_scale(2.0)
-    guide.ctx.state.set_language("zh")
-    figures = [view.model().index(row, 0).data(ItemRole) for row in range(view.model().rowCount())]
+    delegate, figures = figures_at_200_percent_in_chinese(guide)
     quotes = [delegate.parts(f)[1][1] for f in figures if f.quote]
     assert any("4.78万亿元" in tx.spoken(q.text) for q in quotes)
     parted = []
