@@ -171,15 +171,15 @@ def format_period(start: dt.date, end: dt.date, lang: str) -> str:
     return f"{format_date(start, lang)}—{format_date(end, lang)}"
 
 
+WORD_JOINER = "\u2060"  # no line break on either side; drawn as nothing
+
+
 def unbroken(text: str) -> str:
     """``text`` that wrapping never splits: a date range ("2023年5月26日—30日", "26–30 May
     2023") broke after its dash, leaving "30日" alone on the next line."""
     if any("\u3000" <= c <= "\u9fff" for c in text):  # Chinese breaks between any two characters
-        return "\u2060".join(text)
-    return text.replace(" ", "\u00a0").replace("–", "\u2060–\u2060")
-
-
-WORD_JOINER = "\u2060"  # no line break on either side; drawn as nothing
+        return WORD_JOINER.join(text)
+    return text.replace(" ", "\u00a0").replace("–", f"{WORD_JOINER}–{WORD_JOINER}")
 
 
 # A number's Chinese units: 4.78万亿元, 3.8万余项, 220多位, 9部委, 2018年. Scanned by hand, not
