@@ -73,10 +73,13 @@ class FlowLayout(QLayout):
     def _place(self, rect: QRect, *, move: bool) -> int:
         m = self.contentsMargins()
         area = rect.adjusted(m.left(), m.top(), -m.right(), -m.bottom())
-        lines = self._lines(area.width())
+        bound = QSize(max(1, area.width()), 1 << 20)
+        sized = [(item, item.sizeHint().boundedTo(bound).expandedTo(item.minimumSize().boundedTo(bound)))
+                 for item in self._visible()]
+        lines = self._lines(sized, area.width())
         if self._balanced and len(lines) > 1:
-            widest = -(-sum(map(len, lines)) // len(lines))  # ceil: widgets a line, balanced
-            even = self._lines(area.width(), widest)
+            widest = -(-len(sized) // len(lines))  # ceil: widgets a line, balanced
+            even = self._lines(sized, area.width(), widest)
             if len(even) == len(lines):
                 lines = even
         y = area.y()
@@ -84,14 +87,13 @@ class FlowLayout(QLayout):
             y += self._finish(line, area, y, move) + (self._spacing if i < len(lines) - 1 else 0)
         return y - rect.y() + m.bottom()
 
-    def _lines(self, width: int, most: int = 0) -> list[list[tuple[QLayoutItem, QSize]]]:
-        """The visible widgets, in lines of ``width`` (each at most ``most`` long, if given)."""
-        bound = QSize(max(1, width), 1 << 20)
+    def _lines(self, sized: list[tuple[QLayoutItem, QSize]], width: int,
+               most: int = 0) -> list[list[tuple[QLayoutItem, QSize]]]:
+        """The widgets with their sizes, in lines of ``width`` (each at most ``most`` long, if given)."""
         lines: list[list[tuple[QLayoutItem, QSize]]] = []
         line: list[tuple[QLayoutItem, QSize]] = []
         x = 0
-        for item in self._visible():
-            size = item.sizeHint().boundedTo(bound).expandedTo(item.minimumSize().boundedTo(bound))
+        for item, size in sized:
             if line and (x + size.width() > width or len(line) == most):
                 lines.append(line)
                 x, line = 0, []
